@@ -1,0 +1,85 @@
+import { Channel, ConversationKind, MessageAttachment } from '@civic/domain';
+import { NormalizedEvent } from './normalized-event';
+
+/** A connected account as an adapter sees it: ids and decrypted credentials, no database. */
+export interface ChannelAccountContext {
+  id: string;
+  organizationId: string;
+  channel: Channel;
+  externalId: string;
+  handle: string | null;
+  credentials: Record<string, string>;
+  cursors: Record<string, string>;
+  sandbox: boolean;
+}
+
+export interface PollResult {
+  events: NormalizedEvent[];
+  /** The cursors to persist once the events are stored (only the streams that moved). */
+  cursors: Record<string, string>;
+}
+
+/** Template message for channels that need one outside the free-reply window (WhatsApp). */
+export interface ReplyTemplate {
+  name: string;
+  language: string;
+  parameters?: string[];
+}
+
+/** Everything an adapter needs to check and send one reply, derived from the conversation. */
+export interface OutboundReply {
+  conversationKind: ConversationKind;
+  threadKey: string;
+  rootExternalId: string | null;
+  /** The contact's channel user id (DM recipient). */
+  recipientExternalId: string | null;
+  /** The message being answered (a comment, a tweet); null for a plain DM. */
+  inReplyTo: { externalId: string; kind: string; deleted: boolean } | null;
+  text: string | null;
+  media?: MessageAttachment[];
+  template?: ReplyTemplate;
+  /** Answer a public comment with a private message (Facebook/Instagram private replies). */
+  privateReply?: boolean;
+  /** When the conversation's free-reply window closes (null: no window). */
+  replyWindowExpiresAt: Date | null;
+  /** Last inbound message time, for channels with longer tagged windows (Messenger HUMAN_AGENT). */
+  lastInboundAt: Date | null;
+  now: Date;
+}
+
+export interface SendResult {
+  /** The channel's id of the sent message (so later status webhooks and echoes find it). */
+  externalId: string;
+  raw?: unknown;
+}
+
+/**
+ * The one interface every channel implements. Adapters turn raw payloads into normalized events
+ * and send replies; they never touch the database (ingest owns persistence).
+ */
+export interface ChannelAdapter {
+  readonly channel: Channel;
+
+  /** Webhook `object` values this adapter parses (Meta: "page", "instagram", "whatsapp_business_account"). */
+  readonly webhookObjects: readonly string[];
+
+  /** Turn one verified webhook body into normalized events; throws WebhookPayloadError on a malformed body. */
+  parseWebhook(body: unknown): NormalizedEvent[];
+
+  /** Fetch what arrived since the account's cursors (polling and gap healing). */
+  poll(account: ChannelAccountContext): Promise<PollResult>;
+
+  /** Check channel rules before anything is queued; throws ReplyRefusedError with the reason. */
+  validateReply(reply: OutboundReply): void;
+
+  /** Send a reply; throws ChannelError (classified) on failure. */
+  sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult>;
+}
+
+/** A webhook body that is not what the channel documents. */
+export class WebhookPayloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WebhookPayloadError';
+  }
+}

@@ -1,0 +1,4 @@
+export * from './normalized-event';
+export * from './channel-errors';
+export * from './channel-adapter';
+export * from './channel-registry';

@@ -1,0 +1,79 @@
+import { AttachmentType, Channel, ConversationKind, DeliveryError, DeliveryState, MessageAttachment, MessageDirection, MessageKind } from '@civic/domain';
+
+/** A citizen (or the account itself) as the channel names them. */
+export interface NormalizedAuthor {
+  /** The channel's stable user id as seen by the account (PSID, IGSID, X user id, wa_id or BSUID). */
+  externalId: string;
+  name?: string | null;
+  handle?: string | null;
+  phone?: string | null;
+}
+
+/** Which thread a message belongs to, in the channel's terms. */
+export interface NormalizedThread {
+  kind: ConversationKind;
+  /** Unique within the account: e.g. "post:<post id>", "dm:<user id>", "tweet-conv:<conversation_id>". */
+  key: string;
+  /** The root post/tweet id of a public thread. */
+  rootExternalId?: string | null;
+}
+
+interface EventBase {
+  channel: Channel;
+  /** The connected account's id on the channel (page id, IG account id, X user id, phone-number id). */
+  accountExternalId: string;
+  /** The channel's timestamp of the event. */
+  occurredAt: Date;
+  raw?: unknown;
+}
+
+/** A new message (inbound from a citizen, or outbound seen through an echo or poll). */
+export interface MessageEvent extends EventBase {
+  type: 'message';
+  externalId: string;
+  direction: MessageDirection;
+  kind: MessageKind;
+  text?: string | null;
+  attachments?: MessageAttachment[];
+  /** The citizen: author of inbound, recipient of outbound. */
+  contact: NormalizedAuthor;
+  thread: NormalizedThread;
+  parentExternalId?: string | null;
+  /** Until when a free-form reply is allowed (24 h windows); undefined leaves it unchanged. */
+  replyWindowExpiresAt?: Date | null;
+}
+
+/** The channel reports a new text for a message it sent us before. */
+export interface EditEvent extends EventBase {
+  type: 'edit';
+  externalId: string;
+  text: string | null;
+}
+
+/** The channel reports a message was removed. */
+export interface DeleteEvent extends EventBase {
+  type: 'delete';
+  externalId: string;
+}
+
+/** Delivery state of an outbound message (sent / delivered / read / failed). */
+export interface StatusEvent extends EventBase {
+  type: 'status';
+  externalId: string;
+  state: DeliveryState;
+  error?: DeliveryError | null;
+}
+
+/**
+ * Read receipts that name a watermark instead of message ids (Messenger `read.watermark`):
+ * every outbound message of the thread sent at or before `occurredAt` is read.
+ */
+export interface WatermarkStatusEvent extends EventBase {
+  type: 'status_watermark';
+  threadKey: string;
+  state: DeliveryState.Delivered | DeliveryState.Read;
+}
+
+export type NormalizedEvent = MessageEvent | EditEvent | DeleteEvent | StatusEvent | WatermarkStatusEvent;
+
+export const ATTACHMENT_TYPES = Object.values(AttachmentType);

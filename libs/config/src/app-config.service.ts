@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { Environment, validateEnvironment } from './environment';
+
+/** Typed, validated configuration. Read once at boot; tests construct it from an object. */
+@Injectable()
+export class AppConfig {
+  readonly env: Environment;
+
+  constructor(raw: Record<string, unknown> = process.env) {
+    this.env = validateEnvironment(raw);
+  }
+
+  get isProduction(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
+
+  get mediaDir(): string {
+    return this.env.MEDIA_DIR ?? `${this.env.DATA_DIR}/media`;
+  }
+
+  /** Sandbox is on by default only when no real channel credentials are configured. */
+  get sandboxEnabled(): boolean {
+    if (this.env.SANDBOX !== undefined) return this.env.SANDBOX;
+    return !this.env.META_APP_SECRET && !this.env.TWITTER_CONSUMER_KEY;
+  }
+}

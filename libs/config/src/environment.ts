@@ -1,0 +1,96 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/**
+ * Every environment variable civic-inbox reads, validated at boot. `.env.example` documents them;
+ * a wrong value stops the boot with the variable's name.
+ */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Public base URL (for webhook URLs and media links shown in the README and API). */
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true })
+  PUBLIC_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DATABASE_POOL_MAX = 10;
+
+  /** Where the embedded PostgreSQL and local files live when DATABASE_URL is not set. */
+  @IsString()
+  DATA_DIR = './data';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  MEDIA_DIR?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Run the worker (polling, reply dispatch, media download) inside the api process. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  RUN_WORKER_IN_API?: boolean;
+
+  /** 32 bytes, base64 or hex: encrypts channel credentials at rest. Comma-separated list for rotation (first encrypts). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  ENCRYPTION_KEY?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  ADMIN_PASSWORD?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  META_APP_SECRET?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  META_VERIFY_TOKEN?: string;
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  META_GRAPH_URL = 'https://graph.facebook.com';
+
+  @Matches(/^v\d+\.\d+$/, { message: 'META_GRAPH_VERSION must look like v25.0' })
+  META_GRAPH_VERSION = 'v25.0';
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  TWITTER_CONSUMER_KEY?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  TWITTER_CONSUMER_SECRET?: string;
+
+  @IsUrl({ require_tld: false, require_protocol: true })
+  TWITTER_API_URL = 'https://api.x.com';
+
+  /** Sandbox channels fed by the built-in fakes. Default: on when no channel credentials are configured. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  SANDBOX?: boolean;
+}
+
+export class ConfigValidationError extends Error {}
+
+export function validateEnvironment(raw: Record<string, unknown>): Environment {
+  const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return env;
+}

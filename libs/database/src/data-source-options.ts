@@ -1,0 +1,19 @@
+import { DataSourceOptions } from 'typeorm';
+import { ALL_ENTITIES, MIGRATIONS } from '@civic/domain';
+
+/** The one TypeORM configuration: entities and migrations from libs/domain, `synchronize` always off. */
+export function buildDataSourceOptions(url: string, poolMax = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ALL_ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migration',
+    synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+, so no extension is needed for ids.
+    uuidExtension: 'pgcrypto',
+    migrationsRun: false,
+    logging: ['error'],
+    extra: { max: poolMax, connectionTimeoutMillis: 30_000 },
+  };
+}

@@ -1,0 +1,41 @@
+import { Logger } from '@nestjs/common';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { AppConfig } from '@civic/config';
+import { buildDataSourceOptions } from './data-source-options';
+import { EmbeddedPostgres } from './embedded-postgres';
+
+/**
+ * Resolves the database the configuration names, or starts the embedded one under DATA_DIR,
+ * and brings the schema up to date with the migrations.
+ */
+export class DatabaseConnection {
+  private static readonly logger = new Logger('Database');
+  private static embedded: EmbeddedPostgres | null = null;
+
+  static async options(config: AppConfig): Promise<DataSourceOptions> {
+    let url = config.env.DATABASE_URL;
+    let poolMax = config.env.DATABASE_POOL_MAX;
+    if (!url) {
+      this.embedded ??= await EmbeddedPostgres.start(`${config.env.DATA_DIR}/pglite`);
+      url = this.embedded.url;
+      // PGlite runs one session at a time; a small pool avoids queueing many idle sessions.
+      poolMax = Math.min(poolMax, 4);
+      this.logger.log(`No DATABASE_URL: embedded PostgreSQL (PGlite) in ${this.embedded.dataDir}`);
+    }
+    return buildDataSourceOptions(url, poolMax);
+  }
+
+  static async openAndMigrate(options: DataSourceOptions): Promise<DataSource> {
+    const dataSource = new DataSource(options);
+    await dataSource.initialize();
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) this.logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+    return dataSource;
+  }
+
+  static async stopEmbedded(): Promise<void> {
+    const embedded = this.embedded;
+    this.embedded = null;
+    await embedded?.stop();
+  }
+}

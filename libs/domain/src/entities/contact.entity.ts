@@ -1,0 +1,55 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Channel } from '../enums/channel.enum';
+import { ChannelAccount } from './channel-account.entity';
+
+/**
+ * A citizen's identity on one channel account. Keyed on the channel's stable user id as seen by
+ * that account (Facebook PSIDs are page-scoped; WhatsApp may give a business-scoped id and no phone).
+ */
+@Entity('contact')
+@Index('uq_contact_account_user', ['channelAccountId', 'channelUserId'], { unique: true })
+@Index('ix_contact_org', ['organizationId'])
+@Index('ix_contact_search_trgm', { synchronize: false })
+export class Contact {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'organization_id' })
+  organizationId: string;
+
+  @Column({ type: 'uuid', name: 'channel_account_id' })
+  channelAccountId: string;
+
+  @ManyToOne(() => ChannelAccount, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'channel_account_id' })
+  channelAccount?: ChannelAccount;
+
+  @Column({ type: 'text' })
+  channel: Channel;
+
+  @Column({ type: 'text', name: 'channel_user_id' })
+  channelUserId: string;
+
+  @Column({ type: 'text', nullable: true })
+  name: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  handle: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  /** Links the same person across channels (set manually by an officer). */
+  @Column({ type: 'uuid', name: 'person_id', nullable: true })
+  personId: string | null;
+
+  /** Folded name + handle + phone for Turkish-aware search. */
+  @Column({ type: 'text', name: 'search_text', default: '' })
+  searchText: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'last_seen_at', nullable: true })
+  lastSeenAt: Date | null;
+}

@@ -1,0 +1,45 @@
+import { AttachmentType } from '../enums/message.enums';
+
+/** A location pin as sent by the citizen (WhatsApp location, Messenger location). */
+export interface GeoLocation {
+  latitude: number;
+  longitude: number;
+  name?: string | null;
+  address?: string | null;
+  url?: string | null;
+}
+
+/** A contact card shared in a message (WhatsApp "contacts"). */
+export interface ContactCard {
+  name: string;
+  phones: string[];
+  emails?: string[];
+}
+
+/** One attachment of a message, stored as jsonb on the message row. */
+export interface MessageAttachment {
+  type: AttachmentType;
+  /** The channel's media id (WhatsApp) or the channel's URL (Messenger, Instagram, X). */
+  channelMediaId?: string | null;
+  channelUrl?: string | null;
+  mimeType?: string | null;
+  fileName?: string | null;
+  caption?: string | null;
+  /** Our stored copy, once downloaded (see libs/media). */
+  mediaAssetId?: string | null;
+  location?: GeoLocation | null;
+  contact?: ContactCard | null;
+}
+
+/** One earlier version of an edited message. */
+export interface MessageEdit {
+  text: string | null;
+  editedAt: string;
+}
+
+/** The channel's reason for a failed send. */
+export interface DeliveryError {
+  code?: string | number | null;
+  title: string;
+  detail?: string | null;
+}

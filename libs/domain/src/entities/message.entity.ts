@@ -1,0 +1,108 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Channel } from '../enums/channel.enum';
+import { DeliveryState, MessageDirection, MessageKind } from '../enums/message.enums';
+import { Contact } from './contact.entity';
+import { Conversation } from './conversation.entity';
+import { DeliveryError, MessageAttachment, MessageEdit } from './message-attachment';
+
+/**
+ * The one message model: every post, comment, reply, mention, DM, story mention and reaction
+ * of every channel. The unique key on the channel's own id makes ingest idempotent.
+ */
+@Entity('message')
+@Index('uq_message_external', ['organizationId', 'channel', 'channelAccountId', 'externalId'], { unique: true })
+@Index('ix_message_conversation', ['conversationId', 'sentAt', 'id'])
+@Index('ix_message_org_sent', ['organizationId', 'sentAt'])
+@Index('ix_message_parent_external', ['channelAccountId', 'parentExternalId'])
+// pg_trgm GIN index on search_text, written by hand in the migration (TypeORM cannot declare it).
+@Index('ix_message_search_trgm', { synchronize: false })
+export class Message {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'organization_id' })
+  organizationId: string;
+
+  @Column({ type: 'text' })
+  channel: Channel;
+
+  @Column({ type: 'uuid', name: 'channel_account_id' })
+  channelAccountId: string;
+
+  @Column({ type: 'uuid', name: 'conversation_id' })
+  conversationId: string;
+
+  @ManyToOne(() => Conversation, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'conversation_id' })
+  conversation?: Conversation;
+
+  /** The channel's own id (mid, wamid, comment id, tweet id, DM event id). Null while an outbound reply is queued. */
+  @Column({ type: 'text', name: 'external_id', nullable: true })
+  externalId: string | null;
+
+  @Column({ type: 'text' })
+  direction: MessageDirection;
+
+  @Column({ type: 'text' })
+  kind: MessageKind;
+
+  @Column({ type: 'text', nullable: true })
+  text: string | null;
+
+  /** Turkish-folded text (see foldForSearch), indexed with pg_trgm. */
+  @Column({ type: 'text', name: 'search_text', default: '' })
+  searchText: string;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments: MessageAttachment[];
+
+  @Column({ type: 'uuid', name: 'parent_message_id', nullable: true })
+  parentMessageId: string | null;
+
+  /** The channel id of the message this one answers (comment parent, replied-to tweet). */
+  @Column({ type: 'text', name: 'parent_external_id', nullable: true })
+  parentExternalId: string | null;
+
+  /** The citizen who wrote it (inbound), or the recipient contact (outbound). */
+  @Column({ type: 'uuid', name: 'contact_id', nullable: true })
+  contactId: string | null;
+
+  @ManyToOne(() => Contact, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'contact_id' })
+  contact?: Contact | null;
+
+  /** The officer who wrote an outbound reply through civic-inbox. */
+  @Column({ type: 'uuid', name: 'author_user_id', nullable: true })
+  authorUserId: string | null;
+
+  /** The channel's own timestamp. */
+  @Column({ type: 'timestamptz', name: 'sent_at' })
+  sentAt: Date;
+
+  @Column({ type: 'timestamptz', name: 'received_at', default: () => 'now()' })
+  receivedAt: Date;
+
+  @Column({ type: 'text', name: 'delivery_state', nullable: true })
+  deliveryState: DeliveryState | null;
+
+  @Column({ type: 'jsonb', name: 'delivery_error', nullable: true })
+  deliveryError: DeliveryError | null;
+
+  @Column({ type: 'timestamptz', name: 'delivery_updated_at', nullable: true })
+  deliveryUpdatedAt: Date | null;
+
+  @Column({ type: 'boolean', default: false })
+  edited: boolean;
+
+  @Column({ type: 'jsonb', name: 'edit_history', default: () => "'[]'" })
+  editHistory: MessageEdit[];
+
+  @Column({ type: 'boolean', default: false })
+  deleted: boolean;
+
+  @Column({ type: 'timestamptz', name: 'deleted_at', nullable: true })
+  deletedAt: Date | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  raw: unknown;
+}

@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UserRole } from '../enums/user-role.enum';
+import { Organization } from './organization.entity';
+
+/** An officer, mayor's-office staffer, auditor or administrator of one organization. */
+@Entity('app_user')
+@Index('uq_app_user_email', ['email'], { unique: true })
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'organization_id' })
+  organizationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Organization;
+
+  /** Stored lowercased. */
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text', name: 'display_name' })
+  displayName: string;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  roles: UserRole[];
+
+  @Column({ type: 'text', name: 'password_hash', nullable: true })
+  passwordHash: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @Column({ type: 'text', default: 'tr' })
+  locale: string;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+}

@@ -1,0 +1,5 @@
+export * from './channel.enum';
+export * from './message.enums';
+export * from './conversation.enums';
+export * from './channel-account.enums';
+export * from './user-role.enum';

@@ -1,0 +1,6 @@
+export enum UserRole {
+  Admin = 'admin',
+  Officer = 'officer',
+  MayorOffice = 'mayor_office',
+  Auditor = 'auditor',
+}

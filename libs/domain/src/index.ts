@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './entities';
+export * from './search/turkish-search';
+export { ALL_ENTITIES } from './domain-entities';
+export { MIGRATIONS } from './migrations';
