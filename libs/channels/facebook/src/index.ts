@@ -1,0 +1,3 @@
+export * from './facebook.adapter';
+export * from './facebook-feed.mapper';
+export * from './facebook-channel.module';

@@ -1,0 +1,3 @@
+export * from './instagram.adapter';
+export * from './instagram-change.mapper';
+export * from './instagram-channel.module';

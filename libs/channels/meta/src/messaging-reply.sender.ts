@@ -1,0 +1,48 @@
+import { OutboundReply, SendResult } from '@civic/channels-core';
+import { AttachmentType } from '@civic/domain';
+import { MetaGraphClient } from './graph-api.client';
+import { messagingTypeFor } from './messaging-reply.policy';
+
+interface SendApiResponse {
+  recipient_id?: string;
+  message_id: string;
+}
+
+const SEND_API_ATTACHMENT: Partial<Record<AttachmentType, string>> = {
+  [AttachmentType.Image]: 'image',
+  [AttachmentType.Sticker]: 'image',
+  [AttachmentType.Video]: 'video',
+  [AttachmentType.Audio]: 'audio',
+  [AttachmentType.Document]: 'file',
+};
+
+/**
+ * Send API shared by Messenger (`/{page-id}/messages`) and Instagram (`/{ig-id}/messages`): private
+ * replies to comments, DMs with the right messaging_type, attachments by URL.
+ */
+export async function sendMessagingReply(graph: MetaGraphClient, token: string, senderId: string, reply: OutboundReply): Promise<SendResult> {
+  const path = `/${senderId}/messages`;
+  if (reply.privateReply && reply.inReplyTo) {
+    const response = await graph.post<SendApiResponse>(path, token, {
+      recipient: { comment_id: reply.inReplyTo.externalId },
+      message: { text: reply.text ?? '' },
+    });
+    return { externalId: response.message_id, raw: response };
+  }
+  const recipient = { id: reply.recipientExternalId };
+  const messagingType = messagingTypeFor(reply);
+  let last: SendApiResponse | null = null;
+  // The Send API carries one attachment per message; media go first, the text closes the reply.
+  for (const media of reply.media ?? []) {
+    last = await graph.post<SendApiResponse>(path, token, {
+      recipient,
+      ...messagingType,
+      message: { attachment: { type: SEND_API_ATTACHMENT[media.type] ?? 'file', payload: { url: media.channelUrl, is_reusable: true } } },
+    });
+  }
+  if (reply.text?.trim()) {
+    last = await graph.post<SendApiResponse>(path, token, { recipient, ...messagingType, message: { text: reply.text } });
+  }
+  if (!last) throw new Error('sendMessagingReply called without text or media (validateReply must run first)');
+  return { externalId: last.message_id, raw: last };
+}

@@ -1,0 +1,3 @@
+export * from './whatsapp.adapter';
+export * from './whatsapp-message.mapper';
+export * from './whatsapp-channel.module';

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { ChannelAccountContext, ChannelAdapter, NormalizedEvent, OutboundReply, PollResult, ReplyRefusedError, SendResult } from '@civic/channels-core';
+import { AttachmentType, Channel, ConversationKind, MessageAttachment } from '@civic/domain';
+import { DAY_MS, MetaGraphClient, metaAccessToken, readMetaEnvelope, refuseInvalidContent } from '@civic/channels-meta';
+import { mapWhatsAppValue } from './whatsapp-message.mapper';
+
+const TEXT_LIMIT = 4096;
+
+/** Cloud API send response: `{ messaging_product, contacts: [{ input, wa_id }], messages: [{ id }] }`. */
+interface WhatsAppSendResponse {
+  messages: Array<{ id: string; message_status?: string }>;
+}
+
+const SENDABLE_MEDIA: Partial<Record<AttachmentType, 'image' | 'video' | 'audio' | 'document' | 'sticker'>> = {
+  [AttachmentType.Image]: 'image',
+  [AttachmentType.Video]: 'video',
+  [AttachmentType.Audio]: 'audio',
+  [AttachmentType.Document]: 'document',
+  [AttachmentType.Sticker]: 'sticker',
+};
+
+const CAPTIONED = new Set(['image', 'video', 'document']);
+
+/** WhatsApp Business (Cloud API): webhooks only (there is no history to poll), text/template/media replies. */
+@Injectable()
+export class WhatsAppAdapter implements ChannelAdapter {
+  readonly channel = Channel.WhatsApp;
+  readonly webhookObjects = ['whatsapp_business_account'] as const;
+
+  constructor(private readonly graph: MetaGraphClient) {}
+
+  parseWebhook(body: unknown): NormalizedEvent[] {
+    const events: NormalizedEvent[] = [];
+    for (const entry of readMetaEnvelope(body, this.webhookObjects)) {
+      for (const change of entry.changes) {
+        if (change.field === 'messages') events.push(...mapWhatsAppValue(change.value));
+      }
+    }
+    return events;
+  }
+
+  /** The Cloud API keeps no message history to fetch: WhatsApp arrives by webhook only. */
+  async poll(): Promise<PollResult> {
+    return { events: [], cursors: {} };
+  }
+
+  validateReply(reply: OutboundReply): void {
+    if (reply.conversationKind !== ConversationKind.Direct) {
+      throw new ReplyRefusedError('unsupported_conversation', 'WhatsApp has only direct conversations.');
+    }
+    if (!reply.recipientExternalId) throw new ReplyRefusedError('missing_recipient', 'The conversation has no recipient to message.');
+    if (reply.template) {
+      if (!reply.template.name || !reply.template.language) {
+        throw new ReplyRefusedError('template_incomplete', 'A WhatsApp template needs its approved name and language code.');
+      }
+      return;
+    }
+    refuseInvalidContent(reply, TEXT_LIMIT);
+    for (const media of reply.media ?? []) {
+      if (!SENDABLE_MEDIA[media.type]) throw new ReplyRefusedError('media_type_not_supported', `WhatsApp cannot send a ${media.type} attachment as media.`);
+    }
+    const windowEnd = reply.replyWindowExpiresAt?.getTime() ?? (reply.lastInboundAt ? reply.lastInboundAt.getTime() + DAY_MS : null);
+    if (windowEnd == null || reply.now.getTime() > windowEnd) {
+      throw new ReplyRefusedError(
+        'template_required',
+        'More than 24 hours have passed since the citizen last wrote: WhatsApp allows only an approved template message.',
+      );
+    }
+  }
+
+  async sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult> {
+    this.validateReply(reply);
+    const token = metaAccessToken(account);
+    const path = `/${account.externalId}/messages`;
+    const recipient = reply.recipientExternalId!;
+    const base: Record<string, unknown> = {
+      messaging_product: 'whatsapp',
+      recipient_type: 'individual',
+      // Phone numbers (wa_id) go in `to`; business-scoped user ids (no phone) in `recipient`.
+      ...(/^\d+$/.test(recipient) ? { to: recipient } : { recipient }),
+      ...(reply.inReplyTo ? { context: { message_id: reply.inReplyTo.externalId } } : {}),
+    };
+    const send = (payload: Record<string, unknown>) => this.graph.post<WhatsAppSendResponse>(path, token, { ...base, ...payload });
+
+    let response: WhatsAppSendResponse | null = null;
+    if (reply.template) {
+      const parameters = reply.template.parameters ?? [];
+      response = await send({
+        type: 'template',
+        template: {
+          name: reply.template.name,
+          language: { code: reply.template.language },
+          ...(parameters.length > 0 ? { components: [{ type: 'body', parameters: parameters.map((text) => ({ type: 'text', text })) }] } : {}),
+        },
+      });
+    } else {
+      const media = reply.media ?? [];
+      const text = reply.text?.trim() ? reply.text : null;
+      // One captionable attachment carries the text as its caption: one message instead of two.
+      const captionOnMedia = text !== null && media.length === 1 && CAPTIONED.has(SENDABLE_MEDIA[media[0].type]!);
+      for (const item of media) response = await send(mediaPayload(item, captionOnMedia ? text : null));
+      if (text !== null && !captionOnMedia) response = await send({ type: 'text', text: { preview_url: false, body: text } });
+    }
+    const id = response?.messages?.[0]?.id;
+    if (!id) throw new Error('WhatsApp send returned no message id');
+    return { externalId: id, raw: response };
+  }
+}
+
+function mediaPayload(media: MessageAttachment, caption: string | null): Record<string, unknown> {
+  const type = SENDABLE_MEDIA[media.type]!;
+  const object: Record<string, unknown> = media.channelMediaId ? { id: media.channelMediaId } : { link: media.channelUrl };
+  if (caption && CAPTIONED.has(type)) object.caption = caption;
+  if (type === 'document' && media.fileName) object.filename = media.fileName;
+  return { type, [type]: object };
+}
