@@ -57,6 +57,10 @@ export class Environment {
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   ADMIN_PASSWORD?: string;
 
+  /** Name of the organization created at first start. */
+  @IsString() @MinLength(2)
+  ORGANIZATION_NAME = 'Örnek Belediyesi';
+
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   META_APP_SECRET?: string;
 

@@ -1,0 +1,36 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '@civic/auth';
+import { AppConfig, ConfigModule } from '@civic/config';
+import { DatabaseModule } from '@civic/database';
+import { IngestModule } from '@civic/ingest';
+import { ChannelAccountsModule } from './channel-accounts/channel-accounts.module';
+import { HealthController } from './health/health.controller';
+import { pinoOptions } from './logging';
+
+export interface ApiModuleOptions {
+  /** Configuration values that win over process.env (tests, the embedded start). */
+  config?: Record<string, unknown>;
+  /** Extra modules run in the same process (the worker, for `npm start`). */
+  include?: DynamicModule['imports'];
+}
+
+/** The HTTP application: inbox, cases, mentions, exports, admin, auth, webhook receivers. */
+@Module({})
+export class ApiModule {
+  static register(options: ApiModuleOptions = {}): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        LoggerModule.forRootAsync({ useFactory: pinoOptions, inject: [AppConfig] }),
+        DatabaseModule.forRoot(),
+        AuthModule,
+        IngestModule,
+        ChannelAccountsModule,
+        ...(options.include ?? []),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

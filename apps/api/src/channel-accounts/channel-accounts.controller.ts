@@ -1,0 +1,45 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { UserRole } from '@civic/domain';
+import { ChannelAccountsService } from './channel-accounts.service';
+import { CreateChannelAccountDto } from './create-channel-account.dto';
+import { UpdateChannelAccountDto } from './update-channel-account.dto';
+
+@ApiTags('channel accounts')
+@ApiBearerAuth()
+@Controller('api/v1/channel-accounts')
+export class ChannelAccountsController {
+  constructor(private readonly service: ChannelAccountsService) {}
+
+  @Get()
+  @Roles(UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor)
+  list(@CurrentPrincipal() principal: AuthPrincipal) {
+    return this.service.list(principal.organizationId);
+  }
+
+  @Get(':id')
+  @Roles(UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor)
+  get(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.service.get(principal.organizationId, id);
+  }
+
+  @Post()
+  @Roles(UserRole.Admin)
+  create(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: CreateChannelAccountDto) {
+    return this.service.create(principal.organizationId, body);
+  }
+
+  @Patch(':id')
+  @Roles(UserRole.Admin)
+  update(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateChannelAccountDto) {
+    return this.service.update(principal.organizationId, id, body);
+  }
+
+  @Delete(':id')
+  @Roles(UserRole.Admin)
+  @HttpCode(204)
+  remove(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.service.remove(principal.organizationId, id);
+  }
+}

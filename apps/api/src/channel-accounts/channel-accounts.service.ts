@@ -1,0 +1,88 @@
+import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { SecretsService } from '@civic/auth';
+import { ChannelAccount, ChannelAccountStatus } from '@civic/domain';
+import { CreateChannelAccountDto } from './create-channel-account.dto';
+import { UpdateChannelAccountDto } from './update-channel-account.dto';
+
+const CREDENTIAL_VALUE_MAX = 4096;
+
+/** Administration of connected accounts. Credentials go in encrypted and never come out. */
+@Injectable()
+export class ChannelAccountsService {
+  constructor(
+    @InjectRepository(ChannelAccount) private readonly accounts: Repository<ChannelAccount>,
+    private readonly secrets: SecretsService,
+  ) {}
+
+  list(organizationId: string) {
+    return this.accounts.find({ where: { organizationId }, order: { createdAt: 'ASC' } }).then((rows) => rows.map(present));
+  }
+
+  async get(organizationId: string, id: string) {
+    return present(await this.find(organizationId, id));
+  }
+
+  async create(organizationId: string, dto: CreateChannelAccountDto) {
+    const existing = await this.accounts.findOne({ where: { channel: dto.channel, externalId: dto.externalId } });
+    if (existing) throw new ConflictException(`A ${dto.channel} account with id ${dto.externalId} is already connected`);
+    const saved = await this.accounts.save(
+      this.accounts.create({
+        organizationId,
+        channel: dto.channel,
+        externalId: dto.externalId,
+        name: dto.name,
+        handle: dto.handle ?? null,
+        ownerLabel: dto.ownerLabel ?? null,
+        credentialsEncrypted: dto.credentials ? this.encrypt(dto.credentials) : null,
+        pollIntervalSeconds: dto.pollIntervalSeconds ?? 120,
+        sandbox: dto.sandbox ?? false,
+      }),
+    );
+    return present(saved);
+  }
+
+  async update(organizationId: string, id: string, dto: UpdateChannelAccountDto) {
+    const account = await this.find(organizationId, id);
+    if (dto.name !== undefined) account.name = dto.name;
+    if (dto.handle !== undefined) account.handle = dto.handle;
+    if (dto.ownerLabel !== undefined) account.ownerLabel = dto.ownerLabel;
+    if (dto.pollIntervalSeconds !== undefined) account.pollIntervalSeconds = dto.pollIntervalSeconds;
+    if (dto.sandbox !== undefined) account.sandbox = dto.sandbox;
+    if (dto.status !== undefined) account.status = dto.status;
+    if (dto.credentials !== undefined) {
+      account.credentialsEncrypted = this.encrypt(dto.credentials);
+      // New credentials are the administrator's answer to "needs re-authorization".
+      if (account.status === ChannelAccountStatus.NeedsReauthorization) account.status = ChannelAccountStatus.Active;
+      account.lastError = null;
+    }
+    return present(await this.accounts.save(account));
+  }
+
+  async remove(organizationId: string, id: string): Promise<void> {
+    const account = await this.find(organizationId, id);
+    await this.accounts.delete({ id: account.id, organizationId });
+  }
+
+  private async find(organizationId: string, id: string): Promise<ChannelAccount> {
+    const account = await this.accounts.findOne({ where: { id, organizationId } });
+    if (!account) throw new NotFoundException(`Channel account ${id} not found`);
+    return account;
+  }
+
+  private encrypt(credentials: Record<string, unknown>): string {
+    for (const [key, value] of Object.entries(credentials)) {
+      if (typeof value !== 'string' || value.length === 0 || value.length > CREDENTIAL_VALUE_MAX) {
+        throw new UnprocessableEntityException(`credentials.${key} must be a non-empty string of at most ${CREDENTIAL_VALUE_MAX} characters`);
+      }
+    }
+    return this.secrets.cipher.encrypt(credentials);
+  }
+}
+
+/** The public view of an account: everything but the credentials, plus whether they are set. */
+function present(account: ChannelAccount) {
+  const { credentialsEncrypted, ...rest } = account;
+  return { ...rest, hasCredentials: credentialsEncrypted !== undefined ? credentialsEncrypted !== null : undefined };
+}

@@ -1,0 +1,50 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEnum, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { Channel } from '@civic/domain';
+
+export class CreateChannelAccountDto {
+  @ApiProperty({ enum: Channel })
+  @IsEnum(Channel, { message: `channel must be one of: ${Object.values(Channel).join(', ')}` })
+  channel: Channel;
+
+  @ApiProperty({ description: 'Page id, Instagram account id, X user id or WhatsApp phone-number id', example: '206070979425408' })
+  @IsString()
+  @Matches(/^[A-Za-z0-9_.:-]{1,128}$/, { message: 'externalId must be the channel id (letters, digits, _ . : -; at most 128)' })
+  externalId: string;
+
+  @ApiProperty({ example: 'Melikgazi Belediyesi' })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'MelikgaziBel' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  handle?: string;
+
+  @ApiPropertyOptional({ example: 'Belediye', description: 'Whose account: "Belediye", "Başkan" …' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  ownerLabel?: string;
+
+  @ApiPropertyOptional({
+    description: 'Write-only. Facebook {pageAccessToken}, Instagram {accessToken}, WhatsApp {accessToken}, X {accessToken, accessSecret}',
+  })
+  @IsOptional()
+  @IsObject()
+  credentials?: Record<string, string>;
+
+  @ApiPropertyOptional({ minimum: 30, maximum: 86400 })
+  @IsOptional()
+  @IsInt()
+  @Min(30)
+  @Max(86400)
+  pollIntervalSeconds?: number;
+
+  @ApiPropertyOptional({ description: 'Served by the built-in fake channels; never reaches a real channel' })
+  @IsOptional()
+  @IsBoolean()
+  sandbox?: boolean;
+}

@@ -1,0 +1,12 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { ApiModule, ApiModuleOptions } from './api.module';
+import { configureHttpApp } from './configure-http-app';
+
+/** Builds the api (optionally with the worker in the same process), ready to listen. */
+export async function createApiApp(options: ApiModuleOptions = {}): Promise<NestExpressApplication> {
+  // rawBody: webhook signatures are checked on the exact bytes Meta and X signed.
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(options), { rawBody: true, bufferLogs: true });
+  configureHttpApp(app);
+  return app;
+}

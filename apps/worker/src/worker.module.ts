@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { IngestModule } from '@civic/ingest';
+
+/** Scheduled and queued work: channel polling, reply dispatch, media download, retention. */
+@Module({
+  imports: [ScheduleModule.forRoot(), IngestModule],
+})
+export class WorkerModule {}

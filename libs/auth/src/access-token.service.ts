@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { User, UserRole } from '@civic/domain';
+import { AuthPrincipal } from './auth-principal';
+import { SecretsService } from './secrets.service';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+/** Short-lived signed access tokens; a disabled user's tokens stop working at once. */
+@Injectable()
+export class AccessTokenService {
+  private readonly jwt: JwtService;
+
+  constructor(
+    secrets: SecretsService,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {
+    this.jwt = new JwtService({ secret: secrets.jwtSecret, signOptions: { expiresIn: ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' } });
+  }
+
+  issue(user: Pick<User, 'id' | 'organizationId' | 'email' | 'roles'>): string {
+    return this.jwt.sign({ sub: user.id, org: user.organizationId, email: user.email, roles: user.roles });
+  }
+
+  async verify(token: string): Promise<AuthPrincipal | null> {
+    let payload: { sub: string; org: string; email: string; roles: UserRole[] };
+    try {
+      payload = this.jwt.verify(token, { algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
+    const user = await this.users.findOne({ where: { id: payload.sub, active: true }, select: ['id', 'organizationId', 'email', 'roles'] });
+    if (!user) return null;
+    return { userId: user.id, organizationId: user.organizationId, email: user.email, roles: user.roles };
+  }
+}

@@ -1,0 +1,9 @@
+import { UserRole } from '@civic/domain';
+
+/** Who is calling: set on the request by AuthGuard; every query is scoped by its organization. */
+export interface AuthPrincipal {
+  userId: string;
+  organizationId: string;
+  email: string;
+  roles: UserRole[];
+}

@@ -1,0 +1,17 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { UserRole } from '@civic/domain';
+import { AuthPrincipal } from './auth-principal';
+
+export const IS_PUBLIC = 'civic:isPublic';
+export const REQUIRED_ROLES = 'civic:requiredRoles';
+
+/** No sign-in needed (health, webhooks — which verify signatures instead — and login). */
+export const Public = () => SetMetadata(IS_PUBLIC, true);
+
+/** The caller needs one of these roles. Routes without @Roles need only a signed-in user. */
+export const Roles = (...roles: UserRole[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+/** The signed-in caller. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthPrincipal => {
+  return ctx.switchToHttp().getRequest().principal;
+});

@@ -1,0 +1,32 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { UserRole } from '@civic/domain';
+import { AccessTokenService } from './access-token.service';
+import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+
+/** Global guard: every route needs a valid bearer token unless marked @Public(); @Roles narrows it. */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest();
+    const header: string | undefined = request.headers?.authorization;
+    // EventSource cannot send headers; the live-updates stream may carry the token as a query parameter.
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : typeof request.query?.access_token === 'string' ? request.query.access_token : undefined;
+    if (!token) throw new UnauthorizedException('Sign in required: missing bearer token');
+    const principal = await this.tokens.verify(token);
+    if (!principal) throw new UnauthorizedException('Invalid or expired token');
+    request.principal = principal;
+    const required = this.reflector.getAllAndOverride<UserRole[]>(REQUIRED_ROLES, targets);
+    if (required?.length && !required.some((role) => principal.roles.includes(role))) {
+      throw new ForbiddenException(`This action needs one of the roles: ${required.join(', ')}`);
+    }
+    return true;
+  }
+}

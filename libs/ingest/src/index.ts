@@ -1,0 +1,5 @@
+export * from './ingest-report';
+export * from './event-validator';
+export * from './ingest.service';
+export * from './ingest.module';
+export * from './live-events';

@@ -1,0 +1,158 @@
+import { DataSource } from 'typeorm';
+import { Channel, ChannelAccount, ConversationKind, DeliveryState, MessageDirection, MessageKind, foldForSearch, likePattern } from '@civic/domain';
+import { MessageEvent, NormalizedEvent } from '@civic/channels-core';
+import { IngestService } from '@civic/ingest';
+import { buildDataSourceOptions } from '@civic/database';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const PAGE_ID = '206070979425408';
+
+function comment(id: string, text: string, overrides: Partial<MessageEvent> = {}): MessageEvent {
+  return {
+    type: 'message',
+    channel: Channel.Facebook,
+    accountExternalId: PAGE_ID,
+    occurredAt: new Date('2026-11-20T09:00:00Z'),
+    externalId: id,
+    direction: MessageDirection.Inbound,
+    kind: MessageKind.Comment,
+    text,
+    contact: { externalId: 'psid-1', name: 'Ayşe Demir' },
+    thread: { kind: ConversationKind.Public, key: 'post:206070979425408_712750021053074', rootExternalId: '206070979425408_712750021053074' },
+    parentExternalId: '206070979425408_712750021053074',
+    ...overrides,
+  };
+}
+
+describe('Ingest (real PostgreSQL)', () => {
+  let t: TestApp;
+  let ingest: IngestService;
+  let accountId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ingest = t.app.get(IngestService);
+    const account = await t.dataSource.getRepository(ChannelAccount).save({
+      organizationId: t.organizationId,
+      channel: Channel.Facebook,
+      externalId: PAGE_ID,
+      name: 'Melikgazi Belediyesi',
+      ownerLabel: 'Belediye',
+    });
+    accountId = account.id;
+  });
+  afterAll(() => t.close());
+
+  const count = async (table: string) => Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
+
+  it('stores an event once; a replay is a duplicate that changes nothing', async () => {
+    const first = await ingest.ingest([comment('c-1', 'Sokağımızda çukurlar var, lütfen yardım edin')]);
+    expect(first.stored).toBe(1);
+    const before = await t.dataSource.query(`SELECT * FROM message WHERE external_id = 'c-1'`);
+    const replay = await ingest.ingest([comment('c-1', 'Sokağımızda çukurlar var, lütfen yardım edin')]);
+    expect(replay.stored).toBe(0);
+    expect(replay.duplicates).toBe(1);
+    expect(await t.dataSource.query(`SELECT * FROM message WHERE external_id = 'c-1'`)).toEqual(before);
+    const [conversation] = await t.dataSource.query(`SELECT * FROM conversation WHERE id = $1`, [before[0].conversation_id]);
+    expect(conversation.message_count).toBe(1);
+    expect(conversation.unread_count).toBe(1);
+    expect(conversation.channel_account_id).toBe(accountId);
+  });
+
+  it('stores an event once when two connections ingest it at the same time', async () => {
+    const second = new DataSource(buildDataSourceOptions(t.db.url, 2));
+    await second.initialize();
+    try {
+      const otherIngest = new IngestService(second);
+      const batch = Array.from({ length: 20 }, (_, i) => comment(`race-${i}`, `Yarış ${i}`, { contact: { externalId: `psid-race-${i}`, name: `Vatandaş ${i}` } }));
+      const [a, b] = await Promise.all([ingest.ingest(batch), otherIngest.ingest(batch)]);
+      expect(a.stored + b.stored).toBe(20);
+      expect(a.duplicates + b.duplicates).toBe(20);
+      expect(Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE external_id LIKE 'race-%'`))[0].n)).toBe(20);
+      expect(Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM contact WHERE channel_user_id LIKE 'psid-race-%'`))[0].n)).toBe(20);
+    } finally {
+      await second.destroy();
+    }
+  });
+
+  it('keeps the history of an edit and marks removals as deleted', async () => {
+    await ingest.ingest([comment('c-edit', 'İlk hâli')]);
+    const edit: NormalizedEvent = { type: 'edit', channel: Channel.Facebook, accountExternalId: PAGE_ID, occurredAt: new Date('2026-11-20T10:00:00Z'), externalId: 'c-edit', text: 'Düzeltilmiş hâli' };
+    expect((await ingest.ingest([edit])).results[0].outcome).toBe('updated');
+    expect((await ingest.ingest([edit])).results[0].outcome).toBe('unchanged');
+    await ingest.ingest([{ type: 'delete', channel: Channel.Facebook, accountExternalId: PAGE_ID, occurredAt: new Date('2026-11-20T11:00:00Z'), externalId: 'c-edit' }]);
+    const [row] = await t.dataSource.query(`SELECT text, search_text, edited, edit_history, deleted, deleted_at FROM message WHERE external_id = 'c-edit'`);
+    expect(row.text).toBe('Düzeltilmiş hâli');
+    expect(row.search_text).toBe('duzeltilmis hali');
+    expect(row.edited).toBe(true);
+    expect(row.edit_history).toEqual([{ text: 'İlk hâli', editedAt: '2026-11-20T10:00:00+00:00' }]);
+    expect(row.deleted).toBe(true);
+    expect(row.deleted_at.toISOString()).toBe('2026-11-20T11:00:00.000Z');
+  });
+
+  it('never downgrades a delivery state: delivered after read stays read', async () => {
+    await ingest.ingest([comment('out-1', 'Ekiplerimiz yönlendirildi.', { direction: MessageDirection.Outbound, kind: MessageKind.Reply })]);
+    const status = (state: DeliveryState, minute: number): NormalizedEvent => ({
+      type: 'status', channel: Channel.Facebook, accountExternalId: PAGE_ID, occurredAt: new Date(Date.UTC(2026, 10, 20, 12, minute)), externalId: 'out-1', state,
+    });
+    await ingest.ingest([status(DeliveryState.Read, 5)]);
+    const late = await ingest.ingest([status(DeliveryState.Delivered, 4)]);
+    expect(late.results[0].outcome).toBe('unchanged');
+    const [row] = await t.dataSource.query(`SELECT delivery_state FROM message WHERE external_id = 'out-1'`);
+    expect(row.delivery_state).toBe('read');
+  });
+
+  it('rejects invalid events with a reason without aborting the rest of the batch', async () => {
+    const messagesBefore = await count('message');
+    const report = await ingest.ingest([
+      comment('', 'kimliksiz'),
+      comment('ok-1', 'Geçerli mesaj'),
+      comment('absurd', 'Tarih saçma', { occurredAt: new Date('1970-01-02T00:00:00Z') }),
+      comment('huge', 'ş'.repeat(40 * 1024)),
+      comment('other', 'Bağlı olmayan hesap', { accountExternalId: '999' }),
+      { ...comment('no-channel', 'x'), channel: 'myspace' as Channel },
+    ]);
+    expect(report.results.map((r) => r.outcome)).toEqual(['rejected', 'stored', 'rejected', 'rejected', 'unknown_account', 'rejected']);
+    expect(report.results[0].reason).toMatch(/externalId/);
+    expect(report.results[2].reason).toMatch(/absurd timestamp/);
+    expect(report.results[3].reason).toMatch(/64 KiB/);
+    expect(report.results[5].reason).toMatch(/unknown channel/);
+    expect(await count('message')).toBe(messagesBefore + 1);
+  });
+
+  it('opens one DM thread per account and contact and sets the reply window', async () => {
+    const dm = (id: string, at: string): MessageEvent => ({
+      ...comment(id, 'Merhaba, su kesintisi ne zaman bitecek?'),
+      kind: MessageKind.Dm,
+      occurredAt: new Date(at),
+      contact: { externalId: 'psid-dm', name: 'Mehmet Öztürk' },
+      thread: { kind: ConversationKind.Direct, key: 'dm:psid-dm' },
+      parentExternalId: null,
+      replyWindowExpiresAt: new Date(new Date(at).getTime() + 24 * 3600 * 1000),
+    });
+    await ingest.ingest([dm('m-1', '2026-11-21T08:00:00Z'), dm('m-2', '2026-11-21T09:00:00Z')]);
+    const rows = await t.dataSource.query(`SELECT * FROM conversation WHERE thread_key = 'dm:psid-dm'`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].kind).toBe('direct');
+    expect(rows[0].message_count).toBe(2);
+    expect(rows[0].reply_window_expires_at.toISOString()).toBe('2026-11-22T09:00:00.000Z');
+    expect(rows[0].last_activity_at.toISOString()).toBe('2026-11-21T09:00:00.000Z');
+  });
+
+  it('finds messages with Turkish-aware search in SQL', async () => {
+    await ingest.ingest([
+      comment('s-1', 'IĞDIR caddesinde IŞIK yanmıyor'),
+      comment('s-2', 'Şişli tarafında Çukurlar var'),
+      comment('s-3', 'İSTANBUL yolu kapalı'),
+    ]);
+    const search = async (q: string) =>
+      (await t.dataSource.query(`SELECT external_id FROM message WHERE search_text LIKE $1 ORDER BY external_id`, [likePattern(foldForSearch(q))])).map(
+        (r: { external_id: string }) => r.external_id,
+      );
+    expect(await search('ığdır')).toEqual(['s-1']);
+    expect(await search('ışık')).toEqual(['s-1']);
+    expect(await search('cukur')).toEqual(expect.arrayContaining(['c-1', 's-2']));
+    expect(await search('sisli')).toEqual(['s-2']);
+    expect(await search('istanbul')).toEqual(['s-3']);
+  });
+});
