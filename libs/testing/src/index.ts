@@ -1,1 +1,3 @@
 export * from './test-database';
+export * from './fake-twitter';
+export * from './fake-graph';

@@ -1,0 +1,2 @@
+export * from './fake-twitter-api.server';
+export * from './fake-twitter-oauth.verifier';
