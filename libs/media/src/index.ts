@@ -1,0 +1,3 @@
+export * from './media.store';
+export * from './media.downloader';
+export * from './media.module';

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@civic/config';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+
+export interface StoredMedia {
+  /** Path relative to MEDIA_DIR: "<first two hex chars>/<sha256>". */
+  storageKey: string;
+  mimeType: string | null;
+  size: number;
+  sha256: string;
+}
+
+/** Content-addressed files under MEDIA_DIR: the same bytes are stored once, whatever message brought them. */
+@Injectable()
+export class MediaStore {
+  readonly root: string;
+
+  constructor(config: AppConfig) {
+    this.root = resolve(config.mediaDir);
+  }
+
+  async put(bytes: Buffer, mimeType: string | null): Promise<StoredMedia> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const storageKey = `${sha256.slice(0, 2)}/${sha256}`;
+    const target = this.pathOf(storageKey);
+    if (!(await exists(target))) {
+      await mkdir(join(this.root, sha256.slice(0, 2)), { recursive: true });
+      // Write then rename, so a crash never leaves a half file under the final name.
+      const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+      await writeFile(temp, bytes);
+      await rename(temp, target);
+    }
+    return { storageKey, mimeType, size: bytes.length, sha256 };
+  }
+
+  /** Absolute path of a stored file; refuses keys that would leave MEDIA_DIR. */
+  pathOf(storageKey: string): string {
+    if (!/^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(storageKey)) throw new Error(`Invalid media storage key "${storageKey}"`);
+    const path = resolve(this.root, storageKey);
+    if (!path.startsWith(this.root + sep)) throw new Error(`Invalid media storage key "${storageKey}"`);
+    return path;
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,405 @@
+import { createHash } from 'node:crypto';
+import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { FakeGraphFailure, META_FAILURES } from './meta-error-bodies';
+
+/** One request the fake received, for assertions. */
+export interface RecordedGraphRequest {
+  method: string;
+  /** Path without the version prefix, e.g. "/106540352242922/messages". */
+  path: string;
+  version: string | null;
+  query: Record<string, string>;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+}
+
+export interface FakeParty {
+  id: string;
+  name?: string;
+  username?: string;
+}
+
+export interface FakePost {
+  id: string;
+  message?: string;
+  created_time: string;
+  from: FakeParty;
+}
+
+export interface FakeComment {
+  id: string;
+  message: string;
+  created_time: string;
+  from: FakeParty;
+  /** The comment this one answers; absent for a top-level comment. */
+  parentId?: string;
+}
+
+export interface FakeIgMedia {
+  id: string;
+  caption?: string;
+  timestamp: string;
+  media_type?: string;
+  permalink?: string;
+}
+
+export interface FakeConversationMessage {
+  id: string;
+  message?: string;
+  created_time: string;
+  from: FakeParty;
+  to: FakeParty;
+  attachments?: Array<Record<string, unknown>>;
+}
+
+export interface FakeMediaFile {
+  bytes: Buffer;
+  mimeType: string;
+}
+
+interface FailureRule {
+  method?: string;
+  path?: string | RegExp;
+  remaining: number;
+  failure: FakeGraphFailure;
+}
+
+interface Conversation {
+  id: string;
+  accountId: string;
+  platform: 'messenger' | 'instagram';
+  messages: FakeConversationMessage[];
+}
+
+const VERSION_PREFIX = /^\/(v\d+\.\d+)(\/.*)$/;
+
+/**
+ * A loopback Graph API (Facebook Pages, Messenger, Instagram, WhatsApp Cloud API) speaking Meta's wire
+ * format: list edges with `paging.cursors`, send endpoints with Meta's response shapes, media URLs and
+ * bytes, Meta's error bodies on demand. Records every request.
+ */
+export class FakeGraphApiServer {
+  readonly requests: RecordedGraphRequest[] = [];
+  /** When non-empty, only these tokens are accepted (anything else gets code 190). */
+  readonly validTokens = new Set<string>();
+
+  private server: Server | null = null;
+  private port = 0;
+  private counter = 0;
+  private readonly failures: FailureRule[] = [];
+  private readonly pagePosts = new Map<string, FakePost[]>();
+  private readonly igMedia = new Map<string, FakeIgMedia[]>();
+  private readonly igMediaIds = new Set<string>();
+  private readonly comments = new Map<string, FakeComment[]>();
+  private readonly conversations: Conversation[] = [];
+  private readonly mediaFiles = new Map<string, FakeMediaFile>();
+
+  get url(): string {
+    if (!this.server) throw new Error('FakeGraphApiServer is not started');
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+  }
+
+  /** Forget recorded requests, data and pending failures. */
+  reset(): void {
+    this.requests.length = 0;
+    this.failures.length = 0;
+    this.validTokens.clear();
+    this.pagePosts.clear();
+    this.igMedia.clear();
+    this.igMediaIds.clear();
+    this.comments.clear();
+    this.conversations.length = 0;
+    this.mediaFiles.clear();
+  }
+
+  /** Makes the next `times` matching requests fail with `failure`, then answer normally again. */
+  failNext(match: { method?: string; path?: string | RegExp }, failure: FakeGraphFailure, times = 1): void {
+    this.failures.push({ method: match.method?.toUpperCase(), path: match.path, remaining: times, failure });
+  }
+
+  addPagePost(pageId: string, post: FakePost): void {
+    const posts = this.pagePosts.get(pageId) ?? [];
+    posts.push(post);
+    this.pagePosts.set(pageId, posts);
+  }
+
+  addIgMedia(igId: string, media: FakeIgMedia): void {
+    const list = this.igMedia.get(igId) ?? [];
+    list.push(media);
+    this.igMedia.set(igId, list);
+    this.igMediaIds.add(media.id);
+  }
+
+  /** A comment on a Facebook post or Instagram media (`parentId` set for replies). */
+  addComment(objectId: string, comment: FakeComment): void {
+    const list = this.comments.get(objectId) ?? [];
+    list.push(comment);
+    this.comments.set(objectId, list);
+  }
+
+  addConversationMessage(accountId: string, platform: 'messenger' | 'instagram', conversationId: string, message: FakeConversationMessage): void {
+    let conversation = this.conversations.find((c) => c.id === conversationId);
+    if (!conversation) {
+      conversation = { id: conversationId, accountId, platform, messages: [] };
+      this.conversations.push(conversation);
+    }
+    conversation.messages.push(message);
+  }
+
+  /** A WhatsApp media object: `GET /{id}` gives its URL, the URL gives these bytes (with a Bearer token). */
+  addMedia(mediaId: string, file: FakeMediaFile): void {
+    this.mediaFiles.set(mediaId, file);
+  }
+
+  /** Recorded requests for one method and path (without version). */
+  requestsTo(method: string, path: string): RecordedGraphRequest[] {
+    return this.requests.filter((r) => r.method === method.toUpperCase() && r.path === path);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const rawBody = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const versioned = VERSION_PREFIX.exec(url.pathname);
+    const record: RecordedGraphRequest = {
+      method: (req.method ?? 'GET').toUpperCase(),
+      path: versioned ? versioned[2] : url.pathname,
+      version: versioned ? versioned[1] : null,
+      query: Object.fromEntries(url.searchParams.entries()),
+      headers: req.headers,
+      body: parseBody(rawBody, req.headers['content-type']),
+    };
+    this.requests.push(record);
+
+    const failure = this.takeFailure(record);
+    if (failure) return send(res, failure.status, failure.body, failure.headers);
+
+    if (record.method === 'GET' && record.path.startsWith('/media-download/')) return this.mediaBytes(record, res);
+    if (!versioned) return send(res, 404, { error: { message: 'Unknown path', type: 'GraphMethodException', code: 100 } });
+
+    const token = tokenOf(record);
+    if (!token || (this.validTokens.size > 0 && !this.validTokens.has(token))) {
+      return send(res, 400, META_FAILURES.tokenInvalid().body);
+    }
+    const segments = record.path.split('/').filter(Boolean);
+    try {
+      if (record.method === 'GET') return this.get(record, segments, res);
+      if (record.method === 'POST') return this.post(record, segments, res);
+    } catch (err) {
+      return send(res, 500, { error: { message: String(err), type: 'FakeGraphError', code: 1 } });
+    }
+    return unsupported(res, record);
+  }
+
+  private takeFailure(record: RecordedGraphRequest): FakeGraphFailure | null {
+    const rule = this.failures.find(
+      (f) =>
+        f.remaining > 0 &&
+        (!f.method || f.method === record.method) &&
+        (!f.path || (typeof f.path === 'string' ? f.path === record.path : f.path.test(record.path))),
+    );
+    if (!rule) return null;
+    rule.remaining -= 1;
+    if (rule.remaining === 0) this.failures.splice(this.failures.indexOf(rule), 1);
+    return rule.failure;
+  }
+
+  private get(record: RecordedGraphRequest, segments: string[], res: ServerResponse): void {
+    const [id, edge] = segments;
+    if (segments.length === 2 && edge === 'feed') return send(res, 200, this.feed(id, record.query));
+    if (segments.length === 2 && edge === 'comments') return send(res, 200, this.commentsEdge(id, record.query));
+    if (segments.length === 2 && edge === 'conversations') return send(res, 200, this.conversationsEdge(id, record.query));
+    if (segments.length === 2 && edge === 'media') {
+      const media = [...(this.igMedia.get(id) ?? [])].sort(newestFirst((m) => m.timestamp));
+      return send(res, 200, paginate(media, record.query));
+    }
+    if (segments.length === 1 && this.mediaFiles.has(id)) {
+      const file = this.mediaFiles.get(id)!;
+      return send(res, 200, {
+        messaging_product: 'whatsapp',
+        url: `${this.url}/media-download/${id}?ext=${Date.now()}`,
+        mime_type: file.mimeType,
+        sha256: createHash('sha256').update(file.bytes).digest('hex'),
+        file_size: String(file.bytes.length),
+        id,
+      });
+    }
+    return unsupported(res, record);
+  }
+
+  private post(record: RecordedGraphRequest, segments: string[], res: ServerResponse): void {
+    const [id, edge] = segments;
+    const body = (record.body ?? {}) as Record<string, unknown>;
+    if (segments.length !== 2) return unsupported(res, record);
+    if (edge === 'comments' || edge === 'replies' || edge === 'mentions') {
+      if (!body.message && !body.attachment_url) return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter message is required').body);
+      return send(res, 200, { id: `${id}_${this.next()}` });
+    }
+    if (edge === 'messages') {
+      if (body.messaging_product === 'whatsapp') {
+        const to = (body.to ?? body.recipient) as string | undefined;
+        if (!to || !body.type) return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter to is required.').body);
+        return send(res, 200, {
+          messaging_product: 'whatsapp',
+          contacts: [{ input: to, wa_id: to }],
+          messages: [{ id: `wamid.FAKE${Buffer.from(String(this.next())).toString('base64')}` }],
+        });
+      }
+      const recipient = body.recipient as Record<string, string> | undefined;
+      if (!recipient || (!recipient.id && !recipient.comment_id)) {
+        return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter recipient is required').body);
+      }
+      return send(res, 200, { recipient_id: recipient.id ?? `psid_for_${recipient.comment_id}`, message_id: `m_fake_${this.next()}` });
+    }
+    return unsupported(res, record);
+  }
+
+  private feed(pageId: string, query: Record<string, string>) {
+    const inlineLimit = Number(/comments[^{]*\.limit\((\d+)\)/.exec(query.fields ?? '')?.[1] ?? 25);
+    const posts = [...(this.pagePosts.get(pageId) ?? [])].sort(newestFirst((p) => p.created_time)).map((post) => ({
+      ...post,
+      comments: paginate(this.fbComments(post.id), { limit: String(inlineLimit) }, `/${post.id}/comments`),
+    }));
+    return paginate(posts, query, `/${pageId}/feed`);
+  }
+
+  /** Facebook: flat stream (filter=stream) with parent ids. Instagram: top-level comments with nested replies. */
+  private commentsEdge(objectId: string, query: Record<string, string>) {
+    if (this.igMediaIds.has(objectId)) {
+      const all = this.comments.get(objectId) ?? [];
+      const topLevel = all.filter((c) => !c.parentId).sort(newestFirst((c) => c.created_time));
+      const items = topLevel.map((c) => ({
+        ...igComment(c),
+        replies: { data: all.filter((r) => r.parentId === c.id).map(igComment) },
+      }));
+      return paginate(items, query, `/${objectId}/comments`);
+    }
+    return paginate(this.fbComments(objectId), query, `/${objectId}/comments`);
+  }
+
+  private fbComments(postId: string) {
+    return [...(this.comments.get(postId) ?? [])]
+      .sort((a, b) => a.created_time.localeCompare(b.created_time))
+      .map((c) => ({ id: c.id, message: c.message, created_time: c.created_time, from: c.from, ...(c.parentId ? { parent: { id: c.parentId } } : {}) }));
+  }
+
+  private conversationsEdge(accountId: string, query: Record<string, string>) {
+    const platform = query.platform ?? 'messenger';
+    const items = this.conversations
+      .filter((c) => c.accountId === accountId && c.platform === platform)
+      .map((c) => {
+        const messages = [...c.messages].sort(newestFirst((m) => m.created_time));
+        return {
+          id: c.id,
+          updated_time: messages[0]?.created_time,
+          messages: {
+            data: messages.map((m) => ({
+              id: m.id,
+              message: m.message ?? '',
+              created_time: m.created_time,
+              from: m.from,
+              to: { data: [m.to] },
+              ...(m.attachments ? { attachments: { data: m.attachments } } : {}),
+            })),
+          },
+        };
+      })
+      .sort(newestFirst((c) => c.updated_time ?? ''));
+    return paginate(items, query, `/${accountId}/conversations`);
+  }
+
+  private mediaBytes(record: RecordedGraphRequest, res: ServerResponse): void {
+    const id = record.path.slice('/media-download/'.length);
+    const file = this.mediaFiles.get(id);
+    // Meta answers 401 when the media URL is fetched without the Bearer token.
+    if (!tokenOf(record)) return send(res, 401, { error: { message: 'Unauthorized', type: 'OAuthException', code: 190 } });
+    if (!file) return send(res, 404, { error: { message: 'Media not found', type: 'GraphMethodException', code: 100 } });
+    res.writeHead(200, { 'content-type': file.mimeType, 'content-length': String(file.bytes.length) });
+    res.end(file.bytes);
+  }
+
+  private next(): number {
+    this.counter += 1;
+    return this.counter;
+  }
+}
+
+function parseBody(raw: string, contentType: string | undefined): unknown {
+  if (!raw) return null;
+  if (contentType?.includes('application/json')) {
+    try {
+      return JSON.parse(raw);
+    } catch {
+      return raw;
+    }
+  }
+  if (contentType?.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw).entries());
+  return raw;
+}
+
+function tokenOf(record: RecordedGraphRequest): string | null {
+  const header = record.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length);
+  return record.query.access_token ?? null;
+}
+
+const newestFirst =
+  <T>(time: (item: T) => string) =>
+  (a: T, b: T) =>
+    new Date(time(b)).getTime() - new Date(time(a)).getTime();
+
+const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
+const decodeCursor = (cursor: string | undefined) => {
+  if (!cursor) return 0;
+  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+  return match ? Number(match[1]) : 0;
+};
+
+/** Meta's cursor paging: `{ data, paging: { cursors: { before, after }, next? } }`. */
+function paginate<T>(items: T[], query: Record<string, string>, path = '') {
+  const limit = Math.max(1, Number(query.limit ?? 25));
+  const start = decodeCursor(query.after);
+  const data = items.slice(start, start + limit);
+  const end = start + data.length;
+  const paging: Record<string, unknown> = { cursors: { before: encodeCursor(start), after: encodeCursor(end) } };
+  if (end < items.length) paging.next = `https://graph.facebook.com${path}?limit=${limit}&after=${encodeCursor(end)}`;
+  return { data, paging };
+}
+
+function igComment(c: FakeComment) {
+  return { id: c.id, text: c.message, timestamp: c.created_time, username: c.from.username, from: { id: c.from.id, username: c.from.username } };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json; charset=UTF-8', ...headers });
+  res.end(text);
+}
+
+function unsupported(res: ServerResponse, record: RecordedGraphRequest): void {
+  const id = record.path.split('/').filter(Boolean)[0] ?? '';
+  send(res, 400, {
+    error: {
+      message: `Unsupported ${record.method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+      type: 'GraphMethodException',
+      code: 100,
+      error_subcode: 33,
+      fbtrace_id: 'AfakeTrace',
+    },
+  });
+}

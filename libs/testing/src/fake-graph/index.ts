@@ -1,0 +1,4 @@
+export * from './fake-graph-api.server';
+export * from './meta-error-bodies';
+export * from './meta-webhook.sender';
+export * from './meta-fixtures';
