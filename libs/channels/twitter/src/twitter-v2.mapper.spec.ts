@@ -75,7 +75,7 @@ describe('TwitterV2Mapper', () => {
   });
 
   it('skips retweets: they carry no words of their own', () => {
-    const retweet = { id: '2', text: 'RT @MelikgaziBel: …', author_id: '5', referenced_tweets: [{ type: 'retweeted' as const, id: '1' }] };
+    const retweet = { id: '2', edit_history_tweet_ids: ['2'], text: 'RT @MelikgaziBel: …', author_id: '5', referenced_tweets: [{ type: 'retweeted' as const, id: '1' }] };
     expect(TwitterV2Mapper.mapTweet('9', retweet, TwitterV2Mapper.indexIncludes(undefined))).toBeNull();
   });
 
@@ -100,6 +100,7 @@ describe('TwitterV2Mapper', () => {
       '1072250532645998596',
       {
         id: '1800000000000000000',
+        edit_history_tweet_ids: ['1800000000000000000'],
         text: '@MelikgaziBel Sokağımızdaki çukur büyüyor',
         author_id: '750362064426721281',
         conversation_id: '1800000000000000000',
