@@ -50,7 +50,7 @@ export class MetaGraphClient {
   }
 
   /**
-   * Walks an edge page by page with `after` cursors, up to `maxPages`. The callback returns false to stop
+   * Walks an edge page by page with `after` cursors (starting at `params.after` if given), up to `maxPages`. The callback returns false to stop
    * early (e.g. once items are older than the poll cursor).
    */
   async paginate<T>(
@@ -60,7 +60,8 @@ export class MetaGraphClient {
     onPage: (items: T[]) => boolean | void,
     maxPages = 10,
   ): Promise<void> {
-    let after: string | undefined;
+    // A caller may resume from a cursor it already holds (e.g. inline comments that continue on their edge).
+    let after = params.after === undefined ? undefined : String(params.after);
     for (let page = 0; page < maxPages; page++) {
       const result = await this.get<GraphPage<T>>(path, token, { ...params, after });
       const keepGoing = onPage(result.data ?? []);

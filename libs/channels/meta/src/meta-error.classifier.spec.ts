@@ -67,7 +67,7 @@ describe('Meta error classification (through the fake Graph API)', () => {
   it('retries after a 5xx once, then succeeds', async () => {
     fake.addMedia('555', { bytes: Buffer.from('x'), mimeType: 'image/jpeg' });
     fake.failNext({ method: 'GET', path: '/555' }, META_FAILURES.serverError(), 1);
-    const first: ChannelError = await graph.get('/555', 'tok').catch((e) => e);
+    const first = await graph.get<never>('/555', 'tok').catch((e: ChannelError) => e);
     expect(first).toBeInstanceOf(ChannelError);
     expect(first.kind).toBe(ChannelErrorKind.Retry);
     await expect(graph.get<{ id: string }>('/555', 'tok')).resolves.toMatchObject({ id: '555' });
@@ -79,7 +79,7 @@ describe('Meta error classification (through the fake Graph API)', () => {
     const url = dead.url;
     await dead.stop();
     const client = new MetaGraphClient(new AppConfig({ META_GRAPH_URL: url }));
-    const error: ChannelError = await client.get('/me', 'tok').catch((e) => e);
+    const error = await client.get<never>('/me', 'tok').catch((e: ChannelError) => e);
     expect(error).toBeInstanceOf(ChannelError);
     expect(error.kind).toBe(ChannelErrorKind.Retry);
   });

@@ -116,6 +116,7 @@ export class FakeGraphApiServer {
   /** Forget recorded requests, data and pending failures. */
   reset(): void {
     this.requests.length = 0;
+    this.counter = 0;
     this.failures.length = 0;
     this.validTokens.clear();
     this.pagePosts.clear();
