@@ -4,8 +4,12 @@ import { AuthModule } from '@civic/auth';
 import { AppConfig, ConfigModule } from '@civic/config';
 import { DatabaseModule } from '@civic/database';
 import { IngestModule } from '@civic/ingest';
+import { AuditApiModule } from './audit/audit-api.module';
 import { ChannelAccountsModule } from './channel-accounts/channel-accounts.module';
 import { HealthController } from './health/health.controller';
+import { InboxApiModule } from './inbox/inbox-api.module';
+import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { pinoOptions } from './logging';
 
 export interface ApiModuleOptions {
@@ -28,6 +32,10 @@ export class ApiModule {
         AuthModule,
         IngestModule,
         ChannelAccountsModule,
+        AuditApiModule,
+        InboxApiModule,
+        UsersModule,
+        WebhooksModule,
         ...(options.include ?? []),
       ],
       controllers: [HealthController],

@@ -1,0 +1,2 @@
+export * from './channels.module';
+export * from './account-context.service';
