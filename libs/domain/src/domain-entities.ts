@@ -1,12 +1,15 @@
+import { AuditEvent } from './entities/audit-event.entity';
 import { ChannelAccount } from './entities/channel-account.entity';
 import { Contact } from './entities/contact.entity';
 import { Conversation } from './entities/conversation.entity';
 import { Message } from './entities/message.entity';
+import { ExportJob } from './entities/export-job.entity';
 import { Organization } from './entities/organization.entity';
+import { SigningKey } from './entities/signing-key.entity';
 import { User } from './entities/user.entity';
 
 /**
  * Every TypeORM entity. Entities of all features live under libs/domain so persistence stays
  * in one place; add a new one here and write its migration (see libs/domain/src/migrations).
  */
-export const ALL_ENTITIES = [Organization, User, ChannelAccount, Contact, Conversation, Message];
+export const ALL_ENTITIES = [Organization, User, ChannelAccount, Contact, Conversation, Message, AuditEvent, ExportJob, SigningKey];

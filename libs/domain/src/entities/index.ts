@@ -5,3 +5,6 @@ export * from './contact.entity';
 export * from './conversation.entity';
 export * from './message.entity';
 export * from './message-attachment';
+export * from './audit-event.entity';
+export * from './export-job.entity';
+export * from './signing-key.entity';

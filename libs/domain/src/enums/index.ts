@@ -3,3 +3,4 @@ export * from './message.enums';
 export * from './conversation.enums';
 export * from './channel-account.enums';
 export * from './user-role.enum';
+export * from './export.enums';

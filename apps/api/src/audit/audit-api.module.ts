@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@civic/audit';
+import { AuditController } from './audit.controller';
+import { ExportsController } from './exports.controller';
+
+@Module({ imports: [AuditModule], controllers: [AuditController, ExportsController] })
+export class AuditApiModule {}

@@ -1,0 +1,9 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditService } from './audit.service';
+import { ExportService } from './export.service';
+import { SigningKeyService } from './signing-key.service';
+
+/** Global so every feature can inject AuditService and record inside its own transaction. */
+@Global()
+@Module({ providers: [AuditService, SigningKeyService, ExportService], exports: [AuditService, SigningKeyService, ExportService] })
+export class AuditModule {}

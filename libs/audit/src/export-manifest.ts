@@ -1,0 +1,21 @@
+import { ExportQuery } from '@civic/domain';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const SIGNATURE_FILE = 'manifest.sig';
+
+/** manifest.json of an export bundle; manifest.sig is the base64 Ed25519 signature of its exact bytes. */
+export interface ExportManifest {
+  format: 'civic-inbox-export';
+  version: 1;
+  exportId: string;
+  organizationId: string;
+  exportedBy: { userId: string; label: string };
+  exportedAt: string;
+  query: ExportQuery;
+  messageCount: number;
+  conversationCount: number;
+  /** The organization's audit chain head when the bundle was sealed (includes this export's request event). */
+  auditChainHead: { seq: string; hash: string; eventId: string } | null;
+  files: Array<{ path: string; sha256: string; size: number }>;
+  signature: { algorithm: 'Ed25519'; publicKeyFingerprint: string; file: typeof SIGNATURE_FILE };
+}

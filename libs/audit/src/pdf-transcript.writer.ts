@@ -1,0 +1,78 @@
+import PDFDocument from 'pdfkit';
+import { ExportedMessage } from './exported-message';
+import { HashingFileWriter } from './hashing-file-writer';
+import { transcriptFontPath } from './pdf-font';
+
+export interface TranscriptHeader {
+  accountName: string;
+  channel: string;
+  threadKey: string;
+  conversationId: string;
+  contactName: string | null;
+  period: { from: string; to: string };
+}
+
+const DIRECTION_LABEL: Record<string, string> = { in: 'Gelen', out: 'Giden' };
+
+/**
+ * One conversation's transcript as a PDF, streamed to disk message by message. Every page carries
+ * the account, the thread and the exported period, so a printed page stands on its own.
+ */
+export class PdfTranscriptWriter {
+  private readonly doc: PDFKit.PDFDocument;
+  private readonly file: HashingFileWriter;
+  private readonly pending: Promise<void>[] = [];
+
+  constructor(path: string, private readonly header: TranscriptHeader) {
+    this.file = new HashingFileWriter(path);
+    this.doc = new PDFDocument({ size: 'A4', margins: { top: 90, bottom: 50, left: 50, right: 50 }, bufferPages: false, autoFirstPage: false });
+    this.doc.registerFont('body', transcriptFontPath());
+    this.doc.on('data', (chunk: Buffer) => this.pending.push(this.file.write(chunk)));
+    this.doc.on('pageAdded', () => this.drawHeader());
+    this.doc.info.Title = `Yazışma dökümü / Transcript ${header.threadKey}`;
+    this.doc.addPage();
+  }
+
+  private drawHeader(): void {
+    const { doc, header } = this;
+    const y = doc.y;
+    doc.font('body').fontSize(8).fillColor('#555555');
+    const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+    doc.text(`Hesap / Account: ${header.accountName} (${header.channel})`, doc.page.margins.left, 30, { width, lineBreak: false });
+    doc.text(`Konu / Thread: ${header.threadKey} · ${header.conversationId}${header.contactName ? ` · ${header.contactName}` : ''}`, doc.page.margins.left, 42, { width, lineBreak: false });
+    doc.text(`Dönem / Period: ${header.period.from} – ${header.period.to} (UTC)`, doc.page.margins.left, 54, { width, lineBreak: false });
+    doc.moveTo(doc.page.margins.left, 70).lineTo(doc.page.width - doc.page.margins.right, 70).strokeColor('#999999').stroke();
+    doc.fillColor('#000000').fontSize(10);
+    doc.x = doc.page.margins.left;
+    doc.y = Math.max(y, doc.page.margins.top);
+  }
+
+  async add(message: ExportedMessage): Promise<void> {
+    const who = message.direction === 'out'
+      ? (message.authorName ?? message.accountName)
+      : [message.contactName, message.contactHandle ? `@${message.contactHandle}` : null].filter(Boolean).join(' ') || 'Vatandaş';
+    const flags = [message.edited ? 'düzenlendi' : null, message.deleted ? 'silindi' : null].filter(Boolean).join(', ');
+    this.doc.font('body').fontSize(8).fillColor('#555555')
+      .text(`${message.sentAt} · ${DIRECTION_LABEL[message.direction] ?? message.direction} · ${message.kind} · ${who}${flags ? ` (${flags})` : ''}`);
+    this.doc.fontSize(10).fillColor('#000000').text(message.text ?? '', { paragraphGap: 2 });
+    for (const attachment of message.attachments ?? []) {
+      const label = [attachment.type, attachment.fileName, attachment.caption].filter(Boolean).join(' · ');
+      this.doc.fontSize(8).fillColor('#333333').text(`[Ek / Attachment: ${label}]`);
+    }
+    this.doc.moveDown(0.6);
+    await this.flush();
+  }
+
+  async close(): Promise<{ sha256: string; size: number }> {
+    const ended = new Promise<void>((resolve) => this.doc.on('end', () => resolve()));
+    this.doc.end();
+    await ended;
+    await this.flush();
+    return this.file.close();
+  }
+
+  private async flush(): Promise<void> {
+    const writes = this.pending.splice(0);
+    await Promise.all(writes);
+  }
+}
