@@ -1,3 +1,4 @@
 export * from './instagram.adapter';
 export * from './instagram-change.mapper';
 export * from './instagram-channel.module';
+export * from './instagram.providers';
