@@ -6,4 +6,6 @@ export interface AuthPrincipal {
   organizationId: string;
   email: string;
   roles: UserRole[];
+  /** Set when the caller signed in with an API token (acting for userId, with the token's roles). */
+  apiTokenId?: string;
 }

@@ -1,9 +1,12 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ServerResponse } from 'node:http';
 import { AuthPrincipal } from './auth-principal';
 import { CurrentPrincipal, Public } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { LoginLockedException } from './login-throttle.service';
 import { LoginDto } from './login.dto';
+import { RefreshTokenDto } from './refresh-token.dto';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -13,8 +16,29 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto) {
-    return this.auth.login(body.email, body.password);
+  async login(@Body() body: LoginDto, @Ip() ip: string, @Res({ passthrough: true }) res: ServerResponse) {
+    try {
+      return await this.auth.login(body.email, body.password, ip ?? null);
+    } catch (error) {
+      if (error instanceof LoginLockedException) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
+  }
+
+  /** Trades a refresh token for a new access token and a new refresh token; the old one stops working. */
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  refresh(@Body() body: RefreshTokenDto) {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  /** Revokes the refresh token's whole session; the short-lived access token simply expires. */
+  @Public()
+  @Post('logout')
+  @HttpCode(204)
+  logout(@Body() body: RefreshTokenDto) {
+    return this.auth.logout(body.refreshToken);
   }
 
   @ApiBearerAuth()

@@ -2,14 +2,17 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { UserRole } from '@civic/domain';
 import { AccessTokenService } from './access-token.service';
+import { API_TOKEN_PREFIX, ApiTokenService } from './api-token.service';
+import { AuthPrincipal } from './auth-principal';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 
-/** Global guard: every route needs a valid bearer token unless marked @Public(); @Roles narrows it. */
+/** Global guard: every route needs a valid bearer token (access token or API token) unless marked @Public(); @Roles narrows it. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: AccessTokenService,
+    private readonly apiTokens: ApiTokenService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -20,7 +23,7 @@ export class AuthGuard implements CanActivate {
     // EventSource cannot send headers; the live-updates stream may carry the token as a query parameter.
     const token = header?.startsWith('Bearer ') ? header.slice(7) : typeof request.query?.access_token === 'string' ? request.query.access_token : undefined;
     if (!token) throw new UnauthorizedException('Sign in required: missing bearer token');
-    const principal = await this.tokens.verify(token);
+    const principal: AuthPrincipal | null = token.startsWith(API_TOKEN_PREFIX) ? await this.apiTokens.verify(token) : await this.tokens.verify(token);
     if (!principal) throw new UnauthorizedException('Invalid or expired token');
     request.principal = principal;
     const required = this.reflector.getAllAndOverride<UserRole[]>(REQUIRED_ROLES, targets);

@@ -85,6 +85,10 @@ export class Environment {
   /** Sandbox channels fed by the built-in fakes. Default: on when no channel credentials are configured. */
   @Transform(toBool) @IsOptional() @IsBoolean()
   SANDBOX?: boolean;
+
+  /** Requests per minute and client IP allowed on /api/v1/auth/* (sign-in, refresh, logout). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  AUTH_RATE_LIMIT_PER_MINUTE = 30;
 }
 
 export class ConfigValidationError extends Error {}

@@ -1,3 +1,7 @@
+import { ApiToken } from './entities/api-token.entity';
+import { LoginAttempt } from './entities/login-attempt.entity';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { UserAccountGrant } from './entities/user-account-grant.entity';
 import { AuditEvent } from './entities/audit-event.entity';
 import { ChannelAccount } from './entities/channel-account.entity';
 import { Contact } from './entities/contact.entity';
@@ -12,4 +16,4 @@ import { User } from './entities/user.entity';
  * Every TypeORM entity. Entities of all features live under libs/domain so persistence stays
  * in one place; add a new one here and write its migration (see libs/domain/src/migrations).
  */
-export const ALL_ENTITIES = [Organization, User, ChannelAccount, Contact, Conversation, Message, AuditEvent, ExportJob, SigningKey];
+export const ALL_ENTITIES = [Organization, User, ChannelAccount, Contact, Conversation, Message, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant];

@@ -8,3 +8,7 @@ export * from './message-attachment';
 export * from './audit-event.entity';
 export * from './export-job.entity';
 export * from './signing-key.entity';
+export * from './refresh-token.entity';
+export * from './api-token.entity';
+export * from './login-attempt.entity';
+export * from './user-account-grant.entity';

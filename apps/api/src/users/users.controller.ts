@@ -1,0 +1,52 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { UserRole } from '@civic/domain';
+import { CreateUserDto } from './create-user.dto';
+import { UpdateMeDto } from './update-me.dto';
+import { UpdateUserDto } from './update-user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('api/v1/users')
+export class UsersController {
+  constructor(private readonly service: UsersService) {}
+
+  /** Any signed-in person: own locale, display name, password (with the current password). */
+  @Patch('me')
+  updateMe(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: UpdateMeDto) {
+    return this.service.updateMe(principal, body);
+  }
+
+  @Get()
+  @Roles(UserRole.Admin)
+  list(@CurrentPrincipal() principal: AuthPrincipal) {
+    return this.service.list(principal.organizationId);
+  }
+
+  @Get(':id')
+  @Roles(UserRole.Admin)
+  get(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.service.get(principal.organizationId, id);
+  }
+
+  @Post()
+  @Roles(UserRole.Admin)
+  create(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: CreateUserDto) {
+    return this.service.create(principal.organizationId, body);
+  }
+
+  @Patch(':id')
+  @Roles(UserRole.Admin)
+  update(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto) {
+    return this.service.update(principal, id, body);
+  }
+
+  @Delete(':id')
+  @Roles(UserRole.Admin)
+  @HttpCode(204)
+  remove(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.service.remove(principal, id);
+  }
+}

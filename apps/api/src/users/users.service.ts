@@ -1,0 +1,122 @@
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { AuthPrincipal, PasswordHasher, RefreshTokenService } from '@civic/auth';
+import { ChannelAccount, User, UserAccountGrant, UserRole } from '@civic/domain';
+import { CreateUserDto } from './create-user.dto';
+import { UpdateMeDto } from './update-me.dto';
+import { UpdateUserDto } from './update-user.dto';
+
+/** User administration inside the caller's organization; every query carries organizationId. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(UserAccountGrant) private readonly grants: Repository<UserAccountGrant>,
+    private readonly refreshTokens: RefreshTokenService,
+  ) {}
+
+  async list(organizationId: string) {
+    const users = await this.users.find({ where: { organizationId }, order: { createdAt: 'ASC' } });
+    const grants = users.length ? await this.grants.find({ where: { organizationId, userId: In(users.map((u) => u.id)) } }) : [];
+    return users.map((user) => present(user, grants.filter((g) => g.userId === user.id).map((g) => g.channelAccountId)));
+  }
+
+  async get(organizationId: string, id: string) {
+    const user = await this.find(organizationId, id);
+    return present(user, await this.grantIds(organizationId, id));
+  }
+
+  async create(organizationId: string, dto: CreateUserDto) {
+    const email = dto.email.trim().toLowerCase();
+    if (await this.users.exist({ where: { email } })) throw new ConflictException(`A user with e-mail ${email} already exists`);
+    const passwordHash = await PasswordHasher.hash(dto.password);
+    const id = await this.dataSource.transaction(async (manager) => {
+      const user = await manager.getRepository(User).save({
+        organizationId,
+        email,
+        displayName: dto.displayName,
+        roles: [...new Set(dto.roles)],
+        locale: dto.locale ?? 'tr',
+        passwordHash,
+      });
+      await this.replaceGrants(manager, organizationId, user.id, dto.channelAccountIds ?? []);
+      return user.id;
+    });
+    return this.get(organizationId, id);
+  }
+
+  async update(principal: AuthPrincipal, id: string, dto: UpdateUserDto) {
+    const { organizationId } = principal;
+    const user = await this.find(organizationId, id);
+    // An administrator cannot lock themselves out; another administrator has to do it.
+    if (id === principal.userId && (dto.active === false || (dto.roles && !dto.roles.includes(UserRole.Admin)))) {
+      throw new ForbiddenException('You cannot disable yourself or remove your own admin role');
+    }
+    if (dto.displayName !== undefined) user.displayName = dto.displayName;
+    if (dto.roles !== undefined) user.roles = [...new Set(dto.roles)];
+    if (dto.locale !== undefined) user.locale = dto.locale;
+    if (dto.active !== undefined) user.active = dto.active;
+    if (dto.password !== undefined) user.passwordHash = await PasswordHasher.hash(dto.password);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(User).save(user);
+      if (dto.channelAccountIds !== undefined) await this.replaceGrants(manager, organizationId, id, dto.channelAccountIds);
+    });
+    if (dto.active === false || dto.password !== undefined) await this.refreshTokens.revokeAllForUser(id);
+    return this.get(organizationId, id);
+  }
+
+  async remove(principal: AuthPrincipal, id: string): Promise<void> {
+    if (id === principal.userId) throw new ForbiddenException('You cannot delete yourself');
+    const user = await this.find(principal.organizationId, id);
+    // Refresh tokens, API tokens and grants go with the user (ON DELETE CASCADE).
+    await this.users.delete({ id: user.id, organizationId: principal.organizationId });
+  }
+
+  async updateMe(principal: AuthPrincipal, dto: UpdateMeDto) {
+    if (principal.apiTokenId) throw new ForbiddenException('API tokens cannot change the profile of their creator');
+    const user = await this.users.findOne({
+      where: { id: principal.userId, organizationId: principal.organizationId },
+      select: ['id', 'organizationId', 'email', 'displayName', 'roles', 'locale', 'active', 'passwordHash', 'createdAt', 'updatedAt'],
+    });
+    if (!user) throw new NotFoundException('User not found');
+    if (dto.newPassword !== undefined) {
+      if (!(await PasswordHasher.verify(user.passwordHash, dto.currentPassword ?? ''))) {
+        throw new BadRequestException('Mevcut parola hatalı / Current password is wrong');
+      }
+      user.passwordHash = await PasswordHasher.hash(dto.newPassword);
+    }
+    if (dto.locale !== undefined) user.locale = dto.locale;
+    if (dto.displayName !== undefined) user.displayName = dto.displayName;
+    await this.users.save(user);
+    // Other sessions end with a password change; the caller signs in again on its next refresh.
+    if (dto.newPassword !== undefined) await this.refreshTokens.revokeAllForUser(user.id);
+    return this.get(principal.organizationId, user.id);
+  }
+
+  private async find(organizationId: string, id: string): Promise<User> {
+    const user = await this.users.findOne({ where: { id, organizationId } });
+    if (!user) throw new NotFoundException(`User ${id} not found`);
+    return user;
+  }
+
+  private async grantIds(organizationId: string, userId: string): Promise<string[]> {
+    return (await this.grants.find({ where: { organizationId, userId } })).map((g) => g.channelAccountId);
+  }
+
+  private async replaceGrants(manager: EntityManager, organizationId: string, userId: string, accountIds: string[]): Promise<void> {
+    const ids = [...new Set(accountIds)];
+    if (ids.length > 0) {
+      const found = await manager.getRepository(ChannelAccount).count({ where: { organizationId, id: In(ids) } });
+      if (found !== ids.length) throw new UnprocessableEntityException('channelAccountIds contains an account that does not exist in your organization');
+    }
+    await manager.getRepository(UserAccountGrant).delete({ organizationId, userId });
+    if (ids.length > 0) await manager.getRepository(UserAccountGrant).insert(ids.map((channelAccountId) => ({ organizationId, userId, channelAccountId })));
+  }
+}
+
+function present(user: User, channelAccountIds: string[]) {
+  const { passwordHash: _hash, organization: _org, ...rest } = user;
+  return { ...rest, channelAccountIds };
+}

@@ -1,0 +1,30 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTokenService } from './api-token.service';
+import { AuthPrincipal } from './auth-principal';
+import { CurrentPrincipal } from './auth.decorators';
+import { CreateApiTokenDto } from './create-api-token.dto';
+
+/** Any signed-in person may create tokens with a subset of their roles; administrators manage all of them. */
+@ApiTags('api tokens')
+@ApiBearerAuth()
+@Controller('api/v1/api-tokens')
+export class ApiTokensController {
+  constructor(private readonly tokens: ApiTokenService) {}
+
+  @Post()
+  create(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: CreateApiTokenDto) {
+    return this.tokens.create(principal, body);
+  }
+
+  @Get()
+  list(@CurrentPrincipal() principal: AuthPrincipal) {
+    return this.tokens.list(principal);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  revoke(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.tokens.revoke(principal, id);
+  }
+}
