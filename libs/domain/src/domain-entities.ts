@@ -11,9 +11,12 @@ import { ExportJob } from './entities/export-job.entity';
 import { Organization } from './entities/organization.entity';
 import { SigningKey } from './entities/signing-key.entity';
 import { User } from './entities/user.entity';
+import { InternalNote } from './entities/internal-note.entity';
+import { CannedResponse } from './entities/canned-response.entity';
+import { ConversationActivity } from './entities/conversation-activity.entity';
 
 /**
  * Every TypeORM entity. Entities of all features live under libs/domain so persistence stays
  * in one place; add a new one here and write its migration (see libs/domain/src/migrations).
  */
-export const ALL_ENTITIES = [Organization, User, ChannelAccount, Contact, Conversation, Message, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant];
+export const ALL_ENTITIES = [Organization, User, ChannelAccount, Contact, Conversation, Message, InternalNote, CannedResponse, ConversationActivity, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant];

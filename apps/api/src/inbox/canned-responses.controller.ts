@@ -1,0 +1,55 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { UserRole } from '@civic/domain';
+import { CannedResponsesService } from '@civic/inbox';
+import { CannedResponseDto } from './canned-response.dto';
+import { RenderCannedResponseQuery } from './render-canned-response.query';
+import { UpdateCannedResponseDto } from './update-canned-response.dto';
+
+const READERS = [UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor];
+
+@ApiTags('canned responses')
+@ApiBearerAuth()
+@Controller('api/v1/canned-responses')
+export class CannedResponsesController {
+  constructor(private readonly canned: CannedResponsesService) {}
+
+  @Get()
+  @Roles(...READERS)
+  list(@CurrentPrincipal() principal: AuthPrincipal) {
+    return this.canned.list(principal.organizationId);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  get(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.canned.get(principal.organizationId, id);
+  }
+
+  @Get(':id/render')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The template with {{ad}}, {{kurum}} … filled for a conversation' })
+  render(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Query() query: RenderCannedResponseQuery) {
+    return this.canned.render(principal.organizationId, id, query.conversationId);
+  }
+
+  @Post()
+  @Roles(UserRole.Admin, UserRole.Officer)
+  create(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: CannedResponseDto) {
+    return this.canned.create(principal.organizationId, body);
+  }
+
+  @Patch(':id')
+  @Roles(UserRole.Admin, UserRole.Officer)
+  update(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCannedResponseDto) {
+    return this.canned.update(principal.organizationId, id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles(UserRole.Admin, UserRole.Officer)
+  remove(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.canned.remove(principal.organizationId, id);
+  }
+}

@@ -1,0 +1,82 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { UserRole } from '@civic/domain';
+import { ConversationsService } from '@civic/inbox';
+import { AddTagDto } from './add-tag.dto';
+import { BulkActionDto } from './bulk-action.dto';
+import { CreateNoteDto } from './create-note.dto';
+import { ListConversationsQuery } from './list-conversations.query';
+import { UpdateConversationDto } from './update-conversation.dto';
+
+const READERS = [UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor];
+const WORKERS = [UserRole.Admin, UserRole.Officer];
+const actor = (p: AuthPrincipal) => ({ userId: p.userId, organizationId: p.organizationId });
+
+@ApiTags('inbox')
+@ApiBearerAuth()
+@Controller('api/v1/conversations')
+export class ConversationsController {
+  constructor(private readonly conversations: ConversationsService) {}
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The inbox: conversations of every channel, newest activity first (keyset pages)' })
+  list(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: ListConversationsQuery) {
+    return this.conversations.list(actor(principal), query.toFilter(), query.limit ?? 25, query.cursor);
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  @Roles(...WORKERS)
+  @ApiOperation({ summary: 'Assign, tag or close many conversations (ids ≤ 500, or a filter)' })
+  bulk(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: BulkActionDto) {
+    return this.conversations.bulk(actor(principal), body.ids ? { ids: body.ids } : { filter: body.filter!.toFilter() }, body.action, body.value);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  get(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.conversations.get(principal.organizationId, id);
+  }
+
+  @Get(':id/messages')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'Messages in order, internal notes interleaved (internal: true)' })
+  messages(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.conversations.messages(principal.organizationId, id);
+  }
+
+  @Patch(':id')
+  @Roles(...WORKERS)
+  @ApiOperation({ summary: 'Set status, assignee (null unassigns) or tags' })
+  update(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConversationDto) {
+    return this.conversations.update(actor(principal), id, body);
+  }
+
+  @Post(':id/tags')
+  @HttpCode(200)
+  @Roles(...WORKERS)
+  addTag(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddTagDto) {
+    return this.conversations.addTag(actor(principal), id, body.tag);
+  }
+
+  @Delete(':id/tags/:tag')
+  @Roles(...WORKERS)
+  removeTag(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Param('tag') tag: string) {
+    return this.conversations.removeTag(actor(principal), id, tag);
+  }
+
+  @Post(':id/notes')
+  @Roles(...WORKERS)
+  addNote(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateNoteDto) {
+    return this.conversations.addNote(actor(principal), id, body.text);
+  }
+
+  @Post(':id/read')
+  @HttpCode(200)
+  @Roles(...WORKERS)
+  markRead(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.conversations.markRead(actor(principal), id);
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, MessageEvent, Sse } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Observable, from, interval, map, merge, switchMap } from 'rxjs';
+import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { UserRole } from '@civic/domain';
+import { LiveEventsHub } from '@civic/inbox';
+
+/** Keeps proxies from closing an idle stream. */
+const HEARTBEAT_MS = 25_000;
+
+@ApiTags('inbox')
+@ApiBearerAuth()
+@Controller('api/v1/events')
+export class LiveEventsController {
+  constructor(private readonly hub: LiveEventsHub) {}
+
+  @Sse()
+  @Roles(UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor)
+  @ApiOperation({ summary: 'Server-sent events: new messages, status, assignment, tags, notes (EventSource may pass ?access_token=)' })
+  stream(@CurrentPrincipal() principal: AuthPrincipal): Observable<MessageEvent> {
+    return from(this.hub.subscribe(principal.organizationId)).pipe(
+      switchMap((events) =>
+        merge(
+          from([{ type: 'ready', data: { organizationId: principal.organizationId } } as MessageEvent]),
+          events.pipe(map((event): MessageEvent => ({ type: event.type, data: event }))),
+          interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} }))),
+        ),
+      ),
+    );
+  }
+}

@@ -1,0 +1,44 @@
+import { foldForSearch, likePattern } from '@civic/domain';
+import { ConversationFilter } from './conversation-filter';
+
+/**
+ * Translates a filter into a WHERE clause over `conversation c`, always
+ * scoped by organization. Parameters are appended to `params` and referenced by position.
+ */
+export function conversationFilterSql(
+  organizationId: string,
+  userId: string,
+  filter: ConversationFilter,
+  params: unknown[],
+): string {
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where = [`c.organization_id = ${p(organizationId)}`];
+  if (filter.channel) where.push(`c.channel = ${p(filter.channel)}`);
+  if (filter.accountId) where.push(`c.channel_account_id = ${p(filter.accountId)}`);
+  if (filter.kind) where.push(`c.kind = ${p(filter.kind)}`);
+  if (filter.status) where.push(`c.status = ${p(filter.status)}`);
+  if (filter.assignee === 'nobody') where.push('c.assignee_id IS NULL');
+  else if (filter.assignee) where.push(`c.assignee_id = ${p(filter.assignee === 'me' ? userId : filter.assignee)}::uuid`);
+  if (filter.tag) where.push(`c.tags @> ARRAY[${p(filter.tag)}]::text[]`);
+  if (filter.from) where.push(`c.last_activity_at >= ${p(filter.from.toISOString())}::timestamptz`);
+  if (filter.to) where.push(`c.last_activity_at <= ${p(filter.to.toISOString())}::timestamptz`);
+  if (filter.unread === true) where.push('c.unread_count > 0');
+  if (filter.unread === false) where.push('c.unread_count = 0');
+  const term = foldForSearch(filter.q);
+  if (term) {
+    const pattern = p(likePattern(term));
+    const org = p(organizationId);
+    // One semi-join (no OR) so the planner can choose: walk the inbox index and probe messages
+    // for common terms, or collect the few matches from the trigram indexes for rare ones.
+    where.push(
+      `c.id IN (SELECT m.conversation_id FROM message m WHERE m.organization_id = ${org} AND m.search_text LIKE ${pattern}
+                UNION ALL
+                SELECT c2.id FROM contact ct2 JOIN conversation c2 ON c2.contact_id = ct2.id
+                 WHERE ct2.organization_id = ${org} AND ct2.search_text LIKE ${pattern})`,
+    );
+  }
+  return where.join(' AND ');
+}

@@ -1,0 +1,18 @@
+import { Channel, ConversationKind, ConversationStatus } from '@civic/domain';
+
+/** The inbox filters; all optional, all combined with AND. */
+export interface ConversationFilter {
+  channel?: Channel;
+  accountId?: string;
+  kind?: ConversationKind;
+  status?: ConversationStatus;
+  /** 'me', 'nobody' or a user id. */
+  assignee?: string;
+  tag?: string;
+  /** Last activity range (inclusive). */
+  from?: Date;
+  to?: Date;
+  unread?: boolean;
+  /** Turkish-aware search over message text and contact name/handle/phone. */
+  q?: string;
+}

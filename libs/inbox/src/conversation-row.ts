@@ -1,0 +1,71 @@
+/** One row of the inbox list and the conversation detail, as the API returns it. */
+export interface ConversationView {
+  id: string;
+  channel: string;
+  account: { id: string; name: string; handle: string | null; ownerLabel: string | null };
+  contact: { id: string; name: string | null; handle: string | null } | null;
+  kind: string;
+  status: string;
+  assignee: { id: string; displayName: string } | null;
+  tags: string[];
+  lastActivityAt: string;
+  lastMessagePreview: string | null;
+  messageCount: number;
+  unreadCount: number;
+  replyWindow: { expiresAt: string | null; open: boolean };
+}
+
+/** The columns every conversation query selects, aliased for toConversationView. */
+export const CONVERSATION_COLUMNS = `
+  c.id, c.channel, c.kind, c.status, c.tags, c.last_activity_at, c.last_activity_at::text AS last_activity_key,
+  c.last_message_preview, c.message_count, c.unread_count, c.reply_window_expires_at,
+  a.id AS account_id, a.name AS account_name, a.handle AS account_handle, a.owner_label AS account_owner_label,
+  ct.id AS contact_id, ct.name AS contact_name, ct.handle AS contact_handle,
+  u.id AS assignee_id, u.display_name AS assignee_name`;
+
+export const CONVERSATION_JOINS = `
+  JOIN channel_account a ON a.id = c.channel_account_id
+  LEFT JOIN contact ct ON ct.id = c.contact_id
+  LEFT JOIN app_user u ON u.id = c.assignee_id`;
+
+export interface ConversationRow {
+  id: string;
+  channel: string;
+  kind: string;
+  status: string;
+  tags: string[];
+  last_activity_at: Date;
+  last_activity_key: string;
+  last_message_preview: string | null;
+  message_count: number;
+  unread_count: number;
+  reply_window_expires_at: Date | null;
+  account_id: string;
+  account_name: string;
+  account_handle: string | null;
+  account_owner_label: string | null;
+  contact_id: string | null;
+  contact_name: string | null;
+  contact_handle: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+}
+
+export function toConversationView(r: ConversationRow, now = new Date()): ConversationView {
+  return {
+    id: r.id,
+    channel: r.channel,
+    account: { id: r.account_id, name: r.account_name, handle: r.account_handle, ownerLabel: r.account_owner_label },
+    contact: r.contact_id ? { id: r.contact_id, name: r.contact_name, handle: r.contact_handle } : null,
+    kind: r.kind,
+    status: r.status,
+    assignee: r.assignee_id ? { id: r.assignee_id, displayName: r.assignee_name ?? '' } : null,
+    tags: r.tags,
+    lastActivityAt: r.last_activity_at.toISOString(),
+    lastMessagePreview: r.last_message_preview,
+    messageCount: r.message_count,
+    unreadCount: r.unread_count,
+    // A null expiry means the channel has no window for this thread (public threads, X).
+    replyWindow: { expiresAt: r.reply_window_expires_at?.toISOString() ?? null, open: !r.reply_window_expires_at || r.reply_window_expires_at > now },
+  };
+}

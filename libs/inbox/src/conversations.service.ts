@@ -1,0 +1,292 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { SecretsService } from '@civic/auth';
+import { ConversationStatus } from '@civic/domain';
+import { ConversationCursorCodec, InvalidCursorError } from './conversation-cursor.codec';
+import { ConversationFilter } from './conversation-filter';
+import { conversationFilterSql } from './conversation-filter-sql';
+import { CONVERSATION_COLUMNS, CONVERSATION_JOINS, ConversationRow, ConversationView, toConversationView } from './conversation-row';
+import { LiveEventsPublisher } from './live-events.publisher';
+
+export interface Actor {
+  userId: string;
+  organizationId: string;
+}
+
+export interface ConversationPage {
+  items: ConversationView[];
+  nextCursor: string | null;
+}
+
+export interface ConversationChanges {
+  status?: ConversationStatus;
+  /** null unassigns. */
+  assigneeId?: string | null;
+  tags?: string[];
+}
+
+export type BulkAction = 'assign' | 'tag' | 'close';
+
+/** Most conversations a filter-based bulk action touches at once. */
+export const BULK_FILTER_LIMIT = 5000;
+
+/** Reading and working the inbox: list, detail, messages, status, assignment, tags, notes, read marks. */
+@Injectable()
+export class ConversationsService {
+  private readonly cursors: ConversationCursorCodec;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly live: LiveEventsPublisher,
+    secrets: SecretsService,
+  ) {
+    this.cursors = new ConversationCursorCodec(secrets.jwtSecret);
+  }
+
+  async list(actor: Actor, filter: ConversationFilter, limit: number, cursor?: string): Promise<ConversationPage> {
+    const params: unknown[] = [];
+    let where = conversationFilterSql(actor.organizationId, actor.userId, filter, params);
+    if (cursor) {
+      let position;
+      try {
+        position = this.cursors.decode(cursor);
+      } catch (error) {
+        if (error instanceof InvalidCursorError) throw new BadRequestException(['cursor is invalid']);
+        throw error;
+      }
+      params.push(position.at, position.id);
+      // Row comparison matches the (last_activity_at, id) order of the ix_conversation_* indexes.
+      where += ` AND (c.last_activity_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+    }
+    params.push(limit + 1);
+    const rows: ConversationRow[] = await this.dataSource.query(
+      `SELECT ${CONVERSATION_COLUMNS} FROM conversation c ${CONVERSATION_JOINS}
+        WHERE ${where}
+        ORDER BY c.last_activity_at DESC, c.id DESC
+        LIMIT $${params.length}`,
+      params,
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => toConversationView(r)),
+      nextCursor: rows.length > limit && last ? this.cursors.encode({ at: last.last_activity_key, id: last.id }) : null,
+    };
+  }
+
+  async get(organizationId: string, id: string): Promise<ConversationView> {
+    const [row]: ConversationRow[] = await this.dataSource.query(
+      `SELECT ${CONVERSATION_COLUMNS} FROM conversation c ${CONVERSATION_JOINS} WHERE c.organization_id = $1 AND c.id = $2`,
+      [organizationId, id],
+    );
+    if (!row) throw new NotFoundException('Konuşma bulunamadı (conversation not found)');
+    return toConversationView(row);
+  }
+
+  /** Messages in channel order with internal notes interleaved by time, marked internal. */
+  async messages(organizationId: string, id: string): Promise<unknown[]> {
+    await this.requireConversation(this.dataSource.manager, organizationId, id);
+    const messages: Record<string, any>[] = await this.dataSource.query(
+      `SELECT m.id, m.direction, m.kind, m.text, m.attachments, m.external_id, m.parent_external_id, m.sent_at,
+              m.delivery_state, m.delivery_error, m.delivery_updated_at, m.edited, m.edit_history, m.deleted, m.deleted_at,
+              m.author_user_id, ct.id AS contact_id, ct.name AS contact_name, ct.handle AS contact_handle
+         FROM message m LEFT JOIN contact ct ON ct.id = m.contact_id
+        WHERE m.organization_id = $1 AND m.conversation_id = $2
+        ORDER BY m.sent_at, m.id`,
+      [organizationId, id],
+    );
+    const notes: Record<string, any>[] = await this.dataSource.query(
+      `SELECT n.id, n.text, n.created_at, n.author_user_id, u.display_name AS author_name
+         FROM internal_note n LEFT JOIN app_user u ON u.id = n.author_user_id
+        WHERE n.organization_id = $1 AND n.conversation_id = $2
+        ORDER BY n.created_at, n.id`,
+      [organizationId, id],
+    );
+    const items = [
+      ...messages.map((m) => ({
+        at: m.sent_at as Date,
+        view: {
+          type: 'message',
+          internal: false,
+          id: m.id,
+          direction: m.direction,
+          kind: m.kind,
+          text: m.text,
+          attachments: m.attachments,
+          location: (m.attachments as { location?: unknown }[]).find((a) => a.location)?.location ?? null,
+          externalId: m.external_id,
+          parentExternalId: m.parent_external_id,
+          sentAt: (m.sent_at as Date).toISOString(),
+          author: m.contact_id && m.direction === 'in' ? { contactId: m.contact_id, name: m.contact_name, handle: m.contact_handle } : null,
+          authorUserId: m.author_user_id,
+          deliveryState: m.delivery_state,
+          deliveryError: m.delivery_error,
+          deliveryUpdatedAt: m.delivery_updated_at?.toISOString() ?? null,
+          edited: m.edited,
+          editHistory: m.edit_history,
+          deleted: m.deleted,
+          deletedAt: m.deleted_at?.toISOString() ?? null,
+        },
+      })),
+      ...notes.map((n) => ({
+        at: n.created_at as Date,
+        view: {
+          type: 'note',
+          internal: true,
+          id: n.id,
+          text: n.text,
+          sentAt: (n.created_at as Date).toISOString(),
+          author: n.author_user_id ? { userId: n.author_user_id, displayName: n.author_name } : null,
+        },
+      })),
+    ];
+    // Stable merge: both lists are sorted; ties keep messages before notes.
+    items.sort((x, y) => x.at.getTime() - y.at.getTime());
+    return items.map((i) => i.view);
+  }
+
+  async update(actor: Actor, id: string, changes: ConversationChanges): Promise<ConversationView> {
+    await this.dataSource.transaction(async (manager) => {
+      const current = await this.requireConversation(manager, actor.organizationId, id, true);
+      if (changes.assigneeId) await this.requireUser(manager, actor.organizationId, changes.assigneeId);
+      const sets: string[] = [];
+      const params: unknown[] = [actor.organizationId, id];
+      const activity: { type: string; data: Record<string, unknown> }[] = [];
+      if (changes.status !== undefined && changes.status !== current.status) {
+        params.push(changes.status);
+        sets.push(`status = $${params.length}`);
+        activity.push({ type: 'status', data: { from: current.status, to: changes.status } });
+      }
+      if (changes.assigneeId !== undefined && changes.assigneeId !== current.assignee_id) {
+        params.push(changes.assigneeId);
+        sets.push(`assignee_id = $${params.length}::uuid`);
+        activity.push({ type: 'assign', data: { from: current.assignee_id, to: changes.assigneeId } });
+      }
+      if (changes.tags !== undefined) {
+        const tags = normalizeTags(changes.tags);
+        params.push(tags);
+        sets.push(`tags = $${params.length}::text[]`);
+        activity.push({ type: 'tags', data: { from: current.tags, to: tags } });
+      }
+      if (sets.length === 0) return;
+      await manager.query(`UPDATE conversation SET ${sets.join(', ')} WHERE organization_id = $1 AND id = $2`, params);
+      await this.record(manager, actor, [id], activity);
+      await this.live.conversationsUpdated(manager, actor.organizationId, [id], activity.map((a) => a.type).join(','));
+    });
+    return this.get(actor.organizationId, id);
+  }
+
+  async addTag(actor: Actor, id: string, tag: string): Promise<ConversationView> {
+    const current = await this.requireConversation(this.dataSource.manager, actor.organizationId, id);
+    return this.update(actor, id, { tags: [...current.tags, tag] });
+  }
+
+  async removeTag(actor: Actor, id: string, tag: string): Promise<ConversationView> {
+    const current = await this.requireConversation(this.dataSource.manager, actor.organizationId, id);
+    const folded = normalizeTags([tag])[0];
+    return this.update(actor, id, { tags: current.tags.filter((t) => t !== folded) });
+  }
+
+  async addNote(actor: Actor, id: string, text: string): Promise<unknown> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireConversation(manager, actor.organizationId, id);
+      const [note] = await manager.query(
+        `INSERT INTO internal_note (organization_id, conversation_id, author_user_id, text) VALUES ($1, $2, $3, $4)
+         RETURNING id, text, created_at`,
+        [actor.organizationId, id, actor.userId, text],
+      );
+      await this.live.conversationsUpdated(manager, actor.organizationId, [id], 'note');
+      return { type: 'note', internal: true, id: note.id, text: note.text, sentAt: note.created_at.toISOString(), author: { userId: actor.userId } };
+    });
+  }
+
+  async markRead(actor: Actor, id: string): Promise<ConversationView> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.requireConversation(manager, actor.organizationId, id);
+      await manager.query(`UPDATE conversation SET unread_count = 0 WHERE organization_id = $1 AND id = $2 AND unread_count <> 0`, [actor.organizationId, id]);
+      await this.live.conversationsUpdated(manager, actor.organizationId, [id], 'read');
+    });
+    return this.get(actor.organizationId, id);
+  }
+
+  /** Assign, tag or close many conversations: explicit ids, or everything a filter matches (capped). */
+  async bulk(actor: Actor, target: { ids?: string[]; filter?: ConversationFilter }, action: BulkAction, value?: string | null): Promise<{ updated: number; conversationIds: string[] }> {
+    return this.dataSource.transaction(async (manager) => {
+      const params: unknown[] = [];
+      let where: string;
+      if (target.ids) {
+        params.push(actor.organizationId, target.ids);
+        where = 'c.organization_id = $1 AND c.id = ANY($2::uuid[])';
+      } else {
+        where = conversationFilterSql(actor.organizationId, actor.userId, target.filter ?? {}, params);
+      }
+      let set: string;
+      let activity: { type: string; data: Record<string, unknown> };
+      if (action === 'assign') {
+        const assigneeId = value === undefined || value === null || value === 'nobody' ? null : value === 'me' ? actor.userId : value;
+        if (assigneeId) await this.requireUser(manager, actor.organizationId, assigneeId);
+        params.push(assigneeId);
+        set = `assignee_id = $${params.length}::uuid`;
+        activity = { type: 'assign', data: { to: assigneeId } };
+      } else if (action === 'tag') {
+        const [tag] = normalizeTags([value ?? '']);
+        if (!tag) throw new BadRequestException(['value must be a tag for action tag']);
+        params.push(tag);
+        set = `tags = CASE WHEN $${params.length} = ANY(tags) THEN tags ELSE array_append(tags, $${params.length}::text) END`;
+        activity = { type: 'tags', data: { added: tag } };
+      } else {
+        set = `status = 'closed'`;
+        activity = { type: 'status', data: { to: ConversationStatus.Closed } };
+      }
+      params.push(BULK_FILTER_LIMIT);
+      const rows: { id: string }[] = first(
+        await manager.query(
+          `UPDATE conversation SET ${set}
+            WHERE id IN (SELECT c.id FROM conversation c WHERE ${where} ORDER BY c.last_activity_at DESC, c.id DESC LIMIT $${params.length})
+            RETURNING id`,
+          params,
+        ),
+      );
+      const ids = rows.map((r) => r.id);
+      if (ids.length > 0) {
+        await this.record(manager, actor, ids, [activity]);
+        await this.live.conversationsUpdated(manager, actor.organizationId, ids, `bulk:${action}`);
+      }
+      return { updated: ids.length, conversationIds: ids };
+    });
+  }
+
+  private async record(manager: EntityManager, actor: Actor, ids: string[], activity: { type: string; data: Record<string, unknown> }[]): Promise<void> {
+    for (const a of activity) {
+      await manager.query(
+        `INSERT INTO conversation_activity (organization_id, conversation_id, actor_user_id, type, data)
+         SELECT $1, unnest($2::uuid[]), $3, $4, $5::jsonb`,
+        [actor.organizationId, ids, actor.userId, a.type, JSON.stringify(a.data)],
+      );
+    }
+  }
+
+  private async requireConversation(manager: EntityManager, organizationId: string, id: string, lock = false): Promise<{ status: string; assignee_id: string | null; tags: string[] }> {
+    const [row] = await manager.query(
+      `SELECT status, assignee_id, tags FROM conversation WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [organizationId, id],
+    );
+    if (!row) throw new NotFoundException('Konuşma bulunamadı (conversation not found)');
+    return row;
+  }
+
+  private async requireUser(manager: EntityManager, organizationId: string, userId: string): Promise<void> {
+    const [user] = await manager.query(`SELECT id FROM app_user WHERE organization_id = $1 AND id = $2 AND active`, [organizationId, userId]);
+    if (!user) throw new BadRequestException(['assigneeId must be an active user of your organization']);
+  }
+}
+
+/** Tags are trimmed, deduplicated and kept as typed (Turkish letters intact). */
+function normalizeTags(tags: string[]): string[] {
+  return [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
+}
+
+/** UPDATE … RETURNING through TypeORM yields [rows, count]. */
+function first<T>(result: unknown): T[] {
+  return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);
+}
