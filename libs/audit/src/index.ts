@@ -12,3 +12,4 @@ export * from './exported-message';
 export * from './csv-format';
 export * from './export.service';
 export * from './audit.module';
+export * from './cli';
