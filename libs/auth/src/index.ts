@@ -14,3 +14,4 @@ export * from './auth.service';
 export * from './admin-bootstrap.service';
 export * from './user-accounts';
 export * from './auth.module';
+export * from './cli';
