@@ -202,7 +202,8 @@ export class ExportService implements OnApplicationShutdown {
       let sql = `${MESSAGE_SELECT} WHERE ${where.sql}${extra ? ` AND ${extra.sql}` : ''}`;
       if (after) {
         params.push(after.sentAt, after.id);
-        sql += ` AND (m.sent_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+        // The plain sent_at bound lets the (organization_id, sent_at) index start at the cursor.
+        sql += ` AND m.sent_at >= $${params.length - 1}::timestamptz AND (m.sent_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
       }
       sql += ` ORDER BY m.sent_at, m.id LIMIT ${BATCH}`;
       const rows: MessageRow[] = await this.dataSource.query(sql, params);

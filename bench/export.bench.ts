@@ -1,0 +1,92 @@
+/**
+ * npm run bench:export [-- <messages>]
+ * Seeds N (default 1,000,000) messages with generate_series into a fresh database on BENCH_DATABASE_URL
+ * (default: the local test server), exports them to NDJSON + CSV through ExportService (keyset batches,
+ * signed ZIP), and prints messages/s and peak RSS; results go to bench/results/export-<ts>.json.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { ExportService } from '@civic/audit';
+import { withDatabaseName } from '@civic/database';
+import { ExportFormat, ExportJob, User } from '@civic/domain';
+import { createApiApp } from '../apps/api/src/create-api-app';
+import { DataSource } from 'typeorm';
+
+async function admin(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try { await client.query(sql); } finally { await client.end(); }
+}
+
+async function main(): Promise<void> {
+  const count = Number(process.argv[2] ?? 1_000_000);
+  const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `civic_bench_${Date.now().toString(36)}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
+  await admin(server, `CREATE DATABASE ${name}`);
+  const app = await createApiApp({
+    config: {
+      NODE_ENV: 'test', DATABASE_URL: withDatabaseName(server, name), DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: 'false',
+      ENCRYPTION_KEY: randomBytes(32).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex'),
+      ADMIN_EMAIL: 'bench@test.belediye.tr', ADMIN_PASSWORD: 'Bench-Parola-123', ORGANIZATION_NAME: 'Bench Belediyesi',
+    },
+  });
+  await app.init();
+  try {
+    const ds = app.get(DataSource);
+    const user = await ds.getRepository(User).findOneByOrFail({ email: 'bench@test.belediye.tr' });
+    const org = user.organizationId;
+    const seedStart = Date.now();
+    await ds.query(`INSERT INTO channel_account (organization_id, channel, external_id, name) VALUES ($1, 'whatsapp', 'bench-wa', 'Bench Belediyesi WhatsApp')`, [org]);
+    await ds.query(`INSERT INTO contact (organization_id, channel_account_id, channel, channel_user_id, name, phone)
+      SELECT $1, a.id, 'whatsapp', '90555' || g, 'Vatandaş Şükrü Çağlayan ' || g, '+90555' || g FROM channel_account a, generate_series(1, 1000) g`, [org]);
+    await ds.query(`INSERT INTO conversation (organization_id, channel_account_id, channel, kind, thread_key, contact_id, last_activity_at)
+      SELECT $1, ct.channel_account_id, 'whatsapp', 'direct', ct.channel_user_id, ct.id, now() FROM contact ct`, [org]);
+    await ds.query(`WITH c AS (SELECT id, contact_id, channel_account_id, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM conversation)
+      INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, contact_id, external_id, direction, kind, text, sent_at)
+      SELECT $1, 'whatsapp', c.channel_account_id, c.id, c.contact_id, 'wamid.' || g, CASE WHEN g % 3 = 0 THEN 'out' ELSE 'in' END, 'dm',
+        'Merhaba, sokağımızdaki çöpler toplanmadı; ığdır İzmir ÇĞİÖŞÜ #' || g, timestamptz '2026-01-01' + g * interval '1 second'
+      FROM generate_series(1, $2::int) g JOIN c ON c.n = g % 1000`, [org, count]);
+    await ds.query('ANALYZE message');
+    const seedSeconds = (Date.now() - seedStart) / 1000;
+    console.log(`seeded ${count} messages in ${seedSeconds.toFixed(1)} s`);
+
+    const exports = app.get(ExportService);
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    const start = process.hrtime.bigint();
+    const job = await exports.request(
+      { userId: user.id, organizationId: org, label: user.email },
+      { from: '2025-12-31T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z', formats: [ExportFormat.Ndjson, ExportFormat.Csv] },
+    );
+    await exports.idle();
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const done = await ds.getRepository(ExportJob).findOneByOrFail({ id: job.id });
+    if (done.status !== 'completed') throw new Error(`export ${done.status}: ${done.error}`);
+    const result = {
+      messages: done.processedMessages, seconds: Number(seconds.toFixed(2)), messagesPerSecond: Math.round(done.processedMessages / seconds),
+      peakRssMb: Math.round(peakRss / 1048576), bundleMb: Math.round(Number(done.fileSize) / 1048576), seedSeconds,
+      node: process.version, at: new Date().toISOString(),
+    };
+    console.log(`exported ${result.messages} messages (NDJSON + CSV, signed ZIP) in ${result.seconds} s: ${result.messagesPerSecond} msgs/s, peak RSS ${result.peakRssMb} MB, bundle ${result.bundleMb} MB`);
+    mkdirSync(join(__dirname, 'results'), { recursive: true });
+    const file = join(__dirname, 'results', `export-${Date.now()}.json`);
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`wrote ${file}`);
+  } finally {
+    await app.close();
+    await admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
