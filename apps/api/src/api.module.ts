@@ -10,6 +10,7 @@ import { HealthController } from './health/health.controller';
 import { InboxApiModule } from './inbox/inbox-api.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { RepliesApiModule } from './replies/replies-api.module';
 import { pinoOptions } from './logging';
 
 export interface ApiModuleOptions {
@@ -36,6 +37,7 @@ export class ApiModule {
         InboxApiModule,
         UsersModule,
         WebhooksModule,
+        RepliesApiModule,
         ...(options.include ?? []),
       ],
       controllers: [HealthController],

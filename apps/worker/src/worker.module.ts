@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { IngestModule } from '@civic/ingest';
+import { RepliesWorkerModule } from '@civic/replies';
 
 /** Scheduled and queued work: channel polling, reply dispatch, media download, retention. */
 @Module({
-  imports: [ScheduleModule.forRoot(), IngestModule],
+  imports: [ScheduleModule.forRoot(), IngestModule, RepliesWorkerModule],
 })
 export class WorkerModule {}

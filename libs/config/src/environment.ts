@@ -82,6 +82,10 @@ export class Environment {
   @IsUrl({ require_tld: false, require_protocol: true })
   TWITTER_API_URL = 'https://api.x.com';
 
+  /** First retry delay of a reply that failed with a retryable channel error; doubles on each retry (exponential backoff). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  REPLY_RETRY_DELAY_SECONDS = 5;
+
   /** Sandbox channels fed by the built-in fakes. Default: on when no channel credentials are configured. */
   @Transform(toBool) @IsOptional() @IsBoolean()
   SANDBOX?: boolean;

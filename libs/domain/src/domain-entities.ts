@@ -7,6 +7,7 @@ import { ChannelAccount } from './entities/channel-account.entity';
 import { Contact } from './entities/contact.entity';
 import { Conversation } from './entities/conversation.entity';
 import { Message } from './entities/message.entity';
+import { ReplyIdempotencyKey } from './entities/reply-idempotency-key.entity';
 import { ExportJob } from './entities/export-job.entity';
 import { Organization } from './entities/organization.entity';
 import { SigningKey } from './entities/signing-key.entity';
@@ -19,4 +20,4 @@ import { ConversationActivity } from './entities/conversation-activity.entity';
  * Every TypeORM entity. Entities of all features live under libs/domain so persistence stays
  * in one place; add a new one here and write its migration (see libs/domain/src/migrations).
  */
-export const ALL_ENTITIES = [Organization, User, ChannelAccount, Contact, Conversation, Message, InternalNote, CannedResponse, ConversationActivity, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant];
+export const ALL_ENTITIES = [Organization, User, ChannelAccount, Contact, Conversation, Message, InternalNote, CannedResponse, ConversationActivity, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant, ReplyIdempotencyKey];

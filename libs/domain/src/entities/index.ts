@@ -15,3 +15,4 @@ export * from './refresh-token.entity';
 export * from './api-token.entity';
 export * from './login-attempt.entity';
 export * from './user-account-grant.entity';
+export * from './reply-idempotency-key.entity';

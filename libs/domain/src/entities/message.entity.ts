@@ -91,6 +91,10 @@ export class Message {
   @Column({ type: 'timestamptz', name: 'delivery_updated_at', nullable: true })
   deliveryUpdatedAt: Date | null;
 
+  /** Set when a worker starts sending this reply, so no other attempt sends it a second time. */
+  @Column({ type: 'timestamptz', name: 'dispatch_claimed_at', nullable: true })
+  dispatchClaimedAt: Date | null;
+
   @Column({ type: 'boolean', default: false })
   edited: boolean;
 

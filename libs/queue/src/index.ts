@@ -1,0 +1,2 @@
+export * from './queue.service';
+export * from './queue.module';

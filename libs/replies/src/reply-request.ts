@@ -1,0 +1,30 @@
+import { ReplyTemplate } from '@civic/channels-core';
+
+/** What an officer asks to send (the HTTP body, already validated). */
+export interface ReplyRequest {
+  text?: string;
+  media?: { type: string; url: string }[];
+  template?: ReplyTemplate;
+  privateReply?: boolean;
+  inReplyToMessageId?: string;
+}
+
+/** Kept on the queued outbound message so the worker rebuilds exactly the reply that was accepted. */
+export interface StoredReplyRequest {
+  template?: ReplyTemplate;
+  privateReply?: boolean;
+}
+
+/** The answer of the reply endpoint (also what an Idempotency-Key replay returns). */
+export interface ReplyResponse {
+  id: string;
+  conversationId: string;
+  direction: string;
+  kind: string;
+  text: string | null;
+  attachments: unknown[];
+  deliveryState: string;
+  inReplyToMessageId: string | null;
+  authorUserId: string;
+  sentAt: string;
+}

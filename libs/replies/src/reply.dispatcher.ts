@@ -1,0 +1,186 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AccountContextService } from '@civic/channels';
+import { ChannelError, ChannelErrorKind, ChannelRegistry, ReplyRefusedError, SendResult } from '@civic/channels-core';
+import { Channel, ChannelAccountStatus, DELIVERY_STATE_RANK, DeliveryError, DeliveryState, MessageAttachment } from '@civic/domain';
+import { notifyConversationUpdated } from './conversation-live-update';
+import { OutboundReplyBuilder, ReplyTarget } from './outbound-reply.builder';
+import { StoredReplyRequest } from './reply-request';
+import { REPLY_SEND_EXPIRE_SECONDS } from './reply-send.queue';
+
+export type DispatchOutcome = 'sent' | 'failed' | 'already_done' | 'in_flight';
+
+/** Another attempt holds the claim and may still be sending: try again later (pg-boss retry). */
+export class DispatchInFlightError extends Error {
+  constructor(messageId: string) {
+    super(`Reply ${messageId} is being sent by another attempt`);
+    this.name = 'DispatchInFlightError';
+  }
+}
+
+interface QueuedMessage {
+  id: string;
+  organization_id: string;
+  channel: Channel;
+  channel_account_id: string;
+  conversation_id: string;
+  text: string | null;
+  attachments: MessageAttachment[];
+  parent_message_id: string | null;
+  raw: { request?: StoredReplyRequest } | null;
+  account_status: ChannelAccountStatus;
+  paused_until: Date | null;
+}
+
+/**
+ * Sends one queued reply, at most once. Before calling the channel the message is claimed with a
+ * single conditional UPDATE; a claim that exists without a result means an earlier attempt died
+ * mid-send, and since the channel may have published it, the reply is marked failed instead of
+ * being sent again.
+ */
+@Injectable()
+export class ReplyDispatcher {
+  private readonly logger = new Logger(ReplyDispatcher.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: ChannelRegistry,
+    private readonly accounts: AccountContextService,
+    private readonly builder: OutboundReplyBuilder,
+  ) {}
+
+  /**
+   * @param finalAttempt when true a retryable channel error marks the reply failed instead of asking for a retry.
+   * Throws ChannelError (Retry) or DispatchInFlightError when the job should be retried later.
+   */
+  async dispatch(messageId: string, finalAttempt = false): Promise<DispatchOutcome> {
+    const message = await this.claim(messageId);
+    if (!message) return this.unclaimable(messageId);
+
+    if (message.account_status === ChannelAccountStatus.Paused && message.paused_until && new Date(message.paused_until) > new Date()) {
+      await this.release(messageId);
+      throw new ChannelError(ChannelErrorKind.Retry, { code: 'account_paused', title: 'The account is rate-limited' }, new Date(message.paused_until));
+    }
+    if (message.account_status !== ChannelAccountStatus.Active && message.account_status !== ChannelAccountStatus.Paused) {
+      await this.fail(message, { code: `account_${message.account_status}`, title: accountStatusTitle(message.account_status) });
+      return 'failed';
+    }
+
+    let result: SendResult;
+    try {
+      const conversation = await this.builder.conversation(this.dataSource.manager, message.organization_id, message.conversation_id);
+      const target = message.parent_message_id ? await this.parent(message.parent_message_id) : null;
+      const reply = this.builder.build(conversation, target, { text: message.text, attachments: message.attachments ?? [], ...(message.raw?.request ?? {}) }, new Date());
+      const account = await this.accounts.load(message.channel_account_id);
+      result = await this.registry.get(message.channel).sendReply(account, reply);
+    } catch (error) {
+      return this.handleFailure(message, error, finalAttempt);
+    }
+    await this.markSent(message, result);
+    await this.accounts.markHealthy(message.channel_account_id);
+    return 'sent';
+  }
+
+  private async claim(messageId: string): Promise<QueuedMessage | null> {
+    const [rows] = await this.dataSource.query(
+      `UPDATE message m SET dispatch_claimed_at = now()
+         FROM channel_account a
+        WHERE m.id = $1 AND a.id = m.channel_account_id AND m.direction = 'out' AND m.external_id IS NULL
+          AND m.delivery_state = 'queued' AND m.dispatch_claimed_at IS NULL
+        RETURNING m.id, m.organization_id, m.channel, m.channel_account_id, m.conversation_id, m.text, m.attachments,
+                  m.parent_message_id, m.raw, a.status AS account_status, a.paused_until`,
+      [messageId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The message could not be claimed: already handled, in flight elsewhere, or left behind by a dead attempt. */
+  private async unclaimable(messageId: string): Promise<DispatchOutcome> {
+    const [row] = await this.dataSource.query(
+      `SELECT id, organization_id, conversation_id, external_id, delivery_state,
+              dispatch_claimed_at < now() - make_interval(secs => $2) AS stale
+         FROM message WHERE id = $1`,
+      [messageId, REPLY_SEND_EXPIRE_SECONDS],
+    );
+    if (!row || row.external_id || row.delivery_state !== DeliveryState.Queued) return 'already_done';
+    if (!row.stale) throw new DispatchInFlightError(messageId);
+    await this.fail(row, {
+      code: 'send_interrupted',
+      title: 'Gönderim yarıda kesildi; kanalda yayımlanıp yayımlanmadığı bilinmiyor, tekrar gönderilmedi. (The send was interrupted; not sent again to avoid a duplicate.)',
+    });
+    return 'failed';
+  }
+
+  private async handleFailure(message: QueuedMessage, error: unknown, finalAttempt: boolean): Promise<DispatchOutcome> {
+    if (error instanceof ReplyRefusedError) {
+      // The channel rules changed between acceptance and sending (e.g. the 24-hour window closed).
+      await this.fail(message, { code: error.reason, title: error.message });
+      return 'failed';
+    }
+    const channelError = error instanceof ChannelError ? error : new ChannelError(ChannelErrorKind.Retry, { title: String((error as Error)?.message ?? error) }, null, error);
+    if (channelError.kind !== ChannelErrorKind.BadRequest) await this.accounts.recordFailure(message.channel_account_id, channelError);
+    if (channelError.kind === ChannelErrorKind.Retry && !finalAttempt) {
+      // Nothing reached the channel (it answered with an error), so the next attempt may send.
+      await this.release(message.id);
+      this.logger.warn(`Reply ${message.id}: ${channelError.message}; will retry`);
+      throw channelError;
+    }
+    await this.fail(message, { code: channelError.info.code ?? channelError.kind, title: channelError.info.title, detail: channelError.info.detail ?? null });
+    return 'failed';
+  }
+
+  private async parent(messageId: string): Promise<ReplyTarget | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT m.id, m.external_id, m.kind, m.deleted, m.contact_id, ct.channel_user_id AS contact_user_id
+         FROM message m LEFT JOIN contact ct ON ct.id = m.contact_id WHERE m.id = $1`,
+      [messageId],
+    );
+    return row ?? null;
+  }
+
+  private async release(messageId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE message SET dispatch_claimed_at = NULL WHERE id = $1 AND external_id IS NULL`, [messageId]);
+  }
+
+  private async fail(message: { id: string; organization_id: string; conversation_id: string }, error: DeliveryError): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await tx.query(
+        `UPDATE message SET delivery_state = 'failed', delivery_error = $2::jsonb, delivery_updated_at = now() WHERE id = $1 AND external_id IS NULL`,
+        [message.id, JSON.stringify(error)],
+      );
+      await notifyConversationUpdated(tx, message.organization_id, message.conversation_id);
+    });
+  }
+
+  /**
+   * Stores the channel's id. If the channel's echo of this very send was ingested first (as its own
+   * row), that row is merged into ours: it is removed and its delivery state kept if further along.
+   */
+  private async markSent(message: QueuedMessage, result: SendResult): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      const [echoes] = await tx.query(
+        `DELETE FROM message WHERE organization_id = $1 AND channel = $2 AND channel_account_id = $3 AND external_id = $4 AND id <> $5
+         RETURNING conversation_id, delivery_state`,
+        [message.organization_id, message.channel, message.channel_account_id, result.externalId, message.id],
+      );
+      let state: DeliveryState = DeliveryState.Sent;
+      for (const echo of echoes as { conversation_id: string; delivery_state: DeliveryState | null }[]) {
+        if (echo.delivery_state && DELIVERY_STATE_RANK[echo.delivery_state] > DELIVERY_STATE_RANK[state]) state = echo.delivery_state;
+        await tx.query(`UPDATE conversation SET message_count = GREATEST(message_count - 1, 0) WHERE id = $1`, [echo.conversation_id]);
+      }
+      await tx.query(
+        `UPDATE message SET external_id = $2, delivery_state = $3, delivery_updated_at = now(),
+                raw = COALESCE(raw, '{}'::jsonb) || jsonb_build_object('response', $4::jsonb)
+          WHERE id = $1`,
+        [message.id, result.externalId, state, JSON.stringify(result.raw ?? null)],
+      );
+      await notifyConversationUpdated(tx, message.organization_id, message.conversation_id);
+    });
+  }
+}
+
+function accountStatusTitle(status: ChannelAccountStatus): string {
+  if (status === ChannelAccountStatus.NeedsReauthorization) return 'Hesabın yeniden yetkilendirilmesi gerekiyor. (The account needs to be reconnected.)';
+  if (status === ChannelAccountStatus.UsageCapped) return 'Hesabın aylık API kotası doldu. (The account has used up its monthly API quota.)';
+  return 'Hesap devre dışı. (The account is disabled.)';
+}

@@ -1,0 +1,137 @@
+import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ChannelRegistry } from '@civic/channels-core';
+import { AppConfig } from '@civic/config';
+import { Channel, ConversationKind, DeliveryState, foldForSearch, MessageDirection, MessageKind } from '@civic/domain';
+import { QueueService } from '@civic/queue';
+import { notifyConversationUpdated } from './conversation-live-update';
+import { OutboundReplyBuilder } from './outbound-reply.builder';
+import { ReplyRequest, ReplyResponse, StoredReplyRequest } from './reply-request';
+import { replySendQueue, ReplySendJob } from './reply-send.queue';
+
+/** Largest reply text accepted (bytes, UTF-8); every channel's own limit is far below it. */
+export const REPLY_TEXT_MAX_BYTES = 64 * 1024;
+const PREVIEW_LENGTH = 280;
+
+/** Who is replying. */
+export interface ReplyAuthor {
+  userId: string;
+  organizationId: string;
+}
+
+/**
+ * Accepts an officer's reply: routes it to the conversation's channel, account and thread, lets the
+ * adapter check the channel rules, then stores the queued outbound message and its send job in one
+ * transaction (transactional outbox), so a reply is either queued and stored, or neither.
+ */
+@Injectable()
+export class ReplyService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: ChannelRegistry,
+    private readonly builder: OutboundReplyBuilder,
+    private readonly queue: QueueService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Throws ReplyRefusedError (channel rule), NotFoundException, BadRequestException or ConflictException. */
+  async reply(author: ReplyAuthor, conversationId: string, request: ReplyRequest, idempotencyKey?: string): Promise<ReplyResponse> {
+    checkContent(request);
+    if (idempotencyKey) {
+      const replayed = await this.replayed(this.dataSource.manager, author, idempotencyKey);
+      if (replayed) return replayed;
+    }
+
+    const manager = this.dataSource.manager;
+    const conversation = await this.builder.conversation(manager, author.organizationId, conversationId);
+    const target = await this.builder.target(manager, conversation, request.inReplyToMessageId);
+    const attachments = this.builder.attachments(request.media);
+    const stored: StoredReplyRequest = {
+      ...(request.template ? { template: { name: request.template.name, language: request.template.language, parameters: request.template.parameters ?? [] } } : {}),
+      ...(request.privateReply ? { privateReply: true } : {}),
+    };
+    const text = request.text ?? null;
+    const now = new Date();
+    const outbound = this.builder.build(conversation, target, { text, attachments, ...stored }, now);
+    this.registry.get(conversation.channel as Channel).validateReply(outbound);
+
+    const kind = conversation.kind === ConversationKind.Public && !request.privateReply ? MessageKind.Reply : MessageKind.Dm;
+    const contactId = conversation.kind === ConversationKind.Direct ? conversation.contact_id : (target?.contact_id ?? conversation.contact_id);
+
+    try {
+      return await this.dataSource.transaction(async (tx) => {
+        const [message] = await tx.query(
+          `INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind, text, search_text,
+                                attachments, parent_message_id, parent_external_id, contact_id, author_user_id, sent_at, delivery_state, raw)
+           VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, $15, $16::jsonb)
+           RETURNING id, sent_at`,
+          [
+            author.organizationId, conversation.channel, conversation.channel_account_id, conversation.id, MessageDirection.Outbound, kind,
+            text, foldForSearch(text ?? ''), JSON.stringify(attachments), target?.id ?? null, target?.external_id ?? null, contactId,
+            author.userId, now.toISOString(), DeliveryState.Queued, JSON.stringify({ request: stored }),
+          ],
+        );
+        await tx.query(
+          `UPDATE conversation SET message_count = message_count + 1, last_activity_at = GREATEST(last_activity_at, $2),
+                  last_message_preview = $3 WHERE id = $1`,
+          [conversation.id, now.toISOString(), preview(text, attachments.length)],
+        );
+        const response: ReplyResponse = {
+          id: message.id,
+          conversationId: conversation.id,
+          direction: MessageDirection.Outbound,
+          kind,
+          text,
+          attachments,
+          deliveryState: DeliveryState.Queued,
+          inReplyToMessageId: target?.id ?? null,
+          authorUserId: author.userId,
+          sentAt: new Date(message.sent_at).toISOString(),
+        };
+        if (idempotencyKey) {
+          const saved = await tx.query(
+            `INSERT INTO reply_idempotency_key (organization_id, key, user_id, message_id, response) VALUES ($1, $2, $3, $4, $5::jsonb)
+             ON CONFLICT (organization_id, key) DO NOTHING RETURNING id`,
+            [author.organizationId, idempotencyKey, author.userId, message.id, JSON.stringify(response)],
+          );
+          // A concurrent request with the same key won: undo ours and answer with theirs.
+          if (saved.length === 0) throw new IdempotencyRace();
+        }
+        // The job id is the message id: one send job per reply, written only if this transaction commits.
+        await this.queue.send<ReplySendJob>(replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS), { messageId: message.id }, { id: message.id }, tx);
+        await notifyConversationUpdated(tx, author.organizationId, conversation.id);
+        return response;
+      });
+    } catch (error) {
+      if (error instanceof IdempotencyRace) {
+        const replayed = await this.replayed(this.dataSource.manager, author, idempotencyKey!);
+        if (replayed) return replayed;
+      }
+      throw error;
+    }
+  }
+
+  private async replayed(manager: EntityManager, author: ReplyAuthor, key: string): Promise<ReplyResponse | null> {
+    const [row] = await manager.query(`SELECT user_id, response FROM reply_idempotency_key WHERE organization_id = $1 AND key = $2`, [author.organizationId, key]);
+    if (!row) return null;
+    if (row.user_id !== author.userId) throw new ConflictException('Idempotency-Key was already used by another user');
+    return row.response as ReplyResponse;
+  }
+}
+
+class IdempotencyRace extends Error {}
+
+function checkContent(request: ReplyRequest): void {
+  if (request.text !== undefined) {
+    if (request.text.trim().length === 0) throw new BadRequestException('text must not be empty');
+    if (Buffer.byteLength(request.text, 'utf8') > REPLY_TEXT_MAX_BYTES) throw new BadRequestException(`text must be at most ${REPLY_TEXT_MAX_BYTES} bytes`);
+  }
+  if (request.text === undefined && !request.media?.length && !request.template) {
+    throw new BadRequestException('text, media or template is required');
+  }
+}
+
+function preview(text: string | null, attachmentCount: number): string | null {
+  if (text) return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;
+  return attachmentCount > 0 ? '[media]' : null;
+}

@@ -1,0 +1,263 @@
+import { MessageEvent } from '@civic/channels-core';
+import { Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
+import { IngestService } from '@civic/ingest';
+import { ReplyDispatcher } from '@civic/replies';
+import { FakeGraphApiServer, FakeTwitterApiServer, META_FAILURES } from '@civic/testing';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const PAGE = '106000000000001';
+const IG = '17841400000000001';
+const WA = '106540352242922';
+const X_ME = '2244994945';
+const X_CITIZEN = '1580000000000000001';
+const HOUR = 3_600_000;
+
+describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel', () => {
+  const graph = new FakeGraphApiServer();
+  const twitter = new FakeTwitterApiServer();
+  let t: TestApp;
+  const conversations: Record<string, string> = {};
+
+  beforeAll(async () => {
+    await graph.start();
+    await twitter.start();
+    twitter.setApp('x-consumer-key', 'x-consumer-secret').addToken('x-user-token', 'x-user-secret', X_ME);
+    twitter.addTweet({ id: '1590000000000000001', text: '@kayseribld Talas yolunda çukur var', author_id: X_CITIZEN });
+    t = await startTestApp({
+      withWorker: true,
+      config: {
+        META_GRAPH_URL: graph.url,
+        TWITTER_API_URL: twitter.url,
+        TWITTER_CONSUMER_KEY: 'x-consumer-key',
+        TWITTER_CONSUMER_SECRET: 'x-consumer-secret',
+        REPLY_RETRY_DELAY_SECONDS: 1,
+      },
+    });
+    const connect = async (channel: Channel, externalId: string, credentials: Record<string, string>) => {
+      const response = await t.http().post('/api/v1/channel-accounts').set('authorization', `Bearer ${t.adminToken}`)
+        .send({ channel, externalId, name: `Kayseri ${channel}`, credentials });
+      expect(response.status).toBe(201);
+    };
+    await connect(Channel.Facebook, PAGE, { pageAccessToken: 'fb-page-token' });
+    await connect(Channel.Instagram, IG, { accessToken: 'ig-token' });
+    await connect(Channel.WhatsApp, WA, { accessToken: 'wa-token' });
+    await connect(Channel.Twitter, X_ME, { accessToken: 'x-user-token', accessSecret: 'x-user-secret' });
+
+    const now = Date.now();
+    const event = (e: Partial<MessageEvent> & Pick<MessageEvent, 'channel' | 'accountExternalId' | 'externalId' | 'kind' | 'thread' | 'contact'>): MessageEvent => ({
+      type: 'message', direction: MessageDirection.Inbound, occurredAt: new Date(now - HOUR), text: 'Merhaba, sokağımızda çöp toplanmadı.', ...e,
+    });
+    const report = await t.app.get(IngestService).ingest([
+      event({ channel: Channel.Facebook, accountExternalId: PAGE, externalId: `${PAGE}_500_c1`, kind: MessageKind.Comment, parentExternalId: `${PAGE}_500`,
+        thread: { kind: ConversationKind.Public, key: `post:${PAGE}_500`, rootExternalId: `${PAGE}_500` }, contact: { externalId: 'fb-user-1', name: 'Ayşe Yılmaz' } }),
+      event({ channel: Channel.Facebook, accountExternalId: PAGE, externalId: 'm_messenger_1', kind: MessageKind.Dm, replyWindowExpiresAt: new Date(now + 23 * HOUR),
+        thread: { kind: ConversationKind.Direct, key: 'dm:psid-1' }, contact: { externalId: 'psid-1', name: 'Mehmet Öztürk' } }),
+      event({ channel: Channel.Instagram, accountExternalId: IG, externalId: '17900000000000001', kind: MessageKind.Comment, parentExternalId: '18000000000000001',
+        thread: { kind: ConversationKind.Public, key: 'post:18000000000000001', rootExternalId: '18000000000000001' }, contact: { externalId: 'ig-user-1', handle: 'vatandas_kayseri' } }),
+      event({ channel: Channel.Instagram, accountExternalId: IG, externalId: 'aWdfZAG1faXRlbTox', kind: MessageKind.Dm, replyWindowExpiresAt: new Date(now + 23 * HOUR),
+        thread: { kind: ConversationKind.Direct, key: 'dm:igsid-1' }, contact: { externalId: 'igsid-1' } }),
+      event({ channel: Channel.WhatsApp, accountExternalId: WA, externalId: 'wamid.OPEN1', kind: MessageKind.Dm, replyWindowExpiresAt: new Date(now + 23 * HOUR),
+        thread: { kind: ConversationKind.Direct, key: 'dm:905321234567' }, contact: { externalId: '905321234567', phone: '905321234567', name: 'Şükrü Çelik' } }),
+      event({ channel: Channel.WhatsApp, accountExternalId: WA, externalId: 'wamid.CLOSED1', kind: MessageKind.Dm, occurredAt: new Date(now - 72 * HOUR),
+        replyWindowExpiresAt: new Date(now - 48 * HOUR), thread: { kind: ConversationKind.Direct, key: 'dm:905559876543' }, contact: { externalId: '905559876543', name: 'Gül İnce' } }),
+      event({ channel: Channel.Twitter, accountExternalId: X_ME, externalId: '1590000000000000001', kind: MessageKind.Mention, text: '@kayseribld Talas yolunda çukur var',
+        thread: { kind: ConversationKind.Public, key: 'tweet-conv:1590000000000000001', rootExternalId: '1590000000000000001' }, contact: { externalId: X_CITIZEN, handle: 'vatandas' } }),
+      event({ channel: Channel.Twitter, accountExternalId: X_ME, externalId: '1590000000000000099', kind: MessageKind.Dm,
+        thread: { kind: ConversationKind.Direct, key: `dm:${X_CITIZEN}` }, contact: { externalId: X_CITIZEN, handle: 'vatandas' } }),
+    ]);
+    expect(report.stored).toBe(8);
+    const rows: { id: string; thread_key: string }[] = await t.dataSource.query('SELECT id, thread_key FROM conversation');
+    for (const r of rows) conversations[r.thread_key] = r.id;
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await graph.stop();
+    await twitter.stop();
+  });
+
+  const reply = (threadKey: string, body: object, token = t.adminToken, headers: Record<string, string> = {}) =>
+    t.http().post(`/api/v1/conversations/${conversations[threadKey]}/replies`).set('authorization', `Bearer ${token}`).set(headers).send(body);
+
+  async function settled(messageId: string, timeoutMs = 20_000): Promise<{ delivery_state: string; external_id: string | null; delivery_error: any }> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [row] = await t.dataSource.query('SELECT delivery_state, external_id, delivery_error FROM message WHERE id = $1', [messageId]);
+      if (row.delivery_state !== 'queued' || Date.now() > deadline) return row;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const jobCount = async () => Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'reply.send'`))[0].n);
+  const graphPosts = (path: string) => graph.requestsTo('POST', path);
+
+  const cases: { name: string; thread: string; body: object; kind: string; check: () => void }[] = [
+    {
+      name: 'Facebook comment → reply under the comment', thread: `post:${PAGE}_500`, body: { text: 'Ekiplerimiz yönlendirildi.' }, kind: 'reply',
+      check: () => {
+        const [request] = graphPosts(`/${PAGE}_500_c1/comments`);
+        expect(request.body).toMatchObject({ message: 'Ekiplerimiz yönlendirildi.' });
+        expect(JSON.stringify(request.headers.authorization ?? request.query.access_token)).toContain('fb-page-token');
+      },
+    },
+    {
+      name: 'Messenger DM → page messages inside the window', thread: 'dm:psid-1', body: { text: 'Talebiniz alındı.' }, kind: 'dm',
+      check: () => {
+        const [request] = graphPosts(`/${PAGE}/messages`);
+        expect(request.body).toMatchObject({ recipient: { id: 'psid-1' }, messaging_type: 'RESPONSE', message: { text: 'Talebiniz alındı.' } });
+      },
+    },
+    {
+      name: 'Instagram comment → reply to the comment', thread: 'post:18000000000000001', body: { text: 'Teşekkürler, ilgileniyoruz.' }, kind: 'reply',
+      check: () => expect(graphPosts('/17900000000000001/replies')[0].body).toMatchObject({ message: 'Teşekkürler, ilgileniyoruz.' }),
+    },
+    {
+      name: 'Instagram DM → account messages', thread: 'dm:igsid-1', body: { text: 'İyi günler dileriz.' }, kind: 'dm',
+      check: () => expect(graphPosts(`/${IG}/messages`)[0].body).toMatchObject({ recipient: { id: 'igsid-1' }, message: { text: 'İyi günler dileriz.' } }),
+    },
+    {
+      name: 'WhatsApp text inside the 24-hour window', thread: 'dm:905321234567', body: { text: 'Çukur bugün kapatılacak.' }, kind: 'dm',
+      check: () => expect(graphPosts(`/${WA}/messages`).find((r: any) => r.body.to === '905321234567')!.body).toMatchObject({
+        messaging_product: 'whatsapp', to: '905321234567', type: 'text', text: { body: 'Çukur bugün kapatılacak.' },
+      }),
+    },
+    {
+      name: 'WhatsApp template outside the window', thread: 'dm:905559876543', kind: 'dm',
+      body: { template: { name: 'basvuru_durumu', language: 'tr', parameters: ['Gül Hanım', '2026-1184'] } },
+      check: () => {
+        const request = graphPosts(`/${WA}/messages`).find((r: any) => r.body.to === '905559876543')!;
+        expect(request.body).toMatchObject({ type: 'template', template: { name: 'basvuru_durumu', language: { code: 'tr' } } });
+        expect(JSON.stringify(request.body)).toContain('2026-1184');
+      },
+    },
+    {
+      name: 'X mention → reply tweet', thread: 'tweet-conv:1590000000000000001', body: { text: 'Merhaba, ekiplerimiz yolda.' }, kind: 'reply',
+      check: () => expect(twitter.requestsTo('/2/tweets', 'POST')[0].body).toEqual({ text: 'Merhaba, ekiplerimiz yolda.', reply: { in_reply_to_tweet_id: '1590000000000000001' } }),
+    },
+    {
+      name: 'X DM → DM to the participant', thread: `dm:${X_CITIZEN}`, body: { text: 'Başvurunuz kayda alındı.' }, kind: 'dm',
+      check: () => expect(twitter.requestsTo(`/2/dm_conversations/with/${X_CITIZEN}/messages`, 'POST')[0].body).toEqual({ text: 'Başvurunuz kayda alındı.' }),
+    },
+  ];
+
+  it.each(cases)('$name lands at the fake exactly once', async ({ thread, body, kind, check }) => {
+    const graphBefore = graph.requests.filter((r) => r.method === 'POST').length;
+    const twitterBefore = twitter.requests.filter((r) => r.method === 'POST').length;
+    const response = await reply(thread, body);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ kind, direction: 'out', deliveryState: 'queued', conversationId: conversations[thread] });
+    const row = await settled(response.body.id);
+    expect(row.delivery_state).toBe('sent');
+    expect(row.external_id).toBeTruthy();
+    check();
+    // Exactly one send reached a channel, and it stays one after the worker had time to misbehave.
+    await new Promise((r) => setTimeout(r, 1500));
+    const posts = graph.requests.filter((r) => r.method === 'POST').length - graphBefore + twitter.requests.filter((r) => r.method === 'POST').length - twitterBefore;
+    expect(posts).toBe(1);
+  });
+
+  it('WhatsApp free text after the window closed → 422 with the reason, nothing stored or queued', async () => {
+    const [messagesBefore, jobsBefore] = [await t.dataSource.query('SELECT count(*)::int AS n FROM message'), await jobCount()];
+    const response = await reply('dm:905559876543', { text: 'Merhaba' });
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({ reason: 'template_required' });
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM message')).toEqual(messagesBefore);
+    expect(await jobCount()).toBe(jobsBefore);
+  });
+
+  it('a retryable 500 is retried with backoff and the reply reaches the fake once', async () => {
+    graph.failNext({ method: 'POST', path: `/${PAGE}/messages` }, META_FAILURES.serverError());
+    const before = graphPosts(`/${PAGE}/messages`).length;
+    const response = await reply('dm:psid-1', { text: 'İkinci deneme.' });
+    expect(response.status).toBe(201);
+    const row = await settled(response.body.id, 30_000);
+    expect(row.delivery_state).toBe('sent');
+    const attempts = graphPosts(`/${PAGE}/messages`).slice(before);
+    expect(attempts).toHaveLength(2); // the failed call and the successful retry
+    expect(attempts.every((r: any) => r.body.message.text === 'İkinci deneme.')).toBe(true);
+  }, 40_000);
+
+  it('a channel refusal (bad request) marks the reply failed with the reason and is not retried', async () => {
+    graph.failNext({ method: 'POST', path: `/${IG}/messages` }, META_FAILURES.invalidParameter('(#100) No matching user found'));
+    const before = graphPosts(`/${IG}/messages`).length;
+    const response = await reply('dm:igsid-1', { text: 'Bu mesaj reddedilecek.' });
+    const row = await settled(response.body.id);
+    expect(row.delivery_state).toBe('failed');
+    expect(row.delivery_error).toMatchObject({ code: 100 });
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(graphPosts(`/${IG}/messages`).length - before).toBe(1);
+  });
+
+  it('concurrent dispatch attempts of the same reply send it once', async () => {
+    const before = twitter.requestsTo(`/2/dm_conversations/with/${X_CITIZEN}/messages`, 'POST').length;
+    const response = await reply(`dm:${X_CITIZEN}`, { text: 'Aynı anda iki işçi.' });
+    const dispatcher = t.app.get(ReplyDispatcher);
+    const outcomes = await Promise.allSettled([dispatcher.dispatch(response.body.id), dispatcher.dispatch(response.body.id), dispatcher.dispatch(response.body.id)]);
+    expect((await settled(response.body.id)).delivery_state).toBe('sent');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(twitter.requestsTo(`/2/dm_conversations/with/${X_CITIZEN}/messages`, 'POST').length - before).toBe(1);
+    expect(outcomes.filter((o) => o.status === 'fulfilled' && o.value === 'sent').length).toBeLessThanOrEqual(1);
+  });
+
+  it('a reply whose earlier attempt died mid-send is marked failed, never sent again', async () => {
+    const [source] = await t.dataSource.query(`SELECT * FROM message WHERE direction = 'out' AND channel = 'whatsapp' AND delivery_state = 'sent' LIMIT 1`);
+    const [orphan] = await t.dataSource.query(
+      `INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, direction, kind, text, contact_id, author_user_id,
+                            sent_at, delivery_state, dispatch_claimed_at, raw)
+       VALUES ($1, $2, $3, $4, 'out', 'dm', 'Yarıda kalan', $5, $6, now(), 'queued', now() - interval '1 hour', '{"request":{}}') RETURNING id`,
+      [source.organization_id, source.channel, source.channel_account_id, source.conversation_id, source.contact_id, source.author_user_id],
+    );
+    const before = graph.requests.length;
+    expect(await t.app.get(ReplyDispatcher).dispatch(orphan.id)).toBe('failed');
+    const row = await settled(orphan.id);
+    expect(row.delivery_error.code).toBe('send_interrupted');
+    expect(graph.requests.length).toBe(before);
+  });
+
+  it('Idempotency-Key: the same key by the same user returns the same reply and sends once', async () => {
+    const headers = { 'Idempotency-Key': 'yanit-2026-11-23-001' };
+    const before = graphPosts(`/${PAGE}_500_c1/comments`).length;
+    const first = await reply(`post:${PAGE}_500`, { text: 'Tek sefer gönderilmeli.' }, t.adminToken, headers);
+    const second = await reply(`post:${PAGE}_500`, { text: 'Tek sefer gönderilmeli.' }, t.adminToken, headers);
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual(first.body);
+    const rows = await t.dataSource.query(`SELECT id FROM message WHERE text = 'Tek sefer gönderilmeli.'`);
+    expect(rows).toHaveLength(1);
+    await settled(first.body.id);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(graphPosts(`/${PAGE}_500_c1/comments`).length - before).toBe(1);
+
+    const other = await t.createUser([UserRole.Officer]);
+    const reused = await reply(`post:${PAGE}_500`, { text: 'Tek sefer gönderilmeli.' }, other.token, headers);
+    expect(reused.status).toBe(409);
+  });
+
+  describe('bad requests change nothing', () => {
+    let before: number;
+    beforeEach(async () => (before = Number((await t.dataSource.query('SELECT count(*)::int AS n FROM message'))[0].n)));
+    afterEach(async () => expect(Number((await t.dataSource.query('SELECT count(*)::int AS n FROM message'))[0].n)).toBe(before));
+
+    it('empty text → 400', async () => expect((await reply('dm:psid-1', { text: '   ' })).status).toBe(400));
+    it('no content at all → 400', async () => expect((await reply('dm:psid-1', {})).status).toBe(400));
+    it('100 KB text → 400', async () => expect((await reply('dm:psid-1', { text: 'ç'.repeat(50_000) })).status).toBe(400));
+    it('unknown field → 400 naming it', async () => {
+      const response = await reply('dm:psid-1', { text: 'x', priority: 'high' });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain('priority');
+    });
+    it('a tweet over 280 weighted characters → 422 text_too_long', async () => {
+      const response = await reply('tweet-conv:1590000000000000001', { text: 'ğ'.repeat(281) });
+      expect(response.status).toBe(422);
+      expect(response.body.reason).toBe('text_too_long');
+    });
+    it('another organization’s conversation → 404', async () => {
+      const org = await t.createOrganization('Başka Belediye');
+      const stranger = await t.createUser([UserRole.Admin], org.id);
+      expect((await reply('dm:psid-1', { text: 'Merhaba' }, stranger.token)).status).toBe(404);
+    });
+    it('an auditor may not reply → 403', async () => {
+      const auditor = await t.createUser([UserRole.Auditor]);
+      expect((await reply('dm:psid-1', { text: 'Merhaba' }, auditor.token)).status).toBe(403);
+    });
+  });
+});
