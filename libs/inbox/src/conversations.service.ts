@@ -5,6 +5,7 @@ import { ConversationStatus } from '@civic/domain';
 import { ConversationCursorCodec, InvalidCursorError } from './conversation-cursor.codec';
 import { ConversationFilter } from './conversation-filter';
 import { conversationFilterSql } from './conversation-filter-sql';
+import { conversationListSql } from './conversation-list-sql';
 import { CONVERSATION_COLUMNS, CONVERSATION_JOINS, ConversationRow, ConversationView, toConversationView } from './conversation-row';
 import { LiveEventsPublisher } from './live-events.publisher';
 
@@ -44,28 +45,17 @@ export class ConversationsService {
   }
 
   async list(actor: Actor, filter: ConversationFilter, limit: number, cursor?: string): Promise<ConversationPage> {
-    const params: unknown[] = [];
-    let where = conversationFilterSql(actor.organizationId, actor.userId, filter, params);
+    let after;
     if (cursor) {
-      let position;
       try {
-        position = this.cursors.decode(cursor);
+        after = this.cursors.decode(cursor);
       } catch (error) {
         if (error instanceof InvalidCursorError) throw new BadRequestException(['cursor is invalid']);
         throw error;
       }
-      params.push(position.at, position.id);
-      // Row comparison matches the (last_activity_at, id) order of the ix_conversation_* indexes.
-      where += ` AND (c.last_activity_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
-    params.push(limit + 1);
-    const rows: ConversationRow[] = await this.dataSource.query(
-      `SELECT ${CONVERSATION_COLUMNS} FROM conversation c ${CONVERSATION_JOINS}
-        WHERE ${where}
-        ORDER BY c.last_activity_at DESC, c.id DESC
-        LIMIT $${params.length}`,
-      params,
-    );
+    const { sql, params } = conversationListSql(actor.organizationId, actor.userId, filter, limit, after);
+    const rows: ConversationRow[] = await this.dataSource.query(sql, params);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {

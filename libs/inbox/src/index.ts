@@ -1,6 +1,7 @@
 export * from './conversation-cursor.codec';
 export * from './conversation-filter';
 export * from './conversation-filter-sql';
+export * from './conversation-list-sql';
 export * from './conversation-row';
 export * from './conversations.service';
 export * from './contacts.service';

@@ -1,8 +1,11 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { Client } from 'pg';
+import { Client, Notification } from 'pg';
 import { Observable, Subject, filter } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { LIVE_EVENTS_CHANNEL, LiveEvent } from '@civic/ingest';
+
+type ClientLike = { on(event: 'notification', fn: (m: Notification) => void): unknown; listeners(event: string): unknown[] };
+type PoolLike = { on(event: 'connect', fn: (client: ClientLike) => void): unknown; _clients?: ClientLike[] };
 
 /**
  * One LISTEN connection per process, shared by every live-updates subscriber; events are fanned
@@ -15,6 +18,7 @@ export class LiveEventsHub implements OnApplicationShutdown {
   private client: Client | null = null;
   private connecting: Promise<void> | null = null;
   private closed = false;
+  private poolAttached = false;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -30,18 +34,37 @@ export class LiveEventsHub implements OnApplicationShutdown {
     return this.connecting;
   }
 
+  private readonly onNotification = (message: Notification) => {
+    if (message.channel !== LIVE_EVENTS_CHANNEL || !message.payload) return;
+    try {
+      const event = JSON.parse(message.payload) as LiveEvent;
+      if (typeof event.organizationId === 'string') this.events.next(event);
+    } catch {
+      this.logger.warn('Ignored a live event that is not JSON');
+    }
+  };
+
+  /**
+   * The embedded PostgreSQL (PGlite) is one backend behind a socket server: a NOTIFY comes back
+   * on the connection that sent it, not on the listener. Pool connections never LISTEN on a real
+   * server, so hearing them too delivers each event exactly once in both modes.
+   */
+  private attachToPool(): void {
+    const pool = (this.dataSource.driver as unknown as { master?: PoolLike }).master;
+    if (!pool || this.poolAttached) return;
+    this.poolAttached = true;
+    const hear = (client: ClientLike) => {
+      if (!client.listeners('notification').includes(this.onNotification)) client.on('notification', this.onNotification);
+    };
+    pool.on('connect', hear);
+    for (const client of pool._clients ?? []) hear(client);
+  }
+
   private async connect(): Promise<void> {
+    this.attachToPool();
     const url = (this.dataSource.options as { url?: string }).url;
     const client = new Client({ connectionString: url });
-    client.on('notification', (message) => {
-      if (message.channel !== LIVE_EVENTS_CHANNEL || !message.payload) return;
-      try {
-        const event = JSON.parse(message.payload) as LiveEvent;
-        if (typeof event.organizationId === 'string') this.events.next(event);
-      } catch {
-        this.logger.warn('Ignored a live event that is not JSON');
-      }
-    });
+    client.on('notification', this.onNotification);
     client.on('error', (error) => {
       this.logger.warn(`Live events connection lost: ${error.message}`);
       this.client = null;
