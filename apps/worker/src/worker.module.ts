@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { IngestModule } from '@civic/ingest';
+import { PollingModule } from '@civic/polling';
 import { RepliesWorkerModule } from '@civic/replies';
 
 /** Scheduled and queued work: channel polling, reply dispatch, media download, retention. */
 @Module({
-  imports: [ScheduleModule.forRoot(), IngestModule, RepliesWorkerModule],
+  imports: [ScheduleModule.forRoot(), IngestModule, RepliesWorkerModule, PollingModule],
 })
 export class WorkerModule {}

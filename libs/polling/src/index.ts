@@ -1,0 +1,3 @@
+export * from './polling.service';
+export * from './polling.scheduler';
+export * from './polling.module';
