@@ -11,6 +11,12 @@ interface AccountRef {
   organizationId: string;
 }
 
+interface LookupResult {
+  account: AccountRef;
+  messageId: string | null;
+  conversationId: string | null;
+}
+
 /** SQL rank of delivery states: an update only applies when it moves forward. */
 const STATE_RANK_SQL = (column: string) =>
   `array_position(ARRAY['queued','sent','failed','delivered','read']::text[], ${column})`;
@@ -30,29 +36,33 @@ export class IngestService {
 
   async ingest(events: NormalizedEvent[]): Promise<IngestReport> {
     const results: IngestEventResult[] = new Array(events.length);
-    const accounts = await this.resolveAccounts(events);
-
-    const valid: { index: number; event: NormalizedEvent; account: AccountRef }[] = [];
+    const checked: { index: number; event: NormalizedEvent }[] = [];
     events.forEach((event, index) => {
       const problem = validateEvent(event);
-      if (problem) {
-        results[index] = { outcome: 'rejected', reason: problem };
-        return;
-      }
-      const account = accounts.get(accountKey(event.channel, event.accountExternalId));
-      if (!account) {
+      if (problem) results[index] = { outcome: 'rejected', reason: problem };
+      else checked.push({ index, event });
+    });
+
+    const known = await this.lookup(checked.map((c) => c.event));
+    const pending: { index: number; event: NormalizedEvent; account: AccountRef }[] = [];
+    checked.forEach(({ index, event }, i) => {
+      const found = known[i];
+      if (!found) {
         results[index] = { outcome: 'unknown_account', reason: `no connected ${event.channel} account ${event.accountExternalId}` };
-        return;
+      } else if (found.messageId) {
+        // Already stored: a redelivery or a replay. Nothing to write.
+        results[index] = { outcome: 'duplicate', messageId: found.messageId, conversationId: found.conversationId! };
+      } else {
+        pending.push({ index, event, account: found.account });
       }
-      valid.push({ index, event, account });
     });
 
     const touched = new Map<string, { conversationIds: Set<string>; newMessageIds: string[] }>();
-    if (valid.length > 0) {
+    if (pending.length > 0) {
       await this.dataSource.transaction(async (manager) => {
-        const messages = valid.filter((v) => v.event.type === 'message') as { index: number; event: MessageEvent; account: AccountRef }[];
+        const messages = pending.filter((v) => v.event.type === 'message') as { index: number; event: MessageEvent; account: AccountRef }[];
         if (messages.length > 0) await this.storeMessages(manager, messages, results, touched);
-        for (const { index, event, account } of valid) {
+        for (const { index, event, account } of pending) {
           if (event.type === 'message') continue;
           results[index] = await this.applyUpdate(manager, event, account, touched);
         }
@@ -65,26 +75,30 @@ export class IngestService {
     return summarize(results, touched);
   }
 
-  private async resolveAccounts(events: NormalizedEvent[]): Promise<Map<string, AccountRef>> {
-    const keys = new Map<string, { channel: string; externalId: string }>();
-    for (const e of events) {
-      if (e && typeof e.accountExternalId === 'string' && typeof e.channel === 'string') {
-        keys.set(accountKey(e.channel, e.accountExternalId), { channel: e.channel, externalId: e.accountExternalId });
-      }
+  /**
+   * One round trip for the whole batch: the connected account of each event and, for messages,
+   * whether it is already stored (so a replayed batch needs no transaction at all).
+   */
+  private async lookup(events: NormalizedEvent[]): Promise<(LookupResult | undefined)[]> {
+    const found: (LookupResult | undefined)[] = new Array(events.length);
+    if (events.length === 0) return found;
+    const rows: { idx: string; account_id: string; organization_id: string; message_id: string | null; conversation_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT k.idx, a.id AS account_id, a.organization_id, m.id AS message_id, m.conversation_id
+           FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS k(channel, account_external_id, message_external_id, idx)
+           JOIN channel_account a ON a.channel = k.channel AND a.external_id = k.account_external_id AND a.status <> 'disabled'
+           LEFT JOIN message m ON k.message_external_id IS NOT NULL AND m.organization_id = a.organization_id
+                AND m.channel = a.channel AND m.channel_account_id = a.id AND m.external_id = k.message_external_id`,
+        [events.map((e) => e.channel), events.map((e) => e.accountExternalId), events.map((e) => (e.type === 'message' ? e.externalId : null))],
+      );
+    for (const r of rows) {
+      found[Number(r.idx) - 1] = {
+        account: { id: r.account_id, organizationId: r.organization_id },
+        messageId: r.message_id,
+        conversationId: r.conversation_id,
+      };
     }
-    const map = new Map<string, AccountRef>();
-    if (keys.size === 0) return map;
-    const list = [...keys.values()];
-    const rows: { id: string; organization_id: string; channel: string; external_id: string }[] = await this.dataSource.query(
-      `SELECT a.id, a.organization_id, a.channel, a.external_id
-         FROM channel_account a
-         JOIN unnest($1::text[], $2::text[]) AS k(channel, external_id)
-           ON a.channel = k.channel AND a.external_id = k.external_id
-        WHERE a.status <> 'disabled'`,
-      [list.map((k) => k.channel), list.map((k) => k.externalId)],
-    );
-    for (const r of rows) map.set(accountKey(r.channel, r.external_id), { id: r.id, organizationId: r.organization_id });
-    return map;
+    return found;
   }
 
   private async storeMessages(
@@ -110,13 +124,41 @@ export class IngestService {
       rows.push({ ...item, contactId: contactIds.get(`${item.account.id}|${item.event.contact.externalId}`)!, conversationId });
     }
 
+    // One statement inserts the new messages and moves their conversations' counters, preview,
+    // last activity and reply window; duplicates (ON CONFLICT) touch nothing.
     const inserted: { id: string; channel_account_id: string; external_id: string }[] = await manager.query(
-      `INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind,
-                            text, search_text, attachments, parent_external_id, contact_id, sent_at, delivery_state, raw)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                            $8::text[], $9::text[], $10::jsonb[], $11::text[], $12::uuid[], $13::timestamptz[], $14::text[], $15::jsonb[])
-       ON CONFLICT (organization_id, channel, channel_account_id, external_id) DO NOTHING
-       RETURNING id, channel_account_id, external_id`,
+      `WITH v AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                              $10::jsonb[], $11::text[], $12::uuid[], $13::timestamptz[], $14::text[], $15::jsonb[], $16::text[], $17::timestamptz[])
+           AS v(organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind, text, search_text,
+                attachments, parent_external_id, contact_id, sent_at, delivery_state, raw, preview, window_until)
+       ), ins AS (
+         INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind,
+                              text, search_text, attachments, parent_external_id, contact_id, sent_at, delivery_state, raw)
+         SELECT organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind,
+                text, search_text, attachments, parent_external_id, contact_id, sent_at, delivery_state, raw FROM v
+         ON CONFLICT (organization_id, channel, channel_account_id, external_id) DO NOTHING
+         RETURNING id, channel_account_id, external_id, conversation_id, direction, sent_at
+       ), agg AS (
+         SELECT ins.conversation_id, count(*)::int AS count, (count(*) FILTER (WHERE ins.direction = 'in'))::int AS inbound,
+                max(ins.sent_at) AS last_at, max(ins.sent_at) FILTER (WHERE ins.direction = 'in') AS last_inbound_at,
+                (array_agg(v.preview ORDER BY ins.sent_at DESC))[1] AS preview, max(v.window_until) AS window_until
+           FROM ins JOIN v ON v.channel_account_id = ins.channel_account_id AND v.external_id = ins.external_id
+          GROUP BY ins.conversation_id
+       ), upd AS (
+         UPDATE conversation c SET
+            message_count = c.message_count + agg.count,
+            unread_count = c.unread_count + agg.inbound,
+            last_message_preview = CASE WHEN agg.last_at >= c.last_activity_at OR c.last_message_preview IS NULL THEN agg.preview ELSE c.last_message_preview END,
+            last_activity_at = GREATEST(c.last_activity_at, agg.last_at),
+            last_inbound_at = GREATEST(c.last_inbound_at, agg.last_inbound_at),
+            reply_window_expires_at = GREATEST(c.reply_window_expires_at, agg.window_until),
+            -- A citizen writing again reopens a conversation that was resolved or closed.
+            status = CASE WHEN agg.inbound > 0 AND c.status IN ('resolved', 'closed') THEN 'open' ELSE c.status END
+           FROM agg WHERE c.id = agg.conversation_id
+         RETURNING c.id
+       )
+       SELECT id, channel_account_id, external_id FROM ins`,
       [
         rows.map((r) => r.account.organizationId),
         rows.map((r) => r.event.channel),
@@ -134,6 +176,8 @@ export class IngestService {
         // Outbound messages seen on the channel (echoes, polls) were sent by definition.
         rows.map((r) => (r.event.direction === MessageDirection.Outbound ? DeliveryState.Sent : null)),
         rows.map((r) => (r.event.raw === undefined ? null : JSON.stringify(r.event.raw))),
+        rows.map((r) => previewOf(r.event)),
+        rows.map((r) => r.event.replyWindowExpiresAt?.toISOString() ?? null),
       ],
     );
 
@@ -162,7 +206,6 @@ export class IngestService {
         [withParent],
       );
     }
-    await this.updateConversationActivity(manager, newRows);
   }
 
   private async upsertContacts(manager: EntityManager, items: { event: MessageEvent; account: AccountRef }[]): Promise<Map<string, string>> {
@@ -185,33 +228,39 @@ export class IngestService {
       list.map((c) => foldForSearch([c.event.contact.name, c.event.contact.handle, c.event.contact.phone].filter(Boolean).join(' '))),
       list.map((c) => c.event.occurredAt.toISOString()),
     ];
-    // Insert new contacts and refresh changed profiles; unchanged rows are not rewritten
-    // (a replayed batch writes nothing), so they are read back in a second step.
-    const written: { id: string; channel_account_id: string; channel_user_id: string }[] = await manager.query(
-      `INSERT INTO contact AS c (organization_id, channel_account_id, channel, channel_user_id, name, handle, phone, search_text, last_seen_at)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
-       ON CONFLICT (channel_account_id, channel_user_id) DO UPDATE
-          SET name = COALESCE(EXCLUDED.name, c.name), handle = COALESCE(EXCLUDED.handle, c.handle),
-              phone = COALESCE(EXCLUDED.phone, c.phone), last_seen_at = GREATEST(c.last_seen_at, EXCLUDED.last_seen_at),
-              search_text = CASE WHEN EXCLUDED.search_text <> '' THEN EXCLUDED.search_text ELSE c.search_text END
-        WHERE (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM c.name)
-           OR (EXCLUDED.handle IS NOT NULL AND EXCLUDED.handle IS DISTINCT FROM c.handle)
-           OR (EXCLUDED.phone IS NOT NULL AND EXCLUDED.phone IS DISTINCT FROM c.phone)
-           OR c.last_seen_at IS NULL OR EXCLUDED.last_seen_at > c.last_seen_at + interval '1 hour'
-       RETURNING id, channel_account_id, channel_user_id`,
+    // Insert new contacts and refresh changed profiles; unchanged rows are not rewritten, and are
+    // read back from the statement's snapshot in the same round trip.
+    const rows: { id: string; channel_account_id: string; channel_user_id: string }[] = await manager.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
+           AS i(organization_id, channel_account_id, channel, channel_user_id, name, handle, phone, search_text, last_seen_at)
+       ), written AS (
+         INSERT INTO contact AS c (organization_id, channel_account_id, channel, channel_user_id, name, handle, phone, search_text, last_seen_at)
+         SELECT * FROM input
+         ON CONFLICT (channel_account_id, channel_user_id) DO UPDATE
+            SET name = COALESCE(EXCLUDED.name, c.name), handle = COALESCE(EXCLUDED.handle, c.handle),
+                phone = COALESCE(EXCLUDED.phone, c.phone), last_seen_at = GREATEST(c.last_seen_at, EXCLUDED.last_seen_at),
+                search_text = CASE WHEN EXCLUDED.search_text <> '' THEN EXCLUDED.search_text ELSE c.search_text END
+          WHERE (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM c.name)
+             OR (EXCLUDED.handle IS NOT NULL AND EXCLUDED.handle IS DISTINCT FROM c.handle)
+             OR (EXCLUDED.phone IS NOT NULL AND EXCLUDED.phone IS DISTINCT FROM c.phone)
+             OR c.last_seen_at IS NULL OR EXCLUDED.last_seen_at > c.last_seen_at + interval '1 hour'
+         RETURNING id, channel_account_id, channel_user_id
+       )
+       SELECT id, channel_account_id, channel_user_id FROM written
+       UNION ALL
+       SELECT c.id, c.channel_account_id, c.channel_user_id
+         FROM contact c JOIN input i ON c.channel_account_id = i.channel_account_id AND c.channel_user_id = i.channel_user_id`,
       params,
     );
-    const ids = new Map(written.map((r) => [`${r.channel_account_id}|${r.channel_user_id}`, r.id]));
-    const missing = list.filter((c) => !ids.has(`${c.account.id}|${c.event.contact.externalId}`));
-    if (missing.length > 0) {
-      const existing: { id: string; channel_account_id: string; channel_user_id: string }[] = await manager.query(
-        `SELECT c.id, c.channel_account_id, c.channel_user_id
-           FROM contact c JOIN unnest($1::uuid[], $2::text[]) AS k(account_id, user_id)
-             ON c.channel_account_id = k.account_id AND c.channel_user_id = k.user_id`,
-        [missing.map((c) => c.account.id), missing.map((c) => c.event.contact.externalId)],
-      );
-      for (const r of existing) ids.set(`${r.channel_account_id}|${r.channel_user_id}`, r.id);
-    }
+    const ids = new Map(rows.map((r) => [`${r.channel_account_id}|${r.channel_user_id}`, r.id]));
+    await this.readBackMissing(
+      manager,
+      ids,
+      list.map((c) => [c.account.id, c.event.contact.externalId] as const),
+      `SELECT c.id, c.channel_account_id AS a, c.channel_user_id AS k FROM contact c
+         JOIN unnest($1::uuid[], $2::text[]) AS x(a, k) ON c.channel_account_id = x.a AND c.channel_user_id = x.k`,
+    );
     return ids;
   }
 
@@ -228,11 +277,20 @@ export class IngestService {
       else if (item.event.occurredAt < prior.firstAt) prior.firstAt = item.event.occurredAt;
     }
     const list = [...unique.values()];
-    const inserted: { id: string; channel_account_id: string; thread_key: string }[] = await manager.query(
-      `INSERT INTO conversation (organization_id, channel_account_id, channel, kind, thread_key, root_external_id, contact_id, last_activity_at)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::timestamptz[])
-       ON CONFLICT (channel_account_id, thread_key) DO NOTHING
-       RETURNING id, channel_account_id, thread_key`,
+    const rows: { id: string; channel_account_id: string; thread_key: string }[] = await manager.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::timestamptz[])
+           AS i(organization_id, channel_account_id, channel, kind, thread_key, root_external_id, contact_id, last_activity_at)
+       ), opened AS (
+         INSERT INTO conversation (organization_id, channel_account_id, channel, kind, thread_key, root_external_id, contact_id, last_activity_at)
+         SELECT * FROM input
+         ON CONFLICT (channel_account_id, thread_key) DO NOTHING
+         RETURNING id, channel_account_id, thread_key
+       )
+       SELECT id, channel_account_id, thread_key FROM opened
+       UNION ALL
+       SELECT c.id, c.channel_account_id, c.thread_key
+         FROM conversation c JOIN input i ON c.channel_account_id = i.channel_account_id AND c.thread_key = i.thread_key`,
       [
         list.map((c) => c.account.organizationId),
         list.map((c) => c.account.id),
@@ -249,67 +307,31 @@ export class IngestService {
         list.map((c) => c.firstAt.toISOString()),
       ],
     );
-    const ids = new Map(inserted.map((r) => [`${r.channel_account_id}|${r.thread_key}`, r.id]));
-    const missing = list.filter((c) => !ids.has(`${c.account.id}|${c.event.thread.key}`));
-    if (missing.length > 0) {
-      const existing: { id: string; channel_account_id: string; thread_key: string }[] = await manager.query(
-        `SELECT c.id, c.channel_account_id, c.thread_key
-           FROM conversation c JOIN unnest($1::uuid[], $2::text[]) AS k(account_id, thread_key)
-             ON c.channel_account_id = k.account_id AND c.thread_key = k.thread_key`,
-        [missing.map((c) => c.account.id), missing.map((c) => c.event.thread.key)],
-      );
-      for (const r of existing) ids.set(`${r.channel_account_id}|${r.thread_key}`, r.id);
-    }
+    const ids = new Map(rows.map((r) => [`${r.channel_account_id}|${r.thread_key}`, r.id]));
+    await this.readBackMissing(
+      manager,
+      ids,
+      list.map((c) => [c.account.id, c.event.thread.key] as const),
+      `SELECT c.id, c.channel_account_id AS a, c.thread_key AS k FROM conversation c
+         JOIN unnest($1::uuid[], $2::text[]) AS x(a, k) ON c.channel_account_id = x.a AND c.thread_key = x.k`,
+    );
     return ids;
   }
 
-  /** Counters, last activity, preview and reply window of every conversation that got new messages. */
-  private async updateConversationActivity(
+  /**
+   * A row committed by a concurrent batch after this statement's snapshot is neither inserted nor
+   * visible to it; read those few back with a fresh snapshot.
+   */
+  private async readBackMissing(
     manager: EntityManager,
-    newRows: { event: MessageEvent; conversationId: string }[],
+    ids: Map<string, string>,
+    keys: (readonly [string, string])[],
+    sql: string,
   ): Promise<void> {
-    const byConversation = new Map<
-      string,
-      { count: number; inbound: number; lastAt: Date; preview: string | null; lastInboundAt: Date | null; windowUntil: Date | null }
-    >();
-    for (const { event, conversationId } of newRows) {
-      const agg = byConversation.get(conversationId) ?? { count: 0, inbound: 0, lastAt: new Date(0), preview: null, lastInboundAt: null, windowUntil: null };
-      agg.count += 1;
-      if (event.occurredAt >= agg.lastAt) {
-        agg.lastAt = event.occurredAt;
-        agg.preview = previewOf(event);
-      }
-      if (event.direction === MessageDirection.Inbound) {
-        agg.inbound += 1;
-        if (!agg.lastInboundAt || event.occurredAt > agg.lastInboundAt) agg.lastInboundAt = event.occurredAt;
-      }
-      if (event.replyWindowExpiresAt && (!agg.windowUntil || event.replyWindowExpiresAt > agg.windowUntil)) agg.windowUntil = event.replyWindowExpiresAt;
-      byConversation.set(conversationId, agg);
-    }
-    const list = [...byConversation.entries()];
-    await manager.query(
-      `UPDATE conversation c SET
-          message_count = c.message_count + v.count,
-          unread_count = c.unread_count + v.inbound,
-          last_message_preview = CASE WHEN v.last_at >= c.last_activity_at OR c.last_message_preview IS NULL THEN v.preview ELSE c.last_message_preview END,
-          last_activity_at = GREATEST(c.last_activity_at, v.last_at),
-          last_inbound_at = GREATEST(c.last_inbound_at, v.last_inbound_at),
-          reply_window_expires_at = GREATEST(c.reply_window_expires_at, v.window_until),
-          -- A citizen writing again reopens a conversation that was resolved or closed.
-          status = CASE WHEN v.inbound > 0 AND c.status IN ('resolved', 'closed') THEN 'open' ELSE c.status END
-         FROM unnest($1::uuid[], $2::int[], $3::int[], $4::timestamptz[], $5::text[], $6::timestamptz[], $7::timestamptz[])
-              AS v(id, count, inbound, last_at, preview, last_inbound_at, window_until)
-        WHERE c.id = v.id`,
-      [
-        list.map(([id]) => id),
-        list.map(([, a]) => a.count),
-        list.map(([, a]) => a.inbound),
-        list.map(([, a]) => a.lastAt.toISOString()),
-        list.map(([, a]) => a.preview),
-        list.map(([, a]) => a.lastInboundAt?.toISOString() ?? null),
-        list.map(([, a]) => a.windowUntil?.toISOString() ?? null),
-      ],
-    );
+    const missing = keys.filter(([a, k]) => !ids.has(`${a}|${k}`));
+    if (missing.length === 0) return;
+    const rows: { id: string; a: string; k: string }[] = await manager.query(sql, [missing.map(([a]) => a), missing.map(([, k]) => k)]);
+    for (const r of rows) ids.set(`${r.a}|${r.k}`, r.id);
   }
 
   private async applyUpdate(
