@@ -17,7 +17,7 @@ import { createApiApp } from '../apps/api/src/create-api-app';
 import { AccessTokenService } from '@civic/auth';
 import { withDatabaseName } from '@civic/database';
 import { foldForSearch, User } from '@civic/domain';
-import { ConversationCursorCodec, ConversationFilter, conversationListSql } from '@civic/inbox';
+import { COMMON_TERM_THRESHOLD, ConversationCursorCodec, ConversationFilter, conversationListSql, searchProbeSql } from '@civic/inbox';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 200_000);
@@ -157,8 +157,14 @@ async function main(): Promise<void> {
     await seed(db, user.organization_id);
 
     const codec = new ConversationCursorCodec(jwtSecret);
-    const rawPage = (filter: ConversationFilter, cursor?: string) => {
-      const { sql, params } = conversationListSql(user.organization_id, user.id, filter, PAGE, cursor ? codec.decode(cursor) : undefined);
+    // Exactly what the service runs: the rarity probe for searches, then the page.
+    const rawPage = async (filter: ConversationFilter, cursor?: string) => {
+      let search: 'collect' | 'walk' = 'collect';
+      if (filter.q) {
+        const probe = searchProbeSql(user.organization_id, filter.q);
+        if ((await db.query(probe.sql, probe.params)).rows[0].n >= COMMON_TERM_THRESHOLD) search = 'walk';
+      }
+      const { sql, params } = conversationListSql(user.organization_id, user.id, filter, PAGE, cursor ? codec.decode(cursor) : undefined, search);
       return db.query(sql, params);
     };
     const api = (query: string) => getJson(agent, base, `/api/v1/conversations?limit=${PAGE}${query}`, token);

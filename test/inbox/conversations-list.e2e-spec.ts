@@ -1,4 +1,5 @@
 import { Channel, ConversationKind, ConversationStatus, UserRole } from '@civic/domain';
+import { ConversationFilter, conversationListSql } from '@civic/inbox';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createAccounts, inbound, ingestAll, LOCATION_ATTACHMENT, SeededAccounts } from './inbox-seed';
 
@@ -183,6 +184,22 @@ describe('Inbox list (GET /api/v1/conversations)', () => {
     expect(await search('olmayan kelime')).toEqual([]);
     // LIKE wildcards in the term are literal.
     expect(await search('%%')).toEqual([]);
+  });
+
+  it('finds the same rows with the rare-term and the common-term search plan', async () => {
+    const filters: ConversationFilter[] = [
+      { q: 'talep' }, { q: 'cukur' }, { q: 'huseyin celik' }, { q: 'zeynep_sahin' }, { q: 'vatandas 1' },
+      { q: 'talep', channel: Channel.Twitter }, { q: 'talep', kind: ConversationKind.Public, unread: true },
+    ];
+    for (const filter of filters) {
+      const run = async (search: 'collect' | 'walk') => {
+        const { sql, params } = conversationListSql(t.organizationId, officer.user.id, filter, 100, undefined, search);
+        return (await t.dataSource.query(sql, params)).map((r: { id: string }) => r.id);
+      };
+      const collected = await run('collect');
+      expect(collected.length).toBeGreaterThan(0);
+      expect(await run('walk')).toEqual(collected);
+    }
   });
 
   it('shows another organization nothing and answers 404 for its ids', async () => {

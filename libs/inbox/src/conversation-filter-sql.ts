@@ -2,6 +2,23 @@ import { foldForSearch, likePattern } from '@civic/domain';
 import { ConversationFilter } from './conversation-filter';
 
 /**
+ * How a search term is matched. Neither plan suits every term (PostgreSQL cannot pick between
+ * them itself here): 'collect' is fast for rare terms, 'walk' for common ones.
+ */
+export type SearchStrategy = 'collect' | 'walk';
+
+/** Above this many matching messages a term counts as common. */
+export const COMMON_TERM_THRESHOLD = 2000;
+
+/** Counts matches up to the threshold; cheap either way (the planner stops early for common terms). */
+export function searchProbeSql(organizationId: string, q: string): { sql: string; params: unknown[] } {
+  return {
+    sql: `SELECT count(*)::int AS n FROM (SELECT 1 FROM message m WHERE m.organization_id = $1 AND m.search_text LIKE $2 LIMIT $3) x`,
+    params: [organizationId, likePattern(foldForSearch(q)), COMMON_TERM_THRESHOLD],
+  };
+}
+
+/**
  * Translates a filter into a WHERE clause over `conversation c`, always
  * scoped by organization. Parameters are appended to `params` and referenced by position.
  */
@@ -10,6 +27,7 @@ export function conversationFilterSql(
   userId: string,
   filter: ConversationFilter,
   params: unknown[],
+  search: SearchStrategy = 'collect',
 ): string {
   const p = (value: unknown) => {
     params.push(value);
@@ -30,15 +48,20 @@ export function conversationFilterSql(
   const term = foldForSearch(filter.q);
   if (term) {
     const pattern = p(likePattern(term));
-    const org = p(organizationId);
-    // One semi-join (no OR) so the planner can choose: walk the inbox index and probe messages
-    // for common terms, or collect the few matches from the trigram indexes for rare ones.
-    where.push(
-      `c.id IN (SELECT m.conversation_id FROM message m WHERE m.organization_id = ${org} AND m.search_text LIKE ${pattern}
-                UNION ALL
-                SELECT c2.id FROM contact ct2 JOIN conversation c2 ON c2.contact_id = ct2.id
-                 WHERE ct2.organization_id = ${org} AND ct2.search_text LIKE ${pattern})`,
-    );
+    if (search === 'walk') {
+      // Common term: walk the inbox index newest first and probe each conversation's messages;
+      // a page fills after a few dozen probes. Needs `contact ct` joined by the caller.
+      where.push(`(EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.search_text LIKE ${pattern}) OR ct.search_text LIKE ${pattern})`);
+    } else {
+      // Rare term: collect the few matches from the trigram indexes, then sort them.
+      const org = p(organizationId);
+      where.push(
+        `c.id IN (SELECT m.conversation_id FROM message m WHERE m.organization_id = ${org} AND m.search_text LIKE ${pattern}
+                  UNION ALL
+                  SELECT c2.id FROM contact ct2 JOIN conversation c2 ON c2.contact_id = ct2.id
+                   WHERE ct2.organization_id = ${org} AND ct2.search_text LIKE ${pattern})`,
+      );
+    }
   }
   return where.join(' AND ');
 }

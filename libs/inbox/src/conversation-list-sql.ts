@@ -1,6 +1,6 @@
 import { ConversationCursor } from './conversation-cursor.codec';
 import { ConversationFilter } from './conversation-filter';
-import { conversationFilterSql } from './conversation-filter-sql';
+import { conversationFilterSql, SearchStrategy } from './conversation-filter-sql';
 import { CONVERSATION_COLUMNS, CONVERSATION_JOINS } from './conversation-row';
 
 /**
@@ -14,9 +14,10 @@ export function conversationListSql(
   filter: ConversationFilter,
   limit: number,
   after?: ConversationCursor,
+  search: SearchStrategy = 'collect',
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
-  let where = conversationFilterSql(organizationId, userId, filter, params);
+  let where = conversationFilterSql(organizationId, userId, filter, params, search);
   if (after) {
     params.push(after.at, after.id);
     where += ` AND (c.last_activity_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;

@@ -1,10 +1,10 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SecretsService } from '@civic/auth';
-import { ConversationStatus } from '@civic/domain';
+import { ConversationStatus, foldForSearch } from '@civic/domain';
 import { ConversationCursorCodec, InvalidCursorError } from './conversation-cursor.codec';
 import { ConversationFilter } from './conversation-filter';
-import { conversationFilterSql } from './conversation-filter-sql';
+import { COMMON_TERM_THRESHOLD, conversationFilterSql, SearchStrategy, searchProbeSql } from './conversation-filter-sql';
 import { conversationListSql } from './conversation-list-sql';
 import { CONVERSATION_COLUMNS, CONVERSATION_JOINS, ConversationRow, ConversationView, toConversationView } from './conversation-row';
 import { LiveEventsPublisher } from './live-events.publisher';
@@ -54,7 +54,13 @@ export class ConversationsService {
         throw error;
       }
     }
-    const { sql, params } = conversationListSql(actor.organizationId, actor.userId, filter, limit, after);
+    let search: SearchStrategy = 'collect';
+    if (foldForSearch(filter.q)) {
+      const probe = searchProbeSql(actor.organizationId, filter.q!);
+      const [{ n }] = await this.dataSource.query(probe.sql, probe.params);
+      if (n >= COMMON_TERM_THRESHOLD) search = 'walk';
+    }
+    const { sql, params } = conversationListSql(actor.organizationId, actor.userId, filter, limit, after, search);
     const rows: ConversationRow[] = await this.dataSource.query(sql, params);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
