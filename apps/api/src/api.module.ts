@@ -7,6 +7,7 @@ import { IngestModule } from '@civic/ingest';
 import { AuditApiModule } from './audit/audit-api.module';
 import { ChannelAccountsModule } from './channel-accounts/channel-accounts.module';
 import { HealthController } from './health/health.controller';
+import { MediaApiModule } from './media/media-api.module';
 import { InboxApiModule } from './inbox/inbox-api.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -38,6 +39,7 @@ export class ApiModule {
         UsersModule,
         WebhooksModule,
         RepliesApiModule,
+        MediaApiModule,
         ...(options.include ?? []),
       ],
       controllers: [HealthController],

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { IngestModule } from '@civic/ingest';
+import { MediaWorkerModule } from '@civic/media';
 import { PollingModule } from '@civic/polling';
 import { RepliesWorkerModule } from '@civic/replies';
 
 /** Scheduled and queued work: channel polling, reply dispatch, media download, retention. */
 @Module({
-  imports: [ScheduleModule.forRoot(), IngestModule, RepliesWorkerModule, PollingModule],
+  imports: [ScheduleModule.forRoot(), IngestModule, RepliesWorkerModule, PollingModule, MediaWorkerModule],
 })
 export class WorkerModule {}

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ConversationKind, DeliveryState, foldForSearch, MessageDirection } from '@civic/domain';
+import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection } from '@civic/domain';
 import { DeleteEvent, EditEvent, MessageEvent, NormalizedEvent, StatusEvent, WatermarkStatusEvent } from '@civic/channels-core';
 import { validateEvent } from './event-validator';
 import { IngestEventResult, IngestReport } from './ingest-report';
@@ -129,14 +129,14 @@ export class IngestService {
     const inserted: { id: string; channel_account_id: string; external_id: string }[] = await manager.query(
       `WITH v AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                              $10::jsonb[], $11::text[], $12::uuid[], $13::timestamptz[], $14::text[], $15::jsonb[], $16::text[], $17::timestamptz[])
+                              $10::jsonb[], $11::text[], $12::uuid[], $13::timestamptz[], $14::text[], $15::jsonb[], $16::text[], $17::timestamptz[], $18::boolean[])
            AS v(organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind, text, search_text,
-                attachments, parent_external_id, contact_id, sent_at, delivery_state, raw, preview, window_until)
+                attachments, parent_external_id, contact_id, sent_at, delivery_state, raw, preview, window_until, media_pending)
        ), ins AS (
          INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind,
-                              text, search_text, attachments, parent_external_id, contact_id, sent_at, delivery_state, raw)
+                              text, search_text, attachments, parent_external_id, contact_id, sent_at, delivery_state, raw, media_pending)
          SELECT organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind,
-                text, search_text, attachments, parent_external_id, contact_id, sent_at, delivery_state, raw FROM v
+                text, search_text, attachments, parent_external_id, contact_id, sent_at, delivery_state, raw, media_pending FROM v
          ON CONFLICT (organization_id, channel, channel_account_id, external_id) DO NOTHING
          RETURNING id, channel_account_id, external_id, conversation_id, direction, sent_at
        ), agg AS (
@@ -169,7 +169,7 @@ export class IngestService {
         rows.map((r) => r.event.kind),
         rows.map((r) => r.event.text ?? null),
         rows.map((r) => foldForSearch(searchableText(r.event))),
-        rows.map((r) => JSON.stringify(r.event.attachments ?? [])),
+        rows.map((r) => JSON.stringify(withDownloadState(r.event.attachments))),
         rows.map((r) => r.event.parentExternalId ?? null),
         rows.map((r) => r.contactId),
         rows.map((r) => r.event.occurredAt.toISOString()),
@@ -178,6 +178,8 @@ export class IngestService {
         rows.map((r) => (r.event.raw === undefined ? null : JSON.stringify(r.event.raw))),
         rows.map((r) => previewOf(r.event)),
         rows.map((r) => r.event.replyWindowExpiresAt?.toISOString() ?? null),
+        // The worker downloads these at once (libs/media): channel media URLs expire within minutes.
+        rows.map((r) => (r.event.attachments ?? []).some(isDownloadable)),
       ],
     );
 
@@ -430,6 +432,10 @@ function touchedFor(touched: Map<string, { conversationIds: Set<string>; newMess
   let t = touched.get(organizationId);
   if (!t) touched.set(organizationId, (t = { conversationIds: new Set(), newMessageIds: [] }));
   return t;
+}
+
+function withDownloadState(attachments: MessageAttachment[] | undefined): MessageAttachment[] {
+  return (attachments ?? []).map((a) => (isDownloadable(a) && !a.mediaAssetId ? { ...a, downloadState: 'pending' } : a));
 }
 
 function searchableText(event: MessageEvent): string {

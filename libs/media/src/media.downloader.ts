@@ -12,10 +12,7 @@ interface GraphMediaUrl {
   file_size?: string;
 }
 
-/** True when the attachment points at bytes to fetch (locations and contact cards do not). */
-export function isDownloadable(attachment: MessageAttachment): boolean {
-  return !!(attachment.channelMediaId || attachment.channelUrl);
-}
+export { isDownloadable } from '@civic/domain';
 
 /**
  * Fetches an attachment's bytes right away (channel URLs expire within minutes to days) and stores them

@@ -25,8 +25,14 @@ export interface MessageAttachment {
   mimeType?: string | null;
   fileName?: string | null;
   caption?: string | null;
-  /** Our stored copy, once downloaded (see libs/media). */
+  /** Our stored copy, once downloaded: the SHA-256 of the bytes (see libs/media). */
   mediaAssetId?: string | null;
+  /** Path under MEDIA_DIR of the stored copy. */
+  storageKey?: string | null;
+  size?: number | null;
+  /** pending until stored; failed after the download was retried and gave up. */
+  downloadState?: 'pending' | 'stored' | 'failed' | null;
+  downloadError?: string | null;
   location?: GeoLocation | null;
   contact?: ContactCard | null;
 }
@@ -42,4 +48,9 @@ export interface DeliveryError {
   code?: string | number | null;
   title: string;
   detail?: string | null;
+}
+
+/** True when the attachment points at bytes to fetch (locations and contact cards do not). */
+export function isDownloadable(attachment: MessageAttachment): boolean {
+  return !!(attachment.channelMediaId || attachment.channelUrl);
 }

@@ -13,9 +13,12 @@ import { DeliveryError, MessageAttachment, MessageEdit } from './message-attachm
 @Index('uq_message_external', ['organizationId', 'channel', 'channelAccountId', 'externalId'], { unique: true })
 @Index('ix_message_conversation', ['conversationId', 'sentAt', 'id'])
 @Index('ix_message_org_sent', ['organizationId', 'sentAt'])
+// Mention matching scans new messages by arrival (libs/mentions).
+@Index('ix_message_org_received', ['organizationId', 'receivedAt', 'id'])
 @Index('ix_message_parent_external', ['channelAccountId', 'parentExternalId'])
 // pg_trgm GIN index on search_text, written by hand in the migration (TypeORM cannot declare it).
 @Index('ix_message_search_trgm', { synchronize: false })
+@Index('ix_message_media_pending', ['receivedAt'], { where: 'media_pending' })
 export class Message {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -109,4 +112,15 @@ export class Message {
 
   @Column({ type: 'jsonb', nullable: true })
   raw: unknown;
+
+  /** Attachments still to be downloaded (channel media URLs expire within minutes). */
+  @Column({ type: 'boolean', name: 'media_pending', default: false })
+  mediaPending: boolean;
+
+  @Column({ type: 'integer', name: 'media_attempts', default: 0 })
+  mediaAttempts: number;
+
+  /** Set by the worker that is downloading; a stale claim (crashed worker) is taken over. */
+  @Column({ type: 'timestamptz', name: 'media_claimed_at', nullable: true })
+  mediaClaimedAt: Date | null;
 }

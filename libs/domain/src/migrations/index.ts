@@ -3,6 +3,9 @@ import { InboxNotesCannedResponses1795450258753 } from './1795450258753-inbox-no
 import { AuthHardening1795450259177 } from './1795450259177-auth-hardening.migration';
 import { AuditTrail1795450277010 } from './1795450277010-audit-trail.migration';
 import { ReplyDispatch1795450400000 } from './1795450400000-reply-dispatch.migration';
+import { CasesRouting1795451356561 } from './1795451356561-cases-routing.migration';
+import { MediaDownload1795451409816 } from './1795451409816-media-download.migration';
+import { MentionsTracking1795451453871 } from './1795451453871-mentions-tracking.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
   Initial1795449780394,
@@ -10,4 +13,7 @@ export const MIGRATIONS: Function[] = [
   AuthHardening1795450259177,
   AuditTrail1795450277010,
   ReplyDispatch1795450400000,
+  CasesRouting1795451356561,
+  MediaDownload1795451409816,
+  MentionsTracking1795451453871,
 ];
