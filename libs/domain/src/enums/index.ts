@@ -4,3 +4,4 @@ export * from './conversation.enums';
 export * from './channel-account.enums';
 export * from './user-role.enum';
 export * from './export.enums';
+export * from './case.enums';

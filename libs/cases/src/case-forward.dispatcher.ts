@@ -1,0 +1,89 @@
+import { Injectable, Logger } from '@nestjs/common';
+import axios from 'axios';
+import { DataSource } from 'typeorm';
+import { CaseForwardStatus } from '@civic/domain';
+import { CaseActor } from './case-actor';
+import { CaseHistoryRecorder } from './case-history.recorder';
+import { CASE_SIGNATURE_HEADER, signCasePayload } from './case-signature';
+import { DepartmentsService } from './departments.service';
+
+const TIMEOUT_MS = 10_000;
+
+/** The body answered in a way worth another attempt (network error, timeout, 5xx, 408, 429). */
+export class ForwardRetryableError extends Error {}
+
+export type ForwardOutcome = 'sent' | 'failed' | 'already_done';
+
+/**
+ * Delivers one queued webhook forward: POST of the JSON payload with X-Civic-Signature
+ * (HMAC-SHA256 of the exact bytes, the body's shared secret). Delivery is at least once; the
+ * receiver deduplicates on X-Civic-Delivery (the forward id).
+ */
+@Injectable()
+export class CaseForwardDispatcher {
+  private readonly logger = new Logger(CaseForwardDispatcher.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly departments: DepartmentsService,
+    private readonly history: CaseHistoryRecorder,
+  ) {}
+
+  async dispatch(forwardId: string, finalAttempt: boolean): Promise<ForwardOutcome> {
+    const [forward] = await this.dataSource.query(
+      `SELECT f.*, d.name AS body_name, d.webhook_secret_encrypted FROM case_forward f JOIN department d ON d.id = f.external_body_id WHERE f.id = $1`,
+      [forwardId],
+    );
+    if (!forward || forward.status !== CaseForwardStatus.Queued) return 'already_done';
+    if (!forward.webhook_secret_encrypted) return this.finish(forward, CaseForwardStatus.Failed, null, 'The external body has no webhook secret to sign with');
+
+    const raw = JSON.stringify(forward.payload);
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await axios.post(forward.target, raw, {
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          [CASE_SIGNATURE_HEADER]: signCasePayload(raw, this.departments.decryptSecret(forward.webhook_secret_encrypted)),
+          'x-civic-delivery': forward.id,
+          'x-civic-event': 'case.forwarded',
+          'user-agent': 'civic-inbox',
+        },
+        timeout: TIMEOUT_MS,
+        maxRedirects: 0,
+        validateStatus: () => true,
+        transformRequest: [(data) => data],
+      });
+      status = response.status;
+      if (status >= 200 && status < 300) return this.finish(forward, CaseForwardStatus.Sent, status, null);
+      error = `HTTP ${status}`;
+    } catch (e) {
+      error = (e as Error).message;
+    }
+    const retryable = status === null || status >= 500 || status === 408 || status === 429;
+    if (retryable && !finalAttempt) {
+      await this.dataSource.query(`UPDATE case_forward SET attempts = attempts + 1, last_error = $2, response_status = $3, updated_at = now() WHERE id = $1`, [forwardId, error, status]);
+      this.logger.warn(`Forward ${forwardId} to ${forward.target}: ${error}; will retry`);
+      throw new ForwardRetryableError(`Forward ${forwardId}: ${error}`);
+    }
+    return this.finish(forward, CaseForwardStatus.Failed, status, error);
+  }
+
+  private async finish(forward: Record<string, any>, status: CaseForwardStatus, responseStatus: number | null, error: string | null): Promise<ForwardOutcome> {
+    const actor: CaseActor = { organizationId: forward.organization_id, userId: null, label: 'system' };
+    return this.dataSource.transaction(async (manager) => {
+      const [updated] = await manager.query(
+        `UPDATE case_forward SET status = $2, attempts = attempts + 1, response_status = $3, last_error = $4,
+                sent_at = CASE WHEN $2 = 'sent' THEN now() ELSE sent_at END, updated_at = now()
+          WHERE id = $1 AND status = 'queued' RETURNING id`,
+        [forward.id, status, responseStatus, error],
+      );
+      if (updated.length === 0) return 'already_done';
+      await this.history.record(manager, actor, forward.case_id, {
+        action: status === CaseForwardStatus.Sent ? 'forward.sent' : 'forward.failed',
+        after: { forwardId: forward.id, externalBody: forward.body_name, target: forward.target, responseStatus, error },
+      });
+      return status === CaseForwardStatus.Sent ? 'sent' : 'failed';
+    });
+  }
+}

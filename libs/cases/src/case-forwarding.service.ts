@@ -1,0 +1,122 @@
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '@civic/config';
+import { CaseForwardStatus, CaseForwardTransport, CaseStatus, DepartmentKind } from '@civic/domain';
+import { QueueService } from '@civic/queue';
+import { CaseActor } from './case-actor';
+import { CASE_FORWARD_QUEUE, CaseForwardJob } from './case-forward.queue';
+import { CaseHistoryRecorder } from './case-history.recorder';
+import { CaseView } from './case-view';
+import { CasesService } from './cases.service';
+
+/**
+ * Forwards a case to an external body: the status change, the delivery rows and the webhook job
+ * are written in one transaction (transactional outbox), so a forward is recorded exactly when it
+ * will be delivered. E-mail is written to the case_forward outbox only: civic-inbox has no SMTP
+ * sender, so those rows stay in status "outbox" for a person or a mail relay to send.
+ *
+ * The payload carries the case text, category, location and photo references, not the citizen's
+ * name or phone number (KVKK: the body answers through civic-inbox, which tells the citizen).
+ */
+@Injectable()
+export class CaseForwardingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly history: CaseHistoryRecorder,
+    private readonly queue: QueueService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async forward(actor: CaseActor, id: string, externalBodyId: string, note?: string): Promise<CaseView & { deliveries: { id: string; transport: string; status: string }[] }> {
+    const deliveries: { id: string; transport: string; status: string }[] = [];
+    const view = await this.dataSource.transaction(async (manager) => {
+      let body: { id: string; name: string; email: string | null; webhook_url: string | null } | undefined;
+      const result = await this.cases.transition(actor, id, CaseStatus.Forwarded, note, async (tx, current) => {
+        [body] = await tx.query(`SELECT id, name, kind, email, webhook_url, active FROM department WHERE organization_id = $1 AND id = $2`, [actor.organizationId, externalBodyId]);
+        const row = body as { kind?: string; active?: boolean } | undefined;
+        if (!row || row.kind !== DepartmentKind.ExternalBody || !row.active) throw new BadRequestException(['externalBodyId must be an active external body of your organization']);
+        if (!body!.webhook_url && !body!.email) throw new BadRequestException(['externalBodyId has neither a webhook URL nor an e-mail address to forward to']);
+        return {
+          action: 'forwarded',
+          sets: { external_body_id: body!.id },
+          before: { externalBodyId: current.external_body_id },
+          after: { externalBody: { id: body!.id, name: body!.name } },
+        };
+      }, manager);
+      const payload = await this.payload(manager, actor.organizationId, result, body!.id, note ?? null);
+      if (body!.webhook_url) deliveries.push(await this.enqueueWebhook(manager, actor, id, body!.id, body!.webhook_url, payload));
+      if (body!.email) deliveries.push(await this.writeEmailOutbox(manager, actor, id, body!.id, body!.email, payload));
+      return result;
+    });
+    return { ...view, deliveries };
+  }
+
+  private async enqueueWebhook(manager: EntityManager, actor: CaseActor, caseId: string, bodyId: string, url: string, payload: Record<string, unknown>) {
+    const [row] = await manager.query(
+      `INSERT INTO case_forward (organization_id, case_id, external_body_id, transport, target, payload, status, created_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING id`,
+      [actor.organizationId, caseId, bodyId, CaseForwardTransport.Webhook, url, JSON.stringify(payload), CaseForwardStatus.Queued, actor.userId],
+    );
+    (payload as { forwardId?: string }).forwardId = row.id;
+    await manager.query(`UPDATE case_forward SET payload = $2::jsonb WHERE id = $1`, [row.id, JSON.stringify(payload)]);
+    await this.queue.send<CaseForwardJob>(CASE_FORWARD_QUEUE, { forwardId: row.id }, { id: row.id }, manager);
+    await this.history.record(manager, actor, caseId, { action: 'forward.queued', after: { forwardId: row.id, transport: 'webhook', target: url } });
+    return { id: row.id as string, transport: CaseForwardTransport.Webhook, status: CaseForwardStatus.Queued };
+  }
+
+  private async writeEmailOutbox(manager: EntityManager, actor: CaseActor, caseId: string, bodyId: string, email: string, payload: Record<string, unknown>) {
+    const [row] = await manager.query(
+      `INSERT INTO case_forward (organization_id, case_id, external_body_id, transport, target, payload, status, created_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING id`,
+      [actor.organizationId, caseId, bodyId, CaseForwardTransport.Email, email, JSON.stringify({ ...payload, email: emailText(payload) }), CaseForwardStatus.Outbox, actor.userId],
+    );
+    await this.history.record(manager, actor, caseId, {
+      action: 'forward.email_outbox',
+      after: { forwardId: row.id, transport: 'email', target: email },
+      note: 'E-posta giden kutusuna yazıldı; civic-inbox e-posta göndermez (written to the e-mail outbox; not sent by civic-inbox)',
+    });
+    return { id: row.id as string, transport: CaseForwardTransport.Email, status: CaseForwardStatus.Outbox };
+  }
+
+  private async payload(manager: EntityManager, organizationId: string, view: CaseView, bodyId: string, note: string | null): Promise<Record<string, unknown>> {
+    const [org] = await manager.query(`SELECT name FROM organization WHERE id = $1`, [organizationId]);
+    const base = this.config.env.PUBLIC_URL?.replace(/\/$/, '') ?? null;
+    return {
+      event: 'case.forwarded',
+      organization: org?.name ?? null,
+      case: {
+        id: view.id,
+        number: view.number,
+        category: { code: view.category.code, name: view.category.name },
+        description: view.description,
+        priority: view.priority,
+        createdAt: view.createdAt,
+        dueAt: view.dueAt,
+        channel: view.channel,
+        location: view.location,
+        photos: view.photos.map((p) => ({ type: p.type, mediaId: p.channelMediaId, mediaAssetId: p.mediaAssetId, url: p.channelUrl, mimeType: p.mimeType, caption: p.caption })),
+      },
+      note,
+      // Where the body posts updates back, signed with the same shared secret.
+      replyUrl: base ? `${base}/webhooks/cases/${bodyId}` : `/webhooks/cases/${bodyId}`,
+    };
+  }
+}
+
+function emailText(payload: Record<string, any>): { subject: string; body: string } {
+  const c = payload.case;
+  const location = c.location ? `${c.location.latitude}, ${c.location.longitude}${c.location.label ? ` (${c.location.label})` : ''}` : 'belirtilmedi';
+  return {
+    subject: `Başvuru ${c.number}: ${c.category.name}`,
+    body: [
+      `${payload.organization ?? ''} tarafından iletilen başvuru`,
+      `Kategori: ${c.category.name}`,
+      `Açıklama: ${c.description ?? ''}`,
+      `Konum: ${location}`,
+      `Fotoğraf sayısı: ${c.photos.length}`,
+      payload.note ? `Not: ${payload.note}` : '',
+      `Yanıt adresi: ${payload.replyUrl}`,
+    ].filter(Boolean).join('\n'),
+  };
+}

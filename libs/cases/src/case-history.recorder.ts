@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '@civic/audit';
+import { CaseActor } from './case-actor';
+
+export interface CaseChange {
+  action: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  note?: string | null;
+}
+
+/** Writes one case history row and the matching audit event, both in the caller's transaction. */
+@Injectable()
+export class CaseHistoryRecorder {
+  constructor(private readonly audit: AuditService) {}
+
+  async record(manager: EntityManager, actor: CaseActor, caseId: string, change: CaseChange): Promise<void> {
+    await manager.query(
+      `INSERT INTO case_history (organization_id, case_id, actor_user_id, actor_label, action, before, after, note)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
+      [
+        actor.organizationId, caseId, actor.userId, actor.label, change.action,
+        change.before ? JSON.stringify(change.before) : null, change.after ? JSON.stringify(change.after) : null, change.note ?? null,
+      ],
+    );
+    await this.audit.record(
+      {
+        organizationId: actor.organizationId,
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+        action: `case.${change.action}`,
+        targetType: 'case',
+        targetId: caseId,
+        before: change.before ?? null,
+        after: change.note ? { ...(change.after ?? {}), note: change.note } : (change.after ?? null),
+      },
+      manager,
+    );
+  }
+}

@@ -1,0 +1,72 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CaseStatus } from '@civic/domain';
+import { CaseActor } from './case-actor';
+import { CasesService } from './cases.service';
+
+/** What an external body may send back about a case forwarded to it. */
+export interface BodyUpdate {
+  caseId: string;
+  status: 'in_progress' | 'resolved' | 'rejected';
+  note?: string;
+  resolutionText?: string;
+  reason?: string;
+  externalReference?: string;
+}
+
+const ALLOWED = ['in_progress', 'resolved', 'rejected'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Applies a signed update from an external body (the signature is checked by the controller
+ * before this runs). A body can only touch cases forwarded to it; a repeated update is a no-op.
+ * A resolution from a body is stored but the citizen is not told automatically: an officer
+ * confirms or edits the answer and sends it with POST /api/v1/cases/:id/notify.
+ */
+@Injectable()
+export class CaseInboundService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+  ) {}
+
+  parse(body: unknown): BodyUpdate {
+    const errors: string[] = [];
+    const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
+    if (typeof b.caseId !== 'string' || !UUID.test(b.caseId)) errors.push('caseId must be a UUID');
+    if (typeof b.status !== 'string' || !ALLOWED.includes(b.status)) errors.push(`status must be one of: ${ALLOWED.join(', ')}`);
+    for (const field of ['note', 'resolutionText', 'reason', 'externalReference']) {
+      if (b[field] !== undefined && (typeof b[field] !== 'string' || (b[field] as string).length > 4000)) errors.push(`${field} must be a string of at most 4000 characters`);
+    }
+    if (b.status === 'resolved' && !b.resolutionText && !b.note) errors.push('resolutionText must be given when status is resolved');
+    if (b.status === 'rejected' && !b.reason && !b.note) errors.push('reason must be given when status is rejected');
+    if (errors.length > 0) throw new BadRequestException(errors);
+    return b as unknown as BodyUpdate;
+  }
+
+  async apply(body: { id: string; organizationId: string; name: string }, update: BodyUpdate): Promise<{ caseId: string; status: CaseStatus; applied: boolean }> {
+    const [row] = await this.dataSource.query(`SELECT status FROM civic_case WHERE organization_id = $1 AND id = $2 AND external_body_id = $3`, [body.organizationId, update.caseId, body.id]);
+    if (!row) throw new NotFoundException('No case forwarded to this body has this id');
+    const target = update.status as CaseStatus;
+    if (row.status === target) return { caseId: update.caseId, status: target, applied: false };
+    const actor: CaseActor = { organizationId: body.organizationId, userId: null, label: `body:${body.name}` };
+    const note = [update.note, update.externalReference ? `ref: ${update.externalReference}` : null].filter(Boolean).join(' — ') || null;
+    const view = await this.cases.transition(actor, update.caseId, target, note, async (_m, current) => {
+      if (target === CaseStatus.Resolved) {
+        const text = update.resolutionText ?? update.note!;
+        return {
+          action: 'resolved',
+          sets: { resolution_text: text, resolved_at: new Date(), first_resolved_at: current.first_resolved_at ?? new Date(), resolution_count: current.resolution_count + 1 },
+          before: { resolutionText: current.resolution_text },
+          after: { resolutionText: text, by: body.name, externalReference: update.externalReference ?? null },
+        };
+      }
+      if (target === CaseStatus.Rejected) {
+        const reason = update.reason ?? update.note!;
+        return { action: 'rejected', sets: { rejection_reason: reason, rejected_at: new Date() }, before: {}, after: { reason, by: body.name } };
+      }
+      return { action: 'status', sets: {}, before: {}, after: { by: body.name } };
+    });
+    return { caseId: view.id, status: view.status, applied: true };
+  }
+}

@@ -1,0 +1,102 @@
+import { BadRequestException, HttpException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ReplyRefusedError } from '@civic/channels-core';
+import { CaseStatus, ConversationKind } from '@civic/domain';
+import { ReplyRequest, ReplyService } from '@civic/replies';
+import { CaseActor } from './case-actor';
+import { CaseHistoryRecorder } from './case-history.recorder';
+import { CaseView } from './case-view';
+import { CasesService } from './cases.service';
+
+export interface ResolveCaseInput {
+  resolutionText: string;
+  /** Default true: tell the citizen on the channel and thread they used. */
+  notifyCitizen?: boolean;
+  /** The text sent to the citizen; default: the Turkish text from defaultNotification(). */
+  message?: string;
+  /** WhatsApp approved template (needed outside the 24-hour window); sent instead of the text. */
+  template?: { name: string; language: string; parameters?: string[] };
+}
+
+export type CitizenNotification =
+  | { status: 'queued'; messageId: string; text: string | null; template: string | null }
+  | { status: 'refused'; reason: string; message: string }
+  | { status: 'skipped' };
+
+/**
+ * Closing the loop: the resolution is stored first (its own transaction, with history and audit);
+ * then the citizen's reply goes through ReplyService, so every channel rule applies. A refused
+ * reply (e.g. WhatsApp outside 24 h without a template) leaves the resolution in place and is
+ * reported in the answer and the case history.
+ */
+@Injectable()
+export class CaseResolutionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CasesService,
+    private readonly replies: ReplyService,
+    private readonly history: CaseHistoryRecorder,
+  ) {}
+
+  async resolve(actor: CaseActor, id: string, input: ResolveCaseInput): Promise<{ case: CaseView; notification: CitizenNotification }> {
+    const resolved = await this.cases.transition(actor, id, CaseStatus.Resolved, null, async (_manager, current) => ({
+      action: 'resolved',
+      sets: {
+        resolution_text: input.resolutionText,
+        resolved_at: new Date(),
+        first_resolved_at: current.first_resolved_at ?? new Date(),
+        resolution_count: current.resolution_count + 1,
+      },
+      before: { resolutionText: current.resolution_text },
+      after: { resolutionText: input.resolutionText, resolutionCount: current.resolution_count + 1 },
+    }));
+    if (input.notifyCitizen === false || !actor.userId) return { case: resolved, notification: { status: 'skipped' } };
+    const notification = await this.notify(actor, resolved, input);
+    return { case: resolved, notification };
+  }
+
+  /** Tells the citizen the outcome of a resolved or rejected case (e.g. after an external body resolved it). */
+  async notifyOutcome(actor: CaseActor, id: string, input: Pick<ResolveCaseInput, 'message' | 'template'>): Promise<{ case: CaseView; notification: CitizenNotification }> {
+    const view = await this.cases.get(actor.organizationId, id);
+    if (view.status !== CaseStatus.Resolved && view.status !== CaseStatus.Rejected) {
+      throw new BadRequestException(['status must be resolved or rejected before the citizen is told the outcome']);
+    }
+    const { history: _h, forwards: _f, ...plain } = view;
+    return { case: plain, notification: await this.notify(actor, plain, input) };
+  }
+
+  /** The Turkish default the officer confirms or edits: the resolution, or the rejection reason. */
+  async defaultNotification(organizationId: string, view: CaseView): Promise<string> {
+    const [org] = await this.dataSource.query(`SELECT name FROM organization WHERE id = $1`, [organizationId]);
+    const greeting = view.contact?.name ? `Sayın ${view.contact.name}` : 'Değerli hemşehrimiz';
+    const outcome = view.status === CaseStatus.Rejected
+      ? `${view.number} numaralı başvurunuz hakkında: ${view.rejectionReason ?? ''}`
+      : `${view.number} numaralı başvurunuz sonuçlandı: ${view.resolutionText ?? ''}`;
+    return `${greeting}, ${outcome.trim()} Bilginize sunarız. ${org?.name ?? ''}`.trim();
+  }
+
+  private async notify(actor: CaseActor, view: CaseView, input: Pick<ResolveCaseInput, 'message' | 'template'>): Promise<CitizenNotification> {
+    const [conversation] = await this.dataSource.query(`SELECT kind FROM conversation WHERE id = $1`, [view.conversationId]);
+    const text = input.template ? null : (input.message ?? (await this.defaultNotification(actor.organizationId, view)));
+    const request: ReplyRequest = input.template ? { template: input.template } : { text: text! };
+    // In a public thread the answer goes under the citizen's own comment.
+    if (conversation?.kind === ConversationKind.Public && view.messageId) request.inReplyToMessageId = view.messageId;
+    let notification: CitizenNotification;
+    try {
+      const reply = await this.replies.reply({ userId: actor.userId!, organizationId: actor.organizationId }, view.conversationId, request);
+      notification = { status: 'queued', messageId: reply.id, text, template: input.template?.name ?? null };
+    } catch (error) {
+      if (error instanceof ReplyRefusedError) notification = { status: 'refused', reason: error.reason, message: error.message };
+      // An invalid reply (text too long, conversation gone) must not undo the stored resolution either.
+      else if (error instanceof HttpException) notification = { status: 'refused', reason: 'invalid_reply', message: error.message };
+      else throw error;
+    }
+    await this.dataSource.transaction((manager) =>
+      this.history.record(manager, actor, view.id, {
+        action: notification.status === 'queued' ? 'citizen.notified' : 'citizen.notification_refused',
+        after: notification,
+      }),
+    );
+    return notification;
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@civic/audit';
+import { DEFAULT_CATEGORIES, DEFAULT_UNITS } from './default-case-catalog';
+
+/**
+ * Gives every organization the default Turkish departments, external bodies, categories (with SLA)
+ * and routing rules, once: at boot for existing organizations, and on first use for organizations
+ * created later. The case_settings row marks it done, so units an admin deletes never come back.
+ */
+@Injectable()
+export class CaseSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CaseSeedService.name);
+  private readonly seeded = new Set<string>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const organizations: { id: string }[] = await this.dataSource.query(
+      `SELECT o.id FROM organization o WHERE NOT EXISTS (SELECT 1 FROM case_settings s WHERE s.organization_id = o.id AND s.seeded_at IS NOT NULL)`,
+    );
+    for (const { id } of organizations) await this.ensureSeeded(id);
+  }
+
+  /** Seeds the organization unless it already was (cheap after the first call per process). */
+  async ensureSeeded(organizationId: string): Promise<void> {
+    if (this.seeded.has(organizationId)) return;
+    await this.dataSource.transaction(async (manager) => {
+      // Serializes concurrent first requests (api and worker, two api instances).
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('case-seed:' || $1))`, [organizationId]);
+      const [settings] = await manager.query(`SELECT seeded_at FROM case_settings WHERE organization_id = $1`, [organizationId]);
+      if (settings?.seeded_at) return;
+      const [organization] = await manager.query(`SELECT id FROM organization WHERE id = $1`, [organizationId]);
+      if (!organization) return;
+      await this.seed(manager, organizationId);
+    });
+    this.seeded.add(organizationId);
+  }
+
+  private async seed(manager: EntityManager, organizationId: string): Promise<void> {
+    const units = new Map<string, string>();
+    for (const unit of DEFAULT_UNITS) {
+      const [row] = await manager.query(
+        `INSERT INTO department (organization_id, name, kind) VALUES ($1, $2, $3)
+         ON CONFLICT (organization_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
+        [organizationId, unit.name, unit.kind],
+      );
+      units.set(unit.name, row.id);
+    }
+    for (const category of DEFAULT_CATEGORIES) {
+      const [row] = await manager.query(
+        `INSERT INTO case_category (organization_id, code, name, sla_hours, department_id) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (organization_id, code) DO UPDATE SET code = EXCLUDED.code RETURNING id`,
+        [organizationId, category.code, category.name, category.slaHours, units.get(category.owner) ?? null],
+      );
+      await manager.query(`INSERT INTO routing_rule (organization_id, keywords, category_id) VALUES ($1, $2::text[], $3)`, [organizationId, category.keywords, row.id]);
+    }
+    await manager.query(
+      `INSERT INTO case_settings (organization_id, seeded_at) VALUES ($1, now()) ON CONFLICT (organization_id) DO UPDATE SET seeded_at = now()`,
+      [organizationId],
+    );
+    await this.audit.record(
+      {
+        organizationId,
+        actorLabel: 'system',
+        action: 'cases.catalog_seeded',
+        targetType: 'organization',
+        targetId: organizationId,
+        after: { units: DEFAULT_UNITS.map((u) => u.name), categories: DEFAULT_CATEGORIES.map((c) => c.code) },
+      },
+      manager,
+    );
+    this.logger.log(`Seeded the default departments, external bodies and categories for organization ${organizationId}`);
+  }
+}

@@ -1,0 +1,73 @@
+import { CasePhoto, CasePriority, CaseStatus } from '@civic/domain';
+
+export interface CaseView {
+  id: string;
+  number: number;
+  status: CaseStatus;
+  priority: CasePriority;
+  description: string | null;
+  category: { id: string; code: string; name: string; slaHours: number };
+  department: { id: string; name: string } | null;
+  externalBody: { id: string; name: string } | null;
+  conversationId: string;
+  messageId: string | null;
+  channel: string;
+  channelAccountId: string;
+  contact: { id: string; name: string | null; handle: string | null } | null;
+  location: { latitude: number; longitude: number; label: string | null } | null;
+  photos: CasePhoto[];
+  dueAt: string;
+  overdue: boolean;
+  resolutionText: string | null;
+  rejectionReason: string | null;
+  firstResolvedAt: string | null;
+  resolvedAt: string | null;
+  rejectedAt: string | null;
+  resolutionCount: number;
+  createdByUserId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const CASE_SELECT = `
+  SELECT k.*, cat.code AS category_code, cat.name AS category_name, cat.sla_hours AS category_sla_hours,
+         d.name AS department_name, b.name AS external_body_name, ct.name AS contact_name, ct.handle AS contact_handle
+    FROM civic_case k
+    JOIN case_category cat ON cat.id = k.category_id
+    LEFT JOIN department d ON d.id = k.department_id
+    LEFT JOIN department b ON b.id = k.external_body_id
+    LEFT JOIN contact ct ON ct.id = k.contact_id`;
+
+const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
+
+export function toCaseView(r: Record<string, any>, now = new Date()): CaseView {
+  const open = r.status !== CaseStatus.Resolved && r.status !== CaseStatus.Rejected;
+  return {
+    id: r.id,
+    number: r.number,
+    status: r.status,
+    priority: r.priority,
+    description: r.description,
+    category: { id: r.category_id, code: r.category_code, name: r.category_name, slaHours: r.category_sla_hours },
+    department: r.department_id ? { id: r.department_id, name: r.department_name } : null,
+    externalBody: r.external_body_id ? { id: r.external_body_id, name: r.external_body_name } : null,
+    conversationId: r.conversation_id,
+    messageId: r.message_id,
+    channel: r.channel,
+    channelAccountId: r.channel_account_id,
+    contact: r.contact_id ? { id: r.contact_id, name: r.contact_name, handle: r.contact_handle } : null,
+    location: r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude, label: r.location_label } : null,
+    photos: r.photos,
+    dueAt: iso(r.due_at)!,
+    overdue: open && new Date(r.due_at) < now,
+    resolutionText: r.resolution_text,
+    rejectionReason: r.rejection_reason,
+    firstResolvedAt: iso(r.first_resolved_at),
+    resolvedAt: iso(r.resolved_at),
+    rejectedAt: iso(r.rejected_at),
+    resolutionCount: r.resolution_count,
+    createdByUserId: r.created_by_user_id,
+    createdAt: iso(r.created_at)!,
+    updatedAt: iso(r.updated_at)!,
+  };
+}

@@ -1,0 +1,47 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CaseStatus } from '@civic/domain';
+import { CASE_SELECT, CaseView, toCaseView } from './case-view';
+
+/** The raw case row, as locked inside a transaction. */
+export interface CaseRow {
+  id: string;
+  organization_id: string;
+  number: number;
+  conversation_id: string;
+  message_id: string | null;
+  contact_id: string | null;
+  channel: string;
+  category_id: string;
+  department_id: string | null;
+  external_body_id: string | null;
+  status: CaseStatus;
+  priority: string;
+  description: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  location_label: string | null;
+  resolution_text: string | null;
+  rejection_reason: string | null;
+  first_resolved_at: Date | null;
+  resolved_at: Date | null;
+  resolution_count: number;
+}
+
+/** Loading cases: always scoped to the organization, another organization's case is simply absent (404). */
+@Injectable()
+export class CaseStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async lock(manager: EntityManager, organizationId: string, id: string): Promise<CaseRow> {
+    const [row] = await manager.query(`SELECT * FROM civic_case WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, id]);
+    if (!row) throw new NotFoundException('Başvuru bulunamadı (case not found)');
+    return row;
+  }
+
+  async view(organizationId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseView> {
+    const [row] = await manager.query(`${CASE_SELECT} WHERE k.organization_id = $1 AND k.id = $2`, [organizationId, id]);
+    if (!row) throw new NotFoundException('Başvuru bulunamadı (case not found)');
+    return toCaseView(row);
+  }
+}

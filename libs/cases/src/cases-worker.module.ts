@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { QueueModule } from '@civic/queue';
+import { CaseForwardDispatcher } from './case-forward.dispatcher';
+import { CaseForwardWorker } from './case-forward.worker';
+import { CaseHistoryRecorder } from './case-history.recorder';
+import { CaseSeedService } from './case-seed.service';
+import { DepartmentsService } from './departments.service';
+
+/** Cases (worker side): delivers forwarded cases to external bodies' webhooks. */
+@Module({
+  imports: [QueueModule],
+  providers: [CaseSeedService, DepartmentsService, CaseHistoryRecorder, CaseForwardDispatcher, CaseForwardWorker],
+  exports: [CaseForwardDispatcher],
+})
+export class CasesWorkerModule {}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { QueueModule } from '@civic/queue';
+import { RepliesModule } from '@civic/replies';
+import { CaseCategoriesService } from './case-categories.service';
+import { CaseForwardingService } from './case-forwarding.service';
+import { CaseHistoryRecorder } from './case-history.recorder';
+import { CaseInboundService } from './case-inbound.service';
+import { CaseResolutionService } from './case-resolution.service';
+import { CaseSeedService } from './case-seed.service';
+import { CaseStatsService } from './case-stats.service';
+import { CaseStore } from './case.store';
+import { CasesService } from './cases.service';
+import { DepartmentsService } from './departments.service';
+import { RoutingRulesService } from './routing-rules.service';
+import { RoutingSuggestionService } from './routing-suggestion.service';
+
+const PROVIDERS = [
+  CaseSeedService, CaseHistoryRecorder, CaseStore, DepartmentsService, CaseCategoriesService, RoutingRulesService, RoutingSuggestionService,
+  CasesService, CaseForwardingService, CaseResolutionService, CaseInboundService, CaseStatsService,
+];
+
+/** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics. */
+@Module({ imports: [QueueModule, RepliesModule], providers: PROVIDERS, exports: PROVIDERS })
+export class CasesModule {}

@@ -1,0 +1,62 @@
+import { NotFoundException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DepartmentKind } from '@civic/domain';
+import { matchRules } from './routing-matcher';
+import { RoutingRulesService } from './routing-rules.service';
+
+export interface RoutingSuggestion {
+  category: { id: string; code: string; name: string; slaHours: number };
+  /** The department or external body the case should go to (kind tells which). */
+  department: { id: string; name: string; kind: DepartmentKind } | null;
+  matchedKeywords: string[];
+  score: number;
+}
+
+const TEXT_MESSAGES = 20;
+
+/** Suggests a category and unit for a conversation from the citizen's words and the admins' keyword rules. */
+@Injectable()
+export class RoutingSuggestionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly rules: RoutingRulesService,
+  ) {}
+
+  async suggest(organizationId: string, conversationId: string, messageId?: string): Promise<{ conversationId: string; suggestion: RoutingSuggestion | null; alternatives: RoutingSuggestion[] }> {
+    const [conversation] = await this.dataSource.query(`SELECT id FROM conversation WHERE organization_id = $1 AND id = $2`, [organizationId, conversationId]);
+    if (!conversation) throw new NotFoundException('Konuşma bulunamadı (conversation not found)');
+    const messages: { text: string | null; captions: string | null }[] = await this.dataSource.query(
+      `SELECT m.text, (SELECT string_agg(a->>'caption', ' ') FROM jsonb_array_elements(m.attachments) a) AS captions
+         FROM message m WHERE m.conversation_id = $1 AND m.direction = 'in' AND NOT m.deleted AND ($2::uuid IS NULL OR m.id = $2)
+        ORDER BY m.sent_at DESC LIMIT ${TEXT_MESSAGES}`,
+      [conversationId, messageId ?? null],
+    );
+    const text = messages.map((m) => [m.text, m.captions].filter(Boolean).join(' ')).join('\n');
+    const rules = await this.rules.list(organizationId, true);
+    const matches = matchRules(text, rules);
+    if (matches.length === 0) return { conversationId, suggestion: null, alternatives: [] };
+
+    const categories = new Map<string, Record<string, any>>(
+      (await this.dataSource.query(`SELECT id, code, name, sla_hours, department_id FROM case_category WHERE organization_id = $1`, [organizationId])).map((c: any) => [c.id, c]),
+    );
+    const units = new Map<string, Record<string, any>>(
+      (await this.dataSource.query(`SELECT id, name, kind FROM department WHERE organization_id = $1 AND active`, [organizationId])).map((d: any) => [d.id, d]),
+    );
+    // One suggestion per category: its best-scoring rule.
+    const seen = new Set<string>();
+    const suggestions: RoutingSuggestion[] = [];
+    for (const m of matches) {
+      if (seen.has(m.rule.categoryId)) continue;
+      seen.add(m.rule.categoryId);
+      const category = categories.get(m.rule.categoryId)!;
+      const unit = units.get(m.rule.departmentId ?? category.department_id ?? '');
+      suggestions.push({
+        category: { id: category.id, code: category.code, name: category.name, slaHours: category.sla_hours },
+        department: unit ? { id: unit.id, name: unit.name, kind: unit.kind } : null,
+        matchedKeywords: m.matched,
+        score: m.score,
+      });
+    }
+    return { conversationId, suggestion: suggestions[0], alternatives: suggestions.slice(1, 4) };
+  }
+}

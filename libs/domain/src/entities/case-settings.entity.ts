@@ -1,0 +1,11 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** Per-organization case settings; a row means the default catalog was seeded (deleting units never re-seeds). */
+@Entity('case_settings')
+export class CaseSettings {
+  @PrimaryColumn({ type: 'uuid', name: 'organization_id' })
+  organizationId: string;
+
+  @Column({ type: 'timestamptz', name: 'seeded_at', nullable: true })
+  seededAt: Date | null;
+}

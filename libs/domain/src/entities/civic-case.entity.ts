@@ -1,0 +1,110 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { CasePriority, CaseStatus } from '../enums/case.enums';
+
+/** A photo of a case: a reference to an attachment of a citizen message (never a copy). */
+export interface CasePhoto {
+  messageId: string;
+  type: string;
+  channelMediaId?: string | null;
+  channelUrl?: string | null;
+  mediaAssetId?: string | null;
+  mimeType?: string | null;
+  caption?: string | null;
+}
+
+/**
+ * A citizen request (başvuru) opened from a conversation. Table name avoids the SQL keyword CASE.
+ * first_resolved_at never changes once set (statistics); resolved_at is the latest resolution.
+ */
+@Entity('civic_case')
+@Index('uq_civic_case_number', ['organizationId', 'number'], { unique: true })
+@Index('ix_civic_case_org_created', ['organizationId', 'createdAt'])
+@Index('ix_civic_case_org_status', ['organizationId', 'status'])
+@Index('ix_civic_case_conversation', ['conversationId'])
+export class CivicCase {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'organization_id' })
+  organizationId: string;
+
+  /** Per-organization running number shown to citizens ("başvuru no"). */
+  @Column({ type: 'integer' })
+  number: number;
+
+  @Column({ type: 'uuid', name: 'conversation_id' })
+  conversationId: string;
+
+  @Column({ type: 'uuid', name: 'message_id', nullable: true })
+  messageId: string | null;
+
+  @Column({ type: 'uuid', name: 'contact_id', nullable: true })
+  contactId: string | null;
+
+  @Column({ type: 'text' })
+  channel: string;
+
+  @Column({ type: 'uuid', name: 'channel_account_id' })
+  channelAccountId: string;
+
+  @Column({ type: 'uuid', name: 'category_id' })
+  categoryId: string;
+
+  @Column({ type: 'uuid', name: 'department_id', nullable: true })
+  departmentId: string | null;
+
+  /** The external body it was last forwarded to (or named as responsible on rejection). */
+  @Column({ type: 'uuid', name: 'external_body_id', nullable: true })
+  externalBodyId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ type: 'text', default: CasePriority.Normal })
+  priority: CasePriority;
+
+  @Column({ type: 'text', default: CaseStatus.New })
+  status: CaseStatus;
+
+  @Column({ type: 'double precision', nullable: true })
+  latitude: number | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  longitude: number | null;
+
+  @Column({ type: 'text', name: 'location_label', nullable: true })
+  locationLabel: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  photos: CasePhoto[];
+
+  @Column({ type: 'timestamptz', name: 'due_at' })
+  dueAt: Date;
+
+  @Column({ type: 'text', name: 'resolution_text', nullable: true })
+  resolutionText: string | null;
+
+  @Column({ type: 'text', name: 'rejection_reason', nullable: true })
+  rejectionReason: string | null;
+
+  @Column({ type: 'timestamptz', name: 'first_resolved_at', nullable: true })
+  firstResolvedAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'rejected_at', nullable: true })
+  rejectedAt: Date | null;
+
+  @Column({ type: 'integer', name: 'resolution_count', default: 0 })
+  resolutionCount: number;
+
+  @Column({ type: 'uuid', name: 'created_by_user_id', nullable: true })
+  createdByUserId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt: Date;
+}
