@@ -66,6 +66,12 @@ describe('Media download (WhatsApp media id → URL → bytes)', () => {
     expect(file.headers['content-type']).toBe('image/jpeg');
     expect(Buffer.compare(file.body, PHOTO)).toBe(0);
 
+    const conversationId = (await t.dataSource.query(`SELECT conversation_id FROM message WHERE id = $1`, [row.id]))[0].conversation_id;
+    const thread = await t.http().get(`/api/v1/conversations/${conversationId}/messages`).set('Authorization', `Bearer ${t.adminToken}`).expect(200);
+    const listed = JSON.stringify(thread.body);
+    expect(listed).toContain(`/api/v1/messages/${row.id}/attachments/0`);
+    expect(listed).not.toContain('storageKey');
+
     const other = await t.createOrganization('Başka Belediye');
     const { token } = await t.createUser([UserRole.Admin], other.id);
     await t.http().get(`/api/v1/messages/${row.id}/attachments/0`).set('Authorization', `Bearer ${token}`).expect(404);

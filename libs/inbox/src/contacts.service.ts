@@ -1,3 +1,4 @@
+import { presentAttachments } from './attachment-view';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -70,7 +71,7 @@ export class ContactsService {
       contactIds: linked,
       items: rows.map((m) => ({
         id: m.id, conversationId: m.conversation_id, channel: m.channel, account: m.account_name, direction: m.direction, kind: m.kind,
-        text: m.text, attachments: m.attachments, sentAt: m.sent_at.toISOString(), deleted: m.deleted, edited: m.edited, deliveryState: m.delivery_state,
+        text: m.text, attachments: presentAttachments(m.id, m.attachments), sentAt: m.sent_at.toISOString(), deleted: m.deleted, edited: m.edited, deliveryState: m.delivery_state,
       })),
     };
   }

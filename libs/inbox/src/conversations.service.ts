@@ -1,3 +1,4 @@
+import { presentAttachments } from './attachment-view';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SecretsService } from '@civic/auth';
@@ -108,7 +109,7 @@ export class ConversationsService {
           direction: m.direction,
           kind: m.kind,
           text: m.text,
-          attachments: m.attachments,
+          attachments: presentAttachments(m.id, m.attachments),
           location: (m.attachments as { location?: unknown }[]).find((a) => a.location)?.location ?? null,
           externalId: m.external_id,
           parentExternalId: m.parent_external_id,
