@@ -12,6 +12,7 @@ import { InboxApiModule } from './inbox/inbox-api.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { RepliesApiModule } from './replies/replies-api.module';
+import { MentionsApiModule } from './mentions/mentions-api.module';
 import { pinoOptions } from './logging';
 
 export interface ApiModuleOptions {
@@ -39,6 +40,7 @@ export class ApiModule {
         UsersModule,
         WebhooksModule,
         RepliesApiModule,
+        MentionsApiModule,
         MediaApiModule,
         ...(options.include ?? []),
       ],

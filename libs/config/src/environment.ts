@@ -93,6 +93,10 @@ export class Environment {
   /** Requests per minute and client IP allowed on /api/v1/auth/* (sign-in, refresh, logout). */
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   AUTH_RATE_LIMIT_PER_MINUTE = 30;
+
+  /** Seconds between X recent searches of one watchlist (mentions tracking); each run may take several pages. */
+  @Transform(toInt) @IsInt() @Min(30) @Max(86400)
+  MENTIONS_SEARCH_INTERVAL_SECONDS = 300;
 }
 
 export class ConfigValidationError extends Error {}

@@ -15,10 +15,17 @@ import { User } from './entities/user.entity';
 import { InternalNote } from './entities/internal-note.entity';
 import { CannedResponse } from './entities/canned-response.entity';
 import { ConversationActivity } from './entities/conversation-activity.entity';
+import { Mention } from './entities/mention.entity';
+import { MentionAlert } from './entities/mention-alert.entity';
+import { MentionDigest } from './entities/mention-digest.entity';
+import { MentionNotification } from './entities/mention-notification.entity';
+import { MentionSearchCursor } from './entities/mention-search-cursor.entity';
+import { MentionSettings } from './entities/mention-settings.entity';
+import { MentionWatchlist } from './entities/mention-watchlist.entity';
 import { CaseCategory, CaseForward, CaseHistory, CaseSettings, CivicCase, Department, RoutingRule } from './entities';
 
 /**
  * Every TypeORM entity. Entities of all features live under libs/domain so persistence stays
  * in one place; add a new one here and write its migration (see libs/domain/src/migrations).
  */
-export const ALL_ENTITIES = [Organization, User, ChannelAccount, Contact, Conversation, Message, InternalNote, CannedResponse, ConversationActivity, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant, ReplyIdempotencyKey, Department, CaseCategory, RoutingRule, CivicCase, CaseHistory, CaseForward, CaseSettings];
+export const ALL_ENTITIES = [Organization, User, ChannelAccount, Contact, Conversation, Message, InternalNote, CannedResponse, ConversationActivity, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant, ReplyIdempotencyKey, Department, CaseCategory, RoutingRule, CivicCase, CaseHistory, CaseForward, CaseSettings, MentionWatchlist, Mention, MentionSearchCursor, MentionAlert, MentionNotification, MentionDigest, MentionSettings];

@@ -1,0 +1,93 @@
+import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IncomingMessage } from 'node:http';
+import { PassThrough } from 'node:stream';
+import { AuditService } from '@civic/audit';
+import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { UserRole } from '@civic/domain';
+import { istanbulDate, MentionDigestService, MentionQueryService, previousDate } from '@civic/mentions';
+import { ListMentionsQuery } from './list-mentions.query';
+import { MentionDigestQuery } from './mention-digest.query';
+import { MentionFilterQuery } from './mention-filter.query';
+import { MentionVolumeQuery } from './mention-volume.query';
+import { TopMentionsQuery } from './top-mentions.query';
+
+/**
+ * Mentions are public posts, so every inbox role may read them: officers answer the citizens behind them.
+ * Watchlists and settings are managed by administrators and the mayor's office only.
+ */
+export const MENTION_READERS = [UserRole.Admin, UserRole.MayorOffice, UserRole.Auditor, UserRole.Officer];
+
+const HOUR_MS = 3_600_000;
+
+@ApiTags('mentions')
+@ApiBearerAuth()
+@Controller('api/v1/mentions')
+export class MentionsController {
+  constructor(
+    private readonly mentions: MentionQueryService,
+    private readonly digests: MentionDigestService,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @Roles(...MENTION_READERS)
+  @ApiOperation({ summary: 'Mention feed, newest first (filters: watchlist, channel, from/to, author, minReach; keyset cursor)' })
+  list(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: ListMentionsQuery) {
+    const { cursor, limit, ...filter } = query;
+    return this.mentions.list(principal.organizationId, filter, cursor, limit);
+  }
+
+  @Get('volume')
+  @Roles(...MENTION_READERS)
+  @ApiOperation({ summary: 'Mentions per hour or per Istanbul day, zero-filled' })
+  volume(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: MentionVolumeQuery) {
+    const to = query.to ?? new Date();
+    const from = query.from ?? new Date(to.getTime() - (query.bucket === 'hour' ? 48 : 30 * 24) * HOUR_MS);
+    return this.mentions.volume(principal.organizationId, { watchlistId: query.watchlistId, channel: query.channel, from, to }, query.bucket);
+  }
+
+  @Get('top-authors')
+  @Roles(...MENTION_READERS)
+  topAuthors(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: TopMentionsQuery) {
+    const { limit, ...filter } = query;
+    return this.mentions.topAuthors(principal.organizationId, filter, limit);
+  }
+
+  @Get('top-terms')
+  @Roles(...MENTION_READERS)
+  @ApiOperation({ summary: 'Words that co-occur with the watch terms (folded, Turkish stop words removed)' })
+  topTerms(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: TopMentionsQuery) {
+    const { limit, ...filter } = query;
+    return this.mentions.topTerms(principal.organizationId, filter, limit);
+  }
+
+  @Get('digest')
+  @Roles(...MENTION_READERS)
+  @ApiOperation({ summary: "A day's digest: the stored one (made at 08:00 Istanbul) or computed now" })
+  digest(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: MentionDigestQuery) {
+    return this.digests.get(principal.organizationId, query.date ?? previousDate(istanbulDate(new Date())));
+  }
+
+  @Get('export.csv')
+  @Roles(...MENTION_READERS)
+  @ApiOperation({ summary: 'The filtered mentions as CSV (UTF-8 with BOM), streamed' })
+  async exportCsv(@CurrentPrincipal() principal: AuthPrincipal, @Query() filter: MentionFilterQuery, @Req() req: IncomingMessage): Promise<StreamableFile> {
+    // Data leaving the system is on the record.
+    await this.audit.record({
+      organizationId: principal.organizationId,
+      actorUserId: principal.userId,
+      actorLabel: principal.email,
+      action: 'mention.exported',
+      targetType: 'mention',
+      after: { filter },
+      requestId: (req.headers['x-request-id'] as string | undefined) ?? null,
+    });
+    const out = new PassThrough();
+    this.mentions.exportCsv(principal.organizationId, filter, out).then(
+      () => out.end(),
+      (error) => out.destroy(error),
+    );
+    return new StreamableFile(out, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="bahsetmeler-${istanbulDate(new Date())}.csv"` });
+  }
+}

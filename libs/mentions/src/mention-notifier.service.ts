@@ -1,0 +1,87 @@
+import { Injectable, Logger } from '@nestjs/common';
+import axios from 'axios';
+import { DataSource, EntityManager } from 'typeorm';
+import { MentionNotification, MentionNotificationKind, MentionSettings } from '@civic/domain';
+
+const MAX_ATTEMPTS = 5;
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
+/**
+ * Spike alerts and digests leave through an outbox written in the deciding transaction. Webhooks are POSTed
+ * by the worker (at least once: the body carries the notification id for deduplication). E-mail rows stay
+ * `queued`: civic-inbox has no SMTP sender; they are the record of what should be mailed.
+ */
+@Injectable()
+export class MentionNotifierService {
+  private readonly logger = new Logger(MentionNotifierService.name);
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Outbox rows for the organization's configured webhook and e-mail; returns how many. */
+  async enqueue(manager: EntityManager, organizationId: string, kind: MentionNotificationKind, subject: string, payload: unknown): Promise<number> {
+    const settings = await manager.getRepository(MentionSettings).findOneBy({ organizationId });
+    const rows: { organizationId: string; kind: MentionNotificationKind; transport: 'webhook' | 'email'; target: string; subject: string; payload: unknown }[] = [];
+    if (settings?.webhookUrl) rows.push({ organizationId, kind, transport: 'webhook', target: settings.webhookUrl, subject, payload });
+    if (settings?.email) rows.push({ organizationId, kind, transport: 'email', target: settings.email, subject, payload });
+    for (const row of rows) {
+      await manager.query(`INSERT INTO mention_notification (organization_id, kind, transport, target, subject, payload) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`, [
+        row.organizationId,
+        row.kind,
+        row.transport,
+        row.target,
+        row.subject,
+        JSON.stringify(row.payload),
+      ]);
+    }
+    return rows.length;
+  }
+
+  /** POSTs queued webhooks; one deliverer at a time (advisory lock), so no row is sent twice concurrently. */
+  async deliverWebhooks(): Promise<{ sent: number; failed: number } | 'locked'> {
+    const lockRunner = this.dataSource.createQueryRunner();
+    await lockRunner.connect();
+    try {
+      const [{ locked }] = await lockRunner.query(`SELECT pg_try_advisory_lock(hashtext('civic.mentions'), hashtext('notify')) AS locked`);
+      if (!locked) return 'locked';
+      try {
+        const pending = await this.dataSource.getRepository(MentionNotification).find({
+          where: { status: 'queued', transport: 'webhook' },
+          order: { createdAt: 'ASC' },
+          take: 20,
+        });
+        const result = { sent: 0, failed: 0 };
+        for (const notification of pending) {
+          if (await this.post(notification)) result.sent += 1;
+          else result.failed += 1;
+        }
+        return result;
+      } finally {
+        await lockRunner.query(`SELECT pg_advisory_unlock(hashtext('civic.mentions'), hashtext('notify'))`);
+      }
+    } finally {
+      await lockRunner.release();
+    }
+  }
+
+  private async post(notification: MentionNotification): Promise<boolean> {
+    try {
+      await axios.post(
+        notification.target,
+        { id: notification.id, kind: notification.kind, subject: notification.subject, data: notification.payload },
+        { timeout: WEBHOOK_TIMEOUT_MS, headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'civic-inbox' } },
+      );
+      await this.dataSource.query(`UPDATE mention_notification SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [
+        notification.id,
+      ]);
+      return true;
+    } catch (error) {
+      const message = axios.isAxiosError(error) ? `${error.response?.status ?? error.code ?? ''} ${error.message}`.trim() : String(error);
+      await this.dataSource.query(
+        `UPDATE mention_notification SET attempts = attempts + 1, last_error = $2, status = CASE WHEN attempts + 1 >= $3 THEN 'failed' ELSE status END WHERE id = $1`,
+        [notification.id, message, MAX_ATTEMPTS],
+      );
+      this.logger.warn(`Mention webhook ${notification.id} failed: ${message}`);
+      return false;
+    }
+  }
+}

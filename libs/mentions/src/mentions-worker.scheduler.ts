@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { InboxMentionScannerService } from './inbox-mention-scanner.service';
+import { MentionDigestService } from './mention-digest.service';
+import { MentionNotifierService } from './mention-notifier.service';
+import { SpikeDetectorService } from './spike-detector.service';
+import { TwitterMentionSearchService } from './twitter-mention-search.service';
+
+/** How often the worker matches new inbox messages, runs due X searches, checks spikes, sends webhooks and digests. */
+export const MENTIONS_TICK_MS = 30_000;
+
+/**
+ * The mentions clock. Every step is idempotent and guarded in the database (advisory locks, unique keys),
+ * so several workers can run it; a slow round makes the next tick skip.
+ */
+@Injectable()
+export class MentionsWorkerScheduler {
+  private readonly logger = new Logger(MentionsWorkerScheduler.name);
+  private running = false;
+
+  constructor(
+    private readonly scanner: InboxMentionScannerService,
+    private readonly search: TwitterMentionSearchService,
+    private readonly spikes: SpikeDetectorService,
+    private readonly digests: MentionDigestService,
+    private readonly notifier: MentionNotifierService,
+  ) {}
+
+  @Interval('mentions', MENTIONS_TICK_MS)
+  async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      await this.step('inbox scan', () => this.scanner.scanAll());
+      await this.step('X search', () => this.search.searchDue());
+      await this.step('spike check', () => this.spikes.evaluateAll());
+      await this.step('digest', () => this.digests.runDue());
+      await this.step('webhooks', () => this.notifier.deliverWebhooks());
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** One failing step (an X outage, a dead webhook) must not stop the others. */
+  private async step(name: string, run: () => Promise<unknown>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      this.logger.error(`Mentions ${name} failed: ${error instanceof Error ? error.message : error}`);
+    }
+  }
+}
