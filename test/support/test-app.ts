@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import type { DynamicModule } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -30,7 +31,9 @@ export interface TestApp {
 }
 
 /** The api (optionally with the worker) on a fresh database of its own, listening on loopback. */
-export async function startTestApp(options: { withWorker?: boolean; config?: Record<string, unknown> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { withWorker?: boolean; config?: Record<string, unknown>; /** Extra modules, e.g. SandboxModule. */ include?: DynamicModule['imports'] } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-test-data-'));
   const app = await createApiApp({
@@ -50,7 +53,7 @@ export async function startTestApp(options: { withWorker?: boolean; config?: Rec
       META_VERIFY_TOKEN: 'test-verify-token',
       ...options.config,
     },
-    include: options.withWorker ? [WorkerModule] : [],
+    include: [...(options.withWorker ? [WorkerModule] : []), ...(options.include ?? [])],
   });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();

@@ -14,6 +14,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 import { RepliesApiModule } from './replies/replies-api.module';
 import { MentionsApiModule } from './mentions/mentions-api.module';
 import { pinoOptions } from './logging';
+import { WebAppModule } from './web/web-app.module';
 
 export interface ApiModuleOptions {
   /** Configuration values that win over process.env (tests, the embedded start). */
@@ -43,6 +44,7 @@ export class ApiModule {
         MentionsApiModule,
         MediaApiModule,
         ...(options.include ?? []),
+        WebAppModule,
       ],
       controllers: [HealthController],
     };

@@ -1,0 +1,109 @@
+import type { TokenResponse } from './types';
+
+const STORAGE_KEY = 'civic-inbox.session';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body: unknown,
+  ) {
+    super(message);
+  }
+}
+
+type Listener = (session: TokenResponse | null) => void;
+
+/**
+ * Holds the tokens (sessionStorage: gone with the tab) and calls the API with them; a 401 trades the
+ * refresh token for new ones once, concurrent callers share that one refresh.
+ */
+export class ApiClient {
+  private session: TokenResponse | null = readStored();
+  private refreshing: Promise<boolean> | null = null;
+  private readonly listeners = new Set<Listener>();
+
+  get current(): TokenResponse | null {
+    return this.session;
+  }
+
+  onChange(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async signIn(email: string, password: string): Promise<void> {
+    this.set(await this.raw<TokenResponse>('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) }, null));
+  }
+
+  async signOut(): Promise<void> {
+    const refreshToken = this.session?.refreshToken;
+    this.set(null);
+    if (refreshToken) await this.raw('/api/v1/auth/logout', { method: 'POST', body: JSON.stringify({ refreshToken }) }, null).catch(() => undefined);
+  }
+
+  async request<T>(path: string, init: RequestInit = {}): Promise<T> {
+    try {
+      return await this.raw<T>(path, init, this.session?.accessToken ?? null);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401 || !this.session) throw error;
+      if (!(await this.refresh())) throw error;
+      return this.raw<T>(path, init, this.session.accessToken);
+    }
+  }
+
+  /** A fresh access token, for URLs that cannot carry a header (EventSource, downloads). */
+  async freshToken(): Promise<string | null> {
+    if (!this.session) return null;
+    await this.refresh();
+    return this.session?.accessToken ?? null;
+  }
+
+  refresh(): Promise<boolean> {
+    this.refreshing ??= (async () => {
+      const refreshToken = this.session?.refreshToken;
+      if (!refreshToken) return false;
+      try {
+        const next = await this.raw<TokenResponse>('/api/v1/auth/refresh', { method: 'POST', body: JSON.stringify({ refreshToken }) }, null);
+        this.set({ ...next, user: next.user ?? this.session!.user });
+        return true;
+      } catch {
+        this.set(null);
+        return false;
+      }
+    })().finally(() => (this.refreshing = null));
+    return this.refreshing;
+  }
+
+  private set(session: TokenResponse | null): void {
+    this.session = session;
+    if (session) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+    else sessionStorage.removeItem(STORAGE_KEY);
+    for (const listener of this.listeners) listener(session);
+  }
+
+  private async raw<T>(path: string, init: RequestInit, token: string | null): Promise<T> {
+    const headers = new Headers(init.headers);
+    if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    const response = await fetch(path, { ...init, headers });
+    const text = await response.text();
+    const body: unknown = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
+    if (!response.ok) {
+      const message = (body as { message?: unknown })?.message;
+      throw new ApiError(response.status, Array.isArray(message) ? message.join('; ') : String(message ?? response.statusText), body);
+    }
+    return body as T;
+  }
+}
+
+function readStored(): TokenResponse | null {
+  try {
+    const stored = sessionStorage.getItem(STORAGE_KEY);
+    return stored ? (JSON.parse(stored) as TokenResponse) : null;
+  } catch {
+    return null;
+  }
+}
+
+export const api = new ApiClient();

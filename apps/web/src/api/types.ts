@@ -1,0 +1,150 @@
+/** Shapes of the API answers the web inbox reads (see /docs-json). */
+export type Channel = 'facebook' | 'instagram' | 'whatsapp' | 'twitter';
+export type Role = 'admin' | 'officer' | 'mayor_office' | 'auditor';
+export type ConversationStatus = 'open' | 'pending' | 'resolved' | 'closed';
+export type DeliveryState = 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: Role[];
+  organizationId: string;
+}
+
+export interface TokenResponse {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: SessionUser;
+}
+
+export interface AccountRef {
+  id: string;
+  name: string;
+  handle: string | null;
+  ownerLabel: string | null;
+}
+
+export interface ConversationView {
+  id: string;
+  channel: Channel;
+  account: AccountRef;
+  contact: { id: string; name: string | null; handle: string | null } | null;
+  kind: 'public' | 'direct';
+  status: ConversationStatus;
+  assignee: { id: string; displayName: string } | null;
+  tags: string[];
+  lastActivityAt: string;
+  lastMessagePreview: string | null;
+  messageCount: number;
+  unreadCount: number;
+  replyWindow: { expiresAt: string | null; open: boolean };
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface Attachment {
+  type: 'image' | 'video' | 'audio' | 'document' | 'sticker' | 'location' | 'contact' | 'link';
+  caption?: string | null;
+  fileName?: string | null;
+  mimeType?: string | null;
+  channelUrl?: string | null;
+  channelMediaId?: string | null;
+  url?: string | null;
+  location?: GeoLocation;
+}
+
+export interface GeoLocation {
+  latitude: number;
+  longitude: number;
+  name?: string | null;
+  address?: string | null;
+}
+
+export interface MessageItem {
+  type: 'message';
+  internal: false;
+  id: string;
+  direction: 'in' | 'out';
+  kind: string;
+  text: string | null;
+  attachments: Attachment[];
+  location: GeoLocation | null;
+  sentAt: string;
+  author: { contactId: string; name: string | null; handle: string | null } | null;
+  authorUserId: string | null;
+  deliveryState: DeliveryState | null;
+  deliveryError: string | null;
+  edited: boolean;
+  editHistory: { text?: string | null; editedAt?: string }[];
+  deleted: boolean;
+  deletedAt: string | null;
+}
+
+export interface NoteItem {
+  type: 'note';
+  internal: true;
+  id: string;
+  text: string;
+  sentAt: string;
+  author: { userId: string; displayName: string | null } | null;
+}
+
+export type ThreadItem = MessageItem | NoteItem;
+
+export interface ChannelAccountView {
+  id: string;
+  channel: Channel;
+  name: string;
+  handle: string | null;
+  ownerLabel: string | null;
+}
+
+export interface CannedResponse {
+  id: string;
+  title: string;
+  body: string;
+}
+
+export interface UserView {
+  id: string;
+  displayName: string;
+  email: string;
+  roles: Role[];
+}
+
+export interface AuditEventView {
+  id: string;
+  seq: string;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  occurredAt: string;
+  hash: string;
+}
+
+export interface ChainReport {
+  ok: boolean;
+  checked: number;
+  head: { seq: string; hash: string } | null;
+  firstBrokenSeq?: string | null;
+  reason?: string | null;
+}
+
+export interface ExportJobView {
+  id: string;
+  status: 'queued' | 'running' | 'completed' | 'failed';
+  processedMessages: number;
+  totalMessages: number | null;
+  progress: number;
+  fileSize: number | null;
+  manifestSha256: string | null;
+  error: string | null;
+  downloadUrl: string | null;
+}

@@ -1,0 +1,33 @@
+import { useEffect, useState } from 'react';
+import { api } from './api/client';
+import type { TokenResponse } from './api/types';
+import { useI18n } from './i18n/i18n';
+import { permissionsOf } from './roles';
+import { navigate, usePath } from './router';
+import { AuditScreen } from './screens/audit-screen';
+import { InboxScreen } from './screens/inbox-screen';
+import { SignInScreen } from './screens/sign-in-screen';
+import { TopBar } from './components/top-bar';
+
+export function App() {
+  const [session, setSession] = useState<TokenResponse | null>(api.current);
+  const path = usePath();
+  const { t } = useI18n();
+  useEffect(() => api.onChange(setSession), []);
+
+  if (!session) return <SignInScreen />;
+  const can = permissionsOf(session.user.roles);
+  const onAudit = path.startsWith('/audit') && can.audit;
+  const conversationId = /^\/conversations\/([0-9a-f-]{36})/.exec(path)?.[1] ?? null;
+  if (path.startsWith('/audit') && !can.audit) navigate('/');
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <TopBar user={session.user} can={can} active={onAudit ? 'audit' : 'inbox'} />
+      <main id="main" className="main">
+        {onAudit ? <AuditScreen /> : <InboxScreen user={session.user} can={can} selectedId={conversationId} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { api } from '../api/client';
+import type { SessionUser } from '../api/types';
+import { Language, useI18n } from '../i18n/i18n';
+import type { Permissions } from '../roles';
+import { navigate } from '../router';
+
+export function TopBar({ user, can, active }: { user: SessionUser; can: Permissions; active: 'inbox' | 'audit' }) {
+  const { t, language, setLanguage } = useI18n();
+  const link = (path: string, label: string, current: boolean) => (
+    <a
+      href={path}
+      aria-current={current ? 'page' : undefined}
+      className={current ? 'nav-link active' : 'nav-link'}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(path);
+      }}
+    >
+      {label}
+    </a>
+  );
+  return (
+    <header className="top-bar">
+      <span className="brand">{t('app.title')}</span>
+      <nav aria-label={t('nav.main')} className="nav">
+        {can.readInbox && link('/', t('nav.inbox'), active === 'inbox')}
+        {can.audit && link('/audit', t('nav.audit'), active === 'audit')}
+      </nav>
+      <span className="user" title={user.email}>
+        {user.displayName} · {user.roles.map((r) => t(`role.${r}`)).join(', ')}
+      </span>
+      <label className="lang">
+        <span className="visually-hidden">{t('lang.label')}</span>
+        <select value={language} onChange={(e) => setLanguage(e.target.value as Language)} aria-label={t('lang.label')}>
+          <option value="tr">Türkçe</option>
+          <option value="en">English</option>
+        </select>
+      </label>
+      <button type="button" className="secondary" onClick={() => void api.signOut().then(() => navigate('/'))}>
+        {t('nav.signOut')}
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,192 @@
+import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api/client';
+import type { AuditEventView, ChainReport, ExportJobView, Page } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+
+export function AuditScreen() {
+  const { t } = useI18n();
+  return (
+    <div className="audit">
+      <h1>{t('audit.title')}</h1>
+      <ChainState />
+      <ExportForm />
+      <AuditTrail />
+    </div>
+  );
+}
+
+function ChainState() {
+  const { t } = useI18n();
+  const [report, setReport] = useState<ChainReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const verify = useCallback(() => {
+    setReport(null);
+    api.request<ChainReport>('/api/v1/audit/verify').then(setReport, (e: Error) => setError(e.message));
+  }, []);
+  useEffect(verify, [verify]);
+  return (
+    <section className="card chain" aria-labelledby="chain-title" data-testid="chain-state">
+      <h2 id="chain-title">{t('audit.chain')}</h2>
+      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      {!report && !error && <p className="muted">{t('common.loading')}</p>}
+      {report && (
+        <p role="status" className={report.ok ? 'chain-ok' : 'chain-broken'} data-chain-ok={String(report.ok)}>
+          {report.ok ? `✔ ${t('audit.chainOk', { count: report.checked })}` : `✖ ${t('audit.chainBroken', { seq: report.firstBrokenSeq ?? '?', reason: report.reason ?? '' })}`}
+          {report.head && <span className="muted small"> · {t('audit.head', { seq: report.head.seq })}</span>}
+        </p>
+      )}
+      <button type="button" className="secondary" onClick={verify}>{t('audit.verifyAgain')}</button>
+    </section>
+  );
+}
+
+function AuditTrail() {
+  const { t, formatDateTime } = useI18n();
+  const [items, setItems] = useState<AuditEventView[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [action, setAction] = useState('');
+  const [applied, setApplied] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async (before: string | null) => {
+    const params = new URLSearchParams({ limit: '50' });
+    if (applied) params.set('action', applied);
+    if (before) params.set('cursor', before);
+    try {
+      const page = await api.request<Page<AuditEventView>>(`/api/v1/audit/events?${params}`);
+      setItems((current) => (before ? [...current, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [applied]);
+  useEffect(() => void load(null), [load]);
+
+  return (
+    <section className="card" aria-labelledby="trail-title">
+      <h2 id="trail-title">{t('audit.title')}</h2>
+      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); setApplied(action.trim()); }}>
+        <label>
+          {t('audit.filterAction')}
+          <input value={action} onChange={(e) => setAction(e.target.value)} />
+        </label>
+        <button type="submit" className="secondary">{t('audit.apply')}</button>
+      </form>
+      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      <div className="table-wrap">
+        <table className="audit-table" data-testid="audit-table">
+          <thead>
+            <tr><th scope="col">{t('audit.seq')}</th><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.actor')}</th><th scope="col">{t('audit.action')}</th><th scope="col">{t('audit.target')}</th></tr>
+          </thead>
+          <tbody>
+            {items.length === 0 && <tr><td colSpan={5} className="muted">{t('audit.empty')}</td></tr>}
+            {items.map((e) => (
+              <tr key={e.id}>
+                <td>{e.seq}</td>
+                <td><time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time></td>
+                <td>{e.actorLabel ?? e.actorUserId ?? 'system'}</td>
+                <td><code>{e.action}</code></td>
+                <td className="small">{e.targetType ? `${e.targetType}:${e.targetId ?? ''}` : t('common.none')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {cursor && <button type="button" className="secondary" onClick={() => void load(cursor)}>{t('audit.more')}</button>}
+    </section>
+  );
+}
+
+const DAY = 86_400_000;
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+function ExportForm() {
+  const { t } = useI18n();
+  const [from, setFrom] = useState(isoDate(new Date(Date.now() - 30 * DAY)));
+  const [to, setTo] = useState(isoDate(new Date(Date.now() + DAY)));
+  const [channel, setChannel] = useState('');
+  const [formats, setFormats] = useState<string[]>(['ndjson', 'csv', 'pdf']);
+  const [job, setJob] = useState<ExportJobView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const poll = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => { if (poll.current) clearTimeout(poll.current); }, []);
+
+  const follow = (id: string) => {
+    poll.current = setTimeout(async () => {
+      try {
+        const next = await api.request<ExportJobView>(`/api/v1/exports/${id}`);
+        setJob(next);
+        if (next.status === 'queued' || next.status === 'running') follow(id);
+      } catch (e) {
+        setError((e as Error).message);
+      }
+    }, 700);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setError(null);
+    try {
+      const created = await api.request<ExportJobView>('/api/v1/exports', {
+        method: 'POST',
+        body: JSON.stringify({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), formats, ...(channel ? { channel } : {}) }),
+      });
+      setJob(created);
+      if (created.status !== 'completed' && created.status !== 'failed') follow(created.id);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  // The download needs the bearer token, so it is fetched and handed to the browser as a file.
+  const download = async () => {
+    if (!job?.downloadUrl) return;
+    const token = await api.freshToken();
+    const response = await fetch(job.downloadUrl, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) return setError(response.statusText);
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `civic-inbox-export-${job.id}.zip`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const toggle = (format: string) => setFormats((f) => (f.includes(format) ? f.filter((x) => x !== format) : [...f, format]));
+  return (
+    <section className="card" aria-labelledby="export-title" data-testid="export-form">
+      <h2 id="export-title">{t('export.title')}</h2>
+      <form className="inline-form" onSubmit={(e) => void submit(e)}>
+        <label>{t('export.from')}<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required /></label>
+        <label>{t('export.to')}<input type="date" value={to} onChange={(e) => setTo(e.target.value)} required /></label>
+        <label>
+          {t('export.channel')}
+          <select value={channel} onChange={(e) => setChannel(e.target.value)}>
+            <option value="">{t('filters.all')}</option>
+            {(['facebook', 'instagram', 'whatsapp', 'twitter'] as const).map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}
+          </select>
+        </label>
+        <fieldset className="formats">
+          <legend>{t('export.formats')}</legend>
+          {['ndjson', 'csv', 'pdf'].map((f) => (
+            <label key={f} className="checkbox"><input type="checkbox" checked={formats.includes(f)} onChange={() => toggle(f)} />{f.toUpperCase()}</label>
+          ))}
+        </fieldset>
+        <button type="submit" disabled={formats.length === 0}>{t('export.submit')}</button>
+      </form>
+      {error && <p role="alert" className="error">{t('export.error', { message: error })}</p>}
+      {job && (
+        <div className="export-job" data-testid="export-job" data-status={job.status}>
+          <p role="status">
+            {t(`export.status.${job.status}`)}
+            {job.totalMessages !== null && ` · ${t('export.progress', { done: job.processedMessages, total: job.totalMessages })}`}
+          </p>
+          <progress max={1} value={job.progress} aria-label={t('export.title')} />
+          {job.error && <p className="error">{t('export.error', { message: job.error })}</p>}
+          {job.manifestSha256 && <p className="small muted">{t('export.sha', { sha: job.manifestSha256 })}</p>}
+          {job.downloadUrl && <button type="button" onClick={() => void download()}>{t('export.download')}</button>}
+        </div>
+      )}
+    </section>
+  );
+}

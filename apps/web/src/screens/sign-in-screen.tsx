@@ -1,0 +1,50 @@
+import { FormEvent, useState } from 'react';
+import { api, ApiError } from '../api/client';
+import { Language, useI18n } from '../i18n/i18n';
+
+export function SignInScreen() {
+  const { t, language, setLanguage } = useI18n();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.signIn(email.trim(), password);
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 429 ? t('signIn.locked') : e instanceof ApiError && e.status < 500 ? t('signIn.failed') : t('common.error', { message: String((e as Error).message) }));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="sign-in" id="main">
+      <form className="sign-in-card" onSubmit={(e) => void submit(e)} aria-labelledby="sign-in-title">
+        <h1 id="sign-in-title">{t('app.title')}</h1>
+        <p className="muted">{t('signIn.subtitle')}</p>
+        <h2>{t('signIn.title')}</h2>
+        <label>
+          {t('signIn.email')}
+          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+        <label>
+          {t('signIn.password')}
+          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        </label>
+        {error && <p role="alert" className="error">{error}</p>}
+        <button type="submit" disabled={busy}>{busy ? t('signIn.busy') : t('signIn.submit')}</button>
+        <label className="lang-inline">
+          {t('lang.label')}
+          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+            <option value="tr">Türkçe</option>
+            <option value="en">English</option>
+          </select>
+        </label>
+      </form>
+    </main>
+  );
+}
