@@ -12,6 +12,7 @@ import { InboxApiModule } from './inbox/inbox-api.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { RepliesApiModule } from './replies/replies-api.module';
+import { CasesApiModule } from './cases/cases-api.module';
 import { MentionsApiModule } from './mentions/mentions-api.module';
 import { pinoOptions } from './logging';
 import { WebAppModule } from './web/web-app.module';
@@ -41,6 +42,7 @@ export class ApiModule {
         UsersModule,
         WebhooksModule,
         RepliesApiModule,
+        CasesApiModule,
         MentionsApiModule,
         MediaApiModule,
         ...(options.include ?? []),

@@ -3,11 +3,12 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { IngestModule } from '@civic/ingest';
 import { MediaWorkerModule } from '@civic/media';
 import { PollingModule } from '@civic/polling';
-import { MentionsWorkerModule } from '@civic/mentions';
 import { RepliesWorkerModule } from '@civic/replies';
+import { CasesWorkerModule } from '@civic/cases';
+import { MentionsWorkerModule } from '@civic/mentions';
 
 /** Scheduled and queued work: channel polling, reply dispatch, media download, retention. */
 @Module({
-  imports: [ScheduleModule.forRoot(), IngestModule, RepliesWorkerModule, PollingModule, MediaWorkerModule, MentionsWorkerModule],
+  imports: [ScheduleModule.forRoot(), IngestModule, RepliesWorkerModule, PollingModule, MediaWorkerModule, CasesWorkerModule, MentionsWorkerModule],
 })
 export class WorkerModule {}

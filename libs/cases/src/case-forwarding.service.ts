@@ -95,7 +95,10 @@ export class CaseForwardingService {
         dueAt: view.dueAt,
         channel: view.channel,
         location: view.location,
-        photos: view.photos.map((p) => ({ type: p.type, mediaId: p.channelMediaId, mediaAssetId: p.mediaAssetId, url: p.channelUrl, mimeType: p.mimeType, caption: p.caption })),
+        // References, not files: the channel's media id/URL and the civic-inbox path (signed-in access only).
+        photos: view.photos.map((p) => ({
+          type: p.type, mediaId: p.channelMediaId, url: p.channelUrl, path: base ? `${base}${p.path}` : p.path, mimeType: p.mimeType, caption: p.caption,
+        })),
       },
       note,
       // Where the body posts updates back, signed with the same shared secret.

@@ -17,8 +17,9 @@ export class CaseHistoryRecorder {
 
   async record(manager: EntityManager, actor: CaseActor, caseId: string, change: CaseChange): Promise<void> {
     await manager.query(
-      `INSERT INTO case_history (organization_id, case_id, actor_user_id, actor_label, action, before, after, note)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)`,
+      // clock_timestamp(), not now(): several changes in one transaction keep their order.
+      `INSERT INTO case_history (organization_id, case_id, actor_user_id, actor_label, action, before, after, note, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, clock_timestamp())`,
       [
         actor.organizationId, caseId, actor.userId, actor.label, change.action,
         change.before ? JSON.stringify(change.before) : null, change.after ? JSON.stringify(change.after) : null, change.note ?? null,

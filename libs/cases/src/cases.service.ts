@@ -289,14 +289,17 @@ export class CasesService {
           [conversationId],
         );
     return sources
-      .flatMap((m) => (m.attachments ?? []).filter((a) => PHOTO_TYPES.includes(a.type)).map((a) => toPhoto(m.id, a)))
+      .flatMap((m) => (m.attachments ?? []).map((a, index) => ({ a, index })).filter(({ a }) => PHOTO_TYPES.includes(a.type)).map(({ a, index }) => toPhoto(m.id, index, a)))
       .slice(0, MAX_PHOTOS);
   }
 }
 
-function toPhoto(messageId: string, a: MessageAttachment): CasePhoto {
+function toPhoto(messageId: string, index: number, a: MessageAttachment): CasePhoto {
   return {
     messageId,
+    attachmentIndex: index,
+    // The stored copy, for signed-in users (GET /api/v1/messages/:id/attachments/:index).
+    path: `/api/v1/messages/${messageId}/attachments/${index}`,
     type: a.type,
     channelMediaId: a.channelMediaId ?? null,
     channelUrl: a.channelUrl ?? null,

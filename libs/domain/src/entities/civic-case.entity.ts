@@ -4,6 +4,9 @@ import { CasePriority, CaseStatus } from '../enums/case.enums';
 /** A photo of a case: a reference to an attachment of a citizen message (never a copy). */
 export interface CasePhoto {
   messageId: string;
+  attachmentIndex: number;
+  /** API path of the stored copy (needs a signed-in user of the organization). */
+  path: string;
   type: string;
   channelMediaId?: string | null;
   channelUrl?: string | null;

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CasesModule } from '@civic/cases';
+import { CaseCategoriesController } from './case-categories.controller';
+import { CaseWebhookController } from './case-webhook.controller';
+import { CasesController } from './cases.controller';
+import { DepartmentsController } from './departments.controller';
+import { RoutingRulesController } from './routing-rules.controller';
+
+@Module({
+  imports: [CasesModule],
+  controllers: [CasesController, DepartmentsController, CaseCategoriesController, RoutingRulesController, CaseWebhookController],
+})
+export class CasesApiModule {}

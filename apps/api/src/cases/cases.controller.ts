@@ -1,0 +1,121 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { CaseForwardingService, CaseResolutionService, CasesService, CaseStatsService, RoutingSuggestionService } from '@civic/cases';
+import { AssignCaseDto } from './assign-case.dto';
+import { CASE_READERS, CASE_WORKERS, caseActor } from './case-actor.from-principal';
+import { CaseNoteDto } from './case-note.dto';
+import { CaseStatsQuery } from './case-stats.query';
+import { CreateCaseDto } from './create-case.dto';
+import { ForwardCaseDto } from './forward-case.dto';
+import { ListCasesQuery } from './list-cases.query';
+import { NotifyCitizenDto } from './notify-citizen.dto';
+import { RejectCaseDto } from './reject-case.dto';
+import { ResolveCaseDto } from './resolve-case.dto';
+import { SuggestCaseQuery } from './suggest-case.query';
+import { UpdateCaseDto } from './update-case.dto';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/v1/cases')
+export class CasesController {
+  constructor(
+    private readonly cases: CasesService,
+    private readonly suggestions: RoutingSuggestionService,
+    private readonly forwarding: CaseForwardingService,
+    private readonly resolution: CaseResolutionService,
+    private readonly statistics: CaseStatsService,
+  ) {}
+
+  @Get('suggest')
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({ summary: 'Suggested category and department/external body from the citizen’s words (keyword rules)' })
+  suggest(@CurrentPrincipal() p: AuthPrincipal, @Query() query: SuggestCaseQuery) {
+    return this.suggestions.suggest(p.organizationId, query.conversationId, query.messageId);
+  }
+
+  @Get('stats')
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: 'Cases opened in [from, to): received, resolved, rejected, open; by department, category, channel; resolution times' })
+  stats(@CurrentPrincipal() p: AuthPrincipal, @Query() query: CaseStatsQuery) {
+    return this.statistics.stats(p.organizationId, query.from, query.to);
+  }
+
+  @Post()
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({ summary: 'Open a case (başvuru) from a conversation or one of its messages' })
+  create(@CurrentPrincipal() p: AuthPrincipal, @Body() body: CreateCaseDto) {
+    return this.cases.create(caseActor(p), body);
+  }
+
+  @Get()
+  @Roles(...CASE_READERS)
+  list(@CurrentPrincipal() p: AuthPrincipal, @Query() query: ListCasesQuery) {
+    return this.cases.list(p.organizationId, query.toFilter());
+  }
+
+  @Get(':id')
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: 'A case with its full history and forwards' })
+  get(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.cases.get(p.organizationId, id);
+  }
+
+  @Patch(':id')
+  @Roles(...CASE_WORKERS)
+  update(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCaseDto) {
+    return this.cases.update(caseActor(p), id, body);
+  }
+
+  @Post(':id/assign')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  assign(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignCaseDto) {
+    return this.cases.assign(caseActor(p), id, body.departmentId, body.note);
+  }
+
+  @Post(':id/start')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  start(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: CaseNoteDto) {
+    return this.cases.start(caseActor(p), id, body.note);
+  }
+
+  @Post(':id/forward')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({ summary: 'Forward to an external body: signed webhook (queued, retried) and/or e-mail outbox row' })
+  forward(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ForwardCaseDto) {
+    return this.forwarding.forward(caseActor(p), id, body.externalBodyId, body.note);
+  }
+
+  @Post(':id/resolve')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({ summary: 'Resolve and (by default) tell the citizen on their channel and thread; a refused reply keeps the resolution' })
+  resolve(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveCaseDto) {
+    return this.resolution.resolve(caseActor(p), id, body);
+  }
+
+  @Post(':id/notify')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({ summary: 'Tell the citizen the outcome of a resolved or rejected case' })
+  notify(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: NotifyCitizenDto) {
+    return this.resolution.notifyOutcome(caseActor(p), id, body);
+  }
+
+  @Post(':id/reject')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  reject(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectCaseDto) {
+    return this.cases.reject(caseActor(p), id, body.reason, body.responsibleBodyId);
+  }
+
+  @Post(':id/reopen')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  reopen(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: CaseNoteDto) {
+    return this.cases.reopen(caseActor(p), id, body.note);
+  }
+}

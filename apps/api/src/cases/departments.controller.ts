@@ -1,0 +1,49 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { DepartmentsService } from '@civic/cases';
+import { UserRole } from '@civic/domain';
+import { CASE_READERS, caseActor } from './case-actor.from-principal';
+import { CreateDepartmentDto } from './create-department.dto';
+import { ListDepartmentsQuery } from './list-departments.query';
+import { UpdateDepartmentDto } from './update-department.dto';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/v1/departments')
+export class DepartmentsController {
+  constructor(private readonly departments: DepartmentsService) {}
+
+  @Get()
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: 'Departments (müdürlükler) and external bodies (dış kurumlar) with the categories they own' })
+  list(@CurrentPrincipal() p: AuthPrincipal, @Query() query: ListDepartmentsQuery) {
+    return this.departments.list(p.organizationId, query.kind, query.archived ?? false);
+  }
+
+  @Get(':id')
+  @Roles(...CASE_READERS)
+  get(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.departments.get(p.organizationId, id);
+  }
+
+  @Post()
+  @Roles(UserRole.Admin)
+  create(@CurrentPrincipal() p: AuthPrincipal, @Body() body: CreateDepartmentDto) {
+    return this.departments.create(caseActor(p), body);
+  }
+
+  @Patch(':id')
+  @Roles(UserRole.Admin)
+  update(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateDepartmentDto) {
+    return this.departments.update(caseActor(p), id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles(UserRole.Admin)
+  @ApiOperation({ summary: 'Archive: cases and statistics stay, no new cases' })
+  async archive(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.departments.archive(caseActor(p), id);
+  }
+}

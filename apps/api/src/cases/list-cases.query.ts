@@ -1,0 +1,35 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { CaseStatus } from '@civic/domain';
+import { CaseFilter } from '@civic/cases';
+
+const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
+
+/** GET /api/v1/cases */
+export class ListCasesQuery {
+  @ApiPropertyOptional({ description: 'Comma-separated statuses', example: 'new,assigned' })
+  @IsOptional()
+  @Transform(list)
+  @IsEnum(CaseStatus, { each: true, message: `status must be a comma-separated list of: ${Object.values(CaseStatus).join(', ')}` })
+  status?: CaseStatus[];
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID() departmentId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() categoryId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() conversationId?: string;
+
+  @ApiPropertyOptional({ description: 'Only open cases past their due date' })
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Opened at or after (ISO 8601)' }) @IsOptional() @Type(() => Date) @IsDate({ message: 'from must be an ISO 8601 date' }) from?: Date;
+  @ApiPropertyOptional({ description: 'Opened before (ISO 8601)' }) @IsOptional() @Type(() => Date) @IsDate({ message: 'to must be an ISO 8601 date' }) to?: Date;
+  @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+
+  toFilter(): CaseFilter {
+    return { ...this };
+  }
+}

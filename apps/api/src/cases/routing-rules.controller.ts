@@ -1,0 +1,40 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { RoutingRulesService } from '@civic/cases';
+import { UserRole } from '@civic/domain';
+import { CASE_READERS, caseActor } from './case-actor.from-principal';
+import { CreateRoutingRuleDto } from './create-routing-rule.dto';
+import { UpdateRoutingRuleDto } from './update-routing-rule.dto';
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/v1/routing-rules')
+export class RoutingRulesController {
+  constructor(private readonly rules: RoutingRulesService) {}
+
+  @Get()
+  @Roles(...CASE_READERS)
+  list(@CurrentPrincipal() p: AuthPrincipal) {
+    return this.rules.list(p.organizationId);
+  }
+
+  @Post()
+  @Roles(UserRole.Admin)
+  create(@CurrentPrincipal() p: AuthPrincipal, @Body() body: CreateRoutingRuleDto) {
+    return this.rules.create(caseActor(p), body);
+  }
+
+  @Patch(':id')
+  @Roles(UserRole.Admin)
+  update(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRoutingRuleDto) {
+    return this.rules.update(caseActor(p), id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles(UserRole.Admin)
+  async remove(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    await this.rules.remove(caseActor(p), id);
+  }
+}
