@@ -109,7 +109,7 @@ export class MentionQueryService {
   }
 
   /**
-   * Words that appear with the watch terms: folded words of at least three letters, Turkish stop words and
+   * Words that appear with the watch terms: folded words of at least two letters ("su" matters), Turkish stop words and
    * the watchlists' own terms left out, counted once per mention (a post cannot push a word by repeating it).
    */
   async topTerms(organizationId: string, filter: MentionFilter, limit: number) {
@@ -123,7 +123,7 @@ export class MentionQueryService {
          FROM (SELECT DISTINCT m.id, t.term FROM mention m,
                  regexp_split_to_table(m.search_text, '[^[:alnum:]_#@]+') AS t(term)
                 WHERE ${where}) w
-        WHERE char_length(w.term) >= 3 AND w.term !~ '^[0-9]+$' AND w.term !~ '^[@#]' AND NOT (w.term = ANY($${params.length - 1}::text[]))
+        WHERE char_length(w.term) >= 2 AND w.term !~ '^[0-9]+$' AND w.term !~ '^[@#]' AND NOT (w.term = ANY($${params.length - 1}::text[]))
         GROUP BY w.term ORDER BY count DESC, w.term LIMIT $${params.length}`,
       params,
     );
