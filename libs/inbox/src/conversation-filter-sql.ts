@@ -36,6 +36,7 @@ export function conversationFilterSql(
   const where = [`c.organization_id = ${p(organizationId)}`];
   if (filter.channel) where.push(`c.channel = ${p(filter.channel)}`);
   if (filter.accountId) where.push(`c.channel_account_id = ${p(filter.accountId)}`);
+  if (filter.accountIds) where.push(`c.channel_account_id = ANY(${p(filter.accountIds)}::uuid[])`);
   if (filter.kind) where.push(`c.kind = ${p(filter.kind)}`);
   if (filter.status) where.push(`c.status = ${p(filter.status)}`);
   if (filter.assignee === 'nobody') where.push('c.assignee_id IS NULL');

@@ -2,6 +2,8 @@ import { Channel, ConversationKind, ConversationStatus } from '@civic/domain';
 
 /** The inbox filters; all optional, all combined with AND. */
 export interface ConversationFilter {
+  /** Set by the server from the caller's account grants, never from the query: only these accounts. */
+  accountIds?: string[] | null;
   channel?: Channel;
   accountId?: string;
   kind?: ConversationKind;

@@ -207,15 +207,19 @@ export class ConversationsService {
   }
 
   /** Assign, tag or close many conversations: explicit ids, or everything a filter matches (capped). */
-  async bulk(actor: Actor, target: { ids?: string[]; filter?: ConversationFilter }, action: BulkAction, value?: string | null): Promise<{ updated: number; conversationIds: string[] }> {
+  async bulk(actor: Actor, target: { ids?: string[]; filter?: ConversationFilter; accountIds?: string[] | null }, action: BulkAction, value?: string | null): Promise<{ updated: number; conversationIds: string[] }> {
     return this.dataSource.transaction(async (manager) => {
       const params: unknown[] = [];
       let where: string;
       if (target.ids) {
         params.push(actor.organizationId, target.ids);
         where = 'c.organization_id = $1 AND c.id = ANY($2::uuid[])';
+        if (target.accountIds) {
+          params.push(target.accountIds);
+          where += ' AND c.channel_account_id = ANY($3::uuid[])';
+        }
       } else {
-        where = conversationFilterSql(actor.organizationId, actor.userId, target.filter ?? {}, params);
+        where = conversationFilterSql(actor.organizationId, actor.userId, { ...target.filter, accountIds: target.accountIds }, params);
       }
       let set: string;
       let activity: { type: string; data: Record<string, unknown> };

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { AccountAccessService, AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { ChannelAccountsService } from './channel-accounts.service';
 import { CreateChannelAccountDto } from './create-channel-account.dto';
@@ -10,12 +10,15 @@ import { UpdateChannelAccountDto } from './update-channel-account.dto';
 @ApiBearerAuth()
 @Controller('api/v1/channel-accounts')
 export class ChannelAccountsController {
-  constructor(private readonly service: ChannelAccountsService) {}
+  constructor(
+    private readonly service: ChannelAccountsService,
+    private readonly access: AccountAccessService,
+  ) {}
 
   @Get()
   @Roles(UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor)
-  list(@CurrentPrincipal() principal: AuthPrincipal) {
-    return this.service.list(principal.organizationId);
+  async list(@CurrentPrincipal() principal: AuthPrincipal) {
+    return this.service.list(principal.organizationId, await this.access.accessibleAccountIds(principal));
   }
 
   @Get(':id')

@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { SecretsService } from '@civic/auth';
 import { ChannelAccount, ChannelAccountStatus } from '@civic/domain';
 import { CreateChannelAccountDto } from './create-channel-account.dto';
@@ -16,8 +16,11 @@ export class ChannelAccountsService {
     private readonly secrets: SecretsService,
   ) {}
 
-  list(organizationId: string) {
-    return this.accounts.find({ where: { organizationId }, order: { createdAt: 'ASC' } }).then((rows) => rows.map(present));
+  /** `accountIds` (from the caller's grants) narrows the list; null means every account. */
+  list(organizationId: string, accountIds: string[] | null = null) {
+    return this.accounts
+      .find({ where: { organizationId, ...(accountIds ? { id: In(accountIds) } : {}) }, order: { createdAt: 'ASC' } })
+      .then((rows) => rows.map(present));
   }
 
   async get(organizationId: string, id: string) {

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { AccountAccessService, AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { ConversationsService } from '@civic/inbox';
 import { AddTagDto } from './add-tag.dto';
 import { BulkActionDto } from './bulk-action.dto';
+import { ConversationAccessGuard } from './conversation-access.guard';
 import { CreateNoteDto } from './create-note.dto';
 import { ListConversationsQuery } from './list-conversations.query';
 import { UpdateConversationDto } from './update-conversation.dto';
@@ -16,22 +17,29 @@ const actor = (p: AuthPrincipal) => ({ userId: p.userId, organizationId: p.organ
 @ApiTags('inbox')
 @ApiBearerAuth()
 @Controller('api/v1/conversations')
+@UseGuards(ConversationAccessGuard)
 export class ConversationsController {
-  constructor(private readonly conversations: ConversationsService) {}
+  constructor(
+    private readonly conversations: ConversationsService,
+    private readonly access: AccountAccessService,
+  ) {}
 
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'The inbox: conversations of every channel, newest activity first (keyset pages)' })
-  list(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: ListConversationsQuery) {
-    return this.conversations.list(actor(principal), query.toFilter(), query.limit ?? 25, query.cursor);
+  async list(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: ListConversationsQuery) {
+    const accountIds = await this.access.accessibleAccountIds(principal);
+    return this.conversations.list(actor(principal), { ...query.toFilter(), accountIds }, query.limit ?? 25, query.cursor);
   }
 
   @Post('bulk')
   @HttpCode(200)
   @Roles(...WORKERS)
   @ApiOperation({ summary: 'Assign, tag or close many conversations (ids ≤ 500, or a filter)' })
-  bulk(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: BulkActionDto) {
-    return this.conversations.bulk(actor(principal), body.ids ? { ids: body.ids } : { filter: body.filter!.toFilter() }, body.action, body.value);
+  async bulk(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: BulkActionDto) {
+    const accountIds = await this.access.accessibleAccountIds(principal);
+    const target = body.ids ? { ids: body.ids, accountIds } : { filter: body.filter!.toFilter(), accountIds };
+    return this.conversations.bulk(actor(principal), target, body.action, body.value);
   }
 
   @Get(':id')

@@ -1,4 +1,5 @@
-import { BadRequestException, Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, UnprocessableEntityException, UseGuards } from '@nestjs/common';
+import { ConversationAccessGuard } from '../inbox/conversation-access.guard';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { ReplyRefusedError } from '@civic/channels-core';
@@ -11,6 +12,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
 @ApiTags('replies')
 @ApiBearerAuth()
 @Controller('api/v1/conversations/:id/replies')
+@UseGuards(ConversationAccessGuard)
 export class RepliesController {
   constructor(private readonly replies: ReplyService) {}
 
