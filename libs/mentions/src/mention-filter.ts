@@ -1,4 +1,4 @@
-import { Channel } from '@civic/domain';
+import { Channel, foldForSearch } from '@civic/domain';
 
 /** Filters shared by the feed, top lists, export and volume. */
 export interface MentionFilter {
@@ -10,6 +10,9 @@ export interface MentionFilter {
   author?: string;
   minReach?: number;
 }
+
+const SQL_TURKISH_FROM = `'ÇĞİIÖŞÜÂÎÛçğıöşüâîû'`;
+const SQL_TURKISH_TO = `'cgiiosuaiucgiosuaiu'`;
 
 /** SQL WHERE for a filter over alias `m`, parameters appended to `params`. */
 export function mentionWhere(organizationId: string, filter: MentionFilter, params: unknown[]): string {
@@ -25,8 +28,11 @@ export function mentionWhere(organizationId: string, filter: MentionFilter, para
   if (filter.minReach !== undefined) clauses.push(`m.reach >= ${add(filter.minReach)}`);
   if (filter.author) {
     const author = filter.author.trim().replace(/^@/, '');
-    const p = add(author);
-    clauses.push(`(m.author_external_id = ${p} OR lower(m.author_handle) = lower(${p}) OR lower(m.author_name) = lower(${p}))`);
+    const id = add(author);
+    const folded = add(foldForSearch(author));
+    // SQL lower() is ASCII-only under the C locale: translate() folds the Turkish letters either case.
+    const fold = (column: string) => `translate(lower(${column}), ${SQL_TURKISH_FROM}, ${SQL_TURKISH_TO})`;
+    clauses.push(`(m.author_external_id = ${id} OR ${fold('m.author_handle')} = ${folded} OR ${fold('m.author_name')} = ${folded})`);
   }
   return clauses.join(' AND ');
 }
