@@ -180,7 +180,7 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
     expect(resolved.body.case).toMatchObject({ status: 'resolved', resolutionCount: 1, resolutionText: 'Çukur Karayolları ekiplerince asfaltla kapatıldı.' });
     expect(resolved.body.notification).toMatchObject({ status: 'queued' });
     expect(resolved.body.notification.text).toContain('Sayın Şükrü Çelik, 1 numaralı başvurunuz sonuçlandı: Çukur Karayolları ekiplerince asfaltla kapatıldı.');
-    const sent = await eventually(async () => graph.requestsTo('POST', `/${WA}/messages`).find((r: any) => r.body.to === CITIZEN));
+    const sent: any = await eventually(async () => graph.requestsTo('POST', `/${WA}/messages`).find((r: any) => r.body.to === CITIZEN));
     expect(sent.body).toMatchObject({ messaging_product: 'whatsapp', to: CITIZEN, type: 'text' });
     expect(sent.body.text.body).toContain('asfaltla kapatıldı');
     const [reply] = await eventually(async () => {
@@ -225,7 +225,7 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
     const notified = await t.http().post(`/api/v1/cases/${created.body.id}/notify`).set(auth(officer))
       .send({ template: { name: 'basvuru_sonuclandi', language: 'tr', parameters: ['Gül İnce', String(created.body.number)] } });
     expect(notified.body.notification).toMatchObject({ status: 'queued', template: 'basvuru_sonuclandi' });
-    const sent = await eventually(async () => graph.requestsTo('POST', `/${WA}/messages`).find((r: any) => r.body.to === OLD_CITIZEN));
+    const sent: any = await eventually(async () => graph.requestsTo('POST', `/${WA}/messages`).find((r: any) => r.body.to === OLD_CITIZEN));
     expect(sent.body).toMatchObject({ type: 'template', template: { name: 'basvuru_sonuclandi', language: { code: 'tr' } } });
     const history = (await t.http().get(`/api/v1/cases/${created.body.id}`).set(auth(officer))).body.history.map((h: any) => h.action);
     expect(history).toEqual(['created', 'resolved', 'citizen.notification_refused', 'citizen.notified']);
