@@ -18,6 +18,8 @@ class BodyReceiver {
   readonly requests: { headers: IncomingHttpHeaders; raw: Buffer }[] = [];
   private server: Server | null = null;
   url = '';
+  /** What the body answers. */
+  status = 202;
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -25,7 +27,7 @@ class BodyReceiver {
       req.on('data', (c) => chunks.push(c));
       req.on('end', () => {
         this.requests.push({ headers: req.headers, raw: Buffer.concat(chunks) });
-        res.writeHead(202, { 'content-type': 'application/json' }).end('{"received":true}');
+        res.writeHead(this.status, { 'content-type': 'application/json' }).end('{"received":true}');
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -242,5 +244,24 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
     const [outbox] = await t.dataSource.query(`SELECT target, status, payload FROM case_forward WHERE case_id = $1`, [created.body.id]);
     expect(outbox).toMatchObject({ target: 'basvuru@izsu.example', status: 'outbox' });
     expect(outbox.payload.email.subject).toBe(`Başvuru ${created.body.number}: Su arızası`);
+  });
+
+  it('a body that refuses the payload (4xx) marks the forward failed without retrying', async () => {
+    const units = (await t.http().get('/api/v1/departments?kind=external_body').set(auth(officer))).body;
+    const eshot = units.find((u: any) => u.name === 'ESHOT');
+    await t.http().patch(`/api/v1/departments/${eshot.id}`).set(auth(t.adminToken)).send({ webhookUrl: receiver.url, webhookSecret: 'eshot-paylasilan-gizli-anahtar' }).expect(200);
+    const [conversation] = await t.dataSource.query(`SELECT id FROM conversation WHERE thread_key = $1`, [`dm:${CITIZEN}`]);
+    const created = await t.http().post('/api/v1/cases').set(auth(officer)).send({ conversationId: conversation.id, category: 'ulasim', description: '515 numaralı otobüs durağa uğramadı' });
+    receiver.status = 422;
+    const before = receiver.requests.length;
+    await t.http().post(`/api/v1/cases/${created.body.id}/forward`).set(auth(officer)).send({ externalBodyId: eshot.id }).expect(200);
+    await eventually(async () => (await t.dataSource.query(`SELECT 1 FROM case_history WHERE case_id = $1 AND action = 'forward.failed'`, [created.body.id]))[0]);
+    const request = receiver.requests[before];
+    expect(verifyCaseSignature(request.raw, request.headers['x-civic-signature'], 'eshot-paylasilan-gizli-anahtar')).toBe(true);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(receiver.requests.length - before).toBe(1);
+    const [forward] = await t.dataSource.query(`SELECT status, response_status, last_error, attempts FROM case_forward WHERE case_id = $1`, [created.body.id]);
+    expect(forward).toEqual({ status: 'failed', response_status: 422, last_error: 'HTTP 422', attempts: 1 });
+    receiver.status = 202;
   });
 });
