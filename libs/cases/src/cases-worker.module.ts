@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@civic/audit';
 import { QueueModule } from '@civic/queue';
 import { CaseForwardDispatcher } from './case-forward.dispatcher';
 import { CaseForwardWorker } from './case-forward.worker';
@@ -8,7 +9,7 @@ import { DepartmentsService } from './departments.service';
 
 /** Cases (worker side): delivers forwarded cases to external bodies' webhooks. */
 @Module({
-  imports: [QueueModule],
+  imports: [AuditModule, QueueModule],
   providers: [CaseSeedService, DepartmentsService, CaseHistoryRecorder, CaseForwardDispatcher, CaseForwardWorker],
   exports: [CaseForwardDispatcher],
 })

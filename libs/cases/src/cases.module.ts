@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@civic/audit';
 import { QueueModule } from '@civic/queue';
 import { RepliesModule } from '@civic/replies';
 import { CaseCategoriesService } from './case-categories.service';
@@ -20,5 +21,5 @@ const PROVIDERS = [
 ];
 
 /** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics. */
-@Module({ imports: [QueueModule, RepliesModule], providers: PROVIDERS, exports: PROVIDERS })
+@Module({ imports: [AuditModule, QueueModule, RepliesModule], providers: PROVIDERS, exports: PROVIDERS })
 export class CasesModule {}
