@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Channel, ChannelAccount, ConversationKind, foldForSearch, MessageDirection, MessageKind, Organization } from '@civic/domain';
 import { MessageEvent } from '@civic/channels-core';
+import { AuditService } from '@civic/audit';
 import { IngestService } from '@civic/ingest';
 import { createBenchDatabase, writeResult } from './bench-database';
 
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     const rawSeconds = Number(process.hrtime.bigint() - rawStart) / 1e9;
     await client.end();
 
-    const ingest = new IngestService(bench.dataSource);
+    const ingest = new IngestService(bench.dataSource, new AuditService(bench.dataSource));
     const run = async () => {
       const start = process.hrtime.bigint();
       let stored = 0;

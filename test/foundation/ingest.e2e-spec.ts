@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Channel, ChannelAccount, ConversationKind, DeliveryState, MessageDirection, MessageKind, foldForSearch, likePattern } from '@civic/domain';
 import { MessageEvent, NormalizedEvent } from '@civic/channels-core';
+import { AuditService } from '@civic/audit';
 import { IngestService } from '@civic/ingest';
 import { buildDataSourceOptions } from '@civic/database';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -63,7 +64,7 @@ describe('Ingest (real PostgreSQL)', () => {
     const second = new DataSource(buildDataSourceOptions(t.db.url, 2));
     await second.initialize();
     try {
-      const otherIngest = new IngestService(second);
+      const otherIngest = new IngestService(second, new AuditService(second));
       const batch = Array.from({ length: 20 }, (_, i) => comment(`race-${i}`, `Yarış ${i}`, { contact: { externalId: `psid-race-${i}`, name: `Vatandaş ${i}` } }));
       const [a, b] = await Promise.all([ingest.ingest(batch), otherIngest.ingest(batch)]);
       expect(a.stored + b.stored).toBe(20);
@@ -88,6 +89,11 @@ describe('Ingest (real PostgreSQL)', () => {
     expect(row.edit_history).toEqual([{ text: 'İlk hâli', editedAt: '2026-11-20T10:00:00+00:00' }]);
     expect(row.deleted).toBe(true);
     expect(row.deleted_at.toISOString()).toBe('2026-11-20T11:00:00.000Z');
+    const audit = await t.dataSource.query(`SELECT action, actor_label FROM audit_event WHERE target_type = 'message' ORDER BY seq`);
+    expect(audit).toEqual([
+      { action: 'message.edited', actor_label: 'channel:facebook' },
+      { action: 'message.deleted', actor_label: 'channel:facebook' },
+    ]);
   });
 
   it('never downgrades a delivery state: delivered after read stays read', async () => {

@@ -6,6 +6,7 @@ import { DatabaseModule } from '@civic/database';
 import { IngestModule } from '@civic/ingest';
 import { AuditApiModule } from './audit/audit-api.module';
 import { ChannelAccountsModule } from './channel-accounts/channel-accounts.module';
+import { AuthApiModule } from './auth/auth-api.module';
 import { HealthController } from './health/health.controller';
 import { MediaApiModule } from './media/media-api.module';
 import { InboxApiModule } from './inbox/inbox-api.module';
@@ -35,6 +36,7 @@ export class ApiModule {
         LoggerModule.forRootAsync({ useFactory: pinoOptions, inject: [AppConfig] }),
         DatabaseModule.forRoot(),
         AuthModule,
+        AuthApiModule,
         IngestModule,
         ChannelAccountsModule,
         AuditApiModule,

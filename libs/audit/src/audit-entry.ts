@@ -3,8 +3,8 @@ export interface AuditEntry {
   organizationId: string;
   /** Null for the system itself (scheduled jobs, channel webhooks). */
   actorUserId?: string | null;
-  /** Readable actor: the user's e-mail, "system", "channel:whatsapp". */
-  actorLabel: string;
+  /** Readable actor: the user's e-mail, "system", "channel:whatsapp". Omitted: the user's e-mail is looked up. */
+  actorLabel?: string;
   /** Dotted verb: "reply.sent", "conversation.assigned", "export.created", "user.login". */
   action: string;
   targetType?: string | null;

@@ -27,6 +27,10 @@ export class AuditService {
   }
 
   private async append(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
+    if (!entry.actorLabel) {
+      const [user] = entry.actorUserId ? await manager.query('SELECT email FROM app_user WHERE id = $1', [entry.actorUserId]) : [];
+      entry = { ...entry, actorLabel: user?.email ?? (entry.actorUserId ? `user:${entry.actorUserId}` : 'system') };
+    }
     // Serializes appends of one organization until commit, so two writers never fork the chain.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [entry.organizationId]);
     const [last] = await manager.query(
@@ -41,7 +45,7 @@ export class AuditService {
       organizationId: entry.organizationId,
       seq,
       actorUserId: entry.actorUserId ?? null,
-      actorLabel: entry.actorLabel,
+      actorLabel: entry.actorLabel!,
       action: entry.action,
       targetType: entry.targetType ?? null,
       targetId: entry.targetId ?? null,

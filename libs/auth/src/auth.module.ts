@@ -6,7 +6,6 @@ import { AdminBootstrapService } from './admin-bootstrap.service';
 import { ApiTokenService } from './api-token.service';
 import { ApiTokensController } from './api-tokens.controller';
 import { AuthRateLimitMiddleware } from './auth-rate-limit.middleware';
-import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
@@ -16,7 +15,7 @@ import { SecurityHeadersMiddleware } from './security-headers.middleware';
 
 @Global()
 @Module({
-  controllers: [AuthController, ApiTokensController],
+  controllers: [ApiTokensController],
   providers: [
     SecretsService,
     AccessTokenService,

@@ -15,3 +15,5 @@ export * from './admin-bootstrap.service';
 export * from './user-accounts';
 export * from './auth.module';
 export * from './cli';
+export * from './login.dto';
+export * from './refresh-token.dto';

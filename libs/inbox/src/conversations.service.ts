@@ -1,3 +1,4 @@
+import { AuditService } from '@civic/audit';
 import { presentAttachments } from './attachment-view';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -32,6 +33,8 @@ export type BulkAction = 'assign' | 'tag' | 'close';
 /** Most conversations a filter-based bulk action touches at once. */
 export const BULK_FILTER_LIMIT = 5000;
 
+const AUDIT_ACTION: Record<string, string> = { status: 'status_changed', assign: 'assigned', tags: 'tags_changed' };
+
 /** Reading and working the inbox: list, detail, messages, status, assignment, tags, notes, read marks. */
 @Injectable()
 export class ConversationsService {
@@ -41,6 +44,7 @@ export class ConversationsService {
     private readonly dataSource: DataSource,
     private readonly live: LiveEventsPublisher,
     secrets: SecretsService,
+    private readonly audit: AuditService,
   ) {
     this.cursors = new ConversationCursorCodec(secrets.jwtSecret);
   }
@@ -192,6 +196,10 @@ export class ConversationsService {
          RETURNING id, text, created_at`,
         [actor.organizationId, id, actor.userId, text],
       );
+      await this.audit.record(
+        { organizationId: actor.organizationId, actorUserId: actor.userId, action: 'conversation.note_added', targetType: 'conversation', targetId: id, after: { noteId: note.id, text } },
+        manager,
+      );
       await this.live.conversationsUpdated(manager, actor.organizationId, [id], 'note');
       return { type: 'note', internal: true, id: note.id, text: note.text, sentAt: note.created_at.toISOString(), author: { userId: actor.userId } };
     });
@@ -263,6 +271,19 @@ export class ConversationsService {
         `INSERT INTO conversation_activity (organization_id, conversation_id, actor_user_id, type, data)
          SELECT $1, unnest($2::uuid[]), $3, $4, $5::jsonb`,
         [actor.organizationId, ids, actor.userId, a.type, JSON.stringify(a.data)],
+      );
+      // One audit event per change; a bulk change names every conversation it touched.
+      await this.audit.record(
+        {
+          organizationId: actor.organizationId,
+          actorUserId: actor.userId,
+          action: `conversation.${AUDIT_ACTION[a.type] ?? a.type}`,
+          targetType: 'conversation',
+          targetId: ids.length === 1 ? ids[0] : null,
+          before: 'from' in a.data ? { [a.type]: a.data.from } : null,
+          after: ids.length === 1 ? a.data : { ...a.data, conversationIds: ids },
+        },
+        manager,
       );
     }
   }

@@ -1,3 +1,4 @@
+import { AuditService } from '@civic/audit';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection } from '@civic/domain';
@@ -32,7 +33,10 @@ const PREVIEW_LENGTH = 280;
 export class IngestService {
   private readonly logger = new Logger(IngestService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   async ingest(events: NormalizedEvent[]): Promise<IngestReport> {
     const results: IngestEventResult[] = new Array(events.length);
@@ -344,6 +348,20 @@ export class IngestService {
   ): Promise<IngestEventResult> {
     const rows = await this.runUpdate(manager, event, account);
     if (rows.length > 0) {
+      if (event.type === 'edit' || event.type === 'delete') {
+        // Changes made on the channel are part of the record auditors must see.
+        await this.audit.record(
+          {
+            organizationId: account.organizationId,
+            actorLabel: `channel:${event.channel}`,
+            action: event.type === 'edit' ? 'message.edited' : 'message.deleted',
+            targetType: 'message',
+            targetId: rows[0].id,
+            after: event.type === 'edit' ? { text: event.text, at: event.occurredAt.toISOString() } : { at: event.occurredAt.toISOString() },
+          },
+          manager,
+        );
+      }
       const t = touchedFor(touched, account.organizationId);
       for (const r of rows) t.conversationIds.add(r.conversation_id);
       return { outcome: 'updated', messageId: rows[0].id, conversationId: rows[0].conversation_id };

@@ -1,3 +1,4 @@
+import { AuditService } from '@civic/audit';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountContextService } from '@civic/channels';
@@ -47,6 +48,7 @@ export class ReplyDispatcher {
     private readonly registry: ChannelRegistry,
     private readonly accounts: AccountContextService,
     private readonly builder: OutboundReplyBuilder,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -148,6 +150,10 @@ export class ReplyDispatcher {
         `UPDATE message SET delivery_state = 'failed', delivery_error = $2::jsonb, delivery_updated_at = now() WHERE id = $1 AND external_id IS NULL`,
         [message.id, JSON.stringify(error)],
       );
+      await this.audit.record(
+        { organizationId: message.organization_id, actorLabel: 'system', action: 'reply.failed', targetType: 'message', targetId: message.id, after: { error } },
+        tx,
+      );
       await notifyConversationUpdated(tx, message.organization_id, message.conversation_id);
     });
   }
@@ -173,6 +179,11 @@ export class ReplyDispatcher {
                 raw = COALESCE(raw, '{}'::jsonb) || jsonb_build_object('response', $4::jsonb)
           WHERE id = $1`,
         [message.id, result.externalId, state, JSON.stringify(result.raw ?? null)],
+      );
+      await this.audit.record(
+        { organizationId: message.organization_id, actorLabel: `channel:${message.channel}`, action: 'reply.sent', targetType: 'message', targetId: message.id,
+          after: { externalId: result.externalId, accountId: message.channel_account_id, deliveryState: state } },
+        tx,
       );
       await notifyConversationUpdated(tx, message.organization_id, message.conversation_id);
     });

@@ -1,3 +1,4 @@
+import { AuditService } from '@civic/audit';
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChannelRegistry } from '@civic/channels-core';
@@ -31,6 +32,7 @@ export class ReplyService {
     private readonly registry: ChannelRegistry,
     private readonly builder: OutboundReplyBuilder,
     private readonly queue: QueueService,
+    private readonly audit: AuditService,
     private readonly config: AppConfig,
   ) {}
 
@@ -58,6 +60,7 @@ export class ReplyService {
     const kind = conversation.kind === ConversationKind.Public && !request.privateReply ? MessageKind.Reply : MessageKind.Dm;
     const contactId = conversation.kind === ConversationKind.Direct ? conversation.contact_id : (target?.contact_id ?? conversation.contact_id);
 
+    await this.queue.ensureQueue(replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS)); // before the transaction: on PGlite other sessions wait for it to end
     try {
       return await this.dataSource.transaction(async (tx) => {
         const [message] = await tx.query(
@@ -99,6 +102,11 @@ export class ReplyService {
         }
         // The job id is the message id: one send job per reply, written only if this transaction commits.
         await this.queue.send<ReplySendJob>(replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS), { messageId: message.id }, { id: message.id }, tx);
+        await this.audit.record(
+          { organizationId: author.organizationId, actorUserId: author.userId, action: 'reply.queued', targetType: 'message', targetId: message.id,
+            after: { conversationId: conversation.id, channel: conversation.channel, accountId: conversation.channel_account_id, text, attachments: attachments.length, template: request.template?.name ?? null } },
+          tx,
+        );
         await notifyConversationUpdated(tx, author.organizationId, conversation.id);
         return response;
       });

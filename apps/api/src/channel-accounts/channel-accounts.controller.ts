@@ -30,19 +30,19 @@ export class ChannelAccountsController {
   @Post()
   @Roles(UserRole.Admin)
   create(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: CreateChannelAccountDto) {
-    return this.service.create(principal.organizationId, body);
+    return this.service.create(principal, body);
   }
 
   @Patch(':id')
   @Roles(UserRole.Admin)
   update(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateChannelAccountDto) {
-    return this.service.update(principal.organizationId, id, body);
+    return this.service.update(principal, id, body);
   }
 
   @Delete(':id')
   @Roles(UserRole.Admin)
   @HttpCode(204)
   remove(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
-    return this.service.remove(principal.organizationId, id);
+    return this.service.remove(principal, id);
   }
 }

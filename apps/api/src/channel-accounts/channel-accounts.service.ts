@@ -1,7 +1,8 @@
 import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { SecretsService } from '@civic/auth';
+import { AuditService } from '@civic/audit';
+import { AuthPrincipal, SecretsService } from '@civic/auth';
 import { ChannelAccount, ChannelAccountStatus } from '@civic/domain';
 import { CreateChannelAccountDto } from './create-channel-account.dto';
 import { UpdateChannelAccountDto } from './update-channel-account.dto';
@@ -14,6 +15,7 @@ export class ChannelAccountsService {
   constructor(
     @InjectRepository(ChannelAccount) private readonly accounts: Repository<ChannelAccount>,
     private readonly secrets: SecretsService,
+    private readonly audit: AuditService,
   ) {}
 
   /** `accountIds` (from the caller's grants) narrows the list; null means every account. */
@@ -27,7 +29,8 @@ export class ChannelAccountsService {
     return present(await this.find(organizationId, id));
   }
 
-  async create(organizationId: string, dto: CreateChannelAccountDto) {
+  async create(actor: AuthPrincipal, dto: CreateChannelAccountDto) {
+    const { organizationId } = actor;
     const existing = await this.accounts.findOne({ where: { channel: dto.channel, externalId: dto.externalId } });
     if (existing) throw new ConflictException(`A ${dto.channel} account with id ${dto.externalId} is already connected`);
     const saved = await this.accounts.save(
@@ -43,11 +46,13 @@ export class ChannelAccountsService {
         sandbox: dto.sandbox ?? false,
       }),
     );
+    await this.record(actor, 'channel_account.connected', saved.id, null, present(saved));
     return present(saved);
   }
 
-  async update(organizationId: string, id: string, dto: UpdateChannelAccountDto) {
-    const account = await this.find(organizationId, id);
+  async update(actor: AuthPrincipal, id: string, dto: UpdateChannelAccountDto) {
+    const account = await this.find(actor.organizationId, id);
+    const before = present(account);
     if (dto.name !== undefined) account.name = dto.name;
     if (dto.handle !== undefined) account.handle = dto.handle;
     if (dto.ownerLabel !== undefined) account.ownerLabel = dto.ownerLabel;
@@ -60,12 +65,20 @@ export class ChannelAccountsService {
       if (account.status === ChannelAccountStatus.NeedsReauthorization) account.status = ChannelAccountStatus.Active;
       account.lastError = null;
     }
-    return present(await this.accounts.save(account));
+    const after = present(await this.accounts.save(account));
+    await this.record(actor, 'channel_account.updated', id, before, { ...after, credentialsReplaced: dto.credentials !== undefined });
+    return after;
   }
 
-  async remove(organizationId: string, id: string): Promise<void> {
-    const account = await this.find(organizationId, id);
-    await this.accounts.delete({ id: account.id, organizationId });
+  async remove(actor: AuthPrincipal, id: string): Promise<void> {
+    const account = await this.find(actor.organizationId, id);
+    await this.accounts.delete({ id: account.id, organizationId: actor.organizationId });
+    await this.record(actor, 'channel_account.disconnected', id, present(account), null);
+  }
+
+  /** Credentials never enter the audit trail: `present` leaves them out. */
+  private record(actor: AuthPrincipal, action: string, id: string, before: unknown, after: unknown) {
+    return this.audit.record({ organizationId: actor.organizationId, actorUserId: actor.userId, action, targetType: 'channel_account', targetId: id, before, after });
   }
 
   private async find(organizationId: string, id: string): Promise<ChannelAccount> {

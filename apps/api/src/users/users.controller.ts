@@ -34,7 +34,7 @@ export class UsersController {
   @Post()
   @Roles(UserRole.Admin)
   create(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: CreateUserDto) {
-    return this.service.create(principal.organizationId, body);
+    return this.service.create(principal, body);
   }
 
   @Patch(':id')

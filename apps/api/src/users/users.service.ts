@@ -1,3 +1,4 @@
+import { AuditService } from '@civic/audit';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
@@ -15,6 +16,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(UserAccountGrant) private readonly grants: Repository<UserAccountGrant>,
     private readonly refreshTokens: RefreshTokenService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(organizationId: string) {
@@ -28,7 +30,8 @@ export class UsersService {
     return present(user, await this.grantIds(organizationId, id));
   }
 
-  async create(organizationId: string, dto: CreateUserDto) {
+  async create(actor: AuthPrincipal, dto: CreateUserDto) {
+    const { organizationId } = actor;
     const email = dto.email.trim().toLowerCase();
     if (await this.users.exist({ where: { email } })) throw new ConflictException(`A user with e-mail ${email} already exists`);
     const passwordHash = await PasswordHasher.hash(dto.password);
@@ -42,6 +45,11 @@ export class UsersService {
         passwordHash,
       });
       await this.replaceGrants(manager, organizationId, user.id, dto.channelAccountIds ?? []);
+      await this.audit.record(
+        { organizationId, actorUserId: actor.userId, action: 'user.created', targetType: 'user', targetId: user.id,
+          after: { email, roles: user.roles, channelAccountIds: dto.channelAccountIds ?? [] } },
+        manager,
+      );
       return user.id;
     });
     return this.get(organizationId, id);
@@ -50,6 +58,7 @@ export class UsersService {
   async update(principal: AuthPrincipal, id: string, dto: UpdateUserDto) {
     const { organizationId } = principal;
     const user = await this.find(organizationId, id);
+    const before = { roles: user.roles, active: user.active, displayName: user.displayName, channelAccountIds: await this.grantIds(organizationId, id) };
     // An administrator cannot lock themselves out; another administrator has to do it.
     if (id === principal.userId && (dto.active === false || (dto.roles && !dto.roles.includes(UserRole.Admin)))) {
       throw new ForbiddenException('You cannot disable yourself or remove your own admin role');
@@ -62,6 +71,11 @@ export class UsersService {
     await this.dataSource.transaction(async (manager) => {
       await manager.getRepository(User).save(user);
       if (dto.channelAccountIds !== undefined) await this.replaceGrants(manager, organizationId, id, dto.channelAccountIds);
+      await this.audit.record(
+        { organizationId, actorUserId: principal.userId, action: 'user.updated', targetType: 'user', targetId: id, before,
+          after: { roles: user.roles, active: user.active, displayName: user.displayName, channelAccountIds: dto.channelAccountIds ?? before.channelAccountIds, passwordChanged: dto.password !== undefined } },
+        manager,
+      );
     });
     if (dto.active === false || dto.password !== undefined) await this.refreshTokens.revokeAllForUser(id);
     return this.get(organizationId, id);
@@ -71,7 +85,13 @@ export class UsersService {
     if (id === principal.userId) throw new ForbiddenException('You cannot delete yourself');
     const user = await this.find(principal.organizationId, id);
     // Refresh tokens, API tokens and grants go with the user (ON DELETE CASCADE).
-    await this.users.delete({ id: user.id, organizationId: principal.organizationId });
+    await this.dataSource.transaction(async (manager) => {
+      await manager.getRepository(User).delete({ id: user.id, organizationId: principal.organizationId });
+      await this.audit.record(
+        { organizationId: principal.organizationId, actorUserId: principal.userId, action: 'user.deleted', targetType: 'user', targetId: id, before: { email: user.email, roles: user.roles } },
+        manager,
+      );
+    });
   }
 
   async updateMe(principal: AuthPrincipal, dto: UpdateMeDto) {

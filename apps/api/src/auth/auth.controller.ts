@@ -1,24 +1,34 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
-import { AuthPrincipal } from './auth-principal';
-import { CurrentPrincipal, Public } from './auth.decorators';
-import { AuthService } from './auth.service';
-import { LoginLockedException } from './login-throttle.service';
-import { LoginDto } from './login.dto';
-import { RefreshTokenDto } from './refresh-token.dto';
+import { AuditService } from '@civic/audit';
+import { AuthPrincipal, AuthService, CurrentPrincipal, LoginDto, LoginLockedException, Public, RefreshTokenDto } from '@civic/auth';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Public()
   @Post('login')
   @HttpCode(200)
   async login(@Body() body: LoginDto, @Ip() ip: string, @Res({ passthrough: true }) res: ServerResponse) {
     try {
-      return await this.auth.login(body.email, body.password, ip ?? null);
+      const session = await this.auth.login(body.email, body.password, ip ?? null);
+      // Failed attempts are kept in login_attempt (lockout); the audit trail records who signed in.
+      await this.audit.record({
+        organizationId: session.user.organizationId,
+        actorUserId: session.user.id,
+        actorLabel: session.user.email,
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: session.user.id,
+        after: { ip: ip ?? null },
+      });
+      return session;
     } catch (error) {
       if (error instanceof LoginLockedException) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
