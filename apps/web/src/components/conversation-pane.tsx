@@ -52,7 +52,10 @@ export function ConversationPane({ id, user, can, refreshKey, onChanged, onBack 
     setItems([]);
   }, [id]);
   useEffect(() => void load(), [load, refreshKey]);
-  useEffect(() => threadEnd.current?.scrollIntoView({ block: 'end' }), [items.length]);
+  useEffect(() => {
+    // A block body: newer browsers return a promise from scrollIntoView, which is no effect cleanup.
+    threadEnd.current?.scrollIntoView({ block: 'end' });
+  }, [items.length]);
   useEffect(() => {
     if (can.listUsers) api.request<UserView[] | { items: UserView[] }>('/api/v1/users').then((r) => setUsers(Array.isArray(r) ? r : r.items)).catch(() => setUsers([]));
   }, [can.listUsers]);
