@@ -244,15 +244,28 @@ describe('Mentions analytics: feed, volume, top lists, CSV, spikes, digest, role
       expect((await api('/api/v1/mentions/digest?date=11-03-2026')).status).toBe(400);
     });
 
-    it('webhooks deliver the queued alerts and digest once; e-mail rows stay queued', async () => {
+    it('webhooks deliver the queued alerts and digest once, even with two deliverers; e-mail rows stay queued', async () => {
       const notifier = t.app.get(MentionNotifierService);
-      expect(await notifier.deliverWebhooks()).toEqual({ sent: 3, failed: 0 });
+      const runs = await Promise.all([notifier.deliverWebhooks(), notifier.deliverWebhooks()]);
+      const sent = runs.reduce((sum, r) => sum + (r === 'locked' ? 0 : r.sent), 0);
+      expect(sent).toBe(3);
       expect(await notifier.deliverWebhooks()).toEqual({ sent: 0, failed: 0 });
       expect(received.map((r) => r.kind)).toEqual(['spike', 'spike', 'digest']);
       expect(received[0].data).toMatchObject({ watchlistName: 'Melikgazi', lastHourCount: 40, threshold: 30 });
       expect(received[2].subject).toMatch(/^Günlük bahsetme özeti 2026-03-10: 81 bahsetme/);
       const email = await t.dataSource.query(`SELECT count(*)::int AS n FROM mention_notification WHERE organization_id = $1 AND transport = 'email' AND status = 'queued'`, [org]);
       expect(email).toEqual([{ n: 3 }]);
+    });
+
+    it('a webhook that fails is retried, then marked failed after five attempts', async () => {
+      await t.http().put('/api/v1/mentions/settings').set('authorization', `Bearer ${mayor}`).send({ webhookUrl: 'http://127.0.0.1:9/kapali', email: null });
+      const digests = t.app.get(MentionDigestService);
+      expect(await digests.runDue(new Date('2026-03-12T06:00:00Z'))).toContain(org);
+      const notifier = t.app.get(MentionNotifierService);
+      for (let i = 0; i < 5; i++) expect(await notifier.deliverWebhooks()).toEqual({ sent: 0, failed: 1 });
+      expect(await notifier.deliverWebhooks()).toEqual({ sent: 0, failed: 0 });
+      const [row] = await t.dataSource.query(`SELECT status, attempts, last_error FROM mention_notification WHERE target = 'http://127.0.0.1:9/kapali'`);
+      expect(row).toMatchObject({ status: 'failed', attempts: 5, last_error: expect.stringMatching(/ECONNREFUSED/) });
     });
   });
 });

@@ -194,9 +194,12 @@ describe('Mentions sources: inbox matching, X recent search, link vs duplicate',
     expect(after).toEqual({ since_id: fresh.id, paused_until: null });
   });
 
-  it('two racing searchers: one runs, the other finds the lock taken', async () => {
+  it('two racing searchers: one searches, the other finds the lock taken or the slot claimed', async () => {
     await t.dataSource.query(`UPDATE mention_search_cursor SET last_run_at = now() - interval '1 hour'`);
-    const results = await Promise.all([search.searchDue(), search.searchDue()]);
-    expect(results.filter((r) => r === 'locked')).toHaveLength(1);
+    const calls = searchCalls().length;
+    const results = await Promise.all([search.searchDue(), search.searchDue(), search.searchOne(watchlistId, accountId)]);
+    const searched = results.flatMap((r) => (r === 'locked' ? [] : Array.isArray(r) ? r : [r])).filter((o) => o.result === 'searched');
+    expect(searched).toHaveLength(1);
+    expect(searchCalls().length - calls).toBe(1);
   });
 });

@@ -5,6 +5,8 @@ import { MentionNotification, MentionNotificationKind, MentionSettings } from '@
 
 const MAX_ATTEMPTS = 5;
 const WEBHOOK_TIMEOUT_MS = 10_000;
+/** Queued, or claimed by a deliverer that has not finished within five minutes (it crashed). */
+const CLAIMABLE = `(status = 'queued' OR (status = 'sending' AND sent_at < now() - interval '5 minutes'))`;
 
 /**
  * Spike alerts and digests leave through an outbox written in the deciding transaction. Webhooks are POSTed
@@ -44,15 +46,14 @@ export class MentionNotifierService {
       const [{ locked }] = await lockRunner.query(`SELECT pg_try_advisory_lock(hashtext('civic.mentions'), hashtext('notify')) AS locked`);
       if (!locked) return 'locked';
       try {
-        const pending = await this.dataSource.getRepository(MentionNotification).find({
-          where: { status: 'queued', transport: 'webhook' },
-          order: { createdAt: 'ASC' },
-          take: 20,
-        });
+        const pending: MentionNotification[] = (
+          await this.dataSource.query(`SELECT * FROM mention_notification WHERE transport = 'webhook' AND ${CLAIMABLE} ORDER BY created_at LIMIT 20`)
+        ).map((row: Record<string, unknown>) => ({ id: row.id, kind: row.kind, target: row.target, subject: row.subject, payload: row.payload }) as MentionNotification);
         const result = { sent: 0, failed: 0 };
         for (const notification of pending) {
-          if (await this.post(notification)) result.sent += 1;
-          else result.failed += 1;
+          const sent = await this.post(notification);
+          if (sent === true) result.sent += 1;
+          else if (sent === false) result.failed += 1;
         }
         return result;
       } finally {
@@ -63,23 +64,30 @@ export class MentionNotifierService {
     }
   }
 
-  private async post(notification: MentionNotification): Promise<boolean> {
+  private async post(notification: MentionNotification): Promise<boolean | null> {
+    // Claim the row first ('sending', sent_at = claim time): without a working advisory lock (embedded PGlite
+    // shares one session) a second deliverer finds it taken. A claim older than STALE_CLAIM (a crashed worker) is taken over.
+    const [claimed]: [{ id: string }[], number] = await this.dataSource.query(
+      `UPDATE mention_notification SET status = 'sending', attempts = attempts + 1, sent_at = now()
+        WHERE id = $1 AND ${CLAIMABLE} RETURNING id`,
+      [notification.id],
+    );
+    if (claimed.length === 0) return null;
     try {
       await axios.post(
         notification.target,
         { id: notification.id, kind: notification.kind, subject: notification.subject, data: notification.payload },
         { timeout: WEBHOOK_TIMEOUT_MS, headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'civic-inbox' } },
       );
-      await this.dataSource.query(`UPDATE mention_notification SET status = 'sent', sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [
-        notification.id,
-      ]);
+      await this.dataSource.query(`UPDATE mention_notification SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [notification.id]);
       return true;
     } catch (error) {
       const message = axios.isAxiosError(error) ? `${error.response?.status ?? error.code ?? ''} ${error.message}`.trim() : String(error);
-      await this.dataSource.query(
-        `UPDATE mention_notification SET attempts = attempts + 1, last_error = $2, status = CASE WHEN attempts + 1 >= $3 THEN 'failed' ELSE status END WHERE id = $1`,
-        [notification.id, message, MAX_ATTEMPTS],
-      );
+      await this.dataSource.query(`UPDATE mention_notification SET last_error = $2, sent_at = NULL, status = CASE WHEN attempts >= $3 THEN 'failed' ELSE 'queued' END WHERE id = $1`, [
+        notification.id,
+        message,
+        MAX_ATTEMPTS,
+      ]);
       this.logger.warn(`Mention webhook ${notification.id} failed: ${message}`);
       return false;
     }

@@ -75,7 +75,7 @@ export class TwitterMentionSearchService {
       if (pausedAccounts.has(accountId)) continue;
       const outcome = await this.searchOne(watchlistId, accountId, now);
       if (outcome.result === 'paused') pausedAccounts.add(accountId);
-      outcomes.push(outcome);
+      if (outcome.detail !== 'not due') outcomes.push(outcome);
     }
     return outcomes;
   }
@@ -84,12 +84,22 @@ export class TwitterMentionSearchService {
   async searchOne(watchlistId: string, accountId: string, now = new Date()): Promise<SearchOutcome> {
     const watchlist = await this.dataSource.getRepository(MentionWatchlist).findOneByOrFail({ id: watchlistId });
     const query = buildTwitterSearchQuery(watchlist);
-    const [cursor]: { since_id: string | null }[] = await this.dataSource.query(
-      `INSERT INTO mention_search_cursor (watchlist_id, channel_account_id, organization_id) VALUES ($1, $2, $3)
-       ON CONFLICT (watchlist_id, channel_account_id) DO UPDATE SET organization_id = EXCLUDED.organization_id
-       RETURNING since_id`,
+    await this.dataSource.query(
+      `INSERT INTO mention_search_cursor (watchlist_id, channel_account_id, organization_id) VALUES ($1, $2, $3) ON CONFLICT (watchlist_id, channel_account_id) DO NOTHING`,
       [watchlistId, accountId, watchlist.organizationId],
     );
+    // Claim the due slot atomically: a racing searcher (or one that holds no lock, as on embedded PGlite
+    // where all connections share one session) finds nothing to claim. UPDATE … RETURNING yields [rows, affected].
+    const [claimed]: [{ since_id: string | null }[], number] = await this.dataSource.query(
+      `UPDATE mention_search_cursor c SET last_run_at = $3
+        WHERE c.watchlist_id = $1 AND c.channel_account_id = $2
+          AND (c.last_run_at IS NULL OR c.last_run_at + make_interval(secs => $4) <= $3)
+          AND NOT EXISTS (SELECT 1 FROM mention_search_cursor p WHERE p.channel_account_id = $2 AND p.paused_until > $3)
+        RETURNING c.since_id`,
+      [watchlistId, accountId, now, this.config.env.MENTIONS_SEARCH_INTERVAL_SECONDS],
+    );
+    if (claimed.length === 0) return { watchlistId, accountId, result: 'skipped', detail: 'not due' };
+    const cursor = claimed[0];
     if (!query || query.length > TWITTER_QUERY_MAX_LENGTH) {
       const detail = query ? `query longer than ${TWITTER_QUERY_MAX_LENGTH} characters` : 'nothing to search for';
       await this.finish(watchlistId, accountId, now, null, detail);

@@ -3,7 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 export type MentionNotificationKind = 'spike' | 'digest';
 export type MentionNotificationTransport = 'webhook' | 'email';
 /** E-mail rows stay `queued`: civic-inbox has no SMTP sender yet; an operator or relay reads the outbox. */
-export type MentionNotificationStatus = 'queued' | 'sent' | 'failed';
+export type MentionNotificationStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /** Outbox of spike alerts and digests: written in the transaction that decides them, delivered after. */
 @Entity('mention_notification')
@@ -40,6 +40,7 @@ export class MentionNotification {
   @Column({ type: 'text', name: 'last_error', nullable: true })
   lastError: string | null;
 
+  /** When it was sent; while `sending`, when the deliverer claimed it. */
   @Column({ type: 'timestamptz', name: 'sent_at', nullable: true })
   sentAt: Date | null;
 
