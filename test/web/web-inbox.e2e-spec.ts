@@ -65,7 +65,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await t?.close();
   });
 
-  it('signs in, receives all four channels live, shows a WhatsApp photo and location, replies and shows the delivered tick', async () => {
+  it('signs in, receives all four channels live, shows a WhatsApp photo and location, replies with the delivered tick, opens and resolves a case', async () => {
     const page = watch(await browser.context.newPage());
     await page.goto(t.url);
     await page.getByRole('heading', { name: 'Oturum aç' }).waitFor();
@@ -128,6 +128,25 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await outbound.locator('[data-delivery="delivered"]').waitFor({ timeout: 20_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'conversation-whatsapp.png') });
 
+    // A case (başvuru) opened from the conversation and resolved with a message to the citizen.
+    const casePanel = conversation.getByTestId('case-panel');
+    await casePanel.getByRole('button', { name: 'Başvuru aç' }).click();
+    const category = casePanel.getByLabel('Kategori');
+    await category.locator('option').nth(1).waitFor({ state: 'attached' });
+    await category.selectOption({ index: 1 });
+    await casePanel.getByRole('button', { name: 'Başvuruyu aç' }).click();
+    await casePanel.locator('[data-testid="case"]').first().waitFor();
+    await casePanel.getByLabel('Vatandaşa iletilecek sonuç').fill('Çukur asfaltla kapatıldı, ilginiz için teşekkür ederiz.');
+    await casePanel.getByRole('button', { name: 'Çözüldü' }).click();
+    await casePanel.locator('[data-testid="case"][data-case-status="resolved"]').waitFor();
+    await conversation.locator('[data-testid="message"][data-direction="out"]', { hasText: 'Çukur asfaltla' }).waitFor({ timeout: 30_000 });
+    await page.getByRole('link', { name: 'Başvurular' }).click();
+    await page.getByLabel('Durum').selectOption('');
+    await page.getByTestId('case-list').locator('[data-case-status="resolved"]').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'cases.png') });
+    await page.getByRole('link', { name: 'Konuşmayı aç' }).first().click();
+    await conversation.locator('[data-testid="message"]').first().waitFor();
+
     // e closes the conversation.
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('e');
@@ -154,6 +173,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await page.getByTestId('conversation').locator('[data-testid="message"]').first().waitFor();
     await expect(page.getByTestId('reply-box').count()).resolves.toBe(0);
     await expect(page.getByTestId('status-select').isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Başvuru aç' }).count()).resolves.toBe(0);
 
     await page.getByRole('link', { name: 'Denetim' }).click();
     await page.locator('[data-chain-ok="true"]').waitFor();

@@ -5,6 +5,7 @@ import { useI18n } from './i18n/i18n';
 import { permissionsOf } from './roles';
 import { navigate, usePath } from './router';
 import { AuditScreen } from './screens/audit-screen';
+import { CasesScreen } from './screens/cases-screen';
 import { InboxScreen } from './screens/inbox-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 import { TopBar } from './components/top-bar';
@@ -18,15 +19,16 @@ export function App() {
   if (!session) return <SignInScreen />;
   const can = permissionsOf(session.user.roles);
   const onAudit = path.startsWith('/audit') && can.audit;
+  const onCases = path.startsWith('/cases') && can.readInbox;
   const conversationId = /^\/conversations\/([0-9a-f-]{36})/.exec(path)?.[1] ?? null;
   if (path.startsWith('/audit') && !can.audit) navigate('/');
 
   return (
     <div className="app">
       <a className="skip-link" href="#main">{t('app.skip')}</a>
-      <TopBar user={session.user} can={can} active={onAudit ? 'audit' : 'inbox'} />
+      <TopBar user={session.user} can={can} active={onAudit ? 'audit' : onCases ? 'cases' : 'inbox'} />
       <main id="main" className="main">
-        {onAudit ? <AuditScreen /> : <InboxScreen user={session.user} can={can} selectedId={conversationId} />}
+        {onAudit ? <AuditScreen /> : onCases ? <CasesScreen can={can} /> : <InboxScreen user={session.user} can={can} selectedId={conversationId} />}
       </main>
     </div>
   );

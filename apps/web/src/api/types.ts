@@ -148,3 +148,33 @@ export interface ExportJobView {
   error: string | null;
   downloadUrl: string | null;
 }
+
+export type CaseStatus = 'new' | 'assigned' | 'in_progress' | 'forwarded' | 'resolved' | 'rejected';
+
+export interface CaseView {
+  id: string;
+  number: number;
+  status: CaseStatus;
+  priority: string;
+  description: string | null;
+  category: { id: string; code: string; name: string; slaHours: number };
+  department: { id: string; name: string } | null;
+  externalBody: { id: string; name: string } | null;
+  conversationId: string;
+  channel: Channel;
+  contact: { id: string; name: string | null; handle: string | null } | null;
+  location: { latitude: number; longitude: number; label: string | null } | null;
+  dueAt: string;
+  overdue: boolean;
+  resolutionText: string | null;
+  resolvedAt: string | null;
+  createdAt: string;
+}
+
+export interface CaseCategory {
+  id: string;
+  code: string;
+  name: string;
+  slaHours: number;
+  active: boolean;
+}

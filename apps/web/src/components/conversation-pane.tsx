@@ -4,6 +4,7 @@ import type { ConversationStatus, ConversationView, SessionUser, ThreadItem, Use
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
 import { AccountBadge, ChannelBadge } from './badges';
+import { CasePanel } from './case-panel';
 import { ReplyBox } from './reply-box';
 import { ReplyWindow } from './reply-window';
 import { ThreadItemView } from './thread-item-view';
@@ -136,6 +137,7 @@ export function ConversationPane({ id, user, can, refreshKey, onChanged, onBack 
         </div>
         {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
       </header>
+      <CasePanel conversationId={id} canWork={can.work} refreshKey={refreshKey} />
       <ol className="thread" aria-label={t('conv.thread')}>
         {items.length === 0 && <li className="muted">{t('conv.empty')}</li>}
         {items.map((item) => <ThreadItemView key={`${item.type}-${item.id}`} item={item} />)}

@@ -1,0 +1,97 @@
+import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { api } from '../api/client';
+import type { CaseCategory, CaseView } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { CaseCard } from './case-card';
+
+interface Suggestion {
+  suggestion: { category: { id: string; name: string } } | null;
+}
+
+/** The conversation's cases (başvuru): open one with a category, resolve it with the citizen message. */
+export function CasePanel({ conversationId, canWork, refreshKey }: { conversationId: string; canWork: boolean; refreshKey: number }) {
+  const { t } = useI18n();
+  const [cases, setCases] = useState<CaseView[]>([]);
+  const [categories, setCategories] = useState<CaseCategory[]>([]);
+  const [category, setCategory] = useState('');
+  const [suggested, setSuggested] = useState<string | null>(null);
+  const [description, setDescription] = useState('');
+  const [opening, setOpening] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const page = await api.request<{ items: CaseView[] }>(`/api/v1/cases?conversationId=${conversationId}`);
+      setCases(page.items);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, [conversationId]);
+  useEffect(() => void load(), [load, refreshKey]);
+  useEffect(() => {
+    setOpening(false);
+    setCategory('');
+    setSuggested(null);
+  }, [conversationId]);
+
+  const startOpening = async () => {
+    setOpening(true);
+    try {
+      const [all, hint] = await Promise.all([
+        categories.length ? Promise.resolve(categories) : api.request<CaseCategory[]>('/api/v1/case-categories'),
+        api.request<Suggestion>(`/api/v1/cases/suggest?conversationId=${conversationId}`).catch(() => ({ suggestion: null })),
+      ]);
+      setCategories(all.filter((c) => c.active));
+      if (hint.suggestion) {
+        setCategory(hint.suggestion.category.id);
+        setSuggested(hint.suggestion.category.name);
+      }
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await api.request('/api/v1/cases', {
+        method: 'POST',
+        body: JSON.stringify({ conversationId, category, ...(description.trim() ? { description: description.trim() } : {}) }),
+      });
+      setOpening(false);
+      setDescription('');
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <section className="case-panel" aria-labelledby="case-panel-title" data-testid="case-panel">
+      <div className="item-line">
+        <h3 id="case-panel-title">{t('case.section')}</h3>
+        {canWork && !opening && <button type="button" className="secondary" onClick={() => void startOpening()}>{t('case.open')}</button>}
+      </div>
+      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      {cases.length === 0 && !opening && <p className="muted small">{t('case.none')}</p>}
+      {cases.map((c) => <CaseCard key={c.id} item={c} canWork={canWork} onChanged={() => void load()} />)}
+      {opening && (
+        <form className="case-open" onSubmit={(e) => void submit(e)} aria-label={t('case.open')}>
+          {suggested && <p className="small muted">{t('case.suggested', { name: suggested })}</p>}
+          <label>
+            {t('case.category')}
+            <select required value={category} onChange={(e) => setCategory(e.target.value)}>
+              <option value="">…</option>
+              {categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+            </select>
+          </label>
+          <label>
+            {t('case.description')}
+            <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
+          </label>
+          <button type="submit" disabled={!category}>{t('case.create')}</button>
+        </form>
+      )}
+    </section>
+  );
+}
