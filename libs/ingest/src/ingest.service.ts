@@ -5,7 +5,7 @@ import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, Message
 import { DeleteEvent, EditEvent, MessageEvent, NormalizedEvent, StatusEvent, WatermarkStatusEvent } from '@civic/channels-core';
 import { validateEvent } from './event-validator';
 import { IngestEventResult, IngestReport } from './ingest-report';
-import { LIVE_EVENTS_CHANNEL } from './live-events';
+import { publishLiveEvent } from './live-events';
 
 interface AccountRef {
   id: string;
@@ -425,16 +425,10 @@ export class IngestService {
   /** Announce what changed, delivered to listeners (live updates, other processes) on commit. */
   private async notify(manager: EntityManager, touched: Map<string, { conversationIds: Set<string>; newMessageIds: string[] }>): Promise<void> {
     for (const [organizationId, t] of touched) {
-      const ids = [...t.conversationIds];
-      // NOTIFY payloads are limited to 8000 bytes; 150 uuids stay well below it.
-      for (let i = 0; i < ids.length; i += 150) {
-        await manager.query(`SELECT pg_notify($1, $2)`, [
-          LIVE_EVENTS_CHANNEL,
-          JSON.stringify({ type: 'conversations.changed', organizationId, conversationIds: ids.slice(i, i + 150), newMessages: t.newMessageIds.length }),
-        ]);
-      }
+      await publishLiveEvent(manager, { type: 'conversations.changed', organizationId, conversationIds: [...t.conversationIds], newMessages: t.newMessageIds.length });
     }
   }
+
 }
 
 /** UPDATE … RETURNING through TypeORM yields [rows, count]. */

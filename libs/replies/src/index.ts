@@ -1,7 +1,6 @@
 export * from './reply-request';
 export * from './reply-send.queue';
 export * from './outbound-reply.builder';
-export * from './conversation-live-update';
 export * from './reply.service';
 export * from './reply.dispatcher';
 export * from './reply.worker';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry, ReplyRefusedError, SendResult } from '@civic/channels-core';
 import { Channel, ChannelAccountStatus, DELIVERY_STATE_RANK, DeliveryError, DeliveryState, MessageAttachment } from '@civic/domain';
-import { notifyConversationUpdated } from './conversation-live-update';
+import { publishLiveEvent } from '@civic/ingest';
 import { OutboundReplyBuilder, ReplyTarget } from './outbound-reply.builder';
 import { StoredReplyRequest } from './reply-request';
 import { REPLY_SEND_EXPIRE_SECONDS } from './reply-send.queue';
@@ -154,7 +154,7 @@ export class ReplyDispatcher {
         { organizationId: message.organization_id, actorLabel: 'system', action: 'reply.failed', targetType: 'message', targetId: message.id, after: { error } },
         tx,
       );
-      await notifyConversationUpdated(tx, message.organization_id, message.conversation_id);
+      await publishLiveEvent(tx, { type: 'conversation.updated', organizationId: message.organization_id, conversationIds: [message.conversation_id], change: 'reply' });
     });
   }
 
@@ -185,7 +185,7 @@ export class ReplyDispatcher {
           after: { externalId: result.externalId, accountId: message.channel_account_id, deliveryState: state } },
         tx,
       );
-      await notifyConversationUpdated(tx, message.organization_id, message.conversation_id);
+      await publishLiveEvent(tx, { type: 'conversation.updated', organizationId: message.organization_id, conversationIds: [message.conversation_id], change: 'reply' });
     });
   }
 }
