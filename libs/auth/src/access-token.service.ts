@@ -31,8 +31,9 @@ export class AccessTokenService {
     } catch {
       return null;
     }
-    const user = await this.users.findOne({ where: { id: payload.sub, active: true }, select: ['id', 'organizationId', 'email', 'roles'] });
+    // Checked on every request (so a disabled user is out at once): plain SQL, no ORM overhead.
+    const [user] = await this.users.query('SELECT id, organization_id, email, roles FROM app_user WHERE id = $1 AND active', [payload.sub]);
     if (!user) return null;
-    return { userId: user.id, organizationId: user.organizationId, email: user.email, roles: user.roles };
+    return { userId: user.id, organizationId: user.organization_id, email: user.email, roles: user.roles };
   }
 }
