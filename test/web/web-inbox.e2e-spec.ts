@@ -131,9 +131,9 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     // A case (başvuru) opened from the conversation and resolved with a message to the citizen.
     const casePanel = conversation.getByTestId('case-panel');
     await casePanel.getByRole('button', { name: 'Başvuru aç' }).click();
-    const category = casePanel.getByLabel('Kategori');
-    await category.locator('option').nth(1).waitFor({ state: 'attached' });
-    await category.selectOption({ index: 1 });
+    // The routing rules suggest the category from the citizen's words ("çukurun" → Yol / çukur).
+    await casePanel.getByText('Önerilen kategori: Yol / çukur').waitFor();
+    await expect(casePanel.getByLabel('Kategori').locator('option:checked').innerText()).resolves.toBe('Yol / çukur');
     await casePanel.getByRole('button', { name: 'Başvuruyu aç' }).click();
     await casePanel.locator('[data-testid="case"]').first().waitFor();
     await casePanel.getByLabel('Vatandaşa iletilecek sonuç').fill('Çukur asfaltla kapatıldı, ilginiz için teşekkür ederiz.');
@@ -182,6 +182,21 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await page.locator('[data-testid="export-job"][data-status="completed"]').waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: /İmzalı paketi indir/ }).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'audit.png'), fullPage: true });
+    await page.close();
+  });
+
+  it("gives the mayor's office the mentions screen and a read-only inbox", async () => {
+    const { user } = await t.createUser([UserRole.MayorOffice]);
+    const page = watch(await browser.context.newPage());
+    await signIn(page, user.email, 'Parola-123');
+    await expect(page.getByRole('link', { name: 'Denetim' }).count()).resolves.toBe(0);
+    await page.locator('[data-testid="conversation-item"]').first().click();
+    await page.getByTestId('conversation').locator('[data-testid="message"]').first().waitFor();
+    await expect(page.getByTestId('reply-box').count()).resolves.toBe(0);
+    await page.getByRole('link', { name: 'Bahsedilmeler' }).click();
+    await page.getByRole('heading', { name: /Günlük hacim \(son 30 gün\)/ }).waitFor();
+    await page.getByTestId('mention-feed').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'mentions.png') });
     await page.close();
   });
 

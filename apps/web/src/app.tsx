@@ -7,6 +7,7 @@ import { navigate, usePath } from './router';
 import { AuditScreen } from './screens/audit-screen';
 import { CasesScreen } from './screens/cases-screen';
 import { InboxScreen } from './screens/inbox-screen';
+import { MentionsScreen } from './screens/mentions-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 import { TopBar } from './components/top-bar';
 
@@ -20,15 +21,16 @@ export function App() {
   const can = permissionsOf(session.user.roles);
   const onAudit = path.startsWith('/audit') && can.audit;
   const onCases = path.startsWith('/cases') && can.readInbox;
+  const onMentions = path.startsWith('/mentions') && can.mentions;
   const conversationId = /^\/conversations\/([0-9a-f-]{36})/.exec(path)?.[1] ?? null;
   if (path.startsWith('/audit') && !can.audit) navigate('/');
 
   return (
     <div className="app">
       <a className="skip-link" href="#main">{t('app.skip')}</a>
-      <TopBar user={session.user} can={can} active={onAudit ? 'audit' : onCases ? 'cases' : 'inbox'} />
+      <TopBar user={session.user} can={can} active={onAudit ? 'audit' : onCases ? 'cases' : onMentions ? 'mentions' : 'inbox'} />
       <main id="main" className="main">
-        {onAudit ? <AuditScreen /> : onCases ? <CasesScreen can={can} /> : <InboxScreen user={session.user} can={can} selectedId={conversationId} />}
+        {onAudit ? <AuditScreen /> : onCases ? <CasesScreen can={can} /> : onMentions ? <MentionsScreen /> : <InboxScreen user={session.user} can={can} selectedId={conversationId} />}
       </main>
     </div>
   );

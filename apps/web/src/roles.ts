@@ -5,6 +5,7 @@ export interface Permissions {
   readInbox: boolean;
   work: boolean;
   audit: boolean;
+  mentions: boolean;
   listUsers: boolean;
 }
 
@@ -14,6 +15,7 @@ export function permissionsOf(roles: Role[]): Permissions {
     readInbox: has('admin', 'officer', 'mayor_office', 'auditor'),
     work: has('admin', 'officer'),
     audit: has('admin', 'auditor'),
+    mentions: has('admin', 'officer', 'mayor_office', 'auditor'),
     listUsers: has('admin'),
   };
 }

@@ -178,3 +178,30 @@ export interface CaseCategory {
   slaHours: number;
   active: boolean;
 }
+
+export interface MentionView {
+  id: string;
+  conversationId: string | null;
+  channel: Channel;
+  author: { name: string | null; handle: string | null; followers: number | null };
+  text: string | null;
+  url: string | null;
+  matchedTerms: string[];
+  publishedAt: string;
+  metrics: { likes: number | null; reposts: number | null; replies: number | null; reach: number | null };
+}
+
+export interface MentionVolume {
+  bucket: 'hour' | 'day';
+  total: number;
+  points: { start: string; date?: string; count: number }[];
+}
+
+export interface MentionAuthor {
+  channel: Channel;
+  externalId: string;
+  name: string | null;
+  handle: string | null;
+  count: number;
+  reach: number | null;
+}

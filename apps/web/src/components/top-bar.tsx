@@ -4,7 +4,7 @@ import { Language, useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
 import { navigate } from '../router';
 
-export function TopBar({ user, can, active }: { user: SessionUser; can: Permissions; active: 'inbox' | 'cases' | 'audit' }) {
+export function TopBar({ user, can, active }: { user: SessionUser; can: Permissions; active: 'inbox' | 'cases' | 'mentions' | 'audit' }) {
   const { t, language, setLanguage } = useI18n();
   const link = (path: string, label: string, current: boolean) => (
     <a
@@ -25,6 +25,7 @@ export function TopBar({ user, can, active }: { user: SessionUser; can: Permissi
       <nav aria-label={t('nav.main')} className="nav">
         {can.readInbox && link('/', t('nav.inbox'), active === 'inbox')}
         {can.readInbox && link('/cases', t('nav.cases'), active === 'cases')}
+        {can.mentions && link('/mentions', t('nav.mentions'), active === 'mentions')}
         {can.audit && link('/audit', t('nav.audit'), active === 'audit')}
       </nav>
       <span className="user" title={user.email}>
