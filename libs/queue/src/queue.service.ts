@@ -40,7 +40,8 @@ export class QueueService implements OnModuleDestroy {
     if (!created) {
       created = this.started().then(async (boss) => {
         const { name, ...options } = definition;
-        if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
+        // Replicas booting together race in pgboss.create_queue (deadlock / duplicate): the loser finds the winner's queue.
+        if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options }).catch(async (error) => { await new Promise((r) => setTimeout(r, 500)); if (!(await boss.getQueue(name))) throw error; });
         else await boss.updateQueue(name, { name, ...options });
       });
       this.queues.set(definition.name, created);

@@ -1,0 +1,173 @@
+/**
+ * npm run bench:webhooks — signed Meta (WhatsApp) webhooks over HTTP on loopback with autocannon,
+ * against the api running as its own process (dist, as deployed) on a fresh database on the
+ * PostgreSQL server. Scenarios: one event per request with 8 and 32 concurrent senders, batches of
+ * 100 events with 8 senders; each beside the same app's GET /health throughput measured in the same
+ * run (the framework ceiling). Every request carries new messages, so nothing is a duplicate.
+ * BENCH_WEBHOOK_SECONDS (default 8) per scenario. Writes bench/results/webhooks-<ts>.json.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { metaWebhookJson, signWebhookBody } from '@civic/testing';
+import { AppProcess, ensureBuilt } from '../test/scale/app-process';
+import { createBenchDatabase, writeResult } from './bench-database';
+import { percentile } from './bench-stats';
+
+// autocannon ships no types; its programmatic API is small.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (options: Record<string, unknown>) => AutocannonInstance;
+interface AutocannonInstance extends PromiseLike<AutocannonResult> {
+  on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
+}
+interface AutocannonResult {
+  requests: { total: number; average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+}
+
+const APP_SECRET = 'bench-app-secret';
+const PHONE_NUMBER_ID = '106540352242922';
+
+export interface WebhookScenarioResult {
+  scenario: string;
+  connections: number;
+  eventsPerRequest: number;
+  seconds: number;
+  requests: number;
+  accepted: number;
+  rejected: number;
+  acceptedEventsPerSecond: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+}
+
+export interface WebhookBenchResult {
+  at: string;
+  secondsPerScenario: number;
+  ceiling: WebhookScenarioResult;
+  scenarios: WebhookScenarioResult[];
+  eventsAccepted: number;
+  messagesStored: number;
+  targets: { singleEventsPerSecond: number; singleP95Ms: number; batchEventsPerSecond: number };
+}
+
+let counter = 0;
+function webhookBody(events: number): string {
+  const now = Math.floor(Date.now() / 1000);
+  const ids = Array.from({ length: events }, () => counter++);
+  return metaWebhookJson({
+    object: 'whatsapp_business_account',
+    entry: [{
+      id: '102290129340398',
+      changes: [{
+        field: 'messages',
+        value: {
+          messaging_product: 'whatsapp',
+          metadata: { display_phone_number: '905320000000', phone_number_id: PHONE_NUMBER_ID },
+          contacts: ids.map((i) => ({ profile: { name: `Vatandaş Gülşen Işık ${i % 5000}` }, wa_id: `90532${String(1_000_000 + (i % 5000)).slice(1)}` })),
+          messages: ids.map((i) => ({
+            from: `90532${String(1_000_000 + (i % 5000)).slice(1)}`, id: `wamid.BENCH${i}`, timestamp: String(now), type: 'text',
+            text: { body: `Mahallemizde su kesintisi var, ne zaman düzelecek? (#${i})` },
+          })),
+        },
+      }],
+    }],
+  });
+}
+
+async function load(base: string, scenario: string, connections: number, eventsPerRequest: number, seconds: number): Promise<WebhookScenarioResult> {
+  const latencies: number[] = [];
+  let accepted = 0;
+  let rejected = 0;
+  const health = eventsPerRequest === 0;
+  const instance = autocannon({
+    url: base,
+    connections,
+    duration: seconds,
+    requests: [health
+      ? { method: 'GET', path: '/health' }
+      : {
+          method: 'POST',
+          path: '/webhooks/meta',
+          setupRequest: (request: Record<string, unknown>) => {
+            const body = webhookBody(eventsPerRequest);
+            return { ...request, body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(body, APP_SECRET) } };
+          },
+        }],
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    latencies.push(ms);
+    if (status >= 200 && status < 300) accepted++;
+    else rejected++;
+  });
+  const result = await instance;
+  latencies.sort((a, b) => a - b);
+  const elapsed = result.duration || seconds;
+  return {
+    scenario, connections, eventsPerRequest, seconds: +elapsed.toFixed(2), requests: result.requests.total, accepted, rejected: rejected + result.errors + result.timeouts,
+    acceptedEventsPerSecond: Math.round((accepted * Math.max(eventsPerRequest, 1)) / elapsed),
+    requestsPerSecond: Math.round(accepted / elapsed),
+    p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), p99Ms: percentile(latencies, 99),
+  };
+}
+
+export async function runWebhookIntakeBench(seconds = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 8)): Promise<WebhookBenchResult> {
+  ensureBuilt();
+  const bench = await createBenchDatabase('webhooks');
+  const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-webhooks-'));
+  let api: AppProcess | null = null;
+  try {
+    api = await AppProcess.start('api', 'api', {
+      NODE_ENV: 'production', DATABASE_URL: bench.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: 'false', RUN_WORKER_IN_API: 'false',
+      ENCRYPTION_KEY: randomBytes(32).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex'),
+      ADMIN_EMAIL: 'bench@bench.belediye.tr', ADMIN_PASSWORD: 'Bench-Parola-123', ORGANIZATION_NAME: 'Bench Belediyesi',
+      META_APP_SECRET: APP_SECRET, META_VERIFY_TOKEN: 'bench-verify',
+    });
+    const [org] = await bench.dataSource.query(`SELECT id FROM organization LIMIT 1`);
+    await bench.dataSource.query(
+      `INSERT INTO channel_account (organization_id, channel, external_id, name) VALUES ($1, 'whatsapp', $2, 'Bench Belediyesi WhatsApp')`,
+      [org.id, PHONE_NUMBER_ID],
+    );
+    const base = api.url!;
+    // Warm-up: first contacts/conversations and JIT, not measured.
+    await load(base, 'warm-up', 8, 1, 2);
+    const before = Number((await bench.dataSource.query(`SELECT count(*)::int AS n FROM message`))[0].n);
+    const ceiling = await load(base, 'GET /health (ceiling)', 16, 0, seconds);
+    const scenarios = [
+      await load(base, '1 event/request, 8 senders', 8, 1, seconds),
+      await load(base, '1 event/request, 32 senders', 32, 1, seconds),
+      await load(base, '100 events/request, 8 senders', 8, 100, seconds),
+    ];
+    const after = Number((await bench.dataSource.query(`SELECT count(*)::int AS n FROM message`))[0].n);
+    const eventsAccepted = scenarios.reduce((sum, s) => sum + s.accepted * s.eventsPerRequest, 0);
+    const result: WebhookBenchResult = {
+      at: new Date().toISOString(), secondsPerScenario: seconds, ceiling, scenarios, eventsAccepted, messagesStored: after - before,
+      targets: { singleEventsPerSecond: 4000, singleP95Ms: 100, batchEventsPerSecond: 12000 },
+    };
+    console.log('\nWebhook intake (signed WhatsApp webhooks, api process on the PostgreSQL server)');
+    console.table([ceiling, ...scenarios].map((s) => ({
+      scenario: s.scenario, 'events/s': s.eventsPerRequest ? s.acceptedEventsPerSecond : '-', 'req/s': s.requestsPerSecond, 'p95 ms': s.p95Ms, rejected: s.rejected,
+    })));
+    console.log(`events accepted (2xx): ${eventsAccepted}; messages stored: ${result.messagesStored}`);
+    console.log(`written: ${writeResult('webhooks', result)}`);
+    return result;
+  } finally {
+    await api?.stop();
+    await bench.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  runWebhookIntakeBench().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
