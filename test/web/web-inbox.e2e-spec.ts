@@ -165,6 +165,32 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await page.close();
   });
 
+  it("keeps the reply box to each channel's rules: X counter, WhatsApp template once the window closed, private reply to a comment", async () => {
+    // Ayşe's WhatsApp window closed a day ago (the citizen wrote 25 hours before).
+    await t.dataSource.query(
+      `UPDATE conversation SET reply_window_expires_at = now() - interval '1 hour'
+        WHERE channel = 'whatsapp' AND contact_id IN (SELECT id FROM contact WHERE name = 'Ayşe Yılmaz')`,
+    );
+    const page = watch(await browser.context.newPage());
+    await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    const conversation = page.getByTestId('conversation');
+
+    await page.locator('[data-testid="conversation-item"][data-channel="twitter"]').first().click();
+    const counter = conversation.getByTestId('x-counter');
+    await counter.filter({ hasText: '0/280 karakter' }).waitFor();
+    await conversation.locator('#reply-text').fill('ç'.repeat(281));
+    await counter.filter({ hasText: '281/280 karakter' }).waitFor();
+    await expect(conversation.getByRole('button', { name: 'Gönder' }).isDisabled()).resolves.toBe(true);
+
+    await page.locator('[data-testid="conversation-item"][data-channel="whatsapp"]', { hasText: 'Ayşe Yılmaz' }).first().click();
+    await conversation.getByTestId('template-picker').waitFor();
+    await conversation.getByText('Yanıt penceresi kapandı').waitFor();
+
+    await page.locator('[data-testid="conversation-item"][data-channel="facebook"]', { has: page.locator('[data-owner="Belediye"]') }).first().click();
+    await conversation.getByLabel('Yorum sahibine özel mesajla yanıtla').waitFor();
+    await page.close();
+  });
+
   it('shows an auditor the thread without a reply box, and the audit trail with its chain state and an export', async () => {
     const { user } = await t.createUser([UserRole.Auditor]);
     const page = watch(await browser.context.newPage());
