@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { UserRole } from '@civic/domain';
@@ -7,7 +8,8 @@ import { SANDBOX_IDS, SandboxChannels, SandboxModule, sandboxScene } from '@civi
 import { startTestApp, TestApp, TEST_ADMIN } from '../support/test-app';
 import { HeadlessChromium, launchChromium } from './headless-chromium';
 
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+// The README's screenshots are refreshed on request only, so an ordinary test run leaves the tree clean.
+const SCREENSHOTS = process.env.WEB_SCREENSHOTS === 'update' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'civic-screens-'));
 // Scene numbers chosen so the photo (n % 7 = 1) and the location (n % 7 = 2) come from the same
 // citizen (n % 5 = 1, Mehmet Öztürk), and the other channels follow (Facebook comment, the mayor's
 // Messenger, Instagram comment); the sandbox's own timer plays scenes 0, 1, 2 … beside them.
