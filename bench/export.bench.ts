@@ -23,7 +23,7 @@ async function admin(url: string, sql: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const count = Number(process.argv[2] ?? 1_000_000);
+  const count = Number(process.argv[2] ?? process.env.BENCH_EXPORT_MESSAGES ?? 1_000_000);
   const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `civic_bench_${Date.now().toString(36)}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
@@ -69,12 +69,18 @@ async function main(): Promise<void> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const done = await ds.getRepository(ExportJob).findOneByOrFail({ id: job.id });
     if (done.status !== 'completed') throw new Error(`export ${done.status}: ${done.error}`);
+    const raw = await rawReadCeiling(withDatabaseName(server, name), org);
+    const messagesPerSecond = Math.round(done.processedMessages / seconds);
     const result = {
-      messages: done.processedMessages, seconds: Number(seconds.toFixed(2)), messagesPerSecond: Math.round(done.processedMessages / seconds),
+      messages: done.processedMessages, seconds: Number(seconds.toFixed(2)), messagesPerSecond,
+      rawCeiling: 'plain pg: the same messages in keyset batches of 2,000 (sent_at, id) with the same joins, one JSON line each',
+      rawCeilingMessages: raw.messages, rawCeilingMessagesPerSecond: Math.round(raw.messages / raw.seconds),
+      ratio: Number((messagesPerSecond / (raw.messages / raw.seconds)).toFixed(3)), target: { messagesPerSecond: 50_000 },
       peakRssMb: Math.round(peakRss / 1048576), bundleMb: Math.round(Number(done.fileSize) / 1048576), seedSeconds,
       node: process.version, at: new Date().toISOString(),
     };
     console.log(`exported ${result.messages} messages (NDJSON + CSV, signed ZIP) in ${result.seconds} s: ${result.messagesPerSecond} msgs/s, peak RSS ${result.peakRssMb} MB, bundle ${result.bundleMb} MB`);
+    console.log(`raw ceiling (plain pg keyset read + JSON lines): ${result.rawCeilingMessagesPerSecond} msgs/s; ratio ${result.ratio}`);
     mkdirSync(join(__dirname, 'results'), { recursive: true });
     const file = join(__dirname, 'results', `export-${Date.now()}.json`);
     writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
@@ -83,6 +89,36 @@ async function main(): Promise<void> {
     await app.close();
     await admin(server, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The read the export cannot beat: same rows, same keyset order and batch size, plain pg, serialized to JSON lines and dropped. */
+async function rawReadCeiling(url: string, organizationId: string): Promise<{ messages: number; seconds: number }> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const start = process.hrtime.bigint();
+    let messages = 0;
+    let bytes = 0;
+    let after: [string, string] | null = null;
+    for (;;) {
+      const { rows }: { rows: Record<string, any>[] } = await client.query(
+        `SELECT m.*, c.thread_key, c.kind AS conversation_kind, a.name AS account_name, ct.name AS contact_name, ct.phone AS contact_phone, m.sent_at::text AS cursor
+           FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN channel_account a ON a.id = m.channel_account_id
+           LEFT JOIN contact ct ON ct.id = m.contact_id
+          WHERE m.organization_id = $1 ${after ? 'AND m.sent_at >= $2::timestamptz AND (m.sent_at, m.id) > ($2::timestamptz, $3::uuid)' : ''}
+          ORDER BY m.sent_at, m.id LIMIT 2000`,
+        after ? [organizationId, ...after] : [organizationId],
+      );
+      for (const row of rows) bytes += JSON.stringify(row).length + 1;
+      messages += rows.length;
+      if (rows.length < 2000) break;
+      after = [rows[rows.length - 1].cursor, rows[rows.length - 1].id];
+    }
+    if (bytes === 0 && messages > 0) throw new Error('nothing serialized');
+    return { messages, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
+  } finally {
+    await client.end();
   }
 }
 

@@ -1,0 +1,170 @@
+/**
+ * npm run bench — every benchmark against the PostgreSQL server, one after the other, each in its
+ * own process (the same script `npm run bench:<name>` runs, so a figure here is the figure there),
+ * then ONE table: each figure beside its ceiling measured in the same run, and the ratio.
+ * Child output goes to bench/results/all-<ts>.log; the summary to bench/results/all-<ts>.json.
+ * Sizes: see bench/README.md (BENCH_* variables).
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+const RESULTS = join(__dirname, 'results');
+
+interface Component {
+  name: string;
+  script: string;
+  args?: string[];
+  /** Prefix of the JSON file the script writes into bench/results. */
+  resultPrefix: string;
+  rows(result: any): Row[];
+}
+
+/** One line of the table. `higherIsBetter` decides how the ratio reads (figure/ceiling or ceiling/figure is never mixed: always figure ÷ ceiling). */
+interface Row {
+  component: string;
+  measure: string;
+  figure: number | string;
+  unit: string;
+  ceilingName: string;
+  ceiling: number | string;
+  ratio: number | string;
+  target: string;
+  met: 'yes' | 'no' | '-';
+}
+
+const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? +(a / b).toFixed(3) : '-');
+const met = (ok: boolean): 'yes' | 'no' => (ok ? 'yes' : 'no');
+
+const COMPONENTS: Component[] = [
+  {
+    name: 'ingest',
+    script: 'bench/ingest.bench.ts',
+    resultPrefix: 'ingest-',
+    rows: (r) => [
+      { component: 'ingest', measure: `ingest, batches of ${r.batchSize} (${r.events} events)`, figure: r.ingestEventsPerSecond, unit: 'events/s', ceilingName: 'raw INSERT … ON CONFLICT (pg)', ceiling: r.rawCeilingRowsPerSecond, ratio: r.ingestRatio, target: 'ratio ≥ 0.35', met: met(r.ingestRatio >= 0.35) },
+      { component: 'ingest', measure: `replay of the same events (rows added: ${r.rowsAddedByReplay})`, figure: r.replayEventsPerSecond, unit: 'events/s', ceilingName: 'raw INSERT … ON CONFLICT (pg)', ceiling: r.rawCeilingRowsPerSecond, ratio: r.replayRatio, target: 'ratio ≥ 0.5, 0 rows', met: met(r.replayRatio >= 0.5 && r.rowsAddedByReplay === 0) },
+    ],
+  },
+  {
+    name: 'inbox',
+    script: 'bench/inbox.bench.ts',
+    resultPrefix: 'inbox-',
+    rows: (r) => {
+      const first = r.results.find((x: any) => x.scenario === 'first page');
+      return r.results.map((x: any) => {
+        const target = x.scenario.startsWith('common-term') ? { text: 'p95 ≤ 1.5× SQL', ok: x.apiP95 <= 1.5 * x.sqlP95 }
+          : x.scenario.startsWith('deep page') ? { text: 'p95 ≤ 10 ms, ≤ 1.5× page 1', ok: x.apiP95 <= 10 && (!first || x.apiP95 <= 1.5 * first.apiP95) }
+          : { text: 'p95 ≤ 10 ms', ok: x.apiP95 <= 10 };
+        return {
+          component: 'inbox', measure: `${x.scenario} via API, p95 (${r.messages.toLocaleString('en')} msgs)`, figure: x.apiP95, unit: 'ms',
+          ceilingName: 'same SQL through pg, p95', ceiling: x.sqlP95, ratio: ratio(x.apiP95, x.sqlP95), target: target.text, met: met(target.ok),
+        };
+      });
+    },
+  },
+  {
+    name: 'export',
+    script: 'bench/export.bench.ts',
+    resultPrefix: 'export-',
+    rows: (r) => [
+      { component: 'export', measure: `NDJSON + CSV signed ZIP (${r.messages} msgs, peak RSS ${r.peakRssMb} MB)`, figure: r.messagesPerSecond, unit: 'msgs/s', ceilingName: 'plain pg keyset read → JSON lines', ceiling: r.rawCeilingMessagesPerSecond, ratio: r.ratio, target: '≥ 50,000 msgs/s', met: met(r.messagesPerSecond >= 50_000) },
+    ],
+  },
+  {
+    name: 'replies',
+    script: 'bench/reply-dispatch.bench.ts',
+    resultPrefix: 'replies-',
+    rows: (r) => [
+      { component: 'replies', measure: `dispatch, ${r.replies} replies, ${r.workers} worker processes (dup ${r.duplicatesAtFake}, missing ${r.missingAtFake}, peak ${r.peakSendsInOneSecond}/s, no rate limit configured)`, figure: r.repliesPerSecond, unit: 'replies/s', ceilingName: 'pg-boss no-op, same options (batch 1)', ceiling: r.ceiling.jobsPerSecond, ratio: ratio(r.repliesPerSecond, r.ceiling.jobsPerSecond), target: '≥ 200/s, 0 duplicates', met: met(r.repliesPerSecond >= 200 && r.duplicatesAtFake === 0 && r.missingAtFake === 0) },
+      { component: 'replies', measure: 'same replies vs pg-boss capacity', figure: r.repliesPerSecond, unit: 'replies/s', ceilingName: 'pg-boss no-op, batches of 50', ceiling: r.queueCapacity.jobsPerSecond, ratio: ratio(r.repliesPerSecond, r.queueCapacity.jobsPerSecond), target: '-', met: '-' },
+    ],
+  },
+  {
+    name: 'webhooks',
+    script: 'bench/webhook-intake.bench.ts',
+    resultPrefix: 'webhooks-',
+    rows: (r) => r.scenarios.map((s: any) => {
+      const single = s.eventsPerRequest === 1;
+      const ok = single ? s.acceptedEventsPerSecond >= 4000 && s.p95Ms <= 100 : s.acceptedEventsPerSecond >= 12000;
+      return {
+        component: 'webhooks', measure: `${s.scenario} (p95 ${s.p95Ms} ms, ${s.rejected} rejected)`, figure: s.acceptedEventsPerSecond, unit: 'events/s',
+        ceilingName: `GET /health, 16 conns (req/s)`, ceiling: r.ceiling.requestsPerSecond, ratio: ratio(s.acceptedEventsPerSecond, r.ceiling.requestsPerSecond),
+        target: single ? '≥ 4,000/s, p95 ≤ 100 ms' : '≥ 12,000/s', met: met(ok),
+      };
+    }),
+  },
+];
+
+function newestResult(prefix: string, since: number): string | null {
+  const files = readdirSync(RESULTS)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.json'))
+    .map((f) => ({ f, t: statSync(join(RESULTS, f)).mtimeMs }))
+    .filter((x) => x.t >= since)
+    .sort((a, b) => b.t - a.t);
+  return files[0] ? join(RESULTS, files[0].f) : null;
+}
+
+function run(component: Component, log: NodeJS.WritableStream): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', component.script, ...(component.args ?? [])], {
+      cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.on('exit', (code) => resolve(code));
+  });
+}
+
+async function main(): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const logFile = join(RESULTS, `all-${stamp}.log`);
+  const log = createWriteStream(logFile);
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+  const started = Date.now();
+  const rows: Row[] = [];
+  const components: Record<string, unknown> = {};
+  const failures: string[] = [];
+  console.log(`npm run bench: child output in ${logFile}`);
+  for (const component of COMPONENTS.filter((c) => !only || only.includes(c.name))) {
+    const t0 = Date.now();
+    log.write(`\n===== ${component.name} (${component.script}) =====\n`);
+    const code = await run(component, log);
+    const file = newestResult(component.resultPrefix, t0);
+    const seconds = Math.round((Date.now() - t0) / 1000);
+    if (code !== 0 || !file) {
+      failures.push(`${component.name}: exit ${code}${file ? '' : ', no result file'} (see the log)`);
+      console.log(`  ${component.name}: FAILED after ${seconds} s`);
+      continue;
+    }
+    const result = JSON.parse(readFileSync(file, 'utf8'));
+    components[component.name] = { seconds, file: file.slice(ROOT.length + 1), result };
+    rows.push(...component.rows(result));
+    console.log(`  ${component.name}: ${seconds} s`);
+  }
+  log.end();
+  const totalSeconds = Math.round((Date.now() - started) / 1000);
+  console.log(`\ncivic-inbox benchmarks (${new Date().toISOString()}, ${totalSeconds} s, PostgreSQL server, ${cpus().length} cores)`);
+  console.table(rows.map((r) => ({
+    component: r.component, measure: r.measure, figure: r.figure, unit: r.unit, ceiling: `${r.ceiling} (${r.ceilingName})`, ratio: r.ratio, target: r.target, met: r.met,
+  })));
+  if (failures.length) console.log(`FAILED: ${failures.join('; ')}`);
+  const out = join(RESULTS, `all-${stamp}.json`);
+  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), totalSeconds, environment: sizes(), rows, failures, components }, null, 2));
+  console.log(`written: ${out}`);
+  if (failures.length) process.exit(1);
+}
+
+/** The sizes this run used, as the scripts read them. */
+function sizes(): Record<string, string> {
+  const keys = ['BENCH_DATABASE_URL', 'TEST_DATABASE_URL', 'BENCH_INGEST_EVENTS', 'BENCH_CONVERSATIONS', 'BENCH_EXPORT_MESSAGES', 'BENCH_REPLIES', 'BENCH_REPLY_WORKERS', 'BENCH_WEBHOOK_SECONDS'];
+  return Object.fromEntries(keys.filter((k) => process.env[k]).map((k) => [k, process.env[k]!]));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
