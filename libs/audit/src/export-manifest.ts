@@ -1,4 +1,5 @@
 import { ExportQuery } from '@civic/domain';
+import { ExportMasking } from './export-sql';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';
@@ -16,6 +17,10 @@ export interface ExportManifest {
   conversationCount: number;
   /** The organization's audit chain head when the bundle was sealed (includes this export's request event). */
   auditChainHead: { seq: string; hash: string; eventId: string } | null;
+  /** Personal data masked in this bundle (the organization's retention settings when it was built). */
+  masking: ExportMasking;
+  /** What the bundle leaves out and why (masking, PDF transcripts skipped for huge exports). */
+  notes: string[];
   files: Array<{ path: string; sha256: string; size: number }>;
   signature: { algorithm: 'Ed25519'; publicKeyFingerprint: string; file: typeof SIGNATURE_FILE };
 }

@@ -8,11 +8,12 @@ import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
 import { AppConfig } from '@civic/config';
-import { ExportFormat, ExportJob, ExportQuery, ExportStatus } from '@civic/domain';
+import { ExportFormat, ExportJob, ExportQuery, ExportStatus, RetentionSettings } from '@civic/domain';
 import { AuditService } from './audit.service';
-import { CSV_BOM, csvHeader, csvRow } from './csv-format';
+import { CSV_BOM, csvHeader } from './csv-format';
 import { ExportManifest, MANIFEST_FILE, SIGNATURE_FILE } from './export-manifest';
 import { ExportedMessage } from './exported-message';
+import { csvLineSql, EXPORT_FROM_SQL, exportColumnsSql, ExportMasking, maskNameSql } from './export-sql';
 import { HashingFileWriter } from './hashing-file-writer';
 import { PdfTranscriptWriter } from './pdf-transcript.writer';
 import { SigningKeyService } from './signing-key.service';
@@ -25,30 +26,28 @@ export interface ExportRequester {
   requestId?: string | null;
 }
 
-const BATCH = 2000;
+/** Messages per query: big enough that per-query costs vanish, small enough that a batch is a few MB. */
+const BATCH = 5000;
 
-const MESSAGE_SELECT = `SELECT m.id, m.organization_id AS "organizationId", m.channel, m.channel_account_id AS "channelAccountId",
-  a.name AS "accountName", a.handle AS "accountHandle", m.conversation_id AS "conversationId", c.kind AS "conversationKind",
-  c.thread_key AS "threadKey", m.external_id AS "externalId", m.direction, m.kind, m.text, m.attachments,
-  m.parent_message_id AS "parentMessageId", m.parent_external_id AS "parentExternalId", m.contact_id AS "contactId",
-  ct.name AS "contactName", ct.handle AS "contactHandle", ct.phone AS "contactPhone", m.author_user_id AS "authorUserId",
-  u.display_name AS "authorName", m.sent_at AS "sentAt", m.received_at AS "receivedAt", m.delivery_state AS "deliveryState",
-  m.delivery_error AS "deliveryError", m.delivery_updated_at AS "deliveryUpdatedAt", m.edited, m.edit_history AS "editHistory",
-  m.deleted, m.deleted_at AS "deletedAt", m.raw, m.sent_at::text AS "cursorSentAt"
-FROM message m
-JOIN conversation c ON c.id = m.conversation_id
-JOIN channel_account a ON a.id = m.channel_account_id
-LEFT JOIN contact ct ON ct.id = m.contact_id
-LEFT JOIN app_user u ON u.id = m.author_user_id`;
+/** Beyond this many conversations an export carries no PDF transcripts (the manifest says so). */
+export const EXPORT_PDF_MAX_CONVERSATIONS = 1000;
 
-type MessageRow = Omit<ExportedMessage, 'sentAt' | 'receivedAt' | 'deliveryUpdatedAt' | 'deletedAt'> & {
-  sentAt: Date; receivedAt: Date; deliveryUpdatedAt: Date | null; deletedAt: Date | null; cursorSentAt: string;
-};
+/** One keyset page of one file, formatted by PostgreSQL: the text of its messages and where it ended. */
+interface PageRow {
+  n: number;
+  text: string | null;
+  lastSentAt: string | null;
+  lastId: string | null;
+  media: string[] | null;
+}
+
+type Filter = { sql: string; params: unknown[] };
 
 /**
- * Conversation-log exports: a job row, then an in-process background build that streams messages
- * in keyset batches (memory stays bounded) into NDJSON, CSV and per-conversation PDF transcripts,
- * adds stored media, and seals the ZIP with a signed manifest.
+ * Conversation-log exports: a job row, then an in-process background build. PostgreSQL formats every
+ * message as its NDJSON line and CSV row in keyset pages (no row objects in JavaScript, memory bounded
+ * by one page); the text is hashed while it is written, then PDF transcripts per conversation (bounded
+ * sets), stored media and a signed manifest go into the ZIP.
  */
 @Injectable()
 export class ExportService implements OnApplicationShutdown {
@@ -121,47 +120,54 @@ export class ExportService implements OnApplicationShutdown {
     const work = join(this.root, job.id);
     try {
       await mkdir(work, { recursive: true });
-      const where = this.filter(job.organizationId, job.query);
+      const where = this.filter(job.organizationId, job.query, job.createdAt);
       const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE ${where.sql}`, where.params);
       await repo.update(job.id, { status: ExportStatus.Running, startedAt: new Date(), totalMessages: count });
 
       const files: ExportManifest['files'] = [];
+      const notes: string[] = [];
       const formats = new Set(job.query.formats);
-      const conversations = new Set<string>();
+      const masking = await this.masking(job.organizationId);
+      if (masking.phoneNumbers || masking.names) {
+        notes.push(`Masked: ${[masking.names ? 'contact names and handles' : null, masking.phoneNumbers ? 'contact phone numbers' : null].filter(Boolean).join(', ')}, direct-thread keys; raw channel payloads left out.`);
+      }
       const media = new Map<string, string>();
       const ndjson = formats.has(ExportFormat.Ndjson) ? new HashingFileWriter(join(work, 'messages.ndjson')) : null;
       const csv = formats.has(ExportFormat.Csv) ? new HashingFileWriter(join(work, 'messages.csv')) : null;
       await csv?.write(CSV_BOM + csvHeader());
+      const streams = [
+        ndjson ? { writer: ndjson, pages: this.pages(where, masking, 'ndjson', true) } : null,
+        csv ? { writer: csv, pages: this.pages(where, masking, 'csv', !ndjson) } : null,
+      ].filter((stream) => stream !== null);
       let processed = 0;
-      for await (const batch of this.messages(where)) {
-        let ndjsonChunk = '';
-        let csvChunk = '';
-        for (const message of batch) {
-          if (ndjson) ndjsonChunk += `${JSON.stringify(message)}\n`;
-          if (csv) csvChunk += csvRow(message);
-          conversations.add(message.conversationId);
-          for (const attachment of message.attachments ?? []) this.collectMedia(attachment, media);
-        }
-        if (ndjson) await ndjson.write(ndjsonChunk);
-        if (csv) await csv.write(csvChunk);
-        processed += batch.length;
+      for (;;) {
+        const pages = await Promise.all(streams.map((stream) => stream.pages.next()));
+        if (pages.every((page) => page.done)) break;
+        await Promise.all(pages.map((page, i) => (page.value?.text ? streams[i].writer.write(page.value.text) : null)));
+        for (const page of pages) for (const id of page.value?.media ?? []) this.collectMedia(id, media);
+        processed += pages[0].value?.n ?? 0;
         await repo.update(job.id, { processedMessages: processed });
       }
       if (ndjson) files.push({ path: 'messages.ndjson', ...(await ndjson.close()) });
       if (csv) files.push({ path: 'messages.csv', ...(await csv.close()) });
+      const conversations = await this.conversationIds(where);
       if (formats.has(ExportFormat.Pdf)) {
-        await mkdir(join(work, 'transcripts'), { recursive: true });
-        for (const conversationId of conversations) files.push(await this.transcript(work, job, conversationId));
+        if (conversations.length > EXPORT_PDF_MAX_CONVERSATIONS) {
+          notes.push(`No PDF transcripts: ${conversations.length} conversations exceed the limit of ${EXPORT_PDF_MAX_CONVERSATIONS}; narrow the query (conversation, contact, account) for transcripts.`);
+        } else {
+          await mkdir(join(work, 'transcripts'), { recursive: true });
+          for (const conversationId of conversations) files.push(await this.transcript(work, job, conversationId, masking));
+        }
       }
       for (const [sha256, path] of media) files.push({ path: `media/${sha256}`, sha256, size: (await stat(path)).size });
 
       const zipName = `${job.id}.zip`;
-      const manifestSha256 = await this.seal(job, work, files, media, processed, conversations.size, join(this.root, zipName));
+      const manifestSha256 = await this.seal(job, work, files, media, processed, conversations.length, join(this.root, zipName), masking, notes);
       const { size } = await stat(join(this.root, zipName));
       await this.audit.record({
         organizationId: job.organizationId, actorUserId: job.requestedByUserId, actorLabel: job.requestedByLabel,
         action: 'export.completed', targetType: 'export', targetId: job.id,
-        after: { messages: processed, conversations: conversations.size, manifestSha256, bytes: size },
+        after: { messages: processed, conversations: conversations.length, manifestSha256, bytes: size, masking },
       });
       await repo.update(job.id, {
         status: ExportStatus.Completed, finishedAt: new Date(), processedMessages: processed,
@@ -175,7 +181,7 @@ export class ExportService implements OnApplicationShutdown {
     }
   }
 
-  private filter(organizationId: string, query: ExportQuery): { sql: string; params: unknown[] } {
+  private filter(organizationId: string, query: ExportQuery, asOf: Date): Filter {
     const params: unknown[] = [organizationId, query.from, query.to];
     const clauses = ['m.organization_id = $1', 'm.sent_at >= $2', 'm.sent_at < $3'];
     const add = (column: string, value: string | null | undefined) => {
@@ -183,6 +189,10 @@ export class ExportService implements OnApplicationShutdown {
       params.push(value);
       clauses.push(`${column} = $${params.length}`);
     };
+    // Only what had arrived when the export was asked for: NDJSON and CSV, read page by page on two
+    // connections, then hold the same messages even while new ones keep coming in.
+    params.push(asOf);
+    clauses.push(`m.received_at <= $${params.length}`);
     add('m.channel', query.channel);
     add('m.channel_account_id', query.accountId);
     add('m.conversation_id', query.conversationId);
@@ -194,49 +204,106 @@ export class ExportService implements OnApplicationShutdown {
     return { sql: clauses.join(' AND '), params };
   }
 
-  /** Keyset batches on (sent_at, id): no long transaction, no cursor held across progress updates. */
-  private async *messages(where: { sql: string; params: unknown[] }, extra?: { sql: string; params: unknown[] }): AsyncGenerator<ExportedMessage[]> {
-    let after: { sentAt: string; id: string } | null = null;
-    for (;;) {
-      const params = [...where.params, ...(extra?.params ?? [])];
-      let sql = `${MESSAGE_SELECT} WHERE ${where.sql}${extra ? ` AND ${extra.sql}` : ''}`;
+  private async masking(organizationId: string): Promise<ExportMasking> {
+    const settings = await this.dataSource.getRepository(RetentionSettings).findOneBy({ organizationId });
+    return { phoneNumbers: settings?.maskPhoneNumbers ?? false, names: settings?.maskNames ?? false };
+  }
+
+  /**
+   * Keyset pages on (sent_at, id) of one file, each one query that returns the page already formatted
+   * (no long transaction, no cursor held across progress updates). NDJSON and CSV run as two such
+   * streams on two connections, so two PostgreSQL backends format at once, and each stream asks for
+   * its next page while the current one is written.
+   */
+  private async *pages(where: Filter, masking: ExportMasking, format: 'ndjson' | 'csv', withMedia: boolean): AsyncGenerator<PageRow> {
+    const line = format === 'ndjson' ? `row_to_json(r)::text || E'\\n'` : csvLineSql('r');
+    const fetch = (after: { sentAt: string; id: string } | null): Promise<PageRow> => {
+      const params = [...where.params];
+      let keyset = '';
       if (after) {
         params.push(after.sentAt, after.id);
         // The plain sent_at bound lets the (organization_id, sent_at) index start at the cursor.
-        sql += ` AND m.sent_at >= $${params.length - 1}::timestamptz AND (m.sent_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+        keyset = ` AND m.sent_at >= $${params.length - 1}::timestamptz AND (m.sent_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
       }
-      sql += ` ORDER BY m.sent_at, m.id LIMIT ${BATCH}`;
-      const rows: MessageRow[] = await this.dataSource.query(sql, params);
-      if (rows.length === 0) return;
-      const last = rows[rows.length - 1];
-      after = { sentAt: last.cursorSentAt, id: last.id };
-      yield rows.map(toExported);
-      if (rows.length < BATCH) return;
+      const sql = `WITH page AS (
+        SELECT m.sent_at AS k_sent, m.id AS k_id, m.attachments AS k_att, ${line} AS line
+        ${EXPORT_FROM_SQL}
+        CROSS JOIN LATERAL (SELECT ${exportColumnsSql(masking)} OFFSET 0) r
+        WHERE ${where.sql}${keyset}
+        ORDER BY m.sent_at, m.id LIMIT ${BATCH}
+      )
+      SELECT (SELECT count(*)::int FROM page) AS n,
+        (SELECT string_agg(line, '' ORDER BY k_sent, k_id) FROM page) AS text,
+        (SELECT k_sent::text FROM page ORDER BY k_sent DESC, k_id DESC LIMIT 1) AS "lastSentAt",
+        (SELECT k_id FROM page ORDER BY k_sent DESC, k_id DESC LIMIT 1) AS "lastId",
+        ${withMedia ? `(SELECT array_agg(DISTINCT e->>'mediaAssetId') FROM page CROSS JOIN LATERAL jsonb_array_elements(k_att) e
+          WHERE e->>'mediaAssetId' IS NOT NULL)` : 'NULL::text[]'} AS media`;
+      return this.dataSource.query(sql, params).then((rows: PageRow[]) => rows[0]);
+    };
+    let next = fetch(null);
+    for (;;) {
+      const page = await next;
+      if (page.n === 0) return;
+      const more = page.n === BATCH;
+      if (more) next = fetch({ sentAt: page.lastSentAt!, id: page.lastId! });
+      yield page;
+      if (!more) return;
     }
   }
 
-  private async transcript(work: string, job: ExportJob, conversationId: string): Promise<ExportManifest['files'][number]> {
-    const [meta] = await this.dataSource.query(
-      `SELECT c.thread_key AS "threadKey", c.channel, a.name AS "accountName", ct.name AS "contactName"
-       FROM conversation c JOIN channel_account a ON a.id = c.channel_account_id LEFT JOIN contact ct ON ct.id = c.contact_id
-       WHERE c.id = $1`,
+  private async conversationIds(where: Filter): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT m.conversation_id AS id FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE ${where.sql} ORDER BY 1`,
+      where.params,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  private async transcript(work: string, job: ExportJob, conversationId: string, masking: ExportMasking): Promise<ExportManifest['files'][number]> {
+    const where = this.filter(job.organizationId, job.query, job.createdAt);
+    where.params.push(conversationId);
+    where.sql += ` AND m.conversation_id = $${where.params.length}`;
+    const columns = exportColumnsSql(masking);
+    const path = `transcripts/${conversationId}.pdf`;
+    let writer: PdfTranscriptWriter | null = null;
+    let after: { sentAt: string; id: string } | null = null;
+    for (;;) {
+      const params = [...where.params];
+      let keyset = '';
+      if (after) {
+        params.push(after.sentAt, after.id);
+        keyset = ` AND (m.sent_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
+      }
+      const rows: Array<ExportedMessage & { kSent: string }> = await this.dataSource.query(
+        `SELECT ${columns}, m.sent_at::text AS "kSent" ${EXPORT_FROM_SQL} WHERE ${where.sql}${keyset} ORDER BY m.sent_at, m.id LIMIT 500`,
+        params,
+      );
+      if (rows.length > 0 && !writer) {
+        // The header is the conversation as the export shows it (masked names included).
+        writer = new PdfTranscriptWriter(join(work, path), {
+          accountName: rows[0].accountName, channel: rows[0].channel, threadKey: rows[0].threadKey, conversationId,
+          contactName: await this.conversationContactName(conversationId, masking),
+          period: { from: new Date(job.query.from).toISOString(), to: new Date(job.query.to).toISOString() },
+        });
+      }
+      for (const row of rows) await writer!.add(row);
+      if (rows.length < 500) break;
+      after = { sentAt: rows[rows.length - 1].kSent, id: rows[rows.length - 1].id };
+    }
+    return { path, ...(await writer!.close()) };
+  }
+
+  private async conversationContactName(conversationId: string, masking: ExportMasking): Promise<string | null> {
+    const [row] = await this.dataSource.query(
+      `SELECT ${masking.names ? maskNameSql('ct.name') : 'ct.name'} AS name FROM conversation c LEFT JOIN contact ct ON ct.id = c.contact_id WHERE c.id = $1`,
       [conversationId],
     );
-    const path = `transcripts/${conversationId}.pdf`;
-    const writer = new PdfTranscriptWriter(join(work, path), {
-      ...meta, conversationId, period: { from: new Date(job.query.from).toISOString(), to: new Date(job.query.to).toISOString() },
-    });
-    const where = this.filter(job.organizationId, job.query);
-    for await (const batch of this.messages(where, { sql: `m.conversation_id = $${where.params.length + 1}`, params: [conversationId] })) {
-      for (const message of batch) await writer.add(message);
-    }
-    return { path, ...(await writer.close()) };
+    return row?.name ?? null;
   }
 
   /** Media the message points at, when its bytes are stored (content-addressed under MEDIA_DIR). */
-  private collectMedia(attachment: Record<string, unknown>, media: Map<string, string>): void {
-    const id = typeof attachment.mediaAssetId === 'string' ? attachment.mediaAssetId : null;
-    const sha256 = id?.match(/^(?:[0-9a-f]{2}\/)?([0-9a-f]{64})$/)?.[1];
+  private collectMedia(id: string, media: Map<string, string>): void {
+    const sha256 = id.match(/^(?:[0-9a-f]{2}\/)?([0-9a-f]{64})$/)?.[1];
     if (!sha256 || media.has(sha256)) return;
     const path = join(this.mediaRoot, sha256.slice(0, 2), sha256);
     if (existsSync(path)) media.set(sha256, path);
@@ -244,7 +311,7 @@ export class ExportService implements OnApplicationShutdown {
 
   private async seal(
     job: ExportJob, work: string, files: ExportManifest['files'], media: Map<string, string>,
-    messageCount: number, conversationCount: number, zipPath: string,
+    messageCount: number, conversationCount: number, zipPath: string, masking: ExportMasking, notes: string[],
   ): Promise<string> {
     const manifest: ExportManifest = {
       format: 'civic-inbox-export',
@@ -257,6 +324,8 @@ export class ExportService implements OnApplicationShutdown {
       messageCount,
       conversationCount,
       auditChainHead: await this.audit.head(job.organizationId),
+      masking,
+      notes,
       files,
       signature: { algorithm: 'Ed25519', publicKeyFingerprint: await this.signingKey.fingerprint(), file: SIGNATURE_FILE },
     };
@@ -278,13 +347,4 @@ export class ExportService implements OnApplicationShutdown {
     await rename(temp, zipPath);
     return createHash('sha256').update(manifestBytes).digest('hex');
   }
-}
-
-function iso(value: Date | null): string | null {
-  return value ? value.toISOString() : null;
-}
-
-function toExported(row: MessageRow): ExportedMessage {
-  const { cursorSentAt: _cursor, ...rest } = row;
-  return { ...rest, sentAt: row.sentAt.toISOString(), receivedAt: row.receivedAt.toISOString(), deliveryUpdatedAt: iso(row.deliveryUpdatedAt), deletedAt: iso(row.deletedAt) };
 }

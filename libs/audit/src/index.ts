@@ -10,6 +10,7 @@ export * from './export-manifest';
 export * from './export-bundle.verifier';
 export * from './exported-message';
 export * from './csv-format';
+export * from './export-sql';
 export * from './export.service';
 export * from './audit.module';
 export * from './cli';

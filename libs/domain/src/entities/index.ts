@@ -30,3 +30,6 @@ export * from './mention-alert.entity';
 export * from './mention-notification.entity';
 export * from './mention-digest.entity';
 export * from './mention-settings.entity';
+export * from './retention-settings.entity';
+export * from './legal-hold.entity';
+export * from './conversation-erasure.entity';

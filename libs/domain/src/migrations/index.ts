@@ -6,6 +6,7 @@ import { ReplyDispatch1795450400000 } from './1795450400000-reply-dispatch.migra
 import { CasesRouting1795451356561 } from './1795451356561-cases-routing.migration';
 import { MediaDownload1795451409816 } from './1795451409816-media-download.migration';
 import { MentionsTracking1795451453871 } from './1795451453871-mentions-tracking.migration';
+import { RetentionErasure1795452394917 } from './1795452394917-retention-erasure.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
   Initial1795449780394,
@@ -16,4 +17,5 @@ export const MIGRATIONS: Function[] = [
   CasesRouting1795451356561,
   MediaDownload1795451409816,
   MentionsTracking1795451453871,
+  RetentionErasure1795452394917,
 ];
