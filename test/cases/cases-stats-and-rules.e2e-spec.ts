@@ -177,7 +177,7 @@ describe('Cases: statistics on a hand-computed set, routing rules, validation, i
 
     const unknownCategory = await t.http().post('/api/v1/cases').set(auth(officer)).send({ conversationId: conversations.whatsapp, category: 'uzay-gemisi' });
     expect(unknownCategory.status).toBe(400);
-    expect(unknownCategory.body.message[0]).toMatch(/^category must be one of: .*yol-cukur/);
+    expect(unknownCategory.body.details.errors[0]).toMatch(/^category must be one of: .*yol-cukur/);
 
     const id = (await t.http().post('/api/v1/cases').set(auth(officer)).send({ conversationId: conversations.whatsapp, category: 'Çöp' })).body.id;
     const noReason = await t.http().post(`/api/v1/cases/${id}/reject`).set(auth(officer)).send({});
@@ -186,7 +186,7 @@ describe('Cases: statistics on a hand-computed set, routing rules, validation, i
     const department = await t.http().post(`/api/v1/cases/${id}/forward`).set(auth(officer))
       .send({ externalBodyId: (await t.http().get('/api/v1/departments?kind=department').set(auth(officer))).body[0].id });
     expect(department.status).toBe(400);
-    expect(department.body.message).toEqual(['externalBodyId must be an active external body of your organization']);
+    expect(department.body.details.errors).toEqual(['externalBodyId must be an active external body of your organization']);
     expect((await t.http().post(`/api/v1/cases/${id}/reopen`).set(auth(officer)).send({})).status).toBe(400);
     await t.http().post(`/api/v1/cases/${id}/resolve`).set(auth(officer)).send({ resolutionText: 'Toplandı.', notifyCitizen: false }).expect(200);
     expect((await t.http().post(`/api/v1/cases/${id}/resolve`).set(auth(officer)).send({ resolutionText: 'Yine.', notifyCitizen: false })).status).toBe(409);

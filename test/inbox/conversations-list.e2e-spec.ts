@@ -148,7 +148,7 @@ describe('Inbox list (GET /api/v1/conversations)', () => {
     const forged = Buffer.from(JSON.stringify({ ...decoded, a: '2099-01-01 00:00:00+00' })).toString('base64url');
     for (const cursor of [`${forged}.${signature}`, `${payload}.${signature}x`, 'bozuk']) {
       const response = await get({ cursor }).expect(400);
-      expect(response.body.message).toEqual(expect.arrayContaining(['cursor is invalid']));
+      expect(response.body.details.errors).toEqual(expect.arrayContaining(['cursor is invalid']));
     }
   });
 

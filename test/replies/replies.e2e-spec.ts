@@ -159,7 +159,7 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
     const [messagesBefore, jobsBefore] = [await t.dataSource.query('SELECT count(*)::int AS n FROM message'), await jobCount()];
     const response = await reply('dm:905559876543', { text: 'Merhaba' });
     expect(response.status).toBe(422);
-    expect(response.body).toMatchObject({ reason: 'template_required' });
+    expect(response.body).toMatchObject({ statusCode: 422, details: { reason: 'template_required' } });
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM message')).toEqual(messagesBefore);
     expect(await jobCount()).toBe(jobsBefore);
   });
@@ -248,7 +248,7 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
     it('a tweet over 280 weighted characters → 422 text_too_long', async () => {
       const response = await reply('tweet-conv:1590000000000000001', { text: 'ğ'.repeat(281) });
       expect(response.status).toBe(422);
-      expect(response.body.reason).toBe('text_too_long');
+      expect(response.body.details.reason).toBe('text_too_long');
     });
     it('another organization’s conversation → 404', async () => {
       const org = await t.createOrganization('Başka Belediye');

@@ -2,15 +2,35 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@civic/config';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { rejectHostileBodies } from './common/request-body.guards';
 
 /** Request size limit: Meta batches are small; anything near this is abuse. */
 export const BODY_LIMIT = '1mb';
+
+/** Comma-separated CORS_ORIGINS; empty means same-origin only (no CORS headers at all). */
+export function corsOrigins(config: AppConfig): string[] {
+  return config.env.CORS_ORIGINS.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean);
+}
 
 /** Shared by main.ts and the tests so both serve exactly the same HTTP surface. */
 export function configureHttpApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  app.use(rejectHostileBodies);
+  const origins = corsOrigins(app.get(AppConfig));
+  if (origins.length > 0) {
+    app.enableCors({
+      origin: origins,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
+      exposedHeaders: ['Retry-After', 'Content-Disposition'],
+      maxAge: 600,
+    });
+  }
+  app.useGlobalFilters(new AllExceptionsFilter());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -1,7 +1,10 @@
 import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '@civic/config';
 import { AccessTokenService } from './access-token.service';
 import { AccountAccessService } from './account-access.service';
+import { ApiThrottlerGuard } from './api-throttler.guard';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { ApiTokenService } from './api-token.service';
 import { ApiTokensController } from './api-tokens.controller';
@@ -15,6 +18,12 @@ import { SecurityHeadersMiddleware } from './security-headers.middleware';
 
 @Global()
 @Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => [{ name: 'default', ttl: 60_000, limit: config.env.API_RATE_LIMIT_PER_MINUTE }],
+    }),
+  ],
   controllers: [ApiTokensController],
   providers: [
     SecretsService,
@@ -26,6 +35,8 @@ import { SecurityHeadersMiddleware } from './security-headers.middleware';
     AuthService,
     AdminBootstrapService,
     { provide: APP_GUARD, useClass: AuthGuard },
+    // After AuthGuard: the limit is counted per signed-in user once the principal is known.
+    { provide: APP_GUARD, useClass: ApiThrottlerGuard },
   ],
   exports: [SecretsService, AccessTokenService, RefreshTokenService, ApiTokenService, AccountAccessService, AuthService, AdminBootstrapService],
 })

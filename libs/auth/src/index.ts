@@ -17,3 +17,5 @@ export * from './auth.module';
 export * from './cli';
 export * from './login.dto';
 export * from './refresh-token.dto';
+export * from './rate-limited.exception';
+export * from './api-throttler.guard';

@@ -94,6 +94,14 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(100000)
   AUTH_RATE_LIMIT_PER_MINUTE = 30;
 
+  /** Requests per minute allowed on /api/v1/* per signed-in user (or per client IP when public); webhooks and health are exempt. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000000)
+  API_RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Browser origins allowed to call the API cross-origin, comma-separated (https://panel.belediye.gov.tr). Empty: same origin only. */
+  @IsString() @Matches(/^\s*$|^\s*https?:\/\/[^,\s]+(\s*,\s*https?:\/\/[^,\s]+)*\s*$/, { message: 'CORS_ORIGINS must be comma-separated http(s):// origins' })
+  CORS_ORIGINS = '';
+
   /** Seconds between X recent searches of one watchlist (mentions tracking); each run may take several pages. */
   @Transform(toInt) @IsInt() @Min(30) @Max(86400)
   MENTIONS_SEARCH_INTERVAL_SECONDS = 300;
