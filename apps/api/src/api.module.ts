@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AuthModule } from '@civic/auth';
 import { AppConfig, ConfigModule } from '@civic/config';
 import { DatabaseModule } from '@civic/database';
@@ -15,6 +16,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
 import { RepliesApiModule } from './replies/replies-api.module';
 import { CasesApiModule } from './cases/cases-api.module';
 import { MentionsApiModule } from './mentions/mentions-api.module';
+import { RetentionApiModule } from './retention/retention-api.module';
 import { pinoOptions } from './logging';
 import { WebAppModule } from './web/web-app.module';
 
@@ -23,6 +25,8 @@ export interface ApiModuleOptions {
   config?: Record<string, unknown>;
   /** Extra modules run in the same process (the worker, for `npm start`). */
   include?: DynamicModule['imports'];
+  /** Where JSON log lines go instead of stdout (the log redaction test reads them). */
+  logDestination?: DestinationStream;
 }
 
 /** The HTTP application: inbox, cases, mentions, exports, admin, auth, webhook receivers. */
@@ -33,7 +37,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(options.config),
-        LoggerModule.forRootAsync({ useFactory: pinoOptions, inject: [AppConfig] }),
+        LoggerModule.forRootAsync({ useFactory: (config: AppConfig) => pinoOptions(config, options.logDestination), inject: [AppConfig] }),
         DatabaseModule.forRoot(),
         AuthModule,
         AuthApiModule,
@@ -47,6 +51,7 @@ export class ApiModule {
         CasesApiModule,
         MentionsApiModule,
         MediaApiModule,
+        RetentionApiModule,
         ...(options.include ?? []),
         WebAppModule,
       ],

@@ -3,12 +3,17 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ServerResponse } from 'node:http';
 import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { Repository } from 'typeorm';
-import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { AccountAccessService, AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { Message, UserRole } from '@civic/domain';
 import { MediaStore } from '@civic/media';
 
-/** Serves stored copies of channel media to signed-in users of the message's organization only. */
+/**
+ * Serves stored copies of channel media only to users who may see the conversation: same
+ * organization and, for an officer limited by account grants, a granted channel account. Anything
+ * else answers 404, like a message that does not exist.
+ */
 @ApiTags('media')
 @ApiBearerAuth()
 @Controller('api/v1/messages')
@@ -16,6 +21,7 @@ export class MessageAttachmentsController {
   constructor(
     @InjectRepository(Message) private readonly messages: Repository<Message>,
     private readonly store: MediaStore,
+    private readonly access: AccountAccessService,
   ) {}
 
   @Get(':id/attachments/:index')
@@ -26,15 +32,27 @@ export class MessageAttachmentsController {
     @Param('index', ParseIntPipe) index: number,
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<StreamableFile> {
-    const message = await this.messages.findOne({ where: { id, organizationId: principal.organizationId }, select: ['id', 'attachments'] });
-    const attachment = message?.attachments?.[index];
+    const message = await this.messages.findOne({ where: { id, organizationId: principal.organizationId }, select: ['id', 'channelAccountId', 'attachments'] });
+    const visible = message !== null && (await this.access.canAccess(principal, message.channelAccountId));
+    const attachment = visible ? message.attachments?.[index] : undefined;
     if (!attachment) throw new NotFoundException(`Attachment ${index} of message ${id} not found`);
     if (!attachment.storageKey) {
       throw new NotFoundException(`Attachment ${index} of message ${id} is not stored (${attachment.downloadState ?? 'no media'})`);
     }
+    const path = this.storedPath(attachment.storageKey);
+    if (!path || !(await stat(path).then((s) => s.isFile(), () => false))) throw new NotFoundException(`Attachment ${index} of message ${id} is missing on disk`);
     res.setHeader('Content-Type', attachment.mimeType ?? 'application/octet-stream');
     res.setHeader('Cache-Control', 'private, max-age=3600');
     if (attachment.fileName) res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);
-    return new StreamableFile(createReadStream(this.store.pathOf(attachment.storageKey)));
+    return new StreamableFile(createReadStream(path));
+  }
+
+  /** A storage key that would leave the media directory (a tampered row) is treated as missing. */
+  private storedPath(storageKey: string): string | null {
+    try {
+      return this.store.pathOf(storageKey);
+    } catch {
+      return null;
+    }
   }
 }
