@@ -6,9 +6,10 @@ import { PollingModule } from '@civic/polling';
 import { RepliesWorkerModule } from '@civic/replies';
 import { CasesWorkerModule } from '@civic/cases';
 import { MentionsWorkerModule } from '@civic/mentions';
+import { RetentionWorkerModule } from '@civic/audit';
 
 /** Scheduled and queued work: channel polling, reply dispatch, media download, retention. */
 @Module({
-  imports: [ScheduleModule.forRoot(), IngestModule, RepliesWorkerModule, PollingModule, MediaWorkerModule, CasesWorkerModule, MentionsWorkerModule],
+  imports: [ScheduleModule.forRoot(), IngestModule, RepliesWorkerModule, PollingModule, MediaWorkerModule, CasesWorkerModule, MentionsWorkerModule, RetentionWorkerModule],
 })
 export class WorkerModule {}

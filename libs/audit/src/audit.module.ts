@@ -1,9 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditService } from './audit.service';
 import { ExportService } from './export.service';
+import { RetentionService } from './retention.service';
 import { SigningKeyService } from './signing-key.service';
 
 /** Global so every feature can inject AuditService and record inside its own transaction. */
 @Global()
-@Module({ providers: [AuditService, SigningKeyService, ExportService], exports: [AuditService, SigningKeyService, ExportService] })
+@Module({
+  providers: [AuditService, SigningKeyService, ExportService, RetentionService],
+  exports: [AuditService, SigningKeyService, ExportService, RetentionService],
+})
 export class AuditModule {}

@@ -1,4 +1,5 @@
 import { CSV_COLUMNS, ExportedMessage } from './exported-message';
+import { ANONYMOUS_CITIZEN } from './retention.service';
 
 /** Which personal data an organization masks in its exports (see RetentionSettings). */
 export interface ExportMasking {
@@ -26,6 +27,17 @@ export function maskPhoneSql(column: string): string {
     ELSE regexp_replace(left(${column}, greatest(length(${column}) - 2, 0)), '\\d', '*', 'g') || right(${column}, 2) END`;
 }
 
+/**
+ * Free text with masking on: the contact's own name (as stored) masked, and anything that looks like a
+ * phone number (7+ digits with spaces or brackets, no dashes so dates survive) cut to its last two digits.
+ */
+function maskTextSql(column: string, masking: ExportMasking): string {
+  let sql = column;
+  if (masking.names) sql = `CASE WHEN ct.name IS NULL OR ct.name = '' THEN ${sql} ELSE replace(${sql}, ct.name, ${maskNameSql('ct.name')}) END`;
+  if (masking.phoneNumbers) sql = `regexp_replace(${sql}, '\\+?\\d[\\d ()]{6,}(\\d\\d)', '*** \\1', 'g')`;
+  return sql;
+}
+
 /** A channel user id (a WhatsApp thread key is the citizen's phone number): first and last two characters kept. */
 function maskIdSql(column: string): string {
   return `CASE WHEN length(${column}) <= 4 THEN repeat('*', length(${column})) ELSE left(${column}, 2) || repeat('*', length(${column}) - 4) || right(${column}, 2) END`;
@@ -36,11 +48,23 @@ function maskIdSql(column: string): string {
  * timestamps and masking applied, so NDJSON, CSV and PDF all read the same, already final values.
  */
 export function exportColumnsSql(masking: ExportMasking): string {
-  const name = (column: string) => (masking.names ? maskNameSql(column) : column);
+  // Already anonymized contacts read "Anonim vatandaş", not "A*** v***".
+  const name = (column: string) => (masking.names ? `CASE WHEN ${column} = '${ANONYMOUS_CITIZEN}' THEN ${column} ELSE ${maskNameSql(column)} END` : column);
   const phone = (column: string) => (masking.phoneNumbers ? maskPhoneSql(column) : column);
-  const threadKey = masking.phoneNumbers || masking.names ? `CASE WHEN c.kind = 'direct' THEN ${maskIdSql('c.thread_key')} ELSE c.thread_key END` : 'c.thread_key';
+  const threadKey = masking.phoneNumbers || masking.names ? `CASE WHEN c.kind = 'direct' AND c.thread_key NOT LIKE 'anon:%' THEN ${maskIdSql('c.thread_key')} ELSE c.thread_key END` : 'c.thread_key';
   // Raw channel payloads repeat the citizen's name and number in channel-specific places: left out when masking.
-  const raw = masking.phoneNumbers || masking.names ? 'NULL::jsonb' : 'm.raw';
+  const masked = masking.phoneNumbers || masking.names;
+  const raw = masked ? 'NULL::jsonb' : 'm.raw';
+  const editHistory = masked
+    ? `(SELECT coalesce(jsonb_agg(jsonb_set(e, '{text}', coalesce(to_jsonb(${maskTextSql("e->>'text'", masking)}), 'null'::jsonb))), '[]'::jsonb)
+        FROM jsonb_array_elements(m.edit_history) e)`
+    : 'm.edit_history';
+  // Captions are masked like text; file names, location pins and shared contact cards are left out.
+  const attachments = masked
+    ? `(SELECT coalesce(jsonb_agg(e - 'caption' - 'fileName' - 'location' - 'contact'
+          || CASE WHEN e ? 'caption' THEN jsonb_build_object('caption', ${maskTextSql("e->>'caption'", masking)}) ELSE '{}'::jsonb END), '[]'::jsonb)
+        FROM jsonb_array_elements(m.attachments) e)`
+    : 'm.attachments';
   const columns: Record<keyof ExportedMessage, string> = {
     id: 'm.id',
     organizationId: 'm.organization_id',
@@ -54,8 +78,8 @@ export function exportColumnsSql(masking: ExportMasking): string {
     externalId: 'm.external_id',
     direction: 'm.direction',
     kind: 'm.kind',
-    text: 'm.text',
-    attachments: 'm.attachments',
+    text: maskTextSql('m.text', masking),
+    attachments,
     parentMessageId: 'm.parent_message_id',
     parentExternalId: 'm.parent_external_id',
     contactId: 'm.contact_id',
@@ -70,7 +94,7 @@ export function exportColumnsSql(masking: ExportMasking): string {
     deliveryError: 'm.delivery_error',
     deliveryUpdatedAt: isoUtc('m.delivery_updated_at'),
     edited: 'm.edited',
-    editHistory: 'm.edit_history',
+    editHistory,
     deleted: 'm.deleted',
     deletedAt: isoUtc('m.deleted_at'),
     raw,

@@ -129,7 +129,7 @@ export class ExportService implements OnApplicationShutdown {
       const formats = new Set(job.query.formats);
       const masking = await this.masking(job.organizationId);
       if (masking.phoneNumbers || masking.names) {
-        notes.push(`Masked: ${[masking.names ? 'contact names and handles' : null, masking.phoneNumbers ? 'contact phone numbers' : null].filter(Boolean).join(', ')}, direct-thread keys; raw channel payloads left out.`);
+        notes.push(`Masked: ${[masking.names ? 'contact names and handles' : null, masking.phoneNumbers ? 'contact phone numbers' : null].filter(Boolean).join(', ')}, direct-thread keys, names and numbers in message text and captions; raw channel payloads, file names, location pins and contact cards left out; media files included as stored.`);
       }
       const media = new Map<string, string>();
       const ndjson = formats.has(ExportFormat.Ndjson) ? new HashingFileWriter(join(work, 'messages.ndjson')) : null;

@@ -13,4 +13,7 @@ export * from './csv-format';
 export * from './export-sql';
 export * from './export.service';
 export * from './audit.module';
+export * from './retention.service';
+export * from './retention.scheduler';
+export * from './retention-worker.module';
 export * from './cli';

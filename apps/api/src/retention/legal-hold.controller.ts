@@ -1,0 +1,34 @@
+import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { IncomingMessage } from 'node:http';
+import { RetentionService } from '@civic/audit';
+import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { UserRole } from '@civic/domain';
+import { PlaceLegalHoldDto } from './place-legal-hold.dto';
+import { requestIdOf } from './request-id';
+
+/** Legal hold keeps a conversation out of retention runs and erasure requests. */
+@ApiTags('retention')
+@ApiBearerAuth()
+@Controller('api/v1/conversations/:id/legal-hold')
+export class LegalHoldController {
+  constructor(private readonly retention: RetentionService) {}
+
+  @Post()
+  @Roles(UserRole.Admin)
+  async place(
+    @CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: PlaceLegalHoldDto, @Req() req: IncomingMessage,
+  ) {
+    const hold = await this.retention.placeHold(principal.organizationId, id, body.reason.trim(), {
+      userId: principal.userId, label: principal.email, requestId: requestIdOf(req),
+    });
+    return { conversationId: hold.conversationId, reason: hold.reason, placedByUserId: hold.placedByUserId, placedAt: hold.placedAt };
+  }
+
+  @Delete()
+  @HttpCode(204)
+  @Roles(UserRole.Admin)
+  async release(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Req() req: IncomingMessage): Promise<void> {
+    await this.retention.releaseHold(principal.organizationId, id, { userId: principal.userId, label: principal.email, requestId: requestIdOf(req) });
+  }
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@civic/audit';
+import { ContactErasureController } from './contact-erasure.controller';
+import { LegalHoldController } from './legal-hold.controller';
+import { RetentionController } from './retention.controller';
+
+/** KVKK: retention settings, legal holds, per-contact erasure. */
+@Module({ imports: [AuditModule], controllers: [RetentionController, LegalHoldController, ContactErasureController] })
+export class RetentionApiModule {}
