@@ -10,6 +10,7 @@ import { createApiApp } from '../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { AccessTokenService, PasswordHasher } from '@civic/auth';
 import { Organization, User, UserRole } from '@civic/domain';
+import { EMBEDDED_POOL_MAX } from '@civic/database';
 import { createTestDatabase, TestDatabase } from '@civic/testing';
 
 export const TEST_ADMIN = { email: 'yonetici@test.belediye.tr', password: 'Gizli-Parola-123' };
@@ -40,7 +41,8 @@ export async function startTestApp(
     config: {
       NODE_ENV: 'test',
       DATABASE_URL: db.url,
-      DATABASE_POOL_MAX: 5,
+      // The embedded database is one session: a few connections take turns (see EMBEDDED_POOL_MAX).
+      DATABASE_POOL_MAX: process.env.TEST_DATABASE_URL ? 5 : EMBEDDED_POOL_MAX,
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       SANDBOX: 'false',

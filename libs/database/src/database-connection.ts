@@ -8,6 +8,9 @@ import { EmbeddedPostgres } from './embedded-postgres';
  * Resolves the database the configuration names, or starts the embedded one under DATA_DIR,
  * and brings the schema up to date with the migrations.
  */
+/** Connections to the embedded PostgreSQL; see DatabaseConnection.options. */
+export const EMBEDDED_POOL_MAX = 4;
+
 export class DatabaseConnection {
   private static readonly logger = new Logger('Database');
   private static embedded: EmbeddedPostgres | null = null;
@@ -18,8 +21,9 @@ export class DatabaseConnection {
     if (!url) {
       this.embedded ??= await EmbeddedPostgres.start(`${config.env.DATA_DIR}/pglite`);
       url = this.embedded.url;
-      // PGlite runs one session at a time; a small pool avoids queueing many idle sessions.
-      poolMax = Math.min(poolMax, 4);
+      // PGlite is one session: connections take turns (see keepProtocolExchangesTogether), so a
+      // few are enough and more only queue.
+      poolMax = Math.min(poolMax, EMBEDDED_POOL_MAX);
       this.logger.log(`No DATABASE_URL: embedded PostgreSQL (PGlite) in ${this.embedded.dataDir}`);
     }
     return buildDataSourceOptions(url, poolMax);

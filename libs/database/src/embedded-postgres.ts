@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { keepProtocolExchangesTogether } from './pglite-query-queue.patch';
 
 /**
  * PostgreSQL compiled to WebAssembly (PGlite), served on loopback to the ordinary `pg` driver,
@@ -23,6 +24,7 @@ export class EmbeddedPostgres {
     mkdirSync(dir, { recursive: true });
     const db = await PGlite.create(dir, { extensions: { pg_trgm } });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 64 });
+    keepProtocolExchangesTogether(server);
     await server.start();
     const address = (server as unknown as { server: { address(): AddressInfo } }).server.address();
     return new EmbeddedPostgres(db, server, `postgres://postgres@127.0.0.1:${address.port}/postgres`, dir);
