@@ -1,4 +1,6 @@
 import { Logger } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { AppConfig } from '@civic/config';
 import { buildDataSourceOptions } from './data-source-options';
@@ -11,6 +13,19 @@ import { EmbeddedPostgres } from './embedded-postgres';
 /** Connections to the embedded PostgreSQL; see DatabaseConnection.options. */
 export const EMBEDDED_POOL_MAX = 4;
 
+/**
+ * A migrated embedded data directory made by `npm install` (scripts/postinstall.js), copied on the
+ * first start so a fresh clone serves within seconds.
+ */
+export const EMBEDDED_TEMPLATE_DIR = join(projectRoot(__dirname), 'dist', 'embedded-template');
+
+/** The folder holding package.json above this file, whether it runs from src (ts) or dist (js). */
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
 export class DatabaseConnection {
   private static readonly logger = new Logger('Database');
   private static embedded: EmbeddedPostgres | null = null;
@@ -19,7 +34,7 @@ export class DatabaseConnection {
     let url = config.env.DATABASE_URL;
     let poolMax = config.env.DATABASE_POOL_MAX;
     if (!url) {
-      this.embedded ??= await EmbeddedPostgres.start(`${config.env.DATA_DIR}/pglite`);
+      this.embedded ??= await EmbeddedPostgres.start(`${config.env.DATA_DIR}/pglite`, { template: EMBEDDED_TEMPLATE_DIR });
       url = this.embedded.url;
       // PGlite is one session: connections take turns (see keepProtocolExchangesTogether), so a
       // few are enough and more only queue.

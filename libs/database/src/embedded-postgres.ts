@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -19,9 +19,17 @@ export class EmbeddedPostgres {
     readonly dataDir: string,
   ) {}
 
-  static async start(dataDir: string, port = 0): Promise<EmbeddedPostgres> {
+  /**
+   * @param template a migrated data directory to start from when `dataDir` does not exist yet
+   *   (copying it takes a moment; creating and migrating a new cluster takes many seconds)
+   */
+  static async start(dataDir: string, options: { port?: number; template?: string } = {}): Promise<EmbeddedPostgres> {
     const dir = resolve(dataDir);
+    if (!existsSync(dir) && options.template && existsSync(join(options.template, 'PG_VERSION'))) {
+      cpSync(options.template, dir, { recursive: true });
+    }
     mkdirSync(dir, { recursive: true });
+    const port = options.port ?? 0;
     const db = await PGlite.create(dir, { extensions: { pg_trgm } });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 64 });
     keepProtocolExchangesTogether(server);
