@@ -41,6 +41,10 @@ export interface WebhookScenarioResult {
   requests: number;
   accepted: number;
   rejected: number;
+  /** Responses by HTTP status; connection errors and timeouts (no response) apart. */
+  statuses: Record<string, number>;
+  connectionErrors: number;
+  timeouts: number;
   acceptedEventsPerSecond: number;
   requestsPerSecond: number;
   p50Ms: number;
@@ -86,6 +90,7 @@ async function load(base: string, scenario: string, connections: number, eventsP
   const latencies: number[] = [];
   let accepted = 0;
   let rejected = 0;
+  const statuses: Record<string, number> = {};
   const health = eventsPerRequest === 0;
   const instance = autocannon({
     url: base,
@@ -104,6 +109,7 @@ async function load(base: string, scenario: string, connections: number, eventsP
   });
   instance.on('response', (_client, status, _bytes, ms) => {
     latencies.push(ms);
+    statuses[status] = (statuses[status] ?? 0) + 1;
     if (status >= 200 && status < 300) accepted++;
     else rejected++;
   });
@@ -112,6 +118,7 @@ async function load(base: string, scenario: string, connections: number, eventsP
   const elapsed = result.duration || seconds;
   return {
     scenario, connections, eventsPerRequest, seconds: +elapsed.toFixed(2), requests: result.requests.total, accepted, rejected: rejected + result.errors + result.timeouts,
+    statuses, connectionErrors: result.errors, timeouts: result.timeouts,
     acceptedEventsPerSecond: Math.round((accepted * Math.max(eventsPerRequest, 1)) / elapsed),
     requestsPerSecond: Math.round(accepted / elapsed),
     p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), p99Ms: percentile(latencies, 99),
@@ -140,11 +147,11 @@ export async function runWebhookIntakeBench(seconds = Number(process.env.BENCH_W
     await load(base, 'warm-up', 8, 1, 2);
     const before = Number((await bench.dataSource.query(`SELECT count(*)::int AS n FROM message`))[0].n);
     const ceiling = await load(base, 'GET /health (ceiling)', 16, 0, seconds);
-    const scenarios = [
-      await load(base, '1 event/request, 8 senders', 8, 1, seconds),
-      await load(base, '1 event/request, 32 senders', 32, 1, seconds),
-      await load(base, '100 events/request, 8 senders', 8, 100, seconds),
-    ];
+    const scenarios: WebhookScenarioResult[] = [];
+    for (const [name, connections, events] of [['1 event/request, 8 senders', 8, 1], ['1 event/request, 32 senders', 32, 1], ['100 events/request, 8 senders', 8, 100]] as const) {
+      scenarios.push(await load(base, name, connections, events, seconds));
+      if (!api.alive) throw new Error(`the api process died during "${name}":\n${api.log}`);
+    }
     const after = Number((await bench.dataSource.query(`SELECT count(*)::int AS n FROM message`))[0].n);
     const eventsAccepted = scenarios.reduce((sum, s) => sum + s.accepted * s.eventsPerRequest, 0);
     const result: WebhookBenchResult = {
