@@ -46,6 +46,9 @@ export function conversationFilterSql(
   if (filter.to) where.push(`c.last_activity_at <= ${p(filter.to.toISOString())}::timestamptz`);
   if (filter.unread === true) where.push('c.unread_count > 0');
   if (filter.unread === false) where.push('c.unread_count = 0');
+  if (filter.hasCase !== undefined) {
+    where.push(`${filter.hasCase ? '' : 'NOT '}EXISTS (SELECT 1 FROM civic_case k WHERE k.conversation_id = c.id AND k.organization_id = c.organization_id)`);
+  }
   const term = foldForSearch(filter.q);
   if (term) {
     const pattern = p(likePattern(term));

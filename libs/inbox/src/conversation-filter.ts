@@ -15,6 +15,8 @@ export interface ConversationFilter {
   from?: Date;
   to?: Date;
   unread?: boolean;
+  /** Whether a case (başvuru) was opened from the conversation. */
+  hasCase?: boolean;
   /** Turkish-aware search over message text and contact name/handle/phone. */
   q?: string;
 }

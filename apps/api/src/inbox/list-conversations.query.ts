@@ -46,13 +46,19 @@ export class ConversationFilterDto {
   @IsIn([true, false], { message: 'unread must be true or false' })
   unread?: boolean;
 
+  @ApiPropertyOptional({ description: 'true: only conversations turned into a case; false: only those without one' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
+  @IsIn([true, false], { message: 'hasCase must be true or false' })
+  hasCase?: boolean;
+
   @ApiPropertyOptional({ description: 'Turkish-aware search over message text and contact name/handle' })
   @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
   q?: string;
 
   toFilter(): ConversationFilter {
-    const { channel, accountId, kind, status, assignee, tag, from, to, unread, q } = this;
-    return { channel, accountId, kind, status, assignee: assignee?.toLowerCase(), tag, from, to, unread, q };
+    const { channel, accountId, kind, status, assignee, tag, from, to, unread, hasCase, q } = this;
+    return { channel, accountId, kind, status, assignee: assignee?.toLowerCase(), tag, from, to, unread, hasCase, q };
   }
 }
 
