@@ -4,7 +4,10 @@ import type { TokenResponse } from './api/types';
 import { useI18n } from './i18n/i18n';
 import { permissionsOf } from './roles';
 import { navigate, usePath } from './router';
+import { AdminScreen } from './screens/admin-screen';
 import { AuditScreen } from './screens/audit-screen';
+import { CaseDetailScreen } from './screens/case-detail-screen';
+import { CaseStatsScreen } from './screens/case-stats-screen';
 import { CasesScreen } from './screens/cases-screen';
 import { InboxScreen } from './screens/inbox-screen';
 import { MentionsScreen } from './screens/mentions-screen';
@@ -22,15 +25,29 @@ export function App() {
   const onAudit = path.startsWith('/audit') && can.audit;
   const onCases = path.startsWith('/cases') && can.readInbox;
   const onMentions = path.startsWith('/mentions') && can.mentions;
+  const onAdmin = path.startsWith('/admin') && can.admin;
+  const caseId = /^\/cases\/([0-9a-f-]{36})/.exec(path)?.[1] ?? null;
   const conversationId = /^\/conversations\/([0-9a-f-]{36})/.exec(path)?.[1] ?? null;
-  if (path.startsWith('/audit') && !can.audit) navigate('/');
+  if ((path.startsWith('/audit') && !can.audit) || (path.startsWith('/admin') && !can.admin)) navigate('/');
+  const active = onAudit ? 'audit' : onCases ? 'cases' : onMentions ? 'mentions' : onAdmin ? 'admin' : 'inbox';
+  const screen = onAudit ? (
+    <AuditScreen />
+  ) : onAdmin ? (
+    <AdminScreen tab={path.startsWith('/admin/users') ? 'users' : path.startsWith('/admin/departments') ? 'departments' : 'accounts'} />
+  ) : onCases ? (
+    caseId ? <CaseDetailScreen id={caseId} can={can} /> : path.startsWith('/cases/stats') ? <CaseStatsScreen /> : <CasesScreen />
+  ) : onMentions ? (
+    <MentionsScreen />
+  ) : (
+    <InboxScreen user={session.user} can={can} selectedId={conversationId} />
+  );
 
   return (
     <div className="app">
       <a className="skip-link" href="#main">{t('app.skip')}</a>
-      <TopBar user={session.user} can={can} active={onAudit ? 'audit' : onCases ? 'cases' : onMentions ? 'mentions' : 'inbox'} />
+      <TopBar user={session.user} can={can} active={active} />
       <main id="main" className="main">
-        {onAudit ? <AuditScreen /> : onCases ? <CasesScreen can={can} /> : onMentions ? <MentionsScreen /> : <InboxScreen user={session.user} can={can} selectedId={conversationId} />}
+        {screen}
       </main>
     </div>
   );

@@ -7,6 +7,7 @@ export interface Permissions {
   audit: boolean;
   mentions: boolean;
   listUsers: boolean;
+  admin: boolean;
 }
 
 export function permissionsOf(roles: Role[]): Permissions {
@@ -17,5 +18,6 @@ export function permissionsOf(roles: Role[]): Permissions {
     audit: has('admin', 'auditor'),
     mentions: has('admin', 'officer', 'mayor_office', 'auditor'),
     listUsers: has('admin'),
+    admin: has('admin'),
   };
 }

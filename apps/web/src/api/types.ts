@@ -205,3 +205,98 @@ export interface MentionAuthor {
   count: number;
   reach: number | null;
 }
+
+export interface CaseHistoryEntry {
+  id: string;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  action: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  note: string | null;
+  occurredAt: string;
+}
+
+export interface CaseForwardView {
+  id: string;
+  externalBodyId: string;
+  externalBodyName: string;
+  transport: 'webhook' | 'email';
+  target: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  sentAt: string | null;
+  createdAt: string;
+}
+
+export interface CaseDetail extends CaseView {
+  rejectionReason: string | null;
+  history: CaseHistoryEntry[];
+  forwards: CaseForwardView[];
+}
+
+export interface CaseCounts {
+  received: number;
+  resolved: number;
+  rejected: number;
+  open: number;
+}
+
+export interface Durations {
+  median: number | null;
+  p90: number | null;
+}
+
+export interface CaseStats extends CaseCounts {
+  from: string;
+  to: string;
+  resolvedEver: number;
+  resolvedWithinSla: number;
+  resolvedWithinSlaShare: number | null;
+  timeToResolutionHours: Durations;
+  timeToFinalResolutionHours: Durations;
+  byDepartment: (CaseCounts & { departmentId: string | null; name: string | null })[];
+  byCategory: (CaseCounts & { categoryId: string; code: string; name: string })[];
+  byChannel: (CaseCounts & { channel: Channel })[];
+}
+
+export type DepartmentKind = 'department' | 'external_body';
+
+export interface DepartmentView {
+  id: string;
+  name: string;
+  kind: DepartmentKind;
+  email: string | null;
+  webhookUrl: string | null;
+  hasWebhookSecret: boolean;
+  webhookSecret?: string;
+  active: boolean;
+  categories: { id: string; code: string; name: string }[];
+}
+
+export type ChannelAccountStatus = 'active' | 'paused' | 'needs_reauthorization' | 'usage_capped' | 'disabled';
+
+export interface ChannelAccountAdminView extends ChannelAccountView {
+  externalId: string;
+  status: ChannelAccountStatus;
+  pausedUntil: string | null;
+  lastError: string | null;
+  lastPolledAt: string | null;
+  pollIntervalSeconds: number;
+  sandbox: boolean;
+  hasCredentials?: boolean;
+}
+
+export interface UserAdminView extends UserView {
+  active: boolean;
+  locale: 'tr' | 'en';
+  channelAccountIds: string[];
+}
+
+export interface MentionDigest {
+  date: string;
+  total: number;
+  byWatchlist: { watchlistId: string; name: string; count: number }[];
+  spikes: { alertId: string; watchlistId: string; name: string; openedAt: string; closedAt: string | null; hourCount: number; peakCount: number; threshold: number }[];
+}

@@ -4,7 +4,7 @@ import { Language, useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
 import { navigate } from '../router';
 
-export function TopBar({ user, can, active }: { user: SessionUser; can: Permissions; active: 'inbox' | 'cases' | 'mentions' | 'audit' }) {
+export function TopBar({ user, can, active }: { user: SessionUser; can: Permissions; active: 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' }) {
   const { t, language, setLanguage } = useI18n();
   const link = (path: string, label: string, current: boolean) => (
     <a
@@ -27,6 +27,7 @@ export function TopBar({ user, can, active }: { user: SessionUser; can: Permissi
         {can.readInbox && link('/cases', t('nav.cases'), active === 'cases')}
         {can.mentions && link('/mentions', t('nav.mentions'), active === 'mentions')}
         {can.audit && link('/audit', t('nav.audit'), active === 'audit')}
+        {can.admin && link('/admin', t('nav.admin'), active === 'admin')}
       </nav>
       <span className="user" title={user.email}>
         {user.displayName} · {user.roles.map((r) => t(`role.${r}`)).join(', ')}

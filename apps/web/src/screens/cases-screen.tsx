@@ -1,56 +1,88 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
-import type { CaseView } from '../api/types';
-import { CaseCard } from '../components/case-card';
+import type { CaseStatus, CaseView, DepartmentView } from '../api/types';
 import { ChannelBadge } from '../components/badges';
+import { CasesNav } from '../components/cases-nav';
 import { useI18n } from '../i18n/i18n';
-import type { Permissions } from '../roles';
 import { navigate } from '../router';
 
-const OPEN = 'new,assigned,in_progress,forwarded';
+export const CASE_STATUSES: CaseStatus[] = ['new', 'assigned', 'in_progress', 'forwarded', 'resolved', 'rejected'];
 
-export function CasesScreen({ can }: { can: Permissions }) {
-  const { t } = useI18n();
-  const [status, setStatus] = useState(OPEN);
-  const [items, setItems] = useState<CaseView[]>([]);
+/** The case board: one column per status, narrowed to a department; one request per filter change. */
+export function CasesScreen() {
+  const { t, formatDateTime } = useI18n();
+  const [department, setDepartment] = useState('');
+  const [departments, setDepartments] = useState<DepartmentView[]>([]);
+  const [items, setItems] = useState<CaseView[] | null>(null);
+  const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.request<DepartmentView[]>('/api/v1/departments?kind=department').then(setDepartments, (e: Error) => setError(e.message));
+  }, []);
   const load = useCallback(async () => {
     try {
-      const page = await api.request<{ items: CaseView[] }>(`/api/v1/cases?limit=200${status ? `&status=${status}` : ''}`);
+      const page = await api.request<{ items: CaseView[]; total: number }>(`/api/v1/cases?limit=200${department ? `&departmentId=${department}` : ''}`);
       setItems(page.items);
+      setTotal(page.total);
     } catch (e) {
       setError((e as Error).message);
     }
-  }, [status]);
+  }, [department]);
   useEffect(() => void load(), [load]);
 
   return (
     <div className="cases">
       <div className="item-line">
         <h1>{t('case.title')}</h1>
-        <label>
-          <span className="visually-hidden">{t('case.filterStatus')}</span>
-          <select aria-label={t('case.filterStatus')} value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value={OPEN}>{t('case.openOnly')}</option>
-            <option value="">{t('filters.all')}</option>
-            {(['new', 'assigned', 'in_progress', 'forwarded', 'resolved', 'rejected'] as const).map((s) => <option key={s} value={s}>{t(`case.status.${s}`)}</option>)}
+        <CasesNav active="board" />
+        <label className="push">
+          <span className="visually-hidden">{t('case.filterDepartment')}</span>
+          <select aria-label={t('case.filterDepartment')} value={department} onChange={(e) => setDepartment(e.target.value)}>
+            <option value="">{t('case.allDepartments')}</option>
+            {departments.map((d) => <option key={d.id} value={d.id}>{d.name}</option>)}
           </select>
         </label>
       </div>
       {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
-      {items.length === 0 && <p className="muted">{t('case.empty')}</p>}
-      <div className="case-grid" data-testid="case-list">
-        {items.map((c) => (
-          <CaseCard key={c.id} item={c} canWork={can.work} onChanged={() => void load()}>
-            <p className="item-line small">
-              <ChannelBadge channel={c.channel} />
-              <span>{c.contact?.name ?? c.contact?.handle ?? ''}</span>
-              <a href={`/conversations/${c.conversationId}`} onClick={(e) => { e.preventDefault(); navigate(`/conversations/${c.conversationId}`); }}>
-                {t('case.openConversation')}
-              </a>
-            </p>
-          </CaseCard>
-        ))}
+      {items && total > items.length && <p className="small muted">{t('case.truncated', { shown: items.length, total })}</p>}
+      <div className="case-board" data-testid="case-board">
+        {CASE_STATUSES.map((status) => {
+          const column = (items ?? []).filter((c) => c.status === status);
+          return (
+            <section key={status} className="case-column" aria-labelledby={`col-${status}`} data-testid="case-column" data-status={status}>
+              <h2 id={`col-${status}`} className="item-line">
+                <span className={`status case-status-${status}`}>{t(`case.status.${status}`)}</span>
+                <span className="muted small">{column.length}</span>
+              </h2>
+              <ul>
+                {column.map((c) => (
+                  <li key={c.id}>
+                    <a
+                      href={`/cases/${c.id}`}
+                      className="case-tile"
+                      data-testid="case-tile"
+                      data-case-number={c.number}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        navigate(`/cases/${c.id}`);
+                      }}
+                    >
+                      <span className="item-line">
+                        <strong>{t('case.number', { number: c.number })}</strong>
+                        <ChannelBadge channel={c.channel} />
+                        {c.overdue && <span className="overdue">{t('case.overdue')}</span>}
+                      </span>
+                      <span className="small">{c.category.name}</span>
+                      <span className="small muted">{c.department?.name ?? c.externalBody?.name ?? t('case.noDepartment')}</span>
+                      <span className="small muted">{c.contact?.name ?? c.contact?.handle ?? ''} · {formatDateTime(c.createdAt)}</span>
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
       </div>
     </div>
   );

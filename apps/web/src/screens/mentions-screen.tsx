@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { MentionAuthor, MentionView, MentionVolume, Page } from '../api/types';
 import { ChannelBadge } from '../components/badges';
+import { MentionSpikes } from '../components/mention-spikes';
 import { VolumeChart } from '../components/volume-chart';
 import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
@@ -62,6 +63,7 @@ export function MentionsScreen() {
           </ol>
         </section>
       </div>
+      <MentionSpikes />
       <section className="card" aria-labelledby="feed-title" data-testid="mention-feed">
         <h2 id="feed-title">{t('mentions.feed')}</h2>
         {items.length === 0 && <p className="muted">{t('mentions.empty')}</p>}

@@ -1,0 +1,107 @@
+import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import type { DepartmentKind, DepartmentView } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+
+/** Departments (müdürlükler) and external bodies (dış kurumlar); archiving keeps their cases. */
+export function DepartmentsAdmin() {
+  const { t } = useI18n();
+  const [units, setUnits] = useState<DepartmentView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
+  const load = useCallback(() => api.request<DepartmentView[]>('/api/v1/departments?archived=true').then(setUnits, (e: Error) => setError(e.message)), []);
+  useEffect(() => void load(), [load]);
+
+  const archive = async (unit: DepartmentView) => {
+    try {
+      await api.request(`/api/v1/departments/${unit.id}`, { method: 'DELETE' });
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const table = (kind: DepartmentKind) => (
+    <section className="card" aria-labelledby={`units-${kind}`}>
+      <h2 id={`units-${kind}`}>{t(kind === 'department' ? 'admin.departments' : 'admin.externalBodies')}</h2>
+      <div className="table-wrap">
+        <table className="audit-table" data-testid={`units-${kind}`}>
+          <thead>
+            <tr>
+              <th>{t('admin.name')}</th>
+              <th>{t('admin.reach')}</th>
+              <th>{t('case.category')}</th>
+              <th>{t('admin.state')}</th>
+              <th><span className="visually-hidden">{t('admin.actions')}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {units.filter((u) => u.kind === kind).map((u) => (
+              <tr key={u.id} data-testid="unit-row" data-active={u.active}>
+                <td>{u.name}</td>
+                <td className="small">{[u.email, u.webhookUrl].filter(Boolean).join(' · ') || t('common.none')}</td>
+                <td className="small">{u.categories.map((c) => c.name).join(', ') || t('common.none')}</td>
+                <td>{u.active ? t('admin.active') : t('admin.archived')}</td>
+                <td>{u.active && <button type="button" className="secondary" aria-label={t('admin.archiveNamed', { name: u.name })} onClick={() => void archive(u)}>{t('admin.archive')}</button>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+
+  return (
+    <div className="stack">
+      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      {secret && (
+        <p role="status" className="card warning">{t('admin.secretOnce', { name: secret.name, secret: secret.secret })}</p>
+      )}
+      <UnitForm onCreated={(unit) => { if (unit.webhookSecret) setSecret({ name: unit.name, secret: unit.webhookSecret }); void load(); }} />
+      {table('department')}
+      {table('external_body')}
+    </div>
+  );
+}
+
+function UnitForm({ onCreated }: { onCreated(unit: DepartmentView): void }) {
+  const { t } = useI18n();
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<DepartmentKind>('department');
+  const [email, setEmail] = useState('');
+  const [webhookUrl, setWebhookUrl] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      const unit = await api.request<DepartmentView>('/api/v1/departments', {
+        method: 'POST',
+        body: JSON.stringify({ name: name.trim(), kind, ...(email.trim() ? { email: email.trim() } : {}), ...(webhookUrl.trim() ? { webhookUrl: webhookUrl.trim() } : {}) }),
+      });
+      setName('');
+      setEmail('');
+      setWebhookUrl('');
+      setError(null);
+      onCreated(unit);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <form className="card admin-form" aria-label={t('admin.newUnit')} onSubmit={(e) => void submit(e)}>
+      <h2 className="full">{t('admin.newUnit')}</h2>
+      <label>
+        {t('admin.kind')}
+        <select value={kind} onChange={(e) => setKind(e.target.value as DepartmentKind)}>
+          <option value="department">{t('admin.kind.department')}</option>
+          <option value="external_body">{t('admin.kind.external_body')}</option>
+        </select>
+      </label>
+      <label>{t('admin.name')}<input required value={name} onChange={(e) => setName(e.target.value)} /></label>
+      <label>{t('admin.unitEmail')}<input type="email" value={email} onChange={(e) => setEmail(e.target.value)} /></label>
+      <label>{t('admin.webhookUrl')}<input type="url" value={webhookUrl} placeholder="https://" onChange={(e) => setWebhookUrl(e.target.value)} /></label>
+      {error && <p role="alert" className="error full">{t('common.error', { message: error })}</p>}
+      <div className="item-line full"><button type="submit">{t('admin.createUnit')}</button></div>
+    </form>
+  );
+}

@@ -1,0 +1,18 @@
+import { useI18n } from '../i18n/i18n';
+import { navigate } from '../router';
+
+/** Board and statistics are two views of the cases. */
+export function CasesNav({ active }: { active: 'board' | 'stats' }) {
+  const { t } = useI18n();
+  const link = (path: string, label: string, current: boolean) => (
+    <a href={path} aria-current={current ? 'page' : undefined} className={current ? 'nav-link active' : 'nav-link'} onClick={(e) => { e.preventDefault(); navigate(path); }}>
+      {label}
+    </a>
+  );
+  return (
+    <nav aria-label={t('case.views')} className="sub-nav">
+      {link('/cases', t('case.board'), active === 'board')}
+      {link('/cases/stats', t('case.stats'), active === 'stats')}
+    </nav>
+  );
+}

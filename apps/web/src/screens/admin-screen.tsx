@@ -1,0 +1,30 @@
+import { useI18n } from '../i18n/i18n';
+import { navigate } from '../router';
+import { AccountsAdmin } from '../components/admin/accounts-admin';
+import { DepartmentsAdmin } from '../components/admin/departments-admin';
+import { UsersAdmin } from '../components/admin/users-admin';
+
+export type AdminTab = 'accounts' | 'users' | 'departments';
+
+/** Administration (administrators only; the API refuses the same calls to everyone else). */
+export function AdminScreen({ tab }: { tab: AdminTab }) {
+  const { t } = useI18n();
+  const link = (to: AdminTab, path: string) => (
+    <a href={path} aria-current={tab === to ? 'page' : undefined} className={tab === to ? 'nav-link active' : 'nav-link'} onClick={(e) => { e.preventDefault(); navigate(path); }}>
+      {t(`admin.tab.${to}`)}
+    </a>
+  );
+  return (
+    <div className="admin">
+      <div className="item-line">
+        <h1>{t('admin.title')}</h1>
+        <nav aria-label={t('admin.sections')} className="sub-nav">
+          {link('accounts', '/admin')}
+          {link('users', '/admin/users')}
+          {link('departments', '/admin/departments')}
+        </nav>
+      </div>
+      {tab === 'accounts' ? <AccountsAdmin /> : tab === 'users' ? <UsersAdmin /> : <DepartmentsAdmin />}
+    </div>
+  );
+}
