@@ -15,6 +15,7 @@ import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { RepliesApiModule } from './replies/replies-api.module';
 import { CasesApiModule } from './cases/cases-api.module';
+import { Open311Module } from './open311/open311.module';
 import { MentionsApiModule } from './mentions/mentions-api.module';
 import { RetentionApiModule } from './retention/retention-api.module';
 import { pinoOptions } from './logging';
@@ -49,6 +50,7 @@ export class ApiModule {
         WebhooksModule,
         RepliesApiModule,
         CasesApiModule,
+        Open311Module,
         MentionsApiModule,
         MediaApiModule,
         RetentionApiModule,

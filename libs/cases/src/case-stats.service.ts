@@ -24,9 +24,22 @@ export interface CaseStats extends CaseCounts {
   byDepartment: (CaseCounts & { departmentId: string | null; name: string | null })[];
   byCategory: (CaseCounts & { categoryId: string; code: string; name: string })[];
   byChannel: (CaseCounts & { channel: string })[];
+  byAccount: (CaseCounts & { channelAccountId: string; name: string | null; channel: string })[];
+  /** Cases that got an answer: the first outbound message in their conversation at or after opening. */
+  responded: number;
+  /** Opening → first outbound message in the case's conversation (failed sends excluded). */
+  timeToFirstResponseHours: { median: number | null; p90: number | null };
+  /** The organization's time zone (Europe/Istanbul by default), which the days follow. */
+  timeZone: string;
+  /**
+   * One row per local day of [from, to), zero-filled: `received` = cases opened that day,
+   * `resolved` = of the same cases, those whose first resolution fell on that day (each case once).
+   */
+  perDay: { date: string; received: number; resolved: number }[];
 }
 
 const DAY = 86_400_000;
+const MAX_DAYS = 366 * 5;
 const COUNTS = `count(*)::int AS received,
   count(*) FILTER (WHERE k.status = 'resolved')::int AS resolved,
   count(*) FILTER (WHERE k.status = 'rejected')::int AS rejected,
@@ -37,7 +50,7 @@ const COUNTS = `count(*)::int AS received,
  * exactly one status bucket (its current one), so received = resolved + rejected + open, and a case
  * reopened and resolved twice is one resolved case. Times are measured from opening to the first
  * resolution (reopening does not erase that the municipality answered) and, separately, to the
- * latest resolution.
+ * latest resolution. Merged duplicates are left out (their survivor is the one request).
  */
 @Injectable()
 export class CaseStatsService {
@@ -47,8 +60,11 @@ export class CaseStatsService {
     const end = to ?? new Date();
     const start = from ?? new Date(end.getTime() - 30 * DAY);
     if (start >= end) throw new BadRequestException(['from must be before to']);
+    if (end.getTime() - start.getTime() > MAX_DAYS * DAY) throw new BadRequestException([`the period may be at most ${MAX_DAYS} days`]);
     const params = [organizationId, start, end];
-    const where = `k.organization_id = $1 AND k.created_at >= $2 AND k.created_at < $3`;
+    // A merged duplicate is the same request as its surviving case: counted once, through the survivor.
+    const where = `k.organization_id = $1 AND k.created_at >= $2 AND k.created_at < $3 AND k.status <> 'merged'`;
+    const [{ time_zone: timeZone }] = await this.dataSource.query(`SELECT time_zone FROM organization WHERE id = $1`, [organizationId]);
     const [totals] = await this.dataSource.query(
       `SELECT ${COUNTS},
               count(*) FILTER (WHERE k.first_resolved_at IS NOT NULL)::int AS resolved_ever,
@@ -70,6 +86,33 @@ export class CaseStatsService {
         WHERE ${where} GROUP BY k.category_id, c.code, c.name ORDER BY received DESC, c.code`,
       params,
     );
+    const byAccount = await this.dataSource.query(
+      `SELECT k.channel_account_id AS "channelAccountId", a.name, k.channel, ${COUNTS} FROM civic_case k LEFT JOIN channel_account a ON a.id = k.channel_account_id
+        WHERE ${where} GROUP BY k.channel_account_id, a.name, k.channel ORDER BY received DESC, a.name`,
+      params,
+    );
+    const [response] = await this.dataSource.query(
+      `SELECT count(r.first_at)::int AS responded,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.first_at - k.created_at)) FILTER (WHERE r.first_at IS NOT NULL) AS median,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM r.first_at - k.created_at)) FILTER (WHERE r.first_at IS NOT NULL) AS p90
+         FROM civic_case k
+         LEFT JOIN LATERAL (
+           SELECT min(m.sent_at) AS first_at FROM message m
+            WHERE m.conversation_id = k.conversation_id AND m.direction = 'out' AND NOT m.deleted
+              AND m.delivery_state IS DISTINCT FROM 'failed' AND m.sent_at >= k.created_at) r ON true
+        WHERE ${where}`,
+      params,
+    );
+    const perDay = await this.dataSource.query(
+      `WITH scope AS (SELECT k.created_at, k.first_resolved_at FROM civic_case k WHERE ${where}),
+            opened AS (SELECT (created_at AT TIME ZONE $4)::date AS day, count(*)::int AS n FROM scope GROUP BY 1),
+            solved AS (SELECT (first_resolved_at AT TIME ZONE $4)::date AS day, count(*)::int AS n FROM scope WHERE first_resolved_at IS NOT NULL GROUP BY 1)
+       SELECT to_char(d.day, 'YYYY-MM-DD') AS date, coalesce(o.n, 0) AS received, coalesce(s.n, 0) AS resolved
+         FROM (SELECT g::date AS day FROM generate_series(($2::timestamptz AT TIME ZONE $4)::date, (($3::timestamptz - interval '1 microsecond') AT TIME ZONE $4)::date, interval '1 day') g) d
+         LEFT JOIN opened o ON o.day = d.day LEFT JOIN solved s ON s.day = d.day
+        ORDER BY d.day`,
+      [...params, timeZone],
+    );
     const byChannel = await this.dataSource.query(`SELECT k.channel, ${COUNTS} FROM civic_case k WHERE ${where} GROUP BY k.channel ORDER BY received DESC, k.channel`, params);
     return {
       from: start.toISOString(),
@@ -86,6 +129,11 @@ export class CaseStatsService {
       byDepartment,
       byCategory,
       byChannel,
+      byAccount,
+      responded: response.responded,
+      timeToFirstResponseHours: { median: hours(response.median), p90: hours(response.p90) },
+      timeZone,
+      perDay,
     };
   }
 }

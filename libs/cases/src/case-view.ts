@@ -1,4 +1,4 @@
-import { CasePhoto, CasePriority, CaseStatus } from '@civic/domain';
+import { CasePhoto, CasePriority, CaseStatus, OPEN_CASE_STATUSES } from '@civic/domain';
 
 export interface CaseView {
   id: string;
@@ -24,6 +24,9 @@ export interface CaseView {
   resolvedAt: string | null;
   rejectedAt: string | null;
   resolutionCount: number;
+  /** Set when this case is a merged duplicate. */
+  mergedIntoCaseId: string | null;
+  mergedAt: string | null;
   createdByUserId: string | null;
   createdAt: string;
   updatedAt: string;
@@ -41,7 +44,7 @@ export const CASE_SELECT = `
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
 
 export function toCaseView(r: Record<string, any>, now = new Date()): CaseView {
-  const open = r.status !== CaseStatus.Resolved && r.status !== CaseStatus.Rejected;
+  const open = OPEN_CASE_STATUSES.includes(r.status);
   return {
     id: r.id,
     number: r.number,
@@ -66,6 +69,8 @@ export function toCaseView(r: Record<string, any>, now = new Date()): CaseView {
     resolvedAt: iso(r.resolved_at),
     rejectedAt: iso(r.rejected_at),
     resolutionCount: r.resolution_count,
+    mergedIntoCaseId: r.merged_into_case_id,
+    mergedAt: iso(r.merged_at),
     createdByUserId: r.created_by_user_id,
     createdAt: iso(r.created_at)!,
     updatedAt: iso(r.updated_at)!,

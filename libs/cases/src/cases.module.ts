@@ -3,9 +3,11 @@ import { AuditModule } from '@civic/audit';
 import { QueueModule } from '@civic/queue';
 import { RepliesModule } from '@civic/replies';
 import { CaseCategoriesService } from './case-categories.service';
+import { CaseDuplicatesService } from './case-duplicates.service';
 import { CaseForwardingService } from './case-forwarding.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseInboundService } from './case-inbound.service';
+import { CasePublicDataService } from './case-public-data.service';
 import { CaseResolutionService } from './case-resolution.service';
 import { CaseSeedService } from './case-seed.service';
 import { CaseStatsService } from './case-stats.service';
@@ -18,8 +20,9 @@ import { RoutingSuggestionService } from './routing-suggestion.service';
 const PROVIDERS = [
   CaseSeedService, CaseHistoryRecorder, CaseStore, DepartmentsService, CaseCategoriesService, RoutingRulesService, RoutingSuggestionService,
   CasesService, CaseForwardingService, CaseResolutionService, CaseInboundService, CaseStatsService,
+  CaseDuplicatesService, CasePublicDataService,
 ];
 
-/** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics. */
+/** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics, duplicates, public data. */
 @Module({ imports: [AuditModule, QueueModule, RepliesModule], providers: PROVIDERS, exports: PROVIDERS })
 export class CasesModule {}

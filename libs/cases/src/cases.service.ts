@@ -131,7 +131,7 @@ export class CasesService {
     if (filter.conversationId) add('k.conversation_id = ?', filter.conversationId);
     if (filter.from) add('k.created_at >= ?', filter.from);
     if (filter.to) add('k.created_at < ?', filter.to);
-    if (filter.overdue) where.push(`k.due_at < now() AND k.status NOT IN ('resolved', 'rejected')`);
+    if (filter.overdue) where.push(`k.due_at < now() AND k.status IN ('new', 'assigned', 'in_progress', 'forwarded')`);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM civic_case k WHERE ${where.join(' AND ')}`, params);
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
     const rows = await this.dataSource.query(
@@ -142,7 +142,7 @@ export class CasesService {
     return { items: rows.map((r: Record<string, any>) => toCaseView(r, now)), total };
   }
 
-  async get(organizationId: string, id: string): Promise<CaseView & { history: unknown[]; forwards: unknown[] }> {
+  async get(organizationId: string, id: string): Promise<CaseView & { history: unknown[]; forwards: unknown[]; mergedCases: unknown[] }> {
     const view = await this.store.view(organizationId, id);
     const history = await this.dataSource.query(
       `SELECT id, actor_user_id AS "actorUserId", actor_label AS "actorLabel", action, before, after, note, occurred_at AS "occurredAt"
@@ -156,7 +156,13 @@ export class CasesService {
         WHERE f.organization_id = $1 AND f.case_id = $2 ORDER BY f.created_at, f.id`,
       [organizationId, id],
     );
-    return { ...view, history, forwards };
+    // Duplicates merged into this case: their conversations (and citizens) belong to it now.
+    const mergedCases = await this.dataSource.query(
+      `SELECT id, number, conversation_id AS "conversationId", message_id AS "messageId", channel, merged_at AS "mergedAt"
+         FROM civic_case WHERE organization_id = $1 AND merged_into_case_id = $2 ORDER BY merged_at, number`,
+      [organizationId, id],
+    );
+    return { ...view, history, forwards, mergedCases };
   }
 
   async update(actor: CaseActor, id: string, input: UpdateCaseInput): Promise<CaseView> {

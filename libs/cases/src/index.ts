@@ -19,5 +19,8 @@ export * from './case-forward.worker';
 export * from './case-resolution.service';
 export * from './case-inbound.service';
 export * from './case-stats.service';
+export * from './case-stats-csv';
+export * from './case-duplicates.service';
+export * from './case-public-data.service';
 export * from './cases.module';
 export * from './cases-worker.module';

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@civic/cases';
 import { CaseCategoriesController } from './case-categories.controller';
+import { CasePublicSettingsController } from './case-public-settings.controller';
 import { CaseWebhookController } from './case-webhook.controller';
 import { CasesController } from './cases.controller';
 import { DepartmentsController } from './departments.controller';
+import { PublicTransparencyController } from './public-transparency.controller';
 import { RoutingRulesController } from './routing-rules.controller';
 
 @Module({
   imports: [CasesModule],
-  controllers: [CasesController, DepartmentsController, CaseCategoriesController, RoutingRulesController, CaseWebhookController],
+  controllers: [CasesController, DepartmentsController, CaseCategoriesController, RoutingRulesController, CaseWebhookController,
+    CasePublicSettingsController, PublicTransparencyController],
 })
 export class CasesApiModule {}

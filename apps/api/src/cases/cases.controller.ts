@@ -1,14 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
-import { CaseForwardingService, CaseResolutionService, CasesService, CaseStatsService, RoutingSuggestionService } from '@civic/cases';
+import { CaseDuplicatesService, CaseForwardingService, CaseResolutionService, CasesService, caseStatsCsv, CaseStatsService, RoutingSuggestionService } from '@civic/cases';
 import { AssignCaseDto } from './assign-case.dto';
 import { CASE_READERS, CASE_WORKERS, caseActor } from './case-actor.from-principal';
+import { CaseDuplicatesQuery } from './case-duplicates.query';
 import { CaseNoteDto } from './case-note.dto';
 import { CaseStatsQuery } from './case-stats.query';
 import { CreateCaseDto } from './create-case.dto';
 import { ForwardCaseDto } from './forward-case.dto';
 import { ListCasesQuery } from './list-cases.query';
+import { MergeCaseDto } from './merge-case.dto';
 import { NotifyCitizenDto } from './notify-citizen.dto';
 import { RejectCaseDto } from './reject-case.dto';
 import { ResolveCaseDto } from './resolve-case.dto';
@@ -25,6 +27,7 @@ export class CasesController {
     private readonly forwarding: CaseForwardingService,
     private readonly resolution: CaseResolutionService,
     private readonly statistics: CaseStatsService,
+    private readonly duplicates: CaseDuplicatesService,
   ) {}
 
   @Get('suggest')
@@ -39,6 +42,15 @@ export class CasesController {
   @ApiOperation({ summary: 'Cases opened in [from, to): received, resolved, rejected, open; by department, category, channel; resolution times' })
   stats(@CurrentPrincipal() p: AuthPrincipal, @Query() query: CaseStatsQuery) {
     return this.statistics.stats(p.organizationId, query.from, query.to);
+  }
+
+  @Get('stats.csv')
+  @Roles(...CASE_READERS)
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="basvuru-istatistikleri.csv"')
+  @ApiOperation({ summary: 'The statistics as CSV for Excel: UTF-8 with BOM, ";" separator, decimal comma, Turkish headers' })
+  async statsCsv(@CurrentPrincipal() p: AuthPrincipal, @Query() query: CaseStatsQuery) {
+    return caseStatsCsv(await this.statistics.stats(p.organizationId, query.from, query.to));
   }
 
   @Post()
@@ -59,6 +71,21 @@ export class CasesController {
   @ApiOperation({ summary: 'A case with its full history and forwards' })
   get(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
     return this.cases.get(p.organizationId, id);
+  }
+
+  @Get(':id/duplicates')
+  @Roles(...CASE_READERS)
+  @ApiOperation({ summary: 'Possible duplicates: open cases of the same category within radius metres (150) opened in the last days (14), nearest first' })
+  duplicatesOf(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Query() query: CaseDuplicatesQuery) {
+    return this.duplicates.candidates(p.organizationId, id, query.radius, query.days);
+  }
+
+  @Post(':id/merge')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({ summary: 'Merge this open case into another (status merged; its conversation is linked to the surviving case)' })
+  merge(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: MergeCaseDto) {
+    return this.duplicates.merge(caseActor(p), id, body.intoCaseId, body.note);
   }
 
   @Patch(':id')

@@ -8,4 +8,8 @@ export class CaseSettings {
 
   @Column({ type: 'timestamptz', name: 'seeded_at', nullable: true })
   seededAt: Date | null;
+
+  /** Admin switch: anonymous transparency totals and Open311 GeoReport v2 read endpoints. */
+  @Column({ type: 'boolean', name: 'public_data', default: false })
+  publicData: boolean;
 }

@@ -24,6 +24,7 @@ export interface CasePhoto {
 @Index('ix_civic_case_org_created', ['organizationId', 'createdAt'])
 @Index('ix_civic_case_org_status', ['organizationId', 'status'])
 @Index('ix_civic_case_conversation', ['conversationId'])
+@Index('ix_civic_case_merged_into', ['mergedIntoCaseId'])
 export class CivicCase {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -101,6 +102,13 @@ export class CivicCase {
 
   @Column({ type: 'integer', name: 'resolution_count', default: 0 })
   resolutionCount: number;
+
+  /** For a merged duplicate: the surviving case (its conversation is linked to that case). */
+  @Column({ type: 'uuid', name: 'merged_into_case_id', nullable: true })
+  mergedIntoCaseId: string | null;
+
+  @Column({ type: 'timestamptz', name: 'merged_at', nullable: true })
+  mergedAt: Date | null;
 
   @Column({ type: 'uuid', name: 'created_by_user_id', nullable: true })
   createdByUserId: string | null;

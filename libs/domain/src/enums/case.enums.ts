@@ -4,7 +4,10 @@ export enum DepartmentKind {
   ExternalBody = 'external_body',
 }
 
-/** Life of a case (başvuru). Reopening moves a resolved or rejected case back to in_progress. */
+/**
+ * Life of a case (başvuru). Reopening moves a resolved or rejected case back to in_progress.
+ * Merged: a duplicate folded into another case (merged_into_case_id); final, and never counted.
+ */
 export enum CaseStatus {
   New = 'new',
   Assigned = 'assigned',
@@ -12,6 +15,7 @@ export enum CaseStatus {
   Forwarded = 'forwarded',
   Resolved = 'resolved',
   Rejected = 'rejected',
+  Merged = 'merged',
 }
 
 export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.New, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Forwarded];

@@ -7,6 +7,7 @@ import { CasesRouting1795451356561 } from './1795451356561-cases-routing.migrati
 import { MediaDownload1795451409816 } from './1795451409816-media-download.migration';
 import { MentionsTracking1795451453871 } from './1795451453871-mentions-tracking.migration';
 import { RetentionErasure1795452394917 } from './1795452394917-retention-erasure.migration';
+import { CaseDuplicatesPublicData1795453487535 } from './1795453487535-case-duplicates-public-data.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
   Initial1795449780394,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   MediaDownload1795451409816,
   MentionsTracking1795451453871,
   RetentionErasure1795452394917,
+  CaseDuplicatesPublicData1795453487535,
 ];
