@@ -114,7 +114,7 @@ const FREE_TEXT = new Set<keyof ExportedMessage>(['text', 'contactName', 'contac
 const BARE = new Set<keyof ExportedMessage>(['id', 'sentAt', 'receivedAt', 'channel', 'channelAccountId', 'conversationId', 'direction', 'kind', 'contactId', 'authorUserId', 'deliveryState', 'deletedAt']);
 
 /**
- * One CSV line (RFC 4180, CRLF) built by PostgreSQL from the exported columns of `record`. Text cells
+ * One CSV line (RFC 4180, without its line end) built by PostgreSQL from the exported columns of `record`. Text cells
  * are always quoted, which costs less than looking for characters that need it; NULL is an empty cell;
  * free text starting like a formula gets an apostrophe in front.
  */
@@ -129,5 +129,5 @@ export function csvLineSql(record: string): string {
       : FREE_TEXT.has(column) ? `CASE WHEN left(${ref}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${ref} ELSE ${ref} END` : ref;
     return `coalesce('"' || replace(${text}, '"', '""') || '"', '')`;
   });
-  return `${cells.join(` || ',' || `)} || E'\\r\\n'`;
+  return cells.join(` || ',' || `);
 }

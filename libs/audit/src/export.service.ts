@@ -5,6 +5,8 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
+import type { PoolClient } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { ZipFile } from 'yazl';
 import { AppConfig } from '@civic/config';
@@ -15,6 +17,7 @@ import { ExportManifest, MANIFEST_FILE, SIGNATURE_FILE } from './export-manifest
 import { ExportedMessage } from './exported-message';
 import { csvLineSql, EXPORT_FROM_SQL, exportColumnsSql, ExportMasking, maskNameSql } from './export-sql';
 import { HashingFileWriter } from './hashing-file-writer';
+import { CopyTextDecoder } from './copy-text.decoder';
 import { PdfTranscriptWriter } from './pdf-transcript.writer';
 import { SigningKeyService } from './signing-key.service';
 
@@ -26,20 +29,8 @@ export interface ExportRequester {
   requestId?: string | null;
 }
 
-/** Messages per query: big enough that per-query costs vanish, small enough that a batch is a few MB. */
-const BATCH = 5000;
-
 /** Beyond this many conversations an export carries no PDF transcripts (the manifest says so). */
 export const EXPORT_PDF_MAX_CONVERSATIONS = 1000;
-
-/** One keyset page of one file, formatted by PostgreSQL: the text of its messages and where it ended. */
-interface PageRow {
-  n: number;
-  text: string | null;
-  lastSentAt: string | null;
-  lastId: string | null;
-  media: string[] | null;
-}
 
 type Filter = { sql: string; params: unknown[] };
 
@@ -135,19 +126,27 @@ export class ExportService implements OnApplicationShutdown {
       const ndjson = formats.has(ExportFormat.Ndjson) ? new HashingFileWriter(join(work, 'messages.ndjson')) : null;
       const csv = formats.has(ExportFormat.Csv) ? new HashingFileWriter(join(work, 'messages.csv')) : null;
       await csv?.write(CSV_BOM + csvHeader());
-      const streams = [
-        ndjson ? { writer: ndjson, pages: this.pages(where, masking, 'ndjson', true) } : null,
-        csv ? { writer: csv, pages: this.pages(where, masking, 'csv', !ndjson) } : null,
-      ].filter((stream) => stream !== null);
-      let processed = 0;
-      for (;;) {
-        const pages = await Promise.all(streams.map((stream) => stream.pages.next()));
-        if (pages.every((page) => page.done)) break;
-        await Promise.all(pages.map((page, i) => (page.value?.text ? streams[i].writer.write(page.value.text) : null)));
-        for (const page of pages) for (const id of page.value?.media ?? []) this.collectMedia(id, media);
-        processed += pages[0].value?.n ?? 0;
-        await repo.update(job.id, { processedMessages: processed });
+      // Two COPY streams on two connections (two backends format at once); media ids from a third query.
+      const copies = [
+        ndjson ? { writer: ndjson, decoder: new CopyTextDecoder(), line: `row_to_json(r)::text` } : null,
+        csv ? { writer: csv, decoder: new CopyTextDecoder(), line: `${csvLineSql('r')} || E'\\r'` } : null,
+      ].filter((copy) => copy !== null);
+      const progress = setInterval(() => {
+        void repo.update(job.id, { processedMessages: Math.min(...copies.map((copy) => copy.decoder.rows)) }).catch(() => undefined);
+      }, 1000);
+      let mediaIds: string[];
+      try {
+        [mediaIds] = await Promise.all([
+          this.mediaIds(where),
+          ...copies.map((copy) => this.copy(`SELECT ${copy.line} ${EXPORT_FROM_SQL}
+            CROSS JOIN LATERAL (SELECT ${exportColumnsSql(masking)} OFFSET 0) r
+            WHERE ${where.sql} ORDER BY m.sent_at, m.id`, where.params, copy.decoder, copy.writer)),
+        ]);
+      } finally {
+        clearInterval(progress);
       }
+      for (const id of mediaIds) this.collectMedia(id, media);
+      const processed = copies.length > 0 ? Math.min(...copies.map((copy) => copy.decoder.rows)) : count;
       if (ndjson) files.push({ path: 'messages.ndjson', ...(await ndjson.close()) });
       if (csv) files.push({ path: 'messages.csv', ...(await csv.close()) });
       const conversations = await this.conversationIds(where);
@@ -210,45 +209,30 @@ export class ExportService implements OnApplicationShutdown {
   }
 
   /**
-   * Keyset pages on (sent_at, id) of one file, each one query that returns the page already formatted
-   * (no long transaction, no cursor held across progress updates). NDJSON and CSV run as two such
-   * streams on two connections, so two PostgreSQL backends format at once, and each stream asks for
-   * its next page while the current one is written.
+   * Streams `COPY (select) TO STDOUT` of one text column through the decoder into the file: PostgreSQL
+   * formats, Node only moves and hashes buffers, and back-pressure reaches the database socket.
+   * COPY takes no bind parameters, so the values are inlined as escaped literals.
    */
-  private async *pages(where: Filter, masking: ExportMasking, format: 'ndjson' | 'csv', withMedia: boolean): AsyncGenerator<PageRow> {
-    const line = format === 'ndjson' ? `row_to_json(r)::text || E'\\n'` : csvLineSql('r');
-    const fetch = (after: { sentAt: string; id: string } | null): Promise<PageRow> => {
-      const params = [...where.params];
-      let keyset = '';
-      if (after) {
-        params.push(after.sentAt, after.id);
-        // The plain sent_at bound lets the (organization_id, sent_at) index start at the cursor.
-        keyset = ` AND m.sent_at >= $${params.length - 1}::timestamptz AND (m.sent_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-      }
-      const sql = `WITH page AS (
-        SELECT m.sent_at AS k_sent, m.id AS k_id, m.attachments AS k_att, ${line} AS line
-        ${EXPORT_FROM_SQL}
-        CROSS JOIN LATERAL (SELECT ${exportColumnsSql(masking)} OFFSET 0) r
-        WHERE ${where.sql}${keyset}
-        ORDER BY m.sent_at, m.id LIMIT ${BATCH}
-      )
-      SELECT (SELECT count(*)::int FROM page) AS n,
-        (SELECT string_agg(line, '' ORDER BY k_sent, k_id) FROM page) AS text,
-        (SELECT k_sent::text FROM page ORDER BY k_sent DESC, k_id DESC LIMIT 1) AS "lastSentAt",
-        (SELECT k_id FROM page ORDER BY k_sent DESC, k_id DESC LIMIT 1) AS "lastId",
-        ${withMedia ? `(SELECT array_agg(DISTINCT e->>'mediaAssetId') FROM page CROSS JOIN LATERAL jsonb_array_elements(k_att) e
-          WHERE e->>'mediaAssetId' IS NOT NULL)` : 'NULL::text[]'} AS media`;
-      return this.dataSource.query(sql, params).then((rows: PageRow[]) => rows[0]);
-    };
-    let next = fetch(null);
-    for (;;) {
-      const page = await next;
-      if (page.n === 0) return;
-      const more = page.n === BATCH;
-      if (more) next = fetch({ sentAt: page.lastSentAt!, id: page.lastId! });
-      yield page;
-      if (!more) return;
+  private async copy(select: string, params: unknown[], decoder: CopyTextDecoder, writer: HashingFileWriter): Promise<void> {
+    const runner = this.dataSource.createQueryRunner('slave');
+    try {
+      const client = (await runner.connect()) as PoolClient;
+      const sql = select.replace(/\$(\d+)/g, (_, index: string) => literal(client, params[Number(index) - 1]));
+      const source = client.query(copyTo(`COPY (${sql}) TO STDOUT`));
+      source.on('error', (error) => decoder.destroy(error));
+      for await (const chunk of source.pipe(decoder)) await writer.write(chunk as Buffer);
+    } finally {
+      await runner.release();
     }
+  }
+
+  private async mediaIds(where: Filter): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT e->>'mediaAssetId' AS id FROM message m JOIN conversation c ON c.id = m.conversation_id
+       CROSS JOIN LATERAL jsonb_array_elements(m.attachments) e WHERE ${where.sql} AND e->>'mediaAssetId' IS NOT NULL`,
+      where.params,
+    );
+    return rows.map((row) => row.id);
   }
 
   private async conversationIds(where: Filter): Promise<string[]> {
@@ -347,4 +331,10 @@ export class ExportService implements OnApplicationShutdown {
     await rename(temp, zipPath);
     return createHash('sha256').update(manifestBytes).digest('hex');
   }
+}
+
+/** A parameter as an SQL literal (dates as ISO timestamps), escaped by the driver. */
+function literal(client: PoolClient, value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  return client.escapeLiteral(value instanceof Date ? value.toISOString() : String(value));
 }
