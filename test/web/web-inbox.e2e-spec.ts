@@ -67,7 +67,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await t?.close();
   });
 
-  it('signs in, receives all four channels live, shows a WhatsApp photo and location, replies with the delivered tick, opens and resolves a case', async () => {
+  it('signs in, receives all four channels live, shows a WhatsApp photo and location, replies with the delivered tick, opens a case and follows it across the board (forwarded, resolved), shows case statistics and the administration', async () => {
     const page = watch(await browser.context.newPage());
     await page.goto(t.url);
     await page.getByRole('heading', { name: 'Oturum aç' }).waitFor();
@@ -130,7 +130,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await outbound.locator('[data-delivery="delivered"]').waitFor({ timeout: 20_000 });
     await page.screenshot({ path: join(SCREENSHOTS, 'conversation-whatsapp.png') });
 
-    // A case (başvuru) opened from the conversation and resolved with a message to the citizen.
+    // A case (başvuru) opened from the conversation; its way across the board is followed below.
     const casePanel = conversation.getByTestId('case-panel');
     await casePanel.getByRole('button', { name: 'Başvuru aç' }).click();
     // The routing rules suggest the category from the citizen's words ("çukurun" → Yol / çukur).
@@ -138,16 +138,69 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await expect(casePanel.getByLabel('Kategori').locator('option:checked').innerText()).resolves.toBe('Yol / çukur');
     await casePanel.getByRole('button', { name: 'Başvuruyu aç' }).click();
     await casePanel.locator('[data-testid="case"]').first().waitFor();
-    await casePanel.getByLabel('Vatandaşa iletilecek sonuç').fill('Çukur asfaltla kapatıldı, ilginiz için teşekkür ederiz.');
-    await casePanel.getByRole('button', { name: 'Çözüldü' }).click();
-    await casePanel.locator('[data-testid="case"][data-case-status="resolved"]').waitFor();
-    await conversation.locator('[data-testid="message"][data-direction="out"]', { hasText: 'Çukur asfaltla' }).waitFor({ timeout: 30_000 });
+    const [opened] = await t.dataSource.query(`SELECT number, status FROM civic_case ORDER BY created_at DESC LIMIT 1`);
+    expect(['new', 'assigned']).toContain(opened.status);
+    const tile = (status: string) => page.locator(`[data-testid="case-column"][data-status="${status}"] [data-testid="case-tile"][data-case-number="${opened.number}"]`);
+
+    // The board shows the new case in its status's column.
     await page.getByRole('link', { name: 'Başvurular' }).click();
-    await page.getByLabel('Durum').selectOption('');
-    await page.getByTestId('case-list').locator('[data-case-status="resolved"]').first().waitFor();
+    await tile(opened.status).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'cases.png') });
-    await page.getByRole('link', { name: 'Konuşmayı aç' }).first().click();
-    await conversation.locator('[data-testid="message"]').first().waitFor();
+
+    // The administrator adds an external body that takes cases by e-mail, from the administration screen.
+    await page.getByRole('link', { name: 'Yönetim' }).click();
+    await page.getByTestId('accounts-table').locator('[data-testid="account-row"][data-status="active"]').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-accounts.png') });
+    await page.getByRole('link', { name: 'Müdürlükler ve kurumlar' }).click();
+    const unitForm = page.getByRole('form', { name: 'Yeni müdürlük veya dış kurum' });
+    await unitForm.getByLabel('Tür').selectOption('external_body');
+    await unitForm.getByLabel('Ad', { exact: true }).fill('Kent Su İdaresi');
+    await unitForm.getByLabel('E-posta').fill('basvuru@kentsu.example');
+    await unitForm.getByRole('button', { name: 'Ekle' }).click();
+    await page.getByTestId('units-external_body').getByText('Kent Su İdaresi').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-departments.png'), fullPage: true });
+
+    // Case detail: history, forward to the external body, and the tile moves to "forwarded".
+    await page.getByRole('link', { name: 'Başvurular' }).click();
+    await tile(opened.status).click();
+    const detail = page.getByTestId('case-detail');
+    await detail.getByTestId('case-history').locator('[data-action="created"]').waitFor();
+    await detail.getByRole('button', { name: 'Dış kuruma ilet' }).click();
+    await detail.getByRole('combobox', { name: 'Dış kurum', exact: true }).selectOption({ label: 'Kent Su İdaresi' });
+    await detail.getByLabel('Kuruma not').fill('Ana hat arızası kurumunuzun sorumluluğundadır.');
+    await detail.getByRole('button', { name: 'İlet', exact: true }).click();
+    await detail.getByTestId('case-forwards').getByText('basvuru@kentsu.example').waitFor();
+    await detail.getByTestId('case-history').locator('[data-action="forwarded"]').waitFor();
+    await page.getByRole('link', { name: '← Başvuru panosu' }).click();
+    await tile('forwarded').waitFor();
+    await expect(tile(opened.status).count()).resolves.toBe(0);
+
+    // Resolved with a message to the citizen; the tile moves to "resolved".
+    await tile('forwarded').click();
+    await detail.getByLabel('Vatandaşa iletilecek sonuç').fill('Çukur asfaltla kapatıldı, ilginiz için teşekkür ederiz.');
+    await detail.getByRole('button', { name: 'Çözüldü' }).click();
+    await detail.locator('[data-testid="case"][data-case-status="resolved"]').waitFor();
+    await detail.getByTestId('case-history').locator('[data-action="resolved"]').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'case-detail.png'), fullPage: true });
+    await page.getByRole('link', { name: '← Başvuru panosu' }).click();
+    await tile('resolved').waitFor();
+    await expect(tile('forwarded').count()).resolves.toBe(0);
+
+    // Statistics: SVG charts with a title and a text description.
+    await page.getByRole('link', { name: 'İstatistikler' }).click();
+    for (const [chart, title] of [['chart-department', 'Müdürlüklere göre'], ['chart-category', 'Kategorilere göre'], ['chart-channel', 'Kanallara göre'], ['chart-time', 'Çözüm süresi (saat)']]) {
+      const svg = page.locator(`svg[data-testid="${chart}"][role="img"]`);
+      await svg.waitFor();
+      await expect(svg.locator('title').first().textContent()).resolves.toBe(title);
+    }
+    await expect(page.getByTestId('chart-category').locator('desc').textContent()).resolves.toContain('Yol / çukur: 1 gelen, 1 çözülen');
+    await expect(page.getByTestId('case-kpis').innerText()).resolves.toMatch(/Çözülen\s+1/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'case-stats.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Başvurular' }).click();
+    await tile('resolved').click();
+    await page.getByRole('link', { name: 'Konuşmayı aç' }).click();
+    await conversation.locator('[data-testid="message"][data-direction="out"]', { hasText: 'Çukur asfaltla' }).waitFor({ timeout: 30_000 });
 
     // e closes the conversation.
     await page.locator('body').click({ position: { x: 5, y: 300 } });
@@ -224,8 +277,37 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await page.getByRole('link', { name: 'Bahsedilmeler' }).click();
     await page.getByRole('heading', { name: /Günlük hacim \(son 30 gün\)/ }).waitFor();
     await page.getByTestId('mention-feed').waitFor();
+    await page.getByTestId('mention-spikes').getByText(/ani artış|saatte/).waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'mentions.png') });
     await page.close();
+  });
+
+  it('lets the administrator create an officer, who then sees no administration', async () => {
+    const page = watch(await browser.context.newPage());
+    await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.getByRole('link', { name: 'Yönetim' }).click();
+    await page.getByRole('link', { name: 'Kullanıcılar' }).click();
+    await page.getByTestId('users-table').getByText(TEST_ADMIN.email).waitFor();
+    await page.getByRole('button', { name: 'Yeni kullanıcı' }).click();
+    const form = page.getByRole('form', { name: 'Yeni kullanıcı' });
+    await form.getByLabel('E-posta').fill('memur.zeynep@belediye.example');
+    await form.getByLabel('Ad', { exact: true }).fill('Zeynep Çelik');
+    await form.getByLabel('Parola').fill('Güçlü-Parola-2026');
+    await expect(form.getByLabel('Memur', { exact: true }).isChecked()).resolves.toBe(true);
+    await form.getByRole('button', { name: 'Kullanıcıyı oluştur' }).click();
+    await page.getByTestId('users-table').getByText('Zeynep Çelik').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-users.png') });
+    await page.close();
+
+    const officerPage = watch(await browser.context.newPage());
+    await signIn(officerPage, 'memur.zeynep@belediye.example', 'Güçlü-Parola-2026');
+    await expect(officerPage.getByRole('link', { name: 'Yönetim' }).count()).resolves.toBe(0);
+    await expect(officerPage.getByRole('link', { name: 'Başvurular' }).count()).resolves.toBe(1);
+    // Typing the address does not open it either: the app goes back to the inbox.
+    await officerPage.goto(`${t.url}/admin/users`);
+    await officerPage.getByRole('heading', { name: 'Gelen kutusu' }).waitFor();
+    await expect(officerPage.getByTestId('users-table').count()).resolves.toBe(0);
+    await officerPage.close();
   });
 
   it('logged no console errors', () => {

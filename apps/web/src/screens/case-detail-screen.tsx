@@ -9,6 +9,9 @@ import type { Permissions } from '../roles';
 import { navigate } from '../router';
 
 const OPEN = ['new', 'assigned', 'in_progress', 'forwarded'];
+const STATUSES: unknown[] = [...OPEN, 'resolved', 'rejected'];
+// History rows carry other "status" fields too (e.g. the citizen notification's "queued").
+const isCaseStatus = (value: unknown): value is string => STATUSES.includes(value);
 const KNOWN_ACTIONS = new Set(['created', 'updated', 'status', 'assigned', 'in_progress', 'forwarded', 'resolved', 'rejected', 'forward.queued', 'forward.email_outbox', 'forward.sent', 'forward.failed', 'citizen.notified', 'citizen.notification_refused']);
 
 /** One case: its facts, the whole history, the forwards to external bodies; forward and resolve. */
@@ -74,7 +77,7 @@ export function CaseDetailScreen({ id, can }: { id: string; can: Permissions }) 
                   <li key={h.id} data-action={h.action}>
                     <time className="when" dateTime={h.occurredAt}>{formatDateTime(h.occurredAt)}</time>{' '}
                     <strong>{actionLabel(h)}</strong>
-                    {typeof h.after?.status === 'string' && <span className="muted small"> → {t(`case.status.${h.after.status}` as MessageKey)}</span>}
+                    {isCaseStatus(h.after?.status) && <span className="muted small"> → {t(`case.status.${h.after.status}` as MessageKey)}</span>}
                     {h.actorLabel && <span className="muted small"> · {h.actorLabel}</span>}
                     {h.note && <p className="small">{h.note}</p>}
                   </li>
@@ -122,7 +125,7 @@ function ForwardForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
       <h2>{t('case.forward')}</h2>
       <label>
         {t('case.externalBody')}
-        <select required value={body} onChange={(e) => setBody(e.target.value)}>
+        <select required aria-label={t('case.externalBody')} value={body} onChange={(e) => setBody(e.target.value)}>
           <option value="">…</option>
           {usable.map((b) => <option key={b.id} value={b.id}>{b.name}</option>)}
         </select>
