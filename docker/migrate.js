@@ -1,5 +1,8 @@
 // One-shot schema migration before any api or worker replica starts, so replicas booting together
-// never race to apply the same migration (each process also runs pending migrations at start-up).
+// never race to apply the same migration (each process also runs pending migrations at start-up),
+// and the job queue's schema: pg-boss 10 replicas creating it at the same moment can fail with a
+// duplicate pg_namespace key.
+const PgBoss = require('pg-boss');
 const { DataSource } = require('typeorm');
 const { buildDataSourceOptions } = require('../dist/libs/database/src/data-source-options');
 
@@ -13,6 +16,10 @@ async function main() {
   } finally {
     await dataSource.destroy();
   }
+  const boss = new PgBoss({ connectionString: process.env.DATABASE_URL, schedule: false, supervise: false, max: 1 });
+  await boss.start();
+  await boss.stop({ graceful: false, wait: true, close: true });
+  console.log('Job queue schema is installed');
 }
 
 main().catch((error) => {

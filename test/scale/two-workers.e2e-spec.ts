@@ -94,6 +94,11 @@ describe('Scale-out: one api and two worker processes on one database', () => {
     proxy = await new SlowChannelProxy(graph.url, 2, 300).start();
     sql = new Client({ connectionString: db.url });
     await sql.connect();
+    // Deployment step (docker/migrate.js): install the job queue's schema once. pg-boss 10 replicas creating it at the
+    // same moment can crash one of them (duplicate pg_namespace key); the queues themselves are still created concurrently below.
+    const installer = new PgBoss({ connectionString: db.url, schedule: false, supervise: false, max: 1 });
+    await installer.start();
+    await installer.stop({ graceful: false, wait: true, close: true });
     api = await AppProcess.start('api', 'api', env({}));
     const login = await fetch(`${api.url}/api/v1/auth/login`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN),
