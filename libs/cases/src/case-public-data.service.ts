@@ -22,6 +22,7 @@ export interface TransparencyReport {
 }
 
 export const DEFAULT_TRANSPARENCY_MONTHS = 12;
+const SLUG = /^[a-z0-9-]{1,100}$/;
 
 /**
  * The organization's public switch and the anonymous transparency report. Only aggregates leave
@@ -62,7 +63,8 @@ export class CasePublicDataService {
 
   /** The organization behind a public slug, or 404 when it does not exist or has not switched public data on. */
   async publicOrganization(slug: string): Promise<PublicOrganization> {
-    const [row] = await this.dataSource.query(
+    // Slugs are lowercase ASCII words and dashes; anything else (NUL bytes included) names no organization.
+    const [row] = !SLUG.test(slug) ? [] : await this.dataSource.query(
       `SELECT o.id, o.slug, o.name, o.time_zone AS "timeZone" FROM organization o JOIN case_settings s ON s.organization_id = o.id
         WHERE o.slug = $1 AND s.public_data`,
       [slug],
