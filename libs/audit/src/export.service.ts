@@ -36,9 +36,9 @@ type Filter = { sql: string; params: unknown[] };
 
 /**
  * Conversation-log exports: a job row, then an in-process background build. PostgreSQL formats every
- * message as its NDJSON line and CSV row in keyset pages (no row objects in JavaScript, memory bounded
- * by one page); the text is hashed while it is written, then PDF transcripts per conversation (bounded
- * sets), stored media and a signed manifest go into the ZIP.
+ * message as its NDJSON line and CSV row and streams them with COPY (no row objects or strings in
+ * JavaScript, memory bounded by socket and file buffers); the bytes are hashed while they are written,
+ * then PDF transcripts per conversation (bounded sets), stored media and a signed manifest go into the ZIP.
  */
 @Injectable()
 export class ExportService implements OnApplicationShutdown {
