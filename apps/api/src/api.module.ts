@@ -20,6 +20,7 @@ import { MentionsApiModule } from './mentions/mentions-api.module';
 import { RetentionApiModule } from './retention/retention-api.module';
 import { pinoOptions } from './logging';
 import { WebAppModule } from './web/web-app.module';
+import { MetricsApiModule } from './metrics/metrics-api.module';
 
 export interface ApiModuleOptions {
   /** Configuration values that win over process.env (tests, the embedded start). */
@@ -54,6 +55,7 @@ export class ApiModule {
         MentionsApiModule,
         MediaApiModule,
         RetentionApiModule,
+        MetricsApiModule,
         ...(options.include ?? []),
         WebAppModule,
       ],

@@ -105,6 +105,14 @@ export class Environment {
   /** Seconds between X recent searches of one watchlist (mentions tracking); each run may take several pages. */
   @Transform(toInt) @IsInt() @Min(30) @Max(86400)
   MENTIONS_SEARCH_INTERVAL_SECONDS = 300;
+
+  /** Serve Prometheus metrics at GET /metrics (default on); false answers 404. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  METRICS_ENABLED?: boolean;
+
+  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>` (Prometheus `authorization` / `bearer_token`). */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
 }
 
 export class ConfigValidationError extends Error {}

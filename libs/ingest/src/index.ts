@@ -1,4 +1,5 @@
 export * from './ingest-report';
+export * from './ingest-metrics';
 export * from './event-validator';
 export * from './ingest.service';
 export * from './ingest.module';

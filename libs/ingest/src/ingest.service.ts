@@ -1,10 +1,11 @@
 import { AuditService } from '@civic/audit';
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection } from '@civic/domain';
 import { DeleteEvent, EditEvent, MessageEvent, NormalizedEvent, StatusEvent, WatermarkStatusEvent } from '@civic/channels-core';
 import { validateEvent } from './event-validator';
 import { IngestEventResult, IngestReport } from './ingest-report';
+import { INGEST_METRICS, IngestMetrics } from './ingest-metrics';
 import { publishLiveEvent } from './live-events';
 
 interface AccountRef {
@@ -36,6 +37,7 @@ export class IngestService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    @Optional() @Inject(INGEST_METRICS) private readonly metrics?: IngestMetrics,
   ) {}
 
   async ingest(events: NormalizedEvent[]): Promise<IngestReport> {
@@ -76,7 +78,9 @@ export class IngestService {
 
     const unknownAccounts = results.filter((r) => r.outcome === 'unknown_account').length;
     if (unknownAccounts > 0) this.logger.warn(`${unknownAccounts} event(s) for accounts that are not connected were skipped`);
-    return summarize(results, touched);
+    const report = summarize(results, touched);
+    this.metrics?.record(events, report);
+    return report;
   }
 
   /**

@@ -1,0 +1,39 @@
+import { Controller, Get, Headers, NotFoundException, Res, UnauthorizedException } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Response } from 'express';
+import { Registry } from 'prom-client';
+import { Public } from '@civic/auth';
+import { AppConfig } from '@civic/config';
+
+/**
+ * Prometheus scrape endpoint. Public to the user login (Prometheus has no user), but switched off
+ * with METRICS_ENABLED=false and guarded by a bearer token when METRICS_TOKEN is set.
+ */
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly registry: Registry,
+  ) {}
+
+  @Public()
+  @Get()
+  async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
+    if (this.config.env.METRICS_ENABLED === false) throw new NotFoundException();
+    const token = this.config.env.METRICS_TOKEN;
+    if (token && !sameSecret(authorization?.startsWith('Bearer ') ? authorization.slice(7) : '', token)) {
+      throw new UnauthorizedException('Missing or wrong metrics token');
+    }
+    res.setHeader('content-type', this.registry.contentType);
+    res.setHeader('cache-control', 'no-store');
+    return this.registry.metrics();
+  }
+}
+
+/** Constant-time comparison (hashing first makes the lengths equal). */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}

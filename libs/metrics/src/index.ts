@@ -1,0 +1,3 @@
+export * from './metrics.module';
+export * from './ingest-metrics.recorder';
+export * from './database-gauges.collector';
