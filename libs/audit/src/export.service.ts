@@ -5,9 +5,10 @@ import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { ZipFile } from 'yazl';
 import { AppConfig } from '@civic/config';
 import { ExportFormat, ExportJob, ExportQuery, ExportStatus, RetentionSettings } from '@civic/domain';
@@ -134,9 +135,10 @@ export class ExportService implements OnApplicationShutdown {
       const progress = setInterval(() => {
         void repo.update(job.id, { processedMessages: Math.min(...copies.map((copy) => copy.decoder.rows)) }).catch(() => undefined);
       }, 1000);
-      let mediaIds: string[];
+      let settled: PromiseSettledResult<unknown>[];
       try {
-        [mediaIds] = await Promise.all([
+        // allSettled: when one stream fails, the others still finish (or fail) before the work dir goes.
+        settled = await Promise.allSettled([
           this.mediaIds(where),
           ...copies.map((copy) => this.copy(`SELECT ${copy.line} ${EXPORT_FROM_SQL}
             CROSS JOIN LATERAL (SELECT ${exportColumnsSql(masking)} OFFSET 0) r
@@ -145,7 +147,9 @@ export class ExportService implements OnApplicationShutdown {
       } finally {
         clearInterval(progress);
       }
-      for (const id of mediaIds) this.collectMedia(id, media);
+      const failed = settled.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failed) throw failed.reason;
+      for (const id of (settled[0] as PromiseFulfilledResult<string[]>).value) this.collectMedia(id, media);
       const processed = copies.length > 0 ? Math.min(...copies.map((copy) => copy.decoder.rows)) : count;
       if (ndjson) files.push({ path: 'messages.ndjson', ...(await ndjson.close()) });
       if (csv) files.push({ path: 'messages.csv', ...(await csv.close()) });
@@ -214,15 +218,19 @@ export class ExportService implements OnApplicationShutdown {
    * COPY takes no bind parameters, so the values are inlined as escaped literals.
    */
   private async copy(select: string, params: unknown[], decoder: CopyTextDecoder, writer: HashingFileWriter): Promise<void> {
-    const runner = this.dataSource.createQueryRunner('slave');
+    const client: PoolClient = await ((this.dataSource.driver as PostgresDriver).master as Pool).connect();
+    let failure: Error | undefined;
     try {
-      const client = (await runner.connect()) as PoolClient;
       const sql = select.replace(/\$(\d+)/g, (_, index: string) => literal(client, params[Number(index) - 1]));
       const source = client.query(copyTo(`COPY (${sql}) TO STDOUT`));
       source.on('error', (error) => decoder.destroy(error));
       for await (const chunk of source.pipe(decoder)) await writer.write(chunk as Buffer);
+    } catch (error) {
+      failure = error as Error;
+      throw error;
     } finally {
-      await runner.release();
+      // A connection that failed mid-COPY is closed, not handed back to the pool.
+      client.release(failure);
     }
   }
 
