@@ -142,7 +142,7 @@ describe('Prometheus metrics (real PostgreSQL)', () => {
     await queues.send(queue, { n: 1 });
     await queues.send(queue, { n: 2 });
     await t.dataSource.query(
-      `UPDATE message SET direction = 'out', delivery_state = 'failed', delivery_error = '{"code": 131047, "title": "Re-engagement message"}'
+      `UPDATE message SET direction = 'out', delivery_state = 'failed', delivery_updated_at = now(), delivery_error = '{"code": 131047, "title": "Re-engagement message"}'
         WHERE channel_account_id = $1 AND external_id = 'c-1'`,
       [accountId],
     );

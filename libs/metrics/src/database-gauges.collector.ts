@@ -50,22 +50,17 @@ export class DatabaseGaugesCollector {
 
     new Gauge({
       name: 'civic_outbound_send_failures',
-      help: `Replies that failed to send, created in the last ${SEND_FAILURE_WINDOW_HOURS} h, by channel and reason (the channel's error code)`,
+      help: `Replies whose send failed in the last ${SEND_FAILURE_WINDOW_HOURS} h, by channel and reason (the channel's error code)`,
       labelNames: ['channel', 'reason'],
       registers: [registry],
       async collect() {
         this.reset();
-        // Per organization over ix_message_org_received, so only the window's rows are read.
+        // Partial index ix_message_delivery_failed holds only failed rows, by failure time.
         const rows = await query<{ channel: string; reason: string; failures: number }>(
-          `SELECT f.channel, f.reason, count(*)::int AS failures
-             FROM organization o
-             CROSS JOIN LATERAL (
-               SELECT m.channel, coalesce(m.delivery_error->>'code', 'unknown') AS reason
-                 FROM message m
-                WHERE m.organization_id = o.id AND m.received_at >= now() - make_interval(hours => $1)
-                  AND m.delivery_state = 'failed'
-             ) f
-            GROUP BY f.channel, f.reason`,
+          `SELECT channel, coalesce(delivery_error->>'code', 'unknown') AS reason, count(*)::int AS failures
+             FROM message
+            WHERE delivery_state = 'failed' AND delivery_updated_at >= now() - make_interval(hours => $1)
+            GROUP BY 1, 2`,
           [SEND_FAILURE_WINDOW_HOURS],
         );
         for (const r of rows) this.set({ channel: r.channel, reason: r.reason }, r.failures);

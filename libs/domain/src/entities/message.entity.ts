@@ -19,6 +19,8 @@ import { DeliveryError, MessageAttachment, MessageEdit } from './message-attachm
 // pg_trgm GIN index on search_text, written by hand in the migration (TypeORM cannot declare it).
 @Index('ix_message_search_trgm', { synchronize: false })
 @Index('ix_message_media_pending', ['receivedAt'], { where: 'media_pending' })
+// Failed sends by recency for the metrics scrape; only failed rows enter it.
+@Index('ix_message_delivery_failed', ['deliveryUpdatedAt'], { where: "delivery_state = 'failed'" })
 export class Message {
   @PrimaryGeneratedColumn('uuid')
   id: string;

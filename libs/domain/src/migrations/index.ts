@@ -8,6 +8,7 @@ import { MediaDownload1795451409816 } from './1795451409816-media-download.migra
 import { MentionsTracking1795451453871 } from './1795451453871-mentions-tracking.migration';
 import { RetentionErasure1795452394917 } from './1795452394917-retention-erasure.migration';
 import { CaseDuplicatesPublicData1795453487535 } from './1795453487535-case-duplicates-public-data.migration';
+import { MessageDeliveryFailedIndex1795454370687 } from './1795454370687-message-delivery-failed-index.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
   Initial1795449780394,
@@ -20,4 +21,5 @@ export const MIGRATIONS: Function[] = [
   MentionsTracking1795451453871,
   RetentionErasure1795452394917,
   CaseDuplicatesPublicData1795453487535,
+  MessageDeliveryFailedIndex1795454370687,
 ];
