@@ -1,7 +1,8 @@
 import { Injectable, Logger, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream, existsSync, WriteStream } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
@@ -110,6 +111,11 @@ export class ExportService implements OnApplicationShutdown {
     const repo = this.dataSource.getRepository(ExportJob);
     const job = await repo.findOneByOrFail({ id: jobId });
     const work = join(this.root, job.id);
+    const zipName = `${job.id}.zip`;
+    const zipPath = join(this.root, zipName);
+    const zipTemp = `${zipPath}.part`;
+    const zip = new ZipFile();
+    let zipOut: WriteStream | null = null;
     try {
       await mkdir(work, { recursive: true });
       const where = this.filter(job.organizationId, job.query, job.createdAt);
@@ -124,7 +130,16 @@ export class ExportService implements OnApplicationShutdown {
         notes.push(`Masked: ${[masking.names ? 'contact names and handles' : null, masking.phoneNumbers ? 'contact phone numbers' : null].filter(Boolean).join(', ')}, direct-thread keys, names and numbers in message text and captions; raw channel payloads, file names, location pins and contact cards left out; media files included as stored.`);
       }
       const media = new Map<string, string>();
-      const ndjson = formats.has(ExportFormat.Ndjson) ? new HashingFileWriter(join(work, 'messages.ndjson')) : null;
+      // The ZIP is written from the start: NDJSON streams straight into its first entry, so compressing it
+      // overlaps with PostgreSQL formatting; the other files follow when they are complete.
+      zipOut = createWriteStream(zipTemp);
+      zip.outputStream.pipe(zipOut);
+      let ndjson: HashingFileWriter | null = null;
+      if (formats.has(ExportFormat.Ndjson)) {
+        const entry = new PassThrough();
+        zip.addReadStream(entry, 'messages.ndjson', { compressionLevel: 1 });
+        ndjson = new HashingFileWriter(entry);
+      }
       const csv = formats.has(ExportFormat.Csv) ? new HashingFileWriter(join(work, 'messages.csv')) : null;
       await csv?.write(CSV_BOM + csvHeader());
       // Two COPY streams on two connections (two backends format at once); media ids from a third query.
@@ -164,9 +179,9 @@ export class ExportService implements OnApplicationShutdown {
       }
       for (const [sha256, path] of media) files.push({ path: `media/${sha256}`, sha256, size: (await stat(path)).size });
 
-      const zipName = `${job.id}.zip`;
-      const manifestSha256 = await this.seal(job, work, files, media, processed, conversations.length, join(this.root, zipName), masking, notes);
-      const { size } = await stat(join(this.root, zipName));
+      const manifestSha256 = await this.seal(zip, zipOut, job, work, files, media, processed, conversations.length, masking, notes);
+      await rename(zipTemp, zipPath);
+      const { size } = await stat(zipPath);
       await this.audit.record({
         organizationId: job.organizationId, actorUserId: job.requestedByUserId, actorLabel: job.requestedByLabel,
         action: 'export.completed', targetType: 'export', targetId: job.id,
@@ -177,6 +192,8 @@ export class ExportService implements OnApplicationShutdown {
         filePath: `exports/${zipName}`, fileSize: String(size), manifestSha256,
       });
     } catch (error) {
+      zipOut?.destroy();
+      await rm(zipTemp, { force: true });
       await repo.update(job.id, { status: ExportStatus.Failed, finishedAt: new Date(), error: String((error as Error).message ?? error) });
       throw error;
     } finally {
@@ -301,9 +318,10 @@ export class ExportService implements OnApplicationShutdown {
     if (existsSync(path)) media.set(sha256, path);
   }
 
+  /** Adds the remaining files, the manifest and its signature to the ZIP (NDJSON is already in it) and ends it. */
   private async seal(
-    job: ExportJob, work: string, files: ExportManifest['files'], media: Map<string, string>,
-    messageCount: number, conversationCount: number, zipPath: string, masking: ExportMasking, notes: string[],
+    zip: ZipFile, zipOut: WriteStream, job: ExportJob, work: string, files: ExportManifest['files'], media: Map<string, string>,
+    messageCount: number, conversationCount: number, masking: ExportMasking, notes: string[],
   ): Promise<string> {
     const manifest: ExportManifest = {
       format: 'civic-inbox-export',
@@ -323,20 +341,16 @@ export class ExportService implements OnApplicationShutdown {
     };
     const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
     const signature = await this.signingKey.sign(manifestBytes);
-    const zip = new ZipFile();
     for (const file of files) {
+      if (file.path === 'messages.ndjson') continue;
       const source = file.path.startsWith('media/') ? media.get(file.sha256)! : join(work, file.path);
       // Level 1: exports are dominated by text that compresses well even at the fastest level.
       zip.addFile(source, file.path, { compressionLevel: file.path.endsWith('.pdf') || file.path.startsWith('media/') ? 0 : 1 });
     }
     zip.addBuffer(manifestBytes, MANIFEST_FILE);
     zip.addBuffer(Buffer.from(`${signature.toString('base64')}\n`), SIGNATURE_FILE);
-    const temp = `${zipPath}.part`;
-    const out = createWriteStream(temp);
-    zip.outputStream.pipe(out);
     zip.end();
-    await once(out, 'finish');
-    await rename(temp, zipPath);
+    await once(zipOut, 'finish');
     return createHash('sha256').update(manifestBytes).digest('hex');
   }
 }

@@ -1,15 +1,16 @@
 import { createHash, Hash } from 'node:crypto';
-import { createWriteStream, WriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import { Writable } from 'node:stream';
 import { once } from 'node:events';
 
-/** Writes a file while hashing it, honouring back-pressure so memory stays bounded. */
+/** Writes a file (or any stream, e.g. a ZIP entry) while hashing it, honouring back-pressure so memory stays bounded. */
 export class HashingFileWriter {
-  private readonly stream: WriteStream;
+  private readonly stream: Writable;
   private readonly hash: Hash = createHash('sha256');
   private size = 0;
 
-  constructor(readonly path: string) {
-    this.stream = createWriteStream(path);
+  constructor(target: string | Writable) {
+    this.stream = typeof target === 'string' ? createWriteStream(target) : target;
   }
 
   async write(chunk: string | Buffer): Promise<void> {
