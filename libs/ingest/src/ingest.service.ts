@@ -95,8 +95,13 @@ export class IngestService {
         `SELECT k.idx, a.id AS account_id, a.organization_id, m.id AS message_id, m.conversation_id
            FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS k(channel, account_external_id, message_external_id, idx)
            JOIN channel_account a ON a.channel = k.channel AND a.external_id = k.account_external_id AND a.status <> 'disabled'
-           LEFT JOIN message m ON k.message_external_id IS NOT NULL AND m.organization_id = a.organization_id
-                AND m.channel = a.channel AND m.channel_account_id = a.id AND m.external_id = k.message_external_id`,
+           -- One probe of the unique key per event, whatever the table statistics say (a fresh or
+           -- never-analyzed table must not turn this into a scan of the account's messages).
+           LEFT JOIN LATERAL (
+             SELECT m.id, m.conversation_id FROM message m
+              WHERE k.message_external_id IS NOT NULL AND m.organization_id = a.organization_id
+                AND m.channel = a.channel AND m.channel_account_id = a.id AND m.external_id = k.message_external_id
+              LIMIT 1) m ON true`,
         [events.map((e) => e.channel), events.map((e) => e.accountExternalId), events.map((e) => (e.type === 'message' ? e.externalId : null))],
       );
     for (const r of rows) {
@@ -209,10 +214,12 @@ export class IngestService {
     const withParent = newRows.filter((r) => r.event.parentExternalId).map((r) => insertedIds.get(`${r.account.id}|${r.event.externalId}`)!);
     if (withParent.length > 0) {
       await manager.query(
-        `UPDATE message m SET parent_message_id = p.id
-           FROM message p
-          WHERE m.id = ANY($1::uuid[]) AND p.organization_id = m.organization_id AND p.channel = m.channel
-            AND p.channel_account_id = m.channel_account_id AND p.external_id = m.parent_external_id`,
+        `UPDATE message m SET parent_message_id = (
+            SELECT p.id FROM message p
+             WHERE p.organization_id = m.organization_id AND p.channel = m.channel
+               AND p.channel_account_id = m.channel_account_id AND p.external_id = m.parent_external_id
+             LIMIT 1)
+          WHERE m.id = ANY($1::uuid[])`,
         [withParent],
       );
     }
@@ -260,7 +267,9 @@ export class IngestService {
        SELECT id, channel_account_id, channel_user_id FROM written
        UNION ALL
        SELECT c.id, c.channel_account_id, c.channel_user_id
-         FROM contact c JOIN input i ON c.channel_account_id = i.channel_account_id AND c.channel_user_id = i.channel_user_id`,
+         FROM input i CROSS JOIN LATERAL (
+           SELECT c.id, c.channel_account_id, c.channel_user_id FROM contact c
+            WHERE c.channel_account_id = i.channel_account_id AND c.channel_user_id = i.channel_user_id) c`,
       params,
     );
     const ids = new Map(rows.map((r) => [`${r.channel_account_id}|${r.channel_user_id}`, r.id]));
@@ -300,7 +309,9 @@ export class IngestService {
        SELECT id, channel_account_id, thread_key FROM opened
        UNION ALL
        SELECT c.id, c.channel_account_id, c.thread_key
-         FROM conversation c JOIN input i ON c.channel_account_id = i.channel_account_id AND c.thread_key = i.thread_key`,
+         FROM input i CROSS JOIN LATERAL (
+           SELECT c.id, c.channel_account_id, c.thread_key FROM conversation c
+            WHERE c.channel_account_id = i.channel_account_id AND c.thread_key = i.thread_key) c`,
       [
         list.map((c) => c.account.organizationId),
         list.map((c) => c.account.id),
