@@ -157,6 +157,8 @@ describe('Prometheus metrics (real PostgreSQL)', () => {
     expect(value(samples, 'civic_queue_depth', { queue: 'metrics-probe' })).toBe(2);
     expect(value(samples, 'civic_outbound_send_failures', { channel: 'facebook', reason: '131047' })).toBe(1);
     expect(value(samples, 'civic_media_downloads_pending')).toBe(1);
+    // Node.js process metrics under their standard names.
+    expect(value(samples, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });
 });
 

@@ -15,7 +15,8 @@ import { IngestMetricsRecorder } from './ingest-metrics.recorder';
       provide: Registry,
       useFactory: () => {
         const registry = new Registry();
-        collectDefaultMetrics({ register: registry, prefix: 'civic_process_' });
+        // Standard names (process_*, nodejs_*) so stock Node.js dashboards work.
+        collectDefaultMetrics({ register: registry });
         return registry;
       },
     },
