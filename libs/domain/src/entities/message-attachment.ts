@@ -30,8 +30,8 @@ export interface MessageAttachment {
   /** Path under MEDIA_DIR of the stored copy. */
   storageKey?: string | null;
   size?: number | null;
-  /** pending until stored; failed after the download was retried and gave up. */
-  downloadState?: 'pending' | 'stored' | 'failed' | null;
+  /** pending until stored; failed after the download was retried and gave up; erased under KVKK retention. */
+  downloadState?: 'pending' | 'stored' | 'failed' | 'erased' | null;
   downloadError?: string | null;
   location?: GeoLocation | null;
   contact?: ContactCard | null;
