@@ -176,6 +176,30 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
     expect(attempts.every((r: any) => r.body.message.text === 'İkinci deneme.')).toBe(true);
   }, 40_000);
 
+  it('replies queued together: a retryable failure of one retries only that one, the others are sent once and completed', async () => {
+    graph.failNext({ method: 'POST', path: `/${PAGE}/messages` }, META_FAILURES.serverError());
+    const before = { page: graphPosts(`/${PAGE}/messages`).length, wa: graphPosts(`/${WA}/messages`).length, ig: graphPosts(`/${IG}/messages`).length };
+    const responses = await Promise.all([
+      reply('dm:psid-1', { text: 'Toplu gönderim: Messenger.' }),
+      reply('dm:905321234567', { text: 'Toplu gönderim: WhatsApp.' }),
+      reply('dm:igsid-1', { text: 'Toplu gönderim: Instagram.' }),
+    ]);
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201]);
+    const ids = responses.map((r) => r.body.id as string);
+    for (const id of ids) expect((await settled(id, 30_000)).delivery_state).toBe('sent');
+    expect(graphPosts(`/${PAGE}/messages`).length - before.page).toBe(2); // the 500 and the retry
+    expect(graphPosts(`/${WA}/messages`).length - before.wa).toBe(1);
+    expect(graphPosts(`/${IG}/messages`).length - before.ig).toBe(1);
+    // The jobs are completed right after their batch settles.
+    let jobs: { id: string; state: string; retry_count: number }[] = [];
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
+      jobs = await t.dataSource.query(`SELECT id::text, state::text, retry_count FROM pgboss.job WHERE name = 'reply.send' AND id = ANY($1::uuid[])`, [ids]);
+      if (jobs.every((j) => j.state === 'completed')) break;
+    }
+    const byId = new Map(jobs.map((j) => [j.id, j]));
+    expect(ids.map((id) => [byId.get(id)?.state, byId.get(id)?.retry_count])).toEqual([['completed', 1], ['completed', 0], ['completed', 0]]);
+  }, 40_000);
+
   it('a channel refusal (bad request) marks the reply failed with the reason and is not retried', async () => {
     graph.failNext({ method: 'POST', path: `/${IG}/messages` }, META_FAILURES.invalidParameter('(#100) No matching user found'));
     const before = graphPosts(`/${IG}/messages`).length;

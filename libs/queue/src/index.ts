@@ -1,2 +1,3 @@
 export * from './queue.service';
 export * from './queue.module';
+export * from './keyed-concurrency.limiter';

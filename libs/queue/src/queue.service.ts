@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Pool } from 'pg';
+import { runWithLimits } from './keyed-concurrency.limiter';
 
 /** Options of one queue: retry policy and how long a job may run before pg-boss treats it as lost. */
 export interface QueueDefinition {
@@ -14,6 +15,19 @@ export interface QueueDefinition {
 
 export type JobHandler<T> = (job: PgBoss.JobWithMetadata<T>) => Promise<void>;
 
+/** How a batch worker fetches and spreads its jobs. */
+export interface BatchWorkOptions<T> {
+  /** Jobs taken per fetch (one indexed query). */
+  batchSize: number;
+  /** Wait after a fetch that did not fill a batch (the queue is drained). */
+  pollingIntervalSeconds: number;
+  /** Jobs of one batch handled at the same time. */
+  concurrency: number;
+  /** Jobs with the same key (e.g. one channel account) handled at most this many at a time, per process. */
+  perKeyConcurrency: number;
+  keyOf: (job: PgBoss.JobWithMetadata<T>) => string;
+}
+
 /**
  * pg-boss on the application's own database: no extra server, and jobs can be enqueued inside a
  * business transaction (transactional outbox). pg-boss runs its statements through the TypeORM
@@ -25,6 +39,9 @@ export class QueueService implements OnModuleDestroy {
   private boss: PgBoss | null = null;
   private starting: Promise<PgBoss> | null = null;
   private readonly queues = new Map<string, Promise<void>>();
+  private stopping = false;
+  private readonly batchLoops = new Set<Promise<void>>();
+  private readonly idleWakers = new Set<() => void>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -70,12 +87,85 @@ export class QueueService implements OnModuleDestroy {
     });
   }
 
+  /**
+   * Runs `handler` for jobs fetched in batches, several at a time (see BatchWorkOptions). Each job
+   * has its own outcome: the ones whose handler resolved are completed, and a job whose handler
+   * threw is failed alone, so pg-boss retries only that job per the queue policy (backoff, limit).
+   * pg-boss's own batch `work()` completes or fails the whole batch with the handler's result,
+   * which is why this loop fetches, completes and fails itself.
+   */
+  async workBatches<T extends object>(definition: QueueDefinition, options: BatchWorkOptions<T>, handler: JobHandler<T>): Promise<void> {
+    await this.ensureQueue(definition);
+    await this.started();
+    const loop = this.batchLoop(definition, options, handler);
+    this.batchLoops.add(loop);
+    void loop.finally(() => this.batchLoops.delete(loop));
+  }
+
   async onModuleDestroy(): Promise<void> {
+    // Batch loops finish the batch in hand (the sends already started) and fetch no more.
+    this.stopping = true;
+    for (const wake of this.idleWakers) wake();
+    if (this.batchLoops.size) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...this.batchLoops]), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+      clearTimeout(timer);
+    }
     const boss = this.boss;
     this.boss = null;
     this.starting = null;
     // Let running handlers finish before the DataSource (and its pool) goes away.
     if (boss) await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 }).catch((error) => this.logger.warn(`pg-boss stop: ${error}`));
+  }
+
+  private async batchLoop<T extends object>(definition: QueueDefinition, options: BatchWorkOptions<T>, handler: JobHandler<T>): Promise<void> {
+    const { name } = definition;
+    while (!this.stopping && this.boss) {
+      const boss = this.boss;
+      let jobs: PgBoss.JobWithMetadata<T>[] = [];
+      try {
+        jobs = await boss.fetch<T>(name, { batchSize: options.batchSize, includeMetadata: true });
+        if (jobs.length) await this.runBatch(boss, definition, jobs, options, handler);
+      } catch (error) {
+        this.logger.error(`Queue ${name}: ${error instanceof Error ? error.message : error}`);
+      }
+      // A full batch means more jobs may be waiting: fetch again at once.
+      if (jobs.length < options.batchSize) await this.idle(options.pollingIntervalSeconds * 1000);
+    }
+  }
+
+  private async runBatch<T extends object>(
+    boss: PgBoss, definition: QueueDefinition, jobs: PgBoss.JobWithMetadata<T>[], options: BatchWorkOptions<T>, handler: JobHandler<T>,
+  ): Promise<void> {
+    const completed: string[] = [];
+    const failed: { id: string; error: unknown }[] = [];
+    await runWithLimits(jobs, { concurrency: options.concurrency, perKey: options.perKeyConcurrency, keyOf: options.keyOf }, async (job) => {
+      try {
+        // As pg-boss's own worker does: a job running past its expiry is given up (pg-boss expires it too).
+        await withinSeconds(handler(job), definition.expireInSeconds);
+        completed.push(job.id);
+      } catch (error) {
+        failed.push({ id: job.id, error });
+      }
+    });
+    // complete() only touches jobs still active, so a job pg-boss expired meanwhile is not marked done by mistake.
+    if (completed.length) await boss.complete(definition.name, completed);
+    for (const { id, error } of failed) {
+      await boss.fail(definition.name, id, { message: error instanceof Error ? error.message : String(error), name: error instanceof Error ? error.name : 'Error' });
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.idleWakers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.idleWakers.add(wake);
+    });
   }
 
   private async start(): Promise<PgBoss> {
@@ -90,6 +180,14 @@ export class QueueService implements OnModuleDestroy {
     this.boss = boss;
     return boss;
   }
+}
+
+function withinSeconds<T>(promise: Promise<T>, seconds: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`job did not finish within ${seconds} s`)), seconds * 1000);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** pg-boss's `db` contract over the query runner of a TypeORM transaction. */

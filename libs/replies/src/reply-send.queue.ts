@@ -3,6 +3,8 @@ import { QueueDefinition } from '@civic/queue';
 /** Job data of one reply to send: the queued outbound message. */
 export interface ReplySendJob {
   messageId: string;
+  /** The sending account: the worker caps parallel sends per account. Absent on jobs queued by older versions. */
+  channelAccountId?: string;
 }
 
 export const REPLY_SEND_QUEUE_NAME = 'reply.send';

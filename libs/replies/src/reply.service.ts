@@ -101,7 +101,7 @@ export class ReplyService {
           if (saved.length === 0) throw new IdempotencyRace();
         }
         // The job id is the message id: one send job per reply, written only if this transaction commits.
-        await this.queue.send<ReplySendJob>(replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS), { messageId: message.id }, { id: message.id }, tx);
+        await this.queue.send<ReplySendJob>(replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS), { messageId: message.id, channelAccountId: conversation.channel_account_id }, { id: message.id }, tx);
         await this.audit.record(
           { organizationId: author.organizationId, actorUserId: author.userId, action: 'reply.queued', targetType: 'message', targetId: message.id,
             after: { conversationId: conversation.id, channel: conversation.channel, accountId: conversation.channel_account_id, text, attachments: attachments.length, template: request.template?.name ?? null } },

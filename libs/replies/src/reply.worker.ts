@@ -4,10 +4,16 @@ import { QueueService } from '@civic/queue';
 import { ReplyDispatcher } from './reply.dispatcher';
 import { replySendQueue, ReplySendJob } from './reply-send.queue';
 
-/** How often an idle worker looks for reply jobs; replies should leave within a second or two. */
-const POLLING_INTERVAL_SECONDS = 1;
+/** Wait after a fetch that found the queue drained; a fetch is one indexed query, so it can be short. */
+const POLLING_INTERVAL_SECONDS = 0.5;
+/** Jobs taken per fetch: pg-boss 10 waits out the polling interval after each fetch, so one job per fetch meant ~1 reply/s. */
+const BATCH_SIZE = 50;
+/** Sends of one batch in flight at once (the database pool, not the channel, is the limit here). */
+const CONCURRENCY = 20;
+/** Sends in flight at once for one channel account in this process, so one page does not get a whole batch in parallel. */
+const PER_ACCOUNT_CONCURRENCY = 5;
 
-/** Worker side of the reply outbox: takes send jobs from pg-boss and hands them to the dispatcher. */
+/** Worker side of the reply outbox: takes send jobs from pg-boss in batches and hands them to the dispatcher. */
 @Injectable()
 export class ReplyWorker implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReplyWorker.name);
@@ -19,9 +25,17 @@ export class ReplyWorker implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.work<ReplySendJob>(
+    await this.queue.workBatches<ReplySendJob>(
       replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS),
-      { pollingIntervalSeconds: POLLING_INTERVAL_SECONDS },
+      {
+        batchSize: BATCH_SIZE,
+        pollingIntervalSeconds: POLLING_INTERVAL_SECONDS,
+        concurrency: CONCURRENCY,
+        perKeyConcurrency: PER_ACCOUNT_CONCURRENCY,
+        // Jobs queued before the account id was part of the job data are not grouped.
+        keyOf: (job) => job.data.channelAccountId ?? job.data.messageId,
+      },
+      // A throw (retryable channel error, send in flight elsewhere) fails only this job; pg-boss retries it with backoff.
       async (job) => {
         const outcome = await this.dispatcher.dispatch(job.data.messageId, job.retryCount >= job.retryLimit);
         this.logger.debug(`Reply ${job.data.messageId}: ${outcome}`);
