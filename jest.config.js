@@ -8,6 +8,8 @@ const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 
 module.exports = {
   testTimeout: 60000,
+  // Suites mostly wait on PostgreSQL and HTTP; more workers than the 2 cores keeps both busy.
+  maxWorkers: 3,
   projects: [
     {
       displayName: 'unit',
