@@ -86,6 +86,10 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(3600)
   REPLY_RETRY_DELAY_SECONDS = 5;
 
+  /** Reply jobs a worker fetches at once (a smaller batch spreads a burst over more workers). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(500)
+  REPLY_BATCH_SIZE = 50;
+
   /** Sandbox channels fed by the built-in fakes. Default: on when no channel credentials are configured. */
   @Transform(toBool) @IsOptional() @IsBoolean()
   SANDBOX?: boolean;

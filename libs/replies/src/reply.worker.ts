@@ -6,8 +6,6 @@ import { replySendQueue, ReplySendJob } from './reply-send.queue';
 
 /** Wait after a fetch that found the queue drained; a fetch is one indexed query, so it can be short. */
 const POLLING_INTERVAL_SECONDS = 0.5;
-/** Jobs taken per fetch: pg-boss 10 waits out the polling interval after each fetch, so one job per fetch meant ~1 reply/s. */
-const BATCH_SIZE = 50;
 /** Sends of one batch in flight at once (the database pool, not the channel, is the limit here). */
 const CONCURRENCY = 20;
 /** Sends in flight at once for one channel account in this process, so one page does not get a whole batch in parallel. */
@@ -28,7 +26,7 @@ export class ReplyWorker implements OnApplicationBootstrap {
     await this.queue.workBatches<ReplySendJob>(
       replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS),
       {
-        batchSize: BATCH_SIZE,
+        batchSize: this.config.env.REPLY_BATCH_SIZE,
         pollingIntervalSeconds: POLLING_INTERVAL_SECONDS,
         concurrency: CONCURRENCY,
         perKeyConcurrency: PER_ACCOUNT_CONCURRENCY,
