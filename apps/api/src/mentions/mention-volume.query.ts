@@ -1,27 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsEnum, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { Channel } from '@civic/domain';
+import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { VolumeBucket } from '@civic/mentions';
+import { MentionFilterQuery } from './mention-filter.query';
 
-export class MentionVolumeQuery {
+/** The feed's watchlist, channel and period filters, bucketed; without from, 48 hours (hour) or 30 days (day) before to. */
+export class MentionVolumeQuery extends PickType(MentionFilterQuery, ['watchlistId', 'channel', 'from', 'to'] as const) {
   @ApiPropertyOptional({ enum: ['hour', 'day'], default: 'day' })
   @IsOptional() @IsIn(['hour', 'day'])
   bucket: VolumeBucket = 'day';
-
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
-  watchlistId?: string;
-
-  @ApiPropertyOptional({ enum: Channel })
-  @IsOptional() @IsEnum(Channel)
-  channel?: Channel;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'default: 48 hours (hour) or 30 days (day) before to' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'from must be an ISO 8601 date' })
-  from?: Date;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'default: now' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'to must be an ISO 8601 date' })
-  to?: Date;
 }
