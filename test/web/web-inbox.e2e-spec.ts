@@ -107,7 +107,9 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await page.getByLabel('Ara').fill('');
 
     // r focuses the reply box; the reply goes out through the worker to the fake WhatsApp API.
-    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    // Leave the search box without clicking into the list (a click there would open another conversation).
+    await page.locator('#reply-text').waitFor();
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
     await page.keyboard.press('r');
     await expect(page.evaluate('document.activeElement && document.activeElement.id')).resolves.toBe('reply-text');
     const reply = 'Merhaba Mehmet Bey, bildiriminiz Fen İşleri Müdürlüğü’ne iletildi. Teşekkür ederiz.';
@@ -203,7 +205,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await conversation.locator('[data-testid="message"][data-direction="out"]', { hasText: 'Çukur asfaltla' }).waitFor({ timeout: 30_000 });
 
     // e closes the conversation.
-    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
     await page.keyboard.press('e');
     await page.waitForFunction(`document.querySelector('[data-testid="status-select"]')?.value === 'closed'`, null, { timeout: 10_000 });
 
