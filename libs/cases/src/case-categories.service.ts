@@ -49,7 +49,7 @@ export class CaseCategoriesService {
 
   /** An active category by code, id or (Turkish-folded) name: "yol-cukur", "Yol / çukur". 400 naming the field otherwise. */
   async resolve(manager: EntityManager, organizationId: string, reference: string, field = 'category'): Promise<CategoryRow> {
-    await this.seed.ensureSeeded(organizationId);
+    await this.seed.ensureSeeded(organizationId, manager);
     const rows: CategoryRow[] = await manager.query(`SELECT * FROM case_category WHERE organization_id = $1 AND active`, [organizationId]);
     const folded = foldForSearch(reference);
     const row = rows.find((r) => r.id === reference || r.code === reference || foldForSearch(r.name) === folded);

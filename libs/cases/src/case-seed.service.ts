@@ -26,9 +26,14 @@ export class CaseSeedService implements OnApplicationBootstrap {
   }
 
   /** Seeds the organization unless it already was (cheap after the first call per process). */
-  async ensureSeeded(organizationId: string): Promise<void> {
+  /**
+   * Seeds the organization's default catalog once. Pass the caller's transaction when there is one:
+   * a second transaction on another connection would wait for it forever on the embedded database.
+   */
+  async ensureSeeded(organizationId: string, callerManager?: EntityManager): Promise<void> {
     if (this.seeded.has(organizationId)) return;
-    await this.dataSource.transaction(async (manager) => {
+    const inCallerTransaction = !!callerManager?.queryRunner?.isTransactionActive;
+    const run = async (manager: EntityManager) => {
       // Serializes concurrent first requests (api and worker, two api instances).
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('case-seed:' || $1))`, [organizationId]);
       const [settings] = await manager.query(`SELECT seeded_at FROM case_settings WHERE organization_id = $1`, [organizationId]);
@@ -36,7 +41,13 @@ export class CaseSeedService implements OnApplicationBootstrap {
       const [organization] = await manager.query(`SELECT id FROM organization WHERE id = $1`, [organizationId]);
       if (!organization) return;
       await this.seed(manager, organizationId);
-    });
+    };
+    if (inCallerTransaction) {
+      // Not remembered: the caller's transaction may still roll the seed back.
+      await run(callerManager!);
+      return;
+    }
+    await this.dataSource.transaction(run);
     this.seeded.add(organizationId);
   }
 
