@@ -105,12 +105,11 @@ const COMPONENTS: Component[] = [
  * limit is lifted: the inbox bench measures query latency with one user, not the limiter.
  */
 const RUN_DEFAULTS: Record<string, string> = {
-  // 10,000, not 50,000: without planner statistics (autovacuum is off on the local server) the ingest duplicate
-  // lookup scans every message of the account per event, so a 50,000-event run alone took over 6 minutes.
-  BENCH_INGEST_EVENTS: '10000',
+  BENCH_INGEST_EVENTS: '50000',
   BENCH_CONVERSATIONS: '200000',
   BENCH_EXPORT_MESSAGES: '200000',
-  BENCH_REPLIES: '60',
+  // Enough replies that the batched worker runs for seconds, not a fraction of one.
+  BENCH_REPLIES: '400',
   BENCH_REPLY_WORKERS: '2',
   BENCH_WEBHOOK_SECONDS: '8',
   API_RATE_LIMIT_PER_MINUTE: '1000000',
