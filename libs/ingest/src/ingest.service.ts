@@ -261,7 +261,8 @@ export class IngestService {
           WHERE (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM c.name)
              OR (EXCLUDED.handle IS NOT NULL AND EXCLUDED.handle IS DISTINCT FROM c.handle)
              OR (EXCLUDED.phone IS NOT NULL AND EXCLUDED.phone IS DISTINCT FROM c.phone)
-             OR c.last_seen_at IS NULL OR EXCLUDED.last_seen_at > c.last_seen_at + interval '1 hour'
+             -- Last seen is kept to the day: refreshing it on every message rewrote an active citizen's row per batch.
+             OR c.last_seen_at IS NULL OR EXCLUDED.last_seen_at > c.last_seen_at + interval '1 day'
          RETURNING id, channel_account_id, channel_user_id
        )
        SELECT id, channel_account_id, channel_user_id FROM written
