@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { metaWebhookJson, signWebhookBody } from '@civic/testing';
+import { metaWebhookJson, signWebhookBody, whatsappMessagesWebhook } from '@civic/testing';
 import { AppProcess, ensureBuilt } from '../test/scale/app-process';
 import { createBenchDatabase, writeResult } from './bench-database';
 import { percentile } from './bench-stats';
@@ -66,24 +66,17 @@ let counter = 0;
 function webhookBody(events: number): string {
   const now = Math.floor(Date.now() / 1000);
   const ids = Array.from({ length: events }, () => counter++);
-  return metaWebhookJson({
-    object: 'whatsapp_business_account',
-    entry: [{
-      id: '102290129340398',
-      changes: [{
-        field: 'messages',
-        value: {
-          messaging_product: 'whatsapp',
-          metadata: { display_phone_number: '905320000000', phone_number_id: PHONE_NUMBER_ID },
-          contacts: ids.map((i) => ({ profile: { name: `Vatandaş Gülşen Işık ${i % 5000}` }, wa_id: `90532${String(1_000_000 + (i % 5000)).slice(1)}` })),
-          messages: ids.map((i) => ({
-            from: `90532${String(1_000_000 + (i % 5000)).slice(1)}`, id: `wamid.BENCH${i}`, timestamp: String(now), type: 'text',
-            text: { body: `Mahallemizde su kesintisi var, ne zaman düzelecek? (#${i})` },
-          })),
-        },
-      }],
-    }],
-  });
+  const waId = (i: number) => `90532${String(1_000_000 + (i % 5000)).slice(1)}`;
+  return metaWebhookJson(
+    whatsappMessagesWebhook(
+      { phoneNumberId: PHONE_NUMBER_ID },
+      ids.map((i) => ({ waId: waId(i), name: `Vatandaş Gülşen Işık ${i % 5000}` })),
+      ids.map((i) => ({
+        from: waId(i), id: `wamid.BENCH${i}`, timestamp: String(now), type: 'text',
+        text: { body: `Mahallemizde su kesintisi var, ne zaman düzelecek? (#${i})` },
+      })),
+    ),
+  );
 }
 
 async function load(base: string, scenario: string, connections: number, eventsPerRequest: number, seconds: number): Promise<WebhookScenarioResult> {

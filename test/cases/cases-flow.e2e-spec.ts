@@ -4,7 +4,7 @@ import { MessageEvent } from '@civic/channels-core';
 import { signCasePayload, verifyCaseSignature } from '@civic/cases';
 import { Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
-import { FakeGraphApiServer, postSignedWebhook } from '@civic/testing';
+import { FakeGraphApiServer, postSignedWebhook, whatsappMessagesWebhook } from '@civic/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const WA = '106540352242922';
@@ -89,26 +89,12 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
   it('runs the whole loop end to end', async () => {
     // 1. The citizen sends a photo and a location pin on WhatsApp (a signed Meta webhook).
     const now = Math.floor(Date.now() / 1000);
-    const webhook = {
-      object: 'whatsapp_business_account',
-      entry: [{
-        id: '102290129340398',
-        changes: [{
-          field: 'messages',
-          value: {
-            messaging_product: 'whatsapp',
-            metadata: { display_phone_number: '902324440000', phone_number_id: WA },
-            contacts: [{ profile: { name: 'Şükrü Çelik' }, wa_id: CITIZEN }],
-            messages: [
-              { from: CITIZEN, id: 'wamid.CASE-PHOTO-1', timestamp: String(now - 60), type: 'image',
-                image: { caption: "İnönü Caddesi'nde büyük bir çukur var, araçlar zarar görüyor", mime_type: 'image/jpeg', sha256: 'x', id: IMAGE_ID } },
-              { from: CITIZEN, id: 'wamid.CASE-LOCATION-1', timestamp: String(now - 50), type: 'location',
-                location: { latitude: 38.4622, longitude: 27.2185, name: 'İnönü Caddesi', address: 'Kazımdirik, İnönü Cd., 35100 Bornova/İzmir' } },
-            ],
-          },
-        }],
-      }],
-    };
+    const webhook = whatsappMessagesWebhook({ phoneNumberId: WA, displayPhoneNumber: '902324440000' }, [{ waId: CITIZEN, name: 'Şükrü Çelik' }], [
+      { from: CITIZEN, id: 'wamid.CASE-PHOTO-1', timestamp: String(now - 60), type: 'image',
+        image: { caption: "İnönü Caddesi'nde büyük bir çukur var, araçlar zarar görüyor", mime_type: 'image/jpeg', sha256: 'x', id: IMAGE_ID } },
+      { from: CITIZEN, id: 'wamid.CASE-LOCATION-1', timestamp: String(now - 50), type: 'location',
+        location: { latitude: 38.4622, longitude: 27.2185, name: 'İnönü Caddesi', address: 'Kazımdirik, İnönü Cd., 35100 Bornova/İzmir' } },
+    ]);
     const delivered = await postSignedWebhook(`${t.url}/webhooks/meta`, webhook, 'test-app-secret');
     expect(delivered.status).toBe(200);
     const [conversation] = await t.dataSource.query(`SELECT id FROM conversation WHERE thread_key = $1`, [`dm:${CITIZEN}`]);

@@ -1,27 +1,17 @@
 import { Channel, ChannelAccount, UserRole } from '@civic/domain';
-import { FakeGraphApiServer, META_FAILURES, postSignedWebhook } from '@civic/testing';
+import { FakeGraphApiServer, META_FAILURES, postSignedWebhook, whatsappMessagesWebhook } from '@civic/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const PHONE_ID = '106540352242922';
 const PHOTO = Buffer.from('çukur fotoğrafı: sahte JPEG baytları');
 
 function imageWebhook(messageId: string, mediaId: string) {
-  return {
-    object: 'whatsapp_business_account',
-    entry: [{
-      id: '102290129340398',
-      changes: [{
-        field: 'messages',
-        value: {
-          messaging_product: 'whatsapp',
-          metadata: { display_phone_number: '902322220000', phone_number_id: PHONE_ID },
-          contacts: [{ profile: { name: 'Ayşe Yılmaz' }, wa_id: '905321112233' }],
-          messages: [{ from: '905321112233', id: messageId, timestamp: String(Math.floor(Date.now() / 1000)), type: 'image',
-            image: { id: mediaId, mime_type: 'image/jpeg', caption: 'Kaldırımdaki çukur' } }],
-        },
-      }],
-    }],
-  };
+  return whatsappMessagesWebhook(
+    { phoneNumberId: PHONE_ID, displayPhoneNumber: '902322220000' },
+    [{ waId: '905321112233', name: 'Ayşe Yılmaz' }],
+    [{ from: '905321112233', id: messageId, timestamp: String(Math.floor(Date.now() / 1000)), type: 'image',
+      image: { id: mediaId, mime_type: 'image/jpeg', caption: 'Kaldırımdaki çukur' } }],
+  );
 }
 
 describe('Media download (WhatsApp media id → URL → bytes)', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import PgBoss from 'pg-boss';
-import { createTestDatabase, FakeGraphApiServer, metaWebhookJson, signWebhookBody, TestDatabase } from '@civic/testing';
+import { createTestDatabase, FakeGraphApiServer, metaWebhookJson, signWebhookBody, TestDatabase, whatsappMessagesWebhook } from '@civic/testing';
 import { AppProcess, ensureBuilt } from './app-process';
 import { SlowChannelProxy } from './slow-channel.proxy';
 
@@ -20,21 +20,11 @@ const citizen = (i: number) => `90532${String(1_000_000 + i).slice(1)}`;
 
 function whatsappWebhook(indices: number[]): object {
   const now = Math.floor(Date.now() / 1000);
-  return {
-    object: 'whatsapp_business_account',
-    entry: [{
-      id: '102290129340398',
-      changes: [{
-        field: 'messages',
-        value: {
-          messaging_product: 'whatsapp',
-          metadata: { display_phone_number: '905320000000', phone_number_id: WA },
-          contacts: indices.map((i) => ({ profile: { name: `Vatandaş Çağrı Öztürk ${i}` }, wa_id: citizen(i) })),
-          messages: indices.map((i) => ({ from: citizen(i), id: `wamid.SCALE${i}`, timestamp: String(now), type: 'text', text: { body: `Sokağımızdaki ışık yanmıyor (#${i})` } })),
-        },
-      }],
-    }],
-  };
+  return whatsappMessagesWebhook(
+    { phoneNumberId: WA },
+    indices.map((i) => ({ waId: citizen(i), name: `Vatandaş Çağrı Öztürk ${i}` })),
+    indices.map((i) => ({ from: citizen(i), id: `wamid.SCALE${i}`, timestamp: String(now), type: 'text', text: { body: `Sokağımızdaki ışık yanmıyor (#${i})` } })),
+  );
 }
 
 async function until<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, log: () => string): Promise<T> {

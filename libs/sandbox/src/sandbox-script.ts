@@ -1,3 +1,4 @@
+import { whatsappMessagesWebhook } from '@civic/testing';
 import { SANDBOX_IDS } from './sandbox-channels';
 
 /** One realistic citizen message, as the channel would deliver it. */
@@ -107,21 +108,11 @@ export function sandboxScene(n: number, now = new Date()): SandboxScene {
 function whatsapp(citizen: { name: string; phone: string }, id: string, seconds: number, message: Record<string, unknown>): SandboxScene {
   return {
     kind: 'meta-webhook',
-    body: {
-      object: 'whatsapp_business_account',
-      entry: [{
-        id: SANDBOX_IDS.whatsappBusiness,
-        changes: [{
-          field: 'messages',
-          value: {
-            messaging_product: 'whatsapp',
-            metadata: { display_phone_number: '903522220000', phone_number_id: SANDBOX_IDS.whatsappPhone },
-            contacts: [{ profile: { name: citizen.name }, wa_id: citizen.phone }],
-            messages: [{ from: citizen.phone, id: `wamid.SANDBOX${id}`, timestamp: String(seconds), ...message }],
-          },
-        }],
-      }],
-    },
+    body: whatsappMessagesWebhook(
+      { phoneNumberId: SANDBOX_IDS.whatsappPhone, businessAccountId: SANDBOX_IDS.whatsappBusiness, displayPhoneNumber: '903522220000' },
+      [{ waId: citizen.phone, name: citizen.name }],
+      [{ from: citizen.phone, id: `wamid.SANDBOX${id}`, timestamp: String(seconds), ...message }],
+    ),
   };
 }
 

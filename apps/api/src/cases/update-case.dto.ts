@@ -1,32 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { CasePriority } from '@civic/domain';
+import { PartialType, PickType } from '@nestjs/swagger';
 import { UpdateCaseInput } from '@civic/cases';
-import { CaseLocationDto } from './case-location.dto';
+import { CreateCaseDto } from './create-case.dto';
 
-/** PATCH /api/v1/cases/:id */
-export class UpdateCaseDto implements UpdateCaseInput {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(10_000)
-  description?: string;
-
-  @ApiPropertyOptional({ enum: CasePriority })
-  @IsOptional()
-  @IsEnum(CasePriority, { message: `priority must be one of: ${Object.values(CasePriority).join(', ')}` })
-  priority?: CasePriority;
-
-  @ApiPropertyOptional({ description: 'Category code or name; the due date follows its SLA' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 100)
-  category?: string;
-
-  @ApiPropertyOptional({ type: CaseLocationDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CaseLocationDto)
-  location?: CaseLocationDto;
-}
+/** PATCH /api/v1/cases/:id: the editable fields of a new case, each optional (a new category moves the due date). */
+export class UpdateCaseDto
+  extends PartialType(PickType(CreateCaseDto, ['description', 'priority', 'category', 'location'] as const))
+  implements UpdateCaseInput {}

@@ -2,3 +2,4 @@ export * from './fake-graph-api.server';
 export * from './meta-error-bodies';
 export * from './meta-webhook.sender';
 export * from './meta-fixtures';
+export * from './whatsapp-webhook.builder';
