@@ -129,7 +129,7 @@ describe('retention and erasure (KVKK)', () => {
   it('the retention run anonymizes only old closed conversations without a hold, deletes unshared media, once an hour', async () => {
     const retention = t.app.get(RetentionService);
     const runs = await retention.runDue(NOW);
-    expect(runs).toEqual([{ organizationId: t.organizationId, conversations: 1, messages: 2, contacts: 1, mediaFilesDeleted: 1 }]);
+    expect(runs).toEqual([{ organizationId: t.organizationId, conversations: 1, messages: 2, contacts: 1, cases: 0, internalNotes: 0, mentions: 0, mediaFilesDeleted: 1 }]);
     expect(await retention.runDue(new Date(NOW.getTime() + 30 * 60_000))).toEqual([]);
 
     const messages = await t.dataSource.getRepository(Message).findBy({ conversationId: people.old.conversation.id });
@@ -160,7 +160,7 @@ describe('retention and erasure (KVKK)', () => {
 
     // An hour later the run is due again and finds nothing new.
     expect(await retention.runDue(new Date(NOW.getTime() + 61 * 60_000))).toEqual([
-      { organizationId: t.organizationId, conversations: 0, messages: 0, contacts: 0, mediaFilesDeleted: 0 },
+      { organizationId: t.organizationId, conversations: 0, messages: 0, contacts: 0, cases: 0, internalNotes: 0, mentions: 0, mediaFilesDeleted: 0 },
     ]);
   });
 
@@ -174,7 +174,7 @@ describe('retention and erasure (KVKK)', () => {
     await t.http().delete(`/api/v1/conversations/${conversation.id}/legal-hold`).set(admin()).expect(204);
     await t.http().delete(`/api/v1/conversations/${conversation.id}/legal-hold`).set(admin()).expect(404);
     const erased = await t.http().post(`/api/v1/contacts/${contact.id}/erasure`).set(admin()).expect(200);
-    expect(erased.body).toEqual({ conversations: 1, messages: 2, contacts: 1, mediaFilesDeleted: 0 });
+    expect(erased.body).toEqual({ conversations: 1, messages: 2, contacts: 1, cases: 0, internalNotes: 0, mentions: 0, mediaFilesDeleted: 0 });
     expect((await t.dataSource.getRepository(Message).findBy({ conversationId: conversation.id })).map((m) => m.text)).toEqual([null, null]);
   });
 

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { ExportedMessage } from './exported-message';
-import { HashingFileWriter } from './hashing-file-writer';
+import { WrittenZipEntry, ZipEntryWriter } from './zip-entry.writer';
 import { transcriptFontPath } from './pdf-font';
 
 export interface TranscriptHeader {
@@ -20,11 +20,12 @@ const DIRECTION_LABEL: Record<string, string> = { in: 'Gelen', out: 'Giden' };
  */
 export class PdfTranscriptWriter {
   private readonly doc: PDFKit.PDFDocument;
-  private readonly file: HashingFileWriter;
+  private readonly file: ZipEntryWriter;
   private readonly pending: Promise<void>[] = [];
 
-  constructor(path: string, private readonly header: TranscriptHeader) {
-    this.file = new HashingFileWriter(path);
+  /** `name` is the path inside the bundle; PDF streams are compressed already, so the entry is stored. */
+  constructor(name: string, path: string, private readonly header: TranscriptHeader) {
+    this.file = new ZipEntryWriter(name, path, 0);
     this.doc = new PDFDocument({ size: 'A4', margins: { top: 90, bottom: 50, left: 50, right: 50 }, bufferPages: false, autoFirstPage: false });
     this.doc.registerFont('body', transcriptFontPath());
     this.doc.on('data', (chunk: Buffer) => this.pending.push(this.file.write(chunk)));
@@ -63,7 +64,7 @@ export class PdfTranscriptWriter {
     await this.flush();
   }
 
-  async close(): Promise<{ sha256: string; size: number }> {
+  async close(): Promise<WrittenZipEntry> {
     const ended = new Promise<void>((resolve) => this.doc.on('end', () => resolve()));
     this.doc.end();
     await ended;

@@ -10,6 +10,16 @@ import { AuditService } from './audit.service';
 /** What replaces a citizen's name once their personal data is erased. */
 export const ANONYMOUS_CITIZEN = 'Anonim vatandaş';
 
+/** What replaces free text (case descriptions, notes, history notes) that may quote an erased citizen. */
+export const ERASED_TEXT = '[Kişisel veri silindi / personal data erased]';
+
+// Keys of case history before/after values that hold free text or the citizen's location.
+const CASE_HISTORY_PERSONAL_KEYS = ['description', 'location', 'resolutionText', 'reason', 'rejectionReason', 'text', 'note', 'message', 'caption'];
+// Mention fields that carry the author's identity or words, as copied into digests and notification payloads.
+const MENTION_POST_ERASED = { authorHandle: null, authorName: ANONYMOUS_CITIZEN, text: null, url: null };
+// Case statuses after which a case is finished; an unfinished case keeps its conversation out of retention.
+const FINISHED_CASE = `('resolved', 'rejected', 'merged')`;
+
 /** Conversations anonymized per transaction by the retention run. */
 const RETENTION_BATCH = 200;
 
@@ -33,7 +43,20 @@ export interface ErasureCounts {
   conversations: number;
   messages: number;
   contacts: number;
+  /** Case records (civic_case with their history and forward/outbox rows), internal notes and mentions anonymized. */
+  cases: number;
+  internalNotes: number;
+  mentions: number;
   mediaFilesDeleted: number;
+}
+
+/** Rows of the records around the messages, anonymized in one transaction. */
+interface RecordCounts {
+  cases: number;
+  caseHistory: number;
+  caseForwards: number;
+  internalNotes: number;
+  mentions: number;
 }
 
 // A conversation whose personal data was anonymized after its last activity (nothing new since).
@@ -114,15 +137,20 @@ export class RetentionService {
 
   /**
    * A citizen's erasure request: every message by or to the contact, whatever the conversation's
-   * status, and the contact itself. Refused (409) while any of those conversations is on legal hold.
+   * status, the case records, internal notes and mentions around them, and the contact itself.
+   * Refused (409) while any of those conversations is on legal hold.
    */
   async eraseContact(organizationId: string, contactId: string, actor: RetentionActor): Promise<ErasureCounts> {
     const { counts, media } = await this.dataSource.transaction(async (manager) => {
-      const [contact] = await manager.query('SELECT id FROM contact WHERE id = $1 AND organization_id = $2 FOR UPDATE', [contactId, organizationId]);
+      const [contact]: Array<{ id: string; channel: string; channelUserId: string; name: string | null; handle: string | null; phone: string | null }> = await manager.query(
+        `SELECT id, channel, channel_user_id AS "channelUserId", name, handle, phone FROM contact WHERE id = $1 AND organization_id = $2 FOR UPDATE`,
+        [contactId, organizationId],
+      );
       if (!contact) throw new NotFoundException('Kişi bulunamadı / Contact not found');
       const holds: Array<{ conversationId: string; reason: string }> = await manager.query(
         `SELECT h.conversation_id AS "conversationId", h.reason FROM legal_hold h JOIN conversation c ON c.id = h.conversation_id
          WHERE c.contact_id = $1 OR EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.contact_id = $1)
+            OR EXISTS (SELECT 1 FROM civic_case k WHERE k.conversation_id = c.id AND k.contact_id = $1)
          ORDER BY h.placed_at`,
         [contactId],
       );
@@ -137,7 +165,12 @@ export class RetentionService {
         'SELECT id FROM conversation WHERE organization_id = $1 AND contact_id = $2', [organizationId, contactId],
       );
       const conversationIds = conversations.map((row) => row.id);
-      const erased = await this.anonymizeMessages(manager, 'm.organization_id = $1 AND m.contact_id = $2', [organizationId, contactId]);
+      // The mentions that came in as the citizen's messages, or that they posted under their channel id or handle.
+      const mentionWhere = `mn.organization_id = $1 AND (mn.message_id IN (SELECT id FROM message WHERE contact_id = $2)
+        OR (mn.channel = $3 AND (mn.author_external_id = $4 OR ($5::text IS NOT NULL AND lower(mn.author_handle) = lower($5)))))`;
+      const mentionParams = [organizationId, contactId, contact.channel, contact.channelUserId, contact.handle];
+      // Their own messages anywhere, and every message (replies quoting them too) in their own threads.
+      const erased = await this.anonymizeMessages(manager, 'm.organization_id = $1 AND (m.contact_id = $2 OR m.conversation_id = ANY($3::uuid[]))', [organizationId, contactId, conversationIds]);
       await this.anonymizeConversations(manager, organizationId, conversationIds, 'erasure');
       // Public threads where the citizen only commented keep their other authors; drop a preview that may quote them.
       await manager.query(
@@ -145,16 +178,28 @@ export class RetentionService {
          AND EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.contact_id = $2)`,
         [organizationId, contactId],
       );
+      const records = await this.anonymizeRecords(manager, {
+        caseWhere: `k.organization_id = $1 AND (k.contact_id = $2 OR k.conversation_id = ANY($3::uuid[]) OR k.message_id IN (SELECT id FROM message WHERE contact_id = $2))`,
+        caseParams: [organizationId, contactId, conversationIds],
+        conversationIds,
+        mentionWhere,
+        mentionParams,
+        quoted: { organizationId, contactId, name: contact.name, handle: contact.handle, phone: contact.phone },
+      });
       const contacts = await this.anonymizeContacts(manager, [contactId]);
-      const counts = { conversations: conversationIds.length, messages: erased.messages, contacts, attachments: erased.attachments };
+      const { media: recordMedia, ...recordCounts } = records;
+      const counts = { conversations: conversationIds.length, messages: erased.messages, contacts, attachments: erased.attachments, ...recordCounts };
       await this.audit.record({
         organizationId, actorUserId: actor.userId, actorLabel: actor.label, action: 'contact.erased',
         targetType: 'contact', targetId: contactId, after: counts, requestId: actor.requestId,
       }, manager);
-      return { counts, media: erased.media };
+      return { counts, media: [...erased.media, ...recordMedia] };
     });
     const mediaFilesDeleted = await this.deleteUnreferencedMedia(media);
-    return { conversations: counts.conversations, messages: counts.messages, contacts: counts.contacts, mediaFilesDeleted };
+    return {
+      conversations: counts.conversations, messages: counts.messages, contacts: counts.contacts,
+      cases: counts.cases, internalNotes: counts.internalNotes, mentions: counts.mentions, mediaFilesDeleted,
+    };
   }
 
   /**
@@ -179,16 +224,21 @@ export class RetentionService {
     return results;
   }
 
-  /** Anonymizes closed/resolved conversations idle for more than `retentionDays`, not on legal hold. */
+  /**
+   * Anonymizes closed/resolved conversations idle for more than `retentionDays`, not on legal hold and
+   * without a case still being worked on (or finished within the period), with their case records,
+   * internal notes and the mentions that came in as their messages.
+   */
   async applyRetention(organizationId: string, retentionDays: number, now: Date = new Date()): Promise<ErasureCounts> {
     const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
-    const total: ErasureCounts = { conversations: 0, messages: 0, contacts: 0, mediaFilesDeleted: 0 };
+    const total: ErasureCounts = { conversations: 0, messages: 0, contacts: 0, cases: 0, internalNotes: 0, mentions: 0, mediaFilesDeleted: 0 };
     for (;;) {
       const batch = await this.dataSource.transaction(async (manager) => {
         const rows: Array<{ id: string }> = await manager.query(
           `SELECT c2.id FROM conversation c2
            WHERE c2.organization_id = $1 AND c2.status IN ('closed', 'resolved') AND c2.last_activity_at < $2
              AND NOT EXISTS (SELECT 1 FROM legal_hold h WHERE h.conversation_id = c2.id) AND NOT ${COVERED}
+             AND NOT EXISTS (SELECT 1 FROM civic_case k WHERE k.conversation_id = c2.id AND (k.status NOT IN ${FINISHED_CASE} OR k.updated_at >= $2))
            ORDER BY c2.last_activity_at, c2.id LIMIT ${RETENTION_BATCH} FOR UPDATE OF c2 SKIP LOCKED`,
           [organizationId, cutoff],
         );
@@ -199,23 +249,32 @@ export class RetentionService {
            UNION SELECT contact_id FROM conversation WHERE id = ANY($1::uuid[]) AND contact_id IS NOT NULL`,
           [ids],
         );
+        const records = await this.anonymizeRecords(manager, {
+          caseWhere: 'k.conversation_id = ANY($1::uuid[])', caseParams: [ids], conversationIds: ids,
+          mentionWhere: 'mn.message_id IN (SELECT id FROM message WHERE conversation_id = ANY($1::uuid[]))', mentionParams: [ids],
+        });
         const erased = await this.anonymizeMessages(manager, 'm.conversation_id = ANY($1::uuid[])', [ids]);
         await this.anonymizeConversations(manager, organizationId, ids, 'retention');
         // A contact goes only when nothing of theirs is left outside anonymized conversations.
         const contacts = await this.anonymizeContacts(manager, candidates.map((row) => row.id), `
           AND NOT EXISTS (SELECT 1 FROM message m2 JOIN conversation c2 ON c2.id = m2.conversation_id WHERE m2.contact_id = ct.id AND NOT ${COVERED})
-          AND NOT EXISTS (SELECT 1 FROM conversation c2 WHERE c2.contact_id = ct.id AND NOT ${COVERED})`);
-        const counts = { conversations: ids.length, messages: erased.messages, contacts, attachments: erased.attachments };
+          AND NOT EXISTS (SELECT 1 FROM conversation c2 WHERE c2.contact_id = ct.id AND NOT ${COVERED})
+          AND NOT EXISTS (SELECT 1 FROM civic_case k JOIN conversation c2 ON c2.id = k.conversation_id WHERE k.contact_id = ct.id AND NOT ${COVERED})`);
+        const { media: recordMedia, ...recordCounts } = records;
+        const counts = { conversations: ids.length, messages: erased.messages, contacts, attachments: erased.attachments, ...recordCounts };
         await this.audit.record({
           organizationId, actorUserId: null, actorLabel: 'system', action: 'retention.anonymized',
           targetType: 'organization', targetId: organizationId, after: { ...counts, retentionDays, cutoff: cutoff.toISOString() },
         }, manager);
-        return { counts, media: erased.media };
+        return { counts, media: [...erased.media, ...recordMedia] };
       });
       if (!batch) return total;
       total.conversations += batch.counts.conversations;
       total.messages += batch.counts.messages;
       total.contacts += batch.counts.contacts;
+      total.cases += batch.counts.cases;
+      total.internalNotes += batch.counts.internalNotes;
+      total.mentions += batch.counts.mentions;
       total.mediaFilesDeleted += await this.deleteUnreferencedMedia(batch.media);
     }
   }
@@ -248,6 +307,83 @@ export class RetentionService {
     return { messages, attachments, media: media.map((row) => row.sha256) };
   }
 
+  /**
+   * The records around a citizen's messages. Cases: description, location, photos (their stored media
+   * too, when nothing else refers to it), resolution text and rejection reason; their history keeps
+   * who did what and when, without the texts and locations; forward and e-mail outbox rows keep their
+   * target and status, not the case text, location, photos or note. Internal notes on the conversations
+   * are replaced; notes on other threads where a `quoted` citizen wrote lose their name, handle and
+   * number. Mentions lose author and text, in stored digests and notification payloads as well.
+   */
+  private async anonymizeRecords(manager: EntityManager, scope: {
+    caseWhere: string; caseParams: unknown[]; conversationIds: string[]; mentionWhere: string; mentionParams: unknown[];
+    quoted?: { organizationId: string; contactId: string; name: string | null; handle: string | null; phone: string | null };
+  }): Promise<RecordCounts & { media: string[] }> {
+    const cases: Array<{ id: string }> = await manager.query(`SELECT k.id FROM civic_case k WHERE ${scope.caseWhere}`, scope.caseParams);
+    const caseIds = cases.map((row) => row.id);
+    const media: Array<{ sha256: string }> = await manager.query(
+      `SELECT DISTINCT p->>'mediaAssetId' AS sha256 FROM civic_case k CROSS JOIN LATERAL jsonb_array_elements(k.photos) p
+       WHERE k.id = ANY($1::uuid[]) AND p->>'mediaAssetId' IS NOT NULL`,
+      [caseIds],
+    );
+    await manager.query(
+      `UPDATE civic_case SET description = CASE WHEN description IS NULL THEN NULL ELSE $2 END, latitude = NULL, longitude = NULL,
+         location_label = NULL, photos = '[]'::jsonb, resolution_text = CASE WHEN resolution_text IS NULL THEN NULL ELSE $2 END,
+         rejection_reason = CASE WHEN rejection_reason IS NULL THEN NULL ELSE $2 END
+       WHERE id = ANY($1::uuid[])`,
+      [caseIds, ERASED_TEXT],
+    );
+    const caseHistory = await count(manager.query(
+      `UPDATE case_history SET before = CASE WHEN before IS NULL THEN NULL ELSE before - $2::text[] END,
+         after = CASE WHEN after IS NULL THEN NULL ELSE after - $2::text[] END, note = CASE WHEN note IS NULL THEN NULL ELSE $3 END
+       WHERE case_id = ANY($1::uuid[]) RETURNING id`,
+      [caseIds, CASE_HISTORY_PERSONAL_KEYS, ERASED_TEXT],
+    ));
+    // The e-mail text of outbox rows repeats description, location and note: rewritten without them.
+    const caseForwards = await count(manager.query(
+      `UPDATE case_forward SET payload = (payload - 'note')
+         || jsonb_build_object('case', (payload->'case') - 'description' - 'location' - 'photos'
+              || jsonb_build_object('description', NULL, 'location', NULL, 'photos', '[]'::jsonb))
+         || CASE WHEN payload ? 'email' THEN jsonb_build_object('email', jsonb_build_object('subject', payload->'email'->'subject', 'body', $2::text)) ELSE '{}'::jsonb END
+       WHERE case_id = ANY($1::uuid[]) RETURNING id`,
+      [caseIds, ERASED_TEXT],
+    ));
+    let internalNotes = await count(manager.query(
+      `UPDATE internal_note SET text = $2 WHERE conversation_id = ANY($1::uuid[]) AND text <> $2 RETURNING id`,
+      [scope.conversationIds, ERASED_TEXT],
+    ));
+    if (scope.quoted) {
+      // Public threads the citizen wrote in stay (other people's words), but notes there may name them.
+      const { organizationId, contactId, name, handle, phone } = scope.quoted;
+      const needles = [name, handle ? `@${handle}` : null, handle, phone, phone?.replace(/^\+/, '')].filter((value): value is string => !!value && value.length >= 3);
+      if (needles.length > 0) {
+        internalNotes += await count(manager.query(
+          `UPDATE internal_note n SET text = regexp_replace(n.text, $3, $4, 'gi')
+           WHERE n.organization_id = $1 AND NOT (n.conversation_id = ANY($5::uuid[])) AND n.text ~* $3
+             AND EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = n.conversation_id AND m.contact_id = $2)
+           RETURNING n.id`,
+          [organizationId, contactId, needles.map(escapeRegExp).join('|'), ANONYMOUS_CITIZEN, scope.conversationIds],
+        ));
+      }
+    }
+    const mentions: Array<{ id: string }> = await manager.query(
+      `UPDATE mention mn SET author_external_id = NULL, author_name = $${scope.mentionParams.length + 1}, author_handle = NULL, text = NULL,
+         search_text = '', url = NULL, author_followers = NULL
+       WHERE ${scope.mentionWhere} RETURNING mn.id`,
+      [...scope.mentionParams, ANONYMOUS_CITIZEN],
+    ).then(rowsOf);
+    const mentionIds = mentions.map((row) => row.id);
+    if (mentionIds.length > 0) {
+      // Daily digests (and the notifications that carried them) list top posts with author and text.
+      const scrub = (column: string) => `jsonb_set(${column}, '{topPosts}', (SELECT coalesce(jsonb_agg(CASE WHEN p->>'id' = ANY($1::text[]) THEN p || $2::jsonb ELSE p END ORDER BY i), '[]'::jsonb)
+        FROM jsonb_array_elements(${column}->'topPosts') WITH ORDINALITY e(p, i)))`;
+      const touches = (column: string) => `jsonb_typeof(${column}->'topPosts') = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements(${column}->'topPosts') p WHERE p->>'id' = ANY($1::text[]))`;
+      await manager.query(`UPDATE mention_digest SET payload = ${scrub('payload')} WHERE ${touches('payload')}`, [mentionIds, JSON.stringify(MENTION_POST_ERASED)]);
+      await manager.query(`UPDATE mention_notification SET payload = ${scrub('payload')} WHERE ${touches('payload')}`, [mentionIds, JSON.stringify(MENTION_POST_ERASED)]);
+    }
+    return { cases: caseIds.length, caseHistory, caseForwards, internalNotes, mentions: mentionIds.length, media: media.map((row) => row.sha256) };
+  }
+
   /** Direct threads are keyed on the citizen's channel id (a WhatsApp number): re-keyed; previews dropped; marked erased. */
   private async anonymizeConversations(manager: EntityManager, organizationId: string, ids: string[], reason: string): Promise<void> {
     if (ids.length === 0) return;
@@ -272,7 +408,7 @@ export class RetentionService {
        WHERE ct.id = ANY($1::uuid[]) AND ct.channel_user_id <> 'anon:' || ct.id ${extraWhere}
        RETURNING ct.id`,
       [ids, ANONYMOUS_CITIZEN, foldForSearch(ANONYMOUS_CITIZEN)],
-    ).then((result: unknown) => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as unknown[]);
+    ).then(rowsOf);
     return rows.length;
   }
 
@@ -285,7 +421,9 @@ export class RetentionService {
     if (valid.length === 0) return 0;
     const kept: Array<{ sha256: string }> = await this.dataSource.query(
       `SELECT DISTINCT e->>'mediaAssetId' AS sha256 FROM message m CROSS JOIN LATERAL jsonb_array_elements(m.attachments) e
-       WHERE e->>'mediaAssetId' = ANY($1::text[])`,
+       WHERE e->>'mediaAssetId' = ANY($1::text[])
+       UNION SELECT DISTINCT p->>'mediaAssetId' FROM civic_case k CROSS JOIN LATERAL jsonb_array_elements(k.photos) p
+       WHERE p->>'mediaAssetId' = ANY($1::text[])`,
       [valid],
     );
     const keep = new Set(kept.map((row) => row.sha256));
@@ -301,6 +439,19 @@ export class RetentionService {
     }
     return deleted;
   }
+}
+
+/** Rows of an UPDATE … RETURNING (TypeORM returns [rows, count] for updates). */
+function rowsOf<T = { id: string }>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}
+
+async function count(result: Promise<unknown>): Promise<number> {
+  return rowsOf(await result).length;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
