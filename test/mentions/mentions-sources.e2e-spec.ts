@@ -194,6 +194,38 @@ describe('Mentions sources: inbox matching, X recent search, link vs duplicate',
     expect(after).toEqual({ since_id: fresh.id, paused_until: null });
   });
 
+  it('X search asks for public_metrics and the author’s followers: reach is stored and the API’s reach filter sees it', async () => {
+    const INFLUENCER = '1501000000000000002';
+    x.addUser({ id: INFLUENCER, username: 'kayserihaber', name: 'Kayseri Haber', public_metrics: { followers_count: 48210, following_count: 310, tweet_count: 9120, listed_count: 45 } });
+    const loud = x.addTweet({
+      text: 'Melikgazi Belediyesi yeni kütüphaneyi açtı',
+      author_id: INFLUENCER,
+      public_metrics: { retweet_count: 12, reply_count: 7, like_count: 140, quote_count: 2, impression_count: 15300 },
+    });
+    const quiet = x.addTweet({ text: 'Büyükkılıç mahallemize geldi', author_id: OTHER, public_metrics: { retweet_count: 0, reply_count: 1, like_count: 3, quote_count: 0, impression_count: 85 } });
+    await t.dataSource.query(`UPDATE mention_search_cursor SET last_run_at = now() - interval '1 hour'`);
+    const before = searchCalls().length;
+    expect(await search.searchDue()).toEqual([{ watchlistId, accountId, result: 'searched', stored: 2, linked: 0 }]);
+    const call = searchCalls()[before];
+    expect(call.query['tweet.fields'].split(',')).toContain('public_metrics');
+    expect(call.query['user.fields'].split(',')).toContain('public_metrics');
+    expect(call.query.expansions.split(',')).toContain('author_id');
+
+    const rows = await t.dataSource.query(
+      `SELECT external_id, author_followers, like_count, repost_count, reply_count, reach FROM mention WHERE external_id = ANY($1) ORDER BY like_count DESC`,
+      [[loud.id, quiet.id]],
+    );
+    // Followers are the reach when known; the user without public_metrics falls back to the tweet's impressions.
+    expect(rows).toEqual([
+      { external_id: loud.id, author_followers: 48210, like_count: 140, repost_count: 12, reply_count: 7, reach: 48210 },
+      { external_id: quiet.id, author_followers: null, like_count: 3, repost_count: 0, reply_count: 1, reach: 85 },
+    ]);
+    const filtered = await t.http().get('/api/v1/mentions').query({ minReach: 1000, channel: Channel.Twitter }).set('authorization', `Bearer ${mayorToken}`);
+    expect(filtered.status).toBe(200);
+    expect(filtered.body.items.map((m: { externalId: string }) => m.externalId)).toEqual([loud.id]);
+    expect(filtered.body.items[0].metrics).toEqual({ likes: 140, reposts: 12, replies: 7, reach: 48210 });
+  });
+
   it('two racing searchers: one searches, the other finds the lock taken or the slot claimed', async () => {
     await t.dataSource.query(`UPDATE mention_search_cursor SET last_run_at = now() - interval '1 hour'`);
     const calls = searchCalls().length;

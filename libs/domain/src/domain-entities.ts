@@ -4,6 +4,7 @@ import { RefreshToken } from './entities/refresh-token.entity';
 import { UserAccountGrant } from './entities/user-account-grant.entity';
 import { AuditEvent } from './entities/audit-event.entity';
 import { ChannelAccount } from './entities/channel-account.entity';
+import { ChannelSendPace } from './entities/channel-send-pace.entity';
 import { Contact } from './entities/contact.entity';
 import { Conversation } from './entities/conversation.entity';
 import { Message } from './entities/message.entity';
@@ -20,6 +21,7 @@ import { MentionAlert } from './entities/mention-alert.entity';
 import { MentionDigest } from './entities/mention-digest.entity';
 import { MentionNotification } from './entities/mention-notification.entity';
 import { MentionSearchCursor } from './entities/mention-search-cursor.entity';
+import { MentionSourceState } from './entities/mention-source-state.entity';
 import { MentionSettings } from './entities/mention-settings.entity';
 import { MentionWatchlist } from './entities/mention-watchlist.entity';
 import { CaseCategory, CaseForward, CaseHistory, CaseSettings, CivicCase, Department, RoutingRule } from './entities';
@@ -29,4 +31,4 @@ import { ConversationErasure, LegalHold, RetentionSettings } from './entities';
  * Every TypeORM entity. Entities of all features live under libs/domain so persistence stays
  * in one place; add a new one here and write its migration (see libs/domain/src/migrations).
  */
-export const ALL_ENTITIES = [Organization, User, ChannelAccount, Contact, Conversation, Message, InternalNote, CannedResponse, ConversationActivity, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant, ReplyIdempotencyKey, Department, CaseCategory, RoutingRule, CivicCase, CaseHistory, CaseForward, CaseSettings, MentionWatchlist, Mention, MentionSearchCursor, MentionAlert, MentionNotification, MentionDigest, MentionSettings, RetentionSettings, LegalHold, ConversationErasure];
+export const ALL_ENTITIES = [Organization, User, ChannelAccount, ChannelSendPace, Contact, Conversation, Message, InternalNote, CannedResponse, ConversationActivity, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant, ReplyIdempotencyKey, Department, CaseCategory, RoutingRule, CivicCase, CaseHistory, CaseForward, CaseSettings, MentionWatchlist, Mention, MentionSearchCursor, MentionSourceState, MentionAlert, MentionNotification, MentionDigest, MentionSettings, RetentionSettings, LegalHold, ConversationErasure];

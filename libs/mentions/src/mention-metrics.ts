@@ -11,7 +11,7 @@ export interface MentionMetrics {
 
 type Json = Record<string, unknown>;
 
-const count = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(Math.floor(value), 2_147_483_647) : null);
+export const metricCount = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(Math.floor(value), 2_147_483_647) : null);
 const object = (value: unknown): Json | null => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null);
 
 /**
@@ -24,11 +24,11 @@ export function extractMentionMetrics(channel: Channel, externalId: string, auth
   const metrics = object(payload.public_metrics);
   const user = object(payload.user) ?? object(payload.author);
   const userMetrics = object(user?.public_metrics);
-  const authorFollowers = count(userMetrics?.followers_count) ?? count(user?.followers_count);
-  const likeCount = count(metrics?.like_count) ?? count(payload.favorite_count) ?? count(payload.like_count);
-  const repostCount = count(metrics?.retweet_count) ?? count(payload.retweet_count);
-  const replyCount = count(metrics?.reply_count) ?? count(payload.reply_count);
-  const impressions = count(metrics?.impression_count);
+  const authorFollowers = metricCount(userMetrics?.followers_count) ?? metricCount(user?.followers_count);
+  const likeCount = metricCount(metrics?.like_count) ?? metricCount(payload.favorite_count) ?? metricCount(payload.like_count);
+  const repostCount = metricCount(metrics?.retweet_count) ?? metricCount(payload.retweet_count);
+  const replyCount = metricCount(metrics?.reply_count) ?? metricCount(payload.reply_count);
+  const impressions = metricCount(metrics?.impression_count);
   const permalink = typeof payload.permalink === 'string' ? payload.permalink : typeof payload.permalink_url === 'string' ? payload.permalink_url : null;
   let url = permalink;
   if (!url && channel === Channel.Twitter && /^\d+$/.test(externalId)) {

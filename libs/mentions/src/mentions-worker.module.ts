@@ -1,26 +1,54 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
 import { ChannelsModule } from '@civic/channels';
+import { FacebookMentionsClient } from '@civic/channels-facebook';
+import { InstagramMentionsClient } from '@civic/channels-instagram';
+import { MetaGraphModule } from '@civic/channels-meta';
+import { FacebookMentionLookupService } from './facebook-mention-lookup.service';
+import { FacebookTaggedPollService } from './facebook-tagged-poll.service';
 import { InboxMentionScannerService } from './inbox-mention-scanner.service';
+import { InstagramHashtagSearchService } from './instagram-hashtag-search.service';
+import { InstagramMentionLookupService } from './instagram-mention-lookup.service';
 import { MentionDigestService } from './mention-digest.service';
 import { MentionNotifierService } from './mention-notifier.service';
+import { MentionSourceStatesService } from './mention-source-states.service';
 import { MentionStoreService } from './mention-store.service';
 import { MentionsWorkerScheduler } from './mentions-worker.scheduler';
 import { SpikeDetectorService } from './spike-detector.service';
 import { TwitterMentionSearchService } from './twitter-mention-search.service';
 
-/** Worker side of mentions (needs ScheduleModule.forRoot() in the worker): inbox matching, X search, spikes, digests, webhooks. */
+/**
+ * Worker side of mentions (needs ScheduleModule.forRoot() in the worker): inbox matching, X search,
+ * Instagram hashtags and @mentions, Facebook page tags and @mentions, spikes, digests, webhooks.
+ */
 @Module({
-  imports: [AuditModule, ChannelsModule],
+  imports: [AuditModule, ChannelsModule, MetaGraphModule],
   providers: [
     MentionStoreService,
     InboxMentionScannerService,
     TwitterMentionSearchService,
+    MentionSourceStatesService,
+    InstagramMentionsClient,
+    FacebookMentionsClient,
+    InstagramHashtagSearchService,
+    InstagramMentionLookupService,
+    FacebookTaggedPollService,
+    FacebookMentionLookupService,
     SpikeDetectorService,
     MentionDigestService,
     MentionNotifierService,
     MentionsWorkerScheduler,
   ],
-  exports: [InboxMentionScannerService, TwitterMentionSearchService, SpikeDetectorService, MentionDigestService, MentionNotifierService],
+  exports: [
+    InboxMentionScannerService,
+    TwitterMentionSearchService,
+    InstagramHashtagSearchService,
+    InstagramMentionLookupService,
+    FacebookTaggedPollService,
+    FacebookMentionLookupService,
+    SpikeDetectorService,
+    MentionDigestService,
+    MentionNotifierService,
+  ],
 })
 export class MentionsWorkerModule {}

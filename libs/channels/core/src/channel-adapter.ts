@@ -60,6 +60,13 @@ export interface SendResult {
 export interface ChannelAdapter {
   readonly channel: Channel;
 
+  /**
+   * Sends per second one account may make by default, from the channel's documented limits; the
+   * reply worker paces sends to it across processes. Overridden per channel (REPLY_SEND_RATE_LIMITS)
+   * and per account (channel_account.send_rate_per_second).
+   */
+  readonly defaultSendRatePerSecond: number;
+
   /** Webhook `object` values this adapter parses (Meta: "page", "instagram", "whatsapp_business_account"). */
   readonly webhookObjects: readonly string[];
 

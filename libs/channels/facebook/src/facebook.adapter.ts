@@ -26,6 +26,7 @@ import {
   sendMessagingReply,
 } from '@civic/channels-meta';
 import { mapFeedChange } from './facebook-feed.mapper';
+import { mapPageMention } from './facebook-mention.mapper';
 
 /** Messenger text limit; page comments allow far more. */
 const MESSENGER_TEXT_LIMIT = 2000;
@@ -56,6 +57,8 @@ export const FEED_FIELDS = `id,message,created_time,updated_time,from,comments.f
 @Injectable()
 export class FacebookAdapter implements ChannelAdapter {
   readonly channel = Channel.Facebook;
+  /** A Page sending more than 40 messages/s hits Messenger's high-volume limit (its inbox stops showing and sending); the Send API itself allows 300 calls/s. */
+  readonly defaultSendRatePerSecond = 40;
   readonly webhookObjects = ['page'] as const;
 
   constructor(private readonly graph: MetaGraphClient) {}
@@ -65,6 +68,7 @@ export class FacebookAdapter implements ChannelAdapter {
     for (const entry of readMetaEnvelope(body, this.webhookObjects)) {
       for (const change of entry.changes) {
         if (change.field === 'feed') events.push(...mapFeedChange(entry.id, change.value, entry.time));
+        if (change.field === 'mention') events.push(...mapPageMention(entry.id, change.value, entry.time));
       }
       for (const messaging of entry.messaging) events.push(...parseMessagingEvent(Channel.Facebook, entry.id, messaging, entry.time));
     }

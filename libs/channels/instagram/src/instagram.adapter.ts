@@ -59,6 +59,8 @@ const IG_COMMENT_FIELDS = 'id,text,timestamp,username,from{id,username},replies{
 @Injectable()
 export class InstagramAdapter implements ChannelAdapter {
   readonly channel = Channel.Instagram;
+  /** Messenger API for Instagram: 100 calls/s per professional account for private replies to Live comments, 300/s for text sends; the lower one. */
+  readonly defaultSendRatePerSecond = 100;
   readonly webhookObjects = ['instagram'] as const;
 
   constructor(private readonly graph: MetaGraphClient) {}

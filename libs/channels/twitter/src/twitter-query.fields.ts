@@ -38,3 +38,14 @@ export const TWITTER_PAGE_SIZE = 100;
 
 /** A newly connected account starts with this much mention history, so old years do not eat the monthly cap. */
 export const INITIAL_MENTIONS_BACKFILL_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Recent search for mentions also asks for reach: the tweet's `public_metrics` (likes, retweets, replies,
+ * and impression_count where X gives it) and the author's `public_metrics` (followers_count) through the
+ * author_id expansion. Not on the inbox streams: the inbox does not need them.
+ */
+export const SEARCH_QUERY_FIELDS: Partial<TweetV2PaginableTimelineParams> = {
+  ...TWEET_QUERY_FIELDS,
+  'tweet.fields': [...(TWEET_QUERY_FIELDS['tweet.fields'] as string[]), 'public_metrics'] as TweetV2PaginableTimelineParams['tweet.fields'],
+  'user.fields': [...(TWEET_QUERY_FIELDS['user.fields'] as string[]), 'public_metrics'] as TweetV2PaginableTimelineParams['user.fields'],
+};

@@ -14,7 +14,7 @@ import {
 } from '@civic/channels-core';
 import { TwitterClientFactory } from './twitter-client.factory';
 import { classifyTwitterError } from './twitter-error.classifier';
-import { DM_EVENT_QUERY_FIELDS, INITIAL_MENTIONS_BACKFILL_MS, TWEET_QUERY_FIELDS, TWITTER_PAGE_SIZE } from './twitter-query.fields';
+import { DM_EVENT_QUERY_FIELDS, INITIAL_MENTIONS_BACKFILL_MS, SEARCH_QUERY_FIELDS, TWEET_QUERY_FIELDS, TWITTER_PAGE_SIZE } from './twitter-query.fields';
 import { compareSnowflakes, isNewerThan, newestSnowflake } from './twitter-snowflake';
 import { DMEventV2, TwitterV2Mapper } from './twitter-v2.mapper';
 import { TwitterWebhookParser } from './twitter-webhook.parser';
@@ -42,6 +42,12 @@ export interface TwitterSearchResult {
 @Injectable()
 export class TwitterAdapter implements ChannelAdapter {
   readonly channel = Channel.Twitter;
+  /**
+   * POST /2/tweets: 200 requests per 15 minutes per user, one every 4.5 s when spread evenly. X's
+   * longer windows (300 posts per 3 hours with reposts, DM limits) are not paced here; a 429 from
+   * them pauses the account until X's reset time.
+   */
+  readonly defaultSendRatePerSecond = 200 / (15 * 60);
   readonly webhookObjects: readonly string[] = [];
   private readonly logger = new Logger(TwitterAdapter.name);
   private readonly webhookParser = new TwitterWebhookParser();
@@ -75,13 +81,21 @@ export class TwitterAdapter implements ChannelAdapter {
     const client = this.clients.forAccount(account);
     try {
       const paginator = await client.v2.search(query, {
-        ...TWEET_QUERY_FIELDS,
+        ...SEARCH_QUERY_FIELDS,
         max_results: TWITTER_PAGE_SIZE,
         ...(sinceId ? { since_id: sinceId } : {}),
       });
       while (!paginator.done) await paginator.fetchNext(TWITTER_PAGE_SIZE);
       const result = this.mapTweets(account, paginator.tweets, paginator.data.includes, sinceId);
-      return { events: this.chronological(result.events), newestId: result.newestId };
+      // The author's public_metrics (followers) live in includes.users: carry the author object next to the
+      // tweet in raw, so reach is known wherever the event goes.
+      const users = TwitterV2Mapper.indexIncludes(paginator.data.includes).users;
+      const events = result.events.map((event) => {
+        const tweet = event.raw as TweetV2;
+        const author = tweet.author_id ? users.get(tweet.author_id) : undefined;
+        return author ? { ...event, raw: { ...tweet, author } } : event;
+      });
+      return { events: this.chronological(events), newestId: result.newestId };
     } catch (error) {
       throw classifyTwitterError(error);
     }

@@ -25,6 +25,8 @@ const CAPTIONED = new Set(['image', 'video', 'document']);
 @Injectable()
 export class WhatsAppAdapter implements ChannelAdapter {
   readonly channel = Channel.WhatsApp;
+  /** Cloud API throughput: 80 messages/s per business phone number by default (1,000 after Meta's upgrade). */
+  readonly defaultSendRatePerSecond = 80;
   readonly webhookObjects = ['whatsapp_business_account'] as const;
 
   constructor(private readonly graph: MetaGraphClient) {}

@@ -62,6 +62,10 @@ export class ChannelAccount {
   @Column({ type: 'timestamptz', name: 'last_polled_at', nullable: true })
   lastPolledAt: Date | null;
 
+  /** Sends per second allowed on this account, overriding the channel's default (REPLY_SEND_RATE_LIMITS / the adapter's documented limit). */
+  @Column({ type: 'double precision', name: 'send_rate_per_second', nullable: true })
+  sendRatePerSecond: number | null;
+
   /** Served by the built-in fake channel servers; never talks to a real channel. */
   @Column({ type: 'boolean', default: false })
   sandbox: boolean;

@@ -1,6 +1,7 @@
 export * from './organization.entity';
 export * from './user.entity';
 export * from './channel-account.entity';
+export * from './channel-send-pace.entity';
 export * from './contact.entity';
 export * from './conversation.entity';
 export * from './message.entity';
@@ -26,6 +27,7 @@ export * from './case-settings.entity';
 export * from './mention-watchlist.entity';
 export * from './mention.entity';
 export * from './mention-search-cursor.entity';
+export * from './mention-source-state.entity';
 export * from './mention-alert.entity';
 export * from './mention-notification.entity';
 export * from './mention-digest.entity';

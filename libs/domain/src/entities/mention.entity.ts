@@ -3,7 +3,7 @@ import { Channel } from '../enums/channel.enum';
 import { Message } from './message.entity';
 import { MentionWatchlist } from './mention-watchlist.entity';
 
-export type MentionSource = 'inbox' | 'twitter_search';
+export type MentionSource = 'inbox' | 'twitter_search' | 'instagram_hashtag' | 'instagram_mention' | 'facebook_tagged' | 'facebook_mention';
 
 /**
  * One public post that matched one watchlist. Either an inbox message (message_id set) or a post found

@@ -9,6 +9,8 @@ import { MentionsTracking1795451453871 } from './1795451453871-mentions-tracking
 import { RetentionErasure1795452394917 } from './1795452394917-retention-erasure.migration';
 import { CaseDuplicatesPublicData1795453487535 } from './1795453487535-case-duplicates-public-data.migration';
 import { MessageDeliveryFailedIndex1795454370687 } from './1795454370687-message-delivery-failed-index.migration';
+import { MentionSourceState1795461822908 } from './1795461822908-mention-source-state.migration';
+import { ChannelSendRate1795461987498 } from './1795461987498-channel-send-rate.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
   Initial1795449780394,
@@ -22,4 +24,6 @@ export const MIGRATIONS: Function[] = [
   RetentionErasure1795452394917,
   CaseDuplicatesPublicData1795453487535,
   MessageDeliveryFailedIndex1795454370687,
+  MentionSourceState1795461822908,
+  ChannelSendRate1795461987498,
 ];

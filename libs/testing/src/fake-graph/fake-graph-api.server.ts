@@ -12,6 +12,8 @@ export interface RecordedGraphRequest {
   query: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** Date.now() when the request line arrived (send-rate checks). */
+  receivedAt: number;
 }
 
 export interface FakeParty {
@@ -42,6 +44,38 @@ export interface FakeIgMedia {
   timestamp: string;
   media_type?: string;
   permalink?: string;
+}
+
+/** Public IG media found through hashtag search or an @mention (fields are projected on request). */
+export interface FakeIgPublicMedia {
+  id: string;
+  caption?: string;
+  timestamp: string;
+  media_type?: string;
+  permalink?: string;
+  like_count?: number;
+  comments_count?: number;
+  /** Served on mentioned_media only; recent_media never returns the author. */
+  username?: string;
+}
+
+/** A comment on someone else's media that @mentions the account. */
+export interface FakeIgMentionedComment {
+  id: string;
+  text: string;
+  timestamp: string;
+  username?: string;
+  like_count?: number;
+  media: { id: string; permalink?: string };
+}
+
+/** A public post that tags a page (`from` is shown only for pages, as on the real /tagged edge). */
+export interface FakeTaggedPost {
+  id: string;
+  message?: string;
+  created_time: string;
+  permalink_url?: string;
+  from?: FakeParty;
 }
 
 export interface FakeConversationMessage {
@@ -86,7 +120,7 @@ export class FakeGraphApiServer {
 
   private server: Server | null = null;
   private port = 0;
-  private counter = 0;
+  private counter: number;
   private readonly failures: FailureRule[] = [];
   private readonly pagePosts = new Map<string, FakePost[]>();
   private readonly igMedia = new Map<string, FakeIgMedia[]>();
@@ -94,6 +128,12 @@ export class FakeGraphApiServer {
   private readonly comments = new Map<string, FakeComment[]>();
   private readonly conversations: Conversation[] = [];
   private readonly mediaFiles = new Map<string, FakeMediaFile>();
+  private readonly hashtagIds = new Map<string, string>();
+  private readonly hashtagMedia = new Map<string, FakeIgPublicMedia[]>();
+  private readonly mentionedMediaById = new Map<string, FakeIgPublicMedia>();
+  private readonly mentionedComments = new Map<string, FakeIgMentionedComment>();
+  private readonly taggedPosts = new Map<string, FakeTaggedPost[]>();
+  private readonly graphPosts = new Map<string, FakeTaggedPost>();
 
   get url(): string {
     if (!this.server) throw new Error('FakeGraphApiServer is not started');
@@ -113,10 +153,15 @@ export class FakeGraphApiServer {
     if (server) await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
   }
 
+  /** @param firstId where generated ids (message ids, wamids) start: two fakes standing for one channel never hand out the same id. */
+  constructor(private readonly firstId = 0) {
+    this.counter = firstId;
+  }
+
   /** Forget recorded requests, data and pending failures. */
   reset(): void {
     this.requests.length = 0;
-    this.counter = 0;
+    this.counter = this.firstId;
     this.failures.length = 0;
     this.validTokens.clear();
     this.pagePosts.clear();
@@ -125,6 +170,12 @@ export class FakeGraphApiServer {
     this.comments.clear();
     this.conversations.length = 0;
     this.mediaFiles.clear();
+    this.hashtagIds.clear();
+    this.hashtagMedia.clear();
+    this.mentionedMediaById.clear();
+    this.mentionedComments.clear();
+    this.taggedPosts.clear();
+    this.graphPosts.clear();
   }
 
   /** Makes the next `times` matching requests fail with `failure`, then answer normally again. */
@@ -166,12 +217,47 @@ export class FakeGraphApiServer {
     this.mediaFiles.set(mediaId, file);
   }
 
+  /** An Instagram hashtag `GET /ig_hashtag_search?q=` resolves (name without #, as Instagram stores it: lowercase). */
+  addIgHashtag(name: string, hashtagId: string): void {
+    this.hashtagIds.set(name.replace(/^#/, '').toLocaleLowerCase('tr'), hashtagId);
+  }
+
+  /** Media served by `GET /{hashtag-id}/recent_media`, newest first. */
+  addHashtagMedia(hashtagId: string, media: FakeIgPublicMedia): void {
+    const list = this.hashtagMedia.get(hashtagId) ?? [];
+    list.push(media);
+    this.hashtagMedia.set(hashtagId, list);
+  }
+
+  /** Media whose caption @mentions an IG account: `GET /{ig-user-id}?fields=mentioned_media.media_id(id){...}`. */
+  addMentionedMedia(media: FakeIgPublicMedia): void {
+    this.mentionedMediaById.set(media.id, media);
+  }
+
+  /** A comment that @mentions an IG account: `GET /{ig-user-id}?fields=mentioned_comment.comment_id(id){...}`. */
+  addMentionedComment(comment: FakeIgMentionedComment): void {
+    this.mentionedComments.set(comment.id, comment);
+  }
+
+  /** A post tagging the page: `GET /{page-id}/tagged`, newest first. */
+  addTaggedPost(pageId: string, post: FakeTaggedPost): void {
+    const list = this.taggedPosts.get(pageId) ?? [];
+    list.push(post);
+    this.taggedPosts.set(pageId, list);
+  }
+
+  /** A post or comment readable as `GET /{id}?fields=...` (e.g. one the page webhook's `mention` field names). */
+  addGraphPost(post: FakeTaggedPost): void {
+    this.graphPosts.set(post.id, post);
+  }
+
   /** Recorded requests for one method and path (without version). */
   requestsTo(method: string, path: string): RecordedGraphRequest[] {
     return this.requests.filter((r) => r.method === method.toUpperCase() && r.path === path);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = Date.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const rawBody = Buffer.concat(chunks).toString('utf8');
@@ -184,6 +270,7 @@ export class FakeGraphApiServer {
       query: Object.fromEntries(url.searchParams.entries()),
       headers: req.headers,
       body: parseBody(rawBody, req.headers['content-type']),
+      receivedAt,
     };
     this.requests.push(record);
 
@@ -228,6 +315,17 @@ export class FakeGraphApiServer {
     if (segments.length === 2 && edge === 'media') {
       const media = [...(this.igMedia.get(id) ?? [])].sort(newestFirst((m) => m.timestamp));
       return send(res, 200, paginate(media, record.query));
+    }
+    if (segments.length === 1 && id === 'ig_hashtag_search') return this.hashtagSearch(record, res);
+    if (segments.length === 2 && edge === 'recent_media') return this.recentMedia(id, record, res);
+    if (segments.length === 2 && edge === 'tagged') {
+      const posts = [...(this.taggedPosts.get(id) ?? [])].sort(newestFirst((p) => p.created_time));
+      const fields = topLevelFields(record.query.fields ?? 'id,message,created_time');
+      return send(res, 200, paginate(posts.map((p) => project(p, fields)), record.query, `/${id}/tagged`));
+    }
+    if (segments.length === 1 && /^mentioned_(media|comment)\./.test(record.query.fields ?? '')) return this.mentioned(id, record, res);
+    if (segments.length === 1 && this.graphPosts.has(id)) {
+      return send(res, 200, project(this.graphPosts.get(id)!, topLevelFields(record.query.fields ?? 'id,message,created_time')));
     }
     if (segments.length === 1 && this.mediaFiles.has(id)) {
       const file = this.mediaFiles.get(id)!;
@@ -324,6 +422,34 @@ export class FakeGraphApiServer {
     return paginate(items, query, `/${accountId}/conversations`);
   }
 
+  /** Instagram answers an unknown name with an empty list; user_id and q are required. */
+  private hashtagSearch(record: RecordedGraphRequest, res: ServerResponse): void {
+    const { user_id: userId, q } = record.query;
+    if (!userId || !q) return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter user_id and q are required').body);
+    const id = this.hashtagIds.get(q.replace(/^#/, '').toLocaleLowerCase('tr'));
+    return send(res, 200, { data: id ? [{ id }] : [] });
+  }
+
+  /** At most 50 per page, only the requested fields (never username), user_id required. */
+  private recentMedia(hashtagId: string, record: RecordedGraphRequest, res: ServerResponse): void {
+    if (!record.query.user_id) return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter user_id is required').body);
+    const limit = String(Math.min(50, Number(record.query.limit ?? 25)));
+    const fields = topLevelFields(record.query.fields ?? 'id').filter((f) => f !== 'username');
+    const media = [...(this.hashtagMedia.get(hashtagId) ?? [])].sort(newestFirst((m) => m.timestamp)).map((m) => project(m, fields));
+    return send(res, 200, paginate(media, { ...record.query, limit }, `/${hashtagId}/recent_media`));
+  }
+
+  /** `mentioned_media.media_id(ID){fields}` / `mentioned_comment.comment_id(ID){fields}` on the IG user. */
+  private mentioned(igUserId: string, record: RecordedGraphRequest, res: ServerResponse): void {
+    const match = /^mentioned_(media|comment)\.(?:media_id|comment_id)\(([^)]+)\)(?:\{(.*)\})?$/.exec(record.query.fields ?? '');
+    if (!match) return send(res, 400, META_FAILURES.invalidParameter('(#100) Invalid mentioned_* field syntax').body);
+    const [, kind, objectId, inner] = match;
+    const object = kind === 'media' ? this.mentionedMediaById.get(objectId) : this.mentionedComments.get(objectId);
+    if (!object) return unsupported(res, { ...record, path: `/${objectId}` });
+    const fields = topLevelFields(inner ?? 'id');
+    return send(res, 200, { [`mentioned_${kind}`]: project(object, fields), id: igUserId });
+  }
+
   private mediaBytes(record: RecordedGraphRequest, res: ServerResponse): void {
     const id = record.path.slice('/media-download/'.length);
     const file = this.mediaFiles.get(id);
@@ -380,6 +506,29 @@ function paginate<T>(items: T[], query: Record<string, string>, path = '') {
   const paging: Record<string, unknown> = { cursors: { before: encodeCursor(start), after: encodeCursor(end) } };
   if (end < items.length) paging.next = `https://graph.facebook.com${path}?limit=${limit}&after=${encodeCursor(end)}`;
   return { data, paging };
+}
+
+/** Top-level names of a Graph `fields` list: "id,media{id,permalink}" gives ["id", "media"]. */
+function topLevelFields(fields: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const ch of fields) {
+    if (ch === '{' || ch === '(') depth += 1;
+    if (ch === '}' || ch === ')') depth -= 1;
+    if (ch === ',' && depth === 0) {
+      out.push(current);
+      current = '';
+    } else if (depth === 0 && ch !== '}' && ch !== ')') current += ch;
+  }
+  out.push(current);
+  return out.map((f) => f.split('.')[0].trim()).filter(Boolean);
+}
+
+function project<T extends object>(object: T, fields: string[]): Partial<T> {
+  const out: Record<string, unknown> = {};
+  for (const field of new Set(['id', ...fields])) if ((object as Record<string, unknown>)[field] !== undefined) out[field] = (object as Record<string, unknown>)[field];
+  return out as Partial<T>;
 }
 
 function igComment(c: FakeComment) {
