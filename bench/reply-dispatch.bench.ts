@@ -1,11 +1,13 @@
 /**
  * npm run bench:replies — reply dispatch through the real outbox: BENCH_REPLIES (default 60) replies
- * are accepted by ReplyService (message + pg-boss job in one transaction), then BENCH_REPLY_WORKERS
- * (default 2) worker processes (dist, as deployed) send them to the fake Graph API. Reports replies/s
- * from the first send to the last settled reply, duplicates seen at the fake (must be 0), the peak
- * sends in any one second (no per-account send rate limit is configured in the tree), and beside it
- * the ceiling of the queue as configured: the same number of no-op jobs through pg-boss with the
- * reply queue's options and the same number of workers (batchSize 1, polling every second).
+ * spread round-robin over BENCH_REPLY_ACCOUNTS (default 4) WhatsApp numbers, each configured through
+ * the API with a send rate limit of BENCH_REPLY_RATE sends/s (default 80, the Cloud API's documented
+ * per-number default), are accepted by ReplyService (message + pg-boss job in one transaction), then
+ * BENCH_REPLY_WORKERS (default 2) worker processes (dist, as deployed) send them to the fake Graph
+ * API. Reports replies/s from the first send to the last settled reply (all accounts together),
+ * duplicates seen at the fake (must be 0), and per account the most sends that arrived at the fake
+ * in any one-second window beside the configured limit. Beside it the ceiling of the queue: the same
+ * number of no-op jobs through pg-boss with the reply queue's options and the same number of workers.
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
@@ -23,7 +25,7 @@ import { FakeGraphApiServer } from '@civic/testing';
 import { AppProcess, ensureBuilt } from '../test/scale/app-process';
 import { createBenchDatabase, writeResult } from './bench-database';
 
-const WA = '106540352242922';
+const WA_BASE = 106540352242900;
 const ADMIN = { email: 'bench@bench.belediye.tr', password: 'Bench-Parola-123' };
 
 export interface QueueCeiling {
@@ -46,13 +48,31 @@ export interface ReplyBenchResult {
   sendsAtFake: number;
   duplicatesAtFake: number;
   missingAtFake: number;
-  configuredSendRateLimitPerSecond: null;
+  accounts: number;
+  /** Configured on every account (channel_account.send_rate_per_second, through the API). */
+  configuredSendRateLimitPerSecond: number;
+  /** Most sends arriving at the fake in any window [t, t + 1 s), per account (phone-number id). */
+  peakSendsInOneSecondByAccount: Record<string, number>;
+  /** The highest of those. */
+  peakSendsInOneSecondPerAccount: number;
+  /** All accounts together. */
   peakSendsInOneSecond: number;
   /** The queue as the reply worker configures it (batchSize 1). */
   ceiling: QueueCeiling;
   /** What pg-boss itself can hand out with batches of 50: the headroom a batched reply worker could use. */
   queueCapacity: QueueCeiling;
-  targets: { repliesPerSecond: number; duplicatesAtFake: number };
+  targets: { repliesPerSecond: number; duplicatesAtFake: number; peakSendsPerAccountAtMost: number };
+}
+
+/** Most timestamps in any window [t, t + 1 s). */
+function peakPerSecond(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let peak = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i] - sorted[j] >= 1000) j++;
+    peak = Math.max(peak, i - j + 1);
+  }
+  return peak;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -90,7 +110,10 @@ async function queueCeiling(url: string, jobs: number, workers: number, batchSiz
 export async function runReplyDispatchBench(
   replies = Number(process.env.BENCH_REPLIES ?? 60),
   workerCount = Number(process.env.BENCH_REPLY_WORKERS ?? 2),
+  accountCount = Number(process.env.BENCH_REPLY_ACCOUNTS ?? 4),
+  ratePerSecond = Number(process.env.BENCH_REPLY_RATE ?? 80),
 ): Promise<ReplyBenchResult> {
+  const numbers = Array.from({ length: accountCount }, (_, a) => String(WA_BASE + a));
   ensureBuilt();
   const bench = await createBenchDatabase('replies');
   const graph = await new FakeGraphApiServer().start();
@@ -111,16 +134,18 @@ export async function runReplyDispatchBench(
       const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
       const admin = await bench.dataSource.getRepository(User).findOneByOrFail({ email: ADMIN.email });
       const token = app.get(AccessTokenService).issue(admin);
-      const created = await fetch(`${base}/api/v1/channel-accounts`, {
-        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ channel: 'whatsapp', externalId: WA, name: 'Bench WhatsApp', credentials: { accessToken: 'wa-token' } }),
-      });
-      if (created.status !== 201) throw new Error(`channel account: ${created.status} ${await created.text()}`);
+      for (const [a, number] of numbers.entries()) {
+        const created = await fetch(`${base}/api/v1/channel-accounts`, {
+          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({ channel: 'whatsapp', externalId: number, name: `Bench WhatsApp ${a + 1}`, credentials: { accessToken: 'wa-token' }, sendRatePerSecond: ratePerSecond }),
+        });
+        if (created.status !== 201) throw new Error(`channel account: ${created.status} ${await created.text()}`);
+      }
       const now = Date.now();
       const events: MessageEvent[] = Array.from({ length: replies }, (_, i) => {
         const phone = `90533${String(1_000_000 + i).slice(1)}`;
         return {
-          type: 'message', channel: Channel.WhatsApp, accountExternalId: WA, occurredAt: new Date(now - 60_000), externalId: `wamid.REPLYBENCH${i}`,
+          type: 'message', channel: Channel.WhatsApp, accountExternalId: numbers[i % numbers.length], occurredAt: new Date(now - 60_000), externalId: `wamid.REPLYBENCH${i}`,
           direction: MessageDirection.Inbound, kind: MessageKind.Dm, text: 'Çöp konteyneri taştı, yardım eder misiniz?',
           contact: { externalId: phone, phone, name: `Vatandaş Şule Ağaoğlu ${i}` }, thread: { kind: ConversationKind.Direct, key: `dm:${phone}` },
           replyWindowExpiresAt: new Date(now + 23 * 3_600_000),
@@ -142,13 +167,11 @@ export async function runReplyDispatchBench(
     const queueCapacity = await queueCeiling(bench.url, Math.max(replies, 2000), workerCount, 50);
 
     // The measured part: worker processes drain the queued replies.
-    const sendsAtFake = () => graph.requests.filter((r) => r.method === 'POST' && r.path === `/${WA}/messages`).length;
+    const isSend = (r: { method: string; path: string }) => r.method === 'POST' && /^\/\d+\/messages$/.test(r.path);
     const bootStart = Date.now();
     for (let w = 0; w < workerCount; w++) workers.push(await AppProcess.start('worker', `worker-${w + 1}`, config));
-    const samples: { t: number; sends: number }[] = [];
     let settled = 0;
     while (Date.now() - bootStart < 600_000) {
-      samples.push({ t: Date.now(), sends: sendsAtFake() });
       const [row] = await bench.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE id = ANY($1) AND delivery_state <> 'queued'`, [replyIds]);
       settled = row.n;
       if (settled === replies) break;
@@ -157,15 +180,14 @@ export async function runReplyDispatchBench(
     }
     const end = Date.now();
     if (settled !== replies) throw new Error(`only ${settled} of ${replies} replies settled`);
-    const firstSend = samples.find((s) => s.sends > 0)?.t ?? end;
-    let peak = 0;
-    for (const s of samples) {
-      const windowStart = samples.find((o) => o.t >= s.t - 1000)!;
-      peak = Math.max(peak, s.sends - windowStart.sends);
-    }
-    const texts = graph.requests
-      .filter((r) => r.method === 'POST' && r.path === `/${WA}/messages`)
-      .map((r) => (r.body as { text?: { body?: string } }).text?.body ?? '');
+    const sends = graph.requests.filter(isSend);
+    // The first send as the fake received it (exact), not as the 50 ms polling saw it.
+    const firstSend = sends.length ? Math.min(...sends.map((r) => r.receivedAt)) : end;
+    const texts = sends.map((r) => (r.body as { text?: { body?: string } }).text?.body ?? '');
+    const peakSendsInOneSecondByAccount = Object.fromEntries(
+      numbers.map((n) => [n, peakPerSecond(sends.filter((r) => r.path === `/${n}/messages`).map((r) => r.receivedAt))]),
+    );
+    const peakSendsInOneSecondPerAccount = Math.max(...Object.values(peakSendsInOneSecondByAccount));
     const distinct = new Set(texts).size;
     const [counts] = await bench.dataSource.query(
       `SELECT count(*) FILTER (WHERE delivery_state = 'sent')::int AS sent, count(*) FILTER (WHERE delivery_state = 'failed')::int AS failed FROM message WHERE id = ANY($1)`,
@@ -176,16 +198,18 @@ export async function runReplyDispatchBench(
       at: new Date().toISOString(), replies, workers: workerCount,
       repliesPerSecond: +(replies / seconds).toFixed(2), secondsFirstSendToLastSettled: +seconds.toFixed(2), secondsIncludingWorkerBoot: +((end - bootStart) / 1000).toFixed(2),
       sent: counts.sent, failed: counts.failed, sendsAtFake: texts.length, duplicatesAtFake: texts.length - distinct, missingAtFake: replies - distinct,
-      configuredSendRateLimitPerSecond: null, peakSendsInOneSecond: peak, ceiling, queueCapacity,
-      targets: { repliesPerSecond: 200, duplicatesAtFake: 0 },
+      accounts: accountCount, configuredSendRateLimitPerSecond: ratePerSecond, peakSendsInOneSecondByAccount, peakSendsInOneSecondPerAccount,
+      peakSendsInOneSecond: peakPerSecond(sends.map((r) => r.receivedAt)), ceiling, queueCapacity,
+      targets: { repliesPerSecond: 200, duplicatesAtFake: 0, peakSendsPerAccountAtMost: ratePerSecond },
     };
-    console.log(`\nReply dispatch (${replies} WhatsApp replies, ${workerCount} worker processes, fake Graph API)`);
+    console.log(`\nReply dispatch (${replies} WhatsApp replies over ${accountCount} numbers limited to ${ratePerSecond} sends/s each, ${workerCount} worker processes, fake Graph API)`);
     console.table([
       { measure: queueCapacity.description, 'per second': queueCapacity.jobsPerSecond },
       { measure: ceiling.description, 'per second': ceiling.jobsPerSecond },
       { measure: 'replies sent (first send → last settled)', 'per second': result.repliesPerSecond },
     ]);
-    console.log(`sent ${result.sent}, failed ${result.failed}, duplicates at the fake ${result.duplicatesAtFake}, missing ${result.missingAtFake}, peak sends in 1 s ${peak}`);
+    console.log(`sent ${result.sent}, failed ${result.failed}, duplicates at the fake ${result.duplicatesAtFake}, missing ${result.missingAtFake}`);
+    console.log(`peak sends in any 1 s window at the fake, per account (limit ${ratePerSecond}/s): ${JSON.stringify(peakSendsInOneSecondByAccount)}; all accounts together ${result.peakSendsInOneSecond}`);
     console.log(`written: ${writeResult('replies', result)}`);
     return result;
   } finally {

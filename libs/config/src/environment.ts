@@ -90,6 +90,16 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(500)
   REPLY_BATCH_SIZE = 50;
 
+  /**
+   * Sends per second per channel account, by channel, over the documented defaults (whatsapp 80,
+   * facebook 40, instagram 100, twitter 200 per 15 min): `whatsapp=60,twitter=0.02`. An account's own
+   * send_rate_per_second wins. Held across all worker processes; a send over it waits.
+   */
+  @IsString() @Matches(/^\s*$|^\s*(facebook|instagram|twitter|whatsapp)\s*=\s*\d+(\.\d+)?\s*(,\s*(facebook|instagram|twitter|whatsapp)\s*=\s*\d+(\.\d+)?\s*)*$/, {
+    message: 'REPLY_SEND_RATE_LIMITS must be channel=sends-per-second pairs, comma-separated (whatsapp=80,twitter=0.02)',
+  })
+  REPLY_SEND_RATE_LIMITS = '';
+
   /** Sandbox channels fed by the built-in fakes. Default: on when no channel credentials are configured. */
   @Transform(toBool) @IsOptional() @IsBoolean()
   SANDBOX?: boolean;

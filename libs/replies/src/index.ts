@@ -4,5 +4,6 @@ export * from './outbound-reply.builder';
 export * from './reply.service';
 export * from './reply.dispatcher';
 export * from './reply.worker';
+export * from './send-rate.limiter';
 export * from './replies.module';
 export * from './replies-worker.module';

@@ -4,11 +4,12 @@ import { QueueModule } from '@civic/queue';
 import { OutboundReplyBuilder } from './outbound-reply.builder';
 import { ReplyDispatcher } from './reply.dispatcher';
 import { ReplyWorker } from './reply.worker';
+import { SendRateLimiter } from './send-rate.limiter';
 
 /** Sending replies (worker side): the pg-boss consumer and the at-most-once dispatcher. */
 @Module({
   imports: [ChannelsModule, QueueModule],
-  providers: [OutboundReplyBuilder, ReplyDispatcher, ReplyWorker],
-  exports: [ReplyDispatcher],
+  providers: [OutboundReplyBuilder, ReplyDispatcher, ReplyWorker, SendRateLimiter],
+  exports: [ReplyDispatcher, SendRateLimiter],
 })
 export class RepliesWorkerModule {}

@@ -8,6 +8,7 @@ import { publishLiveEvent } from '@civic/ingest';
 import { OutboundReplyBuilder, ReplyTarget } from './outbound-reply.builder';
 import { StoredReplyRequest } from './reply-request';
 import { REPLY_SEND_EXPIRE_SECONDS } from './reply-send.queue';
+import { SendDeferredError, SendRateLimiter } from './send-rate.limiter';
 
 export type DispatchOutcome = 'sent' | 'failed' | 'already_done' | 'in_flight';
 
@@ -31,6 +32,7 @@ interface QueuedMessage {
   raw: { request?: StoredReplyRequest } | null;
   account_status: ChannelAccountStatus;
   paused_until: Date | null;
+  send_rate_per_second: number | null;
 }
 
 /**
@@ -49,11 +51,13 @@ export class ReplyDispatcher {
     private readonly accounts: AccountContextService,
     private readonly builder: OutboundReplyBuilder,
     private readonly audit: AuditService,
+    private readonly sendRate: SendRateLimiter,
   ) {}
 
   /**
    * @param finalAttempt when true a retryable channel error marks the reply failed instead of asking for a retry.
-   * Throws ChannelError (Retry) or DispatchInFlightError when the job should be retried later.
+   * Throws ChannelError (Retry) or DispatchInFlightError when the job should be retried later, and
+   * SendDeferredError (claim released, nothing sent) when the account is at its send rate limit.
    */
   async dispatch(messageId: string, finalAttempt = false): Promise<DispatchOutcome> {
     const message = await this.claim(messageId);
@@ -74,6 +78,8 @@ export class ReplyDispatcher {
       const target = message.parent_message_id ? await this.parent(message.parent_message_id) : null;
       const reply = this.builder.build(conversation, target, { text: message.text, attachments: message.attachments ?? [], ...(message.raw?.request ?? {}) }, new Date());
       const account = await this.accounts.load(message.channel_account_id);
+      // Last step before the channel: waits for this account's next send slot (shared by all workers).
+      await this.sendRate.acquire(message.channel_account_id, this.sendRate.rateFor(message.channel, message.send_rate_per_second));
       result = await this.registry.get(message.channel).sendReply(account, reply);
     } catch (error) {
       return this.handleFailure(message, error, finalAttempt);
@@ -90,7 +96,7 @@ export class ReplyDispatcher {
         WHERE m.id = $1 AND a.id = m.channel_account_id AND m.direction = 'out' AND m.external_id IS NULL
           AND m.delivery_state = 'queued' AND m.dispatch_claimed_at IS NULL
         RETURNING m.id, m.organization_id, m.channel, m.channel_account_id, m.conversation_id, m.text, m.attachments,
-                  m.parent_message_id, m.raw, a.status AS account_status, a.paused_until`,
+                  m.parent_message_id, m.raw, a.status AS account_status, a.paused_until, a.send_rate_per_second`,
       [messageId],
     );
     return rows[0] ?? null;
@@ -114,6 +120,11 @@ export class ReplyDispatcher {
   }
 
   private async handleFailure(message: QueuedMessage, error: unknown, finalAttempt: boolean): Promise<DispatchOutcome> {
+    if (error instanceof SendDeferredError) {
+      // Nothing was sent and waiting is not a failure: the worker puts the job back for later.
+      await this.release(message.id);
+      throw error;
+    }
     if (error instanceof ReplyRefusedError) {
       // The channel rules changed between acceptance and sending (e.g. the 24-hour window closed).
       await this.fail(message, { code: error.reason, title: error.message });

@@ -43,6 +43,7 @@ export class ChannelAccountsService {
         ownerLabel: dto.ownerLabel ?? null,
         credentialsEncrypted: dto.credentials ? this.encrypt(dto.credentials) : null,
         pollIntervalSeconds: dto.pollIntervalSeconds ?? 120,
+        sendRatePerSecond: dto.sendRatePerSecond ?? null,
         sandbox: dto.sandbox ?? false,
       }),
     );
@@ -57,6 +58,7 @@ export class ChannelAccountsService {
     if (dto.handle !== undefined) account.handle = dto.handle;
     if (dto.ownerLabel !== undefined) account.ownerLabel = dto.ownerLabel;
     if (dto.pollIntervalSeconds !== undefined) account.pollIntervalSeconds = dto.pollIntervalSeconds;
+    if (dto.sendRatePerSecond !== undefined) account.sendRatePerSecond = dto.sendRatePerSecond;
     if (dto.sandbox !== undefined) account.sandbox = dto.sandbox;
     if (dto.status !== undefined) account.status = dto.status;
     if (dto.credentials !== undefined) {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsInt, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Channel } from '@civic/domain';
 
 export class CreateChannelAccountDto {
@@ -42,6 +42,18 @@ export class CreateChannelAccountDto {
   @Min(30)
   @Max(86400)
   pollIntervalSeconds?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0.001,
+    maximum: 1000,
+    nullable: true,
+    description: "Sends per second allowed on this account, over the channel's default (WhatsApp 80, Facebook 40, Instagram 100, X 200 per 15 min); null returns to the default",
+  })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'sendRatePerSecond must be a number' })
+  @Min(0.001)
+  @Max(1000)
+  sendRatePerSecond?: number | null;
 
   @ApiPropertyOptional({ description: 'Served by the built-in fake channels; never reaches a real channel' })
   @IsOptional()
