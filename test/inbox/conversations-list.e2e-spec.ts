@@ -1,5 +1,5 @@
-import { Channel, ConversationKind, ConversationStatus, UserRole } from '@civic/domain';
-import { ConversationFilter, conversationListSql } from '@civic/inbox';
+import { Channel, ConversationKind, ConversationStatus, foldForSearch, likePattern, UserRole } from '@civic/domain';
+import { COMMON_TERM_SAMPLE_MATCHES, ConversationFilter, conversationListSql, searchProbeSql, searchStrategy } from '@civic/inbox';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createAccounts, inbound, ingestAll, LOCATION_ATTACHMENT, SeededAccounts } from './inbox-seed';
 
@@ -200,6 +200,24 @@ describe('Inbox list (GET /api/v1/conversations)', () => {
       expect(collected.length).toBeGreaterThan(0);
       expect(await run('walk')).toEqual(collected);
     }
+  });
+
+  it('decides between the plans from the newest messages of the organization only', async () => {
+    // Fewer messages than the sample: the probe counts every match of the organization.
+    const count = async (q: string) => {
+      const probe = searchProbeSql(t.organizationId, q);
+      return (await t.dataSource.query(probe.sql, probe.params))[0].n as number;
+    };
+    for (const q of ['talep', 'cukur', 'ığdır', 'olmayan kelime']) {
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM message WHERE organization_id = $1 AND search_text LIKE $2`,
+        [t.organizationId, likePattern(foldForSearch(q))],
+      );
+      expect(await count(q)).toBe(n);
+    }
+    expect(searchStrategy(await count('olmayan kelime'))).toBe('collect');
+    expect(searchStrategy(COMMON_TERM_SAMPLE_MATCHES - 1)).toBe('collect');
+    expect(searchStrategy(COMMON_TERM_SAMPLE_MATCHES)).toBe('walk');
   });
 
   it('shows another organization nothing and answers 404 for its ids', async () => {

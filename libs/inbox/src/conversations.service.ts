@@ -6,7 +6,7 @@ import { SecretsService } from '@civic/auth';
 import { ConversationStatus, foldForSearch } from '@civic/domain';
 import { ConversationCursorCodec, InvalidCursorError } from './conversation-cursor.codec';
 import { ConversationFilter } from './conversation-filter';
-import { COMMON_TERM_THRESHOLD, conversationFilterSql, SearchStrategy, searchProbeSql } from './conversation-filter-sql';
+import { conversationFilterSql, SearchStrategy, searchProbeSql, searchStrategy } from './conversation-filter-sql';
 import { conversationListSql } from './conversation-list-sql';
 import { CONVERSATION_COLUMNS, CONVERSATION_JOINS, ConversationRow, ConversationView, toConversationView } from './conversation-row';
 import { LiveEventsPublisher } from './live-events.publisher';
@@ -63,7 +63,7 @@ export class ConversationsService {
     if (foldForSearch(filter.q)) {
       const probe = searchProbeSql(actor.organizationId, filter.q!);
       const [{ n }] = await this.dataSource.query(probe.sql, probe.params);
-      if (n >= COMMON_TERM_THRESHOLD) search = 'walk';
+      search = searchStrategy(n);
     }
     const { sql, params } = conversationListSql(actor.organizationId, actor.userId, filter, limit, after, search);
     const rows: ConversationRow[] = await this.dataSource.query(sql, params);
