@@ -161,4 +161,34 @@ describe('Ingest (real PostgreSQL)', () => {
     expect(await search('sisli')).toEqual(['s-2']);
     expect(await search('istanbul')).toEqual(['s-3']);
   });
+
+  it('links a reply to its parent, stored earlier or in the same batch', async () => {
+    const post = (id: string) => comment(id, 'Belediyemizden duyuru', { kind: MessageKind.Post, parentExternalId: null });
+    await ingest.ingest([post('p-earlier')]);
+    await ingest.ingest([comment('r-later', 'Teşekkürler', { parentExternalId: 'p-earlier' })]);
+    await ingest.ingest([post('p-same'), comment('r-same', 'Harika haber', { parentExternalId: 'p-same' })]);
+    const parentOf = async (id: string) =>
+      (await t.dataSource.query(`SELECT p.external_id FROM message m LEFT JOIN message p ON p.id = m.parent_message_id WHERE m.external_id = $1`, [id]))[0]
+        .external_id;
+    expect(await parentOf('r-later')).toBe('p-earlier');
+    expect(await parentOf('r-same')).toBe('p-same');
+  });
+
+  it('rewrites a known citizen only when the profile changes or a new day begins', async () => {
+    const from = (id: string, at: string, name: string) =>
+      comment(id, 'Çöpler toplanmadı', { occurredAt: new Date(at), contact: { externalId: 'psid-profile', name } });
+    await ingest.ingest([from('pr-1', '2026-11-20T08:00:00Z', 'Zeynep Kılıç')]);
+    const version = async () =>
+      (await t.dataSource.query(`SELECT xmin::text AS v, name, last_seen_at FROM contact WHERE channel_user_id = 'psid-profile'`))[0];
+    const first = await version();
+    await ingest.ingest([from('pr-2', '2026-11-20T09:00:00Z', 'Zeynep Kılıç')]);
+    expect(await version()).toEqual(first);
+    await ingest.ingest([from('pr-3', '2026-11-20T10:00:00Z', 'Zeynep Kılıç Şahin')]);
+    const renamed = await version();
+    expect(renamed.name).toBe('Zeynep Kılıç Şahin');
+    expect(renamed.v).not.toBe(first.v);
+    await ingest.ingest([from('pr-4', '2026-11-22T10:00:00Z', 'Zeynep Kılıç Şahin')]);
+    expect((await version()).last_seen_at.toISOString()).toBe('2026-11-22T10:00:00.000Z');
+    expect(Number((await t.dataSource.query(`SELECT count(*) AS n FROM contact WHERE channel_user_id = 'psid-profile'`))[0].n)).toBe(1);
+  });
 });

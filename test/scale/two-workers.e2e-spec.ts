@@ -87,6 +87,7 @@ describe('Scale-out: one api and two worker processes on one database', () => {
     // Deployment step (docker/migrate.js): install the job queue's schema once. pg-boss 10 replicas creating it at the
     // same moment can crash one of them (duplicate pg_namespace key); the queues themselves are still created concurrently below.
     const installer = new PgBoss({ connectionString: db.url, schedule: false, supervise: false, max: 1 });
+    installer.on('error', () => undefined);
     await installer.start();
     await installer.stop({ graceful: false, wait: true, close: true });
     api = await AppProcess.start('api', 'api', env({}));

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { SecretsService } from '@civic/auth';
 import { Channel, ChannelAccount, ConversationKind, DeliveryState, MessageDirection, MessageKind } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
-import { channelFixturesDir, messagingEnvelope, metaWebhookJson, pageFeedEnvelope, postSignedWebhook, signWebhookBody } from '@civic/testing';
+import {
+  channelFixturesDir, messagingEnvelope, metaWebhookJson, pageFeedEnvelope, postSignedWebhook, signWebhookBody, whatsappMessagesWebhook,
+} from '@civic/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const APP_SECRET = 'test-app-secret';
@@ -141,6 +143,27 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
     expect(JSON.parse(again.body)).toMatchObject({ received: 1, stored: 0, duplicates: 1 });
     expect(await count('message')).toBe(1);
     expect(await count('conversation')).toBe(1);
+  });
+
+  it('concurrent one-event deliveries are written together, and each answer reports only its own event', async () => {
+    await clearMessages();
+    const phoneNumberId = accountsOf(loadDelivery('whatsapp/image_docs.json'))[0].externalId;
+    const delivery = (i: number, text: string) => whatsappMessagesWebhook({ phoneNumberId }, [{ waId: `90532${String(i % 7).padStart(7, '0')}`, name: `Vatandaş ${i % 7}` }], [
+      { id: `wamid.eşzamanlı-${i}`, from: `90532${String(i % 7).padStart(7, '0')}`, timestamp: String(1795400000 + i), type: 'text', text: { body: text } },
+    ]);
+    const bodies = Array.from({ length: 40 }, (_, i) => delivery(i, `Sokak lambası yanmıyor #${i}`));
+    bodies.push(delivery(3, 'Sokak lambası yanmıyor #3')); // Meta redelivers while the first is being written
+    bodies.push(delivery(99, 'ş'.repeat(70_000))); // over 64 KiB: rejected, and only its own answer says so
+    const answers = await Promise.all(bodies.map((body) => postSignedWebhook(url, body, APP_SECRET)));
+    expect(answers.map((a) => a.status)).toEqual(bodies.map(() => 200));
+    const receipts = answers.map((a) => JSON.parse(a.body));
+    for (const receipt of receipts) expect(receipt.received).toBe(1);
+    expect(receipts.slice(0, 40).every((r) => r.stored === 1 && r.duplicates === 0)).toBe(true);
+    expect(receipts[40]).toMatchObject({ stored: 0, duplicates: 1 });
+    expect(receipts[41]).toMatchObject({ stored: 0, rejected: 1 });
+    expect(await count('message')).toBe(40);
+    expect(await count('contact')).toBe(7);
+    expect(await count('conversation')).toBe(7);
   });
 
   it('a Turkish message signed over its \\u-escaped bytes is accepted and stored with its letters', async () => {

@@ -4,26 +4,66 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection } from '@civic/domain';
 import { DeleteEvent, EditEvent, MessageEvent, NormalizedEvent, StatusEvent, WatermarkStatusEvent } from '@civic/channels-core';
 import { validateEvent } from './event-validator';
-import { IngestEventResult, IngestReport } from './ingest-report';
+import { countOutcomes, IngestEventResult, IngestReport } from './ingest-report';
 import { INGEST_METRICS, IngestMetrics } from './ingest-metrics';
-import { publishLiveEvent } from './live-events';
+import { LIVE_EVENTS_CHANNEL, publishLiveEvent } from './live-events';
 
 interface AccountRef {
   id: string;
   organizationId: string;
 }
 
+/** A citizen's stored profile, as far as ingest needs it to decide whether to rewrite it. */
+interface KnownContact {
+  id: string;
+  name: string | null;
+  handle: string | null;
+  phone: string | null;
+  lastSeenAt: Date | null;
+}
+
 interface LookupResult {
   account: AccountRef;
+  /** Set when the message is already stored (a redelivery). */
   messageId: string | null;
   conversationId: string | null;
+  /** For a new message: its citizen and thread as already stored, if they are. */
+  contact: KnownContact | null;
+  threadConversationId: string | null;
 }
+
+type PendingMessage = { index: number; event: MessageEvent; account: AccountRef; known: LookupResult };
+/** What a batch of new messages needs written before the messages themselves. */
+interface IngestPlan {
+  items: PendingMessage[];
+  /** Citizens new to us or whose profile changed (the latest event of each). */
+  contacts: PendingMessage[];
+  /** Threads to open, with the earliest time seen in the batch. */
+  conversations: (PendingMessage & { firstAt: Date })[];
+  /** `${accountId}|${channelUserId}` → contact id, complete once contacts are written. */
+  contactIds: Map<string, string>;
+  /** `${accountId}|${threadKey}` → conversation id, complete once threads are opened. */
+  conversationIds: Map<string, string>;
+  /** A message whose parent arrives in the same batch (resolved after the insert). */
+  parentInBatch: boolean;
+}
+
+type Touched = Map<string, { conversationIds: Set<string>; newMessageIds: string[] }>;
+
+/** Last seen is kept to the day: refreshing it on every message rewrote an active citizen's row per batch. */
+const LAST_SEEN_RESOLUTION_MS = 24 * 3600 * 1000;
+
+/** NOTIFY payloads are limited to 8000 bytes; 150 uuids per notification stay well below it. */
+const IDS_PER_NOTIFY = 150;
 
 /** SQL rank of delivery states: an update only applies when it moves forward. */
 const STATE_RANK_SQL = (column: string) =>
   `array_position(ARRAY['queued','sent','failed','delivered','read']::text[], ${column})`;
 
 const PREVIEW_LENGTH = 280;
+
+const DEADLOCK_DETECTED = '40P01';
+const MAX_DEADLOCK_ATTEMPTS = 3;
 
 /**
  * Stores normalized events idempotently: upsert contacts, find or open conversations, insert each
@@ -41,6 +81,19 @@ export class IngestService {
   ) {}
 
   async ingest(events: NormalizedEvent[]): Promise<IngestReport> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ingestOnce(events);
+      } catch (error) {
+        // Two batches writing the same citizens or threads in a different order can deadlock;
+        // PostgreSQL aborts one of them as a whole, so running it again is safe.
+        if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= MAX_DEADLOCK_ATTEMPTS) throw error;
+        this.logger.warn(`Ingest batch of ${events.length} event(s) deadlocked; retrying (attempt ${attempt + 1})`);
+      }
+    }
+  }
+
+  private async ingestOnce(events: NormalizedEvent[]): Promise<IngestReport> {
     const results: IngestEventResult[] = new Array(events.length);
     const checked: { index: number; event: NormalizedEvent }[] = [];
     events.forEach((event, index) => {
@@ -50,7 +103,8 @@ export class IngestService {
     });
 
     const known = await this.lookup(checked.map((c) => c.event));
-    const pending: { index: number; event: NormalizedEvent; account: AccountRef }[] = [];
+    const messages: PendingMessage[] = [];
+    const updates: { index: number; event: EditEvent | DeleteEvent | StatusEvent | WatermarkStatusEvent; account: AccountRef }[] = [];
     checked.forEach(({ index, event }, i) => {
       const found = known[i];
       if (!found) {
@@ -58,22 +112,33 @@ export class IngestService {
       } else if (found.messageId) {
         // Already stored: a redelivery or a replay. Nothing to write.
         results[index] = { outcome: 'duplicate', messageId: found.messageId, conversationId: found.conversationId! };
+      } else if (event.type === 'message') {
+        messages.push({ index, event, account: found.account, known: found });
       } else {
-        pending.push({ index, event, account: found.account });
+        updates.push({ index, event, account: found.account });
       }
     });
 
-    const touched = new Map<string, { conversationIds: Set<string>; newMessageIds: string[] }>();
-    if (pending.length > 0) {
-      await this.dataSource.transaction(async (manager) => {
-        const messages = pending.filter((v) => v.event.type === 'message') as { index: number; event: MessageEvent; account: AccountRef }[];
-        if (messages.length > 0) await this.storeMessages(manager, messages, results, touched);
-        for (const { index, event, account } of pending) {
-          if (event.type === 'message') continue;
-          results[index] = await this.applyUpdate(manager, event, account, touched);
-        }
-        await this.notify(manager, touched);
-      });
+    const touched: Touched = new Map();
+    if (messages.length > 0 || updates.length > 0) {
+      const plan = this.planMessages(messages);
+      if (updates.length === 0 && plan.contacts.length === 0 && plan.conversations.length === 0 && !plan.parentInBatch) {
+        // The common case (a citizen writing again in a known thread): one statement, which is
+        // its own transaction, stores the messages, moves the counters and notifies.
+        await this.insertMessages(this.dataSource.manager, plan, results, touched);
+      } else {
+        await this.dataSource.transaction(async (manager) => {
+          if (messages.length > 0) {
+            await this.upsertContacts(manager, plan);
+            await this.openConversations(manager, plan);
+            await this.insertMessages(manager, plan, results, touched);
+          }
+          const changed: Touched = new Map();
+          for (const { index, event, account } of updates) results[index] = await this.applyUpdate(manager, event, account, changed);
+          await this.notifyChanged(manager, changed);
+          mergeTouched(touched, changed);
+        });
+      }
     }
 
     const unknownAccounts = results.filter((r) => r.outcome === 'unknown_account').length;
@@ -85,60 +150,115 @@ export class IngestService {
 
   /**
    * One round trip for the whole batch: the connected account of each event and, for messages,
-   * whether it is already stored (so a replayed batch needs no transaction at all).
+   * whether it is already stored (so a replayed batch needs no transaction at all) and, if not,
+   * its citizen and thread as stored (so a known citizen in a known thread costs no write).
    */
   private async lookup(events: NormalizedEvent[]): Promise<(LookupResult | undefined)[]> {
     const found: (LookupResult | undefined)[] = new Array(events.length);
     if (events.length === 0) return found;
-    const rows: { idx: string; account_id: string; organization_id: string; message_id: string | null; conversation_id: string | null }[] =
-      await this.dataSource.query(
-        `SELECT k.idx, a.id AS account_id, a.organization_id, m.id AS message_id, m.conversation_id
-           FROM unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS k(channel, account_external_id, message_external_id, idx)
-           JOIN channel_account a ON a.channel = k.channel AND a.external_id = k.account_external_id AND a.status <> 'disabled'
-           -- One probe of the unique key per event, whatever the table statistics say (a fresh or
-           -- never-analyzed table must not turn this into a scan of the account's messages).
-           LEFT JOIN LATERAL (
-             SELECT m.id, m.conversation_id FROM message m
-              WHERE k.message_external_id IS NOT NULL AND m.organization_id = a.organization_id
-                AND m.channel = a.channel AND m.channel_account_id = a.id AND m.external_id = k.message_external_id
-              LIMIT 1) m ON true`,
-        [events.map((e) => e.channel), events.map((e) => e.accountExternalId), events.map((e) => (e.type === 'message' ? e.externalId : null))],
-      );
+    const asMessage = (e: NormalizedEvent) => (e.type === 'message' ? e : null);
+    const rows: {
+      idx: string; account_id: string; organization_id: string; message_id: string | null; conversation_id: string | null;
+      contact_id: string | null; contact_name: string | null; contact_handle: string | null; contact_phone: string | null; contact_last_seen_at: Date | null;
+      thread_conversation_id: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT k.idx, a.id AS account_id, a.organization_id, m.id AS message_id, m.conversation_id,
+              ct.id AS contact_id, ct.name AS contact_name, ct.handle AS contact_handle, ct.phone AS contact_phone,
+              ct.last_seen_at AS contact_last_seen_at, th.id AS thread_conversation_id
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+              WITH ORDINALITY AS k(channel, account_external_id, message_external_id, contact_external_id, thread_key, idx)
+         JOIN channel_account a ON a.channel = k.channel AND a.external_id = k.account_external_id AND a.status <> 'disabled'
+         -- One probe of each unique key per event, whatever the table statistics say (a fresh or
+         -- never-analyzed table must not turn this into a scan of the account's messages); the
+         -- LIMITs keep the planner from flattening the probes into hash joins.
+         LEFT JOIN LATERAL (
+           SELECT m.id, m.conversation_id FROM message m
+            WHERE k.message_external_id IS NOT NULL AND m.organization_id = a.organization_id
+              AND m.channel = a.channel AND m.channel_account_id = a.id AND m.external_id = k.message_external_id
+            LIMIT 1) m ON true
+         LEFT JOIN LATERAL (
+           SELECT c.id, c.name, c.handle, c.phone, c.last_seen_at FROM contact c
+            WHERE m.id IS NULL AND c.channel_account_id = a.id AND c.channel_user_id = k.contact_external_id LIMIT 1) ct ON true
+         LEFT JOIN LATERAL (
+           SELECT c.id FROM conversation c
+            WHERE m.id IS NULL AND c.channel_account_id = a.id AND c.thread_key = k.thread_key LIMIT 1) th ON true`,
+      [
+        events.map((e) => e.channel),
+        events.map((e) => e.accountExternalId),
+        events.map((e) => asMessage(e)?.externalId ?? null),
+        events.map((e) => asMessage(e)?.contact.externalId ?? null),
+        events.map((e) => asMessage(e)?.thread.key ?? null),
+      ],
+    );
     for (const r of rows) {
       found[Number(r.idx) - 1] = {
         account: { id: r.account_id, organizationId: r.organization_id },
         messageId: r.message_id,
         conversationId: r.conversation_id,
+        contact: r.contact_id
+          ? { id: r.contact_id, name: r.contact_name, handle: r.contact_handle, phone: r.contact_phone, lastSeenAt: r.contact_last_seen_at }
+          : null,
+        threadConversationId: r.thread_conversation_id,
       };
     }
     return found;
   }
 
-  private async storeMessages(
-    manager: EntityManager,
-    items: { index: number; event: MessageEvent; account: AccountRef }[],
-    results: IngestEventResult[],
-    touched: Map<string, { conversationIds: Set<string>; newMessageIds: string[] }>,
-  ): Promise<void> {
-    const contactIds = await this.upsertContacts(manager, items);
-    const conversationIds = await this.findOrOpenConversations(manager, items, contactIds);
+  /**
+   * Decides, from the lookup, which citizens must be written (new, or their profile changed) and
+   * which threads must be opened; everything else already has its id.
+   */
+  private planMessages(items: PendingMessage[]): IngestPlan {
+    const contactIds = new Map<string, string>();
+    const conversationIds = new Map<string, string>();
+    const contacts = new Map<string, PendingMessage>();
+    const threads = new Map<string, PendingMessage & { firstAt: Date }>();
+    for (const item of items) {
+      const contactKey = `${item.account.id}|${item.event.contact.externalId}`;
+      const stored = item.known.contact;
+      if (stored && !profileChanges(stored, item.event)) {
+        contactIds.set(contactKey, stored.id);
+      } else {
+        // The latest event in the batch carries the freshest profile.
+        const prior = contacts.get(contactKey);
+        if (!prior || prior.event.occurredAt <= item.event.occurredAt) contacts.set(contactKey, item);
+      }
+      const threadKey = `${item.account.id}|${item.event.thread.key}`;
+      if (item.known.threadConversationId) {
+        conversationIds.set(threadKey, item.known.threadConversationId);
+      } else {
+        const prior = threads.get(threadKey);
+        if (!prior) threads.set(threadKey, { ...item, firstAt: item.event.occurredAt });
+        else if (item.event.occurredAt < prior.firstAt) prior.firstAt = item.event.occurredAt;
+      }
+    }
+    // Contacts written by this batch win over a stale id from the lookup.
+    for (const key of contacts.keys()) contactIds.delete(key);
+    const inBatch = new Set(items.map((i) => `${i.account.id}|${i.event.externalId}`));
+    const parentInBatch = items.some((i) => i.event.parentExternalId && inBatch.has(`${i.account.id}|${i.event.parentExternalId}`));
+    return { items, contacts: [...contacts.values()], conversations: [...threads.values()], contactIds, conversationIds, parentInBatch };
+  }
 
+  /**
+   * One statement inserts the new messages (parents resolved from stored messages), moves their
+   * conversations' counters, preview, last activity and reply window, and announces them on
+   * commit; duplicates (ON CONFLICT) touch nothing.
+   */
+  private async insertMessages(manager: EntityManager, plan: IngestPlan, results: IngestEventResult[], touched: Touched): Promise<void> {
     // Later duplicates inside the same batch are duplicates too; keep the first occurrence.
     const seen = new Set<string>();
-    const rows: { index: number; event: MessageEvent; account: AccountRef; contactId: string; conversationId: string }[] = [];
-    for (const item of items) {
+    const rows: (PendingMessage & { contactId: string; conversationId: string })[] = [];
+    for (const item of plan.items) {
       const key = `${item.account.id}|${item.event.externalId}`;
-      const conversationId = conversationIds.get(`${item.account.id}|${item.event.thread.key}`)!;
+      const conversationId = plan.conversationIds.get(`${item.account.id}|${item.event.thread.key}`)!;
       if (seen.has(key)) {
         results[item.index] = { outcome: 'duplicate', conversationId };
         continue;
       }
       seen.add(key);
-      rows.push({ ...item, contactId: contactIds.get(`${item.account.id}|${item.event.contact.externalId}`)!, conversationId });
+      rows.push({ ...item, contactId: plan.contactIds.get(`${item.account.id}|${item.event.contact.externalId}`)!, conversationId });
     }
 
-    // One statement inserts the new messages and moves their conversations' counters, preview,
-    // last activity and reply window; duplicates (ON CONFLICT) touch nothing.
     const inserted: { id: string; channel_account_id: string; external_id: string }[] = await manager.query(
       `WITH v AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
@@ -147,13 +267,18 @@ export class IngestService {
                 attachments, parent_external_id, contact_id, sent_at, delivery_state, raw, preview, window_until, media_pending)
        ), ins AS (
          INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind,
-                              text, search_text, attachments, parent_external_id, contact_id, sent_at, delivery_state, raw, media_pending)
+                              text, search_text, attachments, parent_external_id, parent_message_id, contact_id, sent_at, delivery_state, raw, media_pending)
          SELECT organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind,
-                text, search_text, attachments, parent_external_id, contact_id, sent_at, delivery_state, raw, media_pending FROM v
+                text, search_text, attachments, parent_external_id,
+                (SELECT p.id FROM message p
+                  WHERE v.parent_external_id IS NOT NULL AND p.organization_id = v.organization_id AND p.channel = v.channel
+                    AND p.channel_account_id = v.channel_account_id AND p.external_id = v.parent_external_id LIMIT 1),
+                contact_id, sent_at, delivery_state, raw, media_pending FROM v
          ON CONFLICT (organization_id, channel, channel_account_id, external_id) DO NOTHING
-         RETURNING id, channel_account_id, external_id, conversation_id, direction, sent_at
+         RETURNING id, organization_id, channel_account_id, external_id, conversation_id, direction, sent_at
        ), agg AS (
-         SELECT ins.conversation_id, count(*)::int AS count, (count(*) FILTER (WHERE ins.direction = 'in'))::int AS inbound,
+         SELECT ins.conversation_id, min(ins.organization_id::text)::uuid AS organization_id, count(*)::int AS count,
+                (count(*) FILTER (WHERE ins.direction = 'in'))::int AS inbound,
                 max(ins.sent_at) AS last_at, max(ins.sent_at) FILTER (WHERE ins.direction = 'in') AS last_inbound_at,
                 (array_agg(v.preview ORDER BY ins.sent_at DESC))[1] AS preview, max(v.window_until) AS window_until
            FROM ins JOIN v ON v.channel_account_id = ins.channel_account_id AND v.external_id = ins.external_id
@@ -170,8 +295,17 @@ export class IngestService {
             status = CASE WHEN agg.inbound > 0 AND c.status IN ('resolved', 'closed') THEN 'open' ELSE c.status END
            FROM agg WHERE c.id = agg.conversation_id
          RETURNING c.id
+       ), numbered AS (
+         SELECT organization_id, conversation_id, sum(count) OVER (PARTITION BY organization_id) AS new_messages,
+                (row_number() OVER (PARTITION BY organization_id ORDER BY conversation_id) - 1) / ${IDS_PER_NOTIFY} AS chunk
+           FROM agg
+       ), announced AS (
+         -- Live updates (server-sent events in every api process), delivered on commit only.
+         SELECT pg_notify($19, json_build_object('type', 'conversations.changed', 'organizationId', organization_id,
+                                                 'conversationIds', array_agg(conversation_id), 'newMessages', max(new_messages))::text)
+           FROM numbered GROUP BY organization_id, chunk
        )
-       SELECT id, channel_account_id, external_id FROM ins`,
+       SELECT id, channel_account_id, external_id, (SELECT count(*) FROM announced) AS notifications FROM ins`,
       [
         rows.map((r) => r.account.organizationId),
         rows.map((r) => r.event.channel),
@@ -193,11 +327,11 @@ export class IngestService {
         rows.map((r) => r.event.replyWindowExpiresAt?.toISOString() ?? null),
         // The worker downloads these at once (libs/media): channel media URLs expire within minutes.
         rows.map((r) => (r.event.attachments ?? []).some(isDownloadable)),
+        LIVE_EVENTS_CHANNEL,
       ],
     );
 
     const insertedIds = new Map(inserted.map((r) => [`${r.channel_account_id}|${r.external_id}`, r.id]));
-    const newRows = rows.filter((r) => insertedIds.has(`${r.account.id}|${r.event.externalId}`));
     for (const r of rows) {
       const messageId = insertedIds.get(`${r.account.id}|${r.event.externalId}`);
       results[r.index] = messageId
@@ -209,31 +343,30 @@ export class IngestService {
         t.newMessageIds.push(messageId);
       }
     }
-    if (newRows.length === 0) return;
 
-    const withParent = newRows.filter((r) => r.event.parentExternalId).map((r) => insertedIds.get(`${r.account.id}|${r.event.externalId}`)!);
-    if (withParent.length > 0) {
-      await manager.query(
-        `UPDATE message m SET parent_message_id = (
-            SELECT p.id FROM message p
-             WHERE p.organization_id = m.organization_id AND p.channel = m.channel
-               AND p.channel_account_id = m.channel_account_id AND p.external_id = m.parent_external_id
-             LIMIT 1)
-          WHERE m.id = ANY($1::uuid[])`,
-        [withParent],
-      );
+    if (plan.parentInBatch) {
+      // A reply that arrived in the same batch as its parent: the parent is visible now.
+      const orphans = rows
+        .filter((r) => r.event.parentExternalId && insertedIds.has(`${r.account.id}|${r.event.externalId}`))
+        .map((r) => insertedIds.get(`${r.account.id}|${r.event.externalId}`)!);
+      if (orphans.length > 0) {
+        await manager.query(
+          `UPDATE message m SET parent_message_id = (
+              SELECT p.id FROM message p
+               WHERE p.organization_id = m.organization_id AND p.channel = m.channel
+                 AND p.channel_account_id = m.channel_account_id AND p.external_id = m.parent_external_id
+               LIMIT 1)
+            WHERE m.id = ANY($1::uuid[]) AND m.parent_message_id IS NULL`,
+          [orphans],
+        );
+      }
     }
   }
 
-  private async upsertContacts(manager: EntityManager, items: { event: MessageEvent; account: AccountRef }[]): Promise<Map<string, string>> {
-    const unique = new Map<string, { event: MessageEvent; account: AccountRef }>();
-    for (const item of items) {
-      // The latest event in the batch carries the freshest profile.
-      const key = `${item.account.id}|${item.event.contact.externalId}`;
-      const prior = unique.get(key);
-      if (!prior || prior.event.occurredAt <= item.event.occurredAt) unique.set(key, item);
-    }
-    const list = [...unique.values()];
+  /** Inserts new citizens and refreshes changed profiles; fills plan.contactIds. */
+  private async upsertContacts(manager: EntityManager, plan: IngestPlan): Promise<void> {
+    const list = plan.contacts;
+    if (list.length === 0) return;
     const params = [
       list.map((c) => c.account.organizationId),
       list.map((c) => c.account.id),
@@ -245,8 +378,8 @@ export class IngestService {
       list.map((c) => foldForSearch([c.event.contact.name, c.event.contact.handle, c.event.contact.phone].filter(Boolean).join(' '))),
       list.map((c) => c.event.occurredAt.toISOString()),
     ];
-    // Insert new contacts and refresh changed profiles; unchanged rows are not rewritten, and are
-    // read back from the statement's snapshot in the same round trip.
+    // Unchanged rows (a concurrent batch wrote the same profile) are not rewritten, and are read
+    // back from the statement's snapshot in the same round trip.
     const rows: { id: string; channel_account_id: string; channel_user_id: string }[] = await manager.query(
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
@@ -261,7 +394,6 @@ export class IngestService {
           WHERE (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM c.name)
              OR (EXCLUDED.handle IS NOT NULL AND EXCLUDED.handle IS DISTINCT FROM c.handle)
              OR (EXCLUDED.phone IS NOT NULL AND EXCLUDED.phone IS DISTINCT FROM c.phone)
-             -- Last seen is kept to the day: refreshing it on every message rewrote an active citizen's row per batch.
              OR c.last_seen_at IS NULL OR EXCLUDED.last_seen_at > c.last_seen_at + interval '1 day'
          RETURNING id, channel_account_id, channel_user_id
        )
@@ -273,30 +405,20 @@ export class IngestService {
             WHERE c.channel_account_id = i.channel_account_id AND c.channel_user_id = i.channel_user_id) c`,
       params,
     );
-    const ids = new Map(rows.map((r) => [`${r.channel_account_id}|${r.channel_user_id}`, r.id]));
+    for (const r of rows) plan.contactIds.set(`${r.channel_account_id}|${r.channel_user_id}`, r.id);
     await this.readBackMissing(
       manager,
-      ids,
+      plan.contactIds,
       list.map((c) => [c.account.id, c.event.contact.externalId] as const),
       `SELECT c.id, c.channel_account_id AS a, c.channel_user_id AS k FROM contact c
          JOIN unnest($1::uuid[], $2::text[]) AS x(a, k) ON c.channel_account_id = x.a AND c.channel_user_id = x.k`,
     );
-    return ids;
   }
 
-  private async findOrOpenConversations(
-    manager: EntityManager,
-    items: { event: MessageEvent; account: AccountRef }[],
-    contactIds: Map<string, string>,
-  ): Promise<Map<string, string>> {
-    const unique = new Map<string, { event: MessageEvent; account: AccountRef; firstAt: Date }>();
-    for (const item of items) {
-      const key = `${item.account.id}|${item.event.thread.key}`;
-      const prior = unique.get(key);
-      if (!prior) unique.set(key, { ...item, firstAt: item.event.occurredAt });
-      else if (item.event.occurredAt < prior.firstAt) prior.firstAt = item.event.occurredAt;
-    }
-    const list = [...unique.values()];
+  /** Opens the threads the lookup did not find; fills plan.conversationIds. */
+  private async openConversations(manager: EntityManager, plan: IngestPlan): Promise<void> {
+    const list = plan.conversations;
+    if (list.length === 0) return;
     const rows: { id: string; channel_account_id: string; thread_key: string }[] = await manager.query(
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::timestamptz[])
@@ -323,21 +445,20 @@ export class IngestService {
         // A DM thread belongs to its citizen; a public thread to the author of its root, if a citizen wrote it.
         list.map((c) =>
           c.event.thread.kind === ConversationKind.Direct || c.event.thread.rootExternalId === c.event.externalId
-            ? contactIds.get(`${c.account.id}|${c.event.contact.externalId}`) ?? null
+            ? plan.contactIds.get(`${c.account.id}|${c.event.contact.externalId}`) ?? null
             : null,
         ),
         list.map((c) => c.firstAt.toISOString()),
       ],
     );
-    const ids = new Map(rows.map((r) => [`${r.channel_account_id}|${r.thread_key}`, r.id]));
+    for (const r of rows) plan.conversationIds.set(`${r.channel_account_id}|${r.thread_key}`, r.id);
     await this.readBackMissing(
       manager,
-      ids,
+      plan.conversationIds,
       list.map((c) => [c.account.id, c.event.thread.key] as const),
       `SELECT c.id, c.channel_account_id AS a, c.thread_key AS k FROM conversation c
          JOIN unnest($1::uuid[], $2::text[]) AS x(a, k) ON c.channel_account_id = x.a AND c.thread_key = x.k`,
     );
-    return ids;
   }
 
   /**
@@ -360,7 +481,7 @@ export class IngestService {
     manager: EntityManager,
     event: EditEvent | DeleteEvent | StatusEvent | WatermarkStatusEvent,
     account: AccountRef,
-    touched: Map<string, { conversationIds: Set<string>; newMessageIds: string[] }>,
+    touched: Touched,
   ): Promise<IngestEventResult> {
     const rows = await this.runUpdate(manager, event, account);
     if (rows.length > 0) {
@@ -438,13 +559,12 @@ export class IngestService {
     ).then(first);
   }
 
-  /** Announce what changed, delivered to listeners (live updates, other processes) on commit. */
-  private async notify(manager: EntityManager, touched: Map<string, { conversationIds: Set<string>; newMessageIds: string[] }>): Promise<void> {
+  /** Announce updated conversations, delivered to listeners (live updates, other processes) on commit. */
+  private async notifyChanged(manager: EntityManager, touched: Touched): Promise<void> {
     for (const [organizationId, t] of touched) {
-      await publishLiveEvent(manager, { type: 'conversations.changed', organizationId, conversationIds: [...t.conversationIds], newMessages: t.newMessageIds.length });
+      await publishLiveEvent(manager, { type: 'conversations.changed', organizationId, conversationIds: [...t.conversationIds], newMessages: 0 });
     }
   }
-
 }
 
 /** UPDATE … RETURNING through TypeORM yields [rows, count]. */
@@ -452,14 +572,27 @@ function first(result: unknown): { id: string; conversation_id: string }[] {
   return Array.isArray(result) && Array.isArray(result[0]) ? result[0] : (result as { id: string; conversation_id: string }[]);
 }
 
-function accountKey(channel: string, externalId: string): string {
-  return `${channel}|${externalId}`;
-}
-
-function touchedFor(touched: Map<string, { conversationIds: Set<string>; newMessageIds: string[] }>, organizationId: string) {
+function touchedFor(touched: Touched, organizationId: string) {
   let t = touched.get(organizationId);
   if (!t) touched.set(organizationId, (t = { conversationIds: new Set(), newMessageIds: [] }));
   return t;
+}
+
+function mergeTouched(into: Touched, from: Touched): void {
+  for (const [organizationId, t] of from) {
+    const target = touchedFor(into, organizationId);
+    for (const id of t.conversationIds) target.conversationIds.add(id);
+    target.newMessageIds.push(...t.newMessageIds);
+  }
+}
+
+/** Whether storing this event would change the stored citizen (a new name, handle, phone, or a new day). */
+function profileChanges(stored: KnownContact, event: MessageEvent): boolean {
+  const { name, handle, phone } = event.contact;
+  if (name != null && name !== stored.name) return true;
+  if (handle != null && handle !== stored.handle) return true;
+  if (phone != null && phone !== stored.phone) return true;
+  return !stored.lastSeenAt || event.occurredAt.getTime() > stored.lastSeenAt.getTime() + LAST_SEEN_RESOLUTION_MS;
 }
 
 function withDownloadState(attachments: MessageAttachment[] | undefined): MessageAttachment[] {
@@ -484,15 +617,10 @@ function previewOf(event: MessageEvent): string | null {
   return first ? `[${first.type}]` : null;
 }
 
-function summarize(results: IngestEventResult[], touched: Map<string, { conversationIds: Set<string>; newMessageIds: string[] }>): IngestReport {
-  const count = (...outcomes: string[]) => results.filter((r) => outcomes.includes(r.outcome)).length;
+function summarize(results: IngestEventResult[], touched: Touched): IngestReport {
   return {
     results,
-    stored: count('stored'),
-    duplicates: count('duplicate'),
-    updated: count('updated'),
-    skipped: count('unknown_account', 'unknown_message', 'unchanged'),
-    rejected: count('rejected'),
+    ...countOutcomes(results),
     touched: [...touched].map(([organizationId, t]) => ({ organizationId, conversationIds: [...t.conversationIds], newMessageIds: t.newMessageIds })),
   };
 }

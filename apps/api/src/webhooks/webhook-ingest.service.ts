@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { ChannelAdapter, WebhookPayloadError } from '@civic/channels-core';
-import { IngestService } from '@civic/ingest';
+import { IngestBatcher } from '@civic/ingest';
 
 /** What a webhook delivery amounted to; Meta and X only look at the status code. */
 export interface WebhookReceipt {
@@ -15,7 +15,7 @@ export interface WebhookReceipt {
 /** Parses a verified webhook body with its adapter and stores the events before answering. */
 @Injectable()
 export class WebhookIngestService {
-  constructor(private readonly ingest: IngestService) {}
+  constructor(private readonly batcher: IngestBatcher) {}
 
   async receive(adapter: ChannelAdapter, body: unknown): Promise<WebhookReceipt> {
     let events;
@@ -25,7 +25,8 @@ export class WebhookIngestService {
       if (error instanceof WebhookPayloadError) throw new BadRequestException(`Invalid ${adapter.channel} webhook: ${error.message}`);
       throw error;
     }
-    const report = await this.ingest.ingest(events);
+    // Concurrent deliveries are written together (group commit); each answer covers its own events.
+    const report = await this.batcher.submit(events);
     return {
       received: events.length,
       stored: report.stored,
