@@ -261,9 +261,23 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
       expect(JSON.parse(response.body).message).toBe('Unsupported webhook object "user"');
     });
 
+    it('malformed JSON with a wrong signature → 401: the signature is checked before the body is parsed', async () => {
+      const raw = readFileSync(join(CRAFTED, 'not-ok/truncated-json.txt'), 'utf8');
+      const response = await postSignedWebhook(url, raw, 'not-the-app-secret');
+      expect(response.status).toBe(401);
+      expect(JSON.parse(response.body)).toMatchObject({ statusCode: 401, error: 'Unauthorized', message: 'Missing or invalid X-Hub-Signature-256' });
+    });
+
+    it('a compressed delivery → 415 naming the encoding (signatures cover the bytes as sent)', async () => {
+      const response = await postSignedWebhook(url, valid(), APP_SECRET, { headers: { 'content-encoding': 'gzip' } });
+      expect(response.status).toBe(415);
+      expect(JSON.parse(response.body).message).toContain('gzip');
+    });
+
     it('malformed JSON → 400', async () => {
       const response = await postSignedWebhook(url, readFileSync(join(CRAFTED, 'not-ok/truncated-json.txt'), 'utf8'), APP_SECRET);
       expect(response.status).toBe(400);
+      expect(JSON.parse(response.body).message).toBe('Webhook body is not valid JSON');
     });
 
     it.each(['not-ok/whatsapp-without-metadata.json', 'not-ok/page-without-entry.json'])('%s → 400 with the reason', async (name) => {

@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@civic/config';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { rejectHostileBodies } from './common/request-body.guards';
+import { WebhookIntakeRoute } from './webhooks/webhook-intake.route';
 
 /** Request size limit: Meta batches are small; anything near this is abuse. */
 export const BODY_LIMIT = '1mb';
@@ -17,6 +18,8 @@ export function corsOrigins(config: AppConfig): string[] {
 /** Shared by main.ts and the tests so both serve exactly the same HTTP surface. */
 export function configureHttpApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  // First: signed webhook deliveries skip the JSON API's middleware (see WebhookIntakeRoute).
+  app.get(WebhookIntakeRoute).mount(app);
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(rejectHostileBodies);

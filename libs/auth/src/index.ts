@@ -19,3 +19,4 @@ export * from './login.dto';
 export * from './refresh-token.dto';
 export * from './rate-limited.exception';
 export * from './api-throttler.guard';
+export * from './security-headers.middleware';

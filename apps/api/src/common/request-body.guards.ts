@@ -18,7 +18,7 @@ export function rejectHostileBodies(req: IncomingMessage & { rawBody?: Buffer; b
 }
 
 /** Iterative, so the check itself cannot overflow the stack. */
-function depthExceeds(value: unknown, limit: number): boolean {
+export function depthExceeds(value: unknown, limit: number): boolean {
   const stack: Array<[unknown, number]> = [[value, 0]];
   while (stack.length > 0) {
     const [current, depth] = stack.pop()!;

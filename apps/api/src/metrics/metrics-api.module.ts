@@ -9,6 +9,7 @@ import { MetricsController } from './metrics.controller';
   imports: [MetricsModule],
   controllers: [MetricsController],
   providers: [HttpMetrics],
+  exports: [HttpMetrics],
 })
 export class MetricsApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

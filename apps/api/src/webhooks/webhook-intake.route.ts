@@ -1,0 +1,98 @@
+import { BadRequestException, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isUtf8 } from 'node:buffer';
+import getRawBody from 'raw-body';
+import { SecurityHeadersMiddleware } from '@civic/auth';
+import { AllExceptionsFilter } from '../common/all-exceptions.filter';
+import { depthExceeds, MAX_BODY_DEPTH } from '../common/request-body.guards';
+import { HttpMetrics } from '../metrics/http-metrics.service';
+import { MetaWebhookEndpoint } from './meta-webhook.endpoint';
+import { TwitterWebhookEndpoint } from './twitter-webhook.endpoint';
+import { WebhookEndpoint } from './webhook-endpoint';
+import { WebhookIngestService } from './webhook-ingest.service';
+
+/** Meta batches are small; anything near this is abuse (same limit as the JSON API). */
+const WEBHOOK_BODY_LIMIT = '1mb';
+
+/**
+ * The signed delivery routes (POST /webhooks/meta, /webhooks/twitter), mounted on Express ahead
+ * of Nest's middleware, guards and pipes. In a crisis Meta posts thousands of one-event deliveries
+ * a second; through the full stack (request logging, body parsers, guards, interceptors) the
+ * framework alone cost more per delivery than storing it. Here a delivery is: read the bytes
+ * (1 MB limit), check the signature on them before anything is parsed, parse, store, answer.
+ * Refusals keep the API's error shape; every delivery is timed in the HTTP metrics as before.
+ */
+@Injectable()
+export class WebhookIntakeRoute {
+  private readonly logger = new Logger(WebhookIntakeRoute.name);
+  private readonly errors = new AllExceptionsFilter();
+  private readonly securityHeaders = new SecurityHeadersMiddleware();
+  private readonly endpoints: WebhookEndpoint[];
+
+  constructor(
+    meta: MetaWebhookEndpoint,
+    twitter: TwitterWebhookEndpoint,
+    private readonly receiver: WebhookIngestService,
+    private readonly metrics: HttpMetrics,
+  ) {
+    this.endpoints = [meta, twitter];
+  }
+
+  /** Call before any other middleware is registered, so these routes come first. */
+  mount(app: NestExpressApplication): void {
+    const express = app.getHttpAdapter().getInstance();
+    for (const endpoint of this.endpoints) {
+      express.post(endpoint.path, (req: IncomingMessage, res: ServerResponse) => void this.handle(endpoint, req, res));
+    }
+  }
+
+  private async handle(endpoint: WebhookEndpoint, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = process.hrtime.bigint();
+    this.securityHeaders.use(req, res, () => undefined);
+    let status: number = HttpStatus.OK;
+    let payload: unknown;
+    try {
+      const rawBody = await this.readBody(req);
+      endpoint.verify(rawBody, req.headers);
+      const body = parseJson(rawBody);
+      payload = await this.receiver.receive(endpoint.adapterFor(body), body);
+    } catch (error) {
+      payload = this.errors.toBody(error);
+      status = (payload as { statusCode: number }).statusCode;
+      if (status >= 500) this.logger.error(`Webhook ${endpoint.path} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      else if (status !== HttpStatus.UNAUTHORIZED) this.logger.warn(`Webhook ${endpoint.path} refused (${status}): ${(payload as { message: string }).message}`);
+    }
+    if (!res.headersSent && !res.writableEnded) {
+      res.statusCode = status;
+      res.setHeader('Content-Type', 'application/json; charset=utf-8');
+      res.end(JSON.stringify(payload));
+    }
+    this.metrics.observe('POST', endpoint.path, status, Number(process.hrtime.bigint() - started) / 1e9);
+  }
+
+  private readBody(req: IncomingMessage): Promise<Buffer> {
+    const encoding = req.headers['content-encoding'];
+    if (encoding && encoding !== 'identity') {
+      // Signatures are made over the bytes as sent; neither Meta nor X compresses deliveries.
+      return Promise.reject(new HttpException(`Content-Encoding "${encoding}" is not accepted`, HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+    }
+    // raw-body refuses a larger body (or Content-Length) with a 413 error before reading it all.
+    return getRawBody(req, { limit: WEBHOOK_BODY_LIMIT, length: req.headers['content-length'] });
+  }
+}
+
+/** The verified bytes as JSON: UTF-8, well-formed, and no deeper than the API accepts. */
+function parseJson(rawBody: Buffer): unknown {
+  if (!isUtf8(rawBody)) throw new BadRequestException('İstek gövdesi geçerli UTF-8 değil / Request body is not valid UTF-8');
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    throw new BadRequestException('Webhook body is not valid JSON');
+  }
+  if (depthExceeds(body, MAX_BODY_DEPTH)) {
+    throw new BadRequestException(`İstek gövdesi çok iç içe / Request body is nested deeper than ${MAX_BODY_DEPTH} levels`);
+  }
+  return body;
+}
