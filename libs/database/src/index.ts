@@ -4,3 +4,4 @@ export * from './data-source-options';
 export * from './schema-drift';
 export * from './database-connection';
 export * from './database.module';
+export * from './advisory-lock';

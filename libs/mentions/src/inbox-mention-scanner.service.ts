@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { withAdvisoryLock } from '@civic/database';
 import { Channel, MentionWatchlist, MessageKind } from '@civic/domain';
 import { extractMentionMetrics } from './mention-metrics';
 import { MentionCandidate } from './mention-candidate';
@@ -52,27 +53,17 @@ export class InboxMentionScannerService {
   ) {}
 
   async scanAll(): Promise<ScanReport | 'locked'> {
-    const lockRunner = this.dataSource.createQueryRunner();
-    await lockRunner.connect();
-    try {
-      const [{ locked }] = await lockRunner.query(`SELECT pg_try_advisory_lock(hashtext('civic.mentions'), hashtext('inbox-scan')) AS locked`);
-      if (!locked) return 'locked';
-      try {
-        const total: ScanReport = { scanned: 0, inserted: 0, linked: 0 };
-        const watchlists = await this.dataSource.getRepository(MentionWatchlist).find({ where: { active: true }, order: { createdAt: 'ASC' } });
-        for (const watchlist of watchlists) {
-          const report = await this.scanWatchlist(watchlist);
-          total.scanned += report.scanned;
-          total.inserted += report.inserted;
-          total.linked += report.linked;
-        }
-        return total;
-      } finally {
-        await lockRunner.query(`SELECT pg_advisory_unlock(hashtext('civic.mentions'), hashtext('inbox-scan'))`);
+    return withAdvisoryLock(this.dataSource, 'civic.mentions', 'inbox-scan', async () => {
+      const total: ScanReport = { scanned: 0, inserted: 0, linked: 0 };
+      const watchlists = await this.dataSource.getRepository(MentionWatchlist).find({ where: { active: true }, order: { createdAt: 'ASC' } });
+      for (const watchlist of watchlists) {
+        const report = await this.scanWatchlist(watchlist);
+        total.scanned += report.scanned;
+        total.inserted += report.inserted;
+        total.linked += report.linked;
       }
-    } finally {
-      await lockRunner.release();
-    }
+      return total;
+    });
   }
 
   private async scanWatchlist(watchlist: MentionWatchlist): Promise<ScanReport> {

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import axios from 'axios';
 import { DataSource, EntityManager } from 'typeorm';
+import { withAdvisoryLock } from '@civic/database';
 import { MentionNotification, MentionNotificationKind, MentionSettings } from '@civic/domain';
 
 const MAX_ATTEMPTS = 5;
@@ -40,28 +41,18 @@ export class MentionNotifierService {
 
   /** POSTs queued webhooks; one deliverer at a time (advisory lock), so no row is sent twice concurrently. */
   async deliverWebhooks(): Promise<{ sent: number; failed: number } | 'locked'> {
-    const lockRunner = this.dataSource.createQueryRunner();
-    await lockRunner.connect();
-    try {
-      const [{ locked }] = await lockRunner.query(`SELECT pg_try_advisory_lock(hashtext('civic.mentions'), hashtext('notify')) AS locked`);
-      if (!locked) return 'locked';
-      try {
-        const pending: MentionNotification[] = (
-          await this.dataSource.query(`SELECT * FROM mention_notification WHERE transport = 'webhook' AND ${CLAIMABLE} ORDER BY created_at LIMIT 20`)
-        ).map((row: Record<string, unknown>) => ({ id: row.id, kind: row.kind, target: row.target, subject: row.subject, payload: row.payload }) as MentionNotification);
-        const result = { sent: 0, failed: 0 };
-        for (const notification of pending) {
-          const sent = await this.post(notification);
-          if (sent === true) result.sent += 1;
-          else if (sent === false) result.failed += 1;
-        }
-        return result;
-      } finally {
-        await lockRunner.query(`SELECT pg_advisory_unlock(hashtext('civic.mentions'), hashtext('notify'))`);
+    return withAdvisoryLock(this.dataSource, 'civic.mentions', 'notify', async () => {
+      const pending: MentionNotification[] = (
+        await this.dataSource.query(`SELECT * FROM mention_notification WHERE transport = 'webhook' AND ${CLAIMABLE} ORDER BY created_at LIMIT 20`)
+      ).map((row: Record<string, unknown>) => ({ id: row.id, kind: row.kind, target: row.target, subject: row.subject, payload: row.payload }) as MentionNotification);
+      const result = { sent: 0, failed: 0 };
+      for (const notification of pending) {
+        const sent = await this.post(notification);
+        if (sent === true) result.sent += 1;
+        else if (sent === false) result.failed += 1;
       }
-    } finally {
-      await lockRunner.release();
-    }
+      return result;
+    });
   }
 
   private async post(notification: MentionNotification): Promise<boolean | null> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { withAdvisoryLock } from '@civic/database';
 import { ChannelError, ChannelErrorKind } from '@civic/channels-core';
 import { Channel, MentionPollSource, MentionWatchlist } from '@civic/domain';
 
@@ -36,20 +37,8 @@ export function addressedText(text: string | null | undefined, handle: string | 
 export class MentionSourceStatesService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async withLock<T>(name: string, run: () => Promise<T>): Promise<T | 'locked'> {
-    const lockRunner = this.dataSource.createQueryRunner();
-    await lockRunner.connect();
-    try {
-      const [{ locked }] = await lockRunner.query(`SELECT pg_try_advisory_lock(hashtext('civic.mentions'), hashtext($1)) AS locked`, [name]);
-      if (!locked) return 'locked';
-      try {
-        return await run();
-      } finally {
-        await lockRunner.query(`SELECT pg_advisory_unlock(hashtext('civic.mentions'), hashtext($1))`, [name]);
-      }
-    } finally {
-      await lockRunner.release();
-    }
+  withLock<T>(name: string, run: () => Promise<T>): Promise<T | 'locked'> {
+    return withAdvisoryLock(this.dataSource, 'civic.mentions', name, run);
   }
 
   /** Usable accounts of a channel in organizations with an active watchlist, oldest first. */

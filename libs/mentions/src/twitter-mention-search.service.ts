@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { withAdvisoryLock } from '@civic/database';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, MessageEvent } from '@civic/channels-core';
 import { TwitterAdapter } from '@civic/channels-twitter';
@@ -36,19 +37,7 @@ export class TwitterMentionSearchService {
   ) {}
 
   async searchDue(now = new Date()): Promise<SearchOutcome[] | 'locked'> {
-    const lockRunner = this.dataSource.createQueryRunner();
-    await lockRunner.connect();
-    try {
-      const [{ locked }] = await lockRunner.query(`SELECT pg_try_advisory_lock(hashtext('civic.mentions'), hashtext('twitter-search')) AS locked`);
-      if (!locked) return 'locked';
-      try {
-        return await this.searchDueLocked(now);
-      } finally {
-        await lockRunner.query(`SELECT pg_advisory_unlock(hashtext('civic.mentions'), hashtext('twitter-search'))`);
-      }
-    } finally {
-      await lockRunner.release();
-    }
+    return withAdvisoryLock(this.dataSource, 'civic.mentions', 'twitter-search', () => this.searchDueLocked(now));
   }
 
   private async searchDueLocked(now: Date): Promise<SearchOutcome[]> {

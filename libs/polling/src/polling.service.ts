@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { withAdvisoryLock } from '@civic/database';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry } from '@civic/channels-core';
 import { Channel } from '@civic/domain';
@@ -42,20 +43,8 @@ export class PollingService {
   }
 
   async pollAccount(accountId: string): Promise<PollOutcome> {
-    // A session lock on a connection of its own: the poll itself (HTTP calls, ingest) runs outside any transaction.
-    const lockRunner = this.dataSource.createQueryRunner();
-    await lockRunner.connect();
-    try {
-      const [{ locked }] = await lockRunner.query(`SELECT pg_try_advisory_lock(hashtext('civic.poll'), hashtext($1)) AS locked`, [accountId]);
-      if (!locked) return 'locked';
-      try {
-        return await this.pollClaimed(accountId);
-      } finally {
-        await lockRunner.query(`SELECT pg_advisory_unlock(hashtext('civic.poll'), hashtext($1))`, [accountId]);
-      }
-    } finally {
-      await lockRunner.release();
-    }
+    // The poll itself (HTTP calls, ingest) runs outside any transaction, under a session lock.
+    return withAdvisoryLock(this.dataSource, 'civic.poll', accountId, () => this.pollClaimed(accountId));
   }
 
   private async pollClaimed(accountId: string): Promise<PollOutcome> {
