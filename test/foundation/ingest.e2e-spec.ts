@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Channel, ChannelAccount, ConversationKind, DeliveryState, MessageDirection, MessageKind, foldForSearch, likePattern } from '@civic/domain';
 import { MessageEvent, NormalizedEvent } from '@civic/channels-core';
@@ -89,11 +90,14 @@ describe('Ingest (real PostgreSQL)', () => {
     expect(row.edit_history).toEqual([{ text: 'İlk hâli', editedAt: '2026-11-20T10:00:00+00:00' }]);
     expect(row.deleted).toBe(true);
     expect(row.deleted_at.toISOString()).toBe('2026-11-20T11:00:00.000Z');
-    const audit = await t.dataSource.query(`SELECT action, actor_label FROM audit_event WHERE target_type = 'message' ORDER BY seq`);
-    expect(audit).toEqual([
+    const audit = await t.dataSource.query(`SELECT action, actor_label, after FROM audit_event WHERE target_type = 'message' ORDER BY seq`);
+    expect(audit.map(({ action, actor_label }: { action: string; actor_label: string }) => ({ action, actor_label }))).toEqual([
       { action: 'message.edited', actor_label: 'channel:facebook' },
       { action: 'message.deleted', actor_label: 'channel:facebook' },
     ]);
+    // The append-only trail proves the edit by the text's SHA-256, without the citizen's words (KVKK erasure cannot reach it).
+    expect(audit[0].after).toEqual({ textSha256: createHash('sha256').update('Düzeltilmiş hâli', 'utf8').digest('hex'), textLength: 16, at: '2026-11-20T10:00:00.000Z' });
+    expect(JSON.stringify(audit[0].after)).not.toContain('Düzeltilmiş');
   });
 
   it('never downgrades a delivery state: delivered after read stays read', async () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { MessageEvent } from '@civic/channels-core';
 import { Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
@@ -247,6 +248,11 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
     expect(second.body).toEqual(first.body);
     const rows = await t.dataSource.query(`SELECT id FROM message WHERE text = 'Tek sefer gönderilmeli.'`);
     expect(rows).toHaveLength(1);
+    // One audit event, proving the text by its SHA-256 rather than holding it (the trail is append-only).
+    const queued = await t.dataSource.query(`SELECT after FROM audit_event WHERE action = 'reply.queued' AND target_id = $1`, [first.body.id]);
+    expect(queued).toHaveLength(1);
+    expect(queued[0].after).toMatchObject({ textSha256: createHash('sha256').update('Tek sefer gönderilmeli.', 'utf8').digest('hex'), textLength: 23 });
+    expect(JSON.stringify(queued[0].after)).not.toContain('Tek sefer');
     await settled(first.body.id);
     await new Promise((r) => setTimeout(r, 1500));
     expect(graphPosts(`/${PAGE}_500_c1/comments`).length - before).toBe(1);

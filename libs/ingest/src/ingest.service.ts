@@ -1,4 +1,4 @@
-import { AuditService } from '@civic/audit';
+import { AuditService, textFingerprint } from '@civic/audit';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection } from '@civic/domain';
@@ -494,7 +494,7 @@ export class IngestService {
             action: event.type === 'edit' ? 'message.edited' : 'message.deleted',
             targetType: 'message',
             targetId: rows[0].id,
-            after: event.type === 'edit' ? { text: event.text, at: event.occurredAt.toISOString() } : { at: event.occurredAt.toISOString() },
+            after: event.type === 'edit' ? { ...textFingerprint(event.text), at: event.occurredAt.toISOString() } : { at: event.occurredAt.toISOString() },
           },
           manager,
         );

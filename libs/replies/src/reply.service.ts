@@ -1,4 +1,4 @@
-import { AuditService } from '@civic/audit';
+import { AuditService, textFingerprint } from '@civic/audit';
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChannelRegistry } from '@civic/channels-core';
@@ -104,7 +104,7 @@ export class ReplyService {
         await this.queue.send<ReplySendJob>(replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS), { messageId: message.id, channelAccountId: conversation.channel_account_id }, { id: message.id }, tx);
         await this.audit.record(
           { organizationId: author.organizationId, actorUserId: author.userId, action: 'reply.queued', targetType: 'message', targetId: message.id,
-            after: { conversationId: conversation.id, channel: conversation.channel, accountId: conversation.channel_account_id, text, attachments: attachments.length, template: request.template?.name ?? null } },
+            after: { conversationId: conversation.id, channel: conversation.channel, accountId: conversation.channel_account_id, ...textFingerprint(text), attachments: attachments.length, template: request.template?.name ?? null } },
           tx,
         );
         await publishLiveEvent(tx, { type: 'conversation.updated', organizationId: author.organizationId, conversationIds: [conversation.id], change: 'reply' });
