@@ -22,7 +22,7 @@ import { Channel, ConversationKind, MessageDirection, MessageKind, User } from '
 import { MessageEvent } from '@civic/channels-core';
 import { IngestService } from '@civic/ingest';
 import { replySendQueue, ReplyService } from '@civic/replies';
-import { FakeGraphApiServer } from '@civic/testing';
+import { FakeGraphApiServer, peakPerSecond } from '@civic/testing';
 import { AppProcess, ensureBuilt } from '../test/scale/app-process';
 import { createBenchDatabase, writeResult } from './bench-database';
 
@@ -61,17 +61,6 @@ export interface ReplyBenchResult {
   /** What pg-boss hands out as the reply worker fetches (batches of 50), with no-op jobs. */
   ceiling: QueueCeiling;
   targets: { repliesPerSecond: number; duplicatesAtFake: number; peakSendsPerAccountAtMost: number };
-}
-
-/** Most timestamps in any window [t, t + 1 s). */
-function peakPerSecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let peak = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i] - sorted[j] >= 1000) j++;
-    peak = Math.max(peak, i - j + 1);
-  }
-  return peak;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -12,7 +12,7 @@ import { ChannelRegistry, MessageEvent } from '@civic/channels-core';
 import { Channel, ConversationKind, MessageDirection, MessageKind, User } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
 import { ReplyService, SEND_RATE_HEADROOM, SendDeferredError, SendRateLimiter } from '@civic/replies';
-import { createTestDatabase, FakeGraphApiServer, TestDatabase } from '@civic/testing';
+import { createTestDatabase, FakeGraphApiServer, peakPerSecond, TestDatabase } from '@civic/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { AppProcess, ensureBuilt } from '../scale/app-process';
 
@@ -20,17 +20,6 @@ const WA = '106540352242922';
 const ADMIN = { email: 'yonetici@hiz.belediye.tr', password: 'Hiz-Parola-123' };
 const RATE = 10;
 const REPLIES = 30;
-
-/** Most sends whose arrival falls in any one-second window [t, t + 1 s). */
-function peakPerSecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let peak = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i] - sorted[j] >= 1000) j++;
-    peak = Math.max(peak, i - j + 1);
-  }
-  return peak;
-}
 
 /**
  * The per-account send rate limit holds across worker processes: it lives in PostgreSQL

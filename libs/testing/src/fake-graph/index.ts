@@ -3,3 +3,4 @@ export * from './meta-error-bodies';
 export * from './meta-webhook.sender';
 export * from './meta-fixtures';
 export * from './whatsapp-webhook.builder';
+export * from './arrival-rate';
