@@ -5,7 +5,8 @@ import { configureHttpApp } from './configure-http-app';
 
 /** Builds the api (optionally with the worker in the same process), ready to listen. */
 export async function createApiApp(options: ApiModuleOptions = {}): Promise<NestExpressApplication> {
-  // rawBody: webhook signatures are checked on the exact bytes Meta and X signed.
+  // rawBody: case updates from external bodies (POST /webhooks/cases/:bodyId) are verified on the exact
+  // bytes signed; Meta and X deliveries take WebhookIntakeRoute, which reads the bytes itself.
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(options), { rawBody: true, bufferLogs: true });
   configureHttpApp(app);
   return app;
