@@ -28,6 +28,8 @@ export interface TestApp {
   /** Create a user with roles (optionally in another organization) and return a token for it. */
   createUser(roles: UserRole[], organizationId?: string): Promise<{ user: User; token: string }>;
   createOrganization(name: string): Promise<Organization>;
+  /** Resolves once every accepted webhook delivery is ingested (webhooks are answered before ingest). */
+  webhooksIngested(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,15 @@ export async function startTestApp(
     },
     createOrganization(name) {
       return dataSource.getRepository(Organization).save({ name, slug: `${name.toLowerCase().replace(/[^a-z]+/g, '-')}-${randomBytes(3).toString('hex')}` });
+    },
+    async webhooksIngested() {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const [{ waiting }] = await dataSource.query(`SELECT count(*)::int AS waiting FROM webhook_inbox WHERE failed_at IS NULL`);
+        if (waiting === 0) return;
+        if (Date.now() > deadline) throw new Error(`${waiting} webhook deliveries still not ingested after 15 s`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
     },
     async close() {
       await app.close();

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SecretsService } from '@civic/auth';
 import { Channel, ChannelAccount, ConversationKind, DeliveryState, MessageDirection, MessageKind } from '@civic/domain';
-import { IngestService } from '@civic/ingest';
+import type { NormalizedEvent } from '@civic/channels-core';
+import { DRAIN_MAX_ATTEMPTS, encodeEvents, IngestService } from '@civic/ingest';
 import {
   channelFixturesDir, messagingEnvelope, metaWebhookJson, pageFeedEnvelope, postSignedWebhook, signWebhookBody, whatsappMessagesWebhook,
 } from '@civic/testing';
@@ -108,6 +109,7 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
 
   const count = async (table: string) => Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n);
   const clearMessages = async () => {
+    await t.webhooksIngested();
     for (const table of ['message', 'conversation', 'contact']) await t.dataSource.query(`DELETE FROM ${table}`);
   };
 
@@ -121,7 +123,8 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
     const body = loadDelivery(name);
     const first = await postSignedWebhook(url, body, APP_SECRET);
     expect(first.status).toBe(200);
-    expect(JSON.parse(first.body)).toMatchObject({ received: 1, stored: 1, duplicates: 0, rejected: 0 });
+    expect(JSON.parse(first.body)).toEqual({ received: 1, accepted: 1, rejected: 0 });
+    await t.webhooksIngested();
 
     const [row] = await t.dataSource.query(
       `SELECT m.direction, m.kind, m.text, m.attachments, m.delivery_state, c.kind AS conversation_kind, c.thread_key, a.external_id AS account
@@ -140,12 +143,13 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
 
     const again = await postSignedWebhook(url, body, APP_SECRET);
     expect(again.status).toBe(200);
-    expect(JSON.parse(again.body)).toMatchObject({ received: 1, stored: 0, duplicates: 1 });
+    expect(JSON.parse(again.body)).toEqual({ received: 1, accepted: 1, rejected: 0 });
+    await t.webhooksIngested();
     expect(await count('message')).toBe(1);
     expect(await count('conversation')).toBe(1);
   });
 
-  it('concurrent one-event deliveries are written together, and each answer reports only its own event', async () => {
+  it('concurrent one-event deliveries are committed together, each answer covers only its own event, and each message is stored once', async () => {
     await clearMessages();
     const phoneNumberId = accountsOf(loadDelivery('whatsapp/image_docs.json'))[0].externalId;
     const delivery = (i: number, text: string) => whatsappMessagesWebhook({ phoneNumberId }, [{ waId: `90532${String(i % 7).padStart(7, '0')}`, name: `Vatandaş ${i % 7}` }], [
@@ -158,9 +162,9 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
     expect(answers.map((a) => a.status)).toEqual(bodies.map(() => 200));
     const receipts = answers.map((a) => JSON.parse(a.body));
     for (const receipt of receipts) expect(receipt.received).toBe(1);
-    expect(receipts.slice(0, 40).every((r) => r.stored === 1 && r.duplicates === 0)).toBe(true);
-    expect(receipts[40]).toMatchObject({ stored: 0, duplicates: 1 });
-    expect(receipts[41]).toMatchObject({ stored: 0, rejected: 1 });
+    expect(receipts.slice(0, 41).every((r) => r.accepted === 1 && r.rejected === 0)).toBe(true);
+    expect(receipts[41]).toMatchObject({ accepted: 0, rejected: 1 });
+    await t.webhooksIngested();
     expect(await count('message')).toBe(40);
     expect(await count('contact')).toBe(7);
     expect(await count('conversation')).toBe(7);
@@ -172,6 +176,7 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
     expect(raw).toContain('\\u0130'); // İ travels escaped, as Meta sends it
     const response = await postSignedWebhook(url, raw, APP_SECRET);
     expect(response.status).toBe(200);
+    await t.webhooksIngested();
     const [row] = await t.dataSource.query(`SELECT m.text, ct.name FROM message m JOIN contact ct ON ct.id = m.contact_id`);
     expect(row).toEqual({ text: "Talas'ta İnönü Caddesi'nde büyük bir çukur var, lütfen ilgilenin.", name: 'Ayşe Çağlar' });
   });
@@ -181,6 +186,7 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
     const vector = JSON.parse(readFileSync(join(channelFixturesDir(), 'messenger/x_hub_signature_256_test_vector.json'), 'utf8'));
     const response = await postSignedWebhook(url, vector.raw_body, APP_SECRET);
     expect(response.status).toBe(200);
+    await t.webhooksIngested();
     expect(await count('message')).toBe(1);
     // The same body re-serialized differently carries a signature that no longer matches the bytes sent.
     const reserialized = JSON.stringify(JSON.parse(vector.raw_body), null, 1);
@@ -194,6 +200,7 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
       const response = await postSignedWebhook(url, loadDelivery(`facebook/feed_comment_value_${name}_legacy2017.json`), APP_SECRET);
       expect(response.status).toBe(200);
     }
+    await t.webhooksIngested();
     const [row] = await t.dataSource.query(`SELECT text, edited, edit_history, deleted FROM message WHERE external_id = '288731331545014_288738774877603'`);
     expect(row.edited).toBe(true);
     expect(row.text).toBe("I don't");
@@ -218,6 +225,7 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
       const response = await postSignedWebhook(url, loadDelivery(name), APP_SECRET);
       expect(response.status).toBe(200);
     }
+    await t.webhooksIngested();
     const state = async (externalId: string) =>
       (await t.dataSource.query(`SELECT delivery_state, delivery_error FROM message WHERE external_id = $1`, [externalId]))[0];
     expect(await state('wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=')).toMatchObject({ delivery_state: 'delivered' });
@@ -228,13 +236,56 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
 
     const read = await postSignedWebhook(url, loadDelivery('messenger/message_reads_docs.json'), APP_SECRET);
     expect(read.status).toBe(200);
+    await t.webhooksIngested();
     expect(await state('mid.1458668856218:ed81099e15d3f4f233')).toMatchObject({ delivery_state: 'read' });
+  });
+
+  describe('the webhook inbox (answered deliveries, ingested behind the answer)', () => {
+    const inboundEvent = (externalId: string, text: string): NormalizedEvent => ({
+      type: 'message', channel: Channel.WhatsApp, accountExternalId: '106540352242922', externalId, occurredAt: new Date('2026-11-30T09:15:00Z'),
+      direction: MessageDirection.Inbound, kind: MessageKind.Dm, text,
+      contact: { externalId: '905321112233', name: 'Şükrü Öztürk' }, thread: { kind: ConversationKind.Direct, key: 'dm:905321112233' },
+    });
+    const stageRow = async (events: string, attempts: number, claimedUntil: string | null) =>
+      (await t.dataSource.query(
+        `INSERT INTO webhook_inbox (event_count, events, attempts, claimed_until) VALUES (1, $1::json, $2, $3::timestamptz) RETURNING id::text AS id`,
+        [events, attempts, claimedUntil],
+      ))[0].id as string;
+
+    it('a delivery left claimed by a process that died is ingested by another once its lease ends', async () => {
+      await clearMessages();
+      const expired = new Date(Date.now() - 1000).toISOString();
+      const id = await stageRow(encodeEvents([inboundEvent('wamid.yarım-kalan', 'Çöp konteyneri taştı, Gül Sokak')]), 1, expired);
+      const leased = await stageRow(encodeEvents([inboundEvent('wamid.başkasında', 'Hâlâ işlenen teslimat')]), 1, new Date(Date.now() + 60_000).toISOString());
+      // An idle drainer looks for such deliveries every second.
+      for (let waited = 0; (await t.dataSource.query(`SELECT id FROM webhook_inbox WHERE id = $1`, [id])).length > 0; waited += 50) {
+        if (waited > 10_000) throw new Error('the expired claim was not taken over');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await t.dataSource.query(`SELECT text FROM message`)).toEqual([{ text: 'Çöp konteyneri taştı, Gül Sokak' }]);
+      // A lease still running belongs to its drainer: nobody else ingests it meanwhile.
+      expect(await t.dataSource.query(`SELECT attempts FROM webhook_inbox WHERE id = $1`, [leased])).toEqual([{ attempts: 1 }]);
+      await t.dataSource.query(`DELETE FROM webhook_inbox WHERE id = $1`, [leased]);
+    });
+
+    it('a delivery that keeps failing is set aside with its error after the last attempt; the others are ingested', async () => {
+      await clearMessages();
+      const broken = await stageRow('{"not": "a list of events"}', DRAIN_MAX_ATTEMPTS - 1, null);
+      const response = await postSignedWebhook(url, loadDelivery('whatsapp/text_docs.json'), APP_SECRET);
+      expect(JSON.parse(response.body)).toEqual({ received: 1, accepted: 1, rejected: 0 });
+      await t.webhooksIngested();
+      expect(await count('message')).toBe(1);
+      const [row] = await t.dataSource.query(`SELECT attempts, failed_at IS NOT NULL AS set_aside, last_error FROM webhook_inbox WHERE id = $1`, [broken]);
+      expect(row).toEqual({ attempts: DRAIN_MAX_ATTEMPTS, set_aside: true, last_error: 'webhook inbox row is not a JSON array of events' });
+      await t.dataSource.query(`DELETE FROM webhook_inbox WHERE id = $1`, [broken]);
+    });
   });
 
   describe('bad deliveries change nothing', () => {
     const valid = () => loadDelivery('whatsapp/text_docs.json');
     beforeEach(clearMessages);
-    afterEach(async () => expect(await count('message')).toBe(0));
+    // Nothing reached the webhook inbox either, so nothing is ingested later.
+    afterEach(async () => expect([await count('webhook_inbox'), await count('message')]).toEqual([0, 0]));
 
     it('missing signature → 401', async () => {
       const raw = metaWebhookJson(valid());

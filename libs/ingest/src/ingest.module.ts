@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { IngestBatcher } from './ingest-batcher.service';
 import { IngestService } from './ingest.service';
+import { WebhookInboxWriter } from './webhook-inbox-writer.service';
 
-@Module({ providers: [IngestService, IngestBatcher], exports: [IngestService, IngestBatcher] })
+@Module({ providers: [IngestService, WebhookInboxWriter], exports: [IngestService, WebhookInboxWriter] })
 export class IngestModule {}

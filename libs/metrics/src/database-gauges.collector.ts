@@ -68,6 +68,35 @@ export class DatabaseGaugesCollector {
     });
 
     new Gauge({
+      name: 'civic_webhook_inbox_events',
+      help: 'Webhook events accepted and not yet ingested ("waiting"), or set aside after repeated ingest failures ("failed")',
+      labelNames: ['state'],
+      registers: [registry],
+      async collect() {
+        // The table holds only the backlog: it is empty whenever ingest keeps up.
+        const [row] = await query<{ waiting: number; failed: number }>(
+          `SELECT coalesce(sum(event_count) FILTER (WHERE failed_at IS NULL), 0)::int AS waiting,
+                  coalesce(sum(event_count) FILTER (WHERE failed_at IS NOT NULL), 0)::int AS failed
+             FROM webhook_inbox`,
+        );
+        this.set({ state: 'waiting' }, row.waiting);
+        this.set({ state: 'failed' }, row.failed);
+      },
+    });
+
+    new Gauge({
+      name: 'civic_webhook_inbox_oldest_seconds',
+      help: 'Age of the oldest accepted webhook delivery not yet ingested (0 when none waits): the ingest lag',
+      registers: [registry],
+      async collect() {
+        const [row] = await query<{ age: number }>(
+          `SELECT coalesce(extract(epoch FROM now() - min(received_at)), 0)::float8 AS age FROM webhook_inbox WHERE failed_at IS NULL`,
+        );
+        this.set(row.age);
+      },
+    });
+
+    new Gauge({
       name: 'civic_media_downloads_pending',
       help: 'Messages whose attachments are still to be downloaded',
       registers: [registry],

@@ -20,7 +20,8 @@ const WEBHOOK_BODY_LIMIT = '1mb';
  * of Nest's middleware, guards and pipes. In a crisis Meta posts thousands of one-event deliveries
  * a second; through the full stack (request logging, body parsers, guards, interceptors) the
  * framework alone cost more per delivery than storing it. Here a delivery is: read the bytes
- * (1 MB limit), check the signature on them before anything is parsed, parse, store, answer.
+ * (1 MB limit), check the signature on them before anything is parsed, parse, commit the events to
+ * the webhook inbox, answer.
  * Refusals keep the API's error shape; every delivery is timed in the HTTP metrics as before.
  */
 @Injectable()

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '@civic/channels';
-import { IngestModule } from '@civic/ingest';
+import { IngestModule, WebhookInboxDrainer } from '@civic/ingest';
 import { MetricsApiModule } from '../metrics/metrics-api.module';
 import { MetaWebhookController } from './meta-webhook.controller';
 import { MetaWebhookEndpoint } from './meta-webhook.endpoint';
@@ -12,6 +12,6 @@ import { WebhookIntakeRoute } from './webhook-intake.route';
 @Module({
   imports: [ChannelsModule, IngestModule, MetricsApiModule],
   controllers: [MetaWebhookController, TwitterWebhookController],
-  providers: [WebhookIngestService, MetaWebhookEndpoint, TwitterWebhookEndpoint, WebhookIntakeRoute],
+  providers: [WebhookIngestService, MetaWebhookEndpoint, TwitterWebhookEndpoint, WebhookIntakeRoute, WebhookInboxDrainer],
 })
 export class WebhooksModule {}

@@ -35,3 +35,4 @@ export * from './mention-settings.entity';
 export * from './retention-settings.entity';
 export * from './legal-hold.entity';
 export * from './conversation-erasure.entity';
+export * from './webhook-inbox-entry.entity';

@@ -11,6 +11,7 @@ import { CaseDuplicatesPublicData1795453487535 } from './1795453487535-case-dupl
 import { MessageDeliveryFailedIndex1795454370687 } from './1795454370687-message-delivery-failed-index.migration';
 import { MentionSourceState1795461822908 } from './1795461822908-mention-source-state.migration';
 import { ChannelSendRate1795461987498 } from './1795461987498-channel-send-rate.migration';
+import { WebhookInbox1796137383784 } from './1796137383784-webhook-inbox.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
   Initial1795449780394,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Function[] = [
   MessageDeliveryFailedIndex1795454370687,
   MentionSourceState1795461822908,
   ChannelSendRate1795461987498,
+  WebhookInbox1796137383784,
 ];

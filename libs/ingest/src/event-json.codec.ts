@@ -1,0 +1,26 @@
+import type { NormalizedEvent } from '@civic/channels-core';
+
+/** The Date fields of a normalized event; everything else in an event is plain JSON. */
+const DATE_FIELDS = new Set(['occurredAt', 'replyWindowExpiresAt']);
+
+/** Normalized events as JSON text, for the webhook inbox (Dates become ISO strings). */
+export function encodeEvents(events: readonly NormalizedEvent[]): string {
+  return JSON.stringify(events);
+}
+
+/**
+ * Events from `encodeEvents`, with their Dates revived. Only top-level event fields are revived:
+ * the same names inside `raw` (the channel's own payload) stay as the channel sent them.
+ */
+export function decodeEvents(json: string): NormalizedEvent[] {
+  const events = JSON.parse(json) as Array<Record<string, unknown>>;
+  if (!Array.isArray(events)) throw new TypeError('webhook inbox row is not a JSON array of events');
+  for (const event of events) {
+    if (event === null || typeof event !== 'object') continue; // ingest rejects it with a reason
+    for (const field of DATE_FIELDS) {
+      const value = event[field];
+      if (typeof value === 'string') event[field] = new Date(value);
+    }
+  }
+  return events as unknown as NormalizedEvent[];
+}

@@ -1,0 +1,83 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { NormalizedEvent } from '@civic/channels-core';
+import { encodeEvents } from './event-json.codec';
+
+/** Inserts running at once; more deliveries wait and go into the next insert. */
+export const MAX_STAGE_INSERTS_IN_FLIGHT = 2;
+/** An insert stops growing here (each delivery is one row). */
+export const MAX_DELIVERIES_PER_INSERT = 200;
+
+interface PendingDelivery {
+  json: string;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Puts accepted webhook deliveries in the webhook inbox (table `webhook_inbox`), one row each.
+ * In a crisis Meta posts thousands of one-event deliveries a second and expects quick answers;
+ * ingesting each before answering made intake as slow as ingest. Here a delivery costs one
+ * share of a small insert: deliveries arriving while inserts run wait and are inserted together
+ * (group commit), and each caller resolves only once its row is committed, so an answered
+ * delivery is never lost. `WebhookInboxDrainer` ingests the rows behind it.
+ */
+@Injectable()
+export class WebhookInboxWriter {
+  private readonly logger = new Logger(WebhookInboxWriter.name);
+  private readonly waiting: PendingDelivery[] = [];
+  private readonly listeners: Array<() => void> = [];
+  private inFlight = 0;
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Resolves once the delivery's events are committed to the webhook inbox. */
+  stage(events: readonly NormalizedEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ json: encodeEvents(events), resolve, reject });
+      this.flush();
+    });
+  }
+
+  /** Called after every committed insert (the drainer in this process starts at once). */
+  onStaged(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  private flush(): void {
+    while (this.inFlight < MAX_STAGE_INSERTS_IN_FLIGHT && this.waiting.length > 0) {
+      const batch = this.waiting.splice(0, MAX_DELIVERIES_PER_INSERT);
+      this.inFlight++;
+      this.write(batch).finally(() => {
+        this.inFlight--;
+        this.flush();
+      });
+    }
+  }
+
+  private async write(batch: PendingDelivery[]): Promise<void> {
+    try {
+      await this.insert(batch);
+      for (const delivery of batch) delivery.resolve();
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
+      // One delivery must not fail the others it was merged with: insert each on its own.
+      this.logger.warn(`A merged webhook inbox insert of ${batch.length} deliveries failed (${(error as Error).message}); inserting them one by one`);
+      for (const delivery of batch) await this.insert([delivery]).then(delivery.resolve, delivery.reject);
+    }
+    for (const listener of this.listeners) listener();
+  }
+
+  /** One statement for the whole batch: the deliveries travel as one JSON array parameter. */
+  private async insert(batch: PendingDelivery[]): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO webhook_inbox (event_count, events)
+       SELECT json_array_length(delivery), delivery FROM json_array_elements($1::json) WITH ORDINALITY AS d(delivery, n) ORDER BY n`,
+      [`[${batch.map((d) => d.json).join(',')}]`],
+    );
+  }
+}
