@@ -97,6 +97,7 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
     ]);
     const delivered = await postSignedWebhook(`${t.url}/webhooks/meta`, webhook, 'test-app-secret');
     expect(delivered.status).toBe(200);
+    await t.webhooksIngested();
     const [conversation] = await t.dataSource.query(`SELECT id FROM conversation WHERE thread_key = $1`, [`dm:${CITIZEN}`]);
     const [photo] = await t.dataSource.query(`SELECT id FROM message WHERE external_id = 'wamid.CASE-PHOTO-1'`);
 

@@ -46,6 +46,7 @@ describe('Media download (WhatsApp media id → URL → bytes)', () => {
     graph.addMedia('media-1', { bytes: PHOTO, mimeType: 'image/jpeg' });
     const res = await postSignedWebhook(`${t.url}/webhooks/meta`, imageWebhook('wamid.MEDIA1', 'media-1'), 'test-app-secret');
     expect(res.status).toBe(200);
+    await t.webhooksIngested();
     const row = await waitFor(() => stored('wamid.MEDIA1'), (r) => r.media_pending === false);
     expect(row.media_pending).toBe(false);
     expect(row.attachments[0]).toMatchObject({ type: 'image', downloadState: 'stored', size: PHOTO.length, mimeType: 'image/jpeg' });
@@ -72,6 +73,7 @@ describe('Media download (WhatsApp media id → URL → bytes)', () => {
     graph.addMedia('media-2', { bytes: PHOTO, mimeType: 'image/jpeg' });
     graph.failNext({ method: 'GET', path: '/media-2' }, META_FAILURES.serverError());
     await postSignedWebhook(`${t.url}/webhooks/meta`, imageWebhook('wamid.MEDIA2', 'media-2'), 'test-app-secret');
+    await t.webhooksIngested();
     const afterFailure = await waitFor(() => stored('wamid.MEDIA2'), (r) => r.media_attempts >= 1 && r.media_claimed_at !== null);
     expect(afterFailure.media_pending).toBe(true);
     expect(afterFailure.attachments[0].downloadState).toBe('pending');

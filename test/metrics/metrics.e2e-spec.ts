@@ -119,6 +119,34 @@ describe('Prometheus metrics (real PostgreSQL)', () => {
     expect(value(samples, 'civic_webhook_signature_failures_total', { provider: 'meta' })).toBe(2);
   });
 
+  it('reports the webhook inbox backlog (events waiting, events set aside, age of the oldest) and counts events refused at intake', async () => {
+    // Leased by another (live) process, so this app's drainer leaves them alone; and one set aside.
+    await t.dataSource.query(
+      `INSERT INTO webhook_inbox (received_at, event_count, events, attempts, claimed_until) VALUES
+         (now() - interval '42 seconds', 3, '[{}, {}, {}]', 1, now() + interval '1 minute'),
+         (now() - interval '5 seconds', 2, '[{}, {}]', 1, now() + interval '1 minute')`,
+    );
+    await t.dataSource.query(`INSERT INTO webhook_inbox (event_count, events, attempts, failed_at, last_error) VALUES (4, '[]', 5, now(), 'boom')`);
+    // A text over 64 KiB: the delivery is answered, the event refused before the webhook inbox.
+    const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: 'waba', changes: [{ field: 'messages', value: {
+      messaging_product: 'whatsapp', metadata: { display_phone_number: '903520000000', phone_number_id: 'metrics-phone' },
+      contacts: [{ profile: { name: 'Ayşe' }, wa_id: '905320000000' }],
+      messages: [{ from: '905320000000', id: 'wamid.çok-uzun', timestamp: '1795400000', type: 'text', text: { body: 'ş'.repeat(70_000) } }],
+    } }] }] });
+    const signature = `sha256=${createHmac('sha256', 'test-app-secret').update(body).digest('hex')}`;
+    const receipt = await t.http().post('/webhooks/meta').set('content-type', 'application/json').set('x-hub-signature-256', signature).send(body).expect(200);
+    expect(receipt.body).toEqual({ received: 1, accepted: 0, rejected: 1 });
+
+    const samples = await scrape();
+    expect(value(samples, 'civic_webhook_inbox_events', { state: 'waiting' })).toBe(5);
+    expect(value(samples, 'civic_webhook_inbox_events', { state: 'failed' })).toBe(4);
+    const oldest = value(samples, 'civic_webhook_inbox_oldest_seconds')!;
+    expect(oldest).toBeGreaterThanOrEqual(42);
+    expect(oldest).toBeLessThan(120);
+    expect(value(samples, 'civic_ingest_events_total', { channel: 'whatsapp', outcome: 'rejected' })).toBe(1);
+    await t.dataSource.query(`DELETE FROM webhook_inbox`);
+  });
+
   it('labels the HTTP latency histogram with route patterns, never raw URLs', async () => {
     const ids = ['5f1c0c1e-9a4b-4c1a-8f0e-0a1b2c3d4e5f', '6a2d1d2f-0b5c-4d2b-9a1f-1b2c3d4e5f60'];
     for (const id of ids) await t.http().get(`/api/v1/conversations/${id}`).set('Authorization', `Bearer ${t.adminToken}`).expect(404);

@@ -40,6 +40,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     if (scene.media) sandbox.graph.addMedia(scene.media.id, { bytes: scene.media.bytes, mimeType: scene.media.mimeType });
     const result = await postSignedWebhook(`${t.url}/webhooks/meta`, scene.body, SANDBOX_IDS.appSecret);
     expect(result.status).toBe(200);
+    await t.webhooksIngested();
   };
 
   const signIn = async (page: Page, email: string, password: string) => {
