@@ -5,6 +5,7 @@
  * 100 events with 8 senders; each beside the same app's GET /health throughput measured in the same
  * run (the framework ceiling). Every request carries new messages, so nothing is a duplicate.
  * A delivery is answered once committed to the webhook inbox; the api's drainer ingests behind it.
+ * Everything runs twice, once per WEBHOOK_ACK mode (answer once on disk / once committed).
  * After each scenario the bench waits until the inbox is empty: the drain tail, and the end-to-end
  * rate (accepted events over load time plus tail) say how fast the events reached the inbox.
  * BENCH_WEBHOOK_SECONDS (default 8) per scenario. Writes bench/results/webhooks-<ts>.json.
@@ -37,6 +38,7 @@ const APP_SECRET = 'bench-app-secret';
 const PHONE_NUMBER_ID = '106540352242922';
 
 export interface WebhookScenarioResult {
+  ack: 'flushed' | 'committed';
   scenario: string;
   connections: number;
   eventsPerRequest: number;
@@ -59,13 +61,19 @@ export interface WebhookScenarioResult {
   ingestedEventsPerSecond: number;
 }
 
-export interface WebhookBenchResult {
-  at: string;
-  secondsPerScenario: number;
+export interface WebhookModeResult {
+  ack: 'flushed' | 'committed';
   ceiling: WebhookScenarioResult;
   scenarios: WebhookScenarioResult[];
   eventsAccepted: number;
   messagesStored: number;
+}
+
+export interface WebhookBenchResult {
+  at: string;
+  secondsPerScenario: number;
+  /** One run per WEBHOOK_ACK mode, each on a fresh database and api process. */
+  modes: WebhookModeResult[];
   targets: { singleEventsPerSecond: number; singleP95Ms: number; batchEventsPerSecond: number };
 }
 
@@ -93,7 +101,7 @@ async function drained(query: (sql: string) => Promise<Array<{ n: number }>>): P
   return (performance.now() - started) / 1000;
 }
 
-async function load(base: string, scenario: string, connections: number, eventsPerRequest: number, seconds: number): Promise<Omit<WebhookScenarioResult, 'drainTailSeconds' | 'ingestedEventsPerSecond'>> {
+async function load(base: string, scenario: string, connections: number, eventsPerRequest: number, seconds: number): Promise<Omit<WebhookScenarioResult, 'ack' | 'drainTailSeconds' | 'ingestedEventsPerSecond'>> {
   const latencies: number[] = [];
   let accepted = 0;
   let rejected = 0;
@@ -132,14 +140,17 @@ async function load(base: string, scenario: string, connections: number, eventsP
   };
 }
 
-export async function runWebhookIntakeBench(seconds = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 8)): Promise<WebhookBenchResult> {
-  ensureBuilt();
-  const bench = await createBenchDatabase('webhooks');
+/** WEBHOOK_ACK modes: answer once the row is on disk, or once committed (WAL flushed within ~0.6 s). */
+const ACK_MODES = ['flushed', 'committed'] as const;
+
+/** The three scenarios against one api process started with the given WEBHOOK_ACK. */
+async function runAckMode(ack: (typeof ACK_MODES)[number], seconds: number): Promise<WebhookModeResult> {
+  const bench = await createBenchDatabase(`webhooks_${ack}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-webhooks-'));
   let api: AppProcess | null = null;
   try {
-    api = await AppProcess.start('api', 'api', {
-      NODE_ENV: 'production', DATABASE_URL: bench.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: 'false', RUN_WORKER_IN_API: 'false',
+    api = await AppProcess.start('api', `api (${ack})`, {
+      NODE_ENV: 'production', DATABASE_URL: bench.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: 'false', RUN_WORKER_IN_API: 'false', WEBHOOK_ACK: ack,
       ENCRYPTION_KEY: randomBytes(32).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex'),
       ADMIN_EMAIL: 'bench@bench.belediye.tr', ADMIN_PASSWORD: 'Bench-Parola-123', ORGANIZATION_NAME: 'Bench Belediyesi',
       META_APP_SECRET: APP_SECRET, META_VERIFY_TOKEN: 'bench-verify',
@@ -150,40 +161,47 @@ export async function runWebhookIntakeBench(seconds = Number(process.env.BENCH_W
       [org.id, PHONE_NUMBER_ID],
     );
     const base = api.url!;
+    const query = (sql: string) => bench.dataSource.query(sql);
     // Warm-up: first contacts/conversations and JIT, not measured.
     await load(base, 'warm-up', 8, 1, 2);
-    await drained((sql) => bench.dataSource.query(sql));
-    const before = Number((await bench.dataSource.query(`SELECT count(*)::int AS n FROM message`))[0].n);
-    const ceiling = { ...(await load(base, 'GET /health (ceiling)', 16, 0, seconds)), drainTailSeconds: 0, ingestedEventsPerSecond: 0 };
+    await drained(query);
+    const before = Number((await query(`SELECT count(*)::int AS n FROM message`))[0].n);
+    const ceiling = { ...(await load(base, 'GET /health (ceiling)', 16, 0, seconds)), ack, drainTailSeconds: 0, ingestedEventsPerSecond: 0 };
     const scenarios: WebhookScenarioResult[] = [];
     for (const [name, connections, events] of [['1 event/request, 8 senders', 8, 1], ['1 event/request, 32 senders', 32, 1], ['100 events/request, 8 senders', 8, 100]] as const) {
       const intake = await load(base, name, connections, events, seconds);
-      const drainTailSeconds = await drained((sql) => bench.dataSource.query(sql));
+      const drainTailSeconds = await drained(query);
       if (!api.alive) throw new Error(`the api process died during "${name}":\n${api.log}`);
       scenarios.push({
-        ...intake, drainTailSeconds: +drainTailSeconds.toFixed(2),
+        ...intake, ack, drainTailSeconds: +drainTailSeconds.toFixed(2),
         ingestedEventsPerSecond: Math.round((intake.accepted * events) / (intake.seconds + drainTailSeconds)),
       });
     }
-    const after = Number((await bench.dataSource.query(`SELECT count(*)::int AS n FROM message`))[0].n);
-    const eventsAccepted = scenarios.reduce((sum, s) => sum + s.accepted * s.eventsPerRequest, 0);
-    const result: WebhookBenchResult = {
-      at: new Date().toISOString(), secondsPerScenario: seconds, ceiling, scenarios, eventsAccepted, messagesStored: after - before,
-      targets: { singleEventsPerSecond: 4000, singleP95Ms: 100, batchEventsPerSecond: 12000 },
-    };
-    console.log('\nWebhook intake (signed WhatsApp webhooks, api process on the PostgreSQL server)');
-    console.table([ceiling, ...scenarios].map((s) => ({
-      scenario: s.scenario, 'accepted events/s': s.eventsPerRequest ? s.acceptedEventsPerSecond : '-', 'req/s': s.requestsPerSecond, 'p95 ms': s.p95Ms, rejected: s.rejected,
-      'drain tail s': s.eventsPerRequest ? s.drainTailSeconds : '-', 'ingested events/s': s.eventsPerRequest ? s.ingestedEventsPerSecond : '-',
-    })));
-    console.log(`events accepted (2xx): ${eventsAccepted}; messages stored: ${result.messagesStored}`);
-    console.log(`written: ${writeResult('webhooks', result)}`);
-    return result;
+    const after = Number((await query(`SELECT count(*)::int AS n FROM message`))[0].n);
+    return { ack, ceiling, scenarios, eventsAccepted: scenarios.reduce((sum, s) => sum + s.accepted * s.eventsPerRequest, 0), messagesStored: after - before };
   } finally {
     await api?.stop();
     await bench.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+export async function runWebhookIntakeBench(seconds = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 8)): Promise<WebhookBenchResult> {
+  ensureBuilt();
+  const modes: WebhookModeResult[] = [];
+  for (const ack of ACK_MODES) modes.push(await runAckMode(ack, seconds));
+  const result: WebhookBenchResult = {
+    at: new Date().toISOString(), secondsPerScenario: seconds, modes,
+    targets: { singleEventsPerSecond: 4000, singleP95Ms: 100, batchEventsPerSecond: 12000 },
+  };
+  console.log('\nWebhook intake (signed WhatsApp webhooks, api process on the PostgreSQL server)');
+  console.table(modes.flatMap((m) => [m.ceiling, ...m.scenarios]).map((s) => ({
+    WEBHOOK_ACK: s.ack, scenario: s.scenario, 'accepted events/s': s.eventsPerRequest ? s.acceptedEventsPerSecond : '-', 'req/s': s.requestsPerSecond, 'p95 ms': s.p95Ms,
+    rejected: s.rejected, 'drain tail s': s.eventsPerRequest ? s.drainTailSeconds : '-', 'ingested events/s': s.eventsPerRequest ? s.ingestedEventsPerSecond : '-',
+  })));
+  for (const m of modes) console.log(`${m.ack}: events accepted (2xx) ${m.eventsAccepted}; messages stored ${m.messagesStored}`);
+  console.log(`written: ${writeResult('webhooks', result)}`);
+  return result;
 }
 
 if (require.main === module) {

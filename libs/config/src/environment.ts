@@ -61,6 +61,16 @@ export class Environment {
   @IsString() @MinLength(2)
   ORGANIZATION_NAME = 'Örnek Belediyesi';
 
+  /**
+   * When a webhook delivery is answered: `flushed` (default) once its row is committed and on
+   * disk; `committed` once committed, with PostgreSQL's WAL flushed within ~0.6 s
+   * (synchronous_commit off for those inserts only). `committed` answers several times more
+   * deliveries a second on the same disk; a database or machine crash can then lose the last
+   * fraction of a second of answered deliveries, which Meta does not send again.
+   */
+  @IsIn(['flushed', 'committed'])
+  WEBHOOK_ACK = 'flushed';
+
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   META_APP_SECRET?: string;
 

@@ -8,7 +8,21 @@ import { WebhookInboxWriter } from './webhook-inbox-writer.service';
 /** Events ingested together; claimed deliveries stop adding up here (a larger one goes alone). */
 export const DRAIN_EVENTS_PER_BATCH = 500;
 /** Deliveries looked at per claim (most carry one event). */
-const DRAIN_DELIVERIES_PER_BATCH = 200;
+const DRAIN_DELIVERIES_PER_BATCH = DRAIN_EVENTS_PER_BATCH;
+/**
+ * Pause after a batch that was not full, so that under load the next one gathers what arrived
+ * meanwhile: ingest costs far less per event in batches of hundreds than of a few (one event's
+ * round trips cost nearly what a batch's do), and intake shares the CPU with it.
+ */
+const DRAIN_GATHER_MS = 100;
+/**
+ * While deliveries keep arriving in this process, draining takes at most this share of the time.
+ * Answering Meta quickly comes first (it retries, then disables, slow webhooks); a crisis burst
+ * waits in the webhook inbox and is taken up at full speed once intake calms down.
+ */
+const DRAIN_SHARE_UNDER_LOAD = 0.25;
+/** Intake counts as busy while its last delivery is this recent. */
+const INTAKE_BUSY_MS = 250;
 /** A claimed delivery not finished by then (its process died) is taken by another drainer. */
 export const DRAIN_LEASE_SECONDS = 120;
 /** Failed ingests of one delivery before it is set aside for an operator. */
@@ -18,8 +32,14 @@ const IDLE_POLL_MS = 1000;
 
 interface ClaimedDelivery {
   id: string;
+  eventCount: number;
   events: string;
   attempts: number;
+}
+
+interface DrainedBatch {
+  deliveries: number;
+  events: number;
 }
 
 /**
@@ -39,7 +59,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
   constructor(
     private readonly dataSource: DataSource,
     private readonly ingest: IngestService,
-    writer: WebhookInboxWriter,
+    private readonly writer: WebhookInboxWriter,
   ) {
     writer.onStaged(() => this.wake());
   }
@@ -61,13 +81,19 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
 
   private async run(): Promise<void> {
     while (!this.stopped) {
-      let claimed = 0;
+      let claimed: DrainedBatch = { deliveries: 0, events: 0 };
+      const started = performance.now();
       try {
         claimed = await this.drainOnce();
       } catch (error) {
         this.logger.warn(`Draining the webhook inbox failed: ${(error as Error).message}`);
       }
-      if (claimed === 0 && !this.stopped) await this.idle();
+      if (this.stopped) break;
+      const took = performance.now() - started;
+      const full = claimed.deliveries >= DRAIN_DELIVERIES_PER_BATCH || claimed.events >= DRAIN_EVENTS_PER_BATCH;
+      if (claimed.deliveries === 0) await this.idle();
+      else if (performance.now() - this.writer.lastStagedAt < INTAKE_BUSY_MS) await delay(Math.max(DRAIN_GATHER_MS, took * (1 / DRAIN_SHARE_UNDER_LOAD - 1)));
+      else if (!full) await delay(DRAIN_GATHER_MS);
     }
   }
 
@@ -90,11 +116,12 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
     });
   }
 
-  /** Claims, ingests and deletes one batch of deliveries; returns how many it claimed. */
-  async drainOnce(): Promise<number> {
+  /** Claims, ingests and deletes one batch of deliveries; returns what it claimed. */
+  async drainOnce(): Promise<DrainedBatch> {
     this.wakeRequested = false;
     const claimed = await this.claim();
-    if (claimed.length === 0) return 0;
+    const batch = { deliveries: claimed.length, events: claimed.reduce((sum, d) => sum + d.eventCount, 0) };
+    if (claimed.length === 0) return batch;
     const readable: Array<{ delivery: ClaimedDelivery; events: NormalizedEvent[] }> = [];
     for (const delivery of claimed) {
       try {
@@ -103,7 +130,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
         await this.fail(delivery, error as Error);
       }
     }
-    if (readable.length === 0) return claimed.length;
+    if (readable.length === 0) return batch;
     try {
       await this.ingest.ingest(readable.flatMap((r) => r.events));
       await this.finish(readable.map((r) => r.delivery.id));
@@ -118,7 +145,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
         }
       }
     }
-    return claimed.length;
+    return batch;
   }
 
   /** The oldest unclaimed deliveries, up to DRAIN_EVENTS_PER_BATCH events, leased to this drainer. */
@@ -135,7 +162,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
        )
        UPDATE webhook_inbox w SET claimed_until = now() + make_interval(secs => $3), attempts = w.attempts + 1
          FROM within WHERE w.id = within.id
-       RETURNING w.id::text AS id, w.events::text AS events, w.attempts`,
+       RETURNING w.id::text AS id, w.event_count AS "eventCount", w.events::text AS events, w.attempts`,
       [DRAIN_DELIVERIES_PER_BATCH, DRAIN_EVENTS_PER_BATCH, DRAIN_LEASE_SECONDS],
     );
     // RETURNING follows no order; ingest in arrival order (a message before its edit).
@@ -155,6 +182,10 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
       [delivery.id, error.message.slice(0, 2000), 2 ** delivery.attempts, setAside],
     );
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 function compareIds(a: string, b: string): number {

@@ -1,5 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '@civic/config';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { NormalizedEvent } from '@civic/channels-core';
 import { encodeEvents } from './event-json.codec';
 
@@ -23,13 +26,43 @@ interface PendingDelivery {
  * delivery is never lost. `WebhookInboxDrainer` ingests the rows behind it.
  */
 @Injectable()
-export class WebhookInboxWriter {
+export class WebhookInboxWriter implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookInboxWriter.name);
   private readonly waiting: PendingDelivery[] = [];
   private readonly listeners: Array<() => void> = [];
   private inFlight = 0;
+  /** performance.now() of the last committed insert (0: none yet). */
+  lastStagedAt = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
+  /** WEBHOOK_ACK=committed: this pool's sessions commit without waiting for the WAL flush. */
+  private asyncCommitPool: Pool | null = null;
+  /**
+   * A PostgreSQL server, where each connection is its own session. The embedded PGlite is one
+   * session behind every connection: a statement prepared on one would clash on the next.
+   */
+  private separateSessions = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const [{ version }] = await this.dataSource.query(`SELECT version()`);
+    this.separateSessions = Boolean(this.config.env.DATABASE_URL) && !String(version).includes('PGlite');
+    if (this.config.env.WEBHOOK_ACK !== 'committed') return;
+    if (!this.separateSessions) {
+      // On the one session of PGlite the setting would reach every write.
+      this.logger.warn('WEBHOOK_ACK=committed needs a PostgreSQL server; the embedded database answers deliveries once flushed');
+      return;
+    }
+    this.asyncCommitPool = new Pool({ connectionString: this.config.env.DATABASE_URL, max: MAX_STAGE_INSERTS_IN_FLIGHT, options: '-c synchronous_commit=off' });
+    this.asyncCommitPool.on('error', (error) => this.logger.warn(`Webhook inbox connection lost: ${error.message}`));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.asyncCommitPool?.end();
+  }
 
   /** Resolves once the delivery's events are committed to the webhook inbox. */
   stage(events: readonly NormalizedEvent[]): Promise<void> {
@@ -69,15 +102,24 @@ export class WebhookInboxWriter {
       this.logger.warn(`A merged webhook inbox insert of ${batch.length} deliveries failed (${(error as Error).message}); inserting them one by one`);
       for (const delivery of batch) await this.insert([delivery]).then(delivery.resolve, delivery.reject);
     }
+    this.lastStagedAt = performance.now();
     for (const listener of this.listeners) listener();
   }
 
-  /** One statement for the whole batch: the deliveries travel as one JSON array parameter. */
+  /**
+   * One statement for the whole batch: the deliveries travel as one JSON array parameter. It goes
+   * straight to the pg pool as a named (prepared) statement: this is the one query on the hot path
+   * of intake, and TypeORM's per-query runner and a fresh parse and plan each cost more than the
+   * insert itself. Its plan depends on no table statistics, so a cached plan cannot go stale.
+   * (Unnamed on PGlite, whose one session all connections share.)
+   */
   private async insert(batch: PendingDelivery[]): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO webhook_inbox (event_count, events)
-       SELECT json_array_length(delivery), delivery FROM json_array_elements($1::json) WITH ORDINALITY AS d(delivery, n) ORDER BY n`,
-      [`[${batch.map((d) => d.json).join(',')}]`],
-    );
+    const pool = this.asyncCommitPool ?? ((this.dataSource.driver as PostgresDriver).master as Pool);
+    await pool.query({
+      name: this.separateSessions ? 'webhook-inbox-stage' : undefined,
+      text: `INSERT INTO webhook_inbox (event_count, events)
+             SELECT json_array_length(delivery), delivery FROM json_array_elements($1::json) WITH ORDINALITY AS d(delivery, n) ORDER BY n`,
+      values: [`[${batch.map((d) => d.json).join(',')}]`],
+    });
   }
 }
