@@ -117,7 +117,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
   }
 
   /** Claims, ingests and deletes one batch of deliveries; returns what it claimed. */
-  async drainOnce(): Promise<DrainedBatch> {
+  private async drainOnce(): Promise<DrainedBatch> {
     this.wakeRequested = false;
     const claimed = await this.claim();
     const batch = { deliveries: claimed.length, events: claimed.reduce((sum, d) => sum + d.eventCount, 0) };

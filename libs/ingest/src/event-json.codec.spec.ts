@@ -1,0 +1,34 @@
+import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
+import type { NormalizedEvent } from '@civic/channels-core';
+import { decodeEvents, encodeEvents } from './event-json.codec';
+
+describe('event JSON codec (webhook inbox rows)', () => {
+  const message: NormalizedEvent = {
+    type: 'message', channel: Channel.WhatsApp, accountExternalId: '106540352242922', externalId: 'wamid.ÇÖŞ', occurredAt: new Date('2026-11-30T09:15:00.123Z'),
+    direction: MessageDirection.Inbound, kind: MessageKind.Dm, text: 'Işıklar yanmıyor, İnönü Caddesi', replyWindowExpiresAt: new Date('2026-12-01T09:15:00.123Z'),
+    contact: { externalId: '905321112233', name: 'Gülşen Ağaoğlu' }, thread: { kind: ConversationKind.Direct, key: 'dm:905321112233' },
+    raw: { timestamp: '1795400000', occurredAt: 'as the channel sent it' },
+  };
+
+  it('gives back the same events, with their Dates as Dates', () => {
+    const [back] = decodeEvents(encodeEvents([message, { type: 'delete', channel: Channel.Facebook, accountExternalId: 'p', externalId: 'c', occurredAt: new Date(0) }]));
+    expect(back).toEqual(message);
+    expect((back as { replyWindowExpiresAt: Date }).replyWindowExpiresAt).toBeInstanceOf(Date);
+  });
+
+  it("leaves the channel's own payload (raw) as sent, even where a field has the same name", () => {
+    const [back] = decodeEvents(encodeEvents([message]));
+    expect((back.raw as { occurredAt: unknown }).occurredAt).toBe('as the channel sent it');
+  });
+
+  it('keeps an absent or null reply window as it was', () => {
+    const [absent, none] = decodeEvents(encodeEvents([{ ...message, replyWindowExpiresAt: undefined }, { ...message, replyWindowExpiresAt: null }]));
+    expect('replyWindowExpiresAt' in absent).toBe(false);
+    expect((none as { replyWindowExpiresAt: unknown }).replyWindowExpiresAt).toBeNull();
+  });
+
+  it('refuses a row that is not a list of events (it is set aside, not ingested)', () => {
+    expect(() => decodeEvents('{"not": "a list"}')).toThrow('webhook inbox row is not a JSON array of events');
+    expect(() => decodeEvents('[{"type": "message"')).toThrow(SyntaxError);
+  });
+});
