@@ -125,6 +125,8 @@ describe('Scale-out: one api and two worker processes on one database', () => {
       });
       expect(response.status).toBe(200);
     }
+    // Answered once in the webhook inbox; the api's drainer ingests them right behind.
+    await until('the webhook inbox drained', () => sql.query(`SELECT count(*)::int AS n FROM webhook_inbox`), (r) => r.rows[0].n === 0, 15_000, () => api.log);
     const inbound = await sql.query(`SELECT external_id, count(*)::int AS n FROM message WHERE direction = 'in' GROUP BY external_id`);
     expect(inbound.rows).toHaveLength(CITIZENS);
     expect(inbound.rows.every((r) => r.n === 1)).toBe(true);
