@@ -63,6 +63,8 @@ export interface WebhookScenarioResult {
 
 export interface WebhookModeResult {
   ack: 'flushed' | 'committed';
+  /** api processes on the one database, the senders spread evenly over them. */
+  apiProcesses: number;
   ceiling: WebhookScenarioResult;
   scenarios: WebhookScenarioResult[];
   eventsAccepted: number;
@@ -101,39 +103,47 @@ async function drained(query: (sql: string) => Promise<Array<{ n: number }>>): P
   return (performance.now() - started) / 1000;
 }
 
-async function load(base: string, scenario: string, connections: number, eventsPerRequest: number, seconds: number): Promise<Omit<WebhookScenarioResult, 'ack' | 'drainTailSeconds' | 'ingestedEventsPerSecond'>> {
+/**
+ * `connections` concurrent senders spread evenly over the api processes (one autocannon per
+ * process, as a proxy in front of replicas would spread them), counted together.
+ */
+async function load(bases: string[], scenario: string, connections: number, eventsPerRequest: number, seconds: number): Promise<Omit<WebhookScenarioResult, 'ack' | 'drainTailSeconds' | 'ingestedEventsPerSecond'>> {
   const latencies: number[] = [];
   let accepted = 0;
   let rejected = 0;
   const statuses: Record<string, number> = {};
   const health = eventsPerRequest === 0;
-  const instance = autocannon({
-    url: base,
-    connections,
-    duration: seconds,
-    requests: [health
-      ? { method: 'GET', path: '/health' }
-      : {
-          method: 'POST',
-          path: '/webhooks/meta',
-          setupRequest: (request: Record<string, unknown>) => {
-            const body = webhookBody(eventsPerRequest);
-            return { ...request, body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(body, APP_SECRET) } };
-          },
-        }],
+  const instances = bases.map((base, i) => {
+    const instance = autocannon({
+      url: base,
+      connections: Math.floor(connections / bases.length) + (i < connections % bases.length ? 1 : 0),
+      duration: seconds,
+      requests: [health
+        ? { method: 'GET', path: '/health' }
+        : {
+            method: 'POST',
+            path: '/webhooks/meta',
+            setupRequest: (request: Record<string, unknown>) => {
+              const body = webhookBody(eventsPerRequest);
+              return { ...request, body, headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(body, APP_SECRET) } };
+            },
+          }],
+    });
+    instance.on('response', (_client, status, _bytes, ms) => {
+      latencies.push(ms);
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (status >= 200 && status < 300) accepted++;
+      else rejected++;
+    });
+    return instance;
   });
-  instance.on('response', (_client, status, _bytes, ms) => {
-    latencies.push(ms);
-    statuses[status] = (statuses[status] ?? 0) + 1;
-    if (status >= 200 && status < 300) accepted++;
-    else rejected++;
-  });
-  const result = await instance;
+  const results = await Promise.all(instances);
   latencies.sort((a, b) => a - b);
-  const elapsed = result.duration || seconds;
+  const elapsed = Math.max(...results.map((r) => r.duration || seconds));
+  const sum = (pick: (r: AutocannonResult) => number) => results.reduce((total, r) => total + pick(r), 0);
   return {
-    scenario, connections, eventsPerRequest, seconds: +elapsed.toFixed(2), requests: result.requests.total, accepted, rejected: rejected + result.errors + result.timeouts,
-    statuses, connectionErrors: result.errors, timeouts: result.timeouts,
+    scenario, connections, eventsPerRequest, seconds: +elapsed.toFixed(2), requests: sum((r) => r.requests.total), accepted,
+    rejected: rejected + sum((r) => r.errors) + sum((r) => r.timeouts), statuses, connectionErrors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts),
     acceptedEventsPerSecond: Math.round((accepted * Math.max(eventsPerRequest, 1)) / elapsed),
     requestsPerSecond: Math.round(accepted / elapsed),
     p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), p99Ms: percentile(latencies, 99),
@@ -143,58 +153,63 @@ async function load(base: string, scenario: string, connections: number, eventsP
 /** WEBHOOK_ACK modes: answer once the row is on disk, or once committed (WAL flushed within ~0.6 s). */
 const ACK_MODES = ['flushed', 'committed'] as const;
 
-/** The three scenarios against one api process started with the given WEBHOOK_ACK. */
-async function runAckMode(ack: (typeof ACK_MODES)[number], seconds: number): Promise<WebhookModeResult> {
+/** The three scenarios against the api process(es), started with the given WEBHOOK_ACK. */
+async function runAckMode(ack: (typeof ACK_MODES)[number], seconds: number, processes: number): Promise<WebhookModeResult> {
   const bench = await createBenchDatabase(`webhooks_${ack}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-webhooks-'));
-  let api: AppProcess | null = null;
+  const apis: AppProcess[] = [];
+  const env = {
+    NODE_ENV: 'production', DATABASE_URL: bench.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: 'false', RUN_WORKER_IN_API: 'false', WEBHOOK_ACK: ack,
+    ENCRYPTION_KEY: randomBytes(32).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex'),
+    ADMIN_EMAIL: 'bench@bench.belediye.tr', ADMIN_PASSWORD: 'Bench-Parola-123', ORGANIZATION_NAME: 'Bench Belediyesi',
+    META_APP_SECRET: APP_SECRET, META_VERIFY_TOKEN: 'bench-verify',
+  };
   try {
-    api = await AppProcess.start('api', `api (${ack})`, {
-      NODE_ENV: 'production', DATABASE_URL: bench.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: 'false', RUN_WORKER_IN_API: 'false', WEBHOOK_ACK: ack,
-      ENCRYPTION_KEY: randomBytes(32).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex'),
-      ADMIN_EMAIL: 'bench@bench.belediye.tr', ADMIN_PASSWORD: 'Bench-Parola-123', ORGANIZATION_NAME: 'Bench Belediyesi',
-      META_APP_SECRET: APP_SECRET, META_VERIFY_TOKEN: 'bench-verify',
-    });
+    // One after the other: the first migrates the database and creates the administrator.
+    for (let i = 0; i < processes; i++) apis.push(await AppProcess.start('api', `api ${i + 1} (${ack})`, env));
     const [org] = await bench.dataSource.query(`SELECT id FROM organization LIMIT 1`);
     await bench.dataSource.query(
       `INSERT INTO channel_account (organization_id, channel, external_id, name) VALUES ($1, 'whatsapp', $2, 'Bench Belediyesi WhatsApp')`,
       [org.id, PHONE_NUMBER_ID],
     );
-    const base = api.url!;
+    const bases = apis.map((api) => api.url!);
     const query = (sql: string) => bench.dataSource.query(sql);
     // Warm-up: first contacts/conversations and JIT, not measured.
-    await load(base, 'warm-up', 8, 1, 2);
+    await load(bases, 'warm-up', 8, 1, 2);
     await drained(query);
     const before = Number((await query(`SELECT count(*)::int AS n FROM message`))[0].n);
-    const ceiling = { ...(await load(base, 'GET /health (ceiling)', 16, 0, seconds)), ack, drainTailSeconds: 0, ingestedEventsPerSecond: 0 };
+    const ceiling = { ...(await load(bases, 'GET /health (ceiling)', 16, 0, seconds)), ack, drainTailSeconds: 0, ingestedEventsPerSecond: 0 };
     const scenarios: WebhookScenarioResult[] = [];
     for (const [name, connections, events] of [['1 event/request, 8 senders', 8, 1], ['1 event/request, 32 senders', 32, 1], ['100 events/request, 8 senders', 8, 100]] as const) {
-      const intake = await load(base, name, connections, events, seconds);
+      const intake = await load(bases, name, connections, events, seconds);
       const drainTailSeconds = await drained(query);
-      if (!api.alive) throw new Error(`the api process died during "${name}":\n${api.log}`);
+      for (const api of apis) if (!api.alive) throw new Error(`${api.name} died during "${name}":\n${api.log}`);
       scenarios.push({
         ...intake, ack, drainTailSeconds: +drainTailSeconds.toFixed(2),
         ingestedEventsPerSecond: Math.round((intake.accepted * events) / (intake.seconds + drainTailSeconds)),
       });
     }
     const after = Number((await query(`SELECT count(*)::int AS n FROM message`))[0].n);
-    return { ack, ceiling, scenarios, eventsAccepted: scenarios.reduce((sum, s) => sum + s.accepted * s.eventsPerRequest, 0), messagesStored: after - before };
+    return { ack, apiProcesses: processes, ceiling, scenarios, eventsAccepted: scenarios.reduce((sum, s) => sum + s.accepted * s.eventsPerRequest, 0), messagesStored: after - before };
   } finally {
-    await api?.stop();
+    for (const api of apis) await api.stop();
     await bench.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-export async function runWebhookIntakeBench(seconds = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 8)): Promise<WebhookBenchResult> {
+export async function runWebhookIntakeBench(
+  seconds = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 8),
+  processes = Number(process.env.BENCH_WEBHOOK_API_PROCESSES ?? 1),
+): Promise<WebhookBenchResult> {
   ensureBuilt();
   const modes: WebhookModeResult[] = [];
-  for (const ack of ACK_MODES) modes.push(await runAckMode(ack, seconds));
+  for (const ack of ACK_MODES) modes.push(await runAckMode(ack, seconds, processes));
   const result: WebhookBenchResult = {
     at: new Date().toISOString(), secondsPerScenario: seconds, modes,
     targets: { singleEventsPerSecond: 4000, singleP95Ms: 100, batchEventsPerSecond: 12000 },
   };
-  console.log('\nWebhook intake (signed WhatsApp webhooks, api process on the PostgreSQL server)');
+  console.log(`\nWebhook intake (signed WhatsApp webhooks, ${processes} api process(es) on the PostgreSQL server)`);
   console.table(modes.flatMap((m) => [m.ceiling, ...m.scenarios]).map((s) => ({
     WEBHOOK_ACK: s.ack, scenario: s.scenario, 'accepted events/s': s.eventsPerRequest ? s.acceptedEventsPerSecond : '-', 'req/s': s.requestsPerSecond, 'p95 ms': s.p95Ms,
     rejected: s.rejected, 'drain tail s': s.eventsPerRequest ? s.drainTailSeconds : '-', 'ingested events/s': s.eventsPerRequest ? s.ingestedEventsPerSecond : '-',
