@@ -5,10 +5,11 @@ import { decodeEvents } from './event-json.codec';
 import { IngestService } from './ingest.service';
 import { WebhookInboxWriter } from './webhook-inbox-writer.service';
 
-/** Events ingested together; claimed deliveries stop adding up here (a larger one goes alone). */
+/**
+ * Events ingested together; claimed deliveries stop adding up here (a larger one goes alone).
+ * Every delivery carries at least one event, so it also bounds the deliveries looked at per claim.
+ */
 export const DRAIN_EVENTS_PER_BATCH = 500;
-/** Deliveries looked at per claim (most carry one event). */
-const DRAIN_DELIVERIES_PER_BATCH = DRAIN_EVENTS_PER_BATCH;
 /**
  * Pause after a batch that was not full, so that under load the next one gathers what arrived
  * meanwhile: ingest costs far less per event in batches of hundreds than of a few (one event's
@@ -90,7 +91,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
       }
       if (this.stopped) break;
       const took = performance.now() - started;
-      const full = claimed.deliveries >= DRAIN_DELIVERIES_PER_BATCH || claimed.events >= DRAIN_EVENTS_PER_BATCH;
+      const full = claimed.events >= DRAIN_EVENTS_PER_BATCH;
       if (claimed.deliveries === 0) await this.idle();
       else if (performance.now() - this.writer.lastStagedAt < INTAKE_BUSY_MS) await delay(Math.max(DRAIN_GATHER_MS, took * (1 / DRAIN_SHARE_UNDER_LOAD - 1)));
       else if (!full) await delay(DRAIN_GATHER_MS);
@@ -158,12 +159,12 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
           ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
        ), within AS (
          SELECT id FROM (SELECT id, sum(event_count) OVER (ORDER BY id) - event_count AS before FROM candidate) c
-          WHERE before < $2
+          WHERE before < $1
        )
-       UPDATE webhook_inbox w SET claimed_until = now() + make_interval(secs => $3), attempts = w.attempts + 1
+       UPDATE webhook_inbox w SET claimed_until = now() + make_interval(secs => $2), attempts = w.attempts + 1
          FROM within WHERE w.id = within.id
        RETURNING w.id::text AS id, w.event_count AS "eventCount", w.events::text AS events, w.attempts`,
-      [DRAIN_DELIVERIES_PER_BATCH, DRAIN_EVENTS_PER_BATCH, DRAIN_LEASE_SECONDS],
+      [DRAIN_EVENTS_PER_BATCH, DRAIN_LEASE_SECONDS],
     );
     // RETURNING follows no order; ingest in arrival order (a message before its edit).
     return rows.sort((a, b) => compareIds(a.id, b.id));

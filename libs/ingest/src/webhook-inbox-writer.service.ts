@@ -22,8 +22,9 @@ interface PendingDelivery {
  * In a crisis Meta posts thousands of one-event deliveries a second and expects quick answers;
  * ingesting each before answering made intake as slow as ingest. Here a delivery costs one
  * share of a small insert: deliveries arriving while inserts run wait and are inserted together
- * (group commit), and each caller resolves only once its row is committed, so an answered
- * delivery is never lost. `WebhookInboxDrainer` ingests the rows behind it.
+ * (group commit), and each caller resolves only once its row is committed (and, with the default
+ * WEBHOOK_ACK=flushed, on disk), so an answered delivery is not lost. `WebhookInboxDrainer`
+ * ingests the rows behind it.
  */
 @Injectable()
 export class WebhookInboxWriter implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -31,8 +32,7 @@ export class WebhookInboxWriter implements OnApplicationBootstrap, OnApplication
   private readonly waiting: PendingDelivery[] = [];
   private readonly listeners: Array<() => void> = [];
   private inFlight = 0;
-  /** performance.now() of the last committed insert (0: none yet). */
-  lastStagedAt = 0;
+  private lastInsertAt = 0;
 
   /** WEBHOOK_ACK=committed: this pool's sessions commit without waiting for the WAL flush. */
   private asyncCommitPool: Pool | null = null;
@@ -73,6 +73,11 @@ export class WebhookInboxWriter implements OnApplicationBootstrap, OnApplication
     });
   }
 
+  /** performance.now() of the last committed insert (0: none yet): the drainer yields while it is recent. */
+  get lastStagedAt(): number {
+    return this.lastInsertAt;
+  }
+
   /** Called after every committed insert (the drainer in this process starts at once). */
   onStaged(listener: () => void): void {
     this.listeners.push(listener);
@@ -102,7 +107,7 @@ export class WebhookInboxWriter implements OnApplicationBootstrap, OnApplication
       this.logger.warn(`A merged webhook inbox insert of ${batch.length} deliveries failed (${(error as Error).message}); inserting them one by one`);
       for (const delivery of batch) await this.insert([delivery]).then(delivery.resolve, delivery.reject);
     }
-    this.lastStagedAt = performance.now();
+    this.lastInsertAt = performance.now();
     for (const listener of this.listeners) listener();
   }
 
