@@ -268,6 +268,24 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
       await t.dataSource.query(`DELETE FROM webhook_inbox WHERE id = $1`, [leased]);
     });
 
+    it('when a batch of deliveries fails to ingest, each is ingested on its own: the good one is stored, the bad one waits for its next attempt', async () => {
+      await clearMessages();
+      // A NUL character passes JSON but not a PostgreSQL text column: that delivery's ingest fails.
+      const bad = await stageRow(encodeEvents([inboundEvent('wamid.nul', 'bozuk\u0000metin')]), 0, null);
+      const good = await stageRow(encodeEvents([inboundEvent('wamid.sağlam', 'Park lambası yanmıyor')]), 0, null);
+      for (let waited = 0; (await t.dataSource.query(`SELECT id FROM webhook_inbox WHERE id = $1`, [good])).length > 0; waited += 50) {
+        if (waited > 10_000) throw new Error('the good delivery was not ingested');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await t.dataSource.query(`SELECT external_id FROM message`)).toEqual([{ external_id: 'wamid.sağlam' }]);
+      const [row] = await t.dataSource.query(
+        `SELECT attempts, failed_at IS NULL AS kept, claimed_until > now() AS backing_off, last_error FROM webhook_inbox WHERE id = $1`, [bad],
+      );
+      expect(row).toMatchObject({ attempts: 1, kept: true, backing_off: true });
+      expect(row.last_error).toMatch(/0x00|null character|invalid byte sequence/i);
+      await t.dataSource.query(`DELETE FROM webhook_inbox WHERE id = $1`, [bad]);
+    });
+
     it('a delivery that keeps failing is set aside with its error after the last attempt; the others are ingested', async () => {
       await clearMessages();
       const broken = await stageRow('{"not": "a list of events"}', DRAIN_MAX_ATTEMPTS - 1, null);
