@@ -64,9 +64,9 @@ export class Environment {
   /**
    * When a webhook delivery is answered: `flushed` (default) once its row is committed and on
    * disk; `committed` once committed, with PostgreSQL's WAL flushed within ~0.6 s
-   * (synchronous_commit off for those inserts only). `committed` answers several times more
-   * deliveries a second on the same disk; a database or machine crash can then lose the last
-   * fraction of a second of answered deliveries, which Meta does not send again.
+   * (synchronous_commit off for those inserts only). `committed` spares each answer the disk
+   * flush (see bench/README.md for what that gave here); a database or machine crash can then
+   * lose the last fraction of a second of answered deliveries, which Meta does not send again.
    */
   @IsIn(['flushed', 'committed'])
   WEBHOOK_ACK = 'flushed';
