@@ -246,6 +246,13 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
       direction: MessageDirection.Inbound, kind: MessageKind.Dm, text,
       contact: { externalId: '905321112233', name: 'Şükrü Öztürk' }, thread: { kind: ConversationKind.Direct, key: 'dm:905321112233' },
     });
+    /** Waits until the drainer has ingested and deleted this row (an idle drainer looks every second). */
+    const ingestedRow = async (id: string) => {
+      for (let waited = 0; (await t.dataSource.query(`SELECT id FROM webhook_inbox WHERE id = $1`, [id])).length > 0; waited += 50) {
+        if (waited > 10_000) throw new Error(`webhook inbox row ${id} was not ingested`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
     const stageRow = async (events: string, attempts: number, claimedUntil: string | null) =>
       (await t.dataSource.query(
         `INSERT INTO webhook_inbox (event_count, events, attempts, claimed_until) VALUES (1, $1::json, $2, $3::timestamptz) RETURNING id::text AS id`,
@@ -257,11 +264,7 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
       const expired = new Date(Date.now() - 1000).toISOString();
       const id = await stageRow(encodeEvents([inboundEvent('wamid.yarım-kalan', 'Çöp konteyneri taştı, Gül Sokak')]), 1, expired);
       const leased = await stageRow(encodeEvents([inboundEvent('wamid.başkasında', 'Hâlâ işlenen teslimat')]), 1, new Date(Date.now() + 60_000).toISOString());
-      // An idle drainer looks for such deliveries every second.
-      for (let waited = 0; (await t.dataSource.query(`SELECT id FROM webhook_inbox WHERE id = $1`, [id])).length > 0; waited += 50) {
-        if (waited > 10_000) throw new Error('the expired claim was not taken over');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await ingestedRow(id);
       expect(await t.dataSource.query(`SELECT text FROM message`)).toEqual([{ text: 'Çöp konteyneri taştı, Gül Sokak' }]);
       // A lease still running belongs to its drainer: nobody else ingests it meanwhile.
       expect(await t.dataSource.query(`SELECT attempts FROM webhook_inbox WHERE id = $1`, [leased])).toEqual([{ attempts: 1 }]);
@@ -273,10 +276,7 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
       // A NUL character passes JSON but not a PostgreSQL text column: that delivery's ingest fails.
       const bad = await stageRow(encodeEvents([inboundEvent('wamid.nul', 'bozuk\u0000metin')]), 0, null);
       const good = await stageRow(encodeEvents([inboundEvent('wamid.sağlam', 'Park lambası yanmıyor')]), 0, null);
-      for (let waited = 0; (await t.dataSource.query(`SELECT id FROM webhook_inbox WHERE id = $1`, [good])).length > 0; waited += 50) {
-        if (waited > 10_000) throw new Error('the good delivery was not ingested');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await ingestedRow(good);
       expect(await t.dataSource.query(`SELECT external_id FROM message`)).toEqual([{ external_id: 'wamid.sağlam' }]);
       const [row] = await t.dataSource.query(
         `SELECT attempts, failed_at IS NULL AS kept, claimed_until > now() AS backing_off, last_error FROM webhook_inbox WHERE id = $1`, [bad],

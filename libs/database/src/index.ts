@@ -5,3 +5,4 @@ export * from './schema-drift';
 export * from './database-connection';
 export * from './database.module';
 export * from './advisory-lock';
+export * from './shared-session';

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@civic/config';
+import { connectionsShareOneSession } from '@civic/database';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { NormalizedEvent } from '@civic/channels-core';
 import { encodeEvents } from './event-json.codec';
@@ -36,10 +37,7 @@ export class WebhookInboxWriter implements OnApplicationBootstrap, OnApplication
 
   /** WEBHOOK_ACK=committed: this pool's sessions commit without waiting for the WAL flush. */
   private asyncCommitPool: Pool | null = null;
-  /**
-   * A PostgreSQL server, where each connection is its own session. The embedded PGlite is one
-   * session behind every connection: a statement prepared on one would clash on the next.
-   */
+  /** A PostgreSQL server: on PGlite a statement prepared on one connection would clash on the next. */
   private separateSessions = false;
 
   constructor(
@@ -48,8 +46,7 @@ export class WebhookInboxWriter implements OnApplicationBootstrap, OnApplication
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const [{ version }] = await this.dataSource.query(`SELECT version()`);
-    this.separateSessions = Boolean(this.config.env.DATABASE_URL) && !String(version).includes('PGlite');
+    this.separateSessions = !(await connectionsShareOneSession(this.dataSource));
     if (this.config.env.WEBHOOK_ACK !== 'committed') return;
     if (!this.separateSessions) {
       // On the one session of PGlite the setting would reach every write.

@@ -17,38 +17,26 @@ import { MentionsWorkerScheduler } from './mentions-worker.scheduler';
 import { SpikeDetectorService } from './spike-detector.service';
 import { TwitterMentionSearchService } from './twitter-mention-search.service';
 
+/** The mention sources and jobs the scheduler runs, also exported to the modules importing this one. */
+const MENTION_JOBS = [
+  InboxMentionScannerService,
+  TwitterMentionSearchService,
+  InstagramHashtagSearchService,
+  InstagramMentionLookupService,
+  FacebookTaggedPollService,
+  FacebookMentionLookupService,
+  SpikeDetectorService,
+  MentionDigestService,
+  MentionNotifierService,
+];
+
 /**
  * Worker side of mentions (needs ScheduleModule.forRoot() in the worker): inbox matching, X search,
  * Instagram hashtags and @mentions, Facebook page tags and @mentions, spikes, digests, webhooks.
  */
 @Module({
   imports: [AuditModule, ChannelsModule, MetaGraphModule],
-  providers: [
-    MentionStoreService,
-    InboxMentionScannerService,
-    TwitterMentionSearchService,
-    MentionSourceStatesService,
-    InstagramMentionsClient,
-    FacebookMentionsClient,
-    InstagramHashtagSearchService,
-    InstagramMentionLookupService,
-    FacebookTaggedPollService,
-    FacebookMentionLookupService,
-    SpikeDetectorService,
-    MentionDigestService,
-    MentionNotifierService,
-    MentionsWorkerScheduler,
-  ],
-  exports: [
-    InboxMentionScannerService,
-    TwitterMentionSearchService,
-    InstagramHashtagSearchService,
-    InstagramMentionLookupService,
-    FacebookTaggedPollService,
-    FacebookMentionLookupService,
-    SpikeDetectorService,
-    MentionDigestService,
-    MentionNotifierService,
-  ],
+  providers: [...MENTION_JOBS, MentionStoreService, MentionSourceStatesService, InstagramMentionsClient, FacebookMentionsClient, MentionsWorkerScheduler],
+  exports: MENTION_JOBS,
 })
 export class MentionsWorkerModule {}
