@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { MessageEvent } from '@civic/channels-core';
 import { Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
-import { ReplyDispatcher } from '@civic/replies';
+import { AuditService } from '@civic/audit';
+import { ReplyDispatcher, SentReply, SentReplyRecorder } from '@civic/replies';
 import { FakeGraphApiServer, FakeTwitterApiServer, META_FAILURES } from '@civic/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -236,6 +237,62 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
     const row = await settled(orphan.id);
     expect(row.delivery_error.code).toBe('send_interrupted');
     expect(graph.requests.length).toBe(before);
+  });
+
+  describe('storing sent replies (group commit)', () => {
+    /** Outbound rows as the worker holds them mid-send: claimed, no channel id yet (no job, so no worker touches them). */
+    async function claimedReplies(count: number, label: string): Promise<SentReply[]> {
+      const [source] = await t.dataSource.query(`SELECT * FROM message WHERE direction = 'out' AND channel = 'whatsapp' AND delivery_state = 'sent' LIMIT 1`);
+      const replies: SentReply[] = [];
+      for (let i = 0; i < count; i++) {
+        const [row] = await t.dataSource.query(
+          `INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, direction, kind, text, contact_id, author_user_id,
+                                sent_at, delivery_state, dispatch_claimed_at, raw)
+           VALUES ($1, $2, $3, $4, 'out', 'dm', $5, $6, $7, now(), 'queued', now(), '{"request":{}}') RETURNING id`,
+          [source.organization_id, source.channel, source.channel_account_id, source.conversation_id, `${label} ${i}`, source.contact_id, source.author_user_id],
+        );
+        replies.push({
+          id: row.id, organizationId: source.organization_id, channel: Channel.WhatsApp, channelAccountId: source.channel_account_id,
+          conversationId: source.conversation_id, result: { externalId: `wamid.${label}.${i}`, raw: { messages: [{ id: `wamid.${label}.${i}` }] } },
+        });
+      }
+      return replies;
+    }
+
+    it('results arriving while a commit runs are stored together: one more transaction, all sent, one audit event each, chain intact', async () => {
+      const replies = await claimedReplies(6, 'TOPLU');
+      const transactions = jest.spyOn(t.dataSource, 'transaction');
+      try {
+        await Promise.all(replies.map((r) => t.app.get(SentReplyRecorder).record(r)));
+        // The first result commits at once; the five that arrive meanwhile share the next commit.
+        expect(transactions).toHaveBeenCalledTimes(2);
+      } finally {
+        transactions.mockRestore();
+      }
+      const ids = replies.map((r) => r.id);
+      const rows = await t.dataSource.query(`SELECT delivery_state, external_id, raw->'response' AS response FROM message WHERE id = ANY($1) ORDER BY text`, [ids]);
+      expect(rows.map((r: any) => [r.delivery_state, r.external_id])).toEqual(replies.map((r) => ['sent', r.result.externalId]));
+      expect(rows[0].response).toEqual({ messages: [{ id: 'wamid.TOPLU.0' }] });
+      const events = await t.dataSource.query(`SELECT target_id, actor_label FROM audit_event WHERE action = 'reply.sent' AND target_id = ANY($1)`, [ids]);
+      expect(events.map((e: any) => e.target_id).sort()).toEqual([...ids].sort());
+      expect(events.every((e: any) => e.actor_label === 'channel:whatsapp')).toBe(true);
+      expect((await t.app.get(AuditService).verify(t.organizationId)).ok).toBe(true);
+    });
+
+    it('a result that cannot be stored fails alone: the others of its commit are stored, it stays unsent', async () => {
+      const [first, good, bad, last] = await claimedReplies(4, 'HATALI');
+      // jsonb refuses a NUL character: the merged commit fails, then each result is stored on its own.
+      bad.result = { externalId: bad.result.externalId, raw: { note: 'NUL \u0000 karakteri' } };
+      const outcomes = await Promise.allSettled([first, good, bad, last].map((r) => t.app.get(SentReplyRecorder).record(r)));
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      const rows = await t.dataSource.query(`SELECT id, delivery_state, external_id FROM message WHERE id = ANY($1)`, [[first, good, bad, last].map((r) => r.id)]);
+      const byId = new Map(rows.map((r: any) => [r.id, [r.delivery_state, r.external_id]]));
+      expect(byId.get(good.id)).toEqual(['sent', good.result.externalId]);
+      expect(byId.get(last.id)).toEqual(['sent', last.result.externalId]);
+      expect(byId.get(bad.id)).toEqual(['queued', null]);
+      expect(await t.dataSource.query(`SELECT 1 FROM audit_event WHERE action = 'reply.sent' AND target_id = $1`, [bad.id])).toHaveLength(0);
+      expect((await t.app.get(AuditService).verify(t.organizationId)).ok).toBe(true);
+    });
   });
 
   it('Idempotency-Key: the same key by the same user returns the same reply and sends once', async () => {

@@ -22,53 +22,80 @@ export class AuditService {
    * with the change it records; without one (or outside a transaction) it runs in its own transaction.
    */
   async record(entry: AuditEntry, manager?: EntityManager): Promise<AuditEvent> {
-    if (manager?.queryRunner?.isTransactionActive) return this.append(manager, entry);
-    return (manager ?? this.dataSource.manager).transaction((m) => this.append(m, entry));
+    const [event] = await this.recordMany([entry], manager);
+    return event;
   }
 
-  private async append(manager: EntityManager, entry: AuditEntry): Promise<AuditEvent> {
-    if (!entry.actorLabel) {
-      const [user] = entry.actorUserId ? await manager.query('SELECT email FROM app_user WHERE id = $1', [entry.actorUserId]) : [];
-      entry = { ...entry, actorLabel: user?.email ?? (entry.actorUserId ? `user:${entry.actorUserId}` : 'system') };
-    }
+  /**
+   * Appends several events of one organization in one step: one lock, one read of the chain head
+   * and one insert, however many events. Callers that record many changes in one transaction
+   * (a worker marking a batch of sent replies) hold the organization's lock once instead of per event.
+   */
+  async recordMany(entries: readonly AuditEntry[], manager?: EntityManager): Promise<AuditEvent[]> {
+    if (entries.length === 0) return [];
+    if (new Set(entries.map((e) => e.organizationId)).size > 1) throw new Error('recordMany: every entry must belong to one organization');
+    if (manager?.queryRunner?.isTransactionActive) return this.append(manager, entries);
+    return (manager ?? this.dataSource.manager).transaction((m) => this.append(m, entries));
+  }
+
+  private async append(manager: EntityManager, entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
+    const labelled: AuditEntry[] = [];
+    for (const entry of entries) labelled.push(await this.withActorLabel(manager, entry));
+    const organizationId = labelled[0].organizationId;
     // Serializes appends of one organization until commit, so two writers never fork the chain.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [entry.organizationId]);
-    const [last] = await manager.query(
-      'SELECT seq, hash FROM audit_event WHERE organization_id = $1 ORDER BY seq DESC LIMIT 1',
-      [entry.organizationId],
-    );
-    const seq = last ? (BigInt(last.seq) + 1n).toString() : '1';
-    const prevHash: string = last?.hash ?? GENESIS_HASH;
-    // Millisecond precision: what JavaScript reads back must hash the same as what was written.
-    const occurredAt = new Date(Math.floor((entry.occurredAt ?? new Date()).getTime()));
-    const fields = {
-      organizationId: entry.organizationId,
-      seq,
-      actorUserId: entry.actorUserId ?? null,
-      actorLabel: entry.actorLabel!,
-      action: entry.action,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      // Normalized through JSON so the hash covers exactly what jsonb will store.
-      before: toJsonValue(entry.before),
-      after: toJsonValue(entry.after),
-      occurredAt,
-      requestId: entry.requestId ?? null,
-      prevHash,
-    };
-    const hash = computeAuditHash(fields);
-    const [row] = await manager.query(
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [organizationId]);
+    const [last] = await manager.query('SELECT seq, hash FROM audit_event WHERE organization_id = $1 ORDER BY seq DESC LIMIT 1', [organizationId]);
+    let seq = last ? BigInt(last.seq) : 0n;
+    let prevHash: string = last?.hash ?? GENESIS_HASH;
+    const events = labelled.map((entry) => {
+      seq += 1n;
+      const fields = {
+        organizationId,
+        seq: seq.toString(),
+        actorUserId: entry.actorUserId ?? null,
+        actorLabel: entry.actorLabel!,
+        action: entry.action,
+        targetType: entry.targetType ?? null,
+        targetId: entry.targetId ?? null,
+        // Normalized through JSON so the hash covers exactly what jsonb will store.
+        before: toJsonValue(entry.before),
+        after: toJsonValue(entry.after),
+        // Millisecond precision: what JavaScript reads back must hash the same as what was written.
+        occurredAt: new Date(Math.floor((entry.occurredAt ?? new Date()).getTime())),
+        requestId: entry.requestId ?? null,
+        prevHash,
+      };
+      const hash = computeAuditHash(fields);
+      prevHash = hash;
+      return { ...fields, hash };
+    });
+    const rows: { id: string; seq: string }[] = await manager.query(
       `INSERT INTO audit_event (organization_id, seq, actor_user_id, actor_label, action, target_type, target_id,
          before, after, occurred_at, request_id, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $12, $13) RETURNING id`,
+       SELECT $1, e.seq, e.actor_user_id, e.actor_label, e.action, e.target_type, e.target_id, e.before, e.after,
+              e.occurred_at, e.request_id, e.prev_hash, e.hash
+         FROM jsonb_to_recordset($2::jsonb) AS e(seq bigint, actor_user_id uuid, actor_label text, action text,
+              target_type text, target_id text, before jsonb, after jsonb, occurred_at timestamptz, request_id text, prev_hash text, hash text)
+       RETURNING id, seq`,
       [
-        fields.organizationId, seq, fields.actorUserId, fields.actorLabel, fields.action, fields.targetType, fields.targetId,
-        fields.before === null ? null : JSON.stringify(fields.before),
-        fields.after === null ? null : JSON.stringify(fields.after),
-        occurredAt, fields.requestId, prevHash, hash,
+        organizationId,
+        JSON.stringify(
+          events.map((e) => ({
+            seq: e.seq, actor_user_id: e.actorUserId, actor_label: e.actorLabel, action: e.action, target_type: e.targetType, target_id: e.targetId,
+            before: e.before, after: e.after, occurred_at: e.occurredAt.toISOString(), request_id: e.requestId, prev_hash: e.prevHash, hash: e.hash,
+          })),
+        ),
       ],
     );
-    return Object.assign(new AuditEvent(), fields, { id: String(row.id), hash });
+    const idBySeq = new Map(rows.map((row) => [String(row.seq), String(row.id)]));
+    return events.map((e) => Object.assign(new AuditEvent(), e, { id: idBySeq.get(e.seq)! }));
+  }
+
+  /** An entry without an actor label is labelled with its user's e-mail (or "system"). */
+  private async withActorLabel(manager: EntityManager, entry: AuditEntry): Promise<AuditEntry> {
+    if (entry.actorLabel) return entry;
+    const [user] = entry.actorUserId ? await manager.query('SELECT email FROM app_user WHERE id = $1', [entry.actorUserId]) : [];
+    return { ...entry, actorLabel: user?.email ?? (entry.actorUserId ? `user:${entry.actorUserId}` : 'system') };
   }
 
   /** Newest first, keyset-paginated on seq. */

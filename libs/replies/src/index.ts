@@ -5,5 +5,6 @@ export * from './reply.service';
 export * from './reply.dispatcher';
 export * from './reply.worker';
 export * from './send-rate.limiter';
+export * from './sent-reply.recorder';
 export * from './replies.module';
 export * from './replies-worker.module';

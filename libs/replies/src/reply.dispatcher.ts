@@ -3,12 +3,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry, ReplyRefusedError, SendResult } from '@civic/channels-core';
-import { Channel, ChannelAccountStatus, DELIVERY_STATE_RANK, DeliveryError, DeliveryState, MessageAttachment } from '@civic/domain';
+import { Channel, ChannelAccountStatus, DeliveryError, DeliveryState, MessageAttachment } from '@civic/domain';
 import { publishLiveEvent } from '@civic/ingest';
 import { OutboundReplyBuilder, ReplyTarget } from './outbound-reply.builder';
 import { StoredReplyRequest } from './reply-request';
 import { REPLY_SEND_EXPIRE_SECONDS } from './reply-send.queue';
 import { SendDeferredError, SendRateLimiter } from './send-rate.limiter';
+import { SentReplyRecorder } from './sent-reply.recorder';
 
 export type DispatchOutcome = 'sent' | 'failed' | 'already_done' | 'in_flight';
 
@@ -52,6 +53,7 @@ export class ReplyDispatcher {
     private readonly builder: OutboundReplyBuilder,
     private readonly audit: AuditService,
     private readonly sendRate: SendRateLimiter,
+    private readonly sent: SentReplyRecorder,
   ) {}
 
   /**
@@ -84,7 +86,10 @@ export class ReplyDispatcher {
     } catch (error) {
       return this.handleFailure(message, error, finalAttempt);
     }
-    await this.markSent(message, result);
+    await this.sent.record({
+      id: message.id, organizationId: message.organization_id, channel: message.channel, channelAccountId: message.channel_account_id,
+      conversationId: message.conversation_id, result,
+    });
     await this.accounts.markHealthy(message.channel_account_id);
     return 'sent';
   }
@@ -163,37 +168,6 @@ export class ReplyDispatcher {
       );
       await this.audit.record(
         { organizationId: message.organization_id, actorLabel: 'system', action: 'reply.failed', targetType: 'message', targetId: message.id, after: { error } },
-        tx,
-      );
-      await publishLiveEvent(tx, { type: 'conversation.updated', organizationId: message.organization_id, conversationIds: [message.conversation_id], change: 'reply' });
-    });
-  }
-
-  /**
-   * Stores the channel's id. If the channel's echo of this very send was ingested first (as its own
-   * row), that row is merged into ours: it is removed and its delivery state kept if further along.
-   */
-  private async markSent(message: QueuedMessage, result: SendResult): Promise<void> {
-    await this.dataSource.transaction(async (tx) => {
-      const [echoes] = await tx.query(
-        `DELETE FROM message WHERE organization_id = $1 AND channel = $2 AND channel_account_id = $3 AND external_id = $4 AND id <> $5
-         RETURNING conversation_id, delivery_state`,
-        [message.organization_id, message.channel, message.channel_account_id, result.externalId, message.id],
-      );
-      let state: DeliveryState = DeliveryState.Sent;
-      for (const echo of echoes as { conversation_id: string; delivery_state: DeliveryState | null }[]) {
-        if (echo.delivery_state && DELIVERY_STATE_RANK[echo.delivery_state] > DELIVERY_STATE_RANK[state]) state = echo.delivery_state;
-        await tx.query(`UPDATE conversation SET message_count = GREATEST(message_count - 1, 0) WHERE id = $1`, [echo.conversation_id]);
-      }
-      await tx.query(
-        `UPDATE message SET external_id = $2, delivery_state = $3, delivery_updated_at = now(),
-                raw = COALESCE(raw, '{}'::jsonb) || jsonb_build_object('response', $4::jsonb)
-          WHERE id = $1`,
-        [message.id, result.externalId, state, JSON.stringify(result.raw ?? null)],
-      );
-      await this.audit.record(
-        { organizationId: message.organization_id, actorLabel: `channel:${message.channel}`, action: 'reply.sent', targetType: 'message', targetId: message.id,
-          after: { externalId: result.externalId, accountId: message.channel_account_id, deliveryState: state } },
         tx,
       );
       await publishLiveEvent(tx, { type: 'conversation.updated', organizationId: message.organization_id, conversationIds: [message.conversation_id], change: 'reply' });

@@ -1,0 +1,133 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '@civic/audit';
+import { SendResult } from '@civic/channels-core';
+import { Channel, DELIVERY_STATE_RANK, DeliveryState } from '@civic/domain';
+import { publishLiveEvent } from '@civic/ingest';
+
+/** A reply the channel accepted, to be stored as sent. */
+export interface SentReply {
+  id: string;
+  organizationId: string;
+  channel: Channel;
+  channelAccountId: string;
+  conversationId: string;
+  result: SendResult;
+}
+
+interface PendingSentReply {
+  reply: SentReply;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+/** Replies of one organization stored in one transaction at most. */
+export const MAX_SENT_REPLIES_PER_COMMIT = 100;
+
+/**
+ * Stores channel results of sent replies: the channel's id on the message, its delivery state, the
+ * `reply.sent` audit event and the live event. Every audit append holds the organization's chain
+ * lock until commit, so one transaction per reply made a worker's sends commit one at a time
+ * (measured: half of a send's time was waiting for that lock). Results arriving while a commit
+ * runs wait and are stored together (group commit): one lock, one audit insert and one commit for
+ * the lot. A caller resolves once its reply is committed. If a merged commit fails, each reply is
+ * stored on its own, so one bad row does not fail the others.
+ */
+@Injectable()
+export class SentReplyRecorder {
+  private readonly logger = new Logger(SentReplyRecorder.name);
+  private readonly waiting: PendingSentReply[] = [];
+  private committing = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Resolves once the reply is stored as sent. */
+  record(reply: SentReply): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ reply, resolve, reject });
+      void this.commitWaiting();
+    });
+  }
+
+  private async commitWaiting(): Promise<void> {
+    if (this.committing) return;
+    this.committing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const organizationId = this.waiting[0].reply.organizationId;
+        const batch: PendingSentReply[] = [];
+        for (let i = 0; i < this.waiting.length && batch.length < MAX_SENT_REPLIES_PER_COMMIT; ) {
+          if (this.waiting[i].reply.organizationId === organizationId) batch.push(...this.waiting.splice(i, 1));
+          else i++;
+        }
+        await this.commitBatch(batch);
+      }
+    } finally {
+      this.committing = false;
+    }
+  }
+
+  private async commitBatch(batch: PendingSentReply[]): Promise<void> {
+    try {
+      await this.dataSource.transaction((tx) => this.store(tx, batch.map((p) => p.reply)));
+      for (const pending of batch) pending.resolve();
+    } catch (error) {
+      if (batch.length === 1) return batch[0].reject(error);
+      this.logger.warn(`Storing ${batch.length} sent replies together failed (${(error as Error).message}); storing them one by one`);
+      for (const pending of batch) {
+        await this.dataSource.transaction((tx) => this.store(tx, [pending.reply])).then(pending.resolve, pending.reject);
+      }
+    }
+  }
+
+  /**
+   * If the channel's echo of a send was ingested first (as its own row), that row is merged into
+   * the reply: it is removed and its delivery state kept if further along.
+   */
+  private async store(tx: EntityManager, replies: SentReply[]): Promise<void> {
+    const key = (accountId: string, externalId: string) => `${accountId}\u0000${externalId}`;
+    const [echoes] = await tx.query(
+      `DELETE FROM message e
+        WHERE e.id IN (SELECT echo.id
+                         FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, organization_id uuid, channel text, channel_account_id uuid, external_id text),
+                              LATERAL (SELECT m.id FROM message m
+                                        WHERE m.organization_id = s.organization_id AND m.channel = s.channel
+                                          AND m.channel_account_id = s.channel_account_id AND m.external_id = s.external_id AND m.id <> s.id) echo)
+        RETURNING e.channel_account_id, e.external_id, e.conversation_id, e.delivery_state`,
+      [
+        JSON.stringify(
+          replies.map((r) => ({ id: r.id, organization_id: r.organizationId, channel: r.channel, channel_account_id: r.channelAccountId, external_id: r.result.externalId })),
+        ),
+      ],
+    );
+    const stateOf = new Map<string, DeliveryState>();
+    for (const echo of echoes as { channel_account_id: string; external_id: string; conversation_id: string; delivery_state: DeliveryState | null }[]) {
+      const k = key(echo.channel_account_id, echo.external_id);
+      const current = stateOf.get(k) ?? DeliveryState.Sent;
+      const furtherAlong = echo.delivery_state && DELIVERY_STATE_RANK[echo.delivery_state] > DELIVERY_STATE_RANK[current];
+      stateOf.set(k, furtherAlong ? echo.delivery_state! : current);
+      await tx.query(`UPDATE conversation SET message_count = GREATEST(message_count - 1, 0) WHERE id = $1`, [echo.conversation_id]);
+    }
+    const stored = replies.map((r) => ({ reply: r, state: stateOf.get(key(r.channelAccountId, r.result.externalId)) ?? DeliveryState.Sent }));
+    await tx.query(
+      `UPDATE message m SET external_id = s.external_id, delivery_state = s.delivery_state, delivery_updated_at = now(),
+              raw = COALESCE(m.raw, '{}'::jsonb) || jsonb_build_object('response', s.response)
+         FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, external_id text, delivery_state text, response jsonb)
+        WHERE m.id = s.id`,
+      [JSON.stringify(stored.map(({ reply, state }) => ({ id: reply.id, external_id: reply.result.externalId, delivery_state: state, response: reply.result.raw ?? null })))],
+    );
+    await this.audit.recordMany(
+      stored.map(({ reply, state }) => ({
+        organizationId: reply.organizationId, actorLabel: `channel:${reply.channel}`, action: 'reply.sent', targetType: 'message', targetId: reply.id,
+        after: { externalId: reply.result.externalId, accountId: reply.channelAccountId, deliveryState: state },
+      })),
+      tx,
+    );
+    await publishLiveEvent(tx, {
+      type: 'conversation.updated', organizationId: replies[0].organizationId, conversationIds: [...new Set(replies.map((r) => r.conversationId))], change: 'reply',
+    });
+  }
+}
