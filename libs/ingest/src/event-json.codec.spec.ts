@@ -27,6 +27,15 @@ describe('event JSON codec (webhook inbox rows)', () => {
     expect((none as { replyWindowExpiresAt: unknown }).replyWindowExpiresAt).toBeNull();
   });
 
+  it('replaces NUL characters (which PostgreSQL cannot store) with U+FFFD everywhere, and only those', () => {
+    const [back] = decodeEvents(encodeEvents([{ ...message, text: 'Çukur\u0000var', raw: { note: ['a\u0000b'] } }]));
+    expect((back as { text: string }).text).toBe('Çukur\uFFFDvar');
+    expect(back.raw).toEqual({ note: ['a\uFFFDb'] });
+    // A backslash followed by "u0000" is text, not a NUL: it stays as written.
+    const [literal] = decodeEvents(encodeEvents([{ ...message, text: 'yol\\u0000 işareti' }]));
+    expect((literal as { text: string }).text).toBe('yol\\u0000 işareti');
+  });
+
   it('refuses a row that is not a list of events (it is set aside, not ingested)', () => {
     expect(() => decodeEvents('{"not": "a list"}')).toThrow('webhook inbox row is not a JSON array of events');
     expect(() => decodeEvents('[{"type": "message"')).toThrow(SyntaxError);
