@@ -287,6 +287,14 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
       await t.dataSource.query(`DELETE FROM webhook_inbox WHERE id = $1`, [bad]);
     });
 
+    it('the intake route answers at its path with a trailing slash or a query string, as Express routed it', async () => {
+      await clearMessages();
+      const response = await postSignedWebhook(`${url}/?kaynak=meta`, loadDelivery('whatsapp/text_docs.json'), APP_SECRET);
+      expect([response.status, JSON.parse(response.body)]).toEqual([200, { received: 1, accepted: 1, rejected: 0 }]);
+      await t.webhooksIngested();
+      expect(await count('message')).toBe(1);
+    });
+
     it('a message text with a NUL character is answered, ingested and stored with U+FFFD in its place', async () => {
       await clearMessages();
       const delivery = loadDelivery('whatsapp/text_docs.json') as any;

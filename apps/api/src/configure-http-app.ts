@@ -18,7 +18,7 @@ export function corsOrigins(config: AppConfig): string[] {
 /** Shared by main.ts and the tests so both serve exactly the same HTTP surface. */
 export function configureHttpApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
-  // First: signed webhook deliveries skip the JSON API's middleware (see WebhookIntakeRoute).
+  // Signed webhook deliveries are taken off the HTTP server before Express (see WebhookIntakeRoute).
   app.get(WebhookIntakeRoute).mount(app);
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
