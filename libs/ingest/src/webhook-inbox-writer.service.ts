@@ -7,8 +7,14 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { NormalizedEvent } from '@civic/channels-core';
 import { encodeEvents } from './event-json.codec';
 
-/** Inserts running at once; more deliveries wait and go into the next insert. */
-export const MAX_STAGE_INSERTS_IN_FLIGHT = 2;
+/**
+ * Inserts running at once; more deliveries wait and go into the next insert. One: under load each
+ * insert then carries everything that arrived during the last, and commits (each a WAL flush)
+ * stay few. Webhook bench, one event per request, each run against its own /health ceiling:
+ * one insert in flight took 1.12 and 1.20 × the ceiling with 8 senders and 2.31 and 3.09 × with
+ * 32; two took 0.90–0.97 × and 1.60–1.79 ×; four 0.92 × and 1.87 ×.
+ */
+export const MAX_STAGE_INSERTS_IN_FLIGHT = 1;
 /** An insert stops growing here (each delivery is one row). */
 export const MAX_DELIVERIES_PER_INSERT = 200;
 
