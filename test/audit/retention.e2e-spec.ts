@@ -96,6 +96,23 @@ describe('retention and erasure (KVKK)', () => {
   });
   afterAll(() => t?.close());
 
+  it('deletes webhook deliveries set aside longer than WEBHOOK_SET_ASIDE_DAYS (30); recent ones and waiting ones stay', async () => {
+    const stage = async (failedDaysAgo: number | null) =>
+      (await t.dataSource.query(
+        `INSERT INTO webhook_inbox (event_count, events, attempts, claimed_until, last_error, failed_at)
+         VALUES (1, '[{"text": "Çöp toplanmadı"}]', 5, now() + interval '1 hour', 'ingest failed',
+                 CASE WHEN $1::int IS NULL THEN NULL ELSE now() - make_interval(days => $1::int) END) RETURNING id::text AS id`,
+        [failedDaysAgo],
+      ))[0].id as string;
+    const old = await stage(31);
+    const recent = await stage(29);
+    const waiting = await stage(null);
+    expect(await t.app.get(RetentionService).purgeSetAsideWebhookDeliveries()).toBe(1);
+    const left: { id: string }[] = await t.dataSource.query(`SELECT id::text AS id FROM webhook_inbox WHERE id = ANY($1::bigint[]) ORDER BY id`, [[old, recent, waiting]]);
+    expect(left.map((r) => r.id)).toEqual([recent, waiting]);
+    await t.dataSource.query(`DELETE FROM webhook_inbox WHERE id = ANY($1::bigint[])`, [[recent, waiting]]);
+  });
+
   it('admin sets the retention period; bad input is 400 and other roles 403', async () => {
     expect((await t.http().get('/api/v1/retention').set(admin()).expect(200)).body).toMatchObject({ retentionDays: null, maskPhoneNumbers: false, maskNames: false });
     const put = await t.http().put('/api/v1/retention').set(admin()).send({ retentionDays: 365 }).expect(200);

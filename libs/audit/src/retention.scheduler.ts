@@ -24,6 +24,8 @@ export class RetentionScheduler {
       for (const run of await this.retention.runDue()) {
         if (run.conversations > 0) this.logger.log(`Retention ${run.organizationId}: ${run.conversations} conversations, ${run.messages} messages anonymized`);
       }
+      const purged = await this.retention.purgeSetAsideWebhookDeliveries();
+      if (purged > 0) this.logger.log(`Retention: ${purged} set-aside webhook deliveries older than the keeping period deleted`);
     } catch (error) {
       this.logger.error(`Retention run failed: ${error instanceof Error ? error.message : error}`);
     } finally {

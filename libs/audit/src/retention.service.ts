@@ -75,7 +75,7 @@ export class RetentionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    config: AppConfig,
+    private readonly config: AppConfig,
   ) {
     this.mediaRoot = resolve(config.mediaDir);
   }
@@ -222,6 +222,22 @@ export class RetentionService {
       }
     }
     return results;
+  }
+
+  /**
+   * Deletes webhook deliveries set aside (after their last failed ingest) more than
+   * WEBHOOK_SET_ASIDE_DAYS ago: an operator had that long to read `last_error`, and the rows hold
+   * citizens' words. They belong to no organization, so this is not an organization's retention
+   * and not in an audit chain; the count is logged. Returns how many went.
+   */
+  async purgeSetAsideWebhookDeliveries(now: Date = new Date()): Promise<number> {
+    const deleted: unknown = await this.dataSource.query(
+      `DELETE FROM webhook_inbox WHERE failed_at < $1::timestamptz - make_interval(days => $2) RETURNING id`,
+      [now, this.config.env.WEBHOOK_SET_ASIDE_DAYS],
+    );
+    // TypeORM answers a DELETE … RETURNING with [rows, row count] on a server.
+    const rows = Array.isArray(deleted) && Array.isArray(deleted[0]) ? deleted[0] : deleted;
+    return (rows as unknown[]).length;
   }
 
   /**

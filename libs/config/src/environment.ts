@@ -71,6 +71,14 @@ export class Environment {
   @IsIn(['flushed', 'committed'])
   WEBHOOK_ACK = 'flushed';
 
+  /**
+   * Days a webhook delivery set aside after its last failed ingest is kept for an operator to read
+   * (`last_error` in table webhook_inbox); it holds citizens' words, so the worker's retention run
+   * deletes it afterwards.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  WEBHOOK_SET_ASIDE_DAYS = 30;
+
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   META_APP_SECRET?: string;
 
