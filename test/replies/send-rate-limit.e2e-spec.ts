@@ -160,8 +160,11 @@ describe('Send rate limit per channel account, across worker processes', () => {
     // Slots start 1 / (0.9 × 10) s apart; the headroom absorbs the timer and HTTP jitter of arrival at the fake.
     // Arrival is observed by this test process, whose event loop also runs the api and the fakes: under the full
     // parallel suite one late-observed send can land in the next second's window (measured 11 once), hence + 1.
+    // On the embedded database the database runs on that event loop too, so one of its statements holds back the
+    // observation of every send that arrives meanwhile (measured 12 once there), hence + 2 there.
     // Per-process limits would let the two workers reach 2 × 10/s and finish in half the time (checked below).
-    expect(peakPerSecond(times)).toBeLessThanOrEqual(RATE + 1);
+    const observationSlack = process.env.TEST_DATABASE_URL ? 1 : 2;
+    expect(peakPerSecond(times)).toBeLessThanOrEqual(RATE + observationSlack);
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(((REPLIES - 1) / (RATE * SEND_RATE_HEADROOM)) * 1000 - 300);
   }, 120_000);
 });
