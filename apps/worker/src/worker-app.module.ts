@@ -3,16 +3,20 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@civic/config';
 import { DatabaseModule } from '@civic/database';
 import { AuthModule } from '@civic/auth';
+import { MetricsModule } from '@civic/metrics';
+import { WorkerMetricsServer } from './worker-metrics.server';
 import { WorkerModule } from './worker.module';
 
-/** The worker as its own process (`npm run start:worker`): no HTTP, same database. */
+/** The worker as its own process (`npm run start:worker`): same database; HTTP only for its metrics (WORKER_METRICS_PORT). */
 @Module({
   imports: [
     ConfigModule.forRoot(),
     LoggerModule.forRootAsync({ useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.env.LOG_LEVEL } }), inject: [AppConfig] }),
     DatabaseModule.forRoot(),
     AuthModule,
+    MetricsModule,
     WorkerModule,
   ],
+  providers: [WorkerMetricsServer],
 })
 export class WorkerAppModule {}

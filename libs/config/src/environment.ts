@@ -145,6 +145,13 @@ export class Environment {
   /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>` (Prometheus `authorization` / `bearer_token`). */
   @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
   METRICS_TOKEN?: string;
+
+  /**
+   * A worker process (`npm run start:worker`) serves its own GET /metrics on this port (on HOST),
+   * with the same METRICS_ENABLED and METRICS_TOKEN rules; unset, the worker opens no port.
+   */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(65535)
+  WORKER_METRICS_PORT?: number;
 }
 
 export class ConfigValidationError extends Error {}

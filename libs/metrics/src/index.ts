@@ -1,3 +1,4 @@
 export * from './metrics.module';
 export * from './ingest-metrics.recorder';
 export * from './database-gauges.collector';
+export * from './metrics-token';

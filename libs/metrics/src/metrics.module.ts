@@ -1,12 +1,13 @@
 import { Global, Module } from '@nestjs/common';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { INGEST_METRICS } from '@civic/ingest';
-import { DatabaseGaugesCollector } from './database-gauges.collector';
 import { IngestMetricsRecorder } from './ingest-metrics.recorder';
 
 /**
  * One Prometheus registry per application (not prom-client's global one, so several apps in one
- * process, as in the tests, keep separate counts). Global so IngestService finds INGEST_METRICS.
+ * process, as in the tests, keep separate counts) and the ingest counters. Global so IngestService
+ * finds INGEST_METRICS. The database gauges are the api's (DatabaseGaugesCollector): every replica
+ * reads the same tables, so a worker serving them too would only count them twice.
  */
 @Global()
 @Module({
@@ -22,7 +23,6 @@ import { IngestMetricsRecorder } from './ingest-metrics.recorder';
     },
     IngestMetricsRecorder,
     { provide: INGEST_METRICS, useExisting: IngestMetricsRecorder },
-    DatabaseGaugesCollector,
   ],
   exports: [Registry, INGEST_METRICS, IngestMetricsRecorder],
 })

@@ -1,14 +1,14 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { MetricsModule } from '@civic/metrics';
+import { DatabaseGaugesCollector, MetricsModule } from '@civic/metrics';
 import { HttpMetrics } from './http-metrics.service';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
 import { MetricsController } from './metrics.controller';
 
-/** GET /metrics and the HTTP timing middleware; MetricsModule brings the registry and the ingest counters. */
+/** GET /metrics, the HTTP timing middleware and the database gauges; MetricsModule brings the registry and the ingest counters. */
 @Module({
   imports: [MetricsModule],
   controllers: [MetricsController],
-  providers: [HttpMetrics],
+  providers: [HttpMetrics, DatabaseGaugesCollector],
   exports: [HttpMetrics],
 })
 export class MetricsApiModule implements NestModule {

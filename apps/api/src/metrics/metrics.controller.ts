@@ -1,10 +1,10 @@
 import { Controller, Get, Headers, NotFoundException, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Response } from 'express';
 import { Registry } from 'prom-client';
 import { Public } from '@civic/auth';
 import { AppConfig } from '@civic/config';
+import { metricsScrapeAllowed } from '@civic/metrics';
 
 /**
  * Prometheus scrape endpoint. Public to the user login (Prometheus has no user), but switched off
@@ -22,18 +22,9 @@ export class MetricsController {
   @Get()
   async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
     if (this.config.env.METRICS_ENABLED === false) throw new NotFoundException();
-    const token = this.config.env.METRICS_TOKEN;
-    if (token && !sameSecret(authorization?.startsWith('Bearer ') ? authorization.slice(7) : '', token)) {
-      throw new UnauthorizedException('Missing or wrong metrics token');
-    }
+    if (!metricsScrapeAllowed(authorization, this.config.env.METRICS_TOKEN)) throw new UnauthorizedException('Missing or wrong metrics token');
     res.setHeader('content-type', this.registry.contentType);
     res.setHeader('cache-control', 'no-store');
     return this.registry.metrics();
   }
-}
-
-/** Constant-time comparison (hashing first makes the lengths equal). */
-function sameSecret(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
