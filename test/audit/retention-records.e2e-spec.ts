@@ -75,6 +75,13 @@ describe('retention and erasure reach cases, notes, mentions and digests', () =>
       await t.http().post(`/api/v1/cases/${created.body.id}/resolve`).set(auth()).send({ resolutionText: `${street} borusu onarıldı, ${name} bilgilendirildi`, notifyCitizen: false }).expect(200);
     }
     await t.dataSource.query(`INSERT INTO internal_note (organization_id, conversation_id, text) VALUES ($1, $2, $3)`, [t.organizationId, conversation.id, `${name} tekrar aradı, ${phone}`]);
+    // A reply the channel refused, its error quoting the recipient, and İZSU's error answer echoing the case.
+    await t.dataSource.query(
+      `INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, direction, kind, text, sent_at, delivery_state, delivery_error)
+       VALUES ($1, 'whatsapp', $2, $3, 'out', 'dm', 'Ekiplerimiz yolda', $4, 'failed', $5::jsonb)`,
+      [t.organizationId, account.id, conversation.id, OLD, JSON.stringify({ code: 131026, title: `Message undeliverable to ${phone}`, detail: `${name} is not on WhatsApp` })],
+    );
+    await t.dataSource.query(`UPDATE case_forward SET last_error = $2 WHERE case_id = $1`, [created.body.id, `HTTP 422: ${street} için ${name} başvurusu reddedildi`]);
     // Mentions: one that came in as the citizen's message and, for some, one posted under their channel id.
     const mentions: Array<{ id: string }> = await t.dataSource.query(
       `INSERT INTO mention (organization_id, watchlist_id, message_id, channel, external_id, source, author_external_id, author_name, author_handle, text, search_text, url, published_at)
@@ -115,6 +122,8 @@ describe('retention and erasure reach cases, notes, mentions and digests', () =>
     expect(mentions).toEqual(person.mentionIds.map(() => ({ author_name: ANONYMOUS_CITIZEN, author_handle: null, author_external_id: null, text: null, search_text: '', url: null })));
     const [message] = await t.dataSource.query(`SELECT text, search_text, raw, edit_history FROM message WHERE id = $1`, [person.messageId]);
     expect(message).toEqual({ text: null, search_text: '', raw: null, edit_history: [] });
+    const refused = await t.dataSource.query(`SELECT delivery_error FROM message WHERE conversation_id = $1 AND direction = 'out'`, [person.conversation.id]);
+    expect(refused).toEqual([{ delivery_error: { code: 131026 } }]);
   }
 
   async function expectKept(person: Citizen): Promise<void> {
@@ -158,7 +167,7 @@ describe('retention and erasure reach cases, notes, mentions and digests', () =>
 
   it('retention anonymizes an old closed conversation with its case, forward outbox, notes, mentions and digests; legal hold and an unfinished case keep theirs', async () => {
     const counts = await t.app.get(RetentionService).applyRetention(t.organizationId, 365, NOW);
-    expect(counts).toEqual({ conversations: 1, messages: 1, contacts: 1, cases: 1, internalNotes: 1, mentions: 1, mediaFilesDeleted: 0 });
+    expect(counts).toEqual({ conversations: 1, messages: 2, contacts: 1, cases: 1, internalNotes: 1, mentions: 1, mediaFilesDeleted: 0 });
     await expectGone(fatma);
     const [history] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM case_history WHERE case_id = $1 AND (before ?| $2 OR after ?| $2 OR (note IS NOT NULL AND note <> $3))`,
@@ -168,7 +177,7 @@ describe('retention and erasure reach cases, notes, mentions and digests', () =>
     await expectKept(hasan);
     await expectKept(elif);
     const [event] = await t.dataSource.query(`SELECT after FROM audit_event WHERE organization_id = $1 AND action = 'retention.anonymized' ORDER BY seq DESC LIMIT 1`, [t.organizationId]);
-    expect(event.after).toMatchObject({ conversations: 1, messages: 1, cases: 1, caseHistory: expect.any(Number), caseForwards: 1, internalNotes: 1, mentions: 1 });
+    expect(event.after).toMatchObject({ conversations: 1, messages: 2, cases: 1, caseHistory: expect.any(Number), caseForwards: 1, internalNotes: 1, mentions: 1 });
     expect(JSON.stringify(event.after)).not.toContain('Fatma');
   });
 
@@ -186,7 +195,7 @@ describe('retention and erasure reach cases, notes, mentions and digests', () =>
       [t.organizationId, thread.id, 'Kemal Işıkçı (@kemal_vatandas, +905321112204) yine yazdı; aydınlatma ekibine iletildi']);
 
     const erased = await t.http().post(`/api/v1/contacts/${kemal.contact.id}/erasure`).set(auth()).expect(200);
-    expect(erased.body).toEqual({ conversations: 1, messages: 2, contacts: 1, cases: 1, internalNotes: 2, mentions: 2, mediaFilesDeleted: 0 });
+    expect(erased.body).toEqual({ conversations: 1, messages: 3, contacts: 1, cases: 1, internalNotes: 2, mentions: 2, mediaFilesDeleted: 0 });
     await expectGone(kemal);
     const [note] = await t.dataSource.query(`SELECT text FROM internal_note WHERE conversation_id = $1`, [thread.id]);
     expect(note.text).toBe(`${ANONYMOUS_CITIZEN} (${ANONYMOUS_CITIZEN}, ${ANONYMOUS_CITIZEN}) yine yazdı; aydınlatma ekibine iletildi`);

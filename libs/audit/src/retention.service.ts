@@ -313,6 +313,8 @@ export class RetentionService {
     const [{ messages, attachments }] = await manager.query(
       `WITH erased AS (
          UPDATE message m SET text = NULL, search_text = '', raw = NULL, edit_history = '[]'::jsonb, media_pending = false,
+           -- A channel's refusal may quote the recipient (number, name): only its code stays, for the failure statistics.
+           delivery_error = CASE WHEN m.delivery_error IS NULL THEN NULL ELSE jsonb_build_object('code', m.delivery_error->'code') END,
            attachments = (SELECT coalesce(jsonb_agg(jsonb_build_object('type', e->'type', 'mimeType', e->'mimeType', 'downloadState', 'erased')), '[]'::jsonb)
                           FROM jsonb_array_elements(m.attachments) e)
          WHERE ${where}
@@ -356,8 +358,9 @@ export class RetentionService {
       [caseIds, CASE_HISTORY_PERSONAL_KEYS, ERASED_TEXT],
     ));
     // The e-mail text of outbox rows repeats description, location and note: rewritten without them.
+    // An external body's error answer may echo the case it was sent: replaced too.
     const caseForwards = await count(manager.query(
-      `UPDATE case_forward SET payload = (payload - 'note')
+      `UPDATE case_forward SET last_error = CASE WHEN last_error IS NULL THEN NULL ELSE $2 END, payload = (payload - 'note')
          || jsonb_build_object('case', (payload->'case') - 'description' - 'location' - 'photos'
               || jsonb_build_object('description', NULL, 'location', NULL, 'photos', '[]'::jsonb))
          || CASE WHEN payload ? 'email' THEN jsonb_build_object('email', jsonb_build_object('subject', payload->'email'->'subject', 'body', $2::text)) ELSE '{}'::jsonb END
