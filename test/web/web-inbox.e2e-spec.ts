@@ -313,6 +313,34 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await officerPage.close();
   });
 
+  it('lets the administrator set the KVKK retention period and export masking', async () => {
+    const page = watch(await browser.context.newPage());
+    await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.getByRole('link', { name: 'Yönetim' }).click();
+    await page.getByRole('link', { name: 'KVKK saklama' }).click();
+    const form = page.getByRole('form', { name: 'Kişisel verilerin saklanması (KVKK)' });
+    const days = form.getByLabel('Saklama süresi (gün)');
+    await form.getByTestId('retention-runs').waitFor(); // the stored settings are in the form
+    await expect(days.inputValue()).resolves.toBe('');
+    await days.fill('730');
+    await form.getByLabel('Dışa aktarımlarda adları maskele').check();
+    await form.getByRole('button', { name: 'Kaydet' }).click();
+    await form.getByRole('status').getByText('Kaydedildi').waitFor();
+    const settings = () => t.dataSource.query(`SELECT retention_days, mask_names, mask_phone_numbers FROM retention_settings WHERE organization_id = $1`, [t.organizationId]);
+    expect(await settings()).toEqual([{ retention_days: 730, mask_names: true, mask_phone_numbers: false }]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'admin-retention.png') });
+    // Opened again, the form shows what is stored; emptied, the period is "forever" again.
+    await page.reload();
+    await form.getByTestId('retention-runs').waitFor();
+    await expect(days.inputValue()).resolves.toBe('730');
+    await expect(form.getByLabel('Dışa aktarımlarda adları maskele').isChecked()).resolves.toBe(true);
+    await days.fill('');
+    await form.getByRole('button', { name: 'Kaydet' }).click();
+    await form.getByRole('status').getByText('Kaydedildi').waitFor();
+    expect(await settings()).toEqual([{ retention_days: null, mask_names: true, mask_phone_numbers: false }]);
+    await page.close();
+  });
+
   it('logged no console errors', () => {
     expect(consoleErrors).toEqual([]);
   });

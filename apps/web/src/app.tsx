@@ -4,7 +4,7 @@ import type { TokenResponse } from './api/types';
 import { useI18n } from './i18n/i18n';
 import { permissionsOf } from './roles';
 import { navigate, usePath } from './router';
-import { AdminScreen } from './screens/admin-screen';
+import { AdminScreen, AdminTab } from './screens/admin-screen';
 import { AuditScreen } from './screens/audit-screen';
 import { CaseDetailScreen } from './screens/case-detail-screen';
 import { CaseStatsScreen } from './screens/case-stats-screen';
@@ -33,7 +33,7 @@ export function App() {
   const screen = onAudit ? (
     <AuditScreen />
   ) : onAdmin ? (
-    <AdminScreen tab={path.startsWith('/admin/users') ? 'users' : path.startsWith('/admin/departments') ? 'departments' : 'accounts'} />
+    <AdminScreen tab={adminTab(path)} />
   ) : onCases ? (
     caseId ? <CaseDetailScreen id={caseId} can={can} /> : path.startsWith('/cases/stats') ? <CaseStatsScreen /> : <CasesScreen />
   ) : onMentions ? (
@@ -51,4 +51,10 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** The administration tab a path opens (/admin is the channel accounts). */
+function adminTab(path: string): AdminTab {
+  for (const tab of ['users', 'departments', 'retention'] as const) if (path.startsWith(`/admin/${tab}`)) return tab;
+  return 'accounts';
 }

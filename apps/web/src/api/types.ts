@@ -261,6 +261,15 @@ export interface CaseStats extends CaseCounts {
   byChannel: (CaseCounts & { channel: Channel })[];
 }
 
+/** GET/PUT /api/v1/retention (administrators). */
+export interface RetentionSettingsView {
+  retentionDays: number | null;
+  maskPhoneNumbers: boolean;
+  maskNames: boolean;
+  lastRunAt: string | null;
+  nextRunAt: string | null;
+}
+
 export type DepartmentKind = 'department' | 'external_body';
 
 export interface DepartmentView {

@@ -2,9 +2,10 @@ import { useI18n } from '../i18n/i18n';
 import { navigate } from '../router';
 import { AccountsAdmin } from '../components/admin/accounts-admin';
 import { DepartmentsAdmin } from '../components/admin/departments-admin';
+import { RetentionAdmin } from '../components/admin/retention-admin';
 import { UsersAdmin } from '../components/admin/users-admin';
 
-export type AdminTab = 'accounts' | 'users' | 'departments';
+export type AdminTab = 'accounts' | 'users' | 'departments' | 'retention';
 
 /** Administration (administrators only; the API refuses the same calls to everyone else). */
 export function AdminScreen({ tab }: { tab: AdminTab }) {
@@ -22,9 +23,10 @@ export function AdminScreen({ tab }: { tab: AdminTab }) {
           {link('accounts', '/admin')}
           {link('users', '/admin/users')}
           {link('departments', '/admin/departments')}
+          {link('retention', '/admin/retention')}
         </nav>
       </div>
-      {tab === 'accounts' ? <AccountsAdmin /> : tab === 'users' ? <UsersAdmin /> : <DepartmentsAdmin />}
+      {tab === 'accounts' ? <AccountsAdmin /> : tab === 'users' ? <UsersAdmin /> : tab === 'departments' ? <DepartmentsAdmin /> : <RetentionAdmin />}
     </div>
   );
 }
