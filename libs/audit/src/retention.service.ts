@@ -212,7 +212,7 @@ export class RetentionService {
        WHERE retention_days IS NOT NULL AND (next_run_at IS NULL OR next_run_at <= $1)
        RETURNING organization_id AS "organizationId", retention_days AS "retentionDays"`,
       [now],
-    ).then((result: unknown) => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as Array<{ organizationId: string; retentionDays: number }>);
+    ).then((result: unknown) => rowsOf<{ organizationId: string; retentionDays: number }>(result));
     const results: Array<{ organizationId: string } & ErasureCounts> = [];
     for (const { organizationId, retentionDays } of claimed) {
       try {
@@ -231,13 +231,10 @@ export class RetentionService {
    * and not in an audit chain; the count is logged. Returns how many went.
    */
   async purgeSetAsideWebhookDeliveries(now: Date = new Date()): Promise<number> {
-    const deleted: unknown = await this.dataSource.query(
+    return count(this.dataSource.query(
       `DELETE FROM webhook_inbox WHERE failed_at < $1::timestamptz - make_interval(days => $2) RETURNING id`,
       [now, this.config.env.WEBHOOK_SET_ASIDE_DAYS],
-    );
-    // TypeORM answers a DELETE … RETURNING with [rows, row count] on a server.
-    const rows = Array.isArray(deleted) && Array.isArray(deleted[0]) ? deleted[0] : deleted;
-    return (rows as unknown[]).length;
+    ));
   }
 
   /**
@@ -460,7 +457,7 @@ export class RetentionService {
   }
 }
 
-/** Rows of an UPDATE … RETURNING (TypeORM returns [rows, count] for updates). */
+/** Rows of an UPDATE or DELETE … RETURNING (TypeORM returns [rows, count] for those). */
 function rowsOf<T = { id: string }>(result: unknown): T[] {
   return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
