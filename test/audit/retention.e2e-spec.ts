@@ -6,7 +6,7 @@ import { ANONYMOUS_CITIZEN, RetentionService } from '@civic/audit';
 import {
   Channel, ChannelAccount, Contact, Conversation, ConversationKind, ConversationStatus, Message, MessageDirection, MessageKind, UserRole,
 } from '@civic/domain';
-import { startTestApp, TestApp } from '../support/test-app';
+import { startTestApp, TEST_ADMIN, TestApp } from '../support/test-app';
 
 function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
@@ -141,6 +141,16 @@ describe('retention and erasure (KVKK)', () => {
     await t.http().post(`/api/v1/contacts/${people.held.contact.id}/erasure`).set('Authorization', `Bearer ${otherAdmin.token}`).expect(404);
     const officer = await t.createUser([UserRole.Officer]);
     await t.http().post(`/api/v1/conversations/${id}/legal-hold`).set('Authorization', `Bearer ${officer.token}`).send({ reason: 'x' }).expect(403);
+
+    // Listed for administrators and auditors of this organization only.
+    const listed = await t.http().get('/api/v1/legal-holds').set(admin()).expect(200);
+    expect(listed.body).toEqual([expect.objectContaining({
+      conversationId: id, reason: 'Danıştay dosyası 2026/123', placedBy: TEST_ADMIN.email, channel: 'whatsapp', contactName: people.held.contact.name,
+    })]);
+    const auditor = await t.createUser([UserRole.Auditor]);
+    expect((await t.http().get('/api/v1/legal-holds').set('Authorization', `Bearer ${auditor.token}`).expect(200)).body).toHaveLength(1);
+    await t.http().get('/api/v1/legal-holds').set('Authorization', `Bearer ${officer.token}`).expect(403);
+    expect((await t.http().get('/api/v1/legal-holds').set('Authorization', `Bearer ${otherAdmin.token}`).expect(200)).body).toEqual([]);
   });
 
   it('the retention run anonymizes only old closed conversations without a hold, deletes unshared media, once an hour', async () => {

@@ -313,7 +313,9 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await officerPage.close();
   });
 
-  it('lets the administrator set the KVKK retention period and export masking', async () => {
+  it('lets the administrator set the KVKK retention period and export masking, and release a legal hold', async () => {
+    const [held] = await t.dataSource.query(`SELECT c.id, ct.name FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE ct.name IS NOT NULL ORDER BY c.last_activity_at DESC LIMIT 1`);
+    await t.http().post(`/api/v1/conversations/${held.id}/legal-hold`).set('authorization', `Bearer ${t.adminToken}`).send({ reason: 'Danıştay dosyası 2026/88' }).expect(201);
     const page = watch(await browser.context.newPage());
     await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
     await page.getByRole('link', { name: 'Yönetim' }).click();
@@ -338,6 +340,17 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await form.getByRole('button', { name: 'Kaydet' }).click();
     await form.getByRole('status').getByText('Kaydedildi').waitFor();
     expect(await settings()).toEqual([{ retention_days: null, mask_names: true, mask_phone_numbers: false }]);
+
+    // The hold placed through the API is listed with its reason, and released from here.
+    const hold = page.getByTestId('legal-hold-row').filter({ hasText: 'Danıştay dosyası 2026/88' });
+    await hold.getByText(held.name).waitFor();
+    page.once('dialog', (dialog) => {
+      expect(dialog.message()).toContain('Danıştay dosyası 2026/88');
+      void dialog.accept();
+    });
+    await hold.getByRole('button', { name: `${held.name}: yasal saklamayı kaldır` }).click();
+    await page.getByText('Yasal saklama altında konuşma yok.').waitFor();
+    expect(await t.dataSource.query(`SELECT 1 FROM legal_hold WHERE conversation_id = $1`, [held.id])).toEqual([]);
     await page.close();
   });
 

@@ -38,6 +38,19 @@ export interface RetentionSettingsView {
   nextRunAt: Date | null;
 }
 
+/** A legal hold as listed for administrators and auditors. */
+export interface LegalHoldView {
+  conversationId: string;
+  reason: string;
+  placedAt: string;
+  placedByUserId: string | null;
+  /** E-mail of the user who placed it (null once that user is gone). */
+  placedBy: string | null;
+  channel: string;
+  contactName: string | null;
+  contactHandle: string | null;
+}
+
 /** Counts of one anonymization (never the erased content itself). */
 export interface ErasureCounts {
   conversations: number;
@@ -119,6 +132,22 @@ export class RetentionService {
       }, manager);
       return hold;
     });
+  }
+
+  /** The organization's legal holds, newest first, with who placed them and whose conversation it is. */
+  async listHolds(organizationId: string): Promise<LegalHoldView[]> {
+    const rows: Array<Omit<LegalHoldView, 'placedAt'> & { placedAt: Date }> = await this.dataSource.query(
+      `SELECT h.conversation_id AS "conversationId", h.reason, h.placed_at AS "placedAt", h.placed_by_user_id AS "placedByUserId",
+              u.email AS "placedBy", c.channel, ct.name AS "contactName", ct.handle AS "contactHandle"
+         FROM legal_hold h
+         JOIN conversation c ON c.id = h.conversation_id
+         LEFT JOIN contact ct ON ct.id = c.contact_id
+         LEFT JOIN app_user u ON u.id = h.placed_by_user_id
+        WHERE h.organization_id = $1
+        ORDER BY h.placed_at DESC, h.conversation_id`,
+      [organizationId],
+    );
+    return rows.map((row) => ({ ...row, placedAt: new Date(row.placedAt).toISOString() }));
   }
 
   async releaseHold(organizationId: string, conversationId: string, actor: RetentionActor): Promise<void> {

@@ -270,6 +270,17 @@ export interface RetentionSettingsView {
   nextRunAt: string | null;
 }
 
+/** GET /api/v1/legal-holds (administrators, auditors). */
+export interface LegalHoldView {
+  conversationId: string;
+  reason: string;
+  placedAt: string;
+  placedBy: string | null;
+  channel: Channel;
+  contactName: string | null;
+  contactHandle: string | null;
+}
+
 export type DepartmentKind = 'department' | 'external_body';
 
 export interface DepartmentView {

@@ -1,7 +1,9 @@
-import { FormEvent, useEffect, useState } from 'react';
+import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { RetentionSettingsView } from '../../api/types';
+import type { LegalHoldView, RetentionSettingsView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { navigate } from '../../router';
+import { ChannelBadge } from '../badges';
 
 /**
  * KVKK retention: how long closed conversations keep citizens' personal data before the hourly run
@@ -40,6 +42,7 @@ export function RetentionAdmin() {
   return (
     <div className="stack">
       {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      <LegalHolds onError={setError} />
       <form className="card admin-form" aria-label={t('admin.retention.title')} onSubmit={(e) => void submit(e)}>
         <h2 className="full">{t('admin.retention.title')}</h2>
         <p className="small muted full">{t('admin.retention.explain')}</p>
@@ -69,5 +72,65 @@ export function RetentionAdmin() {
         )}
       </form>
     </div>
+  );
+}
+
+/** Conversations on legal hold (kept out of retention and erasure), each releasable. */
+function LegalHolds({ onError }: { onError(message: string): void }) {
+  const { t, formatDateTime } = useI18n();
+  const [holds, setHolds] = useState<LegalHoldView[] | null>(null);
+  const load = useCallback(() => api.request<LegalHoldView[]>('/api/v1/legal-holds').then(setHolds, (e: Error) => onError(e.message)), [onError]);
+  useEffect(() => void load(), [load]);
+  const release = async (hold: LegalHoldView) => {
+    // Releasing lets retention and erasure reach the conversation again: asked once more.
+    if (!window.confirm(t('admin.holds.confirmRelease', { name: hold.contactName ?? hold.contactHandle ?? hold.conversationId, reason: hold.reason }))) return;
+    try {
+      await api.request(`/api/v1/conversations/${hold.conversationId}/legal-hold`, { method: 'DELETE' });
+      await load();
+    } catch (e) {
+      onError((e as Error).message);
+    }
+  };
+  const open = (id: string) => navigate(`/conversations/${id}`);
+  return (
+    <section className="card" aria-labelledby="legal-holds">
+      <h2 id="legal-holds">{t('admin.holds.title')}</h2>
+      <p className="small muted">{t('admin.holds.explain')}</p>
+      {holds && holds.length === 0 ? (
+        <p className="small">{t('admin.holds.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="audit-table" data-testid="legal-holds">
+            <thead>
+              <tr>
+                <th>{t('admin.holds.conversation')}</th>
+                <th>{t('admin.holds.reason')}</th>
+                <th>{t('admin.holds.placed')}</th>
+                <th><span className="visually-hidden">{t('admin.actions')}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {(holds ?? []).map((h) => (
+                <tr key={h.conversationId} data-testid="legal-hold-row">
+                  <td>
+                    <ChannelBadge channel={h.channel} />{' '}
+                    <a href={`/conversations/${h.conversationId}`} onClick={(e) => { e.preventDefault(); open(h.conversationId); }}>
+                      {h.contactName ?? h.contactHandle ?? t('common.none')}
+                    </a>
+                  </td>
+                  <td>{h.reason}</td>
+                  <td className="small">{formatDateTime(h.placedAt)} · {h.placedBy ?? t('common.none')}</td>
+                  <td>
+                    <button type="button" className="secondary" aria-label={t('admin.holds.releaseNamed', { name: h.contactName ?? h.contactHandle ?? h.conversationId })} onClick={() => void release(h)}>
+                      {t('admin.holds.release')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
   );
 }

@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RetentionService } from '@civic/audit';
+import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { UserRole } from '@civic/domain';
+
+/** Every legal hold of the organization in one list (placing and releasing are per conversation). */
+@ApiTags('retention')
+@ApiBearerAuth()
+@Controller('api/v1/legal-holds')
+export class LegalHoldsController {
+  constructor(private readonly retention: RetentionService) {}
+
+  @Get()
+  @Roles(UserRole.Admin, UserRole.Auditor)
+  @ApiOperation({ summary: 'Conversations on legal hold, newest first, with reason, who placed the hold and when' })
+  list(@CurrentPrincipal() principal: AuthPrincipal) {
+    return this.retention.listHolds(principal.organizationId);
+  }
+}
