@@ -315,12 +315,18 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
 
   it('lets the administrator set the KVKK retention period and export masking, and release a legal hold', async () => {
     const [held] = await t.dataSource.query(`SELECT c.id, ct.name FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE ct.name IS NOT NULL ORDER BY c.last_activity_at DESC LIMIT 1`);
-    await t.http().post(`/api/v1/conversations/${held.id}/legal-hold`).set('authorization', `Bearer ${t.adminToken}`).send({ reason: 'Danıştay dosyası 2026/88' }).expect(201);
     const page = watch(await browser.context.newPage());
     await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    // A hold is placed from the conversation, with its reason asked for.
+    await page.goto(`${t.url}/conversations/${held.id}`);
+    const holdControl = page.getByTestId('conversation').getByTestId('legal-hold');
+    page.once('dialog', (dialog) => void dialog.accept('Danıştay dosyası 2026/88'));
+    await holdControl.getByRole('button', { name: 'Yasal saklamaya al' }).click();
+    await holdControl.getByText('Yasal saklama: Danıştay dosyası 2026/88').waitFor();
     await page.getByRole('link', { name: 'Yönetim' }).click();
     await page.getByRole('link', { name: 'KVKK saklama' }).click();
     const form = page.getByRole('form', { name: 'Kişisel verilerin saklanması (KVKK)' });
+    await page.getByTestId('legal-hold-row').first().waitFor();
     const days = form.getByLabel('Saklama süresi (gün)');
     await form.getByTestId('retention-runs').waitFor(); // the stored settings are in the form
     await expect(days.inputValue()).resolves.toBe('');
@@ -341,7 +347,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await form.getByRole('status').getByText('Kaydedildi').waitFor();
     expect(await settings()).toEqual([{ retention_days: null, mask_names: true, mask_phone_numbers: false }]);
 
-    // The hold placed through the API is listed with its reason, and released from here.
+    // The hold placed in the conversation is listed with its reason, and released from here.
     const hold = page.getByTestId('legal-hold-row').filter({ hasText: 'Danıştay dosyası 2026/88' });
     await hold.getByText(held.name).waitFor();
     page.once('dialog', (dialog) => {

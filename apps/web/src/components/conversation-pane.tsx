@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
 import { AccountBadge, ChannelBadge } from './badges';
 import { CasePanel } from './case-panel';
+import { LegalHoldControl } from './legal-hold-control';
 import { ReplyBox } from './reply-box';
 import { ReplyWindow } from './reply-window';
 import { ThreadItemView } from './thread-item-view';
@@ -135,6 +136,7 @@ export function ConversationPane({ id, user, can, refreshKey, onChanged, onBack 
             </form>
           )}
         </div>
+        {can.admin && <LegalHoldControl conversationId={id} />}
         {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
       </header>
       <CasePanel conversationId={id} canWork={can.work} refreshKey={refreshKey} />
