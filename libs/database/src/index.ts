@@ -6,3 +6,4 @@ export * from './database-connection';
 export * from './database.module';
 export * from './advisory-lock';
 export * from './shared-session';
+export * from './group-commit';

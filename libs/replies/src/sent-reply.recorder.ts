@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { GroupCommit } from '@civic/database';
 import { AuditService } from '@civic/audit';
 import { SendResult } from '@civic/channels-core';
 import { Channel, DELIVERY_STATE_RANK, DeliveryState } from '@civic/domain';
@@ -13,12 +14,6 @@ export interface SentReply {
   channelAccountId: string;
   conversationId: string;
   result: SendResult;
-}
-
-interface PendingSentReply {
-  reply: SentReply;
-  resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 /** Replies of one organization stored in one transaction at most. */
@@ -36,8 +31,13 @@ export const MAX_SENT_REPLIES_PER_COMMIT = 100;
 @Injectable()
 export class SentReplyRecorder {
   private readonly logger = new Logger(SentReplyRecorder.name);
-  private readonly waiting: PendingSentReply[] = [];
-  private committing = false;
+  private readonly results = new GroupCommit<SentReply>({
+    commit: (replies) => this.dataSource.transaction((tx) => this.store(tx, replies)),
+    maxItems: MAX_SENT_REPLIES_PER_COMMIT,
+    // One organization per transaction: its audit chain is locked once.
+    keyOf: (reply) => reply.organizationId,
+    onMergedFailure: (count, error) => this.logger.warn(`Storing ${count} sent replies together failed (${error.message}); storing them one by one`),
+  });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,41 +46,7 @@ export class SentReplyRecorder {
 
   /** Resolves once the reply is stored as sent. */
   record(reply: SentReply): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      this.waiting.push({ reply, resolve, reject });
-      void this.commitWaiting();
-    });
-  }
-
-  private async commitWaiting(): Promise<void> {
-    if (this.committing) return;
-    this.committing = true;
-    try {
-      while (this.waiting.length > 0) {
-        const organizationId = this.waiting[0].reply.organizationId;
-        const batch: PendingSentReply[] = [];
-        for (let i = 0; i < this.waiting.length && batch.length < MAX_SENT_REPLIES_PER_COMMIT; ) {
-          if (this.waiting[i].reply.organizationId === organizationId) batch.push(...this.waiting.splice(i, 1));
-          else i++;
-        }
-        await this.commitBatch(batch);
-      }
-    } finally {
-      this.committing = false;
-    }
-  }
-
-  private async commitBatch(batch: PendingSentReply[]): Promise<void> {
-    try {
-      await this.dataSource.transaction((tx) => this.store(tx, batch.map((p) => p.reply)));
-      for (const pending of batch) pending.resolve();
-    } catch (error) {
-      if (batch.length === 1) return batch[0].reject(error);
-      this.logger.warn(`Storing ${batch.length} sent replies together failed (${(error as Error).message}); storing them one by one`);
-      for (const pending of batch) {
-        await this.dataSource.transaction((tx) => this.store(tx, [pending.reply])).then(pending.resolve, pending.reject);
-      }
-    }
+    return this.results.add(reply);
   }
 
   /**
