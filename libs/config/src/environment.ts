@@ -79,6 +79,13 @@ export class Environment {
   @Transform(toInt) @IsInt() @Min(1) @Max(3650)
   WEBHOOK_SET_ASIDE_DAYS = 30;
 
+  /**
+   * Hours an edit, deletion or delivery status is kept waiting for its message (which channels and
+   * parallel drainers may deliver later) before it is dropped as unknown_message.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(720)
+  DEFERRED_UPDATE_HOURS = 24;
+
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   META_APP_SECRET?: string;
 

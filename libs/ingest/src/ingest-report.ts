@@ -6,6 +6,8 @@ export type IngestOutcome =
   | 'unchanged'
   | 'unknown_account'
   | 'unknown_message'
+  /** An edit, deletion or status whose message is not stored yet: kept and applied once it is. */
+  | 'deferred'
   | 'rejected';
 
 export interface IngestEventResult {

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { AuditService, textFingerprint } from '@civic/audit';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection } from '@civic/domain';
 import { DeleteEvent, EditEvent, MessageEvent, NormalizedEvent, StatusEvent, WatermarkStatusEvent } from '@civic/channels-core';
+import { decodeEvents, encodeEvents } from './event-json.codec';
 import { validateEvent } from './event-validator';
 import { countOutcomes, IngestEventResult, IngestReport } from './ingest-report';
 import { INGEST_METRICS, IngestMetrics } from './ingest-metrics';
@@ -31,6 +33,8 @@ interface LookupResult {
   contact: KnownContact | null;
   threadConversationId: string | null;
 }
+
+type UpdateEvent = EditEvent | DeleteEvent | StatusEvent | WatermarkStatusEvent;
 
 type PendingMessage = { index: number; event: MessageEvent; account: AccountRef; known: LookupResult };
 /** What a batch of new messages needs written before the messages themselves. */
@@ -61,6 +65,14 @@ const STATE_RANK_SQL = (column: string) =>
   `array_position(ARRAY['queued','sent','failed','delivered','read']::text[], ${column})`;
 
 const PREVIEW_LENGTH = 280;
+
+/** First look for the message of a deferred update; each later look waits twice as long, up to the cap. */
+const DEFERRED_FIRST_CHECK_SECONDS = 1;
+const DEFERRED_MAX_CHECK_SECONDS = 600;
+
+/** SQL: the message of deferred update `d` is stored. */
+const DEFERRED_MESSAGE_STORED = `EXISTS (SELECT 1 FROM message m WHERE m.organization_id = d.organization_id AND m.channel = d.channel
+  AND m.channel_account_id = d.channel_account_id AND m.external_id = d.external_id)`;
 
 const DEADLOCK_DETECTED = '40P01';
 const MAX_DEADLOCK_ATTEMPTS = 3;
@@ -104,7 +116,7 @@ export class IngestService {
 
     const known = await this.lookup(checked.map((c) => c.event));
     const messages: PendingMessage[] = [];
-    const updates: { index: number; event: EditEvent | DeleteEvent | StatusEvent | WatermarkStatusEvent; account: AccountRef }[] = [];
+    const updates: { index: number; event: UpdateEvent; account: AccountRef }[] = [];
     checked.forEach(({ index, event }, i) => {
       const found = known[i];
       if (!found) {
@@ -477,12 +489,7 @@ export class IngestService {
     for (const r of rows) ids.set(`${r.a}|${r.k}`, r.id);
   }
 
-  private async applyUpdate(
-    manager: EntityManager,
-    event: EditEvent | DeleteEvent | StatusEvent | WatermarkStatusEvent,
-    account: AccountRef,
-    touched: Touched,
-  ): Promise<IngestEventResult> {
+  private async applyUpdate(manager: EntityManager, event: UpdateEvent, account: AccountRef, touched: Touched): Promise<IngestEventResult> {
     const rows = await this.runUpdate(manager, event, account);
     if (rows.length > 0) {
       if (event.type === 'edit' || event.type === 'delete') {
@@ -509,25 +516,100 @@ export class IngestService {
       `SELECT id, conversation_id FROM message WHERE organization_id = $1 AND channel = $2 AND channel_account_id = $3 AND external_id = $4`,
       [account.organizationId, event.channel, account.id, event.externalId],
     );
-    return known
-      ? { outcome: 'unchanged', messageId: known.id, conversationId: known.conversation_id }
-      : { outcome: 'unknown_message', reason: `no message ${event.externalId} on this account` };
+    if (known) return { outcome: 'unchanged', messageId: known.id, conversationId: known.conversation_id };
+    await this.defer(manager, event, account);
+    return { outcome: 'deferred', reason: `no message ${event.externalId} on this account yet; applied when it arrives` };
   }
 
-  private runUpdate(
-    manager: EntityManager,
-    event: EditEvent | DeleteEvent | StatusEvent | WatermarkStatusEvent,
-    account: AccountRef,
-  ): Promise<{ id: string; conversation_id: string }[]> {
+  /** Keeps an update whose message is not stored yet, for `applyDeferredUpdates`; the same update twice is kept once. */
+  private async defer(manager: EntityManager, event: EditEvent | DeleteEvent | StatusEvent, account: AccountRef): Promise<void> {
+    const json = encodeEvents([event]);
+    await manager.query(
+      `INSERT INTO deferred_message_update (organization_id, channel_account_id, channel, external_id, event, event_key, next_check_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))
+       ON CONFLICT (channel_account_id, external_id, event_key) DO NOTHING`,
+      [account.organizationId, account.id, event.channel, event.externalId, json, createHash('sha256').update(json).digest('hex'), DEFERRED_FIRST_CHECK_SECONDS],
+    );
+  }
+
+  /**
+   * Applies deferred updates whose message has arrived since, oldest first (two edits keep their
+   * order), and removes them in the same transaction; those still waiting are looked at again after
+   * a pause that doubles each time. Callers run one at a time (see DeferredUpdateSweeper).
+   * Returns how many were applied.
+   */
+  async applyDeferredUpdates(limit: number): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; organization_id: string; channel_account_id: string; event: string }[] = await manager.query(
+        `SELECT d.id::text AS id, d.organization_id, d.channel_account_id, d.event::text AS event
+           FROM deferred_message_update d
+          WHERE d.next_check_at <= now()
+            AND ${DEFERRED_MESSAGE_STORED}
+          ORDER BY d.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      const changed: Touched = new Map();
+      const events: NormalizedEvent[] = [];
+      const results: IngestEventResult[] = [];
+      for (const row of rows) {
+        const [event] = decodeEvents(row.event) as UpdateEvent[];
+        events.push(event);
+        results.push(await this.applyUpdate(manager, event, { id: row.channel_account_id, organizationId: row.organization_id }, changed));
+      }
+      if (rows.length > 0) {
+        await manager.query(`DELETE FROM deferred_message_update WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+        await this.notifyChanged(manager, changed);
+        this.metrics?.record(events, summarize(results, changed));
+      }
+      if (rows.length < limit) {
+        await manager.query(
+          `UPDATE deferred_message_update d
+              SET checks = d.checks + 1, next_check_at = now() + make_interval(secs => least($1, $2 * 2 ^ least(d.checks + 1, 20)))
+            WHERE d.next_check_at <= now()
+              AND NOT ${DEFERRED_MESSAGE_STORED}`,
+          [DEFERRED_MAX_CHECK_SECONDS, DEFERRED_FIRST_CHECK_SECONDS],
+        );
+      }
+      return rows.length;
+    });
+  }
+
+  /** Whether a deferred update is due for a look (one probe of the next_check_at index). */
+  async deferredUpdatesDue(): Promise<boolean> {
+    const [{ due }] = await this.dataSource.query(`SELECT EXISTS (SELECT 1 FROM deferred_message_update WHERE next_check_at <= now()) AS due`);
+    return due;
+  }
+
+  /** Drops deferred updates kept longer than `hours` (their message never came); counted as unknown_message. */
+  async expireDeferredUpdates(hours: number): Promise<number> {
+    const [rows]: [{ event: string }[], number] = await this.dataSource.query(
+      `DELETE FROM deferred_message_update d
+        WHERE d.deferred_at < now() - make_interval(hours => $1)
+          AND NOT ${DEFERRED_MESSAGE_STORED}
+        RETURNING d.event::text AS event`,
+      [hours],
+    );
+    if (rows.length > 0) {
+      const events = rows.flatMap((r) => decodeEvents(r.event));
+      this.metrics?.record(events, summarize(events.map(() => ({ outcome: 'unknown_message' as const })), new Map()));
+    }
+    return rows.length;
+  }
+
+  private runUpdate(manager: EntityManager, event: UpdateEvent, account: AccountRef): Promise<{ id: string; conversation_id: string }[]> {
     const key = [account.organizationId, event.channel, account.id];
     const where = `organization_id = $1 AND channel = $2 AND channel_account_id = $3`;
     if (event.type === 'edit') {
-      // The earlier text goes into the history; replaying the same edit changes nothing.
+      // The earlier text goes into the history; replaying the same edit changes nothing. A message
+      // anonymized by retention or erasure (its conversation erased after it was stored, or its
+      // citizen erased) stays so.
       return manager.query(
         `UPDATE message SET
             edit_history = edit_history || jsonb_build_array(jsonb_build_object('text', text, 'editedAt', $6::timestamptz)),
             text = $5, search_text = $7, edited = true
           WHERE ${where} AND external_id = $4 AND text IS DISTINCT FROM $5
+            AND NOT EXISTS (SELECT 1 FROM conversation_erasure e WHERE e.conversation_id = message.conversation_id AND e.erased_at >= message.received_at)
+            AND NOT EXISTS (SELECT 1 FROM contact ct WHERE ct.id = message.contact_id AND ct.channel_user_id = 'anon:' || ct.id)
           RETURNING id, conversation_id`,
         [...key, event.externalId, event.text, event.occurredAt.toISOString(), foldForSearch(event.text)],
       ).then(first);

@@ -11,7 +11,7 @@ export class IngestMetricsRecorder implements IngestMetrics {
   constructor(registry: Registry) {
     this.events = new Counter({
       name: 'civic_ingest_events_total',
-      help: 'Normalized events through ingest, by channel and outcome (stored, duplicate, updated, unchanged, unknown_account, unknown_message, rejected)',
+      help: 'Normalized events through ingest, by channel and outcome (stored, duplicate, updated, unchanged, deferred, unknown_account, unknown_message, rejected)',
       labelNames: ['channel', 'outcome'],
       registers: [registry],
     });

@@ -36,3 +36,4 @@ export * from './retention-settings.entity';
 export * from './legal-hold.entity';
 export * from './conversation-erasure.entity';
 export * from './webhook-inbox-entry.entity';
+export * from './deferred-message-update.entity';

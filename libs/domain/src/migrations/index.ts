@@ -12,6 +12,7 @@ import { MessageDeliveryFailedIndex1795454370687 } from './1795454370687-message
 import { MentionSourceState1795461822908 } from './1795461822908-mention-source-state.migration';
 import { ChannelSendRate1795461987498 } from './1795461987498-channel-send-rate.migration';
 import { WebhookInbox1796137383784 } from './1796137383784-webhook-inbox.migration';
+import { DeferredMessageUpdate1796156069494 } from './1796156069494-deferred-message-update.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
   Initial1795449780394,
@@ -28,4 +29,5 @@ export const MIGRATIONS: Function[] = [
   MentionSourceState1795461822908,
   ChannelSendRate1795461987498,
   WebhookInbox1796137383784,
+  DeferredMessageUpdate1796156069494,
 ];
