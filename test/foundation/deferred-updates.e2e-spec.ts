@@ -2,27 +2,14 @@ import { Channel, ChannelAccount, ConversationKind, DeliveryState, MessageDirect
 import { MessageEvent, NormalizedEvent } from '@civic/channels-core';
 import { RetentionService } from '@civic/audit';
 import { DeferredUpdateSweeper, IngestService, IngestWorkerModule } from '@civic/ingest';
+import { facebookComment } from '../support/facebook-comment';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const PAGE_ID = '306070979425409';
 const POST_ID = '306070979425409_812750021053075';
 
-function comment(id: string, text: string, overrides: Partial<MessageEvent> = {}): MessageEvent {
-  return {
-    type: 'message',
-    channel: Channel.Facebook,
-    accountExternalId: PAGE_ID,
-    occurredAt: new Date('2026-11-20T09:00:00Z'),
-    externalId: id,
-    direction: MessageDirection.Inbound,
-    kind: MessageKind.Comment,
-    text,
-    contact: { externalId: 'psid-deferred', name: 'Şükrü Çağlayan' },
-    thread: { kind: ConversationKind.Public, key: `post:${POST_ID}`, rootExternalId: POST_ID },
-    parentExternalId: POST_ID,
-    ...overrides,
-  };
-}
+const comment = (id: string, text: string, overrides: Partial<MessageEvent> = {}) =>
+  facebookComment({ pageId: PAGE_ID, postId: POST_ID }, id, text, { contact: { externalId: 'psid-deferred', name: 'Şükrü Çağlayan' }, ...overrides });
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 20, 10, minute));
 const edit = (id: string, text: string, minute: number): NormalizedEvent => ({ type: 'edit', channel: Channel.Facebook, accountExternalId: PAGE_ID, occurredAt: at(minute), externalId: id, text });

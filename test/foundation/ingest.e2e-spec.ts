@@ -5,26 +5,13 @@ import { MessageEvent, NormalizedEvent } from '@civic/channels-core';
 import { AuditService } from '@civic/audit';
 import { IngestService } from '@civic/ingest';
 import { buildDataSourceOptions } from '@civic/database';
+import { facebookComment } from '../support/facebook-comment';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const PAGE_ID = '206070979425408';
 
-function comment(id: string, text: string, overrides: Partial<MessageEvent> = {}): MessageEvent {
-  return {
-    type: 'message',
-    channel: Channel.Facebook,
-    accountExternalId: PAGE_ID,
-    occurredAt: new Date('2026-11-20T09:00:00Z'),
-    externalId: id,
-    direction: MessageDirection.Inbound,
-    kind: MessageKind.Comment,
-    text,
-    contact: { externalId: 'psid-1', name: 'Ayşe Demir' },
-    thread: { kind: ConversationKind.Public, key: 'post:206070979425408_712750021053074', rootExternalId: '206070979425408_712750021053074' },
-    parentExternalId: '206070979425408_712750021053074',
-    ...overrides,
-  };
-}
+const PAGE = { pageId: PAGE_ID, postId: '206070979425408_712750021053074' };
+const comment = (id: string, text: string, overrides: Partial<MessageEvent> = {}) => facebookComment(PAGE, id, text, overrides);
 
 describe('Ingest (real PostgreSQL)', () => {
   let t: TestApp;

@@ -1,28 +1,18 @@
 import { createHmac } from 'node:crypto';
-import { Channel, ChannelAccount, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
+import { Channel, ChannelAccount } from '@civic/domain';
 import { MessageEvent } from '@civic/channels-core';
 import { IngestService } from '@civic/ingest';
 import { QueueService } from '@civic/queue';
+import { facebookComment } from '../support/facebook-comment';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const PAGE_ID = '206070979425408';
 const METRICS_TOKEN = 'prometheus-scrape-token-2026';
 
-function comment(id: string, overrides: Partial<MessageEvent> = {}): MessageEvent {
-  return {
-    type: 'message',
-    channel: Channel.Facebook,
-    accountExternalId: PAGE_ID,
-    occurredAt: new Date(Date.now() - 60_000),
-    externalId: id,
-    direction: MessageDirection.Inbound,
-    kind: MessageKind.Comment,
-    text: 'Çöp konteynerleri iki gündür boşaltılmadı, ilgilenir misiniz?',
-    contact: { externalId: 'psid-ş-1', name: 'Şükrü Öztürk' },
-    thread: { kind: ConversationKind.Public, key: `post:${PAGE_ID}_1`, rootExternalId: `${PAGE_ID}_1` },
-    ...overrides,
-  };
-}
+const comment = (id: string, overrides: Partial<MessageEvent> = {}) =>
+  facebookComment({ pageId: PAGE_ID, postId: `${PAGE_ID}_1` }, id, 'Çöp konteynerleri iki gündür boşaltılmadı, ilgilenir misiniz?', {
+    occurredAt: new Date(Date.now() - 60_000), contact: { externalId: 'psid-ş-1', name: 'Şükrü Öztürk' }, parentExternalId: undefined, ...overrides,
+  });
 
 interface Sample {
   name: string;
