@@ -1,9 +1,10 @@
 /**
  * npm run bench:inbox
  * Seeds 1,000,000 messages in 200,000 conversations (generate_series) into a fresh database on
- * BENCH_DATABASE_URL / TEST_DATABASE_URL (default: the local cluster), starts the api on it and
- * measures p50/p95 of inbox queries through authenticated HTTP, each beside the same SQL run
- * directly through `pg`. Prints a table and writes bench/results/inbox-<timestamp>.json.
+ * BENCH_DATABASE_URL / TEST_DATABASE_URL (default: the local cluster), starts the api on it as its
+ * own process (dist, NODE_ENV=production, as deployed: the bench's HTTP client does not share the
+ * api's event loop) and measures p50/p95 of inbox queries through authenticated HTTP, each beside
+ * the same SQL run directly through `pg`. Prints a table and writes bench/results/inbox-<timestamp>.json.
  */
 import 'reflect-metadata';
 import http from 'node:http';
@@ -13,11 +14,10 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { createApiApp } from '../apps/api/src/create-api-app';
-import { AccessTokenService } from '@civic/auth';
 import { withDatabaseName } from '@civic/database';
 import { foldForSearch, User } from '@civic/domain';
 import { ConversationCursorCodec, ConversationFilter, conversationListSql, searchProbeSql, searchStrategy } from '@civic/inbox';
+import { AppProcess, ensureBuilt } from '../test/scale/app-process';
 
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 200_000);
@@ -132,30 +132,35 @@ function getJson(agent: http.Agent, base: string, path: string, token: string): 
   });
 }
 
+async function login(base: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (response.status !== 200) throw new Error(`login: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
 async function main(): Promise<void> {
+  ensureBuilt();
   const dbName = `civic_bench_inbox_${randomBytes(4).toString('hex')}`;
   await admin(`CREATE DATABASE ${dbName}`);
   const url = withDatabaseName(SERVER_URL, dbName);
   const jwtSecret = randomBytes(32).toString('hex');
-  const app = await createApiApp({
-    config: {
-      NODE_ENV: 'test', DATABASE_URL: url, DATABASE_POOL_MAX: 5, DATA_DIR: join(tmpdir(), 'civic-bench-inbox'), LOG_LEVEL: 'warn',
-      SANDBOX: 'false', ENCRYPTION_KEY: randomBytes(32).toString('hex'), JWT_SECRET: jwtSecret,
+  const db = new Client({ connectionString: url });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  let api: AppProcess | null = null;
+  try {
+    api = await AppProcess.start('api', 'api (inbox bench)', {
+      NODE_ENV: 'production', DATABASE_URL: url, DATABASE_POOL_MAX: '5', DATA_DIR: join(tmpdir(), 'civic-bench-inbox'), LOG_LEVEL: 'warn',
+      SANDBOX: 'false', RUN_WORKER_IN_API: 'false', ENCRYPTION_KEY: randomBytes(32).toString('hex'), JWT_SECRET: jwtSecret,
       ADMIN_EMAIL: 'bench@bench.belediye.tr', ADMIN_PASSWORD: 'Bench-Parola-123', ORGANIZATION_NAME: 'Bench Belediyesi',
       META_APP_SECRET: 'bench', META_VERIFY_TOKEN: 'bench',
       // Thousands of requests as one user: the bench measures query latency, not the API rate limiter.
-      API_RATE_LIMIT_PER_MINUTE: 1_000_000,
-    },
-  });
-  const db = new Client({ connectionString: url });
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  try {
-    await app.listen(0, '127.0.0.1');
-    const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+      API_RATE_LIMIT_PER_MINUTE: '1000000',
+    });
+    const base = api.url!;
     await db.connect();
-    const adminUser = await db.query(`SELECT id, organization_id, email, roles FROM app_user WHERE email = 'bench@bench.belediye.tr'`);
+    const adminUser = await db.query(`SELECT id, organization_id FROM app_user WHERE email = 'bench@bench.belediye.tr'`);
     const user = adminUser.rows[0];
-    const token = app.get(AccessTokenService).issue({ id: user.id, organizationId: user.organization_id, email: user.email, roles: user.roles } as User);
+    const token = await login(base, 'bench@bench.belediye.tr', 'Bench-Parola-123');
     await seed(db, user.organization_id);
 
     const codec = new ConversationCursorCodec(jwtSecret);
@@ -169,11 +174,11 @@ async function main(): Promise<void> {
       const { sql, params } = conversationListSql(user.organization_id, user.id, filter, PAGE, cursor ? codec.decode(cursor) : undefined, search);
       return db.query(sql, params);
     };
-    const api = (query: string) => getJson(agent, base, `/api/v1/conversations?limit=${PAGE}${query}`, token);
+    const list = (query: string) => getJson(agent, base, `/api/v1/conversations?limit=${PAGE}${query}`, token);
 
     // Walk to page 1,000 through the API (cursor after 999 pages).
     let cursor: string | null = null;
-    for (let page = 1; page < 1000; page++) cursor = (await api(cursor ? `&cursor=${encodeURIComponent(cursor)}` : '')).nextCursor;
+    for (let page = 1; page < 1000; page++) cursor = (await list(cursor ? `&cursor=${encodeURIComponent(cursor)}` : '')).nextCursor;
     const deepCursor = cursor!;
 
     const scenarios: { name: string; query: string; filter: ConversationFilter; cursor?: string; iterations: number }[] = [
@@ -185,9 +190,9 @@ async function main(): Promise<void> {
     ];
     const results = [];
     for (const s of scenarios) {
-      const sample = await api(s.query);
+      const sample = await list(s.query);
       const rawRows = (await rawPage(s.filter, s.cursor)).rows.length;
-      const viaApi = await measure(s.iterations, () => api(s.query));
+      const viaApi = await measure(s.iterations, () => list(s.query));
       const raw = await measure(s.iterations, () => rawPage(s.filter, s.cursor));
       results.push({ scenario: s.name, rows: sample.items.length, rawRows: Math.min(rawRows, PAGE), apiP50: viaApi.p50, apiP95: viaApi.p95, sqlP50: raw.p50, sqlP95: raw.p95, iterations: s.iterations });
     }
@@ -201,7 +206,7 @@ async function main(): Promise<void> {
   } finally {
     agent.destroy();
     await db.end().catch(() => undefined);
-    await app.close();
+    await api?.stop();
     if (!process.env.BENCH_KEEP_DATABASE) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }
 }
