@@ -27,6 +27,24 @@ function whatsappWebhook(indices: number[]): object {
   );
 }
 
+/** A page webhook with one `feed` change: a citizen's comment under the page's post, added or edited. */
+function pageCommentWebhook(verb: 'add' | 'edited', message: string): object {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    object: 'page',
+    entry: [{
+      id: PAGE, time: now,
+      changes: [{
+        field: 'feed',
+        value: {
+          item: 'comment', verb, message, from: { id: '24266381753005999', name: 'Gülşen Işık' },
+          post_id: `${PAGE}_700`, parent_id: `${PAGE}_700`, comment_id: '700_9001', created_time: now,
+        },
+      }],
+    }],
+  };
+}
+
 async function until<T>(what: string, probe: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, log: () => string): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -107,10 +125,18 @@ describe('Scale-out: one api and two worker processes on one database', () => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
+  const postWebhook = async (payload: object) => {
+    const raw = metaWebhookJson(payload);
+    const response = await fetch(`${api.url}/webhooks/meta`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(raw, APP_SECRET) }, body: raw,
+    });
+    expect(response.status).toBe(200);
+  };
+
   const authed = (path: string, body: unknown) =>
     fetch(`${api.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
 
-  it('ingests every message once, polls an account once, sends every reply once, and loses nothing when a worker is killed mid-send', async () => {
+  it('ingests every message once, applies an edit that came before its comment, polls an account once, sends every reply once, and loses nothing when a worker is killed mid-send', async () => {
     // Accounts through the api: WhatsApp for webhooks and replies, a Facebook page to poll (due now, then not for an hour).
     expect((await authed('/api/v1/channel-accounts', { channel: 'whatsapp', externalId: WA, name: 'Ölçek WhatsApp', credentials: { accessToken: 'wa-token' } })).status).toBe(201);
     expect((await authed('/api/v1/channel-accounts', { channel: 'facebook', externalId: PAGE, name: 'Ölçek Belediyesi', credentials: { pageAccessToken: 'fb-token' } })).status).toBe(201);
@@ -118,13 +144,7 @@ describe('Scale-out: one api and two worker processes on one database', () => {
 
     // 1. Signed webhooks to the api: single events, batches, and Meta's redeliveries of both.
     const deliveries = [[0], [1], [2], Array.from({ length: 12 }, (_, i) => 3 + i), Array.from({ length: 15 }, (_, i) => 15 + i), [1], [3, 4, 5], [29]];
-    for (const indices of deliveries) {
-      const raw = metaWebhookJson(whatsappWebhook(indices));
-      const response = await fetch(`${api.url}/webhooks/meta`, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': signWebhookBody(raw, APP_SECRET) }, body: raw,
-      });
-      expect(response.status).toBe(200);
-    }
+    for (const indices of deliveries) await postWebhook(whatsappWebhook(indices));
     // Answered once in the webhook inbox; the api's drainer ingests them right behind.
     await until('the webhook inbox drained', () => sql.query(`SELECT count(*)::int AS n FROM webhook_inbox`), (r) => r.rows[0].n === 0, 15_000, () => api.log);
     const inbound = await sql.query(`SELECT external_id, count(*)::int AS n FROM message WHERE direction = 'in' GROUP BY external_id`);
@@ -145,8 +165,17 @@ describe('Scale-out: one api and two worker processes on one database', () => {
     const [polled] = (await sql.query(`SELECT last_polled_at FROM channel_account WHERE external_id = $1`, [PAGE])).rows;
     expect(polled.last_polled_at).not.toBeNull();
 
+    // 2b. A comment's edit delivered before the comment itself: the api's drainer keeps the edit, a worker applies it once the comment is stored.
+    await postWebhook(pageCommentWebhook('edited', 'Düzeltme: lamba Çınar Sokak’ta yanmıyor'));
+    await until('the edit kept for its comment', async () => (await sql.query(`SELECT count(*)::int AS n FROM deferred_message_update`)).rows[0].n, (n) => n === 1, 15_000, logs);
+    await postWebhook(pageCommentWebhook('add', 'Lamba yanmıyor'));
+    const edited = await until('the kept edit applied by a worker', async () => (await sql.query(
+      `SELECT text, edited, edit_history->0->>'text' AS before, (SELECT count(*)::int FROM deferred_message_update) AS waiting FROM message WHERE external_id = '700_9001'`,
+    )).rows[0], (row) => row?.edited === true && row.waiting === 0, 15_000, logs);
+    expect(edited).toEqual({ text: 'Düzeltme: lamba Çınar Sokak’ta yanmıyor', edited: true, before: 'Lamba yanmıyor', waiting: 0 });
+
     // 3. One reply per conversation through the api (transactional outbox), dispatched by both workers.
-    const conversations = (await sql.query(`SELECT id FROM conversation ORDER BY thread_key`)).rows.map((r) => r.id as string);
+    const conversations = (await sql.query(`SELECT id FROM conversation WHERE channel = 'whatsapp' ORDER BY thread_key`)).rows.map((r) => r.id as string);
     const replyIds: string[] = [];
     for (const [i, id] of conversations.entries()) {
       const response = await authed(`/api/v1/conversations/${id}/replies`, { text: `Ekiplerimiz yönlendirildi, teşekkürler (yanıt ${i})` });
