@@ -4,6 +4,7 @@ import type { Channel, ChannelAccountAdminView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/tr';
 import { ChannelBadge } from '../badges';
+import { AdminTable } from './admin-table';
 
 /** The credential fields each channel's adapter reads (see the API's credentials description). */
 const CREDENTIAL_FIELDS: Record<Channel, string[]> = {
@@ -40,42 +41,29 @@ export function AccountsAdmin() {
       </div>
       {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
       {connecting && <ConnectForm onDone={() => { setConnecting(false); void load(); }} onCancel={() => setConnecting(false)} />}
-      <div className="table-wrap">
-        <table className="audit-table" data-testid="accounts-table">
-          <thead>
-            <tr>
-              <th>{t('admin.account')}</th>
-              <th>{t('admin.health')}</th>
-              <th>{t('admin.lastPoll')}</th>
-              <th>{t('admin.lastError')}</th>
-              <th><span className="visually-hidden">{t('admin.actions')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {accounts.map((a) => (
-              <tr key={a.id} data-testid="account-row" data-status={a.status}>
-                <td>
-                  <span className="item-line"><ChannelBadge channel={a.channel} /> <strong>{a.name}</strong>{a.handle && <span className="muted">@{a.handle}</span>}</span>
-                  <span className="small muted">{a.ownerLabel ?? ''} · {a.externalId}{a.sandbox ? ` · ${t('admin.sandbox')}` : ''}</span>
-                </td>
-                <td>
-                  <span className={`health health-${a.status}`}>{t(`admin.status.${a.status}` as MessageKey)}</span>
-                  {a.status === 'paused' && a.pausedUntil && <span className="small muted"> {t('admin.pausedUntil', { time: formatDateTime(a.pausedUntil) })}</span>}
-                </td>
-                <td className="small">{a.lastPolledAt ? formatDateTime(a.lastPolledAt) : t('common.none')}</td>
-                <td className="small error-cell">{a.lastError ?? t('common.none')}</td>
-                <td>
-                  {a.status === 'disabled' ? (
-                    <button type="button" className="secondary" onClick={() => void setStatus(a, 'active')}>{t('admin.enable')}</button>
-                  ) : (
-                    <button type="button" className="secondary" aria-label={t('admin.disableNamed', { name: a.name })} onClick={() => void setStatus(a, 'disabled')}>{t('admin.disable')}</button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable testId="accounts-table" headers={[t('admin.account'), t('admin.health'), t('admin.lastPoll'), t('admin.lastError')]}>
+        {accounts.map((a) => (
+          <tr key={a.id} data-testid="account-row" data-status={a.status}>
+            <td>
+              <span className="item-line"><ChannelBadge channel={a.channel} /> <strong>{a.name}</strong>{a.handle && <span className="muted">@{a.handle}</span>}</span>
+              <span className="small muted">{a.ownerLabel ?? ''} · {a.externalId}{a.sandbox ? ` · ${t('admin.sandbox')}` : ''}</span>
+            </td>
+            <td>
+              <span className={`health health-${a.status}`}>{t(`admin.status.${a.status}` as MessageKey)}</span>
+              {a.status === 'paused' && a.pausedUntil && <span className="small muted"> {t('admin.pausedUntil', { time: formatDateTime(a.pausedUntil) })}</span>}
+            </td>
+            <td className="small">{a.lastPolledAt ? formatDateTime(a.lastPolledAt) : t('common.none')}</td>
+            <td className="small error-cell">{a.lastError ?? t('common.none')}</td>
+            <td>
+              {a.status === 'disabled' ? (
+                <button type="button" className="secondary" onClick={() => void setStatus(a, 'active')}>{t('admin.enable')}</button>
+              ) : (
+                <button type="button" className="secondary" aria-label={t('admin.disableNamed', { name: a.name })} onClick={() => void setStatus(a, 'disabled')}>{t('admin.disable')}</button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </section>
   );
 }

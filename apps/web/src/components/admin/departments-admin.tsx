@@ -2,6 +2,7 @@ import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { DepartmentKind, DepartmentView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { AdminTable } from './admin-table';
 
 /** Departments (müdürlükler) and external bodies (dış kurumlar); archiving keeps their cases. */
 export function DepartmentsAdmin() {
@@ -24,30 +25,17 @@ export function DepartmentsAdmin() {
   const table = (kind: DepartmentKind) => (
     <section className="card" aria-labelledby={`units-${kind}`}>
       <h2 id={`units-${kind}`}>{t(kind === 'department' ? 'admin.departments' : 'admin.externalBodies')}</h2>
-      <div className="table-wrap">
-        <table className="audit-table" data-testid={`units-${kind}`}>
-          <thead>
-            <tr>
-              <th>{t('admin.name')}</th>
-              <th>{t('admin.reach')}</th>
-              <th>{t('case.category')}</th>
-              <th>{t('admin.state')}</th>
-              <th><span className="visually-hidden">{t('admin.actions')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.filter((u) => u.kind === kind).map((u) => (
-              <tr key={u.id} data-testid="unit-row" data-active={u.active}>
-                <td>{u.name}</td>
-                <td className="small">{[u.email, u.webhookUrl].filter(Boolean).join(' · ') || t('common.none')}</td>
-                <td className="small">{u.categories.map((c) => c.name).join(', ') || t('common.none')}</td>
-                <td>{u.active ? t('admin.active') : t('admin.archived')}</td>
-                <td>{u.active && <button type="button" className="secondary" aria-label={t('admin.archiveNamed', { name: u.name })} onClick={() => void archive(u)}>{t('admin.archive')}</button>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable testId={`units-${kind}`} headers={[t('admin.name'), t('admin.reach'), t('case.category'), t('admin.state')]}>
+        {units.filter((u) => u.kind === kind).map((u) => (
+          <tr key={u.id} data-testid="unit-row" data-active={u.active}>
+            <td>{u.name}</td>
+            <td className="small">{[u.email, u.webhookUrl].filter(Boolean).join(' · ') || t('common.none')}</td>
+            <td className="small">{u.categories.map((c) => c.name).join(', ') || t('common.none')}</td>
+            <td>{u.active ? t('admin.active') : t('admin.archived')}</td>
+            <td>{u.active && <button type="button" className="secondary" aria-label={t('admin.archiveNamed', { name: u.name })} onClick={() => void archive(u)}>{t('admin.archive')}</button>}</td>
+          </tr>
+        ))}
+      </AdminTable>
     </section>
   );
 

@@ -4,6 +4,7 @@ import type { LegalHoldView, RetentionSettingsView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { navigate } from '../../router';
 import { ChannelBadge } from '../badges';
+import { AdminTable } from './admin-table';
 
 /**
  * KVKK retention: how long closed conversations keep citizens' personal data before the hourly run
@@ -99,37 +100,25 @@ function LegalHolds({ onError }: { onError(message: string): void }) {
       {holds && holds.length === 0 ? (
         <p className="small">{t('admin.holds.none')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="audit-table" data-testid="legal-holds">
-            <thead>
-              <tr>
-                <th>{t('admin.holds.conversation')}</th>
-                <th>{t('admin.holds.reason')}</th>
-                <th>{t('admin.holds.placed')}</th>
-                <th><span className="visually-hidden">{t('admin.actions')}</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {(holds ?? []).map((h) => (
-                <tr key={h.conversationId} data-testid="legal-hold-row">
-                  <td>
-                    <ChannelBadge channel={h.channel} />{' '}
-                    <a href={`/conversations/${h.conversationId}`} onClick={(e) => { e.preventDefault(); open(h.conversationId); }}>
-                      {h.contactName ?? h.contactHandle ?? t('common.none')}
-                    </a>
-                  </td>
-                  <td>{h.reason}</td>
-                  <td className="small">{formatDateTime(h.placedAt)} · {h.placedBy ?? t('common.none')}</td>
-                  <td>
-                    <button type="button" className="secondary" aria-label={t('admin.holds.releaseNamed', { name: h.contactName ?? h.contactHandle ?? h.conversationId })} onClick={() => void release(h)}>
-                      {t('admin.holds.release')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable testId="legal-holds" headers={[t('admin.holds.conversation'), t('admin.holds.reason'), t('admin.holds.placed')]}>
+          {(holds ?? []).map((h) => (
+            <tr key={h.conversationId} data-testid="legal-hold-row">
+              <td>
+                <ChannelBadge channel={h.channel} />{' '}
+                <a href={`/conversations/${h.conversationId}`} onClick={(e) => { e.preventDefault(); open(h.conversationId); }}>
+                  {h.contactName ?? h.contactHandle ?? t('common.none')}
+                </a>
+              </td>
+              <td>{h.reason}</td>
+              <td className="small">{formatDateTime(h.placedAt)} · {h.placedBy ?? t('common.none')}</td>
+              <td>
+                <button type="button" className="secondary" aria-label={t('admin.holds.releaseNamed', { name: h.contactName ?? h.contactHandle ?? h.conversationId })} onClick={() => void release(h)}>
+                  {t('admin.holds.release')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
     </section>
   );

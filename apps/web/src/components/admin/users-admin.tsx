@@ -3,6 +3,7 @@ import { api } from '../../api/client';
 import type { ChannelAccountView, Role, UserAdminView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { ChannelBadge } from '../badges';
+import { AdminTable } from './admin-table';
 
 const ROLES: Role[] = ['admin', 'officer', 'mayor_office', 'auditor'];
 
@@ -37,38 +38,24 @@ export function UsersAdmin() {
       </div>
       {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
       {creating && <UserForm accounts={accounts} onDone={() => { setCreating(false); void load(); }} onCancel={() => setCreating(false)} />}
-      <div className="table-wrap">
-        <table className="audit-table" data-testid="users-table">
-          <thead>
-            <tr>
-              <th>{t('admin.name')}</th>
-              <th>{t('signIn.email')}</th>
-              <th>{t('admin.roles')}</th>
-              <th>{t('admin.grants')}</th>
-              <th>{t('admin.state')}</th>
-              <th><span className="visually-hidden">{t('admin.actions')}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} data-testid="user-row" data-active={u.active}>
-                <td>{u.displayName}</td>
-                <td>{u.email}</td>
-                <td>{u.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-                <td className="small">{u.channelAccountIds.length ? u.channelAccountIds.map(accountName).join(', ') : t('admin.allAccounts')}</td>
-                <td>{u.active ? t('admin.active') : t('admin.inactive')}</td>
-                <td>
-                  {u.active ? (
-                    <button type="button" className="secondary" aria-label={t('admin.disableNamed', { name: u.displayName })} onClick={() => void setActive(u, false)}>{t('admin.disable')}</button>
-                  ) : (
-                    <button type="button" className="secondary" onClick={() => void setActive(u, true)}>{t('admin.enable')}</button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <AdminTable testId="users-table" headers={[t('admin.name'), t('signIn.email'), t('admin.roles'), t('admin.grants'), t('admin.state')]}>
+        {users.map((u) => (
+          <tr key={u.id} data-testid="user-row" data-active={u.active}>
+            <td>{u.displayName}</td>
+            <td>{u.email}</td>
+            <td>{u.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+            <td className="small">{u.channelAccountIds.length ? u.channelAccountIds.map(accountName).join(', ') : t('admin.allAccounts')}</td>
+            <td>{u.active ? t('admin.active') : t('admin.inactive')}</td>
+            <td>
+              {u.active ? (
+                <button type="button" className="secondary" aria-label={t('admin.disableNamed', { name: u.displayName })} onClick={() => void setActive(u, false)}>{t('admin.disable')}</button>
+              ) : (
+                <button type="button" className="secondary" onClick={() => void setActive(u, true)}>{t('admin.enable')}</button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
     </section>
   );
 }
