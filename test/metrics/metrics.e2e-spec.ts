@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { Channel, ChannelAccount } from '@civic/domain';
+import { Channel, ChannelAccount, DeliveryState } from '@civic/domain';
 import { MessageEvent } from '@civic/channels-core';
 import { IngestService } from '@civic/ingest';
 import { QueueService } from '@civic/queue';
@@ -154,7 +154,7 @@ describe('Prometheus metrics (real PostgreSQL)', () => {
     for (const route of routes) expect(route === 'unmatched' || route.startsWith('/')).toBe(true);
   });
 
-  it('reports poll lag per account, queue depth per queue, send failures and pending media from the database', async () => {
+  it('reports poll lag per account, queue depth per queue, send failures, pending media and updates waiting for their message from the database', async () => {
     const queue = { name: 'metrics-probe', retryLimit: 0, retryDelay: 1, retryBackoff: false, expireInSeconds: 60 };
     const queues = t.app.get(QueueService);
     await queues.send(queue, { n: 1 });
@@ -165,6 +165,9 @@ describe('Prometheus metrics (real PostgreSQL)', () => {
       [accountId],
     );
     await t.dataSource.query(`UPDATE message SET media_pending = true WHERE channel_account_id = $1 AND external_id = 'c-2'`, [accountId]);
+    // Two statuses for replies not stored (yet): kept for later.
+    const status = (id: string) => ({ type: 'status' as const, channel: Channel.Facebook, accountExternalId: PAGE_ID, occurredAt: new Date(), externalId: id, state: DeliveryState.Delivered });
+    expect((await t.app.get(IngestService).ingest([status('m_not_yet_1'), status('m_not_yet_2')])).results.map((r) => r.outcome)).toEqual(['deferred', 'deferred']);
 
     const samples = await scrape();
     const lag = value(samples, 'civic_poll_lag_seconds', { channel: 'facebook', account_id: accountId })!;
@@ -175,6 +178,8 @@ describe('Prometheus metrics (real PostgreSQL)', () => {
     expect(value(samples, 'civic_queue_depth', { queue: 'metrics-probe' })).toBe(2);
     expect(value(samples, 'civic_outbound_send_failures', { channel: 'facebook', reason: '131047' })).toBe(1);
     expect(value(samples, 'civic_media_downloads_pending')).toBe(1);
+    expect(value(samples, 'civic_deferred_message_updates', { channel: 'facebook' })).toBe(2);
+    expect(value(samples, 'civic_ingest_events_total', { channel: 'facebook', outcome: 'deferred' })).toBe(2);
     // Node.js process metrics under their standard names.
     expect(value(samples, 'process_resident_memory_bytes')).toBeGreaterThan(0);
   });

@@ -97,6 +97,18 @@ export class DatabaseGaugesCollector {
     });
 
     new Gauge({
+      name: 'civic_deferred_message_updates',
+      help: 'Edits, deletions and delivery statuses waiting for their message (table deferred_message_update), by channel; ones that pile up are for messages that never come (e.g. sent by another tool from the same number)',
+      labelNames: ['channel'],
+      registers: [registry],
+      async collect() {
+        this.reset();
+        const rows = await query<{ channel: string; waiting: number }>(`SELECT channel, count(*)::int AS waiting FROM deferred_message_update GROUP BY channel`);
+        for (const r of rows) this.set({ channel: r.channel }, r.waiting);
+      },
+    });
+
+    new Gauge({
       name: 'civic_media_downloads_pending',
       help: 'Messages whose attachments are still to be downloaded',
       registers: [registry],
