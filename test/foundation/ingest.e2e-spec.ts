@@ -87,6 +87,19 @@ describe('Ingest (real PostgreSQL)', () => {
     expect(JSON.stringify(audit[0].after)).not.toContain('Düzeltilmiş');
   });
 
+  it('does not bring back an older edit redelivered after a newer one', async () => {
+    await ingest.ingest([comment('c-edits', 'Çukur Gül Sokak’ta')]);
+    const edit = (minute: number, text: string): NormalizedEvent => ({
+      type: 'edit', channel: Channel.Facebook, accountExternalId: PAGE_ID, occurredAt: new Date(Date.UTC(2026, 10, 20, 10, minute)), externalId: 'c-edits', text,
+    });
+    expect((await ingest.ingest([edit(1, 'Çukur Gül Sokak 5’te')])).results[0].outcome).toBe('updated');
+    expect((await ingest.ingest([edit(2, 'Çukur Gül Sokak 7’de')])).results[0].outcome).toBe('updated');
+    expect((await ingest.ingest([edit(1, 'Çukur Gül Sokak 5’te')])).results[0].outcome).toBe('unchanged');
+    const [row] = await t.dataSource.query(`SELECT text, edit_history FROM message WHERE external_id = 'c-edits'`);
+    expect(row.text).toBe('Çukur Gül Sokak 7’de');
+    expect(row.edit_history.map((h: { text: string }) => h.text)).toEqual(['Çukur Gül Sokak’ta', 'Çukur Gül Sokak 5’te']);
+  });
+
   it('never downgrades a delivery state: delivered after read stays read', async () => {
     await ingest.ingest([comment('out-1', 'Ekiplerimiz yönlendirildi.', { direction: MessageDirection.Outbound, kind: MessageKind.Reply })]);
     const status = (state: DeliveryState, minute: number): NormalizedEvent => ({
