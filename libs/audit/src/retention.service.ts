@@ -4,6 +4,7 @@ import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@civic/config';
+import { returningRows } from '@civic/database';
 import { foldForSearch, LegalHold, RetentionSettings } from '@civic/domain';
 import { AuditService } from './audit.service';
 
@@ -241,7 +242,7 @@ export class RetentionService {
        WHERE retention_days IS NOT NULL AND (next_run_at IS NULL OR next_run_at <= $1)
        RETURNING organization_id AS "organizationId", retention_days AS "retentionDays"`,
       [now],
-    ).then((result: unknown) => rowsOf<{ organizationId: string; retentionDays: number }>(result));
+    ).then((result: unknown) => returningRows<{ organizationId: string; retentionDays: number }>(result));
     const results: Array<{ organizationId: string } & ErasureCounts> = [];
     for (const { organizationId, retentionDays } of claimed) {
       try {
@@ -416,7 +417,7 @@ export class RetentionService {
          search_text = '', url = NULL, author_followers = NULL
        WHERE ${scope.mentionWhere} RETURNING mn.id`,
       [...scope.mentionParams, ANONYMOUS_CITIZEN],
-    ).then(rowsOf);
+    ).then(returningRows<{ id: string }>);
     const mentionIds = mentions.map((row) => row.id);
     if (mentionIds.length > 0) {
       // Daily digests (and the notifications that carried them) list top posts with author and text.
@@ -453,7 +454,7 @@ export class RetentionService {
        WHERE ct.id = ANY($1::uuid[]) AND ct.channel_user_id <> 'anon:' || ct.id ${extraWhere}
        RETURNING ct.id`,
       [ids, ANONYMOUS_CITIZEN, foldForSearch(ANONYMOUS_CITIZEN)],
-    ).then(rowsOf);
+    ).then(returningRows<{ id: string }>);
     return rows.length;
   }
 
@@ -486,13 +487,9 @@ export class RetentionService {
   }
 }
 
-/** Rows of an UPDATE or DELETE … RETURNING (TypeORM returns [rows, count] for those). */
-function rowsOf<T = { id: string }>(result: unknown): T[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
 
 async function count(result: Promise<unknown>): Promise<number> {
-  return rowsOf(await result).length;
+  return returningRows(await result).length;
 }
 
 function escapeRegExp(text: string): string {

@@ -7,3 +7,4 @@ export * from './database.module';
 export * from './advisory-lock';
 export * from './shared-session';
 export * from './group-commit';
+export * from './returning-rows';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { AuditService, textFingerprint } from '@civic/audit';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { returningRows } from '@civic/database';
 import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection } from '@civic/domain';
 import { DeleteEvent, EditEvent, MessageEvent, NormalizedEvent, StatusEvent, WatermarkStatusEvent } from '@civic/channels-core';
 import { decodeEvents, encodeEvents } from './event-json.codec';
@@ -35,6 +36,8 @@ interface LookupResult {
 }
 
 type UpdateEvent = EditEvent | DeleteEvent | StatusEvent | WatermarkStatusEvent;
+/** A message an update changed (RETURNING id, conversation_id). */
+type UpdatedMessage = { id: string; conversation_id: string };
 
 type PendingMessage = { index: number; event: MessageEvent; account: AccountRef; known: LookupResult };
 /** What a batch of new messages needs written before the messages themselves. */
@@ -582,13 +585,13 @@ export class IngestService {
 
   /** Drops deferred updates kept longer than `hours` (their message never came); counted as unknown_message. */
   async expireDeferredUpdates(hours: number): Promise<number> {
-    const [rows]: [{ event: string }[], number] = await this.dataSource.query(
+    const rows = returningRows<{ event: string }>(await this.dataSource.query(
       `DELETE FROM deferred_message_update d
         WHERE d.deferred_at < now() - make_interval(hours => $1)
           AND NOT ${DEFERRED_MESSAGE_STORED}
         RETURNING d.event::text AS event`,
       [hours],
-    );
+    ));
     if (rows.length > 0) {
       const events = rows.flatMap((r) => decodeEvents(r.event));
       this.metrics?.record(events, summarize(events.map(() => ({ outcome: 'unknown_message' as const })), new Map()));
@@ -596,7 +599,7 @@ export class IngestService {
     return rows.length;
   }
 
-  private runUpdate(manager: EntityManager, event: UpdateEvent, account: AccountRef): Promise<{ id: string; conversation_id: string }[]> {
+  private runUpdate(manager: EntityManager, event: UpdateEvent, account: AccountRef): Promise<UpdatedMessage[]> {
     const key = [account.organizationId, event.channel, account.id];
     const where = `organization_id = $1 AND channel = $2 AND channel_account_id = $3`;
     if (event.type === 'edit') {
@@ -614,14 +617,14 @@ export class IngestService {
             AND NOT EXISTS (SELECT 1 FROM contact ct WHERE ct.id = message.contact_id AND ct.channel_user_id = 'anon:' || ct.id)
           RETURNING id, conversation_id`,
         [...key, event.externalId, event.text, event.occurredAt.toISOString(), foldForSearch(event.text)],
-      ).then(first);
+      ).then(returningRows<UpdatedMessage>);
     }
     if (event.type === 'delete') {
       return manager.query(
         `UPDATE message SET deleted = true, deleted_at = $5 WHERE ${where} AND external_id = $4 AND NOT deleted
           RETURNING id, conversation_id`,
         [...key, event.externalId, event.occurredAt.toISOString()],
-      ).then(first);
+      ).then(returningRows<UpdatedMessage>);
     }
     if (event.type === 'status') {
       return manager.query(
@@ -630,7 +633,7 @@ export class IngestService {
             AND COALESCE(${STATE_RANK_SQL('delivery_state')}, 0) < ${STATE_RANK_SQL('$5::text')}
           RETURNING id, conversation_id`,
         [...key, event.externalId, event.state, event.error ? JSON.stringify(event.error) : null, event.occurredAt.toISOString()],
-      ).then(first);
+      ).then(returningRows<UpdatedMessage>);
     }
     return manager.query(
       `UPDATE message m SET delivery_state = $5, delivery_updated_at = $6
@@ -640,7 +643,7 @@ export class IngestService {
           AND COALESCE(${STATE_RANK_SQL('m.delivery_state')}, 0) < ${STATE_RANK_SQL('$5::text')}
         RETURNING m.id, m.conversation_id`,
       [...key, event.threadKey, event.state, event.occurredAt.toISOString()],
-    ).then(first);
+    ).then(returningRows<UpdatedMessage>);
   }
 
   /** Announce updated conversations, delivered to listeners (live updates, other processes) on commit. */
@@ -651,10 +654,6 @@ export class IngestService {
   }
 }
 
-/** UPDATE … RETURNING through TypeORM yields [rows, count]. */
-function first(result: unknown): { id: string; conversation_id: string }[] {
-  return Array.isArray(result) && Array.isArray(result[0]) ? result[0] : (result as { id: string; conversation_id: string }[]);
-}
 
 function touchedFor(touched: Touched, organizationId: string) {
   let t = touched.get(organizationId);
