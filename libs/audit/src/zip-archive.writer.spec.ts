@@ -7,13 +7,22 @@ import yauzl from 'yauzl';
 import { ZipArchiveWriter } from './zip-archive.writer';
 import { ZipEntryWriter } from './zip-entry.writer';
 
-/** Every entry of a ZIP as yauzl (the verifier's reader) sees it, with CRC-32 checked while reading. */
-async function readZip(path: string): Promise<Map<string, Buffer>> {
+/**
+ * Every entry of a ZIP as yauzl (the verifier's reader) sees it, with CRC-32 checked while reading.
+ * Only entries `read` picks are opened (the others map to an empty buffer): opening 65,540 entries
+ * one by one took 11 s alone and over 60 s on a loaded CI machine.
+ */
+async function readZip(path: string, read: (name: string) => boolean = () => true): Promise<Map<string, Buffer>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.open(path, { lazyEntries: true, validateEntrySizes: true }, (error, z) => (error ? reject(error) : resolve(z!))));
   const files = new Map<string, Buffer>();
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
+      if (!read(entry.fileName)) {
+        files.set(entry.fileName, Buffer.alloc(0));
+        zip.readEntry();
+        return;
+      }
       zip.openReadStream(entry, async (error, stream) => {
         if (error) return reject(error);
         const chunks: Buffer[] = [];
@@ -72,7 +81,7 @@ describe('ZipArchiveWriter', () => {
     const zip = new ZipArchiveWriter(join(dir, 'many.zip'));
     for (let i = 0; i < 65_540; i++) await zip.addBuffer(`m/${i}`, Buffer.from(String(i)), true);
     await zip.close();
-    const files = await readZip(join(dir, 'many.zip'));
+    const files = await readZip(join(dir, 'many.zip'), (name) => name === 'm/65539');
     expect(files.size).toBe(65_540);
     expect(files.get('m/65539')!.toString()).toBe('65539');
   }, 60_000);
