@@ -4,6 +4,7 @@ import { Channel, ConversationKind, MessageDirection, MessageKind, UserRole } fr
 import { IngestService } from '@civic/ingest';
 import { AuditService } from '@civic/audit';
 import { ReplyDispatcher, SentReply, SentReplyRecorder } from '@civic/replies';
+import { WhatsAppAdapter } from '@civic/channels-whatsapp';
 import { FakeGraphApiServer, FakeTwitterApiServer, META_FAILURES } from '@civic/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -92,7 +93,7 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
   const jobCount = async () => Number((await t.dataSource.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'reply.send'`))[0].n);
   const graphPosts = (path: string) => graph.requestsTo('POST', path);
 
-  const cases: { name: string; thread: string; body: object; kind: string; check: () => void }[] = [
+  const cases: { name: string; thread: string; body: object; kind: string; check: (replyId: string) => void }[] = [
     {
       name: 'Facebook comment → reply under the comment', thread: `post:${PAGE}_500`, body: { text: 'Ekiplerimiz yönlendirildi.' }, kind: 'reply',
       check: () => {
@@ -118,8 +119,10 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
     },
     {
       name: 'WhatsApp text inside the 24-hour window', thread: 'dm:905321234567', body: { text: 'Çukur bugün kapatılacak.' }, kind: 'dm',
-      check: () => expect(graphPosts(`/${WA}/messages`).find((r: any) => r.body.to === '905321234567')!.body).toMatchObject({
+      check: (replyId) => expect(graphPosts(`/${WA}/messages`).find((r: any) => r.body.to === '905321234567')!.body).toMatchObject({
         messaging_product: 'whatsapp', to: '905321234567', type: 'text', text: { body: 'Çukur bugün kapatılacak.' },
+        // Echoed back with the message's statuses (interrupted sends are reconciled by it).
+        biz_opaque_callback_data: `civic-inbox:reply:${replyId}`,
       }),
     },
     {
@@ -150,7 +153,7 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
     const row = await settled(response.body.id);
     expect(row.delivery_state).toBe('sent');
     expect(row.external_id).toBeTruthy();
-    check();
+    check(response.body.id);
     // Exactly one send reached a channel, and it stays one after the worker had time to misbehave.
     await new Promise((r) => setTimeout(r, 1500));
     const posts = graph.requests.filter((r) => r.method === 'POST').length - graphBefore + twitter.requests.filter((r) => r.method === 'POST').length - twitterBefore;
@@ -237,6 +240,81 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
     const row = await settled(orphan.id);
     expect(row.delivery_error.code).toBe('send_interrupted');
     expect(graph.requests.length).toBe(before);
+  });
+
+  describe('an interrupted send that reached WhatsApp is reconciled by its statuses (biz_opaque_callback_data)', () => {
+    /** A reply whose worker died after WhatsApp accepted it: claimed an hour ago, no channel id stored. */
+    async function orphanedReply(text: string): Promise<string> {
+      const [source] = await t.dataSource.query(`SELECT * FROM message WHERE direction = 'out' AND channel = 'whatsapp' AND delivery_state = 'sent' LIMIT 1`);
+      const [orphan] = await t.dataSource.query(
+        `INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, direction, kind, text, contact_id, author_user_id,
+                              sent_at, delivery_state, dispatch_claimed_at, raw)
+         VALUES ($1, $2, $3, $4, 'out', 'dm', $5, $6, $7, now(), 'queued', now() - interval '1 hour', '{"request":{}}') RETURNING id`,
+        [source.organization_id, source.channel, source.channel_account_id, source.conversation_id, text, source.contact_id, source.author_user_id],
+      );
+      return orphan.id;
+    }
+    /** The Cloud API's status webhook value for one of our sends, as WhatsApp posts it. */
+    const statusWebhook = (wamid: string, status: string, tag: string, timestamp: number) => ({
+      object: 'whatsapp_business_account',
+      entry: [{
+        id: '102290129340398',
+        changes: [{
+          field: 'messages',
+          value: {
+            messaging_product: 'whatsapp',
+            metadata: { display_phone_number: '903520000000', phone_number_id: WA },
+            statuses: [{ id: wamid, status, timestamp: String(timestamp), recipient_id: '905321234567', biz_opaque_callback_data: tag }],
+          },
+        }],
+      }],
+    });
+    const ingestStatus = (wamid: string, status: string, tag: string, minutesAgo: number) =>
+      t.app.get(IngestService).ingest(t.app.get(WhatsAppAdapter).parseWebhook(statusWebhook(wamid, status, tag, Math.floor(Date.now() / 1000) - minutesAgo * 60)));
+    const stored = async (id: string) =>
+      (await t.dataSource.query(`SELECT external_id, delivery_state, delivery_error FROM message WHERE id = $1`, [id]))[0];
+    const auditOf = (id: string) => t.dataSource.query(`SELECT action, before, after FROM audit_event WHERE target_id = $1 ORDER BY seq`, [id]);
+
+    it('a status arriving after the reply was marked interrupted gives it its channel id and state; later statuses apply as usual', async () => {
+      const id = await orphanedReply('Yarıda kaldı ama WhatsApp aldı');
+      expect(await t.app.get(ReplyDispatcher).dispatch(id)).toBe('failed');
+      expect((await stored(id)).delivery_error.code).toBe('send_interrupted');
+
+      const report = await ingestStatus('wamid.RECONCILE1', 'delivered', `civic-inbox:reply:${id}`, 3);
+      expect(report.results[0]).toMatchObject({ outcome: 'updated', messageId: id });
+      expect(await stored(id)).toEqual({ external_id: 'wamid.RECONCILE1', delivery_state: 'delivered', delivery_error: null });
+      expect(await auditOf(id)).toEqual([
+        expect.objectContaining({ action: 'reply.failed' }),
+        { action: 'reply.reconciled', before: { deliveryState: 'failed', errorCode: 'send_interrupted' }, after: { externalId: 'wamid.RECONCILE1', deliveryState: 'delivered' } },
+      ]);
+      expect((await ingestStatus('wamid.RECONCILE1', 'read', `civic-inbox:reply:${id}`, 1)).results[0].outcome).toBe('updated');
+      expect((await stored(id)).delivery_state).toBe('read');
+    });
+
+    it('a status arriving while the send is not yet known to be interrupted waits, and reconciles once it is', async () => {
+      const id = await orphanedReply('Önce durum geldi');
+      expect((await ingestStatus('wamid.RECONCILE2', 'sent', `civic-inbox:reply:${id}`, 2)).results[0].outcome).toBe('deferred');
+      expect(await t.dataSource.query(`SELECT reply_message_id FROM deferred_message_update WHERE external_id = 'wamid.RECONCILE2'`)).toEqual([{ reply_message_id: id }]);
+      expect((await stored(id)).delivery_state).toBe('queued');
+
+      expect(await t.app.get(ReplyDispatcher).dispatch(id)).toBe('failed');
+      // The worker's sweeper runs every second; finding the send interrupted made the status due at once.
+      const deadline = Date.now() + 10_000;
+      while ((await stored(id)).external_id === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await stored(id)).toEqual({ external_id: 'wamid.RECONCILE2', delivery_state: 'sent', delivery_error: null });
+      expect(await t.dataSource.query(`SELECT 1 FROM deferred_message_update WHERE external_id = 'wamid.RECONCILE2'`)).toEqual([]);
+    });
+
+    it('a tag that is someone else\'s, or names a reply that failed for another reason, reconciles nothing', async () => {
+      const id = await orphanedReply('Kanal reddetti');
+      await t.dataSource.query(`UPDATE message SET delivery_state = 'failed', delivery_error = '{"code":131047,"title":"Re-engagement message"}' WHERE id = $1`, [id]);
+      expect((await ingestStatus('wamid.FOREIGN1', 'sent', `civic-inbox:reply:${id}`, 2)).results[0].outcome).toBe('deferred');
+      const interrupted = await orphanedReply('Başka yazılımın etiketi');
+      expect(await t.app.get(ReplyDispatcher).dispatch(interrupted)).toBe('failed');
+      expect((await ingestStatus('wamid.FOREIGN2', 'sent', `crm:${interrupted}`, 2)).results[0].outcome).toBe('deferred');
+      expect((await stored(id)).external_id).toBeNull();
+      expect((await stored(interrupted)).external_id).toBeNull();
+    });
   });
 
   describe('storing sent replies (group commit)', () => {

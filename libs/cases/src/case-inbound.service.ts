@@ -1,4 +1,5 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { CaseStatus } from '@civic/domain';
 import { CaseActor } from './case-actor';
@@ -15,7 +16,6 @@ export interface BodyUpdate {
 }
 
 const ALLOWED = ['in_progress', 'resolved', 'rejected'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Applies a signed update from an external body (the signature is checked by the controller
@@ -33,7 +33,7 @@ export class CaseInboundService {
   parse(body: unknown): BodyUpdate {
     const errors: string[] = [];
     const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
-    if (typeof b.caseId !== 'string' || !UUID.test(b.caseId)) errors.push('caseId must be a UUID');
+    if (typeof b.caseId !== 'string' || !isUUID(b.caseId)) errors.push('caseId must be a UUID');
     if (typeof b.status !== 'string' || !ALLOWED.includes(b.status)) errors.push(`status must be one of: ${ALLOWED.join(', ')}`);
     for (const field of ['note', 'resolutionText', 'reason', 'externalReference']) {
       if (b[field] !== undefined && (typeof b[field] !== 'string' || (b[field] as string).length > 4000)) errors.push(`${field} must be a string of at most 4000 characters`);

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isUUID } from 'class-validator';
 
 /** Position after the last row of a page: the row's last_activity_at (exact PostgreSQL text) and id. */
 export interface ConversationCursor {
@@ -14,7 +15,6 @@ export class InvalidCursorError extends Error {
 
 /** PostgreSQL's text form of a timestamptz, e.g. 2026-11-20 09:00:00.123456+00. */
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Opaque keyset cursors: base64url JSON plus an HMAC, so a client cannot forge a position
@@ -41,7 +41,7 @@ export class ConversationCursorCodec {
       throw new InvalidCursorError();
     }
     const { a, i } = (parsed ?? {}) as { a?: unknown; i?: unknown };
-    if (typeof a !== 'string' || typeof i !== 'string' || !UUID.test(i) || !TIMESTAMP.test(a)) {
+    if (typeof a !== 'string' || typeof i !== 'string' || !isUUID(i) || !TIMESTAMP.test(a)) {
       throw new InvalidCursorError();
     }
     return { at: a, id: i };

@@ -1,5 +1,6 @@
 import { Channel, CHANNELS, ConversationKind, DeliveryState, MessageDirection, MessageKind } from '@civic/domain';
 import { NormalizedEvent } from '@civic/channels-core';
+import { isUUID } from 'class-validator';
 
 export const MAX_TEXT_BYTES = 64 * 1024;
 const MAX_ID_LENGTH = 512;
@@ -40,6 +41,7 @@ export function validateEvent(event: NormalizedEvent, now = Date.now()): string 
       return isId(event.externalId) ? null : 'missing channel message id (externalId)';
     case 'status':
       if (!isId(event.externalId)) return 'missing channel message id (externalId)';
+      if (event.replyId != null && !isUUID(event.replyId)) return 'reply id (replyId) is not a UUID';
       return STATES.has(event.state) ? null : `unknown delivery state "${event.state}"`;
     case 'status_watermark':
       if (!isId(event.threadKey)) return 'missing thread key';

@@ -9,3 +9,4 @@ export * from './ingest.module';
 export * from './live-events';
 export * from './deferred-update.sweeper';
 export * from './ingest-worker.module';
+export * from './deferred-reply-status';

@@ -3,7 +3,7 @@ import { AuditService, textFingerprint } from '@civic/audit';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { returningRows } from '@civic/database';
-import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection } from '@civic/domain';
+import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection, SEND_INTERRUPTED } from '@civic/domain';
 import { DeleteEvent, EditEvent, MessageEvent, NormalizedEvent, StatusEvent, WatermarkStatusEvent } from '@civic/channels-core';
 import { decodeEvents, encodeEvents } from './event-json.codec';
 import { validateEvent } from './event-validator';
@@ -73,9 +73,18 @@ const PREVIEW_LENGTH = 280;
 const DEFERRED_FIRST_CHECK_SECONDS = 1;
 const DEFERRED_MAX_CHECK_SECONDS = 600;
 
-/** SQL: the message of deferred update `d` is stored. */
-const DEFERRED_MESSAGE_STORED = `EXISTS (SELECT 1 FROM message m WHERE m.organization_id = d.organization_id AND m.channel = d.channel
-  AND m.channel_account_id = d.channel_account_id AND m.external_id = d.external_id)`;
+/** SQL: outbound message `alias` is a reply whose send was interrupted and that has no channel id. */
+const REPLY_INTERRUPTED = (alias: string) =>
+  `${alias}.direction = 'out' AND ${alias}.external_id IS NULL AND ${alias}.delivery_state = 'failed' AND ${alias}.delivery_error->>'code' = '${SEND_INTERRUPTED}'`;
+
+/**
+ * SQL: deferred update `d` can be applied: its message is stored, or it is a status naming our
+ * reply (reply_message_id) and that reply's send is now known to have been interrupted.
+ */
+const DEFERRED_UPDATE_READY = `(EXISTS (SELECT 1 FROM message m WHERE m.organization_id = d.organization_id AND m.channel = d.channel
+  AND m.channel_account_id = d.channel_account_id AND m.external_id = d.external_id)
+  OR (d.reply_message_id IS NOT NULL AND EXISTS (SELECT 1 FROM message r WHERE r.id = d.reply_message_id
+  AND r.organization_id = d.organization_id AND r.channel_account_id = d.channel_account_id AND ${REPLY_INTERRUPTED('r')})))`;
 
 const DEADLOCK_DETECTED = '40P01';
 const MAX_DEADLOCK_ATTEMPTS = 3;
@@ -520,18 +529,53 @@ export class IngestService {
       [account.organizationId, event.channel, account.id, event.externalId],
     );
     if (known) return { outcome: 'unchanged', messageId: known.id, conversationId: known.conversation_id };
+    if (event.type === 'status' && event.replyId) {
+      const reconciled = await this.reconcileInterruptedReply(manager, event, account);
+      if (reconciled) {
+        touchedFor(touched, account.organizationId).conversationIds.add(reconciled.conversation_id);
+        return { outcome: 'updated', messageId: reconciled.id, conversationId: reconciled.conversation_id };
+      }
+    }
     await this.defer(manager, event, account);
     return { outcome: 'deferred', reason: `no message ${event.externalId} on this account yet; applied when it arrives` };
+  }
+
+  /**
+   * A status that names our reply (`replyId`, echoed by the channel) while no message has its channel
+   * id: if that reply's send was interrupted, the channel did get it. The reply takes the channel's
+   * id and this state, so its later statuses apply as usual. A reply still being sent is left to its
+   * worker (the status waits until the worker stores the id); the channel and account must match.
+   */
+  private async reconcileInterruptedReply(manager: EntityManager, event: StatusEvent, account: AccountRef): Promise<UpdatedMessage | null> {
+    const [row] = returningRows<UpdatedMessage>(
+      await manager.query(
+        `UPDATE message m SET external_id = $4, delivery_state = $6, delivery_error = $7::jsonb, delivery_updated_at = $8
+          WHERE m.id = $5 AND m.organization_id = $1 AND m.channel = $2 AND m.channel_account_id = $3 AND ${REPLY_INTERRUPTED('m')}
+          RETURNING m.id, m.conversation_id`,
+        [account.organizationId, event.channel, account.id, event.externalId, event.replyId, event.state,
+          event.error ? JSON.stringify(event.error) : null, event.occurredAt.toISOString()],
+      ),
+    );
+    if (!row) return null;
+    await this.audit.record(
+      {
+        organizationId: account.organizationId, actorLabel: `channel:${event.channel}`, action: 'reply.reconciled', targetType: 'message', targetId: row.id,
+        before: { deliveryState: DeliveryState.Failed, errorCode: SEND_INTERRUPTED }, after: { externalId: event.externalId, deliveryState: event.state },
+      },
+      manager,
+    );
+    return row;
   }
 
   /** Keeps an update whose message is not stored yet, for `applyDeferredUpdates`; the same update twice is kept once. */
   private async defer(manager: EntityManager, event: EditEvent | DeleteEvent | StatusEvent, account: AccountRef): Promise<void> {
     const json = encodeEvents([event]);
     await manager.query(
-      `INSERT INTO deferred_message_update (organization_id, channel_account_id, channel, external_id, event, event_key, next_check_at)
-       VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7))
+      `INSERT INTO deferred_message_update (organization_id, channel_account_id, channel, external_id, reply_message_id, event, event_key, next_check_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8))
        ON CONFLICT (channel_account_id, external_id, event_key) DO NOTHING`,
-      [account.organizationId, account.id, event.channel, event.externalId, json, createHash('sha256').update(json).digest('hex'), DEFERRED_FIRST_CHECK_SECONDS],
+      [account.organizationId, account.id, event.channel, event.externalId, event.type === 'status' ? (event.replyId ?? null) : null,
+        json, createHash('sha256').update(json).digest('hex'), DEFERRED_FIRST_CHECK_SECONDS],
     );
   }
 
@@ -547,7 +591,7 @@ export class IngestService {
         `SELECT d.id::text AS id, d.organization_id, d.channel_account_id, d.event::text AS event
            FROM deferred_message_update d
           WHERE d.next_check_at <= now()
-            AND ${DEFERRED_MESSAGE_STORED}
+            AND ${DEFERRED_UPDATE_READY}
           ORDER BY d.id LIMIT $1 FOR UPDATE SKIP LOCKED`,
         [limit],
       );
@@ -569,7 +613,7 @@ export class IngestService {
           `UPDATE deferred_message_update d
               SET checks = d.checks + 1, next_check_at = now() + make_interval(secs => least($1, $2 * 2 ^ least(d.checks + 1, 20)))
             WHERE d.next_check_at <= now()
-              AND NOT ${DEFERRED_MESSAGE_STORED}`,
+              AND NOT ${DEFERRED_UPDATE_READY}`,
           [DEFERRED_MAX_CHECK_SECONDS, DEFERRED_FIRST_CHECK_SECONDS],
         );
       }
@@ -588,7 +632,7 @@ export class IngestService {
     const rows = returningRows<{ event: string }>(await this.dataSource.query(
       `DELETE FROM deferred_message_update d
         WHERE d.deferred_at < now() - make_interval(hours => $1)
-          AND NOT ${DEFERRED_MESSAGE_STORED}
+          AND NOT ${DEFERRED_UPDATE_READY}
         RETURNING d.event::text AS event`,
       [hours],
     ));

@@ -3,8 +3,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry, ReplyRefusedError, SendResult } from '@civic/channels-core';
-import { Channel, ChannelAccountStatus, DeliveryError, DeliveryState, MessageAttachment } from '@civic/domain';
-import { publishLiveEvent } from '@civic/ingest';
+import { Channel, ChannelAccountStatus, DeliveryError, DeliveryState, MessageAttachment, SEND_INTERRUPTED } from '@civic/domain';
+import { publishLiveEvent, recheckDeferredStatusesOfReply } from '@civic/ingest';
 import { OutboundReplyBuilder, ReplyTarget } from './outbound-reply.builder';
 import { StoredReplyRequest } from './reply-request';
 import { REPLY_SEND_EXPIRE_SECONDS } from './reply-send.queue';
@@ -78,7 +78,10 @@ export class ReplyDispatcher {
     try {
       const conversation = await this.builder.conversation(this.dataSource.manager, message.organization_id, message.conversation_id);
       const target = message.parent_message_id ? await this.parent(message.parent_message_id) : null;
-      const reply = this.builder.build(conversation, target, { text: message.text, attachments: message.attachments ?? [], ...(message.raw?.request ?? {}) }, new Date());
+      const reply = {
+        ...this.builder.build(conversation, target, { text: message.text, attachments: message.attachments ?? [], ...(message.raw?.request ?? {}) }, new Date()),
+        replyId: message.id,
+      };
       const account = await this.accounts.load(message.channel_account_id);
       // Last step before the channel: waits for this account's next send slot (shared by all workers).
       await this.sendRate.acquire(message.channel_account_id, this.sendRate.rateFor(message.channel, message.send_rate_per_second));
@@ -118,9 +121,11 @@ export class ReplyDispatcher {
     if (!row || row.external_id || row.delivery_state !== DeliveryState.Queued) return 'already_done';
     if (!row.stale) throw new DispatchInFlightError(messageId);
     await this.fail(row, {
-      code: 'send_interrupted',
+      code: SEND_INTERRUPTED,
       title: 'Gönderim yarıda kesildi; kanalda yayımlanıp yayımlanmadığı bilinmiyor, tekrar gönderilmedi. (The send was interrupted; not sent again to avoid a duplicate.)',
     });
+    // A status of this send that came meanwhile (WhatsApp names the reply in it) now reconciles it.
+    await recheckDeferredStatusesOfReply(this.dataSource.manager, messageId);
     return 'failed';
   }
 

@@ -45,6 +45,8 @@ export interface OutboundReply {
   /** Last inbound message time, for channels with longer tagged windows (Messenger HUMAN_AGENT). */
   lastInboundAt: Date | null;
   now: Date;
+  /** Our message id of the reply, for channels that can tag a send and echo the tag back (replyCallbackData). */
+  replyId?: string;
 }
 
 export interface SendResult {

@@ -2,3 +2,4 @@ export * from './normalized-event';
 export * from './channel-errors';
 export * from './channel-adapter';
 export * from './channel-registry';
+export * from './reply-callback-data';

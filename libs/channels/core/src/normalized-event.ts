@@ -62,6 +62,12 @@ export interface StatusEvent extends EventBase {
   externalId: string;
   state: DeliveryState;
   error?: DeliveryError | null;
+  /**
+   * Our own message id, when the channel echoes back a tag we put on the send (WhatsApp's
+   * `biz_opaque_callback_data`): lets a reply whose send was interrupted before its channel id was
+   * stored be matched to this status. See reply-callback-data.ts.
+   */
+  replyId?: string | null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { MessageEvent, NormalizedAuthor, NormalizedEvent, StatusEvent, WebhookPayloadError } from '@civic/channels-core';
+import { MessageEvent, NormalizedAuthor, NormalizedEvent, replyIdFromCallbackData, StatusEvent, WebhookPayloadError } from '@civic/channels-core';
 import { AttachmentType, Channel, ContactCard, ConversationKind, DeliveryState, MessageAttachment, MessageDirection, MessageKind } from '@civic/domain';
 import { dmThreadKey, idOf, isRecord, parseMetaTime, replyWindowFrom, requireId } from '@civic/channels-meta';
 
@@ -148,6 +148,7 @@ export function mapWhatsAppValue(value: Json): NormalizedEvent[] {
             detail: str(errorData.details) ?? str(firstError.message),
           }
         : null,
+      replyId: replyIdFromCallbackData(status.biz_opaque_callback_data),
       raw: status,
     } satisfies StatusEvent);
   }

@@ -106,6 +106,18 @@ describe('WhatsAppAdapter', () => {
       ]);
     });
 
+    it('a status echoing our tag (biz_opaque_callback_data) names our reply; a tag of other software or a malformed one names none', () => {
+      const withTag = (tag: unknown) => {
+        const body = loadChannelFixture('whatsapp', 'status_delivered_docs');
+        body.entry[0].changes[0].value.statuses[0].biz_opaque_callback_data = tag;
+        return adapter.parseWebhook(body)[0];
+      };
+      expect(withTag('civic-inbox:reply:5F0C8A2E-3B1D-4C6E-9A7F-1D2E3F405162')).toMatchObject({ type: 'status', replyId: '5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162' });
+      for (const tag of ['crm-ticket-8841', 'civic-inbox:reply:not-a-uuid', 'civic-inbox:reply:5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162; DROP', 42, undefined]) {
+        expect(withTag(tag)).toMatchObject({ type: 'status', replyId: null });
+      }
+    });
+
     it('status_failed_131047_zammad: failed with Meta code and title', () => {
       const [event] = adapter.parseWebhook(loadChannelFixture('whatsapp', 'status_failed_131047_zammad'));
       expect(event).toMatchObject({
@@ -176,6 +188,14 @@ describe('WhatsAppAdapter', () => {
       });
       expect(request.headers.authorization).toBe('Bearer wa-system-user-token');
       expect(result.externalId).toMatch(/^wamid\./);
+    });
+
+    it('tags every send with our reply id, which WhatsApp echoes back with its statuses', async () => {
+      await adapter.sendReply(account, reply({ replyId: '5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162', media: [{ type: AttachmentType.Audio, channelUrl: 'https://x/a.ogg' }] }));
+      expect(fake.requests.map((r) => [(r.body as Record<string, unknown>).type, (r.body as Record<string, unknown>).biz_opaque_callback_data])).toEqual([
+        ['audio', 'civic-inbox:reply:5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162'],
+        ['text', 'civic-inbox:reply:5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162'],
+      ]);
     });
 
     it('template outside the window: name, language code, body parameters', async () => {

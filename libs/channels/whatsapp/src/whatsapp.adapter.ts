@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelAccountContext, ChannelAdapter, NormalizedEvent, OutboundReply, PollResult, ReplyRefusedError, SendResult } from '@civic/channels-core';
+import { ChannelAccountContext, ChannelAdapter, NormalizedEvent, OutboundReply, PollResult, replyCallbackData, ReplyRefusedError, SendResult } from '@civic/channels-core';
 import { AttachmentType, Channel, ConversationKind, MessageAttachment } from '@civic/domain';
 import { DAY_MS, MetaGraphClient, metaAccessToken, readMetaEnvelope, refuseInvalidContent } from '@civic/channels-meta';
 import { mapWhatsAppValue } from './whatsapp-message.mapper';
@@ -81,6 +81,8 @@ export class WhatsAppAdapter implements ChannelAdapter {
       // Phone numbers (wa_id) go in `to`; business-scoped user ids (no phone) in `recipient`.
       ...(/^\d+$/.test(recipient) ? { to: recipient } : { recipient }),
       ...(reply.inReplyTo ? { context: { message_id: reply.inReplyTo.externalId } } : {}),
+      // Echoed back with every status of this message: a status can so find a reply whose send was interrupted.
+      ...(reply.replyId ? { biz_opaque_callback_data: replyCallbackData(reply.replyId) } : {}),
     };
     const send = (payload: Record<string, unknown>) => this.graph.post<WhatsAppSendResponse>(path, token, { ...base, ...payload });
 

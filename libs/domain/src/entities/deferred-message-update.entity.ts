@@ -33,6 +33,13 @@ export class DeferredMessageUpdate {
   @Column({ type: 'text', name: 'external_id' })
   externalId: string;
 
+  /**
+   * Our reply's id, when the update is a status that names it (reply-callback-data.ts): also ready
+   * once that reply is marked interrupted, which the status then reconciles.
+   */
+  @Column({ type: 'uuid', name: 'reply_message_id', nullable: true })
+  replyMessageId: string | null;
+
   /** The normalized event, as the webhook inbox stores it. */
   @Column({ type: 'json' })
   event: unknown;

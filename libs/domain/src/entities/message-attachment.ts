@@ -50,6 +50,12 @@ export interface DeliveryError {
   detail?: string | null;
 }
 
+/**
+ * `DeliveryError.code` of a reply whose send was interrupted (the worker died mid-send): the channel
+ * may or may not have published it, so it is not sent again. A status naming it can reconcile it.
+ */
+export const SEND_INTERRUPTED = 'send_interrupted';
+
 /** True when the attachment points at bytes to fetch (locations and contact cards do not). */
 export function isDownloadable(attachment: MessageAttachment): boolean {
   return !!(attachment.channelMediaId || attachment.channelUrl);

@@ -13,6 +13,7 @@ import { MentionSourceState1795461822908 } from './1795461822908-mention-source-
 import { ChannelSendRate1795461987498 } from './1795461987498-channel-send-rate.migration';
 import { WebhookInbox1796137383784 } from './1796137383784-webhook-inbox.migration';
 import { DeferredMessageUpdate1796156069494 } from './1796156069494-deferred-message-update.migration';
+import { DeferredReplyStatus1796166329735 } from './1796166329735-deferred-reply-status.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
   Initial1795449780394,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Function[] = [
   ChannelSendRate1795461987498,
   WebhookInbox1796137383784,
   DeferredMessageUpdate1796156069494,
+  DeferredReplyStatus1796166329735,
 ];
