@@ -21,6 +21,22 @@ describe('GroupCommit', () => {
     expect(commits).toEqual([[1], [2, 3, 4], [5]]);
   });
 
+  it('with lingerMs, waits that long before a commit that is not full, so items arriving meanwhile share it; filling it ends the wait', async () => {
+    const commits: number[][] = [];
+    const group = new GroupCommit<number>({ maxItems: 3, lingerMs: 30, commit: async (items) => void commits.push(items) });
+    const first = group.add(1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(commits).toEqual([]);
+    const second = group.add(2);
+    await Promise.all([first, second]);
+    expect(commits).toEqual([[1, 2]]);
+
+    const full = [3, 4, 5].map((n) => group.add(n));
+    await tick();
+    expect(commits).toEqual([[1, 2], [3, 4, 5]]);
+    await Promise.all(full);
+  });
+
   it('commits only items of one key together, oldest key first', async () => {
     const commits: string[][] = [];
     let release!: () => void;

@@ -15,6 +15,11 @@ export interface GroupCommitOptions<T> {
   onMergedFailure?(items: number, error: Error): void;
   /** After each commit that stored at least one item. */
   afterCommit?(): void;
+  /**
+   * Before a commit that would carry fewer than maxItems, wait this long for more (PostgreSQL's
+   * commit_delay, for callers that value fewer statements per item over a few ms of latency).
+   */
+  lingerMs?: number;
 }
 
 /**
@@ -26,6 +31,8 @@ export interface GroupCommitOptions<T> {
 export class GroupCommit<T> {
   private readonly waiting: Array<Waiting<T>> = [];
   private committing = false;
+  /** Ends the current linger early (set while one runs). */
+  private endLinger: (() => void) | null = null;
 
   constructor(private readonly options: GroupCommitOptions<T>) {}
 
@@ -33,6 +40,7 @@ export class GroupCommit<T> {
   add(item: T): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
+      if (this.endLinger && this.waiting.length >= this.options.maxItems) this.endLinger();
       void this.commitWaiting();
     });
   }
@@ -41,10 +49,27 @@ export class GroupCommit<T> {
     if (this.committing) return;
     this.committing = true;
     try {
-      while (this.waiting.length > 0) await this.commitBatch(this.nextBatch());
+      while (this.waiting.length > 0) {
+        const { lingerMs, maxItems } = this.options;
+        if (lingerMs && this.waiting.length < maxItems) await this.linger(lingerMs);
+        await this.commitBatch(this.nextBatch());
+      }
     } finally {
       this.committing = false;
     }
+  }
+
+  /** Waits `ms`, or less if enough items arrive to fill a commit. */
+  private linger(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const end = (): void => {
+        clearTimeout(timer);
+        this.endLinger = null;
+        resolve();
+      };
+      const timer = setTimeout(end, ms);
+      this.endLinger = end;
+    });
   }
 
   /** The oldest waiting item and, up to maxItems, the waiting items that share its key. */

@@ -1,46 +1,57 @@
-/** Limits of one batch: how many items run at once overall, and per key (e.g. per channel account). */
-export interface ConcurrencyLimits<T> {
-  concurrency: number;
-  perKey: number;
-  keyOf: (item: T) => string;
-}
-
 /**
- * Runs `task` for every item, at most `concurrency` at a time and at most `perKey` at a time for
- * items sharing a key; an item whose key is saturated waits while items of other keys go ahead.
- * Resolves when all tasks have settled; a task's rejection is the task's business (ignored here).
+ * Runs tasks at most `concurrency` at a time overall and at most `perKey` at a time for tasks
+ * sharing a key (e.g. one channel account); a task whose key is saturated waits while tasks of other
+ * keys go ahead. Tasks can be added at any time, so a worker can take more jobs while earlier ones
+ * still run.
  */
-export async function runWithLimits<T>(items: readonly T[], limits: ConcurrencyLimits<T>, task: (item: T) => Promise<void>): Promise<void> {
-  const concurrency = Math.max(1, limits.concurrency);
-  const perKey = Math.max(1, limits.perKey);
-  const pending = [...items];
-  const running = new Map<string, number>();
-  let active = 0;
-  await new Promise<void>((resolve) => {
-    const pump = (): void => {
-      if (pending.length === 0 && active === 0) return resolve();
-      for (let i = 0; i < pending.length && active < concurrency; ) {
-        const key = limits.keyOf(pending[i]);
-        const sameKey = running.get(key) ?? 0;
-        if (sameKey >= perKey) {
-          i++;
-          continue;
-        }
-        const [item] = pending.splice(i, 1);
-        active++;
-        running.set(key, sameKey + 1);
-        void Promise.resolve()
-          .then(() => task(item))
-          .catch(() => undefined)
-          .finally(() => {
-            active--;
-            const left = (running.get(key) ?? 1) - 1;
-            if (left > 0) running.set(key, left);
-            else running.delete(key);
-            pump();
-          });
+export class KeyedConcurrencyLimiter {
+  private readonly concurrency: number;
+  private readonly perKey: number;
+  private readonly waiting: { key: string; start: () => void }[] = [];
+  private readonly running = new Map<string, number>();
+  private active = 0;
+
+  constructor(concurrency: number, perKey: number) {
+    this.concurrency = Math.max(1, concurrency);
+    this.perKey = Math.max(1, perKey);
+  }
+
+  /** Tasks running or waiting for a slot. */
+  get size(): number {
+    return this.active + this.waiting.length;
+  }
+
+  /** Runs `task` once the limits allow; settles as the task does. */
+  run<R>(key: string, task: () => Promise<R>): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.waiting.push({
+        key,
+        start: () => void Promise.resolve().then(task).then(resolve, reject).finally(() => this.release(key)),
+      });
+      this.pump();
+    });
+  }
+
+  private release(key: string): void {
+    this.active--;
+    const left = (this.running.get(key) ?? 1) - 1;
+    if (left > 0) this.running.set(key, left);
+    else this.running.delete(key);
+    this.pump();
+  }
+
+  private pump(): void {
+    for (let i = 0; i < this.waiting.length && this.active < this.concurrency; ) {
+      const { key } = this.waiting[i];
+      const sameKey = this.running.get(key) ?? 0;
+      if (sameKey >= this.perKey) {
+        i++;
+        continue;
       }
-    };
-    pump();
-  });
+      const [next] = this.waiting.splice(i, 1);
+      this.active++;
+      this.running.set(key, sameKey + 1);
+      next.start();
+    }
+  }
 }

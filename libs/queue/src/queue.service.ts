@@ -2,7 +2,8 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Pool } from 'pg';
-import { runWithLimits } from './keyed-concurrency.limiter';
+import { GroupCommit } from '@civic/database';
+import { KeyedConcurrencyLimiter } from './keyed-concurrency.limiter';
 
 /** Options of one queue: retry policy and how long a job may run before pg-boss treats it as lost. */
 export interface QueueDefinition {
@@ -13,15 +14,18 @@ export interface QueueDefinition {
   expireInSeconds: number;
 }
 
+/** How long finished jobs wait for others before their completion is stored (see batchLoop). */
+const COMPLETION_LINGER_MS = 20;
+
 export type JobHandler<T> = (job: PgBoss.JobWithMetadata<T>) => Promise<void>;
 
 /** How a batch worker fetches and spreads its jobs. */
 export interface BatchWorkOptions<T> {
-  /** Jobs taken per fetch (one indexed query). */
+  /** Jobs taken per fetch (one indexed query), and the most held at once (running or waiting for a slot). */
   batchSize: number;
   /** Wait after a fetch that did not fill a batch (the queue is drained). */
   pollingIntervalSeconds: number;
-  /** Jobs of one batch handled at the same time. */
+  /** Jobs handled at the same time. */
   concurrency: number;
   /** Jobs with the same key (e.g. one channel account) handled at most this many at a time, per process. */
   perKeyConcurrency: number;
@@ -118,41 +122,60 @@ export class QueueService implements OnModuleDestroy {
     if (boss) await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 }).catch((error) => this.logger.warn(`pg-boss stop: ${error}`));
   }
 
+  /**
+   * Fetches, runs and settles jobs as a stream: once at most half a batch is left in hand it fetches
+   * again, without waiting for the rest. Waiting for a whole batch left its tail to a few jobs (one
+   * account's last sends, each waiting for its rate-limit slot) while other accounts' jobs sat in
+   * the queue. Completions are stored together (group commit); a failed job is failed alone.
+   */
   private async batchLoop<T extends object>(definition: QueueDefinition, options: BatchWorkOptions<T>, handler: JobHandler<T>): Promise<void> {
     const { name } = definition;
+    const limiter = new KeyedConcurrencyLimiter(options.concurrency, options.perKeyConcurrency);
+    const refillAt = Math.floor(options.batchSize / 2);
+    const inHand = new Set<Promise<void>>();
+    const boss = this.boss;
+    if (!boss) return;
+    // complete() only touches jobs still active, so a job pg-boss expired meanwhile is not marked done by mistake.
+    // A few ms of lingering lets one statement complete several jobs (at ~100 jobs/s each commit otherwise carried one).
+    const completions = new GroupCommit<string>({ commit: (ids) => boss.complete(name, ids).then(() => undefined), maxItems: options.batchSize, lingerMs: COMPLETION_LINGER_MS });
     while (!this.stopping && this.boss) {
-      const boss = this.boss;
+      const room = options.batchSize - inHand.size;
       let jobs: PgBoss.JobWithMetadata<T>[] = [];
       try {
-        jobs = await boss.fetch<T>(name, { batchSize: options.batchSize, includeMetadata: true });
-        if (jobs.length) await this.runBatch(boss, definition, jobs, options, handler);
+        jobs = await boss.fetch<T>(name, { batchSize: room, includeMetadata: true });
       } catch (error) {
         this.logger.error(`Queue ${name}: ${error instanceof Error ? error.message : error}`);
       }
-      // A full batch means more jobs may be waiting: fetch again at once.
-      if (jobs.length < options.batchSize) await this.idle(options.pollingIntervalSeconds * 1000);
+      for (const job of jobs) {
+        const settled: Promise<void> = limiter
+          .run(options.keyOf(job), () => this.settle(boss, definition, job, handler, completions))
+          .catch((error) => this.logger.error(`Queue ${name}, job ${job.id}: ${error instanceof Error ? error.message : error}`))
+          .finally(() => inHand.delete(settled));
+        inHand.add(settled);
+      }
+      if (jobs.length < room) {
+        // The queue is drained (or the fetch failed): look again after the polling interval.
+        await this.idle(options.pollingIntervalSeconds * 1000);
+      } else {
+        while (inHand.size > refillAt && !this.stopping) await Promise.race(inHand);
+      }
     }
+    // Stopping: the jobs in hand finish (the sends already started) and are settled.
+    await Promise.allSettled([...inHand]);
   }
 
-  private async runBatch<T extends object>(
-    boss: PgBoss, definition: QueueDefinition, jobs: PgBoss.JobWithMetadata<T>[], options: BatchWorkOptions<T>, handler: JobHandler<T>,
+  /** Runs one job and stores its outcome: completed with others that finished meanwhile, or failed alone (pg-boss retries it). */
+  private async settle<T extends object>(
+    boss: PgBoss, definition: QueueDefinition, job: PgBoss.JobWithMetadata<T>, handler: JobHandler<T>, completions: GroupCommit<string>,
   ): Promise<void> {
-    const completed: string[] = [];
-    const failed: { id: string; error: unknown }[] = [];
-    await runWithLimits(jobs, { concurrency: options.concurrency, perKey: options.perKeyConcurrency, keyOf: options.keyOf }, async (job) => {
-      try {
-        // As pg-boss's own worker does: a job running past its expiry is given up (pg-boss expires it too).
-        await withinSeconds(handler(job), definition.expireInSeconds);
-        completed.push(job.id);
-      } catch (error) {
-        failed.push({ id: job.id, error });
-      }
-    });
-    // complete() only touches jobs still active, so a job pg-boss expired meanwhile is not marked done by mistake.
-    if (completed.length) await boss.complete(definition.name, completed);
-    for (const { id, error } of failed) {
-      await boss.fail(definition.name, id, { message: error instanceof Error ? error.message : String(error), name: error instanceof Error ? error.name : 'Error' });
+    try {
+      // As pg-boss's own worker does: a job running past its expiry is given up (pg-boss expires it too).
+      await withinSeconds(handler(job), definition.expireInSeconds);
+    } catch (error) {
+      await boss.fail(definition.name, job.id, { message: error instanceof Error ? error.message : String(error), name: error instanceof Error ? error.name : 'Error' });
+      return;
     }
+    await completions.add(job.id);
   }
 
   private idle(ms: number): Promise<void> {

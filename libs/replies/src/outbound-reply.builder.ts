@@ -29,6 +29,21 @@ export interface ReplyTarget {
   contact_user_id: string | null;
 }
 
+/** Selects ReplyConversation rows (conversation `c`); the caller adds the WHERE. */
+export const REPLY_CONVERSATION_SELECT = `SELECT c.id, c.organization_id, c.channel_account_id, c.channel, c.kind, c.thread_key, c.root_external_id,
+              c.reply_window_expires_at, c.last_inbound_at, c.contact_id, ct.channel_user_id AS contact_user_id
+         FROM conversation c LEFT JOIN contact ct ON ct.id = c.contact_id`;
+
+/** Selects ReplyTarget rows (message `t`); the caller adds the WHERE. */
+export const REPLY_TARGET_SELECT = `SELECT t.id, t.external_id, t.kind, t.deleted, t.contact_id, tc.channel_user_id AS contact_user_id
+                      FROM message t LEFT JOIN contact tc ON tc.id = t.contact_id`;
+
+/** A ReplyConversation read as JSON (row_to_json of REPLY_CONVERSATION_SELECT): its times revived. */
+export function replyConversationFromJson(json: Record<string, unknown>): ReplyConversation {
+  const at = (value: unknown) => (typeof value === 'string' ? new Date(value) : null);
+  return { ...(json as unknown as ReplyConversation), reply_window_expires_at: at(json.reply_window_expires_at), last_inbound_at: at(json.last_inbound_at) };
+}
+
 /**
  * Turns a conversation (and the message being answered) into the channel-neutral OutboundReply the
  * adapters check and send. Used when the reply is accepted and again when the worker sends it.
@@ -36,13 +51,7 @@ export interface ReplyTarget {
 @Injectable()
 export class OutboundReplyBuilder {
   async conversation(manager: EntityManager, organizationId: string, conversationId: string): Promise<ReplyConversation> {
-    const [row] = await manager.query(
-      `SELECT c.id, c.organization_id, c.channel_account_id, c.channel, c.kind, c.thread_key, c.root_external_id,
-              c.reply_window_expires_at, c.last_inbound_at, c.contact_id, ct.channel_user_id AS contact_user_id
-         FROM conversation c LEFT JOIN contact ct ON ct.id = c.contact_id
-        WHERE c.id = $1 AND c.organization_id = $2`,
-      [conversationId, organizationId],
-    );
+    const [row] = await manager.query(`${REPLY_CONVERSATION_SELECT} WHERE c.id = $1 AND c.organization_id = $2`, [conversationId, organizationId]);
     // Another organization's conversation is reported as absent, never as forbidden.
     if (!row) throw new NotFoundException(`Conversation ${conversationId} not found`);
     return row;
@@ -50,17 +59,15 @@ export class OutboundReplyBuilder {
 
   /** The given message of the conversation, or for a public thread the latest citizen message in it. */
   async target(manager: EntityManager, conversation: ReplyConversation, messageId: string | null | undefined): Promise<ReplyTarget | null> {
-    const select = `SELECT m.id, m.external_id, m.kind, m.deleted, m.contact_id, ct.channel_user_id AS contact_user_id
-                      FROM message m LEFT JOIN contact ct ON ct.id = m.contact_id`;
     if (messageId) {
-      const [row] = await manager.query(`${select} WHERE m.id = $1 AND m.conversation_id = $2 AND m.external_id IS NOT NULL`, [messageId, conversation.id]);
+      const [row] = await manager.query(`${REPLY_TARGET_SELECT} WHERE t.id = $1 AND t.conversation_id = $2 AND t.external_id IS NOT NULL`, [messageId, conversation.id]);
       if (!row) throw new NotFoundException(`Message ${messageId} not found in conversation ${conversation.id}`);
       return row;
     }
     if (conversation.kind !== ConversationKind.Public) return null;
     const [latest] = await manager.query(
-      `${select} WHERE m.conversation_id = $1 AND m.direction = 'in' AND NOT m.deleted AND m.external_id IS NOT NULL
-        ORDER BY m.sent_at DESC, m.id DESC LIMIT 1`,
+      `${REPLY_TARGET_SELECT} WHERE t.conversation_id = $1 AND t.direction = 'in' AND NOT t.deleted AND t.external_id IS NOT NULL
+        ORDER BY t.sent_at DESC, t.id DESC LIMIT 1`,
       [conversation.id],
     );
     return latest ?? null;

@@ -5,7 +5,7 @@ import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry, ReplyRefusedError, SendResult } from '@civic/channels-core';
 import { Channel, ChannelAccountStatus, DeliveryError, DeliveryState, MessageAttachment, SEND_INTERRUPTED } from '@civic/domain';
 import { publishLiveEvent, recheckDeferredStatusesOfReply } from '@civic/ingest';
-import { OutboundReplyBuilder, ReplyTarget } from './outbound-reply.builder';
+import { OutboundReplyBuilder, REPLY_CONVERSATION_SELECT, REPLY_TARGET_SELECT, replyConversationFromJson, ReplyTarget } from './outbound-reply.builder';
 import { StoredReplyRequest } from './reply-request';
 import { REPLY_SEND_EXPIRE_SECONDS } from './reply-send.queue';
 import { SendDeferredError, SendRateLimiter } from './send-rate.limiter';
@@ -34,6 +34,17 @@ interface QueuedMessage {
   account_status: ChannelAccountStatus;
   paused_until: Date | null;
   send_rate_per_second: number | null;
+  /** The account as the adapter needs it, read with the claim instead of by a query of its own. */
+  account_external_id: string;
+  account_handle: string | null;
+  account_credentials: string | null;
+  account_cursors: Record<string, string> | null;
+  account_sandbox: boolean;
+  /** The account carries an error from an earlier call (markHealthy clears it after a send). */
+  account_has_error: boolean;
+  /** The conversation as JSON (REPLY_CONVERSATION_SELECT) and the message answered, read with the claim. */
+  conversation: Record<string, unknown>;
+  target: ReplyTarget | null;
 }
 
 /**
@@ -76,13 +87,14 @@ export class ReplyDispatcher {
 
     let result: SendResult;
     try {
-      const conversation = await this.builder.conversation(this.dataSource.manager, message.organization_id, message.conversation_id);
-      const target = message.parent_message_id ? await this.parent(message.parent_message_id) : null;
       const reply = {
-        ...this.builder.build(conversation, target, { text: message.text, attachments: message.attachments ?? [], ...(message.raw?.request ?? {}) }, new Date()),
+        ...this.builder.build(replyConversationFromJson(message.conversation), message.target, { text: message.text, attachments: message.attachments ?? [], ...(message.raw?.request ?? {}) }, new Date()),
         replyId: message.id,
       };
-      const account = await this.accounts.load(message.channel_account_id);
+      const account = this.accounts.toContext({
+        id: message.channel_account_id, organizationId: message.organization_id, channel: message.channel, externalId: message.account_external_id,
+        handle: message.account_handle, credentialsEncrypted: message.account_credentials, cursors: message.account_cursors ?? {}, sandbox: message.account_sandbox,
+      });
       // Last step before the channel: waits for this account's next send slot (shared by all workers).
       await this.sendRate.acquire(message.channel_account_id, this.sendRate.rateFor(message.channel, message.send_rate_per_second));
       result = await this.registry.get(message.channel).sendReply(account, reply);
@@ -93,7 +105,7 @@ export class ReplyDispatcher {
       id: message.id, organizationId: message.organization_id, channel: message.channel, channelAccountId: message.channel_account_id,
       conversationId: message.conversation_id, result,
     });
-    await this.accounts.markHealthy(message.channel_account_id);
+    if (message.account_status === ChannelAccountStatus.Paused || message.account_has_error) await this.accounts.markHealthy(message.channel_account_id);
     return 'sent';
   }
 
@@ -104,7 +116,11 @@ export class ReplyDispatcher {
         WHERE m.id = $1 AND a.id = m.channel_account_id AND m.direction = 'out' AND m.external_id IS NULL
           AND m.delivery_state = 'queued' AND m.dispatch_claimed_at IS NULL
         RETURNING m.id, m.organization_id, m.channel, m.channel_account_id, m.conversation_id, m.text, m.attachments,
-                  m.parent_message_id, m.raw, a.status AS account_status, a.paused_until, a.send_rate_per_second`,
+                  m.parent_message_id, m.raw, a.status AS account_status, a.paused_until, a.send_rate_per_second,
+                  a.external_id AS account_external_id, a.handle AS account_handle, a.credentials_encrypted AS account_credentials,
+                  a.cursors AS account_cursors, a.sandbox AS account_sandbox, a.last_error IS NOT NULL AS account_has_error,
+                  (SELECT row_to_json(r) FROM (${REPLY_CONVERSATION_SELECT} WHERE c.id = m.conversation_id AND c.organization_id = m.organization_id) r) AS conversation,
+                  (SELECT row_to_json(r) FROM (${REPLY_TARGET_SELECT} WHERE t.id = m.parent_message_id) r) AS target`,
       [messageId],
     );
     return rows[0] ?? null;
@@ -150,15 +166,6 @@ export class ReplyDispatcher {
     }
     await this.fail(message, { code: channelError.info.code ?? channelError.kind, title: channelError.info.title, detail: channelError.info.detail ?? null });
     return 'failed';
-  }
-
-  private async parent(messageId: string): Promise<ReplyTarget | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT m.id, m.external_id, m.kind, m.deleted, m.contact_id, ct.channel_user_id AS contact_user_id
-         FROM message m LEFT JOIN contact ct ON ct.id = m.contact_id WHERE m.id = $1`,
-      [messageId],
-    );
-    return row ?? null;
   }
 
   private async release(messageId: string): Promise<void> {

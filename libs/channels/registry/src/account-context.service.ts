@@ -31,7 +31,10 @@ export class AccountContextService {
     return this.toContext(account);
   }
 
-  toContext(account: ChannelAccount): ChannelAccountContext {
+  /** The context of an account row read elsewhere (e.g. with the reply a worker claims), credentials included. */
+  toContext(
+    account: Pick<ChannelAccount, 'id' | 'organizationId' | 'channel' | 'externalId' | 'handle' | 'credentialsEncrypted' | 'cursors' | 'sandbox'>,
+  ): ChannelAccountContext {
     return {
       id: account.id,
       organizationId: account.organizationId,
