@@ -69,7 +69,12 @@ describe('Updates that arrive before their message (real PostgreSQL)', () => {
   });
 
   it('applies a delivery status of our own reply once the reply is stored, at the first look', async () => {
-    expect((await ingest.ingest([status('out-late', DeliveryState.Read, 5)])).results[0].outcome).toBe('deferred');
+    const withRecipient = { ...status('out-late', DeliveryState.Read, 5), raw: { id: 'out-late', status: 'read', recipient_id: '905321234567' } } as NormalizedEvent;
+    expect((await ingest.ingest([withRecipient])).results[0].outcome).toBe('deferred');
+    // Kept without the channel's payload, which names the citizen's number.
+    const [kept] = await t.dataSource.query(`SELECT event::text AS event FROM deferred_message_update WHERE external_id = 'out-late'`);
+    expect(kept.event).not.toContain('905321234567');
+    expect(JSON.parse(kept.event)).toEqual([expect.objectContaining({ type: 'status', externalId: 'out-late', state: 'read' })]);
     await ingest.ingest([comment('out-late', 'Ekiplerimiz yönlendirildi.', { direction: MessageDirection.Outbound, kind: MessageKind.Reply })]);
     expect(await sweeper.sweep()).toEqual({ applied: 0, expired: 0 }); // not due yet
     await afterFirstCheckDelay();

@@ -567,9 +567,14 @@ export class IngestService {
     return row;
   }
 
-  /** Keeps an update whose message is not stored yet, for `applyDeferredUpdates`; the same update twice is kept once. */
+  /**
+   * Keeps an update whose message is not stored yet, for `applyDeferredUpdates`; the same update twice
+   * is kept once. Without the channel's raw payload: applying an update never reads it, and it may
+   * name the citizen (a status's recipient number), which erasure cannot reach here.
+   */
   private async defer(manager: EntityManager, event: EditEvent | DeleteEvent | StatusEvent, account: AccountRef): Promise<void> {
-    const json = encodeEvents([event]);
+    const { raw: _raw, ...kept } = event;
+    const json = encodeEvents([kept as NormalizedEvent]);
     await manager.query(
       `INSERT INTO deferred_message_update (organization_id, channel_account_id, channel, external_id, reply_message_id, event, event_key, next_check_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8))
