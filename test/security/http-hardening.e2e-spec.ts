@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { AccessTokenService } from '@civic/auth';
+import { AccessTokenService, SharedThrottlerStorage } from '@civic/auth';
 import { User, UserRole } from '@civic/domain';
 import { createTestDatabase } from '@civic/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
@@ -119,5 +119,31 @@ describe('HTTP hardening: error body, CORS, API rate limit, log redaction', () =
       const webhook = await t.http().get('/webhooks/meta').query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'test-verify-token', 'hub.challenge': `c${i}` });
       expect(webhook.status).toBe(200);
     }
+    // The hits reach the counters every api process shares (6: the refused request counts too).
+    await t.app.get(SharedThrottlerStorage).sync();
+    expect(await t.dataSource.query(`SELECT hits FROM api_rate_counter WHERE hits >= 5 ORDER BY hits DESC`)).toEqual([{ hits: 6 }]);
+  });
+
+  it('API rate limit holds across api processes: each counts in memory and learns the others\' hits at its next sync', async () => {
+    t = await startTestApp();
+    const day = 24 * 3600 * 1000; // one window for the whole test
+    const first = t.app.get(SharedThrottlerStorage);
+    const second = new SharedThrottlerStorage(t.dataSource); // another api process on the same database
+    const hit = (storage: SharedThrottlerStorage) => storage.increment('user:paylasilan', day, 5, day, 'default');
+    for (let i = 1; i <= 3; i++) expect(await hit(first)).toMatchObject({ totalHits: i, isBlocked: false });
+    for (let i = 1; i <= 2; i++) expect(await hit(second)).toMatchObject({ totalHits: i, isBlocked: false });
+    await first.sync();
+    await second.sync();
+    const refused = await hit(second);
+    expect(refused).toMatchObject({ totalHits: 6, isBlocked: true });
+    expect(refused.timeToBlockExpire).toBeGreaterThan(0);
+    // Until the second syncs, the first has not heard of its latest hit.
+    await first.sync();
+    expect(await hit(first)).toMatchObject({ totalHits: 6, isBlocked: true });
+    await second.sync();
+    await first.sync();
+    expect(await hit(first)).toMatchObject({ totalHits: 8, isBlocked: true });
+    // Another caller has a budget of its own.
+    expect(await first.increment('user:baska', day, 5, day, 'default')).toMatchObject({ totalHits: 1, isBlocked: false });
   });
 });

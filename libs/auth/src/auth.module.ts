@@ -1,6 +1,6 @@
 import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
 import { AppConfig } from '@civic/config';
 import { AccessTokenService } from './access-token.service';
 import { AccountAccessService } from './account-access.service';
@@ -15,6 +15,7 @@ import { LoginThrottleService } from './login-throttle.service';
 import { RefreshTokenService } from './refresh-token.service';
 import { SecretsService } from './secrets.service';
 import { SecurityHeadersMiddleware } from './security-headers.middleware';
+import { SharedThrottlerStorage } from './shared-throttler.storage';
 
 @Global()
 @Module({
@@ -34,6 +35,9 @@ import { SecurityHeadersMiddleware } from './security-headers.middleware';
     AccountAccessService,
     AuthService,
     AdminBootstrapService,
+    SharedThrottlerStorage,
+    // The throttler guard below counts in the counters every api process shares.
+    { provide: ThrottlerStorage, useExisting: SharedThrottlerStorage },
     { provide: APP_GUARD, useClass: AuthGuard },
     // After AuthGuard: the limit is counted per signed-in user once the principal is known.
     { provide: APP_GUARD, useClass: ApiThrottlerGuard },

@@ -20,3 +20,4 @@ export * from './refresh-token.dto';
 export * from './rate-limited.exception';
 export * from './api-throttler.guard';
 export * from './security-headers.middleware';
+export * from './shared-throttler.storage';

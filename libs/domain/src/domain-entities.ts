@@ -5,6 +5,7 @@ import { UserAccountGrant } from './entities/user-account-grant.entity';
 import { AuditEvent } from './entities/audit-event.entity';
 import { ChannelAccount } from './entities/channel-account.entity';
 import { ChannelSendPace } from './entities/channel-send-pace.entity';
+import { ApiRateCounter } from './entities/api-rate-counter.entity';
 import { Contact } from './entities/contact.entity';
 import { Conversation } from './entities/conversation.entity';
 import { Message } from './entities/message.entity';
@@ -31,4 +32,4 @@ import { ConversationErasure, DeferredMessageUpdate, LegalHold, RetentionSetting
  * Every TypeORM entity. Entities of all features live under libs/domain so persistence stays
  * in one place; add a new one here and write its migration (see libs/domain/src/migrations).
  */
-export const ALL_ENTITIES = [Organization, User, ChannelAccount, ChannelSendPace, Contact, Conversation, Message, InternalNote, CannedResponse, ConversationActivity, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant, ReplyIdempotencyKey, Department, CaseCategory, RoutingRule, CivicCase, CaseHistory, CaseForward, CaseSettings, MentionWatchlist, Mention, MentionSearchCursor, MentionSourceState, MentionAlert, MentionNotification, MentionDigest, MentionSettings, RetentionSettings, LegalHold, ConversationErasure, WebhookInboxEntry, DeferredMessageUpdate];
+export const ALL_ENTITIES = [Organization, User, ChannelAccount, ChannelSendPace, Contact, Conversation, Message, InternalNote, CannedResponse, ConversationActivity, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant, ReplyIdempotencyKey, Department, CaseCategory, RoutingRule, CivicCase, CaseHistory, CaseForward, CaseSettings, MentionWatchlist, Mention, MentionSearchCursor, MentionSourceState, MentionAlert, MentionNotification, MentionDigest, MentionSettings, RetentionSettings, LegalHold, ConversationErasure, WebhookInboxEntry, DeferredMessageUpdate, ApiRateCounter];

@@ -29,7 +29,6 @@ interface QueuedMessage {
   conversation_id: string;
   text: string | null;
   attachments: MessageAttachment[];
-  parent_message_id: string | null;
   raw: { request?: StoredReplyRequest } | null;
   account_status: ChannelAccountStatus;
   paused_until: Date | null;
@@ -116,7 +115,7 @@ export class ReplyDispatcher {
         WHERE m.id = $1 AND a.id = m.channel_account_id AND m.direction = 'out' AND m.external_id IS NULL
           AND m.delivery_state = 'queued' AND m.dispatch_claimed_at IS NULL
         RETURNING m.id, m.organization_id, m.channel, m.channel_account_id, m.conversation_id, m.text, m.attachments,
-                  m.parent_message_id, m.raw, a.status AS account_status, a.paused_until, a.send_rate_per_second,
+                  m.raw, a.status AS account_status, a.paused_until, a.send_rate_per_second,
                   a.external_id AS account_external_id, a.handle AS account_handle, a.credentials_encrypted AS account_credentials,
                   a.cursors AS account_cursors, a.sandbox AS account_sandbox, a.last_error IS NOT NULL AS account_has_error,
                   (SELECT row_to_json(r) FROM (${REPLY_CONVERSATION_SELECT} WHERE c.id = m.conversation_id AND c.organization_id = m.organization_id) r) AS conversation,

@@ -37,3 +37,4 @@ export * from './legal-hold.entity';
 export * from './conversation-erasure.entity';
 export * from './webhook-inbox-entry.entity';
 export * from './deferred-message-update.entity';
+export * from './api-rate-counter.entity';

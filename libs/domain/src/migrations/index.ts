@@ -14,6 +14,7 @@ import { ChannelSendRate1795461987498 } from './1795461987498-channel-send-rate.
 import { WebhookInbox1796137383784 } from './1796137383784-webhook-inbox.migration';
 import { DeferredMessageUpdate1796156069494 } from './1796156069494-deferred-message-update.migration';
 import { DeferredReplyStatus1796166329735 } from './1796166329735-deferred-reply-status.migration';
+import { ApiRateCounter1796169322479 } from './1796169322479-api-rate-counter.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
   Initial1795449780394,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Function[] = [
   WebhookInbox1796137383784,
   DeferredMessageUpdate1796156069494,
   DeferredReplyStatus1796166329735,
+  ApiRateCounter1796169322479,
 ];
