@@ -172,7 +172,8 @@ async function main(): Promise<void> {
   if (failures.length) console.log(`FAILED: ${failures.join('; ')}`);
   const out = join(RESULTS, `all-${stamp}.json`);
   // Api and worker processes run from dist: say which build was measured.
-  const distBuiltAt = statSync(join(ROOT, 'dist/apps/api/src/main.js'), { throwIfNoEntry: false })?.mtime.toISOString() ?? null;
+  // tsc rewrites only changed outputs, so an unchanged main.js keeps an old time: its build info is written with every build that changed something.
+  const distBuiltAt = statSync(join(ROOT, 'dist/tsconfig.build.tsbuildinfo'), { throwIfNoEntry: false })?.mtime.toISOString() ?? null;
   writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), totalSeconds, distBuiltAt, environment: sizes(), rows, failures, components }, null, 2));
   console.log(`written: ${out}`);
   if (failures.length) process.exit(1);
