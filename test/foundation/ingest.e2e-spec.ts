@@ -100,6 +100,20 @@ describe('Ingest (real PostgreSQL)', () => {
     expect(row.edit_history.map((h: { text: string }) => h.text)).toEqual(['Çukur Gül Sokak’ta', 'Çukur Gül Sokak 5’te']);
   });
 
+  it('applies a second edit made within the same second (Facebook gives whole seconds); a replay of the first does not win', async () => {
+    await ingest.ingest([comment('c-same-second', 'Su kesik')]);
+    const edit = (text: string): NormalizedEvent => ({
+      type: 'edit', channel: Channel.Facebook, accountExternalId: PAGE_ID, occurredAt: new Date('2026-11-20T10:05:07Z'), externalId: 'c-same-second', text,
+    });
+    expect((await ingest.ingest([edit('Su kesik, Gül Sokak')])).results[0].outcome).toBe('updated');
+    expect((await ingest.ingest([edit('Su kesik, Gül Sokak 5')])).results[0].outcome).toBe('updated');
+    expect((await ingest.ingest([edit('Su kesik, Gül Sokak')])).results[0].outcome).toBe('unchanged');
+    expect((await ingest.ingest([edit('Su kesik, Gül Sokak 5')])).results[0].outcome).toBe('unchanged');
+    const [row] = await t.dataSource.query(`SELECT text, edit_history FROM message WHERE external_id = 'c-same-second'`);
+    expect(row.text).toBe('Su kesik, Gül Sokak 5');
+    expect(row.edit_history.map((h: { text: string }) => h.text)).toEqual(['Su kesik', 'Su kesik, Gül Sokak']);
+  });
+
   it('never downgrades a delivery state: delivered after read stays read', async () => {
     await ingest.ingest([comment('out-1', 'Ekiplerimiz yönlendirildi.', { direction: MessageDirection.Outbound, kind: MessageKind.Reply })]);
     const status = (state: DeliveryState, minute: number): NormalizedEvent => ({

@@ -653,7 +653,9 @@ export class IngestService {
     const where = `organization_id = $1 AND channel = $2 AND channel_account_id = $3`;
     if (event.type === 'edit') {
       // The earlier text goes into the history; replaying the same edit changes nothing, and an
-      // older edit arriving after a newer one (a redelivery) does not bring its text back. A message
+      // older edit arriving after a newer one (a redelivery) does not bring its text back. Facebook
+      // gives edit times in whole seconds: a second edit within the same second applies unless its
+      // text was already replaced at that time (a replay of the first). A message
       // anonymized by retention or erasure (its conversation erased after it was stored, or its
       // citizen erased) stays so.
       return manager.query(
@@ -661,7 +663,10 @@ export class IngestService {
             edit_history = edit_history || jsonb_build_array(jsonb_build_object('text', text, 'editedAt', $6::timestamptz)),
             text = $5, search_text = $7, edited = true
           WHERE ${where} AND external_id = $4 AND text IS DISTINCT FROM $5
-            AND (jsonb_array_length(edit_history) = 0 OR (edit_history->-1->>'editedAt')::timestamptz < $6::timestamptz)
+            AND (jsonb_array_length(edit_history) = 0 OR (edit_history->-1->>'editedAt')::timestamptz < $6::timestamptz
+                 OR ((edit_history->-1->>'editedAt')::timestamptz = $6::timestamptz
+                     AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(edit_history) h
+                                      WHERE (h->>'editedAt')::timestamptz = $6::timestamptz AND h->>'text' IS NOT DISTINCT FROM $5)))
             AND NOT EXISTS (SELECT 1 FROM conversation_erasure e WHERE e.conversation_id = message.conversation_id AND e.erased_at >= message.received_at)
             AND NOT EXISTS (SELECT 1 FROM contact ct WHERE ct.id = message.contact_id AND ct.channel_user_id = 'anon:' || ct.id)
           RETURNING id, conversation_id`,
