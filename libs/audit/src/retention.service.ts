@@ -487,7 +487,6 @@ export class RetentionService {
   }
 }
 
-
 async function count(result: Promise<unknown>): Promise<number> {
   return returningRows(await result).length;
 }

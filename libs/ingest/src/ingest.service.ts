@@ -663,10 +663,9 @@ export class IngestService {
             edit_history = edit_history || jsonb_build_array(jsonb_build_object('text', text, 'editedAt', $6::timestamptz)),
             text = $5, search_text = $7, edited = true
           WHERE ${where} AND external_id = $4 AND text IS DISTINCT FROM $5
-            AND (jsonb_array_length(edit_history) = 0 OR (edit_history->-1->>'editedAt')::timestamptz < $6::timestamptz
-                 OR ((edit_history->-1->>'editedAt')::timestamptz = $6::timestamptz
-                     AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(edit_history) h
-                                      WHERE (h->>'editedAt')::timestamptz = $6::timestamptz AND h->>'text' IS NOT DISTINCT FROM $5)))
+            AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(edit_history) h
+                             WHERE (h->>'editedAt')::timestamptz > $6::timestamptz
+                                OR ((h->>'editedAt')::timestamptz = $6::timestamptz AND h->>'text' IS NOT DISTINCT FROM $5))
             AND NOT EXISTS (SELECT 1 FROM conversation_erasure e WHERE e.conversation_id = message.conversation_id AND e.erased_at >= message.received_at)
             AND NOT EXISTS (SELECT 1 FROM contact ct WHERE ct.id = message.contact_id AND ct.channel_user_id = 'anon:' || ct.id)
           RETURNING id, conversation_id`,
@@ -707,7 +706,6 @@ export class IngestService {
     }
   }
 }
-
 
 function touchedFor(touched: Touched, organizationId: string) {
   let t = touched.get(organizationId);

@@ -1,0 +1,20 @@
+import { Channel, DeliveryState } from '@civic/domain';
+import { StatusEvent } from '@civic/channels-core';
+import { validateEvent } from './event-validator';
+
+describe('validateEvent: statuses', () => {
+  const status = (replyId?: string | null): StatusEvent => ({
+    type: 'status', channel: Channel.WhatsApp, accountExternalId: '106540352242922', occurredAt: new Date('2026-11-20T10:00:00Z'),
+    externalId: 'wamid.HBgM', state: DeliveryState.Delivered, replyId,
+  });
+
+  it('accepts a status without a reply id or naming our reply by UUID', () => {
+    expect(validateEvent(status())).toBeNull();
+    expect(validateEvent(status(null))).toBeNull();
+    expect(validateEvent(status('5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162'))).toBeNull();
+  });
+
+  it('rejects a reply id that is not a UUID, naming the field', () => {
+    expect(validateEvent(status("x' OR '1'='1"))).toBe('reply id (replyId) is not a UUID');
+  });
+});
