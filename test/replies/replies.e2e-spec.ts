@@ -5,6 +5,7 @@ import { IngestService } from '@civic/ingest';
 import { AuditService } from '@civic/audit';
 import { ReplyDispatcher, SentReply, SentReplyRecorder } from '@civic/replies';
 import { WhatsAppAdapter } from '@civic/channels-whatsapp';
+import { FacebookAdapter } from '@civic/channels-facebook';
 import { FakeGraphApiServer, FakeTwitterApiServer, META_FAILURES } from '@civic/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -104,9 +105,10 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
     },
     {
       name: 'Messenger DM → page messages inside the window', thread: 'dm:psid-1', body: { text: 'Talebiniz alındı.' }, kind: 'dm',
-      check: () => {
+      check: (replyId) => {
         const [request] = graphPosts(`/${PAGE}/messages`);
-        expect(request.body).toMatchObject({ recipient: { id: 'psid-1' }, messaging_type: 'RESPONSE', message: { text: 'Talebiniz alındı.' } });
+        // The tag comes back in the message's echo (interrupted sends are reconciled by it).
+        expect(request.body).toMatchObject({ recipient: { id: 'psid-1' }, messaging_type: 'RESPONSE', message: { text: 'Talebiniz alındı.', metadata: `civic-inbox:reply:${replyId}` } });
       },
     },
     {
@@ -314,6 +316,113 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
       expect((await ingestStatus('wamid.FOREIGN2', 'sent', `crm:${interrupted}`, 2)).results[0].outcome).toBe('deferred');
       expect((await stored(id)).external_id).toBeNull();
       expect((await stored(interrupted)).external_id).toBeNull();
+    });
+  });
+
+  describe('echoes of our Messenger sends name their reply (message.metadata)', () => {
+    /** A Messenger reply as a worker left it: claimed (an hour ago when `interrupted`, else just now), no channel id stored. */
+    async function claimedMessengerReply(text: string, interrupted: boolean): Promise<{ id: string; conversationId: string; accountId: string; organizationId: string }> {
+      const [source] = await t.dataSource.query(`SELECT * FROM message WHERE external_id = 'm_messenger_1'`);
+      const [row] = await t.dataSource.query(
+        `INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, direction, kind, text, contact_id,
+                              sent_at, delivery_state, dispatch_claimed_at, raw)
+         VALUES ($1, $2, $3, $4, 'out', 'dm', $5, $6, now(), 'queued', now() - make_interval(secs => $7), '{"request":{}}') RETURNING id`,
+        [source.organization_id, source.channel, source.channel_account_id, source.conversation_id, text, source.contact_id, interrupted ? 3600 : 0],
+      );
+      return { id: row.id, conversationId: source.conversation_id, accountId: source.channel_account_id, organizationId: source.organization_id };
+    }
+    /** A message_echoes delivery for one of the page's sends, as Messenger posts it (metadata is what the send carried). */
+    const echoWebhook = (mid: string, text: string, metadata: string | null) => ({
+      object: 'page',
+      entry: [{
+        id: PAGE, time: Date.now(),
+        messaging: [{
+          sender: { id: PAGE }, recipient: { id: 'psid-1' }, timestamp: Date.now() - 60_000,
+          message: { mid, is_echo: true, app_id: 1517776481860111, ...(metadata ? { metadata } : {}), text },
+        }],
+      }],
+    });
+    const ingestEcho = (mid: string, text: string, metadata: string | null) =>
+      t.app.get(IngestService).ingest(t.app.get(FacebookAdapter).parseWebhook(echoWebhook(mid, text, metadata)));
+    const stored = async (id: string) =>
+      (await t.dataSource.query(`SELECT external_id, delivery_state, delivery_error FROM message WHERE id = $1`, [id]))[0];
+    const rowsWith = (mid: string) => t.dataSource.query(`SELECT id, echo_of_reply_id FROM message WHERE external_id = $1`, [mid]);
+    const messageCount = async (conversationId: string) =>
+      (await t.dataSource.query(`SELECT message_count FROM conversation WHERE id = $1`, [conversationId]))[0].message_count;
+    const auditOf = (id: string) => t.dataSource.query(`SELECT action, actor_label, before, after FROM audit_event WHERE target_id = $1 ORDER BY seq`, [id]);
+
+    it('an echo arriving after the send was found interrupted gives the reply its channel id instead of a row of its own', async () => {
+      const reply = await claimedMessengerReply('Yarıda kaldı ama Messenger aldı', true);
+      expect(await t.app.get(ReplyDispatcher).dispatch(reply.id)).toBe('failed');
+      expect((await stored(reply.id)).delivery_error.code).toBe('send_interrupted');
+      const count = await messageCount(reply.conversationId);
+
+      const report = await ingestEcho('m_ECHO_AFTER', 'Yarıda kaldı ama Messenger aldı', `civic-inbox:reply:${reply.id}`);
+      expect(report.results[0]).toMatchObject({ outcome: 'updated', messageId: reply.id });
+      expect(await stored(reply.id)).toEqual({ external_id: 'm_ECHO_AFTER', delivery_state: 'sent', delivery_error: null });
+      expect(await rowsWith('m_ECHO_AFTER')).toEqual([{ id: reply.id, echo_of_reply_id: null }]);
+      expect(await messageCount(reply.conversationId)).toBe(count);
+      expect(await auditOf(reply.id)).toEqual([
+        expect.objectContaining({ action: 'reply.failed' }),
+        { action: 'reply.reconciled', actor_label: 'channel:facebook', before: { deliveryState: 'failed', errorCode: 'send_interrupted' }, after: { externalId: 'm_ECHO_AFTER', deliveryState: 'sent' } },
+      ]);
+      // Redelivered, the echo is the reply's own message now.
+      expect((await ingestEcho('m_ECHO_AFTER', 'Yarıda kaldı ama Messenger aldı', `civic-inbox:reply:${reply.id}`)).results[0]).toMatchObject({ outcome: 'duplicate', messageId: reply.id });
+      expect((await t.app.get(AuditService).verify(t.organizationId)).ok).toBe(true);
+    });
+
+    it('an echo stored while the send was in flight is folded into the reply once the send is found interrupted', async () => {
+      const reply = await claimedMessengerReply('Önce yankı geldi', true);
+      const count = await messageCount(reply.conversationId);
+      // The worker died after Messenger accepted the send; its echo came in seconds, long before anyone could tell.
+      await t.dataSource.query(`UPDATE message SET dispatch_claimed_at = now() WHERE id = $1`, [reply.id]);
+      expect((await ingestEcho('m_ECHO_BEFORE', 'Önce yankı geldi', `civic-inbox:reply:${reply.id}`)).results[0].outcome).toBe('stored');
+      expect(await rowsWith('m_ECHO_BEFORE')).toEqual([{ id: expect.any(String), echo_of_reply_id: reply.id }]);
+      expect(await messageCount(reply.conversationId)).toBe(count + 1);
+
+      await t.dataSource.query(`UPDATE message SET dispatch_claimed_at = now() - interval '1 hour' WHERE id = $1`, [reply.id]);
+      expect(await t.app.get(ReplyDispatcher).dispatch(reply.id)).toBe('reconciled');
+      expect(await stored(reply.id)).toEqual({ external_id: 'm_ECHO_BEFORE', delivery_state: 'sent', delivery_error: null });
+      expect(await rowsWith('m_ECHO_BEFORE')).toEqual([{ id: reply.id, echo_of_reply_id: null }]);
+      expect(await messageCount(reply.conversationId)).toBe(count);
+      expect((await auditOf(reply.id)).map((e: any) => e.action)).toEqual(['reply.failed', 'reply.reconciled']);
+      expect((await auditOf(reply.id))[1].after).toEqual({ externalId: 'm_ECHO_BEFORE', deliveryState: 'sent' });
+    });
+
+    it('echoes of a reply sent in parts leave no rows of their own, whether they come before or after its result is stored', async () => {
+      const reply = await claimedMessengerReply('Harita ve açıklama', false);
+      const count = await messageCount(reply.conversationId);
+      // Media goes first, the text closes the reply: the worker records the text's id.
+      expect((await ingestEcho('m_PART_MEDIA', '', `civic-inbox:reply:${reply.id}`)).results[0].outcome).toBe('stored');
+      expect((await ingestEcho('m_PART_TEXT', 'Harita ve açıklama', `civic-inbox:reply:${reply.id}`)).results[0].outcome).toBe('stored');
+      await t.app.get(SentReplyRecorder).record({
+        id: reply.id, organizationId: reply.organizationId, channel: Channel.Facebook, channelAccountId: reply.accountId,
+        conversationId: reply.conversationId, result: { externalId: 'm_PART_TEXT', raw: { recipient_id: 'psid-1', message_id: 'm_PART_TEXT' } },
+      });
+      expect(await stored(reply.id)).toEqual({ external_id: 'm_PART_TEXT', delivery_state: 'sent', delivery_error: null });
+      expect(await rowsWith('m_PART_MEDIA')).toEqual([]);
+      expect(await rowsWith('m_PART_TEXT')).toEqual([{ id: reply.id, echo_of_reply_id: null }]);
+      expect(await messageCount(reply.conversationId)).toBe(count);
+      // A part's echo redelivered (or late) after the result: part of the reply, nothing stored.
+      expect((await ingestEcho('m_PART_MEDIA', '', `civic-inbox:reply:${reply.id}`)).results[0]).toMatchObject({ outcome: 'duplicate', messageId: reply.id });
+      expect(await rowsWith('m_PART_MEDIA')).toEqual([]);
+    });
+
+    it('an echo without our tag, or naming a reply of another account, is stored as the page\'s own message', async () => {
+      const reply = await claimedMessengerReply('Başka yazılım', true);
+      expect(await t.app.get(ReplyDispatcher).dispatch(reply.id)).toBe('failed');
+      expect((await ingestEcho('m_FOREIGN_1', 'Sayfa yöneticisi yazdı', null)).results[0].outcome).toBe('stored');
+      expect((await ingestEcho('m_FOREIGN_2', 'CRM yazdı', 'crm-ticket-42')).results[0].outcome).toBe('stored');
+      // An interrupted reply on the WhatsApp number: an echo on the page cannot be its.
+      const [wa] = await t.dataSource.query(`SELECT * FROM message WHERE external_id = 'wamid.OPEN1'`);
+      const [whatsappReply] = await t.dataSource.query(
+        `INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, direction, kind, text, contact_id, sent_at, delivery_state, delivery_error)
+         VALUES ($1, $2, $3, $4, 'out', 'dm', 'WhatsApp yanıtı', $5, now(), 'failed', '{"code":"send_interrupted"}') RETURNING id`,
+        [wa.organization_id, wa.channel, wa.channel_account_id, wa.conversation_id, wa.contact_id],
+      );
+      expect((await ingestEcho('m_FOREIGN_3', 'Başka hesabın etiketi', `civic-inbox:reply:${whatsappReply.id}`)).results[0].outcome).toBe('stored');
+      expect((await stored(reply.id)).external_id).toBeNull();
+      expect((await stored(whatsappReply.id)).external_id).toBeNull();
     });
   });
 

@@ -32,6 +32,8 @@ export function validateEvent(event: NormalizedEvent, now = Date.now()): string 
       if (!DIRECTIONS.has(event.direction)) return `unknown direction "${event.direction}"`;
       if (!event.contact || !isId(event.contact.externalId)) return 'missing contact id (contact.externalId)';
       if (!event.thread || !isId(event.thread.key) || !THREAD_KINDS.has(event.thread.kind)) return 'missing or invalid thread';
+      if (event.replyId != null && !isUUID(event.replyId)) return 'reply id (replyId) is not a UUID';
+      if (event.replyId != null && event.direction !== MessageDirection.Outbound) return 'reply id (replyId) on an inbound message';
       return textProblem(event.text);
     }
     case 'edit':

@@ -10,3 +10,4 @@ export * from './live-events';
 export * from './deferred-update.sweeper';
 export * from './ingest-worker.module';
 export * from './deferred-reply-status';
+export * from './interrupted-reply';

@@ -6,6 +6,7 @@ import { returningRows } from '@civic/database';
 import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection, SEND_INTERRUPTED } from '@civic/domain';
 import { DeleteEvent, EditEvent, MessageEvent, NormalizedEvent, StatusEvent, WatermarkStatusEvent } from '@civic/channels-core';
 import { decodeEvents, encodeEvents } from './event-json.codec';
+import { REPLY_INTERRUPTED } from './interrupted-reply';
 import { validateEvent } from './event-validator';
 import { countOutcomes, IngestEventResult, IngestReport } from './ingest-report';
 import { INGEST_METRICS, IngestMetrics } from './ingest-metrics';
@@ -72,10 +73,6 @@ const PREVIEW_LENGTH = 280;
 /** First look for the message of a deferred update; each later look waits twice as long, up to the cap. */
 const DEFERRED_FIRST_CHECK_SECONDS = 1;
 const DEFERRED_MAX_CHECK_SECONDS = 600;
-
-/** SQL: outbound message `alias` is a reply whose send was interrupted and that has no channel id. */
-const REPLY_INTERRUPTED = (alias: string) =>
-  `${alias}.direction = 'out' AND ${alias}.external_id IS NULL AND ${alias}.delivery_state = 'failed' AND ${alias}.delivery_error->>'code' = '${SEND_INTERRUPTED}'`;
 
 /**
  * SQL: deferred update `d` can be applied: its message is stored, or it is a status naming our
@@ -144,6 +141,13 @@ export class IngestService {
     });
 
     const touched: Touched = new Map();
+    // Echoes naming our reply: most are stored like any message (the reply's result folds them in).
+    for (const item of messages.filter((m) => m.event.replyId)) {
+      const result = await this.echoOfReply(item, touched);
+      if (!result) continue;
+      results[item.index] = result;
+      messages.splice(messages.indexOf(item), 1);
+    }
     if (messages.length > 0 || updates.length > 0) {
       const plan = this.planMessages(messages);
       if (updates.length === 0 && plan.contacts.length === 0 && plan.conversations.length === 0 && !plan.parentInBatch) {
@@ -286,18 +290,20 @@ export class IngestService {
     const inserted: { id: string; channel_account_id: string; external_id: string }[] = await manager.query(
       `WITH v AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                              $10::jsonb[], $11::text[], $12::uuid[], $13::timestamptz[], $14::text[], $15::jsonb[], $16::text[], $17::timestamptz[], $18::boolean[])
+                              $10::jsonb[], $11::text[], $12::uuid[], $13::timestamptz[], $14::text[], $15::jsonb[], $16::text[], $17::timestamptz[], $18::boolean[],
+                              $20::uuid[])
            AS v(organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind, text, search_text,
-                attachments, parent_external_id, contact_id, sent_at, delivery_state, raw, preview, window_until, media_pending)
+                attachments, parent_external_id, contact_id, sent_at, delivery_state, raw, preview, window_until, media_pending, echo_of_reply_id)
        ), ins AS (
          INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind,
-                              text, search_text, attachments, parent_external_id, parent_message_id, contact_id, sent_at, delivery_state, raw, media_pending)
+                              text, search_text, attachments, parent_external_id, parent_message_id, contact_id, sent_at, delivery_state, raw, media_pending,
+                              echo_of_reply_id)
          SELECT organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind,
                 text, search_text, attachments, parent_external_id,
                 (SELECT p.id FROM message p
                   WHERE v.parent_external_id IS NOT NULL AND p.organization_id = v.organization_id AND p.channel = v.channel
                     AND p.channel_account_id = v.channel_account_id AND p.external_id = v.parent_external_id LIMIT 1),
-                contact_id, sent_at, delivery_state, raw, media_pending FROM v
+                contact_id, sent_at, delivery_state, raw, media_pending, echo_of_reply_id FROM v
          ON CONFLICT (organization_id, channel, channel_account_id, external_id) DO NOTHING
          RETURNING id, organization_id, channel_account_id, external_id, conversation_id, direction, sent_at
        ), agg AS (
@@ -352,6 +358,8 @@ export class IngestService {
         // The worker downloads these at once (libs/media): channel media URLs expire within minutes.
         rows.map((r) => (r.event.attachments ?? []).some(isDownloadable)),
         LIVE_EVENTS_CHANNEL,
+        // An echo of our reply stored before the reply has its channel id; folded into it later.
+        rows.map((r) => r.event.replyId ?? null),
       ],
     );
 
@@ -565,6 +573,43 @@ export class IngestService {
       manager,
     );
     return row;
+  }
+
+  /**
+   * The channel's echo of our reply (it names the reply through the tag on the send) when that reply
+   * needs no new row: its send was interrupted, so the echo proves the channel got it and the reply
+   * takes the echo's id, state sent (audited `reply.reconciled`); or the reply has its channel id
+   * already, so this echoes another part of it (media sent before the text). Null otherwise (the
+   * reply is still being sent, or is not ours): the echo is stored, marked as the reply's.
+   */
+  private async echoOfReply(item: PendingMessage, touched: Touched): Promise<IngestEventResult | null> {
+    const { event, account } = item;
+    return this.dataSource.transaction(async (manager) => {
+      const [reply]: { id: string; conversation_id: string; external_id: string | null; interrupted: boolean }[] = await manager.query(
+        `SELECT r.id, r.conversation_id, r.external_id, (${REPLY_INTERRUPTED('r')}) AS interrupted FROM message r
+          WHERE r.id = $1 AND r.organization_id = $2 AND r.channel = $3 AND r.channel_account_id = $4 AND r.direction = 'out'
+          FOR UPDATE`,
+        [event.replyId, account.organizationId, event.channel, account.id],
+      );
+      if (reply?.external_id) return { outcome: 'duplicate', messageId: reply.id, conversationId: reply.conversation_id };
+      if (!reply?.interrupted) return null;
+      await manager.query(
+        `UPDATE message SET external_id = $2, delivery_state = $3, delivery_error = NULL, delivery_updated_at = $4 WHERE id = $1`,
+        [reply.id, event.externalId, DeliveryState.Sent, event.occurredAt.toISOString()],
+      );
+      await this.audit.record(
+        {
+          organizationId: account.organizationId, actorLabel: `channel:${event.channel}`, action: 'reply.reconciled', targetType: 'message', targetId: reply.id,
+          before: { deliveryState: DeliveryState.Failed, errorCode: SEND_INTERRUPTED }, after: { externalId: event.externalId, deliveryState: DeliveryState.Sent },
+        },
+        manager,
+      );
+      const changed: Touched = new Map();
+      touchedFor(changed, account.organizationId).conversationIds.add(reply.conversation_id);
+      await this.notifyChanged(manager, changed);
+      mergeTouched(touched, changed);
+      return { outcome: 'updated', messageId: reply.id, conversationId: reply.conversation_id };
+    });
   }
 
   /**

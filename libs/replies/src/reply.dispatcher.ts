@@ -4,14 +4,15 @@ import { DataSource } from 'typeorm';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry, ReplyRefusedError, SendResult } from '@civic/channels-core';
 import { Channel, ChannelAccountStatus, DeliveryError, DeliveryState, MessageAttachment, SEND_INTERRUPTED } from '@civic/domain';
-import { publishLiveEvent, recheckDeferredStatusesOfReply } from '@civic/ingest';
+import { foldEchoesIntoInterruptedReply, publishLiveEvent, recheckDeferredStatusesOfReply } from '@civic/ingest';
 import { OutboundReplyBuilder, REPLY_CONVERSATION_SELECT, REPLY_TARGET_SELECT, replyConversationFromJson, ReplyTarget } from './outbound-reply.builder';
 import { StoredReplyRequest } from './reply-request';
 import { REPLY_SEND_EXPIRE_SECONDS } from './reply-send.queue';
 import { SendDeferredError, SendRateLimiter } from './send-rate.limiter';
 import { SentReplyRecorder } from './sent-reply.recorder';
 
-export type DispatchOutcome = 'sent' | 'failed' | 'already_done' | 'in_flight';
+/** `reconciled`: the send was found interrupted, but echoes of it were stored, so it did reach the channel. */
+export type DispatchOutcome = 'sent' | 'failed' | 'reconciled' | 'already_done' | 'in_flight';
 
 /** Another attempt holds the claim and may still be sending: try again later (pg-boss retry). */
 export class DispatchInFlightError extends Error {
@@ -128,7 +129,7 @@ export class ReplyDispatcher {
   /** The message could not be claimed: already handled, in flight elsewhere, or left behind by a dead attempt. */
   private async unclaimable(messageId: string): Promise<DispatchOutcome> {
     const [row] = await this.dataSource.query(
-      `SELECT id, organization_id, conversation_id, external_id, delivery_state,
+      `SELECT id, organization_id, conversation_id, channel, external_id, delivery_state,
               dispatch_claimed_at < now() - make_interval(secs => $2) AS stale
          FROM message WHERE id = $1`,
       [messageId, REPLY_SEND_EXPIRE_SECONDS],
@@ -139,9 +140,27 @@ export class ReplyDispatcher {
       code: SEND_INTERRUPTED,
       title: 'Gönderim yarıda kesildi; kanalda yayımlanıp yayımlanmadığı bilinmiyor, tekrar gönderilmedi. (The send was interrupted; not sent again to avoid a duplicate.)',
     });
+    if (await this.adoptStoredEchoes(row)) return 'reconciled';
     // A status of this send that came meanwhile (WhatsApp names the reply in it) now reconciles it.
     await recheckDeferredStatusesOfReply(this.dataSource.manager, messageId);
     return 'failed';
+  }
+
+  /** Echoes of the interrupted send stored meanwhile (Messenger names the reply in them) prove it reached the channel. */
+  private async adoptStoredEchoes(reply: { id: string; organization_id: string; channel: Channel }): Promise<boolean> {
+    return this.dataSource.transaction(async (tx) => {
+      const folded = await foldEchoesIntoInterruptedReply(tx, reply.id);
+      if (!folded) return false;
+      await this.audit.record(
+        {
+          organizationId: reply.organization_id, actorLabel: `channel:${reply.channel}`, action: 'reply.reconciled', targetType: 'message', targetId: reply.id,
+          before: { deliveryState: DeliveryState.Failed, errorCode: SEND_INTERRUPTED }, after: { externalId: folded.externalId, deliveryState: folded.deliveryState },
+        },
+        tx,
+      );
+      await publishLiveEvent(tx, { type: 'conversation.updated', organizationId: reply.organization_id, conversationIds: [folded.conversationId], change: 'reply' });
+      return true;
+    });
   }
 
   private async handleFailure(message: QueuedMessage, error: unknown, finalAttempt: boolean): Promise<DispatchOutcome> {

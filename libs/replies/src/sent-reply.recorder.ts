@@ -58,18 +58,25 @@ export class SentReplyRecorder {
 
   /**
    * If the channel's echo of a send was ingested first (as its own row), that row is merged into
-   * the reply: it is removed and its delivery state kept if further along.
+   * the reply: it is removed and its delivery state kept if further along. Echoes that name the
+   * reply by its tag (`echo_of_reply_id`: the other parts of a reply sent in parts) are removed too.
    */
   private async store(tx: EntityManager, replies: SentReply[]): Promise<void> {
-    const key = (accountId: string, externalId: string) => `${accountId}\u0000${externalId}`;
-    const [echoes] = await tx.query(
-      `DELETE FROM message e
-        WHERE e.id IN (SELECT echo.id
-                         FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, organization_id uuid, channel text, channel_account_id uuid, external_id text),
-                              LATERAL (SELECT m.id FROM message m
-                                        WHERE m.organization_id = s.organization_id AND m.channel = s.channel
-                                          AND m.channel_account_id = s.channel_account_id AND m.external_id = s.external_id AND m.id <> s.id) echo)
-        RETURNING e.channel_account_id, e.external_id, e.conversation_id, e.delivery_state`,
+    const echoes: { reply_id: string; same_message: boolean; conversation_id: string; delivery_state: DeliveryState | null }[] = await tx.query(
+      `WITH s AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, organization_id uuid, channel text, channel_account_id uuid, external_id text)
+       ), echo AS (
+         SELECT s.id AS reply_id, m.id, m.external_id = s.external_id AS same_message
+           FROM s, LATERAL (SELECT m.id, m.external_id FROM message m
+                             WHERE m.organization_id = s.organization_id AND m.channel = s.channel
+                               AND m.channel_account_id = s.channel_account_id AND m.external_id = s.external_id AND m.id <> s.id
+                            UNION
+                            SELECT m.id, m.external_id FROM message m WHERE m.echo_of_reply_id = s.id AND m.id <> s.id) m
+       ), gone AS (
+         DELETE FROM message e USING echo WHERE e.id = echo.id
+         RETURNING echo.reply_id, echo.same_message, e.conversation_id, e.delivery_state
+       )
+       SELECT * FROM gone`,
       [
         JSON.stringify(
           replies.map((r) => ({ id: r.id, organization_id: r.organizationId, channel: r.channel, channel_account_id: r.channelAccountId, external_id: r.result.externalId })),
@@ -77,14 +84,14 @@ export class SentReplyRecorder {
       ],
     );
     const stateOf = new Map<string, DeliveryState>();
-    for (const echo of echoes as { channel_account_id: string; external_id: string; conversation_id: string; delivery_state: DeliveryState | null }[]) {
-      const k = key(echo.channel_account_id, echo.external_id);
-      const current = stateOf.get(k) ?? DeliveryState.Sent;
-      const furtherAlong = echo.delivery_state && DELIVERY_STATE_RANK[echo.delivery_state] > DELIVERY_STATE_RANK[current];
-      stateOf.set(k, furtherAlong ? echo.delivery_state! : current);
+    for (const echo of echoes) {
       await tx.query(`UPDATE conversation SET message_count = GREATEST(message_count - 1, 0) WHERE id = $1`, [echo.conversation_id]);
+      // Only the echo of the very message the channel accepted carries its state; other parts' do not.
+      if (!echo.same_message || !echo.delivery_state) continue;
+      const current = stateOf.get(echo.reply_id) ?? DeliveryState.Sent;
+      if (DELIVERY_STATE_RANK[echo.delivery_state] > DELIVERY_STATE_RANK[current]) stateOf.set(echo.reply_id, echo.delivery_state);
     }
-    const stored = replies.map((r) => ({ reply: r, state: stateOf.get(key(r.channelAccountId, r.result.externalId)) ?? DeliveryState.Sent }));
+    const stored = replies.map((r) => ({ reply: r, state: stateOf.get(r.id) ?? DeliveryState.Sent }));
     await tx.query(
       `UPDATE message m SET external_id = s.external_id, delivery_state = s.delivery_state, delivery_updated_at = now(),
               raw = COALESCE(m.raw, '{}'::jsonb) || jsonb_build_object('response', s.response)

@@ -41,6 +41,11 @@ export interface MessageEvent extends EventBase {
   parentExternalId?: string | null;
   /** Until when a free-form reply is allowed (24 h windows); undefined leaves it unchanged. */
   replyWindowExpiresAt?: Date | null;
+  /**
+   * Outbound only: our reply this message is (part of), when the channel's echo hands back the tag
+   * we put on the send (Messenger's `message.metadata`). See reply-callback-data.ts.
+   */
+  replyId?: string | null;
 }
 
 /** The channel reports a new text for a message it sent us before. */
@@ -63,7 +68,7 @@ export interface StatusEvent extends EventBase {
   state: DeliveryState;
   error?: DeliveryError | null;
   /**
-   * Our own message id, when the channel echoes back a tag we put on the send (WhatsApp's
+   * Our own message id, when the channel hands back a tag we put on the send (WhatsApp's
    * `biz_opaque_callback_data`): lets a reply whose send was interrupted before its channel id was
    * stored be matched to this status. See reply-callback-data.ts.
    */

@@ -1,9 +1,10 @@
 import { isUUID } from 'class-validator';
 
 /**
- * A tag put on a send that the channel echoes back with that message's statuses (WhatsApp's
- * `biz_opaque_callback_data`). It carries our message id, so a status can name its reply even when
- * the worker died after the channel accepted the send and before the channel's id was stored.
+ * A tag put on a send that the channel hands back with that message's statuses (WhatsApp's
+ * `biz_opaque_callback_data`) or its echo (Messenger's `message.metadata`). It carries our message
+ * id, so a status or an echo can name its reply even when the worker died after the channel
+ * accepted the send and before the channel's id was stored.
  * The prefix tells our tags apart from those of other software sending from the same number.
  */
 const PREFIX = 'civic-inbox:reply:';

@@ -178,6 +178,20 @@ describe('FacebookAdapter', () => {
         attachments: [{ type: AttachmentType.Image }],
       });
       expect(event.type === 'message' && event.replyWindowExpiresAt).toBeUndefined();
+      // No metadata: not sent by us (or by another app), so it names no reply.
+      expect(event.type === 'message' && event.replyId).toBeNull();
+    });
+
+    it('an echo carrying our tag in message.metadata names the reply; someone else\'s metadata names none', () => {
+      const fixture = loadChannelFixture('messenger', 'message_echo_image_attachment_2022');
+      const withMetadata = (metadata: string) => {
+        const body = structuredClone(fixture);
+        body.entry[0].messaging[0].message.metadata = metadata;
+        return adapter.parseWebhook(body)[0];
+      };
+      expect(withMetadata('civic-inbox:reply:5F0C8A2E-3B1D-4C6E-9A7F-1D2E3F405162')).toMatchObject({ direction: MessageDirection.Outbound, replyId: '5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162' });
+      expect(withMetadata('crm-ticket-42')).toMatchObject({ replyId: null });
+      expect(withMetadata('civic-inbox:reply:not-a-uuid')).toMatchObject({ replyId: null });
     });
 
     it('message_deliveries_docs: delivered per mid plus a watermark', () => {
@@ -290,6 +304,15 @@ describe('FacebookAdapter', () => {
       });
       expect((fake.requests[0].body as Record<string, unknown>).tag).toBeUndefined();
       expect(result.externalId).toMatch(/^m_fake_/);
+    });
+
+    it('every part of a send carries the reply id in message.metadata, which Messenger echoes back', async () => {
+      const replyId = '5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162';
+      await adapter.sendReply(account(fake), dmReply({ replyId, media: [{ type: AttachmentType.Image, channelUrl: 'https://belediye.example/harita.png' }] }));
+      await adapter.sendReply(account(fake), commentReply({ replyId, privateReply: true, text: 'Adresinizi özelden paylaşır mısınız?' }));
+      expect(fake.requests.map((r) => (r.body as { message: { metadata?: string } }).message.metadata)).toEqual([
+        `civic-inbox:reply:${replyId}`, `civic-inbox:reply:${replyId}`, `civic-inbox:reply:${replyId}`,
+      ]);
     });
 
     it('Messenger DM after 24 h: MESSAGE_TAG with HUMAN_AGENT', async () => {

@@ -113,7 +113,7 @@ export class FacebookAdapter implements ChannelAdapter {
   async sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult> {
     this.validateReply(reply);
     const token = metaAccessToken(account);
-    if (reply.privateReply || isDirectMessage(reply)) return sendMessagingReply(this.graph, token, account.externalId, reply);
+    if (reply.privateReply || isDirectMessage(reply)) return sendMessagingReply(this.graph, token, account.externalId, reply, { tagEchoes: true });
     const target = reply.inReplyTo?.externalId ?? reply.rootExternalId!;
     const body: Record<string, unknown> = {};
     if (reply.text?.trim()) body.message = reply.text;

@@ -145,11 +145,13 @@ describe('InstagramAdapter', () => {
     });
 
     it('DM: POST /{ig-id}/messages', async () => {
-      const result = await adapter.sendReply(account(), dm());
+      const result = await adapter.sendReply(account(), dm({ replyId: '5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162' }));
       expect(fake.requests[0]).toMatchObject({
         path: `/${IG_ID}/messages`,
         body: { recipient: { id: '24286888740958239' }, messaging_type: 'RESPONSE', message: { text: 'Bilgi için teşekkürler!' } },
       });
+      // Instagram's Send API documents no message.metadata (Messenger's echo tag): not sent.
+      expect((fake.requests[0].body as { message: object }).message).toEqual({ text: 'Bilgi için teşekkürler!' });
       expect(result.externalId).toMatch(/^m_fake_/);
     });
 

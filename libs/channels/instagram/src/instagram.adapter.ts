@@ -111,7 +111,7 @@ export class InstagramAdapter implements ChannelAdapter {
   async sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult> {
     this.validateReply(reply);
     const token = metaAccessToken(account);
-    if (reply.privateReply || isDirectMessage(reply)) return sendMessagingReply(this.graph, token, account.externalId, reply);
+    if (reply.privateReply || isDirectMessage(reply)) return sendMessagingReply(this.graph, token, account.externalId, reply, { tagEchoes: false });
     let response: { id: string };
     if (reply.inReplyTo?.kind === MessageKind.Mention) {
       // A comment that @mentions us lives on someone else's media: answer through the mentions edge.

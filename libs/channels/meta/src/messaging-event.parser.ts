@@ -1,4 +1,4 @@
-import { DeleteEvent, MessageEvent, NormalizedEvent, StatusEvent, WatermarkStatusEvent, WebhookPayloadError } from '@civic/channels-core';
+import { DeleteEvent, MessageEvent, NormalizedEvent, replyIdFromCallbackData, StatusEvent, WatermarkStatusEvent, WebhookPayloadError } from '@civic/channels-core';
 import { AttachmentType, Channel, ConversationKind, DeliveryState, MessageAttachment, MessageDirection, MessageKind } from '@civic/domain';
 import { idOf, isRecord, requireId } from './meta-webhook.envelope';
 import { parseMetaTime, replyWindowFrom } from './meta-time';
@@ -88,6 +88,8 @@ export function parseMessagingEvent(channel: Channel, accountExternalId: string,
     };
     // Only the citizen's own message opens the 24 h window; our echoes leave it as it is.
     if (!echo) result.replyWindowExpiresAt = replyWindowFrom(occurredAt);
+    // Our own send's echo names its reply (the tag sendMessagingReply puts in message.metadata).
+    else result.replyId = replyIdFromCallbackData(message.metadata);
     return [result];
   }
 

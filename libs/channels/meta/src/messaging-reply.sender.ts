@@ -1,4 +1,4 @@
-import { OutboundReply, SendResult } from '@civic/channels-core';
+import { OutboundReply, replyCallbackData, SendResult } from '@civic/channels-core';
 import { AttachmentType } from '@civic/domain';
 import { MetaGraphClient } from './graph-api.client';
 import { messagingTypeFor } from './messaging-reply.policy';
@@ -16,16 +16,29 @@ const SEND_API_ATTACHMENT: Partial<Record<AttachmentType, string>> = {
   [AttachmentType.Document]: 'file',
 };
 
+/** How a channel's sends through the Send API are made. */
+export interface MessagingSendOptions {
+  /**
+   * Put the reply's id in `message.metadata`, which Messenger hands back in the message's echo
+   * (message_echoes), so an echo can name a reply whose send was interrupted. Messenger documents
+   * the field; Instagram's Send API does not, so Instagram sends go without it.
+   */
+  tagEchoes: boolean;
+}
+
 /**
  * Send API shared by Messenger (`/{page-id}/messages`) and Instagram (`/{ig-id}/messages`): private
  * replies to comments, DMs with the right messaging_type, attachments by URL.
  */
-export async function sendMessagingReply(graph: MetaGraphClient, token: string, senderId: string, reply: OutboundReply): Promise<SendResult> {
+export async function sendMessagingReply(
+  graph: MetaGraphClient, token: string, senderId: string, reply: OutboundReply, options: MessagingSendOptions,
+): Promise<SendResult> {
   const path = `/${senderId}/messages`;
+  const tag = options.tagEchoes && reply.replyId ? { metadata: replyCallbackData(reply.replyId) } : {};
   if (reply.privateReply && reply.inReplyTo) {
     const response = await graph.post<SendApiResponse>(path, token, {
       recipient: { comment_id: reply.inReplyTo.externalId },
-      message: { text: reply.text ?? '' },
+      message: { text: reply.text ?? '', ...tag },
     });
     return { externalId: response.message_id, raw: response };
   }
@@ -37,11 +50,11 @@ export async function sendMessagingReply(graph: MetaGraphClient, token: string, 
     last = await graph.post<SendApiResponse>(path, token, {
       recipient,
       ...messagingType,
-      message: { attachment: { type: SEND_API_ATTACHMENT[media.type] ?? 'file', payload: { url: media.channelUrl, is_reusable: true } } },
+      message: { attachment: { type: SEND_API_ATTACHMENT[media.type] ?? 'file', payload: { url: media.channelUrl, is_reusable: true } }, ...tag },
     });
   }
   if (reply.text?.trim()) {
-    last = await graph.post<SendApiResponse>(path, token, { recipient, ...messagingType, message: { text: reply.text } });
+    last = await graph.post<SendApiResponse>(path, token, { recipient, ...messagingType, message: { text: reply.text, ...tag } });
   }
   if (!last) throw new Error('sendMessagingReply called without text or media (validateReply must run first)');
   return { externalId: last.message_id, raw: last };

@@ -21,6 +21,8 @@ import { DeliveryError, MessageAttachment, MessageEdit } from './message-attachm
 @Index('ix_message_media_pending', ['receivedAt'], { where: 'media_pending' })
 // Failed sends by recency for the metrics scrape; only failed rows enter it.
 @Index('ix_message_delivery_failed', ['deliveryUpdatedAt'], { where: "delivery_state = 'failed'" })
+// Echoes of our own replies only (a few rows), looked up by reply when its send result is stored.
+@Index('ix_message_echo_of_reply', ['echoOfReplyId'], { where: 'echo_of_reply_id IS NOT NULL' })
 export class Message {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -95,6 +97,15 @@ export class Message {
 
   @Column({ type: 'timestamptz', name: 'delivery_updated_at', nullable: true })
   deliveryUpdatedAt: Date | null;
+
+  /**
+   * The channel's echo of our own reply (or of one part of it), stored before the reply had its
+   * channel id: the echo names the reply through the tag put on the send (Messenger
+   * `message.metadata`). Storing the reply's result, or finding its send interrupted, folds such
+   * rows into the reply.
+   */
+  @Column({ type: 'uuid', name: 'echo_of_reply_id', nullable: true })
+  echoOfReplyId: string | null;
 
   /** Set when a worker starts sending this reply, so no other attempt sends it a second time. */
   @Column({ type: 'timestamptz', name: 'dispatch_claimed_at', nullable: true })

@@ -15,6 +15,7 @@ import { WebhookInbox1796137383784 } from './1796137383784-webhook-inbox.migrati
 import { DeferredMessageUpdate1796156069494 } from './1796156069494-deferred-message-update.migration';
 import { DeferredReplyStatus1796166329735 } from './1796166329735-deferred-reply-status.migration';
 import { ApiRateCounter1796169322479 } from './1796169322479-api-rate-counter.migration';
+import { MessageEchoOfReply1796421906590 } from './1796421906590-message-echo-of-reply.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
   Initial1795449780394,
@@ -34,4 +35,5 @@ export const MIGRATIONS: Function[] = [
   DeferredMessageUpdate1796156069494,
   DeferredReplyStatus1796166329735,
   ApiRateCounter1796169322479,
+  MessageEchoOfReply1796421906590,
 ];
