@@ -3,10 +3,10 @@ import { AuditService, textFingerprint } from '@civic/audit';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { returningRows } from '@civic/database';
-import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection, SEND_INTERRUPTED } from '@civic/domain';
+import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection } from '@civic/domain';
 import { DeleteEvent, EditEvent, MessageEvent, NormalizedEvent, StatusEvent, WatermarkStatusEvent } from '@civic/channels-core';
 import { decodeEvents, encodeEvents } from './event-json.codec';
-import { REPLY_INTERRUPTED } from './interrupted-reply';
+import { REPLY_INTERRUPTED, replyReconciledAudit } from './interrupted-reply';
 import { validateEvent } from './event-validator';
 import { countOutcomes, IngestEventResult, IngestReport } from './ingest-report';
 import { INGEST_METRICS, IngestMetrics } from './ingest-metrics';
@@ -549,12 +549,14 @@ export class IngestService {
   }
 
   /**
-   * A status that names our reply (`replyId`, echoed by the channel) while no message has its channel
-   * id: if that reply's send was interrupted, the channel did get it. The reply takes the channel's
-   * id and this state, so its later statuses apply as usual. A reply still being sent is left to its
-   * worker (the status waits until the worker stores the id); the channel and account must match.
+   * A status (or an echo) that names our reply (`replyId`, handed back by the channel) while no message
+   * has its channel id: if that reply's send was interrupted, the channel did get it. The reply takes
+   * the channel's id and this state, so its later statuses apply as usual. A reply still being sent is
+   * left to its worker (the status waits until the worker stores the id); the channel and account must match.
    */
-  private async reconcileInterruptedReply(manager: EntityManager, event: StatusEvent, account: AccountRef): Promise<UpdatedMessage | null> {
+  private async reconcileInterruptedReply(
+    manager: EntityManager, event: Pick<StatusEvent, 'channel' | 'externalId' | 'replyId' | 'state' | 'error' | 'occurredAt'>, account: AccountRef,
+  ): Promise<UpdatedMessage | null> {
     const [row] = returningRows<UpdatedMessage>(
       await manager.query(
         `UPDATE message m SET external_id = $4, delivery_state = $6, delivery_error = $7::jsonb, delivery_updated_at = $8
@@ -566,10 +568,7 @@ export class IngestService {
     );
     if (!row) return null;
     await this.audit.record(
-      {
-        organizationId: account.organizationId, actorLabel: `channel:${event.channel}`, action: 'reply.reconciled', targetType: 'message', targetId: row.id,
-        before: { deliveryState: DeliveryState.Failed, errorCode: SEND_INTERRUPTED }, after: { externalId: event.externalId, deliveryState: event.state },
-      },
+      replyReconciledAudit({ id: row.id, organizationId: account.organizationId, channel: event.channel }, { externalId: event.externalId, deliveryState: event.state }),
       manager,
     );
     return row;
@@ -578,37 +577,30 @@ export class IngestService {
   /**
    * The channel's echo of our reply (it names the reply through the tag on the send) when that reply
    * needs no new row: its send was interrupted, so the echo proves the channel got it and the reply
-   * takes the echo's id, state sent (audited `reply.reconciled`); or the reply has its channel id
-   * already, so this echoes another part of it (media sent before the text). Null otherwise (the
-   * reply is still being sent, or is not ours): the echo is stored, marked as the reply's.
+   * takes the echo's id, state sent; or the reply has its channel id already, so this echoes another
+   * part of it (media sent before the text). Null otherwise (the reply is still being sent, or is not
+   * ours): the echo is stored, marked as the reply's.
    */
   private async echoOfReply(item: PendingMessage, touched: Touched): Promise<IngestEventResult | null> {
     const { event, account } = item;
     return this.dataSource.transaction(async (manager) => {
-      const [reply]: { id: string; conversation_id: string; external_id: string | null; interrupted: boolean }[] = await manager.query(
-        `SELECT r.id, r.conversation_id, r.external_id, (${REPLY_INTERRUPTED('r')}) AS interrupted FROM message r
+      const [reply]: { id: string; conversation_id: string; external_id: string | null }[] = await manager.query(
+        `SELECT r.id, r.conversation_id, r.external_id FROM message r
           WHERE r.id = $1 AND r.organization_id = $2 AND r.channel = $3 AND r.channel_account_id = $4 AND r.direction = 'out'
           FOR UPDATE`,
         [event.replyId, account.organizationId, event.channel, account.id],
       );
-      if (reply?.external_id) return { outcome: 'duplicate', messageId: reply.id, conversationId: reply.conversation_id };
-      if (!reply?.interrupted) return null;
-      await manager.query(
-        `UPDATE message SET external_id = $2, delivery_state = $3, delivery_error = NULL, delivery_updated_at = $4 WHERE id = $1`,
-        [reply.id, event.externalId, DeliveryState.Sent, event.occurredAt.toISOString()],
+      if (!reply) return null;
+      if (reply.external_id) return { outcome: 'duplicate', messageId: reply.id, conversationId: reply.conversation_id };
+      const reconciled = await this.reconcileInterruptedReply(
+        manager, { ...event, replyId: reply.id, state: DeliveryState.Sent, error: null }, account,
       );
-      await this.audit.record(
-        {
-          organizationId: account.organizationId, actorLabel: `channel:${event.channel}`, action: 'reply.reconciled', targetType: 'message', targetId: reply.id,
-          before: { deliveryState: DeliveryState.Failed, errorCode: SEND_INTERRUPTED }, after: { externalId: event.externalId, deliveryState: DeliveryState.Sent },
-        },
-        manager,
-      );
+      if (!reconciled) return null;
       const changed: Touched = new Map();
-      touchedFor(changed, account.organizationId).conversationIds.add(reply.conversation_id);
+      touchedFor(changed, account.organizationId).conversationIds.add(reconciled.conversation_id);
       await this.notifyChanged(manager, changed);
       mergeTouched(touched, changed);
-      return { outcome: 'updated', messageId: reply.id, conversationId: reply.conversation_id };
+      return { outcome: 'updated', messageId: reconciled.id, conversationId: reconciled.conversation_id };
     });
   }
 

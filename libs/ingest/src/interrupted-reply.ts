@@ -1,10 +1,22 @@
 import { EntityManager } from 'typeorm';
+import type { AuditEntry } from '@civic/audit';
 import { returningRows } from '@civic/database';
-import { DELIVERY_STATE_RANK, DeliveryState, SEND_INTERRUPTED } from '@civic/domain';
+import { Channel, DELIVERY_STATE_RANK, DeliveryState, SEND_INTERRUPTED } from '@civic/domain';
 
 /** SQL: outbound message `alias` is a reply whose send was interrupted and that has no channel id. */
 export const REPLY_INTERRUPTED = (alias: string) =>
   `${alias}.direction = 'out' AND ${alias}.external_id IS NULL AND ${alias}.delivery_state = 'failed' AND ${alias}.delivery_error->>'code' = '${SEND_INTERRUPTED}'`;
+
+/** The audit event of a reply whose interrupted send turned out to have reached the channel. */
+export function replyReconciledAudit(
+  reply: { id: string; organizationId: string; channel: Channel },
+  now: { externalId: string; deliveryState: DeliveryState },
+): AuditEntry {
+  return {
+    organizationId: reply.organizationId, actorLabel: `channel:${reply.channel}`, action: 'reply.reconciled', targetType: 'message', targetId: reply.id,
+    before: { deliveryState: DeliveryState.Failed, errorCode: SEND_INTERRUPTED }, after: now,
+  };
+}
 
 /** What an interrupted reply took from the channel's echoes of its send. */
 export interface FoldedEchoes {

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry, ReplyRefusedError, SendResult } from '@civic/channels-core';
 import { Channel, ChannelAccountStatus, DeliveryError, DeliveryState, MessageAttachment, SEND_INTERRUPTED } from '@civic/domain';
-import { foldEchoesIntoInterruptedReply, publishLiveEvent, recheckDeferredStatusesOfReply } from '@civic/ingest';
+import { foldEchoesIntoInterruptedReply, publishLiveEvent, recheckDeferredStatusesOfReply, replyReconciledAudit } from '@civic/ingest';
 import { OutboundReplyBuilder, REPLY_CONVERSATION_SELECT, REPLY_TARGET_SELECT, replyConversationFromJson, ReplyTarget } from './outbound-reply.builder';
 import { StoredReplyRequest } from './reply-request';
 import { REPLY_SEND_EXPIRE_SECONDS } from './reply-send.queue';
@@ -152,10 +152,7 @@ export class ReplyDispatcher {
       const folded = await foldEchoesIntoInterruptedReply(tx, reply.id);
       if (!folded) return false;
       await this.audit.record(
-        {
-          organizationId: reply.organization_id, actorLabel: `channel:${reply.channel}`, action: 'reply.reconciled', targetType: 'message', targetId: reply.id,
-          before: { deliveryState: DeliveryState.Failed, errorCode: SEND_INTERRUPTED }, after: { externalId: folded.externalId, deliveryState: folded.deliveryState },
-        },
+        replyReconciledAudit({ id: reply.id, organizationId: reply.organization_id, channel: reply.channel }, { externalId: folded.externalId, deliveryState: folded.deliveryState }),
         tx,
       );
       await publishLiveEvent(tx, { type: 'conversation.updated', organizationId: reply.organization_id, conversationIds: [folded.conversationId], change: 'reply' });
