@@ -389,6 +389,25 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
       expect((await auditOf(reply.id))[1].after).toEqual({ externalId: 'm_ECHO_BEFORE', deliveryState: 'sent' });
     });
 
+    it('an echo looked at while the send seemed in flight and stored after it was found interrupted is folded in by ingest', async () => {
+      const reply = await claimedMessengerReply('Geç gelen yankı', true);
+      const count = await messageCount(reply.conversationId);
+      expect(await t.app.get(ReplyDispatcher).dispatch(reply.id)).toBe('failed');
+      // The race, made certain: ingest's look at the reply happened just before the worker marked the send interrupted.
+      const look = jest.spyOn(IngestService.prototype as any, 'echoOfReply').mockResolvedValueOnce(null);
+      try {
+        const report = await ingestEcho('m_ECHO_RACE', 'Geç gelen yankı', `civic-inbox:reply:${reply.id}`);
+        expect(look).toHaveBeenCalledTimes(1);
+        expect(report.results[0]).toMatchObject({ outcome: 'updated', messageId: reply.id });
+      } finally {
+        look.mockRestore();
+      }
+      expect(await stored(reply.id)).toEqual({ external_id: 'm_ECHO_RACE', delivery_state: 'sent', delivery_error: null });
+      expect(await rowsWith('m_ECHO_RACE')).toEqual([{ id: reply.id, echo_of_reply_id: null }]);
+      expect(await messageCount(reply.conversationId)).toBe(count);
+      expect((await auditOf(reply.id)).map((e: any) => e.action)).toEqual(['reply.failed', 'reply.reconciled']);
+    });
+
     it('echoes of a reply sent in parts leave no rows of their own, whether they come before or after its result is stored', async () => {
       const reply = await claimedMessengerReply('Harita ve açıklama', false);
       const count = await messageCount(reply.conversationId);
@@ -423,6 +442,8 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
       expect((await ingestEcho('m_FOREIGN_3', 'Başka hesabın etiketi', `civic-inbox:reply:${whatsappReply.id}`)).results[0].outcome).toBe('stored');
       expect((await stored(reply.id)).external_id).toBeNull();
       expect((await stored(whatsappReply.id)).external_id).toBeNull();
+      // Linked to nothing: no later fold can take it.
+      expect(await rowsWith('m_FOREIGN_3')).toEqual([{ id: expect.any(String), echo_of_reply_id: null }]);
     });
   });
 

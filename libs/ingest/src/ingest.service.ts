@@ -6,7 +6,7 @@ import { returningRows } from '@civic/database';
 import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection } from '@civic/domain';
 import { DeleteEvent, EditEvent, MessageEvent, NormalizedEvent, StatusEvent, WatermarkStatusEvent } from '@civic/channels-core';
 import { decodeEvents, encodeEvents } from './event-json.codec';
-import { REPLY_INTERRUPTED, replyReconciledAudit } from './interrupted-reply';
+import { adoptEchoesOfInterruptedReply, REPLY_INTERRUPTED, replyReconciledAudit } from './interrupted-reply';
 import { validateEvent } from './event-validator';
 import { countOutcomes, IngestEventResult, IngestReport } from './ingest-report';
 import { INGEST_METRICS, IngestMetrics } from './ingest-metrics';
@@ -169,6 +169,14 @@ export class IngestService {
       }
     }
 
+    for (const item of messages) {
+      if (!item.event.replyId || results[item.index]?.outcome !== 'stored') continue;
+      // The reply's send may have been found interrupted since echoOfReply looked (a late redelivery):
+      // then this echo is folded into it now (see adoptEchoesOfInterruptedReply).
+      const folded = await adoptEchoesOfInterruptedReply(this.dataSource, this.audit, item.event.replyId);
+      if (folded) results[item.index] = { outcome: 'updated', messageId: item.event.replyId, conversationId: folded.conversationId };
+    }
+
     const unknownAccounts = results.filter((r) => r.outcome === 'unknown_account').length;
     if (unknownAccounts > 0) this.logger.warn(`${unknownAccounts} event(s) for accounts that are not connected were skipped`);
     const report = summarize(results, touched);
@@ -303,7 +311,12 @@ export class IngestService {
                 (SELECT p.id FROM message p
                   WHERE v.parent_external_id IS NOT NULL AND p.organization_id = v.organization_id AND p.channel = v.channel
                     AND p.channel_account_id = v.channel_account_id AND p.external_id = v.parent_external_id LIMIT 1),
-                contact_id, sent_at, delivery_state, raw, media_pending, echo_of_reply_id FROM v
+                contact_id, sent_at, delivery_state, raw, media_pending,
+                -- Only a reply of ours on the same account: a tag naming anything else links nothing.
+                (SELECT r.id FROM message r
+                  WHERE v.echo_of_reply_id IS NOT NULL AND r.id = v.echo_of_reply_id AND r.organization_id = v.organization_id
+                    AND r.channel = v.channel AND r.channel_account_id = v.channel_account_id AND r.direction = 'out')
+           FROM v
          ON CONFLICT (organization_id, channel, channel_account_id, external_id) DO NOTHING
          RETURNING id, organization_id, channel_account_id, external_id, conversation_id, direction, sent_at
        ), agg AS (

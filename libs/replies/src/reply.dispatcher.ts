@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry, ReplyRefusedError, SendResult } from '@civic/channels-core';
 import { Channel, ChannelAccountStatus, DeliveryError, DeliveryState, MessageAttachment, SEND_INTERRUPTED } from '@civic/domain';
-import { foldEchoesIntoInterruptedReply, publishLiveEvent, recheckDeferredStatusesOfReply, replyReconciledAudit } from '@civic/ingest';
+import { adoptEchoesOfInterruptedReply, publishLiveEvent, recheckDeferredStatusesOfReply } from '@civic/ingest';
 import { OutboundReplyBuilder, REPLY_CONVERSATION_SELECT, REPLY_TARGET_SELECT, replyConversationFromJson, ReplyTarget } from './outbound-reply.builder';
 import { StoredReplyRequest } from './reply-request';
 import { REPLY_SEND_EXPIRE_SECONDS } from './reply-send.queue';
@@ -129,7 +129,7 @@ export class ReplyDispatcher {
   /** The message could not be claimed: already handled, in flight elsewhere, or left behind by a dead attempt. */
   private async unclaimable(messageId: string): Promise<DispatchOutcome> {
     const [row] = await this.dataSource.query(
-      `SELECT id, organization_id, conversation_id, channel, external_id, delivery_state,
+      `SELECT id, organization_id, conversation_id, external_id, delivery_state,
               dispatch_claimed_at < now() - make_interval(secs => $2) AS stale
          FROM message WHERE id = $1`,
       [messageId, REPLY_SEND_EXPIRE_SECONDS],
@@ -140,24 +140,11 @@ export class ReplyDispatcher {
       code: SEND_INTERRUPTED,
       title: 'Gönderim yarıda kesildi; kanalda yayımlanıp yayımlanmadığı bilinmiyor, tekrar gönderilmedi. (The send was interrupted; not sent again to avoid a duplicate.)',
     });
-    if (await this.adoptStoredEchoes(row)) return 'reconciled';
+    // Echoes of this send stored meanwhile (Messenger names the reply in them) prove it reached the channel.
+    if (await adoptEchoesOfInterruptedReply(this.dataSource, this.audit, messageId)) return 'reconciled';
     // A status of this send that came meanwhile (WhatsApp names the reply in it) now reconciles it.
     await recheckDeferredStatusesOfReply(this.dataSource.manager, messageId);
     return 'failed';
-  }
-
-  /** Echoes of the interrupted send stored meanwhile (Messenger names the reply in them) prove it reached the channel. */
-  private async adoptStoredEchoes(reply: { id: string; organization_id: string; channel: Channel }): Promise<boolean> {
-    return this.dataSource.transaction(async (tx) => {
-      const folded = await foldEchoesIntoInterruptedReply(tx, reply.id);
-      if (!folded) return false;
-      await this.audit.record(
-        replyReconciledAudit({ id: reply.id, organizationId: reply.organization_id, channel: reply.channel }, { externalId: folded.externalId, deliveryState: folded.deliveryState }),
-        tx,
-      );
-      await publishLiveEvent(tx, { type: 'conversation.updated', organizationId: reply.organization_id, conversationIds: [folded.conversationId], change: 'reply' });
-      return true;
-    });
   }
 
   private async handleFailure(message: QueuedMessage, error: unknown, finalAttempt: boolean): Promise<DispatchOutcome> {
