@@ -89,7 +89,7 @@ const COMPONENTS: Component[] = [
       const single = s.eventsPerRequest === 1;
       const ok = single ? s.acceptedEventsPerSecond >= 4000 && s.p95Ms <= 100 : s.acceptedEventsPerSecond >= 12000;
       return {
-        component: 'webhooks', measure: `WEBHOOK_ACK=${s.ack}, ${s.apiProcesses} api process(es): ${s.scenario}, accepted (p95 ${s.p95Ms} ms, ${s.rejected} rejected; all ingested ${s.drainTailSeconds} s after the load, ${s.ingestedEventsPerSecond} events/s end to end)`, figure: s.acceptedEventsPerSecond, unit: 'events/s',
+        component: 'webhooks', measure: `WEBHOOK_ACK=${s.ack}, ${s.apiProcesses} api process(es): ${s.scenario}, accepted (p95 ${s.p95Ms} ms, ${s.rejected} rejected; all ingested ${s.drainTailSeconds} s after the load, ${s.ingestedEventsPerSecond} events/s end to end; CPU % of one core: api ${s.cpuPercent.api}, postgres ${s.cpuPercent.postgres}, senders ${s.cpuPercent.loadGenerator})`, figure: s.acceptedEventsPerSecond, unit: 'events/s',
         ceilingName: `GET /health, 16 conns (req/s)`, ceiling: s.ceiling.requestsPerSecond, ratio: ratio(s.acceptedEventsPerSecond, s.ceiling.requestsPerSecond),
         target: single ? '≥ 4,000/s, p95 ≤ 100 ms' : '≥ 12,000/s', met: met(ok),
       };

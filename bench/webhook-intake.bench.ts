@@ -19,6 +19,7 @@ import { metaWebhookJson, signWebhookBody, whatsappMessagesWebhook } from '@civi
 import { AppProcess, ensureBuilt } from '../test/scale/app-process';
 import { createBenchDatabase, writeResult } from './bench-database';
 import { percentile } from './bench-stats';
+import { CpuMeter, CpuShares } from './cpu-meter';
 
 // autocannon ships no types; its programmatic API is small.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -59,6 +60,8 @@ export interface WebhookScenarioResult {
   drainTailSeconds: number;
   /** Accepted events over load time plus drain tail: the rate at which they reached the inbox. */
   ingestedEventsPerSecond: number;
+  /** CPU during the load, in % of one core (200 % is the whole 2-core machine). */
+  cpuPercent: CpuShares;
 }
 
 export interface WebhookModeResult {
@@ -107,7 +110,8 @@ async function drained(query: (sql: string) => Promise<Array<{ n: number }>>): P
  * `connections` concurrent senders spread evenly over the api processes (one autocannon per
  * process, as a proxy in front of replicas would spread them), counted together.
  */
-async function load(bases: string[], scenario: string, connections: number, eventsPerRequest: number, seconds: number): Promise<Omit<WebhookScenarioResult, 'ack' | 'drainTailSeconds' | 'ingestedEventsPerSecond'>> {
+async function load(apis: AppProcess[], scenario: string, connections: number, eventsPerRequest: number, seconds: number): Promise<Omit<WebhookScenarioResult, 'ack' | 'drainTailSeconds' | 'ingestedEventsPerSecond'>> {
+  const bases = apis.map((api) => api.url!);
   const latencies: number[] = [];
   let accepted = 0;
   let rejected = 0;
@@ -137,7 +141,9 @@ async function load(bases: string[], scenario: string, connections: number, even
     });
     return instance;
   });
+  const cpu = new CpuMeter(apis.map((api) => api.pid));
   const results = await Promise.all(instances);
+  const cpuPercent = cpu.stop();
   latencies.sort((a, b) => a - b);
   const elapsed = Math.max(...results.map((r) => r.duration || seconds));
   const sum = (pick: (r: AutocannonResult) => number) => results.reduce((total, r) => total + pick(r), 0);
@@ -146,7 +152,7 @@ async function load(bases: string[], scenario: string, connections: number, even
     rejected: rejected + sum((r) => r.errors) + sum((r) => r.timeouts), statuses, connectionErrors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts),
     acceptedEventsPerSecond: Math.round((accepted * Math.max(eventsPerRequest, 1)) / elapsed),
     requestsPerSecond: Math.round(accepted / elapsed),
-    p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), p99Ms: percentile(latencies, 99),
+    p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95), p99Ms: percentile(latencies, 99), cpuPercent,
   };
 }
 
@@ -172,16 +178,15 @@ async function runAckMode(ack: (typeof ACK_MODES)[number], seconds: number, proc
       `INSERT INTO channel_account (organization_id, channel, external_id, name) VALUES ($1, 'whatsapp', $2, 'Bench Belediyesi WhatsApp')`,
       [org.id, PHONE_NUMBER_ID],
     );
-    const bases = apis.map((api) => api.url!);
     const query = (sql: string) => bench.dataSource.query(sql);
     // Warm-up: first contacts/conversations and JIT, not measured.
-    await load(bases, 'warm-up', 8, 1, 2);
+    await load(apis, 'warm-up', 8, 1, 2);
     await drained(query);
     const before = Number((await query(`SELECT count(*)::int AS n FROM message`))[0].n);
-    const ceiling = { ...(await load(bases, 'GET /health (ceiling)', 16, 0, seconds)), ack, drainTailSeconds: 0, ingestedEventsPerSecond: 0 };
+    const ceiling = { ...(await load(apis, 'GET /health (ceiling)', 16, 0, seconds)), ack, drainTailSeconds: 0, ingestedEventsPerSecond: 0 };
     const scenarios: WebhookScenarioResult[] = [];
     for (const [name, connections, events] of [['1 event/request, 8 senders', 8, 1], ['1 event/request, 32 senders', 32, 1], ['100 events/request, 8 senders', 8, 100]] as const) {
-      const intake = await load(bases, name, connections, events, seconds);
+      const intake = await load(apis, name, connections, events, seconds);
       const drainTailSeconds = await drained(query);
       for (const api of apis) if (!api.alive) throw new Error(`${api.name} died during "${name}":\n${api.log}`);
       scenarios.push({
@@ -213,6 +218,7 @@ export async function runWebhookIntakeBench(
   console.table(modes.flatMap((m) => [m.ceiling, ...m.scenarios]).map((s) => ({
     WEBHOOK_ACK: s.ack, scenario: s.scenario, 'accepted events/s': s.eventsPerRequest ? s.acceptedEventsPerSecond : '-', 'req/s': s.requestsPerSecond, 'p95 ms': s.p95Ms,
     rejected: s.rejected, 'drain tail s': s.eventsPerRequest ? s.drainTailSeconds : '-', 'ingested events/s': s.eventsPerRequest ? s.ingestedEventsPerSecond : '-',
+    'CPU % api / postgres / senders': `${s.cpuPercent.api} / ${s.cpuPercent.postgres} / ${s.cpuPercent.loadGenerator}`,
   })));
   for (const m of modes) console.log(`${m.ack}: events accepted (2xx) ${m.eventsAccepted}; messages stored ${m.messagesStored}`);
   console.log(`written: ${writeResult('webhooks', result)}`);
