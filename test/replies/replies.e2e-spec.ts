@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MessageEvent } from '@civic/channels-core';
-import { Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
+import { Channel, ConversationKind, DeliveryState, MessageDirection, MessageKind, UserRole } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
 import { AuditService } from '@civic/audit';
 import { ReplyDispatcher, SentReply, SentReplyRecorder } from '@civic/replies';
@@ -332,18 +332,18 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
       return { id: row.id, conversationId: source.conversation_id, accountId: source.channel_account_id, organizationId: source.organization_id };
     }
     /** A message_echoes delivery for one of the page's sends, as Messenger posts it (metadata is what the send carried). */
-    const echoWebhook = (mid: string, text: string, metadata: string | null) => ({
+    const echoWebhook = (mid: string, text: string, metadata: string | null, timestamp = Date.now() - 60_000) => ({
       object: 'page',
       entry: [{
         id: PAGE, time: Date.now(),
         messaging: [{
-          sender: { id: PAGE }, recipient: { id: 'psid-1' }, timestamp: Date.now() - 60_000,
+          sender: { id: PAGE }, recipient: { id: 'psid-1' }, timestamp,
           message: { mid, is_echo: true, app_id: 1517776481860111, ...(metadata ? { metadata } : {}), text },
         }],
       }],
     });
-    const ingestEcho = (mid: string, text: string, metadata: string | null) =>
-      t.app.get(IngestService).ingest(t.app.get(FacebookAdapter).parseWebhook(echoWebhook(mid, text, metadata)));
+    const ingestEcho = (mid: string, text: string, metadata: string | null, timestamp?: number) =>
+      t.app.get(IngestService).ingest(t.app.get(FacebookAdapter).parseWebhook(echoWebhook(mid, text, metadata, timestamp)));
     const stored = async (id: string) =>
       (await t.dataSource.query(`SELECT external_id, delivery_state, delivery_error FROM message WHERE id = $1`, [id]))[0];
     const rowsWith = (mid: string) => t.dataSource.query(`SELECT id, echo_of_reply_id FROM message WHERE external_id = $1`, [mid]);
@@ -389,6 +389,19 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
       expect((await auditOf(reply.id))[1].after).toEqual({ externalId: 'm_ECHO_BEFORE', deliveryState: 'sent' });
     });
 
+    it('a reply sent in parts takes the last part\'s id when its echoes are folded, and knows the others as its parts', async () => {
+      const reply = await claimedMessengerReply('Krokisi ekte', true);
+      await t.dataSource.query(`UPDATE message SET dispatch_claimed_at = now() WHERE id = $1`, [reply.id]);
+      const sentAt = Date.now() - 120_000;
+      // The text's echo may come first; the Send API's order (media, then text) is in the timestamps.
+      expect((await ingestEcho('m_FOLD_TEXT', 'Krokisi ekte', `civic-inbox:reply:${reply.id}`, sentAt + 400)).results[0].outcome).toBe('stored');
+      expect((await ingestEcho('m_FOLD_MEDIA', '', `civic-inbox:reply:${reply.id}`, sentAt)).results[0].outcome).toBe('stored');
+      await t.dataSource.query(`UPDATE message SET dispatch_claimed_at = now() - interval '1 hour' WHERE id = $1`, [reply.id]);
+      expect(await t.app.get(ReplyDispatcher).dispatch(reply.id)).toBe('reconciled');
+      expect(await t.dataSource.query(`SELECT external_id, part_external_ids FROM message WHERE id = $1`, [reply.id])).toEqual([{ external_id: 'm_FOLD_TEXT', part_external_ids: ['m_FOLD_MEDIA'] }]);
+      expect(await rowsWith('m_FOLD_MEDIA')).toEqual([]);
+    });
+
     it('an echo looked at while the send seemed in flight and stored after it was found interrupted is folded in by ingest', async () => {
       const reply = await claimedMessengerReply('Geç gelen yankı', true);
       const count = await messageCount(reply.conversationId);
@@ -425,6 +438,28 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
       // A part's echo redelivered (or late) after the result: part of the reply, nothing stored.
       expect((await ingestEcho('m_PART_MEDIA', '', `civic-inbox:reply:${reply.id}`)).results[0]).toMatchObject({ outcome: 'duplicate', messageId: reply.id });
       expect(await rowsWith('m_PART_MEDIA')).toEqual([]);
+    });
+
+    it('statuses of an earlier part of a reply sent in parts are known as the reply\'s, before or after its result is stored', async () => {
+      const reply = await claimedMessengerReply('Fotoğraf ve açıklama', false);
+      const status = (mid: string, state: DeliveryState) => t.app.get(IngestService).ingest([
+        { type: 'status', channel: Channel.Facebook, accountExternalId: PAGE, occurredAt: new Date(), externalId: mid, state },
+      ]);
+      const deferred = () => t.dataSource.query(`SELECT 1 FROM deferred_message_update WHERE external_id = 'm_PARTS_1'`);
+      // Messenger delivered the photo before the worker stored the send's result: nothing names that id yet.
+      expect((await status('m_PARTS_1', DeliveryState.Delivered)).results[0].outcome).toBe('deferred');
+      await t.app.get(SentReplyRecorder).record({
+        id: reply.id, organizationId: reply.organizationId, channel: Channel.Facebook, channelAccountId: reply.accountId, conversationId: reply.conversationId,
+        result: { externalId: 'm_PARTS_2', partExternalIds: ['m_PARTS_1'], raw: { recipient_id: 'psid-1', message_id: 'm_PARTS_2' } },
+      });
+      expect((await t.dataSource.query(`SELECT part_external_ids FROM message WHERE id = $1`, [reply.id]))[0].part_external_ids).toEqual(['m_PARTS_1']);
+      // Later statuses of the photo are the reply's part: nothing to keep waiting for.
+      expect((await status('m_PARTS_1', DeliveryState.Read)).results[0]).toMatchObject({ outcome: 'unchanged', messageId: reply.id });
+      // The one that came first is let go by the worker's sweeper (every second) now that the reply names it.
+      const deadline = Date.now() + 10_000;
+      while ((await deferred()).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await deferred()).toEqual([]);
+      expect((await stored(reply.id)).delivery_state).toBe('sent');
     });
 
     it('an echo without our tag, or naming a reply of another account, is stored as the page\'s own message', async () => {

@@ -74,12 +74,17 @@ const PREVIEW_LENGTH = 280;
 const DEFERRED_FIRST_CHECK_SECONDS = 1;
 const DEFERRED_MAX_CHECK_SECONDS = 600;
 
+/** SQL: the message (of the account in scope) lists `externalId` among the other parts of its reply. */
+const PART_OF_REPLY = (externalId: string) => `part_external_ids @> ARRAY[${externalId}]::text[]`;
+
 /**
- * SQL: deferred update `d` can be applied: its message is stored, or it is a status naming our
- * reply (reply_message_id) and that reply's send is now known to have been interrupted.
+ * SQL: deferred update `d` can be applied: its message is stored (or a reply lists it as one of its
+ * parts), or it is a status naming our reply (reply_message_id) and that reply's send is now known
+ * to have been interrupted.
  */
 const DEFERRED_UPDATE_READY = `(EXISTS (SELECT 1 FROM message m WHERE m.organization_id = d.organization_id AND m.channel = d.channel
   AND m.channel_account_id = d.channel_account_id AND m.external_id = d.external_id)
+  OR EXISTS (SELECT 1 FROM message p WHERE p.channel_account_id = d.channel_account_id AND p.${PART_OF_REPLY('d.external_id')})
   OR (d.reply_message_id IS NOT NULL AND EXISTS (SELECT 1 FROM message r WHERE r.id = d.reply_message_id
   AND r.organization_id = d.organization_id AND r.channel_account_id = d.channel_account_id AND ${REPLY_INTERRUPTED('r')})))`;
 
@@ -550,6 +555,12 @@ export class IngestService {
       [account.organizationId, event.channel, account.id, event.externalId],
     );
     if (known) return { outcome: 'unchanged', messageId: known.id, conversationId: known.conversation_id };
+    // A part of a reply sent as several messages: the reply follows its last message, so nothing to apply.
+    const [part] = await manager.query(
+      `SELECT id, conversation_id FROM message WHERE channel_account_id = $1 AND ${PART_OF_REPLY('$2')} LIMIT 1`,
+      [account.id, event.externalId],
+    );
+    if (part) return { outcome: 'unchanged', messageId: part.id, conversationId: part.conversation_id };
     if (event.type === 'status' && event.replyId) {
       const reconciled = await this.reconcileInterruptedReply(manager, event, account);
       if (reconciled) {

@@ -54,12 +54,13 @@ export async function adoptEchoesOfInterruptedReply(dataSource: DataSource, audi
       [replyId],
     );
     if (echoes.length === 0) return null;
-    const [last] = echoes;
+    const [last, ...parts] = echoes;
     const deliveryState = DELIVERY_STATE_RANK[last.delivery_state] > DELIVERY_STATE_RANK[DeliveryState.Sent] ? last.delivery_state : DeliveryState.Sent;
     const [updated] = returningRows<{ conversation_id: string }>(
       await manager.query(
-        `UPDATE message SET external_id = $2, delivery_state = $3, delivery_error = NULL, delivery_updated_at = now() WHERE id = $1 RETURNING conversation_id`,
-        [replyId, last.external_id, deliveryState],
+        `UPDATE message SET external_id = $2, part_external_ids = $4, delivery_state = $3, delivery_error = NULL, delivery_updated_at = now()
+          WHERE id = $1 RETURNING conversation_id`,
+        [replyId, last.external_id, deliveryState, parts.length > 0 ? parts.map((part) => part.external_id) : null],
       ),
     );
     const removed = new Map<string, number>();

@@ -93,11 +93,15 @@ export class SentReplyRecorder {
     }
     const stored = replies.map((r) => ({ reply: r, state: stateOf.get(r.id) ?? DeliveryState.Sent }));
     await tx.query(
-      `UPDATE message m SET external_id = s.external_id, delivery_state = s.delivery_state, delivery_updated_at = now(),
-              raw = COALESCE(m.raw, '{}'::jsonb) || jsonb_build_object('response', s.response)
-         FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, external_id text, delivery_state text, response jsonb)
+      `UPDATE message m SET external_id = s.external_id, part_external_ids = s.part_external_ids, delivery_state = s.delivery_state,
+              delivery_updated_at = now(), raw = COALESCE(m.raw, '{}'::jsonb) || jsonb_build_object('response', s.response)
+         FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, external_id text, part_external_ids text[], delivery_state text, response jsonb)
         WHERE m.id = s.id`,
-      [JSON.stringify(stored.map(({ reply, state }) => ({ id: reply.id, external_id: reply.result.externalId, delivery_state: state, response: reply.result.raw ?? null })))],
+      [
+        JSON.stringify(stored.map(({ reply, state }) => ({
+          id: reply.id, external_id: reply.result.externalId, part_external_ids: reply.result.partExternalIds ?? null, delivery_state: state, response: reply.result.raw ?? null,
+        }))),
+      ],
     );
     await this.audit.recordMany(
       stored.map(({ reply, state }) => ({

@@ -52,6 +52,11 @@ export interface OutboundReply {
 export interface SendResult {
   /** The channel's id of the sent message (so later status webhooks and echoes find it). */
   externalId: string;
+  /**
+   * A reply the channel carries as several messages (media first, the text last): the ids of those
+   * before the last, whose statuses then name a part of the reply instead of an unknown message.
+   */
+  partExternalIds?: string[];
   raw?: unknown;
 }
 

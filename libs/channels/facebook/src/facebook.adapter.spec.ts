@@ -304,6 +304,7 @@ describe('FacebookAdapter', () => {
       });
       expect((fake.requests[0].body as Record<string, unknown>).tag).toBeUndefined();
       expect(result.externalId).toMatch(/^m_fake_/);
+      expect(result.partExternalIds).toBeUndefined();
     });
 
     it('every part of a send carries the reply id in message.metadata, which Messenger echoes back', async () => {
@@ -328,6 +329,8 @@ describe('FacebookAdapter', () => {
         expect.objectContaining({ message: { text: 'Merhaba, talebiniz Fen İşleri Müdürlüğüne iletildi.' } }),
       ]);
       expect(result.externalId).toBe('m_fake_2');
+      // The image went as a message of its own: its statuses name a part of this reply.
+      expect(result.partExternalIds).toEqual(['m_fake_1']);
     });
   });
 

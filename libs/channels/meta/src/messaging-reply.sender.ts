@@ -44,18 +44,19 @@ export async function sendMessagingReply(
   }
   const recipient = { id: reply.recipientExternalId };
   const messagingType = messagingTypeFor(reply);
-  let last: SendApiResponse | null = null;
+  const sent: SendApiResponse[] = [];
   // The Send API carries one attachment per message; media go first, the text closes the reply.
   for (const media of reply.media ?? []) {
-    last = await graph.post<SendApiResponse>(path, token, {
+    sent.push(await graph.post<SendApiResponse>(path, token, {
       recipient,
       ...messagingType,
       message: { attachment: { type: SEND_API_ATTACHMENT[media.type] ?? 'file', payload: { url: media.channelUrl, is_reusable: true } }, ...tag },
-    });
+    }));
   }
   if (reply.text?.trim()) {
-    last = await graph.post<SendApiResponse>(path, token, { recipient, ...messagingType, message: { text: reply.text, ...tag } });
+    sent.push(await graph.post<SendApiResponse>(path, token, { recipient, ...messagingType, message: { text: reply.text, ...tag } }));
   }
+  const last = sent.pop();
   if (!last) throw new Error('sendMessagingReply called without text or media (validateReply must run first)');
-  return { externalId: last.message_id, raw: last };
+  return { externalId: last.message_id, ...(sent.length > 0 ? { partExternalIds: sent.map((part) => part.message_id) } : {}), raw: last };
 }

@@ -217,9 +217,13 @@ describe('WhatsAppAdapter', () => {
       expect(fake.requests[0].body).toMatchObject({ type: 'document', document: { id: '998877', filename: 'karar.pdf' } });
     });
 
-    it('video by link, then a separate text when two attachments', async () => {
-      await adapter.sendReply(account, reply({ media: [{ type: AttachmentType.Video, channelUrl: 'https://x/v.mp4' }, { type: AttachmentType.Image, channelUrl: 'https://x/i.jpg' }] }));
+    it('video by link, then a separate text when two attachments; the ids of the parts before the text come back', async () => {
+      const result = await adapter.sendReply(account, reply({ media: [{ type: AttachmentType.Video, channelUrl: 'https://x/v.mp4' }, { type: AttachmentType.Image, channelUrl: 'https://x/i.jpg' }] }));
       expect(fake.requests.map((r) => (r.body as { type: string }).type)).toEqual(['video', 'image', 'text']);
+      expect(result.partExternalIds).toEqual([expect.stringMatching(/^wamid\./), expect.stringMatching(/^wamid\./)]);
+      expect(new Set([...result.partExternalIds!, result.externalId]).size).toBe(3);
+      // One message, no parts.
+      expect((await adapter.sendReply(account, reply())).partExternalIds).toBeUndefined();
     });
 
     it('a contact without phone is addressed by business-scoped user id', async () => {

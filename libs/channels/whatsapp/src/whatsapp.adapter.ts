@@ -86,28 +86,30 @@ export class WhatsAppAdapter implements ChannelAdapter {
     };
     const send = (payload: Record<string, unknown>) => this.graph.post<WhatsAppSendResponse>(path, token, { ...base, ...payload });
 
-    let response: WhatsAppSendResponse | null = null;
+    const sent: WhatsAppSendResponse[] = [];
     if (reply.template) {
       const parameters = reply.template.parameters ?? [];
-      response = await send({
+      sent.push(await send({
         type: 'template',
         template: {
           name: reply.template.name,
           language: { code: reply.template.language },
           ...(parameters.length > 0 ? { components: [{ type: 'body', parameters: parameters.map((text) => ({ type: 'text', text })) }] } : {}),
         },
-      });
+      }));
     } else {
       const media = reply.media ?? [];
       const text = reply.text?.trim() ? reply.text : null;
       // One captionable attachment carries the text as its caption: one message instead of two.
       const captionOnMedia = text !== null && media.length === 1 && CAPTIONED.has(SENDABLE_MEDIA[media[0].type]!);
-      for (const item of media) response = await send(mediaPayload(item, captionOnMedia ? text : null));
-      if (text !== null && !captionOnMedia) response = await send({ type: 'text', text: { preview_url: false, body: text } });
+      for (const item of media) sent.push(await send(mediaPayload(item, captionOnMedia ? text : null)));
+      if (text !== null && !captionOnMedia) sent.push(await send({ type: 'text', text: { preview_url: false, body: text } }));
     }
-    const id = response?.messages?.[0]?.id;
+    const ids = sent.map((response) => response.messages?.[0]?.id);
+    const id = ids.pop();
     if (!id) throw new Error('WhatsApp send returned no message id');
-    return { externalId: id, raw: response };
+    const parts = ids.filter((part): part is string => Boolean(part));
+    return { externalId: id, ...(parts.length > 0 ? { partExternalIds: parts } : {}), raw: sent[sent.length - 1] };
   }
 }
 

@@ -23,6 +23,8 @@ import { DeliveryError, MessageAttachment, MessageEdit } from './message-attachm
 @Index('ix_message_delivery_failed', ['deliveryUpdatedAt'], { where: "delivery_state = 'failed'" })
 // Echoes of our own replies only (a few rows), looked up by reply when its send result is stored.
 @Index('ix_message_echo_of_reply', ['echoOfReplyId'], { where: 'echo_of_reply_id IS NOT NULL' })
+// GIN on the parts of replies sent as several messages, written by hand in the migration (TypeORM cannot declare it).
+@Index('ix_message_part_external_ids', { synchronize: false })
 export class Message {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -106,6 +108,13 @@ export class Message {
    */
   @Column({ type: 'uuid', name: 'echo_of_reply_id', nullable: true })
   echoOfReplyId: string | null;
+
+  /**
+   * A reply the channel carries as several messages (media first, the text last; `external_id` is
+   * the last): the channel ids of the others, so their statuses are known as parts of this reply.
+   */
+  @Column({ type: 'text', name: 'part_external_ids', array: true, nullable: true })
+  partExternalIds: string[] | null;
 
   /** Set when a worker starts sending this reply, so no other attempt sends it a second time. */
   @Column({ type: 'timestamptz', name: 'dispatch_claimed_at', nullable: true })

@@ -16,6 +16,7 @@ import { DeferredMessageUpdate1796156069494 } from './1796156069494-deferred-mes
 import { DeferredReplyStatus1796166329735 } from './1796166329735-deferred-reply-status.migration';
 import { ApiRateCounter1796169322479 } from './1796169322479-api-rate-counter.migration';
 import { MessageEchoOfReply1796421906590 } from './1796421906590-message-echo-of-reply.migration';
+import { MessagePartExternalIds1796425725458 } from './1796425725458-message-part-external-ids.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
   Initial1795449780394,
@@ -36,4 +37,5 @@ export const MIGRATIONS: Function[] = [
   DeferredReplyStatus1796166329735,
   ApiRateCounter1796169322479,
   MessageEchoOfReply1796421906590,
+  MessagePartExternalIds1796425725458,
 ];
