@@ -550,17 +550,15 @@ export class IngestService {
     }
     if (event.type === 'status_watermark') return { outcome: 'unchanged' };
     // Nothing changed: either the message is unknown or the update was already applied (or older).
+    // An earlier part of a reply sent as several messages counts as known: the reply follows its last message.
     const [known] = await manager.query(
-      `SELECT id, conversation_id FROM message WHERE organization_id = $1 AND channel = $2 AND channel_account_id = $3 AND external_id = $4`,
+      `(SELECT id, conversation_id FROM message WHERE organization_id = $1 AND channel = $2 AND channel_account_id = $3 AND external_id = $4)
+       UNION ALL
+       (SELECT id, conversation_id FROM message WHERE channel_account_id = $3 AND ${PART_OF_REPLY('$4')} LIMIT 1)
+       LIMIT 1`,
       [account.organizationId, event.channel, account.id, event.externalId],
     );
     if (known) return { outcome: 'unchanged', messageId: known.id, conversationId: known.conversation_id };
-    // A part of a reply sent as several messages: the reply follows its last message, so nothing to apply.
-    const [part] = await manager.query(
-      `SELECT id, conversation_id FROM message WHERE channel_account_id = $1 AND ${PART_OF_REPLY('$2')} LIMIT 1`,
-      [account.id, event.externalId],
-    );
-    if (part) return { outcome: 'unchanged', messageId: part.id, conversationId: part.conversation_id };
     if (event.type === 'status' && event.replyId) {
       const reconciled = await this.reconcileInterruptedReply(manager, event, account);
       if (reconciled) {

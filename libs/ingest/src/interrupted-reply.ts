@@ -19,12 +19,9 @@ export function replyReconciledAudit(
   };
 }
 
-/** What an interrupted reply took from the channel's echoes of its send. */
+/** The conversation of a reply whose echoes were folded into it. */
 export interface FoldedEchoes {
   conversationId: string;
-  externalId: string;
-  deliveryState: DeliveryState;
-  echoes: number;
 }
 
 /**
@@ -73,6 +70,6 @@ export async function adoptEchoesOfInterruptedReply(dataSource: DataSource, audi
       manager,
     );
     await publishLiveEvent(manager, { type: 'conversation.updated', organizationId: reply.organization_id, conversationIds: [updated.conversation_id], change: 'reply' });
-    return { conversationId: updated.conversation_id, externalId: last.external_id, deliveryState, echoes: echoes.length };
+    return { conversationId: updated.conversation_id };
   });
 }
