@@ -4,10 +4,13 @@
  * BENCH_DATABASE_URL / TEST_DATABASE_URL (default: the local cluster), starts the api on it as its
  * own process (dist, NODE_ENV=production, as deployed: the bench's HTTP client does not share the
  * api's event loop) and measures p50/p95 of inbox queries through authenticated HTTP, each beside
- * the same SQL run directly through `pg`. Prints a table and writes bench/results/inbox-<timestamp>.json.
+ * the same SQL run directly through `pg` and beside the same page from a framework-free `node:http`
+ * server in its own process (bare-http-floor.server.ts: what any HTTP hop costs on this machine).
+ * Prints a table and writes bench/results/inbox-<timestamp>.json.
  */
 import 'reflect-metadata';
 import http from 'node:http';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -48,27 +51,45 @@ interface Latency {
 }
 
 /**
- * Times `api` and `sql` alternately, one call each per iteration, so both see the same moments of
- * the machine (its speed drifts over a run; timing one block after the other skewed their ratio).
+ * Times the ways of getting the same page alternately, one call each per iteration, so all see the
+ * same moments of the machine (its speed drifts over a run; timing one block after the other skewed
+ * their ratio).
  */
-async function measurePair(iterations: number, api: () => Promise<unknown>, sql: () => Promise<unknown>): Promise<{ api: Latency; sql: Latency }> {
-  for (let i = 0; i < 5; i++) await Promise.all([api(), sql()]); // warm-up
-  const apiTimes: number[] = [];
-  const sqlTimes: number[] = [];
-  const time = async (run: () => Promise<unknown>, into: number[]) => {
-    const start = performance.now();
-    await run();
-    into.push(performance.now() - start);
-  };
+async function measureAlternating<K extends string>(iterations: number, ways: Record<K, () => Promise<unknown>>): Promise<Record<K, Latency>> {
+  const entries = Object.entries(ways) as [K, () => Promise<unknown>][];
+  for (let i = 0; i < 5; i++) for (const [, run] of entries) await run(); // warm-up
+  const times = new Map<K, number[]>(entries.map(([name]) => [name, []]));
   for (let i = 0; i < iterations; i++) {
-    await time(api, apiTimes);
-    await time(sql, sqlTimes);
+    for (const [name, run] of entries) {
+      const start = performance.now();
+      await run();
+      times.get(name)!.push(performance.now() - start);
+    }
   }
-  const summary = (times: number[]): Latency => {
-    times.sort((a, b) => a - b);
-    return { p50: round(percentile(times, 50)), p95: round(percentile(times, 95)) };
-  };
-  return { api: summary(apiTimes), sql: summary(sqlTimes) };
+  const summary = {} as Record<K, Latency>;
+  for (const [name, list] of times) {
+    list.sort((a, b) => a - b);
+    summary[name] = { p50: round(percentile(list, 50)), p95: round(percentile(list, 95)) };
+  }
+  return summary;
+}
+
+/** Starts bare-http-floor.server.ts as its own process; resolves with its base URL once it listens. */
+function startFloorServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'bare-http-floor.server.ts')], {
+    cwd: join(__dirname, '..'),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const port = /listening (\d+)/.exec(output)?.[1];
+      if (port) resolve({ child, base: `http://127.0.0.1:${port}` });
+    });
+    child.once('exit', (code) => reject(new Error(`bare HTTP floor server exited with ${code}: ${output}`)));
+  });
 }
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
@@ -139,9 +160,9 @@ async function seed(db: Client, organizationId: string): Promise<void> {
   console.log(`seeded ${n} messages in ${CONVERSATIONS} conversations in ${Math.round((performance.now() - started) / 1000)} s`);
 }
 
-function getJson(agent: http.Agent, base: string, path: string, token: string): Promise<any> {
+function getJson(agent: http.Agent, base: string, path: string, token?: string): Promise<any> {
   return new Promise((resolve, reject) => {
-    const req = http.get(`${base}${path}`, { agent, headers: { Authorization: `Bearer ${token}` } }, (res) => {
+    const req = http.get(`${base}${path}`, { agent, headers: token ? { Authorization: `Bearer ${token}` } : {} }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c) => (body += c));
@@ -165,7 +186,9 @@ async function main(): Promise<void> {
   const jwtSecret = randomBytes(32).toString('hex');
   const db = new Client({ connectionString: url });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const floorAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   let api: AppProcess | null = null;
+  let floor: ChildProcess | null = null;
   try {
     api = await AppProcess.start('api', 'api (inbox bench)', {
       NODE_ENV: 'production', DATABASE_URL: url, DATABASE_POOL_MAX: '5', DATA_DIR: join(tmpdir(), 'civic-bench-inbox'), LOG_LEVEL: 'warn',
@@ -194,6 +217,9 @@ async function main(): Promise<void> {
       return db.query(sql, params);
     };
     const list = (query: string) => getJson(agent, base, `/api/v1/conversations?limit=${PAGE}${query}`, token);
+    const floorServer = await startFloorServer({ DATABASE_URL: url, FLOOR_ORGANIZATION_ID: user.organization_id, FLOOR_USER_ID: user.id, FLOOR_CURSOR_SECRET: jwtSecret });
+    floor = floorServer.child;
+    const bare = (query: string) => getJson(floorAgent, floorServer.base, `/conversations?limit=${PAGE}${query}`);
 
     // Walk to page 1,000 through the API (cursor after 999 pages).
     let cursor: string | null = null;
@@ -211,11 +237,16 @@ async function main(): Promise<void> {
     for (const s of scenarios) {
       const sample = await list(s.query);
       const rawRows = (await rawPage(s.filter, s.cursor)).rows.length;
-      const { api: viaApi, sql: raw } = await measurePair(s.iterations, () => list(s.query), () => rawPage(s.filter, s.cursor));
-      results.push({ scenario: s.name, rows: sample.items.length, rawRows: Math.min(rawRows, PAGE), apiP50: viaApi.p50, apiP95: viaApi.p95, sqlP50: raw.p50, sqlP95: raw.p95, iterations: s.iterations });
+      const floorRows = (await bare(s.query)).items.length;
+      if (floorRows !== sample.items.length) throw new Error(`${s.name}: the floor server returned ${floorRows} rows, the api ${sample.items.length}`);
+      const measured = await measureAlternating(s.iterations, { api: () => list(s.query), floor: () => bare(s.query), sql: () => rawPage(s.filter, s.cursor) });
+      results.push({
+        scenario: s.name, rows: sample.items.length, rawRows: Math.min(rawRows, PAGE), apiP50: measured.api.p50, apiP95: measured.api.p95,
+        floorP50: measured.floor.p50, floorP95: measured.floor.p95, sqlP50: measured.sql.p50, sqlP95: measured.sql.p95, iterations: s.iterations,
+      });
     }
     const [{ version }] = (await db.query('SELECT version()')).rows;
-    console.table(results.map((r) => ({ scenario: r.scenario, rows: r.rows, 'api p50 ms': r.apiP50, 'api p95 ms': r.apiP95, 'sql p50 ms': r.sqlP50, 'sql p95 ms': r.sqlP95 })));
+    console.table(results.map((r) => ({ scenario: r.scenario, rows: r.rows, 'api p50 ms': r.apiP50, 'api p95 ms': r.apiP95, 'bare http p50 ms': r.floorP50, 'bare http p95 ms': r.floorP95, 'sql p50 ms': r.sqlP50, 'sql p95 ms': r.sqlP95 })));
     const dir = join(__dirname, 'results');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, `inbox-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -223,6 +254,8 @@ async function main(): Promise<void> {
     console.log(`written ${file}`);
   } finally {
     agent.destroy();
+    floorAgent.destroy();
+    floor?.kill('SIGTERM');
     await db.end().catch(() => undefined);
     await api?.stop();
     if (!process.env.BENCH_KEEP_DATABASE) await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
