@@ -46,6 +46,9 @@ describe('CLI commands, security headers, per-IP rate limit on sign-in', () => {
     expect(res.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY', 'referrer-policy': 'no-referrer' });
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-powered-by']).toBeUndefined();
+    // Personal data stays out of browser and proxy caches; no ETag is computed for an answer never cached.
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers.etag).toBeUndefined();
   });
 
   it('limits /api/v1/auth/* per IP with 429 and Retry-After, and leaves other routes alone', async () => {

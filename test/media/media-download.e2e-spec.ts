@@ -55,6 +55,8 @@ describe('Media download (WhatsApp media id → URL → bytes)', () => {
 
     const file = await t.http().get(`/api/v1/messages/${row.id}/attachments/0`).set('Authorization', `Bearer ${t.adminToken}`).buffer(true).expect(200);
     expect(file.headers['content-type']).toBe('image/jpeg');
+    // The one API answer a browser may keep: privately, for an hour (every other one is no-store).
+    expect(file.headers['cache-control']).toBe('private, max-age=3600');
     expect(Buffer.compare(file.body, PHOTO)).toBe(0);
 
     const conversationId = (await t.dataSource.query(`SELECT conversation_id FROM message WHERE id = $1`, [row.id]))[0].conversation_id;

@@ -20,6 +20,9 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   app.useLogger(app.get(Logger));
   // Signed webhook deliveries are taken off the HTTP server before Express (see WebhookIntakeRoute).
   app.get(WebhookIntakeRoute).mount(app);
+  // API answers are never cached (Cache-Control: no-store, SecurityHeadersMiddleware), so an ETag, a
+  // hash of every JSON body, would be computed for nothing; the web inbox's static files keep theirs.
+  app.set('etag', false);
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.use(rejectHostileBodies);

@@ -1,10 +1,13 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/** Paths whose answers carry citizens' personal data (the JSON API and its downloads). */
+const API_PATH = /^\/api\//;
+
 /** The handful of helmet headers that matter for a JSON API and the bundled single-page app. */
 @Injectable()
 export class SecurityHeadersMiddleware implements NestMiddleware {
-  use(_req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  use(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: () => void): void {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -12,6 +15,9 @@ export class SecurityHeadersMiddleware implements NestMiddleware {
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     res.setHeader('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
     res.setHeader('Content-Security-Policy', "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'");
+    // Officers share desks and browsers: no API answer (messages, contacts, exports) is kept in a
+    // browser or proxy cache. A route that may be cached says so itself (media: private, 1 h).
+    if (API_PATH.test(req.originalUrl ?? req.url ?? '')) res.setHeader('Cache-Control', 'no-store');
     res.removeHeader('X-Powered-By');
     next();
   }
