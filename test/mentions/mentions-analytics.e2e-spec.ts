@@ -246,10 +246,10 @@ describe('Mentions analytics: feed, volume, top lists, CSV, spikes, digest, role
 
     it('webhooks deliver the queued alerts and digest once, even with two deliverers; e-mail rows stay queued', async () => {
       const notifier = t.app.get(MentionNotifierService);
-      const runs = await Promise.all([notifier.deliverWebhooks(), notifier.deliverWebhooks()]);
+      const runs = await Promise.all([notifier.deliver(), notifier.deliver()]);
       const sent = runs.reduce((sum, r) => sum + (r === 'locked' ? 0 : r.sent), 0);
       expect(sent).toBe(3);
-      expect(await notifier.deliverWebhooks()).toEqual({ sent: 0, failed: 0 });
+      expect(await notifier.deliver()).toEqual({ sent: 0, failed: 0 });
       expect(received.map((r) => r.kind)).toEqual(['spike', 'spike', 'digest']);
       expect(received[0].data).toMatchObject({ watchlistName: 'Melikgazi', lastHourCount: 40, threshold: 30 });
       expect(received[2].subject).toMatch(/^Günlük bahsetme özeti 2026-03-10: 81 bahsetme/);
@@ -262,8 +262,8 @@ describe('Mentions analytics: feed, volume, top lists, CSV, spikes, digest, role
       const digests = t.app.get(MentionDigestService);
       expect(await digests.runDue(new Date('2026-03-12T06:00:00Z'))).toContain(org);
       const notifier = t.app.get(MentionNotifierService);
-      for (let i = 0; i < 5; i++) expect(await notifier.deliverWebhooks()).toEqual({ sent: 0, failed: 1 });
-      expect(await notifier.deliverWebhooks()).toEqual({ sent: 0, failed: 0 });
+      for (let i = 0; i < 5; i++) expect(await notifier.deliver()).toEqual({ sent: 0, failed: 1 });
+      expect(await notifier.deliver()).toEqual({ sent: 0, failed: 0 });
       const [row] = await t.dataSource.query(`SELECT status, attempts, last_error FROM mention_notification WHERE target = 'http://127.0.0.1:9/kapali'`);
       expect(row).toMatchObject({ status: 'failed', attempts: 5, last_error: expect.stringMatching(/ECONNREFUSED/) });
     });

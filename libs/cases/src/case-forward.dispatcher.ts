@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import axios from 'axios';
 import { DataSource } from 'typeorm';
-import { CaseForwardStatus } from '@civic/domain';
+import { CaseForwardStatus, CaseForwardTransport } from '@civic/domain';
+import { MailRetryableError, MailService } from '@civic/mail';
 import { CaseActor } from './case-actor';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CASE_SIGNATURE_HEADER, signCasePayload } from './case-signature';
@@ -9,15 +10,25 @@ import { DepartmentsService } from './departments.service';
 
 const TIMEOUT_MS = 10_000;
 
-/** The body answered in a way worth another attempt (network error, timeout, 5xx, 408, 429). */
+/** The body answered in a way worth another attempt (network error, timeout, 5xx, 408, 429; SMTP 4xx). */
 export class ForwardRetryableError extends Error {}
 
 export type ForwardOutcome = 'sent' | 'failed' | 'already_done';
 
+interface DeliveryAttempt {
+  delivered: boolean;
+  /** HTTP status of a webhook answer. */
+  responseStatus: number | null;
+  error: string | null;
+  retryable: boolean;
+}
+
 /**
- * Delivers one queued webhook forward: POST of the JSON payload with X-Civic-Signature
- * (HMAC-SHA256 of the exact bytes, the body's shared secret). Delivery is at least once; the
- * receiver deduplicates on X-Civic-Delivery (the forward id).
+ * Delivers one queued forward, at least once; the receiver deduplicates on the forward id.
+ * - webhook: POST of the JSON payload with X-Civic-Signature (HMAC-SHA256 of the exact bytes, the
+ *   body's shared secret) and X-Civic-Delivery;
+ * - e-mail: the payload's Turkish text through SMTP (MailService), with a Message-ID and
+ *   X-Civic-Delivery derived from the forward id.
  */
 @Injectable()
 export class CaseForwardDispatcher {
@@ -27,6 +38,7 @@ export class CaseForwardDispatcher {
     private readonly dataSource: DataSource,
     private readonly departments: DepartmentsService,
     private readonly history: CaseHistoryRecorder,
+    private readonly mail: MailService,
   ) {}
 
   async dispatch(forwardId: string, finalAttempt: boolean): Promise<ForwardOutcome> {
@@ -35,11 +47,21 @@ export class CaseForwardDispatcher {
       [forwardId],
     );
     if (!forward || forward.status !== CaseForwardStatus.Queued) return 'already_done';
-    if (!forward.webhook_secret_encrypted) return this.finish(forward, CaseForwardStatus.Failed, null, 'The external body has no webhook secret to sign with');
+    const attempt = forward.transport === CaseForwardTransport.Email ? await this.sendEmail(forward) : await this.postWebhook(forward);
+    if (attempt.delivered) return this.finish(forward, CaseForwardStatus.Sent, attempt.responseStatus, null);
+    if (attempt.retryable && !finalAttempt) {
+      await this.dataSource.query(`UPDATE case_forward SET attempts = attempts + 1, last_error = $2, response_status = $3, updated_at = now() WHERE id = $1`, [
+        forwardId, attempt.error, attempt.responseStatus,
+      ]);
+      this.logger.warn(`Forward ${forwardId} to ${forward.target}: ${attempt.error}; will retry`);
+      throw new ForwardRetryableError(`Forward ${forwardId}: ${attempt.error}`);
+    }
+    return this.finish(forward, CaseForwardStatus.Failed, attempt.responseStatus, attempt.error);
+  }
 
+  private async postWebhook(forward: Record<string, any>): Promise<DeliveryAttempt> {
+    if (!forward.webhook_secret_encrypted) return { delivered: false, responseStatus: null, error: 'The external body has no webhook secret to sign with', retryable: false };
     const raw = JSON.stringify(forward.payload);
-    let status: number | null = null;
-    let error: string | null = null;
     try {
       const response = await axios.post(forward.target, raw, {
         headers: {
@@ -54,19 +76,28 @@ export class CaseForwardDispatcher {
         validateStatus: () => true,
         transformRequest: [(data) => data],
       });
-      status = response.status;
-      if (status >= 200 && status < 300) return this.finish(forward, CaseForwardStatus.Sent, status, null);
-      error = `HTTP ${status}`;
+      const status = response.status;
+      if (status >= 200 && status < 300) return { delivered: true, responseStatus: status, error: null, retryable: false };
+      return { delivered: false, responseStatus: status, error: `HTTP ${status}`, retryable: status >= 500 || status === 408 || status === 429 };
     } catch (e) {
-      error = (e as Error).message;
+      return { delivered: false, responseStatus: null, error: (e as Error).message, retryable: true };
     }
-    const retryable = status === null || status >= 500 || status === 408 || status === 429;
-    if (retryable && !finalAttempt) {
-      await this.dataSource.query(`UPDATE case_forward SET attempts = attempts + 1, last_error = $2, response_status = $3, updated_at = now() WHERE id = $1`, [forwardId, error, status]);
-      this.logger.warn(`Forward ${forwardId} to ${forward.target}: ${error}; will retry`);
-      throw new ForwardRetryableError(`Forward ${forwardId}: ${error}`);
+  }
+
+  private async sendEmail(forward: Record<string, any>): Promise<DeliveryAttempt> {
+    const { subject, body } = forward.payload.email as { subject: string; body: string };
+    try {
+      await this.mail.send({
+        to: forward.target,
+        subject,
+        text: body,
+        messageId: `<case-forward.${forward.id}@civic-inbox>`,
+        headers: { 'X-Civic-Delivery': forward.id, 'X-Civic-Event': 'case.forwarded' },
+      });
+      return { delivered: true, responseStatus: null, error: null, retryable: false };
+    } catch (e) {
+      return { delivered: false, responseStatus: null, error: (e as Error).message, retryable: e instanceof MailRetryableError };
     }
-    return this.finish(forward, CaseForwardStatus.Failed, status, error);
   }
 
   private async finish(forward: Record<string, any>, status: CaseForwardStatus, responseStatus: number | null, error: string | null): Promise<ForwardOutcome> {

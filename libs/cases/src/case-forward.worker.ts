@@ -3,7 +3,7 @@ import { QueueService } from '@civic/queue';
 import { CASE_FORWARD_QUEUE, CaseForwardJob } from './case-forward.queue';
 import { CaseForwardDispatcher } from './case-forward.dispatcher';
 
-/** Worker side of case forwarding: takes webhook jobs from pg-boss (retried with backoff). */
+/** Worker side of case forwarding: takes webhook and e-mail jobs from pg-boss (retried with backoff). */
 @Injectable()
 export class CaseForwardWorker implements OnApplicationBootstrap {
   constructor(

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@civic/config';
 import { CaseForwardStatus, CaseForwardTransport, CaseStatus, DepartmentKind } from '@civic/domain';
+import { MailService } from '@civic/mail';
 import { QueueService } from '@civic/queue';
 import { CaseActor } from './case-actor';
 import { CASE_FORWARD_QUEUE, CaseForwardJob } from './case-forward.queue';
@@ -10,10 +12,11 @@ import { CaseView } from './case-view';
 import { CasesService } from './cases.service';
 
 /**
- * Forwards a case to an external body: the status change, the delivery rows and the webhook job
- * are written in one transaction (transactional outbox), so a forward is recorded exactly when it
- * will be delivered. E-mail is written to the case_forward outbox only: civic-inbox has no SMTP
- * sender, so those rows stay in status "outbox" for a person or a mail relay to send.
+ * Forwards a case to an external body: the status change, the delivery rows and their jobs are
+ * written in one transaction (transactional outbox), so a forward is recorded exactly when it will
+ * be delivered. The worker POSTs the webhook and, with SMTP_URL set, sends the e-mail
+ * (CaseForwardDispatcher); without SMTP_URL the e-mail row stays in status "outbox" for a person or
+ * a mail relay to send.
  *
  * The payload carries the case text, category, location and photo references, not the citizen's
  * name or phone number (KVKK: the body answers through civic-inbox, which tells the citizen).
@@ -26,6 +29,7 @@ export class CaseForwardingService {
     private readonly history: CaseHistoryRecorder,
     private readonly queue: QueueService,
     private readonly config: AppConfig,
+    private readonly mail: MailService,
   ) {}
 
   async forward(actor: CaseActor, id: string, externalBodyId: string, note?: string): Promise<CaseView & { deliveries: { id: string; transport: string; status: string }[] }> {
@@ -45,36 +49,44 @@ export class CaseForwardingService {
         };
       }, manager);
       const payload = await this.payload(manager, actor.organizationId, result, body!.id, note ?? null);
-      if (body!.webhook_url) deliveries.push(await this.enqueueWebhook(manager, actor, id, body!.id, body!.webhook_url, payload));
-      if (body!.email) deliveries.push(await this.writeEmailOutbox(manager, actor, id, body!.id, body!.email, payload));
+      if (body!.webhook_url) deliveries.push(await this.queueDelivery(manager, actor, id, body!.id, CaseForwardTransport.Webhook, body!.webhook_url, payload));
+      if (body!.email) {
+        const withText = { ...payload, email: emailText(payload) };
+        deliveries.push(this.mail.enabled
+          ? await this.queueDelivery(manager, actor, id, body!.id, CaseForwardTransport.Email, body!.email, withText)
+          : await this.writeEmailOutbox(manager, actor, id, body!.id, body!.email, withText));
+      }
       return result;
     });
     return { ...view, deliveries };
   }
 
-  private async enqueueWebhook(manager: EntityManager, actor: CaseActor, caseId: string, bodyId: string, url: string, payload: Record<string, unknown>) {
-    const [row] = await manager.query(
-      `INSERT INTO case_forward (organization_id, case_id, external_body_id, transport, target, payload, status, created_by_user_id)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING id`,
-      [actor.organizationId, caseId, bodyId, CaseForwardTransport.Webhook, url, JSON.stringify(payload), CaseForwardStatus.Queued, actor.userId],
+  /** A delivery row for the worker and its job (webhook POST, or e-mail when SMTP is configured). */
+  private async queueDelivery(
+    manager: EntityManager, actor: CaseActor, caseId: string, bodyId: string, transport: CaseForwardTransport, target: string, payload: Record<string, unknown>,
+  ) {
+    // The row's own id travels in its payload: receivers deduplicate on it (X-Civic-Delivery).
+    const forwardId = randomUUID();
+    await manager.query(
+      `INSERT INTO case_forward (id, organization_id, case_id, external_body_id, transport, target, payload, status, created_by_user_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
+      [forwardId, actor.organizationId, caseId, bodyId, transport, target, JSON.stringify({ ...payload, forwardId }), CaseForwardStatus.Queued, actor.userId],
     );
-    (payload as { forwardId?: string }).forwardId = row.id;
-    await manager.query(`UPDATE case_forward SET payload = $2::jsonb WHERE id = $1`, [row.id, JSON.stringify(payload)]);
-    await this.queue.send<CaseForwardJob>(CASE_FORWARD_QUEUE, { forwardId: row.id }, { id: row.id }, manager);
-    await this.history.record(manager, actor, caseId, { action: 'forward.queued', after: { forwardId: row.id, transport: 'webhook', target: url } });
-    return { id: row.id as string, transport: CaseForwardTransport.Webhook, status: CaseForwardStatus.Queued };
+    await this.queue.send<CaseForwardJob>(CASE_FORWARD_QUEUE, { forwardId }, { id: forwardId }, manager);
+    await this.history.record(manager, actor, caseId, { action: 'forward.queued', after: { forwardId, transport, target } });
+    return { id: forwardId, transport, status: CaseForwardStatus.Queued };
   }
 
   private async writeEmailOutbox(manager: EntityManager, actor: CaseActor, caseId: string, bodyId: string, email: string, payload: Record<string, unknown>) {
     const [row] = await manager.query(
       `INSERT INTO case_forward (organization_id, case_id, external_body_id, transport, target, payload, status, created_by_user_id)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING id`,
-      [actor.organizationId, caseId, bodyId, CaseForwardTransport.Email, email, JSON.stringify({ ...payload, email: emailText(payload) }), CaseForwardStatus.Outbox, actor.userId],
+      [actor.organizationId, caseId, bodyId, CaseForwardTransport.Email, email, JSON.stringify(payload), CaseForwardStatus.Outbox, actor.userId],
     );
     await this.history.record(manager, actor, caseId, {
       action: 'forward.email_outbox',
       after: { forwardId: row.id, transport: 'email', target: email },
-      note: 'E-posta giden kutusuna yazıldı; civic-inbox e-posta göndermez (written to the e-mail outbox; not sent by civic-inbox)',
+      note: 'E-posta giden kutusuna yazıldı; SMTP_URL ayarlı değil (written to the e-mail outbox; SMTP_URL is not set)',
     });
     return { id: row.id as string, transport: CaseForwardTransport.Email, status: CaseForwardStatus.Outbox };
   }

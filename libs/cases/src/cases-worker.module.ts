@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
+import { MailModule } from '@civic/mail';
 import { QueueModule } from '@civic/queue';
 import { CaseForwardDispatcher } from './case-forward.dispatcher';
 import { CaseForwardWorker } from './case-forward.worker';
@@ -7,9 +8,9 @@ import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseSeedService } from './case-seed.service';
 import { DepartmentsService } from './departments.service';
 
-/** Cases (worker side): delivers forwarded cases to external bodies' webhooks. */
+/** Cases (worker side): delivers forwarded cases to external bodies' webhooks and e-mail addresses. */
 @Module({
-  imports: [AuditModule, QueueModule],
+  imports: [AuditModule, MailModule, QueueModule],
   providers: [CaseSeedService, DepartmentsService, CaseHistoryRecorder, CaseForwardDispatcher, CaseForwardWorker],
   exports: [CaseForwardDispatcher],
 })

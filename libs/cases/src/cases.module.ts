@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
+import { MailModule } from '@civic/mail';
 import { QueueModule } from '@civic/queue';
 import { RepliesModule } from '@civic/replies';
 import { CaseCategoriesService } from './case-categories.service';
@@ -24,5 +25,5 @@ const PROVIDERS = [
 ];
 
 /** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics, duplicates, public data. */
-@Module({ imports: [AuditModule, QueueModule, RepliesModule], providers: PROVIDERS, exports: PROVIDERS })
+@Module({ imports: [AuditModule, MailModule, QueueModule, RepliesModule], providers: PROVIDERS, exports: PROVIDERS })
 export class CasesModule {}

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
@@ -85,6 +85,18 @@ export class Environment {
    */
   @Transform(toInt) @IsInt() @Min(1) @Max(720)
   DEFERRED_UPDATE_HOURS = 24;
+
+  /**
+   * SMTP server that sends civic-inbox's e-mail (cases forwarded to external bodies, mention alerts):
+   * `smtp://user:password@host:587` (STARTTLS when offered) or `smtps://…:465`. Unset: e-mail is only
+   * written to the outbox tables, for a person or a mail relay to send.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Sender of that e-mail, e.g. `Bornova Belediyesi <basvuru@bornova.bel.tr>`; required with SMTP_URL. */
+  @Transform(emptyToUndefined) @ValidateIf((env: Environment) => env.SMTP_URL !== undefined) @IsString({ message: 'MAIL_FROM is required when SMTP_URL is set' })
+  MAIL_FROM?: string;
 
   @Transform(emptyToUndefined) @IsOptional() @IsString()
   META_APP_SECRET?: string;

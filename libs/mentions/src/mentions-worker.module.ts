@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
+import { MailModule } from '@civic/mail';
 import { ChannelsModule } from '@civic/channels';
 import { FacebookMentionsClient } from '@civic/channels-facebook';
 import { InstagramMentionsClient } from '@civic/channels-instagram';
@@ -35,7 +36,7 @@ const MENTION_JOBS = [
  * Instagram hashtags and @mentions, Facebook page tags and @mentions, spikes, digests, webhooks.
  */
 @Module({
-  imports: [AuditModule, ChannelsModule, MetaGraphModule],
+  imports: [AuditModule, ChannelsModule, MailModule, MetaGraphModule],
   providers: [...MENTION_JOBS, MentionStoreService, MentionSourceStatesService, InstagramMentionsClient, FacebookMentionsClient, MentionsWorkerScheduler],
   exports: MENTION_JOBS,
 })

@@ -47,7 +47,7 @@ export class MentionsWorkerScheduler {
       await this.step('Facebook @mentions', () => this.fbMentions.lookUpDue());
       await this.step('spike check', () => this.spikes.evaluateAll());
       await this.step('digest', () => this.digests.runDue());
-      await this.step('webhooks', () => this.notifier.deliverWebhooks());
+      await this.step('notifications', () => this.notifier.deliver());
     } finally {
       this.running = false;
     }

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 export type MentionNotificationKind = 'spike' | 'digest';
 export type MentionNotificationTransport = 'webhook' | 'email';
-/** E-mail rows stay `queued`: civic-inbox has no SMTP sender yet; an operator or relay reads the outbox. */
+/** Without SMTP_URL e-mail rows stay `queued`: an operator or a relay reads the outbox. */
 export type MentionNotificationStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 /** Outbox of spike alerts and digests: written in the transaction that decides them, delivered after. */

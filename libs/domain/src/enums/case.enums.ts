@@ -38,6 +38,6 @@ export enum CaseForwardStatus {
   Queued = 'queued',
   Sent = 'sent',
   Failed = 'failed',
-  /** E-mail written to the outbox table; civic-inbox has no SMTP sender, someone must send it. */
+  /** E-mail written to the outbox table while SMTP_URL is not set: a person or a mail relay must send it. */
   Outbox = 'outbox',
 }

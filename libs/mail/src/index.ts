@@ -1,0 +1,3 @@
+export * from './mail.service';
+export * from './mail-retryable.error';
+export * from './mail.module';

@@ -1,0 +1,98 @@
+import { MessageEvent } from '@civic/channels-core';
+import { Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
+import { IngestService } from '@civic/ingest';
+import { FakeSmtpServer } from '../support/fake-smtp.server';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const WA = '106540352242922';
+
+async function eventually<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
+  const smtp = new FakeSmtpServer();
+  let t: TestApp;
+  let officer: string;
+  let conversationId: string;
+  const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    await smtp.start();
+    t = await startTestApp({ withWorker: true, config: { SMTP_URL: smtp.url, MAIL_FROM: 'Bornova Belediyesi <basvuru@bornova.example>' } });
+    await t.http().post('/api/v1/channel-accounts').set(auth(t.adminToken))
+      .send({ channel: Channel.WhatsApp, externalId: WA, name: 'Bornova WhatsApp Hattı', credentials: { accessToken: 'wa' } }).expect(201);
+    await t.app.get(IngestService).ingest([{
+      type: 'message', channel: Channel.WhatsApp, accountExternalId: WA, externalId: 'wamid.MAIL-1', direction: MessageDirection.Inbound, kind: MessageKind.Dm,
+      occurredAt: new Date(Date.now() - 60_000), text: 'Sokağımızda ana boru patladı, su fışkırıyor',
+      thread: { kind: ConversationKind.Direct, key: 'dm:905321110000' }, contact: { externalId: '905321110000', name: 'Gülşen Öztürk' },
+    } as MessageEvent]);
+    [{ id: conversationId }] = await t.dataSource.query(`SELECT id FROM conversation WHERE thread_key = 'dm:905321110000'`);
+    officer = (await t.createUser([UserRole.Officer])).token;
+  }, 60_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await smtp.stop();
+  });
+
+  /** An external body with only an e-mail address, and a fresh case forwarded to it. */
+  const forwardTo = async (bodyName: string, email: string) => {
+    const bodies = (await t.http().get('/api/v1/departments?kind=external_body').set(auth(officer))).body;
+    const body = bodies.find((u: any) => u.name === bodyName);
+    await t.http().patch(`/api/v1/departments/${body.id}`).set(auth(t.adminToken)).send({ email }).expect(200);
+    const created = await t.http().post('/api/v1/cases').set(auth(officer)).send({ conversationId, category: 'su-arizasi', description: 'Ana boru patladı' }).expect(201);
+    const forwarded = await t.http().post(`/api/v1/cases/${created.body.id}/forward`).set(auth(officer)).send({ externalBodyId: body.id }).expect(200);
+    return { caseId: created.body.id as string, number: created.body.number as number, deliveries: forwarded.body.deliveries };
+  };
+  const forwardRow = (caseId: string) => t.dataSource.query(`SELECT id, status, attempts, last_error FROM case_forward WHERE case_id = $1`, [caseId]).then((rows) => rows[0]);
+  const historyOf = async (caseId: string) => (await t.http().get(`/api/v1/cases/${caseId}`).set(auth(officer))).body.history.map((h: any) => h.action);
+
+  it('sends the case once, in Turkish, with a Message-ID and X-Civic-Delivery from the forward id', async () => {
+    const { caseId, number, deliveries } = await forwardTo('İZSU', 'basvuru@izsu.example');
+    expect(deliveries).toEqual([expect.objectContaining({ transport: 'email', status: 'queued' })]);
+    const row = await eventually(async () => {
+      const r = await forwardRow(caseId);
+      return r.status === 'sent' && r;
+    });
+    const mails = smtp.messagesTo('basvuru@izsu.example');
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe(`Başvuru ${number}: Su arızası`);
+    expect(mails[0].from?.value).toEqual([{ name: 'Bornova Belediyesi', address: 'basvuru@bornova.example' }]);
+    expect(mails[0].text).toContain('Açıklama: Ana boru patladı');
+    expect(mails[0].messageId).toBe(`<case-forward.${row.id}@civic-inbox>`);
+    expect(mails[0].headers.get('x-civic-delivery')).toBe(row.id);
+    expect(await historyOf(caseId)).toEqual(expect.arrayContaining(['forwarded', 'forward.queued', 'forward.sent']));
+  }, 60_000);
+
+  it('retries a temporary refusal (451) and then delivers exactly once', async () => {
+    smtp.refuseNext('basvuru@izmirgaz.example', 451, 'Greylisted, try again later');
+    const { caseId } = await forwardTo('İzmirgaz', 'basvuru@izmirgaz.example');
+    const row = await eventually(async () => {
+      const r = await forwardRow(caseId);
+      return r.status === 'sent' && r;
+    }, 45_000);
+    expect(row.attempts).toBe(2);
+    expect(smtp.messagesTo('basvuru@izmirgaz.example')).toHaveLength(1);
+  }, 60_000);
+
+  it('marks a permanent refusal (550) failed with the server\'s answer, without retrying', async () => {
+    smtp.refuseNext('yok@gediz.example', 550, 'No such user here');
+    const { caseId } = await forwardTo('Gediz Elektrik', 'yok@gediz.example');
+    const row = await eventually(async () => {
+      const r = await forwardRow(caseId);
+      return r.status === 'failed' && r;
+    });
+    expect(row.attempts).toBe(1);
+    expect(row.last_error).toContain('550');
+    expect(row.last_error).toContain('No such user here');
+    expect(smtp.messagesTo('yok@gediz.example')).toHaveLength(0);
+    expect(await historyOf(caseId)).toEqual(expect.arrayContaining(['forward.queued', 'forward.failed']));
+  }, 60_000);
+});
