@@ -1,20 +1,11 @@
 import { MessageEvent } from '@civic/channels-core';
 import { Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
+import { eventually } from '../support/eventually';
 import { FakeSmtpServer } from '../support/fake-smtp.server';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const WA = '106540352242922';
-
-async function eventually<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
   const smtp = new FakeSmtpServer();
@@ -51,16 +42,18 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
     const forwarded = await t.http().post(`/api/v1/cases/${created.body.id}/forward`).set(auth(officer)).send({ externalBodyId: body.id }).expect(200);
     return { caseId: created.body.id as string, number: created.body.number as number, deliveries: forwarded.body.deliveries };
   };
-  const forwardRow = (caseId: string) => t.dataSource.query(`SELECT id, status, attempts, last_error FROM case_forward WHERE case_id = $1`, [caseId]).then((rows) => rows[0]);
+  /** The case's forward row once it has reached `status` (the worker sends it). */
+  const forwardReaching = (caseId: string, status: 'sent' | 'failed', timeoutMs?: number) =>
+    eventually(async () => {
+      const [row] = await t.dataSource.query(`SELECT id, status, attempts, last_error FROM case_forward WHERE case_id = $1`, [caseId]);
+      return row?.status === status && row;
+    }, timeoutMs);
   const historyOf = async (caseId: string) => (await t.http().get(`/api/v1/cases/${caseId}`).set(auth(officer))).body.history.map((h: any) => h.action);
 
   it('sends the case once, in Turkish, with a Message-ID and X-Civic-Delivery from the forward id', async () => {
     const { caseId, number, deliveries } = await forwardTo('İZSU', 'basvuru@izsu.example');
     expect(deliveries).toEqual([expect.objectContaining({ transport: 'email', status: 'queued' })]);
-    const row = await eventually(async () => {
-      const r = await forwardRow(caseId);
-      return r.status === 'sent' && r;
-    });
+    const row = await forwardReaching(caseId, 'sent');
     const mails = smtp.messagesTo('basvuru@izsu.example');
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toBe(`Başvuru ${number}: Su arızası`);
@@ -74,10 +67,7 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
   it('retries a temporary refusal (451) and then delivers exactly once', async () => {
     smtp.refuseNext('basvuru@izmirgaz.example', 451, 'Greylisted, try again later');
     const { caseId } = await forwardTo('İzmirgaz', 'basvuru@izmirgaz.example');
-    const row = await eventually(async () => {
-      const r = await forwardRow(caseId);
-      return r.status === 'sent' && r;
-    }, 45_000);
+    const row = await forwardReaching(caseId, 'sent', 45_000);
     expect(row.attempts).toBe(2);
     expect(smtp.messagesTo('basvuru@izmirgaz.example')).toHaveLength(1);
   }, 60_000);
@@ -85,10 +75,7 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
   it('marks a permanent refusal (550) failed with the server\'s answer, without retrying', async () => {
     smtp.refuseNext('yok@gediz.example', 550, 'No such user here');
     const { caseId } = await forwardTo('Gediz Elektrik', 'yok@gediz.example');
-    const row = await eventually(async () => {
-      const r = await forwardRow(caseId);
-      return r.status === 'failed' && r;
-    });
+    const row = await forwardReaching(caseId, 'failed');
     expect(row.attempts).toBe(1);
     expect(row.last_error).toContain('550');
     expect(row.last_error).toContain('No such user here');

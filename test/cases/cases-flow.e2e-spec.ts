@@ -5,6 +5,7 @@ import { signCasePayload, verifyCaseSignature } from '@civic/cases';
 import { Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
 import { FakeGraphApiServer, postSignedWebhook, whatsappMessagesWebhook } from '@civic/testing';
+import { eventually } from '../support/eventually';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const WA = '106540352242922';
@@ -36,16 +37,6 @@ class BodyReceiver {
 
   async stop(): Promise<void> {
     await new Promise((resolve) => this.server?.close(resolve));
-  }
-}
-
-async function eventually<T>(probe: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
