@@ -1,6 +1,7 @@
 import { MessageEvent } from '@civic/channels-core';
-import { Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
+import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
+import { MediaStore } from '@civic/media';
 import { eventually } from '../support/eventually';
 import { FakeSmtpServer } from '../support/fake-smtp.server';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -34,11 +35,11 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
   });
 
   /** An external body with only an e-mail address, and a fresh case forwarded to it. */
-  const forwardTo = async (bodyName: string, email: string) => {
+  const forwardTo = async (bodyName: string, email: string, messageId?: string) => {
     const bodies = (await t.http().get('/api/v1/departments?kind=external_body').set(auth(officer))).body;
     const body = bodies.find((u: any) => u.name === bodyName);
     await t.http().patch(`/api/v1/departments/${body.id}`).set(auth(t.adminToken)).send({ email }).expect(200);
-    const created = await t.http().post('/api/v1/cases').set(auth(officer)).send({ conversationId, category: 'su-arizasi', description: 'Ana boru patladı' }).expect(201);
+    const created = await t.http().post('/api/v1/cases').set(auth(officer)).send({ conversationId, messageId, category: 'su-arizasi', description: 'Ana boru patladı' }).expect(201);
     const forwarded = await t.http().post(`/api/v1/cases/${created.body.id}/forward`).set(auth(officer)).send({ externalBodyId: body.id }).expect(200);
     return { caseId: created.body.id as string, number: created.body.number as number, deliveries: forwarded.body.deliveries };
   };
@@ -62,6 +63,28 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
     expect(mails[0].messageId).toBe(`<case-forward.${row.id}@civic-inbox>`);
     expect(mails[0].headers.get('x-civic-delivery')).toBe(row.id);
     expect(await historyOf(caseId)).toEqual(expect.arrayContaining(['forwarded', 'forward.queued', 'forward.sent']));
+  }, 60_000);
+
+  it('attaches the case\'s stored photos (an address cannot sign in to see them) and says how many were left out', async () => {
+    const jpeg = Buffer.from('ffd8ffe000104a464946-boru-fotografi', 'utf8');
+    const stored = await t.app.get(MediaStore).put(jpeg, 'image/jpeg');
+    await t.app.get(IngestService).ingest([{
+      type: 'message', channel: Channel.WhatsApp, accountExternalId: WA, externalId: 'wamid.MAIL-PHOTO', direction: MessageDirection.Inbound, kind: MessageKind.Dm,
+      occurredAt: new Date(Date.now() - 30_000), text: 'Fotoğraflar ekte',
+      attachments: [
+        { type: AttachmentType.Image, mimeType: 'image/jpeg', caption: 'Patlayan boru', storageKey: stored.storageKey, mediaAssetId: stored.sha256, size: stored.size },
+        // Not downloaded yet: counted, not attached.
+        { type: AttachmentType.Image, mimeType: 'image/jpeg', caption: 'Sokağın başı' },
+      ],
+      thread: { kind: ConversationKind.Direct, key: 'dm:905321110000' }, contact: { externalId: '905321110000', name: 'Gülşen Öztürk' },
+    } as MessageEvent]);
+    const [{ id: messageId }] = await t.dataSource.query(`SELECT id FROM message WHERE external_id = 'wamid.MAIL-PHOTO'`);
+    const { caseId } = await forwardTo('Karayolları Bölge Müdürlüğü', 'ihbar@kgm.example', messageId);
+    await forwardReaching(caseId, 'sent');
+    const [mail] = smtp.messagesTo('ihbar@kgm.example');
+    expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([['fotograf-1.jpg', 'image/jpeg']]);
+    expect(Buffer.compare(mail.attachments[0].content, jpeg)).toBe(0);
+    expect(mail.text).toContain('Ekli fotoğraf: 1 / 2');
   }, 60_000);
 
   it('retries a temporary refusal (451) and then delivers exactly once', async () => {

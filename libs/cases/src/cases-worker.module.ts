@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
 import { MailModule } from '@civic/mail';
+import { MediaModule } from '@civic/media';
 import { QueueModule } from '@civic/queue';
 import { CaseForwardDispatcher } from './case-forward.dispatcher';
 import { CaseForwardWorker } from './case-forward.worker';
@@ -10,7 +11,7 @@ import { DepartmentsService } from './departments.service';
 
 /** Cases (worker side): delivers forwarded cases to external bodies' webhooks and e-mail addresses. */
 @Module({
-  imports: [AuditModule, MailModule, QueueModule],
+  imports: [AuditModule, MailModule, MediaModule, QueueModule],
   providers: [CaseSeedService, DepartmentsService, CaseHistoryRecorder, CaseForwardDispatcher, CaseForwardWorker],
   exports: [CaseForwardDispatcher],
 })

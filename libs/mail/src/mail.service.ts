@@ -3,10 +3,18 @@ import nodemailer, { Transporter } from 'nodemailer';
 import { AppConfig } from '@civic/config';
 import { MailRetryableError } from './mail-retryable.error';
 
+export interface MailAttachment {
+  filename: string;
+  /** A file on disk, streamed into the message. */
+  path: string;
+  contentType?: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
   /** Stable per delivery (`<id@civic-inbox>`), so a receiver can drop a copy sent again after a retry. */
   messageId: string;
   headers?: Record<string, string>;
@@ -40,7 +48,9 @@ export class MailService implements OnApplicationShutdown {
   async send(mail: OutgoingMail): Promise<void> {
     if (!this.transporter) throw new Error('E-mail is not configured (SMTP_URL)');
     try {
-      await this.transporter.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, headers: mail.headers });
+      await this.transporter.sendMail({
+        from: this.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, headers: mail.headers, attachments: mail.attachments,
+      });
     } catch (error) {
       const { responseCode, code, response, message } = error as { responseCode?: number; code?: string; response?: string; message: string };
       const reason = `${responseCode !== undefined ? `SMTP ${responseCode}` : code ?? 'SMTP'}: ${response ?? message}`;
