@@ -128,7 +128,7 @@ export class CaseForwardDispatcher {
     const attached: MailAttachment[] = [];
     let bytes = 0;
     for (const { attachment } of rows) {
-      const path = attachment?.storageKey ? this.storedPath(attachment.storageKey) : null;
+      const path = attachment?.storageKey ? this.media.pathOrNull(attachment.storageKey) : null;
       const size = path ? await stat(path).then((s) => (s.isFile() ? s.size : null), () => null) : null;
       if (!path || size === null || bytes + size > MAX_EMAIL_PHOTO_BYTES) continue;
       bytes += size;
@@ -136,15 +136,6 @@ export class CaseForwardDispatcher {
       attached.push({ filename: `fotograf-${attached.length + 1}.${PHOTO_EXTENSIONS[contentType] ?? 'bin'}`, path, contentType });
     }
     return { attached, total: rows.length };
-  }
-
-  /** A storage key that would leave the media directory (a tampered row) counts as missing. */
-  private storedPath(storageKey: string): string | null {
-    try {
-      return this.media.pathOf(storageKey);
-    } catch {
-      return null;
-    }
   }
 
   private async finish(forward: Record<string, any>, status: CaseForwardStatus, responseStatus: number | null, error: string | null): Promise<ForwardOutcome> {

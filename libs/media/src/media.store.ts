@@ -42,6 +42,15 @@ export class MediaStore {
     if (!path.startsWith(this.root + sep)) throw new Error(`Invalid media storage key "${storageKey}"`);
     return path;
   }
+
+  /** pathOf, or null for a key that would leave MEDIA_DIR (a tampered row counts as a missing file). */
+  pathOrNull(storageKey: string): string | null {
+    try {
+      return this.pathOf(storageKey);
+    } catch {
+      return null;
+    }
+  }
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -39,20 +39,11 @@ export class MessageAttachmentsController {
     if (!attachment.storageKey) {
       throw new NotFoundException(`Attachment ${index} of message ${id} is not stored (${attachment.downloadState ?? 'no media'})`);
     }
-    const path = this.storedPath(attachment.storageKey);
+    const path = this.store.pathOrNull(attachment.storageKey);
     if (!path || !(await stat(path).then((s) => s.isFile(), () => false))) throw new NotFoundException(`Attachment ${index} of message ${id} is missing on disk`);
     res.setHeader('Content-Type', attachment.mimeType ?? 'application/octet-stream');
     res.setHeader('Cache-Control', 'private, max-age=3600');
     if (attachment.fileName) res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);
     return new StreamableFile(createReadStream(path));
-  }
-
-  /** A storage key that would leave the media directory (a tampered row) is treated as missing. */
-  private storedPath(storageKey: string): string | null {
-    try {
-      return this.store.pathOf(storageKey);
-    } catch {
-      return null;
-    }
   }
 }
