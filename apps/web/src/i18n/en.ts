@@ -231,7 +231,7 @@ export const en: Record<MessageKey, string> = {
   'case.action.forwarded': 'Forwarded to an external body',
   'case.action.resolved': 'Resolved',
   'case.action.rejected': 'Rejected',
-  'case.action.forward.queued': 'Forward queued (webhook)',
+  'case.action.forward.queued': 'Forward queued (webhook or e-mail)',
   'case.action.forward.email_outbox': 'Forward e-mail written',
   'case.action.forward.sent': 'Delivered to the body',
   'case.action.forward.failed': 'Forward failed',

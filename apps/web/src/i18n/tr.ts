@@ -229,7 +229,7 @@ export const tr = {
   'case.action.forwarded': 'Dış kuruma iletildi',
   'case.action.resolved': 'Çözüldü',
   'case.action.rejected': 'Reddedildi',
-  'case.action.forward.queued': 'İletim kuyruğa alındı (webhook)',
+  'case.action.forward.queued': 'İletim kuyruğa alındı (webhook veya e-posta)',
   'case.action.forward.email_outbox': 'İletim e-postası hazırlandı',
   'case.action.forward.sent': 'Kuruma ulaştı',
   'case.action.forward.failed': 'Kuruma ulaştırılamadı',
