@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import { AppConfig } from '@civic/config';
 import { MailRetryableError } from './mail-retryable.error';
@@ -26,7 +26,6 @@ export interface OutgoingMail {
  */
 @Injectable()
 export class MailService implements OnApplicationShutdown {
-  private readonly logger = new Logger(MailService.name);
   private readonly transporter: Transporter | null;
   private readonly from: string | undefined;
 
@@ -43,7 +42,7 @@ export class MailService implements OnApplicationShutdown {
   /**
    * Sends one message. A temporary refusal (SMTP 4xx) or an unreachable server throws
    * MailRetryableError; a permanent refusal (5xx: unknown mailbox, rejected content) throws an
-   * Error with the server's answer.
+   * Error with the server's answer. Callers log the outcome with their own delivery's id.
    */
   async send(mail: OutgoingMail): Promise<void> {
     if (!this.transporter) throw new Error('E-mail is not configured (SMTP_URL)');
@@ -57,7 +56,6 @@ export class MailService implements OnApplicationShutdown {
       // The server's own 5xx is final; so is an address or message nodemailer could not even send.
       const permanent = responseCode !== undefined ? responseCode >= 500 : code === 'EENVELOPE' || code === 'EMESSAGE';
       if (permanent) throw new Error(reason);
-      this.logger.warn(`E-mail to ${mail.to} not sent yet: ${reason}`);
       throw new MailRetryableError(reason);
     }
   }

@@ -1,3 +1,4 @@
+import type { MentionNotificationKind } from '@civic/domain';
 import type { DigestPayload } from './mention-digest.service';
 
 interface SpikePayload {
@@ -9,7 +10,7 @@ interface SpikePayload {
 }
 
 /** The plain-text body of a spike alert or a daily digest e-mail for the mayor's office, in Turkish. */
-export function mentionEmailText(kind: 'spike' | 'digest', subject: string, payload: unknown): string {
+export function mentionEmailText(kind: MentionNotificationKind, subject: string, payload: unknown): string {
   if (kind === 'spike') {
     const spike = payload as SpikePayload;
     return [
