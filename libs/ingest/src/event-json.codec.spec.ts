@@ -36,6 +36,12 @@ describe('event JSON codec (webhook inbox rows)', () => {
     expect((literal as { text: string }).text).toBe('yol\\u0000 işareti');
   });
 
+  it('replaces lone surrogates (which jsonb refuses) with U+FFFD, in keys too, and keeps surrogate pairs', () => {
+    const [back] = decodeEvents(encodeEvents([{ ...message, text: 'a \ud800 b \udc00 😀', raw: { ['k\udbff']: ['\ud83d'], ok: '\ud83d\ude00' } }]));
+    expect((back as { text: string }).text).toBe('a \uFFFD b \uFFFD 😀');
+    expect(back.raw).toEqual({ 'k\uFFFD': ['\uFFFD'], ok: '😀' });
+  });
+
   it('refuses a row that is not a list of events (it is set aside, not ingested)', () => {
     expect(() => decodeEvents('{"not": "a list"}')).toThrow('webhook inbox row is not a JSON array of events');
     expect(() => decodeEvents('[{"type": "message"')).toThrow(SyntaxError);

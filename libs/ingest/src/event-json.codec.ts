@@ -1,22 +1,19 @@
 import type { NormalizedEvent } from '@civic/channels-core';
+import { storableJson } from './storable-text';
 
 /** The Date fields of a normalized event; everything else in an event is plain JSON. */
 const DATE_FIELDS = new Set(['occurredAt', 'replyWindowExpiresAt']);
 
 /**
  * Normalized events as JSON text, for the webhook inbox (Dates become ISO strings). A NUL
- * character (valid in JSON, sent as "\u0000") cannot be stored in a PostgreSQL text or jsonb
- * column: ingest would fail on it every time, after the delivery was answered. It becomes U+FFFD
- * (the replacement character), so the citizen's message is kept and shows where something was.
+ * character or a lone surrogate (valid in JSON, sent as "\u0000" or "\ud800") cannot be stored by
+ * PostgreSQL (NUL in no text or jsonb column, a lone surrogate in no jsonb): ingest would fail on
+ * it every time, after the delivery was answered.
+ * Each becomes U+FFFD (the replacement character), so the citizen's message is kept and shows
+ * where something was.
  */
 export function encodeEvents(events: readonly NormalizedEvent[]): string {
-  const json = JSON.stringify(events);
-  // JSON.stringify writes a NUL as the escape \u0000: only then are the strings walked.
-  return json.includes('\\u0000') ? JSON.stringify(events, withoutNul) : json;
-}
-
-function withoutNul(_key: string, value: unknown): unknown {
-  return typeof value === 'string' && value.includes('\u0000') ? value.replaceAll('\u0000', '\uFFFD') : value;
+  return storableJson(events);
 }
 
 /**

@@ -11,3 +11,4 @@ export * from './deferred-update.sweeper';
 export * from './ingest-worker.module';
 export * from './deferred-reply-status';
 export * from './interrupted-reply';
+export * from './storable-text';
