@@ -8,4 +8,8 @@ export interface AuthPrincipal {
   roles: UserRole[];
   /** Set when the caller signed in with an API token (acting for userId, with the token's roles). */
   apiTokenId?: string;
+  /** The session (sign-in) the access token belongs to. */
+  sessionId?: string;
+  /** The organization requires two-factor for one of the roles and the user has none yet: only enrolment is allowed. */
+  twoFactorEnrolmentRequired?: boolean;
 }

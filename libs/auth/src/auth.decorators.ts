@@ -4,12 +4,16 @@ import { AuthPrincipal } from './auth-principal';
 
 export const IS_PUBLIC = 'civic:isPublic';
 export const REQUIRED_ROLES = 'civic:requiredRoles';
+export const ALLOWED_DURING_ENROLMENT = 'civic:allowedDuringEnrolment';
 
 /** No sign-in needed (health, webhooks — which verify signatures instead — and login). */
 export const Public = () => SetMetadata(IS_PUBLIC, true);
 
 /** The caller needs one of these roles. Routes without @Roles need only a signed-in user. */
 export const Roles = (...roles: UserRole[]) => SetMetadata(REQUIRED_ROLES, roles);
+
+/** Reachable by a user who must enrol in two-factor first (enrolment, sessions, who am I). */
+export const AllowedDuringEnrolment = () => SetMetadata(ALLOWED_DURING_ENROLMENT, true);
 
 /** The signed-in caller. */
 export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthPrincipal => {

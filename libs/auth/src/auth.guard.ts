@@ -4,7 +4,8 @@ import { UserRole } from '@civic/domain';
 import { AccessTokenService } from './access-token.service';
 import { API_TOKEN_PREFIX, ApiTokenService } from './api-token.service';
 import { AuthPrincipal } from './auth-principal';
-import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import { ALLOWED_DURING_ENROLMENT, IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import { TwoFactorEnrolmentRequiredException } from './two-factor/two-factor-enrolment-required.exception';
 
 /** Global guard: every route needs a valid bearer token (access token or API token) unless marked @Public(); @Roles narrows it. */
 @Injectable()
@@ -26,6 +27,9 @@ export class AuthGuard implements CanActivate {
     const principal: AuthPrincipal | null = token.startsWith(API_TOKEN_PREFIX) ? await this.apiTokens.verify(token) : await this.tokens.verify(token);
     if (!principal) throw new UnauthorizedException('Invalid or expired token');
     request.principal = principal;
+    if (principal.twoFactorEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(ALLOWED_DURING_ENROLMENT, targets)) {
+      throw new TwoFactorEnrolmentRequiredException();
+    }
     const required = this.reflector.getAllAndOverride<UserRole[]>(REQUIRED_ROLES, targets);
     if (required?.length && !required.some((role) => principal.roles.includes(role))) {
       throw new ForbiddenException(`This action needs one of the roles: ${required.join(', ')}`);

@@ -16,6 +16,8 @@ import { RefreshTokenService } from './refresh-token.service';
 import { SecretsService } from './secrets.service';
 import { SecurityHeadersMiddleware } from './security-headers.middleware';
 import { SharedThrottlerStorage } from './shared-throttler.storage';
+import { SessionService } from './sessions/session.service';
+import { TwoFactorChallengeService, TwoFactorLoginService, TwoFactorPolicyService, TwoFactorService } from './two-factor';
 
 @Global()
 @Module({
@@ -35,6 +37,11 @@ import { SharedThrottlerStorage } from './shared-throttler.storage';
     AccountAccessService,
     AuthService,
     AdminBootstrapService,
+    SessionService,
+    TwoFactorService,
+    TwoFactorChallengeService,
+    TwoFactorPolicyService,
+    TwoFactorLoginService,
     SharedThrottlerStorage,
     // The throttler guard below counts in the counters every api process shares.
     { provide: ThrottlerStorage, useExisting: SharedThrottlerStorage },
@@ -42,7 +49,7 @@ import { SharedThrottlerStorage } from './shared-throttler.storage';
     // After AuthGuard: the limit is counted per signed-in user once the principal is known.
     { provide: APP_GUARD, useClass: ApiThrottlerGuard },
   ],
-  exports: [SecretsService, AccessTokenService, RefreshTokenService, ApiTokenService, AccountAccessService, AuthService, AdminBootstrapService],
+  exports: [SecretsService, AccessTokenService, RefreshTokenService, ApiTokenService, AccountAccessService, AuthService, AdminBootstrapService, SessionService, TwoFactorService, TwoFactorPolicyService, TwoFactorLoginService],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -6,8 +6,20 @@ import { ACCESS_TOKEN_TTL_SECONDS, AccessTokenService } from './access-token.ser
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { REFRESH_TOKEN_TTL_SECONDS, RefreshTokenService } from './refresh-token.service';
+import { SessionMeta, SessionService } from './sessions/session.service';
+import { TWO_FACTOR_CHALLENGE_TTL_SECONDS, TwoFactorChallengeService } from './two-factor/two-factor-challenge.service';
+import { TwoFactorPolicyService } from './two-factor/two-factor-policy.service';
+import { TwoFactorService } from './two-factor/two-factor.service';
 
-const USER_FIELDS: (keyof User)[] = ['id', 'organizationId', 'email', 'displayName', 'roles', 'locale'];
+const USER_FIELDS: (keyof User)[] = ['id', 'organizationId', 'email', 'displayName', 'roles', 'locale', 'tokenVersion'];
+
+/** The password was right; the second step (POST /auth/login/two-factor) completes the sign-in. */
+export interface TwoFactorChallenge {
+  twoFactorRequired: true;
+  challengeToken: string;
+  expiresIn: number;
+  methods: ('totp' | 'recovery')[];
+}
 
 @Injectable()
 export class AuthService {
@@ -16,9 +28,13 @@ export class AuthService {
     private readonly tokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenService,
     private readonly throttle: LoginThrottleService,
+    private readonly sessions: SessionService,
+    private readonly twoFactor: TwoFactorService,
+    private readonly challenges: TwoFactorChallengeService,
+    private readonly twoFactorPolicy: TwoFactorPolicyService,
   ) {}
 
-  async login(rawEmail: string, password: string, ip: string | null = null) {
+  async login(rawEmail: string, password: string, ip: string | null = null, userAgent: string | null = null) {
     const email = rawEmail.trim().toLowerCase();
     await this.throttle.assertAllowed(email);
     const user = await this.users.findOne({ where: { email, active: true }, select: [...USER_FIELDS, 'passwordHash'] });
@@ -27,8 +43,16 @@ export class AuthService {
       await this.throttle.record(email, false, ip);
       throw new UnauthorizedException('E-posta veya parola hatalı / Wrong e-mail or password');
     }
+    // With two-factor the password alone is no success: the lockout keeps counting until the second step.
+    if (await this.twoFactor.isEnabled(user.id)) return this.challenge(user);
     await this.throttle.record(email, true, ip);
-    return this.session(user, await this.refreshTokens.issue(user));
+    return this.openSession(user, { ip, userAgent, authMethod: 'password' });
+  }
+
+  /** A new session (refresh-token family) and its first tokens, for a user who has proved who they are. */
+  async openSession(user: User, meta: SessionMeta) {
+    const session = await this.sessions.start(user, meta);
+    return this.session(user, await this.refreshTokens.issue(user, session.id), session.id);
   }
 
   async refresh(refreshToken: string) {
@@ -40,21 +64,26 @@ export class AuthService {
       await this.refreshTokens.revoke(outcome.token);
       throw invalid();
     }
-    return this.session(user, outcome.token);
+    return this.session(user, outcome.token, outcome.sessionId);
   }
 
   logout(refreshToken: string): Promise<void> {
     return this.refreshTokens.revoke(refreshToken);
   }
 
-  private session(user: User, refreshToken: string) {
+  private challenge(user: User): TwoFactorChallenge {
+    return { twoFactorRequired: true, challengeToken: this.challenges.issue(user.id), expiresIn: TWO_FACTOR_CHALLENGE_TTL_SECONDS, methods: ['totp', 'recovery'] };
+  }
+
+  private async session(user: User, refreshToken: string, sessionId: string) {
+    const twoFactorEnrolmentRequired = await this.twoFactorPolicy.requiresEnrolment(user);
     return {
-      accessToken: this.tokens.issue(user),
+      accessToken: this.tokens.issue(user, sessionId),
       tokenType: 'Bearer',
       expiresIn: ACCESS_TOKEN_TTL_SECONDS,
       refreshToken,
       refreshExpiresIn: REFRESH_TOKEN_TTL_SECONDS,
-      user: { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles, organizationId: user.organizationId, locale: user.locale },
+      user: { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles, organizationId: user.organizationId, locale: user.locale, twoFactorEnrolmentRequired },
     };
   }
 }

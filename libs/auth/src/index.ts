@@ -21,3 +21,5 @@ export * from './rate-limited.exception';
 export * from './api-throttler.guard';
 export * from './security-headers.middleware';
 export * from './shared-throttler.storage';
+export * from './sessions';
+export * from './two-factor';

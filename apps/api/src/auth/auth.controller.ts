@@ -1,8 +1,8 @@
-import { Body, Controller, Get, HttpCode, Ip, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { AuditService } from '@civic/audit';
-import { AuthPrincipal, AuthService, CurrentPrincipal, LoginDto, LoginLockedException, Public, RefreshTokenDto } from '@civic/auth';
+import { AllowedDuringEnrolment, AuthPrincipal, AuthService, CurrentPrincipal, LoginDto, LoginLockedException, Public, RefreshTokenDto } from '@civic/auth';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -15,9 +15,11 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() body: LoginDto, @Ip() ip: string, @Res({ passthrough: true }) res: ServerResponse) {
+  async login(@Body() body: LoginDto, @Ip() ip: string, @Headers('user-agent') userAgent: string | undefined, @Res({ passthrough: true }) res: ServerResponse) {
     try {
-      const session = await this.auth.login(body.email, body.password, ip ?? null);
+      const session = await this.auth.login(body.email, body.password, ip ?? null, userAgent ?? null);
+      // Two-factor: the sign-in (and its audit entry) completes at POST login/two-factor.
+      if ('twoFactorRequired' in session) return session;
       // Failed attempts are kept in login_attempt (lockout); the audit trail records who signed in.
       await this.audit.record({
         organizationId: session.user.organizationId,
@@ -52,6 +54,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
+  @AllowedDuringEnrolment()
   @Get('me')
   me(@CurrentPrincipal() principal: AuthPrincipal) {
     return principal;

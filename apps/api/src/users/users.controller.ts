@@ -43,6 +43,14 @@ export class UsersController {
     return this.service.update(principal, id, body);
   }
 
+  /** Ends every session of the user (signs them out everywhere). */
+  @Post(':id/sessions/end')
+  @Roles(UserRole.Admin)
+  @HttpCode(200)
+  endSessions(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.service.endSessions(principal, id);
+  }
+
   @Delete(':id')
   @Roles(UserRole.Admin)
   @HttpCode(204)

@@ -1,9 +1,9 @@
 import { AuditService } from '@civic/audit';
 import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
-import { AuthPrincipal, PasswordHasher, RefreshTokenService } from '@civic/auth';
-import { ChannelAccount, User, UserAccountGrant, UserRole } from '@civic/domain';
+import { DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
+import { AuthPrincipal, PasswordHasher, RefreshTokenService, SessionService } from '@civic/auth';
+import { ChannelAccount, User, UserAccountGrant, UserRole, UserTwoFactor } from '@civic/domain';
 import { CreateUserDto } from './create-user.dto';
 import { UpdateMeDto } from './update-me.dto';
 import { UpdateUserDto } from './update-user.dto';
@@ -16,18 +16,31 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(UserAccountGrant) private readonly grants: Repository<UserAccountGrant>,
     private readonly refreshTokens: RefreshTokenService,
+    private readonly sessions: SessionService,
     private readonly audit: AuditService,
   ) {}
 
   async list(organizationId: string) {
     const users = await this.users.find({ where: { organizationId }, order: { createdAt: 'ASC' } });
     const grants = users.length ? await this.grants.find({ where: { organizationId, userId: In(users.map((u) => u.id)) } }) : [];
-    return users.map((user) => present(user, grants.filter((g) => g.userId === user.id).map((g) => g.channelAccountId)));
+    const withTwoFactor = await this.twoFactorUserIds(organizationId);
+    return users.map((user) => ({ ...present(user, grants.filter((g) => g.userId === user.id).map((g) => g.channelAccountId)), twoFactorEnabled: withTwoFactor.has(user.id) }));
   }
 
   async get(organizationId: string, id: string) {
     const user = await this.find(organizationId, id);
-    return present(user, await this.grantIds(organizationId, id));
+    return { ...present(user, await this.grantIds(organizationId, id)), twoFactorEnabled: (await this.twoFactorUserIds(organizationId, id)).has(id) };
+  }
+
+  /** Ends every session of the user; their refresh and access tokens stop at once. */
+  async endSessions(principal: AuthPrincipal, id: string) {
+    const user = await this.find(principal.organizationId, id);
+    const sessionsEnded = await this.sessions.endAll(user.id);
+    await this.audit.record({
+      organizationId: principal.organizationId, actorUserId: principal.userId, action: 'auth.sessions.ended_all', targetType: 'user', targetId: user.id,
+      after: { email: user.email, sessionsEnded },
+    });
+    return { sessionsEnded };
   }
 
   async create(actor: AuthPrincipal, dto: CreateUserDto) {
@@ -119,6 +132,11 @@ export class UsersService {
     const user = await this.users.findOne({ where: { id, organizationId } });
     if (!user) throw new NotFoundException(`User ${id} not found`);
     return user;
+  }
+
+  private async twoFactorUserIds(organizationId: string, userId?: string): Promise<Set<string>> {
+    const rows = await this.dataSource.getRepository(UserTwoFactor).find({ where: { organizationId, ...(userId ? { userId } : {}), totpEnabledAt: Not(IsNull()) }, select: ['userId'] });
+    return new Set(rows.map((r) => r.userId));
   }
 
   private async grantIds(organizationId: string, userId: string): Promise<string[]> {

@@ -38,3 +38,7 @@ export * from './conversation-erasure.entity';
 export * from './webhook-inbox-entry.entity';
 export * from './deferred-message-update.entity';
 export * from './api-rate-counter.entity';
+export * from './user-session.entity';
+export * from './user-two-factor.entity';
+export * from './user-recovery-code.entity';
+export * from './two-factor-policy.entity';

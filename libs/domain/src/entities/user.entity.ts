@@ -35,6 +35,10 @@ export class User {
   @Column({ type: 'text', default: 'tr' })
   locale: string;
 
+  /** Access tokens carry it; raised on disable, password change and "end all sessions" so older tokens die. */
+  @Column({ type: 'integer', name: 'token_version', default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

@@ -17,6 +17,7 @@ import { DeferredReplyStatus1796166329735 } from './1796166329735-deferred-reply
 import { ApiRateCounter1796169322479 } from './1796169322479-api-rate-counter.migration';
 import { MessageEchoOfReply1796421906590 } from './1796421906590-message-echo-of-reply.migration';
 import { MessagePartExternalIds1796425725458 } from './1796425725458-message-part-external-ids.migration';
+import { TwoFactorSessions1796542568192 } from './1796542568192-two-factor-sessions.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
   Initial1795449780394,
@@ -38,4 +39,5 @@ export const MIGRATIONS: Function[] = [
   ApiRateCounter1796169322479,
   MessageEchoOfReply1796421906590,
   MessagePartExternalIds1796425725458,
+  TwoFactorSessions1796542568192,
 ];

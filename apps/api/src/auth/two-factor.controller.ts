@@ -1,0 +1,114 @@
+import { Body, ConflictException, Controller, ForbiddenException, Get, Headers, HttpCode, Ip, Post, Put, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { ServerResponse } from 'node:http';
+import { AuditService } from '@civic/audit';
+import {
+  AllowedDuringEnrolment, AuthPrincipal, CurrentPrincipal, LoginLockedException, LoginTwoFactorDto, Public, Roles, TotpCodeDto,
+  TwoFactorLoginService, TwoFactorPolicyDto, TwoFactorPolicyService, TwoFactorProofDto, TwoFactorService,
+} from '@civic/auth';
+import { UserRole } from '@civic/domain';
+
+/** TOTP enrolment, recovery codes, the second sign-in step and the organization's requirement. */
+@ApiTags('auth')
+@Controller('api/v1/auth')
+export class TwoFactorController {
+  constructor(
+    private readonly twoFactor: TwoFactorService,
+    private readonly login: TwoFactorLoginService,
+    private readonly policy: TwoFactorPolicyService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Completes a sign-in answered with twoFactorRequired: the challenge and a TOTP code or a recovery code. */
+  @Public()
+  @Post('login/two-factor')
+  @HttpCode(200)
+  async loginTwoFactor(@Body() body: LoginTwoFactorDto, @Ip() ip: string, @Headers('user-agent') userAgent: string | undefined, @Res({ passthrough: true }) res: ServerResponse) {
+    try {
+      const { session, method, recoveryCodesLeft } = await this.login.complete(body, ip ?? null, userAgent ?? null);
+      const { user } = session;
+      const base = { organizationId: user.organizationId, actorUserId: user.id, actorLabel: user.email, targetType: 'user', targetId: user.id };
+      if (method === 'recovery') await this.audit.record({ ...base, action: 'auth.two_factor.recovery_code_used', after: { recoveryCodesLeft } });
+      await this.audit.record({ ...base, action: 'auth.login', after: { ip: ip ?? null, secondFactor: method } });
+      return { ...session, ...(recoveryCodesLeft !== undefined ? { recoveryCodesLeft } : {}) };
+    } catch (error) {
+      if (error instanceof LoginLockedException) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
+  }
+
+  @ApiBearerAuth()
+  @AllowedDuringEnrolment()
+  @Get('two-factor')
+  async status(@CurrentPrincipal() principal: AuthPrincipal) {
+    const [status, policy] = await Promise.all([this.twoFactor.status(principal.userId), this.policy.get(principal.organizationId)]);
+    return { ...status, enrolmentRequired: principal.twoFactorEnrolmentRequired ?? false, requiredByOrganization: policy.enforced && principal.roles.some((r) => policy.roles.includes(r)) };
+  }
+
+  /** A new secret as a QR code and as text; nothing changes for sign-in until it is confirmed. */
+  @ApiBearerAuth()
+  @AllowedDuringEnrolment()
+  @Post('two-factor/totp/setup')
+  @HttpCode(200)
+  setup(@CurrentPrincipal() principal: AuthPrincipal) {
+    assertPerson(principal);
+    return this.twoFactor.beginTotp(principal);
+  }
+
+  /** The first valid code switches TOTP on; the ten recovery codes are in this answer only. */
+  @ApiBearerAuth()
+  @AllowedDuringEnrolment()
+  @Post('two-factor/totp/confirm')
+  @HttpCode(200)
+  async confirm(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: TotpCodeDto) {
+    assertPerson(principal);
+    const recoveryCodes = await this.twoFactor.confirmTotp(principal.userId, body.code);
+    await this.audit.record({ organizationId: principal.organizationId, actorUserId: principal.userId, action: 'auth.two_factor.enabled', targetType: 'user', targetId: principal.userId, after: { method: 'totp' } });
+    return { recoveryCodes };
+  }
+
+  @ApiBearerAuth()
+  @Post('two-factor/totp/disable')
+  @HttpCode(204)
+  async disable(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: TwoFactorProofDto) {
+    assertPerson(principal);
+    const policy = await this.policy.get(principal.organizationId);
+    if (policy.enforced && principal.roles.some((r) => policy.roles.includes(r))) {
+      throw new ConflictException('Kurumunuz rolünüz için iki adımlı doğrulamayı zorunlu tutuyor / Your organization requires two-factor for your role');
+    }
+    await this.twoFactor.disableTotp(principal.userId, body);
+    await this.audit.record({ organizationId: principal.organizationId, actorUserId: principal.userId, action: 'auth.two_factor.disabled', targetType: 'user', targetId: principal.userId, after: { method: 'totp' } });
+  }
+
+  @ApiBearerAuth()
+  @Post('two-factor/recovery-codes')
+  @HttpCode(200)
+  async regenerate(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: TwoFactorProofDto) {
+    assertPerson(principal);
+    const recoveryCodes = await this.twoFactor.regenerateRecoveryCodes(principal.userId, body);
+    await this.audit.record({ organizationId: principal.organizationId, actorUserId: principal.userId, action: 'auth.two_factor.recovery_codes_renewed', targetType: 'user', targetId: principal.userId });
+    return { recoveryCodes };
+  }
+
+  @ApiBearerAuth()
+  @Roles(UserRole.Admin)
+  @Get('two-factor/policy')
+  getPolicy(@CurrentPrincipal() principal: AuthPrincipal) {
+    return this.policy.get(principal.organizationId);
+  }
+
+  /** Requires two-factor for the roles (administrators and auditors unless given). */
+  @ApiBearerAuth()
+  @Roles(UserRole.Admin)
+  @Put('two-factor/policy')
+  async setPolicy(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: TwoFactorPolicyDto) {
+    const before = await this.policy.get(principal.organizationId);
+    const after = await this.policy.set(principal, body);
+    await this.audit.record({ organizationId: principal.organizationId, actorUserId: principal.userId, action: 'auth.two_factor.policy_updated', targetType: 'organization', targetId: principal.organizationId, before, after });
+    return after;
+  }
+}
+
+function assertPerson(principal: AuthPrincipal): void {
+  if (principal.apiTokenId) throw new ForbiddenException('API anahtarları iki adımlı doğrulamayı değiştiremez / API tokens cannot change two-factor settings');
+}

@@ -1,0 +1,2 @@
+export * from './device-label';
+export * from './session.service';

@@ -1,0 +1,46 @@
+import { ConflictException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { TwoFactorPolicy, UserRole, UserTwoFactor } from '@civic/domain';
+
+export const DEFAULT_TWO_FACTOR_ROLES: UserRole[] = [UserRole.Admin, UserRole.Auditor];
+
+export interface TwoFactorPolicyView {
+  enforced: boolean;
+  roles: UserRole[];
+}
+
+/** The organization's requirement: users with one of the roles must enrol before working. */
+@Injectable()
+export class TwoFactorPolicyService {
+  constructor(
+    @InjectRepository(TwoFactorPolicy) private readonly policies: Repository<TwoFactorPolicy>,
+    @InjectRepository(UserTwoFactor) private readonly factors: Repository<UserTwoFactor>,
+  ) {}
+
+  async get(organizationId: string): Promise<TwoFactorPolicyView> {
+    const row = await this.policies.findOne({ where: { organizationId } });
+    return { enforced: row?.enforced ?? false, roles: row?.roles ?? DEFAULT_TWO_FACTOR_ROLES };
+  }
+
+  /** The acting administrator cannot require what they do not have (they would lock themselves in). */
+  async set(actor: { userId: string; organizationId: string; roles: UserRole[] }, input: { enforced: boolean; roles?: UserRole[] }): Promise<TwoFactorPolicyView> {
+    const roles = [...new Set(input.roles?.length ? input.roles : DEFAULT_TWO_FACTOR_ROLES)];
+    if (input.enforced && actor.roles.some((role) => roles.includes(role))) {
+      const own = await this.factors.findOne({ where: { userId: actor.userId } });
+      if (!own?.totpEnabledAt) {
+        throw new ConflictException('Önce kendi hesabınızda iki adımlı doğrulamayı açın / Enable two-factor on your own account first');
+      }
+    }
+    await this.policies.upsert({ organizationId: actor.organizationId, enforced: input.enforced, roles }, ['organizationId']);
+    return { enforced: input.enforced, roles };
+  }
+
+  /** True when the user's roles fall under the enforced policy and the user has no second factor. */
+  async requiresEnrolment(user: { id: string; organizationId: string; roles: UserRole[] }): Promise<boolean> {
+    const policy = await this.get(user.organizationId);
+    if (!policy.enforced || !user.roles.some((role) => policy.roles.includes(role))) return false;
+    const own = await this.factors.findOne({ where: { userId: user.id } });
+    return !own?.totpEnabledAt;
+  }
+}
