@@ -4,11 +4,9 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@civic/config';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { bodyParsers } from './common/body-parsers';
 import { rejectHostileBodies } from './common/request-body.guards';
 import { WebhookIntakeRoute } from './webhooks/webhook-intake.route';
-
-/** Request size limit: Meta batches are small; anything near this is abuse. */
-export const BODY_LIMIT = '1mb';
 
 /** Comma-separated CORS_ORIGINS; empty means same-origin only (no CORS headers at all). */
 export function corsOrigins(config: AppConfig): string[] {
@@ -23,8 +21,7 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   // API answers are never cached (Cache-Control: no-store, SecurityHeadersMiddleware), so an ETag, a
   // hash of every JSON body, would be computed for nothing; the web inbox's static files keep theirs.
   app.set('etag', false);
-  app.useBodyParser('json', { limit: BODY_LIMIT });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
+  app.use(bodyParsers());
   app.use(rejectHostileBodies);
   const origins = corsOrigins(app.get(AppConfig));
   if (origins.length > 0) {

@@ -5,9 +5,9 @@ import { configureHttpApp } from './configure-http-app';
 
 /** Builds the api (optionally with the worker in the same process), ready to listen. */
 export async function createApiApp(options: ApiModuleOptions = {}): Promise<NestExpressApplication> {
-  // rawBody: case updates from external bodies (POST /webhooks/cases/:bodyId) are verified on the exact
-  // bytes signed; Meta and X deliveries take WebhookIntakeRoute, which reads the bytes itself.
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(options), { rawBody: true, bufferLogs: true });
+  // Bodies are parsed by configureHttpApp (a limit per route, the raw bytes kept for signed case updates);
+  // Meta and X deliveries take WebhookIntakeRoute, which reads the bytes itself.
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(options), { bodyParser: false, bufferLogs: true });
   configureHttpApp(app);
   return app;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { CategoryInput } from '@civic/cases';
+import { SingleLineName } from '../common/single-line-name.decorator';
 
 /** POST /api/v1/case-categories */
 export class CreateCaseCategoryDto implements CategoryInput {
@@ -11,6 +12,7 @@ export class CreateCaseCategoryDto implements CategoryInput {
   @ApiProperty({ example: 'Kaldırım' })
   @IsString()
   @Length(1, 200)
+  @SingleLineName()
   name: string;
 
   @ApiProperty({ example: 72, description: 'Hours until a case of this category is due' })

@@ -2,12 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUrl, Length, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { DepartmentKind } from '@civic/domain';
 import { DepartmentInput } from '@civic/cases';
+import { SingleLineName } from '../common/single-line-name.decorator';
 
 /** POST /api/v1/departments (a department or an external body) */
 export class CreateDepartmentDto implements DepartmentInput {
   @ApiProperty({ example: 'Fen İşleri' })
   @IsString()
   @Length(1, 200)
+  @SingleLineName()
   name: string;
 
   @ApiProperty({ enum: DepartmentKind })

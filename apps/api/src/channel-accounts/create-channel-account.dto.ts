@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEnum, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { Channel } from '@civic/domain';
+import { SingleLineName } from '../common/single-line-name.decorator';
 
 export class CreateChannelAccountDto {
   @ApiProperty({ enum: Channel })
@@ -15,18 +16,21 @@ export class CreateChannelAccountDto {
   @ApiProperty({ example: 'Melikgazi Belediyesi' })
   @IsString()
   @Length(1, 200)
+  @SingleLineName()
   name: string;
 
   @ApiPropertyOptional({ example: 'MelikgaziBel' })
   @IsOptional()
   @IsString()
   @Length(1, 100)
+  @SingleLineName()
   handle?: string;
 
   @ApiPropertyOptional({ example: 'Belediye', description: 'Whose account: "Belediye", "Başkan" …' })
   @IsOptional()
   @IsString()
   @Length(1, 60)
+  @SingleLineName()
   ownerLabel?: string;
 
   @ApiPropertyOptional({

@@ -15,6 +15,13 @@ export interface ErrorBody {
 const GENERIC_MESSAGE = 'Beklenmeyen bir hata oluştu / An unexpected error occurred';
 
 /**
+ * An error answer names the first few problems only: a body of thousands of bad keys once got a
+ * 1.8 MB answer, and a message may quote a hostile key or value of any length.
+ */
+export const MAX_ERRORS_ANSWERED = 20;
+export const MAX_ERROR_MESSAGE_LENGTH = 300;
+
+/**
  * Turns every thrown value into {statusCode, error, message, details}. Unknown errors become a
  * generic 500 (logged here with the stack, never sent to the client); body-parser and other
  * HTTP-aware errors (413, invalid JSON) keep their 4xx status.
@@ -63,14 +70,19 @@ function fromHttpException(exception: HttpException): ErrorBody {
   if (typeof raw === 'string') return { statusCode, error, message: raw, details: null };
   const { message, details } = raw as { message?: unknown; details?: unknown };
   const extras = extrasOf(raw as Record<string, unknown>);
-  const errors = Array.isArray(message) ? message.map(String) : null;
-  const merged = { ...(errors ? { errors } : {}), ...(isRecord(details) ? details : {}), ...(extras ?? {}) };
+  const errors = Array.isArray(message) ? message.slice(0, MAX_ERRORS_ANSWERED).map((m) => shortened(String(m))) : null;
+  const omitted = Array.isArray(message) && message.length > MAX_ERRORS_ANSWERED ? { errorsOmitted: message.length - MAX_ERRORS_ANSWERED } : {};
+  const merged = { ...(errors ? { errors, ...omitted } : {}), ...(isRecord(details) ? details : {}), ...(extras ?? {}) };
   return {
     statusCode,
     error: typeof (raw as { error?: unknown }).error === 'string' ? (raw as { error: string }).error : error,
-    message: errors ? errors.join('; ') : typeof message === 'string' ? message : error,
+    message: errors ? errors.join('; ') : typeof message === 'string' ? shortened(message, MAX_ERROR_MESSAGE_LENGTH * 4) : error,
     details: Object.keys(merged).length > 0 ? merged : null,
   };
+}
+
+function shortened(text: string, limit = MAX_ERROR_MESSAGE_LENGTH): string {
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
 }
 
 /** Keys an exception carried besides the four of the shape (e.g. a refused reply's `reason`). */

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ConversationFilterDto } from './list-conversations.query';
+import { SingleLineName } from '../common/single-line-name.decorator';
 
 export class BulkActionDto {
   @ApiPropertyOptional({ type: [String], maxItems: 500, description: 'either ids or filter' })
@@ -19,6 +20,6 @@ export class BulkActionDto {
 
   @ApiPropertyOptional({ nullable: true, description: "assign: user id, 'me' or null; tag: the tag" })
   @ValidateIf((o) => o.action === 'tag' || (o.value !== undefined && o.value !== null))
-  @IsString() @MaxLength(64)
+  @IsString() @MaxLength(64) @SingleLineName()
   value?: string | null;
 }

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Channel, ConversationKind, ConversationStatus } from '@civic/domain';
 import { ConversationFilter } from '@civic/inbox';
+import { SingleLineName } from '../common/single-line-name.decorator';
 
 const UUID_OR_KEYWORD = /^(me|nobody|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
@@ -29,7 +30,7 @@ export class ConversationFilterDto {
   assignee?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(64)
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(64) @SingleLineName()
   tag?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'last activity at or after' })

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { ConversationStatus } from '@civic/domain';
+import { SingleLineName } from '../common/single-line-name.decorator';
 
 export class UpdateConversationDto {
   @ApiPropertyOptional({ enum: ConversationStatus })
@@ -12,6 +13,6 @@ export class UpdateConversationDto {
   assigneeId?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(64, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @MinLength(1, { each: true }) @MaxLength(64, { each: true }) @SingleLineName()
   tags?: string[];
 }

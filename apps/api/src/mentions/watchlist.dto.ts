@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { SingleLineName } from '../common/single-line-name.decorator';
 
 /** A watchlist as created; every field optional on PATCH (UpdateWatchlistDto). */
 export class WatchlistDto {
   @ApiProperty({ example: 'Belediye ve Başkan' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString() @MinLength(1) @MaxLength(200) @SingleLineName()
   name: string;
 
   @ApiPropertyOptional({ example: ['Melikgazi Belediyesi', 'Büyükkılıç'], description: 'words or phrases; a trailing * matches a prefix' })

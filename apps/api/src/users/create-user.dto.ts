@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MIN_LENGTH } from '@civic/auth';
 import { UserRole } from '@civic/domain';
+import { SingleLineName } from '../common/single-line-name.decorator';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'ayse.yilmaz@belediye.gov.tr' })
@@ -12,6 +13,7 @@ export class CreateUserDto {
   @ApiProperty({ example: 'Ayşe Yılmaz' })
   @IsString()
   @Length(1, 200)
+  @SingleLineName()
   displayName: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })

@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { PASSWORD_MIN_LENGTH } from '@civic/auth';
+import { SingleLineName } from '../common/single-line-name.decorator';
 
 export class UpdateMeDto {
   @ApiPropertyOptional({ enum: ['tr', 'en'] })
@@ -12,6 +13,7 @@ export class UpdateMeDto {
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @SingleLineName()
   displayName?: string;
 
   @ApiPropertyOptional({ description: 'Required with newPassword' })
