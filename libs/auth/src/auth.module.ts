@@ -16,12 +16,14 @@ import { RefreshTokenService } from './refresh-token.service';
 import { SecretsService } from './secrets.service';
 import { SecurityHeadersMiddleware } from './security-headers.middleware';
 import { SharedThrottlerStorage } from './shared-throttler.storage';
+import { SingleSignOnModule } from './sso/single-sign-on.module';
 import { SessionService } from './sessions/session.service';
 import { TwoFactorChallengeService, TwoFactorLoginService, TwoFactorPolicyService, TwoFactorService } from './two-factor';
 
 @Global()
 @Module({
   imports: [
+    SingleSignOnModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => [{ name: 'default', ttl: 60_000, limit: config.env.API_RATE_LIMIT_PER_MINUTE }],
@@ -49,7 +51,7 @@ import { TwoFactorChallengeService, TwoFactorLoginService, TwoFactorPolicyServic
     // After AuthGuard: the limit is counted per signed-in user once the principal is known.
     { provide: APP_GUARD, useClass: ApiThrottlerGuard },
   ],
-  exports: [SecretsService, AccessTokenService, RefreshTokenService, ApiTokenService, AccountAccessService, AuthService, AdminBootstrapService, SessionService, TwoFactorService, TwoFactorPolicyService, TwoFactorLoginService],
+  exports: [SingleSignOnModule, SecretsService, AccessTokenService, RefreshTokenService, ApiTokenService, AccountAccessService, AuthService, AdminBootstrapService, SessionService, TwoFactorService, TwoFactorPolicyService, TwoFactorLoginService],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

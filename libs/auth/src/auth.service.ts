@@ -6,6 +6,7 @@ import { ACCESS_TOKEN_TTL_SECONDS, AccessTokenService } from './access-token.ser
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { REFRESH_TOKEN_TTL_SECONDS, RefreshTokenService } from './refresh-token.service';
+import { PasswordSignInPolicy } from './sso/password-sign-in-policy.service';
 import { SessionMeta, SessionService } from './sessions/session.service';
 import { TWO_FACTOR_CHALLENGE_TTL_SECONDS, TwoFactorChallengeService } from './two-factor/two-factor-challenge.service';
 import { TwoFactorPolicyService } from './two-factor/two-factor-policy.service';
@@ -28,6 +29,7 @@ export class AuthService {
     private readonly tokens: AccessTokenService,
     private readonly refreshTokens: RefreshTokenService,
     private readonly throttle: LoginThrottleService,
+    private readonly passwordSignIn: PasswordSignInPolicy,
     private readonly sessions: SessionService,
     private readonly twoFactor: TwoFactorService,
     private readonly challenges: TwoFactorChallengeService,
@@ -43,6 +45,8 @@ export class AuthService {
       await this.throttle.record(email, false, ip);
       throw new UnauthorizedException('E-posta veya parola hatalı / Wrong e-mail or password');
     }
+    // Checked after the password, so the answer reveals nothing about an e-mail to whoever lacks it.
+    await this.passwordSignIn.assertAllowed(user);
     // With two-factor the password alone is no success: the lockout keeps counting until the second step.
     if (await this.twoFactor.isEnabled(user.id)) return this.challenge(user);
     await this.throttle.record(email, true, ip);

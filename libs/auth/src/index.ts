@@ -23,3 +23,4 @@ export * from './security-headers.middleware';
 export * from './shared-throttler.storage';
 export * from './sessions';
 export * from './two-factor';
+export * from './sso';

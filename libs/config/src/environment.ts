@@ -137,6 +137,13 @@ export class Environment {
   })
   REPLY_SEND_RATE_LIMITS = '';
 
+  /**
+   * Seconds a worker process may go without a heartbeat (sent every quarter of it) before a live
+   * worker takes over the jobs it had fetched and finds its in-flight sends interrupted.
+   */
+  @Transform(toInt) @IsInt() @Min(2) @Max(600)
+  WORKER_LEASE_SECONDS = 20;
+
   /** Sandbox channels fed by the built-in fakes. Default: on when no channel credentials are configured. */
   @Transform(toBool) @IsOptional() @IsBoolean()
   SANDBOX?: boolean;

@@ -1,9 +1,12 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Pool } from 'pg';
+import { AppConfig } from '@civic/config';
 import { GroupCommit } from '@civic/database';
 import { KeyedConcurrencyLimiter } from './keyed-concurrency.limiter';
+import { transactionDb } from './transaction-db';
+import { WorkerLease } from './worker-lease';
 
 /** Options of one queue: retry policy and how long a job may run before pg-boss treats it as lost. */
 export interface QueueDefinition {
@@ -16,6 +19,8 @@ export interface QueueDefinition {
 
 /** How long finished jobs wait for others before their completion is stored (see batchLoop). */
 const COMPLETION_LINGER_MS = 20;
+/** WORKER_LEASE_SECONDS when no configuration is given (a QueueService built by hand). */
+const DEFAULT_LEASE_SECONDS = 20;
 
 export type JobHandler<T> = (job: PgBoss.JobWithMetadata<T>) => Promise<void>;
 
@@ -46,8 +51,23 @@ export class QueueService implements OnModuleDestroy {
   private stopping = false;
   private readonly batchLoops = new Set<Promise<void>>();
   private readonly idleWakers = new Set<() => void>();
+  private lease: Promise<WorkerLease> | null = null;
+  private leaseStarted: WorkerLease | null = null;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Optional() private readonly config?: AppConfig,
+  ) {}
+
+  /** Seconds without a heartbeat after which a worker's lease has lapsed (WORKER_LEASE_SECONDS). */
+  get leaseSeconds(): number {
+    return this.config?.env.WORKER_LEASE_SECONDS ?? DEFAULT_LEASE_SECONDS;
+  }
+
+  /** This process's worker lease while it runs batch workers, else null (see WorkerLease). */
+  get workerLeaseId(): string | null {
+    return this.leaseStarted?.active ? this.leaseStarted.id : null;
+  }
 
   /** Starts pg-boss once (creating or migrating its schema) and returns it. */
   started(): Promise<PgBoss> {
@@ -100,8 +120,14 @@ export class QueueService implements OnModuleDestroy {
    */
   async workBatches<T extends object>(definition: QueueDefinition, options: BatchWorkOptions<T>, handler: JobHandler<T>): Promise<void> {
     await this.ensureQueue(definition);
-    await this.started();
-    const loop = this.batchLoop(definition, options, handler);
+    const boss = await this.started();
+    if (!this.lease) {
+      const lease = new WorkerLease(this.dataSource, boss, this.leaseSeconds, this.logger);
+      this.lease = lease.start().then(() => (this.leaseStarted = lease));
+      this.lease.catch(() => (this.lease = null));
+    }
+    const lease = await this.lease;
+    const loop = this.batchLoop(definition, options, handler, lease);
     this.batchLoops.add(loop);
     void loop.finally(() => this.batchLoops.delete(loop));
   }
@@ -110,11 +136,17 @@ export class QueueService implements OnModuleDestroy {
     // Batch loops finish the batch in hand (the sends already started) and fetch no more.
     this.stopping = true;
     for (const wake of this.idleWakers) wake();
+    let settled = true;
     if (this.batchLoops.size) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.allSettled([...this.batchLoops]), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+      settled = await Promise.race([Promise.allSettled([...this.batchLoops]).then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 10_000)))]);
       clearTimeout(timer);
     }
+    // Jobs still in hand after the wait are taken over by a live worker at once.
+    const lease = this.leaseStarted;
+    this.lease = null;
+    this.leaseStarted = null;
+    await lease?.stop(settled);
     const boss = this.boss;
     this.boss = null;
     this.starting = null;
@@ -128,7 +160,7 @@ export class QueueService implements OnModuleDestroy {
    * account's last sends, each waiting for its rate-limit slot) while other accounts' jobs sat in
    * the queue. Completions are stored together (group commit); a failed job is failed alone.
    */
-  private async batchLoop<T extends object>(definition: QueueDefinition, options: BatchWorkOptions<T>, handler: JobHandler<T>): Promise<void> {
+  private async batchLoop<T extends object>(definition: QueueDefinition, options: BatchWorkOptions<T>, handler: JobHandler<T>, lease: WorkerLease): Promise<void> {
     const { name } = definition;
     const limiter = new KeyedConcurrencyLimiter(options.concurrency, options.perKeyConcurrency);
     const refillAt = Math.floor(options.batchSize / 2);
@@ -142,7 +174,12 @@ export class QueueService implements OnModuleDestroy {
       const room = options.batchSize - inHand.size;
       let jobs: PgBoss.JobWithMetadata<T>[] = [];
       try {
-        jobs = await boss.fetch<T>(name, { batchSize: room, includeMetadata: true });
+        // Fetched and written under this process's lease in one transaction, so a crash right after cannot leave them unrecorded.
+        jobs = await this.dataSource.transaction(async (tx) => {
+          const fetched = await boss.fetch<T>(name, { batchSize: room, includeMetadata: true, db: transactionDb(tx) });
+          if (fetched.length) await lease.recordFetched(tx, name, fetched.map((job) => job.id));
+          return fetched;
+        });
       } catch (error) {
         this.logger.error(`Queue ${name}: ${error instanceof Error ? error.message : error}`);
       }
@@ -211,16 +248,4 @@ function withinSeconds<T>(promise: Promise<T>, seconds: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`job did not finish within ${seconds} s`)), seconds * 1000);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-/** pg-boss's `db` contract over the query runner of a TypeORM transaction. */
-function transactionDb(manager: EntityManager): PgBoss.Db {
-  const runner = manager.queryRunner;
-  if (!runner || !runner.isTransactionActive) throw new Error('QueueService.send with a manager needs an active transaction');
-  return {
-    executeSql: async (text, values) => {
-      const result = await runner.query(text, values, true);
-      return { rows: result.records };
-    },
-  };
 }

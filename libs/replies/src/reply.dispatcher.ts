@@ -5,6 +5,7 @@ import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry, ReplyRefusedError, SendResult } from '@civic/channels-core';
 import { Channel, ChannelAccountStatus, DeliveryError, DeliveryState, MessageAttachment, SEND_INTERRUPTED } from '@civic/domain';
 import { adoptEchoesOfInterruptedReply, publishLiveEvent, recheckDeferredStatusesOfReply } from '@civic/ingest';
+import { QueueService } from '@civic/queue';
 import { OutboundReplyBuilder, REPLY_CONVERSATION_SELECT, REPLY_TARGET_SELECT, replyConversationFromJson, ReplyTarget } from './outbound-reply.builder';
 import { StoredReplyRequest } from './reply-request';
 import { REPLY_SEND_EXPIRE_SECONDS } from './reply-send.queue';
@@ -49,9 +50,10 @@ interface QueuedMessage {
 
 /**
  * Sends one queued reply, at most once. Before calling the channel the message is claimed with a
- * single conditional UPDATE; a claim that exists without a result means an earlier attempt died
- * mid-send, and since the channel may have published it, the reply is marked failed instead of
- * being sent again.
+ * single conditional UPDATE, under the worker's lease; a claim that exists without a result, made
+ * under a lease that has lapsed (or longer ago than the send's expiry), means an earlier attempt
+ * died mid-send, and since the channel may have published it, the reply is marked failed instead
+ * of being sent again.
  */
 @Injectable()
 export class ReplyDispatcher {
@@ -65,6 +67,7 @@ export class ReplyDispatcher {
     private readonly audit: AuditService,
     private readonly sendRate: SendRateLimiter,
     private readonly sent: SentReplyRecorder,
+    private readonly queue: QueueService,
   ) {}
 
   /**
@@ -111,7 +114,7 @@ export class ReplyDispatcher {
 
   private async claim(messageId: string): Promise<QueuedMessage | null> {
     const [rows] = await this.dataSource.query(
-      `UPDATE message m SET dispatch_claimed_at = now()
+      `UPDATE message m SET dispatch_claimed_at = now(), dispatch_claimed_by = $2
          FROM channel_account a
         WHERE m.id = $1 AND a.id = m.channel_account_id AND m.direction = 'out' AND m.external_id IS NULL
           AND m.delivery_state = 'queued' AND m.dispatch_claimed_at IS NULL
@@ -121,18 +124,24 @@ export class ReplyDispatcher {
                   a.cursors AS account_cursors, a.sandbox AS account_sandbox, a.last_error IS NOT NULL AS account_has_error,
                   (SELECT row_to_json(r) FROM (${REPLY_CONVERSATION_SELECT} WHERE c.id = m.conversation_id AND c.organization_id = m.organization_id) r) AS conversation,
                   (SELECT row_to_json(r) FROM (${REPLY_TARGET_SELECT} WHERE t.id = m.parent_message_id) r) AS target`,
-      [messageId],
+      [messageId, this.queue.workerLeaseId],
     );
     return rows[0] ?? null;
   }
 
-  /** The message could not be claimed: already handled, in flight elsewhere, or left behind by a dead attempt. */
+  /**
+   * The message could not be claimed: already handled, in flight elsewhere, or left behind by a dead
+   * attempt: one whose worker's lease lapsed (deleted, or no heartbeat for WORKER_LEASE_SECONDS), or
+   * older than the send's expiry (claims made without a lease).
+   */
   private async unclaimable(messageId: string): Promise<DispatchOutcome> {
     const [row] = await this.dataSource.query(
       `SELECT id, organization_id, conversation_id, external_id, delivery_state,
-              dispatch_claimed_at < now() - make_interval(secs => $2) AS stale
-         FROM message WHERE id = $1`,
-      [messageId, REPLY_SEND_EXPIRE_SECONDS],
+              dispatch_claimed_at < now() - make_interval(secs => $2)
+              OR (dispatch_claimed_by IS DISTINCT FROM $3::uuid AND dispatch_claimed_by IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM worker_lease l WHERE l.id = m.dispatch_claimed_by AND l.heartbeat_at >= now() - make_interval(secs => $4))) AS stale
+         FROM message m WHERE id = $1`,
+      [messageId, REPLY_SEND_EXPIRE_SECONDS, this.queue.workerLeaseId, this.queue.leaseSeconds],
     );
     if (!row || row.external_id || row.delivery_state !== DeliveryState.Queued) return 'already_done';
     if (!row.stale) throw new DispatchInFlightError(messageId);
@@ -171,7 +180,7 @@ export class ReplyDispatcher {
   }
 
   private async release(messageId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE message SET dispatch_claimed_at = NULL WHERE id = $1 AND external_id IS NULL`, [messageId]);
+    await this.dataSource.query(`UPDATE message SET dispatch_claimed_at = NULL, dispatch_claimed_by = NULL WHERE id = $1 AND external_id IS NULL`, [messageId]);
   }
 
   private async fail(message: { id: string; organization_id: string; conversation_id: string }, error: DeliveryError): Promise<void> {

@@ -42,3 +42,5 @@ export * from './user-session.entity';
 export * from './user-two-factor.entity';
 export * from './user-recovery-code.entity';
 export * from './two-factor-policy.entity';
+export * from './single-sign-on-settings.entity';
+export * from './single-sign-on-login-code.entity';

@@ -120,6 +120,10 @@ export class Message {
   @Column({ type: 'timestamptz', name: 'dispatch_claimed_at', nullable: true })
   dispatchClaimedAt: Date | null;
 
+  /** The worker lease (worker_lease.id) of the process that claimed it; once that lease lapses the send counts as interrupted. */
+  @Column({ type: 'uuid', name: 'dispatch_claimed_by', nullable: true })
+  dispatchClaimedBy: string | null;
+
   @Column({ type: 'boolean', default: false })
   edited: boolean;
 

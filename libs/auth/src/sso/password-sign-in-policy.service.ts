@@ -1,0 +1,38 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { SingleSignOnSettings, User, UserRole } from '@civic/domain';
+
+export class PasswordSignInDisabledException extends ForbiddenException {
+  constructor() {
+    super({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'Bu kurumda parola ile giriş kapalı; "Kurum hesabıyla giriş yap" ile girin / Password sign-in is switched off for this organization; sign in with single sign-on (SSO)',
+      details: { reason: 'password_sign_in_disabled' },
+    });
+  }
+}
+
+/**
+ * Whether a user whose password was right may sign in with it: not when the organization switched
+ * password sign-in off for single sign-on, except its bootstrap administrator (the break-glass path).
+ */
+@Injectable()
+export class PasswordSignInPolicy {
+  constructor(@InjectRepository(SingleSignOnSettings) private readonly settings: Repository<SingleSignOnSettings>) {}
+
+  async assertAllowed(user: Pick<User, 'id' | 'organizationId'>): Promise<void> {
+    const refused = await this.settings.exist({ where: { organizationId: user.organizationId, enabled: true, passwordSignInDisabled: true } });
+    if (refused && !(await this.isBootstrapAdministrator(user))) throw new PasswordSignInDisabledException();
+  }
+
+  /** The organization's first administrator (created at first start), still an administrator. */
+  async isBootstrapAdministrator(user: Pick<User, 'id' | 'organizationId'>): Promise<boolean> {
+    const [first] = await this.settings.query(
+      `SELECT id FROM app_user WHERE organization_id = $1 AND $2 = ANY(roles) ORDER BY created_at, id LIMIT 1`,
+      [user.organizationId, UserRole.Admin],
+    );
+    return first?.id === user.id;
+  }
+}
