@@ -38,6 +38,8 @@ export * from './conversation-erasure.entity';
 export * from './webhook-inbox-entry.entity';
 export * from './deferred-message-update.entity';
 export * from './api-rate-counter.entity';
+export * from './worker-lease.entity';
+export * from './worker-lease-job.entity';
 export * from './user-session.entity';
 export * from './user-two-factor.entity';
 export * from './user-recovery-code.entity';

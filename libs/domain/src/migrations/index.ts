@@ -18,6 +18,7 @@ import { ApiRateCounter1796169322479 } from './1796169322479-api-rate-counter.mi
 import { MessageEchoOfReply1796421906590 } from './1796421906590-message-echo-of-reply.migration';
 import { MessagePartExternalIds1796425725458 } from './1796425725458-message-part-external-ids.migration';
 import { TwoFactorSessions1796542568192 } from './1796542568192-two-factor-sessions.migration';
+import { WorkerLease1796542571321 } from './1796542571321-worker-lease.migration';
 import { SingleSignOn1796542796425 } from './1796542796425-single-sign-on.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -41,5 +42,6 @@ export const MIGRATIONS: Function[] = [
   MessageEchoOfReply1796421906590,
   MessagePartExternalIds1796425725458,
   TwoFactorSessions1796542568192,
+  WorkerLease1796542571321,
   SingleSignOn1796542796425,
 ];
