@@ -138,6 +138,13 @@ describe('Hostile strings: lone surrogates, NUL, bidi controls and zero-width ch
     });
   });
 
+  it('%00 in a path parameter of any route → 400 before its handler', async () => {
+    for (const path of ['/api/v1/conversations/%00', '/open311/v2/%00/services.json', `/api/v1/messages/${a.messageId}/attachments/%00`, '/api/v1/nowhere/%00']) {
+      const response = await fetch(`${t.url}${path}`, { headers: auth });
+      expect([path, response.status, ((await response.json()) as { message: string }).message]).toEqual([path, 400, expect.stringContaining('%00')]);
+    }
+  });
+
   describe('bidi controls and zero-width characters: stripped from names and tags, kept in message text', () => {
     it('a tag with an RTL override and zero-width characters is stored without them', async () => {
       const response = await t.http().post(`/api/v1/conversations/${a.conversationId}/tags`).set(auth).send({ tag: `${RTL_OVERRIDE}yol${ZERO_WIDTH}-çalışması` });

@@ -170,6 +170,9 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
         ['deeply nested', deep],
         ['invalid UTF-8', invalidUtf8],
         ['broken JSON', '{"text": "yarım'],
+        ['NUL in every field', JSON.stringify(every('yol\u0000çukur'))],
+        ['lone surrogate in every field', JSON.stringify(every('yol \ud800 çukur'))],
+        ['NUL in a key', JSON.stringify({ ...every('x'), 'a\u0000b': 1 })],
       ];
       for (const [label, body] of bodies) {
         expectStatus(`${operation.method} ${path} ${label}`, await send(operation.method, path, { body }), is4xx);
@@ -184,7 +187,7 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
   });
 
   it('hostile query values never cause a server error', async () => {
-    const values = [...SQL, '%FF%FE', 'a'.repeat(10_000), '-1', '1e309', 'null', '[object Object]'];
+    const values = [...SQL, '%FF%FE', '%00', 'ara%00ma', '%ED%A0%80', 'a'.repeat(10_000), '-1', '1e309', 'null', '[object Object]'];
     for (const operation of operations.filter((o) => o.method === 'get' && !STREAMING.includes(o.path))) {
       const path = fill(operation.path, operation.path.includes('{') ? a.conversationId : '');
       const names = [...(operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name), 'access_token', 'unknown'];

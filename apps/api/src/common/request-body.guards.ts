@@ -18,11 +18,14 @@ type Checked = IncomingMessage & { rawBody?: Buffer; body?: unknown; query?: unk
  * Runs right after the body parsers (which keep the exact bytes as rawBody), before any handler,
  * pipe or signature check: refuses bodies that are not UTF-8, JSON nested deeper than
  * MAX_BODY_DEPTH, objects with more than MAX_OBJECT_KEYS keys, and any body or query string (value
- * or key) holding a NUL or a lone surrogate, which PostgreSQL cannot store: one check for every
- * route and field instead of a 500 wherever such a string reached a query.
+ * or key) and any path holding a NUL or a lone surrogate, which PostgreSQL cannot store: one check
+ * for every route and field instead of a 500 wherever such a string reached a query. (A lone
+ * surrogate cannot be percent-encoded in a path: its bytes are not UTF-8, and Express refuses them.)
  */
 export function rejectHostileBodies(req: Checked, _res: unknown, next: (error?: unknown) => void): void {
   if (req.rawBody && !isUtf8(req.rawBody)) return next(new BadRequestException('İstek gövdesi geçerli UTF-8 değil / Request body is not valid UTF-8'));
+  // A path parameter is decoded only when its route matches; a NUL there (%00) is refused for every route here.
+  if (/%00/.test((req.url ?? '').split('?', 1)[0])) return next(new BadRequestException('Adres NUL karakteri içeriyor / The path contains a NUL character (%00)'));
   const problem = inputProblem(req.body, 'request body') ?? inputProblem(req.query, 'query string');
   next(problem ? new BadRequestException(problem) : undefined);
 }

@@ -2,8 +2,8 @@ import { Transform } from 'class-transformer';
 
 /**
  * Bidirectional controls (LRM, RLM, ALM, LRE…RLO, LRI…PDI) and zero-width characters (ZWSP, ZWNJ,
- * ZWJ, word joiner, BOM). In a name or a tag they only disguise it: an RTL override shows
- * "‮exe.pdf" reversed, a zero-width space makes a second "acil" tag that looks like the first.
+ * ZWJ, word joiner, BOM). In a name or a tag they only disguise it: an RTL override (U+202E) before
+ * "fdp.exe" shows "exe.pdf", a zero-width space makes a second "acil" tag that looks like the first.
  */
 const INVISIBLE_FORMATTING = /[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
