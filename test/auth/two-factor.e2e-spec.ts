@@ -22,12 +22,13 @@ describe('Two-factor sign-in: TOTP enrolment, second step, recovery codes, locko
     return { secret: setup.body.secret, recoveryCodes: confirmed.body.recoveryCodes };
   }
 
-  it('enrols with a QR code and switches on only after a first valid code; secret stored encrypted, codes hashed', async () => {
+  it('enrols with a QR code (an SVG path) and switches on only after a first valid code; secret stored encrypted, codes hashed', async () => {
     const { user, token } = await t.createUser([UserRole.Officer]);
     const setup = await t.http().post('/api/v1/auth/two-factor/totp/setup').set(bearer(token)).expect(200);
     expect(setup.body.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(setup.body.otpauthUrl).toContain(`otpauth://totp/civic-inbox:${encodeURIComponent(user.email)}?`);
-    expect(setup.body.qrCodeDataUrl).toMatch(/^data:image\/png;base64,/);
+    expect(setup.body.qrCode.size).toBeGreaterThanOrEqual(21);
+    expect(setup.body.qrCode.path).toMatch(/^(M\d+ \d+h1v1h-1z)+$/);
     // Not on yet: the password alone still signs in.
     expect((await login(user.email).expect(200)).body.accessToken).toBeDefined();
     await t.http().post('/api/v1/auth/two-factor/totp/confirm').set(bearer(token)).send({ code: '000000' === codeAt(setup.body.secret) ? '111111' : '000000' }).expect(401);

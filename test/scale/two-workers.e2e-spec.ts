@@ -88,6 +88,8 @@ describe('Scale-out: one api and two worker processes on one database', () => {
     META_VERIFY_TOKEN: 'scale-verify',
     META_GRAPH_URL: graph.url,
     REPLY_RETRY_DELAY_SECONDS: '1',
+    // This suite covers pg-boss's own expiry; a lease takeover (worker-crash-takeover suite) must not beat it to the dead jobs.
+    WORKER_LEASE_SECONDS: '600',
     ...extra,
   });
   const encryptionKey = randomBytes(32).toString('hex');

@@ -11,6 +11,7 @@ import { CaseStatsScreen } from './screens/case-stats-screen';
 import { CasesScreen } from './screens/cases-screen';
 import { InboxScreen } from './screens/inbox-screen';
 import { MentionsScreen } from './screens/mentions-screen';
+import { SecurityScreen } from './screens/security-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 import { TopBar } from './components/top-bar';
 
@@ -26,11 +27,15 @@ export function App() {
   const onCases = path.startsWith('/cases') && can.readInbox;
   const onMentions = path.startsWith('/mentions') && can.mentions;
   const onAdmin = path.startsWith('/admin') && can.admin;
+  // A user who must enrol in two-factor can do nothing else until enrolled (the API refuses the rest).
+  const onSecurity = path.startsWith('/security') || !!session.user.twoFactorEnrolmentRequired;
   const caseId = /^\/cases\/([0-9a-f-]{36})/.exec(path)?.[1] ?? null;
   const conversationId = /^\/conversations\/([0-9a-f-]{36})/.exec(path)?.[1] ?? null;
   if ((path.startsWith('/audit') && !can.audit) || (path.startsWith('/admin') && !can.admin)) navigate('/');
-  const active = onAudit ? 'audit' : onCases ? 'cases' : onMentions ? 'mentions' : onAdmin ? 'admin' : 'inbox';
-  const screen = onAudit ? (
+  const active = onSecurity ? 'security' : onAudit ? 'audit' : onCases ? 'cases' : onMentions ? 'mentions' : onAdmin ? 'admin' : 'inbox';
+  const screen = onSecurity ? (
+    <SecurityScreen enrolmentRequired={!!session.user.twoFactorEnrolmentRequired} />
+  ) : onAudit ? (
     <AuditScreen />
   ) : onAdmin ? (
     <AdminScreen tab={adminTab(path)} />

@@ -1,4 +1,4 @@
-import type { TokenResponse } from './types';
+import type { TokenResponse, TwoFactorChallenge } from './types';
 
 const STORAGE_KEY = 'civic-inbox.session';
 
@@ -32,8 +32,21 @@ export class ApiClient {
     return () => this.listeners.delete(listener);
   }
 
-  async signIn(email: string, password: string): Promise<void> {
-    this.set(await this.raw<TokenResponse>('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) }, null));
+  /** Signs in, or returns the two-factor challenge that completeTwoFactor() answers. */
+  async signIn(email: string, password: string): Promise<TwoFactorChallenge | null> {
+    const answer = await this.raw<TokenResponse | TwoFactorChallenge>('/api/v1/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) }, null);
+    if ('twoFactorRequired' in answer) return answer;
+    this.set(answer);
+    return null;
+  }
+
+  async completeTwoFactor(challengeToken: string, proof: { code: string } | { recoveryCode: string }): Promise<void> {
+    this.set(await this.raw<TokenResponse>('/api/v1/auth/login/two-factor', { method: 'POST', body: JSON.stringify({ challengeToken, ...proof }) }, null));
+  }
+
+  /** After enrolment the same tokens work everywhere; only the flag the app routes by changes. */
+  markTwoFactorEnrolled(): void {
+    if (this.session) this.set({ ...this.session, user: { ...this.session.user, twoFactorEnrolmentRequired: false } });
   }
 
   async signOut(): Promise<void> {

@@ -10,6 +10,8 @@ export interface SessionUser {
   displayName: string;
   roles: Role[];
   organizationId: string;
+  /** The organization requires two-factor for one of the roles and the user has none yet. */
+  twoFactorEnrolmentRequired?: boolean;
 }
 
 export interface TokenResponse {
@@ -310,6 +312,7 @@ export interface ChannelAccountAdminView extends ChannelAccountView {
 
 export interface UserAdminView extends UserView {
   active: boolean;
+  twoFactorEnabled?: boolean;
   locale: 'tr' | 'en';
   channelAccountIds: string[];
 }
@@ -319,4 +322,43 @@ export interface MentionDigest {
   total: number;
   byWatchlist: { watchlistId: string; name: string; count: number }[];
   spikes: { alertId: string; watchlistId: string; name: string; openedAt: string; closedAt: string | null; hourCount: number; peakCount: number; threshold: number }[];
+}
+
+/** POST /auth/login with two-factor: the password was right, a code completes the sign-in. */
+export interface TwoFactorChallenge {
+  twoFactorRequired: true;
+  challengeToken: string;
+  expiresIn: number;
+  methods: ('totp' | 'recovery')[];
+}
+
+export interface TwoFactorStatus {
+  totpEnabled: boolean;
+  totpEnabledAt: string | null;
+  recoveryCodesLeft: number;
+  enrolmentRequired: boolean;
+  requiredByOrganization: boolean;
+}
+
+export interface TotpSetup {
+  secret: string;
+  otpauthUrl: string;
+  /** Dark modules as one SVG path on a size x size grid. */
+  qrCode: { size: number; path: string };
+}
+
+export interface SessionView {
+  id: string;
+  device: string | null;
+  userAgent: string | null;
+  ip: string | null;
+  authMethod: string;
+  createdAt: string;
+  lastUsedAt: string;
+  current: boolean;
+}
+
+export interface TwoFactorPolicy {
+  enforced: boolean;
+  roles: Role[];
 }

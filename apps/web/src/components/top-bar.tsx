@@ -4,7 +4,7 @@ import { Language, useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
 import { navigate } from '../router';
 
-export function TopBar({ user, can, active }: { user: SessionUser; can: Permissions; active: 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' }) {
+export function TopBar({ user, can, active }: { user: SessionUser; can: Permissions; active: 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security' }) {
   const { t, language, setLanguage } = useI18n();
   const link = (path: string, label: string, current: boolean) => (
     <a
@@ -28,6 +28,7 @@ export function TopBar({ user, can, active }: { user: SessionUser; can: Permissi
         {can.mentions && link('/mentions', t('nav.mentions'), active === 'mentions')}
         {can.audit && link('/audit', t('nav.audit'), active === 'audit')}
         {can.admin && link('/admin', t('nav.admin'), active === 'admin')}
+        {link('/security', t('nav.security'), active === 'security')}
       </nav>
       <span className="user" title={user.email}>
         {user.displayName} · {user.roles.map((r) => t(`role.${r}`)).join(', ')}

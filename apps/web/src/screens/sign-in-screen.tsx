@@ -1,5 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { api, ApiError } from '../api/client';
+import type { TwoFactorChallenge } from '../api/types';
+import { TwoFactorStep } from '../components/two-factor-step';
 import { Language, useI18n } from '../i18n/i18n';
 
 export function SignInScreen() {
@@ -8,18 +10,25 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<TwoFactorChallenge | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await api.signIn(email.trim(), password);
+      const pending = await api.signIn(email.trim(), password);
+      if (pending) {
+        setChallenge(pending);
+        setBusy(false);
+      }
     } catch (e) {
       setError(e instanceof ApiError && e.status === 429 ? t('signIn.locked') : e instanceof ApiError && e.status < 500 ? t('signIn.failed') : t('common.error', { message: String((e as Error).message) }));
       setBusy(false);
     }
   };
+
+  if (challenge) return <TwoFactorStep challenge={challenge} onCancel={() => { setChallenge(null); setPassword(''); }} />;
 
   return (
     <main className="sign-in" id="main">

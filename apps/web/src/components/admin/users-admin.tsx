@@ -4,6 +4,7 @@ import type { ChannelAccountView, Role, UserAdminView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { ChannelBadge } from '../badges';
 import { AdminTable } from './admin-table';
+import { TwoFactorPolicyAdmin } from './two-factor-policy-admin';
 
 const ROLES: Role[] = ['admin', 'officer', 'mayor_office', 'auditor'];
 
@@ -14,6 +15,7 @@ export function UsersAdmin() {
   const [accounts, setAccounts] = useState<ChannelAccountView[]>([]);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const load = useCallback(() => api.request<UserAdminView[]>('/api/v1/users').then(setUsers, (e: Error) => setError(e.message)), []);
   useEffect(() => void load(), [load]);
   useEffect(() => {
@@ -30,6 +32,16 @@ export function UsersAdmin() {
     }
   };
 
+  const endSessions = async (user: UserAdminView) => {
+    if (!window.confirm(t('admin.endSessionsConfirm', { name: user.displayName }))) return;
+    try {
+      const { sessionsEnded } = await api.request<{ sessionsEnded: number }>(`/api/v1/users/${user.id}/sessions/end`, { method: 'POST' });
+      setNotice(t('admin.sessionsEnded', { name: user.displayName, count: sessionsEnded }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
   return (
     <section className="card" aria-labelledby="users-title">
       <div className="item-line">
@@ -37,25 +49,29 @@ export function UsersAdmin() {
         {!creating && <button type="button" className="secondary push" onClick={() => setCreating(true)}>{t('admin.newUser')}</button>}
       </div>
       {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      {notice && <p role="status" className="muted">{notice}</p>}
       {creating && <UserForm accounts={accounts} onDone={() => { setCreating(false); void load(); }} onCancel={() => setCreating(false)} />}
-      <AdminTable testId="users-table" headers={[t('admin.name'), t('signIn.email'), t('admin.roles'), t('admin.grants'), t('admin.state')]}>
+      <AdminTable testId="users-table" headers={[t('admin.name'), t('signIn.email'), t('admin.roles'), t('admin.grants'), t('admin.twoFactor.column'), t('admin.state')]}>
         {users.map((u) => (
           <tr key={u.id} data-testid="user-row" data-active={u.active}>
             <td>{u.displayName}</td>
             <td>{u.email}</td>
             <td>{u.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
             <td className="small">{u.channelAccountIds.length ? u.channelAccountIds.map(accountName).join(', ') : t('admin.allAccounts')}</td>
+            <td data-testid="user-two-factor">{u.twoFactorEnabled ? t('admin.twoFactor.on') : t('admin.twoFactor.off')}</td>
             <td>{u.active ? t('admin.active') : t('admin.inactive')}</td>
             <td>
               {u.active ? (
                 <button type="button" className="secondary" aria-label={t('admin.disableNamed', { name: u.displayName })} onClick={() => void setActive(u, false)}>{t('admin.disable')}</button>
               ) : (
                 <button type="button" className="secondary" onClick={() => void setActive(u, true)}>{t('admin.enable')}</button>
-              )}
+              )}{' '}
+              <button type="button" className="secondary" aria-label={t('admin.endSessionsNamed', { name: u.displayName })} onClick={() => void endSessions(u)}>{t('admin.endSessions')}</button>
             </td>
           </tr>
         ))}
       </AdminTable>
+      <TwoFactorPolicyAdmin />
     </section>
   );
 }

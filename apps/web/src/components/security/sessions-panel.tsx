@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../../api/client';
+import type { SessionView } from '../../api/types';
+import { useI18n } from '../../i18n/i18n';
+import { navigate } from '../../router';
+import { AdminTable } from '../admin/admin-table';
+
+/** The signed-in user's sessions (devices) and a way to end any of them. */
+export function SessionsPanel() {
+  const { t, formatDateTime } = useI18n();
+  const [sessions, setSessions] = useState<SessionView[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const load = useCallback(() => api.request<SessionView[]>('/api/v1/auth/sessions').then(setSessions, (e: Error) => setError(e.message)), []);
+  useEffect(() => void load(), [load]);
+
+  const end = async (session: SessionView) => {
+    setError(null);
+    try {
+      await api.request(`/api/v1/auth/sessions/${session.id}`, { method: 'DELETE' });
+      if (session.current) {
+        await api.signOut();
+        navigate('/');
+        return;
+      }
+      await load();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  return (
+    <section className="card security-card" aria-labelledby="sessions-title">
+      <h2 id="sessions-title">{t('security.sessions.title')}</h2>
+      <p className="muted">{t('security.sessions.explain')}</p>
+      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      <AdminTable testId="sessions-table" headers={[t('security.sessions.device'), t('security.sessions.ip'), t('security.sessions.created'), t('security.sessions.lastUsed')]}>
+        {sessions.map((s) => (
+          <tr key={s.id} data-testid="session-row">
+            <td title={s.userAgent ?? undefined}>
+              {s.device ?? t('common.none')} {s.current && <span className="badge">{t('security.sessions.current')}</span>}
+              <div className="small muted">{t(s.authMethod === 'password' ? 'security.sessions.byPassword' : 'security.sessions.byTwoFactor')}</div>
+            </td>
+            <td>{s.ip ?? t('common.none')}</td>
+            <td>{formatDateTime(s.createdAt)}</td>
+            <td>{formatDateTime(s.lastUsedAt)}</td>
+            <td>
+              <button type="button" className="secondary" onClick={() => void end(s)}>{s.current ? t('security.sessions.signOutHere') : t('security.sessions.end')}</button>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
+    </section>
+  );
+}
