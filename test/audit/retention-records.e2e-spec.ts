@@ -82,6 +82,25 @@ describe('retention and erasure reach cases, notes, mentions and digests', () =>
       [t.organizationId, account.id, conversation.id, OLD, JSON.stringify({ code: 131026, title: `Message undeliverable to ${phone}`, detail: `${name} is not on WhatsApp` })],
     );
     await t.dataSource.query(`UPDATE case_forward SET last_error = $2 WHERE case_id = $1`, [created.body.id, `HTTP 422: ${street} için ${name} başvurusu reddedildi`]);
+    // The forward worker copies that error into the case history (as CaseForwardDispatcher.finish does).
+    await t.dataSource.query(
+      `INSERT INTO case_history (organization_id, case_id, actor_label, action, after) VALUES ($1, $2, 'system', 'forward.failed', $3::jsonb)`,
+      [t.organizationId, created.body.id, JSON.stringify({ externalBody: 'İZSU', responseStatus: 422, error: `HTTP 422: ${street} için ${name} başvurusu reddedildi` })],
+    );
+    // A staff note through the API (its audit event), a reply's stored idempotent answer quoting the citizen,
+    // and an edit of their message still waiting to be applied.
+    await t.http().post(`/api/v1/conversations/${conversation.id}/notes`).set(auth()).send({ text: `${name} ${street} için yine aradı` }).expect(201);
+    const [reply] = await t.dataSource.query(`SELECT id FROM message WHERE conversation_id = $1 AND direction = 'out'`, [conversation.id]);
+    const [admin] = await t.dataSource.query(`SELECT id FROM app_user WHERE organization_id = $1 ORDER BY created_at LIMIT 1`, [t.organizationId]);
+    await t.dataSource.query(
+      `INSERT INTO reply_idempotency_key (organization_id, key, user_id, message_id, response) VALUES ($1, $2, $3, $4, $5::jsonb)`,
+      [t.organizationId, `key-${key}`, admin.id, reply.id, JSON.stringify({ id: reply.id, text: `Sayın ${name}, ${street} ekiplerimize iletildi` })],
+    );
+    await t.dataSource.query(
+      `INSERT INTO deferred_message_update (organization_id, channel_account_id, channel, external_id, event, event_key, next_check_at)
+       VALUES ($1, $2, 'whatsapp', $3, $4::json, $5, now() + interval '1 day')`,
+      [t.organizationId, account.id, `wamid.${key}`, JSON.stringify({ type: 'edit', externalId: `wamid.${key}`, text: `${street} düzeltme` }), `edit-${key}`],
+    );
     // Mentions: one that came in as the citizen's message and, for some, one posted under their channel id.
     const mentions: Array<{ id: string }> = await t.dataSource.query(
       `INSERT INTO mention (organization_id, watchlist_id, message_id, channel, external_id, source, author_external_id, author_name, author_handle, text, search_text, url, published_at)
@@ -131,7 +150,7 @@ describe('retention and erasure reach cases, notes, mentions and digests', () =>
     const [kase] = await t.dataSource.query(`SELECT description, location_label FROM civic_case WHERE id = $1`, [person.caseId]);
     expect(kase.description).toContain(person.contact.name!);
     const notes = await t.dataSource.query(`SELECT text FROM internal_note WHERE conversation_id = $1`, [person.conversation.id]);
-    expect(notes).toEqual([{ text: `${person.contact.name} tekrar aradı, ${person.contact.phone}` }]);
+    expect(notes).toContainEqual({ text: `${person.contact.name} tekrar aradı, ${person.contact.phone}` });
     const mentions = await t.dataSource.query(`SELECT author_name FROM mention WHERE id = ANY($1::uuid[])`, [person.mentionIds]);
     expect(mentions).toEqual(person.mentionIds.map(() => ({ author_name: person.contact.name })));
   }
@@ -165,9 +184,23 @@ describe('retention and erasure reach cases, notes, mentions and digests', () =>
     ]));
   });
 
+  it('the audit trail keeps fingerprints of case texts, locations, forward errors and notes, never the words (it outlives erasure)', async () => {
+    for (const person of [fatma, hasan, elif, kemal]) {
+      for (const secret of person.secrets) {
+        const events: Array<{ action: string }> = await t.dataSource.query(
+          `SELECT action FROM audit_event WHERE strpos(coalesce(before::text, '') || coalesce(after::text, ''), $1) > 0`, [secret],
+        );
+        expect({ secret, actions: events.map((e) => e.action) }).toEqual({ secret, actions: [] });
+      }
+    }
+    const [created] = await t.dataSource.query(`SELECT after FROM audit_event WHERE action = 'case.created' AND target_id = $1`, [fatma.caseId]);
+    expect(created.after.location).toEqual({ textSha256: expect.stringMatching(/^[0-9a-f]{64}$/), textLength: expect.any(Number) });
+    expect((await t.http().get('/api/v1/audit/verify').set(auth()).expect(200)).body.ok).toBe(true);
+  });
+
   it('retention anonymizes an old closed conversation with its case, forward outbox, notes, mentions and digests; legal hold and an unfinished case keep theirs', async () => {
     const counts = await t.app.get(RetentionService).applyRetention(t.organizationId, 365, NOW);
-    expect(counts).toEqual({ conversations: 1, messages: 2, contacts: 1, cases: 1, internalNotes: 1, mentions: 1, mediaFilesDeleted: 0 });
+    expect(counts).toEqual({ conversations: 1, messages: 2, contacts: 1, cases: 1, internalNotes: 2, mentions: 1, mediaFilesDeleted: 0 });
     await expectGone(fatma);
     const [history] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM case_history WHERE case_id = $1 AND (before ?| $2 OR after ?| $2 OR (note IS NOT NULL AND note <> $3))`,
@@ -177,7 +210,7 @@ describe('retention and erasure reach cases, notes, mentions and digests', () =>
     await expectKept(hasan);
     await expectKept(elif);
     const [event] = await t.dataSource.query(`SELECT after FROM audit_event WHERE organization_id = $1 AND action = 'retention.anonymized' ORDER BY seq DESC LIMIT 1`, [t.organizationId]);
-    expect(event.after).toMatchObject({ conversations: 1, messages: 2, cases: 1, caseHistory: expect.any(Number), caseForwards: 1, internalNotes: 1, mentions: 1 });
+    expect(event.after).toMatchObject({ conversations: 1, messages: 2, cases: 1, caseHistory: expect.any(Number), caseForwards: 1, internalNotes: 2, mentions: 1 });
     expect(JSON.stringify(event.after)).not.toContain('Fatma');
   });
 
@@ -195,12 +228,12 @@ describe('retention and erasure reach cases, notes, mentions and digests', () =>
       [t.organizationId, thread.id, 'Kemal Işıkçı (@kemal_vatandas, +905321112204) yine yazdı; aydınlatma ekibine iletildi']);
 
     const erased = await t.http().post(`/api/v1/contacts/${kemal.contact.id}/erasure`).set(auth()).expect(200);
-    expect(erased.body).toEqual({ conversations: 1, messages: 3, contacts: 1, cases: 1, internalNotes: 2, mentions: 2, mediaFilesDeleted: 0 });
+    expect(erased.body).toEqual({ conversations: 1, messages: 3, contacts: 1, cases: 1, internalNotes: 3, mentions: 2, mediaFilesDeleted: 0 });
     await expectGone(kemal);
     const [note] = await t.dataSource.query(`SELECT text FROM internal_note WHERE conversation_id = $1`, [thread.id]);
     expect(note.text).toBe(`${ANONYMOUS_CITIZEN} (${ANONYMOUS_CITIZEN}, ${ANONYMOUS_CITIZEN}) yine yazdı; aydınlatma ekibine iletildi`);
     const [event] = await t.dataSource.query(`SELECT after FROM audit_event WHERE organization_id = $1 AND action = 'contact.erased' AND target_id = $2`, [t.organizationId, kemal.contact.id]);
-    expect(event.after).toMatchObject({ cases: 1, caseForwards: 1, internalNotes: 2, mentions: 2 });
+    expect(event.after).toMatchObject({ cases: 1, caseForwards: 1, internalNotes: 3, mentions: 2 });
     for (const secret of kemal.secrets) expect(JSON.stringify(event.after)).not.toContain(secret);
     await expectKept(hasan);
   });

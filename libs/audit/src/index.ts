@@ -2,6 +2,7 @@ export * from './canonical-json';
 export * from './audit-hash';
 export * from './audit-entry';
 export * from './text-fingerprint';
+export * from './personal-text';
 export * from './audit-chain-report';
 export * from './audit-event-filter';
 export * from './audit.service';

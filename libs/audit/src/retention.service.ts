@@ -7,6 +7,7 @@ import { AppConfig } from '@civic/config';
 import { returningRows } from '@civic/database';
 import { foldForSearch, LegalHold, RetentionSettings } from '@civic/domain';
 import { AuditService } from './audit.service';
+import { PERSONAL_TEXT_KEYS } from './personal-text';
 
 /** What replaces a citizen's name once their personal data is erased. */
 export const ANONYMOUS_CITIZEN = 'Anonim vatandaş';
@@ -14,8 +15,6 @@ export const ANONYMOUS_CITIZEN = 'Anonim vatandaş';
 /** What replaces free text (case descriptions, notes, history notes) that may quote an erased citizen. */
 export const ERASED_TEXT = '[Kişisel veri silindi / personal data erased]';
 
-// Keys of case history before/after values that hold free text or the citizen's location.
-const CASE_HISTORY_PERSONAL_KEYS = ['description', 'location', 'resolutionText', 'reason', 'rejectionReason', 'text', 'note', 'message', 'caption'];
 // Mention fields that carry the author's identity or words, as copied into digests and notification payloads.
 const MENTION_POST_ERASED = { authorHandle: null, authorName: ANONYMOUS_CITIZEN, text: null, url: null };
 // Case statuses after which a case is finished; an unfinished case keeps its conversation out of retention.
@@ -330,6 +329,7 @@ export class RetentionService {
   /**
    * Clears text, search text, raw payload and edit history; attachments keep only their type and are
    * marked erased (captions, file names, location pins, contact cards and stored-media links go).
+   * Stored idempotent reply answers and updates waiting for these messages are deleted.
    */
   private async anonymizeMessages(manager: EntityManager, where: string, params: unknown[]): Promise<{ messages: number; attachments: number; media: string[] }> {
     const media: Array<{ sha256: string }> = await manager.query(
@@ -347,6 +347,13 @@ export class RetentionService {
          WHERE ${where}
          RETURNING jsonb_array_length(m.attachments) AS attachments)
        SELECT count(*)::int AS messages, coalesce(sum(attachments), 0)::int AS attachments FROM erased`,
+      params,
+    );
+    // A replayable reply answer repeats the reply's text; an edit still waiting for its message would write words back.
+    await manager.query(`DELETE FROM reply_idempotency_key k USING message m WHERE k.message_id = m.id AND ${where}`, params);
+    await manager.query(
+      `DELETE FROM deferred_message_update d USING message m
+       WHERE (d.reply_message_id = m.id OR (d.channel_account_id = m.channel_account_id AND d.external_id = m.external_id)) AND ${where}`,
       params,
     );
     return { messages, attachments, media: media.map((row) => row.sha256) };
@@ -382,7 +389,7 @@ export class RetentionService {
       `UPDATE case_history SET before = CASE WHEN before IS NULL THEN NULL ELSE before - $2::text[] END,
          after = CASE WHEN after IS NULL THEN NULL ELSE after - $2::text[] END, note = CASE WHEN note IS NULL THEN NULL ELSE $3 END
        WHERE case_id = ANY($1::uuid[]) RETURNING id`,
-      [caseIds, CASE_HISTORY_PERSONAL_KEYS, ERASED_TEXT],
+      [caseIds, PERSONAL_TEXT_KEYS, ERASED_TEXT],
     ));
     // The e-mail text of outbox rows repeats description, location and note: rewritten without them.
     // An external body's error answer may echo the case it was sent: replaced too.

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditService } from '@civic/audit';
+import { AuditService, withTextFingerprints } from '@civic/audit';
 import { CaseActor } from './case-actor';
 
 export interface CaseChange {
@@ -10,7 +10,7 @@ export interface CaseChange {
   note?: string | null;
 }
 
-/** Writes one case history row and the matching audit event, both in the caller's transaction. */
+/** Writes one case history row and the matching audit event (personal texts fingerprinted), both in the caller's transaction. */
 @Injectable()
 export class CaseHistoryRecorder {
   constructor(private readonly audit: AuditService) {}
@@ -33,8 +33,9 @@ export class CaseHistoryRecorder {
         action: `case.${change.action}`,
         targetType: 'case',
         targetId: caseId,
-        before: change.before ?? null,
-        after: change.note ? { ...(change.after ?? {}), note: change.note } : (change.after ?? null),
+        // The trail outlives erasure: texts, locations and error answers go in as fingerprints only.
+        before: withTextFingerprints(change.before),
+        after: withTextFingerprints(change.note ? { ...(change.after ?? {}), note: change.note } : change.after),
       },
       manager,
     );

@@ -1,4 +1,4 @@
-import { AuditService } from '@civic/audit';
+import { AuditService, textFingerprint } from '@civic/audit';
 import { presentAttachments } from './attachment-view';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -197,7 +197,7 @@ export class ConversationsService {
         [actor.organizationId, id, actor.userId, text],
       );
       await this.audit.record(
-        { organizationId: actor.organizationId, actorUserId: actor.userId, action: 'conversation.note_added', targetType: 'conversation', targetId: id, after: { noteId: note.id, text } },
+        { organizationId: actor.organizationId, actorUserId: actor.userId, action: 'conversation.note_added', targetType: 'conversation', targetId: id, after: { noteId: note.id, ...textFingerprint(text) } },
         manager,
       );
       await this.live.conversationsUpdated(manager, actor.organizationId, [id], 'note');
