@@ -60,6 +60,6 @@ export function App() {
 
 /** The administration tab a path opens (/admin is the channel accounts). */
 function adminTab(path: string): AdminTab {
-  for (const tab of ['users', 'departments', 'retention'] as const) if (path.startsWith(`/admin/${tab}`)) return tab;
+  for (const tab of ['users', 'departments', 'retention', 'sso'] as const) if (path.startsWith(`/admin/${tab}`)) return tab;
   return 'accounts';
 }

@@ -49,6 +49,11 @@ export class ApiClient {
     if (this.session) this.set({ ...this.session, user: { ...this.session.user, twoFactorEnrolmentRequired: false } });
   }
 
+  /** Single sign-on: trades the one-time code of the sign-in redirect for the tokens. */
+  async signInWithSsoCode(code: string): Promise<void> {
+    this.set(await this.raw<TokenResponse>('/api/v1/auth/sso/exchange', { method: 'POST', body: JSON.stringify({ code }) }, null));
+  }
+
   async signOut(): Promise<void> {
     const refreshToken = this.session?.refreshToken;
     this.set(null);

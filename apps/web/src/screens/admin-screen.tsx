@@ -3,9 +3,10 @@ import { navigate } from '../router';
 import { AccountsAdmin } from '../components/admin/accounts-admin';
 import { DepartmentsAdmin } from '../components/admin/departments-admin';
 import { RetentionAdmin } from '../components/admin/retention-admin';
+import { SingleSignOnAdmin } from '../components/admin/single-sign-on-admin';
 import { UsersAdmin } from '../components/admin/users-admin';
 
-export type AdminTab = 'accounts' | 'users' | 'departments' | 'retention';
+export type AdminTab = 'accounts' | 'users' | 'departments' | 'retention' | 'sso';
 
 /** Administration (administrators only; the API refuses the same calls to everyone else). */
 export function AdminScreen({ tab }: { tab: AdminTab }) {
@@ -24,9 +25,10 @@ export function AdminScreen({ tab }: { tab: AdminTab }) {
           {link('users', '/admin/users')}
           {link('departments', '/admin/departments')}
           {link('retention', '/admin/retention')}
+          {link('sso', '/admin/sso')}
         </nav>
       </div>
-      {tab === 'accounts' ? <AccountsAdmin /> : tab === 'users' ? <UsersAdmin /> : tab === 'departments' ? <DepartmentsAdmin /> : <RetentionAdmin />}
+      {tab === 'accounts' ? <AccountsAdmin /> : tab === 'users' ? <UsersAdmin /> : tab === 'departments' ? <DepartmentsAdmin /> : tab === 'sso' ? <SingleSignOnAdmin /> : <RetentionAdmin />}
     </div>
   );
 }

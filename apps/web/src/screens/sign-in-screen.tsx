@@ -3,6 +3,7 @@ import { api, ApiError } from '../api/client';
 import type { TwoFactorChallenge } from '../api/types';
 import { TwoFactorStep } from '../components/two-factor-step';
 import { Language, useI18n } from '../i18n/i18n';
+import { SingleSignOnButtons, useSingleSignOn } from '../components/single-sign-on-sign-in';
 
 export function SignInScreen() {
   const { t, language, setLanguage } = useI18n();
@@ -10,6 +11,7 @@ export function SignInScreen() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const sso = useSingleSignOn();
   const [challenge, setChallenge] = useState<TwoFactorChallenge | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -36,6 +38,8 @@ export function SignInScreen() {
         <h1 id="sign-in-title">{t('app.title')}</h1>
         <p className="muted">{t('signIn.subtitle')}</p>
         <h2>{t('signIn.title')}</h2>
+        <SingleSignOnButtons sso={sso} />
+        {sso.passwordForm && (<>
         <label>
           {t('signIn.email')}
           <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
@@ -46,6 +50,7 @@ export function SignInScreen() {
         </label>
         {error && <p role="alert" className="error">{error}</p>}
         <button type="submit" disabled={busy}>{busy ? t('signIn.busy') : t('signIn.submit')}</button>
+        </>)}
         <label className="lang-inline">
           {t('lang.label')}
           <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>

@@ -72,6 +72,12 @@ export class SingleSignOnSettingsService {
     return { before, after: await this.get(organizationId) };
   }
 
+  /** The redirect URI to register at the identity provider. */
+  async redirectUri(organizationId: string, baseUrl: string): Promise<string> {
+    const { slug } = await this.organizations.findOneByOrFail({ id: organizationId });
+    return `${baseUrl}/api/v1/auth/sso/${encodeURIComponent(slug)}/callback`;
+  }
+
   /** The organization's switched-on setting, or null (unknown slug, not configured, switched off). */
   async active(organizationSlug: string): Promise<ActiveSingleSignOn | null> {
     const organization = await this.organizations.findOne({ where: { slug: organizationSlug } });
