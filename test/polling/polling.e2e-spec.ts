@@ -54,6 +54,15 @@ describe('Polling (worker): due accounts, one poller per account, rate limits', 
     expect(mentionsCalls() - before).toBe(1);
   });
 
+  it('a polled text with a NUL or a lone surrogate is stored with U+FFFD in their place, not failed on every poll', async () => {
+    const { id } = await account();
+    twitter.addTweet({ text: '@KayseriBld Çukur \ud800 var\u0000 burada', author_id: '1580000000000000001', created_at: new Date().toISOString() });
+    await t.dataSource.query(`UPDATE channel_account SET last_polled_at = NULL WHERE id = $1`, [id]);
+    expect(await polling.pollAccount(id)).toBe('polled');
+    const [stored] = await t.dataSource.query(`SELECT text FROM message WHERE channel = 'twitter' AND text LIKE '%Çukur%'`);
+    expect(stored.text).toBe('@KayseriBld Çukur \ufffd var\ufffd burada');
+  });
+
   it('a 429 pauses the account until the reset, then polling resumes', async () => {
     const { id } = await account();
     await t.dataSource.query(`UPDATE channel_account SET last_polled_at = NULL WHERE id = $1`, [id]);

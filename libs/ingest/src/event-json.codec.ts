@@ -1,5 +1,5 @@
 import type { NormalizedEvent } from '@civic/channels-core';
-import { storableJson } from './storable-text';
+import { jsonMayHoldUnstorable, storableJson } from './storable-text';
 
 /** The Date fields of a normalized event; everything else in an event is plain JSON. */
 const DATE_FIELDS = new Set(['occurredAt', 'replyWindowExpiresAt']);
@@ -31,4 +31,9 @@ export function decodeEvents(json: string): NormalizedEvent[] {
     }
   }
   return events as unknown as NormalizedEvent[];
+}
+
+/** Events as given, or copies with every NUL and lone surrogate made U+FFFD (for polled events, which skip the webhook inbox). */
+export function storableEvents(events: NormalizedEvent[]): NormalizedEvent[] {
+  return jsonMayHoldUnstorable(JSON.stringify(events)) ? decodeEvents(encodeEvents(events)) : events;
 }

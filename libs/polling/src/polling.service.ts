@@ -4,7 +4,7 @@ import { withAdvisoryLock } from '@civic/database';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry } from '@civic/channels-core';
 import { Channel } from '@civic/domain';
-import { IngestService } from '@civic/ingest';
+import { IngestService, storableEvents } from '@civic/ingest';
 
 export type PollOutcome = 'polled' | 'locked' | 'not_due' | 'failed';
 
@@ -59,7 +59,7 @@ export class PollingService {
     const account = await this.accounts.load(accountId);
     try {
       const result = await this.registry.get(account.channel as Channel).poll(account);
-      if (result.events.length > 0) await this.ingest.ingest(result.events);
+      if (result.events.length > 0) await this.ingest.ingest(storableEvents(result.events));
       // Only now that the events are stored may the cursors move past them.
       await this.accounts.saveCursors(accountId, result.cursors);
       await this.accounts.markHealthy(accountId);
