@@ -2,7 +2,9 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from '@civic/config';
+import { SecurityHeadersMiddleware } from '@civic/auth';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { bodyParsers } from './common/body-parsers';
 import { rejectHostileBodies } from './common/request-body.guards';
@@ -16,6 +18,11 @@ export function corsOrigins(config: AppConfig): string[] {
 /** Shared by main.ts and the tests so both serve exactly the same HTTP surface. */
 export function configureHttpApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
+  // First of all Express middleware, so every answer carries the headers: the web app at /, /docs
+  // (registered before Nest's own middleware), static files, 404s and body-parser refusals.
+  app.disable('x-powered-by');
+  const securityHeaders = new SecurityHeadersMiddleware();
+  app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => securityHeaders.use(req, res, next));
   // Signed webhook deliveries are taken off the HTTP server before Express (see WebhookIntakeRoute).
   app.get(WebhookIntakeRoute).mount(app);
   // API answers are never cached (Cache-Control: no-store, SecurityHeadersMiddleware), so an ETag, a

@@ -14,7 +14,6 @@ import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { RefreshTokenService } from './refresh-token.service';
 import { SecretsService } from './secrets.service';
-import { SecurityHeadersMiddleware } from './security-headers.middleware';
 import { SharedThrottlerStorage } from './shared-throttler.storage';
 import { SingleSignOnModule } from './sso/single-sign-on.module';
 import { SessionService } from './sessions/session.service';
@@ -55,7 +54,6 @@ import { TwoFactorChallengeService, TwoFactorLoginService, TwoFactorPolicyServic
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(SecurityHeadersMiddleware).forRoutes('*path');
     consumer.apply(AuthRateLimitMiddleware).forRoutes('api/v1/auth/*path');
   }
 }

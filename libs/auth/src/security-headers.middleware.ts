@@ -3,8 +3,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Paths whose answers carry citizens' personal data (the JSON API and its downloads). */
 const API_PATH = /^\/api\//;
+/** Swagger UI's page: its template has inline <style> blocks and its CSS draws icons from data: URIs. */
+const DOCS_PATH = /^\/docs(\/|$)/;
 
-/** The handful of helmet headers that matter for a JSON API and the bundled single-page app. */
+const CSP = "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
+const DOCS_CSP = `${CSP}; style-src 'self' 'unsafe-inline'; img-src 'self' data:`;
+
+/**
+ * The handful of helmet headers that matter for a JSON API and the bundled single-page app. Mounted
+ * as the first Express middleware (configureHttpApp), so every answer carries them: the web app,
+ * /docs, static files, 404s and errors; the signed webhook routes apply it themselves.
+ */
 @Injectable()
 export class SecurityHeadersMiddleware implements NestMiddleware {
   use(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: () => void): void {
@@ -14,10 +23,11 @@ export class SecurityHeadersMiddleware implements NestMiddleware {
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     res.setHeader('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
-    res.setHeader('Content-Security-Policy', "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'");
+    const path = req.originalUrl ?? req.url ?? '';
+    res.setHeader('Content-Security-Policy', DOCS_PATH.test(path) ? DOCS_CSP : CSP);
     // Officers share desks and browsers: no API answer (messages, contacts, exports) is kept in a
     // browser or proxy cache. A route that may be cached says so itself (media: private, 1 h).
-    if (API_PATH.test(req.originalUrl ?? req.url ?? '')) res.setHeader('Cache-Control', 'no-store');
+    if (API_PATH.test(path)) res.setHeader('Cache-Control', 'no-store');
     res.removeHeader('X-Powered-By');
     next();
   }
