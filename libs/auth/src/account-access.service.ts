@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { UserAccountGrant, UserRole } from '@civic/domain';
 import { AuthPrincipal } from './auth-principal';
+import { AccountScope } from './scope/account-scope';
 
 /**
  * Which channel accounts a principal may work on. Rule: admin, mayor_office and auditor see every
@@ -21,8 +22,23 @@ export class AccountAccessService {
     return rows.length === 0 ? null : rows.map((row) => row.channelAccountId);
   }
 
+  /** The principal's scope; every scoped store and service method takes one. */
+  async scopeOf(principal: AuthPrincipal): Promise<AccountScope> {
+    return AccountScope.granted(principal.organizationId, await this.accessibleAccountIds(principal));
+  }
+
+  /** The scope of a request's principal, resolved once and kept on the request (guards and handlers share it). */
+  async scopeOfRequest(request: { principal?: AuthPrincipal; accountScope?: AccountScope }): Promise<AccountScope | null> {
+    if (!request.principal) return null;
+    request.accountScope ??= await this.scopeOf(request.principal);
+    return request.accountScope;
+  }
+
   async canAccess(principal: AuthPrincipal, channelAccountId: string): Promise<boolean> {
     const ids = await this.accessibleAccountIds(principal);
     return ids === null || ids.includes(channelAccountId);
   }
 }
+
+// The scope types travel with the service that builds them; after the class, which the scope guard injects.
+export * from './scope';

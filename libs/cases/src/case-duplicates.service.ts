@@ -1,4 +1,5 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { AccountScope } from '@civic/auth';
 import { DataSource } from 'typeorm';
 import { CaseStatus, OPEN_CASE_STATUSES } from '@civic/domain';
 import { CaseActor } from './case-actor';
@@ -36,14 +37,15 @@ export class CaseDuplicatesService {
     private readonly history: CaseHistoryRecorder,
   ) {}
 
-  async candidates(organizationId: string, id: string, radiusMetres = DEFAULT_DUPLICATE_RADIUS_METRES, days = DEFAULT_DUPLICATE_DAYS): Promise<DuplicateCandidates> {
-    const self = await this.store.view(organizationId, id);
+  async candidates(scope: AccountScope, id: string, radiusMetres = DEFAULT_DUPLICATE_RADIUS_METRES, days = DEFAULT_DUPLICATE_DAYS): Promise<DuplicateCandidates> {
+    const self = await this.store.view(scope, id);
     const result: DuplicateCandidates = { caseId: id, radiusMetres, days, located: self.location !== null, items: [] };
     if (!self.location) return result;
     const { latitude, longitude } = self.location;
     // A bounding box first (cheap, index-free arithmetic), then the haversine great-circle distance.
     const dLat = radiusMetres / METRES_PER_DEGREE_LATITUDE;
     const dLon = radiusMetres / (METRES_PER_DEGREE_LATITUDE * Math.max(Math.cos((latitude * Math.PI) / 180), 0.01));
+    const params: unknown[] = [scope.organizationId, id, latitude, longitude, self.category.id, OPEN_CASE_STATUSES, days, dLat, dLon, radiusMetres];
     const rows = await this.dataSource.query(
       `SELECT * FROM (
          SELECT x.*, ${EARTH_RADIUS_METRES} * 2 * asin(sqrt(
@@ -52,9 +54,10 @@ export class CaseDuplicatesService {
            FROM (${CASE_SELECT}
                   WHERE k.organization_id = $1 AND k.id <> $2 AND k.category_id = $5 AND k.status = ANY($6::text[])
                     AND k.created_at >= now() - make_interval(days => $7::int)
-                    AND k.latitude BETWEEN $3::float8 - $8::float8 AND $3::float8 + $8::float8 AND k.longitude BETWEEN $4::float8 - $9::float8 AND $4::float8 + $9::float8) x
+                    AND k.latitude BETWEEN $3::float8 - $8::float8 AND $3::float8 + $8::float8 AND k.longitude BETWEEN $4::float8 - $9::float8 AND $4::float8 + $9::float8
+                    AND ${scope.accountCondition('k.channel_account_id', params)}) x
        ) y WHERE y.distance_metres <= $10::float8 ORDER BY y.distance_metres, y.created_at, y.id LIMIT 50`,
-      [organizationId, id, latitude, longitude, self.category.id, OPEN_CASE_STATUSES, days, dLat, dLon, radiusMetres],
+      params,
     );
     const now = new Date();
     result.items = rows.map((r: Record<string, any>) => ({ ...toCaseView(r, now), distanceMetres: Math.round(Number(r.distance_metres) * 10) / 10 }));
@@ -66,9 +69,11 @@ export class CaseDuplicatesService {
     if (id === intoCaseId) throw new BadRequestException(['intoCaseId must be another case']);
     await this.dataSource.transaction(async (manager) => {
       // Lock both rows in id order so two opposite merges cannot deadlock.
+      const scoped: unknown[] = [actor.scope.organizationId, [id, intoCaseId]];
       const locked = await manager.query(
-        `SELECT id, number, status, conversation_id, message_id FROM civic_case WHERE organization_id = $1 AND id = ANY($2::uuid[]) ORDER BY id FOR UPDATE`,
-        [actor.organizationId, [id, intoCaseId]],
+        `SELECT id, number, status, conversation_id, message_id FROM civic_case
+          WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND ${actor.scope.accountCondition('channel_account_id', scoped)} ORDER BY id FOR UPDATE`,
+        scoped,
       );
       const duplicate = locked.find((r: { id: string }) => r.id === id);
       const survivor = locked.find((r: { id: string }) => r.id === intoCaseId);
@@ -99,6 +104,6 @@ export class CaseDuplicatesService {
         note: note ?? null,
       });
     });
-    return { merged: await this.store.view(actor.organizationId, id), into: await this.store.view(actor.organizationId, intoCaseId) };
+    return { merged: await this.store.view(actor.scope, id), into: await this.store.view(actor.scope, intoCaseId) };
   }
 }

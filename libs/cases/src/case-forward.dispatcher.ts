@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import axios from 'axios';
 import { DataSource } from 'typeorm';
+import { AccountScope } from '@civic/auth';
 import { CaseForwardStatus, CaseForwardTransport } from '@civic/domain';
 import { MailAttachment, MailRetryableError, MailService } from '@civic/mail';
 import { MediaStore } from '@civic/media';
@@ -139,7 +140,8 @@ export class CaseForwardDispatcher {
   }
 
   private async finish(forward: Record<string, any>, status: CaseForwardStatus, responseStatus: number | null, error: string | null): Promise<ForwardOutcome> {
-    const actor: CaseActor = { organizationId: forward.organization_id, userId: null, label: 'system' };
+    // The worker records for any case of the organization: an explicit bypass of account grants.
+    const actor: CaseActor = { organizationId: forward.organization_id, scope: AccountScope.wholeOrganization(forward.organization_id), userId: null, label: 'system' };
     return this.dataSource.transaction(async (manager) => {
       const [updated] = await manager.query(
         `UPDATE case_forward SET status = $2, attempts = attempts + 1, response_status = $3, last_error = $4,

@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
+import { AccountScope } from '@civic/auth';
 import { CaseStatus } from '@civic/domain';
 import { CaseActor } from './case-actor';
 import { CasesService } from './cases.service';
@@ -49,7 +50,8 @@ export class CaseInboundService {
     if (!row) throw new NotFoundException('No case forwarded to this body has this id');
     const target = update.status as CaseStatus;
     if (row.status === target) return { caseId: update.caseId, status: target, applied: false };
-    const actor: CaseActor = { organizationId: body.organizationId, userId: null, label: `body:${body.name}` };
+    // A body reaches the cases forwarded to it (checked above), whatever their account.
+    const actor: CaseActor = { organizationId: body.organizationId, scope: AccountScope.wholeOrganization(body.organizationId), userId: null, label: `body:${body.name}` };
     const note = [update.note, update.externalReference ? `ref: ${update.externalReference}` : null].filter(Boolean).join(' — ') || null;
     const view = await this.cases.transition(actor, update.caseId, target, note, async (_m, current) => {
       if (target === CaseStatus.Resolved) {

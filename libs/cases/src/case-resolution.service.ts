@@ -57,7 +57,7 @@ export class CaseResolutionService {
 
   /** Tells the citizen the outcome of a resolved or rejected case (e.g. after an external body resolved it). */
   async notifyOutcome(actor: CaseActor, id: string, input: Pick<ResolveCaseInput, 'message' | 'template'>): Promise<{ case: CaseView; notification: CitizenNotification }> {
-    const view = await this.cases.get(actor.organizationId, id);
+    const view = await this.cases.get(actor.scope, id);
     if (view.status !== CaseStatus.Resolved && view.status !== CaseStatus.Rejected) {
       throw new BadRequestException(['status must be resolved or rejected before the citizen is told the outcome']);
     }

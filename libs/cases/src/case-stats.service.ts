@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AccountScope } from '@civic/auth';
 
 export interface CaseCounts {
   received: number;
@@ -56,14 +57,15 @@ const COUNTS = `count(*)::int AS received,
 export class CaseStatsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async stats(organizationId: string, from?: Date, to?: Date): Promise<CaseStats> {
+  async stats(scope: AccountScope, from?: Date, to?: Date): Promise<CaseStats> {
+    const organizationId = scope.organizationId;
     const end = to ?? new Date();
     const start = from ?? new Date(end.getTime() - 30 * DAY);
     if (start >= end) throw new BadRequestException(['from must be before to']);
     if (end.getTime() - start.getTime() > MAX_DAYS * DAY) throw new BadRequestException([`the period may be at most ${MAX_DAYS} days`]);
-    const params = [organizationId, start, end];
+    const params: unknown[] = [organizationId, start, end];
     // A merged duplicate is the same request as its surviving case: counted once, through the survivor.
-    const where = `k.organization_id = $1 AND k.created_at >= $2 AND k.created_at < $3 AND k.status <> 'merged'`;
+    const where = `k.organization_id = $1 AND k.created_at >= $2 AND k.created_at < $3 AND k.status <> 'merged' AND ${scope.accountCondition('k.channel_account_id', params)}`;
     const [{ time_zone: timeZone }] = await this.dataSource.query(`SELECT time_zone FROM organization WHERE id = $1`, [organizationId]);
     const [totals] = await this.dataSource.query(
       `SELECT ${COUNTS},
@@ -103,12 +105,13 @@ export class CaseStatsService {
         WHERE ${where}`,
       params,
     );
+    const tz = `$${params.length + 1}`;
     const perDay = await this.dataSource.query(
       `WITH scope AS (SELECT k.created_at, k.first_resolved_at FROM civic_case k WHERE ${where}),
-            opened AS (SELECT (created_at AT TIME ZONE $4)::date AS day, count(*)::int AS n FROM scope GROUP BY 1),
-            solved AS (SELECT (first_resolved_at AT TIME ZONE $4)::date AS day, count(*)::int AS n FROM scope WHERE first_resolved_at IS NOT NULL GROUP BY 1)
+            opened AS (SELECT (created_at AT TIME ZONE ${tz})::date AS day, count(*)::int AS n FROM scope GROUP BY 1),
+            solved AS (SELECT (first_resolved_at AT TIME ZONE ${tz})::date AS day, count(*)::int AS n FROM scope WHERE first_resolved_at IS NOT NULL GROUP BY 1)
        SELECT to_char(d.day, 'YYYY-MM-DD') AS date, coalesce(o.n, 0) AS received, coalesce(s.n, 0) AS resolved
-         FROM (SELECT g::date AS day FROM generate_series(($2::timestamptz AT TIME ZONE $4)::date, (($3::timestamptz - interval '1 microsecond') AT TIME ZONE $4)::date, interval '1 day') g) d
+         FROM (SELECT g::date AS day FROM generate_series(($2::timestamptz AT TIME ZONE ${tz})::date, (($3::timestamptz - interval '1 microsecond') AT TIME ZONE ${tz})::date, interval '1 day') g) d
          LEFT JOIN opened o ON o.day = d.day LEFT JOIN solved s ON s.day = d.day
         ORDER BY d.day`,
       [...params, timeZone],

@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccountScope } from '@civic/auth';
 import { CaseStatus } from '@civic/domain';
 import { CASE_SELECT, CaseView, toCaseView } from './case-view';
 
@@ -28,19 +29,24 @@ export interface CaseRow {
   resolution_count: number;
 }
 
-/** Loading cases: always scoped to the organization, another organization's case is simply absent (404). */
+/** Loading cases: always scoped to the caller's organization and granted accounts; any other case is simply absent (404). */
 @Injectable()
 export class CaseStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async lock(manager: EntityManager, organizationId: string, id: string): Promise<CaseRow> {
-    const [row] = await manager.query(`SELECT * FROM civic_case WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [organizationId, id]);
+  async lock(manager: EntityManager, scope: AccountScope, id: string): Promise<CaseRow> {
+    const params: unknown[] = [scope.organizationId, id];
+    const [row] = await manager.query(
+      `SELECT * FROM civic_case WHERE organization_id = $1 AND id = $2 AND ${scope.accountCondition('channel_account_id', params)} FOR UPDATE`,
+      params,
+    );
     if (!row) throw new NotFoundException('Başvuru bulunamadı (case not found)');
     return row;
   }
 
-  async view(organizationId: string, id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseView> {
-    const [row] = await manager.query(`${CASE_SELECT} WHERE k.organization_id = $1 AND k.id = $2`, [organizationId, id]);
+  async view(scope: AccountScope, id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseView> {
+    const params: unknown[] = [scope.organizationId, id];
+    const [row] = await manager.query(`${CASE_SELECT} WHERE k.organization_id = $1 AND k.id = $2 AND ${scope.accountCondition('k.channel_account_id', params)}`, params);
     if (!row) throw new NotFoundException('Başvuru bulunamadı (case not found)');
     return toCaseView(row);
   }

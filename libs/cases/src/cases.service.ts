@@ -1,5 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AccountScope } from '@civic/auth';
 import { AttachmentType, CasePhoto, CasePriority, CaseStatus, DepartmentKind, MessageAttachment } from '@civic/domain';
 import { CaseActor } from './case-actor';
 import { CaseCategoriesService } from './case-categories.service';
@@ -66,9 +67,11 @@ export class CasesService {
    */
   async create(actor: CaseActor, input: CreateCaseInput): Promise<CaseView> {
     const id = await this.dataSource.transaction(async (manager) => {
+      const scoped: unknown[] = [actor.scope.organizationId, input.conversationId];
       const [conversation] = await manager.query(
-        `SELECT id, channel, channel_account_id, contact_id FROM conversation WHERE organization_id = $1 AND id = $2`,
-        [actor.organizationId, input.conversationId],
+        `SELECT id, channel, channel_account_id, contact_id FROM conversation
+          WHERE organization_id = $1 AND id = $2 AND ${actor.scope.accountCondition('channel_account_id', scoped)}`,
+        scoped,
       );
       if (!conversation) throw new NotFoundException('Konuşma bulunamadı (conversation not found)');
       let message: { id: string; contact_id: string | null; text: string | null; attachments: MessageAttachment[] } | null = null;
@@ -105,7 +108,7 @@ export class CasesService {
           location?.latitude ?? null, location?.longitude ?? null, location?.label ?? null, JSON.stringify(photos), category.sla_hours, actor.userId,
         ],
       );
-      const view = await this.store.view(actor.organizationId, row.id, manager);
+      const view = await this.store.view(actor.scope, row.id, manager);
       await this.history.record(manager, actor, row.id, {
         action: 'created',
         after: {
@@ -115,12 +118,12 @@ export class CasesService {
       });
       return row.id as string;
     });
-    return this.store.view(actor.organizationId, id);
+    return this.store.view(actor.scope, id);
   }
 
-  async list(organizationId: string, filter: CaseFilter): Promise<{ items: CaseView[]; total: number }> {
-    const where = ['k.organization_id = $1'];
-    const params: unknown[] = [organizationId];
+  async list(scope: AccountScope, filter: CaseFilter): Promise<{ items: CaseView[]; total: number }> {
+    const params: unknown[] = [scope.organizationId];
+    const where = ['k.organization_id = $1', scope.accountCondition('k.channel_account_id', params)];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace(/\?/g, `$${params.length}`));
@@ -142,8 +145,9 @@ export class CasesService {
     return { items: rows.map((r: Record<string, any>) => toCaseView(r, now)), total };
   }
 
-  async get(organizationId: string, id: string): Promise<CaseView & { history: unknown[]; forwards: unknown[]; mergedCases: unknown[] }> {
-    const view = await this.store.view(organizationId, id);
+  async get(scope: AccountScope, id: string): Promise<CaseView & { history: unknown[]; forwards: unknown[]; mergedCases: unknown[] }> {
+    const view = await this.store.view(scope, id);
+    const organizationId = scope.organizationId;
     const history = await this.dataSource.query(
       `SELECT id, actor_user_id AS "actorUserId", actor_label AS "actorLabel", action, before, after, note, occurred_at AS "occurredAt"
          FROM case_history WHERE organization_id = $1 AND case_id = $2 ORDER BY occurred_at, id`,
@@ -167,7 +171,7 @@ export class CasesService {
 
   async update(actor: CaseActor, id: string, input: UpdateCaseInput): Promise<CaseView> {
     await this.dataSource.transaction(async (manager) => {
-      const current = await this.store.lock(manager, actor.organizationId, id);
+      const current = await this.store.lock(manager, actor.scope, id);
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
       const sets: string[] = [];
@@ -199,7 +203,7 @@ export class CasesService {
       await manager.query(`UPDATE civic_case SET ${sets.join(', ')}, updated_at = now() WHERE organization_id = $1 AND id = $2`, params);
       await this.history.record(manager, actor, id, { action: 'updated', before, after });
     });
-    return this.store.view(actor.organizationId, id);
+    return this.store.view(actor.scope, id);
   }
 
   /** Hands the case to a department (status assigned). */
@@ -251,7 +255,7 @@ export class CasesService {
     manager?: EntityManager,
   ): Promise<CaseView> {
     const work = async (tx: EntityManager) => {
-      const current = await this.store.lock(tx, actor.organizationId, id);
+      const current = await this.store.lock(tx, actor.scope, id);
       const outcome = await change(tx, current);
       assertTransition(current.status, to);
       const params: unknown[] = [actor.organizationId, id, to];
@@ -270,7 +274,7 @@ export class CasesService {
     };
     if (manager) await work(manager);
     else await this.dataSource.transaction(work);
-    return this.store.view(actor.organizationId, id, manager);
+    return this.store.view(actor.scope, id, manager);
   }
 
   private async pinnedLocation(manager: EntityManager, conversationId: string, messageId: string | null): Promise<CaseLocationInput | null> {

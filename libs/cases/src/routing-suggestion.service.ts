@@ -1,5 +1,6 @@
 import { NotFoundException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AccountScope } from '@civic/auth';
 import { DepartmentKind } from '@civic/domain';
 import { matchRules } from './routing-matcher';
 import { RoutingRulesService } from './routing-rules.service';
@@ -22,8 +23,13 @@ export class RoutingSuggestionService {
     private readonly rules: RoutingRulesService,
   ) {}
 
-  async suggest(organizationId: string, conversationId: string, messageId?: string): Promise<{ conversationId: string; suggestion: RoutingSuggestion | null; alternatives: RoutingSuggestion[] }> {
-    const [conversation] = await this.dataSource.query(`SELECT id FROM conversation WHERE organization_id = $1 AND id = $2`, [organizationId, conversationId]);
+  async suggest(scope: AccountScope, conversationId: string, messageId?: string): Promise<{ conversationId: string; suggestion: RoutingSuggestion | null; alternatives: RoutingSuggestion[] }> {
+    const organizationId = scope.organizationId;
+    const scoped: unknown[] = [organizationId, conversationId];
+    const [conversation] = await this.dataSource.query(
+      `SELECT id FROM conversation WHERE organization_id = $1 AND id = $2 AND ${scope.accountCondition('channel_account_id', scoped)}`,
+      scoped,
+    );
     if (!conversation) throw new NotFoundException('Konuşma bulunamadı (conversation not found)');
     const messages: { text: string | null; captions: string | null }[] = await this.dataSource.query(
       `SELECT m.text, (SELECT string_agg(a->>'caption', ' ') FROM jsonb_array_elements(m.attachments) a) AS captions

@@ -2,27 +2,29 @@ import { presentAttachments } from './attachment-view';
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AccountScope } from '@civic/auth';
 import { CONVERSATION_COLUMNS, CONVERSATION_JOINS, ConversationRow, toConversationView } from './conversation-row';
 
-/** A citizen across channels: their identities (linked manually through person_id) and history. */
+/** A citizen across channels: their identities (linked manually through person_id) and history, as far as the caller's accounts reach. */
 @Injectable()
 export class ContactsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async profile(organizationId: string, id: string) {
-    const contact = await this.require(organizationId, id);
-    const linked = await this.linkedIds(organizationId, contact);
+  async profile(scope: AccountScope, id: string) {
+    const contact = await this.require(scope, id);
+    const linked = await this.linkedIds(scope, contact);
     const identities: Record<string, any>[] = await this.dataSource.query(
       `SELECT ct.id, ct.channel, ct.name, ct.handle, ct.phone, ct.person_id, ct.last_seen_at, a.id AS account_id, a.name AS account_name
          FROM contact ct JOIN channel_account a ON a.id = ct.channel_account_id
         WHERE ct.organization_id = $1 AND ct.id = ANY($2::uuid[]) ORDER BY ct.created_at, ct.id`,
-      [organizationId, linked],
+      [scope.organizationId, linked],
     );
+    const params: unknown[] = [scope.organizationId, linked];
     const conversations: ConversationRow[] = await this.dataSource.query(
       `SELECT ${CONVERSATION_COLUMNS} FROM conversation c ${CONVERSATION_JOINS}
-        WHERE c.organization_id = $1 AND c.contact_id = ANY($2::uuid[])
+        WHERE c.organization_id = $1 AND c.contact_id = ANY($2::uuid[]) AND ${scope.accountCondition('c.channel_account_id', params)}
         ORDER BY c.last_activity_at DESC, c.id DESC LIMIT 200`,
-      [organizationId, linked],
+      params,
     );
     const view = (r: Record<string, any>) => ({
       id: r.id, channel: r.channel, name: r.name, handle: r.handle, phone: r.phone, personId: r.person_id,
@@ -33,12 +35,14 @@ export class ContactsService {
   }
 
   /** Marks two identities as the same person; joining two existing groups merges them. */
-  async link(organizationId: string, id: string, otherId: string) {
+  async link(scope: AccountScope, id: string, otherId: string) {
     if (id === otherId) throw new BadRequestException(['otherContactId must be another contact']);
+    const organizationId = scope.organizationId;
     await this.dataSource.transaction(async (manager) => {
+      const params: unknown[] = [organizationId, [id, otherId]];
       const rows: { id: string; person_id: string | null }[] = await manager.query(
-        `SELECT id, person_id FROM contact WHERE organization_id = $1 AND id = ANY($2::uuid[]) FOR UPDATE`,
-        [organizationId, [id, otherId]],
+        `SELECT id, person_id FROM contact WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND ${scope.accountCondition('channel_account_id', params)} FOR UPDATE`,
+        params,
       );
       if (!rows.some((r) => r.id === id)) throw new NotFoundException('Kişi bulunamadı (contact not found)');
       if (!rows.some((r) => r.id === otherId)) throw new NotFoundException('Bağlanacak kişi bulunamadı (otherContactId not found)');
@@ -50,13 +54,14 @@ export class ContactsService {
         [organizationId, personId, [id, otherId], existing],
       );
     });
-    return this.profile(organizationId, id);
+    return this.profile(scope, id);
   }
 
   /** Every message of the person across linked identities, newest first (up to `limit`). */
-  async history(organizationId: string, id: string, limit = 200) {
-    const contact = await this.require(organizationId, id);
-    const linked = await this.linkedIds(organizationId, contact);
+  async history(scope: AccountScope, id: string, limit = 200) {
+    const contact = await this.require(scope, id);
+    const linked = await this.linkedIds(scope, contact);
+    const params: unknown[] = [scope.organizationId, linked, limit];
     const rows: Record<string, any>[] = await this.dataSource.query(
       `SELECT m.id, m.conversation_id, m.channel, m.direction, m.kind, m.text, m.attachments, m.sent_at, m.deleted, m.edited,
               m.delivery_state, a.name AS account_name
@@ -64,8 +69,9 @@ export class ContactsService {
          JOIN message m ON m.conversation_id = c.id
          JOIN channel_account a ON a.id = c.channel_account_id
         WHERE c.organization_id = $1 AND (c.contact_id = ANY($2::uuid[]) OR m.contact_id = ANY($2::uuid[]))
+          AND ${scope.accountCondition('c.channel_account_id', params)}
         ORDER BY m.sent_at DESC, m.id DESC LIMIT $3`,
-      [organizationId, linked, limit],
+      params,
     );
     return {
       contactIds: linked,
@@ -76,15 +82,24 @@ export class ContactsService {
     };
   }
 
-  private async require(organizationId: string, id: string): Promise<{ id: string; person_id: string | null }> {
-    const [row] = await this.dataSource.query(`SELECT id, person_id FROM contact WHERE organization_id = $1 AND id = $2`, [organizationId, id]);
+  private async require(scope: AccountScope, id: string): Promise<{ id: string; person_id: string | null }> {
+    const params: unknown[] = [scope.organizationId, id];
+    const [row] = await this.dataSource.query(
+      `SELECT id, person_id FROM contact WHERE organization_id = $1 AND id = $2 AND ${scope.accountCondition('channel_account_id', params)}`,
+      params,
+    );
     if (!row) throw new NotFoundException('Kişi bulunamadı (contact not found)');
     return row;
   }
 
-  private async linkedIds(organizationId: string, contact: { id: string; person_id: string | null }): Promise<string[]> {
+  /** The contact and the identities linked to it, on the scope's accounts only. */
+  private async linkedIds(scope: AccountScope, contact: { id: string; person_id: string | null }): Promise<string[]> {
     if (!contact.person_id) return [contact.id];
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM contact WHERE organization_id = $1 AND person_id = $2`, [organizationId, contact.person_id]);
+    const params: unknown[] = [scope.organizationId, contact.person_id];
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM contact WHERE organization_id = $1 AND person_id = $2 AND ${scope.accountCondition('channel_account_id', params)}`,
+      params,
+    );
     return rows.map((r) => r.id);
   }
 }

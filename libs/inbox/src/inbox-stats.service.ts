@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AccountScope } from '@civic/auth';
 
 export interface DurationStats {
   count: number;
@@ -19,19 +20,24 @@ type Dimension = 'channel' | 'account' | 'officer';
 export class InboxStatsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async stats(organizationId: string, from: Date, to: Date) {
+  /** Only conversations on the scope's accounts are counted. */
+  async stats(scope: AccountScope, from: Date, to: Date) {
+    const organizationId = scope.organizationId;
+    const openParams: unknown[] = [organizationId];
     const open: Record<string, any>[] = await this.dataSource.query(
       `SELECT c.channel, a.id AS account_id, a.name AS account_name, count(*)::int AS open
          FROM conversation c JOIN channel_account a ON a.id = c.channel_account_id
-        WHERE c.organization_id = $1 AND c.status = 'open'
+        WHERE c.organization_id = $1 AND c.status = 'open' AND ${scope.accountCondition('c.channel_account_id', openParams)}
         GROUP BY c.channel, a.id, a.name ORDER BY c.channel, a.name`,
-      [organizationId],
+      openParams,
     );
+    const params: unknown[] = [organizationId, from.toISOString(), to.toISOString()];
+    const inScope = scope.accountCondition('m.channel_account_id', params);
     const firstInbound = `
       first_in AS (
         SELECT m.conversation_id, min(m.sent_at) AS at
           FROM message m
-         WHERE m.organization_id = $1 AND m.direction = 'in'
+         WHERE m.organization_id = $1 AND m.direction = 'in' AND ${inScope}
          GROUP BY m.conversation_id
         HAVING min(m.sent_at) >= $2 AND min(m.sent_at) <= $3)`;
     const grouped = (durationSql: string) => `
@@ -51,7 +57,7 @@ export class InboxStatsService {
            JOIN LATERAL (SELECT m.sent_at, m.author_user_id FROM message m
                           WHERE m.conversation_id = f.conversation_id AND m.direction = 'out' AND m.sent_at > f.at
                           ORDER BY m.sent_at, m.id LIMIT 1) r ON true`)}`,
-      [organizationId, from.toISOString(), to.toISOString()],
+      params,
     );
     const resolution: Record<string, any>[] = await this.dataSource.query(
       `WITH ${firstInbound}
@@ -64,7 +70,7 @@ export class InboxStatsService {
                           WHERE ca.conversation_id = f.conversation_id AND ca.type = 'status'
                             AND ca.data->>'to' IN ('resolved', 'closed') AND ca.created_at > f.at
                           ORDER BY ca.created_at, ca.id LIMIT 1) r ON true`)}`,
-      [organizationId, from.toISOString(), to.toISOString()],
+      params,
     );
     const names = await this.names(organizationId);
     return {

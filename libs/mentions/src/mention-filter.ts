@@ -1,3 +1,4 @@
+import { AccountScope } from '@civic/auth';
 import { Channel, foldForSearch } from '@civic/domain';
 
 /** Filters shared by the feed, top lists, export and volume. */
@@ -14,13 +15,19 @@ export interface MentionFilter {
 const SQL_TURKISH_FROM = `'ÇĞİIÖŞÜÂÎÛçğıöşüâîû'`;
 const SQL_TURKISH_TO = `'cgiiosuaiucgiosuaiu'`;
 
-/** SQL WHERE for a filter over alias `m`, parameters appended to `params`. */
-export function mentionWhere(organizationId: string, filter: MentionFilter, params: unknown[]): string {
+/**
+ * SQL WHERE for a filter over alias `m`, parameters appended to `params`. A mention found in the inbox
+ * belongs to its message's account and follows the grants; one found by search is a public post anyone may read.
+ */
+export function mentionWhere(scope: AccountScope, filter: MentionFilter, params: unknown[]): string {
   const add = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  const clauses = [`m.organization_id = ${add(organizationId)}`];
+  const clauses = [`m.organization_id = ${add(scope.organizationId)}`];
+  if (scope.restricted) {
+    clauses.push(`(m.message_id IS NULL OR EXISTS (SELECT 1 FROM message gm WHERE gm.id = m.message_id AND ${scope.accountCondition('gm.channel_account_id', params)}))`);
+  }
   if (filter.watchlistId) clauses.push(`m.watchlist_id = ${add(filter.watchlistId)}`);
   if (filter.channel) clauses.push(`m.channel = ${add(filter.channel)}`);
   if (filter.from) clauses.push(`m.published_at >= ${add(filter.from)}`);

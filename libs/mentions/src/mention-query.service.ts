@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
+import { AccountScope } from '@civic/auth';
 import { MentionWatchlist } from '@civic/domain';
 import { MENTIONS_TIME_ZONE } from './istanbul-time';
 import { MentionFilter, mentionWhere } from './mention-filter';
@@ -33,15 +34,15 @@ const SELECT_VIEW = `SELECT m.id, m.watchlist_id, m.message_id, msg.conversation
        m.repost_count, m.reply_count, m.reach
   FROM mention m LEFT JOIN message msg ON msg.id = m.message_id`;
 
-/** Read side of mentions: feed, volume series, top authors and terms, CSV export. Always scoped to one organization. */
+/** Read side of mentions: feed, volume series, top authors and terms, CSV export. Always scoped to one organization and the caller's accounts. */
 @Injectable()
 export class MentionQueryService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Newest first, keyset-paginated on (published_at, id). */
-  async list(organizationId: string, filter: MentionFilter, cursor: string | undefined, limit: number): Promise<{ items: MentionView[]; nextCursor: string | null }> {
+  async list(scope: AccountScope, filter: MentionFilter, cursor: string | undefined, limit: number): Promise<{ items: MentionView[]; nextCursor: string | null }> {
     const params: unknown[] = [];
-    let where = mentionWhere(organizationId, filter, params);
+    let where = mentionWhere(scope, filter, params);
     if (cursor) {
       const position = decodeCursor(cursor);
       params.push(position.publishedAt, position.id);
@@ -58,14 +59,14 @@ export class MentionQueryService {
    * Counts per hour or per Istanbul day between from and to, every bucket present (zero-filled). Hours are
    * the same in UTC and Istanbul (a whole-hour offset), days start at 00:00 Istanbul.
    */
-  async volume(organizationId: string, filter: MentionFilter & { from: Date; to: Date }, bucket: VolumeBucket) {
+  async volume(scope: AccountScope, filter: MentionFilter & { from: Date; to: Date }, bucket: VolumeBucket) {
     const span = filter.to.getTime() - filter.from.getTime();
     if (span <= 0) throw new BadRequestException('from, to’dan önce olmalı. (from must be before to.)');
     if (span / (bucket === 'hour' ? 3_600_000 : 86_400_000) > MAX_BUCKETS) {
       throw new BadRequestException(`En fazla ${MAX_BUCKETS} aralık istenebilir. (At most ${MAX_BUCKETS} buckets.)`);
     }
     const params: unknown[] = [];
-    const where = mentionWhere(organizationId, filter, params);
+    const where = mentionWhere(scope, filter, params);
     const tz = `'${MENTIONS_TIME_ZONE}'`;
     const from = `$${params.indexOf(filter.from) + 1}::timestamptz`;
     const to = `$${params.indexOf(filter.to) + 1}::timestamptz`;
@@ -91,9 +92,9 @@ export class MentionQueryService {
     };
   }
 
-  async topAuthors(organizationId: string, filter: MentionFilter, limit: number) {
+  async topAuthors(scope: AccountScope, filter: MentionFilter, limit: number) {
     const params: unknown[] = [];
-    const where = mentionWhere(organizationId, filter, params);
+    const where = mentionWhere(scope, filter, params);
     params.push(limit);
     const rows: { channel: string; author_external_id: string; name: string | null; handle: string | null; count: number; reach: number | null; last_at: Date }[] =
       await this.dataSource.query(
@@ -112,11 +113,11 @@ export class MentionQueryService {
    * Words that appear with the watch terms: folded words of at least two letters ("su" matters), Turkish stop words and
    * the watchlists' own terms left out, counted once per mention (a post cannot push a word by repeating it).
    */
-  async topTerms(organizationId: string, filter: MentionFilter, limit: number) {
-    const watchlists = await this.dataSource.getRepository(MentionWatchlist).findBy(filter.watchlistId ? { organizationId, id: filter.watchlistId } : { organizationId });
+  async topTerms(scope: AccountScope, filter: MentionFilter, limit: number) {
+    const watchlists = await this.dataSource.getRepository(MentionWatchlist).findBy(filter.watchlistId ? { organizationId: scope.organizationId, id: filter.watchlistId } : { organizationId: scope.organizationId });
     const ownWords = watchlists.flatMap((w) => new MentionMatcher(w).foldedTerms.flatMap((term) => term.replace(/[@#*]/g, '').split(' ')));
     const params: unknown[] = [];
-    const where = mentionWhere(organizationId, filter, params);
+    const where = mentionWhere(scope, filter, params);
     params.push([...TURKISH_STOP_WORDS, ...ownWords], limit);
     const rows: { term: string; count: number }[] = await this.dataSource.query(
       `SELECT w.term, count(*)::int AS count
@@ -131,13 +132,13 @@ export class MentionQueryService {
   }
 
   /** Streams the filtered mentions as CSV (UTF-8 with BOM so Excel shows Turkish letters), in keyset batches. */
-  async exportCsv(organizationId: string, filter: MentionFilter, out: Writable): Promise<number> {
+  async exportCsv(scope: AccountScope, filter: MentionFilter, out: Writable): Promise<number> {
     const write = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', resolve)));
     await write(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
     let cursor: string | undefined;
     let count = 0;
     do {
-      const page = await this.list(organizationId, filter, cursor, EXPORT_BATCH);
+      const page = await this.list(scope, filter, cursor, EXPORT_BATCH);
       for (const item of page.items) await write(csvLine(item));
       count += page.items.length;
       cursor = page.nextCursor ?? undefined;

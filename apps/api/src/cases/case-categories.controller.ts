@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { CaseCategoriesService } from '@civic/cases';
 import { UserRole } from '@civic/domain';
-import { CASE_READERS, caseActor } from './case-actor.from-principal';
+import { CASE_READERS, organizationActor } from './case-actor.from-principal';
 import { CreateCaseCategoryDto } from './create-case-category.dto';
 import { UpdateCaseCategoryDto } from './update-case-category.dto';
 
@@ -22,12 +22,12 @@ export class CaseCategoriesController {
   @Post()
   @Roles(UserRole.Admin)
   create(@CurrentPrincipal() p: AuthPrincipal, @Body() body: CreateCaseCategoryDto) {
-    return this.categories.create(caseActor(p), body);
+    return this.categories.create(organizationActor(p), body);
   }
 
   @Patch(':id')
   @Roles(UserRole.Admin)
   update(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCaseCategoryDto) {
-    return this.categories.update(caseActor(p), id, body);
+    return this.categories.update(organizationActor(p), id, body);
   }
 }

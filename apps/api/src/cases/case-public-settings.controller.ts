@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { CasePublicDataService } from '@civic/cases';
 import { UserRole } from '@civic/domain';
-import { CASE_READERS, caseActor } from './case-actor.from-principal';
+import { CASE_READERS, organizationActor } from './case-actor.from-principal';
 import { CasePublicSettingsDto } from './case-public-settings.dto';
 
 @ApiTags('cases')
@@ -22,6 +22,6 @@ export class CasePublicSettingsController {
   @Roles(UserRole.Admin)
   @ApiOperation({ summary: 'Switch the public transparency report and Open311 endpoints on or off (admin)' })
   set(@CurrentPrincipal() p: AuthPrincipal, @Body() body: CasePublicSettingsDto) {
-    return this.publicData.setPublicData(caseActor(p), body.publicData);
+    return this.publicData.setPublicData(organizationActor(p), body.publicData);
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { AccountScope, AuthPrincipal, CurrentPrincipal, CurrentScope, Roles, Scoped } from '@civic/auth';
 import { CaseDuplicatesService, CaseForwardingService, CaseResolutionService, CasesService, caseStatsCsv, CaseStatsService, RoutingSuggestionService } from '@civic/cases';
 import { AssignCaseDto } from './assign-case.dto';
 import { CASE_READERS, CASE_WORKERS, caseActor } from './case-actor.from-principal';
@@ -20,6 +20,7 @@ import { UpdateCaseDto } from './update-case.dto';
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('api/v1/cases')
+@Scoped()
 export class CasesController {
   constructor(
     private readonly cases: CasesService,
@@ -33,15 +34,15 @@ export class CasesController {
   @Get('suggest')
   @Roles(...CASE_WORKERS)
   @ApiOperation({ summary: 'Suggested category and department/external body from the citizen’s words (keyword rules)' })
-  suggest(@CurrentPrincipal() p: AuthPrincipal, @Query() query: SuggestCaseQuery) {
-    return this.suggestions.suggest(p.organizationId, query.conversationId, query.messageId);
+  suggest(@CurrentScope() scope: AccountScope, @Query() query: SuggestCaseQuery) {
+    return this.suggestions.suggest(scope, query.conversationId, query.messageId);
   }
 
   @Get('stats')
   @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'Cases opened in [from, to): received, resolved, rejected, open; by department, category, channel; resolution times' })
-  stats(@CurrentPrincipal() p: AuthPrincipal, @Query() query: CaseStatsQuery) {
-    return this.statistics.stats(p.organizationId, query.from, query.to);
+  stats(@CurrentScope() scope: AccountScope, @Query() query: CaseStatsQuery) {
+    return this.statistics.stats(scope, query.from, query.to);
   }
 
   @Get('stats.csv')
@@ -49,100 +50,100 @@ export class CasesController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="basvuru-istatistikleri.csv"')
   @ApiOperation({ summary: 'The statistics as CSV for Excel: UTF-8 with BOM, ";" separator, decimal comma, Turkish headers' })
-  async statsCsv(@CurrentPrincipal() p: AuthPrincipal, @Query() query: CaseStatsQuery) {
-    return caseStatsCsv(await this.statistics.stats(p.organizationId, query.from, query.to));
+  async statsCsv(@CurrentScope() scope: AccountScope, @Query() query: CaseStatsQuery) {
+    return caseStatsCsv(await this.statistics.stats(scope, query.from, query.to));
   }
 
   @Post()
   @Roles(...CASE_WORKERS)
   @ApiOperation({ summary: 'Open a case (başvuru) from a conversation or one of its messages' })
-  create(@CurrentPrincipal() p: AuthPrincipal, @Body() body: CreateCaseDto) {
-    return this.cases.create(caseActor(p), body);
+  create(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Body() body: CreateCaseDto) {
+    return this.cases.create(caseActor(p, scope), body);
   }
 
   @Get()
   @Roles(...CASE_READERS)
-  list(@CurrentPrincipal() p: AuthPrincipal, @Query() query: ListCasesQuery) {
-    return this.cases.list(p.organizationId, query.toFilter());
+  list(@CurrentScope() scope: AccountScope, @Query() query: ListCasesQuery) {
+    return this.cases.list(scope, query.toFilter());
   }
 
   @Get(':id')
   @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'A case with its full history and forwards' })
-  get(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
-    return this.cases.get(p.organizationId, id);
+  get(@CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string) {
+    return this.cases.get(scope, id);
   }
 
   @Get(':id/duplicates')
   @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'Possible duplicates: open cases of the same category within radius metres (150) opened in the last days (14), nearest first' })
-  duplicatesOf(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Query() query: CaseDuplicatesQuery) {
-    return this.duplicates.candidates(p.organizationId, id, query.radius, query.days);
+  duplicatesOf(@CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Query() query: CaseDuplicatesQuery) {
+    return this.duplicates.candidates(scope, id, query.radius, query.days);
   }
 
   @Post(':id/merge')
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
   @ApiOperation({ summary: 'Merge this open case into another (status merged; its conversation is linked to the surviving case)' })
-  merge(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: MergeCaseDto) {
-    return this.duplicates.merge(caseActor(p), id, body.intoCaseId, body.note);
+  merge(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: MergeCaseDto) {
+    return this.duplicates.merge(caseActor(p, scope), id, body.intoCaseId, body.note);
   }
 
   @Patch(':id')
   @Roles(...CASE_WORKERS)
-  update(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCaseDto) {
-    return this.cases.update(caseActor(p), id, body);
+  update(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCaseDto) {
+    return this.cases.update(caseActor(p, scope), id, body);
   }
 
   @Post(':id/assign')
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
-  assign(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignCaseDto) {
-    return this.cases.assign(caseActor(p), id, body.departmentId, body.note);
+  assign(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignCaseDto) {
+    return this.cases.assign(caseActor(p, scope), id, body.departmentId, body.note);
   }
 
   @Post(':id/start')
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
-  start(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: CaseNoteDto) {
-    return this.cases.start(caseActor(p), id, body.note);
+  start(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: CaseNoteDto) {
+    return this.cases.start(caseActor(p, scope), id, body.note);
   }
 
   @Post(':id/forward')
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
   @ApiOperation({ summary: 'Forward to an external body: signed webhook (queued, retried) and/or e-mail outbox row' })
-  forward(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ForwardCaseDto) {
-    return this.forwarding.forward(caseActor(p), id, body.externalBodyId, body.note);
+  forward(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: ForwardCaseDto) {
+    return this.forwarding.forward(caseActor(p, scope), id, body.externalBodyId, body.note);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
   @ApiOperation({ summary: 'Resolve and (by default) tell the citizen on their channel and thread; a refused reply keeps the resolution' })
-  resolve(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveCaseDto) {
-    return this.resolution.resolve(caseActor(p), id, body);
+  resolve(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveCaseDto) {
+    return this.resolution.resolve(caseActor(p, scope), id, body);
   }
 
   @Post(':id/notify')
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
   @ApiOperation({ summary: 'Tell the citizen the outcome of a resolved or rejected case' })
-  notify(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: NotifyCitizenDto) {
-    return this.resolution.notifyOutcome(caseActor(p), id, body);
+  notify(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: NotifyCitizenDto) {
+    return this.resolution.notifyOutcome(caseActor(p, scope), id, body);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
-  reject(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectCaseDto) {
-    return this.cases.reject(caseActor(p), id, body.reason, body.responsibleBodyId);
+  reject(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectCaseDto) {
+    return this.cases.reject(caseActor(p, scope), id, body.reason, body.responsibleBodyId);
   }
 
   @Post(':id/reopen')
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
-  reopen(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: CaseNoteDto) {
-    return this.cases.reopen(caseActor(p), id, body.note);
+  reopen(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: CaseNoteDto) {
+    return this.cases.reopen(caseActor(p, scope), id, body.note);
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { DepartmentsService } from '@civic/cases';
 import { UserRole } from '@civic/domain';
-import { CASE_READERS, caseActor } from './case-actor.from-principal';
+import { CASE_READERS, organizationActor } from './case-actor.from-principal';
 import { CreateDepartmentDto } from './create-department.dto';
 import { ListDepartmentsQuery } from './list-departments.query';
 import { UpdateDepartmentDto } from './update-department.dto';
@@ -30,13 +30,13 @@ export class DepartmentsController {
   @Post()
   @Roles(UserRole.Admin)
   create(@CurrentPrincipal() p: AuthPrincipal, @Body() body: CreateDepartmentDto) {
-    return this.departments.create(caseActor(p), body);
+    return this.departments.create(organizationActor(p), body);
   }
 
   @Patch(':id')
   @Roles(UserRole.Admin)
   update(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateDepartmentDto) {
-    return this.departments.update(caseActor(p), id, body);
+    return this.departments.update(organizationActor(p), id, body);
   }
 
   @Delete(':id')
@@ -44,6 +44,6 @@ export class DepartmentsController {
   @Roles(UserRole.Admin)
   @ApiOperation({ summary: 'Archive: cases and statistics stay, no new cases' })
   async archive(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    await this.departments.archive(caseActor(p), id);
+    await this.departments.archive(organizationActor(p), id);
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { RoutingRulesService } from '@civic/cases';
 import { UserRole } from '@civic/domain';
-import { CASE_READERS, caseActor } from './case-actor.from-principal';
+import { CASE_READERS, organizationActor } from './case-actor.from-principal';
 import { CreateRoutingRuleDto } from './create-routing-rule.dto';
 import { UpdateRoutingRuleDto } from './update-routing-rule.dto';
 
@@ -22,19 +22,19 @@ export class RoutingRulesController {
   @Post()
   @Roles(UserRole.Admin)
   create(@CurrentPrincipal() p: AuthPrincipal, @Body() body: CreateRoutingRuleDto) {
-    return this.rules.create(caseActor(p), body);
+    return this.rules.create(organizationActor(p), body);
   }
 
   @Patch(':id')
   @Roles(UserRole.Admin)
   update(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRoutingRuleDto) {
-    return this.rules.update(caseActor(p), id, body);
+    return this.rules.update(organizationActor(p), id, body);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Roles(UserRole.Admin)
   async remove(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
-    await this.rules.remove(caseActor(p), id);
+    await this.rules.remove(organizationActor(p), id);
   }
 }

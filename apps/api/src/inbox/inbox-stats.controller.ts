@@ -1,6 +1,6 @@
 import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { AccountScope, CurrentScope, Roles, Scoped } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { InboxStatsService } from '@civic/inbox';
 import { InboxStatsQuery } from './inbox-stats.query';
@@ -8,16 +8,17 @@ import { InboxStatsQuery } from './inbox-stats.query';
 @ApiTags('inbox')
 @ApiBearerAuth()
 @Controller('api/v1/inbox/stats')
+@Scoped()
 export class InboxStatsController {
   constructor(private readonly stats: InboxStatsService) {}
 
   @Get()
   @Roles(UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor)
   @ApiOperation({ summary: 'Open counts; first-response and resolution time (median, p90) per channel, account, officer' })
-  get(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: InboxStatsQuery) {
+  get(@CurrentScope() scope: AccountScope, @Query() query: InboxStatsQuery) {
     const to = query.to ?? new Date();
     const from = query.from ?? new Date(to.getTime() - 30 * 24 * 3600 * 1000);
     if (from > to) throw new BadRequestException(['from must be before to']);
-    return this.stats.stats(principal.organizationId, from, to);
+    return this.stats.stats(scope, from, to);
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { AuditService } from '@civic/audit';
-import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { AccountScope, AuthPrincipal, CurrentPrincipal, CurrentScope, Roles, Scoped } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { istanbulDate, MentionDigestService, MentionQueryService, previousDate } from '@civic/mentions';
 import { ListMentionsQuery } from './list-mentions.query';
@@ -23,6 +23,7 @@ const HOUR_MS = 3_600_000;
 @ApiTags('mentions')
 @ApiBearerAuth()
 @Controller('api/v1/mentions')
+@Scoped()
 export class MentionsController {
   constructor(
     private readonly mentions: MentionQueryService,
@@ -33,33 +34,33 @@ export class MentionsController {
   @Get()
   @Roles(...MENTION_READERS)
   @ApiOperation({ summary: 'Mention feed, newest first (filters: watchlist, channel, from/to, author, minReach; keyset cursor)' })
-  list(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: ListMentionsQuery) {
+  list(@CurrentScope() scope: AccountScope, @Query() query: ListMentionsQuery) {
     const { cursor, limit, ...filter } = query;
-    return this.mentions.list(principal.organizationId, filter, cursor, limit);
+    return this.mentions.list(scope, filter, cursor, limit);
   }
 
   @Get('volume')
   @Roles(...MENTION_READERS)
   @ApiOperation({ summary: 'Mentions per hour or per Istanbul day, zero-filled' })
-  volume(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: MentionVolumeQuery) {
+  volume(@CurrentScope() scope: AccountScope, @Query() query: MentionVolumeQuery) {
     const to = query.to ?? new Date();
     const from = query.from ?? new Date(to.getTime() - (query.bucket === 'hour' ? 48 : 30 * 24) * HOUR_MS);
-    return this.mentions.volume(principal.organizationId, { watchlistId: query.watchlistId, channel: query.channel, from, to }, query.bucket);
+    return this.mentions.volume(scope, { watchlistId: query.watchlistId, channel: query.channel, from, to }, query.bucket);
   }
 
   @Get('top-authors')
   @Roles(...MENTION_READERS)
-  topAuthors(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: TopMentionsQuery) {
+  topAuthors(@CurrentScope() scope: AccountScope, @Query() query: TopMentionsQuery) {
     const { limit, ...filter } = query;
-    return this.mentions.topAuthors(principal.organizationId, filter, limit);
+    return this.mentions.topAuthors(scope, filter, limit);
   }
 
   @Get('top-terms')
   @Roles(...MENTION_READERS)
   @ApiOperation({ summary: 'Words that co-occur with the watch terms (folded, Turkish stop words removed)' })
-  topTerms(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: TopMentionsQuery) {
+  topTerms(@CurrentScope() scope: AccountScope, @Query() query: TopMentionsQuery) {
     const { limit, ...filter } = query;
-    return this.mentions.topTerms(principal.organizationId, filter, limit);
+    return this.mentions.topTerms(scope, filter, limit);
   }
 
   @Get('digest')
@@ -72,7 +73,7 @@ export class MentionsController {
   @Get('export.csv')
   @Roles(...MENTION_READERS)
   @ApiOperation({ summary: 'The filtered mentions as CSV (UTF-8 with BOM), streamed' })
-  async exportCsv(@CurrentPrincipal() principal: AuthPrincipal, @Query() filter: MentionFilterQuery, @Req() req: IncomingMessage): Promise<StreamableFile> {
+  async exportCsv(@CurrentPrincipal() principal: AuthPrincipal, @CurrentScope() scope: AccountScope, @Query() filter: MentionFilterQuery, @Req() req: IncomingMessage): Promise<StreamableFile> {
     // Data leaving the system is on the record.
     await this.audit.record({
       organizationId: principal.organizationId,
@@ -84,7 +85,7 @@ export class MentionsController {
       requestId: (req.headers['x-request-id'] as string | undefined) ?? null,
     });
     const out = new PassThrough();
-    this.mentions.exportCsv(principal.organizationId, filter, out).then(
+    this.mentions.exportCsv(scope, filter, out).then(
       () => out.end(),
       (error) => out.destroy(error),
     );

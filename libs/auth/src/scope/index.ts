@@ -1,0 +1,3 @@
+export * from './account-scope';
+export * from './account-scope.guard';
+export * from './current-scope.decorator';
