@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { AuditService } from './audit.service';
+import { ContactDataExportService } from './contact-data-export.service';
 import { ExportService } from './export.service';
 import { RetentionService } from './retention.service';
 import { SigningKeyService } from './signing-key.service';
@@ -7,7 +8,7 @@ import { SigningKeyService } from './signing-key.service';
 /** Global so every feature can inject AuditService and record inside its own transaction. */
 @Global()
 @Module({
-  providers: [AuditService, SigningKeyService, ExportService, RetentionService],
-  exports: [AuditService, SigningKeyService, ExportService, RetentionService],
+  providers: [AuditService, SigningKeyService, ExportService, RetentionService, ContactDataExportService],
+  exports: [AuditService, SigningKeyService, ExportService, RetentionService, ContactDataExportService],
 })
 export class AuditModule {}

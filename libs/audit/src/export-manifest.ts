@@ -13,6 +13,8 @@ export interface ExportManifest {
   exportedBy: { userId: string; label: string };
   exportedAt: string;
   query: ExportQuery;
+  /** A contact data export (KVKK article 11 access request): the person's identities on every channel. */
+  subject?: { type: 'contact'; contactIds: string[] };
   messageCount: number;
   conversationCount: number;
   /** The organization's audit chain head when the bundle was sealed (includes this export's request event). */

@@ -1,10 +1,8 @@
 import { Injectable, Logger, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { Pool, PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
@@ -13,11 +11,11 @@ import { AppConfig } from '@civic/config';
 import { ExportFormat, ExportJob, ExportQuery, ExportStatus, RetentionSettings } from '@civic/domain';
 import { AuditService } from './audit.service';
 import { CSV_BOM, csvHeader } from './csv-format';
-import { ExportManifest, MANIFEST_FILE, SIGNATURE_FILE } from './export-manifest';
 import { ExportedMessage } from './exported-message';
 import { csvLineSql, EXPORT_FROM_SQL, exportColumnsSql, ExportMasking, maskNameSql } from './export-sql';
 import { CopyTextDecoder } from './copy-text.decoder';
 import { PdfTranscriptWriter } from './pdf-transcript.writer';
+import { sealBundle, storedFileEntry } from './signed-bundle';
 import { SigningKeyService } from './signing-key.service';
 import { ZipArchiveWriter } from './zip-archive.writer';
 import { WrittenZipEntry, ZipEntryWriter } from './zip-entry.writer';
@@ -169,7 +167,7 @@ export class ExportService implements OnApplicationShutdown {
           for (const conversationId of conversations) entries.push(await this.transcript(work, job, conversationId, masking));
         }
       }
-      for (const [sha256, path] of media) entries.push(await this.mediaEntry(sha256, path));
+      for (const [sha256, path] of media) entries.push(await storedFileEntry(`media/${sha256}`, sha256, path));
 
       zip = new ZipArchiveWriter(zipTemp);
       const manifestSha256 = await this.seal(zip, job, entries, processed, conversations.length, masking, notes);
@@ -322,23 +320,12 @@ export class ExportService implements OnApplicationShutdown {
     if (existsSync(path)) media.set(sha256, path);
   }
 
-  /** A stored media file as a stored ZIP entry: its CRC-32 is read first, the bytes are copied when the ZIP is written. */
-  private async mediaEntry(sha256: string, path: string): Promise<WrittenZipEntry> {
-    let crc = 0;
-    let size = 0;
-    for await (const chunk of createReadStream(path)) {
-      crc = crc32(chunk as Buffer, crc);
-      size += (chunk as Buffer).length;
-    }
-    return { sha256, size, entry: { name: `media/${sha256}`, method: 0, crc32: crc, size, compressedSize: size, data: path } };
-  }
-
   /** Writes the ZIP: every file, then the manifest listing them and its signature. */
   private async seal(
     zip: ZipArchiveWriter, job: ExportJob, entries: WrittenZipEntry[],
     messageCount: number, conversationCount: number, masking: ExportMasking, notes: string[],
   ): Promise<string> {
-    const manifest: ExportManifest = {
+    return sealBundle(zip, this.signingKey, entries, {
       format: 'civic-inbox-export',
       version: 1,
       exportId: job.id,
@@ -351,16 +338,7 @@ export class ExportService implements OnApplicationShutdown {
       auditChainHead: await this.audit.head(job.organizationId),
       masking,
       notes,
-      files: entries.map(({ entry, sha256, size }) => ({ path: entry.name, sha256, size })),
-      signature: { algorithm: 'Ed25519', publicKeyFingerprint: await this.signingKey.fingerprint(), file: SIGNATURE_FILE },
-    };
-    const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
-    const signature = await this.signingKey.sign(manifestBytes);
-    for (const { entry } of entries) await zip.add(entry);
-    await zip.addBuffer(MANIFEST_FILE, manifestBytes);
-    await zip.addBuffer(SIGNATURE_FILE, Buffer.from(`${signature.toString('base64')}\n`), true);
-    await zip.close();
-    return createHash('sha256').update(manifestBytes).digest('hex');
+    });
   }
 }
 

@@ -14,6 +14,8 @@ export * from './exported-message';
 export * from './csv-format';
 export * from './export-sql';
 export * from './export.service';
+export * from './signed-bundle';
+export * from './contact-data-export.service';
 export * from './audit.module';
 export * from './retention.service';
 export * from './retention.scheduler';
