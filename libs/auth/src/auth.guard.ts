@@ -1,4 +1,5 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { SSE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { UserRole } from '@civic/domain';
 import { AccessTokenService } from './access-token.service';
@@ -21,8 +22,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest();
     const header: string | undefined = request.headers?.authorization;
-    // EventSource cannot send headers; the live-updates stream may carry the token as a query parameter.
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : typeof request.query?.access_token === 'string' ? request.query.access_token : undefined;
+    // EventSource cannot send headers: only a server-sent-events route (@Sse) takes the token as
+    // ?access_token=; anywhere else a token in a URL (logs, history, Referer) is not accepted.
+    const queryToken = this.reflector.get<boolean>(SSE_METADATA, context.getHandler()) && typeof request.query?.access_token === 'string' ? request.query.access_token : undefined;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : queryToken;
     if (!token) throw new UnauthorizedException('Sign in required: missing bearer token');
     const principal: AuthPrincipal | null = token.startsWith(API_TOKEN_PREFIX) ? await this.apiTokens.verify(token) : await this.tokens.verify(token);
     if (!principal) throw new UnauthorizedException('Invalid or expired token');

@@ -1,10 +1,10 @@
-import { ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AuditService } from '@civic/audit';
 import { AuthPrincipal, SecretsService } from '@civic/auth';
 import { ChannelAccount, ChannelAccountStatus } from '@civic/domain';
-import { CreateChannelAccountDto } from './create-channel-account.dto';
+import { CreateChannelAccountDto, INVALID_EXTERNAL_ID } from './create-channel-account.dto';
 import { UpdateChannelAccountDto } from './update-channel-account.dto';
 
 const CREDENTIAL_VALUE_MAX = 4096;
@@ -32,7 +32,9 @@ export class ChannelAccountsService {
   async create(actor: AuthPrincipal, dto: CreateChannelAccountDto) {
     const { organizationId } = actor;
     const existing = await this.accounts.findOne({ where: { channel: dto.channel, externalId: dto.externalId } });
-    if (existing) throw new ConflictException(`A ${dto.channel} account with id ${dto.externalId} is already connected`);
+    if (existing?.organizationId === organizationId) throw new ConflictException(`A ${dto.channel} account with id ${dto.externalId} is already connected`);
+    // Another organization's account: answered exactly as a malformed id, so holders cannot be probed.
+    if (existing) throw new BadRequestException({ statusCode: 400, message: [INVALID_EXTERNAL_ID], error: 'Bad Request' });
     const saved = await this.accounts.save(
       this.accounts.create({
         organizationId,

@@ -3,6 +3,9 @@ import { IsBoolean, IsEnum, IsInt, IsNumber, IsObject, IsOptional, IsString, Len
 import { Channel } from '@civic/domain';
 import { SingleLineName } from '../common/single-line-name.decorator';
 
+/** The one answer for an id that cannot be connected: malformed, or held by another organization (which must not show). */
+export const INVALID_EXTERNAL_ID = 'externalId bağlanabilir bir kanal kimliği değil / externalId is not a channel id that can be connected (letters, digits, _ . : -; at most 128)';
+
 export class CreateChannelAccountDto {
   @ApiProperty({ enum: Channel })
   @IsEnum(Channel, { message: `channel must be one of: ${Object.values(Channel).join(', ')}` })
@@ -10,7 +13,7 @@ export class CreateChannelAccountDto {
 
   @ApiProperty({ description: 'Page id, Instagram account id, X user id or WhatsApp phone-number id', example: '206070979425408' })
   @IsString()
-  @Matches(/^[A-Za-z0-9_.:-]{1,128}$/, { message: 'externalId must be the channel id (letters, digits, _ . : -; at most 128)' })
+  @Matches(/^[A-Za-z0-9_.:-]{1,128}$/, { message: INVALID_EXTERNAL_ID })
   externalId: string;
 
   @ApiProperty({ example: 'Melikgazi Belediyesi' })
