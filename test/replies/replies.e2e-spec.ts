@@ -208,12 +208,16 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
   }, 40_000);
 
   it('a channel refusal (bad request) marks the reply failed with the reason and is not retried', async () => {
-    graph.failNext({ method: 'POST', path: `/${IG}/messages` }, META_FAILURES.invalidParameter('(#100) No matching user found'));
+    graph.failNext({ method: 'POST', path: `/${IG}/messages` }, META_FAILURES.invalidParameter('(#100) No matching user found: Zeynep Kaya'));
     const before = graphPosts(`/${IG}/messages`).length;
     const response = await reply('dm:igsid-1', { text: 'Bu mesaj reddedilecek.' });
     const row = await settled(response.body.id);
     expect(row.delivery_state).toBe('failed');
     expect(row.delivery_error).toMatchObject({ code: 100 });
+    // The append-only audit trail outlives erasure: the channel's words about the recipient go in as a fingerprint.
+    const [failed] = await t.dataSource.query(`SELECT after FROM audit_event WHERE action = 'reply.failed' AND target_id = $1`, [response.body.id]);
+    expect(failed.after.error).toMatchObject({ code: 100, textSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.stringify(failed.after)).not.toContain('Zeynep Kaya');
     await new Promise((r) => setTimeout(r, 2500));
     expect(graphPosts(`/${IG}/messages`).length - before).toBe(1);
   });

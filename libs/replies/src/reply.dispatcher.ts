@@ -1,4 +1,4 @@
-import { AuditService } from '@civic/audit';
+import { AuditService, textFingerprint } from '@civic/audit';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountContextService } from '@civic/channels';
@@ -190,12 +190,17 @@ export class ReplyDispatcher {
         [message.id, JSON.stringify(error)],
       );
       await this.audit.record(
-        { organizationId: message.organization_id, actorLabel: 'system', action: 'reply.failed', targetType: 'message', targetId: message.id, after: { error } },
+        { organizationId: message.organization_id, actorLabel: 'system', action: 'reply.failed', targetType: 'message', targetId: message.id, after: { error: failureForAudit(error) } },
         tx,
       );
       await publishLiveEvent(tx, { type: 'conversation.updated', organizationId: message.organization_id, conversationIds: [message.conversation_id], change: 'reply' });
     });
   }
+}
+
+/** The trail outlives erasure: a channel's refusal may quote the recipient, so only its code and a fingerprint of the words go in. */
+function failureForAudit(error: DeliveryError): Record<string, unknown> {
+  return { code: error.code ?? null, ...textFingerprint(error.detail ? `${error.title}\n${error.detail}` : error.title) };
 }
 
 function accountStatusTitle(status: ChannelAccountStatus): string {
