@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BrowserContext, chromium } from 'playwright-core';
+import { BrowserContext, chromium, Page } from 'playwright-core';
 
 /** Debian's chromium package; playwright-core drives it, nothing is downloaded. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -38,4 +38,17 @@ export async function launchChromium(viewport = { width: 1366, height: 850 }): P
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Polls a browser-side expression until it is truthy. page.waitForFunction compiles its predicate
+ * with `new Function` inside the page, which the app's Content-Security-Policy (no 'unsafe-eval')
+ * refuses; page.evaluate runs through the DevTools protocol, outside the page's CSP.
+ */
+export async function waitInPage(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -6,7 +6,7 @@ import { UserRole } from '@civic/domain';
 import { postSignedWebhook } from '@civic/testing';
 import { SANDBOX_IDS, SandboxChannels, SandboxModule, sandboxScene } from '@civic/sandbox';
 import { startTestApp, TestApp, TEST_ADMIN } from '../support/test-app';
-import { HeadlessChromium, launchChromium } from './headless-chromium';
+import { HeadlessChromium, launchChromium, waitInPage } from './headless-chromium';
 
 // The README's screenshots are refreshed on request only, so an ordinary test run leaves the tree clean.
 const SCREENSHOTS = process.env.WEB_SCREENSHOTS === 'update' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'civic-screens-'));
@@ -104,7 +104,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     const photo = conversation.locator('img.attachment-image').first();
     await photo.waitFor({ timeout: 30_000 });
     // Browser-side expressions are strings: this project compiles without the DOM library.
-    await page.waitForFunction(`(() => { const img = document.querySelector('[data-testid="conversation"] img.attachment-image'); return !!img && img.complete && img.naturalWidth > 0; })()`);
+    await waitInPage(page, `(() => { const img = document.querySelector('[data-testid="conversation"] img.attachment-image'); return !!img && img.complete && img.naturalWidth > 0; })()`);
     await page.getByLabel('Ara').fill('');
 
     // r focuses the reply box; the reply goes out through the worker to the fake WhatsApp API.
@@ -208,7 +208,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     // e closes the conversation.
     await page.evaluate('document.activeElement && document.activeElement.blur()');
     await page.keyboard.press('e');
-    await page.waitForFunction(`document.querySelector('[data-testid="status-select"]')?.value === 'closed'`, null, { timeout: 10_000 });
+    await waitInPage(page, `document.querySelector('[data-testid="status-select"]')?.value === 'closed'`, 10_000);
 
     // Tablet portrait: one pane at a time, with a way back to the list.
     await page.setViewportSize({ width: 820, height: 1180 });

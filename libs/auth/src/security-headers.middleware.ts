@@ -6,8 +6,10 @@ const API_PATH = /^\/api\//;
 /** Swagger UI's page: its template has inline <style> blocks and its CSS draws icons from data: URIs. */
 const DOCS_PATH = /^\/docs(\/|$)/;
 
-const CSP = "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
-const DOCS_CSP = `${CSP}; style-src 'self' 'unsafe-inline'; img-src 'self' data:`;
+const BASE_CSP = "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
+/** The web inbox shows attachments from blob: URLs (fetched with the bearer header; see use-media-url.ts). */
+const CSP = `${BASE_CSP}; img-src 'self' blob:; media-src 'self' blob:`;
+const DOCS_CSP = `${BASE_CSP}; style-src 'self' 'unsafe-inline'; img-src 'self' data:`;
 
 /**
  * The handful of helmet headers that matter for a JSON API and the bundled single-page app. Mounted

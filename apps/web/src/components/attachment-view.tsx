@@ -1,20 +1,18 @@
-import { api } from '../api/client';
 import type { Attachment } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { useMediaUrl } from './use-media-url';
 
 const ICON: Record<Attachment['type'], string> = {
   image: '🖼', video: '🎬', audio: '🔊', document: '📄', sticker: '🏷', location: '📍', contact: '👤', link: '🔗',
 };
 
 /**
- * A photo, video, audio clip or document from our stored copy (the authorized media endpoint). An
- * <img> cannot send a header and the CSP allows no blob: URLs, so the access token rides in the query
- * as it does for the live-events stream (the API's logs redact it).
+ * A photo, video, audio clip or document from our stored copy (the authorized media endpoint),
+ * fetched with the bearer header and shown from a blob: URL (a token never goes in a media URL).
  */
 export function AttachmentView({ attachment }: { attachment: Attachment }) {
   const { t } = useI18n();
-  const token = api.current?.accessToken;
-  const src = attachment.url && token ? `${attachment.url}?access_token=${encodeURIComponent(token)}` : null;
+  const src = useMediaUrl(attachment.url);
   const label = t(`attachment.${attachment.type}`);
   const alt = attachment.caption ?? label;
   const details = [attachment.fileName, attachment.mimeType].filter(Boolean).join(' · ');
@@ -32,7 +30,7 @@ export function AttachmentView({ attachment }: { attachment: Attachment }) {
         {src ? (
           <a href={src} target="_blank" rel="noreferrer noopener">{t('attachment.open')}</a>
         ) : (
-          <span className="muted small">{t('attachment.notStored')}</span>
+          !attachment.url && <span className="muted small">{t('attachment.notStored')}</span>
         )}
       </figcaption>
     </figure>
