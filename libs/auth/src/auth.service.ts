@@ -41,7 +41,8 @@ export class AuthService {
     await this.throttle.assertAllowed(email);
     const user = await this.users.findOne({ where: { email, active: true }, select: [...USER_FIELDS, 'passwordHash'] });
     // Same answer for an unknown e-mail and a wrong password, so accounts cannot be enumerated.
-    if (!user || !(await PasswordHasher.verify(user.passwordHash, password))) {
+    // Verified even without a user (against a dummy hash): an unknown e-mail must not answer faster.
+    if (!(await PasswordHasher.verify(user?.passwordHash, password)) || !user) {
       await this.throttle.record(email, false, ip);
       throw new UnauthorizedException('E-posta veya parola hatalı / Wrong e-mail or password');
     }
