@@ -43,7 +43,8 @@ export class AccessTokenService {
     const [user] = await this.users.query(
       `SELECT u.id, u.organization_id, u.email, u.roles, u.token_version,
               s.id AS session_id, s.ended_at, s.last_used_at < now() - interval '1 minute' AS session_stale,
-              coalesce(p.enforced AND u.roles && p.roles, false) AND t.totp_enabled_at IS NULL AS must_enrol
+              coalesce(p.enforced AND u.roles && p.roles, false) AND t.totp_enabled_at IS NULL
+                AND NOT EXISTS (SELECT 1 FROM user_passkey k WHERE k.user_id = u.id) AS must_enrol
          FROM app_user u
          LEFT JOIN user_session s ON s.id = $2::uuid AND s.user_id = u.id
          LEFT JOIN two_factor_policy p ON p.organization_id = u.organization_id

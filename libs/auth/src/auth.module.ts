@@ -17,6 +17,7 @@ import { SecretsService } from './secrets.service';
 import { SharedThrottlerStorage } from './shared-throttler.storage';
 import { SingleSignOnModule } from './sso/single-sign-on.module';
 import { SessionService } from './sessions/session.service';
+import { PasskeyChallengeStore, PasskeyLoginService, PasskeyService } from './passkeys';
 import { TwoFactorChallengeService, TwoFactorLoginService, TwoFactorPolicyService, TwoFactorService } from './two-factor';
 
 @Global()
@@ -43,6 +44,9 @@ import { TwoFactorChallengeService, TwoFactorLoginService, TwoFactorPolicyServic
     TwoFactorChallengeService,
     TwoFactorPolicyService,
     TwoFactorLoginService,
+    PasskeyChallengeStore,
+    PasskeyService,
+    PasskeyLoginService,
     SharedThrottlerStorage,
     // The throttler guard below counts in the counters every api process shares.
     { provide: ThrottlerStorage, useExisting: SharedThrottlerStorage },
@@ -50,7 +54,7 @@ import { TwoFactorChallengeService, TwoFactorLoginService, TwoFactorPolicyServic
     // After AuthGuard: the limit is counted per signed-in user once the principal is known.
     { provide: APP_GUARD, useClass: ApiThrottlerGuard },
   ],
-  exports: [SingleSignOnModule, SecretsService, AccessTokenService, RefreshTokenService, ApiTokenService, AccountAccessService, AuthService, AdminBootstrapService, SessionService, TwoFactorService, TwoFactorPolicyService, TwoFactorLoginService],
+  exports: [SingleSignOnModule, SecretsService, AccessTokenService, RefreshTokenService, ApiTokenService, AccountAccessService, AuthService, AdminBootstrapService, SessionService, TwoFactorService, TwoFactorPolicyService, TwoFactorLoginService, PasskeyService, PasskeyLoginService],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

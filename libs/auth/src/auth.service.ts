@@ -10,7 +10,7 @@ import { PasswordSignInPolicy } from './sso/password-sign-in-policy.service';
 import { SessionMeta, SessionService } from './sessions/session.service';
 import { TWO_FACTOR_CHALLENGE_TTL_SECONDS, TwoFactorChallengeService } from './two-factor/two-factor-challenge.service';
 import { TwoFactorPolicyService } from './two-factor/two-factor-policy.service';
-import { TwoFactorService } from './two-factor/two-factor.service';
+import { SecondFactorMethod, TwoFactorService } from './two-factor/two-factor.service';
 
 const USER_FIELDS: (keyof User)[] = ['id', 'organizationId', 'email', 'displayName', 'roles', 'locale', 'tokenVersion'];
 
@@ -19,7 +19,7 @@ export interface TwoFactorChallenge {
   twoFactorRequired: true;
   challengeToken: string;
   expiresIn: number;
-  methods: ('totp' | 'recovery')[];
+  methods: SecondFactorMethod[];
 }
 
 @Injectable()
@@ -49,7 +49,8 @@ export class AuthService {
     // Checked after the password, so the answer reveals nothing about an e-mail to whoever lacks it.
     await this.passwordSignIn.assertAllowed(user);
     // With two-factor the password alone is no success: the lockout keeps counting until the second step.
-    if (await this.twoFactor.isEnabled(user.id)) return this.challenge(user);
+    const methods = await this.twoFactor.methods(user.id);
+    if (methods.length) return this.challenge(user, methods);
     await this.throttle.record(email, true, ip);
     return this.openSession(user, { ip, userAgent, authMethod: 'password' });
   }
@@ -76,8 +77,8 @@ export class AuthService {
     return this.refreshTokens.revoke(refreshToken);
   }
 
-  private challenge(user: User): TwoFactorChallenge {
-    return { twoFactorRequired: true, challengeToken: this.challenges.issue(user.id), expiresIn: TWO_FACTOR_CHALLENGE_TTL_SECONDS, methods: ['totp', 'recovery'] };
+  private challenge(user: User, methods: SecondFactorMethod[]): TwoFactorChallenge {
+    return { twoFactorRequired: true, challengeToken: this.challenges.issue(user.id), expiresIn: TWO_FACTOR_CHALLENGE_TTL_SECONDS, methods };
   }
 
   private async session(user: User, refreshToken: string, sessionId: string) {

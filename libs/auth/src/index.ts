@@ -23,4 +23,5 @@ export * from './security-headers.middleware';
 export * from './shared-throttler.storage';
 export * from './sessions';
 export * from './two-factor';
+export * from './passkeys';
 export * from './sso';

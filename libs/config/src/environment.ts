@@ -160,6 +160,13 @@ export class Environment {
   @IsString() @Matches(/^\s*$|^\s*https?:\/\/[^,\s]+(\s*,\s*https?:\/\/[^,\s]+)*\s*$/, { message: 'CORS_ORIGINS must be comma-separated http(s):// origins' })
   CORS_ORIGINS = '';
 
+  /**
+   * Passkeys' relying party id: the domain a passkey is bound to. Default: PUBLIC_URL's host name
+   * (else the host the browser used). Set a parent domain (belediye.bel.tr) to share passkeys across its subdomains.
+   */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, { message: 'WEBAUTHN_RP_ID must be a domain name such as belediye.bel.tr (no scheme, no port)' })
+  WEBAUTHN_RP_ID?: string;
+
   /** Seconds between X recent searches of one watchlist (mentions tracking); each run may take several pages. */
   @Transform(toInt) @IsInt() @Min(30) @Max(86400)
   MENTIONS_SEARCH_INTERVAL_SECONDS = 300;

@@ -73,7 +73,8 @@ export class TwoFactorController {
   async disable(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: TwoFactorProofDto) {
     assertPerson(principal);
     const policy = await this.policy.get(principal.organizationId);
-    if (policy.enforced && principal.roles.some((r) => policy.roles.includes(r))) {
+    // A passkey left keeps the requirement met.
+    if (policy.enforced && principal.roles.some((r) => policy.roles.includes(r)) && !(await this.twoFactor.status(principal.userId)).passkeys) {
       throw new ConflictException('Kurumunuz rolünüz için iki adımlı doğrulamayı zorunlu tutuyor / Your organization requires two-factor for your role');
     }
     await this.twoFactor.disableTotp(principal.userId, body);

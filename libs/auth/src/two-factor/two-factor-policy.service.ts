@@ -1,7 +1,7 @@
 import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { TwoFactorPolicy, UserRole, UserTwoFactor } from '@civic/domain';
+import { TwoFactorPolicy, UserPasskey, UserRole, UserTwoFactor } from '@civic/domain';
 
 export const DEFAULT_TWO_FACTOR_ROLES: UserRole[] = [UserRole.Admin, UserRole.Auditor];
 
@@ -16,6 +16,7 @@ export class TwoFactorPolicyService {
   constructor(
     @InjectRepository(TwoFactorPolicy) private readonly policies: Repository<TwoFactorPolicy>,
     @InjectRepository(UserTwoFactor) private readonly factors: Repository<UserTwoFactor>,
+    @InjectRepository(UserPasskey) private readonly passkeys: Repository<UserPasskey>,
   ) {}
 
   async get(organizationId: string): Promise<TwoFactorPolicyView> {
@@ -27,8 +28,7 @@ export class TwoFactorPolicyService {
   async set(actor: { userId: string; organizationId: string; roles: UserRole[] }, input: { enforced: boolean; roles?: UserRole[] }): Promise<TwoFactorPolicyView> {
     const roles = [...new Set(input.roles?.length ? input.roles : DEFAULT_TWO_FACTOR_ROLES)];
     if (input.enforced && actor.roles.some((role) => roles.includes(role))) {
-      const own = await this.factors.findOne({ where: { userId: actor.userId } });
-      if (!own?.totpEnabledAt) {
+      if (!(await this.hasSecondFactor(actor.userId))) {
         throw new ConflictException('Önce kendi hesabınızda iki adımlı doğrulamayı açın / Enable two-factor on your own account first');
       }
     }
@@ -40,7 +40,12 @@ export class TwoFactorPolicyService {
   async requiresEnrolment(user: { id: string; organizationId: string; roles: UserRole[] }): Promise<boolean> {
     const policy = await this.get(user.organizationId);
     if (!policy.enforced || !user.roles.some((role) => policy.roles.includes(role))) return false;
-    const own = await this.factors.findOne({ where: { userId: user.id } });
-    return !own?.totpEnabledAt;
+    return !(await this.hasSecondFactor(user.id));
+  }
+
+  /** TOTP on or a passkey registered: either satisfies the requirement. */
+  private async hasSecondFactor(userId: string): Promise<boolean> {
+    const own = await this.factors.findOne({ where: { userId } });
+    return !!own?.totpEnabledAt || (await this.passkeys.exists({ where: { userId } }));
   }
 }

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException, UnauthorizedException
 import { InjectRepository } from '@nestjs/typeorm';
 import { create as createQrCode } from 'qrcode';
 import { DataSource, IsNull, Repository } from 'typeorm';
-import { User, UserRecoveryCode, UserTwoFactor } from '@civic/domain';
+import { User, UserPasskey, UserRecoveryCode, UserTwoFactor } from '@civic/domain';
 import { PasswordHasher } from '../password-hasher';
 import { SecretsService } from '../secrets.service';
 import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes';
@@ -12,7 +12,10 @@ export interface TwoFactorStatus {
   totpEnabled: boolean;
   totpEnabledAt: Date | null;
   recoveryCodesLeft: number;
+  passkeys: number;
 }
+
+export type SecondFactorMethod = 'totp' | 'passkey' | 'recovery';
 
 /** TOTP enrolment and verification, and one-time recovery codes. Secrets are stored encrypted. */
 @Injectable()
@@ -21,20 +24,31 @@ export class TwoFactorService {
     @InjectRepository(UserTwoFactor) private readonly factors: Repository<UserTwoFactor>,
     @InjectRepository(UserRecoveryCode) private readonly recoveryCodes: Repository<UserRecoveryCode>,
     @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(UserPasskey) private readonly passkeys: Repository<UserPasskey>,
     private readonly secrets: SecretsService,
     private readonly dataSource: DataSource,
   ) {}
 
-  /** True when sign-in needs a second step. */
+  /** True when sign-in needs a second step: TOTP is on or a passkey is registered. */
   async isEnabled(userId: string): Promise<boolean> {
-    const row = await this.factors.findOne({ where: { userId }, select: ['userId', 'totpEnabledAt'] });
-    return !!row?.totpEnabledAt;
+    return (await this.methods(userId)).length > 0;
+  }
+
+  /** The second factors the user can sign in with (empty: none). */
+  async methods(userId: string): Promise<SecondFactorMethod[]> {
+    const [row, hasPasskey] = await Promise.all([
+      this.factors.findOne({ where: { userId }, select: ['userId', 'totpEnabledAt'] }),
+      this.passkeys.exists({ where: { userId } }),
+    ]);
+    if (!row?.totpEnabledAt && !hasPasskey) return [];
+    return [...(row?.totpEnabledAt ? ['totp' as const] : []), ...(hasPasskey ? ['passkey' as const] : []), 'recovery'];
   }
 
   async status(userId: string): Promise<TwoFactorStatus> {
     const row = await this.factors.findOne({ where: { userId } });
     const recoveryCodesLeft = await this.recoveryCodes.count({ where: { userId, usedAt: IsNull() } });
-    return { totpEnabled: !!row?.totpEnabledAt, totpEnabledAt: row?.totpEnabledAt ?? null, recoveryCodesLeft };
+    const passkeys = await this.passkeys.count({ where: { userId } });
+    return { totpEnabled: !!row?.totpEnabledAt, totpEnabledAt: row?.totpEnabledAt ?? null, recoveryCodesLeft, passkeys };
   }
 
   /** A new secret to scan; TOTP stays off until confirm() gets a first valid code for it. */
@@ -69,12 +83,12 @@ export class TwoFactorService {
     });
   }
 
-  /** Switches TOTP off (and drops the recovery codes) after the password or a current code. */
+  /** Switches TOTP off after the password or a current code; the recovery codes go too unless a passkey remains. */
   async disableTotp(userId: string, proof: { password?: string; code?: string }): Promise<void> {
     await this.assertIdentity(userId, proof);
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(UserTwoFactor, { userId });
-      await manager.delete(UserRecoveryCode, { userId });
+      if (!(await manager.exists(UserPasskey, { where: { userId } }))) await manager.delete(UserRecoveryCode, { userId });
     });
   }
 
@@ -108,7 +122,7 @@ export class TwoFactorService {
     return Number(used) === 1;
   }
 
-  private async assertIdentity(userId: string, proof: { password?: string; code?: string }): Promise<void> {
+  async assertIdentity(userId: string, proof: { password?: string; code?: string }): Promise<void> {
     if (proof.code && (await this.verifyTotp(userId, proof.code))) return;
     if (proof.password) {
       const user = await this.users.findOne({ where: { id: userId }, select: ['id', 'passwordHash'] });
@@ -117,7 +131,7 @@ export class TwoFactorService {
     throw new UnauthorizedException('Parola veya kod hatalı / Wrong password or code');
   }
 
-  private async replaceRecoveryCodes(userId: string, repository: Repository<UserRecoveryCode>): Promise<string[]> {
+  async replaceRecoveryCodes(userId: string, repository: Repository<UserRecoveryCode>): Promise<string[]> {
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
     await repository.delete({ userId });
     await repository.insert(codes.map((code) => ({ userId, codeHash: hashRecoveryCode(userId, code) })));

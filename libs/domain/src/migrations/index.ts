@@ -20,6 +20,7 @@ import { MessagePartExternalIds1796425725458 } from './1796425725458-message-par
 import { TwoFactorSessions1796542568192 } from './1796542568192-two-factor-sessions.migration';
 import { WorkerLease1796542571321 } from './1796542571321-worker-lease.migration';
 import { SingleSignOn1796542796425 } from './1796542796425-single-sign-on.migration';
+import { Passkeys1796543508082 } from './1796543508082-passkeys.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
   Initial1795449780394,
@@ -44,4 +45,5 @@ export const MIGRATIONS: Function[] = [
   TwoFactorSessions1796542568192,
   WorkerLease1796542571321,
   SingleSignOn1796542796425,
+  Passkeys1796543508082,
 ];
