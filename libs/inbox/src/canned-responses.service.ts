@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
+import { AccountScope } from '@civic/auth';
 import { CannedResponse } from '@civic/domain';
 
 const PLACEHOLDER = /\{\{\s*([\p{L}_]+)\s*\}\}/gu;
@@ -40,16 +41,18 @@ export class CannedResponsesService {
   }
 
   /** Fills {{ad}}/{{name}} (citizen), {{kurum}}/{{organization}}, {{hesap}}/{{account}}; unknown placeholders stay visible. */
-  async render(organizationId: string, id: string, conversationId: string): Promise<{ text: string; missing: string[] }> {
-    const template = await this.get(organizationId, id);
+  async render(scope: AccountScope, id: string, conversationId: string): Promise<{ text: string; missing: string[] }> {
+    const template = await this.get(scope.organizationId, id);
+    // The conversation's citizen fills the template: only on the caller's accounts.
+    const params: unknown[] = [scope.organizationId, conversationId];
     const [row] = await this.dataSource.query(
       `SELECT ct.name AS contact_name, ct.handle AS contact_handle, o.name AS organization_name, a.name AS account_name
          FROM conversation c
          JOIN organization o ON o.id = c.organization_id
          JOIN channel_account a ON a.id = c.channel_account_id
          LEFT JOIN contact ct ON ct.id = c.contact_id
-        WHERE c.organization_id = $1 AND c.id = $2`,
-      [organizationId, conversationId],
+        WHERE c.organization_id = $1 AND c.id = $2 AND ${scope.accountCondition('c.channel_account_id', params)}`,
+      params,
     );
     if (!row) throw new NotFoundException('Konuşma bulunamadı (conversation not found)');
     const citizen = row.contact_name ?? row.contact_handle ?? null;

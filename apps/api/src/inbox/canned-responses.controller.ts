@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { AccountScope, AuthPrincipal, CurrentPrincipal, CurrentScope, Roles, Scoped } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { CannedResponsesService } from '@civic/inbox';
 import { CannedResponseDto } from './canned-response.dto';
@@ -29,9 +29,10 @@ export class CannedResponsesController {
 
   @Get(':id/render')
   @Roles(...READERS)
+  @Scoped()
   @ApiOperation({ summary: 'The template with {{ad}}, {{kurum}} … filled for a conversation' })
-  render(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Query() query: RenderCannedResponseQuery) {
-    return this.canned.render(principal.organizationId, id, query.conversationId);
+  render(@CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Query() query: RenderCannedResponseQuery) {
+    return this.canned.render(scope, id, query.conversationId);
   }
 
   @Post()

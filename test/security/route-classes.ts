@@ -1,0 +1,225 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+type Params = Record<string, string>;
+
+export interface AccountAResource {
+  conversationId: string;
+  messageId: string;
+  contactId: string;
+  caseId: string;
+}
+
+export interface RouteFixtures {
+  organizationId: string;
+  accountA: string;
+  dataSource: DataSource;
+  /** POST as the organization's administrator; returns the body. */
+  admin(path: string, body: object): Promise<any>;
+  /** A fresh conversation, message (with a stored photo), contact and case on account A. */
+  onAccountA(): Promise<AccountAResource>;
+  /** Set once before the checks: account A's resources the list routes must show or hide. */
+  base?: AccountAResource & { mentionId: string; marker: string };
+}
+
+interface Request {
+  /** Path parameters (and ids the body uses), built fresh for every request so a change by one caller cannot hide another's answer. */
+  params?: (f: RouteFixtures) => Promise<Params>;
+  body?: (p: Params, f: RouteFixtures) => object;
+  /** Why an allowed caller may get 404 here (a state the fixtures cannot reach without a worker). */
+  absentOk?: string;
+  query?: (p: Params) => string;
+}
+
+/**
+ * - public: no sign-in (health, webhooks that verify signatures, login, the web app's files).
+ * - stream: server-sent events; only the sign-in is checked here (test/inbox/live-events covers grants).
+ * - own-user: acts on the caller's own user (profile, two-factor, sessions, API tokens).
+ * - organization: organization-wide; with params, another organization's caller gets 404.
+ * - account: a resource on account A (params builds it); an officer granted only B and another organization get 404.
+ * - account-list: a list or figures; account A's marker shows for those who may see A and for no one else.
+ */
+export type RouteClass =
+  | { kind: 'public'; why: string }
+  | { kind: 'stream'; why: string }
+  | ({ kind: 'own-user' } & Request)
+  | ({ kind: 'organization' } & Request)
+  | ({ kind: 'account' } & Request & { params: (f: RouteFixtures) => Promise<Params> })
+  | ({ kind: 'account-list' } & Request & { marker: (f: RouteFixtures) => string });
+
+const publicRoute = (why: string): RouteClass => ({ kind: 'public', why });
+const ownUser = (request: Request = {}): RouteClass => ({ kind: 'own-user', ...request });
+const organization = (request: Request = {}): RouteClass => ({ kind: 'organization', ...request });
+const account = (params: (f: RouteFixtures) => Promise<Params>, request: Omit<Request, 'params'> = {}): RouteClass => ({ kind: 'account', params, ...request });
+const accountList = (marker: (f: RouteFixtures) => string, request: Request = {}): RouteClass => ({ kind: 'account-list', marker, ...request });
+
+const unique = () => randomBytes(4).toString('hex');
+const conversation = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).conversationId });
+const caseOnA = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).caseId });
+const contactOnA = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).contactId });
+const department = async (f: RouteFixtures, kind = 'department') => (await f.admin('/api/v1/departments', { name: `Birim ${unique()}`, kind, email: 'birim@belediye.example' })).id as string;
+const cannedResponse = async (f: RouteFixtures) => ({ id: (await f.admin('/api/v1/canned-responses', { title: `Hazır ${unique()}`, body: 'Merhaba {{ad}}' })).id });
+const watchlist = async (f: RouteFixtures) => ({ id: (await f.admin('/api/v1/mentions/watchlists', { name: `Liste ${unique()}`, terms: ['park'], twitterSearch: false })).id });
+const user = async (f: RouteFixtures) => ({ id: (await f.admin('/api/v1/users', { email: `matris-${unique()}@test.belediye.tr`, displayName: 'Matris Kişi', password: 'Matris-Parola-123', roles: ['officer'] })).id });
+const category = async (f: RouteFixtures) => ({ id: (await f.dataSource.query(`SELECT id FROM case_category WHERE organization_id = $1 AND code = 'cop'`, [f.organizationId]))[0].id });
+const rule = async (f: RouteFixtures) => ({ id: (await f.admin('/api/v1/routing-rules', { keywords: [`kelime${unique()}`], categoryId: (await category(f)).id })).id });
+const exportOfA = async (f: RouteFixtures) => ({ id: (await f.admin('/api/v1/exports', { from: '2020-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z', formats: ['csv'] })).id });
+
+/** Every route of the application, by "METHOD path" as the Express router lists it. */
+export const ROUTE_CLASSES: Record<string, RouteClass> = {
+  // The web app and the API documentation: static files for anyone.
+  'GET /docs/swagger-ui-init.js': publicRoute('API documentation'),
+  'GET /docs/docs/swagger-ui-init.js': publicRoute('API documentation'),
+  'GET /docs': publicRoute('API documentation'),
+  'GET /docs/index.html': publicRoute('API documentation'),
+  'GET /docs/LICENSE': publicRoute('API documentation'),
+  'GET /docs/': publicRoute('API documentation'),
+  'GET /docs-json': publicRoute('API documentation'),
+  'GET /docs-yaml': publicRoute('API documentation'),
+  'ALL /{*path}': publicRoute('unknown paths answer 404'),
+  'GET /.*/': publicRoute('the web app'),
+  'GET /health': publicRoute('load balancer probe'),
+  'GET /health/ready': publicRoute('load balancer probe'),
+  'GET /metrics': publicRoute('Prometheus; METRICS_TOKEN when set'),
+  'GET /webhooks/meta': publicRoute('Meta subscription handshake (verify token)'),
+  'GET /webhooks/twitter': publicRoute('X CRC check (signed)'),
+  'POST /webhooks/cases/:bodyId': publicRoute('external bodies, signed with their secret'),
+  'GET /public/v1/:organizationSlug/transparency': publicRoute('published figures'),
+  'GET /open311/v2/:organizationSlug/services.json': publicRoute('Open311, published data only'),
+  'GET /open311/v2/:organizationSlug/requests.json': publicRoute('Open311, published data only'),
+  'GET /open311/v2/:organizationSlug/requests/:id.json': publicRoute('Open311, published data only'),
+  'GET /api/v1/audit/public-key': publicRoute('verifies signed exports'),
+  'POST /api/v1/auth/login': publicRoute('sign-in'),
+  'POST /api/v1/auth/refresh': publicRoute('sign-in'),
+  'POST /api/v1/auth/logout': publicRoute('sign-out by refresh token'),
+  'POST /api/v1/auth/login/two-factor': publicRoute('second step of sign-in'),
+  'GET /api/v1/auth/sso': publicRoute('single sign-on discovery'),
+  'GET /api/v1/auth/sso/:organizationSlug/start': publicRoute('single sign-on redirect'),
+  'GET /api/v1/auth/sso/:organizationSlug/callback': publicRoute('single sign-on callback'),
+  'POST /api/v1/auth/sso/exchange': publicRoute('single sign-on code exchange'),
+  'POST /api/v1/auth/login/passkey/options': publicRoute('passkey sign-in challenge'),
+  'POST /api/v1/auth/login/passkey': publicRoute('passkey sign-in'),
+
+  'GET /api/v1/events': { kind: 'stream', why: 'server-sent events stay open' },
+
+  // The caller's own user.
+  'GET /api/v1/auth/me': ownUser(),
+  'PATCH /api/v1/users/me': ownUser({ body: () => ({ displayName: 'Matris Kullanıcı' }) }),
+  'GET /api/v1/auth/two-factor': ownUser(),
+  'POST /api/v1/auth/two-factor/totp/setup': ownUser(),
+  'POST /api/v1/auth/two-factor/totp/confirm': ownUser({ body: () => ({ code: '000000' }) }),
+  'POST /api/v1/auth/two-factor/totp/disable': ownUser({ body: () => ({ code: '000000' }) }),
+  'POST /api/v1/auth/two-factor/recovery-codes': ownUser({ body: () => ({ code: '000000' }) }),
+  'GET /api/v1/auth/sessions': ownUser(),
+  'DELETE /api/v1/auth/sessions/:id': ownUser(),
+  'GET /api/v1/api-tokens': ownUser(),
+  'POST /api/v1/api-tokens': ownUser({ body: () => ({ name: `matris ${unique()}` }) }),
+  'DELETE /api/v1/api-tokens/:id': ownUser(),
+  'GET /api/v1/auth/passkeys': ownUser(),
+  'POST /api/v1/auth/passkeys/registration-options': ownUser(),
+  'POST /api/v1/auth/passkeys': ownUser(),
+  'POST /api/v1/auth/passkeys/:id/remove': ownUser(),
+
+  // Organization-wide settings and lists.
+  'GET /api/v1/auth/two-factor/policy': organization(),
+  'PUT /api/v1/auth/two-factor/policy': organization(),
+  'GET /api/v1/sso-settings': organization(),
+  'PUT /api/v1/sso-settings': organization(),
+  'GET /api/v1/audit/events': organization(),
+  'GET /api/v1/audit/verify': organization(),
+  'POST /api/v1/exports': organization(),
+  'GET /api/v1/exports/:id': organization({ params: exportOfA }),
+  'GET /api/v1/exports/:id/download': organization({ params: exportOfA, absentOk: 'the export is built by the worker; not ready answers 404' }),
+  'POST /api/v1/conversations/bulk': organization({ body: () => ({ ids: [], action: 'close' }) }),
+  'GET /api/v1/canned-responses': organization(),
+  'GET /api/v1/canned-responses/:id': organization({ params: cannedResponse }),
+  // Rendered for a conversation: its citizen's name fills the template.
+  'GET /api/v1/canned-responses/:id/render': account(async (f) => ({ ...(await cannedResponse(f)), conversationId: (await f.onAccountA()).conversationId }), { query: (p) => `conversationId=${p.conversationId}` }),
+  'POST /api/v1/canned-responses': organization(),
+  'PATCH /api/v1/canned-responses/:id': organization({ params: cannedResponse, body: () => ({ title: 'Yeni başlık' }) }),
+  'DELETE /api/v1/canned-responses/:id': organization({ params: cannedResponse }),
+  'GET /api/v1/users': organization(),
+  'GET /api/v1/users/:id': organization({ params: user }),
+  'POST /api/v1/users': organization(),
+  'PATCH /api/v1/users/:id': organization({ params: user, body: () => ({ displayName: 'Yeni Ad' }) }),
+  'POST /api/v1/users/:id/sessions/end': organization({ params: user }),
+  'DELETE /api/v1/users/:id': organization({ params: user }),
+  'POST /api/v1/channel-accounts': organization(),
+  'GET /api/v1/departments': organization(),
+  'GET /api/v1/departments/:id': organization({ params: async (f) => ({ id: await department(f) }) }),
+  'POST /api/v1/departments': organization(),
+  'PATCH /api/v1/departments/:id': organization({ params: async (f) => ({ id: await department(f) }), body: () => ({ name: `Birim ${unique()}` }) }),
+  'DELETE /api/v1/departments/:id': organization({ params: async (f) => ({ id: await department(f) }) }),
+  'GET /api/v1/case-categories': organization(),
+  'POST /api/v1/case-categories': organization(),
+  'PATCH /api/v1/case-categories/:id': organization({ params: category, body: () => ({ slaHours: 72 }) }),
+  'GET /api/v1/routing-rules': organization(),
+  'POST /api/v1/routing-rules': organization(),
+  'PATCH /api/v1/routing-rules/:id': organization({ params: rule, body: () => ({ weight: 2 }) }),
+  'DELETE /api/v1/routing-rules/:id': organization({ params: rule }),
+  'GET /api/v1/case-settings/public': organization(),
+  'PUT /api/v1/case-settings/public': organization(),
+  'GET /api/v1/mentions/watchlists': organization(),
+  'GET /api/v1/mentions/watchlists/:id': organization({ params: watchlist }),
+  'POST /api/v1/mentions/watchlists': organization(),
+  'PATCH /api/v1/mentions/watchlists/:id': organization({ params: watchlist, body: () => ({ name: `Liste ${unique()}` }) }),
+  'DELETE /api/v1/mentions/watchlists/:id': organization({ params: watchlist }),
+  'GET /api/v1/mentions/settings': organization(),
+  'PUT /api/v1/mentions/settings': organization(),
+  // Figures without a per-account breakdown (counts per bucket; the stored daily digest).
+  'GET /api/v1/mentions/volume': organization(),
+  'GET /api/v1/mentions/digest': organization(),
+  'GET /api/v1/retention': organization(),
+  'PUT /api/v1/retention': organization(),
+  'GET /api/v1/legal-holds': organization(),
+
+  // Lists and figures narrowed to the caller's accounts.
+  'GET /api/v1/conversations': accountList((f) => f.base!.conversationId),
+  'GET /api/v1/cases': accountList((f) => f.base!.caseId, { params: async (f) => ({ conversationId: f.base!.conversationId }), query: (p) => `conversationId=${p.conversationId}` }),
+  'GET /api/v1/cases/stats': accountList((f) => f.accountA),
+  'GET /api/v1/cases/stats.csv': accountList(() => 'Çözüm Masası'),
+  'GET /api/v1/inbox/stats': accountList((f) => f.accountA),
+  'GET /api/v1/channel-accounts': accountList((f) => f.accountA),
+  'GET /api/v1/mentions': accountList((f) => f.base!.mentionId),
+  'GET /api/v1/mentions/export.csv': accountList((f) => f.base!.marker),
+  'GET /api/v1/mentions/top-terms': accountList((f) => f.base!.marker),
+  'GET /api/v1/mentions/top-authors': accountList((f) => f.base!.marker),
+
+  // One resource on account A.
+  'GET /api/v1/channel-accounts/:id': account(async (f) => ({ id: f.accountA })),
+  'PATCH /api/v1/channel-accounts/:id': account(async (f) => ({ id: f.accountA }), { body: () => ({ name: 'Çözüm Masası' }) }),
+  'DELETE /api/v1/channel-accounts/:id': account(async (f) => ({ id: (await f.admin('/api/v1/channel-accounts', { channel: 'whatsapp', externalId: `wa-${unique()}`, name: 'Geçici', credentials: { accessToken: 'x' } })).id })),
+  'GET /api/v1/conversations/:id': account(conversation),
+  'GET /api/v1/conversations/:id/messages': account(conversation),
+  'PATCH /api/v1/conversations/:id': account(conversation, { body: () => ({ status: 'closed' }) }),
+  'POST /api/v1/conversations/:id/tags': account(conversation, { body: () => ({ tag: 'matris' }) }),
+  'DELETE /api/v1/conversations/:id/tags/:tag': account(async (f) => ({ ...(await conversation(f)), tag: 'matris' })),
+  'POST /api/v1/conversations/:id/notes': account(conversation, { body: () => ({ text: 'İç not' }) }),
+  'POST /api/v1/conversations/:id/read': account(conversation),
+  'POST /api/v1/conversations/:id/replies': account(conversation, { body: () => ({ text: 'Merhaba, ilgileniyoruz.' }) }),
+  'POST /api/v1/conversations/:id/legal-hold': account(conversation, { body: () => ({ reason: 'Dava dosyası' }) }),
+  'DELETE /api/v1/conversations/:id/legal-hold': account(async (f) => {
+    const { id } = await conversation(f);
+    await f.admin(`/api/v1/conversations/${id}/legal-hold`, { reason: 'Dava dosyası' });
+    return { id };
+  }),
+  'GET /api/v1/messages/:id/attachments/:index': account(async (f) => ({ id: (await f.onAccountA()).messageId, index: '0' })),
+  'GET /api/v1/contacts/:id': account(contactOnA),
+  'GET /api/v1/contacts/:id/history': account(contactOnA),
+  'POST /api/v1/contacts/:id/link': account(async (f) => ({ ...(await contactOnA(f)), other: (await f.onAccountA()).contactId }), { body: (p) => ({ otherContactId: p.other }) }),
+  'POST /api/v1/contacts/:id/erasure': account(contactOnA),
+  'POST /api/v1/contacts/:id/data-export': account(contactOnA),
+  'GET /api/v1/cases/suggest': account(async (f) => ({ conversationId: (await f.onAccountA()).conversationId }), { query: (p) => `conversationId=${p.conversationId}` }),
+  'POST /api/v1/cases': account(async (f) => ({ conversationId: (await f.onAccountA()).conversationId }), { body: (p) => ({ conversationId: p.conversationId, category: 'cop' }) }),
+  'GET /api/v1/cases/:id': account(caseOnA),
+  'GET /api/v1/cases/:id/duplicates': account(caseOnA),
+  'POST /api/v1/cases/:id/merge': account(async (f) => ({ ...(await caseOnA(f)), into: (await f.onAccountA()).caseId }), { body: (p) => ({ intoCaseId: p.into }) }),
+  'PATCH /api/v1/cases/:id': account(caseOnA, { body: () => ({ description: 'Güncellendi' }) }),
+  'POST /api/v1/cases/:id/assign': account(async (f) => ({ ...(await caseOnA(f)), department: await department(f) }), { body: (p) => ({ departmentId: p.department }) }),
+  'POST /api/v1/cases/:id/start': account(caseOnA, { body: () => ({}) }),
+  'POST /api/v1/cases/:id/forward': account(async (f) => ({ ...(await caseOnA(f)), body: await department(f, 'external_body') }), { body: (p) => ({ externalBodyId: p.body }) }),
+  'POST /api/v1/cases/:id/resolve': account(caseOnA, { body: () => ({ resolutionText: 'Çöp toplandı.' }) }),
+  'POST /api/v1/cases/:id/notify': account(caseOnA, { body: () => ({ message: 'Başvurunuz sonuçlandı.' }) }),
+  'POST /api/v1/cases/:id/reject': account(caseOnA, { body: () => ({ reason: 'Yetki alanımız dışında' }) }),
+  'POST /api/v1/cases/:id/reopen': account(caseOnA, { body: () => ({}) }),
+};
