@@ -183,6 +183,9 @@ describe('Passkeys (WebAuthn) as a second factor: registration, sign-in step, re
     await enrolPasskey(session.accessToken);
     await t.http().get('/api/v1/audit/events').set(bearer(session.accessToken)).expect(200);
     expect((await login(auditor.email).expect(200)).body.methods).toEqual(['passkey', 'recovery']);
+    // The users list shows a passkey as two-factor on.
+    const listed = (await t.http().get('/api/v1/users').set(bearer(adminToken)).expect(200)).body as Array<{ id: string; twoFactorEnabled: boolean }>;
+    expect(listed.find((u) => u.id === auditor.id)?.twoFactorEnabled).toBe(true);
 
     await t.http().put('/api/v1/auth/two-factor/policy').set(bearer(adminToken)).send({ enforced: false }).expect(200);
     expect(admin.id).toBeDefined();

@@ -3,7 +3,7 @@ import { BadRequestException, ConflictException, ForbiddenException, Injectable,
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { AuthPrincipal, PasswordHasher, RefreshTokenService, SessionService } from '@civic/auth';
-import { ChannelAccount, User, UserAccountGrant, UserRole, UserTwoFactor } from '@civic/domain';
+import { ChannelAccount, User, UserAccountGrant, UserPasskey, UserRole, UserTwoFactor } from '@civic/domain';
 import { CreateUserDto } from './create-user.dto';
 import { UpdateMeDto } from './update-me.dto';
 import { UpdateUserDto } from './update-user.dto';
@@ -134,9 +134,13 @@ export class UsersService {
     return user;
   }
 
+  /** Users with TOTP on or a passkey registered. */
   private async twoFactorUserIds(organizationId: string, userId?: string): Promise<Set<string>> {
-    const rows = await this.dataSource.getRepository(UserTwoFactor).find({ where: { organizationId, ...(userId ? { userId } : {}), totpEnabledAt: Not(IsNull()) }, select: ['userId'] });
-    return new Set(rows.map((r) => r.userId));
+    const [rows, passkeys] = await Promise.all([
+      this.dataSource.getRepository(UserTwoFactor).find({ where: { organizationId, ...(userId ? { userId } : {}), totpEnabledAt: Not(IsNull()) }, select: ['userId'] }),
+      this.dataSource.getRepository(UserPasskey).find({ where: { organizationId, ...(userId ? { userId } : {}) }, select: ['userId'] }),
+    ]);
+    return new Set([...rows, ...passkeys].map((r) => r.userId));
   }
 
   private async grantIds(organizationId: string, userId: string): Promise<string[]> {

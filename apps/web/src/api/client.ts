@@ -1,3 +1,5 @@
+import { startAuthentication } from '@simplewebauthn/browser';
+import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import type { TokenResponse, TwoFactorChallenge } from './types';
 
 const STORAGE_KEY = 'civic-inbox.session';
@@ -42,6 +44,13 @@ export class ApiClient {
 
   async completeTwoFactor(challengeToken: string, proof: { code: string } | { recoveryCode: string }): Promise<void> {
     this.set(await this.raw<TokenResponse>('/api/v1/auth/login/two-factor', { method: 'POST', body: JSON.stringify({ challengeToken, ...proof }) }, null));
+  }
+
+  /** The second step with a passkey: the browser asks the authenticator to sign the server's challenge. */
+  async completeWithPasskey(challengeToken: string): Promise<void> {
+    const optionsJSON = await this.raw<PublicKeyCredentialRequestOptionsJSON>('/api/v1/auth/login/passkey/options', { method: 'POST', body: JSON.stringify({ challengeToken }) }, null);
+    const credential = await startAuthentication({ optionsJSON });
+    this.set(await this.raw<TokenResponse>('/api/v1/auth/login/passkey', { method: 'POST', body: JSON.stringify({ challengeToken, credential }) }, null));
   }
 
   /** After enrolment the same tokens work everywhere; only the flag the app routes by changes. */

@@ -329,15 +329,27 @@ export interface TwoFactorChallenge {
   twoFactorRequired: true;
   challengeToken: string;
   expiresIn: number;
-  methods: ('totp' | 'recovery')[];
+  methods: ('totp' | 'passkey' | 'recovery')[];
 }
 
 export interface TwoFactorStatus {
   totpEnabled: boolean;
   totpEnabledAt: string | null;
   recoveryCodesLeft: number;
+  /** Registered passkeys (each counts as a second factor). */
+  passkeys: number;
   enrolmentRequired: boolean;
   requiredByOrganization: boolean;
+}
+
+export interface PasskeyView {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  transports: string[];
+  /** A synced (multi-device) passkey. */
+  synced: boolean;
 }
 
 export interface TotpSetup {

@@ -1,3 +1,4 @@
+import { PasskeysPanel } from '../components/security/passkeys-panel';
 import { SessionsPanel } from '../components/security/sessions-panel';
 import { TotpPanel } from '../components/security/totp-panel';
 import { useI18n } from '../i18n/i18n';
@@ -10,6 +11,7 @@ export function SecurityScreen({ enrolmentRequired }: { enrolmentRequired: boole
       <h1>{t('security.title')}</h1>
       {enrolmentRequired && <p role="alert" className="notice" data-testid="enrolment-required">{t('security.enrolmentRequired')}</p>}
       <TotpPanel />
+      <PasskeysPanel />
       <SessionsPanel />
     </div>
   );
