@@ -11,6 +11,9 @@ describe('OpenID Connect single sign-on against a real provider on loopback', ()
   const zeynep: TestIdentity = { login: 'zeynep', password: 'idp-parola-1', email: 'Zeynep.Kaya@belediye.example', name: 'Zeynep Kaya', groups: ['civic-memurlar'] };
   const ahmet: TestIdentity = { login: 'ahmet', password: 'idp-parola-2', email: 'ahmet@belediye.example', name: 'Ahmet Şahin', groups: ['muhasebe'] };
   const ayse: TestIdentity = { login: 'ayse', password: 'idp-parola-3', email: 'ayse@belediye.example', name: 'Ayşe Demir', groups: ['/civic-basin'] };
+  // Another account at the provider that claims Zeynep's address (a guest or a renamed account).
+  const zeynepLookalike: TestIdentity = { ...zeynep, login: 'zeynep-ikinci', password: 'idp-parola-4' };
+  const unverified: TestIdentity = { login: 'dogrulanmamis', password: 'idp-parola-5', email: TEST_ADMIN.email, name: 'Sahte Yönetici', groups: ['civic-memurlar'], emailVerified: false };
 
   const admin = () => ({ Authorization: `Bearer ${t.adminToken}` });
   const settings = (overrides: Record<string, unknown> = {}) => ({
@@ -26,7 +29,7 @@ describe('OpenID Connect single sign-on against a real provider on loopback', ()
   const fragment = (url: URL) => new URLSearchParams(url.hash.slice(1));
 
   beforeAll(async () => {
-    idp = await startOidcTestProvider([zeynep, ahmet, ayse]);
+    idp = await startOidcTestProvider([zeynep, ahmet, ayse, zeynepLookalike, unverified]);
     t = await startTestApp({ config: { AUTH_RATE_LIMIT_PER_MINUTE: 1000 } });
     slug = (await t.dataSource.getRepository(Organization).findOneByOrFail({ id: t.organizationId })).slug;
     idp.setRedirectUri(`${t.url}/api/v1/auth/sso/${slug}/callback`);
@@ -87,6 +90,24 @@ describe('OpenID Connect single sign-on against a real provider on loopback', ()
     } finally {
       zeynep.groups = ['civic-memurlar'];
     }
+  });
+
+  it('matches a linked user by the provider subject: another account claiming the same e-mail is refused', async () => {
+    const user = await t.dataSource.getRepository(User).findOneByOrFail({ email: 'zeynep.kaya@belediye.example' });
+    expect(await t.dataSource.query('SELECT issuer, subject FROM user_sso_identity WHERE user_id = $1', [user.id])).toEqual([{ issuer: idp.issuer, subject: 'zeynep' }]);
+    const landed = await signIn(zeynepLookalike);
+    expect(fragment(landed).get('sso-error')).toBe('identity_mismatch');
+    expect(fragment(landed).get('sso-code')).toBeNull();
+    // Zeynep herself still signs in.
+    expect(fragment(await signIn(zeynep)).get('sso-code')).toBeTruthy();
+  });
+
+  it('does not link an existing user through an e-mail the provider marks unverified', async () => {
+    const landed = await signIn(unverified);
+    expect(fragment(landed).get('sso-error')).toBe('email_unverified');
+    const admin = await t.dataSource.getRepository(User).findOneByOrFail({ email: TEST_ADMIN.email });
+    expect(admin.roles).toEqual(['admin']);
+    expect(await t.dataSource.query('SELECT 1 FROM user_sso_identity WHERE user_id = $1', [admin.id])).toEqual([]);
   });
 
   it('refuses a user whose groups map to no role, and creates nobody', async () => {

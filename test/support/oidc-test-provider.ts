@@ -8,6 +8,8 @@ export interface TestIdentity {
   email: string;
   name: string;
   groups: string[];
+  /** Sent as the email_verified claim (true when left out). */
+  emailVerified?: boolean;
 }
 
 export interface OidcTestProvider {
@@ -44,7 +46,7 @@ export async function startOidcTestProvider(identities: TestIdentity[]): Promise
       clients: [client],
       findAccount: (_ctx: unknown, id: string) => {
         const who = accounts.get(id);
-        return who && { accountId: id, claims: () => ({ sub: id, email: who.email, email_verified: true, name: who.name, groups: who.groups }) };
+        return who && { accountId: id, claims: () => ({ sub: id, email: who.email, email_verified: who.emailVerified ?? true, name: who.name, groups: who.groups }) };
       },
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'groups'] },
       conformIdTokenClaims: false,

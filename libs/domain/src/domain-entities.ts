@@ -30,11 +30,11 @@ import { ConversationErasure, DeferredMessageUpdate, LegalHold, RetentionSetting
 import { TwoFactorPolicy, UserRecoveryCode, UserSession, UserTwoFactor } from './entities';
 import { WorkerLease, WorkerLeaseJob } from './entities';
 
-import { SingleSignOnLoginCode, SingleSignOnSettings } from './entities';
+import { SingleSignOnLoginCode, SingleSignOnSettings, UserSsoIdentity } from './entities';
 import { PasskeyChallenge, UserPasskey } from './entities';
 
 /**
  * Every TypeORM entity. Entities of all features live under libs/domain so persistence stays
  * in one place; add a new one here and write its migration (see libs/domain/src/migrations).
  */
-export const ALL_ENTITIES = [Organization, User, ChannelAccount, ChannelSendPace, Contact, Conversation, Message, InternalNote, CannedResponse, ConversationActivity, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant, ReplyIdempotencyKey, Department, CaseCategory, RoutingRule, CivicCase, CaseHistory, CaseForward, CaseSettings, MentionWatchlist, Mention, MentionSearchCursor, MentionSourceState, MentionAlert, MentionNotification, MentionDigest, MentionSettings, RetentionSettings, LegalHold, ConversationErasure, WebhookInboxEntry, DeferredMessageUpdate, ApiRateCounter, UserSession, UserTwoFactor, UserRecoveryCode, TwoFactorPolicy, WorkerLease, WorkerLeaseJob, SingleSignOnSettings, SingleSignOnLoginCode, UserPasskey, PasskeyChallenge];
+export const ALL_ENTITIES = [Organization, User, ChannelAccount, ChannelSendPace, Contact, Conversation, Message, InternalNote, CannedResponse, ConversationActivity, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant, ReplyIdempotencyKey, Department, CaseCategory, RoutingRule, CivicCase, CaseHistory, CaseForward, CaseSettings, MentionWatchlist, Mention, MentionSearchCursor, MentionSourceState, MentionAlert, MentionNotification, MentionDigest, MentionSettings, RetentionSettings, LegalHold, ConversationErasure, WebhookInboxEntry, DeferredMessageUpdate, ApiRateCounter, UserSession, UserTwoFactor, UserRecoveryCode, TwoFactorPolicy, WorkerLease, WorkerLeaseJob, SingleSignOnSettings, SingleSignOnLoginCode, UserSsoIdentity, UserPasskey, PasskeyChallenge];

@@ -18,7 +18,7 @@ export interface SingleSignOnState {
   busy: boolean;
 }
 
-const REFUSALS = ['flow_expired', 'provider_error', 'no_email', 'no_role', 'unknown_user', 'user_disabled', 'other_organization'];
+const REFUSALS = ['flow_expired', 'provider_error', 'no_email', 'no_role', 'unknown_user', 'user_disabled', 'other_organization', 'identity_mismatch', 'email_unverified'];
 
 /**
  * What the sign-in screen needs for single sign-on: the organizations offering it (public endpoint),

@@ -1,7 +1,7 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { returningRows } from '@civic/database';
-import { SingleSignOnLoginCode, User, UserAccountGrant, UserRole } from '@civic/domain';
+import { SingleSignOnLoginCode, User, UserAccountGrant, UserRole, UserSsoIdentity } from '@civic/domain';
 import { SecretsService } from '../secrets.service';
 import { randomToken, sha256Hex } from '../token-hash';
 import { groupsFromClaim, mapGroups } from './group-mapping';
@@ -13,7 +13,8 @@ const FLOW_TTL_MS = 10 * 60_000;
 const LOGIN_CODE_TTL_MS = 60_000;
 
 /** Why a sign-in was refused; the web app shows a text for each. */
-export type SingleSignOnRefusal = 'flow_expired' | 'provider_error' | 'no_email' | 'no_role' | 'unknown_user' | 'user_disabled' | 'other_organization';
+export type SingleSignOnRefusal =
+  | 'flow_expired' | 'provider_error' | 'no_email' | 'no_role' | 'unknown_user' | 'user_disabled' | 'other_organization' | 'identity_mismatch' | 'email_unverified';
 
 export type SingleSignOnOutcome =
   | { ok: true; user: User; organizationId: string; code: string; created: boolean; before: { roles: UserRole[]; channelAccountIds: string[] } | null; after: { roles: UserRole[]; channelAccountIds: string[] } }
@@ -86,14 +87,24 @@ export class SingleSignOnService {
     const displayName = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email.split('@')[0];
     return this.dataSource.transaction(async (manager) => {
       const users = manager.getRepository(User);
-      const existing = await users.findOne({ where: { email } });
+      const identities = manager.getRepository(UserSsoIdentity);
+      const issuer = sso.issuerUrl;
+      const subject = String(claims.sub);
+      // The provider's subject decides once linked; the e-mail claim only finds a user not yet linked at this issuer.
+      const linked = await identities.findOne({ where: { organizationId, issuer, subject } });
+      const existing = linked ? await users.findOne({ where: { id: linked.userId } }) : await users.findOne({ where: { email } });
       if (existing && existing.organizationId !== organizationId) return { ok: false as const, reason: 'other_organization' as const, organizationId, email };
+      if (!linked && claims.email_verified === false) return { ok: false as const, reason: 'email_unverified' as const, organizationId, email };
+      if (existing && !linked && (await identities.exists({ where: { organizationId, userId: existing.id, issuer } }))) {
+        return { ok: false as const, reason: 'identity_mismatch' as const, organizationId, email };
+      }
       if (existing && !existing.active) return { ok: false as const, reason: 'user_disabled' as const, organizationId, email };
       if (!existing && !sso.settings.createUsers) return { ok: false as const, reason: 'unknown_user' as const, organizationId, email };
       const before = existing ? { roles: existing.roles, channelAccountIds: await grantIds(manager, existing.id) } : null;
       const user = existing
         ? await users.save({ ...existing, roles: mapped.roles })
         : await users.save(users.create({ organizationId, email, displayName, roles: mapped.roles, locale: 'tr', passwordHash: null }));
+      if (!linked) await identities.insert({ organizationId, userId: user.id, issuer, subject });
       await manager.getRepository(UserAccountGrant).delete({ userId: user.id });
       if (mapped.channelAccountIds.length > 0) {
         await manager.getRepository(UserAccountGrant).insert(mapped.channelAccountIds.map((channelAccountId) => ({ userId: user.id, channelAccountId, organizationId })));

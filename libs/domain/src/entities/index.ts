@@ -46,5 +46,6 @@ export * from './user-recovery-code.entity';
 export * from './two-factor-policy.entity';
 export * from './single-sign-on-settings.entity';
 export * from './single-sign-on-login-code.entity';
+export * from './user-sso-identity.entity';
 export * from './user-passkey.entity';
 export * from './passkey-challenge.entity';
