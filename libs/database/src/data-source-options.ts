@@ -1,5 +1,6 @@
 import { DataSourceOptions } from 'typeorm';
 import { ALL_ENTITIES, MIGRATIONS } from '@civic/domain';
+import { RedactingTypeOrmLogger } from './redacting-typeorm.logger';
 
 /** The one TypeORM configuration: entities and migrations from libs/domain, `synchronize` always off. */
 export function buildDataSourceOptions(url: string, poolMax = 10): DataSourceOptions {
@@ -13,7 +14,8 @@ export function buildDataSourceOptions(url: string, poolMax = 10): DataSourceOpt
     // gen_random_uuid() is built into PostgreSQL 13+, so no extension is needed for ids.
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
-    logging: ['error'],
+    // Through the application's logger (pino), without parameters: see RedactingTypeOrmLogger.
+    logger: new RedactingTypeOrmLogger(),
     extra: { max: poolMax, connectionTimeoutMillis: 30_000 },
   };
 }

@@ -8,3 +8,4 @@ export * from './advisory-lock';
 export * from './shared-session';
 export * from './group-commit';
 export * from './returning-rows';
+export * from './redacting-typeorm.logger';
