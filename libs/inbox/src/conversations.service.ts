@@ -4,12 +4,12 @@ import { BadRequestException, Injectable, NotFoundException } from '@nestjs/comm
 import { DataSource, EntityManager } from 'typeorm';
 import { SecretsService } from '@civic/auth';
 import { ConversationStatus, foldForSearch } from '@civic/domain';
+import { LiveEventsPublisher } from '@civic/live-events';
 import { ConversationCursorCodec, InvalidCursorError } from './conversation-cursor.codec';
 import { ConversationFilter } from './conversation-filter';
 import { conversationFilterSql, SearchStrategy, searchProbeSql, searchStrategy } from './conversation-filter-sql';
 import { conversationListSql } from './conversation-list-sql';
 import { CONVERSATION_COLUMNS, CONVERSATION_JOINS, ConversationRow, ConversationView, toConversationView } from './conversation-row';
-import { LiveEventsPublisher } from './live-events.publisher';
 
 export interface Actor {
   userId: string;

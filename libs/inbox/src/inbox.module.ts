@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
+import { LiveEventsModule } from '@civic/live-events';
 import { CannedResponsesService } from './canned-responses.service';
 import { ContactsService } from './contacts.service';
 import { ConversationsService } from './conversations.service';
 import { InboxStatsService } from './inbox-stats.service';
-import { LiveEventsHub } from './live-events.hub';
-import { LiveEventsPublisher } from './live-events.publisher';
 
-const PROVIDERS = [ConversationsService, ContactsService, CannedResponsesService, InboxStatsService, LiveEventsHub, LiveEventsPublisher];
+const PROVIDERS = [ConversationsService, ContactsService, CannedResponsesService, InboxStatsService];
 
-@Module({ providers: PROVIDERS, exports: PROVIDERS })
+@Module({ imports: [LiveEventsModule], providers: PROVIDERS, exports: [...PROVIDERS, LiveEventsModule] })
 export class InboxModule {}

@@ -7,6 +7,4 @@ export * from './conversations.service';
 export * from './contacts.service';
 export * from './canned-responses.service';
 export * from './inbox-stats.service';
-export * from './live-events.hub';
-export * from './live-events.publisher';
 export * from './inbox.module';

@@ -6,7 +6,6 @@ export * from './ingest.service';
 export * from './webhook-inbox-writer.service';
 export * from './webhook-inbox-drainer.service';
 export * from './ingest.module';
-export * from './live-events';
 export * from './deferred-update.sweeper';
 export * from './ingest-worker.module';
 export * from './deferred-reply-status';

@@ -5,12 +5,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { returningRows } from '@civic/database';
 import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageAttachment, MessageDirection } from '@civic/domain';
 import { DeleteEvent, EditEvent, MessageEvent, NormalizedEvent, StatusEvent, WatermarkStatusEvent } from '@civic/channels-core';
+import { IDS_PER_NOTIFY, LIVE_EVENTS_CHANNEL, LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { decodeEvents, encodeEvents } from './event-json.codec';
 import { adoptEchoesOfInterruptedReply, REPLY_INTERRUPTED, replyReconciledAudit } from './interrupted-reply';
 import { validateEvent } from './event-validator';
 import { countOutcomes, IngestEventResult, IngestReport } from './ingest-report';
 import { INGEST_METRICS, IngestMetrics } from './ingest-metrics';
-import { LIVE_EVENTS_CHANNEL, publishLiveEvent } from './live-events';
 
 interface AccountRef {
   id: string;
@@ -60,9 +60,6 @@ type Touched = Map<string, { conversationIds: Set<string>; newMessageIds: string
 
 /** Last seen is kept to the day: refreshing it on every message rewrote an active citizen's row per batch. */
 const LAST_SEEN_RESOLUTION_MS = 24 * 3600 * 1000;
-
-/** NOTIFY payloads are limited to 8000 bytes; 150 uuids per notification stay well below it. */
-const IDS_PER_NOTIFY = 150;
 
 /** SQL rank of delivery states: an update only applies when it moves forward. */
 const STATE_RANK_SQL = (column: string) =>
@@ -349,7 +346,7 @@ export class IngestService {
            FROM agg
        ), announced AS (
          -- Live updates (server-sent events in every api process), delivered on commit only.
-         SELECT pg_notify($19, json_build_object('type', 'conversations.changed', 'organizationId', organization_id,
+         SELECT pg_notify($19, json_build_object('type', '${LiveEventName.ConversationsChanged}', 'organizationId', organization_id,
                                                  'conversationIds', array_agg(conversation_id), 'newMessages', max(new_messages))::text)
            FROM numbered GROUP BY organization_id, chunk
        )
@@ -761,7 +758,7 @@ export class IngestService {
   /** Announce updated conversations, delivered to listeners (live updates, other processes) on commit. */
   private async notifyChanged(manager: EntityManager, touched: Touched): Promise<void> {
     for (const [organizationId, t] of touched) {
-      await publishLiveEvent(manager, { type: 'conversations.changed', organizationId, conversationIds: [...t.conversationIds], newMessages: 0 });
+      await publishLiveEvent(manager, { type: LiveEventName.ConversationsChanged, organizationId, conversationIds: [...t.conversationIds], newMessages: 0 });
     }
   }
 }

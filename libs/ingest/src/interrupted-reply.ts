@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import type { AuditEntry, AuditService } from '@civic/audit';
 import { returningRows } from '@civic/database';
 import { Channel, DELIVERY_STATE_RANK, DeliveryState, SEND_INTERRUPTED } from '@civic/domain';
-import { publishLiveEvent } from './live-events';
+import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 
 /** SQL: outbound message `alias` is a reply whose send was interrupted and that has no channel id. */
 export const REPLY_INTERRUPTED = (alias: string) =>
@@ -69,7 +69,7 @@ export async function adoptEchoesOfInterruptedReply(dataSource: DataSource, audi
       replyReconciledAudit({ id: replyId, organizationId: reply.organization_id, channel: reply.channel }, { externalId: last.external_id, deliveryState }),
       manager,
     );
-    await publishLiveEvent(manager, { type: 'conversation.updated', organizationId: reply.organization_id, conversationIds: [updated.conversation_id], change: 'reply' });
+    await publishLiveEvent(manager, { type: LiveEventName.ConversationUpdated, organizationId: reply.organization_id, conversationIds: [updated.conversation_id], change: 'reply' });
     return { conversationId: updated.conversation_id };
   });
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Notification } from 'pg';
 import { Observable, Subject, filter } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { LIVE_EVENTS_CHANNEL, LiveEvent } from '@civic/ingest';
+import { LIVE_EVENTS_CHANNEL, LiveEvent } from './live-event';
 
 type ClientLike = { on(event: 'notification', fn: (m: Notification) => void): unknown; listeners(event: string): unknown[] };
 type PoolLike = { on(event: 'connect', fn: (client: ClientLike) => void): unknown; _clients?: ClientLike[] };

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { publishLiveEvent } from '@civic/ingest';
+import { LiveEventName } from './live-event';
+import { publishLiveEvent } from './publish-live-event';
 
 /** Announces inbox changes to every process (delivered on commit when sent inside a transaction). */
 @Injectable()
 export class LiveEventsPublisher {
   conversationsUpdated(manager: EntityManager, organizationId: string, conversationIds: string[], change: string): Promise<void> {
-    return publishLiveEvent(manager, { type: 'conversation.updated', organizationId, conversationIds, change });
+    return publishLiveEvent(manager, { type: LiveEventName.ConversationUpdated, organizationId, conversationIds, change });
   }
 }

@@ -1,18 +1,8 @@
 import { EntityManager } from 'typeorm';
-
-/** PostgreSQL NOTIFY channel on which ingest, the inbox and the workers announce changes to every process. */
-export const LIVE_EVENTS_CHANNEL = 'civic_live_events';
-
-export interface LiveEvent {
-  /** "conversations.changed" (new messages), "conversation.updated" (state, replies, media) … */
-  type: string;
-  organizationId: string;
-  conversationIds: string[];
-  [key: string]: unknown;
-}
+import { LIVE_EVENTS_CHANNEL, LiveEvent } from './live-event';
 
 /** NOTIFY payloads are limited to 8000 bytes; 150 uuids per event stay well below it. */
-const IDS_PER_NOTIFY = 150;
+export const IDS_PER_NOTIFY = 150;
 
 /**
  * Announces a change to every process (the server-sent events of the inbox). Sent inside the

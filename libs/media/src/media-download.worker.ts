@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ChannelAccountContext, ChannelError, ChannelErrorKind } from '@civic/channels-core';
 import { AccountContextService } from '@civic/channels';
 import { isDownloadable, MessageAttachment } from '@civic/domain';
-import { publishLiveEvent } from '@civic/ingest';
+import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { MediaDownloader } from './media.downloader';
 
 /** After this many failed attempts an attachment is marked failed; the message itself is never lost. */
@@ -102,7 +102,7 @@ export class MediaDownloadWorker {
           WHERE id = $1`,
         [message.id, JSON.stringify(attachments), stillPending],
       );
-      await publishLiveEvent(manager, { type: 'conversation.updated', organizationId: message.organization_id, conversationIds: [message.conversation_id], change: 'media' });
+      await publishLiveEvent(manager, { type: LiveEventName.ConversationUpdated, organizationId: message.organization_id, conversationIds: [message.conversation_id], change: 'media' });
     });
   }
 }

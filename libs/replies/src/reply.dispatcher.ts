@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry, ReplyRefusedError, SendResult } from '@civic/channels-core';
 import { Channel, ChannelAccountStatus, DeliveryError, DeliveryState, MessageAttachment, SEND_INTERRUPTED } from '@civic/domain';
-import { adoptEchoesOfInterruptedReply, publishLiveEvent, recheckDeferredStatusesOfReply } from '@civic/ingest';
+import { adoptEchoesOfInterruptedReply, recheckDeferredStatusesOfReply } from '@civic/ingest';
+import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { QueueService } from '@civic/queue';
 import { OutboundReplyBuilder, REPLY_CONVERSATION_SELECT, REPLY_TARGET_SELECT, replyConversationFromJson, ReplyTarget } from './outbound-reply.builder';
 import { StoredReplyRequest } from './reply-request';
@@ -193,7 +194,7 @@ export class ReplyDispatcher {
         { organizationId: message.organization_id, actorLabel: 'system', action: 'reply.failed', targetType: 'message', targetId: message.id, after: { error: failureForAudit(error) } },
         tx,
       );
-      await publishLiveEvent(tx, { type: 'conversation.updated', organizationId: message.organization_id, conversationIds: [message.conversation_id], change: 'reply' });
+      await publishLiveEvent(tx, { type: LiveEventName.ConversationUpdated, organizationId: message.organization_id, conversationIds: [message.conversation_id], change: 'reply' });
     });
   }
 }

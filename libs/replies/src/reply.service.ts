@@ -5,7 +5,7 @@ import { ChannelRegistry } from '@civic/channels-core';
 import { AppConfig } from '@civic/config';
 import { Channel, ConversationKind, DeliveryState, foldForSearch, MessageDirection, MessageKind } from '@civic/domain';
 import { QueueService } from '@civic/queue';
-import { publishLiveEvent } from '@civic/ingest';
+import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { OutboundReplyBuilder } from './outbound-reply.builder';
 import { ReplyRequest, ReplyResponse, StoredReplyRequest } from './reply-request';
 import { replySendQueue, ReplySendJob } from './reply-send.queue';
@@ -107,7 +107,7 @@ export class ReplyService {
             after: { conversationId: conversation.id, channel: conversation.channel, accountId: conversation.channel_account_id, ...textFingerprint(text), attachments: attachments.length, template: request.template?.name ?? null } },
           tx,
         );
-        await publishLiveEvent(tx, { type: 'conversation.updated', organizationId: author.organizationId, conversationIds: [conversation.id], change: 'reply' });
+        await publishLiveEvent(tx, { type: LiveEventName.ConversationUpdated, organizationId: author.organizationId, conversationIds: [conversation.id], change: 'reply' });
         return response;
       });
     } catch (error) {

@@ -4,7 +4,7 @@ import { GroupCommit } from '@civic/database';
 import { AuditService } from '@civic/audit';
 import { SendResult } from '@civic/channels-core';
 import { Channel, DELIVERY_STATE_RANK, DeliveryState } from '@civic/domain';
-import { publishLiveEvent } from '@civic/ingest';
+import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 
 /** A reply the channel accepted, to be stored as sent. */
 export interface SentReply {
@@ -111,7 +111,7 @@ export class SentReplyRecorder {
       tx,
     );
     await publishLiveEvent(tx, {
-      type: 'conversation.updated', organizationId: replies[0].organizationId, conversationIds: [...new Set(replies.map((r) => r.conversationId))], change: 'reply',
+      type: LiveEventName.ConversationUpdated, organizationId: replies[0].organizationId, conversationIds: [...new Set(replies.map((r) => r.conversationId))], change: 'reply',
     });
   }
 }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Observable, from, interval, map, merge, switchMap } from 'rxjs';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
-import { LiveEventsHub } from '@civic/inbox';
+import { LiveEventsHub, LiveStreamSignal } from '@civic/live-events';
 
 /** Keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 25_000;
@@ -21,9 +21,9 @@ export class LiveEventsController {
     return from(this.hub.subscribe(principal.organizationId)).pipe(
       switchMap((events) =>
         merge(
-          from([{ type: 'ready', data: { organizationId: principal.organizationId } } as MessageEvent]),
+          from([{ type: LiveStreamSignal.Ready, data: { organizationId: principal.organizationId } } as MessageEvent]),
           events.pipe(map((event): MessageEvent => ({ type: event.type, data: event }))),
-          interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: 'ping', data: {} }))),
+          interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ type: LiveStreamSignal.Ping, data: {} }))),
         ),
       ),
     );
