@@ -17,6 +17,7 @@ export * from './auth.module';
 export * from './cli';
 export * from './login.dto';
 export * from './refresh-token.dto';
+export * from './empty-body.dto';
 export * from './rate-limited.exception';
 export * from './api-throttler.guard';
 export * from './security-headers.middleware';

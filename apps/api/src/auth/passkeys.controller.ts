@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { AuditService } from '@civic/audit';
 import {
   AllowedDuringEnrolment, AuthPrincipal, CurrentPrincipal, LoginLockedException, PasskeyLoginDto, PasskeyLoginOptionsDto, PasskeyLoginService,
-  PasskeyRegistrationOptionsDto, PasskeyService, Public, RegisterPasskeyDto, relyingPartyFor, RelyingParty, TwoFactorPolicyService, TwoFactorProofDto, TwoFactorService,
+  EmptyBodyDto, PasskeyService, Public, RegisterPasskeyDto, relyingPartyFor, RelyingParty, TwoFactorPolicyService, TwoFactorProofDto, TwoFactorService,
 } from '@civic/auth';
 import { AppConfig } from '@civic/config';
 
@@ -57,7 +57,7 @@ export class PasskeysController {
   @Post('passkeys/registration-options')
   @HttpCode(200)
   @ApiOperation({ summary: 'Options for navigator.credentials.create(); the challenge is good for one registration within 5 minutes' })
-  registrationOptions(@CurrentPrincipal() principal: AuthPrincipal, @Body() _body: PasskeyRegistrationOptionsDto, @Req() req: Request) {
+  registrationOptions(@CurrentPrincipal() principal: AuthPrincipal, @Body() _body: EmptyBodyDto, @Req() req: Request) {
     assertPerson(principal);
     return this.passkeys.registrationOptions(principal, this.relyingParty(req));
   }

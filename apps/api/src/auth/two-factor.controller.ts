@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { AuditService } from '@civic/audit';
 import {
-  AllowedDuringEnrolment, AuthPrincipal, CurrentPrincipal, LoginLockedException, LoginTwoFactorDto, Public, Roles, TotpCodeDto,
+  AllowedDuringEnrolment, AuthPrincipal, CurrentPrincipal, EmptyBodyDto, LoginLockedException, LoginTwoFactorDto, Public, Roles, TotpCodeDto,
   TwoFactorLoginService, TwoFactorPolicyDto, TwoFactorPolicyService, TwoFactorProofDto, TwoFactorService,
 } from '@civic/auth';
 import { UserRole } from '@civic/domain';
@@ -50,7 +50,7 @@ export class TwoFactorController {
   @AllowedDuringEnrolment()
   @Post('two-factor/totp/setup')
   @HttpCode(200)
-  setup(@CurrentPrincipal() principal: AuthPrincipal) {
+  setup(@CurrentPrincipal() principal: AuthPrincipal, @Body() _body: EmptyBodyDto) {
     assertPerson(principal);
     return this.twoFactor.beginTotp(principal);
   }

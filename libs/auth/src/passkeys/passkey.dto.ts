@@ -76,9 +76,6 @@ export class RegisterPasskeyDto {
   credential: RegistrationCredentialDto;
 }
 
-/** POST /auth/passkeys/registration-options takes no fields; declared so that any field is refused. */
-export class PasskeyRegistrationOptionsDto {}
-
 /** POST /auth/login/passkey/options: the challenge token of POST /auth/login. */
 export class PasskeyLoginOptionsDto {
   @IsJWT() @MaxLength(2000)
