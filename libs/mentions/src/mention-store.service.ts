@@ -30,7 +30,7 @@ export class MentionStoreService {
                               author_name, author_handle, text, search_text, url, matched_terms, published_at,
                               author_followers, like_count, repost_count, reply_count, reach)
          SELECT $1, $2, msg.id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text[], $14, $15, $16, $17, $18, $19 FROM msg
-         ON CONFLICT (watchlist_id, channel, external_id) DO UPDATE SET
+         ON CONFLICT (watchlist_id, channel, external_id, organization_id) DO UPDATE SET
            message_id = COALESCE(mention.message_id, EXCLUDED.message_id),
            author_followers = COALESCE(EXCLUDED.author_followers, mention.author_followers),
            like_count = COALESCE(EXCLUDED.like_count, mention.like_count),

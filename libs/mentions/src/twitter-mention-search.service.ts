@@ -74,7 +74,7 @@ export class TwitterMentionSearchService {
     const watchlist = await this.dataSource.getRepository(MentionWatchlist).findOneByOrFail({ id: watchlistId });
     const query = buildTwitterSearchQuery(watchlist);
     await this.dataSource.query(
-      `INSERT INTO mention_search_cursor (watchlist_id, channel_account_id, organization_id) VALUES ($1, $2, $3) ON CONFLICT (watchlist_id, channel_account_id) DO NOTHING`,
+      `INSERT INTO mention_search_cursor (watchlist_id, channel_account_id, organization_id) VALUES ($1, $2, $3) ON CONFLICT (watchlist_id, channel_account_id, organization_id) DO NOTHING`,
       [watchlistId, accountId, watchlist.organizationId],
     );
     // Claim the due slot atomically: a racing searcher (or one that holds no lock, as on embedded PGlite

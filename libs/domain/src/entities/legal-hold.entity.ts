@@ -5,14 +5,15 @@ import { Conversation } from './conversation.entity';
 @Entity('legal_hold')
 @Index('ix_legal_hold_org', ['organizationId'])
 export class LegalHold {
-  @PrimaryColumn({ type: 'uuid', name: 'conversation_id' })
+  @PrimaryColumn({ type: 'uuid', name: 'conversation_id', primaryKeyConstraintName: 'pk_legal_hold' })
   conversationId: string;
 
   @ManyToOne(() => Conversation, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'conversation_id' })
   conversation?: Conversation;
 
-  @Column({ type: 'uuid', name: 'organization_id' })
+  /** In the key for sharding by tenant (ADR 0002). */
+  @PrimaryColumn({ type: 'uuid', name: 'organization_id', primaryKeyConstraintName: 'pk_legal_hold' })
   organizationId: string;
 
   /** Why it is held (file number, court, request), shown when erasure is refused. */

@@ -6,7 +6,7 @@ import { MentionWatchlist } from './mention-watchlist.entity';
  * unique index allows one open alert per watchlist, so a spike is alerted once.
  */
 @Entity('mention_alert')
-@Index('uq_mention_alert_open', ['watchlistId'], { unique: true, where: 'closed_at IS NULL' })
+@Index('uq_mention_alert_open', ['watchlistId', 'organizationId'], { unique: true, where: 'closed_at IS NULL' })
 @Index('ix_mention_alert_org_opened', ['organizationId', 'openedAt'])
 export class MentionAlert {
   @PrimaryGeneratedColumn('uuid')

@@ -5,10 +5,10 @@ import { MentionWatchlist } from './mention-watchlist.entity';
 /** Channel search progress of one watchlist through one account: since_id, schedule and rate-limit pause. */
 @Entity('mention_search_cursor')
 export class MentionSearchCursor {
-  @PrimaryColumn({ type: 'uuid', name: 'watchlist_id' })
+  @PrimaryColumn({ type: 'uuid', name: 'watchlist_id', primaryKeyConstraintName: 'pk_mention_search_cursor' })
   watchlistId: string;
 
-  @PrimaryColumn({ type: 'uuid', name: 'channel_account_id' })
+  @PrimaryColumn({ type: 'uuid', name: 'channel_account_id', primaryKeyConstraintName: 'pk_mention_search_cursor' })
   channelAccountId: string;
 
   @ManyToOne(() => MentionWatchlist, { onDelete: 'CASCADE' })
@@ -19,7 +19,8 @@ export class MentionSearchCursor {
   @JoinColumn({ name: 'channel_account_id' })
   channelAccount?: ChannelAccount;
 
-  @Column({ type: 'uuid', name: 'organization_id' })
+  /** In the key for sharding by tenant (ADR 0002). */
+  @PrimaryColumn({ type: 'uuid', name: 'organization_id', primaryKeyConstraintName: 'pk_mention_search_cursor' })
   organizationId: string;
 
   /** Newest post id already stored (X since_id). */

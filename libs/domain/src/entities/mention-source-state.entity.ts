@@ -12,20 +12,21 @@ export type MentionPollSource = 'instagram_hashtag' | 'facebook_tagged' | 'insta
  */
 @Entity('mention_source_state')
 export class MentionSourceState {
-  @PrimaryColumn({ type: 'uuid', name: 'channel_account_id' })
+  @PrimaryColumn({ type: 'uuid', name: 'channel_account_id', primaryKeyConstraintName: 'pk_mention_source_state' })
   channelAccountId: string;
 
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_mention_source_state' })
   source: MentionPollSource;
 
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_mention_source_state' })
   key: string;
 
   @ManyToOne(() => ChannelAccount, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'channel_account_id' })
   channelAccount?: ChannelAccount;
 
-  @Column({ type: 'uuid', name: 'organization_id' })
+  /** In the key for sharding by tenant (ADR 0002). */
+  @PrimaryColumn({ type: 'uuid', name: 'organization_id', primaryKeyConstraintName: 'pk_mention_source_state' })
   organizationId: string;
 
   /** The channel's id for the key (Instagram hashtag id); null until resolved. */

@@ -11,8 +11,8 @@ export type MentionSource = 'inbox' | 'twitter_search' | 'instagram_hashtag' | '
  * (message_id filled in), never stored twice: one row per watchlist × channel × external id.
  */
 @Entity('mention')
-@Index('uq_mention_external', ['watchlistId', 'channel', 'externalId'], { unique: true })
-@Index('uq_mention_message', ['watchlistId', 'messageId'], { unique: true })
+@Index('uq_mention_external', ['watchlistId', 'channel', 'externalId', 'organizationId'], { unique: true })
+@Index('uq_mention_message', ['watchlistId', 'messageId', 'organizationId'], { unique: true })
 @Index('ix_mention_org_published', ['organizationId', 'publishedAt', 'id'])
 @Index('ix_mention_watchlist_published', ['watchlistId', 'publishedAt'])
 export class Mention {

@@ -9,10 +9,10 @@ import { User } from './user.entity';
 @Entity('user_account_grant')
 @Index('ix_user_account_grant_account', ['channelAccountId'])
 export class UserAccountGrant {
-  @PrimaryColumn({ type: 'uuid', name: 'user_id' })
+  @PrimaryColumn({ type: 'uuid', name: 'user_id', primaryKeyConstraintName: 'pk_user_account_grant' })
   userId: string;
 
-  @PrimaryColumn({ type: 'uuid', name: 'channel_account_id' })
+  @PrimaryColumn({ type: 'uuid', name: 'channel_account_id', primaryKeyConstraintName: 'pk_user_account_grant' })
   channelAccountId: string;
 
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
@@ -23,7 +23,8 @@ export class UserAccountGrant {
   @JoinColumn({ name: 'channel_account_id' })
   channelAccount?: ChannelAccount;
 
-  @Column({ type: 'uuid', name: 'organization_id' })
+  /** In the key for sharding by tenant (ADR 0002). */
+  @PrimaryColumn({ type: 'uuid', name: 'organization_id', primaryKeyConstraintName: 'pk_user_account_grant' })
   organizationId: string;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })

@@ -21,6 +21,7 @@ import { TwoFactorSessions1796542568192 } from './1796542568192-two-factor-sessi
 import { WorkerLease1796542571321 } from './1796542571321-worker-lease.migration';
 import { SingleSignOn1796542796425 } from './1796542796425-single-sign-on.migration';
 import { Passkeys1796543508082 } from './1796543508082-passkeys.migration';
+import { TenantScopedKeys1796544325601 } from './1796544325601-tenant-scoped-keys.migration';
 import { UserSsoIdentity1796544900000 } from './1796544900000-user-sso-identity.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: Function[] = [
@@ -47,5 +48,6 @@ export const MIGRATIONS: Function[] = [
   WorkerLease1796542571321,
   SingleSignOn1796542796425,
   Passkeys1796543508082,
+  TenantScopedKeys1796544325601,
   UserSsoIdentity1796544900000,
 ];
