@@ -1,6 +1,6 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from '@civic/config';
@@ -8,6 +8,7 @@ import { SecurityHeadersMiddleware } from '@civic/auth';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { bodyParsers } from './common/body-parsers';
 import { rejectHostileBodies } from './common/request-body.guards';
+import { buildOpenApiDocument } from './openapi-document';
 import { WebhookIntakeRoute } from './webhooks/webhook-intake.route';
 
 /** Comma-separated CORS_ORIGINS; empty means same-origin only (no CORS headers at all). */
@@ -50,15 +51,6 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
     }),
   );
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('civic-inbox API')
-      .setDescription('Unified social inbox for municipalities: Facebook, Instagram, X and WhatsApp in one place')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document);
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app));
   return app;
 }
