@@ -68,6 +68,7 @@ describe('A failed query logs no personal data (issue 21, defect 2)', () => {
         expect(failed).toBeInstanceOf(QueryFailedError);
         // Code logging the error object whole (pino's err serializer keeps its parameters and driverError).
         new Logger('Probe').warn({ err: failed }, 'Logged whole');
+        new Logger('Probe').warn({ err: new TypeError(`ordinary ${'failure'}`) }, 'Ordinary error');
         await request(app.getHttpServer())
           .post('/api/v1/users')
           .set('Authorization', `Bearer ${adminToken}`)
@@ -93,8 +94,11 @@ describe('A failed query logs no personal data (issue 21, defect 2)', () => {
       expect(entries.find((entry) => entry.msg === 'Logged whole')?.err).toEqual({
         type: 'QueryFailedError', message: 'invalid input syntax for type uuid: "[redacted]"', stack: expect.stringContaining('uuid: "[redacted]"'), code: '22P02',
       });
-      // The 500 itself is logged once, structured, with the redacted message.
-      expect(entries.filter((entry) => entry.msg === 'Request failed' && entry.level === 50)).toHaveLength(1);
+      expect(entries.find((entry) => entry.msg === 'Ordinary error')?.err).toMatchObject({ type: 'TypeError', message: 'ordinary failure', stack: expect.stringContaining('TypeError: ordinary failure') });
+      // The 500 itself is logged once, structured, as a query failure.
+      const requestFailures = entries.filter((entry) => entry.msg === 'Request failed' && entry.level === 50);
+      expect(requestFailures).toHaveLength(1);
+      expect(requestFailures[0].err).toMatchObject({ type: 'QueryFailedError', message: 'new row for relation "app_user" violates check constraint "test_refuse_row"' });
     } finally {
       await app.close();
       await db.drop();

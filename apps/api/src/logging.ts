@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import pino, { DestinationStream } from 'pino';
+import type { DestinationStream } from 'pino';
 import { Params } from 'nestjs-pino';
 import { AppConfig } from '@civic/config';
-import { redactQueryFailure } from '@civic/database';
+import { redactingErrSerializer } from '@civic/database';
 
 /** Query parameters that may carry a credential (the live-updates stream sends its token as ?access_token=). */
 const SECRET_QUERY_PARAMS = /^(access_token|token|refresh_token|api_key|apikey|key|password|hub\.verify_token|code)$/i;
@@ -34,7 +34,7 @@ export function pinoOptions(config: AppConfig, destination?: DestinationStream):
     autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
     serializers: {
       // A failed query's error quotes values (message, stack, parameters, driver detail): redacted.
-      err: (err: unknown) => redactQueryFailure(pino.stdSerializers.err(err as Error)),
+      err: redactingErrSerializer,
       // Only what an operator needs; the query object is left out because the URL already shows it, redacted.
       req: (req: IncomingMessage & { id?: unknown; raw?: IncomingMessage; headers: Record<string, unknown>; url?: string; method?: string; remoteAddress?: string }) => ({
         id: req.id,

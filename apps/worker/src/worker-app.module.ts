@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@civic/config';
-import { DatabaseModule } from '@civic/database';
+import { DatabaseModule, redactingErrSerializer } from '@civic/database';
 import { AuthModule } from '@civic/auth';
 import { MetricsModule } from '@civic/metrics';
 import { WorkerMetricsServer } from './worker-metrics.server';
@@ -11,7 +11,7 @@ import { WorkerModule } from './worker.module';
 @Module({
   imports: [
     ConfigModule.forRoot(),
-    LoggerModule.forRootAsync({ useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.env.LOG_LEVEL } }), inject: [AppConfig] }),
+    LoggerModule.forRootAsync({ useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.env.LOG_LEVEL, serializers: { err: redactingErrSerializer } } }), inject: [AppConfig] }),
     DatabaseModule.forRoot(),
     AuthModule,
     MetricsModule,

@@ -1,4 +1,5 @@
 import { Logger as NestLogger } from '@nestjs/common';
+import pino from 'pino';
 import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
 
 /** A quoted name PostgreSQL puts after one of these words is an identifier, not a value. */
@@ -36,9 +37,22 @@ function describeDriverError(error: unknown): Record<string, unknown> {
  */
 export function redactQueryFailure<T>(serialized: T): T | Record<string, unknown> {
   const err = serialized as { type?: unknown; name?: unknown; message?: unknown; stack?: unknown; code?: unknown; driverError?: { code?: unknown } } | null;
-  if (!err || typeof err !== 'object' || (err.type ?? err.name) !== 'QueryFailedError') return serialized;
+  if (!err || typeof err !== 'object') return serialized;
+  // pino-http serializes first: a plain { type, message, stack } (the error filter's) arrives typed 'Object'.
+  const isQueryFailure = err.type === 'QueryFailedError' || err.name === 'QueryFailedError' || (typeof err.stack === 'string' && err.stack.startsWith('QueryFailedError:'));
+  if (!isQueryFailure) return serialized;
   const text = (value: unknown) => (typeof value === 'string' ? redactDatabaseMessage(value) : undefined);
   return { type: 'QueryFailedError', message: text(err.message), stack: text(err.stack), code: err.code ?? err.driverError?.code };
+}
+
+/**
+ * pino's `err` serializer with failed queries redacted. Inside a request pino-http has already
+ * applied pino's own (a plain object then arrives typed 'Object'); outside one the error is raw.
+ */
+export function redactingErrSerializer(err: unknown): unknown {
+  const redacted = redactQueryFailure(err);
+  if (redacted !== err) return redacted;
+  return err instanceof Error ? pino.stdSerializers.err(err) : err;
 }
 
 /**
