@@ -10,6 +10,7 @@ import { Channel, ChannelAccount, ConversationKind, foldForSearch, MessageDirect
 import { MessageEvent } from '@civic/channels-core';
 import { AuditService } from '@civic/audit';
 import { IngestService } from '@civic/ingest';
+import { MessageStore } from '@civic/messages';
 import { createBenchDatabase, writeResult } from './bench-database';
 
 const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 50_000);
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
     const rawSeconds = Number(process.hrtime.bigint() - rawStart) / 1e9;
     await client.end();
 
-    const ingest = new IngestService(bench.dataSource, new AuditService(bench.dataSource));
+    const ingest = new IngestService(bench.dataSource, new AuditService(bench.dataSource), new MessageStore());
     const run = async () => {
       const start = process.hrtime.bigint();
       let stored = 0;

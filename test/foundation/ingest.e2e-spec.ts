@@ -4,6 +4,7 @@ import { Channel, ChannelAccount, ConversationKind, DeliveryState, MessageDirect
 import { MessageEvent, NormalizedEvent } from '@civic/channels-core';
 import { AuditService } from '@civic/audit';
 import { IngestService } from '@civic/ingest';
+import { MessageStore } from '@civic/messages';
 import { buildDataSourceOptions } from '@civic/database';
 import { facebookComment } from '../support/facebook-comment';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -52,7 +53,7 @@ describe('Ingest (real PostgreSQL)', () => {
     const second = new DataSource(buildDataSourceOptions(t.db.url, 2));
     await second.initialize();
     try {
-      const otherIngest = new IngestService(second, new AuditService(second));
+      const otherIngest = new IngestService(second, new AuditService(second), new MessageStore());
       const batch = Array.from({ length: 20 }, (_, i) => comment(`race-${i}`, `Yarış ${i}`, { contact: { externalId: `psid-race-${i}`, name: `Vatandaş ${i}` } }));
       const [a, b] = await Promise.all([ingest.ingest(batch), otherIngest.ingest(batch)]);
       expect(a.stored + b.stored).toBe(20);

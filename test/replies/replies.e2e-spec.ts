@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { MessageEvent } from '@civic/channels-core';
 import { Channel, ConversationKind, DeliveryState, MessageDirection, MessageKind, UserRole } from '@civic/domain';
-import { IngestService } from '@civic/ingest';
+import { IngestService, ReplyReconciler } from '@civic/ingest';
 import { AuditService } from '@civic/audit';
 import { ReplyDispatcher, SentReply, SentReplyRecorder } from '@civic/replies';
 import { WhatsAppAdapter } from '@civic/channels-whatsapp';
@@ -411,7 +411,7 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
       const count = await messageCount(reply.conversationId);
       expect(await t.app.get(ReplyDispatcher).dispatch(reply.id)).toBe('failed');
       // The race, made certain: ingest's look at the reply happened just before the worker marked the send interrupted.
-      const look = jest.spyOn(IngestService.prototype as any, 'echoOfReply').mockResolvedValueOnce(null);
+      const look = jest.spyOn(ReplyReconciler.prototype, 'echoOfReply').mockResolvedValueOnce(null);
       try {
         const report = await ingestEcho('m_ECHO_RACE', 'Geç gelen yankı', `civic-inbox:reply:${reply.id}`);
         expect(look).toHaveBeenCalledTimes(1);

@@ -3,7 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@civic/config';
 import { withAdvisoryLock } from '@civic/database';
-import { IngestService } from './ingest.service';
+import { DeferredUpdatesService } from './deferred-updates.service';
 
 /** How often a worker applies deferred updates whose message has arrived. */
 export const DEFERRED_SWEEP_MS = 1000;
@@ -24,7 +24,7 @@ export class DeferredUpdateSweeper {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly ingest: IngestService,
+    private readonly deferred: DeferredUpdatesService,
     private readonly config: AppConfig,
   ) {}
 
@@ -45,17 +45,17 @@ export class DeferredUpdateSweeper {
     const hours = this.config.env.DEFERRED_UPDATE_HOURS;
     expire ||= Date.now() - this.lastExpiryAt >= EXPIRE_EVERY_MS;
     // Most of the time nothing waits: one cheap query, no lock and no transaction.
-    if (!expire && !(await this.ingest.deferredUpdatesDue())) return { applied: 0, expired: 0 };
+    if (!expire && !(await this.deferred.deferredUpdatesDue())) return { applied: 0, expired: 0 };
     return withAdvisoryLock(this.dataSource, 'ingest', 'deferred-updates', async () => {
       let applied = 0;
       let batch: number;
       do {
-        batch = await this.ingest.applyDeferredUpdates(APPLY_BATCH);
+        batch = await this.deferred.applyDeferredUpdates(APPLY_BATCH);
         applied += batch;
       } while (batch === APPLY_BATCH);
       if (!expire) return { applied, expired: 0 };
       this.lastExpiryAt = Date.now();
-      const expired = await this.ingest.expireDeferredUpdates(hours);
+      const expired = await this.deferred.expireDeferredUpdates(hours);
       if (expired > 0) {
         this.logger.warn(`${expired} edit(s), deletion(s) or status(es) dropped: their message did not arrive within ${hours} h`);
       }

@@ -9,5 +9,6 @@ export * from './ingest.module';
 export * from './deferred-update.sweeper';
 export * from './ingest-worker.module';
 export * from './deferred-reply-status';
-export * from './interrupted-reply';
+export * from './reply-reconciler';
+export * from './deferred-updates.service';
 export * from './storable-text';

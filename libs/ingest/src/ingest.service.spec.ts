@@ -1,6 +1,7 @@
 import { AuditService } from '@civic/audit';
 import { NormalizedEvent } from '@civic/channels-core';
 import { DataSource } from 'typeorm';
+import { MessageStore } from '@civic/messages';
 import { IngestReport } from './ingest-report';
 import { IngestService } from './ingest.service';
 
@@ -10,7 +11,7 @@ const deadlock = Object.assign(new Error('deadlock detected'), { code: '40P01' }
 /** The whole-batch retry around one attempt (the attempt itself is covered against PostgreSQL in test/foundation). */
 describe('IngestService deadlock retry', () => {
   function serviceWith(attempts: Array<() => Promise<IngestReport>>) {
-    const service = new IngestService({} as DataSource, {} as AuditService);
+    const service = new IngestService({} as DataSource, {} as AuditService, new MessageStore());
     const once = jest.spyOn(service as unknown as { ingestOnce: () => Promise<IngestReport> }, 'ingestOnce');
     for (const attempt of attempts) once.mockImplementationOnce(attempt);
     return { service, once };

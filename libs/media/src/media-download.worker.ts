@@ -5,6 +5,7 @@ import { ChannelAccountContext, ChannelError, ChannelErrorKind } from '@civic/ch
 import { AccountContextService } from '@civic/channels';
 import { isDownloadable, MessageAttachment } from '@civic/domain';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
+import { MessageStore } from '@civic/messages';
 import { MediaDownloader } from './media.downloader';
 
 /** After this many failed attempts an attachment is marked failed; the message itself is never lost. */
@@ -34,6 +35,7 @@ export class MediaDownloadWorker {
     private readonly dataSource: DataSource,
     private readonly accounts: AccountContextService,
     private readonly downloader: MediaDownloader,
+    private readonly messages: MessageStore,
   ) {}
 
   @Interval(3000)
@@ -51,16 +53,7 @@ export class MediaDownloadWorker {
 
   /** Claims and processes one batch; returns how many messages it claimed. */
   async drain(): Promise<number> {
-    const [claimed] = (await this.dataSource.query(
-      `UPDATE message m SET media_claimed_at = now(), media_attempts = m.media_attempts + 1
-        WHERE m.id IN (
-          SELECT id FROM message
-           WHERE media_pending
-             AND (media_claimed_at IS NULL OR media_claimed_at < now() - interval '15 seconds' * power(2, least(media_attempts, 8)))
-           ORDER BY received_at LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING m.id, m.organization_id, m.conversation_id, m.channel_account_id, m.attachments, m.media_attempts`,
-      [BATCH],
-    )) as [ClaimedMessage[], number];
+    const claimed = await this.messages.claimMediaDownloads<ClaimedMessage>(this.dataSource.manager, BATCH);
     const contexts = new Map<string, ChannelAccountContext>();
     for (const message of claimed) {
       let context = contexts.get(message.channel_account_id);
@@ -97,11 +90,7 @@ export class MediaDownloadWorker {
       }
     }
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE message SET attachments = $2::jsonb, media_pending = $3, media_claimed_at = CASE WHEN $3 THEN media_claimed_at ELSE NULL END
-          WHERE id = $1`,
-        [message.id, JSON.stringify(attachments), stillPending],
-      );
+      await this.messages.storeDownloadedAttachments(manager, message.id, JSON.stringify(attachments), stillPending);
       await publishLiveEvent(manager, { type: LiveEventName.ConversationUpdated, organizationId: message.organization_id, conversationIds: [message.conversation_id], change: 'media' });
     });
   }

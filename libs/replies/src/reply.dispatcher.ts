@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry, ReplyRefusedError, SendResult } from '@civic/channels-core';
 import { Channel, ChannelAccountStatus, DeliveryError, DeliveryState, MessageAttachment, SEND_INTERRUPTED } from '@civic/domain';
-import { adoptEchoesOfInterruptedReply, recheckDeferredStatusesOfReply } from '@civic/ingest';
+import { recheckDeferredStatusesOfReply, ReplyReconciler } from '@civic/ingest';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
+import { MessageStore } from '@civic/messages';
 import { QueueService } from '@civic/queue';
 import { OutboundReplyBuilder, REPLY_CONVERSATION_SELECT, REPLY_TARGET_SELECT, replyConversationFromJson, ReplyTarget } from './outbound-reply.builder';
 import { StoredReplyRequest } from './reply-request';
@@ -69,6 +70,8 @@ export class ReplyDispatcher {
     private readonly sendRate: SendRateLimiter,
     private readonly sent: SentReplyRecorder,
     private readonly queue: QueueService,
+    private readonly messages: MessageStore,
+    private readonly reconciler: ReplyReconciler,
   ) {}
 
   /**
@@ -114,20 +117,10 @@ export class ReplyDispatcher {
   }
 
   private async claim(messageId: string): Promise<QueuedMessage | null> {
-    const [rows] = await this.dataSource.query(
-      `UPDATE message m SET dispatch_claimed_at = now(), dispatch_claimed_by = $2
-         FROM channel_account a
-        WHERE m.id = $1 AND a.id = m.channel_account_id AND m.direction = 'out' AND m.external_id IS NULL
-          AND m.delivery_state = 'queued' AND m.dispatch_claimed_at IS NULL
-        RETURNING m.id, m.organization_id, m.channel, m.channel_account_id, m.conversation_id, m.text, m.attachments,
-                  m.raw, a.status AS account_status, a.paused_until, a.send_rate_per_second,
-                  a.external_id AS account_external_id, a.handle AS account_handle, a.credentials_encrypted AS account_credentials,
-                  a.cursors AS account_cursors, a.sandbox AS account_sandbox, a.last_error IS NOT NULL AS account_has_error,
-                  (SELECT row_to_json(r) FROM (${REPLY_CONVERSATION_SELECT} WHERE c.id = m.conversation_id AND c.organization_id = m.organization_id) r) AS conversation,
-                  (SELECT row_to_json(r) FROM (${REPLY_TARGET_SELECT} WHERE t.id = m.parent_message_id) r) AS target`,
-      [messageId, this.queue.workerLeaseId],
-    );
-    return rows[0] ?? null;
+    const claimed = await this.messages.claimForDispatch<QueuedMessage>(this.dataSource.manager, messageId, this.queue.workerLeaseId, {
+      conversation: REPLY_CONVERSATION_SELECT, target: REPLY_TARGET_SELECT,
+    });
+    return claimed ?? null;
   }
 
   /**
@@ -151,7 +144,7 @@ export class ReplyDispatcher {
       title: 'Gönderim yarıda kesildi; kanalda yayımlanıp yayımlanmadığı bilinmiyor, tekrar gönderilmedi. (The send was interrupted; not sent again to avoid a duplicate.)',
     });
     // Echoes of this send stored meanwhile (Messenger names the reply in them) prove it reached the channel.
-    if (await adoptEchoesOfInterruptedReply(this.dataSource, this.audit, messageId)) return 'reconciled';
+    if (await this.reconciler.adoptEchoesOfInterruptedReply(messageId)) return 'reconciled';
     // A status of this send that came meanwhile (WhatsApp names the reply in it) now reconciles it.
     await recheckDeferredStatusesOfReply(this.dataSource.manager, messageId);
     return 'failed';
@@ -181,15 +174,12 @@ export class ReplyDispatcher {
   }
 
   private async release(messageId: string): Promise<void> {
-    await this.dataSource.query(`UPDATE message SET dispatch_claimed_at = NULL, dispatch_claimed_by = NULL WHERE id = $1 AND external_id IS NULL`, [messageId]);
+    await this.messages.releaseDispatchClaim(this.dataSource.manager, messageId);
   }
 
   private async fail(message: { id: string; organization_id: string; conversation_id: string }, error: DeliveryError): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
-      await tx.query(
-        `UPDATE message SET delivery_state = 'failed', delivery_error = $2::jsonb, delivery_updated_at = now() WHERE id = $1 AND external_id IS NULL`,
-        [message.id, JSON.stringify(error)],
-      );
+      await this.messages.markSendFailed(tx, message.id, JSON.stringify(error));
       await this.audit.record(
         { organizationId: message.organization_id, actorLabel: 'system', action: 'reply.failed', targetType: 'message', targetId: message.id, after: { error: failureForAudit(error) } },
         tx,

@@ -6,6 +6,7 @@ import { AppConfig } from '@civic/config';
 import { Channel, ConversationKind, DeliveryState, foldForSearch, MessageDirection, MessageKind } from '@civic/domain';
 import { QueueService } from '@civic/queue';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
+import { MessageStore } from '@civic/messages';
 import { OutboundReplyBuilder } from './outbound-reply.builder';
 import { ReplyRequest, ReplyResponse, StoredReplyRequest } from './reply-request';
 import { replySendQueue, ReplySendJob } from './reply-send.queue';
@@ -34,6 +35,7 @@ export class ReplyService {
     private readonly queue: QueueService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly messages: MessageStore,
   ) {}
 
   /** Throws ReplyRefusedError (channel rule), NotFoundException, BadRequestException or ConflictException. */
@@ -63,17 +65,12 @@ export class ReplyService {
     await this.queue.ensureQueue(replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS)); // before the transaction: on PGlite other sessions wait for it to end
     try {
       return await this.dataSource.transaction(async (tx) => {
-        const [message] = await tx.query(
-          `INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind, text, search_text,
-                                attachments, parent_message_id, parent_external_id, contact_id, author_user_id, sent_at, delivery_state, raw)
-           VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, $15, $16::jsonb)
-           RETURNING id, sent_at`,
-          [
-            author.organizationId, conversation.channel, conversation.channel_account_id, conversation.id, MessageDirection.Outbound, kind,
-            text, foldForSearch(text ?? ''), JSON.stringify(attachments), target?.id ?? null, target?.external_id ?? null, contactId,
-            author.userId, now.toISOString(), DeliveryState.Queued, JSON.stringify({ request: stored }),
-          ],
-        );
+        const message = await this.messages.insertQueuedReply(tx, {
+          organizationId: author.organizationId, channel: conversation.channel, channelAccountId: conversation.channel_account_id,
+          conversationId: conversation.id, direction: MessageDirection.Outbound, kind, text, searchText: foldForSearch(text ?? ''), attachments,
+          parentMessageId: target?.id ?? null, parentExternalId: target?.external_id ?? null, contactId, authorUserId: author.userId,
+          sentAt: now.toISOString(), deliveryState: DeliveryState.Queued, raw: { request: stored },
+        });
         await tx.query(
           `UPDATE conversation SET message_count = message_count + 1, last_activity_at = GREATEST(last_activity_at, $2),
                   last_message_preview = $3 WHERE id = $1`,

@@ -5,6 +5,7 @@ import { AuditService } from '@civic/audit';
 import { SendResult } from '@civic/channels-core';
 import { Channel, DELIVERY_STATE_RANK, DeliveryState } from '@civic/domain';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
+import { MessageStore } from '@civic/messages';
 
 /** A reply the channel accepted, to be stored as sent. */
 export interface SentReply {
@@ -49,6 +50,7 @@ export class SentReplyRecorder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly messages: MessageStore,
   ) {}
 
   /** Resolves once the reply is stored as sent. */
@@ -62,26 +64,11 @@ export class SentReplyRecorder {
    * reply by its tag (`echo_of_reply_id`: the other parts of a reply sent in parts) are removed too.
    */
   private async store(tx: EntityManager, replies: SentReply[]): Promise<void> {
-    const echoes: { reply_id: string; same_message: boolean; conversation_id: string; delivery_state: DeliveryState | null }[] = await tx.query(
-      `WITH s AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, organization_id uuid, channel text, channel_account_id uuid, external_id text)
-       ), echo AS (
-         SELECT s.id AS reply_id, m.id, m.external_id = s.external_id AS same_message
-           FROM s, LATERAL (SELECT m.id, m.external_id FROM message m
-                             WHERE m.organization_id = s.organization_id AND m.channel = s.channel
-                               AND m.channel_account_id = s.channel_account_id AND m.external_id = s.external_id AND m.id <> s.id
-                            UNION
-                            SELECT m.id, m.external_id FROM message m WHERE m.echo_of_reply_id = s.id AND m.id <> s.id) m
-       ), gone AS (
-         DELETE FROM message e USING echo WHERE e.id = echo.id
-         RETURNING echo.reply_id, echo.same_message, e.conversation_id, e.delivery_state
-       )
-       SELECT * FROM gone`,
-      [
-        JSON.stringify(
-          replies.map((r) => ({ id: r.id, organization_id: r.organizationId, channel: r.channel, channel_account_id: r.channelAccountId, external_id: r.result.externalId })),
-        ),
-      ],
+    const echoes = await this.messages.deleteEchoesOfSentReplies(
+      tx,
+      JSON.stringify(
+        replies.map((r) => ({ id: r.id, organization_id: r.organizationId, channel: r.channel, channel_account_id: r.channelAccountId, external_id: r.result.externalId })),
+      ),
     );
     const stateOf = new Map<string, DeliveryState>();
     for (const echo of echoes) {
@@ -92,16 +79,11 @@ export class SentReplyRecorder {
       if (DELIVERY_STATE_RANK[echo.delivery_state] > DELIVERY_STATE_RANK[current]) stateOf.set(echo.reply_id, echo.delivery_state);
     }
     const stored = replies.map((r) => ({ reply: r, state: stateOf.get(r.id) ?? DeliveryState.Sent }));
-    await tx.query(
-      `UPDATE message m SET external_id = s.external_id, part_external_ids = s.part_external_ids, delivery_state = s.delivery_state,
-              delivery_updated_at = now(), raw = COALESCE(m.raw, '{}'::jsonb) || jsonb_build_object('response', s.response)
-         FROM jsonb_to_recordset($1::jsonb) AS s(id uuid, external_id text, part_external_ids text[], delivery_state text, response jsonb)
-        WHERE m.id = s.id`,
-      [
-        JSON.stringify(stored.map(({ reply, state }) => ({
-          id: reply.id, external_id: reply.result.externalId, part_external_ids: reply.result.partExternalIds ?? null, delivery_state: state, response: reply.result.raw ?? null,
-        }))),
-      ],
+    await this.messages.recordSendResults(
+      tx,
+      JSON.stringify(stored.map(({ reply, state }) => ({
+        id: reply.id, external_id: reply.result.externalId, part_external_ids: reply.result.partExternalIds ?? null, delivery_state: state, response: reply.result.raw ?? null,
+      }))),
     );
     await this.audit.recordMany(
       stored.map(({ reply, state }) => ({

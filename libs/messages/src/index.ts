@@ -1,0 +1,4 @@
+export * from './message-sql';
+export * from './message-store.types';
+export * from './message.store';
+export * from './messages.module';
