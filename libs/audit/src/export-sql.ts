@@ -1,5 +1,5 @@
 import { CSV_COLUMNS, ExportedMessage } from './exported-message';
-import { ANONYMOUS_CITIZEN } from './retention.service';
+import { ANONYMOUS_CITIZEN } from './retention-anonymizer';
 
 /** Which personal data an organization masks in its exports (see RetentionSettings). */
 export interface ExportMasking {

@@ -17,6 +17,7 @@ export * from './export.service';
 export * from './signed-bundle';
 export * from './contact-data-export.service';
 export * from './audit.module';
+export * from './retention-anonymizer';
 export * from './retention.service';
 export * from './retention.scheduler';
 export * from './retention-worker.module';

@@ -5,18 +5,10 @@ import { join, resolve } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@civic/config';
 import { returningRows } from '@civic/database';
-import { foldForSearch, LegalHold, RetentionSettings } from '@civic/domain';
+import { LegalHold, RetentionSettings } from '@civic/domain';
 import { AuditService } from './audit.service';
-import { PERSONAL_TEXT_KEYS } from './personal-text';
+import { RetentionAnonymizer } from './retention-anonymizer';
 
-/** What replaces a citizen's name once their personal data is erased. */
-export const ANONYMOUS_CITIZEN = 'Anonim vatandaş';
-
-/** What replaces free text (case descriptions, notes, history notes) that may quote an erased citizen. */
-export const ERASED_TEXT = '[Kişisel veri silindi / personal data erased]';
-
-// Mention fields that carry the author's identity or words, as copied into digests and notification payloads.
-const MENTION_POST_ERASED = { authorHandle: null, authorName: ANONYMOUS_CITIZEN, text: null, url: null };
 // Case statuses after which a case is finished; an unfinished case keeps its conversation out of retention.
 const FINISHED_CASE = `('resolved', 'rejected', 'merged')`;
 
@@ -63,15 +55,6 @@ export interface ErasureCounts {
   mediaFilesDeleted: number;
 }
 
-/** Rows of the records around the messages, anonymized in one transaction. */
-interface RecordCounts {
-  cases: number;
-  caseHistory: number;
-  caseForwards: number;
-  internalNotes: number;
-  mentions: number;
-}
-
 // A conversation whose personal data was anonymized after its last activity (nothing new since).
 const COVERED = `EXISTS (SELECT 1 FROM conversation_erasure e WHERE e.conversation_id = c2.id AND e.erased_at >= c2.last_activity_at)`;
 
@@ -89,6 +72,7 @@ export class RetentionService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly anonymizer: RetentionAnonymizer,
   ) {
     this.mediaRoot = resolve(config.mediaDir);
   }
@@ -199,15 +183,15 @@ export class RetentionService {
         OR (mn.channel = $3 AND (mn.author_external_id = $4 OR ($5::text IS NOT NULL AND lower(mn.author_handle) = lower($5)))))`;
       const mentionParams = [organizationId, contactId, contact.channel, contact.channelUserId, contact.handle];
       // Their own messages anywhere, and every message (replies quoting them too) in their own threads.
-      const erased = await this.anonymizeMessages(manager, 'm.organization_id = $1 AND (m.contact_id = $2 OR m.conversation_id = ANY($3::uuid[]))', [organizationId, contactId, conversationIds]);
-      await this.anonymizeConversations(manager, organizationId, conversationIds, 'erasure');
+      const erased = await this.anonymizer.anonymizeMessages(manager, 'm.organization_id = $1 AND (m.contact_id = $2 OR m.conversation_id = ANY($3::uuid[]))', [organizationId, contactId, conversationIds]);
+      await this.anonymizer.anonymizeConversations(manager, organizationId, conversationIds, 'erasure');
       // Public threads where the citizen only commented keep their other authors; drop a preview that may quote them.
       await manager.query(
         `UPDATE conversation c SET last_message_preview = NULL WHERE c.organization_id = $1
          AND EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.contact_id = $2)`,
         [organizationId, contactId],
       );
-      const records = await this.anonymizeRecords(manager, {
+      const records = await this.anonymizer.anonymizeRecords(manager, {
         caseWhere: `k.organization_id = $1 AND (k.contact_id = $2 OR k.conversation_id = ANY($3::uuid[]) OR k.message_id IN (SELECT id FROM message WHERE contact_id = $2))`,
         caseParams: [organizationId, contactId, conversationIds],
         conversationIds,
@@ -215,7 +199,7 @@ export class RetentionService {
         mentionParams,
         quoted: { organizationId, contactId, name: contact.name, handle: contact.handle, phone: contact.phone },
       });
-      const contacts = await this.anonymizeContacts(manager, [contactId]);
+      const contacts = await this.anonymizer.anonymizeContacts(manager, [contactId]);
       const { media: recordMedia, ...recordCounts } = records;
       const counts = { conversations: conversationIds.length, messages: erased.messages, contacts, attachments: erased.attachments, ...recordCounts };
       await this.audit.record({
@@ -260,10 +244,10 @@ export class RetentionService {
    * and not in an audit chain; the count is logged. Returns how many went.
    */
   async purgeSetAsideWebhookDeliveries(now: Date = new Date()): Promise<number> {
-    return count(this.dataSource.query(
+    return returningRows(await this.dataSource.query(
       `DELETE FROM webhook_inbox WHERE failed_at < $1::timestamptz - make_interval(days => $2) RETURNING id`,
       [now, this.config.env.WEBHOOK_SET_ASIDE_DAYS],
-    ));
+    )).length;
   }
 
   /**
@@ -291,14 +275,14 @@ export class RetentionService {
            UNION SELECT contact_id FROM conversation WHERE id = ANY($1::uuid[]) AND contact_id IS NOT NULL`,
           [ids],
         );
-        const records = await this.anonymizeRecords(manager, {
+        const records = await this.anonymizer.anonymizeRecords(manager, {
           caseWhere: 'k.conversation_id = ANY($1::uuid[])', caseParams: [ids], conversationIds: ids,
           mentionWhere: 'mn.message_id IN (SELECT id FROM message WHERE conversation_id = ANY($1::uuid[]))', mentionParams: [ids],
         });
-        const erased = await this.anonymizeMessages(manager, 'm.conversation_id = ANY($1::uuid[])', [ids]);
-        await this.anonymizeConversations(manager, organizationId, ids, 'retention');
+        const erased = await this.anonymizer.anonymizeMessages(manager, 'm.conversation_id = ANY($1::uuid[])', [ids]);
+        await this.anonymizer.anonymizeConversations(manager, organizationId, ids, 'retention');
         // A contact goes only when nothing of theirs is left outside anonymized conversations.
-        const contacts = await this.anonymizeContacts(manager, candidates.map((row) => row.id), `
+        const contacts = await this.anonymizer.anonymizeContacts(manager, candidates.map((row) => row.id), `
           AND NOT EXISTS (SELECT 1 FROM message m2 JOIN conversation c2 ON c2.id = m2.conversation_id WHERE m2.contact_id = ct.id AND NOT ${COVERED})
           AND NOT EXISTS (SELECT 1 FROM conversation c2 WHERE c2.contact_id = ct.id AND NOT ${COVERED})
           AND NOT EXISTS (SELECT 1 FROM civic_case k JOIN conversation c2 ON c2.id = k.conversation_id WHERE k.contact_id = ct.id AND NOT ${COVERED})`);
@@ -324,145 +308,6 @@ export class RetentionService {
   private async conversationOf(manager: EntityManager, organizationId: string, conversationId: string): Promise<void> {
     const [row] = await manager.query('SELECT id FROM conversation WHERE id = $1 AND organization_id = $2 FOR UPDATE', [conversationId, organizationId]);
     if (!row) throw new NotFoundException('Yazışma bulunamadı / Conversation not found');
-  }
-
-  /**
-   * Clears text, search text, raw payload and edit history; attachments keep only their type and are
-   * marked erased (captions, file names, location pins, contact cards and stored-media links go).
-   * Stored idempotent reply answers and updates waiting for these messages are deleted.
-   */
-  private async anonymizeMessages(manager: EntityManager, where: string, params: unknown[]): Promise<{ messages: number; attachments: number; media: string[] }> {
-    const media: Array<{ sha256: string }> = await manager.query(
-      `SELECT DISTINCT e->>'mediaAssetId' AS sha256 FROM message m CROSS JOIN LATERAL jsonb_array_elements(m.attachments) e
-       WHERE ${where} AND e->>'mediaAssetId' IS NOT NULL`,
-      params,
-    );
-    const [{ messages, attachments }] = await manager.query(
-      `WITH erased AS (
-         UPDATE message m SET text = NULL, search_text = '', raw = NULL, edit_history = '[]'::jsonb, media_pending = false,
-           -- A channel's refusal may quote the recipient (number, name): only its code stays, for the failure statistics.
-           delivery_error = CASE WHEN m.delivery_error IS NULL THEN NULL ELSE jsonb_build_object('code', m.delivery_error->'code') END,
-           attachments = (SELECT coalesce(jsonb_agg(jsonb_build_object('type', e->'type', 'mimeType', e->'mimeType', 'downloadState', 'erased')), '[]'::jsonb)
-                          FROM jsonb_array_elements(m.attachments) e)
-         WHERE ${where}
-         RETURNING jsonb_array_length(m.attachments) AS attachments)
-       SELECT count(*)::int AS messages, coalesce(sum(attachments), 0)::int AS attachments FROM erased`,
-      params,
-    );
-    // A replayable reply answer repeats the reply's text; an edit still waiting for its message would write words back.
-    await manager.query(`DELETE FROM reply_idempotency_key k USING message m WHERE k.message_id = m.id AND ${where}`, params);
-    await manager.query(
-      `DELETE FROM deferred_message_update d USING message m
-       WHERE (d.reply_message_id = m.id OR (d.channel_account_id = m.channel_account_id AND d.external_id = m.external_id)) AND ${where}`,
-      params,
-    );
-    return { messages, attachments, media: media.map((row) => row.sha256) };
-  }
-
-  /**
-   * The records around a citizen's messages. Cases: description, location, photos (their stored media
-   * too, when nothing else refers to it), resolution text and rejection reason; their history keeps
-   * who did what and when, without the texts and locations; forward and e-mail outbox rows keep their
-   * target and status, not the case text, location, photos or note. Internal notes on the conversations
-   * are replaced; notes on other threads where a `quoted` citizen wrote lose their name, handle and
-   * number. Mentions lose author and text, in stored digests and notification payloads as well.
-   */
-  private async anonymizeRecords(manager: EntityManager, scope: {
-    caseWhere: string; caseParams: unknown[]; conversationIds: string[]; mentionWhere: string; mentionParams: unknown[];
-    quoted?: { organizationId: string; contactId: string; name: string | null; handle: string | null; phone: string | null };
-  }): Promise<RecordCounts & { media: string[] }> {
-    const cases: Array<{ id: string }> = await manager.query(`SELECT k.id FROM civic_case k WHERE ${scope.caseWhere}`, scope.caseParams);
-    const caseIds = cases.map((row) => row.id);
-    const media: Array<{ sha256: string }> = await manager.query(
-      `SELECT DISTINCT p->>'mediaAssetId' AS sha256 FROM civic_case k CROSS JOIN LATERAL jsonb_array_elements(k.photos) p
-       WHERE k.id = ANY($1::uuid[]) AND p->>'mediaAssetId' IS NOT NULL`,
-      [caseIds],
-    );
-    await manager.query(
-      `UPDATE civic_case SET description = CASE WHEN description IS NULL THEN NULL ELSE $2 END, latitude = NULL, longitude = NULL,
-         location_label = NULL, photos = '[]'::jsonb, resolution_text = CASE WHEN resolution_text IS NULL THEN NULL ELSE $2 END,
-         rejection_reason = CASE WHEN rejection_reason IS NULL THEN NULL ELSE $2 END
-       WHERE id = ANY($1::uuid[])`,
-      [caseIds, ERASED_TEXT],
-    );
-    const caseHistory = await count(manager.query(
-      `UPDATE case_history SET before = CASE WHEN before IS NULL THEN NULL ELSE before - $2::text[] END,
-         after = CASE WHEN after IS NULL THEN NULL ELSE after - $2::text[] END, note = CASE WHEN note IS NULL THEN NULL ELSE $3 END
-       WHERE case_id = ANY($1::uuid[]) RETURNING id`,
-      [caseIds, PERSONAL_TEXT_KEYS, ERASED_TEXT],
-    ));
-    // The e-mail text of outbox rows repeats description, location and note: rewritten without them.
-    // An external body's error answer may echo the case it was sent: replaced too.
-    const caseForwards = await count(manager.query(
-      `UPDATE case_forward SET last_error = CASE WHEN last_error IS NULL THEN NULL ELSE $2 END, payload = (payload - 'note')
-         || jsonb_build_object('case', (payload->'case') - 'description' - 'location' - 'photos'
-              || jsonb_build_object('description', NULL, 'location', NULL, 'photos', '[]'::jsonb))
-         || CASE WHEN payload ? 'email' THEN jsonb_build_object('email', jsonb_build_object('subject', payload->'email'->'subject', 'body', $2::text)) ELSE '{}'::jsonb END
-       WHERE case_id = ANY($1::uuid[]) RETURNING id`,
-      [caseIds, ERASED_TEXT],
-    ));
-    let internalNotes = await count(manager.query(
-      `UPDATE internal_note SET text = $2 WHERE conversation_id = ANY($1::uuid[]) AND text <> $2 RETURNING id`,
-      [scope.conversationIds, ERASED_TEXT],
-    ));
-    if (scope.quoted) {
-      // Public threads the citizen wrote in stay (other people's words), but notes there may name them.
-      const { organizationId, contactId, name, handle, phone } = scope.quoted;
-      const needles = [name, handle ? `@${handle}` : null, handle, phone, phone?.replace(/^\+/, '')].filter((value): value is string => !!value && value.length >= 3);
-      if (needles.length > 0) {
-        internalNotes += await count(manager.query(
-          `UPDATE internal_note n SET text = regexp_replace(n.text, $3, $4, 'gi')
-           WHERE n.organization_id = $1 AND NOT (n.conversation_id = ANY($5::uuid[])) AND n.text ~* $3
-             AND EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = n.conversation_id AND m.contact_id = $2)
-           RETURNING n.id`,
-          [organizationId, contactId, needles.map(escapeRegExp).join('|'), ANONYMOUS_CITIZEN, scope.conversationIds],
-        ));
-      }
-    }
-    const mentions: Array<{ id: string }> = await manager.query(
-      `UPDATE mention mn SET author_external_id = NULL, author_name = $${scope.mentionParams.length + 1}, author_handle = NULL, text = NULL,
-         search_text = '', url = NULL, author_followers = NULL
-       WHERE ${scope.mentionWhere} RETURNING mn.id`,
-      [...scope.mentionParams, ANONYMOUS_CITIZEN],
-    ).then(returningRows<{ id: string }>);
-    const mentionIds = mentions.map((row) => row.id);
-    if (mentionIds.length > 0) {
-      // Daily digests (and the notifications that carried them) list top posts with author and text.
-      const scrub = (column: string) => `jsonb_set(${column}, '{topPosts}', (SELECT coalesce(jsonb_agg(CASE WHEN p->>'id' = ANY($1::text[]) THEN p || $2::jsonb ELSE p END ORDER BY i), '[]'::jsonb)
-        FROM jsonb_array_elements(${column}->'topPosts') WITH ORDINALITY e(p, i)))`;
-      const touches = (column: string) => `jsonb_typeof(${column}->'topPosts') = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements(${column}->'topPosts') p WHERE p->>'id' = ANY($1::text[]))`;
-      await manager.query(`UPDATE mention_digest SET payload = ${scrub('payload')} WHERE ${touches('payload')}`, [mentionIds, JSON.stringify(MENTION_POST_ERASED)]);
-      await manager.query(`UPDATE mention_notification SET payload = ${scrub('payload')} WHERE ${touches('payload')}`, [mentionIds, JSON.stringify(MENTION_POST_ERASED)]);
-    }
-    return { cases: caseIds.length, caseHistory, caseForwards, internalNotes, mentions: mentionIds.length, media: media.map((row) => row.sha256) };
-  }
-
-  /** Direct threads are keyed on the citizen's channel id (a WhatsApp number): re-keyed; previews dropped; marked erased. */
-  private async anonymizeConversations(manager: EntityManager, organizationId: string, ids: string[], reason: string): Promise<void> {
-    if (ids.length === 0) return;
-    await manager.query(
-      `UPDATE conversation SET last_message_preview = NULL, thread_key = CASE WHEN kind = 'direct' THEN 'anon:' || id ELSE thread_key END
-       WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    await manager.query(
-      `INSERT INTO conversation_erasure (conversation_id, organization_id, reason, erased_at)
-       SELECT id, $2, $3, greatest(now(), last_activity_at) FROM conversation WHERE id = ANY($1::uuid[])
-       ON CONFLICT (conversation_id) DO UPDATE SET reason = EXCLUDED.reason, erased_at = EXCLUDED.erased_at`,
-      [ids, organizationId, reason],
-    );
-  }
-
-  /** Name, handle, phone and channel user id replaced; returns how many contacts still held personal data. */
-  private async anonymizeContacts(manager: EntityManager, ids: string[], extraWhere = ''): Promise<number> {
-    if (ids.length === 0) return 0;
-    const rows: unknown[] = await manager.query(
-      `UPDATE contact ct SET name = $2, handle = NULL, phone = NULL, search_text = $3, channel_user_id = 'anon:' || ct.id
-       WHERE ct.id = ANY($1::uuid[]) AND ct.channel_user_id <> 'anon:' || ct.id ${extraWhere}
-       RETURNING ct.id`,
-      [ids, ANONYMOUS_CITIZEN, foldForSearch(ANONYMOUS_CITIZEN)],
-    ).then(returningRows<{ id: string }>);
-    return rows.length;
   }
 
   /**
@@ -492,14 +337,6 @@ export class RetentionService {
     }
     return deleted;
   }
-}
-
-async function count(result: Promise<unknown>): Promise<number> {
-  return returningRows(await result).length;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {
