@@ -79,6 +79,16 @@ describe('single sign-on in headless Chromium against a real OpenID provider on 
     await page.close();
   });
 
+  it('keeps the URL the officer opened through the trip to the identity provider (a pasted link)', async () => {
+    const page = await open();
+    await page.goto(`${t.url}/cases/stats`);
+    await signInAtProvider(page, zeynep);
+    await page.getByTestId('case-kpis').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/cases/stats');
+    expect(new URL(page.url()).hash).toBe('');
+    await page.close();
+  });
+
   it('tells a user whose groups map to no role why they were refused', async () => {
     const page = await open();
     await page.goto(t.url);

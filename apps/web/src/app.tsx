@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { ReactElement, useEffect, useState } from 'react';
+import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { api } from './api/client';
-import type { TokenResponse } from './api/types';
+import { queryClient } from './api/query-client';
+import type { SessionUser, TokenResponse } from './api/types';
 import { useI18n } from './i18n/i18n';
-import { permissionsOf } from './roles';
-import { navigate, usePath } from './router';
+import { Permissions, permissionsOf } from './roles';
 import { AdminScreen, AdminTab } from './screens/admin-screen';
 import { AuditScreen } from './screens/audit-screen';
 import { CaseDetailScreen } from './screens/case-detail-screen';
@@ -15,51 +16,82 @@ import { SecurityScreen } from './screens/security-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 import { TopBar } from './components/top-bar';
 
+type Section = 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
+const ADMIN_TABS: readonly AdminTab[] = ['accounts', 'users', 'departments', 'retention', 'sso'];
+
+/**
+ * Every screen has a URL. Signed out, any URL shows the sign-in form and stays in the address bar,
+ * so a pasted link to a case opens that case once the officer has signed in.
+ */
 export function App() {
   const [session, setSession] = useState<TokenResponse | null>(api.current);
-  const path = usePath();
+  const { pathname } = useLocation();
   const { t } = useI18n();
-  useEffect(() => api.onChange(setSession), []);
+  useEffect(
+    () =>
+      api.onChange((next) => {
+        // Nothing cached for one user is shown to the next one on this computer.
+        if (!next) queryClient.clear();
+        setSession(next);
+      }),
+    [],
+  );
 
   if (!session) return <SignInScreen />;
-  const can = permissionsOf(session.user.roles);
-  const onAudit = path.startsWith('/audit') && can.audit;
-  const onCases = path.startsWith('/cases') && can.readInbox;
-  const onMentions = path.startsWith('/mentions') && can.mentions;
-  const onAdmin = path.startsWith('/admin') && can.admin;
+  const { user } = session;
+  const can = permissionsOf(user.roles);
   // A user who must enrol in two-factor can do nothing else until enrolled (the API refuses the rest).
-  const onSecurity = path.startsWith('/security') || !!session.user.twoFactorEnrolmentRequired;
-  const caseId = /^\/cases\/([0-9a-f-]{36})/.exec(path)?.[1] ?? null;
-  const conversationId = /^\/conversations\/([0-9a-f-]{36})/.exec(path)?.[1] ?? null;
-  if ((path.startsWith('/audit') && !can.audit) || (path.startsWith('/admin') && !can.admin)) navigate('/');
-  const active = onSecurity ? 'security' : onAudit ? 'audit' : onCases ? 'cases' : onMentions ? 'mentions' : onAdmin ? 'admin' : 'inbox';
-  const screen = onSecurity ? (
-    <SecurityScreen enrolmentRequired={!!session.user.twoFactorEnrolmentRequired} />
-  ) : onAudit ? (
-    <AuditScreen />
-  ) : onAdmin ? (
-    <AdminScreen tab={adminTab(path)} />
-  ) : onCases ? (
-    caseId ? <CaseDetailScreen id={caseId} can={can} /> : path.startsWith('/cases/stats') ? <CaseStatsScreen /> : <CasesScreen />
-  ) : onMentions ? (
-    <MentionsScreen />
-  ) : (
-    <InboxScreen user={session.user} can={can} selectedId={conversationId} />
-  );
+  const enrolmentRequired = !!user.twoFactorEnrolmentRequired;
+  const section = (pathname.split('/')[1] || 'inbox') as Section;
+  const only = (allowed: boolean, element: ReactElement) => (allowed ? element : <Navigate to="/inbox" replace />);
 
   return (
     <div className="app">
       <a className="skip-link" href="#main">{t('app.skip')}</a>
-      <TopBar user={session.user} can={can} active={active} />
+      <TopBar user={user} can={can} active={enrolmentRequired ? 'security' : section} />
       <main id="main" className="main">
-        {screen}
+        {enrolmentRequired ? (
+          <SecurityScreen enrolmentRequired />
+        ) : (
+          <Routes>
+            <Route index element={<Navigate to="/inbox" replace />} />
+            <Route path="inbox" element={<Inbox user={user} can={can} />} />
+            <Route path="inbox/:conversationId" element={<Inbox user={user} can={can} />} />
+            {/* Links from before the inbox had its own prefix. */}
+            <Route path="conversations/:conversationId" element={<LegacyConversation />} />
+            <Route path="cases" element={only(can.readInbox, <CasesScreen />)} />
+            <Route path="cases/stats" element={only(can.readInbox, <CaseStatsScreen />)} />
+            <Route path="cases/:id" element={only(can.readInbox, <CaseDetail can={can} />)} />
+            <Route path="mentions" element={only(can.mentions, <MentionsScreen />)} />
+            <Route path="audit" element={only(can.audit, <AuditScreen />)} />
+            <Route path="admin" element={only(can.admin, <AdminScreen tab="accounts" />)} />
+            <Route path="admin/:tab" element={only(can.admin, <Admin />)} />
+            <Route path="security" element={<SecurityScreen enrolmentRequired={false} />} />
+            <Route path="*" element={<Navigate to="/inbox" replace />} />
+          </Routes>
+        )}
       </main>
     </div>
   );
 }
 
-/** The administration tab a path opens (/admin is the channel accounts). */
-function adminTab(path: string): AdminTab {
-  for (const tab of ['users', 'departments', 'retention', 'sso'] as const) if (path.startsWith(`/admin/${tab}`)) return tab;
-  return 'accounts';
+function Inbox({ user, can }: { user: SessionUser; can: Permissions }) {
+  const { conversationId } = useParams();
+  return <InboxScreen user={user} can={can} selectedId={conversationId ?? null} />;
+}
+
+function LegacyConversation() {
+  const { conversationId } = useParams();
+  return <Navigate to={`/inbox/${conversationId}`} replace />;
+}
+
+function CaseDetail({ can }: { can: Permissions }) {
+  const { id } = useParams();
+  return <CaseDetailScreen key={id} id={id!} can={can} />;
+}
+
+function Admin() {
+  const { tab } = useParams();
+  const known = ADMIN_TABS.find((t) => t === tab);
+  return known ? <AdminScreen tab={known} /> : <Navigate to="/admin" replace />;
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { locateWebDist } from './web-app.locator';
 
 /** Paths the API owns; the single-page app never answers for them, not even with its fallback. */
-const API_PATHS = /^\/(api|docs|health|webhooks)(\/|$|-)/;
+const API_PATHS = /^\/(api|docs|health|metrics|open311|webhooks)(\/|$|-)/;
 
 /**
  * Serves the built web inbox at `/`. Registered in onModuleInit, after Nest mounted its routes and

@@ -1,13 +1,13 @@
 import { useI18n } from '../i18n/i18n';
-import { navigate } from '../router';
+import { Link } from 'react-router';
 
 /** Board and statistics are two views of the cases. */
 export function CasesNav({ active }: { active: 'board' | 'stats' }) {
   const { t } = useI18n();
   const link = (path: string, label: string, current: boolean) => (
-    <a href={path} aria-current={current ? 'page' : undefined} className={current ? 'nav-link active' : 'nav-link'} onClick={(e) => { e.preventDefault(); navigate(path); }}>
+    <Link to={path} aria-current={current ? 'page' : undefined} className={current ? 'nav-link active' : 'nav-link'}>
       {label}
-    </a>
+    </Link>
   );
   return (
     <nav aria-label={t('case.views')} className="sub-nav">

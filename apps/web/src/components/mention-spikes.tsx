@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { MentionDigest } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { DateInput } from './date-input';
 
 /** Today's date in Istanbul, the day the digest counts in (YYYY-MM-DD). */
 function istanbulDate(offsetDays = 0): string {
@@ -24,10 +25,7 @@ export function MentionSpikes() {
     <section className="card" aria-labelledby="spikes-title" data-testid="mention-spikes">
       <div className="item-line">
         <h2 id="spikes-title">{t('mentions.spikes')}</h2>
-        <label className="push">
-          <span className="visually-hidden">{t('mentions.digestDay')}</span>
-          <input type="date" aria-label={t('mentions.digestDay')} value={date} max={istanbulDate()} onChange={(e) => e.target.value && setDate(e.target.value)} />
-        </label>
+        <DateInput className="push" hideLabel label={t('mentions.digestDay')} value={date} max={istanbulDate()} onChange={setDate} />
       </div>
       {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
       {digest && (

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/tr';
+import { rememberIntendedPath, takeIntendedPath } from '../intended-path';
 
 export interface SingleSignOnOrganization {
   slug: string;
@@ -23,10 +25,11 @@ const REFUSALS = ['flow_expired', 'provider_error', 'no_email', 'no_role', 'unkn
 /**
  * What the sign-in screen needs for single sign-on: the organizations offering it (public endpoint),
  * and the end of a sign-in: the one-time code or the refusal the api put in the URL fragment,
- * removed from the address bar and history at once.
+ * removed from the address bar and history at once (replaced by the URL the user had opened).
  */
 export function useSingleSignOn(): SingleSignOnState {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const [organizations, setOrganizations] = useState<SingleSignOnOrganization[]>([]);
   const [passwordWanted, setPasswordWanted] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +39,7 @@ export function useSingleSignOn(): SingleSignOnState {
     const fragment = new URLSearchParams(location.hash.slice(1));
     const code = fragment.get('sso-code');
     const refusal = fragment.get('sso-error');
-    if (code || refusal) history.replaceState(null, '', location.pathname + location.search);
+    if (code || refusal) void navigate(takeIntendedPath() ?? location.pathname + location.search, { replace: true });
     if (refusal) setError(t(`sso.error.${REFUSALS.includes(refusal) ? refusal : 'provider_error'}` as MessageKey));
     if (code) {
       setBusy(true);
@@ -65,7 +68,7 @@ export function SingleSignOnButtons({ sso }: { sso: SingleSignOnState }) {
       {sso.error && <p role="alert" className="error">{sso.error}</p>}
       {sso.busy && <p role="status">{t('sso.busy')}</p>}
       {sso.organizations.map((o) => (
-        <a key={o.slug} className="button sso-button" href={`/api/v1/auth/sso/${encodeURIComponent(o.slug)}/start`}>
+        <a key={o.slug} className="button sso-button" href={`/api/v1/auth/sso/${encodeURIComponent(o.slug)}/start`} onClick={rememberIntendedPath}>
           {several ? t('sso.buttonFor', { name: o.name }) : t('sso.button')}
         </a>
       ))}

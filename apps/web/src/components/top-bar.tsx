@@ -2,28 +2,21 @@ import { api } from '../api/client';
 import type { SessionUser } from '../api/types';
 import { Language, useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
-import { navigate } from '../router';
+import { Link, useNavigate } from 'react-router';
 
 export function TopBar({ user, can, active }: { user: SessionUser; can: Permissions; active: 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security' }) {
   const { t, language, setLanguage } = useI18n();
+  const navigate = useNavigate();
   const link = (path: string, label: string, current: boolean) => (
-    <a
-      href={path}
-      aria-current={current ? 'page' : undefined}
-      className={current ? 'nav-link active' : 'nav-link'}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(path);
-      }}
-    >
+    <Link to={path} aria-current={current ? 'page' : undefined} className={current ? 'nav-link active' : 'nav-link'}>
       {label}
-    </a>
+    </Link>
   );
   return (
     <header className="top-bar">
       <span className="brand">{t('app.title')}</span>
       <nav aria-label={t('nav.main')} className="nav">
-        {can.readInbox && link('/', t('nav.inbox'), active === 'inbox')}
+        {can.readInbox && link('/inbox', t('nav.inbox'), active === 'inbox')}
         {can.readInbox && link('/cases', t('nav.cases'), active === 'cases')}
         {can.mentions && link('/mentions', t('nav.mentions'), active === 'mentions')}
         {can.audit && link('/audit', t('nav.audit'), active === 'audit')}

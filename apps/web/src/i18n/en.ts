@@ -98,6 +98,8 @@ export const en: Record<MessageKey, string> = {
   'common.retry': 'Retry',
   'common.close': 'Close',
   'common.none': '—',
+  'date.placeholder': 'dd/mm/yyyy',
+  'date.invalid': 'Write the date as {format}',
   'channel.facebook': 'Facebook',
   'channel.instagram': 'Instagram',
   'channel.whatsapp': 'WhatsApp',

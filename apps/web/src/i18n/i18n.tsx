@@ -1,5 +1,6 @@
 import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { en } from './en';
+import { Formatters, formattersFor } from './format';
 import { MessageKey, tr } from './tr';
 
 export type Language = 'tr' | 'en';
@@ -15,6 +16,8 @@ interface I18n {
   setLanguage(language: Language): void;
   t: Translate;
   formatDateTime(iso: string): string;
+  /** Dates, times and numbers in this language (one formatting module: ./format). */
+  format: Formatters;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -34,13 +37,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const catalog = CATALOGS[language];
     const locale = LOCALES[language];
-    const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+    const format = formattersFor(locale);
     return {
       language,
       locale,
       setLanguage,
       t: (key, params) => catalog[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`)),
-      formatDateTime: (iso) => dateTime.format(new Date(iso)),
+      formatDateTime: (iso) => format.dateTime(iso),
+      format,
     };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

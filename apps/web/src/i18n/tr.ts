@@ -96,6 +96,8 @@ export const tr = {
   'common.retry': 'Tekrar dene',
   'common.close': 'Kapat',
   'common.none': '—',
+  'date.placeholder': 'gg.aa.yyyy',
+  'date.invalid': 'Tarihi {format} biçiminde yazın',
   'channel.facebook': 'Facebook',
   'channel.instagram': 'Instagram',
   'channel.whatsapp': 'WhatsApp',

@@ -1,5 +1,5 @@
 import { useI18n } from '../i18n/i18n';
-import { navigate } from '../router';
+import { Link } from 'react-router';
 import { AccountsAdmin } from '../components/admin/accounts-admin';
 import { DepartmentsAdmin } from '../components/admin/departments-admin';
 import { RetentionAdmin } from '../components/admin/retention-admin';
@@ -12,9 +12,9 @@ export type AdminTab = 'accounts' | 'users' | 'departments' | 'retention' | 'sso
 export function AdminScreen({ tab }: { tab: AdminTab }) {
   const { t } = useI18n();
   const link = (to: AdminTab, path: string) => (
-    <a href={path} aria-current={tab === to ? 'page' : undefined} className={tab === to ? 'nav-link active' : 'nav-link'} onClick={(e) => { e.preventDefault(); navigate(path); }}>
+    <Link to={path} aria-current={tab === to ? 'page' : undefined} className={tab === to ? 'nav-link active' : 'nav-link'}>
       {t(`admin.tab.${to}`)}
-    </a>
+    </Link>
   );
   return (
     <div className="admin">

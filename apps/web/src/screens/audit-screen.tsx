@@ -2,6 +2,7 @@ import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import type { AuditEventView, ChainReport, ExportJobView, Page } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { DateInput } from '../components/date-input';
 
 export function AuditScreen() {
   const { t } = useI18n();
@@ -157,8 +158,8 @@ function ExportForm() {
     <section className="card" aria-labelledby="export-title" data-testid="export-form">
       <h2 id="export-title">{t('export.title')}</h2>
       <form className="inline-form" onSubmit={(e) => void submit(e)}>
-        <label>{t('export.from')}<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required /></label>
-        <label>{t('export.to')}<input type="date" value={to} onChange={(e) => setTo(e.target.value)} required /></label>
+        <DateInput label={t('export.from')} value={from} onChange={setFrom} required />
+        <DateInput label={t('export.to')} value={to} onChange={setTo} required />
         <label>
           {t('export.channel')}
           <select value={channel} onChange={(e) => setChannel(e.target.value)}>

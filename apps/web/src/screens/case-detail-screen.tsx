@@ -1,13 +1,19 @@
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { FormEvent, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
-import type { CaseDetail, CaseHistoryEntry, DepartmentView } from '../api/types';
+import { queryKeys } from '../api/queries/query-keys';
+import { useCase } from '../api/queries/use-cases';
+import { useLiveInvalidation } from '../api/queries/use-live-invalidation';
+import type { CaseHistoryEntry, DepartmentView } from '../api/types';
 import { ChannelBadge } from '../components/badges';
 import { CaseCard } from '../components/case-card';
+import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/tr';
 import type { Permissions } from '../roles';
-import { navigate } from '../router';
+import { Link } from 'react-router';
 
+const COORDINATE = { maximumFractionDigits: 5 };
 const OPEN = ['new', 'assigned', 'in_progress', 'forwarded'];
 const STATUSES: unknown[] = [...OPEN, 'resolved', 'rejected'];
 // History rows carry other "status" fields too (e.g. the citizen notification's "queued").
@@ -16,28 +22,22 @@ const KNOWN_ACTIONS = new Set(['created', 'updated', 'status', 'assigned', 'in_p
 
 /** One case: its facts, the whole history, the forwards to external bodies; forward and resolve. */
 export function CaseDetailScreen({ id, can }: { id: string; can: Permissions }) {
-  const { t, formatDateTime } = useI18n();
-  const [item, setItem] = useState<CaseDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(async () => {
-    try {
-      setItem(await api.request<CaseDetail>(`/api/v1/cases/${id}`));
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [id]);
-  useEffect(() => void load(), [load]);
+  const { t, formatDateTime, format } = useI18n();
+  const query = useCase(id);
+  useLiveInvalidation();
+  const client = useQueryClient();
+  // A change here can move the case on the board too: refetch every cached case query.
+  const load = () => client.invalidateQueries({ queryKey: queryKeys.cases });
 
   const actionLabel = (entry: CaseHistoryEntry) => (KNOWN_ACTIONS.has(entry.action) ? t(`case.action.${entry.action}` as MessageKey) : entry.action);
 
   return (
     <div className="cases case-detail" data-testid="case-detail">
       <div className="item-line">
-        <a href="/cases" onClick={(e) => { e.preventDefault(); navigate('/cases'); }}>{t('case.backToBoard')}</a>
+        <Link to="/cases">{t('case.backToBoard')}</Link>
       </div>
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
-      {!item && !error && <p className="muted">{t('common.loading')}</p>}
-      {item && (
+      <QueryState query={query}>
+        {(item) => (
         <>
           <h1 className="item-line">
             {t('case.number', { number: item.number })} · {item.category.name} <ChannelBadge channel={item.channel} />
@@ -47,10 +47,10 @@ export function CaseDetailScreen({ id, can }: { id: string; can: Permissions }) 
               <CaseCard item={item} canWork={can.work} onChanged={() => void load()}>
                 <p className="item-line small">
                   <span>{item.contact?.name ?? item.contact?.handle ?? ''}</span>
-                  {item.location && <span className="muted">{item.location.label ?? `${item.location.latitude}, ${item.location.longitude}`}</span>}
-                  <a href={`/conversations/${item.conversationId}`} onClick={(e) => { e.preventDefault(); navigate(`/conversations/${item.conversationId}`); }}>
+                  {item.location && <span className="muted">{item.location.label ?? `${format.number(item.location.latitude, COORDINATE)}, ${format.number(item.location.longitude, COORDINATE)}`}</span>}
+                  <Link to={`/inbox/${item.conversationId}`}>
                     {t('case.openConversation')}
-                  </a>
+                  </Link>
                 </p>
                 {item.rejectionReason && <p className="small error">{t('case.rejection', { text: item.rejectionReason })}</p>}
               </CaseCard>
@@ -86,7 +86,8 @@ export function CaseDetailScreen({ id, can }: { id: string; can: Permissions }) 
             </section>
           </div>
         </>
-      )}
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -1,35 +1,22 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api/client';
-import type { CaseStatus, CaseView, DepartmentView } from '../api/types';
+import { useState } from 'react';
+import { useCases, useDepartments } from '../api/queries/use-cases';
+import { useLiveInvalidation } from '../api/queries/use-live-invalidation';
+import type { CaseStatus } from '../api/types';
 import { ChannelBadge } from '../components/badges';
 import { CasesNav } from '../components/cases-nav';
+import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
-import { navigate } from '../router';
+import { Link } from 'react-router';
 
 export const CASE_STATUSES: CaseStatus[] = ['new', 'assigned', 'in_progress', 'forwarded', 'resolved', 'rejected'];
 
-/** The case board: one column per status, narrowed to a department; one request per filter change. */
+/** The case board: one column per status, narrowed to a department; cached per filter, refetched on live events. */
 export function CasesScreen() {
   const { t, formatDateTime } = useI18n();
   const [department, setDepartment] = useState('');
-  const [departments, setDepartments] = useState<DepartmentView[]>([]);
-  const [items, setItems] = useState<CaseView[] | null>(null);
-  const [total, setTotal] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api.request<DepartmentView[]>('/api/v1/departments?kind=department').then(setDepartments, (e: Error) => setError(e.message));
-  }, []);
-  const load = useCallback(async () => {
-    try {
-      const page = await api.request<{ items: CaseView[]; total: number }>(`/api/v1/cases?limit=200${department ? `&departmentId=${department}` : ''}`);
-      setItems(page.items);
-      setTotal(page.total);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [department]);
-  useEffect(() => void load(), [load]);
+  const departments = useDepartments('department').data ?? [];
+  const query = useCases(department);
+  useLiveInvalidation();
 
   return (
     <div className="cases">
@@ -44,11 +31,13 @@ export function CasesScreen() {
           </select>
         </label>
       </div>
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
-      {items && total > items.length && <p className="small muted">{t('case.truncated', { shown: items.length, total })}</p>}
+      <QueryState query={query}>
+        {({ items, total }) => (
+      <>
+      {total > items.length && <p className="small muted">{t('case.truncated', { shown: items.length, total })}</p>}
       <div className="case-board" data-testid="case-board">
         {CASE_STATUSES.map((status) => {
-          const column = (items ?? []).filter((c) => c.status === status);
+          const column = items.filter((c) => c.status === status);
           return (
             <section key={status} className="case-column" aria-labelledby={`col-${status}`} data-testid="case-column" data-status={status}>
               <h2 id={`col-${status}`} className="item-line">
@@ -58,16 +47,7 @@ export function CasesScreen() {
               <ul>
                 {column.map((c) => (
                   <li key={c.id}>
-                    <a
-                      href={`/cases/${c.id}`}
-                      className="case-tile"
-                      data-testid="case-tile"
-                      data-case-number={c.number}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        navigate(`/cases/${c.id}`);
-                      }}
-                    >
+                    <Link to={`/cases/${c.id}`} className="case-tile" data-testid="case-tile" data-case-number={c.number}>
                       <span className="item-line">
                         <strong>{t('case.number', { number: c.number })}</strong>
                         <ChannelBadge channel={c.channel} />
@@ -76,7 +56,7 @@ export function CasesScreen() {
                       <span className="small">{c.category.name}</span>
                       <span className="small muted">{c.department?.name ?? c.externalBody?.name ?? t('case.noDepartment')}</span>
                       <span className="small muted">{c.contact?.name ?? c.contact?.handle ?? ''} · {formatDateTime(c.createdAt)}</span>
-                    </a>
+                    </Link>
                   </li>
                 ))}
               </ul>
@@ -84,6 +64,9 @@ export function CasesScreen() {
           );
         })}
       </div>
+      </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { ConversationListItem } from '../components/conversation-list-item';
 import { ConversationPane } from '../components/conversation-pane';
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
-import { navigate } from '../router';
+import { useNavigate } from 'react-router';
 
 interface Filters {
   q: string;
@@ -34,6 +34,7 @@ const isTyping = (target: EventTarget | null) =>
 
 export function InboxScreen({ user, can, selectedId }: { user: SessionUser; can: Permissions; selectedId: string | null }) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [search, setSearch] = useState('');
   const [items, setItems] = useState<ConversationView[]>([]);
@@ -93,7 +94,7 @@ export function InboxScreen({ user, can, selectedId }: { user: SessionUser; can:
     setNextCursor(page.nextCursor);
   };
 
-  const open = useCallback((id: string) => navigate(`/conversations/${id}`), []);
+  const open = useCallback((id: string) => void navigate(`/inbox/${id}`), [navigate]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -189,7 +190,7 @@ export function InboxScreen({ user, can, selectedId }: { user: SessionUser; can:
         {nextCursor && <button type="button" className="secondary more" onClick={() => void loadMore()}>{t('inbox.more')}</button>}
       </section>
       {selectedId ? (
-        <ConversationPane id={selectedId} user={user} can={can} refreshKey={refreshKey} onChanged={onChanged} onBack={() => navigate('/')} />
+        <ConversationPane id={selectedId} user={user} can={can} refreshKey={refreshKey} onChanged={onChanged} onBack={() => void navigate('/inbox')} />
       ) : (
         <section className="pane conversation empty-pane" aria-label={t('conv.title')}>
           <p className="muted">{t('inbox.select')}</p>

@@ -5,7 +5,7 @@ import { ChannelBadge } from '../components/badges';
 import { MentionSpikes } from '../components/mention-spikes';
 import { VolumeChart } from '../components/volume-chart';
 import { useI18n } from '../i18n/i18n';
-import { navigate } from '../router';
+import { Link } from 'react-router';
 
 /** The mayor's office: what people say about the mayor and the municipality, across channels. */
 export function MentionsScreen() {
@@ -81,7 +81,7 @@ export function MentionsScreen() {
                 {m.matchedTerms.length > 0 && <span>{t('mentions.terms', { terms: m.matchedTerms.join(', ') })}</span>}
                 {m.metrics.reach !== null && <span>{t('mentions.reach', { reach: m.metrics.reach })}</span>}
                 {m.conversationId && (
-                  <a href={`/conversations/${m.conversationId}`} onClick={(e) => { e.preventDefault(); navigate(`/conversations/${m.conversationId}`); }}>{t('case.openConversation')}</a>
+                  <Link to={`/inbox/${m.conversationId}`}>{t('case.openConversation')}</Link>
                 )}
                 {m.url?.startsWith('https://') && <a href={m.url} target="_blank" rel="noreferrer noopener">{t('mentions.open')}</a>}
               </div>

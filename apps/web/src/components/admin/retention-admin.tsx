@@ -2,7 +2,7 @@ import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { LegalHoldView, RetentionSettingsView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { navigate } from '../../router';
+import { Link } from 'react-router';
 import { ChannelBadge } from '../badges';
 import { AdminTable } from './admin-table';
 
@@ -92,7 +92,6 @@ function LegalHolds({ onError }: { onError(message: string): void }) {
       onError((e as Error).message);
     }
   };
-  const open = (id: string) => navigate(`/conversations/${id}`);
   return (
     <section className="card" aria-labelledby="legal-holds">
       <h2 id="legal-holds">{t('admin.holds.title')}</h2>
@@ -105,9 +104,9 @@ function LegalHolds({ onError }: { onError(message: string): void }) {
             <tr key={h.conversationId} data-testid="legal-hold-row">
               <td>
                 <ChannelBadge channel={h.channel} />{' '}
-                <a href={`/conversations/${h.conversationId}`} onClick={(e) => { e.preventDefault(); open(h.conversationId); }}>
+                <Link to={`/inbox/${h.conversationId}`}>
                   {h.contactName ?? h.contactHandle ?? t('common.none')}
-                </a>
+                </Link>
               </td>
               <td>{h.reason}</td>
               <td className="small">{formatDateTime(h.placedAt)} · {h.placedBy ?? t('common.none')}</td>

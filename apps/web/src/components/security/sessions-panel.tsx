@@ -2,12 +2,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { SessionView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { navigate } from '../../router';
+import { useNavigate } from 'react-router';
 import { AdminTable } from '../admin/admin-table';
 
 /** The signed-in user's sessions (devices) and a way to end any of them. */
 export function SessionsPanel() {
   const { t, formatDateTime } = useI18n();
+  const navigate = useNavigate();
   const [sessions, setSessions] = useState<SessionView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => api.request<SessionView[]>('/api/v1/auth/sessions').then(setSessions, (e: Error) => setError(e.message)), []);
