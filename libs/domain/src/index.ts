@@ -1,4 +1,4 @@
-export * from './enums';
+export * from '@civic/model';
 export * from './entities';
 export * from './search/turkish-search';
 export { ALL_ENTITIES } from './domain-entities';

@@ -1,4 +1,4 @@
-import { Channel, ConversationKind, MessageAttachment } from '@civic/domain';
+import { Channel, ConversationKind, MessageAttachment } from '@civic/model';
 import { NormalizedEvent } from './normalized-event';
 
 /** A connected account as an adapter sees it: ids and decrypted credentials, no database. */

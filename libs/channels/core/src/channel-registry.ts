@@ -1,5 +1,5 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { Channel } from '@civic/domain';
+import { Channel } from '@civic/model';
 import { ChannelAdapter } from './channel-adapter';
 
 /** DI token under which every channel module provides its adapter (multi-provider style list). */

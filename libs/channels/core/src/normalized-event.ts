@@ -1,4 +1,4 @@
-import { AttachmentType, Channel, ConversationKind, DeliveryError, DeliveryState, MessageAttachment, MessageDirection, MessageKind } from '@civic/domain';
+import { AttachmentType, Channel, ConversationKind, DeliveryError, DeliveryState, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
 
 /** A citizen (or the account itself) as the channel names them. */
 export interface NormalizedAuthor {

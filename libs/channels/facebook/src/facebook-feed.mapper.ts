@@ -1,5 +1,5 @@
 import { NormalizedEvent, WebhookPayloadError } from '@civic/channels-core';
-import { AttachmentType, Channel, ConversationKind, MessageAttachment, MessageDirection, MessageKind } from '@civic/domain';
+import { AttachmentType, Channel, ConversationKind, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
 import { idOf, isRecord, parseMetaTime, postThreadKey, requireId } from '@civic/channels-meta';
 
 /** Feed items that are posts; they open a public thread. */

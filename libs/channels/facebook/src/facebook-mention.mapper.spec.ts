@@ -1,5 +1,5 @@
 import { WebhookPayloadError } from '@civic/channels-core';
-import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
+import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import { FacebookAdapter } from './facebook.adapter';
 import { mapPageMention } from './facebook-mention.mapper';
 

@@ -1,5 +1,5 @@
 import { NormalizedEvent } from '@civic/channels-core';
-import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
+import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import { idOf, parseMetaTime, postThreadKey, requireId } from '@civic/channels-meta';
 
 /**

@@ -9,7 +9,7 @@ import {
   ReplyRefusedError,
   SendResult,
 } from '@civic/channels-core';
-import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
+import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import {
   isDirectMessage,
   laterIso,

@@ -1,5 +1,5 @@
 import { MessageEvent, NormalizedEvent, WebhookPayloadError } from '@civic/channels-core';
-import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
+import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import { idOf, isRecord, parseMetaTime, postThreadKey, requireId } from '@civic/channels-meta';
 
 /**

@@ -1,6 +1,6 @@
 import { ChannelAccountContext, OutboundReply, ReplyRefusedError, WebhookPayloadError } from '@civic/channels-core';
 import { AppConfig } from '@civic/config';
-import { AttachmentType, Channel, ConversationKind, DeliveryState, MessageDirection, MessageKind } from '@civic/domain';
+import { AttachmentType, Channel, ConversationKind, DeliveryState, MessageDirection, MessageKind } from '@civic/model';
 import { MetaGraphClient } from '@civic/channels-meta';
 import { FakeGraphApiServer, loadChannelFixture, messagingEnvelope } from '@civic/testing';
 import { InstagramAdapter } from './instagram.adapter';

@@ -9,7 +9,7 @@ import {
   ReplyRefusedError,
   SendResult,
 } from '@civic/channels-core';
-import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
+import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import {
   isDirectMessage,
   laterIso,

@@ -1,5 +1,5 @@
 import { MessageEvent } from '@civic/channels-core';
-import { AttachmentType, Channel, ConversationKind, MessageAttachment, MessageDirection, MessageKind } from '@civic/domain';
+import { AttachmentType, Channel, ConversationKind, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
 import { MetaGraphClient } from './graph-api.client';
 import { dmThreadKey } from './messaging-event.parser';
 import { laterIso, parseMetaTime, replyWindowFrom } from './meta-time';

@@ -1,5 +1,5 @@
 import { DeleteEvent, MessageEvent, NormalizedEvent, replyIdFromCallbackData, StatusEvent, WatermarkStatusEvent, WebhookPayloadError } from '@civic/channels-core';
-import { AttachmentType, Channel, ConversationKind, DeliveryState, MessageAttachment, MessageDirection, MessageKind } from '@civic/domain';
+import { AttachmentType, Channel, ConversationKind, DeliveryState, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
 import { idOf, isRecord, requireId } from './meta-webhook.envelope';
 import { parseMetaTime, replyWindowFrom } from './meta-time';
 

@@ -1,5 +1,5 @@
 import { OutboundReply, ReplyRefusedError } from '@civic/channels-core';
-import { ConversationKind } from '@civic/domain';
+import { ConversationKind } from '@civic/model';
 import { DAY_MS } from './meta-time';
 
 /** Messenger and Instagram let a human agent answer with the HUMAN_AGENT tag up to 7 days after the last inbound message. */

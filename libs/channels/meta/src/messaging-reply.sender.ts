@@ -1,5 +1,5 @@
 import { OutboundReply, replyCallbackData, SendResult } from '@civic/channels-core';
-import { AttachmentType } from '@civic/domain';
+import { AttachmentType } from '@civic/model';
 import { MetaGraphClient } from './graph-api.client';
 import { messagingTypeFor } from './messaging-reply.policy';
 

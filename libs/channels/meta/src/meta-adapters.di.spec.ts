@@ -1,7 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { CHANNEL_ADAPTERS, ChannelAdapter, ChannelRegistry } from '@civic/channels-core';
 import { ConfigModule } from '@civic/config';
-import { Channel } from '@civic/domain';
+import { Channel } from '@civic/model';
 import { FACEBOOK_ADAPTER_PROVIDERS, FacebookAdapter } from '@civic/channels-facebook';
 import { INSTAGRAM_ADAPTER_PROVIDERS, InstagramAdapter } from '@civic/channels-instagram';
 import { WHATSAPP_ADAPTER_PROVIDERS, WhatsAppAdapter } from '@civic/channels-whatsapp';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AttachmentType, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
+import { AttachmentType, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import { TwitterV2Mapper } from './twitter-v2.mapper';
 
 const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../../../test/fixtures/channels/twitter', name), 'utf8'));

@@ -1,5 +1,5 @@
 import type { ApiV2Includes, MediaObjectV2, PlaceV2, TweetV2, TwitterApiv2, UserV2 } from 'twitter-api-v2';
-import { AttachmentType, Channel, ConversationKind, MessageAttachment, MessageDirection, MessageKind } from '@civic/domain';
+import { AttachmentType, Channel, ConversationKind, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
 import { MessageEvent, NormalizedAuthor, NormalizedThread } from '@civic/channels-core';
 import { snowflakeTime } from './twitter-snowflake';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AttachmentType, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
+import { AttachmentType, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import { MessageEvent, WebhookPayloadError } from '@civic/channels-core';
 import { TwitterWebhookParser } from './twitter-webhook.parser';
 

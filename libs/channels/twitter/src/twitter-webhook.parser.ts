@@ -1,4 +1,4 @@
-import { AttachmentType, Channel, ConversationKind, MessageAttachment, MessageDirection, MessageKind } from '@civic/domain';
+import { AttachmentType, Channel, ConversationKind, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
 import { DeleteEvent, MessageEvent, NormalizedEvent, WebhookPayloadError } from '@civic/channels-core';
 import { TwitterV2Mapper } from './twitter-v2.mapper';
 

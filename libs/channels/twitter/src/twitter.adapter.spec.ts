@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '@civic/config';
-import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
+import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import { ChannelAccountContext, ChannelError, ChannelErrorKind, MessageEvent, OutboundReply, ReplyRefusedError } from '@civic/channels-core';
 import { FakeTwitterApiServer } from '@civic/testing';
 import { TwitterClientFactory } from './twitter-client.factory';

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ApiV2Includes, TweetV2, TwitterApi } from 'twitter-api-v2';
 import { parseTweet } from 'twitter-text';
-import { Channel, ConversationKind } from '@civic/domain';
+import { Channel, ConversationKind } from '@civic/model';
 import {
   ChannelAccountContext,
   ChannelAdapter,

@@ -1,5 +1,5 @@
 import { MessageEvent, NormalizedAuthor, NormalizedEvent, replyIdFromCallbackData, StatusEvent, WebhookPayloadError } from '@civic/channels-core';
-import { AttachmentType, Channel, ContactCard, ConversationKind, DeliveryState, MessageAttachment, MessageDirection, MessageKind } from '@civic/domain';
+import { AttachmentType, Channel, ContactCard, ConversationKind, DeliveryState, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
 import { dmThreadKey, idOf, isRecord, parseMetaTime, replyWindowFrom, requireId } from '@civic/channels-meta';
 
 type Json = Record<string, unknown>;

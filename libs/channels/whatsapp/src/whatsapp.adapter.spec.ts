@@ -1,6 +1,6 @@
 import { ChannelAccountContext, ChannelError, ChannelErrorKind, OutboundReply, ReplyRefusedError, WebhookPayloadError } from '@civic/channels-core';
 import { AppConfig } from '@civic/config';
-import { AttachmentType, Channel, ConversationKind, DeliveryState, MessageDirection, MessageKind } from '@civic/domain';
+import { AttachmentType, Channel, ConversationKind, DeliveryState, MessageDirection, MessageKind } from '@civic/model';
 import { MetaGraphClient } from '@civic/channels-meta';
 import { FakeGraphApiServer, loadChannelFixture, META_FAILURES } from '@civic/testing';
 import { WhatsAppAdapter } from './whatsapp.adapter';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ChannelAccountContext, ChannelAdapter, NormalizedEvent, OutboundReply, PollResult, replyCallbackData, ReplyRefusedError, SendResult } from '@civic/channels-core';
-import { AttachmentType, Channel, ConversationKind, MessageAttachment } from '@civic/domain';
+import { AttachmentType, Channel, ConversationKind, MessageAttachment } from '@civic/model';
 import { DAY_MS, MetaGraphClient, metaAccessToken, readMetaEnvelope, refuseInvalidContent } from '@civic/channels-meta';
 import { mapWhatsAppValue } from './whatsapp-message.mapper';
 

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { UserRole } from '../enums/user-role.enum';
+import { UserRole } from '@civic/model';
 import { User } from './user.entity';
 
 /**

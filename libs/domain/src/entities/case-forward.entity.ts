@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { CaseForwardStatus, CaseForwardTransport } from '../enums/case.enums';
+import { CaseForwardStatus, CaseForwardTransport } from '@civic/model';
 
 /** One delivery of a case to an external body (webhook job or e-mail outbox row), with its payload. */
 @Entity('case_forward')

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Channel } from '../enums/channel.enum';
-import { ChannelAccountStatus } from '../enums/channel-account.enums';
+import { Channel, ChannelAccountStatus } from '@civic/model';
 import { Organization } from './organization.entity';
 
 /**

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { CasePriority, CaseStatus } from '../enums/case.enums';
+import { CasePriority, CaseStatus } from '@civic/model';
 
 /** A photo of a case: a reference to an attachment of a citizen message (never a copy). */
 export interface CasePhoto {

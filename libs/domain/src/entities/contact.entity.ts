@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Channel } from '../enums/channel.enum';
+import { Channel } from '@civic/model';
 import { ChannelAccount } from './channel-account.entity';
 
 /**

@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Channel } from '../enums/channel.enum';
-import { ConversationKind, ConversationStatus } from '../enums/conversation.enums';
+import { Channel, ConversationKind, ConversationStatus } from '@civic/model';
 import { ChannelAccount } from './channel-account.entity';
 import { Contact } from './contact.entity';
 import { User } from './user.entity';

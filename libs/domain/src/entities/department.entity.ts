@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { DepartmentKind } from '../enums/case.enums';
+import { DepartmentKind } from '@civic/model';
 
 /**
  * A directorate of the municipality (Fen İşleri, Zabıta …) or an external body (İZSU, ESHOT …)

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { ExportStatus } from '../enums/export.enums';
+import { ExportStatus } from '@civic/model';
 
 /** The filters of an export, kept as asked so the manifest can state the query that produced it. */
 export interface ExportQuery {

@@ -5,7 +5,6 @@ export * from './channel-send-pace.entity';
 export * from './contact.entity';
 export * from './conversation.entity';
 export * from './message.entity';
-export * from './message-attachment';
 export * from './internal-note.entity';
 export * from './canned-response.entity';
 export * from './conversation-activity.entity';

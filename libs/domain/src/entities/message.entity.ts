@@ -1,9 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Channel } from '../enums/channel.enum';
-import { DeliveryState, MessageDirection, MessageKind } from '../enums/message.enums';
+import { Channel, DeliveryError, DeliveryState, MessageAttachment, MessageDirection, MessageEdit, MessageKind } from '@civic/model';
 import { Contact } from './contact.entity';
 import { Conversation } from './conversation.entity';
-import { DeliveryError, MessageAttachment, MessageEdit } from './message-attachment';
 
 /**
  * The one message model: every post, comment, reply, mention, DM, story mention and reaction

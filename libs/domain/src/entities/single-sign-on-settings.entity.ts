@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { UserRole } from '../enums/user-role.enum';
+import { UserRole } from '@civic/model';
 
 /** One IdP group and what its members get in civic-inbox. */
 export interface SingleSignOnGroupMapping {

@@ -1,5 +1,5 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import { UserRole } from '../enums/user-role.enum';
+import { UserRole } from '@civic/model';
 import { Organization } from './organization.entity';
 
 /** An organization's two-factor requirement: users with one of the roles must enrol before working. */

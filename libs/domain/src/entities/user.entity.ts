@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { UserRole } from '../enums/user-role.enum';
+import { UserRole } from '@civic/model';
 import { Organization } from './organization.entity';
 
 /** An officer, mayor's-office staffer, auditor or administrator of one organization. */
