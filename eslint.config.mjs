@@ -94,8 +94,9 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
+          // `${error.message}`, `${channelError.stack}`, `${(error as Error).message}` in a logger call's template.
           selector:
-            "CallExpression[callee.type='MemberExpression'][callee.property.name=/^(log|warn|error|debug|verbose|fatal|info)$/] TemplateLiteral MemberExpression[property.name=/^(message|stack)$/]",
+            "CallExpression[callee.property.name=/^(log|warn|error|debug|verbose|fatal|info)$/] TemplateLiteral MemberExpression[property.name=/^(message|stack)$/]:matches([object.name=/^(e|err|error|cause|reason|[a-zA-Z]*Error)$/], [object.type='TSAsExpression'])",
           message: 'An error message or stack in a log line can quote personal data: use describeError(error) from @civic/database.',
         },
       ],

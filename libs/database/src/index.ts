@@ -9,3 +9,4 @@ export * from './shared-session';
 export * from './group-commit';
 export * from './returning-rows';
 export * from './redacting-typeorm.logger';
+export * from './describe-error';
