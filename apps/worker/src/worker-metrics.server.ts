@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { Registry } from 'prom-client';
 import { AppConfig } from '@civic/config';
 import { metricsScrapeAllowed } from '@civic/metrics';
+import { describeError } from '@civic/database';
 
 /**
  * GET /metrics of a worker process, on WORKER_METRICS_PORT: what only this process knows, above
@@ -49,7 +50,7 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
     try {
       answer(res, 200, this.registry.contentType, await this.registry.metrics());
     } catch (error) {
-      this.logger.error(`Metrics scrape failed: ${error instanceof Error ? error.message : error}`);
+      this.logger.error(`Metrics scrape failed: ${describeError(error)}`);
       answer(res, 500, 'application/json', JSON.stringify({ statusCode: 500, error: 'Internal Server Error', message: 'Metrics could not be collected' }));
     }
   }

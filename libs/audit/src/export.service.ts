@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AppConfig } from '@civic/config';
 import { ExportFormat, ExportJob, ExportQuery, ExportStatus, RetentionSettings } from '@civic/domain';
+import { describeError } from '@civic/database';
 import { AuditService } from './audit.service';
 import { CSV_BOM, csvHeader } from './csv-format';
 import { ExportedMessage } from './exported-message';
@@ -77,7 +78,7 @@ export class ExportService implements OnApplicationShutdown {
       );
       return saved;
     });
-    const run = this.build(job.id).catch((error) => this.logger.error(`Export ${job.id} failed: ${error.stack ?? error}`));
+    const run = this.build(job.id).catch((error) => this.logger.error(`Export ${job.id} failed: ${describeError(error, { stack: true })}`));
     this.running.add(run);
     void run.finally(() => this.running.delete(run));
     return job;

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { DataSource } from 'typeorm';
+import { describeError } from '@civic/database';
 
 /** How often this process adds its new hits to the shared counters and learns the others'. */
 export const RATE_COUNTER_SYNC_MS = 1000;
@@ -112,7 +113,7 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationBo
         const count = this.counts.get(id);
         if (count) count.pending += hits;
       }
-      this.logger.warn(`Rate-limit counters not synced: ${(error as Error).message}`);
+      this.logger.warn(`Rate-limit counters not synced: ${describeError(error)}`);
     }
   }
 }

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Notification } from 'pg';
 import { Observable, Subject, filter } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { describeError } from '@civic/database';
 import { LIVE_EVENTS_CHANNEL, LiveEvent } from './live-event';
 
 type ClientLike = { on(event: 'notification', fn: (m: Notification) => void): unknown; listeners(event: string): unknown[] };
@@ -66,10 +67,10 @@ export class LiveEventsHub implements OnApplicationShutdown {
     const client = new Client({ connectionString: url });
     client.on('notification', this.onNotification);
     client.on('error', (error) => {
-      this.logger.warn(`Live events connection lost: ${error.message}`);
+      this.logger.warn(`Live events connection lost: ${describeError(error)}`);
       this.client = null;
       client.end().catch(() => undefined);
-      if (!this.closed) setTimeout(() => this.ensureListening().catch((e) => this.logger.warn(`Reconnect failed: ${e.message}`)), 1000).unref();
+      if (!this.closed) setTimeout(() => this.ensureListening().catch((e) => this.logger.warn(`Reconnect failed: ${describeError(e)}`)), 1000).unref();
     });
     await client.connect();
     await client.query(`LISTEN ${LIVE_EVENTS_CHANNEL}`);

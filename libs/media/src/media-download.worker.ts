@@ -6,6 +6,7 @@ import { AccountContextService } from '@civic/channels';
 import { isDownloadable, MessageAttachment } from '@civic/domain';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { MessageStore } from '@civic/messages';
+import { describeError } from '@civic/database';
 import { MediaDownloader } from './media.downloader';
 
 /** After this many failed attempts an attachment is marked failed; the message itself is never lost. */
@@ -45,7 +46,7 @@ export class MediaDownloadWorker {
     try {
       while ((await this.drain()) === BATCH);
     } catch (error) {
-      this.logger.warn(`Media download round failed: ${(error as Error).message}`);
+      this.logger.warn(`Media download round failed: ${describeError(error)}`);
     } finally {
       this.running = false;
     }

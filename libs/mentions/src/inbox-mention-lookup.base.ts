@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AccountContextService } from '@civic/channels';
 import { ChannelAccountContext, ChannelErrorKind } from '@civic/channels-core';
 import { Channel, MessageKind } from '@civic/domain';
+import { describeError } from '@civic/database';
 import { MentionCandidate } from './mention-candidate';
 import { addressedText, asChannelError, MentionSourceStatesService, SourceAccount } from './mention-source-states.service';
 import { MentionStoreService } from './mention-store.service';
@@ -106,7 +107,7 @@ export abstract class InboxMentionLookup {
             return { ...outcome, result: 'paused', detail: until.toISOString() };
           }
           // Deleted, or on a private account now: nothing to read; the message stays in the inbox as it is.
-          this.logger.debug(`@mention ${row.external_id} could not be read: ${channelError.message}`);
+          this.logger.debug(`@mention ${row.external_id} could not be read: ${describeError(channelError)}`);
           content = null;
           outcome.failed! += 1;
         }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { describeError } from '@civic/database';
 import { FacebookMentionLookupService } from './facebook-mention-lookup.service';
 import { FacebookTaggedPollService } from './facebook-tagged-poll.service';
 import { InboxMentionScannerService } from './inbox-mention-scanner.service';
@@ -58,7 +59,7 @@ export class MentionsWorkerScheduler {
     try {
       await run();
     } catch (error) {
-      this.logger.error(`Mentions ${name} failed: ${error instanceof Error ? error.message : error}`);
+      this.logger.error(`Mentions ${name} failed: ${describeError(error)}`);
     }
   }
 }

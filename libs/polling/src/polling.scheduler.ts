@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { describeError } from '@civic/database';
 import { PollingService } from './polling.service';
 
 /** How often the worker looks for due accounts; each account's own interval decides when it is due. */
@@ -20,7 +21,7 @@ export class PollingScheduler {
     try {
       await this.polling.pollDueAccounts();
     } catch (error) {
-      this.logger.error(`Polling round failed: ${error instanceof Error ? error.message : error}`);
+      this.logger.error(`Polling round failed: ${describeError(error)}`);
     } finally {
       this.running = false;
     }

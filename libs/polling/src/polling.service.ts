@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { withAdvisoryLock } from '@civic/database';
+import { withAdvisoryLock, describeError } from '@civic/database';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry } from '@civic/channels-core';
 import { Channel } from '@civic/domain';
@@ -68,7 +68,7 @@ export class PollingService {
       const channelError =
         error instanceof ChannelError ? error : new ChannelError(ChannelErrorKind.Retry, { code: 'poll_failed', title: String((error as Error)?.message ?? error) }, null, error);
       await this.accounts.recordFailure(accountId, channelError);
-      this.logger.warn(`Polling ${account.channel} account ${accountId} failed: ${channelError.message}`);
+      this.logger.warn(`Polling ${account.channel} account ${accountId} failed: ${describeError(channelError)}`);
       return 'failed';
     }
   }

@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Pool } from 'pg';
 import { AppConfig } from '@civic/config';
-import { GroupCommit } from '@civic/database';
+import { GroupCommit, describeError } from '@civic/database';
 import { KeyedConcurrencyLimiter } from './keyed-concurrency.limiter';
 import { transactionDb } from './transaction-db';
 import { WorkerLease } from './worker-lease';
@@ -181,12 +181,12 @@ export class QueueService implements OnModuleDestroy {
           return fetched;
         });
       } catch (error) {
-        this.logger.error(`Queue ${name}: ${error instanceof Error ? error.message : error}`);
+        this.logger.error(`Queue ${name}: ${describeError(error)}`);
       }
       for (const job of jobs) {
         const settled: Promise<void> = limiter
           .run(options.keyOf(job), () => this.settle(boss, definition, job, handler, completions))
-          .catch((error) => this.logger.error(`Queue ${name}, job ${job.id}: ${error instanceof Error ? error.message : error}`))
+          .catch((error) => this.logger.error(`Queue ${name}, job ${job.id}: ${describeError(error)}`))
           .finally(() => inHand.delete(settled));
         inHand.add(settled);
       }
@@ -235,7 +235,7 @@ export class QueueService implements OnModuleDestroy {
       // Cron scheduling is not used; maintenance (expiry, archiving) stays on.
       schedule: false,
     });
-    boss.on('error', (error) => this.logger.error(`pg-boss: ${error instanceof Error ? error.message : error}`));
+    boss.on('error', (error) => this.logger.error(`pg-boss: ${describeError(error)}`));
     await boss.start();
     this.boss = boss;
     return boss;

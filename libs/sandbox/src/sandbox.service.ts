@@ -6,6 +6,7 @@ import { Repository } from 'typeorm';
 import { SecretsService } from '@civic/auth';
 import { Channel, ChannelAccount, Organization } from '@civic/domain';
 import { postSignedWebhook } from '@civic/testing';
+import { describeError } from '@civic/database';
 import { SANDBOX_IDS, SandboxChannels } from './sandbox-channels';
 import { sandboxScene } from './sandbox-script';
 
@@ -73,7 +74,7 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
       const result = await postSignedWebhook(`http://127.0.0.1:${address.port}/webhooks/meta`, scene.body, SANDBOX_IDS.appSecret);
       if (result.status !== 200) this.logger.warn(`Sandbox webhook answered ${result.status}: ${result.body.slice(0, 200)}`);
     } catch (error) {
-      this.logger.warn(`Sandbox tick failed: ${(error as Error).message}`);
+      this.logger.warn(`Sandbox tick failed: ${describeError(error)}`);
     }
   }
 }

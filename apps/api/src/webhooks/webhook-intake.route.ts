@@ -4,6 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { isUtf8 } from 'node:buffer';
 import getRawBody from 'raw-body';
 import { SecurityHeadersMiddleware } from '@civic/auth';
+import { describeError } from '@civic/database';
 import { AllExceptionsFilter } from '../common/all-exceptions.filter';
 import { depthExceeds, MAX_BODY_DEPTH } from '../common/request-body.guards';
 import { HttpMetrics } from '../metrics/http-metrics.service';
@@ -71,7 +72,7 @@ export class WebhookIntakeRoute {
     } catch (error) {
       payload = this.errors.toBody(error);
       status = (payload as { statusCode: number }).statusCode;
-      if (status >= 500) this.logger.error(`Webhook ${endpoint.path} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      if (status >= 500) this.logger.error(`Webhook ${endpoint.path} failed: ${describeError(error, { stack: true })}`);
       else if (status !== HttpStatus.UNAUTHORIZED) this.logger.warn(`Webhook ${endpoint.path} refused (${status}): ${(payload as { message: string }).message}`);
     }
     if (!res.headersSent && !res.writableEnded) {

@@ -1,6 +1,6 @@
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { returningRows } from '@civic/database';
+import { returningRows, describeError } from '@civic/database';
 import { SingleSignOnLoginCode, User, UserAccountGrant, UserRole, UserSsoIdentity } from '@civic/domain';
 import { SecretsService } from '../secrets.service';
 import { randomToken, sha256Hex } from '../token-hash';
@@ -77,7 +77,7 @@ export class SingleSignOnService {
     try {
       claims = await this.claims(sso, flow, new URL(`${SingleSignOnService.redirectUri(baseUrl, slug)}?${rawQuery}`));
     } catch (error) {
-      this.logger.warn(`Single sign-on for ${slug} refused by the provider's answer: ${(error as Error).message}`);
+      this.logger.warn(`Single sign-on for ${slug} refused by the provider's answer: ${describeError(error)}`);
       return { ok: false, reason: 'provider_error', organizationId, email: null, detail: (error as Error).message };
     }
     const email = emailOf(claims);
@@ -140,7 +140,7 @@ export class SingleSignOnService {
       try {
         userinfo = await client.fetchUserInfo(config, tokens.access_token, idToken.sub);
       } catch (error) {
-        this.logger.warn(`Single sign-on userinfo of ${sso.organization.slug} not read: ${(error as Error).message}`);
+        this.logger.warn(`Single sign-on userinfo of ${sso.organization.slug} not read: ${describeError(error)}`);
       }
     }
     return { ...userinfo, ...idToken };
