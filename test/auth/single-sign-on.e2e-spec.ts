@@ -135,8 +135,8 @@ describe('OpenID Connect single sign-on against a real provider on loopback', ()
   });
 
   it('refuses a code that is not one', async () => {
-    const res = await t.http().post('/api/v1/auth/sso/exchange').send({ code: 'x'.repeat(43) }).expect(401);
-    expect(res.body.message).toContain('sign in again');
+    const res = await t.http().post('/api/v1/auth/sso/exchange').set('Accept-Language', 'en').send({ code: 'x'.repeat(43) }).expect(401);
+    expect(res.body).toMatchObject({ code: 'sso.code_invalid', message: expect.stringContaining('sign in again') });
     await t.http().post('/api/v1/auth/sso/exchange').send({ code: 'short' }).expect(400);
   });
 
@@ -146,8 +146,9 @@ describe('OpenID Connect single sign-on against a real provider on loopback', ()
     await configure({ passwordSignInDisabled: true }).expect(200);
     try {
       const refused = await t.http().post('/api/v1/auth/login').send({ email: officer.user.email, password: 'Parola-123' }).expect(403);
-      expect(refused.body.message).toContain('single sign-on');
-      expect(refused.body.message).toContain('Kurum hesabıyla giriş yap');
+      expect(refused.body).toMatchObject({ code: 'auth.password_sign_in_disabled', message: expect.stringContaining('Kurum hesabıyla giriş yap') });
+      const english = await t.http().post('/api/v1/auth/login').set('Accept-Language', 'en').send({ email: officer.user.email, password: 'Parola-123' }).expect(403);
+      expect(english.body.message).toContain('single sign-on');
       await t.http().post('/api/v1/auth/login').send({ email: secondAdmin.user.email, password: 'Parola-123' }).expect(403);
       // A wrong password still says only that, revealing nothing about SSO.
       await t.http().post('/api/v1/auth/login').send({ email: officer.user.email, password: 'yanlış-parola' }).expect(401);

@@ -78,19 +78,19 @@ describe('HTTP hardening: error body, CORS, API rate limit, log redaction', () =
     }
   });
 
-  it('every error has {statusCode, error, message, details}; validation messages stay readable and listed', async () => {
+  it('every error has {statusCode, code, error, message, details}; validation messages stay readable and listed', async () => {
     t = await startTestApp();
     const auth = { Authorization: `Bearer ${t.adminToken}` };
     const invalid = await t.http().post('/api/v1/channel-accounts').set(auth).send({ channel: 'fax', extra: 1 }).expect(400);
-    expect(invalid.body).toEqual({ statusCode: 400, error: 'Bad Request', message: expect.stringContaining('property extra should not exist'), details: { errors: expect.arrayContaining(['property extra should not exist']) } });
-    expect(invalid.body.message).toBe(invalid.body.details.errors.join('; '));
+    expect(invalid.body).toEqual({ statusCode: 400, code: 'validation_failed', error: 'Bad Request', message: expect.stringContaining('property extra should not exist'), details: { errors: expect.arrayContaining(['property extra should not exist']) } });
+    expect(invalid.body.message).toBe(`İstek geçersiz: ${invalid.body.details.errors.join('; ')}`);
     for (const response of [
       await t.http().get('/api/v1/conversations').expect(401),
       await t.http().get('/api/v1/nope').set(auth).expect(404),
       await t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":').expect(400),
       await t.http().post('/api/v1/auth/login').send({ email: 'a@b.tr', password: 'x'.repeat(1_100_000) }).expect(413),
     ]) {
-      expect(Object.keys(response.body).sort()).toEqual(['details', 'error', 'message', 'statusCode']);
+      expect(Object.keys(response.body).sort()).toEqual(['code', 'details', 'error', 'message', 'statusCode']);
       expect(typeof response.body.message).toBe('string');
       expect(JSON.stringify(response.body)).not.toMatch(/\bat .*\.js:\d+/); // no stack frames
     }
@@ -110,7 +110,7 @@ describe('HTTP hardening: error body, CORS, API rate limit, log redaction', () =
     const auth = { Authorization: `Bearer ${t.adminToken}` };
     for (let i = 0; i < 5; i += 1) await t.http().get('/api/v1/conversations').set(auth).expect(200);
     const limited = await t.http().get('/api/v1/conversations').set(auth).expect(429);
-    expect(limited.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.any(String), details: { retryAfterSeconds: expect.any(Number) } });
+    expect(limited.body).toEqual({ statusCode: 429, code: 'rate_limited', error: 'Too Many Requests', message: expect.any(String), details: { retryAfterSeconds: expect.any(Number) } });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     const other = await t.createUser([UserRole.Officer]);
     await t.http().get('/api/v1/conversations').set('Authorization', `Bearer ${other.token}`).expect(200);

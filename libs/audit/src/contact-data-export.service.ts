@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -6,6 +6,7 @@ import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@civic/config';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { AuditService } from './audit.service';
 import { EXPORT_FROM_SQL, exportColumnsSql, NO_MASKING } from './export-sql';
 import type { ExportRequester } from './export.service';
@@ -116,7 +117,7 @@ export class ContactDataExportService {
         WHERE ct.id = $1 AND ct.organization_id = $2 ORDER BY o.created_at, o.id`,
       [contactId, organizationId],
     );
-    if (rows.length === 0) throw new NotFoundException('Kişi bulunamadı / Contact not found');
+    if (rows.length === 0) throw new DomainError(ErrorCode.ContactNotFound);
     return rows.map((row) => row.id);
   }
 

@@ -1,4 +1,4 @@
-import { Injectable, Logger, NotFoundException, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { AppConfig } from '@civic/config';
 import { ExportFormat, ExportJob, ExportQuery, ExportStatus, RetentionSettings } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { describeError } from '@civic/database';
 import { AuditService } from './audit.service';
 import { CSV_BOM, csvHeader } from './csv-format';
@@ -86,13 +87,13 @@ export class ExportService implements OnApplicationShutdown {
 
   async get(organizationId: string, id: string): Promise<ExportJob> {
     const job = await this.dataSource.getRepository(ExportJob).findOneBy({ id, organizationId });
-    if (!job) throw new NotFoundException('Dışa aktarma bulunamadı / Export not found');
+    if (!job) throw new DomainError(ErrorCode.ExportNotFound);
     return job;
   }
 
   /** Absolute path of a finished bundle. */
   bundlePath(job: ExportJob): string {
-    if (job.status !== ExportStatus.Completed || !job.filePath) throw new NotFoundException('Dışa aktarma henüz hazır değil / Export not ready');
+    if (job.status !== ExportStatus.Completed || !job.filePath) throw new DomainError(ErrorCode.ExportNotReady);
     return resolve(this.root, '..', job.filePath);
   }
 

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -6,6 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@civic/config';
 import { returningRows } from '@civic/database';
 import { LegalHold, RetentionSettings } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { AuditService } from './audit.service';
 import { RetentionAnonymizer } from './retention-anonymizer';
 
@@ -108,7 +109,7 @@ export class RetentionService {
       await this.conversationOf(manager, organizationId, conversationId);
       const repo = manager.getRepository(LegalHold);
       const existing = await repo.findOneBy({ conversationId });
-      if (existing) throw new ConflictException(`Bu yazışma zaten yasal saklama altında / Conversation already on legal hold: "${existing.reason}"`);
+      if (existing) throw new DomainError(ErrorCode.LegalHoldExists, { reason: existing.reason });
       const hold = await repo.save(repo.create({ conversationId, organizationId, reason, placedByUserId: actor.userId }));
       await this.audit.record({
         organizationId, actorUserId: actor.userId, actorLabel: actor.label, action: 'conversation.legal_hold_placed',
@@ -138,7 +139,7 @@ export class RetentionService {
     await this.dataSource.transaction(async (manager) => {
       await this.conversationOf(manager, organizationId, conversationId);
       const hold = await manager.getRepository(LegalHold).findOneBy({ conversationId });
-      if (!hold) throw new NotFoundException('Bu yazışmada yasal saklama yok / No legal hold on this conversation');
+      if (!hold) throw new DomainError(ErrorCode.LegalHoldNotFound);
       await manager.getRepository(LegalHold).delete({ conversationId });
       await this.audit.record({
         organizationId, actorUserId: actor.userId, actorLabel: actor.label, action: 'conversation.legal_hold_released',
@@ -159,7 +160,7 @@ export class RetentionService {
         `SELECT id, channel, channel_user_id AS "channelUserId", name, handle, phone FROM contact WHERE id = $1 AND organization_id = $2 FOR UPDATE`,
         [contactId, organizationId],
       );
-      if (!contact) throw new NotFoundException('Kişi bulunamadı / Contact not found');
+      if (!contact) throw new DomainError(ErrorCode.ContactNotFound);
       const holds: Array<{ conversationId: string; reason: string }> = await manager.query(
         `SELECT h.conversation_id AS "conversationId", h.reason FROM legal_hold h JOIN conversation c ON c.id = h.conversation_id
          WHERE c.contact_id = $1 OR EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.contact_id = $1)
@@ -168,11 +169,7 @@ export class RetentionService {
         [contactId],
       );
       if (holds.length > 0) {
-        throw new ConflictException({
-          statusCode: 409,
-          message: `Yasal saklama nedeniyle silinemez / Erasure blocked by legal hold on conversation ${holds[0].conversationId}: "${holds[0].reason}"`,
-          legalHolds: holds,
-        });
+        throw new DomainError(ErrorCode.ErasureBlockedByLegalHold, { conversationId: holds[0].conversationId, reason: holds[0].reason, legalHolds: holds });
       }
       const conversations: Array<{ id: string }> = await manager.query(
         'SELECT id FROM conversation WHERE organization_id = $1 AND contact_id = $2', [organizationId, contactId],
@@ -307,7 +304,7 @@ export class RetentionService {
 
   private async conversationOf(manager: EntityManager, organizationId: string, conversationId: string): Promise<void> {
     const [row] = await manager.query('SELECT id FROM conversation WHERE id = $1 AND organization_id = $2 FOR UPDATE', [conversationId, organizationId]);
-    if (!row) throw new NotFoundException('Yazışma bulunamadı / Conversation not found');
+    if (!row) throw new DomainError(ErrorCode.ConversationNotFound);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail } from '@nestjs/throttler';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { AuthPrincipal } from './auth-principal';
-import { RateLimitedException } from './rate-limited.exception';
 
 /** Only the JSON API is limited: webhooks (Meta sends bursts that must never be refused), health, docs and the web app are not. */
 const LIMITED_PREFIX = '/api/v1/';
@@ -27,6 +27,6 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
   protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const retryAfter = Math.max(1, Math.ceil(detail.timeToBlockExpire || detail.timeToExpire));
     context.switchToHttp().getResponse<{ setHeader(name: string, value: string): void }>().setHeader('Retry-After', String(retryAfter));
-    throw new RateLimitedException(retryAfter);
+    throw new DomainError(ErrorCode.RateLimited, { retryAfterSeconds: retryAfter });
   }
 }

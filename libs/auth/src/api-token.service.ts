@@ -1,7 +1,8 @@
-import { ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { ApiToken, User, UserRole } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { AuthPrincipal } from './auth-principal';
 import { randomToken, sha256Hex } from './token-hash';
 
@@ -24,10 +25,10 @@ export class ApiTokenService {
   ) {}
 
   async create(creator: AuthPrincipal, input: CreateApiTokenInput) {
-    if (creator.apiTokenId) throw new ForbiddenException('API tokens cannot create API tokens; sign in as a person');
+    if (creator.apiTokenId) throw new DomainError(ErrorCode.ApiTokenCannotCreateTokens);
     const extra = input.roles.filter((role) => !creator.roles.includes(role));
-    if (extra.length > 0) throw new ForbiddenException(`You cannot grant roles you do not have: ${extra.join(', ')}`);
-    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw new UnprocessableEntityException('expiresAt must be in the future');
+    if (extra.length > 0) throw new DomainError(ErrorCode.ApiTokenRolesNotHeld, { roles: extra });
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw new DomainError(ErrorCode.ApiTokenExpiryInPast);
     const secret = `${API_TOKEN_PREFIX}${randomToken()}`;
     const saved = await this.tokens.save(
       this.tokens.create({
@@ -56,7 +57,7 @@ export class ApiTokenService {
   async revoke(principal: AuthPrincipal, id: string): Promise<void> {
     const token = await this.tokens.findOne({ where: { id, organizationId: principal.organizationId } });
     const mayRevoke = token && (token.createdById === principal.userId || (principal.roles.includes(UserRole.Admin) && !principal.apiTokenId));
-    if (!token || !mayRevoke) throw new NotFoundException(`API token ${id} not found`);
+    if (!token || !mayRevoke) throw new DomainError(ErrorCode.ApiTokenNotFound, { id });
     if (!token.revokedAt) await this.tokens.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable, NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from '@civic/config';
+import { ErrorCode, errorLanguageOf, errorMessage } from '@civic/errors';
 
 const WINDOW_MS = 60 * 1000;
 
@@ -35,8 +36,9 @@ export class AuthRateLimitMiddleware implements NestMiddleware {
     res.end(
       JSON.stringify({
         statusCode: HttpStatus.TOO_MANY_REQUESTS,
+        code: ErrorCode.RateLimited,
         error: 'Too Many Requests',
-        message: 'Çok fazla istek; biraz sonra tekrar deneyin / Too many requests; try again shortly',
+        message: errorMessage(ErrorCode.RateLimited, errorLanguageOf(req.headers['accept-language'])),
         details: { retryAfterSeconds: retryAfter },
       }),
     );

@@ -1,12 +1,12 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { SSE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { UserRole } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { AccessTokenService } from './access-token.service';
 import { API_TOKEN_PREFIX, ApiTokenService } from './api-token.service';
 import { AuthPrincipal } from './auth-principal';
 import { ALLOWED_DURING_ENROLMENT, IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
-import { TwoFactorEnrolmentRequiredException } from './two-factor/two-factor-enrolment-required.exception';
 
 /** Global guard: every route needs a valid bearer token (access token or API token) unless marked @Public(); @Roles narrows it. */
 @Injectable()
@@ -26,16 +26,16 @@ export class AuthGuard implements CanActivate {
     // ?access_token=; anywhere else a token in a URL (logs, history, Referer) is not accepted.
     const queryToken = this.reflector.get<boolean>(SSE_METADATA, context.getHandler()) && typeof request.query?.access_token === 'string' ? request.query.access_token : undefined;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : queryToken;
-    if (!token) throw new UnauthorizedException('Sign in required: missing bearer token');
+    if (!token) throw new DomainError(ErrorCode.TokenMissing);
     const principal: AuthPrincipal | null = token.startsWith(API_TOKEN_PREFIX) ? await this.apiTokens.verify(token) : await this.tokens.verify(token);
-    if (!principal) throw new UnauthorizedException('Invalid or expired token');
+    if (!principal) throw new DomainError(ErrorCode.TokenInvalid);
     request.principal = principal;
     if (principal.twoFactorEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(ALLOWED_DURING_ENROLMENT, targets)) {
-      throw new TwoFactorEnrolmentRequiredException();
+      throw new DomainError(ErrorCode.TwoFactorEnrolmentRequired);
     }
     const required = this.reflector.getAllAndOverride<UserRole[]>(REQUIRED_ROLES, targets);
     if (required?.length && !required.some((role) => principal.roles.includes(role))) {
-      throw new ForbiddenException(`This action needs one of the roles: ${required.join(', ')}`);
+      throw new DomainError(ErrorCode.RoleRequired, { roles: required });
     }
     return true;
   }

@@ -1,7 +1,8 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { User } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { ACCESS_TOKEN_TTL_SECONDS, AccessTokenService } from './access-token.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
@@ -44,7 +45,7 @@ export class AuthService {
     // Verified even without a user (against a dummy hash): an unknown e-mail must not answer faster.
     if (!(await PasswordHasher.verify(user?.passwordHash, password)) || !user) {
       await this.throttle.record(email, false, ip);
-      throw new UnauthorizedException('E-posta veya parola hatalı / Wrong e-mail or password');
+      throw new DomainError(ErrorCode.WrongCredentials);
     }
     // Checked after the password, so the answer reveals nothing about an e-mail to whoever lacks it.
     await this.passwordSignIn.assertAllowed(user);
@@ -63,7 +64,7 @@ export class AuthService {
 
   async refresh(refreshToken: string) {
     const outcome = await this.refreshTokens.rotate(refreshToken);
-    const invalid = () => new UnauthorizedException('Oturum süresi doldu, tekrar giriş yapın / Session expired, sign in again');
+    const invalid = () => new DomainError(ErrorCode.SessionExpired);
     if (!outcome.ok) throw invalid();
     const user = await this.users.findOne({ where: { id: outcome.userId, active: true }, select: USER_FIELDS });
     if (!user) {

@@ -1,27 +1,13 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
 import { LoginAttempt } from '@civic/domain';
+import { LoginLockedError } from './login-locked.error';
 
 export const LOGIN_MAX_FAILURES = 5;
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
 /** Attempts older than this are useless for the lockout and are purged. */
 const KEEP_ATTEMPTS_MS = 24 * 60 * 60 * 1000;
-
-/** 429 with the seconds until the next attempt is allowed (the controller sets Retry-After). */
-export class LoginLockedException extends HttpException {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      {
-        statusCode: HttpStatus.TOO_MANY_REQUESTS,
-        error: 'Too Many Requests',
-        message: `Çok fazla hatalı giriş; ${Math.ceil(retryAfterSeconds / 60)} dakika sonra tekrar deneyin / Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes`,
-        details: { retryAfterSeconds },
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
-  }
-}
 
 /**
  * Lockout per e-mail address: after LOGIN_MAX_FAILURES failures within LOGIN_WINDOW_SECONDS
@@ -32,7 +18,7 @@ export class LoginLockedException extends HttpException {
 export class LoginThrottleService {
   constructor(@InjectRepository(LoginAttempt) private readonly attempts: Repository<LoginAttempt>) {}
 
-  /** Throws LoginLockedException while the address is locked. */
+  /** Throws LoginLockedError while the address is locked. */
   async assertAllowed(email: string): Promise<void> {
     const [row] = await this.attempts.query(
       `SELECT count(*)::int AS failures, min(created_at) AS oldest
@@ -44,7 +30,7 @@ export class LoginThrottleService {
     );
     if (row.failures < LOGIN_MAX_FAILURES) return;
     const unlocksAt = new Date(row.oldest).getTime() + LOGIN_WINDOW_SECONDS * 1000;
-    throw new LoginLockedException(Math.max(1, Math.ceil((unlocksAt - Date.now()) / 1000)));
+    throw new LoginLockedError(Math.max(1, Math.ceil((unlocksAt - Date.now()) / 1000)));
   }
 
   async record(email: string, succeeded: boolean, ip: string | null): Promise<void> {

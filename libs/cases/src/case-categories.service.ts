@@ -1,7 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@civic/audit';
 import { foldForSearch } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseSeedService } from './case-seed.service';
 
@@ -53,7 +54,7 @@ export class CaseCategoriesService {
     const rows: CategoryRow[] = await manager.query(`SELECT * FROM case_category WHERE organization_id = $1 AND active`, [organizationId]);
     const folded = foldForSearch(reference);
     const row = rows.find((r) => r.id === reference || r.code === reference || foldForSearch(r.name) === folded);
-    if (!row) throw new BadRequestException([`${field} must be one of: ${rows.map((r) => r.code).sort().join(', ')}`]);
+    if (!row) throw new DomainError(ErrorCode.ValidationFailed, { errors: [`${field} must be one of: ${rows.map((r) => r.code).sort().join(', ')}`] });
     return row;
   }
 
@@ -73,7 +74,7 @@ export class CaseCategoriesService {
   async update(actor: CaseActor, id: string, input: CategoryInput): Promise<CategoryView> {
     return this.write(async (manager) => {
       const [before]: CategoryRow[] = await manager.query(`SELECT * FROM case_category WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [actor.organizationId, id]);
-      if (!before) throw new NotFoundException('Kategori bulunamadı (category not found)');
+      if (!before) throw new DomainError(ErrorCode.CategoryNotFound);
       if (input.departmentId) await this.requireUnit(manager, actor.organizationId, input.departmentId);
       const [row]: CategoryRow[] = await manager.query(
         `UPDATE case_category SET code = $3, name = $4, sla_hours = $5, department_id = $6, active = $7, updated_at = now()
@@ -90,14 +91,14 @@ export class CaseCategoriesService {
 
   private async requireUnit(manager: EntityManager, organizationId: string, id: string): Promise<void> {
     const [row] = await manager.query(`SELECT id FROM department WHERE organization_id = $1 AND id = $2 AND active`, [organizationId, id]);
-    if (!row) throw new BadRequestException(['departmentId must be an active department or external body of your organization']);
+    if (!row) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['departmentId must be an active department or external body of your organization'] });
   }
 
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw new ConflictException('Bu kodla bir kategori zaten var (a category with this code already exists)');
+      if ((error as { code?: string }).code === '23505') throw new DomainError(ErrorCode.CategoryCodeTaken);
       throw error;
     }
   }

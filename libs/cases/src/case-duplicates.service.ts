@@ -1,7 +1,8 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AccountScope } from '@civic/auth';
 import { DataSource } from 'typeorm';
 import { CaseStatus, OPEN_CASE_STATUSES } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CasesService } from './cases.service';
@@ -66,7 +67,7 @@ export class CaseDuplicatesService {
 
   /** Folds the open case `id` into `intoCaseId`; history and audit on both, in one transaction. */
   async merge(actor: CaseActor, id: string, intoCaseId: string, note?: string): Promise<{ merged: CaseView; into: CaseView }> {
-    if (id === intoCaseId) throw new BadRequestException(['intoCaseId must be another case']);
+    if (id === intoCaseId) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['intoCaseId must be another case'] });
     await this.dataSource.transaction(async (manager) => {
       // Lock both rows in id order so two opposite merges cannot deadlock.
       const scoped: unknown[] = [actor.scope.organizationId, [id, intoCaseId]];
@@ -77,9 +78,9 @@ export class CaseDuplicatesService {
       );
       const duplicate = locked.find((r: { id: string }) => r.id === id);
       const survivor = locked.find((r: { id: string }) => r.id === intoCaseId);
-      if (!duplicate) throw new NotFoundException('Başvuru bulunamadı (case not found)');
-      if (!survivor) throw new BadRequestException(['intoCaseId must be a case of the organization']);
-      if (survivor.status === CaseStatus.Merged) throw new ConflictException('Birleştirilmiş bir başvuruya birleştirilemez (cannot merge into a merged case)');
+      if (!duplicate) throw new DomainError(ErrorCode.CaseNotFound);
+      if (!survivor) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['intoCaseId must be a case of the organization'] });
+      if (survivor.status === CaseStatus.Merged) throw new DomainError(ErrorCode.CaseMergeIntoMerged);
       // Cases merged earlier into the duplicate follow it to the survivor (no chains).
       const followers: { id: string; number: number }[] = await manager.query(
         `UPDATE civic_case SET merged_into_case_id = $3, updated_at = now() WHERE organization_id = $1 AND merged_into_case_id = $2 RETURNING id, number`,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@civic/config';
 import { CaseForwardStatus, CaseForwardTransport, CaseStatus, DepartmentKind } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { MailService } from '@civic/mail';
 import { QueueService } from '@civic/queue';
 import { CaseActor } from './case-actor';
@@ -39,8 +40,8 @@ export class CaseForwardingService {
       const result = await this.cases.transition(actor, id, CaseStatus.Forwarded, note, async (tx, current) => {
         [body] = await tx.query(`SELECT id, name, kind, email, webhook_url, active FROM department WHERE organization_id = $1 AND id = $2`, [actor.organizationId, externalBodyId]);
         const row = body as { kind?: string; active?: boolean } | undefined;
-        if (!row || row.kind !== DepartmentKind.ExternalBody || !row.active) throw new BadRequestException(['externalBodyId must be an active external body of your organization']);
-        if (!body!.webhook_url && !body!.email) throw new BadRequestException(['externalBodyId has neither a webhook URL nor an e-mail address to forward to']);
+        if (!row || row.kind !== DepartmentKind.ExternalBody || !row.active) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['externalBodyId must be an active external body of your organization'] });
+        if (!body!.webhook_url && !body!.email) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['externalBodyId has neither a webhook URL nor an e-mail address to forward to'] });
         return {
           action: 'forwarded',
           sets: { external_body_id: body!.id },

@@ -1,8 +1,9 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { CaseStatus } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CasesService } from './cases.service';
 
@@ -41,13 +42,13 @@ export class CaseInboundService {
     }
     if (b.status === 'resolved' && !b.resolutionText && !b.note) errors.push('resolutionText must be given when status is resolved');
     if (b.status === 'rejected' && !b.reason && !b.note) errors.push('reason must be given when status is rejected');
-    if (errors.length > 0) throw new BadRequestException(errors);
+    if (errors.length > 0) throw new DomainError(ErrorCode.ValidationFailed, { errors: errors });
     return b as unknown as BodyUpdate;
   }
 
   async apply(body: { id: string; organizationId: string; name: string }, update: BodyUpdate): Promise<{ caseId: string; status: CaseStatus; applied: boolean }> {
     const [row] = await this.dataSource.query(`SELECT status FROM civic_case WHERE organization_id = $1 AND id = $2 AND external_body_id = $3`, [body.organizationId, update.caseId, body.id]);
-    if (!row) throw new NotFoundException('No case forwarded to this body has this id');
+    if (!row) throw new DomainError(ErrorCode.ForwardedCaseNotFound);
     const target = update.status as CaseStatus;
     if (row.status === target) return { caseId: update.caseId, status: target, applied: false };
     // A body reaches the cases forwarded to it (checked above), whatever their account.

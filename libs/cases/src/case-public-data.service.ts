@@ -1,8 +1,9 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CaseStatus } from '@civic/domain';
 import { CaseActor } from './case-actor';
 import { AuditService } from '@civic/audit';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 /** Organization published through the anonymous endpoints. */
 export interface PublicOrganization {
@@ -69,7 +70,7 @@ export class CasePublicDataService {
         WHERE o.slug = $1 AND s.public_data`,
       [slug],
     );
-    if (!row) throw new NotFoundException('Bu kurum için açık veri yayımlanmıyor (no public data for this organization)');
+    if (!row) throw new DomainError(ErrorCode.PublicDataNotPublished);
     return row;
   }
 
@@ -79,7 +80,7 @@ export class CasePublicDataService {
    * from opening to the first resolution.
    */
   async transparency(slug: string, months = DEFAULT_TRANSPARENCY_MONTHS): Promise<TransparencyReport> {
-    if (!Number.isInteger(months) || months < 1 || months > 60) throw new BadRequestException(['months must be an integer between 1 and 60']);
+    if (!Number.isInteger(months) || months < 1 || months > 60) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['months must be an integer between 1 and 60'] });
     const org = await this.publicOrganization(slug);
     const scope = `k.organization_id = $1 AND k.status <> '${CaseStatus.Merged}'
       AND k.created_at >= (date_trunc('month', now() AT TIME ZONE $2) - make_interval(months => $3 - 1)) AT TIME ZONE $2`;

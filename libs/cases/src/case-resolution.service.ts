@@ -1,7 +1,8 @@
-import { BadRequestException, HttpException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReplyRefusedError } from '@civic/channels-core';
 import { CaseStatus, ConversationKind } from '@civic/domain';
+import { DomainError, ErrorCode, errorMessage } from '@civic/errors';
 import { ReplyRequest, ReplyService } from '@civic/replies';
 import { CaseActor } from './case-actor';
 import { CaseHistoryRecorder } from './case-history.recorder';
@@ -59,7 +60,7 @@ export class CaseResolutionService {
   async notifyOutcome(actor: CaseActor, id: string, input: Pick<ResolveCaseInput, 'message' | 'template'>): Promise<{ case: CaseView; notification: CitizenNotification }> {
     const view = await this.cases.get(actor.scope, id);
     if (view.status !== CaseStatus.Resolved && view.status !== CaseStatus.Rejected) {
-      throw new BadRequestException(['status must be resolved or rejected before the citizen is told the outcome']);
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: ['status must be resolved or rejected before the citizen is told the outcome'] });
     }
     const { history: _h, forwards: _f, ...plain } = view;
     return { case: plain, notification: await this.notify(actor, plain, input) };
@@ -88,7 +89,7 @@ export class CaseResolutionService {
     } catch (error) {
       if (error instanceof ReplyRefusedError) notification = { status: 'refused', reason: error.reason, message: error.message };
       // An invalid reply (text too long, conversation gone) must not undo the stored resolution either.
-      else if (error instanceof HttpException) notification = { status: 'refused', reason: 'invalid_reply', message: error.message };
+      else if (error instanceof DomainError) notification = { status: 'refused', reason: 'invalid_reply', message: errorMessage(error.code, 'en', error.details) };
       else throw error;
     }
     await this.dataSource.transaction((manager) =>

@@ -1,6 +1,7 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 export interface CaseCounts {
   received: number;
@@ -61,8 +62,8 @@ export class CaseStatsService {
     const organizationId = scope.organizationId;
     const end = to ?? new Date();
     const start = from ?? new Date(end.getTime() - 30 * DAY);
-    if (start >= end) throw new BadRequestException(['from must be before to']);
-    if (end.getTime() - start.getTime() > MAX_DAYS * DAY) throw new BadRequestException([`the period may be at most ${MAX_DAYS} days`]);
+    if (start >= end) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['from must be before to'] });
+    if (end.getTime() - start.getTime() > MAX_DAYS * DAY) throw new DomainError(ErrorCode.ValidationFailed, { errors: [`the period may be at most ${MAX_DAYS} days`] });
     const params: unknown[] = [organizationId, start, end];
     // A merged duplicate is the same request as its surviving case: counted once, through the survivor.
     const where = `k.organization_id = $1 AND k.created_at >= $2 AND k.created_at < $3 AND k.status <> 'merged' AND ${scope.accountCondition('k.channel_account_id', params)}`;

@@ -1,5 +1,5 @@
-import { ConflictException } from '@nestjs/common';
 import { CaseStatus } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 const S = CaseStatus;
 
@@ -19,6 +19,6 @@ export const CASE_TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
 
 export function assertTransition(from: CaseStatus, to: CaseStatus): void {
   if (!CASE_TRANSITIONS[from].includes(to)) {
-    throw new ConflictException(`Başvuru durumu ${from} iken ${to} yapılamaz (a case cannot go from ${from} to ${to})`);
+    throw new DomainError(ErrorCode.CaseTransitionNotAllowed, { from, to });
   }
 }

@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { CaseStatus } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { CASE_SELECT, CaseView, toCaseView } from './case-view';
 
 /** The raw case row, as locked inside a transaction. */
@@ -40,14 +41,14 @@ export class CaseStore {
       `SELECT * FROM civic_case WHERE organization_id = $1 AND id = $2 AND ${scope.accountCondition('channel_account_id', params)} FOR UPDATE`,
       params,
     );
-    if (!row) throw new NotFoundException('Başvuru bulunamadı (case not found)');
+    if (!row) throw new DomainError(ErrorCode.CaseNotFound);
     return row;
   }
 
   async view(scope: AccountScope, id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseView> {
     const params: unknown[] = [scope.organizationId, id];
     const [row] = await manager.query(`${CASE_SELECT} WHERE k.organization_id = $1 AND k.id = $2 AND ${scope.accountCondition('k.channel_account_id', params)}`, params);
-    if (!row) throw new NotFoundException('Başvuru bulunamadı (case not found)');
+    if (!row) throw new DomainError(ErrorCode.CaseNotFound);
     return toCaseView(row);
   }
 }

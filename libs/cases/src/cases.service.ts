@@ -1,7 +1,8 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { AttachmentType, CasePhoto, CasePriority, CaseStatus, DepartmentKind, MessageAttachment } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseCategoriesService } from './case-categories.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
@@ -73,14 +74,14 @@ export class CasesService {
           WHERE organization_id = $1 AND id = $2 AND ${actor.scope.accountCondition('channel_account_id', scoped)}`,
         scoped,
       );
-      if (!conversation) throw new NotFoundException('Konuşma bulunamadı (conversation not found)');
+      if (!conversation) throw new DomainError(ErrorCode.ConversationNotFound);
       let message: { id: string; contact_id: string | null; text: string | null; attachments: MessageAttachment[] } | null = null;
       if (input.messageId) {
         [message] = await manager.query(
           `SELECT id, contact_id, text, attachments FROM message WHERE organization_id = $1 AND conversation_id = $2 AND id = $3`,
           [actor.organizationId, conversation.id, input.messageId],
         );
-        if (!message) throw new BadRequestException(['messageId must be a message of the conversation']);
+        if (!message) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['messageId must be a message of the conversation'] });
       }
       const category = await this.categories.resolve(manager, actor.organizationId, input.category);
       let departmentId: string | null = null;
@@ -236,7 +237,7 @@ export class CasesService {
   async reopen(actor: CaseActor, id: string, note?: string): Promise<CaseView> {
     return this.transition(actor, id, CaseStatus.InProgress, note, async (_manager, current) => {
       if (current.status !== CaseStatus.Resolved && current.status !== CaseStatus.Rejected) {
-        throw new BadRequestException(['only a resolved or rejected case can be reopened']);
+        throw new DomainError(ErrorCode.ValidationFailed, { errors: ['only a resolved or rejected case can be reopened'] });
       }
       return { sets: {}, before: {}, after: { reopened: true } };
     });

@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@civic/audit';
 import { SecretsService } from '@civic/auth';
 import { DepartmentKind } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseSeedService } from './case-seed.service';
 
@@ -87,8 +88,8 @@ export class DepartmentsService {
 
   async create(actor: CaseActor, input: DepartmentInput): Promise<DepartmentView> {
     await this.seed.ensureSeeded(actor.organizationId);
-    if (!input.name?.trim()) throw new BadRequestException(['name must not be empty']);
-    if (!input.kind) throw new BadRequestException(['kind must be one of: department, external_body']);
+    if (!input.name?.trim()) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['name must not be empty'] });
+    if (!input.kind) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['kind must be one of: department, external_body'] });
     const secret = input.webhookSecret ?? (input.webhookUrl ? generateSecret() : null);
     return this.write(async (manager) => {
       const [row] = await manager.query(
@@ -113,7 +114,7 @@ export class DepartmentsService {
         sets.push(`${column} = $${params.length}`);
       };
       if (input.name !== undefined) {
-        if (!input.name.trim()) throw new BadRequestException(['name must not be empty']);
+        if (!input.name.trim()) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['name must not be empty'] });
         set('name', input.name.trim());
       }
       if (input.kind !== undefined) set('kind', input.kind);
@@ -144,7 +145,7 @@ export class DepartmentsService {
   /** An active unit of the organization, of the given kind; 400 naming the field otherwise. */
   async requireActive(manager: EntityManager, organizationId: string, id: string, kind: DepartmentKind, field: string): Promise<DepartmentRow> {
     const [row]: DepartmentRow[] = await manager.query(`SELECT * FROM department WHERE organization_id = $1 AND id = $2 AND active`, [organizationId, id]);
-    if (!row || row.kind !== kind) throw new BadRequestException([`${field} must be an active ${kind === DepartmentKind.Department ? 'department' : 'external body'} of your organization`]);
+    if (!row || row.kind !== kind) throw new DomainError(ErrorCode.ValidationFailed, { errors: [`${field} must be an active ${kind === DepartmentKind.Department ? 'department' : 'external body'} of your organization`] });
     return row;
   }
 
@@ -152,7 +153,7 @@ export class DepartmentsService {
     try {
       return await this.dataSource.transaction(work);
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new ConflictException('Bu adla bir birim zaten var (a unit with this name already exists)');
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new DomainError(ErrorCode.DepartmentNameTaken);
       throw error;
     }
   }
@@ -160,14 +161,14 @@ export class DepartmentsService {
   private async setCategories(manager: EntityManager, organizationId: string, id: string, codes: string[]): Promise<void> {
     const found: { code: string }[] = await manager.query(`SELECT code FROM case_category WHERE organization_id = $1 AND code = ANY($2::text[])`, [organizationId, codes]);
     const missing = codes.filter((c) => !found.some((f) => f.code === c));
-    if (missing.length > 0) throw new BadRequestException([`categories contains unknown category codes: ${missing.join(', ')}`]);
+    if (missing.length > 0) throw new DomainError(ErrorCode.ValidationFailed, { errors: [`categories contains unknown category codes: ${missing.join(', ')}`] });
     await manager.query(`UPDATE case_category SET department_id = NULL, updated_at = now() WHERE organization_id = $1 AND department_id = $2 AND NOT (code = ANY($3::text[]))`, [organizationId, id, codes]);
     await manager.query(`UPDATE case_category SET department_id = $2, updated_at = now() WHERE organization_id = $1 AND code = ANY($3::text[])`, [organizationId, id, codes]);
   }
 
   private async row(manager: EntityManager, organizationId: string, id: string): Promise<DepartmentRow> {
     const [row] = await manager.query(`SELECT * FROM department WHERE organization_id = $1 AND id = $2`, [organizationId, id]);
-    if (!row) throw new NotFoundException('Birim bulunamadı (department not found)');
+    if (!row) throw new DomainError(ErrorCode.DepartmentNotFound);
     return row;
   }
 

@@ -1,6 +1,7 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@civic/audit';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseSeedService } from './case-seed.service';
 import { keywordPattern } from './routing-matcher';
@@ -83,7 +84,7 @@ export class RoutingRulesService {
 
   private async one(manager: EntityManager, organizationId: string, id: string): Promise<RoutingRuleView> {
     const [row] = await manager.query(`${SELECT} WHERE r.organization_id = $1 AND r.id = $2`, [organizationId, id]);
-    if (!row) throw new NotFoundException('Yönlendirme kuralı bulunamadı (routing rule not found)');
+    if (!row) throw new DomainError(ErrorCode.RoutingRuleNotFound);
     return view(row);
   }
 
@@ -98,7 +99,7 @@ export class RoutingRulesService {
       const [d] = await manager.query(`SELECT id FROM department WHERE organization_id = $1 AND id = $2 AND active`, [organizationId, input.departmentId]);
       if (!d) errors.push('departmentId must be an active department or external body of your organization');
     }
-    if (errors.length > 0) throw new BadRequestException(errors);
+    if (errors.length > 0) throw new DomainError(ErrorCode.ValidationFailed, { errors: errors });
   }
 }
 

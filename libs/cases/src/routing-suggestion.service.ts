@@ -1,7 +1,8 @@
-import { NotFoundException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { DepartmentKind } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { matchRules } from './routing-matcher';
 import { RoutingRulesService } from './routing-rules.service';
 
@@ -30,7 +31,7 @@ export class RoutingSuggestionService {
       `SELECT id FROM conversation WHERE organization_id = $1 AND id = $2 AND ${scope.accountCondition('channel_account_id', scoped)}`,
       scoped,
     );
-    if (!conversation) throw new NotFoundException('Konuşma bulunamadı (conversation not found)');
+    if (!conversation) throw new DomainError(ErrorCode.ConversationNotFound);
     const messages: { text: string | null; captions: string | null }[] = await this.dataSource.query(
       `SELECT m.text, (SELECT string_agg(a->>'caption', ' ') FROM jsonb_array_elements(m.attachments) a) AS captions
          FROM message m WHERE m.conversation_id = $1 AND m.direction = 'in' AND NOT m.deleted AND ($2::uuid IS NULL OR m.id = $2)

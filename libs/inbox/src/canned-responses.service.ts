@@ -1,8 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { CannedResponse } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 const PLACEHOLDER = /\{\{\s*([\p{L}_]+)\s*\}\}/gu;
 
@@ -20,7 +21,7 @@ export class CannedResponsesService {
 
   async get(organizationId: string, id: string): Promise<CannedResponse> {
     const found = await this.repo.findOneBy({ organizationId, id });
-    if (!found) throw new NotFoundException('Hazır yanıt bulunamadı (canned response not found)');
+    if (!found) throw new DomainError(ErrorCode.CannedResponseNotFound);
     return found;
   }
 
@@ -37,7 +38,7 @@ export class CannedResponsesService {
 
   async remove(organizationId: string, id: string): Promise<void> {
     const result = await this.repo.delete({ organizationId, id });
-    if (!result.affected) throw new NotFoundException('Hazır yanıt bulunamadı (canned response not found)');
+    if (!result.affected) throw new DomainError(ErrorCode.CannedResponseNotFound);
   }
 
   /** Fills {{ad}}/{{name}} (citizen), {{kurum}}/{{organization}}, {{hesap}}/{{account}}; unknown placeholders stay visible. */
@@ -54,7 +55,7 @@ export class CannedResponsesService {
         WHERE c.organization_id = $1 AND c.id = $2 AND ${scope.accountCondition('c.channel_account_id', params)}`,
       params,
     );
-    if (!row) throw new NotFoundException('Konuşma bulunamadı (conversation not found)');
+    if (!row) throw new DomainError(ErrorCode.ConversationNotFound);
     const citizen = row.contact_name ?? row.contact_handle ?? null;
     const values: Record<string, string | null> = {
       ad: citizen, name: citizen, isim: citizen,

@@ -1,8 +1,9 @@
 import { presentAttachments } from './attachment-view';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { CONVERSATION_COLUMNS, CONVERSATION_JOINS, ConversationRow, toConversationView } from './conversation-row';
 
 /** A citizen across channels: their identities (linked manually through person_id) and history, as far as the caller's accounts reach. */
@@ -36,7 +37,7 @@ export class ContactsService {
 
   /** Marks two identities as the same person; joining two existing groups merges them. */
   async link(scope: AccountScope, id: string, otherId: string) {
-    if (id === otherId) throw new BadRequestException(['otherContactId must be another contact']);
+    if (id === otherId) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['otherContactId must be another contact'] });
     const organizationId = scope.organizationId;
     await this.dataSource.transaction(async (manager) => {
       const params: unknown[] = [organizationId, [id, otherId]];
@@ -44,8 +45,8 @@ export class ContactsService {
         `SELECT id, person_id FROM contact WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND ${scope.accountCondition('channel_account_id', params)} FOR UPDATE`,
         params,
       );
-      if (!rows.some((r) => r.id === id)) throw new NotFoundException('Kişi bulunamadı (contact not found)');
-      if (!rows.some((r) => r.id === otherId)) throw new NotFoundException('Bağlanacak kişi bulunamadı (otherContactId not found)');
+      if (!rows.some((r) => r.id === id)) throw new DomainError(ErrorCode.ContactNotFound);
+      if (!rows.some((r) => r.id === otherId)) throw new DomainError(ErrorCode.OtherContactNotFound);
       const existing = [...new Set(rows.map((r) => r.person_id).filter((p): p is string => !!p))];
       const personId = existing[0] ?? randomUUID();
       await manager.query(
@@ -88,7 +89,7 @@ export class ContactsService {
       `SELECT id, person_id FROM contact WHERE organization_id = $1 AND id = $2 AND ${scope.accountCondition('channel_account_id', params)}`,
       params,
     );
-    if (!row) throw new NotFoundException('Kişi bulunamadı (contact not found)');
+    if (!row) throw new DomainError(ErrorCode.ContactNotFound);
     return row;
   }
 

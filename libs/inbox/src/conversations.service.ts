@@ -1,9 +1,10 @@
 import { AuditService, textFingerprint } from '@civic/audit';
 import { presentAttachments } from './attachment-view';
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SecretsService } from '@civic/auth';
 import { ConversationStatus, foldForSearch } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { LiveEventsPublisher } from '@civic/live-events';
 import { ConversationCursorCodec, InvalidCursorError } from './conversation-cursor.codec';
 import { ConversationFilter } from './conversation-filter';
@@ -55,7 +56,7 @@ export class ConversationsService {
       try {
         after = this.cursors.decode(cursor);
       } catch (error) {
-        if (error instanceof InvalidCursorError) throw new BadRequestException(['cursor is invalid']);
+        if (error instanceof InvalidCursorError) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['cursor is invalid'] });
         throw error;
       }
     }
@@ -80,7 +81,7 @@ export class ConversationsService {
       `SELECT ${CONVERSATION_COLUMNS} FROM conversation c ${CONVERSATION_JOINS} WHERE c.organization_id = $1 AND c.id = $2`,
       [organizationId, id],
     );
-    if (!row) throw new NotFoundException('Konuşma bulunamadı (conversation not found)');
+    if (!row) throw new DomainError(ErrorCode.ConversationNotFound);
     return toConversationView(row);
   }
 
@@ -239,7 +240,7 @@ export class ConversationsService {
         activity = { type: 'assign', data: { to: assigneeId } };
       } else if (action === 'tag') {
         const [tag] = normalizeTags([value ?? '']);
-        if (!tag) throw new BadRequestException(['value must be a tag for action tag']);
+        if (!tag) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['value must be a tag for action tag'] });
         params.push(tag);
         set = `tags = CASE WHEN $${params.length} = ANY(tags) THEN tags ELSE array_append(tags, $${params.length}::text) END`;
         activity = { type: 'tags', data: { added: tag } };
@@ -293,13 +294,13 @@ export class ConversationsService {
       `SELECT status, assignee_id, tags FROM conversation WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
       [organizationId, id],
     );
-    if (!row) throw new NotFoundException('Konuşma bulunamadı (conversation not found)');
+    if (!row) throw new DomainError(ErrorCode.ConversationNotFound);
     return row;
   }
 
   private async requireUser(manager: EntityManager, organizationId: string, userId: string): Promise<void> {
     const [user] = await manager.query(`SELECT id FROM app_user WHERE organization_id = $1 AND id = $2 AND active`, [organizationId, userId]);
-    if (!user) throw new BadRequestException(['assigneeId must be an active user of your organization']);
+    if (!user) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['assigneeId must be an active user of your organization'] });
   }
 }
 

@@ -1,8 +1,9 @@
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { MentionWatchlist } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { MENTIONS_TIME_ZONE } from './istanbul-time';
 import { MentionFilter, mentionWhere } from './mention-filter';
 import { MentionMatcher } from './mention-matcher';
@@ -61,9 +62,9 @@ export class MentionQueryService {
    */
   async volume(scope: AccountScope, filter: MentionFilter & { from: Date; to: Date }, bucket: VolumeBucket) {
     const span = filter.to.getTime() - filter.from.getTime();
-    if (span <= 0) throw new BadRequestException('from, to’dan önce olmalı. (from must be before to.)');
+    if (span <= 0) throw new DomainError(ErrorCode.MentionsRangeReversed);
     if (span / (bucket === 'hour' ? 3_600_000 : 86_400_000) > MAX_BUCKETS) {
-      throw new BadRequestException(`En fazla ${MAX_BUCKETS} aralık istenebilir. (At most ${MAX_BUCKETS} buckets.)`);
+      throw new DomainError(ErrorCode.MentionsTooManyBuckets, { max: MAX_BUCKETS });
     }
     const params: unknown[] = [];
     const where = mentionWhere(scope, filter, params);
@@ -206,7 +207,7 @@ function encodeCursor(publishedAt: string, id: string): string {
 function decodeCursor(cursor: string): { publishedAt: string; id: string } {
   const [publishedAt, id] = Buffer.from(cursor, 'base64url').toString().split('|');
   if (!publishedAt || !id || Number.isNaN(Date.parse(publishedAt)) || !/^[0-9a-f-]{36}$/i.test(id)) {
-    throw new BadRequestException('Geçersiz sayfa imleci. (Invalid cursor.)');
+    throw new DomainError(ErrorCode.MentionsCursorInvalid);
   }
   return { publishedAt, id };
 }

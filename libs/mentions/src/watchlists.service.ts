@@ -1,8 +1,9 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@civic/audit';
 import { AuthPrincipal } from '@civic/auth';
 import { MentionSettings, MentionWatchlist } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { MentionMatcher } from './mention-matcher';
 import { MentionSettingsInput, WatchlistInput } from './watchlist-input';
 
@@ -22,13 +23,13 @@ export class WatchlistsService {
 
   async get(organizationId: string, id: string): Promise<MentionWatchlist> {
     const found = await this.dataSource.getRepository(MentionWatchlist).findOneBy({ organizationId, id });
-    if (!found) throw new NotFoundException('İzleme listesi bulunamadı (watchlist not found)');
+    if (!found) throw new DomainError(ErrorCode.WatchlistNotFound);
     return found;
   }
 
   async create(principal: AuthPrincipal, input: WatchlistInput): Promise<MentionWatchlist> {
     const values = this.normalize(input);
-    if (!values.name) throw new BadRequestException('İzleme listesinin adı gerekli. (A watchlist needs a name.)');
+    if (!values.name) throw new DomainError(ErrorCode.WatchlistNameRequired);
     this.requireSomething(values);
     return this.dataSource.transaction(async (manager) => {
       const saved = await manager.getRepository(MentionWatchlist).save(manager.getRepository(MentionWatchlist).create({ ...values, organizationId: principal.organizationId }));
@@ -41,7 +42,7 @@ export class WatchlistsService {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(MentionWatchlist);
       const before = await repo.findOneBy({ organizationId: principal.organizationId, id });
-      if (!before) throw new NotFoundException('İzleme listesi bulunamadı (watchlist not found)');
+      if (!before) throw new DomainError(ErrorCode.WatchlistNotFound);
       const after = repo.merge(repo.create({ ...before }), this.normalize(input));
       this.requireSomething(after);
       const saved = await repo.save(after);
@@ -53,7 +54,7 @@ export class WatchlistsService {
   async remove(principal: AuthPrincipal, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const before = await manager.getRepository(MentionWatchlist).findOneBy({ organizationId: principal.organizationId, id });
-      if (!before) throw new NotFoundException('İzleme listesi bulunamadı (watchlist not found)');
+      if (!before) throw new DomainError(ErrorCode.WatchlistNotFound);
       // Its mentions, cursors and alerts go with it (ON DELETE CASCADE).
       await manager.getRepository(MentionWatchlist).delete({ id });
       await this.audit.record(this.entry(principal, 'mention.watchlist_deleted', id, before, null), manager);
@@ -81,7 +82,7 @@ export class WatchlistsService {
 
   private requireSomething(values: WatchlistInput): void {
     if (new MentionMatcher(values).empty) {
-      throw new BadRequestException('En az bir terim, hesap veya etiket gerekli. (At least one term, handle or hashtag is required.)');
+      throw new DomainError(ErrorCode.WatchlistEmpty);
     }
   }
 

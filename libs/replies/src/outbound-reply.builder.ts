@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { OutboundReply } from '@civic/channels-core';
 import { AttachmentType, ConversationKind, MessageAttachment } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { StoredReplyRequest } from './reply-request';
 
 /** The conversation facts a reply is routed by. */
@@ -53,7 +54,7 @@ export class OutboundReplyBuilder {
   async conversation(manager: EntityManager, organizationId: string, conversationId: string): Promise<ReplyConversation> {
     const [row] = await manager.query(`${REPLY_CONVERSATION_SELECT} WHERE c.id = $1 AND c.organization_id = $2`, [conversationId, organizationId]);
     // Another organization's conversation is reported as absent, never as forbidden.
-    if (!row) throw new NotFoundException(`Conversation ${conversationId} not found`);
+    if (!row) throw new DomainError(ErrorCode.ConversationNotFound, { id: conversationId });
     return row;
   }
 
@@ -61,7 +62,7 @@ export class OutboundReplyBuilder {
   async target(manager: EntityManager, conversation: ReplyConversation, messageId: string | null | undefined): Promise<ReplyTarget | null> {
     if (messageId) {
       const [row] = await manager.query(`${REPLY_TARGET_SELECT} WHERE t.id = $1 AND t.conversation_id = $2 AND t.external_id IS NOT NULL`, [messageId, conversation.id]);
-      if (!row) throw new NotFoundException(`Message ${messageId} not found in conversation ${conversation.id}`);
+      if (!row) throw new DomainError(ErrorCode.MessageNotFound, { id: messageId, conversationId: conversation.id });
       return row;
     }
     if (conversation.kind !== ConversationKind.Public) return null;

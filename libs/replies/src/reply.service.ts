@@ -1,9 +1,10 @@
 import { AuditService, textFingerprint } from '@civic/audit';
-import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ChannelRegistry } from '@civic/channels-core';
 import { AppConfig } from '@civic/config';
 import { Channel, ConversationKind, DeliveryState, foldForSearch, MessageDirection, MessageKind } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { QueueService } from '@civic/queue';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { MessageStore } from '@civic/messages';
@@ -38,7 +39,7 @@ export class ReplyService {
     private readonly messages: MessageStore,
   ) {}
 
-  /** Throws ReplyRefusedError (channel rule), NotFoundException, BadRequestException or ConflictException. */
+  /** Throws ReplyRefusedError (channel rule) or a DomainError (unknown conversation, invalid text, reused key). */
   async reply(author: ReplyAuthor, conversationId: string, request: ReplyRequest, idempotencyKey?: string): Promise<ReplyResponse> {
     checkContent(request);
     if (idempotencyKey) {
@@ -119,7 +120,7 @@ export class ReplyService {
   private async replayed(manager: EntityManager, author: ReplyAuthor, key: string): Promise<ReplyResponse | null> {
     const [row] = await manager.query(`SELECT user_id, response FROM reply_idempotency_key WHERE organization_id = $1 AND key = $2`, [author.organizationId, key]);
     if (!row) return null;
-    if (row.user_id !== author.userId) throw new ConflictException('Idempotency-Key was already used by another user');
+    if (row.user_id !== author.userId) throw new DomainError(ErrorCode.ReplyIdempotencyKeyReused);
     return row.response as ReplyResponse;
   }
 }
@@ -128,11 +129,11 @@ class IdempotencyRace extends Error {}
 
 function checkContent(request: ReplyRequest): void {
   if (request.text !== undefined) {
-    if (request.text.trim().length === 0) throw new BadRequestException('text must not be empty');
-    if (Buffer.byteLength(request.text, 'utf8') > REPLY_TEXT_MAX_BYTES) throw new BadRequestException(`text must be at most ${REPLY_TEXT_MAX_BYTES} bytes`);
+    if (request.text.trim().length === 0) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['text must not be empty'] });
+    if (Buffer.byteLength(request.text, 'utf8') > REPLY_TEXT_MAX_BYTES) throw new DomainError(ErrorCode.ValidationFailed, { errors: [`text must be at most ${REPLY_TEXT_MAX_BYTES} bytes`] });
   }
   if (request.text === undefined && !request.media?.length && !request.template) {
-    throw new BadRequestException('text, media or template is required');
+    throw new DomainError(ErrorCode.ValidationFailed, { errors: ['text, media or template is required'] });
   }
 }
 

@@ -1,10 +1,11 @@
-import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { AuditService, ExportService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { ExportJob, UserRole } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { CreateExportDto } from './create-export.dto';
 
 @ApiTags('exports')
@@ -19,7 +20,7 @@ export class ExportsController {
   @Post()
   @Roles(UserRole.Auditor, UserRole.Admin)
   async create(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: CreateExportDto, @Req() req: IncomingMessage) {
-    if (!(new Date(body.from) < new Date(body.to))) throw new BadRequestException('"from" must be before "to"');
+    if (!(new Date(body.from) < new Date(body.to))) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['"from" must be before "to"'] });
     const job = await this.exports.request(
       { userId: principal.userId, organizationId: principal.organizationId, label: principal.email, requestId: requestIdOf(req) },
       {

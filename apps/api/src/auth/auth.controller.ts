@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Res } from '@nestjs
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { AuditService } from '@civic/audit';
-import { AllowedDuringEnrolment, AuthPrincipal, AuthService, CurrentPrincipal, LoginDto, LoginLockedException, Public, RefreshTokenDto } from '@civic/auth';
+import { AllowedDuringEnrolment, AuthPrincipal, AuthService, CurrentPrincipal, LoginDto, LoginLockedError, Public, RefreshTokenDto } from '@civic/auth';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -32,7 +32,7 @@ export class AuthController {
       });
       return session;
     } catch (error) {
-      if (error instanceof LoginLockedException) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof LoginLockedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
     }
   }

@@ -1,12 +1,13 @@
-import { Body, ConflictException, Controller, ForbiddenException, Get, Headers, HttpCode, Ip, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditService } from '@civic/audit';
 import {
-  AllowedDuringEnrolment, AuthPrincipal, CurrentPrincipal, LoginLockedException, PasskeyLoginDto, PasskeyLoginOptionsDto, PasskeyLoginService,
+  AllowedDuringEnrolment, AuthPrincipal, CurrentPrincipal, LoginLockedError, PasskeyLoginDto, PasskeyLoginOptionsDto, PasskeyLoginService,
   EmptyBodyDto, PasskeyService, Public, RegisterPasskeyDto, relyingPartyFor, RelyingParty, TwoFactorPolicyService, TwoFactorProofDto, TwoFactorService,
 } from '@civic/auth';
 import { AppConfig } from '@civic/config';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 /** Passkeys (WebAuthn) as a second factor: registration, list and removal, and the passkey sign-in step. */
 @ApiTags('auth')
@@ -86,7 +87,7 @@ export class PasskeysController {
     const [policy, status] = await Promise.all([this.policy.get(principal.organizationId), this.twoFactor.status(principal.userId)]);
     const required = policy.enforced && principal.roles.some((r) => policy.roles.includes(r));
     if (required && !status.totpEnabled && status.passkeys <= 1) {
-      throw new ConflictException('Kurumunuz rolünüz için iki adımlı doğrulamayı zorunlu tutuyor; son doğrulama yönteminizi silemezsiniz / Your organization requires two-factor for your role; you cannot remove your last second factor');
+      throw new DomainError(ErrorCode.TwoFactorLastMethod);
     }
     const removed = await this.passkeys.remove(principal.userId, id, body);
     await this.audit.record({
@@ -104,12 +105,12 @@ export class PasskeysController {
     try {
       return await action();
     } catch (error) {
-      if (error instanceof LoginLockedException) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof LoginLockedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
     }
   }
 }
 
 function assertPerson(principal: AuthPrincipal): void {
-  if (principal.apiTokenId) throw new ForbiddenException('API anahtarları geçiş anahtarlarını değiştiremez / API tokens cannot change passkeys');
+  if (principal.apiTokenId) throw new DomainError(ErrorCode.ApiTokenCannotChangePasskeys);
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditService } from '@civic/audit';
 import { AppConfig } from '@civic/config';
 import { AuthService, Public, SingleSignOnExchangeDto, SingleSignOnService, SingleSignOnSettingsService, SSO_FLOW_COOKIE } from '@civic/auth';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 const FLOW_COOKIE_PATH = '/api/v1/auth/sso';
 
@@ -77,7 +78,7 @@ export class SingleSignOnController {
   @ApiOperation({ summary: "Trades the callback's one-time code for the session's tokens" })
   async exchange(@Body() body: SingleSignOnExchangeDto, @Ip() ip: string, @Headers('user-agent') userAgent: string | undefined) {
     const user = await this.sso.redeem(body.code);
-    if (!user) throw new UnauthorizedException('Giriş kodu geçersiz veya süresi dolmuş; tekrar giriş yapın / The sign-in code is invalid or expired; sign in again');
+    if (!user) throw new DomainError(ErrorCode.SsoCodeInvalid);
     return this.auth.openSession(user, { ip: ip ?? null, userAgent: userAgent ?? null, authMethod: 'sso' });
   }
 

@@ -1,12 +1,13 @@
-import { Body, ConflictException, Controller, ForbiddenException, Get, Headers, HttpCode, Ip, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { AuditService } from '@civic/audit';
 import {
-  AllowedDuringEnrolment, AuthPrincipal, CurrentPrincipal, EmptyBodyDto, LoginLockedException, LoginTwoFactorDto, Public, Roles, TotpCodeDto,
+  AllowedDuringEnrolment, AuthPrincipal, CurrentPrincipal, EmptyBodyDto, LoginLockedError, LoginTwoFactorDto, Public, Roles, TotpCodeDto,
   TwoFactorLoginService, TwoFactorPolicyDto, TwoFactorPolicyService, TwoFactorProofDto, TwoFactorService,
 } from '@civic/auth';
 import { UserRole } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 /** TOTP enrolment, recovery codes, the second sign-in step and the organization's requirement. */
 @ApiTags('auth')
@@ -32,7 +33,7 @@ export class TwoFactorController {
       await this.audit.record({ ...base, action: 'auth.login', after: { ip: ip ?? null, secondFactor: method } });
       return { ...session, ...(recoveryCodesLeft !== undefined ? { recoveryCodesLeft } : {}) };
     } catch (error) {
-      if (error instanceof LoginLockedException) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof LoginLockedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
       throw error;
     }
   }
@@ -75,7 +76,7 @@ export class TwoFactorController {
     const policy = await this.policy.get(principal.organizationId);
     // A passkey left keeps the requirement met.
     if (policy.enforced && principal.roles.some((r) => policy.roles.includes(r)) && !(await this.twoFactor.status(principal.userId)).passkeys) {
-      throw new ConflictException('Kurumunuz rolünüz için iki adımlı doğrulamayı zorunlu tutuyor / Your organization requires two-factor for your role');
+      throw new DomainError(ErrorCode.TwoFactorRequiredByPolicy);
     }
     await this.twoFactor.disableTotp(principal.userId, body);
     await this.audit.record({ organizationId: principal.organizationId, actorUserId: principal.userId, action: 'auth.two_factor.disabled', targetType: 'user', targetId: principal.userId, after: { method: 'totp' } });
@@ -111,5 +112,5 @@ export class TwoFactorController {
 }
 
 function assertPerson(principal: AuthPrincipal): void {
-  if (principal.apiTokenId) throw new ForbiddenException('API anahtarları iki adımlı doğrulamayı değiştiremez / API tokens cannot change two-factor settings');
+  if (principal.apiTokenId) throw new DomainError(ErrorCode.ApiTokenCannotChangeTwoFactor);
 }

@@ -1,7 +1,8 @@
-import { Controller, HttpCode, Param, Post, Req, UnauthorizedException } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@civic/auth';
 import { CASE_SIGNATURE_HEADER, CaseInboundService, DepartmentsService, verifyCaseSignature } from '@civic/cases';
+import { DomainError, ErrorCode } from '@civic/errors';
 import type { WebhookRequest } from '../webhooks/webhook-request';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,7 +26,7 @@ export class CaseWebhookController {
   async receive(@Param('bodyId') bodyId: string, @Req() req: WebhookRequest) {
     const body = UUID.test(bodyId) ? await this.departments.webhookSecret(null, bodyId) : null;
     if (!body?.secret || !req.rawBody || !verifyCaseSignature(req.rawBody, req.headers[CASE_SIGNATURE_HEADER], body.secret)) {
-      throw new UnauthorizedException('Missing or invalid X-Civic-Signature');
+      throw new DomainError(ErrorCode.WebhookSignatureInvalid, { header: 'X-Civic-Signature' });
     }
     const update = this.inbound.parse(req.body);
     return this.inbound.apply({ id: bodyId, organizationId: body.organizationId, name: body.name }, update);

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { AccountAccessService, AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { ChannelAccountsService } from './channel-accounts.service';
 import { CreateChannelAccountDto } from './create-channel-account.dto';
 import { UpdateChannelAccountDto } from './update-channel-account.dto';
@@ -25,7 +26,7 @@ export class ChannelAccountsController {
   @Roles(UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor)
   async get(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
     // An account outside the officer's grants is absent, as in the list.
-    if (!(await this.access.canAccess(principal, id))) throw new NotFoundException(`Channel account ${id} not found`);
+    if (!(await this.access.canAccess(principal, id))) throw new DomainError(ErrorCode.ChannelAccountNotFound, { id });
     return this.service.get(principal.organizationId, id);
   }
 

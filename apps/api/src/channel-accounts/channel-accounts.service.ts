@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AuditService } from '@civic/audit';
 import { AuthPrincipal, SecretsService } from '@civic/auth';
 import { ChannelAccount, ChannelAccountStatus } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { CreateChannelAccountDto, INVALID_EXTERNAL_ID } from './create-channel-account.dto';
 import { UpdateChannelAccountDto } from './update-channel-account.dto';
 
@@ -32,9 +33,9 @@ export class ChannelAccountsService {
   async create(actor: AuthPrincipal, dto: CreateChannelAccountDto) {
     const { organizationId } = actor;
     const existing = await this.accounts.findOne({ where: { channel: dto.channel, externalId: dto.externalId } });
-    if (existing?.organizationId === organizationId) throw new ConflictException(`A ${dto.channel} account with id ${dto.externalId} is already connected`);
+    if (existing?.organizationId === organizationId) throw new DomainError(ErrorCode.ChannelAccountAlreadyConnected, { channel: dto.channel, externalId: dto.externalId });
     // Another organization's account: answered exactly as a malformed id, so holders cannot be probed.
-    if (existing) throw new BadRequestException({ statusCode: 400, message: [INVALID_EXTERNAL_ID], error: 'Bad Request' });
+    if (existing) throw new DomainError(ErrorCode.ValidationFailed, { errors: [INVALID_EXTERNAL_ID] });
     const saved = await this.accounts.save(
       this.accounts.create({
         organizationId,
@@ -87,14 +88,14 @@ export class ChannelAccountsService {
 
   private async find(organizationId: string, id: string): Promise<ChannelAccount> {
     const account = await this.accounts.findOne({ where: { id, organizationId } });
-    if (!account) throw new NotFoundException(`Channel account ${id} not found`);
+    if (!account) throw new DomainError(ErrorCode.ChannelAccountNotFound, { id });
     return account;
   }
 
   private encrypt(credentials: Record<string, unknown>): string {
     for (const [key, value] of Object.entries(credentials)) {
       if (typeof value !== 'string' || value.length === 0 || value.length > CREDENTIAL_VALUE_MAX) {
-        throw new UnprocessableEntityException(`credentials.${key} must be a non-empty string of at most ${CREDENTIAL_VALUE_MAX} characters`);
+        throw new DomainError(ErrorCode.ChannelCredentialInvalid, { key, max: CREDENTIAL_VALUE_MAX });
       }
     }
     return this.secrets.cipher.encrypt(credentials);

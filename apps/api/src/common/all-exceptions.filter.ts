@@ -1,18 +1,20 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES } from 'node:http';
+import { DomainError, ErrorCode, ErrorDetails, ErrorLanguage, errorLanguageOf, errorMessage, errorStatus } from '@civic/errors';
 
-/** The one error shape of every endpoint. */
+/** The one error shape of every endpoint (docs/api-errors.md). */
 export interface ErrorBody {
   statusCode: number;
+  /** Stable machine-readable code from ErrorCode. */
+  code: ErrorCode;
+  /** The HTTP reason phrase. */
   error: string;
-  /** Readable sentence(s); validation messages joined with "; ". */
+  /** The catalogue's sentence in the language Accept-Language prefers (Turkish by default). */
   message: string;
   /** Machine-readable extras: `errors` (validation messages), `retryAfterSeconds`, a refusal `reason`… */
   details: Record<string, unknown> | null;
 }
-
-const GENERIC_MESSAGE = 'Beklenmeyen bir hata oluştu / An unexpected error occurred';
 
 /**
  * An error answer names the first few problems only: a body of thousands of bad keys once got a
@@ -21,10 +23,26 @@ const GENERIC_MESSAGE = 'Beklenmeyen bir hata oluştu / An unexpected error occu
 export const MAX_ERRORS_ANSWERED = 20;
 export const MAX_ERROR_MESSAGE_LENGTH = 300;
 
+/** Codes for refusals nobody in this code base coded: the framework's, body-parser's. */
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.RequestUnreadable,
+  401: ErrorCode.Unauthorized,
+  403: ErrorCode.Forbidden,
+  404: ErrorCode.RouteNotFound,
+  405: ErrorCode.MethodNotAllowed,
+  406: ErrorCode.NotAcceptable,
+  409: ErrorCode.Conflict,
+  413: ErrorCode.RequestTooLarge,
+  415: ErrorCode.UnsupportedMediaType,
+  422: ErrorCode.Unprocessable,
+  429: ErrorCode.RateLimited,
+  503: ErrorCode.ServiceUnavailable,
+};
+
 /**
- * Turns every thrown value into {statusCode, error, message, details}. Unknown errors become a
- * generic 500 (logged here with the stack, never sent to the client); body-parser and other
- * HTTP-aware errors (413, invalid JSON) keep their 4xx status.
+ * Turns every thrown value into {statusCode, code, error, message, details}: DomainErrors through
+ * the error catalogue, framework errors by their status. Unknown errors become a generic 500
+ * (logged here with the stack, never sent to the client).
  */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -34,7 +52,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const response = http.getResponse<Response>();
     const request = http.getRequest<Request>();
-    const body = this.toBody(exception);
+    const body = this.toBody(exception, request?.headers?.['accept-language']);
     if (body.statusCode >= 500) {
       this.logger.error(
         { err: exception instanceof Error ? { type: exception.name, message: exception.message, stack: exception.stack } : { value: String(exception) }, method: request?.method, path: request?.path },
@@ -48,47 +66,58 @@ export class AllExceptionsFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  toBody(exception: unknown): ErrorBody {
-    if (exception instanceof HttpException) return fromHttpException(exception);
+  toBody(exception: unknown, acceptLanguage?: string | string[]): ErrorBody {
+    const language = errorLanguageOf(acceptLanguage);
+    if (exception instanceof DomainError) return coded(exception.code, language, exception.details);
+    if (exception instanceof HttpException) return fromHttpException(exception, language);
     const status = statusOfLibraryError(exception);
-    if (status !== null) {
-      return { statusCode: status, error: STATUS_CODES[status] ?? 'Error', message: messageOfLibraryError(status), details: null };
-    }
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, error: 'Internal Server Error', message: GENERIC_MESSAGE, details: null };
+    if (status !== null) return coded(CODE_OF_STATUS[status] ?? ErrorCode.RequestUnreadable, language, null, status);
+    return coded(ErrorCode.Internal, language, null);
   }
 }
 
-function fromHttpException(exception: HttpException): ErrorBody {
+function coded(code: ErrorCode, language: ErrorLanguage, details: ErrorDetails | null, status = errorStatus(code)): ErrorBody {
+  const answered = code === ErrorCode.ValidationFailed ? cappedErrors(details) : details;
+  const message = shortened(errorMessage(code, language, answered), MAX_ERROR_MESSAGE_LENGTH * 4);
+  const hasDetails = answered !== null && Object.keys(answered).length > 0;
+  return { statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message, details: hasDetails ? answered : null };
+}
+
+/** Nest's own exceptions: ValidationPipe's field list, pipes' 400s, unknown routes, guards. */
+function fromHttpException(exception: HttpException, language: ErrorLanguage): ErrorBody {
   const statusCode = exception.getStatus();
-  const error = STATUS_CODES[statusCode] ?? 'Error';
   const raw = exception.getResponse();
-  if (statusCode >= 500) {
-    // Even deliberate 5xx (503 not ready) say only what their author wrote, never a stack.
-    const message = typeof raw === 'string' ? raw : typeof (raw as { message?: unknown }).message === 'string' ? (raw as { message: string }).message : error;
-    return { statusCode, error, message, details: typeof raw === 'object' ? extrasOf(raw as Record<string, unknown>) : null };
+  const record = isRecord(raw) ? raw : {};
+  const extras = extrasOf(record);
+  if (statusCode === HttpStatus.BAD_REQUEST) {
+    const message = typeof raw === 'string' ? raw : record.message;
+    if (Array.isArray(message)) return coded(ErrorCode.ValidationFailed, language, { errors: message.map(String), ...(extras ?? {}) });
+    // Pipes (ParseUUIDPipe…) say "Validation failed (…)"; Nest maps malformed JSON or URIs to a plain 400.
+    if (typeof message === 'string' && message.startsWith('Validation failed')) return coded(ErrorCode.ValidationFailed, language, { errors: [message] });
+    if (typeof message === 'string') return coded(ErrorCode.RequestUnreadable, language, { problem: shortened(message) });
   }
-  if (typeof raw === 'string') return { statusCode, error, message: raw, details: null };
-  const { message, details } = raw as { message?: unknown; details?: unknown };
-  const extras = extrasOf(raw as Record<string, unknown>);
-  const errors = Array.isArray(message) ? message.slice(0, MAX_ERRORS_ANSWERED).map((m) => shortened(String(m))) : null;
-  const omitted = Array.isArray(message) && message.length > MAX_ERRORS_ANSWERED ? { errorsOmitted: message.length - MAX_ERRORS_ANSWERED } : {};
-  const merged = { ...(errors ? { errors, ...omitted } : {}), ...(isRecord(details) ? details : {}), ...(extras ?? {}) };
-  return {
-    statusCode,
-    error: typeof (raw as { error?: unknown }).error === 'string' ? (raw as { error: string }).error : error,
-    message: errors ? errors.join('; ') : typeof message === 'string' ? shortened(message, MAX_ERROR_MESSAGE_LENGTH * 4) : error,
-    details: Object.keys(merged).length > 0 ? merged : null,
-  };
+  const code = CODE_OF_STATUS[statusCode] ?? (statusCode >= 500 ? ErrorCode.Internal : ErrorCode.RequestFailed);
+  return coded(code, language, extras, statusCode);
+}
+
+/** The first MAX_ERRORS_ANSWERED problems, each shortened, and how many were left out. */
+function cappedErrors(details: ErrorDetails | null): ErrorDetails | null {
+  const errors = details?.errors;
+  if (!Array.isArray(errors)) return details;
+  const omitted = errors.length > MAX_ERRORS_ANSWERED ? { errorsOmitted: errors.length - MAX_ERRORS_ANSWERED } : {};
+  return { ...details, errors: errors.slice(0, MAX_ERRORS_ANSWERED).map((m) => shortened(String(m))), ...omitted };
 }
 
 function shortened(text: string, limit = MAX_ERROR_MESSAGE_LENGTH): string {
   return text.length > limit ? `${text.slice(0, limit)}…` : text;
 }
 
-/** Keys an exception carried besides the four of the shape (e.g. a refused reply's `reason`). */
+/** Keys an exception carried besides the four of the shape. */
 function extrasOf(raw: Record<string, unknown>): Record<string, unknown> | null {
   const extras = Object.fromEntries(Object.entries(raw).filter(([key]) => !['statusCode', 'error', 'message', 'details'].includes(key)));
-  return Object.keys(extras).length > 0 ? extras : null;
+  const details = isRecord(raw.details) ? raw.details : {};
+  const merged = { ...details, ...extras };
+  return Object.keys(merged).length > 0 ? merged : null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -100,9 +129,4 @@ function statusOfLibraryError(exception: unknown): number | null {
   if (!isRecord(exception)) return null;
   const status = exception.status ?? exception.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
-}
-
-function messageOfLibraryError(status: number): string {
-  if (status === HttpStatus.PAYLOAD_TOO_LARGE) return 'İstek gövdesi çok büyük / Request body too large';
-  return 'İstek okunamadı / The request could not be read';
 }

@@ -1,6 +1,6 @@
-import { BadRequestException } from '@nestjs/common';
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { hasUnstorableCharacter, toStorableText } from '@civic/ingest';
 
 /** Deeper JSON than any endpoint accepts; recursive validators would overflow the stack long before 10 000 levels. */
@@ -23,17 +23,17 @@ type Checked = IncomingMessage & { rawBody?: Buffer; body?: unknown; query?: unk
  * surrogate cannot be percent-encoded in a path: its bytes are not UTF-8, and Express refuses them.)
  */
 export function rejectHostileBodies(req: Checked, _res: unknown, next: (error?: unknown) => void): void {
-  if (req.rawBody && !isUtf8(req.rawBody)) return next(new BadRequestException('İstek gövdesi geçerli UTF-8 değil / Request body is not valid UTF-8'));
+  if (req.rawBody && !isUtf8(req.rawBody)) return next(new DomainError(ErrorCode.RequestNotUtf8));
   // A path parameter is decoded only when its route matches; a NUL there (%00) is refused for every route here.
-  if (/%00/.test((req.url ?? '').split('?', 1)[0])) return next(new BadRequestException('Adres NUL karakteri içeriyor / The path contains a NUL character (%00)'));
+  if (/%00/.test((req.url ?? '').split('?', 1)[0])) return next(new DomainError(ErrorCode.PathHasNul));
   const problem = inputProblem(req.body, 'request body') ?? inputProblem(req.query, 'query string');
-  next(problem ? new BadRequestException(problem) : undefined);
+  next(problem ?? undefined);
 }
 
 type Node = { value: unknown; depth: number; parent: Node | null; key: string | number };
 
-/** The first problem of a parsed body or query as a readable message, or null. Iterative, so it cannot overflow the stack. */
-export function inputProblem(value: unknown, root: 'request body' | 'query string'): string | null {
+/** The first problem of a parsed body or query, or null. Iterative, so it cannot overflow the stack. */
+export function inputProblem(value: unknown, root: 'request body' | 'query string'): DomainError | null {
   const fieldName = (node: Node) => nameOf(node, root);
   const stack: Node[] = [{ value, depth: 0, parent: null, key: '' }];
   while (stack.length > 0) {
@@ -44,10 +44,10 @@ export function inputProblem(value: unknown, root: 'request body' | 'query strin
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
-    if (node.depth >= MAX_BODY_DEPTH) return `İstek gövdesi çok iç içe / Request body is nested deeper than ${MAX_BODY_DEPTH} levels`;
+    if (node.depth >= MAX_BODY_DEPTH) return new DomainError(ErrorCode.RequestTooDeep, { maxDepth: MAX_BODY_DEPTH });
     const keys = Object.keys(current);
     if (!Array.isArray(current) && keys.length > MAX_OBJECT_KEYS) {
-      return `Bir nesnede en çok ${MAX_OBJECT_KEYS} alan olabilir / An object may have at most ${MAX_OBJECT_KEYS} keys (${fieldName(node)} has ${keys.length})`;
+      return new DomainError(ErrorCode.RequestTooManyKeys, { max: MAX_OBJECT_KEYS, field: fieldName(node), count: keys.length });
     }
     for (const key of keys) {
       const child: Node = { value: (current as Record<string, unknown>)[key], depth: node.depth + 1, parent: node, key: Array.isArray(current) ? Number(key) : key };
@@ -70,8 +70,8 @@ export function depthExceeds(value: unknown, limit: number): boolean {
   return false;
 }
 
-function unstorableMessage(field: string): string {
-  return `${field} saklanamayan bir karakter içeriyor (NUL ya da eşi olmayan vekil) / ${field} contains a character that cannot be stored (NUL or a lone surrogate)`;
+function unstorableMessage(field: string): DomainError {
+  return new DomainError(ErrorCode.UnstorableCharacter, { field });
 }
 
 /** `template.parameters[1]` as a DTO names it; shortened and cleaned, since the name itself may be hostile. */

@@ -1,7 +1,8 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '@civic/auth';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 @ApiTags('health')
 @Controller('health')
@@ -25,7 +26,7 @@ export class HealthController {
       if (pending) throw new Error('migrations pending');
       return { status: 'ok', database: 'ok', migrations: 'applied' };
     } catch (error) {
-      throw new ServiceUnavailableException({ status: 'unavailable', reason: (error as Error).message });
+      throw new DomainError(ErrorCode.ServiceUnavailable, { status: 'unavailable', reason: (error as Error).message });
     }
   }
 }

@@ -1,6 +1,7 @@
-import { CanActivate, ExecutionContext, Injectable, NotFoundException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountAccessService, AuthPrincipal } from '@civic/auth';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 /**
  * An officer limited to some channel accounts reaches only their conversations: any route with a
@@ -23,7 +24,7 @@ export class ConversationAccessGuard implements CanActivate {
       `SELECT 1 FROM conversation WHERE id::text = $1 AND organization_id = $2 AND channel_account_id = ANY($3::uuid[])`,
       [conversationId, request.principal.organizationId, accountIds],
     );
-    if (!row) throw new NotFoundException('Konuşma bulunamadı (conversation not found)');
+    if (!row) throw new DomainError(ErrorCode.ConversationNotFound);
     return true;
   }
 }

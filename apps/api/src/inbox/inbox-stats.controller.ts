@@ -1,7 +1,8 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountScope, CurrentScope, Roles, Scoped } from '@civic/auth';
 import { UserRole } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { InboxStatsService } from '@civic/inbox';
 import { InboxStatsQuery } from './inbox-stats.query';
 
@@ -18,7 +19,7 @@ export class InboxStatsController {
   get(@CurrentScope() scope: AccountScope, @Query() query: InboxStatsQuery) {
     const to = query.to ?? new Date();
     const from = query.from ?? new Date(to.getTime() - 30 * 24 * 3600 * 1000);
-    if (from > to) throw new BadRequestException(['from must be before to']);
+    if (from > to) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['from must be before to'] });
     return this.stats.stats(scope, from, to);
   }
 }

@@ -1,9 +1,10 @@
-import { Controller, Get, Headers, NotFoundException, Res, UnauthorizedException } from '@nestjs/common';
+import { Controller, Get, Headers, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Registry } from 'prom-client';
 import { Public } from '@civic/auth';
 import { AppConfig } from '@civic/config';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { metricsScrapeAllowed } from '@civic/metrics';
 
 /**
@@ -21,8 +22,8 @@ export class MetricsController {
   @Public()
   @Get()
   async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
-    if (this.config.env.METRICS_ENABLED === false) throw new NotFoundException();
-    if (!metricsScrapeAllowed(authorization, this.config.env.METRICS_TOKEN)) throw new UnauthorizedException('Missing or wrong metrics token');
+    if (this.config.env.METRICS_ENABLED === false) throw new DomainError(ErrorCode.RouteNotFound);
+    if (!metricsScrapeAllowed(authorization, this.config.env.METRICS_TOKEN)) throw new DomainError(ErrorCode.MetricsTokenInvalid);
     res.setHeader('content-type', this.registry.contentType);
     res.setHeader('cache-control', 'no-store');
     return this.registry.metrics();

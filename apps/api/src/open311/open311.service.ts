@@ -1,7 +1,8 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CasePublicDataService, PublicOrganization } from '@civic/cases';
 import { CaseStatus } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 /** GeoReport v2 service (a case category). */
 export interface Open311Service {
@@ -100,11 +101,11 @@ export class Open311Service {
     if (filter.serviceRequestIds?.length) {
       // GeoReport: service_request_id overrides every other parameter.
       const numbers = filter.serviceRequestIds.map(Number);
-      if (numbers.some((n) => !Number.isSafeInteger(n) || n < 1)) throw new BadRequestException(['service_request_id must be a comma-separated list of request numbers']);
+      if (numbers.some((n) => !Number.isSafeInteger(n) || n < 1)) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['service_request_id must be a comma-separated list of request numbers'] });
       add('k.number = ANY(?::int[])', numbers);
     } else {
       if (filter.serviceCode) add('cat.code = ?', filter.serviceCode);
-      if (filter.startDate && filter.endDate && filter.startDate > filter.endDate) throw new BadRequestException(['start_date must not be after end_date']);
+      if (filter.startDate && filter.endDate && filter.startDate > filter.endDate) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['start_date must not be after end_date'] });
       const start = filter.startDate ?? (filter.endDate ? undefined : new Date(Date.now() - DEFAULT_WINDOW_DAYS * 86_400_000));
       if (start) add('k.created_at >= ?', start);
       if (filter.endDate) add('k.created_at <= ?', filter.endDate);
@@ -124,7 +125,7 @@ export class Open311Service {
     const rows = Number.isSafeInteger(number) && number > 0
       ? await this.dataSource.query(`${REQUEST_SELECT} WHERE k.organization_id = $1 AND k.number = $2`, [org.id, number])
       : [];
-    if (rows.length === 0) throw new NotFoundException('Başvuru bulunamadı (service request not found)');
+    if (rows.length === 0) throw new DomainError(ErrorCode.ServiceRequestNotFound);
     // GeoReport answers a single request as a one-element array.
     return rows.map(toRequest);
   }

@@ -1,9 +1,10 @@
-import { BadRequestException, Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, UnprocessableEntityException, UseGuards } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ConversationAccessGuard } from '../inbox/conversation-access.guard';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { ReplyRefusedError } from '@civic/channels-core';
 import { UserRole } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { ReplyResponse, ReplyService } from '@civic/replies';
 import { SendReplyDto } from './send-reply.dto';
 
@@ -28,12 +29,12 @@ export class RepliesController {
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<ReplyResponse> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new BadRequestException('Idempotency-Key must be 1-200 characters of letters, digits, _ . : -');
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: ['Idempotency-Key must be 1-200 characters of letters, digits, _ . : -'] });
     }
     try {
       return await this.replies.reply({ userId: principal.userId, organizationId: principal.organizationId }, conversationId, body, idempotencyKey);
     } catch (error) {
-      if (error instanceof ReplyRefusedError) throw new UnprocessableEntityException({ statusCode: 422, reason: error.reason, message: error.message });
+      if (error instanceof ReplyRefusedError) throw new DomainError(ErrorCode.ReplyRefused, { reason: error.reason, channelMessage: error.message });
       throw error;
     }
   }

@@ -1,9 +1,10 @@
 import { AuditService } from '@civic/audit';
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not, Repository } from 'typeorm';
 import { AuthPrincipal, PasswordHasher, RefreshTokenService, SessionService } from '@civic/auth';
 import { ChannelAccount, User, UserAccountGrant, UserPasskey, UserRole, UserTwoFactor } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { CreateUserDto } from './create-user.dto';
 import { UpdateMeDto } from './update-me.dto';
 import { UpdateUserDto } from './update-user.dto';
@@ -46,7 +47,7 @@ export class UsersService {
   async create(actor: AuthPrincipal, dto: CreateUserDto) {
     const { organizationId } = actor;
     const email = dto.email.trim().toLowerCase();
-    if (await this.users.exist({ where: { email } })) throw new ConflictException(`A user with e-mail ${email} already exists`);
+    if (await this.users.exist({ where: { email } })) throw new DomainError(ErrorCode.UserEmailTaken, { email });
     const passwordHash = await PasswordHasher.hash(dto.password);
     const id = await this.dataSource.transaction(async (manager) => {
       const user = await manager.getRepository(User).save({
@@ -74,7 +75,7 @@ export class UsersService {
     const before = { roles: user.roles, active: user.active, displayName: user.displayName, channelAccountIds: await this.grantIds(organizationId, id) };
     // An administrator cannot lock themselves out; another administrator has to do it.
     if (id === principal.userId && (dto.active === false || (dto.roles && !dto.roles.includes(UserRole.Admin)))) {
-      throw new ForbiddenException('You cannot disable yourself or remove your own admin role');
+      throw new DomainError(ErrorCode.UserCannotDemoteSelf);
     }
     if (dto.displayName !== undefined) user.displayName = dto.displayName;
     if (dto.roles !== undefined) user.roles = [...new Set(dto.roles)];
@@ -95,7 +96,7 @@ export class UsersService {
   }
 
   async remove(principal: AuthPrincipal, id: string): Promise<void> {
-    if (id === principal.userId) throw new ForbiddenException('You cannot delete yourself');
+    if (id === principal.userId) throw new DomainError(ErrorCode.UserCannotDeleteSelf);
     const user = await this.find(principal.organizationId, id);
     // Refresh tokens, API tokens and grants go with the user (ON DELETE CASCADE).
     await this.dataSource.transaction(async (manager) => {
@@ -108,15 +109,15 @@ export class UsersService {
   }
 
   async updateMe(principal: AuthPrincipal, dto: UpdateMeDto) {
-    if (principal.apiTokenId) throw new ForbiddenException('API tokens cannot change the profile of their creator');
+    if (principal.apiTokenId) throw new DomainError(ErrorCode.ApiTokenCannotChangeProfile);
     const user = await this.users.findOne({
       where: { id: principal.userId, organizationId: principal.organizationId },
       select: ['id', 'organizationId', 'email', 'displayName', 'roles', 'locale', 'active', 'passwordHash', 'createdAt', 'updatedAt'],
     });
-    if (!user) throw new NotFoundException('User not found');
+    if (!user) throw new DomainError(ErrorCode.UserNotFound);
     if (dto.newPassword !== undefined) {
       if (!(await PasswordHasher.verify(user.passwordHash, dto.currentPassword ?? ''))) {
-        throw new BadRequestException('Mevcut parola hatalı / Current password is wrong');
+        throw new DomainError(ErrorCode.UserCurrentPasswordWrong);
       }
       user.passwordHash = await PasswordHasher.hash(dto.newPassword);
     }
@@ -130,7 +131,7 @@ export class UsersService {
 
   private async find(organizationId: string, id: string): Promise<User> {
     const user = await this.users.findOne({ where: { id, organizationId } });
-    if (!user) throw new NotFoundException(`User ${id} not found`);
+    if (!user) throw new DomainError(ErrorCode.UserNotFound, { id });
     return user;
   }
 
@@ -151,7 +152,7 @@ export class UsersService {
     const ids = [...new Set(accountIds)];
     if (ids.length > 0) {
       const found = await manager.getRepository(ChannelAccount).count({ where: { organizationId, id: In(ids) } });
-      if (found !== ids.length) throw new UnprocessableEntityException('channelAccountIds contains an account that does not exist in your organization');
+      if (found !== ids.length) throw new DomainError(ErrorCode.UserUnknownChannelAccounts);
     }
     await manager.getRepository(UserAccountGrant).delete({ organizationId, userId });
     if (ids.length > 0) await manager.getRepository(UserAccountGrant).insert(ids.map((channelAccountId) => ({ organizationId, userId, channelAccountId })));

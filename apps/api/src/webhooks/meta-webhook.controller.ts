@@ -1,7 +1,8 @@
-import { Controller, ForbiddenException, Get, Header, Query } from '@nestjs/common';
+import { Controller, Get, Header, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@civic/auth';
 import { AppConfig } from '@civic/config';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 /**
  * Meta's subscription handshake. The deliveries themselves (POST /webhooks/meta) are taken by
@@ -18,7 +19,7 @@ export class MetaWebhookController {
   handshake(@Query('hub.mode') mode?: string, @Query('hub.verify_token') token?: string, @Query('hub.challenge') challenge?: string): string {
     const expected = this.config.env.META_VERIFY_TOKEN;
     if (mode !== 'subscribe' || !expected || token !== expected || typeof challenge !== 'string') {
-      throw new ForbiddenException('Webhook verification failed: wrong hub.mode or hub.verify_token');
+      throw new DomainError(ErrorCode.WebhookVerificationFailed);
     }
     return challenge;
   }

@@ -1,7 +1,8 @@
-import { BadRequestException, Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '@civic/auth';
 import { crcResponseToken } from '@civic/channels-twitter';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { TwitterWebhookEndpoint } from './twitter-webhook.endpoint';
 
 /**
@@ -16,7 +17,7 @@ export class TwitterWebhookController {
   @Public()
   @Get()
   crc(@Query('crc_token') crcToken?: string): { response_token: string } {
-    if (typeof crcToken !== 'string' || crcToken.length === 0) throw new BadRequestException('crc_token is required');
+    if (typeof crcToken !== 'string' || crcToken.length === 0) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['crc_token is required'] });
     return { response_token: crcResponseToken(crcToken, this.endpoint.consumerSecret()) };
   }
 }

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { ChannelAdapter } from '@civic/channels-core';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 /**
  * One provider's signed delivery endpoint (POST). The intake route reads the raw bytes, asks the
@@ -8,7 +9,7 @@ import { ChannelAdapter } from '@civic/channels-core';
 export interface WebhookEndpoint {
   /** Path of the POST route, also its metrics label (`/webhooks/meta`). */
   readonly path: string;
-  /** Throws an HttpException (401 for a missing or wrong signature) when the bytes are not trusted. */
+  /** Throws a DomainError (401 for a missing or wrong signature) when the bytes are not trusted. */
   verify(rawBody: Buffer, headers: IncomingHttpHeaders): void;
   /** Throws a 400 naming the problem when no adapter takes this body. */
   adapterFor(body: unknown): ChannelAdapter;

@@ -1,5 +1,6 @@
-import { BadRequestException, Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ChannelAdapter, NormalizedEvent, WebhookPayloadError } from '@civic/channels-core';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { countOutcomes, INGEST_METRICS, IngestEventResult, IngestMetrics, validateEvent, WebhookInboxWriter } from '@civic/ingest';
 
 /** What a webhook delivery amounted to; Meta and X only look at the status code. */
@@ -29,7 +30,7 @@ export class WebhookIngestService {
     try {
       events = adapter.parseWebhook(body);
     } catch (error) {
-      if (error instanceof WebhookPayloadError) throw new BadRequestException(`Invalid ${adapter.channel} webhook: ${error.message}`);
+      if (error instanceof WebhookPayloadError) throw new DomainError(ErrorCode.WebhookPayloadInvalid, { channel: adapter.channel, problem: error.message });
       throw error;
     }
     const valid: NormalizedEvent[] = [];

@@ -1,9 +1,10 @@
-import { BadRequestException, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { isUtf8 } from 'node:buffer';
 import getRawBody from 'raw-body';
 import { SecurityHeadersMiddleware } from '@civic/auth';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { describeError } from '@civic/database';
 import { AllExceptionsFilter } from '../common/all-exceptions.filter';
 import { depthExceeds, MAX_BODY_DEPTH } from '../common/request-body.guards';
@@ -70,7 +71,7 @@ export class WebhookIntakeRoute {
       const body = parseJson(rawBody);
       payload = await this.receiver.receive(endpoint.adapterFor(body), body);
     } catch (error) {
-      payload = this.errors.toBody(error);
+      payload = this.errors.toBody(error, req.headers['accept-language']);
       status = (payload as { statusCode: number }).statusCode;
       if (status >= 500) this.logger.error(`Webhook ${endpoint.path} failed: ${describeError(error, { stack: true })}`);
       else if (status !== HttpStatus.UNAUTHORIZED) this.logger.warn(`Webhook ${endpoint.path} refused (${status}): ${(payload as { message: string }).message}`);
@@ -87,7 +88,7 @@ export class WebhookIntakeRoute {
     const encoding = req.headers['content-encoding'];
     if (encoding && encoding !== 'identity') {
       // Signatures are made over the bytes as sent; neither Meta nor X compresses deliveries.
-      return Promise.reject(new HttpException(`Content-Encoding "${encoding}" is not accepted`, HttpStatus.UNSUPPORTED_MEDIA_TYPE));
+      return Promise.reject(new DomainError(ErrorCode.UnsupportedContentEncoding, { encoding }));
     }
     // raw-body refuses a larger body (or Content-Length) with a 413 error before reading it all.
     return getRawBody(req, { limit: WEBHOOK_BODY_LIMIT, length: req.headers['content-length'] });
@@ -103,15 +104,15 @@ function routePath(url: string): string {
 
 /** The verified bytes as JSON: UTF-8, well-formed, and no deeper than the API accepts. */
 function parseJson(rawBody: Buffer): unknown {
-  if (!isUtf8(rawBody)) throw new BadRequestException('İstek gövdesi geçerli UTF-8 değil / Request body is not valid UTF-8');
+  if (!isUtf8(rawBody)) throw new DomainError(ErrorCode.RequestNotUtf8);
   let body: unknown;
   try {
     body = JSON.parse(rawBody.toString('utf8'));
   } catch {
-    throw new BadRequestException('Webhook body is not valid JSON');
+    throw new DomainError(ErrorCode.WebhookInvalidJson);
   }
   if (depthExceeds(body, MAX_BODY_DEPTH)) {
-    throw new BadRequestException(`İstek gövdesi çok iç içe / Request body is nested deeper than ${MAX_BODY_DEPTH} levels`);
+    throw new DomainError(ErrorCode.RequestTooDeep, { maxDepth: MAX_BODY_DEPTH });
   }
   return body;
 }

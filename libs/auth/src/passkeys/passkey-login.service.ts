@@ -1,9 +1,10 @@
-import { BadRequestException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { generateAuthenticationOptions, verifyAuthenticationResponse } from '@simplewebauthn/server';
 import type { AuthenticationResponseJSON, AuthenticatorTransportFuture } from '@simplewebauthn/server';
 import { Repository } from 'typeorm';
 import { User, UserPasskey } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { AuthService } from '../auth.service';
 import { LoginThrottleService } from '../login-throttle.service';
 import { TwoFactorChallengeService } from '../two-factor/two-factor-challenge.service';
@@ -28,7 +29,7 @@ export class PasskeyLoginService {
     const user = await this.challengedUser(challengeToken);
     await this.throttle.assertAllowed(user.email);
     const passkeys = await this.passkeys.find({ where: { userId: user.id }, select: ['credentialId', 'transports'] });
-    if (!passkeys.length) throw new BadRequestException('Bu hesapta geçiş anahtarı yok / This account has no passkey');
+    if (!passkeys.length) throw new DomainError(ErrorCode.PasskeyNone);
     const challenge = await this.passkeyChallenges.issue(user.id, 'authentication');
     return generateAuthenticationOptions({
       rpID: rp.rpID,
@@ -43,7 +44,7 @@ export class PasskeyLoginService {
     await this.throttle.assertAllowed(user.email);
     const refused = async () => {
       await this.throttle.record(user.email, false, ip);
-      return new UnauthorizedException('Geçiş anahtarı doğrulanamadı / The passkey could not be verified');
+      return new DomainError(ErrorCode.PasskeyNotVerified);
     };
     const passkey = await this.passkeys.findOne({ where: { userId: user.id, credentialId: input.credential.id } });
     if (!passkey) throw await refused();
@@ -81,7 +82,7 @@ export class PasskeyLoginService {
   }
 
   private async challengedUser(challengeToken: string): Promise<User> {
-    const expired = () => new UnauthorizedException('Doğrulama adımının süresi doldu, tekrar giriş yapın / The sign-in step expired, sign in again');
+    const expired = () => new DomainError(ErrorCode.SignInStepExpired);
     const userId = this.challenges.verify(challengeToken);
     if (!userId) throw expired();
     const user = await this.users.findOne({

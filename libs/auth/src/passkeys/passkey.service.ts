@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { generateRegistrationOptions, verifyRegistrationResponse } from '@simplewebauthn/server';
 import type { AuthenticatorTransportFuture, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { Organization, UserPasskey, UserRecoveryCode, UserTwoFactor } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { TwoFactorService } from '../two-factor/two-factor.service';
 import { PasskeyChallengeStore } from './passkey-challenge.store';
 import type { RegisterPasskeyDto } from './passkey.dto';
@@ -59,7 +60,7 @@ export class PasskeyService {
    * public key. A first second factor also gets ten recovery codes, returned once.
    */
   async register(user: { userId: string; organizationId: string }, input: RegisterPasskeyDto, rp: RelyingParty): Promise<{ passkey: PasskeyView; recoveryCodes?: string[] }> {
-    const refused = (reason: string) => new BadRequestException(`Geçiş anahtarı doğrulanamadı / The passkey could not be verified: ${reason.slice(0, 200)}`);
+    const refused = (reason: string) => new DomainError(ErrorCode.PasskeyRegistrationRefused, { reason: reason.slice(0, 200) });
     let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
     try {
       verification = await verifyRegistrationResponse({
@@ -80,7 +81,7 @@ export class PasskeyService {
         manager.findOne(UserTwoFactor, { where: { userId: user.userId }, select: ['userId', 'totpEnabledAt'] }),
         manager.count(UserRecoveryCode, { where: { userId: user.userId, usedAt: IsNull() } }),
       ]);
-      const taken = () => new ConflictException('Bu geçiş anahtarı zaten kayıtlı / This passkey is already registered');
+      const taken = () => new DomainError(ErrorCode.PasskeyAlreadyRegistered);
       if (await manager.exists(UserPasskey, { where: { credentialId: credential.id } })) throw taken();
       const passkey = await manager.save(manager.create(UserPasskey, {
         userId: user.userId,
@@ -107,7 +108,7 @@ export class PasskeyService {
     await this.twoFactor.assertIdentity(userId, proof);
     return this.dataSource.transaction(async (manager) => {
       const passkey = await manager.findOne(UserPasskey, { where: { id, userId } });
-      if (!passkey) throw new NotFoundException('Geçiş anahtarı bulunamadı / Passkey not found');
+      if (!passkey) throw new DomainError(ErrorCode.PasskeyNotFound);
       await manager.delete(UserPasskey, { id });
       const [left, totp] = await Promise.all([
         manager.count(UserPasskey, { where: { userId } }),

@@ -1,7 +1,8 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { UserSession } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { RefreshTokenService } from '../refresh-token.service';
 import { deviceLabel } from './device-label';
 
@@ -64,7 +65,7 @@ export class SessionService {
   /** Ends one of the user's sessions: its refresh tokens are revoked and its access tokens refused. */
   async end(userId: string, sessionId: string): Promise<UserSession> {
     const session = await this.sessions.findOne({ where: { id: sessionId, userId } });
-    if (!session || session.endedAt) throw new NotFoundException('Oturum bulunamadı / Session not found');
+    if (!session || session.endedAt) throw new DomainError(ErrorCode.SessionNotFound);
     await this.refreshTokens.revokeSession(session.id);
     return session;
   }

@@ -1,18 +1,8 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { SingleSignOnSettings, User, UserRole } from '@civic/domain';
-
-export class PasswordSignInDisabledException extends ForbiddenException {
-  constructor() {
-    super({
-      statusCode: 403,
-      error: 'Forbidden',
-      message: 'Bu kurumda parola ile giriş kapalı; "Kurum hesabıyla giriş yap" ile girin / Password sign-in is switched off for this organization; sign in with single sign-on (SSO)',
-      details: { reason: 'password_sign_in_disabled' },
-    });
-  }
-}
+import { DomainError, ErrorCode } from '@civic/errors';
 
 /**
  * Whether a user whose password was right may sign in with it: not when the organization switched
@@ -24,7 +14,7 @@ export class PasswordSignInPolicy {
 
   async assertAllowed(user: Pick<User, 'id' | 'organizationId'>): Promise<void> {
     const refused = await this.settings.exist({ where: { organizationId: user.organizationId, enabled: true, passwordSignInDisabled: true } });
-    if (refused && !(await this.isBootstrapAdministrator(user))) throw new PasswordSignInDisabledException();
+    if (refused && !(await this.isBootstrapAdministrator(user))) throw new DomainError(ErrorCode.PasswordSignInDisabled, { reason: 'password_sign_in_disabled' });
   }
 
   /** The organization's first administrator (created at first start), still an administrator. */

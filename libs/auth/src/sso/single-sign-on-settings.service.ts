@@ -1,7 +1,8 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { ChannelAccount, Organization, SingleSignOnSettings } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { SecretsService } from '../secrets.service';
 import { UpdateSingleSignOnSettingsDto } from './single-sign-on-settings.dto';
 
@@ -67,7 +68,7 @@ export class SingleSignOnSettingsService {
       const found = await this.accounts.count({ where: { organizationId, id: In(accountIds) } });
       if (found !== accountIds.length) problems.push('groupMappings names a channel account that does not exist');
     }
-    if (problems.length > 0) throw new UnprocessableEntityException(`Tek oturum açma ayarı eksik veya hatalı / ${problems.join('; ')}`);
+    if (problems.length > 0) throw new DomainError(ErrorCode.SsoSettingsInvalid, { problems });
     await this.settings.save({ ...next, updatedByUserId: userId });
     return { before, after: await this.get(organizationId) };
   }

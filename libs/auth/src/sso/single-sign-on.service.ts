@@ -1,7 +1,8 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { returningRows, describeError } from '@civic/database';
 import { SingleSignOnLoginCode, User, UserAccountGrant, UserRole, UserSsoIdentity } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { SecretsService } from '../secrets.service';
 import { randomToken, sha256Hex } from '../token-hash';
 import { groupsFromClaim, mapGroups } from './group-mapping';
@@ -51,7 +52,7 @@ export class SingleSignOnService {
   /** The IdP's authorization URL and the encrypted flow cookie's value. */
   async start(slug: string, baseUrl: string): Promise<{ authorizationUrl: string; flowCookie: string }> {
     const sso = await this.settings.active(slug);
-    if (!sso) throw new NotFoundException('Bu kurum için tek oturum açma yapılandırılmamış / Single sign-on is not configured for this organization');
+    if (!sso) throw new DomainError(ErrorCode.SsoNotConfigured);
     const client = await this.provider.lib();
     const config = await this.provider.configuration(sso.issuerUrl, sso.clientId, sso.clientSecret);
     const flow: FlowState = { slug, state: client.randomState(), nonce: client.randomNonce(), verifier: client.randomPKCECodeVerifier(), expiresAt: Date.now() + FLOW_TTL_MS };
@@ -69,7 +70,7 @@ export class SingleSignOnService {
   /** Validates the IdP's answer (state, PKCE, ID token with nonce), then finds or creates the user and sets their access. */
   async callback(slug: string, baseUrl: string, rawQuery: string, flowCookie: string | undefined): Promise<SingleSignOnOutcome> {
     const sso = await this.settings.active(slug);
-    if (!sso) throw new NotFoundException('Bu kurum için tek oturum açma yapılandırılmamış / Single sign-on is not configured for this organization');
+    if (!sso) throw new DomainError(ErrorCode.SsoNotConfigured);
     const organizationId = sso.organization.id;
     const flow = this.readFlow(flowCookie);
     if (!flow || flow.slug !== slug || flow.expiresAt < Date.now()) return { ok: false, reason: 'flow_expired', organizationId, email: null };

@@ -4,5 +4,4 @@ export * from './two-factor.service';
 export * from './two-factor-challenge.service';
 export * from './two-factor-policy.service';
 export * from './two-factor-login.service';
-export * from './two-factor-enrolment-required.exception';
 export * from './two-factor.dto';

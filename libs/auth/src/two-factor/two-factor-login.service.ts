@@ -1,7 +1,8 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { User } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { AuthService } from '../auth.service';
 import { LoginThrottleService } from '../login-throttle.service';
 import { TwoFactorChallengeService } from './two-factor-challenge.service';
@@ -21,7 +22,7 @@ export class TwoFactorLoginService {
   ) {}
 
   async complete(input: { challengeToken: string; code?: string; recoveryCode?: string }, ip: string | null, userAgent: string | null) {
-    const expired = () => new UnauthorizedException('Doğrulama adımının süresi doldu, tekrar giriş yapın / The sign-in step expired, sign in again');
+    const expired = () => new DomainError(ErrorCode.SignInStepExpired);
     const userId = this.challenges.verify(input.challengeToken);
     if (!userId) throw expired();
     const user = await this.users.findOne({
@@ -37,7 +38,7 @@ export class TwoFactorLoginService {
       : false;
     if (!ok) {
       await this.throttle.record(user.email, false, ip);
-      throw new UnauthorizedException('Doğrulama kodu hatalı / Wrong verification code');
+      throw new DomainError(ErrorCode.TwoFactorWrongCode);
     }
     await this.throttle.record(user.email, true, ip);
     const session = await this.auth.openSession(user, { ip, userAgent, authMethod: `password+${method}` });

@@ -1,7 +1,8 @@
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { TwoFactorPolicy, UserPasskey, UserRole, UserTwoFactor } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 export const DEFAULT_TWO_FACTOR_ROLES: UserRole[] = [UserRole.Admin, UserRole.Auditor];
 
@@ -29,7 +30,7 @@ export class TwoFactorPolicyService {
     const roles = [...new Set(input.roles?.length ? input.roles : DEFAULT_TWO_FACTOR_ROLES)];
     if (input.enforced && actor.roles.some((role) => roles.includes(role))) {
       if (!(await this.hasSecondFactor(actor.userId))) {
-        throw new ConflictException('Önce kendi hesabınızda iki adımlı doğrulamayı açın / Enable two-factor on your own account first');
+        throw new DomainError(ErrorCode.TwoFactorEnableOwnFirst);
       }
     }
     await this.policies.upsert({ organizationId: actor.organizationId, enforced: input.enforced, roles }, ['organizationId']);

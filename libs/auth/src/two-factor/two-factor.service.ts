@@ -1,8 +1,9 @@
-import { ConflictException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { create as createQrCode } from 'qrcode';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { User, UserPasskey, UserRecoveryCode, UserTwoFactor } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { PasswordHasher } from '../password-hasher';
 import { SecretsService } from '../secrets.service';
 import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from './recovery-codes';
@@ -54,7 +55,7 @@ export class TwoFactorService {
   /** A new secret to scan; TOTP stays off until confirm() gets a first valid code for it. */
   async beginTotp(user: { userId: string; organizationId: string; email: string }) {
     const existing = await this.factors.findOne({ where: { userId: user.userId } });
-    if (existing?.totpEnabledAt) throw new ConflictException('İki adımlı doğrulama zaten açık / Two-factor is already enabled');
+    if (existing?.totpEnabledAt) throw new DomainError(ErrorCode.TwoFactorAlreadyEnabled);
     const secret = newTotpSecret();
     await this.factors.upsert(
       { userId: user.userId, organizationId: user.organizationId, totpPendingSecret: this.secrets.cipher.encrypt({ secret }) },
@@ -67,18 +68,18 @@ export class TwoFactorService {
   /** Switches TOTP on with a first valid code; returns the ten recovery codes (shown once). */
   async confirmTotp(userId: string, code: string): Promise<string[]> {
     const row = await this.factors.findOne({ where: { userId } });
-    if (row?.totpEnabledAt) throw new ConflictException('İki adımlı doğrulama zaten açık / Two-factor is already enabled');
-    if (!row?.totpPendingSecret) throw new NotFoundException('Önce kurulumu başlatın / Start the setup first');
+    if (row?.totpEnabledAt) throw new DomainError(ErrorCode.TwoFactorAlreadyEnabled);
+    if (!row?.totpPendingSecret) throw new DomainError(ErrorCode.TwoFactorSetupNotStarted);
     const secret = this.secrets.cipher.decrypt(row.totpPendingSecret).secret;
     const step = matchingTotpStep(secret, code);
-    if (step === null) throw new UnauthorizedException('Kod hatalı / Wrong code');
+    if (step === null) throw new DomainError(ErrorCode.TwoFactorWrongCode);
     return this.dataSource.transaction(async (manager) => {
       const switched = await manager.update(
         UserTwoFactor,
         { userId, totpEnabledAt: IsNull() },
         { totpSecret: row.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: String(step) },
       );
-      if (!switched.affected) throw new ConflictException('İki adımlı doğrulama zaten açık / Two-factor is already enabled');
+      if (!switched.affected) throw new DomainError(ErrorCode.TwoFactorAlreadyEnabled);
       return this.replaceRecoveryCodes(userId, manager.getRepository(UserRecoveryCode));
     });
   }
@@ -95,7 +96,7 @@ export class TwoFactorService {
   /** Ten new recovery codes; the old ones stop working. */
   async regenerateRecoveryCodes(userId: string, proof: { password?: string; code?: string }): Promise<string[]> {
     await this.assertIdentity(userId, proof);
-    if (!(await this.isEnabled(userId))) throw new NotFoundException('İki adımlı doğrulama kapalı / Two-factor is not enabled');
+    if (!(await this.isEnabled(userId))) throw new DomainError(ErrorCode.TwoFactorNotEnabled);
     return this.dataSource.transaction((manager) => this.replaceRecoveryCodes(userId, manager.getRepository(UserRecoveryCode)));
   }
 
@@ -128,7 +129,7 @@ export class TwoFactorService {
       const user = await this.users.findOne({ where: { id: userId }, select: ['id', 'passwordHash'] });
       if (user && (await PasswordHasher.verify(user.passwordHash, proof.password))) return;
     }
-    throw new UnauthorizedException('Parola veya kod hatalı / Wrong password or code');
+    throw new DomainError(ErrorCode.TwoFactorWrongPasswordOrCode);
   }
 
   async replaceRecoveryCodes(userId: string, repository: Repository<UserRecoveryCode>): Promise<string[]> {

@@ -1,5 +1,6 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Channel } from '@civic/model';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { ChannelAdapter } from './channel-adapter';
 
 /** DI token under which every channel module provides its adapter (multi-provider style list). */
@@ -20,7 +21,7 @@ export class ChannelRegistry {
 
   get(channel: Channel): ChannelAdapter {
     const adapter = this.byChannel.get(channel);
-    if (!adapter) throw new NotFoundException(`No adapter for channel "${channel}"`);
+    if (!adapter) throw new DomainError(ErrorCode.ChannelAdapterMissing, { channel });
     return adapter;
   }
 

@@ -1,8 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SecretsService } from '@civic/auth';
 import { ChannelAccountContext, ChannelError, ChannelErrorKind } from '@civic/channels-core';
 import { ChannelAccount, ChannelAccountStatus } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
 
 /** X reports a spent monthly quota with this code (see the twitter error classifier). */
 const USAGE_CAPPED_CODE = 'usage_capped';
@@ -27,7 +28,7 @@ export class AccountContextService {
       .addSelect('a.credentialsEncrypted')
       .where('a.id = :id', { id: accountId })
       .getOne();
-    if (!account) throw new NotFoundException(`Channel account ${accountId} not found`);
+    if (!account) throw new DomainError(ErrorCode.ChannelAccountNotFound, { id: accountId });
     return this.toContext(account);
   }
 
