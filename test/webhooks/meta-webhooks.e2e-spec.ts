@@ -347,14 +347,14 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
     it('unknown object → 400 naming it', async () => {
       const response = await postSignedWebhook(url, readFileSync(join(CRAFTED, 'not-ok/wrong-object.json'), 'utf8'), APP_SECRET);
       expect(response.status).toBe(400);
-      expect(JSON.parse(response.body).message).toBe('Unsupported webhook object "user"');
+      expect(JSON.parse(response.body)).toMatchObject({ code: 'webhook.unsupported_object', message: 'Desteklenmeyen webhook nesnesi "user"', details: { object: 'user' } });
     });
 
     it('malformed JSON with a wrong signature → 401: the signature is checked before the body is parsed', async () => {
       const raw = readFileSync(join(CRAFTED, 'not-ok/truncated-json.txt'), 'utf8');
       const response = await postSignedWebhook(url, raw, 'not-the-app-secret');
       expect(response.status).toBe(401);
-      expect(JSON.parse(response.body)).toMatchObject({ statusCode: 401, error: 'Unauthorized', message: 'Missing or invalid X-Hub-Signature-256' });
+      expect(JSON.parse(response.body)).toMatchObject({ statusCode: 401, code: 'webhook.signature_invalid', error: 'Unauthorized', message: 'X-Hub-Signature-256 eksik veya geçersiz' });
     });
 
     it('a compressed delivery → 415 naming the encoding (signatures cover the bytes as sent)', async () => {
@@ -366,7 +366,7 @@ describe('Meta webhooks (POST /webhooks/meta)', () => {
     it('malformed JSON → 400', async () => {
       const response = await postSignedWebhook(url, readFileSync(join(CRAFTED, 'not-ok/truncated-json.txt'), 'utf8'), APP_SECRET);
       expect(response.status).toBe(400);
-      expect(JSON.parse(response.body).message).toBe('Webhook body is not valid JSON');
+      expect(JSON.parse(response.body)).toMatchObject({ code: 'webhook.invalid_json', message: 'Webhook gövdesi geçerli JSON değil' });
     });
 
     it.each(['not-ok/whatsapp-without-metadata.json', 'not-ok/page-without-entry.json'])('%s → 400 with the reason', async (name) => {
