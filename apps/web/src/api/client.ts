@@ -113,6 +113,8 @@ export class ApiClient {
     const headers = new Headers(init.headers);
     if (init.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
     if (token) headers.set('authorization', `Bearer ${token}`);
+    // The API words its error messages in the user's chosen language (i18n.tsx keeps the choice).
+    if (!headers.has('accept-language')) headers.set('accept-language', localStorage.getItem('civic-inbox.language') === 'en' ? 'en' : 'tr');
     const response = await fetch(path, { ...init, headers });
     const text = await response.text();
     const body: unknown = text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text;
