@@ -85,6 +85,7 @@ export default tseslint.config(
         { args: 'after-used', argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
       ],
       '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-implied-eval': 'error',
     },
   },
   // Personal data stays out of log lines: a failed query's message can quote a value.
@@ -96,7 +97,7 @@ export default tseslint.config(
         {
           // `${error.message}`, `${channelError.stack}`, `${(error as Error).message}` in a logger call's template.
           selector:
-            "CallExpression[callee.property.name=/^(log|warn|error|debug|verbose|fatal|info)$/] TemplateLiteral MemberExpression[property.name=/^(message|stack)$/]:matches([object.name=/^(e|err|error|cause|reason|[a-zA-Z]*Error)$/], [object.type='TSAsExpression'])",
+            "CallExpression[callee.property.name=/^(log|warn|error|debug|verbose|fatal|info)$/] TemplateLiteral MemberExpression[property.name=/^(message|stack)$/]:matches([object.name=/^(e|err|error|cause|reason|[a-zA-Z]*Error)$/], [object.expression.name=/^(e|err|error|cause|reason|[a-zA-Z]*Error)$/])",
           message: 'An error message or stack in a log line can quote personal data: use describeError(error) from @civic/database.',
         },
       ],

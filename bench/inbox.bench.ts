@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { withDatabaseName } from '@civic/database';
-import { foldForSearch, User } from '@civic/domain';
+import { foldForSearch } from '@civic/domain';
 import { ConversationCursorCodec, ConversationFilter, conversationListSql, searchProbeSql, searchStrategy } from '@civic/inbox';
 import { AppProcess, ensureBuilt } from '../test/scale/app-process';
 

@@ -1,6 +1,5 @@
-import { ApiToken } from '@civic/domain';
 import { sha256Hex } from '@civic/auth';
-import { UserRole } from '@civic/domain';
+import { ApiToken, UserRole } from '@civic/domain';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('API tokens for integrations', () => {

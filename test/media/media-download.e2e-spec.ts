@@ -1,4 +1,4 @@
-import { Channel, ChannelAccount, UserRole } from '@civic/domain';
+import { Channel, UserRole } from '@civic/domain';
 import { FakeGraphApiServer, META_FAILURES, postSignedWebhook, whatsappMessagesWebhook } from '@civic/testing';
 import { startTestApp, TestApp } from '../support/test-app';
 

@@ -21,6 +21,7 @@ export interface OidcTestProvider {
 }
 
 // A real import() (not turned into require() by the CommonJS build): oidc-provider is ESM-only.
+// eslint-disable-next-line @typescript-eslint/no-implied-eval
 const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -23,14 +23,15 @@ async function readZip(path: string, read: (name: string) => boolean = () => tru
         zip.readEntry();
         return;
       }
-      zip.openReadStream(entry, async (error, stream) => {
+      zip.openReadStream(entry, (error, stream) => {
         if (error) return reject(error);
         const chunks: Buffer[] = [];
-        for await (const chunk of stream as Readable) chunks.push(chunk as Buffer);
-        const data = Buffer.concat(chunks);
-        if (crc32(data) !== entry.crc32) return reject(new Error(`CRC mismatch in ${entry.fileName}`));
-        files.set(entry.fileName, data);
-        zip.readEntry();
+        (stream as Readable).on('data', (chunk: Buffer) => chunks.push(chunk)).on('error', reject).on('end', () => {
+          const data = Buffer.concat(chunks);
+          if (crc32(data) !== entry.crc32) return reject(new Error(`CRC mismatch in ${entry.fileName}`));
+          files.set(entry.fileName, data);
+          zip.readEntry();
+        });
       });
     });
     zip.on('end', resolve).on('error', reject);

@@ -25,13 +25,7 @@ import { MentionSearchCursor } from './entities/mention-search-cursor.entity';
 import { MentionSourceState } from './entities/mention-source-state.entity';
 import { MentionSettings } from './entities/mention-settings.entity';
 import { MentionWatchlist } from './entities/mention-watchlist.entity';
-import { CaseCategory, CaseForward, CaseHistory, CaseSettings, CivicCase, Department, RoutingRule } from './entities';
-import { ConversationErasure, DeferredMessageUpdate, LegalHold, RetentionSettings, WebhookInboxEntry } from './entities';
-import { TwoFactorPolicy, UserRecoveryCode, UserSession, UserTwoFactor } from './entities';
-import { WorkerLease, WorkerLeaseJob } from './entities';
-
-import { SingleSignOnLoginCode, SingleSignOnSettings, UserSsoIdentity } from './entities';
-import { PasskeyChallenge, UserPasskey } from './entities';
+import { CaseCategory, CaseForward, CaseHistory, CaseSettings, CivicCase, ConversationErasure, DeferredMessageUpdate, Department, LegalHold, PasskeyChallenge, RetentionSettings, RoutingRule, SingleSignOnLoginCode, SingleSignOnSettings, TwoFactorPolicy, UserPasskey, UserRecoveryCode, UserSession, UserSsoIdentity, UserTwoFactor, WebhookInboxEntry, WorkerLease, WorkerLeaseJob } from './entities';
 
 /**
  * Every TypeORM entity. Entities of all features live under libs/domain so persistence stays

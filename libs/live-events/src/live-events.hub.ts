@@ -70,7 +70,7 @@ export class LiveEventsHub implements OnApplicationShutdown {
       this.logger.warn(`Live events connection lost: ${describeError(error)}`);
       this.client = null;
       client.end().catch(() => undefined);
-      if (!this.closed) setTimeout(() => this.ensureListening().catch((e) => this.logger.warn(`Reconnect failed: ${describeError(e)}`)), 1000).unref();
+      if (!this.closed) setTimeout(() => void this.ensureListening().catch((e) => this.logger.warn(`Reconnect failed: ${describeError(e)}`)), 1000).unref();
     });
     await client.connect();
     await client.query(`LISTEN ${LIVE_EVENTS_CHANNEL}`);

@@ -5,7 +5,7 @@ import { CaseStatus } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 
 /** GeoReport v2 service (a case category). */
-export interface Open311Service {
+export interface Open311ServiceDefinition {
   service_code: string;
   service_name: string;
   description: string;
@@ -68,7 +68,7 @@ export class Open311Service {
     private readonly publicData: CasePublicDataService,
   ) {}
 
-  async services(slug: string): Promise<Open311Service[]> {
+  async services(slug: string): Promise<Open311ServiceDefinition[]> {
     const org = await this.publicData.publicOrganization(slug);
     const rows = await this.dataSource.query(
       `SELECT c.code, c.name, c.sla_hours, d.name AS department,

@@ -51,7 +51,7 @@ export function useSingleSignOn(): SingleSignOnState {
     fetch('/api/v1/auth/sso')
       .then((res) => (res.ok ? (res.json() as Promise<{ organizations: SingleSignOnOrganization[] }>) : { organizations: [] }))
       .then((body) => setOrganizations(body.organizations), () => setOrganizations([]));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Once, on mount.
   }, []);
 
   const passwordOff = organizations.length > 0 && organizations.every((o) => !o.passwordSignIn);

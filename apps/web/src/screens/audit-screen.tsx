@@ -113,14 +113,15 @@ function ExportForm() {
   useEffect(() => () => { if (poll.current) clearTimeout(poll.current); }, []);
 
   const follow = (id: string) => {
-    poll.current = setTimeout(async () => {
-      try {
-        const next = await api.request<ExportJobView>(`/api/v1/exports/${id}`);
-        setJob(next);
-        if (next.status === 'queued' || next.status === 'running') follow(id);
-      } catch (e) {
-        setError((e as Error).message);
-      }
+    // Fire and forget: the request's failure is shown, never thrown.
+    poll.current = setTimeout(() => {
+      api.request<ExportJobView>(`/api/v1/exports/${id}`).then(
+        (next) => {
+          setJob(next);
+          if (next.status === 'queued' || next.status === 'running') follow(id);
+        },
+        (e) => setError((e as Error).message),
+      );
     }, 700);
   };
 

@@ -1,3 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
 import { Initial1795449780394 } from './1795449780394-initial.migration';
 import { InboxNotesCannedResponses1795450258753 } from './1795450258753-inbox-notes-canned-responses.migration';
 import { AuthHardening1795450259177 } from './1795450259177-auth-hardening.migration';
@@ -24,7 +25,7 @@ import { Passkeys1796543508082 } from './1796543508082-passkeys.migration';
 import { TenantScopedKeys1796544325601 } from './1796544325601-tenant-scoped-keys.migration';
 import { UserSsoIdentity1796544900000 } from './1796544900000-user-sso-identity.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
-export const MIGRATIONS: Function[] = [
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
   InboxNotesCannedResponses1795450258753,
   AuthHardening1795450259177,

@@ -20,7 +20,7 @@ export function SessionsPanel() {
       await api.request(`/api/v1/auth/sessions/${session.id}`, { method: 'DELETE' });
       if (session.current) {
         await api.signOut();
-        navigate('/');
+        void navigate('/');
         return;
       }
       await load();
