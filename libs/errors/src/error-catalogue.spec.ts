@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ERROR_CATALOGUE, errorMessage } from './error-catalogue';
 import { ErrorCode } from './error-code';
 import { errorLanguageOf } from './error-language';
@@ -14,6 +16,11 @@ describe('error catalogue', () => {
     }
     expect(Object.keys(ERROR_CATALOGUE).sort()).toEqual([...codes].sort());
     expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('lists every code with its status in docs/api-errors.md', () => {
+    const page = readFileSync(join(__dirname, '../../../docs/api-errors.md'), 'utf8');
+    for (const code of codes) expect([code, page.includes(`| \`${code}\` | ${ERROR_CATALOGUE[code].status} |`)]).toEqual([code, true]);
   });
 
   it('uses the same placeholders in both languages', () => {
