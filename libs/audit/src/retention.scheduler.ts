@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { describeError } from '@civic/database';
 import { RetentionService } from './retention.service';
 
 /** How often the worker looks for organizations whose hourly retention run is due. */
@@ -27,7 +28,7 @@ export class RetentionScheduler {
       const purged = await this.retention.purgeSetAsideWebhookDeliveries();
       if (purged > 0) this.logger.log(`Retention: ${purged} set-aside webhook deliveries older than the keeping period deleted`);
     } catch (error) {
-      this.logger.error(`Retention run failed: ${error instanceof Error ? error.message : error}`);
+      this.logger.error(`Retention run failed: ${describeError(error)}`);
     } finally {
       this.running = false;
     }

@@ -4,7 +4,7 @@ import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@civic/config';
-import { returningRows } from '@civic/database';
+import { returningRows, describeError } from '@civic/database';
 import { LegalHold, RetentionSettings } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { AuditService } from './audit.service';
@@ -228,7 +228,7 @@ export class RetentionService {
       try {
         results.push({ organizationId, ...(await this.applyRetention(organizationId, retentionDays, now)) });
       } catch (error) {
-        this.logger.error(`Retention run for ${organizationId} failed: ${error instanceof Error ? error.stack : error}`);
+        this.logger.error(`Retention run for ${organizationId} failed: ${describeError(error, { stack: true })}`);
       }
     }
     return results;

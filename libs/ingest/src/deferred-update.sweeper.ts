@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@civic/config';
-import { withAdvisoryLock } from '@civic/database';
+import { withAdvisoryLock, describeError } from '@civic/database';
 import { DeferredUpdatesService } from './deferred-updates.service';
 
 /** How often a worker applies deferred updates whose message has arrived. */
@@ -33,7 +33,7 @@ export class DeferredUpdateSweeper {
     try {
       await this.sweep();
     } catch (error) {
-      this.logger.error(`Applying deferred message updates failed: ${error instanceof Error ? error.message : error}`);
+      this.logger.error(`Applying deferred message updates failed: ${describeError(error)}`);
     }
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@civic/audit';
 import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageDirection } from '@civic/domain';
-import { MessageEvent, NormalizedEvent } from '@civic/channels-core';
+import { NormalizedEvent } from '@civic/channels-core';
 import { MessageStore } from '@civic/messages';
 import { validateEvent } from './event-validator';
 import { IngestEventResult, IngestReport } from './ingest-report';

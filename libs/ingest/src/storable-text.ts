@@ -3,6 +3,7 @@
  * store: NUL (refused by text and jsonb) and a UTF-16 surrogate without its pair (not Unicode at
  * all: jsonb refuses it, a text parameter silently becomes U+FFFD).
  */
+// eslint-disable-next-line no-control-regex -- NUL is what PostgreSQL refuses
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
 

@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { NormalizedEvent } from '@civic/channels-core';
+import { describeError } from '@civic/database';
 import { decodeEvents } from './event-json.codec';
 import { IngestService } from './ingest.service';
 import { WebhookInboxWriter } from './webhook-inbox-writer.service';
@@ -87,7 +88,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
       try {
         claimed = await this.drainOnce();
       } catch (error) {
-        this.logger.warn(`Draining the webhook inbox failed: ${(error as Error).message}`);
+        this.logger.warn(`Draining the webhook inbox failed: ${describeError(error)}`);
       }
       if (this.stopped) break;
       const took = performance.now() - started;
@@ -136,7 +137,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
       await this.ingest.ingest(readable.flatMap((r) => r.events));
       await this.finish(readable.map((r) => r.delivery.id));
     } catch (error) {
-      if (readable.length > 1) this.logger.warn(`Ingesting ${readable.length} webhook deliveries together failed (${(error as Error).message}); ingesting them one by one`);
+      if (readable.length > 1) this.logger.warn(`Ingesting ${readable.length} webhook deliveries together failed (${describeError(error)}); ingesting them one by one`);
       for (const { delivery, events } of readable) {
         try {
           await this.ingest.ingest(events);
@@ -177,7 +178,7 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
   /** Released for a later attempt after a growing pause, or set aside after the last one. */
   private async fail(delivery: ClaimedDelivery, error: Error): Promise<void> {
     const setAside = delivery.attempts >= DRAIN_MAX_ATTEMPTS;
-    this.logger.error(`Webhook delivery ${delivery.id} failed to ingest (attempt ${delivery.attempts}${setAside ? ', set aside' : ''}): ${error.message}`);
+    this.logger.error(`Webhook delivery ${delivery.id} failed to ingest (attempt ${delivery.attempts}${setAside ? ', set aside' : ''}): ${describeError(error)}`);
     await this.dataSource.query(
       `UPDATE webhook_inbox SET last_error = $2, claimed_until = now() + make_interval(secs => $3), failed_at = CASE WHEN $4 THEN now() END WHERE id = $1`,
       [delivery.id, error.message.slice(0, 2000), 2 ** delivery.attempts, setAside],

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@civic/config';
-import { connectionsShareOneSession, GroupCommit } from '@civic/database';
+import { connectionsShareOneSession, GroupCommit, describeError } from '@civic/database';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { NormalizedEvent } from '@civic/channels-core';
 import { encodeEvents } from './event-json.codec';
@@ -31,7 +31,7 @@ export class WebhookInboxWriter implements OnApplicationBootstrap, OnApplication
     commit: (json) => this.insert(json),
     maxItems: MAX_DELIVERIES_PER_INSERT,
     onMergedFailure: (count, error) =>
-      this.logger.warn(`A merged webhook inbox insert of ${count} deliveries failed (${error.message}); inserting them one by one`),
+      this.logger.warn(`A merged webhook inbox insert of ${count} deliveries failed (${describeError(error)}); inserting them one by one`),
     afterCommit: () => {
       this.lastInsertAt = performance.now();
       for (const listener of this.listeners) listener();
@@ -57,7 +57,7 @@ export class WebhookInboxWriter implements OnApplicationBootstrap, OnApplication
       return;
     }
     this.asyncCommitPool = new Pool({ connectionString: this.config.env.DATABASE_URL, max: 1, options: '-c synchronous_commit=off' });
-    this.asyncCommitPool.on('error', (error) => this.logger.warn(`Webhook inbox connection lost: ${error.message}`));
+    this.asyncCommitPool.on('error', (error) => this.logger.warn(`Webhook inbox connection lost: ${describeError(error)}`));
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -8,6 +8,7 @@ import { recheckDeferredStatusesOfReply, ReplyReconciler } from '@civic/ingest';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { MessageStore } from '@civic/messages';
 import { QueueService } from '@civic/queue';
+import { describeError } from '@civic/database';
 import { OutboundReplyBuilder, REPLY_CONVERSATION_SELECT, REPLY_TARGET_SELECT, replyConversationFromJson, ReplyTarget } from './outbound-reply.builder';
 import { StoredReplyRequest } from './reply-request';
 import { REPLY_SEND_EXPIRE_SECONDS } from './reply-send.queue';
@@ -166,7 +167,7 @@ export class ReplyDispatcher {
     if (channelError.kind === ChannelErrorKind.Retry && !finalAttempt) {
       // Nothing reached the channel (it answered with an error), so the next attempt may send.
       await this.release(message.id);
-      this.logger.warn(`Reply ${message.id}: ${channelError.message}; will retry`);
+      this.logger.warn(`Reply ${message.id}: ${describeError(channelError)}; will retry`);
       throw channelError;
     }
     await this.fail(message, { code: channelError.info.code ?? channelError.kind, title: channelError.info.title, detail: channelError.info.detail ?? null });

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { GroupCommit } from '@civic/database';
+import { GroupCommit, describeError } from '@civic/database';
 import { AuditService } from '@civic/audit';
 import { SendResult } from '@civic/channels-core';
 import { Channel, DELIVERY_STATE_RANK, DeliveryState } from '@civic/domain';
@@ -44,7 +44,7 @@ export class SentReplyRecorder {
     lingerMs: SENT_REPLIES_LINGER_MS,
     // One organization per transaction: its audit chain is locked once.
     keyOf: (reply) => reply.organizationId,
-    onMergedFailure: (count, error) => this.logger.warn(`Storing ${count} sent replies together failed (${error.message}); storing them one by one`),
+    onMergedFailure: (count, error) => this.logger.warn(`Storing ${count} sent replies together failed (${describeError(error)}); storing them one by one`),
   });
 
   constructor(
