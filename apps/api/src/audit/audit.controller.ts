@@ -1,8 +1,10 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditService, SigningKeyService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Public, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
+import { AuditChainReportResponse } from './audit-chain-report.response';
+import { AuditEventPageResponse } from './audit-event-page.response';
 import { ListAuditEventsDto } from './list-audit-events.dto';
 
 @ApiTags('audit')
@@ -16,6 +18,7 @@ export class AuditController {
 
   @Get('events')
   @Roles(UserRole.Auditor, UserRole.Admin)
+  @ApiOkResponse({ type: AuditEventPageResponse })
   list(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: ListAuditEventsDto) {
     const [targetType, targetId] = query.target?.includes(':') ? query.target.split(/:(.*)/s, 2) : [undefined, query.target];
     return this.audit.list(principal.organizationId, {
@@ -32,6 +35,7 @@ export class AuditController {
 
   @Get('verify')
   @Roles(UserRole.Auditor, UserRole.Admin)
+  @ApiOkResponse({ type: AuditChainReportResponse })
   async verify(@CurrentPrincipal() principal: AuthPrincipal) {
     const { ok, checked, firstBrokenEventId, firstBrokenSeq, reason, head } = await this.audit.verify(principal.organizationId);
     return { ok, checked, head, firstBrokenEventId, firstBrokenSeq, reason };
@@ -41,6 +45,8 @@ export class AuditController {
   @Get('public-key')
   @Public()
   @Header('Content-Type', 'application/x-pem-file')
+  @ApiProduces('application/x-pem-file')
+  @ApiOkResponse({ description: 'The Ed25519 public key (PEM) that verifies signed exports', schema: { type: 'string' } })
   publicKey() {
     return this.signingKey.publicKeyPem();
   }

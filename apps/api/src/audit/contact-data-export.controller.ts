@@ -1,5 +1,5 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { ContactDataExportService } from '@civic/audit';
@@ -18,6 +18,8 @@ export class ContactDataExportController {
   @HttpCode(200)
   @Roles(UserRole.Admin)
   @ApiOperation({ summary: 'Signed ZIP (manifest.json + manifest.sig, verifiable with export:verify) of everything held about the contact and its linked identities' })
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'The signed bundle (zip)', schema: { type: 'string', format: 'binary' } })
   async export(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Req() req: IncomingMessage): Promise<StreamableFile> {
     const bundle = await this.exports.export({ userId: principal.userId, organizationId: principal.organizationId, label: principal.email, requestId: requestIdOf(req) }, id);
     // The bundle is personal data: it is not kept on disk once sent (or the download broke off).

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { AuditService, ExportService } from '@civic/audit';
@@ -7,6 +7,7 @@ import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { ExportJob, UserRole } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { CreateExportDto } from './create-export.dto';
+import { ExportJobResponse } from './export-job.response';
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -19,6 +20,7 @@ export class ExportsController {
 
   @Post()
   @Roles(UserRole.Auditor, UserRole.Admin)
+  @ApiCreatedResponse({ type: ExportJobResponse })
   async create(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: CreateExportDto, @Req() req: IncomingMessage) {
     if (!(new Date(body.from) < new Date(body.to))) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['"from" must be before "to"'] });
     const job = await this.exports.request(
@@ -34,12 +36,15 @@ export class ExportsController {
 
   @Get(':id')
   @Roles(UserRole.Auditor, UserRole.Admin)
+  @ApiOkResponse({ type: ExportJobResponse })
   async get(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
     return present(await this.exports.get(principal.organizationId, id));
   }
 
   @Get(':id/download')
   @Roles(UserRole.Auditor, UserRole.Admin)
+  @ApiProduces('application/zip')
+  @ApiOkResponse({ description: 'The signed bundle (zip)', schema: { type: 'string', format: 'binary' } })
   async download(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Req() req: IncomingMessage): Promise<StreamableFile> {
     const job = await this.exports.get(principal.organizationId, id);
     const path = this.exports.bundlePath(job);

@@ -1,8 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { AuditService } from '@civic/audit';
 import { AllowedDuringEnrolment, AuthPrincipal, AuthService, CurrentPrincipal, LoginDto, LoginLockedError, Public, RefreshTokenDto } from '@civic/auth';
+import { PrincipalResponse } from './principal.response';
+import { TokenResponse } from './token.response';
+import { TwoFactorChallengeResponse } from './two-factor-challenge.response';
 
 @ApiTags('auth')
 @Controller('api/v1/auth')
@@ -15,6 +18,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
+  @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)
+  @ApiOkResponse({ description: 'The tokens, or a two-factor challenge', schema: { oneOf: [{ $ref: getSchemaPath(TokenResponse) }, { $ref: getSchemaPath(TwoFactorChallengeResponse) }] } })
   async login(@Body() body: LoginDto, @Ip() ip: string, @Headers('user-agent') userAgent: string | undefined, @Res({ passthrough: true }) res: ServerResponse) {
     try {
       const session = await this.auth.login(body.email, body.password, ip ?? null, userAgent ?? null);
@@ -41,6 +46,7 @@ export class AuthController {
   @Public()
   @Post('refresh')
   @HttpCode(200)
+  @ApiOkResponse({ type: TokenResponse })
   refresh(@Body() body: RefreshTokenDto) {
     return this.auth.refresh(body.refreshToken);
   }
@@ -49,6 +55,7 @@ export class AuthController {
   @Public()
   @Post('logout')
   @HttpCode(204)
+  @ApiNoContentResponse()
   logout(@Body() body: RefreshTokenDto) {
     return this.auth.logout(body.refreshToken);
   }
@@ -56,6 +63,7 @@ export class AuthController {
   @ApiBearerAuth()
   @AllowedDuringEnrolment()
   @Get('me')
+  @ApiOkResponse({ type: PrincipalResponse })
   me(@CurrentPrincipal() principal: AuthPrincipal) {
     return principal;
   }

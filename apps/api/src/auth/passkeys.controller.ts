@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditService } from '@civic/audit';
 import {
@@ -8,6 +8,9 @@ import {
 } from '@civic/auth';
 import { AppConfig } from '@civic/config';
 import { DomainError, ErrorCode } from '@civic/errors';
+import { PasskeyRegisteredResponse } from './passkey-registered.response';
+import { PasskeyResponse } from './passkey.response';
+import { TokenResponse } from './token.response';
 
 /** Passkeys (WebAuthn) as a second factor: registration, list and removal, and the passkey sign-in step. */
 @ApiTags('auth')
@@ -26,6 +29,7 @@ export class PasskeysController {
   @Post('login/passkey/options')
   @HttpCode(200)
   @ApiOperation({ summary: 'Options for navigator.credentials.get() for a sign-in answered with twoFactorRequired' })
+  @ApiOkResponse({ description: 'PublicKeyCredential options for the browser (WebAuthn JSON)', schema: { type: 'object', required: ['challenge'], properties: { challenge: { type: 'string' } }, additionalProperties: true } })
   async loginOptions(@Body() body: PasskeyLoginOptionsDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.lockoutAware(res, () => this.login.options(body.challengeToken, this.relyingParty(req)));
   }
@@ -34,6 +38,7 @@ export class PasskeysController {
   @Post('login/passkey')
   @HttpCode(200)
   @ApiOperation({ summary: 'Completes the sign-in with the assertion of one of the user\'s passkeys' })
+  @ApiOkResponse({ type: TokenResponse })
   async loginWithPasskey(@Body() body: PasskeyLoginDto, @Ip() ip: string, @Headers('user-agent') userAgent: string | undefined, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     return this.lockoutAware(res, async () => {
       const { session, passkey } = await this.login.complete(body, this.relyingParty(req), ip ?? null, userAgent ?? null);
@@ -49,6 +54,7 @@ export class PasskeysController {
   @ApiBearerAuth()
   @AllowedDuringEnrolment()
   @Get('passkeys')
+  @ApiOkResponse({ type: [PasskeyResponse] })
   list(@CurrentPrincipal() principal: AuthPrincipal) {
     return this.passkeys.list(principal.userId);
   }
@@ -58,6 +64,7 @@ export class PasskeysController {
   @Post('passkeys/registration-options')
   @HttpCode(200)
   @ApiOperation({ summary: 'Options for navigator.credentials.create(); the challenge is good for one registration within 5 minutes' })
+  @ApiOkResponse({ description: 'PublicKeyCredential options for the browser (WebAuthn JSON)', schema: { type: 'object', required: ['challenge'], properties: { challenge: { type: 'string' } }, additionalProperties: true } })
   registrationOptions(@CurrentPrincipal() principal: AuthPrincipal, @Body() _body: EmptyBodyDto, @Req() req: Request) {
     assertPerson(principal);
     return this.passkeys.registrationOptions(principal, this.relyingParty(req));
@@ -68,6 +75,7 @@ export class PasskeysController {
   @AllowedDuringEnrolment()
   @Post('passkeys')
   @ApiOperation({ summary: 'Registers a passkey from the authenticator\'s answer to the registration options' })
+  @ApiCreatedResponse({ type: PasskeyRegisteredResponse })
   async register(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: RegisterPasskeyDto, @Req() req: Request) {
     assertPerson(principal);
     const registered = await this.passkeys.register(principal, body, this.relyingParty(req));
@@ -82,6 +90,7 @@ export class PasskeysController {
   @ApiBearerAuth()
   @Post('passkeys/:id/remove')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async remove(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: TwoFactorProofDto) {
     assertPerson(principal);
     const [policy, status] = await Promise.all([this.policy.get(principal.organizationId), this.twoFactor.status(principal.userId)]);

@@ -1,7 +1,8 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@civic/audit';
 import { AllowedDuringEnrolment, AuthPrincipal, CurrentPrincipal, SessionService } from '@civic/auth';
+import { SessionResponse } from './session.response';
 
 /** The signed-in user's own sessions (devices): list them, end any of them. */
 @ApiTags('auth')
@@ -15,6 +16,7 @@ export class SessionsController {
 
   @AllowedDuringEnrolment()
   @Get()
+  @ApiOkResponse({ type: [SessionResponse] })
   list(@CurrentPrincipal() principal: AuthPrincipal) {
     return this.sessions.list(principal.userId, principal.sessionId);
   }
@@ -23,6 +25,7 @@ export class SessionsController {
   @AllowedDuringEnrolment()
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async end(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
     const session = await this.sessions.end(principal.userId, id);
     await this.audit.record({

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuditService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Roles, SingleSignOnSettingsService, UpdateSingleSignOnSettingsDto } from '@civic/auth';
 import { AppConfig } from '@civic/config';
 import { UserRole } from '@civic/domain';
+import { SingleSignOnSettingsResponse } from './single-sign-on-settings.response';
 
 /** The organization's single sign-on setting (administrators only; the client secret is write-only). */
 @ApiTags('auth')
@@ -19,6 +20,7 @@ export class SingleSignOnSettingsController {
 
   @Get()
   @Roles(UserRole.Admin)
+  @ApiOkResponse({ type: SingleSignOnSettingsResponse })
   async get(@CurrentPrincipal() principal: AuthPrincipal, @Req() req: Request) {
     return { ...(await this.settings.get(principal.organizationId)), redirectUri: await this.redirectUri(principal, req) };
   }
@@ -26,6 +28,7 @@ export class SingleSignOnSettingsController {
   @Put()
   @Roles(UserRole.Admin)
   @ApiOperation({ summary: 'Replace the setting; clientSecret omitted keeps the stored one' })
+  @ApiOkResponse({ type: SingleSignOnSettingsResponse })
   async update(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: UpdateSingleSignOnSettingsDto, @Req() req: Request) {
     const { before, after } = await this.settings.update(principal.organizationId, principal.userId, body);
     await this.audit.record({

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AuditService } from '@civic/audit';
 import { AppConfig } from '@civic/config';
 import { AuthService, Public, SingleSignOnExchangeDto, SingleSignOnService, SingleSignOnSettingsService, SSO_FLOW_COOKIE } from '@civic/auth';
 import { DomainError, ErrorCode } from '@civic/errors';
+import { SingleSignOnOptionsResponse } from './single-sign-on-options.response';
+import { TokenResponse } from './token.response';
 
 const FLOW_COOKIE_PATH = '/api/v1/auth/sso';
 
@@ -27,6 +29,7 @@ export class SingleSignOnController {
   @Public()
   @Get()
   @ApiOperation({ summary: 'Organizations that offer single sign-on, for the sign-in screen' })
+  @ApiOkResponse({ type: SingleSignOnOptionsResponse })
   options() {
     return this.settings.signInOptions();
   }
@@ -34,6 +37,7 @@ export class SingleSignOnController {
   @Public()
   @Get(':organizationSlug/start')
   @ApiOperation({ summary: "Redirects to the organization's identity provider" })
+  @ApiFoundResponse({ description: "Redirect to the identity provider" })
   async start(@Param('organizationSlug') slug: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { authorizationUrl, flowCookie } = await this.sso.start(slug, this.baseUrl(req));
     res.cookie(SSO_FLOW_COOKIE, flowCookie, { httpOnly: true, sameSite: 'lax', secure: this.baseUrl(req).startsWith('https:'), path: FLOW_COOKIE_PATH, maxAge: 10 * 60_000 });
@@ -43,6 +47,7 @@ export class SingleSignOnController {
   @Public()
   @Get(':organizationSlug/callback')
   @ApiOperation({ summary: 'The redirect URI registered at the identity provider' })
+  @ApiFoundResponse({ description: 'Redirect to the web app with a one-time code' })
   async callback(@Param('organizationSlug') slug: string, @Ip() ip: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     const base = this.baseUrl(req);
     const rawQuery = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : '';
@@ -76,6 +81,7 @@ export class SingleSignOnController {
   @Post('exchange')
   @HttpCode(200)
   @ApiOperation({ summary: "Trades the callback's one-time code for the session's tokens" })
+  @ApiOkResponse({ type: TokenResponse })
   async exchange(@Body() body: SingleSignOnExchangeDto, @Ip() ip: string, @Headers('user-agent') userAgent: string | undefined) {
     const user = await this.sso.redeem(body.code);
     if (!user) throw new DomainError(ErrorCode.SsoCodeInvalid);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Put, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
 import { AuditService } from '@civic/audit';
 import {
@@ -8,6 +8,11 @@ import {
 } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
+import { RecoveryCodesResponse } from './recovery-codes.response';
+import { TokenResponse } from './token.response';
+import { TotpSetupResponse } from './totp-setup.response';
+import { TwoFactorPolicyResponse } from './two-factor-policy.response';
+import { TwoFactorStatusResponse } from './two-factor-status.response';
 
 /** TOTP enrolment, recovery codes, the second sign-in step and the organization's requirement. */
 @ApiTags('auth')
@@ -24,6 +29,7 @@ export class TwoFactorController {
   @Public()
   @Post('login/two-factor')
   @HttpCode(200)
+  @ApiOkResponse({ type: TokenResponse })
   async loginTwoFactor(@Body() body: LoginTwoFactorDto, @Ip() ip: string, @Headers('user-agent') userAgent: string | undefined, @Res({ passthrough: true }) res: ServerResponse) {
     try {
       const { session, method, recoveryCodesLeft } = await this.login.complete(body, ip ?? null, userAgent ?? null);
@@ -41,6 +47,7 @@ export class TwoFactorController {
   @ApiBearerAuth()
   @AllowedDuringEnrolment()
   @Get('two-factor')
+  @ApiOkResponse({ type: TwoFactorStatusResponse })
   async status(@CurrentPrincipal() principal: AuthPrincipal) {
     const [status, policy] = await Promise.all([this.twoFactor.status(principal.userId), this.policy.get(principal.organizationId)]);
     return { ...status, enrolmentRequired: principal.twoFactorEnrolmentRequired ?? false, requiredByOrganization: policy.enforced && principal.roles.some((r) => policy.roles.includes(r)) };
@@ -51,6 +58,7 @@ export class TwoFactorController {
   @AllowedDuringEnrolment()
   @Post('two-factor/totp/setup')
   @HttpCode(200)
+  @ApiOkResponse({ type: TotpSetupResponse })
   setup(@CurrentPrincipal() principal: AuthPrincipal, @Body() _body: EmptyBodyDto) {
     assertPerson(principal);
     return this.twoFactor.beginTotp(principal);
@@ -61,6 +69,7 @@ export class TwoFactorController {
   @AllowedDuringEnrolment()
   @Post('two-factor/totp/confirm')
   @HttpCode(200)
+  @ApiOkResponse({ type: RecoveryCodesResponse })
   async confirm(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: TotpCodeDto) {
     assertPerson(principal);
     const recoveryCodes = await this.twoFactor.confirmTotp(principal.userId, body.code);
@@ -71,6 +80,7 @@ export class TwoFactorController {
   @ApiBearerAuth()
   @Post('two-factor/totp/disable')
   @HttpCode(204)
+  @ApiNoContentResponse()
   async disable(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: TwoFactorProofDto) {
     assertPerson(principal);
     const policy = await this.policy.get(principal.organizationId);
@@ -85,6 +95,7 @@ export class TwoFactorController {
   @ApiBearerAuth()
   @Post('two-factor/recovery-codes')
   @HttpCode(200)
+  @ApiOkResponse({ type: RecoveryCodesResponse })
   async regenerate(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: TwoFactorProofDto) {
     assertPerson(principal);
     const recoveryCodes = await this.twoFactor.regenerateRecoveryCodes(principal.userId, body);
@@ -95,6 +106,7 @@ export class TwoFactorController {
   @ApiBearerAuth()
   @Roles(UserRole.Admin)
   @Get('two-factor/policy')
+  @ApiOkResponse({ type: TwoFactorPolicyResponse })
   getPolicy(@CurrentPrincipal() principal: AuthPrincipal) {
     return this.policy.get(principal.organizationId);
   }
@@ -103,6 +115,7 @@ export class TwoFactorController {
   @ApiBearerAuth()
   @Roles(UserRole.Admin)
   @Put('two-factor/policy')
+  @ApiOkResponse({ type: TwoFactorPolicyResponse })
   async setPolicy(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: TwoFactorPolicyDto) {
     const before = await this.policy.get(principal.organizationId);
     const after = await this.policy.set(principal, body);

@@ -1,10 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { DepartmentsService } from '@civic/cases';
 import { UserRole } from '@civic/domain';
 import { CASE_READERS, organizationActor } from './case-actor.from-principal';
 import { CreateDepartmentDto } from './create-department.dto';
+import { DepartmentResponse } from './department.response';
 import { ListDepartmentsQuery } from './list-departments.query';
 import { UpdateDepartmentDto } from './update-department.dto';
 
@@ -17,24 +18,28 @@ export class DepartmentsController {
   @Get()
   @Roles(...CASE_READERS)
   @ApiOperation({ summary: 'Departments (müdürlükler) and external bodies (dış kurumlar) with the categories they own' })
+  @ApiOkResponse({ type: [DepartmentResponse] })
   list(@CurrentPrincipal() p: AuthPrincipal, @Query() query: ListDepartmentsQuery) {
     return this.departments.list(p.organizationId, query.kind, query.archived ?? false);
   }
 
   @Get(':id')
   @Roles(...CASE_READERS)
+  @ApiOkResponse({ type: DepartmentResponse })
   get(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
     return this.departments.get(p.organizationId, id);
   }
 
   @Post()
   @Roles(UserRole.Admin)
+  @ApiCreatedResponse({ type: DepartmentResponse })
   create(@CurrentPrincipal() p: AuthPrincipal, @Body() body: CreateDepartmentDto) {
     return this.departments.create(organizationActor(p), body);
   }
 
   @Patch(':id')
   @Roles(UserRole.Admin)
+  @ApiOkResponse({ type: DepartmentResponse })
   update(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateDepartmentDto) {
     return this.departments.update(organizationActor(p), id, body);
   }
@@ -43,6 +48,7 @@ export class DepartmentsController {
   @HttpCode(204)
   @Roles(UserRole.Admin)
   @ApiOperation({ summary: 'Archive: cases and statistics stay, no new cases' })
+  @ApiNoContentResponse()
   async archive(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
     await this.departments.archive(organizationActor(p), id);
   }

@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '@civic/auth';
 import { DomainError, ErrorCode } from '@civic/errors';
+import { LivenessResponse } from './health.response';
+import { ReadinessResponse } from './readiness.response';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,6 +14,7 @@ export class HealthController {
   /** Liveness: the process answers. */
   @Public()
   @Get()
+  @ApiOkResponse({ type: LivenessResponse })
   live() {
     return { status: 'ok' };
   }
@@ -19,6 +22,7 @@ export class HealthController {
   /** Readiness: the database answers and every migration is applied. */
   @Public()
   @Get('ready')
+  @ApiOkResponse({ type: ReadinessResponse })
   async ready() {
     try {
       await this.dataSource.query('SELECT 1');

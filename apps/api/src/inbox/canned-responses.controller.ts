@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountScope, AuthPrincipal, CurrentPrincipal, CurrentScope, Roles, Scoped } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { CannedResponsesService } from '@civic/inbox';
 import { CannedResponseDto } from './canned-response.dto';
+import { CannedResponseResponse } from './canned-response.response';
 import { RenderCannedResponseQuery } from './render-canned-response.query';
+import { RenderedCannedResponseResponse } from './rendered-canned-response.response';
 import { UpdateCannedResponseDto } from './update-canned-response.dto';
 
 const READERS = [UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor];
@@ -17,12 +19,14 @@ export class CannedResponsesController {
 
   @Get()
   @Roles(...READERS)
+  @ApiOkResponse({ type: [CannedResponseResponse] })
   list(@CurrentPrincipal() principal: AuthPrincipal) {
     return this.canned.list(principal.organizationId);
   }
 
   @Get(':id')
   @Roles(...READERS)
+  @ApiOkResponse({ type: CannedResponseResponse })
   get(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
     return this.canned.get(principal.organizationId, id);
   }
@@ -31,18 +35,21 @@ export class CannedResponsesController {
   @Roles(...READERS)
   @Scoped()
   @ApiOperation({ summary: 'The template with {{ad}}, {{kurum}} … filled for a conversation' })
+  @ApiOkResponse({ type: RenderedCannedResponseResponse })
   render(@CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Query() query: RenderCannedResponseQuery) {
     return this.canned.render(scope, id, query.conversationId);
   }
 
   @Post()
   @Roles(UserRole.Admin, UserRole.Officer)
+  @ApiCreatedResponse({ type: CannedResponseResponse })
   create(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: CannedResponseDto) {
     return this.canned.create(principal.organizationId, body);
   }
 
   @Patch(':id')
   @Roles(UserRole.Admin, UserRole.Officer)
+  @ApiOkResponse({ type: CannedResponseResponse })
   update(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCannedResponseDto) {
     return this.canned.update(principal.organizationId, id, body);
   }
@@ -50,6 +57,7 @@ export class CannedResponsesController {
   @Delete(':id')
   @HttpCode(204)
   @Roles(UserRole.Admin, UserRole.Officer)
+  @ApiNoContentResponse()
   remove(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
     return this.canned.remove(principal.organizationId, id);
   }

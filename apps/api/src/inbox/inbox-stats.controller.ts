@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountScope, CurrentScope, Roles, Scoped } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { InboxStatsService } from '@civic/inbox';
 import { InboxStatsQuery } from './inbox-stats.query';
+import { InboxStatsResponse } from './inbox-stats.response';
 
 @ApiTags('inbox')
 @ApiBearerAuth()
@@ -16,6 +17,7 @@ export class InboxStatsController {
   @Get()
   @Roles(UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor)
   @ApiOperation({ summary: 'Open counts; first-response and resolution time (median, p90) per channel, account, officer' })
+  @ApiOkResponse({ type: InboxStatsResponse })
   get(@CurrentScope() scope: AccountScope, @Query() query: InboxStatsQuery) {
     const to = query.to ?? new Date();
     const from = query.from ?? new Date(to.getTime() - 30 * 24 * 3600 * 1000);

@@ -1,5 +1,5 @@
 import { Controller, MessageEvent, Sse } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Observable, from, interval, map, merge, switchMap } from 'rxjs';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
@@ -17,6 +17,8 @@ export class LiveEventsController {
   @Sse()
   @Roles(UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor)
   @ApiOperation({ summary: 'Server-sent events: new messages, status, assignment, tags, notes (EventSource may pass ?access_token=)' })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({ description: 'Events named by type (conversations.changed, conversation.updated, ready, ping); data is JSON', schema: { type: 'string' } })
   stream(@CurrentPrincipal() principal: AuthPrincipal): Observable<MessageEvent> {
     return from(this.hub.subscribe(principal.organizationId)).pipe(
       switchMap((events) =>

@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { AuditService } from '@civic/audit';
@@ -7,9 +7,14 @@ import { AccountScope, AuthPrincipal, CurrentPrincipal, CurrentScope, Roles, Sco
 import { UserRole } from '@civic/domain';
 import { istanbulDate, MentionDigestService, MentionQueryService, previousDate } from '@civic/mentions';
 import { ListMentionsQuery } from './list-mentions.query';
+import { MentionAuthorResponse } from './mention-author.response';
 import { MentionDigestQuery } from './mention-digest.query';
+import { MentionDigestResponse } from './mention-digest.response';
 import { MentionFilterQuery } from './mention-filter.query';
+import { MentionPageResponse } from './mention-page.response';
+import { MentionTermResponse } from './mention-term.response';
 import { MentionVolumeQuery } from './mention-volume.query';
+import { MentionVolumeResponse } from './mention-volume.response';
 import { TopMentionsQuery } from './top-mentions.query';
 
 /**
@@ -34,6 +39,7 @@ export class MentionsController {
   @Get()
   @Roles(...MENTION_READERS)
   @ApiOperation({ summary: 'Mention feed, newest first (filters: watchlist, channel, from/to, author, minReach; keyset cursor)' })
+  @ApiOkResponse({ type: MentionPageResponse })
   list(@CurrentScope() scope: AccountScope, @Query() query: ListMentionsQuery) {
     const { cursor, limit, ...filter } = query;
     return this.mentions.list(scope, filter, cursor, limit);
@@ -42,6 +48,7 @@ export class MentionsController {
   @Get('volume')
   @Roles(...MENTION_READERS)
   @ApiOperation({ summary: 'Mentions per hour or per Istanbul day, zero-filled' })
+  @ApiOkResponse({ type: MentionVolumeResponse })
   volume(@CurrentScope() scope: AccountScope, @Query() query: MentionVolumeQuery) {
     const to = query.to ?? new Date();
     const from = query.from ?? new Date(to.getTime() - (query.bucket === 'hour' ? 48 : 30 * 24) * HOUR_MS);
@@ -50,6 +57,7 @@ export class MentionsController {
 
   @Get('top-authors')
   @Roles(...MENTION_READERS)
+  @ApiOkResponse({ type: [MentionAuthorResponse] })
   topAuthors(@CurrentScope() scope: AccountScope, @Query() query: TopMentionsQuery) {
     const { limit, ...filter } = query;
     return this.mentions.topAuthors(scope, filter, limit);
@@ -58,6 +66,7 @@ export class MentionsController {
   @Get('top-terms')
   @Roles(...MENTION_READERS)
   @ApiOperation({ summary: 'Words that co-occur with the watch terms (folded, Turkish stop words removed)' })
+  @ApiOkResponse({ type: [MentionTermResponse] })
   topTerms(@CurrentScope() scope: AccountScope, @Query() query: TopMentionsQuery) {
     const { limit, ...filter } = query;
     return this.mentions.topTerms(scope, filter, limit);
@@ -66,6 +75,7 @@ export class MentionsController {
   @Get('digest')
   @Roles(...MENTION_READERS)
   @ApiOperation({ summary: "A day's digest: the stored one (made at 08:00 Istanbul) or computed now" })
+  @ApiOkResponse({ type: MentionDigestResponse })
   digest(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: MentionDigestQuery) {
     return this.digests.get(principal.organizationId, query.date ?? previousDate(istanbulDate(new Date())));
   }
@@ -73,6 +83,8 @@ export class MentionsController {
   @Get('export.csv')
   @Roles(...MENTION_READERS)
   @ApiOperation({ summary: 'The filtered mentions as CSV (UTF-8 with BOM), streamed' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' } })
   async exportCsv(@CurrentPrincipal() principal: AuthPrincipal, @CurrentScope() scope: AccountScope, @Query() filter: MentionFilterQuery, @Req() req: IncomingMessage): Promise<StreamableFile> {
     // Data leaving the system is on the record.
     await this.audit.record({

@@ -1,12 +1,13 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post, UseGuards } from '@nestjs/common';
 import { ConversationAccessGuard } from '../inbox/conversation-access.guard';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { ReplyRefusedError } from '@civic/channels-core';
 import { UserRole } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { ReplyResponse, ReplyService } from '@civic/replies';
 import { SendReplyDto } from './send-reply.dto';
+import { SentReplyResponse } from './sent-reply.response';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,200}$/;
 
@@ -22,6 +23,7 @@ export class RepliesController {
   @HttpCode(201)
   @Roles(UserRole.Admin, UserRole.Officer)
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a request safely: the same key returns the same reply' })
+  @ApiCreatedResponse({ type: SentReplyResponse })
   async send(
     @CurrentPrincipal() principal: AuthPrincipal,
     @Param('id', new ParseUUIDPipe()) conversationId: string,

@@ -1,9 +1,10 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { RetentionService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
+import { ErasureCountsResponse } from './erasure-counts.response';
 import { requestIdOf } from './request-id';
 
 /** A citizen's KVKK erasure request (Article 7), carried out at once. */
@@ -16,6 +17,7 @@ export class ContactErasureController {
   @Post()
   @HttpCode(200)
   @Roles(UserRole.Admin)
+  @ApiOkResponse({ type: ErasureCountsResponse })
   erase(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Req() req: IncomingMessage) {
     return this.retention.eraseContact(principal.organizationId, id, { userId: principal.userId, label: principal.email, requestId: requestIdOf(req) });
   }

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { RetentionService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
+import { LegalHoldResponse } from './legal-hold.response';
 import { PlaceLegalHoldDto } from './place-legal-hold.dto';
 import { requestIdOf } from './request-id';
 
@@ -16,6 +17,7 @@ export class LegalHoldController {
 
   @Post()
   @Roles(UserRole.Admin)
+  @ApiCreatedResponse({ type: LegalHoldResponse })
   async place(
     @CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: PlaceLegalHoldDto, @Req() req: IncomingMessage,
   ) {
@@ -28,6 +30,7 @@ export class LegalHoldController {
   @Delete()
   @HttpCode(204)
   @Roles(UserRole.Admin)
+  @ApiNoContentResponse()
   async release(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Req() req: IncomingMessage): Promise<void> {
     await this.retention.releaseHold(principal.organizationId, id, { userId: principal.userId, label: principal.email, requestId: requestIdOf(req) });
   }

@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RetentionService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
+import { LegalHoldViewResponse } from './legal-hold-view.response';
 
 /** Every legal hold of the organization in one list (placing and releasing are per conversation). */
 @ApiTags('retention')
@@ -14,6 +15,7 @@ export class LegalHoldsController {
   @Get()
   @Roles(UserRole.Admin, UserRole.Auditor)
   @ApiOperation({ summary: 'Conversations on legal hold, newest first, with reason, who placed the hold and when' })
+  @ApiOkResponse({ type: [LegalHoldViewResponse] })
   list(@CurrentPrincipal() principal: AuthPrincipal) {
     return this.retention.listHolds(principal.organizationId);
   }

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { RetentionService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { requestIdOf } from './request-id';
+import { RetentionSettingsResponse } from './retention-settings.response';
 import { UpdateRetentionSettingsDto } from './update-retention-settings.dto';
 
 @ApiTags('retention')
@@ -15,12 +16,14 @@ export class RetentionController {
 
   @Get()
   @Roles(UserRole.Admin)
+  @ApiOkResponse({ type: RetentionSettingsResponse })
   get(@CurrentPrincipal() principal: AuthPrincipal) {
     return this.retention.settings(principal.organizationId);
   }
 
   @Put()
   @Roles(UserRole.Admin)
+  @ApiOkResponse({ type: RetentionSettingsResponse })
   update(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: UpdateRetentionSettingsDto, @Req() req: IncomingMessage) {
     return this.retention.updateSettings(
       principal.organizationId,

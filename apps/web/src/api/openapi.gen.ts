@@ -1589,14 +1589,121 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountRef: {
+            handle: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Whose account: the municipality's, the mayor's */
+            ownerLabel: string | null;
+        };
         AddTagDto: {
             /** @example yol-çalışması */
             tag: string;
+        };
+        ApiTokenView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdById: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            roles: components["schemas"]["UserRole"][];
+            /** @description The first characters, to recognise the token */
+            tokenPrefix: string;
         };
         AssignCaseDto: {
             /** @description A department (müdürlük) of your organization */
             departmentId: string;
             note?: string;
+        };
+        Attachment: {
+            caption?: string | null;
+            channelMediaId?: string | null;
+            channelUrl?: string | null;
+            contact?: components["schemas"]["ContactCard"] | null;
+            downloadError?: string | null;
+            /** @enum {string|null} */
+            downloadState?: "pending" | "stored" | "failed" | "erased" | null;
+            fileName?: string | null;
+            location?: components["schemas"]["GeoLocation"] | null;
+            mediaAssetId?: string | null;
+            mimeType?: string | null;
+            size?: number | null;
+            type: components["schemas"]["AttachmentType"];
+            /** @description Our stored copy behind the authorized media endpoint; null until downloaded */
+            url: string | null;
+        };
+        /** @enum {string} */
+        AttachmentType: "image" | "video" | "audio" | "document" | "sticker" | "location" | "contact" | "link";
+        AuditChainHead: {
+            /** Format: uuid */
+            eventId: string;
+            hash: string;
+            seq: string;
+        };
+        AuditChainReport: {
+            /** @description Events checked */
+            checked: number;
+            /** Format: uuid */
+            firstBrokenEventId?: string;
+            firstBrokenSeq?: string;
+            head: components["schemas"]["AuditChainHead"] | null;
+            ok: boolean;
+            reason?: string;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEventView"][];
+            nextCursor: string | null;
+        };
+        AuditEventView: {
+            /** @example conversation.assigned */
+            action: string;
+            actorLabel: string;
+            /** Format: uuid */
+            actorUserId: string | null;
+            /** @description Any JSON value */
+            after: Record<string, never> | null;
+            /** @description Any JSON value */
+            before: Record<string, never> | null;
+            hash: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** Format: uuid */
+            organizationId: string;
+            prevHash: string;
+            requestId: string | null;
+            /** @description Position in the chain (bigint as text) */
+            seq: string;
+            targetId: string | null;
+            targetType: string | null;
+        };
+        AuthPrincipal: {
+            /**
+             * Format: uuid
+             * @description Set when signed in with an API token
+             */
+            apiTokenId?: string;
+            email: string;
+            /** Format: uuid */
+            organizationId: string;
+            roles: components["schemas"]["UserRole"][];
+            /** Format: uuid */
+            sessionId?: string;
+            twoFactorEnrolmentRequired?: boolean;
+            /** Format: uuid */
+            userId: string;
         };
         BulkActionDto: {
             /** @enum {string} */
@@ -1607,11 +1714,245 @@ export interface components {
             /** @description assign: user id, 'me' or null; tag: the tag */
             value?: Record<string, never> | null;
         };
+        BulkResult: {
+            conversationIds: string[];
+            updated: number;
+        };
+        CannedResponse: {
+            /** @description Text with {{placeholders}} */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         CannedResponseDto: {
             /** @example Sayın {{ad}}, bildiriminiz için teşekkür ederiz. {{kurum}} */
             body: string;
             /** @example Teşekkür */
             title: string;
+        };
+        CaseCategory: {
+            active: boolean;
+            code: string;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slaHours: number;
+        };
+        CaseCategoryRef: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slaHours: number;
+        };
+        CaseCountsByAccount: {
+            channel: components["schemas"]["Channel"];
+            /** Format: uuid */
+            channelAccountId: string;
+            name: string | null;
+            /** @description new, assigned, in progress or forwarded */
+            open: number;
+            received: number;
+            rejected: number;
+            resolved: number;
+        };
+        CaseCountsByCategory: {
+            /** Format: uuid */
+            categoryId: string;
+            code: string;
+            name: string;
+            /** @description new, assigned, in progress or forwarded */
+            open: number;
+            received: number;
+            rejected: number;
+            resolved: number;
+        };
+        CaseCountsByChannel: {
+            channel: components["schemas"]["Channel"];
+            /** @description new, assigned, in progress or forwarded */
+            open: number;
+            received: number;
+            rejected: number;
+            resolved: number;
+        };
+        CaseCountsByDepartment: {
+            /** Format: uuid */
+            departmentId: string | null;
+            name: string | null;
+            /** @description new, assigned, in progress or forwarded */
+            open: number;
+            received: number;
+            rejected: number;
+            resolved: number;
+        };
+        CaseDay: {
+            /** Format: date */
+            date: string;
+            received: number;
+            resolved: number;
+        };
+        CaseDelivery: {
+            /** Format: uuid */
+            id: string;
+            status: string;
+            transport: string;
+        };
+        CaseDetail: {
+            category: components["schemas"]["CaseCategoryRef"];
+            channel: components["schemas"]["Channel"];
+            /** Format: uuid */
+            channelAccountId: string;
+            contact: components["schemas"]["ContactRef"] | null;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdByUserId: string | null;
+            department: components["schemas"]["DepartmentRef"] | null;
+            description: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            externalBody: components["schemas"]["DepartmentRef"] | null;
+            /** Format: date-time */
+            firstResolvedAt: string | null;
+            forwards: components["schemas"]["CaseForward"][];
+            history: components["schemas"]["CaseHistoryEntry"][];
+            /** Format: uuid */
+            id: string;
+            location: components["schemas"]["CaseLocation"] | null;
+            /** Format: date-time */
+            mergedAt: string | null;
+            mergedCases: components["schemas"]["MergedCase"][];
+            /**
+             * Format: uuid
+             * @description Set when this case is a merged duplicate
+             */
+            mergedIntoCaseId: string | null;
+            /** Format: uuid */
+            messageId: string | null;
+            /** @description Per-organization running number */
+            number: number;
+            overdue: boolean;
+            photos: components["schemas"]["CasePhoto"][];
+            priority: components["schemas"]["CasePriority"];
+            /** Format: date-time */
+            rejectedAt: string | null;
+            rejectionReason: string | null;
+            resolutionCount: number;
+            resolutionText: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            status: components["schemas"]["CaseStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CaseForward: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            externalBodyId: string;
+            externalBodyName: string;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            responseStatus: number | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            status: components["schemas"]["CaseForwardStatus"];
+            /** @description Webhook URL or e-mail address */
+            target: string;
+            transport: components["schemas"]["CaseForwardTransport"];
+        };
+        CaseForwarded: {
+            category: components["schemas"]["CaseCategoryRef"];
+            channel: components["schemas"]["Channel"];
+            /** Format: uuid */
+            channelAccountId: string;
+            contact: components["schemas"]["ContactRef"] | null;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdByUserId: string | null;
+            deliveries: components["schemas"]["CaseDelivery"][];
+            department: components["schemas"]["DepartmentRef"] | null;
+            description: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            externalBody: components["schemas"]["DepartmentRef"] | null;
+            /** Format: date-time */
+            firstResolvedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            location: components["schemas"]["CaseLocation"] | null;
+            /** Format: date-time */
+            mergedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Set when this case is a merged duplicate
+             */
+            mergedIntoCaseId: string | null;
+            /** Format: uuid */
+            messageId: string | null;
+            /** @description Per-organization running number */
+            number: number;
+            overdue: boolean;
+            photos: components["schemas"]["CasePhoto"][];
+            priority: components["schemas"]["CasePriority"];
+            /** Format: date-time */
+            rejectedAt: string | null;
+            rejectionReason: string | null;
+            resolutionCount: number;
+            resolutionText: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            status: components["schemas"]["CaseStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        CaseForwardStatus: "queued" | "sent" | "failed" | "outbox";
+        /** @enum {string} */
+        CaseForwardTransport: "webhook" | "email";
+        CaseHistoryEntry: {
+            /** @example case.assigned */
+            action: string;
+            actorLabel: string | null;
+            /** Format: uuid */
+            actorUserId: string | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: uuid */
+            id: string;
+            note: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        CaseList: {
+            items: components["schemas"]["CaseView"][];
+            /** @description All cases matching the filter, beyond the page */
+            total: number;
+        };
+        CaseLocation: {
+            label: string | null;
+            latitude: number;
+            longitude: number;
         };
         CaseLocationDto: {
             /** @example Kazımdirik Mah. 372. Sokak, Bornova */
@@ -1621,13 +1962,237 @@ export interface components {
             /** @example 27.2185 */
             longitude: number;
         };
+        CaseMerge: {
+            into: components["schemas"]["CaseView"];
+            merged: components["schemas"]["CaseView"];
+        };
         CaseNoteDto: {
             /** @example Ekip sahaya çıktı. */
             note?: string;
         };
+        CaseOutcome: {
+            case: components["schemas"]["CaseView"];
+            notification: components["schemas"]["CitizenNotification"];
+        };
+        CasePhoto: {
+            attachmentIndex: number;
+            caption?: string | null;
+            channelMediaId?: string | null;
+            channelUrl?: string | null;
+            mediaAssetId?: string | null;
+            /** Format: uuid */
+            messageId: string;
+            mimeType?: string | null;
+            /** @description API path of the stored copy */
+            path: string;
+            type: string;
+        };
+        /** @enum {string} */
+        CasePriority: "low" | "normal" | "high" | "urgent";
+        CasePublicSettings: {
+            /** @description The transparency report and Open311 endpoints answer */
+            publicData: boolean;
+        };
         CasePublicSettingsDto: {
             /** @description Publish the anonymous transparency report and the Open311 read endpoints */
             publicData: boolean;
+        };
+        CaseStats: {
+            byAccount: components["schemas"]["CaseCountsByAccount"][];
+            byCategory: components["schemas"]["CaseCountsByCategory"][];
+            byChannel: components["schemas"]["CaseCountsByChannel"][];
+            byDepartment: components["schemas"]["CaseCountsByDepartment"][];
+            /** Format: date-time */
+            from: string;
+            /** @description new, assigned, in progress or forwarded */
+            open: number;
+            perDay: components["schemas"]["CaseDay"][];
+            received: number;
+            rejected: number;
+            resolved: number;
+            /** @description Cases resolved at least once, even if reopened since */
+            resolvedEver: number;
+            resolvedWithinSla: number;
+            resolvedWithinSlaShare: number | null;
+            responded: number;
+            timeToFinalResolutionHours: components["schemas"]["Durations"];
+            timeToFirstResponseHours: components["schemas"]["Durations"];
+            timeToResolutionHours: components["schemas"]["Durations"];
+            /** @example Europe/Istanbul */
+            timeZone: string;
+            /** Format: date-time */
+            to: string;
+        };
+        /** @enum {string} */
+        CaseStatus: "new" | "assigned" | "in_progress" | "forwarded" | "resolved" | "rejected" | "merged";
+        CaseSuggestion: {
+            alternatives: components["schemas"]["RoutingSuggestion"][];
+            /** Format: uuid */
+            conversationId: string;
+            suggestion: components["schemas"]["RoutingSuggestion"] | null;
+        };
+        CaseView: {
+            category: components["schemas"]["CaseCategoryRef"];
+            channel: components["schemas"]["Channel"];
+            /** Format: uuid */
+            channelAccountId: string;
+            contact: components["schemas"]["ContactRef"] | null;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdByUserId: string | null;
+            department: components["schemas"]["DepartmentRef"] | null;
+            description: string | null;
+            /** Format: date-time */
+            dueAt: string;
+            externalBody: components["schemas"]["DepartmentRef"] | null;
+            /** Format: date-time */
+            firstResolvedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            location: components["schemas"]["CaseLocation"] | null;
+            /** Format: date-time */
+            mergedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Set when this case is a merged duplicate
+             */
+            mergedIntoCaseId: string | null;
+            /** Format: uuid */
+            messageId: string | null;
+            /** @description Per-organization running number */
+            number: number;
+            overdue: boolean;
+            photos: components["schemas"]["CasePhoto"][];
+            priority: components["schemas"]["CasePriority"];
+            /** Format: date-time */
+            rejectedAt: string | null;
+            rejectionReason: string | null;
+            resolutionCount: number;
+            resolutionText: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            status: components["schemas"]["CaseStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        Channel: "facebook" | "instagram" | "twitter" | "whatsapp";
+        /** @enum {string} */
+        ChannelAccountStatus: "active" | "paused" | "needs_reauthorization" | "usage_capped" | "disabled";
+        ChannelAccountView: {
+            channel: components["schemas"]["Channel"];
+            /** Format: date-time */
+            createdAt: string;
+            cursors: {
+                [key: string]: string;
+            };
+            /** @description The channel's id of the account */
+            externalId: string;
+            handle: string | null;
+            /** @description Administrators only */
+            hasCredentials?: boolean;
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            /** Format: date-time */
+            lastPolledAt: string | null;
+            name: string;
+            /** Format: uuid */
+            organizationId: string;
+            ownerLabel: string | null;
+            /** Format: date-time */
+            pausedUntil: string | null;
+            pollIntervalSeconds: number;
+            sandbox: boolean;
+            sendRatePerSecond: number | null;
+            status: components["schemas"]["ChannelAccountStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CitizenNotification: {
+            message?: string;
+            /** Format: uuid */
+            messageId?: string;
+            reason?: string;
+            /** @enum {string} */
+            status: "queued" | "refused" | "skipped";
+            template?: string | null;
+            text?: string | null;
+        };
+        ContactAccount: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        ContactCard: {
+            emails?: string[];
+            name: string;
+            phones: string[];
+        };
+        ContactHistory: {
+            contactIds: string[];
+            items: components["schemas"]["ContactHistoryItem"][];
+        };
+        ContactHistoryItem: {
+            /** @description Channel account name */
+            account: string;
+            attachments: components["schemas"]["Attachment"][];
+            channel: components["schemas"]["Channel"];
+            /** Format: uuid */
+            conversationId: string;
+            deleted: boolean;
+            deliveryState: components["schemas"]["DeliveryState"] | null;
+            direction: components["schemas"]["MessageDirection"];
+            edited: boolean;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["MessageKind"];
+            /** Format: date-time */
+            sentAt: string;
+            text: string | null;
+        };
+        ContactIdentity: {
+            account: components["schemas"]["ContactAccount"];
+            channel: components["schemas"]["Channel"];
+            handle: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            name: string | null;
+            /**
+             * Format: uuid
+             * @description Shared by linked identities
+             */
+            personId: string | null;
+            phone: string | null;
+        };
+        ContactProfile: {
+            account: components["schemas"]["ContactAccount"];
+            channel: components["schemas"]["Channel"];
+            conversations: components["schemas"]["ConversationView"][];
+            handle: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            linkedContacts: components["schemas"]["ContactIdentity"][];
+            name: string | null;
+            /**
+             * Format: uuid
+             * @description Shared by linked identities
+             */
+            personId: string | null;
+            phone: string | null;
+        };
+        ContactRef: {
+            handle: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
         };
         ConversationFilterDto: {
             /** Format: uuid */
@@ -1657,6 +2222,31 @@ export interface components {
             to?: string;
             /** @enum {string} */
             unread?: "true" | "false";
+        };
+        /** @enum {string} */
+        ConversationKind: "public" | "direct";
+        ConversationPage: {
+            items: components["schemas"]["ConversationView"][];
+            nextCursor: string | null;
+        };
+        /** @enum {string} */
+        ConversationStatus: "open" | "pending" | "resolved" | "closed";
+        ConversationView: {
+            account: components["schemas"]["AccountRef"];
+            assignee: components["schemas"]["UserRef"] | null;
+            channel: components["schemas"]["Channel"];
+            contact: components["schemas"]["ContactRef"] | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["ConversationKind"];
+            /** Format: date-time */
+            lastActivityAt: string;
+            lastMessagePreview: string | null;
+            messageCount: number;
+            replyWindow: components["schemas"]["ReplyWindow"];
+            status: components["schemas"]["ConversationStatus"];
+            tags: string[];
+            unreadCount: number;
         };
         CreateApiTokenDto: {
             /** Format: date-time */
@@ -1727,6 +2317,28 @@ export interface components {
             /** @description Sends per second allowed on this account, over the channel's default (WhatsApp 80, Facebook 40, Instagram 100, X 200 per 15 min); null returns to the default */
             sendRatePerSecond?: Record<string, never> | null;
         };
+        CreatedApiToken: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdById: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            roles: components["schemas"]["UserRole"][];
+            /** @description The secret: shown once */
+            token: string;
+            /** @description The first characters, to recognise the token */
+            tokenPrefix: string;
+        };
         CreateDepartmentDto: {
             /** @default true */
             active: boolean;
@@ -1784,16 +2396,244 @@ export interface components {
             password: string;
             roles: ("admin" | "officer" | "mayor_office" | "auditor")[];
         };
+        /** @enum {string} */
+        DeliveryState: "queued" | "sent" | "delivered" | "read" | "failed";
+        DepartmentCategory: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        /** @enum {string} */
+        DepartmentKind: "department" | "external_body";
+        DepartmentRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        DepartmentView: {
+            active: boolean;
+            categories: components["schemas"]["DepartmentCategory"][];
+            email: string | null;
+            hasWebhookSecret: boolean;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["DepartmentKind"];
+            name: string;
+            /** @description Only in the answer that generated it: shown once */
+            webhookSecret?: string;
+            webhookUrl: string | null;
+        };
+        DigestChannelCount: {
+            channel: components["schemas"]["Channel"];
+            count: number;
+        };
+        DigestPost: {
+            authorHandle: string | null;
+            authorName: string | null;
+            channel: components["schemas"]["Channel"];
+            /** Format: uuid */
+            id: string;
+            likes: number | null;
+            /** Format: date-time */
+            publishedAt: string;
+            reach: number | null;
+            text: string | null;
+            url: string | null;
+            /** Format: uuid */
+            watchlistId: string;
+        };
+        DigestSpike: {
+            /** Format: uuid */
+            alertId: string;
+            /** Format: date-time */
+            closedAt: string | null;
+            hourCount: number;
+            name: string;
+            /** Format: date-time */
+            openedAt: string;
+            peakCount: number;
+            threshold: number;
+            /** Format: uuid */
+            watchlistId: string;
+        };
+        DigestWatchlistCount: {
+            count: number;
+            name: string;
+            /** Format: uuid */
+            watchlistId: string;
+        };
+        DuplicateCandidate: {
+            category: components["schemas"]["CaseCategoryRef"];
+            channel: components["schemas"]["Channel"];
+            /** Format: uuid */
+            channelAccountId: string;
+            contact: components["schemas"]["ContactRef"] | null;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdByUserId: string | null;
+            department: components["schemas"]["DepartmentRef"] | null;
+            description: string | null;
+            distanceMetres: number;
+            /** Format: date-time */
+            dueAt: string;
+            externalBody: components["schemas"]["DepartmentRef"] | null;
+            /** Format: date-time */
+            firstResolvedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            location: components["schemas"]["CaseLocation"] | null;
+            /** Format: date-time */
+            mergedAt: string | null;
+            /**
+             * Format: uuid
+             * @description Set when this case is a merged duplicate
+             */
+            mergedIntoCaseId: string | null;
+            /** Format: uuid */
+            messageId: string | null;
+            /** @description Per-organization running number */
+            number: number;
+            overdue: boolean;
+            photos: components["schemas"]["CasePhoto"][];
+            priority: components["schemas"]["CasePriority"];
+            /** Format: date-time */
+            rejectedAt: string | null;
+            rejectionReason: string | null;
+            resolutionCount: number;
+            resolutionText: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            status: components["schemas"]["CaseStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        DuplicateCandidates: {
+            /** Format: uuid */
+            caseId: string;
+            days: number;
+            items: components["schemas"]["DuplicateCandidate"][];
+            /** @description False when the case has no location */
+            located: boolean;
+            radiusMetres: number;
+        };
+        DurationGroup: {
+            /** Format: uuid */
+            accountId?: string;
+            channel?: components["schemas"]["Channel"];
+            count: number;
+            displayName?: string | null;
+            medianSeconds: number | null;
+            name?: string | null;
+            p90Seconds: number | null;
+            /** Format: uuid */
+            userId?: string;
+        };
+        Durations: {
+            median: number | null;
+            p90: number | null;
+        };
+        DurationsByDimension: {
+            account: components["schemas"]["DurationGroup"][];
+            channel: components["schemas"]["DurationGroup"][];
+            officer: components["schemas"]["DurationGroup"][];
+        };
         EmptyBodyDto: Record<string, never>;
+        ErasureCounts: {
+            cases: number;
+            contacts: number;
+            conversations: number;
+            internalNotes: number;
+            mediaFilesDeleted: number;
+            mentions: number;
+            messages: number;
+        };
+        ExportJobView: {
+            /** Format: date-time */
+            createdAt: string;
+            downloadUrl: string | null;
+            error: string | null;
+            fileSize: number | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            manifestSha256: string | null;
+            processedMessages: number;
+            /** @description 0..1 */
+            progress: number;
+            query: components["schemas"]["ExportQuery"];
+            status: components["schemas"]["ExportStatus"];
+            totalMessages: number | null;
+        };
+        ExportQuery: {
+            accountId?: string | null;
+            channel?: string | null;
+            contactId?: string | null;
+            conversationId?: string | null;
+            formats: string[];
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+        };
+        /** @enum {string} */
+        ExportStatus: "queued" | "running" | "completed" | "failed";
         ForwardCaseDto: {
             /** @description An external body (dış kurum) with a webhook URL and/or e-mail */
             externalBodyId: string;
             /** @example Ana isale hattı İZSU sorumluluğundadır. */
             note?: string;
         };
+        GeoLocation: {
+            address?: string | null;
+            latitude: number;
+            longitude: number;
+            name?: string | null;
+            url?: string | null;
+        };
+        InboxStats: {
+            firstResponse: components["schemas"]["DurationsByDimension"];
+            /** Format: date-time */
+            from: string;
+            open: components["schemas"]["OpenCounts"];
+            resolution: components["schemas"]["DurationsByDimension"];
+            /** Format: date-time */
+            to: string;
+        };
+        LegalHold: {
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: date-time */
+            placedAt: string;
+            /** Format: uuid */
+            placedByUserId: string | null;
+            reason: string;
+        };
+        LegalHoldView: {
+            channel: components["schemas"]["Channel"];
+            contactHandle: string | null;
+            contactName: string | null;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: date-time */
+            placedAt: string;
+            /** @description The placer's display name */
+            placedBy: string | null;
+            /** Format: uuid */
+            placedByUserId: string | null;
+            reason: string;
+        };
         LinkContactDto: {
             /** Format: uuid */
             otherContactId: string;
+        };
+        Liveness: {
+            /** @example ok */
+            status: string;
         };
         LoginDto: {
             /** @example admin@belediye.local */
@@ -1801,6 +2641,59 @@ export interface components {
             password: string;
         };
         LoginTwoFactorDto: Record<string, never>;
+        MentionAuthor: {
+            channel: components["schemas"]["Channel"];
+            count: number;
+            externalId: string;
+            handle: string | null;
+            /** Format: date-time */
+            lastMentionAt: string;
+            name: string | null;
+            reach: number | null;
+        };
+        MentionAuthorRef: {
+            externalId: string | null;
+            followers: number | null;
+            handle: string | null;
+            name: string | null;
+        };
+        MentionDigest: {
+            byChannel: components["schemas"]["DigestChannelCount"][];
+            byWatchlist: components["schemas"]["DigestWatchlistCount"][];
+            /** Format: date */
+            date: string;
+            /** Format: uuid */
+            organizationId: string;
+            spikes: components["schemas"]["DigestSpike"][];
+            timeZone: string;
+            topPosts: components["schemas"]["DigestPost"][];
+            total: number;
+        };
+        MentionDigestAnswer: {
+            /** Format: date-time */
+            createdAt: string | null;
+            digest: components["schemas"]["MentionDigest"];
+            stored: boolean;
+        };
+        MentionMetrics: {
+            likes: number | null;
+            reach: number | null;
+            replies: number | null;
+            reposts: number | null;
+        };
+        MentionPage: {
+            items: components["schemas"]["MentionView"][];
+            nextCursor: string | null;
+        };
+        MentionSettings: {
+            digestEnabled: boolean;
+            email: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            webhookUrl: string | null;
+        };
         MentionSettingsDto: {
             /** @default true */
             digestEnabled: boolean;
@@ -1815,10 +2708,154 @@ export interface components {
              */
             webhookUrl?: Record<string, never> | null;
         };
+        MentionTerm: {
+            count: number;
+            term: string;
+        };
+        MentionView: {
+            author: components["schemas"]["MentionAuthorRef"];
+            channel: components["schemas"]["Channel"];
+            /** Format: uuid */
+            conversationId: string | null;
+            externalId: string;
+            /** Format: uuid */
+            id: string;
+            matchedTerms: string[];
+            /** Format: uuid */
+            messageId: string | null;
+            metrics: components["schemas"]["MentionMetrics"];
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description Where it was found (inbox, search, tags) */
+            source: string;
+            text: string | null;
+            url: string | null;
+            /** Format: uuid */
+            watchlistId: string;
+        };
+        MentionVolume: {
+            /** @enum {string} */
+            bucket: "hour" | "day";
+            /** Format: date-time */
+            from: string;
+            points: components["schemas"]["MentionVolumePoint"][];
+            timeZone: string;
+            /** Format: date-time */
+            to: string;
+            total: number;
+        };
+        MentionVolumePoint: {
+            count: number;
+            /**
+             * Format: date
+             * @description The local day, for day buckets
+             */
+            date?: string;
+            /** Format: date-time */
+            start: string;
+        };
+        MentionWatchlist: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            exclusionTerms: string[];
+            handles: string[];
+            hashtags: string[];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date-time */
+            scannedReceivedAt: string | null;
+            spikeFactor: number;
+            spikeMinCount: number;
+            terms: string[];
+            twitterSearch: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         MergeCaseDto: {
             /** @description The surviving case */
             intoCaseId: string;
             note?: string;
+        };
+        MergedCase: {
+            channel: components["schemas"]["Channel"];
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            mergedAt: string;
+            /** Format: uuid */
+            messageId: string | null;
+            number: number;
+        };
+        MessageAuthor: {
+            /** Format: uuid */
+            contactId: string;
+            handle: string | null;
+            name: string | null;
+        };
+        /** @enum {string} */
+        MessageDirection: "in" | "out";
+        MessageEdit: {
+            /** Format: date-time */
+            editedAt: string;
+            text: string | null;
+        };
+        MessageItem: {
+            attachments: components["schemas"]["Attachment"][];
+            /** @description The citizen, on inbound messages */
+            author: components["schemas"]["MessageAuthor"] | null;
+            /**
+             * Format: uuid
+             * @description The officer, on replies sent from here
+             */
+            authorUserId: string | null;
+            deleted: boolean;
+            /** Format: date-time */
+            deletedAt: string | null;
+            deliveryError: string | null;
+            deliveryState: components["schemas"]["DeliveryState"] | null;
+            /** Format: date-time */
+            deliveryUpdatedAt: string | null;
+            direction: components["schemas"]["MessageDirection"];
+            edited: boolean;
+            editHistory: components["schemas"]["MessageEdit"][];
+            externalId: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {boolean} */
+            internal: false;
+            kind: components["schemas"]["MessageKind"];
+            location: components["schemas"]["GeoLocation"] | null;
+            parentExternalId: string | null;
+            /** Format: date-time */
+            sentAt: string;
+            text: string | null;
+            /** @enum {string} */
+            type: "message";
+        };
+        /** @enum {string} */
+        MessageKind: "post" | "comment" | "reply" | "mention" | "dm" | "story_mention" | "reaction";
+        NoteAuthor: {
+            displayName?: string | null;
+            /** Format: uuid */
+            userId: string;
+        };
+        NoteItem: {
+            author: components["schemas"]["NoteAuthor"] | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {boolean} */
+            internal: true;
+            /** Format: date-time */
+            sentAt: string;
+            text: string;
+            /** @enum {string} */
+            type: "note";
         };
         NotifyCitizenDto: {
             /** @description Text sent to the citizen; default: the Turkish outcome text */
@@ -1827,9 +2864,89 @@ export interface components {
             template?: components["schemas"]["ReplyTemplateDto"];
         };
         Object: Record<string, never>;
+        Open311Request: {
+            agency_responsible: string | null;
+            description: string;
+            /** Format: date-time */
+            expected_datetime: string;
+            lat?: number;
+            long?: number;
+            /** Format: date-time */
+            requested_datetime: string;
+            service_code: string;
+            service_name: string;
+            service_notice: null | null;
+            service_request_id: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            status_notes: string | null;
+            /** Format: date-time */
+            updated_datetime: string;
+        };
+        Open311Service: {
+            description: string;
+            group: string;
+            keywords: string;
+            /** @enum {boolean} */
+            metadata: false;
+            service_code: string;
+            service_name: string;
+            /** @enum {string} */
+            type: "realtime";
+        };
+        OpenByAccount: {
+            /** Format: uuid */
+            accountId: string;
+            channel: components["schemas"]["Channel"];
+            name: string;
+            open: number;
+        };
+        OpenByChannel: {
+            channel: components["schemas"]["Channel"];
+            open: number;
+        };
+        OpenCounts: {
+            byAccount: components["schemas"]["OpenByAccount"][];
+            byChannel: components["schemas"]["OpenByChannel"][];
+            total: number;
+        };
         PasskeyLoginDto: Record<string, never>;
         PasskeyLoginOptionsDto: Record<string, never>;
+        PasskeyRegistered: {
+            passkey: components["schemas"]["PasskeyView"];
+            /** @description With the first second factor: shown once */
+            recoveryCodes?: string[];
+        };
+        PasskeyView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            /** @description A synced (multi-device) passkey */
+            synced: boolean;
+            transports: string[];
+        };
         PlaceLegalHoldDto: Record<string, never>;
+        QrCode: {
+            /** @description Dark modules as one SVG path on a size x size grid */
+            path: string;
+            size: number;
+        };
+        Readiness: {
+            /** @example up */
+            database: string;
+            /** @example current */
+            migrations: string;
+            /** @example ok */
+            status: string;
+        };
+        RecoveryCodes: {
+            /** @description Shown once */
+            recoveryCodes: string[];
+        };
         RefreshTokenDto: {
             /** @description The refresh token from the last login or refresh */
             refreshToken: string;
@@ -1840,6 +2957,28 @@ export interface components {
             reason: string;
             /** @description The external body responsible instead */
             responsibleBodyId?: string;
+        };
+        RenderedCannedResponse: {
+            /** @description Placeholders left empty */
+            missing: string[];
+            text: string;
+        };
+        Reply: {
+            attachments: components["schemas"]["Attachment"][];
+            /** Format: uuid */
+            authorUserId: string;
+            /** Format: uuid */
+            conversationId: string;
+            deliveryState: components["schemas"]["DeliveryState"];
+            direction: components["schemas"]["MessageDirection"];
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            inReplyToMessageId: string | null;
+            kind: components["schemas"]["MessageKind"];
+            /** Format: date-time */
+            sentAt: string;
+            text: string | null;
         };
         ReplyMediaDto: {
             /** @enum {string} */
@@ -1863,6 +3002,14 @@ export interface components {
              */
             parameters?: string[];
         };
+        ReplyWindow: {
+            /**
+             * Format: date-time
+             * @description null: the channel has no window for this thread
+             */
+            expiresAt: string | null;
+            open: boolean;
+        };
         ResolveCaseDto: {
             /** @description Text sent to the citizen; default: the Turkish outcome text */
             message?: string;
@@ -1875,6 +3022,34 @@ export interface components {
             resolutionText: string;
             /** @description WhatsApp approved template (needed outside the 24-hour window) */
             template?: components["schemas"]["ReplyTemplateDto"];
+        };
+        RetentionSettingsView: {
+            /** Format: date-time */
+            lastRunAt: string | null;
+            maskNames: boolean;
+            maskPhoneNumbers: boolean;
+            /** Format: date-time */
+            nextRunAt: string | null;
+            /** @description null keeps data until erased */
+            retentionDays: number | null;
+        };
+        RoutingRule: {
+            active: boolean;
+            categoryCode: string;
+            /** Format: uuid */
+            categoryId: string;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            keywords: string[];
+            weight: number;
+        };
+        RoutingSuggestion: {
+            category: components["schemas"]["CaseCategoryRef"];
+            department: components["schemas"]["SuggestedDepartment"] | null;
+            matchedKeywords: string[];
+            score: number;
         };
         SendReplyDto: {
             /** @description The message to answer; default: the latest citizen message of a public thread */
@@ -1890,8 +3065,44 @@ export interface components {
              */
             text?: string;
         };
+        SessionsEnded: {
+            sessionsEnded: number;
+        };
+        SessionUser: {
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            locale: "tr" | "en";
+            /** Format: uuid */
+            organizationId: string;
+            roles: components["schemas"]["UserRole"][];
+            /** @description The organization requires two-factor for one of the roles and the user has none yet */
+            twoFactorEnrolmentRequired: boolean;
+        };
+        SessionView: {
+            /** @example password */
+            authMethod: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The session making this request */
+            current: boolean;
+            device: string | null;
+            /** Format: uuid */
+            id: string;
+            ip: string | null;
+            /** Format: date-time */
+            lastUsedAt: string;
+            userAgent: string | null;
+        };
         SingleSignOnExchangeDto: {
             code: string;
+        };
+        SingleSignOnGroupMapping: {
+            channelAccountIds: string[];
+            group: string;
+            roles: components["schemas"]["UserRole"][];
         };
         SingleSignOnGroupMappingDto: {
             /** @description Channel accounts granted to members (narrows officers; empty: no narrowing from this group) */
@@ -1903,9 +3114,107 @@ export interface components {
             group: string;
             roles: ("admin" | "officer" | "mayor_office" | "auditor")[];
         };
+        SingleSignOnOptions: {
+            organizations: components["schemas"]["SingleSignOnOrganization"][];
+        };
+        SingleSignOnOrganization: {
+            name: string;
+            /** @description Password sign-in is still allowed */
+            passwordSignIn: boolean;
+            slug: string;
+        };
+        SingleSignOnSettingsView: {
+            clientId: string | null;
+            createUsers: boolean;
+            enabled: boolean;
+            groupMappings: components["schemas"]["SingleSignOnGroupMapping"][];
+            groupsClaim: string;
+            hasClientSecret: boolean;
+            issuerUrl: string | null;
+            passwordSignInDisabled: boolean;
+            /** @description Register this at the identity provider */
+            redirectUri: string;
+            scopes: string;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        SuggestedDepartment: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["DepartmentKind"];
+            name: string;
+        };
+        TokenResponse: {
+            accessToken: string;
+            /** @description Seconds */
+            expiresIn: number;
+            /** @description After signing in with a recovery code */
+            recoveryCodesLeft?: number;
+            /** @description Seconds */
+            refreshExpiresIn: number;
+            refreshToken: string;
+            /** @example Bearer */
+            tokenType: string;
+            user: components["schemas"]["SessionUser"];
+        };
         TotpCodeDto: Record<string, never>;
+        TotpSetup: {
+            otpauthUrl: string;
+            qrCode: components["schemas"]["QrCode"];
+            /** @description Base32 */
+            secret: string;
+        };
+        TransparencyOrganization: {
+            name: string;
+            slug: string;
+        };
+        TransparencyReport: {
+            byDepartmentAndMonth: components["schemas"]["TransparencyRow"][];
+            /** Format: date-time */
+            generatedAt: string;
+            months: string[];
+            organization: components["schemas"]["TransparencyOrganization"];
+            timeZone: string;
+            totals: components["schemas"]["TransparencyTotals"];
+        };
+        TransparencyRow: {
+            department: string;
+            medianResolutionHours: number | null;
+            /** @example 2026-11 */
+            month: string;
+            received: number;
+            resolved: number;
+        };
+        TransparencyTotals: {
+            medianResolutionHours: number | null;
+            open: number;
+            received: number;
+            resolved: number;
+        };
+        TwoFactorChallenge: {
+            challengeToken: string;
+            /** @description Seconds */
+            expiresIn: number;
+            methods: ("totp" | "passkey" | "recovery")[];
+            /** @enum {boolean} */
+            twoFactorRequired: true;
+        };
+        TwoFactorPolicy: {
+            enforced: boolean;
+            roles: components["schemas"]["UserRole"][];
+        };
         TwoFactorPolicyDto: Record<string, never>;
         TwoFactorProofDto: Record<string, never>;
+        TwoFactorStatus: {
+            enrolmentRequired: boolean;
+            /** @description Registered passkeys (each counts as a second factor) */
+            passkeys: number;
+            recoveryCodesLeft: number;
+            requiredByOrganization: boolean;
+            totpEnabled: boolean;
+            /** Format: date-time */
+            totpEnabledAt: string | null;
+        };
         UpdateCannedResponseDto: {
             /** @example Sayın {{ad}}, bildiriminiz için teşekkür ederiz. {{kurum}} */
             body?: string;
@@ -2098,6 +3407,33 @@ export interface components {
              */
             twitterSearch: boolean;
         };
+        UserRef: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
+        /** @enum {string} */
+        UserRole: "admin" | "officer" | "mayor_office" | "auditor";
+        UserView: {
+            active: boolean;
+            channelAccountIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            /** Format: email */
+            email: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            locale: "tr" | "en";
+            /** Format: uuid */
+            organizationId: string;
+            roles: components["schemas"]["UserRole"][];
+            tokenVersion: number;
+            twoFactorEnabled: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         WatchlistDto: {
             /** @default true */
             active: boolean;
@@ -2168,7 +3504,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiTokenView"][];
+                };
             };
         };
     };
@@ -2189,7 +3527,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedApiToken"];
+                };
             };
         };
     };
@@ -2225,7 +3565,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
             };
         };
     };
@@ -2238,11 +3580,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The Ed25519 public key (PEM) that verifies signed exports */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/x-pem-file": string;
+                };
             };
         };
     };
@@ -2259,7 +3604,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditChainReport"];
+                };
             };
         };
     };
@@ -2276,11 +3623,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description The tokens, or a two-factor challenge */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"] | components["schemas"]["TwoFactorChallenge"];
+                };
             };
         };
     };
@@ -2301,7 +3651,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
             };
         };
     };
@@ -2318,11 +3670,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description PublicKeyCredential options for the browser (WebAuthn JSON) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        challenge: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
             };
         };
     };
@@ -2343,7 +3702,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
             };
         };
     };
@@ -2381,7 +3742,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuthPrincipal"];
+                };
             };
         };
     };
@@ -2398,7 +3761,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PasskeyView"][];
+                };
             };
         };
     };
@@ -2419,7 +3784,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PasskeyRegistered"];
+                };
             };
         };
     };
@@ -2459,11 +3826,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description PublicKeyCredential options for the browser (WebAuthn JSON) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        challenge: string;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
             };
         };
     };
@@ -2484,7 +3858,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
             };
         };
     };
@@ -2501,7 +3877,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionView"][];
+                };
             };
         };
     };
@@ -2537,7 +3915,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SingleSignOnOptions"];
+                };
             };
         };
     };
@@ -2552,7 +3932,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description Redirect to the web app with a one-time code */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2571,7 +3952,8 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            200: {
+            /** @description Redirect to the identity provider */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2596,7 +3978,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
             };
         };
     };
@@ -2613,7 +3997,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TwoFactorStatus"];
+                };
             };
         };
     };
@@ -2630,7 +4016,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TwoFactorPolicy"];
+                };
             };
         };
     };
@@ -2651,7 +4039,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TwoFactorPolicy"];
+                };
             };
         };
     };
@@ -2672,7 +4062,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
             };
         };
     };
@@ -2693,7 +4085,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
             };
         };
     };
@@ -2735,7 +4129,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TotpSetup"];
+                };
             };
         };
     };
@@ -2752,7 +4148,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CannedResponse"][];
+                };
             };
         };
     };
@@ -2773,7 +4171,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CannedResponse"];
+                };
             };
         };
     };
@@ -2792,7 +4192,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CannedResponse"];
+                };
             };
         };
     };
@@ -2834,7 +4236,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CannedResponse"];
+                };
             };
         };
     };
@@ -2855,7 +4259,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RenderedCannedResponse"];
+                };
             };
         };
     };
@@ -2872,7 +4278,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCategory"][];
+                };
             };
         };
     };
@@ -2893,7 +4301,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCategory"];
+                };
             };
         };
     };
@@ -2916,7 +4326,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseCategory"];
+                };
             };
         };
     };
@@ -2933,7 +4345,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CasePublicSettings"];
+                };
             };
         };
     };
@@ -2954,7 +4368,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CasePublicSettings"];
+                };
             };
         };
     };
@@ -2985,7 +4401,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseList"];
+                };
             };
         };
     };
@@ -3006,7 +4424,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
             };
         };
     };
@@ -3025,7 +4445,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseDetail"];
+                };
             };
         };
     };
@@ -3048,7 +4470,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
             };
         };
     };
@@ -3071,7 +4495,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
             };
         };
     };
@@ -3095,7 +4521,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DuplicateCandidates"];
+                };
             };
         };
     };
@@ -3118,7 +4546,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseForwarded"];
+                };
             };
         };
     };
@@ -3141,7 +4571,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseMerge"];
+                };
             };
         };
     };
@@ -3164,7 +4596,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseOutcome"];
+                };
             };
         };
     };
@@ -3187,7 +4621,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
             };
         };
     };
@@ -3210,7 +4646,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
             };
         };
     };
@@ -3233,7 +4671,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseOutcome"];
+                };
             };
         };
     };
@@ -3256,7 +4696,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
             };
         };
     };
@@ -3278,7 +4720,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseStats"];
+                };
             };
         };
     };
@@ -3300,7 +4744,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -3321,7 +4767,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CaseSuggestion"];
+                };
             };
         };
     };
@@ -3338,7 +4786,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChannelAccountView"][];
+                };
             };
         };
     };
@@ -3359,7 +4809,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChannelAccountView"];
+                };
             };
         };
     };
@@ -3378,7 +4830,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChannelAccountView"];
+                };
             };
         };
     };
@@ -3420,7 +4874,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChannelAccountView"];
+                };
             };
         };
     };
@@ -3439,7 +4895,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactProfile"];
+                };
             };
         };
     };
@@ -3454,11 +4912,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The signed bundle (zip) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/zip": string;
+                };
             };
         };
     };
@@ -3477,7 +4938,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErasureCounts"];
+                };
             };
         };
     };
@@ -3496,7 +4959,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactHistory"];
+                };
             };
         };
     };
@@ -3519,7 +4984,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactProfile"];
+                };
             };
         };
     };
@@ -3556,7 +5023,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConversationPage"];
+                };
             };
         };
     };
@@ -3575,7 +5044,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
             };
         };
     };
@@ -3598,7 +5069,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
             };
         };
     };
@@ -3621,7 +5094,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHold"];
+                };
             };
         };
     };
@@ -3659,7 +5134,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": (components["schemas"]["MessageItem"] | components["schemas"]["NoteItem"])[];
+                };
             };
         };
     };
@@ -3682,7 +5159,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NoteItem"];
+                };
             };
         };
     };
@@ -3701,7 +5180,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
             };
         };
     };
@@ -3728,7 +5209,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Reply"];
+                };
             };
         };
     };
@@ -3751,7 +5234,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
             };
         };
     };
@@ -3771,7 +5256,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ConversationView"];
+                };
             };
         };
     };
@@ -3792,7 +5279,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
+                };
             };
         };
     };
@@ -3813,7 +5302,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"][];
+                };
             };
         };
     };
@@ -3834,7 +5325,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
             };
         };
     };
@@ -3853,7 +5346,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
             };
         };
     };
@@ -3895,7 +5390,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DepartmentView"];
+                };
             };
         };
     };
@@ -3908,11 +5405,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Events named by type (conversations.changed, conversation.updated, ready, ping); data is JSON */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
         };
     };
@@ -3933,7 +5433,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportJobView"];
+                };
             };
         };
     };
@@ -3952,7 +5454,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportJobView"];
+                };
             };
         };
     };
@@ -3967,11 +5471,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The signed bundle (zip) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/zip": string;
+                };
             };
         };
     };
@@ -3993,7 +5500,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InboxStats"];
+                };
             };
         };
     };
@@ -4010,7 +5519,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LegalHoldView"][];
+                };
             };
         };
     };
@@ -4041,7 +5552,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MentionPage"];
+                };
             };
         };
     };
@@ -4061,7 +5574,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MentionDigestAnswer"];
+                };
             };
         };
     };
@@ -4089,7 +5604,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/csv": string;
+                };
             };
         };
     };
@@ -4106,7 +5623,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MentionSettings"];
+                };
             };
         };
     };
@@ -4127,7 +5646,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MentionSettings"];
+                };
             };
         };
     };
@@ -4156,7 +5677,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MentionAuthor"][];
+                };
             };
         };
     };
@@ -4185,7 +5708,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MentionTerm"][];
+                };
             };
         };
     };
@@ -4210,7 +5735,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MentionVolume"];
+                };
             };
         };
     };
@@ -4227,7 +5754,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MentionWatchlist"][];
+                };
             };
         };
     };
@@ -4248,7 +5777,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MentionWatchlist"];
+                };
             };
         };
     };
@@ -4267,7 +5798,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MentionWatchlist"];
+                };
             };
         };
     };
@@ -4309,7 +5842,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MentionWatchlist"];
+                };
             };
         };
     };
@@ -4325,11 +5860,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The stored file, with its content type */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": string;
+                };
             };
         };
     };
@@ -4346,7 +5884,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RetentionSettingsView"];
+                };
             };
         };
     };
@@ -4367,7 +5907,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RetentionSettingsView"];
+                };
             };
         };
     };
@@ -4384,7 +5926,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoutingRule"][];
+                };
             };
         };
     };
@@ -4405,7 +5949,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoutingRule"];
+                };
             };
         };
     };
@@ -4447,7 +5993,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoutingRule"];
+                };
             };
         };
     };
@@ -4464,7 +6012,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SingleSignOnSettingsView"];
+                };
             };
         };
     };
@@ -4485,7 +6035,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SingleSignOnSettingsView"];
+                };
             };
         };
     };
@@ -4502,7 +6054,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"][];
+                };
             };
         };
     };
@@ -4523,7 +6077,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -4542,7 +6098,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -4584,7 +6142,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -4603,7 +6163,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SessionsEnded"];
+                };
             };
         };
     };
@@ -4624,7 +6186,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
             };
         };
     };
@@ -4641,7 +6205,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Liveness"];
+                };
             };
         };
     };
@@ -4658,7 +6224,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
             };
         };
     };
@@ -4686,7 +6254,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Open311Request"][];
+                };
             };
         };
     };
@@ -4706,7 +6276,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Open311Request"][];
+                };
             };
         };
     };
@@ -4725,7 +6297,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Open311Service"][];
+                };
             };
         };
     };
@@ -4747,7 +6321,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TransparencyReport"];
+                };
             };
         };
     };

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { CaseForwardStatus, CaseForwardTransport, Channel } from '@civic/domain';
+import { CaseResponse } from './case.response';
+
+@ApiSchema({ name: 'CaseHistoryEntry' })
+export class CaseHistoryEntryResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorUserId: string | null;
+  @ApiProperty({ type: String, nullable: true }) actorLabel: string | null;
+  @ApiProperty({ example: 'case.assigned' }) action: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) before: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) after: Record<string, unknown> | null;
+  @ApiProperty({ type: String, nullable: true }) note: string | null;
+  @ApiProperty({ format: 'date-time' }) occurredAt: string;
+}
+
+@ApiSchema({ name: 'CaseForward' })
+export class CaseForwardResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) externalBodyId: string;
+  @ApiProperty() externalBodyName: string;
+  @ApiProperty({ enum: CaseForwardTransport, enumName: 'CaseForwardTransport' }) transport: CaseForwardTransport;
+  @ApiProperty({ description: 'Webhook URL or e-mail address' }) target: string;
+  @ApiProperty({ enum: CaseForwardStatus, enumName: 'CaseForwardStatus' }) status: CaseForwardStatus;
+  @ApiProperty() attempts: number;
+  @ApiProperty({ type: Number, nullable: true }) responseStatus: number | null;
+  @ApiProperty({ type: String, nullable: true }) lastError: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+@ApiSchema({ name: 'MergedCase' })
+export class MergedCaseResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() number: number;
+  @ApiProperty({ format: 'uuid' }) conversationId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) messageId: string | null;
+  @ApiProperty({ enum: Channel, enumName: 'Channel' }) channel: Channel;
+  @ApiProperty({ format: 'date-time' }) mergedAt: string;
+}
+
+/** GET /api/v1/cases/:id: the case with its full history, forwards and merged duplicates. */
+@ApiSchema({ name: 'CaseDetail' })
+export class CaseDetailResponse extends CaseResponse {
+  @ApiProperty({ type: [CaseHistoryEntryResponse] }) history: CaseHistoryEntryResponse[];
+  @ApiProperty({ type: [CaseForwardResponse] }) forwards: CaseForwardResponse[];
+  @ApiProperty({ type: [MergedCaseResponse] }) mergedCases: MergedCaseResponse[];
+}

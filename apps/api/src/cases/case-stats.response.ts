@@ -1,0 +1,69 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import type { CaseStats } from '@civic/cases';
+import { Channel } from '@civic/domain';
+
+@ApiSchema({ name: 'CaseCounts' })
+export class CaseCountsResponse {
+  @ApiProperty() received: number;
+  @ApiProperty() resolved: number;
+  @ApiProperty() rejected: number;
+  @ApiProperty({ description: 'new, assigned, in progress or forwarded' }) open: number;
+}
+
+@ApiSchema({ name: 'Durations' })
+export class DurationsResponse {
+  @ApiProperty({ type: Number, nullable: true }) median: number | null;
+  @ApiProperty({ type: Number, nullable: true }) p90: number | null;
+}
+
+@ApiSchema({ name: 'CaseCountsByDepartment' })
+export class CaseCountsByDepartmentResponse extends CaseCountsResponse {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) departmentId: string | null;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+}
+
+@ApiSchema({ name: 'CaseCountsByCategory' })
+export class CaseCountsByCategoryResponse extends CaseCountsResponse {
+  @ApiProperty({ format: 'uuid' }) categoryId: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+}
+
+@ApiSchema({ name: 'CaseCountsByChannel' })
+export class CaseCountsByChannelResponse extends CaseCountsResponse {
+  @ApiProperty({ enum: Channel, enumName: 'Channel' }) channel: Channel;
+}
+
+@ApiSchema({ name: 'CaseCountsByAccount' })
+export class CaseCountsByAccountResponse extends CaseCountsResponse {
+  @ApiProperty({ format: 'uuid' }) channelAccountId: string;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ enum: Channel, enumName: 'Channel' }) channel: Channel;
+}
+
+@ApiSchema({ name: 'CaseDay' })
+export class CaseDayResponse {
+  @ApiProperty({ format: 'date' }) date: string;
+  @ApiProperty() received: number;
+  @ApiProperty() resolved: number;
+}
+
+/** GET /api/v1/cases/stats: cases opened in [from, to). */
+@ApiSchema({ name: 'CaseStats' })
+export class CaseStatsResponse extends CaseCountsResponse implements CaseStats {
+  @ApiProperty({ format: 'date-time' }) from: string;
+  @ApiProperty({ format: 'date-time' }) to: string;
+  @ApiProperty({ description: 'Cases resolved at least once, even if reopened since' }) resolvedEver: number;
+  @ApiProperty() resolvedWithinSla: number;
+  @ApiProperty({ type: Number, nullable: true }) resolvedWithinSlaShare: number | null;
+  @ApiProperty({ type: DurationsResponse }) timeToResolutionHours: DurationsResponse;
+  @ApiProperty({ type: DurationsResponse }) timeToFinalResolutionHours: DurationsResponse;
+  @ApiProperty({ type: [CaseCountsByDepartmentResponse] }) byDepartment: CaseCountsByDepartmentResponse[];
+  @ApiProperty({ type: [CaseCountsByCategoryResponse] }) byCategory: CaseCountsByCategoryResponse[];
+  @ApiProperty({ type: [CaseCountsByChannelResponse] }) byChannel: CaseCountsByChannelResponse[];
+  @ApiProperty({ type: [CaseCountsByAccountResponse] }) byAccount: CaseCountsByAccountResponse[];
+  @ApiProperty() responded: number;
+  @ApiProperty({ type: DurationsResponse }) timeToFirstResponseHours: DurationsResponse;
+  @ApiProperty({ example: 'Europe/Istanbul' }) timeZone: string;
+  @ApiProperty({ type: [CaseDayResponse] }) perDay: CaseDayResponse[];
+}

@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import type { CaseView } from '@civic/cases';
+import { CasePriority, CaseStatus, Channel } from '@civic/domain';
+import { ContactRefResponse } from '../inbox/conversation.response';
+
+@ApiSchema({ name: 'CaseCategoryRef' })
+export class CaseCategoryRefResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() code: string;
+  @ApiProperty() name: string;
+  @ApiProperty() slaHours: number;
+}
+
+@ApiSchema({ name: 'DepartmentRef' })
+export class DepartmentRefResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+@ApiSchema({ name: 'CaseLocation' })
+export class CaseLocationResponse {
+  @ApiProperty() latitude: number;
+  @ApiProperty() longitude: number;
+  @ApiProperty({ type: String, nullable: true }) label: string | null;
+}
+
+@ApiSchema({ name: 'CasePhoto' })
+export class CasePhotoResponse {
+  @ApiProperty({ format: 'uuid' }) messageId: string;
+  @ApiProperty() attachmentIndex: number;
+  @ApiProperty({ description: 'API path of the stored copy' }) path: string;
+  @ApiProperty() type: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) channelMediaId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) channelUrl?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) mediaAssetId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) mimeType?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) caption?: string | null;
+}
+
+/** A case (başvuru) as the list, the board and every action return it. */
+@ApiSchema({ name: 'CaseView' })
+export class CaseResponse implements CaseView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ description: 'Per-organization running number' }) number: number;
+  @ApiProperty({ enum: CaseStatus, enumName: 'CaseStatus' }) status: CaseStatus;
+  @ApiProperty({ enum: CasePriority, enumName: 'CasePriority' }) priority: CasePriority;
+  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ type: CaseCategoryRefResponse }) category: CaseCategoryRefResponse;
+  @ApiProperty({ type: DepartmentRefResponse, nullable: true }) department: DepartmentRefResponse | null;
+  @ApiProperty({ type: DepartmentRefResponse, nullable: true }) externalBody: DepartmentRefResponse | null;
+  @ApiProperty({ format: 'uuid' }) conversationId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) messageId: string | null;
+  @ApiProperty({ enum: Channel, enumName: 'Channel' }) channel: Channel;
+  @ApiProperty({ format: 'uuid' }) channelAccountId: string;
+  @ApiProperty({ type: ContactRefResponse, nullable: true }) contact: ContactRefResponse | null;
+  @ApiProperty({ type: CaseLocationResponse, nullable: true }) location: CaseLocationResponse | null;
+  @ApiProperty({ type: [CasePhotoResponse] }) photos: CasePhotoResponse[];
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty() overdue: boolean;
+  @ApiProperty({ type: String, nullable: true }) resolutionText: string | null;
+  @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstResolvedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) rejectedAt: string | null;
+  @ApiProperty() resolutionCount: number;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set when this case is a merged duplicate' }) mergedIntoCaseId: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) mergedAt: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdByUserId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
