@@ -1,6 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { ChannelAdapter } from '@civic/channels-core';
-import { DomainError, ErrorCode } from '@civic/errors';
 
 /**
  * One provider's signed delivery endpoint (POST). The intake route reads the raw bytes, asks the
