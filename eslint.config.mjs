@@ -56,7 +56,6 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: { 'import-x/internal-regex': '^@civic/' },
     rules: {
-      curly: ['error', 'all'],
       'import-x/order': [
         'error',
         {
@@ -140,4 +139,6 @@ export default tseslint.config(
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
   prettier,
+  // eslint-config-prettier turns curly off; 'all' never fights Prettier, so it comes back on after it.
+  { rules: { curly: ['error', 'all'] } },
 );
