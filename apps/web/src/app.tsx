@@ -1,6 +1,7 @@
 import { ReactElement, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { api } from './api/client';
+import { LiveEventsProvider } from './api/queries/live-status';
 import { queryClient } from './api/query-client';
 import type { SessionUser, TokenResponse } from './api/types';
 import { useI18n } from './i18n/i18n';
@@ -53,22 +54,24 @@ export function App() {
         {enrolmentRequired ? (
           <SecurityScreen enrolmentRequired />
         ) : (
-          <Routes>
-            <Route index element={<Navigate to="/inbox" replace />} />
-            <Route path="inbox" element={<Inbox user={user} can={can} />} />
-            <Route path="inbox/:conversationId" element={<Inbox user={user} can={can} />} />
-            {/* Links from before the inbox had its own prefix. */}
-            <Route path="conversations/:conversationId" element={<LegacyConversation />} />
-            <Route path="cases" element={only(can.readInbox, <CasesScreen />)} />
-            <Route path="cases/stats" element={only(can.readInbox, <CaseStatsScreen />)} />
-            <Route path="cases/:id" element={only(can.readInbox, <CaseDetail can={can} />)} />
-            <Route path="mentions" element={only(can.mentions, <MentionsScreen />)} />
-            <Route path="audit" element={only(can.audit, <AuditScreen />)} />
-            <Route path="admin" element={only(can.admin, <AdminScreen tab="accounts" />)} />
-            <Route path="admin/:tab" element={only(can.admin, <Admin />)} />
-            <Route path="security" element={<SecurityScreen enrolmentRequired={false} />} />
-            <Route path="*" element={<Navigate to="/inbox" replace />} />
-          </Routes>
+          <LiveEventsProvider>
+            <Routes>
+              <Route index element={<Navigate to="/inbox" replace />} />
+              <Route path="inbox" element={<Inbox user={user} can={can} />} />
+              <Route path="inbox/:conversationId" element={<Inbox user={user} can={can} />} />
+              {/* Links from before the inbox had its own prefix. */}
+              <Route path="conversations/:conversationId" element={<LegacyConversation />} />
+              <Route path="cases" element={only(can.readInbox, <CasesScreen />)} />
+              <Route path="cases/stats" element={only(can.readInbox, <CaseStatsScreen />)} />
+              <Route path="cases/:id" element={only(can.readInbox, <CaseDetail can={can} />)} />
+              <Route path="mentions" element={only(can.mentions, <MentionsScreen />)} />
+              <Route path="audit" element={only(can.audit, <AuditScreen />)} />
+              <Route path="admin" element={only(can.admin, <AdminScreen tab="accounts" />)} />
+              <Route path="admin/:tab" element={only(can.admin, <Admin />)} />
+              <Route path="security" element={<SecurityScreen enrolmentRequired={false} />} />
+              <Route path="*" element={<Navigate to="/inbox" replace />} />
+            </Routes>
+          </LiveEventsProvider>
         )}
       </main>
     </div>

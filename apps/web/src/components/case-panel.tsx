@@ -1,17 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
-import type { CaseCategory, CaseView } from '../api/types';
+import { queryKeys } from '../api/queries/query-keys';
+import { useConversationCases } from '../api/queries/use-cases';
+import type { CaseCategory, CaseSuggestion } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { CaseCard } from './case-card';
 
-interface Suggestion {
-  suggestion: { category: { id: string; name: string } } | null;
-}
-
 /** The conversation's cases (başvuru): open one with a category, resolve it with the citizen message. */
-export function CasePanel({ conversationId, canWork, refreshKey }: { conversationId: string; canWork: boolean; refreshKey: number }) {
+export function CasePanel({ conversationId, canWork }: { conversationId: string; canWork: boolean }) {
   const { t } = useI18n();
-  const [cases, setCases] = useState<CaseView[]>([]);
+  const client = useQueryClient();
+  // Under the cases prefix: live events and changes anywhere refetch it.
+  const cases = useConversationCases(conversationId).data?.items ?? [];
   const [categories, setCategories] = useState<CaseCategory[]>([]);
   const [category, setCategory] = useState('');
   const [suggested, setSuggested] = useState<string | null>(null);
@@ -19,15 +20,7 @@ export function CasePanel({ conversationId, canWork, refreshKey }: { conversatio
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const page = await api.request<{ items: CaseView[] }>(`/api/v1/cases?conversationId=${conversationId}`);
-      setCases(page.items);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [conversationId]);
-  useEffect(() => void load(), [load, refreshKey]);
+  const load = useCallback(() => client.invalidateQueries({ queryKey: queryKeys.cases }), [client]);
   useEffect(() => {
     setOpening(false);
     setCategory('');
@@ -39,7 +32,7 @@ export function CasePanel({ conversationId, canWork, refreshKey }: { conversatio
     try {
       const [all, hint] = await Promise.all([
         categories.length ? Promise.resolve(categories) : api.request<CaseCategory[]>('/api/v1/case-categories'),
-        api.request<Suggestion>(`/api/v1/cases/suggest?conversationId=${conversationId}`).catch(() => ({ suggestion: null })),
+        api.request<Pick<CaseSuggestion, 'suggestion'>>(`/api/v1/cases/suggest?conversationId=${conversationId}`).catch(() => ({ suggestion: null })),
       ]);
       setCategories(all.filter((c) => c.active));
       if (hint.suggestion) {

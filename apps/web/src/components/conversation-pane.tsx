@@ -1,11 +1,15 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
-import type { ConversationStatus, ConversationView, SessionUser, ThreadItem, UserView } from '../api/types';
+import { queryKeys } from '../api/queries/query-keys';
+import { useConversation, useConversationThread, useUsers } from '../api/queries/use-conversations';
+import type { ConversationStatus, ConversationView, SessionUser } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
 import { AccountBadge, ChannelBadge } from './badges';
 import { CasePanel } from './case-panel';
 import { LegalHoldControl } from './legal-hold-control';
+import { QueryState } from './query-state';
 import { ReplyBox } from './reply-box';
 import { ReplyWindow } from './reply-window';
 import { ThreadItemView } from './thread-item-view';
@@ -16,56 +20,39 @@ interface Props {
   id: string;
   user: SessionUser;
   can: Permissions;
-  /** Bumped when live events touch this conversation. */
-  refreshKey: number;
-  onChanged(): void;
   onBack(): void;
 }
 
-export function ConversationPane({ id, user, can, refreshKey, onChanged, onBack }: Props) {
+export function ConversationPane({ id, user, can, onBack }: Props) {
   const { t } = useI18n();
-  const [conversation, setConversation] = useState<ConversationView | null>(null);
-  const [items, setItems] = useState<ThreadItem[]>([]);
+  const client = useQueryClient();
+  // Live events refetch both; a change made here refetches them and the inbox list.
+  const conversationQuery = useConversation(id);
+  const thread = useConversationThread(id);
+  const users = useUsers(can.listUsers).data ?? [];
   const [error, setError] = useState<string | null>(null);
-  const [users, setUsers] = useState<UserView[]>([]);
   const [newTag, setNewTag] = useState('');
   const threadEnd = useRef<HTMLLIElement>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const [c, m] = await Promise.all([
-        api.request<ConversationView>(`/api/v1/conversations/${id}`),
-        api.request<ThreadItem[]>(`/api/v1/conversations/${id}/messages`),
-      ]);
-      setConversation(c);
-      setItems(m);
-      setError(null);
-      if (can.work && c.unreadCount > 0) {
-        await api.request(`/api/v1/conversations/${id}/read`, { method: 'POST' });
-        onChanged();
-      }
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [id, can.work, onChanged]);
+  const conversation = conversationQuery.data;
+  const items = thread.data ?? [];
+  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.conversations }), [client]);
 
   useEffect(() => {
-    setConversation(null);
-    setItems([]);
-  }, [id]);
-  useEffect(() => void load(), [load, refreshKey]);
+    // Opening an unread conversation marks it read.
+    if (!can.work || !conversation || conversation.id !== id || conversation.unreadCount === 0) return;
+    api.request(`/api/v1/conversations/${id}/read`, { method: 'POST' }).then(refresh, () => undefined);
+  }, [id, can.work, conversation, refresh]);
+  useEffect(() => setError(null), [id]);
   useEffect(() => {
     // A block body: newer browsers return a promise from scrollIntoView, which is no effect cleanup.
     threadEnd.current?.scrollIntoView({ block: 'end' });
   }, [items.length]);
-  useEffect(() => {
-    if (can.listUsers) api.request<UserView[] | { items: UserView[] }>('/api/v1/users').then((r) => setUsers(Array.isArray(r) ? r : r.items)).catch(() => setUsers([]));
-  }, [can.listUsers]);
 
   const update = async (patch: Record<string, unknown>) => {
     try {
-      setConversation(await api.request<ConversationView>(`/api/v1/conversations/${id}`, { method: 'PATCH', body: JSON.stringify(patch) }));
-      onChanged();
+      client.setQueryData(queryKeys.conversation(id), await api.request<ConversationView>(`/api/v1/conversations/${id}`, { method: 'PATCH', body: JSON.stringify(patch) }));
+      setError(null);
+      refresh();
     } catch (e) {
       setError((e as Error).message);
     }
@@ -78,8 +65,7 @@ export function ConversationPane({ id, user, can, refreshKey, onChanged, onBack 
     void update({ tags: [...new Set([...conversation.tags, tag])] });
   };
 
-  if (error && !conversation) return <section className="pane conversation" aria-label={t('conv.title')}><p role="alert" className="error">{t('common.error', { message: error })}</p></section>;
-  if (!conversation) return <section className="pane conversation" aria-label={t('conv.title')} aria-busy="true"><p className="muted">{t('common.loading')}</p></section>;
+  if (!conversation) return <section className="pane conversation" aria-label={t('conv.title')}><QueryState query={conversationQuery}>{() => null}</QueryState></section>;
   const name = conversation.contact?.name ?? conversation.contact?.handle ?? t('msg.citizen');
 
   return (
@@ -139,13 +125,13 @@ export function ConversationPane({ id, user, can, refreshKey, onChanged, onBack 
         {can.admin && <LegalHoldControl conversationId={id} />}
         {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
       </header>
-      <CasePanel conversationId={id} canWork={can.work} refreshKey={refreshKey} />
+      <CasePanel conversationId={id} canWork={can.work} />
       <ol className="thread" aria-label={t('conv.thread')}>
         {items.length === 0 && <li className="muted">{t('conv.empty')}</li>}
         {items.map((item) => <ThreadItemView key={`${item.type}-${item.id}`} item={item} />)}
         <li ref={threadEnd} aria-hidden="true" className="thread-end" />
       </ol>
-      {can.work && <ReplyBox conversation={conversation} onSent={() => void load()} />}
+      {can.work && <ReplyBox conversation={conversation} onSent={refresh} />}
     </section>
   );
 }

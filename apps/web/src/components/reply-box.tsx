@@ -1,6 +1,7 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
-import type { CannedResponse, ConversationView } from '../api/types';
+import { useCannedResponses } from '../api/queries/use-conversations';
+import type { ConversationView, RenderedCannedResponse } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 
 const X_LIMIT = 280;
@@ -27,15 +28,10 @@ export function ReplyBox({ conversation, onSent }: Props) {
   const [templateName, setTemplateName] = useState('');
   const [templateLanguage, setTemplateLanguage] = useState('tr');
   const [templateParams, setTemplateParams] = useState('');
-  const [canned, setCanned] = useState<CannedResponse[]>([]);
+  const canned = useCannedResponses().data ?? [];
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
-  useEffect(() => {
-    api.request<CannedResponse[] | { items: CannedResponse[] }>('/api/v1/canned-responses')
-      .then((r) => setCanned(Array.isArray(r) ? r : r.items))
-      .catch(() => setCanned([]));
-  }, []);
   useEffect(() => {
     setText('');
     setFeedback(null);
@@ -52,7 +48,7 @@ export function ReplyBox({ conversation, onSent }: Props) {
   const applyCanned = async (id: string) => {
     if (!id) return;
     try {
-      const rendered = await api.request<{ text: string; missing: string[] }>(`/api/v1/canned-responses/${id}/render?conversationId=${conversation.id}`);
+      const rendered = await api.request<RenderedCannedResponse>(`/api/v1/canned-responses/${id}/render?conversationId=${conversation.id}`);
       setText(rendered.text);
       setFeedback(rendered.missing.length ? { kind: 'error', text: t('reply.cannedMissing', { fields: rendered.missing.join(', ') }) } : null);
     } catch (e) {

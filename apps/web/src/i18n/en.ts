@@ -232,6 +232,7 @@ export const en: Record<MessageKey, string> = {
   'case.status.forwarded': 'Forwarded',
   'case.status.resolved': 'Resolved',
   'case.status.rejected': 'Rejected',
+  'case.status.merged': 'Merged into another case',
   'case.suggested': 'Suggested category: {name}',
   'nav.mentions': 'Mentions',
   'mentions.title': 'Mentions',

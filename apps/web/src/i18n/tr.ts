@@ -230,6 +230,7 @@ export const tr = {
   'case.status.forwarded': 'Yönlendirildi',
   'case.status.resolved': 'Çözüldü',
   'case.status.rejected': 'Reddedildi',
+  'case.status.merged': 'Başka başvuruyla birleştirildi',
   'case.suggested': 'Önerilen kategori: {name}',
   'nav.mentions': 'Bahsedilmeler',
   'mentions.title': 'Bahsedilmeler',

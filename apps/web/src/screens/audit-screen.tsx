@@ -1,8 +1,10 @@
-import { FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
-import type { AuditEventView, ChainReport, ExportJobView, Page } from '../api/types';
+import { useAuditChain, useAuditEvents } from '../api/queries/use-audit';
+import type { ExportJobView } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { DateInput } from '../components/date-input';
+import { QueryState } from '../components/query-state';
 
 export function AuditScreen() {
   const { t } = useI18n();
@@ -18,19 +20,14 @@ export function AuditScreen() {
 
 function ChainState() {
   const { t } = useI18n();
-  const [report, setReport] = useState<ChainReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const verify = useCallback(() => {
-    setReport(null);
-    api.request<ChainReport>('/api/v1/audit/verify').then(setReport, (e: Error) => setError(e.message));
-  }, []);
-  useEffect(verify, [verify]);
+  const chain = useAuditChain();
+  const report = chain.data;
+  const verify = () => void chain.refetch();
   return (
     <section className="card chain" aria-labelledby="chain-title" data-testid="chain-state">
       <h2 id="chain-title">{t('audit.chain')}</h2>
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
-      {!report && !error && <p className="muted">{t('common.loading')}</p>}
-      {report && (
+      {chain.isFetching && !chain.isError ? <p className="muted" aria-busy="true">{t('common.loading')}</p> : <QueryState query={chain}>{() => null}</QueryState>}
+      {report && !chain.isFetching && (
         <p role="status" className={report.ok ? 'chain-ok' : 'chain-broken'} data-chain-ok={String(report.ok)}>
           {report.ok ? `✔ ${t('audit.chainOk', { count: report.checked })}` : `✖ ${t('audit.chainBroken', { seq: report.firstBrokenSeq ?? '?', reason: report.reason ?? '' })}`}
           {report.head && <span className="muted small"> · {t('audit.head', { seq: report.head.seq })}</span>}
@@ -43,25 +40,10 @@ function ChainState() {
 
 function AuditTrail() {
   const { t, formatDateTime } = useI18n();
-  const [items, setItems] = useState<AuditEventView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
   const [action, setAction] = useState('');
   const [applied, setApplied] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async (before: string | null) => {
-    const params = new URLSearchParams({ limit: '50' });
-    if (applied) params.set('action', applied);
-    if (before) params.set('cursor', before);
-    try {
-      const page = await api.request<Page<AuditEventView>>(`/api/v1/audit/events?${params}`);
-      setItems((current) => (before ? [...current, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [applied]);
-  useEffect(() => void load(null), [load]);
+  const events = useAuditEvents(applied);
+  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <section className="card" aria-labelledby="trail-title">
@@ -73,7 +55,7 @@ function AuditTrail() {
         </label>
         <button type="submit" className="secondary">{t('audit.apply')}</button>
       </form>
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      <QueryState query={events}>{() => null}</QueryState>
       <div className="table-wrap">
         <table className="audit-table" data-testid="audit-table">
           <thead>
@@ -93,7 +75,9 @@ function AuditTrail() {
           </tbody>
         </table>
       </div>
-      {cursor && <button type="button" className="secondary" onClick={() => void load(cursor)}>{t('audit.more')}</button>}
+      {events.hasNextPage && (
+        <button type="button" className="secondary" disabled={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>{t('audit.more')}</button>
+      )}
     </section>
   );
 }

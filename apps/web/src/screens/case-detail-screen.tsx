@@ -3,7 +3,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { queryKeys } from '../api/queries/query-keys';
 import { useCase } from '../api/queries/use-cases';
-import { useLiveInvalidation } from '../api/queries/use-live-invalidation';
 import type { CaseHistoryEntry, DepartmentView } from '../api/types';
 import { ChannelBadge } from '../components/badges';
 import { CaseCard } from '../components/case-card';
@@ -24,7 +23,6 @@ const KNOWN_ACTIONS = new Set(['created', 'updated', 'status', 'assigned', 'in_p
 export function CaseDetailScreen({ id, can }: { id: string; can: Permissions }) {
   const { t, formatDateTime, format } = useI18n();
   const query = useCase(id);
-  useLiveInvalidation();
   const client = useQueryClient();
   // A change here can move the case on the board too: refetch every cached case query.
   const load = () => client.invalidateQueries({ queryKey: queryKeys.cases });

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { useCases, useDepartments } from '../api/queries/use-cases';
-import { useLiveInvalidation } from '../api/queries/use-live-invalidation';
 import type { CaseStatus } from '../api/types';
 import { ChannelBadge } from '../components/badges';
 import { CasesNav } from '../components/cases-nav';
@@ -16,7 +15,6 @@ export function CasesScreen() {
   const [department, setDepartment] = useState('');
   const departments = useDepartments('department').data ?? [];
   const query = useCases(department);
-  useLiveInvalidation();
 
   return (
     <div className="cases">

@@ -1,9 +1,13 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client';
-import { subscribeLiveEvents } from '../api/live-events';
-import type { ChannelAccountView, ConversationView, Page, SessionUser } from '../api/types';
+import { useLiveStatus } from '../api/queries/live-status';
+import { queryKeys } from '../api/queries/query-keys';
+import { useChannelAccounts, useConversations } from '../api/queries/use-conversations';
+import type { SessionUser } from '../api/types';
 import { ConversationListItem } from '../components/conversation-list-item';
 import { ConversationPane } from '../components/conversation-pane';
+import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
 import { useNavigate } from 'react-router';
@@ -20,12 +24,11 @@ interface Filters {
 const EMPTY: Filters = { q: '', channel: '', accountId: '', status: '', assignee: '', unread: false };
 const PAGE = 50;
 
-function queryOf(filters: Filters, cursor?: string | null): string {
+function queryOf(filters: Filters): string {
   const params = new URLSearchParams({ limit: String(PAGE) });
   if (filters.q.trim().length >= 2) params.set('q', filters.q.trim());
   for (const key of ['channel', 'accountId', 'status', 'assignee'] as const) if (filters[key]) params.set(key, filters[key]);
   if (filters.unread) params.set('unread', 'true');
-  if (cursor) params.set('cursor', cursor);
   return params.toString();
 }
 
@@ -35,64 +38,25 @@ const isTyping = (target: EventTarget | null) =>
 export function InboxScreen({ user, can, selectedId }: { user: SessionUser; can: Permissions; selectedId: string | null }) {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [search, setSearch] = useState('');
-  const [items, setItems] = useState<ConversationView[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const [accounts, setAccounts] = useState<ChannelAccountView[]>([]);
-  const [live, setLive] = useState(false);
-  const [refreshKey, setRefreshKey] = useState(0);
   const selectedRef = useRef(selectedId);
   selectedRef.current = selectedId;
-  const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const query = useMemo(() => queryOf(filters), [filters]);
+  // The app's one live-event stream refetches this list and the open conversation.
+  const live = useLiveStatus();
+  const list = useConversations(query);
+  const accounts = useChannelAccounts().data ?? [];
+  const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
 
-  const reload = useCallback(async () => {
-    try {
-      const page = await api.request<Page<ConversationView>>(`/api/v1/conversations?${query}`);
-      setItems(page.items);
-      setNextCursor(page.nextCursor);
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setLoading(false);
-    }
-  }, [query]);
-
-  const scheduleReload = useCallback(() => {
-    if (reloadTimer.current) clearTimeout(reloadTimer.current);
-    reloadTimer.current = setTimeout(() => void reload(), 250);
-  }, [reload]);
-
-  useEffect(() => void reload(), [reload]);
   useEffect(() => {
     // Search as the officer types, without a request per keystroke.
     const timer = setTimeout(() => setFilters((f) => (f.q === search ? f : { ...f, q: search })), 300);
     return () => clearTimeout(timer);
   }, [search]);
-  useEffect(() => {
-    api.request<ChannelAccountView[] | { items: ChannelAccountView[] }>('/api/v1/channel-accounts')
-      .then((r) => setAccounts(Array.isArray(r) ? r : r.items))
-      .catch(() => setAccounts([]));
-  }, []);
-  useEffect(
-    () =>
-      subscribeLiveEvents((event) => {
-        scheduleReload();
-        if (selectedRef.current && (!event.conversationIds || event.conversationIds.includes(selectedRef.current))) setRefreshKey((k) => k + 1);
-      }, setLive),
-    [scheduleReload],
-  );
 
-  const loadMore = async () => {
-    if (!nextCursor) return;
-    const page = await api.request<Page<ConversationView>>(`/api/v1/conversations?${queryOf(filters, nextCursor)}`);
-    setItems((current) => [...current, ...page.items]);
-    setNextCursor(page.nextCursor);
-  };
+  const refresh = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.conversations }), [client]);
 
   const open = useCallback((id: string) => void navigate(`/inbox/${id}`), [navigate]);
 
@@ -116,18 +80,14 @@ export function InboxScreen({ user, can, selectedId }: { user: SessionUser; can:
       } else if (event.key === 'e' && can.work && selectedRef.current) {
         event.preventDefault();
         const id = selectedRef.current;
-        void api.request(`/api/v1/conversations/${id}`, { method: 'PATCH', body: JSON.stringify({ status: 'closed' }) }).then(() => {
-          setRefreshKey((k) => k + 1);
-          scheduleReload();
-        });
+        void api.request(`/api/v1/conversations/${id}`, { method: 'PATCH', body: JSON.stringify({ status: 'closed' }) }).then(refresh);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [items, can.work, open, scheduleReload]);
+  }, [items, can.work, open, refresh]);
 
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
-  const onChanged = useCallback(() => scheduleReload(), [scheduleReload]);
 
   return (
     <div className={`inbox${selectedId ? ' has-selection' : ''}`}>
@@ -178,19 +138,20 @@ export function InboxScreen({ user, can, selectedId }: { user: SessionUser; can:
           </label>
         </form>
         <p className="muted small shortcuts">{t('inbox.shortcuts')}</p>
-        {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
-        {loading ? (
-          <p className="muted" aria-busy="true">{t('common.loading')}</p>
-        ) : (
-          <ul className="conversation-list" aria-label={t('inbox.list')} data-testid="conversation-list">
-            {items.length === 0 && <li className="muted empty">{t('inbox.empty')}</li>}
-            {items.map((c) => <ConversationListItem key={c.id} conversation={c} selected={c.id === selectedId} onOpen={() => open(c.id)} />)}
-          </ul>
+        <QueryState query={list}>
+          {() => (
+            <ul className="conversation-list" aria-label={t('inbox.list')} data-testid="conversation-list">
+              {items.length === 0 && <li className="muted empty">{t('inbox.empty')}</li>}
+              {items.map((c) => <ConversationListItem key={c.id} conversation={c} selected={c.id === selectedId} onOpen={() => open(c.id)} />)}
+            </ul>
+          )}
+        </QueryState>
+        {list.hasNextPage && (
+          <button type="button" className="secondary more" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>{t('inbox.more')}</button>
         )}
-        {nextCursor && <button type="button" className="secondary more" onClick={() => void loadMore()}>{t('inbox.more')}</button>}
       </section>
       {selectedId ? (
-        <ConversationPane id={selectedId} user={user} can={can} refreshKey={refreshKey} onChanged={onChanged} onBack={() => void navigate('/inbox')} />
+        <ConversationPane id={selectedId} user={user} can={can} onBack={() => void navigate('/inbox')} />
       ) : (
         <section className="pane conversation empty-pane" aria-label={t('conv.title')}>
           <p className="muted">{t('inbox.select')}</p>

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api/client';
-import type { MentionAuthor, MentionView, MentionVolume, Page } from '../api/types';
+import { useState } from 'react';
+import { useMentionFeed, useMentionVolume, useTopMentionAuthors } from '../api/queries/use-mentions';
 import { ChannelBadge } from '../components/badges';
 import { MentionSpikes } from '../components/mention-spikes';
+import { QueryState } from '../components/query-state';
 import { VolumeChart } from '../components/volume-chart';
 import { useI18n } from '../i18n/i18n';
 import { Link } from 'react-router';
@@ -11,33 +11,18 @@ import { Link } from 'react-router';
 export function MentionsScreen() {
   const { t, formatDateTime } = useI18n();
   const [bucket, setBucket] = useState<'day' | 'hour'>('day');
-  const [volume, setVolume] = useState<MentionVolume | null>(null);
-  const [authors, setAuthors] = useState<MentionAuthor[]>([]);
-  const [items, setItems] = useState<MentionView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const loadFeed = useCallback(async (after: string | null) => {
-    try {
-      const page = await api.request<Page<MentionView>>(`/api/v1/mentions?limit=30${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
-      setItems((current) => (after ? [...current, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, []);
-  useEffect(() => void loadFeed(null), [loadFeed]);
-  useEffect(() => {
-    api.request<MentionVolume>(`/api/v1/mentions/volume?bucket=${bucket}`).then(setVolume, (e: Error) => setError(e.message));
-  }, [bucket]);
-  useEffect(() => {
-    api.request<MentionAuthor[]>('/api/v1/mentions/top-authors?limit=10').then(setAuthors, (e: Error) => setError(e.message));
-  }, []);
+  const volumeQuery = useMentionVolume(bucket);
+  const authorsQuery = useTopMentionAuthors();
+  const feed = useMentionFeed();
+  const volume = volumeQuery.data;
+  const authors = authorsQuery.data ?? [];
+  const items = feed.data?.pages.flatMap((page) => page.items) ?? [];
+  const error = volumeQuery.error ?? authorsQuery.error;
 
   return (
     <div className="mentions">
       <h1>{t('mentions.title')}</h1>
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      {error && <p role="alert" className="error">{t('common.error', { message: error.message })}</p>}
       <div className="mentions-top">
         <section className="card" aria-labelledby="volume-title">
           <div className="item-line">
@@ -66,7 +51,7 @@ export function MentionsScreen() {
       <MentionSpikes />
       <section className="card" aria-labelledby="feed-title" data-testid="mention-feed">
         <h2 id="feed-title">{t('mentions.feed')}</h2>
-        {items.length === 0 && <p className="muted">{t('mentions.empty')}</p>}
+        <QueryState query={feed}>{() => items.length === 0 && <p className="muted">{t('mentions.empty')}</p>}</QueryState>
         <ul className="mention-list">
           {items.map((m) => (
             <li key={m.id} className="mention">
@@ -88,7 +73,9 @@ export function MentionsScreen() {
             </li>
           ))}
         </ul>
-        {cursor && <button type="button" className="secondary" onClick={() => void loadFeed(cursor)}>{t('mentions.more')}</button>}
+        {feed.hasNextPage && (
+          <button type="button" className="secondary" disabled={feed.isFetchingNextPage} onClick={() => void feed.fetchNextPage()}>{t('mentions.more')}</button>
+        )}
       </section>
     </div>
   );

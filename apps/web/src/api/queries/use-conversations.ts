@@ -1,13 +1,16 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../client';
-import type { ChannelAccountView, ConversationView, Page, ThreadItem } from '../types';
+import type { CannedResponse, ChannelAccountView, ConversationPage, ConversationView, ThreadItem, UserView } from '../types';
 import { queryKeys } from './query-keys';
 
-/** The first page of the inbox for a filter query string; further pages are appended by the screen. */
+/** The inbox for a filter query string, page after page (keyset cursor); a live event refetches the pages loaded. */
 export function useConversations(query: string) {
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: queryKeys.conversationList(query),
-    queryFn: () => api.request<Page<ConversationView>>(`/api/v1/conversations?${query}`),
+    queryFn: ({ pageParam }) =>
+      api.request<ConversationPage>(`/api/v1/conversations?${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
     // Keep the old list on screen while a new filter's list loads.
     placeholderData: (previous) => previous,
   });
@@ -23,4 +26,12 @@ export function useConversationThread(id: string) {
 
 export function useChannelAccounts() {
   return useQuery({ queryKey: queryKeys.channelAccounts, queryFn: () => api.request<ChannelAccountView[]>('/api/v1/channel-accounts') });
+}
+
+export function useUsers(enabled = true) {
+  return useQuery({ queryKey: queryKeys.users, queryFn: () => api.request<UserView[]>('/api/v1/users'), enabled });
+}
+
+export function useCannedResponses() {
+  return useQuery({ queryKey: queryKeys.cannedResponses, queryFn: () => api.request<CannedResponse[]>('/api/v1/canned-responses') });
 }

@@ -1,6 +1,6 @@
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { Channel, ChannelAccountAdminView } from '../../api/types';
+import type { Channel, ChannelAccountView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/tr';
 import { ChannelBadge } from '../badges';
@@ -18,13 +18,13 @@ const CHANNELS = Object.keys(CREDENTIAL_FIELDS) as Channel[];
 /** Connected accounts and their health; credentials are write-only and never shown. */
 export function AccountsAdmin() {
   const { t, formatDateTime } = useI18n();
-  const [accounts, setAccounts] = useState<ChannelAccountAdminView[]>([]);
+  const [accounts, setAccounts] = useState<ChannelAccountView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [connecting, setConnecting] = useState(false);
-  const load = useCallback(() => api.request<ChannelAccountAdminView[]>('/api/v1/channel-accounts').then(setAccounts, (e: Error) => setError(e.message)), []);
+  const load = useCallback(() => api.request<ChannelAccountView[]>('/api/v1/channel-accounts').then(setAccounts, (e: Error) => setError(e.message)), []);
   useEffect(() => void load(), [load]);
 
-  const setStatus = async (account: ChannelAccountAdminView, status: 'active' | 'disabled') => {
+  const setStatus = async (account: ChannelAccountView, status: 'active' | 'disabled') => {
     try {
       await api.request(`/api/v1/channel-accounts/${account.id}`, { method: 'PATCH', body: JSON.stringify({ status }) });
       await load();

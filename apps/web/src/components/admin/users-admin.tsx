@@ -1,6 +1,6 @@
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { ChannelAccountView, Role, UserAdminView } from '../../api/types';
+import type { ChannelAccountView, Role, UserView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { ChannelBadge } from '../badges';
 import { AdminTable } from './admin-table';
@@ -11,19 +11,19 @@ const ROLES: Role[] = ['admin', 'officer', 'mayor_office', 'auditor'];
 /** Users, their roles and (officers) the accounts they may work; disable instead of delete. */
 export function UsersAdmin() {
   const { t } = useI18n();
-  const [users, setUsers] = useState<UserAdminView[]>([]);
+  const [users, setUsers] = useState<UserView[]>([]);
   const [accounts, setAccounts] = useState<ChannelAccountView[]>([]);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(() => api.request<UserAdminView[]>('/api/v1/users').then(setUsers, (e: Error) => setError(e.message)), []);
+  const load = useCallback(() => api.request<UserView[]>('/api/v1/users').then(setUsers, (e: Error) => setError(e.message)), []);
   useEffect(() => void load(), [load]);
   useEffect(() => {
     api.request<ChannelAccountView[]>('/api/v1/channel-accounts').then(setAccounts, (e: Error) => setError(e.message));
   }, []);
   const accountName = (id: string) => accounts.find((a) => a.id === id)?.name ?? id;
 
-  const setActive = async (user: UserAdminView, active: boolean) => {
+  const setActive = async (user: UserView, active: boolean) => {
     try {
       await api.request(`/api/v1/users/${user.id}`, { method: 'PATCH', body: JSON.stringify({ active }) });
       await load();
@@ -32,7 +32,7 @@ export function UsersAdmin() {
     }
   };
 
-  const endSessions = async (user: UserAdminView) => {
+  const endSessions = async (user: UserView) => {
     if (!window.confirm(t('admin.endSessionsConfirm', { name: user.displayName }))) return;
     try {
       const { sessionsEnded } = await api.request<{ sessionsEnded: number }>(`/api/v1/users/${user.id}/sessions/end`, { method: 'POST' });
