@@ -1,10 +1,14 @@
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useCallback, useState } from 'react';
 import { api } from '../../api/client';
+import { queryKeys } from '../../api/queries/query-keys';
+import { useChannelAccounts } from '../../api/queries/use-conversations';
 import type { Channel, ChannelAccountView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/tr';
 import { ChannelBadge } from '../badges';
 import { AdminTable } from './admin-table';
+import { QueryState } from '../query-state';
 
 /** The credential fields each channel's adapter reads (see the API's credentials description). */
 const CREDENTIAL_FIELDS: Record<Channel, string[]> = {
@@ -18,11 +22,12 @@ const CHANNELS = Object.keys(CREDENTIAL_FIELDS) as Channel[];
 /** Connected accounts and their health; credentials are write-only and never shown. */
 export function AccountsAdmin() {
   const { t, formatDateTime } = useI18n();
-  const [accounts, setAccounts] = useState<ChannelAccountView[]>([]);
+  const query = useChannelAccounts();
+  const accounts = query.data ?? [];
   const [error, setError] = useState<string | null>(null);
   const [connecting, setConnecting] = useState(false);
-  const load = useCallback(() => api.request<ChannelAccountView[]>('/api/v1/channel-accounts').then(setAccounts, (e: Error) => setError(e.message)), []);
-  useEffect(() => void load(), [load]);
+  const client = useQueryClient();
+  const load = useCallback(() => client.invalidateQueries({ queryKey: queryKeys.channelAccounts }), [client]);
 
   const setStatus = async (account: ChannelAccountView, status: 'active' | 'disabled') => {
     try {
@@ -40,6 +45,7 @@ export function AccountsAdmin() {
         {!connecting && <button type="button" className="secondary push" onClick={() => setConnecting(true)}>{t('admin.connect')}</button>}
       </div>
       {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      <QueryState query={query}>{() => null}</QueryState>
       {connecting && <ConnectForm onDone={() => { setConnecting(false); void load(); }} onCancel={() => setConnecting(false)} />}
       <AdminTable testId="accounts-table" headers={[t('admin.account'), t('admin.health'), t('admin.lastPoll'), t('admin.lastError')]}>
         {accounts.map((a) => (

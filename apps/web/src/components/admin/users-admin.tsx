@@ -1,23 +1,28 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
+import { queryKeys } from '../../api/queries/query-keys';
+import { useUsers } from '../../api/queries/use-conversations';
 import type { ChannelAccountView, Role, UserView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { ChannelBadge } from '../badges';
 import { AdminTable } from './admin-table';
 import { TwoFactorPolicyAdmin } from './two-factor-policy-admin';
+import { QueryState } from '../query-state';
 
 const ROLES: Role[] = ['admin', 'officer', 'mayor_office', 'auditor'];
 
 /** Users, their roles and (officers) the accounts they may work; disable instead of delete. */
 export function UsersAdmin() {
   const { t } = useI18n();
-  const [users, setUsers] = useState<UserView[]>([]);
+  const query = useUsers();
+  const users = query.data ?? [];
   const [accounts, setAccounts] = useState<ChannelAccountView[]>([]);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const load = useCallback(() => api.request<UserView[]>('/api/v1/users').then(setUsers, (e: Error) => setError(e.message)), []);
-  useEffect(() => void load(), [load]);
+  const client = useQueryClient();
+  const load = useCallback(() => client.invalidateQueries({ queryKey: queryKeys.users }), [client]);
   useEffect(() => {
     api.request<ChannelAccountView[]>('/api/v1/channel-accounts').then(setAccounts, (e: Error) => setError(e.message));
   }, []);
@@ -49,6 +54,7 @@ export function UsersAdmin() {
         {!creating && <button type="button" className="secondary push" onClick={() => setCreating(true)}>{t('admin.newUser')}</button>}
       </div>
       {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      <QueryState query={query}>{() => null}</QueryState>
       {notice && <p role="status" className="muted">{notice}</p>}
       {creating && <UserForm accounts={accounts} onDone={() => { setCreating(false); void load(); }} onCancel={() => setCreating(false)} />}
       <AdminTable testId="users-table" headers={[t('admin.name'), t('signIn.email'), t('admin.roles'), t('admin.grants'), t('admin.twoFactor.column'), t('admin.state')]}>

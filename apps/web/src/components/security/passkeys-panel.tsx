@@ -1,15 +1,20 @@
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useCallback, useState } from 'react';
 import { browserSupportsWebAuthn, startRegistration } from '@simplewebauthn/browser';
 import type { PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { api } from '../../api/client';
+import { queryKeys } from '../../api/queries/query-keys';
+import { usePasskeys } from '../../api/queries/use-settings';
 import type { PasskeyView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { AdminTable } from '../admin/admin-table';
+import { QueryState } from '../query-state';
 
 /** Passkeys: register one under a name (the browser asks the authenticator), list them, remove one with the password. */
 export function PasskeysPanel() {
   const { t, formatDateTime } = useI18n();
-  const [passkeys, setPasskeys] = useState<PasskeyView[] | null>(null);
+  const query = usePasskeys();
+  const passkeys = query.data ?? null;
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
@@ -17,8 +22,8 @@ export function PasskeysPanel() {
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const supported = browserSupportsWebAuthn();
-  const load = useCallback(() => api.request<PasskeyView[]>('/api/v1/auth/passkeys').then(setPasskeys, (e: Error) => setError(e.message)), []);
-  useEffect(() => void load(), [load]);
+  const client = useQueryClient();
+  const load = useCallback(() => client.invalidateQueries({ queryKey: queryKeys.passkeys }), [client]);
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -59,6 +64,7 @@ export function PasskeysPanel() {
       <h2 id="passkeys-title">{t('security.passkeys.title')}</h2>
       <p className="muted">{t('security.passkeys.explain')}</p>
       {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      <QueryState query={query}>{() => null}</QueryState>
       {notice && <p role="status">{notice}</p>}
       {recoveryCodes && (
         <div data-testid="passkey-recovery-codes">
@@ -70,9 +76,7 @@ export function PasskeysPanel() {
           <button type="button" onClick={() => setRecoveryCodes(null)}>{t('security.recovery.saved')}</button>
         </div>
       )}
-      {!passkeys ? (
-        <p className="muted">{t('common.loading')}</p>
-      ) : passkeys.length === 0 ? (
+      {!passkeys ? null : passkeys.length === 0 ? (
         <p data-testid="passkeys-none">{t('security.passkeys.none')}</p>
       ) : (<>
         <AdminTable testId="passkeys-table" headers={[t('security.passkeys.name'), t('security.passkeys.created'), t('security.passkeys.lastUsed')]}>

@@ -1,18 +1,23 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import { api } from '../../api/client';
+import { queryKeys } from '../../api/queries/query-keys';
+import { useSessions } from '../../api/queries/use-settings';
 import type { SessionView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { useNavigate } from 'react-router';
 import { AdminTable } from '../admin/admin-table';
+import { QueryState } from '../query-state';
 
 /** The signed-in user's sessions (devices) and a way to end any of them. */
 export function SessionsPanel() {
   const { t, formatDateTime } = useI18n();
   const navigate = useNavigate();
-  const [sessions, setSessions] = useState<SessionView[]>([]);
+  const query = useSessions();
+  const sessions = query.data ?? [];
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => api.request<SessionView[]>('/api/v1/auth/sessions').then(setSessions, (e: Error) => setError(e.message)), []);
-  useEffect(() => void load(), [load]);
+  const client = useQueryClient();
+  const load = useCallback(() => client.invalidateQueries({ queryKey: queryKeys.sessions }), [client]);
 
   const end = async (session: SessionView) => {
     setError(null);
@@ -34,6 +39,7 @@ export function SessionsPanel() {
       <h2 id="sessions-title">{t('security.sessions.title')}</h2>
       <p className="muted">{t('security.sessions.explain')}</p>
       {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      <QueryState query={query}>{() => null}</QueryState>
       <AdminTable testId="sessions-table" headers={[t('security.sessions.device'), t('security.sessions.ip'), t('security.sessions.created'), t('security.sessions.lastUsed')]}>
         {sessions.map((s) => (
           <tr key={s.id} data-testid="session-row">

@@ -1,19 +1,24 @@
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { FormEvent, useCallback, useState } from 'react';
 import { api } from '../../api/client';
-import type { TotpSetup, TwoFactorStatus } from '../../api/types';
+import { queryKeys } from '../../api/queries/query-keys';
+import { useTwoFactorStatus } from '../../api/queries/use-settings';
+import type { TotpSetup } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { QueryState } from '../query-state';
 
 /** TOTP: enrol with a QR code (or the secret as text), see the recovery codes once, renew them, switch off. */
 export function TotpPanel() {
   const { t, formatDateTime } = useI18n();
-  const [status, setStatus] = useState<TwoFactorStatus | null>(null);
+  const query = useTwoFactorStatus();
+  const status = query.data ?? null;
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => api.request<TwoFactorStatus>('/api/v1/auth/two-factor').then(setStatus, (e: Error) => setError(e.message)), []);
-  useEffect(() => void load(), [load]);
+  const client = useQueryClient();
+  const load = useCallback(() => client.invalidateQueries({ queryKey: queryKeys.twoFactorStatus }), [client]);
 
   const run = async (action: () => Promise<void>) => {
     setError(null);
@@ -54,9 +59,8 @@ export function TotpPanel() {
       <h2 id="totp-title">{t('security.totp.title')}</h2>
       <p className="muted">{t('security.totp.explain')}</p>
       {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
-      {!status ? (
-        <p className="muted">{t('common.loading')}</p>
-      ) : recoveryCodes ? (
+      <QueryState query={query}>{() => null}</QueryState>
+      {!status ? null : recoveryCodes ? (
         <div data-testid="recovery-codes">
           <h3>{t('security.recovery.title')}</h3>
           <p>{t('security.recovery.once')}</p>
