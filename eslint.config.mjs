@@ -23,7 +23,14 @@ const noDatabaseInAdapters = [
     message: 'Channel adapters never touch the database; return NormalizedEvents and let ingest store them.',
   },
   {
-    group: ['@civic/database', '@civic/database/*', '@civic/domain', '@civic/domain/*', '**/domain/src/**', '**/entities/**'],
+    group: [
+      '@civic/database',
+      '@civic/database/*',
+      '@civic/domain',
+      '@civic/domain/*',
+      '**/domain/src/**',
+      '**/entities/**',
+    ],
     message: 'Channel adapters import no entity or database code; take plain types and enums from @civic/model.',
   },
 ];
@@ -81,7 +88,13 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { args: 'after-used', argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+        {
+          args: 'after-used',
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrors: 'none',
+          ignoreRestSiblings: true,
+        },
       ],
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-implied-eval': 'error',
@@ -96,8 +109,9 @@ export default tseslint.config(
         {
           // `${error.message}`, `${channelError.stack}`, `${(error as Error).message}` in a logger call's template.
           selector:
-            "CallExpression[callee.property.name=/^(log|warn|error|debug|verbose|fatal|info)$/] TemplateLiteral MemberExpression[property.name=/^(message|stack)$/]:matches([object.name=/^(e|err|error|cause|reason|[a-zA-Z]*Error)$/], [object.expression.name=/^(e|err|error|cause|reason|[a-zA-Z]*Error)$/])",
-          message: 'An error message or stack in a log line can quote personal data: use describeError(error) from @civic/database.',
+            'CallExpression[callee.property.name=/^(log|warn|error|debug|verbose|fatal|info)$/] TemplateLiteral MemberExpression[property.name=/^(message|stack)$/]:matches([object.name=/^(e|err|error|cause|reason|[a-zA-Z]*Error)$/], [object.expression.name=/^(e|err|error|cause|reason|[a-zA-Z]*Error)$/])',
+          message:
+            'An error message or stack in a log line can quote personal data: use describeError(error) from @civic/database.',
         },
       ],
     },
@@ -121,7 +135,9 @@ export default tseslint.config(
     // The registry is the composition point that loads accounts for adapters; it is not an adapter.
     files: ['libs/channels/**/*.ts'],
     ignores: ['libs/channels/registry/**', '**/*.spec.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [noAppImports, noTestingImports, ...noDatabaseInAdapters] }] },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [noAppImports, noTestingImports, ...noDatabaseInAdapters] }],
+    },
   },
   {
     files: ['libs/channels/**/*.spec.ts'],

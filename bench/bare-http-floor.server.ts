@@ -9,7 +9,14 @@
  */
 import http from 'node:http';
 import { Client } from 'pg';
-import { ConversationCursorCodec, ConversationFilter, conversationListSql, ConversationRow, searchProbeSql, searchStrategy, toConversationView } from '@civic/inbox';
+import type { ConversationFilter, ConversationRow } from '@civic/inbox';
+import {
+  ConversationCursorCodec,
+  conversationListSql,
+  searchProbeSql,
+  searchStrategy,
+  toConversationView,
+} from '@civic/inbox';
 
 const organizationId = process.env.FLOOR_ORGANIZATION_ID!;
 const userId = process.env.FLOOR_USER_ID!;
@@ -20,9 +27,13 @@ function filterOf(query: URLSearchParams): ConversationFilter {
   const filter: ConversationFilter = {};
   for (const key of ['channel', 'status', 'kind', 'q'] as const) {
     const value = query.get(key);
-    if (value) (filter as Record<string, unknown>)[key] = value;
+    if (value) {
+      (filter as Record<string, unknown>)[key] = value;
+    }
   }
-  if (query.get('unread') === 'true') filter.unread = true;
+  if (query.get('unread') === 'true') {
+    filter.unread = true;
+  }
   return filter;
 }
 
@@ -41,7 +52,14 @@ async function main(): Promise<void> {
           const probe = searchProbeSql(organizationId, filter.q);
           search = searchStrategy((await db.query(probe.sql, probe.params)).rows[0].n);
         }
-        const { sql, params } = conversationListSql(organizationId, userId, filter, limit, cursor ? codec.decode(cursor) : undefined, search);
+        const { sql, params } = conversationListSql(
+          organizationId,
+          userId,
+          filter,
+          limit,
+          cursor ? codec.decode(cursor) : undefined,
+          search,
+        );
         const rows: ConversationRow[] = (await db.query(sql, params)).rows;
         const page = rows.slice(0, limit);
         const last = page[page.length - 1];

@@ -10,7 +10,9 @@ export const BENCH_SERVER_URL =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh migrated database for one benchmark, dropped afterwards. */
-export async function createBenchDatabase(label: string): Promise<{ url: string; dataSource: DataSource; drop(): Promise<void> }> {
+export async function createBenchDatabase(
+  label: string,
+): Promise<{ url: string; dataSource: DataSource; drop(): Promise<void> }> {
   const name = `civic_bench_${label}_${randomBytes(4).toString('hex')}`;
   await admin(`CREATE DATABASE ${name}`);
   const url = withDatabaseName(BENCH_SERVER_URL, name);

@@ -18,9 +18,13 @@ function processCpuSeconds(pid: number): number {
 function pidsNamed(name: string): number[] {
   const pids: number[] = [];
   for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) pids.push(Number(entry));
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === name) {
+        pids.push(Number(entry));
+      }
     } catch {
       // Exited meanwhile.
     }
@@ -53,9 +57,15 @@ export class CpuMeter {
     const end = this.read();
     const seconds = (performance.now() - this.startedAt) / 1000;
     let postgres = 0;
-    for (const [pid, cpu] of end.postgres) postgres += cpu - (this.start.postgres.get(pid) ?? 0);
+    for (const [pid, cpu] of end.postgres) {
+      postgres += cpu - (this.start.postgres.get(pid) ?? 0);
+    }
     const percent = (cpu: number) => Math.round((cpu / seconds) * 100);
-    return { api: percent(end.api - this.start.api), postgres: percent(postgres), loadGenerator: percent(end.loadGenerator - this.start.loadGenerator) };
+    return {
+      api: percent(end.api - this.start.api),
+      postgres: percent(postgres),
+      loadGenerator: percent(end.loadGenerator - this.start.loadGenerator),
+    };
   }
 
   private read() {

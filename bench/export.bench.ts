@@ -14,29 +14,41 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { ExportBundleVerifier, ExportService, SigningKeyService } from '@civic/audit';
 import { withDatabaseName } from '@civic/database';
 import { ExportFormat, ExportJob, User } from '@civic/domain';
 import { createApiApp } from '../apps/api/src/create-api-app';
-import { DataSource } from 'typeorm';
 
 async function admin(url: string, sql: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
-  try { await client.query(sql); } finally { await client.end(); }
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
 
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? process.env.BENCH_EXPORT_MESSAGES ?? 1_000_000);
-  const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const server =
+    process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const name = `civic_bench_${Date.now().toString(36)}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-'));
   await admin(server, `CREATE DATABASE ${name}`);
   const app = await createApiApp({
     config: {
-      NODE_ENV: 'test', DATABASE_URL: withDatabaseName(server, name), DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: 'false',
-      ENCRYPTION_KEY: randomBytes(32).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex'),
-      ADMIN_EMAIL: 'bench@test.belediye.tr', ADMIN_PASSWORD: 'Bench-Parola-123', ORGANIZATION_NAME: 'Bench Belediyesi',
+      NODE_ENV: 'test',
+      DATABASE_URL: withDatabaseName(server, name),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      SANDBOX: 'false',
+      ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      ADMIN_EMAIL: 'bench@test.belediye.tr',
+      ADMIN_PASSWORD: 'Bench-Parola-123',
+      ORGANIZATION_NAME: 'Bench Belediyesi',
     },
   });
   await app.init();
@@ -45,16 +57,28 @@ async function main(): Promise<void> {
     const user = await ds.getRepository(User).findOneByOrFail({ email: 'bench@test.belediye.tr' });
     const org = user.organizationId;
     const seedStart = Date.now();
-    await ds.query(`INSERT INTO channel_account (organization_id, channel, external_id, name) VALUES ($1, 'whatsapp', 'bench-wa', 'Bench Belediyesi WhatsApp')`, [org]);
-    await ds.query(`INSERT INTO contact (organization_id, channel_account_id, channel, channel_user_id, name, phone)
-      SELECT $1, a.id, 'whatsapp', '90555' || g, 'Vatandaş Şükrü Çağlayan ' || g, '+90555' || g FROM channel_account a, generate_series(1, 1000) g`, [org]);
-    await ds.query(`INSERT INTO conversation (organization_id, channel_account_id, channel, kind, thread_key, contact_id, last_activity_at)
-      SELECT $1, ct.channel_account_id, 'whatsapp', 'direct', ct.channel_user_id, ct.id, now() FROM contact ct`, [org]);
-    await ds.query(`WITH c AS (SELECT id, contact_id, channel_account_id, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM conversation)
+    await ds.query(
+      `INSERT INTO channel_account (organization_id, channel, external_id, name) VALUES ($1, 'whatsapp', 'bench-wa', 'Bench Belediyesi WhatsApp')`,
+      [org],
+    );
+    await ds.query(
+      `INSERT INTO contact (organization_id, channel_account_id, channel, channel_user_id, name, phone)
+      SELECT $1, a.id, 'whatsapp', '90555' || g, 'Vatandaş Şükrü Çağlayan ' || g, '+90555' || g FROM channel_account a, generate_series(1, 1000) g`,
+      [org],
+    );
+    await ds.query(
+      `INSERT INTO conversation (organization_id, channel_account_id, channel, kind, thread_key, contact_id, last_activity_at)
+      SELECT $1, ct.channel_account_id, 'whatsapp', 'direct', ct.channel_user_id, ct.id, now() FROM contact ct`,
+      [org],
+    );
+    await ds.query(
+      `WITH c AS (SELECT id, contact_id, channel_account_id, (row_number() OVER (ORDER BY id) - 1)::int AS n FROM conversation)
       INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, contact_id, external_id, direction, kind, text, sent_at)
       SELECT $1, 'whatsapp', c.channel_account_id, c.id, c.contact_id, 'wamid.' || g, CASE WHEN g % 3 = 0 THEN 'out' ELSE 'in' END, 'dm',
         'Merhaba, sokağımızdaki çöpler toplanmadı; ığdır İzmir ÇĞİÖŞÜ #' || g, timestamptz '2026-01-01' + g * interval '1 second'
-      FROM generate_series(1, $2::int) g JOIN c ON c.n = g % 1000`, [org, count]);
+      FROM generate_series(1, $2::int) g JOIN c ON c.n = g % 1000`,
+      [org, count],
+    );
     await ds.query('ANALYZE message');
     const seedSeconds = (Date.now() - seedStart) / 1000;
     console.log(`seeded ${count} messages in ${seedSeconds.toFixed(1)} s`);
@@ -69,7 +93,11 @@ async function main(): Promise<void> {
     const cpuBefore = process.cpuUsage();
     const job = await exports.request(
       { userId: user.id, organizationId: org, label: user.email },
-      { from: '2025-12-31T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z', formats: [ExportFormat.Ndjson, ExportFormat.Csv] },
+      {
+        from: '2025-12-31T00:00:00.000Z',
+        to: '2027-01-01T00:00:00.000Z',
+        formats: [ExportFormat.Ndjson, ExportFormat.Csv],
+      },
     );
     await exports.idle();
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
@@ -78,25 +106,50 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     const done = await ds.getRepository(ExportJob).findOneByOrFail({ id: job.id });
-    if (done.status !== 'completed') throw new Error(`export ${done.status}: ${done.error}`);
+    if (done.status !== 'completed') {
+      throw new Error(`export ${done.status}: ${done.error}`);
+    }
     const loadAfter = loadavg();
-    const bundle = await new ExportBundleVerifier(await app.get(SigningKeyService).publicKeyPem()).verify(exports.bundlePath(done));
-    if (!bundle.ok) throw new Error(`bundle does not verify: ${JSON.stringify(bundle.problems)}`);
+    const bundle = await new ExportBundleVerifier(await app.get(SigningKeyService).publicKeyPem()).verify(
+      exports.bundlePath(done),
+    );
+    if (!bundle.ok) {
+      throw new Error(`bundle does not verify: ${JSON.stringify(bundle.problems)}`);
+    }
     const raw = await rawReadCeiling(withDatabaseName(server, name), org);
     const messagesPerSecond = Math.round(done.processedMessages / seconds);
     const result = {
-      messages: done.processedMessages, seconds: Number(seconds.toFixed(2)), messagesPerSecond,
-      rawCeiling: 'plain pg: the same messages in keyset batches of 2,000 (sent_at, id) with the same joins, one JSON line each',
-      rawCeilingMessages: raw.messages, rawCeilingMessagesPerSecond: Math.round(raw.messages / raw.seconds),
-      ratio: Number((messagesPerSecond / (raw.messages / raw.seconds)).toFixed(3)), target: { messagesPerSecond: 50_000 },
-      loadAverage: { before: loadBefore.map((l) => Number(l.toFixed(2))), after: loadAfter.map((l) => Number(l.toFixed(2))) }, bundleVerified: bundle.checkedFiles,
+      messages: done.processedMessages,
+      seconds: Number(seconds.toFixed(2)),
+      messagesPerSecond,
+      rawCeiling:
+        'plain pg: the same messages in keyset batches of 2,000 (sent_at, id) with the same joins, one JSON line each',
+      rawCeilingMessages: raw.messages,
+      rawCeilingMessagesPerSecond: Math.round(raw.messages / raw.seconds),
+      ratio: Number((messagesPerSecond / (raw.messages / raw.seconds)).toFixed(3)),
+      target: { messagesPerSecond: 50_000 },
+      loadAverage: {
+        before: loadBefore.map((l) => Number(l.toFixed(2))),
+        after: loadAfter.map((l) => Number(l.toFixed(2))),
+      },
+      bundleVerified: bundle.checkedFiles,
       nodeCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(2)),
-      peakRssMb: Math.round(peakRss / 1048576), rssBeforeExportMb: Math.round(rssBeforeExport / 1048576), bundleMb: Math.round(Number(done.fileSize) / 1048576), seedSeconds,
-      node: process.version, at: new Date().toISOString(),
+      peakRssMb: Math.round(peakRss / 1048576),
+      rssBeforeExportMb: Math.round(rssBeforeExport / 1048576),
+      bundleMb: Math.round(Number(done.fileSize) / 1048576),
+      seedSeconds,
+      node: process.version,
+      at: new Date().toISOString(),
     };
-    console.log(`exported ${result.messages} messages (NDJSON + CSV, signed ZIP) in ${result.seconds} s: ${result.messagesPerSecond} msgs/s, peak RSS ${result.peakRssMb} MB (${result.rssBeforeExportMb} MB before the export), bundle ${result.bundleMb} MB`);
-    console.log(`load average (1/5/15 min) before ${result.loadAverage.before.join(' ')}, after ${result.loadAverage.after.join(' ')}; bundle verified (${bundle.checkedFiles} files); Node CPU ${result.nodeCpuSeconds} s`);
-    console.log(`raw ceiling (plain pg keyset read + JSON lines): ${result.rawCeilingMessagesPerSecond} msgs/s; ratio ${result.ratio}`);
+    console.log(
+      `exported ${result.messages} messages (NDJSON + CSV, signed ZIP) in ${result.seconds} s: ${result.messagesPerSecond} msgs/s, peak RSS ${result.peakRssMb} MB (${result.rssBeforeExportMb} MB before the export), bundle ${result.bundleMb} MB`,
+    );
+    console.log(
+      `load average (1/5/15 min) before ${result.loadAverage.before.join(' ')}, after ${result.loadAverage.after.join(' ')}; bundle verified (${bundle.checkedFiles} files); Node CPU ${result.nodeCpuSeconds} s`,
+    );
+    console.log(
+      `raw ceiling (plain pg keyset read + JSON lines): ${result.rawCeilingMessagesPerSecond} msgs/s; ratio ${result.ratio}`,
+    );
     // The repository's bench/results (npm runs scripts from the repository root; this file may run from dist).
     const results = join(process.cwd(), 'bench', 'results');
     mkdirSync(results, { recursive: true });
@@ -128,12 +181,18 @@ async function rawReadCeiling(url: string, organizationId: string): Promise<{ me
           ORDER BY m.sent_at, m.id LIMIT 2000`,
         after ? [organizationId, ...after] : [organizationId],
       );
-      for (const row of rows) bytes += JSON.stringify(row).length + 1;
+      for (const row of rows) {
+        bytes += JSON.stringify(row).length + 1;
+      }
       messages += rows.length;
-      if (rows.length < 2000) break;
+      if (rows.length < 2000) {
+        break;
+      }
       after = [rows[rows.length - 1].cursor, rows[rows.length - 1].id];
     }
-    if (bytes === 0 && messages > 0) throw new Error('nothing serialized');
+    if (bytes === 0 && messages > 0) {
+      throw new Error('nothing serialized');
+    }
     return { messages, seconds: Number(process.hrtime.bigint() - start) / 1e9 };
   } finally {
     await client.end();

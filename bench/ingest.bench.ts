@@ -6,16 +6,39 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { Channel, ChannelAccount, ConversationKind, foldForSearch, MessageDirection, MessageKind, Organization } from '@civic/domain';
-import { MessageEvent } from '@civic/channels-core';
 import { AuditService } from '@civic/audit';
+import type { MessageEvent } from '@civic/channels-core';
+import {
+  Channel,
+  ChannelAccount,
+  ConversationKind,
+  foldForSearch,
+  MessageDirection,
+  MessageKind,
+  Organization,
+} from '@civic/domain';
 import { IngestService } from '@civic/ingest';
 import { MessageStore } from '@civic/messages';
 import { createBenchDatabase, writeResult } from './bench-database';
 
 const EVENTS = Number(process.env.BENCH_INGEST_EVENTS ?? 50_000);
 const BATCH = 100;
-const WORDS = ['çukur', 'sokak', 'lamba', 'çöp', 'su', 'arıza', 'park', 'otobüs', 'kaldırım', 'ağaç', 'gürültü', 'Şişli', 'İzmir', 'Bornova'];
+const WORDS = [
+  'çukur',
+  'sokak',
+  'lamba',
+  'çöp',
+  'su',
+  'arıza',
+  'park',
+  'otobüs',
+  'kaldırım',
+  'ağaç',
+  'gürültü',
+  'Şişli',
+  'İzmir',
+  'Bornova',
+];
 
 function events(accountExternalId: string): MessageEvent[] {
   const base = Date.UTC(2026, 10, 1);
@@ -31,7 +54,11 @@ function events(accountExternalId: string): MessageEvent[] {
       direction: MessageDirection.Inbound,
       kind: direct ? MessageKind.Dm : MessageKind.Comment,
       text: `${WORDS[i % WORDS.length]} ${WORDS[(i * 7) % WORDS.length]} hakkında başvuru ${i}: lütfen ilgilenin`,
-      contact: { externalId: citizen, name: `Vatandaş ${i % 5000}`, phone: `90555${String(i % 5000).padStart(7, '0')}` },
+      contact: {
+        externalId: citizen,
+        name: `Vatandaş ${i % 5000}`,
+        phone: `90555${String(i % 5000).padStart(7, '0')}`,
+      },
       thread: direct
         ? { kind: ConversationKind.Direct, key: `dm:${citizen}` }
         : { kind: ConversationKind.Public, key: `post:${i % 2000}`, rootExternalId: `post-${i % 2000}` },
@@ -45,11 +72,16 @@ async function main(): Promise<void> {
   try {
     const org = await bench.dataSource.getRepository(Organization).save({ name: 'Bench Belediyesi', slug: 'bench' });
     const account = await bench.dataSource.getRepository(ChannelAccount).save({
-      organizationId: org.id, channel: Channel.WhatsApp, externalId: '106540352242922', name: 'Bench WhatsApp',
+      organizationId: org.id,
+      channel: Channel.WhatsApp,
+      externalId: '106540352242922',
+      name: 'Bench WhatsApp',
     });
     const all = events(account.externalId);
     const batches: MessageEvent[][] = [];
-    for (let i = 0; i < all.length; i += BATCH) batches.push(all.slice(i, i + BATCH));
+    for (let i = 0; i < all.length; i += BATCH) {
+      batches.push(all.slice(i, i + BATCH));
+    }
 
     // Raw ceiling: the same rows, one multi-row statement per batch, plain pg, no contacts/conversations.
     const client = new Client({ connectionString: bench.url });
@@ -62,7 +94,20 @@ async function main(): Promise<void> {
       const values: unknown[] = [];
       const rows = batch.map((e, j) => {
         const n = Number(e.externalId.split('-')[1]);
-        values.push(org.id, e.channel, account.id, conversationIds[n % 7000], e.externalId, e.direction, e.kind, e.text, foldForSearch(e.text), '[]', contactIds[n % 5000], e.occurredAt);
+        values.push(
+          org.id,
+          e.channel,
+          account.id,
+          conversationIds[n % 7000],
+          e.externalId,
+          e.direction,
+          e.kind,
+          e.text,
+          foldForSearch(e.text),
+          '[]',
+          contactIds[n % 5000],
+          e.occurredAt,
+        );
         const o = j * 12;
         return `($${o + 1},$${o + 2},$${o + 3},$${o + 4},$${o + 5},$${o + 6},$${o + 7},$${o + 8},$${o + 9},$${o + 10}::jsonb,$${o + 11},$${o + 12})`;
       });
@@ -79,7 +124,9 @@ async function main(): Promise<void> {
     const run = async () => {
       const start = process.hrtime.bigint();
       let stored = 0;
-      for (const batch of batches) stored += (await ingest.ingest(batch)).stored;
+      for (const batch of batches) {
+        stored += (await ingest.ingest(batch)).stored;
+      }
       return { seconds: Number(process.hrtime.bigint() - start) / 1e9, stored };
     };
     const first = await run();
@@ -105,7 +152,11 @@ async function main(): Promise<void> {
     console.log('\nIngest benchmark (batches of 100, PostgreSQL server)');
     console.table([
       { measure: 'raw INSERT … ON CONFLICT (pg)', 'events/s': result.rawCeilingRowsPerSecond, ratio: 1 },
-      { measure: 'ingest (contacts + conversations + messages)', 'events/s': result.ingestEventsPerSecond, ratio: result.ingestRatio },
+      {
+        measure: 'ingest (contacts + conversations + messages)',
+        'events/s': result.ingestEventsPerSecond,
+        ratio: result.ingestRatio,
+      },
       { measure: 'replay of the same events', 'events/s': result.replayEventsPerSecond, ratio: result.replayRatio },
     ]);
     console.log(`rows stored: ${first.stored}; rows added by the replay: ${result.rowsAddedByReplay}`);

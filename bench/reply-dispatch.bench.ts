@@ -16,13 +16,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PgBoss from 'pg-boss';
-import { createApiApp } from '../apps/api/src/create-api-app';
 import { AccessTokenService } from '@civic/auth';
+import type { MessageEvent } from '@civic/channels-core';
 import { Channel, ConversationKind, MessageDirection, MessageKind, User } from '@civic/domain';
-import { MessageEvent } from '@civic/channels-core';
 import { IngestService } from '@civic/ingest';
 import { replySendQueue, ReplyService } from '@civic/replies';
 import { FakeGraphApiServer, peakPerSecond } from '@civic/testing';
+import { createApiApp } from '../apps/api/src/create-api-app';
 import { AppProcess, ensureBuilt } from '../test/scale/app-process';
 import { createBenchDatabase, writeResult } from './bench-database';
 
@@ -84,11 +84,16 @@ async function queueCeiling(url: string, jobs: number, workers: number, batchSiz
         done += batch.length;
       });
     }
-    while (done < jobs && Date.now() - start < 600_000) await sleep(20);
+    while (done < jobs && Date.now() - start < 600_000) {
+      await sleep(20);
+    }
     const seconds = (Date.now() - first) / 1000;
     return {
       description: `pg-boss no-op jobs, reply queue options, ${workers} workers, batchSize ${batchSize}, polling 1 s`,
-      jobs, workers, jobsPerSecond: +(jobs / seconds).toFixed(2), seconds: +seconds.toFixed(2),
+      jobs,
+      workers,
+      jobsPerSecond: +(jobs / seconds).toFixed(2),
+      seconds: +seconds.toFixed(2),
     };
   } finally {
     await boss.stop({ graceful: false, wait: true, close: true });
@@ -108,9 +113,20 @@ export async function runReplyDispatchBench(
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-replies-'));
   const secrets = { ENCRYPTION_KEY: randomBytes(32).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex') };
   const config = {
-    NODE_ENV: 'production', DATABASE_URL: bench.url, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: 'false', RUN_WORKER_IN_API: 'false',
-    ...secrets, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ORGANIZATION_NAME: 'Bench Belediyesi',
-    META_APP_SECRET: 'bench', META_VERIFY_TOKEN: 'bench', META_GRAPH_URL: graph.url, REPLY_RETRY_DELAY_SECONDS: '1',
+    NODE_ENV: 'production',
+    DATABASE_URL: bench.url,
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    SANDBOX: 'false',
+    RUN_WORKER_IN_API: 'false',
+    ...secrets,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    ORGANIZATION_NAME: 'Bench Belediyesi',
+    META_APP_SECRET: 'bench',
+    META_VERIFY_TOKEN: 'bench',
+    META_GRAPH_URL: graph.url,
+    REPLY_RETRY_DELAY_SECONDS: '1',
   };
   const workers: AppProcess[] = [];
   try {
@@ -124,27 +140,47 @@ export async function runReplyDispatchBench(
       const token = app.get(AccessTokenService).issue(admin);
       for (const [a, number] of numbers.entries()) {
         const created = await fetch(`${base}/api/v1/channel-accounts`, {
-          method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify({ channel: 'whatsapp', externalId: number, name: `Bench WhatsApp ${a + 1}`, credentials: { accessToken: 'wa-token' }, sendRatePerSecond: ratePerSecond }),
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            channel: 'whatsapp',
+            externalId: number,
+            name: `Bench WhatsApp ${a + 1}`,
+            credentials: { accessToken: 'wa-token' },
+            sendRatePerSecond: ratePerSecond,
+          }),
         });
-        if (created.status !== 201) throw new Error(`channel account: ${created.status} ${await created.text()}`);
+        if (created.status !== 201) {
+          throw new Error(`channel account: ${created.status} ${await created.text()}`);
+        }
       }
       const now = Date.now();
       const events: MessageEvent[] = Array.from({ length: replies }, (_, i) => {
         const phone = `90533${String(1_000_000 + i).slice(1)}`;
         return {
-          type: 'message', channel: Channel.WhatsApp, accountExternalId: numbers[i % numbers.length], occurredAt: new Date(now - 60_000), externalId: `wamid.REPLYBENCH${i}`,
-          direction: MessageDirection.Inbound, kind: MessageKind.Dm, text: 'Çöp konteyneri taştı, yardım eder misiniz?',
-          contact: { externalId: phone, phone, name: `Vatandaş Şule Ağaoğlu ${i}` }, thread: { kind: ConversationKind.Direct, key: `dm:${phone}` },
+          type: 'message',
+          channel: Channel.WhatsApp,
+          accountExternalId: numbers[i % numbers.length],
+          occurredAt: new Date(now - 60_000),
+          externalId: `wamid.REPLYBENCH${i}`,
+          direction: MessageDirection.Inbound,
+          kind: MessageKind.Dm,
+          text: 'Çöp konteyneri taştı, yardım eder misiniz?',
+          contact: { externalId: phone, phone, name: `Vatandaş Şule Ağaoğlu ${i}` },
+          thread: { kind: ConversationKind.Direct, key: `dm:${phone}` },
           replyWindowExpiresAt: new Date(now + 23 * 3_600_000),
         } satisfies MessageEvent;
       });
       await app.get(IngestService).ingest(events);
-      const conversations: { id: string }[] = await bench.dataSource.query(`SELECT id FROM conversation ORDER BY thread_key`);
+      const conversations: { id: string }[] = await bench.dataSource.query(
+        `SELECT id FROM conversation ORDER BY thread_key`,
+      );
       const service = app.get(ReplyService);
       replyIds = [];
       for (const [i, c] of conversations.entries()) {
-        const reply = await service.reply({ userId: admin.id, organizationId: admin.organizationId }, c.id, { text: `Talebiniz ekiplerimize iletildi (yanıt ${i})` });
+        const reply = await service.reply({ userId: admin.id, organizationId: admin.organizationId }, c.id, {
+          text: `Talebiniz ekiplerimize iletildi (yanıt ${i})`,
+        });
         replyIds.push(reply.id);
       }
     } finally {
@@ -158,17 +194,30 @@ export async function runReplyDispatchBench(
     // The measured part: worker processes drain the queued replies.
     const isSend = (r: { method: string; path: string }) => r.method === 'POST' && /^\/\d+\/messages$/.test(r.path);
     const bootStart = Date.now();
-    for (let w = 0; w < workerCount; w++) workers.push(await AppProcess.start('worker', `worker-${w + 1}`, config));
+    for (let w = 0; w < workerCount; w++) {
+      workers.push(await AppProcess.start('worker', `worker-${w + 1}`, config));
+    }
     let settled = 0;
     while (Date.now() - bootStart < 600_000) {
-      const [row] = await bench.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE id = ANY($1) AND delivery_state <> 'queued'`, [replyIds]);
+      const [row] = await bench.dataSource.query(
+        `SELECT count(*)::int AS n FROM message WHERE id = ANY($1) AND delivery_state <> 'queued'`,
+        [replyIds],
+      );
       settled = row.n;
-      if (settled === replies) break;
-      for (const w of workers) if (!w.alive) throw new Error(`${w.name} exited:\n${w.log}`);
+      if (settled === replies) {
+        break;
+      }
+      for (const w of workers) {
+        if (!w.alive) {
+          throw new Error(`${w.name} exited:\n${w.log}`);
+        }
+      }
       await sleep(50);
     }
     const end = Date.now();
-    if (settled !== replies) throw new Error(`only ${settled} of ${replies} replies settled`);
+    if (settled !== replies) {
+      throw new Error(`only ${settled} of ${replies} replies settled`);
+    }
     const sends = graph.requests.filter(isSend);
     // The first send as the fake received it (exact), not as the 50 ms polling saw it.
     const firstSend = sends.length ? Math.min(...sends.map((r) => r.receivedAt)) : end;
@@ -184,24 +233,44 @@ export async function runReplyDispatchBench(
     );
     const seconds = (end - firstSend) / 1000;
     const result: ReplyBenchResult = {
-      at: new Date().toISOString(), replies, workers: workerCount,
-      repliesPerSecond: +(replies / seconds).toFixed(2), secondsFirstSendToLastSettled: +seconds.toFixed(2), secondsIncludingWorkerBoot: +((end - bootStart) / 1000).toFixed(2),
-      sent: counts.sent, failed: counts.failed, sendsAtFake: texts.length, duplicatesAtFake: texts.length - distinct, missingAtFake: replies - distinct,
-      accounts: accountCount, configuredSendRateLimitPerSecond: ratePerSecond, peakSendsInOneSecondByAccount, peakSendsInOneSecondPerAccount,
-      peakSendsInOneSecond: peakPerSecond(sends.map((r) => r.receivedAt)), ceiling,
+      at: new Date().toISOString(),
+      replies,
+      workers: workerCount,
+      repliesPerSecond: +(replies / seconds).toFixed(2),
+      secondsFirstSendToLastSettled: +seconds.toFixed(2),
+      secondsIncludingWorkerBoot: +((end - bootStart) / 1000).toFixed(2),
+      sent: counts.sent,
+      failed: counts.failed,
+      sendsAtFake: texts.length,
+      duplicatesAtFake: texts.length - distinct,
+      missingAtFake: replies - distinct,
+      accounts: accountCount,
+      configuredSendRateLimitPerSecond: ratePerSecond,
+      peakSendsInOneSecondByAccount,
+      peakSendsInOneSecondPerAccount,
+      peakSendsInOneSecond: peakPerSecond(sends.map((r) => r.receivedAt)),
+      ceiling,
       targets: { repliesPerSecond: 200, duplicatesAtFake: 0, peakSendsPerAccountAtMost: ratePerSecond },
     };
-    console.log(`\nReply dispatch (${replies} WhatsApp replies over ${accountCount} numbers limited to ${ratePerSecond} sends/s each, ${workerCount} worker processes, fake Graph API)`);
+    console.log(
+      `\nReply dispatch (${replies} WhatsApp replies over ${accountCount} numbers limited to ${ratePerSecond} sends/s each, ${workerCount} worker processes, fake Graph API)`,
+    );
     console.table([
       { measure: ceiling.description, 'per second': ceiling.jobsPerSecond },
       { measure: 'replies sent (first send → last settled)', 'per second': result.repliesPerSecond },
     ]);
-    console.log(`sent ${result.sent}, failed ${result.failed}, duplicates at the fake ${result.duplicatesAtFake}, missing ${result.missingAtFake}`);
-    console.log(`peak sends in any 1 s window at the fake, per account (limit ${ratePerSecond}/s): ${JSON.stringify(peakSendsInOneSecondByAccount)}; all accounts together ${result.peakSendsInOneSecond}`);
+    console.log(
+      `sent ${result.sent}, failed ${result.failed}, duplicates at the fake ${result.duplicatesAtFake}, missing ${result.missingAtFake}`,
+    );
+    console.log(
+      `peak sends in any 1 s window at the fake, per account (limit ${ratePerSecond}/s): ${JSON.stringify(peakSendsInOneSecondByAccount)}; all accounts together ${result.peakSendsInOneSecond}`,
+    );
     console.log(`written: ${writeResult('replies', result)}`);
     return result;
   } finally {
-    for (const w of workers) await w.stop();
+    for (const w of workers) {
+      await w.stop();
+    }
     await graph.stop();
     await bench.drop();
     rmSync(dataDir, { recursive: true, force: true });

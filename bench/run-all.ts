@@ -44,8 +44,28 @@ const COMPONENTS: Component[] = [
     script: 'bench/ingest.bench.ts',
     resultPrefix: 'ingest-',
     rows: (r) => [
-      { component: 'ingest', measure: `ingest, batches of ${r.batchSize} (${r.events} events)`, figure: r.ingestEventsPerSecond, unit: 'events/s', ceilingName: 'raw INSERT … ON CONFLICT (pg)', ceiling: r.rawCeilingRowsPerSecond, ratio: r.ingestRatio, target: 'ratio ≥ 0.35', met: met(r.ingestRatio >= 0.35) },
-      { component: 'ingest', measure: `replay of the same events (rows added: ${r.rowsAddedByReplay})`, figure: r.replayEventsPerSecond, unit: 'events/s', ceilingName: 'raw INSERT … ON CONFLICT (pg)', ceiling: r.rawCeilingRowsPerSecond, ratio: r.replayRatio, target: 'ratio ≥ 0.5, 0 rows', met: met(r.replayRatio >= 0.5 && r.rowsAddedByReplay === 0) },
+      {
+        component: 'ingest',
+        measure: `ingest, batches of ${r.batchSize} (${r.events} events)`,
+        figure: r.ingestEventsPerSecond,
+        unit: 'events/s',
+        ceilingName: 'raw INSERT … ON CONFLICT (pg)',
+        ceiling: r.rawCeilingRowsPerSecond,
+        ratio: r.ingestRatio,
+        target: 'ratio ≥ 0.35',
+        met: met(r.ingestRatio >= 0.35),
+      },
+      {
+        component: 'ingest',
+        measure: `replay of the same events (rows added: ${r.rowsAddedByReplay})`,
+        figure: r.replayEventsPerSecond,
+        unit: 'events/s',
+        ceilingName: 'raw INSERT … ON CONFLICT (pg)',
+        ceiling: r.rawCeilingRowsPerSecond,
+        ratio: r.replayRatio,
+        target: 'ratio ≥ 0.5, 0 rows',
+        met: met(r.replayRatio >= 0.5 && r.rowsAddedByReplay === 0),
+      },
     ],
   },
   {
@@ -56,17 +76,33 @@ const COMPONENTS: Component[] = [
       const first = r.results.find((x: any) => x.scenario === 'first page');
       return r.results.flatMap((x: any): Row[] => {
         const common = x.scenario.startsWith('common-term');
-        const target = common ? { text: 'p95 ≤ 1.5× SQL', ok: x.apiP95 <= 1.5 * x.sqlP95 }
-          : x.scenario.startsWith('deep page') ? { text: 'p95 ≤ 10 ms, ≤ 1.5× page 1', ok: x.apiP95 <= 10 && (!first || x.apiP95 <= 1.5 * first.apiP95) }
-          : { text: 'p95 ≤ 10 ms', ok: x.apiP95 <= 10 };
+        const target = common
+          ? { text: 'p95 ≤ 1.5× SQL', ok: x.apiP95 <= 1.5 * x.sqlP95 }
+          : x.scenario.startsWith('deep page')
+            ? { text: 'p95 ≤ 10 ms, ≤ 1.5× page 1', ok: x.apiP95 <= 10 && (!first || x.apiP95 <= 1.5 * first.apiP95) }
+            : { text: 'p95 ≤ 10 ms', ok: x.apiP95 <= 10 };
         const viaApi: Row = {
-          component: 'inbox', measure: `${x.scenario} via API, p95 (${r.messages.toLocaleString('en')} msgs; bare node:http p95 ${x.floorP95} ms)`, figure: x.apiP95, unit: 'ms',
-          ceilingName: 'same SQL through pg, p95', ceiling: x.sqlP95, ratio: ratio(x.apiP95, x.sqlP95), target: target.text, met: met(target.ok),
+          component: 'inbox',
+          measure: `${x.scenario} via API, p95 (${r.messages.toLocaleString('en')} msgs; bare node:http p95 ${x.floorP95} ms)`,
+          figure: x.apiP95,
+          unit: 'ms',
+          ceilingName: 'same SQL through pg, p95',
+          ceiling: x.sqlP95,
+          ratio: ratio(x.apiP95, x.sqlP95),
+          target: target.text,
+          met: met(target.ok),
         };
         // The same page from a framework-free server: how far the SQL ratio above can go on this machine at all.
         const floor: Row = {
-          component: 'inbox', measure: `${x.scenario} via bare node:http + pg, no framework or auth, p95 (the floor of any HTTP API here)`, figure: x.floorP95, unit: 'ms',
-          ceilingName: 'same SQL through pg, p95', ceiling: x.sqlP95, ratio: ratio(x.floorP95, x.sqlP95), target: '-', met: '-',
+          component: 'inbox',
+          measure: `${x.scenario} via bare node:http + pg, no framework or auth, p95 (the floor of any HTTP API here)`,
+          figure: x.floorP95,
+          unit: 'ms',
+          ceilingName: 'same SQL through pg, p95',
+          ceiling: x.sqlP95,
+          ratio: ratio(x.floorP95, x.sqlP95),
+          target: '-',
+          met: '-',
         };
         return common ? [viaApi, floor] : [viaApi];
       });
@@ -77,7 +113,17 @@ const COMPONENTS: Component[] = [
     script: 'bench/export.bench.ts',
     resultPrefix: 'export-',
     rows: (r) => [
-      { component: 'export', measure: `NDJSON + CSV signed ZIP (${r.messages} msgs, peak RSS ${r.peakRssMb} MB)`, figure: r.messagesPerSecond, unit: 'msgs/s', ceilingName: 'plain pg keyset read → JSON lines', ceiling: r.rawCeilingMessagesPerSecond, ratio: r.ratio, target: '≥ 50,000 msgs/s', met: met(r.messagesPerSecond >= 50_000) },
+      {
+        component: 'export',
+        measure: `NDJSON + CSV signed ZIP (${r.messages} msgs, peak RSS ${r.peakRssMb} MB)`,
+        figure: r.messagesPerSecond,
+        unit: 'msgs/s',
+        ceilingName: 'plain pg keyset read → JSON lines',
+        ceiling: r.rawCeilingMessagesPerSecond,
+        ratio: r.ratio,
+        target: '≥ 50,000 msgs/s',
+        met: met(r.messagesPerSecond >= 50_000),
+      },
     ],
   },
   {
@@ -85,22 +131,46 @@ const COMPONENTS: Component[] = [
     script: 'bench/reply-dispatch.bench.ts',
     resultPrefix: 'replies-',
     rows: (r) => [
-      { component: 'replies', measure: `dispatch, ${r.replies} replies, ${r.workers} worker processes (dup ${r.duplicatesAtFake}, missing ${r.missingAtFake}, ${r.accounts} numbers limited to ${r.configuredSendRateLimitPerSecond}/s each, peak per number ${r.peakSendsInOneSecondPerAccount}/s)`, figure: r.repliesPerSecond, unit: 'replies/s', ceilingName: 'pg-boss no-op jobs, same options, batches of 50', ceiling: r.ceiling.jobsPerSecond, ratio: ratio(r.repliesPerSecond, r.ceiling.jobsPerSecond), target: '≥ 200/s, 0 duplicates, no number above its limit', met: met(r.repliesPerSecond >= 200 && r.duplicatesAtFake === 0 && r.missingAtFake === 0 && r.peakSendsInOneSecondPerAccount <= r.configuredSendRateLimitPerSecond) },
+      {
+        component: 'replies',
+        measure: `dispatch, ${r.replies} replies, ${r.workers} worker processes (dup ${r.duplicatesAtFake}, missing ${r.missingAtFake}, ${r.accounts} numbers limited to ${r.configuredSendRateLimitPerSecond}/s each, peak per number ${r.peakSendsInOneSecondPerAccount}/s)`,
+        figure: r.repliesPerSecond,
+        unit: 'replies/s',
+        ceilingName: 'pg-boss no-op jobs, same options, batches of 50',
+        ceiling: r.ceiling.jobsPerSecond,
+        ratio: ratio(r.repliesPerSecond, r.ceiling.jobsPerSecond),
+        target: '≥ 200/s, 0 duplicates, no number above its limit',
+        met: met(
+          r.repliesPerSecond >= 200 &&
+            r.duplicatesAtFake === 0 &&
+            r.missingAtFake === 0 &&
+            r.peakSendsInOneSecondPerAccount <= r.configuredSendRateLimitPerSecond,
+        ),
+      },
     ],
   },
   {
     name: 'webhooks',
     script: 'bench/webhook-intake.bench.ts',
     resultPrefix: 'webhooks-',
-    rows: (r) => r.modes.flatMap((m: any) => m.scenarios.map((s: any) => ({ ...s, ceiling: m.ceiling, apiProcesses: m.apiProcesses }))).map((s: any) => {
-      const single = s.eventsPerRequest === 1;
-      const ok = single ? s.acceptedEventsPerSecond >= 4000 && s.p95Ms <= 100 : s.acceptedEventsPerSecond >= 12000;
-      return {
-        component: 'webhooks', measure: `WEBHOOK_ACK=${s.ack}, ${s.apiProcesses} api process(es): ${s.scenario}, accepted (p95 ${s.p95Ms} ms, ${s.rejected} rejected; all ingested ${s.drainTailSeconds} s after the load, ${s.ingestedEventsPerSecond} events/s end to end; CPU % of one core: api ${s.cpuPercent.api}, postgres ${s.cpuPercent.postgres}, senders ${s.cpuPercent.loadGenerator})`, figure: s.acceptedEventsPerSecond, unit: 'events/s',
-        ceilingName: `GET /health, 16 conns (req/s)`, ceiling: s.ceiling.requestsPerSecond, ratio: ratio(s.acceptedEventsPerSecond, s.ceiling.requestsPerSecond),
-        target: single ? '≥ 4,000/s, p95 ≤ 100 ms' : '≥ 12,000/s', met: met(ok),
-      };
-    }),
+    rows: (r) =>
+      r.modes
+        .flatMap((m: any) => m.scenarios.map((s: any) => ({ ...s, ceiling: m.ceiling, apiProcesses: m.apiProcesses })))
+        .map((s: any) => {
+          const single = s.eventsPerRequest === 1;
+          const ok = single ? s.acceptedEventsPerSecond >= 4000 && s.p95Ms <= 100 : s.acceptedEventsPerSecond >= 12000;
+          return {
+            component: 'webhooks',
+            measure: `WEBHOOK_ACK=${s.ack}, ${s.apiProcesses} api process(es): ${s.scenario}, accepted (p95 ${s.p95Ms} ms, ${s.rejected} rejected; all ingested ${s.drainTailSeconds} s after the load, ${s.ingestedEventsPerSecond} events/s end to end; CPU % of one core: api ${s.cpuPercent.api}, postgres ${s.cpuPercent.postgres}, senders ${s.cpuPercent.loadGenerator})`,
+            figure: s.acceptedEventsPerSecond,
+            unit: 'events/s',
+            ceilingName: `GET /health, 16 conns (req/s)`,
+            ceiling: s.ceiling.requestsPerSecond,
+            ratio: ratio(s.acceptedEventsPerSecond, s.ceiling.requestsPerSecond),
+            target: single ? '≥ 4,000/s, p95 ≤ 100 ms' : '≥ 12,000/s',
+            met: met(ok),
+          };
+        }),
   },
 ];
 
@@ -134,9 +204,15 @@ function newestResult(prefix: string, since: number): string | null {
 function run(component: Component, log: NodeJS.WritableStream): Promise<number | null> {
   return new Promise((resolve) => {
     // The same command a single benchmark runs with (the export bench runs compiled, so its peak RSS is not ts-node's).
-    const child = spawn('npm', ['run', '--silent', `bench:${component.name}`, ...(component.args?.length ? ['--', ...component.args] : [])], {
-      cwd: ROOT, env: CHILD_ENV, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'npm',
+      ['run', '--silent', `bench:${component.name}`, ...(component.args?.length ? ['--', ...component.args] : [])],
+      {
+        cwd: ROOT,
+        env: CHILD_ENV,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout.pipe(log, { end: false });
     child.stderr.pipe(log, { end: false });
     child.on('exit', (code) => resolve(code));
@@ -172,18 +248,41 @@ async function main(): Promise<void> {
   }
   log.end();
   const totalSeconds = Math.round((Date.now() - started) / 1000);
-  console.log(`\ncivic-inbox benchmarks (${new Date().toISOString()}, ${totalSeconds} s, PostgreSQL server, ${cpus().length} cores)`);
-  console.table(rows.map((r) => ({
-    component: r.component, measure: r.measure, figure: r.figure, unit: r.unit, ceiling: `${r.ceiling} (${r.ceilingName})`, ratio: r.ratio, target: r.target, met: r.met,
-  })));
-  if (failures.length) console.log(`FAILED: ${failures.join('; ')}`);
+  console.log(
+    `\ncivic-inbox benchmarks (${new Date().toISOString()}, ${totalSeconds} s, PostgreSQL server, ${cpus().length} cores)`,
+  );
+  console.table(
+    rows.map((r) => ({
+      component: r.component,
+      measure: r.measure,
+      figure: r.figure,
+      unit: r.unit,
+      ceiling: `${r.ceiling} (${r.ceilingName})`,
+      ratio: r.ratio,
+      target: r.target,
+      met: r.met,
+    })),
+  );
+  if (failures.length) {
+    console.log(`FAILED: ${failures.join('; ')}`);
+  }
   const out = join(RESULTS, `all-${stamp}.json`);
   // Api and worker processes run from dist: say which build was measured.
   // tsc rewrites only changed outputs, so an unchanged main.js keeps an old time: its build info is written with every build that changed something.
-  const distBuiltAt = statSync(join(ROOT, 'dist/tsconfig.build.tsbuildinfo'), { throwIfNoEntry: false })?.mtime.toISOString() ?? null;
-  writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), totalSeconds, distBuiltAt, environment: sizes(), rows, failures, components }, null, 2));
+  const distBuiltAt =
+    statSync(join(ROOT, 'dist/tsconfig.build.tsbuildinfo'), { throwIfNoEntry: false })?.mtime.toISOString() ?? null;
+  writeFileSync(
+    out,
+    JSON.stringify(
+      { at: new Date().toISOString(), totalSeconds, distBuiltAt, environment: sizes(), rows, failures, components },
+      null,
+      2,
+    ),
+  );
   console.log(`written: ${out}`);
-  if (failures.length) process.exit(1);
+  if (failures.length) {
+    process.exit(1);
+  }
 }
 
 /** The sizes this run used, as the scripts read them. */

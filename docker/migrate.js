@@ -7,12 +7,16 @@ const { DataSource } = require('typeorm');
 const { buildDataSourceOptions } = require('../dist/libs/database/src/data-source-options');
 
 async function main() {
-  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is required');
+  if (!process.env.DATABASE_URL) {
+    throw new Error('DATABASE_URL is required');
+  }
   const dataSource = new DataSource(buildDataSourceOptions(process.env.DATABASE_URL, 1));
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    console.log(applied.length ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}` : 'Schema is up to date');
+    console.log(
+      applied.length ? `Applied migrations: ${applied.map((m) => m.name).join(', ')}` : 'Schema is up to date',
+    );
   } finally {
     await dataSource.destroy();
   }

@@ -3,7 +3,8 @@
  * Operator commands. Each feature contributes CliCommand objects; add yours to COMMANDS.
  */
 import 'reflect-metadata';
-import { auditVerifyCommand, CliCommand, exportVerifyCommand } from '@civic/audit';
+import type { CliCommand } from '@civic/audit';
+import { auditVerifyCommand, exportVerifyCommand } from '@civic/audit';
 import { secretsRotateCommand, userCreateCommand } from '@civic/auth';
 
 const COMMANDS: CliCommand[] = [userCreateCommand, secretsRotateCommand, auditVerifyCommand, exportVerifyCommand];

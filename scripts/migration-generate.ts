@@ -61,9 +61,13 @@ ${down.reverse().map(q).join('\n')}
     writeFileSync(indexPath, index);
     console.log(`Wrote libs/domain/src/migrations/${fileBase}.ts (${up.length} statements) and registered it.`);
   } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
+    if (dataSource.isInitialized) {
+      await dataSource.destroy();
+    }
     await embedded?.stop();
-    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    if (scratch) {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   }
 }
 

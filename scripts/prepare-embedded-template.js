@@ -16,7 +16,9 @@ async function main() {
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'all' });
   } finally {
-    if (dataSource.isInitialized) await dataSource.destroy();
+    if (dataSource.isInitialized) {
+      await dataSource.destroy();
+    }
     await embedded.stop();
   }
   rmSync(EMBEDDED_TEMPLATE_DIR, { recursive: true, force: true });

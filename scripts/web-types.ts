@@ -4,11 +4,11 @@
  * `npm run web:types -- --check` fails when the committed file is stale (CI runs it).
  */
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
 import { ApiModule } from '../apps/api/src/api.module';
 import { buildOpenApiDocument } from '../apps/api/src/openapi-document';
 

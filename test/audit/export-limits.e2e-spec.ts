@@ -1,18 +1,28 @@
 import yauzl from 'yauzl';
 import { EXPORT_PDF_MAX_CONVERSATIONS } from '@civic/audit';
 import { Channel, ChannelAccount } from '@civic/domain';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 function entryNames(buffer: Buffer): Promise<Map<string, Buffer>> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error) return reject(error);
+      if (error) {
+        return reject(error);
+      }
       const files = new Map<string, Buffer>();
       zip!.on('entry', (entry: yauzl.Entry) => {
         zip!.openReadStream(entry, (err, stream) => {
-          if (err) return reject(err);
+          if (err) {
+            return reject(err);
+          }
           const chunks: Buffer[] = [];
-          stream!.on('data', (c: Buffer) => chunks.push(c)).on('end', () => { files.set(entry.fileName, Buffer.concat(chunks)); zip!.readEntry(); });
+          stream!
+            .on('data', (c: Buffer) => chunks.push(c))
+            .on('end', () => {
+              files.set(entry.fileName, Buffer.concat(chunks));
+              zip!.readEntry();
+            });
         });
       });
       zip!.on('end', () => resolve(files)).on('error', reject);
@@ -31,7 +41,10 @@ describe('export limits', () => {
 
   it(`skips PDF transcripts beyond ${EXPORT_PDF_MAX_CONVERSATIONS} conversations with a manifest note; NDJSON and CSV stay complete`, async () => {
     const account = await t.dataSource.getRepository(ChannelAccount).save({
-      organizationId: t.organizationId, channel: Channel.WhatsApp, externalId: 'wa-limit', name: 'Keçiören Belediyesi WhatsApp',
+      organizationId: t.organizationId,
+      channel: Channel.WhatsApp,
+      externalId: 'wa-limit',
+      name: 'Keçiören Belediyesi WhatsApp',
     });
     const conversations = EXPORT_PDF_MAX_CONVERSATIONS + 1;
     await t.dataSource.query(
@@ -46,22 +59,42 @@ describe('export limits', () => {
       [t.organizationId, account.id],
     );
     const auth = { Authorization: `Bearer ${t.adminToken}` };
-    const created = await t.http().post('/api/v1/exports').set(auth)
-      .send({ from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z', formats: ['ndjson', 'csv', 'pdf'] }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/exports')
+      .set(auth)
+      .send({ from: '2026-01-01T00:00:00Z', to: '2026-03-01T00:00:00Z', formats: ['ndjson', 'csv', 'pdf'] })
+      .expect(201);
     let job = created.body;
     for (let i = 0; i < 200 && job.status !== 'completed' && job.status !== 'failed'; i++) {
       await new Promise((r) => setTimeout(r, 150));
       job = (await t.http().get(`/api/v1/exports/${job.id}`).set(auth).expect(200)).body;
     }
     expect(job).toMatchObject({ status: 'completed', processedMessages: conversations, totalMessages: conversations });
-    const download = await t.http().get(job.downloadUrl).set(auth)
-      .buffer(true).parse((res, cb) => { const c: Buffer[] = []; res.on('data', (d: Buffer) => c.push(d)).on('end', () => cb(null, Buffer.concat(c))); }).expect(200);
+    const download = await t
+      .http()
+      .get(job.downloadUrl)
+      .set(auth)
+      .buffer(true)
+      .parse((res, cb) => {
+        const c: Buffer[] = [];
+        res.on('data', (d: Buffer) => c.push(d)).on('end', () => cb(null, Buffer.concat(c)));
+      })
+      .expect(200);
     const files = await entryNames(download.body as Buffer);
     expect([...files.keys()].filter((name) => name.startsWith('transcripts/'))).toEqual([]);
     expect(files.get('messages.ndjson')!.toString('utf8').trim().split('\n')).toHaveLength(conversations);
     expect(files.get('messages.csv')!.toString('utf8').trim().split('\r\n')).toHaveLength(conversations + 1);
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
-    expect(manifest).toMatchObject({ messageCount: conversations, conversationCount: conversations, masking: { phoneNumbers: false, names: false } });
-    expect(manifest.notes).toEqual([expect.stringContaining(`No PDF transcripts: ${conversations} conversations exceed the limit of ${EXPORT_PDF_MAX_CONVERSATIONS}`)]);
+    expect(manifest).toMatchObject({
+      messageCount: conversations,
+      conversationCount: conversations,
+      masking: { phoneNumbers: false, names: false },
+    });
+    expect(manifest.notes).toEqual([
+      expect.stringContaining(
+        `No PDF transcripts: ${conversations} conversations exceed the limit of ${EXPORT_PDF_MAX_CONVERSATIONS}`,
+      ),
+    ]);
   });
 });

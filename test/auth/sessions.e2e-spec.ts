@@ -1,7 +1,9 @@
 import { AuditEvent, UserRole } from '@civic/domain';
-import { startTestApp, TEST_ADMIN, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp, TEST_ADMIN } from '../support/test-app';
 
-const CHROME_LINUX = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
+const CHROME_LINUX =
+  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
 const FIREFOX_WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:121.0) Gecko/20100101 Firefox/121.0';
 
 describe('Sessions: list and end them; tokens issued before a disable, a password change or "end all" stay dead', () => {
@@ -14,7 +16,8 @@ describe('Sessions: list and end them; tokens issued before a disable, a passwor
   afterAll(() => t?.close());
 
   const signIn = async (email: string, password = 'Parola-123', userAgent = CHROME_LINUX) =>
-    (await t.http().post('/api/v1/auth/login').set('User-Agent', userAgent).send({ email, password }).expect(200)).body as { accessToken: string; refreshToken: string };
+    (await t.http().post('/api/v1/auth/login').set('User-Agent', userAgent).send({ email, password }).expect(200))
+      .body as { accessToken: string; refreshToken: string };
 
   it('re-enabling a disabled user does not revive access tokens issued before the disable (defect 9b)', async () => {
     const { user } = await t.createUser([UserRole.Officer]);
@@ -33,11 +36,21 @@ describe('Sessions: list and end them; tokens issued before a disable, a passwor
   it('a password change (by an administrator or by the user) kills the access tokens issued before it', async () => {
     const { user } = await t.createUser([UserRole.Officer]);
     const first = await signIn(user.email);
-    await t.http().patch(`/api/v1/users/${user.id}`).set(bearer(t.adminToken)).send({ password: 'Yeni-Parola-456' }).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/users/${user.id}`)
+      .set(bearer(t.adminToken))
+      .send({ password: 'Yeni-Parola-456' })
+      .expect(200);
     await t.http().get('/api/v1/auth/me').set(bearer(first.accessToken)).expect(401);
     const second = await signIn(user.email, 'Yeni-Parola-456');
     const other = await signIn(user.email, 'Yeni-Parola-456', FIREFOX_WINDOWS);
-    await t.http().patch('/api/v1/users/me').set(bearer(second.accessToken)).send({ currentPassword: 'Yeni-Parola-456', newPassword: 'Üçüncü-Parola-789' }).expect(200);
+    await t
+      .http()
+      .patch('/api/v1/users/me')
+      .set(bearer(second.accessToken))
+      .send({ currentPassword: 'Yeni-Parola-456', newPassword: 'Üçüncü-Parola-789' })
+      .expect(200);
     await t.http().get('/api/v1/auth/me').set(bearer(other.accessToken)).expect(401);
     await t.http().post('/api/v1/auth/refresh').send({ refreshToken: other.refreshToken }).expect(401);
   });
@@ -63,7 +76,9 @@ describe('Sessions: list and end them; tokens issued before a disable, a passwor
     const mine = await signIn(user.email);
     const lost = await signIn(user.email, 'Parola-123', FIREFOX_WINDOWS);
     // Its access token after a refresh belongs to the same session.
-    const refreshed = (await t.http().post('/api/v1/auth/refresh').send({ refreshToken: lost.refreshToken }).expect(200)).body;
+    const refreshed = (
+      await t.http().post('/api/v1/auth/refresh').send({ refreshToken: lost.refreshToken }).expect(200)
+    ).body;
     const sessions = (await t.http().get('/api/v1/auth/sessions').set(bearer(mine.accessToken)).expect(200)).body;
     const target = sessions.find((s: { current: boolean }) => !s.current);
     await t.http().delete(`/api/v1/auth/sessions/${target.id}`).set(bearer(mine.accessToken)).expect(204);
@@ -73,7 +88,9 @@ describe('Sessions: list and end them; tokens issued before a disable, a passwor
     await t.http().get('/api/v1/auth/me').set(bearer(mine.accessToken)).expect(200);
     const left = (await t.http().get('/api/v1/auth/sessions').set(bearer(mine.accessToken)).expect(200)).body;
     expect(left.map((s: { id: string }) => s.id)).not.toContain(target.id);
-    const [audit] = await t.dataSource.getRepository(AuditEvent).find({ where: { action: 'auth.session.ended', targetId: user.id } });
+    const [audit] = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { action: 'auth.session.ended', targetId: user.id } });
     expect(audit.after).toMatchObject({ sessionId: target.id, own: false });
   });
 
@@ -101,10 +118,16 @@ describe('Sessions: list and end them; tokens issued before a disable, a passwor
     }
     // Tokens without a session (issued before sessions existed) die as well: token_version.
     await t.http().get('/api/v1/auth/me').set(bearer(officerToken)).expect(401);
-    const [audit] = await t.dataSource.getRepository(AuditEvent).find({ where: { action: 'auth.sessions.ended_all', targetId: user.id } });
+    const [audit] = await t.dataSource
+      .getRepository(AuditEvent)
+      .find({ where: { action: 'auth.sessions.ended_all', targetId: user.id } });
     expect(audit.after).toMatchObject({ sessionsEnded: 2 });
     // The user signs in again normally.
-    await t.http().get('/api/v1/auth/me').set(bearer((await signIn(user.email)).accessToken)).expect(200);
+    await t
+      .http()
+      .get('/api/v1/auth/me')
+      .set(bearer((await signIn(user.email)).accessToken))
+      .expect(200);
   });
 
   it('an administrator of another organization cannot end the sessions of this one (404)', async () => {

@@ -1,31 +1,74 @@
-import { AuditEvent, Channel, ChannelAccount, Organization, SingleSignOnSettings, User, UserAccountGrant, UserRole } from '@civic/domain';
-import { OidcTestProvider, startOidcTestProvider, TestIdentity } from '../support/oidc-test-provider';
+import {
+  AuditEvent,
+  Channel,
+  ChannelAccount,
+  Organization,
+  SingleSignOnSettings,
+  User,
+  UserAccountGrant,
+  UserRole,
+} from '@civic/domain';
+import type { OidcTestProvider, TestIdentity } from '../support/oidc-test-provider';
+import { startOidcTestProvider } from '../support/oidc-test-provider';
 import { signInThroughProvider } from '../support/sso-browserless-flow';
-import { startTestApp, TEST_ADMIN, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp, TEST_ADMIN } from '../support/test-app';
 
 describe('OpenID Connect single sign-on against a real provider on loopback', () => {
   let t: TestApp;
   let idp: OidcTestProvider;
   let slug: string;
   let account: ChannelAccount;
-  const zeynep: TestIdentity = { login: 'zeynep', password: 'idp-parola-1', email: 'Zeynep.Kaya@belediye.example', name: 'Zeynep Kaya', groups: ['civic-memurlar'] };
-  const ahmet: TestIdentity = { login: 'ahmet', password: 'idp-parola-2', email: 'ahmet@belediye.example', name: 'Ahmet Şahin', groups: ['muhasebe'] };
-  const ayse: TestIdentity = { login: 'ayse', password: 'idp-parola-3', email: 'ayse@belediye.example', name: 'Ayşe Demir', groups: ['/civic-basin'] };
+  const zeynep: TestIdentity = {
+    login: 'zeynep',
+    password: 'idp-parola-1',
+    email: 'Zeynep.Kaya@belediye.example',
+    name: 'Zeynep Kaya',
+    groups: ['civic-memurlar'],
+  };
+  const ahmet: TestIdentity = {
+    login: 'ahmet',
+    password: 'idp-parola-2',
+    email: 'ahmet@belediye.example',
+    name: 'Ahmet Şahin',
+    groups: ['muhasebe'],
+  };
+  const ayse: TestIdentity = {
+    login: 'ayse',
+    password: 'idp-parola-3',
+    email: 'ayse@belediye.example',
+    name: 'Ayşe Demir',
+    groups: ['/civic-basin'],
+  };
   // Another account at the provider that claims Zeynep's address (a guest or a renamed account).
   const zeynepLookalike: TestIdentity = { ...zeynep, login: 'zeynep-ikinci', password: 'idp-parola-4' };
-  const unverified: TestIdentity = { login: 'dogrulanmamis', password: 'idp-parola-5', email: TEST_ADMIN.email, name: 'Sahte Yönetici', groups: ['civic-memurlar'], emailVerified: false };
+  const unverified: TestIdentity = {
+    login: 'dogrulanmamis',
+    password: 'idp-parola-5',
+    email: TEST_ADMIN.email,
+    name: 'Sahte Yönetici',
+    groups: ['civic-memurlar'],
+    emailVerified: false,
+  };
 
   const admin = () => ({ Authorization: `Bearer ${t.adminToken}` });
   const settings = (overrides: Record<string, unknown> = {}) => ({
-    enabled: true, issuerUrl: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, groupsClaim: 'groups', createUsers: true,
+    enabled: true,
+    issuerUrl: idp.issuer,
+    clientId: idp.clientId,
+    clientSecret: idp.clientSecret,
+    groupsClaim: 'groups',
+    createUsers: true,
     groupMappings: [
       { group: 'civic-memurlar', roles: ['officer'], channelAccountIds: [account.id] },
       { group: 'civic-basin', roles: ['mayor_office'], channelAccountIds: [] },
     ],
     ...overrides,
   });
-  const configure = (overrides: Record<string, unknown> = {}) => t.http().put('/api/v1/sso-settings').set(admin()).send(settings(overrides));
-  const signIn = (who: TestIdentity, options?: { dropFlowCookie?: boolean }) => signInThroughProvider(`${t.url}/api/v1/auth/sso/${slug}/start`, who.login, who.password, options);
+  const configure = (overrides: Record<string, unknown> = {}) =>
+    t.http().put('/api/v1/sso-settings').set(admin()).send(settings(overrides));
+  const signIn = (who: TestIdentity, options?: { dropFlowCookie?: boolean }) =>
+    signInThroughProvider(`${t.url}/api/v1/auth/sso/${slug}/start`, who.login, who.password, options);
   const fragment = (url: URL) => new URLSearchParams(url.hash.slice(1));
 
   beforeAll(async () => {
@@ -33,7 +76,12 @@ describe('OpenID Connect single sign-on against a real provider on loopback', ()
     t = await startTestApp({ config: { AUTH_RATE_LIMIT_PER_MINUTE: 1000 } });
     slug = (await t.dataSource.getRepository(Organization).findOneByOrFail({ id: t.organizationId })).slug;
     idp.setRedirectUri(`${t.url}/api/v1/auth/sso/${slug}/callback`);
-    account = await t.dataSource.getRepository(ChannelAccount).save({ organizationId: t.organizationId, channel: Channel.WhatsApp, externalId: 'sso-wa-1', name: 'Belediye WhatsApp' });
+    account = await t.dataSource.getRepository(ChannelAccount).save({
+      organizationId: t.organizationId,
+      channel: Channel.WhatsApp,
+      externalId: 'sso-wa-1',
+      name: 'Belediye WhatsApp',
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -41,12 +89,44 @@ describe('OpenID Connect single sign-on against a real provider on loopback', ()
   });
 
   it('stores the client secret encrypted, never returns it, and refuses incomplete or insecure settings with 4xx', async () => {
-    await t.http().put('/api/v1/sso-settings').set(admin()).send({ enabled: true, issuerUrl: 'http://idp.example.com', clientId: 'x', clientSecret: 'y', groupMappings: [] }).expect(400);
-    await t.http().put('/api/v1/sso-settings').set(admin()).send({ enabled: true, issuerUrl: idp.issuer, clientId: 'x', groupMappings: [{ group: 'g', roles: ['officer'], channelAccountIds: [] }] }).expect(422);
-    await t.http().put('/api/v1/sso-settings').set(admin()).send(settings({ groupMappings: [{ group: 'g', roles: ['officer'], channelAccountIds: ['00000000-0000-4000-8000-000000000000'] }] })).expect(422);
+    await t
+      .http()
+      .put('/api/v1/sso-settings')
+      .set(admin())
+      .send({ enabled: true, issuerUrl: 'http://idp.example.com', clientId: 'x', clientSecret: 'y', groupMappings: [] })
+      .expect(400);
+    await t
+      .http()
+      .put('/api/v1/sso-settings')
+      .set(admin())
+      .send({
+        enabled: true,
+        issuerUrl: idp.issuer,
+        clientId: 'x',
+        groupMappings: [{ group: 'g', roles: ['officer'], channelAccountIds: [] }],
+      })
+      .expect(422);
+    await t
+      .http()
+      .put('/api/v1/sso-settings')
+      .set(admin())
+      .send(
+        settings({
+          groupMappings: [
+            { group: 'g', roles: ['officer'], channelAccountIds: ['00000000-0000-4000-8000-000000000000'] },
+          ],
+        }),
+      )
+      .expect(422);
     expect(await t.dataSource.getRepository(SingleSignOnSettings).count()).toBe(0);
     const saved = await configure().expect(200);
-    expect(saved.body).toMatchObject({ enabled: true, issuerUrl: idp.issuer, clientId: idp.clientId, hasClientSecret: true, createUsers: true });
+    expect(saved.body).toMatchObject({
+      enabled: true,
+      issuerUrl: idp.issuer,
+      clientId: idp.clientId,
+      hasClientSecret: true,
+      createUsers: true,
+    });
     const read = await t.http().get('/api/v1/sso-settings').set(admin()).expect(200);
     expect(JSON.stringify(read.body)).not.toContain(idp.clientSecret);
     const [row] = await t.dataSource.query('SELECT * FROM sso_settings');
@@ -63,17 +143,28 @@ describe('OpenID Connect single sign-on against a real provider on loopback', ()
     const code = fragment(landed).get('sso-code');
     expect(code).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const session = await t.http().post('/api/v1/auth/sso/exchange').send({ code }).expect(200);
-    expect(session.body).toMatchObject({ tokenType: 'Bearer', user: { email: 'zeynep.kaya@belediye.example', roles: ['officer'], displayName: 'Zeynep Kaya' } });
+    expect(session.body).toMatchObject({
+      tokenType: 'Bearer',
+      user: { email: 'zeynep.kaya@belediye.example', roles: ['officer'], displayName: 'Zeynep Kaya' },
+    });
     expect(session.body.refreshToken).toBeTruthy();
-    const me = await t.http().get('/api/v1/auth/me').set('Authorization', `Bearer ${session.body.accessToken}`).expect(200);
+    const me = await t
+      .http()
+      .get('/api/v1/auth/me')
+      .set('Authorization', `Bearer ${session.body.accessToken}`)
+      .expect(200);
     expect(me.body.roles).toEqual(['officer']);
     await t.http().post('/api/v1/auth/refresh').send({ refreshToken: session.body.refreshToken }).expect(200);
     // The code works once.
     await t.http().post('/api/v1/auth/sso/exchange').send({ code }).expect(401);
     const user = await t.dataSource.getRepository(User).findOneByOrFail({ email: 'zeynep.kaya@belediye.example' });
     expect(user.passwordHash).toBeNull();
-    expect((await t.dataSource.getRepository(UserAccountGrant).findBy({ userId: user.id })).map((g) => g.channelAccountId)).toEqual([account.id]);
-    const login = await t.dataSource.getRepository(AuditEvent).findOneByOrFail({ action: 'auth.login', targetId: user.id });
+    expect(
+      (await t.dataSource.getRepository(UserAccountGrant).findBy({ userId: user.id })).map((g) => g.channelAccountId),
+    ).toEqual([account.id]);
+    const login = await t.dataSource
+      .getRepository(AuditEvent)
+      .findOneByOrFail({ action: 'auth.login', targetId: user.id });
     expect(login.after).toMatchObject({ method: 'sso', roles: ['officer'], channelAccountIds: [account.id] });
     expect(await t.dataSource.getRepository(AuditEvent).countBy({ action: 'user.created', targetId: user.id })).toBe(1);
   });
@@ -94,7 +185,9 @@ describe('OpenID Connect single sign-on against a real provider on loopback', ()
 
   it('matches a linked user by the provider subject: another account claiming the same e-mail is refused', async () => {
     const user = await t.dataSource.getRepository(User).findOneByOrFail({ email: 'zeynep.kaya@belediye.example' });
-    expect(await t.dataSource.query('SELECT issuer, subject FROM user_sso_identity WHERE user_id = $1', [user.id])).toEqual([{ issuer: idp.issuer, subject: 'zeynep' }]);
+    expect(
+      await t.dataSource.query('SELECT issuer, subject FROM user_sso_identity WHERE user_id = $1', [user.id]),
+    ).toEqual([{ issuer: idp.issuer, subject: 'zeynep' }]);
     const landed = await signIn(zeynepLookalike);
     expect(fragment(landed).get('sso-error')).toBe('identity_mismatch');
     expect(fragment(landed).get('sso-code')).toBeNull();
@@ -135,7 +228,12 @@ describe('OpenID Connect single sign-on against a real provider on loopback', ()
   });
 
   it('refuses a code that is not one', async () => {
-    const res = await t.http().post('/api/v1/auth/sso/exchange').set('Accept-Language', 'en').send({ code: 'x'.repeat(43) }).expect(401);
+    const res = await t
+      .http()
+      .post('/api/v1/auth/sso/exchange')
+      .set('Accept-Language', 'en')
+      .send({ code: 'x'.repeat(43) })
+      .expect(401);
     expect(res.body).toMatchObject({ code: 'sso.code_invalid', message: expect.stringContaining('sign in again') });
     await t.http().post('/api/v1/auth/sso/exchange').send({ code: 'short' }).expect(400);
   });
@@ -145,15 +243,37 @@ describe('OpenID Connect single sign-on against a real provider on loopback', ()
     const secondAdmin = await t.createUser([UserRole.Admin]);
     await configure({ passwordSignInDisabled: true }).expect(200);
     try {
-      const refused = await t.http().post('/api/v1/auth/login').send({ email: officer.user.email, password: 'Parola-123' }).expect(403);
-      expect(refused.body).toMatchObject({ code: 'auth.password_sign_in_disabled', message: expect.stringContaining('Kurum hesabıyla giriş yap') });
-      const english = await t.http().post('/api/v1/auth/login').set('Accept-Language', 'en').send({ email: officer.user.email, password: 'Parola-123' }).expect(403);
+      const refused = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: officer.user.email, password: 'Parola-123' })
+        .expect(403);
+      expect(refused.body).toMatchObject({
+        code: 'auth.password_sign_in_disabled',
+        message: expect.stringContaining('Kurum hesabıyla giriş yap'),
+      });
+      const english = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('Accept-Language', 'en')
+        .send({ email: officer.user.email, password: 'Parola-123' })
+        .expect(403);
       expect(english.body.message).toContain('single sign-on');
-      await t.http().post('/api/v1/auth/login').send({ email: secondAdmin.user.email, password: 'Parola-123' }).expect(403);
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: secondAdmin.user.email, password: 'Parola-123' })
+        .expect(403);
       // A wrong password still says only that, revealing nothing about SSO.
-      await t.http().post('/api/v1/auth/login').send({ email: officer.user.email, password: 'yanlış-parola' }).expect(401);
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: officer.user.email, password: 'yanlış-parola' })
+        .expect(401);
       await t.http().post('/api/v1/auth/login').send(TEST_ADMIN).expect(200);
-      expect((await t.http().get('/api/v1/auth/sso').expect(200)).body.organizations).toEqual([{ slug, name: 'Test Belediyesi', passwordSignIn: false }]);
+      expect((await t.http().get('/api/v1/auth/sso').expect(200)).body.organizations).toEqual([
+        { slug, name: 'Test Belediyesi', passwordSignIn: false },
+      ]);
       // SSO itself still works.
       expect(fragment(await signIn(zeynep)).get('sso-code')).toBeTruthy();
     } finally {

@@ -1,10 +1,11 @@
-import { MessageEvent } from '@civic/channels-core';
+import type { MessageEvent } from '@civic/channels-core';
 import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
 import { MediaStore } from '@civic/media';
 import { eventually } from '../support/eventually';
 import { FakeSmtpServer } from '../support/fake-smtp.server';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 const WA = '106540352242922';
 
@@ -17,15 +18,38 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
 
   beforeAll(async () => {
     await smtp.start();
-    t = await startTestApp({ withWorker: true, config: { SMTP_URL: smtp.url, MAIL_FROM: 'Bornova Belediyesi <basvuru@bornova.example>' } });
-    await t.http().post('/api/v1/channel-accounts').set(auth(t.adminToken))
-      .send({ channel: Channel.WhatsApp, externalId: WA, name: 'Bornova WhatsApp Hattı', credentials: { accessToken: 'wa' } }).expect(201);
-    await t.app.get(IngestService).ingest([{
-      type: 'message', channel: Channel.WhatsApp, accountExternalId: WA, externalId: 'wamid.MAIL-1', direction: MessageDirection.Inbound, kind: MessageKind.Dm,
-      occurredAt: new Date(Date.now() - 60_000), text: 'Sokağımızda ana boru patladı, su fışkırıyor',
-      thread: { kind: ConversationKind.Direct, key: 'dm:905321110000' }, contact: { externalId: '905321110000', name: 'Gülşen Öztürk' },
-    } as MessageEvent]);
-    [{ id: conversationId }] = await t.dataSource.query(`SELECT id FROM conversation WHERE thread_key = 'dm:905321110000'`);
+    t = await startTestApp({
+      withWorker: true,
+      config: { SMTP_URL: smtp.url, MAIL_FROM: 'Bornova Belediyesi <basvuru@bornova.example>' },
+    });
+    await t
+      .http()
+      .post('/api/v1/channel-accounts')
+      .set(auth(t.adminToken))
+      .send({
+        channel: Channel.WhatsApp,
+        externalId: WA,
+        name: 'Bornova WhatsApp Hattı',
+        credentials: { accessToken: 'wa' },
+      })
+      .expect(201);
+    await t.app.get(IngestService).ingest([
+      {
+        type: 'message',
+        channel: Channel.WhatsApp,
+        accountExternalId: WA,
+        externalId: 'wamid.MAIL-1',
+        direction: MessageDirection.Inbound,
+        kind: MessageKind.Dm,
+        occurredAt: new Date(Date.now() - 60_000),
+        text: 'Sokağımızda ana boru patladı, su fışkırıyor',
+        thread: { kind: ConversationKind.Direct, key: 'dm:905321110000' },
+        contact: { externalId: '905321110000', name: 'Gülşen Öztürk' },
+      } as MessageEvent,
+    ]);
+    [{ id: conversationId }] = await t.dataSource.query(
+      `SELECT id FROM conversation WHERE thread_key = 'dm:905321110000'`,
+    );
     officer = (await t.createUser([UserRole.Officer])).token;
   }, 60_000);
 
@@ -39,17 +63,35 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
     const bodies = (await t.http().get('/api/v1/departments?kind=external_body').set(auth(officer))).body;
     const body = bodies.find((u: any) => u.name === bodyName);
     await t.http().patch(`/api/v1/departments/${body.id}`).set(auth(t.adminToken)).send({ email }).expect(200);
-    const created = await t.http().post('/api/v1/cases').set(auth(officer)).send({ conversationId, messageId, category: 'su-arizasi', description: 'Ana boru patladı' }).expect(201);
-    const forwarded = await t.http().post(`/api/v1/cases/${created.body.id}/forward`).set(auth(officer)).send({ externalBodyId: body.id }).expect(200);
-    return { caseId: created.body.id as string, number: created.body.number as number, deliveries: forwarded.body.deliveries };
+    const created = await t
+      .http()
+      .post('/api/v1/cases')
+      .set(auth(officer))
+      .send({ conversationId, messageId, category: 'su-arizasi', description: 'Ana boru patladı' })
+      .expect(201);
+    const forwarded = await t
+      .http()
+      .post(`/api/v1/cases/${created.body.id}/forward`)
+      .set(auth(officer))
+      .send({ externalBodyId: body.id })
+      .expect(200);
+    return {
+      caseId: created.body.id as string,
+      number: created.body.number as number,
+      deliveries: forwarded.body.deliveries,
+    };
   };
   /** The case's forward row once it has reached `status` (the worker sends it). */
   const forwardReaching = (caseId: string, status: 'sent' | 'failed', timeoutMs?: number) =>
     eventually(async () => {
-      const [row] = await t.dataSource.query(`SELECT id, status, attempts, last_error FROM case_forward WHERE case_id = $1`, [caseId]);
+      const [row] = await t.dataSource.query(
+        `SELECT id, status, attempts, last_error FROM case_forward WHERE case_id = $1`,
+        [caseId],
+      );
       return row?.status === status && row;
     }, timeoutMs);
-  const historyOf = async (caseId: string) => (await t.http().get(`/api/v1/cases/${caseId}`).set(auth(officer))).body.history.map((h: any) => h.action);
+  const historyOf = async (caseId: string) =>
+    (await t.http().get(`/api/v1/cases/${caseId}`).set(auth(officer))).body.history.map((h: any) => h.action);
 
   it('sends the case once, in Turkish, with a Message-ID and X-Civic-Delivery from the forward id', async () => {
     const { caseId, number, deliveries } = await forwardTo('İZSU', 'basvuru@izsu.example');
@@ -65,20 +107,38 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
     expect(await historyOf(caseId)).toEqual(expect.arrayContaining(['forwarded', 'forward.queued', 'forward.sent']));
   }, 60_000);
 
-  it('attaches the case\'s stored photos (an address cannot sign in to see them) and says how many were left out', async () => {
+  it("attaches the case's stored photos (an address cannot sign in to see them) and says how many were left out", async () => {
     const jpeg = Buffer.from('ffd8ffe000104a464946-boru-fotografi', 'utf8');
     const stored = await t.app.get(MediaStore).put(jpeg, 'image/jpeg');
-    await t.app.get(IngestService).ingest([{
-      type: 'message', channel: Channel.WhatsApp, accountExternalId: WA, externalId: 'wamid.MAIL-PHOTO', direction: MessageDirection.Inbound, kind: MessageKind.Dm,
-      occurredAt: new Date(Date.now() - 30_000), text: 'Fotoğraflar ekte',
-      attachments: [
-        { type: AttachmentType.Image, mimeType: 'image/jpeg', caption: 'Patlayan boru', storageKey: stored.storageKey, mediaAssetId: stored.sha256, size: stored.size },
-        // Not downloaded yet: counted, not attached.
-        { type: AttachmentType.Image, mimeType: 'image/jpeg', caption: 'Sokağın başı' },
-      ],
-      thread: { kind: ConversationKind.Direct, key: 'dm:905321110000' }, contact: { externalId: '905321110000', name: 'Gülşen Öztürk' },
-    } as MessageEvent]);
-    const [{ id: messageId }] = await t.dataSource.query(`SELECT id FROM message WHERE external_id = 'wamid.MAIL-PHOTO'`);
+    await t.app.get(IngestService).ingest([
+      {
+        type: 'message',
+        channel: Channel.WhatsApp,
+        accountExternalId: WA,
+        externalId: 'wamid.MAIL-PHOTO',
+        direction: MessageDirection.Inbound,
+        kind: MessageKind.Dm,
+        occurredAt: new Date(Date.now() - 30_000),
+        text: 'Fotoğraflar ekte',
+        attachments: [
+          {
+            type: AttachmentType.Image,
+            mimeType: 'image/jpeg',
+            caption: 'Patlayan boru',
+            storageKey: stored.storageKey,
+            mediaAssetId: stored.sha256,
+            size: stored.size,
+          },
+          // Not downloaded yet: counted, not attached.
+          { type: AttachmentType.Image, mimeType: 'image/jpeg', caption: 'Sokağın başı' },
+        ],
+        thread: { kind: ConversationKind.Direct, key: 'dm:905321110000' },
+        contact: { externalId: '905321110000', name: 'Gülşen Öztürk' },
+      } as MessageEvent,
+    ]);
+    const [{ id: messageId }] = await t.dataSource.query(
+      `SELECT id FROM message WHERE external_id = 'wamid.MAIL-PHOTO'`,
+    );
     const { caseId } = await forwardTo('Karayolları Bölge Müdürlüğü', 'ihbar@kgm.example', messageId);
     await forwardReaching(caseId, 'sent');
     const [mail] = smtp.messagesTo('ihbar@kgm.example');
@@ -95,7 +155,7 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
     expect(smtp.messagesTo('basvuru@izmirgaz.example')).toHaveLength(1);
   }, 60_000);
 
-  it('marks a permanent refusal (550) failed with the server\'s answer, without retrying', async () => {
+  it("marks a permanent refusal (550) failed with the server's answer, without retrying", async () => {
     smtp.refuseNext('yok@gediz.example', 550, 'No such user here');
     const { caseId } = await forwardTo('Gediz Elektrik', 'yok@gediz.example');
     const row = await forwardReaching(caseId, 'failed');

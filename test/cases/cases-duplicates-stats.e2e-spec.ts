@@ -1,8 +1,9 @@
-import { MessageEvent } from '@civic/channels-core';
+import type { MessageEvent } from '@civic/channels-core';
 import { Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
 import { FakeGraphApiServer } from '@civic/testing';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 const WA = '106540352242955';
 const PAGE = '106000000000055';
@@ -28,22 +29,57 @@ describe('Cases: duplicates by distance, category and age; merge; per-day series
       [Channel.WhatsApp, WA, 'Bornova Belediyesi WhatsApp Hattı', { accessToken: 'wa' }],
       [Channel.Facebook, PAGE, 'Bornova Belediyesi Sayfası', { pageAccessToken: 'fb' }],
     ] as const) {
-      const r = await t.http().post('/api/v1/channel-accounts').set(auth(t.adminToken)).send({ channel, externalId, name, credentials });
+      const r = await t
+        .http()
+        .post('/api/v1/channel-accounts')
+        .set(auth(t.adminToken))
+        .send({ channel, externalId, name, credentials });
       expect(r.status).toBe(201);
     }
-    const event = (e: Partial<MessageEvent>): MessageEvent => ({ type: 'message', direction: MessageDirection.Inbound, occurredAt: new Date(Date.now() - HOUR), ...e }) as MessageEvent;
+    const event = (e: Partial<MessageEvent>): MessageEvent =>
+      ({
+        type: 'message',
+        direction: MessageDirection.Inbound,
+        occurredAt: new Date(Date.now() - HOUR),
+        ...e,
+      }) as MessageEvent;
     const events: MessageEvent[] = [];
     for (let i = 0; i < 8; i++) {
-      events.push(event({ channel: Channel.WhatsApp, accountExternalId: WA, externalId: `wamid.D${i}`, kind: MessageKind.Dm, text: `Sokakta büyük bir çukur var (${i})`,
-        replyWindowExpiresAt: new Date(Date.now() + 20 * HOUR), thread: { kind: ConversationKind.Direct, key: `dm:90532000000${i}` }, contact: { externalId: `90532000000${i}`, name: `Vatandaş ${i}` } }));
+      events.push(
+        event({
+          channel: Channel.WhatsApp,
+          accountExternalId: WA,
+          externalId: `wamid.D${i}`,
+          kind: MessageKind.Dm,
+          text: `Sokakta büyük bir çukur var (${i})`,
+          replyWindowExpiresAt: new Date(Date.now() + 20 * HOUR),
+          thread: { kind: ConversationKind.Direct, key: `dm:90532000000${i}` },
+          contact: { externalId: `90532000000${i}`, name: `Vatandaş ${i}` },
+        }),
+      );
     }
-    events.push(event({ channel: Channel.Facebook, accountExternalId: PAGE, externalId: `${PAGE}_7_c1`, kind: MessageKind.Comment, parentExternalId: `${PAGE}_7`, text: 'Kaldırım işgal edilmiş',
-      thread: { kind: ConversationKind.Public, key: `post:${PAGE}_7`, rootExternalId: `${PAGE}_7` }, contact: { externalId: 'fb-7', name: 'Şükrü Çağlar' } }));
+    events.push(
+      event({
+        channel: Channel.Facebook,
+        accountExternalId: PAGE,
+        externalId: `${PAGE}_7_c1`,
+        kind: MessageKind.Comment,
+        parentExternalId: `${PAGE}_7`,
+        text: 'Kaldırım işgal edilmiş',
+        thread: { kind: ConversationKind.Public, key: `post:${PAGE}_7`, rootExternalId: `${PAGE}_7` },
+        contact: { externalId: 'fb-7', name: 'Şükrü Çağlar' },
+      }),
+    );
     await t.app.get(IngestService).ingest(events);
-    const rows = await t.dataSource.query(`SELECT c.id, c.channel, m.external_id FROM conversation c JOIN message m ON m.conversation_id = c.id ORDER BY m.external_id`);
+    const rows = await t.dataSource.query(
+      `SELECT c.id, c.channel, m.external_id FROM conversation c JOIN message m ON m.conversation_id = c.id ORDER BY m.external_id`,
+    );
     for (const r of rows) {
-      if (r.channel === 'whatsapp') wa[Number(r.external_id.replace('wamid.D', ''))] = r.id;
-      else fb = r.id;
+      if (r.channel === 'whatsapp') {
+        wa[Number(r.external_id.replace('wamid.D', ''))] = r.id;
+      } else {
+        fb = r.id;
+      }
     }
     officer = (await t.createUser([UserRole.Officer])).token;
   }, 60_000);
@@ -97,7 +133,13 @@ describe('Cases: duplicates by distance, category and age; merge; per-day series
     expect(bad.status).toBe(400);
     expect(bad.body.details.errors.join(' ')).toMatch(/radius/);
 
-    const statsNow = async () => (await t.http().get(`/api/v1/cases/stats?from=${new Date(Date.now() - 30 * 24 * HOUR).toISOString()}`).set(auth(officer))).body;
+    const statsNow = async () =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/cases/stats?from=${new Date(Date.now() - 30 * 24 * HOUR).toISOString()}`)
+          .set(auth(officer))
+      ).body;
     expect((await statsNow()).received).toBe(8);
 
     // Merging: b is the same pothole as a.
@@ -106,11 +148,24 @@ describe('Cases: duplicates by distance, category and age; merge; per-day series
     expect(merged.merged.mergedAt).toEqual(expect.any(String));
     const survivor = (await t.http().get(`/api/v1/cases/${a}`).set(auth(officer))).body;
     expect(survivor.mergedCases).toEqual([expect.objectContaining({ id: b, conversationId: wa[1] })]);
-    expect(survivor.history.at(-1)).toMatchObject({ action: 'merged.absorbed', after: { mergedCaseId: b, conversationId: wa[1] }, note: 'Aynı çukur, 50 m.' });
+    expect(survivor.history.at(-1)).toMatchObject({
+      action: 'merged.absorbed',
+      after: { mergedCaseId: b, conversationId: wa[1] },
+      note: 'Aynı çukur, 50 m.',
+    });
     const duplicateHistory = (await t.http().get(`/api/v1/cases/${b}`).set(auth(officer))).body.history;
-    expect(duplicateHistory.at(-1)).toMatchObject({ action: 'merged', before: { status: 'assigned' }, after: { status: 'merged', mergedIntoCaseId: a } });
-    const audit = await t.dataSource.query(`SELECT action, target_id FROM audit_event WHERE action IN ('case.merged', 'case.merged.absorbed') ORDER BY action`);
-    expect(audit).toEqual([{ action: 'case.merged', target_id: b }, { action: 'case.merged.absorbed', target_id: a }]);
+    expect(duplicateHistory.at(-1)).toMatchObject({
+      action: 'merged',
+      before: { status: 'assigned' },
+      after: { status: 'merged', mergedIntoCaseId: a },
+    });
+    const audit = await t.dataSource.query(
+      `SELECT action, target_id FROM audit_event WHERE action IN ('case.merged', 'case.merged.absorbed') ORDER BY action`,
+    );
+    expect(audit).toEqual([
+      { action: 'case.merged', target_id: b },
+      { action: 'case.merged.absorbed', target_id: a },
+    ]);
 
     // The conversation of the duplicate now finds its case through the survivor; the merged case is final.
     expect((await duplicates(a)).items.map((i: any) => i.id)).toEqual([c]);
@@ -120,7 +175,10 @@ describe('Cases: duplicates by distance, category and age; merge; per-day series
     await act(a, 'merge', { intoCaseId: a }, 400);
     // c merged into a later: chains are flattened, b keeps pointing at a.
     await act(c, 'merge', { intoCaseId: a });
-    const cases = await t.dataSource.query(`SELECT id, status, merged_into_case_id FROM civic_case WHERE id = ANY($1::uuid[]) ORDER BY number`, [[a, b, c]]);
+    const cases = await t.dataSource.query(
+      `SELECT id, status, merged_into_case_id FROM civic_case WHERE id = ANY($1::uuid[]) ORDER BY number`,
+      [[a, b, c]],
+    );
     expect(cases).toEqual([
       { id: a, status: 'assigned', merged_into_case_id: null },
       { id: b, status: 'merged', merged_into_case_id: a },
@@ -182,7 +240,11 @@ describe('Cases: duplicates by distance, category and age; merge; per-day series
     const r = await t.http().get(`/api/v1/cases/stats?${range}`).set(auth(officer));
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({
-      received: 4, resolved: 1, rejected: 1, open: 2, resolvedEver: 2,
+      received: 4,
+      resolved: 1,
+      rejected: 1,
+      open: 2,
+      resolvedEver: 2,
       timeZone: 'Europe/Istanbul',
       responded: 3,
       // 2, 4, 10 h → median 4, p90 = 4 + 0.8 × 6 = 8.8
@@ -195,11 +257,24 @@ describe('Cases: duplicates by distance, category and age; merge; per-day series
         { date: '2025-06-03', received: 2, resolved: 0 },
       ],
     });
-    const accounts = Object.fromEntries(r.body.byAccount.map((a: any) => [a.name, [a.channel, a.received, a.resolved, a.rejected, a.open]]));
-    expect(accounts).toEqual({ 'Bornova Belediyesi WhatsApp Hattı': ['whatsapp', 3, 1, 0, 2], 'Bornova Belediyesi Sayfası': ['facebook', 1, 0, 1, 0] });
+    const accounts = Object.fromEntries(
+      r.body.byAccount.map((a: any) => [a.name, [a.channel, a.received, a.resolved, a.rejected, a.open]]),
+    );
+    expect(accounts).toEqual({
+      'Bornova Belediyesi WhatsApp Hattı': ['whatsapp', 3, 1, 0, 2],
+      'Bornova Belediyesi Sayfası': ['facebook', 1, 0, 1, 0],
+    });
 
-    const csv = await t.http().get(`/api/v1/cases/stats.csv?${range}`).set(auth(officer))
-      .buffer(true).parse((res, done) => { const chunks: Buffer[] = []; res.on('data', (c: Buffer) => chunks.push(c)); res.on('end', () => done(null, Buffer.concat(chunks))); });
+    const csv = await t
+      .http()
+      .get(`/api/v1/cases/stats.csv?${range}`)
+      .set(auth(officer))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toContain('basvuru-istatistikleri.csv');
@@ -208,28 +283,37 @@ describe('Cases: duplicates by distance, category and age; merge; per-day series
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
     expect(lines[0]).toBe('Bölüm;Ad;Alınan;Çözülen;Reddedilen;Açık');
     expect(lines[1]).toBe('Toplam;2025-05-31T21:00:00.000Z – 2025-06-03T21:00:00.000Z;4;1;1;2');
-    expect(lines).toEqual(expect.arrayContaining([
-      'Müdürlük;Fen İşleri;3;1;0;2',
-      'Müdürlük;Zabıta;1;0;1;0',
-      'Kategori;Yol / çukur;2;1;0;1',
-      'Kategori;Aydınlatma;1;0;0;1',
-      'Kanal;WhatsApp;3;1;0;2',
-      'Kanal;Facebook;1;0;1;0',
-      'Hesap;Bornova Belediyesi WhatsApp Hattı (WhatsApp);3;1;0;2',
-      'Hesap;Bornova Belediyesi Sayfası (Facebook);1;0;1;0',
-      'Gün;2025-06-01;2;1;;',
-      'Gün;2025-06-02;0;1;;',
-      'Gün;2025-06-03;2;0;;',
-      'Ölçü;Değer',
-      'Zaman dilimi;Europe/Istanbul',
-      'İlk yanıta kadar medyan (saat);4',
-      'İlk yanıta kadar p90 (saat);8,8',
-      'İlk çözüme kadar p90 (saat);9,2',
-    ]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Müdürlük;Fen İşleri;3;1;0;2',
+        'Müdürlük;Zabıta;1;0;1;0',
+        'Kategori;Yol / çukur;2;1;0;1',
+        'Kategori;Aydınlatma;1;0;0;1',
+        'Kanal;WhatsApp;3;1;0;2',
+        'Kanal;Facebook;1;0;1;0',
+        'Hesap;Bornova Belediyesi WhatsApp Hattı (WhatsApp);3;1;0;2',
+        'Hesap;Bornova Belediyesi Sayfası (Facebook);1;0;1;0',
+        'Gün;2025-06-01;2;1;;',
+        'Gün;2025-06-02;0;1;;',
+        'Gün;2025-06-03;2;0;;',
+        'Ölçü;Değer',
+        'Zaman dilimi;Europe/Istanbul',
+        'İlk yanıta kadar medyan (saat);4',
+        'İlk yanıta kadar p90 (saat);8,8',
+        'İlk çözüme kadar p90 (saat);9,2',
+      ]),
+    );
     expect(lines.filter((l) => l.startsWith('Gün;'))).toHaveLength(3);
 
     const auditor = (await t.createUser([UserRole.Auditor])).token;
     expect((await t.http().get(`/api/v1/cases/stats.csv?${range}`).set(auth(auditor))).status).toBe(200);
-    expect((await t.http().get(`/api/v1/cases/stats.csv?from=2025-06-04T00:00:00Z&to=2025-06-01T00:00:00Z`).set(auth(auditor))).status).toBe(400);
+    expect(
+      (
+        await t
+          .http()
+          .get(`/api/v1/cases/stats.csv?from=2025-06-04T00:00:00Z&to=2025-06-01T00:00:00Z`)
+          .set(auth(auditor))
+      ).status,
+    ).toBe(400);
   });
 });

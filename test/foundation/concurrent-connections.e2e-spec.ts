@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
-import { createTestDatabase, TestDatabase } from '@civic/testing';
+import type { TestDatabase } from '@civic/testing';
+import { createTestDatabase } from '@civic/testing';
 
 /**
  * Many connections at once, as a browser and the workers produce them. On the embedded database this

@@ -1,5 +1,6 @@
 import { pendingSchemaChanges } from '@civic/database';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 describe('Schema and health', () => {
   let t: TestApp;

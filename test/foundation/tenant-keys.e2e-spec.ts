@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { createTestDatabase, TestDatabase } from '@civic/testing';
+import type { TestDatabase } from '@civic/testing';
+import { createTestDatabase } from '@civic/testing';
 
 /**
  * Scale-out readiness (docs/adr/0002-scale-out.md): sharding by tenant (Citus, distributed by
@@ -32,11 +33,34 @@ const MISSING_ORGANIZATION_ID: Record<string, string> = {
  * with composite foreign keys in the distribution migration (ADR 0002, "Cost"): one step for all.
  */
 const SURROGATE_ID_KEY = new Set([
-  'api_token', 'app_user', 'audit_event', 'canned_response', 'case_category', 'case_forward', 'case_history',
-  'channel_account', 'civic_case', 'contact', 'conversation', 'conversation_activity', 'deferred_message_update',
-  'department', 'export_job', 'internal_note', 'mention', 'mention_alert', 'mention_digest', 'mention_notification',
-  'mention_watchlist', 'message', 'refresh_token', 'reply_idempotency_key', 'routing_rule', 'user_passkey',
-  'user_recovery_code', 'user_session',
+  'api_token',
+  'app_user',
+  'audit_event',
+  'canned_response',
+  'case_category',
+  'case_forward',
+  'case_history',
+  'channel_account',
+  'civic_case',
+  'contact',
+  'conversation',
+  'conversation_activity',
+  'deferred_message_update',
+  'department',
+  'export_job',
+  'internal_note',
+  'mention',
+  'mention_alert',
+  'mention_digest',
+  'mention_notification',
+  'mention_watchlist',
+  'message',
+  'refresh_token',
+  'reply_idempotency_key',
+  'routing_rule',
+  'user_passkey',
+  'user_recovery_code',
+  'user_session',
 ]);
 
 /** Other keys without organization_id (unique index name, or `table:primary`), each with why the fix is not cheap today. */
@@ -47,11 +71,13 @@ const KEYS_NOT_YET_SCOPED: Record<string, string> = {
   uq_refresh_token_hash: 'a refresh token is resolved by its hash alone; needs a token-hash directory',
   uq_user_passkey_credential: 'WebAuthn sign-in resolves the credential id alone; needs a credential directory',
   uq_channel_account_external: 'webhooks are routed by (channel, page id) to the account; needs a routing directory',
-  'sso_login_code:primary': 'the one-time code is exchanged by its hash alone; needs a directory or organization in the exchange',
+  'sso_login_code:primary':
+    'the one-time code is exchanged by its hash alone; needs a directory or organization in the exchange',
   // Upsert targets in code another change is moving right now (ingest split, retention store).
   uq_contact_account_user: 'ingest upserts ON CONFLICT (channel_account_id, channel_user_id); after the ingest split',
   uq_conversation_thread: 'ingest upserts ON CONFLICT (channel_account_id, thread_key); after the ingest split',
-  uq_deferred_message_update: 'ingest inserts ON CONFLICT (channel_account_id, external_id, event_key); after the ingest split',
+  uq_deferred_message_update:
+    'ingest inserts ON CONFLICT (channel_account_id, external_id, event_key); after the ingest split',
   'conversation_erasure:primary': 'retention upserts ON CONFLICT (conversation_id); after the retention split',
   'channel_send_pace:primary': 'no organization_id column yet (see above)',
   'user_two_factor:primary': 'two-factor upserts by user_id alone; auth work in progress',
@@ -85,7 +111,9 @@ describe('Tenant keys (scale-out readiness, ADR 0002)', () => {
         WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')`,
     );
     tables = new Map();
-    for (const r of columns.rows) tables.set(r.table, [...(tables.get(r.table) ?? []), r.column]);
+    for (const r of columns.rows) {
+      tables.set(r.table, [...(tables.get(r.table) ?? []), r.column]);
+    }
     // Unique indexes cover primary keys, unique constraints and partial unique indexes alike.
     const rows = await client.query<{ table: string; index: string; primary: boolean; columns: string[] }>(
       `SELECT t.relname AS table, i.relname AS index, x.indisprimary AS primary,
@@ -121,7 +149,12 @@ describe('Tenant keys (scale-out readiness, ADR 0002)', () => {
     const other = unscoped.filter((k) => !surrogate.includes(k));
     expect(surrogate.map((k) => k.table).sort()).toEqual([...SURROGATE_ID_KEY].sort());
     const describeKey = (k: Key) => `${keyName(k)} (${k.columns.join(', ')})`;
-    expect(other.map(describeKey).sort()).toEqual(other.filter((k) => keyName(k) in KEYS_NOT_YET_SCOPED).map(describeKey).sort());
+    expect(other.map(describeKey).sort()).toEqual(
+      other
+        .filter((k) => keyName(k) in KEYS_NOT_YET_SCOPED)
+        .map(describeKey)
+        .sort(),
+    );
     // Stale exceptions fail too, so the lists (and the ADR) shrink as keys are fixed.
     expect(Object.keys(KEYS_NOT_YET_SCOPED).filter((name) => !other.some((k) => keyName(k) === name))).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { Channel, ChannelAccount, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 describe('Officer account grants narrow the inbox', () => {
   let t: TestApp;
@@ -12,21 +13,55 @@ describe('Officer account grants narrow the inbox', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const accounts = t.dataSource.getRepository(ChannelAccount);
-    municipality = await accounts.save({ organizationId: t.organizationId, channel: Channel.Facebook, externalId: '9001', name: 'Belediye', ownerLabel: 'Belediye' });
-    mayor = await accounts.save({ organizationId: t.organizationId, channel: Channel.Facebook, externalId: '9002', name: 'Başkan', ownerLabel: 'Başkan' });
+    municipality = await accounts.save({
+      organizationId: t.organizationId,
+      channel: Channel.Facebook,
+      externalId: '9001',
+      name: 'Belediye',
+      ownerLabel: 'Belediye',
+    });
+    mayor = await accounts.save({
+      organizationId: t.organizationId,
+      channel: Channel.Facebook,
+      externalId: '9002',
+      name: 'Başkan',
+      ownerLabel: 'Başkan',
+    });
     for (const account of [municipality, mayor]) {
-      const report = await t.app.get(IngestService).ingest([{
-        type: 'message', channel: Channel.Facebook, accountExternalId: account.externalId, occurredAt: new Date(), externalId: `m-${account.externalId}`,
-        direction: MessageDirection.Inbound, kind: MessageKind.Dm, text: `${account.name} hesabına mesaj`,
-        contact: { externalId: `psid-${account.externalId}`, name: 'Zeynep Kaya' }, thread: { kind: ConversationKind.Direct, key: `dm:psid-${account.externalId}` },
-      }]);
+      const report = await t.app.get(IngestService).ingest([
+        {
+          type: 'message',
+          channel: Channel.Facebook,
+          accountExternalId: account.externalId,
+          occurredAt: new Date(),
+          externalId: `m-${account.externalId}`,
+          direction: MessageDirection.Inbound,
+          kind: MessageKind.Dm,
+          text: `${account.name} hesabına mesaj`,
+          contact: { externalId: `psid-${account.externalId}`, name: 'Zeynep Kaya' },
+          thread: { kind: ConversationKind.Direct, key: `dm:psid-${account.externalId}` },
+        },
+      ]);
       conversationOf[account.id] = report.results[0].conversationId!;
     }
     const admin = { Authorization: `Bearer ${t.adminToken}` };
-    await t.http().post('/api/v1/users').set(admin).send({
-      email: 'memur@test.belediye.tr', displayName: 'Memur Ali', password: 'Memur-Parola-123', roles: ['officer'], channelAccountIds: [municipality.id],
-    }).expect(201);
-    const login = await t.http().post('/api/v1/auth/login').send({ email: 'memur@test.belediye.tr', password: 'Memur-Parola-123' }).expect(200);
+    await t
+      .http()
+      .post('/api/v1/users')
+      .set(admin)
+      .send({
+        email: 'memur@test.belediye.tr',
+        displayName: 'Memur Ali',
+        password: 'Memur-Parola-123',
+        roles: ['officer'],
+        channelAccountIds: [municipality.id],
+      })
+      .expect(201);
+    const login = await t
+      .http()
+      .post('/api/v1/auth/login')
+      .send({ email: 'memur@test.belediye.tr', password: 'Memur-Parola-123' })
+      .expect(200);
     officerToken = login.body.accessToken;
   });
   afterAll(() => t.close());
@@ -50,8 +85,12 @@ describe('Officer account grants narrow the inbox', () => {
   });
 
   it('bulk actions skip conversations outside the grants', async () => {
-    const res = await t.http().post('/api/v1/conversations/bulk').set(officer())
-      .send({ ids: [conversationOf[municipality.id], conversationOf[mayor.id]], action: 'close' }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/v1/conversations/bulk')
+      .set(officer())
+      .send({ ids: [conversationOf[municipality.id], conversationOf[mayor.id]], action: 'close' })
+      .expect(200);
     expect(res.body.updated).toBe(1);
     const [row] = await t.dataSource.query(`SELECT status FROM conversation WHERE id = $1`, [conversationOf[mayor.id]]);
     expect(row.status).toBe('open');

@@ -1,7 +1,10 @@
 import { Channel, ConversationKind, ConversationStatus, foldForSearch, likePattern, UserRole } from '@civic/domain';
-import { COMMON_TERM_SAMPLE_MATCHES, ConversationFilter, conversationListSql, searchProbeSql, searchStrategy } from '@civic/inbox';
-import { startTestApp, TestApp } from '../support/test-app';
-import { createAccounts, inbound, ingestAll, LOCATION_ATTACHMENT, SeededAccounts } from './inbox-seed';
+import type { ConversationFilter } from '@civic/inbox';
+import { COMMON_TERM_SAMPLE_MATCHES, conversationListSql, searchProbeSql, searchStrategy } from '@civic/inbox';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import type { SeededAccounts } from './inbox-seed';
+import { createAccounts, inbound, ingestAll, LOCATION_ATTACHMENT } from './inbox-seed';
 
 interface Row {
   id: string;
@@ -35,11 +38,30 @@ describe('Inbox list (GET /api/v1/conversations)', () => {
     officer = await t.createUser([UserRole.Officer]);
     const { facebook, instagram, twitter, whatsapp } = accounts;
     await ingestAll(t, [
-      inbound(facebook, 'Sokağımızda Çukurlar var, lütfen yardım edin', { at: '2026-11-01T10:00:00Z', contactName: 'Ayşe Demir' }),
-      inbound(instagram, 'IĞDIR caddesinde ışık yanmıyor', { at: '2026-11-02T10:00:00Z', kind: ConversationKind.Public, contactName: 'Mehmet Öztürk' }),
-      inbound(twitter, 'Çöp toplanmadı üç gündür', { at: '2026-11-03T10:00:00Z', contactName: 'Zeynep Şahin', contactHandle: 'zeynep_sahin' }),
-      inbound(whatsapp, 'Su kesintisi ne zaman bitecek?', { at: '2026-11-04T10:00:00Z', contactName: 'Hüseyin Çelik', attachments: LOCATION_ATTACHMENT }),
-      inbound(facebook, 'Park bakımı yapılmalı', { at: '2026-11-05T10:00:00Z', kind: ConversationKind.Public, contactName: 'Fatma Yıldız' }),
+      inbound(facebook, 'Sokağımızda Çukurlar var, lütfen yardım edin', {
+        at: '2026-11-01T10:00:00Z',
+        contactName: 'Ayşe Demir',
+      }),
+      inbound(instagram, 'IĞDIR caddesinde ışık yanmıyor', {
+        at: '2026-11-02T10:00:00Z',
+        kind: ConversationKind.Public,
+        contactName: 'Mehmet Öztürk',
+      }),
+      inbound(twitter, 'Çöp toplanmadı üç gündür', {
+        at: '2026-11-03T10:00:00Z',
+        contactName: 'Zeynep Şahin',
+        contactHandle: 'zeynep_sahin',
+      }),
+      inbound(whatsapp, 'Su kesintisi ne zaman bitecek?', {
+        at: '2026-11-04T10:00:00Z',
+        contactName: 'Hüseyin Çelik',
+        attachments: LOCATION_ATTACHMENT,
+      }),
+      inbound(facebook, 'Park bakımı yapılmalı', {
+        at: '2026-11-05T10:00:00Z',
+        kind: ConversationKind.Public,
+        contactName: 'Fatma Yıldız',
+      }),
     ]);
     // Fillers for paging, several sharing one timestamp so ties are ordered by id.
     const channels = [facebook, instagram, twitter, whatsapp];
@@ -57,10 +79,28 @@ describe('Inbox list (GET /api/v1/conversations)', () => {
     const base = (await get({ limit: 100 }).expect(200)).body.items as Row[];
     const auth = { Authorization: `Bearer ${t.adminToken}` };
     for (const [i, row] of base.entries()) {
-      if (i % 5 === 0) await t.http().patch(`/api/v1/conversations/${row.id}`).set(auth).send({ status: ConversationStatus.Pending }).expect(200);
-      if (i % 4 === 1) await t.http().patch(`/api/v1/conversations/${row.id}`).set(auth).send({ assigneeId: officer.user.id }).expect(200);
-      if (i % 6 === 2) await t.http().post(`/api/v1/conversations/${row.id}/tags`).set(auth).send({ tag: 'altyapı' }).expect(200);
-      if (i % 7 === 3) await t.http().post(`/api/v1/conversations/${row.id}/read`).set(auth).expect(200);
+      if (i % 5 === 0) {
+        await t
+          .http()
+          .patch(`/api/v1/conversations/${row.id}`)
+          .set(auth)
+          .send({ status: ConversationStatus.Pending })
+          .expect(200);
+      }
+      if (i % 4 === 1) {
+        await t
+          .http()
+          .patch(`/api/v1/conversations/${row.id}`)
+          .set(auth)
+          .send({ assigneeId: officer.user.id })
+          .expect(200);
+      }
+      if (i % 6 === 2) {
+        await t.http().post(`/api/v1/conversations/${row.id}/tags`).set(auth).send({ tag: 'altyapı' }).expect(200);
+      }
+      if (i % 7 === 3) {
+        await t.http().post(`/api/v1/conversations/${row.id}/read`).set(auth).expect(200);
+      }
     }
     all = (await get({ limit: 100 }).expect(200)).body.items;
   });
@@ -69,7 +109,9 @@ describe('Inbox list (GET /api/v1/conversations)', () => {
   it('lists conversations of all four channels in one list, newest activity first, with full rows', async () => {
     expect(all).toHaveLength(33);
     expect(new Set(all.map((r) => r.channel))).toEqual(new Set(Object.values(Channel)));
-    const sorted = [...all].sort((a, b) => (a.lastActivityAt === b.lastActivityAt ? (a.id < b.id ? 1 : -1) : a.lastActivityAt < b.lastActivityAt ? 1 : -1));
+    const sorted = [...all].sort((a, b) =>
+      a.lastActivityAt === b.lastActivityAt ? (a.id < b.id ? 1 : -1) : a.lastActivityAt < b.lastActivityAt ? 1 : -1,
+    );
     expect(ids(all)).toEqual(ids(sorted));
     const water = all.find((r) => r.lastMessagePreview === 'Su kesintisi ne zaman bitecek?')!;
     expect(water).toMatchObject({
@@ -93,17 +135,36 @@ describe('Inbox list (GET /api/v1/conversations)', () => {
     ['assignee=nobody', { assignee: 'nobody' }, (r) => r.assignee === null],
     ['assignee=<uuid>', { assignee: 'OFFICER' }, (r) => r.assignee?.id === officer.user.id],
     ['tag', { tag: 'altyapı' }, (r) => r.tags.includes('altyapı')],
-    ['from/to', { from: '2026-11-02T00:00:00Z', to: '2026-11-10T12:00:00Z' }, (r) => r.lastActivityAt >= '2026-11-02T00:00:00.000Z' && r.lastActivityAt <= '2026-11-10T12:00:00.000Z'],
+    [
+      'from/to',
+      { from: '2026-11-02T00:00:00Z', to: '2026-11-10T12:00:00Z' },
+      (r) => r.lastActivityAt >= '2026-11-02T00:00:00.000Z' && r.lastActivityAt <= '2026-11-10T12:00:00.000Z',
+    ],
     ['unread=true', { unread: 'true' }, (r) => r.unreadCount > 0],
     ['unread=false', { unread: 'false' }, (r) => r.unreadCount === 0],
     ['channel+kind', { channel: 'facebook', kind: 'public' }, (r) => r.channel === 'facebook' && r.kind === 'public'],
-    ['status+unread+kind', { status: 'open', unread: 'true', kind: 'direct' }, (r) => r.status === 'open' && r.unreadCount > 0 && r.kind === 'direct'],
-    ['assignee+tag+channel', { assignee: 'nobody', tag: 'altyapı', channel: 'twitter' }, (r) => r.assignee === null && r.tags.includes('altyapı') && r.channel === 'twitter'],
-    ['q+channel', { q: 'talep', channel: 'instagram' }, (r) => r.channel === 'instagram' && (r.lastMessagePreview ?? '').startsWith('Talep')],
+    [
+      'status+unread+kind',
+      { status: 'open', unread: 'true', kind: 'direct' },
+      (r) => r.status === 'open' && r.unreadCount > 0 && r.kind === 'direct',
+    ],
+    [
+      'assignee+tag+channel',
+      { assignee: 'nobody', tag: 'altyapı', channel: 'twitter' },
+      (r) => r.assignee === null && r.tags.includes('altyapı') && r.channel === 'twitter',
+    ],
+    [
+      'q+channel',
+      { q: 'talep', channel: 'instagram' },
+      (r) => r.channel === 'instagram' && (r.lastMessagePreview ?? '').startsWith('Talep'),
+    ],
   ];
   it.each(cases)('filters by %s', async (_name, query, predicate) => {
     const resolved = Object.fromEntries(
-      Object.entries(query).map(([k, v]) => [k, v === 'ACCOUNT' ? accounts.instagram.id : v === 'OFFICER' ? officer.user.id : v]),
+      Object.entries(query).map(([k, v]) => [
+        k,
+        v === 'ACCOUNT' ? accounts.instagram.id : v === 'OFFICER' ? officer.user.id : v,
+      ]),
     );
     const expected = all.filter(predicate);
     const response = await get({ ...resolved, limit: 100 }, officer.token).expect(200);
@@ -112,7 +173,9 @@ describe('Inbox list (GET /api/v1/conversations)', () => {
 
   it('filter cases are not vacuous: each matches some rows but not all', () => {
     const counts = cases.map(([name, , predicate]) => [name, all.filter(predicate).length] as const);
-    for (const [name, n] of counts) expect({ name, some: n > 0, notAll: n < all.length }).toEqual({ name, some: true, notAll: true });
+    for (const [name, n] of counts) {
+      expect({ name, some: n > 0, notAll: n < all.length }).toEqual({ name, some: true, notAll: true });
+    }
   });
 
   it('pages with a keyset cursor: every row exactly once, in order', async () => {
@@ -120,7 +183,9 @@ describe('Inbox list (GET /api/v1/conversations)', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const response: { body: { items: Row[]; nextCursor: string | null } } = await get(cursor ? { limit: 7, cursor } : { limit: 7 }).expect(200);
+      const response: { body: { items: Row[]; nextCursor: string | null } } = await get(
+        cursor ? { limit: 7, cursor } : { limit: 7 },
+      ).expect(200);
       seen.push(...ids(response.body.items));
       cursor = response.body.nextCursor;
       pages += 1;
@@ -132,7 +197,9 @@ describe('Inbox list (GET /api/v1/conversations)', () => {
   it('keeps filters applied across pages', async () => {
     const first = await get({ kind: 'direct', limit: 5 }).expect(200);
     const second = await get({ kind: 'direct', limit: 5, cursor: first.body.nextCursor }).expect(200);
-    expect([...ids(first.body.items), ...ids(second.body.items)]).toEqual(ids(all.filter((r) => r.kind === 'direct')).slice(0, 10));
+    expect([...ids(first.body.items), ...ids(second.body.items)]).toEqual(
+      ids(all.filter((r) => r.kind === 'direct')).slice(0, 10),
+    );
   });
 
   it('defaults to 25 rows per page', async () => {
@@ -173,7 +240,8 @@ describe('Inbox list (GET /api/v1/conversations)', () => {
   });
 
   it('searches Turkish-aware over message text and contact names', async () => {
-    const search = async (q: string) => (await get({ q, limit: 100 }).expect(200)).body.items.map((r: Row) => r.lastMessagePreview);
+    const search = async (q: string) =>
+      (await get({ q, limit: 100 }).expect(200)).body.items.map((r: Row) => r.lastMessagePreview);
     expect(await search('cukur')).toEqual(['Sokağımızda Çukurlar var, lütfen yardım edin']);
     expect(await search('ÇUKUR')).toEqual(['Sokağımızda Çukurlar var, lütfen yardım edin']);
     expect(await search('ığdır')).toEqual(['IĞDIR caddesinde ışık yanmıyor']);
@@ -188,8 +256,13 @@ describe('Inbox list (GET /api/v1/conversations)', () => {
 
   it('finds the same rows with the rare-term and the common-term search plan', async () => {
     const filters: ConversationFilter[] = [
-      { q: 'talep' }, { q: 'cukur' }, { q: 'huseyin celik' }, { q: 'zeynep_sahin' }, { q: 'vatandas 1' },
-      { q: 'talep', channel: Channel.Twitter }, { q: 'talep', kind: ConversationKind.Public, unread: true },
+      { q: 'talep' },
+      { q: 'cukur' },
+      { q: 'huseyin celik' },
+      { q: 'zeynep_sahin' },
+      { q: 'vatandas 1' },
+      { q: 'talep', channel: Channel.Twitter },
+      { q: 'talep', kind: ConversationKind.Public, unread: true },
     ];
     for (const filter of filters) {
       const run = async (search: 'collect' | 'walk') => {
@@ -231,7 +304,12 @@ describe('Inbox list (GET /api/v1/conversations)', () => {
     await t.http().get(`/api/v1/conversations/${target}/messages`).set(auth).expect(404);
     await t.http().patch(`/api/v1/conversations/${target}`).set(auth).send({ status: 'closed' }).expect(404);
     await t.http().post(`/api/v1/conversations/${target}/notes`).set(auth).send({ text: 'x' }).expect(404);
-    const bulk = await t.http().post('/api/v1/conversations/bulk').set(auth).send({ ids: [target], action: 'close' }).expect(200);
+    const bulk = await t
+      .http()
+      .post('/api/v1/conversations/bulk')
+      .set(auth)
+      .send({ ids: [target], action: 'close' })
+      .expect(200);
     expect(bulk.body.updated).toBe(0);
     const [row] = await t.dataSource.query('SELECT status FROM conversation WHERE id = $1', [target]);
     expect(row.status).not.toBe('closed');

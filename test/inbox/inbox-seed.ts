@@ -1,7 +1,14 @@
-import { ChannelAccount, Channel, ConversationKind, MessageDirection, MessageKind, AttachmentType } from '@civic/domain';
-import { MessageEvent } from '@civic/channels-core';
+import type { MessageEvent } from '@civic/channels-core';
+import {
+  ChannelAccount,
+  Channel,
+  ConversationKind,
+  MessageDirection,
+  MessageKind,
+  AttachmentType,
+} from '@civic/domain';
 import { IngestService } from '@civic/ingest';
-import { TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
 
 export interface SeededAccounts {
   facebook: ChannelAccount;
@@ -14,7 +21,14 @@ export interface SeededAccounts {
 export async function createAccounts(t: TestApp, organizationId: string, suffix: string): Promise<SeededAccounts> {
   const repo = t.dataSource.getRepository(ChannelAccount);
   const make = (channel: Channel, name: string, ownerLabel: string) =>
-    repo.save({ organizationId, channel, externalId: `${channel}-${suffix}`, name, handle: `@${channel}_${suffix}`, ownerLabel });
+    repo.save({
+      organizationId,
+      channel,
+      externalId: `${channel}-${suffix}`,
+      name,
+      handle: `@${channel}_${suffix}`,
+      ownerLabel,
+    });
   return {
     facebook: await make(Channel.Facebook, 'Melikgazi Belediyesi', 'Belediye'),
     instagram: await make(Channel.Instagram, 'melikgazibel', 'Belediye'),
@@ -29,7 +43,15 @@ let counter = 0;
 export function inbound(
   account: ChannelAccount,
   text: string,
-  options: { at: string; kind?: ConversationKind; thread?: string; contactId?: string; contactName?: string; contactHandle?: string; attachments?: MessageEvent['attachments'] },
+  options: {
+    at: string;
+    kind?: ConversationKind;
+    thread?: string;
+    contactId?: string;
+    contactName?: string;
+    contactHandle?: string;
+    attachments?: MessageEvent['attachments'];
+  },
 ): MessageEvent {
   counter += 1;
   const kind = options.kind ?? ConversationKind.Direct;
@@ -42,7 +64,12 @@ export function inbound(
     occurredAt,
     externalId: `${account.channel}-msg-${counter}-${Math.random().toString(36).slice(2, 8)}`,
     direction: MessageDirection.Inbound,
-    kind: kind === ConversationKind.Direct ? MessageKind.Dm : account.channel === Channel.Twitter ? MessageKind.Mention : MessageKind.Comment,
+    kind:
+      kind === ConversationKind.Direct
+        ? MessageKind.Dm
+        : account.channel === Channel.Twitter
+          ? MessageKind.Mention
+          : MessageKind.Comment,
     text,
     attachments: options.attachments,
     contact: { externalId: contactId, name: options.contactName ?? null, handle: options.contactHandle ?? null },
@@ -50,7 +77,10 @@ export function inbound(
       kind === ConversationKind.Direct
         ? { kind, key: options.thread ?? `dm:${contactId}` }
         : { kind, key: options.thread ?? `post:${counter}`, rootExternalId: options.thread ?? `post-${counter}` },
-    replyWindowExpiresAt: kind === ConversationKind.Direct && account.channel !== Channel.Twitter ? new Date(occurredAt.getTime() + 24 * 3600 * 1000) : undefined,
+    replyWindowExpiresAt:
+      kind === ConversationKind.Direct && account.channel !== Channel.Twitter
+        ? new Date(occurredAt.getTime() + 24 * 3600 * 1000)
+        : undefined,
   };
 }
 
@@ -60,5 +90,7 @@ export const LOCATION_ATTACHMENT = [
 
 export async function ingestAll(t: TestApp, events: MessageEvent[]): Promise<void> {
   const report = await t.app.get(IngestService).ingest(events);
-  if (report.stored !== events.length) throw new Error(`seed failed: ${JSON.stringify(report.results.filter((r) => r.outcome !== 'stored'))}`);
+  if (report.stored !== events.length) {
+    throw new Error(`seed failed: ${JSON.stringify(report.results.filter((r) => r.outcome !== 'stored'))}`);
+  }
 }

@@ -1,10 +1,17 @@
 import http from 'node:http';
 import { UserRole } from '@civic/domain';
-import { startTestApp, TestApp } from '../support/test-app';
-import { createAccounts, inbound, ingestAll, SeededAccounts } from './inbox-seed';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import type { SeededAccounts } from './inbox-seed';
+import { createAccounts, inbound, ingestAll } from './inbox-seed';
 
 /** An EventSource-like reader: collects `event:`/`data:` frames from the stream. */
-function openStream(url: string): { events: { type: string; data: any }[]; waitFor(pred: (e: { type: string; data: any }) => boolean, ms?: number): Promise<{ type: string; data: any }>; close(): void; status: Promise<number> } {
+function openStream(url: string): {
+  events: { type: string; data: any }[];
+  waitFor(pred: (e: { type: string; data: any }) => boolean, ms?: number): Promise<{ type: string; data: any }>;
+  close(): void;
+  status: Promise<number>;
+} {
   const events: { type: string; data: any }[] = [];
   const waiters: (() => void)[] = [];
   let buffer = '';
@@ -33,13 +40,18 @@ function openStream(url: string): { events: { type: string; data: any }[]; waitF
     close: () => request.destroy(),
     waitFor(pred, ms = 10_000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching event within ${ms} ms; got ${JSON.stringify(events)}`)), ms);
+        const timer = setTimeout(
+          () => reject(new Error(`no matching event within ${ms} ms; got ${JSON.stringify(events)}`)),
+          ms,
+        );
         const check = () => {
           const found = events.find(pred);
           if (found) {
             clearTimeout(timer);
             resolve(found);
-          } else waiters.push(check);
+          } else {
+            waiters.push(check);
+          }
         };
         check();
       });
@@ -68,14 +80,25 @@ describe('Live updates (GET /api/v1/events)', () => {
       await mine.waitFor((e) => e.type === 'ready');
       await theirs.waitFor((e) => e.type === 'ready');
 
-      await ingestAll(t, [inbound(accounts.facebook, 'Çöp konteyneri taştı', { at: '2026-11-22T10:00:00Z', contactName: 'Ali Veli' })]);
+      await ingestAll(t, [
+        inbound(accounts.facebook, 'Çöp konteyneri taştı', { at: '2026-11-22T10:00:00Z', contactName: 'Ali Veli' }),
+      ]);
       const changed = await mine.waitFor((e) => e.type === 'conversations.changed');
       expect(changed.data.organizationId).toBe(t.organizationId);
       const conversationId = changed.data.conversationIds[0];
 
-      await t.http().patch(`/api/v1/conversations/${conversationId}`).set('Authorization', `Bearer ${t.adminToken}`).send({ status: 'pending' }).expect(200);
+      await t
+        .http()
+        .patch(`/api/v1/conversations/${conversationId}`)
+        .set('Authorization', `Bearer ${t.adminToken}`)
+        .send({ status: 'pending' })
+        .expect(200);
       const updated = await mine.waitFor((e) => e.type === 'conversation.updated');
-      expect(updated.data).toMatchObject({ organizationId: t.organizationId, conversationIds: [conversationId], change: 'status' });
+      expect(updated.data).toMatchObject({
+        organizationId: t.organizationId,
+        conversationIds: [conversationId],
+        change: 'status',
+      });
 
       // The other organization's own event arrives on its stream, proving it is live; ours never did.
       await ingestAll(t, [inbound(otherAccounts.facebook, 'Başka şehirden mesaj', { at: '2026-11-22T11:00:00Z' })]);

@@ -1,6 +1,7 @@
 import { Channel, UserRole } from '@civic/domain';
 import { FakeGraphApiServer, META_FAILURES, postSignedWebhook, whatsappMessagesWebhook } from '@civic/testing';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 const PHONE_ID = '106540352242922';
 const PHOTO = Buffer.from('çukur fotoğrafı: sahte JPEG baytları');
@@ -34,7 +35,7 @@ describe('Media download (WhatsApp media id → URL → bytes)', () => {
     const until = Date.now() + timeoutMs;
     for (;;) {
       const value = await read();
-      if (done(value) || Date.now() > until) return value;
+      if (done(value) || Date.now() > until) {return value;}
       await new Promise((r) => setTimeout(r, 200));
     }
   }

@@ -1,18 +1,27 @@
 import { createHmac } from 'node:crypto';
+import type { MessageEvent } from '@civic/channels-core';
 import { Channel, ChannelAccount, DeliveryState } from '@civic/domain';
-import { MessageEvent } from '@civic/channels-core';
 import { IngestService } from '@civic/ingest';
 import { QueueService } from '@civic/queue';
 import { facebookComment } from '../support/facebook-comment';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 const PAGE_ID = '206070979425408';
 const METRICS_TOKEN = 'prometheus-scrape-token-2026';
 
 const comment = (id: string, overrides: Partial<MessageEvent> = {}) =>
-  facebookComment({ pageId: PAGE_ID, postId: `${PAGE_ID}_1` }, id, 'Çöp konteynerleri iki gündür boşaltılmadı, ilgilenir misiniz?', {
-    occurredAt: new Date(Date.now() - 60_000), contact: { externalId: 'psid-ş-1', name: 'Şükrü Öztürk' }, parentExternalId: undefined, ...overrides,
-  });
+  facebookComment(
+    { pageId: PAGE_ID, postId: `${PAGE_ID}_1` },
+    id,
+    'Çöp konteynerleri iki gündür boşaltılmadı, ilgilenir misiniz?',
+    {
+      occurredAt: new Date(Date.now() - 60_000),
+      contact: { externalId: 'psid-ş-1', name: 'Şükrü Öztürk' },
+      parentExternalId: undefined,
+      ...overrides,
+    },
+  );
 
 interface Sample {
   name: string;
@@ -24,11 +33,17 @@ interface Sample {
 function parse(text: string): Sample[] {
   const samples: Sample[] = [];
   for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
+    if (!line || line.startsWith('#')) {
+      continue;
+    }
     const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!m) throw new Error(`unparsable metrics line: ${line}`);
+    if (!m) {
+      throw new Error(`unparsable metrics line: ${line}`);
+    }
     const labels: Record<string, string> = {};
-    for (const l of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="([^"]*)"/g)) labels[l[1]] = l[2];
+    for (const l of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="([^"]*)"/g)) {
+      labels[l[1]] = l[2];
+    }
     samples.push({ name: m[1], labels, value: Number(m[3]) });
   }
   return samples;
@@ -40,7 +55,9 @@ function find(samples: Sample[], name: string, labels: Record<string, string> = 
 
 function value(samples: Sample[], name: string, labels: Record<string, string> = {}): number | undefined {
   const found = find(samples, name, labels);
-  if (found.length > 1) throw new Error(`${name} ${JSON.stringify(labels)} matches ${found.length} samples`);
+  if (found.length > 1) {
+    throw new Error(`${name} ${JSON.stringify(labels)} matches ${found.length} samples`);
+  }
   return found[0]?.value;
 }
 
@@ -52,10 +69,23 @@ describe('Prometheus metrics (real PostgreSQL)', () => {
   beforeAll(async () => {
     t = await startTestApp({ config: { METRICS_TOKEN } });
     const accounts = t.dataSource.getRepository(ChannelAccount);
-    const account = await accounts.save({ organizationId: t.organizationId, channel: Channel.Facebook, externalId: PAGE_ID, name: 'Kadıköy Belediyesi' });
+    const account = await accounts.save({
+      organizationId: t.organizationId,
+      channel: Channel.Facebook,
+      externalId: PAGE_ID,
+      name: 'Kadıköy Belediyesi',
+    });
     accountId = account.id;
-    await t.dataSource.query(`UPDATE channel_account SET last_polled_at = now() - interval '90 seconds' WHERE id = $1`, [accountId]);
-    const other = await accounts.save({ organizationId: t.organizationId, channel: Channel.Instagram, externalId: '17841400000000001', name: 'Üsküdar Belediyesi' });
+    await t.dataSource.query(
+      `UPDATE channel_account SET last_polled_at = now() - interval '90 seconds' WHERE id = $1`,
+      [accountId],
+    );
+    const other = await accounts.save({
+      organizationId: t.organizationId,
+      channel: Channel.Instagram,
+      externalId: '17841400000000001',
+      name: 'Üsküdar Belediyesi',
+    });
     neverPolledId = other.id;
   });
   afterAll(() => t.close());
@@ -84,7 +114,10 @@ describe('Prometheus metrics (real PostgreSQL)', () => {
       comment('', {}), // no external id: rejected
     ]);
     expect(first.stored).toBe(2);
-    const replay = await ingest.ingest([comment('c-2'), comment('c-4', { channel: Channel.Instagram, accountExternalId: '17841400000000001' })]);
+    const replay = await ingest.ingest([
+      comment('c-2'),
+      comment('c-4', { channel: Channel.Instagram, accountExternalId: '17841400000000001' }),
+    ]);
     expect(replay.duplicates).toBe(1);
 
     const samples = await scrape();
@@ -98,7 +131,13 @@ describe('Prometheus metrics (real PostgreSQL)', () => {
   it('counts webhook deliveries and signature failures', async () => {
     const body = JSON.stringify({ object: 'page', entry: [] });
     const signature = `sha256=${createHmac('sha256', 'test-app-secret').update(body).digest('hex')}`;
-    const post = (sig: string) => t.http().post('/webhooks/meta').set('content-type', 'application/json').set('x-hub-signature-256', sig).send(body);
+    const post = (sig: string) =>
+      t
+        .http()
+        .post('/webhooks/meta')
+        .set('content-type', 'application/json')
+        .set('x-hub-signature-256', sig)
+        .send(body);
     await post(signature).expect(200);
     await post(`sha256=${'0'.repeat(64)}`).expect(401);
     await post(`sha256=${'f'.repeat(64)}`).expect(401);
@@ -116,15 +155,45 @@ describe('Prometheus metrics (real PostgreSQL)', () => {
          (now() - interval '42 seconds', 3, '[{}, {}, {}]', 1, now() + interval '1 minute'),
          (now() - interval '5 seconds', 2, '[{}, {}]', 1, now() + interval '1 minute')`,
     );
-    await t.dataSource.query(`INSERT INTO webhook_inbox (event_count, events, attempts, failed_at, last_error) VALUES (4, '[]', 5, now(), 'boom')`);
+    await t.dataSource.query(
+      `INSERT INTO webhook_inbox (event_count, events, attempts, failed_at, last_error) VALUES (4, '[]', 5, now(), 'boom')`,
+    );
     // A text over 64 KiB: the delivery is answered, the event refused before the webhook inbox.
-    const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: 'waba', changes: [{ field: 'messages', value: {
-      messaging_product: 'whatsapp', metadata: { display_phone_number: '903520000000', phone_number_id: 'metrics-phone' },
-      contacts: [{ profile: { name: 'Ayşe' }, wa_id: '905320000000' }],
-      messages: [{ from: '905320000000', id: 'wamid.çok-uzun', timestamp: '1795400000', type: 'text', text: { body: 'ş'.repeat(70_000) } }],
-    } }] }] });
+    const body = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [
+        {
+          id: 'waba',
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '903520000000', phone_number_id: 'metrics-phone' },
+                contacts: [{ profile: { name: 'Ayşe' }, wa_id: '905320000000' }],
+                messages: [
+                  {
+                    from: '905320000000',
+                    id: 'wamid.çok-uzun',
+                    timestamp: '1795400000',
+                    type: 'text',
+                    text: { body: 'ş'.repeat(70_000) },
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+    });
     const signature = `sha256=${createHmac('sha256', 'test-app-secret').update(body).digest('hex')}`;
-    const receipt = await t.http().post('/webhooks/meta').set('content-type', 'application/json').set('x-hub-signature-256', signature).send(body).expect(200);
+    const receipt = await t
+      .http()
+      .post('/webhooks/meta')
+      .set('content-type', 'application/json')
+      .set('x-hub-signature-256', signature)
+      .send(body)
+      .expect(200);
     expect(receipt.body).toEqual({ received: 1, accepted: 0, rejected: 1 });
 
     const samples = await scrape();
@@ -139,19 +208,35 @@ describe('Prometheus metrics (real PostgreSQL)', () => {
 
   it('labels the HTTP latency histogram with route patterns, never raw URLs', async () => {
     const ids = ['5f1c0c1e-9a4b-4c1a-8f0e-0a1b2c3d4e5f', '6a2d1d2f-0b5c-4d2b-9a1f-1b2c3d4e5f60'];
-    for (const id of ids) await t.http().get(`/api/v1/conversations/${id}`).set('Authorization', `Bearer ${t.adminToken}`).expect(404);
+    for (const id of ids) {
+      await t.http().get(`/api/v1/conversations/${id}`).set('Authorization', `Bearer ${t.adminToken}`).expect(404);
+    }
     await t.http().get('/api/v1/no-such-endpoint/for-metrics').expect(404);
 
     const res = await t.http().get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
-    for (const id of ids) expect(res.text).not.toContain(id);
+    for (const id of ids) {
+      expect(res.text).not.toContain(id);
+    }
     expect(res.text).not.toContain('no-such-endpoint');
     const samples = parse(res.text);
-    expect(value(samples, 'civic_http_request_duration_seconds_count', { method: 'GET', route: '/api/v1/conversations/:id', status: '404' })).toBe(2);
-    expect(value(samples, 'civic_http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status: '404' })).toBe(1);
+    expect(
+      value(samples, 'civic_http_request_duration_seconds_count', {
+        method: 'GET',
+        route: '/api/v1/conversations/:id',
+        status: '404',
+      }),
+    ).toBe(2);
+    expect(
+      value(samples, 'civic_http_request_duration_seconds_count', { method: 'GET', route: 'unmatched', status: '404' }),
+    ).toBe(1);
     // Guard refusals are measured too (the three refused scrapes of the first test).
-    expect(value(samples, 'civic_http_request_duration_seconds_count', { method: 'GET', route: '/metrics', status: '401' })).toBe(3);
+    expect(
+      value(samples, 'civic_http_request_duration_seconds_count', { method: 'GET', route: '/metrics', status: '401' }),
+    ).toBe(3);
     const routes = new Set(find(samples, 'civic_http_request_duration_seconds_count').map((s) => s.labels.route));
-    for (const route of routes) expect(route === 'unmatched' || route.startsWith('/')).toBe(true);
+    for (const route of routes) {
+      expect(route === 'unmatched' || route.startsWith('/')).toBe(true);
+    }
   });
 
   it('reports poll lag per account, queue depth per queue, send failures, pending media and updates waiting for their message from the database', async () => {
@@ -164,10 +249,24 @@ describe('Prometheus metrics (real PostgreSQL)', () => {
         WHERE channel_account_id = $1 AND external_id = 'c-1'`,
       [accountId],
     );
-    await t.dataSource.query(`UPDATE message SET media_pending = true WHERE channel_account_id = $1 AND external_id = 'c-2'`, [accountId]);
+    await t.dataSource.query(
+      `UPDATE message SET media_pending = true WHERE channel_account_id = $1 AND external_id = 'c-2'`,
+      [accountId],
+    );
     // Two statuses for replies not stored (yet): kept for later.
-    const status = (id: string) => ({ type: 'status' as const, channel: Channel.Facebook, accountExternalId: PAGE_ID, occurredAt: new Date(), externalId: id, state: DeliveryState.Delivered });
-    expect((await t.app.get(IngestService).ingest([status('m_not_yet_1'), status('m_not_yet_2')])).results.map((r) => r.outcome)).toEqual(['deferred', 'deferred']);
+    const status = (id: string) => ({
+      type: 'status' as const,
+      channel: Channel.Facebook,
+      accountExternalId: PAGE_ID,
+      occurredAt: new Date(),
+      externalId: id,
+      state: DeliveryState.Delivered,
+    });
+    expect(
+      (await t.app.get(IngestService).ingest([status('m_not_yet_1'), status('m_not_yet_2')])).results.map(
+        (r) => r.outcome,
+      ),
+    ).toEqual(['deferred', 'deferred']);
 
     const samples = await scrape();
     const lag = value(samples, 'civic_poll_lag_seconds', { channel: 'facebook', account_id: accountId })!;

@@ -1,5 +1,6 @@
-import http, { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /**
  * Sits between a worker and a fake channel server: forwards each request at once (the channel has
@@ -36,7 +37,9 @@ export class HeldChannelProxy {
 
   private async forward(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    for await (const chunk of req) {
+      chunks.push(chunk as Buffer);
+    }
     const headers = { ...req.headers };
     delete headers.host;
     await new Promise<void>((resolve) => {

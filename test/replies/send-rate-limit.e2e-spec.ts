@@ -2,17 +2,19 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Pool } from 'pg';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
 import { AccessTokenService } from '@civic/auth';
-import { AppConfig } from '@civic/config';
-import { ChannelRegistry, MessageEvent } from '@civic/channels-core';
+import type { MessageEvent } from '@civic/channels-core';
+import { ChannelRegistry } from '@civic/channels-core';
+import type { AppConfig } from '@civic/config';
 import { Channel, ConversationKind, MessageDirection, MessageKind, User } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
 import { ReplyService, SEND_RATE_HEADROOM, SendDeferredError, SendRateLimiter } from '@civic/replies';
-import { createTestDatabase, FakeGraphApiServer, peakPerSecond, TestDatabase } from '@civic/testing';
+import type { TestDatabase } from '@civic/testing';
+import { createTestDatabase, FakeGraphApiServer, peakPerSecond } from '@civic/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { AppProcess, ensureBuilt } from '../scale/app-process';
 
@@ -38,20 +40,37 @@ describe('Send rate limit per channel account, across worker processes', () => {
   const workers: AppProcess[] = [];
   const secrets = { ENCRYPTION_KEY: randomBytes(32).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex') };
   const config = (extra: Record<string, string> = {}): Record<string, string> => ({
-    NODE_ENV: 'production', DATABASE_URL: db.url, DATABASE_POOL_MAX: '4', DATA_DIR: dataDir, LOG_LEVEL: 'warn', SANDBOX: 'false',
-    RUN_WORKER_IN_API: 'false', ...secrets, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ORGANIZATION_NAME: 'Hız Belediyesi',
-    META_APP_SECRET: 'hiz', META_VERIFY_TOKEN: 'hiz', META_GRAPH_URL: graphs[0].url, REPLY_RETRY_DELAY_SECONDS: '1', ...extra,
+    NODE_ENV: 'production',
+    DATABASE_URL: db.url,
+    DATABASE_POOL_MAX: '4',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    SANDBOX: 'false',
+    RUN_WORKER_IN_API: 'false',
+    ...secrets,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    ORGANIZATION_NAME: 'Hız Belediyesi',
+    META_APP_SECRET: 'hiz',
+    META_VERIFY_TOKEN: 'hiz',
+    META_GRAPH_URL: graphs[0].url,
+    REPLY_RETRY_DELAY_SECONDS: '1',
+    ...extra,
   });
   const api = (method: string, path: string, body: unknown) =>
     fetch(`${base}${path}`, {
-      method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
     });
 
   beforeAll(async () => {
     ensureBuilt();
     db = await createTestDatabase();
     dataDir = mkdtempSync(join(tmpdir(), 'civic-send-rate-'));
-    for (const graph of graphs) await graph.start();
+    for (const graph of graphs) {
+      await graph.start();
+    }
     // pg-boss's schema once, before several processes start (as docker/migrate.js does).
     const installer = new PgBoss({ connectionString: db.url, schedule: false, supervise: false, max: 1 });
     // Dropping the database at the end terminates connections still closing; that is expected.
@@ -63,23 +82,38 @@ describe('Send rate limit per channel account, across worker processes', () => {
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const admin = await app.get(DataSource).getRepository(User).findOneByOrFail({ email: ADMIN.email });
     token = app.get(AccessTokenService).issue(admin);
-    const created = await api('POST', '/api/v1/channel-accounts', { channel: 'whatsapp', externalId: WA, name: 'Hız WhatsApp', credentials: { accessToken: 'wa-token' } });
+    const created = await api('POST', '/api/v1/channel-accounts', {
+      channel: 'whatsapp',
+      externalId: WA,
+      name: 'Hız WhatsApp',
+      credentials: { accessToken: 'wa-token' },
+    });
     expect(created.status).toBe(201);
     accountId = ((await created.json()) as { id: string }).id;
   }, 90_000);
 
   afterAll(async () => {
-    for (const w of workers) await w.stop().catch(() => undefined);
-    for (const pool of pools) await pool.end().catch(() => undefined);
+    for (const w of workers) {
+      await w.stop().catch(() => undefined);
+    }
+    for (const pool of pools) {
+      await pool.end().catch(() => undefined);
+    }
     await app?.close();
-    for (const graph of graphs) await graph.stop();
+    for (const graph of graphs) {
+      await graph.stop();
+    }
     await db?.drop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a rate of 0 or a word for an account, and stores a valid one', async () => {
     expect((await api('PATCH', `/api/v1/channel-accounts/${accountId}`, { sendRatePerSecond: 0 })).status).toBe(400);
-    expect((await api('PATCH', `/api/v1/channel-accounts/${accountId}`, { sendRatePerSecond: 'hızlı' })).status).toBe(400);
+    expect((await api('PATCH', `/api/v1/channel-accounts/${accountId}`, { sendRatePerSecond: 'hızlı' })).status).toBe(
+      400,
+    );
     const ok = await api('PATCH', `/api/v1/channel-accounts/${accountId}`, { sendRatePerSecond: RATE });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { sendRatePerSecond: number }).sendRatePerSecond).toBe(RATE);
@@ -90,19 +124,30 @@ describe('Send rate limit per channel account, across worker processes', () => {
       const pool = new Pool({ connectionString: db.url, max: 5 });
       pool.on('error', () => undefined);
       pools.push(pool);
-      const dataSource = { query: async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows } as unknown as DataSource;
-      return new SendRateLimiter(dataSource, new ChannelRegistry([]), { env: { REPLY_SEND_RATE_LIMITS: '' } } as AppConfig);
+      const dataSource = {
+        query: async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows,
+      } as unknown as DataSource;
+      return new SendRateLimiter(dataSource, new ChannelRegistry([]), {
+        env: { REPLY_SEND_RATE_LIMITS: '' },
+      } as AppConfig);
     });
     // A separate account row, so this pace does not delay the worker test below.
-    const [other] = await app.get(DataSource).query(
-      `INSERT INTO channel_account (organization_id, channel, external_id, name) SELECT organization_id, 'whatsapp', 'rate-test', 'Deneme' FROM channel_account WHERE id = $1 RETURNING id`,
-      [accountId],
-    );
+    const [other] = await app
+      .get(DataSource)
+      .query(
+        `INSERT INTO channel_account (organization_id, channel, external_id, name) SELECT organization_id, 'whatsapp', 'rate-test', 'Deneme' FROM channel_account WHERE id = $1 RETURNING id`,
+        [accountId],
+      );
     const rate = 20;
     const started = Date.now();
-    const outcomes = await Promise.allSettled(Array.from({ length: 150 }, (_, i) => limiters[i % 2].reserve(other.id, rate)));
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 150 }, (_, i) => limiters[i % 2].reserve(other.id, rate)),
+    );
     const elapsed = (Date.now() - started) / 1000;
-    const slots = outcomes.filter((o) => o.status === 'fulfilled').map((o) => (o as PromiseFulfilledResult<{ slotAt: Date }>).value.slotAt.getTime()).sort((a, b) => a - b);
+    const slots = outcomes
+      .filter((o) => o.status === 'fulfilled')
+      .map((o) => (o as PromiseFulfilledResult<{ slotAt: Date }>).value.slotAt.getTime())
+      .sort((a, b) => a - b);
     const deferred = outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason);
     // 5 s of slots at 0.9 × 20/s (plus what the calls' own duration frees) fit within the wait limit; the rest reserve nothing and are told when to come back.
     const paced = rate * SEND_RATE_HEADROOM;
@@ -113,8 +158,12 @@ describe('Send rate limit per channel account, across worker processes', () => {
       expect(reason).toBeInstanceOf(SendDeferredError);
       expect((reason as SendDeferredError).until.getTime()).toBeGreaterThan(Date.now());
     }
-    for (let i = 1; i < slots.length; i++) expect(slots[i] - slots[i - 1]).toBeGreaterThanOrEqual(1000 / paced - 1); // ms precision of Date
-    const [pace] = await app.get(DataSource).query(`SELECT next_send_at FROM channel_send_pace WHERE channel_account_id = $1`, [other.id]);
+    for (let i = 1; i < slots.length; i++) {
+      expect(slots[i] - slots[i - 1]).toBeGreaterThanOrEqual(1000 / paced - 1);
+    } // ms precision of Date
+    const [pace] = await app
+      .get(DataSource)
+      .query(`SELECT next_send_at FROM channel_send_pace WHERE channel_account_id = $1`, [other.id]);
     expect(new Date(pace.next_send_at).getTime() - slots[slots.length - 1]).toBeGreaterThanOrEqual(1000 / paced - 1);
   });
 
@@ -123,35 +172,69 @@ describe('Send rate limit per channel account, across worker processes', () => {
     const events: MessageEvent[] = Array.from({ length: REPLIES }, (_, i) => {
       const phone = `90534${String(1_000_000 + i).slice(1)}`;
       return {
-        type: 'message', channel: Channel.WhatsApp, accountExternalId: WA, occurredAt: new Date(now - 60_000), externalId: `wamid.RATE${i}`,
-        direction: MessageDirection.Inbound, kind: MessageKind.Dm, text: 'Parktaki salıncak kırık, ne zaman onarılır?',
-        contact: { externalId: phone, phone, name: `Vatandaş Gülşen Çakır ${i}` }, thread: { kind: ConversationKind.Direct, key: `dm:${phone}` },
+        type: 'message',
+        channel: Channel.WhatsApp,
+        accountExternalId: WA,
+        occurredAt: new Date(now - 60_000),
+        externalId: `wamid.RATE${i}`,
+        direction: MessageDirection.Inbound,
+        kind: MessageKind.Dm,
+        text: 'Parktaki salıncak kırık, ne zaman onarılır?',
+        contact: { externalId: phone, phone, name: `Vatandaş Gülşen Çakır ${i}` },
+        thread: { kind: ConversationKind.Direct, key: `dm:${phone}` },
         replyWindowExpiresAt: new Date(now + 23 * 3_600_000),
       } satisfies MessageEvent;
     });
     await app.get(IngestService).ingest(events);
     const dataSource = app.get(DataSource);
     const admin = await dataSource.getRepository(User).findOneByOrFail({ email: ADMIN.email });
-    const conversations: { id: string }[] = await dataSource.query(`SELECT id FROM conversation WHERE channel_account_id = $1 ORDER BY thread_key`, [accountId]);
+    const conversations: { id: string }[] = await dataSource.query(
+      `SELECT id FROM conversation WHERE channel_account_id = $1 ORDER BY thread_key`,
+      [accountId],
+    );
     const replyIds: string[] = [];
     for (const [i, c] of conversations.entries()) {
-      replyIds.push((await app.get(ReplyService).reply({ userId: admin.id, organizationId: admin.organizationId }, c.id, { text: `Ekiplerimiz yönlendirildi (yanıt ${i})` })).id);
+      replyIds.push(
+        (
+          await app.get(ReplyService).reply({ userId: admin.id, organizationId: admin.organizationId }, c.id, {
+            text: `Ekiplerimiz yönlendirildi (yanıt ${i})`,
+          })
+        ).id,
+      );
     }
 
     // Small fetches so both workers hold jobs of the one account at the same time.
-    for (const [i, graph] of graphs.entries()) workers.push(await AppProcess.start('worker', `worker-${i + 1}`, config({ META_GRAPH_URL: graph.url, REPLY_BATCH_SIZE: '4' })));
+    for (const [i, graph] of graphs.entries()) {
+      workers.push(
+        await AppProcess.start(
+          'worker',
+          `worker-${i + 1}`,
+          config({ META_GRAPH_URL: graph.url, REPLY_BATCH_SIZE: '4' }),
+        ),
+      );
+    }
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const [row] = await dataSource.query(`SELECT count(*)::int AS n FROM message WHERE id = ANY($1) AND delivery_state <> 'queued'`, [replyIds]);
-      if (row.n === REPLIES) break;
-      if (Date.now() > deadline) throw new Error(`${row.n} of ${REPLIES} settled\n${workers.map((w) => w.log.slice(-3000)).join('\n')}`);
+      const [row] = await dataSource.query(
+        `SELECT count(*)::int AS n FROM message WHERE id = ANY($1) AND delivery_state <> 'queued'`,
+        [replyIds],
+      );
+      if (row.n === REPLIES) {
+        break;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`${row.n} of ${REPLIES} settled\n${workers.map((w) => w.log.slice(-3000)).join('\n')}`);
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
     const sends = graphs.map((g) => g.requests.filter((r) => r.method === 'POST' && r.path === `/${WA}/messages`));
     const texts = sends.flat().map((r) => (r.body as { text: { body: string } }).text.body);
     expect(texts).toHaveLength(REPLIES);
     expect(new Set(texts).size).toBe(REPLIES);
-    const [{ sent }] = await dataSource.query(`SELECT count(*)::int AS sent FROM message WHERE id = ANY($1) AND delivery_state = 'sent'`, [replyIds]);
+    const [{ sent }] = await dataSource.query(
+      `SELECT count(*)::int AS sent FROM message WHERE id = ANY($1) AND delivery_state = 'sent'`,
+      [replyIds],
+    );
     expect(sent).toBe(REPLIES);
     // Both processes sent: the limit was shared, not held by one worker alone.
     expect(sends[0].length).toBeGreaterThan(0);
@@ -165,6 +248,8 @@ describe('Send rate limit per channel account, across worker processes', () => {
     // Per-process limits would let the two workers reach 2 × 10/s and finish in half the time (checked below).
     const observationSlack = process.env.TEST_DATABASE_URL ? 1 : 2;
     expect(peakPerSecond(times)).toBeLessThanOrEqual(RATE + observationSlack);
-    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(((REPLIES - 1) / (RATE * SEND_RATE_HEADROOM)) * 1000 - 300);
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(
+      ((REPLIES - 1) / (RATE * SEND_RATE_HEADROOM)) * 1000 - 300,
+    );
   }, 120_000);
 });

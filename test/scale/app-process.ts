@@ -1,4 +1,5 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -10,7 +11,9 @@ export type AppRole = keyof typeof ENTRY;
 
 /** Builds dist once when it is missing (`.ci/run` builds before the tests; a bare `npm test` may not have). */
 export function ensureBuilt(): void {
-  if (existsSync(join(ROOT, ENTRY.api)) && existsSync(join(ROOT, ENTRY.worker))) return;
+  if (existsSync(join(ROOT, ENTRY.api)) && existsSync(join(ROOT, ENTRY.worker))) {
+    return;
+  }
   const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
   if (build.status !== 0 || !existsSync(join(ROOT, ENTRY.api)) || !existsSync(join(ROOT, ENTRY.worker))) {
     throw new Error(`npm run build failed (needed for dist/apps/*/src/main.js):\n${build.stdout}\n${build.stderr}`);
@@ -49,10 +52,12 @@ export class AppProcess {
     };
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
-    this.exited = new Promise((resolve) => child.once('exit', (code) => {
-      this.exitCode = code;
-      resolve(code);
-    }));
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code) => {
+        this.exitCode = code;
+        resolve(code);
+      }),
+    );
   }
 
   get pid(): number {
@@ -69,7 +74,12 @@ export class AppProcess {
   }
 
   /** Starts the process; an api is returned once GET /health/ready answers 200. */
-  static async start(role: AppRole, name: string, env: Record<string, string>, readyTimeoutMs = 60_000): Promise<AppProcess> {
+  static async start(
+    role: AppRole,
+    name: string,
+    env: Record<string, string>,
+    readyTimeoutMs = 60_000,
+  ): Promise<AppProcess> {
     const port = role === 'api' ? await freePort() : null;
     const child = spawn(process.execPath, [ENTRY[role]], {
       cwd: ROOT,
@@ -77,17 +87,23 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const app = new AppProcess(role, name, child, port ? `http://127.0.0.1:${port}` : null);
-    if (app.url) await app.waitForReady(readyTimeoutMs);
+    if (app.url) {
+      await app.waitForReady(readyTimeoutMs);
+    }
     return app;
   }
 
   private async waitForReady(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      if (!this.alive) throw new Error(`${this.name} exited with ${this.exitCode} before it was ready:\n${this.output}`);
+      if (!this.alive) {
+        throw new Error(`${this.name} exited with ${this.exitCode} before it was ready:\n${this.output}`);
+      }
       try {
         const response = await fetch(`${this.url}/health/ready`);
-        if (response.status === 200) return;
+        if (response.status === 200) {
+          return;
+        }
       } catch {
         // Not listening yet.
       }
@@ -101,21 +117,29 @@ export class AppProcess {
     const deadline = Date.now() + timeoutMs;
     const found = () => (typeof text === 'string' ? this.output.includes(text) : text.test(this.output));
     while (!found()) {
-      if (!this.alive) throw new Error(`${this.name} exited with ${this.exitCode}:\n${this.output}`);
-      if (Date.now() > deadline) throw new Error(`${this.name}: no "${text}" after ${timeoutMs} ms:\n${this.output}`);
+      if (!this.alive) {
+        throw new Error(`${this.name} exited with ${this.exitCode}:\n${this.output}`);
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`${this.name}: no "${text}" after ${timeoutMs} ms:\n${this.output}`);
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
 
   /** SIGKILL: no shutdown hooks, no graceful stop — a crashed or evicted replica. */
   async kill(): Promise<void> {
-    if (this.alive) this.child.kill('SIGKILL');
+    if (this.alive) {
+      this.child.kill('SIGKILL');
+    }
     await this.exited;
   }
 
   /** SIGTERM (graceful shutdown), then SIGKILL if it does not exit in time. */
   async stop(timeoutMs = 15_000): Promise<void> {
-    if (!this.alive) return;
+    if (!this.alive) {
+      return;
+    }
     this.child.kill('SIGTERM');
     const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
     await this.exited;

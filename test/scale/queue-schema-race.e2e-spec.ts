@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { QueueService } from '@civic/queue';
-import { createTestDatabase, TestDatabase } from '@civic/testing';
+import type { TestDatabase } from '@civic/testing';
+import { createTestDatabase } from '@civic/testing';
 
 /**
  * Replicas started together on a brand-new database all install the job queue's schema at once;
@@ -15,8 +16,12 @@ describe('Job queue schema install by replicas starting together', () => {
     db = await createTestDatabase();
   });
   afterAll(async () => {
-    for (const queue of queues) await queue.onModuleDestroy().catch(() => undefined);
-    for (const source of sources) await source.destroy().catch(() => undefined);
+    for (const queue of queues) {
+      await queue.onModuleDestroy().catch(() => undefined);
+    }
+    for (const source of sources) {
+      await source.destroy().catch(() => undefined);
+    }
     await db?.drop();
   });
 
@@ -32,7 +37,9 @@ describe('Job queue schema install by replicas starting together', () => {
       queues.push(new QueueService(source));
     }
     const outcomes = await Promise.allSettled(queues.map((queue) => queue.started()));
-    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
+    expect(
+      outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason)),
+    ).toEqual([]);
     const [{ n }] = await sources[0].query(`SELECT count(*)::int AS n FROM pgboss.version`);
     expect(n).toBe(1);
   });

@@ -1,5 +1,6 @@
-import http, { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /**
  * Sits between workers and a fake channel server and makes the channel slow to answer: each
@@ -49,19 +50,25 @@ export class SlowChannelProxy {
     this.inFlightByLane[lane]++;
     try {
       const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      const upstream = await new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
-        const headers = { ...req.headers };
-        delete headers.host;
-        const out = http.request(`${this.target}${req.url}`, { method: req.method, headers }, (answer) => {
-          const body: Buffer[] = [];
-          answer.on('data', (c: Buffer) => body.push(c));
-          answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(body) }));
-          answer.on('error', reject);
-        });
-        out.on('error', reject);
-        out.end(Buffer.concat(chunks));
-      });
+      for await (const chunk of req) {
+        chunks.push(chunk as Buffer);
+      }
+      const upstream = await new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }>(
+        (resolve, reject) => {
+          const headers = { ...req.headers };
+          delete headers.host;
+          const out = http.request(`${this.target}${req.url}`, { method: req.method, headers }, (answer) => {
+            const body: Buffer[] = [];
+            answer.on('data', (c: Buffer) => body.push(c));
+            answer.on('end', () =>
+              resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(body) }),
+            );
+            answer.on('error', reject);
+          });
+          out.on('error', reject);
+          out.end(Buffer.concat(chunks));
+        },
+      );
       await new Promise((r) => setTimeout(r, this.delayMs));
       if (!res.destroyed) {
         const headers = { ...upstream.headers };

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Channel } from '@civic/domain';
 import { FakeTwitterApiServer } from '@civic/testing';
-import { startTestApp, TEST_ADMIN, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp, TEST_ADMIN } from '../support/test-app';
 import { AppProcess, ensureBuilt, freePort } from './app-process';
 
 const X_ME = '2244994945';
@@ -14,7 +15,11 @@ const METRICS_TOKEN = 'metrik-belirteci-2026-aralik';
 describe('Worker metrics: GET /metrics of a worker process', () => {
   const twitter = new FakeTwitterApiServer();
   const secrets = { ENCRYPTION_KEY: randomBytes(32).toString('hex'), JWT_SECRET: randomBytes(32).toString('hex') };
-  const xConfig = { TWITTER_API_URL: '', TWITTER_CONSUMER_KEY: 'x-consumer-key', TWITTER_CONSUMER_SECRET: 'x-consumer-secret' };
+  const xConfig = {
+    TWITTER_API_URL: '',
+    TWITTER_CONSUMER_KEY: 'x-consumer-key',
+    TWITTER_CONSUMER_SECRET: 'x-consumer-secret',
+  };
   let t: TestApp;
   let worker: AppProcess;
   let metricsUrl: string;
@@ -27,22 +32,46 @@ describe('Worker metrics: GET /metrics of a worker process', () => {
     twitter.addUser({ id: X_ME, username: 'KayseriBld', name: 'Kayseri Büyükşehir Belediyesi' });
     twitter.addUser({ id: '1580000000000000001', username: 'vatandas38', name: 'Zeynep Güneş' });
     for (let i = 1; i <= 3; i++) {
-      twitter.addTweet({ text: `@KayseriBld Talas'ta ${i}. çukur`, author_id: '1580000000000000001', created_at: new Date(Date.now() - (10 - i) * 60_000).toISOString() });
+      twitter.addTweet({
+        text: `@KayseriBld Talas'ta ${i}. çukur`,
+        author_id: '1580000000000000001',
+        created_at: new Date(Date.now() - (10 - i) * 60_000).toISOString(),
+      });
     }
     // The api alone (no worker in it): the worker process below is the only one that polls.
     t = await startTestApp({ config: { ...secrets, ...xConfig } });
-    const created = await t.http().post('/api/v1/channel-accounts').set('authorization', `Bearer ${t.adminToken}`).send({
-      channel: Channel.Twitter, externalId: X_ME, name: 'Kayseri Büyükşehir', handle: 'KayseriBld', pollIntervalSeconds: 300,
-      credentials: { accessToken: 'x-user-token', accessSecret: 'x-user-secret' },
-    });
+    const created = await t
+      .http()
+      .post('/api/v1/channel-accounts')
+      .set('authorization', `Bearer ${t.adminToken}`)
+      .send({
+        channel: Channel.Twitter,
+        externalId: X_ME,
+        name: 'Kayseri Büyükşehir',
+        handle: 'KayseriBld',
+        pollIntervalSeconds: 300,
+        credentials: { accessToken: 'x-user-token', accessSecret: 'x-user-secret' },
+      });
     expect(created.status).toBe(201);
     const port = await freePort();
     metricsUrl = `http://127.0.0.1:${port}/metrics`;
     worker = await AppProcess.start('worker', 'worker', {
-      NODE_ENV: 'production', DATABASE_URL: t.db.url, DATABASE_POOL_MAX: '4', DATA_DIR: t.dataDir, LOG_LEVEL: 'warn', SANDBOX: 'false',
-      ...secrets, ...xConfig, ADMIN_EMAIL: TEST_ADMIN.email, ADMIN_PASSWORD: TEST_ADMIN.password, ORGANIZATION_NAME: 'Test Belediyesi',
-      META_APP_SECRET: 'test-app-secret', META_VERIFY_TOKEN: 'test-verify-token',
-      HOST: '127.0.0.1', WORKER_METRICS_PORT: String(port), METRICS_TOKEN,
+      NODE_ENV: 'production',
+      DATABASE_URL: t.db.url,
+      DATABASE_POOL_MAX: '4',
+      DATA_DIR: t.dataDir,
+      LOG_LEVEL: 'warn',
+      SANDBOX: 'false',
+      ...secrets,
+      ...xConfig,
+      ADMIN_EMAIL: TEST_ADMIN.email,
+      ADMIN_PASSWORD: TEST_ADMIN.password,
+      ORGANIZATION_NAME: 'Test Belediyesi',
+      META_APP_SECRET: 'test-app-secret',
+      META_VERIFY_TOKEN: 'test-verify-token',
+      HOST: '127.0.0.1',
+      WORKER_METRICS_PORT: String(port),
+      METRICS_TOKEN,
     });
   }, 90_000);
 
@@ -58,8 +87,12 @@ describe('Worker metrics: GET /metrics of a worker process', () => {
     const deadline = Date.now() + 45_000;
     for (;;) {
       const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE channel = 'twitter'`);
-      if (n === 3) break;
-      if (Date.now() > deadline || !worker.alive) throw new Error(`the worker polled ${n} of 3 mentions\n${worker.log}`);
+      if (n === 3) {
+        break;
+      }
+      if (Date.now() > deadline || !worker.alive) {
+        throw new Error(`the worker polled ${n} of 3 mentions\n${worker.log}`);
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
     const response = await scrape(`Bearer ${METRICS_TOKEN}`);
@@ -77,6 +110,8 @@ describe('Worker metrics: GET /metrics of a worker process', () => {
     expect((await scrape('Bearer yanlis-belirtec-0123456789')).status).toBe(401);
     const other = await fetch(metricsUrl.replace('/metrics', '/health'));
     expect(other.status).toBe(404);
-    expect((await fetch(metricsUrl, { method: 'POST', headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status).toBe(404);
+    expect(
+      (await fetch(metricsUrl, { method: 'POST', headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).status,
+    ).toBe(404);
   });
 });

@@ -1,6 +1,8 @@
 import { UserRole } from '@civic/domain';
-import { createAccounts, inbound, ingestAll, SeededAccounts } from '../inbox/inbox-seed';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { SeededAccounts } from '../inbox/inbox-seed';
+import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
@@ -24,17 +26,39 @@ describe('Account grants outside the inbox: cases, contacts, mentions, statistic
     accounts = await createAccounts(t, t.organizationId, 'scope');
     // A is the WhatsApp account, B the Facebook page.
     await ingestAll(t, [
-      inbound(accounts.whatsapp, 'Sokağımızdaki çöp üç gündür toplanmadı, belediye ilgilensin.', { at: '2026-03-10T09:00:00Z', contactName: 'Ayşe Yılmaz' }),
-      inbound(accounts.facebook, 'Parktaki lamba yanmıyor, belediye ilgilensin.', { at: '2026-03-10T09:05:00Z', contactName: 'Mehmet Demir' }),
+      inbound(accounts.whatsapp, 'Sokağımızdaki çöp üç gündür toplanmadı, belediye ilgilensin.', {
+        at: '2026-03-10T09:00:00Z',
+        contactName: 'Ayşe Yılmaz',
+      }),
+      inbound(accounts.facebook, 'Parktaki lamba yanmıyor, belediye ilgilensin.', {
+        at: '2026-03-10T09:05:00Z',
+        contactName: 'Mehmet Demir',
+      }),
     ]);
-    for (const [target, account] of [[a, accounts.whatsapp], [b, accounts.facebook]] as const) {
-      const [row] = await t.dataSource.query(`SELECT id, conversation_id, contact_id FROM message WHERE channel_account_id = $1`, [account.id]);
+    for (const [target, account] of [
+      [a, accounts.whatsapp],
+      [b, accounts.facebook],
+    ] as const) {
+      const [row] = await t.dataSource.query(
+        `SELECT id, conversation_id, contact_id FROM message WHERE channel_account_id = $1`,
+        [account.id],
+      );
       Object.assign(target, { conversationId: row.conversation_id, contactId: row.contact_id, messageId: row.id });
-      const created = await t.http().post('/api/v1/cases').set(admin()).send({ conversationId: row.conversation_id, category: 'cop' }).expect(201);
+      const created = await t
+        .http()
+        .post('/api/v1/cases')
+        .set(admin())
+        .send({ conversationId: row.conversation_id, category: 'cop' })
+        .expect(201);
       target.caseId = created.body.id;
     }
     await t.dataSource.query(`UPDATE contact SET phone = '+905551112233' WHERE id = $1`, [a.contactId]);
-    const watchlist = await t.http().post('/api/v1/mentions/watchlists').set(admin()).send({ name: 'Belediye', terms: ['belediye'], twitterSearch: false }).expect(201);
+    const watchlist = await t
+      .http()
+      .post('/api/v1/mentions/watchlists')
+      .set(admin())
+      .send({ name: 'Belediye', terms: ['belediye'], twitterSearch: false })
+      .expect(201);
     for (const target of [a, b]) {
       const [mention] = await t.dataSource.query(
         `INSERT INTO mention (organization_id, watchlist_id, message_id, channel, external_id, source, text, search_text, published_at)
@@ -43,11 +67,26 @@ describe('Account grants outside the inbox: cases, contacts, mentions, statistic
       );
       target.mentionId = mention.id;
     }
-    const created = await t.http().post('/api/v1/users').set(admin()).send({
-      email: 'memur-b@test.belediye.tr', displayName: 'Memur B', password: 'Memur-Parola-123', roles: [UserRole.Officer], channelAccountIds: [accounts.facebook.id],
-    }).expect(201);
+    const created = await t
+      .http()
+      .post('/api/v1/users')
+      .set(admin())
+      .send({
+        email: 'memur-b@test.belediye.tr',
+        displayName: 'Memur B',
+        password: 'Memur-Parola-123',
+        roles: [UserRole.Officer],
+        channelAccountIds: [accounts.facebook.id],
+      })
+      .expect(201);
     expect(created.body.id).toBeTruthy();
-    officerToken = (await t.http().post('/api/v1/auth/login').send({ email: 'memur-b@test.belediye.tr', password: 'Memur-Parola-123' }).expect(200)).body.accessToken;
+    officerToken = (
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: 'memur-b@test.belediye.tr', password: 'Memur-Parola-123' })
+        .expect(200)
+    ).body.accessToken;
   });
   afterAll(() => t?.close());
 
@@ -61,14 +100,22 @@ describe('Account grants outside the inbox: cases, contacts, mentions, statistic
   });
 
   it('answers 404 for a case of another account, on every read and change', async () => {
-    const caseRow = (id: string) => t.dataSource.query(`SELECT status, description, updated_at FROM civic_case WHERE id = $1`, [id]).then((rows) => rows[0]);
+    const caseRow = (id: string) =>
+      t.dataSource
+        .query(`SELECT status, description, updated_at FROM civic_case WHERE id = $1`, [id])
+        .then((rows) => rows[0]);
     const before = await caseRow(a.caseId);
     await t.http().get(`/api/v1/cases/${b.caseId}`).set(officer()).expect(200);
     await t.http().get(`/api/v1/cases/${a.caseId}`).set(officer()).expect(404);
     await t.http().get(`/api/v1/cases/${a.caseId}/duplicates`).set(officer()).expect(404);
     await t.http().patch(`/api/v1/cases/${a.caseId}`).set(officer()).send({ description: 'değişti' }).expect(404);
     await t.http().post(`/api/v1/cases/${a.caseId}/start`).set(officer()).send({}).expect(404);
-    await t.http().post(`/api/v1/cases/${a.caseId}/reject`).set(officer()).send({ reason: 'Bizim işimiz değil' }).expect(404);
+    await t
+      .http()
+      .post(`/api/v1/cases/${a.caseId}/reject`)
+      .set(officer())
+      .send({ reason: 'Bizim işimiz değil' })
+      .expect(404);
     await t.http().post(`/api/v1/cases/${a.caseId}/merge`).set(officer()).send({ intoCaseId: b.caseId }).expect(404);
     await t.http().post(`/api/v1/cases/${b.caseId}/merge`).set(officer()).send({ intoCaseId: a.caseId }).expect(400);
     expect(await caseRow(a.caseId)).toEqual(before);
@@ -76,8 +123,16 @@ describe('Account grants outside the inbox: cases, contacts, mentions, statistic
 
   it('cannot resolve a case of another account (which would message the citizen from account A)', async () => {
     const [before] = await t.dataSource.query(`SELECT status FROM civic_case WHERE id = $1`, [a.caseId]);
-    await t.http().post(`/api/v1/cases/${a.caseId}/resolve`).set(officer()).send({ resolutionText: 'Çöp toplandı.' }).expect(404);
-    const [{ out }] = await t.dataSource.query(`SELECT count(*)::int AS out FROM message WHERE conversation_id = $1 AND direction = 'out'`, [a.conversationId]);
+    await t
+      .http()
+      .post(`/api/v1/cases/${a.caseId}/resolve`)
+      .set(officer())
+      .send({ resolutionText: 'Çöp toplandı.' })
+      .expect(404);
+    const [{ out }] = await t.dataSource.query(
+      `SELECT count(*)::int AS out FROM message WHERE conversation_id = $1 AND direction = 'out'`,
+      [a.conversationId],
+    );
     expect(out).toBe(0);
     const [row] = await t.dataSource.query(`SELECT status FROM civic_case WHERE id = $1`, [a.caseId]);
     expect(row.status).toBe(before.status);
@@ -86,10 +141,18 @@ describe('Account grants outside the inbox: cases, contacts, mentions, statistic
   });
 
   it('cannot open a case on, or get suggestions for, a conversation of another account', async () => {
-    await t.http().post('/api/v1/cases').set(officer()).send({ conversationId: a.conversationId, category: 'cop' }).expect(404);
+    await t
+      .http()
+      .post('/api/v1/cases')
+      .set(officer())
+      .send({ conversationId: a.conversationId, category: 'cop' })
+      .expect(404);
     await t.http().get(`/api/v1/cases/suggest?conversationId=${a.conversationId}`).set(officer()).expect(404);
     await t.http().get(`/api/v1/cases/suggest?conversationId=${b.conversationId}`).set(officer()).expect(200);
-    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM civic_case WHERE conversation_id = $1`, [a.conversationId]);
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM civic_case WHERE conversation_id = $1`,
+      [a.conversationId],
+    );
     expect(count).toBe(1);
   });
 
@@ -100,9 +163,21 @@ describe('Account grants outside the inbox: cases, contacts, mentions, statistic
     expect(profile.status).toBe(404);
     expect(JSON.stringify(profile.body)).not.toContain('905551112233');
     await t.http().get(`/api/v1/contacts/${a.contactId}/history`).set(officer()).expect(404);
-    await t.http().post(`/api/v1/contacts/${a.contactId}/link`).set(officer()).send({ otherContactId: b.contactId }).expect(404);
-    await t.http().post(`/api/v1/contacts/${b.contactId}/link`).set(officer()).send({ otherContactId: a.contactId }).expect(404);
-    const rows = await t.dataSource.query(`SELECT person_id FROM contact WHERE id = ANY($1::uuid[])`, [[a.contactId, b.contactId]]);
+    await t
+      .http()
+      .post(`/api/v1/contacts/${a.contactId}/link`)
+      .set(officer())
+      .send({ otherContactId: b.contactId })
+      .expect(404);
+    await t
+      .http()
+      .post(`/api/v1/contacts/${b.contactId}/link`)
+      .set(officer())
+      .send({ otherContactId: a.contactId })
+      .expect(404);
+    const rows = await t.dataSource.query(`SELECT person_id FROM contact WHERE id = ANY($1::uuid[])`, [
+      [a.contactId, b.contactId],
+    ]);
     expect(rows.every((r: { person_id: string | null }) => r.person_id === null)).toBe(true);
     // Control: the administrator reads A's contact, phone included.
     const own = await t.http().get(`/api/v1/contacts/${a.contactId}`).set(admin()).expect(200);
@@ -110,7 +185,12 @@ describe('Account grants outside the inbox: cases, contacts, mentions, statistic
   });
 
   it('a linked identity on another account stays out of a granted contact’s profile and history', async () => {
-    await t.http().post(`/api/v1/contacts/${b.contactId}/link`).set(admin()).send({ otherContactId: a.contactId }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/contacts/${b.contactId}/link`)
+      .set(admin())
+      .send({ otherContactId: a.contactId })
+      .expect(200);
     const profile = await t.http().get(`/api/v1/contacts/${b.contactId}`).set(officer()).expect(200);
     expect(profile.body.linkedContacts).toEqual([]);
     expect(profile.body.conversations.map((c: { id: string }) => c.id)).toEqual([b.conversationId]);
@@ -130,14 +210,24 @@ describe('Account grants outside the inbox: cases, contacts, mentions, statistic
   });
 
   it('counts in the inbox and case statistics only what the officer may see', async () => {
-    const stats = await t.http().get('/api/v1/inbox/stats?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z').set(officer()).expect(200);
+    const stats = await t
+      .http()
+      .get('/api/v1/inbox/stats?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z')
+      .set(officer())
+      .expect(200);
     expect(stats.body.open.total).toBe(1);
     expect(stats.body.open.byAccount.map((r: { accountId: string }) => r.accountId)).toEqual([accounts.facebook.id]);
-    const adminStats = await t.http().get('/api/v1/inbox/stats?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z').set(admin()).expect(200);
+    const adminStats = await t
+      .http()
+      .get('/api/v1/inbox/stats?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z')
+      .set(admin())
+      .expect(200);
     expect(adminStats.body.open.total).toBe(2);
     const cases = await t.http().get('/api/v1/cases/stats').set(officer()).expect(200);
     expect(cases.body.received).toBe(1);
-    expect(cases.body.byAccount.map((r: { channelAccountId: string }) => r.channelAccountId)).toEqual([accounts.facebook.id]);
+    expect(cases.body.byAccount.map((r: { channelAccountId: string }) => r.channelAccountId)).toEqual([
+      accounts.facebook.id,
+    ]);
     expect((await t.http().get('/api/v1/cases/stats').set(admin()).expect(200)).body.received).toBe(2);
   });
 });

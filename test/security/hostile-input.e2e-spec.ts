@@ -1,7 +1,9 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { AppConfig } from '@civic/config';
-import { startTestApp, TestApp } from '../support/test-app';
-import { seedOrganization, SeededOrganization } from './security-seed';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import type { SeededOrganization } from './security-seed';
+import { seedOrganization } from './security-seed';
 
 jest.setTimeout(600_000);
 
@@ -17,7 +19,12 @@ const GROWING_TABLES = ['login_attempt', 'audit_event', 'api_rate_counter'];
 /** The live-updates stream never ends; it is attacked with bad tokens only. */
 const STREAMING = ['/api/v1/events'];
 
-const SQL = ["' OR '1'='1", "1; DROP TABLE conversation; --", "' UNION SELECT password_hash FROM \"user\" --", "00000000-0000-0000-0000-000000000000' OR 1=1 --"];
+const SQL = [
+  "' OR '1'='1",
+  '1; DROP TABLE conversation; --',
+  '\' UNION SELECT password_hash FROM "user" --',
+  "00000000-0000-0000-0000-000000000000' OR 1=1 --",
+];
 const HOSTILE_IDS = [
   ...SQL,
   '../../../../etc/passwd',
@@ -31,7 +38,12 @@ const HOSTILE_IDS = [
   'ğüşiöç',
 ];
 
-type Operation = { method: string; path: string; parameters?: Array<{ name: string; in: string }>; requestBody?: unknown };
+type Operation = {
+  method: string;
+  path: string;
+  parameters?: Array<{ name: string; in: string }>;
+  requestBody?: unknown;
+};
 
 function b64url(value: object): string {
   return Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -52,7 +64,9 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
     );
     const result: Record<string, string> = {};
     for (const { table_name } of tables) {
-      if (GROWING_TABLES.includes(table_name)) continue;
+      if (GROWING_TABLES.includes(table_name)) {
+        continue;
+      }
       const [row] = await t.dataSource.query(
         `SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS sum FROM "${table_name}" x`,
       );
@@ -62,24 +76,37 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
   }
 
   /** Sends one request with raw bytes, so invalid UTF-8 and broken JSON reach the server as written. */
-  async function send(method: string, path: string, options: { token?: string | null; body?: Buffer | string; contentType?: string } = {}): Promise<number> {
+  async function send(
+    method: string,
+    path: string,
+    options: { token?: string | null; body?: Buffer | string; contentType?: string } = {},
+  ): Promise<number> {
     const headers: Record<string, string> = {};
     const token = options.token === undefined ? a.adminToken : options.token;
-    if (token) headers.authorization = `Bearer ${token}`;
-    if (options.body !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
+    if (token) {
+      headers.authorization = `Bearer ${token}`;
+    }
+    if (options.body !== undefined) {
+      headers['content-type'] = options.contentType ?? 'application/json';
+    }
     const response = await fetch(`${t.url}${path}`, { method: method.toUpperCase(), headers, body: options.body });
     await response.arrayBuffer();
     return response.status;
   }
 
   function expectStatus(label: string, status: number, allowed: (s: number) => boolean): void {
-    if (!allowed(status)) failures.push(`${label} → ${status}`);
+    if (!allowed(status)) {
+      failures.push(`${label} → ${status}`);
+    }
   }
   const is4xx = (s: number) => s >= 400 && s < 500;
   const notServerError = (s: number) => s < 500;
 
   function fill(path: string, value: string): string {
-    return path.replace(/\{[^}]+\}/g, value.startsWith('%') || value.includes('%2F') ? value : encodeURIComponent(value));
+    return path.replace(
+      /\{[^}]+\}/g,
+      value.startsWith('%') || value.includes('%2F') ? value : encodeURIComponent(value),
+    );
   }
 
   function bodyFields(operation: Operation): string[] {
@@ -93,8 +120,8 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
     b = await seedOrganization(t, (await t.createOrganization('Talas Belediyesi')).id, 'b');
     const document = (await t.http().get('/docs-json').expect(200)).body;
     schemas = document.components?.schemas ?? {};
-    operations = Object.entries(document.paths as Record<string, Record<string, Operation>>).flatMap(([path, methods]) =>
-      Object.entries(methods).map(([method, operation]) => ({ ...operation, method, path })),
+    operations = Object.entries(document.paths as Record<string, Record<string, Operation>>).flatMap(
+      ([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ ...operation, method, path })),
     );
     // The audit signing key is created on first use; create it now so the snapshot is taken in steady state.
     await t.http().get('/api/v1/audit/public-key').set('Authorization', `Bearer ${a.adminToken}`).expect(200);
@@ -107,7 +134,14 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
 
   it('the OpenAPI document lists the api surface (sanity: the corpus reaches real routes)', () => {
     const paths = operations.map((o) => `${o.method} ${o.path}`);
-    expect(paths).toEqual(expect.arrayContaining(['get /api/v1/conversations/{id}', 'post /api/v1/auth/login', 'get /api/v1/messages/{id}/attachments/{index}', 'post /api/v1/cases']));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'get /api/v1/conversations/{id}',
+        'post /api/v1/auth/login',
+        'get /api/v1/messages/{id}/attachments/{index}',
+        'post /api/v1/cases',
+      ]),
+    );
     expect(operations.length).toBeGreaterThan(60);
   });
 
@@ -120,19 +154,33 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
       return `${unsigned}.${createHmac('sha256', key).update(unsigned).digest('base64url')}`;
     };
     const tokens = {
-      forged: sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, exp: now + 600 }, 'not-the-secret-not-the-secret-not-the'),
+      forged: sign(
+        { alg: 'HS256', typ: 'JWT' },
+        { ...claims, exp: now + 600 },
+        'not-the-secret-not-the-secret-not-the',
+      ),
       expired: sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, iat: now - 7200, exp: now - 3600 }, secret),
       algNone: `${b64url({ alg: 'none', typ: 'JWT' })}.${b64url({ ...claims, exp: now + 600 })}.`,
-      otherOrg: sign({ alg: 'HS256', typ: 'JWT' }, { ...claims, org: b.organizationId, organizationId: b.organizationId, exp: now + 600 }, 'x'.repeat(40)),
+      otherOrg: sign(
+        { alg: 'HS256', typ: 'JWT' },
+        { ...claims, org: b.organizationId, organizationId: b.organizationId, exp: now + 600 },
+        'x'.repeat(40),
+      ),
       apiToken: 'civ_' + 'A'.repeat(43),
       sql: SQL[0],
     };
     for (const operation of operations) {
       const path = fill(operation.path, randomUUID());
       const anonymous = await send(operation.method, path, { token: null });
-      if (anonymous !== 401) continue; // public: health, sign-in, webhooks (signature-checked), public key
+      if (anonymous !== 401) {
+        continue;
+      } // public: health, sign-in, webhooks (signature-checked), public key
       for (const [name, token] of Object.entries(tokens)) {
-        expectStatus(`${operation.method} ${path} with ${name} token`, await send(operation.method, path, { token }), (s) => s === 401);
+        expectStatus(
+          `${operation.method} ${path} with ${name} token`,
+          await send(operation.method, path, { token }),
+          (s) => s === 401,
+        );
       }
     }
     expect(failures).toEqual([]);
@@ -142,7 +190,15 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
     for (const operation of operations.filter((o) => o.path.includes('{') && !STREAMING.includes(o.path))) {
       for (const value of [...HOSTILE_IDS, ...b.ids]) {
         const path = fill(operation.path, value);
-        expectStatus(`${operation.method} ${path.slice(0, 160)}`, await send(operation.method, path, operation.method === 'get' || operation.method === 'delete' ? {} : { body: '{}' }), is4xx);
+        expectStatus(
+          `${operation.method} ${path.slice(0, 160)}`,
+          await send(
+            operation.method,
+            path,
+            operation.method === 'get' || operation.method === 'delete' ? {} : { body: '{}' },
+          ),
+          is4xx,
+        );
       }
     }
     expect(failures).toEqual([]);
@@ -151,19 +207,27 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
   it('hostile bodies (injection, wrong types, prototype keys, huge, deeply nested, invalid UTF-8, broken JSON) answer 4xx', async () => {
     const huge = JSON.stringify({ text: 'ç'.repeat(700_000) });
     const deep = `{"text":${'['.repeat(5000)}${']'.repeat(5000)}}`;
-    const invalidUtf8 = Buffer.concat([Buffer.from('{"text":"'), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from('"}')]);
+    const invalidUtf8 = Buffer.concat([
+      Buffer.from('{"text":"'),
+      Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
+      Buffer.from('"}'),
+    ]);
     for (const operation of operations.filter((o) => ['post', 'put', 'patch'].includes(o.method))) {
       // A valid-looking id that exists nowhere: whatever the body does, no real row can be touched.
       const path = fill(operation.path, randomUUID());
       const fields = bodyFields(operation);
       // A DTO without OpenAPI properties still gets a field to carry the hostile value.
-      const every = (value: unknown) => Object.fromEntries((fields.length ? fields : ['text']).map((field) => [field, value]));
+      const every = (value: unknown) =>
+        Object.fromEntries((fields.length ? fields : ['text']).map((field) => [field, value]));
       const bodies: Array<[string, string | Buffer]> = [
         ['sql injection + unknown key', JSON.stringify({ ...every(SQL[1]), "' OR '1'='1": SQL[0] })],
         ['wrong types (objects)', JSON.stringify(every({ $ne: null, $gt: '' }))],
         ['wrong types (numbers)', JSON.stringify(every(-1e308))],
         ['wrong types (nested arrays)', JSON.stringify(every([[SQL[0]]]))],
-        ['json injection', JSON.stringify({ ...every('","roles":["admin"],"x":"'), roles: ['admin'], organizationId: b.organizationId })],
+        [
+          'json injection',
+          JSON.stringify({ ...every('","roles":["admin"],"x":"'), roles: ['admin'], organizationId: b.organizationId }),
+        ],
         ['top-level array', JSON.stringify([every(SQL[0])])],
         ['top-level string', JSON.stringify(SQL[0])],
         ['huge (>1 MB)', huge],
@@ -179,24 +243,58 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
       }
       // Prototype keys are stripped by the validation pipe; what matters is no 5xx and no polluted prototype.
       const pollution = `{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"${fields[0] ?? 'text'}":{"__proto__":{"polluted":"yes"}}}`;
-      expectStatus(`${operation.method} ${path} prototype pollution`, await send(operation.method, path, { body: pollution }), notServerError);
-      expectStatus(`${operation.method} ${path} form-encoded`, await send(operation.method, path, { body: `a=${encodeURIComponent(SQL[0])}&a[$ne]=1`, contentType: 'application/x-www-form-urlencoded' }), is4xx);
+      expectStatus(
+        `${operation.method} ${path} prototype pollution`,
+        await send(operation.method, path, { body: pollution }),
+        notServerError,
+      );
+      expectStatus(
+        `${operation.method} ${path} form-encoded`,
+        await send(operation.method, path, {
+          body: `a=${encodeURIComponent(SQL[0])}&a[$ne]=1`,
+          contentType: 'application/x-www-form-urlencoded',
+        }),
+        is4xx,
+      );
     }
     expect(failures).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('hostile query values never cause a server error', async () => {
-    const values = [...SQL, '%FF%FE', '%00', 'ara%00ma', '%ED%A0%80', 'a'.repeat(10_000), '-1', '1e309', 'null', '[object Object]'];
+    const values = [
+      ...SQL,
+      '%FF%FE',
+      '%00',
+      'ara%00ma',
+      '%ED%A0%80',
+      'a'.repeat(10_000),
+      '-1',
+      '1e309',
+      'null',
+      '[object Object]',
+    ];
     for (const operation of operations.filter((o) => o.method === 'get' && !STREAMING.includes(o.path))) {
       const path = fill(operation.path, operation.path.includes('{') ? a.conversationId : '');
-      const names = [...(operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name), 'access_token', 'unknown'];
+      const names = [
+        ...(operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+        'access_token',
+        'unknown',
+      ];
       for (const name of names) {
         for (const value of values) {
           const encoded = value.startsWith('%') ? value : encodeURIComponent(value);
-          expectStatus(`GET ${path}?${name}=${encoded.slice(0, 40)}`, await send('get', `${path}?${name}=${encoded}`), notServerError);
+          expectStatus(
+            `GET ${path}?${name}=${encoded.slice(0, 40)}`,
+            await send('get', `${path}?${name}=${encoded}`),
+            notServerError,
+          );
         }
-        expectStatus(`GET ${path}?${name}[$ne]=1`, await send('get', `${path}?${name}[$ne]=1&${name}=2`), notServerError);
+        expectStatus(
+          `GET ${path}?${name}[$ne]=1`,
+          await send('get', `${path}?${name}[$ne]=1&${name}=2`),
+          notServerError,
+        );
       }
     }
     expect(failures).toEqual([]);
@@ -205,7 +303,11 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
   it('afterwards the server still serves and the database is unchanged', async () => {
     await t.http().get('/health').expect(200);
     await t.http().get('/health/ready').expect(200);
-    await t.http().get(`/api/v1/conversations/${a.conversationId}`).set('Authorization', `Bearer ${a.adminToken}`).expect(200);
+    await t
+      .http()
+      .get(`/api/v1/conversations/${a.conversationId}`)
+      .set('Authorization', `Bearer ${a.adminToken}`)
+      .expect(200);
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { User, UserRole } from '@civic/domain';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
@@ -22,7 +23,10 @@ describe('Sign-in timing does not tell known e-mails from unknown ones (issue 21
     // One address per try: the per-address lockout (5 failures) must not answer 429 instead.
     const known = await Promise.all(Array.from({ length: tries }, () => t.createUser([UserRole.Officer])));
     const disabled = await Promise.all(Array.from({ length: tries }, () => t.createUser([UserRole.Officer])));
-    await t.dataSource.getRepository(User).update(disabled.map((d) => d.user.id), { active: false });
+    await t.dataSource.getRepository(User).update(
+      disabled.map((d) => d.user.id),
+      { active: false },
+    );
     const timed = async (email: string) => {
       const started = performance.now();
       await t.http().post('/api/v1/auth/login').send({ email, password: 'Yanlış-Parola-42' }).expect(401);

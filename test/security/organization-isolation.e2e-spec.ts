@@ -1,6 +1,8 @@
 import { UserRole } from '@civic/domain';
-import { startTestApp, TestApp } from '../support/test-app';
-import { seedOrganization, SeededOrganization } from './security-seed';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import type { SeededOrganization } from './security-seed';
+import { seedOrganization } from './security-seed';
 
 jest.setTimeout(120_000);
 
@@ -79,12 +81,20 @@ describe('Organization isolation: conversations, media, audit, cases, mentions',
       const response = await (t.http() as any)[method](path).set(as(a.adminToken)).send(body);
       expect([method, path, response.status]).toEqual([method, path, 404]);
     }
-    const opened = await t.http().post('/api/v1/cases').set(as(a.adminToken)).send({ conversationId: b.conversationId, category: 'cop' });
+    const opened = await t
+      .http()
+      .post('/api/v1/cases')
+      .set(as(a.adminToken))
+      .send({ conversationId: b.conversationId, category: 'cop' });
     expect([400, 404]).toContain(opened.status);
     expect(await t.dataSource.query(`SELECT * FROM conversation WHERE id = $1`, [b.conversationId])).toEqual(before);
     expect(await t.dataSource.query(`SELECT * FROM civic_case WHERE id = $1`, [b.caseId])).toEqual(caseBefore);
-    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE organization_id = $1`, [b.organizationId])).toEqual([{ n: 1 }]);
-    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM mention_watchlist WHERE id = $1`, [b.watchlistId])).toEqual([{ n: 1 }]);
+    expect(
+      await t.dataSource.query(`SELECT count(*)::int AS n FROM message WHERE organization_id = $1`, [b.organizationId]),
+    ).toEqual([{ n: 1 }]);
+    expect(
+      await t.dataSource.query(`SELECT count(*)::int AS n FROM mention_watchlist WHERE id = $1`, [b.watchlistId]),
+    ).toEqual([{ n: 1 }]);
   });
 
   it('media follows account grants: an officer granted only Facebook gets 404 for a WhatsApp photo of its own organization', async () => {
@@ -93,7 +103,12 @@ describe('Organization isolation: conversations, media, audit, cases, mentions',
     const unrestricted = await t.http().get(path).set(as(officer.token));
     expect(unrestricted.status).toBe(200);
     expect(Buffer.from(unrestricted.body).toString()).toBe('çöp fotoğrafı a');
-    await t.http().patch(`/api/v1/users/${officer.user.id}`).set(as(t.adminToken)).send({ channelAccountIds: [a.accounts.facebook.id] }).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/users/${officer.user.id}`)
+      .set(as(t.adminToken))
+      .send({ channelAccountIds: [a.accounts.facebook.id] })
+      .expect(200);
     expect((await t.http().get(path).set(as(officer.token))).status).toBe(404);
     expect((await t.http().get(`/api/v1/conversations/${a.conversationId}`).set(as(officer.token))).status).toBe(404);
   });

@@ -1,17 +1,28 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { get } from 'node:http';
 import type { Express } from 'express';
-import { get, IncomingHttpHeaders } from 'node:http';
-import request from 'supertest';
-import { startTestApp, TestApp } from '../support/test-app';
+import type request from 'supertest';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
 /** GET paths of every route Express knows (API controllers, Swagger), parameters filled with a uuid. */
 function routeTablePaths(app: Express): string[] {
-  const stack = (app as unknown as { router: { stack: Array<{ route?: { path: unknown; methods: Record<string, boolean> } }> } }).router.stack;
+  const stack = (
+    app as unknown as { router: { stack: Array<{ route?: { path: unknown; methods: Record<string, boolean> } }> } }
+  ).router.stack;
   const paths = new Set<string>();
   for (const layer of stack) {
-    if (!layer.route || typeof layer.route.path !== 'string' || !layer.route.methods.get) continue;
-    paths.add(layer.route.path.replace(/:[A-Za-z_]+/g, '00000000-0000-4000-8000-000000000000').replace(/\{[^}]*\}/g, '').replace(/\*[A-Za-z_]+/g, 'x'));
+    if (!layer.route || typeof layer.route.path !== 'string' || !layer.route.methods.get) {
+      continue;
+    }
+    paths.add(
+      layer.route.path
+        .replace(/:[A-Za-z_]+/g, '00000000-0000-4000-8000-000000000000')
+        .replace(/\{[^}]*\}/g, '')
+        .replace(/\*[A-Za-z_]+/g, 'x'),
+    );
   }
   return [...paths];
 }
@@ -31,7 +42,10 @@ describe('Security headers on every answer (issue 21, defect 7)', () => {
     const context = `${what} -> ${res.status}`;
     expect({ context, nosniff: res.headers['x-content-type-options'] }).toEqual({ context, nosniff: 'nosniff' });
     expect({ context, frame: res.headers['x-frame-options'] }).toEqual({ context, frame: 'DENY' });
-    expect({ context, csp: res.headers['content-security-policy'] }).toEqual({ context, csp: expect.stringContaining("frame-ancestors 'none'") });
+    expect({ context, csp: res.headers['content-security-policy'] }).toEqual({
+      context,
+      csp: expect.stringContaining("frame-ancestors 'none'"),
+    });
     expect({ context, referrer: res.headers['referrer-policy'] }).toEqual({ context, referrer: 'no-referrer' });
     expect({ context, poweredBy: res.headers['x-powered-by'] }).toEqual({ context, poweredBy: undefined });
   }
@@ -50,23 +64,40 @@ describe('Security headers on every answer (issue 21, defect 7)', () => {
       ['GET /nope (json 404)', () => t.http().get('/nope').set('Accept', 'application/json')],
       ['GET /api/v1/nope', () => t.http().get('/api/v1/nope')],
       ['GET /api/v1/conversations without token (401)', () => t.http().get('/api/v1/conversations')],
-      ['GET /api/v1/conversations (200)', () => t.http().get('/api/v1/conversations').set('Authorization', `Bearer ${t.adminToken}`)],
-      ['POST /api/v1/auth/login malformed (400)', () => t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":')],
+      [
+        'GET /api/v1/conversations (200)',
+        () => t.http().get('/api/v1/conversations').set('Authorization', `Bearer ${t.adminToken}`),
+      ],
+      [
+        'POST /api/v1/auth/login malformed (400)',
+        () => t.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('{"email":'),
+      ],
       ['GET /health', () => t.http().get('/health')],
       ['GET /health/ready', () => t.http().get('/health/ready')],
-      ['GET /webhooks/meta verify', () => t.http().get('/webhooks/meta').query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'test-verify-token', 'hub.challenge': '7' })],
+      [
+        'GET /webhooks/meta verify',
+        () =>
+          t
+            .http()
+            .get('/webhooks/meta')
+            .query({ 'hub.mode': 'subscribe', 'hub.verify_token': 'test-verify-token', 'hub.challenge': '7' }),
+      ],
       ['POST /webhooks/meta unsigned (401)', () => t.http().post('/webhooks/meta').send({ object: 'page', entry: [] })],
       ['OPTIONS /api/v1/conversations', () => t.http().options('/api/v1/conversations')],
       ['HEAD /', () => t.http().head('/').set('Accept', html)],
     ];
-    for (const [what, send] of cases) expectHardened(await send(), what);
+    for (const [what, send] of cases) {
+      expectHardened(await send(), what);
+    }
   });
 
   it('every GET route in the route table carries them, signed in or not', async () => {
     const paths = routeTablePaths(t.app.getHttpAdapter().getInstance());
     expect(paths.length).toBeGreaterThan(20); // the table was read
     for (const path of paths) {
-      if (path.endsWith('/events')) continue; // the live stream never ends; its headers are checked below
+      if (path.endsWith('/events')) {
+        continue;
+      } // the live stream never ends; its headers are checked below
       expectHardened(await t.http().get(path), `GET ${path}`);
       expectHardened(await t.http().get(path).set('Authorization', `Bearer ${t.adminToken}`), `GET ${path} signed in`);
     }

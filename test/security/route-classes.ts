@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 type Params = Record<string, string>;
 
@@ -50,20 +50,57 @@ export type RouteClass =
 const publicRoute = (why: string): RouteClass => ({ kind: 'public', why });
 const ownUser = (request: Request = {}): RouteClass => ({ kind: 'own-user', ...request });
 const organization = (request: Request = {}): RouteClass => ({ kind: 'organization', ...request });
-const account = (params: (f: RouteFixtures) => Promise<Params>, request: Omit<Request, 'params'> = {}): RouteClass => ({ kind: 'account', params, ...request });
-const accountList = (marker: (f: RouteFixtures) => string, request: Request = {}): RouteClass => ({ kind: 'account-list', marker, ...request });
+const account = (params: (f: RouteFixtures) => Promise<Params>, request: Omit<Request, 'params'> = {}): RouteClass => ({
+  kind: 'account',
+  params,
+  ...request,
+});
+const accountList = (marker: (f: RouteFixtures) => string, request: Request = {}): RouteClass => ({
+  kind: 'account-list',
+  marker,
+  ...request,
+});
 
 const unique = () => randomBytes(4).toString('hex');
 const conversation = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).conversationId });
 const caseOnA = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).caseId });
 const contactOnA = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).contactId });
-const department = async (f: RouteFixtures, kind = 'department') => (await f.admin('/api/v1/departments', { name: `Birim ${unique()}`, kind, email: 'birim@belediye.example' })).id as string;
-const cannedResponse = async (f: RouteFixtures) => ({ id: (await f.admin('/api/v1/canned-responses', { title: `Hazır ${unique()}`, body: 'Merhaba {{ad}}' })).id });
-const watchlist = async (f: RouteFixtures) => ({ id: (await f.admin('/api/v1/mentions/watchlists', { name: `Liste ${unique()}`, terms: ['park'], twitterSearch: false })).id });
-const user = async (f: RouteFixtures) => ({ id: (await f.admin('/api/v1/users', { email: `matris-${unique()}@test.belediye.tr`, displayName: 'Matris Kişi', password: 'Matris-Parola-123', roles: ['officer'] })).id });
-const category = async (f: RouteFixtures) => ({ id: (await f.dataSource.query(`SELECT id FROM case_category WHERE organization_id = $1 AND code = 'cop'`, [f.organizationId]))[0].id });
-const rule = async (f: RouteFixtures) => ({ id: (await f.admin('/api/v1/routing-rules', { keywords: [`kelime${unique()}`], categoryId: (await category(f)).id })).id });
-const exportOfA = async (f: RouteFixtures) => ({ id: (await f.admin('/api/v1/exports', { from: '2020-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z', formats: ['csv'] })).id });
+const department = async (f: RouteFixtures, kind = 'department') =>
+  (await f.admin('/api/v1/departments', { name: `Birim ${unique()}`, kind, email: 'birim@belediye.example' }))
+    .id as string;
+const cannedResponse = async (f: RouteFixtures) => ({
+  id: (await f.admin('/api/v1/canned-responses', { title: `Hazır ${unique()}`, body: 'Merhaba {{ad}}' })).id,
+});
+const watchlist = async (f: RouteFixtures) => ({
+  id: (
+    await f.admin('/api/v1/mentions/watchlists', { name: `Liste ${unique()}`, terms: ['park'], twitterSearch: false })
+  ).id,
+});
+const user = async (f: RouteFixtures) => ({
+  id: (
+    await f.admin('/api/v1/users', {
+      email: `matris-${unique()}@test.belediye.tr`,
+      displayName: 'Matris Kişi',
+      password: 'Matris-Parola-123',
+      roles: ['officer'],
+    })
+  ).id,
+});
+const category = async (f: RouteFixtures) => ({
+  id: (
+    await f.dataSource.query(`SELECT id FROM case_category WHERE organization_id = $1 AND code = 'cop'`, [
+      f.organizationId,
+    ])
+  )[0].id,
+});
+const rule = async (f: RouteFixtures) => ({
+  id: (await f.admin('/api/v1/routing-rules', { keywords: [`kelime${unique()}`], categoryId: (await category(f)).id }))
+    .id,
+});
+const exportOfA = async (f: RouteFixtures) => ({
+  id: (await f.admin('/api/v1/exports', { from: '2020-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z', formats: ['csv'] }))
+    .id,
+});
 
 /** Every route of the application, by "METHOD path" as the Express router lists it. */
 export const ROUTE_CLASSES: Record<string, RouteClass> = {
@@ -129,14 +166,23 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'GET /api/v1/audit/verify': organization(),
   'POST /api/v1/exports': organization(),
   'GET /api/v1/exports/:id': organization({ params: exportOfA }),
-  'GET /api/v1/exports/:id/download': organization({ params: exportOfA, absentOk: 'the export is built by the worker; not ready answers 404' }),
+  'GET /api/v1/exports/:id/download': organization({
+    params: exportOfA,
+    absentOk: 'the export is built by the worker; not ready answers 404',
+  }),
   'POST /api/v1/conversations/bulk': organization({ body: () => ({ ids: [], action: 'close' }) }),
   'GET /api/v1/canned-responses': organization(),
   'GET /api/v1/canned-responses/:id': organization({ params: cannedResponse }),
   // Rendered for a conversation: its citizen's name fills the template.
-  'GET /api/v1/canned-responses/:id/render': account(async (f) => ({ ...(await cannedResponse(f)), conversationId: (await f.onAccountA()).conversationId }), { query: (p) => `conversationId=${p.conversationId}` }),
+  'GET /api/v1/canned-responses/:id/render': account(
+    async (f) => ({ ...(await cannedResponse(f)), conversationId: (await f.onAccountA()).conversationId }),
+    { query: (p) => `conversationId=${p.conversationId}` },
+  ),
   'POST /api/v1/canned-responses': organization(),
-  'PATCH /api/v1/canned-responses/:id': organization({ params: cannedResponse, body: () => ({ title: 'Yeni başlık' }) }),
+  'PATCH /api/v1/canned-responses/:id': organization({
+    params: cannedResponse,
+    body: () => ({ title: 'Yeni başlık' }),
+  }),
   'DELETE /api/v1/canned-responses/:id': organization({ params: cannedResponse }),
   'GET /api/v1/users': organization(),
   'GET /api/v1/users/:id': organization({ params: user }),
@@ -148,7 +194,10 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'GET /api/v1/departments': organization(),
   'GET /api/v1/departments/:id': organization({ params: async (f) => ({ id: await department(f) }) }),
   'POST /api/v1/departments': organization(),
-  'PATCH /api/v1/departments/:id': organization({ params: async (f) => ({ id: await department(f) }), body: () => ({ name: `Birim ${unique()}` }) }),
+  'PATCH /api/v1/departments/:id': organization({
+    params: async (f) => ({ id: await department(f) }),
+    body: () => ({ name: `Birim ${unique()}` }),
+  }),
   'DELETE /api/v1/departments/:id': organization({ params: async (f) => ({ id: await department(f) }) }),
   'GET /api/v1/case-categories': organization(),
   'POST /api/v1/case-categories': organization(),
@@ -162,7 +211,10 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'GET /api/v1/mentions/watchlists': organization(),
   'GET /api/v1/mentions/watchlists/:id': organization({ params: watchlist }),
   'POST /api/v1/mentions/watchlists': organization(),
-  'PATCH /api/v1/mentions/watchlists/:id': organization({ params: watchlist, body: () => ({ name: `Liste ${unique()}` }) }),
+  'PATCH /api/v1/mentions/watchlists/:id': organization({
+    params: watchlist,
+    body: () => ({ name: `Liste ${unique()}` }),
+  }),
   'DELETE /api/v1/mentions/watchlists/:id': organization({ params: watchlist }),
   'GET /api/v1/mentions/settings': organization(),
   'PUT /api/v1/mentions/settings': organization(),
@@ -175,7 +227,10 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
 
   // Lists and figures narrowed to the caller's accounts.
   'GET /api/v1/conversations': accountList((f) => f.base!.conversationId),
-  'GET /api/v1/cases': accountList((f) => f.base!.caseId, { params: async (f) => ({ conversationId: f.base!.conversationId }), query: (p) => `conversationId=${p.conversationId}` }),
+  'GET /api/v1/cases': accountList((f) => f.base!.caseId, {
+    params: async (f) => ({ conversationId: f.base!.conversationId }),
+    query: (p) => `conversationId=${p.conversationId}`,
+  }),
   'GET /api/v1/cases/stats': accountList((f) => f.accountA),
   'GET /api/v1/cases/stats.csv': accountList(() => 'Çözüm Masası'),
   'GET /api/v1/inbox/stats': accountList((f) => f.accountA),
@@ -187,8 +242,19 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
 
   // One resource on account A.
   'GET /api/v1/channel-accounts/:id': account(async (f) => ({ id: f.accountA })),
-  'PATCH /api/v1/channel-accounts/:id': account(async (f) => ({ id: f.accountA }), { body: () => ({ name: 'Çözüm Masası' }) }),
-  'DELETE /api/v1/channel-accounts/:id': account(async (f) => ({ id: (await f.admin('/api/v1/channel-accounts', { channel: 'whatsapp', externalId: `wa-${unique()}`, name: 'Geçici', credentials: { accessToken: 'x' } })).id })),
+  'PATCH /api/v1/channel-accounts/:id': account(async (f) => ({ id: f.accountA }), {
+    body: () => ({ name: 'Çözüm Masası' }),
+  }),
+  'DELETE /api/v1/channel-accounts/:id': account(async (f) => ({
+    id: (
+      await f.admin('/api/v1/channel-accounts', {
+        channel: 'whatsapp',
+        externalId: `wa-${unique()}`,
+        name: 'Geçici',
+        credentials: { accessToken: 'x' },
+      })
+    ).id,
+  })),
   'GET /api/v1/conversations/:id': account(conversation),
   'GET /api/v1/conversations/:id/messages': account(conversation),
   'PATCH /api/v1/conversations/:id': account(conversation, { body: () => ({ status: 'closed' }) }),
@@ -196,28 +262,48 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'DELETE /api/v1/conversations/:id/tags/:tag': account(async (f) => ({ ...(await conversation(f)), tag: 'matris' })),
   'POST /api/v1/conversations/:id/notes': account(conversation, { body: () => ({ text: 'İç not' }) }),
   'POST /api/v1/conversations/:id/read': account(conversation),
-  'POST /api/v1/conversations/:id/replies': account(conversation, { body: () => ({ text: 'Merhaba, ilgileniyoruz.' }) }),
+  'POST /api/v1/conversations/:id/replies': account(conversation, {
+    body: () => ({ text: 'Merhaba, ilgileniyoruz.' }),
+  }),
   'POST /api/v1/conversations/:id/legal-hold': account(conversation, { body: () => ({ reason: 'Dava dosyası' }) }),
   'DELETE /api/v1/conversations/:id/legal-hold': account(async (f) => {
     const { id } = await conversation(f);
     await f.admin(`/api/v1/conversations/${id}/legal-hold`, { reason: 'Dava dosyası' });
     return { id };
   }),
-  'GET /api/v1/messages/:id/attachments/:index': account(async (f) => ({ id: (await f.onAccountA()).messageId, index: '0' })),
+  'GET /api/v1/messages/:id/attachments/:index': account(async (f) => ({
+    id: (await f.onAccountA()).messageId,
+    index: '0',
+  })),
   'GET /api/v1/contacts/:id': account(contactOnA),
   'GET /api/v1/contacts/:id/history': account(contactOnA),
-  'POST /api/v1/contacts/:id/link': account(async (f) => ({ ...(await contactOnA(f)), other: (await f.onAccountA()).contactId }), { body: (p) => ({ otherContactId: p.other }) }),
+  'POST /api/v1/contacts/:id/link': account(
+    async (f) => ({ ...(await contactOnA(f)), other: (await f.onAccountA()).contactId }),
+    { body: (p) => ({ otherContactId: p.other }) },
+  ),
   'POST /api/v1/contacts/:id/erasure': account(contactOnA),
   'POST /api/v1/contacts/:id/data-export': account(contactOnA),
-  'GET /api/v1/cases/suggest': account(async (f) => ({ conversationId: (await f.onAccountA()).conversationId }), { query: (p) => `conversationId=${p.conversationId}` }),
-  'POST /api/v1/cases': account(async (f) => ({ conversationId: (await f.onAccountA()).conversationId }), { body: (p) => ({ conversationId: p.conversationId, category: 'cop' }) }),
+  'GET /api/v1/cases/suggest': account(async (f) => ({ conversationId: (await f.onAccountA()).conversationId }), {
+    query: (p) => `conversationId=${p.conversationId}`,
+  }),
+  'POST /api/v1/cases': account(async (f) => ({ conversationId: (await f.onAccountA()).conversationId }), {
+    body: (p) => ({ conversationId: p.conversationId, category: 'cop' }),
+  }),
   'GET /api/v1/cases/:id': account(caseOnA),
   'GET /api/v1/cases/:id/duplicates': account(caseOnA),
-  'POST /api/v1/cases/:id/merge': account(async (f) => ({ ...(await caseOnA(f)), into: (await f.onAccountA()).caseId }), { body: (p) => ({ intoCaseId: p.into }) }),
+  'POST /api/v1/cases/:id/merge': account(
+    async (f) => ({ ...(await caseOnA(f)), into: (await f.onAccountA()).caseId }),
+    { body: (p) => ({ intoCaseId: p.into }) },
+  ),
   'PATCH /api/v1/cases/:id': account(caseOnA, { body: () => ({ description: 'Güncellendi' }) }),
-  'POST /api/v1/cases/:id/assign': account(async (f) => ({ ...(await caseOnA(f)), department: await department(f) }), { body: (p) => ({ departmentId: p.department }) }),
+  'POST /api/v1/cases/:id/assign': account(async (f) => ({ ...(await caseOnA(f)), department: await department(f) }), {
+    body: (p) => ({ departmentId: p.department }),
+  }),
   'POST /api/v1/cases/:id/start': account(caseOnA, { body: () => ({}) }),
-  'POST /api/v1/cases/:id/forward': account(async (f) => ({ ...(await caseOnA(f)), body: await department(f, 'external_body') }), { body: (p) => ({ externalBodyId: p.body }) }),
+  'POST /api/v1/cases/:id/forward': account(
+    async (f) => ({ ...(await caseOnA(f)), body: await department(f, 'external_body') }),
+    { body: (p) => ({ externalBodyId: p.body }) },
+  ),
   'POST /api/v1/cases/:id/resolve': account(caseOnA, { body: () => ({ resolutionText: 'Çöp toplandı.' }) }),
   'POST /api/v1/cases/:id/notify': account(caseOnA, { body: () => ({ message: 'Başvurunuz sonuçlandı.' }) }),
   'POST /api/v1/cases/:id/reject': account(caseOnA, { body: () => ({ reason: 'Yetki alanımız dışında' }) }),

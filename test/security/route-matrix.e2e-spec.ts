@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { AttachmentType, UserAccountGrant, UserRole } from '@civic/domain';
 import { MediaStore } from '@civic/media';
-import { createAccounts, inbound, ingestAll, SeededAccounts } from '../inbox/inbox-seed';
-import { startTestApp, TestApp } from '../support/test-app';
-import { ROUTE_CLASSES, RouteClass, RouteFixtures } from './route-classes';
-import { AppRoute, appRoutes } from './route-table';
+import type { SeededAccounts } from '../inbox/inbox-seed';
+import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import type { RouteClass, RouteFixtures } from './route-classes';
+import { ROUTE_CLASSES } from './route-classes';
+import type { AppRoute } from './route-table';
+import { appRoutes } from './route-table';
 
 jest.setTimeout(600_000);
 
@@ -35,7 +39,11 @@ describe('Route matrix: every route × role × grant × organization', () => {
     const accounts = await createAccounts(t, t.organizationId, 'matrix');
     const other = await t.createOrganization('Talas Belediyesi');
     const grant = async (userId: string, accountIds: string[]) => {
-      for (const channelAccountId of accountIds) await t.dataSource.getRepository(UserAccountGrant).save({ userId, channelAccountId, organizationId: t.organizationId });
+      for (const channelAccountId of accountIds) {
+        await t.dataSource
+          .getRepository(UserAccountGrant)
+          .save({ userId, channelAccountId, organizationId: t.organizationId });
+      }
     };
     const officerA = await t.createUser([UserRole.Officer]);
     await grant(officerA.user.id, [accounts.whatsapp.id]);
@@ -43,16 +51,50 @@ describe('Route matrix: every route × role × grant × organization', () => {
     await grant(officerB.user.id, [accounts.facebook.id]);
     callers = [
       { name: 'admin', role: UserRole.Admin, token: t.adminToken, seesAccountA: true, otherOrganization: false },
-      { name: 'mayor_office', role: UserRole.MayorOffice, token: (await t.createUser([UserRole.MayorOffice])).token, seesAccountA: true, otherOrganization: false },
-      { name: 'auditor', role: UserRole.Auditor, token: (await t.createUser([UserRole.Auditor])).token, seesAccountA: true, otherOrganization: false },
-      { name: 'officer granted A', role: UserRole.Officer, token: officerA.token, seesAccountA: true, otherOrganization: false },
-      { name: 'officer granted only B', role: UserRole.Officer, token: officerB.token, seesAccountA: false, otherOrganization: false },
-      { name: 'admin of another organization', role: UserRole.Admin, token: (await t.createUser([UserRole.Admin], other.id)).token, seesAccountA: false, otherOrganization: true },
+      {
+        name: 'mayor_office',
+        role: UserRole.MayorOffice,
+        token: (await t.createUser([UserRole.MayorOffice])).token,
+        seesAccountA: true,
+        otherOrganization: false,
+      },
+      {
+        name: 'auditor',
+        role: UserRole.Auditor,
+        token: (await t.createUser([UserRole.Auditor])).token,
+        seesAccountA: true,
+        otherOrganization: false,
+      },
+      {
+        name: 'officer granted A',
+        role: UserRole.Officer,
+        token: officerA.token,
+        seesAccountA: true,
+        otherOrganization: false,
+      },
+      {
+        name: 'officer granted only B',
+        role: UserRole.Officer,
+        token: officerB.token,
+        seesAccountA: false,
+        otherOrganization: false,
+      },
+      {
+        name: 'admin of another organization',
+        role: UserRole.Admin,
+        token: (await t.createUser([UserRole.Admin], other.id)).token,
+        seesAccountA: false,
+        otherOrganization: true,
+      },
     ];
     fixtures = makeFixtures(t, accounts);
     const base = await fixtures.onAccountA();
     const marker = 'matrisozelkelime';
-    const watchlist = await fixtures.admin('/api/v1/mentions/watchlists', { name: 'Matris', terms: ['belediye'], twitterSearch: false });
+    const watchlist = await fixtures.admin('/api/v1/mentions/watchlists', {
+      name: 'Matris',
+      terms: ['belediye'],
+      twitterSearch: false,
+    });
     const [mention] = await t.dataSource.query(
       `INSERT INTO mention (organization_id, watchlist_id, message_id, channel, external_id, source, author_external_id, author_name, text, search_text, published_at)
        SELECT organization_id, $2, id, channel, external_id, 'inbox', $3, $3, text || ' ' || $3, 'belediye ' || $3, now() FROM message WHERE id = $1 RETURNING id`,
@@ -65,7 +107,13 @@ describe('Route matrix: every route × role × grant × organization', () => {
   it('classifies every route of the application', () => {
     const unclassified = [...new Set(routes.map((r) => r.key))].filter((key) => !ROUTE_CLASSES[key]);
     const stale = Object.keys(ROUTE_CLASSES).filter((key) => !routes.some((r) => r.key === key));
-    expect({ unclassified: unclassified.map((key) => `${key}: add it to ROUTE_CLASSES in test/security/route-classes.ts as public, own-user, organization, account (with the fixture of its account-A resource) or account-list (with the marker of account A's data)`), stale }).toEqual({ unclassified: [], stale: [] });
+    expect({
+      unclassified: unclassified.map(
+        (key) =>
+          `${key}: add it to ROUTE_CLASSES in test/security/route-classes.ts as public, own-user, organization, account (with the fixture of its account-A resource) or account-list (with the marker of account A's data)`,
+      ),
+      stale,
+    }).toEqual({ unclassified: [], stale: [] });
   });
 
   it('answers each caller as its class says', async () => {
@@ -74,9 +122,13 @@ describe('Route matrix: every route × role × grant × organization', () => {
     const lists = (r: AppRoute) => (ROUTE_CLASSES[r.key]?.kind === 'account-list' ? 0 : 1);
     for (const route of dedupe(routes).sort((x, y) => lists(x) - lists(y))) {
       const spec = ROUTE_CLASSES[route.key];
-      if (!spec) continue;
+      if (!spec) {
+        continue;
+      }
       const problems = await checkRoute(route, spec).catch((error: Error) => [`fixture failed: ${error.message}`]);
-      for (const problem of problems) failures.push(`${route.key}: ${problem}`);
+      for (const problem of problems) {
+        failures.push(`${route.key}: ${problem}`);
+      }
     }
     expect(failures).toEqual([]);
   });
@@ -84,23 +136,36 @@ describe('Route matrix: every route × role × grant × organization', () => {
   async function checkRoute(route: AppRoute, spec: RouteClass): Promise<string[]> {
     const problems: string[] = [];
     const call = async (token: string | null) => {
-      const params: Record<string, string> = spec.kind === 'public' || spec.kind === 'stream' ? {} : await (spec.params?.(fixtures) ?? Promise.resolve({}));
+      const params: Record<string, string> =
+        spec.kind === 'public' || spec.kind === 'stream' ? {} : await (spec.params?.(fixtures) ?? Promise.resolve({}));
       const template = typeof route.path === 'string' ? route.path : '/';
       const path = template.replace(/:([A-Za-z]+)/g, (_, name: string) => params[name] ?? randomUUID());
       const body = spec.kind === 'public' || spec.kind === 'stream' ? undefined : spec.body?.(params, fixtures);
-      let req = t.http()[route.method.toLowerCase() as 'get'](spec.kind !== 'public' && spec.kind !== 'stream' && spec.query ? `${path}?${spec.query(params)}` : path);
-      if (token) req = req.set('Authorization', `Bearer ${token}`);
+      let req = t
+        .http()
+        [route.method.toLowerCase() as 'get'](
+          spec.kind !== 'public' && spec.kind !== 'stream' && spec.query ? `${path}?${spec.query(params)}` : path,
+        );
+      if (token) {
+        req = req.set('Authorization', `Bearer ${token}`);
+      }
       const res = body === undefined ? await req : await req.send(body);
       return res;
     };
     if (spec.kind === 'public') {
       const res = await call(null);
-      if (res.status >= 500) problems.push(`without a token answered ${res.status}`);
+      if (res.status >= 500) {
+        problems.push(`without a token answered ${res.status}`);
+      }
       return problems;
     }
     const anonymous = await call(null);
-    if (anonymous.status !== 401) problems.push(`without a token answered ${anonymous.status}, expected 401`);
-    if (spec.kind === 'stream') return problems;
+    if (anonymous.status !== 401) {
+      problems.push(`without a token answered ${anonymous.status}, expected 401`);
+    }
+    if (spec.kind === 'stream') {
+      return problems;
+    }
     // Callers who must not reach account A first, so that a change by an allowed caller cannot hide a leak.
     const ordered = [...callers].sort((x, y) => Number(x.seesAccountA) - Number(y.seesAccountA));
     for (const caller of ordered) {
@@ -112,26 +177,42 @@ describe('Route matrix: every route × role × grant × organization', () => {
         continue;
       }
       if (!allowedRole) {
-        if (res.status !== 403) problems.push(`${got}, expected 403 (roles ${route.roles?.join(',')})`);
+        if (res.status !== 403) {
+          problems.push(`${got}, expected 403 (roles ${route.roles?.join(',')})`);
+        }
         continue;
       }
-      const reaches = spec.kind === 'own-user' || (spec.kind === 'organization' ? !caller.otherOrganization || !spec.params : caller.seesAccountA);
+      const reaches =
+        spec.kind === 'own-user' ||
+        (spec.kind === 'organization' ? !caller.otherOrganization || !spec.params : caller.seesAccountA);
       if (spec.kind === 'account-list') {
         const text = JSON.stringify(res.body ?? null) + (res.text ?? '');
         const marker = spec.marker(fixtures);
-        if ([401, 403, 404].includes(res.status)) problems.push(`${got}, expected an answer`);
-        else if (caller.seesAccountA && !text.includes(marker)) problems.push(`${caller.name} does not see account A's ${marker}`);
-        else if (!caller.seesAccountA && text.includes(marker)) problems.push(`${caller.name} sees account A's ${marker}`);
+        if ([401, 403, 404].includes(res.status)) {
+          problems.push(`${got}, expected an answer`);
+        } else if (caller.seesAccountA && !text.includes(marker)) {
+          problems.push(`${caller.name} does not see account A's ${marker}`);
+        } else if (!caller.seesAccountA && text.includes(marker)) {
+          problems.push(`${caller.name} sees account A's ${marker}`);
+        }
         continue;
       }
       if (spec.kind === 'own-user') {
         // The caller's own things: an unknown id or a wrong code may answer 404 or 401, never 403.
-        if (res.status === 403) problems.push(`${got}, expected it to work`);
+        if (res.status === 403) {
+          problems.push(`${got}, expected it to work`);
+        }
         continue;
       }
-      if (reaches && res.status === 404 && spec.absentOk) continue;
-      if (reaches && [401, 403, 404].includes(res.status)) problems.push(`${got}, expected it to work: ${JSON.stringify(res.body).slice(0, 200)}`);
-      if (!reaches && res.status !== 404 && res.status !== 403) problems.push(`${got}, expected 404 (or 403): ${JSON.stringify(res.body).slice(0, 200)}`);
+      if (reaches && res.status === 404 && spec.absentOk) {
+        continue;
+      }
+      if (reaches && [401, 403, 404].includes(res.status)) {
+        problems.push(`${got}, expected it to work: ${JSON.stringify(res.body).slice(0, 200)}`);
+      }
+      if (!reaches && res.status !== 404 && res.status !== 403) {
+        problems.push(`${got}, expected 404 (or 403): ${JSON.stringify(res.body).slice(0, 200)}`);
+      }
     }
     return problems;
   }
@@ -146,7 +227,9 @@ function makeFixtures(t: TestApp, accounts: SeededAccounts): RouteFixtures {
   const admin = { Authorization: `Bearer ${t.adminToken}` };
   const post = async (path: string, body: object) => {
     const res = await t.http().post(path).set(admin).send(body);
-    if (res.status >= 300) throw new Error(`fixture ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status >= 300) {
+      throw new Error(`fixture ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    }
     return res.body;
   };
   let n = 0;
@@ -158,17 +241,39 @@ function makeFixtures(t: TestApp, accounts: SeededAccounts): RouteFixtures {
     /** A fresh citizen message on account A, with a stored photo, and a case opened on it. */
     async onAccountA() {
       n += 1;
-      await ingestAll(t, [inbound(accounts.whatsapp, `Matris ${n}: çöp toplanmadı, belediye`, { at: new Date().toISOString(), contactName: `Matris Vatandaş ${n}` })]);
+      await ingestAll(t, [
+        inbound(accounts.whatsapp, `Matris ${n}: çöp toplanmadı, belediye`, {
+          at: new Date().toISOString(),
+          contactName: `Matris Vatandaş ${n}`,
+        }),
+      ]);
       const [message] = await t.dataSource.query(
         `SELECT id, conversation_id, contact_id FROM message WHERE channel_account_id = $1 ORDER BY sent_at DESC, id DESC LIMIT 1`,
         [accounts.whatsapp.id],
       );
       const stored = await t.app.get(MediaStore).put(Buffer.from(`fotoğraf ${n}`), 'image/jpeg');
       await t.dataSource.query(`UPDATE message SET attachments = $2::jsonb WHERE id = $1`, [
-        message.id, JSON.stringify([{ type: AttachmentType.Image, mimeType: 'image/jpeg', storageKey: stored.storageKey, downloadState: 'stored' }]),
+        message.id,
+        JSON.stringify([
+          {
+            type: AttachmentType.Image,
+            mimeType: 'image/jpeg',
+            storageKey: stored.storageKey,
+            downloadState: 'stored',
+          },
+        ]),
       ]);
-      const created = await post('/api/v1/cases', { conversationId: message.conversation_id, category: 'cop', location: { latitude: 38.7, longitude: 35.5 } });
-      return { conversationId: message.conversation_id, messageId: message.id, contactId: message.contact_id, caseId: created.id };
+      const created = await post('/api/v1/cases', {
+        conversationId: message.conversation_id,
+        category: 'cop',
+        location: { latitude: 38.7, longitude: 35.5 },
+      });
+      return {
+        conversationId: message.conversation_id,
+        messageId: message.id,
+        contactId: message.contact_id,
+        caseId: created.id,
+      };
     },
   };
 }

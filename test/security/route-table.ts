@@ -1,8 +1,9 @@
-import { INestApplication, RequestMethod } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { IS_PUBLIC, REQUIRED_ROLES } from '@civic/auth';
-import { UserRole } from '@civic/domain';
+import type { UserRole } from '@civic/domain';
 
 export interface AppRoute {
   /** "GET /api/v1/cases/:id", the key the route matrix classifies. */
@@ -16,17 +17,27 @@ export interface AppRoute {
 
 /** The application's own route table: every route the Express router serves, with the Nest metadata of its handler. */
 export function appRoutes(app: INestApplication): AppRoute[] {
-  const router = app.getHttpAdapter().getInstance().router as { stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }> };
+  const router = app.getHttpAdapter().getInstance().router as {
+    stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }>;
+  };
   const metadata = handlerMetadata(app);
   const routes: AppRoute[] = [];
   for (const layer of router.stack) {
-    if (!layer.route) continue;
+    if (!layer.route) {
+      continue;
+    }
     const methods = Object.keys(layer.route.methods).filter((m) => m !== '_all');
     // app.all(): every HTTP method, one entry.
     for (const method of methods.length > 10 ? ['all'] : methods) {
       const key = `${method.toUpperCase()} ${layer.route.path}`;
       const meta = metadata.get(key);
-      routes.push({ key, method: method === 'all' ? 'GET' : method.toUpperCase(), path: layer.route.path, public: meta?.public ?? true, roles: meta?.roles ?? null });
+      routes.push({
+        key,
+        method: method === 'all' ? 'GET' : method.toUpperCase(),
+        path: layer.route.path,
+        public: meta?.public ?? true,
+        roles: meta?.roles ?? null,
+      });
     }
   }
   return routes;
@@ -39,12 +50,16 @@ function handlerMetadata(app: INestApplication): Map<string, { public: boolean; 
   const out = new Map<string, { public: boolean; roles: UserRole[] | null }>();
   for (const wrapper of controllers) {
     const instance = wrapper.instance as Record<string, unknown> | undefined;
-    if (!instance || !wrapper.metatype) continue;
+    if (!instance || !wrapper.metatype) {
+      continue;
+    }
     const prefixes = [reflector.get<string | string[]>(PATH_METADATA, wrapper.metatype)].flat().map((p) => p ?? '');
     for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
       const handler = instance[name] as object;
       const paths = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
-      if (paths === undefined) continue;
+      if (paths === undefined) {
+        continue;
+      }
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
       const targets = [handler, wrapper.metatype] as Parameters<Reflector['getAllAndOverride']>[1];
       const meta = {
@@ -53,7 +68,10 @@ function handlerMetadata(app: INestApplication): Map<string, { public: boolean; 
       };
       for (const prefix of prefixes) {
         for (const path of [paths].flat()) {
-          const full = `/${[prefix, path].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/')}`;
+          const full = `/${[prefix, path]
+            .map((p) => p.replace(/^\/+|\/+$/g, ''))
+            .filter(Boolean)
+            .join('/')}`;
           out.set(`${method} ${full}`, meta);
         }
       }

@@ -1,7 +1,8 @@
 import { AttachmentType, UserRole } from '@civic/domain';
 import { MediaStore } from '@civic/media';
-import { createAccounts, inbound, ingestAll, SeededAccounts } from '../inbox/inbox-seed';
-import { TestApp } from '../support/test-app';
+import type { SeededAccounts } from '../inbox/inbox-seed';
+import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
+import type { TestApp } from '../support/test-app';
 
 /** One organization with something behind every kind of id: accounts, a conversation with a stored photo, a case, a watchlist with a mention. */
 export interface SeededOrganization {
@@ -19,11 +20,20 @@ export interface SeededOrganization {
   ids: string[];
 }
 
-export async function seedOrganization(t: TestApp, organizationId: string, suffix: string): Promise<SeededOrganization> {
+export async function seedOrganization(
+  t: TestApp,
+  organizationId: string,
+  suffix: string,
+): Promise<SeededOrganization> {
   const admin = await t.createUser([UserRole.Admin], organizationId);
   const adminToken = admin.token;
   const accounts = await createAccounts(t, organizationId, suffix);
-  await ingestAll(t, [inbound(accounts.whatsapp, 'Sokağımızdaki çöp üç gündür toplanmadı, fotoğraf ekte.', { at: '2026-03-10T09:00:00Z', contactName: 'Ayşe Yılmaz' })]);
+  await ingestAll(t, [
+    inbound(accounts.whatsapp, 'Sokağımızdaki çöp üç gündür toplanmadı, fotoğraf ekte.', {
+      at: '2026-03-10T09:00:00Z',
+      contactName: 'Ayşe Yılmaz',
+    }),
+  ]);
   const [message] = await t.dataSource.query(
     `SELECT m.id, m.conversation_id, m.contact_id FROM message m WHERE m.organization_id = $1 AND m.channel_account_id = $2`,
     [organizationId, accounts.whatsapp.id],
@@ -31,13 +41,27 @@ export async function seedOrganization(t: TestApp, organizationId: string, suffi
   const stored = await t.app.get(MediaStore).put(Buffer.from(`çöp fotoğrafı ${suffix}`), 'image/jpeg');
   await t.dataSource.query(`UPDATE message SET attachments = $2::jsonb WHERE id = $1`, [
     message.id,
-    JSON.stringify([{ type: AttachmentType.Image, mimeType: 'image/jpeg', storageKey: stored.storageKey, downloadState: 'stored' }]),
+    JSON.stringify([
+      { type: AttachmentType.Image, mimeType: 'image/jpeg', storageKey: stored.storageKey, downloadState: 'stored' },
+    ]),
   ]);
   const auth = { Authorization: `Bearer ${adminToken}` };
-  const created = await t.http().post('/api/v1/cases').set(auth).send({ conversationId: message.conversation_id, category: 'cop' });
-  if (created.status !== 201) throw new Error(`case seed failed: ${created.status} ${JSON.stringify(created.body)}`);
-  const watchlist = await t.http().post('/api/v1/mentions/watchlists').set(auth).send({ name: `Belediye ${suffix}`, terms: ['belediye'], twitterSearch: false });
-  if (watchlist.status !== 201) throw new Error(`watchlist seed failed: ${watchlist.status} ${JSON.stringify(watchlist.body)}`);
+  const created = await t
+    .http()
+    .post('/api/v1/cases')
+    .set(auth)
+    .send({ conversationId: message.conversation_id, category: 'cop' });
+  if (created.status !== 201) {
+    throw new Error(`case seed failed: ${created.status} ${JSON.stringify(created.body)}`);
+  }
+  const watchlist = await t
+    .http()
+    .post('/api/v1/mentions/watchlists')
+    .set(auth)
+    .send({ name: `Belediye ${suffix}`, terms: ['belediye'], twitterSearch: false });
+  if (watchlist.status !== 201) {
+    throw new Error(`watchlist seed failed: ${watchlist.status} ${JSON.stringify(watchlist.body)}`);
+  }
   const [mention] = await t.dataSource.query(
     `INSERT INTO mention (organization_id, watchlist_id, channel, external_id, source, author_external_id, text, search_text, published_at)
      VALUES ($1, $2, 'twitter', $3, 'twitter_search', 'u-1', 'Belediye çok hızlı', 'belediye cok hizli', '2026-03-10T10:00:00Z') RETURNING id`,
@@ -57,6 +81,15 @@ export async function seedOrganization(t: TestApp, organizationId: string, suffi
   };
   return {
     ...seeded,
-    ids: [seeded.conversationId, seeded.messageId, seeded.contactId, seeded.caseId, seeded.watchlistId, seeded.mentionId, seeded.userId, ...Object.values(accounts).map((a) => a.id)],
+    ids: [
+      seeded.conversationId,
+      seeded.messageId,
+      seeded.contactId,
+      seeded.caseId,
+      seeded.watchlistId,
+      seeded.mentionId,
+      seeded.userId,
+      ...Object.values(accounts).map((a) => a.id),
+    ],
   };
 }

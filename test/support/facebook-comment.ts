@@ -1,8 +1,13 @@
+import type { MessageEvent } from '@civic/channels-core';
 import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
-import { MessageEvent } from '@civic/channels-core';
 
 /** A citizen's comment under a Facebook page's post, as the Meta adapter normalizes it; `overrides` change any field. */
-export function facebookComment(page: { pageId: string; postId: string }, id: string, text: string, overrides: Partial<MessageEvent> = {}): MessageEvent {
+export function facebookComment(
+  page: { pageId: string; postId: string },
+  id: string,
+  text: string,
+  overrides: Partial<MessageEvent> = {},
+): MessageEvent {
   return {
     type: 'message',
     channel: Channel.Facebook,

@@ -1,5 +1,6 @@
-import { AddressInfo } from 'node:net';
-import { ParsedMail, simpleParser } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import type { ParsedMail } from 'mailparser';
+import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 /** One refusal the fake gives to the next RCPT TO of an address (then it accepts again). */
@@ -26,7 +27,9 @@ export class FakeSmtpServer {
       logger: false,
       onRcptTo: (address, _session, callback) => {
         const refusal = this.refusals.get(address.address.toLowerCase())?.shift();
-        if (!refusal) return callback();
+        if (!refusal) {
+          return callback();
+        }
         const error = new Error(refusal.message) as Error & { responseCode: number };
         error.responseCode = refusal.code;
         callback(error);
@@ -50,7 +53,9 @@ export class FakeSmtpServer {
   }
 
   messagesTo(address: string): ParsedMail[] {
-    return this.received.filter((mail) => (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) => to?.value.some((v) => v.address === address)));
+    return this.received.filter((mail) =>
+      (Array.isArray(mail.to) ? mail.to : [mail.to]).some((to) => to?.value.some((v) => v.address === address)),
+    );
   }
 
   async stop(): Promise<void> {

@@ -1,22 +1,37 @@
-import { createHash, generateKeyPairSync, KeyObject, randomBytes, sign } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 
 type Cbor = number | string | Buffer | Cbor[] | Map<Cbor, Cbor>;
 
 /** The little CBOR (RFC 8949) a 'none' attestation needs: integers, byte and text strings, arrays, maps. */
 function cbor(value: Cbor): Buffer {
   const head = (major: number, n: number): Buffer => {
-    if (n < 24) return Buffer.from([(major << 5) | n]);
-    if (n < 0x100) return Buffer.from([(major << 5) | 24, n]);
-    if (n < 0x10000) return Buffer.from([(major << 5) | 25, n >> 8, n & 0xff]);
+    if (n < 24) {
+      return Buffer.from([(major << 5) | n]);
+    }
+    if (n < 0x100) {
+      return Buffer.from([(major << 5) | 24, n]);
+    }
+    if (n < 0x10000) {
+      return Buffer.from([(major << 5) | 25, n >> 8, n & 0xff]);
+    }
     const b = Buffer.alloc(5);
     b[0] = (major << 5) | 26;
     b.writeUInt32BE(n, 1);
     return b;
   };
-  if (typeof value === 'number') return value >= 0 ? head(0, value) : head(1, -1 - value);
-  if (typeof value === 'string') return Buffer.concat([head(3, Buffer.byteLength(value)), Buffer.from(value, 'utf8')]);
-  if (Buffer.isBuffer(value)) return Buffer.concat([head(2, value.length), value]);
-  if (Array.isArray(value)) return Buffer.concat([head(4, value.length), ...value.map(cbor)]);
+  if (typeof value === 'number') {
+    return value >= 0 ? head(0, value) : head(1, -1 - value);
+  }
+  if (typeof value === 'string') {
+    return Buffer.concat([head(3, Buffer.byteLength(value)), Buffer.from(value, 'utf8')]);
+  }
+  if (Buffer.isBuffer(value)) {
+    return Buffer.concat([head(2, value.length), value]);
+  }
+  if (Array.isArray(value)) {
+    return Buffer.concat([head(4, value.length), ...value.map(cbor)]);
+  }
   return Buffer.concat([head(5, value.size), ...[...value].flatMap(([k, v]) => [cbor(k), cbor(v)])]);
 }
 
@@ -55,23 +70,61 @@ export class SoftwareAuthenticator {
     ]);
     const idLength = Buffer.alloc(2);
     idLength.writeUInt16BE(this.credentialId.length);
-    const authData = Buffer.concat([this.authDataHead(options.rp.id, 0x45), Buffer.alloc(16), idLength, this.credentialId, cbor(coseKey)]);
-    const attestationObject = cbor(new Map<Cbor, Cbor>([['fmt', 'none'], ['attStmt', new Map()], ['authData', authData]]));
-    const clientDataJSON = JSON.stringify({ type: 'webauthn.create', challenge: options.challenge, origin, crossOrigin: false });
+    const authData = Buffer.concat([
+      this.authDataHead(options.rp.id, 0x45),
+      Buffer.alloc(16),
+      idLength,
+      this.credentialId,
+      cbor(coseKey),
+    ]);
+    const attestationObject = cbor(
+      new Map<Cbor, Cbor>([
+        ['fmt', 'none'],
+        ['attStmt', new Map()],
+        ['authData', authData],
+      ]),
+    );
+    const clientDataJSON = JSON.stringify({
+      type: 'webauthn.create',
+      challenge: options.challenge,
+      origin,
+      crossOrigin: false,
+    });
     return {
-      id: this.id, rawId: this.id, type: 'public-key', authenticatorAttachment: 'platform', clientExtensionResults: {},
-      response: { clientDataJSON: b64url(clientDataJSON), attestationObject: b64url(attestationObject), transports: ['internal'] },
+      id: this.id,
+      rawId: this.id,
+      type: 'public-key',
+      authenticatorAttachment: 'platform',
+      clientExtensionResults: {},
+      response: {
+        clientDataJSON: b64url(clientDataJSON),
+        attestationObject: b64url(attestationObject),
+        transports: ['internal'],
+      },
     };
   }
 
   /** navigator.credentials.get(): signs authenticatorData || SHA-256(clientDataJSON) with the private key. */
   get(options: { challenge: string; rpId: string }, origin: string) {
     const authenticatorData = this.authDataHead(options.rpId, 0x05);
-    const clientDataJSON = JSON.stringify({ type: 'webauthn.get', challenge: options.challenge, origin, crossOrigin: false });
+    const clientDataJSON = JSON.stringify({
+      type: 'webauthn.get',
+      challenge: options.challenge,
+      origin,
+      crossOrigin: false,
+    });
     const signature = sign('sha256', Buffer.concat([authenticatorData, sha256(clientDataJSON)]), this.privateKey);
     return {
-      id: this.id, rawId: this.id, type: 'public-key', authenticatorAttachment: 'platform', clientExtensionResults: {},
-      response: { clientDataJSON: b64url(clientDataJSON), authenticatorData: b64url(authenticatorData), signature: b64url(signature) },
+      id: this.id,
+      rawId: this.id,
+      type: 'public-key',
+      authenticatorAttachment: 'platform',
+      clientExtensionResults: {},
+      response: {
+        clientDataJSON: b64url(clientDataJSON),
+        authenticatorData: b64url(authenticatorData),
+        signature: b64url(signature),
+      },
     };
   }
 

@@ -1,17 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { DynamicModule } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { AccessTokenService, PasswordHasher } from '@civic/auth';
+import { EMBEDDED_POOL_MAX } from '@civic/database';
+import type { UserRole } from '@civic/domain';
+import { Organization, User } from '@civic/domain';
+import type { TestDatabase } from '@civic/testing';
+import { createTestDatabase } from '@civic/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { AccessTokenService, PasswordHasher } from '@civic/auth';
-import { Organization, User, UserRole } from '@civic/domain';
-import { EMBEDDED_POOL_MAX } from '@civic/database';
-import { createTestDatabase, TestDatabase } from '@civic/testing';
 
 export const TEST_ADMIN = { email: 'yonetici@test.belediye.tr', password: 'Gizli-Parola-123' };
 
@@ -35,7 +37,11 @@ export interface TestApp {
 
 /** The api (optionally with the worker) on a fresh database of its own, listening on loopback. */
 export async function startTestApp(
-  options: { withWorker?: boolean; config?: Record<string, unknown>; /** Extra modules, e.g. SandboxModule. */ include?: DynamicModule['imports'] } = {},
+  options: {
+    withWorker?: boolean;
+    config?: Record<string, unknown>;
+    /** Extra modules, e.g. SandboxModule. */ include?: DynamicModule['imports'];
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'civic-test-data-'));
@@ -85,14 +91,22 @@ export async function startTestApp(
       return { user, token: tokens.issue(user) };
     },
     createOrganization(name) {
-      return dataSource.getRepository(Organization).save({ name, slug: `${name.toLowerCase().replace(/[^a-z]+/g, '-')}-${randomBytes(3).toString('hex')}` });
+      return dataSource
+        .getRepository(Organization)
+        .save({ name, slug: `${name.toLowerCase().replace(/[^a-z]+/g, '-')}-${randomBytes(3).toString('hex')}` });
     },
     async webhooksIngested() {
       const deadline = Date.now() + 15_000;
       for (;;) {
-        const [{ waiting }] = await dataSource.query(`SELECT count(*)::int AS waiting FROM webhook_inbox WHERE failed_at IS NULL`);
-        if (waiting === 0) return;
-        if (Date.now() > deadline) throw new Error(`${waiting} webhook deliveries still not ingested after 15 s`);
+        const [{ waiting }] = await dataSource.query(
+          `SELECT count(*)::int AS waiting FROM webhook_inbox WHERE failed_at IS NULL`,
+        );
+        if (waiting === 0) {
+          return;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`${waiting} webhook deliveries still not ingested after 15 s`);
+        }
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     },

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
-import { startTestApp, TestApp, TEST_ADMIN } from '../support/test-app';
-import { HeadlessChromium, launchChromium, waitInPage } from './headless-chromium';
+import type { TestApp } from '../support/test-app';
+import { startTestApp, TEST_ADMIN } from '../support/test-app';
+import type { HeadlessChromium } from './headless-chromium';
+import { launchChromium, waitInPage } from './headless-chromium';
 
 jest.setTimeout(180_000);
 
@@ -19,7 +21,9 @@ describe('web app deep links in headless Chromium', () => {
 
   const watch = (page: Page) => {
     page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'error') consoleErrors.push(`${message.text()} @ ${message.location().url}`);
+      if (message.type() === 'error') {
+        consoleErrors.push(`${message.text()} @ ${message.location().url}`);
+      }
     });
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
     return page;
@@ -30,13 +34,28 @@ describe('web app deep links in headless Chromium', () => {
     t = await startTestApp();
     const accounts = await createAccounts(t, t.organizationId, 'deep');
     await ingestAll(t, [
-      inbound(accounts.whatsapp, 'Parktaki banklar kırık', { at: '2026-12-06T06:46:00Z', contactId: 'deep-1', contactName: 'Gül İnce' }),
-      inbound(accounts.whatsapp, 'Sokak lambası yanmıyor', { at: '2026-12-06T07:10:00Z', contactId: 'deep-2', contactName: 'Ali Er' }),
+      inbound(accounts.whatsapp, 'Parktaki banklar kırık', {
+        at: '2026-12-06T06:46:00Z',
+        contactId: 'deep-1',
+        contactName: 'Gül İnce',
+      }),
+      inbound(accounts.whatsapp, 'Sokak lambası yanmıyor', {
+        at: '2026-12-06T07:10:00Z',
+        contactId: 'deep-2',
+        contactName: 'Ali Er',
+      }),
     ]);
     const conversations = await t.dataSource.query(`SELECT id FROM conversation ORDER BY last_activity_at`);
     for (const [i, conversation] of conversations.entries()) {
-      const created = await t.http().post('/api/v1/cases').set('Authorization', `Bearer ${t.adminToken}`)
-        .send({ conversationId: conversation.id, category: i === 0 ? 'park' : 'aydinlatma', description: `Derin bağlantı ${i + 1}` });
+      const created = await t
+        .http()
+        .post('/api/v1/cases')
+        .set('Authorization', `Bearer ${t.adminToken}`)
+        .send({
+          conversationId: conversation.id,
+          category: i === 0 ? 'park' : 'aydinlatma',
+          description: `Derin bağlantı ${i + 1}`,
+        });
       expect(created.status).toBe(201);
       cases.push({ id: created.body.id, number: created.body.number, conversationId: conversation.id });
     }

@@ -3,10 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { AuditEvent, UserPasskey, UserRole } from '@civic/domain';
-import { startTestApp, TestApp } from '../support/test-app';
-import { HeadlessChromium, launchChromium } from './headless-chromium';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import type { HeadlessChromium } from './headless-chromium';
+import { launchChromium } from './headless-chromium';
 
-const SCREENSHOTS = process.env.WEB_SCREENSHOTS === 'update' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'civic-screens-'));
+const SCREENSHOTS =
+  process.env.WEB_SCREENSHOTS === 'update'
+    ? join(__dirname, '..', '..', 'docs', 'screenshots')
+    : mkdtempSync(join(tmpdir(), 'civic-screens-'));
 
 jest.setTimeout(180_000);
 
@@ -19,7 +24,9 @@ describe('passkeys in headless Chromium (CDP virtual authenticator)', () => {
 
   const watch = (page: Page) => {
     page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'error') consoleErrors.push(`${message.text()} @ ${message.location().url}`);
+      if (message.type() === 'error') {
+        consoleErrors.push(`${message.text()} @ ${message.location().url}`);
+      }
     });
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
     return page;
@@ -50,7 +57,14 @@ describe('passkeys in headless Chromium (CDP virtual authenticator)', () => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('WebAuthn.enable');
     const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true, automaticPresenceSimulation: true },
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
     });
 
     await signInWithPassword(page, user.email);

@@ -3,11 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Organization, User } from '@civic/domain';
-import { OidcTestProvider, startOidcTestProvider, TestIdentity } from '../support/oidc-test-provider';
-import { startTestApp, TEST_ADMIN, TestApp } from '../support/test-app';
-import { HeadlessChromium, launchChromium } from './headless-chromium';
+import type { OidcTestProvider, TestIdentity } from '../support/oidc-test-provider';
+import { startOidcTestProvider } from '../support/oidc-test-provider';
+import type { TestApp } from '../support/test-app';
+import { startTestApp, TEST_ADMIN } from '../support/test-app';
+import type { HeadlessChromium } from './headless-chromium';
+import { launchChromium } from './headless-chromium';
 
-const SCREENSHOTS = process.env.WEB_SCREENSHOTS === 'update' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'civic-screens-'));
+const SCREENSHOTS =
+  process.env.WEB_SCREENSHOTS === 'update'
+    ? join(__dirname, '..', '..', 'docs', 'screenshots')
+    : mkdtempSync(join(tmpdir(), 'civic-screens-'));
 
 jest.setTimeout(120_000);
 
@@ -17,8 +23,20 @@ describe('single sign-on in headless Chromium against a real OpenID provider on 
   let browser: HeadlessChromium;
   const errors: string[] = [];
   const offLoopback: string[] = [];
-  const zeynep: TestIdentity = { login: 'zeynep', password: 'idp-parola-1', email: 'zeynep.kaya@belediye.example', name: 'Zeynep Kaya', groups: ['civic-memurlar'] };
-  const mert: TestIdentity = { login: 'mert', password: 'idp-parola-2', email: 'mert@belediye.example', name: 'Mert Aydın', groups: ['muhasebe'] };
+  const zeynep: TestIdentity = {
+    login: 'zeynep',
+    password: 'idp-parola-1',
+    email: 'zeynep.kaya@belediye.example',
+    name: 'Zeynep Kaya',
+    groups: ['civic-memurlar'],
+  };
+  const mert: TestIdentity = {
+    login: 'mert',
+    password: 'idp-parola-2',
+    email: 'mert@belediye.example',
+    name: 'Mert Aydın',
+    groups: ['muhasebe'],
+  };
 
   const open = async () => {
     // Each test starts signed out at the provider too.
@@ -28,7 +46,9 @@ describe('single sign-on in headless Chromium against a real OpenID provider on 
     // Nothing may leave loopback: every other request is refused and remembered.
     await page.route('**/*', (route) => {
       const host = new URL(route.request().url()).hostname;
-      if (host === '127.0.0.1' || host === 'localhost') return route.continue();
+      if (host === '127.0.0.1' || host === 'localhost') {
+        return route.continue();
+      }
       offLoopback.push(route.request().url());
       return route.abort();
     });
@@ -50,10 +70,20 @@ describe('single sign-on in headless Chromium against a real OpenID provider on 
     t = await startTestApp({ config: { AUTH_RATE_LIMIT_PER_MINUTE: 1000 } });
     const { slug } = await t.dataSource.getRepository(Organization).findOneByOrFail({ id: t.organizationId });
     idp.setRedirectUri(`${t.url}/api/v1/auth/sso/${slug}/callback`);
-    await t.http().put('/api/v1/sso-settings').set('Authorization', `Bearer ${t.adminToken}`).send({
-      enabled: true, issuerUrl: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, createUsers: true, passwordSignInDisabled: true,
-      groupMappings: [{ group: 'civic-memurlar', roles: ['officer'], channelAccountIds: [] }],
-    }).expect(200);
+    await t
+      .http()
+      .put('/api/v1/sso-settings')
+      .set('Authorization', `Bearer ${t.adminToken}`)
+      .send({
+        enabled: true,
+        issuerUrl: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        createUsers: true,
+        passwordSignInDisabled: true,
+        groupMappings: [{ group: 'civic-memurlar', roles: ['officer'], channelAccountIds: [] }],
+      })
+      .expect(200);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -72,7 +102,9 @@ describe('single sign-on in headless Chromium against a real OpenID provider on 
     await page.getByRole('heading', { name: 'Gelen kutusu' }).waitFor();
     // The one-time code is gone from the address bar and from history.
     expect(new URL(page.url()).hash).toBe('');
-    const session = await page.evaluate(() => JSON.parse((globalThis as any).sessionStorage.getItem('civic-inbox.session') ?? 'null'));
+    const session = await page.evaluate(() =>
+      JSON.parse((globalThis as any).sessionStorage.getItem('civic-inbox.session') ?? 'null'),
+    );
     expect(session.user).toMatchObject({ email: zeynep.email, roles: ['officer'] });
     expect(await t.dataSource.getRepository(User).countBy({ email: zeynep.email })).toBe(1);
     await page.screenshot({ path: join(SCREENSHOTS, 'inbox-after-sso.png') });
@@ -98,7 +130,7 @@ describe('single sign-on in headless Chromium against a real OpenID provider on 
     await page.close();
   });
 
-  it("lets the bootstrap administrator in by password (break-glass) and shows the SSO settings panel without the secret", async () => {
+  it('lets the bootstrap administrator in by password (break-glass) and shows the SSO settings panel without the secret', async () => {
     const page = await open();
     await page.goto(t.url);
     await page.getByRole('button', { name: 'Acil durum: yönetici parolasıyla giriş' }).click();

@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { totpFor } from '@civic/auth';
 import { UserRole } from '@civic/domain';
-import { startTestApp, TestApp, TEST_ADMIN } from '../support/test-app';
-import { HeadlessChromium, launchChromium } from './headless-chromium';
+import type { TestApp } from '../support/test-app';
+import { startTestApp, TEST_ADMIN } from '../support/test-app';
+import type { HeadlessChromium } from './headless-chromium';
+import { launchChromium } from './headless-chromium';
 
-const SCREENSHOTS = process.env.WEB_SCREENSHOTS === 'update' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'civic-screens-'));
+const SCREENSHOTS =
+  process.env.WEB_SCREENSHOTS === 'update'
+    ? join(__dirname, '..', '..', 'docs', 'screenshots')
+    : mkdtempSync(join(tmpdir(), 'civic-screens-'));
 
 jest.setTimeout(180_000);
 
@@ -18,7 +23,9 @@ describe('two-factor sign-in in headless Chromium', () => {
 
   const watch = (page: Page) => {
     page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'error') consoleErrors.push(`${message.text()} @ ${message.location().url}`);
+      if (message.type() === 'error') {
+        consoleErrors.push(`${message.text()} @ ${message.location().url}`);
+      }
     });
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
     return page;

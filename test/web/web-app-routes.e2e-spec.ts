@@ -1,4 +1,5 @@
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
@@ -17,23 +18,35 @@ describe('web app URLs served by the api', () => {
     await t?.close();
   });
 
-  it.each(['/inbox', `/inbox/${ID}`, '/cases', `/cases/${ID}`, '/cases/stats', '/mentions', '/audit', '/admin', '/admin/users', '/security'])(
-    '%s answers the app, with the security headers and no caching of index.html',
-    async (path) => {
-      const res = await t.http().get(path).set('Accept', HTML);
-      expect(res.status).toBe(200);
-      expect(res.headers['content-type']).toContain('text/html');
-      expect(res.text).toContain('<div id="root">');
-      expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
-      expect(res.headers['cache-control']).toBe('no-cache');
-    },
-  );
+  it.each([
+    '/inbox',
+    `/inbox/${ID}`,
+    '/cases',
+    `/cases/${ID}`,
+    '/cases/stats',
+    '/mentions',
+    '/audit',
+    '/admin',
+    '/admin/users',
+    '/security',
+  ])('%s answers the app, with the security headers and no caching of index.html', async (path) => {
+    const res = await t.http().get(path).set('Accept', HTML);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.text).toContain('<div id="root">');
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['cache-control']).toBe('no-cache');
+  });
 
-  it.each(['/api/v1/nope', '/docs-json/nope', '/health/nope', '/metrics/nope', '/webhooks/nope', '/open311/v2/nope/nope'])(
-    '%s is not shadowed by the app, even when a browser asks for HTML',
-    async (path) => {
-      const res = await t.http().get(path).set('Accept', HTML);
-      expect(res.text ?? '').not.toContain('<div id="root">');
-    },
-  );
+  it.each([
+    '/api/v1/nope',
+    '/docs-json/nope',
+    '/health/nope',
+    '/metrics/nope',
+    '/webhooks/nope',
+    '/open311/v2/nope/nope',
+  ])('%s is not shadowed by the app, even when a browser asks for HTML', async (path) => {
+    const res = await t.http().get(path).set('Accept', HTML);
+    expect(res.text ?? '').not.toContain('<div id="root">');
+  });
 });

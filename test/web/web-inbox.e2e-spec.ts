@@ -3,13 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { UserRole } from '@civic/domain';
-import { postSignedWebhook } from '@civic/testing';
 import { SANDBOX_IDS, SandboxChannels, SandboxModule, sandboxScene } from '@civic/sandbox';
-import { startTestApp, TestApp, TEST_ADMIN } from '../support/test-app';
-import { HeadlessChromium, launchChromium, waitInPage } from './headless-chromium';
+import { postSignedWebhook } from '@civic/testing';
+import type { TestApp } from '../support/test-app';
+import { startTestApp, TEST_ADMIN } from '../support/test-app';
+import type { HeadlessChromium } from './headless-chromium';
+import { launchChromium, waitInPage } from './headless-chromium';
 
 // The README's screenshots are refreshed on request only, so an ordinary test run leaves the tree clean.
-const SCREENSHOTS = process.env.WEB_SCREENSHOTS === 'update' ? join(__dirname, '..', '..', 'docs', 'screenshots') : mkdtempSync(join(tmpdir(), 'civic-screens-'));
+const SCREENSHOTS =
+  process.env.WEB_SCREENSHOTS === 'update'
+    ? join(__dirname, '..', '..', 'docs', 'screenshots')
+    : mkdtempSync(join(tmpdir(), 'civic-screens-'));
 // Scene numbers chosen so the photo (n % 7 = 1) and the location (n % 7 = 2) come from the same
 // citizen (n % 5 = 1, Mehmet Öztürk), and the other channels follow (Facebook comment, the mayor's
 // Messenger, Instagram comment); the sandbox's own timer plays scenes 0, 1, 2 … beside them.
@@ -28,7 +33,9 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
 
   const watch = (page: Page) => {
     page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'error') consoleErrors.push(`${message.text()} @ ${message.location().url}`);
+      if (message.type() === 'error') {
+        consoleErrors.push(`${message.text()} @ ${message.location().url}`);
+      }
     });
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
     return page;
@@ -36,8 +43,12 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
 
   const play = async (n: number) => {
     const scene = sandboxScene(n);
-    if (scene.kind !== 'meta-webhook') throw new Error(`scene ${n} is not a Meta webhook`);
-    if (scene.media) sandbox.graph.addMedia(scene.media.id, { bytes: scene.media.bytes, mimeType: scene.media.mimeType });
+    if (scene.kind !== 'meta-webhook') {
+      throw new Error(`scene ${n} is not a Meta webhook`);
+    }
+    if (scene.media) {
+      sandbox.graph.addMedia(scene.media.id, { bytes: scene.media.bytes, mimeType: scene.media.mimeType });
+    }
     const result = await postSignedWebhook(`${t.url}/webhooks/meta`, scene.body, SANDBOX_IDS.appSecret);
     expect(result.status).toBe(200);
     await t.webhooksIngested();
@@ -56,10 +67,20 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     sandbox = await SandboxChannels.start();
     // A citizen's tweet waits on the fake X API, so the first poll of the X account brings it.
     const tweet = sandboxScene(TWEET_SCENE);
-    if (tweet.kind !== 'tweet') throw new Error('scene is not a tweet');
+    if (tweet.kind !== 'tweet') {
+      throw new Error('scene is not a tweet');
+    }
     sandbox.twitter.addUser({ id: tweet.authorId, name: tweet.authorName, username: tweet.username });
-    sandbox.twitter.addTweet({ text: tweet.text, author_id: tweet.authorId, in_reply_to_user_id: SANDBOX_IDS.twitterUser });
-    t = await startTestApp({ withWorker: true, config: sandbox.configOverrides(), include: [SandboxModule.register(sandbox)] });
+    sandbox.twitter.addTweet({
+      text: tweet.text,
+      author_id: tweet.authorId,
+      in_reply_to_user_id: SANDBOX_IDS.twitterUser,
+    });
+    t = await startTestApp({
+      withWorker: true,
+      config: sandbox.configOverrides(),
+      include: [SandboxModule.register(sandbox)],
+    });
     browser = await launchChromium();
   });
 
@@ -77,10 +98,15 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await page.getByTestId('live-state').filter({ hasText: 'Canlı' }).waitFor();
 
     // Messages arrive through the real webhook path while the page is open: live updates, no reload.
-    for (const n of [PHOTO_SCENE, LOCATION_SCENE, ...OTHER_SCENES]) await play(n);
+    for (const n of [PHOTO_SCENE, LOCATION_SCENE, ...OTHER_SCENES]) {
+      await play(n);
+    }
     const list = page.getByTestId('conversation-list');
     for (const channel of ['whatsapp', 'facebook', 'instagram', 'twitter']) {
-      await list.locator(`[data-testid="conversation-item"][data-channel="${channel}"]`).first().waitFor({ timeout: 90_000 });
+      await list
+        .locator(`[data-testid="conversation-item"][data-channel="${channel}"]`)
+        .first()
+        .waitFor({ timeout: 90_000 });
     }
     // The municipality's and the mayor's Facebook pages are told apart.
     await list.locator('[data-channel="facebook"] [data-owner="Başkan"]').first().waitFor();
@@ -97,14 +123,20 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
 
     // Turkish-aware search: "OZTURK" finds "Mehmet Öztürk".
     await page.getByLabel('Ara').fill('mehmet ozturk');
-    await page.locator('[data-testid="conversation-item"][data-channel="whatsapp"]', { hasText: 'Mehmet Öztürk' }).first().click();
+    await page
+      .locator('[data-testid="conversation-item"][data-channel="whatsapp"]', { hasText: 'Mehmet Öztürk' })
+      .first()
+      .click();
     const conversation = page.getByTestId('conversation');
     await conversation.locator('[data-testid="location"]').waitFor();
     await expect(conversation.locator('[data-testid="location"]').innerText()).resolves.toContain('38.');
     const photo = conversation.locator('img.attachment-image').first();
     await photo.waitFor({ timeout: 30_000 });
     // Browser-side expressions are strings: this project compiles without the DOM library.
-    await waitInPage(page, `(() => { const img = document.querySelector('[data-testid="conversation"] img.attachment-image'); return !!img && img.complete && img.naturalWidth > 0; })()`);
+    await waitInPage(
+      page,
+      `(() => { const img = document.querySelector('[data-testid="conversation"] img.attachment-image'); return !!img && img.complete && img.naturalWidth > 0; })()`,
+    );
     await page.getByLabel('Ara').fill('');
 
     // r focuses the reply box; the reply goes out through the worker to the fake WhatsApp API.
@@ -120,14 +152,33 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await outbound.locator('[data-delivery="sent"]').waitFor({ timeout: 30_000 });
 
     // WhatsApp reports delivery with a status webhook; the tick turns to delivered live.
-    const [sent] = await t.dataSource.query(`SELECT external_id FROM message WHERE direction = 'out' AND text LIKE '%Fen İşleri%'`);
+    const [sent] = await t.dataSource.query(
+      `SELECT external_id FROM message WHERE direction = 'out' AND text LIKE '%Fen İşleri%'`,
+    );
     const status = {
       object: 'whatsapp_business_account',
-      entry: [{ id: SANDBOX_IDS.whatsappBusiness, changes: [{ field: 'messages', value: {
-        messaging_product: 'whatsapp',
-        metadata: { display_phone_number: '903522220000', phone_number_id: SANDBOX_IDS.whatsappPhone },
-        statuses: [{ id: sent.external_id, status: 'delivered', timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: '905339876543' }],
-      } }] }],
+      entry: [
+        {
+          id: SANDBOX_IDS.whatsappBusiness,
+          changes: [
+            {
+              field: 'messages',
+              value: {
+                messaging_product: 'whatsapp',
+                metadata: { display_phone_number: '903522220000', phone_number_id: SANDBOX_IDS.whatsappPhone },
+                statuses: [
+                  {
+                    id: sent.external_id,
+                    status: 'delivered',
+                    timestamp: String(Math.floor(Date.now() / 1000)),
+                    recipient_id: '905339876543',
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
     };
     expect((await postSignedWebhook(`${t.url}/webhooks/meta`, status, SANDBOX_IDS.appSecret)).status).toBe(200);
     await outbound.locator('[data-delivery="delivered"]').waitFor({ timeout: 20_000 });
@@ -143,7 +194,10 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await casePanel.locator('[data-testid="case"]').first().waitFor();
     const [opened] = await t.dataSource.query(`SELECT number, status FROM civic_case ORDER BY created_at DESC LIMIT 1`);
     expect(['new', 'assigned']).toContain(opened.status);
-    const tile = (status: string) => page.locator(`[data-testid="case-column"][data-status="${status}"] [data-testid="case-tile"][data-case-number="${opened.number}"]`);
+    const tile = (status: string) =>
+      page.locator(
+        `[data-testid="case-column"][data-status="${status}"] [data-testid="case-tile"][data-case-number="${opened.number}"]`,
+      );
 
     // The board shows the new case in its status's column.
     await page.getByRole('link', { name: 'Başvurular' }).click();
@@ -152,7 +206,11 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
 
     // The administrator adds an external body that takes cases by e-mail, from the administration screen.
     await page.getByRole('link', { name: 'Yönetim' }).click();
-    await page.getByTestId('accounts-table').locator('[data-testid="account-row"][data-status="active"]').first().waitFor();
+    await page
+      .getByTestId('accounts-table')
+      .locator('[data-testid="account-row"][data-status="active"]')
+      .first()
+      .waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-accounts.png') });
     await page.getByRole('link', { name: 'Müdürlükler ve kurumlar' }).click();
     const unitForm = page.getByRole('form', { name: 'Yeni müdürlük veya dış kurum' });
@@ -180,7 +238,9 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
 
     // Resolved with a message to the citizen; the tile moves to "resolved".
     await tile('forwarded').click();
-    await detail.getByLabel('Vatandaşa iletilecek sonuç').fill('Çukur asfaltla kapatıldı, ilginiz için teşekkür ederiz.');
+    await detail
+      .getByLabel('Vatandaşa iletilecek sonuç')
+      .fill('Çukur asfaltla kapatıldı, ilginiz için teşekkür ederiz.');
     await detail.getByRole('button', { name: 'Çözüldü' }).click();
     await detail.locator('[data-testid="case"][data-case-status="resolved"]').waitFor();
     await detail.getByTestId('case-history').locator('[data-action="resolved"]').waitFor();
@@ -191,19 +251,28 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
 
     // Statistics: SVG charts with a title and a text description.
     await page.getByRole('link', { name: 'İstatistikler' }).click();
-    for (const [chart, title] of [['chart-department', 'Müdürlüklere göre'], ['chart-category', 'Kategorilere göre'], ['chart-channel', 'Kanallara göre'], ['chart-time', 'Çözüm süresi (saat)']]) {
+    for (const [chart, title] of [
+      ['chart-department', 'Müdürlüklere göre'],
+      ['chart-category', 'Kategorilere göre'],
+      ['chart-channel', 'Kanallara göre'],
+      ['chart-time', 'Çözüm süresi (saat)'],
+    ]) {
       const svg = page.locator(`svg[data-testid="${chart}"][role="img"]`);
       await svg.waitFor();
       await expect(svg.locator('title').first().textContent()).resolves.toBe(title);
     }
-    await expect(page.getByTestId('chart-category').locator('desc').textContent()).resolves.toContain('Yol / çukur: 1 gelen, 1 çözülen');
+    await expect(page.getByTestId('chart-category').locator('desc').textContent()).resolves.toContain(
+      'Yol / çukur: 1 gelen, 1 çözülen',
+    );
     await expect(page.getByTestId('case-kpis').innerText()).resolves.toMatch(/Çözülen\s+1/);
     await page.screenshot({ path: join(SCREENSHOTS, 'case-stats.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'Başvurular' }).click();
     await tile('resolved').click();
     await page.getByRole('link', { name: 'Konuşmayı aç' }).click();
-    await conversation.locator('[data-testid="message"][data-direction="out"]', { hasText: 'Çukur asfaltla' }).waitFor({ timeout: 30_000 });
+    await conversation
+      .locator('[data-testid="message"][data-direction="out"]', { hasText: 'Çukur asfaltla' })
+      .waitFor({ timeout: 30_000 });
 
     // e closes the conversation.
     await page.evaluate('document.activeElement && document.activeElement.blur()');
@@ -240,11 +309,19 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await counter.filter({ hasText: '281/280 karakter' }).waitFor();
     await expect(conversation.getByRole('button', { name: 'Gönder' }).isDisabled()).resolves.toBe(true);
 
-    await page.locator('[data-testid="conversation-item"][data-channel="whatsapp"]', { hasText: 'Ayşe Yılmaz' }).first().click();
+    await page
+      .locator('[data-testid="conversation-item"][data-channel="whatsapp"]', { hasText: 'Ayşe Yılmaz' })
+      .first()
+      .click();
     await conversation.getByTestId('template-picker').waitFor();
     await conversation.getByText('Yanıt penceresi kapandı').waitFor();
 
-    await page.locator('[data-testid="conversation-item"][data-channel="facebook"]', { has: page.locator('[data-owner="Belediye"]') }).first().click();
+    await page
+      .locator('[data-testid="conversation-item"][data-channel="facebook"]', {
+        has: page.locator('[data-owner="Belediye"]'),
+      })
+      .first()
+      .click();
     await conversation.getByLabel('Yorum sahibine özel mesajla yanıtla').waitFor();
     await page.close();
   });
@@ -280,7 +357,10 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await page.getByRole('link', { name: 'Bahsedilmeler' }).click();
     await page.getByRole('heading', { name: /Günlük hacim \(son 30 gün\)/ }).waitFor();
     await page.getByTestId('mention-feed').waitFor();
-    await page.getByTestId('mention-spikes').getByText(/ani artış|saatte/).waitFor();
+    await page
+      .getByTestId('mention-spikes')
+      .getByText(/ani artış|saatte/)
+      .waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'mentions.png') });
     await page.close();
   });
@@ -314,7 +394,9 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
   });
 
   it('lets the administrator set the KVKK retention period and export masking, and release a legal hold', async () => {
-    const [held] = await t.dataSource.query(`SELECT c.id, ct.name FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE ct.name IS NOT NULL ORDER BY c.last_activity_at DESC LIMIT 1`);
+    const [held] = await t.dataSource.query(
+      `SELECT c.id, ct.name FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE ct.name IS NOT NULL ORDER BY c.last_activity_at DESC LIMIT 1`,
+    );
     const page = watch(await browser.context.newPage());
     await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
     // A hold is placed from the conversation, with its reason asked for.
@@ -334,7 +416,11 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await form.getByLabel('Dışa aktarımlarda adları maskele').check();
     await form.getByRole('button', { name: 'Kaydet' }).click();
     await form.getByRole('status').getByText('Kaydedildi').waitFor();
-    const settings = () => t.dataSource.query(`SELECT retention_days, mask_names, mask_phone_numbers FROM retention_settings WHERE organization_id = $1`, [t.organizationId]);
+    const settings = () =>
+      t.dataSource.query(
+        `SELECT retention_days, mask_names, mask_phone_numbers FROM retention_settings WHERE organization_id = $1`,
+        [t.organizationId],
+      );
     expect(await settings()).toEqual([{ retention_days: 730, mask_names: true, mask_phone_numbers: false }]);
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-retention.png') });
     // Opened again, the form shows what is stored; emptied, the period is "forever" again.

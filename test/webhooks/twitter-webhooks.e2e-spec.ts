@@ -1,22 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { channelFixturesDir } from '@civic/testing';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 /** Published CRC and signature test vectors (app secret, CRC token, expected answers). */
-const vectors = JSON.parse(readFileSync(join(channelFixturesDir(), 'twitter/crc_and_signature_test_vectors.json'), 'utf8'));
+const vectors = JSON.parse(
+  readFileSync(join(channelFixturesDir(), 'twitter/crc_and_signature_test_vectors.json'), 'utf8'),
+);
 
 describe('X Account Activity webhook (/webhooks/twitter)', () => {
   let t: TestApp;
   const messages = async () => Number((await t.dataSource.query('SELECT count(*)::int AS n FROM message'))[0].n);
 
   beforeAll(async () => {
-    t = await startTestApp({ config: { TWITTER_CONSUMER_KEY: 'x-consumer-key', TWITTER_CONSUMER_SECRET: vectors.app_consumer_secret } });
+    t = await startTestApp({
+      config: { TWITTER_CONSUMER_KEY: 'x-consumer-key', TWITTER_CONSUMER_SECRET: vectors.app_consumer_secret },
+    });
   });
   afterAll(() => t?.close());
 
   it('answers the CRC exactly as the test vector says', async () => {
-    const response = await t.http().get('/webhooks/twitter').query({ crc_token: vectors.crc.hmac_input, nonce: '__NONCE__' });
+    const response = await t
+      .http()
+      .get('/webhooks/twitter')
+      .query({ crc_token: vectors.crc.hmac_input, nonce: '__NONCE__' });
     expect(response.status).toBe(200);
     expect(response.body).toEqual(vectors.crc.response_body);
   });

@@ -6,21 +6,21 @@ import { AppConfig, ConfigModule } from '@civic/config';
 import { DatabaseModule } from '@civic/database';
 import { IngestModule } from '@civic/ingest';
 import { AuditApiModule } from './audit/audit-api.module';
-import { ChannelAccountsModule } from './channel-accounts/channel-accounts.module';
 import { AuthApiModule } from './auth/auth-api.module';
-import { HealthController } from './health/health.controller';
-import { MediaApiModule } from './media/media-api.module';
-import { InboxApiModule } from './inbox/inbox-api.module';
-import { UsersModule } from './users/users.module';
-import { WebhooksModule } from './webhooks/webhooks.module';
-import { RepliesApiModule } from './replies/replies-api.module';
 import { CasesApiModule } from './cases/cases-api.module';
-import { Open311Module } from './open311/open311.module';
-import { MentionsApiModule } from './mentions/mentions-api.module';
-import { RetentionApiModule } from './retention/retention-api.module';
+import { ChannelAccountsModule } from './channel-accounts/channel-accounts.module';
+import { HealthController } from './health/health.controller';
+import { InboxApiModule } from './inbox/inbox-api.module';
 import { pinoOptions } from './logging';
-import { WebAppModule } from './web/web-app.module';
+import { MediaApiModule } from './media/media-api.module';
+import { MentionsApiModule } from './mentions/mentions-api.module';
 import { MetricsApiModule } from './metrics/metrics-api.module';
+import { Open311Module } from './open311/open311.module';
+import { RepliesApiModule } from './replies/replies-api.module';
+import { RetentionApiModule } from './retention/retention-api.module';
+import { UsersModule } from './users/users.module';
+import { WebAppModule } from './web/web-app.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface ApiModuleOptions {
   /** Configuration values that win over process.env (tests, the embedded start). */
@@ -39,7 +39,10 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(options.config),
-        LoggerModule.forRootAsync({ useFactory: (config: AppConfig) => pinoOptions(config, options.logDestination), inject: [AppConfig] }),
+        LoggerModule.forRootAsync({
+          useFactory: (config: AppConfig) => pinoOptions(config, options.logDestination),
+          inject: [AppConfig],
+        }),
         DatabaseModule.forRoot(),
         AuthModule,
         AuthApiModule,

@@ -1,10 +1,11 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { INestApplication } from '@nestjs/common';
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppConfig } from '@civic/config';
 import { SecurityHeadersMiddleware } from '@civic/auth';
+import { AppConfig } from '@civic/config';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { bodyParsers } from './common/body-parsers';
 import { rejectHostileBodies } from './common/request-body.guards';
@@ -13,7 +14,9 @@ import { WebhookIntakeRoute } from './webhooks/webhook-intake.route';
 
 /** Comma-separated CORS_ORIGINS; empty means same-origin only (no CORS headers at all). */
 export function corsOrigins(config: AppConfig): string[] {
-  return config.env.CORS_ORIGINS.split(',').map((origin) => origin.trim().replace(/\/$/, '')).filter(Boolean);
+  return config.env.CORS_ORIGINS.split(',')
+    .map((origin) => origin.trim().replace(/\/$/, ''))
+    .filter(Boolean);
 }
 
 /** Shared by main.ts and the tests so both serve exactly the same HTTP surface. */

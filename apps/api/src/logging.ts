@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
-import { Params } from 'nestjs-pino';
-import { AppConfig } from '@civic/config';
+import type { AppConfig } from '@civic/config';
 import { redactingErrSerializer } from '@civic/database';
 
 /** Query parameters that may carry a credential (the live-updates stream sends its token as ?access_token=). */
@@ -10,7 +10,9 @@ const SECRET_QUERY_PARAMS = /^(access_token|token|refresh_token|api_key|apikey|k
 /** The request URL as logged: secret-looking query values replaced, so they never reach a log line. */
 export function redactUrl(url: string): string {
   const question = url.indexOf('?');
-  if (question < 0) return url;
+  if (question < 0) {
+    return url;
+  }
   const params = url
     .slice(question + 1)
     .split('&')
@@ -36,7 +38,16 @@ export function pinoOptions(config: AppConfig, destination?: DestinationStream):
       // A failed query's error quotes values (message, stack, parameters, driver detail): redacted.
       err: redactingErrSerializer,
       // Only what an operator needs; the query object is left out because the URL already shows it, redacted.
-      req: (req: IncomingMessage & { id?: unknown; raw?: IncomingMessage; headers: Record<string, unknown>; url?: string; method?: string; remoteAddress?: string }) => ({
+      req: (
+        req: IncomingMessage & {
+          id?: unknown;
+          raw?: IncomingMessage;
+          headers: Record<string, unknown>;
+          url?: string;
+          method?: string;
+          remoteAddress?: string;
+        },
+      ) => ({
         id: req.id,
         method: req.method,
         url: redactUrl(req.url ?? ''),

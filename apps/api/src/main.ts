@@ -17,7 +17,9 @@ async function bootstrap(): Promise<void> {
   await app.listen(env.PORT, env.HOST);
   const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   console.log(`\n  civic-inbox is running: ${url}  (API docs: ${url}/docs, health: ${url}/health/ready)`);
-  if (sandbox) console.log('  Sandbox channels are on. Development sign-in: admin@belediye.local / civic-demo\n');
+  if (sandbox) {
+    console.log('  Sandbox channels are on. Development sign-in: admin@belediye.local / civic-demo\n');
+  }
 }
 
 bootstrap().catch((error) => {

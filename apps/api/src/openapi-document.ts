@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 
 /** The OpenAPI document served at /docs; scripts/web-types.ts writes the web client's types from it. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

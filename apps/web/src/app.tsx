@@ -1,12 +1,16 @@
-import { ReactElement, useEffect, useState } from 'react';
+import type { ReactElement } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useParams } from 'react-router';
 import { api } from './api/client';
 import { LiveEventsProvider } from './api/queries/live-status';
 import { queryClient } from './api/query-client';
 import type { SessionUser, TokenResponse } from './api/types';
+import { TopBar } from './components/top-bar';
 import { useI18n } from './i18n/i18n';
-import { Permissions, permissionsOf } from './roles';
-import { AdminScreen, AdminTab } from './screens/admin-screen';
+import type { Permissions } from './roles';
+import { permissionsOf } from './roles';
+import type { AdminTab } from './screens/admin-screen';
+import { AdminScreen } from './screens/admin-screen';
 import { AuditScreen } from './screens/audit-screen';
 import { CaseDetailScreen } from './screens/case-detail-screen';
 import { CaseStatsScreen } from './screens/case-stats-screen';
@@ -15,7 +19,6 @@ import { InboxScreen } from './screens/inbox-screen';
 import { MentionsScreen } from './screens/mentions-screen';
 import { SecurityScreen } from './screens/security-screen';
 import { SignInScreen } from './screens/sign-in-screen';
-import { TopBar } from './components/top-bar';
 
 type Section = 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
 const ADMIN_TABS: readonly AdminTab[] = ['accounts', 'users', 'departments', 'retention', 'sso'];
@@ -32,13 +35,17 @@ export function App() {
     () =>
       api.onChange((next) => {
         // Nothing cached for one user is shown to the next one on this computer.
-        if (!next) queryClient.clear();
+        if (!next) {
+          queryClient.clear();
+        }
         setSession(next);
       }),
     [],
   );
 
-  if (!session) return <SignInScreen />;
+  if (!session) {
+    return <SignInScreen />;
+  }
   const { user } = session;
   const can = permissionsOf(user.roles);
   // A user who must enrol in two-factor can do nothing else until enrolled (the API refuses the rest).
@@ -48,7 +55,9 @@ export function App() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#main">{t('app.skip')}</a>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
       <TopBar user={user} can={can} active={enrolmentRequired ? 'security' : section} />
       <main id="main" className="main">
         {enrolmentRequired ? (

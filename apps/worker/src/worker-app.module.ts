@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '@civic/auth';
 import { AppConfig, ConfigModule } from '@civic/config';
 import { DatabaseModule, redactingErrSerializer } from '@civic/database';
-import { AuthModule } from '@civic/auth';
 import { MetricsModule } from '@civic/metrics';
 import { WorkerMetricsServer } from './worker-metrics.server';
 import { WorkerModule } from './worker.module';
@@ -11,7 +11,12 @@ import { WorkerModule } from './worker.module';
 @Module({
   imports: [
     ConfigModule.forRoot(),
-    LoggerModule.forRootAsync({ useFactory: (config: AppConfig) => ({ pinoHttp: { level: config.env.LOG_LEVEL, serializers: { err: redactingErrSerializer } } }), inject: [AppConfig] }),
+    LoggerModule.forRootAsync({
+      useFactory: (config: AppConfig) => ({
+        pinoHttp: { level: config.env.LOG_LEVEL, serializers: { err: redactingErrSerializer } },
+      }),
+      inject: [AppConfig],
+    }),
     DatabaseModule.forRoot(),
     AuthModule,
     MetricsModule,

@@ -1,10 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { once } from 'node:events';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Registry } from 'prom-client';
 import { AppConfig } from '@civic/config';
-import { metricsScrapeAllowed } from '@civic/metrics';
 import { describeError } from '@civic/database';
+import { metricsScrapeAllowed } from '@civic/metrics';
 
 /**
  * GET /metrics of a worker process, on WORKER_METRICS_PORT: what only this process knows, above
@@ -24,7 +24,9 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
 
   async onApplicationBootstrap(): Promise<void> {
     const port = this.config.env.WORKER_METRICS_PORT;
-    if (!port) return;
+    if (!port) {
+      return;
+    }
     this.server = createServer((req, res) => void this.handle(req, res));
     this.server.listen(port, this.config.env.HOST);
     await once(this.server, 'listening');
@@ -34,7 +36,9 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
   async onApplicationShutdown(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (!server) return;
+    if (!server) {
+      return;
+    }
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
@@ -42,16 +46,31 @@ export class WorkerMetricsServer implements OnApplicationBootstrap, OnApplicatio
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '').split('?')[0];
     if (req.method !== 'GET' || path !== '/metrics' || this.config.env.METRICS_ENABLED === false) {
-      return answer(res, 404, 'application/json', JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'Not found' }));
+      return answer(
+        res,
+        404,
+        'application/json',
+        JSON.stringify({ statusCode: 404, error: 'Not Found', message: 'Not found' }),
+      );
     }
     if (!metricsScrapeAllowed(req.headers.authorization, this.config.env.METRICS_TOKEN)) {
-      return answer(res, 401, 'application/json', JSON.stringify({ statusCode: 401, error: 'Unauthorized', message: 'Missing or wrong metrics token' }));
+      return answer(
+        res,
+        401,
+        'application/json',
+        JSON.stringify({ statusCode: 401, error: 'Unauthorized', message: 'Missing or wrong metrics token' }),
+      );
     }
     try {
       answer(res, 200, this.registry.contentType, await this.registry.metrics());
     } catch (error) {
       this.logger.error(`Metrics scrape failed: ${describeError(error)}`);
-      answer(res, 500, 'application/json', JSON.stringify({ statusCode: 500, error: 'Internal Server Error', message: 'Metrics could not be collected' }));
+      answer(
+        res,
+        500,
+        'application/json',
+        JSON.stringify({ statusCode: 500, error: 'Internal Server Error', message: 'Metrics could not be collected' }),
+      );
     }
   }
 }

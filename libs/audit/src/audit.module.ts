@@ -11,7 +11,14 @@ import { SigningKeyService } from './signing-key.service';
 @Global()
 @Module({
   imports: [MessagesModule],
-  providers: [AuditService, SigningKeyService, ExportService, RetentionService, RetentionAnonymizer, ContactDataExportService],
+  providers: [
+    AuditService,
+    SigningKeyService,
+    ExportService,
+    RetentionService,
+    RetentionAnonymizer,
+    ContactDataExportService,
+  ],
   exports: [AuditService, SigningKeyService, ExportService, RetentionService, ContactDataExportService],
 })
 export class AuditModule {}

@@ -32,19 +32,30 @@ export class AuditService {
    * (a worker marking a batch of sent replies) hold the organization's lock once instead of per event.
    */
   async recordMany(entries: readonly AuditEntry[], manager?: EntityManager): Promise<AuditEvent[]> {
-    if (entries.length === 0) return [];
-    if (new Set(entries.map((e) => e.organizationId)).size > 1) throw new Error('recordMany: every entry must belong to one organization');
-    if (manager?.queryRunner?.isTransactionActive) return this.append(manager, entries);
+    if (entries.length === 0) {
+      return [];
+    }
+    if (new Set(entries.map((e) => e.organizationId)).size > 1) {
+      throw new Error('recordMany: every entry must belong to one organization');
+    }
+    if (manager?.queryRunner?.isTransactionActive) {
+      return this.append(manager, entries);
+    }
     return (manager ?? this.dataSource.manager).transaction((m) => this.append(m, entries));
   }
 
   private async append(manager: EntityManager, entries: readonly AuditEntry[]): Promise<AuditEvent[]> {
     const labelled: AuditEntry[] = [];
-    for (const entry of entries) labelled.push(await this.withActorLabel(manager, entry));
+    for (const entry of entries) {
+      labelled.push(await this.withActorLabel(manager, entry));
+    }
     const organizationId = labelled[0].organizationId;
     // Serializes appends of one organization until commit, so two writers never fork the chain.
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [organizationId]);
-    const [last] = await manager.query('SELECT seq, hash FROM audit_event WHERE organization_id = $1 ORDER BY seq DESC LIMIT 1', [organizationId]);
+    const [last] = await manager.query(
+      'SELECT seq, hash FROM audit_event WHERE organization_id = $1 ORDER BY seq DESC LIMIT 1',
+      [organizationId],
+    );
     let seq = last ? BigInt(last.seq) : 0n;
     let prevHash: string = last?.hash ?? GENESIS_HASH;
     const events = labelled.map((entry) => {
@@ -81,8 +92,18 @@ export class AuditService {
         organizationId,
         JSON.stringify(
           events.map((e) => ({
-            seq: e.seq, actor_user_id: e.actorUserId, actor_label: e.actorLabel, action: e.action, target_type: e.targetType, target_id: e.targetId,
-            before: e.before, after: e.after, occurred_at: e.occurredAt.toISOString(), request_id: e.requestId, prev_hash: e.prevHash, hash: e.hash,
+            seq: e.seq,
+            actor_user_id: e.actorUserId,
+            actor_label: e.actorLabel,
+            action: e.action,
+            target_type: e.targetType,
+            target_id: e.targetId,
+            before: e.before,
+            after: e.after,
+            occurred_at: e.occurredAt.toISOString(),
+            request_id: e.requestId,
+            prev_hash: e.prevHash,
+            hash: e.hash,
           })),
         ),
       ],
@@ -93,13 +114,20 @@ export class AuditService {
 
   /** An entry without an actor label is labelled with its user's e-mail (or "system"). */
   private async withActorLabel(manager: EntityManager, entry: AuditEntry): Promise<AuditEntry> {
-    if (entry.actorLabel) return entry;
-    const [user] = entry.actorUserId ? await manager.query('SELECT email FROM app_user WHERE id = $1', [entry.actorUserId]) : [];
+    if (entry.actorLabel) {
+      return entry;
+    }
+    const [user] = entry.actorUserId
+      ? await manager.query('SELECT email FROM app_user WHERE id = $1', [entry.actorUserId])
+      : [];
     return { ...entry, actorLabel: user?.email ?? (entry.actorUserId ? `user:${entry.actorUserId}` : 'system') };
   }
 
   /** Newest first, keyset-paginated on seq. */
-  async list(organizationId: string, filter: AuditEventFilter): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
+  async list(
+    organizationId: string,
+    filter: AuditEventFilter,
+  ): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
     const where = ['organization_id = $1'];
     const params: unknown[] = [organizationId];
@@ -107,13 +135,30 @@ export class AuditService {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (filter.from) add('occurred_at >= ?', filter.from);
-    if (filter.to) add('occurred_at < ?', filter.to);
-    if (filter.action) add(filter.action.endsWith('.*') ? 'action LIKE ?' : 'action = ?', filter.action.endsWith('.*') ? `${filter.action.slice(0, -1)}%` : filter.action);
-    if (filter.actor) add('(actor_user_id::text = ? OR actor_label = $X)'.replace('$X', `$${params.length + 1}`), filter.actor);
-    if (filter.targetType) add('target_type = ?', filter.targetType);
-    if (filter.targetId) add('target_id = ?', filter.targetId);
-    if (filter.before) add('seq < ?', filter.before);
+    if (filter.from) {
+      add('occurred_at >= ?', filter.from);
+    }
+    if (filter.to) {
+      add('occurred_at < ?', filter.to);
+    }
+    if (filter.action) {
+      add(
+        filter.action.endsWith('.*') ? 'action LIKE ?' : 'action = ?',
+        filter.action.endsWith('.*') ? `${filter.action.slice(0, -1)}%` : filter.action,
+      );
+    }
+    if (filter.actor) {
+      add('(actor_user_id::text = ? OR actor_label = $X)'.replace('$X', `$${params.length + 1}`), filter.actor);
+    }
+    if (filter.targetType) {
+      add('target_type = ?', filter.targetType);
+    }
+    if (filter.targetId) {
+      add('target_id = ?', filter.targetId);
+    }
+    if (filter.before) {
+      add('seq < ?', filter.before);
+    }
     params.push(limit + 1);
     const rows: AuditEvent[] = await this.dataSource.query(
       `SELECT ${EVENT_COLUMNS} FROM audit_event WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length}`,
@@ -124,7 +169,10 @@ export class AuditService {
   }
 
   /** The last event of the organization's chain (what an export manifest pins). */
-  async head(organizationId: string, manager: EntityManager = this.dataSource.manager): Promise<{ seq: string; hash: string; eventId: string } | null> {
+  async head(
+    organizationId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ seq: string; hash: string; eventId: string } | null> {
     const [row] = await manager.query(
       'SELECT id, seq, hash FROM audit_event WHERE organization_id = $1 ORDER BY seq DESC LIMIT 1',
       [organizationId],
@@ -146,24 +194,40 @@ export class AuditService {
       for (const row of rows) {
         checked++;
         const broken = (reason: string): AuditChainReport => ({
-          ok: false, organizationId, checked, head: null, firstBrokenEventId: String(row.id), firstBrokenSeq: String(row.seq), reason,
+          ok: false,
+          organizationId,
+          checked,
+          head: null,
+          firstBrokenEventId: String(row.id),
+          firstBrokenSeq: String(row.seq),
+          reason,
         });
         const seq = BigInt(row.seq);
-        if (seq !== expectedSeq) return broken(`sequence gap: expected event #${expectedSeq}, found #${seq} (events deleted)`);
-        if (row.prevHash !== prevHash) return broken('prev_hash does not match the hash of the previous event');
-        if (computeAuditHash({ ...row, seq: String(row.seq) }) !== row.hash) return broken('hash does not match the event content (event altered)');
+        if (seq !== expectedSeq) {
+          return broken(`sequence gap: expected event #${expectedSeq}, found #${seq} (events deleted)`);
+        }
+        if (row.prevHash !== prevHash) {
+          return broken('prev_hash does not match the hash of the previous event');
+        }
+        if (computeAuditHash({ ...row, seq: String(row.seq) }) !== row.hash) {
+          return broken('hash does not match the event content (event altered)');
+        }
         prevHash = row.hash;
         expectedSeq = seq + 1n;
         head = { seq: String(row.seq), hash: row.hash, eventId: String(row.id) };
       }
-      if (rows.length < VERIFY_BATCH) break;
+      if (rows.length < VERIFY_BATCH) {
+        break;
+      }
     }
     return { ok: true, organizationId, checked, head };
   }
 
   /** Every organization that has an audit chain (for the CLI). */
   async organizationsWithEvents(): Promise<string[]> {
-    const rows: { organization_id: string }[] = await this.dataSource.query('SELECT DISTINCT organization_id FROM audit_event');
+    const rows: { organization_id: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT organization_id FROM audit_event',
+    );
     return rows.map((r) => r.organization_id);
   }
 }

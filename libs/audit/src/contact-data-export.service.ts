@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '@civic/config';
 import { DomainError, ErrorCode } from '@civic/errors';
@@ -63,10 +63,20 @@ export class ContactDataExportService {
   async export(requester: ExportRequester, contactId: string): Promise<ContactDataExport> {
     const exportId = randomUUID();
     const { organizationId } = requester;
-    const actor = { organizationId, actorUserId: requester.userId, actorLabel: requester.label, targetType: 'contact', targetId: contactId, requestId: requester.requestId };
+    const actor = {
+      organizationId,
+      actorUserId: requester.userId,
+      actorLabel: requester.label,
+      targetType: 'contact',
+      targetId: contactId,
+      requestId: requester.requestId,
+    };
     const contactIds = await this.dataSource.transaction(async (manager) => {
       const ids = await this.identities(manager, organizationId, contactId);
-      await this.audit.record({ ...actor, action: 'contact.data_export_requested', after: { exportId, contactIds: ids } }, manager);
+      await this.audit.record(
+        { ...actor, action: 'contact.data_export_requested', after: { exportId, contactIds: ids } },
+        manager,
+      );
       return ids;
     });
     const work = join(this.root, exportId);
@@ -76,7 +86,9 @@ export class ContactDataExportService {
     try {
       await mkdir(work, { recursive: true });
       // One snapshot: the files agree with each other even while the person keeps writing.
-      const built = await this.dataSource.transaction('REPEATABLE READ', (manager) => this.files(manager, work, organizationId, contactIds));
+      const built = await this.dataSource.transaction('REPEATABLE READ', (manager) =>
+        this.files(manager, work, organizationId, contactIds),
+      );
       const exportedAt = new Date().toISOString();
       zip = new ZipArchiveWriter(zipTemp);
       const manifestSha256 = await sealBundle(zip, this.signingKey, built.entries, {
@@ -86,7 +98,15 @@ export class ContactDataExportService {
         organizationId,
         exportedBy: { userId: requester.userId, label: requester.label },
         exportedAt,
-        query: { from: new Date(0).toISOString(), to: exportedAt, channel: null, accountId: null, conversationId: null, contactId, formats: ['ndjson', 'json'] },
+        query: {
+          from: new Date(0).toISOString(),
+          to: exportedAt,
+          channel: null,
+          accountId: null,
+          conversationId: null,
+          contactId,
+          formats: ['ndjson', 'json'],
+        },
         subject: { type: 'contact', contactIds },
         messageCount: built.counts.messages,
         conversationCount: built.counts.conversations,
@@ -99,7 +119,11 @@ export class ContactDataExportService {
       });
       await rename(zipTemp, zipPath);
       const { size } = await stat(zipPath);
-      await this.audit.record({ ...actor, action: 'contact.data_exported', after: { exportId, ...built.counts, manifestSha256, bytes: size } });
+      await this.audit.record({
+        ...actor,
+        action: 'contact.data_exported',
+        after: { exportId, ...built.counts, manifestSha256, bytes: size },
+      });
       return { exportId, path: zipPath, size, manifestSha256, dispose: () => rm(zipPath, { force: true }) };
     } catch (error) {
       await zip?.abort();
@@ -117,11 +141,18 @@ export class ContactDataExportService {
         WHERE ct.id = $1 AND ct.organization_id = $2 ORDER BY o.created_at, o.id`,
       [contactId, organizationId],
     );
-    if (rows.length === 0) throw new DomainError(ErrorCode.ContactNotFound);
+    if (rows.length === 0) {
+      throw new DomainError(ErrorCode.ContactNotFound);
+    }
     return rows.map((row) => row.id);
   }
 
-  private async files(manager: EntityManager, work: string, organizationId: string, contactIds: string[]): Promise<{ entries: WrittenZipEntry[]; counts: ExportCounts }> {
+  private async files(
+    manager: EntityManager,
+    work: string,
+    organizationId: string,
+    contactIds: string[],
+  ): Promise<{ entries: WrittenZipEntry[]; counts: ExportCounts }> {
     const json = async (name: string, value: unknown) => {
       const writer = new ZipEntryWriter(name, join(work, name), 6);
       await writer.write(Buffer.from(JSON.stringify(value, null, 2), 'utf8'));
@@ -150,7 +181,11 @@ export class ContactDataExportService {
     const conversationIds = conversations.filter((row) => row.contactId && own.has(row.contactId)).map((row) => row.id);
     entries.push(await json('conversations.json', conversations));
 
-    const { entry: messagesEntry, count: messages, media } = await this.messages(manager, work, organizationId, contactIds);
+    const {
+      entry: messagesEntry,
+      count: messages,
+      media,
+    } = await this.messages(manager, work, organizationId, contactIds);
     entries.push(messagesEntry);
 
     const cases: Array<{ id: string; photos: Array<{ mediaAssetId?: string | null }> }> = await manager.query(
@@ -172,7 +207,13 @@ export class ContactDataExportService {
       [organizationId, contactIds, conversationIds],
     );
     entries.push(await json('cases.json', cases));
-    for (const kase of cases) for (const photo of kase.photos ?? []) if (photo.mediaAssetId) media.add(photo.mediaAssetId);
+    for (const kase of cases) {
+      for (const photo of kase.photos ?? []) {
+        if (photo.mediaAssetId) {
+          media.add(photo.mediaAssetId);
+        }
+      }
+    }
 
     const notes: unknown[] = await manager.query(
       `SELECT n.id, n.conversation_id AS "conversationId", u.display_name AS author, n.text, n.created_at AS "createdAt"
@@ -199,18 +240,33 @@ export class ContactDataExportService {
     for (const id of [...media].sort()) {
       const sha256 = id.match(/^(?:[0-9a-f]{2}\/)?([0-9a-f]{64})$/)?.[1];
       const path = sha256 ? join(this.mediaRoot, sha256.slice(0, 2), sha256) : null;
-      if (!sha256 || !path || !existsSync(path) || entries.some((e) => e.entry.name === `media/${sha256}`)) continue;
+      if (!sha256 || !path || !existsSync(path) || entries.some((e) => e.entry.name === `media/${sha256}`)) {
+        continue;
+      }
       entries.push(await storedFileEntry(`media/${sha256}`, sha256, path));
       mediaFiles++;
     }
     return {
       entries,
-      counts: { identities: identities.length, conversations: conversations.length, messages, cases: cases.length, notes: notes.length, mentions: mentions.length, mediaFiles },
+      counts: {
+        identities: identities.length,
+        conversations: conversations.length,
+        messages,
+        cases: cases.length,
+        notes: notes.length,
+        mentions: mentions.length,
+        mediaFiles,
+      },
     };
   }
 
   /** messages.ndjson, one line per message as in the audit exports (same columns, unmasked), by keyset pages. */
-  private async messages(manager: EntityManager, work: string, organizationId: string, contactIds: string[]): Promise<{ entry: WrittenZipEntry; count: number; media: Set<string> }> {
+  private async messages(
+    manager: EntityManager,
+    work: string,
+    organizationId: string,
+    contactIds: string[],
+  ): Promise<{ entry: WrittenZipEntry; count: number; media: Set<string> }> {
     const writer = new ZipEntryWriter('messages.ndjson', join(work, 'messages.ndjson'), 6);
     const media = new Set<string>();
     let count = 0;
@@ -234,10 +290,14 @@ export class ContactDataExportService {
         );
         for (const row of rows) {
           await writer.write(Buffer.from(`${row.line}\n`, 'utf8'));
-          for (const id of row.media ?? []) media.add(id);
+          for (const id of row.media ?? []) {
+            media.add(id);
+          }
         }
         count += rows.length;
-        if (rows.length < PAGE) break;
+        if (rows.length < PAGE) {
+          break;
+        }
         after = { sentAt: rows[rows.length - 1].kSent, id: rows[rows.length - 1].id };
       }
       return { entry: await writer.close(), count, media };

@@ -18,7 +18,9 @@ function decode(chunks: Buffer[], columns = 1, blockSize = 7): { text: string[];
 
 function split(wire: Buffer, size: number): Buffer[] {
   const chunks: Buffer[] = [];
-  for (let at = 0; at < wire.length; at += size) chunks.push(wire.subarray(at, at + size));
+  for (let at = 0; at < wire.length; at += size) {
+    chunks.push(wire.subarray(at, at + size));
+  }
   return chunks;
 }
 
@@ -35,12 +37,16 @@ describe('CopyTextDecoder', () => {
   });
 
   it('gives the same result whatever the chunk boundaries (escapes and UTF-8 split across chunks)', () => {
-    for (let size = 1; size <= wire.length; size++) expect(decode(split(wire, size))).toEqual({ text: [expected], rows: 2 });
+    for (let size = 1; size <= wire.length; size++) {
+      expect(decode(split(wire, size))).toEqual({ text: [expected], rows: 2 });
+    }
   });
 
   it('splits several columns into one stream each, whatever the chunk and block boundaries', () => {
     for (let size = 1; size <= twoColumns.length; size++) {
-      for (const blockSize of [1, 5, 64 * 1024]) expect(decode(split(twoColumns, size), 2, blockSize)).toEqual({ text: expectedColumns, rows: 2 });
+      for (const blockSize of [1, 5, 64 * 1024]) {
+        expect(decode(split(twoColumns, size), 2, blockSize)).toEqual({ text: expectedColumns, rows: 2 });
+      }
     }
   });
 

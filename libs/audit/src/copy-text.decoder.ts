@@ -3,7 +3,13 @@ const TAB = 0x09;
 const NEWLINE = 0x0a;
 // COPY … TO STDOUT (text format) escapes these inside a value; a raw tab separates columns, a raw newline ends the row.
 const ESCAPES: Record<number, number> = {
-  0x5c: BACKSLASH, 0x6e: NEWLINE, 0x72: 0x0d, 0x74: TAB, 0x62: 0x08, 0x66: 0x0c, 0x76: 0x0b,
+  0x5c: BACKSLASH,
+  0x6e: NEWLINE,
+  0x72: 0x0d,
+  0x74: TAB,
+  0x62: 0x08,
+  0x66: 0x0c,
+  0x76: 0x0b,
 };
 
 /**
@@ -22,7 +28,10 @@ export class CopyTextDecoder {
   private readonly used: number[];
   private ready: Buffer[][];
 
-  constructor(private readonly columns = 1, private readonly blockSize = 512 * 1024) {
+  constructor(
+    private readonly columns = 1,
+    private readonly blockSize = 512 * 1024,
+  ) {
     this.blocks = Array.from({ length: columns }, () => Buffer.allocUnsafe(blockSize));
     this.used = new Array<number>(columns).fill(0);
     this.ready = Array.from({ length: columns }, () => []);
@@ -60,11 +69,15 @@ export class CopyTextDecoder {
       this.putByte(column, NEWLINE);
       at = next + 1;
       if (next === tab) {
-        if (column + 1 >= this.columns) throw new Error(`COPY row has more than ${this.columns} columns`);
+        if (column + 1 >= this.columns) {
+          throw new Error(`COPY row has more than ${this.columns} columns`);
+        }
         this.column++;
         tab = chunk.indexOf(TAB, at);
       } else {
-        if (column + 1 !== this.columns) throw new Error(`COPY row has ${column + 1} columns, expected ${this.columns}`);
+        if (column + 1 !== this.columns) {
+          throw new Error(`COPY row has ${column + 1} columns, expected ${this.columns}`);
+        }
         this.column = 0;
         this.rows++;
         newline = chunk.indexOf(NEWLINE, at);
@@ -77,8 +90,12 @@ export class CopyTextDecoder {
 
   /** Throws when the output ended in the middle of a row or an escape; otherwise returns the last, partial blocks. */
   end(): Buffer[] {
-    if (this.pendingBackslash) throw new Error('COPY output ended inside an escape sequence');
-    if (this.column !== 0) throw new Error('COPY output ended inside a row');
+    if (this.pendingBackslash) {
+      throw new Error('COPY output ended inside an escape sequence');
+    }
+    if (this.column !== 0) {
+      throw new Error('COPY output ended inside a row');
+    }
     return this.blocks.map((block, column) => block.subarray(0, this.used[column]));
   }
 
@@ -87,13 +104,17 @@ export class CopyTextDecoder {
       const copied = source.copy(this.blocks[column], this.used[column], start, end);
       this.used[column] += copied;
       start += copied;
-      if (this.used[column] === this.blockSize) this.nextBlock(column);
+      if (this.used[column] === this.blockSize) {
+        this.nextBlock(column);
+      }
     }
   }
 
   private putByte(column: number, byte: number): void {
     this.blocks[column][this.used[column]++] = byte;
-    if (this.used[column] === this.blockSize) this.nextBlock(column);
+    if (this.used[column] === this.blockSize) {
+      this.nextBlock(column);
+    }
   }
 
   private nextBlock(column: number): void {
@@ -106,13 +127,19 @@ export class CopyTextDecoder {
 /** The smallest of three indexOf results that is not -1 (or -1). */
 function nearest(a: number, b: number, c: number): number {
   let min = a;
-  if (b !== -1 && (min === -1 || b < min)) min = b;
-  if (c !== -1 && (min === -1 || c < min)) min = c;
+  if (b !== -1 && (min === -1 || b < min)) {
+    min = b;
+  }
+  if (c !== -1 && (min === -1 || c < min)) {
+    min = c;
+  }
   return min;
 }
 
 function unescape(code: number): number {
   const value = ESCAPES[code];
-  if (value === undefined) throw new Error(`Unexpected COPY escape \\${String.fromCharCode(code)}`);
+  if (value === undefined) {
+    throw new Error(`Unexpected COPY escape \\${String.fromCharCode(code)}`);
+  }
   return value;
 }

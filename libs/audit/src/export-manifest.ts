@@ -1,5 +1,5 @@
-import { ExportQuery } from '@civic/domain';
-import { ExportMasking } from './export-sql';
+import type { ExportQuery } from '@civic/domain';
+import type { ExportMasking } from './export-sql';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SIGNATURE_FILE = 'manifest.sig';

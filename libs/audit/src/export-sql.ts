@@ -1,4 +1,5 @@
-import { CSV_COLUMNS, ExportedMessage } from './exported-message';
+import type { ExportedMessage } from './exported-message';
+import { CSV_COLUMNS } from './exported-message';
 import { ANONYMOUS_CITIZEN } from './retention-anonymizer';
 
 /** Which personal data an organization masks in its exports (see RetentionSettings). */
@@ -33,8 +34,12 @@ export function maskPhoneSql(column: string): string {
  */
 function maskTextSql(column: string, masking: ExportMasking): string {
   let sql = column;
-  if (masking.names) sql = `CASE WHEN ct.name IS NULL OR ct.name = '' THEN ${sql} ELSE replace(${sql}, ct.name, ${maskNameSql('ct.name')}) END`;
-  if (masking.phoneNumbers) sql = `regexp_replace(${sql}, '\\+?\\d[\\d ()]{6,}(\\d\\d)', '*** \\1', 'g')`;
+  if (masking.names) {
+    sql = `CASE WHEN ct.name IS NULL OR ct.name = '' THEN ${sql} ELSE replace(${sql}, ct.name, ${maskNameSql('ct.name')}) END`;
+  }
+  if (masking.phoneNumbers) {
+    sql = `regexp_replace(${sql}, '\\+?\\d[\\d ()]{6,}(\\d\\d)', '*** \\1', 'g')`;
+  }
   return sql;
 }
 
@@ -49,9 +54,15 @@ function maskIdSql(column: string): string {
  */
 export function exportColumnsSql(masking: ExportMasking): string {
   // Already anonymized contacts read "Anonim vatandaş", not "A*** v***".
-  const name = (column: string) => (masking.names ? `CASE WHEN ${column} = '${ANONYMOUS_CITIZEN}' THEN ${column} ELSE ${maskNameSql(column)} END` : column);
+  const name = (column: string) =>
+    masking.names
+      ? `CASE WHEN ${column} = '${ANONYMOUS_CITIZEN}' THEN ${column} ELSE ${maskNameSql(column)} END`
+      : column;
   const phone = (column: string) => (masking.phoneNumbers ? maskPhoneSql(column) : column);
-  const threadKey = masking.phoneNumbers || masking.names ? `CASE WHEN c.kind = 'direct' AND c.thread_key NOT LIKE 'anon:%' THEN ${maskIdSql('c.thread_key')} ELSE c.thread_key END` : 'c.thread_key';
+  const threadKey =
+    masking.phoneNumbers || masking.names
+      ? `CASE WHEN c.kind = 'direct' AND c.thread_key NOT LIKE 'anon:%' THEN ${maskIdSql('c.thread_key')} ELSE c.thread_key END`
+      : 'c.thread_key';
   // Raw channel payloads repeat the citizen's name and number in channel-specific places: left out when masking.
   const masked = masking.phoneNumbers || masking.names;
   const raw = masked ? 'NULL::jsonb' : 'm.raw';
@@ -99,7 +110,9 @@ export function exportColumnsSql(masking: ExportMasking): string {
     deletedAt: isoUtc('m.deleted_at'),
     raw,
   };
-  return Object.entries(columns).map(([alias, sql]) => `${sql} AS "${alias}"`).join(',\n  ');
+  return Object.entries(columns)
+    .map(([alias, sql]) => `${sql} AS "${alias}"`)
+    .join(',\n  ');
 }
 
 export const EXPORT_FROM_SQL = `FROM message m
@@ -111,7 +124,20 @@ LEFT JOIN app_user u ON u.id = m.author_user_id`;
 // Cells Excel would evaluate as formulas (CSV injection) when they start with = + - @ tab or CR.
 const FREE_TEXT = new Set<keyof ExportedMessage>(['text', 'contactName', 'contactHandle', 'accountName', 'authorName']);
 // Values that never hold a quote, comma or line break (ids, ISO timestamps, enum words): written bare.
-const BARE = new Set<keyof ExportedMessage>(['id', 'sentAt', 'receivedAt', 'channel', 'channelAccountId', 'conversationId', 'direction', 'kind', 'contactId', 'authorUserId', 'deliveryState', 'deletedAt']);
+const BARE = new Set<keyof ExportedMessage>([
+  'id',
+  'sentAt',
+  'receivedAt',
+  'channel',
+  'channelAccountId',
+  'conversationId',
+  'direction',
+  'kind',
+  'contactId',
+  'authorUserId',
+  'deliveryState',
+  'deletedAt',
+]);
 
 /**
  * One CSV line (RFC 4180, without its line end) built by PostgreSQL from the exported columns of `record`. Text cells
@@ -121,12 +147,19 @@ const BARE = new Set<keyof ExportedMessage>(['id', 'sentAt', 'receivedAt', 'chan
 export function csvLineSql(record: string): string {
   const cells = CSV_COLUMNS.map((column) => {
     const ref = `${record}."${column}"`;
-    if (column === 'edited' || column === 'deleted') return `CASE WHEN ${ref} THEN 'true' WHEN NOT ${ref} THEN 'false' ELSE '' END`;
-    if (BARE.has(column)) return `coalesce(${ref}::text, '')`;
+    if (column === 'edited' || column === 'deleted') {
+      return `CASE WHEN ${ref} THEN 'true' WHEN NOT ${ref} THEN 'false' ELSE '' END`;
+    }
+    if (BARE.has(column)) {
+      return `coalesce(${ref}::text, '')`;
+    }
     // Attachments are listed by type, e.g. "image;location".
-    const text = column === 'attachments'
-      ? `(SELECT string_agg(coalesce(e->>'type', ''), ';') FROM jsonb_array_elements(${ref}) e)`
-      : FREE_TEXT.has(column) ? `CASE WHEN left(${ref}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${ref} ELSE ${ref} END` : ref;
+    const text =
+      column === 'attachments'
+        ? `(SELECT string_agg(coalesce(e->>'type', ''), ';') FROM jsonb_array_elements(${ref}) e)`
+        : FREE_TEXT.has(column)
+          ? `CASE WHEN left(${ref}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || ${ref} ELSE ${ref} END`
+          : ref;
     return `coalesce('"' || replace(${text}, '"', '""') || '"', '')`;
   });
   return cells.join(` || ',' || `);

@@ -16,7 +16,9 @@ const CANDIDATES = [
 export function transcriptFontPath(): string {
   const found = CANDIDATES.find((path): path is string => !!path && existsSync(path));
   if (!found) {
-    throw new Error('No Unicode TrueType font found for PDF transcripts: install fonts-dejavu-core (Debian) or another DejaVu Sans');
+    throw new Error(
+      'No Unicode TrueType font found for PDF transcripts: install fonts-dejavu-core (Debian) or another DejaVu Sans',
+    );
   }
   return found;
 }

@@ -1,7 +1,8 @@
 import PDFDocument from 'pdfkit';
-import { ExportedMessage } from './exported-message';
-import { WrittenZipEntry, ZipEntryWriter } from './zip-entry.writer';
+import type { ExportedMessage } from './exported-message';
 import { transcriptFontPath } from './pdf-font';
+import type { WrittenZipEntry } from './zip-entry.writer';
+import { ZipEntryWriter } from './zip-entry.writer';
 
 export interface TranscriptHeader {
   accountName: string;
@@ -24,9 +25,18 @@ export class PdfTranscriptWriter {
   private readonly pending: Promise<void>[] = [];
 
   /** `name` is the path inside the bundle; PDF streams are compressed already, so the entry is stored. */
-  constructor(name: string, path: string, private readonly header: TranscriptHeader) {
+  constructor(
+    name: string,
+    path: string,
+    private readonly header: TranscriptHeader,
+  ) {
     this.file = new ZipEntryWriter(name, path, 0);
-    this.doc = new PDFDocument({ size: 'A4', margins: { top: 90, bottom: 50, left: 50, right: 50 }, bufferPages: false, autoFirstPage: false });
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: 90, bottom: 50, left: 50, right: 50 },
+      bufferPages: false,
+      autoFirstPage: false,
+    });
     this.doc.registerFont('body', transcriptFontPath());
     this.doc.on('data', (chunk: Buffer) => this.pending.push(this.file.write(chunk)));
     this.doc.on('pageAdded', () => this.drawHeader());
@@ -39,23 +49,48 @@ export class PdfTranscriptWriter {
     const y = doc.y;
     doc.font('body').fontSize(8).fillColor('#555555');
     const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
-    doc.text(`Hesap / Account: ${header.accountName} (${header.channel})`, doc.page.margins.left, 30, { width, lineBreak: false });
-    doc.text(`Konu / Thread: ${header.threadKey} · ${header.conversationId}${header.contactName ? ` · ${header.contactName}` : ''}`, doc.page.margins.left, 42, { width, lineBreak: false });
-    doc.text(`Dönem / Period: ${header.period.from} – ${header.period.to} (UTC)`, doc.page.margins.left, 54, { width, lineBreak: false });
-    doc.moveTo(doc.page.margins.left, 70).lineTo(doc.page.width - doc.page.margins.right, 70).strokeColor('#999999').stroke();
+    doc.text(`Hesap / Account: ${header.accountName} (${header.channel})`, doc.page.margins.left, 30, {
+      width,
+      lineBreak: false,
+    });
+    doc.text(
+      `Konu / Thread: ${header.threadKey} · ${header.conversationId}${header.contactName ? ` · ${header.contactName}` : ''}`,
+      doc.page.margins.left,
+      42,
+      { width, lineBreak: false },
+    );
+    doc.text(`Dönem / Period: ${header.period.from} – ${header.period.to} (UTC)`, doc.page.margins.left, 54, {
+      width,
+      lineBreak: false,
+    });
+    doc
+      .moveTo(doc.page.margins.left, 70)
+      .lineTo(doc.page.width - doc.page.margins.right, 70)
+      .strokeColor('#999999')
+      .stroke();
     doc.fillColor('#000000').fontSize(10);
     doc.x = doc.page.margins.left;
     doc.y = Math.max(y, doc.page.margins.top);
   }
 
   async add(message: ExportedMessage): Promise<void> {
-    const who = message.direction === 'out'
-      ? (message.authorName ?? message.accountName)
-      : [message.contactName, message.contactHandle ? `@${message.contactHandle}` : null].filter(Boolean).join(' ') || 'Vatandaş';
+    const who =
+      message.direction === 'out'
+        ? (message.authorName ?? message.accountName)
+        : [message.contactName, message.contactHandle ? `@${message.contactHandle}` : null].filter(Boolean).join(' ') ||
+          'Vatandaş';
     const flags = [message.edited ? 'düzenlendi' : null, message.deleted ? 'silindi' : null].filter(Boolean).join(', ');
-    this.doc.font('body').fontSize(8).fillColor('#555555')
-      .text(`${message.sentAt} · ${DIRECTION_LABEL[message.direction] ?? message.direction} · ${message.kind} · ${who}${flags ? ` (${flags})` : ''}`);
-    this.doc.fontSize(10).fillColor('#000000').text(message.text ?? '', { paragraphGap: 2 });
+    this.doc
+      .font('body')
+      .fontSize(8)
+      .fillColor('#555555')
+      .text(
+        `${message.sentAt} · ${DIRECTION_LABEL[message.direction] ?? message.direction} · ${message.kind} · ${who}${flags ? ` (${flags})` : ''}`,
+      );
+    this.doc
+      .fontSize(10)
+      .fillColor('#000000')
+      .text(message.text ?? '', { paragraphGap: 2 });
     for (const attachment of message.attachments ?? []) {
       const label = [attachment.type, attachment.fileName, attachment.caption].filter(Boolean).join(' · ');
       this.doc.fontSize(8).fillColor('#333333').text(`[Ek / Attachment: ${label}]`);

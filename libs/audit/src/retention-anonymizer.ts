@@ -33,7 +33,11 @@ export class RetentionAnonymizer {
    * marked erased (captions, file names, location pins, contact cards and stored-media links go).
    * Stored idempotent reply answers and updates waiting for these messages are deleted.
    */
-  async anonymizeMessages(manager: EntityManager, where: string, params: unknown[]): Promise<{ messages: number; attachments: number; media: string[] }> {
+  async anonymizeMessages(
+    manager: EntityManager,
+    where: string,
+    params: unknown[],
+  ): Promise<{ messages: number; attachments: number; media: string[] }> {
     const media: Array<{ sha256: string }> = await manager.query(
       `SELECT DISTINCT e->>'mediaAssetId' AS sha256 FROM message m CROSS JOIN LATERAL jsonb_array_elements(m.attachments) e
        WHERE ${where} AND e->>'mediaAssetId' IS NOT NULL`,
@@ -41,7 +45,10 @@ export class RetentionAnonymizer {
     );
     const { messages, attachments } = await this.messages.anonymize(manager, where, params);
     // A replayable reply answer repeats the reply's text; an edit still waiting for its message would write words back.
-    await manager.query(`DELETE FROM reply_idempotency_key k USING message m WHERE k.message_id = m.id AND ${where}`, params);
+    await manager.query(
+      `DELETE FROM reply_idempotency_key k USING message m WHERE k.message_id = m.id AND ${where}`,
+      params,
+    );
     await manager.query(
       `DELETE FROM deferred_message_update d USING message m
        WHERE (d.reply_message_id = m.id OR (d.channel_account_id = m.channel_account_id AND d.external_id = m.external_id)) AND ${where}`,
@@ -58,11 +65,27 @@ export class RetentionAnonymizer {
    * are replaced; notes on other threads where a `quoted` citizen wrote lose their name, handle and
    * number. Mentions lose author and text, in stored digests and notification payloads as well.
    */
-  async anonymizeRecords(manager: EntityManager, scope: {
-    caseWhere: string; caseParams: unknown[]; conversationIds: string[]; mentionWhere: string; mentionParams: unknown[];
-    quoted?: { organizationId: string; contactId: string; name: string | null; handle: string | null; phone: string | null };
-  }): Promise<RecordCounts & { media: string[] }> {
-    const cases: Array<{ id: string }> = await manager.query(`SELECT k.id FROM civic_case k WHERE ${scope.caseWhere}`, scope.caseParams);
+  async anonymizeRecords(
+    manager: EntityManager,
+    scope: {
+      caseWhere: string;
+      caseParams: unknown[];
+      conversationIds: string[];
+      mentionWhere: string;
+      mentionParams: unknown[];
+      quoted?: {
+        organizationId: string;
+        contactId: string;
+        name: string | null;
+        handle: string | null;
+        phone: string | null;
+      };
+    },
+  ): Promise<RecordCounts & { media: string[] }> {
+    const cases: Array<{ id: string }> = await manager.query(
+      `SELECT k.id FROM civic_case k WHERE ${scope.caseWhere}`,
+      scope.caseParams,
+    );
     const caseIds = cases.map((row) => row.id);
     const media: Array<{ sha256: string }> = await manager.query(
       `SELECT DISTINCT p->>'mediaAssetId' AS sha256 FROM civic_case k CROSS JOIN LATERAL jsonb_array_elements(k.photos) p
@@ -76,61 +99,96 @@ export class RetentionAnonymizer {
        WHERE id = ANY($1::uuid[])`,
       [caseIds, ERASED_TEXT],
     );
-    const caseHistory = await count(manager.query(
-      `UPDATE case_history SET before = CASE WHEN before IS NULL THEN NULL ELSE before - $2::text[] END,
+    const caseHistory = await count(
+      manager.query(
+        `UPDATE case_history SET before = CASE WHEN before IS NULL THEN NULL ELSE before - $2::text[] END,
          after = CASE WHEN after IS NULL THEN NULL ELSE after - $2::text[] END, note = CASE WHEN note IS NULL THEN NULL ELSE $3 END
        WHERE case_id = ANY($1::uuid[]) RETURNING id`,
-      [caseIds, PERSONAL_TEXT_KEYS, ERASED_TEXT],
-    ));
+        [caseIds, PERSONAL_TEXT_KEYS, ERASED_TEXT],
+      ),
+    );
     // The e-mail text of outbox rows repeats description, location and note: rewritten without them.
     // An external body's error answer may echo the case it was sent: replaced too.
-    const caseForwards = await count(manager.query(
-      `UPDATE case_forward SET last_error = CASE WHEN last_error IS NULL THEN NULL ELSE $2 END, payload = (payload - 'note')
+    const caseForwards = await count(
+      manager.query(
+        `UPDATE case_forward SET last_error = CASE WHEN last_error IS NULL THEN NULL ELSE $2 END, payload = (payload - 'note')
          || jsonb_build_object('case', (payload->'case') - 'description' - 'location' - 'photos'
               || jsonb_build_object('description', NULL, 'location', NULL, 'photos', '[]'::jsonb))
          || CASE WHEN payload ? 'email' THEN jsonb_build_object('email', jsonb_build_object('subject', payload->'email'->'subject', 'body', $2::text)) ELSE '{}'::jsonb END
        WHERE case_id = ANY($1::uuid[]) RETURNING id`,
-      [caseIds, ERASED_TEXT],
-    ));
-    let internalNotes = await count(manager.query(
-      `UPDATE internal_note SET text = $2 WHERE conversation_id = ANY($1::uuid[]) AND text <> $2 RETURNING id`,
-      [scope.conversationIds, ERASED_TEXT],
-    ));
+        [caseIds, ERASED_TEXT],
+      ),
+    );
+    let internalNotes = await count(
+      manager.query(
+        `UPDATE internal_note SET text = $2 WHERE conversation_id = ANY($1::uuid[]) AND text <> $2 RETURNING id`,
+        [scope.conversationIds, ERASED_TEXT],
+      ),
+    );
     if (scope.quoted) {
       // Public threads the citizen wrote in stay (other people's words), but notes there may name them.
       const { organizationId, contactId, name, handle, phone } = scope.quoted;
-      const needles = [name, handle ? `@${handle}` : null, handle, phone, phone?.replace(/^\+/, '')].filter((value): value is string => !!value && value.length >= 3);
+      const needles = [name, handle ? `@${handle}` : null, handle, phone, phone?.replace(/^\+/, '')].filter(
+        (value): value is string => !!value && value.length >= 3,
+      );
       if (needles.length > 0) {
-        internalNotes += await count(manager.query(
-          `UPDATE internal_note n SET text = regexp_replace(n.text, $3, $4, 'gi')
+        internalNotes += await count(
+          manager.query(
+            `UPDATE internal_note n SET text = regexp_replace(n.text, $3, $4, 'gi')
            WHERE n.organization_id = $1 AND NOT (n.conversation_id = ANY($5::uuid[])) AND n.text ~* $3
              AND EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = n.conversation_id AND m.contact_id = $2)
            RETURNING n.id`,
-          [organizationId, contactId, needles.map(escapeRegExp).join('|'), ANONYMOUS_CITIZEN, scope.conversationIds],
-        ));
+            [organizationId, contactId, needles.map(escapeRegExp).join('|'), ANONYMOUS_CITIZEN, scope.conversationIds],
+          ),
+        );
       }
     }
-    const mentions: Array<{ id: string }> = await manager.query(
-      `UPDATE mention mn SET author_external_id = NULL, author_name = $${scope.mentionParams.length + 1}, author_handle = NULL, text = NULL,
+    const mentions: Array<{ id: string }> = await manager
+      .query(
+        `UPDATE mention mn SET author_external_id = NULL, author_name = $${scope.mentionParams.length + 1}, author_handle = NULL, text = NULL,
          search_text = '', url = NULL, author_followers = NULL
        WHERE ${scope.mentionWhere} RETURNING mn.id`,
-      [...scope.mentionParams, ANONYMOUS_CITIZEN],
-    ).then(returningRows<{ id: string }>);
+        [...scope.mentionParams, ANONYMOUS_CITIZEN],
+      )
+      .then(returningRows<{ id: string }>);
     const mentionIds = mentions.map((row) => row.id);
     if (mentionIds.length > 0) {
       // Daily digests (and the notifications that carried them) list top posts with author and text.
-      const scrub = (column: string) => `jsonb_set(${column}, '{topPosts}', (SELECT coalesce(jsonb_agg(CASE WHEN p->>'id' = ANY($1::text[]) THEN p || $2::jsonb ELSE p END ORDER BY i), '[]'::jsonb)
+      const scrub = (
+        column: string,
+      ) => `jsonb_set(${column}, '{topPosts}', (SELECT coalesce(jsonb_agg(CASE WHEN p->>'id' = ANY($1::text[]) THEN p || $2::jsonb ELSE p END ORDER BY i), '[]'::jsonb)
         FROM jsonb_array_elements(${column}->'topPosts') WITH ORDINALITY e(p, i)))`;
-      const touches = (column: string) => `jsonb_typeof(${column}->'topPosts') = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements(${column}->'topPosts') p WHERE p->>'id' = ANY($1::text[]))`;
-      await manager.query(`UPDATE mention_digest SET payload = ${scrub('payload')} WHERE ${touches('payload')}`, [mentionIds, JSON.stringify(MENTION_POST_ERASED)]);
-      await manager.query(`UPDATE mention_notification SET payload = ${scrub('payload')} WHERE ${touches('payload')}`, [mentionIds, JSON.stringify(MENTION_POST_ERASED)]);
+      const touches = (column: string) =>
+        `jsonb_typeof(${column}->'topPosts') = 'array' AND EXISTS (SELECT 1 FROM jsonb_array_elements(${column}->'topPosts') p WHERE p->>'id' = ANY($1::text[]))`;
+      await manager.query(`UPDATE mention_digest SET payload = ${scrub('payload')} WHERE ${touches('payload')}`, [
+        mentionIds,
+        JSON.stringify(MENTION_POST_ERASED),
+      ]);
+      await manager.query(`UPDATE mention_notification SET payload = ${scrub('payload')} WHERE ${touches('payload')}`, [
+        mentionIds,
+        JSON.stringify(MENTION_POST_ERASED),
+      ]);
     }
-    return { cases: caseIds.length, caseHistory, caseForwards, internalNotes, mentions: mentionIds.length, media: media.map((row) => row.sha256) };
+    return {
+      cases: caseIds.length,
+      caseHistory,
+      caseForwards,
+      internalNotes,
+      mentions: mentionIds.length,
+      media: media.map((row) => row.sha256),
+    };
   }
 
   /** Direct threads are keyed on the citizen's channel id (a WhatsApp number): re-keyed; previews dropped; marked erased. */
-  async anonymizeConversations(manager: EntityManager, organizationId: string, ids: string[], reason: string): Promise<void> {
-    if (ids.length === 0) return;
+  async anonymizeConversations(
+    manager: EntityManager,
+    organizationId: string,
+    ids: string[],
+    reason: string,
+  ): Promise<void> {
+    if (ids.length === 0) {
+      return;
+    }
     await manager.query(
       `UPDATE conversation SET last_message_preview = NULL, thread_key = CASE WHEN kind = 'direct' THEN 'anon:' || id ELSE thread_key END
        WHERE id = ANY($1::uuid[])`,
@@ -146,13 +204,17 @@ export class RetentionAnonymizer {
 
   /** Name, handle, phone and channel user id replaced; returns how many contacts still held personal data. */
   async anonymizeContacts(manager: EntityManager, ids: string[], extraWhere = ''): Promise<number> {
-    if (ids.length === 0) return 0;
-    const rows: unknown[] = await manager.query(
-      `UPDATE contact ct SET name = $2, handle = NULL, phone = NULL, search_text = $3, channel_user_id = 'anon:' || ct.id
+    if (ids.length === 0) {
+      return 0;
+    }
+    const rows: unknown[] = await manager
+      .query(
+        `UPDATE contact ct SET name = $2, handle = NULL, phone = NULL, search_text = $3, channel_user_id = 'anon:' || ct.id
        WHERE ct.id = ANY($1::uuid[]) AND ct.channel_user_id <> 'anon:' || ct.id ${extraWhere}
        RETURNING ct.id`,
-      [ids, ANONYMOUS_CITIZEN, foldForSearch(ANONYMOUS_CITIZEN)],
-    ).then(returningRows<{ id: string }>);
+        [ids, ANONYMOUS_CITIZEN, foldForSearch(ANONYMOUS_CITIZEN)],
+      )
+      .then(returningRows<{ id: string }>);
     return rows.length;
   }
 }

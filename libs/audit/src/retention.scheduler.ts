@@ -19,14 +19,22 @@ export class RetentionScheduler {
 
   @Interval('retention', RETENTION_TICK_MS)
   async tick(): Promise<void> {
-    if (this.running) return;
+    if (this.running) {
+      return;
+    }
     this.running = true;
     try {
       for (const run of await this.retention.runDue()) {
-        if (run.conversations > 0) this.logger.log(`Retention ${run.organizationId}: ${run.conversations} conversations, ${run.messages} messages anonymized`);
+        if (run.conversations > 0) {
+          this.logger.log(
+            `Retention ${run.organizationId}: ${run.conversations} conversations, ${run.messages} messages anonymized`,
+          );
+        }
       }
       const purged = await this.retention.purgeSetAsideWebhookDeliveries();
-      if (purged > 0) this.logger.log(`Retention: ${purged} set-aside webhook deliveries older than the keeping period deleted`);
+      if (purged > 0) {
+        this.logger.log(`Retention: ${purged} set-aside webhook deliveries older than the keeping period deleted`);
+      }
     } catch (error) {
       this.logger.error(`Retention run failed: ${describeError(error)}`);
     } finally {

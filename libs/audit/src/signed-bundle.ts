@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { crc32 } from 'node:zlib';
-import { ExportManifest, MANIFEST_FILE, SIGNATURE_FILE } from './export-manifest';
-import { SigningKeyService } from './signing-key.service';
-import { ZipArchiveWriter } from './zip-archive.writer';
-import { WrittenZipEntry } from './zip-entry.writer';
+import type { ExportManifest } from './export-manifest';
+import { MANIFEST_FILE, SIGNATURE_FILE } from './export-manifest';
+import type { SigningKeyService } from './signing-key.service';
+import type { ZipArchiveWriter } from './zip-archive.writer';
+import type { WrittenZipEntry } from './zip-entry.writer';
 
 /** A file on disk (a stored media file) as a stored ZIP entry: its CRC-32 is read first, the bytes are copied when the ZIP is written. */
 export async function storedFileEntry(name: string, sha256: string, path: string): Promise<WrittenZipEntry> {
@@ -22,7 +23,9 @@ export async function storedFileEntry(name: string, sha256: string, path: string
  * listing them with their SHA-256 and its Ed25519 signature. Returns the manifest's SHA-256.
  */
 export async function sealBundle(
-  zip: ZipArchiveWriter, signingKey: SigningKeyService, entries: WrittenZipEntry[],
+  zip: ZipArchiveWriter,
+  signingKey: SigningKeyService,
+  entries: WrittenZipEntry[],
   manifest: Omit<ExportManifest, 'files' | 'signature'>,
 ): Promise<string> {
   const full: ExportManifest = {
@@ -32,7 +35,9 @@ export async function sealBundle(
   };
   const manifestBytes = Buffer.from(JSON.stringify(full, null, 2), 'utf8');
   const signature = await signingKey.sign(manifestBytes);
-  for (const { entry } of entries) await zip.add(entry);
+  for (const { entry } of entries) {
+    await zip.add(entry);
+  }
   await zip.addBuffer(MANIFEST_FILE, manifestBytes);
   await zip.addBuffer(SIGNATURE_FILE, Buffer.from(`${signature.toString('base64')}\n`), true);
   await zip.close();

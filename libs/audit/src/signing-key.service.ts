@@ -1,6 +1,6 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { SecretsService } from '@civic/auth';
 import { SigningKey } from '@civic/domain';
@@ -50,7 +50,11 @@ export class SigningKeyService {
       // Two processes starting at once must not each create a key.
       await manager.query("SELECT pg_advisory_xact_lock(hashtext('signing_key'))");
       const repo = manager.getRepository(SigningKey);
-      let row = await repo.createQueryBuilder('k').addSelect('k.privateKeyEncrypted').orderBy('k.createdAt', 'ASC').getOne();
+      let row = await repo
+        .createQueryBuilder('k')
+        .addSelect('k.privateKeyEncrypted')
+        .orderBy('k.createdAt', 'ASC')
+        .getOne();
       if (!row) {
         const pair = generateKeyPairSync('ed25519');
         const privateKeyPem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -63,7 +67,11 @@ export class SigningKeyService {
         );
       }
       const privateKey = createPrivateKey(this.secrets.cipher.decrypt(row.privateKeyEncrypted).privateKeyPem);
-      return { privateKey, publicKeyPem: row.publicKeyPem, fingerprint: publicKeyFingerprint(createPublicKey(row.publicKeyPem)) };
+      return {
+        privateKey,
+        publicKeyPem: row.publicKeyPem,
+        fingerprint: publicKeyFingerprint(createPublicKey(row.publicKeyPem)),
+      };
     });
   }
 }

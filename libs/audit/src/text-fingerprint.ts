@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto';
  * in the message row (where erasure can clear it), and the fingerprint proves which text it was.
  */
 export function textFingerprint(text: string | null | undefined): { textSha256: string | null; textLength: number } {
-  if (text == null) return { textSha256: null, textLength: 0 };
+  if (text == null) {
+    return { textSha256: null, textLength: 0 };
+  }
   return { textSha256: createHash('sha256').update(text, 'utf8').digest('hex'), textLength: [...text].length };
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
 import { ZipArchiveWriter } from './zip-archive.writer';
@@ -14,7 +14,10 @@ import { ZipEntryWriter } from './zip-entry.writer';
  */
 async function readZip(path: string, read: (name: string) => boolean = () => true): Promise<Map<string, Buffer>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
-    yauzl.open(path, { lazyEntries: true, validateEntrySizes: true }, (error, z) => (error ? reject(error) : resolve(z!))));
+    yauzl.open(path, { lazyEntries: true, validateEntrySizes: true }, (error, z) =>
+      error ? reject(error) : resolve(z!),
+    ),
+  );
   const files = new Map<string, Buffer>();
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
@@ -24,14 +27,21 @@ async function readZip(path: string, read: (name: string) => boolean = () => tru
         return;
       }
       zip.openReadStream(entry, (error, stream) => {
-        if (error) return reject(error);
+        if (error) {
+          return reject(error);
+        }
         const chunks: Buffer[] = [];
-        (stream as Readable).on('data', (chunk: Buffer) => chunks.push(chunk)).on('error', reject).on('end', () => {
-          const data = Buffer.concat(chunks);
-          if (crc32(data) !== entry.crc32) return reject(new Error(`CRC mismatch in ${entry.fileName}`));
-          files.set(entry.fileName, data);
-          zip.readEntry();
-        });
+        (stream as Readable)
+          .on('data', (chunk: Buffer) => chunks.push(chunk))
+          .on('error', reject)
+          .on('end', () => {
+            const data = Buffer.concat(chunks);
+            if (crc32(data) !== entry.crc32) {
+              return reject(new Error(`CRC mismatch in ${entry.fileName}`));
+            }
+            files.set(entry.fileName, data);
+            zip.readEntry();
+          });
       });
     });
     zip.on('end', resolve).on('error', reject);
@@ -48,7 +58,9 @@ describe('ZipArchiveWriter', () => {
   it('writes deflated and stored entries, from work files and from memory, that read back byte for byte', async () => {
     const text = Buffer.from('{"metin":"Çöp toplanmadı; ığdır İzmir ÇĞİÖŞÜ"}\n'.repeat(5000), 'utf8');
     const deflated = new ZipEntryWriter('messages.ndjson', join(dir, 'n.deflate'), 1);
-    for (let at = 0; at < text.length; at += 7000) await deflated.write(text.subarray(at, at + 7000));
+    for (let at = 0; at < text.length; at += 7000) {
+      await deflated.write(text.subarray(at, at + 7000));
+    }
     const written = await deflated.close();
     expect(written.size).toBe(text.length);
     expect(written.entry.compressedSize).toBeLessThan(text.length / 5);
@@ -74,13 +86,17 @@ describe('ZipArchiveWriter', () => {
 
   it('refuses an entry whose data does not match its announced size', async () => {
     const zip = new ZipArchiveWriter(join(dir, 'bad.zip'));
-    await expect(zip.add({ name: 'x', method: 0, crc32: 0, size: 3, compressedSize: 3, data: Buffer.from('ab') })).rejects.toThrow('2 bytes of data, 3 announced');
+    await expect(
+      zip.add({ name: 'x', method: 0, crc32: 0, size: 3, compressedSize: 3, data: Buffer.from('ab') }),
+    ).rejects.toThrow('2 bytes of data, 3 announced');
     await zip.abort();
   });
 
   it('switches to the ZIP64 end record beyond 65,534 entries', async () => {
     const zip = new ZipArchiveWriter(join(dir, 'many.zip'));
-    for (let i = 0; i < 65_540; i++) await zip.addBuffer(`m/${i}`, Buffer.from(String(i)), true);
+    for (let i = 0; i < 65_540; i++) {
+      await zip.addBuffer(`m/${i}`, Buffer.from(String(i)), true);
+    }
     await zip.close();
     const files = await readZip(join(dir, 'many.zip'), (name) => name === 'm/65539');
     expect(files.size).toBe(65_540);

@@ -1,5 +1,6 @@
-import { createReadStream, createWriteStream, WriteStream } from 'node:fs';
 import { once } from 'node:events';
+import type { WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 /** One ZIP entry whose bytes are ready: CRC and sizes known, data already compressed (or stored). */
@@ -43,7 +44,14 @@ export class ZipArchiveWriter {
   /** A small entry from memory (manifest, signature), deflated unless `store`. */
   async addBuffer(name: string, bytes: Buffer, store = false): Promise<void> {
     const data = store ? bytes : deflateRawSync(bytes);
-    await this.add({ name, method: store ? 0 : 8, crc32: crc32(bytes), size: bytes.length, compressedSize: data.length, data });
+    await this.add({
+      name,
+      method: store ? 0 : 8,
+      crc32: crc32(bytes),
+      size: bytes.length,
+      compressedSize: data.length,
+      data,
+    });
   }
 
   async add(source: ZipEntrySource): Promise<void> {
@@ -74,7 +82,9 @@ export class ZipArchiveWriter {
       copied = source.data.length;
       await this.write(source.data);
     }
-    if (copied !== source.compressedSize) throw new Error(`ZIP entry ${source.name}: ${copied} bytes of data, ${source.compressedSize} announced`);
+    if (copied !== source.compressedSize) {
+      throw new Error(`ZIP entry ${source.name}: ${copied} bytes of data, ${source.compressedSize} announced`);
+    }
   }
 
   /** Writes the central directory and closes the file; returns the archive's size in bytes. */
@@ -84,7 +94,9 @@ export class ZipArchiveWriter {
       const name = Buffer.from(source.name, 'utf8');
       // Only the fields that overflow go to the ZIP64 extra field, in this order.
       const big = [source.size, source.compressedSize, offset].map((value) => value >= MAX32);
-      const extra = big.some(Boolean) ? zip64Extra([source.size, source.compressedSize, offset].filter((_, i) => big[i])) : Buffer.alloc(0);
+      const extra = big.some(Boolean)
+        ? zip64Extra([source.size, source.compressedSize, offset].filter((_, i) => big[i]))
+        : Buffer.alloc(0);
       const header = Buffer.alloc(46);
       header.writeUInt32LE(0x02014b50, 0);
       header.writeUInt16LE(MADE_BY_UNIX, 4);
@@ -134,7 +146,9 @@ export class ZipArchiveWriter {
 
   /** Stops writing after a failure and waits until the file is closed; the caller removes it. */
   async abort(): Promise<void> {
-    if (this.out.closed) return;
+    if (this.out.closed) {
+      return;
+    }
     const closed = once(this.out, 'close').catch(() => undefined);
     this.out.destroy();
     await closed;
@@ -142,7 +156,9 @@ export class ZipArchiveWriter {
 
   private async write(bytes: Buffer): Promise<void> {
     this.offset += bytes.length;
-    if (!this.out.write(bytes)) await once(this.out, 'drain');
+    if (!this.out.write(bytes)) {
+      await once(this.out, 'drain');
+    }
   }
 }
 

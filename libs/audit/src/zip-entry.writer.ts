@@ -1,9 +1,11 @@
-import { createHash, Hash } from 'node:crypto';
-import { createWriteStream, WriteStream } from 'node:fs';
+import type { Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { Writable } from 'node:stream';
+import type { WriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { crc32, createDeflateRaw } from 'node:zlib';
-import { ZipEntrySource } from './zip-archive.writer';
+import type { ZipEntrySource } from './zip-archive.writer';
 
 /** A finished file: its SHA-256 and size for the manifest, and its ZIP entry. */
 export interface WrittenZipEntry {
@@ -25,7 +27,11 @@ export class ZipEntryWriter {
   private crc = 0;
   private size = 0;
 
-  constructor(private readonly name: string, private readonly workPath: string, private readonly level: number) {
+  constructor(
+    private readonly name: string,
+    private readonly workPath: string,
+    private readonly level: number,
+  ) {
     this.file = createWriteStream(workPath);
     if (level > 0) {
       // Output in 256 KB pieces instead of zlib's 16 KB: sixteen times fewer thread-pool round trips,
@@ -40,11 +46,15 @@ export class ZipEntryWriter {
   }
 
   async write(chunk: Buffer): Promise<void> {
-    if (chunk.length === 0) return;
+    if (chunk.length === 0) {
+      return;
+    }
     this.hash.update(chunk);
     this.crc = crc32(chunk, this.crc);
     this.size += chunk.length;
-    if (!this.sink.write(chunk)) await once(this.sink, 'drain');
+    if (!this.sink.write(chunk)) {
+      await once(this.sink, 'drain');
+    }
   }
 
   async close(): Promise<WrittenZipEntry> {
@@ -55,8 +65,12 @@ export class ZipEntryWriter {
       sha256: this.hash.digest('hex'),
       size: this.size,
       entry: {
-        name: this.name, method: this.level > 0 ? 8 : 0, crc32: this.crc, size: this.size,
-        compressedSize: this.file.bytesWritten, data: this.workPath,
+        name: this.name,
+        method: this.level > 0 ? 8 : 0,
+        crc32: this.crc,
+        size: this.size,
+        compressedSize: this.file.bytesWritten,
+        data: this.workPath,
       },
     };
   }

@@ -22,12 +22,25 @@ export class AccessTokenService {
     // A KeyObject, not the string: given a string, jsonwebtoken first tries to parse it as a PEM public
     // key on every call and catches the failure, which cost more than the rest of an API request.
     const key = createSecretKey(Buffer.from(secrets.jwtSecret, 'utf8')) as unknown as string;
-    this.jwt = new JwtService({ secret: key, signOptions: { expiresIn: ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' } });
+    this.jwt = new JwtService({
+      secret: key,
+      signOptions: { expiresIn: ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' },
+    });
   }
 
   /** sid: the session (refresh-token family) the token belongs to; ver: the user's token_version. */
-  issue(user: Pick<User, 'id' | 'organizationId' | 'email' | 'roles'> & { tokenVersion?: number }, sessionId?: string): string {
-    return this.jwt.sign({ sub: user.id, org: user.organizationId, email: user.email, roles: user.roles, ver: user.tokenVersion ?? 0, ...(sessionId ? { sid: sessionId } : {}) });
+  issue(
+    user: Pick<User, 'id' | 'organizationId' | 'email' | 'roles'> & { tokenVersion?: number },
+    sessionId?: string,
+  ): string {
+    return this.jwt.sign({
+      sub: user.id,
+      org: user.organizationId,
+      email: user.email,
+      roles: user.roles,
+      ver: user.tokenVersion ?? 0,
+      ...(sessionId ? { sid: sessionId } : {}),
+    });
   }
 
   async verify(token: string): Promise<AuthPrincipal | null> {
@@ -52,10 +65,18 @@ export class AccessTokenService {
         WHERE u.id = $1 AND u.active`,
       [payload.sub, sessionId],
     );
-    if (!user || (payload.ver ?? 0) !== user.token_version) return null;
-    if (sessionId && (!user.session_id || user.ended_at)) return null;
+    if (!user || (payload.ver ?? 0) !== user.token_version) {
+      return null;
+    }
+    if (sessionId && (!user.session_id || user.ended_at)) {
+      return null;
+    }
     // "Last use" without a write per request: at most once a minute per session, not awaited.
-    if (sessionId && user.session_stale) void this.users.query('UPDATE user_session SET last_used_at = now() WHERE id = $1', [sessionId]).catch(() => undefined);
+    if (sessionId && user.session_stale) {
+      void this.users
+        .query('UPDATE user_session SET last_used_at = now() WHERE id = $1', [sessionId])
+        .catch(() => undefined);
+    }
     return {
       userId: user.id,
       organizationId: user.organization_id,

@@ -17,8 +17,13 @@ export class AccountAccessService {
   /** Account ids the principal is limited to, or null for "every account of the organization". */
   async accessibleAccountIds(principal: AuthPrincipal): Promise<string[] | null> {
     const unrestricted = [UserRole.Admin, UserRole.MayorOffice, UserRole.Auditor];
-    if (principal.roles.some((role) => unrestricted.includes(role))) return null;
-    const rows = await this.grants.find({ where: { userId: principal.userId, organizationId: principal.organizationId }, select: ['channelAccountId'] });
+    if (principal.roles.some((role) => unrestricted.includes(role))) {
+      return null;
+    }
+    const rows = await this.grants.find({
+      where: { userId: principal.userId, organizationId: principal.organizationId },
+      select: ['channelAccountId'],
+    });
     return rows.length === 0 ? null : rows.map((row) => row.channelAccountId);
   }
 
@@ -28,8 +33,13 @@ export class AccountAccessService {
   }
 
   /** The scope of a request's principal, resolved once and kept on the request (guards and handlers share it). */
-  async scopeOfRequest(request: { principal?: AuthPrincipal; accountScope?: AccountScope }): Promise<AccountScope | null> {
-    if (!request.principal) return null;
+  async scopeOfRequest(request: {
+    principal?: AuthPrincipal;
+    accountScope?: AccountScope;
+  }): Promise<AccountScope | null> {
+    if (!request.principal) {
+      return null;
+    }
     request.accountScope ??= await this.scopeOf(request.principal);
     return request.accountScope;
   }

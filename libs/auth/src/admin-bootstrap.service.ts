@@ -22,7 +22,9 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const { ADMIN_EMAIL, ADMIN_PASSWORD, ORGANIZATION_NAME } = this.config.env;
-    if ((await this.dataSource.getRepository(User).count()) > 0) return;
+    if ((await this.dataSource.getRepository(User).count()) > 0) {
+      return;
+    }
     let email = ADMIN_EMAIL;
     let password = ADMIN_PASSWORD;
     if (!email || !password) {
@@ -40,7 +42,9 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     const passwordHash = await PasswordHasher.hash(password);
     return this.dataSource.transaction(async (manager) => {
       let organization = await manager.getRepository(Organization).findOne({ where: {}, order: { createdAt: 'ASC' } });
-      organization ??= await manager.getRepository(Organization).save({ name: organizationName, slug: slugify(organizationName) });
+      organization ??= await manager
+        .getRepository(Organization)
+        .save({ name: organizationName, slug: slugify(organizationName) });
       return manager.getRepository(User).save({
         organizationId: organization.id,
         email: email.trim().toLowerCase(),
@@ -54,7 +58,15 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
 
 export function slugify(name: string): string {
   const folded = name
-    .replace(/İ/g, 'i').replace(/I/g, 'ı').toLowerCase()
+    .replace(/İ/g, 'i')
+    .replace(/I/g, 'ı')
+    .toLowerCase()
     .replace(/[çğıöşü]/g, (c) => ({ ç: 'c', ğ: 'g', ı: 'i', ö: 'o', ş: 's', ü: 'u' })[c]!);
-  return folded.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'belediye';
+  return (
+    folded
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'belediye'
+  );
 }

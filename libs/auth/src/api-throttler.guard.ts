@@ -14,19 +14,33 @@ const LIMITED_PREFIX = '/api/v1/';
 @Injectable()
 export class ApiThrottlerGuard extends ThrottlerGuard {
   protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
+    if (context.getType() !== 'http') {
+      return true;
+    }
     const request = context.switchToHttp().getRequest<{ originalUrl?: string; url?: string }>();
     return !(request.originalUrl ?? request.url ?? '').startsWith(LIMITED_PREFIX);
   }
 
-  protected override async getTracker(req: { principal?: AuthPrincipal; ip?: string; socket?: { remoteAddress?: string } }): Promise<string> {
-    if (req.principal) return `user:${req.principal.userId}`;
+  protected override async getTracker(req: {
+    principal?: AuthPrincipal;
+    ip?: string;
+    socket?: { remoteAddress?: string };
+  }): Promise<string> {
+    if (req.principal) {
+      return `user:${req.principal.userId}`;
+    }
     return `ip:${req.ip ?? req.socket?.remoteAddress ?? 'unknown'}`;
   }
 
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
     const retryAfter = Math.max(1, Math.ceil(detail.timeToBlockExpire || detail.timeToExpire));
-    context.switchToHttp().getResponse<{ setHeader(name: string, value: string): void }>().setHeader('Retry-After', String(retryAfter));
+    context
+      .switchToHttp()
+      .getResponse<{ setHeader(name: string, value: string): void }>()
+      .setHeader('Retry-After', String(retryAfter));
     throw new DomainError(ErrorCode.RateLimited, { retryAfterSeconds: retryAfter });
   }
 }

@@ -25,10 +25,16 @@ export class ApiTokenService {
   ) {}
 
   async create(creator: AuthPrincipal, input: CreateApiTokenInput) {
-    if (creator.apiTokenId) throw new DomainError(ErrorCode.ApiTokenCannotCreateTokens);
+    if (creator.apiTokenId) {
+      throw new DomainError(ErrorCode.ApiTokenCannotCreateTokens);
+    }
     const extra = input.roles.filter((role) => !creator.roles.includes(role));
-    if (extra.length > 0) throw new DomainError(ErrorCode.ApiTokenRolesNotHeld, { roles: extra });
-    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) throw new DomainError(ErrorCode.ApiTokenExpiryInPast);
+    if (extra.length > 0) {
+      throw new DomainError(ErrorCode.ApiTokenRolesNotHeld, { roles: extra });
+    }
+    if (input.expiresAt && input.expiresAt.getTime() <= Date.now()) {
+      throw new DomainError(ErrorCode.ApiTokenExpiryInPast);
+    }
     const secret = `${API_TOKEN_PREFIX}${randomToken()}`;
     const saved = await this.tokens.save(
       this.tokens.create({
@@ -48,25 +54,39 @@ export class ApiTokenService {
 
   /** Administrators see every token of the organization, others their own. */
   async list(principal: AuthPrincipal) {
-    const where = principal.roles.includes(UserRole.Admin) && !principal.apiTokenId
-      ? { organizationId: principal.organizationId }
-      : { organizationId: principal.organizationId, createdById: principal.userId };
+    const where =
+      principal.roles.includes(UserRole.Admin) && !principal.apiTokenId
+        ? { organizationId: principal.organizationId }
+        : { organizationId: principal.organizationId, createdById: principal.userId };
     return (await this.tokens.find({ where, order: { createdAt: 'DESC' } })).map(present);
   }
 
   async revoke(principal: AuthPrincipal, id: string): Promise<void> {
     const token = await this.tokens.findOne({ where: { id, organizationId: principal.organizationId } });
-    const mayRevoke = token && (token.createdById === principal.userId || (principal.roles.includes(UserRole.Admin) && !principal.apiTokenId));
-    if (!token || !mayRevoke) throw new DomainError(ErrorCode.ApiTokenNotFound, { id });
-    if (!token.revokedAt) await this.tokens.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const mayRevoke =
+      token &&
+      (token.createdById === principal.userId || (principal.roles.includes(UserRole.Admin) && !principal.apiTokenId));
+    if (!token || !mayRevoke) {
+      throw new DomainError(ErrorCode.ApiTokenNotFound, { id });
+    }
+    if (!token.revokedAt) {
+      await this.tokens.update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    }
   }
 
   /** The principal for a presented token, or null when it is unknown, revoked, expired or its creator is disabled. */
   async verify(secret: string): Promise<AuthPrincipal | null> {
     const token = await this.tokens.findOne({ where: { tokenHash: sha256Hex(secret) } });
-    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) return null;
-    const user = await this.users.findOne({ where: { id: token.createdById, active: true }, select: ['id', 'organizationId', 'email', 'roles'] });
-    if (!user || user.organizationId !== token.organizationId) return null;
+    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= Date.now())) {
+      return null;
+    }
+    const user = await this.users.findOne({
+      where: { id: token.createdById, active: true },
+      select: ['id', 'organizationId', 'email', 'roles'],
+    });
+    if (!user || user.organizationId !== token.organizationId) {
+      return null;
+    }
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
       await this.tokens.update({ id: token.id }, { lastUsedAt: new Date() });
     }

@@ -1,4 +1,4 @@
-import { UserRole } from '@civic/domain';
+import type { UserRole } from '@civic/domain';
 
 /** Who is calling: set on the request by AuthGuard; every query is scoped by its organization. */
 export interface AuthPrincipal {

@@ -1,5 +1,5 @@
-import { HttpStatus, Injectable, NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HttpStatus, Injectable, NestMiddleware } from '@nestjs/common';
 import { AppConfig } from '@civic/config';
 import { ErrorCode, errorLanguageOf, errorMessage } from '@civic/errors';
 
@@ -23,12 +23,16 @@ export class AuthRateLimitMiddleware implements NestMiddleware {
     const key = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     let entry = this.hits.get(key);
     if (!entry || now - entry.windowStart >= WINDOW_MS) {
-      if (this.hits.size > 10_000) this.prune(now);
+      if (this.hits.size > 10_000) {
+        this.prune(now);
+      }
       entry = { windowStart: now, count: 0 };
       this.hits.set(key, entry);
     }
     entry.count += 1;
-    if (entry.count <= this.limit) return next();
+    if (entry.count <= this.limit) {
+      return next();
+    }
     const retryAfter = Math.max(1, Math.ceil((entry.windowStart + WINDOW_MS - now) / 1000));
     res.setHeader('Retry-After', String(retryAfter));
     res.statusCode = HttpStatus.TOO_MANY_REQUESTS;
@@ -45,6 +49,10 @@ export class AuthRateLimitMiddleware implements NestMiddleware {
   }
 
   private prune(now: number): void {
-    for (const [key, entry] of this.hits) if (now - entry.windowStart >= WINDOW_MS) this.hits.delete(key);
+    for (const [key, entry] of this.hits) {
+      if (now - entry.windowStart >= WINDOW_MS) {
+        this.hits.delete(key);
+      }
+    }
   }
 }

@@ -1,6 +1,7 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { UserRole } from '@civic/domain';
-import { AuthPrincipal } from './auth-principal';
+import type { ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, SetMetadata } from '@nestjs/common';
+import type { UserRole } from '@civic/domain';
+import type { AuthPrincipal } from './auth-principal';
 
 export const IS_PUBLIC = 'civic:isPublic';
 export const REQUIRED_ROLES = 'civic:requiredRoles';

@@ -19,18 +19,32 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) {
+      return true;
+    }
     const request = context.switchToHttp().getRequest();
     const header: string | undefined = request.headers?.authorization;
     // EventSource cannot send headers: only a server-sent-events route (@Sse) takes the token as
     // ?access_token=; anywhere else a token in a URL (logs, history, Referer) is not accepted.
-    const queryToken = this.reflector.get<boolean>(SSE_METADATA, context.getHandler()) && typeof request.query?.access_token === 'string' ? request.query.access_token : undefined;
+    const queryToken =
+      this.reflector.get<boolean>(SSE_METADATA, context.getHandler()) && typeof request.query?.access_token === 'string'
+        ? request.query.access_token
+        : undefined;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : queryToken;
-    if (!token) throw new DomainError(ErrorCode.TokenMissing);
-    const principal: AuthPrincipal | null = token.startsWith(API_TOKEN_PREFIX) ? await this.apiTokens.verify(token) : await this.tokens.verify(token);
-    if (!principal) throw new DomainError(ErrorCode.TokenInvalid);
+    if (!token) {
+      throw new DomainError(ErrorCode.TokenMissing);
+    }
+    const principal: AuthPrincipal | null = token.startsWith(API_TOKEN_PREFIX)
+      ? await this.apiTokens.verify(token)
+      : await this.tokens.verify(token);
+    if (!principal) {
+      throw new DomainError(ErrorCode.TokenInvalid);
+    }
     request.principal = principal;
-    if (principal.twoFactorEnrolmentRequired && !this.reflector.getAllAndOverride<boolean>(ALLOWED_DURING_ENROLMENT, targets)) {
+    if (
+      principal.twoFactorEnrolmentRequired &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOWED_DURING_ENROLMENT, targets)
+    ) {
       throw new DomainError(ErrorCode.TwoFactorEnrolmentRequired);
     }
     const required = this.reflector.getAllAndOverride<UserRole[]>(REQUIRED_ROLES, targets);

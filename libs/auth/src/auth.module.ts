@@ -4,21 +4,26 @@ import { ThrottlerModule, ThrottlerStorage } from '@nestjs/throttler';
 import { AppConfig } from '@civic/config';
 import { AccessTokenService } from './access-token.service';
 import { AccountAccessService } from './account-access.service';
-import { ApiThrottlerGuard } from './api-throttler.guard';
 import { AdminBootstrapService } from './admin-bootstrap.service';
+import { ApiThrottlerGuard } from './api-throttler.guard';
 import { ApiTokenService } from './api-token.service';
 import { ApiTokensController } from './api-tokens.controller';
 import { AuthRateLimitMiddleware } from './auth-rate-limit.middleware';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { PasskeyChallengeStore, PasskeyLoginService, PasskeyService } from './passkeys';
 import { RefreshTokenService } from './refresh-token.service';
 import { SecretsService } from './secrets.service';
+import { SessionService } from './sessions/session.service';
 import { SharedThrottlerStorage } from './shared-throttler.storage';
 import { SingleSignOnModule } from './sso/single-sign-on.module';
-import { SessionService } from './sessions/session.service';
-import { PasskeyChallengeStore, PasskeyLoginService, PasskeyService } from './passkeys';
-import { TwoFactorChallengeService, TwoFactorLoginService, TwoFactorPolicyService, TwoFactorService } from './two-factor';
+import {
+  TwoFactorChallengeService,
+  TwoFactorLoginService,
+  TwoFactorPolicyService,
+  TwoFactorService,
+} from './two-factor';
 
 @Global()
 @Module({
@@ -26,7 +31,9 @@ import { TwoFactorChallengeService, TwoFactorLoginService, TwoFactorPolicyServic
     SingleSignOnModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => [{ name: 'default', ttl: 60_000, limit: config.env.API_RATE_LIMIT_PER_MINUTE }],
+      useFactory: (config: AppConfig) => [
+        { name: 'default', ttl: 60_000, limit: config.env.API_RATE_LIMIT_PER_MINUTE },
+      ],
     }),
   ],
   controllers: [ApiTokensController],
@@ -54,7 +61,22 @@ import { TwoFactorChallengeService, TwoFactorLoginService, TwoFactorPolicyServic
     // After AuthGuard: the limit is counted per signed-in user once the principal is known.
     { provide: APP_GUARD, useClass: ApiThrottlerGuard },
   ],
-  exports: [SingleSignOnModule, SecretsService, AccessTokenService, RefreshTokenService, ApiTokenService, AccountAccessService, AuthService, AdminBootstrapService, SessionService, TwoFactorService, TwoFactorPolicyService, TwoFactorLoginService, PasskeyService, PasskeyLoginService],
+  exports: [
+    SingleSignOnModule,
+    SecretsService,
+    AccessTokenService,
+    RefreshTokenService,
+    ApiTokenService,
+    AccountAccessService,
+    AuthService,
+    AdminBootstrapService,
+    SessionService,
+    TwoFactorService,
+    TwoFactorPolicyService,
+    TwoFactorLoginService,
+    PasskeyService,
+    PasskeyLoginService,
+  ],
 })
 export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

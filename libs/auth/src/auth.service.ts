@@ -7,8 +7,8 @@ import { ACCESS_TOKEN_TTL_SECONDS, AccessTokenService } from './access-token.ser
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { REFRESH_TOKEN_TTL_SECONDS, RefreshTokenService } from './refresh-token.service';
-import { PasswordSignInPolicy } from './sso/password-sign-in-policy.service';
 import { SessionMeta, SessionService } from './sessions/session.service';
+import { PasswordSignInPolicy } from './sso/password-sign-in-policy.service';
 import { TWO_FACTOR_CHALLENGE_TTL_SECONDS, TwoFactorChallengeService } from './two-factor/two-factor-challenge.service';
 import { TwoFactorPolicyService } from './two-factor/two-factor-policy.service';
 import { SecondFactorMethod, TwoFactorService } from './two-factor/two-factor.service';
@@ -51,7 +51,9 @@ export class AuthService {
     await this.passwordSignIn.assertAllowed(user);
     // With two-factor the password alone is no success: the lockout keeps counting until the second step.
     const methods = await this.twoFactor.methods(user.id);
-    if (methods.length) return this.challenge(user, methods);
+    if (methods.length) {
+      return this.challenge(user, methods);
+    }
     await this.throttle.record(email, true, ip);
     return this.openSession(user, { ip, userAgent, authMethod: 'password' });
   }
@@ -65,7 +67,9 @@ export class AuthService {
   async refresh(refreshToken: string) {
     const outcome = await this.refreshTokens.rotate(refreshToken);
     const invalid = () => new DomainError(ErrorCode.SessionExpired);
-    if (!outcome.ok) throw invalid();
+    if (!outcome.ok) {
+      throw invalid();
+    }
     const user = await this.users.findOne({ where: { id: outcome.userId, active: true }, select: USER_FIELDS });
     if (!user) {
       await this.refreshTokens.revoke(outcome.token);
@@ -79,7 +83,12 @@ export class AuthService {
   }
 
   private challenge(user: User, methods: SecondFactorMethod[]): TwoFactorChallenge {
-    return { twoFactorRequired: true, challengeToken: this.challenges.issue(user.id), expiresIn: TWO_FACTOR_CHALLENGE_TTL_SECONDS, methods };
+    return {
+      twoFactorRequired: true,
+      challengeToken: this.challenges.issue(user.id),
+      expiresIn: TWO_FACTOR_CHALLENGE_TTL_SECONDS,
+      methods,
+    };
   }
 
   private async session(user: User, refreshToken: string, sessionId: string) {
@@ -90,7 +99,15 @@ export class AuthService {
       expiresIn: ACCESS_TOKEN_TTL_SECONDS,
       refreshToken,
       refreshExpiresIn: REFRESH_TOKEN_TTL_SECONDS,
-      user: { id: user.id, email: user.email, displayName: user.displayName, roles: user.roles, organizationId: user.organizationId, locale: user.locale, twoFactorEnrolmentRequired },
+      user: {
+        id: user.id,
+        email: user.email,
+        displayName: user.displayName,
+        roles: user.roles,
+        organizationId: user.organizationId,
+        locale: user.locale,
+        twoFactorEnrolmentRequired,
+      },
     };
   }
 }

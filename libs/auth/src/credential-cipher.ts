@@ -17,7 +17,9 @@ export class CredentialCipher {
         const key = decodeKey(k);
         return { id: createHash('sha256').update(key).digest('hex').slice(0, 8), key };
       });
-    if (this.keys.length === 0) throw new Error('ENCRYPTION_KEY is empty');
+    if (this.keys.length === 0) {
+      throw new Error('ENCRYPTION_KEY is empty');
+    }
   }
 
   encrypt(plain: Record<string, unknown>): string {
@@ -26,14 +28,24 @@ export class CredentialCipher {
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(id));
     const ct = Buffer.concat([cipher.update(JSON.stringify(plain), 'utf8'), cipher.final()]);
-    return ['v1', id, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.');
+    return [
+      'v1',
+      id,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      ct.toString('base64url'),
+    ].join('.');
   }
 
   decrypt(envelope: string): Record<string, string> {
     const [version, id, iv, tag, ct] = envelope.split('.');
-    if (version !== 'v1') throw new Error('Unknown credential envelope version');
+    if (version !== 'v1') {
+      throw new Error('Unknown credential envelope version');
+    }
     const entry = this.keys.find((k) => k.id === id);
-    if (!entry) throw new Error(`Credentials were encrypted with key ${id}, which is not configured in ENCRYPTION_KEY`);
+    if (!entry) {
+      throw new Error(`Credentials were encrypted with key ${id}, which is not configured in ENCRYPTION_KEY`);
+    }
     const decipher = createDecipheriv('aes-256-gcm', entry.key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(id));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
@@ -49,6 +61,8 @@ export class CredentialCipher {
 
 function decodeKey(text: string): Buffer {
   const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
-  if (key.length !== 32) throw new Error('ENCRYPTION_KEY must be 32 bytes, given as 64 hex characters or base64');
+  if (key.length !== 32) {
+    throw new Error('ENCRYPTION_KEY must be 32 bytes, given as 64 hex characters or base64');
+  }
   return key;
 }

@@ -28,13 +28,17 @@ export class LoginThrottleService {
           AND created_at > coalesce((SELECT max(created_at) FROM login_attempt WHERE email = $1 AND succeeded = true), '-infinity')`,
       [email, LOGIN_WINDOW_SECONDS],
     );
-    if (row.failures < LOGIN_MAX_FAILURES) return;
+    if (row.failures < LOGIN_MAX_FAILURES) {
+      return;
+    }
     const unlocksAt = new Date(row.oldest).getTime() + LOGIN_WINDOW_SECONDS * 1000;
     throw new LoginLockedError(Math.max(1, Math.ceil((unlocksAt - Date.now()) / 1000)));
   }
 
   async record(email: string, succeeded: boolean, ip: string | null): Promise<void> {
     await this.attempts.insert({ email, succeeded, ip });
-    if (succeeded) await this.attempts.delete({ createdAt: LessThan(new Date(Date.now() - KEEP_ATTEMPTS_MS)) });
+    if (succeeded) {
+      await this.attempts.delete({ createdAt: LessThan(new Date(Date.now() - KEEP_ATTEMPTS_MS)) });
+    }
   }
 }

@@ -14,7 +14,9 @@ export const PasswordHasher = {
    * returned, so the answer takes as long as a wrong password and does not tell the accounts apart.
    */
   verify: async (hash: string | null | undefined, password: string) => {
-    if (hash) return argon2.verify(hash, password).catch(() => false);
+    if (hash) {
+      return argon2.verify(hash, password).catch(() => false);
+    }
     dummyHash ??= argon2.hash(randomBytes(32).toString('base64'), OPTIONS);
     await argon2.verify(await dummyHash, password).catch(() => false);
     return false;

@@ -1,6 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { IsNull, Repository } from 'typeorm';
 import { RefreshToken } from '@civic/domain';
 import { randomToken, sha256Hex } from './token-hash';
@@ -38,16 +38,25 @@ export class RefreshTokenService {
    */
   async rotate(presented: string): Promise<RefreshOutcome> {
     const row = await this.tokens.findOne({ where: { tokenHash: sha256Hex(presented) } });
-    if (!row) return { ok: false, reason: 'unknown' };
+    if (!row) {
+      return { ok: false, reason: 'unknown' };
+    }
     if (row.revokedAt) {
       // The token of an ended session (signed out, ended from another device) is no theft.
-      const [ended] = await this.tokens.query('SELECT 1 FROM user_session WHERE id = $1 AND ended_at IS NOT NULL AND ended_at <= $2', [row.familyId, row.revokedAt]);
-      if (ended) return { ok: false, reason: 'unknown' };
+      const [ended] = await this.tokens.query(
+        'SELECT 1 FROM user_session WHERE id = $1 AND ended_at IS NOT NULL AND ended_at <= $2',
+        [row.familyId, row.revokedAt],
+      );
+      if (ended) {
+        return { ok: false, reason: 'unknown' };
+      }
       await this.revokeFamily(row.familyId);
       this.logger.warn(`Refresh token reuse detected: family ${row.familyId} of user ${row.userId} revoked`);
       return { ok: false, reason: 'reused' };
     }
-    if (row.expiresAt.getTime() <= Date.now()) return { ok: false, reason: 'expired' };
+    if (row.expiresAt.getTime() <= Date.now()) {
+      return { ok: false, reason: 'expired' };
+    }
     // Conditional update: of two concurrent refreshes with the same token only one wins.
     const claimed = await this.tokens.update({ id: row.id, revokedAt: IsNull() }, { revokedAt: new Date() });
     if (!claimed.affected) {
@@ -55,8 +64,13 @@ export class RefreshTokenService {
       return { ok: false, reason: 'reused' };
     }
     // An ended session cannot be refreshed (its tokens are revoked too; this closes the race with ending it).
-    const [, live] = await this.tokens.query('UPDATE user_session SET last_used_at = now() WHERE id = $1 AND ended_at IS NULL', [row.familyId]);
-    if (!live) return { ok: false, reason: 'unknown' };
+    const [, live] = await this.tokens.query(
+      'UPDATE user_session SET last_used_at = now() WHERE id = $1 AND ended_at IS NULL',
+      [row.familyId],
+    );
+    if (!live) {
+      return { ok: false, reason: 'unknown' };
+    }
     const token = await this.issue({ id: row.userId, organizationId: row.organizationId }, row.familyId);
     return { ok: true, userId: row.userId, token, sessionId: row.familyId };
   }
@@ -64,7 +78,9 @@ export class RefreshTokenService {
   /** Logout: the presented token's family. Unknown tokens are ignored (logout is idempotent). */
   async revoke(presented: string): Promise<void> {
     const row = await this.tokens.findOne({ where: { tokenHash: sha256Hex(presented) } });
-    if (row) await this.revokeFamily(row.familyId);
+    if (row) {
+      await this.revokeFamily(row.familyId);
+    }
   }
 
   /** Ends one session: its refresh tokens are revoked and its access tokens (sid) refused from now on. */
@@ -80,7 +96,10 @@ export class RefreshTokenService {
   async revokeAllForUser(userId: string): Promise<number> {
     await this.tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     await this.tokens.query('UPDATE app_user SET token_version = token_version + 1 WHERE id = $1', [userId]);
-    const [, ended] = await this.tokens.query('UPDATE user_session SET ended_at = now() WHERE user_id = $1 AND ended_at IS NULL', [userId]);
+    const [, ended] = await this.tokens.query(
+      'UPDATE user_session SET ended_at = now() WHERE user_id = $1 AND ended_at IS NULL',
+      [userId],
+    );
     return Number(ended) || 0;
   }
 

@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@civic/config';
 import { CredentialCipher } from './credential-cipher';
 
@@ -20,13 +20,16 @@ export class SecretsService {
     if (config.isProduction && (!ENCRYPTION_KEY || !JWT_SECRET)) {
       throw new Error('ENCRYPTION_KEY and JWT_SECRET are required when NODE_ENV=production');
     }
-    const generated = ENCRYPTION_KEY && JWT_SECRET ? null : this.loadOrCreateDevSecrets(join(DATA_DIR, 'dev-secrets.json'));
+    const generated =
+      ENCRYPTION_KEY && JWT_SECRET ? null : this.loadOrCreateDevSecrets(join(DATA_DIR, 'dev-secrets.json'));
     this.cipher = new CredentialCipher(ENCRYPTION_KEY ?? generated!.encryptionKey);
     this.jwtSecret = JWT_SECRET ?? generated!.jwtSecret;
   }
 
   private loadOrCreateDevSecrets(file: string): { encryptionKey: string; jwtSecret: string } {
-    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+    if (existsSync(file)) {
+      return JSON.parse(readFileSync(file, 'utf8'));
+    }
     const secrets = { encryptionKey: randomBytes(32).toString('hex'), jwtSecret: randomBytes(32).toString('hex') };
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });

@@ -1,5 +1,5 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Injectable, NestMiddleware } from '@nestjs/common';
 
 /** Paths whose answers carry citizens' personal data (the JSON API and its downloads). */
 const API_PATH = /^\/api\//;
@@ -29,7 +29,9 @@ export class SecurityHeadersMiddleware implements NestMiddleware {
     res.setHeader('Content-Security-Policy', DOCS_PATH.test(path) ? DOCS_CSP : CSP);
     // Officers share desks and browsers: no API answer (messages, contacts, exports) is kept in a
     // browser or proxy cache. A route that may be cached says so itself (media: private, 1 h).
-    if (API_PATH.test(path)) res.setHeader('Cache-Control', 'no-store');
+    if (API_PATH.test(path)) {
+      res.setHeader('Cache-Control', 'no-store');
+    }
     res.removeHeader('X-Powered-By');
     next();
   }

@@ -43,16 +43,26 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationBo
 
   /** The last hits go to the shared counters while the database connection is still open. */
   async beforeApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
     await this.sync();
   }
 
-  async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string): ReturnType<ThrottlerStorage['increment']> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    _blockDuration: number,
+    throttlerName: string,
+  ): ReturnType<ThrottlerStorage['increment']> {
     const now = Date.now();
     const windowStart = now - (now % ttl);
     const id = `${throttlerName}:${key}`;
     let count = this.counts.get(id);
-    if (!count || count.windowStart !== windowStart) this.counts.set(id, (count = { windowStart, windowEnd: windowStart + ttl, shared: 0, pending: 0 }));
+    if (!count || count.windowStart !== windowStart) {
+      this.counts.set(id, (count = { windowStart, windowEnd: windowStart + ttl, shared: 0, pending: 0 }));
+    }
     count.pending++;
     const totalHits = count.shared + count.pending;
     // Blocked until the window ends, when every process starts counting afresh.
@@ -63,7 +73,9 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationBo
 
   /** Adds this process's new hits to the shared counters and reads all processes' totals (one statement). */
   async sync(): Promise<void> {
-    if (this.syncing) return this.syncing;
+    if (this.syncing) {
+      return this.syncing;
+    }
     this.syncing = this.syncOnce().finally(() => (this.syncing = null));
     return this.syncing;
   }
@@ -80,7 +92,9 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationBo
       sent.set(id, count.pending);
       count.pending = 0;
     }
-    if (sent.size === 0) return;
+    if (sent.size === 0) {
+      return;
+    }
     const ids = [...sent.keys()];
     try {
       const rows: { key: string; window_start: Date; hits: number }[] = await this.dataSource.query(
@@ -101,17 +115,23 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationBo
       );
       for (const row of rows) {
         const count = this.counts.get(row.key);
-        if (count && count.windowStart === new Date(row.window_start).getTime()) count.shared = row.hits;
+        if (count && count.windowStart === new Date(row.window_start).getTime()) {
+          count.shared = row.hits;
+        }
       }
       if (now - this.lastCleanup > 60_000) {
         this.lastCleanup = now;
-        await this.dataSource.query(`DELETE FROM api_rate_counter WHERE window_end < $1`, [new Date(now - KEEP_CLOSED_WINDOWS_MS).toISOString()]);
+        await this.dataSource.query(`DELETE FROM api_rate_counter WHERE window_end < $1`, [
+          new Date(now - KEEP_CLOSED_WINDOWS_MS).toISOString(),
+        ]);
       }
     } catch (error) {
       // Not lost: the hits are counted again at the next sync (this process keeps limiting meanwhile).
       for (const [id, hits] of sent) {
         const count = this.counts.get(id);
-        if (count) count.pending += hits;
+        if (count) {
+          count.pending += hits;
+        }
       }
       this.logger.warn(`Rate-limit counters not synced: ${describeError(error)}`);
     }

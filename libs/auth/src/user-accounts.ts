@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Organization, User, UserRole } from '@civic/domain';
 import { slugify } from './admin-bootstrap.service';
 import { PasswordHasher } from './password-hasher';
@@ -21,11 +21,19 @@ export interface NewUserAccount {
 /** Creates a user (and, if needed, its organization). Shared by the CLI; the users API scopes by the caller's organization instead. */
 export async function createUserAccount(manager: EntityManager, input: NewUserAccount): Promise<User> {
   const email = input.email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new UserAccountError(`Not an e-mail address: ${input.email}`);
-  if (input.password.length < PASSWORD_MIN_LENGTH) throw new UserAccountError(`The password must have at least ${PASSWORD_MIN_LENGTH} characters`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
+    throw new UserAccountError(`Not an e-mail address: ${input.email}`);
+  }
+  if (input.password.length < PASSWORD_MIN_LENGTH) {
+    throw new UserAccountError(`The password must have at least ${PASSWORD_MIN_LENGTH} characters`);
+  }
   const unknown = input.roles.filter((role) => !Object.values(UserRole).includes(role));
-  if (input.roles.length === 0 || unknown.length > 0) throw new UserAccountError(`Roles must be some of: ${Object.values(UserRole).join(', ')}`);
-  if (await manager.getRepository(User).exist({ where: { email } })) throw new UserAccountError(`A user with e-mail ${email} already exists`);
+  if (input.roles.length === 0 || unknown.length > 0) {
+    throw new UserAccountError(`Roles must be some of: ${Object.values(UserRole).join(', ')}`);
+  }
+  if (await manager.getRepository(User).exist({ where: { email } })) {
+    throw new UserAccountError(`A user with e-mail ${email} already exists`);
+  }
   const organizations = manager.getRepository(Organization);
   let organization = input.organizationName
     ? await organizations.findOne({ where: { name: input.organizationName } })
@@ -45,6 +53,8 @@ export async function createUserAccount(manager: EntityManager, input: NewUserAc
 async function uniqueSlug(manager: EntityManager, base: string): Promise<string> {
   for (let n = 1; ; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
-    if (!(await manager.getRepository(Organization).exist({ where: { slug } }))) return slug;
+    if (!(await manager.getRepository(Organization).exist({ where: { slug } }))) {
+      return slug;
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { AccountScope } from '@civic/auth';
+import type { AccountScope } from '@civic/auth';
 
 /** Who changes a case: a signed-in user, the system (forward worker) or an external body (signed webhook). */
 export interface CaseActor {

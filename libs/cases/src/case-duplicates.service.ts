@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AccountScope } from '@civic/auth';
 import { DataSource } from 'typeorm';
+import { AccountScope } from '@civic/auth';
 import { CaseStatus, OPEN_CASE_STATUSES } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseHistoryRecorder } from './case-history.recorder';
-import { CasesService } from './cases.service';
 import { CASE_SELECT, CaseView, toCaseView } from './case-view';
 import { CaseStore } from './case.store';
+import { CasesService } from './cases.service';
 
 export const DEFAULT_DUPLICATE_RADIUS_METRES = 150;
 export const DEFAULT_DUPLICATE_DAYS = 14;
@@ -38,15 +38,33 @@ export class CaseDuplicatesService {
     private readonly history: CaseHistoryRecorder,
   ) {}
 
-  async candidates(scope: AccountScope, id: string, radiusMetres = DEFAULT_DUPLICATE_RADIUS_METRES, days = DEFAULT_DUPLICATE_DAYS): Promise<DuplicateCandidates> {
+  async candidates(
+    scope: AccountScope,
+    id: string,
+    radiusMetres = DEFAULT_DUPLICATE_RADIUS_METRES,
+    days = DEFAULT_DUPLICATE_DAYS,
+  ): Promise<DuplicateCandidates> {
     const self = await this.store.view(scope, id);
     const result: DuplicateCandidates = { caseId: id, radiusMetres, days, located: self.location !== null, items: [] };
-    if (!self.location) return result;
+    if (!self.location) {
+      return result;
+    }
     const { latitude, longitude } = self.location;
     // A bounding box first (cheap, index-free arithmetic), then the haversine great-circle distance.
     const dLat = radiusMetres / METRES_PER_DEGREE_LATITUDE;
     const dLon = radiusMetres / (METRES_PER_DEGREE_LATITUDE * Math.max(Math.cos((latitude * Math.PI) / 180), 0.01));
-    const params: unknown[] = [scope.organizationId, id, latitude, longitude, self.category.id, OPEN_CASE_STATUSES, days, dLat, dLon, radiusMetres];
+    const params: unknown[] = [
+      scope.organizationId,
+      id,
+      latitude,
+      longitude,
+      self.category.id,
+      OPEN_CASE_STATUSES,
+      days,
+      dLat,
+      dLon,
+      radiusMetres,
+    ];
     const rows = await this.dataSource.query(
       `SELECT * FROM (
          SELECT x.*, ${EARTH_RADIUS_METRES} * 2 * asin(sqrt(
@@ -61,13 +79,23 @@ export class CaseDuplicatesService {
       params,
     );
     const now = new Date();
-    result.items = rows.map((r: Record<string, any>) => ({ ...toCaseView(r, now), distanceMetres: Math.round(Number(r.distance_metres) * 10) / 10 }));
+    result.items = rows.map((r: Record<string, any>) => ({
+      ...toCaseView(r, now),
+      distanceMetres: Math.round(Number(r.distance_metres) * 10) / 10,
+    }));
     return result;
   }
 
   /** Folds the open case `id` into `intoCaseId`; history and audit on both, in one transaction. */
-  async merge(actor: CaseActor, id: string, intoCaseId: string, note?: string): Promise<{ merged: CaseView; into: CaseView }> {
-    if (id === intoCaseId) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['intoCaseId must be another case'] });
+  async merge(
+    actor: CaseActor,
+    id: string,
+    intoCaseId: string,
+    note?: string,
+  ): Promise<{ merged: CaseView; into: CaseView }> {
+    if (id === intoCaseId) {
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: ['intoCaseId must be another case'] });
+    }
     await this.dataSource.transaction(async (manager) => {
       // Lock both rows in id order so two opposite merges cannot deadlock.
       const scoped: unknown[] = [actor.scope.organizationId, [id, intoCaseId]];
@@ -78,16 +106,27 @@ export class CaseDuplicatesService {
       );
       const duplicate = locked.find((r: { id: string }) => r.id === id);
       const survivor = locked.find((r: { id: string }) => r.id === intoCaseId);
-      if (!duplicate) throw new DomainError(ErrorCode.CaseNotFound);
-      if (!survivor) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['intoCaseId must be a case of the organization'] });
-      if (survivor.status === CaseStatus.Merged) throw new DomainError(ErrorCode.CaseMergeIntoMerged);
+      if (!duplicate) {
+        throw new DomainError(ErrorCode.CaseNotFound);
+      }
+      if (!survivor) {
+        throw new DomainError(ErrorCode.ValidationFailed, {
+          errors: ['intoCaseId must be a case of the organization'],
+        });
+      }
+      if (survivor.status === CaseStatus.Merged) {
+        throw new DomainError(ErrorCode.CaseMergeIntoMerged);
+      }
       // Cases merged earlier into the duplicate follow it to the survivor (no chains).
       const followers: { id: string; number: number }[] = await manager.query(
         `UPDATE civic_case SET merged_into_case_id = $3, updated_at = now() WHERE organization_id = $1 AND merged_into_case_id = $2 RETURNING id, number`,
         [actor.organizationId, id, intoCaseId],
       );
       await this.cases.transition(
-        actor, id, CaseStatus.Merged, note,
+        actor,
+        id,
+        CaseStatus.Merged,
+        note,
         async () => ({
           action: 'merged',
           sets: { merged_into_case_id: intoCaseId, merged_at: new Date() },
@@ -99,7 +138,10 @@ export class CaseDuplicatesService {
       await this.history.record(manager, actor, intoCaseId, {
         action: 'merged.absorbed',
         after: {
-          mergedCaseId: id, mergedCaseNumber: duplicate.number, conversationId: duplicate.conversation_id, messageId: duplicate.message_id,
+          mergedCaseId: id,
+          mergedCaseNumber: duplicate.number,
+          conversationId: duplicate.conversation_id,
+          messageId: duplicate.message_id,
           followers: followers.map((f) => f.number),
         },
         note: note ?? null,

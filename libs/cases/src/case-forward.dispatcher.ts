@@ -14,7 +14,13 @@ import { DepartmentsService } from './departments.service';
 const TIMEOUT_MS = 10_000;
 /** Photos attached to one forward e-mail, at most (base64 adds a third; common mail servers take 25 MB). */
 const MAX_EMAIL_PHOTO_BYTES = 15 * 1024 * 1024;
-const PHOTO_EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp', 'image/gif': 'gif', 'image/heic': 'heic' };
+const PHOTO_EXTENSIONS: Record<string, string> = {
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'image/webp': 'webp',
+  'image/gif': 'gif',
+  'image/heic': 'heic',
+};
 
 /** The body answered in a way worth another attempt (network error, timeout, 5xx, 408, 429; SMTP 4xx). */
 export class ForwardRetryableError extends Error {}
@@ -54,13 +60,21 @@ export class CaseForwardDispatcher {
       `SELECT f.*, d.name AS body_name, d.webhook_secret_encrypted FROM case_forward f JOIN department d ON d.id = f.external_body_id WHERE f.id = $1`,
       [forwardId],
     );
-    if (!forward || forward.status !== CaseForwardStatus.Queued) return 'already_done';
-    const attempt = forward.transport === CaseForwardTransport.Email ? await this.sendEmail(forward) : await this.postWebhook(forward);
-    if (attempt.delivered) return this.finish(forward, CaseForwardStatus.Sent, attempt.responseStatus, null);
+    if (!forward || forward.status !== CaseForwardStatus.Queued) {
+      return 'already_done';
+    }
+    const attempt =
+      forward.transport === CaseForwardTransport.Email
+        ? await this.sendEmail(forward)
+        : await this.postWebhook(forward);
+    if (attempt.delivered) {
+      return this.finish(forward, CaseForwardStatus.Sent, attempt.responseStatus, null);
+    }
     if (attempt.retryable && !finalAttempt) {
-      await this.dataSource.query(`UPDATE case_forward SET attempts = attempts + 1, last_error = $2, response_status = $3, updated_at = now() WHERE id = $1`, [
-        forwardId, attempt.error, attempt.responseStatus,
-      ]);
+      await this.dataSource.query(
+        `UPDATE case_forward SET attempts = attempts + 1, last_error = $2, response_status = $3, updated_at = now() WHERE id = $1`,
+        [forwardId, attempt.error, attempt.responseStatus],
+      );
       this.logger.warn(`Forward ${forwardId} to ${forward.target}: ${attempt.error}; will retry`);
       throw new ForwardRetryableError(`Forward ${forwardId}: ${attempt.error}`);
     }
@@ -68,13 +82,23 @@ export class CaseForwardDispatcher {
   }
 
   private async postWebhook(forward: Record<string, any>): Promise<DeliveryAttempt> {
-    if (!forward.webhook_secret_encrypted) return { delivered: false, responseStatus: null, error: 'The external body has no webhook secret to sign with', retryable: false };
+    if (!forward.webhook_secret_encrypted) {
+      return {
+        delivered: false,
+        responseStatus: null,
+        error: 'The external body has no webhook secret to sign with',
+        retryable: false,
+      };
+    }
     const raw = JSON.stringify(forward.payload);
     try {
       const response = await axios.post(forward.target, raw, {
         headers: {
           'content-type': 'application/json; charset=utf-8',
-          [CASE_SIGNATURE_HEADER]: signCasePayload(raw, this.departments.decryptSecret(forward.webhook_secret_encrypted)),
+          [CASE_SIGNATURE_HEADER]: signCasePayload(
+            raw,
+            this.departments.decryptSecret(forward.webhook_secret_encrypted),
+          ),
           'x-civic-delivery': forward.id,
           'x-civic-event': 'case.forwarded',
           'user-agent': 'civic-inbox',
@@ -85,8 +109,15 @@ export class CaseForwardDispatcher {
         transformRequest: [(data) => data],
       });
       const status = response.status;
-      if (status >= 200 && status < 300) return { delivered: true, responseStatus: status, error: null, retryable: false };
-      return { delivered: false, responseStatus: status, error: `HTTP ${status}`, retryable: status >= 500 || status === 408 || status === 429 };
+      if (status >= 200 && status < 300) {
+        return { delivered: true, responseStatus: status, error: null, retryable: false };
+      }
+      return {
+        delivered: false,
+        responseStatus: status,
+        error: `HTTP ${status}`,
+        retryable: status >= 500 || status === 408 || status === 429,
+      };
     } catch (e) {
       return { delivered: false, responseStatus: null, error: (e as Error).message, retryable: true };
     }
@@ -107,7 +138,12 @@ export class CaseForwardDispatcher {
       });
       return { delivered: true, responseStatus: null, error: null, retryable: false };
     } catch (e) {
-      return { delivered: false, responseStatus: null, error: (e as Error).message, retryable: e instanceof MailRetryableError };
+      return {
+        delivered: false,
+        responseStatus: null,
+        error: (e as Error).message,
+        retryable: e instanceof MailRetryableError,
+      };
     }
   }
 
@@ -116,32 +152,57 @@ export class CaseForwardDispatcher {
    * MAX_EMAIL_PHOTO_BYTES; `total` counts every image, so the text can say how many were left out
    * (not downloaded yet, missing, or over the size limit).
    */
-  private async photoAttachments(caseId: string, organizationId: string): Promise<{ attached: MailAttachment[]; total: number }> {
-    const rows: { attachment: { storageKey?: string; mimeType?: string | null } | null }[] = await this.dataSource.query(
-      `SELECT m.attachments -> (p.photo->>'attachmentIndex')::int AS attachment
+  private async photoAttachments(
+    caseId: string,
+    organizationId: string,
+  ): Promise<{ attached: MailAttachment[]; total: number }> {
+    const rows: { attachment: { storageKey?: string; mimeType?: string | null } | null }[] =
+      await this.dataSource.query(
+        `SELECT m.attachments -> (p.photo->>'attachmentIndex')::int AS attachment
          FROM civic_case c
          CROSS JOIN LATERAL jsonb_array_elements(c.photos) WITH ORDINALITY AS p(photo, ord)
          LEFT JOIN message m ON m.id = (p.photo->>'messageId')::uuid AND m.organization_id = c.organization_id
         WHERE c.id = $1 AND c.organization_id = $2 AND p.photo->>'type' = 'image'
         ORDER BY p.ord`,
-      [caseId, organizationId],
-    );
+        [caseId, organizationId],
+      );
     const attached: MailAttachment[] = [];
     let bytes = 0;
     for (const { attachment } of rows) {
       const path = attachment?.storageKey ? this.media.pathOrNull(attachment.storageKey) : null;
-      const size = path ? await stat(path).then((s) => (s.isFile() ? s.size : null), () => null) : null;
-      if (!path || size === null || bytes + size > MAX_EMAIL_PHOTO_BYTES) continue;
+      const size = path
+        ? await stat(path).then(
+            (s) => (s.isFile() ? s.size : null),
+            () => null,
+          )
+        : null;
+      if (!path || size === null || bytes + size > MAX_EMAIL_PHOTO_BYTES) {
+        continue;
+      }
       bytes += size;
       const contentType = attachment?.mimeType ?? 'image/jpeg';
-      attached.push({ filename: `fotograf-${attached.length + 1}.${PHOTO_EXTENSIONS[contentType] ?? 'bin'}`, path, contentType });
+      attached.push({
+        filename: `fotograf-${attached.length + 1}.${PHOTO_EXTENSIONS[contentType] ?? 'bin'}`,
+        path,
+        contentType,
+      });
     }
     return { attached, total: rows.length };
   }
 
-  private async finish(forward: Record<string, any>, status: CaseForwardStatus, responseStatus: number | null, error: string | null): Promise<ForwardOutcome> {
+  private async finish(
+    forward: Record<string, any>,
+    status: CaseForwardStatus,
+    responseStatus: number | null,
+    error: string | null,
+  ): Promise<ForwardOutcome> {
     // The worker records for any case of the organization: an explicit bypass of account grants.
-    const actor: CaseActor = { organizationId: forward.organization_id, scope: AccountScope.wholeOrganization(forward.organization_id), userId: null, label: 'system' };
+    const actor: CaseActor = {
+      organizationId: forward.organization_id,
+      scope: AccountScope.wholeOrganization(forward.organization_id),
+      userId: null,
+      label: 'system',
+    };
     return this.dataSource.transaction(async (manager) => {
       const [updated] = await manager.query(
         `UPDATE case_forward SET status = $2, attempts = attempts + 1, response_status = $3, last_error = $4,
@@ -149,10 +210,18 @@ export class CaseForwardDispatcher {
           WHERE id = $1 AND status = 'queued' RETURNING id`,
         [forward.id, status, responseStatus, error],
       );
-      if (updated.length === 0) return 'already_done';
+      if (updated.length === 0) {
+        return 'already_done';
+      }
       await this.history.record(manager, actor, forward.case_id, {
         action: status === CaseForwardStatus.Sent ? 'forward.sent' : 'forward.failed',
-        after: { forwardId: forward.id, externalBody: forward.body_name, target: forward.target, responseStatus, error },
+        after: {
+          forwardId: forward.id,
+          externalBody: forward.body_name,
+          target: forward.target,
+          responseStatus,
+          error,
+        },
       });
       return status === CaseForwardStatus.Sent ? 'sent' : 'failed';
     });

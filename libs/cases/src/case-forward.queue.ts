@@ -1,4 +1,4 @@
-import { QueueDefinition } from '@civic/queue';
+import type { QueueDefinition } from '@civic/queue';
 
 /** Job data of one webhook delivery to an external body: the case_forward row. */
 export interface CaseForwardJob {

@@ -1,7 +1,7 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { QueueService } from '@civic/queue';
-import { CASE_FORWARD_QUEUE, CaseForwardJob } from './case-forward.queue';
 import { CaseForwardDispatcher } from './case-forward.dispatcher';
+import { CASE_FORWARD_QUEUE, CaseForwardJob } from './case-forward.queue';
 
 /** Worker side of case forwarding: takes webhook and e-mail jobs from pg-boss (retried with backoff). */
 @Injectable()

@@ -33,29 +33,66 @@ export class CaseForwardingService {
     private readonly mail: MailService,
   ) {}
 
-  async forward(actor: CaseActor, id: string, externalBodyId: string, note?: string): Promise<CaseView & { deliveries: { id: string; transport: string; status: string }[] }> {
+  async forward(
+    actor: CaseActor,
+    id: string,
+    externalBodyId: string,
+    note?: string,
+  ): Promise<CaseView & { deliveries: { id: string; transport: string; status: string }[] }> {
     const deliveries: { id: string; transport: string; status: string }[] = [];
     const view = await this.dataSource.transaction(async (manager) => {
       let body: { id: string; name: string; email: string | null; webhook_url: string | null } | undefined;
-      const result = await this.cases.transition(actor, id, CaseStatus.Forwarded, note, async (tx, current) => {
-        [body] = await tx.query(`SELECT id, name, kind, email, webhook_url, active FROM department WHERE organization_id = $1 AND id = $2`, [actor.organizationId, externalBodyId]);
-        const row = body as { kind?: string; active?: boolean } | undefined;
-        if (!row || row.kind !== DepartmentKind.ExternalBody || !row.active) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['externalBodyId must be an active external body of your organization'] });
-        if (!body!.webhook_url && !body!.email) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['externalBodyId has neither a webhook URL nor an e-mail address to forward to'] });
-        return {
-          action: 'forwarded',
-          sets: { external_body_id: body!.id },
-          before: { externalBodyId: current.external_body_id },
-          after: { externalBody: { id: body!.id, name: body!.name } },
-        };
-      }, manager);
+      const result = await this.cases.transition(
+        actor,
+        id,
+        CaseStatus.Forwarded,
+        note,
+        async (tx, current) => {
+          [body] = await tx.query(
+            `SELECT id, name, kind, email, webhook_url, active FROM department WHERE organization_id = $1 AND id = $2`,
+            [actor.organizationId, externalBodyId],
+          );
+          const row = body as { kind?: string; active?: boolean } | undefined;
+          if (!row || row.kind !== DepartmentKind.ExternalBody || !row.active) {
+            throw new DomainError(ErrorCode.ValidationFailed, {
+              errors: ['externalBodyId must be an active external body of your organization'],
+            });
+          }
+          if (!body!.webhook_url && !body!.email) {
+            throw new DomainError(ErrorCode.ValidationFailed, {
+              errors: ['externalBodyId has neither a webhook URL nor an e-mail address to forward to'],
+            });
+          }
+          return {
+            action: 'forwarded',
+            sets: { external_body_id: body!.id },
+            before: { externalBodyId: current.external_body_id },
+            after: { externalBody: { id: body!.id, name: body!.name } },
+          };
+        },
+        manager,
+      );
       const payload = await this.payload(manager, actor.organizationId, result, body!.id, note ?? null);
-      if (body!.webhook_url) deliveries.push(await this.queueDelivery(manager, actor, id, body!.id, CaseForwardTransport.Webhook, body!.webhook_url, payload));
+      if (body!.webhook_url) {
+        deliveries.push(
+          await this.queueDelivery(
+            manager,
+            actor,
+            id,
+            body!.id,
+            CaseForwardTransport.Webhook,
+            body!.webhook_url,
+            payload,
+          ),
+        );
+      }
       if (body!.email) {
         const withText = { ...payload, email: emailText(payload) };
-        deliveries.push(this.mail.enabled
-          ? await this.queueDelivery(manager, actor, id, body!.id, CaseForwardTransport.Email, body!.email, withText)
-          : await this.writeEmailOutbox(manager, actor, id, body!.id, body!.email, withText));
+        deliveries.push(
+          this.mail.enabled
+            ? await this.queueDelivery(manager, actor, id, body!.id, CaseForwardTransport.Email, body!.email, withText)
+            : await this.writeEmailOutbox(manager, actor, id, body!.id, body!.email, withText),
+        );
       }
       return result;
     });
@@ -64,25 +101,60 @@ export class CaseForwardingService {
 
   /** A delivery row for the worker and its job (webhook POST, or e-mail when SMTP is configured). */
   private async queueDelivery(
-    manager: EntityManager, actor: CaseActor, caseId: string, bodyId: string, transport: CaseForwardTransport, target: string, payload: Record<string, unknown>,
+    manager: EntityManager,
+    actor: CaseActor,
+    caseId: string,
+    bodyId: string,
+    transport: CaseForwardTransport,
+    target: string,
+    payload: Record<string, unknown>,
   ) {
     // The row's own id travels in its payload: receivers deduplicate on it (X-Civic-Delivery).
     const forwardId = randomUUID();
     await manager.query(
       `INSERT INTO case_forward (id, organization_id, case_id, external_body_id, transport, target, payload, status, created_by_user_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
-      [forwardId, actor.organizationId, caseId, bodyId, transport, target, JSON.stringify({ ...payload, forwardId }), CaseForwardStatus.Queued, actor.userId],
+      [
+        forwardId,
+        actor.organizationId,
+        caseId,
+        bodyId,
+        transport,
+        target,
+        JSON.stringify({ ...payload, forwardId }),
+        CaseForwardStatus.Queued,
+        actor.userId,
+      ],
     );
     await this.queue.send<CaseForwardJob>(CASE_FORWARD_QUEUE, { forwardId }, { id: forwardId }, manager);
-    await this.history.record(manager, actor, caseId, { action: 'forward.queued', after: { forwardId, transport, target } });
+    await this.history.record(manager, actor, caseId, {
+      action: 'forward.queued',
+      after: { forwardId, transport, target },
+    });
     return { id: forwardId, transport, status: CaseForwardStatus.Queued };
   }
 
-  private async writeEmailOutbox(manager: EntityManager, actor: CaseActor, caseId: string, bodyId: string, email: string, payload: Record<string, unknown>) {
+  private async writeEmailOutbox(
+    manager: EntityManager,
+    actor: CaseActor,
+    caseId: string,
+    bodyId: string,
+    email: string,
+    payload: Record<string, unknown>,
+  ) {
     const [row] = await manager.query(
       `INSERT INTO case_forward (organization_id, case_id, external_body_id, transport, target, payload, status, created_by_user_id)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8) RETURNING id`,
-      [actor.organizationId, caseId, bodyId, CaseForwardTransport.Email, email, JSON.stringify(payload), CaseForwardStatus.Outbox, actor.userId],
+      [
+        actor.organizationId,
+        caseId,
+        bodyId,
+        CaseForwardTransport.Email,
+        email,
+        JSON.stringify(payload),
+        CaseForwardStatus.Outbox,
+        actor.userId,
+      ],
     );
     await this.history.record(manager, actor, caseId, {
       action: 'forward.email_outbox',
@@ -92,7 +164,13 @@ export class CaseForwardingService {
     return { id: row.id as string, transport: CaseForwardTransport.Email, status: CaseForwardStatus.Outbox };
   }
 
-  private async payload(manager: EntityManager, organizationId: string, view: CaseView, bodyId: string, note: string | null): Promise<Record<string, unknown>> {
+  private async payload(
+    manager: EntityManager,
+    organizationId: string,
+    view: CaseView,
+    bodyId: string,
+    note: string | null,
+  ): Promise<Record<string, unknown>> {
     const [org] = await manager.query(`SELECT name FROM organization WHERE id = $1`, [organizationId]);
     const base = this.config.env.PUBLIC_URL?.replace(/\/$/, '') ?? null;
     return {
@@ -110,7 +188,12 @@ export class CaseForwardingService {
         location: view.location,
         // References, not files: the channel's media id/URL and the civic-inbox path (signed-in access only).
         photos: view.photos.map((p) => ({
-          type: p.type, mediaId: p.channelMediaId, url: p.channelUrl, path: base ? `${base}${p.path}` : p.path, mimeType: p.mimeType, caption: p.caption,
+          type: p.type,
+          mediaId: p.channelMediaId,
+          url: p.channelUrl,
+          path: base ? `${base}${p.path}` : p.path,
+          mimeType: p.mimeType,
+          caption: p.caption,
         })),
       },
       note,
@@ -122,7 +205,9 @@ export class CaseForwardingService {
 
 function emailText(payload: Record<string, any>): { subject: string; body: string } {
   const c = payload.case;
-  const location = c.location ? `${c.location.latitude}, ${c.location.longitude}${c.location.label ? ` (${c.location.label})` : ''}` : 'belirtilmedi';
+  const location = c.location
+    ? `${c.location.latitude}, ${c.location.longitude}${c.location.label ? ` (${c.location.label})` : ''}`
+    : 'belirtilmedi';
   return {
     subject: `Başvuru ${c.number}: ${c.category.name}`,
     body: [
@@ -133,6 +218,8 @@ function emailText(payload: Record<string, any>): { subject: string; body: strin
       `Fotoğraf sayısı: ${c.photos.length}`,
       payload.note ? `Not: ${payload.note}` : '',
       `Yanıt adresi: ${payload.replyUrl}`,
-    ].filter(Boolean).join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
   };
 }

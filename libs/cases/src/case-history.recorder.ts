@@ -21,8 +21,14 @@ export class CaseHistoryRecorder {
       `INSERT INTO case_history (organization_id, case_id, actor_user_id, actor_label, action, before, after, note, occurred_at)
        VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, clock_timestamp())`,
       [
-        actor.organizationId, caseId, actor.userId, actor.label, change.action,
-        change.before ? JSON.stringify(change.before) : null, change.after ? JSON.stringify(change.after) : null, change.note ?? null,
+        actor.organizationId,
+        caseId,
+        actor.userId,
+        actor.label,
+        change.action,
+        change.before ? JSON.stringify(change.before) : null,
+        change.after ? JSON.stringify(change.after) : null,
+        change.note ?? null,
       ],
     );
     await this.audit.record(

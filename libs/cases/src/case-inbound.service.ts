@@ -35,38 +35,77 @@ export class CaseInboundService {
   parse(body: unknown): BodyUpdate {
     const errors: string[] = [];
     const b = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as Record<string, unknown>;
-    if (typeof b.caseId !== 'string' || !isUUID(b.caseId)) errors.push('caseId must be a UUID');
-    if (typeof b.status !== 'string' || !ALLOWED.includes(b.status)) errors.push(`status must be one of: ${ALLOWED.join(', ')}`);
-    for (const field of ['note', 'resolutionText', 'reason', 'externalReference']) {
-      if (b[field] !== undefined && (typeof b[field] !== 'string' || (b[field] as string).length > 4000)) errors.push(`${field} must be a string of at most 4000 characters`);
+    if (typeof b.caseId !== 'string' || !isUUID(b.caseId)) {
+      errors.push('caseId must be a UUID');
     }
-    if (b.status === 'resolved' && !b.resolutionText && !b.note) errors.push('resolutionText must be given when status is resolved');
-    if (b.status === 'rejected' && !b.reason && !b.note) errors.push('reason must be given when status is rejected');
-    if (errors.length > 0) throw new DomainError(ErrorCode.ValidationFailed, { errors: errors });
+    if (typeof b.status !== 'string' || !ALLOWED.includes(b.status)) {
+      errors.push(`status must be one of: ${ALLOWED.join(', ')}`);
+    }
+    for (const field of ['note', 'resolutionText', 'reason', 'externalReference']) {
+      if (b[field] !== undefined && (typeof b[field] !== 'string' || (b[field] as string).length > 4000)) {
+        errors.push(`${field} must be a string of at most 4000 characters`);
+      }
+    }
+    if (b.status === 'resolved' && !b.resolutionText && !b.note) {
+      errors.push('resolutionText must be given when status is resolved');
+    }
+    if (b.status === 'rejected' && !b.reason && !b.note) {
+      errors.push('reason must be given when status is rejected');
+    }
+    if (errors.length > 0) {
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: errors });
+    }
     return b as unknown as BodyUpdate;
   }
 
-  async apply(body: { id: string; organizationId: string; name: string }, update: BodyUpdate): Promise<{ caseId: string; status: CaseStatus; applied: boolean }> {
-    const [row] = await this.dataSource.query(`SELECT status FROM civic_case WHERE organization_id = $1 AND id = $2 AND external_body_id = $3`, [body.organizationId, update.caseId, body.id]);
-    if (!row) throw new DomainError(ErrorCode.ForwardedCaseNotFound);
+  async apply(
+    body: { id: string; organizationId: string; name: string },
+    update: BodyUpdate,
+  ): Promise<{ caseId: string; status: CaseStatus; applied: boolean }> {
+    const [row] = await this.dataSource.query(
+      `SELECT status FROM civic_case WHERE organization_id = $1 AND id = $2 AND external_body_id = $3`,
+      [body.organizationId, update.caseId, body.id],
+    );
+    if (!row) {
+      throw new DomainError(ErrorCode.ForwardedCaseNotFound);
+    }
     const target = update.status as CaseStatus;
-    if (row.status === target) return { caseId: update.caseId, status: target, applied: false };
+    if (row.status === target) {
+      return { caseId: update.caseId, status: target, applied: false };
+    }
     // A body reaches the cases forwarded to it (checked above), whatever their account.
-    const actor: CaseActor = { organizationId: body.organizationId, scope: AccountScope.wholeOrganization(body.organizationId), userId: null, label: `body:${body.name}` };
-    const note = [update.note, update.externalReference ? `ref: ${update.externalReference}` : null].filter(Boolean).join(' — ') || null;
+    const actor: CaseActor = {
+      organizationId: body.organizationId,
+      scope: AccountScope.wholeOrganization(body.organizationId),
+      userId: null,
+      label: `body:${body.name}`,
+    };
+    const note =
+      [update.note, update.externalReference ? `ref: ${update.externalReference}` : null].filter(Boolean).join(' — ') ||
+      null;
     const view = await this.cases.transition(actor, update.caseId, target, note, async (_m, current) => {
       if (target === CaseStatus.Resolved) {
         const text = update.resolutionText ?? update.note!;
         return {
           action: 'resolved',
-          sets: { resolution_text: text, resolved_at: new Date(), first_resolved_at: current.first_resolved_at ?? new Date(), resolution_count: current.resolution_count + 1 },
+          sets: {
+            resolution_text: text,
+            resolved_at: new Date(),
+            first_resolved_at: current.first_resolved_at ?? new Date(),
+            resolution_count: current.resolution_count + 1,
+          },
           before: { resolutionText: current.resolution_text },
           after: { resolutionText: text, by: body.name, externalReference: update.externalReference ?? null },
         };
       }
       if (target === CaseStatus.Rejected) {
         const reason = update.reason ?? update.note!;
-        return { action: 'rejected', sets: { rejection_reason: reason, rejected_at: new Date() }, before: {}, after: { reason, by: body.name } };
+        return {
+          action: 'rejected',
+          sets: { rejection_reason: reason, rejected_at: new Date() },
+          before: {},
+          after: { reason, by: body.name },
+        };
       }
       return { action: 'status', sets: {}, before: {}, after: { by: body.name } };
     });

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CaseStatus } from '@civic/domain';
-import { CaseActor } from './case-actor';
 import { AuditService } from '@civic/audit';
+import { CaseStatus } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
+import { CaseActor } from './case-actor';
 
 /** Organization published through the anonymous endpoints. */
 export interface PublicOrganization {
@@ -19,7 +19,13 @@ export interface TransparencyReport {
   generatedAt: string;
   months: string[];
   totals: { received: number; resolved: number; open: number; medianResolutionHours: number | null };
-  byDepartmentAndMonth: { department: string; month: string; received: number; resolved: number; medianResolutionHours: number | null }[];
+  byDepartmentAndMonth: {
+    department: string;
+    month: string;
+    received: number;
+    resolved: number;
+    medianResolutionHours: number | null;
+  }[];
 }
 
 export const DEFAULT_TRANSPARENCY_MONTHS = 12;
@@ -39,13 +45,18 @@ export class CasePublicDataService {
   ) {}
 
   async settings(organizationId: string): Promise<{ publicData: boolean }> {
-    const [row] = await this.dataSource.query(`SELECT public_data FROM case_settings WHERE organization_id = $1`, [organizationId]);
+    const [row] = await this.dataSource.query(`SELECT public_data FROM case_settings WHERE organization_id = $1`, [
+      organizationId,
+    ]);
     return { publicData: row?.public_data ?? false };
   }
 
   async setPublicData(actor: CaseActor, enabled: boolean): Promise<{ publicData: boolean }> {
     await this.dataSource.transaction(async (manager) => {
-      const [before] = await manager.query(`SELECT public_data FROM case_settings WHERE organization_id = $1 FOR UPDATE`, [actor.organizationId]);
+      const [before] = await manager.query(
+        `SELECT public_data FROM case_settings WHERE organization_id = $1 FOR UPDATE`,
+        [actor.organizationId],
+      );
       // seeded_at stays null on a new row: the catalog seeding still happens on first use.
       await manager.query(
         `INSERT INTO case_settings (organization_id, public_data) VALUES ($1, $2) ON CONFLICT (organization_id) DO UPDATE SET public_data = EXCLUDED.public_data`,
@@ -53,8 +64,14 @@ export class CasePublicDataService {
       );
       await this.audit.record(
         {
-          organizationId: actor.organizationId, actorUserId: actor.userId, actorLabel: actor.label, action: 'case_settings.public_data',
-          targetType: 'organization', targetId: actor.organizationId, before: { publicData: before?.public_data ?? false }, after: { publicData: enabled },
+          organizationId: actor.organizationId,
+          actorUserId: actor.userId,
+          actorLabel: actor.label,
+          action: 'case_settings.public_data',
+          targetType: 'organization',
+          targetId: actor.organizationId,
+          before: { publicData: before?.public_data ?? false },
+          after: { publicData: enabled },
         },
         manager,
       );
@@ -65,12 +82,16 @@ export class CasePublicDataService {
   /** The organization behind a public slug, or 404 when it does not exist or has not switched public data on. */
   async publicOrganization(slug: string): Promise<PublicOrganization> {
     // Slugs are lowercase ASCII words and dashes; anything else (NUL bytes included) names no organization.
-    const [row] = !SLUG.test(slug) ? [] : await this.dataSource.query(
-      `SELECT o.id, o.slug, o.name, o.time_zone AS "timeZone" FROM organization o JOIN case_settings s ON s.organization_id = o.id
+    const [row] = !SLUG.test(slug)
+      ? []
+      : await this.dataSource.query(
+          `SELECT o.id, o.slug, o.name, o.time_zone AS "timeZone" FROM organization o JOIN case_settings s ON s.organization_id = o.id
         WHERE o.slug = $1 AND s.public_data`,
-      [slug],
-    );
-    if (!row) throw new DomainError(ErrorCode.PublicDataNotPublished);
+          [slug],
+        );
+    if (!row) {
+      throw new DomainError(ErrorCode.PublicDataNotPublished);
+    }
     return row;
   }
 
@@ -80,7 +101,9 @@ export class CasePublicDataService {
    * from opening to the first resolution.
    */
   async transparency(slug: string, months = DEFAULT_TRANSPARENCY_MONTHS): Promise<TransparencyReport> {
-    if (!Number.isInteger(months) || months < 1 || months > 60) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['months must be an integer between 1 and 60'] });
+    if (!Number.isInteger(months) || months < 1 || months > 60) {
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: ['months must be an integer between 1 and 60'] });
+    }
     const org = await this.publicOrganization(slug);
     const scope = `k.organization_id = $1 AND k.status <> '${CaseStatus.Merged}'
       AND k.created_at >= (date_trunc('month', now() AT TIME ZONE $2) - make_interval(months => $3 - 1)) AT TIME ZONE $2`;
@@ -106,9 +129,18 @@ export class CasePublicDataService {
       timeZone: org.timeZone,
       generatedAt: new Date().toISOString(),
       months: monthList.map((m) => m.month),
-      totals: { received: totals.received, resolved: totals.resolved, open: totals.open, medianResolutionHours: hours(totals.median) },
+      totals: {
+        received: totals.received,
+        resolved: totals.resolved,
+        open: totals.open,
+        medianResolutionHours: hours(totals.median),
+      },
       byDepartmentAndMonth: rows.map((r: Record<string, any>) => ({
-        department: r.department, month: r.month, received: r.received, resolved: r.resolved, medianResolutionHours: hours(r.median),
+        department: r.department,
+        month: r.month,
+        received: r.received,
+        resolved: r.resolved,
+        medianResolutionHours: hours(r.median),
       })),
     };
   }

@@ -39,7 +39,11 @@ export class CaseResolutionService {
     private readonly history: CaseHistoryRecorder,
   ) {}
 
-  async resolve(actor: CaseActor, id: string, input: ResolveCaseInput): Promise<{ case: CaseView; notification: CitizenNotification }> {
+  async resolve(
+    actor: CaseActor,
+    id: string,
+    input: ResolveCaseInput,
+  ): Promise<{ case: CaseView; notification: CitizenNotification }> {
     const resolved = await this.cases.transition(actor, id, CaseStatus.Resolved, null, async (_manager, current) => ({
       action: 'resolved',
       sets: {
@@ -51,16 +55,24 @@ export class CaseResolutionService {
       before: { resolutionText: current.resolution_text },
       after: { resolutionText: input.resolutionText, resolutionCount: current.resolution_count + 1 },
     }));
-    if (input.notifyCitizen === false || !actor.userId) return { case: resolved, notification: { status: 'skipped' } };
+    if (input.notifyCitizen === false || !actor.userId) {
+      return { case: resolved, notification: { status: 'skipped' } };
+    }
     const notification = await this.notify(actor, resolved, input);
     return { case: resolved, notification };
   }
 
   /** Tells the citizen the outcome of a resolved or rejected case (e.g. after an external body resolved it). */
-  async notifyOutcome(actor: CaseActor, id: string, input: Pick<ResolveCaseInput, 'message' | 'template'>): Promise<{ case: CaseView; notification: CitizenNotification }> {
+  async notifyOutcome(
+    actor: CaseActor,
+    id: string,
+    input: Pick<ResolveCaseInput, 'message' | 'template'>,
+  ): Promise<{ case: CaseView; notification: CitizenNotification }> {
     const view = await this.cases.get(actor.scope, id);
     if (view.status !== CaseStatus.Resolved && view.status !== CaseStatus.Rejected) {
-      throw new DomainError(ErrorCode.ValidationFailed, { errors: ['status must be resolved or rejected before the citizen is told the outcome'] });
+      throw new DomainError(ErrorCode.ValidationFailed, {
+        errors: ['status must be resolved or rejected before the citizen is told the outcome'],
+      });
     }
     const { history: _h, forwards: _f, ...plain } = view;
     return { case: plain, notification: await this.notify(actor, plain, input) };
@@ -70,27 +82,51 @@ export class CaseResolutionService {
   async defaultNotification(organizationId: string, view: CaseView): Promise<string> {
     const [org] = await this.dataSource.query(`SELECT name FROM organization WHERE id = $1`, [organizationId]);
     const greeting = view.contact?.name ? `Sayın ${view.contact.name}` : 'Değerli hemşehrimiz';
-    const outcome = view.status === CaseStatus.Rejected
-      ? `${view.number} numaralı başvurunuz hakkında: ${view.rejectionReason ?? ''}`
-      : `${view.number} numaralı başvurunuz sonuçlandı: ${view.resolutionText ?? ''}`;
+    const outcome =
+      view.status === CaseStatus.Rejected
+        ? `${view.number} numaralı başvurunuz hakkında: ${view.rejectionReason ?? ''}`
+        : `${view.number} numaralı başvurunuz sonuçlandı: ${view.resolutionText ?? ''}`;
     return `${greeting}, ${outcome.trim()} Bilginize sunarız. ${org?.name ?? ''}`.trim();
   }
 
-  private async notify(actor: CaseActor, view: CaseView, input: Pick<ResolveCaseInput, 'message' | 'template'>): Promise<CitizenNotification> {
-    const [conversation] = await this.dataSource.query(`SELECT kind FROM conversation WHERE id = $1`, [view.conversationId]);
-    const text = input.template ? null : (input.message ?? (await this.defaultNotification(actor.organizationId, view)));
+  private async notify(
+    actor: CaseActor,
+    view: CaseView,
+    input: Pick<ResolveCaseInput, 'message' | 'template'>,
+  ): Promise<CitizenNotification> {
+    const [conversation] = await this.dataSource.query(`SELECT kind FROM conversation WHERE id = $1`, [
+      view.conversationId,
+    ]);
+    const text = input.template
+      ? null
+      : (input.message ?? (await this.defaultNotification(actor.organizationId, view)));
     const request: ReplyRequest = input.template ? { template: input.template } : { text: text! };
     // In a public thread the answer goes under the citizen's own comment.
-    if (conversation?.kind === ConversationKind.Public && view.messageId) request.inReplyToMessageId = view.messageId;
+    if (conversation?.kind === ConversationKind.Public && view.messageId) {
+      request.inReplyToMessageId = view.messageId;
+    }
     let notification: CitizenNotification;
     try {
-      const reply = await this.replies.reply({ userId: actor.userId!, organizationId: actor.organizationId }, view.conversationId, request);
+      const reply = await this.replies.reply(
+        { userId: actor.userId!, organizationId: actor.organizationId },
+        view.conversationId,
+        request,
+      );
       notification = { status: 'queued', messageId: reply.id, text, template: input.template?.name ?? null };
     } catch (error) {
-      if (error instanceof ReplyRefusedError) notification = { status: 'refused', reason: error.reason, message: error.message };
+      if (error instanceof ReplyRefusedError) {
+        notification = { status: 'refused', reason: error.reason, message: error.message };
+      }
       // An invalid reply (text too long, conversation gone) must not undo the stored resolution either.
-      else if (error instanceof DomainError) notification = { status: 'refused', reason: 'invalid_reply', message: errorMessage(error.code, 'en', error.details) };
-      else throw error;
+      else if (error instanceof DomainError) {
+        notification = {
+          status: 'refused',
+          reason: 'invalid_reply',
+          message: errorMessage(error.code, 'en', error.details),
+        };
+      } else {
+        throw error;
+      }
     }
     await this.dataSource.transaction((manager) =>
       this.history.record(manager, actor, view.id, {

@@ -22,7 +22,9 @@ export class CaseSeedService implements OnApplicationBootstrap {
     const organizations: { id: string }[] = await this.dataSource.query(
       `SELECT o.id FROM organization o WHERE NOT EXISTS (SELECT 1 FROM case_settings s WHERE s.organization_id = o.id AND s.seeded_at IS NOT NULL)`,
     );
-    for (const { id } of organizations) await this.ensureSeeded(id);
+    for (const { id } of organizations) {
+      await this.ensureSeeded(id);
+    }
   }
 
   /** Seeds the organization unless it already was (cheap after the first call per process). */
@@ -31,15 +33,23 @@ export class CaseSeedService implements OnApplicationBootstrap {
    * a second transaction on another connection would wait for it forever on the embedded database.
    */
   async ensureSeeded(organizationId: string, callerManager?: EntityManager): Promise<void> {
-    if (this.seeded.has(organizationId)) return;
+    if (this.seeded.has(organizationId)) {
+      return;
+    }
     const inCallerTransaction = !!callerManager?.queryRunner?.isTransactionActive;
     const run = async (manager: EntityManager) => {
       // Serializes concurrent first requests (api and worker, two api instances).
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('case-seed:' || $1))`, [organizationId]);
-      const [settings] = await manager.query(`SELECT seeded_at FROM case_settings WHERE organization_id = $1`, [organizationId]);
-      if (settings?.seeded_at) return;
+      const [settings] = await manager.query(`SELECT seeded_at FROM case_settings WHERE organization_id = $1`, [
+        organizationId,
+      ]);
+      if (settings?.seeded_at) {
+        return;
+      }
       const [organization] = await manager.query(`SELECT id FROM organization WHERE id = $1`, [organizationId]);
-      if (!organization) return;
+      if (!organization) {
+        return;
+      }
       await this.seed(manager, organizationId);
     };
     if (inCallerTransaction) {
@@ -67,7 +77,10 @@ export class CaseSeedService implements OnApplicationBootstrap {
          ON CONFLICT (organization_id, code) DO UPDATE SET code = EXCLUDED.code RETURNING id`,
         [organizationId, category.code, category.name, category.slaHours, units.get(category.owner) ?? null],
       );
-      await manager.query(`INSERT INTO routing_rule (organization_id, keywords, category_id) VALUES ($1, $2::text[], $3)`, [organizationId, category.keywords, row.id]);
+      await manager.query(
+        `INSERT INTO routing_rule (organization_id, keywords, category_id) VALUES ($1, $2::text[], $3)`,
+        [organizationId, category.keywords, row.id],
+      );
     }
     await manager.query(
       `INSERT INTO case_settings (organization_id, seeded_at) VALUES ($1, now()) ON CONFLICT (organization_id) DO UPDATE SET seeded_at = now()`,
@@ -84,6 +97,8 @@ export class CaseSeedService implements OnApplicationBootstrap {
       },
       manager,
     );
-    this.logger.log(`Seeded the default departments, external bodies and categories for organization ${organizationId}`);
+    this.logger.log(
+      `Seeded the default departments, external bodies and categories for organization ${organizationId}`,
+    );
   }
 }

@@ -9,7 +9,9 @@ export function signCasePayload(rawBody: string | Buffer, secret: string): strin
 
 /** Constant-time check of "sha256=<hex>" over the exact bytes received. */
 export function verifyCaseSignature(rawBody: Buffer, header: string | string[] | undefined, secret: string): boolean {
-  if (typeof header !== 'string' || !header.startsWith('sha256=')) return false;
+  if (typeof header !== 'string' || !header.startsWith('sha256=')) {
+    return false;
+  }
   const expected = Buffer.from(signCasePayload(rawBody, secret));
   const given = Buffer.from(header);
   return given.length === expected.length && timingSafeEqual(given, expected);

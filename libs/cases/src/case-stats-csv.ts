@@ -1,11 +1,16 @@
-import { CaseCounts, CaseStats } from './case-stats.service';
+import type { CaseCounts, CaseStats } from './case-stats.service';
 
 /** Byte order mark: Excel reads a CSV as UTF-8 (Turkish letters intact) only when it starts with one. */
 export const UTF8_BOM = '\uFEFF';
 const SEP = ';';
 const EOL = '\r\n';
 
-const CHANNEL_NAMES: Record<string, string> = { whatsapp: 'WhatsApp', facebook: 'Facebook', instagram: 'Instagram', twitter: 'X (Twitter)' };
+const CHANNEL_NAMES: Record<string, string> = {
+  whatsapp: 'WhatsApp',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  twitter: 'X (Twitter)',
+};
 
 /**
  * The statistics as a CSV Turkish Excel opens with a double click: UTF-8 with BOM, `;` as the
@@ -17,12 +22,22 @@ export function caseStatsCsv(stats: CaseStats): string {
   const rows: (string | number | null)[][] = [['Bölüm', 'Ad', 'Alınan', 'Çözülen', 'Reddedilen', 'Açık']];
   const counts = (c: CaseCounts) => [c.received, c.resolved, c.rejected, c.open];
   rows.push(['Toplam', `${stats.from} – ${stats.to}`, ...counts(stats)]);
-  for (const d of stats.byDepartment) rows.push(['Müdürlük', d.name ?? '(atanmamış)', ...counts(d)]);
-  for (const c of stats.byCategory) rows.push(['Kategori', c.name, ...counts(c)]);
-  for (const c of stats.byChannel) rows.push(['Kanal', CHANNEL_NAMES[c.channel] ?? c.channel, ...counts(c)]);
-  for (const a of stats.byAccount) rows.push(['Hesap', `${a.name ?? a.channelAccountId} (${CHANNEL_NAMES[a.channel] ?? a.channel})`, ...counts(a)]);
+  for (const d of stats.byDepartment) {
+    rows.push(['Müdürlük', d.name ?? '(atanmamış)', ...counts(d)]);
+  }
+  for (const c of stats.byCategory) {
+    rows.push(['Kategori', c.name, ...counts(c)]);
+  }
+  for (const c of stats.byChannel) {
+    rows.push(['Kanal', CHANNEL_NAMES[c.channel] ?? c.channel, ...counts(c)]);
+  }
+  for (const a of stats.byAccount) {
+    rows.push(['Hesap', `${a.name ?? a.channelAccountId} (${CHANNEL_NAMES[a.channel] ?? a.channel})`, ...counts(a)]);
+  }
   // Per day: received that day, and first resolutions that day; rejected/open have no day.
-  for (const d of stats.perDay) rows.push(['Gün', d.date, d.received, d.resolved, null, null]);
+  for (const d of stats.perDay) {
+    rows.push(['Gün', d.date, d.received, d.resolved, null, null]);
+  }
   rows.push([]);
   rows.push(['Ölçü', 'Değer']);
   rows.push(['Zaman dilimi', stats.timeZone]);
@@ -40,8 +55,12 @@ export function caseStatsCsv(stats: CaseStats): string {
 }
 
 function cell(value: string | number | null): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value).replace('.', ',');
+  if (value === null || value === undefined) {
+    return '';
+  }
+  if (typeof value === 'number') {
+    return String(value).replace('.', ',');
+  }
   // Quote when needed; a leading = + - @ would be run as a formula by Excel (CSV injection).
   const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

@@ -62,12 +62,18 @@ export class CaseStatsService {
     const organizationId = scope.organizationId;
     const end = to ?? new Date();
     const start = from ?? new Date(end.getTime() - 30 * DAY);
-    if (start >= end) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['from must be before to'] });
-    if (end.getTime() - start.getTime() > MAX_DAYS * DAY) throw new DomainError(ErrorCode.ValidationFailed, { errors: [`the period may be at most ${MAX_DAYS} days`] });
+    if (start >= end) {
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: ['from must be before to'] });
+    }
+    if (end.getTime() - start.getTime() > MAX_DAYS * DAY) {
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: [`the period may be at most ${MAX_DAYS} days`] });
+    }
     const params: unknown[] = [organizationId, start, end];
     // A merged duplicate is the same request as its surviving case: counted once, through the survivor.
     const where = `k.organization_id = $1 AND k.created_at >= $2 AND k.created_at < $3 AND k.status <> 'merged' AND ${scope.accountCondition('k.channel_account_id', params)}`;
-    const [{ time_zone: timeZone }] = await this.dataSource.query(`SELECT time_zone FROM organization WHERE id = $1`, [organizationId]);
+    const [{ time_zone: timeZone }] = await this.dataSource.query(`SELECT time_zone FROM organization WHERE id = $1`, [
+      organizationId,
+    ]);
     const [totals] = await this.dataSource.query(
       `SELECT ${COUNTS},
               count(*) FILTER (WHERE k.first_resolved_at IS NOT NULL)::int AS resolved_ever,
@@ -117,7 +123,10 @@ export class CaseStatsService {
         ORDER BY d.day`,
       [...params, timeZone],
     );
-    const byChannel = await this.dataSource.query(`SELECT k.channel, ${COUNTS} FROM civic_case k WHERE ${where} GROUP BY k.channel ORDER BY received DESC, k.channel`, params);
+    const byChannel = await this.dataSource.query(
+      `SELECT k.channel, ${COUNTS} FROM civic_case k WHERE ${where} GROUP BY k.channel ORDER BY received DESC, k.channel`,
+      params,
+    );
     return {
       from: start.toISOString(),
       to: end.toISOString(),

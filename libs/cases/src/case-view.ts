@@ -1,4 +1,5 @@
-import { CasePhoto, CasePriority, CaseStatus, OPEN_CASE_STATUSES } from '@civic/domain';
+import type { CasePhoto, CasePriority, CaseStatus } from '@civic/domain';
+import { OPEN_CASE_STATUSES } from '@civic/domain';
 
 export interface CaseView {
   id: string;
@@ -59,7 +60,10 @@ export function toCaseView(r: Record<string, any>, now = new Date()): CaseView {
     channel: r.channel,
     channelAccountId: r.channel_account_id,
     contact: r.contact_id ? { id: r.contact_id, name: r.contact_name, handle: r.contact_handle } : null,
-    location: r.latitude !== null && r.longitude !== null ? { latitude: r.latitude, longitude: r.longitude, label: r.location_label } : null,
+    location:
+      r.latitude !== null && r.longitude !== null
+        ? { latitude: r.latitude, longitude: r.longitude, label: r.location_label }
+        : null,
     photos: r.photos,
     dueAt: iso(r.due_at)!,
     overdue: open && new Date(r.due_at) < now,

@@ -41,14 +41,21 @@ export class CaseStore {
       `SELECT * FROM civic_case WHERE organization_id = $1 AND id = $2 AND ${scope.accountCondition('channel_account_id', params)} FOR UPDATE`,
       params,
     );
-    if (!row) throw new DomainError(ErrorCode.CaseNotFound);
+    if (!row) {
+      throw new DomainError(ErrorCode.CaseNotFound);
+    }
     return row;
   }
 
   async view(scope: AccountScope, id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseView> {
     const params: unknown[] = [scope.organizationId, id];
-    const [row] = await manager.query(`${CASE_SELECT} WHERE k.organization_id = $1 AND k.id = $2 AND ${scope.accountCondition('k.channel_account_id', params)}`, params);
-    if (!row) throw new DomainError(ErrorCode.CaseNotFound);
+    const [row] = await manager.query(
+      `${CASE_SELECT} WHERE k.organization_id = $1 AND k.id = $2 AND ${scope.accountCondition('k.channel_account_id', params)}`,
+      params,
+    );
+    if (!row) {
+      throw new DomainError(ErrorCode.CaseNotFound);
+    }
     return toCaseView(row);
   }
 }

@@ -19,9 +19,20 @@ import { RoutingRulesService } from './routing-rules.service';
 import { RoutingSuggestionService } from './routing-suggestion.service';
 
 const PROVIDERS = [
-  CaseSeedService, CaseHistoryRecorder, CaseStore, DepartmentsService, CaseCategoriesService, RoutingRulesService, RoutingSuggestionService,
-  CasesService, CaseForwardingService, CaseResolutionService, CaseInboundService, CaseStatsService,
-  CaseDuplicatesService, CasePublicDataService,
+  CaseSeedService,
+  CaseHistoryRecorder,
+  CaseStore,
+  DepartmentsService,
+  CaseCategoriesService,
+  RoutingRulesService,
+  RoutingSuggestionService,
+  CasesService,
+  CaseForwardingService,
+  CaseResolutionService,
+  CaseInboundService,
+  CaseStatsService,
+  CaseDuplicatesService,
+  CasePublicDataService,
 ];
 
 /** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics, duplicates, public data. */

@@ -74,29 +74,54 @@ export class CasesService {
           WHERE organization_id = $1 AND id = $2 AND ${actor.scope.accountCondition('channel_account_id', scoped)}`,
         scoped,
       );
-      if (!conversation) throw new DomainError(ErrorCode.ConversationNotFound);
-      let message: { id: string; contact_id: string | null; text: string | null; attachments: MessageAttachment[] } | null = null;
+      if (!conversation) {
+        throw new DomainError(ErrorCode.ConversationNotFound);
+      }
+      let message: {
+        id: string;
+        contact_id: string | null;
+        text: string | null;
+        attachments: MessageAttachment[];
+      } | null = null;
       if (input.messageId) {
         [message] = await manager.query(
           `SELECT id, contact_id, text, attachments FROM message WHERE organization_id = $1 AND conversation_id = $2 AND id = $3`,
           [actor.organizationId, conversation.id, input.messageId],
         );
-        if (!message) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['messageId must be a message of the conversation'] });
+        if (!message) {
+          throw new DomainError(ErrorCode.ValidationFailed, {
+            errors: ['messageId must be a message of the conversation'],
+          });
+        }
       }
       const category = await this.categories.resolve(manager, actor.organizationId, input.category);
       let departmentId: string | null = null;
       if (input.departmentId) {
-        departmentId = (await this.departments.requireActive(manager, actor.organizationId, input.departmentId, DepartmentKind.Department, 'departmentId')).id;
+        departmentId = (
+          await this.departments.requireActive(
+            manager,
+            actor.organizationId,
+            input.departmentId,
+            DepartmentKind.Department,
+            'departmentId',
+          )
+        ).id;
       } else if (category.department_id) {
-        const [owner] = await manager.query(`SELECT id FROM department WHERE id = $1 AND active AND kind = $2`, [category.department_id, DepartmentKind.Department]);
+        const [owner] = await manager.query(`SELECT id FROM department WHERE id = $1 AND active AND kind = $2`, [
+          category.department_id,
+          DepartmentKind.Department,
+        ]);
         departmentId = owner?.id ?? null;
       }
       const location = input.location ?? (await this.pinnedLocation(manager, conversation.id, message?.id ?? null));
       const photos = await this.photos(manager, conversation.id, message);
-      const description = input.description ?? (message ? message.text ?? captionOf(message.attachments) : null);
+      const description = input.description ?? (message ? (message.text ?? captionOf(message.attachments)) : null);
 
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('case-number:' || $1))`, [actor.organizationId]);
-      const [{ next }] = await manager.query(`SELECT coalesce(max(number), 0) + 1 AS next FROM civic_case WHERE organization_id = $1`, [actor.organizationId]);
+      const [{ next }] = await manager.query(
+        `SELECT coalesce(max(number), 0) + 1 AS next FROM civic_case WHERE organization_id = $1`,
+        [actor.organizationId],
+      );
       const status = departmentId ? CaseStatus.Assigned : CaseStatus.New;
       const [row] = await manager.query(
         `INSERT INTO civic_case (organization_id, number, conversation_id, message_id, contact_id, channel, channel_account_id, category_id,
@@ -104,17 +129,40 @@ export class CasesService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, now() + make_interval(hours => $17), $18)
          RETURNING id`,
         [
-          actor.organizationId, next, conversation.id, message?.id ?? null, message?.contact_id ?? conversation.contact_id, conversation.channel,
-          conversation.channel_account_id, category.id, departmentId, description, input.priority ?? CasePriority.Normal, status,
-          location?.latitude ?? null, location?.longitude ?? null, location?.label ?? null, JSON.stringify(photos), category.sla_hours, actor.userId,
+          actor.organizationId,
+          next,
+          conversation.id,
+          message?.id ?? null,
+          message?.contact_id ?? conversation.contact_id,
+          conversation.channel,
+          conversation.channel_account_id,
+          category.id,
+          departmentId,
+          description,
+          input.priority ?? CasePriority.Normal,
+          status,
+          location?.latitude ?? null,
+          location?.longitude ?? null,
+          location?.label ?? null,
+          JSON.stringify(photos),
+          category.sla_hours,
+          actor.userId,
         ],
       );
       const view = await this.store.view(actor.scope, row.id, manager);
       await this.history.record(manager, actor, row.id, {
         action: 'created',
         after: {
-          number: view.number, status, category: category.code, departmentId, priority: view.priority,
-          location: view.location, photos: photos.length, dueAt: view.dueAt, conversationId: conversation.id, messageId: message?.id ?? null,
+          number: view.number,
+          status,
+          category: category.code,
+          departmentId,
+          priority: view.priority,
+          location: view.location,
+          photos: photos.length,
+          dueAt: view.dueAt,
+          conversationId: conversation.id,
+          messageId: message?.id ?? null,
         },
       });
       return row.id as string;
@@ -129,14 +177,31 @@ export class CasesService {
       params.push(value);
       where.push(sql.replace(/\?/g, `$${params.length}`));
     };
-    if (filter.status?.length) add('k.status = ANY(?::text[])', filter.status);
-    if (filter.departmentId) add('k.department_id = ?', filter.departmentId);
-    if (filter.categoryId) add('k.category_id = ?', filter.categoryId);
-    if (filter.conversationId) add('k.conversation_id = ?', filter.conversationId);
-    if (filter.from) add('k.created_at >= ?', filter.from);
-    if (filter.to) add('k.created_at < ?', filter.to);
-    if (filter.overdue) where.push(`k.due_at < now() AND k.status IN ('new', 'assigned', 'in_progress', 'forwarded')`);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM civic_case k WHERE ${where.join(' AND ')}`, params);
+    if (filter.status?.length) {
+      add('k.status = ANY(?::text[])', filter.status);
+    }
+    if (filter.departmentId) {
+      add('k.department_id = ?', filter.departmentId);
+    }
+    if (filter.categoryId) {
+      add('k.category_id = ?', filter.categoryId);
+    }
+    if (filter.conversationId) {
+      add('k.conversation_id = ?', filter.conversationId);
+    }
+    if (filter.from) {
+      add('k.created_at >= ?', filter.from);
+    }
+    if (filter.to) {
+      add('k.created_at < ?', filter.to);
+    }
+    if (filter.overdue) {
+      where.push(`k.due_at < now() AND k.status IN ('new', 'assigned', 'in_progress', 'forwarded')`);
+    }
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM civic_case k WHERE ${where.join(' AND ')}`,
+      params,
+    );
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 200);
     const rows = await this.dataSource.query(
       `${CASE_SELECT} WHERE ${where.join(' AND ')} ORDER BY k.created_at DESC, k.id DESC LIMIT ${limit} OFFSET ${Math.max(filter.offset ?? 0, 0)}`,
@@ -146,7 +211,10 @@ export class CasesService {
     return { items: rows.map((r: Record<string, any>) => toCaseView(r, now)), total };
   }
 
-  async get(scope: AccountScope, id: string): Promise<CaseView & { history: unknown[]; forwards: unknown[]; mergedCases: unknown[] }> {
+  async get(
+    scope: AccountScope,
+    id: string,
+  ): Promise<CaseView & { history: unknown[]; forwards: unknown[]; mergedCases: unknown[] }> {
     const view = await this.store.view(scope, id);
     const organizationId = scope.organizationId;
     const history = await this.dataSource.query(
@@ -183,8 +251,12 @@ export class CasesService {
         before[field] = from;
         after[field] = to;
       };
-      if (input.description !== undefined && input.description !== current.description) set('description', 'description', current.description, input.description);
-      if (input.priority !== undefined && input.priority !== current.priority) set('priority', 'priority', current.priority, input.priority);
+      if (input.description !== undefined && input.description !== current.description) {
+        set('description', 'description', current.description, input.description);
+      }
+      if (input.priority !== undefined && input.priority !== current.priority) {
+        set('priority', 'priority', current.priority, input.priority);
+      }
       if (input.category !== undefined) {
         const category = await this.categories.resolve(manager, actor.organizationId, input.category);
         if (category.id !== current.category_id) {
@@ -194,14 +266,26 @@ export class CasesService {
         }
       }
       if (input.location !== undefined) {
-        const from = current.latitude !== null ? { latitude: current.latitude, longitude: current.longitude, label: current.location_label } : null;
+        const from =
+          current.latitude !== null
+            ? { latitude: current.latitude, longitude: current.longitude, label: current.location_label }
+            : null;
         params.push(input.location?.latitude ?? null, input.location?.longitude ?? null, input.location?.label ?? null);
-        sets.push(`latitude = $${params.length - 2}`, `longitude = $${params.length - 1}`, `location_label = $${params.length}`);
+        sets.push(
+          `latitude = $${params.length - 2}`,
+          `longitude = $${params.length - 1}`,
+          `location_label = $${params.length}`,
+        );
         before.location = from;
         after.location = input.location;
       }
-      if (sets.length === 0) return;
-      await manager.query(`UPDATE civic_case SET ${sets.join(', ')}, updated_at = now() WHERE organization_id = $1 AND id = $2`, params);
+      if (sets.length === 0) {
+        return;
+      }
+      await manager.query(
+        `UPDATE civic_case SET ${sets.join(', ')}, updated_at = now() WHERE organization_id = $1 AND id = $2`,
+        params,
+      );
       await this.history.record(manager, actor, id, { action: 'updated', before, after });
     });
     return this.store.view(actor.scope, id);
@@ -210,8 +294,18 @@ export class CasesService {
   /** Hands the case to a department (status assigned). */
   async assign(actor: CaseActor, id: string, departmentId: string, note?: string): Promise<CaseView> {
     return this.transition(actor, id, CaseStatus.Assigned, note, async (manager, current) => {
-      await this.departments.requireActive(manager, actor.organizationId, departmentId, DepartmentKind.Department, 'departmentId');
-      return { sets: { department_id: departmentId }, before: { departmentId: current.department_id }, after: { departmentId } };
+      await this.departments.requireActive(
+        manager,
+        actor.organizationId,
+        departmentId,
+        DepartmentKind.Department,
+        'departmentId',
+      );
+      return {
+        sets: { department_id: departmentId },
+        before: { departmentId: current.department_id },
+        after: { departmentId },
+      };
     });
   }
 
@@ -225,7 +319,13 @@ export class CasesService {
       const sets: Record<string, unknown> = { rejection_reason: reason, rejected_at: new Date() };
       const after: Record<string, unknown> = { reason };
       if (responsibleBodyId) {
-        const body = await this.departments.requireActive(manager, actor.organizationId, responsibleBodyId, DepartmentKind.ExternalBody, 'responsibleBodyId');
+        const body = await this.departments.requireActive(
+          manager,
+          actor.organizationId,
+          responsibleBodyId,
+          DepartmentKind.ExternalBody,
+          'responsibleBodyId',
+        );
         sets.external_body_id = body.id;
         after.responsibleBody = { id: body.id, name: body.name };
       }
@@ -237,7 +337,9 @@ export class CasesService {
   async reopen(actor: CaseActor, id: string, note?: string): Promise<CaseView> {
     return this.transition(actor, id, CaseStatus.InProgress, note, async (_manager, current) => {
       if (current.status !== CaseStatus.Resolved && current.status !== CaseStatus.Rejected) {
-        throw new DomainError(ErrorCode.ValidationFailed, { errors: ['only a resolved or rejected case can be reopened'] });
+        throw new DomainError(ErrorCode.ValidationFailed, {
+          errors: ['only a resolved or rejected case can be reopened'],
+        });
       }
       return { sets: {}, before: {}, after: { reopened: true } };
     });
@@ -252,7 +354,15 @@ export class CasesService {
     id: string,
     to: CaseStatus,
     note: string | null | undefined,
-    change: (manager: EntityManager, current: CaseRow) => Promise<{ sets: Record<string, unknown>; before: Record<string, unknown>; after: Record<string, unknown>; action?: string }>,
+    change: (
+      manager: EntityManager,
+      current: CaseRow,
+    ) => Promise<{
+      sets: Record<string, unknown>;
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+      action?: string;
+    }>,
     manager?: EntityManager,
   ): Promise<CaseView> {
     const work = async (tx: EntityManager) => {
@@ -273,12 +383,19 @@ export class CasesService {
         note: note ?? null,
       });
     };
-    if (manager) await work(manager);
-    else await this.dataSource.transaction(work);
+    if (manager) {
+      await work(manager);
+    } else {
+      await this.dataSource.transaction(work);
+    }
     return this.store.view(actor.scope, id, manager);
   }
 
-  private async pinnedLocation(manager: EntityManager, conversationId: string, messageId: string | null): Promise<CaseLocationInput | null> {
+  private async pinnedLocation(
+    manager: EntityManager,
+    conversationId: string,
+    messageId: string | null,
+  ): Promise<CaseLocationInput | null> {
     const [row] = await manager.query(
       `SELECT (a->'location'->>'latitude')::float8 AS latitude, (a->'location'->>'longitude')::float8 AS longitude,
               coalesce(a->'location'->>'address', a->'location'->>'name') AS label
@@ -291,7 +408,11 @@ export class CasesService {
     return row ? { latitude: row.latitude, longitude: row.longitude, label: row.label } : null;
   }
 
-  private async photos(manager: EntityManager, conversationId: string, message: { id: string; attachments: MessageAttachment[] } | null): Promise<CasePhoto[]> {
+  private async photos(
+    manager: EntityManager,
+    conversationId: string,
+    message: { id: string; attachments: MessageAttachment[] } | null,
+  ): Promise<CasePhoto[]> {
     const sources: { id: string; attachments: MessageAttachment[] }[] = message
       ? [message]
       : await manager.query(
@@ -300,7 +421,12 @@ export class CasesService {
           [conversationId],
         );
     return sources
-      .flatMap((m) => (m.attachments ?? []).map((a, index) => ({ a, index })).filter(({ a }) => PHOTO_TYPES.includes(a.type)).map(({ a, index }) => toPhoto(m.id, index, a)))
+      .flatMap((m) =>
+        (m.attachments ?? [])
+          .map((a, index) => ({ a, index }))
+          .filter(({ a }) => PHOTO_TYPES.includes(a.type))
+          .map(({ a, index }) => toPhoto(m.id, index, a)),
+      )
       .slice(0, MAX_PHOTOS);
   }
 }

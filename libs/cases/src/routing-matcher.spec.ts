@@ -9,7 +9,10 @@ describe('routing matcher', () => {
 
   it('folds Turkish letters and case on both sides', () => {
     expect(matchRules('İNÖNÜ CADDESİ’NDE ÇUKURLAR VAR', rules).map((m) => m.rule.id)).toEqual(['yol']);
-    expect(matchRules('Sokağımız çok KARANLIK', rules)[0]).toMatchObject({ rule: { id: 'aydinlatma' }, matched: ['karanlık'] });
+    expect(matchRules('Sokağımız çok KARANLIK', rules)[0]).toMatchObject({
+      rule: { id: 'aydinlatma' },
+      matched: ['karanlık'],
+    });
   });
 
   it('matches whole words only unless the keyword ends with *', () => {
@@ -25,7 +28,10 @@ describe('routing matcher', () => {
 
   it('ranks by weight × distinct keywords', () => {
     const ranked = matchRules('Yolda çukur var ve sokak lambası yanmıyor', rules);
-    expect(ranked.map((m) => [m.rule.id, m.score])).toEqual([['aydinlatma', 2], ['yol', 1]]);
+    expect(ranked.map((m) => [m.rule.id, m.score])).toEqual([
+      ['aydinlatma', 2],
+      ['yol', 1],
+    ]);
   });
 
   it('ignores empty keywords', () => {

@@ -23,7 +23,9 @@ const WORD_CHAR = 'a-z0-9';
 export function keywordPattern(keyword: string): RegExp | null {
   const prefix = keyword.trim().endsWith('*');
   const folded = foldForSearch(keyword.replace(/\*+\s*$/, ''));
-  if (!folded) return null;
+  if (!folded) {
+    return null;
+  }
   const escaped = folded.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
   return new RegExp(`(^|[^${WORD_CHAR}])${escaped}${prefix ? `[${WORD_CHAR}]*` : ''}(?![${WORD_CHAR}])`);
 }
@@ -34,7 +36,9 @@ export function matchRules<R extends MatchableRule>(text: string, rules: R[]): R
   const matches: RuleMatch<R>[] = [];
   for (const rule of rules) {
     const matched = rule.keywords.filter((k) => keywordPattern(k)?.test(folded));
-    if (matched.length > 0) matches.push({ rule, score: matched.length * rule.weight, matched });
+    if (matched.length > 0) {
+      matches.push({ rule, score: matched.length * rule.weight, matched });
+    }
   }
   return matches.sort((a, b) => b.score - a.score || b.matched.length - a.matched.length);
 }

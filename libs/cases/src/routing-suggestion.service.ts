@@ -24,14 +24,20 @@ export class RoutingSuggestionService {
     private readonly rules: RoutingRulesService,
   ) {}
 
-  async suggest(scope: AccountScope, conversationId: string, messageId?: string): Promise<{ conversationId: string; suggestion: RoutingSuggestion | null; alternatives: RoutingSuggestion[] }> {
+  async suggest(
+    scope: AccountScope,
+    conversationId: string,
+    messageId?: string,
+  ): Promise<{ conversationId: string; suggestion: RoutingSuggestion | null; alternatives: RoutingSuggestion[] }> {
     const organizationId = scope.organizationId;
     const scoped: unknown[] = [organizationId, conversationId];
     const [conversation] = await this.dataSource.query(
       `SELECT id FROM conversation WHERE organization_id = $1 AND id = $2 AND ${scope.accountCondition('channel_account_id', scoped)}`,
       scoped,
     );
-    if (!conversation) throw new DomainError(ErrorCode.ConversationNotFound);
+    if (!conversation) {
+      throw new DomainError(ErrorCode.ConversationNotFound);
+    }
     const messages: { text: string | null; captions: string | null }[] = await this.dataSource.query(
       `SELECT m.text, (SELECT string_agg(a->>'caption', ' ') FROM jsonb_array_elements(m.attachments) a) AS captions
          FROM message m WHERE m.conversation_id = $1 AND m.direction = 'in' AND NOT m.deleted AND ($2::uuid IS NULL OR m.id = $2)
@@ -41,19 +47,32 @@ export class RoutingSuggestionService {
     const text = messages.map((m) => [m.text, m.captions].filter(Boolean).join(' ')).join('\n');
     const rules = await this.rules.list(organizationId, true);
     const matches = matchRules(text, rules);
-    if (matches.length === 0) return { conversationId, suggestion: null, alternatives: [] };
+    if (matches.length === 0) {
+      return { conversationId, suggestion: null, alternatives: [] };
+    }
 
     const categories = new Map<string, Record<string, any>>(
-      (await this.dataSource.query(`SELECT id, code, name, sla_hours, department_id FROM case_category WHERE organization_id = $1`, [organizationId])).map((c: any) => [c.id, c]),
+      (
+        await this.dataSource.query(
+          `SELECT id, code, name, sla_hours, department_id FROM case_category WHERE organization_id = $1`,
+          [organizationId],
+        )
+      ).map((c: any) => [c.id, c]),
     );
     const units = new Map<string, Record<string, any>>(
-      (await this.dataSource.query(`SELECT id, name, kind FROM department WHERE organization_id = $1 AND active`, [organizationId])).map((d: any) => [d.id, d]),
+      (
+        await this.dataSource.query(`SELECT id, name, kind FROM department WHERE organization_id = $1 AND active`, [
+          organizationId,
+        ])
+      ).map((d: any) => [d.id, d]),
     );
     // One suggestion per category: its best-scoring rule.
     const seen = new Set<string>();
     const suggestions: RoutingSuggestion[] = [];
     for (const m of matches) {
-      if (seen.has(m.rule.categoryId)) continue;
+      if (seen.has(m.rule.categoryId)) {
+        continue;
+      }
       seen.add(m.rule.categoryId);
       const category = categories.get(m.rule.categoryId)!;
       const unit = units.get(m.rule.departmentId ?? category.department_id ?? '');

@@ -20,7 +20,9 @@ export class AppConfig {
 
   /** Sandbox is on by default only when no real channel credentials are configured. */
   get sandboxEnabled(): boolean {
-    if (this.env.SANDBOX !== undefined) return this.env.SANDBOX;
+    if (this.env.SANDBOX !== undefined) {
+      return this.env.SANDBOX;
+    }
     return !this.env.META_APP_SECRET && !this.env.TWITTER_CONSUMER_KEY;
   }
 }

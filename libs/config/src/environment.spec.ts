@@ -15,9 +15,18 @@ describe('validateEnvironment', () => {
   });
 
   it('needs MAIL_FROM with SMTP_URL, and an smtp:// or smtps:// URL', () => {
-    expect(() => validateEnvironment({ SMTP_URL: 'smtp://relay.belediye.tr:587' })).toThrow(/MAIL_FROM is required when SMTP_URL is set/);
-    expect(() => validateEnvironment({ SMTP_URL: 'http://relay.belediye.tr', MAIL_FROM: 'a@b.tr' })).toThrow(/SMTP_URL must be an smtp/);
-    expect(validateEnvironment({ SMTP_URL: 'smtps://u:p@relay.belediye.tr:465', MAIL_FROM: 'Bornova Belediyesi <basvuru@bornova.bel.tr>' }).MAIL_FROM).toBe('Bornova Belediyesi <basvuru@bornova.bel.tr>');
+    expect(() => validateEnvironment({ SMTP_URL: 'smtp://relay.belediye.tr:587' })).toThrow(
+      /MAIL_FROM is required when SMTP_URL is set/,
+    );
+    expect(() => validateEnvironment({ SMTP_URL: 'http://relay.belediye.tr', MAIL_FROM: 'a@b.tr' })).toThrow(
+      /SMTP_URL must be an smtp/,
+    );
+    expect(
+      validateEnvironment({
+        SMTP_URL: 'smtps://u:p@relay.belediye.tr:465',
+        MAIL_FROM: 'Bornova Belediyesi <basvuru@bornova.bel.tr>',
+      }).MAIL_FROM,
+    ).toBe('Bornova Belediyesi <basvuru@bornova.bel.tr>');
     expect(validateEnvironment({ MAIL_FROM: '' }).SMTP_URL).toBeUndefined();
   });
 

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /** Lock names held in this process, per data source. */
 const heldInProcess = new WeakMap<DataSource, Set<string>>();
@@ -13,18 +13,32 @@ const heldInProcess = new WeakMap<DataSource, Set<string>>();
  * anyone, and callers racing there each held one of its four pooled connections for nothing, so
  * that their queries could starve the pool.
  */
-export async function withAdvisoryLock<T>(dataSource: DataSource, namespace: string, key: string, run: () => Promise<T>): Promise<T | 'locked'> {
+export async function withAdvisoryLock<T>(
+  dataSource: DataSource,
+  namespace: string,
+  key: string,
+  run: () => Promise<T>,
+): Promise<T | 'locked'> {
   let held = heldInProcess.get(dataSource);
-  if (!held) heldInProcess.set(dataSource, (held = new Set()));
+  if (!held) {
+    heldInProcess.set(dataSource, (held = new Set()));
+  }
   const name = `${namespace}\u0000${key}`;
-  if (held.has(name)) return 'locked';
+  if (held.has(name)) {
+    return 'locked';
+  }
   held.add(name);
   try {
     const lockRunner = dataSource.createQueryRunner();
     await lockRunner.connect();
     try {
-      const [{ locked }] = await lockRunner.query(`SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked`, [namespace, key]);
-      if (!locked) return 'locked';
+      const [{ locked }] = await lockRunner.query(`SELECT pg_try_advisory_lock(hashtext($1), hashtext($2)) AS locked`, [
+        namespace,
+        key,
+      ]);
+      if (!locked) {
+        return 'locked';
+      }
       try {
         return await run();
       } finally {

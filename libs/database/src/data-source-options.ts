@@ -1,4 +1,4 @@
-import { DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import { ALL_ENTITIES, MIGRATIONS } from '@civic/domain';
 import { RedactingTypeOrmLogger } from './redacting-typeorm.logger';
 

@@ -1,8 +1,9 @@
-import { Logger } from '@nestjs/common';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { DataSource, DataSourceOptions } from 'typeorm';
-import { AppConfig } from '@civic/config';
+import { Logger } from '@nestjs/common';
+import type { DataSourceOptions } from 'typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '@civic/config';
 import { buildDataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres } from './embedded-postgres';
 
@@ -22,7 +23,9 @@ export const EMBEDDED_TEMPLATE_DIR = join(projectRoot(__dirname), 'dist', 'embed
 /** The folder holding package.json above this file, whether it runs from src (ts) or dist (js). */
 function projectRoot(from: string): string {
   let dir = from;
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) {
+    dir = dirname(dir);
+  }
   return dir;
 }
 
@@ -34,7 +37,9 @@ export class DatabaseConnection {
     let url = config.env.DATABASE_URL;
     let poolMax = config.env.DATABASE_POOL_MAX;
     if (!url) {
-      this.embedded ??= await EmbeddedPostgres.start(`${config.env.DATA_DIR}/pglite`, { template: EMBEDDED_TEMPLATE_DIR });
+      this.embedded ??= await EmbeddedPostgres.start(`${config.env.DATA_DIR}/pglite`, {
+        template: EMBEDDED_TEMPLATE_DIR,
+      });
       url = this.embedded.url;
       // PGlite is one session: connections take turns (see keepProtocolExchangesTogether), so a
       // few are enough and more only queue.
@@ -48,7 +53,9 @@ export class DatabaseConnection {
     const dataSource = new DataSource(options);
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    if (applied.length > 0) this.logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+    if (applied.length > 0) {
+      this.logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+    }
     return dataSource;
   }
 

@@ -10,12 +10,16 @@ describe('GroupCommit', () => {
       maxItems: 3,
       commit: async (items) => {
         commits.push(items);
-        if (commits.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        if (commits.length === 1) {
+          await new Promise<void>((resolve) => (release = resolve));
+        }
       },
     });
     const done = [group.add(1)];
     await tick();
-    for (const n of [2, 3, 4, 5]) done.push(group.add(n));
+    for (const n of [2, 3, 4, 5]) {
+      done.push(group.add(n));
+    }
     release();
     await Promise.all(done);
     expect(commits).toEqual([[1], [2, 3, 4], [5]]);
@@ -23,7 +27,11 @@ describe('GroupCommit', () => {
 
   it('with lingerMs, waits that long before a commit that is not full, so items arriving meanwhile share it; filling it ends the wait', async () => {
     const commits: number[][] = [];
-    const group = new GroupCommit<number>({ maxItems: 3, lingerMs: 30, commit: async (items) => void commits.push(items) });
+    const group = new GroupCommit<number>({
+      maxItems: 3,
+      lingerMs: 30,
+      commit: async (items) => void commits.push(items),
+    });
     const first = group.add(1);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(commits).toEqual([]);
@@ -33,7 +41,10 @@ describe('GroupCommit', () => {
 
     const full = [3, 4, 5].map((n) => group.add(n));
     await tick();
-    expect(commits).toEqual([[1, 2], [3, 4, 5]]);
+    expect(commits).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
     await Promise.all(full);
   });
 
@@ -45,12 +56,16 @@ describe('GroupCommit', () => {
       keyOf: (item) => item[0],
       commit: async (items) => {
         commits.push(items);
-        if (commits.length === 1) await new Promise<void>((resolve) => (release = resolve));
+        if (commits.length === 1) {
+          await new Promise<void>((resolve) => (release = resolve));
+        }
       },
     });
     const done = [group.add('a0')];
     await tick();
-    for (const item of ['b1', 'a2', 'b3', 'a4']) done.push(group.add(item));
+    for (const item of ['b1', 'a2', 'b3', 'a4']) {
+      done.push(group.add(item));
+    }
     release();
     await Promise.all(done);
     expect(commits).toEqual([['a0'], ['b1', 'b3'], ['a2', 'a4']]);
@@ -65,8 +80,12 @@ describe('GroupCommit', () => {
       maxItems: 10,
       commit: async (items) => {
         commits.push(items);
-        if (commits.length === 1) await new Promise<void>((resolve) => (release = resolve));
-        if (items.includes('bozuk')) throw new Error(`refused ${items.join('+')}`);
+        if (commits.length === 1) {
+          await new Promise<void>((resolve) => (release = resolve));
+        }
+        if (items.includes('bozuk')) {
+          throw new Error(`refused ${items.join('+')}`);
+        }
       },
       onMergedFailure: (count) => merged.push(count),
       afterCommit: () => after++,
@@ -85,7 +104,13 @@ describe('GroupCommit', () => {
 
   it('rejects a single item whose commit fails, and runs no after-commit hook for it', async () => {
     let after = 0;
-    const group = new GroupCommit<string>({ maxItems: 5, commit: async () => { throw new Error('disk full'); }, afterCommit: () => after++ });
+    const group = new GroupCommit<string>({
+      maxItems: 5,
+      commit: async () => {
+        throw new Error('disk full');
+      },
+      afterCommit: () => after++,
+    });
     await expect(group.add('tek')).rejects.toThrow('disk full');
     expect(after).toBe(0);
   });

@@ -40,18 +40,24 @@ export class GroupCommit<T> {
   add(item: T): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.waiting.push({ item, resolve, reject });
-      if (this.endLinger && this.waiting.length >= this.options.maxItems) this.endLinger();
+      if (this.endLinger && this.waiting.length >= this.options.maxItems) {
+        this.endLinger();
+      }
       void this.commitWaiting();
     });
   }
 
   private async commitWaiting(): Promise<void> {
-    if (this.committing) return;
+    if (this.committing) {
+      return;
+    }
     this.committing = true;
     try {
       while (this.waiting.length > 0) {
         const { lingerMs, maxItems } = this.options;
-        if (lingerMs && this.waiting.length < maxItems) await this.linger(lingerMs);
+        if (lingerMs && this.waiting.length < maxItems) {
+          await this.linger(lingerMs);
+        }
         await this.commitBatch(this.nextBatch());
       }
     } finally {
@@ -75,12 +81,17 @@ export class GroupCommit<T> {
   /** The oldest waiting item and, up to maxItems, the waiting items that share its key. */
   private nextBatch(): Array<Waiting<T>> {
     const { keyOf, maxItems } = this.options;
-    if (!keyOf) return this.waiting.splice(0, maxItems);
+    if (!keyOf) {
+      return this.waiting.splice(0, maxItems);
+    }
     const key = keyOf(this.waiting[0].item);
     const batch: Array<Waiting<T>> = [];
-    for (let i = 0; i < this.waiting.length && batch.length < maxItems; ) {
-      if (keyOf(this.waiting[i].item) === key) batch.push(...this.waiting.splice(i, 1));
-      else i++;
+    for (let i = 0; i < this.waiting.length && batch.length < maxItems;) {
+      if (keyOf(this.waiting[i].item) === key) {
+        batch.push(...this.waiting.splice(i, 1));
+      } else {
+        i++;
+      }
     }
     return batch;
   }
@@ -89,7 +100,9 @@ export class GroupCommit<T> {
     let stored = 0;
     try {
       await this.options.commit(batch.map((w) => w.item));
-      for (const waiting of batch) waiting.resolve();
+      for (const waiting of batch) {
+        waiting.resolve();
+      }
       stored = batch.length;
     } catch (error) {
       if (batch.length === 1) {
@@ -107,6 +120,8 @@ export class GroupCommit<T> {
         }
       }
     }
-    if (stored > 0) this.options.afterCommit?.();
+    if (stored > 0) {
+      this.options.afterCommit?.();
+    }
   }
 }

@@ -1,5 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import type { PGlite } from '@electric-sql/pglite';
+import type { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /** Message types that end an exchange: Sync (extended protocol), Query (simple), Terminate. */
 const SYNC = 0x53;
@@ -34,11 +34,15 @@ interface QueryQueue {
  */
 export function keepProtocolExchangesTogether(server: PGLiteSocketServer): void {
   const queue = (server as unknown as { queryQueue: QueryQueue }).queryQueue;
-  if (!queue || typeof queue.processQueue !== 'function') throw new Error('pglite-socket internals changed: cannot patch its query queue');
+  if (!queue || typeof queue.processQueue !== 'function') {
+    throw new Error('pglite-socket internals changed: cannot patch its query queue');
+  }
   let midExchange = false;
 
   queue.processQueue = async function processQueue(this: QueryQueue): Promise<void> {
-    if (this.processing || this.queue.length === 0) return;
+    if (this.processing || this.queue.length === 0) {
+      return;
+    }
     this.processing = true;
     try {
       while (this.queue.length > 0) {
@@ -46,7 +50,9 @@ export function keepProtocolExchangesTogether(server: PGLiteSocketServer): void 
         if ((midExchange || this.db.isInTransaction()) && this.lastHandlerId !== null) {
           // Only the connection in the middle of an exchange or transaction may continue.
           const index = this.queue.findIndex((q) => q.handlerId === this.lastHandlerId);
-          if (index === -1) break;
+          if (index === -1) {
+            break;
+          }
           query = this.queue.splice(index, 1)[0];
         } else {
           query = this.queue.shift()!;
@@ -81,7 +87,9 @@ export function keepProtocolExchangesTogether(server: PGLiteSocketServer): void 
   const clearQueueForHandler = queue.clearQueueForHandler.bind(queue);
   queue.clearQueueForHandler = (handlerId: number) => {
     // A connection that went away mid-exchange must not hold the others back.
-    if (queue.lastHandlerId === handlerId) midExchange = false;
+    if (queue.lastHandlerId === handlerId) {
+      midExchange = false;
+    }
     clearQueueForHandler(handlerId);
   };
 }

@@ -3,7 +3,8 @@ import pino from 'pino';
 import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
 
 /** A quoted name PostgreSQL puts after one of these words is an identifier, not a value. */
-const IDENTIFIER_BEFORE_QUOTE = /\b(relation|column|constraint|table|index|type|function|schema|database|role|encoding|sequence|operator|extension|trigger|view|cursor|savepoint|prepared statement)\s+$/i;
+const IDENTIFIER_BEFORE_QUOTE =
+  /\b(relation|column|constraint|table|index|type|function|schema|database|role|encoding|sequence|operator|extension|trigger|view|cursor|savepoint|prepared statement)\s+$/i;
 const MAX_QUERY_LOGGED = 2000;
 
 /**
@@ -11,7 +12,9 @@ const MAX_QUERY_LOGGED = 2000;
  * "+90 532 …"` becomes `… uuid: "[redacted]"`; quoted identifiers (relation "contact") stay.
  */
 export function redactDatabaseMessage(message: string): string {
-  return message.replace(/"((?:[^"]|"")*)"/g, (quoted, _inner, offset: number) => (IDENTIFIER_BEFORE_QUOTE.test(message.slice(0, offset)) ? quoted : '"[redacted]"'));
+  return message.replace(/"((?:[^"]|"")*)"/g, (quoted, _inner, offset: number) =>
+    IDENTIFIER_BEFORE_QUOTE.test(message.slice(0, offset)) ? quoted : '"[redacted]"',
+  );
 }
 
 /** The SQL as logged: string literals replaced (values belong in parameters, but a raw query may inline them), cut short. */
@@ -24,10 +27,27 @@ export function redactSql(query: string): string {
 
 /** What an operator needs of a driver error; never `detail`, `where` or `hint`, which quote row values. */
 function describeDriverError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: redactDatabaseMessage(String(error)) };
-  const pg = error as Error & Partial<Record<'code' | 'severity' | 'table' | 'column' | 'constraint' | 'dataType' | 'routine' | 'position', string>>;
-  const fields = { code: pg.code, severity: pg.severity, table: pg.table, column: pg.column, constraint: pg.constraint, dataType: pg.dataType, routine: pg.routine, position: pg.position };
-  return { message: redactDatabaseMessage(error.message), ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) };
+  if (!(error instanceof Error)) {
+    return { message: redactDatabaseMessage(String(error)) };
+  }
+  const pg = error as Error &
+    Partial<
+      Record<'code' | 'severity' | 'table' | 'column' | 'constraint' | 'dataType' | 'routine' | 'position', string>
+    >;
+  const fields = {
+    code: pg.code,
+    severity: pg.severity,
+    table: pg.table,
+    column: pg.column,
+    constraint: pg.constraint,
+    dataType: pg.dataType,
+    routine: pg.routine,
+    position: pg.position,
+  };
+  return {
+    message: redactDatabaseMessage(error.message),
+    ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
+  };
 }
 
 /**
@@ -36,13 +56,32 @@ function describeDriverError(error: unknown): Record<string, unknown> {
  * values) are dropped. Anything else is returned unchanged.
  */
 export function redactQueryFailure<T>(serialized: T): T | Record<string, unknown> {
-  const err = serialized as { type?: unknown; name?: unknown; message?: unknown; stack?: unknown; code?: unknown; driverError?: { code?: unknown } } | null;
-  if (!err || typeof err !== 'object') return serialized;
+  const err = serialized as {
+    type?: unknown;
+    name?: unknown;
+    message?: unknown;
+    stack?: unknown;
+    code?: unknown;
+    driverError?: { code?: unknown };
+  } | null;
+  if (!err || typeof err !== 'object') {
+    return serialized;
+  }
   // pino-http serializes first: a plain { type, message, stack } (the error filter's) arrives typed 'Object'.
-  const isQueryFailure = err.type === 'QueryFailedError' || err.name === 'QueryFailedError' || (typeof err.stack === 'string' && err.stack.startsWith('QueryFailedError:'));
-  if (!isQueryFailure) return serialized;
+  const isQueryFailure =
+    err.type === 'QueryFailedError' ||
+    err.name === 'QueryFailedError' ||
+    (typeof err.stack === 'string' && err.stack.startsWith('QueryFailedError:'));
+  if (!isQueryFailure) {
+    return serialized;
+  }
   const text = (value: unknown) => (typeof value === 'string' ? redactDatabaseMessage(value) : undefined);
-  return { type: 'QueryFailedError', message: text(err.message), stack: text(err.stack), code: err.code ?? err.driverError?.code };
+  return {
+    type: 'QueryFailedError',
+    message: text(err.message),
+    stack: text(err.stack),
+    code: err.code ?? err.driverError?.code,
+  };
 }
 
 /**
@@ -51,7 +90,9 @@ export function redactQueryFailure<T>(serialized: T): T | Record<string, unknown
  */
 export function redactingErrSerializer(err: unknown): unknown {
   const redacted = redactQueryFailure(err);
-  if (redacted !== err) return redacted;
+  if (redacted !== err) {
+    return redacted;
+  }
   return err instanceof Error ? pino.stdSerializers.err(err) : err;
 }
 
@@ -68,11 +109,17 @@ export class RedactingTypeOrmLogger implements TypeOrmLogger {
   logQuery(_query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {}
 
   logQueryError(error: string | Error, query: string, parameters?: unknown[], _queryRunner?: QueryRunner): void {
-    this.logger.error({ db: describeDriverError(error), query: redactSql(query), parameterCount: parameters?.length ?? 0 }, 'Query failed');
+    this.logger.error(
+      { db: describeDriverError(error), query: redactSql(query), parameterCount: parameters?.length ?? 0 },
+      'Query failed',
+    );
   }
 
   logQuerySlow(time: number, query: string, parameters?: unknown[], _queryRunner?: QueryRunner): void {
-    this.logger.warn({ durationMs: time, query: redactSql(query), parameterCount: parameters?.length ?? 0 }, 'Slow query');
+    this.logger.warn(
+      { durationMs: time, query: redactSql(query), parameterCount: parameters?.length ?? 0 },
+      'Slow query',
+    );
   }
 
   // Schema, migration and informational messages stay unlogged, as with `logging: ['error']` before.

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /**
  * The SQL that `migration:generate` would write: what the entities declare and the migrated

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 /**
  * Whether every connection of this data source reaches the same database session: true on the

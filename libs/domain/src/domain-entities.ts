@@ -1,34 +1,109 @@
+import {
+  CaseCategory,
+  CaseForward,
+  CaseHistory,
+  CaseSettings,
+  CivicCase,
+  ConversationErasure,
+  DeferredMessageUpdate,
+  Department,
+  LegalHold,
+  PasskeyChallenge,
+  RetentionSettings,
+  RoutingRule,
+  SingleSignOnLoginCode,
+  SingleSignOnSettings,
+  TwoFactorPolicy,
+  UserPasskey,
+  UserRecoveryCode,
+  UserSession,
+  UserSsoIdentity,
+  UserTwoFactor,
+  WebhookInboxEntry,
+  WorkerLease,
+  WorkerLeaseJob,
+} from './entities';
+import { ApiRateCounter } from './entities/api-rate-counter.entity';
 import { ApiToken } from './entities/api-token.entity';
-import { LoginAttempt } from './entities/login-attempt.entity';
-import { RefreshToken } from './entities/refresh-token.entity';
-import { UserAccountGrant } from './entities/user-account-grant.entity';
 import { AuditEvent } from './entities/audit-event.entity';
+import { CannedResponse } from './entities/canned-response.entity';
 import { ChannelAccount } from './entities/channel-account.entity';
 import { ChannelSendPace } from './entities/channel-send-pace.entity';
-import { ApiRateCounter } from './entities/api-rate-counter.entity';
 import { Contact } from './entities/contact.entity';
-import { Conversation } from './entities/conversation.entity';
-import { Message } from './entities/message.entity';
-import { ReplyIdempotencyKey } from './entities/reply-idempotency-key.entity';
-import { ExportJob } from './entities/export-job.entity';
-import { Organization } from './entities/organization.entity';
-import { SigningKey } from './entities/signing-key.entity';
-import { User } from './entities/user.entity';
-import { InternalNote } from './entities/internal-note.entity';
-import { CannedResponse } from './entities/canned-response.entity';
 import { ConversationActivity } from './entities/conversation-activity.entity';
-import { Mention } from './entities/mention.entity';
+import { Conversation } from './entities/conversation.entity';
+import { ExportJob } from './entities/export-job.entity';
+import { InternalNote } from './entities/internal-note.entity';
+import { LoginAttempt } from './entities/login-attempt.entity';
 import { MentionAlert } from './entities/mention-alert.entity';
 import { MentionDigest } from './entities/mention-digest.entity';
 import { MentionNotification } from './entities/mention-notification.entity';
 import { MentionSearchCursor } from './entities/mention-search-cursor.entity';
-import { MentionSourceState } from './entities/mention-source-state.entity';
 import { MentionSettings } from './entities/mention-settings.entity';
+import { MentionSourceState } from './entities/mention-source-state.entity';
 import { MentionWatchlist } from './entities/mention-watchlist.entity';
-import { CaseCategory, CaseForward, CaseHistory, CaseSettings, CivicCase, ConversationErasure, DeferredMessageUpdate, Department, LegalHold, PasskeyChallenge, RetentionSettings, RoutingRule, SingleSignOnLoginCode, SingleSignOnSettings, TwoFactorPolicy, UserPasskey, UserRecoveryCode, UserSession, UserSsoIdentity, UserTwoFactor, WebhookInboxEntry, WorkerLease, WorkerLeaseJob } from './entities';
+import { Mention } from './entities/mention.entity';
+import { Message } from './entities/message.entity';
+import { Organization } from './entities/organization.entity';
+import { RefreshToken } from './entities/refresh-token.entity';
+import { ReplyIdempotencyKey } from './entities/reply-idempotency-key.entity';
+import { SigningKey } from './entities/signing-key.entity';
+import { UserAccountGrant } from './entities/user-account-grant.entity';
+import { User } from './entities/user.entity';
 
 /**
  * Every TypeORM entity. Entities of all features live under libs/domain so persistence stays
  * in one place; add a new one here and write its migration (see libs/domain/src/migrations).
  */
-export const ALL_ENTITIES = [Organization, User, ChannelAccount, ChannelSendPace, Contact, Conversation, Message, InternalNote, CannedResponse, ConversationActivity, AuditEvent, ExportJob, SigningKey, RefreshToken, ApiToken, LoginAttempt, UserAccountGrant, ReplyIdempotencyKey, Department, CaseCategory, RoutingRule, CivicCase, CaseHistory, CaseForward, CaseSettings, MentionWatchlist, Mention, MentionSearchCursor, MentionSourceState, MentionAlert, MentionNotification, MentionDigest, MentionSettings, RetentionSettings, LegalHold, ConversationErasure, WebhookInboxEntry, DeferredMessageUpdate, ApiRateCounter, UserSession, UserTwoFactor, UserRecoveryCode, TwoFactorPolicy, WorkerLease, WorkerLeaseJob, SingleSignOnSettings, SingleSignOnLoginCode, UserSsoIdentity, UserPasskey, PasskeyChallenge];
+export const ALL_ENTITIES = [
+  Organization,
+  User,
+  ChannelAccount,
+  ChannelSendPace,
+  Contact,
+  Conversation,
+  Message,
+  InternalNote,
+  CannedResponse,
+  ConversationActivity,
+  AuditEvent,
+  ExportJob,
+  SigningKey,
+  RefreshToken,
+  ApiToken,
+  LoginAttempt,
+  UserAccountGrant,
+  ReplyIdempotencyKey,
+  Department,
+  CaseCategory,
+  RoutingRule,
+  CivicCase,
+  CaseHistory,
+  CaseForward,
+  CaseSettings,
+  MentionWatchlist,
+  Mention,
+  MentionSearchCursor,
+  MentionSourceState,
+  MentionAlert,
+  MentionNotification,
+  MentionDigest,
+  MentionSettings,
+  RetentionSettings,
+  LegalHold,
+  ConversationErasure,
+  WebhookInboxEntry,
+  DeferredMessageUpdate,
+  ApiRateCounter,
+  UserSession,
+  UserTwoFactor,
+  UserRecoveryCode,
+  TwoFactorPolicy,
+  WorkerLease,
+  WorkerLeaseJob,
+  SingleSignOnSettings,
+  SingleSignOnLoginCode,
+  UserSsoIdentity,
+  UserPasskey,
+  PasskeyChallenge,
+];

@@ -20,17 +20,25 @@ describe('error catalogue', () => {
 
   it('lists every code with its status in docs/api-errors.md', () => {
     const page = readFileSync(join(__dirname, '../../../docs/api-errors.md'), 'utf8');
-    for (const code of codes) expect([code, page.includes(`| \`${code}\` | ${ERROR_CATALOGUE[code].status} |`)]).toEqual([code, true]);
+    for (const code of codes) {
+      expect([code, page.includes(`| \`${code}\` | ${ERROR_CATALOGUE[code].status} |`)]).toEqual([code, true]);
+    }
   });
 
   it('uses the same placeholders in both languages', () => {
     const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const code of codes) expect([code, names(ERROR_CATALOGUE[code].tr)]).toEqual([code, names(ERROR_CATALOGUE[code].en)]);
+    for (const code of codes) {
+      expect([code, names(ERROR_CATALOGUE[code].tr)]).toEqual([code, names(ERROR_CATALOGUE[code].en)]);
+    }
   });
 
   it('fills placeholders from the details, lists joined', () => {
-    expect(errorMessage(ErrorCode.CaseTransitionNotAllowed, 'tr', { from: 'new', to: 'resolved' })).toBe('Başvuru durumu new iken resolved yapılamaz');
-    expect(errorMessage(ErrorCode.ValidationFailed, 'en', { errors: ['a must be x', 'b must be y'] })).toBe('Invalid request: a must be x; b must be y');
+    expect(errorMessage(ErrorCode.CaseTransitionNotAllowed, 'tr', { from: 'new', to: 'resolved' })).toBe(
+      'Başvuru durumu new iken resolved yapılamaz',
+    );
+    expect(errorMessage(ErrorCode.ValidationFailed, 'en', { errors: ['a must be x', 'b must be y'] })).toBe(
+      'Invalid request: a must be x; b must be y',
+    );
   });
 
   it('picks English only when Accept-Language prefers it over Turkish', () => {

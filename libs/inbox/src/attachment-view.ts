@@ -1,4 +1,4 @@
-import { MessageAttachment } from '@civic/domain';
+import type { MessageAttachment } from '@civic/domain';
 
 /**
  * Attachments as the API shows them: our stored copy behind the authorized media endpoint

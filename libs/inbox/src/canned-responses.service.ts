@@ -21,7 +21,9 @@ export class CannedResponsesService {
 
   async get(organizationId: string, id: string): Promise<CannedResponse> {
     const found = await this.repo.findOneBy({ organizationId, id });
-    if (!found) throw new DomainError(ErrorCode.CannedResponseNotFound);
+    if (!found) {
+      throw new DomainError(ErrorCode.CannedResponseNotFound);
+    }
     return found;
   }
 
@@ -31,14 +33,20 @@ export class CannedResponsesService {
 
   async update(organizationId: string, id: string, input: { title?: string; body?: string }): Promise<CannedResponse> {
     const found = await this.get(organizationId, id);
-    if (input.title !== undefined) found.title = input.title;
-    if (input.body !== undefined) found.body = input.body;
+    if (input.title !== undefined) {
+      found.title = input.title;
+    }
+    if (input.body !== undefined) {
+      found.body = input.body;
+    }
     return this.repo.save(found);
   }
 
   async remove(organizationId: string, id: string): Promise<void> {
     const result = await this.repo.delete({ organizationId, id });
-    if (!result.affected) throw new DomainError(ErrorCode.CannedResponseNotFound);
+    if (!result.affected) {
+      throw new DomainError(ErrorCode.CannedResponseNotFound);
+    }
   }
 
   /** Fills {{ad}}/{{name}} (citizen), {{kurum}}/{{organization}}, {{hesap}}/{{account}}; unknown placeholders stay visible. */
@@ -55,17 +63,25 @@ export class CannedResponsesService {
         WHERE c.organization_id = $1 AND c.id = $2 AND ${scope.accountCondition('c.channel_account_id', params)}`,
       params,
     );
-    if (!row) throw new DomainError(ErrorCode.ConversationNotFound);
+    if (!row) {
+      throw new DomainError(ErrorCode.ConversationNotFound);
+    }
     const citizen = row.contact_name ?? row.contact_handle ?? null;
     const values: Record<string, string | null> = {
-      ad: citizen, name: citizen, isim: citizen,
-      kurum: row.organization_name, organization: row.organization_name,
-      hesap: row.account_name, account: row.account_name,
+      ad: citizen,
+      name: citizen,
+      isim: citizen,
+      kurum: row.organization_name,
+      organization: row.organization_name,
+      hesap: row.account_name,
+      account: row.account_name,
     };
     const missing: string[] = [];
     const text = template.body.replace(PLACEHOLDER, (whole, key: string) => {
       const value = values[key.toLocaleLowerCase('tr')];
-      if (value) return value;
+      if (value) {
+        return value;
+      }
       missing.push(key);
       // A citizen without a known name gets a polite generic address instead of an empty gap.
       return key === 'ad' || key === 'name' || key === 'isim' ? 'Değerli vatandaşımız' : whole;

@@ -1,9 +1,9 @@
-import { presentAttachments } from './attachment-view';
-import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { DomainError, ErrorCode } from '@civic/errors';
+import { presentAttachments } from './attachment-view';
 import { CONVERSATION_COLUMNS, CONVERSATION_JOINS, ConversationRow, toConversationView } from './conversation-row';
 
 /** A citizen across channels: their identities (linked manually through person_id) and history, as far as the caller's accounts reach. */
@@ -28,16 +28,28 @@ export class ContactsService {
       params,
     );
     const view = (r: Record<string, any>) => ({
-      id: r.id, channel: r.channel, name: r.name, handle: r.handle, phone: r.phone, personId: r.person_id,
-      lastSeenAt: r.last_seen_at?.toISOString() ?? null, account: { id: r.account_id, name: r.account_name },
+      id: r.id,
+      channel: r.channel,
+      name: r.name,
+      handle: r.handle,
+      phone: r.phone,
+      personId: r.person_id,
+      lastSeenAt: r.last_seen_at?.toISOString() ?? null,
+      account: { id: r.account_id, name: r.account_name },
     });
     const self = identities.find((i) => i.id === id)!;
-    return { ...view(self), linkedContacts: identities.filter((i) => i.id !== id).map(view), conversations: conversations.map((r) => toConversationView(r)) };
+    return {
+      ...view(self),
+      linkedContacts: identities.filter((i) => i.id !== id).map(view),
+      conversations: conversations.map((r) => toConversationView(r)),
+    };
   }
 
   /** Marks two identities as the same person; joining two existing groups merges them. */
   async link(scope: AccountScope, id: string, otherId: string) {
-    if (id === otherId) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['otherContactId must be another contact'] });
+    if (id === otherId) {
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: ['otherContactId must be another contact'] });
+    }
     const organizationId = scope.organizationId;
     await this.dataSource.transaction(async (manager) => {
       const params: unknown[] = [organizationId, [id, otherId]];
@@ -45,8 +57,12 @@ export class ContactsService {
         `SELECT id, person_id FROM contact WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND ${scope.accountCondition('channel_account_id', params)} FOR UPDATE`,
         params,
       );
-      if (!rows.some((r) => r.id === id)) throw new DomainError(ErrorCode.ContactNotFound);
-      if (!rows.some((r) => r.id === otherId)) throw new DomainError(ErrorCode.OtherContactNotFound);
+      if (!rows.some((r) => r.id === id)) {
+        throw new DomainError(ErrorCode.ContactNotFound);
+      }
+      if (!rows.some((r) => r.id === otherId)) {
+        throw new DomainError(ErrorCode.OtherContactNotFound);
+      }
       const existing = [...new Set(rows.map((r) => r.person_id).filter((p): p is string => !!p))];
       const personId = existing[0] ?? randomUUID();
       await manager.query(
@@ -77,8 +93,18 @@ export class ContactsService {
     return {
       contactIds: linked,
       items: rows.map((m) => ({
-        id: m.id, conversationId: m.conversation_id, channel: m.channel, account: m.account_name, direction: m.direction, kind: m.kind,
-        text: m.text, attachments: presentAttachments(m.id, m.attachments), sentAt: m.sent_at.toISOString(), deleted: m.deleted, edited: m.edited, deliveryState: m.delivery_state,
+        id: m.id,
+        conversationId: m.conversation_id,
+        channel: m.channel,
+        account: m.account_name,
+        direction: m.direction,
+        kind: m.kind,
+        text: m.text,
+        attachments: presentAttachments(m.id, m.attachments),
+        sentAt: m.sent_at.toISOString(),
+        deleted: m.deleted,
+        edited: m.edited,
+        deliveryState: m.delivery_state,
       })),
     };
   }
@@ -89,13 +115,17 @@ export class ContactsService {
       `SELECT id, person_id FROM contact WHERE organization_id = $1 AND id = $2 AND ${scope.accountCondition('channel_account_id', params)}`,
       params,
     );
-    if (!row) throw new DomainError(ErrorCode.ContactNotFound);
+    if (!row) {
+      throw new DomainError(ErrorCode.ContactNotFound);
+    }
     return row;
   }
 
   /** The contact and the identities linked to it, on the scope's accounts only. */
   private async linkedIds(scope: AccountScope, contact: { id: string; person_id: string | null }): Promise<string[]> {
-    if (!contact.person_id) return [contact.id];
+    if (!contact.person_id) {
+      return [contact.id];
+    }
     const params: unknown[] = [scope.organizationId, contact.person_id];
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT id FROM contact WHERE organization_id = $1 AND person_id = $2 AND ${scope.accountCondition('channel_account_id', params)}`,

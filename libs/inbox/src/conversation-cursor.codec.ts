@@ -30,10 +30,14 @@ export class ConversationCursorCodec {
 
   decode(token: string): ConversationCursor {
     const [payload, signature, extra] = token.split('.');
-    if (!payload || !signature || extra !== undefined) throw new InvalidCursorError();
+    if (!payload || !signature || extra !== undefined) {
+      throw new InvalidCursorError();
+    }
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new InvalidCursorError();
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      throw new InvalidCursorError();
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));

@@ -1,5 +1,5 @@
 import { foldForSearch, likePattern } from '@civic/domain';
-import { ConversationFilter } from './conversation-filter';
+import type { ConversationFilter } from './conversation-filter';
 
 /**
  * How a search term is matched. Neither plan suits every term (PostgreSQL cannot pick between
@@ -56,20 +56,45 @@ export function conversationFilterSql(
     return `$${params.length}`;
   };
   const where = [`c.organization_id = ${p(organizationId)}`];
-  if (filter.channel) where.push(`c.channel = ${p(filter.channel)}`);
-  if (filter.accountId) where.push(`c.channel_account_id = ${p(filter.accountId)}`);
-  if (filter.accountIds) where.push(`c.channel_account_id = ANY(${p(filter.accountIds)}::uuid[])`);
-  if (filter.kind) where.push(`c.kind = ${p(filter.kind)}`);
-  if (filter.status) where.push(`c.status = ${p(filter.status)}`);
-  if (filter.assignee === 'nobody') where.push('c.assignee_id IS NULL');
-  else if (filter.assignee) where.push(`c.assignee_id = ${p(filter.assignee === 'me' ? userId : filter.assignee)}::uuid`);
-  if (filter.tag) where.push(`c.tags @> ARRAY[${p(filter.tag)}]::text[]`);
-  if (filter.from) where.push(`c.last_activity_at >= ${p(filter.from.toISOString())}::timestamptz`);
-  if (filter.to) where.push(`c.last_activity_at <= ${p(filter.to.toISOString())}::timestamptz`);
-  if (filter.unread === true) where.push('c.unread_count > 0');
-  if (filter.unread === false) where.push('c.unread_count = 0');
+  if (filter.channel) {
+    where.push(`c.channel = ${p(filter.channel)}`);
+  }
+  if (filter.accountId) {
+    where.push(`c.channel_account_id = ${p(filter.accountId)}`);
+  }
+  if (filter.accountIds) {
+    where.push(`c.channel_account_id = ANY(${p(filter.accountIds)}::uuid[])`);
+  }
+  if (filter.kind) {
+    where.push(`c.kind = ${p(filter.kind)}`);
+  }
+  if (filter.status) {
+    where.push(`c.status = ${p(filter.status)}`);
+  }
+  if (filter.assignee === 'nobody') {
+    where.push('c.assignee_id IS NULL');
+  } else if (filter.assignee) {
+    where.push(`c.assignee_id = ${p(filter.assignee === 'me' ? userId : filter.assignee)}::uuid`);
+  }
+  if (filter.tag) {
+    where.push(`c.tags @> ARRAY[${p(filter.tag)}]::text[]`);
+  }
+  if (filter.from) {
+    where.push(`c.last_activity_at >= ${p(filter.from.toISOString())}::timestamptz`);
+  }
+  if (filter.to) {
+    where.push(`c.last_activity_at <= ${p(filter.to.toISOString())}::timestamptz`);
+  }
+  if (filter.unread === true) {
+    where.push('c.unread_count > 0');
+  }
+  if (filter.unread === false) {
+    where.push('c.unread_count = 0');
+  }
   if (filter.hasCase !== undefined) {
-    where.push(`${filter.hasCase ? '' : 'NOT '}EXISTS (SELECT 1 FROM civic_case k WHERE k.conversation_id = c.id AND k.organization_id = c.organization_id)`);
+    where.push(
+      `${filter.hasCase ? '' : 'NOT '}EXISTS (SELECT 1 FROM civic_case k WHERE k.conversation_id = c.id AND k.organization_id = c.organization_id)`,
+    );
   }
   const term = foldForSearch(filter.q);
   if (term) {
@@ -77,7 +102,9 @@ export function conversationFilterSql(
     if (search === 'walk') {
       // Common term: walk the inbox index newest first and probe each conversation's messages;
       // a page fills after a few dozen probes. Needs `contact ct` joined by the caller.
-      where.push(`(EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.search_text LIKE ${pattern}) OR ct.search_text LIKE ${pattern})`);
+      where.push(
+        `(EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.search_text LIKE ${pattern}) OR ct.search_text LIKE ${pattern})`,
+      );
     } else {
       // Rare term: collect the few matches from the trigram indexes, then sort them.
       const org = p(organizationId);

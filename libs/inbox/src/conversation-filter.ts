@@ -1,4 +1,4 @@
-import { Channel, ConversationKind, ConversationStatus } from '@civic/domain';
+import type { Channel, ConversationKind, ConversationStatus } from '@civic/domain';
 
 /** The inbox filters; all optional, all combined with AND. */
 export interface ConversationFilter {

@@ -1,6 +1,7 @@
-import { ConversationCursor } from './conversation-cursor.codec';
-import { ConversationFilter } from './conversation-filter';
-import { conversationFilterSql, SearchStrategy } from './conversation-filter-sql';
+import type { ConversationCursor } from './conversation-cursor.codec';
+import type { ConversationFilter } from './conversation-filter';
+import type { SearchStrategy } from './conversation-filter-sql';
+import { conversationFilterSql } from './conversation-filter-sql';
 import { CONVERSATION_COLUMNS, CONVERSATION_JOINS } from './conversation-row';
 
 /**

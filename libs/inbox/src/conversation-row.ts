@@ -66,6 +66,9 @@ export function toConversationView(r: ConversationRow, now = new Date()): Conver
     messageCount: r.message_count,
     unreadCount: r.unread_count,
     // A null expiry means the channel has no window for this thread (public threads, X).
-    replyWindow: { expiresAt: r.reply_window_expires_at?.toISOString() ?? null, open: !r.reply_window_expires_at || r.reply_window_expires_at > now },
+    replyWindow: {
+      expiresAt: r.reply_window_expires_at?.toISOString() ?? null,
+      open: !r.reply_window_expires_at || r.reply_window_expires_at > now,
+    },
   };
 }

@@ -1,16 +1,22 @@
-import { AuditService, textFingerprint } from '@civic/audit';
-import { presentAttachments } from './attachment-view';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, textFingerprint } from '@civic/audit';
 import { SecretsService } from '@civic/auth';
 import { ConversationStatus, foldForSearch } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { LiveEventsPublisher } from '@civic/live-events';
+import { presentAttachments } from './attachment-view';
 import { ConversationCursorCodec, InvalidCursorError } from './conversation-cursor.codec';
 import { ConversationFilter } from './conversation-filter';
 import { conversationFilterSql, SearchStrategy, searchProbeSql, searchStrategy } from './conversation-filter-sql';
 import { conversationListSql } from './conversation-list-sql';
-import { CONVERSATION_COLUMNS, CONVERSATION_JOINS, ConversationRow, ConversationView, toConversationView } from './conversation-row';
+import {
+  CONVERSATION_COLUMNS,
+  CONVERSATION_JOINS,
+  ConversationRow,
+  ConversationView,
+  toConversationView,
+} from './conversation-row';
 
 export interface Actor {
   userId: string;
@@ -56,7 +62,9 @@ export class ConversationsService {
       try {
         after = this.cursors.decode(cursor);
       } catch (error) {
-        if (error instanceof InvalidCursorError) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['cursor is invalid'] });
+        if (error instanceof InvalidCursorError) {
+          throw new DomainError(ErrorCode.ValidationFailed, { errors: ['cursor is invalid'] });
+        }
         throw error;
       }
     }
@@ -81,7 +89,9 @@ export class ConversationsService {
       `SELECT ${CONVERSATION_COLUMNS} FROM conversation c ${CONVERSATION_JOINS} WHERE c.organization_id = $1 AND c.id = $2`,
       [organizationId, id],
     );
-    if (!row) throw new DomainError(ErrorCode.ConversationNotFound);
+    if (!row) {
+      throw new DomainError(ErrorCode.ConversationNotFound);
+    }
     return toConversationView(row);
   }
 
@@ -119,7 +129,10 @@ export class ConversationsService {
           externalId: m.external_id,
           parentExternalId: m.parent_external_id,
           sentAt: (m.sent_at as Date).toISOString(),
-          author: m.contact_id && m.direction === 'in' ? { contactId: m.contact_id, name: m.contact_name, handle: m.contact_handle } : null,
+          author:
+            m.contact_id && m.direction === 'in'
+              ? { contactId: m.contact_id, name: m.contact_name, handle: m.contact_handle }
+              : null,
           authorUserId: m.author_user_id,
           deliveryState: m.delivery_state,
           deliveryError: m.delivery_error,
@@ -150,7 +163,9 @@ export class ConversationsService {
   async update(actor: Actor, id: string, changes: ConversationChanges): Promise<ConversationView> {
     await this.dataSource.transaction(async (manager) => {
       const current = await this.requireConversation(manager, actor.organizationId, id, true);
-      if (changes.assigneeId) await this.requireUser(manager, actor.organizationId, changes.assigneeId);
+      if (changes.assigneeId) {
+        await this.requireUser(manager, actor.organizationId, changes.assigneeId);
+      }
       const sets: string[] = [];
       const params: unknown[] = [actor.organizationId, id];
       const activity: { type: string; data: Record<string, unknown> }[] = [];
@@ -170,7 +185,9 @@ export class ConversationsService {
         sets.push(`tags = $${params.length}::text[]`);
         activity.push({ type: 'tags', data: { from: current.tags, to: tags } });
       }
-      if (sets.length === 0) return;
+      if (sets.length === 0) {
+        return;
+      }
       await manager.query(`UPDATE conversation SET ${sets.join(', ')} WHERE organization_id = $1 AND id = $2`, params);
       await this.record(manager, actor, [id], activity);
       await this.live.conversationsUpdated(manager, actor.organizationId, [id], activity.map((a) => a.type).join(','));
@@ -198,25 +215,47 @@ export class ConversationsService {
         [actor.organizationId, id, actor.userId, text],
       );
       await this.audit.record(
-        { organizationId: actor.organizationId, actorUserId: actor.userId, action: 'conversation.note_added', targetType: 'conversation', targetId: id, after: { noteId: note.id, ...textFingerprint(text) } },
+        {
+          organizationId: actor.organizationId,
+          actorUserId: actor.userId,
+          action: 'conversation.note_added',
+          targetType: 'conversation',
+          targetId: id,
+          after: { noteId: note.id, ...textFingerprint(text) },
+        },
         manager,
       );
       await this.live.conversationsUpdated(manager, actor.organizationId, [id], 'note');
-      return { type: 'note', internal: true, id: note.id, text: note.text, sentAt: note.created_at.toISOString(), author: { userId: actor.userId } };
+      return {
+        type: 'note',
+        internal: true,
+        id: note.id,
+        text: note.text,
+        sentAt: note.created_at.toISOString(),
+        author: { userId: actor.userId },
+      };
     });
   }
 
   async markRead(actor: Actor, id: string): Promise<ConversationView> {
     await this.dataSource.transaction(async (manager) => {
       await this.requireConversation(manager, actor.organizationId, id);
-      await manager.query(`UPDATE conversation SET unread_count = 0 WHERE organization_id = $1 AND id = $2 AND unread_count <> 0`, [actor.organizationId, id]);
+      await manager.query(
+        `UPDATE conversation SET unread_count = 0 WHERE organization_id = $1 AND id = $2 AND unread_count <> 0`,
+        [actor.organizationId, id],
+      );
       await this.live.conversationsUpdated(manager, actor.organizationId, [id], 'read');
     });
     return this.get(actor.organizationId, id);
   }
 
   /** Assign, tag or close many conversations: explicit ids, or everything a filter matches (capped). */
-  async bulk(actor: Actor, target: { ids?: string[]; filter?: ConversationFilter; accountIds?: string[] | null }, action: BulkAction, value?: string | null): Promise<{ updated: number; conversationIds: string[] }> {
+  async bulk(
+    actor: Actor,
+    target: { ids?: string[]; filter?: ConversationFilter; accountIds?: string[] | null },
+    action: BulkAction,
+    value?: string | null,
+  ): Promise<{ updated: number; conversationIds: string[] }> {
     return this.dataSource.transaction(async (manager) => {
       const params: unknown[] = [];
       let where: string;
@@ -228,19 +267,29 @@ export class ConversationsService {
           where += ' AND c.channel_account_id = ANY($3::uuid[])';
         }
       } else {
-        where = conversationFilterSql(actor.organizationId, actor.userId, { ...target.filter, accountIds: target.accountIds }, params);
+        where = conversationFilterSql(
+          actor.organizationId,
+          actor.userId,
+          { ...target.filter, accountIds: target.accountIds },
+          params,
+        );
       }
       let set: string;
       let activity: { type: string; data: Record<string, unknown> };
       if (action === 'assign') {
-        const assigneeId = value === undefined || value === null || value === 'nobody' ? null : value === 'me' ? actor.userId : value;
-        if (assigneeId) await this.requireUser(manager, actor.organizationId, assigneeId);
+        const assigneeId =
+          value === undefined || value === null || value === 'nobody' ? null : value === 'me' ? actor.userId : value;
+        if (assigneeId) {
+          await this.requireUser(manager, actor.organizationId, assigneeId);
+        }
         params.push(assigneeId);
         set = `assignee_id = $${params.length}::uuid`;
         activity = { type: 'assign', data: { to: assigneeId } };
       } else if (action === 'tag') {
         const [tag] = normalizeTags([value ?? '']);
-        if (!tag) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['value must be a tag for action tag'] });
+        if (!tag) {
+          throw new DomainError(ErrorCode.ValidationFailed, { errors: ['value must be a tag for action tag'] });
+        }
         params.push(tag);
         set = `tags = CASE WHEN $${params.length} = ANY(tags) THEN tags ELSE array_append(tags, $${params.length}::text) END`;
         activity = { type: 'tags', data: { added: tag } };
@@ -266,7 +315,12 @@ export class ConversationsService {
     });
   }
 
-  private async record(manager: EntityManager, actor: Actor, ids: string[], activity: { type: string; data: Record<string, unknown> }[]): Promise<void> {
+  private async record(
+    manager: EntityManager,
+    actor: Actor,
+    ids: string[],
+    activity: { type: string; data: Record<string, unknown> }[],
+  ): Promise<void> {
     for (const a of activity) {
       await manager.query(
         `INSERT INTO conversation_activity (organization_id, conversation_id, actor_user_id, type, data)
@@ -289,18 +343,32 @@ export class ConversationsService {
     }
   }
 
-  private async requireConversation(manager: EntityManager, organizationId: string, id: string, lock = false): Promise<{ status: string; assignee_id: string | null; tags: string[] }> {
+  private async requireConversation(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+    lock = false,
+  ): Promise<{ status: string; assignee_id: string | null; tags: string[] }> {
     const [row] = await manager.query(
       `SELECT status, assignee_id, tags FROM conversation WHERE organization_id = $1 AND id = $2${lock ? ' FOR UPDATE' : ''}`,
       [organizationId, id],
     );
-    if (!row) throw new DomainError(ErrorCode.ConversationNotFound);
+    if (!row) {
+      throw new DomainError(ErrorCode.ConversationNotFound);
+    }
     return row;
   }
 
   private async requireUser(manager: EntityManager, organizationId: string, userId: string): Promise<void> {
-    const [user] = await manager.query(`SELECT id FROM app_user WHERE organization_id = $1 AND id = $2 AND active`, [organizationId, userId]);
-    if (!user) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['assigneeId must be an active user of your organization'] });
+    const [user] = await manager.query(`SELECT id FROM app_user WHERE organization_id = $1 AND id = $2 AND active`, [
+      organizationId,
+      userId,
+    ]);
+    if (!user) {
+      throw new DomainError(ErrorCode.ValidationFailed, {
+        errors: ['assigneeId must be an active user of your organization'],
+      });
+    }
   }
 }
 

@@ -79,16 +79,27 @@ export class InboxStatsService {
       open: {
         total: open.reduce((sum, r) => sum + r.open, 0),
         byChannel: Object.entries(
-          open.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.channel]: (acc[r.channel] ?? 0) + r.open }), {}),
+          open.reduce<Record<string, number>>(
+            (acc, r) => ({ ...acc, [r.channel]: (acc[r.channel] ?? 0) + r.open }),
+            {},
+          ),
         ).map(([channel, count]) => ({ channel, open: count })),
-        byAccount: open.map((r) => ({ accountId: r.account_id, name: r.account_name, channel: r.channel, open: r.open })),
+        byAccount: open.map((r) => ({
+          accountId: r.account_id,
+          name: r.account_name,
+          channel: r.channel,
+          open: r.open,
+        })),
       },
       firstResponse: this.shape(firstResponse, names),
       resolution: this.shape(resolution, names),
     };
   }
 
-  private shape(rows: Record<string, any>[], names: Map<string, string>): Record<Dimension, Array<Record<string, unknown> & DurationStats>> {
+  private shape(
+    rows: Record<string, any>[],
+    names: Map<string, string>,
+  ): Record<Dimension, Array<Record<string, unknown> & DurationStats>> {
     const stats = (r: Record<string, any>): DurationStats => ({
       count: r.count,
       medianSeconds: r.median === null ? null : Math.round(Number(r.median)),
@@ -96,9 +107,13 @@ export class InboxStatsService {
     });
     return {
       channel: rows.filter((r) => r.g_channel === 0).map((r) => ({ channel: r.channel, ...stats(r) })),
-      account: rows.filter((r) => r.g_account === 0).map((r) => ({ accountId: r.account_id, name: names.get(r.account_id) ?? null, ...stats(r) })),
+      account: rows
+        .filter((r) => r.g_account === 0)
+        .map((r) => ({ accountId: r.account_id, name: names.get(r.account_id) ?? null, ...stats(r) })),
       // Replies seen through the channel (not sent through civic-inbox) have no officer.
-      officer: rows.filter((r) => r.g_officer === 0 && r.officer_id).map((r) => ({ userId: r.officer_id, displayName: names.get(r.officer_id) ?? null, ...stats(r) })),
+      officer: rows
+        .filter((r) => r.g_officer === 0 && r.officer_id)
+        .map((r) => ({ userId: r.officer_id, displayName: names.get(r.officer_id) ?? null, ...stats(r) })),
     };
   }
 

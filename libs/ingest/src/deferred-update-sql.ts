@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { EntityManager } from 'typeorm';
-import { DeleteEvent, EditEvent, NormalizedEvent, StatusEvent } from '@civic/channels-core';
+import type { EntityManager } from 'typeorm';
+import type { DeleteEvent, EditEvent, NormalizedEvent, StatusEvent } from '@civic/channels-core';
 import { PART_OF_REPLY, REPLY_INTERRUPTED } from '@civic/messages';
 import { encodeEvents } from './event-json.codec';
-import { AccountRef } from './ingest-touched';
+import type { AccountRef } from './ingest-touched';
 
 /** First look for the message of a deferred update; each later look waits twice as long, up to the cap. */
 export const DEFERRED_FIRST_CHECK_SECONDS = 1;
@@ -25,14 +25,26 @@ export const DEFERRED_UPDATE_READY = `(EXISTS (SELECT 1 FROM message m WHERE m.o
  * is kept once. Without the channel's raw payload: applying an update never reads it, and it may
  * name the citizen (a status's recipient number), which erasure cannot reach here.
  */
-export async function deferUpdate(manager: EntityManager, event: EditEvent | DeleteEvent | StatusEvent, account: AccountRef): Promise<void> {
+export async function deferUpdate(
+  manager: EntityManager,
+  event: EditEvent | DeleteEvent | StatusEvent,
+  account: AccountRef,
+): Promise<void> {
   const { raw: _raw, ...kept } = event;
   const json = encodeEvents([kept as NormalizedEvent]);
   await manager.query(
     `INSERT INTO deferred_message_update (organization_id, channel_account_id, channel, external_id, reply_message_id, event, event_key, next_check_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, now() + make_interval(secs => $8))
      ON CONFLICT (channel_account_id, external_id, event_key) DO NOTHING`,
-    [account.organizationId, account.id, event.channel, event.externalId, event.type === 'status' ? (event.replyId ?? null) : null,
-      json, createHash('sha256').update(json).digest('hex'), DEFERRED_FIRST_CHECK_SECONDS],
+    [
+      account.organizationId,
+      account.id,
+      event.channel,
+      event.externalId,
+      event.type === 'status' ? (event.replyId ?? null) : null,
+      json,
+      createHash('sha256').update(json).digest('hex'),
+      DEFERRED_FIRST_CHECK_SECONDS,
+    ],
   );
 }

@@ -45,7 +45,9 @@ export class DeferredUpdateSweeper {
     const hours = this.config.env.DEFERRED_UPDATE_HOURS;
     expire ||= Date.now() - this.lastExpiryAt >= EXPIRE_EVERY_MS;
     // Most of the time nothing waits: one cheap query, no lock and no transaction.
-    if (!expire && !(await this.deferred.deferredUpdatesDue())) return { applied: 0, expired: 0 };
+    if (!expire && !(await this.deferred.deferredUpdatesDue())) {
+      return { applied: 0, expired: 0 };
+    }
     return withAdvisoryLock(this.dataSource, 'ingest', 'deferred-updates', async () => {
       let applied = 0;
       let batch: number;
@@ -53,11 +55,15 @@ export class DeferredUpdateSweeper {
         batch = await this.deferred.applyDeferredUpdates(APPLY_BATCH);
         applied += batch;
       } while (batch === APPLY_BATCH);
-      if (!expire) return { applied, expired: 0 };
+      if (!expire) {
+        return { applied, expired: 0 };
+      }
       this.lastExpiryAt = Date.now();
       const expired = await this.deferred.expireDeferredUpdates(hours);
       if (expired > 0) {
-        this.logger.warn(`${expired} edit(s), deletion(s) or status(es) dropped: their message did not arrive within ${hours} h`);
+        this.logger.warn(
+          `${expired} edit(s), deletion(s) or status(es) dropped: their message did not arrive within ${hours} h`,
+        );
       }
       return { applied, expired };
     });

@@ -22,12 +22,18 @@ export function encodeEvents(events: readonly NormalizedEvent[]): string {
  */
 export function decodeEvents(json: string): NormalizedEvent[] {
   const events = JSON.parse(json) as Array<Record<string, unknown>>;
-  if (!Array.isArray(events)) throw new TypeError('webhook inbox row is not a JSON array of events');
+  if (!Array.isArray(events)) {
+    throw new TypeError('webhook inbox row is not a JSON array of events');
+  }
   for (const event of events) {
-    if (event === null || typeof event !== 'object') continue; // ingest rejects it with a reason
+    if (event === null || typeof event !== 'object') {
+      continue;
+    } // ingest rejects it with a reason
     for (const field of DATE_FIELDS) {
       const value = event[field];
-      if (typeof value === 'string') event[field] = new Date(value);
+      if (typeof value === 'string') {
+        event[field] = new Date(value);
+      }
     }
   }
   return events as unknown as NormalizedEvent[];

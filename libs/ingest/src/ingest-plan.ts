@@ -1,6 +1,7 @@
-import { isDownloadable, MessageAttachment } from '@civic/domain';
-import { MessageEvent } from '@civic/channels-core';
-import { AccountRef } from './ingest-touched';
+import type { MessageEvent } from '@civic/channels-core';
+import type { MessageAttachment } from '@civic/domain';
+import { isDownloadable } from '@civic/domain';
+import type { AccountRef } from './ingest-touched';
 
 /** A citizen's stored profile, as far as ingest needs it to decide whether to rewrite it. */
 export interface KnownContact {
@@ -59,51 +60,85 @@ export function planMessages(items: PendingMessage[]): IngestPlan {
     } else {
       // The latest event in the batch carries the freshest profile.
       const prior = contacts.get(contactKey);
-      if (!prior || prior.event.occurredAt <= item.event.occurredAt) contacts.set(contactKey, item);
+      if (!prior || prior.event.occurredAt <= item.event.occurredAt) {
+        contacts.set(contactKey, item);
+      }
     }
     const threadKey = `${item.account.id}|${item.event.thread.key}`;
     if (item.known.threadConversationId) {
       conversationIds.set(threadKey, item.known.threadConversationId);
     } else {
       const prior = threads.get(threadKey);
-      if (!prior) threads.set(threadKey, { ...item, firstAt: item.event.occurredAt });
-      else if (item.event.occurredAt < prior.firstAt) prior.firstAt = item.event.occurredAt;
+      if (!prior) {
+        threads.set(threadKey, { ...item, firstAt: item.event.occurredAt });
+      } else if (item.event.occurredAt < prior.firstAt) {
+        prior.firstAt = item.event.occurredAt;
+      }
     }
   }
   // Contacts written by this batch win over a stale id from the lookup.
-  for (const key of contacts.keys()) contactIds.delete(key);
+  for (const key of contacts.keys()) {
+    contactIds.delete(key);
+  }
   const inBatch = new Set(items.map((i) => `${i.account.id}|${i.event.externalId}`));
-  const parentInBatch = items.some((i) => i.event.parentExternalId && inBatch.has(`${i.account.id}|${i.event.parentExternalId}`));
-  return { items, contacts: [...contacts.values()], conversations: [...threads.values()], contactIds, conversationIds, parentInBatch };
+  const parentInBatch = items.some(
+    (i) => i.event.parentExternalId && inBatch.has(`${i.account.id}|${i.event.parentExternalId}`),
+  );
+  return {
+    items,
+    contacts: [...contacts.values()],
+    conversations: [...threads.values()],
+    contactIds,
+    conversationIds,
+    parentInBatch,
+  };
 }
 
 /** Whether storing this event would change the stored citizen (a new name, handle, phone, or a new day). */
 function profileChanges(stored: KnownContact, event: MessageEvent): boolean {
   const { name, handle, phone } = event.contact;
-  if (name != null && name !== stored.name) return true;
-  if (handle != null && handle !== stored.handle) return true;
-  if (phone != null && phone !== stored.phone) return true;
+  if (name != null && name !== stored.name) {
+    return true;
+  }
+  if (handle != null && handle !== stored.handle) {
+    return true;
+  }
+  if (phone != null && phone !== stored.phone) {
+    return true;
+  }
   return !stored.lastSeenAt || event.occurredAt.getTime() > stored.lastSeenAt.getTime() + LAST_SEEN_RESOLUTION_MS;
 }
 
 export function withDownloadState(attachments: MessageAttachment[] | undefined): MessageAttachment[] {
-  return (attachments ?? []).map((a) => (isDownloadable(a) && !a.mediaAssetId ? { ...a, downloadState: 'pending' } : a));
+  return (attachments ?? []).map((a) =>
+    isDownloadable(a) && !a.mediaAssetId ? { ...a, downloadState: 'pending' } : a,
+  );
 }
 
 export function searchableText(event: MessageEvent): string {
   const parts = [event.text ?? ''];
   for (const a of event.attachments ?? []) {
-    if (a.caption) parts.push(a.caption);
-    if (a.location?.name) parts.push(a.location.name);
-    if (a.location?.address) parts.push(a.location.address);
-    if (a.contact?.name) parts.push(a.contact.name);
+    if (a.caption) {
+      parts.push(a.caption);
+    }
+    if (a.location?.name) {
+      parts.push(a.location.name);
+    }
+    if (a.location?.address) {
+      parts.push(a.location.address);
+    }
+    if (a.contact?.name) {
+      parts.push(a.contact.name);
+    }
   }
   return parts.join(' ');
 }
 
 export function previewOf(event: MessageEvent): string | null {
   const text = event.text ?? event.attachments?.find((a) => a.caption)?.caption ?? null;
-  if (text) return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;
+  if (text) {
+    return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;
+  }
   const first = event.attachments?.[0];
   return first ? `[${first.type}]` : null;
 }

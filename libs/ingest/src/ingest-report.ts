@@ -33,11 +33,17 @@ export interface IngestReport {
 export function countOutcomes(results: IngestEventResult[]): Omit<IngestReport, 'results' | 'touched'> {
   const counts = { stored: 0, duplicates: 0, updated: 0, skipped: 0, rejected: 0 };
   for (const { outcome } of results) {
-    if (outcome === 'stored') counts.stored++;
-    else if (outcome === 'duplicate') counts.duplicates++;
-    else if (outcome === 'updated') counts.updated++;
-    else if (outcome === 'rejected') counts.rejected++;
-    else counts.skipped++;
+    if (outcome === 'stored') {
+      counts.stored++;
+    } else if (outcome === 'duplicate') {
+      counts.duplicates++;
+    } else if (outcome === 'updated') {
+      counts.updated++;
+    } else if (outcome === 'rejected') {
+      counts.rejected++;
+    } else {
+      counts.skipped++;
+    }
   }
   return counts;
 }

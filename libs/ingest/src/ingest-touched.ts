@@ -1,6 +1,7 @@
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
-import { countOutcomes, IngestEventResult, IngestReport } from './ingest-report';
+import type { IngestEventResult, IngestReport } from './ingest-report';
+import { countOutcomes } from './ingest-report';
 
 /** The connected account an event belongs to. */
 export interface AccountRef {
@@ -13,14 +14,18 @@ export type Touched = Map<string, { conversationIds: Set<string>; newMessageIds:
 
 export function touchedFor(touched: Touched, organizationId: string) {
   let t = touched.get(organizationId);
-  if (!t) touched.set(organizationId, (t = { conversationIds: new Set(), newMessageIds: [] }));
+  if (!t) {
+    touched.set(organizationId, (t = { conversationIds: new Set(), newMessageIds: [] }));
+  }
   return t;
 }
 
 export function mergeTouched(into: Touched, from: Touched): void {
   for (const [organizationId, t] of from) {
     const target = touchedFor(into, organizationId);
-    for (const id of t.conversationIds) target.conversationIds.add(id);
+    for (const id of t.conversationIds) {
+      target.conversationIds.add(id);
+    }
     target.newMessageIds.push(...t.newMessageIds);
   }
 }
@@ -28,7 +33,12 @@ export function mergeTouched(into: Touched, from: Touched): void {
 /** Announce updated conversations, delivered to listeners (live updates, other processes) on commit. */
 export async function notifyChanged(manager: EntityManager, touched: Touched): Promise<void> {
   for (const [organizationId, t] of touched) {
-    await publishLiveEvent(manager, { type: LiveEventName.ConversationsChanged, organizationId, conversationIds: [...t.conversationIds], newMessages: 0 });
+    await publishLiveEvent(manager, {
+      type: LiveEventName.ConversationsChanged,
+      organizationId,
+      conversationIds: [...t.conversationIds],
+      newMessages: 0,
+    });
   }
 }
 
@@ -36,6 +46,10 @@ export function summarize(results: IngestEventResult[], touched: Touched): Inges
   return {
     results,
     ...countOutcomes(results),
-    touched: [...touched].map(([organizationId, t]) => ({ organizationId, conversationIds: [...t.conversationIds], newMessageIds: t.newMessageIds })),
+    touched: [...touched].map(([organizationId, t]) => ({
+      organizationId,
+      conversationIds: [...t.conversationIds],
+      newMessageIds: t.newMessageIds,
+    })),
   };
 }

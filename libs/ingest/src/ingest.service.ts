@@ -1,13 +1,21 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@civic/audit';
-import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageDirection } from '@civic/domain';
 import { NormalizedEvent } from '@civic/channels-core';
+import { ConversationKind, DeliveryState, foldForSearch, isDownloadable, MessageDirection } from '@civic/domain';
 import { MessageStore } from '@civic/messages';
 import { validateEvent } from './event-validator';
-import { IngestEventResult, IngestReport } from './ingest-report';
 import { INGEST_METRICS, IngestMetrics } from './ingest-metrics';
-import { IngestPlan, LookupResult, PendingMessage, planMessages, previewOf, searchableText, withDownloadState } from './ingest-plan';
+import {
+  IngestPlan,
+  LookupResult,
+  PendingMessage,
+  planMessages,
+  previewOf,
+  searchableText,
+  withDownloadState,
+} from './ingest-plan';
+import { IngestEventResult, IngestReport } from './ingest-report';
 import { AccountRef, mergeTouched, notifyChanged, summarize, Touched, touchedFor } from './ingest-touched';
 import { MessageUpdateApplier, UpdateEvent } from './message-update.applier';
 import { ReplyReconciler } from './reply-reconciler';
@@ -43,7 +51,9 @@ export class IngestService {
       } catch (error) {
         // Two batches writing the same citizens or threads in a different order can deadlock;
         // PostgreSQL aborts one of them as a whole, so running it again is safe.
-        if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= MAX_DEADLOCK_ATTEMPTS) throw error;
+        if ((error as { code?: string }).code !== DEADLOCK_DETECTED || attempt >= MAX_DEADLOCK_ATTEMPTS) {
+          throw error;
+        }
         this.logger.warn(`Ingest batch of ${events.length} event(s) deadlocked; retrying (attempt ${attempt + 1})`);
       }
     }
@@ -54,8 +64,11 @@ export class IngestService {
     const checked: { index: number; event: NormalizedEvent }[] = [];
     events.forEach((event, index) => {
       const problem = validateEvent(event);
-      if (problem) results[index] = { outcome: 'rejected', reason: problem };
-      else checked.push({ index, event });
+      if (problem) {
+        results[index] = { outcome: 'rejected', reason: problem };
+      } else {
+        checked.push({ index, event });
+      }
     });
 
     const known = await this.lookup(checked.map((c) => c.event));
@@ -64,7 +77,10 @@ export class IngestService {
     checked.forEach(({ index, event }, i) => {
       const found = known[i];
       if (!found) {
-        results[index] = { outcome: 'unknown_account', reason: `no connected ${event.channel} account ${event.accountExternalId}` };
+        results[index] = {
+          outcome: 'unknown_account',
+          reason: `no connected ${event.channel} account ${event.accountExternalId}`,
+        };
       } else if (found.messageId) {
         // Already stored: a redelivery or a replay. Nothing to write.
         results[index] = { outcome: 'duplicate', messageId: found.messageId, conversationId: found.conversationId! };
@@ -79,13 +95,20 @@ export class IngestService {
     // Echoes naming our reply: most are stored like any message (the reply's result folds them in).
     for (const item of messages.filter((m) => m.event.replyId)) {
       const result = await this.replies.echoOfReply(item, touched);
-      if (!result) continue;
+      if (!result) {
+        continue;
+      }
       results[item.index] = result;
       messages.splice(messages.indexOf(item), 1);
     }
     if (messages.length > 0 || updates.length > 0) {
       const plan = planMessages(messages);
-      if (updates.length === 0 && plan.contacts.length === 0 && plan.conversations.length === 0 && !plan.parentInBatch) {
+      if (
+        updates.length === 0 &&
+        plan.contacts.length === 0 &&
+        plan.conversations.length === 0 &&
+        !plan.parentInBatch
+      ) {
         // The common case (a citizen writing again in a known thread): one statement, which is
         // its own transaction, stores the messages, moves the counters and notifies.
         await this.insertMessages(this.dataSource.manager, plan, results, touched);
@@ -97,7 +120,9 @@ export class IngestService {
             await this.insertMessages(manager, plan, results, touched);
           }
           const changed: Touched = new Map();
-          for (const { index, event, account } of updates) results[index] = await this.updates.apply(manager, event, account, changed);
+          for (const { index, event, account } of updates) {
+            results[index] = await this.updates.apply(manager, event, account, changed);
+          }
           await notifyChanged(manager, changed);
           mergeTouched(touched, changed);
         });
@@ -105,15 +130,25 @@ export class IngestService {
     }
 
     for (const item of messages) {
-      if (!item.event.replyId || results[item.index]?.outcome !== 'stored') continue;
+      if (!item.event.replyId || results[item.index]?.outcome !== 'stored') {
+        continue;
+      }
       // The reply's send may have been found interrupted since echoOfReply looked (a late redelivery):
       // then this echo is folded into it now (see adoptEchoesOfInterruptedReply).
       const folded = await this.replies.adoptEchoesOfInterruptedReply(item.event.replyId);
-      if (folded) results[item.index] = { outcome: 'updated', messageId: item.event.replyId, conversationId: folded.conversationId };
+      if (folded) {
+        results[item.index] = {
+          outcome: 'updated',
+          messageId: item.event.replyId,
+          conversationId: folded.conversationId,
+        };
+      }
     }
 
     const unknownAccounts = results.filter((r) => r.outcome === 'unknown_account').length;
-    if (unknownAccounts > 0) this.logger.warn(`${unknownAccounts} event(s) for accounts that are not connected were skipped`);
+    if (unknownAccounts > 0) {
+      this.logger.warn(`${unknownAccounts} event(s) for accounts that are not connected were skipped`);
+    }
     const report = summarize(results, touched);
     this.metrics?.record(events, report);
     return report;
@@ -126,11 +161,21 @@ export class IngestService {
    */
   private async lookup(events: NormalizedEvent[]): Promise<(LookupResult | undefined)[]> {
     const found: (LookupResult | undefined)[] = new Array(events.length);
-    if (events.length === 0) return found;
+    if (events.length === 0) {
+      return found;
+    }
     const asMessage = (e: NormalizedEvent) => (e.type === 'message' ? e : null);
     const rows: {
-      idx: string; account_id: string; organization_id: string; message_id: string | null; conversation_id: string | null;
-      contact_id: string | null; contact_name: string | null; contact_handle: string | null; contact_phone: string | null; contact_last_seen_at: Date | null;
+      idx: string;
+      account_id: string;
+      organization_id: string;
+      message_id: string | null;
+      conversation_id: string | null;
+      contact_id: string | null;
+      contact_name: string | null;
+      contact_handle: string | null;
+      contact_phone: string | null;
+      contact_last_seen_at: Date | null;
       thread_conversation_id: string | null;
     }[] = await this.dataSource.query(
       `SELECT k.idx, a.id AS account_id, a.organization_id, m.id AS message_id, m.conversation_id,
@@ -167,7 +212,13 @@ export class IngestService {
         messageId: r.message_id,
         conversationId: r.conversation_id,
         contact: r.contact_id
-          ? { id: r.contact_id, name: r.contact_name, handle: r.contact_handle, phone: r.contact_phone, lastSeenAt: r.contact_last_seen_at }
+          ? {
+              id: r.contact_id,
+              name: r.contact_name,
+              handle: r.contact_handle,
+              phone: r.contact_phone,
+              lastSeenAt: r.contact_last_seen_at,
+            }
           : null,
         threadConversationId: r.thread_conversation_id,
       };
@@ -180,7 +231,12 @@ export class IngestService {
    * conversations' counters, preview, last activity and reply window, and announces them on
    * commit; duplicates (ON CONFLICT) touch nothing.
    */
-  private async insertMessages(manager: EntityManager, plan: IngestPlan, results: IngestEventResult[], touched: Touched): Promise<void> {
+  private async insertMessages(
+    manager: EntityManager,
+    plan: IngestPlan,
+    results: IngestEventResult[],
+    touched: Touched,
+  ): Promise<void> {
     // Later duplicates inside the same batch are duplicates too; keep the first occurrence.
     const seen = new Set<string>();
     const rows: (PendingMessage & { contactId: string; conversationId: string })[] = [];
@@ -192,7 +248,11 @@ export class IngestService {
         continue;
       }
       seen.add(key);
-      rows.push({ ...item, contactId: plan.contactIds.get(`${item.account.id}|${item.event.contact.externalId}`)!, conversationId });
+      rows.push({
+        ...item,
+        contactId: plan.contactIds.get(`${item.account.id}|${item.event.contact.externalId}`)!,
+        conversationId,
+      });
     }
 
     const inserted = await this.messages.insertBatchAndTouchConversations(manager, {
@@ -238,14 +298,18 @@ export class IngestService {
       const orphans = rows
         .filter((r) => r.event.parentExternalId && insertedIds.has(`${r.account.id}|${r.event.externalId}`))
         .map((r) => insertedIds.get(`${r.account.id}|${r.event.externalId}`)!);
-      if (orphans.length > 0) await this.messages.linkParentsArrivedInBatch(manager, orphans);
+      if (orphans.length > 0) {
+        await this.messages.linkParentsArrivedInBatch(manager, orphans);
+      }
     }
   }
 
   /** Inserts new citizens and refreshes changed profiles; fills plan.contactIds. */
   private async upsertContacts(manager: EntityManager, plan: IngestPlan): Promise<void> {
     const list = plan.contacts;
-    if (list.length === 0) return;
+    if (list.length === 0) {
+      return;
+    }
     const params = [
       list.map((c) => c.account.organizationId),
       list.map((c) => c.account.id),
@@ -254,7 +318,9 @@ export class IngestService {
       list.map((c) => c.event.contact.name ?? null),
       list.map((c) => c.event.contact.handle ?? null),
       list.map((c) => c.event.contact.phone ?? null),
-      list.map((c) => foldForSearch([c.event.contact.name, c.event.contact.handle, c.event.contact.phone].filter(Boolean).join(' '))),
+      list.map((c) =>
+        foldForSearch([c.event.contact.name, c.event.contact.handle, c.event.contact.phone].filter(Boolean).join(' ')),
+      ),
       list.map((c) => c.event.occurredAt.toISOString()),
     ];
     // Unchanged rows (a concurrent batch wrote the same profile) are not rewritten, and are read
@@ -284,7 +350,9 @@ export class IngestService {
             WHERE c.channel_account_id = i.channel_account_id AND c.channel_user_id = i.channel_user_id) c`,
       params,
     );
-    for (const r of rows) plan.contactIds.set(`${r.channel_account_id}|${r.channel_user_id}`, r.id);
+    for (const r of rows) {
+      plan.contactIds.set(`${r.channel_account_id}|${r.channel_user_id}`, r.id);
+    }
     await this.readBackMissing(
       manager,
       plan.contactIds,
@@ -297,7 +365,9 @@ export class IngestService {
   /** Opens the threads the lookup did not find; fills plan.conversationIds. */
   private async openConversations(manager: EntityManager, plan: IngestPlan): Promise<void> {
     const list = plan.conversations;
-    if (list.length === 0) return;
+    if (list.length === 0) {
+      return;
+    }
     const rows: { id: string; channel_account_id: string; thread_key: string }[] = await manager.query(
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[], $8::timestamptz[])
@@ -324,13 +394,15 @@ export class IngestService {
         // A DM thread belongs to its citizen; a public thread to the author of its root, if a citizen wrote it.
         list.map((c) =>
           c.event.thread.kind === ConversationKind.Direct || c.event.thread.rootExternalId === c.event.externalId
-            ? plan.contactIds.get(`${c.account.id}|${c.event.contact.externalId}`) ?? null
+            ? (plan.contactIds.get(`${c.account.id}|${c.event.contact.externalId}`) ?? null)
             : null,
         ),
         list.map((c) => c.firstAt.toISOString()),
       ],
     );
-    for (const r of rows) plan.conversationIds.set(`${r.channel_account_id}|${r.thread_key}`, r.id);
+    for (const r of rows) {
+      plan.conversationIds.set(`${r.channel_account_id}|${r.thread_key}`, r.id);
+    }
     await this.readBackMissing(
       manager,
       plan.conversationIds,
@@ -351,8 +423,15 @@ export class IngestService {
     sql: string,
   ): Promise<void> {
     const missing = keys.filter(([a, k]) => !ids.has(`${a}|${k}`));
-    if (missing.length === 0) return;
-    const rows: { id: string; a: string; k: string }[] = await manager.query(sql, [missing.map(([a]) => a), missing.map(([, k]) => k)]);
-    for (const r of rows) ids.set(`${r.a}|${r.k}`, r.id);
+    if (missing.length === 0) {
+      return;
+    }
+    const rows: { id: string; a: string; k: string }[] = await manager.query(sql, [
+      missing.map(([a]) => a),
+      missing.map(([, k]) => k),
+    ]);
+    for (const r of rows) {
+      ids.set(`${r.a}|${r.k}`, r.id);
+    }
   }
 }

@@ -1,12 +1,15 @@
-import { EntityManager } from 'typeorm';
-import { AuditService, textFingerprint } from '@civic/audit';
-import { DeleteEvent, EditEvent, StatusEvent, WatermarkStatusEvent } from '@civic/channels-core';
+import type { EntityManager } from 'typeorm';
+import type { AuditService } from '@civic/audit';
+import { textFingerprint } from '@civic/audit';
+import type { DeleteEvent, EditEvent, StatusEvent, WatermarkStatusEvent } from '@civic/channels-core';
 import { foldForSearch } from '@civic/domain';
-import { MessageStore, PART_OF_REPLY, UpdatedMessage } from '@civic/messages';
+import type { MessageStore, UpdatedMessage } from '@civic/messages';
+import { PART_OF_REPLY } from '@civic/messages';
 import { deferUpdate } from './deferred-update-sql';
-import { IngestEventResult } from './ingest-report';
-import { AccountRef, Touched, touchedFor } from './ingest-touched';
-import { ReplyReconciler } from './reply-reconciler';
+import type { IngestEventResult } from './ingest-report';
+import type { AccountRef, Touched } from './ingest-touched';
+import { touchedFor } from './ingest-touched';
+import type { ReplyReconciler } from './reply-reconciler';
 
 export type UpdateEvent = EditEvent | DeleteEvent | StatusEvent | WatermarkStatusEvent;
 
@@ -22,7 +25,12 @@ export class MessageUpdateApplier {
     private readonly replies: ReplyReconciler,
   ) {}
 
-  async apply(manager: EntityManager, event: UpdateEvent, account: AccountRef, touched: Touched): Promise<IngestEventResult> {
+  async apply(
+    manager: EntityManager,
+    event: UpdateEvent,
+    account: AccountRef,
+    touched: Touched,
+  ): Promise<IngestEventResult> {
     const rows = await this.run(manager, event, account);
     if (rows.length > 0) {
       if (event.type === 'edit' || event.type === 'delete') {
@@ -34,16 +42,23 @@ export class MessageUpdateApplier {
             action: event.type === 'edit' ? 'message.edited' : 'message.deleted',
             targetType: 'message',
             targetId: rows[0].id,
-            after: event.type === 'edit' ? { ...textFingerprint(event.text), at: event.occurredAt.toISOString() } : { at: event.occurredAt.toISOString() },
+            after:
+              event.type === 'edit'
+                ? { ...textFingerprint(event.text), at: event.occurredAt.toISOString() }
+                : { at: event.occurredAt.toISOString() },
           },
           manager,
         );
       }
       const t = touchedFor(touched, account.organizationId);
-      for (const r of rows) t.conversationIds.add(r.conversation_id);
+      for (const r of rows) {
+        t.conversationIds.add(r.conversation_id);
+      }
       return { outcome: 'updated', messageId: rows[0].id, conversationId: rows[0].conversation_id };
     }
-    if (event.type === 'status_watermark') return { outcome: 'unchanged' };
+    if (event.type === 'status_watermark') {
+      return { outcome: 'unchanged' };
+    }
     // Nothing changed: either the message is unknown or the update was already applied (or older).
     // An earlier part of a reply sent as several messages counts as known: the reply follows its last message.
     const [known] = await manager.query(
@@ -53,7 +68,9 @@ export class MessageUpdateApplier {
        LIMIT 1`,
       [account.organizationId, event.channel, account.id, event.externalId],
     );
-    if (known) return { outcome: 'unchanged', messageId: known.id, conversationId: known.conversation_id };
+    if (known) {
+      return { outcome: 'unchanged', messageId: known.id, conversationId: known.conversation_id };
+    }
     if (event.type === 'status' && event.replyId) {
       const reconciled = await this.replies.settleInterruptedReply(manager, event, account);
       if (reconciled) {
@@ -62,16 +79,30 @@ export class MessageUpdateApplier {
       }
     }
     await deferUpdate(manager, event, account);
-    return { outcome: 'deferred', reason: `no message ${event.externalId} on this account yet; applied when it arrives` };
+    return {
+      outcome: 'deferred',
+      reason: `no message ${event.externalId} on this account yet; applied when it arrives`,
+    };
   }
 
   private run(manager: EntityManager, event: UpdateEvent, account: AccountRef): Promise<UpdatedMessage[]> {
     const key = { organizationId: account.organizationId, channel: event.channel, channelAccountId: account.id };
     const at = event.occurredAt.toISOString();
-    if (event.type === 'edit') return this.messages.applyEdit(manager, key, event.externalId, event.text, at, foldForSearch(event.text));
-    if (event.type === 'delete') return this.messages.markDeleted(manager, key, event.externalId, at);
+    if (event.type === 'edit') {
+      return this.messages.applyEdit(manager, key, event.externalId, event.text, at, foldForSearch(event.text));
+    }
+    if (event.type === 'delete') {
+      return this.messages.markDeleted(manager, key, event.externalId, at);
+    }
     if (event.type === 'status') {
-      return this.messages.advanceDeliveryState(manager, key, event.externalId, event.state, event.error ? JSON.stringify(event.error) : null, at);
+      return this.messages.advanceDeliveryState(
+        manager,
+        key,
+        event.externalId,
+        event.state,
+        event.error ? JSON.stringify(event.error) : null,
+        at,
+      );
     }
     return this.messages.advanceThreadDeliveryState(manager, key, event.threadKey, event.state, at);
   }

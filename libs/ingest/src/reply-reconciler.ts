@@ -6,8 +6,8 @@ import { StatusEvent } from '@civic/channels-core';
 import { Channel, DELIVERY_STATE_RANK, DeliveryState, SEND_INTERRUPTED } from '@civic/domain';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { MessageStore, REPLY_INTERRUPTED, UpdatedMessage } from '@civic/messages';
-import { IngestEventResult } from './ingest-report';
 import { PendingMessage } from './ingest-plan';
+import { IngestEventResult } from './ingest-report';
 import { AccountRef, mergeTouched, notifyChanged, Touched, touchedFor } from './ingest-touched';
 
 /** The audit event of a reply whose interrupted send turned out to have reached the channel. */
@@ -16,8 +16,13 @@ export function replyReconciledAudit(
   now: { externalId: string; deliveryState: DeliveryState },
 ): AuditEntry {
   return {
-    organizationId: reply.organizationId, actorLabel: `channel:${reply.channel}`, action: 'reply.reconciled', targetType: 'message', targetId: reply.id,
-    before: { deliveryState: DeliveryState.Failed, errorCode: SEND_INTERRUPTED }, after: now,
+    organizationId: reply.organizationId,
+    actorLabel: `channel:${reply.channel}`,
+    action: 'reply.reconciled',
+    targetType: 'message',
+    targetId: reply.id,
+    before: { deliveryState: DeliveryState.Failed, errorCode: SEND_INTERRUPTED },
+    after: now,
   };
 }
 
@@ -45,15 +50,27 @@ export class ReplyReconciler {
    * left to its worker (the status waits until the worker stores the id); the channel and account must match.
    */
   async settleInterruptedReply(
-    manager: EntityManager, event: Pick<StatusEvent, 'channel' | 'externalId' | 'replyId' | 'state' | 'error' | 'occurredAt'>, account: AccountRef,
+    manager: EntityManager,
+    event: Pick<StatusEvent, 'channel' | 'externalId' | 'replyId' | 'state' | 'error' | 'occurredAt'>,
+    account: AccountRef,
   ): Promise<UpdatedMessage | null> {
     const row = await this.messages.settleInterruptedReply(
-      manager, { organizationId: account.organizationId, channel: event.channel, channelAccountId: account.id }, event.replyId!, event.externalId, event.state,
-      event.error ? JSON.stringify(event.error) : null, event.occurredAt.toISOString(),
+      manager,
+      { organizationId: account.organizationId, channel: event.channel, channelAccountId: account.id },
+      event.replyId!,
+      event.externalId,
+      event.state,
+      event.error ? JSON.stringify(event.error) : null,
+      event.occurredAt.toISOString(),
     );
-    if (!row) return null;
+    if (!row) {
+      return null;
+    }
     await this.audit.record(
-      replyReconciledAudit({ id: row.id, organizationId: account.organizationId, channel: event.channel }, { externalId: event.externalId, deliveryState: event.state }),
+      replyReconciledAudit(
+        { id: row.id, organizationId: account.organizationId, channel: event.channel },
+        { externalId: event.externalId, deliveryState: event.state },
+      ),
       manager,
     );
     return row;
@@ -75,12 +92,20 @@ export class ReplyReconciler {
           FOR UPDATE`,
         [event.replyId, account.organizationId, event.channel, account.id],
       );
-      if (!reply) return null;
-      if (reply.external_id) return { outcome: 'duplicate', messageId: reply.id, conversationId: reply.conversation_id };
+      if (!reply) {
+        return null;
+      }
+      if (reply.external_id) {
+        return { outcome: 'duplicate', messageId: reply.id, conversationId: reply.conversation_id };
+      }
       const reconciled = await this.settleInterruptedReply(
-        manager, { ...event, replyId: reply.id, state: DeliveryState.Sent, error: null }, account,
+        manager,
+        { ...event, replyId: reply.id, state: DeliveryState.Sent, error: null },
+        account,
       );
-      if (!reconciled) return null;
+      if (!reconciled) {
+        return null;
+      }
       const changed: Touched = new Map();
       touchedFor(changed, account.organizationId).conversationIds.add(reconciled.conversation_id);
       await notifyChanged(manager, changed);
@@ -104,25 +129,49 @@ export class ReplyReconciler {
         `SELECT r.organization_id, r.channel FROM message r WHERE r.id = $1 AND ${REPLY_INTERRUPTED('r')} FOR UPDATE`,
         [replyId],
       );
-      if (!reply) return null;
+      if (!reply) {
+        return null;
+      }
       // Newest first: the reply takes the last part's id.
       const echoes = await this.messages.deleteEchoesOfReply(manager, replyId);
-      if (echoes.length === 0) return null;
+      if (echoes.length === 0) {
+        return null;
+      }
       const [last, ...parts] = echoes;
-      const deliveryState = DELIVERY_STATE_RANK[last.delivery_state] > DELIVERY_STATE_RANK[DeliveryState.Sent] ? last.delivery_state : DeliveryState.Sent;
+      const deliveryState =
+        DELIVERY_STATE_RANK[last.delivery_state] > DELIVERY_STATE_RANK[DeliveryState.Sent]
+          ? last.delivery_state
+          : DeliveryState.Sent;
       const updated = await this.messages.adoptEchoedChannelIds(
-        manager, replyId, last.external_id, deliveryState, parts.length > 0 ? parts.map((part) => part.external_id) : null,
+        manager,
+        replyId,
+        last.external_id,
+        deliveryState,
+        parts.length > 0 ? parts.map((part) => part.external_id) : null,
       );
       const removed = new Map<string, number>();
-      for (const echo of echoes) removed.set(echo.conversation_id, (removed.get(echo.conversation_id) ?? 0) + 1);
+      for (const echo of echoes) {
+        removed.set(echo.conversation_id, (removed.get(echo.conversation_id) ?? 0) + 1);
+      }
       for (const [conversationId, count] of removed) {
-        await manager.query(`UPDATE conversation SET message_count = GREATEST(message_count - $2, 0) WHERE id = $1`, [conversationId, count]);
+        await manager.query(`UPDATE conversation SET message_count = GREATEST(message_count - $2, 0) WHERE id = $1`, [
+          conversationId,
+          count,
+        ]);
       }
       await this.audit.record(
-        replyReconciledAudit({ id: replyId, organizationId: reply.organization_id, channel: reply.channel }, { externalId: last.external_id, deliveryState }),
+        replyReconciledAudit(
+          { id: replyId, organizationId: reply.organization_id, channel: reply.channel },
+          { externalId: last.external_id, deliveryState },
+        ),
         manager,
       );
-      await publishLiveEvent(manager, { type: LiveEventName.ConversationUpdated, organizationId: reply.organization_id, conversationIds: [updated.conversation_id], change: 'reply' });
+      await publishLiveEvent(manager, {
+        type: LiveEventName.ConversationUpdated,
+        organizationId: reply.organization_id,
+        conversationIds: [updated.conversation_id],
+        change: 'reply',
+      });
       return { conversationId: updated.conversation_id };
     });
   }

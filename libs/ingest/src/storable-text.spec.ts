@@ -2,8 +2,12 @@ import { hasUnstorableCharacter, jsonMayHoldUnstorable, storableJson, toStorable
 
 describe('storable text (NUL and lone surrogates)', () => {
   it('finds NUL and lone high or low surrogates, not surrogate pairs or other text', () => {
-    for (const bad of ['\u0000', 'a\ud800', '\ud800b', 'a\udc00b', '\udc00\ud800', '😀\ud83d']) expect([bad, hasUnstorableCharacter(bad)]).toEqual([bad, true]);
-    for (const good of ['', 'Çukur var', '😀', 'aile 👨\u200D👩\u200D👧', '\u202Eters', '\\u0000']) expect([good, hasUnstorableCharacter(good)]).toEqual([good, false]);
+    for (const bad of ['\u0000', 'a\ud800', '\ud800b', 'a\udc00b', '\udc00\ud800', '😀\ud83d']) {
+      expect([bad, hasUnstorableCharacter(bad)]).toEqual([bad, true]);
+    }
+    for (const good of ['', 'Çukur var', '😀', 'aile 👨\u200D👩\u200D👧', '\u202Eters', '\\u0000']) {
+      expect([good, hasUnstorableCharacter(good)]).toEqual([good, false]);
+    }
   });
 
   it('replaces each with U+FFFD and leaves everything else alone', () => {

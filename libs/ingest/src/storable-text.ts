@@ -29,8 +29,17 @@ export function jsonMayHoldUnstorable(json: string): boolean {
 
 /** JSON.stringify replacer / JSON.parse reviver making every string storable, object keys included. */
 export function storableStringsReplacer(_key: string, value: unknown): unknown {
-  if (typeof value === 'string') return toStorableText(value);
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.keys(value).some(hasUnstorableCharacter)) return value;
+  if (typeof value === 'string') {
+    return toStorableText(value);
+  }
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    !Object.keys(value).some(hasUnstorableCharacter)
+  ) {
+    return value;
+  }
   return Object.fromEntries(Object.entries(value).map(([key, child]) => [toStorableText(key), child]));
 }
 

@@ -90,12 +90,18 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
       } catch (error) {
         this.logger.warn(`Draining the webhook inbox failed: ${describeError(error)}`);
       }
-      if (this.stopped) break;
+      if (this.stopped) {
+        break;
+      }
       const took = performance.now() - started;
       const full = claimed.events >= DRAIN_EVENTS_PER_BATCH;
-      if (claimed.deliveries === 0) await this.idle();
-      else if (performance.now() - this.writer.lastStagedAt < INTAKE_BUSY_MS) await delay(Math.max(DRAIN_GATHER_MS, took * (1 / DRAIN_SHARE_UNDER_LOAD - 1)));
-      else if (!full) await delay(DRAIN_GATHER_MS);
+      if (claimed.deliveries === 0) {
+        await this.idle();
+      } else if (performance.now() - this.writer.lastStagedAt < INTAKE_BUSY_MS) {
+        await delay(Math.max(DRAIN_GATHER_MS, took * (1 / DRAIN_SHARE_UNDER_LOAD - 1)));
+      } else if (!full) {
+        await delay(DRAIN_GATHER_MS);
+      }
     }
   }
 
@@ -123,7 +129,9 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
     this.wakeRequested = false;
     const claimed = await this.claim();
     const batch = { deliveries: claimed.length, events: claimed.reduce((sum, d) => sum + d.eventCount, 0) };
-    if (claimed.length === 0) return batch;
+    if (claimed.length === 0) {
+      return batch;
+    }
     const readable: Array<{ delivery: ClaimedDelivery; events: NormalizedEvent[] }> = [];
     for (const delivery of claimed) {
       try {
@@ -132,12 +140,18 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
         await this.fail(delivery, error as Error);
       }
     }
-    if (readable.length === 0) return batch;
+    if (readable.length === 0) {
+      return batch;
+    }
     try {
       await this.ingest.ingest(readable.flatMap((r) => r.events));
       await this.finish(readable.map((r) => r.delivery.id));
     } catch (error) {
-      if (readable.length > 1) this.logger.warn(`Ingesting ${readable.length} webhook deliveries together failed (${describeError(error)}); ingesting them one by one`);
+      if (readable.length > 1) {
+        this.logger.warn(
+          `Ingesting ${readable.length} webhook deliveries together failed (${describeError(error)}); ingesting them one by one`,
+        );
+      }
       for (const { delivery, events } of readable) {
         try {
           await this.ingest.ingest(events);
@@ -178,7 +192,9 @@ export class WebhookInboxDrainer implements OnApplicationBootstrap, BeforeApplic
   /** Released for a later attempt after a growing pause, or set aside after the last one. */
   private async fail(delivery: ClaimedDelivery, error: Error): Promise<void> {
     const setAside = delivery.attempts >= DRAIN_MAX_ATTEMPTS;
-    this.logger.error(`Webhook delivery ${delivery.id} failed to ingest (attempt ${delivery.attempts}${setAside ? ', set aside' : ''}): ${describeError(error)}`);
+    this.logger.error(
+      `Webhook delivery ${delivery.id} failed to ingest (attempt ${delivery.attempts}${setAside ? ', set aside' : ''}): ${describeError(error)}`,
+    );
     await this.dataSource.query(
       `UPDATE webhook_inbox SET last_error = $2, claimed_until = now() + make_interval(secs => $3), failed_at = CASE WHEN $4 THEN now() END WHERE id = $1`,
       [delivery.id, error.message.slice(0, 2000), 2 ** delivery.attempts, setAside],

@@ -1,10 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@civic/config';
-import { connectionsShareOneSession, GroupCommit, describeError } from '@civic/database';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { NormalizedEvent } from '@civic/channels-core';
+import { AppConfig } from '@civic/config';
+import { connectionsShareOneSession, GroupCommit, describeError } from '@civic/database';
 import { encodeEvents } from './event-json.codec';
 
 /** An insert stops growing here (each delivery is one row). */
@@ -31,10 +31,14 @@ export class WebhookInboxWriter implements OnApplicationBootstrap, OnApplication
     commit: (json) => this.insert(json),
     maxItems: MAX_DELIVERIES_PER_INSERT,
     onMergedFailure: (count, error) =>
-      this.logger.warn(`A merged webhook inbox insert of ${count} deliveries failed (${describeError(error)}); inserting them one by one`),
+      this.logger.warn(
+        `A merged webhook inbox insert of ${count} deliveries failed (${describeError(error)}); inserting them one by one`,
+      ),
     afterCommit: () => {
       this.lastInsertAt = performance.now();
-      for (const listener of this.listeners) listener();
+      for (const listener of this.listeners) {
+        listener();
+      }
     },
   });
 
@@ -50,14 +54,24 @@ export class WebhookInboxWriter implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     this.separateSessions = !(await connectionsShareOneSession(this.dataSource));
-    if (this.config.env.WEBHOOK_ACK !== 'committed') return;
-    if (!this.separateSessions) {
-      // On the one session of PGlite the setting would reach every write.
-      this.logger.warn('WEBHOOK_ACK=committed needs a PostgreSQL server; the embedded database answers deliveries once flushed');
+    if (this.config.env.WEBHOOK_ACK !== 'committed') {
       return;
     }
-    this.asyncCommitPool = new Pool({ connectionString: this.config.env.DATABASE_URL, max: 1, options: '-c synchronous_commit=off' });
-    this.asyncCommitPool.on('error', (error) => this.logger.warn(`Webhook inbox connection lost: ${describeError(error)}`));
+    if (!this.separateSessions) {
+      // On the one session of PGlite the setting would reach every write.
+      this.logger.warn(
+        'WEBHOOK_ACK=committed needs a PostgreSQL server; the embedded database answers deliveries once flushed',
+      );
+      return;
+    }
+    this.asyncCommitPool = new Pool({
+      connectionString: this.config.env.DATABASE_URL,
+      max: 1,
+      options: '-c synchronous_commit=off',
+    });
+    this.asyncCommitPool.on('error', (error) =>
+      this.logger.warn(`Webhook inbox connection lost: ${describeError(error)}`),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -66,7 +80,9 @@ export class WebhookInboxWriter implements OnApplicationBootstrap, OnApplication
 
   /** Resolves once the delivery's events are committed to the webhook inbox. */
   stage(events: readonly NormalizedEvent[]): Promise<void> {
-    if (events.length === 0) return Promise.resolve();
+    if (events.length === 0) {
+      return Promise.resolve();
+    }
     return this.deliveries.add(encodeEvents(events));
   }
 

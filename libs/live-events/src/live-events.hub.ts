@@ -5,7 +5,10 @@ import { DataSource } from 'typeorm';
 import { describeError } from '@civic/database';
 import { LIVE_EVENTS_CHANNEL, LiveEvent } from './live-event';
 
-type ClientLike = { on(event: 'notification', fn: (m: Notification) => void): unknown; listeners(event: string): unknown[] };
+type ClientLike = {
+  on(event: 'notification', fn: (m: Notification) => void): unknown;
+  listeners(event: string): unknown[];
+};
 type PoolLike = { on(event: 'connect', fn: (client: ClientLike) => void): unknown; _clients?: ClientLike[] };
 
 /**
@@ -30,16 +33,22 @@ export class LiveEventsHub implements OnApplicationShutdown {
   }
 
   private ensureListening(): Promise<void> {
-    if (this.client) return Promise.resolve();
+    if (this.client) {
+      return Promise.resolve();
+    }
     this.connecting ??= this.connect().finally(() => (this.connecting = null));
     return this.connecting;
   }
 
   private readonly onNotification = (message: Notification) => {
-    if (message.channel !== LIVE_EVENTS_CHANNEL || !message.payload) return;
+    if (message.channel !== LIVE_EVENTS_CHANNEL || !message.payload) {
+      return;
+    }
     try {
       const event = JSON.parse(message.payload) as LiveEvent;
-      if (typeof event.organizationId === 'string') this.events.next(event);
+      if (typeof event.organizationId === 'string') {
+        this.events.next(event);
+      }
     } catch {
       this.logger.warn('Ignored a live event that is not JSON');
     }
@@ -52,13 +61,19 @@ export class LiveEventsHub implements OnApplicationShutdown {
    */
   private attachToPool(): void {
     const pool = (this.dataSource.driver as unknown as { master?: PoolLike }).master;
-    if (!pool || this.poolAttached) return;
+    if (!pool || this.poolAttached) {
+      return;
+    }
     this.poolAttached = true;
     const hear = (client: ClientLike) => {
-      if (!client.listeners('notification').includes(this.onNotification)) client.on('notification', this.onNotification);
+      if (!client.listeners('notification').includes(this.onNotification)) {
+        client.on('notification', this.onNotification);
+      }
     };
     pool.on('connect', hear);
-    for (const client of pool._clients ?? []) hear(client);
+    for (const client of pool._clients ?? []) {
+      hear(client);
+    }
   }
 
   private async connect(): Promise<void> {
@@ -70,7 +85,12 @@ export class LiveEventsHub implements OnApplicationShutdown {
       this.logger.warn(`Live events connection lost: ${describeError(error)}`);
       this.client = null;
       client.end().catch(() => undefined);
-      if (!this.closed) setTimeout(() => void this.ensureListening().catch((e) => this.logger.warn(`Reconnect failed: ${describeError(e)}`)), 1000).unref();
+      if (!this.closed) {
+        setTimeout(
+          () => void this.ensureListening().catch((e) => this.logger.warn(`Reconnect failed: ${describeError(e)}`)),
+          1000,
+        ).unref();
+      }
     });
     await client.connect();
     await client.query(`LISTEN ${LIVE_EVENTS_CHANNEL}`);

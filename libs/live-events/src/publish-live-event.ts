@@ -1,5 +1,6 @@
-import { EntityManager } from 'typeorm';
-import { LIVE_EVENTS_CHANNEL, LiveEvent } from './live-event';
+import type { EntityManager } from 'typeorm';
+import type { LiveEvent } from './live-event';
+import { LIVE_EVENTS_CHANNEL } from './live-event';
 
 /** NOTIFY payloads are limited to 8000 bytes; 150 uuids per event stay well below it. */
 export const IDS_PER_NOTIFY = 150;

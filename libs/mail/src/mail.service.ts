@@ -32,7 +32,9 @@ export class MailService implements OnApplicationShutdown {
   constructor(config: AppConfig) {
     const url = config.env.SMTP_URL;
     this.from = config.env.MAIL_FROM;
-    this.transporter = url ? nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }) : null;
+    this.transporter = url
+      ? nodemailer.createTransport({ url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
+      : null;
   }
 
   get enabled(): boolean {
@@ -45,17 +47,32 @@ export class MailService implements OnApplicationShutdown {
    * Error with the server's answer. Callers log the outcome with their own delivery's id.
    */
   async send(mail: OutgoingMail): Promise<void> {
-    if (!this.transporter) throw new Error('E-mail is not configured (SMTP_URL)');
+    if (!this.transporter) {
+      throw new Error('E-mail is not configured (SMTP_URL)');
+    }
     try {
       await this.transporter.sendMail({
-        from: this.from, to: mail.to, subject: mail.subject, text: mail.text, messageId: mail.messageId, headers: mail.headers, attachments: mail.attachments,
+        from: this.from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        messageId: mail.messageId,
+        headers: mail.headers,
+        attachments: mail.attachments,
       });
     } catch (error) {
-      const { responseCode, code, response, message } = error as { responseCode?: number; code?: string; response?: string; message: string };
-      const reason = `${responseCode !== undefined ? `SMTP ${responseCode}` : code ?? 'SMTP'}: ${response ?? message}`;
+      const { responseCode, code, response, message } = error as {
+        responseCode?: number;
+        code?: string;
+        response?: string;
+        message: string;
+      };
+      const reason = `${responseCode !== undefined ? `SMTP ${responseCode}` : (code ?? 'SMTP')}: ${response ?? message}`;
       // The server's own 5xx is final; so is an address or message nodemailer could not even send.
       const permanent = responseCode !== undefined ? responseCode >= 500 : code === 'EENVELOPE' || code === 'EMESSAGE';
-      if (permanent) throw new Error(reason);
+      if (permanent) {
+        throw new Error(reason);
+      }
       throw new MailRetryableError(reason);
     }
   }

@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
-import { ChannelAccountContext, ChannelError, ChannelErrorKind } from '@civic/channels-core';
 import { AccountContextService } from '@civic/channels';
+import { ChannelAccountContext, ChannelError, ChannelErrorKind } from '@civic/channels-core';
+import { describeError } from '@civic/database';
 import { isDownloadable, MessageAttachment } from '@civic/domain';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { MessageStore } from '@civic/messages';
-import { describeError } from '@civic/database';
 import { MediaDownloader } from './media.downloader';
 
 /** After this many failed attempts an attachment is marked failed; the message itself is never lost. */
@@ -41,10 +41,10 @@ export class MediaDownloadWorker {
 
   @Interval(3000)
   async tick(): Promise<void> {
-    if (this.running) return;
+    if (this.running) {return;}
     this.running = true;
     try {
-      while ((await this.drain()) === BATCH);
+      while ((await this.drain()) === BATCH){;}
     } catch (error) {
       this.logger.warn(`Media download round failed: ${describeError(error)}`);
     } finally {
@@ -58,7 +58,7 @@ export class MediaDownloadWorker {
     const contexts = new Map<string, ChannelAccountContext>();
     for (const message of claimed) {
       let context = contexts.get(message.channel_account_id);
-      if (!context) contexts.set(message.channel_account_id, (context = await this.accounts.load(message.channel_account_id)));
+      if (!context) {contexts.set(message.channel_account_id, (context = await this.accounts.load(message.channel_account_id)));}
       await this.process(message, context);
     }
     return claimed.length;
@@ -86,7 +86,7 @@ export class MediaDownloadWorker {
       } catch (error) {
         const retryable = error instanceof ChannelError ? error.kind === ChannelErrorKind.Retry : true;
         const giveUp = !retryable || message.media_attempts >= MEDIA_MAX_ATTEMPTS;
-        if (!giveUp) stillPending = true;
+        if (!giveUp) {stillPending = true;}
         attachments.push({ ...attachment, downloadState: giveUp ? 'failed' : 'pending', downloadError: (error as Error).message.slice(0, 500) });
       }
     }

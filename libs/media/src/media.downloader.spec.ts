@@ -1,12 +1,13 @@
-import { ChannelAccountContext, ChannelError, ChannelErrorKind } from '@civic/channels-core';
-import { AppConfig } from '@civic/config';
-import { MetaGraphClient } from '@civic/channels-meta';
-import { AttachmentType, Channel } from '@civic/domain';
-import { FakeGraphApiServer, META_FAILURES } from '@civic/testing';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ChannelAccountContext} from '@civic/channels-core';
+import { ChannelError, ChannelErrorKind } from '@civic/channels-core';
+import { MetaGraphClient } from '@civic/channels-meta';
+import { AppConfig } from '@civic/config';
+import { AttachmentType, Channel } from '@civic/domain';
+import { FakeGraphApiServer, META_FAILURES } from '@civic/testing';
 import { MediaDownloader } from './media.downloader';
 import { MediaStore } from './media.store';
 

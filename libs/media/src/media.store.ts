@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@civic/config';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@civic/config';
 
 export interface StoredMedia {
   /** Path relative to MEDIA_DIR: "<first two hex chars>/<sha256>". */
@@ -37,9 +37,9 @@ export class MediaStore {
 
   /** Absolute path of a stored file; refuses keys that would leave MEDIA_DIR. */
   pathOf(storageKey: string): string {
-    if (!/^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(storageKey)) throw new Error(`Invalid media storage key "${storageKey}"`);
+    if (!/^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(storageKey)) {throw new Error(`Invalid media storage key "${storageKey}"`);}
     const path = resolve(this.root, storageKey);
-    if (!path.startsWith(this.root + sep)) throw new Error(`Invalid media storage key "${storageKey}"`);
+    if (!path.startsWith(this.root + sep)) {throw new Error(`Invalid media storage key "${storageKey}"`);}
     return path;
   }
 

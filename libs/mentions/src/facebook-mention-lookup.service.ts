@@ -18,7 +18,13 @@ export class FacebookMentionLookupService extends InboxMentionLookup {
   protected readonly source = 'facebook_mention' as const;
   protected readonly lockName = 'facebook-mentions';
 
-  constructor(dataSource: DataSource, states: MentionSourceStatesService, accounts: AccountContextService, store: MentionStoreService, private readonly facebook: FacebookMentionsClient) {
+  constructor(
+    dataSource: DataSource,
+    states: MentionSourceStatesService,
+    accounts: AccountContextService,
+    store: MentionStoreService,
+    private readonly facebook: FacebookMentionsClient,
+  ) {
     super(dataSource, states, accounts, store);
   }
 

@@ -10,7 +10,13 @@ import { addressedText, asChannelError, MentionSourceStatesService } from './men
 import { MentionStoreService } from './mention-store.service';
 import { WatchlistMatchers } from './watchlist-matchers';
 
-export type TaggedOutcome = { accountId: string; result: 'polled' | 'paused' | 'failed' | 'skipped'; stored?: number; linked?: number; detail?: string };
+export type TaggedOutcome = {
+  accountId: string;
+  result: 'polled' | 'paused' | 'failed' | 'skipped';
+  stored?: number;
+  linked?: number;
+  detail?: string;
+};
 
 /**
  * Facebook page mentions: public posts that tag (@mention) a connected page, read from
@@ -38,15 +44,25 @@ export class FacebookTaggedPollService {
       const outcomes: TaggedOutcome[] = [];
       for (const account of await this.states.accounts(Channel.Facebook, now)) {
         const outcome = await this.pollOne(account.accountId, account.organizationId, now);
-        if (outcome.detail !== 'not due') outcomes.push(outcome);
+        if (outcome.detail !== 'not due') {
+          outcomes.push(outcome);
+        }
       }
       return outcomes;
     });
   }
 
   private async pollOne(accountId: string, organizationId: string, now: Date): Promise<TaggedOutcome> {
-    const state = await this.states.claim({ accountId, organizationId }, 'facebook_tagged', '', now, this.config.env.MENTIONS_SEARCH_INTERVAL_SECONDS);
-    if (!state) return { accountId, result: 'skipped', detail: 'not due' };
+    const state = await this.states.claim(
+      { accountId, organizationId },
+      'facebook_tagged',
+      '',
+      now,
+      this.config.env.MENTIONS_SEARCH_INTERVAL_SECONDS,
+    );
+    if (!state) {
+      return { accountId, result: 'skipped', detail: 'not due' };
+    }
     const since = state.position ? Date.parse(state.position) : null;
     const account = await this.accounts.load(accountId);
     const posts: FacebookTaggedPost[] = [];
@@ -71,10 +87,14 @@ export class FacebookTaggedPollService {
     const candidates: MentionCandidate[] = [];
     for (const post of posts) {
       // The page's own posts are not mentions of it.
-      if (post.from?.id === account.externalId) continue;
+      if (post.from?.id === account.externalId) {
+        continue;
+      }
       for (const watchlist of watchlists) {
         const result = this.matchers.for(watchlist).match(addressedText(post.message, account.handle));
-        if (!result.matched) continue;
+        if (!result.matched) {
+          continue;
+        }
         candidates.push({
           organizationId,
           watchlistId: watchlist.id,
@@ -97,10 +117,20 @@ export class FacebookTaggedPollService {
         });
       }
     }
-    const newest = posts.reduce<number | null>((max, p) => (max === null || Date.parse(p.created_time) > max ? Date.parse(p.created_time) : max), since);
+    const newest = posts.reduce<number | null>(
+      (max, p) => (max === null || Date.parse(p.created_time) > max ? Date.parse(p.created_time) : max),
+      since,
+    );
     const stored = await this.dataSource.transaction(async (manager) => {
       const outcome = await this.store.store(manager, candidates);
-      await this.states.finish(accountId, 'facebook_tagged', '', newest === null ? null : new Date(newest).toISOString(), null, manager);
+      await this.states.finish(
+        accountId,
+        'facebook_tagged',
+        '',
+        newest === null ? null : new Date(newest).toISOString(),
+        null,
+        manager,
+      );
       return outcome;
     });
     return { accountId, result: 'polled', stored: stored.inserted, linked: stored.linked };

@@ -1,12 +1,15 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { AccountContextService } from '@civic/channels';
-import { ChannelAccountContext, ChannelErrorKind } from '@civic/channels-core';
-import { Channel, MessageKind } from '@civic/domain';
+import type { DataSource } from 'typeorm';
+import type { AccountContextService } from '@civic/channels';
+import type { ChannelAccountContext } from '@civic/channels-core';
+import { ChannelErrorKind } from '@civic/channels-core';
 import { describeError } from '@civic/database';
-import { MentionCandidate } from './mention-candidate';
-import { addressedText, asChannelError, MentionSourceStatesService, SourceAccount } from './mention-source-states.service';
-import { MentionStoreService } from './mention-store.service';
+import type { Channel } from '@civic/domain';
+import { MessageKind } from '@civic/domain';
+import type { MentionCandidate } from './mention-candidate';
+import type { MentionSourceStatesService, SourceAccount } from './mention-source-states.service';
+import { addressedText, asChannelError } from './mention-source-states.service';
+import type { MentionStoreService } from './mention-store.service';
 import { WatchlistMatchers } from './watchlist-matchers';
 
 const BATCH = 100;
@@ -17,7 +20,14 @@ const BATCH = 100;
  */
 export const MENTION_LOOKUP_SETTLE_SECONDS = 60;
 
-export type LookupOutcome = { accountId: string; result: 'looked_up' | 'paused' | 'skipped'; looked?: number; stored?: number; failed?: number; detail?: string };
+export type LookupOutcome = {
+  accountId: string;
+  result: 'looked_up' | 'paused' | 'skipped';
+  looked?: number;
+  stored?: number;
+  failed?: number;
+  detail?: string;
+};
 
 export interface MentionMessageRow {
   id: string;
@@ -69,7 +79,9 @@ export abstract class InboxMentionLookup {
       const outcomes: LookupOutcome[] = [];
       for (const account of await this.states.accounts(this.channel, now)) {
         const outcome = await this.lookUpOne(account, now);
-        if (outcome.detail !== 'not due') outcomes.push(outcome);
+        if (outcome.detail !== 'not due') {
+          outcomes.push(outcome);
+        }
       }
       return outcomes;
     });
@@ -79,7 +91,9 @@ export abstract class InboxMentionLookup {
     const { accountId, organizationId } = source;
     // Webhooks arrive all the time: this runs every tick; the claim only keeps a paused account waiting.
     const state = await this.states.claim(source, this.source, '', now, 0);
-    if (!state) return { accountId, result: 'skipped', detail: 'not due' };
+    if (!state) {
+      return { accountId, result: 'skipped', detail: 'not due' };
+    }
     const account = await this.accounts.load(accountId);
     const watchlists = await this.states.watchlists(organizationId);
     const outcome: LookupOutcome = { accountId, result: 'looked_up', looked: 0, stored: 0, failed: 0 };
@@ -94,7 +108,9 @@ export abstract class InboxMentionLookup {
           ORDER BY m.received_at, m.id LIMIT $6`,
         [accountId, MessageKind.Mention, cursor.receivedAt, cursor.id, settled, BATCH],
       );
-      if (rows.length === 0) break;
+      if (rows.length === 0) {
+        break;
+      }
       for (const row of rows) {
         let content: MentionContent | null;
         try {
@@ -115,7 +131,9 @@ export abstract class InboxMentionLookup {
         const candidates: MentionCandidate[] = [];
         for (const watchlist of content ? watchlists : []) {
           const result = this.matchers.for(watchlist).match(addressedText(content!.text, account.handle));
-          if (!result.matched) continue;
+          if (!result.matched) {
+            continue;
+          }
           candidates.push({
             organizationId,
             watchlistId: watchlist.id,
@@ -144,7 +162,9 @@ export abstract class InboxMentionLookup {
           await this.states.finish(accountId, this.source, '', formatPosition(cursor), null, manager);
         });
       }
-      if (rows.length < BATCH) break;
+      if (rows.length < BATCH) {
+        break;
+      }
     }
     return outcome;
   }
@@ -157,7 +177,9 @@ function formatPosition(position: { receivedAt: string; id: string }): string {
 
 function parsePosition(position: string | null): { receivedAt: string; id: string } {
   const [receivedAt, id] = position?.split('|') ?? [];
-  return receivedAt && id ? { receivedAt, id } : { receivedAt: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
+  return receivedAt && id
+    ? { receivedAt, id }
+    : { receivedAt: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
 }
 
 /** A Graph id field of a webhook payload (string or number). */

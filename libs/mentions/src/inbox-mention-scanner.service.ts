@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { withAdvisoryLock } from '@civic/database';
 import { Channel, MentionWatchlist, MessageKind } from '@civic/domain';
-import { extractMentionMetrics } from './mention-metrics';
 import { MentionCandidate } from './mention-candidate';
+import { extractMentionMetrics } from './mention-metrics';
 import { MentionStoreService } from './mention-store.service';
 import { WatchlistMatchers } from './watchlist-matchers';
 
@@ -55,7 +55,9 @@ export class InboxMentionScannerService {
   async scanAll(): Promise<ScanReport | 'locked'> {
     return withAdvisoryLock(this.dataSource, 'civic.mentions', 'inbox-scan', async () => {
       const total: ScanReport = { scanned: 0, inserted: 0, linked: 0 };
-      const watchlists = await this.dataSource.getRepository(MentionWatchlist).find({ where: { active: true }, order: { createdAt: 'ASC' } });
+      const watchlists = await this.dataSource
+        .getRepository(MentionWatchlist)
+        .find({ where: { active: true }, order: { createdAt: 'ASC' } });
       for (const watchlist of watchlists) {
         const report = await this.scanWatchlist(watchlist);
         total.scanned += report.scanned;
@@ -69,7 +71,9 @@ export class InboxMentionScannerService {
   private async scanWatchlist(watchlist: MentionWatchlist): Promise<ScanReport> {
     const report: ScanReport = { scanned: 0, inserted: 0, linked: 0 };
     const matcher = this.matchers.for(watchlist);
-    if (matcher.empty) return report;
+    if (matcher.empty) {
+      return report;
+    }
     // Keyset position as PostgreSQL text, so microseconds survive the round trip through JavaScript.
     let position: { receivedAt: string; id: string } = await this.startPosition(watchlist.id);
     for (;;) {
@@ -82,11 +86,15 @@ export class InboxMentionScannerService {
           ORDER BY m.received_at, m.id LIMIT $5`,
         [watchlist.organizationId, position.receivedAt, position.id, PUBLIC_MESSAGE_KINDS, BATCH],
       );
-      if (rows.length === 0) break;
+      if (rows.length === 0) {
+        break;
+      }
       const candidates: MentionCandidate[] = [];
       for (const row of rows) {
         const result = matcher.match(row.text);
-        if (!result.matched) continue;
+        if (!result.matched) {
+          continue;
+        }
         candidates.push({
           organizationId: watchlist.organizationId,
           watchlistId: watchlist.id,
@@ -116,9 +124,13 @@ export class InboxMentionScannerService {
         );
       });
       report.scanned += rows.length;
-      if (rows.length < BATCH) break;
+      if (rows.length < BATCH) {
+        break;
+      }
     }
-    if (report.inserted > 0) this.logger.log(`Watchlist ${watchlist.id}: ${report.inserted} new mention(s) from the inbox`);
+    if (report.inserted > 0) {
+      this.logger.log(`Watchlist ${watchlist.id}: ${report.inserted} new mention(s) from the inbox`);
+    }
     return report;
   }
 

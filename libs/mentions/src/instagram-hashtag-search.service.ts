@@ -63,20 +63,37 @@ export class InstagramHashtagSearchService {
     const outcomes: HashtagOutcome[] = [];
     const seenOrganizations = new Set<string>();
     for (const account of await this.states.accounts(Channel.Instagram, now)) {
-      if (seenOrganizations.has(account.organizationId)) continue;
+      if (seenOrganizations.has(account.organizationId)) {
+        continue;
+      }
       seenOrganizations.add(account.organizationId);
       const watchlists = await this.states.watchlists(account.organizationId);
-      const hashtags = [...new Set(watchlists.flatMap((w) => w.hashtags ?? []).map(instagramHashtagKey).filter(Boolean))];
-      if (hashtags.length === 0 || (await this.states.paused(account.accountId, 'instagram_hashtag', now))) continue;
+      const hashtags = [
+        ...new Set(
+          watchlists
+            .flatMap((w) => w.hashtags ?? [])
+            .map(instagramHashtagKey)
+            .filter(Boolean),
+        ),
+      ];
+      if (hashtags.length === 0 || (await this.states.paused(account.accountId, 'instagram_hashtag', now))) {
+        continue;
+      }
       // Hashtags already in Meta's window first, so a full window never starves them.
-      const recent = await Promise.all(hashtags.map(async (h) => ({ h, last: await this.states.lastRun(account.accountId, 'instagram_hashtag', h) })));
+      const recent = await Promise.all(
+        hashtags.map(async (h) => ({ h, last: await this.states.lastRun(account.accountId, 'instagram_hashtag', h) })),
+      );
       recent.sort((a, b) => Number(!inWindow(a.last, now)) - Number(!inWindow(b.last, now)));
       const context = await this.accounts.load(account.accountId);
       for (const { h, last } of recent) {
         const outcome = await this.searchOne(context, account, h, last, watchlists, now);
-        if (outcome.detail === 'not due') continue;
+        if (outcome.detail === 'not due') {
+          continue;
+        }
         outcomes.push(outcome);
-        if (outcome.result === 'paused') break;
+        if (outcome.result === 'paused') {
+          break;
+        }
       }
     }
     return outcomes;
@@ -92,14 +109,27 @@ export class InstagramHashtagSearchService {
   ): Promise<HashtagOutcome> {
     const base = { accountId: account.accountId, hashtag };
     if (!inWindow(lastRun, now)) {
-      const used = await this.states.queriedSince(account.accountId, 'instagram_hashtag', new Date(now.getTime() - INSTAGRAM_HASHTAG_WINDOW_MS), hashtag);
+      const used = await this.states.queriedSince(
+        account.accountId,
+        'instagram_hashtag',
+        new Date(now.getTime() - INSTAGRAM_HASHTAG_WINDOW_MS),
+        hashtag,
+      );
       if (used >= INSTAGRAM_HASHTAG_LIMIT) {
         const detail = `Instagram allows ${INSTAGRAM_HASHTAG_LIMIT} hashtags per 7 days; ${used} already used`;
         return { ...base, result: 'skipped', detail };
       }
     }
-    const state = await this.states.claim(account, 'instagram_hashtag', hashtag, now, this.config.env.MENTIONS_SEARCH_INTERVAL_SECONDS);
-    if (!state) return { ...base, result: 'skipped', detail: 'not due' };
+    const state = await this.states.claim(
+      account,
+      'instagram_hashtag',
+      hashtag,
+      now,
+      this.config.env.MENTIONS_SEARCH_INTERVAL_SECONDS,
+    );
+    if (!state) {
+      return { ...base, result: 'skipped', detail: 'not due' };
+    }
 
     const since = state.position ? Date.parse(state.position) : null;
     const media: InstagramPublicMedia[] = [];
@@ -108,7 +138,13 @@ export class InstagramHashtagSearchService {
       if (!hashtagId) {
         hashtagId = await this.instagram.resolveHashtag(context, hashtag);
         if (!hashtagId) {
-          await this.states.finish(account.accountId, 'instagram_hashtag', hashtag, null, 'Instagram knows no such hashtag');
+          await this.states.finish(
+            account.accountId,
+            'instagram_hashtag',
+            hashtag,
+            null,
+            'Instagram knows no such hashtag',
+          );
           return { ...base, result: 'failed', detail: 'unknown hashtag' };
         }
         await this.states.resolved(account.accountId, 'instagram_hashtag', hashtag, hashtagId, now);
@@ -132,10 +168,14 @@ export class InstagramHashtagSearchService {
 
     const candidates: MentionCandidate[] = [];
     for (const item of media) {
-      if (!item.id || !item.timestamp) continue;
+      if (!item.id || !item.timestamp) {
+        continue;
+      }
       for (const watchlist of watchlists) {
         const result = this.matchers.for(watchlist).match(item.caption);
-        if (!result.matched) continue;
+        if (!result.matched) {
+          continue;
+        }
         candidates.push({
           organizationId: watchlist.organizationId,
           watchlistId: watchlist.id,
@@ -159,10 +199,20 @@ export class InstagramHashtagSearchService {
         });
       }
     }
-    const newest = media.reduce<number | null>((max, m) => (m.timestamp && (max === null || Date.parse(m.timestamp) > max) ? Date.parse(m.timestamp) : max), since);
+    const newest = media.reduce<number | null>(
+      (max, m) => (m.timestamp && (max === null || Date.parse(m.timestamp) > max) ? Date.parse(m.timestamp) : max),
+      since,
+    );
     const stored = await this.dataSource.transaction(async (manager) => {
       const outcome = await this.store.store(manager, candidates);
-      await this.states.finish(account.accountId, 'instagram_hashtag', hashtag, newest === null ? null : new Date(newest).toISOString(), null, manager);
+      await this.states.finish(
+        account.accountId,
+        'instagram_hashtag',
+        hashtag,
+        newest === null ? null : new Date(newest).toISOString(),
+        null,
+        manager,
+      );
       return outcome;
     });
     return { ...base, result: 'searched', stored: stored.inserted, linked: stored.linked };

@@ -19,7 +19,13 @@ export class InstagramMentionLookupService extends InboxMentionLookup {
   protected readonly source = 'instagram_mention' as const;
   protected readonly lockName = 'instagram-mentions';
 
-  constructor(dataSource: DataSource, states: MentionSourceStatesService, accounts: AccountContextService, store: MentionStoreService, private readonly instagram: InstagramMentionsClient) {
+  constructor(
+    dataSource: DataSource,
+    states: MentionSourceStatesService,
+    accounts: AccountContextService,
+    store: MentionStoreService,
+    private readonly instagram: InstagramMentionsClient,
+  ) {
     super(dataSource, states, accounts, store);
   }
 
@@ -27,7 +33,9 @@ export class InstagramMentionLookupService extends InboxMentionLookup {
     const commentId = rawId(row.raw, 'comment_id');
     if (commentId) {
       const comment = await this.instagram.mentionedComment(account, commentId);
-      if (!comment) return null;
+      if (!comment) {
+        return null;
+      }
       return {
         text: comment.text ?? null,
         authorExternalId: null,
@@ -40,7 +48,9 @@ export class InstagramMentionLookupService extends InboxMentionLookup {
       };
     }
     const media = await this.instagram.mentionedMedia(account, rawId(row.raw, 'media_id') ?? row.external_id);
-    if (!media) return null;
+    if (!media) {
+      return null;
+    }
     return {
       text: media.caption ?? null,
       authorExternalId: null,

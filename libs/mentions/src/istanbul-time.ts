@@ -1,8 +1,17 @@
 /** Mentions are counted in Turkey's calendar: day buckets, the digest day and the spike baseline. */
 export const MENTIONS_TIME_ZONE = 'Europe/Istanbul';
 
-const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: MENTIONS_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const HOUR_FORMAT = new Intl.DateTimeFormat('en-GB', { timeZone: MENTIONS_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
+const DAY_FORMAT = new Intl.DateTimeFormat('en-CA', {
+  timeZone: MENTIONS_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const HOUR_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: MENTIONS_TIME_ZONE,
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** YYYY-MM-DD of `at` in Istanbul. */
 export function istanbulDate(at: Date): string {

@@ -1,4 +1,4 @@
-import { Channel, MentionSource } from '@civic/domain';
+import type { Channel, MentionSource } from '@civic/domain';
 
 /** A post that matched a watchlist, about to be stored (or linked) as a mention. */
 export interface MentionCandidate {

@@ -16,8 +16,28 @@ export interface DigestPayload {
   total: number;
   byWatchlist: { watchlistId: string; name: string; count: number }[];
   byChannel: { channel: string; count: number }[];
-  topPosts: { id: string; watchlistId: string; channel: string; authorHandle: string | null; authorName: string | null; text: string | null; url: string | null; reach: number | null; likes: number | null; publishedAt: string }[];
-  spikes: { alertId: string; watchlistId: string; name: string; openedAt: string; closedAt: string | null; hourCount: number; peakCount: number; threshold: number }[];
+  topPosts: {
+    id: string;
+    watchlistId: string;
+    channel: string;
+    authorHandle: string | null;
+    authorName: string | null;
+    text: string | null;
+    url: string | null;
+    reach: number | null;
+    likes: number | null;
+    publishedAt: string;
+  }[];
+  spikes: {
+    alertId: string;
+    watchlistId: string;
+    name: string;
+    openedAt: string;
+    closedAt: string | null;
+    hourCount: number;
+    peakCount: number;
+    threshold: number;
+  }[];
 }
 
 /**
@@ -37,7 +57,9 @@ export class MentionDigestService {
 
   /** Makes yesterday's digest for every organization with watchlists, once it is 08:00 in Istanbul. Returns the organizations done now. */
   async runDue(now = new Date()): Promise<string[]> {
-    if (istanbulHour(now) < DIGEST_HOUR) return [];
+    if (istanbulHour(now) < DIGEST_HOUR) {
+      return [];
+    }
     const day = previousDate(istanbulDate(now));
     const organizations: { organization_id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT w.organization_id FROM mention_watchlist w
@@ -48,16 +70,27 @@ export class MentionDigestService {
     );
     const made: string[] = [];
     for (const { organization_id: organizationId } of organizations) {
-      if (await this.make(organizationId, day)) made.push(organizationId);
+      if (await this.make(organizationId, day)) {
+        made.push(organizationId);
+      }
     }
     return made;
   }
 
   /** The stored digest of a day, or the same summary computed now (for today or a day without one). */
-  async get(organizationId: string, date: string): Promise<{ stored: boolean; createdAt: string | null; digest: DigestPayload }> {
+  async get(
+    organizationId: string,
+    date: string,
+  ): Promise<{ stored: boolean; createdAt: string | null; digest: DigestPayload }> {
     const stored = await this.dataSource.getRepository(MentionDigest).findOneBy({ organizationId, day: date });
-    if (stored) return { stored: true, createdAt: stored.createdAt.toISOString(), digest: stored.payload as DigestPayload };
-    return { stored: false, createdAt: null, digest: await this.compute(this.dataSource.manager, organizationId, date) };
+    if (stored) {
+      return { stored: true, createdAt: stored.createdAt.toISOString(), digest: stored.payload as DigestPayload };
+    }
+    return {
+      stored: false,
+      createdAt: null,
+      digest: await this.compute(this.dataSource.manager, organizationId, date),
+    };
   }
 
   private async make(organizationId: string, day: string): Promise<boolean> {
@@ -67,9 +100,27 @@ export class MentionDigestService {
         `INSERT INTO mention_digest (organization_id, day, payload) VALUES ($1, $2::date, $3::jsonb) ON CONFLICT (organization_id, day) DO NOTHING RETURNING id`,
         [organizationId, day, JSON.stringify(payload)],
       );
-      if (!row) return false;
-      await this.notifier.enqueue(manager, organizationId, 'digest', `Günlük bahsetme özeti ${day}: ${payload.total} bahsetme (Daily mentions digest)`, payload);
-      await this.audit.record({ organizationId, actorLabel: 'system', action: 'mention.digest_created', targetType: 'mention_digest', targetId: row.id, after: { day, total: payload.total } }, manager);
+      if (!row) {
+        return false;
+      }
+      await this.notifier.enqueue(
+        manager,
+        organizationId,
+        'digest',
+        `Günlük bahsetme özeti ${day}: ${payload.total} bahsetme (Daily mentions digest)`,
+        payload,
+      );
+      await this.audit.record(
+        {
+          organizationId,
+          actorLabel: 'system',
+          action: 'mention.digest_created',
+          targetType: 'mention_digest',
+          targetId: row.id,
+          after: { day, total: payload.total },
+        },
+        manager,
+      );
       this.logger.log(`Mention digest ${day} made for organization ${organizationId}`);
       return true;
     });
@@ -111,7 +162,7 @@ export class MentionDigestService {
       total,
       byWatchlist: byWatchlist.map((w) => ({ watchlistId: w.watchlist_id, name: w.name, count: w.count })),
       byChannel,
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
       topPosts: topPosts.map((m: any) => ({
         id: m.id,
         watchlistId: m.watchlist_id,
@@ -124,7 +175,7 @@ export class MentionDigestService {
         likes: m.like_count,
         publishedAt: new Date(m.published_at).toISOString(),
       })),
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+
       spikes: spikes.map((a: any) => ({
         alertId: a.id,
         watchlistId: a.watchlist_id,

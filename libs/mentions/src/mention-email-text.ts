@@ -25,11 +25,17 @@ export function mentionEmailText(kind: MentionNotificationKind, subject: string,
   const lines = [subject, '', `Gün: ${digest.date} (${digest.timeZone})`, `Toplam bahsetme: ${digest.total}`, ''];
   lines.push('Kanallara göre:', ...digest.byChannel.map((c) => `  ${c.channel}: ${c.count}`), '');
   lines.push('İzleme listelerine göre:', ...digest.byWatchlist.map((w) => `  ${w.name}: ${w.count}`), '');
-  if (digest.spikes.length > 0) lines.push('Artışlar:', ...digest.spikes.map((s) => `  ${s.name}: ${s.openedAt}, en yüksek ${s.peakCount}/saat`), '');
+  if (digest.spikes.length > 0) {
+    lines.push(
+      'Artışlar:',
+      ...digest.spikes.map((s) => `  ${s.name}: ${s.openedAt}, en yüksek ${s.peakCount}/saat`),
+      '',
+    );
+  }
   if (digest.topPosts.length > 0) {
     lines.push('Öne çıkan paylaşımlar:');
     for (const post of digest.topPosts) {
-      const author = post.authorHandle ? `@${post.authorHandle}` : post.authorName ?? '';
+      const author = post.authorHandle ? `@${post.authorHandle}` : (post.authorName ?? '');
       lines.push(`  [${post.channel}] ${author}: ${post.text ?? ''}${post.url ? ` ${post.url}` : ''}`);
     }
   }

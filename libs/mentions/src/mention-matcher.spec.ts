@@ -40,8 +40,16 @@ describe('MentionMatcher', () => {
   });
 
   it('lets an exclusion veto a match, folded and on word boundaries', () => {
-    expect(mayor.match('Melikgazi Belediyesi ve MELİKGAZİ KOLEJİ')).toEqual({ matched: false, terms: [], excludedBy: 'melikgazi koleji' });
-    expect(mayor.match('Büyükkılıç Fenerbahçe maçında')).toEqual({ matched: false, terms: [], excludedBy: 'fenerbahce' });
+    expect(mayor.match('Melikgazi Belediyesi ve MELİKGAZİ KOLEJİ')).toEqual({
+      matched: false,
+      terms: [],
+      excludedBy: 'melikgazi koleji',
+    });
+    expect(mayor.match('Büyükkılıç Fenerbahçe maçında')).toEqual({
+      matched: false,
+      terms: [],
+      excludedBy: 'fenerbahce',
+    });
     // "fenerbahçeli" is another word: no veto.
     expect(mayor.match('Büyükkılıç fenerbahçeli mi?').matched).toBe(true);
   });

@@ -56,11 +56,17 @@ export class MentionMatcher {
 
   match(text: string | null | undefined): MatchResult {
     const folded = foldForSearch(text);
-    if (!folded || this.include.length === 0) return { matched: false, terms: [], excludedBy: null };
+    if (!folded || this.include.length === 0) {
+      return { matched: false, terms: [], excludedBy: null };
+    }
     const terms = this.include.filter((term) => term.pattern.test(folded)).map((term) => term.folded);
-    if (terms.length === 0) return { matched: false, terms: [], excludedBy: null };
+    if (terms.length === 0) {
+      return { matched: false, terms: [], excludedBy: null };
+    }
     const veto = this.exclude.find((term) => term.pattern.test(folded));
-    if (veto) return { matched: false, terms: [], excludedBy: veto.folded };
+    if (veto) {
+      return { matched: false, terms: [], excludedBy: veto.folded };
+    }
     return { matched: true, terms: [...new Set(terms)], excludedBy: null };
   }
 
@@ -81,7 +87,9 @@ export class MentionMatcher {
     const prefix = raw.trim().endsWith('*');
     const folded = foldForSearch(prefix ? raw.trim().slice(0, -1) : raw);
     // A bare "@" or "#" would match every handle or tag.
-    if (!folded || /^[@#]$/.test(folded)) return null;
+    if (!folded || /^[@#]$/.test(folded)) {
+      return null;
+    }
     const body = folded
       .split(' ')
       .map((word) => word.replace(ESCAPE, '\\$&'))

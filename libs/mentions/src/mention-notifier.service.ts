@@ -27,20 +27,33 @@ export class MentionNotifierService {
   ) {}
 
   /** Outbox rows for the organization's configured webhook and e-mail; returns how many. */
-  async enqueue(manager: EntityManager, organizationId: string, kind: MentionNotificationKind, subject: string, payload: unknown): Promise<number> {
+  async enqueue(
+    manager: EntityManager,
+    organizationId: string,
+    kind: MentionNotificationKind,
+    subject: string,
+    payload: unknown,
+  ): Promise<number> {
     const settings = await manager.getRepository(MentionSettings).findOneBy({ organizationId });
-    const rows: { organizationId: string; kind: MentionNotificationKind; transport: 'webhook' | 'email'; target: string; subject: string; payload: unknown }[] = [];
-    if (settings?.webhookUrl) rows.push({ organizationId, kind, transport: 'webhook', target: settings.webhookUrl, subject, payload });
-    if (settings?.email) rows.push({ organizationId, kind, transport: 'email', target: settings.email, subject, payload });
+    const rows: {
+      organizationId: string;
+      kind: MentionNotificationKind;
+      transport: 'webhook' | 'email';
+      target: string;
+      subject: string;
+      payload: unknown;
+    }[] = [];
+    if (settings?.webhookUrl) {
+      rows.push({ organizationId, kind, transport: 'webhook', target: settings.webhookUrl, subject, payload });
+    }
+    if (settings?.email) {
+      rows.push({ organizationId, kind, transport: 'email', target: settings.email, subject, payload });
+    }
     for (const row of rows) {
-      await manager.query(`INSERT INTO mention_notification (organization_id, kind, transport, target, subject, payload) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`, [
-        row.organizationId,
-        row.kind,
-        row.transport,
-        row.target,
-        row.subject,
-        JSON.stringify(row.payload),
-      ]);
+      await manager.query(
+        `INSERT INTO mention_notification (organization_id, kind, transport, target, subject, payload) VALUES ($1, $2, $3, $4, $5, $6::jsonb)`,
+        [row.organizationId, row.kind, row.transport, row.target, row.subject, JSON.stringify(row.payload)],
+      );
     }
     return rows.length;
   }
@@ -53,13 +66,29 @@ export class MentionNotifierService {
     return withAdvisoryLock(this.dataSource, 'civic.mentions', 'notify', async () => {
       const transports = this.mail.enabled ? ['webhook', 'email'] : ['webhook'];
       const pending: MentionNotification[] = (
-        await this.dataSource.query(`SELECT * FROM mention_notification WHERE transport = ANY($1::text[]) AND ${CLAIMABLE} ORDER BY created_at LIMIT 20`, [transports])
-      ).map((row: Record<string, unknown>) => ({ id: row.id, kind: row.kind, transport: row.transport, target: row.target, subject: row.subject, payload: row.payload }) as MentionNotification);
+        await this.dataSource.query(
+          `SELECT * FROM mention_notification WHERE transport = ANY($1::text[]) AND ${CLAIMABLE} ORDER BY created_at LIMIT 20`,
+          [transports],
+        )
+      ).map(
+        (row: Record<string, unknown>) =>
+          ({
+            id: row.id,
+            kind: row.kind,
+            transport: row.transport,
+            target: row.target,
+            subject: row.subject,
+            payload: row.payload,
+          }) as MentionNotification,
+      );
       const result = { sent: 0, failed: 0 };
       for (const notification of pending) {
         const sent = await this.deliverOne(notification);
-        if (sent === true) result.sent += 1;
-        else if (sent === false) result.failed += 1;
+        if (sent === true) {
+          result.sent += 1;
+        } else if (sent === false) {
+          result.failed += 1;
+        }
       }
       return result;
     });
@@ -73,14 +102,24 @@ export class MentionNotifierService {
         WHERE id = $1 AND ${CLAIMABLE} RETURNING id`,
       [notification.id],
     );
-    if (claimed.length === 0) return null;
+    if (claimed.length === 0) {
+      return null;
+    }
     try {
-      if (notification.transport === 'email') await this.sendEmail(notification);
-      else await this.post(notification);
-      await this.dataSource.query(`UPDATE mention_notification SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`, [notification.id]);
+      if (notification.transport === 'email') {
+        await this.sendEmail(notification);
+      } else {
+        await this.post(notification);
+      }
+      await this.dataSource.query(
+        `UPDATE mention_notification SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`,
+        [notification.id],
+      );
       return true;
     } catch (error) {
-      const message = axios.isAxiosError(error) ? `${error.response?.status ?? error.code ?? ''} ${error.message}`.trim() : String(error instanceof Error ? error.message : error);
+      const message = axios.isAxiosError(error)
+        ? `${error.response?.status ?? error.code ?? ''} ${error.message}`.trim()
+        : String(error instanceof Error ? error.message : error);
       // A mail server's permanent refusal (unknown mailbox) will not change on retry.
       const final = notification.transport === 'email' && !(error instanceof MailRetryableError);
       await this.dataSource.query(
@@ -96,7 +135,10 @@ export class MentionNotifierService {
     await axios.post(
       notification.target,
       { id: notification.id, kind: notification.kind, subject: notification.subject, data: notification.payload },
-      { timeout: WEBHOOK_TIMEOUT_MS, headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'civic-inbox' } },
+      {
+        timeout: WEBHOOK_TIMEOUT_MS,
+        headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'civic-inbox' },
+      },
     );
   }
 

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import { Writable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { MentionWatchlist } from '@civic/domain';
@@ -41,7 +41,12 @@ export class MentionQueryService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Newest first, keyset-paginated on (published_at, id). */
-  async list(scope: AccountScope, filter: MentionFilter, cursor: string | undefined, limit: number): Promise<{ items: MentionView[]; nextCursor: string | null }> {
+  async list(
+    scope: AccountScope,
+    filter: MentionFilter,
+    cursor: string | undefined,
+    limit: number,
+  ): Promise<{ items: MentionView[]; nextCursor: string | null }> {
     const params: unknown[] = [];
     let where = mentionWhere(scope, filter, params);
     if (cursor) {
@@ -50,7 +55,10 @@ export class MentionQueryService {
       where += ` AND (m.published_at, m.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
     params.push(limit + 1);
-    const rows = await this.dataSource.query(`${SELECT_VIEW} WHERE ${where} ORDER BY m.published_at DESC, m.id DESC LIMIT $${params.length}`, params);
+    const rows = await this.dataSource.query(
+      `${SELECT_VIEW} WHERE ${where} ORDER BY m.published_at DESC, m.id DESC LIMIT $${params.length}`,
+      params,
+    );
     const items = rows.slice(0, limit).map(toView);
     const last = rows.length > limit ? rows[limit - 1] : null;
     return { items, nextCursor: last ? encodeCursor(new Date(last.published_at).toISOString(), last.id) : null };
@@ -62,7 +70,9 @@ export class MentionQueryService {
    */
   async volume(scope: AccountScope, filter: MentionFilter & { from: Date; to: Date }, bucket: VolumeBucket) {
     const span = filter.to.getTime() - filter.from.getTime();
-    if (span <= 0) throw new DomainError(ErrorCode.MentionsRangeReversed);
+    if (span <= 0) {
+      throw new DomainError(ErrorCode.MentionsRangeReversed);
+    }
     if (span / (bucket === 'hour' ? 3_600_000 : 86_400_000) > MAX_BUCKETS) {
       throw new DomainError(ErrorCode.MentionsTooManyBuckets, { max: MAX_BUCKETS });
     }
@@ -89,7 +99,11 @@ export class MentionQueryService {
       from: filter.from.toISOString(),
       to: filter.to.toISOString(),
       total: rows.reduce((sum, row) => sum + row.count, 0),
-      points: rows.map((row) => ({ start: new Date(row.start).toISOString(), ...(row.day ? { date: row.day } : {}), count: row.count })),
+      points: rows.map((row) => ({
+        start: new Date(row.start).toISOString(),
+        ...(row.day ? { date: row.day } : {}),
+        count: row.count,
+      })),
     };
   }
 
@@ -97,17 +111,32 @@ export class MentionQueryService {
     const params: unknown[] = [];
     const where = mentionWhere(scope, filter, params);
     params.push(limit);
-    const rows: { channel: string; author_external_id: string; name: string | null; handle: string | null; count: number; reach: number | null; last_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT m.channel, m.author_external_id, (array_agg(m.author_name ORDER BY m.published_at DESC))[1] AS name,
+    const rows: {
+      channel: string;
+      author_external_id: string;
+      name: string | null;
+      handle: string | null;
+      count: number;
+      reach: number | null;
+      last_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT m.channel, m.author_external_id, (array_agg(m.author_name ORDER BY m.published_at DESC))[1] AS name,
                 (array_agg(m.author_handle ORDER BY m.published_at DESC))[1] AS handle, count(*)::int AS count,
                 max(m.reach) AS reach, max(m.published_at) AS last_at
            FROM mention m WHERE ${where} AND m.author_external_id IS NOT NULL
           GROUP BY m.channel, m.author_external_id
           ORDER BY count DESC, max(m.reach) DESC NULLS LAST, m.author_external_id LIMIT $${params.length}`,
-        params,
-      );
-    return rows.map((r) => ({ channel: r.channel, externalId: r.author_external_id, name: r.name, handle: r.handle, count: r.count, reach: r.reach, lastMentionAt: new Date(r.last_at).toISOString() }));
+      params,
+    );
+    return rows.map((r) => ({
+      channel: r.channel,
+      externalId: r.author_external_id,
+      name: r.name,
+      handle: r.handle,
+      count: r.count,
+      reach: r.reach,
+      lastMentionAt: new Date(r.last_at).toISOString(),
+    }));
   }
 
   /**
@@ -115,8 +144,16 @@ export class MentionQueryService {
    * the watchlists' own terms left out, counted once per mention (a post cannot push a word by repeating it).
    */
   async topTerms(scope: AccountScope, filter: MentionFilter, limit: number) {
-    const watchlists = await this.dataSource.getRepository(MentionWatchlist).findBy(filter.watchlistId ? { organizationId: scope.organizationId, id: filter.watchlistId } : { organizationId: scope.organizationId });
-    const ownWords = watchlists.flatMap((w) => new MentionMatcher(w).foldedTerms.flatMap((term) => term.replace(/[@#*]/g, '').split(' ')));
+    const watchlists = await this.dataSource
+      .getRepository(MentionWatchlist)
+      .findBy(
+        filter.watchlistId
+          ? { organizationId: scope.organizationId, id: filter.watchlistId }
+          : { organizationId: scope.organizationId },
+      );
+    const ownWords = watchlists.flatMap((w) =>
+      new MentionMatcher(w).foldedTerms.flatMap((term) => term.replace(/[@#*]/g, '').split(' ')),
+    );
     const params: unknown[] = [];
     const where = mentionWhere(scope, filter, params);
     params.push([...TURKISH_STOP_WORDS, ...ownWords], limit);
@@ -134,13 +171,16 @@ export class MentionQueryService {
 
   /** Streams the filtered mentions as CSV (UTF-8 with BOM so Excel shows Turkish letters), in keyset batches. */
   async exportCsv(scope: AccountScope, filter: MentionFilter, out: Writable): Promise<number> {
-    const write = (chunk: string) => (out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', resolve)));
+    const write = (chunk: string) =>
+      out.write(chunk) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', resolve));
     await write(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
     let cursor: string | undefined;
     let count = 0;
     do {
       const page = await this.list(scope, filter, cursor, EXPORT_BATCH);
-      for (const item of page.items) await write(csvLine(item));
+      for (const item of page.items) {
+        await write(csvLine(item));
+      }
       count += page.items.length;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
@@ -148,14 +188,34 @@ export class MentionQueryService {
   }
 }
 
-const CSV_COLUMNS = ['published_at', 'channel', 'watchlist_id', 'author_handle', 'author_name', 'text', 'matched_terms', 'url', 'reach', 'likes', 'reposts', 'replies', 'source', 'message_id', 'external_id'];
+const CSV_COLUMNS = [
+  'published_at',
+  'channel',
+  'watchlist_id',
+  'author_handle',
+  'author_name',
+  'text',
+  'matched_terms',
+  'url',
+  'reach',
+  'likes',
+  'reposts',
+  'replies',
+  'source',
+  'message_id',
+  'external_id',
+];
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 function csvCell(value: unknown, freeText = false): string {
-  if (value === null || value === undefined) return '';
+  if (value === null || value === undefined) {
+    return '';
+  }
   let text = Array.isArray(value) ? value.join(';') : String(value);
   // Cells Excel would run as formulas (CSV injection) get an apostrophe.
-  if (freeText && FORMULA_START.test(text)) text = `'${text}`;
+  if (freeText && FORMULA_START.test(text)) {
+    text = `'${text}`;
+  }
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -181,7 +241,6 @@ function csvLine(m: MentionView): string {
   );
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function toView(r: any): MentionView {
   return {
     id: r.id,
@@ -191,7 +250,12 @@ function toView(r: any): MentionView {
     channel: r.channel,
     externalId: r.external_id,
     source: r.source,
-    author: { externalId: r.author_external_id, name: r.author_name, handle: r.author_handle, followers: r.author_followers },
+    author: {
+      externalId: r.author_external_id,
+      name: r.author_name,
+      handle: r.author_handle,
+      followers: r.author_followers,
+    },
     text: r.text,
     url: r.url,
     matchedTerms: r.matched_terms,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { withAdvisoryLock } from '@civic/database';
 import { ChannelError, ChannelErrorKind } from '@civic/channels-core';
+import { withAdvisoryLock } from '@civic/database';
 import { Channel, MentionPollSource, MentionWatchlist } from '@civic/domain';
 
 /** A rate limit without a retry time pauses this long. */
@@ -19,7 +19,9 @@ export interface SourceAccount {
 
 /** Any failure as a ChannelError (network errors and bugs count as retryable). */
 export function asChannelError(error: unknown): ChannelError {
-  return error instanceof ChannelError ? error : new ChannelError(ChannelErrorKind.Retry, { title: String((error as Error)?.message ?? error) }, null, error);
+  return error instanceof ChannelError
+    ? error
+    : new ChannelError(ChannelErrorKind.Retry, { title: String((error as Error)?.message ?? error) }, null, error);
 }
 
 /** The text a mention source matches: the post addresses the account, so its @handle counts as written. */
@@ -54,17 +56,28 @@ export class MentionSourceStatesService {
   }
 
   watchlists(organizationId: string): Promise<MentionWatchlist[]> {
-    return this.dataSource.getRepository(MentionWatchlist).find({ where: { organizationId, active: true }, order: { createdAt: 'ASC' } });
+    return this.dataSource
+      .getRepository(MentionWatchlist)
+      .find({ where: { organizationId, active: true }, order: { createdAt: 'ASC' } });
   }
 
   /** True while a rate limit holds any key of this source on the account. */
   async paused(accountId: string, source: MentionPollSource, now: Date): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM mention_source_state WHERE channel_account_id = $1 AND source = $2 AND paused_until > $3 LIMIT 1`, [accountId, source, now]);
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM mention_source_state WHERE channel_account_id = $1 AND source = $2 AND paused_until > $3 LIMIT 1`,
+      [accountId, source, now],
+    );
     return rows.length > 0;
   }
 
   /** Claims the row when due (never run, or last run an interval ago, and not paused); null when not due. */
-  async claim(account: SourceAccount, source: MentionPollSource, key: string, now: Date, intervalSeconds: number): Promise<ClaimedState | null> {
+  async claim(
+    account: SourceAccount,
+    source: MentionPollSource,
+    key: string,
+    now: Date,
+    intervalSeconds: number,
+  ): Promise<ClaimedState | null> {
     await this.dataSource.query(
       `INSERT INTO mention_source_state (channel_account_id, source, key, organization_id) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [account.accountId, source, key, account.organizationId],
@@ -90,46 +103,66 @@ export class MentionSourceStatesService {
   }
 
   async lastRun(accountId: string, source: MentionPollSource, key: string): Promise<Date | null> {
-    const rows = await this.dataSource.query(`SELECT last_run_at FROM mention_source_state WHERE channel_account_id = $1 AND source = $2 AND key = $3`, [accountId, source, key]);
+    const rows = await this.dataSource.query(
+      `SELECT last_run_at FROM mention_source_state WHERE channel_account_id = $1 AND source = $2 AND key = $3`,
+      [accountId, source, key],
+    );
     return rows[0]?.last_run_at ?? null;
   }
 
   /** Un-claims a row that was not queried after all (so it does not count toward Meta's hashtag window). */
-  async release(accountId: string, source: MentionPollSource, key: string, previousRun: Date | null, error: string): Promise<void> {
-    await this.dataSource.query(`UPDATE mention_source_state SET last_run_at = $4, last_error = $5 WHERE channel_account_id = $1 AND source = $2 AND key = $3`, [
-      accountId,
-      source,
-      key,
-      previousRun,
-      error,
-    ]);
+  async release(
+    accountId: string,
+    source: MentionPollSource,
+    key: string,
+    previousRun: Date | null,
+    error: string,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE mention_source_state SET last_run_at = $4, last_error = $5 WHERE channel_account_id = $1 AND source = $2 AND key = $3`,
+      [accountId, source, key, previousRun, error],
+    );
   }
 
-  async resolved(accountId: string, source: MentionPollSource, key: string, externalRef: string, now: Date): Promise<void> {
-    await this.dataSource.query(`UPDATE mention_source_state SET external_ref = $4, resolved_at = $5 WHERE channel_account_id = $1 AND source = $2 AND key = $3`, [
-      accountId,
-      source,
-      key,
-      externalRef,
-      now,
-    ]);
+  async resolved(
+    accountId: string,
+    source: MentionPollSource,
+    key: string,
+    externalRef: string,
+    now: Date,
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE mention_source_state SET external_ref = $4, resolved_at = $5 WHERE channel_account_id = $1 AND source = $2 AND key = $3`,
+      [accountId, source, key, externalRef, now],
+    );
   }
 
   /** A rate limit: the row keeps its position and the whole source pauses on the account until `until`. */
-  async pause(accountId: string, source: MentionPollSource, key: string, error: ChannelError, now: Date): Promise<Date> {
-    const until = error.retryAfter && error.retryAfter > now ? error.retryAfter : new Date(now.getTime() + DEFAULT_SOURCE_PAUSE_MS);
-    await this.dataSource.query(`UPDATE mention_source_state SET paused_until = $4, last_error = $5 WHERE channel_account_id = $1 AND source = $2 AND key = $3`, [
-      accountId,
-      source,
-      key,
-      until,
-      error.message,
-    ]);
+  async pause(
+    accountId: string,
+    source: MentionPollSource,
+    key: string,
+    error: ChannelError,
+    now: Date,
+  ): Promise<Date> {
+    const until =
+      error.retryAfter && error.retryAfter > now ? error.retryAfter : new Date(now.getTime() + DEFAULT_SOURCE_PAUSE_MS);
+    await this.dataSource.query(
+      `UPDATE mention_source_state SET paused_until = $4, last_error = $5 WHERE channel_account_id = $1 AND source = $2 AND key = $3`,
+      [accountId, source, key, until, error.message],
+    );
     return until;
   }
 
   /** Done: the position moves forward (only when given), the pause and error clear (or the error is kept). */
-  async finish(accountId: string, source: MentionPollSource, key: string, position: string | null, error: string | null, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async finish(
+    accountId: string,
+    source: MentionPollSource,
+    key: string,
+    position: string | null,
+    error: string | null,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.query(
       `UPDATE mention_source_state SET position = COALESCE($4, position), paused_until = NULL, last_error = $5
         WHERE channel_account_id = $1 AND source = $2 AND key = $3`,

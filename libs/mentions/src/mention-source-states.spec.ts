@@ -12,9 +12,15 @@ describe('mention source helpers', () => {
 
   it('an @mention addresses the account: its handle counts as written, exclusions still veto', () => {
     const matcher = new MentionMatcher({ handles: ['@melikgazibel'], exclusionTerms: ['Melikgazi Koleji'] });
-    expect(matcher.match(addressedText('sokak lambası yanmıyor', 'melikgazibel'))).toMatchObject({ matched: true, terms: ['@melikgazibel'] });
+    expect(matcher.match(addressedText('sokak lambası yanmıyor', 'melikgazibel'))).toMatchObject({
+      matched: true,
+      terms: ['@melikgazibel'],
+    });
     expect(matcher.match(addressedText('sokak lambası yanmıyor', '@MelikgaziBel'))).toMatchObject({ matched: true });
-    expect(matcher.match(addressedText('Melikgazi Koleji gezisi', 'melikgazibel'))).toMatchObject({ matched: false, excludedBy: 'melikgazi koleji' });
+    expect(matcher.match(addressedText('Melikgazi Koleji gezisi', 'melikgazibel'))).toMatchObject({
+      matched: false,
+      excludedBy: 'melikgazi koleji',
+    });
     // Another account's handle is no match for this one, and without a handle only the words count.
     expect(matcher.match(addressedText('tebrikler', 'melikgazibelediyesi')).matched).toBe(false);
     expect(matcher.match(addressedText(null, null)).matched).toBe(false);

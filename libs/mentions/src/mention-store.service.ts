@@ -62,8 +62,11 @@ export class MentionStoreService {
           c.reach,
         ],
       );
-      if (rows[0]?.inserted) outcome.inserted += 1;
-      else if (rows[0]?.linked) outcome.linked += 1;
+      if (rows[0]?.inserted) {
+        outcome.inserted += 1;
+      } else if (rows[0]?.linked) {
+        outcome.linked += 1;
+      }
     }
     return outcome;
   }

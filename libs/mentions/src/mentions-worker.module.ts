@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
-import { MailModule } from '@civic/mail';
 import { ChannelsModule } from '@civic/channels';
 import { FacebookMentionsClient } from '@civic/channels-facebook';
 import { InstagramMentionsClient } from '@civic/channels-instagram';
 import { MetaGraphModule } from '@civic/channels-meta';
+import { MailModule } from '@civic/mail';
 import { FacebookMentionLookupService } from './facebook-mention-lookup.service';
 import { FacebookTaggedPollService } from './facebook-tagged-poll.service';
 import { InboxMentionScannerService } from './inbox-mention-scanner.service';
@@ -37,7 +37,14 @@ const MENTION_JOBS = [
  */
 @Module({
   imports: [AuditModule, ChannelsModule, MailModule, MetaGraphModule],
-  providers: [...MENTION_JOBS, MentionStoreService, MentionSourceStatesService, InstagramMentionsClient, FacebookMentionsClient, MentionsWorkerScheduler],
+  providers: [
+    ...MENTION_JOBS,
+    MentionStoreService,
+    MentionSourceStatesService,
+    InstagramMentionsClient,
+    FacebookMentionsClient,
+    MentionsWorkerScheduler,
+  ],
   exports: MENTION_JOBS,
 })
 export class MentionsWorkerModule {}

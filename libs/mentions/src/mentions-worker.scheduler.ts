@@ -37,7 +37,9 @@ export class MentionsWorkerScheduler {
 
   @Interval('mentions', MENTIONS_TICK_MS)
   async tick(): Promise<void> {
-    if (this.running) return;
+    if (this.running) {
+      return;
+    }
     this.running = true;
     try {
       await this.step('inbox scan', () => this.scanner.scanAll());

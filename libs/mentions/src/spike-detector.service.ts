@@ -27,7 +27,9 @@ export class SpikeDetectorService {
   async evaluateAll(now = new Date()): Promise<Record<string, SpikeOutcome>> {
     const watchlists = await this.dataSource.getRepository(MentionWatchlist).findBy({ active: true });
     const outcomes: Record<string, SpikeOutcome> = {};
-    for (const watchlist of watchlists) outcomes[watchlist.id] = await this.evaluate(watchlist, now);
+    for (const watchlist of watchlists) {
+      outcomes[watchlist.id] = await this.evaluate(watchlist, now);
+    }
     return outcomes;
   }
 
@@ -44,21 +46,33 @@ export class SpikeDetectorService {
          FROM today, generate_series(today.d - make_interval(days => $3), today.d - interval '1 day', interval '1 day') AS g(d)`,
       [watchlist.id, now, SPIKE_BASELINE_DAYS],
     );
-    const rule = evaluateSpike({ lastHourCount: last_hour, trailingDailyCounts: days.map((d) => d.n), factor: watchlist.spikeFactor, minCount: watchlist.spikeMinCount });
+    const rule = evaluateSpike({
+      lastHourCount: last_hour,
+      trailingDailyCounts: days.map((d) => d.n),
+      factor: watchlist.spikeFactor,
+      minCount: watchlist.spikeMinCount,
+    });
 
     return this.dataSource.transaction(async (manager) => {
       // Serializes evaluations of one watchlist (two workers must not both open the alert).
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('civic.mentions.spike'), hashtext($1))`, [watchlist.id]);
-      const [open]: { id: string; peak_count: number }[] = await manager.query(`SELECT id, peak_count FROM mention_alert WHERE watchlist_id = $1 AND closed_at IS NULL`, [
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('civic.mentions.spike'), hashtext($1))`, [
         watchlist.id,
       ]);
+      const [open]: { id: string; peak_count: number }[] = await manager.query(
+        `SELECT id, peak_count FROM mention_alert WHERE watchlist_id = $1 AND closed_at IS NULL`,
+        [watchlist.id],
+      );
       if (!rule.spike) {
-        if (!open) return 'normal';
+        if (!open) {
+          return 'normal';
+        }
         await manager.query(`UPDATE mention_alert SET closed_at = $2 WHERE id = $1`, [open.id, now]);
         return 'closed';
       }
       if (open) {
-        if (last_hour > open.peak_count) await manager.query(`UPDATE mention_alert SET peak_count = $2 WHERE id = $1`, [open.id, last_hour]);
+        if (last_hour > open.peak_count) {
+          await manager.query(`UPDATE mention_alert SET peak_count = $2 WHERE id = $1`, [open.id, last_hour]);
+        }
         return 'still_open';
       }
       const [alert]: { id: string }[] = await manager.query(
@@ -84,7 +98,14 @@ export class SpikeDetectorService {
         payload,
       );
       await this.audit.record(
-        { organizationId: watchlist.organizationId, actorLabel: 'system', action: 'mention.spike_alerted', targetType: 'mention_watchlist', targetId: watchlist.id, after: payload },
+        {
+          organizationId: watchlist.organizationId,
+          actorLabel: 'system',
+          action: 'mention.spike_alerted',
+          targetType: 'mention_watchlist',
+          targetId: watchlist.id,
+          after: payload,
+        },
         manager,
       );
       return 'opened';

@@ -12,7 +12,11 @@ describe('spike rule', () => {
   const week = [240, 240, 240, 240, 240, 240, 240];
 
   it('fires above k × the hourly rate of the median day', () => {
-    expect(evaluateSpike({ lastHourCount: 31, trailingDailyCounts: week, factor: 3, minCount: 10 })).toEqual({ spike: true, medianDaily: 240, threshold: 30 });
+    expect(evaluateSpike({ lastHourCount: 31, trailingDailyCounts: week, factor: 3, minCount: 10 })).toEqual({
+      spike: true,
+      medianDaily: 240,
+      threshold: 30,
+    });
   });
 
   it('does not fire at or below the threshold', () => {
@@ -24,14 +28,29 @@ describe('spike rule', () => {
     const quiet = [24, 0, 0, 24, 0, 24, 24]; // median 24 → 1 an hour → threshold 3
     expect(evaluateSpike({ lastHourCount: 9, trailingDailyCounts: quiet, factor: 3, minCount: 10 }).spike).toBe(false);
     expect(evaluateSpike({ lastHourCount: 10, trailingDailyCounts: quiet, factor: 3, minCount: 10 }).spike).toBe(true);
-    expect(evaluateSpike({ lastHourCount: 10, trailingDailyCounts: [], factor: 3, minCount: 10 })).toEqual({ spike: true, medianDaily: 0, threshold: 0 });
+    expect(evaluateSpike({ lastHourCount: 10, trailingDailyCounts: [], factor: 3, minCount: 10 })).toEqual({
+      spike: true,
+      medianDaily: 0,
+      threshold: 0,
+    });
   });
 
   it('is not moved by one earlier spike day (median, not mean)', () => {
-    expect(evaluateSpike({ lastHourCount: 31, trailingDailyCounts: [240, 240, 240, 7200, 240, 240, 240], factor: 3, minCount: 10 }).spike).toBe(true);
+    expect(
+      evaluateSpike({
+        lastHourCount: 31,
+        trailingDailyCounts: [240, 240, 240, 7200, 240, 240, 240],
+        factor: 3,
+        minCount: 10,
+      }).spike,
+    ).toBe(true);
   });
 
   it('uses the per-watchlist factor', () => {
-    expect(evaluateSpike({ lastHourCount: 31, trailingDailyCounts: week, factor: 5, minCount: 10 })).toEqual({ spike: false, medianDaily: 240, threshold: 50 });
+    expect(evaluateSpike({ lastHourCount: 31, trailingDailyCounts: week, factor: 5, minCount: 10 })).toEqual({
+      spike: false,
+      medianDaily: 240,
+      threshold: 50,
+    });
   });
 });

@@ -7,4 +7,10 @@ import { foldForSearch } from '@civic/domain';
  */
 const WORDS = `acaba ama ancak artık aslında az bana bazen bazı belki ben beni benim bile bir biraz birçok birkaç biri birisi birşey biz bize bizi bizim böyle bu buna bunda bundan bunlar bunları bunların bunu bunun burada çok çünkü da daha dahi de defa değil diğer diye dolayı en gibi göre hala hâlâ hangi hem hep hepsi her herkes hiç için ile ilgili ise işte kadar kendi kendine ki kim kime kimse mı mi mu mü nasıl ne neden nedir nerede nereye niçin niye o olan olarak oldu olduğu olsun olur on ona onda ondan onlar onları onların onu onun orada öyle pek rağmen sadece sanki şey şuna şunu siz size sizi sizin son tüm üzere var ve veya ya yani yok zaten artik cok degil icin gore hic nicin sey uzere yine sonra önce bile lütfen lutfen the and for you https http www com amp rt via`;
 
-export const TURKISH_STOP_WORDS: readonly string[] = [...new Set(WORDS.split(/\s+/).map((word) => foldForSearch(word)).filter(Boolean))];
+export const TURKISH_STOP_WORDS: readonly string[] = [
+  ...new Set(
+    WORDS.split(/\s+/)
+      .map((word) => foldForSearch(word))
+      .filter(Boolean),
+  ),
+];

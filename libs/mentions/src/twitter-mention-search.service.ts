@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { withAdvisoryLock } from '@civic/database';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, MessageEvent } from '@civic/channels-core';
 import { TwitterAdapter } from '@civic/channels-twitter';
 import { AppConfig } from '@civic/config';
+import { withAdvisoryLock } from '@civic/database';
 import { Channel, MentionWatchlist, MessageDirection } from '@civic/domain';
 import { MentionCandidate } from './mention-candidate';
 import { extractMentionMetrics } from './mention-metrics';
@@ -15,7 +15,14 @@ import { WatchlistMatchers } from './watchlist-matchers';
 /** A rate limit without a reset time pauses this long. */
 const DEFAULT_PAUSE_MS = 15 * 60 * 1000;
 
-export type SearchOutcome = { watchlistId: string; accountId: string; result: 'searched' | 'paused' | 'failed' | 'skipped'; stored?: number; linked?: number; detail?: string };
+export type SearchOutcome = {
+  watchlistId: string;
+  accountId: string;
+  result: 'searched' | 'paused' | 'failed' | 'skipped';
+  stored?: number;
+  linked?: number;
+  detail?: string;
+};
 
 /**
  * X recent search for every watchlist, through one connected X account of its organization (one search
@@ -61,10 +68,16 @@ export class TwitterMentionSearchService {
     const outcomes: SearchOutcome[] = [];
     const pausedAccounts = new Set<string>();
     for (const { watchlist_id: watchlistId, account_id: accountId } of due) {
-      if (pausedAccounts.has(accountId)) continue;
+      if (pausedAccounts.has(accountId)) {
+        continue;
+      }
       const outcome = await this.searchOne(watchlistId, accountId, now);
-      if (outcome.result === 'paused') pausedAccounts.add(accountId);
-      if (outcome.detail !== 'not due') outcomes.push(outcome);
+      if (outcome.result === 'paused') {
+        pausedAccounts.add(accountId);
+      }
+      if (outcome.detail !== 'not due') {
+        outcomes.push(outcome);
+      }
     }
     return outcomes;
   }
@@ -87,7 +100,9 @@ export class TwitterMentionSearchService {
         RETURNING c.since_id`,
       [watchlistId, accountId, now, this.config.env.MENTIONS_SEARCH_INTERVAL_SECONDS],
     );
-    if (claimed.length === 0) return { watchlistId, accountId, result: 'skipped', detail: 'not due' };
+    if (claimed.length === 0) {
+      return { watchlistId, accountId, result: 'skipped', detail: 'not due' };
+    }
     const cursor = claimed[0];
     if (!query || query.length > TWITTER_QUERY_MAX_LENGTH) {
       const detail = query ? `query longer than ${TWITTER_QUERY_MAX_LENGTH} characters` : 'nothing to search for';
@@ -101,15 +116,24 @@ export class TwitterMentionSearchService {
     try {
       ({ events, newestId } = await this.twitter.searchRecent(account, query, cursor?.since_id ?? null));
     } catch (error) {
-      const channelError = error instanceof ChannelError ? error : new ChannelError(ChannelErrorKind.Retry, { title: String((error as Error)?.message ?? error) }, null, error);
+      const channelError =
+        error instanceof ChannelError
+          ? error
+          : new ChannelError(
+              ChannelErrorKind.Retry,
+              { title: String((error as Error)?.message ?? error) },
+              null,
+              error,
+            );
       if (channelError.kind === ChannelErrorKind.Retry) {
-        const until = channelError.retryAfter && channelError.retryAfter > now ? channelError.retryAfter : new Date(now.getTime() + DEFAULT_PAUSE_MS);
-        await this.dataSource.query(`UPDATE mention_search_cursor SET paused_until = $3, last_error = $4 WHERE watchlist_id = $1 AND channel_account_id = $2`, [
-          watchlistId,
-          accountId,
-          until,
-          channelError.message,
-        ]);
+        const until =
+          channelError.retryAfter && channelError.retryAfter > now
+            ? channelError.retryAfter
+            : new Date(now.getTime() + DEFAULT_PAUSE_MS);
+        await this.dataSource.query(
+          `UPDATE mention_search_cursor SET paused_until = $3, last_error = $4 WHERE watchlist_id = $1 AND channel_account_id = $2`,
+          [watchlistId, accountId, until, channelError.message],
+        );
         this.logger.warn(`X search of watchlist ${watchlistId} rate limited until ${until.toISOString()}`);
         return { watchlistId, accountId, result: 'paused', detail: until.toISOString() };
       }
@@ -122,9 +146,13 @@ export class TwitterMentionSearchService {
     const candidates: MentionCandidate[] = [];
     for (const event of events) {
       // The account's own tweets are not mentions; X's matching is looser than ours (and ignores exclusions).
-      if (event.direction !== MessageDirection.Inbound) continue;
+      if (event.direction !== MessageDirection.Inbound) {
+        continue;
+      }
       const result = matcher.match(event.text);
-      if (!result.matched) continue;
+      if (!result.matched) {
+        continue;
+      }
       const handle = event.contact.handle ?? null;
       candidates.push({
         organizationId: watchlist.organizationId,
@@ -150,7 +178,14 @@ export class TwitterMentionSearchService {
     return { watchlistId, accountId, result: 'searched', stored: stored.inserted, linked: stored.linked };
   }
 
-  private async finish(watchlistId: string, accountId: string, now: Date, newestId: string | null, error: string | null, manager = this.dataSource.manager): Promise<void> {
+  private async finish(
+    watchlistId: string,
+    accountId: string,
+    now: Date,
+    newestId: string | null,
+    error: string | null,
+    manager = this.dataSource.manager,
+  ): Promise<void> {
     await manager.query(
       `UPDATE mention_search_cursor SET last_run_at = $3, since_id = COALESCE($4, since_id), paused_until = NULL, last_error = $5
         WHERE watchlist_id = $1 AND channel_account_id = $2`,

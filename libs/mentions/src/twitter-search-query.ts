@@ -1,5 +1,5 @@
 import { foldForSearch, turkishLowerCase } from '@civic/domain';
-import { WatchlistTerms } from './mention-matcher';
+import type { WatchlistTerms } from './mention-matcher';
 
 /** X recent search accepts 512 characters per query on the Basic and Pro plans. */
 export const TWITTER_QUERY_MAX_LENGTH = 512;
@@ -14,16 +14,24 @@ export function buildTwitterSearchQuery(watchlist: WatchlistTerms): string | nul
   const alternatives = new Set<string>();
   const add = (value: string) => {
     const clean = value.replace(/["*]/g, '').trim().replace(/\s+/g, ' ');
-    if (!clean || clean === '@' || clean === '#') return;
+    if (!clean || clean === '@' || clean === '#') {
+      return;
+    }
     alternatives.add(clean.includes(' ') ? `"${clean}"` : clean);
   };
   for (const term of watchlist.terms ?? []) {
     add(turkishLowerCase(term));
     add(foldForSearch(term));
   }
-  for (const handle of watchlist.handles ?? []) add(handle.trim().startsWith('@') ? handle.trim() : `@${handle.trim()}`);
-  for (const tag of watchlist.hashtags ?? []) add(tag.trim().startsWith('#') ? tag.trim() : `#${tag.trim()}`);
-  if (alternatives.size === 0) return null;
+  for (const handle of watchlist.handles ?? []) {
+    add(handle.trim().startsWith('@') ? handle.trim() : `@${handle.trim()}`);
+  }
+  for (const tag of watchlist.hashtags ?? []) {
+    add(tag.trim().startsWith('#') ? tag.trim() : `#${tag.trim()}`);
+  }
+  if (alternatives.size === 0) {
+    return null;
+  }
   // Spaces inside the parentheses keep each alternative a clean token.
   return `( ${[...alternatives].join(' OR ')} ) -is:retweet`;
 }

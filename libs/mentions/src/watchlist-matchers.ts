@@ -1,4 +1,4 @@
-import { MentionWatchlist } from '@civic/domain';
+import type { MentionWatchlist } from '@civic/domain';
 import { MentionMatcher } from './mention-matcher';
 
 /** A MentionMatcher per watchlist, rebuilt when the watchlist changes (updated_at). */
@@ -8,7 +8,9 @@ export class WatchlistMatchers {
   for(watchlist: MentionWatchlist): MentionMatcher {
     const updatedAt = new Date(watchlist.updatedAt).getTime();
     const cached = this.cache.get(watchlist.id);
-    if (cached && cached.updatedAt === updatedAt) return cached.matcher;
+    if (cached && cached.updatedAt === updatedAt) {
+      return cached.matcher;
+    }
     const matcher = new MentionMatcher(watchlist);
     this.cache.set(watchlist.id, { updatedAt, matcher });
     return matcher;

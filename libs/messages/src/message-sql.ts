@@ -1,7 +1,10 @@
-import { DELIVERY_STATE_RANK, DeliveryState, SEND_INTERRUPTED } from '@civic/domain';
+import type { DeliveryState } from '@civic/domain';
+import { DELIVERY_STATE_RANK, SEND_INTERRUPTED } from '@civic/domain';
 
 /** Delivery states in rank order (DELIVERY_STATE_RANK is the one source of the order). */
-const STATES_IN_RANK_ORDER = (Object.keys(DELIVERY_STATE_RANK) as DeliveryState[]).sort((a, b) => DELIVERY_STATE_RANK[a] - DELIVERY_STATE_RANK[b]);
+const STATES_IN_RANK_ORDER = (Object.keys(DELIVERY_STATE_RANK) as DeliveryState[]).sort(
+  (a, b) => DELIVERY_STATE_RANK[a] - DELIVERY_STATE_RANK[b],
+);
 
 /** SQL rank of delivery states (1-based, NULL for none): an update only applies when it moves forward. */
 export const STATE_RANK_SQL = (column: string) =>

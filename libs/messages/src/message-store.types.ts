@@ -1,4 +1,4 @@
-import { DeliveryState, MessageAttachment } from '@civic/domain';
+import type { DeliveryState, MessageAttachment } from '@civic/domain';
 
 /** The unique key of a channel's message, short of its external id. */
 export interface MessageAccountKey {
@@ -41,7 +41,12 @@ export type InsertedMessage = { id: string; channel_account_id: string; external
 export type RemovedEcho = { external_id: string; delivery_state: DeliveryState; conversation_id: string };
 
 /** An echo removed when its reply's send result was stored. */
-export type RemovedSentEcho = { reply_id: string; same_message: boolean; conversation_id: string; delivery_state: DeliveryState | null };
+export type RemovedSentEcho = {
+  reply_id: string;
+  same_message: boolean;
+  conversation_id: string;
+  delivery_state: DeliveryState | null;
+};
 
 export interface QueuedReplyValues {
   organizationId: string;

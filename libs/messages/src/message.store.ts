@@ -5,7 +5,14 @@ import { DeliveryState } from '@civic/domain';
 import { IDS_PER_NOTIFY, LIVE_EVENTS_CHANNEL, LiveEventName } from '@civic/live-events';
 import { REPLY_INTERRUPTED, STATE_RANK_SQL } from './message-sql';
 import {
-  AnonymizedCounts, DispatchClaimSelects, InsertedMessage, MessageAccountKey, NewMessageColumns, QueuedReplyValues, RemovedEcho, RemovedSentEcho,
+  AnonymizedCounts,
+  DispatchClaimSelects,
+  InsertedMessage,
+  MessageAccountKey,
+  NewMessageColumns,
+  QueuedReplyValues,
+  RemovedEcho,
+  RemovedSentEcho,
   UpdatedMessage,
 } from './message-store.types';
 
@@ -79,9 +86,26 @@ export class MessageStore {
        )
        SELECT id, channel_account_id, external_id, (SELECT count(*) FROM announced) AS notifications FROM ins`,
       [
-        v.organizationIds, v.channels, v.channelAccountIds, v.conversationIds, v.externalIds, v.directions, v.kinds, v.texts, v.searchTexts,
-        v.attachments, v.parentExternalIds, v.contactIds, v.sentAt, v.deliveryStates, v.raw, v.previews, v.windowUntil, v.mediaPending,
-        LIVE_EVENTS_CHANNEL, v.echoOfReplyIds,
+        v.organizationIds,
+        v.channels,
+        v.channelAccountIds,
+        v.conversationIds,
+        v.externalIds,
+        v.directions,
+        v.kinds,
+        v.texts,
+        v.searchTexts,
+        v.attachments,
+        v.parentExternalIds,
+        v.contactIds,
+        v.sentAt,
+        v.deliveryStates,
+        v.raw,
+        v.previews,
+        v.windowUntil,
+        v.mediaPending,
+        LIVE_EVENTS_CHANNEL,
+        v.echoOfReplyIds,
       ],
     );
   }
@@ -106,9 +130,17 @@ export class MessageStore {
    * replaced at that time (a replay of the first). A message anonymized by retention or erasure (its
    * conversation erased after it was stored, or its citizen erased) stays so.
    */
-  applyEdit(manager: EntityManager, key: MessageAccountKey, externalId: string, text: string | null, editedAt: string, searchText: string): Promise<UpdatedMessage[]> {
-    return manager.query(
-      `UPDATE message SET
+  applyEdit(
+    manager: EntityManager,
+    key: MessageAccountKey,
+    externalId: string,
+    text: string | null,
+    editedAt: string,
+    searchText: string,
+  ): Promise<UpdatedMessage[]> {
+    return manager
+      .query(
+        `UPDATE message SET
           edit_history = edit_history || jsonb_build_array(jsonb_build_object('text', text, 'editedAt', $6::timestamptz)),
           text = $5, search_text = $7, edited = true
         WHERE ${ACCOUNT_WHERE} AND external_id = $4 AND text IS DISTINCT FROM $5
@@ -118,47 +150,76 @@ export class MessageStore {
           AND NOT EXISTS (SELECT 1 FROM conversation_erasure e WHERE e.conversation_id = message.conversation_id AND e.erased_at >= message.received_at)
           AND NOT EXISTS (SELECT 1 FROM contact ct WHERE ct.id = message.contact_id AND ct.channel_user_id = 'anon:' || ct.id)
         RETURNING id, conversation_id`,
-      [...keyParams(key), externalId, text, editedAt, searchText],
-    ).then(returningRows<UpdatedMessage>);
+        [...keyParams(key), externalId, text, editedAt, searchText],
+      )
+      .then(returningRows<UpdatedMessage>);
   }
 
-  markDeleted(manager: EntityManager, key: MessageAccountKey, externalId: string, deletedAt: string): Promise<UpdatedMessage[]> {
-    return manager.query(
-      `UPDATE message SET deleted = true, deleted_at = $5 WHERE ${ACCOUNT_WHERE} AND external_id = $4 AND NOT deleted
+  markDeleted(
+    manager: EntityManager,
+    key: MessageAccountKey,
+    externalId: string,
+    deletedAt: string,
+  ): Promise<UpdatedMessage[]> {
+    return manager
+      .query(
+        `UPDATE message SET deleted = true, deleted_at = $5 WHERE ${ACCOUNT_WHERE} AND external_id = $4 AND NOT deleted
         RETURNING id, conversation_id`,
-      [...keyParams(key), externalId, deletedAt],
-    ).then(returningRows<UpdatedMessage>);
+        [...keyParams(key), externalId, deletedAt],
+      )
+      .then(returningRows<UpdatedMessage>);
   }
 
   /** A delivery status of one outbound message; applies only when it moves the state forward. */
   advanceDeliveryState(
-    manager: EntityManager, key: MessageAccountKey, externalId: string, state: DeliveryState, errorJson: string | null, at: string,
+    manager: EntityManager,
+    key: MessageAccountKey,
+    externalId: string,
+    state: DeliveryState,
+    errorJson: string | null,
+    at: string,
   ): Promise<UpdatedMessage[]> {
-    return manager.query(
-      `UPDATE message SET delivery_state = $5, delivery_error = $6::jsonb, delivery_updated_at = $7
+    return manager
+      .query(
+        `UPDATE message SET delivery_state = $5, delivery_error = $6::jsonb, delivery_updated_at = $7
         WHERE ${ACCOUNT_WHERE} AND external_id = $4 AND direction = 'out'
           AND COALESCE(${STATE_RANK_SQL('delivery_state')}, 0) < ${STATE_RANK_SQL('$5::text')}
         RETURNING id, conversation_id`,
-      [...keyParams(key), externalId, state, errorJson, at],
-    ).then(returningRows<UpdatedMessage>);
+        [...keyParams(key), externalId, state, errorJson, at],
+      )
+      .then(returningRows<UpdatedMessage>);
   }
 
   /** A watermark status: every outbound message of the thread sent up to `at` moves forward. */
-  advanceThreadDeliveryState(manager: EntityManager, key: MessageAccountKey, threadKey: string, state: DeliveryState, at: string): Promise<UpdatedMessage[]> {
-    return manager.query(
-      `UPDATE message m SET delivery_state = $5, delivery_updated_at = $6
+  advanceThreadDeliveryState(
+    manager: EntityManager,
+    key: MessageAccountKey,
+    threadKey: string,
+    state: DeliveryState,
+    at: string,
+  ): Promise<UpdatedMessage[]> {
+    return manager
+      .query(
+        `UPDATE message m SET delivery_state = $5, delivery_updated_at = $6
          FROM conversation c
         WHERE c.channel_account_id = $3 AND c.thread_key = $4 AND m.conversation_id = c.id
           AND m.organization_id = $1 AND m.channel = $2 AND m.direction = 'out' AND m.sent_at <= $6
           AND COALESCE(${STATE_RANK_SQL('m.delivery_state')}, 0) < ${STATE_RANK_SQL('$5::text')}
         RETURNING m.id, m.conversation_id`,
-      [...keyParams(key), threadKey, state, at],
-    ).then(returningRows<UpdatedMessage>);
+        [...keyParams(key), threadKey, state, at],
+      )
+      .then(returningRows<UpdatedMessage>);
   }
 
   /** Our reply whose send was interrupted takes the channel's id and state (null if it is not such a reply). */
   async settleInterruptedReply(
-    manager: EntityManager, key: MessageAccountKey, replyId: string, externalId: string, state: DeliveryState, errorJson: string | null, at: string,
+    manager: EntityManager,
+    key: MessageAccountKey,
+    replyId: string,
+    externalId: string,
+    state: DeliveryState,
+    errorJson: string | null,
+    at: string,
   ): Promise<UpdatedMessage | undefined> {
     const [row] = returningRows<UpdatedMessage>(
       await manager.query(
@@ -186,7 +247,11 @@ export class MessageStore {
 
   /** The reply takes the channel id of its last echoed part (the others as its parts) and the state. */
   async adoptEchoedChannelIds(
-    manager: EntityManager, replyId: string, externalId: string, state: DeliveryState, partExternalIds: string[] | null,
+    manager: EntityManager,
+    replyId: string,
+    externalId: string,
+    state: DeliveryState,
+    partExternalIds: string[] | null,
   ): Promise<{ conversation_id: string }> {
     const [updated] = returningRows<{ conversation_id: string }>(
       await manager.query(
@@ -206,16 +271,34 @@ export class MessageStore {
        VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, $15, $16::jsonb)
        RETURNING id, sent_at`,
       [
-        r.organizationId, r.channel, r.channelAccountId, r.conversationId, r.direction, r.kind,
-        r.text, r.searchText, JSON.stringify(r.attachments), r.parentMessageId, r.parentExternalId, r.contactId,
-        r.authorUserId, r.sentAt, r.deliveryState, JSON.stringify(r.raw),
+        r.organizationId,
+        r.channel,
+        r.channelAccountId,
+        r.conversationId,
+        r.direction,
+        r.kind,
+        r.text,
+        r.searchText,
+        JSON.stringify(r.attachments),
+        r.parentMessageId,
+        r.parentExternalId,
+        r.contactId,
+        r.authorUserId,
+        r.sentAt,
+        r.deliveryState,
+        JSON.stringify(r.raw),
       ],
     );
     return message;
   }
 
   /** Claims a queued reply for this worker; returns it with its account, conversation and target (undefined if not claimable). */
-  async claimForDispatch<T>(manager: EntityManager, messageId: string, workerLeaseId: string | null, selects: DispatchClaimSelects): Promise<T | undefined> {
+  async claimForDispatch<T>(
+    manager: EntityManager,
+    messageId: string,
+    workerLeaseId: string | null,
+    selects: DispatchClaimSelects,
+  ): Promise<T | undefined> {
     const [rows] = await manager.query(
       `UPDATE message m SET dispatch_claimed_at = now(), dispatch_claimed_by = $2
          FROM channel_account a
@@ -233,7 +316,10 @@ export class MessageStore {
   }
 
   async releaseDispatchClaim(manager: EntityManager, messageId: string): Promise<void> {
-    await manager.query(`UPDATE message SET dispatch_claimed_at = NULL, dispatch_claimed_by = NULL WHERE id = $1 AND external_id IS NULL`, [messageId]);
+    await manager.query(
+      `UPDATE message SET dispatch_claimed_at = NULL, dispatch_claimed_by = NULL WHERE id = $1 AND external_id IS NULL`,
+      [messageId],
+    );
   }
 
   async markSendFailed(manager: EntityManager, messageId: string, errorJson: string): Promise<void> {
@@ -294,7 +380,12 @@ export class MessageStore {
     return claimed;
   }
 
-  async storeDownloadedAttachments(manager: EntityManager, messageId: string, attachmentsJson: string, stillPending: boolean): Promise<void> {
+  async storeDownloadedAttachments(
+    manager: EntityManager,
+    messageId: string,
+    attachmentsJson: string,
+    stillPending: boolean,
+  ): Promise<void> {
     await manager.query(
       `UPDATE message SET attachments = $2::jsonb, media_pending = $3, media_claimed_at = CASE WHEN $3 THEN media_claimed_at ELSE NULL END
         WHERE id = $1`,

@@ -24,12 +24,16 @@ export class DatabaseGaugesCollector {
         this.reset();
         // The queue schema appears when a process first starts pg-boss.
         const [schema] = await query<{ present: boolean }>(`SELECT to_regclass('pgboss.queue') IS NOT NULL AS present`);
-        if (!schema.present) return;
+        if (!schema.present) {
+          return;
+        }
         // Partial index job_i5 (state < 'active') serves each count.
         const rows = await query<{ name: string; depth: number }>(
           `SELECT q.name, (SELECT count(*) FROM pgboss.job j WHERE j.name = q.name AND j.state < 'active')::int AS depth FROM pgboss.queue q`,
         );
-        for (const r of rows) this.set({ queue: r.name }, r.depth);
+        for (const r of rows) {
+          this.set({ queue: r.name }, r.depth);
+        }
       },
     });
 
@@ -44,7 +48,9 @@ export class DatabaseGaugesCollector {
           `SELECT channel, id, extract(epoch FROM now() - last_polled_at)::float8 AS lag
              FROM channel_account WHERE status <> 'disabled' AND last_polled_at IS NOT NULL`,
         );
-        for (const r of rows) this.set({ channel: r.channel, account_id: r.id }, r.lag);
+        for (const r of rows) {
+          this.set({ channel: r.channel, account_id: r.id }, r.lag);
+        }
       },
     });
 
@@ -63,7 +69,9 @@ export class DatabaseGaugesCollector {
             GROUP BY 1, 2`,
           [SEND_FAILURE_WINDOW_HOURS],
         );
-        for (const r of rows) this.set({ channel: r.channel, reason: r.reason }, r.failures);
+        for (const r of rows) {
+          this.set({ channel: r.channel, reason: r.reason }, r.failures);
+        }
       },
     });
 
@@ -103,8 +111,12 @@ export class DatabaseGaugesCollector {
       registers: [registry],
       async collect() {
         this.reset();
-        const rows = await query<{ channel: string; waiting: number }>(`SELECT channel, count(*)::int AS waiting FROM deferred_message_update GROUP BY channel`);
-        for (const r of rows) this.set({ channel: r.channel }, r.waiting);
+        const rows = await query<{ channel: string; waiting: number }>(
+          `SELECT channel, count(*)::int AS waiting FROM deferred_message_update GROUP BY channel`,
+        );
+        for (const r of rows) {
+          this.set({ channel: r.channel }, r.waiting);
+        }
       },
     });
 
@@ -114,7 +126,9 @@ export class DatabaseGaugesCollector {
       registers: [registry],
       async collect() {
         // Partial index ix_message_media_pending holds exactly these rows.
-        const [row] = await query<{ pending: number }>(`SELECT count(*)::int AS pending FROM message WHERE media_pending`);
+        const [row] = await query<{ pending: number }>(
+          `SELECT count(*)::int AS pending FROM message WHERE media_pending`,
+        );
         this.set(row.pending);
       },
     });

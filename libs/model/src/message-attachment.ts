@@ -1,4 +1,4 @@
-import { AttachmentType } from './enums/message.enums';
+import type { AttachmentType } from './enums/message.enums';
 
 /** A location pin as sent by the citizen (WhatsApp location, Messenger location). */
 export interface GeoLocation {

@@ -16,7 +16,9 @@ export class PollingScheduler {
 
   @Interval('channel-polling', POLLING_TICK_MS)
   async tick(): Promise<void> {
-    if (this.running) return;
+    if (this.running) {
+      return;
+    }
     this.running = true;
     try {
       await this.polling.pollDueAccounts();

@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { withAdvisoryLock, describeError } from '@civic/database';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry } from '@civic/channels-core';
+import { withAdvisoryLock, describeError } from '@civic/database';
 import { Channel } from '@civic/domain';
 import { IngestService, storableEvents } from '@civic/ingest';
 
@@ -38,7 +38,9 @@ export class PollingService {
       [ACCOUNTS_PER_TICK],
     );
     const outcomes: Record<string, PollOutcome> = {};
-    for (const { id } of due) outcomes[id] = await this.pollAccount(id);
+    for (const { id } of due) {
+      outcomes[id] = await this.pollAccount(id);
+    }
     return outcomes;
   }
 
@@ -54,19 +56,30 @@ export class PollingService {
       `UPDATE channel_account a SET last_polled_at = now() WHERE a.id = $1 AND ${DUE_SQL} RETURNING a.id`,
       [accountId],
     );
-    if (claimed.length === 0) return 'not_due';
+    if (claimed.length === 0) {
+      return 'not_due';
+    }
 
     const account = await this.accounts.load(accountId);
     try {
       const result = await this.registry.get(account.channel as Channel).poll(account);
-      if (result.events.length > 0) await this.ingest.ingest(storableEvents(result.events));
+      if (result.events.length > 0) {
+        await this.ingest.ingest(storableEvents(result.events));
+      }
       // Only now that the events are stored may the cursors move past them.
       await this.accounts.saveCursors(accountId, result.cursors);
       await this.accounts.markHealthy(accountId);
       return 'polled';
     } catch (error) {
       const channelError =
-        error instanceof ChannelError ? error : new ChannelError(ChannelErrorKind.Retry, { code: 'poll_failed', title: String((error as Error)?.message ?? error) }, null, error);
+        error instanceof ChannelError
+          ? error
+          : new ChannelError(
+              ChannelErrorKind.Retry,
+              { code: 'poll_failed', title: String((error as Error)?.message ?? error) },
+              null,
+              error,
+            );
       await this.accounts.recordFailure(accountId, channelError);
       this.logger.warn(`Polling ${account.channel} account ${accountId} failed: ${describeError(channelError)}`);
       return 'failed';

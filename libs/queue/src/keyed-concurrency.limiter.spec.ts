@@ -38,7 +38,9 @@ describe('KeyedConcurrencyLimiter', () => {
       limiter.run(item[0], async () => {
         order.push(`start ${item}`);
         await tick(5);
-        if (item === 'a1') throw new Error('retryable');
+        if (item === 'a1') {
+          throw new Error('retryable');
+        }
         return item;
       });
     const results = await Promise.allSettled(['a1', 'a2', 'a3', 'b1'].map(run));

@@ -26,7 +26,11 @@ export class KeyedConcurrencyLimiter {
     return new Promise<R>((resolve, reject) => {
       this.waiting.push({
         key,
-        start: () => void Promise.resolve().then(task).then(resolve, reject).finally(() => this.release(key)),
+        start: () =>
+          void Promise.resolve()
+            .then(task)
+            .then(resolve, reject)
+            .finally(() => this.release(key)),
       });
       this.pump();
     });
@@ -35,13 +39,16 @@ export class KeyedConcurrencyLimiter {
   private release(key: string): void {
     this.active--;
     const left = (this.running.get(key) ?? 1) - 1;
-    if (left > 0) this.running.set(key, left);
-    else this.running.delete(key);
+    if (left > 0) {
+      this.running.set(key, left);
+    } else {
+      this.running.delete(key);
+    }
     this.pump();
   }
 
   private pump(): void {
-    for (let i = 0; i < this.waiting.length && this.active < this.concurrency; ) {
+    for (let i = 0; i < this.waiting.length && this.active < this.concurrency;) {
       const { key } = this.waiting[i];
       const sameKey = this.running.get(key) ?? 0;
       if (sameKey >= this.perKey) {

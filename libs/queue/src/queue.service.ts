@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
+import type { Pool } from 'pg';
 import PgBoss from 'pg-boss';
 import { DataSource, EntityManager } from 'typeorm';
-import type { Pool } from 'pg';
 import { AppConfig } from '@civic/config';
 import { GroupCommit, describeError } from '@civic/database';
 import { KeyedConcurrencyLimiter } from './keyed-concurrency.limiter';
@@ -82,8 +82,16 @@ export class QueueService implements OnModuleDestroy {
       created = this.started().then(async (boss) => {
         const { name, ...options } = definition;
         // Replicas booting together race in pgboss.create_queue (deadlock / duplicate): the loser finds the winner's queue.
-        if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options }).catch(async (error) => { await new Promise((r) => setTimeout(r, 500)); if (!(await boss.getQueue(name))) throw error; });
-        else await boss.updateQueue(name, { name, ...options });
+        if (!(await boss.getQueue(name))) {
+          await boss.createQueue(name, { name, ...options }).catch(async (error) => {
+            await new Promise((r) => setTimeout(r, 500));
+            if (!(await boss.getQueue(name))) {
+              throw error;
+            }
+          });
+        } else {
+          await boss.updateQueue(name, { name, ...options });
+        }
       });
       this.queues.set(definition.name, created);
       created.catch(() => this.queues.delete(definition.name));
@@ -95,7 +103,12 @@ export class QueueService implements OnModuleDestroy {
    * Enqueues a job. With `manager` (the EntityManager of a running transaction) the job row is
    * written in that transaction, so it exists exactly when the transaction commits.
    */
-  async send<T extends object>(definition: QueueDefinition, data: T, options: PgBoss.SendOptions = {}, manager?: EntityManager): Promise<string | null> {
+  async send<T extends object>(
+    definition: QueueDefinition,
+    data: T,
+    options: PgBoss.SendOptions = {},
+    manager?: EntityManager,
+  ): Promise<string | null> {
     await this.ensureQueue(definition);
     const boss = await this.started();
     const db = manager ? transactionDb(manager) : undefined;
@@ -103,11 +116,17 @@ export class QueueService implements OnModuleDestroy {
   }
 
   /** Runs `handler` for each job; a thrown error fails the attempt and pg-boss retries per the queue policy. */
-  async work<T extends object>(definition: QueueDefinition, options: { pollingIntervalSeconds?: number }, handler: JobHandler<T>): Promise<string> {
+  async work<T extends object>(
+    definition: QueueDefinition,
+    options: { pollingIntervalSeconds?: number },
+    handler: JobHandler<T>,
+  ): Promise<string> {
     await this.ensureQueue(definition);
     const boss = await this.started();
     return boss.work<T>(definition.name, { ...options, batchSize: 1, includeMetadata: true }, async (jobs) => {
-      for (const job of jobs) await handler(job);
+      for (const job of jobs) {
+        await handler(job);
+      }
     });
   }
 
@@ -118,7 +137,11 @@ export class QueueService implements OnModuleDestroy {
    * pg-boss's own batch `work()` completes or fails the whole batch with the handler's result,
    * which is why this loop fetches, completes and fails itself.
    */
-  async workBatches<T extends object>(definition: QueueDefinition, options: BatchWorkOptions<T>, handler: JobHandler<T>): Promise<void> {
+  async workBatches<T extends object>(
+    definition: QueueDefinition,
+    options: BatchWorkOptions<T>,
+    handler: JobHandler<T>,
+  ): Promise<void> {
     await this.ensureQueue(definition);
     const boss = await this.started();
     if (!this.lease) {
@@ -135,11 +158,16 @@ export class QueueService implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     // Batch loops finish the batch in hand (the sends already started) and fetch no more.
     this.stopping = true;
-    for (const wake of this.idleWakers) wake();
+    for (const wake of this.idleWakers) {
+      wake();
+    }
     let settled = true;
     if (this.batchLoops.size) {
       let timer: NodeJS.Timeout | undefined;
-      settled = await Promise.race([Promise.allSettled([...this.batchLoops]).then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 10_000)))]);
+      settled = await Promise.race([
+        Promise.allSettled([...this.batchLoops]).then(() => true),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 10_000))),
+      ]);
       clearTimeout(timer);
     }
     // Jobs still in hand after the wait are taken over by a live worker at once.
@@ -151,7 +179,11 @@ export class QueueService implements OnModuleDestroy {
     this.boss = null;
     this.starting = null;
     // Let running handlers finish before the DataSource (and its pool) goes away.
-    if (boss) await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 }).catch((error) => this.logger.warn(`pg-boss stop: ${error}`));
+    if (boss) {
+      await boss
+        .stop({ graceful: true, wait: true, close: false, timeout: 10_000 })
+        .catch((error) => this.logger.warn(`pg-boss stop: ${error}`));
+    }
   }
 
   /**
@@ -160,16 +192,27 @@ export class QueueService implements OnModuleDestroy {
    * account's last sends, each waiting for its rate-limit slot) while other accounts' jobs sat in
    * the queue. Completions are stored together (group commit); a failed job is failed alone.
    */
-  private async batchLoop<T extends object>(definition: QueueDefinition, options: BatchWorkOptions<T>, handler: JobHandler<T>, lease: WorkerLease): Promise<void> {
+  private async batchLoop<T extends object>(
+    definition: QueueDefinition,
+    options: BatchWorkOptions<T>,
+    handler: JobHandler<T>,
+    lease: WorkerLease,
+  ): Promise<void> {
     const { name } = definition;
     const limiter = new KeyedConcurrencyLimiter(options.concurrency, options.perKeyConcurrency);
     const refillAt = Math.floor(options.batchSize / 2);
     const inHand = new Set<Promise<void>>();
     const boss = this.boss;
-    if (!boss) return;
+    if (!boss) {
+      return;
+    }
     // complete() only touches jobs still active, so a job pg-boss expired meanwhile is not marked done by mistake.
     // A few ms of lingering lets one statement complete several jobs (at ~100 jobs/s each commit otherwise carried one).
-    const completions = new GroupCommit<string>({ commit: (ids) => boss.complete(name, ids).then(() => undefined), maxItems: options.batchSize, lingerMs: COMPLETION_LINGER_MS });
+    const completions = new GroupCommit<string>({
+      commit: (ids) => boss.complete(name, ids).then(() => undefined),
+      maxItems: options.batchSize,
+      lingerMs: COMPLETION_LINGER_MS,
+    });
     while (!this.stopping && this.boss) {
       const room = options.batchSize - inHand.size;
       let jobs: PgBoss.JobWithMetadata<T>[] = [];
@@ -177,7 +220,13 @@ export class QueueService implements OnModuleDestroy {
         // Fetched and written under this process's lease in one transaction, so a crash right after cannot leave them unrecorded.
         jobs = await this.dataSource.transaction(async (tx) => {
           const fetched = await boss.fetch<T>(name, { batchSize: room, includeMetadata: true, db: transactionDb(tx) });
-          if (fetched.length) await lease.recordFetched(tx, name, fetched.map((job) => job.id));
+          if (fetched.length) {
+            await lease.recordFetched(
+              tx,
+              name,
+              fetched.map((job) => job.id),
+            );
+          }
           return fetched;
         });
       } catch (error) {
@@ -194,7 +243,9 @@ export class QueueService implements OnModuleDestroy {
         // The queue is drained (or the fetch failed): look again after the polling interval.
         await this.idle(options.pollingIntervalSeconds * 1000);
       } else {
-        while (inHand.size > refillAt && !this.stopping) await Promise.race(inHand);
+        while (inHand.size > refillAt && !this.stopping) {
+          await Promise.race(inHand);
+        }
       }
     }
     // Stopping: the jobs in hand finish (the sends already started) and are settled.
@@ -203,20 +254,29 @@ export class QueueService implements OnModuleDestroy {
 
   /** Runs one job and stores its outcome: completed with others that finished meanwhile, or failed alone (pg-boss retries it). */
   private async settle<T extends object>(
-    boss: PgBoss, definition: QueueDefinition, job: PgBoss.JobWithMetadata<T>, handler: JobHandler<T>, completions: GroupCommit<string>,
+    boss: PgBoss,
+    definition: QueueDefinition,
+    job: PgBoss.JobWithMetadata<T>,
+    handler: JobHandler<T>,
+    completions: GroupCommit<string>,
   ): Promise<void> {
     try {
       // As pg-boss's own worker does: a job running past its expiry is given up (pg-boss expires it too).
       await withinSeconds(handler(job), definition.expireInSeconds);
     } catch (error) {
-      await boss.fail(definition.name, job.id, { message: error instanceof Error ? error.message : String(error), name: error instanceof Error ? error.name : 'Error' });
+      await boss.fail(definition.name, job.id, {
+        message: error instanceof Error ? error.message : String(error),
+        name: error instanceof Error ? error.name : 'Error',
+      });
       return;
     }
     await completions.add(job.id);
   }
 
   private idle(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
+    if (this.stopping) {
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const wake = (): void => {
         clearTimeout(timer);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Logger } from '@nestjs/common';
-import PgBoss from 'pg-boss';
-import { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from '@nestjs/common';
+import type PgBoss from 'pg-boss';
+import type { DataSource, EntityManager } from 'typeorm';
 import { transactionDb } from './transaction-db';
 
 /** A job recorded under a lapsed lease and still active in pg-boss. */
@@ -58,14 +58,21 @@ export class WorkerLease {
    * otherwise it is marked lapsed, so a live worker takes the jobs left in hand over now.
    */
   async stop(settled: boolean): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
     this.timer = null;
     await this.beating;
-    if (!this.registered) return;
+    if (!this.registered) {
+      return;
+    }
     this.registered = false;
-    await (settled
-      ? this.dataSource.query(`DELETE FROM worker_lease WHERE id = $1`, [this.id])
-      : this.dataSource.query(`UPDATE worker_lease SET heartbeat_at = now() - interval '1 day' WHERE id = $1`, [this.id])
+    await (
+      settled
+        ? this.dataSource.query(`DELETE FROM worker_lease WHERE id = $1`, [this.id])
+        : this.dataSource.query(`UPDATE worker_lease SET heartbeat_at = now() - interval '1 day' WHERE id = $1`, [
+            this.id,
+          ])
     ).catch((error) => this.logger.warn(`Worker lease ${this.id}: ${message(error)}`));
   }
 
@@ -84,7 +91,9 @@ export class WorkerLease {
        RETURNING (xmax = 0) AS inserted`,
       [this.id, hostname(), process.pid],
     );
-    if (this.registered && row?.inserted) this.logger.warn(`Worker lease ${this.id} had lapsed and was taken over; renewed`);
+    if (this.registered && row?.inserted) {
+      this.logger.warn(`Worker lease ${this.id} had lapsed and was taken over; renewed`);
+    }
     this.registered = true;
     // Rows of jobs this process has settled (completed, failed, or expired by pg-boss).
     await this.dataSource.query(
@@ -102,7 +111,9 @@ export class WorkerLease {
         `SELECT id, host, pid FROM worker_lease WHERE id <> $1 AND heartbeat_at < now() - make_interval(secs => $2) FOR UPDATE SKIP LOCKED`,
         [this.id, this.seconds],
       );
-      if (!lapsed.length) return;
+      if (!lapsed.length) {
+        return;
+      }
       const ids = lapsed.map((l) => l.id);
       const held: HeldJob[] = await tx.query(
         `SELECT w.job_id, w.queue, w.lease_id FROM worker_lease_job w JOIN pgboss.job j ON j.name = w.queue AND j.id = w.job_id
@@ -118,7 +129,9 @@ export class WorkerLease {
       await tx.query(`DELETE FROM worker_lease WHERE id = ANY($1::uuid[])`, [ids]);
       for (const lease of lapsed) {
         const jobs = held.filter((h) => h.lease_id === lease.id).length;
-        this.logger.warn(`Worker lease ${lease.id} (${lease.host}, pid ${lease.pid}) lapsed: ${jobs} job(s) it held made available again`);
+        this.logger.warn(
+          `Worker lease ${lease.id} (${lease.host}, pid ${lease.pid}) lapsed: ${jobs} job(s) it held made available again`,
+        );
       }
     });
   }
@@ -126,7 +139,9 @@ export class WorkerLease {
 
 function byQueue(jobs: HeldJob[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
-  for (const job of jobs) map.set(job.queue, [...(map.get(job.queue) ?? []), job.job_id]);
+  for (const job of jobs) {
+    map.set(job.queue, [...(map.get(job.queue) ?? []), job.job_id]);
+  }
   return map;
 }
 

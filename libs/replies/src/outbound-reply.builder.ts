@@ -42,7 +42,11 @@ export const REPLY_TARGET_SELECT = `SELECT t.id, t.external_id, t.kind, t.delete
 /** A ReplyConversation read as JSON (row_to_json of REPLY_CONVERSATION_SELECT): its times revived. */
 export function replyConversationFromJson(json: Record<string, unknown>): ReplyConversation {
   const at = (value: unknown) => (typeof value === 'string' ? new Date(value) : null);
-  return { ...(json as unknown as ReplyConversation), reply_window_expires_at: at(json.reply_window_expires_at), last_inbound_at: at(json.last_inbound_at) };
+  return {
+    ...(json as unknown as ReplyConversation),
+    reply_window_expires_at: at(json.reply_window_expires_at),
+    last_inbound_at: at(json.last_inbound_at),
+  };
 }
 
 /**
@@ -51,21 +55,41 @@ export function replyConversationFromJson(json: Record<string, unknown>): ReplyC
  */
 @Injectable()
 export class OutboundReplyBuilder {
-  async conversation(manager: EntityManager, organizationId: string, conversationId: string): Promise<ReplyConversation> {
-    const [row] = await manager.query(`${REPLY_CONVERSATION_SELECT} WHERE c.id = $1 AND c.organization_id = $2`, [conversationId, organizationId]);
+  async conversation(
+    manager: EntityManager,
+    organizationId: string,
+    conversationId: string,
+  ): Promise<ReplyConversation> {
+    const [row] = await manager.query(`${REPLY_CONVERSATION_SELECT} WHERE c.id = $1 AND c.organization_id = $2`, [
+      conversationId,
+      organizationId,
+    ]);
     // Another organization's conversation is reported as absent, never as forbidden.
-    if (!row) throw new DomainError(ErrorCode.ConversationNotFound, { id: conversationId });
+    if (!row) {
+      throw new DomainError(ErrorCode.ConversationNotFound, { id: conversationId });
+    }
     return row;
   }
 
   /** The given message of the conversation, or for a public thread the latest citizen message in it. */
-  async target(manager: EntityManager, conversation: ReplyConversation, messageId: string | null | undefined): Promise<ReplyTarget | null> {
+  async target(
+    manager: EntityManager,
+    conversation: ReplyConversation,
+    messageId: string | null | undefined,
+  ): Promise<ReplyTarget | null> {
     if (messageId) {
-      const [row] = await manager.query(`${REPLY_TARGET_SELECT} WHERE t.id = $1 AND t.conversation_id = $2 AND t.external_id IS NOT NULL`, [messageId, conversation.id]);
-      if (!row) throw new DomainError(ErrorCode.MessageNotFound, { id: messageId, conversationId: conversation.id });
+      const [row] = await manager.query(
+        `${REPLY_TARGET_SELECT} WHERE t.id = $1 AND t.conversation_id = $2 AND t.external_id IS NOT NULL`,
+        [messageId, conversation.id],
+      );
+      if (!row) {
+        throw new DomainError(ErrorCode.MessageNotFound, { id: messageId, conversationId: conversation.id });
+      }
       return row;
     }
-    if (conversation.kind !== ConversationKind.Public) return null;
+    if (conversation.kind !== ConversationKind.Public) {
+      return null;
+    }
     const [latest] = await manager.query(
       `${REPLY_TARGET_SELECT} WHERE t.conversation_id = $1 AND t.direction = 'in' AND NOT t.deleted AND t.external_id IS NOT NULL
         ORDER BY t.sent_at DESC, t.id DESC LIMIT 1`,
@@ -80,7 +104,10 @@ export class OutboundReplyBuilder {
     content: { text: string | null; attachments: MessageAttachment[] } & StoredReplyRequest,
     now: Date,
   ): OutboundReply {
-    const recipient = conversation.kind === ConversationKind.Direct ? conversation.contact_user_id : (target?.contact_user_id ?? conversation.contact_user_id);
+    const recipient =
+      conversation.kind === ConversationKind.Direct
+        ? conversation.contact_user_id
+        : (target?.contact_user_id ?? conversation.contact_user_id);
     return {
       conversationKind: conversation.kind,
       threadKey: conversation.thread_key,
@@ -91,7 +118,9 @@ export class OutboundReplyBuilder {
       media: content.attachments.length > 0 ? content.attachments : undefined,
       template: content.template,
       privateReply: content.privateReply,
-      replyWindowExpiresAt: conversation.reply_window_expires_at ? new Date(conversation.reply_window_expires_at) : null,
+      replyWindowExpiresAt: conversation.reply_window_expires_at
+        ? new Date(conversation.reply_window_expires_at)
+        : null,
       lastInboundAt: conversation.last_inbound_at ? new Date(conversation.last_inbound_at) : null,
       now,
     };

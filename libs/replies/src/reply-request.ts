@@ -1,4 +1,4 @@
-import { ReplyTemplate } from '@civic/channels-core';
+import type { ReplyTemplate } from '@civic/channels-core';
 
 /** What an officer asks to send (the HTTP body, already validated). */
 export interface ReplyRequest {

@@ -1,4 +1,4 @@
-import { QueueDefinition } from '@civic/queue';
+import type { QueueDefinition } from '@civic/queue';
 
 /** Job data of one reply to send: the queued outbound message. */
 export interface ReplySendJob {

@@ -1,15 +1,28 @@
-import { AuditService, textFingerprint } from '@civic/audit';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditService, textFingerprint } from '@civic/audit';
 import { AccountContextService } from '@civic/channels';
 import { ChannelError, ChannelErrorKind, ChannelRegistry, ReplyRefusedError, SendResult } from '@civic/channels-core';
-import { Channel, ChannelAccountStatus, DeliveryError, DeliveryState, MessageAttachment, SEND_INTERRUPTED } from '@civic/domain';
+import { describeError } from '@civic/database';
+import {
+  Channel,
+  ChannelAccountStatus,
+  DeliveryError,
+  DeliveryState,
+  MessageAttachment,
+  SEND_INTERRUPTED,
+} from '@civic/domain';
 import { recheckDeferredStatusesOfReply, ReplyReconciler } from '@civic/ingest';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { MessageStore } from '@civic/messages';
 import { QueueService } from '@civic/queue';
-import { describeError } from '@civic/database';
-import { OutboundReplyBuilder, REPLY_CONVERSATION_SELECT, REPLY_TARGET_SELECT, replyConversationFromJson, ReplyTarget } from './outbound-reply.builder';
+import {
+  OutboundReplyBuilder,
+  REPLY_CONVERSATION_SELECT,
+  REPLY_TARGET_SELECT,
+  replyConversationFromJson,
+  ReplyTarget,
+} from './outbound-reply.builder';
 import { StoredReplyRequest } from './reply-request';
 import { REPLY_SEND_EXPIRE_SECONDS } from './reply-send.queue';
 import { SendDeferredError, SendRateLimiter } from './send-rate.limiter';
@@ -82,45 +95,87 @@ export class ReplyDispatcher {
    */
   async dispatch(messageId: string, finalAttempt = false): Promise<DispatchOutcome> {
     const message = await this.claim(messageId);
-    if (!message) return this.unclaimable(messageId);
-
-    if (message.account_status === ChannelAccountStatus.Paused && message.paused_until && new Date(message.paused_until) > new Date()) {
-      await this.release(messageId);
-      throw new ChannelError(ChannelErrorKind.Retry, { code: 'account_paused', title: 'The account is rate-limited' }, new Date(message.paused_until));
+    if (!message) {
+      return this.unclaimable(messageId);
     }
-    if (message.account_status !== ChannelAccountStatus.Active && message.account_status !== ChannelAccountStatus.Paused) {
-      await this.fail(message, { code: `account_${message.account_status}`, title: accountStatusTitle(message.account_status) });
+
+    if (
+      message.account_status === ChannelAccountStatus.Paused &&
+      message.paused_until &&
+      new Date(message.paused_until) > new Date()
+    ) {
+      await this.release(messageId);
+      throw new ChannelError(
+        ChannelErrorKind.Retry,
+        { code: 'account_paused', title: 'The account is rate-limited' },
+        new Date(message.paused_until),
+      );
+    }
+    if (
+      message.account_status !== ChannelAccountStatus.Active &&
+      message.account_status !== ChannelAccountStatus.Paused
+    ) {
+      await this.fail(message, {
+        code: `account_${message.account_status}`,
+        title: accountStatusTitle(message.account_status),
+      });
       return 'failed';
     }
 
     let result: SendResult;
     try {
       const reply = {
-        ...this.builder.build(replyConversationFromJson(message.conversation), message.target, { text: message.text, attachments: message.attachments ?? [], ...(message.raw?.request ?? {}) }, new Date()),
+        ...this.builder.build(
+          replyConversationFromJson(message.conversation),
+          message.target,
+          { text: message.text, attachments: message.attachments ?? [], ...(message.raw?.request ?? {}) },
+          new Date(),
+        ),
         replyId: message.id,
       };
       const account = this.accounts.toContext({
-        id: message.channel_account_id, organizationId: message.organization_id, channel: message.channel, externalId: message.account_external_id,
-        handle: message.account_handle, credentialsEncrypted: message.account_credentials, cursors: message.account_cursors ?? {}, sandbox: message.account_sandbox,
+        id: message.channel_account_id,
+        organizationId: message.organization_id,
+        channel: message.channel,
+        externalId: message.account_external_id,
+        handle: message.account_handle,
+        credentialsEncrypted: message.account_credentials,
+        cursors: message.account_cursors ?? {},
+        sandbox: message.account_sandbox,
       });
       // Last step before the channel: waits for this account's next send slot (shared by all workers).
-      await this.sendRate.acquire(message.channel_account_id, this.sendRate.rateFor(message.channel, message.send_rate_per_second));
+      await this.sendRate.acquire(
+        message.channel_account_id,
+        this.sendRate.rateFor(message.channel, message.send_rate_per_second),
+      );
       result = await this.registry.get(message.channel).sendReply(account, reply);
     } catch (error) {
       return this.handleFailure(message, error, finalAttempt);
     }
     await this.sent.record({
-      id: message.id, organizationId: message.organization_id, channel: message.channel, channelAccountId: message.channel_account_id,
-      conversationId: message.conversation_id, result,
+      id: message.id,
+      organizationId: message.organization_id,
+      channel: message.channel,
+      channelAccountId: message.channel_account_id,
+      conversationId: message.conversation_id,
+      result,
     });
-    if (message.account_status === ChannelAccountStatus.Paused || message.account_has_error) await this.accounts.markHealthy(message.channel_account_id);
+    if (message.account_status === ChannelAccountStatus.Paused || message.account_has_error) {
+      await this.accounts.markHealthy(message.channel_account_id);
+    }
     return 'sent';
   }
 
   private async claim(messageId: string): Promise<QueuedMessage | null> {
-    const claimed = await this.messages.claimForDispatch<QueuedMessage>(this.dataSource.manager, messageId, this.queue.workerLeaseId, {
-      conversation: REPLY_CONVERSATION_SELECT, target: REPLY_TARGET_SELECT,
-    });
+    const claimed = await this.messages.claimForDispatch<QueuedMessage>(
+      this.dataSource.manager,
+      messageId,
+      this.queue.workerLeaseId,
+      {
+        conversation: REPLY_CONVERSATION_SELECT,
+        target: REPLY_TARGET_SELECT,
+      },
+    );
     return claimed ?? null;
   }
 
@@ -138,14 +193,21 @@ export class ReplyDispatcher {
          FROM message m WHERE id = $1`,
       [messageId, REPLY_SEND_EXPIRE_SECONDS, this.queue.workerLeaseId, this.queue.leaseSeconds],
     );
-    if (!row || row.external_id || row.delivery_state !== DeliveryState.Queued) return 'already_done';
-    if (!row.stale) throw new DispatchInFlightError(messageId);
+    if (!row || row.external_id || row.delivery_state !== DeliveryState.Queued) {
+      return 'already_done';
+    }
+    if (!row.stale) {
+      throw new DispatchInFlightError(messageId);
+    }
     await this.fail(row, {
       code: SEND_INTERRUPTED,
-      title: 'Gönderim yarıda kesildi; kanalda yayımlanıp yayımlanmadığı bilinmiyor, tekrar gönderilmedi. (The send was interrupted; not sent again to avoid a duplicate.)',
+      title:
+        'Gönderim yarıda kesildi; kanalda yayımlanıp yayımlanmadığı bilinmiyor, tekrar gönderilmedi. (The send was interrupted; not sent again to avoid a duplicate.)',
     });
     // Echoes of this send stored meanwhile (Messenger names the reply in them) prove it reached the channel.
-    if (await this.reconciler.adoptEchoesOfInterruptedReply(messageId)) return 'reconciled';
+    if (await this.reconciler.adoptEchoesOfInterruptedReply(messageId)) {
+      return 'reconciled';
+    }
     // A status of this send that came meanwhile (WhatsApp names the reply in it) now reconciles it.
     await recheckDeferredStatusesOfReply(this.dataSource.manager, messageId);
     return 'failed';
@@ -162,15 +224,24 @@ export class ReplyDispatcher {
       await this.fail(message, { code: error.reason, title: error.message });
       return 'failed';
     }
-    const channelError = error instanceof ChannelError ? error : new ChannelError(ChannelErrorKind.Retry, { title: String((error as Error)?.message ?? error) }, null, error);
-    if (channelError.kind !== ChannelErrorKind.BadRequest) await this.accounts.recordFailure(message.channel_account_id, channelError);
+    const channelError =
+      error instanceof ChannelError
+        ? error
+        : new ChannelError(ChannelErrorKind.Retry, { title: String((error as Error)?.message ?? error) }, null, error);
+    if (channelError.kind !== ChannelErrorKind.BadRequest) {
+      await this.accounts.recordFailure(message.channel_account_id, channelError);
+    }
     if (channelError.kind === ChannelErrorKind.Retry && !finalAttempt) {
       // Nothing reached the channel (it answered with an error), so the next attempt may send.
       await this.release(message.id);
       this.logger.warn(`Reply ${message.id}: ${describeError(channelError)}; will retry`);
       throw channelError;
     }
-    await this.fail(message, { code: channelError.info.code ?? channelError.kind, title: channelError.info.title, detail: channelError.info.detail ?? null });
+    await this.fail(message, {
+      code: channelError.info.code ?? channelError.kind,
+      title: channelError.info.title,
+      detail: channelError.info.detail ?? null,
+    });
     return 'failed';
   }
 
@@ -178,25 +249,47 @@ export class ReplyDispatcher {
     await this.messages.releaseDispatchClaim(this.dataSource.manager, messageId);
   }
 
-  private async fail(message: { id: string; organization_id: string; conversation_id: string }, error: DeliveryError): Promise<void> {
+  private async fail(
+    message: { id: string; organization_id: string; conversation_id: string },
+    error: DeliveryError,
+  ): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await this.messages.markSendFailed(tx, message.id, JSON.stringify(error));
       await this.audit.record(
-        { organizationId: message.organization_id, actorLabel: 'system', action: 'reply.failed', targetType: 'message', targetId: message.id, after: { error: failureForAudit(error) } },
+        {
+          organizationId: message.organization_id,
+          actorLabel: 'system',
+          action: 'reply.failed',
+          targetType: 'message',
+          targetId: message.id,
+          after: { error: failureForAudit(error) },
+        },
         tx,
       );
-      await publishLiveEvent(tx, { type: LiveEventName.ConversationUpdated, organizationId: message.organization_id, conversationIds: [message.conversation_id], change: 'reply' });
+      await publishLiveEvent(tx, {
+        type: LiveEventName.ConversationUpdated,
+        organizationId: message.organization_id,
+        conversationIds: [message.conversation_id],
+        change: 'reply',
+      });
     });
   }
 }
 
 /** The trail outlives erasure: a channel's refusal may quote the recipient, so only its code and a fingerprint of the words go in. */
 function failureForAudit(error: DeliveryError): Record<string, unknown> {
-  return { code: error.code ?? null, ...textFingerprint(error.detail ? `${error.title}\n${error.detail}` : error.title) };
+  return {
+    code: error.code ?? null,
+    ...textFingerprint(error.detail ? `${error.title}\n${error.detail}` : error.title),
+  };
 }
 
 function accountStatusTitle(status: ChannelAccountStatus): string {
-  if (status === ChannelAccountStatus.NeedsReauthorization) return 'Hesabın yeniden yetkilendirilmesi gerekiyor. (The account needs to be reconnected.)';
-  if (status === ChannelAccountStatus.UsageCapped) return 'Hesabın aylık API kotası doldu. (The account has used up its monthly API quota.)';
+  if (status === ChannelAccountStatus.NeedsReauthorization) {
+    return 'Hesabın yeniden yetkilendirilmesi gerekiyor. (The account needs to be reconnected.)';
+  }
+  if (status === ChannelAccountStatus.UsageCapped) {
+    return 'Hesabın aylık API kotası doldu. (The account has used up its monthly API quota.)';
+  }
   return 'Hesap devre dışı. (The account is disabled.)';
 }

@@ -1,13 +1,13 @@
-import { AuditService, textFingerprint } from '@civic/audit';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, textFingerprint } from '@civic/audit';
 import { ChannelRegistry } from '@civic/channels-core';
 import { AppConfig } from '@civic/config';
 import { Channel, ConversationKind, DeliveryState, foldForSearch, MessageDirection, MessageKind } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
-import { QueueService } from '@civic/queue';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { MessageStore } from '@civic/messages';
+import { QueueService } from '@civic/queue';
 import { OutboundReplyBuilder } from './outbound-reply.builder';
 import { ReplyRequest, ReplyResponse, StoredReplyRequest } from './reply-request';
 import { replySendQueue, ReplySendJob } from './reply-send.queue';
@@ -40,11 +40,18 @@ export class ReplyService {
   ) {}
 
   /** Throws ReplyRefusedError (channel rule) or a DomainError (unknown conversation, invalid text, reused key). */
-  async reply(author: ReplyAuthor, conversationId: string, request: ReplyRequest, idempotencyKey?: string): Promise<ReplyResponse> {
+  async reply(
+    author: ReplyAuthor,
+    conversationId: string,
+    request: ReplyRequest,
+    idempotencyKey?: string,
+  ): Promise<ReplyResponse> {
     checkContent(request);
     if (idempotencyKey) {
       const replayed = await this.replayed(this.dataSource.manager, author, idempotencyKey);
-      if (replayed) return replayed;
+      if (replayed) {
+        return replayed;
+      }
     }
 
     const manager = this.dataSource.manager;
@@ -52,7 +59,15 @@ export class ReplyService {
     const target = await this.builder.target(manager, conversation, request.inReplyToMessageId);
     const attachments = this.builder.attachments(request.media);
     const stored: StoredReplyRequest = {
-      ...(request.template ? { template: { name: request.template.name, language: request.template.language, parameters: request.template.parameters ?? [] } } : {}),
+      ...(request.template
+        ? {
+            template: {
+              name: request.template.name,
+              language: request.template.language,
+              parameters: request.template.parameters ?? [],
+            },
+          }
+        : {}),
       ...(request.privateReply ? { privateReply: true } : {}),
     };
     const text = request.text ?? null;
@@ -60,17 +75,33 @@ export class ReplyService {
     const outbound = this.builder.build(conversation, target, { text, attachments, ...stored }, now);
     this.registry.get(conversation.channel as Channel).validateReply(outbound);
 
-    const kind = conversation.kind === ConversationKind.Public && !request.privateReply ? MessageKind.Reply : MessageKind.Dm;
-    const contactId = conversation.kind === ConversationKind.Direct ? conversation.contact_id : (target?.contact_id ?? conversation.contact_id);
+    const kind =
+      conversation.kind === ConversationKind.Public && !request.privateReply ? MessageKind.Reply : MessageKind.Dm;
+    const contactId =
+      conversation.kind === ConversationKind.Direct
+        ? conversation.contact_id
+        : (target?.contact_id ?? conversation.contact_id);
 
     await this.queue.ensureQueue(replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS)); // before the transaction: on PGlite other sessions wait for it to end
     try {
       return await this.dataSource.transaction(async (tx) => {
         const message = await this.messages.insertQueuedReply(tx, {
-          organizationId: author.organizationId, channel: conversation.channel, channelAccountId: conversation.channel_account_id,
-          conversationId: conversation.id, direction: MessageDirection.Outbound, kind, text, searchText: foldForSearch(text ?? ''), attachments,
-          parentMessageId: target?.id ?? null, parentExternalId: target?.external_id ?? null, contactId, authorUserId: author.userId,
-          sentAt: now.toISOString(), deliveryState: DeliveryState.Queued, raw: { request: stored },
+          organizationId: author.organizationId,
+          channel: conversation.channel,
+          channelAccountId: conversation.channel_account_id,
+          conversationId: conversation.id,
+          direction: MessageDirection.Outbound,
+          kind,
+          text,
+          searchText: foldForSearch(text ?? ''),
+          attachments,
+          parentMessageId: target?.id ?? null,
+          parentExternalId: target?.external_id ?? null,
+          contactId,
+          authorUserId: author.userId,
+          sentAt: now.toISOString(),
+          deliveryState: DeliveryState.Queued,
+          raw: { request: stored },
         });
         await tx.query(
           `UPDATE conversation SET message_count = message_count + 1, last_activity_at = GREATEST(last_activity_at, $2),
@@ -96,31 +127,65 @@ export class ReplyService {
             [author.organizationId, idempotencyKey, author.userId, message.id, JSON.stringify(response)],
           );
           // A concurrent request with the same key won: undo ours and answer with theirs.
-          if (saved.length === 0) throw new IdempotencyRace();
+          if (saved.length === 0) {
+            throw new IdempotencyRace();
+          }
         }
         // The job id is the message id: one send job per reply, written only if this transaction commits.
-        await this.queue.send<ReplySendJob>(replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS), { messageId: message.id, channelAccountId: conversation.channel_account_id }, { id: message.id }, tx);
-        await this.audit.record(
-          { organizationId: author.organizationId, actorUserId: author.userId, action: 'reply.queued', targetType: 'message', targetId: message.id,
-            after: { conversationId: conversation.id, channel: conversation.channel, accountId: conversation.channel_account_id, ...textFingerprint(text), attachments: attachments.length, template: request.template?.name ?? null } },
+        await this.queue.send<ReplySendJob>(
+          replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS),
+          { messageId: message.id, channelAccountId: conversation.channel_account_id },
+          { id: message.id },
           tx,
         );
-        await publishLiveEvent(tx, { type: LiveEventName.ConversationUpdated, organizationId: author.organizationId, conversationIds: [conversation.id], change: 'reply' });
+        await this.audit.record(
+          {
+            organizationId: author.organizationId,
+            actorUserId: author.userId,
+            action: 'reply.queued',
+            targetType: 'message',
+            targetId: message.id,
+            after: {
+              conversationId: conversation.id,
+              channel: conversation.channel,
+              accountId: conversation.channel_account_id,
+              ...textFingerprint(text),
+              attachments: attachments.length,
+              template: request.template?.name ?? null,
+            },
+          },
+          tx,
+        );
+        await publishLiveEvent(tx, {
+          type: LiveEventName.ConversationUpdated,
+          organizationId: author.organizationId,
+          conversationIds: [conversation.id],
+          change: 'reply',
+        });
         return response;
       });
     } catch (error) {
       if (error instanceof IdempotencyRace) {
         const replayed = await this.replayed(this.dataSource.manager, author, idempotencyKey!);
-        if (replayed) return replayed;
+        if (replayed) {
+          return replayed;
+        }
       }
       throw error;
     }
   }
 
   private async replayed(manager: EntityManager, author: ReplyAuthor, key: string): Promise<ReplyResponse | null> {
-    const [row] = await manager.query(`SELECT user_id, response FROM reply_idempotency_key WHERE organization_id = $1 AND key = $2`, [author.organizationId, key]);
-    if (!row) return null;
-    if (row.user_id !== author.userId) throw new DomainError(ErrorCode.ReplyIdempotencyKeyReused);
+    const [row] = await manager.query(
+      `SELECT user_id, response FROM reply_idempotency_key WHERE organization_id = $1 AND key = $2`,
+      [author.organizationId, key],
+    );
+    if (!row) {
+      return null;
+    }
+    if (row.user_id !== author.userId) {
+      throw new DomainError(ErrorCode.ReplyIdempotencyKeyReused);
+    }
     return row.response as ReplyResponse;
   }
 }
@@ -129,8 +194,14 @@ class IdempotencyRace extends Error {}
 
 function checkContent(request: ReplyRequest): void {
   if (request.text !== undefined) {
-    if (request.text.trim().length === 0) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['text must not be empty'] });
-    if (Buffer.byteLength(request.text, 'utf8') > REPLY_TEXT_MAX_BYTES) throw new DomainError(ErrorCode.ValidationFailed, { errors: [`text must be at most ${REPLY_TEXT_MAX_BYTES} bytes`] });
+    if (request.text.trim().length === 0) {
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: ['text must not be empty'] });
+    }
+    if (Buffer.byteLength(request.text, 'utf8') > REPLY_TEXT_MAX_BYTES) {
+      throw new DomainError(ErrorCode.ValidationFailed, {
+        errors: [`text must be at most ${REPLY_TEXT_MAX_BYTES} bytes`],
+      });
+    }
   }
   if (request.text === undefined && !request.media?.length && !request.template) {
     throw new DomainError(ErrorCode.ValidationFailed, { errors: ['text, media or template is required'] });
@@ -138,6 +209,8 @@ function checkContent(request: ReplyRequest): void {
 }
 
 function preview(text: string | null, attachmentCount: number): string | null {
-  if (text) return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;
+  if (text) {
+    return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;
+  }
   return attachmentCount > 0 ? '[media]' : null;
 }

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@civic/config';
 import { QueueService } from '@civic/queue';
-import { ReplyDispatcher } from './reply.dispatcher';
 import { replySendQueue, ReplySendJob } from './reply-send.queue';
+import { ReplyDispatcher } from './reply.dispatcher';
 import { SendDeferredError } from './send-rate.limiter';
 
 /** Wait after a fetch that found the queue drained; a fetch is one indexed query, so it can be short. */
@@ -44,7 +44,9 @@ export class ReplyWorker implements OnApplicationBootstrap {
           const outcome = await this.dispatcher.dispatch(job.data.messageId, job.retryCount >= job.retryLimit);
           this.logger.debug(`Reply ${job.data.messageId}: ${outcome}`);
         } catch (error) {
-          if (!(error instanceof SendDeferredError)) throw error;
+          if (!(error instanceof SendDeferredError)) {
+            throw error;
+          }
           // At the account's send rate limit: a new job for later, so waiting uses none of the retries.
           // It is queued before this one completes; if both ran, the dispatcher's claim sends once.
           await this.queue.send(queue, job.data, { startAfter: error.until });

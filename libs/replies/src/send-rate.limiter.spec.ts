@@ -1,16 +1,22 @@
-import { AppConfig } from '@civic/config';
-import { ChannelAdapter, ChannelRegistry } from '@civic/channels-core';
+import type { DataSource } from 'typeorm';
+import type { ChannelAdapter } from '@civic/channels-core';
+import { ChannelRegistry } from '@civic/channels-core';
+import type { AppConfig } from '@civic/config';
 import { Channel } from '@civic/domain';
-import { DataSource } from 'typeorm';
 import { parseSendRateLimits, SendRateLimiter } from './send-rate.limiter';
 
-const adapter = (channel: Channel, defaultSendRatePerSecond: number) => ({ channel, webhookObjects: [], defaultSendRatePerSecond }) as unknown as ChannelAdapter;
+const adapter = (channel: Channel, defaultSendRatePerSecond: number) =>
+  ({ channel, webhookObjects: [], defaultSendRatePerSecond }) as unknown as ChannelAdapter;
 const registry = new ChannelRegistry([adapter(Channel.WhatsApp, 80), adapter(Channel.Twitter, 200 / 900)]);
-const limiter = (limits: string) => new SendRateLimiter({} as DataSource, registry, { env: { REPLY_SEND_RATE_LIMITS: limits } } as AppConfig);
+const limiter = (limits: string) =>
+  new SendRateLimiter({} as DataSource, registry, { env: { REPLY_SEND_RATE_LIMITS: limits } } as AppConfig);
 
 describe('send rate limits', () => {
   it('parses channel=rate pairs and refuses unknown channels and rates of 0', () => {
-    expect([...parseSendRateLimits(' whatsapp = 60 , twitter=0.02 ')]).toEqual([[Channel.WhatsApp, 60], [Channel.Twitter, 0.02]]);
+    expect([...parseSendRateLimits(' whatsapp = 60 , twitter=0.02 ')]).toEqual([
+      [Channel.WhatsApp, 60],
+      [Channel.Twitter, 0.02],
+    ]);
     expect(parseSendRateLimits('').size).toBe(0);
     expect(() => parseSendRateLimits('myspace=5')).toThrow('myspace=5');
     expect(() => parseSendRateLimits('whatsapp=0')).toThrow('above 0');

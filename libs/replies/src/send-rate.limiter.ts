@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AppConfig } from '@civic/config';
 import { ChannelRegistry } from '@civic/channels-core';
+import { AppConfig } from '@civic/config';
 import { Channel } from '@civic/domain';
 
 /**
@@ -28,7 +28,10 @@ export class SendDeferredError extends Error {
 /** Parses REPLY_SEND_RATE_LIMITS (`whatsapp=80,twitter=0.02`). */
 export function parseSendRateLimits(value: string): Map<Channel, number> {
   const rates = new Map<Channel, number>();
-  for (const pair of value.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [channel, rate] = pair.split('=').map((p) => p.trim());
     const perSecond = Number(rate);
     if (!Object.values(Channel).includes(channel as Channel) || !(perSecond > 0)) {
@@ -59,14 +62,18 @@ export class SendRateLimiter {
 
   /** Sends per second for an account: its own setting, else REPLY_SEND_RATE_LIMITS, else the channel's documented default. */
   rateFor(channel: Channel, accountRate: number | null): number {
-    if (accountRate !== null && accountRate > 0) return accountRate;
+    if (accountRate !== null && accountRate > 0) {
+      return accountRate;
+    }
     return this.channelRates.get(channel) ?? this.registry.get(channel).defaultSendRatePerSecond;
   }
 
   /** Resolves when the account may send (after waiting for its slot); throws SendDeferredError when the slot is too far away. */
   async acquire(channelAccountId: string, ratePerSecond: number): Promise<void> {
     const { waitSeconds } = await this.reserve(channelAccountId, ratePerSecond);
-    if (waitSeconds > 0) await new Promise((resolve) => setTimeout(resolve, Math.ceil(waitSeconds * 1000)));
+    if (waitSeconds > 0) {
+      await new Promise((resolve) => setTimeout(resolve, Math.ceil(waitSeconds * 1000)));
+    }
   }
 
   /**
@@ -86,11 +93,16 @@ export class SendRateLimiter {
                  extract(epoch FROM p.next_send_at - make_interval(secs => $2) - clock_timestamp())::float8 AS wait_seconds`,
       [channelAccountId, interval, SEND_RATE_MAX_WAIT_SECONDS],
     );
-    if (row) return { slotAt: new Date(row.slot_at), waitSeconds: row.wait_seconds };
+    if (row) {
+      return { slotAt: new Date(row.slot_at), waitSeconds: row.wait_seconds };
+    }
     const [pace] = await this.dataSource.query(
       `SELECT next_send_at - make_interval(secs => $2) AS until FROM channel_send_pace WHERE channel_account_id = $1`,
       [channelAccountId, SEND_RATE_MAX_WAIT_SECONDS / 2],
     );
-    throw new SendDeferredError(channelAccountId, new Date(Math.max(Date.now() + 1000, new Date(pace?.until ?? Date.now()).getTime())));
+    throw new SendDeferredError(
+      channelAccountId,
+      new Date(Math.max(Date.now() + 1000, new Date(pace?.until ?? Date.now()).getTime())),
+    );
   }
 }

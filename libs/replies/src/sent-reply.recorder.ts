@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { GroupCommit, describeError } from '@civic/database';
 import { AuditService } from '@civic/audit';
 import { SendResult } from '@civic/channels-core';
+import { GroupCommit, describeError } from '@civic/database';
 import { Channel, DELIVERY_STATE_RANK, DeliveryState } from '@civic/domain';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { MessageStore } from '@civic/messages';
@@ -44,7 +44,10 @@ export class SentReplyRecorder {
     lingerMs: SENT_REPLIES_LINGER_MS,
     // One organization per transaction: its audit chain is locked once.
     keyOf: (reply) => reply.organizationId,
-    onMergedFailure: (count, error) => this.logger.warn(`Storing ${count} sent replies together failed (${describeError(error)}); storing them one by one`),
+    onMergedFailure: (count, error) =>
+      this.logger.warn(
+        `Storing ${count} sent replies together failed (${describeError(error)}); storing them one by one`,
+      ),
   });
 
   constructor(
@@ -67,33 +70,58 @@ export class SentReplyRecorder {
     const echoes = await this.messages.deleteEchoesOfSentReplies(
       tx,
       JSON.stringify(
-        replies.map((r) => ({ id: r.id, organization_id: r.organizationId, channel: r.channel, channel_account_id: r.channelAccountId, external_id: r.result.externalId })),
+        replies.map((r) => ({
+          id: r.id,
+          organization_id: r.organizationId,
+          channel: r.channel,
+          channel_account_id: r.channelAccountId,
+          external_id: r.result.externalId,
+        })),
       ),
     );
     const stateOf = new Map<string, DeliveryState>();
     for (const echo of echoes) {
-      await tx.query(`UPDATE conversation SET message_count = GREATEST(message_count - 1, 0) WHERE id = $1`, [echo.conversation_id]);
+      await tx.query(`UPDATE conversation SET message_count = GREATEST(message_count - 1, 0) WHERE id = $1`, [
+        echo.conversation_id,
+      ]);
       // Only the echo of the very message the channel accepted carries its state; other parts' do not.
-      if (!echo.same_message || !echo.delivery_state) continue;
+      if (!echo.same_message || !echo.delivery_state) {
+        continue;
+      }
       const current = stateOf.get(echo.reply_id) ?? DeliveryState.Sent;
-      if (DELIVERY_STATE_RANK[echo.delivery_state] > DELIVERY_STATE_RANK[current]) stateOf.set(echo.reply_id, echo.delivery_state);
+      if (DELIVERY_STATE_RANK[echo.delivery_state] > DELIVERY_STATE_RANK[current]) {
+        stateOf.set(echo.reply_id, echo.delivery_state);
+      }
     }
     const stored = replies.map((r) => ({ reply: r, state: stateOf.get(r.id) ?? DeliveryState.Sent }));
     await this.messages.recordSendResults(
       tx,
-      JSON.stringify(stored.map(({ reply, state }) => ({
-        id: reply.id, external_id: reply.result.externalId, part_external_ids: reply.result.partExternalIds ?? null, delivery_state: state, response: reply.result.raw ?? null,
-      }))),
+      JSON.stringify(
+        stored.map(({ reply, state }) => ({
+          id: reply.id,
+          external_id: reply.result.externalId,
+          part_external_ids: reply.result.partExternalIds ?? null,
+          delivery_state: state,
+          response: reply.result.raw ?? null,
+        })),
+      ),
     );
     await this.audit.recordMany(
       stored.map(({ reply, state }) => ({
-        organizationId: reply.organizationId, actorLabel: `channel:${reply.channel}`, action: 'reply.sent', targetType: 'message', targetId: reply.id,
+        organizationId: reply.organizationId,
+        actorLabel: `channel:${reply.channel}`,
+        action: 'reply.sent',
+        targetType: 'message',
+        targetId: reply.id,
         after: { externalId: reply.result.externalId, accountId: reply.channelAccountId, deliveryState: state },
       })),
       tx,
     );
     await publishLiveEvent(tx, {
-      type: LiveEventName.ConversationUpdated, organizationId: replies[0].organizationId, conversationIds: [...new Set(replies.map((r) => r.conversationId))], change: 'reply',
+      type: LiveEventName.ConversationUpdated,
+      organizationId: replies[0].organizationId,
+      conversationIds: [...new Set(replies.map((r) => r.conversationId))],
+      change: 'reply',
     });
   }
 }

@@ -26,90 +26,139 @@ export function sandboxScene(n: number, now = new Date()): SandboxScene {
   const citizen = CITIZENS[n % CITIZENS.length];
   const id = `${seconds}${n}`;
   const scenes: (() => SandboxScene)[] = [
-    () => whatsapp(citizen, id, seconds, { type: 'text', text: { body: `Merhaba, ${street(n)} üzerinde büyük bir çukur var, araçlar zarar görüyor. Yardımcı olur musunuz?` } }),
+    () =>
+      whatsapp(citizen, id, seconds, {
+        type: 'text',
+        text: {
+          body: `Merhaba, ${street(n)} üzerinde büyük bir çukur var, araçlar zarar görüyor. Yardımcı olur musunuz?`,
+        },
+      }),
     () => {
       const mediaId = `sandbox-media-${id}`;
       return {
-        ...whatsapp(citizen, id, seconds, { type: 'image', image: { id: mediaId, mime_type: 'image/jpeg', caption: 'Kaldırımdaki çukurun fotoğrafı' } }),
+        ...whatsapp(citizen, id, seconds, {
+          type: 'image',
+          image: { id: mediaId, mime_type: 'image/jpeg', caption: 'Kaldırımdaki çukurun fotoğrafı' },
+        }),
         media: { id: mediaId, mimeType: 'image/jpeg', bytes: PHOTO },
       };
     },
-    () => whatsapp(citizen, id, seconds, { type: 'location', location: { latitude: 38.7205 + (n % 7) * 0.001, longitude: 35.4826, name: 'Melikgazi, Kayseri', address: street(n) } }),
+    () =>
+      whatsapp(citizen, id, seconds, {
+        type: 'location',
+        location: {
+          latitude: 38.7205 + (n % 7) * 0.001,
+          longitude: 35.4826,
+          name: 'Melikgazi, Kayseri',
+          address: street(n),
+        },
+      }),
     () => ({
       kind: 'meta-webhook',
       body: {
         object: 'page',
-        entry: [{
-          id: SANDBOX_IDS.facebookPage,
-          time: seconds,
-          changes: [{
-            field: 'feed',
-            value: {
-              from: { id: `fb-${citizen.phone}`, name: citizen.name },
-              post: { id: SANDBOX_IDS.pagePost, status_type: 'added_photos', is_published: true },
-              message: 'Parktaki oyun grubu kırık, çocuklar için tehlikeli. Ne zaman onarılacak?',
-              post_id: SANDBOX_IDS.pagePost,
-              comment_id: `200000000000001_${id}`,
-              created_time: seconds,
-              item: 'comment',
-              parent_id: SANDBOX_IDS.pagePost,
-              verb: 'add',
-            },
-          }],
-        }],
+        entry: [
+          {
+            id: SANDBOX_IDS.facebookPage,
+            time: seconds,
+            changes: [
+              {
+                field: 'feed',
+                value: {
+                  from: { id: `fb-${citizen.phone}`, name: citizen.name },
+                  post: { id: SANDBOX_IDS.pagePost, status_type: 'added_photos', is_published: true },
+                  message: 'Parktaki oyun grubu kırık, çocuklar için tehlikeli. Ne zaman onarılacak?',
+                  post_id: SANDBOX_IDS.pagePost,
+                  comment_id: `200000000000001_${id}`,
+                  created_time: seconds,
+                  item: 'comment',
+                  parent_id: SANDBOX_IDS.pagePost,
+                  verb: 'add',
+                },
+              },
+            ],
+          },
+        ],
       },
     }),
     () => ({
       kind: 'meta-webhook',
       body: {
         object: 'page',
-        entry: [{
-          id: SANDBOX_IDS.mayorPage,
-          time: seconds * 1000,
-          messaging: [{
-            sender: { id: `psid-${citizen.phone}` },
-            recipient: { id: SANDBOX_IDS.mayorPage },
-            timestamp: seconds * 1000,
-            message: { mid: `m_sandbox_${id}`, text: 'Sayın Başkanım, mahallemizde çöpler üç gündür toplanmıyor. Bilginize.' },
-          }],
-        }],
+        entry: [
+          {
+            id: SANDBOX_IDS.mayorPage,
+            time: seconds * 1000,
+            messaging: [
+              {
+                sender: { id: `psid-${citizen.phone}` },
+                recipient: { id: SANDBOX_IDS.mayorPage },
+                timestamp: seconds * 1000,
+                message: {
+                  mid: `m_sandbox_${id}`,
+                  text: 'Sayın Başkanım, mahallemizde çöpler üç gündür toplanmıyor. Bilginize.',
+                },
+              },
+            ],
+          },
+        ],
       },
     }),
     () => ({
       kind: 'meta-webhook',
       body: {
         object: 'instagram',
-        entry: [{
-          id: SANDBOX_IDS.instagram,
-          time: seconds,
-          changes: [{
-            field: 'comments',
-            value: {
-              from: { id: `ig-${citizen.phone}`, username: citizen.name.toLowerCase().replace(/[^a-zçğıöşü]/g, '') },
-              media: { id: SANDBOX_IDS.instagramMedia, media_product_type: 'FEED' },
-              id: `1790${id}`,
-              text: 'Sokak lambaları yanmıyor, akşamları çok karanlık 😟',
-            },
-          }],
-        }],
+        entry: [
+          {
+            id: SANDBOX_IDS.instagram,
+            time: seconds,
+            changes: [
+              {
+                field: 'comments',
+                value: {
+                  from: {
+                    id: `ig-${citizen.phone}`,
+                    username: citizen.name.toLowerCase().replace(/[^a-zçğıöşü]/g, ''),
+                  },
+                  media: { id: SANDBOX_IDS.instagramMedia, media_product_type: 'FEED' },
+                  id: `1790${id}`,
+                  text: 'Sokak lambaları yanmıyor, akşamları çok karanlık 😟',
+                },
+              },
+            ],
+          },
+        ],
       },
     }),
     () => ({
       kind: 'tweet',
       authorId: `44${citizen.phone}`,
       authorName: citizen.name,
-      username: citizen.name.split(' ')[0].toLowerCase().replace(/[^a-z]/g, '') + n,
+      username:
+        citizen.name
+          .split(' ')[0]
+          .toLowerCase()
+          .replace(/[^a-z]/g, '') + n,
       text: '@OrnekBelediye otobüs durağındaki bank kırılmış, ilgilenir misiniz? #ulaşım',
     }),
   ];
   return scenes[n % scenes.length]();
 }
 
-function whatsapp(citizen: { name: string; phone: string }, id: string, seconds: number, message: Record<string, unknown>): SandboxScene {
+function whatsapp(
+  citizen: { name: string; phone: string },
+  id: string,
+  seconds: number,
+  message: Record<string, unknown>,
+): SandboxScene {
   return {
     kind: 'meta-webhook',
     body: whatsappMessagesWebhook(
-      { phoneNumberId: SANDBOX_IDS.whatsappPhone, businessAccountId: SANDBOX_IDS.whatsappBusiness, displayPhoneNumber: '903522220000' },
+      {
+        phoneNumberId: SANDBOX_IDS.whatsappPhone,
+        businessAccountId: SANDBOX_IDS.whatsappBusiness,
+        displayPhoneNumber: '903522220000',
+      },
       [{ waId: citizen.phone, name: citizen.name }],
       [{ from: citizen.phone, id: `wamid.SANDBOX${id}`, timestamp: String(seconds), ...message }],
     ),

@@ -1,12 +1,12 @@
+import { AddressInfo } from 'node:net';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
-import { AddressInfo } from 'node:net';
 import { Repository } from 'typeorm';
 import { SecretsService } from '@civic/auth';
+import { describeError } from '@civic/database';
 import { Channel, ChannelAccount, Organization } from '@civic/domain';
 import { postSignedWebhook } from '@civic/testing';
-import { describeError } from '@civic/database';
 import { SANDBOX_IDS, SandboxChannels } from './sandbox-channels';
 import { sandboxScene } from './sandbox-script';
 
@@ -33,30 +33,81 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
 
   async onApplicationBootstrap(): Promise<void> {
     const organization = await this.organizations.findOne({ where: {}, order: { createdAt: 'ASC' } });
-    if (!organization) return;
+    if (!organization) {
+      return;
+    }
     await this.connectAccounts(organization.id);
     this.timer = setInterval(() => void this.tick(), TICK_MS);
-    this.logger.log('Sandbox channels are on: fake Facebook, Instagram, WhatsApp and X accounts send messages every few seconds');
+    this.logger.log(
+      'Sandbox channels are on: fake Facebook, Instagram, WhatsApp and X accounts send messages every few seconds',
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) {
+      clearInterval(this.timer);
+    }
     await this.channels.stop();
   }
 
   private async connectAccounts(organizationId: string): Promise<void> {
     const wanted = [
-      { channel: Channel.Facebook, externalId: SANDBOX_IDS.facebookPage, name: 'Örnek Belediyesi', handle: 'OrnekBelediye', ownerLabel: 'Belediye', credentials: { pageAccessToken: 'sandbox-page-token' } },
-      { channel: Channel.Facebook, externalId: SANDBOX_IDS.mayorPage, name: 'Başkan Ahmet Kılıç', handle: 'BaskanKilic', ownerLabel: 'Başkan', credentials: { pageAccessToken: 'sandbox-mayor-token' } },
-      { channel: Channel.Instagram, externalId: SANDBOX_IDS.instagram, name: 'Örnek Belediyesi', handle: 'ornekbelediye', ownerLabel: 'Belediye', credentials: { accessToken: 'sandbox-ig-token' } },
-      { channel: Channel.WhatsApp, externalId: SANDBOX_IDS.whatsappPhone, name: 'Beyaz Masa WhatsApp', handle: '+90 352 222 00 00', ownerLabel: 'Belediye', credentials: { accessToken: 'sandbox-wa-token' } },
-      { channel: Channel.Twitter, externalId: SANDBOX_IDS.twitterUser, name: 'Örnek Belediyesi', handle: 'OrnekBelediye', ownerLabel: 'Belediye', credentials: { accessToken: `${SANDBOX_IDS.twitterUser}-sandbox-token`, accessSecret: 'sandbox-token-secret' } },
+      {
+        channel: Channel.Facebook,
+        externalId: SANDBOX_IDS.facebookPage,
+        name: 'Örnek Belediyesi',
+        handle: 'OrnekBelediye',
+        ownerLabel: 'Belediye',
+        credentials: { pageAccessToken: 'sandbox-page-token' },
+      },
+      {
+        channel: Channel.Facebook,
+        externalId: SANDBOX_IDS.mayorPage,
+        name: 'Başkan Ahmet Kılıç',
+        handle: 'BaskanKilic',
+        ownerLabel: 'Başkan',
+        credentials: { pageAccessToken: 'sandbox-mayor-token' },
+      },
+      {
+        channel: Channel.Instagram,
+        externalId: SANDBOX_IDS.instagram,
+        name: 'Örnek Belediyesi',
+        handle: 'ornekbelediye',
+        ownerLabel: 'Belediye',
+        credentials: { accessToken: 'sandbox-ig-token' },
+      },
+      {
+        channel: Channel.WhatsApp,
+        externalId: SANDBOX_IDS.whatsappPhone,
+        name: 'Beyaz Masa WhatsApp',
+        handle: '+90 352 222 00 00',
+        ownerLabel: 'Belediye',
+        credentials: { accessToken: 'sandbox-wa-token' },
+      },
+      {
+        channel: Channel.Twitter,
+        externalId: SANDBOX_IDS.twitterUser,
+        name: 'Örnek Belediyesi',
+        handle: 'OrnekBelediye',
+        ownerLabel: 'Belediye',
+        credentials: { accessToken: `${SANDBOX_IDS.twitterUser}-sandbox-token`, accessSecret: 'sandbox-token-secret' },
+      },
     ];
     for (const account of wanted) {
-      const existing = await this.accounts.findOne({ where: { channel: account.channel, externalId: account.externalId } });
-      if (existing) continue;
+      const existing = await this.accounts.findOne({
+        where: { channel: account.channel, externalId: account.externalId },
+      });
+      if (existing) {
+        continue;
+      }
       const { credentials, ...rest } = account;
-      await this.accounts.save({ ...rest, organizationId, sandbox: true, pollIntervalSeconds: 30, credentialsEncrypted: this.secrets.cipher.encrypt(credentials) });
+      await this.accounts.save({
+        ...rest,
+        organizationId,
+        sandbox: true,
+        pollIntervalSeconds: 30,
+        credentialsEncrypted: this.secrets.cipher.encrypt(credentials),
+      });
     }
   }
 
@@ -65,14 +116,28 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
     try {
       if (scene.kind === 'tweet') {
         this.channels.twitter.addUser({ id: scene.authorId, name: scene.authorName, username: scene.username });
-        this.channels.twitter.addTweet({ text: scene.text, author_id: scene.authorId, in_reply_to_user_id: SANDBOX_IDS.twitterUser });
+        this.channels.twitter.addTweet({
+          text: scene.text,
+          author_id: scene.authorId,
+          in_reply_to_user_id: SANDBOX_IDS.twitterUser,
+        });
         return;
       }
-      if (scene.media) this.channels.graph.addMedia(scene.media.id, { bytes: scene.media.bytes, mimeType: scene.media.mimeType });
+      if (scene.media) {
+        this.channels.graph.addMedia(scene.media.id, { bytes: scene.media.bytes, mimeType: scene.media.mimeType });
+      }
       const address = this.adapterHost.httpAdapter.getHttpServer().address() as AddressInfo | null;
-      if (!address) return;
-      const result = await postSignedWebhook(`http://127.0.0.1:${address.port}/webhooks/meta`, scene.body, SANDBOX_IDS.appSecret);
-      if (result.status !== 200) this.logger.warn(`Sandbox webhook answered ${result.status}: ${result.body.slice(0, 200)}`);
+      if (!address) {
+        return;
+      }
+      const result = await postSignedWebhook(
+        `http://127.0.0.1:${address.port}/webhooks/meta`,
+        scene.body,
+        SANDBOX_IDS.appSecret,
+      );
+      if (result.status !== 200) {
+        this.logger.warn(`Sandbox webhook answered ${result.status}: ${result.body.slice(0, 200)}`);
+      }
     } catch (error) {
       this.logger.warn(`Sandbox tick failed: ${describeError(error)}`);
     }

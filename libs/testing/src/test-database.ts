@@ -1,7 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, EmbeddedPostgres, withDatabaseName } from '@civic/database';
@@ -49,15 +49,22 @@ export async function prepareTemplate(): Promise<void> {
 
 export async function dropTemplate(): Promise<void> {
   const file = join(tmpdir(), `civic-inbox-test-template-${process.env.CIVIC_TEST_RUN_ID}.json`);
-  if (!existsSync(file)) return;
+  if (!existsSync(file)) {
+    return;
+  }
   const state = JSON.parse(readFileSync(file, 'utf8')) as TemplateState;
-  if (state.mode === 'server') await adminQuery(process.env.TEST_DATABASE_URL!, `DROP DATABASE IF EXISTS ${state.template} WITH (FORCE)`);
-  else rmSync(state.template, { recursive: true, force: true });
+  if (state.mode === 'server') {
+    await adminQuery(process.env.TEST_DATABASE_URL!, `DROP DATABASE IF EXISTS ${state.template} WITH (FORCE)`);
+  } else {
+    rmSync(state.template, { recursive: true, force: true });
+  }
   rmSync(file, { force: true });
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
-  if (!existsSync(STATE_FILE)) throw new Error('No test database template: run tests through jest (test/global-setup.ts prepares it)');
+  if (!existsSync(STATE_FILE)) {
+    throw new Error('No test database template: run tests through jest (test/global-setup.ts prepares it)');
+  }
   const state = JSON.parse(readFileSync(STATE_FILE, 'utf8')) as TemplateState;
   if (state.mode === 'server') {
     const serverUrl = process.env.TEST_DATABASE_URL!;

@@ -20,7 +20,9 @@ export class AuditController {
   @Roles(UserRole.Auditor, UserRole.Admin)
   @ApiOkResponse({ type: AuditEventPageResponse })
   list(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: ListAuditEventsDto) {
-    const [targetType, targetId] = query.target?.includes(':') ? query.target.split(/:(.*)/s, 2) : [undefined, query.target];
+    const [targetType, targetId] = query.target?.includes(':')
+      ? query.target.split(/:(.*)/s, 2)
+      : [undefined, query.target];
     return this.audit.list(principal.organizationId, {
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
@@ -37,7 +39,9 @@ export class AuditController {
   @Roles(UserRole.Auditor, UserRole.Admin)
   @ApiOkResponse({ type: AuditChainReportResponse })
   async verify(@CurrentPrincipal() principal: AuthPrincipal) {
-    const { ok, checked, firstBrokenEventId, firstBrokenSeq, reason, head } = await this.audit.verify(principal.organizationId);
+    const { ok, checked, firstBrokenEventId, firstBrokenSeq, reason, head } = await this.audit.verify(
+      principal.organizationId,
+    );
     return { ok, checked, head, firstBrokenEventId, firstBrokenSeq, reason };
   }
 
@@ -46,7 +50,10 @@ export class AuditController {
   @Public()
   @Header('Content-Type', 'application/x-pem-file')
   @ApiProduces('application/x-pem-file')
-  @ApiOkResponse({ description: 'The Ed25519 public key (PEM) that verifies signed exports', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'The Ed25519 public key (PEM) that verifies signed exports',
+    schema: { type: 'string' },
+  })
   publicKey() {
     return this.signingKey.publicKeyPem();
   }

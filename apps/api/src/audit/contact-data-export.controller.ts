@@ -1,7 +1,7 @@
+import { createReadStream } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { IncomingMessage } from 'node:http';
-import { createReadStream } from 'node:fs';
 import { ContactDataExportService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
@@ -17,11 +17,26 @@ export class ContactDataExportController {
   @Post()
   @HttpCode(200)
   @Roles(UserRole.Admin)
-  @ApiOperation({ summary: 'Signed ZIP (manifest.json + manifest.sig, verifiable with export:verify) of everything held about the contact and its linked identities' })
+  @ApiOperation({
+    summary:
+      'Signed ZIP (manifest.json + manifest.sig, verifiable with export:verify) of everything held about the contact and its linked identities',
+  })
   @ApiProduces('application/zip')
   @ApiOkResponse({ description: 'The signed bundle (zip)', schema: { type: 'string', format: 'binary' } })
-  async export(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Req() req: IncomingMessage): Promise<StreamableFile> {
-    const bundle = await this.exports.export({ userId: principal.userId, organizationId: principal.organizationId, label: principal.email, requestId: requestIdOf(req) }, id);
+  async export(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: IncomingMessage,
+  ): Promise<StreamableFile> {
+    const bundle = await this.exports.export(
+      {
+        userId: principal.userId,
+        organizationId: principal.organizationId,
+        label: principal.email,
+        requestId: requestIdOf(req),
+      },
+      id,
+    );
     // The bundle is personal data: it is not kept on disk once sent (or the download broke off).
     const stream = createReadStream(bundle.path);
     stream.once('close', () => void bundle.dispose());

@@ -8,18 +8,25 @@ export class CreateExportDto {
   @IsDateString()
   to: string;
 
-  @IsOptional() @IsIn(CHANNELS)
+  @IsOptional()
+  @IsIn(CHANNELS)
   channel?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   accountId?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   conversationId?: string;
 
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   contactId?: string;
 
-  @IsArray() @ArrayNotEmpty() @ArrayUnique() @IsEnum(ExportFormat, { each: true })
+  @IsArray()
+  @ArrayNotEmpty()
+  @ArrayUnique()
+  @IsEnum(ExportFormat, { each: true })
   formats: ExportFormat[];
 }

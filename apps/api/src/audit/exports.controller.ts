@@ -1,7 +1,7 @@
+import { createReadStream } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Req, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { IncomingMessage } from 'node:http';
-import { createReadStream } from 'node:fs';
 import { AuditService, ExportService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { ExportJob, UserRole } from '@civic/domain';
@@ -21,13 +21,28 @@ export class ExportsController {
   @Post()
   @Roles(UserRole.Auditor, UserRole.Admin)
   @ApiCreatedResponse({ type: ExportJobResponse })
-  async create(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: CreateExportDto, @Req() req: IncomingMessage) {
-    if (!(new Date(body.from) < new Date(body.to))) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['"from" must be before "to"'] });
+  async create(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Body() body: CreateExportDto,
+    @Req() req: IncomingMessage,
+  ) {
+    if (!(new Date(body.from) < new Date(body.to))) {
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: ['"from" must be before "to"'] });
+    }
     const job = await this.exports.request(
-      { userId: principal.userId, organizationId: principal.organizationId, label: principal.email, requestId: requestIdOf(req) },
       {
-        from: new Date(body.from).toISOString(), to: new Date(body.to).toISOString(), channel: body.channel ?? null,
-        accountId: body.accountId ?? null, conversationId: body.conversationId ?? null, contactId: body.contactId ?? null,
+        userId: principal.userId,
+        organizationId: principal.organizationId,
+        label: principal.email,
+        requestId: requestIdOf(req),
+      },
+      {
+        from: new Date(body.from).toISOString(),
+        to: new Date(body.to).toISOString(),
+        channel: body.channel ?? null,
+        accountId: body.accountId ?? null,
+        conversationId: body.conversationId ?? null,
+        contactId: body.contactId ?? null,
         formats: body.formats,
       },
     );
@@ -45,13 +60,22 @@ export class ExportsController {
   @Roles(UserRole.Auditor, UserRole.Admin)
   @ApiProduces('application/zip')
   @ApiOkResponse({ description: 'The signed bundle (zip)', schema: { type: 'string', format: 'binary' } })
-  async download(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Req() req: IncomingMessage): Promise<StreamableFile> {
+  async download(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: IncomingMessage,
+  ): Promise<StreamableFile> {
     const job = await this.exports.get(principal.organizationId, id);
     const path = this.exports.bundlePath(job);
     // Every copy that leaves the system is on the record, not only the export itself.
     await this.audit.record({
-      organizationId: principal.organizationId, actorUserId: principal.userId, actorLabel: principal.email,
-      action: 'export.downloaded', targetType: 'export', targetId: job.id, requestId: requestIdOf(req),
+      organizationId: principal.organizationId,
+      actorUserId: principal.userId,
+      actorLabel: principal.email,
+      action: 'export.downloaded',
+      targetType: 'export',
+      targetId: job.id,
+      requestId: requestIdOf(req),
     });
     return new StreamableFile(createReadStream(path), {
       type: 'application/zip',
@@ -67,7 +91,11 @@ function requestIdOf(req: IncomingMessage): string | null {
 }
 
 function present(job: ExportJob) {
-  const progress = job.totalMessages ? Math.min(1, job.processedMessages / job.totalMessages) : job.status === 'completed' ? 1 : 0;
+  const progress = job.totalMessages
+    ? Math.min(1, job.processedMessages / job.totalMessages)
+    : job.status === 'completed'
+      ? 1
+      : 0;
   return {
     id: job.id,
     status: job.status,

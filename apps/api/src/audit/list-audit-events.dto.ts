@@ -2,28 +2,38 @@ import { Transform } from 'class-transformer';
 import { IsDateString, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class ListAuditEventsDto {
-  @IsOptional() @IsDateString()
+  @IsOptional()
+  @IsDateString()
   from?: string;
 
-  @IsOptional() @IsDateString()
+  @IsOptional()
+  @IsDateString()
   to?: string;
 
   /** Exact action, or a prefix with ".*" (e.g. "export.*"). */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   action?: string;
 
   /** A user id or an actor label (e-mail, "system"). */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   actor?: string;
 
   /** "type:id" (e.g. "conversation:…") or a bare target id. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   target?: string;
 
   /** Keyset cursor: the nextCursor of the previous page. */
-  @IsOptional() @Matches(/^\d+$/)
+  @IsOptional()
+  @Matches(/^\d+$/)
   cursor?: string;
 
-  @IsOptional() @Transform(({ value }) => (value === undefined ? undefined : Number(value))) @IsInt() @Min(1) @Max(500)
+  @IsOptional()
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(500)
   limit?: number;
 }

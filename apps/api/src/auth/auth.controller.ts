@@ -1,8 +1,24 @@
-import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiNoContentResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { ServerResponse } from 'node:http';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { AuditService } from '@civic/audit';
-import { AllowedDuringEnrolment, AuthPrincipal, AuthService, CurrentPrincipal, LoginDto, LoginLockedError, Public, RefreshTokenDto } from '@civic/auth';
+import {
+  AllowedDuringEnrolment,
+  AuthPrincipal,
+  AuthService,
+  CurrentPrincipal,
+  LoginDto,
+  LoginLockedError,
+  Public,
+  RefreshTokenDto,
+} from '@civic/auth';
 import { PrincipalResponse } from './principal.response';
 import { TokenResponse } from './token.response';
 import { TwoFactorChallengeResponse } from './two-factor-challenge.response';
@@ -19,12 +35,22 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiExtraModels(TokenResponse, TwoFactorChallengeResponse)
-  @ApiOkResponse({ description: 'The tokens, or a two-factor challenge', schema: { oneOf: [{ $ref: getSchemaPath(TokenResponse) }, { $ref: getSchemaPath(TwoFactorChallengeResponse) }] } })
-  async login(@Body() body: LoginDto, @Ip() ip: string, @Headers('user-agent') userAgent: string | undefined, @Res({ passthrough: true }) res: ServerResponse) {
+  @ApiOkResponse({
+    description: 'The tokens, or a two-factor challenge',
+    schema: { oneOf: [{ $ref: getSchemaPath(TokenResponse) }, { $ref: getSchemaPath(TwoFactorChallengeResponse) }] },
+  })
+  async login(
+    @Body() body: LoginDto,
+    @Ip() ip: string,
+    @Headers('user-agent') userAgent: string | undefined,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ) {
     try {
       const session = await this.auth.login(body.email, body.password, ip ?? null, userAgent ?? null);
       // Two-factor: the sign-in (and its audit entry) completes at POST login/two-factor.
-      if ('twoFactorRequired' in session) return session;
+      if ('twoFactorRequired' in session) {
+        return session;
+      }
       // Failed attempts are kept in login_attempt (lockout); the audit trail records who signed in.
       await this.audit.record({
         organizationId: session.user.organizationId,
@@ -37,7 +63,9 @@ export class AuthController {
       });
       return session;
     } catch (error) {
-      if (error instanceof LoginLockedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof LoginLockedError) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
       throw error;
     }
   }

@@ -4,5 +4,6 @@ import { PasskeyResponse } from './passkey.response';
 @ApiSchema({ name: 'PasskeyRegistered' })
 export class PasskeyRegisteredResponse {
   @ApiProperty({ type: PasskeyResponse }) passkey: PasskeyResponse;
-  @ApiPropertyOptional({ type: [String], description: 'With the first second factor: shown once' }) recoveryCodes?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'With the first second factor: shown once' })
+  recoveryCodes?: string[];
 }

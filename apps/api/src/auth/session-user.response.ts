@@ -9,5 +9,6 @@ export class SessionUserResponse {
   @ApiProperty({ enum: UserRole, enumName: 'UserRole', isArray: true }) roles: UserRole[];
   @ApiProperty({ format: 'uuid' }) organizationId: string;
   @ApiProperty({ enum: ['tr', 'en'] }) locale: string;
-  @ApiProperty({ description: 'The organization requires two-factor for one of the roles and the user has none yet' }) twoFactorEnrolmentRequired: boolean;
+  @ApiProperty({ description: 'The organization requires two-factor for one of the roles and the user has none yet' })
+  twoFactorEnrolmentRequired: boolean;
 }

@@ -29,8 +29,17 @@ export class SessionsController {
   async end(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
     const session = await this.sessions.end(principal.userId, id);
     await this.audit.record({
-      organizationId: principal.organizationId, actorUserId: principal.userId, action: 'auth.session.ended', targetType: 'user', targetId: principal.userId,
-      after: { sessionId: session.id, ip: session.ip, userAgent: session.userAgent, own: session.id === principal.sessionId },
+      organizationId: principal.organizationId,
+      actorUserId: principal.userId,
+      action: 'auth.session.ended',
+      targetType: 'user',
+      targetId: principal.userId,
+      after: {
+        sessionId: session.id,
+        ip: session.ip,
+        userAgent: session.userAgent,
+        own: session.id === principal.sessionId,
+      },
     });
   }
 }

@@ -2,7 +2,13 @@ import { Body, Controller, Get, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuditService } from '@civic/audit';
-import { AuthPrincipal, CurrentPrincipal, Roles, SingleSignOnSettingsService, UpdateSingleSignOnSettingsDto } from '@civic/auth';
+import {
+  AuthPrincipal,
+  CurrentPrincipal,
+  Roles,
+  SingleSignOnSettingsService,
+  UpdateSingleSignOnSettingsDto,
+} from '@civic/auth';
 import { AppConfig } from '@civic/config';
 import { UserRole } from '@civic/domain';
 import { SingleSignOnSettingsResponse } from './single-sign-on-settings.response';
@@ -22,18 +28,30 @@ export class SingleSignOnSettingsController {
   @Roles(UserRole.Admin)
   @ApiOkResponse({ type: SingleSignOnSettingsResponse })
   async get(@CurrentPrincipal() principal: AuthPrincipal, @Req() req: Request) {
-    return { ...(await this.settings.get(principal.organizationId)), redirectUri: await this.redirectUri(principal, req) };
+    return {
+      ...(await this.settings.get(principal.organizationId)),
+      redirectUri: await this.redirectUri(principal, req),
+    };
   }
 
   @Put()
   @Roles(UserRole.Admin)
   @ApiOperation({ summary: 'Replace the setting; clientSecret omitted keeps the stored one' })
   @ApiOkResponse({ type: SingleSignOnSettingsResponse })
-  async update(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: UpdateSingleSignOnSettingsDto, @Req() req: Request) {
+  async update(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Body() body: UpdateSingleSignOnSettingsDto,
+    @Req() req: Request,
+  ) {
     const { before, after } = await this.settings.update(principal.organizationId, principal.userId, body);
     await this.audit.record({
-      organizationId: principal.organizationId, actorUserId: principal.userId, action: 'sso.settings_updated', targetType: 'organization', targetId: principal.organizationId,
-      before, after: { ...after, clientSecretChanged: body.clientSecret !== undefined },
+      organizationId: principal.organizationId,
+      actorUserId: principal.userId,
+      action: 'sso.settings_updated',
+      targetType: 'organization',
+      targetId: principal.organizationId,
+      before,
+      after: { ...after, clientSecretChanged: body.clientSecret !== undefined },
     });
     return { ...after, redirectUri: await this.redirectUri(principal, req) };
   }

@@ -1,10 +1,22 @@
+import type { ServerResponse } from 'node:http';
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post, Put, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { ServerResponse } from 'node:http';
 import { AuditService } from '@civic/audit';
 import {
-  AllowedDuringEnrolment, AuthPrincipal, CurrentPrincipal, EmptyBodyDto, LoginLockedError, LoginTwoFactorDto, Public, Roles, TotpCodeDto,
-  TwoFactorLoginService, TwoFactorPolicyDto, TwoFactorPolicyService, TwoFactorProofDto, TwoFactorService,
+  AllowedDuringEnrolment,
+  AuthPrincipal,
+  CurrentPrincipal,
+  EmptyBodyDto,
+  LoginLockedError,
+  LoginTwoFactorDto,
+  Public,
+  Roles,
+  TotpCodeDto,
+  TwoFactorLoginService,
+  TwoFactorPolicyDto,
+  TwoFactorPolicyService,
+  TwoFactorProofDto,
+  TwoFactorService,
 } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
@@ -30,16 +42,35 @@ export class TwoFactorController {
   @Post('login/two-factor')
   @HttpCode(200)
   @ApiOkResponse({ type: TokenResponse })
-  async loginTwoFactor(@Body() body: LoginTwoFactorDto, @Ip() ip: string, @Headers('user-agent') userAgent: string | undefined, @Res({ passthrough: true }) res: ServerResponse) {
+  async loginTwoFactor(
+    @Body() body: LoginTwoFactorDto,
+    @Ip() ip: string,
+    @Headers('user-agent') userAgent: string | undefined,
+    @Res({ passthrough: true }) res: ServerResponse,
+  ) {
     try {
       const { session, method, recoveryCodesLeft } = await this.login.complete(body, ip ?? null, userAgent ?? null);
       const { user } = session;
-      const base = { organizationId: user.organizationId, actorUserId: user.id, actorLabel: user.email, targetType: 'user', targetId: user.id };
-      if (method === 'recovery') await this.audit.record({ ...base, action: 'auth.two_factor.recovery_code_used', after: { recoveryCodesLeft } });
+      const base = {
+        organizationId: user.organizationId,
+        actorUserId: user.id,
+        actorLabel: user.email,
+        targetType: 'user',
+        targetId: user.id,
+      };
+      if (method === 'recovery') {
+        await this.audit.record({
+          ...base,
+          action: 'auth.two_factor.recovery_code_used',
+          after: { recoveryCodesLeft },
+        });
+      }
       await this.audit.record({ ...base, action: 'auth.login', after: { ip: ip ?? null, secondFactor: method } });
       return { ...session, ...(recoveryCodesLeft !== undefined ? { recoveryCodesLeft } : {}) };
     } catch (error) {
-      if (error instanceof LoginLockedError) res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      if (error instanceof LoginLockedError) {
+        res.setHeader('Retry-After', String(error.retryAfterSeconds));
+      }
       throw error;
     }
   }
@@ -49,8 +80,15 @@ export class TwoFactorController {
   @Get('two-factor')
   @ApiOkResponse({ type: TwoFactorStatusResponse })
   async status(@CurrentPrincipal() principal: AuthPrincipal) {
-    const [status, policy] = await Promise.all([this.twoFactor.status(principal.userId), this.policy.get(principal.organizationId)]);
-    return { ...status, enrolmentRequired: principal.twoFactorEnrolmentRequired ?? false, requiredByOrganization: policy.enforced && principal.roles.some((r) => policy.roles.includes(r)) };
+    const [status, policy] = await Promise.all([
+      this.twoFactor.status(principal.userId),
+      this.policy.get(principal.organizationId),
+    ]);
+    return {
+      ...status,
+      enrolmentRequired: principal.twoFactorEnrolmentRequired ?? false,
+      requiredByOrganization: policy.enforced && principal.roles.some((r) => policy.roles.includes(r)),
+    };
   }
 
   /** A new secret as a QR code and as text; nothing changes for sign-in until it is confirmed. */
@@ -73,7 +111,14 @@ export class TwoFactorController {
   async confirm(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: TotpCodeDto) {
     assertPerson(principal);
     const recoveryCodes = await this.twoFactor.confirmTotp(principal.userId, body.code);
-    await this.audit.record({ organizationId: principal.organizationId, actorUserId: principal.userId, action: 'auth.two_factor.enabled', targetType: 'user', targetId: principal.userId, after: { method: 'totp' } });
+    await this.audit.record({
+      organizationId: principal.organizationId,
+      actorUserId: principal.userId,
+      action: 'auth.two_factor.enabled',
+      targetType: 'user',
+      targetId: principal.userId,
+      after: { method: 'totp' },
+    });
     return { recoveryCodes };
   }
 
@@ -85,11 +130,22 @@ export class TwoFactorController {
     assertPerson(principal);
     const policy = await this.policy.get(principal.organizationId);
     // A passkey left keeps the requirement met.
-    if (policy.enforced && principal.roles.some((r) => policy.roles.includes(r)) && !(await this.twoFactor.status(principal.userId)).passkeys) {
+    if (
+      policy.enforced &&
+      principal.roles.some((r) => policy.roles.includes(r)) &&
+      !(await this.twoFactor.status(principal.userId)).passkeys
+    ) {
       throw new DomainError(ErrorCode.TwoFactorRequiredByPolicy);
     }
     await this.twoFactor.disableTotp(principal.userId, body);
-    await this.audit.record({ organizationId: principal.organizationId, actorUserId: principal.userId, action: 'auth.two_factor.disabled', targetType: 'user', targetId: principal.userId, after: { method: 'totp' } });
+    await this.audit.record({
+      organizationId: principal.organizationId,
+      actorUserId: principal.userId,
+      action: 'auth.two_factor.disabled',
+      targetType: 'user',
+      targetId: principal.userId,
+      after: { method: 'totp' },
+    });
   }
 
   @ApiBearerAuth()
@@ -99,7 +155,13 @@ export class TwoFactorController {
   async regenerate(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: TwoFactorProofDto) {
     assertPerson(principal);
     const recoveryCodes = await this.twoFactor.regenerateRecoveryCodes(principal.userId, body);
-    await this.audit.record({ organizationId: principal.organizationId, actorUserId: principal.userId, action: 'auth.two_factor.recovery_codes_renewed', targetType: 'user', targetId: principal.userId });
+    await this.audit.record({
+      organizationId: principal.organizationId,
+      actorUserId: principal.userId,
+      action: 'auth.two_factor.recovery_codes_renewed',
+      targetType: 'user',
+      targetId: principal.userId,
+    });
     return { recoveryCodes };
   }
 
@@ -119,11 +181,21 @@ export class TwoFactorController {
   async setPolicy(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: TwoFactorPolicyDto) {
     const before = await this.policy.get(principal.organizationId);
     const after = await this.policy.set(principal, body);
-    await this.audit.record({ organizationId: principal.organizationId, actorUserId: principal.userId, action: 'auth.two_factor.policy_updated', targetType: 'organization', targetId: principal.organizationId, before, after });
+    await this.audit.record({
+      organizationId: principal.organizationId,
+      actorUserId: principal.userId,
+      action: 'auth.two_factor.policy_updated',
+      targetType: 'organization',
+      targetId: principal.organizationId,
+      before,
+      after,
+    });
     return after;
   }
 }
 
 function assertPerson(principal: AuthPrincipal): void {
-  if (principal.apiTokenId) throw new DomainError(ErrorCode.ApiTokenCannotChangeTwoFactor);
+  if (principal.apiTokenId) {
+    throw new DomainError(ErrorCode.ApiTokenCannotChangeTwoFactor);
+  }
 }

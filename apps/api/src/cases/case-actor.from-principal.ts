@@ -1,5 +1,6 @@
-import { AccountScope, AuthPrincipal } from '@civic/auth';
-import { CaseActor } from '@civic/cases';
+import type { AuthPrincipal } from '@civic/auth';
+import { AccountScope } from '@civic/auth';
+import type { CaseActor } from '@civic/cases';
 import { UserRole } from '@civic/domain';
 
 export const CASE_READERS = [UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor];

@@ -31,7 +31,11 @@ export class CaseCategoriesController {
   @Patch(':id')
   @Roles(UserRole.Admin)
   @ApiOkResponse({ type: CaseCategoryResponse })
-  update(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCaseCategoryDto) {
+  update(
+    @CurrentPrincipal() p: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateCaseCategoryDto,
+  ) {
     return this.categories.update(organizationActor(p), id, body);
   }
 }

@@ -25,7 +25,11 @@ export class CaseWebhookController {
   @HttpCode(200)
   async receive(@Param('bodyId') bodyId: string, @Req() req: WebhookRequest) {
     const body = UUID.test(bodyId) ? await this.departments.webhookSecret(null, bodyId) : null;
-    if (!body?.secret || !req.rawBody || !verifyCaseSignature(req.rawBody, req.headers[CASE_SIGNATURE_HEADER], body.secret)) {
+    if (
+      !body?.secret ||
+      !req.rawBody ||
+      !verifyCaseSignature(req.rawBody, req.headers[CASE_SIGNATURE_HEADER], body.secret)
+    ) {
       throw new DomainError(ErrorCode.WebhookSignatureInvalid, { header: 'X-Civic-Signature' });
     }
     const update = this.inbound.parse(req.body);

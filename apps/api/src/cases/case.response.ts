@@ -63,7 +63,13 @@ export class CaseResponse implements CaseView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) rejectedAt: string | null;
   @ApiProperty() resolutionCount: number;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Set when this case is a merged duplicate' }) mergedIntoCaseId: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Set when this case is a merged duplicate',
+  })
+  mergedIntoCaseId: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) mergedAt: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) createdByUserId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;

@@ -10,7 +10,14 @@ import { RoutingRulesController } from './routing-rules.controller';
 
 @Module({
   imports: [CasesModule],
-  controllers: [CasesController, DepartmentsController, CaseCategoriesController, RoutingRulesController, CaseWebhookController,
-    CasePublicSettingsController, PublicTransparencyController],
+  controllers: [
+    CasesController,
+    DepartmentsController,
+    CaseCategoriesController,
+    RoutingRulesController,
+    CaseWebhookController,
+    CasePublicSettingsController,
+    PublicTransparencyController,
+  ],
 })
 export class CasesApiModule {}

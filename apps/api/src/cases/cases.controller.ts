@@ -1,7 +1,15 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AccountScope, AuthPrincipal, CurrentPrincipal, CurrentScope, Roles, Scoped } from '@civic/auth';
-import { CaseDuplicatesService, CaseForwardingService, CaseResolutionService, CasesService, caseStatsCsv, CaseStatsService, RoutingSuggestionService } from '@civic/cases';
+import {
+  CaseDuplicatesService,
+  CaseForwardingService,
+  CaseResolutionService,
+  CasesService,
+  caseStatsCsv,
+  CaseStatsService,
+  RoutingSuggestionService,
+} from '@civic/cases';
 import { AssignCaseDto } from './assign-case.dto';
 import { CASE_READERS, CASE_WORKERS, caseActor } from './case-actor.from-principal';
 import { CaseDetailResponse } from './case-detail.response';
@@ -50,7 +58,10 @@ export class CasesController {
 
   @Get('stats')
   @Roles(...CASE_READERS)
-  @ApiOperation({ summary: 'Cases opened in [from, to): received, resolved, rejected, open; by department, category, channel; resolution times' })
+  @ApiOperation({
+    summary:
+      'Cases opened in [from, to): received, resolved, rejected, open; by department, category, channel; resolution times',
+  })
   @ApiOkResponse({ type: CaseStatsResponse })
   stats(@CurrentScope() scope: AccountScope, @Query() query: CaseStatsQuery) {
     return this.statistics.stats(scope, query.from, query.to);
@@ -60,7 +71,9 @@ export class CasesController {
   @Roles(...CASE_READERS)
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="basvuru-istatistikleri.csv"')
-  @ApiOperation({ summary: 'The statistics as CSV for Excel: UTF-8 with BOM, ";" separator, decimal comma, Turkish headers' })
+  @ApiOperation({
+    summary: 'The statistics as CSV for Excel: UTF-8 with BOM, ";" separator, decimal comma, Turkish headers',
+  })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
   async statsCsv(@CurrentScope() scope: AccountScope, @Query() query: CaseStatsQuery) {
@@ -92,25 +105,44 @@ export class CasesController {
 
   @Get(':id/duplicates')
   @Roles(...CASE_READERS)
-  @ApiOperation({ summary: 'Possible duplicates: open cases of the same category within radius metres (150) opened in the last days (14), nearest first' })
+  @ApiOperation({
+    summary:
+      'Possible duplicates: open cases of the same category within radius metres (150) opened in the last days (14), nearest first',
+  })
   @ApiOkResponse({ type: DuplicateCandidatesResponse })
-  duplicatesOf(@CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Query() query: CaseDuplicatesQuery) {
+  duplicatesOf(
+    @CurrentScope() scope: AccountScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: CaseDuplicatesQuery,
+  ) {
     return this.duplicates.candidates(scope, id, query.radius, query.days);
   }
 
   @Post(':id/merge')
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
-  @ApiOperation({ summary: 'Merge this open case into another (status merged; its conversation is linked to the surviving case)' })
+  @ApiOperation({
+    summary: 'Merge this open case into another (status merged; its conversation is linked to the surviving case)',
+  })
   @ApiOkResponse({ type: CaseMergeResponse })
-  merge(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: MergeCaseDto) {
+  merge(
+    @CurrentPrincipal() p: AuthPrincipal,
+    @CurrentScope() scope: AccountScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: MergeCaseDto,
+  ) {
     return this.duplicates.merge(caseActor(p, scope), id, body.intoCaseId, body.note);
   }
 
   @Patch(':id')
   @Roles(...CASE_WORKERS)
   @ApiOkResponse({ type: CaseResponse })
-  update(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCaseDto) {
+  update(
+    @CurrentPrincipal() p: AuthPrincipal,
+    @CurrentScope() scope: AccountScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateCaseDto,
+  ) {
     return this.cases.update(caseActor(p, scope), id, body);
   }
 
@@ -118,7 +150,12 @@ export class CasesController {
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
   @ApiOkResponse({ type: CaseResponse })
-  assign(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: AssignCaseDto) {
+  assign(
+    @CurrentPrincipal() p: AuthPrincipal,
+    @CurrentScope() scope: AccountScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AssignCaseDto,
+  ) {
     return this.cases.assign(caseActor(p, scope), id, body.departmentId, body.note);
   }
 
@@ -126,7 +163,12 @@ export class CasesController {
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
   @ApiOkResponse({ type: CaseResponse })
-  start(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: CaseNoteDto) {
+  start(
+    @CurrentPrincipal() p: AuthPrincipal,
+    @CurrentScope() scope: AccountScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CaseNoteDto,
+  ) {
     return this.cases.start(caseActor(p, scope), id, body.note);
   }
 
@@ -135,16 +177,29 @@ export class CasesController {
   @Roles(...CASE_WORKERS)
   @ApiOperation({ summary: 'Forward to an external body: signed webhook (queued, retried) and/or e-mail outbox row' })
   @ApiOkResponse({ type: CaseForwardedResponse })
-  forward(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: ForwardCaseDto) {
+  forward(
+    @CurrentPrincipal() p: AuthPrincipal,
+    @CurrentScope() scope: AccountScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ForwardCaseDto,
+  ) {
     return this.forwarding.forward(caseActor(p, scope), id, body.externalBodyId, body.note);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
-  @ApiOperation({ summary: 'Resolve and (by default) tell the citizen on their channel and thread; a refused reply keeps the resolution' })
+  @ApiOperation({
+    summary:
+      'Resolve and (by default) tell the citizen on their channel and thread; a refused reply keeps the resolution',
+  })
   @ApiOkResponse({ type: CaseOutcomeResponse })
-  resolve(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: ResolveCaseDto) {
+  resolve(
+    @CurrentPrincipal() p: AuthPrincipal,
+    @CurrentScope() scope: AccountScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ResolveCaseDto,
+  ) {
     return this.resolution.resolve(caseActor(p, scope), id, body);
   }
 
@@ -153,7 +208,12 @@ export class CasesController {
   @Roles(...CASE_WORKERS)
   @ApiOperation({ summary: 'Tell the citizen the outcome of a resolved or rejected case' })
   @ApiOkResponse({ type: CaseOutcomeResponse })
-  notify(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: NotifyCitizenDto) {
+  notify(
+    @CurrentPrincipal() p: AuthPrincipal,
+    @CurrentScope() scope: AccountScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: NotifyCitizenDto,
+  ) {
     return this.resolution.notifyOutcome(caseActor(p, scope), id, body);
   }
 
@@ -161,7 +221,12 @@ export class CasesController {
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
   @ApiOkResponse({ type: CaseResponse })
-  reject(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: RejectCaseDto) {
+  reject(
+    @CurrentPrincipal() p: AuthPrincipal,
+    @CurrentScope() scope: AccountScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: RejectCaseDto,
+  ) {
     return this.cases.reject(caseActor(p, scope), id, body.reason, body.responsibleBodyId);
   }
 
@@ -169,7 +234,12 @@ export class CasesController {
   @HttpCode(200)
   @Roles(...CASE_WORKERS)
   @ApiOkResponse({ type: CaseResponse })
-  reopen(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Body() body: CaseNoteDto) {
+  reopen(
+    @CurrentPrincipal() p: AuthPrincipal,
+    @CurrentScope() scope: AccountScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CaseNoteDto,
+  ) {
     return this.cases.reopen(caseActor(p, scope), id, body.note);
   }
 }

@@ -6,7 +6,9 @@ import { SingleLineName } from '../common/single-line-name.decorator';
 /** POST /api/v1/case-categories */
 export class CreateCaseCategoryDto implements CategoryInput {
   @ApiProperty({ example: 'kaldirim' })
-  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'code must be lowercase ASCII letters, digits and dashes (e.g. yol-cukur)' })
+  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, {
+    message: 'code must be lowercase ASCII letters, digits and dashes (e.g. yol-cukur)',
+  })
   code: string;
 
   @ApiProperty({ example: 'Kaldırım' })

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
-import { CasePriority } from '@civic/domain';
 import { CreateCaseInput } from '@civic/cases';
+import { CasePriority } from '@civic/domain';
 import { CaseLocationDto } from './case-location.dto';
 
 /** POST /api/v1/cases */
@@ -37,7 +37,10 @@ export class CreateCaseDto implements CreateCaseInput {
   @IsUUID()
   departmentId?: string;
 
-  @ApiPropertyOptional({ type: CaseLocationDto, description: 'Default: the latest WhatsApp/Messenger location pin of the conversation' })
+  @ApiPropertyOptional({
+    type: CaseLocationDto,
+    description: 'Default: the latest WhatsApp/Messenger location pin of the conversation',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => CaseLocationDto)

@@ -1,7 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUrl, Length, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { DepartmentKind } from '@civic/domain';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Length,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { DepartmentInput } from '@civic/cases';
+import { DepartmentKind } from '@civic/domain';
 import { SingleLineName } from '../common/single-line-name.decorator';
 
 /** POST /api/v1/departments (a department or an external body) */
@@ -25,11 +38,18 @@ export class CreateDepartmentDto implements DepartmentInput {
   @ApiPropertyOptional({ example: 'https://kurum.example/civic-inbox', nullable: true })
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
-  @IsUrl({ require_protocol: true, protocols: ['https', 'http'], require_tld: false }, { message: 'webhookUrl must be an http(s) URL' })
+  @IsUrl(
+    { require_protocol: true, protocols: ['https', 'http'], require_tld: false },
+    { message: 'webhookUrl must be an http(s) URL' },
+  )
   @MaxLength(2048)
   webhookUrl?: string | null;
 
-  @ApiPropertyOptional({ description: 'Shared secret for X-Civic-Signature; generated (and shown once) when a webhook URL is set without one', nullable: true })
+  @ApiPropertyOptional({
+    description:
+      'Shared secret for X-Civic-Signature; generated (and shown once) when a webhook URL is set without one',
+    nullable: true,
+  })
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
   @IsString()
@@ -37,7 +57,11 @@ export class CreateDepartmentDto implements DepartmentInput {
   @MaxLength(256)
   webhookSecret?: string | null;
 
-  @ApiPropertyOptional({ type: [String], description: 'Category codes this unit owns', example: ['yol-cukur', 'aydinlatma'] })
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Category codes this unit owns',
+    example: ['yol-cukur', 'aydinlatma'],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)

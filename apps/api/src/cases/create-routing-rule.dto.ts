@@ -1,10 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { RoutingRuleInput } from '@civic/cases';
 
 /** POST /api/v1/routing-rules */
 export class CreateRoutingRuleDto implements RoutingRuleInput {
-  @ApiProperty({ type: [String], example: ['çukur*', 'asfalt*', 'yol'], description: 'Whole words after Turkish folding; a trailing * also matches suffixes' })
+  @ApiProperty({
+    type: [String],
+    example: ['çukur*', 'asfalt*', 'yol'],
+    description: 'Whole words after Turkish folding; a trailing * also matches suffixes',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)

@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { DepartmentsService } from '@civic/cases';
 import { UserRole } from '@civic/domain';
@@ -17,7 +24,9 @@ export class DepartmentsController {
 
   @Get()
   @Roles(...CASE_READERS)
-  @ApiOperation({ summary: 'Departments (müdürlükler) and external bodies (dış kurumlar) with the categories they own' })
+  @ApiOperation({
+    summary: 'Departments (müdürlükler) and external bodies (dış kurumlar) with the categories they own',
+  })
   @ApiOkResponse({ type: [DepartmentResponse] })
   list(@CurrentPrincipal() p: AuthPrincipal, @Query() query: ListDepartmentsQuery) {
     return this.departments.list(p.organizationId, query.kind, query.archived ?? false);
@@ -40,7 +49,11 @@ export class DepartmentsController {
   @Patch(':id')
   @Roles(UserRole.Admin)
   @ApiOkResponse({ type: DepartmentResponse })
-  update(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateDepartmentDto) {
+  update(
+    @CurrentPrincipal() p: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateDepartmentDto,
+  ) {
     return this.departments.update(organizationActor(p), id, body);
   }
 

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { CaseStatus } from '@civic/domain';
 import { CaseFilter } from '@civic/cases';
+import { CaseStatus } from '@civic/domain';
 
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 
@@ -11,7 +11,10 @@ export class ListCasesQuery {
   @ApiPropertyOptional({ description: 'Comma-separated statuses', example: 'new,assigned' })
   @IsOptional()
   @Transform(list)
-  @IsEnum(CaseStatus, { each: true, message: `status must be a comma-separated list of: ${Object.values(CaseStatus).join(', ')}` })
+  @IsEnum(CaseStatus, {
+    each: true,
+    message: `status must be a comma-separated list of: ${Object.values(CaseStatus).join(', ')}`,
+  })
   status?: CaseStatus[];
 
   @ApiPropertyOptional() @IsOptional() @IsUUID() departmentId?: string;
@@ -24,8 +27,16 @@ export class ListCasesQuery {
   @IsBoolean()
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'Opened at or after (ISO 8601)' }) @IsOptional() @Type(() => Date) @IsDate({ message: 'from must be an ISO 8601 date' }) from?: Date;
-  @ApiPropertyOptional({ description: 'Opened before (ISO 8601)' }) @IsOptional() @Type(() => Date) @IsDate({ message: 'to must be an ISO 8601 date' }) to?: Date;
+  @ApiPropertyOptional({ description: 'Opened at or after (ISO 8601)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'from must be an ISO 8601 date' })
+  from?: Date;
+  @ApiPropertyOptional({ description: 'Opened before (ISO 8601)' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'to must be an ISO 8601 date' })
+  to?: Date;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 

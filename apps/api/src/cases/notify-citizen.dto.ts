@@ -11,7 +11,10 @@ export class NotifyCitizenDto {
   @Length(1, 4096)
   message?: string;
 
-  @ApiPropertyOptional({ type: ReplyTemplateDto, description: 'WhatsApp approved template (needed outside the 24-hour window)' })
+  @ApiPropertyOptional({
+    type: ReplyTemplateDto,
+    description: 'WhatsApp approved template (needed outside the 24-hour window)',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ReplyTemplateDto)

@@ -13,7 +13,9 @@ export class PublicTransparencyController {
 
   @Get('transparency')
   @Public()
-  @ApiOperation({ summary: 'Cases received and resolved by department and month, median resolution hours (no personal data)' })
+  @ApiOperation({
+    summary: 'Cases received and resolved by department and month, median resolution hours (no personal data)',
+  })
   @ApiOkResponse({ type: TransparencyReportResponse })
   transparency(@Param('organizationSlug') slug: string, @Query() query: TransparencyQuery) {
     return this.publicData.transparency(slug, query.months);

@@ -31,7 +31,11 @@ export class RoutingRulesController {
   @Patch(':id')
   @Roles(UserRole.Admin)
   @ApiOkResponse({ type: RoutingRuleResponse })
-  update(@CurrentPrincipal() p: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateRoutingRuleDto) {
+  update(
+    @CurrentPrincipal() p: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateRoutingRuleDto,
+  ) {
     return this.rules.update(organizationActor(p), id, body);
   }
 

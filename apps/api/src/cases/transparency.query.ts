@@ -5,7 +5,14 @@ import { DEFAULT_TRANSPARENCY_MONTHS } from '@civic/cases';
 
 /** GET /public/v1/:organizationSlug/transparency */
 export class TransparencyQuery {
-  @ApiPropertyOptional({ default: DEFAULT_TRANSPARENCY_MONTHS, description: 'Calendar months back, the current one included' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(60)
+  @ApiPropertyOptional({
+    default: DEFAULT_TRANSPARENCY_MONTHS,
+    description: 'Calendar months back, the current one included',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(60)
   months?: number;
 }

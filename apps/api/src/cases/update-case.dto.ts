@@ -1,5 +1,5 @@
 import { PartialType, PickType } from '@nestjs/swagger';
-import { UpdateCaseInput } from '@civic/cases';
+import type { UpdateCaseInput } from '@civic/cases';
 import { CreateCaseDto } from './create-case.dto';
 
 /** PATCH /api/v1/cases/:id: the editable fields of a new case, each optional (a new category moves the due date). */

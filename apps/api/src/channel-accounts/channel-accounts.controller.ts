@@ -29,7 +29,9 @@ export class ChannelAccountsController {
   @ApiOkResponse({ type: ChannelAccountResponse })
   async get(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
     // An account outside the officer's grants is absent, as in the list.
-    if (!(await this.access.canAccess(principal, id))) throw new DomainError(ErrorCode.ChannelAccountNotFound, { id });
+    if (!(await this.access.canAccess(principal, id))) {
+      throw new DomainError(ErrorCode.ChannelAccountNotFound, { id });
+    }
     return this.service.get(principal.organizationId, id);
   }
 
@@ -43,7 +45,11 @@ export class ChannelAccountsController {
   @Patch(':id')
   @Roles(UserRole.Admin)
   @ApiOkResponse({ type: ChannelAccountResponse })
-  update(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateChannelAccountDto) {
+  update(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateChannelAccountDto,
+  ) {
     return this.service.update(principal, id, body);
   }
 

@@ -33,9 +33,16 @@ export class ChannelAccountsService {
   async create(actor: AuthPrincipal, dto: CreateChannelAccountDto) {
     const { organizationId } = actor;
     const existing = await this.accounts.findOne({ where: { channel: dto.channel, externalId: dto.externalId } });
-    if (existing?.organizationId === organizationId) throw new DomainError(ErrorCode.ChannelAccountAlreadyConnected, { channel: dto.channel, externalId: dto.externalId });
+    if (existing?.organizationId === organizationId) {
+      throw new DomainError(ErrorCode.ChannelAccountAlreadyConnected, {
+        channel: dto.channel,
+        externalId: dto.externalId,
+      });
+    }
     // Another organization's account: answered exactly as a malformed id, so holders cannot be probed.
-    if (existing) throw new DomainError(ErrorCode.ValidationFailed, { errors: [INVALID_EXTERNAL_ID] });
+    if (existing) {
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: [INVALID_EXTERNAL_ID] });
+    }
     const saved = await this.accounts.save(
       this.accounts.create({
         organizationId,
@@ -57,21 +64,40 @@ export class ChannelAccountsService {
   async update(actor: AuthPrincipal, id: string, dto: UpdateChannelAccountDto) {
     const account = await this.find(actor.organizationId, id);
     const before = present(account);
-    if (dto.name !== undefined) account.name = dto.name;
-    if (dto.handle !== undefined) account.handle = dto.handle;
-    if (dto.ownerLabel !== undefined) account.ownerLabel = dto.ownerLabel;
-    if (dto.pollIntervalSeconds !== undefined) account.pollIntervalSeconds = dto.pollIntervalSeconds;
-    if (dto.sendRatePerSecond !== undefined) account.sendRatePerSecond = dto.sendRatePerSecond;
-    if (dto.sandbox !== undefined) account.sandbox = dto.sandbox;
-    if (dto.status !== undefined) account.status = dto.status;
+    if (dto.name !== undefined) {
+      account.name = dto.name;
+    }
+    if (dto.handle !== undefined) {
+      account.handle = dto.handle;
+    }
+    if (dto.ownerLabel !== undefined) {
+      account.ownerLabel = dto.ownerLabel;
+    }
+    if (dto.pollIntervalSeconds !== undefined) {
+      account.pollIntervalSeconds = dto.pollIntervalSeconds;
+    }
+    if (dto.sendRatePerSecond !== undefined) {
+      account.sendRatePerSecond = dto.sendRatePerSecond;
+    }
+    if (dto.sandbox !== undefined) {
+      account.sandbox = dto.sandbox;
+    }
+    if (dto.status !== undefined) {
+      account.status = dto.status;
+    }
     if (dto.credentials !== undefined) {
       account.credentialsEncrypted = this.encrypt(dto.credentials);
       // New credentials are the administrator's answer to "needs re-authorization".
-      if (account.status === ChannelAccountStatus.NeedsReauthorization) account.status = ChannelAccountStatus.Active;
+      if (account.status === ChannelAccountStatus.NeedsReauthorization) {
+        account.status = ChannelAccountStatus.Active;
+      }
       account.lastError = null;
     }
     const after = present(await this.accounts.save(account));
-    await this.record(actor, 'channel_account.updated', id, before, { ...after, credentialsReplaced: dto.credentials !== undefined });
+    await this.record(actor, 'channel_account.updated', id, before, {
+      ...after,
+      credentialsReplaced: dto.credentials !== undefined,
+    });
     return after;
   }
 
@@ -83,12 +109,22 @@ export class ChannelAccountsService {
 
   /** Credentials never enter the audit trail: `present` leaves them out. */
   private record(actor: AuthPrincipal, action: string, id: string, before: unknown, after: unknown) {
-    return this.audit.record({ organizationId: actor.organizationId, actorUserId: actor.userId, action, targetType: 'channel_account', targetId: id, before, after });
+    return this.audit.record({
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action,
+      targetType: 'channel_account',
+      targetId: id,
+      before,
+      after,
+    });
   }
 
   private async find(organizationId: string, id: string): Promise<ChannelAccount> {
     const account = await this.accounts.findOne({ where: { id, organizationId } });
-    if (!account) throw new DomainError(ErrorCode.ChannelAccountNotFound, { id });
+    if (!account) {
+      throw new DomainError(ErrorCode.ChannelAccountNotFound, { id });
+    }
     return account;
   }
 

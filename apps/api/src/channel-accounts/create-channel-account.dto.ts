@@ -1,17 +1,33 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEnum, IsInt, IsNumber, IsObject, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { Channel } from '@civic/domain';
 import { SingleLineName } from '../common/single-line-name.decorator';
 
 /** The one answer for an id that cannot be connected: malformed, or held by another organization (which must not show). */
-export const INVALID_EXTERNAL_ID = 'externalId bağlanabilir bir kanal kimliği değil / externalId is not a channel id that can be connected (letters, digits, _ . : -; at most 128)';
+export const INVALID_EXTERNAL_ID =
+  'externalId bağlanabilir bir kanal kimliği değil / externalId is not a channel id that can be connected (letters, digits, _ . : -; at most 128)';
 
 export class CreateChannelAccountDto {
   @ApiProperty({ enum: Channel })
   @IsEnum(Channel, { message: `channel must be one of: ${Object.values(Channel).join(', ')}` })
   channel: Channel;
 
-  @ApiProperty({ description: 'Page id, Instagram account id, X user id or WhatsApp phone-number id', example: '206070979425408' })
+  @ApiProperty({
+    description: 'Page id, Instagram account id, X user id or WhatsApp phone-number id',
+    example: '206070979425408',
+  })
   @IsString()
   @Matches(/^[A-Za-z0-9_.:-]{1,128}$/, { message: INVALID_EXTERNAL_ID })
   externalId: string;
@@ -37,7 +53,8 @@ export class CreateChannelAccountDto {
   ownerLabel?: string;
 
   @ApiPropertyOptional({
-    description: 'Write-only. Facebook {pageAccessToken}, Instagram {accessToken}, WhatsApp {accessToken}, X {accessToken, accessSecret}',
+    description:
+      'Write-only. Facebook {pageAccessToken}, Instagram {accessToken}, WhatsApp {accessToken}, X {accessToken, accessSecret}',
   })
   @IsOptional()
   @IsObject()
@@ -54,7 +71,8 @@ export class CreateChannelAccountDto {
     minimum: 0.001,
     maximum: 1000,
     nullable: true,
-    description: "Sends per second allowed on this account, over the channel's default (WhatsApp 80, Facebook 40, Instagram 100, X 200 per 15 min); null returns to the default",
+    description:
+      "Sends per second allowed on this account, over the channel's default (WhatsApp 80, Facebook 40, Instagram 100, X 200 per 15 min); null returns to the default",
   })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'sendRatePerSecond must be a number' })

@@ -4,9 +4,13 @@ import { ChannelAccountStatus } from '@civic/domain';
 import { CreateChannelAccountDto } from './create-channel-account.dto';
 
 /** Channel and channel id identify the account and cannot change; reconnect instead. */
-export class UpdateChannelAccountDto extends PartialType(OmitType(CreateChannelAccountDto, ['channel', 'externalId'] as const)) {
+export class UpdateChannelAccountDto extends PartialType(
+  OmitType(CreateChannelAccountDto, ['channel', 'externalId'] as const),
+) {
   @ApiPropertyOptional({ enum: [ChannelAccountStatus.Active, ChannelAccountStatus.Disabled] })
   @IsOptional()
-  @IsEnum([ChannelAccountStatus.Active, ChannelAccountStatus.Disabled], { message: 'status must be active or disabled' })
+  @IsEnum([ChannelAccountStatus.Active, ChannelAccountStatus.Disabled], {
+    message: 'status must be active or disabled',
+  })
   status?: ChannelAccountStatus.Active | ChannelAccountStatus.Disabled;
 }

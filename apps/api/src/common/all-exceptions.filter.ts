@@ -1,7 +1,15 @@
+import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { STATUS_CODES } from 'node:http';
-import { DomainError, ErrorCode, ErrorDetails, ErrorLanguage, errorLanguageOf, errorMessage, errorStatus } from '@civic/errors';
+import {
+  DomainError,
+  ErrorCode,
+  ErrorDetails,
+  ErrorLanguage,
+  errorLanguageOf,
+  errorMessage,
+  errorStatus,
+} from '@civic/errors';
 
 /** The one error shape of every endpoint (docs/api-errors.md). */
 export interface ErrorBody {
@@ -55,7 +63,14 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const body = this.toBody(exception, request?.headers?.['accept-language']);
     if (body.statusCode >= 500) {
       this.logger.error(
-        { err: exception instanceof Error ? { type: exception.name, message: exception.message, stack: exception.stack } : { value: String(exception) }, method: request?.method, path: request?.path },
+        {
+          err:
+            exception instanceof Error
+              ? { type: exception.name, message: exception.message, stack: exception.stack }
+              : { value: String(exception) },
+          method: request?.method,
+          path: request?.path,
+        },
         'Request failed',
       );
     }
@@ -68,19 +83,36 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   toBody(exception: unknown, acceptLanguage?: string | string[]): ErrorBody {
     const language = errorLanguageOf(acceptLanguage);
-    if (exception instanceof DomainError) return coded(exception.code, language, exception.details);
-    if (exception instanceof HttpException) return fromHttpException(exception, language);
+    if (exception instanceof DomainError) {
+      return coded(exception.code, language, exception.details);
+    }
+    if (exception instanceof HttpException) {
+      return fromHttpException(exception, language);
+    }
     const status = statusOfLibraryError(exception);
-    if (status !== null) return coded(CODE_OF_STATUS[status] ?? ErrorCode.RequestUnreadable, language, null, status);
+    if (status !== null) {
+      return coded(CODE_OF_STATUS[status] ?? ErrorCode.RequestUnreadable, language, null, status);
+    }
     return coded(ErrorCode.Internal, language, null);
   }
 }
 
-function coded(code: ErrorCode, language: ErrorLanguage, details: ErrorDetails | null, status = errorStatus(code)): ErrorBody {
+function coded(
+  code: ErrorCode,
+  language: ErrorLanguage,
+  details: ErrorDetails | null,
+  status = errorStatus(code),
+): ErrorBody {
   const answered = code === ErrorCode.ValidationFailed ? cappedErrors(details) : details;
   const message = shortened(errorMessage(code, language, answered), MAX_ERROR_MESSAGE_LENGTH * 4);
   const hasDetails = answered !== null && Object.keys(answered).length > 0;
-  return { statusCode: status, code, error: STATUS_CODES[status] ?? 'Error', message, details: hasDetails ? answered : null };
+  return {
+    statusCode: status,
+    code,
+    error: STATUS_CODES[status] ?? 'Error',
+    message,
+    details: hasDetails ? answered : null,
+  };
 }
 
 /** Nest's own exceptions: ValidationPipe's field list, pipes' 400s, unknown routes, guards. */
@@ -91,10 +123,16 @@ function fromHttpException(exception: HttpException, language: ErrorLanguage): E
   const extras = extrasOf(record);
   if (statusCode === HttpStatus.BAD_REQUEST) {
     const message = typeof raw === 'string' ? raw : record.message;
-    if (Array.isArray(message)) return coded(ErrorCode.ValidationFailed, language, { errors: message.map(String), ...(extras ?? {}) });
+    if (Array.isArray(message)) {
+      return coded(ErrorCode.ValidationFailed, language, { errors: message.map(String), ...(extras ?? {}) });
+    }
     // Pipes (ParseUUIDPipe…) say "Validation failed (…)"; Nest maps malformed JSON or URIs to a plain 400.
-    if (typeof message === 'string' && message.startsWith('Validation failed')) return coded(ErrorCode.ValidationFailed, language, { errors: [message] });
-    if (typeof message === 'string') return coded(ErrorCode.RequestUnreadable, language, { problem: shortened(message) });
+    if (typeof message === 'string' && message.startsWith('Validation failed')) {
+      return coded(ErrorCode.ValidationFailed, language, { errors: [message] });
+    }
+    if (typeof message === 'string') {
+      return coded(ErrorCode.RequestUnreadable, language, { problem: shortened(message) });
+    }
   }
   const code = CODE_OF_STATUS[statusCode] ?? (statusCode >= 500 ? ErrorCode.Internal : ErrorCode.RequestFailed);
   return coded(code, language, extras, statusCode);
@@ -103,7 +141,9 @@ function fromHttpException(exception: HttpException, language: ErrorLanguage): E
 /** The first MAX_ERRORS_ANSWERED problems, each shortened, and how many were left out. */
 function cappedErrors(details: ErrorDetails | null): ErrorDetails | null {
   const errors = details?.errors;
-  if (!Array.isArray(errors)) return details;
+  if (!Array.isArray(errors)) {
+    return details;
+  }
   const omitted = errors.length > MAX_ERRORS_ANSWERED ? { errorsOmitted: errors.length - MAX_ERRORS_ANSWERED } : {};
   return { ...details, errors: errors.slice(0, MAX_ERRORS_ANSWERED).map((m) => shortened(String(m))), ...omitted };
 }
@@ -114,7 +154,9 @@ function shortened(text: string, limit = MAX_ERROR_MESSAGE_LENGTH): string {
 
 /** Keys an exception carried besides the four of the shape. */
 function extrasOf(raw: Record<string, unknown>): Record<string, unknown> | null {
-  const extras = Object.fromEntries(Object.entries(raw).filter(([key]) => !['statusCode', 'error', 'message', 'details'].includes(key)));
+  const extras = Object.fromEntries(
+    Object.entries(raw).filter(([key]) => !['statusCode', 'error', 'message', 'details'].includes(key)),
+  );
   const details = isRecord(raw.details) ? raw.details : {};
   const merged = { ...details, ...extras };
   return Object.keys(merged).length > 0 ? merged : null;
@@ -126,7 +168,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** body-parser and friends attach a 4xx `status` (payload too large, malformed JSON, bad charset). */
 function statusOfLibraryError(exception: unknown): number | null {
-  if (!isRecord(exception)) return null;
+  if (!isRecord(exception)) {
+    return null;
+  }
   const status = exception.status ?? exception.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
 }

@@ -1,5 +1,5 @@
-import express from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import express from 'express';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 
 /**
@@ -20,7 +20,10 @@ function keepRawBody(req: IncomingMessage, _res: ServerResponse, buffer: Buffer)
 }
 
 function parsersFor(limit: string): RequestHandler[] {
-  return [express.json({ limit, verify: keepRawBody }), express.urlencoded({ limit, extended: false, verify: keepRawBody })];
+  return [
+    express.json({ limit, verify: keepRawBody }),
+    express.urlencoded({ limit, extended: false, verify: keepRawBody }),
+  ];
 }
 
 /** One middleware: each request's body is parsed with the limit of its route (a larger body is a 413, unread). */
@@ -28,7 +31,8 @@ export function bodyParsers(): RequestHandler {
   const fallback = parsersFor(DEFAULT_BODY_LIMIT);
   const larger = LARGER_BODY_ROUTES.map((route) => ({ ...route, parsers: parsersFor(route.limit) }));
   return (req: Request, res: Response, next: NextFunction) => {
-    const [json, urlencoded] = larger.find((route) => route.method === req.method && route.path.test(req.path))?.parsers ?? fallback;
+    const [json, urlencoded] =
+      larger.find((route) => route.method === req.method && route.path.test(req.path))?.parsers ?? fallback;
     json(req, res, (error?: unknown) => (error ? next(error) : urlencoded(req, res, next)));
   };
 }

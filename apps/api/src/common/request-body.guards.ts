@@ -23,9 +23,13 @@ type Checked = IncomingMessage & { rawBody?: Buffer; body?: unknown; query?: unk
  * surrogate cannot be percent-encoded in a path: its bytes are not UTF-8, and Express refuses them.)
  */
 export function rejectHostileBodies(req: Checked, _res: unknown, next: (error?: unknown) => void): void {
-  if (req.rawBody && !isUtf8(req.rawBody)) return next(new DomainError(ErrorCode.RequestNotUtf8));
+  if (req.rawBody && !isUtf8(req.rawBody)) {
+    return next(new DomainError(ErrorCode.RequestNotUtf8));
+  }
   // A path parameter is decoded only when its route matches; a NUL there (%00) is refused for every route here.
-  if (/%00/.test((req.url ?? '').split('?', 1)[0])) return next(new DomainError(ErrorCode.PathHasNul));
+  if (/%00/.test((req.url ?? '').split('?', 1)[0])) {
+    return next(new DomainError(ErrorCode.PathHasNul));
+  }
   const problem = inputProblem(req.body, 'request body') ?? inputProblem(req.query, 'query string');
   next(problem ?? undefined);
 }
@@ -40,18 +44,35 @@ export function inputProblem(value: unknown, root: 'request body' | 'query strin
     const node = stack.pop()!;
     const current = node.value;
     if (typeof current === 'string') {
-      if (hasUnstorableCharacter(current)) return unstorableMessage(fieldName(node));
+      if (hasUnstorableCharacter(current)) {
+        return unstorableMessage(fieldName(node));
+      }
       continue;
     }
-    if (typeof current !== 'object' || current === null) continue;
-    if (node.depth >= MAX_BODY_DEPTH) return new DomainError(ErrorCode.RequestTooDeep, { maxDepth: MAX_BODY_DEPTH });
+    if (typeof current !== 'object' || current === null) {
+      continue;
+    }
+    if (node.depth >= MAX_BODY_DEPTH) {
+      return new DomainError(ErrorCode.RequestTooDeep, { maxDepth: MAX_BODY_DEPTH });
+    }
     const keys = Object.keys(current);
     if (!Array.isArray(current) && keys.length > MAX_OBJECT_KEYS) {
-      return new DomainError(ErrorCode.RequestTooManyKeys, { max: MAX_OBJECT_KEYS, field: fieldName(node), count: keys.length });
+      return new DomainError(ErrorCode.RequestTooManyKeys, {
+        max: MAX_OBJECT_KEYS,
+        field: fieldName(node),
+        count: keys.length,
+      });
     }
     for (const key of keys) {
-      const child: Node = { value: (current as Record<string, unknown>)[key], depth: node.depth + 1, parent: node, key: Array.isArray(current) ? Number(key) : key };
-      if (hasUnstorableCharacter(key)) return unstorableMessage(`${fieldName(child)} (its name)`);
+      const child: Node = {
+        value: (current as Record<string, unknown>)[key],
+        depth: node.depth + 1,
+        parent: node,
+        key: Array.isArray(current) ? Number(key) : key,
+      };
+      if (hasUnstorableCharacter(key)) {
+        return unstorableMessage(`${fieldName(child)} (its name)`);
+      }
       stack.push(child);
     }
   }
@@ -63,9 +84,15 @@ export function depthExceeds(value: unknown, limit: number): boolean {
   const stack: Array<[unknown, number]> = [[value, 0]];
   while (stack.length > 0) {
     const [current, depth] = stack.pop()!;
-    if (typeof current !== 'object' || current === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(current)) stack.push([child, depth + 1]);
+    if (typeof current !== 'object' || current === null) {
+      continue;
+    }
+    if (depth >= limit) {
+      return true;
+    }
+    for (const child of Object.values(current)) {
+      stack.push([child, depth + 1]);
+    }
   }
   return false;
 }
@@ -77,7 +104,9 @@ function unstorableMessage(field: string): DomainError {
 /** `template.parameters[1]` as a DTO names it; shortened and cleaned, since the name itself may be hostile. */
 function nameOf(node: Node, root: string): string {
   const parts: string[] = [];
-  for (let at: Node | null = node; at?.parent; at = at.parent) parts.push(typeof at.key === 'number' ? `[${at.key}]` : `.${at.key}`);
+  for (let at: Node | null = node; at?.parent; at = at.parent) {
+    parts.push(typeof at.key === 'number' ? `[${at.key}]` : `.${at.key}`);
+  }
   const name = parts.reverse().join('').replace(/^\./, '') || root;
   return toStorableText(name.length > 80 ? `${name.slice(0, 80)}…` : name);
 }

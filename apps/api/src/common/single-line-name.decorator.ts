@@ -8,8 +8,12 @@ import { Transform } from 'class-transformer';
 const INVISIBLE_FORMATTING = /[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 export function withoutInvisibleFormatting(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(INVISIBLE_FORMATTING, '');
-  return Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item.replace(INVISIBLE_FORMATTING, '') : item)) : value;
+  if (typeof value === 'string') {
+    return value.replace(INVISIBLE_FORMATTING, '');
+  }
+  return Array.isArray(value)
+    ? value.map((item) => (typeof item === 'string' ? item.replace(INVISIBLE_FORMATTING, '') : item))
+    : value;
 }
 
 /**

@@ -27,7 +27,9 @@ export class HealthController {
     try {
       await this.dataSource.query('SELECT 1');
       const pending = await this.dataSource.showMigrations();
-      if (pending) throw new Error('migrations pending');
+      if (pending) {
+        throw new Error('migrations pending');
+      }
       return { status: 'ok', database: 'ok', migrations: 'applied' };
     } catch (error) {
       throw new DomainError(ErrorCode.ServiceUnavailable, { status: 'unavailable', reason: (error as Error).message });

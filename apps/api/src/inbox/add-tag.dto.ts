@@ -4,6 +4,9 @@ import { SingleLineName } from '../common/single-line-name.decorator';
 
 export class AddTagDto {
   @ApiProperty({ example: 'yol-çalışması' })
-  @IsString() @MinLength(1) @MaxLength(64) @SingleLineName()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  @SingleLineName()
   tag: string;
 }

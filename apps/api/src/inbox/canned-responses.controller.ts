@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AccountScope, AuthPrincipal, CurrentPrincipal, CurrentScope, Roles, Scoped } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { CannedResponsesService } from '@civic/inbox';
@@ -36,7 +43,11 @@ export class CannedResponsesController {
   @Scoped()
   @ApiOperation({ summary: 'The template with {{ad}}, {{kurum}} … filled for a conversation' })
   @ApiOkResponse({ type: RenderedCannedResponseResponse })
-  render(@CurrentScope() scope: AccountScope, @Param('id', ParseUUIDPipe) id: string, @Query() query: RenderCannedResponseQuery) {
+  render(
+    @CurrentScope() scope: AccountScope,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: RenderCannedResponseQuery,
+  ) {
     return this.canned.render(scope, id, query.conversationId);
   }
 
@@ -50,7 +61,11 @@ export class CannedResponsesController {
   @Patch(':id')
   @Roles(UserRole.Admin, UserRole.Officer)
   @ApiOkResponse({ type: CannedResponseResponse })
-  update(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateCannedResponseDto) {
+  update(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateCannedResponseDto,
+  ) {
     return this.canned.update(principal.organizationId, id, body);
   }
 

@@ -16,7 +16,8 @@ export class ContactIdentityResponse {
   @ApiProperty({ type: String, nullable: true }) name: string | null;
   @ApiProperty({ type: String, nullable: true }) handle: string | null;
   @ApiProperty({ type: String, nullable: true }) phone: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Shared by linked identities' }) personId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Shared by linked identities' }) personId:
+    string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastSeenAt: string | null;
   @ApiProperty({ type: ContactAccountResponse }) account: ContactAccountResponse;
 }

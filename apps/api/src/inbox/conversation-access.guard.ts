@@ -17,14 +17,20 @@ export class ConversationAccessGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<{ principal?: AuthPrincipal; params: Record<string, string> }>();
     const conversationId = request.params.id;
-    if (!conversationId || !request.principal) return true;
+    if (!conversationId || !request.principal) {
+      return true;
+    }
     const accountIds = await this.access.accessibleAccountIds(request.principal);
-    if (accountIds === null) return true;
+    if (accountIds === null) {
+      return true;
+    }
     const [row] = await this.dataSource.query(
       `SELECT 1 FROM conversation WHERE id::text = $1 AND organization_id = $2 AND channel_account_id = ANY($3::uuid[])`,
       [conversationId, request.principal.organizationId, accountIds],
     );
-    if (!row) throw new DomainError(ErrorCode.ConversationNotFound);
+    if (!row) {
+      throw new DomainError(ErrorCode.ConversationNotFound);
+    }
     return true;
   }
 }

@@ -7,7 +7,8 @@ export class AccountRefResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ type: String, nullable: true }) handle: string | null;
-  @ApiProperty({ type: String, nullable: true, description: "Whose account: the municipality's, the mayor's" }) ownerLabel: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "Whose account: the municipality's, the mayor's" })
+  ownerLabel: string | null;
 }
 
 @ApiSchema({ name: 'ContactRef' })
@@ -25,7 +26,13 @@ export class UserRefResponse {
 
 @ApiSchema({ name: 'ReplyWindow' })
 export class ReplyWindowResponse {
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: the channel has no window for this thread' }) expiresAt: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'null: the channel has no window for this thread',
+  })
+  expiresAt: string | null;
   @ApiProperty() open: boolean;
 }
 

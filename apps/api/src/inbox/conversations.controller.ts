@@ -1,5 +1,25 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { AccountAccessService, AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { ConversationsService } from '@civic/inbox';
@@ -34,7 +54,12 @@ export class ConversationsController {
   @ApiOkResponse({ type: ConversationPageResponse })
   async list(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: ListConversationsQuery) {
     const accountIds = await this.access.accessibleAccountIds(principal);
-    return this.conversations.list(actor(principal), { ...query.toFilter(), accountIds }, query.limit ?? 25, query.cursor);
+    return this.conversations.list(
+      actor(principal),
+      { ...query.toFilter(), accountIds },
+      query.limit ?? 25,
+      query.cursor,
+    );
   }
 
   @Post('bulk')
@@ -59,7 +84,12 @@ export class ConversationsController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'Messages in order, internal notes interleaved (internal: true)' })
   @ApiExtraModels(MessageItemResponse, NoteItemResponse)
-  @ApiOkResponse({ schema: { type: 'array', items: { oneOf: [{ $ref: getSchemaPath(MessageItemResponse) }, { $ref: getSchemaPath(NoteItemResponse) }] } } })
+  @ApiOkResponse({
+    schema: {
+      type: 'array',
+      items: { oneOf: [{ $ref: getSchemaPath(MessageItemResponse) }, { $ref: getSchemaPath(NoteItemResponse) }] },
+    },
+  })
   messages(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
     return this.conversations.messages(principal.organizationId, id);
   }
@@ -68,7 +98,11 @@ export class ConversationsController {
   @Roles(...WORKERS)
   @ApiOperation({ summary: 'Set status, assignee (null unassigns) or tags' })
   @ApiOkResponse({ type: ConversationResponse })
-  update(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateConversationDto) {
+  update(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateConversationDto,
+  ) {
     return this.conversations.update(actor(principal), id, body);
   }
 
@@ -76,21 +110,33 @@ export class ConversationsController {
   @HttpCode(200)
   @Roles(...WORKERS)
   @ApiOkResponse({ type: ConversationResponse })
-  addTag(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: AddTagDto) {
+  addTag(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: AddTagDto,
+  ) {
     return this.conversations.addTag(actor(principal), id, body.tag);
   }
 
   @Delete(':id/tags/:tag')
   @Roles(...WORKERS)
   @ApiOkResponse({ type: ConversationResponse })
-  removeTag(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Param('tag') tag: string) {
+  removeTag(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('tag') tag: string,
+  ) {
     return this.conversations.removeTag(actor(principal), id, tag);
   }
 
   @Post(':id/notes')
   @Roles(...WORKERS)
   @ApiCreatedResponse({ type: NoteItemResponse })
-  addNote(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: CreateNoteDto) {
+  addNote(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: CreateNoteDto,
+  ) {
     return this.conversations.addNote(actor(principal), id, body.text);
   }
 

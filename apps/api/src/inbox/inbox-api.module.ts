@@ -8,6 +8,12 @@ import { LiveEventsController } from './live-events.controller';
 
 @Module({
   imports: [InboxModule],
-  controllers: [ConversationsController, ContactsController, CannedResponsesController, LiveEventsController, InboxStatsController],
+  controllers: [
+    ConversationsController,
+    ContactsController,
+    CannedResponsesController,
+    LiveEventsController,
+    InboxStatsController,
+  ],
 })
 export class InboxApiModule {}

@@ -16,12 +16,16 @@ export class InboxStatsController {
 
   @Get()
   @Roles(UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor)
-  @ApiOperation({ summary: 'Open counts; first-response and resolution time (median, p90) per channel, account, officer' })
+  @ApiOperation({
+    summary: 'Open counts; first-response and resolution time (median, p90) per channel, account, officer',
+  })
   @ApiOkResponse({ type: InboxStatsResponse })
   get(@CurrentScope() scope: AccountScope, @Query() query: InboxStatsQuery) {
     const to = query.to ?? new Date();
     const from = query.from ?? new Date(to.getTime() - 30 * 24 * 3600 * 1000);
-    if (from > to) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['from must be before to'] });
+    if (from > to) {
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: ['from must be before to'] });
+    }
     return this.stats.stats(scope, from, to);
   }
 }

@@ -1,6 +1,19 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsDate,
+  IsEnum,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { Channel, ConversationKind, ConversationStatus } from '@civic/domain';
 import { ConversationFilter } from '@civic/inbox';
 import { SingleLineName } from '../common/single-line-name.decorator';
@@ -10,51 +23,71 @@ const UUID_OR_KEYWORD = /^(me|nobody|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 /** Inbox filters, shared by the list and by filter-based bulk actions. */
 export class ConversationFilterDto {
   @ApiPropertyOptional({ enum: Channel })
-  @IsOptional() @IsEnum(Channel)
+  @IsOptional()
+  @IsEnum(Channel)
   channel?: Channel;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   accountId?: string;
 
   @ApiPropertyOptional({ enum: ConversationKind })
-  @IsOptional() @IsEnum(ConversationKind)
+  @IsOptional()
+  @IsEnum(ConversationKind)
   kind?: ConversationKind;
 
   @ApiPropertyOptional({ enum: ConversationStatus })
-  @IsOptional() @IsEnum(ConversationStatus)
+  @IsOptional()
+  @IsEnum(ConversationStatus)
   status?: ConversationStatus;
 
   @ApiPropertyOptional({ description: "'me', 'nobody' or a user id" })
-  @IsOptional() @Matches(UUID_OR_KEYWORD, { message: "assignee must be 'me', 'nobody' or a user id" })
+  @IsOptional()
+  @Matches(UUID_OR_KEYWORD, { message: "assignee must be 'me', 'nobody' or a user id" })
   assignee?: string;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(64) @SingleLineName()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  @SingleLineName()
   tag?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'last activity at or after' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'from must be an ISO 8601 date' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'from must be an ISO 8601 date' })
   from?: Date;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'last activity at or before' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'to must be an ISO 8601 date' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'to must be an ISO 8601 date' })
   to?: Date;
 
   @ApiPropertyOptional({ enum: ['true', 'false'] })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
+  @Transform(({ value }) =>
+    value === 'true' || value === true ? true : value === 'false' || value === false ? false : value,
+  )
   @IsIn([true, false], { message: 'unread must be true or false' })
   unread?: boolean;
 
   @ApiPropertyOptional({ description: 'true: only conversations turned into a case; false: only those without one' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' || value === true ? true : value === 'false' || value === false ? false : value))
+  @Transform(({ value }) =>
+    value === 'true' || value === true ? true : value === 'false' || value === false ? false : value,
+  )
   @IsIn([true, false], { message: 'hasCase must be true or false' })
   hasCase?: boolean;
 
   @ApiPropertyOptional({ description: 'Turkish-aware search over message text and contact name/handle' })
-  @IsOptional() @IsString() @MinLength(2) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(200)
   q?: string;
 
   toFilter(): ConversationFilter {
@@ -65,10 +98,16 @@ export class ConversationFilterDto {
 
 export class ListConversationsQuery extends ConversationFilterDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional() @Type(() => Number) @IsInt({ message: 'limit must be an integer' }) @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be an integer' })
+  @Min(1)
+  @Max(100)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional() @IsString() @MaxLength(1000)
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
   cursor?: string;
 }

@@ -16,9 +16,14 @@ export class LiveEventsController {
 
   @Sse()
   @Roles(UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor)
-  @ApiOperation({ summary: 'Server-sent events: new messages, status, assignment, tags, notes (EventSource may pass ?access_token=)' })
+  @ApiOperation({
+    summary: 'Server-sent events: new messages, status, assignment, tags, notes (EventSource may pass ?access_token=)',
+  })
   @ApiProduces('text/event-stream')
-  @ApiOkResponse({ description: 'Events named by type (conversations.changed, conversation.updated, ready, ping); data is JSON', schema: { type: 'string' } })
+  @ApiOkResponse({
+    description: 'Events named by type (conversations.changed, conversation.updated, ready, ping); data is JSON',
+    schema: { type: 'string' },
+  })
   stream(@CurrentPrincipal() principal: AuthPrincipal): Observable<MessageEvent> {
     return from(this.hub.subscribe(principal.organizationId)).pipe(
       switchMap((events) =>

@@ -20,7 +20,12 @@ export class ContactCardResponse {
 @ApiSchema({ name: 'Attachment' })
 export class AttachmentResponse {
   @ApiProperty({ enum: AttachmentType, enumName: 'AttachmentType' }) type: AttachmentType;
-  @ApiProperty({ type: String, nullable: true, description: 'Our stored copy behind the authorized media endpoint; null until downloaded' }) url: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Our stored copy behind the authorized media endpoint; null until downloaded',
+  })
+  url: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) channelMediaId?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) channelUrl?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) mimeType?: string | null;
@@ -28,7 +33,8 @@ export class AttachmentResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) caption?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) mediaAssetId?: string | null;
   @ApiPropertyOptional({ type: Number, nullable: true }) size?: number | null;
-  @ApiPropertyOptional({ enum: ['pending', 'stored', 'failed', 'erased'], nullable: true }) downloadState?: 'pending' | 'stored' | 'failed' | 'erased' | null;
+  @ApiPropertyOptional({ enum: ['pending', 'stored', 'failed', 'erased'], nullable: true }) downloadState?:
+    'pending' | 'stored' | 'failed' | 'erased' | null;
   @ApiPropertyOptional({ type: String, nullable: true }) downloadError?: string | null;
   @ApiPropertyOptional({ type: GeoLocationResponse, nullable: true }) location?: GeoLocationResponse | null;
   @ApiPropertyOptional({ type: ContactCardResponse, nullable: true }) contact?: ContactCardResponse | null;
@@ -61,8 +67,10 @@ export class MessageItemResponse {
   @ApiProperty() externalId: string;
   @ApiProperty({ type: String, nullable: true }) parentExternalId: string | null;
   @ApiProperty({ format: 'date-time' }) sentAt: string;
-  @ApiProperty({ type: MessageAuthorResponse, nullable: true, description: 'The citizen, on inbound messages' }) author: MessageAuthorResponse | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The officer, on replies sent from here' }) authorUserId: string | null;
+  @ApiProperty({ type: MessageAuthorResponse, nullable: true, description: 'The citizen, on inbound messages' })
+  author: MessageAuthorResponse | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The officer, on replies sent from here' })
+  authorUserId: string | null;
   @ApiProperty({ enum: DeliveryState, enumName: 'DeliveryState', nullable: true }) deliveryState: DeliveryState | null;
   @ApiProperty({ type: String, nullable: true }) deliveryError: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) deliveryUpdatedAt: string | null;

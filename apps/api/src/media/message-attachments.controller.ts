@@ -1,9 +1,9 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
 import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { ServerResponse } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { Repository } from 'typeorm';
 import { AccountAccessService, AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { Message, UserRole } from '@civic/domain';
@@ -37,15 +37,15 @@ export class MessageAttachmentsController {
     const message = await this.messages.findOne({ where: { id, organizationId: principal.organizationId }, select: ['id', 'channelAccountId', 'attachments'] });
     const visible = message !== null && (await this.access.canAccess(principal, message.channelAccountId));
     const attachment = visible ? message.attachments?.[index] : undefined;
-    if (!attachment) throw new DomainError(ErrorCode.AttachmentNotFound, { messageId: id, index });
+    if (!attachment) {throw new DomainError(ErrorCode.AttachmentNotFound, { messageId: id, index });}
     if (!attachment.storageKey) {
       throw new DomainError(ErrorCode.AttachmentNotStored, { messageId: id, index, state: attachment.downloadState ?? 'no media' });
     }
     const path = this.store.pathOrNull(attachment.storageKey);
-    if (!path || !(await stat(path).then((s) => s.isFile(), () => false))) throw new DomainError(ErrorCode.AttachmentMissingOnDisk, { messageId: id, index });
+    if (!path || !(await stat(path).then((s) => s.isFile(), () => false))) {throw new DomainError(ErrorCode.AttachmentMissingOnDisk, { messageId: id, index });}
     res.setHeader('Content-Type', attachment.mimeType ?? 'application/octet-stream');
     res.setHeader('Cache-Control', 'private, max-age=3600');
-    if (attachment.fileName) res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);
+    if (attachment.fileName) {res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);}
     return new StreamableFile(createReadStream(path));
   }
 }

@@ -6,26 +6,38 @@ import { Channel } from '@civic/domain';
 /** Filters of the mention feed, top lists and export. */
 export class MentionFilterQuery {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   watchlistId?: string;
 
   @ApiPropertyOptional({ enum: Channel })
-  @IsOptional() @IsEnum(Channel)
+  @IsOptional()
+  @IsEnum(Channel)
   channel?: Channel;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'published at or after' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'from must be an ISO 8601 date' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'from must be an ISO 8601 date' })
   from?: Date;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'published before' })
-  @IsOptional() @Type(() => Date) @IsDate({ message: 'to must be an ISO 8601 date' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate({ message: 'to must be an ISO 8601 date' })
   to?: Date;
 
   @ApiPropertyOptional({ description: 'author handle (with or without @), name or channel user id' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   author?: string;
 
   @ApiPropertyOptional({ description: 'only mentions whose known reach is at least this' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   minReach?: number;
 }

@@ -4,8 +4,14 @@ import { VolumeBucket } from '@civic/mentions';
 import { MentionFilterQuery } from './mention-filter.query';
 
 /** The feed's watchlist, channel and period filters, bucketed; without from, 48 hours (hour) or 30 days (day) before to. */
-export class MentionVolumeQuery extends PickType(MentionFilterQuery, ['watchlistId', 'channel', 'from', 'to'] as const) {
+export class MentionVolumeQuery extends PickType(MentionFilterQuery, [
+  'watchlistId',
+  'channel',
+  'from',
+  'to',
+] as const) {
   @ApiPropertyOptional({ enum: ['hour', 'day'], default: 'day' })
-  @IsOptional() @IsIn(['hour', 'day'])
+  @IsOptional()
+  @IsIn(['hour', 'day'])
   bucket: VolumeBucket = 'day';
 }

@@ -1,7 +1,7 @@
-import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { IncomingMessage } from 'node:http';
 import { PassThrough } from 'node:stream';
+import { Controller, Get, Query, Req, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@civic/audit';
 import { AccountScope, AuthPrincipal, CurrentPrincipal, CurrentScope, Roles, Scoped } from '@civic/auth';
 import { UserRole } from '@civic/domain';
@@ -38,7 +38,9 @@ export class MentionsController {
 
   @Get()
   @Roles(...MENTION_READERS)
-  @ApiOperation({ summary: 'Mention feed, newest first (filters: watchlist, channel, from/to, author, minReach; keyset cursor)' })
+  @ApiOperation({
+    summary: 'Mention feed, newest first (filters: watchlist, channel, from/to, author, minReach; keyset cursor)',
+  })
   @ApiOkResponse({ type: MentionPageResponse })
   list(@CurrentScope() scope: AccountScope, @Query() query: ListMentionsQuery) {
     const { cursor, limit, ...filter } = query;
@@ -52,7 +54,11 @@ export class MentionsController {
   volume(@CurrentScope() scope: AccountScope, @Query() query: MentionVolumeQuery) {
     const to = query.to ?? new Date();
     const from = query.from ?? new Date(to.getTime() - (query.bucket === 'hour' ? 48 : 30 * 24) * HOUR_MS);
-    return this.mentions.volume(scope, { watchlistId: query.watchlistId, channel: query.channel, from, to }, query.bucket);
+    return this.mentions.volume(
+      scope,
+      { watchlistId: query.watchlistId, channel: query.channel, from, to },
+      query.bucket,
+    );
   }
 
   @Get('top-authors')
@@ -85,7 +91,12 @@ export class MentionsController {
   @ApiOperation({ summary: 'The filtered mentions as CSV (UTF-8 with BOM), streamed' })
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })
-  async exportCsv(@CurrentPrincipal() principal: AuthPrincipal, @CurrentScope() scope: AccountScope, @Query() filter: MentionFilterQuery, @Req() req: IncomingMessage): Promise<StreamableFile> {
+  async exportCsv(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @CurrentScope() scope: AccountScope,
+    @Query() filter: MentionFilterQuery,
+    @Req() req: IncomingMessage,
+  ): Promise<StreamableFile> {
     // Data leaving the system is on the record.
     await this.audit.record({
       organizationId: principal.organizationId,
@@ -101,6 +112,9 @@ export class MentionsController {
       () => out.end(),
       (error) => out.destroy(error),
     );
-    return new StreamableFile(out, { type: 'text/csv; charset=utf-8', disposition: `attachment; filename="bahsetmeler-${istanbulDate(new Date())}.csv"` });
+    return new StreamableFile(out, {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="bahsetmeler-${istanbulDate(new Date())}.csv"`,
+    });
   }
 }

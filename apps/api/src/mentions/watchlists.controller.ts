@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { WatchlistsService } from '@civic/mentions';
@@ -43,7 +50,11 @@ export class WatchlistsController {
   @Patch('watchlists/:id')
   @Roles(...MANAGERS)
   @ApiOkResponse({ type: WatchlistResponse })
-  update(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateWatchlistDto) {
+  update(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateWatchlistDto,
+  ) {
     return this.watchlists.update(principal, id, body);
   }
 
@@ -64,7 +75,9 @@ export class WatchlistsController {
 
   @Put('settings')
   @Roles(...MANAGERS)
-  @ApiOperation({ summary: 'Where spike alerts and digests go: webhook URL and/or e-mail (e-mail is an outbox only, no SMTP)' })
+  @ApiOperation({
+    summary: 'Where spike alerts and digests go: webhook URL and/or e-mail (e-mail is an outbox only, no SMTP)',
+  })
   @ApiOkResponse({ type: MentionSettingsResponse })
   updateSettings(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: MentionSettingsDto) {
     return this.watchlists.updateSettings(principal, body);

@@ -39,7 +39,9 @@ export class HttpMetrics {
     if (webhook) {
       this.webhookRequests.inc({ provider: webhook[1], status: String(status) });
       // The webhook routes are public: their only 401 is a failed signature check.
-      if (status === 401) this.signatureFailures.inc({ provider: webhook[1] });
+      if (status === 401) {
+        this.signatureFailures.inc({ provider: webhook[1] });
+      }
     }
   }
 }

@@ -1,7 +1,7 @@
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { DatabaseGaugesCollector, MetricsModule } from '@civic/metrics';
-import { HttpMetrics } from './http-metrics.service';
 import { HttpMetricsMiddleware } from './http-metrics.middleware';
+import { HttpMetrics } from './http-metrics.service';
 import { MetricsController } from './metrics.controller';
 
 /** GET /metrics, the HTTP timing middleware and the database gauges; MetricsModule brings the registry and the ingest counters. */

@@ -21,9 +21,16 @@ export class MetricsController {
 
   @Public()
   @Get()
-  async scrape(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) res: Response): Promise<string> {
-    if (this.config.env.METRICS_ENABLED === false) throw new DomainError(ErrorCode.RouteNotFound);
-    if (!metricsScrapeAllowed(authorization, this.config.env.METRICS_TOKEN)) throw new DomainError(ErrorCode.MetricsTokenInvalid);
+  async scrape(
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    if (this.config.env.METRICS_ENABLED === false) {
+      throw new DomainError(ErrorCode.RouteNotFound);
+    }
+    if (!metricsScrapeAllowed(authorization, this.config.env.METRICS_TOKEN)) {
+      throw new DomainError(ErrorCode.MetricsTokenInvalid);
+    }
     res.setHeader('content-type', this.registry.contentType);
     res.setHeader('cache-control', 'no-store');
     return this.registry.metrics();

@@ -11,9 +11,18 @@ export class Open311RequestsQuery {
   service_request_id?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) service_code?: string;
-  @ApiPropertyOptional({ description: 'W3C date-time; default 90 days ago' }) @IsOptional() @IsISO8601({}, { message: 'start_date must be a W3C date-time' }) start_date?: string;
-  @ApiPropertyOptional({ description: 'W3C date-time' }) @IsOptional() @IsISO8601({}, { message: 'end_date must be a W3C date-time' }) end_date?: string;
-  @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed'], { message: 'status must be open or closed' }) status?: 'open' | 'closed';
+  @ApiPropertyOptional({ description: 'W3C date-time; default 90 days ago' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'start_date must be a W3C date-time' })
+  start_date?: string;
+  @ApiPropertyOptional({ description: 'W3C date-time' })
+  @IsOptional()
+  @IsISO8601({}, { message: 'end_date must be a W3C date-time' })
+  end_date?: string;
+  @ApiPropertyOptional({ enum: ['open', 'closed'] })
+  @IsOptional()
+  @IsIn(['open', 'closed'], { message: 'status must be open or closed' })
+  status?: 'open' | 'closed';
 
   toFilter(): Open311RequestFilter {
     return {

@@ -22,7 +22,10 @@ export class Open311Controller {
 
   @Get('requests.json')
   @Public()
-  @ApiOperation({ summary: 'GeoReport v2 service requests (no personal data, coordinates rounded to about 100 m), newest first, at most 1000' })
+  @ApiOperation({
+    summary:
+      'GeoReport v2 service requests (no personal data, coordinates rounded to about 100 m), newest first, at most 1000',
+  })
   @ApiOkResponse({ type: [Open311RequestResponse] })
   requests(@Param('organizationSlug') slug: string, @Query() query: Open311RequestsQuery) {
     return this.open311.requests(slug, query.toFilter());

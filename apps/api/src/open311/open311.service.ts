@@ -101,16 +101,33 @@ export class Open311Service {
     if (filter.serviceRequestIds?.length) {
       // GeoReport: service_request_id overrides every other parameter.
       const numbers = filter.serviceRequestIds.map(Number);
-      if (numbers.some((n) => !Number.isSafeInteger(n) || n < 1)) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['service_request_id must be a comma-separated list of request numbers'] });
+      if (numbers.some((n) => !Number.isSafeInteger(n) || n < 1)) {
+        throw new DomainError(ErrorCode.ValidationFailed, {
+          errors: ['service_request_id must be a comma-separated list of request numbers'],
+        });
+      }
       add('k.number = ANY(?::int[])', numbers);
     } else {
-      if (filter.serviceCode) add('cat.code = ?', filter.serviceCode);
-      if (filter.startDate && filter.endDate && filter.startDate > filter.endDate) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['start_date must not be after end_date'] });
-      const start = filter.startDate ?? (filter.endDate ? undefined : new Date(Date.now() - DEFAULT_WINDOW_DAYS * 86_400_000));
-      if (start) add('k.created_at >= ?', start);
-      if (filter.endDate) add('k.created_at <= ?', filter.endDate);
-      if (filter.status === 'open') where.push(`k.status IN ('new', 'assigned', 'in_progress', 'forwarded')`);
-      if (filter.status === 'closed') where.push(`k.status IN ('resolved', 'rejected', 'merged')`);
+      if (filter.serviceCode) {
+        add('cat.code = ?', filter.serviceCode);
+      }
+      if (filter.startDate && filter.endDate && filter.startDate > filter.endDate) {
+        throw new DomainError(ErrorCode.ValidationFailed, { errors: ['start_date must not be after end_date'] });
+      }
+      const start =
+        filter.startDate ?? (filter.endDate ? undefined : new Date(Date.now() - DEFAULT_WINDOW_DAYS * 86_400_000));
+      if (start) {
+        add('k.created_at >= ?', start);
+      }
+      if (filter.endDate) {
+        add('k.created_at <= ?', filter.endDate);
+      }
+      if (filter.status === 'open') {
+        where.push(`k.status IN ('new', 'assigned', 'in_progress', 'forwarded')`);
+      }
+      if (filter.status === 'closed') {
+        where.push(`k.status IN ('resolved', 'rejected', 'merged')`);
+      }
     }
     const rows = await this.dataSource.query(
       `${REQUEST_SELECT} WHERE ${where.join(' AND ')} ORDER BY k.created_at DESC, k.number DESC LIMIT ${OPEN311_MAX_REQUESTS}`,
@@ -122,10 +139,16 @@ export class Open311Service {
   async request(slug: string, id: string): Promise<Open311Request[]> {
     const org: PublicOrganization = await this.publicData.publicOrganization(slug);
     const number = Number(id);
-    const rows = Number.isSafeInteger(number) && number > 0
-      ? await this.dataSource.query(`${REQUEST_SELECT} WHERE k.organization_id = $1 AND k.number = $2`, [org.id, number])
-      : [];
-    if (rows.length === 0) throw new DomainError(ErrorCode.ServiceRequestNotFound);
+    const rows =
+      Number.isSafeInteger(number) && number > 0
+        ? await this.dataSource.query(`${REQUEST_SELECT} WHERE k.organization_id = $1 AND k.number = $2`, [
+            org.id,
+            number,
+          ])
+        : [];
+    if (rows.length === 0) {
+      throw new DomainError(ErrorCode.ServiceRequestNotFound);
+    }
     // GeoReport answers a single request as a one-element array.
     return rows.map(toRequest);
   }
@@ -143,7 +166,10 @@ function toRequest(r: Record<string, any>): Open311Request {
   const status = r.status as CaseStatus;
   const closed = status === CaseStatus.Resolved || status === CaseStatus.Rejected || status === CaseStatus.Merged;
   // Forwarded (or rejected naming the body): the external body answers for it.
-  const agency = (status === CaseStatus.Forwarded || status === CaseStatus.Rejected) && r.external_body_name ? r.external_body_name : (r.department_name ?? r.external_body_name ?? null);
+  const agency =
+    (status === CaseStatus.Forwarded || status === CaseStatus.Rejected) && r.external_body_name
+      ? r.external_body_name
+      : (r.department_name ?? r.external_body_name ?? null);
   const request: Open311Request = {
     service_request_id: String(r.number),
     status: closed ? 'closed' : 'open',

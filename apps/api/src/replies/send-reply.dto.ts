@@ -1,17 +1,38 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { AttachmentType } from '@civic/domain';
 import { ReplyRequest } from '@civic/replies';
 
-const SENDABLE_MEDIA = [AttachmentType.Image, AttachmentType.Video, AttachmentType.Audio, AttachmentType.Document, AttachmentType.Sticker];
+const SENDABLE_MEDIA = [
+  AttachmentType.Image,
+  AttachmentType.Video,
+  AttachmentType.Audio,
+  AttachmentType.Document,
+  AttachmentType.Sticker,
+];
 
 export class ReplyMediaDto {
   @ApiProperty({ enum: SENDABLE_MEDIA })
   @IsEnum(SENDABLE_MEDIA, { message: `media.type must be one of: ${SENDABLE_MEDIA.join(', ')}` })
   type: AttachmentType;
 
-  @ApiProperty({ description: 'Public https URL the channel downloads the file from', example: 'https://belediye.example/duyuru.jpg' })
+  @ApiProperty({
+    description: 'Public https URL the channel downloads the file from',
+    example: 'https://belediye.example/duyuru.jpg',
+  })
   @IsUrl({ require_protocol: true, protocols: ['https', 'http'] })
   @MaxLength(2048)
   url: string;
@@ -39,7 +60,10 @@ export class ReplyTemplateDto {
 
 /** POST /api/v1/conversations/:id/replies */
 export class SendReplyDto implements ReplyRequest {
-  @ApiPropertyOptional({ description: 'Reply text (at most 64 KiB; each channel has its own, smaller limit)', example: 'Merhaba, talebiniz ilgili birime iletilmiştir.' })
+  @ApiPropertyOptional({
+    description: 'Reply text (at most 64 KiB; each channel has its own, smaller limit)',
+    example: 'Merhaba, talebiniz ilgili birime iletilmiştir.',
+  })
   @IsOptional()
   @IsString()
   text?: string;
@@ -52,7 +76,10 @@ export class SendReplyDto implements ReplyRequest {
   @Type(() => ReplyMediaDto)
   media?: ReplyMediaDto[];
 
-  @ApiPropertyOptional({ type: ReplyTemplateDto, description: 'WhatsApp approved template (needed outside the 24-hour window)' })
+  @ApiPropertyOptional({
+    type: ReplyTemplateDto,
+    description: 'WhatsApp approved template (needed outside the 24-hour window)',
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => ReplyTemplateDto)

@@ -1,6 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { IncomingMessage } from 'node:http';
 import { RetentionService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
@@ -18,7 +18,15 @@ export class ContactErasureController {
   @HttpCode(200)
   @Roles(UserRole.Admin)
   @ApiOkResponse({ type: ErasureCountsResponse })
-  erase(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Req() req: IncomingMessage) {
-    return this.retention.eraseContact(principal.organizationId, id, { userId: principal.userId, label: principal.email, requestId: requestIdOf(req) });
+  erase(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: IncomingMessage,
+  ) {
+    return this.retention.eraseContact(principal.organizationId, id, {
+      userId: principal.userId,
+      label: principal.email,
+      requestId: requestIdOf(req),
+    });
   }
 }

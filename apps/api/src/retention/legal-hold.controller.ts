@@ -1,6 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import type { IncomingMessage } from 'node:http';
 import { RetentionService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
@@ -19,19 +19,37 @@ export class LegalHoldController {
   @Roles(UserRole.Admin)
   @ApiCreatedResponse({ type: LegalHoldResponse })
   async place(
-    @CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: PlaceLegalHoldDto, @Req() req: IncomingMessage,
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: PlaceLegalHoldDto,
+    @Req() req: IncomingMessage,
   ) {
     const hold = await this.retention.placeHold(principal.organizationId, id, body.reason.trim(), {
-      userId: principal.userId, label: principal.email, requestId: requestIdOf(req),
+      userId: principal.userId,
+      label: principal.email,
+      requestId: requestIdOf(req),
     });
-    return { conversationId: hold.conversationId, reason: hold.reason, placedByUserId: hold.placedByUserId, placedAt: hold.placedAt };
+    return {
+      conversationId: hold.conversationId,
+      reason: hold.reason,
+      placedByUserId: hold.placedByUserId,
+      placedAt: hold.placedAt,
+    };
   }
 
   @Delete()
   @HttpCode(204)
   @Roles(UserRole.Admin)
   @ApiNoContentResponse()
-  async release(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Req() req: IncomingMessage): Promise<void> {
-    await this.retention.releaseHold(principal.organizationId, id, { userId: principal.userId, label: principal.email, requestId: requestIdOf(req) });
+  async release(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() req: IncomingMessage,
+  ): Promise<void> {
+    await this.retention.releaseHold(principal.organizationId, id, {
+      userId: principal.userId,
+      label: principal.email,
+      requestId: requestIdOf(req),
+    });
   }
 }

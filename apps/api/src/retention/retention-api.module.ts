@@ -6,5 +6,8 @@ import { LegalHoldsController } from './legal-holds.controller';
 import { RetentionController } from './retention.controller';
 
 /** KVKK: retention settings, legal holds, per-contact erasure. */
-@Module({ imports: [AuditModule], controllers: [RetentionController, LegalHoldController, LegalHoldsController, ContactErasureController] })
+@Module({
+  imports: [AuditModule],
+  controllers: [RetentionController, LegalHoldController, LegalHoldsController, ContactErasureController],
+})
 export class RetentionApiModule {}

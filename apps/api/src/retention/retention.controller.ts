@@ -1,6 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Get, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { IncomingMessage } from 'node:http';
 import { RetentionService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
@@ -24,7 +24,11 @@ export class RetentionController {
   @Put()
   @Roles(UserRole.Admin)
   @ApiOkResponse({ type: RetentionSettingsResponse })
-  update(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: UpdateRetentionSettingsDto, @Req() req: IncomingMessage) {
+  update(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Body() body: UpdateRetentionSettingsDto,
+    @Req() req: IncomingMessage,
+  ) {
     return this.retention.updateSettings(
       principal.organizationId,
       { userId: principal.userId, label: principal.email, requestId: requestIdOf(req) },

@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEmail,
+  IsEnum,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { PASSWORD_MIN_LENGTH } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { SingleLineName } from '../common/single-line-name.decorator';
@@ -34,7 +47,10 @@ export class CreateUserDto {
   @IsIn(['tr', 'en'])
   locale?: 'tr' | 'en';
 
-  @ApiPropertyOptional({ description: 'Officers only: limit to these channel accounts (empty or absent: all accounts)', type: [String] })
+  @ApiPropertyOptional({
+    description: 'Officers only: limit to these channel accounts (empty or absent: all accounts)',
+    type: [String],
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)

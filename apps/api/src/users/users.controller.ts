@@ -46,7 +46,11 @@ export class UsersController {
   @Patch(':id')
   @Roles(UserRole.Admin)
   @ApiOkResponse({ type: UserResponse })
-  update(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateUserDto) {
+  update(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: UpdateUserDto,
+  ) {
     return this.service.update(principal, id, body);
   }
 

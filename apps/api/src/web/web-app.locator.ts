@@ -8,8 +8,12 @@ import { dirname, join } from 'node:path';
 export function locateWebDist(start = __dirname): string | null {
   for (let dir = start; dir !== dirname(dir); dir = dirname(dir)) {
     const candidate = join(dir, 'apps', 'web', 'dist', 'index.html');
-    if (existsSync(candidate)) return dirname(candidate);
-    if (existsSync(join(dir, 'package.json'))) return null;
+    if (existsSync(candidate)) {
+      return dirname(candidate);
+    }
+    if (existsSync(join(dir, 'package.json'))) {
+      return null;
+    }
   }
   return null;
 }

@@ -1,7 +1,7 @@
+import { join } from 'node:path';
 import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import express, { NextFunction, Request, Response } from 'express';
-import { join } from 'node:path';
 import { locateWebDist } from './web-app.locator';
 
 /** Paths the API owns; the single-page app never answers for them, not even with its fallback. */
@@ -28,7 +28,9 @@ export class WebAppModule implements OnModuleInit {
     app.use('/assets', express.static(join(root, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }));
     app.use(express.static(root, { index: false, maxAge: '1h' }));
     app.get(/.*/, (req: Request, res: Response, next: NextFunction) => {
-      if (API_PATHS.test(req.path) || !req.accepts('html')) return next();
+      if (API_PATHS.test(req.path) || !req.accepts('html')) {
+        return next();
+      }
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(join(root, 'index.html'));
     });

@@ -16,7 +16,11 @@ export class MetaWebhookController {
   @Public()
   @Get()
   @Header('content-type', 'text/plain; charset=utf-8')
-  handshake(@Query('hub.mode') mode?: string, @Query('hub.verify_token') token?: string, @Query('hub.challenge') challenge?: string): string {
+  handshake(
+    @Query('hub.mode') mode?: string,
+    @Query('hub.verify_token') token?: string,
+    @Query('hub.challenge') challenge?: string,
+  ): string {
     const expected = this.config.env.META_VERIFY_TOKEN;
     if (mode !== 'subscribe' || !expected || token !== expected || typeof challenge !== 'string') {
       throw new DomainError(ErrorCode.WebhookVerificationFailed);

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
+import { Injectable } from '@nestjs/common';
 import { ChannelAdapter, ChannelRegistry } from '@civic/channels-core';
 import { verifyMetaSignature } from '@civic/channels-meta';
 import { AppConfig } from '@civic/config';
@@ -24,10 +24,15 @@ export class MetaWebhookEndpoint implements WebhookEndpoint {
   }
 
   adapterFor(body: unknown): ChannelAdapter {
-    const object = body && typeof body === 'object' && !Array.isArray(body) ? (body as { object?: unknown }).object : undefined;
-    if (typeof object !== 'string') throw new DomainError(ErrorCode.WebhookNoObject);
+    const object =
+      body && typeof body === 'object' && !Array.isArray(body) ? (body as { object?: unknown }).object : undefined;
+    if (typeof object !== 'string') {
+      throw new DomainError(ErrorCode.WebhookNoObject);
+    }
     const adapter = this.registry.forWebhookObject(object);
-    if (!adapter) throw new DomainError(ErrorCode.WebhookUnsupportedObject, { object });
+    if (!adapter) {
+      throw new DomainError(ErrorCode.WebhookUnsupportedObject, { object });
+    }
     return adapter;
   }
 }

@@ -17,7 +17,9 @@ export class TwitterWebhookController {
   @Public()
   @Get()
   crc(@Query('crc_token') crcToken?: string): { response_token: string } {
-    if (typeof crcToken !== 'string' || crcToken.length === 0) throw new DomainError(ErrorCode.ValidationFailed, { errors: ['crc_token is required'] });
+    if (typeof crcToken !== 'string' || crcToken.length === 0) {
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: ['crc_token is required'] });
+    }
     return { response_token: crcResponseToken(crcToken, this.endpoint.consumerSecret()) };
   }
 }

@@ -1,5 +1,5 @@
-import { Injectable } from '@nestjs/common';
 import type { IncomingHttpHeaders } from 'node:http';
+import { Injectable } from '@nestjs/common';
 import { ChannelAdapter, ChannelRegistry } from '@civic/channels-core';
 import { verifyTwitterSignature } from '@civic/channels-twitter';
 import { AppConfig } from '@civic/config';
@@ -20,7 +20,9 @@ export class TwitterWebhookEndpoint implements WebhookEndpoint {
   /** The secret both the CRC answer and the signatures are made with. */
   consumerSecret(): string {
     const secret = this.config.env.TWITTER_CONSUMER_SECRET;
-    if (!secret) throw new DomainError(ErrorCode.WebhookSecretMissing, { setting: 'TWITTER_CONSUMER_SECRET' });
+    if (!secret) {
+      throw new DomainError(ErrorCode.WebhookSecretMissing, { setting: 'TWITTER_CONSUMER_SECRET' });
+    }
     return secret;
   }
 

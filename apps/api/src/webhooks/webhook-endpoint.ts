@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ChannelAdapter } from '@civic/channels-core';
+import type { ChannelAdapter } from '@civic/channels-core';
 
 /**
  * One provider's signed delivery endpoint (POST). The intake route reads the raw bytes, asks the

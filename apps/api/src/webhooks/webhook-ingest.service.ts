@@ -1,7 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ChannelAdapter, NormalizedEvent, WebhookPayloadError } from '@civic/channels-core';
 import { DomainError, ErrorCode } from '@civic/errors';
-import { countOutcomes, INGEST_METRICS, IngestEventResult, IngestMetrics, validateEvent, WebhookInboxWriter } from '@civic/ingest';
+import {
+  countOutcomes,
+  INGEST_METRICS,
+  IngestEventResult,
+  IngestMetrics,
+  validateEvent,
+  WebhookInboxWriter,
+} from '@civic/ingest';
 
 /** What a webhook delivery amounted to; Meta and X only look at the status code. */
 export interface WebhookReceipt {
@@ -30,7 +37,9 @@ export class WebhookIngestService {
     try {
       events = adapter.parseWebhook(body);
     } catch (error) {
-      if (error instanceof WebhookPayloadError) throw new DomainError(ErrorCode.WebhookPayloadInvalid, { channel: adapter.channel, problem: error.message });
+      if (error instanceof WebhookPayloadError) {
+        throw new DomainError(ErrorCode.WebhookPayloadInvalid, { channel: adapter.channel, problem: error.message });
+      }
       throw error;
     }
     const valid: NormalizedEvent[] = [];
@@ -38,14 +47,17 @@ export class WebhookIngestService {
     const reasons: IngestEventResult[] = [];
     for (const event of events) {
       const problem = validateEvent(event);
-      if (problem === null) valid.push(event);
-      else {
+      if (problem === null) {
+        valid.push(event);
+      } else {
         refused.push(event);
         reasons.push({ outcome: 'rejected', reason: problem });
       }
     }
     await this.inbox.stage(valid);
-    if (refused.length > 0) this.metrics?.record(refused, { results: reasons, ...countOutcomes(reasons), touched: [] });
+    if (refused.length > 0) {
+      this.metrics?.record(refused, { results: reasons, ...countOutcomes(reasons), touched: [] });
+    }
     return { received: events.length, accepted: valid.length, rejected: refused.length };
   }
 }

@@ -1,11 +1,11 @@
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { isUtf8 } from 'node:buffer';
 import getRawBody from 'raw-body';
 import { SecurityHeadersMiddleware } from '@civic/auth';
-import { DomainError, ErrorCode } from '@civic/errors';
 import { describeError } from '@civic/database';
+import { DomainError, ErrorCode } from '@civic/errors';
 import { AllExceptionsFilter } from '../common/all-exceptions.filter';
 import { depthExceeds, MAX_BODY_DEPTH } from '../common/request-body.guards';
 import { HttpMetrics } from '../metrics/http-metrics.service';
@@ -55,8 +55,11 @@ export class WebhookIntakeRoute {
     server.removeListener('request', express);
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
       const endpoint = req.method === 'POST' ? byPath.get(routePath(req.url ?? '')) : undefined;
-      if (endpoint) void this.handle(endpoint, req, res);
-      else express(req, res);
+      if (endpoint) {
+        void this.handle(endpoint, req, res);
+      } else {
+        express(req, res);
+      }
     });
   }
 
@@ -73,8 +76,11 @@ export class WebhookIntakeRoute {
     } catch (error) {
       payload = this.errors.toBody(error, req.headers['accept-language']);
       status = (payload as { statusCode: number }).statusCode;
-      if (status >= 500) this.logger.error(`Webhook ${endpoint.path} failed: ${describeError(error, { stack: true })}`);
-      else if (status !== HttpStatus.UNAUTHORIZED) this.logger.warn(`Webhook ${endpoint.path} refused (${status}): ${(payload as { message: string }).message}`);
+      if (status >= 500) {
+        this.logger.error(`Webhook ${endpoint.path} failed: ${describeError(error, { stack: true })}`);
+      } else if (status !== HttpStatus.UNAUTHORIZED) {
+        this.logger.warn(`Webhook ${endpoint.path} refused (${status}): ${(payload as { message: string }).message}`);
+      }
     }
     if (!res.headersSent && !res.writableEnded) {
       res.statusCode = status;
@@ -104,7 +110,9 @@ function routePath(url: string): string {
 
 /** The verified bytes as JSON: UTF-8, well-formed, and no deeper than the API accepts. */
 function parseJson(rawBody: Buffer): unknown {
-  if (!isUtf8(rawBody)) throw new DomainError(ErrorCode.RequestNotUtf8);
+  if (!isUtf8(rawBody)) {
+    throw new DomainError(ErrorCode.RequestNotUtf8);
+  }
   let body: unknown;
   try {
     body = JSON.parse(rawBody.toString('utf8'));

@@ -12,6 +12,12 @@ import { WebhookIntakeRoute } from './webhook-intake.route';
 @Module({
   imports: [ChannelsModule, IngestModule, MetricsApiModule],
   controllers: [MetaWebhookController, TwitterWebhookController],
-  providers: [WebhookIngestService, MetaWebhookEndpoint, TwitterWebhookEndpoint, WebhookIntakeRoute, WebhookInboxDrainer],
+  providers: [
+    WebhookIngestService,
+    MetaWebhookEndpoint,
+    TwitterWebhookEndpoint,
+    WebhookIntakeRoute,
+    WebhookInboxDrainer,
+  ],
 })
 export class WebhooksModule {}

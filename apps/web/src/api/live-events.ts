@@ -21,7 +21,9 @@ export function subscribeLiveEvents(onEvent: Handler, onState: StateHandler): ()
 
   const connect = async () => {
     const token = source ? await api.freshToken() : api.current?.accessToken;
-    if (stopped || !token) return;
+    if (stopped || !token) {
+      return;
+    }
     source = new EventSource(`/api/v1/events?access_token=${encodeURIComponent(token)}`);
     source.addEventListener('ready', () => onState(true));
     for (const type of EVENT_TYPES) {
@@ -45,7 +47,9 @@ export function subscribeLiveEvents(onEvent: Handler, onState: StateHandler): ()
   void connect();
   return () => {
     stopped = true;
-    if (retry) clearTimeout(retry);
+    if (retry) {
+      clearTimeout(retry);
+    }
     source?.close();
   };
 }

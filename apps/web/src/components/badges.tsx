@@ -20,7 +20,11 @@ export function ChannelBadge({ channel }: { channel: Channel }) {
 export function AccountBadge({ account }: { account: AccountRef }) {
   const label = account.ownerLabel ?? account.name;
   return (
-    <span className={`badge owner owner-${paletteIndex(label)}`} title={`${account.name}${account.handle ? ` (${account.handle})` : ''}`} data-owner={label}>
+    <span
+      className={`badge owner owner-${paletteIndex(label)}`}
+      title={`${account.name}${account.handle ? ` (${account.handle})` : ''}`}
+      data-owner={label}
+    >
       {label}
     </span>
   );
@@ -28,9 +32,15 @@ export function AccountBadge({ account }: { account: AccountRef }) {
 
 function paletteIndex(label: string): number {
   const folded = label.toLocaleLowerCase('tr-TR');
-  if (folded.startsWith('belediye')) return 0;
-  if (folded.startsWith('başkan')) return 1;
+  if (folded.startsWith('belediye')) {
+    return 0;
+  }
+  if (folded.startsWith('başkan')) {
+    return 1;
+  }
   let hash = 0;
-  for (const ch of folded) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
+  for (const ch of folded) {
+    hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
+  }
   return 2 + (hash % 3);
 }

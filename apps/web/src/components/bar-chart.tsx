@@ -20,28 +20,56 @@ const ROW = 26;
  * Horizontal grouped bars as inline SVG: a <title> and <desc> name the chart for screen readers,
  * every bar has its own <title> with the number, and the numbers are also printed beside the bars.
  */
-export function BarChart({ title, description, rows, series, testId }: { title: string; description: string; rows: BarRow[]; series: BarSeries[]; testId?: string }) {
+export function BarChart({
+  title,
+  description,
+  rows,
+  series,
+  testId,
+}: {
+  title: string;
+  description: string;
+  rows: BarRow[];
+  series: BarSeries[];
+  testId?: string;
+}) {
   const id = useId();
   const max = Math.max(1, ...rows.flatMap((r) => series.map((s) => r.values[s.key] ?? 0)));
   const barHeight = Math.floor((ROW - 6) / series.length);
   const height = rows.length * ROW + 22;
   return (
-    <svg className="bar-chart" viewBox={`0 0 ${LABEL_WIDTH + BAR_AREA + 50} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} data-testid={testId}>
+    <svg
+      className="bar-chart"
+      viewBox={`0 0 ${LABEL_WIDTH + BAR_AREA + 50} ${height}`}
+      role="img"
+      aria-labelledby={`${id}-t ${id}-d`}
+      data-testid={testId}
+    >
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{description}</desc>
       {rows.map((row, i) => (
         <g key={`${row.label}-${i}`} transform={`translate(0 ${i * ROW})`}>
-          <text x={LABEL_WIDTH - 6} y={ROW / 2 + 4} textAnchor="end" className="label">{truncate(row.label, 28)}</text>
+          <text x={LABEL_WIDTH - 6} y={ROW / 2 + 4} textAnchor="end" className="label">
+            {truncate(row.label, 28)}
+          </text>
           {series.map((s, j) => {
             const value = row.values[s.key] ?? 0;
             const width = Math.round((value / max) * BAR_AREA);
             const y = 3 + j * barHeight;
             return (
               <g key={s.key}>
-                <rect x={LABEL_WIDTH} y={y} width={Math.max(value > 0 ? 2 : 0, width)} height={barHeight - 1} className={s.className}>
+                <rect
+                  x={LABEL_WIDTH}
+                  y={y}
+                  width={Math.max(value > 0 ? 2 : 0, width)}
+                  height={barHeight - 1}
+                  className={s.className}
+                >
                   <title>{`${row.label} · ${s.label}: ${value}`}</title>
                 </rect>
-                <text x={LABEL_WIDTH + width + 4} y={y + barHeight - 2} className="value">{value}</text>
+                <text x={LABEL_WIDTH + width + 4} y={y + barHeight - 2} className="value">
+                  {value}
+                </text>
               </g>
             );
           })}
@@ -51,7 +79,9 @@ export function BarChart({ title, description, rows, series, testId }: { title: 
         {series.map((s, j) => (
           <g key={s.key} transform={`translate(${j * 120} 0)`}>
             <rect width="10" height="10" className={s.className} />
-            <text x="14" y="9" className="label">{s.label}</text>
+            <text x="14" y="9" className="label">
+              {s.label}
+            </text>
           </g>
         ))}
       </g>

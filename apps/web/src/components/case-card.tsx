@@ -5,7 +5,17 @@ import { CaseResolveForm } from './case-resolve-form';
 
 const OPEN = ['new', 'assigned', 'in_progress', 'forwarded'];
 
-export function CaseCard({ item, canWork, onChanged, children }: { item: CaseView; canWork: boolean; onChanged(): void; children?: ReactNode }) {
+export function CaseCard({
+  item,
+  canWork,
+  onChanged,
+  children,
+}: {
+  item: CaseView;
+  canWork: boolean;
+  onChanged(): void;
+  children?: ReactNode;
+}) {
   const { t, formatDateTime } = useI18n();
   const open = OPEN.includes(item.status);
   return (
@@ -18,7 +28,8 @@ export function CaseCard({ item, canWork, onChanged, children }: { item: CaseVie
       </header>
       {item.description && <p className="small">{item.description}</p>}
       <p className="small muted">
-        {t('case.department')}: {item.department?.name ?? item.externalBody?.name ?? t('common.none')} · {t('case.due', { time: formatDateTime(item.dueAt) })}
+        {t('case.department')}: {item.department?.name ?? item.externalBody?.name ?? t('common.none')} ·{' '}
+        {t('case.due', { time: formatDateTime(item.dueAt) })}
       </p>
       {item.resolutionText && <p className="small ok">{t('case.resolution', { text: item.resolutionText })}</p>}
       {children}

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { queryKeys } from '../api/queries/query-keys';
 import { useConversationCases } from '../api/queries/use-cases';
@@ -32,7 +33,9 @@ export function CasePanel({ conversationId, canWork }: { conversationId: string;
     try {
       const [all, hint] = await Promise.all([
         categories.length ? Promise.resolve(categories) : api.request<CaseCategory[]>('/api/v1/case-categories'),
-        api.request<Pick<CaseSuggestion, 'suggestion'>>(`/api/v1/cases/suggest?conversationId=${conversationId}`).catch(() => ({ suggestion: null })),
+        api
+          .request<Pick<CaseSuggestion, 'suggestion'>>(`/api/v1/cases/suggest?conversationId=${conversationId}`)
+          .catch(() => ({ suggestion: null })),
       ]);
       setCategories(all.filter((c) => c.active));
       if (hint.suggestion) {
@@ -49,7 +52,11 @@ export function CasePanel({ conversationId, canWork }: { conversationId: string;
     try {
       await api.request('/api/v1/cases', {
         method: 'POST',
-        body: JSON.stringify({ conversationId, category, ...(description.trim() ? { description: description.trim() } : {}) }),
+        body: JSON.stringify({
+          conversationId,
+          category,
+          ...(description.trim() ? { description: description.trim() } : {}),
+        }),
       });
       setOpening(false);
       setDescription('');
@@ -63,11 +70,21 @@ export function CasePanel({ conversationId, canWork }: { conversationId: string;
     <section className="case-panel" aria-labelledby="case-panel-title" data-testid="case-panel">
       <div className="item-line">
         <h3 id="case-panel-title">{t('case.section')}</h3>
-        {canWork && !opening && <button type="button" className="secondary" onClick={() => void startOpening()}>{t('case.open')}</button>}
+        {canWork && !opening && (
+          <button type="button" className="secondary" onClick={() => void startOpening()}>
+            {t('case.open')}
+          </button>
+        )}
       </div>
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('common.error', { message: error })}
+        </p>
+      )}
       {cases.length === 0 && !opening && <p className="muted small">{t('case.none')}</p>}
-      {cases.map((c) => <CaseCard key={c.id} item={c} canWork={canWork} onChanged={() => void load()} />)}
+      {cases.map((c) => (
+        <CaseCard key={c.id} item={c} canWork={canWork} onChanged={() => void load()} />
+      ))}
       {opening && (
         <form className="case-open" onSubmit={(e) => void submit(e)} aria-label={t('case.open')}>
           {suggested && <p className="small muted">{t('case.suggested', { name: suggested })}</p>}
@@ -75,14 +92,20 @@ export function CasePanel({ conversationId, canWork }: { conversationId: string;
             {t('case.category')}
             <select required value={category} onChange={(e) => setCategory(e.target.value)}>
               <option value="">…</option>
-              {categories.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+              {categories.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
             </select>
           </label>
           <label>
             {t('case.description')}
             <textarea rows={2} value={description} onChange={(e) => setDescription(e.target.value)} />
           </label>
-          <button type="submit" disabled={!category}>{t('case.create')}</button>
+          <button type="submit" disabled={!category}>
+            {t('case.create')}
+          </button>
         </form>
       )}
     </section>

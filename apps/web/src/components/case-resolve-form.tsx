@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../api/client';
 import type { CaseView } from '../api/types';
 import { useI18n } from '../i18n/i18n';
@@ -12,7 +13,10 @@ export function CaseResolveForm({ item, onDone }: { item: CaseView; onDone(): vo
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      await api.request(`/api/v1/cases/${item.id}/resolve`, { method: 'POST', body: JSON.stringify({ resolutionText: text, notifyCitizen: notify }) });
+      await api.request(`/api/v1/cases/${item.id}/resolve`, {
+        method: 'POST',
+        body: JSON.stringify({ resolutionText: text, notifyCitizen: notify }),
+      });
       onDone();
     } catch (e) {
       setError((e as Error).message);
@@ -28,8 +32,14 @@ export function CaseResolveForm({ item, onDone }: { item: CaseView; onDone(): vo
         <input type="checkbox" checked={notify} onChange={(e) => setNotify(e.target.checked)} />
         {t('case.notify')}
       </label>
-      <button type="submit" disabled={!text.trim()}>{t('case.resolveSubmit')}</button>
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      <button type="submit" disabled={!text.trim()}>
+        {t('case.resolveSubmit')}
+      </button>
+      {error && (
+        <p role="alert" className="error">
+          {t('common.error', { message: error })}
+        </p>
+      )}
     </form>
   );
 }

@@ -1,5 +1,5 @@
-import { useI18n } from '../i18n/i18n';
 import { Link } from 'react-router';
+import { useI18n } from '../i18n/i18n';
 
 /** Board and statistics are two views of the cases. */
 export function CasesNav({ active }: { active: 'board' | 'stats' }) {

@@ -27,14 +27,20 @@ export function ConversationListItem({ conversation: c, selected, onOpen }: Prop
           <ChannelBadge channel={c.channel} />
           <AccountBadge account={c.account} />
           <span className="name">{name}</span>
-          <time className="when" dateTime={c.lastActivityAt}>{formatDateTime(c.lastActivityAt)}</time>
+          <time className="when" dateTime={c.lastActivityAt}>
+            {formatDateTime(c.lastActivityAt)}
+          </time>
         </span>
         <span className="preview">{c.lastMessagePreview ?? ''}</span>
         <span className="item-line small">
           {c.unreadCount > 0 && <span className="unread-count">{t('inbox.unread', { count: c.unreadCount })}</span>}
           <span className={`status status-${c.status}`}>{t(`status.${c.status}`)}</span>
           <span className="assignee">{c.assignee?.displayName ?? t('inbox.unassigned')}</span>
-          {c.tags.map((tag) => <span key={tag} className="tag">#{tag}</span>)}
+          {c.tags.map((tag) => (
+            <span key={tag} className="tag">
+              #{tag}
+            </span>
+          ))}
           <ReplyWindow window={c.replyWindow} />
         </span>
       </button>

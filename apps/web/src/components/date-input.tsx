@@ -6,7 +6,23 @@ import { useI18n } from '../i18n/i18n';
  * A calendar day as the user's language writes it (gg.aa.yyyy in Turkish), not the browser's own
  * date widget, which follows the browser's locale. value and onChange speak yyyy-mm-dd.
  */
-export function DateInput({ value, onChange, label, required, max, hideLabel, className }: { value: string; onChange(iso: string): void; label: string; required?: boolean; max?: string; hideLabel?: boolean; className?: string }) {
+export function DateInput({
+  value,
+  onChange,
+  label,
+  required,
+  max,
+  hideLabel,
+  className,
+}: {
+  value: string;
+  onChange(iso: string): void;
+  label: string;
+  required?: boolean;
+  max?: string;
+  hideLabel?: boolean;
+  className?: string;
+}) {
   const { t, language } = useI18n();
   const [text, setText] = useState(() => (value ? formatLocalDate(value, language) : ''));
   const [invalid, setInvalid] = useState(false);
@@ -20,7 +36,9 @@ export function DateInput({ value, onChange, label, required, max, hideLabel, cl
     const iso = parseLocalDate(next, language);
     const ok = iso !== null && (!max || iso <= max);
     setInvalid(next.trim() !== '' && !ok);
-    if (ok && iso !== value) onChange(iso);
+    if (ok && iso !== value) {
+      onChange(iso);
+    }
   };
 
   return (

@@ -14,13 +14,17 @@ export function LocationPreview({ location }: { location: GeoLocation }) {
   return (
     <figure className="location" data-testid="location">
       <div className="map" role="img" aria-label={t('location.map', { name })}>
-        <span className="pin" aria-hidden="true">📍</span>
+        <span className="pin" aria-hidden="true">
+          📍
+        </span>
       </div>
       <figcaption>
         <strong>{location.name ?? t('location.title')}</strong>
         {location.address && <span>{location.address}</span>}
         <span className="coords">{t('location.coords', { lat, lng })}</span>
-        <a href={osm} target="_blank" rel="noreferrer noopener">{t('location.osm')}</a>
+        <a href={osm} target="_blank" rel="noreferrer noopener">
+          {t('location.osm')}
+        </a>
       </figcaption>
     </figure>
   );

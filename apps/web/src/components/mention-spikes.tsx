@@ -6,7 +6,9 @@ import { DateInput } from './date-input';
 
 /** Today's date in Istanbul, the day the digest counts in (YYYY-MM-DD). */
 function istanbulDate(offsetDays = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(new Date(Date.now() + offsetDays * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(
+    new Date(Date.now() + offsetDays * 86_400_000),
+  );
 }
 
 /**
@@ -19,26 +21,48 @@ export function MentionSpikes() {
   const [digest, setDigest] = useState<MentionDigest | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.request<{ digest: MentionDigest }>(`/api/v1/mentions/digest?date=${date}`).then((r) => setDigest(r.digest), (e: Error) => setError(e.message));
+    api.request<{ digest: MentionDigest }>(`/api/v1/mentions/digest?date=${date}`).then(
+      (r) => setDigest(r.digest),
+      (e: Error) => setError(e.message),
+    );
   }, [date]);
   return (
     <section className="card" aria-labelledby="spikes-title" data-testid="mention-spikes">
       <div className="item-line">
         <h2 id="spikes-title">{t('mentions.spikes')}</h2>
-        <DateInput className="push" hideLabel label={t('mentions.digestDay')} value={date} max={istanbulDate()} onChange={setDate} />
+        <DateInput
+          className="push"
+          hideLabel
+          label={t('mentions.digestDay')}
+          value={date}
+          max={istanbulDate()}
+          onChange={setDate}
+        />
       </div>
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('common.error', { message: error })}
+        </p>
+      )}
       {digest && (
         <>
-          <p className="small muted">{t('mentions.dayTotal', { total: digest.total })}{digest.byWatchlist.length > 0 && ` · ${digest.byWatchlist.map((w) => `${w.name}: ${w.count}`).join(', ')}`}</p>
+          <p className="small muted">
+            {t('mentions.dayTotal', { total: digest.total })}
+            {digest.byWatchlist.length > 0 && ` · ${digest.byWatchlist.map((w) => `${w.name}: ${w.count}`).join(', ')}`}
+          </p>
           {digest.spikes.length === 0 ? (
             <p className="muted">{t('mentions.noSpikes')}</p>
           ) : (
             <ul className="plain-list">
               {digest.spikes.map((s) => (
                 <li key={s.alertId} className={s.closedAt ? 'spike' : 'spike open'} data-testid="spike">
-                  <strong>{s.name}</strong> · {t('mentions.spikeCounts', { hour: s.hourCount, peak: s.peakCount, threshold: s.threshold })}
-                  <span className="small muted"> · {formatDateTime(s.openedAt)}{s.closedAt ? ` – ${formatDateTime(s.closedAt)}` : ` · ${t('mentions.spikeOngoing')}`}</span>
+                  <strong>{s.name}</strong> ·{' '}
+                  {t('mentions.spikeCounts', { hour: s.hourCount, peak: s.peakCount, threshold: s.threshold })}
+                  <span className="small muted">
+                    {' '}
+                    · {formatDateTime(s.openedAt)}
+                    {s.closedAt ? ` – ${formatDateTime(s.closedAt)}` : ` · ${t('mentions.spikeOngoing')}`}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -8,12 +8,20 @@ import { useI18n } from '../i18n/i18n';
  */
 export function QueryState<T>({ query, children }: { query: UseQueryResult<T>; children: (data: T) => ReactNode }) {
   const { t } = useI18n();
-  if (query.isPending) return <p className="muted" aria-busy="true">{t('common.loading')}</p>;
+  if (query.isPending) {
+    return (
+      <p className="muted" aria-busy="true">
+        {t('common.loading')}
+      </p>
+    );
+  }
   if (query.isError) {
     return (
       <p role="alert" className="error">
         {t('common.error', { message: query.error.message })}{' '}
-        <button type="button" className="link-button small" onClick={() => void query.refetch()}>{t('common.retry')}</button>
+        <button type="button" className="link-button small" onClick={() => void query.refetch()}>
+          {t('common.retry')}
+        </button>
       </p>
     );
   }

@@ -1,4 +1,5 @@
-import { FormEvent, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { api, ApiError } from '../api/client';
 import { useCannedResponses } from '../api/queries/use-conversations';
 import type { ConversationView, RenderedCannedResponse } from '../api/types';
@@ -40,17 +41,26 @@ export function ReplyBox({ conversation, onSent }: Props) {
 
   const isX = conversation.channel === 'twitter';
   const needsTemplate = mode === 'reply' && conversation.channel === 'whatsapp' && !conversation.replyWindow.open;
-  const canPrivateReply = conversation.kind === 'public' && (conversation.channel === 'facebook' || conversation.channel === 'instagram');
+  const canPrivateReply =
+    conversation.kind === 'public' && (conversation.channel === 'facebook' || conversation.channel === 'instagram');
   const used = isX ? xLength(text) : 0;
   const tooLong = mode === 'reply' && isX && used > X_LIMIT;
   const empty = needsTemplate ? !templateName.trim() : !text.trim();
 
   const applyCanned = async (id: string) => {
-    if (!id) return;
+    if (!id) {
+      return;
+    }
     try {
-      const rendered = await api.request<RenderedCannedResponse>(`/api/v1/canned-responses/${id}/render?conversationId=${conversation.id}`);
+      const rendered = await api.request<RenderedCannedResponse>(
+        `/api/v1/canned-responses/${id}/render?conversationId=${conversation.id}`,
+      );
       setText(rendered.text);
-      setFeedback(rendered.missing.length ? { kind: 'error', text: t('reply.cannedMissing', { fields: rendered.missing.join(', ') }) } : null);
+      setFeedback(
+        rendered.missing.length
+          ? { kind: 'error', text: t('reply.cannedMissing', { fields: rendered.missing.join(', ') }) }
+          : null,
+      );
     } catch (e) {
       setFeedback({ kind: 'error', text: t('common.error', { message: (e as Error).message }) });
     }
@@ -58,16 +68,30 @@ export function ReplyBox({ conversation, onSent }: Props) {
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (busy || empty || tooLong) return;
+    if (busy || empty || tooLong) {
+      return;
+    }
     setBusy(true);
     setFeedback(null);
     try {
       if (mode === 'note') {
-        await api.request(`/api/v1/conversations/${conversation.id}/notes`, { method: 'POST', body: JSON.stringify({ text }) });
+        await api.request(`/api/v1/conversations/${conversation.id}/notes`, {
+          method: 'POST',
+          body: JSON.stringify({ text }),
+        });
         setFeedback({ kind: 'ok', text: t('reply.noteSaved') });
       } else {
         const body = needsTemplate
-          ? { template: { name: templateName.trim(), language: templateLanguage, parameters: templateParams.split('\n').map((p) => p.trim()).filter(Boolean) } }
+          ? {
+              template: {
+                name: templateName.trim(),
+                language: templateLanguage,
+                parameters: templateParams
+                  .split('\n')
+                  .map((p) => p.trim())
+                  .filter(Boolean),
+              },
+            }
           : { text, ...(canPrivateReply && privateReply ? { privateReply: true } : {}) };
         await api.request(`/api/v1/conversations/${conversation.id}/replies`, {
           method: 'POST',
@@ -80,14 +104,23 @@ export function ReplyBox({ conversation, onSent }: Props) {
       onSent();
     } catch (e) {
       const message = (e as Error).message;
-      setFeedback({ kind: 'error', text: e instanceof ApiError && e.status === 422 ? t('reply.refused', { message }) : t('common.error', { message }) });
+      setFeedback({
+        kind: 'error',
+        text:
+          e instanceof ApiError && e.status === 422 ? t('reply.refused', { message }) : t('common.error', { message }),
+      });
     } finally {
       setBusy(false);
     }
   };
 
   return (
-    <form className={`reply-box mode-${mode}`} onSubmit={(e) => void submit(e)} aria-label={t('reply.label')} data-testid="reply-box">
+    <form
+      className={`reply-box mode-${mode}`}
+      onSubmit={(e) => void submit(e)}
+      aria-label={t('reply.label')}
+      data-testid="reply-box"
+    >
       <div className="reply-tabs" role="radiogroup" aria-label={t('reply.label')}>
         {(['reply', 'note'] as const).map((m) => (
           <label key={m} className={mode === m ? 'tab active' : 'tab'}>
@@ -100,7 +133,11 @@ export function ReplyBox({ conversation, onSent }: Props) {
             <span className="visually-hidden">{t('reply.canned')}</span>
             <select aria-label={t('reply.canned')} value="" onChange={(e) => void applyCanned(e.target.value)}>
               <option value="">{t('reply.cannedNone')}</option>
-              {canned.map((c) => <option key={c.id} value={c.id}>{c.title}</option>)}
+              {canned.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
             </select>
           </label>
         )}
@@ -111,7 +148,12 @@ export function ReplyBox({ conversation, onSent }: Props) {
           <p className="warning">{t('reply.windowClosed')}</p>
           <label>
             {t('reply.templateName')}
-            <input list="known-templates" value={templateName} onChange={(e) => setTemplateName(e.target.value)} required />
+            <input
+              list="known-templates"
+              value={templateName}
+              onChange={(e) => setTemplateName(e.target.value)}
+              required
+            />
             <datalist id="known-templates">
               <option value="basvuru_alindi" />
               <option value="basvuru_sonuclandi" />
@@ -140,7 +182,9 @@ export function ReplyBox({ conversation, onSent }: Props) {
             placeholder={mode === 'reply' ? t('reply.placeholder') : t('reply.notePlaceholder')}
             onChange={(e) => setText(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                void submit();
+              }
             }}
           />
         </label>
@@ -163,7 +207,11 @@ export function ReplyBox({ conversation, onSent }: Props) {
           {busy ? t('reply.sending') : mode === 'reply' ? t('reply.send') : t('reply.sendNote')}
         </button>
       </div>
-      {feedback && <p role={feedback.kind === 'error' ? 'alert' : 'status'} className={feedback.kind === 'error' ? 'error' : 'ok'}>{feedback.text}</p>}
+      {feedback && (
+        <p role={feedback.kind === 'error' ? 'alert' : 'status'} className={feedback.kind === 'error' ? 'error' : 'ok'}>
+          {feedback.text}
+        </p>
+      )}
     </form>
   );
 }

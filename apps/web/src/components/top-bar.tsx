@@ -1,10 +1,19 @@
+import { Link, useNavigate } from 'react-router';
 import { api } from '../api/client';
 import type { SessionUser } from '../api/types';
-import { Language, useI18n } from '../i18n/i18n';
+import type { Language } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
-import { Link, useNavigate } from 'react-router';
 
-export function TopBar({ user, can, active }: { user: SessionUser; can: Permissions; active: 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security' }) {
+export function TopBar({
+  user,
+  can,
+  active,
+}: {
+  user: SessionUser;
+  can: Permissions;
+  active: 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
+}) {
   const { t, language, setLanguage } = useI18n();
   const navigate = useNavigate();
   const link = (path: string, label: string, current: boolean) => (

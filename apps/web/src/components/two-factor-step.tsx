@@ -1,4 +1,5 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { TwoFactorChallenge } from '../api/types';
 import { useI18n } from '../i18n/i18n';
@@ -19,9 +20,18 @@ export function TwoFactorStep({ challenge, onCancel }: { challenge: TwoFactorCha
     setBusy(true);
     setError(null);
     try {
-      await api.completeTwoFactor(challenge.challengeToken, useRecovery ? { recoveryCode: value.trim() } : { code: value.replace(/\s/g, '') });
+      await api.completeTwoFactor(
+        challenge.challengeToken,
+        useRecovery ? { recoveryCode: value.trim() } : { code: value.replace(/\s/g, '') },
+      );
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 429 ? t('signIn.locked') : e instanceof ApiError && e.status < 500 ? t('twoFactor.codeFailed') : t('common.error', { message: String((e as Error).message) }));
+      setError(
+        e instanceof ApiError && e.status === 429
+          ? t('signIn.locked')
+          : e instanceof ApiError && e.status < 500
+            ? t('twoFactor.codeFailed')
+            : t('common.error', { message: String((e as Error).message) }),
+      );
       setBusy(false);
     }
   };
@@ -33,7 +43,13 @@ export function TwoFactorStep({ challenge, onCancel }: { challenge: TwoFactorCha
       await api.completeWithPasskey(challenge.challengeToken);
     } catch (e) {
       const cancelled = e instanceof Error && e.name === 'NotAllowedError';
-      setError(e instanceof ApiError && e.status === 429 ? t('signIn.locked') : cancelled ? t('twoFactor.passkeyCancelled') : t('twoFactor.passkeyFailed'));
+      setError(
+        e instanceof ApiError && e.status === 429
+          ? t('signIn.locked')
+          : cancelled
+            ? t('twoFactor.passkeyCancelled')
+            : t('twoFactor.passkeyFailed'),
+      );
       setBusy(false);
     }
   };
@@ -43,30 +59,74 @@ export function TwoFactorStep({ challenge, onCancel }: { challenge: TwoFactorCha
       <form className="sign-in-card" onSubmit={(e) => void submit(e)} aria-labelledby="two-factor-title">
         <h1>{t('app.title')}</h1>
         <h2 id="two-factor-title">{t('twoFactor.title')}</h2>
-        {hasPasskey && (<>
-          <button type="button" className={hasTotp ? 'secondary' : undefined} disabled={busy} onClick={() => void withPasskey()}>{t('twoFactor.usePasskey')}</button>
-          <p className="sso-or muted small">{t('twoFactor.or')}</p>
-        </>)}
+        {hasPasskey && (
+          <>
+            <button
+              type="button"
+              className={hasTotp ? 'secondary' : undefined}
+              disabled={busy}
+              onClick={() => void withPasskey()}
+            >
+              {t('twoFactor.usePasskey')}
+            </button>
+            <p className="sso-or muted small">{t('twoFactor.or')}</p>
+          </>
+        )}
         <p className="muted">{useRecovery ? t('twoFactor.recoveryHint') : t('twoFactor.codeHint')}</p>
         {useRecovery ? (
           <label>
             {t('twoFactor.recoveryCode')}
-            <input name="recoveryCode" autoComplete="off" autoCapitalize="characters" spellCheck={false} required value={value} onChange={(e) => setValue(e.target.value)} autoFocus />
+            <input
+              name="recoveryCode"
+              autoComplete="off"
+              autoCapitalize="characters"
+              spellCheck={false}
+              required
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              autoFocus
+            />
           </label>
         ) : (
           <label>
             {t('twoFactor.code')}
-            <input name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\s*\d{3}\s?\d{3}\s*" maxLength={8} required value={value} onChange={(e) => setValue(e.target.value)} autoFocus />
+            <input
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="\s*\d{3}\s?\d{3}\s*"
+              maxLength={8}
+              required
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              autoFocus
+            />
           </label>
         )}
-        {error && <p role="alert" className="error">{error}</p>}
-        <button type="submit" disabled={busy}>{busy ? t('signIn.busy') : t('twoFactor.verify')}</button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? t('signIn.busy') : t('twoFactor.verify')}
+        </button>
         {hasTotp && (
-          <button type="button" className="secondary" onClick={() => { setUseRecovery(!useRecovery); setValue(''); setError(null); }}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setUseRecovery(!useRecovery);
+              setValue('');
+              setError(null);
+            }}
+          >
             {useRecovery ? t('twoFactor.useApp') : t('twoFactor.useRecovery')}
           </button>
         )}
-        <button type="button" className="secondary" onClick={onCancel}>{t('twoFactor.back')}</button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('twoFactor.back')}
+        </button>
       </form>
     </main>
   );

@@ -9,9 +9,19 @@ export function VolumeChart({ volume }: { volume: MentionVolume }) {
   const { t, locale } = useI18n();
   const max = Math.max(1, ...volume.points.map((p) => p.count));
   const step = WIDTH / Math.max(1, volume.points.length);
-  const format = new Intl.DateTimeFormat(locale, volume.bucket === 'hour' ? { hour: '2-digit', day: '2-digit', month: '2-digit' } : { day: '2-digit', month: '2-digit' });
+  const format = new Intl.DateTimeFormat(
+    locale,
+    volume.bucket === 'hour'
+      ? { hour: '2-digit', day: '2-digit', month: '2-digit' }
+      : { day: '2-digit', month: '2-digit' },
+  );
   return (
-    <svg className="volume-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT + 16}`} role="img" aria-label={t(volume.bucket === 'hour' ? 'mentions.volumeHour' : 'mentions.volume', { total: volume.total })}>
+    <svg
+      className="volume-chart"
+      viewBox={`0 0 ${WIDTH} ${HEIGHT + 16}`}
+      role="img"
+      aria-label={t(volume.bucket === 'hour' ? 'mentions.volumeHour' : 'mentions.volume', { total: volume.total })}
+    >
       {volume.points.map((p, i) => {
         const h = Math.round((p.count / max) * HEIGHT);
         const label = p.date ?? format.format(new Date(p.start));
@@ -21,7 +31,9 @@ export function VolumeChart({ volume }: { volume: MentionVolume }) {
               <title>{t('mentions.bar', { label, count: p.count })}</title>
             </rect>
             {i % Math.ceil(volume.points.length / 8) === 0 && (
-              <text x={i * step} y={HEIGHT + 13} className="axis">{label}</text>
+              <text x={i * step} y={HEIGHT + 13} className="axis">
+                {label}
+              </text>
             )}
           </g>
         );

@@ -37,10 +37,12 @@ export const en: Record<MessageKey, string> = {
   'twoFactor.passkeyFailed': 'The passkey could not be verified. Try again or use a code.',
   'twoFactor.passkeyCancelled': 'The passkey request was cancelled or timed out.',
   'security.title': 'Security',
-  'security.enrolmentRequired': 'Your organization requires two-factor sign-in for your role. The other screens stay closed until you enable it.',
+  'security.enrolmentRequired':
+    'Your organization requires two-factor sign-in for your role. The other screens stay closed until you enable it.',
   'security.password': 'Your password',
   'security.totp.title': 'Two-factor sign-in (authenticator app)',
-  'security.totp.explain': 'Signing in asks for a code from the authenticator app on your phone (Google Authenticator, Microsoft Authenticator, FreeOTP…) besides the password.',
+  'security.totp.explain':
+    'Signing in asks for a code from the authenticator app on your phone (Google Authenticator, Microsoft Authenticator, FreeOTP…) besides the password.',
   'security.totp.on': 'On',
   'security.totp.off': 'Off: signing in asks for the password only.',
   'security.totp.enable': 'Enable',
@@ -52,12 +54,14 @@ export const en: Record<MessageKey, string> = {
   'security.totp.disable': 'Disable',
   'security.totp.required': 'Your organization requires two-factor for your role, so it cannot be disabled.',
   'security.recovery.title': 'Recovery codes',
-  'security.recovery.once': 'These codes are shown only now. Keep them somewhere safe: each signs you in once when your phone is not at hand.',
+  'security.recovery.once':
+    'These codes are shown only now. Keep them somewhere safe: each signs you in once when your phone is not at hand.',
   'security.recovery.saved': 'I have saved them',
   'security.recovery.left': 'Unused recovery codes: {count}',
   'security.recovery.renew': 'New recovery codes',
   'security.sessions.title': 'Sessions',
-  'security.sessions.explain': 'The devices your account is signed in on. End a session you do not recognize and change your password.',
+  'security.sessions.explain':
+    'The devices your account is signed in on. End a session you do not recognize and change your password.',
   'security.sessions.device': 'Device',
   'security.sessions.ip': 'IP address',
   'security.sessions.created': 'Signed in',
@@ -68,7 +72,8 @@ export const en: Record<MessageKey, string> = {
   'security.sessions.end': 'End',
   'security.sessions.signOutHere': 'Sign out',
   'security.passkeys.title': 'Passkeys',
-  'security.passkeys.explain': 'Your computer\'s or phone\'s screen lock (fingerprint, face, PIN) or a security key becomes the second sign-in step. A passkey works only on this site; it cannot be handed to a fake sign-in page.',
+  'security.passkeys.explain':
+    "Your computer's or phone's screen lock (fingerprint, face, PIN) or a security key becomes the second sign-in step. A passkey works only on this site; it cannot be handed to a fake sign-in page.",
   'security.passkeys.none': 'No passkey registered.',
   'security.passkeys.name': 'Passkey name',
   'security.passkeys.namePlaceholder': 'e.g. Work computer',
@@ -83,7 +88,8 @@ export const en: Record<MessageKey, string> = {
   'security.passkeys.removed': '“{name}” was removed.',
   'security.passkeys.unsupported': 'This browser does not support passkeys.',
   'admin.twoFactor.title': 'Two-factor requirement',
-  'admin.twoFactor.explain': 'Users in the chosen roles can use only the Security screen until they enable two-factor. Enable it on your own account first.',
+  'admin.twoFactor.explain':
+    'Users in the chosen roles can use only the Security screen until they enable two-factor. Enable it on your own account first.',
   'admin.twoFactor.enforce': 'Require two-factor sign-in',
   'admin.twoFactor.roles': 'Required for the roles',
   'admin.twoFactor.column': 'Two-factor',
@@ -326,7 +332,8 @@ export const en: Record<MessageKey, string> = {
   'stats.none': 'No cases in this period.',
   'stats.hours': '{value} h',
   'stats.timeToResolution': 'Time to resolution (hours)',
-  'stats.timeDescription': 'First resolution: median {median}, p90 {p90}. Final resolution: median {finalMedian}, p90 {finalP90}.',
+  'stats.timeDescription':
+    'First resolution: median {median}, p90 {p90}. Final resolution: median {finalMedian}, p90 {finalP90}.',
   'stats.timeSummary': 'Half of the cases were resolved within {median}, 90% within {p90}.',
   'stats.median': 'Median',
   'stats.p90': '90th percentile',
@@ -339,7 +346,8 @@ export const en: Record<MessageKey, string> = {
   'admin.tab.departments': 'Departments and bodies',
   'admin.tab.retention': 'KVKK retention',
   'admin.retention.title': 'Keeping personal data (KVKK)',
-  'admin.retention.explain': 'Closed or resolved conversations are anonymized every hour once idle for this many days: the citizen\'s name, number, message texts and attachments are erased; the counts go to the audit trail. Conversations on legal hold are left alone. Left empty, the data is kept until a person asks for erasure.',
+  'admin.retention.explain':
+    "Closed or resolved conversations are anonymized every hour once idle for this many days: the citizen's name, number, message texts and attachments are erased; the counts go to the audit trail. Conversations on legal hold are left alone. Left empty, the data is kept until a person asks for erasure.",
   'admin.retention.days': 'Retention period (days)',
   'admin.retention.forever': 'Forever',
   'admin.retention.maskPhoneNumbers': 'Mask phone numbers in exports',
@@ -351,16 +359,19 @@ export const en: Record<MessageKey, string> = {
   'hold.reasonPrompt': 'Reason for the legal hold (e.g. a court file number):',
   'hold.on': 'Legal hold: {reason}',
   'hold.release': 'Release the legal hold',
-  'hold.confirmRelease': 'Release the legal hold ("{reason}")? Retention and erasure requests will reach this conversation again.',
+  'hold.confirmRelease':
+    'Release the legal hold ("{reason}")? Retention and erasure requests will reach this conversation again.',
   'admin.holds.title': 'Conversations on legal hold',
-  'admin.holds.explain': 'These conversations are exempt from the retention period and from erasure requests. A hold is placed with “Place on legal hold” at the top of a conversation.',
+  'admin.holds.explain':
+    'These conversations are exempt from the retention period and from erasure requests. A hold is placed with “Place on legal hold” at the top of a conversation.',
   'admin.holds.none': 'No conversation is on legal hold.',
   'admin.holds.conversation': 'Conversation',
   'admin.holds.reason': 'Reason',
   'admin.holds.placed': 'Placed',
   'admin.holds.release': 'Release',
   'admin.holds.releaseNamed': '{name}: release the legal hold',
-  'admin.holds.confirmRelease': 'Release the legal hold ("{reason}") on the conversation with {name}? Retention and erasure requests will reach it again.',
+  'admin.holds.confirmRelease':
+    'Release the legal hold ("{reason}") on the conversation with {name}? Retention and erasure requests will reach it again.',
   'admin.accounts': 'Connected channel accounts',
   'admin.connect': 'Connect an account',
   'admin.connectSubmit': 'Connect',
@@ -422,16 +433,21 @@ export const en: Record<MessageKey, string> = {
   'sso.busy': 'Signing in…',
   'sso.breakGlass': 'Emergency: administrator password sign-in',
   'sso.error.flow_expired': 'The sign-in was interrupted or expired. Please try again.',
-  'sso.error.provider_error': 'The identity provider’s answer could not be verified. Please try again; if it persists, contact IT.',
+  'sso.error.provider_error':
+    'The identity provider’s answer could not be verified. Please try again; if it persists, contact IT.',
   'sso.error.no_email': 'The identity provider did not send your e-mail address; contact IT.',
-  'sso.error.no_role': 'None of your organization account’s groups maps to a role in civic-inbox. Ask your administrator to add you to a suitable group.',
-  'sso.error.unknown_user': 'There is no civic-inbox user with this e-mail address. Ask your administrator to create one.',
+  'sso.error.no_role':
+    'None of your organization account’s groups maps to a role in civic-inbox. Ask your administrator to add you to a suitable group.',
+  'sso.error.unknown_user':
+    'There is no civic-inbox user with this e-mail address. Ask your administrator to create one.',
   'sso.error.user_disabled': 'Your account has been disabled.',
   'sso.error.other_organization': 'This e-mail address belongs to another organization.',
-  'sso.error.identity_mismatch': 'The civic-inbox user with this e-mail address is linked to another account at the identity provider. Contact IT.',
+  'sso.error.identity_mismatch':
+    'The civic-inbox user with this e-mail address is linked to another account at the identity provider. Contact IT.',
   'sso.error.email_unverified': 'The identity provider sent your e-mail address as unverified; contact IT.',
   'admin.sso.title': 'Single sign-on (OpenID Connect)',
-  'admin.sso.explain': 'Staff sign in with the municipality’s identity provider (Entra ID, ADFS, Keycloak). Roles and account grants are set from the groups at every sign-in.',
+  'admin.sso.explain':
+    'Staff sign in with the municipality’s identity provider (Entra ID, ADFS, Keycloak). Roles and account grants are set from the groups at every sign-in.',
   'admin.sso.enabled': 'Single sign-on on',
   'admin.sso.redirectUri': 'Redirect URI to register at the identity provider',
   'admin.sso.issuerUrl': 'Issuer URL',
@@ -441,7 +457,8 @@ export const en: Record<MessageKey, string> = {
   'admin.sso.scopes': 'Scopes',
   'admin.sso.groupsClaim': 'Groups claim',
   'admin.sso.mappings': 'Groups and roles',
-  'admin.sso.mappingsExplain': 'A user gets the roles and accounts of every group they belong to. Someone matching no group cannot sign in.',
+  'admin.sso.mappingsExplain':
+    'A user gets the roles and accounts of every group they belong to. Someone matching no group cannot sign in.',
   'admin.sso.group': 'Group',
   'admin.sso.addMapping': 'Add group',
   'admin.sso.removeMapping': 'Remove',

@@ -10,7 +10,13 @@ export interface Formatters {
 const asDate = (value: string | Date) => (value instanceof Date ? value : new Date(value));
 
 export function formattersFor(locale: string): Formatters {
-  const dateTime = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
   const date = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' });
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
   const integer = new Intl.NumberFormat(locale);
@@ -26,11 +32,17 @@ export function formattersFor(locale: string): Formatters {
 
 /** A calendar day typed as the language writes it (tr: gg.aa.yyyy, en: dd/mm/yyyy) to yyyy-mm-dd, or null. */
 export function parseLocalDate(text: string, language: 'tr' | 'en'): string | null {
-  const match = (language === 'tr' ? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/ : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/).exec(text.trim());
-  if (!match) return null;
+  const match = (language === 'tr' ? /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/ : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/).exec(
+    text.trim(),
+  );
+  if (!match) {
+    return null;
+  }
   const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
-  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
+    return null;
+  }
   return `${match[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -1,7 +1,10 @@
-import { createContext, ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { en } from './en';
-import { Formatters, formattersFor } from './format';
-import { MessageKey, tr } from './tr';
+import type { Formatters } from './format';
+import { formattersFor } from './format';
+import type { MessageKey } from './tr';
+import { tr } from './tr';
 
 export type Language = 'tr' | 'en';
 const CATALOGS: Record<Language, Record<MessageKey, string>> = { tr, en };
@@ -42,7 +45,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       language,
       locale,
       setLanguage,
-      t: (key, params) => catalog[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`)),
+      t: (key, params) =>
+        catalog[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`)),
       formatDateTime: (iso) => format.dateTime(iso),
       format,
     };
@@ -52,6 +56,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
 export function useI18n(): I18n {
   const value = useContext(I18nContext);
-  if (!value) throw new Error('useI18n outside I18nProvider');
+  if (!value) {
+    throw new Error('useI18n outside I18nProvider');
+  }
   return value;
 }

@@ -35,10 +35,12 @@ export const tr = {
   'twoFactor.passkeyFailed': 'Geçiş anahtarı doğrulanamadı. Tekrar deneyin ya da kod kullanın.',
   'twoFactor.passkeyCancelled': 'Geçiş anahtarı isteği iptal edildi ya da süresi doldu.',
   'security.title': 'Güvenlik',
-  'security.enrolmentRequired': 'Kurumunuz rolünüz için iki adımlı doğrulama istiyor. Etkinleştirene kadar diğer ekranlar kapalıdır.',
+  'security.enrolmentRequired':
+    'Kurumunuz rolünüz için iki adımlı doğrulama istiyor. Etkinleştirene kadar diğer ekranlar kapalıdır.',
   'security.password': 'Parolanız',
   'security.totp.title': 'İki adımlı doğrulama (doğrulama uygulaması)',
-  'security.totp.explain': 'Girişte parolanın yanında telefonunuzdaki doğrulama uygulamasının (Google Authenticator, Microsoft Authenticator, FreeOTP…) ürettiği kod da sorulur.',
+  'security.totp.explain':
+    'Girişte parolanın yanında telefonunuzdaki doğrulama uygulamasının (Google Authenticator, Microsoft Authenticator, FreeOTP…) ürettiği kod da sorulur.',
   'security.totp.on': 'Açık',
   'security.totp.off': 'Kapalı: girişte yalnız parola soruluyor.',
   'security.totp.enable': 'Etkinleştir',
@@ -50,12 +52,14 @@ export const tr = {
   'security.totp.disable': 'Kapat',
   'security.totp.required': 'Kurumunuz rolünüz için iki adımlı doğrulamayı zorunlu tuttuğundan kapatılamaz.',
   'security.recovery.title': 'Kurtarma kodları',
-  'security.recovery.once': 'Bu kodlar yalnız şimdi gösterilir. Güvenli bir yere kaydedin: telefonunuz yanınızda değilken her biriyle bir kez giriş yapabilirsiniz.',
+  'security.recovery.once':
+    'Bu kodlar yalnız şimdi gösterilir. Güvenli bir yere kaydedin: telefonunuz yanınızda değilken her biriyle bir kez giriş yapabilirsiniz.',
   'security.recovery.saved': 'Kaydettim',
   'security.recovery.left': 'Kullanılmamış kurtarma kodu: {count}',
   'security.recovery.renew': 'Yeni kurtarma kodları',
   'security.sessions.title': 'Oturumlar',
-  'security.sessions.explain': 'Hesabınızın açık olduğu cihazlar. Tanımadığınız bir oturumu sonlandırın ve parolanızı değiştirin.',
+  'security.sessions.explain':
+    'Hesabınızın açık olduğu cihazlar. Tanımadığınız bir oturumu sonlandırın ve parolanızı değiştirin.',
   'security.sessions.device': 'Cihaz',
   'security.sessions.ip': 'IP adresi',
   'security.sessions.created': 'Giriş',
@@ -66,7 +70,8 @@ export const tr = {
   'security.sessions.end': 'Sonlandır',
   'security.sessions.signOutHere': 'Çıkış yap',
   'security.passkeys.title': 'Geçiş anahtarları',
-  'security.passkeys.explain': 'Bilgisayarınızın ya da telefonunuzun ekran kilidi (parmak izi, yüz, PIN) veya bir güvenlik anahtarı girişte ikinci adım olur. Geçiş anahtarı yalnız bu sitede çalışır; sahte bir giriş sayfasına verilemez.',
+  'security.passkeys.explain':
+    'Bilgisayarınızın ya da telefonunuzun ekran kilidi (parmak izi, yüz, PIN) veya bir güvenlik anahtarı girişte ikinci adım olur. Geçiş anahtarı yalnız bu sitede çalışır; sahte bir giriş sayfasına verilemez.',
   'security.passkeys.none': 'Kayıtlı geçiş anahtarı yok.',
   'security.passkeys.name': 'Geçiş anahtarının adı',
   'security.passkeys.namePlaceholder': 'ör. İş bilgisayarı',
@@ -81,7 +86,8 @@ export const tr = {
   'security.passkeys.removed': '“{name}” silindi.',
   'security.passkeys.unsupported': 'Bu tarayıcı geçiş anahtarlarını desteklemiyor.',
   'admin.twoFactor.title': 'İki adımlı doğrulama zorunluluğu',
-  'admin.twoFactor.explain': 'Seçilen rollerdeki kullanıcılar, iki adımlı doğrulamayı etkinleştirene kadar yalnızca Güvenlik ekranını kullanabilir. Açmadan önce kendi hesabınızda etkinleştirin.',
+  'admin.twoFactor.explain':
+    'Seçilen rollerdeki kullanıcılar, iki adımlı doğrulamayı etkinleştirene kadar yalnızca Güvenlik ekranını kullanabilir. Açmadan önce kendi hesabınızda etkinleştirin.',
   'admin.twoFactor.enforce': 'İki adımlı doğrulamayı zorunlu tut',
   'admin.twoFactor.roles': 'Zorunlu olduğu roller',
   'admin.twoFactor.column': 'İki adımlı',
@@ -89,7 +95,8 @@ export const tr = {
   'admin.twoFactor.off': 'Kapalı',
   'admin.endSessions': 'Oturumları sonlandır',
   'admin.endSessionsNamed': '{name}: tüm oturumları sonlandır',
-  'admin.endSessionsConfirm': '{name} kullanıcısının tüm oturumları sonlandırılsın mı? Her cihazda yeniden giriş yapması gerekir.',
+  'admin.endSessionsConfirm':
+    '{name} kullanıcısının tüm oturumları sonlandırılsın mı? Her cihazda yeniden giriş yapması gerekir.',
   'admin.sessionsEnded': '{name}: {count} oturum sonlandırıldı.',
   'common.error': 'Bir hata oluştu: {message}',
   'common.loading': 'Yükleniyor…',
@@ -337,7 +344,8 @@ export const tr = {
   'admin.tab.departments': 'Müdürlükler ve kurumlar',
   'admin.tab.retention': 'KVKK saklama',
   'admin.retention.title': 'Kişisel verilerin saklanması (KVKK)',
-  'admin.retention.explain': 'Kapatılmış veya çözülmüş konuşmalar, son hareketlerinden bu kadar gün sonra her saat başı anonimleştirilir: vatandaşın adı, numarası, mesaj metinleri ve ekleri silinir; sayılar denetim kaydına yazılır. Yasal saklama altındaki konuşmalara dokunulmaz. Boş bırakılırsa veriler, kişi silme talebine kadar saklanır.',
+  'admin.retention.explain':
+    'Kapatılmış veya çözülmüş konuşmalar, son hareketlerinden bu kadar gün sonra her saat başı anonimleştirilir: vatandaşın adı, numarası, mesaj metinleri ve ekleri silinir; sayılar denetim kaydına yazılır. Yasal saklama altındaki konuşmalara dokunulmaz. Boş bırakılırsa veriler, kişi silme talebine kadar saklanır.',
   'admin.retention.days': 'Saklama süresi (gün)',
   'admin.retention.forever': 'Süresiz',
   'admin.retention.maskPhoneNumbers': 'Dışa aktarımlarda telefon numaralarını maskele',
@@ -349,16 +357,19 @@ export const tr = {
   'hold.reasonPrompt': 'Yasal saklama gerekçesi (ör. mahkeme dosya numarası):',
   'hold.on': 'Yasal saklama: {reason}',
   'hold.release': 'Yasal saklamayı kaldır',
-  'hold.confirmRelease': 'Yasal saklama ("{reason}") kaldırılsın mı? Konuşma yeniden saklama süresine ve silme taleplerine açık olur.',
+  'hold.confirmRelease':
+    'Yasal saklama ("{reason}") kaldırılsın mı? Konuşma yeniden saklama süresine ve silme taleplerine açık olur.',
   'admin.holds.title': 'Yasal saklama altındaki konuşmalar',
-  'admin.holds.explain': 'Bu konuşmalar saklama süresinden ve kişi silme taleplerinden muaftır. Saklama, konuşmanın üst kısmındaki «Yasal saklamaya al» düğmesiyle konur.',
+  'admin.holds.explain':
+    'Bu konuşmalar saklama süresinden ve kişi silme taleplerinden muaftır. Saklama, konuşmanın üst kısmındaki «Yasal saklamaya al» düğmesiyle konur.',
   'admin.holds.none': 'Yasal saklama altında konuşma yok.',
   'admin.holds.conversation': 'Konuşma',
   'admin.holds.reason': 'Gerekçe',
   'admin.holds.placed': 'Konulma',
   'admin.holds.release': 'Kaldır',
   'admin.holds.releaseNamed': '{name}: yasal saklamayı kaldır',
-  'admin.holds.confirmRelease': '{name} konuşmasındaki yasal saklama ("{reason}") kaldırılsın mı? Konuşma yeniden saklama süresine ve silme taleplerine açık olur.',
+  'admin.holds.confirmRelease':
+    '{name} konuşmasındaki yasal saklama ("{reason}") kaldırılsın mı? Konuşma yeniden saklama süresine ve silme taleplerine açık olur.',
   'admin.accounts': 'Bağlı kanal hesapları',
   'admin.connect': 'Yeni hesap bağla',
   'admin.connectSubmit': 'Bağla',
@@ -420,16 +431,22 @@ export const tr = {
   'sso.busy': 'Giriş yapılıyor…',
   'sso.breakGlass': 'Acil durum: yönetici parolasıyla giriş',
   'sso.error.flow_expired': 'Giriş yarım kaldı veya süresi doldu. Lütfen tekrar deneyin.',
-  'sso.error.provider_error': 'Kimlik sağlayıcısının yanıtı doğrulanamadı. Lütfen tekrar deneyin; sürerse bilgi işleme başvurun.',
+  'sso.error.provider_error':
+    'Kimlik sağlayıcısının yanıtı doğrulanamadı. Lütfen tekrar deneyin; sürerse bilgi işleme başvurun.',
   'sso.error.no_email': 'Kimlik sağlayıcısı e-posta adresinizi göndermedi; bilgi işleme başvurun.',
-  'sso.error.no_role': 'Kurum hesabınızın gruplarından hiçbiri civic-inbox’ta bir role karşılık gelmiyor. Yöneticinizden sizi uygun gruba eklemesini isteyin.',
-  'sso.error.unknown_user': 'Bu e-posta adresiyle bir civic-inbox kullanıcısı yok. Yöneticinizden hesap açmasını isteyin.',
+  'sso.error.no_role':
+    'Kurum hesabınızın gruplarından hiçbiri civic-inbox’ta bir role karşılık gelmiyor. Yöneticinizden sizi uygun gruba eklemesini isteyin.',
+  'sso.error.unknown_user':
+    'Bu e-posta adresiyle bir civic-inbox kullanıcısı yok. Yöneticinizden hesap açmasını isteyin.',
   'sso.error.user_disabled': 'Hesabınız devre dışı bırakılmış.',
   'sso.error.other_organization': 'Bu e-posta adresi başka bir kuruma ait.',
-  'sso.error.identity_mismatch': 'Bu e-posta adresinin civic-inbox kullanıcısı kimlik sağlayıcısındaki başka bir hesaba bağlı. Bilgi işleme başvurun.',
-  'sso.error.email_unverified': 'Kimlik sağlayıcısı e-posta adresinizi doğrulanmamış olarak gönderdi; bilgi işleme başvurun.',
+  'sso.error.identity_mismatch':
+    'Bu e-posta adresinin civic-inbox kullanıcısı kimlik sağlayıcısındaki başka bir hesaba bağlı. Bilgi işleme başvurun.',
+  'sso.error.email_unverified':
+    'Kimlik sağlayıcısı e-posta adresinizi doğrulanmamış olarak gönderdi; bilgi işleme başvurun.',
   'admin.sso.title': 'Tek oturum açma (OpenID Connect)',
-  'admin.sso.explain': 'Personel, belediyenin kimlik sağlayıcısıyla (Entra ID, ADFS, Keycloak) giriş yapar. Roller ve hesap yetkileri her girişte gruplardan yeniden belirlenir.',
+  'admin.sso.explain':
+    'Personel, belediyenin kimlik sağlayıcısıyla (Entra ID, ADFS, Keycloak) giriş yapar. Roller ve hesap yetkileri her girişte gruplardan yeniden belirlenir.',
   'admin.sso.enabled': 'Tek oturum açma açık',
   'admin.sso.redirectUri': 'Kimlik sağlayıcısına kaydedilecek yönlendirme adresi',
   'admin.sso.issuerUrl': 'Yayıncı (issuer) adresi',
@@ -439,7 +456,8 @@ export const tr = {
   'admin.sso.scopes': 'Kapsamlar (scopes)',
   'admin.sso.groupsClaim': 'Grup bilgisi alanı (claim)',
   'admin.sso.mappings': 'Gruplar ve roller',
-  'admin.sso.mappingsExplain': 'Kullanıcı, üyesi olduğu her grubun rollerini ve hesaplarını alır. Hiçbir gruba uymayan kişi giriş yapamaz.',
+  'admin.sso.mappingsExplain':
+    'Kullanıcı, üyesi olduğu her grubun rollerini ve hesaplarını alır. Hiçbir gruba uymayan kişi giriş yapamaz.',
   'admin.sso.group': 'Grup',
   'admin.sso.addMapping': 'Grup ekle',
   'admin.sso.removeMapping': 'Kaldır',

@@ -1,10 +1,10 @@
-import { useI18n } from '../i18n/i18n';
 import { Link } from 'react-router';
 import { AccountsAdmin } from '../components/admin/accounts-admin';
 import { DepartmentsAdmin } from '../components/admin/departments-admin';
 import { RetentionAdmin } from '../components/admin/retention-admin';
 import { SingleSignOnAdmin } from '../components/admin/single-sign-on-admin';
 import { UsersAdmin } from '../components/admin/users-admin';
+import { useI18n } from '../i18n/i18n';
 
 export type AdminTab = 'accounts' | 'users' | 'departments' | 'retention' | 'sso';
 
@@ -12,7 +12,11 @@ export type AdminTab = 'accounts' | 'users' | 'departments' | 'retention' | 'sso
 export function AdminScreen({ tab }: { tab: AdminTab }) {
   const { t } = useI18n();
   const link = (to: AdminTab, path: string) => (
-    <Link to={path} aria-current={tab === to ? 'page' : undefined} className={tab === to ? 'nav-link active' : 'nav-link'}>
+    <Link
+      to={path}
+      aria-current={tab === to ? 'page' : undefined}
+      className={tab === to ? 'nav-link active' : 'nav-link'}
+    >
       {t(`admin.tab.${to}`)}
     </Link>
   );
@@ -28,7 +32,17 @@ export function AdminScreen({ tab }: { tab: AdminTab }) {
           {link('sso', '/admin/sso')}
         </nav>
       </div>
-      {tab === 'accounts' ? <AccountsAdmin /> : tab === 'users' ? <UsersAdmin /> : tab === 'departments' ? <DepartmentsAdmin /> : tab === 'sso' ? <SingleSignOnAdmin /> : <RetentionAdmin />}
+      {tab === 'accounts' ? (
+        <AccountsAdmin />
+      ) : tab === 'users' ? (
+        <UsersAdmin />
+      ) : tab === 'departments' ? (
+        <DepartmentsAdmin />
+      ) : tab === 'sso' ? (
+        <SingleSignOnAdmin />
+      ) : (
+        <RetentionAdmin />
+      )}
     </div>
   );
 }

@@ -1,10 +1,11 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useAuditChain, useAuditEvents } from '../api/queries/use-audit';
 import type { ExportJobView } from '../api/types';
-import { useI18n } from '../i18n/i18n';
 import { DateInput } from '../components/date-input';
 import { QueryState } from '../components/query-state';
+import { useI18n } from '../i18n/i18n';
 
 export function AuditScreen() {
   const { t } = useI18n();
@@ -26,14 +27,24 @@ function ChainState() {
   return (
     <section className="card chain" aria-labelledby="chain-title" data-testid="chain-state">
       <h2 id="chain-title">{t('audit.chain')}</h2>
-      {chain.isFetching && !chain.isError ? <p className="muted" aria-busy="true">{t('common.loading')}</p> : <QueryState query={chain}>{() => null}</QueryState>}
+      {chain.isFetching && !chain.isError ? (
+        <p className="muted" aria-busy="true">
+          {t('common.loading')}
+        </p>
+      ) : (
+        <QueryState query={chain}>{() => null}</QueryState>
+      )}
       {report && !chain.isFetching && (
         <p role="status" className={report.ok ? 'chain-ok' : 'chain-broken'} data-chain-ok={String(report.ok)}>
-          {report.ok ? `✔ ${t('audit.chainOk', { count: report.checked })}` : `✖ ${t('audit.chainBroken', { seq: report.firstBrokenSeq ?? '?', reason: report.reason ?? '' })}`}
+          {report.ok
+            ? `✔ ${t('audit.chainOk', { count: report.checked })}`
+            : `✖ ${t('audit.chainBroken', { seq: report.firstBrokenSeq ?? '?', reason: report.reason ?? '' })}`}
           {report.head && <span className="muted small"> · {t('audit.head', { seq: report.head.seq })}</span>}
         </p>
       )}
-      <button type="button" className="secondary" onClick={verify}>{t('audit.verifyAgain')}</button>
+      <button type="button" className="secondary" onClick={verify}>
+        {t('audit.verifyAgain')}
+      </button>
     </section>
   );
 }
@@ -48,27 +59,51 @@ function AuditTrail() {
   return (
     <section className="card" aria-labelledby="trail-title">
       <h2 id="trail-title">{t('audit.title')}</h2>
-      <form className="inline-form" onSubmit={(e) => { e.preventDefault(); setApplied(action.trim()); }}>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setApplied(action.trim());
+        }}
+      >
         <label>
           {t('audit.filterAction')}
           <input value={action} onChange={(e) => setAction(e.target.value)} />
         </label>
-        <button type="submit" className="secondary">{t('audit.apply')}</button>
+        <button type="submit" className="secondary">
+          {t('audit.apply')}
+        </button>
       </form>
       <QueryState query={events}>{() => null}</QueryState>
       <div className="table-wrap">
         <table className="audit-table" data-testid="audit-table">
           <thead>
-            <tr><th scope="col">{t('audit.seq')}</th><th scope="col">{t('audit.when')}</th><th scope="col">{t('audit.actor')}</th><th scope="col">{t('audit.action')}</th><th scope="col">{t('audit.target')}</th></tr>
+            <tr>
+              <th scope="col">{t('audit.seq')}</th>
+              <th scope="col">{t('audit.when')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.target')}</th>
+            </tr>
           </thead>
           <tbody>
-            {items.length === 0 && <tr><td colSpan={5} className="muted">{t('audit.empty')}</td></tr>}
+            {items.length === 0 && (
+              <tr>
+                <td colSpan={5} className="muted">
+                  {t('audit.empty')}
+                </td>
+              </tr>
+            )}
             {items.map((e) => (
               <tr key={e.id}>
                 <td>{e.seq}</td>
-                <td><time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time></td>
+                <td>
+                  <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time>
+                </td>
                 <td>{e.actorLabel ?? e.actorUserId ?? 'system'}</td>
-                <td><code>{e.action}</code></td>
+                <td>
+                  <code>{e.action}</code>
+                </td>
                 <td className="small">{e.targetType ? `${e.targetType}:${e.targetId ?? ''}` : t('common.none')}</td>
               </tr>
             ))}
@@ -76,7 +111,14 @@ function AuditTrail() {
         </table>
       </div>
       {events.hasNextPage && (
-        <button type="button" className="secondary" disabled={events.isFetchingNextPage} onClick={() => void events.fetchNextPage()}>{t('audit.more')}</button>
+        <button
+          type="button"
+          className="secondary"
+          disabled={events.isFetchingNextPage}
+          onClick={() => void events.fetchNextPage()}
+        >
+          {t('audit.more')}
+        </button>
       )}
     </section>
   );
@@ -94,7 +136,14 @@ function ExportForm() {
   const [job, setJob] = useState<ExportJobView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const poll = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => { if (poll.current) clearTimeout(poll.current); }, []);
+  useEffect(
+    () => () => {
+      if (poll.current) {
+        clearTimeout(poll.current);
+      }
+    },
+    [],
+  );
 
   const follow = (id: string) => {
     // Fire and forget: the request's failure is shown, never thrown.
@@ -102,7 +151,9 @@ function ExportForm() {
       api.request<ExportJobView>(`/api/v1/exports/${id}`).then(
         (next) => {
           setJob(next);
-          if (next.status === 'queued' || next.status === 'running') follow(id);
+          if (next.status === 'queued' || next.status === 'running') {
+            follow(id);
+          }
         },
         (e) => setError((e as Error).message),
       );
@@ -115,10 +166,17 @@ function ExportForm() {
     try {
       const created = await api.request<ExportJobView>('/api/v1/exports', {
         method: 'POST',
-        body: JSON.stringify({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), formats, ...(channel ? { channel } : {}) }),
+        body: JSON.stringify({
+          from: new Date(from).toISOString(),
+          to: new Date(to).toISOString(),
+          formats,
+          ...(channel ? { channel } : {}),
+        }),
       });
       setJob(created);
-      if (created.status !== 'completed' && created.status !== 'failed') follow(created.id);
+      if (created.status !== 'completed' && created.status !== 'failed') {
+        follow(created.id);
+      }
     } catch (e) {
       setError((e as Error).message);
     }
@@ -126,10 +184,14 @@ function ExportForm() {
 
   // The download needs the bearer token, so it is fetched and handed to the browser as a file.
   const download = async () => {
-    if (!job?.downloadUrl) return;
+    if (!job?.downloadUrl) {
+      return;
+    }
     const token = await api.freshToken();
     const response = await fetch(job.downloadUrl, { headers: { authorization: `Bearer ${token}` } });
-    if (!response.ok) return setError(response.statusText);
+    if (!response.ok) {
+      return setError(response.statusText);
+    }
     const url = URL.createObjectURL(await response.blob());
     const link = document.createElement('a');
     link.href = url;
@@ -138,7 +200,8 @@ function ExportForm() {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
 
-  const toggle = (format: string) => setFormats((f) => (f.includes(format) ? f.filter((x) => x !== format) : [...f, format]));
+  const toggle = (format: string) =>
+    setFormats((f) => (f.includes(format) ? f.filter((x) => x !== format) : [...f, format]));
   return (
     <section className="card" aria-labelledby="export-title" data-testid="export-form">
       <h2 id="export-title">{t('export.title')}</h2>
@@ -149,28 +212,46 @@ function ExportForm() {
           {t('export.channel')}
           <select value={channel} onChange={(e) => setChannel(e.target.value)}>
             <option value="">{t('filters.all')}</option>
-            {(['facebook', 'instagram', 'whatsapp', 'twitter'] as const).map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}
+            {(['facebook', 'instagram', 'whatsapp', 'twitter'] as const).map((c) => (
+              <option key={c} value={c}>
+                {t(`channel.${c}`)}
+              </option>
+            ))}
           </select>
         </label>
         <fieldset className="formats">
           <legend>{t('export.formats')}</legend>
           {['ndjson', 'csv', 'pdf'].map((f) => (
-            <label key={f} className="checkbox"><input type="checkbox" checked={formats.includes(f)} onChange={() => toggle(f)} />{f.toUpperCase()}</label>
+            <label key={f} className="checkbox">
+              <input type="checkbox" checked={formats.includes(f)} onChange={() => toggle(f)} />
+              {f.toUpperCase()}
+            </label>
           ))}
         </fieldset>
-        <button type="submit" disabled={formats.length === 0}>{t('export.submit')}</button>
+        <button type="submit" disabled={formats.length === 0}>
+          {t('export.submit')}
+        </button>
       </form>
-      {error && <p role="alert" className="error">{t('export.error', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('export.error', { message: error })}
+        </p>
+      )}
       {job && (
         <div className="export-job" data-testid="export-job" data-status={job.status}>
           <p role="status">
             {t(`export.status.${job.status}`)}
-            {job.totalMessages !== null && ` · ${t('export.progress', { done: job.processedMessages, total: job.totalMessages })}`}
+            {job.totalMessages !== null &&
+              ` · ${t('export.progress', { done: job.processedMessages, total: job.totalMessages })}`}
           </p>
           <progress max={1} value={job.progress} aria-label={t('export.title')} />
           {job.error && <p className="error">{t('export.error', { message: job.error })}</p>}
           {job.manifestSha256 && <p className="small muted">{t('export.sha', { sha: job.manifestSha256 })}</p>}
-          {job.downloadUrl && <button type="button" onClick={() => void download()}>{t('export.download')}</button>}
+          {job.downloadUrl && (
+            <button type="button" onClick={() => void download()}>
+              {t('export.download')}
+            </button>
+          )}
         </div>
       )}
     </section>

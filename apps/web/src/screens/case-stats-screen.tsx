@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { CaseCounts, CaseStats } from '../api/types';
-import { BarChart, BarRow, BarSeries } from '../components/bar-chart';
+import type { BarRow, BarSeries } from '../components/bar-chart';
+import { BarChart } from '../components/bar-chart';
 import { CasesNav } from '../components/cases-nav';
 import { useI18n } from '../i18n/i18n';
 
@@ -15,7 +16,9 @@ export function CaseStatsScreen() {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     const from = new Date(Date.now() - days * 86_400_000).toISOString();
-    api.request<CaseStats>(`/api/v1/cases/stats?from=${encodeURIComponent(from)}`).then(setStats, (e: Error) => setError(e.message));
+    api
+      .request<CaseStats>(`/api/v1/cases/stats?from=${encodeURIComponent(from)}`)
+      .then(setStats, (e: Error) => setError(e.message));
   }, [days]);
 
   const series: BarSeries[] = [
@@ -26,8 +29,15 @@ export function CaseStatsScreen() {
   const rows = (items: (CaseCounts & { label: string })[]): BarRow[] =>
     items.map((i) => ({ label: i.label, values: { received: i.received, resolved: i.resolved, open: i.open } }));
   const describe = (items: (CaseCounts & { label: string })[]) =>
-    items.map((i) => t('stats.rowDescription', { label: i.label, received: i.received, resolved: i.resolved, open: i.open })).join('; ') || t('stats.none');
-  const hours = (value: number | null) => (value === null ? t('common.none') : t('stats.hours', { value: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value) }));
+    items
+      .map((i) =>
+        t('stats.rowDescription', { label: i.label, received: i.received, resolved: i.resolved, open: i.open }),
+      )
+      .join('; ') || t('stats.none');
+  const hours = (value: number | null) =>
+    value === null
+      ? t('common.none')
+      : t('stats.hours', { value: new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value) });
 
   const byDepartment = stats?.byDepartment.map((d) => ({ ...d, label: d.name ?? t('case.noDepartment') })) ?? [];
   const byCategory = stats?.byCategory.map((c) => ({ ...c, label: c.name })) ?? [];
@@ -41,20 +51,47 @@ export function CaseStatsScreen() {
         <label className="push">
           <span className="visually-hidden">{t('stats.period')}</span>
           <select aria-label={t('stats.period')} value={days} onChange={(e) => setDays(Number(e.target.value))}>
-            {PERIODS.map((p) => <option key={p} value={p}>{t('stats.lastDays', { days: p })}</option>)}
+            {PERIODS.map((p) => (
+              <option key={p} value={p}>
+                {t('stats.lastDays', { days: p })}
+              </option>
+            ))}
           </select>
         </label>
       </div>
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('common.error', { message: error })}
+        </p>
+      )}
       {!stats && !error && <p className="muted">{t('common.loading')}</p>}
       {stats && (
         <>
           <dl className="kpis" data-testid="case-kpis">
-            <div><dt>{t('stats.received')}</dt><dd>{stats.received}</dd></div>
-            <div><dt>{t('stats.resolved')}</dt><dd>{stats.resolved}</dd></div>
-            <div><dt>{t('stats.rejected')}</dt><dd>{stats.rejected}</dd></div>
-            <div><dt>{t('stats.open')}</dt><dd>{stats.open}</dd></div>
-            <div><dt>{t('stats.withinSla')}</dt><dd>{stats.resolvedWithinSlaShare === null ? t('common.none') : `%${Math.round(stats.resolvedWithinSlaShare * 100)}`}</dd></div>
+            <div>
+              <dt>{t('stats.received')}</dt>
+              <dd>{stats.received}</dd>
+            </div>
+            <div>
+              <dt>{t('stats.resolved')}</dt>
+              <dd>{stats.resolved}</dd>
+            </div>
+            <div>
+              <dt>{t('stats.rejected')}</dt>
+              <dd>{stats.rejected}</dd>
+            </div>
+            <div>
+              <dt>{t('stats.open')}</dt>
+              <dd>{stats.open}</dd>
+            </div>
+            <div>
+              <dt>{t('stats.withinSla')}</dt>
+              <dd>
+                {stats.resolvedWithinSlaShare === null
+                  ? t('common.none')
+                  : `%${Math.round(stats.resolvedWithinSlaShare * 100)}`}
+              </dd>
+            </div>
           </dl>
           <div className="chart-grid">
             <section className="card" aria-labelledby="chart-time">
@@ -62,31 +99,69 @@ export function CaseStatsScreen() {
               <BarChart
                 testId="chart-time"
                 title={t('stats.timeToResolution')}
-                description={t('stats.timeDescription', { median: hours(stats.timeToResolutionHours.median), p90: hours(stats.timeToResolutionHours.p90), finalMedian: hours(stats.timeToFinalResolutionHours.median), finalP90: hours(stats.timeToFinalResolutionHours.p90) })}
+                description={t('stats.timeDescription', {
+                  median: hours(stats.timeToResolutionHours.median),
+                  p90: hours(stats.timeToResolutionHours.p90),
+                  finalMedian: hours(stats.timeToFinalResolutionHours.median),
+                  finalP90: hours(stats.timeToFinalResolutionHours.p90),
+                })}
                 series={[
                   { key: 'median', label: t('stats.median'), className: 'bar-median' },
                   { key: 'p90', label: t('stats.p90'), className: 'bar-p90' },
                 ]}
                 rows={[
-                  { label: t('stats.firstResolution'), values: { median: stats.timeToResolutionHours.median ?? 0, p90: stats.timeToResolutionHours.p90 ?? 0 } },
-                  { label: t('stats.finalResolution'), values: { median: stats.timeToFinalResolutionHours.median ?? 0, p90: stats.timeToFinalResolutionHours.p90 ?? 0 } },
+                  {
+                    label: t('stats.firstResolution'),
+                    values: {
+                      median: stats.timeToResolutionHours.median ?? 0,
+                      p90: stats.timeToResolutionHours.p90 ?? 0,
+                    },
+                  },
+                  {
+                    label: t('stats.finalResolution'),
+                    values: {
+                      median: stats.timeToFinalResolutionHours.median ?? 0,
+                      p90: stats.timeToFinalResolutionHours.p90 ?? 0,
+                    },
+                  },
                 ]}
               />
               <p className="small muted">
-                {t('stats.timeSummary', { median: hours(stats.timeToResolutionHours.median), p90: hours(stats.timeToResolutionHours.p90) })}
+                {t('stats.timeSummary', {
+                  median: hours(stats.timeToResolutionHours.median),
+                  p90: hours(stats.timeToResolutionHours.p90),
+                })}
               </p>
             </section>
             <section className="card" aria-labelledby="chart-channel">
               <h2 id="chart-channel">{t('stats.byChannel')}</h2>
-              <BarChart testId="chart-channel" title={t('stats.byChannel')} description={describe(byChannel)} series={series} rows={rows(byChannel)} />
+              <BarChart
+                testId="chart-channel"
+                title={t('stats.byChannel')}
+                description={describe(byChannel)}
+                series={series}
+                rows={rows(byChannel)}
+              />
             </section>
             <section className="card" aria-labelledby="chart-department">
               <h2 id="chart-department">{t('stats.byDepartment')}</h2>
-              <BarChart testId="chart-department" title={t('stats.byDepartment')} description={describe(byDepartment)} series={series} rows={rows(byDepartment)} />
+              <BarChart
+                testId="chart-department"
+                title={t('stats.byDepartment')}
+                description={describe(byDepartment)}
+                series={series}
+                rows={rows(byDepartment)}
+              />
             </section>
             <section className="card" aria-labelledby="chart-category">
               <h2 id="chart-category">{t('stats.byCategory')}</h2>
-              <BarChart testId="chart-category" title={t('stats.byCategory')} description={describe(byCategory)} series={series} rows={rows(byCategory)} />
+              <BarChart
+                testId="chart-category"
+                title={t('stats.byCategory')}
+                description={describe(byCategory)}
+                series={series}
+                rows={rows(byCategory)}
+              />
             </section>
           </div>
         </>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useMentionFeed, useMentionVolume, useTopMentionAuthors } from '../api/queries/use-mentions';
 import { ChannelBadge } from '../components/badges';
 import { MentionSpikes } from '../components/mention-spikes';
 import { QueryState } from '../components/query-state';
 import { VolumeChart } from '../components/volume-chart';
 import { useI18n } from '../i18n/i18n';
-import { Link } from 'react-router';
 
 /** The mayor's office: what people say about the mayor and the municipality, across channels. */
 export function MentionsScreen() {
@@ -22,14 +22,26 @@ export function MentionsScreen() {
   return (
     <div className="mentions">
       <h1>{t('mentions.title')}</h1>
-      {error && <p role="alert" className="error">{t('common.error', { message: error.message })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('common.error', { message: error.message })}
+        </p>
+      )}
       <div className="mentions-top">
         <section className="card" aria-labelledby="volume-title">
           <div className="item-line">
-            <h2 id="volume-title">{volume ? t(bucket === 'hour' ? 'mentions.volumeHour' : 'mentions.volume', { total: volume.total }) : t('common.loading')}</h2>
+            <h2 id="volume-title">
+              {volume
+                ? t(bucket === 'hour' ? 'mentions.volumeHour' : 'mentions.volume', { total: volume.total })
+                : t('common.loading')}
+            </h2>
             <label>
               <span className="visually-hidden">{t('mentions.bucket')}</span>
-              <select aria-label={t('mentions.bucket')} value={bucket} onChange={(e) => setBucket(e.target.value as 'day' | 'hour')}>
+              <select
+                aria-label={t('mentions.bucket')}
+                value={bucket}
+                onChange={(e) => setBucket(e.target.value as 'day' | 'hour')}
+              >
                 <option value="day">{t('mentions.byDay')}</option>
                 <option value="hour">{t('mentions.byHour')}</option>
               </select>
@@ -42,7 +54,8 @@ export function MentionsScreen() {
           <ol className="authors">
             {authors.map((a) => (
               <li key={`${a.channel}-${a.externalId}`}>
-                <ChannelBadge channel={a.channel} /> {a.name ?? a.handle} {a.handle && <span className="muted">@{a.handle}</span>} · <strong>{a.count}</strong>
+                <ChannelBadge channel={a.channel} /> {a.name ?? a.handle}{' '}
+                {a.handle && <span className="muted">@{a.handle}</span>} · <strong>{a.count}</strong>
               </li>
             ))}
           </ol>
@@ -51,7 +64,9 @@ export function MentionsScreen() {
       <MentionSpikes />
       <section className="card" aria-labelledby="feed-title" data-testid="mention-feed">
         <h2 id="feed-title">{t('mentions.feed')}</h2>
-        <QueryState query={feed}>{() => items.length === 0 && <p className="muted">{t('mentions.empty')}</p>}</QueryState>
+        <QueryState query={feed}>
+          {() => items.length === 0 && <p className="muted">{t('mentions.empty')}</p>}
+        </QueryState>
         <ul className="mention-list">
           {items.map((m) => (
             <li key={m.id} className="mention">
@@ -59,22 +74,33 @@ export function MentionsScreen() {
                 <ChannelBadge channel={m.channel} />
                 <strong>{m.author.name ?? m.author.handle}</strong>
                 {m.author.handle && <span className="muted">@{m.author.handle}</span>}
-                <time className="when" dateTime={m.publishedAt}>{formatDateTime(m.publishedAt)}</time>
+                <time className="when" dateTime={m.publishedAt}>
+                  {formatDateTime(m.publishedAt)}
+                </time>
               </div>
               <p>{m.text}</p>
               <div className="item-line small muted">
                 {m.matchedTerms.length > 0 && <span>{t('mentions.terms', { terms: m.matchedTerms.join(', ') })}</span>}
                 {m.metrics.reach !== null && <span>{t('mentions.reach', { reach: m.metrics.reach })}</span>}
-                {m.conversationId && (
-                  <Link to={`/inbox/${m.conversationId}`}>{t('case.openConversation')}</Link>
+                {m.conversationId && <Link to={`/inbox/${m.conversationId}`}>{t('case.openConversation')}</Link>}
+                {m.url?.startsWith('https://') && (
+                  <a href={m.url} target="_blank" rel="noreferrer noopener">
+                    {t('mentions.open')}
+                  </a>
                 )}
-                {m.url?.startsWith('https://') && <a href={m.url} target="_blank" rel="noreferrer noopener">{t('mentions.open')}</a>}
               </div>
             </li>
           ))}
         </ul>
         {feed.hasNextPage && (
-          <button type="button" className="secondary" disabled={feed.isFetchingNextPage} onClick={() => void feed.fetchNextPage()}>{t('mentions.more')}</button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={feed.isFetchingNextPage}
+            onClick={() => void feed.fetchNextPage()}
+          >
+            {t('mentions.more')}
+          </button>
         )}
       </section>
     </div>

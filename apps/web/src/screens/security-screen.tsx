@@ -9,7 +9,11 @@ export function SecurityScreen({ enrolmentRequired }: { enrolmentRequired: boole
   return (
     <div className="security-screen">
       <h1>{t('security.title')}</h1>
-      {enrolmentRequired && <p role="alert" className="notice" data-testid="enrolment-required">{t('security.enrolmentRequired')}</p>}
+      {enrolmentRequired && (
+        <p role="alert" className="notice" data-testid="enrolment-required">
+          {t('security.enrolmentRequired')}
+        </p>
+      )}
       <TotpPanel />
       <PasskeysPanel />
       <SessionsPanel />

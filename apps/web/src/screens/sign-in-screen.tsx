@@ -1,9 +1,11 @@
-import { FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useState } from 'react';
 import { api, ApiError } from '../api/client';
 import type { TwoFactorChallenge } from '../api/types';
-import { TwoFactorStep } from '../components/two-factor-step';
-import { Language, useI18n } from '../i18n/i18n';
 import { SingleSignOnButtons, useSingleSignOn } from '../components/single-sign-on-sign-in';
+import { TwoFactorStep } from '../components/two-factor-step';
+import type { Language } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 
 export function SignInScreen() {
   const { t, language, setLanguage } = useI18n();
@@ -25,12 +27,28 @@ export function SignInScreen() {
         setBusy(false);
       }
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 429 ? t('signIn.locked') : e instanceof ApiError && e.status < 500 ? t('signIn.failed') : t('common.error', { message: String((e as Error).message) }));
+      setError(
+        e instanceof ApiError && e.status === 429
+          ? t('signIn.locked')
+          : e instanceof ApiError && e.status < 500
+            ? t('signIn.failed')
+            : t('common.error', { message: String((e as Error).message) }),
+      );
       setBusy(false);
     }
   };
 
-  if (challenge) return <TwoFactorStep challenge={challenge} onCancel={() => { setChallenge(null); setPassword(''); }} />;
+  if (challenge) {
+    return (
+      <TwoFactorStep
+        challenge={challenge}
+        onCancel={() => {
+          setChallenge(null);
+          setPassword('');
+        }}
+      />
+    );
+  }
 
   return (
     <main className="sign-in" id="main">
@@ -39,18 +57,40 @@ export function SignInScreen() {
         <p className="muted">{t('signIn.subtitle')}</p>
         <h2>{t('signIn.title')}</h2>
         <SingleSignOnButtons sso={sso} />
-        {sso.passwordForm && (<>
-        <label>
-          {t('signIn.email')}
-          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label>
-          {t('signIn.password')}
-          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
-        {error && <p role="alert" className="error">{error}</p>}
-        <button type="submit" disabled={busy}>{busy ? t('signIn.busy') : t('signIn.submit')}</button>
-        </>)}
+        {sso.passwordForm && (
+          <>
+            <label>
+              {t('signIn.email')}
+              <input
+                type="email"
+                name="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            </label>
+            <label>
+              {t('signIn.password')}
+              <input
+                type="password"
+                name="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
+            </label>
+            {error && (
+              <p role="alert" className="error">
+                {error}
+              </p>
+            )}
+            <button type="submit" disabled={busy}>
+              {busy ? t('signIn.busy') : t('signIn.submit')}
+            </button>
+          </>
+        )}
         <label className="lang-inline">
           {t('lang.label')}
           <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>

@@ -1,5 +1,5 @@
 import { AuditService } from '../audit.service';
-import { CliCommand } from './cli-command';
+import type { CliCommand } from './cli-command';
 import { withCliDatabase } from './cli-database';
 
 /** `audit:verify [--org <id>]`: recomputes every organization's chain; exit 1 on the first broken link. */
@@ -15,13 +15,19 @@ export const auditVerifyCommand: CliCommand = {
       for (const organizationId of organizations) {
         const report = await audit.verify(organizationId);
         if (report.ok) {
-          console.log(`OK      ${organizationId}: ${report.checked} events, head #${report.head?.seq ?? 0} ${report.head?.hash ?? '-'}`);
+          console.log(
+            `OK      ${organizationId}: ${report.checked} events, head #${report.head?.seq ?? 0} ${report.head?.hash ?? '-'}`,
+          );
         } else {
           failed = true;
-          console.log(`BROKEN  ${organizationId}: event ${report.firstBrokenEventId} (#${report.firstBrokenSeq}): ${report.reason}`);
+          console.log(
+            `BROKEN  ${organizationId}: event ${report.firstBrokenEventId} (#${report.firstBrokenSeq}): ${report.reason}`,
+          );
         }
       }
-      if (organizations.length === 0) console.log('No audit events yet.');
+      if (organizations.length === 0) {
+        console.log('No audit events yet.');
+      }
       return failed ? 1 : 0;
     }),
 };

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AppConfig } from '@civic/config';
 import { DatabaseConnection } from '@civic/database';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { SigningKey } from '@civic/domain';
 import { ExportBundleVerifier } from '../export-bundle.verifier';
-import { CliCommand } from './cli-command';
+import type { CliCommand } from './cli-command';
 import { withCliDatabase } from './cli-database';
 
 /**
@@ -18,12 +18,21 @@ export const exportVerifyCommand: CliCommand = {
       console.error(`usage: npm run cli -- ${this.usage}`);
       return 2;
     }
-    const publicKeyPem = keyIndex >= 0
-      ? readFileSync(args[keyIndex + 1], 'utf8')
-      : await withCliDatabase(async (dataSource) => (await dataSource.getRepository(SigningKey).findOneOrFail({ where: {}, order: { createdAt: 'ASC' } })).publicKeyPem);
+    const publicKeyPem =
+      keyIndex >= 0
+        ? readFileSync(args[keyIndex + 1], 'utf8')
+        : await withCliDatabase(
+            async (dataSource) =>
+              (await dataSource.getRepository(SigningKey).findOneOrFail({ where: {}, order: { createdAt: 'ASC' } }))
+                .publicKeyPem,
+          );
     const report = await new ExportBundleVerifier(publicKeyPem).verify(bundle);
-    for (const problem of report.problems) console.log(`FAIL  ${problem.file}: ${problem.reason}`);
-    if (report.ok) console.log(`OK    ${bundle}: signature valid, ${report.checkedFiles} files match the manifest`);
+    for (const problem of report.problems) {
+      console.log(`FAIL  ${problem.file}: ${problem.reason}`);
+    }
+    if (report.ok) {
+      console.log(`OK    ${bundle}: signature valid, ${report.checkedFiles} files match the manifest`);
+    }
     return report.ok ? 0 : 1;
   },
 };

@@ -1,15 +1,21 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { AppConfig } from '@civic/config';
-import { UserRole } from '@civic/domain';
+import type { UserRole } from '@civic/domain';
 import { createUserAccount, UserAccountError } from '../user-accounts';
-import { AuthCliCommand } from './auth-cli-command';
+import type { AuthCliCommand } from './auth-cli-command';
 import { parseCliFlags } from './cli-flags';
 import { withAuthCliDatabase } from './with-auth-cli-database';
 
-const USAGE = 'user:create --email <e-mail> --password <password> --role <admin|officer|mayor_office|auditor> [--role …] [--org "Name"] [--name "Display name"]';
+const USAGE =
+  'user:create --email <e-mail> --password <password> --role <admin|officer|mayor_office|auditor> [--role …] [--org "Name"] [--name "Display name"]';
 
 /** Creates a user; the way to the first administrator in production when ADMIN_EMAIL is not used. */
-export async function runUserCreate(dataSource: DataSource, config: AppConfig, args: string[], out: (line: string) => void = console.log): Promise<number> {
+export async function runUserCreate(
+  dataSource: DataSource,
+  config: AppConfig,
+  args: string[],
+  out: (line: string) => void = console.log,
+): Promise<number> {
   let flags: Map<string, string[]>;
   try {
     flags = parseCliFlags(args);

@@ -15,7 +15,12 @@ export class PasskeyChallengeStore {
   async issue(userId: string, purpose: PasskeyChallengePurpose): Promise<string> {
     await this.challenges.delete({ expiresAt: LessThan(new Date()) });
     const challenge = randomBytes(32).toString('base64url');
-    await this.challenges.insert({ challenge, userId, purpose, expiresAt: new Date(Date.now() + PASSKEY_CHALLENGE_TTL_SECONDS * 1000) });
+    await this.challenges.insert({
+      challenge,
+      userId,
+      purpose,
+      expiresAt: new Date(Date.now() + PASSKEY_CHALLENGE_TTL_SECONDS * 1000),
+    });
     return challenge;
   }
 

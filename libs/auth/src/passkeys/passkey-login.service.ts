@@ -9,8 +9,8 @@ import { AuthService } from '../auth.service';
 import { LoginThrottleService } from '../login-throttle.service';
 import { TwoFactorChallengeService } from '../two-factor/two-factor-challenge.service';
 import { PasskeyChallengeStore } from './passkey-challenge.store';
-import type { PasskeyLoginDto } from './passkey.dto';
 import type { RelyingParty } from './passkey-relying-party';
+import type { PasskeyLoginDto } from './passkey.dto';
 
 /** The second sign-in step with a passkey; a failed assertion counts against the per-e-mail lockout. */
 @Injectable()
@@ -29,12 +29,17 @@ export class PasskeyLoginService {
     const user = await this.challengedUser(challengeToken);
     await this.throttle.assertAllowed(user.email);
     const passkeys = await this.passkeys.find({ where: { userId: user.id }, select: ['credentialId', 'transports'] });
-    if (!passkeys.length) throw new DomainError(ErrorCode.PasskeyNone);
+    if (!passkeys.length) {
+      throw new DomainError(ErrorCode.PasskeyNone);
+    }
     const challenge = await this.passkeyChallenges.issue(user.id, 'authentication');
     return generateAuthenticationOptions({
       rpID: rp.rpID,
       challenge: new Uint8Array(Buffer.from(challenge, 'base64url')),
-      allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: p.transports as AuthenticatorTransportFuture[] })),
+      allowCredentials: passkeys.map((p) => ({
+        id: p.credentialId,
+        transports: p.transports as AuthenticatorTransportFuture[],
+      })),
       userVerification: 'preferred',
     });
   }
@@ -47,7 +52,9 @@ export class PasskeyLoginService {
       return new DomainError(ErrorCode.PasskeyNotVerified);
     };
     const passkey = await this.passkeys.findOne({ where: { userId: user.id, credentialId: input.credential.id } });
-    if (!passkey) throw await refused();
+    if (!passkey) {
+      throw await refused();
+    }
     let newCounter: number;
     try {
       const result = await verifyAuthenticationResponse({
@@ -64,7 +71,9 @@ export class PasskeyLoginService {
         },
         requireUserVerification: false,
       });
-      if (!result.verified) throw new Error('signature');
+      if (!result.verified) {
+        throw new Error('signature');
+      }
       newCounter = result.authenticationInfo.newCounter;
     } catch {
       throw await refused();
@@ -75,7 +84,9 @@ export class PasskeyLoginService {
         WHERE id = $1 AND (counter < $2 OR (counter = 0 AND $2 = 0))`,
       [passkey.id, newCounter],
     );
-    if (Number(updated) !== 1) throw await refused();
+    if (Number(updated) !== 1) {
+      throw await refused();
+    }
     await this.throttle.record(user.email, true, ip);
     const session = await this.auth.openSession(user, { ip, userAgent, authMethod: 'password+passkey' });
     return { session, passkey: { id: passkey.id, name: passkey.name } };
@@ -84,12 +95,16 @@ export class PasskeyLoginService {
   private async challengedUser(challengeToken: string): Promise<User> {
     const expired = () => new DomainError(ErrorCode.SignInStepExpired);
     const userId = this.challenges.verify(challengeToken);
-    if (!userId) throw expired();
+    if (!userId) {
+      throw expired();
+    }
     const user = await this.users.findOne({
       where: { id: userId, active: true },
       select: ['id', 'organizationId', 'email', 'displayName', 'roles', 'locale', 'tokenVersion'],
     });
-    if (!user) throw expired();
+    if (!user) {
+      throw expired();
+    }
     return user;
   }
 }

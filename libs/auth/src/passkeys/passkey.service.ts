@@ -7,8 +7,8 @@ import { Organization, UserPasskey, UserRecoveryCode, UserTwoFactor } from '@civ
 import { DomainError, ErrorCode } from '@civic/errors';
 import { TwoFactorService } from '../two-factor/two-factor.service';
 import { PasskeyChallengeStore } from './passkey-challenge.store';
-import type { RegisterPasskeyDto } from './passkey.dto';
 import type { RelyingParty } from './passkey-relying-party';
+import type { RegisterPasskeyDto } from './passkey.dto';
 
 export interface PasskeyView {
   id: string;
@@ -19,7 +19,14 @@ export interface PasskeyView {
   synced: boolean;
 }
 
-const view = (p: UserPasskey): PasskeyView => ({ id: p.id, name: p.name, createdAt: p.createdAt, lastUsedAt: p.lastUsedAt, transports: p.transports, synced: p.deviceType === 'multiDevice' });
+const view = (p: UserPasskey): PasskeyView => ({
+  id: p.id,
+  name: p.name,
+  createdAt: p.createdAt,
+  lastUsedAt: p.lastUsedAt,
+  transports: p.transports,
+  synced: p.deviceType === 'multiDevice',
+});
 
 /** Passkeys as a second factor: registration (signed in), listing and removal. */
 @Injectable()
@@ -50,7 +57,10 @@ export class PasskeyService {
       userID: new Uint8Array(Buffer.from(user.userId.replace(/-/g, ''), 'hex')),
       challenge: new Uint8Array(Buffer.from(challenge, 'base64url')),
       attestationType: 'none',
-      excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: p.transports as AuthenticatorTransportFuture[] })),
+      excludeCredentials: existing.map((p) => ({
+        id: p.credentialId,
+        transports: p.transports as AuthenticatorTransportFuture[],
+      })),
       authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
     });
   }
@@ -59,8 +69,13 @@ export class PasskeyService {
    * Verifies the attestation against the stored challenge (used up by this answer) and keeps the
    * public key. A first second factor also gets ten recovery codes, returned once.
    */
-  async register(user: { userId: string; organizationId: string }, input: RegisterPasskeyDto, rp: RelyingParty): Promise<{ passkey: PasskeyView; recoveryCodes?: string[] }> {
-    const refused = (reason: string) => new DomainError(ErrorCode.PasskeyRegistrationRefused, { reason: reason.slice(0, 200) });
+  async register(
+    user: { userId: string; organizationId: string },
+    input: RegisterPasskeyDto,
+    rp: RelyingParty,
+  ): Promise<{ passkey: PasskeyView; recoveryCodes?: string[] }> {
+    const refused = (reason: string) =>
+      new DomainError(ErrorCode.PasskeyRegistrationRefused, { reason: reason.slice(0, 200) });
     let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
     try {
       verification = await verifyRegistrationResponse({
@@ -73,7 +88,9 @@ export class PasskeyService {
     } catch (error) {
       throw refused((error as Error).message);
     }
-    if (!verification.verified) throw refused('not verified');
+    if (!verification.verified) {
+      throw refused('not verified');
+    }
     const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
     return this.dataSource.transaction(async (manager) => {
       const [hadPasskey, totp, codesLeft] = await Promise.all([
@@ -82,23 +99,31 @@ export class PasskeyService {
         manager.count(UserRecoveryCode, { where: { userId: user.userId, usedAt: IsNull() } }),
       ]);
       const taken = () => new DomainError(ErrorCode.PasskeyAlreadyRegistered);
-      if (await manager.exists(UserPasskey, { where: { credentialId: credential.id } })) throw taken();
-      const passkey = await manager.save(manager.create(UserPasskey, {
-        userId: user.userId,
-        organizationId: user.organizationId,
-        name: input.name.trim(),
-        credentialId: credential.id,
-        publicKey: Buffer.from(credential.publicKey).toString('base64url'),
-        counter: String(credential.counter),
-        transports: credential.transports ?? input.credential.response.transports ?? [],
-        deviceType: credentialDeviceType,
-        backedUp: credentialBackedUp,
-        lastUsedAt: null,
-      })).catch((error: { code?: string }) => {
-        throw error.code === '23505' ? taken() : error;
-      });
+      if (await manager.exists(UserPasskey, { where: { credentialId: credential.id } })) {
+        throw taken();
+      }
+      const passkey = await manager
+        .save(
+          manager.create(UserPasskey, {
+            userId: user.userId,
+            organizationId: user.organizationId,
+            name: input.name.trim(),
+            credentialId: credential.id,
+            publicKey: Buffer.from(credential.publicKey).toString('base64url'),
+            counter: String(credential.counter),
+            transports: credential.transports ?? input.credential.response.transports ?? [],
+            deviceType: credentialDeviceType,
+            backedUp: credentialBackedUp,
+            lastUsedAt: null,
+          }),
+        )
+        .catch((error: { code?: string }) => {
+          throw error.code === '23505' ? taken() : error;
+        });
       const first = !hadPasskey && !totp?.totpEnabledAt && codesLeft === 0;
-      const recoveryCodes = first ? await this.twoFactor.replaceRecoveryCodes(user.userId, manager.getRepository(UserRecoveryCode)) : undefined;
+      const recoveryCodes = first
+        ? await this.twoFactor.replaceRecoveryCodes(user.userId, manager.getRepository(UserRecoveryCode))
+        : undefined;
       return { passkey: view(passkey), ...(recoveryCodes ? { recoveryCodes } : {}) };
     });
   }
@@ -108,13 +133,17 @@ export class PasskeyService {
     await this.twoFactor.assertIdentity(userId, proof);
     return this.dataSource.transaction(async (manager) => {
       const passkey = await manager.findOne(UserPasskey, { where: { id, userId } });
-      if (!passkey) throw new DomainError(ErrorCode.PasskeyNotFound);
+      if (!passkey) {
+        throw new DomainError(ErrorCode.PasskeyNotFound);
+      }
       await manager.delete(UserPasskey, { id });
       const [left, totp] = await Promise.all([
         manager.count(UserPasskey, { where: { userId } }),
         manager.findOne(UserTwoFactor, { where: { userId }, select: ['userId', 'totpEnabledAt'] }),
       ]);
-      if (!left && !totp?.totpEnabledAt) await manager.delete(UserRecoveryCode, { userId });
+      if (!left && !totp?.totpEnabledAt) {
+        await manager.delete(UserRecoveryCode, { userId });
+      }
       return view(passkey);
     });
   }

@@ -34,7 +34,9 @@ export class AccountScope {
 
   /** SQL condition limiting `column` (a channel account id) to the scope; appends its parameter. */
   accountCondition(column: string, params: unknown[]): string {
-    if (this.accountIds === null) return 'TRUE';
+    if (this.accountIds === null) {
+      return 'TRUE';
+    }
     params.push(this.accountIds);
     return `${column} = ANY($${params.length}::uuid[])`;
   }

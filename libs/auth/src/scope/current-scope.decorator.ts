@@ -1,4 +1,5 @@
-import { applyDecorators, createParamDecorator, ExecutionContext, UseGuards } from '@nestjs/common';
+import type { ExecutionContext } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, UseGuards } from '@nestjs/common';
 import { AccountScope } from './account-scope';
 import { AccountScopeGuard } from './account-scope.guard';
 
@@ -6,7 +7,9 @@ import { AccountScopeGuard } from './account-scope.guard';
 export const CurrentScope = createParamDecorator((_: unknown, ctx: ExecutionContext): AccountScope => {
   const scope = ctx.switchToHttp().getRequest().accountScope;
   // A programming error, not a caller's: the route reads a scope that no guard resolved.
-  if (!(scope instanceof AccountScope)) throw new Error('@CurrentScope() needs @Scoped() on the controller or route');
+  if (!(scope instanceof AccountScope)) {
+    throw new Error('@CurrentScope() needs @Scoped() on the controller or route');
+  }
   return scope;
 });
 

@@ -47,7 +47,9 @@ export class SessionService {
     const rows: UserSession[] = await this.sessions
       .createQueryBuilder('s')
       .where('s.user_id = :userId AND s.ended_at IS NULL', { userId })
-      .andWhere('EXISTS (SELECT 1 FROM refresh_token r WHERE r.family_id = s.id AND r.revoked_at IS NULL AND r.expires_at > now())')
+      .andWhere(
+        'EXISTS (SELECT 1 FROM refresh_token r WHERE r.family_id = s.id AND r.revoked_at IS NULL AND r.expires_at > now())',
+      )
       .orderBy('s.last_used_at', 'DESC')
       .getMany();
     return rows.map((s) => ({
@@ -65,7 +67,9 @@ export class SessionService {
   /** Ends one of the user's sessions: its refresh tokens are revoked and its access tokens refused. */
   async end(userId: string, sessionId: string): Promise<UserSession> {
     const session = await this.sessions.findOne({ where: { id: sessionId, userId } });
-    if (!session || session.endedAt) throw new DomainError(ErrorCode.SessionNotFound);
+    if (!session || session.endedAt) {
+      throw new DomainError(ErrorCode.SessionNotFound);
+    }
     await this.refreshTokens.revokeSession(session.id);
     return session;
   }

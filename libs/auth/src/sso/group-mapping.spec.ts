@@ -9,7 +9,10 @@ describe('single sign-on group mapping', () => {
   ];
 
   it('unites the roles and grants of every matching group, ignoring case and Keycloak path slashes', () => {
-    expect(mapGroups(['/zabıta', 'basin', 'other'], mappings)).toEqual({ roles: [UserRole.Officer, UserRole.MayorOffice], channelAccountIds: ['a', 'b'] });
+    expect(mapGroups(['/zabıta', 'basin', 'other'], mappings)).toEqual({
+      roles: [UserRole.Officer, UserRole.MayorOffice],
+      channelAccountIds: ['a', 'b'],
+    });
   });
 
   it('maps unknown groups to nothing', () => {

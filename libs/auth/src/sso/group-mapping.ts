@@ -1,4 +1,4 @@
-import { SingleSignOnGroupMapping, UserRole } from '@civic/domain';
+import type { SingleSignOnGroupMapping, UserRole } from '@civic/domain';
 
 export interface MappedAccess {
   roles: UserRole[];
@@ -7,8 +7,12 @@ export interface MappedAccess {
 
 /** The groups named in a claim: a list, a single string, or missing. */
 export function groupsFromClaim(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
+  if (typeof value === 'string') {
+    return [value];
+  }
+  if (Array.isArray(value)) {
+    return value.filter((v): v is string => typeof v === 'string');
+  }
   return [];
 }
 
@@ -23,7 +27,9 @@ export function mapGroups(groups: string[], mappings: SingleSignOnGroupMapping[]
   const roles = new Set<UserRole>();
   const accounts = new Set<string>();
   for (const mapping of mappings) {
-    if (!held.has(normalize(mapping.group))) continue;
+    if (!held.has(normalize(mapping.group))) {
+      continue;
+    }
     mapping.roles.forEach((role) => roles.add(role));
     mapping.channelAccountIds.forEach((id) => accounts.add(id));
   }

@@ -19,12 +19,17 @@ export class OpenIdProviderClient {
   async configuration(issuerUrl: string, clientId: string, clientSecret: string): Promise<OpenIdClient.Configuration> {
     const key = `${issuerUrl}|${clientId}|${sha256Hex(clientSecret)}`;
     const cached = this.discovered.get(key);
-    if (cached && cached.expiresAt > Date.now()) return cached.config;
+    if (cached && cached.expiresAt > Date.now()) {
+      return cached.config;
+    }
     const client = await this.lib();
     const issuer = new URL(issuerUrl);
     // Plain http is accepted by the settings for loopback issuers only.
     const insecure = issuer.protocol === 'http:' ? { execute: [client.allowInsecureRequests] } : undefined;
-    const config = client.discovery(issuer, clientId, undefined, client.ClientSecretPost(clientSecret), { ...insecure, timeout: 10 });
+    const config = client.discovery(issuer, clientId, undefined, client.ClientSecretPost(clientSecret), {
+      ...insecure,
+      timeout: 10,
+    });
     this.discovered.set(key, { config, expiresAt: Date.now() + DISCOVERY_TTL_MS });
     config.catch(() => this.discovered.delete(key));
     return config;

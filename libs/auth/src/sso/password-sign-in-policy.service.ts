@@ -13,8 +13,12 @@ export class PasswordSignInPolicy {
   constructor(@InjectRepository(SingleSignOnSettings) private readonly settings: Repository<SingleSignOnSettings>) {}
 
   async assertAllowed(user: Pick<User, 'id' | 'organizationId'>): Promise<void> {
-    const refused = await this.settings.exist({ where: { organizationId: user.organizationId, enabled: true, passwordSignInDisabled: true } });
-    if (refused && !(await this.isBootstrapAdministrator(user))) throw new DomainError(ErrorCode.PasswordSignInDisabled, { reason: 'password_sign_in_disabled' });
+    const refused = await this.settings.exist({
+      where: { organizationId: user.organizationId, enabled: true, passwordSignInDisabled: true },
+    });
+    if (refused && !(await this.isBootstrapAdministrator(user))) {
+      throw new DomainError(ErrorCode.PasswordSignInDisabled, { reason: 'password_sign_in_disabled' });
+    }
   }
 
   /** The organization's first administrator (created at first start), still an administrator. */

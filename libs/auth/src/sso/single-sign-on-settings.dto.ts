@@ -1,7 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEnum,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
 } from 'class-validator';
 import { UserRole } from '@civic/domain';
 
@@ -18,7 +29,10 @@ export class SingleSignOnGroupMappingDto {
   @IsEnum(UserRole, { each: true, message: `roles must be some of: ${Object.values(UserRole).join(', ')}` })
   roles: UserRole[];
 
-  @ApiProperty({ type: [String], description: 'Channel accounts granted to members (narrows officers; empty: no narrowing from this group)' })
+  @ApiProperty({
+    type: [String],
+    description: 'Channel accounts granted to members (narrows officers; empty: no narrowing from this group)',
+  })
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
@@ -36,7 +50,9 @@ export class UpdateSingleSignOnSettingsDto {
   @IsString()
   @MaxLength(500)
   // https, or http on loopback only (a provider on the same machine, and the tests).
-  @Matches(/^(https:\/\/[^\s/]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?)(\/\S*)?$/, { message: 'issuerUrl must be an https:// URL (http:// only on 127.0.0.1 or localhost)' })
+  @Matches(/^(https:\/\/[^\s/]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?)(\/\S*)?$/, {
+    message: 'issuerUrl must be an https:// URL (http:// only on 127.0.0.1 or localhost)',
+  })
   issuerUrl?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
@@ -55,7 +71,9 @@ export class UpdateSingleSignOnSettingsDto {
   @IsOptional()
   @IsString()
   @MaxLength(500)
-  @Matches(/^(?=.*\bopenid\b)[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, { message: 'scopes must be space-separated scope names including openid' })
+  @Matches(/^(?=.*\bopenid\b)[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, {
+    message: 'scopes must be space-separated scope names including openid',
+  })
   scopes?: string;
 
   @ApiPropertyOptional({ example: 'groups' })

@@ -29,7 +29,17 @@ export interface ActiveSingleSignOn {
   clientSecret: string;
 }
 
-const DEFAULTS = { enabled: false, issuerUrl: null, clientId: null, clientSecretEncrypted: null, scopes: 'openid email profile', groupsClaim: 'groups', groupMappings: [], createUsers: false, passwordSignInDisabled: false };
+const DEFAULTS = {
+  enabled: false,
+  issuerUrl: null,
+  clientId: null,
+  clientSecretEncrypted: null,
+  scopes: 'openid email profile',
+  groupsClaim: 'groups',
+  groupMappings: [],
+  createUsers: false,
+  passwordSignInDisabled: false,
+};
 
 @Injectable()
 export class SingleSignOnSettingsService {
@@ -44,31 +54,69 @@ export class SingleSignOnSettingsService {
     return present(await this.settings.findOne({ where: { organizationId } }));
   }
 
-  async update(organizationId: string, userId: string, dto: UpdateSingleSignOnSettingsDto): Promise<{ before: SingleSignOnSettingsView; after: SingleSignOnSettingsView }> {
+  async update(
+    organizationId: string,
+    userId: string,
+    dto: UpdateSingleSignOnSettingsDto,
+  ): Promise<{ before: SingleSignOnSettingsView; after: SingleSignOnSettingsView }> {
     const current = await this.settings.findOne({ where: { organizationId } });
     const before = present(current);
     const next = { ...DEFAULTS, ...current, organizationId };
-    if (dto.issuerUrl !== undefined) next.issuerUrl = dto.issuerUrl?.replace(/\/+$/, '') || null;
-    if (dto.clientId !== undefined) next.clientId = dto.clientId;
-    if (dto.clientSecret !== undefined) next.clientSecretEncrypted = this.secrets.cipher.encrypt({ clientSecret: dto.clientSecret });
-    if (dto.scopes !== undefined) next.scopes = dto.scopes;
-    if (dto.groupsClaim !== undefined) next.groupsClaim = dto.groupsClaim;
-    if (dto.groupMappings !== undefined) next.groupMappings = dto.groupMappings.map((m) => ({ group: m.group.trim(), roles: [...new Set(m.roles)], channelAccountIds: [...new Set(m.channelAccountIds)] }));
-    if (dto.createUsers !== undefined) next.createUsers = dto.createUsers;
-    if (dto.passwordSignInDisabled !== undefined) next.passwordSignInDisabled = dto.passwordSignInDisabled;
+    if (dto.issuerUrl !== undefined) {
+      next.issuerUrl = dto.issuerUrl?.replace(/\/+$/, '') || null;
+    }
+    if (dto.clientId !== undefined) {
+      next.clientId = dto.clientId;
+    }
+    if (dto.clientSecret !== undefined) {
+      next.clientSecretEncrypted = this.secrets.cipher.encrypt({ clientSecret: dto.clientSecret });
+    }
+    if (dto.scopes !== undefined) {
+      next.scopes = dto.scopes;
+    }
+    if (dto.groupsClaim !== undefined) {
+      next.groupsClaim = dto.groupsClaim;
+    }
+    if (dto.groupMappings !== undefined) {
+      next.groupMappings = dto.groupMappings.map((m) => ({
+        group: m.group.trim(),
+        roles: [...new Set(m.roles)],
+        channelAccountIds: [...new Set(m.channelAccountIds)],
+      }));
+    }
+    if (dto.createUsers !== undefined) {
+      next.createUsers = dto.createUsers;
+    }
+    if (dto.passwordSignInDisabled !== undefined) {
+      next.passwordSignInDisabled = dto.passwordSignInDisabled;
+    }
     next.enabled = dto.enabled;
     const problems: string[] = [];
-    if (next.enabled && !next.issuerUrl) problems.push('issuerUrl is required to switch single sign-on on');
-    if (next.enabled && !next.clientId) problems.push('clientId is required to switch single sign-on on');
-    if (next.enabled && !next.clientSecretEncrypted) problems.push('clientSecret is required to switch single sign-on on');
-    if (next.enabled && next.groupMappings.length === 0) problems.push('groupMappings needs at least one group, or nobody could sign in');
-    if (next.passwordSignInDisabled && !next.enabled) problems.push('passwordSignInDisabled needs single sign-on switched on');
+    if (next.enabled && !next.issuerUrl) {
+      problems.push('issuerUrl is required to switch single sign-on on');
+    }
+    if (next.enabled && !next.clientId) {
+      problems.push('clientId is required to switch single sign-on on');
+    }
+    if (next.enabled && !next.clientSecretEncrypted) {
+      problems.push('clientSecret is required to switch single sign-on on');
+    }
+    if (next.enabled && next.groupMappings.length === 0) {
+      problems.push('groupMappings needs at least one group, or nobody could sign in');
+    }
+    if (next.passwordSignInDisabled && !next.enabled) {
+      problems.push('passwordSignInDisabled needs single sign-on switched on');
+    }
     const accountIds = [...new Set(next.groupMappings.flatMap((m) => m.channelAccountIds))];
     if (accountIds.length > 0) {
       const found = await this.accounts.count({ where: { organizationId, id: In(accountIds) } });
-      if (found !== accountIds.length) problems.push('groupMappings names a channel account that does not exist');
+      if (found !== accountIds.length) {
+        problems.push('groupMappings names a channel account that does not exist');
+      }
     }
-    if (problems.length > 0) throw new DomainError(ErrorCode.SsoSettingsInvalid, { problems });
+    if (problems.length > 0) {
+      throw new DomainError(ErrorCode.SsoSettingsInvalid, { problems });
+    }
     await this.settings.save({ ...next, updatedByUserId: userId });
     return { before, after: await this.get(organizationId) };
   }
@@ -82,9 +130,13 @@ export class SingleSignOnSettingsService {
   /** The organization's switched-on setting, or null (unknown slug, not configured, switched off). */
   async active(organizationSlug: string): Promise<ActiveSingleSignOn | null> {
     const organization = await this.organizations.findOne({ where: { slug: organizationSlug } });
-    if (!organization) return null;
+    if (!organization) {
+      return null;
+    }
     const settings = await this.settings.findOne({ where: { organizationId: organization.id, enabled: true } });
-    if (!settings?.issuerUrl || !settings.clientId || !settings.clientSecretEncrypted) return null;
+    if (!settings?.issuerUrl || !settings.clientId || !settings.clientSecretEncrypted) {
+      return null;
+    }
     const { clientSecret } = this.secrets.cipher.decrypt(settings.clientSecretEncrypted);
     return { organization, settings, issuerUrl: settings.issuerUrl, clientId: settings.clientId, clientSecret };
   }
@@ -95,14 +147,24 @@ export class SingleSignOnSettingsService {
       `SELECT o.slug, o.name, s.password_sign_in_disabled FROM sso_settings s JOIN organization o ON o.id = s.organization_id
         WHERE s.enabled ORDER BY o.created_at`,
     );
-    return { organizations: rows.map((r) => ({ slug: r.slug, name: r.name, passwordSignIn: !r.password_sign_in_disabled })) };
+    return {
+      organizations: rows.map((r) => ({ slug: r.slug, name: r.name, passwordSignIn: !r.password_sign_in_disabled })),
+    };
   }
 }
 
 function present(row: SingleSignOnSettings | null): SingleSignOnSettingsView {
   const s = row ?? { ...DEFAULTS, updatedAt: null };
   return {
-    enabled: s.enabled, issuerUrl: s.issuerUrl, clientId: s.clientId, hasClientSecret: !!s.clientSecretEncrypted, scopes: s.scopes,
-    groupsClaim: s.groupsClaim, groupMappings: s.groupMappings, createUsers: s.createUsers, passwordSignInDisabled: s.passwordSignInDisabled, updatedAt: s.updatedAt,
+    enabled: s.enabled,
+    issuerUrl: s.issuerUrl,
+    clientId: s.clientId,
+    hasClientSecret: !!s.clientSecretEncrypted,
+    scopes: s.scopes,
+    groupsClaim: s.groupsClaim,
+    groupMappings: s.groupMappings,
+    createUsers: s.createUsers,
+    passwordSignInDisabled: s.passwordSignInDisabled,
+    updatedAt: s.updatedAt,
   };
 }

@@ -13,7 +13,11 @@ export function newRecoveryCode(): string {
 
 /** What the user typed, as generated: case, dashes and spaces do not matter; O, I and L read as 0, 1, 1. */
 export function normalizeRecoveryCode(typed: string): string {
-  return typed.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  return typed
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
 }
 
 /** 80 random bits make a fast hash safe (as for tokens); keyed by the user so equal codes never collide across users. */

@@ -17,7 +17,9 @@ describe('matchingTotpStep', () => {
     for (const offset of [-2, 2]) {
       const code = codeAt(offset);
       // A code two steps away may collide with a nearer one by chance (1 in a million); skip that case.
-      if ([-1, 0, 1].some((o) => codeAt(o) === code)) continue;
+      if ([-1, 0, 1].some((o) => codeAt(o) === code)) {
+        continue;
+      }
       expect(matchingTotpStep(secret, code, now)).toBeNull();
     }
     expect(matchingTotpStep(secret, '12345', now)).toBeNull();

@@ -15,7 +15,10 @@ export class TwoFactorChallengeService {
 
   constructor(secrets: SecretsService) {
     const key = createHmac('sha256', secrets.jwtSecret).update('civic-inbox two-factor challenge').digest();
-    this.jwt = new JwtService({ secret: createSecretKey(key) as unknown as string, signOptions: { expiresIn: TWO_FACTOR_CHALLENGE_TTL_SECONDS, algorithm: 'HS256' } });
+    this.jwt = new JwtService({
+      secret: createSecretKey(key) as unknown as string,
+      signOptions: { expiresIn: TWO_FACTOR_CHALLENGE_TTL_SECONDS, algorithm: 'HS256' },
+    });
   }
 
   issue(userId: string): string {

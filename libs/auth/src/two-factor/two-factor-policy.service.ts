@@ -26,21 +26,28 @@ export class TwoFactorPolicyService {
   }
 
   /** The acting administrator cannot require what they do not have (they would lock themselves in). */
-  async set(actor: { userId: string; organizationId: string; roles: UserRole[] }, input: { enforced: boolean; roles?: UserRole[] }): Promise<TwoFactorPolicyView> {
+  async set(
+    actor: { userId: string; organizationId: string; roles: UserRole[] },
+    input: { enforced: boolean; roles?: UserRole[] },
+  ): Promise<TwoFactorPolicyView> {
     const roles = [...new Set(input.roles?.length ? input.roles : DEFAULT_TWO_FACTOR_ROLES)];
     if (input.enforced && actor.roles.some((role) => roles.includes(role))) {
       if (!(await this.hasSecondFactor(actor.userId))) {
         throw new DomainError(ErrorCode.TwoFactorEnableOwnFirst);
       }
     }
-    await this.policies.upsert({ organizationId: actor.organizationId, enforced: input.enforced, roles }, ['organizationId']);
+    await this.policies.upsert({ organizationId: actor.organizationId, enforced: input.enforced, roles }, [
+      'organizationId',
+    ]);
     return { enforced: input.enforced, roles };
   }
 
   /** True when the user's roles fall under the enforced policy and the user has no second factor. */
   async requiresEnrolment(user: { id: string; organizationId: string; roles: UserRole[] }): Promise<boolean> {
     const policy = await this.get(user.organizationId);
-    if (!policy.enforced || !user.roles.some((role) => policy.roles.includes(role))) return false;
+    if (!policy.enforced || !user.roles.some((role) => policy.roles.includes(role))) {
+      return false;
+    }
     return !(await this.hasSecondFactor(user.id));
   }
 

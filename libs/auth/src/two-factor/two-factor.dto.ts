@@ -1,4 +1,14 @@
-import { ArrayUnique, IsArray, IsBoolean, IsIn, IsJWT, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsJWT,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { UserRole } from '@civic/domain';
 
 /** Second sign-in step: the challenge from POST /auth/login and one of a code or a recovery code. */

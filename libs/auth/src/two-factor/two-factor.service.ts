@@ -41,7 +41,9 @@ export class TwoFactorService {
       this.factors.findOne({ where: { userId }, select: ['userId', 'totpEnabledAt'] }),
       this.passkeys.exists({ where: { userId } }),
     ]);
-    if (!row?.totpEnabledAt && !hasPasskey) return [];
+    if (!row?.totpEnabledAt && !hasPasskey) {
+      return [];
+    }
     return [...(row?.totpEnabledAt ? ['totp' as const] : []), ...(hasPasskey ? ['passkey' as const] : []), 'recovery'];
   }
 
@@ -49,16 +51,27 @@ export class TwoFactorService {
     const row = await this.factors.findOne({ where: { userId } });
     const recoveryCodesLeft = await this.recoveryCodes.count({ where: { userId, usedAt: IsNull() } });
     const passkeys = await this.passkeys.count({ where: { userId } });
-    return { totpEnabled: !!row?.totpEnabledAt, totpEnabledAt: row?.totpEnabledAt ?? null, recoveryCodesLeft, passkeys };
+    return {
+      totpEnabled: !!row?.totpEnabledAt,
+      totpEnabledAt: row?.totpEnabledAt ?? null,
+      recoveryCodesLeft,
+      passkeys,
+    };
   }
 
   /** A new secret to scan; TOTP stays off until confirm() gets a first valid code for it. */
   async beginTotp(user: { userId: string; organizationId: string; email: string }) {
     const existing = await this.factors.findOne({ where: { userId: user.userId } });
-    if (existing?.totpEnabledAt) throw new DomainError(ErrorCode.TwoFactorAlreadyEnabled);
+    if (existing?.totpEnabledAt) {
+      throw new DomainError(ErrorCode.TwoFactorAlreadyEnabled);
+    }
     const secret = newTotpSecret();
     await this.factors.upsert(
-      { userId: user.userId, organizationId: user.organizationId, totpPendingSecret: this.secrets.cipher.encrypt({ secret }) },
+      {
+        userId: user.userId,
+        organizationId: user.organizationId,
+        totpPendingSecret: this.secrets.cipher.encrypt({ secret }),
+      },
       ['userId'],
     );
     const otpauthUrl = totpFor(secret, user.email).toString();
@@ -68,18 +81,31 @@ export class TwoFactorService {
   /** Switches TOTP on with a first valid code; returns the ten recovery codes (shown once). */
   async confirmTotp(userId: string, code: string): Promise<string[]> {
     const row = await this.factors.findOne({ where: { userId } });
-    if (row?.totpEnabledAt) throw new DomainError(ErrorCode.TwoFactorAlreadyEnabled);
-    if (!row?.totpPendingSecret) throw new DomainError(ErrorCode.TwoFactorSetupNotStarted);
+    if (row?.totpEnabledAt) {
+      throw new DomainError(ErrorCode.TwoFactorAlreadyEnabled);
+    }
+    if (!row?.totpPendingSecret) {
+      throw new DomainError(ErrorCode.TwoFactorSetupNotStarted);
+    }
     const secret = this.secrets.cipher.decrypt(row.totpPendingSecret).secret;
     const step = matchingTotpStep(secret, code);
-    if (step === null) throw new DomainError(ErrorCode.TwoFactorWrongCode);
+    if (step === null) {
+      throw new DomainError(ErrorCode.TwoFactorWrongCode);
+    }
     return this.dataSource.transaction(async (manager) => {
       const switched = await manager.update(
         UserTwoFactor,
         { userId, totpEnabledAt: IsNull() },
-        { totpSecret: row.totpPendingSecret, totpPendingSecret: null, totpEnabledAt: new Date(), totpLastStep: String(step) },
+        {
+          totpSecret: row.totpPendingSecret,
+          totpPendingSecret: null,
+          totpEnabledAt: new Date(),
+          totpLastStep: String(step),
+        },
       );
-      if (!switched.affected) throw new DomainError(ErrorCode.TwoFactorAlreadyEnabled);
+      if (!switched.affected) {
+        throw new DomainError(ErrorCode.TwoFactorAlreadyEnabled);
+      }
       return this.replaceRecoveryCodes(userId, manager.getRepository(UserRecoveryCode));
     });
   }
@@ -89,23 +115,33 @@ export class TwoFactorService {
     await this.assertIdentity(userId, proof);
     await this.dataSource.transaction(async (manager) => {
       await manager.delete(UserTwoFactor, { userId });
-      if (!(await manager.exists(UserPasskey, { where: { userId } }))) await manager.delete(UserRecoveryCode, { userId });
+      if (!(await manager.exists(UserPasskey, { where: { userId } }))) {
+        await manager.delete(UserRecoveryCode, { userId });
+      }
     });
   }
 
   /** Ten new recovery codes; the old ones stop working. */
   async regenerateRecoveryCodes(userId: string, proof: { password?: string; code?: string }): Promise<string[]> {
     await this.assertIdentity(userId, proof);
-    if (!(await this.isEnabled(userId))) throw new DomainError(ErrorCode.TwoFactorNotEnabled);
-    return this.dataSource.transaction((manager) => this.replaceRecoveryCodes(userId, manager.getRepository(UserRecoveryCode)));
+    if (!(await this.isEnabled(userId))) {
+      throw new DomainError(ErrorCode.TwoFactorNotEnabled);
+    }
+    return this.dataSource.transaction((manager) =>
+      this.replaceRecoveryCodes(userId, manager.getRepository(UserRecoveryCode)),
+    );
   }
 
   /** A code of the enabled secret, never accepted twice: a step is taken at most once (conditional update). */
   async verifyTotp(userId: string, code: string): Promise<boolean> {
     const row = await this.factors.findOne({ where: { userId } });
-    if (!row?.totpEnabledAt || !row.totpSecret) return false;
+    if (!row?.totpEnabledAt || !row.totpSecret) {
+      return false;
+    }
     const step = matchingTotpStep(this.secrets.cipher.decrypt(row.totpSecret).secret, code);
-    if (step === null) return false;
+    if (step === null) {
+      return false;
+    }
     const [, taken] = await this.factors.query(
       `UPDATE user_two_factor SET totp_last_step = $2, updated_at = now()
         WHERE user_id = $1 AND totp_enabled_at IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < $2)`,
@@ -124,10 +160,14 @@ export class TwoFactorService {
   }
 
   async assertIdentity(userId: string, proof: { password?: string; code?: string }): Promise<void> {
-    if (proof.code && (await this.verifyTotp(userId, proof.code))) return;
+    if (proof.code && (await this.verifyTotp(userId, proof.code))) {
+      return;
+    }
     if (proof.password) {
       const user = await this.users.findOne({ where: { id: userId }, select: ['id', 'passwordHash'] });
-      if (user && (await PasswordHasher.verify(user.passwordHash, proof.password))) return;
+      if (user && (await PasswordHasher.verify(user.passwordHash, proof.password))) {
+        return;
+      }
     }
     throw new DomainError(ErrorCode.TwoFactorWrongPasswordOrCode);
   }
@@ -148,7 +188,11 @@ function qrCodePath(text: string): { size: number; path: string } {
   const { modules } = createQrCode(text, { errorCorrectionLevel: 'M' });
   let path = '';
   for (let y = 0; y < modules.size; y++) {
-    for (let x = 0; x < modules.size; x++) if (modules.get(y, x)) path += `M${x} ${y}h1v1h-1z`;
+    for (let x = 0; x < modules.size; x++) {
+      if (modules.get(y, x)) {
+        path += `M${x} ${y}h1v1h-1z`;
+      }
+    }
   }
   return { size: modules.size, path };
 }

@@ -1,5 +1,5 @@
-import { Channel, ConversationKind, MessageAttachment } from '@civic/model';
-import { NormalizedEvent } from './normalized-event';
+import type { Channel, ConversationKind, MessageAttachment } from '@civic/model';
+import type { NormalizedEvent } from './normalized-event';
 
 /** A connected account as an adapter sees it: ids and decrypted credentials, no database. */
 export interface ChannelAccountContext {

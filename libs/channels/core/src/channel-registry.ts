@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Channel } from '@civic/model';
 import { DomainError, ErrorCode } from '@civic/errors';
+import { Channel } from '@civic/model';
 import { ChannelAdapter } from './channel-adapter';
 
 /** DI token under which every channel module provides its adapter (multi-provider style list). */
@@ -15,13 +15,17 @@ export class ChannelRegistry {
   constructor(@Inject(CHANNEL_ADAPTERS) adapters: ChannelAdapter[]) {
     for (const adapter of adapters) {
       this.byChannel.set(adapter.channel, adapter);
-      for (const object of adapter.webhookObjects) this.byWebhookObject.set(object, adapter);
+      for (const object of adapter.webhookObjects) {
+        this.byWebhookObject.set(object, adapter);
+      }
     }
   }
 
   get(channel: Channel): ChannelAdapter {
     const adapter = this.byChannel.get(channel);
-    if (!adapter) throw new DomainError(ErrorCode.ChannelAdapterMissing, { channel });
+    if (!adapter) {
+      throw new DomainError(ErrorCode.ChannelAdapterMissing, { channel });
+    }
     return adapter;
   }
 

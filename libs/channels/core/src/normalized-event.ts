@@ -1,4 +1,13 @@
-import { AttachmentType, Channel, ConversationKind, DeliveryError, DeliveryState, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
+import type {
+  Channel,
+  ConversationKind,
+  DeliveryError,
+  DeliveryState,
+  MessageAttachment,
+  MessageDirection,
+  MessageKind,
+} from '@civic/model';
+import { AttachmentType } from '@civic/model';
 
 /** A citizen (or the account itself) as the channel names them. */
 export interface NormalizedAuthor {

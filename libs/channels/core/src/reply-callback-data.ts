@@ -15,7 +15,9 @@ export function replyCallbackData(replyId: string): string {
 
 /** Our reply id from an echoed tag, or null when the tag is absent, someone else's or malformed. */
 export function replyIdFromCallbackData(value: unknown): string | null {
-  if (typeof value !== 'string' || !value.startsWith(PREFIX)) return null;
+  if (typeof value !== 'string' || !value.startsWith(PREFIX)) {
+    return null;
+  }
   const id = value.slice(PREFIX.length);
   return isUUID(id) ? id.toLowerCase() : null;
 }

@@ -1,6 +1,8 @@
-import { NormalizedEvent, WebhookPayloadError } from '@civic/channels-core';
-import { AttachmentType, Channel, ConversationKind, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
+import type { NormalizedEvent } from '@civic/channels-core';
+import { WebhookPayloadError } from '@civic/channels-core';
 import { idOf, isRecord, parseMetaTime, postThreadKey, requireId } from '@civic/channels-meta';
+import type { MessageAttachment } from '@civic/model';
+import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 
 /** Feed items that are posts; they open a public thread. */
 const POST_ITEMS = new Set(['status', 'post', 'photo', 'video', 'share', 'link']);
@@ -9,7 +11,9 @@ function author(value: Record<string, unknown>): { id: string; name: string | nu
   // Current payloads carry from {id, name}; pre-2018 payloads carry sender_id / sender_name.
   if (isRecord(value.from)) {
     const id = idOf(value.from.id);
-    if (id) return { id, name: typeof value.from.name === 'string' ? value.from.name : null };
+    if (id) {
+      return { id, name: typeof value.from.name === 'string' ? value.from.name : null };
+    }
   }
   const id = idOf(value.sender_id);
   return id ? { id, name: typeof value.sender_name === 'string' ? value.sender_name : null } : null;
@@ -17,9 +21,15 @@ function author(value: Record<string, unknown>): { id: string; name: string | nu
 
 function feedAttachments(value: Record<string, unknown>): MessageAttachment[] {
   const out: MessageAttachment[] = [];
-  if (typeof value.photo === 'string') out.push({ type: AttachmentType.Image, channelUrl: value.photo });
-  if (typeof value.video === 'string') out.push({ type: AttachmentType.Video, channelUrl: value.video });
-  if (typeof value.link === 'string' && value.item !== 'comment') out.push({ type: AttachmentType.Link, channelUrl: value.link });
+  if (typeof value.photo === 'string') {
+    out.push({ type: AttachmentType.Image, channelUrl: value.photo });
+  }
+  if (typeof value.video === 'string') {
+    out.push({ type: AttachmentType.Video, channelUrl: value.video });
+  }
+  if (typeof value.link === 'string' && value.item !== 'comment') {
+    out.push({ type: AttachmentType.Link, channelUrl: value.link });
+  }
   return out;
 }
 
@@ -31,21 +41,33 @@ function feedAttachments(value: Record<string, unknown>): MessageAttachment[] {
 export function mapFeedChange(pageId: string, value: Record<string, unknown>, entryTime?: number): NormalizedEvent[] {
   const item = typeof value.item === 'string' ? value.item : null;
   const verb = typeof value.verb === 'string' ? value.verb : null;
-  if (!item || !verb) throw new WebhookPayloadError('feed change needs item and verb');
+  if (!item || !verb) {
+    throw new WebhookPayloadError('feed change needs item and verb');
+  }
   const isComment = item === 'comment';
-  if (!isComment && !POST_ITEMS.has(item)) return [];
+  if (!isComment && !POST_ITEMS.has(item)) {
+    return [];
+  }
 
   const postId = requireId(value.post_id, 'feed change post_id');
   const externalId = isComment ? requireId(value.comment_id, 'feed comment comment_id') : postId;
   const occurredAt = parseMetaTime(value.created_time) ?? parseMetaTime(entryTime) ?? new Date();
   const base = { channel: Channel.Facebook, accountExternalId: pageId, occurredAt, raw: value };
 
-  if (verb === 'remove') return [{ ...base, type: 'delete', externalId }];
-  if (verb === 'edited') return [{ ...base, type: 'edit', externalId, text: typeof value.message === 'string' ? value.message : null }];
-  if (verb !== 'add') return [];
+  if (verb === 'remove') {
+    return [{ ...base, type: 'delete', externalId }];
+  }
+  if (verb === 'edited') {
+    return [{ ...base, type: 'edit', externalId, text: typeof value.message === 'string' ? value.message : null }];
+  }
+  if (verb !== 'add') {
+    return [];
+  }
 
   const from = author(value);
-  if (!from) throw new WebhookPayloadError('feed change has no author (from.id or sender_id)');
+  if (!from) {
+    throw new WebhookPayloadError('feed change has no author (from.id or sender_id)');
+  }
   const parentId = isComment ? (idOf(value.parent_id) ?? postId) : null;
   return [
     {

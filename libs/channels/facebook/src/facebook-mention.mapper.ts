@@ -1,6 +1,6 @@
-import { NormalizedEvent } from '@civic/channels-core';
-import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
+import type { NormalizedEvent } from '@civic/channels-core';
 import { idOf, parseMetaTime, postThreadKey, requireId } from '@civic/channels-meta';
+import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 
 /**
  * One `mention` change of a page webhook: the page was @mentioned in a post (`item: "post"`) or a comment
@@ -14,8 +14,12 @@ export function mapPageMention(pageId: string, value: Record<string, unknown>, e
   const externalId = isComment ? requireId(value.comment_id, 'mention comment_id') : postId;
   const occurredAt = parseMetaTime(value.created_time) ?? parseMetaTime(entryTime) ?? new Date();
   const base = { channel: Channel.Facebook, accountExternalId: pageId, occurredAt, raw: value };
-  if (value.verb === 'remove') return [{ ...base, type: 'delete', externalId }];
-  if (value.verb !== 'add') return [];
+  if (value.verb === 'remove') {
+    return [{ ...base, type: 'delete', externalId }];
+  }
+  if (value.verb !== 'add') {
+    return [];
+  }
   const senderId = idOf(value.sender_id);
   return [
     {
@@ -27,7 +31,9 @@ export function mapPageMention(pageId: string, value: Record<string, unknown>, e
       text: typeof value.message === 'string' ? value.message : null,
       attachments: [],
       // Without a sender the contact is keyed on the mention itself, so unrelated mentions never merge.
-      contact: senderId ? { externalId: senderId, name: typeof value.sender_name === 'string' ? value.sender_name : null } : { externalId: `mention:${externalId}` },
+      contact: senderId
+        ? { externalId: senderId, name: typeof value.sender_name === 'string' ? value.sender_name : null }
+        : { externalId: `mention:${externalId}` },
       thread: { kind: ConversationKind.Public, key: postThreadKey(postId), rootExternalId: postId },
       parentExternalId: isComment ? postId : null,
     },

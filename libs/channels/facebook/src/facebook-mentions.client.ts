@@ -24,8 +24,18 @@ export class FacebookMentionsClient {
   constructor(private readonly graph: MetaGraphClient) {}
 
   /** `onPage` returns false to stop once the posts are older than what was already read. */
-  async taggedPosts(account: ChannelAccountContext, onPage: (posts: FacebookTaggedPost[]) => boolean | void, maxPages = 10): Promise<void> {
-    await this.graph.paginate<FacebookTaggedPost>(`/${account.externalId}/tagged`, metaAccessToken(account), { fields: TAGGED_FIELDS, limit: TAGGED_PAGE_SIZE }, onPage, maxPages);
+  async taggedPosts(
+    account: ChannelAccountContext,
+    onPage: (posts: FacebookTaggedPost[]) => boolean | void,
+    maxPages = 10,
+  ): Promise<void> {
+    await this.graph.paginate<FacebookTaggedPost>(
+      `/${account.externalId}/tagged`,
+      metaAccessToken(account),
+      { fields: TAGGED_FIELDS, limit: TAGGED_PAGE_SIZE },
+      onPage,
+      maxPages,
+    );
   }
 
   async mentioningObject(account: ChannelAccountContext, objectId: string): Promise<FacebookTaggedPost> {

@@ -1,7 +1,8 @@
-import { ChannelAccountContext, OutboundReply, ReplyRefusedError, WebhookPayloadError } from '@civic/channels-core';
+import type { ChannelAccountContext, OutboundReply } from '@civic/channels-core';
+import { ReplyRefusedError, WebhookPayloadError } from '@civic/channels-core';
+import { MetaGraphClient } from '@civic/channels-meta';
 import { AppConfig } from '@civic/config';
 import { AttachmentType, Channel, ConversationKind, DeliveryState, MessageDirection, MessageKind } from '@civic/model';
-import { MetaGraphClient } from '@civic/channels-meta';
 import { FakeGraphApiServer, loadChannelFixture, messagingEnvelope, pageFeedEnvelope } from '@civic/testing';
 import { FacebookAdapter } from './facebook.adapter';
 
@@ -60,7 +61,9 @@ describe('FacebookAdapter', () => {
 
   beforeAll(async () => {
     await fake.start();
-    adapter = new FacebookAdapter(new MetaGraphClient(new AppConfig({ META_GRAPH_URL: fake.url, META_GRAPH_VERSION: 'v25.0' })));
+    adapter = new FacebookAdapter(
+      new MetaGraphClient(new AppConfig({ META_GRAPH_URL: fake.url, META_GRAPH_VERSION: 'v25.0' })),
+    );
   });
   afterAll(() => fake.stop());
   beforeEach(() => fake.reset());
@@ -77,7 +80,11 @@ describe('FacebookAdapter', () => {
         kind: MessageKind.Comment,
         text: '+1',
         contact: { externalId: '24266381753005180', name: 'Ayse Demir' },
-        thread: { kind: ConversationKind.Public, key: 'post:206070979425408_712750021053074', rootExternalId: '206070979425408_712750021053074' },
+        thread: {
+          kind: ConversationKind.Public,
+          key: 'post:206070979425408_712750021053074',
+          rootExternalId: '206070979425408_712750021053074',
+        },
         parentExternalId: '206070979425408_712750021053074',
         occurredAt: new Date(1707211876 * 1000),
       });
@@ -92,7 +99,9 @@ describe('FacebookAdapter', () => {
     });
 
     it('feed_comment_value_add_legacy2017: old sender_id/sender_name format', () => {
-      const [event] = adapter.parseWebhook(pageFeedEnvelope('286247441793403', loadChannelFixture('facebook', 'feed_comment_value_add_legacy2017')));
+      const [event] = adapter.parseWebhook(
+        pageFeedEnvelope('286247441793403', loadChannelFixture('facebook', 'feed_comment_value_add_legacy2017')),
+      );
       expect(event).toMatchObject({
         type: 'message',
         externalId: '288731331545014_288738774877603',
@@ -107,18 +116,30 @@ describe('FacebookAdapter', () => {
     it('feed_comment_value_add_with_photo_legacy2017: photo becomes an image attachment', () => {
       const value = loadChannelFixture('facebook', 'feed_comment_value_add_with_photo_legacy2017');
       const [event] = adapter.parseWebhook(pageFeedEnvelope('286247441793403', value, 1489998700));
-      expect(event).toMatchObject({ type: 'message', text: null, attachments: [{ type: AttachmentType.Image, channelUrl: value.photo }] });
+      expect(event).toMatchObject({
+        type: 'message',
+        text: null,
+        attachments: [{ type: AttachmentType.Image, channelUrl: value.photo }],
+      });
       expect(event.occurredAt).toEqual(new Date(1489998700 * 1000));
     });
 
     it('feed_comment_value_edited_legacy2017: edit event with the new text', () => {
-      const [event] = adapter.parseWebhook(pageFeedEnvelope('286247441793403', loadChannelFixture('facebook', 'feed_comment_value_edited_legacy2017')));
+      const [event] = adapter.parseWebhook(
+        pageFeedEnvelope('286247441793403', loadChannelFixture('facebook', 'feed_comment_value_edited_legacy2017')),
+      );
       expect(event).toMatchObject({ type: 'edit', externalId: '288731331545014_288738774877603', text: "I don't" });
     });
 
     it('feed_comment_value_remove_legacy2017: delete event', () => {
-      const [event] = adapter.parseWebhook(pageFeedEnvelope('286247441793403', loadChannelFixture('facebook', 'feed_comment_value_remove_legacy2017')));
-      expect(event).toMatchObject({ type: 'delete', externalId: '288731331545014_288738774877603', occurredAt: new Date(1489998713 * 1000) });
+      const [event] = adapter.parseWebhook(
+        pageFeedEnvelope('286247441793403', loadChannelFixture('facebook', 'feed_comment_value_remove_legacy2017')),
+      );
+      expect(event).toMatchObject({
+        type: 'delete',
+        externalId: '288731331545014_288738774877603',
+        occurredAt: new Date(1489998713 * 1000),
+      });
     });
 
     it("feed_status_post_add_2021: the page's own post opens a thread as an outbound post", () => {
@@ -133,10 +154,27 @@ describe('FacebookAdapter', () => {
     });
 
     it('a visitor post is an inbound post; reactions and likes are not messages', () => {
-      const visitor = { item: 'post', verb: 'add', post_id: `${PAGE_ID}_777`, from: { id: '555', name: 'Zeynep Öztürk' }, message: 'Sokağımızda çukur var', created_time: 1707211900 };
+      const visitor = {
+        item: 'post',
+        verb: 'add',
+        post_id: `${PAGE_ID}_777`,
+        from: { id: '555', name: 'Zeynep Öztürk' },
+        message: 'Sokağımızda çukur var',
+        created_time: 1707211900,
+      };
       const [event] = adapter.parseWebhook(pageFeedEnvelope(PAGE_ID, visitor));
-      expect(event).toMatchObject({ direction: MessageDirection.Inbound, kind: MessageKind.Post, text: 'Sokağımızda çukur var' });
-      const reaction = { item: 'reaction', verb: 'add', post_id: `${PAGE_ID}_777`, from: { id: '555' }, reaction_type: 'like' };
+      expect(event).toMatchObject({
+        direction: MessageDirection.Inbound,
+        kind: MessageKind.Post,
+        text: 'Sokağımızda çukur var',
+      });
+      const reaction = {
+        item: 'reaction',
+        verb: 'add',
+        post_id: `${PAGE_ID}_777`,
+        from: { id: '555' },
+        reaction_type: 'like',
+      };
       expect(adapter.parseWebhook(pageFeedEnvelope(PAGE_ID, reaction))).toEqual([]);
     });
   });
@@ -163,7 +201,9 @@ describe('FacebookAdapter', () => {
       expect(event).toMatchObject({
         kind: MessageKind.Dm,
         text: null,
-        attachments: [{ type: AttachmentType.Image, channelUrl: body.entry[0].messaging[0].message.attachments[0].payload.url }],
+        attachments: [
+          { type: AttachmentType.Image, channelUrl: body.entry[0].messaging[0].message.attachments[0].payload.url },
+        ],
         thread: { key: 'dm:835675223228683' },
       });
     });
@@ -182,30 +222,51 @@ describe('FacebookAdapter', () => {
       expect(event.type === 'message' && event.replyId).toBeNull();
     });
 
-    it('an echo carrying our tag in message.metadata names the reply; someone else\'s metadata names none', () => {
+    it("an echo carrying our tag in message.metadata names the reply; someone else's metadata names none", () => {
       const fixture = loadChannelFixture('messenger', 'message_echo_image_attachment_2022');
       const withMetadata = (metadata: string) => {
         const body = structuredClone(fixture);
         body.entry[0].messaging[0].message.metadata = metadata;
         return adapter.parseWebhook(body)[0];
       };
-      expect(withMetadata('civic-inbox:reply:5F0C8A2E-3B1D-4C6E-9A7F-1D2E3F405162')).toMatchObject({ direction: MessageDirection.Outbound, replyId: '5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162' });
+      expect(withMetadata('civic-inbox:reply:5F0C8A2E-3B1D-4C6E-9A7F-1D2E3F405162')).toMatchObject({
+        direction: MessageDirection.Outbound,
+        replyId: '5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162',
+      });
       expect(withMetadata('crm-ticket-42')).toMatchObject({ replyId: null });
       expect(withMetadata('civic-inbox:reply:not-a-uuid')).toMatchObject({ replyId: null });
     });
 
     it('message_deliveries_docs: delivered per mid plus a watermark', () => {
-      const events = adapter.parseWebhook(messagingEnvelope('page', '<PAGE_ID>', loadChannelFixture('messenger', 'message_deliveries_docs')));
+      const events = adapter.parseWebhook(
+        messagingEnvelope('page', '<PAGE_ID>', loadChannelFixture('messenger', 'message_deliveries_docs')),
+      );
       expect(events).toEqual([
-        expect.objectContaining({ type: 'status', externalId: 'mid.1458668856218:ed81099e15d3f4f233', state: DeliveryState.Delivered }),
-        expect.objectContaining({ type: 'status_watermark', threadKey: 'dm:<PSID>', state: DeliveryState.Delivered, occurredAt: new Date(1458668856253) }),
+        expect.objectContaining({
+          type: 'status',
+          externalId: 'mid.1458668856218:ed81099e15d3f4f233',
+          state: DeliveryState.Delivered,
+        }),
+        expect.objectContaining({
+          type: 'status_watermark',
+          threadKey: 'dm:<PSID>',
+          state: DeliveryState.Delivered,
+          occurredAt: new Date(1458668856253),
+        }),
       ]);
     });
 
     it('message_reads_docs: read watermark for the thread', () => {
-      const events = adapter.parseWebhook(messagingEnvelope('page', '<PAGE_ID>', loadChannelFixture('messenger', 'message_reads_docs')));
+      const events = adapter.parseWebhook(
+        messagingEnvelope('page', '<PAGE_ID>', loadChannelFixture('messenger', 'message_reads_docs')),
+      );
       expect(events).toEqual([
-        expect.objectContaining({ type: 'status_watermark', threadKey: 'dm:<PSID>', state: DeliveryState.Read, occurredAt: new Date(1458668856253) }),
+        expect.objectContaining({
+          type: 'status_watermark',
+          threadKey: 'dm:<PSID>',
+          state: DeliveryState.Read,
+          occurredAt: new Date(1458668856253),
+        }),
       ]);
     });
 
@@ -217,14 +278,22 @@ describe('FacebookAdapter', () => {
         { type: 'image', payload: { url: 'https://cdn.example/sticker.png', sticker_id: 369239263222822 } },
         { type: 'location', title: 'Talas Caddesi', payload: { coordinates: { lat: 38.7205, long: 35.4826 } } },
       ];
-      const event = { sender: { id: '42' }, recipient: { id: PAGE_ID }, timestamp: 1707212089992, message: { mid: 'm_att', attachments } };
+      const event = {
+        sender: { id: '42' },
+        recipient: { id: PAGE_ID },
+        timestamp: 1707212089992,
+        message: { mid: 'm_att', attachments },
+      };
       const [parsed] = adapter.parseWebhook(messagingEnvelope('page', PAGE_ID, event));
       expect(parsed.type === 'message' && parsed.attachments).toEqual([
         expect.objectContaining({ type: AttachmentType.Video, channelUrl: 'https://cdn.example/v.mp4' }),
         expect.objectContaining({ type: AttachmentType.Audio }),
         expect.objectContaining({ type: AttachmentType.Document, channelUrl: 'https://cdn.example/dilekce.pdf' }),
         expect.objectContaining({ type: AttachmentType.Sticker }),
-        { type: AttachmentType.Location, location: { latitude: 38.7205, longitude: 35.4826, name: 'Talas Caddesi', url: null } },
+        {
+          type: AttachmentType.Location,
+          location: { latitude: 38.7205, longitude: 35.4826, name: 'Talas Caddesi', url: null },
+        },
       ]);
     });
   });
@@ -236,10 +305,27 @@ describe('FacebookAdapter', () => {
       ['wrong object', () => ({ ...good(), object: 'instagram' })],
       ['no entry array', () => ({ object: 'page' })],
       ['entry without id', () => ({ object: 'page', entry: [{ time: 1, messaging: [] }] })],
-      ['messaging without sender', () => messagingEnvelope('page', PAGE_ID, { recipient: { id: PAGE_ID }, message: { mid: 'm_1', text: 'x' } })],
-      ['message without mid', () => messagingEnvelope('page', PAGE_ID, { sender: { id: '1' }, recipient: { id: PAGE_ID }, message: { text: 'x' } })],
-      ['feed comment without comment_id', () => pageFeedEnvelope(PAGE_ID, { item: 'comment', verb: 'add', post_id: 'p', from: { id: '1' } })],
-      ['feed comment without author', () => pageFeedEnvelope(PAGE_ID, { item: 'comment', verb: 'add', post_id: 'p', comment_id: 'c' })],
+      [
+        'messaging without sender',
+        () => messagingEnvelope('page', PAGE_ID, { recipient: { id: PAGE_ID }, message: { mid: 'm_1', text: 'x' } }),
+      ],
+      [
+        'message without mid',
+        () =>
+          messagingEnvelope('page', PAGE_ID, {
+            sender: { id: '1' },
+            recipient: { id: PAGE_ID },
+            message: { text: 'x' },
+          }),
+      ],
+      [
+        'feed comment without comment_id',
+        () => pageFeedEnvelope(PAGE_ID, { item: 'comment', verb: 'add', post_id: 'p', from: { id: '1' } }),
+      ],
+      [
+        'feed comment without author',
+        () => pageFeedEnvelope(PAGE_ID, { item: 'comment', verb: 'add', post_id: 'p', comment_id: 'c' }),
+      ],
     ])('%s → WebhookPayloadError', (_name, body) => {
       expect(() => adapter.parseWebhook(body())).toThrow(WebhookPayloadError);
     });
@@ -249,14 +335,31 @@ describe('FacebookAdapter', () => {
     it('allows a DM inside 24 h and with HUMAN_AGENT up to 7 days', () => {
       expect(() => adapter.validateReply(dmReply())).not.toThrow();
       const now = new Date('2024-03-10T12:00:00Z');
-      expect(() => adapter.validateReply(dmReply({ now, replyWindowExpiresAt: new Date(now.getTime() - 48 * HOUR), lastInboundAt: new Date(now.getTime() - 72 * HOUR) }))).not.toThrow();
+      expect(() =>
+        adapter.validateReply(
+          dmReply({
+            now,
+            replyWindowExpiresAt: new Date(now.getTime() - 48 * HOUR),
+            lastInboundAt: new Date(now.getTime() - 72 * HOUR),
+          }),
+        ),
+      ).not.toThrow();
     });
 
     it.each([
-      ['reply_window_closed', dmReply({ replyWindowExpiresAt: new Date('2024-03-02T00:00:00Z'), lastInboundAt: new Date('2024-03-01T00:00:00Z') })],
+      [
+        'reply_window_closed',
+        dmReply({
+          replyWindowExpiresAt: new Date('2024-03-02T00:00:00Z'),
+          lastInboundAt: new Date('2024-03-01T00:00:00Z'),
+        }),
+      ],
       ['reply_window_closed', dmReply({ replyWindowExpiresAt: null, lastInboundAt: null })],
       ['empty_text', dmReply({ text: '   ' })],
-      ['in_reply_to_deleted', commentReply({ inReplyTo: { externalId: 'c1', kind: MessageKind.Comment, deleted: true } })],
+      [
+        'in_reply_to_deleted',
+        commentReply({ inReplyTo: { externalId: 'c1', kind: MessageKind.Comment, deleted: true } }),
+      ],
       ['text_too_long', dmReply({ text: 'ş'.repeat(2001) })],
       ['template_not_supported', dmReply({ template: { name: 'x', language: 'tr' } })],
     ])('refuses with %s', (reason, reply) => {
@@ -281,17 +384,28 @@ describe('FacebookAdapter', () => {
     it('comment reply: POST /{comment-id}/comments with the page token', async () => {
       const result = await adapter.sendReply(account(fake), commentReply());
       const [request] = fake.requests;
-      expect(request).toMatchObject({ method: 'POST', path: '/712750021053074_1063824911537852/comments', version: 'v25.0', body: { message: 'Teşekkürler, ekiplerimiz yolda.' } });
+      expect(request).toMatchObject({
+        method: 'POST',
+        path: '/712750021053074_1063824911537852/comments',
+        version: 'v25.0',
+        body: { message: 'Teşekkürler, ekiplerimiz yolda.' },
+      });
       expect(request.headers.authorization).toBe('Bearer page-token-fb');
       expect(result.externalId).toBe('712750021053074_1063824911537852_1');
     });
 
     it('private reply: POST /{page-id}/messages with recipient.comment_id', async () => {
-      const result = await adapter.sendReply(account(fake), commentReply({ privateReply: true, text: 'Adresinizi özelden paylaşır mısınız?' }));
+      const result = await adapter.sendReply(
+        account(fake),
+        commentReply({ privateReply: true, text: 'Adresinizi özelden paylaşır mısınız?' }),
+      );
       expect(fake.requests[0]).toMatchObject({
         method: 'POST',
         path: `/${PAGE_ID}/messages`,
-        body: { recipient: { comment_id: '712750021053074_1063824911537852' }, message: { text: 'Adresinizi özelden paylaşır mısınız?' } },
+        body: {
+          recipient: { comment_id: '712750021053074_1063824911537852' },
+          message: { text: 'Adresinizi özelden paylaşır mısınız?' },
+        },
       });
       expect(result.externalId).toMatch(/^m_/);
     });
@@ -300,7 +414,11 @@ describe('FacebookAdapter', () => {
       const result = await adapter.sendReply(account(fake), dmReply());
       expect(fake.requests[0]).toMatchObject({
         path: `/${PAGE_ID}/messages`,
-        body: { recipient: { id: '24266381753005180' }, messaging_type: 'RESPONSE', message: { text: 'Merhaba, talebiniz Fen İşleri Müdürlüğüne iletildi.' } },
+        body: {
+          recipient: { id: '24266381753005180' },
+          messaging_type: 'RESPONSE',
+          message: { text: 'Merhaba, talebiniz Fen İşleri Müdürlüğüne iletildi.' },
+        },
       });
       expect((fake.requests[0].body as Record<string, unknown>).tag).toBeUndefined();
       expect(result.externalId).toMatch(/^m_fake_/);
@@ -309,23 +427,48 @@ describe('FacebookAdapter', () => {
 
     it('every part of a send carries the reply id in message.metadata, which Messenger echoes back', async () => {
       const replyId = '5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162';
-      await adapter.sendReply(account(fake), dmReply({ replyId, media: [{ type: AttachmentType.Image, channelUrl: 'https://belediye.example/harita.png' }] }));
-      await adapter.sendReply(account(fake), commentReply({ replyId, privateReply: true, text: 'Adresinizi özelden paylaşır mısınız?' }));
+      await adapter.sendReply(
+        account(fake),
+        dmReply({
+          replyId,
+          media: [{ type: AttachmentType.Image, channelUrl: 'https://belediye.example/harita.png' }],
+        }),
+      );
+      await adapter.sendReply(
+        account(fake),
+        commentReply({ replyId, privateReply: true, text: 'Adresinizi özelden paylaşır mısınız?' }),
+      );
       expect(fake.requests.map((r) => (r.body as { message: { metadata?: string } }).message.metadata)).toEqual([
-        `civic-inbox:reply:${replyId}`, `civic-inbox:reply:${replyId}`, `civic-inbox:reply:${replyId}`,
+        `civic-inbox:reply:${replyId}`,
+        `civic-inbox:reply:${replyId}`,
+        `civic-inbox:reply:${replyId}`,
       ]);
     });
 
     it('Messenger DM after 24 h: MESSAGE_TAG with HUMAN_AGENT', async () => {
       const now = new Date('2024-03-10T12:00:00Z');
-      await adapter.sendReply(account(fake), dmReply({ now, replyWindowExpiresAt: new Date(now.getTime() - HOUR), lastInboundAt: new Date(now.getTime() - 5 * 24 * HOUR) }));
+      await adapter.sendReply(
+        account(fake),
+        dmReply({
+          now,
+          replyWindowExpiresAt: new Date(now.getTime() - HOUR),
+          lastInboundAt: new Date(now.getTime() - 5 * 24 * HOUR),
+        }),
+      );
       expect(fake.requests[0].body).toMatchObject({ messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' });
     });
 
     it('Messenger DM with an image: attachment by URL, then the text', async () => {
-      const result = await adapter.sendReply(account(fake), dmReply({ media: [{ type: AttachmentType.Image, channelUrl: 'https://belediye.example/harita.png' }] }));
+      const result = await adapter.sendReply(
+        account(fake),
+        dmReply({ media: [{ type: AttachmentType.Image, channelUrl: 'https://belediye.example/harita.png' }] }),
+      );
       expect(fake.requests.map((r) => r.body)).toEqual([
-        expect.objectContaining({ message: { attachment: { type: 'image', payload: { url: 'https://belediye.example/harita.png', is_reusable: true } } } }),
+        expect.objectContaining({
+          message: {
+            attachment: { type: 'image', payload: { url: 'https://belediye.example/harita.png', is_reusable: true } },
+          },
+        }),
         expect.objectContaining({ message: { text: 'Merhaba, talebiniz Fen İşleri Müdürlüğüne iletildi.' } }),
       ]);
       expect(result.externalId).toBe('m_fake_2');
@@ -338,16 +481,49 @@ describe('FacebookAdapter', () => {
     const t = (minutes: number) => fbTime(new Date(Date.UTC(2024, 2, 1, 8, minutes)).toISOString());
 
     function seed() {
-      fake.addPagePost(PAGE_ID, { id: `${PAGE_ID}_1`, message: 'Yol çalışması duyurusu', created_time: t(0), from: { id: PAGE_ID, name: 'Melikgazi Belediyesi' } });
-      fake.addPagePost(PAGE_ID, { id: `${PAGE_ID}_2`, message: 'Parkta aydınlatma yok', created_time: t(1), from: { id: '900', name: 'Ali Çelik' } });
+      fake.addPagePost(PAGE_ID, {
+        id: `${PAGE_ID}_1`,
+        message: 'Yol çalışması duyurusu',
+        created_time: t(0),
+        from: { id: PAGE_ID, name: 'Melikgazi Belediyesi' },
+      });
+      fake.addPagePost(PAGE_ID, {
+        id: `${PAGE_ID}_2`,
+        message: 'Parkta aydınlatma yok',
+        created_time: t(1),
+        from: { id: '900', name: 'Ali Çelik' },
+      });
       for (let i = 0; i < 105; i++) {
-        fake.addComment(`${PAGE_ID}_1`, { id: `1_c${i}`, message: `Yorum ${i}`, created_time: t(2 + i), from: { id: `u${i}`, name: `Vatandaş ${i}` } });
+        fake.addComment(`${PAGE_ID}_1`, {
+          id: `1_c${i}`,
+          message: `Yorum ${i}`,
+          created_time: t(2 + i),
+          from: { id: `u${i}`, name: `Vatandaş ${i}` },
+        });
       }
-      fake.addComment(`${PAGE_ID}_1`, { id: '1_r1', message: 'Cevap', created_time: t(200), from: { id: PAGE_ID }, parentId: '1_c0' });
+      fake.addComment(`${PAGE_ID}_1`, {
+        id: '1_r1',
+        message: 'Cevap',
+        created_time: t(200),
+        from: { id: PAGE_ID },
+        parentId: '1_c0',
+      });
       for (let i = 0; i < 27; i++) {
-        fake.addConversationMessage(PAGE_ID, 'messenger', `t_${i}`, { id: `m_in_${i}`, message: `Şikâyet ${i}`, created_time: t(300 + i), from: { id: `p${i}`, name: `Kişi ${i}` }, to: { id: PAGE_ID } });
+        fake.addConversationMessage(PAGE_ID, 'messenger', `t_${i}`, {
+          id: `m_in_${i}`,
+          message: `Şikâyet ${i}`,
+          created_time: t(300 + i),
+          from: { id: `p${i}`, name: `Kişi ${i}` },
+          to: { id: PAGE_ID },
+        });
       }
-      fake.addConversationMessage(PAGE_ID, 'messenger', 't_0', { id: 'm_out_0', message: 'Yanıt', created_time: t(400), from: { id: PAGE_ID }, to: { id: 'p0' } });
+      fake.addConversationMessage(PAGE_ID, 'messenger', 't_0', {
+        id: 'm_out_0',
+        message: 'Yanıt',
+        created_time: t(400),
+        from: { id: PAGE_ID },
+        to: { id: 'p0' },
+      });
     }
 
     it('walks every page with cursors, then finds nothing new with the returned cursors', async () => {
@@ -356,12 +532,31 @@ describe('FacebookAdapter', () => {
       const ids = first.events.map((e) => (e.type === 'message' ? e.externalId : ''));
       expect(new Set(ids).size).toBe(ids.length);
       expect(first.events).toHaveLength(2 + 105 + 1 + 27 + 1);
-      expect(first.events.find((e) => e.type === 'message' && e.externalId === `${PAGE_ID}_1`)).toMatchObject({ direction: MessageDirection.Outbound, kind: MessageKind.Post });
-      expect(first.events.find((e) => e.type === 'message' && e.externalId === `${PAGE_ID}_2`)).toMatchObject({ direction: MessageDirection.Inbound, kind: MessageKind.Post });
-      expect(first.events.find((e) => e.type === 'message' && e.externalId === '1_r1')).toMatchObject({ kind: MessageKind.Reply, direction: MessageDirection.Outbound, parentExternalId: '1_c0' });
-      expect(first.events.find((e) => e.type === 'message' && e.externalId === 'm_in_3')).toMatchObject({ direction: MessageDirection.Inbound, thread: { key: 'dm:p3' } });
-      expect(first.events.find((e) => e.type === 'message' && e.externalId === 'm_out_0')).toMatchObject({ direction: MessageDirection.Outbound, contact: { externalId: 'p0' } });
-      expect(first.cursors).toEqual({ feed: new Date(Date.UTC(2024, 2, 1, 8, 200)).toISOString(), conversations: new Date(Date.UTC(2024, 2, 1, 8, 400)).toISOString() });
+      expect(first.events.find((e) => e.type === 'message' && e.externalId === `${PAGE_ID}_1`)).toMatchObject({
+        direction: MessageDirection.Outbound,
+        kind: MessageKind.Post,
+      });
+      expect(first.events.find((e) => e.type === 'message' && e.externalId === `${PAGE_ID}_2`)).toMatchObject({
+        direction: MessageDirection.Inbound,
+        kind: MessageKind.Post,
+      });
+      expect(first.events.find((e) => e.type === 'message' && e.externalId === '1_r1')).toMatchObject({
+        kind: MessageKind.Reply,
+        direction: MessageDirection.Outbound,
+        parentExternalId: '1_c0',
+      });
+      expect(first.events.find((e) => e.type === 'message' && e.externalId === 'm_in_3')).toMatchObject({
+        direction: MessageDirection.Inbound,
+        thread: { key: 'dm:p3' },
+      });
+      expect(first.events.find((e) => e.type === 'message' && e.externalId === 'm_out_0')).toMatchObject({
+        direction: MessageDirection.Outbound,
+        contact: { externalId: 'p0' },
+      });
+      expect(first.cursors).toEqual({
+        feed: new Date(Date.UTC(2024, 2, 1, 8, 200)).toISOString(),
+        conversations: new Date(Date.UTC(2024, 2, 1, 8, 400)).toISOString(),
+      });
       // Paging really happened: the inline comments continued on the post's comments edge, conversations on page 2.
       expect(fake.requests.some((r) => r.path === `/${PAGE_ID}_1/comments` && r.query.after)).toBe(true);
       expect(fake.requests.filter((r) => r.path === `/${PAGE_ID}/conversations`).length).toBeGreaterThanOrEqual(2);
@@ -369,7 +564,12 @@ describe('FacebookAdapter', () => {
       const second = await adapter.poll(account(fake, first.cursors));
       expect(second).toEqual({ events: [], cursors: {} });
 
-      fake.addComment(`${PAGE_ID}_2`, { id: '2_c1', message: 'Hâlâ karanlık', created_time: t(500), from: { id: '901' } });
+      fake.addComment(`${PAGE_ID}_2`, {
+        id: '2_c1',
+        message: 'Hâlâ karanlık',
+        created_time: t(500),
+        from: { id: '901' },
+      });
       const third = await adapter.poll(account(fake, first.cursors));
       expect(third.events.map((e) => e.type === 'message' && e.externalId)).toEqual(['2_c1']);
       expect(third.cursors).toEqual({ feed: new Date(Date.UTC(2024, 2, 1, 8, 500)).toISOString() });

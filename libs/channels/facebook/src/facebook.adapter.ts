@@ -9,7 +9,6 @@ import {
   ReplyRefusedError,
   SendResult,
 } from '@civic/channels-core';
-import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import {
   isDirectMessage,
   laterIso,
@@ -25,6 +24,7 @@ import {
   refuseInvalidPrivateReply,
   sendMessagingReply,
 } from '@civic/channels-meta';
+import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import { mapFeedChange } from './facebook-feed.mapper';
 import { mapPageMention } from './facebook-mention.mapper';
 
@@ -67,10 +67,16 @@ export class FacebookAdapter implements ChannelAdapter {
     const events: NormalizedEvent[] = [];
     for (const entry of readMetaEnvelope(body, this.webhookObjects)) {
       for (const change of entry.changes) {
-        if (change.field === 'feed') events.push(...mapFeedChange(entry.id, change.value, entry.time));
-        if (change.field === 'mention') events.push(...mapPageMention(entry.id, change.value, entry.time));
+        if (change.field === 'feed') {
+          events.push(...mapFeedChange(entry.id, change.value, entry.time));
+        }
+        if (change.field === 'mention') {
+          events.push(...mapPageMention(entry.id, change.value, entry.time));
+        }
       }
-      for (const messaging of entry.messaging) events.push(...parseMessagingEvent(Channel.Facebook, entry.id, messaging, entry.time));
+      for (const messaging of entry.messaging) {
+        events.push(...parseMessagingEvent(Channel.Facebook, entry.id, messaging, entry.time));
+      }
     }
     return events;
   }
@@ -86,13 +92,19 @@ export class FacebookAdapter implements ChannelAdapter {
       cursor: account.cursors.conversations,
     });
     const cursors: Record<string, string> = {};
-    if (feed.cursor && feed.cursor !== account.cursors.feed) cursors.feed = feed.cursor;
-    if (dms.cursor && dms.cursor !== account.cursors.conversations) cursors.conversations = dms.cursor;
+    if (feed.cursor && feed.cursor !== account.cursors.feed) {
+      cursors.feed = feed.cursor;
+    }
+    if (dms.cursor && dms.cursor !== account.cursors.conversations) {
+      cursors.conversations = dms.cursor;
+    }
     return { events: [...feed.events, ...dms.events], cursors };
   }
 
   validateReply(reply: OutboundReply): void {
-    if (reply.template) throw new ReplyRefusedError('template_not_supported', 'Facebook has no message templates; write a text reply.');
+    if (reply.template) {
+      throw new ReplyRefusedError('template_not_supported', 'Facebook has no message templates; write a text reply.');
+    }
     if (reply.privateReply) {
       refuseInvalidContent(reply, MESSENGER_TEXT_LIMIT);
       refuseInvalidPrivateReply(reply);
@@ -100,35 +112,58 @@ export class FacebookAdapter implements ChannelAdapter {
     }
     if (isDirectMessage(reply)) {
       refuseInvalidContent(reply, MESSENGER_TEXT_LIMIT);
-      if (!reply.recipientExternalId) throw new ReplyRefusedError('missing_recipient', 'The conversation has no recipient to message.');
+      if (!reply.recipientExternalId) {
+        throw new ReplyRefusedError('missing_recipient', 'The conversation has no recipient to message.');
+      }
       messagingTypeFor(reply);
       return;
     }
     refuseInvalidContent(reply, COMMENT_TEXT_LIMIT);
-    if (!reply.inReplyTo && !reply.rootExternalId) throw new ReplyRefusedError('missing_target', 'There is no post or comment to reply to.');
-    if ((reply.media?.length ?? 0) > 1) throw new ReplyRefusedError('one_attachment_only', 'A Facebook comment can carry only one attachment.');
-    if (reply.media?.some((m) => !m.channelUrl)) throw new ReplyRefusedError('media_url_required', 'A comment attachment needs a public URL.');
+    if (!reply.inReplyTo && !reply.rootExternalId) {
+      throw new ReplyRefusedError('missing_target', 'There is no post or comment to reply to.');
+    }
+    if ((reply.media?.length ?? 0) > 1) {
+      throw new ReplyRefusedError('one_attachment_only', 'A Facebook comment can carry only one attachment.');
+    }
+    if (reply.media?.some((m) => !m.channelUrl)) {
+      throw new ReplyRefusedError('media_url_required', 'A comment attachment needs a public URL.');
+    }
   }
 
   async sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult> {
     this.validateReply(reply);
     const token = metaAccessToken(account);
-    if (reply.privateReply || isDirectMessage(reply)) return sendMessagingReply(this.graph, token, account.externalId, reply, { tagEchoes: true });
+    if (reply.privateReply || isDirectMessage(reply)) {
+      return sendMessagingReply(this.graph, token, account.externalId, reply, { tagEchoes: true });
+    }
     const target = reply.inReplyTo?.externalId ?? reply.rootExternalId!;
     const body: Record<string, unknown> = {};
-    if (reply.text?.trim()) body.message = reply.text;
-    if (reply.media?.[0]?.channelUrl) body.attachment_url = reply.media[0].channelUrl;
+    if (reply.text?.trim()) {
+      body.message = reply.text;
+    }
+    if (reply.media?.[0]?.channelUrl) {
+      body.attachment_url = reply.media[0].channelUrl;
+    }
     const response = await this.graph.post<{ id: string }>(`/${target}/comments`, token, body);
     return { externalId: response.id, raw: response };
   }
 
   /** Page posts with their comments (flat stream incl. replies), everything newer than the `feed` cursor. */
-  private async pollFeed(account: ChannelAccountContext, token: string): Promise<{ events: MessageEvent[]; cursor: string | undefined }> {
+  private async pollFeed(
+    account: ChannelAccountContext,
+    token: string,
+  ): Promise<{ events: MessageEvent[]; cursor: string | undefined }> {
     const pageId = account.externalId;
     const since = account.cursors.feed ? new Date(account.cursors.feed).getTime() : Number.NEGATIVE_INFINITY;
     let cursor = account.cursors.feed;
     const posts: GraphPost[] = [];
-    await this.graph.paginate<GraphPost>(`/${pageId}/feed`, token, { fields: FEED_FIELDS, limit: 25 }, (page) => void posts.push(...page), MAX_FEED_PAGES);
+    await this.graph.paginate<GraphPost>(
+      `/${pageId}/feed`,
+      token,
+      { fields: FEED_FIELDS, limit: 25 },
+      (page) => void posts.push(...page),
+      MAX_FEED_PAGES,
+    );
 
     const events: MessageEvent[] = [];
     for (const post of posts) {
@@ -150,7 +185,9 @@ export class FacebookAdapter implements ChannelAdapter {
       }
       for (const comment of comments) {
         const at = parseMetaTime(comment.created_time);
-        if (!at || at.getTime() <= since || !comment.from?.id) continue;
+        if (!at || at.getTime() <= since || !comment.from?.id) {
+          continue;
+        }
         events.push(this.commentEvent(pageId, post.id, comment, at));
         cursor = laterIso(cursor, at);
       }

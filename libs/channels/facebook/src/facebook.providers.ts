@@ -1,4 +1,4 @@
-import { Provider } from '@nestjs/common';
+import type { Provider } from '@nestjs/common';
 import { MetaGraphClient } from '@civic/channels-meta';
 import { FacebookAdapter } from './facebook.adapter';
 

@@ -1,12 +1,18 @@
-import { MessageEvent, NormalizedEvent, WebhookPayloadError } from '@civic/channels-core';
-import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
+import type { MessageEvent, NormalizedEvent } from '@civic/channels-core';
+import { WebhookPayloadError } from '@civic/channels-core';
 import { idOf, isRecord, parseMetaTime, postThreadKey, requireId } from '@civic/channels-meta';
+import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 
 /**
  * One `changes[]` item of an Instagram webhook: `comments`/`live_comments` (create-only, replies carry
  * parent_id) and `mentions` (the account was @mentioned in a comment or caption).
  */
-export function mapInstagramChange(accountId: string, field: string, value: Record<string, unknown>, entryTime?: number): NormalizedEvent[] {
+export function mapInstagramChange(
+  accountId: string,
+  field: string,
+  value: Record<string, unknown>,
+  entryTime?: number,
+): NormalizedEvent[] {
   const occurredAt = parseMetaTime(value.timestamp) ?? parseMetaTime(entryTime) ?? new Date();
   const base = { channel: Channel.Instagram, accountExternalId: accountId, occurredAt, raw: value };
 
@@ -15,7 +21,9 @@ export function mapInstagramChange(accountId: string, field: string, value: Reco
     const mediaId = requireId(isRecord(value.media) ? value.media.id : undefined, 'comment media.id');
     const from = isRecord(value.from) ? value.from : null;
     const fromId = from ? idOf(from.id) : null;
-    if (!fromId) throw new WebhookPayloadError('comment has no from.id');
+    if (!fromId) {
+      throw new WebhookPayloadError('comment has no from.id');
+    }
     const parentId = idOf(value.parent_id);
     return [
       {

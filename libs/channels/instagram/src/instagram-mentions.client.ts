@@ -44,12 +44,20 @@ export class InstagramMentionsClient {
 
   /** The hashtag's id (static and global), or null when Instagram knows none (or hides a sensitive tag). */
   async resolveHashtag(account: ChannelAccountContext, name: string): Promise<string | null> {
-    const page = await this.graph.get<GraphPage<{ id: string }>>('/ig_hashtag_search', metaAccessToken(account), { user_id: account.externalId, q: name });
+    const page = await this.graph.get<GraphPage<{ id: string }>>('/ig_hashtag_search', metaAccessToken(account), {
+      user_id: account.externalId,
+      q: name,
+    });
     return page.data?.[0]?.id ?? null;
   }
 
   /** Walks recent media newest first; `onPage` returns false to stop (the rest is older than what was read). */
-  async hashtagRecentMedia(account: ChannelAccountContext, hashtagId: string, onPage: (media: InstagramPublicMedia[]) => boolean | void, maxPages = 10): Promise<void> {
+  async hashtagRecentMedia(
+    account: ChannelAccountContext,
+    hashtagId: string,
+    onPage: (media: InstagramPublicMedia[]) => boolean | void,
+    maxPages = 10,
+  ): Promise<void> {
     await this.graph.paginate<InstagramPublicMedia>(
       `/${hashtagId}/recent_media`,
       metaAccessToken(account),
@@ -60,16 +68,24 @@ export class InstagramMentionsClient {
   }
 
   async mentionedMedia(account: ChannelAccountContext, mediaId: string): Promise<InstagramPublicMedia | null> {
-    const body = await this.graph.get<{ mentioned_media?: InstagramPublicMedia }>(`/${account.externalId}`, metaAccessToken(account), {
-      fields: `mentioned_media.media_id(${mediaId}){${MENTIONED_MEDIA_FIELDS}}`,
-    });
+    const body = await this.graph.get<{ mentioned_media?: InstagramPublicMedia }>(
+      `/${account.externalId}`,
+      metaAccessToken(account),
+      {
+        fields: `mentioned_media.media_id(${mediaId}){${MENTIONED_MEDIA_FIELDS}}`,
+      },
+    );
     return body.mentioned_media ?? null;
   }
 
   async mentionedComment(account: ChannelAccountContext, commentId: string): Promise<InstagramMentionedComment | null> {
-    const body = await this.graph.get<{ mentioned_comment?: InstagramMentionedComment }>(`/${account.externalId}`, metaAccessToken(account), {
-      fields: `mentioned_comment.comment_id(${commentId}){${MENTIONED_COMMENT_FIELDS}}`,
-    });
+    const body = await this.graph.get<{ mentioned_comment?: InstagramMentionedComment }>(
+      `/${account.externalId}`,
+      metaAccessToken(account),
+      {
+        fields: `mentioned_comment.comment_id(${commentId}){${MENTIONED_COMMENT_FIELDS}}`,
+      },
+    );
     return body.mentioned_comment ?? null;
   }
 }

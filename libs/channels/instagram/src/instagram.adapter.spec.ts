@@ -1,7 +1,8 @@
-import { ChannelAccountContext, OutboundReply, ReplyRefusedError, WebhookPayloadError } from '@civic/channels-core';
+import type { ChannelAccountContext, OutboundReply } from '@civic/channels-core';
+import { ReplyRefusedError, WebhookPayloadError } from '@civic/channels-core';
+import { MetaGraphClient } from '@civic/channels-meta';
 import { AppConfig } from '@civic/config';
 import { AttachmentType, Channel, ConversationKind, DeliveryState, MessageDirection, MessageKind } from '@civic/model';
-import { MetaGraphClient } from '@civic/channels-meta';
 import { FakeGraphApiServer, loadChannelFixture, messagingEnvelope } from '@civic/testing';
 import { InstagramAdapter } from './instagram.adapter';
 
@@ -34,7 +35,15 @@ const reply = (overrides: Partial<OutboundReply> = {}): OutboundReply => ({
   ...overrides,
 });
 const dm = (overrides: Partial<OutboundReply> = {}) =>
-  reply({ conversationKind: ConversationKind.Direct, threadKey: 'dm:24286888740958239', rootExternalId: null, inReplyTo: null, replyWindowExpiresAt: new Date(now.getTime() + HOUR), lastInboundAt: new Date(now.getTime() - 23 * HOUR), ...overrides });
+  reply({
+    conversationKind: ConversationKind.Direct,
+    threadKey: 'dm:24286888740958239',
+    rootExternalId: null,
+    inReplyTo: null,
+    replyWindowExpiresAt: new Date(now.getTime() + HOUR),
+    lastInboundAt: new Date(now.getTime() - 23 * HOUR),
+    ...overrides,
+  });
 
 describe('InstagramAdapter', () => {
   const fake = new FakeGraphApiServer();
@@ -70,13 +79,31 @@ describe('InstagramAdapter', () => {
       body.entry[0].changes[0].value.parent_id = '17900000000000001';
       body.entry[0].changes[0].value.from.id = IG_ID;
       const [event] = adapter.parseWebhook(body);
-      expect(event).toMatchObject({ kind: MessageKind.Reply, parentExternalId: '17900000000000001', direction: MessageDirection.Outbound });
+      expect(event).toMatchObject({
+        kind: MessageKind.Reply,
+        parentExternalId: '17900000000000001',
+        direction: MessageDirection.Outbound,
+      });
     });
 
     it('mentions: a mention in the media thread', () => {
-      const body = { object: 'instagram', entry: [{ id: IG_ID, time: 1707268700, changes: [{ field: 'mentions', value: { media_id: '18000000000000009', comment_id: '17900000000000042' } }] }] };
+      const body = {
+        object: 'instagram',
+        entry: [
+          {
+            id: IG_ID,
+            time: 1707268700,
+            changes: [{ field: 'mentions', value: { media_id: '18000000000000009', comment_id: '17900000000000042' } }],
+          },
+        ],
+      };
       const [event] = adapter.parseWebhook(body);
-      expect(event).toMatchObject({ type: 'message', kind: MessageKind.Mention, externalId: '17900000000000042', thread: { key: 'post:18000000000000009' } });
+      expect(event).toMatchObject({
+        type: 'message',
+        kind: MessageKind.Mention,
+        externalId: '17900000000000042',
+        thread: { key: 'post:18000000000000009' },
+      });
     });
 
     it('dm_text_2024: inbound DM with a 24 h window', () => {
@@ -99,16 +126,34 @@ describe('InstagramAdapter', () => {
         kind: MessageKind.StoryMention,
         accountExternalId: '17841465042465777',
         contact: { externalId: '25071364142507508' },
-        attachments: [{ type: AttachmentType.Image, channelUrl: body.entry[0].messaging[0].message.attachments[0].payload.url }],
+        attachments: [
+          { type: AttachmentType.Image, channelUrl: body.entry[0].messaging[0].message.attachments[0].payload.url },
+        ],
       });
     });
 
     it('reactions, deletions and reads on DMs', () => {
       const base = { sender: { id: '24286888740958239' }, recipient: { id: IG_ID }, timestamp: 1707268500000 };
-      const [reaction] = adapter.parseWebhook(messagingEnvelope('instagram', IG_ID, { ...base, reaction: { mid: 'aWdf_1', action: 'react', reaction: 'love', emoji: '❤️' } }));
-      expect(reaction).toMatchObject({ type: 'message', kind: MessageKind.Reaction, text: '❤️', parentExternalId: 'aWdf_1' });
-      expect(adapter.parseWebhook(messagingEnvelope('instagram', IG_ID, { ...base, reaction: { mid: 'aWdf_1', action: 'unreact' } }))).toEqual([]);
-      const [deleted] = adapter.parseWebhook(messagingEnvelope('instagram', IG_ID, { ...base, message: { mid: 'aWdf_2', is_deleted: true } }));
+      const [reaction] = adapter.parseWebhook(
+        messagingEnvelope('instagram', IG_ID, {
+          ...base,
+          reaction: { mid: 'aWdf_1', action: 'react', reaction: 'love', emoji: '❤️' },
+        }),
+      );
+      expect(reaction).toMatchObject({
+        type: 'message',
+        kind: MessageKind.Reaction,
+        text: '❤️',
+        parentExternalId: 'aWdf_1',
+      });
+      expect(
+        adapter.parseWebhook(
+          messagingEnvelope('instagram', IG_ID, { ...base, reaction: { mid: 'aWdf_1', action: 'unreact' } }),
+        ),
+      ).toEqual([]);
+      const [deleted] = adapter.parseWebhook(
+        messagingEnvelope('instagram', IG_ID, { ...base, message: { mid: 'aWdf_2', is_deleted: true } }),
+      );
       expect(deleted).toMatchObject({ type: 'delete', externalId: 'aWdf_2' });
       const [read] = adapter.parseWebhook(messagingEnvelope('instagram', IG_ID, { ...base, read: { mid: 'aWdf_3' } }));
       expect(read).toMatchObject({ type: 'status', externalId: 'aWdf_3', state: DeliveryState.Read });
@@ -116,8 +161,25 @@ describe('InstagramAdapter', () => {
 
     it.each([
       ['wrong object', { object: 'page', entry: [] }],
-      ['comment without id', { object: 'instagram', entry: [{ id: IG_ID, changes: [{ field: 'comments', value: { from: { id: '1' }, media: { id: '2' }, text: 'x' } }] }] }],
-      ['comment without media', { object: 'instagram', entry: [{ id: IG_ID, changes: [{ field: 'comments', value: { id: '1', from: { id: '1' }, text: 'x' } }] }] }],
+      [
+        'comment without id',
+        {
+          object: 'instagram',
+          entry: [
+            {
+              id: IG_ID,
+              changes: [{ field: 'comments', value: { from: { id: '1' }, media: { id: '2' }, text: 'x' } }],
+            },
+          ],
+        },
+      ],
+      [
+        'comment without media',
+        {
+          object: 'instagram',
+          entry: [{ id: IG_ID, changes: [{ field: 'comments', value: { id: '1', from: { id: '1' }, text: 'x' } }] }],
+        },
+      ],
       ['change without value', { object: 'instagram', entry: [{ id: IG_ID, changes: [{ field: 'comments' }] }] }],
     ])('%s → WebhookPayloadError', (_name, body) => {
       expect(() => adapter.parseWebhook(body)).toThrow(WebhookPayloadError);
@@ -126,7 +188,13 @@ describe('InstagramAdapter', () => {
 
   describe('validateReply', () => {
     it.each([
-      ['reply_window_closed', dm({ replyWindowExpiresAt: new Date(now.getTime() - 8 * 24 * HOUR), lastInboundAt: new Date(now.getTime() - 9 * 24 * HOUR) })],
+      [
+        'reply_window_closed',
+        dm({
+          replyWindowExpiresAt: new Date(now.getTime() - 8 * 24 * HOUR),
+          lastInboundAt: new Date(now.getTime() - 9 * 24 * HOUR),
+        }),
+      ],
       ['in_reply_to_deleted', reply({ inReplyTo: { externalId: 'c', kind: MessageKind.Comment, deleted: true } })],
       ['empty_text', reply({ text: '' })],
       ['media_not_supported', reply({ media: [{ type: AttachmentType.Image, channelUrl: 'https://x/y.png' }] })],
@@ -139,7 +207,11 @@ describe('InstagramAdapter', () => {
   describe('sendReply', () => {
     it('comment reply: POST /{comment-id}/replies', async () => {
       const result = await adapter.sendReply(account(), reply());
-      expect(fake.requests[0]).toMatchObject({ method: 'POST', path: '/17908760879912236/replies', body: { message: 'Bilgi için teşekkürler!' } });
+      expect(fake.requests[0]).toMatchObject({
+        method: 'POST',
+        path: '/17908760879912236/replies',
+        body: { message: 'Bilgi için teşekkürler!' },
+      });
       expect(fake.requests[0].headers.authorization).toBe('Bearer ig-token');
       expect(result.externalId).toBe('17908760879912236_1');
     });
@@ -148,7 +220,11 @@ describe('InstagramAdapter', () => {
       const result = await adapter.sendReply(account(), dm({ replyId: '5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162' }));
       expect(fake.requests[0]).toMatchObject({
         path: `/${IG_ID}/messages`,
-        body: { recipient: { id: '24286888740958239' }, messaging_type: 'RESPONSE', message: { text: 'Bilgi için teşekkürler!' } },
+        body: {
+          recipient: { id: '24286888740958239' },
+          messaging_type: 'RESPONSE',
+          message: { text: 'Bilgi için teşekkürler!' },
+        },
       });
       // Instagram's Send API documents no message.metadata (Messenger's echo tag): not sent.
       expect((fake.requests[0].body as { message: object }).message).toEqual({ text: 'Bilgi için teşekkürler!' });
@@ -157,28 +233,68 @@ describe('InstagramAdapter', () => {
 
     it('private reply to a comment: recipient.comment_id', async () => {
       await adapter.sendReply(account(), reply({ privateReply: true }));
-      expect(fake.requests[0]).toMatchObject({ path: `/${IG_ID}/messages`, body: { recipient: { comment_id: '17908760879912236' } } });
+      expect(fake.requests[0]).toMatchObject({
+        path: `/${IG_ID}/messages`,
+        body: { recipient: { comment_id: '17908760879912236' } },
+      });
     });
 
     it('refuses a closed window without calling Meta', async () => {
-      await expect(adapter.sendReply(account(), dm({ replyWindowExpiresAt: null, lastInboundAt: null }))).rejects.toBeInstanceOf(ReplyRefusedError);
+      await expect(
+        adapter.sendReply(account(), dm({ replyWindowExpiresAt: null, lastInboundAt: null })),
+      ).rejects.toBeInstanceOf(ReplyRefusedError);
       expect(fake.requests).toHaveLength(0);
     });
   });
 
   describe('poll', () => {
     it('media comments with replies and conversations, then nothing new with the returned cursors', async () => {
-      for (let m = 0; m < 30; m++) fake.addIgMedia(IG_ID, { id: `media_${m}`, caption: `Gönderi ${m}`, timestamp: igTime(m) });
-      for (let c = 0; c < 60; c++) fake.addComment('media_29', { id: `c_${c}`, message: `Yorum ${c}`, created_time: igTime(100 + c), from: { id: `u${c}`, username: `kullanici${c}` } });
-      fake.addComment('media_29', { id: 'r_1', message: 'Teşekkürler', created_time: igTime(200), from: { id: IG_ID, username: 'melikgazibel' }, parentId: 'c_0' });
-      fake.addConversationMessage(IG_ID, 'instagram', 'ig_t1', { id: 'aWdf_in', message: 'Merhaba', created_time: igTime(300), from: { id: '777', username: 'ayse.k' }, to: { id: IG_ID } });
+      for (let m = 0; m < 30; m++) {
+        fake.addIgMedia(IG_ID, { id: `media_${m}`, caption: `Gönderi ${m}`, timestamp: igTime(m) });
+      }
+      for (let c = 0; c < 60; c++) {
+        fake.addComment('media_29', {
+          id: `c_${c}`,
+          message: `Yorum ${c}`,
+          created_time: igTime(100 + c),
+          from: { id: `u${c}`, username: `kullanici${c}` },
+        });
+      }
+      fake.addComment('media_29', {
+        id: 'r_1',
+        message: 'Teşekkürler',
+        created_time: igTime(200),
+        from: { id: IG_ID, username: 'melikgazibel' },
+        parentId: 'c_0',
+      });
+      fake.addConversationMessage(IG_ID, 'instagram', 'ig_t1', {
+        id: 'aWdf_in',
+        message: 'Merhaba',
+        created_time: igTime(300),
+        from: { id: '777', username: 'ayse.k' },
+        to: { id: IG_ID },
+      });
 
       const first = await adapter.poll(account());
       expect(first.events).toHaveLength(30 + 60 + 1 + 1);
-      expect(first.events.find((e) => e.type === 'message' && e.externalId === 'r_1')).toMatchObject({ kind: MessageKind.Reply, direction: MessageDirection.Outbound, parentExternalId: 'c_0', thread: { key: 'post:media_29' } });
-      expect(first.events.find((e) => e.type === 'message' && e.externalId === 'c_5')).toMatchObject({ kind: MessageKind.Comment, contact: { externalId: 'u5', handle: 'kullanici5' } });
-      expect(first.events.find((e) => e.type === 'message' && e.externalId === 'aWdf_in')).toMatchObject({ kind: MessageKind.Dm, thread: { key: 'dm:777' } });
-      expect(first.cursors).toEqual({ comments: new Date(Date.UTC(2024, 2, 1, 8, 200)).toISOString(), conversations: new Date(Date.UTC(2024, 2, 1, 8, 300)).toISOString() });
+      expect(first.events.find((e) => e.type === 'message' && e.externalId === 'r_1')).toMatchObject({
+        kind: MessageKind.Reply,
+        direction: MessageDirection.Outbound,
+        parentExternalId: 'c_0',
+        thread: { key: 'post:media_29' },
+      });
+      expect(first.events.find((e) => e.type === 'message' && e.externalId === 'c_5')).toMatchObject({
+        kind: MessageKind.Comment,
+        contact: { externalId: 'u5', handle: 'kullanici5' },
+      });
+      expect(first.events.find((e) => e.type === 'message' && e.externalId === 'aWdf_in')).toMatchObject({
+        kind: MessageKind.Dm,
+        thread: { key: 'dm:777' },
+      });
+      expect(first.cursors).toEqual({
+        comments: new Date(Date.UTC(2024, 2, 1, 8, 200)).toISOString(),
+        conversations: new Date(Date.UTC(2024, 2, 1, 8, 300)).toISOString(),
+      });
       expect(fake.requests.some((r) => r.path === `/${IG_ID}/media` && r.query.after)).toBe(true);
       expect(fake.requests.some((r) => r.path === '/media_29/comments' && r.query.after)).toBe(true);
       expect(fake.requests.find((r) => r.path === `/${IG_ID}/conversations`)?.query.platform).toBe('instagram');

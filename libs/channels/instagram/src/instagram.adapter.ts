@@ -9,7 +9,6 @@ import {
   ReplyRefusedError,
   SendResult,
 } from '@civic/channels-core';
-import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import {
   isDirectMessage,
   laterIso,
@@ -25,6 +24,7 @@ import {
   refuseInvalidPrivateReply,
   sendMessagingReply,
 } from '@civic/channels-meta';
+import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import { mapInstagramChange } from './instagram-change.mapper';
 
 const DM_TEXT_LIMIT = 1000;
@@ -53,7 +53,8 @@ interface GraphIgMedia {
   permalink?: string;
 }
 
-const IG_COMMENT_FIELDS = 'id,text,timestamp,username,from{id,username},replies{id,text,timestamp,username,from{id,username}}';
+const IG_COMMENT_FIELDS =
+  'id,text,timestamp,username,from{id,username},replies{id,text,timestamp,username,from{id,username}}';
 
 /** Instagram professional account: comments, replies, mentions, DMs, story mentions, reactions. */
 @Injectable()
@@ -68,8 +69,12 @@ export class InstagramAdapter implements ChannelAdapter {
   parseWebhook(body: unknown): NormalizedEvent[] {
     const events: NormalizedEvent[] = [];
     for (const entry of readMetaEnvelope(body, this.webhookObjects)) {
-      for (const change of entry.changes) events.push(...mapInstagramChange(entry.id, change.field, change.value, entry.time));
-      for (const messaging of entry.messaging) events.push(...parseMessagingEvent(Channel.Instagram, entry.id, messaging, entry.time));
+      for (const change of entry.changes) {
+        events.push(...mapInstagramChange(entry.id, change.field, change.value, entry.time));
+      }
+      for (const messaging of entry.messaging) {
+        events.push(...parseMessagingEvent(Channel.Instagram, entry.id, messaging, entry.time));
+      }
     }
     return events;
   }
@@ -85,13 +90,19 @@ export class InstagramAdapter implements ChannelAdapter {
       cursor: account.cursors.conversations,
     });
     const cursors: Record<string, string> = {};
-    if (comments.cursor && comments.cursor !== account.cursors.comments) cursors.comments = comments.cursor;
-    if (dms.cursor && dms.cursor !== account.cursors.conversations) cursors.conversations = dms.cursor;
+    if (comments.cursor && comments.cursor !== account.cursors.comments) {
+      cursors.comments = comments.cursor;
+    }
+    if (dms.cursor && dms.cursor !== account.cursors.conversations) {
+      cursors.conversations = dms.cursor;
+    }
     return { events: [...comments.events, ...dms.events], cursors };
   }
 
   validateReply(reply: OutboundReply): void {
-    if (reply.template) throw new ReplyRefusedError('template_not_supported', 'Instagram has no message templates; write a text reply.');
+    if (reply.template) {
+      throw new ReplyRefusedError('template_not_supported', 'Instagram has no message templates; write a text reply.');
+    }
     if (reply.privateReply) {
       refuseInvalidContent(reply, DM_TEXT_LIMIT);
       refuseInvalidPrivateReply(reply);
@@ -99,19 +110,27 @@ export class InstagramAdapter implements ChannelAdapter {
     }
     if (isDirectMessage(reply)) {
       refuseInvalidContent(reply, DM_TEXT_LIMIT);
-      if (!reply.recipientExternalId) throw new ReplyRefusedError('missing_recipient', 'The conversation has no recipient to message.');
+      if (!reply.recipientExternalId) {
+        throw new ReplyRefusedError('missing_recipient', 'The conversation has no recipient to message.');
+      }
       messagingTypeFor(reply);
       return;
     }
     refuseInvalidContent(reply, COMMENT_TEXT_LIMIT);
-    if (reply.media?.length) throw new ReplyRefusedError('media_not_supported', 'Instagram comment replies can only carry text.');
-    if (!reply.inReplyTo && !reply.rootExternalId) throw new ReplyRefusedError('missing_target', 'There is no post or comment to reply to.');
+    if (reply.media?.length) {
+      throw new ReplyRefusedError('media_not_supported', 'Instagram comment replies can only carry text.');
+    }
+    if (!reply.inReplyTo && !reply.rootExternalId) {
+      throw new ReplyRefusedError('missing_target', 'There is no post or comment to reply to.');
+    }
   }
 
   async sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult> {
     this.validateReply(reply);
     const token = metaAccessToken(account);
-    if (reply.privateReply || isDirectMessage(reply)) return sendMessagingReply(this.graph, token, account.externalId, reply, { tagEchoes: false });
+    if (reply.privateReply || isDirectMessage(reply)) {
+      return sendMessagingReply(this.graph, token, account.externalId, reply, { tagEchoes: false });
+    }
     let response: { id: string };
     if (reply.inReplyTo?.kind === MessageKind.Mention) {
       // A comment that @mentions us lives on someone else's media: answer through the mentions edge.
@@ -129,7 +148,10 @@ export class InstagramAdapter implements ChannelAdapter {
   }
 
   /** The account's recent media (its own posts open threads) and their comments with replies, newer than the `comments` cursor. */
-  private async pollComments(account: ChannelAccountContext, token: string): Promise<{ events: MessageEvent[]; cursor: string | undefined }> {
+  private async pollComments(
+    account: ChannelAccountContext,
+    token: string,
+  ): Promise<{ events: MessageEvent[]; cursor: string | undefined }> {
     const igId = account.externalId;
     const since = account.cursors.comments ? new Date(account.cursors.comments).getTime() : Number.NEGATIVE_INFINITY;
     let cursor = account.cursors.comments;
@@ -162,15 +184,24 @@ export class InstagramAdapter implements ChannelAdapter {
         cursor = laterIso(cursor, postedAt);
       }
       const comments: Array<{ comment: GraphIgComment; parentId: string }> = [];
-      await this.graph.paginate<GraphIgComment>(`/${item.id}/comments`, token, { fields: IG_COMMENT_FIELDS, limit: 50 }, (page) => {
-        for (const comment of page) {
-          comments.push({ comment, parentId: item.id });
-          for (const reply of comment.replies?.data ?? []) comments.push({ comment: reply, parentId: comment.id });
-        }
-      });
+      await this.graph.paginate<GraphIgComment>(
+        `/${item.id}/comments`,
+        token,
+        { fields: IG_COMMENT_FIELDS, limit: 50 },
+        (page) => {
+          for (const comment of page) {
+            comments.push({ comment, parentId: item.id });
+            for (const reply of comment.replies?.data ?? []) {
+              comments.push({ comment: reply, parentId: comment.id });
+            }
+          }
+        },
+      );
       for (const { comment, parentId } of comments) {
         const at = parseMetaTime(comment.timestamp);
-        if (!at || at.getTime() <= since || !comment.from?.id) continue;
+        if (!at || at.getTime() <= since || !comment.from?.id) {
+          continue;
+        }
         events.push({
           type: 'message',
           channel: Channel.Instagram,

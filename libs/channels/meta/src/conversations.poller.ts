@@ -1,6 +1,7 @@
-import { MessageEvent } from '@civic/channels-core';
-import { AttachmentType, Channel, ConversationKind, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
-import { MetaGraphClient } from './graph-api.client';
+import type { MessageEvent } from '@civic/channels-core';
+import type { Channel, MessageAttachment } from '@civic/model';
+import { AttachmentType, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
+import type { MetaGraphClient } from './graph-api.client';
 import { dmThreadKey } from './messaging-event.parser';
 import { laterIso, parseMetaTime, replyWindowFrom } from './meta-time';
 
@@ -41,9 +42,29 @@ const MAX_PAGES = 5;
 
 function mapGraphAttachment(attachment: GraphMessageAttachment): MessageAttachment {
   const mime = attachment.mime_type ?? null;
-  if (attachment.image_data?.url) return { type: AttachmentType.Image, channelUrl: attachment.image_data.url, mimeType: mime, fileName: attachment.name ?? null };
-  if (attachment.video_data?.url) return { type: AttachmentType.Video, channelUrl: attachment.video_data.url, mimeType: mime, fileName: attachment.name ?? null };
-  const type = mime?.startsWith('audio/') ? AttachmentType.Audio : mime?.startsWith('video/') ? AttachmentType.Video : mime?.startsWith('image/') ? AttachmentType.Image : AttachmentType.Document;
+  if (attachment.image_data?.url) {
+    return {
+      type: AttachmentType.Image,
+      channelUrl: attachment.image_data.url,
+      mimeType: mime,
+      fileName: attachment.name ?? null,
+    };
+  }
+  if (attachment.video_data?.url) {
+    return {
+      type: AttachmentType.Video,
+      channelUrl: attachment.video_data.url,
+      mimeType: mime,
+      fileName: attachment.name ?? null,
+    };
+  }
+  const type = mime?.startsWith('audio/')
+    ? AttachmentType.Audio
+    : mime?.startsWith('video/')
+      ? AttachmentType.Video
+      : mime?.startsWith('image/')
+        ? AttachmentType.Image
+        : AttachmentType.Document;
   return { type, channelUrl: attachment.file_url ?? null, mimeType: mime, fileName: attachment.name ?? null };
 }
 
@@ -54,7 +75,13 @@ function mapGraphAttachment(attachment: GraphMessageAttachment): MessageAttachme
  */
 export async function pollConversations(
   graph: MetaGraphClient,
-  options: { channel: Channel; accountExternalId: string; token: string; platform: 'messenger' | 'instagram'; cursor?: string },
+  options: {
+    channel: Channel;
+    accountExternalId: string;
+    token: string;
+    platform: 'messenger' | 'instagram';
+    cursor?: string;
+  },
 ): Promise<{ events: MessageEvent[]; cursor: string | undefined }> {
   const { channel, accountExternalId, token, platform } = options;
   const since = options.cursor ? new Date(options.cursor).getTime() : Number.NEGATIVE_INFINITY;
@@ -67,13 +94,19 @@ export async function pollConversations(
     (conversations) => {
       for (const conversation of conversations) {
         const updated = parseMetaTime(conversation.updated_time);
-        if (updated && updated.getTime() <= since) return false;
+        if (updated && updated.getTime() <= since) {
+          return false;
+        }
         for (const message of conversation.messages?.data ?? []) {
           const sentAt = parseMetaTime(message.created_time);
-          if (!sentAt || sentAt.getTime() <= since || !message.from?.id) continue;
+          if (!sentAt || sentAt.getTime() <= since || !message.from?.id) {
+            continue;
+          }
           const outbound = message.from.id === accountExternalId;
           const contact = outbound ? message.to?.data?.[0] : message.from;
-          if (!contact?.id) continue;
+          if (!contact?.id) {
+            continue;
+          }
           const event: MessageEvent = {
             type: 'message',
             channel,
@@ -88,7 +121,9 @@ export async function pollConversations(
             thread: { kind: ConversationKind.Direct, key: dmThreadKey(contact.id) },
             raw: message,
           };
-          if (!outbound) event.replyWindowExpiresAt = replyWindowFrom(sentAt);
+          if (!outbound) {
+            event.replyWindowExpiresAt = replyWindowFrom(sentAt);
+          }
           events.push(event);
           cursor = laterIso(cursor, sentAt);
         }

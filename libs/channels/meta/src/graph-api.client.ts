@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@civic/config';
 import axios, { AxiosInstance } from 'axios';
+import { AppConfig } from '@civic/config';
 import { classifyMetaError } from './meta-error.classifier';
 
 /** One page of a Graph API edge: `{ data: [...], paging: { cursors: { before, after }, next } }`. */
@@ -42,7 +42,9 @@ export class MetaGraphClient {
 
   async post<T>(path: string, token: string, body: unknown): Promise<T> {
     try {
-      const response = await this.http.post<T>(path, body, { headers: { ...bearer(token), 'Content-Type': 'application/json' } });
+      const response = await this.http.post<T>(path, body, {
+        headers: { ...bearer(token), 'Content-Type': 'application/json' },
+      });
       return response.data;
     } catch (err) {
       throw classifyMetaError(err);
@@ -66,7 +68,9 @@ export class MetaGraphClient {
       const result = await this.get<GraphPage<T>>(path, token, { ...params, after });
       const keepGoing = onPage(result.data ?? []);
       after = result.paging?.cursors?.after;
-      if (keepGoing === false || !result.paging?.next || !after) return;
+      if (keepGoing === false || !result.paging?.next || !after) {
+        return;
+      }
     }
   }
 
@@ -92,6 +96,10 @@ function bearer(token: string): Record<string, string> {
 
 function dropUndefined(params: Record<string, string | number | undefined>): Record<string, string | number> {
   const out: Record<string, string | number> = {};
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) out[key] = value;
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) {
+      out[key] = value;
+    }
+  }
   return out;
 }

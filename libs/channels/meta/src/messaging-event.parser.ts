@@ -1,7 +1,15 @@
-import { DeleteEvent, MessageEvent, NormalizedEvent, replyIdFromCallbackData, StatusEvent, WatermarkStatusEvent, WebhookPayloadError } from '@civic/channels-core';
-import { AttachmentType, Channel, ConversationKind, DeliveryState, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
-import { idOf, isRecord, requireId } from './meta-webhook.envelope';
+import type {
+  DeleteEvent,
+  MessageEvent,
+  NormalizedEvent,
+  StatusEvent,
+  WatermarkStatusEvent,
+} from '@civic/channels-core';
+import { replyIdFromCallbackData, WebhookPayloadError } from '@civic/channels-core';
+import type { Channel, MessageAttachment } from '@civic/model';
+import { AttachmentType, ConversationKind, DeliveryState, MessageDirection, MessageKind } from '@civic/model';
 import { parseMetaTime, replyWindowFrom } from './meta-time';
+import { idOf, isRecord, requireId } from './meta-webhook.envelope';
 
 /** Thread key of a DM conversation: one per contact and account. */
 export const dmThreadKey = (userId: string) => `dm:${userId}`;
@@ -28,10 +36,14 @@ const ATTACHMENT_TYPES: Record<string, AttachmentType> = {
 
 /** Messenger/Instagram `message.attachments[]` into the one attachment model. */
 export function mapMessagingAttachments(raw: unknown): MessageAttachment[] {
-  if (!Array.isArray(raw)) return [];
+  if (!Array.isArray(raw)) {
+    return [];
+  }
   const out: MessageAttachment[] = [];
   for (const item of raw) {
-    if (!isRecord(item)) continue;
+    if (!isRecord(item)) {
+      continue;
+    }
     const payload = isRecord(item.payload) ? item.payload : {};
     const rawType = String(item.type ?? '');
     const url = typeof payload.url === 'string' ? payload.url : typeof item.url === 'string' ? item.url : null;
@@ -48,7 +60,8 @@ export function mapMessagingAttachments(raw: unknown): MessageAttachment[] {
       }
     }
     // Messenger sends stickers as images that carry a sticker_id.
-    const type = payload.sticker_id != null ? AttachmentType.Sticker : (ATTACHMENT_TYPES[rawType] ?? AttachmentType.Link);
+    const type =
+      payload.sticker_id != null ? AttachmentType.Sticker : (ATTACHMENT_TYPES[rawType] ?? AttachmentType.Link);
     out.push({ type, channelUrl: url, caption: typeof item.title === 'string' ? item.title : null });
   }
   return out;
@@ -58,21 +71,31 @@ export function mapMessagingAttachments(raw: unknown): MessageAttachment[] {
  * One element of `entry[].messaging[]` (Messenger and Instagram share the format): messages, echoes,
  * deletions, reactions, postbacks, deliveries and reads.
  */
-export function parseMessagingEvent(channel: Channel, accountExternalId: string, event: Record<string, unknown>, entryTime?: number): NormalizedEvent[] {
+export function parseMessagingEvent(
+  channel: Channel,
+  accountExternalId: string,
+  event: Record<string, unknown>,
+  entryTime?: number,
+): NormalizedEvent[] {
   const sender = isRecord(event.sender) ? idOf(event.sender.id) : null;
   const recipient = isRecord(event.recipient) ? idOf(event.recipient.id) : null;
-  if (!sender || !recipient) throw new WebhookPayloadError('messaging event needs sender.id and recipient.id');
+  if (!sender || !recipient) {
+    throw new WebhookPayloadError('messaging event needs sender.id and recipient.id');
+  }
   const occurredAt = parseMetaTime(event.timestamp) ?? parseMetaTime(entryTime) ?? new Date();
   const base = { channel, accountExternalId, occurredAt, raw: event };
 
   if (isRecord(event.message)) {
     const message = event.message;
     const mid = requireId(message.mid, 'message.mid');
-    if (message.is_deleted === true) return [{ ...base, type: 'delete', externalId: mid } satisfies DeleteEvent];
+    if (message.is_deleted === true) {
+      return [{ ...base, type: 'delete', externalId: mid } satisfies DeleteEvent];
+    }
     const echo = message.is_echo === true;
     const contactId = echo ? recipient : sender;
     const attachments = mapMessagingAttachments(message.attachments);
-    const isStoryMention = Array.isArray(message.attachments) && message.attachments.some((a) => isRecord(a) && a.type === 'story_mention');
+    const isStoryMention =
+      Array.isArray(message.attachments) && message.attachments.some((a) => isRecord(a) && a.type === 'story_mention');
     const replyTo = isRecord(message.reply_to) ? idOf(message.reply_to.mid) : null;
     const result: MessageEvent = {
       ...base,
@@ -87,9 +110,13 @@ export function parseMessagingEvent(channel: Channel, accountExternalId: string,
       parentExternalId: replyTo,
     };
     // Only the citizen's own message opens the 24 h window; our echoes leave it as it is.
-    if (!echo) result.replyWindowExpiresAt = replyWindowFrom(occurredAt);
+    if (!echo) {
+      result.replyWindowExpiresAt = replyWindowFrom(occurredAt);
+    }
     // Our own send's echo names its reply (the tag sendMessagingReply puts in message.metadata).
-    else result.replyId = replyIdFromCallbackData(message.metadata);
+    else {
+      result.replyId = replyIdFromCallbackData(message.metadata);
+    }
     return [result];
   }
 
@@ -97,8 +124,15 @@ export function parseMessagingEvent(channel: Channel, accountExternalId: string,
     const reaction = event.reaction;
     const mid = requireId(reaction.mid, 'reaction.mid');
     // Removing a reaction names no reaction id we could delete; the original stays in the history.
-    if (reaction.action === 'unreact') return [];
-    const emoji = typeof reaction.emoji === 'string' ? reaction.emoji : typeof reaction.reaction === 'string' ? reaction.reaction : null;
+    if (reaction.action === 'unreact') {
+      return [];
+    }
+    const emoji =
+      typeof reaction.emoji === 'string'
+        ? reaction.emoji
+        : typeof reaction.reaction === 'string'
+          ? reaction.reaction
+          : null;
     return [
       {
         ...base,
@@ -125,7 +159,12 @@ export function parseMessagingEvent(channel: Channel, accountExternalId: string,
         externalId: idOf(postback.mid) ?? `postback:${sender}:${occurredAt.getTime()}`,
         direction: MessageDirection.Inbound,
         kind: MessageKind.Dm,
-        text: typeof postback.title === 'string' ? postback.title : typeof postback.payload === 'string' ? postback.payload : null,
+        text:
+          typeof postback.title === 'string'
+            ? postback.title
+            : typeof postback.payload === 'string'
+              ? postback.payload
+              : null,
         attachments: [],
         contact: { externalId: sender },
         thread: { kind: ConversationKind.Direct, key: dmThreadKey(sender) },
@@ -139,7 +178,9 @@ export function parseMessagingEvent(channel: Channel, accountExternalId: string,
     const out: NormalizedEvent[] = [];
     for (const mid of Array.isArray(delivery.mids) ? delivery.mids : []) {
       const id = idOf(mid);
-      if (id) out.push({ ...base, type: 'status', externalId: id, state: DeliveryState.Delivered } satisfies StatusEvent);
+      if (id) {
+        out.push({ ...base, type: 'status', externalId: id, state: DeliveryState.Delivered } satisfies StatusEvent);
+      }
     }
     const watermark = parseMetaTime(delivery.watermark);
     if (watermark) {
@@ -151,7 +192,9 @@ export function parseMessagingEvent(channel: Channel, accountExternalId: string,
         state: DeliveryState.Delivered,
       } satisfies WatermarkStatusEvent);
     }
-    if (out.length === 0) throw new WebhookPayloadError('delivery event has neither mids nor watermark');
+    if (out.length === 0) {
+      throw new WebhookPayloadError('delivery event has neither mids nor watermark');
+    }
     return out;
   }
 
@@ -159,11 +202,21 @@ export function parseMessagingEvent(channel: Channel, accountExternalId: string,
     const read = event.read;
     // Instagram names the read message; Messenger gives a watermark time.
     const mid = idOf(read.mid);
-    if (mid) return [{ ...base, type: 'status', externalId: mid, state: DeliveryState.Read } satisfies StatusEvent];
+    if (mid) {
+      return [{ ...base, type: 'status', externalId: mid, state: DeliveryState.Read } satisfies StatusEvent];
+    }
     const watermark = parseMetaTime(read.watermark);
-    if (!watermark) throw new WebhookPayloadError('read event has neither mid nor watermark');
+    if (!watermark) {
+      throw new WebhookPayloadError('read event has neither mid nor watermark');
+    }
     return [
-      { ...base, occurredAt: watermark, type: 'status_watermark', threadKey: dmThreadKey(sender), state: DeliveryState.Read } satisfies WatermarkStatusEvent,
+      {
+        ...base,
+        occurredAt: watermark,
+        type: 'status_watermark',
+        threadKey: dmThreadKey(sender),
+        state: DeliveryState.Read,
+      } satisfies WatermarkStatusEvent,
     ];
   }
 

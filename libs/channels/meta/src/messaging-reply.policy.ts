@@ -1,4 +1,5 @@
-import { OutboundReply, ReplyRefusedError } from '@civic/channels-core';
+import type { OutboundReply } from '@civic/channels-core';
+import { ReplyRefusedError } from '@civic/channels-core';
 import { ConversationKind } from '@civic/model';
 import { DAY_MS } from './meta-time';
 
@@ -14,10 +15,16 @@ export function refuseInvalidContent(reply: OutboundReply, maxTextLength: number
     throw new ReplyRefusedError('empty_text', 'The reply is empty: write a text or attach media.');
   }
   if (reply.inReplyTo?.deleted) {
-    throw new ReplyRefusedError('in_reply_to_deleted', 'The message you are answering was deleted on the channel; it can no longer be replied to.');
+    throw new ReplyRefusedError(
+      'in_reply_to_deleted',
+      'The message you are answering was deleted on the channel; it can no longer be replied to.',
+    );
   }
   if (reply.text && [...reply.text].length > maxTextLength) {
-    throw new ReplyRefusedError('text_too_long', `The reply is longer than the channel allows (${maxTextLength} characters).`);
+    throw new ReplyRefusedError(
+      'text_too_long',
+      `The reply is longer than the channel allows (${maxTextLength} characters).`,
+    );
   }
   for (const media of reply.media ?? []) {
     if (!media.channelUrl && !media.channelMediaId) {
@@ -32,8 +39,11 @@ export function refuseInvalidContent(reply: OutboundReply, maxTextLength: number
  */
 export function messagingTypeFor(reply: OutboundReply): MessagingType {
   const now = reply.now.getTime();
-  const windowEnd = reply.replyWindowExpiresAt?.getTime() ?? (reply.lastInboundAt ? reply.lastInboundAt.getTime() + DAY_MS : null);
-  if (windowEnd != null && now <= windowEnd) return { messaging_type: 'RESPONSE' };
+  const windowEnd =
+    reply.replyWindowExpiresAt?.getTime() ?? (reply.lastInboundAt ? reply.lastInboundAt.getTime() + DAY_MS : null);
+  if (windowEnd != null && now <= windowEnd) {
+    return { messaging_type: 'RESPONSE' };
+  }
   if (reply.lastInboundAt && now <= reply.lastInboundAt.getTime() + HUMAN_AGENT_WINDOW_MS) {
     return { messaging_type: 'MESSAGE_TAG', tag: 'HUMAN_AGENT' };
   }
@@ -56,4 +66,5 @@ export function refuseInvalidPrivateReply(reply: OutboundReply): void {
 }
 
 /** True for a DM (not a private reply to a comment). */
-export const isDirectMessage = (reply: OutboundReply) => reply.conversationKind === ConversationKind.Direct && !reply.privateReply;
+export const isDirectMessage = (reply: OutboundReply) =>
+  reply.conversationKind === ConversationKind.Direct && !reply.privateReply;

@@ -1,6 +1,7 @@
-import { OutboundReply, replyCallbackData, SendResult } from '@civic/channels-core';
+import type { OutboundReply, SendResult } from '@civic/channels-core';
+import { replyCallbackData } from '@civic/channels-core';
 import { AttachmentType } from '@civic/model';
-import { MetaGraphClient } from './graph-api.client';
+import type { MetaGraphClient } from './graph-api.client';
 import { messagingTypeFor } from './messaging-reply.policy';
 
 interface SendApiResponse {
@@ -31,7 +32,11 @@ export interface MessagingSendOptions {
  * replies to comments, DMs with the right messaging_type, attachments by URL.
  */
 export async function sendMessagingReply(
-  graph: MetaGraphClient, token: string, senderId: string, reply: OutboundReply, options: MessagingSendOptions,
+  graph: MetaGraphClient,
+  token: string,
+  senderId: string,
+  reply: OutboundReply,
+  options: MessagingSendOptions,
 ): Promise<SendResult> {
   const path = `/${senderId}/messages`;
   const tag = options.tagEchoes && reply.replyId ? { metadata: replyCallbackData(reply.replyId) } : {};
@@ -47,16 +52,36 @@ export async function sendMessagingReply(
   const sent: SendApiResponse[] = [];
   // The Send API carries one attachment per message; media go first, the text closes the reply.
   for (const media of reply.media ?? []) {
-    sent.push(await graph.post<SendApiResponse>(path, token, {
-      recipient,
-      ...messagingType,
-      message: { attachment: { type: SEND_API_ATTACHMENT[media.type] ?? 'file', payload: { url: media.channelUrl, is_reusable: true } }, ...tag },
-    }));
+    sent.push(
+      await graph.post<SendApiResponse>(path, token, {
+        recipient,
+        ...messagingType,
+        message: {
+          attachment: {
+            type: SEND_API_ATTACHMENT[media.type] ?? 'file',
+            payload: { url: media.channelUrl, is_reusable: true },
+          },
+          ...tag,
+        },
+      }),
+    );
   }
   if (reply.text?.trim()) {
-    sent.push(await graph.post<SendApiResponse>(path, token, { recipient, ...messagingType, message: { text: reply.text, ...tag } }));
+    sent.push(
+      await graph.post<SendApiResponse>(path, token, {
+        recipient,
+        ...messagingType,
+        message: { text: reply.text, ...tag },
+      }),
+    );
   }
   const last = sent.pop();
-  if (!last) throw new Error('sendMessagingReply called without text or media (validateReply must run first)');
-  return { externalId: last.message_id, ...(sent.length > 0 ? { partExternalIds: sent.map((part) => part.message_id) } : {}), raw: last };
+  if (!last) {
+    throw new Error('sendMessagingReply called without text or media (validateReply must run first)');
+  }
+  return {
+    externalId: last.message_id,
+    ...(sent.length > 0 ? { partExternalIds: sent.map((part) => part.message_id) } : {}),
+    raw: last,
+  };
 }

@@ -1,4 +1,5 @@
-import { ChannelAccountContext, ChannelError, ChannelErrorKind } from '@civic/channels-core';
+import type { ChannelAccountContext } from '@civic/channels-core';
+import { ChannelError, ChannelErrorKind } from '@civic/channels-core';
 
 /** The Graph token of a connected account: Facebook `{pageAccessToken}`, Instagram/WhatsApp `{accessToken}`. */
 export function metaAccessToken(account: ChannelAccountContext): string {

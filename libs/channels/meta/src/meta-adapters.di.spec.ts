@@ -1,10 +1,11 @@
 import { Test } from '@nestjs/testing';
-import { CHANNEL_ADAPTERS, ChannelAdapter, ChannelRegistry } from '@civic/channels-core';
-import { ConfigModule } from '@civic/config';
-import { Channel } from '@civic/model';
+import type { ChannelAdapter } from '@civic/channels-core';
+import { CHANNEL_ADAPTERS, ChannelRegistry } from '@civic/channels-core';
 import { FACEBOOK_ADAPTER_PROVIDERS, FacebookAdapter } from '@civic/channels-facebook';
 import { INSTAGRAM_ADAPTER_PROVIDERS, InstagramAdapter } from '@civic/channels-instagram';
 import { WHATSAPP_ADAPTER_PROVIDERS, WhatsAppAdapter } from '@civic/channels-whatsapp';
+import { ConfigModule } from '@civic/config';
+import { Channel } from '@civic/model';
 
 describe('Meta adapters in Nest DI', () => {
   it('resolve with AppConfig and register under CHANNEL_ADAPTERS by channel and webhook object', async () => {

@@ -1,6 +1,7 @@
 import { ChannelError, ChannelErrorKind } from '@civic/channels-core';
 import { AppConfig } from '@civic/config';
-import { FakeGraphApiServer, FakeGraphFailure, META_FAILURES } from '@civic/testing';
+import type { FakeGraphFailure } from '@civic/testing';
+import { FakeGraphApiServer, META_FAILURES } from '@civic/testing';
 import { MetaGraphClient } from './graph-api.client';
 import { classifyMetaErrorBody } from './meta-error.classifier';
 
@@ -17,7 +18,9 @@ describe('Meta error classification (through the fake Graph API)', () => {
 
   async function failureOf(failure: FakeGraphFailure): Promise<ChannelError> {
     fake.failNext({ method: 'POST', path: '/106540352242922/messages' }, failure);
-    const error = await graph.post('/106540352242922/messages', 'tok', { messaging_product: 'whatsapp' }).catch((e) => e);
+    const error = await graph
+      .post('/106540352242922/messages', 'tok', { messaging_product: 'whatsapp' })
+      .catch((e) => e);
     expect(error).toBeInstanceOf(ChannelError);
     return error as ChannelError;
   }

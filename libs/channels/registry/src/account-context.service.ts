@@ -28,13 +28,18 @@ export class AccountContextService {
       .addSelect('a.credentialsEncrypted')
       .where('a.id = :id', { id: accountId })
       .getOne();
-    if (!account) throw new DomainError(ErrorCode.ChannelAccountNotFound, { id: accountId });
+    if (!account) {
+      throw new DomainError(ErrorCode.ChannelAccountNotFound, { id: accountId });
+    }
     return this.toContext(account);
   }
 
   /** The context of an account row read elsewhere (e.g. with the reply a worker claims), credentials included. */
   toContext(
-    account: Pick<ChannelAccount, 'id' | 'organizationId' | 'channel' | 'externalId' | 'handle' | 'credentialsEncrypted' | 'cursors' | 'sandbox'>,
+    account: Pick<
+      ChannelAccount,
+      'id' | 'organizationId' | 'channel' | 'externalId' | 'handle' | 'credentialsEncrypted' | 'cursors' | 'sandbox'
+    >,
   ): ChannelAccountContext {
     return {
       id: account.id,
@@ -53,11 +58,13 @@ export class AccountContextService {
    * so a crash in between re-polls the same window instead of losing it.
    */
   async saveCursors(accountId: string, cursors: Record<string, string>): Promise<void> {
-    if (Object.keys(cursors).length === 0) return;
-    await this.dataSource.query(`UPDATE channel_account SET cursors = cursors || $2::jsonb, updated_at = now() WHERE id = $1`, [
-      accountId,
-      JSON.stringify(cursors),
-    ]);
+    if (Object.keys(cursors).length === 0) {
+      return;
+    }
+    await this.dataSource.query(
+      `UPDATE channel_account SET cursors = cursors || $2::jsonb, updated_at = now() WHERE id = $1`,
+      [accountId, JSON.stringify(cursors)],
+    );
   }
 
   /** A successful call: the account is healthy again. */
@@ -85,7 +92,9 @@ export class AccountContextService {
       );
       return ChannelAccountStatus.Paused;
     }
-    if (error.kind === ChannelErrorKind.Reauthorize) return this.setStatus(accountId, ChannelAccountStatus.NeedsReauthorization, message);
+    if (error.kind === ChannelErrorKind.Reauthorize) {
+      return this.setStatus(accountId, ChannelAccountStatus.NeedsReauthorization, message);
+    }
     if (error.kind === ChannelErrorKind.Fatal && error.info.code === USAGE_CAPPED_CODE) {
       return this.setStatus(accountId, ChannelAccountStatus.UsageCapped, message);
     }
@@ -94,7 +103,11 @@ export class AccountContextService {
     return null;
   }
 
-  private async setStatus(accountId: string, status: ChannelAccountStatus, message: string): Promise<ChannelAccountStatus> {
+  private async setStatus(
+    accountId: string,
+    status: ChannelAccountStatus,
+    message: string,
+  ): Promise<ChannelAccountStatus> {
     await this.dataSource.query(
       `UPDATE channel_account SET status = $2, paused_until = NULL, last_error = $3, updated_at = now() WHERE id = $1 AND status <> 'disabled'`,
       [accountId, status, message],
@@ -103,7 +116,10 @@ export class AccountContextService {
   }
 
   private async setError(accountId: string, message: string): Promise<void> {
-    await this.dataSource.query(`UPDATE channel_account SET last_error = $2, updated_at = now() WHERE id = $1`, [accountId, message]);
+    await this.dataSource.query(`UPDATE channel_account SET last_error = $2, updated_at = now() WHERE id = $1`, [
+      accountId,
+      message,
+    ]);
   }
 }
 

@@ -16,7 +16,9 @@ export class TwitterBaseUrlPlugin implements ITwitterApiClientPlugin {
 
   onBeforeRequestConfig({ params }: ITwitterApiBeforeRequestConfigHookArgs): void {
     const url = new URL(params.url.startsWith('http') ? params.url : `https://${params.url}`);
-    if (!LIBRARY_API_HOSTS.has(url.hostname)) return;
+    if (!LIBRARY_API_HOSTS.has(url.hostname)) {
+      return;
+    }
     url.protocol = this.base.protocol;
     url.host = this.base.host;
     url.pathname = this.base.pathname.replace(/\/+$/, '') + url.pathname;

@@ -1,8 +1,8 @@
 import * as http from 'node:http';
 import { Injectable } from '@nestjs/common';
 import { TwitterApi } from 'twitter-api-v2';
-import { AppConfig } from '@civic/config';
 import { ChannelAccountContext, ChannelError, ChannelErrorKind } from '@civic/channels-core';
+import { AppConfig } from '@civic/config';
 import { TwitterBaseUrlPlugin } from './twitter-base-url.plugin';
 
 const DEFAULT_API_URL = 'https://api.x.com';
@@ -16,7 +16,8 @@ export class TwitterClientFactory {
 
   constructor(private readonly config: AppConfig) {
     const apiUrl = new URL(config.env.TWITTER_API_URL ?? DEFAULT_API_URL);
-    this.plugin = apiUrl.origin === DEFAULT_API_URL && apiUrl.pathname === '/' ? null : new TwitterBaseUrlPlugin(apiUrl.toString());
+    this.plugin =
+      apiUrl.origin === DEFAULT_API_URL && apiUrl.pathname === '/' ? null : new TwitterBaseUrlPlugin(apiUrl.toString());
     this.httpAgent = apiUrl.protocol === 'http:' ? new http.Agent() : undefined;
   }
 

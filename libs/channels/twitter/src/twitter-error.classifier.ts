@@ -1,4 +1,5 @@
-import { ApiPartialResponseError, ApiRequestError, ApiResponseError, TwitterRateLimit } from 'twitter-api-v2';
+import type { TwitterRateLimit } from 'twitter-api-v2';
+import { ApiPartialResponseError, ApiRequestError, ApiResponseError } from 'twitter-api-v2';
 import { ChannelError, ChannelErrorKind } from '@civic/channels-core';
 
 /** X's problem type for the monthly product cap (HTTP 429, but waiting for the 15-minute reset does not help). */
@@ -26,12 +27,24 @@ interface ProblemBody {
 
 /** Classifies what twitter-api-v2 throws into the kinds the rest of the system acts on. */
 export function classifyTwitterError(error: unknown): ChannelError {
-  if (error instanceof ChannelError) return error;
+  if (error instanceof ChannelError) {
+    return error;
+  }
   if (error instanceof ApiRequestError || error instanceof ApiPartialResponseError) {
-    return new ChannelError(ChannelErrorKind.Retry, { code: 'network', title: 'X API unreachable', detail: error.message }, null, error);
+    return new ChannelError(
+      ChannelErrorKind.Retry,
+      { code: 'network', title: 'X API unreachable', detail: error.message },
+      null,
+      error,
+    );
   }
   if (!(error instanceof ApiResponseError)) {
-    return new ChannelError(ChannelErrorKind.Retry, { code: 'unknown', title: 'Unexpected X client failure', detail: String(error) }, null, error);
+    return new ChannelError(
+      ChannelErrorKind.Retry,
+      { code: 'unknown', title: 'Unexpected X client failure', detail: String(error) },
+      null,
+      error,
+    );
   }
 
   const body = (error.data ?? {}) as ProblemBody;
@@ -43,18 +56,27 @@ export function classifyTwitterError(error: unknown): ChannelError {
   if (error.code === 429) {
     return new ChannelError(ChannelErrorKind.Retry, { ...info, code: 'rate_limited' }, retryAfter(error), error);
   }
-  if (error.code === 401) return new ChannelError(ChannelErrorKind.Reauthorize, info, null, error);
+  if (error.code === 401) {
+    return new ChannelError(ChannelErrorKind.Reauthorize, info, null, error);
+  }
   if (error.code === 403) {
     if (body.type && CLIENT_FORBIDDEN_TYPE.test(body.type)) {
       // The app itself is not enrolled for this endpoint: reconnecting the account cannot fix it.
-      return new ChannelError(ChannelErrorKind.Fatal, { ...info, code: body.reason ?? 'client_forbidden' }, null, error);
+      return new ChannelError(
+        ChannelErrorKind.Fatal,
+        { ...info, code: body.reason ?? 'client_forbidden' },
+        null,
+        error,
+      );
     }
     if (REQUEST_REFUSED_DETAIL.some((pattern) => pattern.test(body.detail ?? ''))) {
       return new ChannelError(ChannelErrorKind.BadRequest, info, null, error);
     }
     return new ChannelError(ChannelErrorKind.Reauthorize, info, null, error);
   }
-  if (error.code >= 500) return new ChannelError(ChannelErrorKind.Retry, info, null, error);
+  if (error.code >= 500) {
+    return new ChannelError(ChannelErrorKind.Retry, info, null, error);
+  }
   return new ChannelError(ChannelErrorKind.BadRequest, info, null, error);
 }
 
@@ -65,7 +87,9 @@ export function classifyTwitterError(error: unknown): ChannelError {
 function retryAfter(error: ApiResponseError): Date | null {
   const limit: TwitterRateLimit | undefined = error.rateLimit;
   if (limit && Number.isFinite(limit.reset)) {
-    const exhausted = [limit, limit.day, limit.userDay].filter((window) => window && window.remaining === 0 && Number.isFinite(window.reset));
+    const exhausted = [limit, limit.day, limit.userDay].filter(
+      (window) => window && window.remaining === 0 && Number.isFinite(window.reset),
+    );
     const reset = exhausted.length ? Math.max(...exhausted.map((window) => window!.reset)) : limit.reset;
     return new Date(reset * 1000);
   }

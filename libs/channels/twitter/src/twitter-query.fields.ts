@@ -27,7 +27,17 @@ export const TWEET_QUERY_FIELDS: Partial<TweetV2PaginableTimelineParams> = {
 
 export const DM_EVENT_QUERY_FIELDS: DmEventQuery = {
   event_types: 'MessageCreate',
-  'dm_event.fields': ['id', 'event_type', 'text', 'created_at', 'sender_id', 'dm_conversation_id', 'attachments', 'participant_ids', 'referenced_tweets'],
+  'dm_event.fields': [
+    'id',
+    'event_type',
+    'text',
+    'created_at',
+    'sender_id',
+    'dm_conversation_id',
+    'attachments',
+    'participant_ids',
+    'referenced_tweets',
+  ],
   expansions: ['sender_id', 'participant_ids', 'attachments.media_keys'],
   'user.fields': ['name', 'username', 'profile_image_url'],
   'media.fields': ['media_key', 'type', 'url', 'preview_image_url', 'variants', 'alt_text'],
@@ -46,6 +56,12 @@ export const INITIAL_MENTIONS_BACKFILL_MS = 7 * 24 * 60 * 60 * 1000;
  */
 export const SEARCH_QUERY_FIELDS: Partial<TweetV2PaginableTimelineParams> = {
   ...TWEET_QUERY_FIELDS,
-  'tweet.fields': [...(TWEET_QUERY_FIELDS['tweet.fields'] as string[]), 'public_metrics'] as TweetV2PaginableTimelineParams['tweet.fields'],
-  'user.fields': [...(TWEET_QUERY_FIELDS['user.fields'] as string[]), 'public_metrics'] as TweetV2PaginableTimelineParams['user.fields'],
+  'tweet.fields': [
+    ...(TWEET_QUERY_FIELDS['tweet.fields'] as string[]),
+    'public_metrics',
+  ] as TweetV2PaginableTimelineParams['tweet.fields'],
+  'user.fields': [
+    ...(TWEET_QUERY_FIELDS['user.fields'] as string[]),
+    'public_metrics',
+  ] as TweetV2PaginableTimelineParams['user.fields'],
 };

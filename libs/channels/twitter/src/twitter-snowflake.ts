@@ -14,7 +14,11 @@ export function isNewerThan(id: string, cursor: string | null | undefined): bool
 
 export function newestSnowflake(ids: Iterable<string>): string | null {
   let newest: string | null = null;
-  for (const id of ids) if (newest === null || compareSnowflakes(id, newest) > 0) newest = id;
+  for (const id of ids) {
+    if (newest === null || compareSnowflakes(id, newest) > 0) {
+      newest = id;
+    }
+  }
   return newest;
 }
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { AttachmentType, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import { TwitterV2Mapper } from './twitter-v2.mapper';
 
-const fixture = (name: string) => JSON.parse(readFileSync(join(__dirname, '../../../../test/fixtures/channels/twitter', name), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(join(__dirname, '../../../../test/fixtures/channels/twitter', name), 'utf8'));
 
 describe('TwitterV2Mapper', () => {
   describe('tweet_with_expansions_docs.json', () => {
@@ -22,7 +23,11 @@ describe('TwitterV2Mapper', () => {
         kind: MessageKind.Mention,
         text: tweet.text,
         contact: { externalId: '2244994945', name: 'Twitter Dev', handle: 'TwitterDev' },
-        thread: { kind: ConversationKind.Public, key: 'tweet-conv:1304102743196356610', rootExternalId: '1304102743196356610' },
+        thread: {
+          kind: ConversationKind.Public,
+          key: 'tweet-conv:1304102743196356610',
+          rootExternalId: '1304102743196356610',
+        },
         parentExternalId: '1304102743196356610',
       });
       expect(event.occurredAt.toISOString()).toBe('2020-09-18T18:36:15.000Z');
@@ -40,7 +45,11 @@ describe('TwitterV2Mapper', () => {
       expect(own.direction).toBe(MessageDirection.Outbound);
       expect(own.kind).toBe(MessageKind.Reply);
       const root = TwitterV2Mapper.mapTweet('2244994945', page.includes.tweets[0], includes)!;
-      expect(root).toMatchObject({ direction: MessageDirection.Outbound, kind: MessageKind.Post, parentExternalId: null });
+      expect(root).toMatchObject({
+        direction: MessageDirection.Outbound,
+        kind: MessageKind.Post,
+        parentExternalId: null,
+      });
       expect(root.thread.key).toBe('tweet-conv:1304102743196356610');
       // The pic.twitter.com link is the video itself, not a link attachment; its media object was not expanded.
       expect(root.attachments).toEqual([]);
@@ -55,7 +64,11 @@ describe('TwitterV2Mapper', () => {
   it('cannot attribute default-field tweets (mentions_timeline_page_default_fields_2022.json) and skips them', () => {
     const page = fixture('mentions_timeline_page_default_fields_2022.json');
     const includes = TwitterV2Mapper.indexIncludes(page.includes);
-    expect(page.data.map((tweet: never) => TwitterV2Mapper.mapTweet('783214', tweet, includes))).toEqual([null, null, null]);
+    expect(page.data.map((tweet: never) => TwitterV2Mapper.mapTweet('783214', tweet, includes))).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('maps the mentions fixture once the requested fields are present, dating tweets by their snowflake when created_at is absent', () => {
@@ -75,7 +88,13 @@ describe('TwitterV2Mapper', () => {
   });
 
   it('skips retweets: they carry no words of their own', () => {
-    const retweet = { id: '2', edit_history_tweet_ids: ['2'], text: 'RT @MelikgaziBel: …', author_id: '5', referenced_tweets: [{ type: 'retweeted' as const, id: '1' }] };
+    const retweet = {
+      id: '2',
+      edit_history_tweet_ids: ['2'],
+      text: 'RT @MelikgaziBel: …',
+      author_id: '5',
+      referenced_tweets: [{ type: 'retweeted' as const, id: '1' }],
+    };
     expect(TwitterV2Mapper.mapTweet('9', retweet, TwitterV2Mapper.indexIncludes(undefined))).toBeNull();
   });
 
@@ -94,7 +113,13 @@ describe('TwitterV2Mapper', () => {
           ],
         },
       ],
-      places: [{ id: 'p1', full_name: 'Melikgazi, Kayseri', geo: { type: 'Feature', bbox: [35.4, 38.7, 35.6, 38.8], properties: {} } }],
+      places: [
+        {
+          id: 'p1',
+          full_name: 'Melikgazi, Kayseri',
+          geo: { type: 'Feature', bbox: [35.4, 38.7, 35.6, 38.8], properties: {} },
+        },
+      ],
     });
     const event = TwitterV2Mapper.mapTweet(
       '1072250532645998596',
@@ -110,8 +135,20 @@ describe('TwitterV2Mapper', () => {
       includes,
     )!;
     expect(event.attachments).toEqual([
-      { type: AttachmentType.Image, channelMediaId: '3_1', channelUrl: 'https://pbs.twimg.com/media/cukur.jpg', mimeType: null, caption: 'Yolda çukur' },
-      { type: AttachmentType.Video, channelMediaId: '7_2', channelUrl: 'https://video.twimg.com/high.mp4', mimeType: 'video/mp4', caption: null },
+      {
+        type: AttachmentType.Image,
+        channelMediaId: '3_1',
+        channelUrl: 'https://pbs.twimg.com/media/cukur.jpg',
+        mimeType: null,
+        caption: 'Yolda çukur',
+      },
+      {
+        type: AttachmentType.Video,
+        channelMediaId: '7_2',
+        channelUrl: 'https://video.twimg.com/high.mp4',
+        mimeType: 'video/mp4',
+        caption: null,
+      },
       { type: AttachmentType.Location, location: { longitude: 35.49, latitude: 38.72, name: 'Melikgazi, Kayseri' } },
     ]);
   });
@@ -120,15 +157,27 @@ describe('TwitterV2Mapper', () => {
     it('skips default-field DM events (dm_events_with_participant_default_fields_2022.json): no sender to attribute', () => {
       const page = fixture('dm_events_with_participant_default_fields_2022.json');
       const includes = TwitterV2Mapper.indexIncludes(page.includes);
-      expect(page.data.map((event: never) => TwitterV2Mapper.mapDmEvent('1072250532645998596', event, includes))).toEqual([null, null]);
+      expect(
+        page.data.map((event: never) => TwitterV2Mapper.mapDmEvent('1072250532645998596', event, includes)),
+      ).toEqual([null, null]);
     });
 
     it('threads the fixture events by the other participant; the account’s own events are outbound', () => {
       const page = fixture('dm_events_with_participant_default_fields_2022.json');
       const conversation = '750362064426721281-1072250532645998596';
-      const includes = TwitterV2Mapper.indexIncludes({ users: [{ id: '750362064426721281', name: 'Ayşe Yılmaz', username: 'ayse_yilmaz' }] });
-      const inbound = TwitterV2Mapper.mapDmEvent('1072250532645998596', { ...page.data[1], sender_id: '750362064426721281', dm_conversation_id: conversation }, includes)!;
-      const outbound = TwitterV2Mapper.mapDmEvent('1072250532645998596', { ...page.data[0], sender_id: '1072250532645998596', dm_conversation_id: conversation }, includes)!;
+      const includes = TwitterV2Mapper.indexIncludes({
+        users: [{ id: '750362064426721281', name: 'Ayşe Yılmaz', username: 'ayse_yilmaz' }],
+      });
+      const inbound = TwitterV2Mapper.mapDmEvent(
+        '1072250532645998596',
+        { ...page.data[1], sender_id: '750362064426721281', dm_conversation_id: conversation },
+        includes,
+      )!;
+      const outbound = TwitterV2Mapper.mapDmEvent(
+        '1072250532645998596',
+        { ...page.data[0], sender_id: '1072250532645998596', dm_conversation_id: conversation },
+        includes,
+      )!;
       expect(inbound).toMatchObject({
         externalId: '1585800613253812228',
         direction: MessageDirection.Inbound,
@@ -149,8 +198,26 @@ describe('TwitterV2Mapper', () => {
 
     it('skips group conversations and participant join/leave events', () => {
       const includes = TwitterV2Mapper.indexIncludes(undefined);
-      expect(TwitterV2Mapper.mapDmEvent('1', { id: '5', event_type: 'MessageCreate', text: 'x', sender_id: '2', dm_conversation_id: '1582838223935152128' }, includes)).toBeNull();
-      expect(TwitterV2Mapper.mapDmEvent('1', { id: '6', event_type: 'ParticipantsJoin', sender_id: '2', dm_conversation_id: '1-2' }, includes)).toBeNull();
+      expect(
+        TwitterV2Mapper.mapDmEvent(
+          '1',
+          {
+            id: '5',
+            event_type: 'MessageCreate',
+            text: 'x',
+            sender_id: '2',
+            dm_conversation_id: '1582838223935152128',
+          },
+          includes,
+        ),
+      ).toBeNull();
+      expect(
+        TwitterV2Mapper.mapDmEvent(
+          '1',
+          { id: '6', event_type: 'ParticipantsJoin', sender_id: '2', dm_conversation_id: '1-2' },
+          includes,
+        ),
+      ).toBeNull();
     });
   });
 });

@@ -1,6 +1,7 @@
 import type { ApiV2Includes, MediaObjectV2, PlaceV2, TweetV2, TwitterApiv2, UserV2 } from 'twitter-api-v2';
-import { AttachmentType, Channel, ConversationKind, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
-import { MessageEvent, NormalizedAuthor, NormalizedThread } from '@civic/channels-core';
+import type { MessageEvent, NormalizedAuthor, NormalizedThread } from '@civic/channels-core';
+import type { MessageAttachment } from '@civic/model';
+import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import { snowflakeTime } from './twitter-snowflake';
 
 /** Lookup tables over a response's `includes` (merged across pages by the library's paginators). */
@@ -39,16 +40,23 @@ export class TwitterV2Mapper {
 
   /** Null when the tweet cannot be attributed (no author_id: fields were not requested) or is a retweet. */
   static mapTweet(accountExternalId: string, tweet: TweetV2, includes: TwitterIncludesIndex): MessageEvent | null {
-    if (!tweet.author_id) return null;
-    if (tweet.referenced_tweets?.some((ref) => ref.type === 'retweeted')) return null;
+    if (!tweet.author_id) {
+      return null;
+    }
+    if (tweet.referenced_tweets?.some((ref) => ref.type === 'retweeted')) {
+      return null;
+    }
 
     const outbound = tweet.author_id === accountExternalId;
     const repliedTo = tweet.referenced_tweets?.find((ref) => ref.type === 'replied_to')?.id ?? null;
     const contactId = outbound ? (tweet.in_reply_to_user_id ?? tweet.author_id) : tweet.author_id;
 
     let kind: MessageKind;
-    if (outbound) kind = repliedTo ? MessageKind.Reply : MessageKind.Post;
-    else kind = repliedTo && tweet.in_reply_to_user_id === accountExternalId ? MessageKind.Reply : MessageKind.Mention;
+    if (outbound) {
+      kind = repliedTo ? MessageKind.Reply : MessageKind.Post;
+    } else {
+      kind = repliedTo && tweet.in_reply_to_user_id === accountExternalId ? MessageKind.Reply : MessageKind.Mention;
+    }
 
     return {
       type: 'message',
@@ -59,7 +67,11 @@ export class TwitterV2Mapper {
       direction: outbound ? MessageDirection.Outbound : MessageDirection.Inbound,
       kind,
       text: tweet.note_tweet?.text ?? tweet.text,
-      attachments: [...TwitterV2Mapper.tweetMedia(tweet, includes), ...TwitterV2Mapper.tweetLocation(tweet, includes), ...TwitterV2Mapper.tweetLinks(tweet)],
+      attachments: [
+        ...TwitterV2Mapper.tweetMedia(tweet, includes),
+        ...TwitterV2Mapper.tweetLocation(tweet, includes),
+        ...TwitterV2Mapper.tweetLinks(tweet),
+      ],
       contact: TwitterV2Mapper.author(contactId, includes),
       thread: TwitterV2Mapper.publicThread(tweet.id, tweet.conversation_id ?? null, repliedTo),
       parentExternalId: repliedTo,
@@ -69,11 +81,17 @@ export class TwitterV2Mapper {
 
   /** Null for non-message events (joins/leaves), events without sender (fields not requested) and group DMs. */
   static mapDmEvent(accountExternalId: string, event: DMEventV2, includes: TwitterIncludesIndex): MessageEvent | null {
-    if (event.event_type !== 'MessageCreate' || !event.sender_id) return null;
+    if (event.event_type !== 'MessageCreate' || !event.sender_id) {
+      return null;
+    }
     const outbound = event.sender_id === accountExternalId;
     const otherId = outbound ? TwitterV2Mapper.otherParticipant(accountExternalId, event) : event.sender_id;
-    if (!otherId) return null;
-    if (event.dm_conversation_id && !event.dm_conversation_id.includes('-')) return null;
+    if (!otherId) {
+      return null;
+    }
+    if (event.dm_conversation_id && !event.dm_conversation_id.includes('-')) {
+      return null;
+    }
 
     return {
       type: 'message',
@@ -84,7 +102,9 @@ export class TwitterV2Mapper {
       direction: outbound ? MessageDirection.Outbound : MessageDirection.Inbound,
       kind: MessageKind.Dm,
       text: event.text,
-      attachments: (event.attachments?.media_keys ?? []).flatMap((key) => TwitterV2Mapper.mediaAttachment(key, includes)),
+      attachments: (event.attachments?.media_keys ?? []).flatMap((key) =>
+        TwitterV2Mapper.mediaAttachment(key, includes),
+      ),
       contact: TwitterV2Mapper.author(otherId, includes),
       thread: { kind: ConversationKind.Direct, key: `dm:${otherId}`, rootExternalId: null },
       parentExternalId: null,
@@ -98,15 +118,21 @@ export class TwitterV2Mapper {
    * prefer the conversation that already holds the parent. A tweet that answers nothing is its own root.
    */
   static publicThread(tweetId: string, conversationId: string | null, repliedTo: string | null): NormalizedThread {
-    if (conversationId) return { kind: ConversationKind.Public, key: `tweet-conv:${conversationId}`, rootExternalId: conversationId };
-    if (!repliedTo) return { kind: ConversationKind.Public, key: `tweet-conv:${tweetId}`, rootExternalId: tweetId };
+    if (conversationId) {
+      return { kind: ConversationKind.Public, key: `tweet-conv:${conversationId}`, rootExternalId: conversationId };
+    }
+    if (!repliedTo) {
+      return { kind: ConversationKind.Public, key: `tweet-conv:${tweetId}`, rootExternalId: tweetId };
+    }
     return { kind: ConversationKind.Public, key: `tweet-conv:${repliedTo}`, rootExternalId: null };
   }
 
   private static otherParticipant(accountExternalId: string, event: DMEventV2): string | null {
     // One-to-one conversation ids are "<lower user id>-<higher user id>".
     const fromConversation = event.dm_conversation_id?.split('-').find((id) => id !== accountExternalId);
-    if (fromConversation) return fromConversation;
+    if (fromConversation) {
+      return fromConversation;
+    }
     return event.participant_ids?.find((id) => id !== accountExternalId) ?? null;
   }
 
@@ -121,9 +147,19 @@ export class TwitterV2Mapper {
 
   private static mediaAttachment(mediaKey: string, includes: TwitterIncludesIndex): MessageAttachment[] {
     const media = includes.media.get(mediaKey);
-    if (!media) return [];
+    if (!media) {
+      return [];
+    }
     if (media.type === 'photo') {
-      return [{ type: AttachmentType.Image, channelMediaId: mediaKey, channelUrl: media.url ?? null, mimeType: null, caption: media.alt_text ?? null }];
+      return [
+        {
+          type: AttachmentType.Image,
+          channelMediaId: mediaKey,
+          channelUrl: media.url ?? null,
+          mimeType: null,
+          caption: media.alt_text ?? null,
+        },
+      ];
     }
     // Videos and GIFs: keep the best MP4 rendition (the one media download can store as a file).
     const best = (media.variants ?? [])
@@ -141,12 +177,19 @@ export class TwitterV2Mapper {
   }
 
   private static tweetLocation(tweet: TweetV2, includes: TwitterIncludesIndex): MessageAttachment[] {
-    if (!tweet.geo) return [];
+    if (!tweet.geo) {
+      return [];
+    }
     const place = tweet.geo.place_id ? includes.places.get(tweet.geo.place_id) : undefined;
     const point = tweet.geo.coordinates?.coordinates;
     if (point) {
       // GeoJSON order: [longitude, latitude].
-      return [{ type: AttachmentType.Location, location: { longitude: point[0], latitude: point[1], name: place?.full_name ?? null } }];
+      return [
+        {
+          type: AttachmentType.Location,
+          location: { longitude: point[0], latitude: point[1], name: place?.full_name ?? null },
+        },
+      ];
     }
     const bbox = place?.geo?.bbox;
     if (place && bbox?.length === 4) {
@@ -164,6 +207,10 @@ export class TwitterV2Mapper {
   private static tweetLinks(tweet: TweetV2): MessageAttachment[] {
     return (tweet.entities?.urls ?? [])
       .filter((url) => !(url as { media_key?: string }).media_key && !MEDIA_HOSTS.test(url.display_url ?? ''))
-      .map((url) => ({ type: AttachmentType.Link, channelUrl: url.unwound_url ?? url.expanded_url ?? url.url, caption: url.title ?? null }));
+      .map((url) => ({
+        type: AttachmentType.Link,
+        channelUrl: url.unwound_url ?? url.expanded_url ?? url.url,
+        caption: url.title ?? null,
+      }));
   }
 }

@@ -1,5 +1,7 @@
-import { AttachmentType, Channel, ConversationKind, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
-import { DeleteEvent, MessageEvent, NormalizedEvent, WebhookPayloadError } from '@civic/channels-core';
+import type { DeleteEvent, MessageEvent, NormalizedEvent } from '@civic/channels-core';
+import { WebhookPayloadError } from '@civic/channels-core';
+import type { MessageAttachment } from '@civic/model';
+import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import { TwitterV2Mapper } from './twitter-v2.mapper';
 
 /** The parts of a v1.1 user object that Account Activity payloads carry. */
@@ -66,7 +68,9 @@ interface AccountActivityBody {
  */
 export class TwitterWebhookParser {
   parse(body: unknown): NormalizedEvent[] {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw new WebhookPayloadError('X webhook body is not a JSON object');
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      throw new WebhookPayloadError('X webhook body is not a JSON object');
+    }
     const payload = body as AccountActivityBody;
     if (typeof payload.for_user_id !== 'string' || !payload.for_user_id) {
       throw new WebhookPayloadError('X Account Activity body has no for_user_id');
@@ -75,10 +79,14 @@ export class TwitterWebhookParser {
     const events: NormalizedEvent[] = [];
     for (const tweet of this.list(payload.tweet_create_events, 'tweet_create_events')) {
       const event = this.tweet(account, tweet);
-      if (event) events.push(event);
+      if (event) {
+        events.push(event);
+      }
     }
     for (const deletion of this.list(payload.tweet_delete_events, 'tweet_delete_events')) {
-      if (!deletion?.status?.id) throw new WebhookPayloadError('tweet_delete_events entry without status.id');
+      if (!deletion?.status?.id) {
+        throw new WebhookPayloadError('tweet_delete_events entry without status.id');
+      }
       const event: DeleteEvent = {
         type: 'delete',
         channel: Channel.Twitter,
@@ -91,30 +99,45 @@ export class TwitterWebhookParser {
     }
     for (const dm of this.list(payload.direct_message_events, 'direct_message_events')) {
       const event = this.directMessage(account, dm, payload.users ?? {});
-      if (event) events.push(event);
+      if (event) {
+        events.push(event);
+      }
     }
     return events;
   }
 
   private list<T>(value: T[] | undefined, name: string): T[] {
-    if (value === undefined) return [];
-    if (!Array.isArray(value)) throw new WebhookPayloadError(`${name} is not an array`);
+    if (value === undefined) {
+      return [];
+    }
+    if (!Array.isArray(value)) {
+      throw new WebhookPayloadError(`${name} is not an array`);
+    }
     return value;
   }
 
   private tweet(account: string, tweet: V1Tweet): MessageEvent | null {
-    if (!tweet?.id_str || !tweet.user?.id_str) throw new WebhookPayloadError('tweet_create_events entry without id_str or user');
-    if (tweet.retweeted_status) return null;
+    if (!tweet?.id_str || !tweet.user?.id_str) {
+      throw new WebhookPayloadError('tweet_create_events entry without id_str or user');
+    }
+    if (tweet.retweeted_status) {
+      return null;
+    }
     const outbound = tweet.user.id_str === account;
     const repliedTo = tweet.in_reply_to_status_id_str ?? null;
     const inReplyToUser = tweet.in_reply_to_user_id_str ?? null;
     const kind = outbound
-      ? repliedTo ? MessageKind.Reply : MessageKind.Post
-      : repliedTo && inReplyToUser === account ? MessageKind.Reply : MessageKind.Mention;
+      ? repliedTo
+        ? MessageKind.Reply
+        : MessageKind.Post
+      : repliedTo && inReplyToUser === account
+        ? MessageKind.Reply
+        : MessageKind.Mention;
     const contactId = outbound ? (inReplyToUser ?? tweet.user.id_str) : tweet.user.id_str;
     const contactUser = contactId === tweet.user.id_str ? tweet.user : undefined;
     const entities = tweet.extended_tweet?.entities ?? tweet.entities;
-    const media = tweet.extended_tweet?.extended_entities?.media ?? tweet.extended_entities?.media ?? entities?.media ?? [];
+    const media =
+      tweet.extended_tweet?.extended_entities?.media ?? tweet.extended_entities?.media ?? entities?.media ?? [];
 
     return {
       type: 'message',
@@ -134,10 +157,16 @@ export class TwitterWebhookParser {
   }
 
   private directMessage(account: string, dm: V1DirectMessageEvent, users: Record<string, V1User>): MessageEvent | null {
-    if (!dm?.id || !dm.type) throw new WebhookPayloadError('direct_message_events entry without id or type');
-    if (dm.type !== 'message_create') return null;
+    if (!dm?.id || !dm.type) {
+      throw new WebhookPayloadError('direct_message_events entry without id or type');
+    }
+    if (dm.type !== 'message_create') {
+      return null;
+    }
     const create = dm.message_create;
-    if (!create?.sender_id || !create.target?.recipient_id) throw new WebhookPayloadError('message_create without sender or recipient');
+    if (!create?.sender_id || !create.target?.recipient_id) {
+      throw new WebhookPayloadError('message_create without sender or recipient');
+    }
     const outbound = create.sender_id === account;
     const otherId = outbound ? create.target.recipient_id : create.sender_id;
     const other = users[otherId];
@@ -172,15 +201,26 @@ export class TwitterWebhookParser {
         caption: media.ext_alt_text ?? null,
       };
     }
-    return { type: AttachmentType.Image, channelMediaId: media.id_str ?? null, channelUrl: media.media_url_https ?? null, caption: media.ext_alt_text ?? null };
+    return {
+      type: AttachmentType.Image,
+      channelMediaId: media.id_str ?? null,
+      channelUrl: media.media_url_https ?? null,
+      caption: media.ext_alt_text ?? null,
+    };
   }
 
   private location(tweet: V1Tweet): MessageAttachment[] {
     const point = tweet.coordinates?.coordinates;
     const placeName = tweet.place?.full_name ?? null;
-    if (point) return [{ type: AttachmentType.Location, location: { longitude: point[0], latitude: point[1], name: placeName } }];
+    if (point) {
+      return [
+        { type: AttachmentType.Location, location: { longitude: point[0], latitude: point[1], name: placeName } },
+      ];
+    }
     const ring = tweet.place?.bounding_box?.coordinates?.[0];
-    if (!ring?.length) return [];
+    if (!ring?.length) {
+      return [];
+    }
     const longitude = ring.reduce((sum, corner) => sum + corner[0], 0) / ring.length;
     const latitude = ring.reduce((sum, corner) => sum + corner[1], 0) / ring.length;
     return [{ type: AttachmentType.Location, location: { longitude, latitude, name: placeName } }];

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ApiV2Includes, TweetV2, TwitterApi } from 'twitter-api-v2';
 import { parseTweet } from 'twitter-text';
-import { Channel, ConversationKind } from '@civic/model';
 import {
   ChannelAccountContext,
   ChannelAdapter,
@@ -12,9 +11,16 @@ import {
   ReplyRefusedError,
   SendResult,
 } from '@civic/channels-core';
+import { Channel, ConversationKind } from '@civic/model';
 import { TwitterClientFactory } from './twitter-client.factory';
 import { classifyTwitterError } from './twitter-error.classifier';
-import { DM_EVENT_QUERY_FIELDS, INITIAL_MENTIONS_BACKFILL_MS, SEARCH_QUERY_FIELDS, TWEET_QUERY_FIELDS, TWITTER_PAGE_SIZE } from './twitter-query.fields';
+import {
+  DM_EVENT_QUERY_FIELDS,
+  INITIAL_MENTIONS_BACKFILL_MS,
+  SEARCH_QUERY_FIELDS,
+  TWEET_QUERY_FIELDS,
+  TWITTER_PAGE_SIZE,
+} from './twitter-query.fields';
 import { compareSnowflakes, isNewerThan, newestSnowflake } from './twitter-snowflake';
 import { DMEventV2, TwitterV2Mapper } from './twitter-v2.mapper';
 import { TwitterWebhookParser } from './twitter-webhook.parser';
@@ -68,8 +74,12 @@ export class TwitterAdapter implements ChannelAdapter {
       const mentions = await this.fetchMentions(client, account);
       const dms = await this.fetchDmEvents(client, account);
       const cursors: Record<string, string> = {};
-      if (mentions.newestId) cursors[TWITTER_CURSORS.mentions] = mentions.newestId;
-      if (dms.newestId) cursors[TWITTER_CURSORS.dmEvents] = dms.newestId;
+      if (mentions.newestId) {
+        cursors[TWITTER_CURSORS.mentions] = mentions.newestId;
+      }
+      if (dms.newestId) {
+        cursors[TWITTER_CURSORS.dmEvents] = dms.newestId;
+      }
       return { events: this.chronological([...mentions.events, ...dms.events]), cursors };
     } catch (error) {
       throw classifyTwitterError(error);
@@ -77,7 +87,11 @@ export class TwitterAdapter implements ChannelAdapter {
   }
 
   /** Recent-search (last 7 days) for watch terms, every page newer than `sinceId`. */
-  async searchRecent(account: ChannelAccountContext, query: string, sinceId: string | null): Promise<TwitterSearchResult> {
+  async searchRecent(
+    account: ChannelAccountContext,
+    query: string,
+    sinceId: string | null,
+  ): Promise<TwitterSearchResult> {
     const client = this.clients.forAccount(account);
     try {
       const paginator = await client.v2.search(query, {
@@ -85,7 +99,9 @@ export class TwitterAdapter implements ChannelAdapter {
         max_results: TWITTER_PAGE_SIZE,
         ...(sinceId ? { since_id: sinceId } : {}),
       });
-      while (!paginator.done) await paginator.fetchNext(TWITTER_PAGE_SIZE);
+      while (!paginator.done) {
+        await paginator.fetchNext(TWITTER_PAGE_SIZE);
+      }
       const result = this.mapTweets(account, paginator.tweets, paginator.data.includes, sinceId);
       // The author's public_metrics (followers) live in includes.users: carry the author object next to the
       // tweet in raw, so reach is known wherever the event goes.
@@ -102,25 +118,45 @@ export class TwitterAdapter implements ChannelAdapter {
   }
 
   validateReply(reply: OutboundReply): void {
-    if (reply.template) throw new ReplyRefusedError('template_not_supported', 'X şablon mesajı desteklemez. (X has no message templates.)');
+    if (reply.template) {
+      throw new ReplyRefusedError(
+        'template_not_supported',
+        'X şablon mesajı desteklemez. (X has no message templates.)',
+      );
+    }
     if (reply.media?.length) {
-      throw new ReplyRefusedError('media_not_supported', 'X yanıtlarında henüz medya gönderilemiyor. (Media in X replies is not supported yet.)');
+      throw new ReplyRefusedError(
+        'media_not_supported',
+        'X yanıtlarında henüz medya gönderilemiyor. (Media in X replies is not supported yet.)',
+      );
     }
     const text = reply.text?.trim() ?? '';
-    if (!text) throw new ReplyRefusedError('empty_text', 'Yanıt metni boş olamaz. (The reply text is empty.)');
+    if (!text) {
+      throw new ReplyRefusedError('empty_text', 'Yanıt metni boş olamaz. (The reply text is empty.)');
+    }
 
     if (this.sendsDm(reply)) {
-      if (!reply.recipientExternalId) throw new ReplyRefusedError('no_recipient', 'Mesajın alıcısı bilinmiyor. (The DM has no recipient.)');
+      if (!reply.recipientExternalId) {
+        throw new ReplyRefusedError('no_recipient', 'Mesajın alıcısı bilinmiyor. (The DM has no recipient.)');
+      }
       if ([...text].length > DM_MAX_LENGTH) {
-        throw new ReplyRefusedError('text_too_long', `Mesaj en fazla ${DM_MAX_LENGTH} karakter olabilir. (A DM is limited to ${DM_MAX_LENGTH} characters.)`);
+        throw new ReplyRefusedError(
+          'text_too_long',
+          `Mesaj en fazla ${DM_MAX_LENGTH} karakter olabilir. (A DM is limited to ${DM_MAX_LENGTH} characters.)`,
+        );
       }
       return;
     }
 
     if (reply.inReplyTo?.deleted) {
-      throw new ReplyRefusedError('in_reply_to_deleted', 'Yanıtlanan tweet silinmiş. (The tweet being answered was deleted.)');
+      throw new ReplyRefusedError(
+        'in_reply_to_deleted',
+        'Yanıtlanan tweet silinmiş. (The tweet being answered was deleted.)',
+      );
     }
-    if (!this.replyTarget(reply)) throw new ReplyRefusedError('no_reply_target', 'Yanıtlanacak tweet bilinmiyor. (No tweet to reply to.)');
+    if (!this.replyTarget(reply)) {
+      throw new ReplyRefusedError('no_reply_target', 'Yanıtlanacak tweet bilinmiyor. (No tweet to reply to.)');
+    }
     const parsed = parseTweet(text);
     if (parsed.weightedLength > TWEET_MAX_WEIGHTED_LENGTH) {
       throw new ReplyRefusedError(
@@ -129,7 +165,12 @@ export class TwitterAdapter implements ChannelAdapter {
           `(The tweet is ${parsed.weightedLength} weighted characters; X allows ${TWEET_MAX_WEIGHTED_LENGTH}.)`,
       );
     }
-    if (!parsed.valid) throw new ReplyRefusedError('invalid_text', 'Tweet metni geçersiz karakter içeriyor. (The tweet text contains invalid characters.)');
+    if (!parsed.valid) {
+      throw new ReplyRefusedError(
+        'invalid_text',
+        'Tweet metni geçersiz karakter içeriyor. (The tweet text contains invalid characters.)',
+      );
+    }
   }
 
   async sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult> {
@@ -142,7 +183,9 @@ export class TwitterAdapter implements ChannelAdapter {
         // The library types this as the flat `data` object but returns the whole body `{ data: {...} }`.
         const body = result as unknown as { data?: { dm_event_id?: string }; dm_event_id?: string };
         const eventId = body.data?.dm_event_id ?? body.dm_event_id;
-        if (!eventId) throw new Error('X DM send response carries no dm_event_id');
+        if (!eventId) {
+          throw new Error('X DM send response carries no dm_event_id');
+        }
         return { externalId: eventId, raw: result };
       }
       const result = await client.v2.reply(text, this.replyTarget(reply)!);
@@ -167,11 +210,15 @@ export class TwitterAdapter implements ChannelAdapter {
     const paginator = await client.v2.userMentionTimeline(account.externalId, {
       ...TWEET_QUERY_FIELDS,
       max_results: TWITTER_PAGE_SIZE,
-      ...(since ? { since_id: since } : { start_time: new Date(Date.now() - INITIAL_MENTIONS_BACKFILL_MS).toISOString() }),
+      ...(since
+        ? { since_id: since }
+        : { start_time: new Date(Date.now() - INITIAL_MENTIONS_BACKFILL_MS).toISOString() }),
     });
     // Own loop rather than fetchLast(): fetchLast stops silently when the window runs out, which would
     // move the cursor past unread pages; here a 429 throws and the cursor stays.
-    while (!paginator.done) await paginator.fetchNext(TWITTER_PAGE_SIZE);
+    while (!paginator.done) {
+      await paginator.fetchNext(TWITTER_PAGE_SIZE);
+    }
     return this.mapTweets(account, paginator.tweets, paginator.data.includes, since);
   }
 
@@ -180,27 +227,49 @@ export class TwitterAdapter implements ChannelAdapter {
     const since = account.cursors[TWITTER_CURSORS.dmEvents];
     const paginator = await client.v2.listDmEvents({ ...DM_EVENT_QUERY_FIELDS, max_results: TWITTER_PAGE_SIZE });
     const reachedCursor = () => !!since && paginator.events.some((event) => !isNewerThan(event.id, since));
-    while (!paginator.done && !reachedCursor()) await paginator.fetchNext(TWITTER_PAGE_SIZE);
+    while (!paginator.done && !reachedCursor()) {
+      await paginator.fetchNext(TWITTER_PAGE_SIZE);
+    }
 
     const fresh = this.unique(paginator.events.filter((event) => isNewerThan(event.id, since)));
     const includes = TwitterV2Mapper.indexIncludes(paginator.data.includes);
-    const events = this.mapped(fresh, (event: DMEventV2) => TwitterV2Mapper.mapDmEvent(account.externalId, event, includes), 'DM event');
+    const events = this.mapped(
+      fresh,
+      (event: DMEventV2) => TwitterV2Mapper.mapDmEvent(account.externalId, event, includes),
+      'DM event',
+    );
     return { events, newestId: newestSnowflake(fresh.map((event) => event.id)) };
   }
 
-  private mapTweets(account: ChannelAccountContext, tweets: TweetV2[], rawIncludes: ApiV2Includes | undefined, since: string | null | undefined) {
+  private mapTweets(
+    account: ChannelAccountContext,
+    tweets: TweetV2[],
+    rawIncludes: ApiV2Includes | undefined,
+    since: string | null | undefined,
+  ) {
     const fresh = this.unique(tweets.filter((tweet) => isNewerThan(tweet.id, since)));
     const includes = TwitterV2Mapper.indexIncludes(rawIncludes);
-    const events = this.mapped(fresh, (tweet: TweetV2) => TwitterV2Mapper.mapTweet(account.externalId, tweet, includes), 'tweet');
+    const events = this.mapped(
+      fresh,
+      (tweet: TweetV2) => TwitterV2Mapper.mapTweet(account.externalId, tweet, includes),
+      'tweet',
+    );
     return { events, newestId: newestSnowflake(fresh.map((tweet) => tweet.id)) };
   }
 
-  private mapped<T extends { id: string }>(items: T[], map: (item: T) => MessageEvent | null, what: string): MessageEvent[] {
+  private mapped<T extends { id: string }>(
+    items: T[],
+    map: (item: T) => MessageEvent | null,
+    what: string,
+  ): MessageEvent[] {
     const events: MessageEvent[] = [];
     for (const item of items) {
       const event = map(item);
-      if (event) events.push(event);
-      else this.logger.debug(`Skipped ${what} ${item.id} (retweet, group DM, non-message event or missing author)`);
+      if (event) {
+        events.push(event);
+      } else {
+        this.logger.debug(`Skipped ${what} ${item.id} (retweet, group DM, non-message event or missing author)`);
+      }
     }
     return events;
   }
@@ -211,6 +280,8 @@ export class TwitterAdapter implements ChannelAdapter {
   }
 
   private chronological(events: MessageEvent[]): MessageEvent[] {
-    return [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || compareSnowflakes(a.externalId, b.externalId));
+    return [...events].sort(
+      (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || compareSnowflakes(a.externalId, b.externalId),
+    );
   }
 }

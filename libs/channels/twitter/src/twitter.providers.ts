@@ -1,4 +1,4 @@
-import { Provider } from '@nestjs/common';
+import type { Provider } from '@nestjs/common';
 import { TwitterClientFactory } from './twitter-client.factory';
 import { TwitterAdapter } from './twitter.adapter';
 

@@ -1,6 +1,8 @@
-import { MessageEvent, NormalizedAuthor, NormalizedEvent, replyIdFromCallbackData, StatusEvent, WebhookPayloadError } from '@civic/channels-core';
-import { AttachmentType, Channel, ContactCard, ConversationKind, DeliveryState, MessageAttachment, MessageDirection, MessageKind } from '@civic/model';
+import type { MessageEvent, NormalizedAuthor, NormalizedEvent, StatusEvent } from '@civic/channels-core';
+import { replyIdFromCallbackData, WebhookPayloadError } from '@civic/channels-core';
 import { dmThreadKey, idOf, isRecord, parseMetaTime, replyWindowFrom, requireId } from '@civic/channels-meta';
+import type { ContactCard, MessageAttachment } from '@civic/model';
+import { AttachmentType, Channel, ConversationKind, DeliveryState, MessageDirection, MessageKind } from '@civic/model';
 
 type Json = Record<string, unknown>;
 
@@ -29,18 +31,31 @@ function contactOf(message: Json, contacts: Json[]): NormalizedAuthor {
   const phone = str(message.from);
   const bsuid = str(message.from_user_id);
   const externalId = phone ?? bsuid;
-  if (!externalId) throw new WebhookPayloadError('WhatsApp message has neither from nor from_user_id');
+  if (!externalId) {
+    throw new WebhookPayloadError('WhatsApp message has neither from nor from_user_id');
+  }
   const card = contacts.find((c) => (phone && c.wa_id === phone) || (bsuid && c.user_id === bsuid));
   const profile = card && isRecord(card.profile) ? card.profile : {};
   return { externalId, phone, name: str(profile.name), handle: str(profile.username) };
 }
 
 function contactCards(raw: unknown): MessageAttachment[] {
-  if (!Array.isArray(raw)) return [];
+  if (!Array.isArray(raw)) {
+    return [];
+  }
   return raw.filter(isRecord).map((card) => {
-    const name = isRecord(card.name) ? (str(card.name.formatted_name) ?? [str(card.name.first_name), str(card.name.last_name)].filter(Boolean).join(' ')) : '';
-    const phones = (Array.isArray(card.phones) ? card.phones : []).filter(isRecord).map((p) => str(p.phone) ?? str(p.wa_id)).filter((p): p is string => !!p);
-    const emails = (Array.isArray(card.emails) ? card.emails : []).filter(isRecord).map((e) => str(e.email)).filter((e): e is string => !!e);
+    const name = isRecord(card.name)
+      ? (str(card.name.formatted_name) ??
+        [str(card.name.first_name), str(card.name.last_name)].filter(Boolean).join(' '))
+      : '';
+    const phones = (Array.isArray(card.phones) ? card.phones : [])
+      .filter(isRecord)
+      .map((p) => str(p.phone) ?? str(p.wa_id))
+      .filter((p): p is string => !!p);
+    const emails = (Array.isArray(card.emails) ? card.emails : [])
+      .filter(isRecord)
+      .map((e) => str(e.email))
+      .filter((e): e is string => !!e);
     const contact: ContactCard = { name, phones, emails };
     return { type: AttachmentType.Contact, contact };
   });
@@ -57,9 +72,16 @@ function contentOf(message: Json): MessageContent | null {
   const type = String(message.type ?? '');
   const context = isRecord(message.context) ? idOf(message.context.id) : null;
   const body = isRecord(message[type]) ? (message[type] as Json) : {};
-  const plain = (text: string | null, attachments: MessageAttachment[] = []): MessageContent => ({ kind: MessageKind.Dm, text, attachments, parentExternalId: context });
+  const plain = (text: string | null, attachments: MessageAttachment[] = []): MessageContent => ({
+    kind: MessageKind.Dm,
+    text,
+    attachments,
+    parentExternalId: context,
+  });
 
-  if (type === 'text') return plain(str(body.body));
+  if (type === 'text') {
+    return plain(str(body.body));
+  }
   if (MEDIA_TYPES[type]) {
     return plain(str(body.caption), [
       {
@@ -75,19 +97,37 @@ function contentOf(message: Json): MessageContent | null {
   if (type === 'location') {
     const latitude = Number(body.latitude);
     const longitude = Number(body.longitude);
-    if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) throw new WebhookPayloadError('WhatsApp location without latitude/longitude');
-    return plain(null, [{ type: AttachmentType.Location, location: { latitude, longitude, name: str(body.name), address: str(body.address), url: str(body.url) } }]);
+    if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) {
+      throw new WebhookPayloadError('WhatsApp location without latitude/longitude');
+    }
+    return plain(null, [
+      {
+        type: AttachmentType.Location,
+        location: { latitude, longitude, name: str(body.name), address: str(body.address), url: str(body.url) },
+      },
+    ]);
   }
-  if (type === 'contacts') return plain(null, contactCards(message.contacts));
+  if (type === 'contacts') {
+    return plain(null, contactCards(message.contacts));
+  }
   if (type === 'interactive') {
     const reply = isRecord(body.button_reply) ? body.button_reply : isRecord(body.list_reply) ? body.list_reply : {};
     return plain(str(reply.title) ?? str(reply.id));
   }
-  if (type === 'button') return plain(str(body.text) ?? str(body.payload));
+  if (type === 'button') {
+    return plain(str(body.text) ?? str(body.payload));
+  }
   if (type === 'reaction') {
     // An empty emoji withdraws a reaction; the earlier one stays in the history.
-    if (!str(body.emoji)) return null;
-    return { kind: MessageKind.Reaction, text: str(body.emoji), attachments: [], parentExternalId: str(body.message_id) };
+    if (!str(body.emoji)) {
+      return null;
+    }
+    return {
+      kind: MessageKind.Reaction,
+      text: str(body.emoji),
+      attachments: [],
+      parentExternalId: str(body.message_id),
+    };
   }
   // unsupported, order, system…: keep that something arrived so an officer can look at the raw payload.
   return plain(null);
@@ -98,7 +138,9 @@ export function mapWhatsAppValue(value: Json): NormalizedEvent[] {
   const metadata = isRecord(value.metadata) ? value.metadata : null;
   const phoneNumberId = requireId(metadata?.phone_number_id, 'metadata.phone_number_id');
   for (const key of ['contacts', 'messages', 'statuses'] as const) {
-    if (value[key] !== undefined && !Array.isArray(value[key])) throw new WebhookPayloadError(`value.${key} is not an array`);
+    if (value[key] !== undefined && !Array.isArray(value[key])) {
+      throw new WebhookPayloadError(`value.${key} is not an array`);
+    }
   }
   const contacts = ((value.contacts as unknown[]) ?? []).filter(isRecord);
   const events: NormalizedEvent[] = [];
@@ -107,7 +149,9 @@ export function mapWhatsAppValue(value: Json): NormalizedEvent[] {
     const externalId = requireId(message.id, 'WhatsApp message id');
     const contact = contactOf(message, contacts);
     const content = contentOf(message);
-    if (!content) continue;
+    if (!content) {
+      continue;
+    }
     // A placeholder timestamp must not lose the message: fall back to the time we received it.
     const occurredAt = parseMetaTime(message.timestamp) ?? new Date();
     events.push({
@@ -131,7 +175,9 @@ export function mapWhatsAppValue(value: Json): NormalizedEvent[] {
   for (const status of ((value.statuses as unknown[]) ?? []).filter(isRecord)) {
     const externalId = requireId(status.id, 'WhatsApp status id');
     const state = STATUS_STATES[String(status.status)];
-    if (!state) continue;
+    if (!state) {
+      continue;
+    }
     const firstError = Array.isArray(status.errors) ? status.errors.find(isRecord) : undefined;
     const errorData = firstError && isRecord(firstError.error_data) ? firstError.error_data : {};
     events.push({

@@ -1,7 +1,8 @@
-import { ChannelAccountContext, ChannelError, ChannelErrorKind, OutboundReply, ReplyRefusedError, WebhookPayloadError } from '@civic/channels-core';
+import type { ChannelAccountContext, OutboundReply } from '@civic/channels-core';
+import { ChannelError, ChannelErrorKind, ReplyRefusedError, WebhookPayloadError } from '@civic/channels-core';
+import { MetaGraphClient } from '@civic/channels-meta';
 import { AppConfig } from '@civic/config';
 import { AttachmentType, Channel, ConversationKind, DeliveryState, MessageDirection, MessageKind } from '@civic/model';
-import { MetaGraphClient } from '@civic/channels-meta';
 import { FakeGraphApiServer, loadChannelFixture, META_FAILURES } from '@civic/testing';
 import { WhatsAppAdapter } from './whatsapp.adapter';
 
@@ -32,11 +33,16 @@ const reply = (overrides: Partial<OutboundReply> = {}): OutboundReply => ({
   now,
   ...overrides,
 });
-const closed = { replyWindowExpiresAt: new Date(now.getTime() - HOUR), lastInboundAt: new Date(now.getTime() - 25 * HOUR) };
+const closed = {
+  replyWindowExpiresAt: new Date(now.getTime() - HOUR),
+  lastInboundAt: new Date(now.getTime() - 25 * HOUR),
+};
 
 function withMessage(message: Record<string, unknown>) {
   const body = loadChannelFixture('whatsapp', 'text_docs');
-  body.entry[0].changes[0].value.messages = [{ from: '16505551234', id: 'wamid.X', timestamp: '1749416383', ...message }];
+  body.entry[0].changes[0].value.messages = [
+    { from: '16505551234', id: 'wamid.X', timestamp: '1749416383', ...message },
+  ];
   return body;
 }
 
@@ -46,7 +52,9 @@ describe('WhatsAppAdapter', () => {
 
   beforeAll(async () => {
     await fake.start();
-    adapter = new WhatsAppAdapter(new MetaGraphClient(new AppConfig({ META_GRAPH_URL: fake.url, META_GRAPH_VERSION: 'v25.0' })));
+    adapter = new WhatsAppAdapter(
+      new MetaGraphClient(new AppConfig({ META_GRAPH_URL: fake.url, META_GRAPH_VERSION: 'v25.0' })),
+    );
   });
   afterAll(() => fake.stop());
   beforeEach(() => fake.reset());
@@ -81,7 +89,14 @@ describe('WhatsAppAdapter', () => {
       const [event] = adapter.parseWebhook(loadChannelFixture('whatsapp', 'image_docs'));
       expect(event).toMatchObject({
         text: 'Taj Mahal',
-        attachments: [{ type: AttachmentType.Image, channelMediaId: '1003383421387256', mimeType: 'image/jpeg', caption: 'Taj Mahal' }],
+        attachments: [
+          {
+            type: AttachmentType.Image,
+            channelMediaId: '1003383421387256',
+            mimeType: 'image/jpeg',
+            caption: 'Taj Mahal',
+          },
+        ],
       });
     });
 
@@ -89,20 +104,41 @@ describe('WhatsAppAdapter', () => {
       const [event] = adapter.parseWebhook(loadChannelFixture('whatsapp', 'location_zammad'));
       expect(event).toMatchObject({
         accountExternalId: '<PHONE_NUMBER_ID>',
-        attachments: [{ type: AttachmentType.Location, location: { latitude: 50.697254180908, longitude: 7.9327116012573, name: 'Langenbach Arena', url: 'https://foursquare.com/v/4fddbd3ee4b06434e8dc7504' } }],
+        attachments: [
+          {
+            type: AttachmentType.Location,
+            location: {
+              latitude: 50.697254180908,
+              longitude: 7.9327116012573,
+              name: 'Langenbach Arena',
+              url: 'https://foursquare.com/v/4fddbd3ee4b06434e8dc7504',
+            },
+          },
+        ],
       });
     });
 
     it('interactive_button_reply_shape_docs: the button title is the text (placeholder timestamp falls back to receipt time)', () => {
       const before = Date.now();
       const [event] = adapter.parseWebhook(loadChannelFixture('whatsapp', 'interactive_button_reply_shape_docs'));
-      expect(event).toMatchObject({ type: 'message', kind: MessageKind.Dm, text: 'button-text', externalId: 'wamid.ID' });
+      expect(event).toMatchObject({
+        type: 'message',
+        kind: MessageKind.Dm,
+        text: 'button-text',
+        externalId: 'wamid.ID',
+      });
       expect(event.occurredAt.getTime()).toBeGreaterThanOrEqual(before);
     });
 
     it('status_delivered_docs: delivered status for our wamid', () => {
       expect(adapter.parseWebhook(loadChannelFixture('whatsapp', 'status_delivered_docs'))).toEqual([
-        expect.objectContaining({ type: 'status', externalId: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=', state: DeliveryState.Delivered, error: null, occurredAt: new Date(1750030073 * 1000) }),
+        expect.objectContaining({
+          type: 'status',
+          externalId: 'wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQUFERjg0NDEzNDdFODU3MUMxMAA=',
+          state: DeliveryState.Delivered,
+          error: null,
+          occurredAt: new Date(1750030073 * 1000),
+        }),
       ]);
     });
 
@@ -112,8 +148,17 @@ describe('WhatsAppAdapter', () => {
         body.entry[0].changes[0].value.statuses[0].biz_opaque_callback_data = tag;
         return adapter.parseWebhook(body)[0];
       };
-      expect(withTag('civic-inbox:reply:5F0C8A2E-3B1D-4C6E-9A7F-1D2E3F405162')).toMatchObject({ type: 'status', replyId: '5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162' });
-      for (const tag of ['crm-ticket-8841', 'civic-inbox:reply:not-a-uuid', 'civic-inbox:reply:5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162; DROP', 42, undefined]) {
+      expect(withTag('civic-inbox:reply:5F0C8A2E-3B1D-4C6E-9A7F-1D2E3F405162')).toMatchObject({
+        type: 'status',
+        replyId: '5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162',
+      });
+      for (const tag of [
+        'crm-ticket-8841',
+        'civic-inbox:reply:not-a-uuid',
+        'civic-inbox:reply:5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162; DROP',
+        42,
+        undefined,
+      ]) {
         expect(withTag(tag)).toMatchObject({ type: 'status', replyId: null });
       }
     });
@@ -131,36 +176,103 @@ describe('WhatsAppAdapter', () => {
   describe('parseWebhook: other message types', () => {
     it.each([
       ['video', { type: 'video', video: { id: 'v1', mime_type: 'video/mp4' } }, AttachmentType.Video],
-      ['audio', { type: 'audio', audio: { id: 'a1', mime_type: 'audio/ogg; codecs=opus', voice: true } }, AttachmentType.Audio],
-      ['document', { type: 'document', document: { id: 'd1', filename: 'dilekçe.pdf', mime_type: 'application/pdf' } }, AttachmentType.Document],
-      ['sticker', { type: 'sticker', sticker: { id: 's1', mime_type: 'image/webp', animated: false } }, AttachmentType.Sticker],
+      [
+        'audio',
+        { type: 'audio', audio: { id: 'a1', mime_type: 'audio/ogg; codecs=opus', voice: true } },
+        AttachmentType.Audio,
+      ],
+      [
+        'document',
+        { type: 'document', document: { id: 'd1', filename: 'dilekçe.pdf', mime_type: 'application/pdf' } },
+        AttachmentType.Document,
+      ],
+      [
+        'sticker',
+        { type: 'sticker', sticker: { id: 's1', mime_type: 'image/webp', animated: false } },
+        AttachmentType.Sticker,
+      ],
     ])('%s → attachment by media id', (_name, message, type) => {
       const [event] = adapter.parseWebhook(withMessage(message));
-      expect(event.type === 'message' && event.attachments?.[0]).toMatchObject({ type, channelMediaId: expect.any(String) });
+      expect(event.type === 'message' && event.attachments?.[0]).toMatchObject({
+        type,
+        channelMediaId: expect.any(String),
+      });
     });
 
     it('contacts → contact cards', () => {
-      const contacts = [{ name: { formatted_name: 'Mehmet Yılmaz', first_name: 'Mehmet' }, phones: [{ phone: '+90 532 111 22 33', wa_id: '905321112233', type: 'CELL' }], emails: [{ email: 'm@ornek.com.tr' }] }];
+      const contacts = [
+        {
+          name: { formatted_name: 'Mehmet Yılmaz', first_name: 'Mehmet' },
+          phones: [{ phone: '+90 532 111 22 33', wa_id: '905321112233', type: 'CELL' }],
+          emails: [{ email: 'm@ornek.com.tr' }],
+        },
+      ];
       const [event] = adapter.parseWebhook(withMessage({ type: 'contacts', contacts }));
-      expect(event.type === 'message' && event.attachments).toEqual([{ type: AttachmentType.Contact, contact: { name: 'Mehmet Yılmaz', phones: ['+90 532 111 22 33'], emails: ['m@ornek.com.tr'] } }]);
+      expect(event.type === 'message' && event.attachments).toEqual([
+        {
+          type: AttachmentType.Contact,
+          contact: { name: 'Mehmet Yılmaz', phones: ['+90 532 111 22 33'], emails: ['m@ornek.com.tr'] },
+        },
+      ]);
     });
 
     it('list reply, template button, reaction, reply context', () => {
-      const [list] = adapter.parseWebhook(withMessage({ type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'zabita', title: 'Zabıta', description: '' } } }));
+      const [list] = adapter.parseWebhook(
+        withMessage({
+          type: 'interactive',
+          interactive: { type: 'list_reply', list_reply: { id: 'zabita', title: 'Zabıta', description: '' } },
+        }),
+      );
       expect(list).toMatchObject({ text: 'Zabıta' });
-      const [button] = adapter.parseWebhook(withMessage({ type: 'button', button: { payload: 'EVET', text: 'Evet' }, context: { from: PHONE_ID, id: 'wamid.OURS' } }));
+      const [button] = adapter.parseWebhook(
+        withMessage({
+          type: 'button',
+          button: { payload: 'EVET', text: 'Evet' },
+          context: { from: PHONE_ID, id: 'wamid.OURS' },
+        }),
+      );
       expect(button).toMatchObject({ text: 'Evet', parentExternalId: 'wamid.OURS' });
-      const [reaction] = adapter.parseWebhook(withMessage({ type: 'reaction', reaction: { message_id: 'wamid.OURS', emoji: '👍' } }));
+      const [reaction] = adapter.parseWebhook(
+        withMessage({ type: 'reaction', reaction: { message_id: 'wamid.OURS', emoji: '👍' } }),
+      );
       expect(reaction).toMatchObject({ kind: MessageKind.Reaction, text: '👍', parentExternalId: 'wamid.OURS' });
     });
 
     it.each([
       ['wrong object', () => ({ object: 'page', entry: [] })],
-      ['no phone_number_id', () => { const b = loadChannelFixture('whatsapp', 'text_docs'); delete b.entry[0].changes[0].value.metadata; return b; }],
-      ['message without id', () => { const b = withMessage({ type: 'text', text: { body: 'x' } }); delete b.entry[0].changes[0].value.messages[0].id; return b; }],
+      [
+        'no phone_number_id',
+        () => {
+          const b = loadChannelFixture('whatsapp', 'text_docs');
+          delete b.entry[0].changes[0].value.metadata;
+          return b;
+        },
+      ],
+      [
+        'message without id',
+        () => {
+          const b = withMessage({ type: 'text', text: { body: 'x' } });
+          delete b.entry[0].changes[0].value.messages[0].id;
+          return b;
+        },
+      ],
       ['message without sender', () => withMessage({ from: '', type: 'text', text: { body: 'x' } })],
-      ['messages not an array', () => { const b = loadChannelFixture('whatsapp', 'text_docs'); b.entry[0].changes[0].value.messages = {}; return b; }],
-      ['status without id', () => { const b = loadChannelFixture('whatsapp', 'status_delivered_docs'); delete b.entry[0].changes[0].value.statuses[0].id; return b; }],
+      [
+        'messages not an array',
+        () => {
+          const b = loadChannelFixture('whatsapp', 'text_docs');
+          b.entry[0].changes[0].value.messages = {};
+          return b;
+        },
+      ],
+      [
+        'status without id',
+        () => {
+          const b = loadChannelFixture('whatsapp', 'status_delivered_docs');
+          delete b.entry[0].changes[0].value.statuses[0].id;
+          return b;
+        },
+      ],
     ])('%s → WebhookPayloadError', (_name, body) => {
       expect(() => adapter.parseWebhook(body())).toThrow(WebhookPayloadError);
     });
@@ -169,10 +281,18 @@ describe('WhatsAppAdapter', () => {
   describe('validateReply', () => {
     it('free text inside 24 h, template outside', () => {
       expect(() => adapter.validateReply(reply())).not.toThrow();
-      expect(() => adapter.validateReply(reply({ ...closed, template: { name: 'basvuru_sonuc', language: 'tr' } }))).not.toThrow();
-      expect(() => adapter.validateReply(reply(closed))).toThrow(expect.objectContaining({ reason: 'template_required' }));
-      expect(() => adapter.validateReply(reply({ text: '' }))).toThrow(expect.objectContaining({ reason: 'empty_text' }));
-      expect(() => adapter.validateReply(reply({ inReplyTo: { externalId: 'wamid.gone', kind: MessageKind.Dm, deleted: true } }))).toThrow(expect.objectContaining({ reason: 'in_reply_to_deleted' }));
+      expect(() =>
+        adapter.validateReply(reply({ ...closed, template: { name: 'basvuru_sonuc', language: 'tr' } })),
+      ).not.toThrow();
+      expect(() => adapter.validateReply(reply(closed))).toThrow(
+        expect.objectContaining({ reason: 'template_required' }),
+      );
+      expect(() => adapter.validateReply(reply({ text: '' }))).toThrow(
+        expect.objectContaining({ reason: 'empty_text' }),
+      );
+      expect(() =>
+        adapter.validateReply(reply({ inReplyTo: { externalId: 'wamid.gone', kind: MessageKind.Dm, deleted: true } })),
+      ).toThrow(expect.objectContaining({ reason: 'in_reply_to_deleted' }));
     });
   });
 
@@ -184,41 +304,103 @@ describe('WhatsAppAdapter', () => {
         method: 'POST',
         path: `/${PHONE_ID}/messages`,
         version: 'v25.0',
-        body: { messaging_product: 'whatsapp', recipient_type: 'individual', to: '905321234567', type: 'text', text: { preview_url: false, body: 'Başvurunuz alındı, Fen İşleri ekibi yönlendirildi.' } },
+        body: {
+          messaging_product: 'whatsapp',
+          recipient_type: 'individual',
+          to: '905321234567',
+          type: 'text',
+          text: { preview_url: false, body: 'Başvurunuz alındı, Fen İşleri ekibi yönlendirildi.' },
+        },
       });
       expect(request.headers.authorization).toBe('Bearer wa-system-user-token');
       expect(result.externalId).toMatch(/^wamid\./);
     });
 
     it('tags every send with our reply id, which WhatsApp echoes back with its statuses', async () => {
-      await adapter.sendReply(account, reply({ replyId: '5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162', media: [{ type: AttachmentType.Audio, channelUrl: 'https://x/a.ogg' }] }));
-      expect(fake.requests.map((r) => [(r.body as Record<string, unknown>).type, (r.body as Record<string, unknown>).biz_opaque_callback_data])).toEqual([
+      await adapter.sendReply(
+        account,
+        reply({
+          replyId: '5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162',
+          media: [{ type: AttachmentType.Audio, channelUrl: 'https://x/a.ogg' }],
+        }),
+      );
+      expect(
+        fake.requests.map((r) => [
+          (r.body as Record<string, unknown>).type,
+          (r.body as Record<string, unknown>).biz_opaque_callback_data,
+        ]),
+      ).toEqual([
         ['audio', 'civic-inbox:reply:5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162'],
         ['text', 'civic-inbox:reply:5f0c8a2e-3b1d-4c6e-9a7f-1d2e3f405162'],
       ]);
     });
 
     it('template outside the window: name, language code, body parameters', async () => {
-      await adapter.sendReply(account, reply({ ...closed, text: null, template: { name: 'basvuru_sonuc', language: 'tr', parameters: ['2024/1187', 'çözüldü'] } }));
+      await adapter.sendReply(
+        account,
+        reply({
+          ...closed,
+          text: null,
+          template: { name: 'basvuru_sonuc', language: 'tr', parameters: ['2024/1187', 'çözüldü'] },
+        }),
+      );
       expect(fake.requests[0].body).toEqual({
         messaging_product: 'whatsapp',
         recipient_type: 'individual',
         to: '905321234567',
         type: 'template',
-        template: { name: 'basvuru_sonuc', language: { code: 'tr' }, components: [{ type: 'body', parameters: [{ type: 'text', text: '2024/1187' }, { type: 'text', text: 'çözüldü' }] }] },
+        template: {
+          name: 'basvuru_sonuc',
+          language: { code: 'tr' },
+          components: [
+            {
+              type: 'body',
+              parameters: [
+                { type: 'text', text: '2024/1187' },
+                { type: 'text', text: 'çözüldü' },
+              ],
+            },
+          ],
+        },
       });
     });
 
     it('image by link with the text as caption; document by media id', async () => {
-      await adapter.sendReply(account, reply({ media: [{ type: AttachmentType.Image, channelUrl: 'https://belediye.example/ekip.jpg' }] }));
-      expect(fake.requests[0].body).toMatchObject({ type: 'image', image: { link: 'https://belediye.example/ekip.jpg', caption: 'Başvurunuz alındı, Fen İşleri ekibi yönlendirildi.' } });
+      await adapter.sendReply(
+        account,
+        reply({ media: [{ type: AttachmentType.Image, channelUrl: 'https://belediye.example/ekip.jpg' }] }),
+      );
+      expect(fake.requests[0].body).toMatchObject({
+        type: 'image',
+        image: {
+          link: 'https://belediye.example/ekip.jpg',
+          caption: 'Başvurunuz alındı, Fen İşleri ekibi yönlendirildi.',
+        },
+      });
       fake.reset();
-      await adapter.sendReply(account, reply({ text: null, media: [{ type: AttachmentType.Document, channelMediaId: '998877', fileName: 'karar.pdf' }] }));
-      expect(fake.requests[0].body).toMatchObject({ type: 'document', document: { id: '998877', filename: 'karar.pdf' } });
+      await adapter.sendReply(
+        account,
+        reply({
+          text: null,
+          media: [{ type: AttachmentType.Document, channelMediaId: '998877', fileName: 'karar.pdf' }],
+        }),
+      );
+      expect(fake.requests[0].body).toMatchObject({
+        type: 'document',
+        document: { id: '998877', filename: 'karar.pdf' },
+      });
     });
 
     it('video by link, then a separate text when two attachments; the ids of the parts before the text come back', async () => {
-      const result = await adapter.sendReply(account, reply({ media: [{ type: AttachmentType.Video, channelUrl: 'https://x/v.mp4' }, { type: AttachmentType.Image, channelUrl: 'https://x/i.jpg' }] }));
+      const result = await adapter.sendReply(
+        account,
+        reply({
+          media: [
+            { type: AttachmentType.Video, channelUrl: 'https://x/v.mp4' },
+            { type: AttachmentType.Image, channelUrl: 'https://x/i.jpg' },
+          ],
+        }),
+      );
       expect(fake.requests.map((r) => (r.body as { type: string }).type)).toEqual(['video', 'image', 'text']);
       expect(result.partExternalIds).toEqual([expect.stringMatching(/^wamid\./), expect.stringMatching(/^wamid\./)]);
       expect(new Set([...result.partExternalIds!, result.externalId]).size).toBe(3);
@@ -236,7 +418,9 @@ describe('WhatsAppAdapter', () => {
       await expect(adapter.sendReply(account, reply(closed))).rejects.toBeInstanceOf(ReplyRefusedError);
       expect(fake.requests).toHaveLength(0);
       fake.failNext({ method: 'POST', path: `/${PHONE_ID}/messages` }, META_FAILURES.reEngagement());
-      await expect(adapter.sendReply(account, reply())).rejects.toEqual(expect.objectContaining({ kind: ChannelErrorKind.BadRequest }));
+      await expect(adapter.sendReply(account, reply())).rejects.toEqual(
+        expect.objectContaining({ kind: ChannelErrorKind.BadRequest }),
+      );
       fake.failNext({ method: 'POST', path: `/${PHONE_ID}/messages` }, META_FAILURES.whatsappRateLimit());
       const error = await adapter.sendReply(account, reply()).catch((e: ChannelError) => e);
       expect(error).toBeInstanceOf(ChannelError);

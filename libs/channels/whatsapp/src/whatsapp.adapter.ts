@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { ChannelAccountContext, ChannelAdapter, NormalizedEvent, OutboundReply, PollResult, replyCallbackData, ReplyRefusedError, SendResult } from '@civic/channels-core';
-import { AttachmentType, Channel, ConversationKind, MessageAttachment } from '@civic/model';
+import {
+  ChannelAccountContext,
+  ChannelAdapter,
+  NormalizedEvent,
+  OutboundReply,
+  PollResult,
+  replyCallbackData,
+  ReplyRefusedError,
+  SendResult,
+} from '@civic/channels-core';
 import { DAY_MS, MetaGraphClient, metaAccessToken, readMetaEnvelope, refuseInvalidContent } from '@civic/channels-meta';
+import { AttachmentType, Channel, ConversationKind, MessageAttachment } from '@civic/model';
 import { mapWhatsAppValue } from './whatsapp-message.mapper';
 
 const TEXT_LIMIT = 4096;
@@ -35,7 +44,9 @@ export class WhatsAppAdapter implements ChannelAdapter {
     const events: NormalizedEvent[] = [];
     for (const entry of readMetaEnvelope(body, this.webhookObjects)) {
       for (const change of entry.changes) {
-        if (change.field === 'messages') events.push(...mapWhatsAppValue(change.value));
+        if (change.field === 'messages') {
+          events.push(...mapWhatsAppValue(change.value));
+        }
       }
     }
     return events;
@@ -50,18 +61,29 @@ export class WhatsAppAdapter implements ChannelAdapter {
     if (reply.conversationKind !== ConversationKind.Direct) {
       throw new ReplyRefusedError('unsupported_conversation', 'WhatsApp has only direct conversations.');
     }
-    if (!reply.recipientExternalId) throw new ReplyRefusedError('missing_recipient', 'The conversation has no recipient to message.');
+    if (!reply.recipientExternalId) {
+      throw new ReplyRefusedError('missing_recipient', 'The conversation has no recipient to message.');
+    }
     if (reply.template) {
       if (!reply.template.name || !reply.template.language) {
-        throw new ReplyRefusedError('template_incomplete', 'A WhatsApp template needs its approved name and language code.');
+        throw new ReplyRefusedError(
+          'template_incomplete',
+          'A WhatsApp template needs its approved name and language code.',
+        );
       }
       return;
     }
     refuseInvalidContent(reply, TEXT_LIMIT);
     for (const media of reply.media ?? []) {
-      if (!SENDABLE_MEDIA[media.type]) throw new ReplyRefusedError('media_type_not_supported', `WhatsApp cannot send a ${media.type} attachment as media.`);
+      if (!SENDABLE_MEDIA[media.type]) {
+        throw new ReplyRefusedError(
+          'media_type_not_supported',
+          `WhatsApp cannot send a ${media.type} attachment as media.`,
+        );
+      }
     }
-    const windowEnd = reply.replyWindowExpiresAt?.getTime() ?? (reply.lastInboundAt ? reply.lastInboundAt.getTime() + DAY_MS : null);
+    const windowEnd =
+      reply.replyWindowExpiresAt?.getTime() ?? (reply.lastInboundAt ? reply.lastInboundAt.getTime() + DAY_MS : null);
     if (windowEnd == null || reply.now.getTime() > windowEnd) {
       throw new ReplyRefusedError(
         'template_required',
@@ -84,30 +106,41 @@ export class WhatsAppAdapter implements ChannelAdapter {
       // Echoed back with every status of this message: a status can so find a reply whose send was interrupted.
       ...(reply.replyId ? { biz_opaque_callback_data: replyCallbackData(reply.replyId) } : {}),
     };
-    const send = (payload: Record<string, unknown>) => this.graph.post<WhatsAppSendResponse>(path, token, { ...base, ...payload });
+    const send = (payload: Record<string, unknown>) =>
+      this.graph.post<WhatsAppSendResponse>(path, token, { ...base, ...payload });
 
     const sent: WhatsAppSendResponse[] = [];
     if (reply.template) {
       const parameters = reply.template.parameters ?? [];
-      sent.push(await send({
-        type: 'template',
-        template: {
-          name: reply.template.name,
-          language: { code: reply.template.language },
-          ...(parameters.length > 0 ? { components: [{ type: 'body', parameters: parameters.map((text) => ({ type: 'text', text })) }] } : {}),
-        },
-      }));
+      sent.push(
+        await send({
+          type: 'template',
+          template: {
+            name: reply.template.name,
+            language: { code: reply.template.language },
+            ...(parameters.length > 0
+              ? { components: [{ type: 'body', parameters: parameters.map((text) => ({ type: 'text', text })) }] }
+              : {}),
+          },
+        }),
+      );
     } else {
       const media = reply.media ?? [];
       const text = reply.text?.trim() ? reply.text : null;
       // One captionable attachment carries the text as its caption: one message instead of two.
       const captionOnMedia = text !== null && media.length === 1 && CAPTIONED.has(SENDABLE_MEDIA[media[0].type]!);
-      for (const item of media) sent.push(await send(mediaPayload(item, captionOnMedia ? text : null)));
-      if (text !== null && !captionOnMedia) sent.push(await send({ type: 'text', text: { preview_url: false, body: text } }));
+      for (const item of media) {
+        sent.push(await send(mediaPayload(item, captionOnMedia ? text : null)));
+      }
+      if (text !== null && !captionOnMedia) {
+        sent.push(await send({ type: 'text', text: { preview_url: false, body: text } }));
+      }
     }
     const ids = sent.map((response) => response.messages?.[0]?.id);
     const id = ids.pop();
-    if (!id) throw new Error('WhatsApp send returned no message id');
+    if (!id) {
+      throw new Error('WhatsApp send returned no message id');
+    }
     const parts = ids.filter((part): part is string => Boolean(part));
     return { externalId: id, ...(parts.length > 0 ? { partExternalIds: parts } : {}), raw: sent[sent.length - 1] };
   }
@@ -115,8 +148,14 @@ export class WhatsAppAdapter implements ChannelAdapter {
 
 function mediaPayload(media: MessageAttachment, caption: string | null): Record<string, unknown> {
   const type = SENDABLE_MEDIA[media.type]!;
-  const object: Record<string, unknown> = media.channelMediaId ? { id: media.channelMediaId } : { link: media.channelUrl };
-  if (caption && CAPTIONED.has(type)) object.caption = caption;
-  if (type === 'document' && media.fileName) object.filename = media.fileName;
+  const object: Record<string, unknown> = media.channelMediaId
+    ? { id: media.channelMediaId }
+    : { link: media.channelUrl };
+  if (caption && CAPTIONED.has(type)) {
+    object.caption = caption;
+  }
+  if (type === 'document' && media.fileName) {
+    object.filename = media.fileName;
+  }
   return { type, [type]: object };
 }

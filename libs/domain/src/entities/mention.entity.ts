@@ -1,9 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Channel } from '@civic/model';
-import { Message } from './message.entity';
 import { MentionWatchlist } from './mention-watchlist.entity';
+import { Message } from './message.entity';
 
-export type MentionSource = 'inbox' | 'twitter_search' | 'instagram_hashtag' | 'instagram_mention' | 'facebook_tagged' | 'facebook_mention';
+export type MentionSource =
+  'inbox' | 'twitter_search' | 'instagram_hashtag' | 'instagram_mention' | 'facebook_tagged' | 'facebook_mention';
 
 /**
  * One public post that matched one watchlist. Either an inbox message (message_id set) or a post found

@@ -1,5 +1,13 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Channel, DeliveryError, DeliveryState, MessageAttachment, MessageDirection, MessageEdit, MessageKind } from '@civic/model';
+import {
+  Channel,
+  DeliveryError,
+  DeliveryState,
+  MessageAttachment,
+  MessageDirection,
+  MessageEdit,
+  MessageKind,
+} from '@civic/model';
 import { Contact } from './contact.entity';
 import { Conversation } from './conversation.entity';
 

@@ -6,7 +6,15 @@
  * circumflex letters to ASCII so "cukur", "ÇUKUR" and "çukurlar" all meet in "cukur…".
  */
 const TURKISH_FOLD: Record<string, string> = {
-  ç: 'c', ğ: 'g', ı: 'i', ö: 'o', ş: 's', ü: 'u', â: 'a', î: 'i', û: 'u',
+  ç: 'c',
+  ğ: 'g',
+  ı: 'i',
+  ö: 'o',
+  ş: 's',
+  ü: 'u',
+  â: 'a',
+  î: 'i',
+  û: 'u',
 };
 const FOLD_PATTERN = /[çğıöşüâîû]/g;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -18,7 +26,9 @@ export function turkishLowerCase(text: string): string {
 
 /** Lowercase with Turkish rules, fold diacritics, collapse whitespace. */
 export function foldForSearch(text: string | null | undefined): string {
-  if (!text) return '';
+  if (!text) {
+    return '';
+  }
   return turkishLowerCase(text)
     .replace(FOLD_PATTERN, (ch) => TURKISH_FOLD[ch])
     .normalize('NFD')

@@ -18,7 +18,12 @@ export enum CaseStatus {
   Merged = 'merged',
 }
 
-export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [CaseStatus.New, CaseStatus.Assigned, CaseStatus.InProgress, CaseStatus.Forwarded];
+export const OPEN_CASE_STATUSES: readonly CaseStatus[] = [
+  CaseStatus.New,
+  CaseStatus.Assigned,
+  CaseStatus.InProgress,
+  CaseStatus.Forwarded,
+];
 
 export enum CasePriority {
   Low = 'low',

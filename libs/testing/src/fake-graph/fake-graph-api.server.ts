@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
-import { FakeGraphFailure, META_FAILURES } from './meta-error-bodies';
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FakeGraphFailure } from './meta-error-bodies';
+import { META_FAILURES } from './meta-error-bodies';
 
 /** One request the fake received, for assertions. */
 export interface RecordedGraphRequest {
@@ -136,7 +138,9 @@ export class FakeGraphApiServer {
   private readonly graphPosts = new Map<string, FakeTaggedPost>();
 
   get url(): string {
-    if (!this.server) throw new Error('FakeGraphApiServer is not started');
+    if (!this.server) {
+      throw new Error('FakeGraphApiServer is not started');
+    }
     return `http://127.0.0.1:${this.port}`;
   }
 
@@ -150,7 +154,9 @@ export class FakeGraphApiServer {
   async stop(): Promise<void> {
     const server = this.server;
     this.server = null;
-    if (server) await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+    if (server) {
+      await new Promise<void>((resolve, reject) => server.close((err) => (err ? reject(err) : resolve())));
+    }
   }
 
   /** @param firstId where generated ids (message ids, wamids) start: two fakes standing for one channel never hand out the same id. */
@@ -203,7 +209,12 @@ export class FakeGraphApiServer {
     this.comments.set(objectId, list);
   }
 
-  addConversationMessage(accountId: string, platform: 'messenger' | 'instagram', conversationId: string, message: FakeConversationMessage): void {
+  addConversationMessage(
+    accountId: string,
+    platform: 'messenger' | 'instagram',
+    conversationId: string,
+    message: FakeConversationMessage,
+  ): void {
     let conversation = this.conversations.find((c) => c.id === conversationId);
     if (!conversation) {
       conversation = { id: conversationId, accountId, platform, messages: [] };
@@ -259,7 +270,9 @@ export class FakeGraphApiServer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const receivedAt = Date.now();
     const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+    for await (const chunk of req) {
+      chunks.push(chunk as Buffer);
+    }
     const rawBody = Buffer.concat(chunks).toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const versioned = VERSION_PREFIX.exec(url.pathname);
@@ -275,10 +288,16 @@ export class FakeGraphApiServer {
     this.requests.push(record);
 
     const failure = this.takeFailure(record);
-    if (failure) return send(res, failure.status, failure.body, failure.headers);
+    if (failure) {
+      return send(res, failure.status, failure.body, failure.headers);
+    }
 
-    if (record.method === 'GET' && record.path.startsWith('/media-download/')) return this.mediaBytes(record, res);
-    if (!versioned) return send(res, 404, { error: { message: 'Unknown path', type: 'GraphMethodException', code: 100 } });
+    if (record.method === 'GET' && record.path.startsWith('/media-download/')) {
+      return this.mediaBytes(record, res);
+    }
+    if (!versioned) {
+      return send(res, 404, { error: { message: 'Unknown path', type: 'GraphMethodException', code: 100 } });
+    }
 
     const token = tokenOf(record);
     if (!token || (this.validTokens.size > 0 && !this.validTokens.has(token))) {
@@ -286,8 +305,12 @@ export class FakeGraphApiServer {
     }
     const segments = record.path.split('/').filter(Boolean);
     try {
-      if (record.method === 'GET') return this.get(record, segments, res);
-      if (record.method === 'POST') return this.post(record, segments, res);
+      if (record.method === 'GET') {
+        return this.get(record, segments, res);
+      }
+      if (record.method === 'POST') {
+        return this.post(record, segments, res);
+      }
     } catch (err) {
       return send(res, 500, { error: { message: String(err), type: 'FakeGraphError', code: 1 } });
     }
@@ -301,31 +324,59 @@ export class FakeGraphApiServer {
         (!f.method || f.method === record.method) &&
         (!f.path || (typeof f.path === 'string' ? f.path === record.path : f.path.test(record.path))),
     );
-    if (!rule) return null;
+    if (!rule) {
+      return null;
+    }
     rule.remaining -= 1;
-    if (rule.remaining === 0) this.failures.splice(this.failures.indexOf(rule), 1);
+    if (rule.remaining === 0) {
+      this.failures.splice(this.failures.indexOf(rule), 1);
+    }
     return rule.failure;
   }
 
   private get(record: RecordedGraphRequest, segments: string[], res: ServerResponse): void {
     const [id, edge] = segments;
-    if (segments.length === 2 && edge === 'feed') return send(res, 200, this.feed(id, record.query));
-    if (segments.length === 2 && edge === 'comments') return send(res, 200, this.commentsEdge(id, record.query));
-    if (segments.length === 2 && edge === 'conversations') return send(res, 200, this.conversationsEdge(id, record.query));
+    if (segments.length === 2 && edge === 'feed') {
+      return send(res, 200, this.feed(id, record.query));
+    }
+    if (segments.length === 2 && edge === 'comments') {
+      return send(res, 200, this.commentsEdge(id, record.query));
+    }
+    if (segments.length === 2 && edge === 'conversations') {
+      return send(res, 200, this.conversationsEdge(id, record.query));
+    }
     if (segments.length === 2 && edge === 'media') {
       const media = [...(this.igMedia.get(id) ?? [])].sort(newestFirst((m) => m.timestamp));
       return send(res, 200, paginate(media, record.query));
     }
-    if (segments.length === 1 && id === 'ig_hashtag_search') return this.hashtagSearch(record, res);
-    if (segments.length === 2 && edge === 'recent_media') return this.recentMedia(id, record, res);
+    if (segments.length === 1 && id === 'ig_hashtag_search') {
+      return this.hashtagSearch(record, res);
+    }
+    if (segments.length === 2 && edge === 'recent_media') {
+      return this.recentMedia(id, record, res);
+    }
     if (segments.length === 2 && edge === 'tagged') {
       const posts = [...(this.taggedPosts.get(id) ?? [])].sort(newestFirst((p) => p.created_time));
       const fields = topLevelFields(record.query.fields ?? 'id,message,created_time');
-      return send(res, 200, paginate(posts.map((p) => project(p, fields)), record.query, `/${id}/tagged`));
+      return send(
+        res,
+        200,
+        paginate(
+          posts.map((p) => project(p, fields)),
+          record.query,
+          `/${id}/tagged`,
+        ),
+      );
     }
-    if (segments.length === 1 && /^mentioned_(media|comment)\./.test(record.query.fields ?? '')) return this.mentioned(id, record, res);
+    if (segments.length === 1 && /^mentioned_(media|comment)\./.test(record.query.fields ?? '')) {
+      return this.mentioned(id, record, res);
+    }
     if (segments.length === 1 && this.graphPosts.has(id)) {
-      return send(res, 200, project(this.graphPosts.get(id)!, topLevelFields(record.query.fields ?? 'id,message,created_time')));
+      return send(
+        res,
+        200,
+        project(this.graphPosts.get(id)!, topLevelFields(record.query.fields ?? 'id,message,created_time')),
+      );
     }
     if (segments.length === 1 && this.mediaFiles.has(id)) {
       const file = this.mediaFiles.get(id)!;
@@ -344,15 +395,21 @@ export class FakeGraphApiServer {
   private post(record: RecordedGraphRequest, segments: string[], res: ServerResponse): void {
     const [id, edge] = segments;
     const body = (record.body ?? {}) as Record<string, unknown>;
-    if (segments.length !== 2) return unsupported(res, record);
+    if (segments.length !== 2) {
+      return unsupported(res, record);
+    }
     if (edge === 'comments' || edge === 'replies' || edge === 'mentions') {
-      if (!body.message && !body.attachment_url) return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter message is required').body);
+      if (!body.message && !body.attachment_url) {
+        return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter message is required').body);
+      }
       return send(res, 200, { id: `${id}_${this.next()}` });
     }
     if (edge === 'messages') {
       if (body.messaging_product === 'whatsapp') {
         const to = (body.to ?? body.recipient) as string | undefined;
-        if (!to || !body.type) return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter to is required.').body);
+        if (!to || !body.type) {
+          return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter to is required.').body);
+        }
         return send(res, 200, {
           messaging_product: 'whatsapp',
           contacts: [{ input: to, wa_id: to }],
@@ -363,7 +420,10 @@ export class FakeGraphApiServer {
       if (!recipient || (!recipient.id && !recipient.comment_id)) {
         return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter recipient is required').body);
       }
-      return send(res, 200, { recipient_id: recipient.id ?? `psid_for_${recipient.comment_id}`, message_id: `m_fake_${this.next()}` });
+      return send(res, 200, {
+        recipient_id: recipient.id ?? `psid_for_${recipient.comment_id}`,
+        message_id: `m_fake_${this.next()}`,
+      });
     }
     return unsupported(res, record);
   }
@@ -394,7 +454,13 @@ export class FakeGraphApiServer {
   private fbComments(postId: string) {
     return [...(this.comments.get(postId) ?? [])]
       .sort((a, b) => a.created_time.localeCompare(b.created_time))
-      .map((c) => ({ id: c.id, message: c.message, created_time: c.created_time, from: c.from, ...(c.parentId ? { parent: { id: c.parentId } } : {}) }));
+      .map((c) => ({
+        id: c.id,
+        message: c.message,
+        created_time: c.created_time,
+        from: c.from,
+        ...(c.parentId ? { parent: { id: c.parentId } } : {}),
+      }));
   }
 
   private conversationsEdge(accountId: string, query: Record<string, string>) {
@@ -425,27 +491,39 @@ export class FakeGraphApiServer {
   /** Instagram answers an unknown name with an empty list; user_id and q are required. */
   private hashtagSearch(record: RecordedGraphRequest, res: ServerResponse): void {
     const { user_id: userId, q } = record.query;
-    if (!userId || !q) return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter user_id and q are required').body);
+    if (!userId || !q) {
+      return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter user_id and q are required').body);
+    }
     const id = this.hashtagIds.get(q.replace(/^#/, '').toLocaleLowerCase('tr'));
     return send(res, 200, { data: id ? [{ id }] : [] });
   }
 
   /** At most 50 per page, only the requested fields (never username), user_id required. */
   private recentMedia(hashtagId: string, record: RecordedGraphRequest, res: ServerResponse): void {
-    if (!record.query.user_id) return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter user_id is required').body);
+    if (!record.query.user_id) {
+      return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter user_id is required').body);
+    }
     const limit = String(Math.min(50, Number(record.query.limit ?? 25)));
     const fields = topLevelFields(record.query.fields ?? 'id').filter((f) => f !== 'username');
-    const media = [...(this.hashtagMedia.get(hashtagId) ?? [])].sort(newestFirst((m) => m.timestamp)).map((m) => project(m, fields));
+    const media = [...(this.hashtagMedia.get(hashtagId) ?? [])]
+      .sort(newestFirst((m) => m.timestamp))
+      .map((m) => project(m, fields));
     return send(res, 200, paginate(media, { ...record.query, limit }, `/${hashtagId}/recent_media`));
   }
 
   /** `mentioned_media.media_id(ID){fields}` / `mentioned_comment.comment_id(ID){fields}` on the IG user. */
   private mentioned(igUserId: string, record: RecordedGraphRequest, res: ServerResponse): void {
-    const match = /^mentioned_(media|comment)\.(?:media_id|comment_id)\(([^)]+)\)(?:\{(.*)\})?$/.exec(record.query.fields ?? '');
-    if (!match) return send(res, 400, META_FAILURES.invalidParameter('(#100) Invalid mentioned_* field syntax').body);
+    const match = /^mentioned_(media|comment)\.(?:media_id|comment_id)\(([^)]+)\)(?:\{(.*)\})?$/.exec(
+      record.query.fields ?? '',
+    );
+    if (!match) {
+      return send(res, 400, META_FAILURES.invalidParameter('(#100) Invalid mentioned_* field syntax').body);
+    }
     const [, kind, objectId, inner] = match;
     const object = kind === 'media' ? this.mentionedMediaById.get(objectId) : this.mentionedComments.get(objectId);
-    if (!object) return unsupported(res, { ...record, path: `/${objectId}` });
+    if (!object) {
+      return unsupported(res, { ...record, path: `/${objectId}` });
+    }
     const fields = topLevelFields(inner ?? 'id');
     return send(res, 200, { [`mentioned_${kind}`]: project(object, fields), id: igUserId });
   }
@@ -454,8 +532,12 @@ export class FakeGraphApiServer {
     const id = record.path.slice('/media-download/'.length);
     const file = this.mediaFiles.get(id);
     // Meta answers 401 when the media URL is fetched without the Bearer token.
-    if (!tokenOf(record)) return send(res, 401, { error: { message: 'Unauthorized', type: 'OAuthException', code: 190 } });
-    if (!file) return send(res, 404, { error: { message: 'Media not found', type: 'GraphMethodException', code: 100 } });
+    if (!tokenOf(record)) {
+      return send(res, 401, { error: { message: 'Unauthorized', type: 'OAuthException', code: 190 } });
+    }
+    if (!file) {
+      return send(res, 404, { error: { message: 'Media not found', type: 'GraphMethodException', code: 100 } });
+    }
     res.writeHead(200, { 'content-type': file.mimeType, 'content-length': String(file.bytes.length) });
     res.end(file.bytes);
   }
@@ -467,7 +549,9 @@ export class FakeGraphApiServer {
 }
 
 function parseBody(raw: string, contentType: string | undefined): unknown {
-  if (!raw) return null;
+  if (!raw) {
+    return null;
+  }
   if (contentType?.includes('application/json')) {
     try {
       return JSON.parse(raw);
@@ -475,13 +559,17 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
       return raw;
     }
   }
-  if (contentType?.includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(raw).entries());
+  if (contentType?.includes('application/x-www-form-urlencoded')) {
+    return Object.fromEntries(new URLSearchParams(raw).entries());
+  }
   return raw;
 }
 
 function tokenOf(record: RecordedGraphRequest): string | null {
   const header = record.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length);
+  if (header?.startsWith('Bearer ')) {
+    return header.slice('Bearer '.length);
+  }
   return record.query.access_token ?? null;
 }
 
@@ -492,7 +580,9 @@ const newestFirst =
 
 const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
 const decodeCursor = (cursor: string | undefined) => {
-  if (!cursor) return 0;
+  if (!cursor) {
+    return 0;
+  }
   const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
   return match ? Number(match[1]) : 0;
 };
@@ -504,7 +594,9 @@ function paginate<T>(items: T[], query: Record<string, string>, path = '') {
   const data = items.slice(start, start + limit);
   const end = start + data.length;
   const paging: Record<string, unknown> = { cursors: { before: encodeCursor(start), after: encodeCursor(end) } };
-  if (end < items.length) paging.next = `https://graph.facebook.com${path}?limit=${limit}&after=${encodeCursor(end)}`;
+  if (end < items.length) {
+    paging.next = `https://graph.facebook.com${path}?limit=${limit}&after=${encodeCursor(end)}`;
+  }
   return { data, paging };
 }
 
@@ -514,12 +606,18 @@ function topLevelFields(fields: string): string[] {
   let depth = 0;
   let current = '';
   for (const ch of fields) {
-    if (ch === '{' || ch === '(') depth += 1;
-    if (ch === '}' || ch === ')') depth -= 1;
+    if (ch === '{' || ch === '(') {
+      depth += 1;
+    }
+    if (ch === '}' || ch === ')') {
+      depth -= 1;
+    }
     if (ch === ',' && depth === 0) {
       out.push(current);
       current = '';
-    } else if (depth === 0 && ch !== '}' && ch !== ')') current += ch;
+    } else if (depth === 0 && ch !== '}' && ch !== ')') {
+      current += ch;
+    }
   }
   out.push(current);
   return out.map((f) => f.split('.')[0].trim()).filter(Boolean);
@@ -527,17 +625,30 @@ function topLevelFields(fields: string): string[] {
 
 function project<T extends object>(object: T, fields: string[]): Partial<T> {
   const out: Record<string, unknown> = {};
-  for (const field of new Set(['id', ...fields])) if ((object as Record<string, unknown>)[field] !== undefined) out[field] = (object as Record<string, unknown>)[field];
+  for (const field of new Set(['id', ...fields])) {
+    if ((object as Record<string, unknown>)[field] !== undefined) {
+      out[field] = (object as Record<string, unknown>)[field];
+    }
+  }
   return out as Partial<T>;
 }
 
 function igComment(c: FakeComment) {
-  return { id: c.id, text: c.message, timestamp: c.created_time, username: c.from.username, from: { id: c.from.id, username: c.from.username } };
+  return {
+    id: c.id,
+    text: c.message,
+    timestamp: c.created_time,
+    username: c.from.username,
+    from: { id: c.from.id, username: c.from.username },
+  };
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json; charset=UTF-8', ...headers });
+  res.writeHead(status, {
+    'content-type': typeof body === 'string' ? 'text/plain' : 'application/json; charset=UTF-8',
+    ...headers,
+  });
   res.end(text);
 }
 

@@ -5,9 +5,15 @@ const REPO_ROOT = resolve(__dirname, '../../../..');
 
 /** The shared real-payload fixtures: CIVIC_FIXTURES_DIR, else the repository's test/fixtures/channels, else ../shared/fixtures/channels. */
 export function channelFixturesDir(): string {
-  const candidates = [process.env.CIVIC_FIXTURES_DIR, join(REPO_ROOT, 'test/fixtures/channels'), join(REPO_ROOT, '../shared/fixtures/channels')];
+  const candidates = [
+    process.env.CIVIC_FIXTURES_DIR,
+    join(REPO_ROOT, 'test/fixtures/channels'),
+    join(REPO_ROOT, '../shared/fixtures/channels'),
+  ];
   const found = candidates.find((dir) => dir && existsSync(join(dir, 'whatsapp')));
-  if (!found) throw new Error(`Channel fixtures not found (looked in ${candidates.filter(Boolean).join(', ')})`);
+  if (!found) {
+    throw new Error(`Channel fixtures not found (looked in ${candidates.filter(Boolean).join(', ')})`);
+  }
   return found;
 }
 
@@ -25,6 +31,11 @@ export function pageFeedEnvelope(pageId: string, value: unknown, time = 14899987
 }
 
 /** Wraps one `messaging[]` element (deliveries/reads fixtures give only that) in its envelope. */
-export function messagingEnvelope(object: 'page' | 'instagram', accountId: string, event: unknown, time = 1458668856500) {
+export function messagingEnvelope(
+  object: 'page' | 'instagram',
+  accountId: string,
+  event: unknown,
+  time = 1458668856500,
+) {
   return { object, entry: [{ id: accountId, time, messaging: [event] }] };
 }

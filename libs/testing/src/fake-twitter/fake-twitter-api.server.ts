@@ -1,5 +1,6 @@
-import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parseOAuthHeader, verifyOAuth1Signature } from './fake-twitter-oauth.verifier';
 
 /** A tweet as the fake stores it: the full v2 object; responses project it onto the requested fields. */
@@ -62,7 +63,12 @@ export interface InjectedTwitterError {
 }
 
 /** Verbatim v2 error bodies (test/fixtures/channels/twitter/error_429_body.json, error_usage_capped_body.json). */
-export const TWITTER_429_BODY = { title: 'Too Many Requests', detail: 'Too Many Requests', type: 'about:blank', status: 429 };
+export const TWITTER_429_BODY = {
+  title: 'Too Many Requests',
+  detail: 'Too Many Requests',
+  type: 'about:blank',
+  status: 429,
+};
 export const TWITTER_USAGE_CAPPED_BODY = {
   title: 'UsageCapExceeded',
   detail: 'Usage cap exceeded: Monthly product cap',
@@ -122,7 +128,9 @@ export class FakeTwitterApiServer {
   }
 
   async stop(): Promise<void> {
-    if (!this.server) return;
+    if (!this.server) {
+      return;
+    }
     const server = this.server;
     this.server = null;
     server.closeAllConnections();
@@ -182,7 +190,14 @@ export class FakeTwitterApiServer {
   }
 
   /** Adds a one-to-one DM from `senderId` to `recipientId`. */
-  addDm(input: { senderId: string; recipientId: string; text: string; id?: string; created_at?: string; attachments?: { media_keys?: string[] } }): FakeDmEvent {
+  addDm(input: {
+    senderId: string;
+    recipientId: string;
+    text: string;
+    id?: string;
+    created_at?: string;
+    attachments?: { media_keys?: string[] };
+  }): FakeDmEvent {
     const id = input.id ?? this.nextId();
     const event: FakeDmEvent = {
       id,
@@ -211,14 +226,24 @@ export class FakeTwitterApiServer {
   }
 
   /** The next matching request gets X's 429 with an exhausted window resetting at `reset` (unix seconds). */
-  injectRateLimit(options: { reset: number; limit?: number; path?: string | RegExp; method?: string; skip?: number }): this {
+  injectRateLimit(options: {
+    reset: number;
+    limit?: number;
+    path?: string | RegExp;
+    method?: string;
+    skip?: number;
+  }): this {
     return this.injectError({
       method: options.method,
       path: options.path,
       skip: options.skip,
       status: 429,
       body: TWITTER_429_BODY,
-      headers: { 'x-rate-limit-limit': String(options.limit ?? 450), 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(options.reset) },
+      headers: {
+        'x-rate-limit-limit': String(options.limit ?? 450),
+        'x-rate-limit-remaining': '0',
+        'x-rate-limit-reset': String(options.reset),
+      },
     });
   }
 
@@ -239,7 +264,9 @@ export class FakeTwitterApiServer {
 
   /** Requests whose path matches (exact string or RegExp). */
   requestsTo(path: string | RegExp, method?: string): RecordedTwitterRequest[] {
-    return this.requests.filter((request) => this.pathMatches(path, request.path) && (!method || request.method === method));
+    return this.requests.filter(
+      (request) => this.pathMatches(path, request.path) && (!method || request.method === method),
+    );
   }
 
   // ---------------------------------------------------------------- HTTP
@@ -256,33 +283,62 @@ export class FakeTwitterApiServer {
       }
     }
     const method = req.method ?? 'GET';
-    this.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, body });
+    this.requests.push({
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: req.headers,
+      body,
+    });
 
     try {
       const injected = this.takeInjectedError(method, url.pathname);
-      if (injected) return this.send(res, injected.status, injected.body, injected.headers);
+      if (injected) {
+        return this.send(res, injected.status, injected.body, injected.headers);
+      }
       const me = this.authenticate(req, method, url);
       const { status, payload } = this.route(method, url.pathname, url.searchParams, body, me);
       this.send(res, status, payload);
     } catch (error) {
-      if (error instanceof FakeHttpError) return this.send(res, error.status, error.body);
+      if (error instanceof FakeHttpError) {
+        return this.send(res, error.status, error.body);
+      }
       this.send(res, 500, { title: 'Internal Error', detail: String(error), type: 'about:blank', status: 500 });
     }
   }
 
-  private route(method: string, path: string, query: Query, body: unknown, me: string): { status: number; payload: unknown } {
+  private route(
+    method: string,
+    path: string,
+    query: Query,
+    body: unknown,
+    me: string,
+  ): { status: number; payload: unknown } {
     let match: RegExpMatchArray | null;
-    if (method === 'GET' && (match = path.match(/^\/2\/users\/(\d+)\/mentions$/))) return { status: 200, payload: this.mentions(match[1], query) };
-    if (method === 'GET' && path === '/2/tweets/search/recent') return { status: 200, payload: this.searchRecent(query) };
-    if (method === 'GET' && path === '/2/dm_events') return { status: 200, payload: this.listDmEvents(me, null, query) };
+    if (method === 'GET' && (match = path.match(/^\/2\/users\/(\d+)\/mentions$/))) {
+      return { status: 200, payload: this.mentions(match[1], query) };
+    }
+    if (method === 'GET' && path === '/2/tweets/search/recent') {
+      return { status: 200, payload: this.searchRecent(query) };
+    }
+    if (method === 'GET' && path === '/2/dm_events') {
+      return { status: 200, payload: this.listDmEvents(me, null, query) };
+    }
     if (method === 'GET' && (match = path.match(/^\/2\/dm_conversations\/with\/(\d+)\/dm_events$/))) {
       return { status: 200, payload: this.listDmEvents(me, match[1], query) };
     }
-    if (method === 'POST' && path === '/2/tweets') return { status: 201, payload: this.createTweet(me, body) };
+    if (method === 'POST' && path === '/2/tweets') {
+      return { status: 201, payload: this.createTweet(me, body) };
+    }
     if (method === 'POST' && (match = path.match(/^\/2\/dm_conversations\/with\/(\d+)\/messages$/))) {
       return { status: 201, payload: this.sendDm(me, match[1], body) };
     }
-    throw new FakeHttpError(404, { title: 'Not Found Error', detail: `Sorry, that page does not exist: ${method} ${path}`, type: 'about:blank', status: 404 });
+    throw new FakeHttpError(404, {
+      title: 'Not Found Error',
+      detail: `Sorry, that page does not exist: ${method} ${path}`,
+      type: 'about:blank',
+      status: 404,
+    });
   }
 
   // ------------------------------------------------------------ endpoints
@@ -291,8 +347,12 @@ export class FakeTwitterApiServer {
     const user = this.users.get(userId);
     const handle = user ? `@${user.username.toLowerCase()}` : null;
     const candidates = [...this.tweets.values()].filter((tweet) => {
-      if (this.deletedTweets.has(tweet.id) || !handle) return false;
-      const mentioned = ((tweet.entities?.mentions as { username: string }[] | undefined) ?? []).some((m) => `@${m.username.toLowerCase()}` === handle);
+      if (this.deletedTweets.has(tweet.id) || !handle) {
+        return false;
+      }
+      const mentioned = ((tweet.entities?.mentions as { username: string }[] | undefined) ?? []).some(
+        (m) => `@${m.username.toLowerCase()}` === handle,
+      );
       return mentioned || new RegExp(`${handle}\\b`, 'i').test(tweet.text);
     });
     return this.tweetPage(candidates, query, 'pagination_token', 5);
@@ -300,8 +360,12 @@ export class FakeTwitterApiServer {
 
   private searchRecent(query: Query): Json {
     const q = query.get('query');
-    if (!q) throw this.invalidRequest('query', 'The `query` query parameter can not be empty');
-    const candidates = [...this.tweets.values()].filter((tweet) => !this.deletedTweets.has(tweet.id) && this.matchesSearch(tweet.note_tweet?.text ?? tweet.text, q));
+    if (!q) {
+      throw this.invalidRequest('query', 'The `query` query parameter can not be empty');
+    }
+    const candidates = [...this.tweets.values()].filter(
+      (tweet) => !this.deletedTweets.has(tweet.id) && this.matchesSearch(tweet.note_tweet?.text ?? tweet.text, q),
+    );
     return this.tweetPage(candidates, query, 'next_token', 10);
   }
 
@@ -320,21 +384,37 @@ export class FakeTwitterApiServer {
     const userIds = new Set<string>();
     const mediaKeys = new Set<string>();
     for (const event of page) {
-      if (expansions.includes('sender_id')) userIds.add(event.sender_id);
-      if (expansions.includes('participant_ids')) for (const id of event.dm_conversation_id.split('-')) userIds.add(id);
-      if (expansions.includes('attachments.media_keys')) for (const key of event.attachments?.media_keys ?? []) mediaKeys.add(key);
+      if (expansions.includes('sender_id')) {
+        userIds.add(event.sender_id);
+      }
+      if (expansions.includes('participant_ids')) {
+        for (const id of event.dm_conversation_id.split('-')) {
+          userIds.add(id);
+        }
+      }
+      if (expansions.includes('attachments.media_keys')) {
+        for (const key of event.attachments?.media_keys ?? []) {
+          mediaKeys.add(key);
+        }
+      }
     }
     const includes = this.includes(query, userIds, mediaKeys, new Set(), []);
     return {
       ...(page.length ? { data: page.map((event) => this.project(event, fields)) } : {}),
       ...(Object.keys(includes).length ? { includes } : {}),
-      meta: { result_count: page.length, ...(nextToken ? { next_token: nextToken } : {}), ...(previousToken ? { previous_token: previousToken } : {}) },
+      meta: {
+        result_count: page.length,
+        ...(nextToken ? { next_token: nextToken } : {}),
+        ...(previousToken ? { previous_token: previousToken } : {}),
+      },
     };
   }
 
   private createTweet(me: string, body: unknown): Json {
     const payload = (body ?? {}) as { text?: string; reply?: { in_reply_to_tweet_id?: string } };
-    if (typeof payload.text !== 'string' || !payload.text.length) throw this.invalidRequest('text', 'text is required');
+    if (typeof payload.text !== 'string' || !payload.text.length) {
+      throw this.invalidRequest('text', 'text is required');
+    }
     const parentId = payload.reply?.in_reply_to_tweet_id;
     if (parentId && (!this.tweets.has(parentId) || this.deletedTweets.has(parentId))) {
       throw new FakeHttpError(403, {
@@ -355,7 +435,9 @@ export class FakeTwitterApiServer {
 
   private sendDm(me: string, participantId: string, body: unknown): Json {
     const payload = (body ?? {}) as { text?: string };
-    if (typeof payload.text !== 'string' || !payload.text.length) throw this.invalidRequest('text', 'text or attachments is required');
+    if (typeof payload.text !== 'string' || !payload.text.length) {
+      throw this.invalidRequest('text', 'text or attachments is required');
+    }
     const event = this.addDm({ senderId: me, recipientId: participantId, text: payload.text });
     // Shape of dm_send_to_participant_response_2022.json.
     return { data: { dm_conversation_id: event.dm_conversation_id, dm_event_id: event.id } };
@@ -384,31 +466,72 @@ export class FakeTwitterApiServer {
     const placeIds = new Set<string>();
     const referenced: FakeTweet[] = [];
     for (const tweet of page) {
-      if (expansions.includes('author_id')) userIds.add(tweet.author_id);
-      if (expansions.includes('in_reply_to_user_id') && tweet.in_reply_to_user_id) userIds.add(tweet.in_reply_to_user_id);
-      if (expansions.includes('attachments.media_keys')) for (const key of tweet.attachments?.media_keys ?? []) mediaKeys.add(key);
-      if (expansions.includes('geo.place_id') && tweet.geo?.place_id) placeIds.add(tweet.geo.place_id);
+      if (expansions.includes('author_id')) {
+        userIds.add(tweet.author_id);
+      }
+      if (expansions.includes('in_reply_to_user_id') && tweet.in_reply_to_user_id) {
+        userIds.add(tweet.in_reply_to_user_id);
+      }
+      if (expansions.includes('attachments.media_keys')) {
+        for (const key of tweet.attachments?.media_keys ?? []) {
+          mediaKeys.add(key);
+        }
+      }
+      if (expansions.includes('geo.place_id') && tweet.geo?.place_id) {
+        placeIds.add(tweet.geo.place_id);
+      }
       if (expansions.includes('referenced_tweets.id')) {
         for (const ref of tweet.referenced_tweets ?? []) {
           const target = this.tweets.get(ref.id);
-          if (target && !this.deletedTweets.has(ref.id)) referenced.push(target);
+          if (target && !this.deletedTweets.has(ref.id)) {
+            referenced.push(target);
+          }
         }
       }
     }
-    const includes = this.includes(query, userIds, mediaKeys, placeIds, referenced.map((tweet) => this.project(tweet, fields)));
+    const includes = this.includes(
+      query,
+      userIds,
+      mediaKeys,
+      placeIds,
+      referenced.map((tweet) => this.project(tweet, fields)),
+    );
     return {
       ...(page.length ? { data: page.map((tweet) => this.project(tweet, fields)) } : {}),
       ...(Object.keys(includes).length ? { includes } : {}),
       meta: page.length
-        ? { ...(nextToken ? { next_token: nextToken } : {}), result_count: page.length, newest_id: page[0].id, oldest_id: page[page.length - 1].id }
+        ? {
+            ...(nextToken ? { next_token: nextToken } : {}),
+            result_count: page.length,
+            newest_id: page[0].id,
+            oldest_id: page[page.length - 1].id,
+          }
         : { result_count: 0 },
     };
   }
 
-  private includes(query: Query, userIds: Set<string>, mediaKeys: Set<string>, placeIds: Set<string>, tweets: Json[]): Json {
-    const users = [...userIds].flatMap((id) => (this.users.has(id) ? [this.project(this.users.get(id)!, this.fields(query, 'user.fields', DEFAULT_USER_FIELDS))] : []));
-    const media = [...mediaKeys].flatMap((key) => (this.media.has(key) ? [this.project(this.media.get(key)!, this.fields(query, 'media.fields', DEFAULT_MEDIA_FIELDS))] : []));
-    const places = [...placeIds].flatMap((id) => (this.places.has(id) ? [this.project(this.places.get(id)!, this.fields(query, 'place.fields', DEFAULT_PLACE_FIELDS))] : []));
+  private includes(
+    query: Query,
+    userIds: Set<string>,
+    mediaKeys: Set<string>,
+    placeIds: Set<string>,
+    tweets: Json[],
+  ): Json {
+    const users = [...userIds].flatMap((id) =>
+      this.users.has(id)
+        ? [this.project(this.users.get(id)!, this.fields(query, 'user.fields', DEFAULT_USER_FIELDS))]
+        : [],
+    );
+    const media = [...mediaKeys].flatMap((key) =>
+      this.media.has(key)
+        ? [this.project(this.media.get(key)!, this.fields(query, 'media.fields', DEFAULT_MEDIA_FIELDS))]
+        : [],
+    );
+    const places = [...placeIds].flatMap((id) =>
+      this.places.has(id)
+        ? [this.project(this.places.get(id)!, this.fields(query, 'place.fields', DEFAULT_PLACE_FIELDS))]
+        : [],
+    );
     return {
       ...(users.length ? { users } : {}),
       ...(media.length ? { media } : {}),
@@ -422,24 +545,34 @@ export class FakeTwitterApiServer {
     let offset = 0;
     if (token) {
       const decoded = Buffer.from(token, 'base64url').toString();
-      if (!decoded.startsWith('after:')) throw this.invalidRequest('pagination_token', 'The `pagination_token` query parameter value is not valid');
+      if (!decoded.startsWith('after:')) {
+        throw this.invalidRequest('pagination_token', 'The `pagination_token` query parameter value is not valid');
+      }
       const lastId = decoded.slice('after:'.length);
       offset = items.findIndex((item) => this.compareIds(item.id, lastId) < 0);
-      if (offset < 0) offset = items.length;
+      if (offset < 0) {
+        offset = items.length;
+      }
     }
     const page = items.slice(offset, offset + pageSize);
     const more = offset + pageSize < items.length;
-    const nextToken = more && page.length ? Buffer.from(`after:${page[page.length - 1].id}`).toString('base64url') : null;
+    const nextToken =
+      more && page.length ? Buffer.from(`after:${page[page.length - 1].id}`).toString('base64url') : null;
     const previousToken = offset > 0 && page.length ? Buffer.from(`before:${page[0].id}`).toString('base64url') : null;
     return { page, nextToken, previousToken };
   }
 
   private maxResults(query: Query, min: number, max: number, fallback: number): number {
     const raw = query.get('max_results');
-    if (raw === null) return fallback;
+    if (raw === null) {
+      return fallback;
+    }
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
-      throw this.invalidRequest('max_results', `The \`max_results\` query parameter value [${raw}] is not between ${min} and ${max}`);
+      throw this.invalidRequest(
+        'max_results',
+        `The \`max_results\` query parameter value [${raw}] is not between ${min} and ${max}`,
+      );
     }
     return value;
   }
@@ -451,7 +584,11 @@ export class FakeTwitterApiServer {
 
   private project(object: Json, fields: string[]): Json {
     const result: Json = {};
-    for (const field of fields) if (object[field] !== undefined) result[field] = object[field];
+    for (const field of fields) {
+      if (object[field] !== undefined) {
+        result[field] = object[field];
+      }
+    }
     return result;
   }
 
@@ -469,10 +606,14 @@ export class FakeTwitterApiServer {
 
   private authenticate(req: IncomingMessage, method: string, url: URL): string {
     const oauth = parseOAuthHeader(req.headers.authorization);
-    if (!oauth?.oauth_consumer_key || !oauth.oauth_token || !oauth.oauth_signature) throw new FakeHttpError(401, TWITTER_401_BODY);
+    if (!oauth?.oauth_consumer_key || !oauth.oauth_token || !oauth.oauth_signature) {
+      throw new FakeHttpError(401, TWITTER_401_BODY);
+    }
     const token = this.tokens.get(oauth.oauth_token);
     if (this.app) {
-      if (oauth.oauth_consumer_key !== this.app.consumerKey || !token) throw new FakeHttpError(401, TWITTER_401_BODY);
+      if (oauth.oauth_consumer_key !== this.app.consumerKey || !token) {
+        throw new FakeHttpError(401, TWITTER_401_BODY);
+      }
       const valid = verifyOAuth1Signature({
         method,
         baseUrl: `http://${req.headers.host}${url.pathname}`,
@@ -481,22 +622,30 @@ export class FakeTwitterApiServer {
         consumerSecret: this.app.consumerSecret,
         tokenSecret: token.secret,
       });
-      if (!valid) throw new FakeHttpError(401, TWITTER_401_BODY);
+      if (!valid) {
+        throw new FakeHttpError(401, TWITTER_401_BODY);
+      }
     }
     // Real X access tokens start with the user id ("<user id>-<random>").
     return token?.userId ?? oauth.oauth_token.split('-')[0];
   }
 
   private takeInjectedError(method: string, path: string): InjectedTwitterError | null {
-    const index = this.errors.findIndex((error) => (!error.method || error.method === method) && (!error.path || this.pathMatches(error.path, path)));
-    if (index < 0) return null;
+    const index = this.errors.findIndex(
+      (error) => (!error.method || error.method === method) && (!error.path || this.pathMatches(error.path, path)),
+    );
+    if (index < 0) {
+      return null;
+    }
     const error = this.errors[index];
     if (error.skip) {
       error.skip -= 1;
       return null;
     }
     error.times = (error.times ?? 1) - 1;
-    if (error.times <= 0) this.errors.splice(index, 1);
+    if (error.times <= 0) {
+      this.errors.splice(index, 1);
+    }
     return error;
   }
 
@@ -507,7 +656,11 @@ export class FakeTwitterApiServer {
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     const rateHeaders = headers['x-rate-limit-limit']
       ? {}
-      : { 'x-rate-limit-limit': '450', 'x-rate-limit-remaining': '449', 'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 900) };
+      : {
+          'x-rate-limit-limit': '450',
+          'x-rate-limit-remaining': '449',
+          'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 900),
+        };
     const contentType = status >= 400 ? 'application/problem+json' : 'application/json; charset=utf-8';
     res.writeHead(status, { 'content-type': contentType, ...rateHeaders, ...headers });
     res.end(JSON.stringify(body));
@@ -545,7 +698,10 @@ export class FakeTwitterApiServer {
   private nextId(): string {
     this.sequence = (this.sequence + 1n) & 0xfffn;
     const id = ((BigInt(Date.now()) - TWITTER_EPOCH_MS) << 22n) | this.sequence;
-    const newest = [...this.tweets.keys(), ...this.dmEvents.keys()].reduce((max, key) => (BigInt(key) > max ? BigInt(key) : max), 0n);
+    const newest = [...this.tweets.keys(), ...this.dmEvents.keys()].reduce(
+      (max, key) => (BigInt(key) > max ? BigInt(key) : max),
+      0n,
+    );
     return (id > newest ? id : newest + 1n).toString();
   }
 

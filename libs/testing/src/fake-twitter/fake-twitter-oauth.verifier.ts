@@ -7,7 +7,9 @@ function percentEncode(value: string): string {
 
 /** Parses `Authorization: OAuth k="v", ...` into its decoded parameters; null if it is not OAuth. */
 export function parseOAuthHeader(header: string | undefined): Record<string, string> | null {
-  if (!header || !header.startsWith('OAuth ')) return null;
+  if (!header || !header.startsWith('OAuth ')) {
+    return null;
+  }
   const params: Record<string, string> = {};
   for (const match of header.slice(6).matchAll(/([\w%.-]+)="([^"]*)"/g)) {
     params[decodeURIComponent(match[1])] = decodeURIComponent(match[2]);
@@ -28,8 +30,14 @@ export function verifyOAuth1Signature(args: {
   tokenSecret: string;
 }): boolean {
   const pairs: [string, string][] = [];
-  for (const [key, value] of Object.entries(args.oauth)) if (key !== 'oauth_signature') pairs.push([key, value]);
-  for (const [key, value] of args.query) pairs.push([key, value]);
+  for (const [key, value] of Object.entries(args.oauth)) {
+    if (key !== 'oauth_signature') {
+      pairs.push([key, value]);
+    }
+  }
+  for (const [key, value] of args.query) {
+    pairs.push([key, value]);
+  }
   const parameterString = pairs
     .map(([key, value]) => [percentEncode(key), percentEncode(value)] as const)
     .sort(([ka, va], [kb, vb]) => (ka === kb ? (va < vb ? -1 : 1) : ka < kb ? -1 : 1))

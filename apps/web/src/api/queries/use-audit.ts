@@ -24,5 +24,10 @@ export function useAuditEvents(action: string) {
 
 /** Verifying walks the whole chain: never served from the cache. */
 export function useAuditChain() {
-  return useQuery({ queryKey: queryKeys.auditChain, queryFn: () => api.request<ChainReport>('/api/v1/audit/verify'), staleTime: 0, gcTime: 0 });
+  return useQuery({
+    queryKey: queryKeys.auditChain,
+    queryFn: () => api.request<ChainReport>('/api/v1/audit/verify'),
+    staleTime: 0,
+    gcTime: 0,
+  });
 }

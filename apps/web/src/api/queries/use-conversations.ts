@@ -1,6 +1,13 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../client';
-import type { CannedResponse, ChannelAccountView, ConversationPage, ConversationView, ThreadItem, UserView } from '../types';
+import type {
+  CannedResponse,
+  ChannelAccountView,
+  ConversationPage,
+  ConversationView,
+  ThreadItem,
+  UserView,
+} from '../types';
 import { queryKeys } from './query-keys';
 
 /** The inbox for a filter query string, page after page (keyset cursor); a live event refetches the pages loaded. */
@@ -8,7 +15,9 @@ export function useConversations(query: string) {
   return useInfiniteQuery({
     queryKey: queryKeys.conversationList(query),
     queryFn: ({ pageParam }) =>
-      api.request<ConversationPage>(`/api/v1/conversations?${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+      api.request<ConversationPage>(
+        `/api/v1/conversations?${query}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     // Keep the old list on screen while a new filter's list loads.
@@ -17,15 +26,24 @@ export function useConversations(query: string) {
 }
 
 export function useConversation(id: string) {
-  return useQuery({ queryKey: queryKeys.conversation(id), queryFn: () => api.request<ConversationView>(`/api/v1/conversations/${encodeURIComponent(id)}`) });
+  return useQuery({
+    queryKey: queryKeys.conversation(id),
+    queryFn: () => api.request<ConversationView>(`/api/v1/conversations/${encodeURIComponent(id)}`),
+  });
 }
 
 export function useConversationThread(id: string) {
-  return useQuery({ queryKey: queryKeys.conversationThread(id), queryFn: () => api.request<ThreadItem[]>(`/api/v1/conversations/${encodeURIComponent(id)}/messages`) });
+  return useQuery({
+    queryKey: queryKeys.conversationThread(id),
+    queryFn: () => api.request<ThreadItem[]>(`/api/v1/conversations/${encodeURIComponent(id)}/messages`),
+  });
 }
 
 export function useChannelAccounts() {
-  return useQuery({ queryKey: queryKeys.channelAccounts, queryFn: () => api.request<ChannelAccountView[]>('/api/v1/channel-accounts') });
+  return useQuery({
+    queryKey: queryKeys.channelAccounts,
+    queryFn: () => api.request<ChannelAccountView[]>('/api/v1/channel-accounts'),
+  });
 }
 
 export function useUsers(enabled = true) {
@@ -33,5 +51,8 @@ export function useUsers(enabled = true) {
 }
 
 export function useCannedResponses() {
-  return useQuery({ queryKey: queryKeys.cannedResponses, queryFn: () => api.request<CannedResponse[]>('/api/v1/canned-responses') });
+  return useQuery({
+    queryKey: queryKeys.cannedResponses,
+    queryFn: () => api.request<CannedResponse[]>('/api/v1/canned-responses'),
+  });
 }

@@ -19,22 +19,34 @@ export function useLiveInvalidation(): boolean {
       const { all, ids } = pending.current;
       pending.current = { all: false, ids: new Set() };
       void client.invalidateQueries({ queryKey: [...queryKeys.conversations, 'list'] });
-      if (all) void client.invalidateQueries({ queryKey: queryKeys.conversations });
-      else for (const id of ids) {
-        void client.invalidateQueries({ queryKey: queryKeys.conversation(id) });
-        void client.invalidateQueries({ queryKey: queryKeys.conversationThread(id) });
+      if (all) {
+        void client.invalidateQueries({ queryKey: queryKeys.conversations });
+      } else {
+        for (const id of ids) {
+          void client.invalidateQueries({ queryKey: queryKeys.conversation(id) });
+          void client.invalidateQueries({ queryKey: queryKeys.conversationThread(id) });
+        }
       }
       void client.invalidateQueries({ queryKey: queryKeys.cases });
     };
     const stop = subscribeLiveEvents((event) => {
-      if (event.conversationIds) for (const id of event.conversationIds) pending.current.ids.add(id);
-      else pending.current.all = true;
-      if (timer.current) clearTimeout(timer.current);
+      if (event.conversationIds) {
+        for (const id of event.conversationIds) {
+          pending.current.ids.add(id);
+        }
+      } else {
+        pending.current.all = true;
+      }
+      if (timer.current) {
+        clearTimeout(timer.current);
+      }
       timer.current = setTimeout(flush, 250);
     }, setLive);
     return () => {
       stop();
-      if (timer.current) clearTimeout(timer.current);
+      if (timer.current) {
+        clearTimeout(timer.current);
+      }
     };
   }, [client]);
   return live;

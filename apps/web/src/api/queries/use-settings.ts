@@ -1,26 +1,49 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../client';
-import type { LegalHoldView, PasskeyView, RetentionSettingsView, SessionView, SingleSignOnSettingsView, TwoFactorPolicy, TwoFactorStatus } from '../types';
+import type {
+  LegalHoldView,
+  PasskeyView,
+  RetentionSettingsView,
+  SessionView,
+  SingleSignOnSettingsView,
+  TwoFactorPolicy,
+  TwoFactorStatus,
+} from '../types';
 import { queryKeys } from './query-keys';
 
 export function useRetentionSettings() {
-  return useQuery({ queryKey: queryKeys.retention, queryFn: () => api.request<RetentionSettingsView>('/api/v1/retention') });
+  return useQuery({
+    queryKey: queryKeys.retention,
+    queryFn: () => api.request<RetentionSettingsView>('/api/v1/retention'),
+  });
 }
 
 export function useLegalHolds() {
-  return useQuery({ queryKey: queryKeys.legalHolds, queryFn: () => api.request<LegalHoldView[]>('/api/v1/legal-holds') });
+  return useQuery({
+    queryKey: queryKeys.legalHolds,
+    queryFn: () => api.request<LegalHoldView[]>('/api/v1/legal-holds'),
+  });
 }
 
 export function useSingleSignOnSettings() {
-  return useQuery({ queryKey: queryKeys.singleSignOnSettings, queryFn: () => api.request<SingleSignOnSettingsView>('/api/v1/sso-settings') });
+  return useQuery({
+    queryKey: queryKeys.singleSignOnSettings,
+    queryFn: () => api.request<SingleSignOnSettingsView>('/api/v1/sso-settings'),
+  });
 }
 
 export function useTwoFactorPolicy() {
-  return useQuery({ queryKey: queryKeys.twoFactorPolicy, queryFn: () => api.request<TwoFactorPolicy>('/api/v1/auth/two-factor/policy') });
+  return useQuery({
+    queryKey: queryKeys.twoFactorPolicy,
+    queryFn: () => api.request<TwoFactorPolicy>('/api/v1/auth/two-factor/policy'),
+  });
 }
 
 export function useTwoFactorStatus() {
-  return useQuery({ queryKey: queryKeys.twoFactorStatus, queryFn: () => api.request<TwoFactorStatus>('/api/v1/auth/two-factor') });
+  return useQuery({
+    queryKey: queryKeys.twoFactorStatus,
+    queryFn: () => api.request<TwoFactorStatus>('/api/v1/auth/two-factor'),
+  });
 }
 
 export function usePasskeys() {

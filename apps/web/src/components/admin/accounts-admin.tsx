@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useCallback, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queries/query-keys';
 import { useChannelAccounts } from '../../api/queries/use-conversations';
@@ -7,8 +8,8 @@ import type { Channel, ChannelAccountView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/tr';
 import { ChannelBadge } from '../badges';
-import { AdminTable } from './admin-table';
 import { QueryState } from '../query-state';
+import { AdminTable } from './admin-table';
 
 /** The credential fields each channel's adapter reads (see the API's credentials description). */
 const CREDENTIAL_FIELDS: Record<Channel, string[]> = {
@@ -31,7 +32,10 @@ export function AccountsAdmin() {
 
   const setStatus = async (account: ChannelAccountView, status: 'active' | 'disabled') => {
     try {
-      await api.request(`/api/v1/channel-accounts/${account.id}`, { method: 'PATCH', body: JSON.stringify({ status }) });
+      await api.request(`/api/v1/channel-accounts/${account.id}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ status }),
+      });
       await load();
     } catch (e) {
       setError((e as Error).message);
@@ -42,29 +46,65 @@ export function AccountsAdmin() {
     <section className="card" aria-labelledby="accounts-title">
       <div className="item-line">
         <h2 id="accounts-title">{t('admin.accounts')}</h2>
-        {!connecting && <button type="button" className="secondary push" onClick={() => setConnecting(true)}>{t('admin.connect')}</button>}
+        {!connecting && (
+          <button type="button" className="secondary push" onClick={() => setConnecting(true)}>
+            {t('admin.connect')}
+          </button>
+        )}
       </div>
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('common.error', { message: error })}
+        </p>
+      )}
       <QueryState query={query}>{() => null}</QueryState>
-      {connecting && <ConnectForm onDone={() => { setConnecting(false); void load(); }} onCancel={() => setConnecting(false)} />}
-      <AdminTable testId="accounts-table" headers={[t('admin.account'), t('admin.health'), t('admin.lastPoll'), t('admin.lastError')]}>
+      {connecting && (
+        <ConnectForm
+          onDone={() => {
+            setConnecting(false);
+            void load();
+          }}
+          onCancel={() => setConnecting(false)}
+        />
+      )}
+      <AdminTable
+        testId="accounts-table"
+        headers={[t('admin.account'), t('admin.health'), t('admin.lastPoll'), t('admin.lastError')]}
+      >
         {accounts.map((a) => (
           <tr key={a.id} data-testid="account-row" data-status={a.status}>
             <td>
-              <span className="item-line"><ChannelBadge channel={a.channel} /> <strong>{a.name}</strong>{a.handle && <span className="muted">@{a.handle}</span>}</span>
-              <span className="small muted">{a.ownerLabel ?? ''} · {a.externalId}{a.sandbox ? ` · ${t('admin.sandbox')}` : ''}</span>
+              <span className="item-line">
+                <ChannelBadge channel={a.channel} /> <strong>{a.name}</strong>
+                {a.handle && <span className="muted">@{a.handle}</span>}
+              </span>
+              <span className="small muted">
+                {a.ownerLabel ?? ''} · {a.externalId}
+                {a.sandbox ? ` · ${t('admin.sandbox')}` : ''}
+              </span>
             </td>
             <td>
               <span className={`health health-${a.status}`}>{t(`admin.status.${a.status}` as MessageKey)}</span>
-              {a.status === 'paused' && a.pausedUntil && <span className="small muted"> {t('admin.pausedUntil', { time: formatDateTime(a.pausedUntil) })}</span>}
+              {a.status === 'paused' && a.pausedUntil && (
+                <span className="small muted"> {t('admin.pausedUntil', { time: formatDateTime(a.pausedUntil) })}</span>
+              )}
             </td>
             <td className="small">{a.lastPolledAt ? formatDateTime(a.lastPolledAt) : t('common.none')}</td>
             <td className="small error-cell">{a.lastError ?? t('common.none')}</td>
             <td>
               {a.status === 'disabled' ? (
-                <button type="button" className="secondary" onClick={() => void setStatus(a, 'active')}>{t('admin.enable')}</button>
+                <button type="button" className="secondary" onClick={() => void setStatus(a, 'active')}>
+                  {t('admin.enable')}
+                </button>
               ) : (
-                <button type="button" className="secondary" aria-label={t('admin.disableNamed', { name: a.name })} onClick={() => void setStatus(a, 'disabled')}>{t('admin.disable')}</button>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={t('admin.disableNamed', { name: a.name })}
+                  onClick={() => void setStatus(a, 'disabled')}
+                >
+                  {t('admin.disable')}
+                </button>
               )}
             </td>
           </tr>
@@ -80,7 +120,8 @@ function ConnectForm({ onDone, onCancel }: { onDone(): void; onCancel(): void })
   const [fields, setFields] = useState<Record<string, string>>({});
   const [credentials, setCredentials] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
-  const field = (name: string) => (e: { target: { value: string } }) => setFields((f) => ({ ...f, [name]: e.target.value }));
+  const field = (name: string) => (e: { target: { value: string } }) =>
+    setFields((f) => ({ ...f, [name]: e.target.value }));
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const wanted = CREDENTIAL_FIELDS[channel];
@@ -109,24 +150,51 @@ function ConnectForm({ onDone, onCancel }: { onDone(): void; onCancel(): void })
       <label>
         {t('filters.channel')}
         <select value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-          {CHANNELS.map((c) => <option key={c} value={c}>{t(`channel.${c}`)}</option>)}
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {t(`channel.${c}`)}
+            </option>
+          ))}
         </select>
       </label>
-      <label>{t('admin.externalId')}<input required value={fields.externalId ?? ''} onChange={field('externalId')} /></label>
-      <label>{t('admin.name')}<input required value={fields.name ?? ''} onChange={field('name')} /></label>
-      <label>{t('admin.handle')}<input value={fields.handle ?? ''} onChange={field('handle')} /></label>
-      <label>{t('admin.ownerLabel')}<input value={fields.ownerLabel ?? ''} placeholder="Belediye / Başkan" onChange={field('ownerLabel')} /></label>
+      <label>
+        {t('admin.externalId')}
+        <input required value={fields.externalId ?? ''} onChange={field('externalId')} />
+      </label>
+      <label>
+        {t('admin.name')}
+        <input required value={fields.name ?? ''} onChange={field('name')} />
+      </label>
+      <label>
+        {t('admin.handle')}
+        <input value={fields.handle ?? ''} onChange={field('handle')} />
+      </label>
+      <label>
+        {t('admin.ownerLabel')}
+        <input value={fields.ownerLabel ?? ''} placeholder="Belediye / Başkan" onChange={field('ownerLabel')} />
+      </label>
       {CREDENTIAL_FIELDS[channel].map((k) => (
         <label key={k}>
           {t('admin.credential', { name: k })}
-          <input type="password" autoComplete="off" value={credentials[k] ?? ''} onChange={(e) => setCredentials((c) => ({ ...c, [k]: e.target.value }))} />
+          <input
+            type="password"
+            autoComplete="off"
+            value={credentials[k] ?? ''}
+            onChange={(e) => setCredentials((c) => ({ ...c, [k]: e.target.value }))}
+          />
         </label>
       ))}
       <p className="small muted full">{t('admin.writeOnly')}</p>
-      {error && <p role="alert" className="error full">{t('common.error', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error full">
+          {t('common.error', { message: error })}
+        </p>
+      )}
       <div className="item-line full">
         <button type="submit">{t('admin.connectSubmit')}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -9,8 +9,12 @@ export function AdminTable({ testId, headers, children }: { testId: string; head
       <table className="audit-table" data-testid={testId}>
         <thead>
           <tr>
-            {headers.map((header) => <th key={header}>{header}</th>)}
-            <th><span className="visually-hidden">{t('admin.actions')}</span></th>
+            {headers.map((header) => (
+              <th key={header}>{header}</th>
+            ))}
+            <th>
+              <span className="visually-hidden">{t('admin.actions')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>{children}</tbody>

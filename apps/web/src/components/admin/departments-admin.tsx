@@ -1,4 +1,5 @@
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { DepartmentKind, DepartmentView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
@@ -10,7 +11,13 @@ export function DepartmentsAdmin() {
   const [units, setUnits] = useState<DepartmentView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
-  const load = useCallback(() => api.request<DepartmentView[]>('/api/v1/departments?archived=true').then(setUnits, (e: Error) => setError(e.message)), []);
+  const load = useCallback(
+    () =>
+      api
+        .request<DepartmentView[]>('/api/v1/departments?archived=true')
+        .then(setUnits, (e: Error) => setError(e.message)),
+    [],
+  );
   useEffect(() => void load(), [load]);
 
   const archive = async (unit: DepartmentView) => {
@@ -25,27 +32,56 @@ export function DepartmentsAdmin() {
   const table = (kind: DepartmentKind) => (
     <section className="card" aria-labelledby={`units-${kind}`}>
       <h2 id={`units-${kind}`}>{t(kind === 'department' ? 'admin.departments' : 'admin.externalBodies')}</h2>
-      <AdminTable testId={`units-${kind}`} headers={[t('admin.name'), t('admin.reach'), t('case.category'), t('admin.state')]}>
-        {units.filter((u) => u.kind === kind).map((u) => (
-          <tr key={u.id} data-testid="unit-row" data-active={u.active}>
-            <td>{u.name}</td>
-            <td className="small">{[u.email, u.webhookUrl].filter(Boolean).join(' · ') || t('common.none')}</td>
-            <td className="small">{u.categories.map((c) => c.name).join(', ') || t('common.none')}</td>
-            <td>{u.active ? t('admin.active') : t('admin.archived')}</td>
-            <td>{u.active && <button type="button" className="secondary" aria-label={t('admin.archiveNamed', { name: u.name })} onClick={() => void archive(u)}>{t('admin.archive')}</button>}</td>
-          </tr>
-        ))}
+      <AdminTable
+        testId={`units-${kind}`}
+        headers={[t('admin.name'), t('admin.reach'), t('case.category'), t('admin.state')]}
+      >
+        {units
+          .filter((u) => u.kind === kind)
+          .map((u) => (
+            <tr key={u.id} data-testid="unit-row" data-active={u.active}>
+              <td>{u.name}</td>
+              <td className="small">{[u.email, u.webhookUrl].filter(Boolean).join(' · ') || t('common.none')}</td>
+              <td className="small">{u.categories.map((c) => c.name).join(', ') || t('common.none')}</td>
+              <td>{u.active ? t('admin.active') : t('admin.archived')}</td>
+              <td>
+                {u.active && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    aria-label={t('admin.archiveNamed', { name: u.name })}
+                    onClick={() => void archive(u)}
+                  >
+                    {t('admin.archive')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
       </AdminTable>
     </section>
   );
 
   return (
     <div className="stack">
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
-      {secret && (
-        <p role="status" className="card warning">{t('admin.secretOnce', { name: secret.name, secret: secret.secret })}</p>
+      {error && (
+        <p role="alert" className="error">
+          {t('common.error', { message: error })}
+        </p>
       )}
-      <UnitForm onCreated={(unit) => { if (unit.webhookSecret) setSecret({ name: unit.name, secret: unit.webhookSecret }); void load(); }} />
+      {secret && (
+        <p role="status" className="card warning">
+          {t('admin.secretOnce', { name: secret.name, secret: secret.secret })}
+        </p>
+      )}
+      <UnitForm
+        onCreated={(unit) => {
+          if (unit.webhookSecret) {
+            setSecret({ name: unit.name, secret: unit.webhookSecret });
+          }
+          void load();
+        }}
+      />
       {table('department')}
       {table('external_body')}
     </div>
@@ -64,7 +100,12 @@ function UnitForm({ onCreated }: { onCreated(unit: DepartmentView): void }) {
     try {
       const unit = await api.request<DepartmentView>('/api/v1/departments', {
         method: 'POST',
-        body: JSON.stringify({ name: name.trim(), kind, ...(email.trim() ? { email: email.trim() } : {}), ...(webhookUrl.trim() ? { webhookUrl: webhookUrl.trim() } : {}) }),
+        body: JSON.stringify({
+          name: name.trim(),
+          kind,
+          ...(email.trim() ? { email: email.trim() } : {}),
+          ...(webhookUrl.trim() ? { webhookUrl: webhookUrl.trim() } : {}),
+        }),
       });
       setName('');
       setEmail('');
@@ -85,11 +126,26 @@ function UnitForm({ onCreated }: { onCreated(unit: DepartmentView): void }) {
           <option value="external_body">{t('admin.kind.external_body')}</option>
         </select>
       </label>
-      <label>{t('admin.name')}<input required value={name} onChange={(e) => setName(e.target.value)} /></label>
-      <label>{t('admin.unitEmail')}<input type="email" value={email} onChange={(e) => setEmail(e.target.value)} /></label>
-      <label>{t('admin.webhookUrl')}<input type="url" value={webhookUrl} placeholder="https://" onChange={(e) => setWebhookUrl(e.target.value)} /></label>
-      {error && <p role="alert" className="error full">{t('common.error', { message: error })}</p>}
-      <div className="item-line full"><button type="submit">{t('admin.createUnit')}</button></div>
+      <label>
+        {t('admin.name')}
+        <input required value={name} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label>
+        {t('admin.unitEmail')}
+        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+      </label>
+      <label>
+        {t('admin.webhookUrl')}
+        <input type="url" value={webhookUrl} placeholder="https://" onChange={(e) => setWebhookUrl(e.target.value)} />
+      </label>
+      {error && (
+        <p role="alert" className="error full">
+          {t('common.error', { message: error })}
+        </p>
+      )}
+      <div className="item-line full">
+        <button type="submit">{t('admin.createUnit')}</button>
+      </div>
     </form>
   );
 }

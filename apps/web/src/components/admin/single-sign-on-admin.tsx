@@ -1,4 +1,5 @@
-import { FormEvent, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import type { ChannelAccountView, Role } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
@@ -43,24 +44,42 @@ export function SingleSignOnAdmin() {
     api.request<SingleSignOnSettingsView>('/api/v1/sso-settings').then(show, (e: Error) => setError(e.message));
     api.request<ChannelAccountView[]>('/api/v1/channel-accounts').then(setAccounts, (e: Error) => setError(e.message));
   }, []);
-  if (!draft || !view) return error ? <p role="alert" className="error">{t('common.error', { message: error })}</p> : null;
+  if (!draft || !view) {
+    return error ? (
+      <p role="alert" className="error">
+        {t('common.error', { message: error })}
+      </p>
+    ) : null;
+  }
 
   const set = (patch: Partial<SingleSignOnSettingsView>) => {
     setSaved(false);
     setDraft({ ...draft, ...patch });
   };
-  const setMapping = (index: number, patch: Partial<GroupMapping>) => set({ groupMappings: draft.groupMappings.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
+  const setMapping = (index: number, patch: Partial<GroupMapping>) =>
+    set({ groupMappings: draft.groupMappings.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
     try {
       const body = {
-        enabled: draft.enabled, issuerUrl: draft.issuerUrl || null, clientId: draft.clientId || null, scopes: draft.scopes, groupsClaim: draft.groupsClaim,
-        groupMappings: draft.groupMappings.filter((m) => m.group.trim()), createUsers: draft.createUsers, passwordSignInDisabled: draft.passwordSignInDisabled,
+        enabled: draft.enabled,
+        issuerUrl: draft.issuerUrl || null,
+        clientId: draft.clientId || null,
+        scopes: draft.scopes,
+        groupsClaim: draft.groupsClaim,
+        groupMappings: draft.groupMappings.filter((m) => m.group.trim()),
+        createUsers: draft.createUsers,
+        passwordSignInDisabled: draft.passwordSignInDisabled,
         ...(secret ? { clientSecret: secret } : {}),
       };
-      show(await api.request<SingleSignOnSettingsView>('/api/v1/sso-settings', { method: 'PUT', body: JSON.stringify(body) }));
+      show(
+        await api.request<SingleSignOnSettingsView>('/api/v1/sso-settings', {
+          method: 'PUT',
+          body: JSON.stringify(body),
+        }),
+      );
       setSaved(true);
     } catch (e) {
       setError((e as Error).message);
@@ -71,7 +90,11 @@ export function SingleSignOnAdmin() {
     <form className="card admin-form" aria-label={t('admin.sso.title')} onSubmit={(e) => void submit(e)}>
       <h2 className="full">{t('admin.sso.title')}</h2>
       <p className="small muted full">{t('admin.sso.explain')}</p>
-      {error && <p role="alert" className="error full">{t('common.error', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error full">
+          {t('common.error', { message: error })}
+        </p>
+      )}
       <label className="checkbox full">
         <input type="checkbox" checked={draft.enabled} onChange={(e) => set({ enabled: e.target.checked })} />
         {t('admin.sso.enabled')}
@@ -82,7 +105,12 @@ export function SingleSignOnAdmin() {
       </label>
       <label>
         {t('admin.sso.issuerUrl')}
-        <input type="url" value={draft.issuerUrl ?? ''} placeholder="https://login.microsoftonline.com/…/v2.0" onChange={(e) => set({ issuerUrl: e.target.value })} />
+        <input
+          type="url"
+          value={draft.issuerUrl ?? ''}
+          placeholder="https://login.microsoftonline.com/…/v2.0"
+          onChange={(e) => set({ issuerUrl: e.target.value })}
+        />
       </label>
       <label>
         {t('admin.sso.clientId')}
@@ -90,7 +118,16 @@ export function SingleSignOnAdmin() {
       </label>
       <label>
         {t('admin.sso.clientSecret')}
-        <input type="password" autoComplete="new-password" value={secret} placeholder={view.hasClientSecret ? t('admin.sso.secretKept') : ''} onChange={(e) => { setSaved(false); setSecret(e.target.value); }} />
+        <input
+          type="password"
+          autoComplete="new-password"
+          value={secret}
+          placeholder={view.hasClientSecret ? t('admin.sso.secretKept') : ''}
+          onChange={(e) => {
+            setSaved(false);
+            setSecret(e.target.value);
+          }}
+        />
       </label>
       <label>
         {t('admin.sso.scopes')}
@@ -112,22 +149,52 @@ export function SingleSignOnAdmin() {
             <span role="group" aria-label={t('admin.roles')}>
               {ROLES.map((role) => (
                 <label key={role} className="checkbox">
-                  <input type="checkbox" checked={m.roles.includes(role)} onChange={(e) => setMapping(i, { roles: e.target.checked ? [...m.roles, role] : m.roles.filter((r) => r !== role) })} />
+                  <input
+                    type="checkbox"
+                    checked={m.roles.includes(role)}
+                    onChange={(e) =>
+                      setMapping(i, {
+                        roles: e.target.checked ? [...m.roles, role] : m.roles.filter((r) => r !== role),
+                      })
+                    }
+                  />
                   {t(`role.${role}`)}
                 </label>
               ))}
             </span>
             <label>
               {t('admin.grants')}
-              <select multiple value={m.channelAccountIds} onChange={(e) => setMapping(i, { channelAccountIds: [...e.target.selectedOptions].map((o) => o.value) })}>
-                {accounts.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+              <select
+                multiple
+                value={m.channelAccountIds}
+                onChange={(e) =>
+                  setMapping(i, { channelAccountIds: [...e.target.selectedOptions].map((o) => o.value) })
+                }
+              >
+                {accounts.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
               </select>
             </label>
-            <button type="button" className="secondary" onClick={() => set({ groupMappings: draft.groupMappings.filter((_, j) => j !== i) })}>{t('admin.sso.removeMapping')}</button>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => set({ groupMappings: draft.groupMappings.filter((_, j) => j !== i) })}
+            >
+              {t('admin.sso.removeMapping')}
+            </button>
           </div>
         ))}
         <div>
-          <button type="button" className="secondary" onClick={() => set({ groupMappings: [...draft.groupMappings, { group: '', roles: ['officer'], channelAccountIds: [] }] })}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() =>
+              set({ groupMappings: [...draft.groupMappings, { group: '', roles: ['officer'], channelAccountIds: [] }] })
+            }
+          >
             {t('admin.sso.addMapping')}
           </button>
         </div>
@@ -137,7 +204,11 @@ export function SingleSignOnAdmin() {
         {t('admin.sso.createUsers')}
       </label>
       <label className="checkbox full">
-        <input type="checkbox" checked={draft.passwordSignInDisabled} onChange={(e) => set({ passwordSignInDisabled: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={draft.passwordSignInDisabled}
+          onChange={(e) => set({ passwordSignInDisabled: e.target.checked })}
+        />
         {t('admin.sso.passwordOff')}
       </label>
       <div className="item-line full">

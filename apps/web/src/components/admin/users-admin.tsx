@@ -1,14 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useCallback, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queries/query-keys';
 import { useUsers } from '../../api/queries/use-conversations';
 import type { ChannelAccountView, Role, UserView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { ChannelBadge } from '../badges';
+import { QueryState } from '../query-state';
 import { AdminTable } from './admin-table';
 import { TwoFactorPolicyAdmin } from './two-factor-policy-admin';
-import { QueryState } from '../query-state';
 
 const ROLES: Role[] = ['admin', 'officer', 'mayor_office', 'auditor'];
 
@@ -38,9 +39,13 @@ export function UsersAdmin() {
   };
 
   const endSessions = async (user: UserView) => {
-    if (!window.confirm(t('admin.endSessionsConfirm', { name: user.displayName }))) return;
+    if (!window.confirm(t('admin.endSessionsConfirm', { name: user.displayName }))) {
+      return;
+    }
     try {
-      const { sessionsEnded } = await api.request<{ sessionsEnded: number }>(`/api/v1/users/${user.id}/sessions/end`, { method: 'POST' });
+      const { sessionsEnded } = await api.request<{ sessionsEnded: number }>(`/api/v1/users/${user.id}/sessions/end`, {
+        method: 'POST',
+      });
       setNotice(t('admin.sessionsEnded', { name: user.displayName, count: sessionsEnded }));
     } catch (e) {
       setError((e as Error).message);
@@ -51,28 +56,79 @@ export function UsersAdmin() {
     <section className="card" aria-labelledby="users-title">
       <div className="item-line">
         <h2 id="users-title">{t('admin.users')}</h2>
-        {!creating && <button type="button" className="secondary push" onClick={() => setCreating(true)}>{t('admin.newUser')}</button>}
+        {!creating && (
+          <button type="button" className="secondary push" onClick={() => setCreating(true)}>
+            {t('admin.newUser')}
+          </button>
+        )}
       </div>
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('common.error', { message: error })}
+        </p>
+      )}
       <QueryState query={query}>{() => null}</QueryState>
-      {notice && <p role="status" className="muted">{notice}</p>}
-      {creating && <UserForm accounts={accounts} onDone={() => { setCreating(false); void load(); }} onCancel={() => setCreating(false)} />}
-      <AdminTable testId="users-table" headers={[t('admin.name'), t('signIn.email'), t('admin.roles'), t('admin.grants'), t('admin.twoFactor.column'), t('admin.state')]}>
+      {notice && (
+        <p role="status" className="muted">
+          {notice}
+        </p>
+      )}
+      {creating && (
+        <UserForm
+          accounts={accounts}
+          onDone={() => {
+            setCreating(false);
+            void load();
+          }}
+          onCancel={() => setCreating(false)}
+        />
+      )}
+      <AdminTable
+        testId="users-table"
+        headers={[
+          t('admin.name'),
+          t('signIn.email'),
+          t('admin.roles'),
+          t('admin.grants'),
+          t('admin.twoFactor.column'),
+          t('admin.state'),
+        ]}
+      >
         {users.map((u) => (
           <tr key={u.id} data-testid="user-row" data-active={u.active}>
             <td>{u.displayName}</td>
             <td>{u.email}</td>
             <td>{u.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
-            <td className="small">{u.channelAccountIds.length ? u.channelAccountIds.map(accountName).join(', ') : t('admin.allAccounts')}</td>
-            <td data-testid="user-two-factor">{u.twoFactorEnabled ? t('admin.twoFactor.on') : t('admin.twoFactor.off')}</td>
+            <td className="small">
+              {u.channelAccountIds.length ? u.channelAccountIds.map(accountName).join(', ') : t('admin.allAccounts')}
+            </td>
+            <td data-testid="user-two-factor">
+              {u.twoFactorEnabled ? t('admin.twoFactor.on') : t('admin.twoFactor.off')}
+            </td>
             <td>{u.active ? t('admin.active') : t('admin.inactive')}</td>
             <td>
               {u.active ? (
-                <button type="button" className="secondary" aria-label={t('admin.disableNamed', { name: u.displayName })} onClick={() => void setActive(u, false)}>{t('admin.disable')}</button>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-label={t('admin.disableNamed', { name: u.displayName })}
+                  onClick={() => void setActive(u, false)}
+                >
+                  {t('admin.disable')}
+                </button>
               ) : (
-                <button type="button" className="secondary" onClick={() => void setActive(u, true)}>{t('admin.enable')}</button>
+                <button type="button" className="secondary" onClick={() => void setActive(u, true)}>
+                  {t('admin.enable')}
+                </button>
               )}{' '}
-              <button type="button" className="secondary" aria-label={t('admin.endSessionsNamed', { name: u.displayName })} onClick={() => void endSessions(u)}>{t('admin.endSessions')}</button>
+              <button
+                type="button"
+                className="secondary"
+                aria-label={t('admin.endSessionsNamed', { name: u.displayName })}
+                onClick={() => void endSessions(u)}
+              >
+                {t('admin.endSessions')}
+              </button>
             </td>
           </tr>
         ))}
@@ -82,7 +138,15 @@ export function UsersAdmin() {
   );
 }
 
-function UserForm({ accounts, onDone, onCancel }: { accounts: ChannelAccountView[]; onDone(): void; onCancel(): void }) {
+function UserForm({
+  accounts,
+  onDone,
+  onCancel,
+}: {
+  accounts: ChannelAccountView[];
+  onDone(): void;
+  onCancel(): void;
+}) {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
@@ -90,13 +154,20 @@ function UserForm({ accounts, onDone, onCancel }: { accounts: ChannelAccountView
   const [roles, setRoles] = useState<Role[]>(['officer']);
   const [grants, setGrants] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const toggle = <T,>(list: T[], value: T) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
+  const toggle = <T,>(list: T[], value: T) =>
+    list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
       await api.request('/api/v1/users', {
         method: 'POST',
-        body: JSON.stringify({ email: email.trim(), displayName: displayName.trim(), password, roles, ...(roles.includes('officer') && grants.length ? { channelAccountIds: grants } : {}) }),
+        body: JSON.stringify({
+          email: email.trim(),
+          displayName: displayName.trim(),
+          password,
+          roles,
+          ...(roles.includes('officer') && grants.length ? { channelAccountIds: grants } : {}),
+        }),
       });
       onDone();
     } catch (e) {
@@ -105,27 +176,60 @@ function UserForm({ accounts, onDone, onCancel }: { accounts: ChannelAccountView
   };
   return (
     <form className="admin-form" aria-label={t('admin.newUser')} onSubmit={(e) => void submit(e)}>
-      <label>{t('signIn.email')}<input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} /></label>
-      <label>{t('admin.name')}<input required value={displayName} onChange={(e) => setDisplayName(e.target.value)} /></label>
-      <label>{t('signIn.password')}<input type="password" required autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
+      <label>
+        {t('signIn.email')}
+        <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      </label>
+      <label>
+        {t('admin.name')}
+        <input required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+      </label>
+      <label>
+        {t('signIn.password')}
+        <input
+          type="password"
+          required
+          autoComplete="new-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
       <fieldset className="full">
         <legend>{t('admin.roles')}</legend>
         {ROLES.map((r) => (
-          <label key={r} className="checkbox"><input type="checkbox" checked={roles.includes(r)} onChange={() => setRoles((x) => toggle(x, r))} /> {t(`role.${r}`)}</label>
+          <label key={r} className="checkbox">
+            <input type="checkbox" checked={roles.includes(r)} onChange={() => setRoles((x) => toggle(x, r))} />{' '}
+            {t(`role.${r}`)}
+          </label>
         ))}
       </fieldset>
       {roles.includes('officer') && (
         <fieldset className="full">
           <legend>{t('admin.grantsHint')}</legend>
           {accounts.map((a) => (
-            <label key={a.id} className="checkbox"><input type="checkbox" checked={grants.includes(a.id)} onChange={() => setGrants((x) => toggle(x, a.id))} /> <ChannelBadge channel={a.channel} /> {a.name}</label>
+            <label key={a.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={grants.includes(a.id)}
+                onChange={() => setGrants((x) => toggle(x, a.id))}
+              />{' '}
+              <ChannelBadge channel={a.channel} /> {a.name}
+            </label>
           ))}
         </fieldset>
       )}
-      {error && <p role="alert" className="error full">{t('common.error', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error full">
+          {t('common.error', { message: error })}
+        </p>
+      )}
       <div className="item-line full">
-        <button type="submit" disabled={roles.length === 0}>{t('admin.createUser')}</button>
-        <button type="button" className="secondary" onClick={onCancel}>{t('common.cancel')}</button>
+        <button type="submit" disabled={roles.length === 0}>
+          {t('admin.createUser')}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queries/query-keys';
 import { useSessions } from '../../api/queries/use-settings';
 import type { SessionView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
-import { useNavigate } from 'react-router';
 import { AdminTable } from '../admin/admin-table';
 import { QueryState } from '../query-state';
 
@@ -38,20 +38,37 @@ export function SessionsPanel() {
     <section className="card security-card" aria-labelledby="sessions-title">
       <h2 id="sessions-title">{t('security.sessions.title')}</h2>
       <p className="muted">{t('security.sessions.explain')}</p>
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('common.error', { message: error })}
+        </p>
+      )}
       <QueryState query={query}>{() => null}</QueryState>
-      <AdminTable testId="sessions-table" headers={[t('security.sessions.device'), t('security.sessions.ip'), t('security.sessions.created'), t('security.sessions.lastUsed')]}>
+      <AdminTable
+        testId="sessions-table"
+        headers={[
+          t('security.sessions.device'),
+          t('security.sessions.ip'),
+          t('security.sessions.created'),
+          t('security.sessions.lastUsed'),
+        ]}
+      >
         {sessions.map((s) => (
           <tr key={s.id} data-testid="session-row">
             <td title={s.userAgent ?? undefined}>
-              {s.device ?? t('common.none')} {s.current && <span className="badge">{t('security.sessions.current')}</span>}
-              <div className="small muted">{t(s.authMethod === 'password' ? 'security.sessions.byPassword' : 'security.sessions.byTwoFactor')}</div>
+              {s.device ?? t('common.none')}{' '}
+              {s.current && <span className="badge">{t('security.sessions.current')}</span>}
+              <div className="small muted">
+                {t(s.authMethod === 'password' ? 'security.sessions.byPassword' : 'security.sessions.byTwoFactor')}
+              </div>
             </td>
             <td>{s.ip ?? t('common.none')}</td>
             <td>{formatDateTime(s.createdAt)}</td>
             <td>{formatDateTime(s.lastUsedAt)}</td>
             <td>
-              <button type="button" className="secondary" onClick={() => void end(s)}>{s.current ? t('security.sessions.signOutHere') : t('security.sessions.end')}</button>
+              <button type="button" className="secondary" onClick={() => void end(s)}>
+                {s.current ? t('security.sessions.signOutHere') : t('security.sessions.end')}
+              </button>
             </td>
           </tr>
         ))}

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FormEvent, useCallback, useState } from 'react';
+import type { FormEvent } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queries/query-keys';
 import { useTwoFactorStatus } from '../../api/queries/use-settings';
@@ -28,11 +29,15 @@ export function TotpPanel() {
       setError((e as Error).message);
     }
   };
-  const begin = () => run(async () => setSetup(await api.request<TotpSetup>('/api/v1/auth/two-factor/totp/setup', { method: 'POST' })));
+  const begin = () =>
+    run(async () => setSetup(await api.request<TotpSetup>('/api/v1/auth/two-factor/totp/setup', { method: 'POST' })));
   const confirm = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
-      const answer = await api.request<{ recoveryCodes: string[] }>('/api/v1/auth/two-factor/totp/confirm', { method: 'POST', body: JSON.stringify({ code: code.replace(/\s/g, '') }) });
+      const answer = await api.request<{ recoveryCodes: string[] }>('/api/v1/auth/two-factor/totp/confirm', {
+        method: 'POST',
+        body: JSON.stringify({ code: code.replace(/\s/g, '') }),
+      });
       setRecoveryCodes(answer.recoveryCodes);
       setSetup(null);
       setCode('');
@@ -48,7 +53,10 @@ export function TotpPanel() {
     });
   const renew = () =>
     run(async () => {
-      const answer = await api.request<{ recoveryCodes: string[] }>('/api/v1/auth/two-factor/recovery-codes', { method: 'POST', body: JSON.stringify({ password }) });
+      const answer = await api.request<{ recoveryCodes: string[] }>('/api/v1/auth/two-factor/recovery-codes', {
+        method: 'POST',
+        body: JSON.stringify({ password }),
+      });
       setRecoveryCodes(answer.recoveryCodes);
       setPassword('');
       await load();
@@ -58,28 +66,52 @@ export function TotpPanel() {
     <section className="card security-card" aria-labelledby="totp-title">
       <h2 id="totp-title">{t('security.totp.title')}</h2>
       <p className="muted">{t('security.totp.explain')}</p>
-      {error && <p role="alert" className="error">{t('common.error', { message: error })}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {t('common.error', { message: error })}
+        </p>
+      )}
       <QueryState query={query}>{() => null}</QueryState>
       {!status ? null : recoveryCodes ? (
         <div data-testid="recovery-codes">
           <h3>{t('security.recovery.title')}</h3>
           <p>{t('security.recovery.once')}</p>
           <ol className="recovery-codes">
-            {recoveryCodes.map((c) => <li key={c}><code>{c}</code></li>)}
+            {recoveryCodes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
           </ol>
-          <button type="button" onClick={() => setRecoveryCodes(null)}>{t('security.recovery.saved')}</button>
+          <button type="button" onClick={() => setRecoveryCodes(null)}>
+            {t('security.recovery.saved')}
+          </button>
         </div>
       ) : status.totpEnabled ? (
         <div>
-          <p data-testid="totp-state"><strong>{t('security.totp.on')}</strong> · {status.totpEnabledAt ? formatDateTime(status.totpEnabledAt) : ''}</p>
+          <p data-testid="totp-state">
+            <strong>{t('security.totp.on')}</strong> ·{' '}
+            {status.totpEnabledAt ? formatDateTime(status.totpEnabledAt) : ''}
+          </p>
           <p className="small">{t('security.recovery.left', { count: status.recoveryCodesLeft })}</p>
           <div className="item-line">
             <label>
               {t('security.password')}{' '}
-              <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+              <input
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+              />
             </label>
-            <button type="button" className="secondary" disabled={!password} onClick={() => void renew()}>{t('security.recovery.renew')}</button>
-            {!status.requiredByOrganization && <button type="button" className="secondary" disabled={!password} onClick={() => void disable()}>{t('security.totp.disable')}</button>}
+            <button type="button" className="secondary" disabled={!password} onClick={() => void renew()}>
+              {t('security.recovery.renew')}
+            </button>
+            {!status.requiredByOrganization && (
+              <button type="button" className="secondary" disabled={!password} onClick={() => void disable()}>
+                {t('security.totp.disable')}
+              </button>
+            )}
           </div>
           {status.requiredByOrganization && <p className="small muted">{t('security.totp.required')}</p>}
         </div>
@@ -88,22 +120,45 @@ export function TotpPanel() {
           <ol>
             <li>{t('security.totp.scan')}</li>
           </ol>
-          <svg className="qr-code" role="img" aria-label={t('security.totp.qrAlt')} width={220} height={220} viewBox={`-2 -2 ${setup.qrCode.size + 4} ${setup.qrCode.size + 4}`} shapeRendering="crispEdges">
+          <svg
+            className="qr-code"
+            role="img"
+            aria-label={t('security.totp.qrAlt')}
+            width={220}
+            height={220}
+            viewBox={`-2 -2 ${setup.qrCode.size + 4} ${setup.qrCode.size + 4}`}
+            shapeRendering="crispEdges"
+          >
             <rect x={-2} y={-2} width={setup.qrCode.size + 4} height={setup.qrCode.size + 4} fill="#fff" />
             <path d={setup.qrCode.path} fill="#000" />
           </svg>
-          <p className="small">{t('security.totp.secretText')} <code data-testid="totp-secret">{setup.secret}</code></p>
+          <p className="small">
+            {t('security.totp.secretText')} <code data-testid="totp-secret">{setup.secret}</code>
+          </p>
           <label>
             {t('security.totp.enterCode')}{' '}
-            <input name="code" inputMode="numeric" autoComplete="one-time-code" pattern="\s*\d{3}\s?\d{3}\s*" maxLength={8} required value={code} onChange={(e) => setCode(e.target.value)} />
+            <input
+              name="code"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="\s*\d{3}\s?\d{3}\s*"
+              maxLength={8}
+              required
+              value={code}
+              onChange={(e) => setCode(e.target.value)}
+            />
           </label>{' '}
           <button type="submit">{t('security.totp.confirm')}</button>{' '}
-          <button type="button" className="secondary" onClick={() => setSetup(null)}>{t('common.cancel')}</button>
+          <button type="button" className="secondary" onClick={() => setSetup(null)}>
+            {t('common.cancel')}
+          </button>
         </form>
       ) : (
         <div>
           <p data-testid="totp-state">{t('security.totp.off')}</p>
-          <button type="button" onClick={() => void begin()}>{t('security.totp.enable')}</button>
+          <button type="button" onClick={() => void begin()}>
+            {t('security.totp.enable')}
+          </button>
         </div>
       )}
     </section>
