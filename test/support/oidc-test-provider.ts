@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { importEsm } from '@civic/auth';
 
 /** A person known to the test identity provider. */
 export interface TestIdentity {
@@ -21,10 +22,6 @@ export interface OidcTestProvider {
   close(): Promise<void>;
 }
 
-// A real import() (not turned into require() by the CommonJS build): oidc-provider is ESM-only.
-// eslint-disable-next-line @typescript-eslint/no-implied-eval
-const importEsm = new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<any>;
-
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
@@ -32,7 +29,7 @@ const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCode
  * external fonts or scripts, so a browser on it stays on loopback). Claims go into the ID token.
  */
 export async function startOidcTestProvider(identities: TestIdentity[]): Promise<OidcTestProvider> {
-  const { default: Provider } = await importEsm('oidc-provider');
+  const { default: Provider } = await importEsm<any>('oidc-provider');
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
   const server: Server = createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

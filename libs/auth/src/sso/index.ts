@@ -5,3 +5,4 @@ export * from './single-sign-on-exchange.dto';
 export * from './single-sign-on-settings.service';
 export * from './single-sign-on.service';
 export * from './single-sign-on.module';
+export * from './esm-import';
