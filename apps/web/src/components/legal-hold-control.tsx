@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api/client';
-import type { LegalHoldView } from '../api/types';
+import { useChangeLegalHold } from '../api/queries/use-admin-mutations';
+import { useLegalHolds } from '../api/queries/use-settings';
 import { useI18n } from '../i18n/i18n';
 
 /**
@@ -9,39 +8,19 @@ import { useI18n } from '../i18n/i18n';
  */
 export function LegalHoldControl({ conversationId }: { conversationId: string }) {
   const { t } = useI18n();
-  const [hold, setHold] = useState<LegalHoldView | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(
-    () =>
-      api.request<LegalHoldView[]>('/api/v1/legal-holds').then(
-        (holds) => setHold(holds.find((h) => h.conversationId === conversationId) ?? null),
-        (e: Error) => setError(e.message),
-      ),
-    [conversationId],
-  );
-  useEffect(() => void load(), [load]);
-
-  const change = async (method: 'POST' | 'DELETE', body?: object) => {
-    try {
-      await api.request(`/api/v1/conversations/${conversationId}/legal-hold`, {
-        method,
-        ...(body ? { body: JSON.stringify(body) } : {}),
-      });
-      setError(null);
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
+  const query = useLegalHolds();
+  const hold = query.data && (query.data.find((h) => h.conversationId === conversationId) ?? null);
+  const change = useChangeLegalHold();
+  const error = query.error?.message ?? change.error?.message ?? null;
   const place = () => {
     const reason = window.prompt(t('hold.reasonPrompt'))?.trim();
     if (reason) {
-      void change('POST', { reason });
+      change.mutate({ conversationId, reason });
     }
   };
   const release = () => {
     if (hold && window.confirm(t('hold.confirmRelease', { reason: hold.reason }))) {
-      void change('DELETE');
+      change.mutate({ conversationId });
     }
   };
 

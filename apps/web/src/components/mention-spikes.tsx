@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api/client';
-import type { MentionDigest } from '../api/types';
+import { useState } from 'react';
+import { useMentionDigest } from '../api/queries/use-mentions';
 import { useI18n } from '../i18n/i18n';
 import { DateInput } from './date-input';
+import { QueryState } from './query-state';
 
 /** Today's date in Istanbul, the day the digest counts in (YYYY-MM-DD). */
 function istanbulDate(offsetDays = 0): string {
@@ -18,14 +18,7 @@ function istanbulDate(offsetDays = 0): string {
 export function MentionSpikes() {
   const { t, formatDateTime } = useI18n();
   const [date, setDate] = useState(istanbulDate);
-  const [digest, setDigest] = useState<MentionDigest | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.request<{ digest: MentionDigest }>(`/api/v1/mentions/digest?date=${date}`).then(
-      (r) => setDigest(r.digest),
-      (e: Error) => setError(e.message),
-    );
-  }, [date]);
+  const query = useMentionDigest(date);
   return (
     <section className="card" aria-labelledby="spikes-title" data-testid="mention-spikes">
       <div className="item-line">
@@ -39,36 +32,34 @@ export function MentionSpikes() {
           onChange={setDate}
         />
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {t('common.error', { message: error })}
-        </p>
-      )}
-      {digest && (
-        <>
-          <p className="small muted">
-            {t('mentions.dayTotal', { total: digest.total })}
-            {digest.byWatchlist.length > 0 && ` · ${digest.byWatchlist.map((w) => `${w.name}: ${w.count}`).join(', ')}`}
-          </p>
-          {digest.spikes.length === 0 ? (
-            <p className="muted">{t('mentions.noSpikes')}</p>
-          ) : (
-            <ul className="plain-list">
-              {digest.spikes.map((s) => (
-                <li key={s.alertId} className={s.closedAt ? 'spike' : 'spike open'} data-testid="spike">
-                  <strong>{s.name}</strong> ·{' '}
-                  {t('mentions.spikeCounts', { hour: s.hourCount, peak: s.peakCount, threshold: s.threshold })}
-                  <span className="small muted">
-                    {' '}
-                    · {formatDateTime(s.openedAt)}
-                    {s.closedAt ? ` – ${formatDateTime(s.closedAt)}` : ` · ${t('mentions.spikeOngoing')}`}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </>
-      )}
+      <QueryState query={query}>
+        {({ digest }) => (
+          <>
+            <p className="small muted">
+              {t('mentions.dayTotal', { total: digest.total })}
+              {digest.byWatchlist.length > 0 &&
+                ` · ${digest.byWatchlist.map((w) => `${w.name}: ${w.count}`).join(', ')}`}
+            </p>
+            {digest.spikes.length === 0 ? (
+              <p className="muted">{t('mentions.noSpikes')}</p>
+            ) : (
+              <ul className="plain-list">
+                {digest.spikes.map((s) => (
+                  <li key={s.alertId} className={s.closedAt ? 'spike' : 'spike open'} data-testid="spike">
+                    <strong>{s.name}</strong> ·{' '}
+                    {t('mentions.spikeCounts', { hour: s.hourCount, peak: s.peakCount, threshold: s.threshold })}
+                    <span className="small muted">
+                      {' '}
+                      · {formatDateTime(s.openedAt)}
+                      {s.closedAt ? ` – ${formatDateTime(s.closedAt)}` : ` · ${t('mentions.spikeOngoing')}`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
-import { api } from '../api/client';
-import type { CaseCounts, CaseStats } from '../api/types';
+import { useState } from 'react';
+import { useCaseStats } from '../api/queries/use-cases';
+import type { CaseCounts } from '../api/types';
 import type { BarRow, BarSeries } from '../components/bar-chart';
 import { BarChart } from '../components/bar-chart';
 import { CasesNav } from '../components/cases-nav';
+import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
 
 const PERIODS = [7, 30, 90, 365] as const;
@@ -12,14 +13,8 @@ const PERIODS = [7, 30, 90, 365] as const;
 export function CaseStatsScreen() {
   const { t, locale } = useI18n();
   const [days, setDays] = useState<number>(30);
-  const [stats, setStats] = useState<CaseStats | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    const from = new Date(Date.now() - days * 86_400_000).toISOString();
-    api
-      .request<CaseStats>(`/api/v1/cases/stats?from=${encodeURIComponent(from)}`)
-      .then(setStats, (e: Error) => setError(e.message));
-  }, [days]);
+  const query = useCaseStats(days);
+  const stats = query.data;
 
   const series: BarSeries[] = [
     { key: 'received', label: t('stats.received'), className: 'bar-received' },
@@ -59,12 +54,7 @@ export function CaseStatsScreen() {
           </select>
         </label>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {t('common.error', { message: error })}
-        </p>
-      )}
-      {!stats && !error && <p className="muted">{t('common.loading')}</p>}
+      <QueryState query={query}>{() => null}</QueryState>
       {stats && (
         <>
           <dl className="kpis" data-testid="case-kpis">

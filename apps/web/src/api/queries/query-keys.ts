@@ -9,6 +9,8 @@ export const queryKeys = {
   caseDetail: (id: string) => ['cases', 'one', id] as const,
   conversationCases: (conversationId: string) => ['cases', 'conversation', conversationId] as const,
   departments: (kind: string) => ['departments', kind] as const,
+  departmentsWithArchived: ['departments', 'with-archived'] as const,
+  caseStats: (days: number) => ['cases', 'stats', days] as const,
   channelAccounts: ['channel-accounts'] as const,
   users: ['users'] as const,
   cannedResponses: ['canned-responses'] as const,

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../client';
-import type { CaseDetail, CaseList, DepartmentView } from '../types';
+import type { CaseDetail, CaseList, CaseStats, DepartmentView } from '../types';
 import { queryKeys } from './query-keys';
 
 export function useCases(departmentId: string) {
@@ -32,5 +32,25 @@ export function useConversationCases(conversationId: string) {
   return useQuery({
     queryKey: queryKeys.conversationCases(conversationId),
     queryFn: () => api.request<CaseList>(`/api/v1/cases?conversationId=${encodeURIComponent(conversationId)}`),
+  });
+}
+
+/** Every department and external body, archived ones too (the admin list). */
+export function useAllDepartments() {
+  return useQuery({
+    queryKey: queryKeys.departmentsWithArchived,
+    queryFn: () => api.request<DepartmentView[]>('/api/v1/departments?archived=true'),
+  });
+}
+
+/** Statistics of the cases opened in the last `days` days; the start is taken when the request goes out. */
+export function useCaseStats(days: number) {
+  return useQuery({
+    queryKey: queryKeys.caseStats(days),
+    queryFn: () =>
+      api.request<CaseStats>(
+        `/api/v1/cases/stats?from=${encodeURIComponent(new Date(Date.now() - days * 86_400_000).toISOString())}`,
+      ),
+    placeholderData: (previous) => previous,
   });
 }

@@ -1,33 +1,19 @@
 import type { FormEvent } from 'react';
-import { useCallback, useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { useState } from 'react';
+import { useArchiveDepartment, useCreateDepartment } from '../../api/queries/use-admin-mutations';
+import { useAllDepartments } from '../../api/queries/use-cases';
 import type { DepartmentKind, DepartmentView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { QueryState } from '../query-state';
 import { AdminTable } from './admin-table';
 
 /** Departments (müdürlükler) and external bodies (dış kurumlar); archiving keeps their cases. */
 export function DepartmentsAdmin() {
   const { t } = useI18n();
-  const [units, setUnits] = useState<DepartmentView[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const query = useAllDepartments();
+  const units = query.data ?? [];
+  const archive = useArchiveDepartment();
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
-  const load = useCallback(
-    () =>
-      api
-        .request<DepartmentView[]>('/api/v1/departments?archived=true')
-        .then(setUnits, (e: Error) => setError(e.message)),
-    [],
-  );
-  useEffect(() => void load(), [load]);
-
-  const archive = async (unit: DepartmentView) => {
-    try {
-      await api.request(`/api/v1/departments/${unit.id}`, { method: 'DELETE' });
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
 
   const table = (kind: DepartmentKind) => (
     <section className="card" aria-labelledby={`units-${kind}`}>
@@ -50,7 +36,7 @@ export function DepartmentsAdmin() {
                     type="button"
                     className="secondary"
                     aria-label={t('admin.archiveNamed', { name: u.name })}
-                    onClick={() => void archive(u)}
+                    onClick={() => archive.mutate(u.id)}
                   >
                     {t('admin.archive')}
                   </button>
@@ -64,11 +50,12 @@ export function DepartmentsAdmin() {
 
   return (
     <div className="stack">
-      {error && (
+      {archive.isError && (
         <p role="alert" className="error">
-          {t('common.error', { message: error })}
+          {t('common.error', { message: archive.error.message })}
         </p>
       )}
+      <QueryState query={query}>{() => null}</QueryState>
       {secret && (
         <p role="status" className="card warning">
           {t('admin.secretOnce', { name: secret.name, secret: secret.secret })}
@@ -79,7 +66,6 @@ export function DepartmentsAdmin() {
           if (unit.webhookSecret) {
             setSecret({ name: unit.name, secret: unit.webhookSecret });
           }
-          void load();
         }}
       />
       {table('department')}
@@ -94,30 +80,26 @@ function UnitForm({ onCreated }: { onCreated(unit: DepartmentView): void }) {
   const [kind, setKind] = useState<DepartmentKind>('department');
   const [email, setEmail] = useState('');
   const [webhookUrl, setWebhookUrl] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
+  const create = useCreateDepartment();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    try {
-      const unit = await api.request<DepartmentView>('/api/v1/departments', {
-        method: 'POST',
-        body: JSON.stringify({
-          name: name.trim(),
-          kind,
-          ...(email.trim() ? { email: email.trim() } : {}),
-          ...(webhookUrl.trim() ? { webhookUrl: webhookUrl.trim() } : {}),
-        }),
-      });
-      setName('');
-      setEmail('');
-      setWebhookUrl('');
-      setError(null);
-      onCreated(unit);
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    const body = {
+      name: name.trim(),
+      kind,
+      ...(email.trim() ? { email: email.trim() } : {}),
+      ...(webhookUrl.trim() ? { webhookUrl: webhookUrl.trim() } : {}),
+    };
+    create.mutate(body, {
+      onSuccess: (unit) => {
+        setName('');
+        setEmail('');
+        setWebhookUrl('');
+        onCreated(unit);
+      },
+    });
   };
   return (
-    <form className="card admin-form" aria-label={t('admin.newUnit')} onSubmit={(e) => void submit(e)}>
+    <form className="card admin-form" aria-label={t('admin.newUnit')} onSubmit={submit}>
       <h2 className="full">{t('admin.newUnit')}</h2>
       <label>
         {t('admin.kind')}
@@ -138,13 +120,15 @@ function UnitForm({ onCreated }: { onCreated(unit: DepartmentView): void }) {
         {t('admin.webhookUrl')}
         <input type="url" value={webhookUrl} placeholder="https://" onChange={(e) => setWebhookUrl(e.target.value)} />
       </label>
-      {error && (
+      {create.isError && (
         <p role="alert" className="error full">
-          {t('common.error', { message: error })}
+          {t('common.error', { message: create.error.message })}
         </p>
       )}
       <div className="item-line full">
-        <button type="submit">{t('admin.createUnit')}</button>
+        <button type="submit" disabled={create.isPending}>
+          {t('admin.createUnit')}
+        </button>
       </div>
     </form>
   );

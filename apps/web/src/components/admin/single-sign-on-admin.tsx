@@ -1,98 +1,66 @@
 import type { FormEvent } from 'react';
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
-import type { ChannelAccountView, Role } from '../../api/types';
+import { useState } from 'react';
+import { useSaveSingleSignOnSettings } from '../../api/queries/use-admin-mutations';
+import { useChannelAccounts } from '../../api/queries/use-conversations';
+import { useSingleSignOnSettings } from '../../api/queries/use-settings';
+import type { Role, SingleSignOnGroupMapping, SingleSignOnSettingsView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { QueryState } from '../query-state';
 
 const ROLES: Role[] = ['admin', 'officer', 'mayor_office', 'auditor'];
 
-interface GroupMapping {
-  group: string;
-  roles: Role[];
-  channelAccountIds: string[];
-}
-
-interface SingleSignOnSettingsView {
-  enabled: boolean;
-  issuerUrl: string | null;
-  clientId: string | null;
-  hasClientSecret: boolean;
-  scopes: string;
-  groupsClaim: string;
-  groupMappings: GroupMapping[];
-  createUsers: boolean;
-  passwordSignInDisabled: boolean;
-  redirectUri: string;
-}
-
 /** OpenID Connect single sign-on: the identity provider, and which groups get which roles and accounts. */
 export function SingleSignOnAdmin() {
-  const { t } = useI18n();
-  const [view, setView] = useState<SingleSignOnSettingsView | null>(null);
-  const [draft, setDraft] = useState<SingleSignOnSettingsView | null>(null);
-  const [secret, setSecret] = useState('');
-  const [accounts, setAccounts] = useState<ChannelAccountView[]>([]);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const query = useSingleSignOnSettings();
+  return <QueryState query={query}>{(stored) => <SingleSignOnForm stored={stored} />}</QueryState>;
+}
 
-  const show = (next: SingleSignOnSettingsView) => {
-    setView(next);
-    setDraft(next);
-    setSecret('');
-  };
-  useEffect(() => {
-    api.request<SingleSignOnSettingsView>('/api/v1/sso-settings').then(show, (e: Error) => setError(e.message));
-    api.request<ChannelAccountView[]>('/api/v1/channel-accounts').then(setAccounts, (e: Error) => setError(e.message));
-  }, []);
-  if (!draft || !view) {
-    return error ? (
-      <p role="alert" className="error">
-        {t('common.error', { message: error })}
-      </p>
-    ) : null;
-  }
+function SingleSignOnForm({ stored }: { stored: SingleSignOnSettingsView }) {
+  const { t } = useI18n();
+  const [view, setView] = useState(stored);
+  const [draft, setDraft] = useState(stored);
+  const [secret, setSecret] = useState('');
+  const accounts = useChannelAccounts().data ?? [];
+  const [saved, setSaved] = useState(false);
+  const save = useSaveSingleSignOnSettings();
 
   const set = (patch: Partial<SingleSignOnSettingsView>) => {
     setSaved(false);
     setDraft({ ...draft, ...patch });
   };
-  const setMapping = (index: number, patch: Partial<GroupMapping>) =>
+  const setMapping = (index: number, patch: Partial<SingleSignOnGroupMapping>) =>
     set({ groupMappings: draft.groupMappings.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    try {
-      const body = {
-        enabled: draft.enabled,
-        issuerUrl: draft.issuerUrl || null,
-        clientId: draft.clientId || null,
-        scopes: draft.scopes,
-        groupsClaim: draft.groupsClaim,
-        groupMappings: draft.groupMappings.filter((m) => m.group.trim()),
-        createUsers: draft.createUsers,
-        passwordSignInDisabled: draft.passwordSignInDisabled,
-        ...(secret ? { clientSecret: secret } : {}),
-      };
-      show(
-        await api.request<SingleSignOnSettingsView>('/api/v1/sso-settings', {
-          method: 'PUT',
-          body: JSON.stringify(body),
-        }),
-      );
-      setSaved(true);
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    const body = {
+      enabled: draft.enabled,
+      issuerUrl: draft.issuerUrl || null,
+      clientId: draft.clientId || null,
+      scopes: draft.scopes,
+      groupsClaim: draft.groupsClaim,
+      groupMappings: draft.groupMappings.filter((m) => m.group.trim()),
+      createUsers: draft.createUsers,
+      passwordSignInDisabled: draft.passwordSignInDisabled,
+      ...(secret ? { clientSecret: secret } : {}),
+    };
+    save.mutate(body, {
+      onSuccess: (next) => {
+        setView(next);
+        setDraft(next);
+        setSecret('');
+        setSaved(true);
+      },
+    });
   };
 
   return (
-    <form className="card admin-form" aria-label={t('admin.sso.title')} onSubmit={(e) => void submit(e)}>
+    <form className="card admin-form" aria-label={t('admin.sso.title')} onSubmit={submit}>
       <h2 className="full">{t('admin.sso.title')}</h2>
       <p className="small muted full">{t('admin.sso.explain')}</p>
-      {error && (
+      {save.isError && (
         <p role="alert" className="error full">
-          {t('common.error', { message: error })}
+          {t('common.error', { message: save.error.message })}
         </p>
       )}
       <label className="checkbox full">
@@ -212,7 +180,9 @@ export function SingleSignOnAdmin() {
         {t('admin.sso.passwordOff')}
       </label>
       <div className="item-line full">
-        <button type="submit">{t('admin.sso.save')}</button>
+        <button type="submit" disabled={save.isPending}>
+          {t('admin.sso.save')}
+        </button>
         {saved && <span role="status">{t('admin.sso.saved')}</span>}
       </div>
     </form>

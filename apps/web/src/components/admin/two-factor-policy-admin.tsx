@@ -1,43 +1,26 @@
 import type { FormEvent } from 'react';
-import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { useState } from 'react';
+import { useSaveTwoFactorPolicy } from '../../api/queries/use-admin-mutations';
+import { useTwoFactorPolicy } from '../../api/queries/use-settings';
 import type { Role, TwoFactorPolicy } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
+import { QueryState } from '../query-state';
 
 const ROLES: Role[] = ['admin', 'officer', 'mayor_office', 'auditor'];
 
 /** The organization's two-factor requirement for chosen roles (administrators and auditors by default). */
 export function TwoFactorPolicyAdmin() {
-  const { t } = useI18n();
-  const [policy, setPolicy] = useState<TwoFactorPolicy | null>(null);
-  const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.request<TwoFactorPolicy>('/api/v1/auth/two-factor/policy').then(setPolicy, (e: Error) => setError(e.message));
-  }, []);
-  if (!policy) {
-    return error ? (
-      <p role="alert" className="error">
-        {t('common.error', { message: error })}
-      </p>
-    ) : null;
-  }
+  const query = useTwoFactorPolicy();
+  return <QueryState query={query}>{(stored) => <TwoFactorPolicyForm stored={stored} />}</QueryState>;
+}
 
-  const save = async (event: FormEvent) => {
+function TwoFactorPolicyForm({ stored }: { stored: TwoFactorPolicy }) {
+  const { t } = useI18n();
+  const [policy, setPolicy] = useState(stored);
+  const save = useSaveTwoFactorPolicy();
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setError(null);
-    setSaved(false);
-    try {
-      setPolicy(
-        await api.request<TwoFactorPolicy>('/api/v1/auth/two-factor/policy', {
-          method: 'PUT',
-          body: JSON.stringify(policy),
-        }),
-      );
-      setSaved(true);
-    } catch (e) {
-      setError((e as Error).message);
-    }
+    save.mutate(policy, { onSuccess: setPolicy });
   };
   const toggle = (role: Role) =>
     setPolicy({
@@ -49,7 +32,7 @@ export function TwoFactorPolicyAdmin() {
     <form
       className="admin-form"
       aria-labelledby="two-factor-policy-title"
-      onSubmit={(e) => void save(e)}
+      onSubmit={submit}
       data-testid="two-factor-policy"
     >
       <h3 id="two-factor-policy-title" className="full">
@@ -72,16 +55,16 @@ export function TwoFactorPolicyAdmin() {
           </label>
         ))}
       </fieldset>
-      {error && (
+      {save.isError && (
         <p role="alert" className="error full">
-          {t('common.error', { message: error })}
+          {t('common.error', { message: save.error.message })}
         </p>
       )}
       <div className="item-line full">
-        <button type="submit" disabled={policy.enforced && policy.roles.length === 0}>
+        <button type="submit" disabled={save.isPending || (policy.enforced && policy.roles.length === 0)}>
           {t('admin.retention.save')}
         </button>
-        {saved && (
+        {save.isSuccess && (
           <span className="muted" role="status">
             {t('admin.retention.saved')}
           </span>
