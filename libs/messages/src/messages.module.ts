@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { MessageDispatchStore } from './message-dispatch.store';
 import { MessageStore } from './message.store';
 
+const PROVIDERS = [MessageStore, MessageDispatchStore];
+
 /** The owner of the `message` table's writes. */
-@Module({ providers: [MessageStore], exports: [MessageStore] })
+@Module({ providers: PROVIDERS, exports: PROVIDERS })
 export class MessagesModule {}

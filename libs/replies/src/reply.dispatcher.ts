@@ -14,7 +14,7 @@ import {
 } from '@civic/domain';
 import { recheckDeferredStatusesOfReply, ReplyReconciler } from '@civic/ingest';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
-import { MessageStore } from '@civic/messages';
+import { MessageDispatchStore } from '@civic/messages';
 import { QueueService } from '@civic/queue';
 import {
   OutboundReplyBuilder,
@@ -84,7 +84,7 @@ export class ReplyDispatcher {
     private readonly sendRate: SendRateLimiter,
     private readonly sent: SentReplyRecorder,
     private readonly queue: QueueService,
-    private readonly messages: MessageStore,
+    private readonly messages: MessageDispatchStore,
     private readonly reconciler: ReplyReconciler,
   ) {}
 

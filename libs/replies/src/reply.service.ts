@@ -6,7 +6,7 @@ import { AppConfig } from '@civic/config';
 import { Channel, ConversationKind, DeliveryState, foldForSearch, MessageDirection, MessageKind } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
-import { MessageStore } from '@civic/messages';
+import { MessageDispatchStore } from '@civic/messages';
 import { QueueService } from '@civic/queue';
 import { OutboundReplyBuilder } from './outbound-reply.builder';
 import { ReplyRequest, ReplyResponse, StoredReplyRequest } from './reply-request';
@@ -36,7 +36,7 @@ export class ReplyService {
     private readonly queue: QueueService,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
-    private readonly messages: MessageStore,
+    private readonly messages: MessageDispatchStore,
   ) {}
 
   /** Throws ReplyRefusedError (channel rule) or a DomainError (unknown conversation, invalid text, reused key). */

@@ -5,7 +5,7 @@ import { SendResult } from '@civic/channels-core';
 import { GroupCommit, describeError } from '@civic/database';
 import { Channel, DELIVERY_STATE_RANK, DeliveryState } from '@civic/domain';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
-import { MessageStore } from '@civic/messages';
+import { MessageDispatchStore } from '@civic/messages';
 
 /** A reply the channel accepted, to be stored as sent. */
 export interface SentReply {
@@ -53,7 +53,7 @@ export class SentReplyRecorder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly messages: MessageStore,
+    private readonly messages: MessageDispatchStore,
   ) {}
 
   /** Resolves once the reply is stored as sent. */
