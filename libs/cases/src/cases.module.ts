@@ -8,6 +8,7 @@ import { CaseDuplicatesService } from './case-duplicates.service';
 import { CaseForwardingService } from './case-forwarding.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseInboundService } from './case-inbound.service';
+import { CaseOpeningService } from './case-opening.service';
 import { CasePublicDataService } from './case-public-data.service';
 import { CaseResolutionService } from './case-resolution.service';
 import { CaseSeedService } from './case-seed.service';
@@ -27,6 +28,7 @@ const PROVIDERS = [
   RoutingRulesService,
   RoutingSuggestionService,
   CasesService,
+  CaseOpeningService,
   CaseForwardingService,
   CaseResolutionService,
   CaseInboundService,

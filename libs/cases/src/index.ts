@@ -12,6 +12,7 @@ export * from './case-categories.service';
 export * from './routing-rules.service';
 export * from './routing-suggestion.service';
 export * from './cases.service';
+export * from './case-opening.service';
 export * from './case-forward.queue';
 export * from './case-forwarding.service';
 export * from './case-forward.dispatcher';

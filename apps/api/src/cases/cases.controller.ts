@@ -4,6 +4,7 @@ import { AccountScope, AuthPrincipal, CurrentPrincipal, CurrentScope, Roles, Sco
 import {
   CaseDuplicatesService,
   CaseForwardingService,
+  CaseOpeningService,
   CaseResolutionService,
   CasesService,
   caseStatsCsv,
@@ -41,6 +42,7 @@ import { UpdateCaseDto } from './update-case.dto';
 export class CasesController {
   constructor(
     private readonly cases: CasesService,
+    private readonly opening: CaseOpeningService,
     private readonly suggestions: RoutingSuggestionService,
     private readonly forwarding: CaseForwardingService,
     private readonly resolution: CaseResolutionService,
@@ -85,7 +87,7 @@ export class CasesController {
   @ApiOperation({ summary: 'Open a case (başvuru) from a conversation or one of its messages' })
   @ApiCreatedResponse({ type: CaseResponse })
   create(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Body() body: CreateCaseDto) {
-    return this.cases.create(caseActor(p, scope), body);
+    return this.opening.create(caseActor(p, scope), body);
   }
 
   @Get()
