@@ -2,8 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { MessagesModule } from '@civic/messages';
 import { AuditService } from './audit.service';
 import { ContactDataExportService } from './contact-data-export.service';
+import { ContactErasureService } from './contact-erasure.service';
 import { ExportService } from './export.service';
+import { LegalHoldService } from './legal-hold.service';
 import { RetentionAnonymizer } from './retention-anonymizer';
+import { RetentionMediaCleaner } from './retention-media.cleaner';
 import { RetentionService } from './retention.service';
 import { SigningKeyService } from './signing-key.service';
 
@@ -17,8 +20,19 @@ import { SigningKeyService } from './signing-key.service';
     ExportService,
     RetentionService,
     RetentionAnonymizer,
+    RetentionMediaCleaner,
+    LegalHoldService,
+    ContactErasureService,
     ContactDataExportService,
   ],
-  exports: [AuditService, SigningKeyService, ExportService, RetentionService, ContactDataExportService],
+  exports: [
+    AuditService,
+    SigningKeyService,
+    ExportService,
+    RetentionService,
+    LegalHoldService,
+    ContactErasureService,
+    ContactDataExportService,
+  ],
 })
 export class AuditModule {}

@@ -1,14 +1,12 @@
-import { unlink } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '@civic/config';
 import { returningRows, describeError } from '@civic/database';
-import { LegalHold, RetentionSettings } from '@civic/domain';
-import { DomainError, ErrorCode } from '@civic/errors';
+import { RetentionSettings } from '@civic/domain';
 import { AuditService } from './audit.service';
 import { RetentionAnonymizer } from './retention-anonymizer';
+import { RetentionMediaCleaner } from './retention-media.cleaner';
 
 // Case statuses after which a case is finished; an unfinished case keeps its conversation out of retention.
 const FINISHED_CASE = `('resolved', 'rejected', 'merged')`;
@@ -31,19 +29,6 @@ export interface RetentionSettingsView {
   nextRunAt: Date | null;
 }
 
-/** A legal hold as listed for administrators and auditors. */
-export interface LegalHoldView {
-  conversationId: string;
-  reason: string;
-  placedAt: string;
-  placedByUserId: string | null;
-  /** E-mail of the user who placed it (null once that user is gone). */
-  placedBy: string | null;
-  channel: string;
-  contactName: string | null;
-  contactHandle: string | null;
-}
-
 /** Counts of one anonymization (never the erased content itself). */
 export interface ErasureCounts {
   conversations: number;
@@ -60,23 +45,21 @@ export interface ErasureCounts {
 const COVERED = `EXISTS (SELECT 1 FROM conversation_erasure e WHERE e.conversation_id = c2.id AND e.erased_at >= c2.last_activity_at)`;
 
 /**
- * KVKK retention and erasure: per-organization settings, legal holds, the hourly anonymization of
- * closed conversations past the retention period, and per-contact erasure requests. Rows stay (ids,
+ * KVKK retention: per-organization settings and the hourly anonymization of closed conversations
+ * past the retention period (holds: LegalHoldService; erasure requests: ContactErasureService). Rows stay (ids,
  * timestamps, directions, delivery states keep the record auditable); the personal data in them goes.
  */
 @Injectable()
 export class RetentionService {
   private readonly logger = new Logger(RetentionService.name);
-  private readonly mediaRoot: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly anonymizer: RetentionAnonymizer,
-  ) {
-    this.mediaRoot = resolve(config.mediaDir);
-  }
+    private readonly media: RetentionMediaCleaner,
+  ) {}
 
   async settings(organizationId: string): Promise<RetentionSettingsView> {
     const row = await this.dataSource.getRepository(RetentionSettings).findOneBy({ organizationId });
@@ -126,180 +109,6 @@ export class RetentionService {
       );
     });
     return this.settings(organizationId);
-  }
-
-  async placeHold(
-    organizationId: string,
-    conversationId: string,
-    reason: string,
-    actor: RetentionActor,
-  ): Promise<LegalHold> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.conversationOf(manager, organizationId, conversationId);
-      const repo = manager.getRepository(LegalHold);
-      const existing = await repo.findOneBy({ conversationId });
-      if (existing) {
-        throw new DomainError(ErrorCode.LegalHoldExists, { reason: existing.reason });
-      }
-      const hold = await repo.save(
-        repo.create({ conversationId, organizationId, reason, placedByUserId: actor.userId }),
-      );
-      await this.audit.record(
-        {
-          organizationId,
-          actorUserId: actor.userId,
-          actorLabel: actor.label,
-          action: 'conversation.legal_hold_placed',
-          targetType: 'conversation',
-          targetId: conversationId,
-          after: { reason },
-          requestId: actor.requestId,
-        },
-        manager,
-      );
-      return hold;
-    });
-  }
-
-  /** The organization's legal holds, newest first, with who placed them and whose conversation it is. */
-  async listHolds(organizationId: string): Promise<LegalHoldView[]> {
-    const rows: Array<Omit<LegalHoldView, 'placedAt'> & { placedAt: Date }> = await this.dataSource.query(
-      `SELECT h.conversation_id AS "conversationId", h.reason, h.placed_at AS "placedAt", h.placed_by_user_id AS "placedByUserId",
-              u.email AS "placedBy", c.channel, ct.name AS "contactName", ct.handle AS "contactHandle"
-         FROM legal_hold h
-         JOIN conversation c ON c.id = h.conversation_id
-         LEFT JOIN contact ct ON ct.id = c.contact_id
-         LEFT JOIN app_user u ON u.id = h.placed_by_user_id
-        WHERE h.organization_id = $1
-        ORDER BY h.placed_at DESC, h.conversation_id`,
-      [organizationId],
-    );
-    return rows.map((row) => ({ ...row, placedAt: new Date(row.placedAt).toISOString() }));
-  }
-
-  async releaseHold(organizationId: string, conversationId: string, actor: RetentionActor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.conversationOf(manager, organizationId, conversationId);
-      const hold = await manager.getRepository(LegalHold).findOneBy({ conversationId });
-      if (!hold) {
-        throw new DomainError(ErrorCode.LegalHoldNotFound);
-      }
-      await manager.getRepository(LegalHold).delete({ conversationId });
-      await this.audit.record(
-        {
-          organizationId,
-          actorUserId: actor.userId,
-          actorLabel: actor.label,
-          action: 'conversation.legal_hold_released',
-          targetType: 'conversation',
-          targetId: conversationId,
-          before: { reason: hold.reason, placedAt: hold.placedAt.toISOString() },
-          requestId: actor.requestId,
-        },
-        manager,
-      );
-    });
-  }
-
-  /**
-   * A citizen's erasure request: every message by or to the contact, whatever the conversation's
-   * status, the case records, internal notes and mentions around them, and the contact itself.
-   * Refused (409) while any of those conversations is on legal hold.
-   */
-  async eraseContact(organizationId: string, contactId: string, actor: RetentionActor): Promise<ErasureCounts> {
-    const { counts, media } = await this.dataSource.transaction(async (manager) => {
-      const [contact]: Array<{
-        id: string;
-        channel: string;
-        channelUserId: string;
-        name: string | null;
-        handle: string | null;
-        phone: string | null;
-      }> = await manager.query(
-        `SELECT id, channel, channel_user_id AS "channelUserId", name, handle, phone FROM contact WHERE id = $1 AND organization_id = $2 FOR UPDATE`,
-        [contactId, organizationId],
-      );
-      if (!contact) {
-        throw new DomainError(ErrorCode.ContactNotFound);
-      }
-      const holds: Array<{ conversationId: string; reason: string }> = await manager.query(
-        `SELECT h.conversation_id AS "conversationId", h.reason FROM legal_hold h JOIN conversation c ON c.id = h.conversation_id
-         WHERE c.contact_id = $1 OR EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.contact_id = $1)
-            OR EXISTS (SELECT 1 FROM civic_case k WHERE k.conversation_id = c.id AND k.contact_id = $1)
-         ORDER BY h.placed_at`,
-        [contactId],
-      );
-      if (holds.length > 0) {
-        throw new DomainError(ErrorCode.ErasureBlockedByLegalHold, {
-          conversationId: holds[0].conversationId,
-          reason: holds[0].reason,
-          legalHolds: holds,
-        });
-      }
-      const conversations: Array<{ id: string }> = await manager.query(
-        'SELECT id FROM conversation WHERE organization_id = $1 AND contact_id = $2',
-        [organizationId, contactId],
-      );
-      const conversationIds = conversations.map((row) => row.id);
-      // The mentions that came in as the citizen's messages, or that they posted under their channel id or handle.
-      const mentionWhere = `mn.organization_id = $1 AND (mn.message_id IN (SELECT id FROM message WHERE contact_id = $2)
-        OR (mn.channel = $3 AND (mn.author_external_id = $4 OR ($5::text IS NOT NULL AND lower(mn.author_handle) = lower($5)))))`;
-      const mentionParams = [organizationId, contactId, contact.channel, contact.channelUserId, contact.handle];
-      // Their own messages anywhere, and every message (replies quoting them too) in their own threads.
-      const erased = await this.anonymizer.anonymizeMessages(
-        manager,
-        'm.organization_id = $1 AND (m.contact_id = $2 OR m.conversation_id = ANY($3::uuid[]))',
-        [organizationId, contactId, conversationIds],
-      );
-      await this.anonymizer.anonymizeConversations(manager, organizationId, conversationIds, 'erasure');
-      // Public threads where the citizen only commented keep their other authors; drop a preview that may quote them.
-      await manager.query(
-        `UPDATE conversation c SET last_message_preview = NULL WHERE c.organization_id = $1
-         AND EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.contact_id = $2)`,
-        [organizationId, contactId],
-      );
-      const records = await this.anonymizer.anonymizeRecords(manager, {
-        caseWhere: `k.organization_id = $1 AND (k.contact_id = $2 OR k.conversation_id = ANY($3::uuid[]) OR k.message_id IN (SELECT id FROM message WHERE contact_id = $2))`,
-        caseParams: [organizationId, contactId, conversationIds],
-        conversationIds,
-        mentionWhere,
-        mentionParams,
-        quoted: { organizationId, contactId, name: contact.name, handle: contact.handle, phone: contact.phone },
-      });
-      const contacts = await this.anonymizer.anonymizeContacts(manager, [contactId]);
-      const { media: recordMedia, ...recordCounts } = records;
-      const counts = {
-        conversations: conversationIds.length,
-        messages: erased.messages,
-        contacts,
-        attachments: erased.attachments,
-        ...recordCounts,
-      };
-      await this.audit.record(
-        {
-          organizationId,
-          actorUserId: actor.userId,
-          actorLabel: actor.label,
-          action: 'contact.erased',
-          targetType: 'contact',
-          targetId: contactId,
-          after: counts,
-          requestId: actor.requestId,
-        },
-        manager,
-      );
-      return { counts, media: [...erased.media, ...recordMedia] };
-    });
-    const mediaFilesDeleted = await this.deleteUnreferencedMedia(media);
-    return {
-      conversations: counts.conversations,
-      messages: counts.messages,
-      contacts: counts.contacts,
-      cases: counts.cases,
-      internalNotes: counts.internalNotes,
-      mentions: counts.mentions,
-      mediaFilesDeleted,
-    };
   }
 
   /**
@@ -425,52 +234,8 @@ export class RetentionService {
       total.cases += batch.counts.cases;
       total.internalNotes += batch.counts.internalNotes;
       total.mentions += batch.counts.mentions;
-      total.mediaFilesDeleted += await this.deleteUnreferencedMedia(batch.media);
+      total.mediaFilesDeleted += await this.media.deleteUnreferencedMedia(batch.media);
     }
-  }
-
-  private async conversationOf(manager: EntityManager, organizationId: string, conversationId: string): Promise<void> {
-    const [row] = await manager.query('SELECT id FROM conversation WHERE id = $1 AND organization_id = $2 FOR UPDATE', [
-      conversationId,
-      organizationId,
-    ]);
-    if (!row) {
-      throw new DomainError(ErrorCode.ConversationNotFound);
-    }
-  }
-
-  /**
-   * After commit: stored files (content-addressed, shared by every message and organization with the
-   * same bytes) are deleted only when no message refers to them any more.
-   */
-  private async deleteUnreferencedMedia(shas: string[]): Promise<number> {
-    const valid = shas.filter((sha) => /^[0-9a-f]{64}$/.test(sha));
-    if (valid.length === 0) {
-      return 0;
-    }
-    const kept: Array<{ sha256: string }> = await this.dataSource.query(
-      `SELECT DISTINCT e->>'mediaAssetId' AS sha256 FROM message m CROSS JOIN LATERAL jsonb_array_elements(m.attachments) e
-       WHERE e->>'mediaAssetId' = ANY($1::text[])
-       UNION SELECT DISTINCT p->>'mediaAssetId' FROM civic_case k CROSS JOIN LATERAL jsonb_array_elements(k.photos) p
-       WHERE p->>'mediaAssetId' = ANY($1::text[])`,
-      [valid],
-    );
-    const keep = new Set(kept.map((row) => row.sha256));
-    let deleted = 0;
-    for (const sha of valid) {
-      if (keep.has(sha)) {
-        continue;
-      }
-      try {
-        await unlink(join(this.mediaRoot, sha.slice(0, 2), sha));
-        deleted++;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-          throw error;
-        }
-      }
-    }
-    return deleted;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { RetentionService } from '@civic/audit';
+import { ContactErasureService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { ErasureCountsResponse } from './erasure-counts.response';
@@ -12,7 +12,7 @@ import { requestIdOf } from './request-id';
 @ApiBearerAuth()
 @Controller('api/v1/contacts/:id/erasure')
 export class ContactErasureController {
-  constructor(private readonly retention: RetentionService) {}
+  constructor(private readonly erasure: ContactErasureService) {}
 
   @Post()
   @HttpCode(200)
@@ -23,7 +23,7 @@ export class ContactErasureController {
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: IncomingMessage,
   ) {
-    return this.retention.eraseContact(principal.organizationId, id, {
+    return this.erasure.eraseContact(principal.organizationId, id, {
       userId: principal.userId,
       label: principal.email,
       requestId: requestIdOf(req),

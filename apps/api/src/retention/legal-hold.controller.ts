@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiTags } from '@nestjs/swagger';
-import { RetentionService } from '@civic/audit';
+import { LegalHoldService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { LegalHoldResponse } from './legal-hold.response';
@@ -13,7 +13,7 @@ import { requestIdOf } from './request-id';
 @ApiBearerAuth()
 @Controller('api/v1/conversations/:id/legal-hold')
 export class LegalHoldController {
-  constructor(private readonly retention: RetentionService) {}
+  constructor(private readonly holds: LegalHoldService) {}
 
   @Post()
   @Roles(UserRole.Admin)
@@ -24,7 +24,7 @@ export class LegalHoldController {
     @Body() body: PlaceLegalHoldDto,
     @Req() req: IncomingMessage,
   ) {
-    const hold = await this.retention.placeHold(principal.organizationId, id, body.reason.trim(), {
+    const hold = await this.holds.placeHold(principal.organizationId, id, body.reason.trim(), {
       userId: principal.userId,
       label: principal.email,
       requestId: requestIdOf(req),
@@ -46,7 +46,7 @@ export class LegalHoldController {
     @Param('id', ParseUUIDPipe) id: string,
     @Req() req: IncomingMessage,
   ): Promise<void> {
-    await this.retention.releaseHold(principal.organizationId, id, {
+    await this.holds.releaseHold(principal.organizationId, id, {
       userId: principal.userId,
       label: principal.email,
       requestId: requestIdOf(req),
