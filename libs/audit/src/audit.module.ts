@@ -3,6 +3,8 @@ import { MessagesModule } from '@civic/messages';
 import { AuditService } from './audit.service';
 import { ContactDataExportService } from './contact-data-export.service';
 import { ContactErasureService } from './contact-erasure.service';
+import { ExportBundleBuilder } from './export-bundle.builder';
+import { ExportCopyStreamer } from './export-copy.streamer';
 import { ExportService } from './export.service';
 import { LegalHoldService } from './legal-hold.service';
 import { RetentionAnonymizer } from './retention-anonymizer';
@@ -18,6 +20,8 @@ import { SigningKeyService } from './signing-key.service';
     AuditService,
     SigningKeyService,
     ExportService,
+    ExportBundleBuilder,
+    ExportCopyStreamer,
     RetentionService,
     RetentionAnonymizer,
     RetentionMediaCleaner,

@@ -14,6 +14,8 @@ export * from './exported-message';
 export * from './csv-format';
 export * from './export-sql';
 export * from './export.service';
+export * from './export-bundle.builder';
+export * from './export-copy.streamer';
 export * from './signed-bundle';
 export * from './contact-data-export.service';
 export * from './audit.module';
