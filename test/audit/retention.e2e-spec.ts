@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import yauzl from 'yauzl';
 import { ANONYMOUS_CITIZEN, RetentionService } from '@civic/audit';
 import {
   Channel,
@@ -17,33 +16,7 @@ import {
 } from '@civic/domain';
 import type { TestApp } from '../support/test-app';
 import { startTestApp, TEST_ADMIN } from '../support/test-app';
-
-function unzip(buffer: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error) {
-        return reject(error);
-      }
-      const files = new Map<string, Buffer>();
-      zip!.on('entry', (entry: yauzl.Entry) => {
-        zip!.openReadStream(entry, (err, stream) => {
-          if (err) {
-            return reject(err);
-          }
-          const chunks: Buffer[] = [];
-          stream!
-            .on('data', (c: Buffer) => chunks.push(c))
-            .on('end', () => {
-              files.set(entry.fileName, Buffer.concat(chunks));
-              zip!.readEntry();
-            });
-        });
-      });
-      zip!.on('end', () => resolve(files)).on('error', reject);
-      zip!.readEntry();
-    });
-  });
-}
+import { unzip } from '../support/unzip';
 
 const DAY = 86_400_000;
 const NOW = new Date('2026-06-01T12:00:00Z');
