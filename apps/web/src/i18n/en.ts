@@ -1,7 +1,11 @@
-import type { MessageKey } from './tr';
+import { adminEn } from './areas/admin';
+import { casesEn } from './areas/cases';
+import { listEn } from './areas/list';
+import { workspaceEn } from './areas/workspace';
+import type { BaseMessageKey, MessageKey } from './tr';
 
 /** English; the compiler checks that every Turkish key has a translation. */
-export const en: Record<MessageKey, string> = {
+const baseEn: Record<BaseMessageKey, string> = {
   'app.title': 'civic-inbox',
   'app.skip': 'Skip to content',
   'lang.label': 'Language',
@@ -467,3 +471,5 @@ export const en: Record<MessageKey, string> = {
   'admin.sso.save': 'Save',
   'admin.sso.saved': 'Saved',
 };
+
+export const en: Record<MessageKey, string> = { ...baseEn, ...workspaceEn, ...casesEn, ...listEn, ...adminEn };

@@ -1,5 +1,10 @@
+import { adminTr } from './areas/admin';
+import { casesTr } from './areas/cases';
+import { listTr } from './areas/list';
+import { workspaceTr } from './areas/workspace';
+
 /** Turkish, the default language. Every user-facing string lives here and in en.ts. */
-export const tr = {
+const baseTr = {
   'app.title': 'civic-inbox',
   'app.skip': 'İçeriğe geç',
   'lang.label': 'Dil',
@@ -467,4 +472,8 @@ export const tr = {
   'admin.sso.saved': 'Kaydedildi',
 } as const;
 
+/** Areas keep their own files so parallel work on different screens does not touch one catalogue. */
+export const tr = { ...baseTr, ...workspaceTr, ...casesTr, ...listTr, ...adminTr };
+
 export type MessageKey = keyof typeof tr;
+export type BaseMessageKey = keyof typeof baseTr;
