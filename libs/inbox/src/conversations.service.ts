@@ -35,7 +35,7 @@ export interface ConversationChanges {
   tags?: string[];
 }
 
-export type BulkAction = 'assign' | 'tag' | 'close';
+export type BulkAction = 'assign' | 'tag' | 'close' | 'read';
 
 /** Most conversations a filter-based bulk action touches at once. */
 export const BULK_FILTER_LIMIT = 5000;
@@ -249,13 +249,17 @@ export class ConversationsService {
     return this.get(actor.organizationId, id);
   }
 
-  /** Assign, tag or close many conversations: explicit ids, or everything a filter matches (capped). */
+  /**
+   * Assign, tag, close or mark read many conversations: explicit ids, or everything a filter matches
+   * (capped). Ids that were not changed (unknown, or on an account the caller may not see) come back
+   * as skippedIds, so the officer is told which ones failed.
+   */
   async bulk(
     actor: Actor,
     target: { ids?: string[]; filter?: ConversationFilter; accountIds?: string[] | null },
     action: BulkAction,
     value?: string | null,
-  ): Promise<{ updated: number; conversationIds: string[] }> {
+  ): Promise<{ updated: number; conversationIds: string[]; skippedIds: string[] }> {
     return this.dataSource.transaction(async (manager) => {
       const params: unknown[] = [];
       let where: string;
@@ -275,8 +279,12 @@ export class ConversationsService {
         );
       }
       let set: string;
-      let activity: { type: string; data: Record<string, unknown> };
-      if (action === 'assign') {
+      // Reading leaves no activity entry, as a single read mark does not.
+      let activity: { type: string; data: Record<string, unknown> } | null;
+      if (action === 'read') {
+        set = 'unread_count = 0';
+        activity = null;
+      } else if (action === 'assign') {
         const assigneeId =
           value === undefined || value === null || value === 'nobody' ? null : value === 'me' ? actor.userId : value;
         if (assigneeId) {
@@ -308,10 +316,12 @@ export class ConversationsService {
       );
       const ids = rows.map((r) => r.id);
       if (ids.length > 0) {
-        await this.record(manager, actor, ids, [activity]);
+        await this.record(manager, actor, ids, activity ? [activity] : []);
         await this.live.conversationsUpdated(manager, actor.organizationId, ids, `bulk:${action}`);
       }
-      return { updated: ids.length, conversationIds: ids };
+      const changed = new Set(ids);
+      const skippedIds = [...new Set(target.ids ?? [])].filter((id) => !changed.has(id));
+      return { updated: ids.length, conversationIds: ids, skippedIds };
     });
   }
 

@@ -30,9 +30,9 @@ export class BulkActionDto {
   @Type(() => ConversationFilterDto)
   filter?: ConversationFilterDto;
 
-  @ApiProperty({ enum: ['assign', 'tag', 'close'] })
-  @IsIn(['assign', 'tag', 'close'])
-  action: 'assign' | 'tag' | 'close';
+  @ApiProperty({ enum: ['assign', 'tag', 'close', 'read'] })
+  @IsIn(['assign', 'tag', 'close', 'read'])
+  action: 'assign' | 'tag' | 'close' | 'read';
 
   @ApiPropertyOptional({ nullable: true, description: "assign: user id, 'me' or null; tag: the tag" })
   @ValidateIf((o) => o.action === 'tag' || (o.value !== undefined && o.value !== null))

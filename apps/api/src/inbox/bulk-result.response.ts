@@ -4,4 +4,10 @@ import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 export class BulkResultResponse {
   @ApiProperty() updated: number;
   @ApiProperty({ type: [String], format: 'uuid' }) conversationIds: string[];
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    description: 'ids asked for but not changed: unknown or on an account the caller may not see',
+  })
+  skippedIds: string[];
 }

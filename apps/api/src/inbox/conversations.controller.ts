@@ -23,6 +23,7 @@ import {
 import { AccountAccessService, AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { ConversationsService } from '@civic/inbox';
+import { MediaLinkSigner } from '@civic/media';
 import { AddTagDto } from './add-tag.dto';
 import { BulkActionDto } from './bulk-action.dto';
 import { BulkResultResponse } from './bulk-result.response';
@@ -46,6 +47,7 @@ export class ConversationsController {
   constructor(
     private readonly conversations: ConversationsService,
     private readonly access: AccountAccessService,
+    private readonly mediaLinks: MediaLinkSigner,
   ) {}
 
   @Get()
@@ -65,7 +67,7 @@ export class ConversationsController {
   @Post('bulk')
   @HttpCode(200)
   @Roles(...WORKERS)
-  @ApiOperation({ summary: 'Assign, tag or close many conversations (ids ≤ 500, or a filter)' })
+  @ApiOperation({ summary: 'Assign, tag, close or mark read many conversations (ids ≤ 500, or a filter)' })
   @ApiOkResponse({ type: BulkResultResponse })
   async bulk(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: BulkActionDto) {
     const accountIds = await this.access.accessibleAccountIds(principal);
@@ -90,8 +92,12 @@ export class ConversationsController {
       items: { oneOf: [{ $ref: getSchemaPath(MessageItemResponse) }, { $ref: getSchemaPath(NoteItemResponse) }] },
     },
   })
-  messages(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
-    return this.conversations.messages(principal.organizationId, id);
+  async messages(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
+    // The guard has checked the caller may read this conversation: its media get signed links.
+    return this.mediaLinks.withLinks(
+      principal.organizationId,
+      await this.conversations.messages(principal.organizationId, id),
+    );
   }
 
   @Patch(':id')

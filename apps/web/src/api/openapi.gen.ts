@@ -1048,7 +1048,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign, tag or close many conversations (ids ≤ 500, or a filter) */
+        /** Assign, tag, close or mark read many conversations (ids ≤ 500, or a filter) */
         post: operations["ConversationsController_bulk"];
         delete?: never;
         options?: never;
@@ -1707,7 +1707,7 @@ export interface components {
         };
         BulkActionDto: {
             /** @enum {string} */
-            action: "assign" | "tag" | "close";
+            action: "assign" | "tag" | "close" | "read";
             filter?: components["schemas"]["ConversationFilterDto"];
             /** @description either ids or filter */
             ids?: string[];
@@ -1716,6 +1716,8 @@ export interface components {
         };
         BulkResult: {
             conversationIds: string[];
+            /** @description ids asked for but not changed: unknown or on an account the caller may not see */
+            skippedIds: string[];
             updated: number;
         };
         CannedResponse: {
