@@ -126,6 +126,7 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'GET /open311/v2/:organizationSlug/requests.json': publicRoute('Open311, published data only'),
   'GET /open311/v2/:organizationSlug/requests/:id.json': publicRoute('Open311, published data only'),
   'GET /api/v1/audit/public-key': publicRoute('verifies signed exports'),
+  'GET /api/v1/media/:token': publicRoute('signed media link: the HMAC names one file and expires (test/media)'),
   'POST /api/v1/auth/login': publicRoute('sign-in'),
   'POST /api/v1/auth/refresh': publicRoute('sign-in'),
   'POST /api/v1/auth/logout': publicRoute('sign-out by refresh token'),
@@ -272,6 +273,10 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
     return { id };
   }),
   'GET /api/v1/messages/:id/attachments/:index': account(async (f) => ({
+    id: (await f.onAccountA()).messageId,
+    index: '0',
+  })),
+  'GET /api/v1/messages/:id/attachments/:index/link': account(async (f) => ({
     id: (await f.onAccountA()).messageId,
     index: '0',
   })),

@@ -234,6 +234,16 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
     tr: '{messageId} mesajının {index}. eki diskte yok',
     en: 'Attachment {index} of message {messageId} is missing on disk',
   },
+  [ErrorCode.MediaLinkInvalid]: {
+    status: 403,
+    tr: 'Dosya bağlantısı geçersiz',
+    en: 'The media link is invalid',
+  },
+  [ErrorCode.MediaLinkExpired]: {
+    status: 403,
+    tr: 'Dosya bağlantısının süresi doldu; konuşmayı yeniden açın',
+    en: 'The media link has expired; open the conversation again',
+  },
 
   [ErrorCode.CaseNotFound]: { status: 404, tr: 'Başvuru bulunamadı', en: 'Case not found' },
   [ErrorCode.CaseMergeIntoMerged]: {

@@ -78,6 +78,8 @@ export enum ErrorCode {
   AttachmentNotFound = 'attachment.not_found',
   AttachmentNotStored = 'attachment.not_stored',
   AttachmentMissingOnDisk = 'attachment.missing_on_disk',
+  MediaLinkInvalid = 'media_link.invalid',
+  MediaLinkExpired = 'media_link.expired',
 
   // Cases.
   CaseNotFound = 'case.not_found',

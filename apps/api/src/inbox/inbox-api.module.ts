@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InboxModule } from '@civic/inbox';
+import { MediaLinkModule } from '@civic/media';
 import { CannedResponsesController } from './canned-responses.controller';
 import { ContactsController } from './contacts.controller';
 import { ConversationsController } from './conversations.controller';
@@ -7,7 +8,7 @@ import { InboxStatsController } from './inbox-stats.controller';
 import { LiveEventsController } from './live-events.controller';
 
 @Module({
-  imports: [InboxModule],
+  imports: [InboxModule, MediaLinkModule],
   controllers: [
     ConversationsController,
     ContactsController,

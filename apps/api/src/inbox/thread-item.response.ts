@@ -26,6 +26,12 @@ export class AttachmentResponse {
     description: 'Our stored copy behind the authorized media endpoint; null until downloaded',
   })
   url: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Signed link to the stored copy for <img src> (no bearer header), valid 5–10 minutes; in threads only',
+  })
+  mediaUrl?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) channelMediaId?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) channelUrl?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) mimeType?: string | null;

@@ -1,14 +1,14 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountAccessService, AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
-import { Message, UserRole } from '@civic/domain';
+import { UserRole } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
-import { MediaStore } from '@civic/media';
+import { MediaLinkSigner } from '@civic/media';
+import { AttachmentFileReader } from './attachment-file.reader';
+import { MediaLinkResponse } from './media-link.response';
+
+const READERS = [UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor];
 
 /**
  * Serves stored copies of channel media only to users who may see the conversation: same
@@ -20,13 +20,14 @@ import { MediaStore } from '@civic/media';
 @Controller('api/v1/messages')
 export class MessageAttachmentsController {
   constructor(
-    @InjectRepository(Message) private readonly messages: Repository<Message>,
-    private readonly store: MediaStore,
+    private readonly files: AttachmentFileReader,
     private readonly access: AccountAccessService,
+    private readonly links: MediaLinkSigner,
   ) {}
 
   @Get(':id/attachments/:index')
-  @Roles(UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor)
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'The stored file (for API clients; browsers use the signed link)' })
   @ApiOkResponse({ description: 'The stored file, with its content type', schema: { type: 'string', format: 'binary' } })
   async download(
     @CurrentPrincipal() principal: AuthPrincipal,
@@ -34,18 +35,32 @@ export class MessageAttachmentsController {
     @Param('index', ParseIntPipe) index: number,
     @Res({ passthrough: true }) res: ServerResponse,
   ): Promise<StreamableFile> {
-    const message = await this.messages.findOne({ where: { id, organizationId: principal.organizationId }, select: ['id', 'channelAccountId', 'attachments'] });
-    const visible = message !== null && (await this.access.canAccess(principal, message.channelAccountId));
-    const attachment = visible ? message.attachments?.[index] : undefined;
-    if (!attachment) {throw new DomainError(ErrorCode.AttachmentNotFound, { messageId: id, index });}
-    if (!attachment.storageKey) {
-      throw new DomainError(ErrorCode.AttachmentNotStored, { messageId: id, index, state: attachment.downloadState ?? 'no media' });
+    await this.requireVisible(principal, id, index);
+    return this.files.open(
+      { organizationId: principal.organizationId, messageId: id, index },
+      res,
+      'private, max-age=3600',
+    );
+  }
+
+  @Get(':id/attachments/:index/link')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'A signed link to the stored file, valid 5–10 minutes, that needs no bearer header' })
+  @ApiOkResponse({ type: MediaLinkResponse })
+  async link(
+    @CurrentPrincipal() principal: AuthPrincipal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('index', ParseIntPipe) index: number,
+  ): Promise<MediaLinkResponse> {
+    await this.requireVisible(principal, id, index);
+    const { url, expiresAt } = this.links.sign({ organizationId: principal.organizationId, messageId: id, index });
+    return { url, expiresAt: expiresAt.toISOString() };
+  }
+
+  private async requireVisible(principal: AuthPrincipal, messageId: string, index: number): Promise<void> {
+    const accountId = await this.files.accountOf({ organizationId: principal.organizationId, messageId });
+    if (accountId === null || !(await this.access.canAccess(principal, accountId))) {
+      throw new DomainError(ErrorCode.AttachmentNotFound, { messageId, index });
     }
-    const path = this.store.pathOrNull(attachment.storageKey);
-    if (!path || !(await stat(path).then((s) => s.isFile(), () => false))) {throw new DomainError(ErrorCode.AttachmentMissingOnDisk, { messageId: id, index });}
-    res.setHeader('Content-Type', attachment.mimeType ?? 'application/octet-stream');
-    res.setHeader('Cache-Control', 'private, max-age=3600');
-    if (attachment.fileName) {res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`);}
-    return new StreamableFile(createReadStream(path));
   }
 }

@@ -1189,6 +1189,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/media/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stored file a signed link names */
+        get: operations["SignedMediaController_serve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mentions": {
         parameters: {
             query?: never;
@@ -1347,7 +1364,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The stored file (for API clients; browsers use the signed link) */
         get: operations["MessageAttachmentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/messages/{id}/attachments/{index}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A signed link to the stored file, valid 5–10 minutes, that needs no bearer header */
+        get: operations["MessageAttachmentsController_link"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1637,6 +1672,8 @@ export interface components {
             fileName?: string | null;
             location?: components["schemas"]["GeoLocation"] | null;
             mediaAssetId?: string | null;
+            /** @description Signed link to the stored copy for <img src> (no bearer header), valid 5–10 minutes; in threads only */
+            mediaUrl?: string | null;
             mimeType?: string | null;
             size?: number | null;
             type: components["schemas"]["AttachmentType"];
@@ -2643,6 +2680,12 @@ export interface components {
             password: string;
         };
         LoginTwoFactorDto: Record<string, never>;
+        MediaLink: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description GET it without a bearer header: /api/v1/media/<signed token> */
+            url: string;
+        };
         MentionAuthor: {
             channel: components["schemas"]["Channel"];
             count: number;
@@ -5527,6 +5570,35 @@ export interface operations {
             };
         };
     };
+    SignedMediaController_serve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored file, with its content type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description media_link.invalid or media_link.expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MentionsController_list: {
         parameters: {
             query?: {
@@ -5869,6 +5941,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": string;
+                };
+            };
+        };
+    };
+    MessageAttachmentsController_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                index: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MediaLink"];
                 };
             };
         };

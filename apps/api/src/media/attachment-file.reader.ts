@@ -1,0 +1,72 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Message } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
+import { MediaStore } from '@civic/media';
+
+/** Types a browser may show in the page or a tab; anything else (HTML, SVG …) is downloaded, never rendered on our origin. */
+const INLINE_TYPE = /^(image\/(jpeg|png|gif|webp|heic)|video\/[\w.+-]+|audio\/[\w.+-]+|application\/pdf)$/;
+
+export interface AttachmentRef {
+  organizationId: string;
+  messageId: string;
+  index: number;
+}
+
+/** The stored copy of one attachment, answered with safe headers; shared by the bearer route and signed links. */
+@Injectable()
+export class AttachmentFileReader {
+  constructor(
+    @InjectRepository(Message) private readonly messages: Repository<Message>,
+    private readonly store: MediaStore,
+  ) {}
+
+  /** The message's channel account, to check grants; null when the organization has no such message. */
+  async accountOf(ref: Pick<AttachmentRef, 'organizationId' | 'messageId'>): Promise<string | null> {
+    const message = await this.messages.findOne({
+      where: { id: ref.messageId, organizationId: ref.organizationId },
+      select: ['id', 'channelAccountId'],
+    });
+    return message?.channelAccountId ?? null;
+  }
+
+  async open(ref: AttachmentRef, res: ServerResponse, cacheControl: string): Promise<StreamableFile> {
+    const { messageId, index } = ref;
+    const message = await this.messages.findOne({
+      where: { id: messageId, organizationId: ref.organizationId },
+      select: ['id', 'attachments'],
+    });
+    const attachment = message?.attachments?.[index];
+    if (!attachment) {
+      throw new DomainError(ErrorCode.AttachmentNotFound, { messageId, index });
+    }
+    if (!attachment.storageKey) {
+      throw new DomainError(ErrorCode.AttachmentNotStored, {
+        messageId,
+        index,
+        state: attachment.downloadState ?? 'no media',
+      });
+    }
+    const path = this.store.pathOrNull(attachment.storageKey);
+    if (!path || !(await stat(path).then((s) => s.isFile(), () => false))) {
+      throw new DomainError(ErrorCode.AttachmentMissingOnDisk, { messageId, index });
+    }
+    const type = attachment.mimeType ?? 'application/octet-stream';
+    const inline = INLINE_TYPE.test(type);
+    res.setHeader('Content-Type', type);
+    res.setHeader('Cache-Control', cacheControl);
+    if (!inline) {
+      // Opened in a tab, a citizen's HTML or SVG would run as our origin: no scripts, no rendering.
+      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    }
+    const name = attachment.fileName ? `; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}` : '';
+    if (name || !inline) {
+      res.setHeader('Content-Disposition', `${inline ? 'inline' : 'attachment'}${name}`);
+    }
+    return new StreamableFile(createReadStream(path));
+  }
+}

@@ -1,0 +1,33 @@
+import type { ServerResponse } from 'node:http';
+import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@civic/auth';
+import { MediaLinkSigner } from '@civic/media';
+import { AttachmentFileReader } from './attachment-file.reader';
+
+/**
+ * A signed media link (from a thread's `mediaUrl` or .../attachments/:index/link): no bearer header,
+ * the signature is the permission. It names one file of one organization and expires within ten
+ * minutes; a forged, altered or expired link answers 403 with media_link.invalid or media_link.expired.
+ */
+@ApiTags('media')
+@Controller('api/v1/media')
+export class SignedMediaController {
+  constructor(
+    private readonly links: MediaLinkSigner,
+    private readonly files: AttachmentFileReader,
+  ) {}
+
+  @Get(':token')
+  @Public()
+  @ApiOperation({ summary: 'The stored file a signed link names' })
+  @ApiOkResponse({ description: 'The stored file, with its content type', schema: { type: 'string', format: 'binary' } })
+  @ApiForbiddenResponse({ description: 'media_link.invalid or media_link.expired' })
+  async serve(@Param('token') token: string, @Res({ passthrough: true }) res: ServerResponse): Promise<StreamableFile> {
+    const now = Date.now();
+    const link = this.links.verify(token, now);
+    // Kept by the browser no longer than the link lives, and never by a shared cache.
+    const maxAge = Math.max(0, Math.floor((link.expiresAt.getTime() - now) / 1000));
+    return this.files.open(link, res, `private, max-age=${maxAge}`);
+  }
+}
