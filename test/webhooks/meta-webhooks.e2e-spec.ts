@@ -48,20 +48,20 @@ const EXPECTED: Record<string, Expected> = {
     direction: MessageDirection.Inbound,
     kind: MessageKind.Comment,
     conversation: ConversationKind.Public,
-    threadKey: 'post:206070979425408_712750021053074',
+    threadKey: 'post:206070979425408_712750021053074:from:24266381753005180',
     text: '+1',
   },
   'facebook/feed_comment_value_add_legacy2017.json': {
     direction: MessageDirection.Inbound,
     kind: MessageKind.Comment,
     conversation: ConversationKind.Public,
-    threadKey: 'post:286247441793403_288731331545014',
+    threadKey: 'post:286247441793403_288731331545014:from:1914154345481707',
   },
   'facebook/feed_comment_value_add_with_photo_legacy2017.json': {
     direction: MessageDirection.Inbound,
     kind: MessageKind.Comment,
     conversation: ConversationKind.Public,
-    threadKey: 'post:286247441793403_288731331545014',
+    threadKey: 'post:286247441793403_288731331545014:from:1914154345481707',
     attachment: { type: 'image' },
   },
   'facebook/feed_status_post_add_2021.json': {
@@ -95,7 +95,7 @@ const EXPECTED: Record<string, Expected> = {
     direction: MessageDirection.Inbound,
     kind: MessageKind.Comment,
     conversation: ConversationKind.Public,
-    threadKey: 'post:18021480532860936',
+    threadKey: 'post:18021480532860936:from:24286888740958239',
     text: '+1',
   },
   'instagram/dm_story_mention_2024.json': {

@@ -176,9 +176,12 @@ export class IngestBatchWriter {
         list.map((c) => c.event.thread.kind),
         list.map((c) => c.event.thread.key),
         list.map((c) => c.event.thread.rootExternalId ?? null),
-        // A DM thread belongs to its citizen; a public thread to the author of its root, if a citizen wrote it.
+        // A DM thread and a citizen's comments under a post belong to that citizen; a public thread
+        // to the author of its root, if a citizen wrote it.
         list.map((c) =>
-          c.event.thread.kind === ConversationKind.Direct || c.event.thread.rootExternalId === c.event.externalId
+          c.event.thread.kind === ConversationKind.Direct ||
+          c.event.thread.contactOwned ||
+          c.event.thread.rootExternalId === c.event.externalId
             ? (plan.contactIds.get(`${c.account.id}|${c.event.contact.externalId}`) ?? null)
             : null,
         ),

@@ -29,12 +29,15 @@ export class IngestLookupReader {
       contact_phone: string | null;
       contact_last_seen_at: Date | null;
       thread_conversation_id: string | null;
+      parent_thread_key: string | null;
+      parent_conversation_id: string | null;
     }[] = await this.dataSource.query(
       `SELECT k.idx, a.id AS account_id, a.organization_id, m.id AS message_id, m.conversation_id,
               ct.id AS contact_id, ct.name AS contact_name, ct.handle AS contact_handle, ct.phone AS contact_phone,
-              ct.last_seen_at AS contact_last_seen_at, th.id AS thread_conversation_id
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-              WITH ORDINALITY AS k(channel, account_external_id, message_external_id, contact_external_id, thread_key, idx)
+              ct.last_seen_at AS contact_last_seen_at, th.id AS thread_conversation_id,
+              pt.thread_key AS parent_thread_key, pt.id AS parent_conversation_id
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+              WITH ORDINALITY AS k(channel, account_external_id, message_external_id, contact_external_id, thread_key, parent_external_id, idx)
          JOIN channel_account a ON a.channel = k.channel AND a.external_id = k.account_external_id AND a.status <> 'disabled'
          -- One probe of each unique key per event, whatever the table statistics say (a fresh or
          -- never-analyzed table must not turn this into a scan of the account's messages); the
@@ -49,13 +52,20 @@ export class IngestLookupReader {
             WHERE m.id IS NULL AND c.channel_account_id = a.id AND c.channel_user_id = k.contact_external_id LIMIT 1) ct ON true
          LEFT JOIN LATERAL (
            SELECT c.id FROM conversation c
-            WHERE m.id IS NULL AND c.channel_account_id = a.id AND c.thread_key = k.thread_key LIMIT 1) th ON true`,
+            WHERE m.id IS NULL AND c.channel_account_id = a.id AND c.thread_key = k.thread_key LIMIT 1) th ON true
+         -- The account's own comment joins the thread of the comment it answers (followsParent).
+         LEFT JOIN LATERAL (
+           SELECT c.id, c.thread_key FROM message p JOIN conversation c ON c.id = p.conversation_id
+            WHERE m.id IS NULL AND k.parent_external_id IS NOT NULL AND p.organization_id = a.organization_id
+              AND p.channel = a.channel AND p.channel_account_id = a.id AND p.external_id = k.parent_external_id
+            LIMIT 1) pt ON true`,
       [
         events.map((e) => e.channel),
         events.map((e) => e.accountExternalId),
         events.map((e) => asMessage(e)?.externalId ?? null),
         events.map((e) => asMessage(e)?.contact.externalId ?? null),
         events.map((e) => asMessage(e)?.thread.key ?? null),
+        events.map((e) => (asMessage(e)?.thread.followsParent ? (asMessage(e)?.parentExternalId ?? null) : null)),
       ],
     );
     for (const r of rows) {
@@ -73,6 +83,10 @@ export class IngestLookupReader {
             }
           : null,
         threadConversationId: r.thread_conversation_id,
+        parentThread:
+          r.parent_conversation_id && r.parent_thread_key
+            ? { conversationId: r.parent_conversation_id, key: r.parent_thread_key }
+            : null,
       };
     }
     return found;

@@ -20,6 +20,8 @@ export interface LookupResult {
   /** For a new message: its citizen and thread as already stored, if they are. */
   contact: KnownContact | null;
   threadConversationId: string | null;
+  /** For an event that follows its parent's thread (followsParent): the stored parent's conversation. */
+  parentThread?: { conversationId: string; key: string } | null;
 }
 
 export type PendingMessage = { index: number; event: MessageEvent; account: AccountRef; known: LookupResult };

@@ -88,6 +88,7 @@ export class IngestService {
       }
     });
 
+    followParentThreads(messages);
     const touched: Touched = new Map();
     // Echoes naming our reply: most are stored like any message (the reply's result folds them in).
     for (const item of messages.filter((m) => m.event.replyId)) {
@@ -150,4 +151,31 @@ export class IngestService {
     this.metrics?.record(events, report);
     return report;
   }
+}
+
+/**
+ * The account's own comments go into the thread of the citizen comment they answer: the stored
+ * one's, or one arriving in the same batch; otherwise they stay on the post's own thread.
+ */
+function followParentThreads(messages: PendingMessage[]): void {
+  const inBatch = new Map(messages.map((m) => [`${m.account.id}|${m.event.externalId}`, m]));
+  messages.forEach((item, i) => {
+    const { event, known } = item;
+    if (!event.thread.followsParent || !event.parentExternalId) {
+      return;
+    }
+    const sibling = inBatch.get(`${item.account.id}|${event.parentExternalId}`);
+    const key = known.parentThread?.key ?? (sibling?.event.thread.followsParent ? null : sibling?.event.thread.key);
+    if (!key) {
+      return;
+    }
+    messages[i] = {
+      ...item,
+      event: { ...event, thread: { ...event.thread, key } },
+      known: {
+        ...known,
+        threadConversationId: known.parentThread?.conversationId ?? sibling!.known.threadConversationId,
+      },
+    };
+  });
 }

@@ -25,6 +25,13 @@ export interface NormalizedThread {
   key: string;
   /** The root post/tweet id of a public thread. */
   rootExternalId?: string | null;
+  /** The thread is the event's contact's own (one citizen's comments under a post), so it is named after them. */
+  contactOwned?: boolean;
+  /**
+   * The account's own comment: it joins the thread of the comment it answers when that is stored
+   * (the citizen's thread under the post), and `key` only otherwise.
+   */
+  followsParent?: boolean;
 }
 
 interface EventBase {

@@ -1,6 +1,6 @@
 import type { NormalizedEvent } from '@civic/channels-core';
 import { WebhookPayloadError } from '@civic/channels-core';
-import { idOf, isRecord, parseMetaTime, postThreadKey, requireId } from '@civic/channels-meta';
+import { commentThread, idOf, isRecord, parseMetaTime, postThreadKey, requireId } from '@civic/channels-meta';
 import type { MessageAttachment } from '@civic/model';
 import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 
@@ -80,7 +80,9 @@ export function mapFeedChange(pageId: string, value: Record<string, unknown>, en
       text: typeof value.message === 'string' ? value.message : null,
       attachments: feedAttachments(value),
       contact: { externalId: from.id, name: from.name },
-      thread: { kind: ConversationKind.Public, key: postThreadKey(postId), rootExternalId: postId },
+      thread: isComment
+        ? commentThread(pageId, postId, from.id)
+        : { kind: ConversationKind.Public, key: postThreadKey(postId), rootExternalId: postId },
       parentExternalId: parentId,
     },
   ];

@@ -69,7 +69,7 @@ describe('FacebookAdapter', () => {
   beforeEach(() => fake.reset());
 
   describe('parseWebhook: feed fixtures', () => {
-    it('feed_comment_add_2024: inbound top-level comment in the post thread', () => {
+    it("feed_comment_add_2024: inbound top-level comment in its author's own thread under the post", () => {
       const [event] = adapter.parseWebhook(loadChannelFixture('facebook', 'feed_comment_add_2024'));
       expect(event).toMatchObject({
         type: 'message',
@@ -82,8 +82,9 @@ describe('FacebookAdapter', () => {
         contact: { externalId: '24266381753005180', name: 'Ayse Demir' },
         thread: {
           kind: ConversationKind.Public,
-          key: 'post:206070979425408_712750021053074',
+          key: 'post:206070979425408_712750021053074:from:24266381753005180',
           rootExternalId: '206070979425408_712750021053074',
+          contactOwned: true,
         },
         parentExternalId: '206070979425408_712750021053074',
         occurredAt: new Date(1707211876 * 1000),
@@ -98,6 +99,19 @@ describe('FacebookAdapter', () => {
       expect(event).toMatchObject({ kind: MessageKind.Reply, parentExternalId: '712750021053074_1063824911537852' });
     });
 
+    it("the page's own comment follows the thread of the comment it answers", () => {
+      const body = loadChannelFixture('facebook', 'feed_comment_add_2024');
+      const value = body.entry[0].changes[0].value;
+      value.parent_id = '712750021053074_1063824911537852';
+      value.comment_id = '712750021053074_1000';
+      value.from = { id: PAGE_ID, name: 'Belediye' };
+      const [event] = adapter.parseWebhook(body);
+      expect(event).toMatchObject({
+        direction: MessageDirection.Outbound,
+        thread: { key: 'post:206070979425408_712750021053074', followsParent: true },
+      });
+    });
+
     it('feed_comment_value_add_legacy2017: old sender_id/sender_name format', () => {
       const [event] = adapter.parseWebhook(
         pageFeedEnvelope('286247441793403', loadChannelFixture('facebook', 'feed_comment_value_add_legacy2017')),
@@ -109,7 +123,7 @@ describe('FacebookAdapter', () => {
         direction: MessageDirection.Inbound,
         text: 'I',
         contact: { externalId: '1914154345481707', name: 'Carol Kim' },
-        thread: { key: 'post:286247441793403_288731331545014' },
+        thread: { key: 'post:286247441793403_288731331545014:from:1914154345481707' },
       });
     });
 

@@ -10,6 +10,7 @@ import {
   SendResult,
 } from '@civic/channels-core';
 import {
+  commentThread,
   isDirectMessage,
   laterIso,
   messagingTypeFor,
@@ -228,7 +229,7 @@ export class FacebookAdapter implements ChannelAdapter {
       text: comment.message || null,
       attachments: image ? [{ type: AttachmentType.Image, channelUrl: image }] : [],
       contact: { externalId: from.id, name: from.name ?? null },
-      thread: { kind: ConversationKind.Public, key: postThreadKey(postId), rootExternalId: postId },
+      thread: commentThread(pageId, postId, from.id),
       parentExternalId: parentId,
       raw: comment,
     };

@@ -1,6 +1,6 @@
 import type { MessageEvent, NormalizedEvent } from '@civic/channels-core';
 import { WebhookPayloadError } from '@civic/channels-core';
-import { idOf, isRecord, parseMetaTime, postThreadKey, requireId } from '@civic/channels-meta';
+import { commentThread, idOf, isRecord, parseMetaTime, postThreadKey, requireId } from '@civic/channels-meta';
 import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 
 /**
@@ -35,7 +35,7 @@ export function mapInstagramChange(
         text: typeof value.text === 'string' ? value.text : null,
         attachments: [],
         contact: { externalId: fromId, handle: typeof from!.username === 'string' ? from!.username : null },
-        thread: { kind: ConversationKind.Public, key: postThreadKey(mediaId), rootExternalId: mediaId },
+        thread: commentThread(accountId, mediaId, fromId),
         parentExternalId: parentId ?? mediaId,
       } satisfies MessageEvent,
     ];

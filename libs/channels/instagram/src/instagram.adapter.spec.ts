@@ -57,7 +57,7 @@ describe('InstagramAdapter', () => {
   beforeEach(() => fake.reset());
 
   describe('parseWebhook', () => {
-    it('comment_2024: inbound comment on the media thread', () => {
+    it("comment_2024: inbound comment in its author's own thread under the media", () => {
       const [event] = adapter.parseWebhook(loadChannelFixture('instagram', 'comment_2024'));
       expect(event).toMatchObject({
         type: 'message',
@@ -68,7 +68,12 @@ describe('InstagramAdapter', () => {
         kind: MessageKind.Comment,
         text: '+1',
         contact: { externalId: '24286888740958239', handle: 'vatandas_kayseri' },
-        thread: { kind: ConversationKind.Public, key: 'post:18021480532860936', rootExternalId: '18021480532860936' },
+        thread: {
+          kind: ConversationKind.Public,
+          key: 'post:18021480532860936:from:24286888740958239',
+          rootExternalId: '18021480532860936',
+          contactOwned: true,
+        },
         parentExternalId: '18021480532860936',
         occurredAt: new Date(1707268679 * 1000),
       });
@@ -83,6 +88,7 @@ describe('InstagramAdapter', () => {
         kind: MessageKind.Reply,
         parentExternalId: '17900000000000001',
         direction: MessageDirection.Outbound,
+        thread: { key: 'post:18021480532860936', followsParent: true },
       });
     });
 
@@ -281,11 +287,12 @@ describe('InstagramAdapter', () => {
         kind: MessageKind.Reply,
         direction: MessageDirection.Outbound,
         parentExternalId: 'c_0',
-        thread: { key: 'post:media_29' },
+        thread: { key: 'post:media_29', followsParent: true },
       });
       expect(first.events.find((e) => e.type === 'message' && e.externalId === 'c_5')).toMatchObject({
         kind: MessageKind.Comment,
         contact: { externalId: 'u5', handle: 'kullanici5' },
+        thread: { key: 'post:media_29:from:u5', contactOwned: true },
       });
       expect(first.events.find((e) => e.type === 'message' && e.externalId === 'aWdf_in')).toMatchObject({
         kind: MessageKind.Dm,

@@ -10,6 +10,7 @@ import {
   SendResult,
 } from '@civic/channels-core';
 import {
+  commentThread,
   isDirectMessage,
   laterIso,
   messagingTypeFor,
@@ -213,7 +214,7 @@ export class InstagramAdapter implements ChannelAdapter {
           text: comment.text ?? null,
           attachments: [],
           contact: { externalId: comment.from.id, handle: comment.from.username ?? comment.username ?? null },
-          thread: { kind: ConversationKind.Public, key: postThreadKey(item.id), rootExternalId: item.id },
+          thread: commentThread(igId, item.id, comment.from.id),
           parentExternalId: parentId,
           raw: { ...comment, replies: undefined },
         });

@@ -2,6 +2,7 @@ import type {
   DeleteEvent,
   MessageEvent,
   NormalizedEvent,
+  NormalizedThread,
   StatusEvent,
   WatermarkStatusEvent,
 } from '@civic/channels-core';
@@ -16,6 +17,23 @@ export const dmThreadKey = (userId: string) => `dm:${userId}`;
 
 /** Thread key of a public conversation: the root post or media. */
 export const postThreadKey = (rootId: string) => `post:${rootId}`;
+
+/**
+ * Thread of a comment under a post or media. Each citizen's comments are a conversation of their own
+ * (a post with five commenters is five conversations, each named after its citizen, each answered
+ * on that citizen's comment); the account's own comments join the thread of the comment they answer.
+ */
+export function commentThread(accountId: string, rootId: string, authorId: string): NormalizedThread {
+  if (authorId === accountId) {
+    return { kind: ConversationKind.Public, key: postThreadKey(rootId), rootExternalId: rootId, followsParent: true };
+  }
+  return {
+    kind: ConversationKind.Public,
+    key: `${postThreadKey(rootId)}:from:${authorId}`,
+    rootExternalId: rootId,
+    contactOwned: true,
+  };
+}
 
 const ATTACHMENT_TYPES: Record<string, AttachmentType> = {
   image: AttachmentType.Image,
