@@ -274,8 +274,9 @@ describe('Working on conversations', () => {
     const created = await t
       .http()
       .post('/api/v1/canned-responses')
-      .set(auth(officer.token))
+      .set(auth())
       .send({
+        shared: true,
         title: 'Su arızası',
         body: 'Sayın {{ad}}, bildiriminiz için teşekkürler. Ekiplerimiz yolda. — {{kurum}} {{bilinmeyen}}',
       })

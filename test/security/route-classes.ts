@@ -28,6 +28,8 @@ interface Request {
   body?: (p: Params, f: RouteFixtures) => object;
   /** Why an allowed caller may get 404 here (a state the fixtures cannot reach without a worker). */
   absentOk?: string;
+  /** Why a role the route admits may still get 403 here (e.g. shared canned responses are the administrators'). */
+  forbiddenOk?: string;
   query?: (p: Params) => string;
 }
 
@@ -69,7 +71,8 @@ const department = async (f: RouteFixtures, kind = 'department') =>
   (await f.admin('/api/v1/departments', { name: `Birim ${unique()}`, kind, email: 'birim@belediye.example' }))
     .id as string;
 const cannedResponse = async (f: RouteFixtures) => ({
-  id: (await f.admin('/api/v1/canned-responses', { title: `Hazır ${unique()}`, body: 'Merhaba {{ad}}' })).id,
+  id: (await f.admin('/api/v1/canned-responses', { title: `Hazır ${unique()}`, body: 'Merhaba {{ad}}', shared: true }))
+    .id,
 });
 const watchlist = async (f: RouteFixtures) => ({
   id: (
@@ -183,8 +186,12 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'PATCH /api/v1/canned-responses/:id': organization({
     params: cannedResponse,
     body: () => ({ title: 'Yeni başlık' }),
+    forbiddenOk: 'a shared template: officers may read it, only administrators change it',
   }),
-  'DELETE /api/v1/canned-responses/:id': organization({ params: cannedResponse }),
+  'DELETE /api/v1/canned-responses/:id': organization({
+    params: cannedResponse,
+    forbiddenOk: 'a shared template: officers may read it, only administrators delete it',
+  }),
   'GET /api/v1/users': organization(),
   'GET /api/v1/users/:id': organization({ params: user }),
   'POST /api/v1/users': organization(),
@@ -207,6 +214,7 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'POST /api/v1/routing-rules': organization(),
   'PATCH /api/v1/routing-rules/:id': organization({ params: rule, body: () => ({ weight: 2 }) }),
   'DELETE /api/v1/routing-rules/:id': organization({ params: rule }),
+  'POST /api/v1/routing-rules/try': organization({ body: () => ({ text: 'Yolda derin bir çukur var' }) }),
   'GET /api/v1/case-settings/public': organization(),
   'PUT /api/v1/case-settings/public': organization(),
   'GET /api/v1/mentions/watchlists': organization(),

@@ -219,6 +219,11 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
     en: 'otherContactId not found',
   },
   [ErrorCode.CannedResponseNotFound]: { status: 404, tr: 'Hazır yanıt bulunamadı', en: 'Canned response not found' },
+  [ErrorCode.CannedResponseSharedAdminOnly]: {
+    status: 403,
+    tr: 'Ortak hazır yanıtları yalnızca yöneticiler ekleyip değiştirebilir',
+    en: 'Only administrators may add or change shared canned responses',
+  },
   [ErrorCode.AttachmentNotFound]: {
     status: 404,
     tr: '{messageId} mesajının {index}. eki bulunamadı',

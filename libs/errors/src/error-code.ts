@@ -75,6 +75,7 @@ export enum ErrorCode {
   ContactNotFound = 'contact.not_found',
   OtherContactNotFound = 'contact.other_not_found',
   CannedResponseNotFound = 'canned_response.not_found',
+  CannedResponseSharedAdminOnly = 'canned_response.shared_admin_only',
   AttachmentNotFound = 'attachment.not_found',
   AttachmentNotStored = 'attachment.not_stored',
   AttachmentMissingOnDisk = 'attachment.missing_on_disk',

@@ -28,34 +28,39 @@ export class CannedResponsesController {
   @Roles(...READERS)
   @ApiOkResponse({ type: [CannedResponseResponse] })
   list(@CurrentPrincipal() principal: AuthPrincipal) {
-    return this.canned.list(principal.organizationId);
+    return this.canned.list(principal);
   }
 
   @Get(':id')
   @Roles(...READERS)
   @ApiOkResponse({ type: CannedResponseResponse })
   get(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
-    return this.canned.get(principal.organizationId, id);
+    return this.canned.get(principal, id);
   }
 
   @Get(':id/render')
   @Roles(...READERS)
   @Scoped()
-  @ApiOperation({ summary: 'The template with {{ad}}, {{kurum}} … filled for a conversation' })
+  @ApiOperation({
+    summary:
+      'The template with {{ad}}, {{kurum}}, {{hesap}}, {{başvuruNo}} (English aliases too) filled for a conversation',
+  })
   @ApiOkResponse({ type: RenderedCannedResponseResponse })
   render(
+    @CurrentPrincipal() principal: AuthPrincipal,
     @CurrentScope() scope: AccountScope,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: RenderCannedResponseQuery,
   ) {
-    return this.canned.render(scope, id, query.conversationId);
+    return this.canned.render(principal, scope, id, query.conversationId);
   }
 
+  /** Every officer keeps personal templates; shared ones (shared: true) are the administrators'. */
   @Post()
   @Roles(UserRole.Admin, UserRole.Officer)
   @ApiCreatedResponse({ type: CannedResponseResponse })
   create(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: CannedResponseDto) {
-    return this.canned.create(principal.organizationId, body);
+    return this.canned.create(principal, body);
   }
 
   @Patch(':id')
@@ -66,7 +71,7 @@ export class CannedResponsesController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateCannedResponseDto,
   ) {
-    return this.canned.update(principal.organizationId, id, body);
+    return this.canned.update(principal, id, body);
   }
 
   @Delete(':id')
@@ -74,6 +79,6 @@ export class CannedResponsesController {
   @Roles(UserRole.Admin, UserRole.Officer)
   @ApiNoContentResponse()
   remove(@CurrentPrincipal() principal: AuthPrincipal, @Param('id', ParseUUIDPipe) id: string) {
-    return this.canned.remove(principal.organizationId, id);
+    return this.canned.remove(principal, id);
   }
 }

@@ -6,6 +6,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
  */
 @Entity('canned_response')
 @Index('ix_canned_response_org', ['organizationId', 'title'])
+@Index('ix_canned_response_owner', ['organizationId', 'ownerUserId'])
 export class CannedResponse {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -18,6 +19,14 @@ export class CannedResponse {
 
   @Column({ type: 'text' })
   body: string;
+
+  /** The officer whose personal template this is; null: shared with the organization (managed by admins). */
+  @Column({ type: 'uuid', name: 'owner_user_id', nullable: true })
+  ownerUserId: string | null;
+
+  /** Typed after "/" in the reply box to find the template quickly. */
+  @Column({ type: 'text', nullable: true })
+  shortcut: string | null;
 
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;

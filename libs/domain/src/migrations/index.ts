@@ -24,6 +24,7 @@ import { SingleSignOn1796542796425 } from './1796542796425-single-sign-on.migrat
 import { Passkeys1796543508082 } from './1796543508082-passkeys.migration';
 import { TenantScopedKeys1796544325601 } from './1796544325601-tenant-scoped-keys.migration';
 import { UserSsoIdentity1796544900000 } from './1796544900000-user-sso-identity.migration';
+import { CannedResponseOwnerShortcut1796553985850 } from './1796553985850-canned-response-owner-shortcut.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -51,4 +52,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Passkeys1796543508082,
   TenantScopedKeys1796544325601,
   UserSsoIdentity1796544900000,
+  CannedResponseOwnerShortcut1796553985850,
 ];
