@@ -50,7 +50,7 @@ describe('contact data export (KVKK access request)', () => {
   ];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ config: { CASE_PROVINCE: 'izmir' } });
     work = mkdtempSync(join(tmpdir(), 'civic-contact-export-'));
     mkdirSync(join(t.dataDir, 'media', photoSha.slice(0, 2)), { recursive: true });
     writeFileSync(join(t.dataDir, 'media', photoSha.slice(0, 2), photoSha), photo);

@@ -365,7 +365,7 @@ describe('retention and erasure reach cases, notes, mentions and digests', () =>
   let kemal: Citizen;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ config: { CASE_PROVINCE: 'izmir' } });
     account = await t.dataSource.getRepository(ChannelAccount).save({
       organizationId: t.organizationId,
       channel: Channel.WhatsApp,

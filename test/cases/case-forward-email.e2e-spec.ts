@@ -20,7 +20,7 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
     await smtp.start();
     t = await startTestApp({
       withWorker: true,
-      config: { SMTP_URL: smtp.url, MAIL_FROM: 'Bornova Belediyesi <basvuru@bornova.example>' },
+      config: { SMTP_URL: smtp.url, MAIL_FROM: 'Bornova Belediyesi <basvuru@bornova.example>', CASE_PROVINCE: 'izmir' },
     });
     await t
       .http()
@@ -139,7 +139,7 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
     const [{ id: messageId }] = await t.dataSource.query(
       `SELECT id FROM message WHERE external_id = 'wamid.MAIL-PHOTO'`,
     );
-    const { caseId } = await forwardTo('Karayolları Bölge Müdürlüğü', 'ihbar@kgm.example', messageId);
+    const { caseId } = await forwardTo('Karayolları 2. Bölge Müdürlüğü', 'ihbar@kgm.example', messageId);
     await forwardReaching(caseId, 'sent');
     const [mail] = smtp.messagesTo('ihbar@kgm.example');
     expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([['fotograf-1.jpg', 'image/jpeg']]);

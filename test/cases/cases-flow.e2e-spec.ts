@@ -55,7 +55,12 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
     graph.addMedia(IMAGE_ID, { bytes: Buffer.from('jpeg-bytes-of-a-pothole'), mimeType: 'image/jpeg' });
     t = await startTestApp({
       withWorker: true,
-      config: { META_GRAPH_URL: graph.url, REPLY_RETRY_DELAY_SECONDS: 1, PUBLIC_URL: 'https://bornova.example' },
+      config: {
+        META_GRAPH_URL: graph.url,
+        REPLY_RETRY_DELAY_SECONDS: 1,
+        PUBLIC_URL: 'https://bornova.example',
+        CASE_PROVINCE: 'izmir',
+      },
     });
     const connected = await t
       .http()
@@ -95,7 +100,15 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
       'Zabıta',
     ]);
     expect(byKind('external_body')).toEqual(
-      ['Büyükşehir Belediyesi', 'ESHOT', 'Gediz Elektrik', 'Karayolları Bölge Müdürlüğü', 'İZSU', 'İzmirgaz'].sort(),
+      [
+        'ESHOT',
+        'Gediz Elektrik',
+        'Karayolları 2. Bölge Müdürlüğü',
+        'İZSU',
+        'İzmir Büyükşehir Belediyesi',
+        'İzmir İl Emniyet Müdürlüğü',
+        'İzmirgaz',
+      ].sort(),
     );
     const fen = units.body.find((u: any) => u.name === 'Fen İşleri');
     expect(fen.categories.map((c: any) => c.code)).toEqual(['aydinlatma', 'yol-cukur']);
@@ -193,7 +206,7 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
 
     // 4. The pothole is on a state road: forward to Karayolları, whose webhook is configured now.
     const units = (await t.http().get('/api/v1/departments?kind=external_body').set(auth(officer))).body;
-    const karayollari = units.find((u: any) => u.name === 'Karayolları Bölge Müdürlüğü');
+    const karayollari = units.find((u: any) => u.name === 'Karayolları 2. Bölge Müdürlüğü');
     const configured = await t
       .http()
       .patch(`/api/v1/departments/${karayollari.id}`)
@@ -214,7 +227,7 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
     expect(forwarded.status).toBe(200);
     expect(forwarded.body).toMatchObject({
       status: 'forwarded',
-      externalBody: { name: 'Karayolları Bölge Müdürlüğü' },
+      externalBody: { name: 'Karayolları 2. Bölge Müdürlüğü' },
       deliveries: [{ transport: 'webhook', status: 'queued' }],
     });
 
@@ -317,7 +330,7 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
       'citizen.notified',
     ]);
     expect(detail.body.history[4]).toMatchObject({
-      actorLabel: 'body:Karayolları Bölge Müdürlüğü',
+      actorLabel: 'body:Karayolları 2. Bölge Müdürlüğü',
       before: { status: 'forwarded' },
       after: { status: 'in_progress' },
       note: 'Ekibimiz yönlendirildi — ref: KGM-2026-5521',

@@ -18,7 +18,7 @@ describe('Cases: statistics on a hand-computed set, routing rules, validation, i
 
   beforeAll(async () => {
     await graph.start();
-    t = await startTestApp({ config: { META_GRAPH_URL: graph.url } });
+    t = await startTestApp({ config: { META_GRAPH_URL: graph.url, CASE_PROVINCE: 'izmir' } });
     for (const [channel, externalId, credentials] of [
       [Channel.WhatsApp, WA, { accessToken: 'wa' }],
       [Channel.Facebook, PAGE, { pageAccessToken: 'fb' }],
@@ -110,12 +110,12 @@ describe('Cases: statistics on a hand-computed set, routing rules, validation, i
     // D: pothole, Facebook, rejected naming the responsible body.
     const d = await open('facebook', 'yol-cukur');
     const bodies = (await t.http().get('/api/v1/departments?kind=external_body').set(auth(officer))).body;
-    const kgm = bodies.find((u: any) => u.name === 'Karayolları Bölge Müdürlüğü');
+    const kgm = bodies.find((u: any) => u.name === 'Karayolları 2. Bölge Müdürlüğü');
     const rejected = await act(d, 'reject', {
       reason: 'Devlet yolu; Karayolları Bölge Müdürlüğü sorumludur.',
       responsibleBodyId: kgm.id,
     });
-    expect(rejected).toMatchObject({ status: 'rejected', externalBody: { name: 'Karayolları Bölge Müdürlüğü' } });
+    expect(rejected).toMatchObject({ status: 'rejected', externalBody: { name: 'Karayolları 2. Bölge Müdürlüğü' } });
     // E: water, WhatsApp, resolved after 4 h.
     const e = await open('whatsapp', 'su-arizasi');
     await act(e, 'resolve', { resolutionText: 'Vana onarıldı.', notifyCitizen: false });
@@ -272,7 +272,7 @@ describe('Cases: statistics on a hand-computed set, routing rules, validation, i
     const other = await t.createOrganization('Karşıyaka Belediyesi');
     const otherAdmin = (await t.createUser([UserRole.Admin], other.id)).token;
     const theirs = (await t.http().get('/api/v1/departments').set(auth(otherAdmin))).body;
-    expect(theirs).toHaveLength(13);
+    expect(theirs).toHaveLength(14);
     expect(theirs.some((u: any) => u.name === 'İmar ve Şehircilik')).toBe(false);
   });
 

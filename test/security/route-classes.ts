@@ -207,6 +207,8 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
     body: () => ({ name: `Birim ${unique()}` }),
   }),
   'DELETE /api/v1/departments/:id': organization({ params: async (f) => ({ id: await department(f) }) }),
+  'GET /api/v1/departments/presets': organization(),
+  'POST /api/v1/departments/presets': organization({ body: () => ({ province: 'erzurum' }) }),
   'GET /api/v1/case-categories': organization(),
   'POST /api/v1/case-categories': organization(),
   'PATCH /api/v1/case-categories/:id': organization({ params: category, body: () => ({ slaHours: 72 }) }),

@@ -1,7 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@civic/audit';
-import { DEFAULT_CATEGORIES, DEFAULT_UNITS } from './default-case-catalog';
+import { AppConfig } from '@civic/config';
+import { DEFAULT_CATEGORIES, defaultUnits, externalBodiesFor } from './default-case-catalog';
 
 /**
  * Gives every organization the default Turkish departments, external bodies, categories (with SLA)
@@ -16,7 +17,13 @@ export class CaseSeedService implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly config: AppConfig,
   ) {}
+
+  /** The configured province; the sandbox demo is a Kayseri municipality (Melikgazi), so it defaults there. */
+  get province(): string | null {
+    return this.config.env.CASE_PROVINCE ?? (this.config.sandboxEnabled ? 'kayseri' : null);
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const organizations: { id: string }[] = await this.dataSource.query(
@@ -63,7 +70,9 @@ export class CaseSeedService implements OnApplicationBootstrap {
 
   private async seed(manager: EntityManager, organizationId: string): Promise<void> {
     const units = new Map<string, string>();
-    for (const unit of DEFAULT_UNITS) {
+    const unitList = defaultUnits(this.province);
+    const bodies = externalBodiesFor(this.province);
+    for (const unit of unitList) {
       const [row] = await manager.query(
         `INSERT INTO department (organization_id, name, kind) VALUES ($1, $2, $3)
          ON CONFLICT (organization_id, name) DO UPDATE SET name = EXCLUDED.name RETURNING id`,
@@ -75,7 +84,13 @@ export class CaseSeedService implements OnApplicationBootstrap {
       const [row] = await manager.query(
         `INSERT INTO case_category (organization_id, code, name, sla_hours, department_id) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (organization_id, code) DO UPDATE SET code = EXCLUDED.code RETURNING id`,
-        [organizationId, category.code, category.name, category.slaHours, units.get(category.owner) ?? null],
+        [
+          organizationId,
+          category.code,
+          category.name,
+          category.slaHours,
+          units.get('department' in category.owner ? category.owner.department : bodies[category.owner.body]) ?? null,
+        ],
       );
       await manager.query(
         `INSERT INTO routing_rule (organization_id, keywords, category_id) VALUES ($1, $2::text[], $3)`,
@@ -93,7 +108,11 @@ export class CaseSeedService implements OnApplicationBootstrap {
         action: 'cases.catalog_seeded',
         targetType: 'organization',
         targetId: organizationId,
-        after: { units: DEFAULT_UNITS.map((u) => u.name), categories: DEFAULT_CATEGORIES.map((c) => c.code) },
+        after: {
+          province: this.province,
+          units: unitList.map((u) => u.name),
+          categories: DEFAULT_CATEGORIES.map((c) => c.code),
+        },
       },
       manager,
     );

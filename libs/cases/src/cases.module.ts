@@ -15,6 +15,7 @@ import { CaseSeedService } from './case-seed.service';
 import { CaseStatsService } from './case-stats.service';
 import { CaseStore } from './case.store';
 import { CasesService } from './cases.service';
+import { DepartmentPresetsService } from './department-presets.service';
 import { DepartmentsService } from './departments.service';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingSuggestionService } from './routing-suggestion.service';
@@ -24,6 +25,7 @@ const PROVIDERS = [
   CaseHistoryRecorder,
   CaseStore,
   DepartmentsService,
+  DepartmentPresetsService,
   CaseCategoriesService,
   RoutingRulesService,
   RoutingSuggestionService,

@@ -21,7 +21,9 @@ export interface UpdateCaseInput {
 
 export interface CaseFilter {
   status?: CaseStatus[];
+  priority?: CasePriority[];
   departmentId?: string;
+  externalBodyId?: string;
   categoryId?: string;
   conversationId?: string;
   overdue?: boolean;
@@ -52,8 +54,14 @@ export class CasesService {
     if (filter.status?.length) {
       add('k.status = ANY(?::text[])', filter.status);
     }
+    if (filter.priority?.length) {
+      add('k.priority = ANY(?::text[])', filter.priority);
+    }
     if (filter.departmentId) {
       add('k.department_id = ?', filter.departmentId);
+    }
+    if (filter.externalBodyId) {
+      add('k.external_body_id = ?', filter.externalBodyId);
     }
     if (filter.categoryId) {
       add('k.category_id = ?', filter.categoryId);

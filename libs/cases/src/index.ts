@@ -8,6 +8,7 @@ export * from './case.store';
 export * from './case-history.recorder';
 export * from './case-seed.service';
 export * from './departments.service';
+export * from './department-presets.service';
 export * from './case-categories.service';
 export * from './routing-rules.service';
 export * from './routing-suggestion.service';

@@ -213,6 +213,18 @@ export class Environment {
   @Max(600)
   WORKER_LEASE_SECONDS = 20;
 
+  /**
+   * Province whose external bodies (water, gas, electricity, transit, …) a new organization starts
+   * with: izmir, kayseri, kahramanmaras or erzurum. Empty: generic names ("Su ve Kanalizasyon
+   * İdaresi" …); the sandbox demo, a Kayseri municipality, defaults to kayseri.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['izmir', 'kayseri', 'kahramanmaras', 'erzurum'], {
+    message: 'CASE_PROVINCE must be one of: izmir, kayseri, kahramanmaras, erzurum',
+  })
+  CASE_PROVINCE?: string;
+
   /** Sandbox channels fed by the built-in fakes. Default: on when no channel credentials are configured. */
   @Transform(toBool)
   @IsOptional()

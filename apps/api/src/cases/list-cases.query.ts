@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { CaseFilter } from '@civic/cases';
-import { CaseStatus } from '@civic/domain';
+import { CasePriority, CaseStatus } from '@civic/domain';
 
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 
@@ -17,7 +17,20 @@ export class ListCasesQuery {
   })
   status?: CaseStatus[];
 
+  @ApiPropertyOptional({ description: 'Comma-separated priorities', example: 'high,urgent' })
+  @IsOptional()
+  @Transform(list)
+  @IsEnum(CasePriority, {
+    each: true,
+    message: `priority must be a comma-separated list of: ${Object.values(CasePriority).join(', ')}`,
+  })
+  priority?: CasePriority[];
+
   @ApiPropertyOptional() @IsOptional() @IsUUID() departmentId?: string;
+  @ApiPropertyOptional({ description: 'Cases forwarded to this external body' })
+  @IsOptional()
+  @IsUUID()
+  externalBodyId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() categoryId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() conversationId?: string;
 
