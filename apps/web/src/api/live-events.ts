@@ -3,6 +3,8 @@ import { api } from './client';
 export interface LiveEvent {
   type: string;
   conversationIds?: string[];
+  /** conversations.changed: how many new messages ingest stored. */
+  newMessages?: number;
 }
 
 type Handler = (event: LiveEvent) => void;

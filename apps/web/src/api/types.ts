@@ -29,6 +29,7 @@ export type SingleSignOnOrganization = Schemas['SingleSignOnOrganization'];
 export type AccountRef = Schemas['AccountRef'];
 export type ConversationView = Schemas['ConversationView'];
 export type ConversationPage = Schemas['ConversationPage'];
+export type BulkResult = Schemas['BulkResult'];
 export type Attachment = Schemas['Attachment'];
 export type GeoLocation = Schemas['GeoLocation'];
 export type MessageItem = Schemas['MessageItem'];

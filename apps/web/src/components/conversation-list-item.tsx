@@ -1,25 +1,70 @@
+import type { CSSProperties, Ref } from 'react';
 import type { ConversationView } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/tr';
 import { AccountBadge, ChannelBadge } from './badges';
+import { RelativeTime } from './relative-time';
 import { ReplyWindow } from './reply-window';
 
 /** A message without text is previewed by the server as "[type]": shown as the attachment's name. */
 const ATTACHMENT_PREVIEW = /^\[(image|video|audio|document|sticker|contact|link|location)\]$/;
 
+/** Where the virtualized list draws this row. */
+export interface RowPlacement {
+  index: number;
+  setSize: number;
+  style: CSSProperties;
+  measureRef: Ref<HTMLLIElement>;
+}
+
 interface Props {
   conversation: ConversationView;
   selected: boolean;
+  checked: boolean;
+  /** Shown only to those who may work the inbox (bulk actions). */
+  selectable: boolean;
+  placement: RowPlacement;
   onOpen(): void;
+  /** range: the officer held shift (select everything since the last toggled row). */
+  onToggle(range: boolean): void;
 }
 
-export function ConversationListItem({ conversation: c, selected, onOpen }: Props) {
-  const { t, formatDateTime } = useI18n();
-  const name = c.contact?.name ?? c.contact?.handle ?? t('msg.citizen');
+export function conversationName(c: ConversationView, fallback: string): string {
+  return c.contact?.name ?? c.contact?.handle ?? fallback;
+}
+
+export function ConversationListItem({
+  conversation: c,
+  selected,
+  checked,
+  selectable,
+  placement,
+  onOpen,
+  onToggle,
+}: Props) {
+  const { t } = useI18n();
+  const name = conversationName(c, t('msg.citizen'));
   const attachment = ATTACHMENT_PREVIEW.exec(c.lastMessagePreview ?? '')?.[1];
   const preview = attachment ? t(`attachment.${attachment}` as MessageKey) : (c.lastMessagePreview ?? '');
   return (
-    <li>
+    <li
+      ref={placement.measureRef}
+      data-index={placement.index}
+      aria-setsize={placement.setSize}
+      aria-posinset={placement.index + 1}
+      className={`conversation-row${checked ? ' checked' : ''}`}
+      style={placement.style}
+    >
+      {selectable && (
+        <input
+          type="checkbox"
+          className="row-check"
+          checked={checked}
+          aria-label={t('list.select', { name })}
+          data-testid="conversation-check"
+          onChange={(e) => onToggle('shiftKey' in e.nativeEvent && (e.nativeEvent as MouseEvent).shiftKey)}
+        />
+      )}
       <button
         type="button"
         className={`conversation-item${selected ? ' selected' : ''}${c.unreadCount > 0 ? ' unread' : ''}`}
@@ -33,9 +78,7 @@ export function ConversationListItem({ conversation: c, selected, onOpen }: Prop
           <ChannelBadge channel={c.channel} />
           <AccountBadge account={c.account} />
           <span className="name">{name}</span>
-          <time className="when" dateTime={c.lastActivityAt}>
-            {formatDateTime(c.lastActivityAt)}
-          </time>
+          <RelativeTime className="when" iso={c.lastActivityAt} />
         </span>
         <span className="preview">{preview}</span>
         <span className="item-line small">

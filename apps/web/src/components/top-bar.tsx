@@ -4,6 +4,7 @@ import type { SessionUser } from '../api/types';
 import type { Language } from '../i18n/i18n';
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
+import { useNewMessageNotifications } from './use-new-message-notifications';
 
 export function TopBar({
   user,
@@ -16,6 +17,8 @@ export function TopBar({
 }) {
   const { t, language, setLanguage } = useI18n();
   const navigate = useNavigate();
+  // On every screen: a new message for me is announced wherever the officer is working.
+  useNewMessageNotifications(user);
   const link = (path: string, label: string, current: boolean) => (
     <Link to={path} aria-current={current ? 'page' : undefined} className={current ? 'nav-link active' : 'nav-link'}>
       {label}

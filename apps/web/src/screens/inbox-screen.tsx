@@ -4,45 +4,31 @@ import { useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { useLiveStatus } from '../api/queries/live-status';
 import { queryKeys } from '../api/queries/query-keys';
-import { useChannelAccounts, useConversations } from '../api/queries/use-conversations';
+import { useChannelAccounts, useConversations, useUnreadConversations } from '../api/queries/use-conversations';
 import type { SessionUser } from '../api/types';
-import { ConversationListItem } from '../components/conversation-list-item';
+import { BulkActionBar } from '../components/bulk-action-bar';
+import type { ConversationListHandle } from '../components/conversation-list';
+import { ConversationList } from '../components/conversation-list';
 import { ConversationPane } from '../components/conversation-pane';
+import { InboxFilters } from '../components/inbox-filters';
+import { KeyboardMapDialog } from '../components/keyboard-map-dialog';
+import { NotificationSettingsPanel } from '../components/notification-settings-panel';
 import { QueryState } from '../components/query-state';
+import { useKeyboardShortcuts } from '../components/use-keyboard-shortcuts';
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
+import type { Filters } from './inbox-query';
+import { DEFAULT_FILTERS, queryOf } from './inbox-query';
+import './inbox-list.css';
 
-interface Filters {
-  q: string;
-  channel: string;
-  accountId: string;
-  status: string;
-  assignee: string;
-  unread: boolean;
+/** Types text into the reply box as if the officer had, so React's state follows. */
+function typeIntoReply(box: HTMLTextAreaElement, text: string) {
+  const start = box.selectionStart ?? box.value.length;
+  const next = box.value.slice(0, start) + text + box.value.slice(box.selectionEnd ?? start);
+  Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set?.call(box, next);
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+  box.setSelectionRange(start + text.length, start + text.length);
 }
-
-const EMPTY: Filters = { q: '', channel: '', accountId: '', status: '', assignee: '', unread: false };
-const PAGE = 50;
-
-function queryOf(filters: Filters): string {
-  const params = new URLSearchParams({ limit: String(PAGE) });
-  if (filters.q.trim().length >= 2) {
-    params.set('q', filters.q.trim());
-  }
-  for (const key of ['channel', 'accountId', 'status', 'assignee'] as const) {
-    if (filters[key]) {
-      params.set(key, filters[key]);
-    }
-  }
-  if (filters.unread) {
-    params.set('unread', 'true');
-  }
-  return params.toString();
-}
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 export function InboxScreen({
   user,
@@ -53,64 +39,141 @@ export function InboxScreen({
   can: Permissions;
   selectedId: string | null;
 }) {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [search, setSearch] = useState('');
-  const selectedRef = useRef(selectedId);
-  selectedRef.current = selectedId;
+  const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  const [mapOpen, setMapOpen] = useState(false);
+  const [report, setReport] = useState<{ message: string; failed: boolean } | null>(null);
+  const anchor = useRef<number | null>(null);
+  const listHandle = useRef<ConversationListHandle>(null);
   const query = useMemo(() => queryOf(filters), [filters]);
   // The app's one live-event stream refetches this list and the open conversation.
   const live = useLiveStatus();
   const list = useConversations(query);
+  const unread = useUnreadConversations().data;
   const accounts = useChannelAccounts().data ?? [];
   const items = useMemo(() => list.data?.pages.flatMap((page) => page.items) ?? [], [list.data]);
+  const selectedIndex = items.findIndex((c) => c.id === selectedId);
 
   useEffect(() => {
-    // Search as the officer types, without a request per keystroke.
-    const timer = setTimeout(() => setFilters((f) => (f.q === search ? f : { ...f, q: search })), 300);
-    return () => clearTimeout(timer);
-  }, [search]);
+    const count = unread?.count ?? 0;
+    document.title =
+      count > 0
+        ? t('list.documentTitleUnread', { count: `${format.number(count)}${unread?.more ? '+' : ''}` })
+        : t('list.documentTitle');
+  }, [unread, t, format]);
+  useEffect(() => () => void (document.title = t('app.title')), [t]);
+
+  // A new filter is a new list: a selection made in the old one would act on rows no longer shown.
+  useEffect(() => {
+    setChecked(new Set());
+    anchor.current = null;
+  }, [query]);
 
   const refresh = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.conversations }), [client]);
-
   const open = useCallback((id: string) => void navigate(`/inbox/${id}`), [navigate]);
+  const announce = (message: string, failed = false) => setReport({ message, failed });
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) {
-        return;
-      }
-      const index = items.findIndex((c) => c.id === selectedRef.current);
-      if (event.key === 'j' || event.key === 'k') {
-        const next = items[event.key === 'j' ? Math.min(index + 1, items.length - 1) : Math.max(index - 1, 0)];
-        if (next) {
-          event.preventDefault();
-          open(next.id);
-          document
-            .querySelector<HTMLElement>(`[data-conversation-id="${next.id}"]`)
-            ?.scrollIntoView({ block: 'nearest' });
-        }
-      } else if (event.key === 'r' && can.work && selectedRef.current) {
-        const box = document.getElementById('reply-text');
-        if (box) {
-          event.preventDefault();
-          box.focus();
-        }
-      } else if (event.key === 'e' && can.work && selectedRef.current) {
-        event.preventDefault();
-        const id = selectedRef.current;
-        void api
-          .request(`/api/v1/conversations/${id}`, { method: 'PATCH', body: JSON.stringify({ status: 'closed' }) })
-          .then(refresh);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [items, can.work, open, refresh]);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
+  const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
-  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const moveTo = (index: number) => {
+    const next = items[index];
+    if (next) {
+      open(next.id);
+      listHandle.current?.scrollToIndex(index);
+    }
+    if (index >= items.length - 5 && hasNextPage && !isFetchingNextPage) {
+      loadMore();
+    }
+  };
+
+  const toggle = (index: number, range: boolean) => {
+    const id = items[index]?.id;
+    if (!id) {
+      return;
+    }
+    setChecked((current) => {
+      const next = new Set(current);
+      if (range && anchor.current !== null) {
+        const [from, to] = [Math.min(anchor.current, index), Math.max(anchor.current, index)];
+        for (const c of items.slice(from, to + 1)) {
+          next.add(c.id);
+        }
+      } else if (next.has(id)) {
+        next.delete(id);
+      } else {
+        next.add(id);
+      }
+      return next;
+    });
+    anchor.current = index;
+  };
+
+  const change = (body: object, done: string) => {
+    if (!selectedId) {
+      return;
+    }
+    api
+      .request(`/api/v1/conversations/${selectedId}`, { method: 'PATCH', body: JSON.stringify(body) })
+      .then(() => announce(done))
+      .catch(() => announce(t('list.action.failed'), true))
+      .finally(refresh);
+  };
+
+  const replyBox = () => document.getElementById('reply-text') as HTMLTextAreaElement | null;
+
+  useKeyboardShortcuts({
+    j: () => moveTo(selectedIndex < 0 ? 0 : Math.min(selectedIndex + 1, items.length - 1)),
+    k: () => moveTo(Math.max(selectedIndex - 1, 0)),
+    u: () => {
+      const after = items.findIndex((c, i) => i > selectedIndex && c.unreadCount > 0);
+      const index = after >= 0 ? after : items.findIndex((c) => c.unreadCount > 0 && c.id !== selectedId);
+      if (index >= 0) {
+        moveTo(index);
+      } else {
+        announce(t('list.action.noUnread'));
+      }
+    },
+    x: () => {
+      if (can.work && selectedIndex >= 0) {
+        toggle(selectedIndex, false);
+      }
+    },
+    '?': () => setMapOpen(true),
+    ...(can.work && selectedId
+      ? {
+          r: () => replyBox()?.focus(),
+          '/': () => {
+            const box = replyBox();
+            if (box) {
+              box.focus();
+              typeIntoReply(box, '/');
+            }
+          },
+          e: () => change({ status: 'closed' }, t('list.action.closed')),
+          a: () => change({ assigneeId: user.id }, t('list.action.assigned')),
+          c: () => {
+            // The conversation pane exposes its "open a case" button as data-action="start-case".
+            const start =
+              document.querySelector<HTMLButtonElement>('[data-action="start-case"]') ??
+              document.querySelector<HTMLButtonElement>('[data-testid="case-panel"] button');
+            if (start) {
+              start.focus();
+              if (start.dataset.action === 'start-case') {
+                start.click();
+              }
+            } else {
+              announce(t('list.action.noCase'));
+            }
+          },
+        }
+      : {}),
+  });
+
+  const selectedRows = useMemo(() => items.filter((c) => checked.has(c.id)), [items, checked]);
 
   return (
     <div className={`inbox${selectedId ? ' has-selection' : ''}`}>
@@ -121,113 +184,53 @@ export function InboxScreen({
             {live ? `● ${t('inbox.live')}` : t('inbox.offline')}
           </span>
         </div>
-        <form className="filters" aria-label={t('filters.label')} onSubmit={(e) => e.preventDefault()}>
-          <label className="search">
-            <span className="visually-hidden">{t('filters.search')}</span>
-            <input
-              type="search"
-              aria-label={t('filters.search')}
-              placeholder={t('filters.searchPlaceholder')}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          </label>
-          <label>
-            <span className="visually-hidden">{t('filters.channel')}</span>
-            <select
-              aria-label={t('filters.channel')}
-              value={filters.channel}
-              onChange={(e) => set('channel', e.target.value)}
-            >
-              <option value="">
-                {t('filters.channel')}: {t('filters.all')}
-              </option>
-              {(['facebook', 'instagram', 'whatsapp', 'twitter'] as const).map((c) => (
-                <option key={c} value={c}>
-                  {t(`channel.${c}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span className="visually-hidden">{t('filters.account')}</span>
-            <select
-              aria-label={t('filters.account')}
-              value={filters.accountId}
-              onChange={(e) => set('accountId', e.target.value)}
-            >
-              <option value="">
-                {t('filters.account')}: {t('filters.all')}
-              </option>
-              {accounts.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {t(`channel.${a.channel}`)} · {a.ownerLabel ?? ''} · {a.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span className="visually-hidden">{t('filters.status')}</span>
-            <select
-              aria-label={t('filters.status')}
-              value={filters.status}
-              onChange={(e) => set('status', e.target.value)}
-            >
-              <option value="">
-                {t('filters.status')}: {t('filters.all')}
-              </option>
-              {(['open', 'pending', 'resolved', 'closed'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            <span className="visually-hidden">{t('filters.assignee')}</span>
-            <select
-              aria-label={t('filters.assignee')}
-              value={filters.assignee}
-              onChange={(e) => set('assignee', e.target.value)}
-            >
-              <option value="">
-                {t('filters.assignee')}: {t('filters.all')}
-              </option>
-              <option value="me">{t('filters.me')}</option>
-              <option value="nobody">{t('filters.nobody')}</option>
-            </select>
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={filters.unread} onChange={(e) => set('unread', e.target.checked)} />
-            {t('filters.unread')}
-          </label>
-        </form>
-        <p className="muted small shortcuts">{t('inbox.shortcuts')}</p>
-        <QueryState query={list}>
-          {() => (
-            <ul className="conversation-list" aria-label={t('inbox.list')} data-testid="conversation-list">
-              {items.length === 0 && <li className="muted empty">{t('inbox.empty')}</li>}
-              {items.map((c) => (
-                <ConversationListItem
-                  key={c.id}
-                  conversation={c}
-                  selected={c.id === selectedId}
-                  onOpen={() => open(c.id)}
-                />
-              ))}
-            </ul>
-          )}
-        </QueryState>
-        {list.hasNextPage && (
+        <InboxFilters filters={filters} accounts={accounts} onChange={setFilters} />
+        <div className="list-tools" role="group" aria-label={t('list.toolbar')}>
           <button
             type="button"
-            className="secondary more"
-            disabled={list.isFetchingNextPage}
-            onClick={() => void list.fetchNextPage()}
+            className="secondary small-button"
+            aria-haspopup="dialog"
+            aria-keyshortcuts="?"
+            onClick={() => setMapOpen(true)}
           >
-            {t('inbox.more')}
+            {t('list.keysButton')} <kbd aria-hidden="true">?</kbd>
           </button>
+          <NotificationSettingsPanel />
+        </div>
+        {can.work && selectedRows.length > 0 && (
+          <BulkActionBar
+            selected={selectedRows}
+            can={can}
+            onClear={() => {
+              setChecked(new Set());
+              anchor.current = null;
+            }}
+            onReport={announce}
+          />
         )}
+        <p
+          className={`action-report${report?.failed ? ' failed' : ''}${report ? '' : ' visually-hidden'}`}
+          role="status"
+          data-testid="action-report"
+        >
+          {report?.message}
+        </p>
+        <QueryState query={list}>
+          {() => (
+            <ConversationList
+              items={items}
+              selectedId={selectedId}
+              checkedIds={checked}
+              selectable={can.work}
+              hasNextPage={hasNextPage}
+              isFetchingNextPage={isFetchingNextPage}
+              fetchNextPage={loadMore}
+              onOpen={open}
+              onToggle={toggle}
+              handle={listHandle}
+            />
+          )}
+        </QueryState>
       </section>
       {selectedId ? (
         <ConversationPane id={selectedId} user={user} can={can} onBack={() => void navigate('/inbox')} />
@@ -236,6 +239,7 @@ export function InboxScreen({
           <p className="muted">{t('inbox.select')}</p>
         </section>
       )}
+      <KeyboardMapDialog open={mapOpen} onClose={() => setMapOpen(false)} />
     </div>
   );
 }

@@ -1,6 +1,9 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { api } from '../client';
+import { addLiveEventListener } from '../live-event-listeners';
 import type {
+  BulkResult,
   CannedResponse,
   ChannelAccountView,
   ConversationPage,
@@ -54,5 +57,48 @@ export function useCannedResponses() {
   return useQuery({
     queryKey: queryKeys.cannedResponses,
     queryFn: () => api.request<CannedResponse[]>('/api/v1/canned-responses'),
+  });
+}
+
+/** The tab title's count: unread conversations on the caller's accounts, counted up to UNREAD_CAP. */
+export const UNREAD_CAP = 99;
+const unreadKey = [...queryKeys.conversations, 'unread-count'] as const;
+
+export function useUnreadConversations() {
+  const client = useQueryClient();
+  useEffect(() => {
+    // A new message or a read mark changes the count; bursts are batched into one refetch.
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const stop = addLiveEventListener(() => {
+      if (timer) {
+        clearTimeout(timer);
+      }
+      timer = setTimeout(() => void client.invalidateQueries({ queryKey: unreadKey }), 400);
+    });
+    return () => {
+      stop();
+      if (timer) {
+        clearTimeout(timer);
+      }
+    };
+  }, [client]);
+  return useQuery({
+    queryKey: unreadKey,
+    queryFn: async () => {
+      const page = await api.request<ConversationPage>(`/api/v1/conversations?unread=true&limit=${UNREAD_CAP + 1}`);
+      return { count: Math.min(page.items.length, UNREAD_CAP), more: page.items.length > UNREAD_CAP };
+    },
+  });
+}
+
+export type BulkActionName = 'assign' | 'tag' | 'close' | 'read';
+
+/** Assign, tag, close or mark read the chosen conversations in one request; the lists refetch after it. */
+export function useBulkAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { ids: string[]; action: BulkActionName; value?: string | null }) =>
+      api.request<BulkResult>('/api/v1/conversations/bulk', { method: 'POST', body: JSON.stringify(input) }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.conversations }),
   });
 }

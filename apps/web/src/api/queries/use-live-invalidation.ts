@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { emitLiveEvent } from '../live-event-listeners';
 import { subscribeLiveEvents } from '../live-events';
 import { queryKeys } from './query-keys';
 
@@ -30,6 +31,7 @@ export function useLiveInvalidation(): boolean {
       void client.invalidateQueries({ queryKey: queryKeys.cases });
     };
     const stop = subscribeLiveEvents((event) => {
+      emitLiveEvent(event);
       if (event.conversationIds) {
         for (const id of event.conversationIds) {
           pending.current.ids.add(id);

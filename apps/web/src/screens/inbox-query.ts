@@ -1,0 +1,37 @@
+export interface Filters {
+  q: string;
+  channel: string;
+  accountId: string;
+  status: string;
+  assignee: string;
+  unread: boolean;
+}
+
+/** The officer's day starts with what is still open; "Tümü" is one choice away. */
+export const DEFAULT_FILTERS: Filters = {
+  q: '',
+  channel: '',
+  accountId: '',
+  status: 'open',
+  assignee: '',
+  unread: false,
+};
+/** The API's largest page: fewer round trips while the officer scrolls through thousands. */
+export const PAGE = 100;
+
+/** The list's query string (newest activity first is the API's order). */
+export function queryOf(filters: Filters): string {
+  const params = new URLSearchParams({ limit: String(PAGE) });
+  if (filters.q.trim().length >= 2) {
+    params.set('q', filters.q.trim());
+  }
+  for (const key of ['channel', 'accountId', 'status', 'assignee'] as const) {
+    if (filters[key]) {
+      params.set(key, filters[key]);
+    }
+  }
+  if (filters.unread) {
+    params.set('unread', 'true');
+  }
+  return params.toString();
+}
