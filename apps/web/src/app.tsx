@@ -9,9 +9,9 @@ import { TopBar } from './components/top-bar';
 import { useI18n } from './i18n/i18n';
 import type { Permissions } from './roles';
 import { permissionsOf } from './roles';
-import type { AdminTab } from './screens/admin-screen';
-import { AdminScreen } from './screens/admin-screen';
+import { ADMIN_TABS, AdminScreen } from './screens/admin-screen';
 import { AuditScreen } from './screens/audit-screen';
+import { CannedResponsesScreen } from './screens/canned-responses-screen';
 import { CaseDetailScreen } from './screens/case-detail-screen';
 import { CaseStatsScreen } from './screens/case-stats-screen';
 import { CasesScreen } from './screens/cases-screen';
@@ -21,7 +21,6 @@ import { SecurityScreen } from './screens/security-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 
 type Section = 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
-const ADMIN_TABS: readonly AdminTab[] = ['accounts', 'users', 'departments', 'retention', 'sso'];
 
 /**
  * Every screen has a URL. Signed out, any URL shows the sign-in form and stays in the address bar,
@@ -78,6 +77,10 @@ export function App() {
               <Route path="admin" element={only(can.admin, <AdminScreen tab="accounts" />)} />
               <Route path="admin/:tab" element={only(can.admin, <Admin />)} />
               <Route path="security" element={<SecurityScreen enrolmentRequired={false} />} />
+              <Route
+                path="settings/canned-responses"
+                element={only(can.work, <CannedResponsesScreen canShare={can.admin} />)}
+              />
               <Route path="*" element={<Navigate to="/inbox" replace />} />
             </Routes>
           </LiveEventsProvider>

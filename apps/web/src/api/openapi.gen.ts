@@ -483,7 +483,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The template with {{ad}}, {{kurum}} … filled for a conversation */
+        /** The template with {{ad}}, {{kurum}}, {{hesap}}, {{başvuruNo}} (English aliases too) filled for a conversation */
         get: operations["CannedResponsesController_render"];
         put?: never;
         post?: never;
@@ -1439,6 +1439,23 @@ export interface paths {
         patch: operations["RoutingRulesController_update"];
         trace?: never;
     };
+    "/api/v1/routing-rules/try": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Which active rules a sample text matches, best first */
+        post: operations["RoutingRulesController_try"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/sso-settings": {
         parameters: {
             query?: never;
@@ -1762,17 +1779,33 @@ export interface components {
             body: string;
             /** Format: date-time */
             createdAt: string;
+            /** @description The caller may change or delete it */
+            editable: boolean;
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             organizationId: string;
+            /** @description Shared with the organization; otherwise the caller’s own */
+            shared: boolean;
+            /** @description Typed after "/" to insert it */
+            shortcut: string | null;
             title: string;
             /** Format: date-time */
             updatedAt: string;
         };
         CannedResponseDto: {
-            /** @example Sayın {{ad}}, bildiriminiz için teşekkür ederiz. {{kurum}} */
+            /** @example Sayın {{ad}}, {{başvuruNo}} numaralı başvurunuz için teşekkür ederiz. {{kurum}} */
             body: string;
+            /**
+             * @description true: shared with the whole organization (administrators only); false: only the creator sees it
+             * @default false
+             */
+            shared: boolean;
+            /**
+             * @description Typed after "/" in the reply box; letters, digits and dashes
+             * @example tesekkur
+             */
+            shortcut?: string | null;
             /** @example Teşekkür */
             title: string;
         };
@@ -3090,6 +3123,21 @@ export interface components {
             keywords: string[];
             weight: number;
         };
+        RoutingRuleMatch: {
+            categoryCode: string;
+            /** Format: uuid */
+            categoryId: string;
+            /** Format: uuid */
+            departmentId: string | null;
+            matchedKeywords: string[];
+            /** Format: uuid */
+            ruleId: string;
+            /** @description Distinct matched keywords × the rule’s weight */
+            score: number;
+        };
+        RoutingRuleTrial: {
+            matches: components["schemas"]["RoutingRuleMatch"][];
+        };
         RoutingSuggestion: {
             category: components["schemas"]["CaseCategoryRef"];
             department: components["schemas"]["SuggestedDepartment"] | null;
@@ -3236,6 +3284,10 @@ export interface components {
             received: number;
             resolved: number;
         };
+        TryRoutingRulesDto: {
+            /** @example Sokağımızdaki çukurlar çok derin, asfalt bozuk */
+            text: string;
+        };
         TwoFactorChallenge: {
             challengeToken: string;
             /** @description Seconds */
@@ -3261,8 +3313,18 @@ export interface components {
             totpEnabledAt: string | null;
         };
         UpdateCannedResponseDto: {
-            /** @example Sayın {{ad}}, bildiriminiz için teşekkür ederiz. {{kurum}} */
+            /** @example Sayın {{ad}}, {{başvuruNo}} numaralı başvurunuz için teşekkür ederiz. {{kurum}} */
             body?: string;
+            /**
+             * @description true: shared with the whole organization (administrators only); false: only the creator sees it
+             * @default false
+             */
+            shared: boolean;
+            /**
+             * @description Typed after "/" in the reply box; letters, digits and dashes
+             * @example tesekkur
+             */
+            shortcut?: string | null;
             /** @example Teşekkür */
             title?: string;
         };
@@ -6091,6 +6153,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoutingRule"];
+                };
+            };
+        };
+    };
+    RoutingRulesController_try: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TryRoutingRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoutingRuleTrial"];
                 };
             };
         };

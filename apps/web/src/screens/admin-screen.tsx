@@ -1,48 +1,83 @@
 import { Link } from 'react-router';
 import { AccountsAdmin } from '../components/admin/accounts-admin';
+import { CannedResponsesAdmin } from '../components/admin/canned-responses-admin';
+import { CaseCategoriesAdmin } from '../components/admin/case-categories-admin';
 import { DepartmentsAdmin } from '../components/admin/departments-admin';
 import { RetentionAdmin } from '../components/admin/retention-admin';
+import { RoutingRulesAdmin } from '../components/admin/routing-rules-admin';
 import { SingleSignOnAdmin } from '../components/admin/single-sign-on-admin';
 import { UsersAdmin } from '../components/admin/users-admin';
+import { WatchlistsAdmin } from '../components/admin/watchlists-admin';
 import { useI18n } from '../i18n/i18n';
 
-export type AdminTab = 'accounts' | 'users' | 'departments' | 'retention' | 'sso';
+export type AdminTab =
+  | 'accounts'
+  | 'users'
+  | 'departments'
+  | 'categories'
+  | 'routing-rules'
+  | 'canned-responses'
+  | 'watchlists'
+  | 'retention'
+  | 'sso';
+
+/** The tabs in the order shown; each is /admin/<tab> (accounts is /admin). */
+export const ADMIN_TABS: readonly AdminTab[] = [
+  'accounts',
+  'users',
+  'departments',
+  'categories',
+  'routing-rules',
+  'canned-responses',
+  'watchlists',
+  'retention',
+  'sso',
+];
 
 /** Administration (administrators only; the API refuses the same calls to everyone else). */
 export function AdminScreen({ tab }: { tab: AdminTab }) {
   const { t } = useI18n();
-  const link = (to: AdminTab, path: string) => (
-    <Link
-      to={path}
-      aria-current={tab === to ? 'page' : undefined}
-      className={tab === to ? 'nav-link active' : 'nav-link'}
-    >
-      {t(`admin.tab.${to}`)}
-    </Link>
-  );
   return (
     <div className="admin">
       <div className="item-line">
         <h1>{t('admin.title')}</h1>
         <nav aria-label={t('admin.sections')} className="sub-nav">
-          {link('accounts', '/admin')}
-          {link('users', '/admin/users')}
-          {link('departments', '/admin/departments')}
-          {link('retention', '/admin/retention')}
-          {link('sso', '/admin/sso')}
+          {ADMIN_TABS.map((to) => (
+            <Link
+              key={to}
+              to={to === 'accounts' ? '/admin' : `/admin/${to}`}
+              aria-current={tab === to ? 'page' : undefined}
+              className={tab === to ? 'nav-link active' : 'nav-link'}
+            >
+              {t(`admin.tab.${to}`)}
+            </Link>
+          ))}
         </nav>
       </div>
-      {tab === 'accounts' ? (
-        <AccountsAdmin />
-      ) : tab === 'users' ? (
-        <UsersAdmin />
-      ) : tab === 'departments' ? (
-        <DepartmentsAdmin />
-      ) : tab === 'sso' ? (
-        <SingleSignOnAdmin />
-      ) : (
-        <RetentionAdmin />
-      )}
+      <AdminPanel tab={tab} />
     </div>
   );
+}
+
+function AdminPanel({ tab }: { tab: AdminTab }) {
+  switch (tab) {
+    case 'accounts':
+      return <AccountsAdmin />;
+    case 'users':
+      return <UsersAdmin />;
+    case 'departments':
+      return <DepartmentsAdmin />;
+    case 'categories':
+      return <CaseCategoriesAdmin />;
+    case 'routing-rules':
+      return <RoutingRulesAdmin />;
+    case 'canned-responses':
+      return <CannedResponsesAdmin canShare />;
+    case 'watchlists':
+      return <WatchlistsAdmin />;
+    case 'sso':
+      return <SingleSignOnAdmin />;
+    case 'retention':
+      return <RetentionAdmin />;
+  }
 }

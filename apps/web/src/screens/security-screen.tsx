@@ -1,3 +1,4 @@
+import { MyCannedResponsesLink } from '../components/admin/my-canned-responses-link';
 import { PasskeysPanel } from '../components/security/passkeys-panel';
 import { SessionsPanel } from '../components/security/sessions-panel';
 import { TotpPanel } from '../components/security/totp-panel';
@@ -17,6 +18,7 @@ export function SecurityScreen({ enrolmentRequired }: { enrolmentRequired: boole
       <TotpPanel />
       <PasskeysPanel />
       <SessionsPanel />
+      {!enrolmentRequired && <MyCannedResponsesLink />}
     </div>
   );
 }

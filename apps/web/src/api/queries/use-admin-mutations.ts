@@ -61,3 +61,19 @@ export function useArchiveDepartment() {
     onSettled: () => client.invalidateQueries({ queryKey: ['departments'] }),
   });
 }
+
+/** One write of an administration list (create, edit, archive, delete); the list behind `invalidates` is refetched after it. */
+export interface AdminWrite {
+  path: string;
+  method: 'POST' | 'PATCH' | 'DELETE';
+  body?: object;
+}
+
+export function useAdminWrite<T = unknown>(invalidates: readonly string[]) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ path, method, body }: AdminWrite) =>
+      api.request<T>(path, { method, ...(body ? { body: JSON.stringify(body) } : {}) }),
+    onSettled: () => client.invalidateQueries({ queryKey: invalidates }),
+  });
+}

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../client';
+import type { components } from '../openapi.gen';
 import type {
+  CaseCategory,
   LegalHoldView,
   PasskeyView,
   RetentionSettingsView,
@@ -52,4 +54,31 @@ export function usePasskeys() {
 
 export function useSessions() {
   return useQuery({ queryKey: queryKeys.sessions, queryFn: () => api.request<SessionView[]>('/api/v1/auth/sessions') });
+}
+
+type Schemas = components['schemas'];
+export type MentionWatchlist = Schemas['MentionWatchlist'];
+export type RoutingRule = Schemas['RoutingRule'];
+export type RoutingRuleTrial = Schemas['RoutingRuleTrial'];
+
+/** Every case category, archived ones too (the admin list; the case screens show the active ones). */
+export function useCaseCategories() {
+  return useQuery({
+    queryKey: queryKeys.caseCategories,
+    queryFn: () => api.request<CaseCategory[]>('/api/v1/case-categories'),
+  });
+}
+
+export function useRoutingRules() {
+  return useQuery({
+    queryKey: queryKeys.routingRules,
+    queryFn: () => api.request<RoutingRule[]>('/api/v1/routing-rules'),
+  });
+}
+
+export function useWatchlists() {
+  return useQuery({
+    queryKey: queryKeys.watchlists,
+    queryFn: () => api.request<MentionWatchlist[]>('/api/v1/mentions/watchlists'),
+  });
 }

@@ -8,10 +8,18 @@ import type { ChannelAccountView, Role, UserView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { ChannelBadge } from '../badges';
 import { QueryState } from '../query-state';
+import { AdminError } from './admin-error';
 import { AdminTable } from './admin-table';
 import { TwoFactorPolicyAdmin } from './two-factor-policy-admin';
 
 const ROLES: Role[] = ['admin', 'officer', 'mayor_office', 'auditor'];
+const USER_FIELDS = {
+  email: 'signIn.email',
+  displayName: 'admin.name',
+  password: 'signIn.password',
+  roles: 'admin.roles',
+  channelAccountIds: 'admin.grants',
+} as const;
 
 /** Users, their roles and (officers) the accounts they may work; disable instead of delete. */
 export function UsersAdmin() {
@@ -19,7 +27,7 @@ export function UsersAdmin() {
   const query = useUsers();
   const users = query.data ?? [];
   const [accounts, setAccounts] = useState<ChannelAccountView[]>([]);
-  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UserView | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const client = useQueryClient();
@@ -56,8 +64,8 @@ export function UsersAdmin() {
     <section className="card" aria-labelledby="users-title">
       <div className="item-line">
         <h2 id="users-title">{t('admin.users')}</h2>
-        {!creating && (
-          <button type="button" className="secondary push" onClick={() => setCreating(true)}>
+        {editing === null && (
+          <button type="button" className="secondary push" onClick={() => setEditing('new')}>
             {t('admin.newUser')}
           </button>
         )}
@@ -73,14 +81,16 @@ export function UsersAdmin() {
           {notice}
         </p>
       )}
-      {creating && (
+      {editing !== null && (
         <UserForm
+          key={editing === 'new' ? 'new' : editing.id}
+          user={editing === 'new' ? null : editing}
           accounts={accounts}
           onDone={() => {
-            setCreating(false);
+            setEditing(null);
             void load();
           }}
-          onCancel={() => setCreating(false)}
+          onCancel={() => setEditing(null)}
         />
       )}
       <AdminTable
@@ -106,7 +116,15 @@ export function UsersAdmin() {
               {u.twoFactorEnabled ? t('admin.twoFactor.on') : t('admin.twoFactor.off')}
             </td>
             <td>{u.active ? t('admin.active') : t('admin.inactive')}</td>
-            <td>
+            <td className="row-actions">
+              <button
+                type="button"
+                className="secondary"
+                aria-label={t('admin.form.editNamed', { name: u.displayName })}
+                onClick={() => setEditing(u)}
+              >
+                {t('admin.form.edit')}
+              </button>{' '}
               {u.active ? (
                 <button
                   type="button"
@@ -138,62 +156,85 @@ export function UsersAdmin() {
   );
 }
 
+/** Creates a user (no role preselected: the administrator chooses) or edits one's name, roles and account grants. */
 function UserForm({
+  user,
   accounts,
   onDone,
   onCancel,
 }: {
+  user: UserView | null;
   accounts: ChannelAccountView[];
   onDone(): void;
   onCancel(): void;
 }) {
   const { t } = useI18n();
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState(user?.email ?? '');
+  const [displayName, setDisplayName] = useState(user?.displayName ?? '');
   const [password, setPassword] = useState('');
-  const [roles, setRoles] = useState<Role[]>(['officer']);
-  const [grants, setGrants] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [roles, setRoles] = useState<Role[]>(user?.roles ?? []);
+  const [grants, setGrants] = useState<string[]>(user?.channelAccountIds ?? []);
+  const [error, setError] = useState<Error | null>(null);
   const toggle = <T,>(list: T[], value: T) =>
     list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    // Grants only limit officers; for other roles the list is cleared rather than silently kept.
+    const channelAccountIds = roles.includes('officer') ? grants : [];
     try {
-      await api.request('/api/v1/users', {
-        method: 'POST',
-        body: JSON.stringify({
-          email: email.trim(),
-          displayName: displayName.trim(),
-          password,
-          roles,
-          ...(roles.includes('officer') && grants.length ? { channelAccountIds: grants } : {}),
-        }),
-      });
+      if (user) {
+        await api.request(`/api/v1/users/${user.id}`, {
+          method: 'PATCH',
+          body: JSON.stringify({ displayName: displayName.trim(), roles, channelAccountIds }),
+        });
+      } else {
+        await api.request('/api/v1/users', {
+          method: 'POST',
+          body: JSON.stringify({
+            email: email.trim(),
+            displayName: displayName.trim(),
+            password,
+            roles,
+            channelAccountIds,
+          }),
+        });
+      }
       onDone();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e as Error);
     }
   };
+  const heading = user ? t('admin.form.editNamed', { name: user.displayName }) : t('admin.newUser');
   return (
-    <form className="admin-form" aria-label={t('admin.newUser')} onSubmit={(e) => void submit(e)}>
-      <label>
-        {t('signIn.email')}
-        <input type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
-      </label>
+    <form
+      className="admin-form"
+      aria-label={heading}
+      noValidate
+      onSubmit={(e) => void submit(e)}
+      data-testid="user-form"
+    >
+      <h3 className="full">{heading}</h3>
+      {!user && (
+        <label>
+          {t('signIn.email')}
+          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        </label>
+      )}
       <label>
         {t('admin.name')}
-        <input required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
+        <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
       </label>
-      <label>
-        {t('signIn.password')}
-        <input
-          type="password"
-          required
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      {!user && (
+        <label>
+          {t('signIn.password')}
+          <input
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+      )}
       <fieldset className="full">
         <legend>{t('admin.roles')}</legend>
         {ROLES.map((r) => (
@@ -218,15 +259,9 @@ function UserForm({
           ))}
         </fieldset>
       )}
-      {error && (
-        <p role="alert" className="error full">
-          {t('common.error', { message: error })}
-        </p>
-      )}
+      <AdminError error={error} fields={USER_FIELDS} messages={{ roles: 'admin.users.chooseRole' }} />
       <div className="item-line full">
-        <button type="submit" disabled={roles.length === 0}>
-          {t('admin.createUser')}
-        </button>
+        <button type="submit">{user ? t('admin.form.save') : t('admin.createUser')}</button>
         <button type="button" className="secondary" onClick={onCancel}>
           {t('common.cancel')}
         </button>
