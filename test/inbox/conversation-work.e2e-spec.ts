@@ -355,8 +355,13 @@ describe('Working on conversations', () => {
       .set(auth(officer.token))
       .send({ status: 'open' })
       .expect(200);
+    // As if the answer had been sent through civic-inbox by the officer (its writer records the author on both).
     await t.dataSource.query(`UPDATE message SET author_user_id = $1 WHERE external_id = 'wamid.out-1'`, [
       officer.user.id,
+    ]);
+    await t.dataSource.query(`UPDATE conversation SET first_response_user_id = $1 WHERE id = $2`, [
+      officer.user.id,
+      waConversation,
     ]);
     const { body } = await t
       .http()

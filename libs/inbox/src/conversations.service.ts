@@ -42,6 +42,8 @@ export const BULK_FILTER_LIMIT = 5000;
 
 const AUDIT_ACTION: Record<string, string> = { status: 'status_changed', assign: 'assigned', tags: 'tags_changed' };
 
+const RESOLVING_STATUSES = new Set([ConversationStatus.Resolved, ConversationStatus.Closed]);
+
 /** Reading and working the inbox: list, detail, messages, status, assignment, tags, notes, read marks. */
 @Injectable()
 export class ConversationsService {
@@ -337,6 +339,14 @@ export class ConversationsService {
          SELECT $1, unnest($2::uuid[]), $3, $4, $5::jsonb`,
         [actor.organizationId, ids, actor.userId, a.type, JSON.stringify(a.data)],
       );
+      if (a.type === 'status' && RESOLVING_STATUSES.has(a.data.to as ConversationStatus)) {
+        // The first resolution after the first inbound message, for the inbox statistics (same now() as the activity).
+        await manager.query(
+          `UPDATE conversation SET resolved_at = now(), resolved_by_user_id = $3
+            WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND resolved_at IS NULL AND first_inbound_at < now()`,
+          [actor.organizationId, ids, actor.userId],
+        );
+      }
       // One audit event per change; a bulk change names every conversation it touched.
       await this.audit.record(
         {

@@ -32,46 +32,26 @@ export class InboxStatsService {
       openParams,
     );
     const params: unknown[] = [organizationId, from.toISOString(), to.toISOString()];
-    const inScope = scope.accountCondition('m.channel_account_id', params);
-    const firstInbound = `
-      first_in AS (
-        SELECT m.conversation_id, min(m.sent_at) AS at
-          FROM message m
-         WHERE m.organization_id = $1 AND m.direction = 'in' AND ${inScope}
-         GROUP BY m.conversation_id
-        HAVING min(m.sent_at) >= $2 AND min(m.sent_at) <= $3)`;
-    const grouped = (durationSql: string) => `
-      SELECT GROUPING(x.channel) AS g_channel, GROUPING(x.account_id) AS g_account, GROUPING(x.officer_id) AS g_officer,
-             x.channel, x.account_id, x.officer_id, count(*)::int AS count,
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY x.seconds) AS median,
-             percentile_cont(0.9) WITHIN GROUP (ORDER BY x.seconds) AS p90
-        FROM (${durationSql}) x
-       GROUP BY GROUPING SETS ((x.channel), (x.account_id), (x.officer_id))`;
-    const firstResponse: Record<string, any>[] = await this.dataSource.query(
-      `WITH ${firstInbound}
-       ${grouped(`
-         SELECT c.channel, c.channel_account_id AS account_id, r.author_user_id AS officer_id,
-                extract(epoch FROM r.sent_at - f.at)::float8 AS seconds
-           FROM first_in f
-           JOIN conversation c ON c.id = f.conversation_id
-           JOIN LATERAL (SELECT m.sent_at, m.author_user_id FROM message m
-                          WHERE m.conversation_id = f.conversation_id AND m.direction = 'out' AND m.sent_at > f.at
-                          ORDER BY m.sent_at, m.id LIMIT 1) r ON true`)}`,
-      params,
-    );
-    const resolution: Record<string, any>[] = await this.dataSource.query(
-      `WITH ${firstInbound}
-       ${grouped(`
-         SELECT c.channel, c.channel_account_id AS account_id, r.actor_user_id AS officer_id,
-                extract(epoch FROM r.created_at - f.at)::float8 AS seconds
-           FROM first_in f
-           JOIN conversation c ON c.id = f.conversation_id
-           JOIN LATERAL (SELECT ca.created_at, ca.actor_user_id FROM conversation_activity ca
-                          WHERE ca.conversation_id = f.conversation_id AND ca.type = 'status'
-                            AND ca.data->>'to' IN ('resolved', 'closed') AND ca.created_at > f.at
-                          ORDER BY ca.created_at, ca.id LIMIT 1) r ON true`)}`,
-      params,
-    );
+    const inScope = scope.accountCondition('c.channel_account_id', params);
+    // Kept on the conversation by its writers (MessageStore, ConversationsService): one index range.
+    const durations = (at: string, actor: string) =>
+      this.dataSource.query(
+        `SELECT GROUPING(x.channel) AS g_channel, GROUPING(x.account_id) AS g_account, GROUPING(x.officer_id) AS g_officer,
+                x.channel, x.account_id, x.officer_id, count(*)::int AS count,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY x.seconds) AS median,
+                percentile_cont(0.9) WITHIN GROUP (ORDER BY x.seconds) AS p90
+           FROM (SELECT c.channel, c.channel_account_id AS account_id, c.${actor} AS officer_id,
+                        extract(epoch FROM c.${at} - c.first_inbound_at)::float8 AS seconds
+                   FROM conversation c
+                  WHERE c.organization_id = $1 AND c.first_inbound_at >= $2 AND c.first_inbound_at <= $3
+                    AND c.${at} IS NOT NULL AND ${inScope}) x
+          GROUP BY GROUPING SETS ((x.channel), (x.account_id), (x.officer_id))`,
+        params,
+      ) as Promise<Record<string, any>[]>;
+    const [firstResponse, resolution] = await Promise.all([
+      durations('first_response_at', 'first_response_user_id'),
+      durations('resolved_at', 'resolved_by_user_id'),
+    ]);
     const names = await this.names(organizationId);
     return {
       from: from.toISOString(),

@@ -11,10 +11,20 @@ export class MessageDispatchStore {
   /** A reply written by an officer, queued for the dispatcher. */
   async insertQueuedReply(manager: EntityManager, r: QueuedReplyValues): Promise<{ id: string; sent_at: Date }> {
     const [message] = await manager.query(
-      `INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind, text, search_text,
-                            attachments, parent_message_id, parent_external_id, contact_id, author_user_id, sent_at, delivery_state, raw)
-       VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, $15, $16::jsonb)
-       RETURNING id, sent_at`,
+      `WITH ins AS (
+         INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind, text, search_text,
+                              attachments, parent_message_id, parent_external_id, contact_id, author_user_id, sent_at, delivery_state, raw)
+         VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, $15, $16::jsonb)
+         RETURNING id, sent_at, conversation_id, direction, author_user_id
+       ), first_response AS (
+         -- The conversation's first response, for the inbox statistics (see MessageStore).
+         UPDATE conversation c SET first_response_at = ins.sent_at, first_response_user_id = ins.author_user_id
+           FROM ins
+          WHERE c.id = ins.conversation_id AND ins.direction = 'out' AND c.first_inbound_at < ins.sent_at
+            AND (c.first_response_at IS NULL OR c.first_response_at > ins.sent_at)
+          RETURNING c.id
+       )
+       SELECT id, sent_at FROM ins`,
       [
         r.organizationId,
         r.channel,

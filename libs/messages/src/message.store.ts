@@ -13,6 +13,31 @@ import {
   UpdatedMessage,
 } from './message-store.types';
 
+// The new first inbound time; stored rows are looked at again only when it moves (a first or an
+// out-of-order earlier inbound message), and this statement's own rows come from agg (same snapshot).
+const FIRST_IN = 'LEAST(c.first_inbound_at, agg.first_inbound_at)';
+const FIRST_IN_MOVED = `c.first_inbound_at IS DISTINCT FROM ${FIRST_IN}`;
+const RESPONSE_TIMES_SET = `first_inbound_at = ${FIRST_IN},
+            (first_response_at, first_response_user_id) = (
+              SELECT r.at, r.actor_id FROM (
+                SELECT c.first_response_at AS at, c.first_response_user_id AS actor_id WHERE c.first_response_at > ${FIRST_IN}
+                UNION ALL
+                (SELECT m.sent_at, m.author_user_id FROM message m
+                  WHERE ${FIRST_IN_MOVED} AND m.conversation_id = c.id AND m.direction = 'out' AND m.sent_at > ${FIRST_IN}
+                  ORDER BY m.sent_at, m.id LIMIT 1)
+                UNION ALL
+                (SELECT t, NULL::uuid FROM unnest(agg.out_times) t WHERE t > ${FIRST_IN} LIMIT 1)
+              ) r ORDER BY r.at LIMIT 1),
+            (resolved_at, resolved_by_user_id) = (
+              SELECT r.at, r.actor_id FROM (
+                SELECT c.resolved_at AS at, c.resolved_by_user_id AS actor_id WHERE NOT (${FIRST_IN_MOVED}) AND c.resolved_at IS NOT NULL
+                UNION ALL
+                (SELECT ca.created_at, ca.actor_user_id FROM conversation_activity ca
+                  WHERE ${FIRST_IN_MOVED} AND ca.conversation_id = c.id AND ca.type = 'status'
+                    AND ca.data->>'to' IN ('resolved', 'closed') AND ca.created_at > ${FIRST_IN}
+                  ORDER BY ca.created_at, ca.id LIMIT 1)
+              ) r LIMIT 1),`;
+
 const ACCOUNT_WHERE = `organization_id = $1 AND channel = $2 AND channel_account_id = $3`;
 const keyParams = (key: MessageAccountKey) => [key.organizationId, key.channel, key.channelAccountId];
 
@@ -56,6 +81,8 @@ export class MessageStore {
          SELECT ins.conversation_id, min(ins.organization_id::text)::uuid AS organization_id, count(*)::int AS count,
                 (count(*) FILTER (WHERE ins.direction = 'in'))::int AS inbound,
                 max(ins.sent_at) AS last_at, max(ins.sent_at) FILTER (WHERE ins.direction = 'in') AS last_inbound_at,
+                min(ins.sent_at) FILTER (WHERE ins.direction = 'in') AS first_inbound_at,
+                array_agg(ins.sent_at ORDER BY ins.sent_at) FILTER (WHERE ins.direction = 'out') AS out_times,
                 (array_agg(v.preview ORDER BY ins.sent_at DESC))[1] AS preview, max(v.window_until) AS window_until
            FROM ins JOIN v ON v.channel_account_id = ins.channel_account_id AND v.external_id = ins.external_id
           GROUP BY ins.conversation_id
@@ -67,6 +94,7 @@ export class MessageStore {
             last_activity_at = GREATEST(c.last_activity_at, agg.last_at),
             last_inbound_at = GREATEST(c.last_inbound_at, agg.last_inbound_at),
             reply_window_expires_at = GREATEST(c.reply_window_expires_at, agg.window_until),
+            ${RESPONSE_TIMES_SET}
             -- A citizen writing again reopens a conversation that was resolved or closed.
             status = CASE WHEN agg.inbound > 0 AND c.status IN ('resolved', 'closed') THEN 'open' ELSE c.status END
            FROM agg WHERE c.id = agg.conversation_id

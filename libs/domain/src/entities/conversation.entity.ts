@@ -14,6 +14,7 @@ import { User } from './user.entity';
 @Index('ix_conversation_status', ['organizationId', 'status', 'lastActivityAt', 'id'])
 @Index('ix_conversation_assignee', ['organizationId', 'assigneeId', 'lastActivityAt', 'id'])
 @Index('ix_conversation_contact', ['contactId'])
+@Index('ix_conversation_first_inbound', ['organizationId', 'firstInboundAt'])
 export class Conversation {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -71,6 +72,24 @@ export class Conversation {
   /** When the channel stops accepting free-form replies (24 h windows); null = no window. */
   @Column({ type: 'timestamptz', name: 'reply_window_expires_at', nullable: true })
   replyWindowExpiresAt: Date | null;
+
+  /** Response times for the inbox statistics, kept by the message and conversation writers. */
+  @Column({ type: 'timestamptz', name: 'first_inbound_at', nullable: true })
+  firstInboundAt: Date | null;
+
+  /** The first outbound message after the first inbound one. */
+  @Column({ type: 'timestamptz', name: 'first_response_at', nullable: true })
+  firstResponseAt: Date | null;
+
+  @Column({ type: 'uuid', name: 'first_response_user_id', nullable: true })
+  firstResponseUserId: string | null;
+
+  /** The first change to resolved or closed after the first inbound message. */
+  @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
+  resolvedAt: Date | null;
+
+  @Column({ type: 'uuid', name: 'resolved_by_user_id', nullable: true })
+  resolvedByUserId: string | null;
 
   @Column({ type: 'text', name: 'last_message_preview', nullable: true })
   lastMessagePreview: string | null;

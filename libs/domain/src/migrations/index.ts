@@ -25,6 +25,7 @@ import { Passkeys1796543508082 } from './1796543508082-passkeys.migration';
 import { TenantScopedKeys1796544325601 } from './1796544325601-tenant-scoped-keys.migration';
 import { UserSsoIdentity1796544900000 } from './1796544900000-user-sso-identity.migration';
 import { CannedResponseOwnerShortcut1796553985850 } from './1796553985850-canned-response-owner-shortcut.migration';
+import { ContactProfile1796555000000 } from './1796555000000-contact-profile.migration';
 import { ConversationResponseTimes1796560000000 } from './1796560000000-conversation-response-times.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -54,5 +55,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TenantScopedKeys1796544325601,
   UserSsoIdentity1796544900000,
   CannedResponseOwnerShortcut1796553985850,
+  ContactProfile1796555000000,
   ConversationResponseTimes1796560000000,
 ];
