@@ -292,6 +292,16 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   })),
   'GET /api/v1/contacts/:id': account(contactOnA),
   'GET /api/v1/contacts/:id/history': account(contactOnA),
+  'GET /api/v1/contacts/:id/avatar': account(async (f) => {
+    // The fixture message's stored photo stands in for a profile picture the worker fetched.
+    const { contactId, messageId } = await f.onAccountA();
+    await f.dataSource.query(
+      `UPDATE contact SET avatar_storage_key = (SELECT attachments->0->>'storageKey' FROM message WHERE id = $2),
+              avatar_mime_type = 'image/jpeg' WHERE id = $1`,
+      [contactId, messageId],
+    );
+    return { id: contactId };
+  }),
   'POST /api/v1/contacts/:id/link': account(
     async (f) => ({ ...(await contactOnA(f)), other: (await f.onAccountA()).contactId }),
     { body: (p) => ({ otherContactId: p.other }) },

@@ -9,6 +9,7 @@ import { AuditApiModule } from './audit/audit-api.module';
 import { AuthApiModule } from './auth/auth-api.module';
 import { CasesApiModule } from './cases/cases-api.module';
 import { ChannelAccountsModule } from './channel-accounts/channel-accounts.module';
+import { ContactAvatarsApiModule } from './contact-avatars/contact-avatars-api.module';
 import { HealthController } from './health/health.controller';
 import { InboxApiModule } from './inbox/inbox-api.module';
 import { pinoOptions } from './logging';
@@ -57,6 +58,7 @@ export class ApiModule {
         Open311Module,
         MentionsApiModule,
         MediaApiModule,
+        ContactAvatarsApiModule,
         RetentionApiModule,
         MetricsApiModule,
         ...(options.include ?? []),

@@ -218,6 +218,11 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
     tr: 'Bağlanacak kişi bulunamadı (otherContactId)',
     en: 'otherContactId not found',
   },
+  [ErrorCode.ContactAvatarNotFound]: {
+    status: 404,
+    tr: 'Kişinin profil resmi yok',
+    en: 'The contact has no profile picture',
+  },
   [ErrorCode.CannedResponseNotFound]: { status: 404, tr: 'Hazır yanıt bulunamadı', en: 'Canned response not found' },
   [ErrorCode.CannedResponseSharedAdminOnly]: {
     status: 403,

@@ -74,6 +74,7 @@ export enum ErrorCode {
   MessageNotFound = 'message.not_found',
   ContactNotFound = 'contact.not_found',
   OtherContactNotFound = 'contact.other_not_found',
+  ContactAvatarNotFound = 'contact.avatar_not_found',
   CannedResponseNotFound = 'canned_response.not_found',
   CannedResponseSharedAdminOnly = 'canned_response.shared_admin_only',
   AttachmentNotFound = 'attachment.not_found',

@@ -3,7 +3,8 @@ export interface ConversationView {
   id: string;
   channel: string;
   account: { id: string; name: string; handle: string | null; ownerLabel: string | null };
-  contact: { id: string; name: string | null; handle: string | null } | null;
+  /** avatarUrl: the stored profile picture, served by our API (GET /api/v1/contacts/:id/avatar). */
+  contact: { id: string; name: string | null; handle: string | null; avatarUrl: string | null } | null;
   kind: string;
   status: string;
   assignee: { id: string; displayName: string } | null;
@@ -20,7 +21,7 @@ export const CONVERSATION_COLUMNS = `
   c.id, c.channel, c.kind, c.status, c.tags, c.last_activity_at, c.last_activity_at::text AS last_activity_key,
   c.last_message_preview, c.message_count, c.unread_count, c.reply_window_expires_at,
   a.id AS account_id, a.name AS account_name, a.handle AS account_handle, a.owner_label AS account_owner_label,
-  ct.id AS contact_id, ct.name AS contact_name, ct.handle AS contact_handle,
+  ct.id AS contact_id, ct.name AS contact_name, ct.handle AS contact_handle, ct.avatar_storage_key IS NOT NULL AS contact_has_avatar,
   u.id AS assignee_id, u.display_name AS assignee_name`;
 
 export const CONVERSATION_JOINS = `
@@ -47,6 +48,7 @@ export interface ConversationRow {
   contact_id: string | null;
   contact_name: string | null;
   contact_handle: string | null;
+  contact_has_avatar: boolean | null;
   assignee_id: string | null;
   assignee_name: string | null;
 }
@@ -56,7 +58,14 @@ export function toConversationView(r: ConversationRow, now = new Date()): Conver
     id: r.id,
     channel: r.channel,
     account: { id: r.account_id, name: r.account_name, handle: r.account_handle, ownerLabel: r.account_owner_label },
-    contact: r.contact_id ? { id: r.contact_id, name: r.contact_name, handle: r.contact_handle } : null,
+    contact: r.contact_id
+      ? {
+          id: r.contact_id,
+          name: r.contact_name,
+          handle: r.contact_handle,
+          avatarUrl: r.contact_has_avatar ? `/api/v1/contacts/${r.contact_id}/avatar` : null,
+        }
+      : null,
     kind: r.kind,
     status: r.status,
     assignee: r.assignee_id ? { id: r.assignee_id, displayName: r.assignee_name ?? '' } : null,

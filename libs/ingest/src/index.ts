@@ -12,3 +12,4 @@ export * from './deferred-reply-status';
 export * from './reply-reconciler';
 export * from './deferred-updates.service';
 export * from './storable-text';
+export * from './contact-profile.worker';

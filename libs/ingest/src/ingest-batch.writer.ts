@@ -107,20 +107,30 @@ export class IngestBatchWriter {
         foldForSearch([c.event.contact.name, c.event.contact.handle, c.event.contact.phone].filter(Boolean).join(' ')),
       ),
       list.map((c) => c.event.occurredAt.toISOString()),
+      // Name and picture asked of the channel in the background (ContactProfileWorker), never here.
+      list.map((c) => c.event.contact.lookUpProfile === true),
     ];
     // Unchanged rows (a concurrent batch wrote the same profile) are not rewritten, and are read
     // back from the statement's snapshot in the same round trip.
     const rows: { id: string; channel_account_id: string; channel_user_id: string }[] = await manager.query(
       `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
-           AS i(organization_id, channel_account_id, channel, channel_user_id, name, handle, phone, search_text, last_seen_at)
+         SELECT i.*, CASE WHEN i.look_up THEN now() END AS profile_due_at
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::timestamptz[], $10::boolean[])
+           AS i(organization_id, channel_account_id, channel, channel_user_id, name, handle, phone, search_text, last_seen_at, look_up)
        ), written AS (
-         INSERT INTO contact AS c (organization_id, channel_account_id, channel, channel_user_id, name, handle, phone, search_text, last_seen_at)
-         SELECT * FROM input
+         INSERT INTO contact AS c (organization_id, channel_account_id, channel, channel_user_id, name, handle, phone, search_text, last_seen_at, profile_due_at)
+         SELECT organization_id, channel_account_id, channel, channel_user_id, name, handle, phone, search_text, last_seen_at, profile_due_at FROM input
          ON CONFLICT (channel_account_id, channel_user_id) DO UPDATE
             SET name = COALESCE(EXCLUDED.name, c.name), handle = COALESCE(EXCLUDED.handle, c.handle),
                 phone = COALESCE(EXCLUDED.phone, c.phone), last_seen_at = GREATEST(c.last_seen_at, EXCLUDED.last_seen_at),
-                search_text = CASE WHEN EXCLUDED.search_text <> '' THEN EXCLUDED.search_text ELSE c.search_text END
+                -- An event without a name keeps the search text of the name the profile API gave.
+                search_text = CASE WHEN EXCLUDED.search_text = '' OR (EXCLUDED.name IS NULL AND c.name IS NOT NULL)
+                                   THEN c.search_text ELSE EXCLUDED.search_text END,
+                -- A citizen writing again gets a fresh profile once the last is a week old (a failed try: a day).
+                profile_due_at = CASE WHEN EXCLUDED.profile_due_at IS NOT NULL AND c.profile_due_at IS NULL
+                                       AND (c.profile_fetched_at IS NULL OR c.profile_fetched_at < now() - interval '7 days')
+                                       AND (c.profile_checked_at IS NULL OR c.profile_checked_at < now() - interval '1 day')
+                                      THEN EXCLUDED.profile_due_at ELSE c.profile_due_at END
           WHERE (EXCLUDED.name IS NOT NULL AND EXCLUDED.name IS DISTINCT FROM c.name)
              OR (EXCLUDED.handle IS NOT NULL AND EXCLUDED.handle IS DISTINCT FROM c.handle)
              OR (EXCLUDED.phone IS NOT NULL AND EXCLUDED.phone IS DISTINCT FROM c.phone)

@@ -18,6 +18,18 @@ export class ContactRefResponse {
   @ApiProperty({ type: String, nullable: true }) handle: string | null;
 }
 
+@ApiSchema({ name: 'ConversationContact' })
+export class ConversationContactResponse extends ContactRefResponse {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "The citizen's profile picture, stored by us (the channel's URL expires); fetch it with the bearer header",
+    example: '/api/v1/contacts/6f1c…/avatar',
+  })
+  avatarUrl: string | null;
+}
+
 @ApiSchema({ name: 'UserRef' })
 export class UserRefResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -42,7 +54,7 @@ export class ConversationResponse implements ConversationView {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: Channel, enumName: 'Channel' }) channel: Channel;
   @ApiProperty({ type: AccountRefResponse }) account: AccountRefResponse;
-  @ApiProperty({ type: ContactRefResponse, nullable: true }) contact: ContactRefResponse | null;
+  @ApiProperty({ type: ConversationContactResponse, nullable: true }) contact: ConversationContactResponse | null;
   @ApiProperty({ enum: ConversationKind, enumName: 'ConversationKind' }) kind: ConversationKind;
   @ApiProperty({ enum: ConversationStatus, enumName: 'ConversationStatus' }) status: ConversationStatus;
   @ApiProperty({ type: UserRefResponse, nullable: true }) assignee: UserRefResponse | null;

@@ -60,6 +60,13 @@ export interface SendResult {
   raw?: unknown;
 }
 
+/** A person's name and picture as the channel's profile API gives them (picture bytes fetched at once: its URL expires). */
+export interface ContactProfile {
+  name: string | null;
+  handle: string | null;
+  picture: { data: Buffer; contentType: string | null } | null;
+}
+
 /**
  * The one interface every channel implements. Adapters turn raw payloads into normalized events
  * and send replies; they never touch the database (ingest owns persistence).
@@ -88,6 +95,9 @@ export interface ChannelAdapter {
 
   /** Send a reply; throws ChannelError (classified) on failure. */
   sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult>;
+
+  /** A contact's profile for channels whose events name people by id only (events flag them lookUpProfile). */
+  fetchProfile?(account: ChannelAccountContext, userExternalId: string): Promise<ContactProfile>;
 }
 
 /** A webhook body that is not what the channel documents. */

@@ -16,6 +16,8 @@ export interface NormalizedAuthor {
   name?: string | null;
   handle?: string | null;
   phone?: string | null;
+  /** The channel can give this person's name and picture on request (Messenger and Instagram DMs carry neither). */
+  lookUpProfile?: boolean;
 }
 
 /** Which thread a message belongs to, in the channel's terms. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ChannelAccountContext,
   ChannelAdapter,
+  ContactProfile,
   MessageEvent,
   NormalizedEvent,
   OutboundReply,
@@ -11,6 +12,7 @@ import {
 } from '@civic/channels-core';
 import {
   commentThread,
+  fetchMessagingProfile,
   isDirectMessage,
   laterIso,
   messagingTypeFor,
@@ -129,6 +131,11 @@ export class FacebookAdapter implements ChannelAdapter {
     if (reply.media?.some((m) => !m.channelUrl)) {
       throw new ReplyRefusedError('media_url_required', 'A comment attachment needs a public URL.');
     }
+  }
+
+  /** The Messenger User Profile profile API: name and picture of a person who wrote to the account. */
+  fetchProfile(account: ChannelAccountContext, userExternalId: string): Promise<ContactProfile> {
+    return fetchMessagingProfile(this.graph, metaAccessToken(account), userExternalId, 'messenger');
   }
 
   async sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult> {

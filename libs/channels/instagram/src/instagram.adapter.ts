@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   ChannelAccountContext,
   ChannelAdapter,
+  ContactProfile,
   MessageEvent,
   NormalizedEvent,
   OutboundReply,
@@ -11,6 +12,7 @@ import {
 } from '@civic/channels-core';
 import {
   commentThread,
+  fetchMessagingProfile,
   isDirectMessage,
   laterIso,
   messagingTypeFor,
@@ -124,6 +126,11 @@ export class InstagramAdapter implements ChannelAdapter {
     if (!reply.inReplyTo && !reply.rootExternalId) {
       throw new ReplyRefusedError('missing_target', 'There is no post or comment to reply to.');
     }
+  }
+
+  /** The Instagram user profile profile API: name and picture of a person who wrote to the account. */
+  fetchProfile(account: ChannelAccountContext, userExternalId: string): Promise<ContactProfile> {
+    return fetchMessagingProfile(this.graph, metaAccessToken(account), userExternalId, 'instagram');
   }
 
   async sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult> {

@@ -117,7 +117,12 @@ export async function pollConversations(
             kind: MessageKind.Dm,
             text: message.message || null,
             attachments: (message.attachments?.data ?? []).map(mapGraphAttachment),
-            contact: { externalId: contact.id, name: contact.name ?? null, handle: contact.username ?? null },
+            contact: {
+              externalId: contact.id,
+              name: contact.name ?? null,
+              handle: contact.username ?? null,
+              lookUpProfile: true,
+            },
             thread: { kind: ConversationKind.Direct, key: dmThreadKey(contact.id) },
             raw: message,
           };

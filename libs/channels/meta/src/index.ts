@@ -9,3 +9,4 @@ export * from './messaging-event.parser';
 export * from './messaging-reply.policy';
 export * from './messaging-reply.sender';
 export * from './conversations.poller';
+export * from './messaging-profile.fetcher';

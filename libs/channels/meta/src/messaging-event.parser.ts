@@ -123,7 +123,7 @@ export function parseMessagingEvent(
       kind: isStoryMention ? MessageKind.StoryMention : MessageKind.Dm,
       text: typeof message.text === 'string' ? message.text : null,
       attachments,
-      contact: { externalId: contactId },
+      contact: { externalId: contactId, lookUpProfile: true },
       thread: { kind: ConversationKind.Direct, key: dmThreadKey(contactId) },
       parentExternalId: replyTo,
     };
@@ -161,7 +161,7 @@ export function parseMessagingEvent(
         kind: MessageKind.Reaction,
         text: emoji,
         attachments: [],
-        contact: { externalId: sender },
+        contact: { externalId: sender, lookUpProfile: true },
         thread: { kind: ConversationKind.Direct, key: dmThreadKey(sender) },
         parentExternalId: mid,
       } satisfies MessageEvent,
@@ -184,7 +184,7 @@ export function parseMessagingEvent(
               ? postback.payload
               : null,
         attachments: [],
-        contact: { externalId: sender },
+        contact: { externalId: sender, lookUpProfile: true },
         thread: { kind: ConversationKind.Direct, key: dmThreadKey(sender) },
         replyWindowExpiresAt: replyWindowFrom(occurredAt),
       } satisfies MessageEvent,

@@ -10,6 +10,7 @@ import { ChannelAccount } from './channel-account.entity';
 @Index('uq_contact_account_user', ['channelAccountId', 'channelUserId'], { unique: true })
 @Index('ix_contact_org', ['organizationId'])
 @Index('ix_contact_search_trgm', { synchronize: false })
+@Index('ix_contact_profile_due', ['profileDueAt'], { where: '"profile_due_at" IS NOT NULL' })
 export class Contact {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -52,4 +53,23 @@ export class Contact {
 
   @Column({ type: 'timestamptz', name: 'last_seen_at', nullable: true })
   lastSeenAt: Date | null;
+
+  /** The stored copy of the channel's profile picture (MEDIA_DIR key; the channel's own URL expires). */
+  @Column({ type: 'text', name: 'avatar_storage_key', nullable: true })
+  avatarStorageKey: string | null;
+
+  @Column({ type: 'text', name: 'avatar_mime_type', nullable: true })
+  avatarMimeType: string | null;
+
+  /** When the worker should ask the channel for name and picture; null when nothing is due. */
+  @Column({ type: 'timestamptz', name: 'profile_due_at', nullable: true })
+  profileDueAt: Date | null;
+
+  /** Last successful profile fetch (refreshed after 7 days, when the citizen writes again). */
+  @Column({ type: 'timestamptz', name: 'profile_fetched_at', nullable: true })
+  profileFetchedAt: Date | null;
+
+  /** Last attempt, successful or not (a failed one is tried again a day later, at the earliest). */
+  @Column({ type: 'timestamptz', name: 'profile_checked_at', nullable: true })
+  profileCheckedAt: Date | null;
 }

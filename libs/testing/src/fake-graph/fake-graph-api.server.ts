@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeGraphProfiles } from './fake-graph-profiles';
 import type { FakeGraphFailure } from './meta-error-bodies';
 import { META_FAILURES } from './meta-error-bodies';
 
@@ -119,6 +120,8 @@ export class FakeGraphApiServer {
   readonly requests: RecordedGraphRequest[] = [];
   /** When non-empty, only these tokens are accepted (anything else gets code 190). */
   readonly validTokens = new Set<string>();
+  /** Messenger / Instagram user profiles (`addProfile`). */
+  readonly profiles = new FakeGraphProfiles();
 
   private server: Server | null = null;
   private port = 0;
@@ -182,6 +185,7 @@ export class FakeGraphApiServer {
     this.mentionedComments.clear();
     this.taggedPosts.clear();
     this.graphPosts.clear();
+    this.profiles.clear();
   }
 
   /** Makes the next `times` matching requests fail with `failure`, then answer normally again. */
@@ -295,6 +299,10 @@ export class FakeGraphApiServer {
     if (record.method === 'GET' && record.path.startsWith('/media-download/')) {
       return this.mediaBytes(record, res);
     }
+    const picture = record.method === 'GET' ? this.profiles.picture(record.path) : undefined;
+    if (picture !== undefined) {
+      return picture ? sendBytes(res, picture) : send(res, 404, 'Not found');
+    }
     if (!versioned) {
       return send(res, 404, { error: { message: 'Unknown path', type: 'GraphMethodException', code: 100 } });
     }
@@ -377,6 +385,9 @@ export class FakeGraphApiServer {
         200,
         project(this.graphPosts.get(id)!, topLevelFields(record.query.fields ?? 'id,message,created_time')),
       );
+    }
+    if (segments.length === 1 && this.profiles.has(id)) {
+      return send(res, 200, this.profiles.read(id, record.query.fields ?? 'id', this.url));
     }
     if (segments.length === 1 && this.mediaFiles.has(id)) {
       const file = this.mediaFiles.get(id)!;
@@ -641,6 +652,11 @@ function igComment(c: FakeComment) {
     username: c.from.username,
     from: { id: c.from.id, username: c.from.username },
   };
+}
+
+function sendBytes(res: ServerResponse, file: FakeMediaFile): void {
+  res.writeHead(200, { 'content-type': file.mimeType, 'content-length': String(file.bytes.length) });
+  res.end(file.bytes);
 }
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {

@@ -4,3 +4,4 @@ export * from './meta-webhook.sender';
 export * from './meta-fixtures';
 export * from './whatsapp-webhook.builder';
 export * from './arrival-rate';
+export * from './fake-graph-profiles';
