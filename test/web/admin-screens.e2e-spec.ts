@@ -50,7 +50,7 @@ describe('admin screens in headless Chromium', () => {
     }
   };
   const tab = async (name: string, heading: string) => {
-    await page.getByRole('navigation', { name: 'Yönetim bölümleri' }).getByRole('link', { name }).click();
+    await page.locator('nav.sub-nav').getByRole('link', { name }).click();
     await page.getByRole('heading', { name: heading, level: 2 }).first().waitFor();
   };
   const form = (testId: string) => page.getByTestId(testId);
@@ -90,6 +90,7 @@ describe('admin screens in headless Chromium', () => {
     await f.getByRole('button', { name: 'Kaydet' }).click();
     // No SLA: the API's validation failure, shown with the form's own Turkish label.
     await f.getByRole('alert').filter({ hasText: 'Yanıt süresi (saat): geçerli bir değer girin.' }).waitFor();
+    await accessibility('category form');
     await f.getByLabel('Yanıt süresi (saat)').fill('48');
     await f.getByLabel('Sorumlu Müdürlük veya Dış kurum').selectOption({ index: 1 });
     await f.getByRole('button', { name: 'Kaydet' }).click();
@@ -138,6 +139,9 @@ describe('admin screens in headless Chromium', () => {
     await page.getByRole('button', { name: 'Dene', exact: true }).click();
     const first = page.getByTestId('rule-trial').locator('li').first();
     await first.filter({ hasText: 'Kaldırım taşı' }).filter({ hasText: 'Önerilir' }).waitFor();
+    await page.getByRole('button', { name: 'Yeni kural' }).click();
+    await accessibility('routing rule form');
+    await form('rule-form').getByRole('button', { name: 'Vazgeç' }).click();
     await expect(first.innerText()).resolves.toContain('puan 18');
     await accessibility('routing rules');
 
@@ -160,6 +164,7 @@ describe('admin screens in headless Chromium', () => {
     await f.getByLabel('Tüm memurlarla paylaş (ortak yanıt)').check();
     await f.getByRole('button', { name: 'Kaydet' }).click();
     await f.getByRole('alert').filter({ hasText: 'Kısayol: geçerli bir değer girin.' }).waitFor();
+    await accessibility('canned response form');
     await f.getByLabel('Kısayol').fill('tesekkur');
     await f.getByRole('button', { name: 'Kaydet' }).click();
     await row('canned-row', 'Teşekkür').filter({ hasText: 'Ortak' }).waitFor();
@@ -222,6 +227,7 @@ describe('admin screens in headless Chromium', () => {
     await f.getByLabel('Parola').fill('Uzun-Parola-12345');
     await f.getByRole('button', { name: 'Kullanıcıyı oluştur' }).click();
     await f.getByRole('alert').filter({ hasText: 'En az bir rol seçin.' }).waitFor();
+    await accessibility('user form');
     expect(await query(`SELECT id FROM app_user WHERE email = 'zeynep.kaya@test.belediye.tr'`)).toEqual([]);
     await f.getByLabel('Memur').check();
     await f.getByLabel('Belediye WhatsApp').check();
@@ -267,6 +273,29 @@ describe('admin screens in headless Chromium', () => {
       { owner_user_id: officer.user.id },
     ]);
     await accessibility('my canned responses');
+  });
+
+  it('speaks English when asked, API refusals included', async () => {
+    await page.evaluate('sessionStorage.clear()');
+    await signIn(TEST_ADMIN.email, TEST_ADMIN.password);
+    await page.getByLabel('Dil').selectOption('en');
+    await page.goto(`${t.url}/admin/categories`);
+    await page.getByRole('heading', { name: 'Case categories', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'New category' }).click();
+    await form('category-form').getByRole('button', { name: 'Save' }).click();
+    await form('category-form')
+      .getByRole('alert')
+      .filter({ hasText: 'Response time (hours): enter a valid value.' })
+      .waitFor();
+    for (const [name, heading] of [
+      ['Routing rules', 'Routing rules'],
+      ['Canned responses', 'Canned responses'],
+      ['Watchlists', 'Watchlists'],
+    ]) {
+      await tab(name, heading);
+      await accessibility(`${heading} (English)`);
+    }
+    await page.getByLabel('Language').selectOption('tr');
     expect(problems).toEqual([]);
   });
 });

@@ -60,48 +60,52 @@ export function CannedResponsesAdmin({ canShare }: { canShare: boolean }) {
       )}
       <AdminError error={remove.error} fields={FIELDS} />
       <QueryState query={query}>
-        {(list) => (
-          <AdminTable
-            testId="canned-table"
-            headers={[
-              t('admin.canned.titleField'),
-              t('admin.canned.shortcut'),
-              t('admin.canned.body'),
-              t('admin.canned.visibility'),
-            ]}
-          >
-            {list.map((c) => (
-              <tr key={c.id} data-testid="canned-row" data-shared={c.shared}>
-                <td>{c.title}</td>
-                <td className="small">{c.shortcut ? `/${c.shortcut}` : t('common.none')}</td>
-                <td className="small canned-body-cell">{c.body}</td>
-                <td>{t(c.shared ? 'admin.canned.shared' : 'admin.canned.personal')}</td>
-                <td className="row-actions">
-                  {c.editable && (
-                    <>
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-label={t('admin.form.editNamed', { name: c.title })}
-                        onClick={() => setEditing(c)}
-                      >
-                        {t('admin.form.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-label={t('admin.form.deleteNamed', { name: c.title })}
-                        onClick={() => confirmRemove(c)}
-                      >
-                        {t('admin.form.delete')}
-                      </button>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </AdminTable>
-        )}
+        {(list) =>
+          list.length === 0 ? (
+            <p className="muted">{t('admin.form.empty')}</p>
+          ) : (
+            <AdminTable
+              testId="canned-table"
+              headers={[
+                t('admin.canned.titleField'),
+                t('admin.canned.shortcut'),
+                t('admin.canned.body'),
+                t('admin.canned.visibility'),
+              ]}
+            >
+              {list.map((c) => (
+                <tr key={c.id} data-testid="canned-row" data-shared={c.shared}>
+                  <td>{c.title}</td>
+                  <td className="small">{c.shortcut ? `/${c.shortcut}` : t('common.none')}</td>
+                  <td className="small canned-body-cell">{c.body}</td>
+                  <td>{t(c.shared ? 'admin.canned.shared' : 'admin.canned.personal')}</td>
+                  <td className="row-actions">
+                    {c.editable && (
+                      <>
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={t('admin.form.editNamed', { name: c.title })}
+                          onClick={() => setEditing(c)}
+                        >
+                          {t('admin.form.edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={t('admin.form.deleteNamed', { name: c.title })}
+                          onClick={() => confirmRemove(c)}
+                        >
+                          {t('admin.form.delete')}
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
+          )
+        }
       </QueryState>
     </section>
   );
@@ -156,7 +160,13 @@ function CannedForm({
   };
   const heading = canned ? t('admin.form.editNamed', { name: canned.title }) : t('admin.canned.new');
   return (
-    <form className="admin-form" aria-label={heading} noValidate onSubmit={submit} data-testid="canned-form">
+    <form
+      className="admin-form admin-edit-form"
+      aria-label={heading}
+      noValidate
+      onSubmit={submit}
+      data-testid="canned-form"
+    >
       <h3 className="full">{heading}</h3>
       <label>
         {t('admin.canned.titleField')}

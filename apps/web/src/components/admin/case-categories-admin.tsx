@@ -54,46 +54,50 @@ export function CaseCategoriesAdmin() {
       )}
       <AdminError error={editing === null ? write.error : null} fields={FIELDS} />
       <QueryState query={query}>
-        {(categories) => (
-          <AdminTable
-            testId="categories-table"
-            headers={[
-              t('admin.name'),
-              t('admin.categories.code'),
-              t('admin.categories.slaHours'),
-              t('admin.categories.unit'),
-              t('admin.state'),
-            ]}
-          >
-            {categories.map((c) => (
-              <tr key={c.id} data-testid="category-row" data-active={c.active}>
-                <td>{c.name}</td>
-                <td className="small">{c.code}</td>
-                <td>{t('admin.categories.hours', { hours: format.number(c.slaHours) })}</td>
-                <td className="small">{unitName(c.departmentId)}</td>
-                <td>{c.active ? t('admin.active') : t('admin.archived')}</td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={t('admin.form.editNamed', { name: c.name })}
-                    onClick={() => setEditing(c)}
-                  >
-                    {t('admin.form.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={t(c.active ? 'admin.archiveNamed' : 'admin.form.restoreNamed', { name: c.name })}
-                    onClick={() => setActive(c, !c.active)}
-                  >
-                    {c.active ? t('admin.archive') : t('admin.form.restore')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </AdminTable>
-        )}
+        {(categories) =>
+          categories.length === 0 ? (
+            <p className="muted">{t('admin.form.empty')}</p>
+          ) : (
+            <AdminTable
+              testId="categories-table"
+              headers={[
+                t('admin.name'),
+                t('admin.categories.code'),
+                t('admin.categories.slaHours'),
+                t('admin.categories.unit'),
+                t('admin.state'),
+              ]}
+            >
+              {categories.map((c) => (
+                <tr key={c.id} data-testid="category-row" data-active={c.active}>
+                  <td>{c.name}</td>
+                  <td className="small">{c.code}</td>
+                  <td>{t('admin.categories.hours', { hours: format.number(c.slaHours) })}</td>
+                  <td className="small">{unitName(c.departmentId)}</td>
+                  <td>{c.active ? t('admin.active') : t('admin.archived')}</td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t('admin.form.editNamed', { name: c.name })}
+                      onClick={() => setEditing(c)}
+                    >
+                      {t('admin.form.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t(c.active ? 'admin.archiveNamed' : 'admin.form.restoreNamed', { name: c.name })}
+                      onClick={() => setActive(c, !c.active)}
+                    >
+                      {c.active ? t('admin.archive') : t('admin.form.restore')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
+          )
+        }
       </QueryState>
     </section>
   );
@@ -131,7 +135,13 @@ function CategoryForm({
   };
   const title = category ? t('admin.form.editNamed', { name: category.name }) : t('admin.categories.new');
   return (
-    <form className="admin-form" aria-label={title} noValidate onSubmit={submit} data-testid="category-form">
+    <form
+      className="admin-form admin-edit-form"
+      aria-label={title}
+      noValidate
+      onSubmit={submit}
+      data-testid="category-form"
+    >
       <h3 className="full">{title}</h3>
       <label>
         {t('admin.name')}

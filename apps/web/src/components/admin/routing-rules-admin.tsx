@@ -67,50 +67,55 @@ export function RoutingRulesAdmin() {
         )}
         <AdminError error={remove.error} fields={FIELDS} />
         <QueryState query={query}>
-          {(rules) => (
-            <AdminTable
-              testId="rules-table"
-              headers={[
-                t('admin.rules.keywords'),
-                t('admin.rules.category'),
-                t('admin.rules.unit'),
-                t('admin.rules.weight'),
-                t('admin.state'),
-              ]}
-            >
-              {[...rules]
-                .sort(
-                  (a, b) => b.weight - a.weight || categoryName(a.categoryId).localeCompare(categoryName(b.categoryId)),
-                )
-                .map((r) => (
-                  <tr key={r.id} data-testid="rule-row" data-active={r.active}>
-                    <td>{label(r)}</td>
-                    <td>{categoryName(r.categoryId)}</td>
-                    <td className="small">{unitName(r)}</td>
-                    <td>{format.number(r.weight)}</td>
-                    <td>{r.active ? t('admin.active') : t('admin.inactive')}</td>
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-label={t('admin.form.editNamed', { name: label(r) })}
-                        onClick={() => setEditing(r)}
-                      >
-                        {t('admin.form.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="secondary"
-                        aria-label={t('admin.form.deleteNamed', { name: label(r) })}
-                        onClick={() => confirmRemove(r)}
-                      >
-                        {t('admin.form.delete')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-            </AdminTable>
-          )}
+          {(rules) =>
+            rules.length === 0 ? (
+              <p className="muted">{t('admin.form.empty')}</p>
+            ) : (
+              <AdminTable
+                testId="rules-table"
+                headers={[
+                  t('admin.rules.keywords'),
+                  t('admin.rules.category'),
+                  t('admin.rules.unit'),
+                  t('admin.rules.weight'),
+                  t('admin.state'),
+                ]}
+              >
+                {[...rules]
+                  .sort(
+                    (a, b) =>
+                      b.weight - a.weight || categoryName(a.categoryId).localeCompare(categoryName(b.categoryId)),
+                  )
+                  .map((r) => (
+                    <tr key={r.id} data-testid="rule-row" data-active={r.active}>
+                      <td>{label(r)}</td>
+                      <td>{categoryName(r.categoryId)}</td>
+                      <td className="small">{unitName(r)}</td>
+                      <td>{format.number(r.weight)}</td>
+                      <td>{r.active ? t('admin.active') : t('admin.inactive')}</td>
+                      <td className="row-actions">
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={t('admin.form.editNamed', { name: label(r) })}
+                          onClick={() => setEditing(r)}
+                        >
+                          {t('admin.form.edit')}
+                        </button>
+                        <button
+                          type="button"
+                          className="secondary"
+                          aria-label={t('admin.form.deleteNamed', { name: label(r) })}
+                          onClick={() => confirmRemove(r)}
+                        >
+                          {t('admin.form.delete')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+              </AdminTable>
+            )
+          }
         </QueryState>
       </section>
       <RuleTrial categoryName={categoryName} rules={query.data ?? []} />
@@ -154,7 +159,13 @@ function RuleForm({
   };
   const title = rule ? t('admin.form.editNamed', { name: formatList(rule.keywords) }) : t('admin.rules.new');
   return (
-    <form className="admin-form" aria-label={title} noValidate onSubmit={submit} data-testid="rule-form">
+    <form
+      className="admin-form admin-edit-form"
+      aria-label={title}
+      noValidate
+      onSubmit={submit}
+      data-testid="rule-form"
+    >
       <h3 className="full">{title}</h3>
       <label className="full">
         {t('admin.rules.keywords')}
@@ -216,7 +227,7 @@ function RuleTrial({ rules, categoryName }: { rules: RoutingRule[]; categoryName
   return (
     <section className="card" aria-labelledby="rules-try-title">
       <h2 id="rules-try-title">{t('admin.rules.tryTitle')}</h2>
-      <form className="admin-form" noValidate onSubmit={submit} aria-labelledby="rules-try-title">
+      <form className="admin-form admin-edit-form" noValidate onSubmit={submit} aria-labelledby="rules-try-title">
         <label className="full">
           {t('admin.rules.trySample')}
           <textarea rows={2} value={text} onChange={(e) => setText(e.target.value)} />

@@ -207,7 +207,7 @@ function UserForm({
   const heading = user ? t('admin.form.editNamed', { name: user.displayName }) : t('admin.newUser');
   return (
     <form
-      className="admin-form"
+      className="admin-form admin-edit-form"
       aria-label={heading}
       noValidate
       onSubmit={(e) => void submit(e)}

@@ -54,46 +54,50 @@ export function WatchlistsAdmin() {
       )}
       <AdminError error={remove.error} fields={FIELDS} />
       <QueryState query={query}>
-        {(lists) => (
-          <AdminTable
-            testId="watchlists-table"
-            headers={[
-              t('admin.name'),
-              t('admin.watchlists.watched'),
-              t('admin.watchlists.exclusions'),
-              t('admin.watchlists.xSearch'),
-              t('admin.state'),
-            ]}
-          >
-            {lists.map((w) => (
-              <tr key={w.id} data-testid="watchlist-row" data-active={w.active}>
-                <td>{w.name}</td>
-                <td className="small">{words(w)}</td>
-                <td className="small">{formatList(w.exclusionTerms) || t('common.none')}</td>
-                <td>{t(w.twitterSearch ? 'admin.form.yes' : 'admin.form.no')}</td>
-                <td>{w.active ? t('admin.active') : t('admin.inactive')}</td>
-                <td className="row-actions">
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={t('admin.form.editNamed', { name: w.name })}
-                    onClick={() => setEditing(w)}
-                  >
-                    {t('admin.form.edit')}
-                  </button>
-                  <button
-                    type="button"
-                    className="secondary"
-                    aria-label={t('admin.form.deleteNamed', { name: w.name })}
-                    onClick={() => confirmRemove(w)}
-                  >
-                    {t('admin.form.delete')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </AdminTable>
-        )}
+        {(lists) =>
+          lists.length === 0 ? (
+            <p className="muted">{t('admin.form.empty')}</p>
+          ) : (
+            <AdminTable
+              testId="watchlists-table"
+              headers={[
+                t('admin.name'),
+                t('admin.watchlists.watched'),
+                t('admin.watchlists.exclusions'),
+                t('admin.watchlists.xSearch'),
+                t('admin.state'),
+              ]}
+            >
+              {lists.map((w) => (
+                <tr key={w.id} data-testid="watchlist-row" data-active={w.active}>
+                  <td>{w.name}</td>
+                  <td className="small">{words(w)}</td>
+                  <td className="small">{formatList(w.exclusionTerms) || t('common.none')}</td>
+                  <td>{t(w.twitterSearch ? 'admin.form.yes' : 'admin.form.no')}</td>
+                  <td>{w.active ? t('admin.active') : t('admin.inactive')}</td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t('admin.form.editNamed', { name: w.name })}
+                      onClick={() => setEditing(w)}
+                    >
+                      {t('admin.form.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="secondary"
+                      aria-label={t('admin.form.deleteNamed', { name: w.name })}
+                      onClick={() => confirmRemove(w)}
+                    >
+                      {t('admin.form.delete')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </AdminTable>
+          )
+        }
       </QueryState>
     </section>
   );
@@ -143,7 +147,13 @@ function WatchlistForm({ list, onDone }: { list: MentionWatchlist | null; onDone
     </label>
   );
   return (
-    <form className="admin-form" aria-label={heading} noValidate onSubmit={submit} data-testid="watchlist-form">
+    <form
+      className="admin-form admin-edit-form"
+      aria-label={heading}
+      noValidate
+      onSubmit={submit}
+      data-testid="watchlist-form"
+    >
       <h3 className="full">{heading}</h3>
       <label className="full">
         {t('admin.name')}

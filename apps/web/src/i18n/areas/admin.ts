@@ -17,6 +17,7 @@ export const adminTr = {
   'admin.form.noUnit': 'Yok',
   'admin.form.invalidField': '{field}: geçerli bir değer girin.',
   'admin.form.invalidValue': 'Girilen bilgilerden biri geçersiz.',
+  'admin.form.empty': 'Henüz kayıt yok.',
 
   'admin.categories.title': 'Başvuru türleri',
   'admin.categories.explain':
@@ -80,7 +81,7 @@ export const adminTr = {
 
   'admin.watchlists.title': 'İzleme listeleri',
   'admin.watchlists.explain':
-    'Bahsetmeler ekranı, kamuya açık paylaşımlarda bu kelimeleri, hesapları ve etiketleri arar. Bir saatte olağandışı artış olursa uyarı gönderilir.',
+    'Bahsedilmeler ekranı, kamuya açık paylaşımlarda bu kelimeleri, hesapları ve etiketleri arar. Bir saatte olağandışı artış olursa uyarı gönderilir.',
   'admin.watchlists.new': 'Yeni izleme listesi',
   'admin.watchlists.watched': 'İzlenenler',
   'admin.watchlists.terms': 'Kelimeler',
@@ -120,6 +121,7 @@ export const adminEn: Record<keyof typeof adminTr, string> = {
   'admin.form.noUnit': 'None',
   'admin.form.invalidField': '{field}: enter a valid value.',
   'admin.form.invalidValue': 'One of the values is not valid.',
+  'admin.form.empty': 'Nothing here yet.',
 
   'admin.categories.title': 'Case categories',
   'admin.categories.explain':
