@@ -52,6 +52,8 @@ export function ConversationList({
     estimateSize: () => ESTIMATED_ROW,
     getItemKey: (index) => items[index]?.id ?? index,
     overscan: 6,
+    // Rows are drawn on the first render, before the scroller has been measured.
+    initialRect: { width: 400, height: 800 },
   });
   useImperativeHandle(
     handle,

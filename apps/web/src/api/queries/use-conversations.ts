@@ -1,4 +1,5 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '../client';
 import { addLiveEventListener } from '../live-event-listeners';
@@ -13,9 +14,8 @@ import type {
 } from '../types';
 import { queryKeys } from './query-keys';
 
-/** The inbox for a filter query string, page after page (keyset cursor); a live event refetches the pages loaded. */
-export function useConversations(query: string) {
-  return useInfiniteQuery({
+function conversationPages(query: string) {
+  return infiniteQueryOptions({
     queryKey: queryKeys.conversationList(query),
     queryFn: ({ pageParam }) =>
       api.request<ConversationPage>(
@@ -23,9 +23,21 @@ export function useConversations(query: string) {
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** The inbox for a filter query string, page after page (keyset cursor); a live event refetches the pages loaded. */
+export function useConversations(query: string) {
+  return useInfiniteQuery({
+    ...conversationPages(query),
     // Keep the old list on screen while a new filter's list loads.
     placeholderData: (previous) => previous,
   });
+}
+
+/** The first page, asked for while the app draws itself after sign-in (the list then renders from the cache). */
+export function prefetchConversations(client: QueryClient, query: string): Promise<void> {
+  return client.prefetchInfiniteQuery(conversationPages(query));
 }
 
 export function useConversation(id: string) {
