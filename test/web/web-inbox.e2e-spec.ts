@@ -376,7 +376,9 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await form.getByLabel('E-posta').fill('memur.zeynep@belediye.example');
     await form.getByLabel('Ad', { exact: true }).fill('Zeynep Çelik');
     await form.getByLabel('Parola').fill('Güçlü-Parola-2026');
-    await expect(form.getByLabel('Memur', { exact: true }).isChecked()).resolves.toBe(true);
+    // No role is preselected: the administrator chooses it.
+    await expect(form.getByLabel('Memur', { exact: true }).isChecked()).resolves.toBe(false);
+    await form.getByLabel('Memur', { exact: true }).check();
     await form.getByRole('button', { name: 'Kullanıcıyı oluştur' }).click();
     await page.getByTestId('users-table').getByText('Zeynep Çelik').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'admin-users.png') });
