@@ -59,9 +59,20 @@ export function BulkActionBar({ selected, can, onClear, onReport }: Props) {
 
   return (
     <div className="bulk-bar" role="toolbar" aria-label={t('list.bulk.label')} data-testid="bulk-bar">
-      <strong className="bulk-count">{t('list.bulk.selected', { count: format.number(selected.length) })}</strong>
-      <button type="button" disabled={bulk.isPending} onClick={() => run('assign', 'me')}>
+      <div className="bulk-row">
+        <strong className="bulk-count">{t('list.bulk.selected', { count: format.number(selected.length) })}</strong>
+        <button type="button" className="link-button small" onClick={onClear}>
+          {t('list.bulk.clear')}
+        </button>
+      </div>
+      <button type="button" disabled={bulk.isPending} onClick={() => run('close')}>
+        {t('list.bulk.close')}
+      </button>
+      <button type="button" className="secondary" disabled={bulk.isPending} onClick={() => run('assign', 'me')}>
         {t('list.bulk.assignMe')}
+      </button>
+      <button type="button" className="secondary" disabled={bulk.isPending} onClick={() => run('read')}>
+        {t('list.bulk.read')}
       </button>
       {can.listUsers && (
         <form
@@ -113,15 +124,6 @@ export function BulkActionBar({ selected, can, onClear, onReport }: Props) {
           {t('list.bulk.addTag')}
         </button>
       </form>
-      <button type="button" className="secondary" disabled={bulk.isPending} onClick={() => run('read')}>
-        {t('list.bulk.read')}
-      </button>
-      <button type="button" disabled={bulk.isPending} onClick={() => run('close')}>
-        {t('list.bulk.close')}
-      </button>
-      <button type="button" className="secondary" onClick={onClear}>
-        {t('list.bulk.clear')}
-      </button>
     </div>
   );
 }
