@@ -20,6 +20,7 @@ describe('admin screens in headless Chromium', () => {
   let page: Page;
   let accountId: string;
   const problems: string[] = [];
+  const dialogs: string[] = [];
   const query = async (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
 
   const signIn = async (email: string, password: string) => {
@@ -71,7 +72,10 @@ describe('admin screens in headless Chromium', () => {
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     // Destructive actions ask first; the test answers yes and records the question.
-    page.on('dialog', (dialog) => void dialog.accept());
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.accept();
+    });
     await signIn(TEST_ADMIN.email, TEST_ADMIN.password);
   });
 
@@ -250,6 +254,18 @@ describe('admin screens in headless Chromium', () => {
     const [edited] = await query(`SELECT roles FROM app_user WHERE id = $1`, [user.id]);
     expect([...edited.roles].sort()).toEqual([UserRole.Auditor, UserRole.Officer]);
     expect(await query(`SELECT channel_account_id FROM user_account_grant WHERE user_id = $1`, [user.id])).toEqual([]);
+
+    await page.getByRole('button', { name: 'Zeynep Kaya: devre dışı bırak' }).click();
+    await page.locator('[data-testid="user-row"][data-active="false"]', { hasText: 'Zeynep Kaya' }).waitFor();
+    expect((await query(`SELECT active FROM app_user WHERE id = $1`, [user.id]))[0].active).toBe(false);
+    // Every destructive action asked first, in Turkish.
+    expect(dialogs).toEqual([
+      '"Kaldırım taşı" başvuru türü arşivlensin mi? Yeni başvurularda seçilemeyecek.',
+      '"kaldırım*, parke taşı" kuralı silinsin mi?',
+      '"Teşekkür (başvuru)" hazır yanıtı silinsin mi?',
+      '"Başkan ve belediye" izleme listesi silinsin mi? Toplanmış bahsetmeler kalır.',
+      'Zeynep Kaya devre dışı bırakılsın mı? Oturumları kapanır ve giriş yapamaz.',
+    ]);
   });
 
   it('lets an officer keep a personal canned response from the profile screen', async () => {

@@ -38,6 +38,9 @@ export function UsersAdmin() {
   const accountName = (id: string) => accounts.find((a) => a.id === id)?.name ?? id;
 
   const setActive = async (user: UserView, active: boolean) => {
+    if (!active && !window.confirm(t('admin.users.confirmDisable', { name: user.displayName }))) {
+      return;
+    }
     try {
       await api.request(`/api/v1/users/${user.id}`, { method: 'PATCH', body: JSON.stringify({ active }) });
       await load();

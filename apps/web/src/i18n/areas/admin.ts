@@ -101,6 +101,7 @@ export const adminTr = {
   'admin.watchlists.confirmDelete': '"{name}" izleme listesi silinsin mi? Toplanmış bahsetmeler kalır.',
 
   'admin.users.chooseRole': 'En az bir rol seçin.',
+  'admin.users.confirmDisable': '{name} devre dışı bırakılsın mı? Oturumları kapanır ve giriş yapamaz.',
 } as const;
 
 export const adminEn: Record<keyof typeof adminTr, string> = {
@@ -205,4 +206,5 @@ export const adminEn: Record<keyof typeof adminTr, string> = {
   'admin.watchlists.confirmDelete': 'Delete the watchlist "{name}"? Mentions already collected stay.',
 
   'admin.users.chooseRole': 'Choose at least one role.',
+  'admin.users.confirmDisable': 'Disable {name}? Their sessions end and they can no longer sign in.',
 };
