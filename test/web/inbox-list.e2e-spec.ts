@@ -188,14 +188,22 @@ describe('inbox list and speed tools in headless Chromium (5,000 conversations)'
     expect(await currentId()).toBe(seeded[1].id);
   });
 
-  it('selects with x and shift-click and closes the selection in bulk', async () => {
+  it('selects with x, shift+x and shift-click and closes the selection in bulk', async () => {
     const open = seeded.filter((c) => c.status === 'open');
-    // Selected row is the second; x checks it, shift-click on the fifth checks the third and fourth too.
+    // The selected row is the second: x checks it; on the fourth, shift+x checks the third too;
+    // shift-click on the fifth's box extends the range to it.
     await blur();
     await page.keyboard.press('x');
     const check = (id: string) =>
       page.locator(`li:has(> [data-conversation-id="${id}"]) [data-testid="conversation-check"]`);
     await expect(check(open[1].id).isChecked()).resolves.toBe(true);
+    await page.locator(`[data-conversation-id="${open[3].id}"]`).click();
+    await current()
+      .and(page.locator(`[data-conversation-id="${open[3].id}"]`))
+      .waitFor();
+    await page.keyboard.press('Shift+X');
+    await expect(check(open[2].id).isChecked()).resolves.toBe(true);
+    await expect(check(open[3].id).isChecked()).resolves.toBe(true);
     await check(open[4].id).click({ modifiers: ['Shift'] });
     for (const c of open.slice(1, 5)) {
       await expect(check(c.id).isChecked()).resolves.toBe(true);

@@ -14,6 +14,7 @@ export const SHORTCUTS: readonly { keys: string[]; label: MessageKey }[] = [
   { keys: ['a'], label: 'list.keys.assignMe' },
   { keys: ['c'], label: 'list.keys.case' },
   { keys: ['x'], label: 'list.keys.select' },
+  { keys: ['Shift', 'x'], label: 'list.keys.range' },
   { keys: ['?'], label: 'list.keys.map' },
   { keys: ['Esc'], label: 'list.keys.escape' },
 ];

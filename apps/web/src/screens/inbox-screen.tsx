@@ -159,6 +159,12 @@ export function InboxScreen({
         toggle(selectedIndex, false);
       }
     },
+    // Shift+x: everything from the last toggled row to this one, as shift-click does.
+    X: () => {
+      if (can.work && selectedIndex >= 0) {
+        toggle(selectedIndex, true);
+      }
+    },
     '?': () => setMapOpen(true),
     ...(can.work && selectedId
       ? {
