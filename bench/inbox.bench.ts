@@ -16,23 +16,27 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { withDatabaseName } from '@civic/database';
-import { foldForSearch } from '@civic/domain';
 import type { ConversationFilter } from '@civic/inbox';
 import { ConversationCursorCodec, conversationListSql, searchProbeSql, searchStrategy } from '@civic/inbox';
 import { AppProcess, ensureBuilt } from '../test/scale/app-process';
+import { measureAlternating, measureConcurrent, measureStats } from './inbox-load';
+import { COMMON_TERM, MESSAGES_PER_CONVERSATION, RARE_TERM, seedInbox } from './inbox-seed';
 
 const SERVER_URL =
   process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 200_000);
-const MESSAGES_PER_CONVERSATION = 5;
 const PAGE = 25;
+/** Officers searching the inbox at once (the issue's office of eight) and for how long. */
+const OFFICERS = 8;
+const CONCURRENT_SECONDS = Number(process.env.BENCH_CONCURRENT_SECONDS ?? 10);
+/** A 30-day window from a third into the seeded activity (two conversations per 80 s from 1 January 2026). */
+const SEED_START = Date.parse('2026-01-01T00:00:00Z');
+const STATS_FROM = new Date(SEED_START + ((CONVERSATIONS / 2) * 80_000) / 3).toISOString();
+const STATS_TO = new Date(Date.parse(STATS_FROM) + 30 * 86_400_000).toISOString();
 /** Timed requests per scenario, API and SQL each: p95 is then the 25th slowest, not the 3rd of 60. */
 const ITERATIONS = 500;
-const RARE_TERM = 'Zeytinburnu';
-const COMMON_TERM = 'çukur';
 
 async function admin(sql: string): Promise<void> {
   const client = new Client({ connectionString: SERVER_URL });
@@ -42,46 +46,6 @@ async function admin(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-interface Latency {
-  p50: number;
-  p95: number;
-}
-
-/**
- * Times the ways of getting the same page alternately, one call each per iteration, so all see the
- * same moments of the machine (its speed drifts over a run; timing one block after the other skewed
- * their ratio).
- */
-async function measureAlternating<K extends string>(
-  iterations: number,
-  ways: Record<K, () => Promise<unknown>>,
-): Promise<Record<K, Latency>> {
-  const entries = Object.entries(ways) as [K, () => Promise<unknown>][];
-  for (let i = 0; i < 5; i++) {
-    for (const [, run] of entries) {
-      await run();
-    }
-  } // warm-up
-  const times = new Map<K, number[]>(entries.map(([name]) => [name, []]));
-  for (let i = 0; i < iterations; i++) {
-    for (const [name, run] of entries) {
-      const start = performance.now();
-      await run();
-      times.get(name)!.push(performance.now() - start);
-    }
-  }
-  const summary = {} as Record<K, Latency>;
-  for (const [name, list] of times) {
-    list.sort((a, b) => a - b);
-    summary[name] = { p50: round(percentile(list, 50)), p95: round(percentile(list, 95)) };
-  }
-  return summary;
 }
 
 /** Starts bare-http-floor.server.ts as its own process; resolves with its base URL once it listens. */
@@ -114,131 +78,6 @@ function startFloorServer(env: Record<string, string>): Promise<{ child: ChildPr
   });
 }
 
-const round = (ms: number) => Math.round(ms * 100) / 100;
-
-async function seed(db: Client, organizationId: string): Promise<void> {
-  const started = performance.now();
-  const accounts = await db.query(
-    `INSERT INTO channel_account (organization_id, channel, external_id, name, owner_label)
-     SELECT $1, ch, 'bench-' || ch, initcap(ch) || ' Belediye', 'Belediye' FROM unnest(ARRAY['facebook','instagram','twitter','whatsapp']) AS ch
-     RETURNING id, channel`,
-    [organizationId],
-  );
-  const accountIds = accounts.rows.map((r) => r.id);
-  const channels = accounts.rows.map((r) => r.channel);
-  const first = [
-    'Ayşe',
-    'Mehmet',
-    'Fatma',
-    'Mustafa',
-    'Emine',
-    'Ahmet',
-    'Hatice',
-    'Ali',
-    'Zeynep',
-    'Hüseyin',
-    'Elif',
-    'İbrahim',
-    'Şükrü',
-    'Gülşen',
-    'Öznur',
-  ];
-  const last = [
-    'Yılmaz',
-    'Kaya',
-    'Demir',
-    'Şahin',
-    'Çelik',
-    'Yıldız',
-    'Yıldırım',
-    'Öztürk',
-    'Aydın',
-    'Özdemir',
-    'Arslan',
-    'Doğan',
-    'Kılıç',
-    'Aslan',
-    'Çetin',
-  ];
-  // Texts: COMMON_TERM appears in every fourth message; RARE_TERM in 20 messages in all.
-  const phrases = [
-    'Su kesintisi ne zaman bitecek',
-    'Çöp konteyneri taştı',
-    'Sokak lambası yanmıyor',
-    'Park bakımı yapılmalı',
-    'Otobüs saatleri değişti mi',
-    'Kaldırım işgal ediliyor',
-    'Gürültü şikâyeti',
-    'Teşekkürler, ekipler geldi',
-  ];
-  const texts = phrases.map((p) => p);
-  const commonTexts = phrases.map((p) => `${p}, ayrıca yolda büyük bir Çukur var`);
-  await db.query('DROP INDEX IF EXISTS ix_message_search_trgm');
-  await db.query('DROP INDEX IF EXISTS ix_contact_search_trgm');
-  await db.query(
-    `INSERT INTO contact (organization_id, channel_account_id, channel, channel_user_id, name, handle, search_text)
-     SELECT $1, ($2::uuid[])[1 + i % 4], ($3::text[])[1 + i % 4], 'u' || i, n.name, 'vatandas' || i, n.folded || ' vatandas' || i
-       FROM generate_series(0, $4 - 1) AS i,
-            LATERAL (SELECT ($5::text[])[1 + i % 15] || ' ' || ($6::text[])[1 + (i / 15) % 15] AS name,
-                            ($7::text[])[1 + i % 15] || ' ' || ($8::text[])[1 + (i / 15) % 15] AS folded) n`,
-    [
-      organizationId,
-      accountIds,
-      channels,
-      CONVERSATIONS,
-      first,
-      last,
-      first.map(foldForSearch),
-      last.map(foldForSearch),
-    ],
-  );
-  // One conversation per contact; activity spread over ~a year, several sharing a second.
-  await db.query(
-    `INSERT INTO conversation (organization_id, channel_account_id, channel, kind, thread_key, contact_id, status, tags,
-                               last_activity_at, last_inbound_at, last_message_preview, message_count, unread_count)
-     SELECT $1, c.channel_account_id, c.channel, CASE WHEN n % 3 = 0 THEN 'public' ELSE 'direct' END, 'bench:' || n, c.id,
-            (ARRAY['open','open','pending','resolved','closed'])[1 + n % 5],
-            CASE WHEN n % 10 = 0 THEN ARRAY['altyapı'] ELSE '{}'::text[] END,
-            timestamptz '2026-01-01' + (n / 2) * interval '80 seconds', timestamptz '2026-01-01' + (n / 2) * interval '80 seconds',
-            'Son mesaj ' || n, ${MESSAGES_PER_CONVERSATION}, n % 3
-       FROM (SELECT c.*, row_number() OVER (ORDER BY c.channel_user_id) - 1 AS n FROM contact c WHERE c.organization_id = $1) c`,
-    [organizationId],
-  );
-  await db.query(
-    `INSERT INTO message (organization_id, channel, channel_account_id, conversation_id, external_id, direction, kind, text, search_text,
-                          contact_id, sent_at)
-     SELECT $1, v.channel, v.channel_account_id, v.id, 'bench-' || v.k || '-' || j, CASE WHEN j = 4 THEN 'out' ELSE 'in' END, 'dm',
-            t.text, t.folded, v.contact_id, v.last_activity_at - (4 - j) * interval '10 seconds'
-       FROM (SELECT c.*, row_number() OVER () AS k FROM conversation c WHERE c.organization_id = $1) v,
-            generate_series(0, ${MESSAGES_PER_CONVERSATION - 1}) AS j,
-            LATERAL (SELECT CASE
-                       WHEN (v.k * 5 + j) % 50000 = 7 THEN ($2::text[])[1 + j % 8] || ' — ' || $6
-                       WHEN (v.k * 5 + j) % 4 = 0 THEN ($3::text[])[1 + (v.k + j) % 8]
-                       ELSE ($2::text[])[1 + (v.k + j) % 8] END AS text) raw,
-            LATERAL (SELECT raw.text, CASE
-                       WHEN (v.k * 5 + j) % 50000 = 7 THEN ($4::text[])[1 + j % 8] || ' — ' || $7
-                       WHEN (v.k * 5 + j) % 4 = 0 THEN ($5::text[])[1 + (v.k + j) % 8]
-                       ELSE ($4::text[])[1 + (v.k + j) % 8] END AS folded) t`,
-    [
-      organizationId,
-      texts,
-      commonTexts,
-      texts.map(foldForSearch),
-      commonTexts.map(foldForSearch),
-      RARE_TERM,
-      foldForSearch(RARE_TERM),
-    ],
-  );
-  // Same definitions as the initial migration, built once after the bulk load.
-  await db.query('CREATE INDEX ix_message_search_trgm ON message USING gin (search_text gin_trgm_ops)');
-  await db.query('CREATE INDEX ix_contact_search_trgm ON contact USING gin (search_text gin_trgm_ops)');
-  await db.query('VACUUM ANALYZE');
-  const [{ n }] = (await db.query('SELECT count(*)::int AS n FROM message')).rows;
-  console.log(
-    `seeded ${n} messages in ${CONVERSATIONS} conversations in ${Math.round((performance.now() - started) / 1000)} s`,
-  );
-}
-
 function getJson(agent: http.Agent, base: string, path: string, token?: string): Promise<any> {
   return new Promise((resolve, reject) => {
     const req = http.get(
@@ -267,6 +106,59 @@ async function login(base: string, email: string, password: string): Promise<str
     throw new Error(`login: ${response.status} ${await response.text()}`);
   }
   return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** Eight officers with their own sign-in, as the office that searches at once. */
+async function createOfficers(base: string, adminToken: string): Promise<Array<{ id: string; token: string }>> {
+  const officers = [];
+  for (let i = 1; i <= OFFICERS; i++) {
+    const email = `memur${i}@bench.belediye.tr`;
+    const response = await fetch(`${base}/api/v1/users`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${adminToken}` },
+      body: JSON.stringify({ email, displayName: `Memur ${i}`, password: 'Bench-Parola-123', roles: ['officer'] }),
+    });
+    if (response.status !== 201) {
+      throw new Error(`officer ${i}: ${response.status} ${await response.text()}`);
+    }
+    const { id } = (await response.json()) as { id: string };
+    officers.push({ id, token: await login(base, email, 'Bench-Parola-123') });
+  }
+  return officers;
+}
+
+/**
+ * Eight officers searching the common term at once through the API (each with their own sign-in and
+ * connection), then the same probe and page as plain SQL on eight pg connections.
+ */
+async function measureConcurrentSearch(
+  officers: Array<{ token: string }>,
+  base: string,
+  url: string,
+  sqlPage: (client: Client) => Promise<unknown>,
+) {
+  const path = `/api/v1/conversations?limit=${PAGE}&q=${encodeURIComponent(COMMON_TERM)}`;
+  const agents = officers.map(() => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+  const clients = officers.map(() => new Client({ connectionString: url }));
+  try {
+    await Promise.all(clients.map((c) => c.connect()));
+    const api = await measureConcurrent(
+      CONCURRENT_SECONDS,
+      officers.map((o, i) => () => getJson(agents[i], base, path, o.token)),
+    );
+    const sql = await measureConcurrent(
+      CONCURRENT_SECONDS,
+      clients.map((c) => () => sqlPage(c)),
+    );
+    console.log(
+      `${officers.length} officers searching "${COMMON_TERM}" at once: API ${api.perSecond} req/s, p95 ${api.p95} ms; ` +
+        `plain SQL ${sql.perSecond} pages/s, p95 ${sql.p95} ms`,
+    );
+    return { term: COMMON_TERM, api, sql };
+  } finally {
+    agents.forEach((a) => a.destroy());
+    await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+  }
 }
 
 async function main(): Promise<void> {
@@ -306,15 +198,21 @@ async function main(): Promise<void> {
     );
     const user = adminUser.rows[0];
     const token = await login(base, 'bench@bench.belediye.tr', 'Bench-Parola-123');
-    await seed(db, user.organization_id);
+    const officers = await createOfficers(base, token);
+    await seedInbox(
+      db,
+      user.organization_id,
+      CONVERSATIONS,
+      officers.map((o) => o.id),
+    );
 
     const codec = new ConversationCursorCodec(jwtSecret);
     // Exactly what the service runs: the rarity probe for searches, then the page.
-    const rawPage = async (filter: ConversationFilter, cursor?: string) => {
+    const rawPageOn = async (client: Client, filter: ConversationFilter, cursor?: string) => {
       let search: 'collect' | 'walk' = 'collect';
       if (filter.q) {
         const probe = searchProbeSql(user.organization_id, filter.q);
-        search = searchStrategy((await db.query(probe.sql, probe.params)).rows[0].n);
+        search = searchStrategy((await client.query(probe.sql, probe.params)).rows[0].n);
       }
       const { sql, params } = conversationListSql(
         user.organization_id,
@@ -324,8 +222,9 @@ async function main(): Promise<void> {
         cursor ? codec.decode(cursor) : undefined,
         search,
       );
-      return db.query(sql, params);
+      return client.query(sql, params);
     };
+    const rawPage = (filter: ConversationFilter, cursor?: string) => rawPageOn(db, filter, cursor);
     const list = (query: string) => getJson(agent, base, `/api/v1/conversations?limit=${PAGE}${query}`, token);
     const floorServer = await startFloorServer({
       DATABASE_URL: url,
@@ -403,6 +302,12 @@ async function main(): Promise<void> {
         iterations: s.iterations,
       });
     }
+    const stats = await measureStats(db, user.organization_id, { from: STATS_FROM, to: STATS_TO }, 200, (path) =>
+      getJson(agent, base, path, token),
+    );
+    const concurrentSearch = await measureConcurrentSearch(officers, base, url, (client) =>
+      rawPageOn(client, { q: COMMON_TERM }),
+    );
     const [{ version }] = (await db.query('SELECT version()')).rows;
     console.table(
       results.map((r) => ({
@@ -429,6 +334,8 @@ async function main(): Promise<void> {
           messages: CONVERSATIONS * MESSAGES_PER_CONVERSATION,
           pageSize: PAGE,
           results,
+          stats,
+          concurrentSearch,
         },
         null,
         2,

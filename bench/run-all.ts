@@ -38,6 +38,39 @@ interface Row {
 const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a) ? +(a / b).toFixed(3) : '-');
 const met = (ok: boolean): 'yes' | 'no' => (ok ? 'yes' : 'no');
 
+/** The inbox statistics and eight officers searching at once (issue 23's figures). */
+function inboxLoadRows(r: any): Row[] {
+  if (!r.stats || !r.concurrentSearch) {
+    return [];
+  }
+  const { stats, concurrentSearch: c } = r;
+  const office = `${c.api.workers} officers searching "${c.term}" at once`;
+  return [
+    {
+      component: 'inbox',
+      measure: `statistics via API, p95 (${r.messages.toLocaleString('en')} msgs, ${stats.conversations} answered in 30 days; former query ${stats.formerQueryMedianMs} ms)`,
+      figure: stats.api.p95,
+      unit: 'ms',
+      ceilingName: 'same SQL through pg, p95',
+      ceiling: stats.sql.p95,
+      ratio: ratio(stats.api.p95, stats.sql.p95),
+      target: 'p95 ≤ 100 ms',
+      met: met(stats.api.p95 <= 100),
+    },
+    {
+      component: 'inbox',
+      measure: `${office} via API, throughput (p95 ${c.api.p95} ms)`,
+      figure: c.api.perSecond,
+      unit: 'req/s',
+      ceilingName: `same SQL on ${c.sql.workers} pg connections (p95 ${c.sql.p95} ms)`,
+      ceiling: c.sql.perSecond,
+      ratio: ratio(c.api.perSecond, c.sql.perSecond),
+      target: '-',
+      met: '-',
+    },
+  ];
+}
+
 const COMPONENTS: Component[] = [
   {
     name: 'ingest',
@@ -74,7 +107,7 @@ const COMPONENTS: Component[] = [
     resultPrefix: 'inbox-',
     rows: (r) => {
       const first = r.results.find((x: any) => x.scenario === 'first page');
-      return r.results.flatMap((x: any): Row[] => {
+      const pages = r.results.flatMap((x: any): Row[] => {
         const common = x.scenario.startsWith('common-term');
         const target = common
           ? { text: 'p95 ≤ 1.5× SQL', ok: x.apiP95 <= 1.5 * x.sqlP95 }
@@ -106,6 +139,7 @@ const COMPONENTS: Component[] = [
         };
         return common ? [viaApi, floor] : [viaApi];
       });
+      return [...pages, ...inboxLoadRows(r)];
     },
   },
   {

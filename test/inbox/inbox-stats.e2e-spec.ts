@@ -4,7 +4,9 @@ import { startTestApp } from '../support/test-app';
 import type { SeededAccounts } from './inbox-seed';
 import { createAccounts, inbound, ingestAll } from './inbox-seed';
 
-const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+// One fixed now, so that times given in minutes are exact distances apart.
+const NOW = Date.now();
+const minutesAgo = (minutes: number) => new Date(NOW - minutes * 60_000).toISOString();
 
 /**
  * The inbox statistics read response times kept on the conversation; these tests hold them to the

@@ -14,7 +14,8 @@ import { User } from './user.entity';
 @Index('ix_conversation_status', ['organizationId', 'status', 'lastActivityAt', 'id'])
 @Index('ix_conversation_assignee', ['organizationId', 'assigneeId', 'lastActivityAt', 'id'])
 @Index('ix_conversation_contact', ['contactId'])
-@Index('ix_conversation_first_inbound', ['organizationId', 'firstInboundAt'])
+// Covering index for the inbox statistics (INCLUDE), written by hand in the migration (TypeORM cannot declare it).
+@Index('ix_conversation_first_inbound', { synchronize: false })
 export class Conversation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

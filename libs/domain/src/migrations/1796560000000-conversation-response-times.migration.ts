@@ -34,7 +34,8 @@ export class ConversationResponseTimes1796560000000 implements MigrationInterfac
         WHERE c."first_inbound_at" IS NOT NULL`,
     );
     await queryRunner.query(
-      `CREATE INDEX "ix_conversation_first_inbound" ON "conversation" ("organization_id", "first_inbound_at")`,
+      `CREATE INDEX "ix_conversation_first_inbound" ON "conversation" ("organization_id", "first_inbound_at")
+        INCLUDE ("channel", "channel_account_id", "first_response_at", "first_response_user_id", "resolved_at", "resolved_by_user_id")`,
     );
   }
 
