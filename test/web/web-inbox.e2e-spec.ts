@@ -147,7 +147,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await expect(page.evaluate('document.activeElement && document.activeElement.id')).resolves.toBe('reply-text');
     const reply = 'Merhaba Mehmet Bey, bildiriminiz Fen İşleri Müdürlüğü’ne iletildi. Teşekkür ederiz.';
     await page.keyboard.type(reply);
-    await conversation.getByRole('button', { name: 'Gönder' }).click();
+    await conversation.getByRole('button', { name: 'Gönder', exact: true }).click();
     const outbound = conversation.locator('[data-testid="message"][data-direction="out"]', { hasText: 'Fen İşleri' });
     await outbound.locator('[data-delivery="sent"]').waitFor({ timeout: 30_000 });
 
@@ -307,7 +307,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await counter.filter({ hasText: '0/280 karakter' }).waitFor();
     await conversation.locator('#reply-text').fill('ç'.repeat(281));
     await counter.filter({ hasText: '281/280 karakter' }).waitFor();
-    await expect(conversation.getByRole('button', { name: 'Gönder' }).isDisabled()).resolves.toBe(true);
+    await expect(conversation.getByRole('button', { name: 'Gönder', exact: true }).isDisabled()).resolves.toBe(true);
 
     await page
       .locator('[data-testid="conversation-item"][data-channel="whatsapp"]', { hasText: 'Ayşe Yılmaz' })

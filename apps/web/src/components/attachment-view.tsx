@@ -1,6 +1,6 @@
 import type { Attachment } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { useMediaUrl } from './use-media-url';
+import { useMediaUrl, useStableSrc } from './use-media-url';
 
 const ICON: Record<Attachment['type'], string> = {
   image: '🖼',
@@ -13,42 +13,81 @@ const ICON: Record<Attachment['type'], string> = {
   link: '🔗',
 };
 
+/** A short, language-free name of a file type: "PDF", "Word", "JPEG"; null when unknown. */
+function fileKind(mimeType: string | null | undefined, fileName: string | null | undefined): string | null {
+  const mime = mimeType?.toLowerCase() ?? '';
+  if (mime === 'application/pdf') {
+    return 'PDF';
+  }
+  if (mime.includes('wordprocessingml') || mime === 'application/msword') {
+    return 'Word';
+  }
+  if (mime.includes('spreadsheetml') || mime === 'application/vnd.ms-excel') {
+    return 'Excel';
+  }
+  const extension = /\.([a-z0-9]{1,5})$/i.exec(fileName ?? '')?.[1];
+  if (extension) {
+    return extension.toUpperCase();
+  }
+  const subtype = /^[a-z]+\/([a-z0-9]{1,5})$/.exec(mime)?.[1];
+  return subtype ? subtype.toUpperCase() : null;
+}
+
 /**
- * A photo, video, audio clip or document from our stored copy (the authorized media endpoint),
- * fetched with the bearer header and shown from a blob: URL (a token never goes in a media URL).
+ * A photo, video, audio clip or document from our stored copy, through a signed media link: the
+ * photo itself, players for video and audio, a named link with type and size for a document.
  */
-export function AttachmentView({ attachment }: { attachment: Attachment }) {
-  const { t } = useI18n();
-  const src = useMediaUrl(attachment.url);
+export function AttachmentView({ attachment }: { attachment: Attachment & { mediaUrl?: string | null } }) {
+  const { t, format } = useI18n();
+  const latest = useMediaUrl(attachment);
+  const { src, onError } = useStableSrc(latest);
   const label = t(`attachment.${attachment.type}`);
-  const alt = attachment.caption ?? label;
-  const details = [attachment.fileName, attachment.mimeType].filter(Boolean).join(' · ');
+  const alt = attachment.caption ?? attachment.fileName ?? label;
+  const kind = fileKind(attachment.mimeType, attachment.fileName);
+  const size =
+    typeof attachment.size === 'number'
+      ? attachment.size >= 1_000_000
+        ? format.number(attachment.size / 1_000_000, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 })
+        : format.number(Math.max(1, Math.round(attachment.size / 1000)), { style: 'unit', unit: 'kilobyte' })
+      : null;
+  const details = [kind, size].filter(Boolean).join(' · ');
   let media = null;
   if (src && (attachment.type === 'image' || attachment.type === 'sticker')) {
-    media = <img src={src} alt={alt} className="attachment-image" loading="lazy" />;
+    media = (
+      <a href={latest ?? src} target="_blank" rel="noreferrer noopener" className="attachment-image-link">
+        <img src={src} alt={alt} className="attachment-image" loading="lazy" onError={onError} />
+      </a>
+    );
   } else if (src && attachment.type === 'video') {
-    media = <video src={src} controls preload="metadata" aria-label={alt} className="attachment-video" />;
+    media = (
+      <video src={src} controls preload="metadata" aria-label={alt} className="attachment-video" onError={onError} />
+    );
   } else if (src && attachment.type === 'audio') {
-    media = <audio src={src} controls preload="metadata" aria-label={alt} />;
+    media = <audio src={src} controls preload="metadata" aria-label={alt} onError={onError} />;
   }
   return (
-    <figure className={`attachment attachment-${attachment.type}`} data-attachment={attachment.type}>
+    <figure className={`attachment attachment-kind-${attachment.type}`} data-attachment={attachment.type}>
       {media ?? (
         <span className="attachment-icon" aria-hidden="true">
           {ICON[attachment.type]}
         </span>
       )}
       <figcaption>
-        <strong>{label}</strong>
-        {attachment.caption && <span>{attachment.caption}</span>}
-        {details && <span className="muted small">{details}</span>}
-        {src ? (
-          <a href={src} target="_blank" rel="noreferrer noopener">
-            {t('attachment.open')}
+        {attachment.type === 'document' && latest ? (
+          <a href={latest} target="_blank" rel="noreferrer noopener" className="attachment-document">
+            {attachment.fileName ?? label}
           </a>
         ) : (
-          !attachment.url && <span className="muted small">{t('attachment.notStored')}</span>
+          <strong>{attachment.type === 'document' ? (attachment.fileName ?? label) : label}</strong>
         )}
+        {attachment.caption && <span>{attachment.caption}</span>}
+        {details && <span className="muted small">{details}</span>}
+        {latest && attachment.type !== 'document' && attachment.type !== 'image' && attachment.type !== 'sticker' && (
+          <a href={latest} target="_blank" rel="noreferrer noopener">
+            {t('attachment.open')}
+          </a>
+        )}
+        {!attachment.url && <span className="muted small">{t('attachment.notStored')}</span>}
       </figcaption>
     </figure>
   );

@@ -1,21 +1,24 @@
 import { useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api } from '../api/client';
 import { queryKeys } from '../api/queries/query-keys';
-import { useConversation, useConversationThread, useUsers } from '../api/queries/use-conversations';
-import type { ConversationStatus, ConversationView, SessionUser } from '../api/types';
+import { useConversation, useConversationThread } from '../api/queries/use-conversations';
+import type { SessionUser } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
 import { AccountBadge, ChannelBadge } from './badges';
-import { CasePanel } from './case-panel';
-import { LegalHoldControl } from './legal-hold-control';
+import { ConversationDetailsPanel } from './conversation-details-panel';
+import { nextOpenConversationId } from './next-open-conversation';
 import { QueryState } from './query-state';
 import { ReplyBox } from './reply-box';
 import { ReplyWindow } from './reply-window';
 import { ThreadItemView } from './thread-item-view';
+import { useConversationUpdate } from './use-conversation-update';
+import { useDetailsPanel } from './use-details-panel';
 
-const STATUSES: ConversationStatus[] = ['open', 'pending', 'resolved', 'closed'];
+/** Signed media links live at least five minutes: the thread is refetched before the ones shown expire. */
+const MEDIA_LINK_REFRESH_MS = 4 * 60_000;
 
 interface Props {
   id: string;
@@ -24,16 +27,19 @@ interface Props {
   onBack(): void;
 }
 
+/** The thread with the reply box; the details (status, assignee, tags, case, history) in a side panel. */
 export function ConversationPane({ id, user, can, onBack }: Props) {
   const { t } = useI18n();
   const client = useQueryClient();
+  const navigate = useNavigate();
   // Live events refetch both; a change made here refetches them and the inbox list.
   const conversationQuery = useConversation(id);
   const thread = useConversationThread(id);
-  const users = useUsers(can.listUsers).data ?? [];
-  const [error, setError] = useState<string | null>(null);
-  const [newTag, setNewTag] = useState('');
+  const { update, error } = useConversationUpdate(id);
+  const details = useDetailsPanel();
+  const [closing, setClosing] = useState(false);
   const threadEnd = useRef<HTMLLIElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
   const conversation = conversationQuery.data;
   const items = thread.data ?? [];
   const refresh = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.conversations }), [client]);
@@ -45,35 +51,33 @@ export function ConversationPane({ id, user, can, onBack }: Props) {
     }
     api.request(`/api/v1/conversations/${id}/read`, { method: 'POST' }).then(refresh, () => undefined);
   }, [id, can.work, conversation, refresh]);
-  useEffect(() => setError(null), [id]);
   useEffect(() => {
     // A block body: newer browsers return a promise from scrollIntoView, which is no effect cleanup.
     threadEnd.current?.scrollIntoView({ block: 'end' });
   }, [items.length]);
+  useEffect(() => {
+    const timer = setInterval(
+      () => void client.invalidateQueries({ queryKey: queryKeys.conversationThread(id) }),
+      MEDIA_LINK_REFRESH_MS,
+    );
+    return () => clearInterval(timer);
+  }, [client, id]);
 
-  const update = async (patch: Record<string, unknown>) => {
-    try {
-      client.setQueryData(
-        queryKeys.conversation(id),
-        await api.request<ConversationView>(`/api/v1/conversations/${id}`, {
-          method: 'PATCH',
-          body: JSON.stringify(patch),
-        }),
-      );
-      setError(null);
-      refresh();
-    } catch (e) {
-      setError((e as Error).message);
+  const closeDetailsPanel = details.close;
+  const closeDetails = useCallback(() => {
+    closeDetailsPanel();
+    toggle.current?.focus();
+  }, [closeDetailsPanel]);
+
+  const closeAndNext = async () => {
+    // The next one is read before closing: a list of open conversations drops this one once closed.
+    const next = nextOpenConversationId(client, id);
+    setClosing(true);
+    const closed = await update({ status: 'closed' });
+    setClosing(false);
+    if (closed) {
+      void navigate(next ? `/inbox/${next}` : '/inbox');
     }
-  };
-  const addTag = (event: FormEvent) => {
-    event.preventDefault();
-    const tag = newTag.trim();
-    if (!tag || !conversation) {
-      return;
-    }
-    setNewTag('');
-    void update({ tags: [...new Set([...conversation.tags, tag])] });
   };
 
   if (!conversation) {
@@ -87,120 +91,93 @@ export function ConversationPane({ id, user, can, onBack }: Props) {
 
   return (
     <section
-      className="pane conversation"
+      className={`pane conversation workspace${details.open ? ' details-open' : ''}`}
       aria-labelledby="conversation-title"
       data-testid="conversation"
       data-conversation-id={id}
     >
-      <header className="conversation-head">
-        <button type="button" className="back secondary" onClick={onBack}>
-          ← {t('inbox.back')}
-        </button>
-        <h2 id="conversation-title">
-          <ChannelBadge channel={conversation.channel} /> <AccountBadge account={conversation.account} /> {name}
-        </h2>
-        <div className="conversation-facts">
-          <span>
-            {conversation.account.name}
-            {conversation.account.handle ? ` (${conversation.account.handle})` : ''}
-          </span>
-          <span>{t(`kind.${conversation.kind}`)}</span>
-          <ReplyWindow window={conversation.replyWindow} />
-        </div>
-        <div className="conversation-controls">
-          <label>
-            {t('conv.status')}
-            <select
-              value={conversation.status}
-              disabled={!can.work}
-              onChange={(e) => void update({ status: e.target.value })}
-              data-testid="status-select"
-            >
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <span className="assignee">
-            {t('conv.assignee')}: <strong>{conversation.assignee?.displayName ?? t('inbox.unassigned')}</strong>
-          </span>
-          {can.work && conversation.assignee?.id !== user.id && (
-            <button type="button" className="secondary" onClick={() => void update({ assigneeId: user.id })}>
-              {t('conv.assignMe')}
+      <div className="workspace-main">
+        <header className="conversation-head">
+          <div className="conversation-title-row">
+            <button type="button" className="back secondary" onClick={onBack}>
+              ← {t('inbox.back')}
             </button>
-          )}
-          {can.work && conversation.assignee && (
-            <button type="button" className="secondary" onClick={() => void update({ assigneeId: null })}>
-              {t('conv.unassign')}
-            </button>
-          )}
-          {can.work && users.length > 0 && (
-            <label>
-              <span className="visually-hidden">{t('conv.assignTo')}</span>
-              <select
-                aria-label={t('conv.assignTo')}
-                value=""
-                onChange={(e) => e.target.value && void update({ assigneeId: e.target.value })}
-              >
-                <option value="">{t('conv.assignTo')}…</option>
-                {users.map((u) => (
-                  <option key={u.id} value={u.id}>
-                    {u.displayName}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-        </div>
-        <div className="tags" aria-label={t('conv.tags')}>
-          {conversation.tags.map((tag) => (
-            <span key={tag} className="tag">
-              #{tag}
-              {can.work && (
+            <h2 id="conversation-title">
+              <ChannelBadge channel={conversation.channel} /> <AccountBadge account={conversation.account} /> {name}
+            </h2>
+            <div className="conversation-actions">
+              {can.work && conversation.status !== 'closed' && (
                 <button
                   type="button"
-                  className="tag-remove"
-                  aria-label={t('conv.removeTag', { tag })}
-                  onClick={() => void update({ tags: conversation.tags.filter((x) => x !== tag) })}
+                  className="secondary"
+                  disabled={closing}
+                  onClick={() => void closeAndNext()}
+                  data-testid="close-and-next"
                 >
-                  ×
+                  {t('ws.closeAndNext')}
                 </button>
               )}
-            </span>
-          ))}
-          {can.work && (
-            <form className="tag-form" onSubmit={addTag}>
-              <input
-                aria-label={t('conv.addTag')}
-                placeholder={t('conv.addTag')}
-                value={newTag}
-                maxLength={64}
-                onChange={(e) => setNewTag(e.target.value)}
-              />
-              <button type="submit" className="secondary">
-                {t('conv.addTagButton')}
+              <button
+                ref={toggle}
+                type="button"
+                className="secondary"
+                aria-expanded={details.open}
+                aria-controls="conversation-details"
+                onClick={details.toggle}
+                data-testid="details-toggle"
+              >
+                {details.open ? t('ws.details.hide') : t('ws.details.show')}
               </button>
-            </form>
+            </div>
+          </div>
+          <div className="conversation-facts">
+            <span className={`status-pill status-${conversation.status}`} data-testid="conversation-status">
+              {t(`status.${conversation.status}`)}
+            </span>
+            <span>
+              {conversation.account.name}
+              {conversation.account.handle ? ` (${conversation.account.handle})` : ''}
+            </span>
+            <span>{t(`kind.${conversation.kind}`)}</span>
+            <span>
+              {t('conv.assignee')}: {conversation.assignee?.displayName ?? t('inbox.unassigned')}
+            </span>
+            <ReplyWindow window={conversation.replyWindow} />
+          </div>
+          {error && (
+            <p role="alert" className="error">
+              {t('common.error', { message: error })}
+            </p>
           )}
-        </div>
-        {can.admin && <LegalHoldControl conversationId={id} />}
-        {error && (
-          <p role="alert" className="error">
-            {t('common.error', { message: error })}
-          </p>
+        </header>
+        <ol className="thread" aria-label={t('conv.thread')} data-testid="thread">
+          {items.length === 0 && <li className="muted">{t('conv.empty')}</li>}
+          {items.map((item) => (
+            <ThreadItemView key={`${item.type}-${item.id}`} item={item} />
+          ))}
+          <li ref={threadEnd} aria-hidden="true" className="thread-end" />
+        </ol>
+        {can.work && (
+          <ReplyBox
+            conversation={conversation}
+            onSent={refresh}
+            closeConversation={(cid) => update({ status: 'closed' }, cid)}
+          />
         )}
-      </header>
-      <CasePanel conversationId={id} canWork={can.work} />
-      <ol className="thread" aria-label={t('conv.thread')}>
-        {items.length === 0 && <li className="muted">{t('conv.empty')}</li>}
-        {items.map((item) => (
-          <ThreadItemView key={`${item.type}-${item.id}`} item={item} />
-        ))}
-        <li ref={threadEnd} aria-hidden="true" className="thread-end" />
-      </ol>
-      {can.work && <ReplyBox conversation={conversation} onSent={refresh} />}
+      </div>
+      {details.open && (
+        <>
+          {details.narrow && <div className="drawer-backdrop" aria-hidden="true" onClick={closeDetails} />}
+          <ConversationDetailsPanel
+            conversation={conversation}
+            user={user}
+            can={can}
+            drawer={details.narrow}
+            update={update}
+            onClose={closeDetails}
+          />
+        </>
+      )}
     </section>
   );
 }

@@ -1,9 +1,13 @@
 import type { FormEvent } from 'react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../api/client';
-import { useCannedResponses } from '../api/queries/use-conversations';
-import type { ConversationView, RenderedCannedResponse } from '../api/types';
+import type { ConversationView } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { useCannedPicker } from './canned-response-picker';
+import { ReplyTemplateFields } from './reply-template-fields';
+import { useNow } from './use-now';
+import type { PendingSend } from './use-undoable-send';
+import { UNDO_SECONDS, useUndoableSend } from './use-undoable-send';
 
 const X_LIMIT = 280;
 const URL_PATTERN = /https?:\/\/\S+/g;
@@ -18,23 +22,83 @@ export function xLength(text: string): number {
 interface Props {
   conversation: ConversationView;
   onSent(): void;
+  /** "Send and close": closes the conversation once the reply is queued. */
+  closeConversation(conversationId: string): Promise<boolean>;
 }
 
+interface HeldReply {
+  body: object;
+  idempotencyKey: string;
+  closeAfter: boolean;
+  /** What the box held, put back on undo or when the send fails. */
+  text: string;
+}
+
+type Feedback = { kind: 'ok' | 'error'; text: string } | null;
+
 /** Reply or internal note; knows the channel's rules so the officer learns them before sending. */
-export function ReplyBox({ conversation, onSent }: Props) {
+export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState('');
   const [privateReply, setPrivateReply] = useState(false);
-  const [templateName, setTemplateName] = useState('');
-  const [templateLanguage, setTemplateLanguage] = useState('tr');
-  const [templateParams, setTemplateParams] = useState('');
-  const canned = useCannedResponses().data ?? [];
+  const [template, setTemplate] = useState({ name: '', language: 'tr', params: '' });
   const [busy, setBusy] = useState(false);
-  const [feedback, setFeedback] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [feedback, setFeedback] = useState<Feedback>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const currentId = useRef(conversation.id);
+  currentId.current = conversation.id;
+
+  const setText = (value: string, caret?: number) => {
+    setTextState(value);
+    if (caret !== undefined) {
+      // After React has put the new value in the box.
+      requestAnimationFrame(() => {
+        box.current?.focus();
+        box.current?.setSelectionRange(caret, caret);
+      });
+    }
+  };
+
+  const send = async ({ conversationId, payload }: PendingSend<HeldReply>) => {
+    try {
+      await api.request(`/api/v1/conversations/${conversationId}/replies`, {
+        method: 'POST',
+        body: JSON.stringify(payload.body),
+        headers: { 'Idempotency-Key': payload.idempotencyKey },
+        // Sent while the page unloads too (see useUndoableSend).
+        keepalive: true,
+      });
+      const closed = payload.closeAfter && (await closeConversation(conversationId));
+      setFeedback({ kind: 'ok', text: closed ? t('ws.reply.sentAndClosed') : t('reply.sent') });
+      onSent();
+    } catch (e) {
+      const message = (e as Error).message;
+      const refused = e instanceof ApiError && e.status === 422;
+      setFeedback({
+        kind: 'error',
+        text: refused ? t('reply.refused', { message }) : t('common.error', { message }),
+      });
+      // Still here with an empty box: the officer gets the text back to correct it.
+      if (currentId.current === conversationId) {
+        setTextState((now) => now || payload.text);
+      }
+    }
+  };
+  const held = useUndoableSend<HeldReply>(conversation.id, (pending) => void send(pending));
+  const now = useNow(held.pending ? 250 : 60_000);
+
+  const picker = useCannedPicker({
+    conversationId: conversation.id,
+    text,
+    setText,
+    onMissing: (fields) =>
+      setFeedback({ kind: 'error', text: t('reply.cannedMissing', { fields: fields.join(', ') }) }),
+    onError: (message) => setFeedback({ kind: 'error', text: t('common.error', { message }) }),
+  });
 
   useEffect(() => {
-    setText('');
+    setTextState('');
     setFeedback(null);
     setPrivateReply(false);
   }, [conversation.id]);
@@ -45,82 +109,97 @@ export function ReplyBox({ conversation, onSent }: Props) {
     conversation.kind === 'public' && (conversation.channel === 'facebook' || conversation.channel === 'instagram');
   const used = isX ? xLength(text) : 0;
   const tooLong = mode === 'reply' && isX && used > X_LIMIT;
-  const empty = needsTemplate ? !templateName.trim() : !text.trim();
+  const empty = needsTemplate ? !template.name.trim() : !text.trim();
 
-  const applyCanned = async (id: string) => {
-    if (!id) {
-      return;
-    }
-    try {
-      const rendered = await api.request<RenderedCannedResponse>(
-        `/api/v1/canned-responses/${id}/render?conversationId=${conversation.id}`,
-      );
-      setText(rendered.text);
-      setFeedback(
-        rendered.missing.length
-          ? { kind: 'error', text: t('reply.cannedMissing', { fields: rendered.missing.join(', ') }) }
-          : null,
-      );
-    } catch (e) {
-      setFeedback({ kind: 'error', text: t('common.error', { message: (e as Error).message }) });
-    }
-  };
-
-  const submit = async (event?: FormEvent) => {
-    event?.preventDefault();
-    if (busy || empty || tooLong) {
-      return;
-    }
+  const saveNote = async () => {
     setBusy(true);
-    setFeedback(null);
     try {
-      if (mode === 'note') {
-        await api.request(`/api/v1/conversations/${conversation.id}/notes`, {
-          method: 'POST',
-          body: JSON.stringify({ text }),
-        });
-        setFeedback({ kind: 'ok', text: t('reply.noteSaved') });
-      } else {
-        const body = needsTemplate
-          ? {
-              template: {
-                name: templateName.trim(),
-                language: templateLanguage,
-                parameters: templateParams
-                  .split('\n')
-                  .map((p) => p.trim())
-                  .filter(Boolean),
-              },
-            }
-          : { text, ...(canPrivateReply && privateReply ? { privateReply: true } : {}) };
-        await api.request(`/api/v1/conversations/${conversation.id}/replies`, {
-          method: 'POST',
-          body: JSON.stringify(body),
-          headers: { 'Idempotency-Key': crypto.randomUUID() },
-        });
-        setFeedback({ kind: 'ok', text: t('reply.sent') });
-      }
-      setText('');
+      await api.request(`/api/v1/conversations/${conversation.id}/notes`, {
+        method: 'POST',
+        body: JSON.stringify({ text }),
+      });
+      setFeedback({ kind: 'ok', text: t('reply.noteSaved') });
+      setTextState('');
       onSent();
     } catch (e) {
-      const message = (e as Error).message;
-      setFeedback({
-        kind: 'error',
-        text:
-          e instanceof ApiError && e.status === 422 ? t('reply.refused', { message }) : t('common.error', { message }),
-      });
+      setFeedback({ kind: 'error', text: t('common.error', { message: (e as Error).message }) });
     } finally {
       setBusy(false);
     }
   };
 
+  const submit = (event?: FormEvent, closeAfter = false) => {
+    event?.preventDefault();
+    if (busy || empty || tooLong) {
+      return;
+    }
+    setFeedback(null);
+    if (mode === 'note') {
+      void saveNote();
+      return;
+    }
+    const body = needsTemplate
+      ? {
+          template: {
+            name: template.name.trim(),
+            language: template.language,
+            parameters: template.params
+              .split('\n')
+              .map((p) => p.trim())
+              .filter(Boolean),
+          },
+        }
+      : { text, ...(canPrivateReply && privateReply ? { privateReply: true } : {}) };
+    // Held for UNDO_SECONDS: the request goes out only when the time is up.
+    held.schedule({ body, idempotencyKey: crypto.randomUUID(), closeAfter, text });
+    setTextState('');
+  };
+
+  const undo = () => {
+    const taken = held.undo();
+    if (taken) {
+      setText(taken.text, taken.text.length);
+      setFeedback({ kind: 'ok', text: t('ws.undo.done') });
+    }
+  };
+
+  const insertSlash = () => {
+    const at = box.current?.selectionStart ?? text.length;
+    const before = text.slice(0, at);
+    const slash = before === '' || /\s$/.test(before) ? '/' : ' /';
+    const next = before + slash + text.slice(at);
+    setText(next, at + slash.length);
+    picker.follow(next, at + slash.length);
+  };
+
+  // `now` may lag by a tick when the countdown starts: never more than the whole delay.
+  const secondsLeft = held.pending
+    ? Math.min(UNDO_SECONDS, Math.max(1, Math.ceil((held.pending.sendsAt - now) / 1000)))
+    : 0;
+
   return (
     <form
       className={`reply-box mode-${mode}`}
-      onSubmit={(e) => void submit(e)}
+      onSubmit={(e) => submit(e)}
       aria-label={t('reply.label')}
       data-testid="reply-box"
     >
+      {held.pending && (
+        <div className="undo-toast" role="status" data-testid="undo-toast">
+          <span>
+            {held.pending.payload.closeAfter
+              ? t('ws.undo.pendingClose', { seconds: secondsLeft })
+              : t('ws.undo.pending', { seconds: secondsLeft })}
+          </span>
+          <button type="button" onClick={undo} data-testid="undo-send">
+            {t('ws.undo.button')}
+          </button>
+          <button type="button" className="secondary" onClick={held.flush}>
+            {t('ws.undo.sendNow')}
+          </button>
+          <span className="undo-bar" style={{ animationDuration: `${UNDO_SECONDS}s` }} aria-hidden="true" />
+        </div>
+      )}
       <div className="reply-tabs" role="radiogroup" aria-label={t('reply.label')}>
         {(['reply', 'note'] as const).map((m) => (
           <label key={m} className={mode === m ? 'tab active' : 'tab'}>
@@ -128,66 +207,45 @@ export function ReplyBox({ conversation, onSent }: Props) {
             {m === 'reply' ? t('reply.modeReply') : t('reply.modeNote')}
           </label>
         ))}
-        {mode === 'reply' && canned.length > 0 && (
-          <label className="canned">
-            <span className="visually-hidden">{t('reply.canned')}</span>
-            <select aria-label={t('reply.canned')} value="" onChange={(e) => void applyCanned(e.target.value)}>
-              <option value="">{t('reply.cannedNone')}</option>
-              {canned.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.title}
-                </option>
-              ))}
-            </select>
-          </label>
+        {mode === 'reply' && !needsTemplate && (
+          <button type="button" className="secondary canned" onClick={insertSlash}>
+            {t('ws.canned.button')}
+          </button>
         )}
       </div>
       {needsTemplate ? (
-        <fieldset className="template" data-testid="template-picker">
-          <legend>{t('reply.template')}</legend>
-          <p className="warning">{t('reply.windowClosed')}</p>
-          <label>
-            {t('reply.templateName')}
-            <input
-              list="known-templates"
-              value={templateName}
-              onChange={(e) => setTemplateName(e.target.value)}
-              required
-            />
-            <datalist id="known-templates">
-              <option value="basvuru_alindi" />
-              <option value="basvuru_sonuclandi" />
-              <option value="bilgi_talebi" />
-            </datalist>
-          </label>
-          <label>
-            {t('reply.templateLanguage')}
-            <select value={templateLanguage} onChange={(e) => setTemplateLanguage(e.target.value)}>
-              <option value="tr">tr</option>
-              <option value="en">en</option>
-            </select>
-          </label>
-          <label>
-            {t('reply.templateParams')}
-            <textarea rows={2} value={templateParams} onChange={(e) => setTemplateParams(e.target.value)} />
-          </label>
-        </fieldset>
+        <ReplyTemplateFields value={template} onChange={setTemplate} />
       ) : (
-        <label className="reply-text">
-          <span className="visually-hidden">{mode === 'reply' ? t('reply.label') : t('reply.modeNote')}</span>
+        <div className="reply-text">
+          <label htmlFor="reply-text" className="visually-hidden">
+            {mode === 'reply' ? t('reply.label') : t('reply.modeNote')}
+          </label>
           <textarea
             id="reply-text"
+            ref={box}
             rows={3}
             value={text}
-            placeholder={mode === 'reply' ? t('reply.placeholder') : t('reply.notePlaceholder')}
-            onChange={(e) => setText(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
-                void submit();
+            placeholder={mode === 'reply' ? t('ws.reply.placeholder') : t('reply.notePlaceholder')}
+            {...(mode === 'reply' ? picker.inputProps : {})}
+            onChange={(e) => {
+              setTextState(e.target.value);
+              if (mode === 'reply') {
+                picker.follow(e.target.value, e.target.selectionStart);
               }
             }}
+            onKeyDown={(e) => {
+              if (mode === 'reply' && picker.onKeyDown(e)) {
+                return;
+              }
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                submit(undefined, e.shiftKey);
+              }
+            }}
+            onBlur={() => picker.follow('', 0)}
           />
-        </label>
+          {mode === 'reply' && picker.picker}
+        </div>
       )}
       <div className="reply-actions">
         {mode === 'reply' && isX && (
@@ -202,7 +260,20 @@ export function ReplyBox({ conversation, onSent }: Props) {
             {t('reply.private')}
           </label>
         )}
-        <span className="muted small">{t('reply.shortcutHint')}</span>
+        <span className="muted small reply-hint">
+          {mode === 'reply' ? t('ws.reply.shortcutHint') : t('reply.shortcutHint')}
+        </span>
+        {mode === 'reply' && conversation.status !== 'closed' && (
+          <button
+            type="button"
+            className="secondary"
+            disabled={empty || tooLong}
+            onClick={() => submit(undefined, true)}
+            data-testid="send-and-close"
+          >
+            {t('ws.reply.sendAndClose')}
+          </button>
+        )}
         <button type="submit" disabled={busy || empty || tooLong}>
           {busy ? t('reply.sending') : mode === 'reply' ? t('reply.send') : t('reply.sendNote')}
         </button>
