@@ -45,15 +45,19 @@ export function useNewMessageNotifications(user: SessionUser): void {
       const { t: translate, navigate: go } = text.current;
       if (settings.desktop && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
         const preview = c.lastMessagePreview ?? '';
-        const notification = new Notification(
-          translate('list.notify.newMessage', { name: conversationName(c, translate('msg.citizen')) }),
-          { body: ATTACHMENT_PREVIEW.test(preview) ? translate('list.notify.attachment') : preview, tag: c.id },
-        );
-        notification.onclick = () => {
-          window.focus();
-          void go(`/inbox/${c.id}`);
-          notification.close();
-        };
+        try {
+          const notification = new Notification(
+            translate('list.notify.newMessage', { name: conversationName(c, translate('msg.citizen')) }),
+            { body: ATTACHMENT_PREVIEW.test(preview) ? translate('list.notify.attachment') : preview, tag: c.id },
+          );
+          notification.onclick = () => {
+            window.focus();
+            void go(`/inbox/${c.id}`);
+            notification.close();
+          };
+        } catch {
+          // Some mobile browsers allow notifications only from a service worker: the sound still plays.
+        }
       }
       if (settings.sound) {
         beep();
