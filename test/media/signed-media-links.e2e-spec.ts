@@ -77,6 +77,17 @@ describe('Signed media links', () => {
     await t.http().get(`/api/v1/messages/${own.messageId}/attachments/1`).set(bearer(t.adminToken)).expect(200);
   });
 
+  it('answers byte ranges, so a video or voice message can be sought in the page', async () => {
+    const link = await threadPhotoLink(own.conversationId, t.adminToken);
+    const part = await t.http().get(link).set('Range', 'bytes=2-9').buffer(true).expect(206);
+    expect(part.headers['content-range']).toBe(`bytes 2-9/${PHOTO.length}`);
+    expect(part.headers['accept-ranges']).toBe('bytes');
+    expect(part.headers['content-type']).toBe('image/jpeg');
+    expect(Buffer.compare(part.body, PHOTO.subarray(2, 10))).toBe(0);
+    const outside = await t.http().get(link).set('Range', `bytes=${PHOTO.length + 10}-`).expect(416);
+    expect(outside.headers['content-range']).toBe(`bytes */${PHOTO.length}`);
+  });
+
   it('gives the same link for five minutes, so a refetched thread does not download its photos again', async () => {
     const first = await threadPhotoLink(own.conversationId, t.adminToken);
     expect(first).toMatch(/^\/api\/v1\/media\//);

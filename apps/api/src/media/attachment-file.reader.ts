@@ -1,8 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import type { ServerResponse } from 'node:http';
-import { Injectable, StreamableFile } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { Response } from 'express';
 import { Repository } from 'typeorm';
 import { Message } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
@@ -17,7 +16,10 @@ export interface AttachmentRef {
   index: number;
 }
 
-/** The stored copy of one attachment, answered with safe headers; shared by the bearer route and signed links. */
+/**
+ * The stored copy of one attachment, answered with safe headers; shared by the bearer route and
+ * signed links. Sent with byte ranges (206), so a video or voice message can be sought in the page.
+ */
 @Injectable()
 export class AttachmentFileReader {
   constructor(
@@ -34,7 +36,7 @@ export class AttachmentFileReader {
     return message?.channelAccountId ?? null;
   }
 
-  async open(ref: AttachmentRef, res: ServerResponse, cacheControl: string): Promise<StreamableFile> {
+  async send(ref: AttachmentRef, res: Response, cacheControl: string): Promise<void> {
     const { messageId, index } = ref;
     const message = await this.messages.findOne({
       where: { id: messageId, organizationId: ref.organizationId },
@@ -52,21 +54,37 @@ export class AttachmentFileReader {
       });
     }
     const path = this.store.pathOrNull(attachment.storageKey);
-    if (!path || !(await stat(path).then((s) => s.isFile(), () => false))) {
+    const size = path ? await stat(path).then((s) => (s.isFile() ? s.size : null), () => null) : null;
+    if (!path || size === null) {
       throw new DomainError(ErrorCode.AttachmentMissingOnDisk, { messageId, index });
     }
     const type = attachment.mimeType ?? 'application/octet-stream';
     const inline = INLINE_TYPE.test(type);
-    res.setHeader('Content-Type', type);
-    res.setHeader('Cache-Control', cacheControl);
+    const headers: Record<string, string> = { 'Content-Type': type, 'Cache-Control': cacheControl };
     if (!inline) {
       // Opened in a tab, a citizen's HTML or SVG would run as our origin: no scripts, no rendering.
-      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+      headers['Content-Security-Policy'] = "default-src 'none'; sandbox";
     }
     const name = attachment.fileName ? `; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}` : '';
     if (name || !inline) {
-      res.setHeader('Content-Disposition', `${inline ? 'inline' : 'attachment'}${name}`);
+      headers['Content-Disposition'] = `${inline ? 'inline' : 'attachment'}${name}`;
     }
-    return new StreamableFile(createReadStream(path));
+    // Express's send: Range and If-Range, 206/416, HEAD; the headers above win over its defaults.
+    await new Promise<void>((resolve, reject) =>
+      res.sendFile(
+        path,
+        { headers, acceptRanges: true, cacheControl: false, lastModified: false, etag: false, dotfiles: 'allow' },
+        (error?: Error & { status?: number }) => {
+          if (!error || res.headersSent) {
+            resolve();
+          } else if (error.status === 416) {
+            res.status(416).setHeader('Content-Range', `bytes */${size}`).end();
+            resolve();
+          } else {
+            reject(error);
+          }
+        },
+      ),
+    );
   }
 }

@@ -1,6 +1,6 @@
-import type { ServerResponse } from 'node:http';
-import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { AccountAccessService, AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
@@ -33,10 +33,10 @@ export class MessageAttachmentsController {
     @CurrentPrincipal() principal: AuthPrincipal,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('index', ParseIntPipe) index: number,
-    @Res({ passthrough: true }) res: ServerResponse,
-  ): Promise<StreamableFile> {
+    @Res() res: Response,
+  ): Promise<void> {
     await this.requireVisible(principal, id, index);
-    return this.files.open(
+    await this.files.send(
       { organizationId: principal.organizationId, messageId: id, index },
       res,
       'private, max-age=3600',

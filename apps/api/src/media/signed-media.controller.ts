@@ -1,6 +1,6 @@
-import type { ServerResponse } from 'node:http';
-import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { Public } from '@civic/auth';
 import { MediaLinkSigner } from '@civic/media';
 import { AttachmentFileReader } from './attachment-file.reader';
@@ -23,11 +23,11 @@ export class SignedMediaController {
   @ApiOperation({ summary: 'The stored file a signed link names' })
   @ApiOkResponse({ description: 'The stored file, with its content type', schema: { type: 'string', format: 'binary' } })
   @ApiForbiddenResponse({ description: 'media_link.invalid or media_link.expired' })
-  async serve(@Param('token') token: string, @Res({ passthrough: true }) res: ServerResponse): Promise<StreamableFile> {
+  async serve(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const now = Date.now();
     const link = this.links.verify(token, now);
     // Kept by the browser no longer than the link lives, and never by a shared cache.
     const maxAge = Math.max(0, Math.floor((link.expiresAt.getTime() - now) / 1000));
-    return this.files.open(link, res, `private, max-age=${maxAge}`);
+    await this.files.send(link, res, `private, max-age=${maxAge}`);
   }
 }
