@@ -83,12 +83,14 @@ describe('web app deep links in headless Chromium', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'case-detail-1366.png'), fullPage: true });
 
     // To the board, into the other case, then back twice: each step has its own URL in the history.
-    await detail.getByRole('link', { name: '← Başvuru panosu' }).click();
-    await page.locator(`[data-testid="case-tile"][data-case-number="${first.number}"]`).click();
+    await detail.getByRole('link', { name: '← Başvuru listesi' }).click();
+    await page
+      .locator(`[data-testid="case-row"][data-case-number="${first.number}"] [data-testid="case-link"]`)
+      .click();
     await detail.getByRole('heading', { name: new RegExp(`No\\. ${first.number} ·`) }).waitFor();
     expect(path(page)).toBe(`/cases/${first.id}`);
     await page.goBack();
-    await page.locator(`[data-testid="case-tile"][data-case-number="${second.number}"]`).waitFor();
+    await page.locator(`[data-testid="case-row"][data-case-number="${second.number}"]`).waitFor();
     expect(path(page)).toBe('/cases');
     await page.goBack();
     await detail.getByRole('heading', { name: new RegExp(`No\\. ${second.number} ·`) }).waitFor();

@@ -196,7 +196,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     expect(['new', 'assigned']).toContain(opened.status);
     const tile = (status: string) =>
       page.locator(
-        `[data-testid="case-column"][data-status="${status}"] [data-testid="case-tile"][data-case-number="${opened.number}"]`,
+        `[data-testid="case-row"][data-status="${status}"][data-case-number="${opened.number}"] [data-testid="case-link"]`,
       );
 
     // The board shows the new case in its status's column.
@@ -232,7 +232,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await detail.getByRole('button', { name: 'İlet', exact: true }).click();
     await detail.getByTestId('case-forwards').getByText('basvuru@kentsu.example').waitFor();
     await detail.getByTestId('case-history').locator('[data-action="forwarded"]').waitFor();
-    await page.getByRole('link', { name: '← Başvuru panosu' }).click();
+    await page.getByRole('link', { name: '← Başvuru listesi' }).click();
     await tile('forwarded').waitFor();
     await expect(tile(opened.status).count()).resolves.toBe(0);
 
@@ -242,10 +242,10 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
       .getByLabel('Vatandaşa iletilecek sonuç')
       .fill('Çukur asfaltla kapatıldı, ilginiz için teşekkür ederiz.');
     await detail.getByRole('button', { name: 'Çözüldü' }).click();
-    await detail.locator('[data-testid="case"][data-case-status="resolved"]').waitFor();
+    await detail.locator('[data-testid="case-status"][data-status="resolved"]').waitFor();
     await detail.getByTestId('case-history').locator('[data-action="resolved"]').waitFor();
     await page.screenshot({ path: join(SCREENSHOTS, 'case-detail.png'), fullPage: true });
-    await page.getByRole('link', { name: '← Başvuru panosu' }).click();
+    await page.getByRole('link', { name: '← Başvuru listesi' }).click();
     await tile('resolved').waitFor();
     await expect(tile('forwarded').count()).resolves.toBe(0);
 
@@ -269,7 +269,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
 
     await page.getByRole('link', { name: 'Başvurular' }).click();
     await tile('resolved').click();
-    await page.getByRole('link', { name: 'Konuşmayı aç' }).click();
+    await page.getByRole('link', { name: 'Konuşmayı gelen kutusunda aç' }).click();
     await conversation
       .locator('[data-testid="message"][data-direction="out"]', { hasText: 'Çukur asfaltla' })
       .waitFor({ timeout: 30_000 });

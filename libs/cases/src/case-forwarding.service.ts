@@ -158,8 +158,9 @@ export class CaseForwardingService {
     );
     await this.history.record(manager, actor, caseId, {
       action: 'forward.email_outbox',
-      after: { forwardId: row.id, transport: 'email', target: email },
-      note: 'E-posta giden kutusuna yazıldı; SMTP_URL ayarlı değil (written to the e-mail outbox; SMTP_URL is not set)',
+      // No mailer configured (SMTP_URL): the e-mail waits in the outbox. A fact, not a note, so each
+      // screen words it in its own language.
+      after: { forwardId: row.id, transport: 'email', target: email, mailer: false },
     });
     return { id: row.id as string, transport: CaseForwardTransport.Email, status: CaseForwardStatus.Outbox };
   }

@@ -10,6 +10,8 @@ export interface CaseView {
   category: { id: string; code: string; name: string; slaHours: number };
   department: { id: string; name: string } | null;
   externalBody: { id: string; name: string } | null;
+  /** The officer responsible, beside the department. */
+  assignee: { id: string; displayName: string } | null;
   conversationId: string;
   messageId: string | null;
   channel: string;
@@ -35,11 +37,12 @@ export interface CaseView {
 
 export const CASE_SELECT = `
   SELECT k.*, cat.code AS category_code, cat.name AS category_name, cat.sla_hours AS category_sla_hours,
-         d.name AS department_name, b.name AS external_body_name, ct.name AS contact_name, ct.handle AS contact_handle
+         d.name AS department_name, b.name AS external_body_name, au.display_name AS assignee_name, ct.name AS contact_name, ct.handle AS contact_handle
     FROM civic_case k
     JOIN case_category cat ON cat.id = k.category_id
     LEFT JOIN department d ON d.id = k.department_id
     LEFT JOIN department b ON b.id = k.external_body_id
+    LEFT JOIN app_user au ON au.id = k.assignee_user_id
     LEFT JOIN contact ct ON ct.id = k.contact_id`;
 
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
@@ -55,6 +58,7 @@ export function toCaseView(r: Record<string, any>, now = new Date()): CaseView {
     category: { id: r.category_id, code: r.category_code, name: r.category_name, slaHours: r.category_sla_hours },
     department: r.department_id ? { id: r.department_id, name: r.department_name } : null,
     externalBody: r.external_body_id ? { id: r.external_body_id, name: r.external_body_name } : null,
+    assignee: r.assignee_user_id ? { id: r.assignee_user_id, displayName: r.assignee_name } : null,
     conversationId: r.conversation_id,
     messageId: r.message_id,
     channel: r.channel,

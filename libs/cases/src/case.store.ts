@@ -16,6 +16,7 @@ export interface CaseRow {
   channel: string;
   category_id: string;
   department_id: string | null;
+  assignee_user_id: string | null;
   external_body_id: string | null;
   status: CaseStatus;
   priority: string;

@@ -17,6 +17,8 @@ export interface UpdateCaseInput {
   priority?: CasePriority;
   category?: string;
   location?: CaseLocationInput | null;
+  /** The officer responsible; null to clear. */
+  assigneeUserId?: string | null;
 }
 
 export interface CaseFilter {
@@ -24,6 +26,8 @@ export interface CaseFilter {
   priority?: CasePriority[];
   departmentId?: string;
   externalBodyId?: string;
+  /** A user's cases; null: cases nobody is responsible for. */
+  assigneeUserId?: string | null;
   categoryId?: string;
   conversationId?: string;
   overdue?: boolean;
@@ -62,6 +66,11 @@ export class CasesService {
     }
     if (filter.externalBodyId) {
       add('k.external_body_id = ?', filter.externalBodyId);
+    }
+    if (filter.assigneeUserId === null) {
+      where.push('k.assignee_user_id IS NULL');
+    } else if (filter.assigneeUserId) {
+      add('k.assignee_user_id = ?', filter.assigneeUserId);
     }
     if (filter.categoryId) {
       add('k.category_id = ?', filter.categoryId);
@@ -159,6 +168,18 @@ export class CasesService {
         before.location = from;
         after.location = input.location;
       }
+      if (input.assigneeUserId !== undefined && input.assigneeUserId !== current.assignee_user_id) {
+        const to = input.assigneeUserId
+          ? await this.requireAssignee(manager, actor.organizationId, input.assigneeUserId)
+          : null;
+        params.push(to?.id ?? null);
+        sets.push(`assignee_user_id = $${params.length}`);
+        // Names beside the ids: the history reads as sentences for users who may not list users.
+        before.assignee = current.assignee_user_id
+          ? await this.assigneeRef(manager, actor.organizationId, current.assignee_user_id)
+          : null;
+        after.assignee = to;
+      }
       if (sets.length === 0) {
         return;
       }
@@ -169,6 +190,33 @@ export class CasesService {
       await this.history.record(manager, actor, id, { action: 'updated', before, after });
     });
     return this.store.view(actor.scope, id);
+  }
+
+  /** An active administrator or officer of the organization: the only users who work on cases. */
+  private async requireAssignee(
+    manager: EntityManager,
+    organizationId: string,
+    userId: string,
+  ): Promise<{ id: string; displayName: string }> {
+    const [user] = await manager.query(
+      `SELECT id, display_name AS "displayName" FROM app_user
+        WHERE organization_id = $1 AND id = $2 AND active AND roles && ARRAY['admin', 'officer']::text[]`,
+      [organizationId, userId],
+    );
+    if (!user) {
+      throw new DomainError(ErrorCode.ValidationFailed, {
+        errors: ['assigneeUserId must be an active administrator or officer of your organization'],
+      });
+    }
+    return user;
+  }
+
+  private async assigneeRef(manager: EntityManager, organizationId: string, userId: string) {
+    const [user] = await manager.query(
+      `SELECT id, display_name AS "displayName" FROM app_user WHERE organization_id = $1 AND id = $2`,
+      [organizationId, userId],
+    );
+    return user ?? { id: userId, displayName: null };
   }
 
   /** Hands the case to a department (status assigned). */

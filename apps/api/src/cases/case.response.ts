@@ -37,6 +37,12 @@ export class CasePhotoResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) caption?: string | null;
 }
 
+@ApiSchema({ name: 'CaseAssignee' })
+export class CaseAssigneeResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+}
+
 /** A case (başvuru) as the list, the board and every action return it. */
 @ApiSchema({ name: 'CaseView' })
 export class CaseResponse implements CaseView {
@@ -48,6 +54,8 @@ export class CaseResponse implements CaseView {
   @ApiProperty({ type: CaseCategoryRefResponse }) category: CaseCategoryRefResponse;
   @ApiProperty({ type: DepartmentRefResponse, nullable: true }) department: DepartmentRefResponse | null;
   @ApiProperty({ type: DepartmentRefResponse, nullable: true }) externalBody: DepartmentRefResponse | null;
+  @ApiProperty({ type: CaseAssigneeResponse, nullable: true, description: 'The officer responsible' })
+  assignee: CaseAssigneeResponse | null;
   @ApiProperty({ format: 'uuid' }) conversationId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) messageId: string | null;
   @ApiProperty({ enum: Channel, enumName: 'Channel' }) channel: Channel;

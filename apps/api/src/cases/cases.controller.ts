@@ -93,8 +93,8 @@ export class CasesController {
   @Get()
   @Roles(...CASE_READERS)
   @ApiOkResponse({ type: CaseListResponse })
-  list(@CurrentScope() scope: AccountScope, @Query() query: ListCasesQuery) {
-    return this.cases.list(scope, query.toFilter());
+  list(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Query() query: ListCasesQuery) {
+    return this.cases.list(scope, query.toFilter(p.userId));
   }
 
   @Get(':id')

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { CaseFilter } from '@civic/cases';
 import { CasePriority, CaseStatus } from '@civic/domain';
 
@@ -32,6 +32,13 @@ export class ListCasesQuery {
   @IsUUID()
   externalBodyId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() categoryId?: string;
+
+  @ApiPropertyOptional({ description: "The officer responsible: a user id, 'me', or 'none' (nobody)", example: 'me' })
+  @IsOptional()
+  @Matches(/^(me|none|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: "assignee must be a user id, 'me' or 'none'",
+  })
+  assignee?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() conversationId?: string;
 
   @ApiPropertyOptional({ description: 'Only open cases past their due date' })
@@ -53,7 +60,12 @@ export class ListCasesQuery {
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
 
-  toFilter(): CaseFilter {
-    return { ...this };
+  /** `me` is the caller. */
+  toFilter(userId: string): CaseFilter {
+    const { assignee, ...rest } = this;
+    return {
+      ...rest,
+      ...(assignee ? { assigneeUserId: assignee === 'none' ? null : assignee === 'me' ? userId : assignee } : {}),
+    };
   }
 }

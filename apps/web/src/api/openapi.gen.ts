@@ -825,6 +825,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}/avatar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact's profile picture, fetched from the channel and stored by us */
+        get: operations["ContactAvatarController_avatar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/{id}/data-export": {
         parameters: {
             query?: never;
@@ -1088,6 +1105,24 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["DepartmentsController_update"];
+        trace?: never;
+    };
+    "/api/v1/departments/presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Preset lists of external bodies by province (for "Hazır kurum listesi ekle") */
+        get: operations["DepartmentsController_listPresets"];
+        put?: never;
+        /** Add the province's external bodies the organization lacks; categories owned by a generic body move to the province's */
+        post: operations["DepartmentsController_applyPreset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/events": {
@@ -1673,6 +1708,13 @@ export interface components {
             /** @description The first characters, to recognise the token */
             tokenPrefix: string;
         };
+        ApplyProvincePresetDto: {
+            /**
+             * @example kayseri
+             * @enum {string}
+             */
+            province: "izmir" | "kayseri" | "kahramanmaras" | "erzurum";
+        };
         AssignCaseDto: {
             /** @description A department (müdürlük) of your organization */
             departmentId: string;
@@ -1809,6 +1851,11 @@ export interface components {
             /** @example Teşekkür */
             title: string;
         };
+        CaseAssignee: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+        };
         CaseCategory: {
             active: boolean;
             code: string;
@@ -1879,6 +1926,8 @@ export interface components {
             transport: string;
         };
         CaseDetail: {
+            /** @description The officer responsible */
+            assignee: components["schemas"]["CaseAssignee"] | null;
             category: components["schemas"]["CaseCategoryRef"];
             channel: components["schemas"]["Channel"];
             /** Format: uuid */
@@ -1947,6 +1996,8 @@ export interface components {
             transport: components["schemas"]["CaseForwardTransport"];
         };
         CaseForwarded: {
+            /** @description The officer responsible */
+            assignee: components["schemas"]["CaseAssignee"] | null;
             category: components["schemas"]["CaseCategoryRef"];
             channel: components["schemas"]["Channel"];
             /** Format: uuid */
@@ -2104,6 +2155,8 @@ export interface components {
             suggestion: components["schemas"]["RoutingSuggestion"] | null;
         };
         CaseView: {
+            /** @description The officer responsible */
+            assignee: components["schemas"]["CaseAssignee"] | null;
             category: components["schemas"]["CaseCategoryRef"];
             channel: components["schemas"]["Channel"];
             /** Format: uuid */
@@ -2266,6 +2319,17 @@ export interface components {
             id: string;
             name: string | null;
         };
+        ConversationContact: {
+            /**
+             * @description The citizen's profile picture, stored by us (the channel's URL expires); fetch it with the bearer header
+             * @example /api/v1/contacts/6f1c…/avatar
+             */
+            avatarUrl: string | null;
+            handle: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+        };
         ConversationFilterDto: {
             /** Format: uuid */
             accountId?: string;
@@ -2307,7 +2371,7 @@ export interface components {
             account: components["schemas"]["AccountRef"];
             assignee: components["schemas"]["UserRef"] | null;
             channel: components["schemas"]["Channel"];
-            contact: components["schemas"]["ContactRef"] | null;
+            contact: components["schemas"]["ConversationContact"] | null;
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["ConversationKind"];
@@ -2536,6 +2600,8 @@ export interface components {
             watchlistId: string;
         };
         DuplicateCandidate: {
+            /** @description The officer responsible */
+            assignee: components["schemas"]["CaseAssignee"] | null;
             category: components["schemas"]["CaseCategoryRef"];
             channel: components["schemas"]["Channel"];
             /** Format: uuid */
@@ -3008,6 +3074,27 @@ export interface components {
             transports: string[];
         };
         PlaceLegalHoldDto: Record<string, never>;
+        PresetApplied: {
+            /** @description External bodies added (missing before) */
+            added: string[];
+            /** @description Category codes moved from a generic body to the province’s body */
+            categoriesMoved: string[];
+            /** @example kayseri */
+            province: string;
+        };
+        ProvincePreset: {
+            /**
+             * @example [
+             *       "KASKİ",
+             *       "Kayserigaz"
+             *     ]
+             */
+            bodies: string[];
+            /** @example kayseri */
+            code: string;
+            /** @example Kayseri */
+            name: string;
+        };
         QrCode: {
             /** @description Dark modules as one SVG path on a size x size grid */
             path: string;
@@ -3344,6 +3431,11 @@ export interface components {
             slaHours?: number;
         };
         UpdateCaseDto: {
+            /**
+             * Format: uuid
+             * @description The officer responsible (an active administrator or officer of your organization); null: nobody
+             */
+            assigneeUserId?: string | null;
             /**
              * @description Category code or name
              * @example yol-cukur
@@ -4484,15 +4576,21 @@ export interface operations {
     CasesController_list: {
         parameters: {
             query?: {
+                /** @description The officer responsible: a user id, 'me', or 'none' (nobody) */
+                assignee?: string;
                 categoryId?: string;
                 conversationId?: string;
                 departmentId?: string;
+                /** @description Cases forwarded to this external body */
+                externalBodyId?: string;
                 /** @description Opened at or after (ISO 8601) */
                 from?: string;
                 limit?: number;
                 offset?: number;
                 /** @description Only open cases past their due date */
                 overdue?: boolean;
+                /** @description Comma-separated priorities */
+                priority?: string[];
                 /** @description Comma-separated statuses */
                 status?: string[];
                 /** @description Opened before (ISO 8601) */
@@ -5008,6 +5106,28 @@ export interface operations {
             };
         };
     };
+    ContactAvatarController_avatar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The picture */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+        };
+    };
     ContactDataExportController_export: {
         parameters: {
             query?: never;
@@ -5499,6 +5619,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DepartmentView"];
+                };
+            };
+        };
+    };
+    DepartmentsController_listPresets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvincePreset"][];
+                };
+            };
+        };
+    };
+    DepartmentsController_applyPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyProvincePresetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresetApplied"];
                 };
             };
         };

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { useI18n } from '../i18n/i18n';
 
-/** Board and statistics are two views of the cases. */
+/** The list and the statistics are two views of the cases. */
 export function CasesNav({ active }: { active: 'board' | 'stats' }) {
   const { t } = useI18n();
   const link = (path: string, label: string, current: boolean) => (
@@ -11,7 +11,7 @@ export function CasesNav({ active }: { active: 'board' | 'stats' }) {
   );
   return (
     <nav aria-label={t('case.views')} className="sub-nav">
-      {link('/cases', t('case.board'), active === 'board')}
+      {link('/cases', t('cases.list'), active === 'board')}
       {link('/cases/stats', t('case.stats'), active === 'stats')}
     </nav>
   );

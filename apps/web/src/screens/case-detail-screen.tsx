@@ -1,197 +1,119 @@
-import { useQueryClient } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
-import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../api/client';
-import { queryKeys } from '../api/queries/query-keys';
 import { useCase } from '../api/queries/use-cases';
-import type { CaseHistoryEntry, DepartmentView } from '../api/types';
+import type { CaseDetail } from '../api/types';
 import { ChannelBadge } from '../components/badges';
-import { CaseCard } from '../components/case-card';
+import { CaseCitizen } from '../components/cases/case-citizen';
+import { CaseDuplicates } from '../components/cases/case-duplicates';
+import { CaseForwardDialog } from '../components/cases/case-forward-dialog';
+import { CaseHistory } from '../components/cases/case-history';
+import { CaseRoutingActions } from '../components/cases/case-routing-actions';
+import { CaseStatusActions } from '../components/cases/case-status-actions';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/tr';
 import type { Permissions } from '../roles';
 
-const COORDINATE = { maximumFractionDigits: 5 };
-const OPEN = ['new', 'assigned', 'in_progress', 'forwarded'];
-const STATUSES: unknown[] = [...OPEN, 'resolved', 'rejected'];
-// History rows carry other "status" fields too (e.g. the citizen notification's "queued").
-const isCaseStatus = (value: unknown): value is string => STATUSES.includes(value);
-const KNOWN_ACTIONS = new Set([
-  'created',
-  'updated',
-  'status',
-  'assigned',
-  'in_progress',
-  'forwarded',
-  'resolved',
-  'rejected',
-  'forward.queued',
-  'forward.email_outbox',
-  'forward.sent',
-  'forward.failed',
-  'citizen.notified',
-  'citizen.notification_refused',
-]);
-
-/** One case: its facts, the whole history, the forwards to external bodies; forward and resolve. */
+/** One case: what the citizen sent, every action the API has, nearby duplicates, forwards and history. */
 export function CaseDetailScreen({ id, can }: { id: string; can: Permissions }) {
-  const { t, formatDateTime, format } = useI18n();
+  const { t } = useI18n();
   const query = useCase(id);
-  const client = useQueryClient();
-  // A change here can move the case on the board too: refetch every cached case query.
-  const load = () => client.invalidateQueries({ queryKey: queryKeys.cases });
-
-  const actionLabel = (entry: CaseHistoryEntry) =>
-    KNOWN_ACTIONS.has(entry.action) ? t(`case.action.${entry.action}` as MessageKey) : entry.action;
-
   return (
     <div className="cases case-detail" data-testid="case-detail">
       <div className="item-line">
-        <Link to="/cases">{t('case.backToBoard')}</Link>
+        <Link to="/cases">{t('cases.backToList')}</Link>
       </div>
-      <QueryState query={query}>
-        {(item) => (
-          <>
-            <h1 className="item-line">
-              {t('case.number', { number: item.number })} · {item.category.name} <ChannelBadge channel={item.channel} />
-            </h1>
-            <div className="detail-grid">
-              <div className="stack">
-                <CaseCard item={item} canWork={can.work} onChanged={() => void load()}>
-                  <p className="item-line small">
-                    <span>{item.contact?.name ?? item.contact?.handle ?? ''}</span>
-                    {item.location && (
-                      <span className="muted">
-                        {item.location.label ??
-                          `${format.number(item.location.latitude, COORDINATE)}, ${format.number(item.location.longitude, COORDINATE)}`}
-                      </span>
-                    )}
-                    <Link to={`/inbox/${item.conversationId}`}>{t('case.openConversation')}</Link>
-                  </p>
-                  {item.rejectionReason && (
-                    <p className="small error">{t('case.rejection', { text: item.rejectionReason })}</p>
-                  )}
-                </CaseCard>
-                {can.work && OPEN.includes(item.status) && <ForwardForm caseId={item.id} onDone={() => void load()} />}
-                {item.forwards.length > 0 && (
-                  <section className="card" aria-labelledby="forwards-title">
-                    <h2 id="forwards-title">{t('case.forwards')}</h2>
-                    <ul className="plain-list" data-testid="case-forwards">
-                      {item.forwards.map((f) => (
-                        <li key={f.id} className="small">
-                          <strong>{f.externalBodyName}</strong> ·{' '}
-                          {t(f.transport === 'email' ? 'case.viaEmail' : 'case.viaWebhook')} {f.target} ·{' '}
-                          <span className="status">{f.status}</span> · {formatDateTime(f.createdAt)}
-                          {f.lastError && <span className="error"> · {f.lastError}</span>}
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                )}
-              </div>
-              <section className="card" aria-labelledby="history-title">
-                <h2 id="history-title">{t('case.history')}</h2>
-                <ol className="history" data-testid="case-history">
-                  {item.history.map((h) => (
-                    <li key={h.id} data-action={h.action}>
-                      <time className="when" dateTime={h.occurredAt}>
-                        {formatDateTime(h.occurredAt)}
-                      </time>{' '}
-                      <strong>{actionLabel(h)}</strong>
-                      {isCaseStatus(h.after?.status) && (
-                        <span className="muted small"> → {t(`case.status.${h.after.status}` as MessageKey)}</span>
-                      )}
-                      {h.actorLabel && <span className="muted small"> · {h.actorLabel}</span>}
-                      {h.note && <p className="small">{h.note}</p>}
-                    </li>
-                  ))}
-                </ol>
-              </section>
-            </div>
-          </>
-        )}
-      </QueryState>
+      <QueryState query={query}>{(item) => <CaseDetailBody item={item} can={can} />}</QueryState>
     </div>
   );
 }
 
-/** Forward to an external body (dış kurum): the API sends the signed webhook and/or writes the e-mail. */
-function ForwardForm({ caseId, onDone }: { caseId: string; onDone(): void }) {
-  const { t } = useI18n();
-  const [bodies, setBodies] = useState<DepartmentView[] | null>(null);
-  const [body, setBody] = useState('');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  // Loaded on first use: most case views never forward.
-  const open = () =>
-    api
-      .request<DepartmentView[]>('/api/v1/departments?kind=external_body')
-      .then(setBodies, (e: Error) => setError(e.message));
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await api.request(`/api/v1/cases/${caseId}/forward`, {
-        method: 'POST',
-        body: JSON.stringify({ externalBodyId: body, ...(note.trim() ? { note: note.trim() } : {}) }),
-      });
-      setBodies(null);
-      setNote('');
-      onDone();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  if (!bodies) {
-    return (
-      <div>
-        <button type="button" className="secondary" onClick={() => void open()}>
-          {t('case.forward')}
-        </button>
-        {error && (
-          <p role="alert" className="error">
-            {t('common.error', { message: error })}
+function CaseDetailBody({ item, can }: { item: CaseDetail; can: Permissions }) {
+  const { t, format } = useI18n();
+  return (
+    <>
+      <header className="case-head">
+        <h1 className="item-line">
+          <span>{t('cases.detailTitle', { number: item.number, category: item.category.name })}</span>
+          <span className={`status case-status-${item.status}`} data-testid="case-status" data-status={item.status}>
+            {t(`cases.status.${item.status}` as MessageKey)}
+          </span>
+          <ChannelBadge channel={item.channel} />
+        </h1>
+        <dl className="facts case-facts small">
+          <dt>{t('cases.field.priority')}</dt>
+          <dd data-testid="case-priority">{t(`cases.priority.${item.priority}` as MessageKey)}</dd>
+          <dt>{t('cases.field.assignee')}</dt>
+          <dd>{item.assignee?.displayName ?? t('cases.noAssignee')}</dd>
+          <dt>{t('cases.field.department')}</dt>
+          <dd data-testid="case-department">{item.department?.name ?? t('cases.noDepartment')}</dd>
+          {item.externalBody && (
+            <>
+              <dt>{t('cases.field.externalBody')}</dt>
+              <dd>{item.externalBody.name}</dd>
+            </>
+          )}
+          <dt>{t('cases.field.opened')}</dt>
+          <dd>{format.dateTime(item.createdAt)}</dd>
+          <dt>{t('cases.field.due')}</dt>
+          <dd>
+            {format.dateTime(item.dueAt)}
+            {item.overdue && <span className="overdue"> {t('cases.overdue')}</span>}
+          </dd>
+        </dl>
+        {item.resolutionText && <p className="small ok">{t('cases.resolutionText', { text: item.resolutionText })}</p>}
+        {item.rejectionReason && (
+          <p className="small error">{t('cases.rejectionReason', { text: item.rejectionReason })}</p>
+        )}
+        {item.mergedIntoCaseId && (
+          <p className="small warning">
+            <Link to={`/cases/${item.mergedIntoCaseId}`}>{t('cases.mergedInto')}</Link>
           </p>
         )}
+        {!can.work && <p className="small muted">{t('cases.readOnlyRole')}</p>}
+      </header>
+      <div className="case-detail-grid">
+        <div className="stack">
+          <CaseCitizen item={item} />
+          {item.mergedCases.length > 0 && (
+            <section className="card" aria-labelledby="merged-title">
+              <h2 id="merged-title">{t('cases.mergedCases')}</h2>
+              <ul className="plain-list small">
+                {item.mergedCases.map((m) => (
+                  <li key={m.id}>
+                    <Link to={`/cases/${m.id}`}>{t('cases.numberShort', { number: m.number })}</Link> ·{' '}
+                    <Link to={`/inbox/${m.conversationId}`}>{t('cases.citizen.openInInbox')}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <CaseHistory item={item} />
+        </div>
+        <div className="stack">
+          <CaseStatusActions item={item} canWork={can.work} />
+          <CaseRoutingActions item={item} canWork={can.work} canListUsers={can.listUsers} />
+          <section className="card" aria-labelledby="forwards-title">
+            <h2 id="forwards-title">{t('cases.forwards.title')}</h2>
+            <CaseForwardDialog item={item} canWork={can.work} canEditBodies={can.admin} />
+            {item.forwards.length > 0 && (
+              <ul className="plain-list" data-testid="case-forwards">
+                {item.forwards.map((f) => (
+                  <li key={f.id} className="small">
+                    <strong>{f.externalBodyName}</strong> ·{' '}
+                    {t(f.transport === 'email' ? 'cases.forwards.viaEmail' : 'cases.forwards.viaWebhook', {
+                      target: f.target,
+                    })}{' '}
+                    · <span className="status">{t(`cases.forwardStatus.${f.status}` as MessageKey)}</span> ·{' '}
+                    {format.dateTime(f.createdAt)}
+                    {f.lastError && <span className="error"> · {t('cases.forwards.failedAttempt')}</span>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <CaseDuplicates item={item} canWork={can.work} />
+        </div>
       </div>
-    );
-  }
-  const usable = bodies.filter((b) => b.email || b.webhookUrl);
-  return (
-    <form className="card case-open" aria-label={t('case.forward')} onSubmit={(e) => void submit(e)}>
-      <h2>{t('case.forward')}</h2>
-      <label>
-        {t('case.externalBody')}
-        <select required aria-label={t('case.externalBody')} value={body} onChange={(e) => setBody(e.target.value)}>
-          <option value="">…</option>
-          {usable.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {usable.length < bodies.length && (
-        <p className="small muted">{t('case.forwardUnreachable', { count: bodies.length - usable.length })}</p>
-      )}
-      <label>
-        {t('case.forwardNote')}
-        <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
-      {error && (
-        <p role="alert" className="error">
-          {t('common.error', { message: error })}
-        </p>
-      )}
-      <div className="item-line">
-        <button type="submit" disabled={!body}>
-          {t('case.forwardSubmit')}
-        </button>
-        <button type="button" className="secondary" onClick={() => setBodies(null)}>
-          {t('common.cancel')}
-        </button>
-      </div>
-    </form>
+    </>
   );
 }

@@ -1,94 +1,166 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useCases, useDepartments } from '../api/queries/use-cases';
+import { api } from '../api/client';
+import type { CaseFilters } from '../api/queries/use-cases';
+import { NO_CASE_FILTERS, useCaseCategories, useCases, useDepartments } from '../api/queries/use-cases';
+import { useUsers } from '../api/queries/use-conversations';
 import type { CaseStatus } from '../api/types';
 import { ChannelBadge } from '../components/badges';
+import { CASE_PRIORITIES } from '../components/cases/case-states';
 import { CasesNav } from '../components/cases-nav';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/tr';
+import { permissionsOf } from '../roles';
 
-export const CASE_STATUSES: CaseStatus[] = ['new', 'assigned', 'in_progress', 'forwarded', 'resolved', 'rejected'];
+export const CASE_STATUSES: CaseStatus[] = [
+  'new',
+  'assigned',
+  'in_progress',
+  'forwarded',
+  'resolved',
+  'rejected',
+  'merged',
+];
+const OPEN_FILTER = 'new,assigned,in_progress,forwarded';
 
-/** The case board: one column per status, narrowed to a department; cached per filter, refetched on live events. */
+/** The cases list: filters on the API's fields, one readable row per case, each row opening the case. */
 export function CasesScreen() {
-  const { t, formatDateTime } = useI18n();
-  const [department, setDepartment] = useState('');
+  const { t, format } = useI18n();
+  const [filters, setFilters] = useState<CaseFilters>(NO_CASE_FILTERS);
   const departments = useDepartments('department').data ?? [];
-  const query = useCases(department);
+  const bodies = useDepartments('external_body').data ?? [];
+  const categories = useCaseCategories().data ?? [];
+  // Only an administrator may list users: the others filter on themselves and on "nobody".
+  const users = useUsers(permissionsOf(api.current?.user.roles ?? []).listUsers).data ?? [];
+  const query = useCases(filters);
+  const set = (key: keyof CaseFilters) => (value: string | boolean) => setFilters((f) => ({ ...f, [key]: value }));
+
+  const select = (
+    key: 'status' | 'departmentId' | 'externalBodyId' | 'categoryId' | 'priority' | 'assignee',
+    label: string,
+    options: { value: string; label: string }[],
+  ) => (
+    <label>
+      {label}
+      <select value={filters[key]} onChange={(e) => set(key)(e.target.value)} data-testid={`filter-${key}`}>
+        <option value="">{t('cases.filter.any')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 
   return (
     <div className="cases">
       <div className="item-line">
-        <h1>{t('case.title')}</h1>
+        <h1>{t('cases.title')}</h1>
         <CasesNav active="board" />
-        <label className="push">
-          <span className="visually-hidden">{t('case.filterDepartment')}</span>
-          <select
-            aria-label={t('case.filterDepartment')}
-            value={department}
-            onChange={(e) => setDepartment(e.target.value)}
-          >
-            <option value="">{t('case.allDepartments')}</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </label>
       </div>
-      <QueryState query={query}>
-        {({ items, total }) => (
-          <>
-            {total > items.length && (
-              <p className="small muted">{t('case.truncated', { shown: items.length, total })}</p>
-            )}
-            <div className="case-board" data-testid="case-board">
-              {CASE_STATUSES.map((status) => {
-                const column = items.filter((c) => c.status === status);
-                return (
-                  <section
-                    key={status}
-                    className="case-column"
-                    aria-labelledby={`col-${status}`}
-                    data-testid="case-column"
-                    data-status={status}
-                  >
-                    <h2 id={`col-${status}`} className="item-line">
-                      <span className={`status case-status-${status}`}>{t(`case.status.${status}`)}</span>
-                      <span className="muted small">{column.length}</span>
-                    </h2>
-                    <ul>
-                      {column.map((c) => (
-                        <li key={c.id}>
-                          <Link
-                            to={`/cases/${c.id}`}
-                            className="case-tile"
-                            data-testid="case-tile"
-                            data-case-number={c.number}
-                          >
-                            <span className="item-line">
-                              <strong>{t('case.number', { number: c.number })}</strong>
-                              <ChannelBadge channel={c.channel} />
-                              {c.overdue && <span className="overdue">{t('case.overdue')}</span>}
-                            </span>
-                            <span className="small">{c.category.name}</span>
-                            <span className="small muted">
-                              {c.department?.name ?? c.externalBody?.name ?? t('case.noDepartment')}
-                            </span>
-                            <span className="small muted">
-                              {c.contact?.name ?? c.contact?.handle ?? ''} · {formatDateTime(c.createdAt)}
-                            </span>
-                          </Link>
-                        </li>
-                      ))}
-                    </ul>
-                  </section>
-                );
-              })}
-            </div>
-          </>
+      <form className="case-filters" aria-label={t('cases.filter.title')} onSubmit={(e) => e.preventDefault()}>
+        {select('status', t('cases.field.status'), [
+          { value: OPEN_FILTER, label: t('cases.filter.open') },
+          ...CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}` as MessageKey) })),
+        ])}
+        {select(
+          'departmentId',
+          t('cases.field.department'),
+          departments.map((d) => ({ value: d.id, label: d.name })),
         )}
+        {select(
+          'externalBodyId',
+          t('cases.field.externalBody'),
+          bodies.map((d) => ({ value: d.id, label: d.name })),
+        )}
+        {select(
+          'categoryId',
+          t('cases.field.category'),
+          categories.map((c) => ({ value: c.id, label: c.name })),
+        )}
+        {select(
+          'priority',
+          t('cases.field.priority'),
+          CASE_PRIORITIES.map((p) => ({ value: p, label: t(`cases.priority.${p}` as MessageKey) })),
+        )}
+        {select('assignee', t('cases.field.assignee'), [
+          { value: 'me', label: t('cases.filter.mine') },
+          { value: 'none', label: t('cases.filter.unassigned') },
+          ...users
+            .filter((u) => u.roles.some((r) => r === 'admin' || r === 'officer'))
+            .map((u) => ({ value: u.id, label: u.displayName })),
+        ])}
+        <label className="checkbox">
+          <input type="checkbox" checked={filters.overdue} onChange={(e) => set('overdue')(e.target.checked)} />
+          {t('cases.filter.overdue')}
+        </label>
+        <button type="button" className="link-button small" onClick={() => setFilters(NO_CASE_FILTERS)}>
+          {t('cases.filter.clear')}
+        </button>
+      </form>
+      <QueryState query={query}>
+        {({ items, total }) =>
+          items.length === 0 ? (
+            <p className="muted">{t('cases.empty')}</p>
+          ) : (
+            <>
+              <p className="small muted" aria-live="polite">
+                {total > items.length
+                  ? t('cases.truncated', { shown: format.number(items.length), total: format.number(total) })
+                  : t('cases.count', { count: format.number(total) })}
+              </p>
+              <div className="table-wrap">
+                <table className="audit-table case-table" data-testid="case-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('cases.field.number')}</th>
+                      <th scope="col">{t('cases.field.category')}</th>
+                      <th scope="col">{t('cases.field.status')}</th>
+                      <th scope="col">{t('cases.field.priority')}</th>
+                      <th scope="col">{t('cases.field.handler')}</th>
+                      <th scope="col">{t('cases.field.assignee')}</th>
+                      <th scope="col">{t('cases.field.citizen')}</th>
+                      <th scope="col">{t('cases.field.opened')}</th>
+                      <th scope="col">{t('cases.field.due')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((c) => (
+                      <tr key={c.id} data-testid="case-row" data-case-number={c.number} data-status={c.status}>
+                        <td>
+                          <Link to={`/cases/${c.id}`} data-testid="case-link">
+                            {t('cases.numberShort', { number: c.number })}
+                          </Link>
+                        </td>
+                        <td>{c.category.name}</td>
+                        <td>
+                          <span className={`status case-status-${c.status}`}>
+                            {t(`cases.status.${c.status}` as MessageKey)}
+                          </span>
+                        </td>
+                        <td>{t(`cases.priority.${c.priority}` as MessageKey)}</td>
+                        <td className="small">
+                          {c.externalBody?.name ?? c.department?.name ?? t('cases.noDepartment')}
+                        </td>
+                        <td className="small">{c.assignee?.displayName ?? t('common.none')}</td>
+                        <td>
+                          <ChannelBadge channel={c.channel} /> {c.contact?.name ?? c.contact?.handle ?? ''}
+                        </td>
+                        <td className="small">{format.dateTime(c.createdAt)}</td>
+                        <td className="small">
+                          {format.dateTime(c.dueAt)}
+                          {c.overdue && <span className="overdue"> {t('cases.overdue')}</span>}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )
+        }
       </QueryState>
     </div>
   );

@@ -25,6 +25,7 @@ export interface CasePhoto {
 @Index('ix_civic_case_org_status', ['organizationId', 'status'])
 @Index('ix_civic_case_conversation', ['conversationId'])
 @Index('ix_civic_case_merged_into', ['mergedIntoCaseId'])
+@Index('ix_civic_case_org_assignee', ['organizationId', 'assigneeUserId'])
 export class CivicCase {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -60,6 +61,10 @@ export class CivicCase {
   /** The external body it was last forwarded to (or named as responsible on rejection). */
   @Column({ type: 'uuid', name: 'external_body_id', nullable: true })
   externalBodyId: string | null;
+
+  /** The officer responsible for the case, beside its department; null when nobody is. */
+  @Column({ type: 'uuid', name: 'assignee_user_id', nullable: true })
+  assigneeUserId: string | null;
 
   @Column({ type: 'text', nullable: true })
   description: string | null;

@@ -27,6 +27,7 @@ import { UserSsoIdentity1796544900000 } from './1796544900000-user-sso-identity.
 import { CannedResponseOwnerShortcut1796553985850 } from './1796553985850-canned-response-owner-shortcut.migration';
 import { ContactProfile1796555000000 } from './1796555000000-contact-profile.migration';
 import { ConversationResponseTimes1796560000000 } from './1796560000000-conversation-response-times.migration';
+import { CaseAssignee1796570000000 } from './1796570000000-case-assignee.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -57,4 +58,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CannedResponseOwnerShortcut1796553985850,
   ContactProfile1796555000000,
   ConversationResponseTimes1796560000000,
+  CaseAssignee1796570000000,
 ];

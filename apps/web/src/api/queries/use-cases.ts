@@ -1,15 +1,55 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../client';
-import type { CaseDetail, CaseList, CaseStats, DepartmentView } from '../types';
+import type { components } from '../openapi.gen';
+import type { CaseCategory, CaseDetail, CaseList, CaseStats, DepartmentView } from '../types';
 import { queryKeys } from './query-keys';
 
-export function useCases(departmentId: string) {
+type Schemas = components['schemas'];
+export type DuplicateCandidates = Schemas['DuplicateCandidates'];
+export type ProvincePreset = Schemas['ProvincePreset'];
+export type PresetApplied = Schemas['PresetApplied'];
+
+/** The case list's filters; empty strings mean "any". */
+export interface CaseFilters {
+  status: string;
+  departmentId: string;
+  externalBodyId: string;
+  categoryId: string;
+  priority: string;
+  /** A user id, 'me' or 'none'. */
+  assignee: string;
+  overdue: boolean;
+}
+
+export const NO_CASE_FILTERS: CaseFilters = {
+  status: '',
+  departmentId: '',
+  externalBodyId: '',
+  categoryId: '',
+  priority: '',
+  assignee: '',
+  overdue: false,
+};
+
+function caseListQuery(filters: CaseFilters): string {
+  const params = new URLSearchParams({ limit: '200' });
+  for (const key of ['status', 'departmentId', 'externalBodyId', 'categoryId', 'priority', 'assignee'] as const) {
+    if (filters[key]) {
+      params.set(key, filters[key]);
+    }
+  }
+  if (filters.overdue) {
+    params.set('overdue', 'true');
+  }
+  return params.toString();
+}
+
+export function useCases(filters: CaseFilters) {
+  const query = caseListQuery(filters);
   return useQuery({
-    queryKey: queryKeys.caseList(departmentId),
-    queryFn: () =>
-      api.request<CaseList>(
-        `/api/v1/cases?limit=200${departmentId ? `&departmentId=${encodeURIComponent(departmentId)}` : ''}`,
-      ),
+    queryKey: queryKeys.caseList(query),
+    queryFn: () => api.request<CaseList>(`/api/v1/cases?${query}`),
+    placeholderData: (previous) => previous,
   });
 }
 
@@ -20,10 +60,52 @@ export function useCase(id: string) {
   });
 }
 
+/** Open cases of the same category near this one (under the cases prefix: a merge refetches it). */
+export function useCaseDuplicates(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['cases', 'duplicates', id],
+    queryFn: () => api.request<DuplicateCandidates>(`/api/v1/cases/${encodeURIComponent(id)}/duplicates`),
+    enabled,
+  });
+}
+
+export function useCaseCategories() {
+  return useQuery({
+    queryKey: ['case-categories'],
+    queryFn: () => api.request<CaseCategory[]>('/api/v1/case-categories'),
+  });
+}
+
 export function useDepartments(kind: 'department' | 'external_body') {
   return useQuery({
     queryKey: queryKeys.departments(kind),
     queryFn: () => api.request<DepartmentView[]>(`/api/v1/departments?kind=${kind}`),
+  });
+}
+
+/**
+ * One case action (start, assign, forward, resolve, reject, reopen, notify, merge, edit): the API's
+ * answer or its coded error; every cached case query is refetched after it.
+ */
+export function useCaseAction() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({
+      caseId,
+      action,
+      body,
+      method = 'POST',
+    }: {
+      caseId: string;
+      action: string;
+      body?: object;
+      method?: 'POST' | 'PATCH';
+    }) =>
+      api.request<unknown>(`/api/v1/cases/${encodeURIComponent(caseId)}${action ? `/${action}` : ''}`, {
+        method,
+        body: JSON.stringify(body ?? {}),
+      }),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.cases }),
   });
 }
 
@@ -40,6 +122,39 @@ export function useAllDepartments() {
   return useQuery({
     queryKey: queryKeys.departmentsWithArchived,
     queryFn: () => api.request<DepartmentView[]>('/api/v1/departments?archived=true'),
+  });
+}
+
+/** Edits a unit (name, e-mail, webhook, secret); the answer carries a generated secret once. */
+export function useUpdateDepartment() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: object }) =>
+      api.request<DepartmentView>(`/api/v1/departments/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: JSON.stringify(body),
+      }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['departments'] }),
+  });
+}
+
+export function useProvincePresets(enabled: boolean) {
+  return useQuery({
+    queryKey: ['departments', 'presets'],
+    queryFn: () => api.request<ProvincePreset[]>('/api/v1/departments/presets'),
+    enabled,
+  });
+}
+
+export function useApplyProvincePreset() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (province: string) =>
+      api.request<PresetApplied>('/api/v1/departments/presets', {
+        method: 'POST',
+        body: JSON.stringify({ province }),
+      }),
+    onSettled: () => client.invalidateQueries({ queryKey: ['departments'] }),
   });
 }
 
