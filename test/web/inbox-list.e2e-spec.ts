@@ -297,4 +297,17 @@ describe('inbox list and speed tools in headless Chromium (5,000 conversations)'
     await shoot('inbox-list-bulk-820');
     expect(pageErrors).toEqual([]);
   });
+
+  it('speaks English when asked: title, relative times, tools and the bulk bar', async () => {
+    await page.setViewportSize({ width: 1366, height: 850 });
+    await page.getByLabel('Dil').selectOption('en');
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    await waitInPage(page, `/^\\(\\d+\\) Inbox · civic-inbox$/.test(document.title)`);
+    await expect(items().first().locator('time').innerText()).resolves.toMatch(/^(now|\d+ min ago)$/);
+    await page.getByRole('button', { name: /Shortcuts/ }).waitFor();
+    await page.getByTestId('bulk-bar').getByText('Selected: 1').waitFor();
+    await page.getByTestId('bulk-bar').getByRole('button', { name: 'Mark read' }).waitFor();
+    await shoot('inbox-list-en-1366');
+    await page.getByLabel('Language').selectOption('tr');
+  });
 });
