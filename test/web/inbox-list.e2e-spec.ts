@@ -247,7 +247,7 @@ describe('inbox list and speed tools in headless Chromium (5,000 conversations)'
     await expect(page.evaluate(`document.activeElement.textContent`)).resolves.toContain('Kısayollar');
   });
 
-  it('goes to the next unread conversation with u and assigns it to me with a', async () => {
+  it('goes to the next unread conversation with u, assigns it with a, reaches the case with c and the reply with /', async () => {
     await page.getByRole('button', { name: /Kısayollar/ }).blur();
     await page.locator(`[data-conversation-id="${seeded[0].id}"]`).click();
     await blur();
@@ -262,6 +262,15 @@ describe('inbox list and speed tools in headless Chromium (5,000 conversations)'
     await page.keyboard.press('a');
     await page.getByTestId('action-report').getByText('Konuşma size atandı').waitFor();
     await expect(statusOf(seeded[UNREAD[0] - 1].id)).resolves.toEqual({ status: 'open', assignee_id: adminId });
+    // c goes to the case panel's first action ("Başvuru aç"); / types a slash into the reply box for the picker.
+    await blur();
+    await page.keyboard.press('c');
+    await waitInPage(page, `!!document.activeElement?.closest('[data-testid="case-panel"]')`);
+    await blur();
+    await page.keyboard.press('/');
+    await expect(page.evaluate(`document.activeElement.id`)).resolves.toBe('reply-text');
+    await expect(page.locator('#reply-text').inputValue()).resolves.toBe('/');
+    await page.locator('#reply-text').fill('');
   });
 
   it('notifies of a new message in an unassigned conversation once the officer turns notifications on', async () => {
