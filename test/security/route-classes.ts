@@ -276,6 +276,9 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'POST /api/v1/conversations/:id/replies': account(conversation, {
     body: () => ({ text: 'Merhaba, ilgileniyoruz.' }),
   }),
+  'GET /api/v1/conversations/:id/reply-attachments/limits': account(conversation),
+  // Without a multipart file an allowed caller gets 400; the route's grants are what is checked here.
+  'POST /api/v1/conversations/:id/reply-attachments': account(conversation),
   'POST /api/v1/conversations/:id/legal-hold': account(conversation, { body: () => ({ reason: 'Dava dosyası' }) }),
   'DELETE /api/v1/conversations/:id/legal-hold': account(async (f) => {
     const { id } = await conversation(f);

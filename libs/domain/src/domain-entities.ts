@@ -47,6 +47,7 @@ import { Message } from './entities/message.entity';
 import { Organization } from './entities/organization.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { ReplyIdempotencyKey } from './entities/reply-idempotency-key.entity';
+import { ReplyUpload } from './entities/reply-upload.entity';
 import { SigningKey } from './entities/signing-key.entity';
 import { UserAccountGrant } from './entities/user-account-grant.entity';
 import { User } from './entities/user.entity';
@@ -64,6 +65,7 @@ export const ALL_ENTITIES = [
   Conversation,
   Message,
   InternalNote,
+  ReplyUpload,
   CannedResponse,
   ConversationActivity,
   AuditEvent,

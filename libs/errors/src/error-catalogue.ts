@@ -353,6 +353,31 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
     tr: 'Idempotency-Key başka bir kullanıcı tarafından kullanılmış',
     en: 'Idempotency-Key was already used by another user',
   },
+  [ErrorCode.ReplyAttachmentNotAllowed]: {
+    status: 422,
+    tr: 'Bu konuşmada yanıta dosya eklenemez: {reason}',
+    en: 'Replies in this conversation cannot carry files: {reason}',
+  },
+  [ErrorCode.ReplyAttachmentNeedsPublicUrl]: {
+    status: 422,
+    tr: 'Bu kanal dosyayı bağlantıdan alır; sunucunun herkese açık adresi (PUBLIC_URL) tanımlı değil',
+    en: 'This channel fetches files from a link; the server has no public address (PUBLIC_URL)',
+  },
+  [ErrorCode.ReplyAttachmentTypeNotAllowed]: {
+    status: 415,
+    tr: 'Bu kanal bu dosya türünü kabul etmiyor ({mimeType}); kabul edilenler: {allowed}',
+    en: 'This channel does not accept this file type ({mimeType}); accepted: {allowed}',
+  },
+  [ErrorCode.ReplyAttachmentTooLarge]: {
+    status: 413,
+    tr: 'Dosya bu kanal için çok büyük: en çok {maxMb} MB',
+    en: 'The file is too large for this channel: at most {maxMb} MB',
+  },
+  [ErrorCode.ReplyAttachmentNotFound]: {
+    status: 404,
+    tr: 'Yanıt eki bulunamadı ({id})',
+    en: 'Reply attachment not found ({id})',
+  },
   [ErrorCode.ReplyRefused]: {
     status: 422,
     tr: 'Kanal bu yanıtı kabul etmiyor: {channelMessage}',

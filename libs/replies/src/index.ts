@@ -8,3 +8,5 @@ export * from './send-rate.limiter';
 export * from './sent-reply.recorder';
 export * from './replies.module';
 export * from './replies-worker.module';
+export * from './reply-upload.service';
+export * from './reply-files.factory';

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '@civic/channels';
+import { MediaModule } from '@civic/media';
 import { MessagesModule } from '@civic/messages';
 import { QueueModule } from '@civic/queue';
 import { OutboundReplyBuilder } from './outbound-reply.builder';
+import { ReplyUploadService } from './reply-upload.service';
 import { ReplyService } from './reply.service';
 
 /** Accepting replies (api side): validation, outbound message and send job in one transaction. */
 @Module({
-  imports: [ChannelsModule, QueueModule, MessagesModule],
-  providers: [OutboundReplyBuilder, ReplyService],
-  exports: [ReplyService],
+  imports: [ChannelsModule, QueueModule, MessagesModule, MediaModule],
+  providers: [OutboundReplyBuilder, ReplyService, ReplyUploadService],
+  exports: [ReplyService, ReplyUploadService],
 })
 export class RepliesModule {}

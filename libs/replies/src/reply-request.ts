@@ -7,6 +7,8 @@ export interface ReplyRequest {
   template?: ReplyTemplate;
   privateReply?: boolean;
   inReplyToMessageId?: string;
+  /** Files uploaded for this conversation (POST …/reply-attachments), in the order they are sent. */
+  attachmentIds?: string[];
 }
 
 /** Kept on the queued outbound message so the worker rebuilds exactly the reply that was accepted. */

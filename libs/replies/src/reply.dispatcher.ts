@@ -23,6 +23,7 @@ import {
   replyConversationFromJson,
   ReplyTarget,
 } from './outbound-reply.builder';
+import { ReplyFilesFactory } from './reply-files.factory';
 import { StoredReplyRequest } from './reply-request';
 import { REPLY_SEND_EXPIRE_SECONDS } from './reply-send.queue';
 import { SendDeferredError, SendRateLimiter } from './send-rate.limiter';
@@ -86,6 +87,7 @@ export class ReplyDispatcher {
     private readonly queue: QueueService,
     private readonly messages: MessageDispatchStore,
     private readonly reconciler: ReplyReconciler,
+    private readonly files: ReplyFilesFactory,
   ) {}
 
   /**
@@ -132,6 +134,7 @@ export class ReplyDispatcher {
           new Date(),
         ),
         replyId: message.id,
+        files: this.files.for(message.organization_id, message.id, message.attachments ?? []),
       };
       const account = this.accounts.toContext({
         id: message.channel_account_id,

@@ -11,6 +11,7 @@ import { QueueService } from '@civic/queue';
 import { OutboundReplyBuilder } from './outbound-reply.builder';
 import { ReplyRequest, ReplyResponse, StoredReplyRequest } from './reply-request';
 import { replySendQueue, ReplySendJob } from './reply-send.queue';
+import { ReplyUploadService } from './reply-upload.service';
 
 /** Largest reply text accepted (bytes, UTF-8); every channel's own limit is far below it. */
 export const REPLY_TEXT_MAX_BYTES = 64 * 1024;
@@ -37,6 +38,7 @@ export class ReplyService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly messages: MessageDispatchStore,
+    private readonly uploads: ReplyUploadService,
   ) {}
 
   /** Throws ReplyRefusedError (channel rule) or a DomainError (unknown conversation, invalid text, reused key). */
@@ -57,7 +59,10 @@ export class ReplyService {
     const manager = this.dataSource.manager;
     const conversation = await this.builder.conversation(manager, author.organizationId, conversationId);
     const target = await this.builder.target(manager, conversation, request.inReplyToMessageId);
-    const attachments = this.builder.attachments(request.media);
+    const attachments = [
+      ...this.builder.attachments(request.media),
+      ...(await this.uploads.attachments(author.organizationId, conversation.id, request.attachmentIds ?? [])),
+    ];
     const stored: StoredReplyRequest = {
       ...(request.template
         ? {
@@ -203,8 +208,10 @@ function checkContent(request: ReplyRequest): void {
       });
     }
   }
-  if (request.text === undefined && !request.media?.length && !request.template) {
-    throw new DomainError(ErrorCode.ValidationFailed, { errors: ['text, media or template is required'] });
+  if (request.text === undefined && !request.media?.length && !request.template && !request.attachmentIds?.length) {
+    throw new DomainError(ErrorCode.ValidationFailed, {
+      errors: ['text, media, attachmentIds or template is required'],
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RepliesModule } from '@civic/replies';
 import { RepliesController } from './replies.controller';
+import { ReplyAttachmentsController } from './reply-attachments.controller';
 
-@Module({ imports: [RepliesModule], controllers: [RepliesController] })
+@Module({ imports: [RepliesModule], controllers: [RepliesController, ReplyAttachmentsController] })
 export class RepliesApiModule {}

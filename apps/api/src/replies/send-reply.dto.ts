@@ -90,6 +90,17 @@ export class SendReplyDto implements ReplyRequest {
   @IsBoolean()
   privateReply?: boolean;
 
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    description: 'Files uploaded to POST /api/v1/conversations/:id/reply-attachments, sent in this order',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[];
+
   @ApiPropertyOptional({ description: 'The message to answer; default: the latest citizen message of a public thread' })
   @IsOptional()
   @IsUUID()

@@ -1,5 +1,6 @@
 import type { Channel, ConversationKind, MessageAttachment } from '@civic/model';
 import type { NormalizedEvent } from './normalized-event';
+import type { ReplyMediaPolicy, ReplyMediaTarget } from './reply-media-policy';
 
 /** A connected account as an adapter sees it: ids and decrypted credentials, no database. */
 export interface ChannelAccountContext {
@@ -47,6 +48,17 @@ export interface OutboundReply {
   now: Date;
   /** Our message id of the reply, for channels that can tag a send and echo the tag back (replyCallbackData). */
   replyId?: string;
+  /**
+   * The files an officer uploaded (media with a storageKey), set by the reply worker: their bytes,
+   * for channels that take uploads, and a short-lived public link (null without PUBLIC_URL), for
+   * channels that fetch a file from a URL. Indexes are those of `media`.
+   */
+  files?: ReplyFiles;
+}
+
+export interface ReplyFiles {
+  read(index: number): Promise<Buffer>;
+  publicUrl(index: number): string | null;
 }
 
 export interface SendResult {
@@ -89,6 +101,9 @@ export interface ChannelAdapter {
 
   /** Fetch what arrived since the account's cursors (polling and gap healing). */
   poll(account: ChannelAccountContext): Promise<PollResult>;
+
+  /** The files a reply may carry in this kind of conversation (types, sizes, count): the channel's limits, in one place. */
+  replyMediaPolicy(target: ReplyMediaTarget): ReplyMediaPolicy;
 
   /** Check channel rules before anything is queued; throws ReplyRefusedError with the reason. */
   validateReply(reply: OutboundReply): void;

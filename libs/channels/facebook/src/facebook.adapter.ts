@@ -6,7 +6,13 @@ import {
   MessageEvent,
   NormalizedEvent,
   OutboundReply,
+  JPEG_PNG,
+  MB,
+  noReplyMedia,
   PollResult,
+  ReplyMediaPolicy,
+  ReplyMediaTarget,
+  refuseMediaOutsidePolicy,
   ReplyRefusedError,
   SendResult,
 } from '@civic/channels-core';
@@ -22,6 +28,7 @@ import {
   parseMetaTime,
   pollConversations,
   postThreadKey,
+  publicUrlOf,
   readMetaEnvelope,
   refuseInvalidContent,
   refuseInvalidPrivateReply,
@@ -104,10 +111,29 @@ export class FacebookAdapter implements ChannelAdapter {
     return { events: [...feed.events, ...dms.events], cursors };
   }
 
+  /**
+   * Messenger: images 8 MB, PDF 25 MB, uploaded through the Attachment Upload API. A page comment
+   * takes one photo, which Facebook fetches from a link (attachment_url). A private reply is text only.
+   */
+  replyMediaPolicy(target: ReplyMediaTarget): ReplyMediaPolicy {
+    if (target.privateReply) {
+      return noReplyMedia('A private reply can only carry text.');
+    }
+    const image = { type: AttachmentType.Image, mimeTypes: JPEG_PNG, maxBytes: 8 * MB };
+    if (target.conversationKind === ConversationKind.Direct) {
+      return {
+        rules: [image, { type: AttachmentType.Document, mimeTypes: ['application/pdf'], maxBytes: 25 * MB }],
+        maxCount: 10,
+      };
+    }
+    return { rules: [image], maxCount: 1, needsPublicUrl: true };
+  }
+
   validateReply(reply: OutboundReply): void {
     if (reply.template) {
       throw new ReplyRefusedError('template_not_supported', 'Facebook has no message templates; write a text reply.');
     }
+    refuseMediaOutsidePolicy(reply.media, this.replyMediaPolicy(reply));
     if (reply.privateReply) {
       refuseInvalidContent(reply, MESSENGER_TEXT_LIMIT);
       refuseInvalidPrivateReply(reply);
@@ -128,7 +154,7 @@ export class FacebookAdapter implements ChannelAdapter {
     if ((reply.media?.length ?? 0) > 1) {
       throw new ReplyRefusedError('one_attachment_only', 'A Facebook comment can carry only one attachment.');
     }
-    if (reply.media?.some((m) => !m.channelUrl)) {
+    if (reply.media?.some((m) => !m.channelUrl && !m.storageKey)) {
       throw new ReplyRefusedError('media_url_required', 'A comment attachment needs a public URL.');
     }
   }
@@ -142,15 +168,16 @@ export class FacebookAdapter implements ChannelAdapter {
     this.validateReply(reply);
     const token = metaAccessToken(account);
     if (reply.privateReply || isDirectMessage(reply)) {
-      return sendMessagingReply(this.graph, token, account.externalId, reply, { tagEchoes: true });
+      return sendMessagingReply(this.graph, token, account.externalId, reply, { tagEchoes: true, uploadFiles: true });
     }
     const target = reply.inReplyTo?.externalId ?? reply.rootExternalId!;
     const body: Record<string, unknown> = {};
     if (reply.text?.trim()) {
       body.message = reply.text;
     }
-    if (reply.media?.[0]?.channelUrl) {
-      body.attachment_url = reply.media[0].channelUrl;
+    if (reply.media?.length) {
+      // Facebook fetches a comment's photo itself: a link to our stored copy of an uploaded file.
+      body.attachment_url = publicUrlOf(reply, 0);
     }
     const response = await this.graph.post<{ id: string }>(`/${target}/comments`, token, body);
     return { externalId: response.id, raw: response };

@@ -6,7 +6,13 @@ import {
   MessageEvent,
   NormalizedEvent,
   OutboundReply,
+  JPEG_PNG,
+  MB,
+  noReplyMedia,
   PollResult,
+  ReplyMediaPolicy,
+  ReplyMediaTarget,
+  refuseMediaOutsidePolicy,
   ReplyRefusedError,
   SendResult,
 } from '@civic/channels-core';
@@ -27,7 +33,7 @@ import {
   refuseInvalidPrivateReply,
   sendMessagingReply,
 } from '@civic/channels-meta';
-import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
+import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/model';
 import { mapInstagramChange } from './instagram-change.mapper';
 
 const DM_TEXT_LIMIT = 1000;
@@ -102,10 +108,26 @@ export class InstagramAdapter implements ChannelAdapter {
     return { events: [...comments.events, ...dms.events], cursors };
   }
 
+  /** Instagram DMs take images only (8 MB, fetched by Instagram from a link); comments and private replies are text only. */
+  replyMediaPolicy(target: ReplyMediaTarget): ReplyMediaPolicy {
+    if (target.privateReply) {
+      return noReplyMedia('A private reply can only carry text.');
+    }
+    if (target.conversationKind !== ConversationKind.Direct) {
+      return noReplyMedia('Instagram comment replies can only carry text.');
+    }
+    return {
+      rules: [{ type: AttachmentType.Image, mimeTypes: JPEG_PNG, maxBytes: 8 * MB }],
+      maxCount: 4,
+      needsPublicUrl: true,
+    };
+  }
+
   validateReply(reply: OutboundReply): void {
     if (reply.template) {
       throw new ReplyRefusedError('template_not_supported', 'Instagram has no message templates; write a text reply.');
     }
+    refuseMediaOutsidePolicy(reply.media, this.replyMediaPolicy(reply));
     if (reply.privateReply) {
       refuseInvalidContent(reply, DM_TEXT_LIMIT);
       refuseInvalidPrivateReply(reply);
@@ -137,7 +159,7 @@ export class InstagramAdapter implements ChannelAdapter {
     this.validateReply(reply);
     const token = metaAccessToken(account);
     if (reply.privateReply || isDirectMessage(reply)) {
-      return sendMessagingReply(this.graph, token, account.externalId, reply, { tagEchoes: false });
+      return sendMessagingReply(this.graph, token, account.externalId, reply, { tagEchoes: false, uploadFiles: false });
     }
     let response: { id: string };
     if (reply.inReplyTo?.kind === MessageKind.Mention) {

@@ -51,6 +51,16 @@ export class MetaGraphClient {
     }
   }
 
+  /** A multipart upload (WhatsApp /media, Messenger /message_attachments); fetch's FormData sets the boundary. */
+  async postForm<T>(path: string, token: string, form: FormData): Promise<T> {
+    try {
+      const response = await this.http.post<T>(path, form, { headers: bearer(token), timeout: REQUEST_TIMEOUT_MS * 6 });
+      return response.data;
+    } catch (err) {
+      throw classifyMetaError(err);
+    }
+  }
+
   /**
    * Walks an edge page by page with `after` cursors (starting at `params.after` if given), up to `maxPages`. The callback returns false to stop
    * early (e.g. once items are older than the poll cursor).

@@ -1,5 +1,6 @@
 import type { OutboundReply } from '@civic/channels-core';
-import { ReplyRefusedError } from '@civic/channels-core';
+import { ChannelError, ChannelErrorKind, ReplyRefusedError } from '@civic/channels-core';
+import type { MessageAttachment } from '@civic/model';
 import { ConversationKind } from '@civic/model';
 import { DAY_MS } from './meta-time';
 
@@ -27,8 +28,11 @@ export function refuseInvalidContent(reply: OutboundReply, maxTextLength: number
     );
   }
   for (const media of reply.media ?? []) {
-    if (!media.channelUrl && !media.channelMediaId) {
-      throw new ReplyRefusedError('media_url_required', 'An attachment has no public URL or channel media id to send.');
+    if (!media.channelUrl && !media.channelMediaId && !media.storageKey) {
+      throw new ReplyRefusedError(
+        'media_url_required',
+        'An attachment has no file, public URL or channel media id to send.',
+      );
     }
   }
 }
@@ -68,3 +72,35 @@ export function refuseInvalidPrivateReply(reply: OutboundReply): void {
 /** True for a DM (not a private reply to a comment). */
 export const isDirectMessage = (reply: OutboundReply) =>
   reply.conversationKind === ConversationKind.Direct && !reply.privateReply;
+
+/** A stored file as multipart form data: the bytes under `field`, with its type and name. */
+export function fileForm(
+  fields: Record<string, string>,
+  field: string,
+  bytes: Buffer,
+  media: MessageAttachment,
+): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    form.append(name, value);
+  }
+  form.append(
+    field,
+    new Blob([bytes], { type: media.mimeType ?? 'application/octet-stream' }),
+    media.fileName ?? 'file',
+  );
+  return form;
+}
+
+/** The link a channel fetches an uploaded file from; refused when PUBLIC_URL is not set. */
+export function publicUrlOf(reply: OutboundReply, index: number): string {
+  const media = reply.media![index];
+  const url = media.channelUrl ?? reply.files?.publicUrl(index) ?? null;
+  if (!url) {
+    throw new ChannelError(ChannelErrorKind.BadRequest, {
+      code: 'public_url_required',
+      title: 'The channel fetches attachments from a link: set PUBLIC_URL so it can reach this server.',
+    });
+  }
+  return url;
+}

@@ -2,7 +2,7 @@ import type { OutboundReply, SendResult } from '@civic/channels-core';
 import { replyCallbackData } from '@civic/channels-core';
 import { AttachmentType } from '@civic/model';
 import type { MetaGraphClient } from './graph-api.client';
-import { messagingTypeFor } from './messaging-reply.policy';
+import { fileForm, messagingTypeFor, publicUrlOf } from './messaging-reply.policy';
 
 interface SendApiResponse {
   recipient_id?: string;
@@ -25,6 +25,11 @@ export interface MessagingSendOptions {
    * the field; Instagram's Send API does not, so Instagram sends go without it.
    */
   tagEchoes: boolean;
+  /**
+   * Upload an officer's file through the Attachment Upload API (`/{page-id}/message_attachments`,
+   * Messenger) instead of handing the channel a link to fetch it from (Instagram).
+   */
+  uploadFiles: boolean;
 }
 
 /**
@@ -51,18 +56,17 @@ export async function sendMessagingReply(
   const messagingType = messagingTypeFor(reply);
   const sent: SendApiResponse[] = [];
   // The Send API carries one attachment per message; media go first, the text closes the reply.
-  for (const media of reply.media ?? []) {
+  for (const [index, media] of (reply.media ?? []).entries()) {
+    const type = SEND_API_ATTACHMENT[media.type] ?? 'file';
+    const payload =
+      media.storageKey && !media.channelUrl && options.uploadFiles
+        ? { attachment_id: await uploadAttachment(graph, token, senderId, type, reply, index) }
+        : { url: publicUrlOf(reply, index), is_reusable: true };
     sent.push(
       await graph.post<SendApiResponse>(path, token, {
         recipient,
         ...messagingType,
-        message: {
-          attachment: {
-            type: SEND_API_ATTACHMENT[media.type] ?? 'file',
-            payload: { url: media.channelUrl, is_reusable: true },
-          },
-          ...tag,
-        },
+        message: { attachment: { type, payload }, ...tag },
       }),
     );
   }
@@ -84,4 +88,25 @@ export async function sendMessagingReply(
     ...(sent.length > 0 ? { partExternalIds: sent.map((part) => part.message_id) } : {}),
     raw: last,
   };
+}
+
+/** Attachment Upload API: the file's bytes as `filedata`, answered with a reusable attachment_id. */
+async function uploadAttachment(
+  graph: MetaGraphClient,
+  token: string,
+  pageId: string,
+  type: string,
+  reply: OutboundReply,
+  index: number,
+): Promise<string> {
+  const media = reply.media![index];
+  const bytes = await reply.files!.read(index);
+  const form = fileForm(
+    { message: JSON.stringify({ attachment: { type, payload: { is_reusable: true } } }) },
+    'filedata',
+    bytes,
+    media,
+  );
+  const response = await graph.postForm<{ attachment_id: string }>(`/${pageId}/message_attachments`, token, form);
+  return response.attachment_id;
 }

@@ -1,17 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ApiV2Includes, TweetV2, TwitterApi } from 'twitter-api-v2';
+import type { ApiV2Includes, EUploadMimeType, TweetV2, TwitterApi } from 'twitter-api-v2';
 import { parseTweet } from 'twitter-text';
 import {
   ChannelAccountContext,
   ChannelAdapter,
   MessageEvent,
   NormalizedEvent,
+  JPEG_PNG,
+  MB,
+  noReplyMedia,
   OutboundReply,
   PollResult,
+  ReplyMediaPolicy,
+  ReplyMediaTarget,
+  refuseMediaOutsidePolicy,
   ReplyRefusedError,
   SendResult,
 } from '@civic/channels-core';
-import { Channel, ConversationKind } from '@civic/model';
+import { AttachmentType, Channel, ConversationKind } from '@civic/model';
 import { TwitterClientFactory } from './twitter-client.factory';
 import { classifyTwitterError } from './twitter-error.classifier';
 import {
@@ -117,6 +123,14 @@ export class TwitterAdapter implements ChannelAdapter {
     }
   }
 
+  /** An X DM carries one image (5 MB, uploaded through media/upload); tweet replies are text here. */
+  replyMediaPolicy(target: ReplyMediaTarget): ReplyMediaPolicy {
+    if (target.conversationKind !== ConversationKind.Direct && !target.privateReply) {
+      return noReplyMedia('X tweet replies can only carry text here; answer in a DM to send a photo.');
+    }
+    return { rules: [{ type: AttachmentType.Image, mimeTypes: JPEG_PNG, maxBytes: 5 * MB }], maxCount: 1 };
+  }
+
   validateReply(reply: OutboundReply): void {
     if (reply.template) {
       throw new ReplyRefusedError(
@@ -124,14 +138,15 @@ export class TwitterAdapter implements ChannelAdapter {
         'X şablon mesajı desteklemez. (X has no message templates.)',
       );
     }
-    if (reply.media?.length) {
+    if (reply.media?.some((m) => !m.storageKey)) {
       throw new ReplyRefusedError(
         'media_not_supported',
-        'X yanıtlarında henüz medya gönderilemiyor. (Media in X replies is not supported yet.)',
+        'X yanıtlarına yalnızca yüklenen dosya eklenebilir. (Only uploaded files can be attached to X replies.)',
       );
     }
+    refuseMediaOutsidePolicy(reply.media, this.replyMediaPolicy(reply));
     const text = reply.text?.trim() ?? '';
-    if (!text) {
+    if (!text && !(this.sendsDm(reply) && reply.media?.length)) {
       throw new ReplyRefusedError('empty_text', 'Yanıt metni boş olamaz. (The reply text is empty.)');
     }
 
@@ -176,10 +191,24 @@ export class TwitterAdapter implements ChannelAdapter {
   async sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult> {
     this.validateReply(reply);
     const client = this.clients.forAccount(account);
-    const text = reply.text!.trim();
+    const text = reply.text?.trim() ?? '';
     try {
       if (this.sendsDm(reply)) {
-        const result = await client.v2.sendDmToParticipant(reply.recipientExternalId!, { text });
+        // An officer's photo goes up through v2 media/upload (initialize, append, finalize) first.
+        const attachments = [];
+        for (const [index, media] of (reply.media ?? []).entries()) {
+          const bytes = await reply.files!.read(index);
+          const mediaId = await client.v2.uploadMedia(bytes, {
+            media_type: media.mimeType as EUploadMimeType,
+            media_category: 'dm_image',
+          });
+          attachments.push({ media_id: mediaId });
+        }
+        const result = await client.v2.sendDmToParticipant(reply.recipientExternalId!, {
+          ...(text ? { text } : {}),
+          // X takes one media per DM (replyMediaPolicy allows one).
+          ...(attachments.length > 0 ? { attachments: [attachments[0]] as [{ media_id: string }] } : {}),
+        });
         // The library types this as the flat `data` object but returns the whole body `{ data: {...} }`.
         const body = result as unknown as { data?: { dm_event_id?: string }; dm_event_id?: string };
         const eventId = body.data?.dm_event_id ?? body.dm_event_id;

@@ -5,11 +5,24 @@ import {
   NormalizedEvent,
   OutboundReply,
   PollResult,
+  JPEG_PNG,
+  MB,
+  noReplyMedia,
   replyCallbackData,
+  ReplyMediaPolicy,
+  ReplyMediaTarget,
+  refuseMediaOutsidePolicy,
   ReplyRefusedError,
   SendResult,
 } from '@civic/channels-core';
-import { DAY_MS, MetaGraphClient, metaAccessToken, readMetaEnvelope, refuseInvalidContent } from '@civic/channels-meta';
+import {
+  DAY_MS,
+  fileForm,
+  MetaGraphClient,
+  metaAccessToken,
+  readMetaEnvelope,
+  refuseInvalidContent,
+} from '@civic/channels-meta';
 import { AttachmentType, Channel, ConversationKind, MessageAttachment } from '@civic/model';
 import { mapWhatsAppValue } from './whatsapp-message.mapper';
 
@@ -57,6 +70,20 @@ export class WhatsAppAdapter implements ChannelAdapter {
     return { events: [], cursors: {} };
   }
 
+  /** Cloud API media limits: images 5 MB (JPEG, PNG), documents 100 MB; uploaded to /{phone-number-id}/media first. */
+  replyMediaPolicy(target: ReplyMediaTarget): ReplyMediaPolicy {
+    if (target.conversationKind !== ConversationKind.Direct) {
+      return noReplyMedia('WhatsApp has only direct conversations.');
+    }
+    return {
+      rules: [
+        { type: AttachmentType.Image, mimeTypes: JPEG_PNG, maxBytes: 5 * MB },
+        { type: AttachmentType.Document, mimeTypes: ['application/pdf'], maxBytes: 100 * MB },
+      ],
+      maxCount: 10,
+    };
+  }
+
   validateReply(reply: OutboundReply): void {
     if (reply.conversationKind !== ConversationKind.Direct) {
       throw new ReplyRefusedError('unsupported_conversation', 'WhatsApp has only direct conversations.');
@@ -74,6 +101,7 @@ export class WhatsAppAdapter implements ChannelAdapter {
       return;
     }
     refuseInvalidContent(reply, TEXT_LIMIT);
+    refuseMediaOutsidePolicy(reply.media, this.replyMediaPolicy(reply));
     for (const media of reply.media ?? []) {
       if (!SENDABLE_MEDIA[media.type]) {
         throw new ReplyRefusedError(
@@ -129,8 +157,11 @@ export class WhatsAppAdapter implements ChannelAdapter {
       const text = reply.text?.trim() ? reply.text : null;
       // One captionable attachment carries the text as its caption: one message instead of two.
       const captionOnMedia = text !== null && media.length === 1 && CAPTIONED.has(SENDABLE_MEDIA[media[0].type]!);
-      for (const item of media) {
-        sent.push(await send(mediaPayload(item, captionOnMedia ? text : null)));
+      for (const [index, item] of media.entries()) {
+        // An officer's file goes up to /media first; the message then names the media id.
+        const mediaId =
+          item.channelMediaId ?? (item.storageKey ? await this.upload(account, token, reply, index) : null);
+        sent.push(await send(mediaPayload({ ...item, channelMediaId: mediaId }, captionOnMedia ? text : null)));
       }
       if (text !== null && !captionOnMedia) {
         sent.push(await send({ type: 'text', text: { preview_url: false, body: text } }));
@@ -143,6 +174,24 @@ export class WhatsAppAdapter implements ChannelAdapter {
     }
     const parts = ids.filter((part): part is string => Boolean(part));
     return { externalId: id, ...(parts.length > 0 ? { partExternalIds: parts } : {}), raw: sent[sent.length - 1] };
+  }
+
+  /** `POST /{phone-number-id}/media` (multipart: messaging_product, type, file): the media id to send. */
+  private async upload(
+    account: ChannelAccountContext,
+    token: string,
+    reply: OutboundReply,
+    index: number,
+  ): Promise<string> {
+    const media = reply.media![index];
+    const form = fileForm(
+      { messaging_product: 'whatsapp', type: media.mimeType ?? 'application/octet-stream' },
+      'file',
+      await reply.files!.read(index),
+      media,
+    );
+    const response = await this.graph.postForm<{ id: string }>(`/${account.externalId}/media`, token, form);
+    return response.id;
   }
 }
 

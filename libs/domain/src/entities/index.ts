@@ -48,3 +48,4 @@ export * from './single-sign-on-login-code.entity';
 export * from './user-sso-identity.entity';
 export * from './user-passkey.entity';
 export * from './passkey-challenge.entity';
+export * from './reply-upload.entity';

@@ -28,6 +28,7 @@ import { CannedResponseOwnerShortcut1796553985850 } from './1796553985850-canned
 import { ContactProfile1796555000000 } from './1796555000000-contact-profile.migration';
 import { ConversationResponseTimes1796560000000 } from './1796560000000-conversation-response-times.migration';
 import { CaseAssignee1796570000000 } from './1796570000000-case-assignee.migration';
+import { ReplyUpload1796580000000 } from './1796580000000-reply-upload.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -59,4 +60,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ContactProfile1796555000000,
   ConversationResponseTimes1796560000000,
   CaseAssignee1796570000000,
+  ReplyUpload1796580000000,
 ];

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { MultipartPart } from '../multipart-body';
+import { parseMultipart } from '../multipart-body';
 import { FakeGraphProfiles } from './fake-graph-profiles';
 import type { FakeGraphFailure } from './meta-error-bodies';
 import { META_FAILURES } from './meta-error-bodies';
@@ -17,6 +19,8 @@ export interface RecordedGraphRequest {
   body: unknown;
   /** Date.now() when the request line arrived (send-rate checks). */
   receivedAt: number;
+  /** The parts of a multipart upload (WhatsApp /media, Messenger /message_attachments). */
+  parts?: MultipartPart[];
 }
 
 export interface FakeParty {
@@ -277,7 +281,8 @@ export class FakeGraphApiServer {
     for await (const chunk of req) {
       chunks.push(chunk as Buffer);
     }
-    const rawBody = Buffer.concat(chunks).toString('utf8');
+    const rawBytes = Buffer.concat(chunks);
+    const rawBody = rawBytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const versioned = VERSION_PREFIX.exec(url.pathname);
     const record: RecordedGraphRequest = {
@@ -288,6 +293,7 @@ export class FakeGraphApiServer {
       headers: req.headers,
       body: parseBody(rawBody, req.headers['content-type']),
       receivedAt,
+      parts: parseMultipart(rawBytes, req.headers['content-type']) ?? undefined,
     };
     this.requests.push(record);
 
@@ -415,6 +421,9 @@ export class FakeGraphApiServer {
       }
       return send(res, 200, { id: `${id}_${this.next()}` });
     }
+    if (edge === 'media' || edge === 'message_attachments') {
+      return this.upload(record, edge, res);
+    }
     if (edge === 'messages') {
       if (body.messaging_product === 'whatsapp') {
         const to = (body.to ?? body.recipient) as string | undefined;
@@ -437,6 +446,31 @@ export class FakeGraphApiServer {
       });
     }
     return unsupported(res, record);
+  }
+
+  /**
+   * WhatsApp `POST /{phone-number-id}/media` (messaging_product, type, file) answers `{ id }`;
+   * Messenger `POST /{page-id}/message_attachments` (message JSON, filedata) answers `{ attachment_id }`.
+   */
+  private upload(record: RecordedGraphRequest, edge: string, res: ServerResponse): void {
+    const parts = record.parts ?? [];
+    const field = (name: string) => parts.find((p) => p.name === name);
+    const file = field(edge === 'media' ? 'file' : 'filedata');
+    if (!file?.bytes.length) {
+      return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter file is required').body);
+    }
+    if (edge === 'media') {
+      if (field('messaging_product')?.bytes.toString() !== 'whatsapp' || !field('type')) {
+        return send(res, 400, META_FAILURES.invalidParameter('(#100) messaging_product and type are required').body);
+      }
+      const id = String(1_000_000_000_000 + this.next());
+      this.mediaFiles.set(id, { bytes: file.bytes, mimeType: field('type')!.bytes.toString() });
+      return send(res, 200, { id });
+    }
+    if (!field('message')) {
+      return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter message is required').body);
+    }
+    return send(res, 200, { attachment_id: String(2_000_000_000_000 + this.next()) });
   }
 
   private feed(pageId: string, query: Record<string, string>) {

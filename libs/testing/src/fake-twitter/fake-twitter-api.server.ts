@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeTwitterMedia } from './fake-twitter-media';
 import { parseOAuthHeader, verifyOAuth1Signature } from './fake-twitter-oauth.verifier';
 
 /** A tweet as the fake stores it: the full v2 object; responses project it onto the requested fields. */
@@ -106,6 +107,8 @@ class FakeHttpError extends Error {
  */
 export class FakeTwitterApiServer {
   readonly requests: RecordedTwitterRequest[] = [];
+  /** Media uploaded through /2/media/upload (a DM names them by id). */
+  readonly uploads = new FakeTwitterMedia(() => this.nextId());
   private server: Server | null = null;
   private baseUrl = '';
   private readonly users = new Map<string, FakeUser>();
@@ -273,7 +276,8 @@ export class FakeTwitterApiServer {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake');
-    const raw = await this.readBody(req);
+    const rawBytes = await this.readBody(req);
+    const raw = rawBytes.toString('utf8');
     let body: unknown = undefined;
     if (raw.length) {
       try {
@@ -297,6 +301,10 @@ export class FakeTwitterApiServer {
         return this.send(res, injected.status, injected.body, injected.headers);
       }
       const me = this.authenticate(req, method, url);
+      const media = this.uploads.route(method, url.pathname, body, rawBytes, req.headers);
+      if (media) {
+        return this.send(res, 200, media);
+      }
       const { status, payload } = this.route(method, url.pathname, url.searchParams, body, me);
       this.send(res, status, payload);
     } catch (error) {
@@ -434,11 +442,15 @@ export class FakeTwitterApiServer {
   }
 
   private sendDm(me: string, participantId: string, body: unknown): Json {
-    const payload = (body ?? {}) as { text?: string };
-    if (typeof payload.text !== 'string' || !payload.text.length) {
+    const payload = (body ?? {}) as { text?: string; attachments?: { media_id?: string }[] };
+    const attachments = payload.attachments ?? [];
+    if ((typeof payload.text !== 'string' || !payload.text.length) && attachments.length === 0) {
       throw this.invalidRequest('text', 'text or attachments is required');
     }
-    const event = this.addDm({ senderId: me, recipientId: participantId, text: payload.text });
+    if (attachments.some((a) => !a.media_id || !this.uploads.uploads.get(a.media_id)?.finalized)) {
+      throw this.invalidRequest('attachments', 'attachments.media_id must name a finalized upload');
+    }
+    const event = this.addDm({ senderId: me, recipientId: participantId, text: payload.text ?? '' });
     // Shape of dm_send_to_participant_response_2022.json.
     return { data: { dm_conversation_id: event.dm_conversation_id, dm_event_id: event.id } };
   }
@@ -675,11 +687,11 @@ export class FakeTwitterApiServer {
     });
   }
 
-  private readBody(req: IncomingMessage): Promise<string> {
+  private readBody(req: IncomingMessage): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      req.on('end', () => resolve(Buffer.concat(chunks)));
       req.on('error', reject);
     });
   }
