@@ -97,6 +97,12 @@ describe('inbox list and speed tools in headless Chromium (5,000 conversations)'
         }
       }
       window.Notification = Recorded;
+      window.__tones = 0;
+      const createOscillator = AudioContext.prototype.createOscillator;
+      AudioContext.prototype.createOscillator = function () {
+        window.__tones += 1;
+        return createOscillator.call(this);
+      };
     })()`);
     page = await browser.context.newPage();
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -273,11 +279,12 @@ describe('inbox list and speed tools in headless Chromium (5,000 conversations)'
     await page.locator('#reply-text').fill('');
   });
 
-  it('notifies of a new message in an unassigned conversation once the officer turns notifications on', async () => {
+  it('notifies (and beeps) on a new message in an unassigned conversation once the officer turns it on', async () => {
     await page.getByText('Bildirimler', { exact: true }).click();
     await page.getByLabel('Masaüstü bildirimleri').check();
+    await page.getByLabel('Sesli uyarı').check();
     await expect(page.evaluate(`localStorage.getItem('civic-inbox.notifications')`)).resolves.toBe(
-      JSON.stringify({ desktop: true, sound: false }),
+      JSON.stringify({ desktop: true, sound: true }),
     );
     await page.getByText('Bildirimler', { exact: true }).click();
     await ingestAll(t, [
@@ -291,6 +298,8 @@ describe('inbox list and speed tools in headless Chromium (5,000 conversations)'
     await expect(page.evaluate(`window.__notifications`)).resolves.toEqual([
       { title: 'Yeni mesaj: Hatice Aydın', body: 'Parktaki salıncak kırık, çocuklar tehlikede' },
     ]);
+    // The beep: two generated tones, no sound file.
+    await expect(page.evaluate(`window.__tones`)).resolves.toBe(2);
     expect(pageErrors).toEqual([]);
   });
 

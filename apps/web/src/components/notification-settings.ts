@@ -51,6 +51,19 @@ export function primeSound(): void {
   void audio.resume();
 }
 
+// After a reload the browser lets sound play only after the officer's first click or key on the page.
+for (const type of ['pointerdown', 'keydown']) {
+  window.addEventListener(
+    type,
+    () => {
+      if (read().sound) {
+        primeSound();
+      }
+    },
+    { once: true, capture: true },
+  );
+}
+
 /** A short two-tone beep made with WebAudio: no sound file to download. */
 export function beep(): void {
   if (!audio) {
