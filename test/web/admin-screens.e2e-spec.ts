@@ -1,15 +1,15 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { UserRole } from '@civic/domain';
 import type { TestApp } from '../support/test-app';
 import { startTestApp, TEST_ADMIN } from '../support/test-app';
+import { axeProblems } from './axe';
 import type { HeadlessChromium } from './headless-chromium';
 import { launchChromium } from './headless-chromium';
 
 jest.setTimeout(240_000);
 
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 // ADMIN_SCREENSHOTS=<dir>: each screen at the desktop and the tablet size, to look at.
 const SHOTS = process.env.ADMIN_SCREENSHOTS;
 
@@ -32,15 +32,7 @@ describe('admin screens in headless Chromium', () => {
   };
   /** axe-core, evaluated through DevTools (the app's CSP allows no injected script): serious or critical only. */
   const accessibility = async (screen: string) => {
-    if (!(await page.evaluate('typeof window.axe !== "undefined"'))) {
-      await page.evaluate(AXE);
-    }
-    const found = (await page.evaluate(
-      `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => v.id + ' (' + v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ') + ')'))`,
-    )) as string[];
-    problems.push(...found.map((f) => `${screen}: ${f}`));
+    problems.push(...(await axeProblems(page, screen)));
     if (SHOTS) {
       mkdirSync(SHOTS, { recursive: true });
       const name = screen.replace(/ /g, '-');

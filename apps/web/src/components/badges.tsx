@@ -24,6 +24,8 @@ export function AccountBadge({ account }: { account: AccountRef }) {
       className={`badge owner owner-${paletteIndex(label)}`}
       title={`${account.name}${account.handle ? ` (${account.handle})` : ''}`}
       data-owner={label}
+      // The label an administrator typed for the page ("Belediye", "Başkan"): data, not the product's words.
+      data-user-content
     >
       {label}
     </span>

@@ -1,4 +1,5 @@
 import type { MentionVolume } from '../api/types';
+import { formatLocalDate } from '../i18n/format';
 import { useI18n } from '../i18n/i18n';
 
 const WIDTH = 720;
@@ -6,7 +7,7 @@ const HEIGHT = 140;
 
 /** Bars drawn as SVG attributes: no inline styles, which the Content-Security-Policy forbids. */
 export function VolumeChart({ volume }: { volume: MentionVolume }) {
-  const { t, locale } = useI18n();
+  const { t, locale, language } = useI18n();
   const max = Math.max(1, ...volume.points.map((p) => p.count));
   const step = WIDTH / Math.max(1, volume.points.length);
   const format = new Intl.DateTimeFormat(
@@ -24,7 +25,8 @@ export function VolumeChart({ volume }: { volume: MentionVolume }) {
     >
       {volume.points.map((p, i) => {
         const h = Math.round((p.count / max) * HEIGHT);
-        const label = p.date ?? format.format(new Date(p.start));
+        // A day comes as yyyy-mm-dd; it is shown as the language writes a day, never as the raw ISO string.
+        const label = p.date ? formatLocalDate(p.date, language) : format.format(new Date(p.start));
         return (
           <g key={p.start}>
             <rect x={i * step + 1} y={HEIGHT - h} width={Math.max(1, step - 2)} height={h} className="bar">

@@ -3,9 +3,16 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { useAuditChain, useAuditEvents } from '../api/queries/use-audit';
 import type { ExportJobView } from '../api/types';
+import { auditActionLabel, auditActorLabel, auditTargetLabel } from '../components/audit/audit-labels';
 import { DateInput } from '../components/date-input';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
+import { tr } from '../i18n/tr';
+
+/** The actions an auditor can filter by: every one the catalogue names. */
+const AUDIT_FILTERS = Object.keys(tr)
+  .filter((key) => key.startsWith('audit.act.'))
+  .map((key) => key.slice('audit.act.'.length));
 
 export function AuditScreen() {
   const { t } = useI18n();
@@ -63,12 +70,19 @@ function AuditTrail() {
         className="inline-form"
         onSubmit={(e) => {
           e.preventDefault();
-          setApplied(action.trim());
+          setApplied(action);
         }}
       >
         <label>
-          {t('audit.filterAction')}
-          <input value={action} onChange={(e) => setAction(e.target.value)} />
+          {t('audit.action')}
+          <select value={action} onChange={(e) => setAction(e.target.value)}>
+            <option value="">{t('audit.filterAll')}</option>
+            {AUDIT_FILTERS.map((code) => (
+              <option key={code} value={code}>
+                {auditActionLabel(t, code)}
+              </option>
+            ))}
+          </select>
         </label>
         <button type="submit" className="secondary">
           {t('audit.apply')}
@@ -100,11 +114,20 @@ function AuditTrail() {
                 <td>
                   <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time>
                 </td>
-                <td>{e.actorLabel ?? e.actorUserId ?? 'system'}</td>
-                <td>
-                  <code>{e.action}</code>
+                <td>{auditActorLabel(t, e.actorLabel)}</td>
+                <td data-action={e.action}>{auditActionLabel(t, e.action)}</td>
+                <td className="small">
+                  {e.targetType ? auditTargetLabel(t, e.targetType) : t('common.none')}
+                  {/* The record's id, for matching against an export; data, not the product's words. */}
+                  {e.targetId && (
+                    <>
+                      {' '}
+                      <code data-user-content title={t('audit.recordId')}>
+                        {e.targetId.slice(0, 8)}
+                      </code>
+                    </>
+                  )}
                 </td>
-                <td className="small">{e.targetType ? `${e.targetType}:${e.targetId ?? ''}` : t('common.none')}</td>
               </tr>
             ))}
           </tbody>

@@ -79,7 +79,7 @@ export function AccountsAdmin() {
                 {a.handle && <span className="muted">@{a.handle}</span>}
               </span>
               <span className="small muted">
-                {a.ownerLabel ?? ''} · {a.externalId}
+                <span data-user-content>{a.ownerLabel ?? ''}</span> · {a.externalId}
                 {a.sandbox ? ` · ${t('admin.sandbox')}` : ''}
               </span>
             </td>

@@ -55,8 +55,11 @@ export function SessionsPanel() {
       >
         {sessions.map((s) => (
           <tr key={s.id} data-testid="session-row">
-            <td title={s.userAgent ?? undefined}>
-              {s.device ?? t('common.none')}{' '}
+            <td>
+              {/* The browser's own description of itself, not the product's words. */}
+              <span data-user-content title={s.userAgent ?? undefined}>
+                {s.device ?? t('common.none')}
+              </span>{' '}
               {s.current && <span className="badge">{t('security.sessions.current')}</span>}
               <div className="small muted">
                 {t(s.authMethod === 'password' ? 'security.sessions.byPassword' : 'security.sessions.byTwoFactor')}

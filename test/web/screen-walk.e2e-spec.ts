@@ -1,0 +1,247 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Response } from 'playwright-core';
+import { SANDBOX_IDS, SandboxChannels, SandboxModule, sandboxScene } from '@civic/sandbox';
+import { postSignedWebhook } from '@civic/testing';
+import type { TestApp } from '../support/test-app';
+import { startTestApp, TEST_ADMIN } from '../support/test-app';
+import { AXE_TEXT_RULES, axeProblems } from './axe';
+import type { HeadlessChromium } from './headless-chromium';
+import { launchChromium, waitInPage } from './headless-chromium';
+import type { UiLanguage } from './ui-text-check';
+import { uiTextProblems } from './ui-text-check';
+
+jest.setTimeout(180_000);
+
+// WALK_SCREENSHOTS=<dir>: every screen walked, in both languages, to look at.
+const SHOTS = process.env.WALK_SCREENSHOTS;
+// A photo and a location from one WhatsApp citizen, then a Facebook comment, the mayor's Messenger
+// and an Instagram comment (the same scenes as the web-inbox test).
+const SCENES = [36, 51, 38, 39, 40];
+const LANGUAGE_KEY = 'civic-inbox.language';
+
+/**
+ * The quality bar walked over every screen with data in it, in Turkish and in English: axe-core
+ * (no serious or critical violation), Tab reaching controls with a visible focus ring, and the
+ * product's own text free of raw codes, ISO dates, untranslated keys and the other language.
+ */
+describe('every screen: accessibility, keyboard focus and language', () => {
+  let sandbox: SandboxChannels;
+  let t: TestApp;
+  let browser: HeadlessChromium;
+  let page: Page;
+  let conversationId: string;
+  let caseId: string;
+  const problems: string[] = [];
+  const timings: string[] = [];
+  const englishErrors: string[] = [];
+  let language: UiLanguage = 'tr';
+
+  const play = async (n: number) => {
+    const scene = sandboxScene(n);
+    if (scene.kind !== 'meta-webhook') {
+      throw new Error(`scene ${n} is not a Meta webhook`);
+    }
+    if (scene.media) {
+      sandbox.graph.addMedia(scene.media.id, { bytes: scene.media.bytes, mimeType: scene.media.mimeType });
+    }
+    expect((await postSignedWebhook(`${t.url}/webhooks/meta`, scene.body, SANDBOX_IDS.appSecret)).status).toBe(200);
+  };
+
+  /** Tab through the first controls: each must take focus and show a ring (outline or box-shadow). */
+  const focusRing = async (screen: string, presses = 12) => {
+    await page.evaluate('document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)');
+    await page.locator('body').focus();
+    const unseen: string[] = [];
+    let reached = 0;
+    for (let i = 0; i < presses; i++) {
+      await page.keyboard.press('Tab');
+      const focus = (await page.evaluate(`(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const s = getComputedStyle(el);
+        const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+        const name = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('name') || el.id || '').trim().slice(0, 40);
+        return { ring, what: el.tagName.toLowerCase() + (name ? ' "' + name + '"' : '') };
+      })()`)) as { ring: boolean; what: string } | null;
+      if (focus) {
+        reached++;
+        if (!focus.ring) {
+          unseen.push(focus.what);
+        }
+      }
+    }
+    if (reached === 0) {
+      problems.push(`${screen}: Tab reaches no control`);
+    }
+    problems.push(...[...new Set(unseen)].map((what) => `${screen}: no visible focus on ${what}`));
+  };
+
+  const check = async (screen: string, { focus = true } = {}) => {
+    const t0 = Date.now();
+    await waitInPage(page, `!document.querySelector('[aria-busy="true"]')`, 15_000);
+    const t1 = Date.now();
+    // Every rule in Turkish; in English only the rules the words decide (the walk stays fast).
+    problems.push(
+      ...(await axeProblems(page, `${screen} [${language}]`, language === 'en' ? AXE_TEXT_RULES : undefined)),
+    );
+    const t2 = Date.now();
+    problems.push(...(await uiTextProblems(page, language, screen)));
+    const t3 = Date.now();
+    if (focus && language === 'tr') {
+      await focusRing(screen);
+    }
+    timings.push(`${screen} ${language}: wait ${t1 - t0} axe ${t2 - t1} text ${t3 - t2} focus ${Date.now() - t3}`);
+    if (SHOTS) {
+      mkdirSync(SHOTS, { recursive: true });
+      await page.screenshot({ path: join(SHOTS, `${screen.replace(/\W+/g, '-')}-${language}.png`), fullPage: true });
+    }
+  };
+
+  const visit = async (path: string, screen: string, ready: string) => {
+    const started = Date.now();
+    await page.goto(`${t.url}${path}`);
+    await page.locator(ready).first().waitFor();
+    timings.push(`${screen} load ${Date.now() - started}`);
+    await check(screen);
+  };
+
+  const walk = async () => {
+    await visit(
+      `/inbox/${conversationId}`,
+      'inbox with a conversation',
+      '[data-testid="conversation"] [data-testid="message"]',
+    );
+    // The keyboard map opens with "?" from anywhere but a text field.
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    await page.keyboard.press('?');
+    await page.getByRole('dialog').waitFor();
+    await check('keyboard map', { focus: false });
+    await page.keyboard.press('Escape');
+    await visit('/cases', 'case list', '[data-testid="case-row"]');
+    await visit(`/cases/${caseId}`, 'case detail', '[data-testid="case-history"]');
+    await visit('/cases/stats', 'case statistics', 'svg[data-testid="chart-category"]');
+    await visit('/mentions', 'mentions', '[data-testid="mention-feed"]');
+    await visit('/audit', 'audit', '[data-testid="audit-table"] tbody tr');
+    await visit('/security', 'security', 'h1');
+    await visit('/settings/canned-responses', 'my canned responses', 'h1');
+    await page.goto(`${t.url}/admin`);
+    await page.locator('nav.sub-nav a').first().waitFor();
+    const tabs = (await page.evaluate(
+      `[...document.querySelectorAll('nav.sub-nav a')].map((a) => a.getAttribute('href'))`,
+    )) as string[];
+    expect(tabs.length).toBeGreaterThan(5);
+    for (const href of tabs) {
+      await visit(href, `admin ${href.split('/').pop()}`, 'h2');
+    }
+  };
+
+  const setLanguage = async (next: UiLanguage) => {
+    language = next;
+    await page.evaluate(`localStorage.setItem('${LANGUAGE_KEY}', '${next}')`);
+    await page.reload();
+  };
+
+  beforeAll(async () => {
+    const setupStart = Date.now();
+    sandbox = await SandboxChannels.start();
+    t = await startTestApp({
+      withWorker: true,
+      config: sandbox.configOverrides(),
+      include: [SandboxModule.register(sandbox)],
+    });
+    for (const n of SCENES) {
+      await play(n);
+    }
+    await t.webhooksIngested();
+    const admin = { authorization: `Bearer ${t.adminToken}` };
+    const [photo] = await t.dataSource.query(
+      `SELECT m.id, m.conversation_id FROM message m JOIN contact c ON c.id = m.contact_id
+        WHERE c.name = 'Mehmet Öztürk' AND m.attachments::text LIKE '%image%' ORDER BY m.sent_at DESC LIMIT 1`,
+    );
+    conversationId = photo.conversation_id;
+    const opened = await t.http().post('/api/v1/cases').set(admin).send({
+      conversationId,
+      messageId: photo.id,
+      category: 'yol-cukur',
+      description: 'Talas Caddesi üzerinde derin bir çukur var, araçlar zarar görüyor.',
+    });
+    expect(opened.status).toBe(201);
+    caseId = opened.body.id;
+    // Mentions for the mentions screen: a watchlist and a day of posts about the municipality.
+    const [watchlist] = await t.dataSource.query(
+      `INSERT INTO mention_watchlist (organization_id, name, terms) VALUES ($1, 'Melikgazi gündemi', ARRAY['Melikgazi']) RETURNING id`,
+      [t.organizationId],
+    );
+    await t.dataSource.query(
+      `INSERT INTO mention (organization_id, watchlist_id, channel, external_id, source, author_name, author_handle, text, search_text, published_at)
+       SELECT $1, $2, 'twitter', 'walk-' || i, 'twitter_search', 'Selin Aydın', '@selinaydin', 'Melikgazi parkı çok güzel olmuş', 'melikgazi parki cok guzel olmus', now() - make_interval(hours => i)
+         FROM generate_series(0, 20) AS i`,
+      [t.organizationId, watchlist.id],
+    );
+    timings.push(`setup ${Date.now() - setupStart}`);
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    // A coded error from the API must speak the UI's language (the client sends Accept-Language).
+    page.on('response', (response: Response) => {
+      if (language === 'en' && response.status() >= 400 && response.url().includes('/api/')) {
+        void response
+          .json()
+          .then((body: { message?: string }) => {
+            if (body?.message && /[çğıöşüİĞŞ]/.test(body.message)) {
+              englishErrors.push(`${response.url()}: ${body.message}`);
+            }
+          })
+          .catch(() => undefined);
+      }
+    });
+  });
+
+  afterAll(async () => {
+    console.log(timings.join('\n'));
+    await browser?.close();
+    await t?.close();
+    await sandbox?.stop();
+  });
+
+  it('passes the sign-in screen in both languages', async () => {
+    await page.goto(t.url);
+    await page.getByRole('heading', { name: 'Oturum aç' }).waitFor();
+    await check('sign-in');
+    await setLanguage('en');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await check('sign-in');
+    // A refusal from the server in English: a wrong password.
+    const refused = await t.http().post('/api/v1/auth/login').set('accept-language', 'en').send({
+      email: TEST_ADMIN.email,
+      password: 'wrong-password',
+    });
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.body.message).not.toMatch(/[çğıöşüİĞŞ]/);
+    await setLanguage('tr');
+    expect(problems).toEqual([]);
+  });
+
+  it('passes every signed-in screen in Turkish', async () => {
+    await page.getByLabel('E-posta').fill(TEST_ADMIN.email);
+    await page.getByLabel('Parola').fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: 'Giriş yap' }).click();
+    await page.getByRole('heading', { name: 'Gelen kutusu' }).waitFor();
+    await walk();
+    expect(problems).toEqual([]);
+  });
+
+  it('passes every signed-in screen in English, server refusals included', async () => {
+    problems.length = 0;
+    await setLanguage('en');
+    await walk();
+    // A refusal the app shows: an empty category form submitted to the API.
+    await page.goto(`${t.url}/admin/categories`);
+    await page.getByRole('button', { name: 'New category' }).click();
+    await page.getByTestId('category-form').getByRole('button', { name: 'Save' }).click();
+    await page.getByTestId('category-form').getByRole('alert').waitFor();
+    expect(englishErrors).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
