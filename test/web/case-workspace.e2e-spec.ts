@@ -324,6 +324,17 @@ describe('case workspace in headless Chromium', () => {
     // The citizen's photo is still there after every action.
     await page.getByTestId('case-photo').waitFor();
     await look('case-detail-history');
+
+    // In English, the same history in English sentences and dates.
+    await page.getByLabel('Dil').selectOption('en');
+    await history.getByText('Case opened', { exact: true }).waitFor();
+    await history.getByText(`No. ${duplicate.number} was merged into this case`).waitFor();
+    await expect(page.getByTestId('case-status').innerText()).resolves.toBe('Rejected');
+    expect(await history.innerText()).not.toMatch(/Başvuru|Müdürlüğe|Reddedildi/);
+    // The Turkish outcome lines of the actions above are gone, not left beside English ones.
+    await expect(page.getByTestId('action-ok').count()).resolves.toBe(0);
+    await look('case-detail-english');
+    await page.getByLabel('Language').selectOption('tr');
   });
 
   it('edits an external body and adds a province preset in the administration', async () => {
@@ -356,6 +367,11 @@ describe('case workspace in headless Chromium', () => {
     // "Assigned to me" in the list finds the case the administrator took.
     await page.getByRole('link', { name: 'Başvurular' }).click();
     await page.getByTestId('filter-assignee').selectOption({ label: 'Bana atananlar' });
+    // The previous answer stays on screen until the filtered one arrives: wait for the other case to go.
+    await page
+      .getByTestId('case-table')
+      .locator(`[data-case-number="${duplicate.number}"]`)
+      .waitFor({ state: 'detached' });
     await page.getByTestId('case-table').locator(`[data-case-number="${main.number}"]`).waitFor();
     await expect(page.getByTestId('case-row').count()).resolves.toBe(1);
   });

@@ -104,7 +104,7 @@ describe('web app deep links in headless Chromium', () => {
     expect(path(page)).toBe(`/cases/${first.id}`);
 
     // The case's conversation has a URL of its own; the old /conversations/:id links lead there.
-    await detail.getByRole('link', { name: 'Konuşmayı aç' }).click();
+    await detail.getByRole('link', { name: 'Konuşmayı gelen kutusunda aç' }).click();
     await page.getByTestId('conversation').getByText('Parktaki banklar kırık').first().waitFor();
     expect(path(page)).toBe(`/inbox/${first.conversationId}`);
     await page.goto(`${t.url}/conversations/${second.conversationId}`);

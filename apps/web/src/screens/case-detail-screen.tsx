@@ -40,25 +40,35 @@ function CaseDetailBody({ item, can }: { item: CaseDetail; can: Permissions }) {
           <ChannelBadge channel={item.channel} />
         </h1>
         <dl className="facts case-facts small">
-          <dt>{t('cases.field.priority')}</dt>
-          <dd data-testid="case-priority">{t(`cases.priority.${item.priority}` as MessageKey)}</dd>
-          <dt>{t('cases.field.assignee')}</dt>
-          <dd>{item.assignee?.displayName ?? t('cases.noAssignee')}</dd>
-          <dt>{t('cases.field.department')}</dt>
-          <dd data-testid="case-department">{item.department?.name ?? t('cases.noDepartment')}</dd>
+          <div>
+            <dt>{t('cases.field.priority')}</dt>
+            <dd data-testid="case-priority">{t(`cases.priority.${item.priority}` as MessageKey)}</dd>
+          </div>
+          <div>
+            <dt>{t('cases.field.assignee')}</dt>
+            <dd>{item.assignee?.displayName ?? t('cases.noAssignee')}</dd>
+          </div>
+          <div>
+            <dt>{t('cases.field.department')}</dt>
+            <dd data-testid="case-department">{item.department?.name ?? t('cases.noDepartment')}</dd>
+          </div>
           {item.externalBody && (
-            <>
+            <div>
               <dt>{t('cases.field.externalBody')}</dt>
               <dd>{item.externalBody.name}</dd>
-            </>
+            </div>
           )}
-          <dt>{t('cases.field.opened')}</dt>
-          <dd>{format.dateTime(item.createdAt)}</dd>
-          <dt>{t('cases.field.due')}</dt>
-          <dd>
-            {format.dateTime(item.dueAt)}
-            {item.overdue && <span className="overdue"> {t('cases.overdue')}</span>}
-          </dd>
+          <div>
+            <dt>{t('cases.field.opened')}</dt>
+            <dd>{format.dateTime(item.createdAt)}</dd>
+          </div>
+          <div>
+            <dt>{t('cases.field.due')}</dt>
+            <dd>
+              {format.dateTime(item.dueAt)}
+              {item.overdue && <span className="overdue"> {t('cases.overdue')}</span>}
+            </dd>
+          </div>
         </dl>
         {item.resolutionText && <p className="small ok">{t('cases.resolutionText', { text: item.resolutionText })}</p>}
         {item.rejectionReason && (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useCaseAction } from '../../api/queries/use-cases';
 import { useI18n } from '../../i18n/i18n';
 
@@ -11,9 +11,11 @@ type Request = Parameters<ReturnType<typeof useCaseAction>['mutateAsync']>[0];
 
 /** Runs one case action and keeps its outcome: the success sentence, or the API's coded error message. */
 export function useCaseRunner() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const action = useCaseAction();
   const [feedback, setFeedback] = useState<Feedback | null>(null);
+  // The outcome was worded in the language of the moment: a switch drops it rather than mix languages.
+  useEffect(() => setFeedback(null), [language]);
   /** `success` is the sentence to show, or reads the answer (a refused citizen notification is not a success). */
   const run = async (request: Request, success: string | ((answer: unknown) => Feedback)): Promise<boolean> => {
     setFeedback(null);
