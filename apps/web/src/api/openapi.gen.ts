@@ -1024,6 +1024,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{id}/reply-attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReplyAttachmentsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/reply-attachments/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReplyAttachmentsController_limits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{id}/tags": {
         parameters: {
             query?: never;
@@ -3154,6 +3186,26 @@ export interface components {
              */
             url: string;
         };
+        ReplyMediaLimits: {
+            /** @description Whether replies here can carry files at all */
+            allowed: boolean;
+            maxCount: number;
+            /** @description Why none are allowed (English, from the channel) */
+            refusal?: string | null;
+            rules: components["schemas"]["ReplyMediaRule"][];
+        };
+        ReplyMediaRule: {
+            /** @description Largest file in bytes */
+            maxBytes: number;
+            /**
+             * @example [
+             *       "image/jpeg",
+             *       "image/png"
+             *     ]
+             */
+            mimeTypes: string[];
+            type: components["schemas"]["AttachmentType"];
+        };
         ReplyTemplateDto: {
             /** @example tr */
             language: string;
@@ -3166,6 +3218,16 @@ export interface components {
              *     ]
              */
             parameters?: string[];
+        };
+        ReplyUpload: {
+            fileName: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example image/jpeg */
+            mimeType: string;
+            /** @description Bytes */
+            size: number;
+            type: components["schemas"]["AttachmentType"];
         };
         ReplyWindow: {
             /**
@@ -3232,6 +3294,8 @@ export interface components {
             score: number;
         };
         SendReplyDto: {
+            /** @description Files uploaded to POST /api/v1/conversations/:id/reply-attachments, sent in this order */
+            attachmentIds?: string[];
             /** @description The message to answer; default: the latest citizen message of a public thread */
             inReplyToMessageId?: string;
             media?: components["schemas"]["ReplyMediaDto"][];
@@ -5438,6 +5502,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Reply"];
+                };
+            };
+        };
+    };
+    ReplyAttachmentsController_upload: {
+        parameters: {
+            query?: {
+                privateReply?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyUpload"];
+                };
+            };
+        };
+    };
+    ReplyAttachmentsController_limits: {
+        parameters: {
+            query?: {
+                privateReply?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyMediaLimits"];
                 };
             };
         };

@@ -4,6 +4,8 @@ import { api, ApiError } from '../api/client';
 import type { ConversationView } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useCannedPicker } from './canned-response-picker';
+import type { ReplyUpload } from './reply-attachment-picker';
+import { ReplyAttachmentPicker } from './reply-attachment-picker';
 import { ReplyTemplateFields } from './reply-template-fields';
 import { useNow } from './use-now';
 import type { PendingSend } from './use-undoable-send';
@@ -42,6 +44,7 @@ export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [text, setTextState] = useState('');
   const [privateReply, setPrivateReply] = useState(false);
+  const [files, setFiles] = useState<ReplyUpload[]>([]);
   const [template, setTemplate] = useState({ name: '', language: 'tr', params: '' });
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>(null);
@@ -101,6 +104,7 @@ export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
     setTextState('');
     setFeedback(null);
     setPrivateReply(false);
+    setFiles([]);
   }, [conversation.id]);
 
   const isX = conversation.channel === 'twitter';
@@ -109,7 +113,7 @@ export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
     conversation.kind === 'public' && (conversation.channel === 'facebook' || conversation.channel === 'instagram');
   const used = isX ? xLength(text) : 0;
   const tooLong = mode === 'reply' && isX && used > X_LIMIT;
-  const empty = needsTemplate ? !template.name.trim() : !text.trim();
+  const empty = needsTemplate ? !template.name.trim() : !text.trim() && (mode === 'note' || files.length === 0);
 
   const saveNote = async () => {
     setBusy(true);
@@ -149,10 +153,15 @@ export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
               .filter(Boolean),
           },
         }
-      : { text, ...(canPrivateReply && privateReply ? { privateReply: true } : {}) };
+      : {
+          ...(text.trim() ? { text } : {}),
+          ...(canPrivateReply && privateReply ? { privateReply: true } : {}),
+          ...(files.length > 0 ? { attachmentIds: files.map((f) => f.id) } : {}),
+        };
     // Held for UNDO_SECONDS: the request goes out only when the time is up.
     held.schedule({ body, idempotencyKey: crypto.randomUUID(), closeAfter, text });
     setTextState('');
+    setFiles([]);
   };
 
   const undo = () => {
@@ -246,6 +255,14 @@ export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
           />
           {mode === 'reply' && picker.picker}
         </div>
+      )}
+      {mode === 'reply' && !needsTemplate && (
+        <ReplyAttachmentPicker
+          conversationId={conversation.id}
+          privateReply={canPrivateReply && privateReply}
+          value={files}
+          onChange={setFiles}
+        />
       )}
       <div className="reply-actions">
         {mode === 'reply' && isX && (

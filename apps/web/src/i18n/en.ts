@@ -1,4 +1,5 @@
 import { adminEn } from './areas/admin';
+import { attachmentsEn } from './areas/attachments';
 import { casesEn } from './areas/cases';
 import { listEn } from './areas/list';
 import { workspaceEn } from './areas/workspace';
@@ -560,4 +561,11 @@ const baseEn: Record<BaseMessageKey, string> = {
   'audit.recordId': 'Record number',
 };
 
-export const en: Record<MessageKey, string> = { ...baseEn, ...workspaceEn, ...casesEn, ...listEn, ...adminEn };
+export const en: Record<MessageKey, string> = {
+  ...baseEn,
+  ...workspaceEn,
+  ...casesEn,
+  ...listEn,
+  ...adminEn,
+  ...attachmentsEn,
+};

@@ -1,4 +1,5 @@
 import { adminTr } from './areas/admin';
+import { attachmentsTr } from './areas/attachments';
 import { casesTr } from './areas/cases';
 import { listTr } from './areas/list';
 import { workspaceTr } from './areas/workspace';
@@ -561,7 +562,7 @@ const baseTr = {
 } as const;
 
 /** Areas keep their own files so parallel work on different screens does not touch one catalogue. */
-export const tr = { ...baseTr, ...workspaceTr, ...casesTr, ...listTr, ...adminTr };
+export const tr = { ...baseTr, ...workspaceTr, ...casesTr, ...listTr, ...adminTr, ...attachmentsTr };
 
 export type MessageKey = keyof typeof tr;
 export type BaseMessageKey = keyof typeof baseTr;
