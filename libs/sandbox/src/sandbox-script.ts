@@ -6,7 +6,8 @@ export type SandboxScene =
   | { kind: 'meta-webhook'; body: unknown; media?: { id: string; mimeType: string; bytes: Buffer } }
   | { kind: 'tweet'; authorId: string; authorName: string; username: string; text: string };
 
-const CITIZENS = [
+/** The demo's citizens (their Messenger profiles and pictures are served by the fake Graph API too). */
+export const SANDBOX_CITIZENS = [
   { name: 'Ayşe Yılmaz', phone: '905321112233' },
   { name: 'Mehmet Öztürk', phone: '905339876543' },
   { name: 'Fatma Çelik', phone: '905441234567' },
@@ -23,7 +24,7 @@ const PHOTO = Buffer.from(
 /** Builds the n-th scene; ids are unique per run so every tick is a new message. */
 export function sandboxScene(n: number, now = new Date()): SandboxScene {
   const seconds = Math.floor(now.getTime() / 1000);
-  const citizen = CITIZENS[n % CITIZENS.length];
+  const citizen = SANDBOX_CITIZENS[n % SANDBOX_CITIZENS.length];
   const id = `${seconds}${n}`;
   const scenes: (() => SandboxScene)[] = [
     () =>

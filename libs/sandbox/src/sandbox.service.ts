@@ -7,8 +7,9 @@ import { SecretsService } from '@civic/auth';
 import { describeError } from '@civic/database';
 import { Channel, ChannelAccount, Organization } from '@civic/domain';
 import { postSignedWebhook } from '@civic/testing';
+import { sandboxAvatarPng } from './sandbox-avatars';
 import { SANDBOX_IDS, SandboxChannels } from './sandbox-channels';
-import { sandboxScene } from './sandbox-script';
+import { SANDBOX_CITIZENS, sandboxScene } from './sandbox-script';
 
 export const SANDBOX_CHANNELS = Symbol('SANDBOX_CHANNELS');
 const TICK_MS = 6000;
@@ -37,6 +38,15 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
       return;
     }
     await this.connectAccounts(organization.id);
+    // Messenger names people by PSID only: the fake profile API gives each citizen a name and picture.
+    SANDBOX_CITIZENS.forEach((citizen, index) => {
+      const [first, ...rest] = citizen.name.split(' ');
+      this.channels.graph.profiles.add(`psid-${citizen.phone}`, {
+        first_name: first,
+        last_name: rest.join(' '),
+        picture: { bytes: sandboxAvatarPng(index), mimeType: 'image/png' },
+      });
+    });
     this.timer = setInterval(() => void this.tick(), TICK_MS);
     this.logger.log(
       'Sandbox channels are on: fake Facebook, Instagram, WhatsApp and X accounts send messages every few seconds',
