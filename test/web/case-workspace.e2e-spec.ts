@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
+import { UserRole } from '@civic/domain';
 import { SANDBOX_IDS, SandboxChannels, SandboxModule, sandboxScene } from '@civic/sandbox';
 import { postSignedWebhook } from '@civic/testing';
 import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
@@ -374,6 +375,27 @@ describe('case workspace in headless Chromium', () => {
       .waitFor({ state: 'detached' });
     await page.getByTestId('case-table').locator(`[data-case-number="${main.number}"]`).waitFor();
     await expect(page.getByTestId('case-row').count()).resolves.toBe(1);
+  });
+
+  it('shows an auditor the case with every action disabled', async () => {
+    const auditor = await t.createUser([UserRole.Auditor]);
+    await page.getByRole('button', { name: 'Çıkış yap' }).click();
+    await page.getByLabel('E-posta').fill(auditor.user.email);
+    await page.getByLabel('Parola').fill('Parola-123');
+    await page.getByRole('button', { name: 'Giriş yap' }).click();
+    await page.getByRole('heading', { name: 'Gelen kutusu' }).waitFor();
+    await page.goto(`${t.url}/cases/${main.id}`);
+    await page.getByText('Rolünüz başvuruları görmeye izin veriyor; işlem yapmaya izin vermiyor.').waitFor();
+    await page.getByTestId('case-history').locator('li').first().waitFor();
+    // Visible ones: the closed merge dialog's buttons are not reachable.
+    const enabled = await page
+      .locator(
+        '[data-testid="case-status-actions"] button:enabled:visible, [data-testid="case-routing-actions"] button:enabled:visible, [data-testid="case-duplicates"] button:enabled:visible',
+      )
+      .count();
+    expect(enabled).toBe(0);
+    await expect(page.getByRole('button', { name: 'Dış kuruma ilet' }).isDisabled()).resolves.toBe(true);
+    await look('case-detail-auditor');
   });
 
   it('shows no serious accessibility violation and no console error', () => {
