@@ -73,6 +73,13 @@ describe('every screen: accessibility, keyboard focus and language', () => {
     if (reached === 0) {
       problems.push(`${screen}: Tab reaches no control`);
     }
+    // Whatever looks clickable (a pointer cursor) must be a control the keyboard can reach too.
+    const mouseOnly = (await page.evaluate(`[...document.querySelectorAll('body *')]
+      .filter((el) => getComputedStyle(el).cursor === 'pointer'
+        && !el.closest('a[href], button, input, select, textarea, summary, label, [tabindex]:not([tabindex="-1"])')
+        && el.getClientRects().length > 0)
+      .map((el) => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''))`)) as string[];
+    problems.push(...[...new Set(mouseOnly)].map((what) => `${screen}: clickable but not focusable: ${what}`));
     problems.push(...[...new Set(unseen)].map((what) => `${screen}: no visible focus on ${what}`));
   };
 
