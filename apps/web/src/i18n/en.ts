@@ -398,6 +398,7 @@ const baseEn: Record<BaseMessageKey, string> = {
   'admin.name': 'Name',
   'admin.handle': 'Handle',
   'admin.ownerLabel': 'Whose account',
+  'admin.ownerLabelHint': 'Municipality / Mayor',
   'admin.credential': 'Credential: {name}',
   'admin.writeOnly': 'Credentials are stored encrypted and never shown again.',
   'admin.users': 'Users and roles',

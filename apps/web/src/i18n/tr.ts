@@ -397,6 +397,7 @@ const baseTr = {
   'admin.name': 'Ad',
   'admin.handle': 'Kullanıcı adı',
   'admin.ownerLabel': 'Kimin hesabı',
+  'admin.ownerLabelHint': 'Belediye / Başkan',
   'admin.credential': 'Erişim bilgisi: {name}',
   'admin.writeOnly': 'Erişim bilgileri şifrelenerek saklanır ve bir daha gösterilmez.',
   'admin.users': 'Kullanıcılar ve roller',

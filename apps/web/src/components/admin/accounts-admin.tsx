@@ -171,7 +171,7 @@ function ConnectForm({ onDone, onCancel }: { onDone(): void; onCancel(): void })
       </label>
       <label>
         {t('admin.ownerLabel')}
-        <input value={fields.ownerLabel ?? ''} placeholder="Belediye / Başkan" onChange={field('ownerLabel')} />
+        <input value={fields.ownerLabel ?? ''} placeholder={t('admin.ownerLabelHint')} onChange={field('ownerLabel')} />
       </label>
       {CREDENTIAL_FIELDS[channel].map((k) => (
         <label key={k}>
