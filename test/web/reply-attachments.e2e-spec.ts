@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Page, Request } from 'playwright-core';
+import { MediaStore } from '@civic/media';
 import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
 import type { TestApp } from '../support/test-app';
 import { startTestApp, TEST_ADMIN } from '../support/test-app';
@@ -97,5 +98,20 @@ describe('reply attachment picker in headless Chromium', () => {
     expect(sent[0].text).toBe('Ekibimiz yolda, fotoğraf ekte.');
     expect(sent[0].attachments).toEqual([expect.objectContaining({ fileName: 'cukur.png', mimeType: 'image/png' })]);
     await chips.waitFor({ state: 'detached' });
+  });
+
+  it("shows the citizen's stored profile picture beside the name", async () => {
+    const stored = await t.app.get(MediaStore).put(PNG, 'image/png');
+    await t.dataSource.query(
+      `UPDATE contact SET avatar_storage_key = $1, avatar_mime_type = 'image/png' WHERE name = 'Ayşe Yılmaz'`,
+      [stored.storageKey],
+    );
+    await page.goto(`${t.url}/inbox/${conversationId}`);
+    const avatar = page.getByRole('img', { name: 'Ayşe Yılmaz profil resmi' });
+    await avatar.waitFor();
+    expect(await avatar.getAttribute('src')).toMatch(/^blob:/);
+    if (SHOTS) {
+      await page.screenshot({ path: join(SHOTS, 'contact-avatar-1366.png') });
+    }
   });
 });

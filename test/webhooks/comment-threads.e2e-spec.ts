@@ -15,7 +15,8 @@ const CITIZENS = [
   { id: 'fb-u3', name: 'Zeynep Arslan' },
 ];
 
-/** A feed `comment add` change as Meta sends it (2024 shape). */
+let commentsSent = 0;
+/** A feed `comment add` change as Meta sends it (2024 shape); each one a second later than the last. */
 const feedComment = (commentId: string, from: { id: string; name: string }, message: string, parentId = POST) =>
   pageFeedEnvelope(
     PAGE,
@@ -25,7 +26,7 @@ const feedComment = (commentId: string, from: { id: string; name: string }, mess
       message,
       post_id: POST,
       comment_id: commentId,
-      created_time: Math.floor(Date.now() / 1000) - 60,
+      created_time: Math.floor(Date.now() / 1000) - 120 + ++commentsSent,
       item: 'comment',
       parent_id: parentId,
       verb: 'add',

@@ -8,6 +8,7 @@ import type { SessionUser } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
 import { AccountBadge, ChannelBadge } from './badges';
+import { ContactAvatar } from './contact-avatar';
 import { ConversationDetailsPanel } from './conversation-details-panel';
 import { nextOpenConversationId } from './next-open-conversation';
 import { QueryState } from './query-state';
@@ -103,7 +104,8 @@ export function ConversationPane({ id, user, can, onBack }: Props) {
               ← {t('inbox.back')}
             </button>
             <h2 id="conversation-title">
-              <ChannelBadge channel={conversation.channel} /> <AccountBadge account={conversation.account} /> {name}
+              <ChannelBadge channel={conversation.channel} /> <AccountBadge account={conversation.account} />{' '}
+              <ContactAvatar avatarUrl={conversation.contact?.avatarUrl} name={name} /> {name}
             </h2>
             <div className="conversation-actions">
               {can.work && conversation.status !== 'closed' && (
