@@ -116,6 +116,13 @@ describe('every screen: accessibility, keyboard focus and language', () => {
     await page.keyboard.press('?');
     await page.getByRole('dialog').waitFor();
     await check('keyboard map', { focus: false });
+    // Opened from the keyboard, the dialog takes focus on a control with a visible ring (the browser's
+    // modal dialog keeps it there).
+    const inDialog = (await page.evaluate(`(() => { const el = document.activeElement; const s = getComputedStyle(el);
+      return !!el.closest('dialog[open], [role="dialog"]') && ((s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'); })()`)) as boolean;
+    if (!inDialog) {
+      problems.push(`keyboard map [${language}]: focus is not in the dialog, or shows no ring`);
+    }
     await page.keyboard.press('Escape');
     await visit('/cases', 'case list', '[data-testid="case-row"]');
     await visit(`/cases/${caseId}`, 'case detail', '[data-testid="case-history"]');
