@@ -216,6 +216,12 @@ describe('Replies with attachments: upload, channel limits, sent through each ch
     expect(await sent(response.body.id)).toMatchObject({ delivery_state: 'sent' });
     const messages = graph.requestsTo('POST', `/${WA}/messages`);
     expect(messages[messages.length - 1].body).toMatchObject({ type: 'document', document: { filename: 'karar.pdf' } });
+    // A reply of files only is previewed as its attachment's type (the web names it), never a bare code.
+    const [{ last_message_preview: previewed }] = await t.dataSource.query(
+      'SELECT last_message_preview FROM conversation WHERE id = $1',
+      [conversations['dm:905321110000']],
+    );
+    expect(previewed).toBe('[document]');
   });
 
   it('Messenger: the photo goes through the Attachment Upload API, the message names its attachment_id', async () => {

@@ -111,7 +111,7 @@ export class ReplyService {
         await tx.query(
           `UPDATE conversation SET message_count = message_count + 1, last_activity_at = GREATEST(last_activity_at, $2),
                   last_message_preview = $3 WHERE id = $1`,
-          [conversation.id, now.toISOString(), preview(text, attachments.length)],
+          [conversation.id, now.toISOString(), preview(text, attachments[0]?.type ?? null)],
         );
         const response: ReplyResponse = {
           id: message.id,
@@ -215,9 +215,10 @@ function checkContent(request: ReplyRequest): void {
   }
 }
 
-function preview(text: string | null, attachmentCount: number): string | null {
+/** Like ingest's preview: a reply of files only is "[<type>]", which the web shows as the attachment's name. */
+function preview(text: string | null, firstAttachment: string | null): string | null {
   if (text) {
     return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH - 1)}…` : text;
   }
-  return attachmentCount > 0 ? '[media]' : null;
+  return firstAttachment ? `[${firstAttachment}]` : null;
 }
