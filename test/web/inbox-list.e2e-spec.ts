@@ -268,10 +268,16 @@ describe('inbox list and speed tools in headless Chromium (5,000 conversations)'
     await page.keyboard.press('a');
     await page.getByTestId('action-report').getByText('Konuşma size atandı').waitFor();
     await expect(statusOf(seeded[UNREAD[0] - 1].id)).resolves.toEqual({ status: 'open', assignee_id: adminId });
-    // c goes to the case panel's first action ("Başvuru aç"); / types a slash into the reply box for the picker.
+    // c opens the case form ("Başvuru aç"), opening a closed details panel first; / types a slash into the reply box for the picker.
+    await page.getByTestId('details-toggle').click();
+    await waitInPage(
+      page,
+      `document.querySelector('[data-testid="details-toggle"]').getAttribute('aria-expanded') === 'false'`,
+    );
     await blur();
     await page.keyboard.press('c');
     await waitInPage(page, `!!document.activeElement?.closest('[data-testid="case-panel"]')`);
+    await page.locator('form.case-open').waitFor();
     await blur();
     await page.keyboard.press('/');
     await expect(page.evaluate(`document.activeElement.id`)).resolves.toBe('reply-text');

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import { queryKeys } from '../api/queries/query-keys';
 import { useConversationCases } from '../api/queries/use-cases';
@@ -17,6 +17,7 @@ export function CasePanel({ conversationId, canWork }: { conversationId: string;
   const [categories, setCategories] = useState<CaseCategory[]>([]);
   const [category, setCategory] = useState('');
   const [suggested, setSuggested] = useState<string | null>(null);
+  const categoryRef = useRef<HTMLSelectElement>(null);
   const [description, setDescription] = useState('');
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -27,6 +28,13 @@ export function CasePanel({ conversationId, canWork }: { conversationId: string;
     setCategory('');
     setSuggested(null);
   }, [conversationId]);
+
+  // The form an officer opened (by click or by the c shortcut) takes the focus, so typing goes on there.
+  useEffect(() => {
+    if (opening) {
+      categoryRef.current?.focus();
+    }
+  }, [opening]);
 
   const startOpening = async () => {
     setOpening(true);
@@ -71,7 +79,7 @@ export function CasePanel({ conversationId, canWork }: { conversationId: string;
       <div className="item-line">
         <h3 id="case-panel-title">{t('case.section')}</h3>
         {canWork && !opening && (
-          <button type="button" className="secondary" onClick={() => void startOpening()}>
+          <button type="button" className="secondary" data-action="start-case" onClick={() => void startOpening()}>
             {t('case.open')}
           </button>
         )}
@@ -90,7 +98,7 @@ export function CasePanel({ conversationId, canWork }: { conversationId: string;
           {suggested && <p className="small muted">{t('case.suggested', { name: suggested })}</p>}
           <label>
             {t('case.category')}
-            <select required value={category} onChange={(e) => setCategory(e.target.value)}>
+            <select ref={categoryRef} required value={category} onChange={(e) => setCategory(e.target.value)}>
               <option value="">…</option>
               {categories.map((c) => (
                 <option key={c.id} value={c.id}>

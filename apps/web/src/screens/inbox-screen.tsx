@@ -142,6 +142,21 @@ export function InboxScreen({
 
   const replyBox = () => document.getElementById('reply-text') as HTMLTextAreaElement | null;
 
+  // The conversation pane exposes its "open a case" button as data-action="start-case".
+  const startCase = () => {
+    const start =
+      document.querySelector<HTMLButtonElement>('[data-action="start-case"]') ??
+      document.querySelector<HTMLButtonElement>('[data-testid="case-panel"] button');
+    if (start) {
+      start.focus();
+      if (start.dataset.action === 'start-case') {
+        start.click();
+      }
+    } else {
+      announce(t('list.action.noCase'));
+    }
+  };
+
   useKeyboardShortcuts({
     j: () => moveTo(selectedIndex < 0 ? 0 : Math.min(selectedIndex + 1, items.length - 1)),
     k: () => moveTo(Math.max(selectedIndex - 1, 0)),
@@ -179,18 +194,14 @@ export function InboxScreen({
           e: () => change({ status: 'closed' }, t('list.action.closed')),
           a: () => change({ assigneeId: user.id }, t('list.action.assigned')),
           c: () => {
-            // The conversation pane exposes its "open a case" button as data-action="start-case".
-            const start =
-              document.querySelector<HTMLButtonElement>('[data-action="start-case"]') ??
-              document.querySelector<HTMLButtonElement>('[data-testid="case-panel"] button');
-            if (start) {
-              start.focus();
-              if (start.dataset.action === 'start-case') {
-                start.click();
-              }
-            } else {
-              announce(t('list.action.noCase'));
+            // A closed details panel is opened first; the case panel inside it renders on the next frame.
+            const toggle = document.querySelector<HTMLButtonElement>('[data-testid="details-toggle"]');
+            if (toggle?.getAttribute('aria-expanded') === 'false') {
+              toggle.click();
+              requestAnimationFrame(() => requestAnimationFrame(startCase));
+              return;
             }
+            startCase();
           },
         }
       : {}),
