@@ -277,11 +277,15 @@ export const ERROR_CATALOGUE: Record<ErrorCode, CatalogueEntry> = {
     tr: 'Bu kodla bir kategori zaten var',
     en: 'A category with this code already exists',
   },
-  [ErrorCode.DepartmentNotFound]: { status: 404, tr: 'Birim bulunamadı', en: 'Department not found' },
+  [ErrorCode.DepartmentNotFound]: {
+    status: 404,
+    tr: 'Müdürlük ya da dış kurum bulunamadı',
+    en: 'Department or external body not found',
+  },
   [ErrorCode.DepartmentNameTaken]: {
     status: 409,
-    tr: 'Bu adla bir birim zaten var',
-    en: 'A unit with this name already exists',
+    tr: 'Bu adla bir müdürlük ya da dış kurum zaten var',
+    en: 'A department or external body with this name already exists',
   },
   [ErrorCode.RoutingRuleNotFound]: { status: 404, tr: 'Yönlendirme kuralı bulunamadı', en: 'Routing rule not found' },
   [ErrorCode.PublicDataNotPublished]: {
