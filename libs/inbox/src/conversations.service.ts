@@ -6,6 +6,8 @@ import { ConversationStatus, foldForSearch } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { LiveEventsPublisher } from '@civic/live-events';
 import { presentAttachments } from './attachment-view';
+import type { ConversationActivity } from './conversation-activity.recorder';
+import { ConversationActivityRecorder } from './conversation-activity.recorder';
 import { ConversationCursorCodec, InvalidCursorError } from './conversation-cursor.codec';
 import { ConversationFilter } from './conversation-filter';
 import { conversationFilterSql, SearchStrategy, searchProbeSql, searchStrategy } from './conversation-filter-sql';
@@ -40,10 +42,6 @@ export type BulkAction = 'assign' | 'tag' | 'close' | 'read';
 /** Most conversations a filter-based bulk action touches at once. */
 export const BULK_FILTER_LIMIT = 5000;
 
-const AUDIT_ACTION: Record<string, string> = { status: 'status_changed', assign: 'assigned', tags: 'tags_changed' };
-
-const RESOLVING_STATUSES = new Set([ConversationStatus.Resolved, ConversationStatus.Closed]);
-
 /** Reading and working the inbox: list, detail, messages, status, assignment, tags, notes, read marks. */
 @Injectable()
 export class ConversationsService {
@@ -54,6 +52,7 @@ export class ConversationsService {
     private readonly live: LiveEventsPublisher,
     secrets: SecretsService,
     private readonly audit: AuditService,
+    private readonly activityRecorder: ConversationActivityRecorder,
   ) {
     this.cursors = new ConversationCursorCodec(secrets.jwtSecret);
   }
@@ -170,7 +169,7 @@ export class ConversationsService {
       }
       const sets: string[] = [];
       const params: unknown[] = [actor.organizationId, id];
-      const activity: { type: string; data: Record<string, unknown> }[] = [];
+      const activity: ConversationActivity[] = [];
       if (changes.status !== undefined && changes.status !== current.status) {
         params.push(changes.status);
         sets.push(`status = $${params.length}`);
@@ -191,7 +190,7 @@ export class ConversationsService {
         return;
       }
       await manager.query(`UPDATE conversation SET ${sets.join(', ')} WHERE organization_id = $1 AND id = $2`, params);
-      await this.record(manager, actor, [id], activity);
+      await this.activityRecorder.record(manager, actor, [id], activity);
       await this.live.conversationsUpdated(manager, actor.organizationId, [id], activity.map((a) => a.type).join(','));
     });
     return this.get(actor.organizationId, id);
@@ -282,7 +281,7 @@ export class ConversationsService {
       }
       let set: string;
       // Reading leaves no activity entry, as a single read mark does not.
-      let activity: { type: string; data: Record<string, unknown> } | null;
+      let activity: ConversationActivity | null;
       if (action === 'read') {
         set = 'unread_count = 0';
         activity = null;
@@ -318,49 +317,13 @@ export class ConversationsService {
       );
       const ids = rows.map((r) => r.id);
       if (ids.length > 0) {
-        await this.record(manager, actor, ids, activity ? [activity] : []);
+        await this.activityRecorder.record(manager, actor, ids, activity ? [activity] : []);
         await this.live.conversationsUpdated(manager, actor.organizationId, ids, `bulk:${action}`);
       }
       const changed = new Set(ids);
       const skippedIds = [...new Set(target.ids ?? [])].filter((id) => !changed.has(id));
       return { updated: ids.length, conversationIds: ids, skippedIds };
     });
-  }
-
-  private async record(
-    manager: EntityManager,
-    actor: Actor,
-    ids: string[],
-    activity: { type: string; data: Record<string, unknown> }[],
-  ): Promise<void> {
-    for (const a of activity) {
-      await manager.query(
-        `INSERT INTO conversation_activity (organization_id, conversation_id, actor_user_id, type, data)
-         SELECT $1, unnest($2::uuid[]), $3, $4, $5::jsonb`,
-        [actor.organizationId, ids, actor.userId, a.type, JSON.stringify(a.data)],
-      );
-      if (a.type === 'status' && RESOLVING_STATUSES.has(a.data.to as ConversationStatus)) {
-        // The first resolution after the first inbound message, for the inbox statistics (same now() as the activity).
-        await manager.query(
-          `UPDATE conversation SET resolved_at = now(), resolved_by_user_id = $3
-            WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND resolved_at IS NULL AND first_inbound_at < now()`,
-          [actor.organizationId, ids, actor.userId],
-        );
-      }
-      // One audit event per change; a bulk change names every conversation it touched.
-      await this.audit.record(
-        {
-          organizationId: actor.organizationId,
-          actorUserId: actor.userId,
-          action: `conversation.${AUDIT_ACTION[a.type] ?? a.type}`,
-          targetType: 'conversation',
-          targetId: ids.length === 1 ? ids[0] : null,
-          before: 'from' in a.data ? { [a.type]: a.data.from } : null,
-          after: ids.length === 1 ? a.data : { ...a.data, conversationIds: ids },
-        },
-        manager,
-      );
-    }
   }
 
   private async requireConversation(

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditService } from '@civic/audit';
+import { ConversationStatus } from '@civic/domain';
+
+export interface ConversationActivity {
+  type: string;
+  data: Record<string, unknown>;
+}
+
+const AUDIT_ACTION: Record<string, string> = { status: 'status_changed', assign: 'assigned', tags: 'tags_changed' };
+
+const RESOLVING_STATUSES = new Set([ConversationStatus.Resolved, ConversationStatus.Closed]);
+
+/**
+ * An officer's changes to conversations: the conversations' history, the first resolution kept for
+ * the inbox statistics, and the audit trail, in the caller's transaction.
+ */
+@Injectable()
+export class ConversationActivityRecorder {
+  constructor(private readonly audit: AuditService) {}
+
+  async record(
+    manager: EntityManager,
+    actor: { userId: string; organizationId: string },
+    ids: string[],
+    activity: ConversationActivity[],
+  ): Promise<void> {
+    for (const a of activity) {
+      await manager.query(
+        `INSERT INTO conversation_activity (organization_id, conversation_id, actor_user_id, type, data)
+         SELECT $1, unnest($2::uuid[]), $3, $4, $5::jsonb`,
+        [actor.organizationId, ids, actor.userId, a.type, JSON.stringify(a.data)],
+      );
+      if (a.type === 'status' && RESOLVING_STATUSES.has(a.data.to as ConversationStatus)) {
+        // The first resolution after the first inbound message (same now() as the activity row).
+        await manager.query(
+          `UPDATE conversation SET resolved_at = now(), resolved_by_user_id = $3
+            WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND resolved_at IS NULL AND first_inbound_at < now()`,
+          [actor.organizationId, ids, actor.userId],
+        );
+      }
+      // One audit event per change; a bulk change names every conversation it touched.
+      await this.audit.record(
+        {
+          organizationId: actor.organizationId,
+          actorUserId: actor.userId,
+          action: `conversation.${AUDIT_ACTION[a.type] ?? a.type}`,
+          targetType: 'conversation',
+          targetId: ids.length === 1 ? ids[0] : null,
+          before: 'from' in a.data ? { [a.type]: a.data.from } : null,
+          after: ids.length === 1 ? a.data : { ...a.data, conversationIds: ids },
+        },
+        manager,
+      );
+    }
+  }
+}
