@@ -179,8 +179,8 @@ describe('every screen: accessibility, keyboard focus and language', () => {
       [t.organizationId],
     );
     await t.dataSource.query(
-      `INSERT INTO mention (organization_id, watchlist_id, channel, external_id, source, author_name, author_handle, text, search_text, published_at)
-       SELECT $1, $2, 'twitter', 'walk-' || i, 'twitter_search', 'Selin Aydın', 'selinaydin', 'Melikgazi parkı çok güzel olmuş', 'melikgazi parki cok guzel olmus', now() - make_interval(hours => i)
+      `INSERT INTO mention (organization_id, watchlist_id, channel, external_id, source, author_external_id, author_name, author_handle, text, search_text, published_at)
+       SELECT $1, $2, 'twitter', 'walk-' || i, 'twitter_search', 'x-selin', 'Selin Aydın', 'selinaydin', 'Melikgazi parkı çok güzel olmuş', 'melikgazi parki cok guzel olmus', now() - make_interval(hours => i)
          FROM generate_series(0, 20) AS i`,
       [t.organizationId, watchlist.id],
     );
