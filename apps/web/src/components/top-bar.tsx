@@ -36,7 +36,7 @@ export function TopBar({
         {link('/security', t('nav.security'), active === 'security')}
       </nav>
       <span className="user" title={user.email}>
-        {user.displayName} · {user.roles.map((r) => t(`role.${r}`)).join(', ')}
+        <span data-user-content>{user.displayName}</span> · {user.roles.map((r) => t(`role.${r}`)).join(', ')}
       </span>
       <label className="lang">
         <span className="visually-hidden">{t('lang.label')}</span>

@@ -109,7 +109,7 @@ export function UsersAdmin() {
       >
         {users.map((u) => (
           <tr key={u.id} data-testid="user-row" data-active={u.active}>
-            <td>{u.displayName}</td>
+            <td data-user-content>{u.displayName}</td>
             <td>{u.email}</td>
             <td>{u.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
             <td className="small">
