@@ -347,6 +347,20 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
   });
 
   it("gives the mayor's office the mentions screen and a read-only inbox", async () => {
+    // Mentions about the municipality from the last two days, so the screen shows a feed and authors.
+    const [watchlist] = await t.dataSource.query(
+      `INSERT INTO mention_watchlist (organization_id, name, terms) VALUES ($1, 'Melikgazi', ARRAY['Melikgazi']) RETURNING id`,
+      [t.organizationId],
+    );
+    await t.dataSource.query(
+      `INSERT INTO mention (organization_id, watchlist_id, channel, external_id, source, author_external_id, author_name, author_handle, text, search_text, published_at)
+       SELECT $1, $2, 'twitter', 'shot-' || i, 'twitter_search', 'x-' || (i % 3), (ARRAY['Selin Aydın', 'Murat Kaya', 'Elif Demir'])[i % 3 + 1],
+              (ARRAY['selinaydin', 'muratkaya38', 'elifdemir'])[i % 3 + 1],
+              (ARRAY['Melikgazi Belediyesi parkı yeniledi, çok güzel olmuş', 'Melikgazi''de Talas Caddesi''ndeki çukur hâlâ duruyor', 'Melikgazi otobüs durağındaki bank kırılmış'])[i % 3 + 1],
+              'melikgazi', now() - make_interval(hours => i * 2)
+         FROM generate_series(0, 23) AS i`,
+      [t.organizationId, watchlist.id],
+    );
     const { user } = await t.createUser([UserRole.MayorOffice]);
     const page = watch(await browser.context.newPage());
     await signIn(page, user.email, 'Parola-123');
