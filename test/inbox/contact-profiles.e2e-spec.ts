@@ -3,15 +3,13 @@ import { ContactProfileWorker } from '@civic/ingest';
 import { FakeGraphApiServer, META_FAILURES, messagingEnvelope, postSignedWebhook } from '@civic/testing';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
+import { TINY_PNG } from '../support/tiny-png';
 
 const APP_SECRET = 'test-app-secret';
 const PAGE = '106000000000088';
 const IG = '17841400000000088';
 /** A 1×1 PNG: the profile picture's bytes. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = TINY_PNG;
 
 let mid = 0;
 const dm = (object: 'page' | 'instagram', account: string, sender: string, text: string) =>

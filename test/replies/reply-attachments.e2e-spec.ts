@@ -6,6 +6,7 @@ import { IngestService } from '@civic/ingest';
 import { FakeGraphApiServer, FakeTwitterApiServer } from '@civic/testing';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
+import { TINY_PNG } from '../support/tiny-png';
 
 const PAGE = '106000000000099';
 const IG = '17841400000000099';
@@ -16,10 +17,7 @@ const HOUR = 3_600_000;
 const PUBLIC_URL = 'https://panel.belediye.example';
 
 /** A real 1×1 PNG, a JPEG header and a PDF header: the server recognizes files by their first bytes. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = TINY_PNG;
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7)]);
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4096, 32)]);
 const GIF = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
