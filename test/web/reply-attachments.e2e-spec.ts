@@ -4,6 +4,7 @@ import { MediaStore } from '@civic/media';
 import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
 import type { TestApp } from '../support/test-app';
 import { startTestApp, TEST_ADMIN } from '../support/test-app';
+import { TINY_PNG } from '../support/tiny-png';
 import type { HeadlessChromium } from './headless-chromium';
 import { launchChromium } from './headless-chromium';
 
@@ -11,10 +12,7 @@ import { launchChromium } from './headless-chromium';
 const SHOTS = process.env.WEB_SCREENSHOTS_DIR;
 jest.setTimeout(120_000);
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = TINY_PNG;
 
 describe('reply attachment picker in headless Chromium', () => {
   let t: TestApp;
