@@ -1,35 +1,8 @@
-import yauzl from 'yauzl';
 import { EXPORT_PDF_MAX_CONVERSATIONS } from '@civic/audit';
 import { Channel, ChannelAccount } from '@civic/domain';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
-
-function entryNames(buffer: Buffer): Promise<Map<string, Buffer>> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(buffer, { lazyEntries: true }, (error, zip) => {
-      if (error) {
-        return reject(error);
-      }
-      const files = new Map<string, Buffer>();
-      zip!.on('entry', (entry: yauzl.Entry) => {
-        zip!.openReadStream(entry, (err, stream) => {
-          if (err) {
-            return reject(err);
-          }
-          const chunks: Buffer[] = [];
-          stream!
-            .on('data', (c: Buffer) => chunks.push(c))
-            .on('end', () => {
-              files.set(entry.fileName, Buffer.concat(chunks));
-              zip!.readEntry();
-            });
-        });
-      });
-      zip!.on('end', () => resolve(files)).on('error', reject);
-      zip!.readEntry();
-    });
-  });
-}
+import { unzip } from '../support/unzip';
 
 /** Huge exports carry no per-conversation PDFs, and say so in the signed manifest. */
 describe('export limits', () => {
@@ -81,7 +54,7 @@ describe('export limits', () => {
         res.on('data', (d: Buffer) => c.push(d)).on('end', () => cb(null, Buffer.concat(c)));
       })
       .expect(200);
-    const files = await entryNames(download.body as Buffer);
+    const files = await unzip(download.body as Buffer);
     expect([...files.keys()].filter((name) => name.startsWith('transcripts/'))).toEqual([]);
     expect(files.get('messages.ndjson')!.toString('utf8').trim().split('\n')).toHaveLength(conversations);
     expect(files.get('messages.csv')!.toString('utf8').trim().split('\r\n')).toHaveLength(conversations + 1);
