@@ -167,6 +167,7 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'GET /api/v1/sso-settings': organization(),
   'PUT /api/v1/sso-settings': organization(),
   'GET /api/v1/audit/events': organization(),
+  'GET /api/v1/audit/actors': organization(),
   'GET /api/v1/audit/verify': organization(),
   'POST /api/v1/exports': organization(),
   'GET /api/v1/exports/:id': organization({ params: exportOfA }),

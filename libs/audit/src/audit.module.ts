@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MessagesModule } from '@civic/messages';
+import { AuditTrailReader } from './audit-trail.reader';
 import { AuditService } from './audit.service';
 import { ContactDataExportService } from './contact-data-export.service';
 import { ContactErasureService } from './contact-erasure.service';
@@ -18,6 +19,7 @@ import { SigningKeyService } from './signing-key.service';
   imports: [MessagesModule],
   providers: [
     AuditService,
+    AuditTrailReader,
     SigningKeyService,
     ExportService,
     ExportBundleBuilder,
@@ -31,6 +33,7 @@ import { SigningKeyService } from './signing-key.service';
   ],
   exports: [
     AuditService,
+    AuditTrailReader,
     SigningKeyService,
     ExportService,
     RetentionService,

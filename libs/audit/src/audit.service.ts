@@ -5,6 +5,7 @@ import { AuditEvent } from '@civic/domain';
 import { AuditChainReport } from './audit-chain-report';
 import { AuditEntry } from './audit-entry';
 import { AuditEventFilter } from './audit-event-filter';
+import { auditFilterSql } from './audit-filter-sql';
 import { computeAuditHash, GENESIS_HASH } from './audit-hash';
 
 const VERIFY_BATCH = 1000;
@@ -129,39 +130,10 @@ export class AuditService {
     filter: AuditEventFilter,
   ): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
     const limit = Math.min(Math.max(filter.limit ?? 50, 1), 500);
-    const where = ['organization_id = $1'];
-    const params: unknown[] = [organizationId];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.from) {
-      add('occurred_at >= ?', filter.from);
-    }
-    if (filter.to) {
-      add('occurred_at < ?', filter.to);
-    }
-    if (filter.action) {
-      add(
-        filter.action.endsWith('.*') ? 'action LIKE ?' : 'action = ?',
-        filter.action.endsWith('.*') ? `${filter.action.slice(0, -1)}%` : filter.action,
-      );
-    }
-    if (filter.actor) {
-      add('(actor_user_id::text = ? OR actor_label = $X)'.replace('$X', `$${params.length + 1}`), filter.actor);
-    }
-    if (filter.targetType) {
-      add('target_type = ?', filter.targetType);
-    }
-    if (filter.targetId) {
-      add('target_id = ?', filter.targetId);
-    }
-    if (filter.before) {
-      add('seq < ?', filter.before);
-    }
+    const { where, params } = auditFilterSql(organizationId, filter);
     params.push(limit + 1);
     const rows: AuditEvent[] = await this.dataSource.query(
-      `SELECT ${EVENT_COLUMNS} FROM audit_event WHERE ${where.join(' AND ')} ORDER BY seq DESC LIMIT $${params.length}`,
+      `SELECT ${EVENT_COLUMNS} FROM audit_event WHERE ${where} ORDER BY seq DESC LIMIT $${params.length}`,
       params,
     );
     const items = rows.slice(0, limit).map((r) => Object.assign(r, { id: String(r.id), seq: String(r.seq) }));

@@ -6,6 +6,8 @@ export * from './personal-text';
 export * from './audit-chain-report';
 export * from './audit-event-filter';
 export * from './audit.service';
+export * from './audit-filter-sql';
+export * from './audit-trail.reader';
 export * from './signing-key.service';
 export * from './public-key-fingerprint';
 export * from './export-manifest';

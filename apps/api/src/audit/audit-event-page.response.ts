@@ -5,4 +5,10 @@ import { AuditEventResponse } from './audit-event.response';
 export class AuditEventPageResponse {
   @ApiProperty({ type: [AuditEventResponse] }) items: AuditEventResponse[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Names of the ids the before/after values mention (users, departments, categories, accounts)',
+  })
+  names: Record<string, string>;
 }

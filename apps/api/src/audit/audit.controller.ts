@@ -1,8 +1,10 @@
 import { Controller, Get, Header, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { AuditService, SigningKeyService } from '@civic/audit';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { AuditService, AuditTrailReader, SigningKeyService } from '@civic/audit';
 import { AuthPrincipal, CurrentPrincipal, Public, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
+import { DomainError, ErrorCode } from '@civic/errors';
+import { AuditActorResponse } from './audit-actor.response';
 import { AuditChainReportResponse } from './audit-chain-report.response';
 import { AuditEventPageResponse } from './audit-event-page.response';
 import { ListAuditEventsDto } from './list-audit-events.dto';
@@ -13,17 +15,29 @@ import { ListAuditEventsDto } from './list-audit-events.dto';
 export class AuditController {
   constructor(
     private readonly audit: AuditService,
+    private readonly trail: AuditTrailReader,
     private readonly signingKey: SigningKeyService,
   ) {}
 
   @Get('events')
   @Roles(UserRole.Auditor, UserRole.Admin)
+  @ApiOperation({
+    summary: 'The trail, newest first: actors, targets and the ids in before/after resolved to names, one query a page',
+  })
   @ApiOkResponse({ type: AuditEventPageResponse })
   list(@CurrentPrincipal() principal: AuthPrincipal, @Query() query: ListAuditEventsDto) {
     const [targetType, targetId] = query.target?.includes(':')
       ? query.target.split(/:(.*)/s, 2)
-      : [undefined, query.target];
-    return this.audit.list(principal.organizationId, {
+      : [query.targetType, query.target];
+    if (query.targetType && targetType !== query.targetType) {
+      throw new DomainError(ErrorCode.ValidationFailed, {
+        errors: ['"targetType" and the type in "target" name different kinds of record'],
+      });
+    }
+    if (query.from && query.to && !(new Date(query.from) < new Date(query.to))) {
+      throw new DomainError(ErrorCode.ValidationFailed, { errors: ['"from" must be before "to"'] });
+    }
+    return this.trail.page(principal.organizationId, {
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
       action: query.action,
@@ -33,6 +47,14 @@ export class AuditController {
       before: query.cursor,
       limit: query.limit,
     });
+  }
+
+  /** The organization's users for the trail's "who" filter (auditors may not list users otherwise). */
+  @Get('actors')
+  @Roles(UserRole.Auditor, UserRole.Admin)
+  @ApiOkResponse({ type: [AuditActorResponse] })
+  actors(@CurrentPrincipal() principal: AuthPrincipal) {
+    return this.trail.actors(principal.organizationId);
   }
 
   @Get('verify')

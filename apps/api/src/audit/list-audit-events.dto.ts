@@ -25,9 +25,14 @@ export class ListAuditEventsDto {
   @IsString()
   target?: string;
 
+  /** Every event about one kind of record ("case", "conversation", "user", "channel_account"…). */
+  @IsOptional()
+  @Matches(/^[a-z][a-z_]*$/, { message: 'targetType must be a record kind such as "case" or "channel_account"' })
+  targetType?: string;
+
   /** Keyset cursor: the nextCursor of the previous page. */
   @IsOptional()
-  @Matches(/^\d+$/)
+  @Matches(/^\d+$/, { message: 'cursor must be the nextCursor of the previous page' })
   cursor?: string;
 
   @IsOptional()
