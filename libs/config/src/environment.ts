@@ -231,6 +231,15 @@ export class Environment {
   @IsBoolean()
   SANDBOX?: boolean;
 
+  /**
+   * With the sandbox on, a new (empty) demo database first gets 90 days of generated history:
+   * conversations, cases, mentions. Default on; `false` starts the demo empty.
+   */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean()
+  SANDBOX_HISTORY?: boolean;
+
   /** Requests per minute and client IP allowed on /api/v1/auth/* (sign-in, refresh, logout). */
   @Transform(toInt)
   @IsInt()
