@@ -251,6 +251,7 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'GET /api/v1/mentions/export.csv': accountList((f) => f.base!.marker),
   'GET /api/v1/mentions/top-terms': accountList((f) => f.base!.marker),
   'GET /api/v1/mentions/top-authors': accountList((f) => f.base!.marker),
+  'GET /api/v1/overview': accountList((f) => f.base!.marker),
 
   // One resource on account A.
   'GET /api/v1/channel-accounts/:id': account(async (f) => ({ id: f.accountA })),

@@ -17,6 +17,7 @@ import { MediaApiModule } from './media/media-api.module';
 import { MentionsApiModule } from './mentions/mentions-api.module';
 import { MetricsApiModule } from './metrics/metrics-api.module';
 import { Open311Module } from './open311/open311.module';
+import { OverviewApiModule } from './overview/overview-api.module';
 import { RepliesApiModule } from './replies/replies-api.module';
 import { RetentionApiModule } from './retention/retention-api.module';
 import { UsersModule } from './users/users.module';
@@ -57,6 +58,7 @@ export class ApiModule {
         CasesApiModule,
         Open311Module,
         MentionsApiModule,
+        OverviewApiModule,
         MediaApiModule,
         ContactAvatarsApiModule,
         RetentionApiModule,

@@ -1458,6 +1458,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This week (the last 7 local days) against the same span a week earlier: messages per channel, cases, top categories, late cases per department, mentions, top terms, spikes */
+        get: operations["OverviewController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/retention": {
         parameters: {
             query?: never;
@@ -3086,6 +3103,80 @@ export interface components {
             byChannel: components["schemas"]["OpenByChannel"][];
             total: number;
         };
+        OverviewCaseCounts: {
+            open: number;
+            /** @description cases opened in the span */
+            received: number;
+            rejected: number;
+            /** @description of those, resolved now */
+            resolved: number;
+            resolvedWithinSlaShare: number | null;
+        };
+        OverviewCases: {
+            current: components["schemas"]["OverviewCaseCounts"];
+            perDay: components["schemas"]["CaseDay"][];
+            previous: components["schemas"]["OverviewCaseCounts"];
+            topCategories: components["schemas"]["OverviewCategory"][];
+        };
+        OverviewCategory: {
+            /** Format: uuid */
+            categoryId: string;
+            name: string;
+            received: number;
+            resolved: number;
+        };
+        OverviewChannelCount: {
+            channel: components["schemas"]["Channel"];
+            current: number;
+            previous: number;
+        };
+        OverviewLate: {
+            byDepartment: components["schemas"]["OverviewLateDepartment"][];
+            /** @description open cases past their due date */
+            total: number;
+        };
+        OverviewLateCase: {
+            category: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            locationLabel: string | null;
+            number: number;
+        };
+        OverviewLateDepartment: {
+            /** @description the longest overdue few */
+            cases: components["schemas"]["OverviewLateCase"][];
+            /** @description late cases of the department */
+            count: number;
+            /** Format: uuid */
+            departmentId: string | null;
+            name: string | null;
+        };
+        OverviewMentionDay: {
+            count: number;
+            /** Format: date */
+            date: string;
+        };
+        OverviewMentions: {
+            current: number;
+            perDay: components["schemas"]["OverviewMentionDay"][];
+            previous: number;
+            /** @description spikes opened this week, and any still open */
+            spikes: components["schemas"]["DigestSpike"][];
+            topTerms: components["schemas"]["MentionTerm"][];
+        };
+        OverviewMessages: {
+            /** @description busiest first */
+            byChannel: components["schemas"]["OverviewChannelCount"][];
+            /** @description citizens (contacts) who wrote this week */
+            citizens: number;
+            /** @description inbound messages this week */
+            current: number;
+            /** @description inbound messages in the same span a week earlier */
+            previous: number;
+            previousCitizens: number;
+        };
         PasskeyLoginDto: Record<string, never>;
         PasskeyLoginOptionsDto: Record<string, never>;
         PasskeyRegistered: {
@@ -3744,6 +3835,25 @@ export interface components {
              * @default true
              */
             twitterSearch: boolean;
+        };
+        WeekOverview: {
+            cases: components["schemas"]["OverviewCases"];
+            /**
+             * Format: date-time
+             * @description start of the local day six days ago
+             */
+            from: string;
+            late: components["schemas"]["OverviewLate"];
+            mentions: components["schemas"]["OverviewMentions"];
+            messages: components["schemas"]["OverviewMessages"];
+            /** Format: date-time */
+            previousFrom: string;
+            /** Format: date-time */
+            previousTo: string;
+            /** @example Europe/Istanbul */
+            timeZone: string;
+            /** Format: date-time */
+            to: string;
         };
     };
     responses: never;
@@ -6304,6 +6414,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MediaLink"];
+                };
+            };
+        };
+    };
+    OverviewController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekOverview"];
                 };
             };
         };
