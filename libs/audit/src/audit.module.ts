@@ -6,6 +6,7 @@ import { ContactDataExportService } from './contact-data-export.service';
 import { ContactErasureService } from './contact-erasure.service';
 import { ExportBundleBuilder } from './export-bundle.builder';
 import { ExportCopyStreamer } from './export-copy.streamer';
+import { ExportTranscripts } from './export-transcripts';
 import { ExportService } from './export.service';
 import { LegalHoldService } from './legal-hold.service';
 import { RetentionAnonymizer } from './retention-anonymizer';
@@ -24,6 +25,7 @@ import { SigningKeyService } from './signing-key.service';
     ExportService,
     ExportBundleBuilder,
     ExportCopyStreamer,
+    ExportTranscripts,
     RetentionService,
     RetentionAnonymizer,
     RetentionMediaCleaner,

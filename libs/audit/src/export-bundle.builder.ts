@@ -7,12 +7,14 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '@civic/config';
 import { ExportFormat, ExportJob, ExportQuery, ExportStatus, RetentionSettings } from '@civic/domain';
 import { AuditService } from './audit.service';
+import { bundleReadme, README_FILE } from './bundle-readme';
 import { CopyTextDecoder } from './copy-text.decoder';
 import { CSV_BOM, csvHeader } from './csv-format';
+import { EXCEL_CSV_FILE, excelCellsLateralSql, excelCsvHead, excelCsvLineSql } from './excel-csv';
 import { ExportCopyStreamer } from './export-copy.streamer';
-import { csvLineSql, EXPORT_FROM_SQL, exportColumnsSql, ExportMasking, maskNameSql } from './export-sql';
-import { ExportedMessage } from './exported-message';
-import { PdfTranscriptWriter } from './pdf-transcript.writer';
+import { csvLineSql, EXPORT_FROM_SQL, exportColumnsSql, ExportMasking } from './export-sql';
+import { ExportTranscripts, TranscriptIndexEntry } from './export-transcripts';
+import { usableTimeZone } from './local-time';
 import { sealBundle, storedFileEntry } from './signed-bundle';
 import { SigningKeyService } from './signing-key.service';
 import { ZipArchiveWriter } from './zip-archive.writer';
@@ -34,7 +36,8 @@ export class ExportBundleBuilder {
     private readonly audit: AuditService,
     private readonly signingKey: SigningKeyService,
     private readonly copier: ExportCopyStreamer,
-    config: AppConfig,
+    private readonly transcripts: ExportTranscripts,
+    private readonly config: AppConfig,
   ) {
     this.root = resolve(config.env.DATA_DIR, 'exports');
     this.mediaRoot = resolve(config.mediaDir);
@@ -61,6 +64,7 @@ export class ExportBundleBuilder {
       const notes: string[] = [];
       const formats = new Set(job.query.formats);
       const masking = await this.masking(job.organizationId);
+      const organization = await this.organization(job.organizationId);
       if (masking.phoneNumbers || masking.names) {
         notes.push(
           `Masked: ${[masking.names ? 'contact names and handles' : null, masking.phoneNumbers ? 'contact phone numbers' : null].filter(Boolean).join(', ')}, direct-thread keys, names and numbers in message text and captions; raw channel payloads, file names, location pins and contact cards left out; media files included as stored.`,
@@ -70,10 +74,14 @@ export class ExportBundleBuilder {
       // One COPY formats every requested file in one pass over the messages (one column per file).
       // Text compresses ~8x even at deflate level 1, the cheapest level: a million messages make a
       // ~190 MB bundle instead of ~1.4 GB stored, and deflating runs on the thread pool meanwhile.
+      // CSV asked for: the machine CSV and, beside it, the spreadsheet for Turkish Excel.
       const streams = [
         formats.has(ExportFormat.Ndjson) ? { path: 'messages.ndjson', line: 'row_to_json(r)::text', head: null } : null,
         formats.has(ExportFormat.Csv)
           ? { path: 'messages.csv', line: `${csvLineSql('r')} || E'\\r'`, head: CSV_BOM + csvHeader() }
+          : null,
+        formats.has(ExportFormat.Csv)
+          ? { path: EXCEL_CSV_FILE, line: `${excelCsvLineSql()} || E'\\r'`, head: excelCsvHead() }
           : null,
       ]
         .filter((stream) => stream !== null)
@@ -100,8 +108,9 @@ export class ExportBundleBuilder {
             : this.copier.copy(
                 `SELECT ${streams.map((stream) => stream.line).join(', ')} ${EXPORT_FROM_SQL}
             CROSS JOIN LATERAL (SELECT ${exportColumnsSql(masking)} OFFSET 0) r
+            ${formats.has(ExportFormat.Csv) ? excelCellsLateralSql(`$${where.params.length + 1}`) : ''}
             WHERE ${where.sql} ORDER BY m.sent_at, m.id`,
-                where.params,
+                [...where.params, organization.timeZone],
                 decoder,
                 streams.map((stream) => stream.writer),
               ),
@@ -124,24 +133,35 @@ export class ExportBundleBuilder {
         entries.push(await stream.writer.close());
       }
       const conversations = await this.conversationIds(where);
+      let transcriptIndex: TranscriptIndexEntry[] = [];
       if (formats.has(ExportFormat.Pdf)) {
         if (conversations.length > EXPORT_PDF_MAX_CONVERSATIONS) {
           notes.push(
             `No PDF transcripts: ${conversations.length} conversations exceed the limit of ${EXPORT_PDF_MAX_CONVERSATIONS}; narrow the query (conversation, contact, account) for transcripts.`,
           );
         } else {
-          await mkdir(join(work, 'transcripts'), { recursive: true });
-          for (const conversationId of conversations) {
-            entries.push(await this.transcript(work, job, conversationId, masking));
-          }
+          const written = await this.transcripts.write(
+            work,
+            job,
+            conversations,
+            () => this.filter(job.organizationId, job.query, job.createdAt),
+            masking,
+            organization.timeZone,
+          );
+          entries.push(...written.entries);
+          transcriptIndex = written.index;
         }
       }
       for (const [sha256, path] of media) {
         entries.push(await storedFileEntry(`media/${sha256}`, sha256, path));
       }
 
+      entries.push(await this.readme(work, job, entries, processed, conversations.length, organization, notes));
       zip = new ZipArchiveWriter(zipTemp);
-      const manifestSha256 = await this.seal(zip, job, entries, processed, conversations.length, masking, notes);
+      const manifestSha256 = await this.seal(zip, job, entries, processed, conversations.length, masking, notes, {
+        timeZone: organization.timeZone,
+        transcripts: transcriptIndex,
+      });
       await rename(zipTemp, zipPath);
       const { size } = await stat(zipPath);
       await this.audit.record({
@@ -214,66 +234,49 @@ export class ExportBundleBuilder {
     return rows.map((row) => row.id);
   }
 
+  /** The exported conversations, in the order of their first exported message (how transcripts are numbered). */
   private async conversationIds(where: Filter): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT DISTINCT m.conversation_id AS id FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE ${where.sql} ORDER BY 1`,
+      `SELECT m.conversation_id AS id FROM message m JOIN conversation c ON c.id = m.conversation_id WHERE ${where.sql}
+        GROUP BY m.conversation_id ORDER BY min(m.sent_at), m.conversation_id`,
       where.params,
     );
     return rows.map((row) => row.id);
   }
 
-  private async transcript(
-    work: string,
-    job: ExportJob,
-    conversationId: string,
-    masking: ExportMasking,
-  ): Promise<WrittenZipEntry> {
-    const where = this.filter(job.organizationId, job.query, job.createdAt);
-    where.params.push(conversationId);
-    where.sql += ` AND m.conversation_id = $${where.params.length}`;
-    const columns = exportColumnsSql(masking);
-    const path = `transcripts/${conversationId}.pdf`;
-    let writer: PdfTranscriptWriter | null = null;
-    let after: { sentAt: string; id: string } | null = null;
-    for (;;) {
-      const params = [...where.params];
-      let keyset = '';
-      if (after) {
-        params.push(after.sentAt, after.id);
-        keyset = ` AND (m.sent_at, m.id) > ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
-      }
-      const rows: Array<ExportedMessage & { kSent: string }> = await this.dataSource.query(
-        `SELECT ${columns}, m.sent_at::text AS "kSent" ${EXPORT_FROM_SQL} WHERE ${where.sql}${keyset} ORDER BY m.sent_at, m.id LIMIT 500`,
-        params,
-      );
-      if (rows.length > 0 && !writer) {
-        // The header is the conversation as the export shows it (masked names included).
-        writer = new PdfTranscriptWriter(path, join(work, path), {
-          accountName: rows[0].accountName,
-          channel: rows[0].channel,
-          threadKey: rows[0].threadKey,
-          conversationId,
-          contactName: await this.conversationContactName(conversationId, masking),
-          period: { from: new Date(job.query.from).toISOString(), to: new Date(job.query.to).toISOString() },
-        });
-      }
-      for (const row of rows) {
-        await writer!.add(row);
-      }
-      if (rows.length < 500) {
-        break;
-      }
-      after = { sentAt: rows[rows.length - 1].kSent, id: rows[rows.length - 1].id };
-    }
-    return writer!.close();
+  private async organization(organizationId: string): Promise<{ name: string; timeZone: string }> {
+    const [row] = await this.dataSource.query('SELECT name, time_zone FROM organization WHERE id = $1', [
+      organizationId,
+    ]);
+    return { name: row?.name ?? '', timeZone: usableTimeZone(row?.time_zone) };
   }
 
-  private async conversationContactName(conversationId: string, masking: ExportMasking): Promise<string | null> {
-    const [row] = await this.dataSource.query(
-      `SELECT ${masking.names ? maskNameSql('ct.name') : 'ct.name'} AS name FROM conversation c LEFT JOIN contact ct ON ct.id = c.contact_id WHERE c.id = $1`,
-      [conversationId],
-    );
-    return row?.name ?? null;
+  /** README.txt (Turkish and English): each file of this bundle, and how to verify the signature. */
+  private async readme(
+    work: string,
+    job: ExportJob,
+    entries: WrittenZipEntry[],
+    messageCount: number,
+    conversationCount: number,
+    organization: { name: string; timeZone: string },
+    notes: string[],
+  ): Promise<WrittenZipEntry> {
+    const text = bundleReadme({
+      organizationName: organization.name,
+      exportId: job.id,
+      exportedAt: new Date(),
+      period: { from: job.query.from, to: job.query.to },
+      timeZone: organization.timeZone,
+      messageCount,
+      conversationCount,
+      files: entries.map(({ entry }) => entry.name),
+      publicKeyFingerprint: await this.signingKey.fingerprint(),
+      publicUrl: this.config.env.PUBLIC_URL ?? null,
+      notes,
+    });
+    const writer = new ZipEntryWriter(README_FILE, join(work, README_FILE), 6);
+    await writer.write(Buffer.from(text, 'utf8'));
+    return writer.close();
   }
 
   /** Media the message points at, when its bytes are stored (content-addressed under MEDIA_DIR). */
@@ -297,6 +300,7 @@ export class ExportBundleBuilder {
     conversationCount: number,
     masking: ExportMasking,
     notes: string[],
+    extra: { timeZone: string; transcripts: TranscriptIndexEntry[] },
   ): Promise<string> {
     return sealBundle(zip, this.signingKey, entries, {
       format: 'civic-inbox-export',
@@ -311,6 +315,8 @@ export class ExportBundleBuilder {
       auditChainHead: await this.audit.head(job.organizationId),
       masking,
       notes,
+      timeZone: extra.timeZone,
+      ...(extra.transcripts.length > 0 ? { transcripts: extra.transcripts } : {}),
     });
   }
 }

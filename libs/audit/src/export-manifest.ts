@@ -23,6 +23,10 @@ export interface ExportManifest {
   masking: ExportMasking;
   /** What the bundle leaves out and why (masking, PDF transcripts skipped for huge exports). */
   notes: string[];
+  /** The organization's time zone: the local times of the Excel CSV, the PDF transcripts and README.txt. */
+  timeZone?: string;
+  /** Which conversation each PDF transcript holds (they are named by contact and date). */
+  transcripts?: Array<{ path: string; conversationId: string; contactName: string | null }>;
   files: Array<{ path: string; sha256: string; size: number }>;
   signature: { algorithm: 'Ed25519'; publicKeyFingerprint: string; file: typeof SIGNATURE_FILE };
 }

@@ -1,5 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { ExportedMessage } from './exported-message';
+import { localDateTime } from './local-time';
+import { coordinates, openStreetMapUrl } from './map-link';
 import { transcriptFontPath } from './pdf-font';
 import type { WrittenZipEntry } from './zip-entry.writer';
 import { ZipEntryWriter } from './zip-entry.writer';
@@ -11,9 +13,20 @@ export interface TranscriptHeader {
   conversationId: string;
   contactName: string | null;
   period: { from: string; to: string };
+  /** The organization's time zone: every time on the page is local, and says which zone it is. */
+  timeZone: string;
 }
 
-const DIRECTION_LABEL: Record<string, string> = { in: 'Gelen', out: 'Giden' };
+const DIRECTION_LABEL: Record<string, string> = { in: 'Gelen / In', out: 'Giden / Out' };
+const KIND_LABEL: Record<string, string> = {
+  dm: 'Özel mesaj / Direct message',
+  post: 'Gönderi / Post',
+  comment: 'Yorum / Comment',
+  reply: 'Yanıt / Reply',
+  mention: 'Bahsedilme / Mention',
+  story_mention: 'Hikâyede bahsedilme / Story mention',
+  reaction: 'Tepki / Reaction',
+};
 
 /**
  * One conversation's transcript as a PDF, streamed to disk message by message. Every page carries
@@ -40,7 +53,7 @@ export class PdfTranscriptWriter {
     this.doc.registerFont('body', transcriptFontPath());
     this.doc.on('data', (chunk: Buffer) => this.pending.push(this.file.write(chunk)));
     this.doc.on('pageAdded', () => this.drawHeader());
-    this.doc.info.Title = `Yazışma dökümü / Transcript ${header.threadKey}`;
+    this.doc.info.Title = `Konuşma dökümü / Transcript${header.contactName ? ` ${header.contactName}` : ''}`;
     this.doc.addPage();
   }
 
@@ -59,7 +72,8 @@ export class PdfTranscriptWriter {
       42,
       { width, lineBreak: false },
     );
-    doc.text(`Dönem / Period: ${header.period.from} – ${header.period.to} (UTC)`, doc.page.margins.left, 54, {
+    const period = `${localDateTime(header.period.from, header.timeZone)} – ${localDateTime(header.period.to, header.timeZone)}`;
+    doc.text(`Dönem / Period: ${period} (${header.timeZone})`, doc.page.margins.left, 54, {
       width,
       lineBreak: false,
     });
@@ -85,18 +99,35 @@ export class PdfTranscriptWriter {
       .fontSize(8)
       .fillColor('#555555')
       .text(
-        `${message.sentAt} · ${DIRECTION_LABEL[message.direction] ?? message.direction} · ${message.kind} · ${who}${flags ? ` (${flags})` : ''}`,
+        `${localDateTime(message.sentAt, this.header.timeZone)} · ${DIRECTION_LABEL[message.direction] ?? message.direction} · ${KIND_LABEL[message.kind] ?? message.kind} · ${who}${flags ? ` (${flags})` : ''}`,
       );
     this.doc
       .fontSize(10)
       .fillColor('#000000')
       .text(message.text ?? '', { paragraphGap: 2 });
     for (const attachment of message.attachments ?? []) {
+      const location = pin(attachment.location);
+      if (location) {
+        this.addLocation(location);
+        continue;
+      }
       const label = [attachment.type, attachment.fileName, attachment.caption].filter(Boolean).join(' · ');
       this.doc.fontSize(8).fillColor('#333333').text(`[Ek / Attachment: ${label}]`);
     }
     this.doc.moveDown(0.6);
     await this.flush();
+  }
+
+  /** A pin as coordinates anyone can type into a map, the place's name when sent, and a clickable map link. */
+  private addLocation(location: Pin): void {
+    const place = [location.name, location.address].filter(Boolean).join(', ');
+    const url = openStreetMapUrl(location.latitude, location.longitude);
+    this.doc
+      .fontSize(8)
+      .fillColor('#333333')
+      .text(`[Konum / Location: ${coordinates(location.latitude, location.longitude)}${place ? ` · ${place}` : ''}]`);
+    this.doc.fillColor('#1a4f9c').text(`Harita / Map: ${url}`, { link: url, underline: true });
+    this.doc.fillColor('#000000');
   }
 
   async close(): Promise<WrittenZipEntry> {
@@ -111,4 +142,22 @@ export class PdfTranscriptWriter {
     const writes = this.pending.splice(0);
     await Promise.all(writes);
   }
+}
+
+interface Pin {
+  latitude: number;
+  longitude: number;
+  name?: string | null;
+  address?: string | null;
+}
+
+/** The attachment's location when it has usable coordinates (masked exports leave locations out). */
+function pin(value: unknown): Pin | null {
+  const location = value as Partial<Pin> | null | undefined;
+  const latitude = Number(location?.latitude);
+  const longitude = Number(location?.longitude);
+  if (!location || !Number.isFinite(latitude) || !Number.isFinite(longitude)) {
+    return null;
+  }
+  return { latitude, longitude, name: location.name ?? null, address: location.address ?? null };
 }
