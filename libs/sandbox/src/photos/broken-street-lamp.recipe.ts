@@ -1,0 +1,45 @@
+import type { PhotoRandom } from './photo-random';
+import type { SceneRecipe } from './scene-recipe';
+import { drawLampPost } from './street-props';
+import type { StreetScene } from './street-scene';
+
+/**
+ * A street lamp that is out: at night the nearest of a lit row stays dark with its lantern broken; by
+ * day a post knocked askew, its lantern hanging by the wires.
+ */
+export function brokenStreetLampRecipe(random: PhotoRandom): SceneRecipe {
+  const side = random.chance(0.5) ? -1 : 1;
+  const night = random.chance(0.6);
+  const lean = night ? 0 : side * random.range(0.1, 0.2);
+  const first = random.range(9, 12);
+  const spacing = random.range(20, 26);
+  const count = 7;
+  let x = 0;
+  const lamps = Array.from({ length: count }, (_, k) => first + k * spacing);
+  return {
+    lightings: night ? ['night', 'night', 'dusk'] : ['morning', 'overcast', 'afternoon'],
+    horizon: [0.66, 0.76],
+    layout: () => ({ laneLine: true }),
+    setup(scene: StreetScene): void {
+      x = side * (scene.layout.roadHalf + 0.4);
+      const headX = x - side * 1.55;
+      if (!night) {
+        return;
+      }
+      scene.groundLight = (gx, gz) => {
+        let light = 0;
+        for (let k = 1; k < count; k++) {
+          const dz = gz - lamps[k];
+          const dx = gx - headX;
+          light += Math.exp(-(dx * dx + dz * dz) / 40);
+        }
+        return light * 1.6;
+      };
+    },
+    draw(scene: StreetScene): void {
+      for (let k = count - 1; k >= 0; k--) {
+        drawLampPost(scene, x, lamps[k], k === 0 ? 'broken' : night ? 'lit' : 'dark', k === 0 ? lean : 0);
+      }
+    },
+  };
+}
