@@ -36,6 +36,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/actors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditController_actors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/events": {
         parameters: {
             query?: never;
@@ -43,6 +59,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** The trail, newest first: actors, targets and the ids in before/after resolved to names, one query a page */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -1790,6 +1807,12 @@ export interface components {
         };
         /** @enum {string} */
         AttachmentType: "image" | "video" | "audio" | "document" | "sticker" | "location" | "contact" | "link";
+        AuditActorView: {
+            email: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
         AuditChainHead: {
             /** Format: uuid */
             eventId: string;
@@ -1808,12 +1831,18 @@ export interface components {
         };
         AuditEventPage: {
             items: components["schemas"]["AuditEventView"][];
+            /** @description Names of the ids the before/after values mention (users, departments, categories, accounts) */
+            names: {
+                [key: string]: string;
+            };
             nextCursor: string | null;
         };
         AuditEventView: {
             /** @example conversation.assigned */
             action: string;
             actorLabel: string;
+            /** @description The acting user's name today; null for the system, a channel or a deleted user */
+            actorName: string | null;
             /** Format: uuid */
             actorUserId: string | null;
             /** @description Any JSON value */
@@ -1831,8 +1860,25 @@ export interface components {
             requestId: string | null;
             /** @description Position in the chain (bigint as text) */
             seq: string;
+            target: components["schemas"]["AuditTargetView"] | null;
             targetId: string | null;
             targetType: string | null;
+        };
+        AuditTargetView: {
+            channel: string | null;
+            /**
+             * Format: uuid
+             * @description The conversation to open (the conversation, or the conversation of the message or case)
+             */
+            conversationId: string | null;
+            /** @description The citizen's personal data was erased or anonymized (KVKK) */
+            erased: boolean;
+            /** @description False once the record was deleted */
+            found: boolean;
+            /** @description The record's name; a conversation's citizen */
+            name: string | null;
+            /** @description A case's number */
+            number: number | null;
         };
         AuthPrincipal: {
             /**
@@ -3922,6 +3968,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AuditController_actors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActorView"][];
+                };
             };
         };
     };
