@@ -1,4 +1,6 @@
+import type { ChannelAccount } from '@civic/domain';
 import { MessageDirection, MessageKind, UserRole } from '@civic/domain';
+import { INBOX_STATS_RECOMPUTED_SQL, percentileErrorBound } from '@civic/inbox';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 import type { SeededAccounts } from './inbox-seed';
@@ -29,8 +31,8 @@ describe('Inbox statistics: response times kept on the conversation', () => {
     await t?.close();
   });
 
-  const outbound = (contactId: string, at: string, text: string) => ({
-    ...inbound(accounts.whatsapp, text, { at, contactId }),
+  const outbound = (contactId: string, at: string, text: string, account: ChannelAccount = accounts.whatsapp) => ({
+    ...inbound(account, text, { at, contactId }),
     direction: MessageDirection.Outbound,
     kind: MessageKind.Dm,
   });
@@ -132,5 +134,186 @@ describe('Inbox statistics: response times kept on the conversation', () => {
       );
       expect(kept).toEqual(await fromMessages(id));
     }
+  });
+  /** The daily rollup holds exactly the histograms recomputed from the conversations' kept columns. */
+  const expectRollupConsistent = async () => {
+    const columns = `day::text AS day, measure, channel_account_id, channel, user_id, buckets`;
+    const order = `ORDER BY day, measure, channel_account_id, channel, user_id`;
+    const kept = await t.dataSource.query(
+      `SELECT ${columns} FROM inbox_stats_day WHERE organization_id = $1 AND buckets <> '{}'::jsonb ${order}`,
+      [t.organizationId],
+    );
+    const recomputed = await t.dataSource.query(`SELECT ${columns} FROM (${INBOX_STATS_RECOMPUTED_SQL}) r ${order}`, [
+      t.organizationId,
+    ]);
+    expect(recomputed.length).toBeGreaterThan(0);
+    expect(kept).toEqual(recomputed);
+  };
+
+  it('keeps the daily rollup equal to a recomputation after replies, closes, reopens, late messages, erasure and deletions', async () => {
+    // The tests above replied, closed, reopened, resolved and delivered out of order.
+    await expectRollupConsistent();
+
+    // A first response already counted moves to another bucket when an earlier inbound message arrives late.
+    await ingestAll(t, [
+      inbound(accounts.instagram, 'Otobüs durağının camı kırık', { at: minutesAgo(100), contactId: 'ig-late' }),
+      outbound('ig-late', minutesAgo(90), 'Ulaşım Müdürlüğüne ilettik.', accounts.instagram),
+    ]);
+    await expectRollupConsistent();
+    await ingestAll(t, [
+      inbound(accounts.instagram, 'Dün de yazmıştım', { at: minutesAgo(2_000), contactId: 'ig-late' }),
+    ]);
+    const moved = await conversationOf('ig-late');
+    expect(new Date(moved.first_inbound_at!).toISOString()).toBe(minutesAgo(2_000));
+    await expectRollupConsistent();
+
+    // Bulk close, then erasure of a citizen (KVKK): the conversation's times stay, and so does the rollup.
+    await t
+      .http()
+      .post('/api/v1/conversations/bulk')
+      .set(auth())
+      .send({ ids: [moved.id], action: 'close' })
+      .expect(200);
+    await expectRollupConsistent();
+    const [{ contact_id: contactId }] = await t.dataSource.query(`SELECT contact_id FROM conversation WHERE id = $1`, [
+      moved.id,
+    ]);
+    await t.http().post(`/api/v1/contacts/${contactId}/erasure`).set(auth()).expect(200);
+    await expectRollupConsistent();
+
+    // A deleted conversation leaves the rollup; so do all of a removed account's.
+    await t.dataSource.query(`DELETE FROM conversation WHERE id = $1`, [moved.id]);
+    await expectRollupConsistent();
+    const extra = await createAccounts(t, t.organizationId, 'stats-removed');
+    await ingestAll(t, [
+      inbound(extra.whatsapp, 'Su faturam yanlış geldi', { at: minutesAgo(50), contactId: '905559999999' }),
+      outbound('905559999999', minutesAgo(45), 'Abone hizmetlerine ilettik.', extra.whatsapp),
+    ]);
+    const [before] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM inbox_stats_day WHERE channel_account_id = $1`,
+      [extra.whatsapp.id],
+    );
+    expect(before.n).toBe(1);
+    await t.http().delete(`/api/v1/channel-accounts/${extra.whatsapp.id}`).set(auth()).expect(204);
+    await expectRollupConsistent();
+  });
+
+  /** The statistics' former query (percentile_cont over every conversation in the window): the exact figures. */
+  const exactDurations = async (from: string, to: string, at: string, actor: string) => {
+    const rows: Record<string, any>[] = await t.dataSource.query(
+      `SELECT GROUPING(x.channel) AS g_channel, GROUPING(x.account_id) AS g_account, GROUPING(x.officer_id) AS g_officer,
+              x.channel, x.account_id, x.officer_id, count(*)::int AS count,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY x.seconds) AS median,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY x.seconds) AS p90
+         FROM (SELECT c.channel, c.channel_account_id AS account_id, c.${actor} AS officer_id,
+                      extract(epoch FROM c.${at} - c.first_inbound_at)::float8 AS seconds
+                 FROM conversation c
+                WHERE c.organization_id = $1 AND c.first_inbound_at >= $2 AND c.first_inbound_at <= $3 AND c.${at} IS NOT NULL) x
+        GROUP BY GROUPING SETS ((x.channel), (x.account_id), (x.officer_id))`,
+      [t.organizationId, from, to],
+    );
+    return {
+      channel: new Map(rows.filter((r) => r.g_channel === 0).map((r) => [r.channel, r])),
+      account: new Map(rows.filter((r) => r.g_account === 0).map((r) => [r.account_id, r])),
+      officer: new Map(rows.filter((r) => r.g_officer === 0 && r.officer_id).map((r) => [r.officer_id, r])),
+    };
+  };
+
+  /** Same groups and counts as the exact query; median and p90 within the documented bound. */
+  const expectWithinBound = async (body: any, from: string, to: string) => {
+    let compared = 0;
+    for (const [measure, at, actor] of [
+      ['firstResponse', 'first_response_at', 'first_response_user_id'],
+      ['resolution', 'resolved_at', 'resolved_by_user_id'],
+    ]) {
+      const exact = await exactDurations(from, to, at, actor);
+      for (const [dimension, key] of [
+        ['channel', 'channel'],
+        ['account', 'accountId'],
+        ['officer', 'userId'],
+      ] as const) {
+        const reported: any[] = body[measure][dimension];
+        const expected = exact[dimension];
+        expect(reported.map((g) => g[key]).sort()).toEqual([...expected.keys()].sort());
+        for (const group of reported) {
+          const e = expected.get(group[key])!;
+          expect(group.count).toBe(e.count);
+          for (const [field, value] of [
+            ['medianSeconds', Number(e.median)],
+            ['p90Seconds', Number(e.p90)],
+          ] as const) {
+            const error = Math.abs(group[field] - value);
+            if (error > percentileErrorBound(value)) {
+              throw new Error(`${measure} ${dimension} ${group[key]} ${field}: ${group[field]}, exact ${value}`);
+            }
+            compared += 1;
+          }
+        }
+      }
+    }
+    return compared;
+  };
+
+  it('counts exactly and keeps medians and p90s within the documented bound, over whole and partial days', async () => {
+    const day = 86_400_000;
+    const midnight = Math.floor(NOW / day) * day;
+    // Conversations over five days, answered after 20 s to ~9 h (spread over many buckets).
+    const channels = [accounts.whatsapp, accounts.facebook, accounts.instagram, accounts.twitter];
+    const events = [];
+    for (let i = 0; i < 40; i++) {
+      const account = channels[i % channels.length];
+      const contactId = `bound-${i}`;
+      const first = NOW - (i * 2.9 + 3) * 3_600_000;
+      const reply = 20 * 1.21 ** i;
+      events.push(inbound(account, `Mahallemizde sorun ${i}`, { at: new Date(first).toISOString(), contactId }));
+      events.push(outbound(contactId, new Date(first + reply * 1000).toISOString(), 'İlgili birime ilettik.', account));
+    }
+    // One exactly on a midnight, the end of a window below (inclusive).
+    events.push(
+      inbound(accounts.whatsapp, 'Gece yarısı yazıyorum', {
+        at: new Date(midnight - day).toISOString(),
+        contactId: 'bound-midnight',
+      }),
+    );
+    events.push(outbound('bound-midnight', new Date(midnight - day + 90_000).toISOString(), 'Not aldık.'));
+    await ingestAll(t, events);
+    // Officers answer and close some of them now, so the officer dimension and resolutions have spread too.
+    const answered: { id: string }[] = await t.dataSource.query(
+      `SELECT c.id FROM conversation c JOIN contact ct ON ct.id = c.contact_id WHERE ct.channel_user_id LIKE 'bound-%' ORDER BY ct.channel_user_id LIMIT 12`,
+    );
+    for (const [i, { id }] of answered.entries()) {
+      await t
+        .http()
+        .patch(`/api/v1/conversations/${id}`)
+        .set(auth(i % 2 ? officer.token : undefined))
+        .send({ status: 'resolved' })
+        .expect(200);
+    }
+    await expectRollupConsistent();
+
+    const windows = [
+      // Partial days at both ends, whole days between.
+      { from: new Date(NOW - 4.6 * day).toISOString(), to: new Date(NOW).toISOString() },
+      // From a midnight to a midnight: whole days only, plus the conversation at the last instant.
+      { from: new Date(midnight - 4 * day).toISOString(), to: new Date(midnight - day).toISOString() },
+      // Less than a day: the conversations alone.
+      { from: new Date(NOW - 0.7 * day).toISOString(), to: new Date(NOW).toISOString() },
+    ];
+    for (const window of windows) {
+      const { body } = await t.http().get('/api/v1/inbox/stats').query(window).set(auth()).expect(200);
+      expect(await expectWithinBound(body, window.from, window.to)).toBeGreaterThan(8);
+    }
+    const { body: midnightWindow } = await t
+      .http()
+      .get('/api/v1/inbox/stats')
+      .query(windows[1])
+      .set(auth())
+      .expect(200);
+    const whatsapp = midnightWindow.firstResponse.account.find((g: any) => g.accountId === accounts.whatsapp.id);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM conversation WHERE channel_account_id = $1 AND first_inbound_at >= $2 AND first_inbound_at <= $3 AND first_response_at IS NOT NULL`,
+      [accounts.whatsapp.id, windows[1].from, windows[1].to],
+    );
+    expect(whatsapp.count).toBe(n);
   });
 });

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
+import { Histogram, addBuckets, histogramFigures } from './inbox-stats-histogram';
+import { openCountsSql, windowHistogramsSql } from './inbox-stats-sql';
 
 export interface DurationStats {
   count: number;
@@ -10,11 +12,25 @@ export interface DurationStats {
 
 type Dimension = 'channel' | 'account' | 'officer';
 
+interface HistogramRow {
+  measure: 'response' | 'resolution';
+  channel: string;
+  account_id: string;
+  user_id: string | null;
+  buckets: Record<string, number>;
+}
+
+const DAY_MS = 86_400_000;
+
 /**
  * Inbox figures over a date range (by the first inbound message of each conversation):
  * open counts, first-response time (first outbound after the first inbound) and resolution time
  * (first change to resolved/closed after the first inbound), median and p90 per channel, account
  * and officer.
+ *
+ * Durations come from histograms (inbox-stats-histogram.ts): whole UTC days from the daily rollup
+ * `inbox_stats_day`, the partial days at the window's ends from the conversations themselves. Counts
+ * are exact; medians and p90s are within `percentileErrorBound` of percentile_cont over the same rows.
  */
 @Injectable()
 export class InboxStatsService {
@@ -24,35 +40,29 @@ export class InboxStatsService {
   async stats(scope: AccountScope, from: Date, to: Date) {
     const organizationId = scope.organizationId;
     const openParams: unknown[] = [organizationId];
-    const open: Record<string, any>[] = await this.dataSource.query(
-      `SELECT c.channel, a.id AS account_id, a.name AS account_name, count(*)::int AS open
-         FROM conversation c JOIN channel_account a ON a.id = c.channel_account_id
-        WHERE c.organization_id = $1 AND c.status = 'open' AND ${scope.accountCondition('c.channel_account_id', openParams)}
-        GROUP BY c.channel, a.id, a.name ORDER BY c.channel, a.name`,
-      openParams,
-    );
-    const params: unknown[] = [organizationId, from.toISOString(), to.toISOString()];
-    const inScope = scope.accountCondition('c.channel_account_id', params);
-    // Kept on the conversation by its writers (MessageStore, ConversationsService): one index range.
-    const durations = (at: string, actor: string) =>
-      this.dataSource.query(
-        `SELECT GROUPING(x.channel) AS g_channel, GROUPING(x.account_id) AS g_account, GROUPING(x.officer_id) AS g_officer,
-                x.channel, x.account_id, x.officer_id, count(*)::int AS count,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY x.seconds) AS median,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY x.seconds) AS p90
-           FROM (SELECT c.channel, c.channel_account_id AS account_id, c.${actor} AS officer_id,
-                        extract(epoch FROM c.${at} - c.first_inbound_at)::float8 AS seconds
-                   FROM conversation c
-                  WHERE c.organization_id = $1 AND c.first_inbound_at >= $2 AND c.first_inbound_at <= $3
-                    AND c.${at} IS NOT NULL AND ${inScope}) x
-          GROUP BY GROUPING SETS ((x.channel), (x.account_id), (x.officer_id))`,
-        params,
-      ) as Promise<Record<string, any>[]>;
-    const [firstResponse, resolution] = await Promise.all([
-      durations('first_response_at', 'first_response_user_id'),
-      durations('resolved_at', 'resolved_by_user_id'),
+    const openSql = openCountsSql(scope.accountCondition('a.id', openParams));
+    // Whole UTC days inside [from, to]; none when the window holds no whole day.
+    let first = Math.ceil(from.getTime() / DAY_MS) * DAY_MS;
+    let end = Math.floor(to.getTime() / DAY_MS) * DAY_MS;
+    if (end <= first) {
+      first = end = from.getTime();
+    }
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    const params: unknown[] = [
+      organizationId,
+      from.toISOString(),
+      to.toISOString(),
+      day(first),
+      day(end),
+      new Date(first).toISOString(),
+      new Date(end).toISOString(),
+    ];
+    const histogramSql = windowHistogramsSql((column) => scope.accountCondition(column, params));
+    const [open, histograms, names] = await Promise.all([
+      this.dataSource.query(openSql, openParams) as Promise<Record<string, any>[]>,
+      this.dataSource.query(histogramSql, params) as Promise<HistogramRow[]>,
+      this.names(organizationId),
     ]);
-    const names = await this.names(organizationId);
     return {
       from: from.toISOString(),
       to: to.toISOString(),
@@ -71,29 +81,51 @@ export class InboxStatsService {
           open: r.open,
         })),
       },
-      firstResponse: this.shape(firstResponse, names),
-      resolution: this.shape(resolution, names),
+      firstResponse: this.shape(
+        histograms.filter((r) => r.measure === 'response'),
+        names,
+      ),
+      resolution: this.shape(
+        histograms.filter((r) => r.measure === 'resolution'),
+        names,
+      ),
     };
   }
 
   private shape(
-    rows: Record<string, any>[],
+    rows: HistogramRow[],
     names: Map<string, string>,
   ): Record<Dimension, Array<Record<string, unknown> & DurationStats>> {
-    const stats = (r: Record<string, any>): DurationStats => ({
-      count: r.count,
-      medianSeconds: r.median === null ? null : Math.round(Number(r.median)),
-      p90Seconds: r.p90 === null ? null : Math.round(Number(r.p90)),
-    });
+    const by = (key: (r: HistogramRow) => string | null) => {
+      const groups = new Map<string, Histogram>();
+      for (const r of rows) {
+        const k = key(r);
+        // Replies seen through the channel (not sent through civic-inbox) have no officer.
+        if (k === null) {
+          continue;
+        }
+        if (!groups.has(k)) {
+          groups.set(k, new Map());
+        }
+        addBuckets(groups.get(k)!, r.buckets);
+      }
+      return [...groups.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, histogram]) => [k, histogramFigures(histogram)] as const)
+        .filter(([, figures]) => figures.count > 0);
+    };
     return {
-      channel: rows.filter((r) => r.g_channel === 0).map((r) => ({ channel: r.channel, ...stats(r) })),
-      account: rows
-        .filter((r) => r.g_account === 0)
-        .map((r) => ({ accountId: r.account_id, name: names.get(r.account_id) ?? null, ...stats(r) })),
-      // Replies seen through the channel (not sent through civic-inbox) have no officer.
-      officer: rows
-        .filter((r) => r.g_officer === 0 && r.officer_id)
-        .map((r) => ({ userId: r.officer_id, displayName: names.get(r.officer_id) ?? null, ...stats(r) })),
+      channel: by((r) => r.channel).map(([channel, figures]) => ({ channel, ...figures })),
+      account: by((r) => r.account_id).map(([accountId, figures]) => ({
+        accountId,
+        name: names.get(accountId) ?? null,
+        ...figures,
+      })),
+      officer: by((r) => r.user_id).map(([userId, figures]) => ({
+        userId,
+        displayName: names.get(userId) ?? null,
+        ...figures,
+      })),
     };
   }
 

@@ -16,6 +16,8 @@ import { User } from './user.entity';
 @Index('ix_conversation_contact', ['contactId'])
 // Covering index for the inbox statistics (INCLUDE), written by hand in the migration (TypeORM cannot declare it).
 @Index('ix_conversation_first_inbound', { synchronize: false })
+// Partial index of open conversations per account (the statistics' open counts), also by hand.
+@Index('ix_conversation_open_account', { synchronize: false })
 export class Conversation {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -29,6 +29,7 @@ import { ContactProfile1796555000000 } from './1796555000000-contact-profile.mig
 import { ConversationResponseTimes1796560000000 } from './1796560000000-conversation-response-times.migration';
 import { CaseAssignee1796570000000 } from './1796570000000-case-assignee.migration';
 import { ReplyUpload1796580000000 } from './1796580000000-reply-upload.migration';
+import { InboxStatsRollup1796630000000 } from './1796630000000-inbox-stats-rollup.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -61,4 +62,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ConversationResponseTimes1796560000000,
   CaseAssignee1796570000000,
   ReplyUpload1796580000000,
+  InboxStatsRollup1796630000000,
 ];
