@@ -1,5 +1,6 @@
 import { adminEn } from './areas/admin';
 import { attachmentsEn } from './areas/attachments';
+import { auditEn } from './areas/audit';
 import { casesEn } from './areas/cases';
 import { listEn } from './areas/list';
 import { workspaceEn } from './areas/workspace';
@@ -569,4 +570,5 @@ export const en: Record<MessageKey, string> = {
   ...listEn,
   ...adminEn,
   ...attachmentsEn,
+  ...auditEn,
 };

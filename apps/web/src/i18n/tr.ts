@@ -1,5 +1,6 @@
 import { adminTr } from './areas/admin';
 import { attachmentsTr } from './areas/attachments';
+import { auditTr } from './areas/audit';
 import { casesTr } from './areas/cases';
 import { listTr } from './areas/list';
 import { workspaceTr } from './areas/workspace';
@@ -563,7 +564,7 @@ const baseTr = {
 } as const;
 
 /** Areas keep their own files so parallel work on different screens does not touch one catalogue. */
-export const tr = { ...baseTr, ...workspaceTr, ...casesTr, ...listTr, ...adminTr, ...attachmentsTr };
+export const tr = { ...baseTr, ...workspaceTr, ...casesTr, ...listTr, ...adminTr, ...attachmentsTr, ...auditTr };
 
 export type MessageKey = keyof typeof tr;
 export type BaseMessageKey = keyof typeof baseTr;

@@ -1,27 +1,24 @@
 import type { FormEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
-import { useAuditChain, useAuditEvents } from '../api/queries/use-audit';
+import { useAuditChain } from '../api/queries/use-audit';
 import type { ExportJobView } from '../api/types';
-import { auditActionLabel, auditActorLabel, auditTargetLabel } from '../components/audit/audit-labels';
+import { AuditTrail } from '../components/audit/audit-trail';
 import { DateInput } from '../components/date-input';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
-import { tr } from '../i18n/tr';
-
-/** The actions an auditor can filter by: every one the catalogue names. */
-const AUDIT_FILTERS = Object.keys(tr)
-  .filter((key) => key.startsWith('audit.act.'))
-  .map((key) => key.slice('audit.act.'.length));
+import { permissionsOf } from '../roles';
 
 export function AuditScreen() {
   const { t } = useI18n();
+  // Users and accounts link to the admin pages only for those who may open them.
+  const canAdmin = permissionsOf(api.current?.user.roles ?? []).admin;
   return (
     <div className="audit">
       <h1>{t('audit.title')}</h1>
       <ChainState />
+      <AuditTrail canAdmin={canAdmin} />
       <ExportForm />
-      <AuditTrail />
     </div>
   );
 }
@@ -52,97 +49,6 @@ function ChainState() {
       <button type="button" className="secondary" onClick={verify}>
         {t('audit.verifyAgain')}
       </button>
-    </section>
-  );
-}
-
-function AuditTrail() {
-  const { t, formatDateTime } = useI18n();
-  const [action, setAction] = useState('');
-  const [applied, setApplied] = useState('');
-  const events = useAuditEvents(applied);
-  const items = events.data?.pages.flatMap((page) => page.items) ?? [];
-
-  return (
-    <section className="card" aria-labelledby="trail-title">
-      <h2 id="trail-title">{t('audit.title')}</h2>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setApplied(action);
-        }}
-      >
-        <label>
-          {t('audit.action')}
-          <select value={action} onChange={(e) => setAction(e.target.value)}>
-            <option value="">{t('audit.filterAll')}</option>
-            {AUDIT_FILTERS.map((code) => (
-              <option key={code} value={code}>
-                {auditActionLabel(t, code)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="secondary">
-          {t('audit.apply')}
-        </button>
-      </form>
-      <QueryState query={events}>{() => null}</QueryState>
-      <div className="table-wrap">
-        <table className="audit-table" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.seq')}</th>
-              <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.actor')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.target')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.length === 0 && (
-              <tr>
-                <td colSpan={5} className="muted">
-                  {t('audit.empty')}
-                </td>
-              </tr>
-            )}
-            {items.map((e) => (
-              <tr key={e.id}>
-                <td>{e.seq}</td>
-                <td>
-                  <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time>
-                </td>
-                <td>{auditActorLabel(t, e.actorLabel)}</td>
-                <td data-action={e.action}>{auditActionLabel(t, e.action)}</td>
-                <td className="small">
-                  {e.targetType ? auditTargetLabel(t, e.targetType) : t('common.none')}
-                  {/* The record's id, for matching against an export; data, not the product's words. */}
-                  {e.targetId && (
-                    <>
-                      {' '}
-                      <code data-user-content title={t('audit.recordId')}>
-                        {e.targetId.slice(0, 8)}
-                      </code>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {events.hasNextPage && (
-        <button
-          type="button"
-          className="secondary"
-          disabled={events.isFetchingNextPage}
-          onClick={() => void events.fetchNextPage()}
-        >
-          {t('audit.more')}
-        </button>
-      )}
     </section>
   );
 }
