@@ -8,7 +8,7 @@ import type { SessionUser, TokenResponse } from './api/types';
 import { TopBar } from './components/top-bar';
 import { useI18n } from './i18n/i18n';
 import type { Permissions } from './roles';
-import { permissionsOf } from './roles';
+import { homePath, permissionsOf } from './roles';
 import { ADMIN_TABS, AdminScreen } from './screens/admin-screen';
 import { AuditScreen } from './screens/audit-screen';
 import { CannedResponsesScreen } from './screens/canned-responses-screen';
@@ -17,10 +17,11 @@ import { CaseStatsScreen } from './screens/case-stats-screen';
 import { CasesScreen } from './screens/cases-screen';
 import { InboxScreen } from './screens/inbox-screen';
 import { MentionsScreen } from './screens/mentions-screen';
+import { OverviewScreen } from './screens/overview-screen';
 import { SecurityScreen } from './screens/security-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 
-type Section = 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
+type Section = 'overview' | 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
 
 /**
  * Every screen has a URL. Signed out, any URL shows the sign-in form and stays in the address bar,
@@ -49,8 +50,9 @@ export function App() {
   const can = permissionsOf(user.roles);
   // A user who must enrol in two-factor can do nothing else until enrolled (the API refuses the rest).
   const enrolmentRequired = !!user.twoFactorEnrolmentRequired;
-  const section = (pathname.split('/')[1] || 'inbox') as Section;
-  const only = (allowed: boolean, element: ReactElement) => (allowed ? element : <Navigate to="/inbox" replace />);
+  const home = homePath(user.roles);
+  const section = (pathname.split('/')[1] || home.slice(1)) as Section;
+  const only = (allowed: boolean, element: ReactElement) => (allowed ? element : <Navigate to={home} replace />);
 
   return (
     <div className="app">
@@ -64,7 +66,8 @@ export function App() {
         ) : (
           <LiveEventsProvider>
             <Routes>
-              <Route index element={<Navigate to="/inbox" replace />} />
+              <Route index element={<Navigate to={home} replace />} />
+              <Route path="overview" element={only(can.overview, <OverviewScreen />)} />
               <Route path="inbox" element={<Inbox user={user} can={can} />} />
               <Route path="inbox/:conversationId" element={<Inbox user={user} can={can} />} />
               {/* Links from before the inbox had its own prefix. */}
@@ -72,7 +75,7 @@ export function App() {
               <Route path="cases" element={only(can.readInbox, <CasesScreen />)} />
               <Route path="cases/stats" element={only(can.readInbox, <CaseStatsScreen />)} />
               <Route path="cases/:id" element={only(can.readInbox, <CaseDetail can={can} />)} />
-              <Route path="mentions" element={only(can.mentions, <MentionsScreen />)} />
+              <Route path="mentions" element={only(can.mentions, <MentionsScreen canManage={can.manageMentions} />)} />
               <Route path="audit" element={only(can.audit, <AuditScreen />)} />
               <Route path="admin" element={only(can.admin, <AdminScreen tab="accounts" />)} />
               <Route path="admin/:tab" element={only(can.admin, <Admin />)} />
@@ -81,7 +84,7 @@ export function App() {
                 path="settings/canned-responses"
                 element={only(can.work, <CannedResponsesScreen canShare={can.admin} />)}
               />
-              <Route path="*" element={<Navigate to="/inbox" replace />} />
+              <Route path="*" element={<Navigate to={home} replace />} />
             </Routes>
           </LiveEventsProvider>
         )}

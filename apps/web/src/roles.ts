@@ -6,6 +6,10 @@ export interface Permissions {
   work: boolean;
   audit: boolean;
   mentions: boolean;
+  /** Create and edit mention watchlists (the API's watchlist writers). */
+  manageMentions: boolean;
+  /** The week's overview, the mayor's office's landing page. */
+  overview: boolean;
   listUsers: boolean;
   admin: boolean;
 }
@@ -17,7 +21,16 @@ export function permissionsOf(roles: Role[]): Permissions {
     work: has('admin', 'officer'),
     audit: has('admin', 'auditor'),
     mentions: has('admin', 'officer', 'mayor_office', 'auditor'),
+    manageMentions: has('admin', 'mayor_office'),
+    overview: has('admin', 'mayor_office'),
     listUsers: has('admin'),
     admin: has('admin'),
   };
+}
+
+/** Where signing in lands: the mayor's office reads the week first; whoever answers citizens, the inbox. */
+export function homePath(roles: Role[]): string {
+  return roles.includes('mayor_office') && !roles.some((r) => r === 'admin' || r === 'officer')
+    ? '/overview'
+    : '/inbox';
 }

@@ -70,3 +70,5 @@ export type MentionVolume = Schemas['MentionVolume'];
 export type MentionAuthor = Schemas['MentionAuthor'];
 export type MentionDigestAnswer = Schemas['MentionDigestAnswer'];
 export type MentionDigest = Schemas['MentionDigest'];
+export type MentionTerm = Schemas['MentionTerm'];
+export type WeekOverview = Schemas['WeekOverview'];

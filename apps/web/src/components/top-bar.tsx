@@ -13,7 +13,7 @@ export function TopBar({
 }: {
   user: SessionUser;
   can: Permissions;
-  active: 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
+  active: 'overview' | 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
 }) {
   const { t, language, setLanguage } = useI18n();
   const navigate = useNavigate();
@@ -28,6 +28,7 @@ export function TopBar({
     <header className="top-bar">
       <span className="brand">{t('app.title')}</span>
       <nav aria-label={t('nav.main')} className="nav">
+        {can.overview && link('/overview', t('mayor.nav.overview'), active === 'overview')}
         {can.readInbox && link('/inbox', t('nav.inbox'), active === 'inbox')}
         {can.readInbox && link('/cases', t('nav.cases'), active === 'cases')}
         {can.mentions && link('/mentions', t('nav.mentions'), active === 'mentions')}

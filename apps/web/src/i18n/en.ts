@@ -3,6 +3,7 @@ import { attachmentsEn } from './areas/attachments';
 import { auditEn } from './areas/audit';
 import { casesEn } from './areas/cases';
 import { listEn } from './areas/list';
+import { mayorEn } from './areas/mayor';
 import { workspaceEn } from './areas/workspace';
 import type { BaseMessageKey, MessageKey } from './tr';
 
@@ -570,5 +571,6 @@ export const en: Record<MessageKey, string> = {
   ...listEn,
   ...adminEn,
   ...attachmentsEn,
+  ...mayorEn,
   ...auditEn,
 };

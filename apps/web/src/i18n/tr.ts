@@ -3,6 +3,7 @@ import { attachmentsTr } from './areas/attachments';
 import { auditTr } from './areas/audit';
 import { casesTr } from './areas/cases';
 import { listTr } from './areas/list';
+import { mayorTr } from './areas/mayor';
 import { workspaceTr } from './areas/workspace';
 
 /** Turkish, the default language. Every user-facing string lives here and in en.ts. */
@@ -564,7 +565,16 @@ const baseTr = {
 } as const;
 
 /** Areas keep their own files so parallel work on different screens does not touch one catalogue. */
-export const tr = { ...baseTr, ...workspaceTr, ...casesTr, ...listTr, ...adminTr, ...attachmentsTr, ...auditTr };
+export const tr = {
+  ...baseTr,
+  ...workspaceTr,
+  ...casesTr,
+  ...listTr,
+  ...adminTr,
+  ...attachmentsTr,
+  ...mayorTr,
+  ...auditTr,
+};
 
 export type MessageKey = keyof typeof tr;
 export type BaseMessageKey = keyof typeof baseTr;

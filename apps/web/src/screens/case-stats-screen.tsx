@@ -4,6 +4,7 @@ import type { CaseCounts } from '../api/types';
 import type { BarRow, BarSeries } from '../components/bar-chart';
 import { BarChart } from '../components/bar-chart';
 import { CasesNav } from '../components/cases-nav';
+import { CaseTrendCard } from '../components/overview/case-trend-card';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
 
@@ -83,6 +84,7 @@ export function CaseStatsScreen() {
               </dd>
             </div>
           </dl>
+          <CaseTrendCard perDay={stats.perDay} />
           <div className="chart-grid">
             <section className="card" aria-labelledby="chart-time">
               <h2 id="chart-time">{t('stats.timeToResolution')}</h2>

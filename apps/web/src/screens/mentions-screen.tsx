@@ -1,108 +1,72 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
-import { useMentionFeed, useMentionVolume, useTopMentionAuthors } from '../api/queries/use-mentions';
-import { ChannelBadge } from '../components/badges';
-import { MentionSpikes } from '../components/mention-spikes';
-import { QueryState } from '../components/query-state';
-import { VolumeChart } from '../components/volume-chart';
+import { useSearchParams } from 'react-router';
+import type { MentionFilter } from '../api/queries/use-mentions';
+import { useWatchlists } from '../api/queries/use-settings';
+import { MentionDigestCard } from '../components/mentions/mention-digest-card';
+import { MentionFeed } from '../components/mentions/mention-feed';
+import { MentionFilters } from '../components/mentions/mention-filters';
+import { DEFAULT_PERIOD_HOURS, HOURLY_MAX_HOURS } from '../components/mentions/mention-periods';
+import { MentionVolumeCard } from '../components/mentions/mention-volume-card';
+import { TopAuthorsCard } from '../components/mentions/top-authors-card';
+import { TopTermsCard } from '../components/mentions/top-terms-card';
+import { WatchlistsPanel } from '../components/mentions/watchlists-panel';
+import '../components/overview/mayor.css';
 import { useI18n } from '../i18n/i18n';
 
-/** The mayor's office: what people say about the mayor and the municipality, across channels. */
-export function MentionsScreen() {
-  const { t, formatDateTime } = useI18n();
+/**
+ * The mayor's office: what people say about the mayor and the municipality, across channels. The watchlist
+ * (in the address, so the overview's spike links here) and the period filter every card but the daily digest.
+ */
+export function MentionsScreen({ canManage }: { canManage: boolean }) {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const [hours, setHours] = useState(DEFAULT_PERIOD_HOURS);
   const [bucket, setBucket] = useState<'day' | 'hour'>('day');
-  const volumeQuery = useMentionVolume(bucket);
-  const authorsQuery = useTopMentionAuthors();
-  const feed = useMentionFeed();
-  const volume = volumeQuery.data;
-  const authors = authorsQuery.data ?? [];
-  const items = feed.data?.pages.flatMap((page) => page.items) ?? [];
-  const error = volumeQuery.error ?? authorsQuery.error;
+  const watchlists = useWatchlists();
+  const lists = watchlists.data ?? [];
+  const watchlistId = params.get('watchlist');
+  const filter: MentionFilter = { watchlistId: lists.some((w) => w.id === watchlistId) ? watchlistId : null, hours };
+
+  const chooseWatchlist = (id: string | null) => setParams(id ? { watchlist: id } : {}, { replace: true });
+  const chooseHours = (next: number) => {
+    setHours(next);
+    // A day reads best by the hour; more than a week cannot be shown by the hour.
+    setBucket(next <= 24 ? 'hour' : next > HOURLY_MAX_HOURS ? 'day' : bucket);
+  };
 
   return (
     <div className="mentions">
-      <h1>{t('mentions.title')}</h1>
-      {error && (
-        <p role="alert" className="error">
-          {t('common.error', { message: error.message })}
+      <div className="item-line">
+        <h1>{t('mentions.title')}</h1>
+        {watchlists.data && (
+          <MentionFilters
+            watchlists={lists}
+            watchlistId={filter.watchlistId}
+            hours={hours}
+            bucket={bucket}
+            onWatchlist={chooseWatchlist}
+            onHours={chooseHours}
+            onBucket={setBucket}
+          />
+        )}
+      </div>
+      {watchlists.data && lists.length === 0 && (
+        <p className="muted" data-testid="mentions-start">
+          {t(canManage ? 'mayor.watchlists.startManager' : 'mayor.watchlists.startReader')}
         </p>
       )}
-      <div className="mentions-top">
-        <section className="card" aria-labelledby="volume-title">
-          <div className="item-line">
-            <h2 id="volume-title">
-              {volume
-                ? t(bucket === 'hour' ? 'mentions.volumeHour' : 'mentions.volume', { total: volume.total })
-                : t('common.loading')}
-            </h2>
-            <label>
-              <span className="visually-hidden">{t('mentions.bucket')}</span>
-              <select
-                aria-label={t('mentions.bucket')}
-                value={bucket}
-                onChange={(e) => setBucket(e.target.value as 'day' | 'hour')}
-              >
-                <option value="day">{t('mentions.byDay')}</option>
-                <option value="hour">{t('mentions.byHour')}</option>
-              </select>
-            </label>
-          </div>
-          {volume && <VolumeChart volume={volume} />}
-        </section>
-        <section className="card" aria-labelledby="authors-title">
-          <h2 id="authors-title">{t('mentions.topAuthors')}</h2>
-          <ol className="authors">
-            {authors.map((a) => (
-              <li key={`${a.channel}-${a.externalId}`}>
-                <ChannelBadge channel={a.channel} /> {a.name ?? a.handle}{' '}
-                {a.handle && <span className="muted">@{a.handle}</span>} · <strong>{a.count}</strong>
-              </li>
-            ))}
-          </ol>
-        </section>
+      {canManage && watchlists.data && <WatchlistsPanel watchlists={lists} />}
+      <div className="mentions-columns">
+        <div className="mentions-side">
+          <MentionVolumeCard filter={filter} bucket={bucket} />
+          <MentionFeed filter={filter} watchlists={lists} />
+        </div>
+        <div className="mentions-side">
+          <TopTermsCard filter={filter} />
+          <TopAuthorsCard filter={filter} />
+          <MentionDigestCard />
+        </div>
       </div>
-      <MentionSpikes />
-      <section className="card" aria-labelledby="feed-title" data-testid="mention-feed">
-        <h2 id="feed-title">{t('mentions.feed')}</h2>
-        <QueryState query={feed}>
-          {() => items.length === 0 && <p className="muted">{t('mentions.empty')}</p>}
-        </QueryState>
-        <ul className="mention-list">
-          {items.map((m) => (
-            <li key={m.id} className="mention">
-              <div className="item-line small">
-                <ChannelBadge channel={m.channel} />
-                <strong>{m.author.name ?? m.author.handle}</strong>
-                {m.author.handle && <span className="muted">@{m.author.handle}</span>}
-                <time className="when" dateTime={m.publishedAt}>
-                  {formatDateTime(m.publishedAt)}
-                </time>
-              </div>
-              <p>{m.text}</p>
-              <div className="item-line small muted">
-                {m.matchedTerms.length > 0 && <span>{t('mentions.terms', { terms: m.matchedTerms.join(', ') })}</span>}
-                {m.metrics.reach !== null && <span>{t('mentions.reach', { reach: m.metrics.reach })}</span>}
-                {m.conversationId && <Link to={`/inbox/${m.conversationId}`}>{t('case.openConversation')}</Link>}
-                {m.url?.startsWith('https://') && (
-                  <a href={m.url} target="_blank" rel="noreferrer noopener">
-                    {t('mentions.open')}
-                  </a>
-                )}
-              </div>
-            </li>
-          ))}
-        </ul>
-        {feed.hasNextPage && (
-          <button
-            type="button"
-            className="secondary"
-            disabled={feed.isFetchingNextPage}
-            onClick={() => void feed.fetchNextPage()}
-          >
-            {t('mentions.more')}
-          </button>
-        )}
-      </section>
     </div>
   );
 }

@@ -1,32 +1,92 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../client';
-import type { MentionAuthor, MentionDigestAnswer, MentionPage, MentionVolume } from '../types';
+import type {
+  MentionAuthor,
+  MentionDigestAnswer,
+  MentionPage,
+  MentionTerm,
+  MentionVolume,
+  WeekOverview,
+} from '../types';
 import { queryKeys } from './query-keys';
 
-export function useMentionFeed() {
+/** The mentions screen's filters: a watchlist (or all) and a period ending now. */
+export interface MentionFilter {
+  watchlistId: string | null;
+  /** Hours back from now. */
+  hours: number;
+}
+
+/**
+ * New mentions come from the worker's inbox scan (every 30 s) and searches, not from a live event:
+ * the screen asks again on this clock so a matching message shows up without a reload.
+ */
+export const MENTIONS_REFRESH_MS = 15_000;
+
+function filterParams(filter: MentionFilter, now: number): URLSearchParams {
+  const params = new URLSearchParams();
+  if (filter.watchlistId) {
+    params.set('watchlistId', filter.watchlistId);
+  }
+  params.set('from', new Date(now - filter.hours * 3_600_000).toISOString());
+  return params;
+}
+
+const filterKey = (filter: MentionFilter) => `${filter.watchlistId ?? 'all'}:${filter.hours}`;
+
+export function useMentionFeed(filter: MentionFilter) {
   return useInfiniteQuery({
-    queryKey: queryKeys.mentionFeed,
-    queryFn: ({ pageParam }) =>
-      api.request<MentionPage>(
-        `/api/v1/mentions?limit=30${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`,
-      ),
+    queryKey: queryKeys.mentionFeed(filterKey(filter)),
+    queryFn: ({ pageParam }) => {
+      const params = filterParams(filter, Date.now());
+      params.set('limit', '30');
+      if (pageParam) {
+        params.set('cursor', pageParam);
+      }
+      return api.request<MentionPage>(`/api/v1/mentions?${params}`);
+    },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: MENTIONS_REFRESH_MS,
   });
 }
 
-export function useMentionVolume(bucket: 'day' | 'hour') {
+export function useMentionVolume(bucket: 'day' | 'hour', filter: MentionFilter) {
   return useQuery({
-    queryKey: queryKeys.mentionVolume(bucket),
-    queryFn: () => api.request<MentionVolume>(`/api/v1/mentions/volume?bucket=${bucket}`),
+    queryKey: queryKeys.mentionVolume(`${bucket}:${filterKey(filter)}`),
+    queryFn: () => {
+      const params = filterParams(filter, Date.now());
+      params.set('bucket', bucket);
+      return api.request<MentionVolume>(`/api/v1/mentions/volume?${params}`);
+    },
     placeholderData: (previous) => previous,
+    refetchInterval: MENTIONS_REFRESH_MS,
   });
 }
 
-export function useTopMentionAuthors() {
+export function useTopMentionAuthors(filter: MentionFilter) {
   return useQuery({
-    queryKey: queryKeys.mentionAuthors,
-    queryFn: () => api.request<MentionAuthor[]>('/api/v1/mentions/top-authors?limit=10'),
+    queryKey: queryKeys.mentionAuthors(filterKey(filter)),
+    queryFn: () => {
+      const params = filterParams(filter, Date.now());
+      params.set('limit', '8');
+      return api.request<MentionAuthor[]>(`/api/v1/mentions/top-authors?${params}`);
+    },
+    placeholderData: (previous) => previous,
+    refetchInterval: MENTIONS_REFRESH_MS,
+  });
+}
+
+export function useTopMentionTerms(filter: MentionFilter) {
+  return useQuery({
+    queryKey: queryKeys.mentionTerms(filterKey(filter)),
+    queryFn: () => {
+      const params = filterParams(filter, Date.now());
+      params.set('limit', '12');
+      return api.request<MentionTerm[]>(`/api/v1/mentions/top-terms?${params}`);
+    },
+    placeholderData: (previous) => previous,
+    refetchInterval: MENTIONS_REFRESH_MS,
   });
 }
 
@@ -34,5 +94,14 @@ export function useMentionDigest(date: string) {
   return useQuery({
     queryKey: queryKeys.mentionDigest(date),
     queryFn: () => api.request<MentionDigestAnswer>(`/api/v1/mentions/digest?date=${date}`),
+  });
+}
+
+/** The overview page: one request for the week (GET /api/v1/overview), asked again every minute. */
+export function useWeekOverview() {
+  return useQuery({
+    queryKey: queryKeys.overview,
+    queryFn: () => api.request<WeekOverview>('/api/v1/overview'),
+    refetchInterval: 60_000,
   });
 }
