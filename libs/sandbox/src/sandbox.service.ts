@@ -2,17 +2,27 @@ import { AddressInfo } from 'node:net';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { SecretsService } from '@civic/auth';
+import { AppConfig } from '@civic/config';
 import { describeError } from '@civic/database';
-import { Channel, ChannelAccount, Organization } from '@civic/domain';
+import { ChannelAccount, Organization } from '@civic/domain';
 import { postSignedWebhook } from '@civic/testing';
+import { DemoHistoryService } from './demo-history/demo-history.service';
+import { SeededRandom } from './demo-history/seeded-random';
+import { LiveSceneMaker } from './live-scenes';
+import { SandboxAccounts } from './sandbox-accounts';
 import { sandboxAvatarPng } from './sandbox-avatars';
 import { SANDBOX_IDS, SandboxChannels } from './sandbox-channels';
-import { SANDBOX_CITIZENS, sandboxScene } from './sandbox-script';
+import { SandboxReceipts } from './sandbox-receipts';
+import { SANDBOX_CITIZENS } from './sandbox-script';
 
 export const SANDBOX_CHANNELS = Symbol('SANDBOX_CHANNELS');
 const TICK_MS = 6000;
+/** How often replies on sandbox accounts are looked at for delivery and read receipts. */
+const RECEIPTS_MS = 1500;
+/** How often seeding waits for the case catalogue, seeded by another module's bootstrap. */
+const CATALOGUE_WAIT_MS = 1000;
 
 /**
  * Connects sandbox accounts (the municipality's and the mayor's) and plays Turkish citizen messages
@@ -22,7 +32,11 @@ const TICK_MS = 6000;
 export class SandboxService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(SandboxService.name);
   private timer: NodeJS.Timeout | null = null;
-  private scene = 0;
+  private receiptsTimer: NodeJS.Timeout | null = null;
+  private avatars = 0;
+  // Seeded from the start time: each run of the demo plays a different sequence.
+  private readonly scenes = new LiveSceneMaker(Date.now() >>> 0);
+  private receipts: SandboxReceipts | null = null;
 
   constructor(
     @Inject(SANDBOX_CHANNELS) private readonly channels: SandboxChannels,
@@ -30,6 +44,9 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
     @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
     private readonly secrets: SecretsService,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly config: AppConfig,
+    private readonly history: DemoHistoryService,
+    private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,7 +54,11 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
     if (!organization) {
       return;
     }
-    await this.connectAccounts(organization.id);
+    await new SandboxAccounts(this.accounts, this.secrets).connect(organization.id);
+    // A new demo starts with a past: seeded in the background, so the api is ready at once.
+    if (this.config.sandboxEnabled && this.history.enabled) {
+      void this.seedHistory(organization.id);
+    }
     // Messenger names people by PSID only: the fake profile API gives each citizen a name and picture.
     SANDBOX_CITIZENS.forEach((citizen, index) => {
       const [first, ...rest] = citizen.name.split(' ');
@@ -48,81 +69,38 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
       });
     });
     this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.receipts = new SandboxReceipts(this.dataSource, new SeededRandom(Date.now() >>> 0));
+    this.receiptsTimer = setInterval(() => void this.sendReceipts(), RECEIPTS_MS);
     this.logger.log(
       'Sandbox channels are on: fake Facebook, Instagram, WhatsApp and X accounts send messages every few seconds',
     );
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) {
-      clearInterval(this.timer);
+    for (const timer of [this.timer, this.receiptsTimer]) {
+      if (timer) {
+        clearInterval(timer);
+      }
     }
     await this.channels.stop();
   }
 
-  private async connectAccounts(organizationId: string): Promise<void> {
-    const wanted = [
-      {
-        channel: Channel.Facebook,
-        externalId: SANDBOX_IDS.facebookPage,
-        name: 'Örnek Belediyesi',
-        handle: 'OrnekBelediye',
-        ownerLabel: 'Belediye',
-        credentials: { pageAccessToken: 'sandbox-page-token' },
-      },
-      {
-        channel: Channel.Facebook,
-        externalId: SANDBOX_IDS.mayorPage,
-        name: 'Başkan Ahmet Kılıç',
-        handle: 'BaskanKilic',
-        ownerLabel: 'Başkan',
-        credentials: { pageAccessToken: 'sandbox-mayor-token' },
-      },
-      {
-        channel: Channel.Instagram,
-        externalId: SANDBOX_IDS.instagram,
-        name: 'Örnek Belediyesi',
-        handle: 'ornekbelediye',
-        ownerLabel: 'Belediye',
-        credentials: { accessToken: 'sandbox-ig-token' },
-      },
-      {
-        channel: Channel.WhatsApp,
-        externalId: SANDBOX_IDS.whatsappPhone,
-        name: 'Beyaz Masa WhatsApp',
-        handle: '+90 352 222 00 00',
-        ownerLabel: 'Belediye',
-        credentials: { accessToken: 'sandbox-wa-token' },
-      },
-      {
-        channel: Channel.Twitter,
-        externalId: SANDBOX_IDS.twitterUser,
-        name: 'Örnek Belediyesi',
-        handle: 'OrnekBelediye',
-        ownerLabel: 'Belediye',
-        credentials: { accessToken: `${SANDBOX_IDS.twitterUser}-sandbox-token`, accessSecret: 'sandbox-token-secret' },
-      },
-    ];
-    for (const account of wanted) {
-      const existing = await this.accounts.findOne({
-        where: { channel: account.channel, externalId: account.externalId },
-      });
-      if (existing) {
-        continue;
+  private async seedHistory(organizationId: string): Promise<void> {
+    try {
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const outcome = await this.history.seed(organizationId);
+        if (outcome.seeded || outcome.reason !== 'no_catalog') {
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, CATALOGUE_WAIT_MS));
       }
-      const { credentials, ...rest } = account;
-      await this.accounts.save({
-        ...rest,
-        organizationId,
-        sandbox: true,
-        pollIntervalSeconds: 30,
-        credentialsEncrypted: this.secrets.cipher.encrypt(credentials),
-      });
+    } catch (error) {
+      this.logger.warn(`Demo history was not seeded: ${describeError(error)}`);
     }
   }
 
   private async tick(): Promise<void> {
-    const scene = sandboxScene(this.scene++);
+    const scene = this.scenes.next();
     try {
       if (scene.kind === 'tweet') {
         this.channels.twitter.addUser({ id: scene.authorId, name: scene.authorName, username: scene.username });
@@ -133,23 +111,49 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
         });
         return;
       }
+      if (scene.profile) {
+        // Messenger and Instagram name a sender by id only: the fake profile API gives a name and picture.
+        this.channels.graph.profiles.add(scene.profile.userId, {
+          first_name: scene.profile.first,
+          last_name: scene.profile.last,
+          name: `${scene.profile.first} ${scene.profile.last}`,
+          username: scene.profile.username,
+          picture: { bytes: sandboxAvatarPng(this.avatars++), mimeType: 'image/png' },
+        });
+      }
       if (scene.media) {
         this.channels.graph.addMedia(scene.media.id, { bytes: scene.media.bytes, mimeType: scene.media.mimeType });
       }
-      const address = this.adapterHost.httpAdapter.getHttpServer().address() as AddressInfo | null;
-      if (!address) {
-        return;
-      }
-      const result = await postSignedWebhook(
-        `http://127.0.0.1:${address.port}/webhooks/meta`,
-        scene.body,
-        SANDBOX_IDS.appSecret,
-      );
-      if (result.status !== 200) {
-        this.logger.warn(`Sandbox webhook answered ${result.status}: ${result.body.slice(0, 200)}`);
-      }
+      await this.post(scene.body);
     } catch (error) {
       this.logger.warn(`Sandbox tick failed: ${describeError(error)}`);
+    }
+  }
+
+  /** Delivery and read receipts (and a reaction now and then) for the officers' replies. */
+  private async sendReceipts(): Promise<void> {
+    try {
+      for (const body of (await this.receipts?.due()) ?? []) {
+        await this.post(body);
+      }
+    } catch (error) {
+      this.logger.warn(`Sandbox receipts failed: ${describeError(error)}`);
+    }
+  }
+
+  /** Through the real webhook endpoint, signed as Meta signs. */
+  private async post(body: unknown): Promise<void> {
+    const address = this.adapterHost.httpAdapter.getHttpServer().address() as AddressInfo | null;
+    if (!address) {
+      return;
+    }
+    const result = await postSignedWebhook(
+      `http://127.0.0.1:${address.port}/webhooks/meta`,
+      body,
+      SANDBOX_IDS.appSecret,
+    );
+    if (result.status !== 200) {
+      this.logger.warn(`Sandbox webhook answered ${result.status}: ${result.body.slice(0, 200)}`);
     }
   }
 }

@@ -1,0 +1,191 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuditService } from '@civic/audit';
+import { AppConfig } from '@civic/config';
+import { connectionsShareOneSession, withAdvisoryLock } from '@civic/database';
+import { MediaStore } from '@civic/media';
+import { SANDBOX_IDS } from '../sandbox-channels';
+import { sandboxPhoto } from '../sandbox-photo';
+import type { StoredPhoto } from './conversation.generator';
+import type { DemoHistoryOptions } from './demo-history.generator';
+import { DEMO_HISTORY_SEED, generateDemoHistory } from './demo-history.generator';
+import type { DemoCatalog } from './demo-history.types';
+import { DemoHistoryWriter } from './demo-history.writer';
+import { OFFICERS } from './people-and-places';
+
+/** The audit action that marks an organization's demo history as written (once per organization). */
+export const HISTORY_SEEDED_ACTION = 'sandbox.history_seeded';
+const AUDIT_CHUNK = 2000;
+const PHOTO_SUBJECTS = ['yol-cukur', 'aydinlatma', 'cop', 'su-arizasi', 'park', 'zabita'];
+
+export type DemoSeedOutcome =
+  | { seeded: true; seconds: number; counts: Record<string, number> }
+  | { seeded: false; reason: 'already_seeded' | 'not_empty' | 'no_catalog' | 'no_accounts' | 'locked' };
+
+/**
+ * Gives a new demo organization a believable past: 90 days of conversations, cases and mentions
+ * (generateDemoHistory), written in bulk, the case actions appended to the audit chain, and a
+ * `sandbox.history_seeded` audit event that marks it done. Only an organization without any
+ * conversation is seeded, once.
+ */
+@Injectable()
+export class DemoHistoryService {
+  private readonly logger = new Logger(DemoHistoryService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly config: AppConfig,
+  ) {}
+
+  get enabled(): boolean {
+    return this.config.env.SANDBOX_HISTORY !== false;
+  }
+
+  async seed(organizationId: string, options: DemoHistoryOptions = {}): Promise<DemoSeedOutcome> {
+    const outcome = await withAdvisoryLock(this.dataSource, 'civic.sandbox', `history:${organizationId}`, () =>
+      this.seedUnlocked(organizationId, options),
+    );
+    return outcome === 'locked' ? { seeded: false, reason: 'locked' } : outcome;
+  }
+
+  private async seedUnlocked(organizationId: string, options: DemoHistoryOptions): Promise<DemoSeedOutcome> {
+    const started = performance.now();
+    const [marker] = await this.dataSource.query(
+      `SELECT 1 FROM audit_event WHERE organization_id = $1 AND action = $2 LIMIT 1`,
+      [organizationId, HISTORY_SEEDED_ACTION],
+    );
+    if (marker) {
+      return { seeded: false, reason: 'already_seeded' };
+    }
+    const [conversation] = await this.dataSource.query(
+      `SELECT 1 FROM conversation WHERE organization_id = $1 LIMIT 1`,
+      [organizationId],
+    );
+    if (conversation) {
+      return { seeded: false, reason: 'not_empty' };
+    }
+    const catalog = await this.catalog(organizationId);
+    if (catalog.categories.length === 0 || catalog.departments.length === 0) {
+      return { seeded: false, reason: 'no_catalog' };
+    }
+    if (catalog.accounts.length === 0) {
+      return { seeded: false, reason: 'no_accounts' };
+    }
+    catalog.officers = await this.officers(organizationId, catalog.accounts);
+    const photos = await this.photos();
+    const now = options.now ?? new Date();
+    const history = generateDemoHistory(catalog, photos, { ...options, now });
+    // On the embedded database every statement waits in one queue: yield between them so the
+    // health check and the live sandbox are answered while the history is written.
+    const shared = await connectionsShareOneSession(this.dataSource);
+    const pause = shared ? () => new Promise<void>((resolve) => setImmediate(resolve)) : undefined;
+    const counts = await new DemoHistoryWriter(this.dataSource.manager, organizationId, pause).write(history, now);
+    for (let i = 0; i < history.audit.length; i += AUDIT_CHUNK) {
+      await this.audit.recordMany(history.audit.slice(i, i + AUDIT_CHUNK));
+      await pause?.();
+    }
+    const seconds = Math.round((performance.now() - started) / 10) / 100;
+    const summary = { ...counts, auditEvents: history.audit.length, officers: catalog.officers.length };
+    await this.audit.record({
+      organizationId,
+      actorLabel: 'system',
+      action: HISTORY_SEEDED_ACTION,
+      targetType: 'organization',
+      targetId: organizationId,
+      after: { seed: options.seed ?? DEMO_HISTORY_SEED, days: options.days ?? 90, seconds, ...summary },
+    });
+    this.logger.log(
+      `Demo history: ${counts.conversations} conversations, ${counts.messages} messages, ${counts.cases} cases and ${counts.mentions} mentions of the last ${options.days ?? 90} days in ${seconds} s`,
+    );
+    return { seeded: true, seconds, counts: summary };
+  }
+
+  private async catalog(organizationId: string): Promise<DemoCatalog> {
+    const [organization] = await this.dataSource.query(`SELECT name FROM organization WHERE id = $1`, [organizationId]);
+    const accounts: {
+      id: string;
+      channel: string;
+      external_id: string;
+      handle: string | null;
+      owner_label: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT id, channel, external_id, handle, owner_label FROM channel_account
+          WHERE organization_id = $1 AND sandbox ORDER BY created_at, id`,
+      [organizationId],
+    );
+    const units: { id: string; name: string; kind: string }[] = await this.dataSource.query(
+      `SELECT id, name, kind FROM department WHERE organization_id = $1 AND active ORDER BY name`,
+      [organizationId],
+    );
+    const categories: { id: string; code: string; name: string; sla_hours: number; department_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT id, code, name, sla_hours, department_id FROM case_category WHERE organization_id = $1 AND active ORDER BY code`,
+        [organizationId],
+      );
+    return {
+      organizationId,
+      organizationName: organization?.name ?? 'Örnek Belediyesi',
+      accounts: accounts.map((a) => ({
+        id: a.id,
+        channel: a.channel,
+        externalId: a.external_id,
+        handle: a.handle,
+        desk: a.external_id === SANDBOX_IDS.mayorPage || /başkan/i.test(a.owner_label ?? '') ? 'mayor' : 'municipality',
+      })),
+      departments: units.filter((u) => u.kind === 'department').map(({ id, name }) => ({ id, name })),
+      bodies: units.filter((u) => u.kind === 'external_body').map(({ id, name }) => ({ id, name })),
+      categories: categories.map((c) => ({
+        id: c.id,
+        code: c.code,
+        name: c.name,
+        slaHours: Number(c.sla_hours),
+        ownerId: c.department_id,
+      })),
+      officers: [],
+    };
+  }
+
+  /** The desk's officers (Turkish names, officer role), each granted the accounts of their desk. */
+  private async officers(organizationId: string, accounts: DemoCatalog['accounts']): Promise<DemoCatalog['officers']> {
+    await this.dataSource.query(
+      `INSERT INTO app_user (organization_id, email, display_name, roles, locale)
+       SELECT $1, o.email, o.name, ARRAY['officer']::text[], 'tr' FROM jsonb_to_recordset($2::jsonb) AS o(email text, name text)
+       ON CONFLICT (email) DO NOTHING`,
+      [organizationId, JSON.stringify(OFFICERS)],
+    );
+    const rows: { id: string; email: string; display_name: string }[] = await this.dataSource.query(
+      `SELECT id, email, display_name FROM app_user WHERE organization_id = $1 AND email = ANY($2::text[])`,
+      [organizationId, OFFICERS.map((o) => o.email)],
+    );
+    const officers = rows.map((r) => ({
+      id: r.id,
+      name: r.display_name,
+      email: r.email,
+      desk: OFFICERS.find((o) => o.email === r.email)!.desk,
+    }));
+    const grants = officers.flatMap((o) =>
+      accounts.filter((a) => o.desk === 'both' || a.desk === o.desk).map((a) => ({ user_id: o.id, account_id: a.id })),
+    );
+    await this.dataSource.query(
+      `INSERT INTO user_account_grant (user_id, channel_account_id, organization_id)
+       SELECT g.user_id, g.account_id, $1 FROM jsonb_to_recordset($2::jsonb) AS g(user_id uuid, account_id uuid)
+       ON CONFLICT DO NOTHING`,
+      [organizationId, JSON.stringify(grants)],
+    );
+    return officers;
+  }
+
+  /** A few photos per subject, stored once under MEDIA_DIR and shared by the history's photo messages. */
+  private async photos(): Promise<StoredPhoto[]> {
+    const store = new MediaStore(this.config);
+    const stored: StoredPhoto[] = [];
+    for (const subject of PHOTO_SUBJECTS) {
+      for (let variant = 0; variant < 2; variant++) {
+        const file = await store.put(sandboxPhoto(subject, variant), 'image/jpeg');
+        stored.push({ subject, sha256: file.sha256, storageKey: file.storageKey, size: file.size });
+      }
+    }
+    return stored;
+  }
+}

@@ -1,0 +1,230 @@
+import type { EntityManager } from 'typeorm';
+import type { DemoHistory } from './demo-history.types';
+
+/** Rows per statement: large enough for few round trips, small enough to keep the embedded database's queue moving. */
+const CHUNK = 1500;
+
+type Columns = Record<string, string>;
+
+const CONTACT: Columns = {
+  id: 'uuid',
+  channel_account_id: 'uuid',
+  channel: 'text',
+  channel_user_id: 'text',
+  name: 'text',
+  handle: 'text',
+  phone: 'text',
+  search_text: 'text',
+  created_at: 'timestamptz',
+  last_seen_at: 'timestamptz',
+};
+const CONVERSATION: Columns = {
+  id: 'uuid',
+  channel_account_id: 'uuid',
+  channel: 'text',
+  kind: 'text',
+  thread_key: 'text',
+  root_external_id: 'text',
+  contact_id: 'uuid',
+  status: 'text',
+  assignee_id: 'uuid',
+  last_activity_at: 'timestamptz',
+  last_inbound_at: 'timestamptz',
+  reply_window_expires_at: 'timestamptz',
+  first_inbound_at: 'timestamptz',
+  first_response_at: 'timestamptz',
+  first_response_user_id: 'uuid',
+  resolved_at: 'timestamptz',
+  resolved_by_user_id: 'uuid',
+  last_message_preview: 'text',
+  message_count: 'int',
+  unread_count: 'int',
+  created_at: 'timestamptz',
+};
+const MESSAGE: Columns = {
+  id: 'uuid',
+  channel: 'text',
+  channel_account_id: 'uuid',
+  conversation_id: 'uuid',
+  external_id: 'text',
+  direction: 'text',
+  kind: 'text',
+  text: 'text',
+  search_text: 'text',
+  attachments: 'jsonb',
+  parent_message_id: 'uuid',
+  parent_external_id: 'text',
+  contact_id: 'uuid',
+  author_user_id: 'uuid',
+  sent_at: 'timestamptz',
+  received_at: 'timestamptz',
+  delivery_state: 'text',
+  delivery_updated_at: 'timestamptz',
+};
+const ACTIVITY: Columns = {
+  id: 'uuid',
+  conversation_id: 'uuid',
+  actor_user_id: 'uuid',
+  type: 'text',
+  data: 'jsonb',
+  created_at: 'timestamptz',
+};
+const CASE: Columns = {
+  id: 'uuid',
+  number: 'int',
+  conversation_id: 'uuid',
+  message_id: 'uuid',
+  contact_id: 'uuid',
+  channel: 'text',
+  channel_account_id: 'uuid',
+  category_id: 'uuid',
+  department_id: 'uuid',
+  external_body_id: 'uuid',
+  assignee_user_id: 'uuid',
+  description: 'text',
+  priority: 'text',
+  status: 'text',
+  latitude: 'float8',
+  longitude: 'float8',
+  location_label: 'text',
+  photos: 'jsonb',
+  due_at: 'timestamptz',
+  resolution_text: 'text',
+  rejection_reason: 'text',
+  first_resolved_at: 'timestamptz',
+  resolved_at: 'timestamptz',
+  rejected_at: 'timestamptz',
+  resolution_count: 'int',
+  merged_into_case_id: 'uuid',
+  merged_at: 'timestamptz',
+  created_by_user_id: 'uuid',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+};
+const CASE_HISTORY: Columns = {
+  id: 'uuid',
+  case_id: 'uuid',
+  actor_user_id: 'uuid',
+  actor_label: 'text',
+  action: 'text',
+  before: 'jsonb',
+  after: 'jsonb',
+  note: 'text',
+  occurred_at: 'timestamptz',
+};
+const CASE_FORWARD: Columns = {
+  id: 'uuid',
+  case_id: 'uuid',
+  external_body_id: 'uuid',
+  transport: 'text',
+  target: 'text',
+  payload: 'jsonb',
+  status: 'text',
+  attempts: 'int',
+  response_status: 'int',
+  sent_at: 'timestamptz',
+  created_by_user_id: 'uuid',
+  created_at: 'timestamptz',
+  updated_at: 'timestamptz',
+};
+const WATCHLIST: Columns = {
+  id: 'uuid',
+  name: 'text',
+  terms: 'text[]',
+  handles: 'text[]',
+  hashtags: 'text[]',
+  exclusion_terms: 'text[]',
+  created_at: 'timestamptz',
+};
+const MENTION: Columns = {
+  id: 'uuid',
+  watchlist_id: 'uuid',
+  message_id: 'uuid',
+  channel: 'text',
+  external_id: 'text',
+  source: 'text',
+  author_external_id: 'text',
+  author_name: 'text',
+  author_handle: 'text',
+  text: 'text',
+  search_text: 'text',
+  url: 'text',
+  matched_terms: 'text[]',
+  published_at: 'timestamptz',
+  author_followers: 'int',
+  like_count: 'int',
+  repost_count: 'int',
+  reply_count: 'int',
+  reach: 'int',
+};
+const ALERT: Columns = {
+  id: 'uuid',
+  watchlist_id: 'uuid',
+  opened_at: 'timestamptz',
+  closed_at: 'timestamptz',
+  hour_count: 'int',
+  peak_count: 'int',
+  median_daily: 'float8',
+  threshold: 'float8',
+};
+
+/**
+ * Writes a generated history with multi-row inserts (one statement per table and chunk, rows as one
+ * jsonb parameter), in dependency order: citizens, threads, messages, conversation history, cases with
+ * their history and forwards, watchlists, mentions and alerts.
+ */
+export class DemoHistoryWriter {
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly organizationId: string,
+    /** Called between statements: the embedded database serves other connections in between. */
+    private readonly pause: () => Promise<void> = async () => undefined,
+  ) {}
+
+  async write(history: DemoHistory, scannedUntil: Date): Promise<Record<string, number>> {
+    await this.insert('contact', CONTACT, history.contacts);
+    await this.insert('conversation', CONVERSATION, history.conversations);
+    await this.insert('message', MESSAGE, history.messages);
+    await this.insert('conversation_activity', ACTIVITY, history.activities);
+    await this.insert('civic_case', CASE, history.cases);
+    await this.insert('case_history', CASE_HISTORY, history.caseHistory);
+    await this.insert('case_forward', CASE_FORWARD, history.forwards);
+    // The inbox scanner starts after the history: its mentions are written here, in bulk.
+    await this.insert('mention_watchlist', WATCHLIST, history.watchlists, {
+      scanned_received_at: ['timestamptz', scannedUntil.toISOString()],
+      updated_at: ['timestamptz', scannedUntil.toISOString()],
+    });
+    await this.insert('mention', MENTION, history.mentions);
+    await this.insert('mention_alert', ALERT, history.alerts);
+    return {
+      contacts: history.contacts.length,
+      conversations: history.conversations.length,
+      messages: history.messages.length,
+      cases: history.cases.length,
+      caseHistory: history.caseHistory.length,
+      mentions: history.mentions.length,
+      alerts: history.alerts.length,
+    };
+  }
+
+  private async insert(
+    table: string,
+    columns: Columns,
+    rows: object[],
+    constants: Record<string, [string, string]> = {},
+  ): Promise<void> {
+    const names = Object.keys(columns);
+    const extra = Object.keys(constants);
+    const sql = `INSERT INTO ${table} (organization_id, ${[...names, ...extra].join(', ')})
+      SELECT $1, ${names.map((n) => `r.${n}`).join(', ')}${extra.map((name, i) => `, $${i + 3}::${constants[name][0]}`).join('')}
+        FROM jsonb_to_recordset($2::jsonb) AS r(${names.map((n) => `${n} ${columns[n]}`).join(', ')})`;
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      await this.manager.query(sql, [
+        this.organizationId,
+        JSON.stringify(rows.slice(i, i + CHUNK)),
+        ...Object.values(constants).map(([, value]) => value),
+      ]);
+      await this.pause();
+    }
+  }
+}
