@@ -1,6 +1,7 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, LogFn, Logger } from 'pino';
+import pretty from 'pino-pretty';
 import type { AppConfig } from '@civic/config';
 import { redactingErrSerializer } from '@civic/database';
 
@@ -29,31 +30,48 @@ export function redactUrl(url: string): string {
   return `${url.slice(0, question)}?${params.join('&')}`;
 }
 
-/** Structured JSON logs; secrets and tokens are never written. `destination` defaults to stdout. */
+/** Nest's start-up chatter (a line per module and per route): debug in readable logs, not info. */
+const START_UP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+type LoggedRequest = IncomingMessage & { id?: unknown; originalUrl?: string };
+
+/**
+ * The readable development stream: `14:02:03 INFO: SandboxService: …`, and one line per request
+ * (`GET /api/v1/conversations 200 12 ms`). Colours only on a terminal.
+ */
+export function prettyLogStream(destination?: DestinationStream): DestinationStream {
+  return pretty({
+    colorize: !destination && process.stdout.isTTY === true,
+    translateTime: 'SYS:HH:MM:ss',
+    ignore: 'pid,hostname,service,context,req,res,responseTime',
+    messageFormat: '{if context}{context}: {end}{msg}',
+    destination: destination ?? 1,
+    sync: true,
+  });
+}
+
+/**
+ * Logs without secrets or tokens, and per request only its method, URL (redacted), status and
+ * duration: JSON lines (`LOG_FORMAT=json`, the default outside development) or readable lines.
+ * `destination` defaults to stdout.
+ */
 export function pinoOptions(config: AppConfig, destination?: DestinationStream): Params {
+  const readable = config.logFormat === 'pretty';
+  const requestLine = (req: LoggedRequest, status: number) =>
+    `${req.method} ${redactUrl(req.originalUrl ?? req.url ?? '')} ${status}`;
   const options: Exclude<Params['pinoHttp'], DestinationStream | unknown[] | undefined> = {
     level: config.env.LOG_LEVEL,
     autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
     serializers: {
       // A failed query's error quotes values (message, stack, parameters, driver detail): redacted.
       err: redactingErrSerializer,
-      // Only what an operator needs; the query object is left out because the URL already shows it, redacted.
-      req: (
-        req: IncomingMessage & {
-          id?: unknown;
-          raw?: IncomingMessage;
-          headers: Record<string, unknown>;
-          url?: string;
-          method?: string;
-          remoteAddress?: string;
-        },
-      ) => ({
+      // No headers (a dump per request buries what matters) and no query object: the URL shows it, redacted.
+      req: (req: LoggedRequest & { raw?: IncomingMessage }) => ({
         id: req.id,
         method: req.method,
         url: redactUrl(req.url ?? ''),
-        headers: req.headers,
-        remoteAddress: req.remoteAddress,
       }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     redact: {
       paths: [
@@ -70,6 +88,25 @@ export function pinoOptions(config: AppConfig, destination?: DestinationStream):
       censor: '[redacted]',
     },
     customProps: () => ({ service: 'civic-inbox' }),
+    ...(readable
+      ? {
+          customSuccessMessage: (req: LoggedRequest, res: ServerResponse, responseTime: number) =>
+            `${requestLine(req, res.statusCode)} ${Math.round(responseTime)} ms`,
+          customErrorMessage: (req: LoggedRequest, res: ServerResponse) => `${requestLine(req, res.statusCode)} failed`,
+          hooks: {
+            logMethod(this: Logger, args: Parameters<LogFn>, method: LogFn, level: number) {
+              const [first] = args as unknown[];
+              const context = (first as { context?: unknown } | null)?.context;
+              if (level === 30 && typeof context === 'string' && START_UP_CONTEXTS.has(context)) {
+                this.debug(...args);
+                return;
+              }
+              method.apply(this, args);
+            },
+          },
+        }
+      : {}),
   };
-  return { pinoHttp: destination ? [options, destination] : options };
+  const stream = readable ? prettyLogStream(destination) : destination;
+  return { pinoHttp: stream ? [options, stream] : options };
 }

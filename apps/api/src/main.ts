@@ -3,6 +3,7 @@ import { AppConfig, validateEnvironment } from '@civic/config';
 import { SandboxChannels, SandboxModule } from '@civic/sandbox';
 import { WorkerModule } from '../../worker/src/worker.module';
 import { createApiApp } from './create-api-app';
+import { announceStart, startFacts } from './start-banner';
 
 async function bootstrap(): Promise<void> {
   const env = validateEnvironment(process.env);
@@ -15,11 +16,8 @@ async function bootstrap(): Promise<void> {
     include: [...(withWorker ? [WorkerModule] : []), ...(sandbox ? [SandboxModule.register(sandbox)] : [])],
   });
   await app.listen(env.PORT, env.HOST);
-  const url = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-  console.log(`\n  civic-inbox is running: ${url}  (API docs: ${url}/docs, health: ${url}/health/ready)`);
-  if (sandbox) {
-    console.log('  Sandbox channels are on. Development sign-in: admin@belediye.local / civic-demo\n');
-  }
+  const config = app.get(AppConfig);
+  announceStart(await startFacts(app, config, { sandbox: sandbox !== null, worker: withWorker }), config);
 }
 
 bootstrap().catch((error) => {

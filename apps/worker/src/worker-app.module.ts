@@ -4,6 +4,7 @@ import { AuthModule } from '@civic/auth';
 import { AppConfig, ConfigModule } from '@civic/config';
 import { DatabaseModule, redactingErrSerializer } from '@civic/database';
 import { MetricsModule } from '@civic/metrics';
+import { prettyLogStream } from '../../api/src/logging';
 import { WorkerMetricsServer } from './worker-metrics.server';
 import { WorkerModule } from './worker.module';
 
@@ -12,9 +13,10 @@ import { WorkerModule } from './worker.module';
   imports: [
     ConfigModule.forRoot(),
     LoggerModule.forRootAsync({
-      useFactory: (config: AppConfig) => ({
-        pinoHttp: { level: config.env.LOG_LEVEL, serializers: { err: redactingErrSerializer } },
-      }),
+      useFactory: (config: AppConfig) => {
+        const options = { level: config.env.LOG_LEVEL, serializers: { err: redactingErrSerializer } };
+        return { pinoHttp: config.logFormat === 'pretty' ? [options, prettyLogStream()] : options };
+      },
       inject: [AppConfig],
     }),
     DatabaseModule.forRoot(),

@@ -14,6 +14,11 @@ export class AppConfig {
     return this.env.NODE_ENV === 'production';
   }
 
+  /** Readable lines in development unless LOG_FORMAT says otherwise; JSON everywhere else. */
+  get logFormat(): 'json' | 'pretty' {
+    return this.env.LOG_FORMAT ?? (this.env.NODE_ENV === 'development' ? 'pretty' : 'json');
+  }
+
   get mediaDir(): string {
     return this.env.MEDIA_DIR ?? `${this.env.DATA_DIR}/media`;
   }

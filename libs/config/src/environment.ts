@@ -65,6 +65,15 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * `pretty`: one readable line per log entry and per request (the default in development);
+   * `json`: one JSON object per line for log collectors (the default otherwise).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
   /** Run the worker (polling, reply dispatch, media download) inside the api process. */
   @Transform(toBool)
   @IsOptional()
