@@ -8,5 +8,5 @@ export * from './contacts.service';
 export * from './canned-responses.service';
 export * from './inbox-stats.service';
 export * from './inbox-stats-histogram';
-export { INBOX_STATS_RECOMPUTED_SQL } from './inbox-stats-sql';
+export * from './inbox-stats-sql';
 export * from './inbox.module';

@@ -30,9 +30,11 @@ export class DurationGroupResponse {
   @ApiPropertyOptional({ format: 'uuid' }) userId?: string;
   @ApiPropertyOptional({ type: String, nullable: true }) name?: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) displayName?: string | null;
-  @ApiProperty() count: number;
-  @ApiProperty({ type: Number, nullable: true }) medianSeconds: number | null;
-  @ApiProperty({ type: Number, nullable: true }) p90Seconds: number | null;
+  @ApiProperty({ description: 'exact' }) count: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'within 0.5 % + 1.5 s of the exact median' })
+  medianSeconds: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'within 0.5 % + 1.5 s of the exact 90th percentile' })
+  p90Seconds: number | null;
 }
 
 @ApiSchema({ name: 'DurationsByDimension' })

@@ -1246,7 +1246,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open counts; first-response and resolution time (median, p90) per channel, account, officer */
+        /**
+         * Open counts; first-response and resolution time (median, p90) per channel, account, officer
+         * @description Conversations count by their first inbound message within [from, to]. Counts are exact. Medians and p90s are read from histograms with 1 % wide buckets (a daily rollup), so each differs from the exact percentile (percentile_cont over the same conversations) by at most 0.5 % of it plus 1.5 seconds (the bucket, and rounding to whole seconds).
+         */
         get: operations["InboxStatsController_get"];
         put?: never;
         post?: never;
@@ -2757,10 +2760,13 @@ export interface components {
             /** Format: uuid */
             accountId?: string;
             channel?: components["schemas"]["Channel"];
+            /** @description exact */
             count: number;
             displayName?: string | null;
+            /** @description within 0.5 % + 1.5 s of the exact median */
             medianSeconds: number | null;
             name?: string | null;
+            /** @description within 0.5 % + 1.5 s of the exact 90th percentile */
             p90Seconds: number | null;
             /** Format: uuid */
             userId?: string;
