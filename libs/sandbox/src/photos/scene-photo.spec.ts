@@ -1,5 +1,5 @@
 import { decode } from 'jpeg-js';
-import { SCENE_PHOTO_HEIGHT, SCENE_PHOTO_KINDS, SCENE_PHOTO_WIDTH, scenePhoto } from './scene-photo';
+import { drawScenePhoto, SCENE_PHOTO_HEIGHT, SCENE_PHOTO_KINDS, SCENE_PHOTO_WIDTH, scenePhoto } from './scene-photo';
 import type { ScenePhotoKind } from './scene-photo';
 
 /** Width and height from the JPEG's start-of-frame segment, as a browser reads them. */
@@ -40,11 +40,20 @@ describe('scenePhoto', () => {
   });
 
   it('is deterministic per kind and seed, and differs between seeds and kinds', () => {
-    const first = scenePhoto('pothole', 42).bytes;
-    expect(scenePhoto('pothole', 42).bytes.equals(first)).toBe(true);
-    expect(scenePhoto('pothole', 43).bytes.equals(first)).toBe(false);
+    // Drawn twice, not served from the cache the second time.
+    const first = drawScenePhoto('pothole', 42);
+    expect(drawScenePhoto('pothole', 42).equals(first)).toBe(true);
+    expect(drawScenePhoto('pothole', 43).equals(first)).toBe(false);
     const all = SCENE_PHOTO_KINDS.map((kind) => scenePhoto(kind, 42).bytes.toString('base64'));
     expect(new Set(all).size).toBe(SCENE_PHOTO_KINDS.length);
+  });
+
+  it('serves a photo asked for again from its cache, as a copy the caller may change', () => {
+    const drawn = drawScenePhoto('fallen-tree', 5);
+    const first = scenePhoto('fallen-tree', 5).bytes;
+    expect(first.equals(drawn)).toBe(true);
+    first.fill(0);
+    expect(scenePhoto('fallen-tree', 5).bytes.equals(drawn)).toBe(true);
   });
 
   it('names the kinds it knows when given another', () => {

@@ -42,6 +42,10 @@ const RECIPES: Record<ScenePhotoKind, (random: PhotoRandom) => SceneRecipe> = {
   'broken-pavement': brokenPavementRecipe,
 };
 
+// Recent photos by kind and seed: the same photo asked for again (a demo replaying scenes) costs nothing.
+const CACHE_SIZE = 24;
+const cache = new Map<string, Buffer>();
+
 /**
  * A generated, real-looking phone photo of a street problem, the same bytes for the same kind and
  * seed: sky, apartment blocks, road and pavement in perspective, the subject, lens softness and grain.
@@ -51,8 +55,23 @@ export function scenePhoto(kind: ScenePhotoKind, seed: number): ScenePhoto {
   if (!make) {
     throw new Error(`Unknown scene photo kind "${String(kind)}"; one of: ${SCENE_PHOTO_KINDS.join(', ')}`);
   }
+  const key = `${kind}:${seed}`;
+  let bytes = cache.get(key);
+  if (!bytes) {
+    bytes = drawScenePhoto(kind, seed);
+    cache.set(key, bytes);
+    if (cache.size > CACHE_SIZE) {
+      cache.delete(cache.keys().next().value as string);
+    }
+  }
+  // A copy: callers may keep or change their bytes without touching the cached photo.
+  return { bytes: Buffer.from(bytes), mimeType: 'image/jpeg' };
+}
+
+/** Draws and encodes the photo, without the cache. */
+export function drawScenePhoto(kind: ScenePhotoKind, seed: number): Buffer {
   const random = new PhotoRandom(SCENE_PHOTO_KINDS.indexOf(kind) + 1, seed);
-  const recipe = make(random);
+  const recipe = RECIPES[kind](random);
   const width = SCENE_PHOTO_WIDTH;
   const height = SCENE_PHOTO_HEIGHT;
   const layout = streetLayout(random, recipe.layout?.(random));
@@ -72,5 +91,5 @@ export function scenePhoto(kind: ScenePhotoKind, seed: number): ScenePhoto {
   recipe.setup(scene);
   scene.render();
   recipe.draw(scene);
-  return { bytes: scene.raster.toJpeg(QUALITY, random.int(0, 1 << 20)), mimeType: 'image/jpeg' };
+  return scene.raster.toJpeg(QUALITY, random.int(0, 1 << 20));
 }

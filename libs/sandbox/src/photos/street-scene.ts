@@ -131,7 +131,7 @@ export class StreetScene {
   private road(x: number, z: number, out: Rgb): void {
     const { layout, salt } = this;
     const fine = this.detail(z, 0.05);
-    const patch = fbm2(x * 0.35, z * 0.35, 3, salt);
+    const patch = fbm2(x * 0.35, z * 0.35, 2, salt);
     const grain = (hash2(Math.floor(x * 40), Math.floor(z * 40), salt) - 0.5) * 26 * fine;
     const wheel = Math.exp(-(((Math.abs(x) - layout.roadHalf * 0.5) / 0.5) ** 2)) * -7;
     let v = layout.asphalt + (patch - 0.5) * 34 + grain + wheel;
@@ -211,7 +211,7 @@ export class StreetScene {
     const { salt } = this;
     const sunlit = (side === 0 ? -1 : 1) !== this.light.sunSide ? 1 : 0.15;
     const local = z - facade.from;
-    const dirt = (fbm2(local * 0.3, y * 0.4, 2, salt + 11) - 0.5) * 26;
+    const dirt = (noise2(local * 0.3, y * 0.4, salt + 11) - 0.5) * 26;
     out[0] = facade.colour[0] + dirt;
     out[1] = facade.colour[1] + dirt;
     out[2] = facade.colour[2] + dirt;
@@ -290,10 +290,10 @@ export class StreetScene {
     const t = clamp01(uy / Math.max(1, this.camera.horizonY + 40));
     mix(light.skyTop, light.skyHorizon, Math.pow(t, 1.4), out);
     const height = Math.max(8, this.camera.horizonY + 60 - uy);
-    const n = fbm2(ux / (height * 1.6) + this.salt, 300 / height, 4, this.salt + 31);
+    const n = fbm2(ux / (height * 1.6) + this.salt, 300 / height, 3, this.salt + 31);
     const cover = clamp01((n - (0.62 - light.cloudiness * 0.3)) * 4);
     if (cover > 0) {
-      const shadowed = fbm2(ux / 60, uy / 30, 2, this.salt + 7);
+      const shadowed = noise2(ux / 60, uy / 30, this.salt + 7);
       const base = light.night ? 30 : light.cloudiness > 0.9 ? 200 : 246;
       const v = base - shadowed * (light.cloudiness > 0.9 ? 60 : 40);
       mix(out, [v, v, v + 4], cover * (light.night ? 0.3 : 0.85), out);
