@@ -1,5 +1,6 @@
 import type { PhotoRandom } from './photo-random';
 import type { SceneRecipe } from './scene-recipe';
+import { standFor } from './scene-recipe';
 import { drawLampPost } from './street-props';
 import type { StreetScene } from './street-scene';
 
@@ -10,7 +11,7 @@ import type { StreetScene } from './street-scene';
 export function brokenStreetLampRecipe(random: PhotoRandom): SceneRecipe {
   const side = random.chance(0.5) ? -1 : 1;
   const night = random.chance(0.6);
-  const lean = night ? 0 : side * random.range(0.1, 0.2);
+  const lean = night ? 0 : -side * random.range(0.16, 0.26);
   const first = random.range(9, 12);
   const spacing = random.range(20, 26);
   const count = 7;
@@ -20,6 +21,14 @@ export function brokenStreetLampRecipe(random: PhotoRandom): SceneRecipe {
     lightings: night ? ['night', 'night', 'dusk'] : ['morning', 'overcast', 'afternoon'],
     horizon: [0.66, 0.76],
     layout: () => ({ laneLine: true }),
+    // The broken lamp a third of the way in from its side of the frame.
+    stand: (layout, frame) =>
+      standFor(
+        frame,
+        side * (layout.roadHalf + 0.4),
+        first,
+        side < 0 ? random.range(0.28, 0.38) : random.range(0.62, 0.72),
+      ),
     setup(scene: StreetScene): void {
       x = side * (scene.layout.roadHalf + 0.4);
       const headX = x - side * 1.55;

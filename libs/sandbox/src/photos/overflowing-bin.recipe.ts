@@ -87,13 +87,17 @@ export function overflowingBinRecipe(random: PhotoRandom): SceneRecipe {
         // A dark wet stain under the container and scraps of litter around it.
         const stain = Math.max(0, 1 - near / 3.2) * noise2(x * 2, z * 2, salt);
         mix(out, [40, 36, 30], stain * 0.7, out);
-        const cell = hash2(Math.floor(x * 7), Math.floor(z * 7), salt);
-        if (cell > 0.9 && near < 6) {
-          const piece = LITTER[Math.floor(hash2(Math.floor(x * 7), Math.floor(z * 7), salt + 1) * LITTER.length)];
-          const u = x * 7 - Math.floor(x * 7);
-          const v = z * 7 - Math.floor(z * 7);
-          if (u > 0.2 && u < 0.7 && v > 0.3 && v < 0.65) {
-            mix(out, piece, 0.9, out);
+        // Scraps: paper, cans and bottles, a few per square metre, crumpled (noisy edges).
+        const cx = Math.floor(x * 4);
+        const cz = Math.floor(z * 4);
+        if (near < 5 && hash2(cx, cz, salt) > 0.8) {
+          const piece = LITTER[Math.floor(hash2(cx, cz, salt + 1) * LITTER.length)];
+          const u = x * 4 - cx - 0.5;
+          const v = z * 4 - cz - 0.5;
+          const long = hash2(cx, cz, salt + 2) > 0.5;
+          const extent = (long ? u * u * 4 + v * v * 20 : u * u * 12 + v * v * 12) + noise2(x * 40, z * 40, salt) * 0.8;
+          if (extent < 1) {
+            mix(out, piece, 0.85, out);
           }
         }
       };

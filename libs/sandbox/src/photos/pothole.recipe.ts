@@ -11,8 +11,8 @@ import { hash2, noise2 } from './value-noise';
 /** A broken-edged pothole in the asphalt a few steps ahead, sometimes holding rain water. */
 export function potholeRecipe(random: PhotoRandom): SceneRecipe {
   const salt = random.int(0, 1 << 20);
-  const depthAhead = random.range(3.2, 5.2);
-  const radiusX = random.range(0.45, 0.85);
+  const depthAhead = random.range(2.6, 4);
+  const radiusX = random.range(0.55, 0.95);
   const radiusZ = radiusX * random.range(0.8, 1.5);
   const water = random.chance(0.45);
   const aim = random.range(0.42, 0.58);
@@ -20,7 +20,7 @@ export function potholeRecipe(random: PhotoRandom): SceneRecipe {
   let centreX = 0;
   return {
     lightings: ['morning', 'noon', 'afternoon', 'overcast', 'overcast'],
-    horizon: [0.14, 0.3],
+    horizon: [0.1, 0.24],
     layout: () => ({ laneLine: random.chance(0.5) }),
     stand: (layout, frame) => {
       centreX = across * (layout.roadHalf - radiusX - 0.3);

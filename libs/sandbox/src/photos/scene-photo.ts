@@ -51,10 +51,6 @@ const cache = new Map<string, Buffer>();
  * seed: sky, apartment blocks, road and pavement in perspective, the subject, lens softness and grain.
  */
 export function scenePhoto(kind: ScenePhotoKind, seed: number): ScenePhoto {
-  const make = RECIPES[kind];
-  if (!make) {
-    throw new Error(`Unknown scene photo kind "${String(kind)}"; one of: ${SCENE_PHOTO_KINDS.join(', ')}`);
-  }
   const key = `${kind}:${seed}`;
   let bytes = cache.get(key);
   if (!bytes) {
@@ -70,8 +66,12 @@ export function scenePhoto(kind: ScenePhotoKind, seed: number): ScenePhoto {
 
 /** Draws and encodes the photo, without the cache. */
 export function drawScenePhoto(kind: ScenePhotoKind, seed: number): Buffer {
+  const make = RECIPES[kind];
+  if (!make) {
+    throw new Error(`Unknown scene photo kind "${String(kind)}"; one of: ${SCENE_PHOTO_KINDS.join(', ')}`);
+  }
   const random = new PhotoRandom(SCENE_PHOTO_KINDS.indexOf(kind) + 1, seed);
-  const recipe = RECIPES[kind](random);
+  const recipe = make(random);
   const width = SCENE_PHOTO_WIDTH;
   const height = SCENE_PHOTO_HEIGHT;
   const layout = streetLayout(random, recipe.layout?.(random));

@@ -138,7 +138,7 @@ export class StreetScene {
     const patchCell = Math.floor(z / 9);
     const patchAt = hash2(patchCell, 7, salt);
     if (patchAt > 0.55 && Math.abs(x - (patchAt - 0.75) * 8) < 0.9 && z % 9 > 3 && z % 9 < 3 + patchAt * 4) {
-      v -= 12; // an old rectangular repair patch
+      v -= 6; // an old rectangular repair patch
     }
     out[0] = v;
     out[1] = v;
