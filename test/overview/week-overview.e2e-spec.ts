@@ -158,7 +158,7 @@ describe('Week overview: this week against the same span a week earlier', () => 
     );
     await t.dataSource.query(
       `INSERT INTO mention (organization_id, watchlist_id, channel, external_id, source, text, search_text, published_at)
-       VALUES ($1, $2, 'twitter', 'm1', 'twitter_search', 'Belediye parkı güzel', 'belediye parki guzel', $3),
+       VALUES ($1, $2, 'twitter', 'm1', 'twitter_search', 'Belediye’nin parkı güzel', 'belediye’nin parki guzel', $3),
               ($1, $2, 'twitter', 'm2', 'twitter_search', 'Belediye parkı temiz', 'belediye parki temiz', $4),
               ($1, $2, 'twitter', 'm3', 'twitter_search', 'Belediye otobüsü', 'belediye otobusu', $5)`,
       [t.organizationId, list.id, new Date(now - HOUR), new Date(now - 2 * HOUR), new Date(now - 7 * DAY - HOUR)],
@@ -174,7 +174,10 @@ describe('Week overview: this week against the same span a week earlier', () => 
     expect(r.body.mentions.previous).toBe(1);
     expect(r.body.mentions.perDay).toHaveLength(7);
     expect(r.body.mentions.perDay.reduce((sum: number, d: { count: number }) => sum + d.count, 0)).toBe(2);
-    expect(r.body.mentions.topTerms[0]).toEqual({ term: 'parki', count: 2 });
+    expect(r.body.mentions.topTerms[0]).toEqual({ term: 'parki', label: 'parkı', count: 2 });
+    // A suffix after an apostrophe is not a word; the watched word is left out.
+    expect(r.body.mentions.topTerms.map((w: { term: string }) => w.term)).not.toContain('nin');
+    expect(r.body.mentions.topTerms.map((w: { term: string }) => w.term)).not.toContain('belediye');
     expect(r.body.mentions.spikes).toEqual([
       expect.objectContaining({ name: 'Belediye', closedAt: null, hourCount: 12, peakCount: 14, threshold: 3 }),
     ]);

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
-import { MentionWatchlist } from '@civic/domain';
+import { likePattern, MentionWatchlist } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { MENTIONS_TIME_ZONE } from './istanbul-time';
 import { MentionFilter, mentionWhere } from './mention-filter';
@@ -28,6 +28,9 @@ export interface MentionView {
 export type VolumeBucket = 'hour' | 'day';
 
 const MAX_BUCKETS = 2000;
+/** Turkish lower case in SQL whatever the database's collation: I is ı, İ is i. */
+const SQL_UPPER = `'ABCDEFGHIJKLMNOPQRSTUVWXYZÇĞİÖŞÜÂÎÛ'`;
+const SQL_LOWER = `'abcdefghıjklmnopqrstuvwxyzçğiöşüâîû'`;
 const EXPORT_BATCH = 1000;
 
 const SELECT_VIEW = `SELECT m.id, m.watchlist_id, m.message_id, msg.conversation_id, m.channel, m.external_id, m.source, m.author_external_id,
@@ -140,8 +143,10 @@ export class MentionQueryService {
   }
 
   /**
-   * Words that appear with the watch terms: folded words of at least two letters ("su" matters), Turkish stop words and
-   * the watchlists' own terms left out, counted once per mention (a post cannot push a word by repeating it).
+   * Words that appear with the watch terms: words of at least two letters ("su" matters), Turkish stop words and the
+   * watchlists' own terms (and words a starred term covers) left out, counted once per mention (a post cannot push a
+   * word by repeating it). Counted folded ("cop" for çöp, ÇÖP, cop) and shown as most posts write it in Turkish lower
+   * case ("çöp"); a suffix after an apostrophe ("Melikgazi'nin") is dropped, not counted as a word.
    */
   async topTerms(scope: AccountScope, filter: MentionFilter, limit: number) {
     const watchlists = await this.dataSource
@@ -151,19 +156,29 @@ export class MentionQueryService {
           ? { organizationId: scope.organizationId, id: filter.watchlistId }
           : { organizationId: scope.organizationId },
       );
-    const ownWords = watchlists.flatMap((w) =>
-      new MentionMatcher(w).foldedTerms.flatMap((term) => term.replace(/[@#*]/g, '').split(' ')),
+    const ownTerms = watchlists.flatMap((w) =>
+      new MentionMatcher(w).foldedTerms.map((term) => term.replace(/[@#]/g, '')),
     );
+    const ownWords = ownTerms.flatMap((term) => term.replace(/\*/g, '').split(' '));
+    const ownPrefixes = ownTerms
+      .filter((term) => term.endsWith('*'))
+      .map((term) => likePattern(term.slice(0, -1)).slice(1));
     const params: unknown[] = [];
     const where = mentionWhere(scope, filter, params);
-    params.push([...TURKISH_STOP_WORDS, ...ownWords], limit);
-    const rows: { term: string; count: number }[] = await this.dataSource.query(
-      `SELECT w.term, count(*)::int AS count
-         FROM (SELECT DISTINCT m.id, t.term FROM mention m,
-                 regexp_split_to_table(m.search_text, '[^[:alnum:]_#@]+') AS t(term)
-                WHERE ${where}) w
-        WHERE char_length(w.term) >= 2 AND w.term !~ '^[0-9]+$' AND w.term !~ '^[@#]' AND NOT (w.term = ANY($${params.length - 1}::text[]))
-        GROUP BY w.term ORDER BY count DESC, w.term LIMIT $${params.length}`,
+    params.push([...TURKISH_STOP_WORDS, ...ownWords], ownPrefixes, limit);
+    const n = params.length;
+    const rows: { term: string; label: string; count: number }[] = await this.dataSource.query(
+      `WITH words AS (
+         SELECT m.id, t.word FROM mention m,
+                regexp_split_to_table(
+                  translate(regexp_replace(coalesce(m.text, ''), '[''’][^[:space:]]*', '', 'g'), ${SQL_UPPER}, ${SQL_LOWER}),
+                  '[^0-9a-zçğıöşüâîû_#@]+') AS t(word)
+          WHERE ${where})
+       SELECT w.term, mode() WITHIN GROUP (ORDER BY w.word) AS label, count(DISTINCT w.id)::int AS count
+         FROM (SELECT id, word, translate(word, 'çğıöşüâîû', 'cgiosuaiu') AS term FROM words) w
+        WHERE char_length(w.term) >= 2 AND w.term !~ '^[0-9]+$' AND w.term !~ '^[@#]'
+          AND NOT (w.term = ANY($${n - 2}::text[])) AND NOT (w.term LIKE ANY($${n - 1}::text[]))
+        GROUP BY w.term ORDER BY count DESC, w.term LIMIT $${n}`,
       params,
     );
     return rows;

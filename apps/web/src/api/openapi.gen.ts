@@ -2955,6 +2955,12 @@ export interface components {
         };
         MentionTerm: {
             count: number;
+            /**
+             * @description as most posts write it, in Turkish lower case
+             * @example çöp
+             */
+            label: string;
+            /** @description folded (çöp, Çöp and cop are one term) */
             term: string;
         };
         MentionView: {

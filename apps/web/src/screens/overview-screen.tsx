@@ -148,7 +148,7 @@ function Week({ week }: { week: WeekOverview }) {
             <ul className="term-cloud" data-testid="overview-terms">
               {mentions.topTerms.map((term) => (
                 <li key={term.term}>
-                  <span data-user-content>{term.term}</span>
+                  <span data-user-content>{term.label}</span>
                   <strong>{n(term.count)}</strong>
                 </li>
               ))}

@@ -22,7 +22,7 @@ export function TopTermsCard({ filter }: { filter: MentionFilter }) {
               testId="mention-term-list"
               items={terms.map((term) => ({
                 key: term.term,
-                label: <span data-user-content>{term.term}</span>,
+                label: <span data-user-content>{term.label}</span>,
                 value: term.count,
                 detail: t('mayor.terms.count', { count: format.number(term.count) }),
               }))}
