@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { AppConfig } from '@civic/config';
+import { inParallel } from '../support/in-parallel';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 import type { SeededOrganization } from './security-seed';
@@ -15,6 +16,9 @@ jest.setTimeout(600_000);
  * Every other table of the public schema must be byte-for-byte identical afterwards.
  */
 const GROWING_TABLES = ['login_attempt', 'audit_event', 'api_rate_counter'];
+
+/** Requests in flight at once in the sweeps: enough to overlap database waits on two cores. */
+const SWEEP_LANES = 6;
 
 /** The live-updates stream never ends; it is attacked with bad tokens only. */
 const STREAMING = ['/api/v1/events'];
@@ -169,11 +173,11 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
       apiToken: 'civ_' + 'A'.repeat(43),
       sql: SQL[0],
     };
-    for (const operation of operations) {
+    await inParallel(operations, SWEEP_LANES, async (operation) => {
       const path = fill(operation.path, randomUUID());
       const anonymous = await send(operation.method, path, { token: null });
       if (anonymous !== 401) {
-        continue;
+        return;
       } // public: health, sign-in, webhooks (signature-checked), public key
       for (const [name, token] of Object.entries(tokens)) {
         expectStatus(
@@ -182,25 +186,27 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
           (s) => s === 401,
         );
       }
-    }
+    });
     expect(failures).toEqual([]);
   });
 
   it('hostile and foreign ids in every path parameter answer 4xx', async () => {
-    for (const operation of operations.filter((o) => o.path.includes('{') && !STREAMING.includes(o.path))) {
-      for (const value of [...HOSTILE_IDS, ...b.ids]) {
-        const path = fill(operation.path, value);
-        expectStatus(
-          `${operation.method} ${path.slice(0, 160)}`,
-          await send(
-            operation.method,
-            path,
-            operation.method === 'get' || operation.method === 'delete' ? {} : { body: '{}' },
-          ),
-          is4xx,
-        );
-      }
-    }
+    const probes = operations
+      .filter((o) => o.path.includes('{') && !STREAMING.includes(o.path))
+      .flatMap((operation) =>
+        [...HOSTILE_IDS, ...b.ids].map((value) => ({ operation, path: fill(operation.path, value) })),
+      );
+    await inParallel(probes, SWEEP_LANES, async ({ operation, path }) =>
+      expectStatus(
+        `${operation.method} ${path.slice(0, 160)}`,
+        await send(
+          operation.method,
+          path,
+          operation.method === 'get' || operation.method === 'delete' ? {} : { body: '{}' },
+        ),
+        is4xx,
+      ),
+    );
     expect(failures).toEqual([]);
   });
 
@@ -212,7 +218,8 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
       Buffer.from([0xc3, 0x28, 0xff, 0xfe]),
       Buffer.from('"}'),
     ]);
-    for (const operation of operations.filter((o) => ['post', 'put', 'patch'].includes(o.method))) {
+    const writes = operations.filter((o) => ['post', 'put', 'patch'].includes(o.method));
+    await inParallel(writes, SWEEP_LANES, async (operation) => {
       // A valid-looking id that exists nowhere: whatever the body does, no real row can be touched.
       const path = fill(operation.path, randomUUID());
       const fields = bodyFields(operation);
@@ -256,7 +263,7 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
         }),
         is4xx,
       );
-    }
+    });
     expect(failures).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -274,29 +281,26 @@ describe('Bad-input suite: hostile inputs at every endpoint of the OpenAPI docum
       'null',
       '[object Object]',
     ];
-    for (const operation of operations.filter((o) => o.method === 'get' && !STREAMING.includes(o.path))) {
-      const path = fill(operation.path, operation.path.includes('{') ? a.conversationId : '');
-      const names = [
-        ...(operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
-        'access_token',
-        'unknown',
-      ];
-      for (const name of names) {
-        for (const value of values) {
-          const encoded = value.startsWith('%') ? value : encodeURIComponent(value);
-          expectStatus(
-            `GET ${path}?${name}=${encoded.slice(0, 40)}`,
-            await send('get', `${path}?${name}=${encoded}`),
-            notServerError,
-          );
-        }
-        expectStatus(
-          `GET ${path}?${name}[$ne]=1`,
-          await send('get', `${path}?${name}[$ne]=1&${name}=2`),
-          notServerError,
-        );
-      }
-    }
+    const probes = operations
+      .filter((o) => o.method === 'get' && !STREAMING.includes(o.path))
+      .flatMap((operation) => {
+        const path = fill(operation.path, operation.path.includes('{') ? a.conversationId : '');
+        const names = [
+          ...(operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+          'access_token',
+          'unknown',
+        ];
+        return names.flatMap((name) => [
+          ...values.map((value) => {
+            const encoded = value.startsWith('%') ? value : encodeURIComponent(value);
+            return { label: `GET ${path}?${name}=${encoded.slice(0, 40)}`, url: `${path}?${name}=${encoded}` };
+          }),
+          { label: `GET ${path}?${name}[$ne]=1`, url: `${path}?${name}[$ne]=1&${name}=2` },
+        ]);
+      });
+    await inParallel(probes, SWEEP_LANES, async ({ label, url }) =>
+      expectStatus(label, await send('get', url), notServerError),
+    );
     expect(failures).toEqual([]);
   });
 
