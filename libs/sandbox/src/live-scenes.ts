@@ -13,7 +13,7 @@ import type { DemoPerson } from './demo-history/people-and-places';
 import { drawPerson, NEIGHBOURHOODS, pointNear } from './demo-history/people-and-places';
 import { SeededRandom } from './demo-history/seeded-random';
 import { SANDBOX_IDS } from './sandbox-channels';
-import { sandboxPhoto } from './sandbox-photo';
+import { PHOTO_SUBJECTS, sandboxPhoto } from './sandbox-photo';
 import type { SandboxScene } from './sandbox-script';
 
 /** A Messenger or Instagram profile the fake Graph API should answer for a new sender. */
@@ -65,6 +65,32 @@ const KINDS = {
 };
 const EDIT_SUFFIXES = [' (düzeltme: adres yanlış yazılmış)', ' Lütfen acil!', ' — hâlâ aynı durumda.', ' Teşekkürler.'];
 const REACTIONS = ['👍', '🙏', '❤️', '👏'];
+/** Distinct photos per subject: drawing one takes a moment, so each is drawn once and kept. */
+const PHOTO_VARIANTS = 6;
+const photoCache = new Map<string, Buffer>();
+const GREETINGS = ['Merhaba,', 'İyi günler.', 'Selam,', 'Kolay gelsin,', '', '', ''];
+const ENDINGS = ['🙏', '😊', 'Saygılarımla.', '', '', ''];
+
+/** A scene's photo, drawn only when its bytes are first read (and then kept for later scenes). */
+function lazyPhoto(id: string, subject: string, variant: number): { id: string; mimeType: string; bytes: Buffer } {
+  return {
+    id,
+    mimeType: 'image/jpeg',
+    get bytes(): Buffer {
+      const key = `${subject}:${variant}`;
+      let bytes = photoCache.get(key);
+      if (!bytes) {
+        photoCache.set(key, (bytes = sandboxPhoto(subject, variant)));
+      }
+      return bytes;
+    },
+  };
+}
+
+/** A fixed sentence said a little differently each time: a greeting, an ending, the way it is typed. */
+function vary(r: SeededRandom, text: string): string {
+  return typed(r, [r.pick(GREETINGS), text, r.pick(ENDINGS)].filter(Boolean).join(' '));
+}
 
 /**
  * The live sandbox's citizens, drawn from the demo history's vocabulary with a seeded generator: every
@@ -111,18 +137,22 @@ export class LiveSceneMaker {
         label: 'WhatsApp text',
         ...whatsapp(person, id, seconds, {
           type: 'text',
-          text: { body: r.chance(0.2) ? typed(r, r.pick(NON_REQUESTS)) : request() },
+          text: { body: r.chance(0.2) ? vary(r, r.pick(NON_REQUESTS)) : request() },
         }),
       };
     }
     if (kind === 'whatsappPhoto') {
-      remember();
+      const subject = PHOTO_SUBJECTS.includes(code) ? code : r.pick(PHOTO_SUBJECTS);
+      this.recentWhatsApp.push({ person, code: subject, neighbourhood: place.neighbourhood });
+      this.recentWhatsApp.splice(0, this.recentWhatsApp.length - 10);
       const mediaId = `sandbox-media-${id}`;
-      const caption = r.chance(0.5) ? r.pick(PHOTO_CAPTIONS[code] ?? ['Fotoğraf']) : request();
+      const caption = r.chance(0.5)
+        ? r.pick(PHOTO_CAPTIONS[subject] ?? ['Fotoğraf'])
+        : requestText(r, subject, CATEGORY_NAMES[subject], place, false);
       return {
         label: 'WhatsApp photo',
         ...whatsapp(person, id, seconds, { type: 'image', image: { id: mediaId, mime_type: 'image/jpeg', caption } }),
-        media: { id: mediaId, mimeType: 'image/jpeg', bytes: sandboxPhoto(code, this.n) },
+        media: lazyPhoto(mediaId, subject, r.int(0, PHOTO_VARIANTS - 1)),
       } as LiveScene;
     }
     if (kind === 'whatsappPin') {
@@ -144,7 +174,7 @@ export class LiveSceneMaker {
       const postId = kind === 'pageComment' ? SANDBOX_IDS.pagePost : `${SANDBOX_IDS.mayorPage}_200000000000002`;
       const from = { id: `fb-${r.digits(15)}`, name: person.name };
       const text = r.chance(0.25)
-        ? typed(r, r.pick(kind === 'mayorComment' ? MAYOR_NON_REQUESTS : THANKS))
+        ? vary(r, r.pick(kind === 'mayorComment' ? MAYOR_NON_REQUESTS : THANKS))
         : request(kind === 'mayorComment');
       const commentId = `${postId.split('_')[1]}_${id}`;
       this.recentComments.push({ pageId, postId, commentId, from, text });
@@ -161,7 +191,8 @@ export class LiveSceneMaker {
       const mid = `m_sandbox_${id}`;
       this.recentDms.push({ pageId, psid, mid });
       this.recentDms.splice(0, this.recentDms.length - 10);
-      const text = kind === 'mayorDm' && r.chance(0.3) ? r.pick(MAYOR_NON_REQUESTS) : request(kind === 'mayorDm');
+      const text =
+        kind === 'mayorDm' && r.chance(0.3) ? vary(r, r.pick(MAYOR_NON_REQUESTS)) : request(kind === 'mayorDm');
       return {
         label: kind === 'mayorDm' ? 'Messenger DM to the mayor' : 'Messenger DM',
         kind: 'meta-webhook',
@@ -188,7 +219,7 @@ export class LiveSceneMaker {
                     from: { id: `ig-${r.digits(15)}`, username: person.handle },
                     media: { id: SANDBOX_IDS.instagramMedia, media_product_type: 'FEED' },
                     id: `1790${id}`,
-                    text: r.chance(0.2) ? r.pick(THANKS) : request(),
+                    text: r.chance(0.2) ? vary(r, r.pick(THANKS)) : request(),
                   },
                 },
               ],

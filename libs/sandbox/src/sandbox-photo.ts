@@ -1,16 +1,26 @@
-/** What a citizen photographs, by the request's category code (the photo generator draws these scenes). */
+import type { ScenePhotoKind } from './photos';
+import { scenePhoto } from './photos';
+
+/** What a citizen photographs, by the request's category code. */
 export type PhotoSubject = string;
 
-// A 1×1 JPEG: what the sandbox sent before generated scene photos (libs/sandbox/src/photos) existed.
-const PLACEHOLDER_JPEG = Buffer.from(
-  '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
-  'base64',
-);
+/** The generated scene that shows each category's problem (variants alternate where there are two). */
+const SCENES: Record<PhotoSubject, ScenePhotoKind[]> = {
+  'yol-cukur': ['pothole', 'broken-pavement'],
+  cop: ['overflowing-bin'],
+  aydinlatma: ['broken-street-lamp'],
+  park: ['fallen-tree'],
+  'su-arizasi': ['flooded-street'],
+};
+
+/** Category codes the sandbox has photos of. */
+export const PHOTO_SUBJECTS = Object.keys(SCENES);
 
 /**
  * The one place the sandbox gets a citizen's photo (JPEG bytes) for a subject and a variant number,
- * for the live scenes and the demo history alike: switching the source is a change here only.
+ * for the live scenes and the demo history alike: generated street scenes (libs/sandbox/src/photos).
  */
-export function sandboxPhoto(_subject: PhotoSubject, _variant: number): Buffer {
-  return PLACEHOLDER_JPEG;
+export function sandboxPhoto(subject: PhotoSubject, variant: number): Buffer {
+  const kinds = SCENES[subject] ?? SCENES['yol-cukur'];
+  return scenePhoto(kinds[variant % kinds.length], variant).bytes;
 }

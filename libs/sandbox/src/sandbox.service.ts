@@ -87,6 +87,10 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
 
   private async seedHistory(organizationId: string): Promise<void> {
     try {
+      // After the api listens: /health/ready answers first, the history follows.
+      while (!(this.adapterHost.httpAdapter?.getHttpServer() as { listening?: boolean } | undefined)?.listening) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       for (let attempt = 0; attempt < 10; attempt++) {
         const outcome = await this.history.seed(organizationId);
         if (outcome.seeded || outcome.reason !== 'no_catalog') {
@@ -147,11 +151,10 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
     if (!address) {
       return;
     }
-    const result = await postSignedWebhook(
-      `http://127.0.0.1:${address.port}/webhooks/meta`,
-      body,
-      SANDBOX_IDS.appSecret,
-    );
+    const send = () => postSignedWebhook(`http://127.0.0.1:${address.port}/webhooks/meta`, body, SANDBOX_IDS.appSecret);
+    // Drawing a photo blocks the event loop for a moment: a keep-alive socket the server closed
+    // meanwhile is retried once, as Meta retries (ingest deduplicates on the channel's ids).
+    const result = await send().catch(send);
     if (result.status !== 200) {
       this.logger.warn(`Sandbox webhook answered ${result.status}: ${result.body.slice(0, 200)}`);
     }

@@ -35,13 +35,13 @@ const WATER_CUT_TEXTS = [
  * A believable municipality's last `days` days, drawn from templates and a seeded generator: citizens'
  * conversations on every sandbox account with the week's rhythm, the cases they became and how each
  * ended, the mayor's office's watchlists with their mentions and one spike, and the audit entries
- * of the case actions. Pure: nothing is written here.
+ * of the case actions. Nothing is written here.
  */
-export function generateDemoHistory(
+export async function generateDemoHistory(
   catalog: DemoCatalog,
   photos: StoredPhoto[],
   options: DemoHistoryOptions = {},
-): DemoHistory {
+): Promise<DemoHistory> {
   const random = new SeededRandom(options.seed ?? DEMO_HISTORY_SEED);
   const now = (options.now ?? new Date()).getTime();
   const days = options.days ?? 90;
@@ -69,6 +69,8 @@ export function generateDemoHistory(
         conversations.generate(routes[Number(random.weighted(weights))], at);
       }
     }
+    // A day at a time: the api in the same process keeps answering while the history is drawn.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const contacts = new Map(conversations.contacts.map((c) => [c.id, c]));
   const mentions = generateMentions(random, catalog.organizationName, start, now, conversations.messages, contacts, {

@@ -5,7 +5,7 @@ import { AppConfig } from '@civic/config';
 import { connectionsShareOneSession, withAdvisoryLock } from '@civic/database';
 import { MediaStore } from '@civic/media';
 import { SANDBOX_IDS } from '../sandbox-channels';
-import { sandboxPhoto } from '../sandbox-photo';
+import { PHOTO_SUBJECTS, sandboxPhoto } from '../sandbox-photo';
 import type { StoredPhoto } from './conversation.generator';
 import type { DemoHistoryOptions } from './demo-history.generator';
 import { DEMO_HISTORY_SEED, generateDemoHistory } from './demo-history.generator';
@@ -16,7 +16,6 @@ import { OFFICERS } from './people-and-places';
 /** The audit action that marks an organization's demo history as written (once per organization). */
 export const HISTORY_SEEDED_ACTION = 'sandbox.history_seeded';
 const AUDIT_CHUNK = 2000;
-const PHOTO_SUBJECTS = ['yol-cukur', 'aydinlatma', 'cop', 'su-arizasi', 'park', 'zabita'];
 
 export type DemoSeedOutcome =
   | { seeded: true; seconds: number; counts: Record<string, number> }
@@ -38,8 +37,9 @@ export class DemoHistoryService {
     private readonly config: AppConfig,
   ) {}
 
+  /** SANDBOX_HISTORY, by default on, except under NODE_ENV=test: suites that register the sandbox start empty unless they ask. */
   get enabled(): boolean {
-    return this.config.env.SANDBOX_HISTORY !== false;
+    return this.config.env.SANDBOX_HISTORY ?? this.config.env.NODE_ENV !== 'test';
   }
 
   async seed(organizationId: string, options: DemoHistoryOptions = {}): Promise<DemoSeedOutcome> {
@@ -75,7 +75,7 @@ export class DemoHistoryService {
     catalog.officers = await this.officers(organizationId, catalog.accounts);
     const photos = await this.photos();
     const now = options.now ?? new Date();
-    const history = generateDemoHistory(catalog, photos, { ...options, now });
+    const history = await generateDemoHistory(catalog, photos, { ...options, now });
     // On the embedded database every statement waits in one queue: yield between them so the
     // health check and the live sandbox are answered while the history is written.
     const shared = await connectionsShareOneSession(this.dataSource);
@@ -176,15 +176,16 @@ export class DemoHistoryService {
     return officers;
   }
 
-  /** A few photos per subject, stored once under MEDIA_DIR and shared by the history's photo messages. */
+  /** Generated scene photos, stored once under MEDIA_DIR and shared by the history's photo messages. */
   private async photos(): Promise<StoredPhoto[]> {
     const store = new MediaStore(this.config);
     const stored: StoredPhoto[] = [];
-    for (const subject of PHOTO_SUBJECTS) {
-      for (let variant = 0; variant < 2; variant++) {
-        const file = await store.put(sandboxPhoto(subject, variant), 'image/jpeg');
-        stored.push({ subject, sha256: file.sha256, storageKey: file.storageKey, size: file.size });
-      }
+    // One photo per subject, two of the most photographed (potholes); drawing one takes a moment,
+    // so the event loop is given back in between.
+    for (const [subject, variant] of [...PHOTO_SUBJECTS.map((s) => [s, 0] as const), ['yol-cukur', 1] as const]) {
+      const file = await store.put(sandboxPhoto(subject, variant), 'image/jpeg');
+      stored.push({ subject, sha256: file.sha256, storageKey: file.storageKey, size: file.size });
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return stored;
   }
