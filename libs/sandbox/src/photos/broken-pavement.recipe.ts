@@ -62,7 +62,7 @@ export function brokenPavementRecipe(random: PhotoRandom): SceneRecipe {
         if (lifted > 0 && hash2(row, col, salt + 3) > 0.75) {
           mix(out, [60, 54, 46], 0.55, out);
         }
-        const line = crack(x, z, 3, 0.03 * Math.max(0, 2.4 - reach), salt + 4);
+        const line = crack(x, z, 3, 0.016 * Math.max(0, 1.9 - reach), salt + 4);
         if (line > 0) {
           mix(out, [36, 32, 28], line * 0.8, out);
         }

@@ -28,17 +28,13 @@ export class Raster {
 
   // Big working buffers are reused between photos (drawing is synchronous): allocating ~8 MB per
   // photo kept the garbage collector busier than the drawing.
-  private static scratchBuffers: { size: number; row: Float32Array; out: Float32Array; rgba: Buffer } | null = null;
+  private static scratchBuffers: { size: number; row: Float32Array; rgba: Buffer } | null = null;
 
   private static buffers(width: number, height: number) {
     const size = width * height;
     if (Raster.scratchBuffers?.size !== size) {
-      Raster.scratchBuffers = {
-        size,
-        row: new Float32Array(size * 3),
-        out: new Float32Array(size * 3),
-        rgba: Buffer.alloc(size * 4),
-      };
+      // Opaque once: the alpha bytes are never written again.
+      Raster.scratchBuffers = { size, row: new Float32Array(size * 3), rgba: Buffer.alloc(size * 4, 255) };
     }
     return Raster.scratchBuffers;
   }
@@ -123,26 +119,41 @@ export class Raster {
     }
   }
 
-  /** Finishes the frame like a phone camera and encodes it. */
+  /**
+   * Finishes the frame like a phone camera and encodes it: a light [1 2 1] blur both ways (lenses
+   * are never pixel-sharp, and polygon edges lose their stairs), vignette and sensor grain.
+   */
   toJpeg(quality: number, grainSeed: number): Buffer {
-    const { width, height } = this;
-    const { row, out, rgba } = Raster.buffers(width, height);
-    const soft = this.soften(row, out);
+    const { width, height, rgb } = this;
+    const { row, rgba } = Raster.buffers(width, height);
+    for (let i = 0; i < rgb.length; i += 3) {
+      const atLeft = i % (width * 3) === 0;
+      const atRight = (i + 3) % (width * 3) === 0;
+      for (let c = 0; c < 3; c++) {
+        const l = atLeft ? rgb[i + c] : rgb[i - 3 + c];
+        const r = atRight ? rgb[i + c] : rgb[i + 3 + c];
+        row[i + c] = (l + 2 * rgb[i + c] + r) * 0.25;
+      }
+    }
+    const stride = width * 3;
     const cx = width / 2;
     const cy = height / 2;
     const corner = cx * cx + cy * cy;
     let grainState = grainSeed >>> 0;
     for (let y = 0; y < height; y++) {
+      const up = y > 0 ? -stride : 0;
+      const down = y < height - 1 ? stride : 0;
+      const dy2 = (y - cy) ** 2;
       for (let x = 0; x < width; x++) {
         const p = y * width + x;
-        const vignette = 1 - 0.28 * (((x - cx) ** 2 + (y - cy) ** 2) / corner);
+        const i = p * 3;
+        const vignette = 0.25 * (1 - 0.28 * (((x - cx) ** 2 + dy2) / corner));
         grainState = (Math.imul(grainState, 1664525) + 1013904223) >>> 0;
         const grain = (grainState / 4294967296 - 0.5) * 7;
         for (let c = 0; c < 3; c++) {
-          const v = soft[p * 3 + c] * vignette + grain;
+          const v = (row[i + up + c] + 2 * row[i + c] + row[i + down + c]) * vignette + grain;
           rgba[p * 4 + c] = v < 0 ? 0 : v > 255 ? 255 : v;
         }
-        rgba[p * 4 + 3] = 255;
       }
     }
     return encode({ data: rgba, width, height }, quality).data;
@@ -156,32 +167,5 @@ export class Raster {
       const alpha = paint(x, y, out);
       this.blend(x, y, out, alpha);
     }
-  }
-
-  /** A light [1 2 1] blur both ways: lenses are never pixel-sharp, and polygon edges lose their stairs. */
-  private soften(row: Float32Array, out: Float32Array): Float32Array {
-    const { width, height, rgb } = this;
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const i = (y * width + x) * 3;
-        const l = x > 0 ? i - 3 : i;
-        const r = x < width - 1 ? i + 3 : i;
-        for (let c = 0; c < 3; c++) {
-          row[i + c] = (rgb[l + c] + 2 * rgb[i + c] + rgb[r + c]) * 0.25;
-        }
-      }
-    }
-    const stride = width * 3;
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const i = (y * width + x) * 3;
-        const u = y > 0 ? i - stride : i;
-        const d = y < height - 1 ? i + stride : i;
-        for (let c = 0; c < 3; c++) {
-          out[i + c] = (row[u + c] + 2 * row[i + c] + row[d + c]) * 0.25;
-        }
-      }
-    }
-    return out;
   }
 }
