@@ -142,7 +142,13 @@ export function TimeSeriesChart({
               <title>{pointTitle(p)}</title>
             </rect>
             {labelled(i) && (
-              <text className="ts-axis" x={x(i)} y={height - 6} textAnchor="middle" aria-hidden="true">
+              <text
+                className="ts-axis"
+                x={Math.min(x(i), width - RIGHT)}
+                y={height - 6}
+                textAnchor={x(i) > width - RIGHT - 36 ? 'end' : 'middle'}
+                aria-hidden="true"
+              >
                 {p.label.axis}
               </text>
             )}
