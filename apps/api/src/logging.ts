@@ -33,10 +33,23 @@ export function redactUrl(url: string): string {
 /** Nest's start-up chatter (a line per module and per route): debug in readable logs, not info. */
 const START_UP_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
 
+/** pino hooks for readable logs: START_UP_CONTEXTS lines go to debug. */
+export const READABLE_HOOKS = {
+  logMethod(this: Logger, args: Parameters<LogFn>, method: LogFn, level: number) {
+    const [first] = args as unknown[];
+    const context = (first as { context?: unknown } | null)?.context;
+    if (level === 30 && typeof context === 'string' && START_UP_CONTEXTS.has(context)) {
+      this.debug(...args);
+      return;
+    }
+    method.apply(this, args);
+  },
+};
+
 type LoggedRequest = IncomingMessage & { id?: unknown; originalUrl?: string };
 
 /**
- * The readable development stream: `14:02:03 INFO: SandboxService: …`, and one line per request
+ * The readable development stream: `[14:02:03] INFO: SandboxService: …`, and one line per request
  * (`GET /api/v1/conversations 200 12 ms`). Colours only on a terminal.
  */
 export function prettyLogStream(destination?: DestinationStream): DestinationStream {
@@ -93,17 +106,7 @@ export function pinoOptions(config: AppConfig, destination?: DestinationStream):
           customSuccessMessage: (req: LoggedRequest, res: ServerResponse, responseTime: number) =>
             `${requestLine(req, res.statusCode)} ${Math.round(responseTime)} ms`,
           customErrorMessage: (req: LoggedRequest, res: ServerResponse) => `${requestLine(req, res.statusCode)} failed`,
-          hooks: {
-            logMethod(this: Logger, args: Parameters<LogFn>, method: LogFn, level: number) {
-              const [first] = args as unknown[];
-              const context = (first as { context?: unknown } | null)?.context;
-              if (level === 30 && typeof context === 'string' && START_UP_CONTEXTS.has(context)) {
-                this.debug(...args);
-                return;
-              }
-              method.apply(this, args);
-            },
-          },
+          hooks: READABLE_HOOKS,
         }
       : {}),
   };

@@ -4,7 +4,7 @@ import { AuthModule } from '@civic/auth';
 import { AppConfig, ConfigModule } from '@civic/config';
 import { DatabaseModule, redactingErrSerializer } from '@civic/database';
 import { MetricsModule } from '@civic/metrics';
-import { prettyLogStream } from '../../api/src/logging';
+import { prettyLogStream, READABLE_HOOKS } from '../../api/src/logging';
 import { WorkerMetricsServer } from './worker-metrics.server';
 import { WorkerModule } from './worker.module';
 
@@ -15,7 +15,10 @@ import { WorkerModule } from './worker.module';
     LoggerModule.forRootAsync({
       useFactory: (config: AppConfig) => {
         const options = { level: config.env.LOG_LEVEL, serializers: { err: redactingErrSerializer } };
-        return { pinoHttp: config.logFormat === 'pretty' ? [options, prettyLogStream()] : options };
+        return {
+          pinoHttp:
+            config.logFormat === 'pretty' ? [{ ...options, hooks: READABLE_HOOKS }, prettyLogStream()] : options,
+        };
       },
       inject: [AppConfig],
     }),
