@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useI18n } from '../i18n/i18n';
 
 export interface BarSeries {
   key: string;
@@ -34,6 +35,9 @@ export function BarChart({
   testId?: string;
 }) {
   const id = useId();
+  const { format } = useI18n();
+  // Hours such as 15.6 read "15,6" in Turkish.
+  const shown = (value: number) => format.number(value, { maximumFractionDigits: 1 });
   const max = Math.max(1, ...rows.flatMap((r) => series.map((s) => r.values[s.key] ?? 0)));
   const barHeight = Math.floor((ROW - 6) / series.length);
   const height = rows.length * ROW + 22;
@@ -65,10 +69,10 @@ export function BarChart({
                   height={barHeight - 1}
                   className={s.className}
                 >
-                  <title>{`${row.label} · ${s.label}: ${value}`}</title>
+                  <title>{`${row.label} · ${s.label}: ${shown(value)}`}</title>
                 </rect>
                 <text x={LABEL_WIDTH + width + 4} y={y + barHeight - 2} className="value">
-                  {value}
+                  {shown(value)}
                 </text>
               </g>
             );
