@@ -19,6 +19,7 @@ describe('web app URLs served by the api', () => {
   });
 
   it.each([
+    '/overview',
     '/inbox',
     `/inbox/${ID}`,
     '/cases',
