@@ -1,6 +1,7 @@
 import { en } from '../../apps/web/src/i18n/en';
 import { tr } from '../../apps/web/src/i18n/tr';
-import { textProblems } from './ui-text-check';
+import { StoredTexts } from './stored-texts';
+import { strangerTexts, textProblems } from './ui-text-check';
 
 const at = (text: string) => ({ text, where: 'p' });
 
@@ -30,5 +31,45 @@ describe('ui text check', () => {
     const texts = [tr['nav.inbox'], '06.12.2026 12:09', 'JPEG · 1 kB', 'yonetici@test.belediye.tr', 'gg.aa.yyyy'];
     expect(textProblems(texts.map(at), 'tr', 'screen')).toEqual([]);
     expect(textProblems([en['nav.inbox'], '06/12/2026, 12:09'].map(at), 'en', 'screen')).toEqual([]);
+  });
+
+  describe('texts not from the catalogue', () => {
+    const stored = StoredTexts.of(['Fen İşleri', 'Kaldırımdaki çukurun fotoğrafı, Atatürk Caddesi önünde']);
+    const strangers = (texts: string[], language: 'tr' | 'en' = 'tr') =>
+      strangerTexts(texts.map(at), language, 'screen', stored);
+
+    it('flags a string written into a component', () => {
+      expect(strangers(['Harika, bitti!', 'Send now'])).toEqual([
+        'screen [tr]: text not from the catalogue "Harika, bitti!" at p',
+        'screen [tr]: text not from the catalogue "Send now" at p',
+      ]);
+      expect(strangers(['Gönderildi ✓ Bitti', 'Fen İşleri · Gönder şimdi', 'Fen İşleri: 12 yeni'])).toHaveLength(3);
+    });
+
+    it('passes catalogue values, with their parameters filled in', () => {
+      const withParam = Object.entries(tr).find(([, v]) => /^\{\w+\} \p{L}/u.test(v));
+      expect(withParam).toBeDefined();
+      const sample = withParam![1].replace(/\{\w+\}/g, '12');
+      expect(strangers([tr['nav.inbox'], sample])).toEqual([]);
+    });
+
+    it('passes stored data, previews of it, Intl formatting, marks and file formats', () => {
+      expect(
+        strangers([
+          'Fen İşleri',
+          'Kaldırımdaki çukurun fotoğrafı, Atatürk…',
+          '6 Aralık 2026 Pazar 14:06',
+          '5 dk. önce',
+          '3 Ara',
+          '06.12.2026 14:05',
+          '%45',
+          `● ${tr['inbox.live']}`,
+          'JPEG · 1 kB',
+          'Fen İşleri · 12',
+          '1 Aralık 2026 Salı: 18',
+        ]),
+      ).toEqual([]);
+      expect(strangers(['Sunday 6 December 2026 at 14:06', '5 min ago', `● ${en['inbox.live']}`], 'en')).toEqual([]);
+    });
   });
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { en } from '../../apps/web/src/i18n/en';
 import { tr } from '../../apps/web/src/i18n/tr';
+import type { StoredTexts } from './stored-texts';
 
 export type UiLanguage = 'tr' | 'en';
 
@@ -109,7 +110,150 @@ export function textProblems(texts: PageText[], language: UiLanguage, screen: st
   return problems;
 }
 
-/** The page's text checked in one go. */
-export async function uiTextProblems(page: Page, language: UiLanguage, screen: string): Promise<string[]> {
-  return textProblems(await visibleTexts(page), language, screen);
+/** A catalogue value as an anchored pattern: each {param} stands for any text. */
+const valuePattern = (value: string): RegExp =>
+  new RegExp(
+    `^${value
+      .split(/\{\w+\}/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'))
+      .join('[\\s\\S]+?')}$`,
+    'u',
+  );
+
+/** Month and weekday names, short and long, as Intl writes them in the locale. */
+const MONTHS = (locale: string) =>
+  Array.from({ length: 12 }, (_, month) =>
+    (['short', 'long'] as const).map((width) =>
+      new Intl.DateTimeFormat(locale, { month: width }).format(new Date(2026, month, 15)).replace('.', ''),
+    ),
+  ).flat();
+const WEEKDAYS = (locale: string) =>
+  Array.from({ length: 7 }, (_, day) =>
+    (['short', 'long'] as const).map((width) =>
+      new Intl.DateTimeFormat(locale, { weekday: width }).format(new Date(2026, 11, 6 + day)),
+    ),
+  ).flat();
+/** Intl's short relative times ("5 dk. önce", "dün") as patterns with any number. */
+const RELATIVE = (locale: string): string[] => {
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
+  const words = new Set<string>();
+  for (const unit of ['second', 'minute', 'hour', 'day'] as const) {
+    for (const n of [0, -1, -2, -7]) {
+      words.add(
+        relative
+          .format(n, unit)
+          .split(/\d+/)
+          .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('\\d+'),
+      );
+    }
+  }
+  return [...words];
+};
+
+/** Intl's numbers with a unit ("1 kB", "3,5 sa") as patterns with any number. */
+const UNITS = (locale: string): string[] =>
+  ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'second', 'minute', 'hour', 'day'].flatMap((unit) =>
+    (['short', 'narrow', 'long'] as const).map((unitDisplay) =>
+      new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay })
+        .format(12)
+        .split('12')
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[\\d.,]+'),
+    ),
+  );
+
+/**
+ * What Intl writes for the product (numbers, percentages, dates, times, "5 dk. önce", "3 Ara") and
+ * punctuation between the catalogue's words: text that is the product's own without a catalogue key.
+ */
+const FORMATTED: Record<UiLanguage, RegExp[]> = Object.fromEntries(
+  (['tr', 'en'] as const).map((language) => {
+    const locale = language === 'tr' ? 'tr-TR' : 'en-GB';
+    const months = MONTHS(locale).join('|');
+    const weekdays = WEEKDAYS(locale).join('|');
+    const units = UNITS(locale).join('|');
+    const relative = RELATIVE(locale).join('|');
+    return [
+      language,
+      [
+        /^[\s\p{P}\p{S}\d]*$/u, // numbers, punctuation, symbols and emoji
+        /^[%+−-]?\s?[\d.,]+\s?%?$/u,
+        /^\d{2}[./]\d{2}[./]\d{4}(,?\s\d{2}:\d{2})?$/,
+        /^\d{2}:\d{2}$/,
+        new RegExp(
+          `^(?:(?:${weekdays}),?\\s)?(?:\\d{1,2}\\s)?(?:${months})\\.?(?:\\s\\d{1,2},?)?(?:\\s\\d{4})?,?(?:\\s(?:${weekdays}))?,?(?:\\s(?:at\\s)?\\d{1,2}:\\d{2})?$`,
+          'iu',
+        ),
+        new RegExp(`^(${relative})(\\s\\d{2}:\\d{2})?$`, 'iu'),
+        new RegExp(`^(?:${units})$`, 'u'),
+      ],
+    ];
+  }),
+) as Record<UiLanguage, RegExp[]>;
+
+/** File formats (PDF, JPEG, NDJSON) are names, the same in every language. */
+const FILE_FORMAT = /^[A-Z][A-Z0-9]{1,5}$/;
+const SEPARATORS = [' · ', ': ', ', '];
+
+/** Values with {params} as patterns; a value that is only parameters ("{name} · {role}") proves nothing. */
+const withParams = (catalogue: Record<string, string>): RegExp[] =>
+  Object.values(catalogue)
+    .filter((v) => /\{\w+\}/.test(v) && /\p{L}/u.test(v.replace(/\{\w+\}/g, '')))
+    .map(valuePattern);
+const CATALOGUE: Record<UiLanguage, RegExp[]> = { tr: withParams(tr), en: withParams(en) };
+
+/**
+ * Texts that come neither from the catalogue (a value, or a value with its {params} filled in) nor
+ * from Intl's formatting: a string written into a component, or data that is not marked as
+ * data-user-content. Reported once per text.
+ */
+export function strangerTexts(texts: PageText[], language: UiLanguage, screen: string, stored: StoredTexts): string[] {
+  const known = (text: string) =>
+    values[language].has(text) ||
+    stored.has(text) ||
+    FILE_FORMAT.test(text) ||
+    FORMATTED[language].some((pattern) => pattern.test(text)) ||
+    CATALOGUE[language].some((pattern) => pattern.test(text));
+  // "● Canlı", "✔ Zincir sağlam: 12 kayıt doğrulandı.", "Bahsedilme 18": marks before, a count after.
+  const variants = (text: string) => {
+    const marked = text.replace(/^[\s\p{P}\p{S}]+/u, '').trim();
+    return [text, marked, marked.replace(/[\s\p{P}\p{S}]+$/u, ''), marked.replace(/\s[\d.,%]+$/u, '')];
+  };
+  // "Çöp · Gelen: 170", "su kesinti*, susuz*": known parts joined by separators.
+  const composed = (text: string): boolean =>
+    variants(text).some(known) ||
+    SEPARATORS.some(
+      (separator) =>
+        text.includes(separator) &&
+        text
+          .split(separator)
+          .filter((part) => part.trim())
+          .every(composed),
+    );
+  const problems: string[] = [];
+  for (const { text, where } of texts) {
+    // Keys are named as the keyboard prints them.
+    if (/\bkbd\b/.test(where) || composed(text)) {
+      continue;
+    }
+    problems.push(`${screen} [${language}]: text not from the catalogue "${text.slice(0, 120)}" at ${where}`);
+  }
+  return problems;
+}
+
+/**
+ * The page's text checked in one go; with the database's strings, also every text that is neither
+ * the catalogue's, Intl's formatting nor stored data.
+ */
+export async function uiTextProblems(
+  page: Page,
+  language: UiLanguage,
+  screen: string,
+  stored?: StoredTexts,
+): Promise<string[]> {
+  const texts = await visibleTexts(page);
+  // Stored data (an X handle such as "ali_tekin") is the citizens' and officers' words, not the product's.
+  const own = stored ? texts.filter(({ text }) => !stored.has(text)) : texts;
+  return [...textProblems(own, language, screen), ...(stored ? strangerTexts(texts, language, screen, stored) : [])];
 }

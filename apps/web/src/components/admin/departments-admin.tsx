@@ -143,7 +143,12 @@ function UnitEditForm({ unit, onDone }: { unit: DepartmentView; onDone(saved: De
       </label>
       <label>
         {t('admin.webhookUrl')}
-        <input type="url" placeholder="https://" value={webhookUrl} onChange={(e) => setWebhookUrl(e.target.value)} />
+        <input
+          type="url"
+          placeholder={t('admin.form.urlPlaceholder')}
+          value={webhookUrl}
+          onChange={(e) => setWebhookUrl(e.target.value)}
+        />
       </label>
       <label>
         {t('cases.units.newSecret')}
@@ -279,7 +284,12 @@ function UnitForm({ onCreated }: { onCreated(unit: DepartmentView): void }) {
       </label>
       <label>
         {t('admin.webhookUrl')}
-        <input type="url" value={webhookUrl} placeholder="https://" onChange={(e) => setWebhookUrl(e.target.value)} />
+        <input
+          type="url"
+          value={webhookUrl}
+          placeholder={t('admin.form.urlPlaceholder')}
+          onChange={(e) => setWebhookUrl(e.target.value)}
+        />
       </label>
       {create.isError && (
         <p role="alert" className="error full">

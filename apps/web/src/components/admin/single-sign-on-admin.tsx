@@ -76,7 +76,7 @@ function SingleSignOnForm({ stored }: { stored: SingleSignOnSettingsView }) {
         <input
           type="url"
           value={draft.issuerUrl ?? ''}
-          placeholder="https://login.microsoftonline.com/…/v2.0"
+          placeholder={t('admin.sso.issuerPlaceholder')}
           onChange={(e) => set({ issuerUrl: e.target.value })}
         />
       </label>

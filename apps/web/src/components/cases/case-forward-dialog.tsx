@@ -142,7 +142,12 @@ function BodyChannels({ body, editable }: { body: Body; editable: boolean }) {
       </label>
       <label>
         {t('cases.field.webhookUrl')}
-        <input type="url" placeholder="https://" value={webhookUrl} onChange={(e) => setWebhookUrl(e.target.value)} />
+        <input
+          type="url"
+          placeholder={t('admin.form.urlPlaceholder')}
+          value={webhookUrl}
+          onChange={(e) => setWebhookUrl(e.target.value)}
+        />
       </label>
       {!body.email && !body.webhookUrl && <p className="small warning">{t('cases.forward.unreachable')}</p>}
       <button type="button" className="secondary" disabled={!changed || update.isPending} onClick={save}>

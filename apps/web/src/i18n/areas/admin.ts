@@ -18,6 +18,8 @@ export const adminTr = {
   'admin.form.invalidField': '{field}: geçerli bir değer girin.',
   'admin.form.invalidValue': 'Girilen bilgilerden biri geçersiz.',
   'admin.form.empty': 'Henüz kayıt yok.',
+  'admin.form.urlPlaceholder': 'https://…',
+  'admin.sso.issuerPlaceholder': 'https://login.microsoftonline.com/…/v2.0',
 
   'admin.categories.title': 'Başvuru türleri',
   'admin.categories.explain':
@@ -123,6 +125,8 @@ export const adminEn: Record<keyof typeof adminTr, string> = {
   'admin.form.invalidField': '{field}: enter a valid value.',
   'admin.form.invalidValue': 'One of the values is not valid.',
   'admin.form.empty': 'Nothing here yet.',
+  'admin.form.urlPlaceholder': 'https://…',
+  'admin.sso.issuerPlaceholder': 'https://login.microsoftonline.com/…/v2.0',
 
   'admin.categories.title': 'Case categories',
   'admin.categories.explain':
