@@ -23,6 +23,8 @@ const TICK_MS = 6000;
 const RECEIPTS_MS = 1500;
 /** How often seeding waits for the case catalogue, seeded by another module's bootstrap. */
 const CATALOGUE_WAIT_MS = 1000;
+/** The api's own start-up queries (readiness, the worker's first runs) go first. */
+const HISTORY_DELAY_MS = 2000;
 
 /**
  * Connects sandbox accounts (the municipality's and the mayor's) and plays Turkish citizen messages
@@ -91,6 +93,7 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
       while (!(this.adapterHost.httpAdapter?.getHttpServer() as { listening?: boolean } | undefined)?.listening) {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      await new Promise((resolve) => setTimeout(resolve, HISTORY_DELAY_MS));
       for (let attempt = 0; attempt < 10; attempt++) {
         const outcome = await this.history.seed(organizationId);
         if (outcome.seeded || outcome.reason !== 'no_catalog') {

@@ -15,6 +15,8 @@ import {
   requestText,
   typed,
 } from './citizen-texts';
+import type { ConversationTopic, Draft, StoredPhoto } from './conversation-parts';
+import { casePhoto } from './conversation-parts';
 import { responseTime } from './demo-clock';
 import type { ActivityRow, ContactRow, ConversationRow, DemoCatalog, MessageRow } from './demo-history.types';
 import { askLocation, firstReply, forwardReply, infoReply, outcomeMessage } from './officer-texts';
@@ -23,31 +25,6 @@ import type { SeededRandom } from './seeded-random';
 
 type Officer = DemoCatalog['officers'][number];
 type Category = DemoCatalog['categories'][number];
-
-/** A generated photo already stored under MEDIA_DIR (content-addressed), shared by many messages. */
-export interface StoredPhoto {
-  /** The category code the photo shows. */
-  subject: string;
-  sha256: string;
-  storageKey: string;
-  size: number;
-}
-
-/** What a conversation is about, when the caller decides (the water cut's morning). */
-export interface ConversationTopic {
-  category?: Category;
-  text?: string;
-  neighbourhood?: string;
-}
-
-interface Draft {
-  direction: 'in' | 'out';
-  at: number;
-  text: string | null;
-  attachments: MessageAttachment[];
-  officer?: Officer;
-  id: string;
-}
 
 const DM_CHANNELS = new Set(['whatsapp', 'facebook', 'instagram']);
 const STILL_WORKING = 'Ekiplerimiz konu üzerinde çalışıyor, en kısa sürede bilgi vereceğiz.';
@@ -118,10 +95,11 @@ export class ConversationGenerator {
     let resolvedAt: number | null = null;
     let pending = false;
     if (!isRequest) {
-      inbound(start, typed(random, topic.text ?? address(random.pick(mayor ? MAYOR_NON_REQUESTS : NON_REQUESTS))));
+      const said = topic.text ?? address(random.pick(mayor ? MAYOR_NON_REQUESTS : NON_REQUESTS));
+      inbound(start, typed(random, said));
       const reply = responseTime(random, start, mayor);
       if (reply < this.now) {
-        outbound(reply, replyTo(infoReply(random, person.first, mayor)));
+        outbound(reply, replyTo(infoReply(random, person.first, mayor, said)));
         const thanks = reply + random.int(3, 240) * 60_000;
         if (random.chance(0.3) && thanks < this.now) {
           inbound(thanks, typed(random, random.pick(THANKS)));
@@ -381,19 +359,4 @@ export class ConversationGenerator {
     });
     this.messages.push(...rows);
   }
-}
-
-function casePhoto(message: Draft): Record<string, unknown> {
-  const a = message.attachments[0];
-  return {
-    messageId: message.id,
-    attachmentIndex: 0,
-    path: `/api/v1/messages/${message.id}/attachments/0`,
-    type: a.type,
-    channelMediaId: a.channelMediaId ?? null,
-    channelUrl: null,
-    mediaAssetId: a.mediaAssetId ?? null,
-    mimeType: a.mimeType ?? null,
-    caption: a.caption ?? null,
-  };
 }

@@ -2,7 +2,7 @@ import type { AuditEntry } from '@civic/audit';
 import { withTextFingerprints } from '@civic/audit';
 import { CasePlanner } from './case.planner';
 import { availableRoutes } from './channel-routes';
-import type { StoredPhoto } from './conversation.generator';
+import type { StoredPhoto } from './conversation-parts';
 import { ConversationGenerator } from './conversation.generator';
 import { DAY, drawTimeOfDay, HOUR, localMidnight, weekdayWeight } from './demo-clock';
 import type { DemoCatalog, DemoHistory } from './demo-history.types';

@@ -6,7 +6,7 @@ import { connectionsShareOneSession, withAdvisoryLock } from '@civic/database';
 import { MediaStore } from '@civic/media';
 import { SANDBOX_IDS } from '../sandbox-channels';
 import { PHOTO_SUBJECTS, sandboxPhoto } from '../sandbox-photo';
-import type { StoredPhoto } from './conversation.generator';
+import type { StoredPhoto } from './conversation-parts';
 import type { DemoHistoryOptions } from './demo-history.generator';
 import { DEMO_HISTORY_SEED, generateDemoHistory } from './demo-history.generator';
 import type { DemoCatalog } from './demo-history.types';
@@ -15,7 +15,6 @@ import { OFFICERS } from './people-and-places';
 
 /** The audit action that marks an organization's demo history as written (once per organization). */
 export const HISTORY_SEEDED_ACTION = 'sandbox.history_seeded';
-const AUDIT_CHUNK = 2000;
 
 export type DemoSeedOutcome =
   | { seeded: true; seconds: number; counts: Record<string, number> }
@@ -80,9 +79,13 @@ export class DemoHistoryService {
     // health check and the live sandbox are answered while the history is written.
     const shared = await connectionsShareOneSession(this.dataSource);
     const pause = shared ? () => new Promise<void>((resolve) => setImmediate(resolve)) : undefined;
-    const counts = await new DemoHistoryWriter(this.dataSource.manager, organizationId, pause).write(history, now);
-    for (let i = 0; i < history.audit.length; i += AUDIT_CHUNK) {
-      await this.audit.recordMany(history.audit.slice(i, i + AUDIT_CHUNK));
+    const chunk = shared ? 400 : 1500;
+    const counts = await new DemoHistoryWriter(this.dataSource.manager, organizationId, pause, chunk).write(
+      history,
+      now,
+    );
+    for (let i = 0; i < history.audit.length; i += chunk) {
+      await this.audit.recordMany(history.audit.slice(i, i + chunk));
       await pause?.();
     }
     const seconds = Math.round((performance.now() - started) / 10) / 100;

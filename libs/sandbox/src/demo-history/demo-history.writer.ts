@@ -1,9 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DemoHistory } from './demo-history.types';
 
-/** Rows per statement: large enough for few round trips, small enough to keep the embedded database's queue moving. */
-const CHUNK = 1500;
-
 type Columns = Record<string, string>;
 
 const CONTACT: Columns = {
@@ -179,6 +176,8 @@ export class DemoHistoryWriter {
     private readonly organizationId: string,
     /** Called between statements: the embedded database serves other connections in between. */
     private readonly pause: () => Promise<void> = async () => undefined,
+    /** Rows per statement: few round trips on a server; short statements on the embedded database, whose one queue the api waits in. */
+    private readonly chunk = 1500,
   ) {}
 
   async write(history: DemoHistory, scannedUntil: Date): Promise<Record<string, number>> {
@@ -218,10 +217,10 @@ export class DemoHistoryWriter {
     const sql = `INSERT INTO ${table} (organization_id, ${[...names, ...extra].join(', ')})
       SELECT $1, ${names.map((n) => `r.${n}`).join(', ')}${extra.map((name, i) => `, $${i + 3}::${constants[name][0]}`).join('')}
         FROM jsonb_to_recordset($2::jsonb) AS r(${names.map((n) => `${n} ${columns[n]}`).join(', ')})`;
-    for (let i = 0; i < rows.length; i += CHUNK) {
+    for (let i = 0; i < rows.length; i += this.chunk) {
       await this.manager.query(sql, [
         this.organizationId,
-        JSON.stringify(rows.slice(i, i + CHUNK)),
+        JSON.stringify(rows.slice(i, i + this.chunk)),
         ...Object.values(constants).map(([, value]) => value),
       ]);
       await this.pause();

@@ -14,12 +14,17 @@ const FORWARD_REPLIES = [
   'Sayın {ad}, başvurunuz ({no}) {kurum} birimine iletilmiştir. Sonucu buradan paylaşacağız.',
 ];
 
+/** Answers to questions (the citizen's text has a question mark) and to thanks or praise. */
 const INFO_REPLIES = [
   'Merhaba {ad}, bilgi için 153 Beyaz Masa hattımızı arayabilir ya da belediyemizin internet sitesini ziyaret edebilirsiniz.',
   'İyi günler, sorunuzun yanıtı için ilgili birimimizle görüştük: başvurular hafta içi 08.30–17.30 arasında alınıyor.',
-  'Güzel sözleriniz için çok teşekkür ederiz {ad}, ekiplerimize iletiyoruz. 🌷',
   'Merhaba {ad}, duyurularımızı sosyal medya hesaplarımızdan takip edebilirsiniz; tarih netleşince paylaşacağız.',
+  "Merhaba {ad}, başvurunuzu Beyaz Masa'dan ya da e-Belediye üzerinden takip edebilirsiniz; isterseniz numarayı iletin, bakalım.",
+];
+const THANKS_REPLIES = [
+  'Güzel sözleriniz için çok teşekkür ederiz {ad}, ekiplerimize iletiyoruz. 🌷',
   'Teşekkür ederiz, iyi dilekleriniz için sağ olun.',
+  'Biz teşekkür ederiz {ad}, her zaman bekleriz.',
 ];
 
 const MAYOR_INFO_REPLIES = [
@@ -106,8 +111,10 @@ export function forwardReply(random: SeededRandom, values: { ad: string; kurum: 
   return fill(random.pick(FORWARD_REPLIES), values);
 }
 
-export function infoReply(random: SeededRandom, first: string, mayor: boolean): string {
-  return fill(random.pick(mayor ? MAYOR_INFO_REPLIES : INFO_REPLIES), { ad: first });
+/** The answer to a message that asks for no case: a question gets information, thanks get thanks. */
+export function infoReply(random: SeededRandom, first: string, mayor: boolean, citizenText: string): string {
+  const list = mayor ? MAYOR_INFO_REPLIES : citizenText.includes('?') ? INFO_REPLIES : THANKS_REPLIES;
+  return fill(random.pick(list), { ad: first });
 }
 
 export function askLocation(random: SeededRandom): string {
