@@ -9,7 +9,8 @@ export interface Facade {
   colour: Rgb;
   /** Window pitch along the street, metres. */
   bay: number;
-  shop: Rgb;
+  /** The shop sign's colour; null for a block with flats on the ground floor too. */
+  shop: Rgb | null;
 }
 
 /** What a street looks like: widths in metres, the blocks on each side, the paving. */
@@ -66,7 +67,7 @@ export function streetLayout(random: PhotoRandom, overrides: Partial<StreetLayou
         height: 3.6 + floors * 2.9 + random.range(0, 0.8),
         colour: random.pick(WALLS),
         bay: random.range(2.4, 3.4),
-        shop: random.pick(SHOP_SIGNS),
+        shop: random.chance(0.6) ? random.pick(SHOP_SIGNS) : null,
       });
       at += length + (random.chance(0.3) ? random.range(2, 6) : 0);
     }

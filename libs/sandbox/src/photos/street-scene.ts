@@ -217,7 +217,20 @@ export class StreetScene {
     out[2] = facade.colour[2] + dirt;
     const fade = clamp01(1.6 - (z * z) / (this.camera.focal * (this.layout.roadHalf + 3)) / (facade.bay * 0.4));
     let emissive = 0;
-    if (y < 3.6) {
+    if (y < 3.6 && !facade.shop) {
+      // Flats on the ground floor: a stone plinth, windows, an entrance every few bays.
+      const bay = Math.floor(local / facade.bay);
+      const fz = (local % facade.bay) / facade.bay;
+      if (y < 0.7) {
+        mix(out, [128, 124, 118], 0.7, out);
+      } else if (bay % 4 === 1 && fz > 0.3 && fz < 0.7 && y < 2.5) {
+        mix(out, [86, 62, 44], 0.85 * fade + 0.3 * (1 - fade), out);
+      } else if (fz > 0.24 && fz < 0.76 && y > 1.2 && y < 2.7) {
+        const v = 40 + hash2(bay, -1, salt + 21) * 30;
+        mix(out, [v, v + 4, v + 10], 0.9 * fade + 0.35 * (1 - fade), out);
+        emissive = this.light.night && hash2(bay, -2, salt) > 0.65 ? 1 : 0;
+      }
+    } else if (y < 3.6 && facade.shop) {
       if (y > 2.9) {
         mix(out, facade.shop, 0.85, out);
       } else if (y > 0.35 && (local % (facade.bay * 2)) / (facade.bay * 2) > 0.08) {
@@ -250,11 +263,13 @@ export class StreetScene {
         mix(out, [120, 116, 110], 0.25 * (1 - fade), out);
       }
     }
-    if (emissive > 0) {
-      mix(out, WARM_WINDOW, 0.55 * emissive, out);
-      return true;
-    }
     this.shade(out, sunlit);
+    if (emissive > 0) {
+      // A lit room or shop at night: warm light on top of the shaded glass.
+      out[0] += WARM_WINDOW[0] * 0.6 * emissive;
+      out[1] += WARM_WINDOW[1] * 0.6 * emissive;
+      out[2] += WARM_WINDOW[2] * 0.6 * emissive;
+    }
     return true;
   }
 
