@@ -12,7 +12,8 @@ export function brokenStreetLampRecipe(random: PhotoRandom): SceneRecipe {
   const side = random.chance(0.5) ? -1 : 1;
   const night = random.chance(0.6);
   const lean = night ? 0 : -side * random.range(0.16, 0.26);
-  const first = random.range(9, 12);
+  // At night the dark lamp stands further off, so its broken lantern is well inside the frame.
+  const first = night ? random.range(13, 16) : random.range(9, 12);
   const spacing = random.range(20, 26);
   const count = 7;
   let x = 0;
