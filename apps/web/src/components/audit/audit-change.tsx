@@ -12,7 +12,8 @@ const isObject = (value: unknown): value is Json =>
 
 /** Where a field's values have their own words in the catalogue ("high" → "Yüksek"). */
 const VALUE_KEYS: Record<string, (value: string) => string> = {
-  status: (v) => (isKey(`cases.status.${v}`) ? `cases.status.${v}` : `status.${v}`),
+  // A case's status, a conversation's, or how a notification to the citizen went ("queued").
+  status: (v) => [`cases.status.${v}`, `status.${v}`, `audit.value.notification.${v}`].find(isKey) ?? `status.${v}`,
   priority: (v) => `cases.priority.${v}`,
 };
 
