@@ -137,6 +137,7 @@ describe('every screen: accessibility, keyboard focus and language', () => {
     await visit('/cases', 'case list', '[data-testid="case-row"]');
     await visit(`/cases/${caseId}`, 'case detail', '[data-testid="case-history"]');
     await visit('/cases/stats', 'case statistics', 'svg[data-testid="chart-category"]');
+    await visit('/overview', 'overview', '[data-testid="overview-kpis"]');
     await visit('/mentions', 'mentions', '[data-testid="mention-feed"]');
     await visit('/audit', 'audit', '[data-testid="audit-table"] tbody tr');
     await visit('/security', 'security', 'h1');
