@@ -94,12 +94,13 @@ describe('Sandbox: live scenes with variety, receipts for replies, edits, deleti
     }
     await t.webhooksIngested();
     const [stored] = await t.dataSource.query(
-      `SELECT count(DISTINCT channel)::int AS channels, count(*) FILTER (WHERE edited)::int AS edited,
+      `SELECT (count(DISTINCT channel) FILTER (WHERE channel IN ('facebook', 'instagram', 'whatsapp')))::int AS channels, count(*) FILTER (WHERE edited)::int AS edited,
               count(*) FILTER (WHERE deleted)::int AS deleted, count(*) FILTER (WHERE kind = 'reaction')::int AS reactions,
               count(*) FILTER (WHERE attachments @> '[{"type": "location"}]')::int AS pins
          FROM message WHERE organization_id = $1`,
       [t.organizationId],
     );
+    // The app's own live ticks may add an X mention meanwhile; the scenes posted here are Meta's three channels.
     expect(stored.channels).toBe(3);
     expect(stored.edited).toBeGreaterThan(0);
     expect(stored.deleted).toBeGreaterThan(0);
