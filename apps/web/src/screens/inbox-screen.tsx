@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { useLiveStatus } from '../api/queries/live-status';
 import { queryKeys } from '../api/queries/query-keys';
 import {
+  prefetchChannelAccounts,
   prefetchConversations,
   useChannelAccounts,
   useConversations,
@@ -34,6 +35,7 @@ api.onChange((session) => {
   const onInbox = location.pathname === '/' || location.pathname.startsWith('/inbox');
   if (session && !signedIn && onInbox) {
     void prefetchConversations(queryClient, queryOf(DEFAULT_FILTERS));
+    void prefetchChannelAccounts(queryClient);
   }
   signedIn = session !== null;
 });

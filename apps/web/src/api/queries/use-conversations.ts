@@ -54,11 +54,18 @@ export function useConversationThread(id: string) {
   });
 }
 
+const channelAccounts = {
+  queryKey: queryKeys.channelAccounts,
+  queryFn: () => api.request<ChannelAccountView[]>('/api/v1/channel-accounts'),
+};
+
 export function useChannelAccounts() {
-  return useQuery({
-    queryKey: queryKeys.channelAccounts,
-    queryFn: () => api.request<ChannelAccountView[]>('/api/v1/channel-accounts'),
-  });
+  return useQuery(channelAccounts);
+}
+
+/** The inbox's filters need the accounts: asked for beside the first page, not after it. */
+export function prefetchChannelAccounts(client: QueryClient): Promise<void> {
+  return client.prefetchQuery(channelAccounts);
 }
 
 export function useUsers(enabled = true) {
