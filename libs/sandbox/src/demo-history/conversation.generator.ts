@@ -34,6 +34,9 @@ const STILL_WORKING = 'Ekiplerimiz konu üzerinde çalışıyor, en kısa süred
  * the officer's answer, the case it became and how it ended, thanks, and the conversation's kept
  * columns (first response, resolution, preview, counts) as the message and conversation writers keep them.
  */
+/** When the last of a conversation's messages was sent. */
+const latest = (drafts: readonly Draft[]) => Math.max(...drafts.map((d) => d.at));
+
 export class ConversationGenerator {
   readonly contacts: ContactRow[] = [];
   readonly conversations: ConversationRow[] = [];
@@ -104,7 +107,7 @@ export class ConversationGenerator {
         if (random.chance(0.3) && thanks < this.now) {
           inbound(thanks, typed(random, random.pick(THANKS)));
         }
-        resolvedAt = drafts[drafts.length - 1].at + random.int(1, 40) * 60_000;
+        resolvedAt = latest(drafts) + random.int(1, 40) * 60_000;
       }
     } else {
       const category = topic.category ?? this.catalog.categories[Number(random.weighted(this.categoryWeights))];
@@ -141,7 +144,10 @@ export class ConversationGenerator {
         ]);
       };
       if (whatsapp && (duplicateOf || random.chance(0.35))) {
-        pin(start + random.int(1, 4) * 60_000);
+        const pinnedAt = start + random.int(1, 4) * 60_000;
+        if (pinnedAt < this.now) {
+          pin(pinnedAt);
+        }
       } else if (whatsapp && reply < this.now && random.chance(0.4)) {
         // The officer asks where it is first; the citizen sends a pin.
         outbound(reply, askLocation(random));
@@ -210,7 +216,7 @@ export class ConversationGenerator {
           planned.row.status === 'resolved' ||
           planned.row.status === 'rejected'
         ) {
-          resolvedAt = drafts[drafts.length - 1].at + random.int(1, 30) * 60_000;
+          resolvedAt = latest(drafts) + random.int(1, 30) * 60_000;
         } else {
           pending = random.chance(0.5);
         }
@@ -257,6 +263,9 @@ export class ConversationGenerator {
     pending: boolean,
   ): void {
     const { random } = this;
+    // A pin sent minutes after the text can land after a quick first reply: the thread and its kept
+    // columns (first, last, first response) follow the clock, not the order the drafts were made in.
+    drafts = [...drafts].sort((a, b) => a.at - b.at);
     const channel = route.account.channel;
     const dm = route.mode === 'dm';
     const rootId = route.mode === 'comment' ? postId : null;
