@@ -1,7 +1,7 @@
 import { en } from '../../apps/web/src/i18n/en';
 import { tr } from '../../apps/web/src/i18n/tr';
 import { StoredTexts } from './stored-texts';
-import { strangerTexts, textProblems } from './ui-text-check';
+import { strangerTexts, textProblems, withoutStoredData } from './ui-text-check';
 
 const at = (text: string) => ({ text, where: 'p' });
 
@@ -31,6 +31,14 @@ describe('ui text check', () => {
     const texts = [tr['nav.inbox'], '06.12.2026 12:09', 'JPEG · 1 kB', 'yonetici@test.belediye.tr', 'gg.aa.yyyy'];
     expect(textProblems(texts.map(at), 'tr', 'screen')).toEqual([]);
     expect(textProblems([en['nav.inbox'], '06/12/2026, 12:09'].map(at), 'en', 'screen')).toEqual([]);
+  });
+
+  it('passes a stored handle inside a label, and still checks the rest of it', () => {
+    const stored = StoredTexts.of(['esra_yilmaz']);
+    const own = (text: string) => textProblems(withoutStoredData([at(text)], stored), 'tr', 'screen');
+    expect(textProblems([at('Seç: esra_yilmaz')], 'tr', 'screen')).not.toEqual([]);
+    expect(own('Seç: esra_yilmaz')).toEqual([]);
+    expect(own('Seç: esra_yilmaz page_access_token')).not.toEqual([]);
   });
 
   describe('texts not from the catalogue', () => {

@@ -242,6 +242,22 @@ export function strangerTexts(texts: PageText[], language: UiLanguage, screen: s
   return problems;
 }
 
+/** A word that may be a stored handle ("esra_yilmaz", "ali.tekin"). */
+const STORED_TOKEN = /(?<![\w@.-])[\p{L}\d][\p{L}\d_.-]*[\p{L}\d](?![\w@.-])/gu;
+
+/**
+ * The product's own words: stored texts dropped, and stored words cut out of a sentence ("Seç:
+ * esra_yilmaz" names a citizen's handle; "Seç:" is still checked).
+ */
+export function withoutStoredData(texts: PageText[], stored: StoredTexts): PageText[] {
+  return texts
+    .filter(({ text }) => !stored.has(text))
+    .map(({ text, where }) => ({
+      where,
+      text: text.replace(STORED_TOKEN, (token) => (stored.has(token) ? '' : token)),
+    }));
+}
+
 /**
  * The page's text checked in one go; with the database's strings, also every text that is neither
  * the catalogue's, Intl's formatting nor stored data.
@@ -254,6 +270,6 @@ export async function uiTextProblems(
 ): Promise<string[]> {
   const texts = await visibleTexts(page);
   // Stored data (an X handle such as "ali_tekin") is the citizens' and officers' words, not the product's.
-  const own = stored ? texts.filter(({ text }) => !stored.has(text)) : texts;
+  const own = stored ? withoutStoredData(texts, stored) : texts;
   return [...textProblems(own, language, screen), ...(stored ? strangerTexts(texts, language, screen, stored) : [])];
 }
