@@ -1,0 +1,30 @@
+import type { EntityManager } from 'typeorm';
+
+/** A citizen's message as the inbound scanner hands it to each handler, once. */
+export interface CitizenInboundMessage {
+  id: string;
+  organizationId: string;
+  conversationId: string;
+  channelAccountId: string;
+  channel: string;
+  contactId: string | null;
+  kind: string;
+  text: string | null;
+  /** Raw payload fields some handlers read (e.g. a WhatsApp interactive button reply id). */
+  raw: unknown;
+  sentAt: Date;
+  /** This message opened its conversation (the conversation's first inbound message). */
+  opensConversation: boolean;
+}
+
+/**
+ * Something that reacts to a new citizen message by itself: acknowledgement, DUR/STOP, a status
+ * query, a satisfaction answer, the out-of-hours reply. Handlers run in order inside one
+ * transaction per message; the first that returns 'consumed' stops the rest (e.g. a rating "5"
+ * is not also read as a new request).
+ */
+export interface CitizenInboundHandler {
+  /** Lower runs first. */
+  readonly order: number;
+  handle(manager: EntityManager, message: CitizenInboundMessage): Promise<'consumed' | 'pass'>;
+}
