@@ -1,18 +1,19 @@
 /**
  * The organization's working calendar: weekly hours with a lunch break, its time zone, and public
- * holidays (national and religious, with half-day eves). Implemented by OfficeCalendarService.
+ * holidays (national and religious, with half-day eves). DI token; implemented by
+ * OfficeCalendarService.
  */
-export interface OfficeCalendar {
+export abstract class OfficeCalendar {
   /** The office is open at this instant. */
-  isOpen(organizationId: string, at: Date): Promise<boolean>;
+  abstract isOpen(organizationId: string, at: Date): Promise<boolean>;
   /** The next instant the office opens (at itself when open). */
-  nextOpening(organizationId: string, at: Date): Promise<Date>;
+  abstract nextOpening(organizationId: string, at: Date): Promise<Date>;
   /** The start of the closed period `at` falls in (for "once per closed period"); null when open. */
-  closedPeriodStart(organizationId: string, at: Date): Promise<Date | null>;
+  abstract closedPeriodStart(organizationId: string, at: Date): Promise<Date | null>;
   /** `from` plus this many working hours (an SLA due date that skips nights, weekends and bayrams). */
-  addWorkingHours(organizationId: string, from: Date, hours: number): Promise<Date>;
+  abstract addWorkingHours(organizationId: string, from: Date, hours: number): Promise<Date>;
   /** `from` plus this many working days (a CİMER answer deadline). */
-  addWorkingDays(organizationId: string, from: Date, days: number): Promise<Date>;
+  abstract addWorkingDays(organizationId: string, from: Date, days: number): Promise<Date>;
   /** Working hours between two instants (statistics in working hours). */
-  workingHoursBetween(organizationId: string, from: Date, to: Date): Promise<number>;
+  abstract workingHoursBetween(organizationId: string, from: Date, to: Date): Promise<number>;
 }
