@@ -118,6 +118,7 @@ export class OutboundReplyBuilder {
       media: content.attachments.length > 0 ? content.attachments : undefined,
       template: content.template,
       privateReply: content.privateReply,
+      ...(content.buttons?.length ? { buttons: content.buttons } : {}),
       replyWindowExpiresAt: conversation.reply_window_expires_at
         ? new Date(conversation.reply_window_expires_at)
         : null,

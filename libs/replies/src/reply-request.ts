@@ -1,4 +1,4 @@
-import type { ReplyTemplate } from '@civic/channels-core';
+import type { ReplyButton, ReplyTemplate } from '@civic/channels-core';
 
 /** What an officer asks to send (the HTTP body, already validated). */
 export interface ReplyRequest {
@@ -9,12 +9,15 @@ export interface ReplyRequest {
   inReplyToMessageId?: string;
   /** Files uploaded for this conversation (POST …/reply-attachments), in the order they are sent. */
   attachmentIds?: string[];
+  /** Reply buttons under the text (max 3, titles up to 20 characters): WhatsApp shows them, other channels write them. */
+  buttons?: ReplyButton[];
 }
 
 /** Kept on the queued outbound message so the worker rebuilds exactly the reply that was accepted. */
 export interface StoredReplyRequest {
   template?: ReplyTemplate;
   privateReply?: boolean;
+  buttons?: ReplyButton[];
 }
 
 /** The answer of the reply endpoint (also what an Idempotency-Key replay returns). */

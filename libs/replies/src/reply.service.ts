@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, textFingerprint } from '@civic/audit';
-import { ChannelRegistry } from '@civic/channels-core';
+import { ChannelRegistry, replyButtonsProblem } from '@civic/channels-core';
 import { AppConfig } from '@civic/config';
 import { Channel, ConversationKind, DeliveryState, foldForSearch, MessageDirection, MessageKind } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
@@ -74,6 +74,9 @@ export class ReplyService {
           }
         : {}),
       ...(request.privateReply ? { privateReply: true } : {}),
+      ...(request.buttons?.length
+        ? { buttons: request.buttons.map((button) => ({ id: button.id, title: button.title })) }
+        : {}),
     };
     const text = request.text ?? null;
     const now = new Date();
@@ -207,6 +210,10 @@ function checkContent(request: ReplyRequest): void {
         errors: [`text must be at most ${REPLY_TEXT_MAX_BYTES} bytes`],
       });
     }
+  }
+  const buttonsProblem = replyButtonsProblem(request.buttons);
+  if (buttonsProblem) {
+    throw new DomainError(ErrorCode.ValidationFailed, { errors: [buttonsProblem] });
   }
   if (request.text === undefined && !request.media?.length && !request.template && !request.attachmentIds?.length) {
     throw new DomainError(ErrorCode.ValidationFailed, {

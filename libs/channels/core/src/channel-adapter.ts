@@ -27,6 +27,12 @@ export interface ReplyTemplate {
   parameters?: string[];
 }
 
+/** A reply button (WhatsApp interactive `button`); the id comes back with the citizen's tap. */
+export interface ReplyButton {
+  id: string;
+  title: string;
+}
+
 /** Everything an adapter needs to check and send one reply, derived from the conversation. */
 export interface OutboundReply {
   conversationKind: ConversationKind;
@@ -39,6 +45,11 @@ export interface OutboundReply {
   text: string | null;
   media?: MessageAttachment[];
   template?: ReplyTemplate;
+  /**
+   * Up to three reply buttons under the text: WhatsApp shows them (interactive message); other
+   * adapters write them under the text (withButtonsAsText).
+   */
+  buttons?: ReplyButton[];
   /** Answer a public comment with a private message (Facebook/Instagram private replies). */
   privateReply?: boolean;
   /** When the conversation's free-reply window closes (null: no window). */

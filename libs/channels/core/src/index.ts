@@ -4,3 +4,4 @@ export * from './channel-adapter';
 export * from './channel-registry';
 export * from './reply-callback-data';
 export * from './reply-media-policy';
+export * from './reply-buttons';

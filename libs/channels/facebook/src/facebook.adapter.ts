@@ -15,6 +15,7 @@ import {
   refuseMediaOutsidePolicy,
   ReplyRefusedError,
   SendResult,
+  withButtonsAsText,
 } from '@civic/channels-core';
 import {
   commentThread,
@@ -129,7 +130,9 @@ export class FacebookAdapter implements ChannelAdapter {
     return { rules: [image], maxCount: 1, needsPublicUrl: true };
   }
 
-  validateReply(reply: OutboundReply): void {
+  validateReply(request: OutboundReply): void {
+    // No reply buttons here: their titles are written under the text.
+    const reply = withButtonsAsText(request);
     if (reply.template) {
       throw new ReplyRefusedError('template_not_supported', 'Facebook has no message templates; write a text reply.');
     }
@@ -164,8 +167,9 @@ export class FacebookAdapter implements ChannelAdapter {
     return fetchMessagingProfile(this.graph, metaAccessToken(account), userExternalId, 'messenger');
   }
 
-  async sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult> {
-    this.validateReply(reply);
+  async sendReply(account: ChannelAccountContext, request: OutboundReply): Promise<SendResult> {
+    this.validateReply(request);
+    const reply = withButtonsAsText(request);
     const token = metaAccessToken(account);
     if (reply.privateReply || isDirectMessage(reply)) {
       return sendMessagingReply(this.graph, token, account.externalId, reply, { tagEchoes: true, uploadFiles: true });

@@ -15,6 +15,7 @@ import {
   refuseMediaOutsidePolicy,
   ReplyRefusedError,
   SendResult,
+  withButtonsAsText,
 } from '@civic/channels-core';
 import {
   commentThread,
@@ -123,7 +124,9 @@ export class InstagramAdapter implements ChannelAdapter {
     };
   }
 
-  validateReply(reply: OutboundReply): void {
+  validateReply(request: OutboundReply): void {
+    // No reply buttons here: their titles are written under the text.
+    const reply = withButtonsAsText(request);
     if (reply.template) {
       throw new ReplyRefusedError('template_not_supported', 'Instagram has no message templates; write a text reply.');
     }
@@ -155,8 +158,9 @@ export class InstagramAdapter implements ChannelAdapter {
     return fetchMessagingProfile(this.graph, metaAccessToken(account), userExternalId, 'instagram');
   }
 
-  async sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult> {
-    this.validateReply(reply);
+  async sendReply(account: ChannelAccountContext, request: OutboundReply): Promise<SendResult> {
+    this.validateReply(request);
+    const reply = withButtonsAsText(request);
     const token = metaAccessToken(account);
     if (reply.privateReply || isDirectMessage(reply)) {
       return sendMessagingReply(this.graph, token, account.externalId, reply, { tagEchoes: false, uploadFiles: false });

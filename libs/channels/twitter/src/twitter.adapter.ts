@@ -16,6 +16,7 @@ import {
   refuseMediaOutsidePolicy,
   ReplyRefusedError,
   SendResult,
+  withButtonsAsText,
 } from '@civic/channels-core';
 import { AttachmentType, Channel, ConversationKind } from '@civic/model';
 import { TwitterClientFactory } from './twitter-client.factory';
@@ -131,7 +132,9 @@ export class TwitterAdapter implements ChannelAdapter {
     return { rules: [{ type: AttachmentType.Image, mimeTypes: JPEG_PNG, maxBytes: 5 * MB }], maxCount: 1 };
   }
 
-  validateReply(reply: OutboundReply): void {
+  validateReply(request: OutboundReply): void {
+    // No reply buttons here: their titles are written under the text.
+    const reply = withButtonsAsText(request);
     if (reply.template) {
       throw new ReplyRefusedError(
         'template_not_supported',
@@ -188,8 +191,9 @@ export class TwitterAdapter implements ChannelAdapter {
     }
   }
 
-  async sendReply(account: ChannelAccountContext, reply: OutboundReply): Promise<SendResult> {
-    this.validateReply(reply);
+  async sendReply(account: ChannelAccountContext, request: OutboundReply): Promise<SendResult> {
+    this.validateReply(request);
+    const reply = withButtonsAsText(request);
     const client = this.clients.forAccount(account);
     const text = reply.text?.trim() ?? '';
     try {

@@ -11,6 +11,7 @@ import {
   replyCallbackData,
   ReplyMediaPolicy,
   ReplyMediaTarget,
+  refuseInvalidButtons,
   refuseMediaOutsidePolicy,
   ReplyRefusedError,
   SendResult,
@@ -27,6 +28,8 @@ import { AttachmentType, Channel, ConversationKind, MessageAttachment } from '@c
 import { mapWhatsAppValue } from './whatsapp-message.mapper';
 
 const TEXT_LIMIT = 4096;
+/** The body of an interactive message is shorter than a text message's. */
+const INTERACTIVE_BODY_LIMIT = 1024;
 
 /** Cloud API send response: `{ messaging_product, contacts: [{ input, wa_id }], messages: [{ id }] }`. */
 interface WhatsAppSendResponse {
@@ -100,7 +103,14 @@ export class WhatsAppAdapter implements ChannelAdapter {
       }
       return;
     }
-    refuseInvalidContent(reply, TEXT_LIMIT);
+    refuseInvalidContent(reply, reply.buttons?.length ? INTERACTIVE_BODY_LIMIT : TEXT_LIMIT);
+    refuseInvalidButtons(reply);
+    if (reply.buttons?.length && reply.media?.length) {
+      throw new ReplyRefusedError(
+        'buttons_with_media',
+        'A WhatsApp message with reply buttons carries a text only here; send the files separately.',
+      );
+    }
     refuseMediaOutsidePolicy(reply.media, this.replyMediaPolicy(reply));
     for (const media of reply.media ?? []) {
       if (!SENDABLE_MEDIA[media.type]) {
@@ -149,6 +159,23 @@ export class WhatsAppAdapter implements ChannelAdapter {
             ...(parameters.length > 0
               ? { components: [{ type: 'body', parameters: parameters.map((text) => ({ type: 'text', text })) }] }
               : {}),
+          },
+        }),
+      );
+    } else if (reply.buttons?.length) {
+      // Interactive reply buttons: allowed inside the 24-hour window only (checked above).
+      sent.push(
+        await send({
+          type: 'interactive',
+          interactive: {
+            type: 'button',
+            body: { text: reply.text },
+            action: {
+              buttons: reply.buttons.map((button) => ({
+                type: 'reply',
+                reply: { id: button.id, title: button.title.trim() },
+              })),
+            },
           },
         }),
       );

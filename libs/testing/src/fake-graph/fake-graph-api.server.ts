@@ -430,6 +430,14 @@ export class FakeGraphApiServer {
         if (!to || !body.type) {
           return send(res, 400, META_FAILURES.invalidParameter('(#100) The parameter to is required.').body);
         }
+        const interactiveProblem = body.type === 'interactive' ? whatsappInteractiveProblem(body.interactive) : null;
+        if (interactiveProblem) {
+          return send(
+            res,
+            400,
+            META_FAILURES.invalidParameter(`(#131009) Parameter value is not valid: ${interactiveProblem}`).body,
+          );
+        }
         return send(res, 200, {
           messaging_product: 'whatsapp',
           contacts: [{ input: to, wa_id: to }],
@@ -713,4 +721,31 @@ function unsupported(res: ServerResponse, record: RecordedGraphRequest): void {
       fbtrace_id: 'AfakeTrace',
     },
   });
+}
+
+/** The Cloud API's checks of an interactive reply-buttons message (1-3 buttons, titles up to 20, unique). */
+function whatsappInteractiveProblem(interactive: unknown): string | null {
+  const value = (interactive ?? {}) as {
+    type?: string;
+    body?: { text?: string };
+    action?: { buttons?: Array<{ type?: string; reply?: { id?: string; title?: string } }> };
+  };
+  if (value.type !== 'button') {
+    return 'interactive.type must be button';
+  }
+  if (!value.body?.text || [...value.body.text].length > 1024) {
+    return 'interactive.body.text is required (max 1024 characters)';
+  }
+  const buttons = value.action?.buttons ?? [];
+  if (buttons.length < 1 || buttons.length > 3) {
+    return 'interactive.action.buttons must have 1-3 buttons';
+  }
+  const titles = buttons.map((button) => button.reply?.title ?? '');
+  if (buttons.some((button) => button.type !== 'reply' || !button.reply?.id)) {
+    return 'each button needs type reply and a reply id';
+  }
+  if (titles.some((title) => !title || [...title].length > 20) || new Set(titles).size !== titles.length) {
+    return 'button titles must be unique and 1-20 characters';
+  }
+  return null;
 }
