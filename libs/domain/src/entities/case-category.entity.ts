@@ -21,6 +21,10 @@ export class CaseCategory {
   @Column({ type: 'integer', name: 'sla_hours' })
   slaHours: number;
 
+  /** The SLA counts working hours of the office calendar (nights, weekends, holidays skipped), not clock hours. */
+  @Column({ type: 'boolean', name: 'sla_working_hours', default: false })
+  slaWorkingHours: boolean;
+
   /** The department or external body that owns the category (routing default). */
   @Column({ type: 'uuid', name: 'department_id', nullable: true })
   departmentId: string | null;

@@ -30,6 +30,7 @@ import { ConversationResponseTimes1796560000000 } from './1796560000000-conversa
 import { CaseAssignee1796570000000 } from './1796570000000-case-assignee.migration';
 import { ReplyUpload1796580000000 } from './1796580000000-reply-upload.migration';
 import { InboxStatsRollup1796630000000 } from './1796630000000-inbox-stats-rollup.migration';
+import { OfficeHours1796642000000 } from './1796642000000-office-hours.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -63,4 +64,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CaseAssignee1796570000000,
   ReplyUpload1796580000000,
   InboxStatsRollup1796630000000,
+  OfficeHours1796642000000,
 ];
