@@ -24,7 +24,10 @@ export interface CitizenInboundMessage {
  * is not also read as a new request).
  */
 export interface CitizenInboundHandler {
-  /** Lower runs first. */
+  /**
+   * Lower runs first. The product's handlers: 10 DUR/STOP opt-out, 20 status request, 30
+   * satisfaction answer, 40 out-of-hours reply, 50 new-conversation acknowledgement.
+   */
   readonly order: number;
   handle(manager: EntityManager, message: CitizenInboundMessage): Promise<'consumed' | 'pass'>;
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { CitizenNoticeKind } from './citizen-notice-kind';
 import type { CitizenNoticeRequest } from './citizen-notice-request';
 
 /**
@@ -9,4 +10,7 @@ import type { CitizenNoticeRequest } from './citizen-notice-request';
  */
 export abstract class CitizenNotices {
   abstract enqueue(manager: EntityManager, request: CitizenNoticeRequest): Promise<boolean>;
+
+  /** The organization has this kind switched on (e.g. the resolve endpoint leaves telling the citizen to it). */
+  abstract isEnabled(manager: EntityManager, organizationId: string, kind: CitizenNoticeKind): Promise<boolean>;
 }

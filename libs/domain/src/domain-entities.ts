@@ -29,6 +29,11 @@ import { AuditEvent } from './entities/audit-event.entity';
 import { CannedResponse } from './entities/canned-response.entity';
 import { ChannelAccount } from './entities/channel-account.entity';
 import { ChannelSendPace } from './entities/channel-send-pace.entity';
+import { CitizenContactState } from './entities/citizen-contact-state.entity';
+import { CitizenInboundProcessed } from './entities/citizen-inbound-processed.entity';
+import { CitizenInboundScan } from './entities/citizen-inbound-scan.entity';
+import { CitizenMessageSettings } from './entities/citizen-message-settings.entity';
+import { CitizenNotice } from './entities/citizen-notice.entity';
 import { Contact } from './entities/contact.entity';
 import { ConversationActivity } from './entities/conversation-activity.entity';
 import { Conversation } from './entities/conversation.entity';
@@ -108,4 +113,9 @@ export const ALL_ENTITIES = [
   UserSsoIdentity,
   UserPasskey,
   PasskeyChallenge,
+  CitizenNotice,
+  CitizenMessageSettings,
+  CitizenContactState,
+  CitizenInboundScan,
+  CitizenInboundProcessed,
 ];

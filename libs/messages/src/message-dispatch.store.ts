@@ -17,10 +17,12 @@ export class MessageDispatchStore {
          VALUES ($1, $2, $3, $4, NULL, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13, $14, $15, $16::jsonb)
          RETURNING id, sent_at, conversation_id, direction, author_user_id
        ), first_response AS (
-         -- The conversation's first response, for the inbox statistics (see MessageStore).
+         -- The conversation's first response, for the inbox statistics (see MessageStore); an automatic
+         -- message to the citizen (no author) is not one.
          UPDATE conversation c SET first_response_at = ins.sent_at, first_response_user_id = ins.author_user_id
            FROM ins
-          WHERE c.id = ins.conversation_id AND ins.direction = 'out' AND c.first_inbound_at < ins.sent_at
+          WHERE c.id = ins.conversation_id AND ins.direction = 'out' AND ins.author_user_id IS NOT NULL
+            AND c.first_inbound_at < ins.sent_at
             AND (c.first_response_at IS NULL OR c.first_response_at > ins.sent_at)
           RETURNING c.id
        )

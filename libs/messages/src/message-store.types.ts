@@ -61,7 +61,8 @@ export interface QueuedReplyValues {
   parentMessageId: string | null;
   parentExternalId: string | null;
   contactId: string | null;
-  authorUserId: string;
+  /** Null: an automatic message to the citizen (not an officer's response). */
+  authorUserId: string | null;
   sentAt: string;
   deliveryState: DeliveryState;
   raw: unknown;

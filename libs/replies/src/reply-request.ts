@@ -30,6 +30,7 @@ export interface ReplyResponse {
   attachments: unknown[];
   deliveryState: string;
   inReplyToMessageId: string | null;
-  authorUserId: string;
+  /** Null for an automatic message to the citizen. */
+  authorUserId: string | null;
   sentAt: string;
 }

@@ -17,10 +17,12 @@ import { ReplyUploadService } from './reply-upload.service';
 export const REPLY_TEXT_MAX_BYTES = 64 * 1024;
 const PREVIEW_LENGTH = 280;
 
-/** Who is replying. */
+/** Who is replying: an officer, or the product itself (userId null: an automatic message to the citizen). */
 export interface ReplyAuthor {
-  userId: string;
+  userId: string | null;
   organizationId: string;
+  /** An automatic message (libs/citizen-loop): named in the audit trail instead of a user. */
+  automatic?: { kind: string; noticeId: string };
 }
 
 /**
@@ -41,12 +43,16 @@ export class ReplyService {
     private readonly uploads: ReplyUploadService,
   ) {}
 
-  /** Throws ReplyRefusedError (channel rule) or a DomainError (unknown conversation, invalid text, reused key). */
+  /**
+   * Throws ReplyRefusedError (channel rule) or a DomainError (unknown conversation, invalid text, reused key).
+   * With `outer`, the reply is stored in the caller's transaction (the citizen notice worker), else in its own.
+   */
   async reply(
     author: ReplyAuthor,
     conversationId: string,
     request: ReplyRequest,
     idempotencyKey?: string,
+    outer?: EntityManager,
   ): Promise<ReplyResponse> {
     checkContent(request);
     if (idempotencyKey) {
@@ -56,7 +62,7 @@ export class ReplyService {
       }
     }
 
-    const manager = this.dataSource.manager;
+    const manager = outer ?? this.dataSource.manager;
     const conversation = await this.builder.conversation(manager, author.organizationId, conversationId);
     const target = await this.builder.target(manager, conversation, request.inReplyToMessageId);
     const attachments = [
@@ -92,7 +98,7 @@ export class ReplyService {
 
     await this.queue.ensureQueue(replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS)); // before the transaction: on PGlite other sessions wait for it to end
     try {
-      return await this.dataSource.transaction(async (tx) => {
+      const store = async (tx: EntityManager): Promise<ReplyResponse> => {
         const message = await this.messages.insertQueuedReply(tx, {
           organizationId: author.organizationId,
           channel: conversation.channel,
@@ -150,6 +156,7 @@ export class ReplyService {
           {
             organizationId: author.organizationId,
             actorUserId: author.userId,
+            ...(author.automatic ? { actorLabel: 'system' } : {}),
             action: 'reply.queued',
             targetType: 'message',
             targetId: message.id,
@@ -160,6 +167,9 @@ export class ReplyService {
               ...textFingerprint(text),
               attachments: attachments.length,
               template: request.template?.name ?? null,
+              ...(author.automatic
+                ? { automatic: true, noticeKind: author.automatic.kind, noticeId: author.automatic.noticeId }
+                : {}),
             },
           },
           tx,
@@ -171,7 +181,8 @@ export class ReplyService {
           change: 'reply',
         });
         return response;
-      });
+      };
+      return await (outer ? store(outer) : this.dataSource.transaction(store));
     } catch (error) {
       if (error instanceof IdempotencyRace) {
         const replayed = await this.replayed(this.dataSource.manager, author, idempotencyKey!);

@@ -78,6 +78,10 @@ export class ChannelAccount {
   @Column({ type: 'boolean', default: false })
   sandbox: boolean;
 
+  /** Tell a citizen who opens a new conversation that it was received (automatic message, off by default). */
+  @Column({ type: 'boolean', name: 'acknowledge_new_conversations', default: false })
+  acknowledgeNewConversations: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

@@ -49,3 +49,8 @@ export * from './user-sso-identity.entity';
 export * from './user-passkey.entity';
 export * from './passkey-challenge.entity';
 export * from './reply-upload.entity';
+export * from './citizen-notice.entity';
+export * from './citizen-message-settings.entity';
+export * from './citizen-contact-state.entity';
+export * from './citizen-inbound-scan.entity';
+export * from './citizen-inbound-processed.entity';

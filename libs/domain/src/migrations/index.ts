@@ -31,6 +31,7 @@ import { CaseAssignee1796570000000 } from './1796570000000-case-assignee.migrati
 import { ReplyUpload1796580000000 } from './1796580000000-reply-upload.migration';
 import { InboxStatsRollup1796630000000 } from './1796630000000-inbox-stats-rollup.migration';
 import { OfficeHours1796642000000 } from './1796642000000-office-hours.migration';
+import { CitizenNotices1796641000000 } from './1796641000000-citizen-notices.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -65,4 +66,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReplyUpload1796580000000,
   InboxStatsRollup1796630000000,
   OfficeHours1796642000000,
+  CitizenNotices1796641000000,
 ];

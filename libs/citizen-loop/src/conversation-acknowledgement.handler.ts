@@ -1,0 +1,47 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CitizenInboundHandler, CitizenInboundMessage } from './citizen-inbound-handler';
+import { CitizenInboundHandlerRegistry } from './citizen-inbound-handler.registry';
+import { CitizenNoticeKind } from './citizen-notice-kind';
+import { CitizenNotices } from './citizen-notices';
+
+/**
+ * "We received your message": the first citizen message of a conversation, on channel accounts
+ * that have the acknowledgement switched on (off by default). Runs last, so an out-of-hours reply
+ * or a recognised status request is not followed by a second automatic message.
+ */
+@Injectable()
+export class ConversationAcknowledgementHandler implements CitizenInboundHandler, OnModuleInit {
+  readonly order = 50;
+
+  constructor(
+    private readonly registry: CitizenInboundHandlerRegistry,
+    private readonly notices: CitizenNotices,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async handle(manager: EntityManager, message: CitizenInboundMessage): Promise<'consumed' | 'pass'> {
+    if (!message.opensConversation) {
+      return 'pass';
+    }
+    const [account] = await manager.query(
+      `SELECT acknowledge_new_conversations AS on FROM channel_account WHERE organization_id = $1 AND id = $2`,
+      [message.organizationId, message.channelAccountId],
+    );
+    if (!account?.on) {
+      return 'pass';
+    }
+    await this.notices.enqueue(manager, {
+      organizationId: message.organizationId,
+      conversationId: message.conversationId,
+      kind: CitizenNoticeKind.ConversationAcknowledged,
+      eventKey: `conversation:${message.conversationId}:acknowledged`,
+      inReplyToMessageId: message.kind === 'dm' ? null : message.id,
+    });
+    // Not consumed: the message is still the citizen's request.
+    return 'pass';
+  }
+}
