@@ -2,6 +2,7 @@ import { adminEn } from './areas/admin';
 import { attachmentsEn } from './areas/attachments';
 import { auditEn } from './areas/audit';
 import { casesEn } from './areas/cases';
+import { citizenMessagesEn } from './areas/citizen-messages';
 import { listEn } from './areas/list';
 import { mayorEn } from './areas/mayor';
 import { workspaceEn } from './areas/workspace';
@@ -573,4 +574,5 @@ export const en: Record<MessageKey, string> = {
   ...attachmentsEn,
   ...mayorEn,
   ...auditEn,
+  ...citizenMessagesEn,
 };

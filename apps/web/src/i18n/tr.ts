@@ -2,6 +2,7 @@ import { adminTr } from './areas/admin';
 import { attachmentsTr } from './areas/attachments';
 import { auditTr } from './areas/audit';
 import { casesTr } from './areas/cases';
+import { citizenMessagesTr } from './areas/citizen-messages';
 import { listTr } from './areas/list';
 import { mayorTr } from './areas/mayor';
 import { workspaceTr } from './areas/workspace';
@@ -574,6 +575,7 @@ export const tr = {
   ...attachmentsTr,
   ...mayorTr,
   ...auditTr,
+  ...citizenMessagesTr,
 };
 
 export type MessageKey = keyof typeof tr;

@@ -8,6 +8,7 @@ import { RoutingRulesAdmin } from '../components/admin/routing-rules-admin';
 import { SingleSignOnAdmin } from '../components/admin/single-sign-on-admin';
 import { UsersAdmin } from '../components/admin/users-admin';
 import { WatchlistsAdmin } from '../components/admin/watchlists-admin';
+import { AutomaticMessagesAdmin } from '../components/citizen-messages/automatic-messages-admin';
 import { useI18n } from '../i18n/i18n';
 
 export type AdminTab =
@@ -17,6 +18,7 @@ export type AdminTab =
   | 'categories'
   | 'routing-rules'
   | 'canned-responses'
+  | 'automatic-messages'
   | 'watchlists'
   | 'retention'
   | 'sso';
@@ -29,6 +31,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
   'categories',
   'routing-rules',
   'canned-responses',
+  'automatic-messages',
   'watchlists',
   'retention',
   'sso',
@@ -73,6 +76,8 @@ function AdminPanel({ tab }: { tab: AdminTab }) {
       return <RoutingRulesAdmin />;
     case 'canned-responses':
       return <CannedResponsesAdmin canShare />;
+    case 'automatic-messages':
+      return <AutomaticMessagesAdmin />;
     case 'watchlists':
       return <WatchlistsAdmin />;
     case 'sso':

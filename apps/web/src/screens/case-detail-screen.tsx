@@ -8,6 +8,7 @@ import { CaseForwardDialog } from '../components/cases/case-forward-dialog';
 import { CaseHistory } from '../components/cases/case-history';
 import { CaseRoutingActions } from '../components/cases/case-routing-actions';
 import { CaseStatusActions } from '../components/cases/case-status-actions';
+import { CaseNotices } from '../components/citizen-messages/case-notices';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/tr';
@@ -97,6 +98,7 @@ function CaseDetailBody({ item, can }: { item: CaseDetail; can: Permissions }) {
               </ul>
             </section>
           )}
+          <CaseNotices item={item} canAdmin={can.admin} />
           <CaseHistory item={item} />
         </div>
         <div className="stack">
