@@ -84,8 +84,8 @@ describe('audit trail with names (GET /api/v1/audit/events)', () => {
       slaHours: 72,
     });
     const [kase] = await t.dataSource.query(
-      `INSERT INTO civic_case (organization_id, number, conversation_id, channel, channel_account_id, category_id, due_at)
-       VALUES ($1, 42, $2, 'whatsapp', $3, $4, now() + interval '3 days') RETURNING id`,
+      `INSERT INTO civic_case (organization_id, number, case_number, conversation_id, channel, channel_account_id, category_id, due_at)
+       VALUES ($1, 42, '2026-000042', $2, 'whatsapp', $3, $4, now() + interval '3 days') RETURNING id`,
       [org, conversation.id, account.id, category.id],
     );
     Object.assign(ids, {
@@ -153,7 +153,13 @@ describe('audit trail with names (GET /api/v1/audit/events)', () => {
     expect(page.items[0]).toMatchObject({
       action: 'case.assigned',
       actorName: 'Ayşe Yılmaz',
-      target: { found: true, number: 42, name: 'Yol ve kaldırım', conversationId: ids.conversation, erased: false },
+      target: {
+        found: true,
+        caseNumber: '2026-000042',
+        name: 'Yol ve kaldırım',
+        conversationId: ids.conversation,
+        erased: false,
+      },
     });
     expect(page.names).toEqual({ [ids.department]: 'Fen İşleri Müdürlüğü' });
     const byAccount = await get(`target=channel_account:${ids.account}`);

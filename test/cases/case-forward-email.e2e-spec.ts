@@ -77,7 +77,7 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
       .expect(200);
     return {
       caseId: created.body.id as string,
-      number: created.body.number as number,
+      caseNumber: created.body.caseNumber as string,
       deliveries: forwarded.body.deliveries,
     };
   };
@@ -94,12 +94,12 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
     (await t.http().get(`/api/v1/cases/${caseId}`).set(auth(officer))).body.history.map((h: any) => h.action);
 
   it('sends the case once, in Turkish, with a Message-ID and X-Civic-Delivery from the forward id', async () => {
-    const { caseId, number, deliveries } = await forwardTo('İZSU', 'basvuru@izsu.example');
+    const { caseId, caseNumber, deliveries } = await forwardTo('İZSU', 'basvuru@izsu.example');
     expect(deliveries).toEqual([expect.objectContaining({ transport: 'email', status: 'queued' })]);
     const row = await forwardReaching(caseId, 'sent');
     const mails = smtp.messagesTo('basvuru@izsu.example');
     expect(mails).toHaveLength(1);
-    expect(mails[0].subject).toBe(`Başvuru ${number}: Su arızası`);
+    expect(mails[0].subject).toBe(`Başvuru ${caseNumber}: Su arızası`);
     expect(mails[0].from?.value).toEqual([{ name: 'Bornova Belediyesi', address: 'basvuru@bornova.example' }]);
     expect(mails[0].text).toContain('Açıklama: Ana boru patladı');
     expect(mails[0].messageId).toBe(`<case-forward.${row.id}@civic-inbox>`);

@@ -184,7 +184,7 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
     expect(created.status).toBe(201);
     const kase = created.body;
     expect(kase).toMatchObject({
-      number: 1,
+      caseNumber: expect.stringMatching(/^2\d{3}-000001$/),
       status: 'assigned',
       priority: 'high',
       channel: 'whatsapp',
@@ -239,7 +239,7 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
       note: 'İnönü Caddesi karayolu ağındadır.',
       case: {
         id: kase.id,
-        number: 1,
+        caseNumber: kase.caseNumber,
         category: { code: 'yol-cukur', name: 'Yol / çukur' },
         location: { latitude: 38.4622, longitude: 27.2185 },
       },
@@ -302,7 +302,7 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
     });
     expect(resolved.body.notification).toMatchObject({ status: 'queued' });
     expect(resolved.body.notification.text).toContain(
-      'Sayın Şükrü Çelik, 1 numaralı başvurunuz sonuçlandı: Çukur Karayolları ekiplerince asfaltla kapatıldı.',
+      `Sayın Şükrü Çelik, ${kase.caseNumber} numaralı başvurunuz sonuçlandı: Çukur Karayolları ekiplerince asfaltla kapatıldı.`,
     );
     const sent: any = await eventually(async () =>
       graph.requestsTo('POST', `/${WA}/messages`).find((r: any) => r.body.to === CITIZEN),
@@ -409,7 +409,7 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
       .post(`/api/v1/cases/${created.body.id}/notify`)
       .set(auth(officer))
       .send({
-        template: { name: 'basvuru_sonuclandi', language: 'tr', parameters: ['Gül İnce', String(created.body.number)] },
+        template: { name: 'basvuru_sonuclandi', language: 'tr', parameters: ['Gül İnce', created.body.caseNumber] },
       });
     expect(notified.body.notification).toMatchObject({ status: 'queued', template: 'basvuru_sonuclandi' });
     const sent: any = await eventually(async () =>
@@ -452,7 +452,7 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
       created.body.id,
     ]);
     expect(outbox).toMatchObject({ target: 'basvuru@izsu.example', status: 'outbox' });
-    expect(outbox.payload.email.subject).toBe(`Başvuru ${created.body.number}: Su arızası`);
+    expect(outbox.payload.email.subject).toBe(`Başvuru ${created.body.caseNumber}: Su arızası`);
   });
 
   it('a body that refuses the payload (4xx) marks the forward failed without retrying', async () => {

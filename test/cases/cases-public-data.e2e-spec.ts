@@ -139,7 +139,7 @@ describe('Cases: public transparency report and Open311 GeoReport v2 (switch, fi
       `/public/v1/${slug}/transparency`,
       `/open311/v2/${slug}/services.json`,
       `/open311/v2/${slug}/requests.json`,
-      `/open311/v2/${slug}/requests/${pothole.number}.json`,
+      `/open311/v2/${slug}/requests/${pothole.caseNumber}.json`,
       '/public/v1/yok-boyle-belediye/transparency',
     ]) {
       await get(path, 404);
@@ -208,14 +208,14 @@ describe('Cases: public transparency report and Open311 GeoReport v2 (switch, fi
     const requests = await get(`/open311/v2/${slug}/requests.json`);
     // Newest first by opening time (the Zabıta case was opened 5 h ago).
     expect(requests.map((r: any) => r.service_request_id)).toEqual([
-      String(again.number),
-      String(pothole.number),
-      String(stalls.number),
+      again.caseNumber,
+      pothole.caseNumber,
+      stalls.caseNumber,
     ]);
     for (const r of requests) {
       expect(Object.keys(r).sort()).toEqual([...REQUEST_FIELDS].sort());
     }
-    const potholeRequest = requests.find((r: any) => r.service_request_id === String(pothole.number));
+    const potholeRequest = requests.find((r: any) => r.service_request_id === pothole.caseNumber);
     expect(potholeRequest).toMatchObject({
       status: 'open',
       status_notes: 'Başvuru ilgili birime iletildi.',
@@ -229,33 +229,33 @@ describe('Cases: public transparency report and Open311 GeoReport v2 (switch, fi
     });
     expect(potholeRequest.requested_datetime).toBe(pothole.createdAt);
     expect(potholeRequest.expected_datetime).toBe(pothole.dueAt);
-    expect(requests.find((r: any) => r.service_request_id === String(stalls.number))).toMatchObject({
+    expect(requests.find((r: any) => r.service_request_id === stalls.caseNumber)).toMatchObject({
       status: 'closed',
       status_notes: 'Başvuru çözüldü.',
       agency_responsible: 'Zabıta',
       lat: 38.451,
       long: 27.229,
     });
-    expect(requests.find((r: any) => r.service_request_id === String(again.number))).toMatchObject({
+    expect(requests.find((r: any) => r.service_request_id === again.caseNumber)).toMatchObject({
       status: 'closed',
       status_notes: expect.stringContaining('Mükerrer'),
     });
 
     const ids = (list: any[]) => list.map((r) => r.service_request_id).sort();
-    expect(ids(await get(`/open311/v2/${slug}/requests.json?status=open`))).toEqual([String(pothole.number)]);
+    expect(ids(await get(`/open311/v2/${slug}/requests.json?status=open`))).toEqual([pothole.caseNumber]);
     expect(ids(await get(`/open311/v2/${slug}/requests.json?status=closed&service_code=zabita`))).toEqual([
-      String(stalls.number),
+      stalls.caseNumber,
     ]);
     expect(ids(await get(`/open311/v2/${slug}/requests.json?service_code=yol-cukur`))).toEqual(
-      [String(pothole.number), String(again.number)].sort(),
+      [pothole.caseNumber, again.caseNumber].sort(),
     );
     expect(
       ids(
         await get(
-          `/open311/v2/${slug}/requests.json?service_request_id=${pothole.number},${stalls.number}&status=open`,
+          `/open311/v2/${slug}/requests.json?service_request_id=${pothole.caseNumber},${stalls.caseNumber}&status=open`,
         ),
       ),
-    ).toEqual([String(pothole.number), String(stalls.number)].sort());
+    ).toEqual([pothole.caseNumber, stalls.caseNumber].sort());
     expect(
       await get(
         `/open311/v2/${slug}/requests.json?start_date=2020-01-01T00:00:00%2B03:00&end_date=2020-02-01T00:00:00%2B03:00`,
@@ -267,11 +267,11 @@ describe('Cases: public transparency report and Open311 GeoReport v2 (switch, fi
           `/open311/v2/${slug}/requests.json?start_date=${encodeURIComponent(new Date(Date.now() - 4 * HOUR).toISOString())}`,
         ),
       ),
-    ).toEqual([String(pothole.number), String(again.number)].sort());
+    ).toEqual([pothole.caseNumber, again.caseNumber].sort());
     await get(`/open311/v2/${slug}/requests.json?status=pending`, 400);
     await get(`/open311/v2/${slug}/requests.json?start_date=dün`, 400);
 
-    const one = await get(`/open311/v2/${slug}/requests/${pothole.number}.json`);
+    const one = await get(`/open311/v2/${slug}/requests/${pothole.caseNumber}.json`);
     expect(one).toEqual([potholeRequest]);
     await get(`/open311/v2/${slug}/requests/99999.json`, 404);
     await get(`/open311/v2/${slug}/requests/abc.json`, 404);

@@ -148,7 +148,8 @@ describe('Canned responses: personal and shared, shortcuts, case number', () => 
       .set(auth(officer.token))
       .send({ conversationId, category: category.code })
       .expect(201);
-    const [{ number }] = await t.dataSource.query(`SELECT number FROM civic_case WHERE id = $1`, [opened.body.id]);
+    const number = opened.body.caseNumber;
+    expect(number).toMatch(/^2\d{3}-\d{6}$/);
     expect((await render()).body).toEqual({
       text: `Sayın Ahmet Yıldız, ${number} / ${number} numaralı başvurunuz alındı.`,
       missing: [],

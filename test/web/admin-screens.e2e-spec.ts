@@ -273,7 +273,7 @@ describe('admin screens in headless Chromium', () => {
     await f.getByLabel('Başlık').fill('Selam');
     await f.getByLabel('Metin').fill('Merhaba {{ad}}, {{başvuruNo}} numaralı başvurunuz inceleniyor.');
     await expect(f.getByTestId('canned-preview').innerText()).resolves.toBe(
-      'Merhaba Ayşe Yılmaz, 1024 numaralı başvurunuz inceleniyor.',
+      'Merhaba Ayşe Yılmaz, 2026-001024 numaralı başvurunuz inceleniyor.',
     );
     await f.getByRole('button', { name: 'Kaydet' }).click();
     await row('canned-row', 'Selam').filter({ hasText: 'Kişisel' }).waitFor();

@@ -54,8 +54,8 @@ describe('audit trail in headless Chromium', () => {
       [org],
     );
     const [{ id: kase }] = await query(
-      `INSERT INTO civic_case (organization_id, number, conversation_id, channel, channel_account_id, category_id, due_at)
-       VALUES ($1, 42, $2, 'whatsapp', $3, $4, now() + interval '3 days') RETURNING id`,
+      `INSERT INTO civic_case (organization_id, number, case_number, conversation_id, channel, channel_account_id, category_id, due_at)
+       VALUES ($1, 42, '2026-000042', $2, 'whatsapp', $3, $4, now() + interval '3 days') RETURNING id`,
       [org, conversation, account, category],
     );
     Object.assign(ids, { officer: officer.id, conversation, case: kase });
@@ -111,7 +111,7 @@ describe('audit trail in headless Chromium', () => {
   it('reads as words: names, a linked case and conversation, the change as before → after', async () => {
     const assigned = rows().filter({ hasText: 'Başvuru müdürlüğe atandı' });
     await expect(assigned.textContent()).resolves.toContain('Ayşe Yılmaz');
-    const caseLink = assigned.getByRole('link', { name: 'Başvuru No. 42 · Yol ve kaldırım' });
+    const caseLink = assigned.getByRole('link', { name: 'Başvuru No. 2026-000042 · Yol ve kaldırım' });
     expect(await caseLink.getAttribute('href')).toBe(`/cases/${ids.case}`);
     const change = await assigned.getByTestId('audit-change').innerText();
     expect(change).toMatch(/Öncelik: Normal\s*→\s*Yüksek/);

@@ -31,8 +31,8 @@ describe('case workspace in headless Chromium', () => {
   let t: TestApp;
   let browser: HeadlessChromium;
   let page: Page;
-  let main: { id: string; number: number; conversationId: string };
-  let duplicate: { id: string; number: number };
+  let main: { id: string; number: string; conversationId: string };
+  let duplicate: { id: string; number: string };
   let adminName = '';
   const problems: string[] = [];
   const consoleErrors: string[] = [];
@@ -89,7 +89,7 @@ describe('case workspace in headless Chromium', () => {
     });
     expect(opened.status).toBe(201);
     expect(opened.body.location).not.toBeNull();
-    main = { id: opened.body.id, number: opened.body.number, conversationId: photo.conversation_id };
+    main = { id: opened.body.id, number: opened.body.caseNumber, conversationId: photo.conversation_id };
     // The photo is downloaded by the worker; wait until its stored copy answers.
     const photoPath = opened.body.photos[0].path as string;
     for (let i = 0; (await t.http().get(photoPath).set(admin())).status !== 200; i++) {
@@ -124,7 +124,7 @@ describe('case workspace in headless Chromium', () => {
         },
       });
     expect(second.status).toBe(201);
-    duplicate = { id: second.body.id, number: second.body.number };
+    duplicate = { id: second.body.id, number: second.body.caseNumber };
 
     browser = await launchChromium();
     page = await browser.context.newPage();

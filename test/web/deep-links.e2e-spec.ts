@@ -16,7 +16,7 @@ const SCREENSHOTS = mkdtempSync(join(tmpdir(), 'civic-deep-links-'));
 describe('web app deep links in headless Chromium', () => {
   let t: TestApp;
   let browser: HeadlessChromium;
-  const cases: { id: string; number: number; conversationId: string }[] = [];
+  const cases: { id: string; number: string; conversationId: string }[] = [];
   const consoleErrors: string[] = [];
 
   const watch = (page: Page) => {
@@ -57,7 +57,7 @@ describe('web app deep links in headless Chromium', () => {
           description: `Derin bağlantı ${i + 1}`,
         });
       expect(created.status).toBe(201);
-      cases.push({ id: created.body.id, number: created.body.number, conversationId: conversation.id });
+      cases.push({ id: created.body.id, number: created.body.caseNumber, conversationId: conversation.id });
     }
     browser = await launchChromium();
   });

@@ -116,7 +116,7 @@ describe("the mayor's office: overview and mentions in the browser", () => {
     });
     expect(opened.status).toBe(201);
     caseId = opened.body.id;
-    caseNumber = opened.body.number;
+    caseNumber = opened.body.caseNumber;
     await t.dataSource.query(`UPDATE civic_case SET due_at = now() - interval '3 days' WHERE id = $1`, [caseId]);
 
     const { user } = await t.createUser([UserRole.MayorOffice]);

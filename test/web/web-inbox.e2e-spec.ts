@@ -193,7 +193,9 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     await expect(casePanel.getByLabel('Kategori').locator('option:checked').innerText()).resolves.toBe('Yol / çukur');
     await casePanel.getByRole('button', { name: 'Başvuruyu aç' }).click();
     await casePanel.locator('[data-testid="case"]').first().waitFor();
-    const [opened] = await t.dataSource.query(`SELECT number, status FROM civic_case ORDER BY created_at DESC LIMIT 1`);
+    const [opened] = await t.dataSource.query(
+      `SELECT case_number AS number, status FROM civic_case ORDER BY created_at DESC LIMIT 1`,
+    );
     expect(['new', 'assigned']).toContain(opened.status);
     const tile = (status: string) =>
       page.locator(

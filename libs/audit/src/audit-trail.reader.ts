@@ -10,8 +10,8 @@ export interface AuditTargetView {
   found: boolean;
   /** A person's, account's, Müdürlük's or category's name; a conversation's citizen. */
   name: string | null;
-  /** A case's number. */
-  number: number | null;
+  /** A case's readable number (`2026-000123`). */
+  caseNumber: string | null;
   channel: string | null;
   /** The conversation to open: the conversation itself, or the message's conversation. */
   conversationId: string | null;
@@ -94,7 +94,7 @@ export class AuditTrailReader {
          FROM page p
          LEFT JOIN app_user u ON u.organization_id = p.organization_id AND u.id = p.actor_user_id
          LEFT JOIN LATERAL (
-           SELECT coalesce(ct.name, ct.handle) AS name, NULL::int AS number, cv.channel::text AS channel,
+           SELECT coalesce(ct.name, ct.handle) AS name, NULL::text AS number, cv.channel::text AS channel,
                   cv.id AS conversation_id,
                   (ce.conversation_id IS NOT NULL OR ct.name = ${anonymous}) AS erased, true AS found
              FROM conversation cv
@@ -110,7 +110,7 @@ export class AuditTrailReader {
              LEFT JOIN conversation_erasure ce ON ce.conversation_id = m.conversation_id
             WHERE p.target_type = 'message' AND m.organization_id = p.organization_id AND m.id = p.target_uuid
            UNION ALL
-           SELECT k.name, cs.number, cs.channel::text, cs.conversation_id, false, true
+           SELECT k.name, cs.case_number, cs.channel::text, cs.conversation_id, false, true
              FROM civic_case cs LEFT JOIN case_category k ON k.id = cs.category_id
             WHERE p.target_type = 'case' AND cs.organization_id = p.organization_id AND cs.id = p.target_uuid
            UNION ALL
@@ -173,7 +173,7 @@ function present(row: Record<string, unknown>): NamedAuditEvent {
         ? {
             found: row.tFound === true,
             name: (row.tName as string | null) ?? null,
-            number: row.tNumber === null || row.tNumber === undefined ? null : Number(row.tNumber),
+            caseNumber: (row.tNumber as string | null | undefined) ?? null,
             channel: (row.tChannel as string | null) ?? null,
             conversationId: (row.tConversationId as string | null) ?? null,
             erased: row.tErased === true,

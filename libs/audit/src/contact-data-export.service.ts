@@ -189,7 +189,7 @@ export class ContactDataExportService {
     entries.push(messagesEntry);
 
     const cases: Array<{ id: string; photos: Array<{ mediaAssetId?: string | null }> }> = await manager.query(
-      `SELECT k.id, k.number, k.conversation_id AS "conversationId", k.message_id AS "messageId", k.contact_id AS "contactId", k.channel,
+      `SELECT k.id, k.case_number AS "caseNumber", k.conversation_id AS "conversationId", k.message_id AS "messageId", k.contact_id AS "contactId", k.channel,
               json_build_object('code', cc.code, 'name', cc.name) AS category, d.name AS department, b.name AS "externalBody", k.description,
               k.priority, k.status, k.latitude, k.longitude, k.location_label AS "locationLabel", k.photos, k.due_at AS "dueAt",
               k.resolution_text AS "resolutionText", k.rejection_reason AS "rejectionReason", k.resolved_at AS "resolvedAt", k.rejected_at AS "rejectedAt",

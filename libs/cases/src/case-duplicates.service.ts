@@ -100,7 +100,7 @@ export class CaseDuplicatesService {
       // Lock both rows in id order so two opposite merges cannot deadlock.
       const scoped: unknown[] = [actor.scope.organizationId, [id, intoCaseId]];
       const locked = await manager.query(
-        `SELECT id, number, status, conversation_id, message_id FROM civic_case
+        `SELECT id, case_number, status, conversation_id, message_id FROM civic_case
           WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND ${actor.scope.accountCondition('channel_account_id', scoped)} ORDER BY id FOR UPDATE`,
         scoped,
       );
@@ -118,8 +118,8 @@ export class CaseDuplicatesService {
         throw new DomainError(ErrorCode.CaseMergeIntoMerged);
       }
       // Cases merged earlier into the duplicate follow it to the survivor (no chains).
-      const followers: { id: string; number: number }[] = await manager.query(
-        `UPDATE civic_case SET merged_into_case_id = $3, updated_at = now() WHERE organization_id = $1 AND merged_into_case_id = $2 RETURNING id, number`,
+      const followers: { id: string; case_number: string }[] = await manager.query(
+        `UPDATE civic_case SET merged_into_case_id = $3, updated_at = now() WHERE organization_id = $1 AND merged_into_case_id = $2 RETURNING id, case_number`,
         [actor.organizationId, id, intoCaseId],
       );
       await this.cases.transition(
@@ -131,7 +131,7 @@ export class CaseDuplicatesService {
           action: 'merged',
           sets: { merged_into_case_id: intoCaseId, merged_at: new Date() },
           before: { mergedIntoCaseId: null },
-          after: { mergedIntoCaseId: intoCaseId, mergedIntoNumber: survivor.number },
+          after: { mergedIntoCaseId: intoCaseId, mergedIntoNumber: survivor.case_number },
         }),
         manager,
       );
@@ -139,10 +139,10 @@ export class CaseDuplicatesService {
         action: 'merged.absorbed',
         after: {
           mergedCaseId: id,
-          mergedCaseNumber: duplicate.number,
+          mergedCaseNumber: duplicate.case_number,
           conversationId: duplicate.conversation_id,
           messageId: duplicate.message_id,
-          followers: followers.map((f) => f.number),
+          followers: followers.map((f) => f.case_number),
         },
         note: note ?? null,
       });

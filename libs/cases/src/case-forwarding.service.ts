@@ -179,7 +179,7 @@ export class CaseForwardingService {
       organization: org?.name ?? null,
       case: {
         id: view.id,
-        number: view.number,
+        caseNumber: view.caseNumber,
         category: { code: view.category.code, name: view.category.name },
         description: view.description,
         priority: view.priority,
@@ -210,7 +210,7 @@ function emailText(payload: Record<string, any>): { subject: string; body: strin
     ? `${c.location.latitude}, ${c.location.longitude}${c.location.label ? ` (${c.location.label})` : ''}`
     : 'belirtilmedi';
   return {
-    subject: `Başvuru ${c.number}: ${c.category.name}`,
+    subject: `Başvuru ${c.caseNumber}: ${c.category.name}`,
     body: [
       `${payload.organization ?? ''} tarafından iletilen başvuru`,
       `Kategori: ${c.category.name}`,

@@ -132,7 +132,7 @@ export class CaseOpeningService {
       await this.history.record(manager, actor, row.id, {
         action: 'created',
         after: {
-          number: view.number,
+          caseNumber: view.caseNumber,
           status,
           category: category.code,
           departmentId,

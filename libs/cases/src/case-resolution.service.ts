@@ -84,8 +84,8 @@ export class CaseResolutionService {
     const greeting = view.contact?.name ? `Sayın ${view.contact.name}` : 'Değerli hemşehrimiz';
     const outcome =
       view.status === CaseStatus.Rejected
-        ? `${view.number} numaralı başvurunuz hakkında: ${view.rejectionReason ?? ''}`
-        : `${view.number} numaralı başvurunuz sonuçlandı: ${view.resolutionText ?? ''}`;
+        ? `${view.caseNumber} numaralı başvurunuz hakkında: ${view.rejectionReason ?? ''}`
+        : `${view.caseNumber} numaralı başvurunuz sonuçlandı: ${view.resolutionText ?? ''}`;
     return `${greeting}, ${outcome.trim()} Bilginize sunarız. ${org?.name ?? ''}`.trim();
   }
 

@@ -3,7 +3,8 @@ import { OPEN_CASE_STATUSES } from '@civic/domain';
 
 export interface CaseView {
   id: string;
-  number: number;
+  /** The readable number told to the citizen: `2026-000123`. */
+  caseNumber: string;
   status: CaseStatus;
   priority: CasePriority;
   description: string | null;
@@ -51,7 +52,7 @@ export function toCaseView(r: Record<string, any>, now = new Date()): CaseView {
   const open = OPEN_CASE_STATUSES.includes(r.status);
   return {
     id: r.id,
-    number: r.number,
+    caseNumber: r.case_number,
     status: r.status,
     priority: r.priority,
     description: r.description,

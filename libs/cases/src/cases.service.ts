@@ -30,6 +30,8 @@ export interface CaseFilter {
   assigneeUserId?: string | null;
   categoryId?: string;
   conversationId?: string;
+  /** A readable case number, canonical (`2026-000123`): an indexed lookup. */
+  caseNumber?: string;
   overdue?: boolean;
   from?: Date;
   to?: Date;
@@ -78,6 +80,9 @@ export class CasesService {
     if (filter.conversationId) {
       add('k.conversation_id = ?', filter.conversationId);
     }
+    if (filter.caseNumber) {
+      add('k.case_number = ?', filter.caseNumber);
+    }
     if (filter.from) {
       add('k.created_at >= ?', filter.from);
     }
@@ -120,7 +125,7 @@ export class CasesService {
     );
     // Duplicates merged into this case: their conversations (and citizens) belong to it now.
     const mergedCases = await this.dataSource.query(
-      `SELECT id, number, conversation_id AS "conversationId", message_id AS "messageId", channel, merged_at AS "mergedAt"
+      `SELECT id, case_number AS "caseNumber", conversation_id AS "conversationId", message_id AS "messageId", channel, merged_at AS "mergedAt"
          FROM civic_case WHERE organization_id = $1 AND merged_into_case_id = $2 ORDER BY merged_at, number`,
       [organizationId, id],
     );

@@ -114,7 +114,7 @@ export class CannedResponsesService {
     const params: unknown[] = [scope.organizationId, conversationId];
     const [row] = await this.dataSource.query(
       `SELECT ct.name AS contact_name, ct.handle AS contact_handle, o.name AS organization_name, a.name AS account_name,
-              (SELECT k.number FROM civic_case k
+              (SELECT k.case_number FROM civic_case k
                 WHERE k.organization_id = c.organization_id AND k.conversation_id = c.id AND k.merged_into_case_id IS NULL
                 ORDER BY k.created_at DESC LIMIT 1) AS case_number
          FROM conversation c

@@ -1,4 +1,4 @@
-import { foldForSearch, likePattern } from '@civic/domain';
+import { foldForSearch, likePattern, parseCaseNumber } from '@civic/domain';
 import type { ConversationFilter } from './conversation-filter';
 
 /**
@@ -99,20 +99,29 @@ export function conversationFilterSql(
   const term = foldForSearch(filter.q);
   if (term) {
     const pattern = p(likePattern(term));
+    // `2026-000123` or `2026-123` also finds the conversation its case was opened from (uq_civic_case_case_number).
+    const caseNumber = parseCaseNumber(filter.q);
+    const numbered = caseNumber ? p(caseNumber) : null;
     if (search === 'walk') {
       // Common term: walk the inbox index newest first and probe each conversation's messages;
       // a page fills after a few dozen probes. Needs `contact ct` joined by the caller.
+      const byNumber = numbered
+        ? ` OR EXISTS (SELECT 1 FROM civic_case k WHERE k.conversation_id = c.id AND k.case_number = ${numbered})`
+        : '';
       where.push(
-        `(EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.search_text LIKE ${pattern}) OR ct.search_text LIKE ${pattern})`,
+        `(EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND m.search_text LIKE ${pattern}) OR ct.search_text LIKE ${pattern}${byNumber})`,
       );
     } else {
       // Rare term: collect the few matches from the trigram indexes, then sort them.
       const org = p(organizationId);
+      const byNumber = numbered
+        ? ` UNION ALL SELECT k.conversation_id FROM civic_case k WHERE k.organization_id = ${org} AND k.case_number = ${numbered}`
+        : '';
       where.push(
         `c.id IN (SELECT m.conversation_id FROM message m WHERE m.organization_id = ${org} AND m.search_text LIKE ${pattern}
                   UNION ALL
                   SELECT c2.id FROM contact ct2 JOIN conversation c2 ON c2.contact_id = ct2.id
-                   WHERE ct2.organization_id = ${org} AND ct2.search_text LIKE ${pattern})`,
+                   WHERE ct2.organization_id = ${org} AND ct2.search_text LIKE ${pattern}${byNumber})`,
       );
     }
   }

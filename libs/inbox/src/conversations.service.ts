@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService, textFingerprint } from '@civic/audit';
 import { SecretsService } from '@civic/auth';
-import { ConversationStatus, foldForSearch } from '@civic/domain';
+import { ConversationStatus, foldForSearch, parseCaseNumber } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { LiveEventsPublisher } from '@civic/live-events';
 import { presentAttachments } from './attachment-view';
@@ -70,7 +70,8 @@ export class ConversationsService {
       }
     }
     let search: SearchStrategy = 'collect';
-    if (foldForSearch(filter.q)) {
+    // A case number is an indexed lookup of its case: few matches, so collecting needs no probe.
+    if (foldForSearch(filter.q) && !parseCaseNumber(filter.q)) {
       const probe = searchProbeSql(actor.organizationId, filter.q!);
       const [{ n }] = await this.dataSource.query(probe.sql, probe.params);
       search = searchStrategy(n);

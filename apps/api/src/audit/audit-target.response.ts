@@ -6,7 +6,8 @@ export class AuditTargetResponse {
   @ApiProperty({ description: 'False once the record was deleted' }) found: boolean;
   @ApiProperty({ type: String, nullable: true, description: "The record's name; a conversation's citizen" })
   name: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: "A case's number" }) number: number | null;
+  @ApiProperty({ type: String, nullable: true, description: "A case's readable number", example: '2026-000123' })
+  caseNumber: string | null;
   @ApiProperty({ type: String, nullable: true }) channel: string | null;
   @ApiProperty({
     type: String,

@@ -32,7 +32,7 @@ export class CaseForwardResponse {
 @ApiSchema({ name: 'MergedCase' })
 export class MergedCaseResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() number: number;
+  @ApiProperty({ example: '2026-000123' }) caseNumber: string;
   @ApiProperty({ format: 'uuid' }) conversationId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) messageId: string | null;
   @ApiProperty({ enum: Channel, enumName: 'Channel' }) channel: Channel;

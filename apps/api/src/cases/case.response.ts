@@ -47,7 +47,8 @@ export class CaseAssigneeResponse {
 @ApiSchema({ name: 'CaseView' })
 export class CaseResponse implements CaseView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'Per-organization running number' }) number: number;
+  @ApiProperty({ description: 'Readable number told to the citizen, per organization and year', example: '2026-000123' })
+  caseNumber: string;
   @ApiProperty({ enum: CaseStatus, enumName: 'CaseStatus' }) status: CaseStatus;
   @ApiProperty({ enum: CasePriority, enumName: 'CasePriority' }) priority: CasePriority;
   @ApiProperty({ type: String, nullable: true }) description: string | null;

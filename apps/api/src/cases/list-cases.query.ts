@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { CaseFilter } from '@civic/cases';
-import { CasePriority, CaseStatus } from '@civic/domain';
+import { CANONICAL_CASE_NUMBER, CasePriority, CaseStatus, parseCaseNumber } from '@civic/domain';
 
 const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 
@@ -41,6 +41,15 @@ export class ListCasesQuery {
   assignee?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() conversationId?: string;
 
+  @ApiPropertyOptional({
+    description: 'The case with this readable number; leading zeros may be left out',
+    example: '2026-000123',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? (parseCaseNumber(value) ?? value) : value))
+  @Matches(CANONICAL_CASE_NUMBER, { message: 'number must be a case number such as 2026-000123' })
+  number?: string;
+
   @ApiPropertyOptional({ description: 'Only open cases past their due date' })
   @IsOptional()
   @Transform(({ value }) => value === 'true' || value === true)
@@ -62,9 +71,10 @@ export class ListCasesQuery {
 
   /** `me` is the caller. */
   toFilter(userId: string): CaseFilter {
-    const { assignee, ...rest } = this;
+    const { assignee, number, ...rest } = this;
     return {
       ...rest,
+      ...(number ? { caseNumber: number } : {}),
       ...(assignee ? { assigneeUserId: assignee === 'none' ? null : assignee === 'me' ? userId : assignee } : {}),
     };
   }

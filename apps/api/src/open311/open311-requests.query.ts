@@ -4,9 +4,13 @@ import { Open311RequestFilter } from './open311.service';
 
 /** GET /open311/v2/:organizationSlug/requests.json (GeoReport v2 parameter names). */
 export class Open311RequestsQuery {
-  @ApiPropertyOptional({ description: 'Comma-separated request numbers; overrides every other parameter' })
+  @ApiPropertyOptional({
+    description: 'Comma-separated request numbers (case numbers such as 2026-000123); overrides every other parameter',
+  })
   @IsOptional()
-  @Matches(/^\d+(,\d+)*$/, { message: 'service_request_id must be a comma-separated list of request numbers' })
+  @Matches(/^\d{4}-\d+(,\d{4}-\d+)*$/, {
+    message: 'service_request_id must be a comma-separated list of request numbers such as 2026-000123',
+  })
   @MaxLength(2000)
   service_request_id?: string;
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CasePublicDataService, PublicOrganization } from '@civic/cases';
-import { CaseStatus } from '@civic/domain';
+import { CaseStatus, parseCaseNumber } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 
 /** GeoReport v2 service (a case category). */
@@ -100,13 +100,13 @@ export class Open311Service {
     };
     if (filter.serviceRequestIds?.length) {
       // GeoReport: service_request_id overrides every other parameter.
-      const numbers = filter.serviceRequestIds.map(Number);
-      if (numbers.some((n) => !Number.isSafeInteger(n) || n < 1)) {
+      const numbers = filter.serviceRequestIds.map(parseCaseNumber);
+      if (numbers.some((n) => n === null)) {
         throw new DomainError(ErrorCode.ValidationFailed, {
-          errors: ['service_request_id must be a comma-separated list of request numbers'],
+          errors: ['service_request_id must be a comma-separated list of request numbers such as 2026-000123'],
         });
       }
-      add('k.number = ANY(?::int[])', numbers);
+      add('k.case_number = ANY(?::text[])', numbers);
     } else {
       if (filter.serviceCode) {
         add('cat.code = ?', filter.serviceCode);
@@ -130,7 +130,7 @@ export class Open311Service {
       }
     }
     const rows = await this.dataSource.query(
-      `${REQUEST_SELECT} WHERE ${where.join(' AND ')} ORDER BY k.created_at DESC, k.number DESC LIMIT ${OPEN311_MAX_REQUESTS}`,
+      `${REQUEST_SELECT} WHERE ${where.join(' AND ')} ORDER BY k.created_at DESC, k.case_number DESC LIMIT ${OPEN311_MAX_REQUESTS}`,
       params,
     );
     return rows.map(toRequest);
@@ -138,14 +138,13 @@ export class Open311Service {
 
   async request(slug: string, id: string): Promise<Open311Request[]> {
     const org: PublicOrganization = await this.publicData.publicOrganization(slug);
-    const number = Number(id);
-    const rows =
-      Number.isSafeInteger(number) && number > 0
-        ? await this.dataSource.query(`${REQUEST_SELECT} WHERE k.organization_id = $1 AND k.number = $2`, [
-            org.id,
-            number,
-          ])
-        : [];
+    const caseNumber = parseCaseNumber(id);
+    const rows = caseNumber
+      ? await this.dataSource.query(`${REQUEST_SELECT} WHERE k.organization_id = $1 AND k.case_number = $2`, [
+          org.id,
+          caseNumber,
+        ])
+      : [];
     if (rows.length === 0) {
       throw new DomainError(ErrorCode.ServiceRequestNotFound);
     }
@@ -155,7 +154,7 @@ export class Open311Service {
 }
 
 const REQUEST_SELECT = `
-  SELECT k.number, k.status, k.created_at, k.updated_at, k.due_at, k.latitude, k.longitude,
+  SELECT k.case_number, k.status, k.created_at, k.updated_at, k.due_at, k.latitude, k.longitude,
          cat.code AS category_code, cat.name AS category_name, d.name AS department_name, b.name AS external_body_name
     FROM civic_case k
     JOIN case_category cat ON cat.id = k.category_id
@@ -171,7 +170,7 @@ function toRequest(r: Record<string, any>): Open311Request {
       ? r.external_body_name
       : (r.department_name ?? r.external_body_name ?? null);
   const request: Open311Request = {
-    service_request_id: String(r.number),
+    service_request_id: r.case_number,
     status: closed ? 'closed' : 'open',
     status_notes: STATUS_NOTES[status] ?? null,
     service_name: r.category_name,

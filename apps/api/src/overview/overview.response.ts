@@ -49,7 +49,7 @@ export class OverviewCasesResponse {
 @ApiSchema({ name: 'OverviewLateCase' })
 export class OverviewLateCaseResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() number: number;
+  @ApiProperty({ example: '2026-000123' }) caseNumber: string;
   @ApiProperty() category: string;
   @ApiProperty({ type: String, nullable: true }) locationLabel: string | null;
   @ApiProperty({ format: 'date-time' }) dueAt: string;

@@ -128,7 +128,7 @@ export class OverviewService {
     const params: unknown[] = [scope.organizationId, LATE_SHOWN];
     const rows: {
       id: string;
-      number: number;
+      case_number: string;
       department_id: string | null;
       department_name: string | null;
       category_name: string;
@@ -137,13 +137,13 @@ export class OverviewService {
       late_count: number;
     }[] = await this.dataSource.query(
       `WITH late AS (
-         SELECT k.id, k.number, k.department_id, k.category_id, k.location_label, k.due_at,
+         SELECT k.id, k.case_number, k.department_id, k.category_id, k.location_label, k.due_at,
                 row_number() OVER (PARTITION BY k.department_id ORDER BY k.due_at, k.id) AS rank,
                 count(*) OVER (PARTITION BY k.department_id)::int AS late_count
            FROM civic_case k
           WHERE k.organization_id = $1 AND k.status IN ${OPEN_STATUSES} AND k.due_at < now()
             AND ${scope.accountCondition('k.channel_account_id', params)})
-       SELECT l.id, l.number, l.department_id, d.name AS department_name, c.name AS category_name,
+       SELECT l.id, l.case_number, l.department_id, d.name AS department_name, c.name AS category_name,
               l.location_label, l.due_at, l.late_count
          FROM late l JOIN case_category c ON c.id = l.category_id LEFT JOIN department d ON d.id = l.department_id
         WHERE l.rank <= $2
@@ -154,7 +154,7 @@ export class OverviewService {
       departmentId: string | null;
       name: string | null;
       count: number;
-      cases: { id: string; number: number; category: string; locationLabel: string | null; dueAt: string }[];
+      cases: { id: string; caseNumber: string; category: string; locationLabel: string | null; dueAt: string }[];
     }[] = [];
     for (const row of rows) {
       let group = byDepartment.find((g) => g.departmentId === row.department_id);
@@ -164,7 +164,7 @@ export class OverviewService {
       }
       group.cases.push({
         id: row.id,
-        number: row.number,
+        caseNumber: row.case_number,
         category: row.category_name,
         locationLabel: row.location_label,
         dueAt: new Date(row.due_at).toISOString(),

@@ -1868,6 +1868,11 @@ export interface components {
             targetType: string | null;
         };
         AuditTargetView: {
+            /**
+             * @description A case's readable number
+             * @example 2026-000123
+             */
+            caseNumber: string | null;
             channel: string | null;
             /**
              * Format: uuid
@@ -1880,8 +1885,6 @@ export interface components {
             found: boolean;
             /** @description The record's name; a conversation's citizen */
             name: string | null;
-            /** @description A case's number */
-            number: number | null;
         };
         AuthPrincipal: {
             /**
@@ -2026,6 +2029,11 @@ export interface components {
         CaseDetail: {
             /** @description The officer responsible */
             assignee: components["schemas"]["CaseAssignee"] | null;
+            /**
+             * @description Readable number told to the citizen, per organization and year
+             * @example 2026-000123
+             */
+            caseNumber: string;
             category: components["schemas"]["CaseCategoryRef"];
             channel: components["schemas"]["Channel"];
             /** Format: uuid */
@@ -2059,8 +2067,6 @@ export interface components {
             mergedIntoCaseId: string | null;
             /** Format: uuid */
             messageId: string | null;
-            /** @description Per-organization running number */
-            number: number;
             overdue: boolean;
             photos: components["schemas"]["CasePhoto"][];
             priority: components["schemas"]["CasePriority"];
@@ -2096,6 +2102,11 @@ export interface components {
         CaseForwarded: {
             /** @description The officer responsible */
             assignee: components["schemas"]["CaseAssignee"] | null;
+            /**
+             * @description Readable number told to the citizen, per organization and year
+             * @example 2026-000123
+             */
+            caseNumber: string;
             category: components["schemas"]["CaseCategoryRef"];
             channel: components["schemas"]["Channel"];
             /** Format: uuid */
@@ -2127,8 +2138,6 @@ export interface components {
             mergedIntoCaseId: string | null;
             /** Format: uuid */
             messageId: string | null;
-            /** @description Per-organization running number */
-            number: number;
             overdue: boolean;
             photos: components["schemas"]["CasePhoto"][];
             priority: components["schemas"]["CasePriority"];
@@ -2255,6 +2264,11 @@ export interface components {
         CaseView: {
             /** @description The officer responsible */
             assignee: components["schemas"]["CaseAssignee"] | null;
+            /**
+             * @description Readable number told to the citizen, per organization and year
+             * @example 2026-000123
+             */
+            caseNumber: string;
             category: components["schemas"]["CaseCategoryRef"];
             channel: components["schemas"]["Channel"];
             /** Format: uuid */
@@ -2285,8 +2299,6 @@ export interface components {
             mergedIntoCaseId: string | null;
             /** Format: uuid */
             messageId: string | null;
-            /** @description Per-organization running number */
-            number: number;
             overdue: boolean;
             photos: components["schemas"]["CasePhoto"][];
             priority: components["schemas"]["CasePriority"];
@@ -2700,6 +2712,11 @@ export interface components {
         DuplicateCandidate: {
             /** @description The officer responsible */
             assignee: components["schemas"]["CaseAssignee"] | null;
+            /**
+             * @description Readable number told to the citizen, per organization and year
+             * @example 2026-000123
+             */
+            caseNumber: string;
             category: components["schemas"]["CaseCategoryRef"];
             channel: components["schemas"]["Channel"];
             /** Format: uuid */
@@ -2731,8 +2748,6 @@ export interface components {
             mergedIntoCaseId: string | null;
             /** Format: uuid */
             messageId: string | null;
-            /** @description Per-organization running number */
-            number: number;
             overdue: boolean;
             photos: components["schemas"]["CasePhoto"][];
             priority: components["schemas"]["CasePriority"];
@@ -3032,6 +3047,8 @@ export interface components {
             note?: string;
         };
         MergedCase: {
+            /** @example 2026-000123 */
+            caseNumber: string;
             channel: components["schemas"]["Channel"];
             /** Format: uuid */
             conversationId: string;
@@ -3041,7 +3058,6 @@ export interface components {
             mergedAt: string;
             /** Format: uuid */
             messageId: string | null;
-            number: number;
         };
         MessageAuthor: {
             /** Format: uuid */
@@ -3194,13 +3210,14 @@ export interface components {
             total: number;
         };
         OverviewLateCase: {
+            /** @example 2026-000123 */
+            caseNumber: string;
             category: string;
             /** Format: date-time */
             dueAt: string;
             /** Format: uuid */
             id: string;
             locationLabel: string | null;
-            number: number;
         };
         OverviewLateDepartment: {
             /** @description the longest overdue few */
@@ -4837,6 +4854,8 @@ export interface operations {
                 /** @description Opened at or after (ISO 8601) */
                 from?: string;
                 limit?: number;
+                /** @description The case with this readable number; leading zeros may be left out */
+                number?: string;
                 offset?: number;
                 /** @description Only open cases past their due date */
                 overdue?: boolean;
@@ -6902,7 +6921,7 @@ export interface operations {
                 /** @description W3C date-time */
                 end_date?: string;
                 service_code?: string;
-                /** @description Comma-separated request numbers; overrides every other parameter */
+                /** @description Comma-separated request numbers (case numbers such as 2026-000123); overrides every other parameter */
                 service_request_id?: string;
                 /** @description W3C date-time; default 90 days ago */
                 start_date?: string;

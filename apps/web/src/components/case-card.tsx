@@ -20,7 +20,7 @@ export function CaseCard({
   const { t, formatDateTime } = useI18n();
   const { pathname } = useLocation();
   const open = OPEN.includes(item.status);
-  const number = t('case.number', { number: item.number });
+  const number = t('case.number', { number: item.caseNumber });
   // A link to the case, except on the case's own page.
   const here = pathname === `/cases/${item.id}`;
   return (

@@ -58,7 +58,7 @@ export function ContactHistorySection({ contactId, conversationId }: { contactId
           <ul className="history-list" aria-label={t('ws.history.cases')}>
             {cases.map((c) => (
               <li key={c.id}>
-                <Link to={`/cases/${c.id}`}>{t('case.number', { number: c.number })}</Link>
+                <Link to={`/cases/${c.id}`}>{t('case.number', { number: c.caseNumber })}</Link>
                 <span className="small">
                   {c.category.name} · {t(`case.status.${c.status}`)}
                 </span>

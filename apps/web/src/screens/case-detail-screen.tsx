@@ -34,7 +34,7 @@ function CaseDetailBody({ item, can }: { item: CaseDetail; can: Permissions }) {
     <>
       <header className="case-head">
         <h1 className="item-line">
-          <span>{t('cases.detailTitle', { number: item.number, category: item.category.name })}</span>
+          <span>{t('cases.detailTitle', { number: item.caseNumber, category: item.category.name })}</span>
           <span className={`status case-status-${item.status}`} data-testid="case-status" data-status={item.status}>
             {t(`cases.status.${item.status}` as MessageKey)}
           </span>
@@ -91,7 +91,7 @@ function CaseDetailBody({ item, can }: { item: CaseDetail; can: Permissions }) {
               <ul className="plain-list small">
                 {item.mergedCases.map((m) => (
                   <li key={m.id}>
-                    <Link to={`/cases/${m.id}`}>{t('cases.numberShort', { number: m.number })}</Link> ·{' '}
+                    <Link to={`/cases/${m.id}`}>{t('cases.numberShort', { number: m.caseNumber })}</Link> ·{' '}
                     <Link to={`/inbox/${m.conversationId}`}>{t('cases.citizen.openInInbox')}</Link>
                   </li>
                 ))}

@@ -128,10 +128,10 @@ export function CasesScreen() {
                   </thead>
                   <tbody>
                     {items.map((c) => (
-                      <tr key={c.id} data-testid="case-row" data-case-number={c.number} data-status={c.status}>
+                      <tr key={c.id} data-testid="case-row" data-case-number={c.caseNumber} data-status={c.status}>
                         <td>
                           <Link to={`/cases/${c.id}`} data-testid="case-link">
-                            {t('cases.numberShort', { number: c.number })}
+                            {t('cases.numberShort', { number: c.caseNumber })}
                           </Link>
                         </td>
                         <td>{c.category.name}</td>

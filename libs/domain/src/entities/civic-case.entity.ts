@@ -21,6 +21,7 @@ export interface CasePhoto {
  */
 @Entity('civic_case')
 @Index('uq_civic_case_number', ['organizationId', 'number'], { unique: true })
+@Index('uq_civic_case_case_number', ['organizationId', 'caseNumber'], { unique: true })
 @Index('ix_civic_case_org_created', ['organizationId', 'createdAt'])
 @Index('ix_civic_case_org_status', ['organizationId', 'status'])
 @Index('ix_civic_case_conversation', ['conversationId'])
@@ -33,9 +34,13 @@ export class CivicCase {
   @Column({ type: 'uuid', name: 'organization_id' })
   organizationId: string;
 
-  /** Per-organization running number shown to citizens ("başvuru no"). */
+  /** Per-organization running number: internal order only (citizens see caseNumber). */
   @Column({ type: 'integer' })
   number: number;
+
+  /** The readable number told to citizens ("başvuru no", `2026-000123`); assigned by a trigger on insert. */
+  @Column({ type: 'text', name: 'case_number' })
+  caseNumber: string;
 
   @Column({ type: 'uuid', name: 'conversation_id' })
   conversationId: string;

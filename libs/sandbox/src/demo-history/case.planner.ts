@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { formatCaseNumber } from '@civic/model';
 import { historyRow, iso, openAt, slug } from './case-rows';
-import { DAY, HOUR } from './demo-clock';
+import { DAY, HOUR, localYear } from './demo-clock';
 import type { CaseForwardRow, CaseHistoryRow, CaseRow, DemoCatalog } from './demo-history.types';
 import { bodyAnswer, REJECTION_REASONS, resolutionText } from './officer-texts';
 import { withoutDiacritics } from './people-and-places';
@@ -48,6 +49,8 @@ export class CasePlanner {
   readonly history: CaseHistoryRow[] = [];
   readonly forwards: CaseForwardRow[] = [];
   private number = 0;
+  /** Last sequence per local year (readable case numbers restart each year). */
+  private readonly yearSequences = new Map<number, number>();
   private readonly helpDesk: { id: string; name: string } | null;
   private readonly unitNames = new Map<string, string>();
   private readonly bodyIds = new Set<string>();
@@ -90,6 +93,7 @@ export class CasePlanner {
     const row: CaseRow = {
       id: randomUUID(),
       number: ++this.number,
+      case_number: this.nextCaseNumber(request.createdAt),
       conversation_id: request.conversationId,
       message_id: request.messageId,
       contact_id: request.contactId,
@@ -124,7 +128,7 @@ export class CasePlanner {
     };
     const officer = request.officer;
     this.record(row, officer, 'created', created, null, {
-      number: row.number,
+      caseNumber: row.case_number,
       status: row.status,
       category: category.code,
       departmentId: row.department_id,
@@ -258,6 +262,13 @@ export class CasePlanner {
     this.recent.set(key, list.slice(0, 12));
   }
 
+  private nextCaseNumber(createdAt: number): string {
+    const year = localYear(createdAt);
+    const sequence = (this.yearSequences.get(year) ?? 0) + 1;
+    this.yearSequences.set(year, sequence);
+    return formatCaseNumber(year, sequence);
+  }
+
   private merge(row: CaseRow, survivor: CaseRow, officer: Officer, at: number): void {
     const when = Math.min(at, this.now - 60_000);
     this.transition(
@@ -267,13 +278,13 @@ export class CasePlanner {
       when,
       'merged',
       { mergedIntoCaseId: null },
-      { mergedIntoCaseId: survivor.id, mergedIntoNumber: survivor.number },
+      { mergedIntoCaseId: survivor.id, mergedIntoNumber: survivor.case_number },
     );
     row.merged_into_case_id = survivor.id;
     row.merged_at = iso(when);
     this.record(survivor, officer, 'merged.absorbed', when, null, {
       mergedCaseId: row.id,
-      mergedCaseNumber: row.number,
+      mergedCaseNumber: row.case_number,
       conversationId: row.conversation_id,
       messageId: row.message_id,
       followers: [],
@@ -299,7 +310,7 @@ export class CasePlanner {
       external_body_id: body.id,
       transport: 'webhook',
       target,
-      payload: { event: 'case.forwarded', case: { id: row.id, number: row.number }, forwardId },
+      payload: { event: 'case.forwarded', case: { id: row.id, caseNumber: row.case_number }, forwardId },
       status: 'sent',
       attempts: 1,
       response_status: 200,

@@ -177,12 +177,12 @@ export class ConversationGenerator {
           photos: photo ? [casePhoto(first)] : [],
           neighbourhood,
         });
-        const values = { ad: person.first, no: String(planned.row.number) };
+        const values = { ad: person.first, no: planned.row.case_number };
         outbound(
           reply,
           replyTo(
             planned.mergedInto
-              ? `Merhaba ${person.first}, aynı konuda ${planned.mergedInto.number} numaralı başvuru zaten işlemde; bildiriminizi o başvuruya ekledik, sonucu size de ileteceğiz.`
+              ? `Merhaba ${person.first}, aynı konuda ${planned.mergedInto.case_number} numaralı başvuru zaten işlemde; bildiriminizi o başvuruya ekledik, sonucu size de ileteceğiz.`
               : planned.bodyName
                 ? forwardReply(random, { ...values, kurum: planned.bodyName })
                 : firstReply(random, { ...values, birim: planned.departmentName ?? 'ilgili birim' }),
@@ -201,7 +201,7 @@ export class ConversationGenerator {
           const o = planned.outcome;
           const name = contact.name ?? contact.handle ?? person.first;
           const notice = replyTo(
-            outcomeMessage(name, planned.row.number, o.text, this.catalog.organizationName, o.rejected),
+            outcomeMessage(name, planned.row.case_number, o.text, this.catalog.organizationName, o.rejected),
           );
           outbound(o.at, notice, o.officer);
           this.planner.notified(planned.row, o.officer, o.at, drafts[drafts.length - 1].id, notice);

@@ -13,6 +13,11 @@ const HOUR_WEIGHTS = [
 /** Sunday first, as Date.getUTCDay counts; weekends are quieter. */
 const WEEKDAY_WEIGHTS = [0.5, 1.15, 1.05, 1.0, 1.0, 0.95, 0.62];
 
+/** Local (Istanbul) calendar year of an instant: the year of its case number. */
+export function localYear(at: number): number {
+  return new Date(at + LOCAL_OFFSET).getUTCFullYear();
+}
+
 /** Local (Istanbul) weekday and hour of an instant. */
 export function localParts(at: number): { weekday: number; hour: number; minute: number } {
   const local = new Date(at + LOCAL_OFFSET);

@@ -88,6 +88,8 @@ export interface ActivityRow {
 export interface CaseRow {
   id: string;
   number: number;
+  /** The readable number (`2026-000123`); the writer moves the organization's counters past it. */
+  case_number: string;
   conversation_id: string;
   message_id: string;
   contact_id: string;

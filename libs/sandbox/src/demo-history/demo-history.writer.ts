@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DemoHistory } from './demo-history.types';
+import type { CaseRow, DemoHistory } from './demo-history.types';
 
 type Columns = Record<string, string>;
 
@@ -69,6 +69,7 @@ const ACTIVITY: Columns = {
 const CASE: Columns = {
   id: 'uuid',
   number: 'int',
+  case_number: 'text',
   conversation_id: 'uuid',
   message_id: 'uuid',
   contact_id: 'uuid',
@@ -186,6 +187,7 @@ export class DemoHistoryWriter {
     await this.insert('message', MESSAGE, history.messages);
     await this.insert('conversation_activity', ACTIVITY, history.activities);
     await this.insert('civic_case', CASE, history.cases);
+    await this.advanceCaseNumbers(history.cases);
     await this.insert('case_history', CASE_HISTORY, history.caseHistory);
     await this.insert('case_forward', CASE_FORWARD, history.forwards);
     // The inbox scanner starts after the history: its mentions are written here, in bulk.
@@ -204,6 +206,24 @@ export class DemoHistoryWriter {
       mentions: history.mentions.length,
       alerts: history.alerts.length,
     };
+  }
+
+  /** The cases bring their own readable numbers: the next opened case continues after the last of each year. */
+  private async advanceCaseNumbers(cases: CaseRow[]): Promise<void> {
+    const last = new Map<number, number>();
+    for (const c of cases) {
+      const [year, sequence] = c.case_number.split('-').map(Number);
+      last.set(year, Math.max(last.get(year) ?? 0, sequence));
+    }
+    if (last.size === 0) {
+      return;
+    }
+    await this.manager.query(
+      `INSERT INTO case_number_sequence AS q (organization_id, year, last_value)
+       SELECT $1, y, v FROM unnest($2::int[], $3::int[]) AS t(y, v)
+       ON CONFLICT (organization_id, year) DO UPDATE SET last_value = greatest(q.last_value, excluded.last_value)`,
+      [this.organizationId, [...last.keys()], [...last.values()]],
+    );
   }
 
   private async insert(

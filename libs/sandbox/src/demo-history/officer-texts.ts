@@ -132,13 +132,13 @@ export function bodyAnswer(random: SeededRandom): string {
 /** The message the citizen gets when the case is closed (as CaseResolutionService words it). */
 export function outcomeMessage(
   name: string,
-  number: number,
+  caseNumber: string,
   outcome: string,
   organization: string,
   rejected: boolean,
 ): string {
   const what = rejected
-    ? `${number} numaralı başvurunuz hakkında: ${outcome}`
-    : `${number} numaralı başvurunuz sonuçlandı: ${outcome}`;
+    ? `${caseNumber} numaralı başvurunuz hakkında: ${outcome}`
+    : `${caseNumber} numaralı başvurunuz sonuçlandı: ${outcome}`;
   return `Sayın ${name}, ${what} Bilginize sunarız. ${organization}`;
 }

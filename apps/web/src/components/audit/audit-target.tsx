@@ -23,7 +23,7 @@ export function AuditTarget({ event, canAdmin }: { event: AuditEventView; canAdm
   let to: string | null = null;
   switch (event.targetType) {
     case 'case':
-      text = t('audit.target.case', { number: target.number ?? '', category: target.name ?? '' });
+      text = t('audit.target.case', { number: target.caseNumber ?? '', category: target.name ?? '' });
       to = `/cases/${event.targetId}`;
       break;
     case 'conversation':

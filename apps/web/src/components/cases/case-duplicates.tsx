@@ -30,7 +30,7 @@ export function CaseDuplicates({ item, canWork }: { item: CaseView; canWork: boo
     }
     await run(
       { caseId: chosen.id, action: 'merge', body: { intoCaseId: item.id } },
-      t('cases.done.merge', { number: chosen.number }),
+      t('cases.done.merge', { number: chosen.caseNumber }),
     );
     dialog.current?.close();
   };
@@ -55,8 +55,8 @@ export function CaseDuplicates({ item, canWork }: { item: CaseView; canWork: boo
             ) : (
               <ul className="plain-list">
                 {found.items.map((d) => (
-                  <li key={d.id} className="item-line small" data-testid="duplicate" data-case-number={d.number}>
-                    <Link to={`/cases/${d.id}`}>{t('cases.numberShort', { number: d.number })}</Link>
+                  <li key={d.id} className="item-line small" data-testid="duplicate" data-case-number={d.caseNumber}>
+                    <Link to={`/cases/${d.id}`}>{t('cases.numberShort', { number: d.caseNumber })}</Link>
                     <span>{d.category.name}</span>
                     <span className="muted">
                       {t('cases.duplicates.distance', { metres: format.number(Math.round(d.distanceMetres)) })}
@@ -84,7 +84,9 @@ export function CaseDuplicates({ item, canWork }: { item: CaseView; canWork: boo
       <ActionFeedback feedback={feedback} />
       <dialog ref={dialog} className="case-dialog" aria-labelledby="merge-title" data-testid="merge-dialog">
         <h2 id="merge-title">{t('cases.duplicates.confirmTitle')}</h2>
-        {chosen && <p>{t('cases.duplicates.confirmText', { duplicate: chosen.number, survivor: item.number })}</p>}
+        {chosen && (
+          <p>{t('cases.duplicates.confirmText', { duplicate: chosen.caseNumber, survivor: item.caseNumber })}</p>
+        )}
         <div className="item-line">
           <button type="button" disabled={busy} onClick={() => void confirm()}>
             {t('cases.duplicates.confirm')}

@@ -67,7 +67,7 @@ export function CaseForwardDialog({
         onClose={() => setOpen(false)}
       >
         <form className="stack" onSubmit={(e) => void submit(e)}>
-          <h2 id="forward-title">{t('cases.forward.title', { number: item.number })}</h2>
+          <h2 id="forward-title">{t('cases.forward.title', { number: item.caseNumber })}</h2>
           <label>
             {t('cases.field.externalBody')}
             <select required value={bodyId} onChange={(e) => setBodyId(e.target.value)} data-testid="forward-body">

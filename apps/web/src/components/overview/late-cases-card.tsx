@@ -28,7 +28,7 @@ export function LateCasesCard({ late, now }: { late: Late; now: number }) {
                 {group.cases.map((c) => (
                   <li key={c.id}>
                     <Link to={`/cases/${c.id}`}>
-                      {t('cases.numberShort', { number: c.number })} · <span data-user-content>{c.category}</span>
+                      {t('cases.numberShort', { number: c.caseNumber })} · <span data-user-content>{c.category}</span>
                     </Link>
                     {c.locationLabel && (
                       <span className="muted">
