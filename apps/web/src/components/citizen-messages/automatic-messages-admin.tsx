@@ -61,7 +61,8 @@ function AutomaticMessagesForm({ settings }: { settings: CitizenMessageSettings 
         setFormError(null);
       },
       onError: (error) => {
-        const problems = problemsOfError(error);
+        // A field of a kind this form does not show (a list index from the DTO check) is the form's error.
+        const problems = problemsOfError(error, (k) => !!draft.kinds[k]);
         if (!problems) {
           setErrors({});
           setFormError(t('cm.saveFailed', { message: error.message }));
@@ -163,6 +164,8 @@ function wordsFor(t: Translate, problems: FieldProblems, settings: CitizenMessag
       errors[field] = t('cm.privacy.invalid');
     } else if (field.endsWith('.template')) {
       errors[field] = t('cm.template.invalid');
+    } else if (unknown.length === 0) {
+      errors[field] = t('admin.form.invalidValue');
     } else {
       const allowed = settings.kinds.find((k) => k.kind === field.split('.')[0])?.placeholders ?? [];
       errors[field] = unknownPlaceholderWords(t, unknown, allowed);

@@ -59,9 +59,8 @@ function NoticeItem({ notice }: { notice: CaseNotice }) {
           {notice.text}
         </p>
       )}
-      {notTold && (
+      {(notTold || (notice.state === 'failed' && notice.reason)) && (
         <p className="cm-not-told" data-testid="case-notice-reason">
-          <span aria-hidden="true">ⓘ </span>
           {reasonWords(t, notice.reason)}
         </p>
       )}

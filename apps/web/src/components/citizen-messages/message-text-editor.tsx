@@ -32,9 +32,7 @@ export function MessageTextEditor({
   const preview = useCitizenMessagePreview(kind, language, text, unknown.length === 0);
   const id = `cm-text-${kind}-${language}`;
   const empty = text.trim() === '';
-  const problem =
-    error ??
-    (unknown.length > 0 ? unknownPlaceholderWords(t, unknown, placeholders) : empty ? t('cm.textEmpty') : null);
+  const problem = error ?? (unknown.length > 0 ? unknownPlaceholderWords(t, unknown, placeholders) : null);
   // A 400 is the text's own problem (shown at the text); anything else is the preview's.
   const previewProblem =
     unknown.length > 0 || (preview.isError && preview.error instanceof ApiError && preview.error.status === 400)
@@ -77,7 +75,7 @@ export function MessageTextEditor({
           </p>
         )}
         <p id={`${id}-hint`} className="small muted">
-          {language === 'en' ? t('cm.textHint') : t('cm.placeholdersHint')}
+          {empty ? t('cm.textEmpty') : language === 'en' ? t('cm.textHint') : t('cm.placeholdersHint')}
         </p>
         {placeholders.length > 0 && (
           <div className="cm-chips" role="group" aria-label={t('cm.placeholders')}>

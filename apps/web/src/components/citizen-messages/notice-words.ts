@@ -50,20 +50,33 @@ export function placeholderName(t: Translate, placeholder: string, index: number
   return key ? t(key) : t('cm.placeholder.other', { n: index + 1 });
 }
 
-const REASONS = new Set([
-  'window_closed_no_template',
-  'window_closed',
-  'opted_out',
-  'contact_erased',
-  'switched_off',
-  'no_text',
-  'no_channel',
-  'rate_limited',
-]);
+/** The reasons the sender and the channels give, each told by one sentence (several codes share one). */
+const REASON_WORDS: Record<string, MessageKey> = {
+  window_closed_no_template: 'cm.case.reason.window_closed_no_template',
+  reply_window_closed: 'cm.case.reason.reply_window_closed',
+  window_closed: 'cm.case.reason.reply_window_closed',
+  opted_out: 'cm.case.reason.opted_out',
+  contact_erased: 'cm.case.reason.contact_erased',
+  switched_off: 'cm.case.reason.switched_off',
+  no_text: 'cm.case.reason.no_text',
+  empty_text: 'cm.case.reason.no_text',
+  rate_limited: 'cm.case.reason.rate_limited',
+  template_required: 'cm.case.reason.template_problem',
+  template_incomplete: 'cm.case.reason.template_problem',
+  template_not_supported: 'cm.case.reason.template_problem',
+  text_too_long: 'cm.case.reason.text_too_long',
+  no_channel: 'cm.case.reason.no_channel',
+  no_recipient: 'cm.case.reason.no_channel',
+  missing_recipient: 'cm.case.reason.no_channel',
+  missing_target: 'cm.case.reason.no_channel',
+  no_reply_target: 'cm.case.reason.no_channel',
+  unsupported_conversation: 'cm.case.reason.no_channel',
+};
 
 /** Why a notice was refused or skipped, as a sentence; never the code. */
 export function reasonWords(t: Translate, reason: string | null): string {
-  return reason && REASONS.has(reason) ? t(`cm.case.reason.${reason}` as MessageKey) : t('cm.case.reason.unknown');
+  const key = reason ? REASON_WORDS[reason] : undefined;
+  return key ? t(key) : t('cm.case.reason.unknown');
 }
 
 /** "A variable this message cannot use: {foo}. Available: Request number, Resolution." */

@@ -112,16 +112,16 @@ export type FieldProblems = Partial<Record<FieldId, string[]>>;
  * ("kinds.resolved.texts.tr: unknown placeholder {foo} (…)", "privacyNoticeUrl must be …").
  * Null when the error names no field of this form.
  */
-export function problemsOfError(error: Error): FieldProblems | null {
+export function problemsOfError(error: Error, known: (kind: string) => boolean): FieldProblems | null {
   const body = error instanceof ApiError ? (error.body as { details?: { errors?: unknown } } | null) : null;
   const lines = Array.isArray(body?.details?.errors) ? body.details.errors.map(String) : [];
   const problems: FieldProblems = {};
   for (const line of lines) {
     const text = /^kinds\.(\w+)\.texts\.(tr|en):(.*)$/.exec(line);
-    if (text) {
+    if (text && known(text[1])) {
       const named = /unknown placeholder (.*?)(?: \(|$)/.exec(text[3])?.[1] ?? '';
       problems[textField(text[1], text[2] as MessageLanguage)] = [...named.matchAll(PLACEHOLDER)].map((m) => m[1]);
-    } else if (/^kinds\.(\w+)\.whatsappTemplate/.test(line)) {
+    } else if (/^kinds\.(\w+)\.whatsappTemplate/.test(line) && known(/^kinds\.(\w+)/.exec(line)![1])) {
       problems[`${/^kinds\.(\w+)/.exec(line)![1]}.template`] = [];
     } else if (line.startsWith('privacyNoticeUrl')) {
       problems.privacyNoticeUrl = [];
