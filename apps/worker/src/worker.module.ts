@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { RetentionWorkerModule } from '@civic/audit';
-import { CasesWorkerModule } from '@civic/cases';
+import { CaseStatusRequestModule, CasesWorkerModule } from '@civic/cases';
 import { IngestWorkerModule } from '@civic/ingest';
 import { MediaWorkerModule } from '@civic/media';
 import { MentionsWorkerModule } from '@civic/mentions';
@@ -17,6 +17,7 @@ import { RepliesWorkerModule } from '@civic/replies';
     PollingModule,
     MediaWorkerModule,
     CasesWorkerModule,
+    CaseStatusRequestModule,
     MentionsWorkerModule,
     RetentionWorkerModule,
   ],

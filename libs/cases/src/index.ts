@@ -26,3 +26,7 @@ export * from './case-duplicates.service';
 export * from './case-public-data.service';
 export * from './cases.module';
 export * from './cases-worker.module';
+export * from './status-request/status-request.parser';
+export * from './status-request/case-status.lookup';
+export * from './status-request/case-status-request.handler';
+export * from './status-request/case-status-request.module';

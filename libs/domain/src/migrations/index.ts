@@ -31,6 +31,7 @@ import { CaseAssignee1796570000000 } from './1796570000000-case-assignee.migrati
 import { ReplyUpload1796580000000 } from './1796580000000-reply-upload.migration';
 import { InboxStatsRollup1796630000000 } from './1796630000000-inbox-stats-rollup.migration';
 import { ReadableCaseNumbers1796640000000 } from './1796640000000-readable-case-numbers.migration';
+import { CaseStatusRequests1796640100000 } from './1796640100000-case-status-requests.migration';
 import { OfficeHours1796642000000 } from './1796642000000-office-hours.migration';
 import { CitizenNotices1796641000000 } from './1796641000000-citizen-notices.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
@@ -69,4 +70,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OfficeHours1796642000000,
   CitizenNotices1796641000000,
   ReadableCaseNumbers1796640000000,
+  CaseStatusRequests1796640100000,
 ];
