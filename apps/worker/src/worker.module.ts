@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { RetentionWorkerModule } from '@civic/audit';
 import { CaseStatusRequestModule, CasesWorkerModule } from '@civic/cases';
+import { CitizenLoopWorkerModule } from '@civic/citizen-loop';
 import { IngestWorkerModule } from '@civic/ingest';
 import { MediaWorkerModule } from '@civic/media';
 import { MentionsWorkerModule } from '@civic/mentions';
@@ -20,6 +21,7 @@ import { RepliesWorkerModule } from '@civic/replies';
     CaseStatusRequestModule,
     MentionsWorkerModule,
     RetentionWorkerModule,
+    CitizenLoopWorkerModule,
   ],
 })
 export class WorkerModule {}

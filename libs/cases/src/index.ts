@@ -30,3 +30,5 @@ export * from './status-request/status-request.parser';
 export * from './status-request/case-status.lookup';
 export * from './status-request/case-status-request.handler';
 export * from './status-request/case-status-request.module';
+export * from './case-notice.trigger';
+export * from './case-notice-list';
