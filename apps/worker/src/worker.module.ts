@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { RetentionWorkerModule } from '@civic/audit';
-import { CaseStatusRequestModule, CasesWorkerModule } from '@civic/cases';
-import { CitizenLoopWorkerModule } from '@civic/citizen-loop';
+import { CaseStatusRequestModule, CasesWorkerModule, SatisfactionWorkerModule } from '@civic/cases';
 import { IngestWorkerModule } from '@civic/ingest';
 import { MediaWorkerModule } from '@civic/media';
 import { MentionsWorkerModule } from '@civic/mentions';
@@ -20,8 +19,8 @@ import { RepliesWorkerModule } from '@civic/replies';
     CasesWorkerModule,
     CaseStatusRequestModule,
     MentionsWorkerModule,
+    SatisfactionWorkerModule,
     RetentionWorkerModule,
-    CitizenLoopWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,4 +1,5 @@
 import type { CaseCounts, CaseStats } from './case-stats.service';
+import { satisfactionCsvRows } from './satisfaction/satisfaction-stats-csv';
 
 /** Byte order mark: Excel reads a CSV as UTF-8 (Turkish letters intact) only when it starts with one. */
 export const UTF8_BOM = '\uFEFF';
@@ -51,6 +52,7 @@ export function caseStatsCsv(stats: CaseStats): string {
   rows.push(['İlk çözüme kadar p90 (saat)', stats.timeToResolutionHours.p90]);
   rows.push(['Son çözüme kadar medyan (saat)', stats.timeToFinalResolutionHours.median]);
   rows.push(['Son çözüme kadar p90 (saat)', stats.timeToFinalResolutionHours.p90]);
+  rows.push([], ...satisfactionCsvRows(stats.satisfaction));
   return UTF8_BOM + rows.map((r) => r.map(cell).join(SEP)).join(EOL) + EOL;
 }
 

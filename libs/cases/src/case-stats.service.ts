@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { DomainError, ErrorCode } from '@civic/errors';
+import { CaseSatisfactionStatsService, SatisfactionStats } from './satisfaction/case-satisfaction-stats.service';
 
 export interface CaseCounts {
   received: number;
@@ -38,6 +39,8 @@ export interface CaseStats extends CaseCounts {
    * `resolved` = of the same cases, those whose first resolution fell on that day (each case once).
    */
   perDay: { date: string; received: number; resolved: number }[];
+  /** Citizens' ratings of the resolutions (memnuniyet) of these cases. */
+  satisfaction: SatisfactionStats;
 }
 
 const DAY = 86_400_000;
@@ -56,7 +59,10 @@ const COUNTS = `count(*)::int AS received,
  */
 @Injectable()
 export class CaseStatsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly satisfaction: CaseSatisfactionStatsService,
+  ) {}
 
   async stats(scope: AccountScope, from?: Date, to?: Date): Promise<CaseStats> {
     const organizationId = scope.organizationId;
@@ -147,6 +153,7 @@ export class CaseStatsService {
       timeToFirstResponseHours: { median: hours(response.median), p90: hours(response.p90) },
       timeZone,
       perDay,
+      satisfaction: await this.satisfaction.stats(scope, start, end),
     };
   }
 }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
-import { CitizenLoopModule } from '@civic/citizen-loop';
 import { MailModule } from '@civic/mail';
 import { QueueModule } from '@civic/queue';
 import { RepliesModule } from '@civic/replies';
@@ -9,7 +8,6 @@ import { CaseDuplicatesService } from './case-duplicates.service';
 import { CaseForwardingService } from './case-forwarding.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseInboundService } from './case-inbound.service';
-import { CaseNoticeTrigger } from './case-notice.trigger';
 import { CaseOpeningService } from './case-opening.service';
 import { CasePublicDataService } from './case-public-data.service';
 import { CaseResolutionService } from './case-resolution.service';
@@ -21,11 +19,12 @@ import { DepartmentPresetsService } from './department-presets.service';
 import { DepartmentsService } from './departments.service';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingSuggestionService } from './routing-suggestion.service';
+import { CaseSatisfactionStatsService } from './satisfaction/case-satisfaction-stats.service';
+import { SatisfactionSurveyService } from './satisfaction/satisfaction-survey.service';
 
 const PROVIDERS = [
   CaseSeedService,
   CaseHistoryRecorder,
-  CaseNoticeTrigger,
   CaseStore,
   DepartmentsService,
   DepartmentPresetsService,
@@ -40,12 +39,10 @@ const PROVIDERS = [
   CaseStatsService,
   CaseDuplicatesService,
   CasePublicDataService,
+  SatisfactionSurveyService,
+  CaseSatisfactionStatsService,
 ];
 
 /** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics, duplicates, public data. */
-@Module({
-  imports: [AuditModule, MailModule, QueueModule, RepliesModule, CitizenLoopModule],
-  providers: PROVIDERS,
-  exports: PROVIDERS,
-})
+@Module({ imports: [AuditModule, MailModule, QueueModule, RepliesModule], providers: PROVIDERS, exports: PROVIDERS })
 export class CasesModule {}

@@ -27,6 +27,7 @@ import { ApiRateCounter } from './entities/api-rate-counter.entity';
 import { ApiToken } from './entities/api-token.entity';
 import { AuditEvent } from './entities/audit-event.entity';
 import { CannedResponse } from './entities/canned-response.entity';
+import { CaseSatisfaction } from './entities/case-satisfaction.entity';
 import { ChannelAccount } from './entities/channel-account.entity';
 import { ChannelSendPace } from './entities/channel-send-pace.entity';
 import { CitizenContactState } from './entities/citizen-contact-state.entity';
@@ -118,4 +119,5 @@ export const ALL_ENTITIES = [
   CitizenContactState,
   CitizenInboundScan,
   CitizenInboundProcessed,
+  CaseSatisfaction,
 ];

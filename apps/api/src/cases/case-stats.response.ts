@@ -1,6 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { CaseStats } from '@civic/cases';
 import { Channel } from '@civic/domain';
+import { SatisfactionStatsResponse } from './case-satisfaction-stats.response';
 
 @ApiSchema({ name: 'CaseCounts' })
 export class CaseCountsResponse {
@@ -66,4 +67,5 @@ export class CaseStatsResponse extends CaseCountsResponse implements CaseStats {
   @ApiProperty({ type: DurationsResponse }) timeToFirstResponseHours: DurationsResponse;
   @ApiProperty({ example: 'Europe/Istanbul' }) timeZone: string;
   @ApiProperty({ type: [CaseDayResponse] }) perDay: CaseDayResponse[];
+  @ApiProperty({ type: SatisfactionStatsResponse }) satisfaction: SatisfactionStatsResponse;
 }

@@ -54,3 +54,4 @@ export * from './citizen-message-settings.entity';
 export * from './citizen-contact-state.entity';
 export * from './citizen-inbound-scan.entity';
 export * from './citizen-inbound-processed.entity';
+export * from './case-satisfaction.entity';

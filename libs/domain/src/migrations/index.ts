@@ -34,6 +34,7 @@ import { ReadableCaseNumbers1796640000000 } from './1796640000000-readable-case-
 import { CaseStatusRequests1796640100000 } from './1796640100000-case-status-requests.migration';
 import { OfficeHours1796642000000 } from './1796642000000-office-hours.migration';
 import { CitizenNotices1796641000000 } from './1796641000000-citizen-notices.migration';
+import { CaseSatisfaction1796643000000 } from './1796643000000-case-satisfaction.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -71,4 +72,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CitizenNotices1796641000000,
   ReadableCaseNumbers1796640000000,
   CaseStatusRequests1796640100000,
+  CaseSatisfaction1796643000000,
 ];

@@ -1,0 +1,132 @@
+import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AccountScope } from '@civic/auth';
+import {
+  CitizenInboundHandler,
+  CitizenInboundHandlerRegistry,
+  CitizenInboundMessage,
+  CitizenNoticeKind,
+  CitizenNotices,
+} from '@civic/citizen-loop';
+import { CaseStatus } from '@civic/domain';
+import { LiveEventName, publishLiveEvent } from '@civic/live-events';
+import { CaseActor } from '../case-actor';
+import { CaseHistoryRecorder } from '../case-history.recorder';
+import { assertTransition } from '../case-transitions';
+import { CaseStore } from '../case.store';
+import { parseSatisfactionAnswer, SatisfactionAnswer } from './satisfaction-answer.parser';
+import { SURVEY_ANSWER_DAYS } from './satisfaction-survey.service';
+
+/** After the opt-out (10) and status-query handlers, before anything that reads a new request. */
+const ORDER = 30;
+
+interface OpenSurvey {
+  id: string;
+  case_id: string;
+  resolution_count: number;
+}
+
+/**
+ * Takes the citizen's answer to the satisfaction question: only on the conversation it was asked
+ * on, only while it is open (unanswered, asked at most seven days before the message), only when
+ * the text reads as an answer (satisfaction-answer.parser). The answer is stored and thanked for;
+ * "not solved" reopens the case, which its department sees in the case history and the live inbox.
+ */
+@Injectable()
+export class SatisfactionAnswerHandler implements CitizenInboundHandler, OnModuleInit {
+  readonly order = ORDER;
+
+  constructor(
+    private readonly store: CaseStore,
+    private readonly history: CaseHistoryRecorder,
+    @Optional() private readonly notices?: CitizenNotices,
+    @Optional() private readonly registry?: CitizenInboundHandlerRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    if (this.registry && !this.registry.list().includes(this)) {
+      this.registry.register(this);
+    }
+  }
+
+  async handle(manager: EntityManager, message: CitizenInboundMessage): Promise<'consumed' | 'pass'> {
+    const answer = parseSatisfactionAnswer(message.text, buttonReplyId(message.raw));
+    if (!answer) {
+      return 'pass';
+    }
+    const [survey]: OpenSurvey[] = await manager.query(
+      `SELECT s.id, s.case_id, s.resolution_count FROM case_satisfaction s
+        WHERE s.organization_id = $1 AND s.conversation_id = $2 AND s.answered_at IS NULL
+          AND (s.contact_id IS NULL OR $3::uuid IS NULL OR s.contact_id = $3::uuid)
+          AND s.asked_at <= $4::timestamptz + interval '1 minute' AND s.asked_at > $4::timestamptz - make_interval(days => $5)
+        ORDER BY s.asked_at DESC LIMIT 1 FOR UPDATE`,
+      [message.organizationId, message.conversationId, message.contactId, message.sentAt, SURVEY_ANSWER_DAYS],
+    );
+    // Channel timestamps are whole seconds: a tap right after the question may look a little older.
+    if (!survey) {
+      return 'pass';
+    }
+    await manager.query(
+      `UPDATE case_satisfaction SET rating = $3, comment = $4, not_solved = $5, answered_at = $6, message_id = $7
+        WHERE organization_id = $1 AND id = $2`,
+      [message.organizationId, survey.id, answer.rating, answer.comment, answer.notSolved, message.sentAt, message.id],
+    );
+    if (answer.notSolved) {
+      await this.reopen(manager, message, survey, answer);
+    }
+    await this.notices?.enqueue(manager, {
+      organizationId: message.organizationId,
+      conversationId: message.conversationId,
+      caseId: survey.case_id,
+      kind: CitizenNoticeKind.SatisfactionThanks,
+      eventKey: `survey:${survey.case_id}:${survey.resolution_count}:thanks`,
+      inReplyToMessageId: message.id,
+    });
+    return 'consumed';
+  }
+
+  /** The citizen says the problem is not solved: the case goes back to its department. */
+  private async reopen(
+    manager: EntityManager,
+    message: CitizenInboundMessage,
+    survey: OpenSurvey,
+    answer: SatisfactionAnswer,
+  ): Promise<void> {
+    const actor: CaseActor = {
+      organizationId: message.organizationId,
+      scope: AccountScope.wholeOrganization(message.organizationId),
+      userId: null,
+      label: 'system',
+    };
+    // The reopen transition (resolved → in progress) as CasesService.reopen makes it, in this
+    // transaction; the worker process that runs this handler has no CasesService.
+    const current = await this.store.lock(manager, actor.scope, survey.case_id);
+    if (current.status === CaseStatus.Resolved) {
+      assertTransition(current.status, CaseStatus.InProgress);
+      await manager.query(
+        `UPDATE civic_case SET status = $3, updated_at = now() WHERE organization_id = $1 AND id = $2`,
+        [message.organizationId, survey.case_id, CaseStatus.InProgress],
+      );
+      await this.history.record(manager, actor, survey.case_id, {
+        action: 'status',
+        before: { status: current.status },
+        after: { status: CaseStatus.InProgress, reopened: true, notSolved: true, rating: answer.rating },
+        note: answer.comment,
+      });
+    }
+    // The department's officers see the case come back in their live inbox at once.
+    await publishLiveEvent(manager, {
+      type: LiveEventName.ConversationUpdated,
+      organizationId: message.organizationId,
+      conversationIds: [message.conversationId],
+      change: 'case',
+    });
+  }
+}
+
+/** The id of a tapped WhatsApp reply button or list row (the title is the message text). */
+function buttonReplyId(raw: unknown): string | null {
+  const interactive = (raw as { interactive?: Record<string, { id?: unknown } | undefined> } | null)?.interactive;
+  const reply = interactive?.button_reply ?? interactive?.list_reply;
+  return typeof reply?.id === 'string' ? reply.id : null;
+}
