@@ -7,6 +7,7 @@ import { listEn } from './areas/list';
 import { mayorEn } from './areas/mayor';
 import { workspaceEn } from './areas/workspace';
 import type { BaseMessageKey, MessageKey } from './tr';
+import { satisfactionEn } from './areas/satisfaction';
 
 /** English; the compiler checks that every Turkish key has a translation. */
 const baseEn: Record<BaseMessageKey, string> = {
@@ -569,6 +570,7 @@ export const en: Record<MessageKey, string> = {
   ...baseEn,
   ...workspaceEn,
   ...casesEn,
+  ...satisfactionEn,
   ...listEn,
   ...adminEn,
   ...attachmentsEn,

@@ -6,6 +6,7 @@ import { citizenMessagesTr } from './areas/citizen-messages';
 import { listTr } from './areas/list';
 import { mayorTr } from './areas/mayor';
 import { workspaceTr } from './areas/workspace';
+import { satisfactionTr } from './areas/satisfaction';
 
 /** Turkish, the default language. Every user-facing string lives here and in en.ts. */
 const baseTr = {
@@ -570,6 +571,7 @@ export const tr = {
   ...baseTr,
   ...workspaceTr,
   ...casesTr,
+  ...satisfactionTr,
   ...listTr,
   ...adminTr,
   ...attachmentsTr,
