@@ -2,9 +2,11 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { RetentionWorkerModule } from '@civic/audit';
 import { CaseStatusRequestModule, CasesWorkerModule, SatisfactionWorkerModule } from '@civic/cases';
+import { CitizenLoopWorkerModule } from '@civic/citizen-loop';
 import { IngestWorkerModule } from '@civic/ingest';
 import { MediaWorkerModule } from '@civic/media';
 import { MentionsWorkerModule } from '@civic/mentions';
+import { OfficeHoursWorkerModule } from '@civic/office-hours';
 import { PollingModule } from '@civic/polling';
 import { RepliesWorkerModule } from '@civic/replies';
 
@@ -21,6 +23,8 @@ import { RepliesWorkerModule } from '@civic/replies';
     MentionsWorkerModule,
     SatisfactionWorkerModule,
     RetentionWorkerModule,
+    OfficeHoursWorkerModule,
+    CitizenLoopWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
 import { MailModule } from '@civic/mail';
+import { OfficeHoursModule } from '@civic/office-hours';
 import { QueueModule } from '@civic/queue';
 import { RepliesModule } from '@civic/replies';
 import { CaseCategoriesService } from './case-categories.service';
+import { CaseDueDatesService } from './case-due-dates.service';
 import { CaseDuplicatesService } from './case-duplicates.service';
 import { CaseForwardingService } from './case-forwarding.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
@@ -25,6 +27,7 @@ import { SatisfactionSurveyService } from './satisfaction/satisfaction-survey.se
 const PROVIDERS = [
   CaseSeedService,
   CaseHistoryRecorder,
+  CaseDueDatesService,
   CaseStore,
   DepartmentsService,
   DepartmentPresetsService,
@@ -44,5 +47,9 @@ const PROVIDERS = [
 ];
 
 /** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics, duplicates, public data. */
-@Module({ imports: [AuditModule, MailModule, QueueModule, RepliesModule], providers: PROVIDERS, exports: PROVIDERS })
+@Module({
+  imports: [AuditModule, MailModule, QueueModule, RepliesModule, OfficeHoursModule],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
+})
 export class CasesModule {}

@@ -5,6 +5,7 @@ import { CasePriority, CaseStatus, DepartmentKind } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseCategoriesService } from './case-categories.service';
+import { CaseDueDatesService } from './case-due-dates.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseLocationInput } from './case-opening.service';
 import { assertTransition } from './case-transitions';
@@ -49,6 +50,7 @@ export class CasesService {
     private readonly categories: CaseCategoriesService,
     private readonly departments: DepartmentsService,
     private readonly history: CaseHistoryRecorder,
+    private readonly dueDates: CaseDueDatesService,
     private readonly satisfaction: SatisfactionSurveyService,
   ) {}
 
@@ -194,6 +196,9 @@ export class CasesService {
         `UPDATE civic_case SET ${sets.join(', ')}, updated_at = now() WHERE organization_id = $1 AND id = $2`,
         params,
       );
+      if (after.categoryId !== undefined) {
+        await this.dueDates.apply(manager, actor.organizationId, id);
+      }
       await this.history.record(manager, actor, id, { action: 'updated', before, after });
     });
     return this.store.view(actor.scope, id);
