@@ -9,6 +9,7 @@ import { AuditApiModule } from './audit/audit-api.module';
 import { AuthApiModule } from './auth/auth-api.module';
 import { CasesApiModule } from './cases/cases-api.module';
 import { ChannelAccountsModule } from './channel-accounts/channel-accounts.module';
+import { CitizenMessagesApiModule } from './citizen-messages/citizen-messages-api.module';
 import { ContactAvatarsApiModule } from './contact-avatars/contact-avatars-api.module';
 import { HealthController } from './health/health.controller';
 import { InboxApiModule } from './inbox/inbox-api.module';
@@ -16,7 +17,6 @@ import { pinoOptions } from './logging';
 import { MediaApiModule } from './media/media-api.module';
 import { MentionsApiModule } from './mentions/mentions-api.module';
 import { MetricsApiModule } from './metrics/metrics-api.module';
-import { OfficeHoursApiModule } from './office-hours/office-hours-api.module';
 import { Open311Module } from './open311/open311.module';
 import { OverviewApiModule } from './overview/overview-api.module';
 import { RepliesApiModule } from './replies/replies-api.module';
@@ -57,6 +57,7 @@ export class ApiModule {
         WebhooksModule,
         RepliesApiModule,
         CasesApiModule,
+        CitizenMessagesApiModule,
         Open311Module,
         MentionsApiModule,
         OverviewApiModule,
@@ -64,7 +65,6 @@ export class ApiModule {
         ContactAvatarsApiModule,
         RetentionApiModule,
         MetricsApiModule,
-        OfficeHoursApiModule,
         ...(options.include ?? []),
         WebAppModule,
       ],

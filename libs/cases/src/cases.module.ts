@@ -1,15 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
+import { CitizenLoopModule } from '@civic/citizen-loop';
 import { MailModule } from '@civic/mail';
-import { OfficeHoursModule } from '@civic/office-hours';
 import { QueueModule } from '@civic/queue';
 import { RepliesModule } from '@civic/replies';
 import { CaseCategoriesService } from './case-categories.service';
-import { CaseDueDatesService } from './case-due-dates.service';
 import { CaseDuplicatesService } from './case-duplicates.service';
 import { CaseForwardingService } from './case-forwarding.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseInboundService } from './case-inbound.service';
+import { CaseNoticeTrigger } from './case-notice.trigger';
 import { CaseOpeningService } from './case-opening.service';
 import { CasePublicDataService } from './case-public-data.service';
 import { CaseResolutionService } from './case-resolution.service';
@@ -27,7 +27,7 @@ import { SatisfactionSurveyService } from './satisfaction/satisfaction-survey.se
 const PROVIDERS = [
   CaseSeedService,
   CaseHistoryRecorder,
-  CaseDueDatesService,
+  CaseNoticeTrigger,
   CaseStore,
   DepartmentsService,
   DepartmentPresetsService,
@@ -48,7 +48,7 @@ const PROVIDERS = [
 
 /** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics, duplicates, public data. */
 @Module({
-  imports: [AuditModule, MailModule, QueueModule, RepliesModule, OfficeHoursModule],
+  imports: [AuditModule, MailModule, QueueModule, RepliesModule, CitizenLoopModule],
   providers: PROVIDERS,
   exports: PROVIDERS,
 })
