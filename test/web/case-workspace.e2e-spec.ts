@@ -162,6 +162,13 @@ describe('case workspace in headless Chromium', () => {
     await page.getByTestId('filter-status').selectOption({ label: 'Çözüldü' });
     await page.getByText('Bu süzgeçlere uyan başvuru yok.').waitFor();
     await page.getByRole('button', { name: 'Süzgeçleri temizle' }).click();
+    // By number: the short form (no leading zeros) finds the one case.
+    await page.getByTestId('filter-number').fill(duplicate.number.replace(/-0+/, '-'));
+    await page.getByText('1 başvuru').waitFor();
+    await table.locator(`[data-case-number="${duplicate.number}"]`).waitFor();
+    expect(await table.locator('[data-testid="case-row"]').count()).toBe(1);
+    await page.getByRole('button', { name: 'Süzgeçleri temizle' }).click();
+    await table.locator(`[data-case-number="${main.number}"]`).waitFor();
     await table
       .locator(`[data-case-number="${main.number}"]`)
       .getByRole('link', { name: `No. ${main.number}` })

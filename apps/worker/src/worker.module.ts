@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { RetentionWorkerModule } from '@civic/audit';
 import { CaseStatusRequestModule, CasesWorkerModule, SatisfactionWorkerModule } from '@civic/cases';
-import { CitizenLoopWorkerModule } from '@civic/citizen-loop';
 import { IngestWorkerModule } from '@civic/ingest';
 import { MediaWorkerModule } from '@civic/media';
 import { MentionsWorkerModule } from '@civic/mentions';
@@ -22,7 +21,6 @@ import { RepliesWorkerModule } from '@civic/replies';
     MentionsWorkerModule,
     SatisfactionWorkerModule,
     RetentionWorkerModule,
-    CitizenLoopWorkerModule,
   ],
 })
 export class WorkerModule {}

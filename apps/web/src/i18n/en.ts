@@ -1,13 +1,13 @@
 import { adminEn } from './areas/admin';
 import { attachmentsEn } from './areas/attachments';
 import { auditEn } from './areas/audit';
+import { caseNumbersEn } from './areas/case-numbers';
 import { casesEn } from './areas/cases';
 import { citizenMessagesEn } from './areas/citizen-messages';
 import { listEn } from './areas/list';
 import { mayorEn } from './areas/mayor';
 import { workspaceEn } from './areas/workspace';
 import type { BaseMessageKey, MessageKey } from './tr';
-import { satisfactionEn } from './areas/satisfaction';
 
 /** English; the compiler checks that every Turkish key has a translation. */
 const baseEn: Record<BaseMessageKey, string> = {
@@ -570,7 +570,7 @@ export const en: Record<MessageKey, string> = {
   ...baseEn,
   ...workspaceEn,
   ...casesEn,
-  ...satisfactionEn,
+  ...caseNumbersEn,
   ...listEn,
   ...adminEn,
   ...attachmentsEn,

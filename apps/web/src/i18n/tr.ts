@@ -1,12 +1,12 @@
 import { adminTr } from './areas/admin';
 import { attachmentsTr } from './areas/attachments';
 import { auditTr } from './areas/audit';
+import { caseNumbersTr } from './areas/case-numbers';
 import { casesTr } from './areas/cases';
 import { citizenMessagesTr } from './areas/citizen-messages';
 import { listTr } from './areas/list';
 import { mayorTr } from './areas/mayor';
 import { workspaceTr } from './areas/workspace';
-import { satisfactionTr } from './areas/satisfaction';
 
 /** Turkish, the default language. Every user-facing string lives here and in en.ts. */
 const baseTr = {
@@ -571,7 +571,7 @@ export const tr = {
   ...baseTr,
   ...workspaceTr,
   ...casesTr,
-  ...satisfactionTr,
+  ...caseNumbersTr,
   ...listTr,
   ...adminTr,
   ...attachmentsTr,

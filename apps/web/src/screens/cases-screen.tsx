@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client';
 import type { CaseFilters } from '../api/queries/use-cases';
-import { NO_CASE_FILTERS, useCaseCategories, useCases, useDepartments } from '../api/queries/use-cases';
+import {
+  CASE_NUMBER_INPUT,
+  NO_CASE_FILTERS,
+  useCaseCategories,
+  useCases,
+  useDepartments,
+} from '../api/queries/use-cases';
 import { useUsers } from '../api/queries/use-conversations';
 import type { CaseStatus } from '../api/types';
 import { ChannelBadge } from '../components/badges';
@@ -61,6 +67,17 @@ export function CasesScreen() {
         <CasesNav active="board" />
       </div>
       <form className="case-filters" aria-label={t('cases.filter.title')} onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('cases.filter.number')}
+          <input
+            type="search"
+            value={filters.number}
+            onChange={(e) => set('number')(e.target.value)}
+            placeholder={t('cases.filter.numberHint')}
+            aria-invalid={filters.number.trim() !== '' && !CASE_NUMBER_INPUT.test(filters.number.trim())}
+            data-testid="filter-number"
+          />
+        </label>
         {select('status', t('cases.field.status'), [
           { value: OPEN_FILTER, label: t('cases.filter.open') },
           ...CASE_STATUSES.map((s) => ({ value: s, label: t(`cases.status.${s}` as MessageKey) })),

@@ -19,7 +19,12 @@ export interface CaseFilters {
   /** A user id, 'me' or 'none'. */
   assignee: string;
   overdue: boolean;
+  /** A readable case number as typed; sent once it looks like one (2026-000123, 2026-123). */
+  number: string;
 }
+
+/** What the API reads as a case number (it adds the leading zeros itself). */
+export const CASE_NUMBER_INPUT = /^#?2\d{3}\s?[-/]\s?\d{1,9}$/;
 
 export const NO_CASE_FILTERS: CaseFilters = {
   status: '',
@@ -29,6 +34,7 @@ export const NO_CASE_FILTERS: CaseFilters = {
   priority: '',
   assignee: '',
   overdue: false,
+  number: '',
 };
 
 function caseListQuery(filters: CaseFilters): string {
@@ -40,6 +46,9 @@ function caseListQuery(filters: CaseFilters): string {
   }
   if (filters.overdue) {
     params.set('overdue', 'true');
+  }
+  if (CASE_NUMBER_INPUT.test(filters.number.trim())) {
+    params.set('number', filters.number.trim());
   }
   return params.toString();
 }
