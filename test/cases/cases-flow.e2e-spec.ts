@@ -288,7 +288,7 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
     expect(good.status).toBe(200);
     expect(await good.json()).toEqual({ caseId: kase.id, status: 'in_progress', applied: true });
 
-    // 6. Resolved; the citizen is told on their WhatsApp thread through the reply service.
+    // 6. Resolved; the automatic "resolved" message tells the citizen on their WhatsApp thread through the reply service.
     const resolved = await t
       .http()
       .post(`/api/v1/cases/${kase.id}/resolve`)
@@ -300,19 +300,22 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
       resolutionCount: 1,
       resolutionText: 'Çukur Karayolları ekiplerince asfaltla kapatıldı.',
     });
-    expect(resolved.body.notification).toMatchObject({ status: 'queued' });
-    expect(resolved.body.notification.text).toContain(
-      `Sayın Şükrü Çelik, ${kase.caseNumber} numaralı başvurunuz sonuçlandı: Çukur Karayolları ekiplerince asfaltla kapatıldı.`,
-    );
+    // The endpoint sends nothing of its own: one message, not two.
+    expect(resolved.body.notification).toEqual({ status: 'automatic' });
     const sent: any = await eventually(async () =>
-      graph.requestsTo('POST', `/${WA}/messages`).find((r: any) => r.body.to === CITIZEN),
+      graph
+        .requestsTo('POST', `/${WA}/messages`)
+        .find((r: any) => r.body.to === CITIZEN && r.body.text?.body?.includes('asfaltla kapatıldı')),
     );
     expect(sent.body).toMatchObject({ messaging_product: 'whatsapp', to: CITIZEN, type: 'text' });
-    expect(sent.body.text.body).toContain('asfaltla kapatıldı');
+    expect(sent.body.text.body).toBe(
+      `Başvurunuz (${kase.caseNumber}) sonuçlandı: Çukur Karayolları ekiplerince asfaltla kapatıldı.`,
+    );
     const [reply] = await eventually(async () => {
       const rows = await t.dataSource.query(
-        `SELECT delivery_state, conversation_id FROM message WHERE id = $1 AND delivery_state = 'sent'`,
-        [resolved.body.notification.messageId],
+        `SELECT m.delivery_state, m.conversation_id FROM citizen_notice n JOIN message m ON m.id = n.message_id
+          WHERE n.case_id = $1 AND n.kind = 'resolved' AND m.delivery_state = 'sent'`,
+        [kase.id],
       );
       return rows.length ? rows : null;
     });
@@ -327,7 +330,6 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
       'forward.sent',
       'status',
       'resolved',
-      'citizen.notified',
     ]);
     expect(detail.body.history[4]).toMatchObject({
       actorLabel: 'body:Karayolları 2. Bölge Müdürlüğü',
@@ -361,6 +363,19 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
   }, 90_000);
 
   it('outside the 24-hour window the resolution is kept and the refused notification says why; a template then reaches the citizen', async () => {
+    // The officer's own notification (the automatic messages have their own suite, test/citizen-loop).
+    await t
+      .http()
+      .put('/api/v1/citizen-messages/settings')
+      .set(auth(t.adminToken))
+      .send({
+        kinds: [
+          { kind: 'case_opened', enabled: false },
+          { kind: 'resolved', enabled: false },
+          { kind: 'satisfaction_survey', enabled: false },
+        ],
+      })
+      .expect(200);
     await t.app.get(IngestService).ingest([
       {
         type: 'message',

@@ -9,6 +9,7 @@ import { AuditApiModule } from './audit/audit-api.module';
 import { AuthApiModule } from './auth/auth-api.module';
 import { CasesApiModule } from './cases/cases-api.module';
 import { ChannelAccountsModule } from './channel-accounts/channel-accounts.module';
+import { CitizenMessagesApiModule } from './citizen-messages/citizen-messages-api.module';
 import { ContactAvatarsApiModule } from './contact-avatars/contact-avatars-api.module';
 import { HealthController } from './health/health.controller';
 import { InboxApiModule } from './inbox/inbox-api.module';
@@ -56,6 +57,7 @@ export class ApiModule {
         WebhooksModule,
         RepliesApiModule,
         CasesApiModule,
+        CitizenMessagesApiModule,
         Open311Module,
         MentionsApiModule,
         OverviewApiModule,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { RetentionWorkerModule } from '@civic/audit';
 import { CaseStatusRequestModule, CasesWorkerModule, SatisfactionWorkerModule } from '@civic/cases';
+import { CitizenLoopWorkerModule } from '@civic/citizen-loop';
 import { IngestWorkerModule } from '@civic/ingest';
 import { MediaWorkerModule } from '@civic/media';
 import { MentionsWorkerModule } from '@civic/mentions';
@@ -21,6 +22,7 @@ import { RepliesWorkerModule } from '@civic/replies';
     MentionsWorkerModule,
     SatisfactionWorkerModule,
     RetentionWorkerModule,
+    CitizenLoopWorkerModule,
   ],
 })
 export class WorkerModule {}

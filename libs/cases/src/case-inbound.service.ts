@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { CaseStatus } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
+import { CaseNoticeTrigger } from './case-notice.trigger';
 import { CasesService } from './cases.service';
 
 /** What an external body may send back about a case forwarded to it. */
@@ -22,14 +23,16 @@ const ALLOWED = ['in_progress', 'resolved', 'rejected'];
 /**
  * Applies a signed update from an external body (the signature is checked by the controller
  * before this runs). A body can only touch cases forwarded to it; a repeated update is a no-op.
- * A resolution from a body is stored but the citizen is not told automatically: an officer
- * confirms or edits the answer and sends it with POST /api/v1/cases/:id/notify.
+ * The citizen is told by the automatic "body update" message (naming the body, the status and its
+ * note), in the same transaction, instead of the plain status message; with that message switched
+ * off, an officer tells them with POST /api/v1/cases/:id/notify.
  */
 @Injectable()
 export class CaseInboundService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cases: CasesService,
+    private readonly notices: CaseNoticeTrigger,
   ) {}
 
   parse(body: unknown): BodyUpdate {
@@ -83,32 +86,61 @@ export class CaseInboundService {
     const note =
       [update.note, update.externalReference ? `ref: ${update.externalReference}` : null].filter(Boolean).join(' — ') ||
       null;
-    const view = await this.cases.transition(actor, update.caseId, target, note, async (_m, current) => {
-      if (target === CaseStatus.Resolved) {
-        const text = update.resolutionText ?? update.note!;
-        return {
-          action: 'resolved',
-          sets: {
-            resolution_text: text,
-            resolved_at: new Date(),
-            first_resolved_at: current.first_resolved_at ?? new Date(),
-            resolution_count: current.resolution_count + 1,
-          },
-          before: { resolutionText: current.resolution_text },
-          after: { resolutionText: text, by: body.name, externalReference: update.externalReference ?? null },
-        };
-      }
-      if (target === CaseStatus.Rejected) {
-        const reason = update.reason ?? update.note!;
-        return {
-          action: 'rejected',
-          sets: { rejection_reason: reason, rejected_at: new Date() },
-          before: {},
-          after: { reason, by: body.name },
-        };
-      }
-      return { action: 'status', sets: {}, before: {}, after: { by: body.name } };
+    const told = target === CaseStatus.Resolved ? (update.resolutionText ?? update.note!) : null;
+    const view = await this.dataSource.transaction(async (manager) => {
+      const changed = await this.transition(actor, body, update, target, note, manager);
+      await this.notices.bodyUpdate(manager, body.organizationId, update.caseId, {
+        body: body.name,
+        status: target,
+        note: told ?? (target === CaseStatus.Rejected ? (update.reason ?? update.note!) : (update.note ?? null)),
+      });
+      return changed;
     });
     return { caseId: view.id, status: view.status, applied: true };
+  }
+
+  private transition(
+    actor: CaseActor,
+    body: { name: string },
+    update: BodyUpdate,
+    target: CaseStatus,
+    note: string | null,
+    manager: EntityManager,
+  ) {
+    return this.cases.transition(
+      actor,
+      update.caseId,
+      target,
+      note,
+      async (_m, current) => {
+        if (target === CaseStatus.Resolved) {
+          const text = update.resolutionText ?? update.note!;
+          return {
+            notice: false,
+            action: 'resolved',
+            sets: {
+              resolution_text: text,
+              resolved_at: new Date(),
+              first_resolved_at: current.first_resolved_at ?? new Date(),
+              resolution_count: current.resolution_count + 1,
+            },
+            before: { resolutionText: current.resolution_text },
+            after: { resolutionText: text, by: body.name, externalReference: update.externalReference ?? null },
+          };
+        }
+        if (target === CaseStatus.Rejected) {
+          const reason = update.reason ?? update.note!;
+          return {
+            notice: false,
+            action: 'rejected',
+            sets: { rejection_reason: reason, rejected_at: new Date() },
+            before: {},
+            after: { reason, by: body.name },
+          };
+        }
+        return { notice: false, action: 'status', sets: {}, before: {}, after: { by: body.name } };
+      },
+      manager,
+    );
   }
 }

@@ -5,6 +5,7 @@ import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseCategoriesService } from './case-categories.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
+import { CaseNoticeTrigger } from './case-notice.trigger';
 import { CaseView } from './case-view';
 import { CaseStore } from './case.store';
 import { DepartmentsService } from './departments.service';
@@ -37,6 +38,7 @@ export class CaseOpeningService {
     private readonly categories: CaseCategoriesService,
     private readonly departments: DepartmentsService,
     private readonly history: CaseHistoryRecorder,
+    private readonly notices: CaseNoticeTrigger,
   ) {}
 
   /**
@@ -144,6 +146,8 @@ export class CaseOpeningService {
           messageId: message?.id ?? null,
         },
       });
+      // "Başvurunuz … numarasıyla alınmıştır": in this transaction, so the case and its acknowledgement go together.
+      await this.notices.opened(manager, actor.organizationId, row.id);
       return row.id as string;
     });
     return this.store.view(actor.scope, id);

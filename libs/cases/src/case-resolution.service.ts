@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReplyRefusedError } from '@civic/channels-core';
+import { CitizenNoticeKind, CitizenNotices } from '@civic/citizen-loop';
 import { CaseStatus, ConversationKind } from '@civic/domain';
 import { DomainError, ErrorCode, errorMessage } from '@civic/errors';
 import { ReplyRequest, ReplyService } from '@civic/replies';
@@ -22,7 +23,9 @@ export interface ResolveCaseInput {
 export type CitizenNotification =
   | { status: 'queued'; messageId: string; text: string | null; template: string | null }
   | { status: 'refused'; reason: string; message: string }
-  | { status: 'skipped' };
+  | { status: 'skipped' }
+  /** The organization's automatic "resolved" message tells the citizen (the notice worker sends it). */
+  | { status: 'automatic' };
 
 /**
  * Closing the loop: the resolution is stored first (its own transaction, with history and audit);
@@ -37,6 +40,7 @@ export class CaseResolutionService {
     private readonly cases: CasesService,
     private readonly replies: ReplyService,
     private readonly history: CaseHistoryRecorder,
+    private readonly notices: CitizenNotices,
   ) {}
 
   async resolve(
@@ -44,7 +48,15 @@ export class CaseResolutionService {
     id: string,
     input: ResolveCaseInput,
   ): Promise<{ case: CaseView; notification: CitizenNotification }> {
+    // Never two messages: with the automatic "resolved" message on, it tells the citizen (and every merged
+    // duplicate's citizen) unless the officer gives their own text or template, or asks not to tell.
+    const automatic =
+      input.notifyCitizen !== false &&
+      !input.message &&
+      !input.template &&
+      (await this.notices.isEnabled(this.dataSource.manager, actor.organizationId, CitizenNoticeKind.Resolved));
     const resolved = await this.cases.transition(actor, id, CaseStatus.Resolved, null, async (_manager, current) => ({
+      notice: automatic,
       action: 'resolved',
       sets: {
         resolution_text: input.resolutionText,
@@ -55,6 +67,9 @@ export class CaseResolutionService {
       before: { resolutionText: current.resolution_text },
       after: { resolutionText: input.resolutionText, resolutionCount: current.resolution_count + 1 },
     }));
+    if (automatic) {
+      return { case: resolved, notification: { status: 'automatic' } };
+    }
     if (input.notifyCitizen === false || !actor.userId) {
       return { case: resolved, notification: { status: 'skipped' } };
     }

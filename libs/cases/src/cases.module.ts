@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
+import { CitizenLoopModule } from '@civic/citizen-loop';
 import { MailModule } from '@civic/mail';
 import { QueueModule } from '@civic/queue';
 import { RepliesModule } from '@civic/replies';
@@ -8,6 +9,7 @@ import { CaseDuplicatesService } from './case-duplicates.service';
 import { CaseForwardingService } from './case-forwarding.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseInboundService } from './case-inbound.service';
+import { CaseNoticeTrigger } from './case-notice.trigger';
 import { CaseOpeningService } from './case-opening.service';
 import { CasePublicDataService } from './case-public-data.service';
 import { CaseResolutionService } from './case-resolution.service';
@@ -25,6 +27,7 @@ import { SatisfactionSurveyService } from './satisfaction/satisfaction-survey.se
 const PROVIDERS = [
   CaseSeedService,
   CaseHistoryRecorder,
+  CaseNoticeTrigger,
   CaseStore,
   DepartmentsService,
   DepartmentPresetsService,
@@ -44,5 +47,9 @@ const PROVIDERS = [
 ];
 
 /** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics, duplicates, public data. */
-@Module({ imports: [AuditModule, MailModule, QueueModule, RepliesModule], providers: PROVIDERS, exports: PROVIDERS })
+@Module({
+  imports: [AuditModule, MailModule, QueueModule, RepliesModule, CitizenLoopModule],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
+})
 export class CasesModule {}

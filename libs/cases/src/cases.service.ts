@@ -6,6 +6,8 @@ import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseCategoriesService } from './case-categories.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
+import { CaseNoticeView, listCaseNotices } from './case-notice-list';
+import { CaseNoticeTrigger } from './case-notice.trigger';
 import { CaseLocationInput } from './case-opening.service';
 import { assertTransition } from './case-transitions';
 import { CASE_SELECT, CaseView, toCaseView } from './case-view';
@@ -49,6 +51,7 @@ export class CasesService {
     private readonly categories: CaseCategoriesService,
     private readonly departments: DepartmentsService,
     private readonly history: CaseHistoryRecorder,
+    private readonly notices: CaseNoticeTrigger,
     private readonly satisfaction: SatisfactionSurveyService,
   ) {}
 
@@ -110,7 +113,9 @@ export class CasesService {
   async get(
     scope: AccountScope,
     id: string,
-  ): Promise<CaseView & { history: unknown[]; forwards: unknown[]; mergedCases: unknown[] }> {
+  ): Promise<
+    CaseView & { history: unknown[]; forwards: unknown[]; mergedCases: unknown[]; notices: CaseNoticeView[] }
+  > {
     const view = await this.store.view(scope, id);
     const organizationId = scope.organizationId;
     const history = await this.dataSource.query(
@@ -131,7 +136,9 @@ export class CasesService {
          FROM civic_case WHERE organization_id = $1 AND merged_into_case_id = $2 ORDER BY merged_at, number`,
       [organizationId, id],
     );
-    return { ...view, history, forwards, mergedCases };
+    // The automatic messages the citizen was sent (or could not be), with their delivery state.
+    const notices = await listCaseNotices(this.dataSource.manager, organizationId, id);
+    return { ...view, history, forwards, mergedCases, notices };
   }
 
   async update(actor: CaseActor, id: string, input: UpdateCaseInput): Promise<CaseView> {
@@ -297,6 +304,8 @@ export class CasesService {
       before: Record<string, unknown>;
       after: Record<string, unknown>;
       action?: string;
+      /** False: the citizen's automatic status message is not sent for this change (the caller tells them itself). */
+      notice?: boolean;
     }>,
     manager?: EntityManager,
   ): Promise<CaseView> {
@@ -317,6 +326,9 @@ export class CasesService {
         after: { status: to, ...outcome.after },
         note: note ?? null,
       });
+      if (outcome.notice !== false) {
+        await this.notices.statusChanged(tx, actor.organizationId, id, to);
+      }
       // Each resolution asks the citizen once how satisfied they are (memnuniyet).
       if (to === CaseStatus.Resolved && current.status !== CaseStatus.Resolved) {
         await this.satisfaction.ask(tx, actor.organizationId, id);

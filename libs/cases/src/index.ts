@@ -36,3 +36,5 @@ export * from './satisfaction/satisfaction-answer.handler';
 export * from './satisfaction/satisfaction-worker.module';
 export * from './satisfaction/case-satisfaction-stats.service';
 export * from './satisfaction/satisfaction-stats-csv';
+export * from './case-notice.trigger';
+export * from './case-notice-list';

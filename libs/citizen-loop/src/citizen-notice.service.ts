@@ -44,11 +44,13 @@ export class CitizenNoticeService extends CitizenNotices {
    */
   private async insert(manager: EntityManager, r: CitizenNoticeRequest): Promise<boolean> {
     const rows = await manager.query(
-      `INSERT INTO citizen_notice (organization_id, conversation_id, case_id, contact_id, kind, event_key, values, buttons, in_reply_to_message_id)
+      // clock_timestamp(): notices of one transaction (resolved, then the survey) keep their order.
+      `INSERT INTO citizen_notice (organization_id, conversation_id, case_id, contact_id, kind, event_key, values, buttons,
+                                   in_reply_to_message_id, created_at)
        SELECT c.organization_id, c.id, k.id,
               COALESCE((SELECT m.contact_id FROM message m WHERE m.id = $6::uuid AND m.conversation_id = c.id), k.contact_id, c.contact_id),
               $4, $5, $7::jsonb, $8::jsonb,
-              COALESCE($6::uuid, CASE WHEN c.kind = 'public' THEN k.message_id END)
+              COALESCE($6::uuid, CASE WHEN c.kind = 'public' THEN k.message_id END), clock_timestamp()
          FROM conversation c LEFT JOIN civic_case k ON k.id = $3::uuid AND k.organization_id = c.organization_id
         WHERE c.organization_id = $1 AND c.id = $2
        ON CONFLICT (organization_id, event_key) DO NOTHING RETURNING id`,

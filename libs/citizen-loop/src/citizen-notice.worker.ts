@@ -40,7 +40,12 @@ export class CitizenNoticeWorker implements OnApplicationBootstrap, OnModuleDest
 
   /** Sends every queued notice now (tests, and the loop). Returns how many were handled. */
   async drain(): Promise<number> {
-    // Before any transaction: on PGlite another session waits for an open one to end.
+    const [waiting] = await this.dataSource.query(`SELECT 1 FROM citizen_notice WHERE state = 'queued' LIMIT 1`);
+    if (!waiting) {
+      return 0;
+    }
+    // Before any transaction (on PGlite another session waits for an open one to end), and only once there is
+    // work: queues created side by side at boot can deadlock in pg-boss.
     await this.queue.ensureQueue(replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS));
     let handled = 0;
     while (!this.stopped && (await this.sendOne())) {
@@ -98,8 +103,13 @@ export class CitizenNoticeWorker implements OnApplicationBootstrap, OnModuleDest
 
   private async claim(manager: EntityManager): Promise<ClaimedNotice | null> {
     const [notice] = await manager.query(
+      // A conversation's messages arrive in order: its next notice waits until the previous one has left.
       `SELECT n.id, n.organization_id, n.conversation_id, n.case_id, n.contact_id, n.kind, n.values, n.buttons, n.in_reply_to_message_id
-         FROM citizen_notice n WHERE n.state = 'queued' ORDER BY n.created_at, n.id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+         FROM citizen_notice n
+        WHERE n.state = 'queued'
+          AND NOT EXISTS (SELECT 1 FROM citizen_notice p JOIN message m ON m.id = p.message_id
+                           WHERE p.conversation_id = n.conversation_id AND p.state = 'sent' AND m.delivery_state = 'queued')
+        ORDER BY n.created_at, n.id LIMIT 1 FOR UPDATE OF n SKIP LOCKED`,
     );
     if (!notice) {
       return null;

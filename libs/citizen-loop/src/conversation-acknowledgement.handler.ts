@@ -34,6 +34,17 @@ export class ConversationAcknowledgementHandler implements CitizenInboundHandler
     if (!account?.on) {
       return 'pass';
     }
+    // An earlier handler already told the citizen something on this new conversation (e.g. the out-of-hours
+    // reply): one automatic message is enough, unless that kind is switched off and so will not be sent.
+    const earlier: { kind: CitizenNoticeKind }[] = await manager.query(
+      `SELECT DISTINCT kind FROM citizen_notice WHERE organization_id = $1 AND conversation_id = $2`,
+      [message.organizationId, message.conversationId],
+    );
+    for (const { kind } of earlier) {
+      if (await this.notices.isEnabled(manager, message.organizationId, kind)) {
+        return 'pass';
+      }
+    }
     await this.notices.enqueue(manager, {
       organizationId: message.organizationId,
       conversationId: message.conversationId,

@@ -81,12 +81,17 @@ export class QueueService implements OnModuleDestroy {
     if (!created) {
       created = this.started().then(async (boss) => {
         const { name, ...options } = definition;
-        // Replicas booting together race in pgboss.create_queue (deadlock / duplicate): the loser finds the winner's queue.
+        // Replicas booting together race in pgboss.create_queue (deadlock / duplicate): the loser finds the winner's
+        // queue. Two different queues created side by side can deadlock too: the loser then tries once more.
         if (!(await boss.getQueue(name))) {
           await boss.createQueue(name, { name, ...options }).catch(async (error) => {
-            await new Promise((r) => setTimeout(r, 500));
+            await new Promise((r) => setTimeout(r, 200 + Math.random() * 300));
             if (!(await boss.getQueue(name))) {
-              throw error;
+              await boss.createQueue(name, { name, ...options }).catch(async () => {
+                if (!(await boss.getQueue(name))) {
+                  throw error;
+                }
+              });
             }
           });
         } else {

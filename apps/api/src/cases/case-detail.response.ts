@@ -1,4 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { CitizenNoticeKind } from '@civic/citizen-loop';
 import { CaseForwardStatus, CaseForwardTransport, Channel } from '@civic/domain';
 import { CaseResponse } from './case.response';
 
@@ -39,10 +40,29 @@ export class MergedCaseResponse {
   @ApiProperty({ format: 'date-time' }) mergedAt: string;
 }
 
-/** GET /api/v1/cases/:id: the case with its full history, forwards and merged duplicates. */
+@ApiSchema({ name: 'CaseNotice' })
+export class CaseNoticeResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: CitizenNoticeKind, enumName: 'CitizenNoticeKind' }) kind: CitizenNoticeKind;
+  @ApiProperty({ enum: ['queued', 'sent', 'delivered', 'read', 'failed', 'refused', 'skipped'] })
+  state: 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'refused' | 'skipped';
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why it was not sent: window_closed_no_template, opted_out, contact_erased, switched_off, …',
+  })
+  reason: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The text as sent' }) text: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) messageId: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+/** GET /api/v1/cases/:id: the case with its full history, forwards, merged duplicates and automatic messages. */
 @ApiSchema({ name: 'CaseDetail' })
 export class CaseDetailResponse extends CaseResponse {
   @ApiProperty({ type: [CaseHistoryEntryResponse] }) history: CaseHistoryEntryResponse[];
   @ApiProperty({ type: [CaseForwardResponse] }) forwards: CaseForwardResponse[];
   @ApiProperty({ type: [MergedCaseResponse] }) mergedCases: MergedCaseResponse[];
+  @ApiProperty({ type: [CaseNoticeResponse], description: 'Automatic messages to the citizen, oldest first' })
+  notices: CaseNoticeResponse[];
 }

@@ -1,13 +1,14 @@
 import { adminEn } from './areas/admin';
 import { attachmentsEn } from './areas/attachments';
 import { auditEn } from './areas/audit';
-import { caseNumbersEn } from './areas/case-numbers';
 import { casesEn } from './areas/cases';
+import { caseNumbersEn } from './areas/case-numbers';
 import { citizenMessagesEn } from './areas/citizen-messages';
 import { listEn } from './areas/list';
 import { mayorEn } from './areas/mayor';
 import { workspaceEn } from './areas/workspace';
 import type { BaseMessageKey, MessageKey } from './tr';
+import { satisfactionEn } from './areas/satisfaction';
 
 /** English; the compiler checks that every Turkish key has a translation. */
 const baseEn: Record<BaseMessageKey, string> = {
@@ -571,6 +572,7 @@ export const en: Record<MessageKey, string> = {
   ...workspaceEn,
   ...casesEn,
   ...caseNumbersEn,
+  ...satisfactionEn,
   ...listEn,
   ...adminEn,
   ...attachmentsEn,

@@ -1,12 +1,13 @@
 import { adminTr } from './areas/admin';
 import { attachmentsTr } from './areas/attachments';
 import { auditTr } from './areas/audit';
-import { caseNumbersTr } from './areas/case-numbers';
 import { casesTr } from './areas/cases';
+import { caseNumbersTr } from './areas/case-numbers';
 import { citizenMessagesTr } from './areas/citizen-messages';
 import { listTr } from './areas/list';
 import { mayorTr } from './areas/mayor';
 import { workspaceTr } from './areas/workspace';
+import { satisfactionTr } from './areas/satisfaction';
 
 /** Turkish, the default language. Every user-facing string lives here and in en.ts. */
 const baseTr = {
@@ -572,6 +573,7 @@ export const tr = {
   ...workspaceTr,
   ...casesTr,
   ...caseNumbersTr,
+  ...satisfactionTr,
   ...listTr,
   ...adminTr,
   ...attachmentsTr,

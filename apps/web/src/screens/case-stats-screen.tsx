@@ -3,6 +3,8 @@ import { useCaseStats } from '../api/queries/use-cases';
 import type { CaseCounts } from '../api/types';
 import type { BarRow, BarSeries } from '../components/bar-chart';
 import { BarChart } from '../components/bar-chart';
+import { SatisfactionStats } from '../components/cases/satisfaction-stats';
+import type { SatisfactionStatsView } from '../components/cases/satisfaction-stats';
 import { CasesNav } from '../components/cases-nav';
 import { CaseTrendCard } from '../components/overview/case-trend-card';
 import { QueryState } from '../components/query-state';
@@ -156,6 +158,7 @@ export function CaseStatsScreen() {
               />
             </section>
           </div>
+          <SatisfactionStats satisfaction={(stats as { satisfaction?: SatisfactionStatsView }).satisfaction} />
         </>
       )}
     </div>

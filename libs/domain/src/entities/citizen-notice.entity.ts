@@ -9,6 +9,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGenerate
 @Index('uq_citizen_notice_event', ['organizationId', 'eventKey'], { unique: true })
 @Index('ix_citizen_notice_case', ['organizationId', 'caseId', 'createdAt'])
 @Index('ix_citizen_notice_queued', ['createdAt'], { where: `"state" = 'queued'` })
+@Index('ix_citizen_notice_conversation', ['conversationId', 'createdAt'])
 export class CitizenNotice {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_citizen_notice' })
   id: string;

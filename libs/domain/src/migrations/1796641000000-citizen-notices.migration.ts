@@ -27,6 +27,9 @@ export class CitizenNotices1796641000000 implements MigrationInterface {
       `CREATE INDEX "ix_citizen_notice_queued" ON "citizen_notice" ("created_at") WHERE "state" = 'queued'`,
     );
     await queryRunner.query(
+      `CREATE INDEX "ix_citizen_notice_conversation" ON "citizen_notice" ("conversation_id", "created_at") `,
+    );
+    await queryRunner.query(
       `CREATE TABLE "citizen_message_settings" ("organization_id" uuid NOT NULL, "privacy_notice_url" text,
         "privacy_notice_on_first_contact" boolean NOT NULL DEFAULT false, "default_language" text NOT NULL DEFAULT 'tr',
         "kinds" jsonb NOT NULL DEFAULT '{}', "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
