@@ -5,6 +5,7 @@ import { CasePriority, CaseStatus, DepartmentKind } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseCategoriesService } from './case-categories.service';
+import { CaseDueDatesService } from './case-due-dates.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseNoticeView, listCaseNotices } from './case-notice-list';
 import { CaseNoticeTrigger } from './case-notice.trigger';
@@ -51,6 +52,7 @@ export class CasesService {
     private readonly categories: CaseCategoriesService,
     private readonly departments: DepartmentsService,
     private readonly history: CaseHistoryRecorder,
+    private readonly dueDates: CaseDueDatesService,
     private readonly notices: CaseNoticeTrigger,
     private readonly satisfaction: SatisfactionSurveyService,
   ) {}
@@ -201,6 +203,9 @@ export class CasesService {
         `UPDATE civic_case SET ${sets.join(', ')}, updated_at = now() WHERE organization_id = $1 AND id = $2`,
         params,
       );
+      if (after.categoryId !== undefined) {
+        await this.dueDates.apply(manager, actor.organizationId, id);
+      }
       await this.history.record(manager, actor, id, { action: 'updated', before, after });
     });
     return this.store.view(actor.scope, id);
