@@ -173,6 +173,11 @@ describe('Satisfaction: survey after resolution, answers, reopening, statistics'
     expect(await survey(caseId)).toMatchObject({ rating: 1, not_solved: true });
     const detail = await t.http().get(`/api/v1/cases/${caseId}`).set(auth(officer));
     expect(detail.body.status).toBe('in_progress');
+    expect(detail.body.satisfaction).toMatchObject({
+      rating: 1,
+      notSolved: true,
+      comment: '1 hala aynı, çukur çözülmedi',
+    });
     expect(detail.body.history.at(-1)).toMatchObject({
       before: { status: 'resolved' },
       after: { status: 'in_progress', notSolved: true },
@@ -198,6 +203,28 @@ describe('Satisfaction: survey after resolution, answers, reopening, statistics'
     );
     expect(await survey(caseId)).toMatchObject({ rating: null, answered_at: null });
     expect(Date.now() - new Date((await survey(caseId)).asked_at).getTime()).toBeGreaterThan(7 * DAY);
+  }, 60_000);
+
+  it('a question the channel refused (24-hour window closed, no template) is neither answered nor counted', async () => {
+    const citizen = '905321110004';
+    await whatsapp(citizen, { type: 'text', text: { body: 'Çukur büyüyor' } });
+    await t.dataSource.query(
+      `UPDATE conversation SET reply_window_expires_at = now() - interval '2 days', last_inbound_at = now() - interval '3 days'
+        WHERE thread_key = $1`,
+      [`dm:${citizen}`],
+    );
+    const caseId = await openAndResolve(`dm:${citizen}`);
+    const notice = await eventually(
+      async () =>
+        (
+          await t.dataSource.query(
+            `SELECT state, reason FROM citizen_notice WHERE event_key = $1 AND state <> 'queued'`,
+            [`survey:${caseId}:1`],
+          )
+        )[0],
+    );
+    expect(notice).toEqual({ state: 'refused', reason: 'window_closed_no_template' });
+    expect(sends(citizen, 'interactive')).toHaveLength(0);
   }, 60_000);
 
   it('statistics: average, distribution and response rate by department and channel; CSV', async () => {

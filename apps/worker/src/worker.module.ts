@@ -6,7 +6,6 @@ import { CitizenLoopWorkerModule } from '@civic/citizen-loop';
 import { IngestWorkerModule } from '@civic/ingest';
 import { MediaWorkerModule } from '@civic/media';
 import { MentionsWorkerModule } from '@civic/mentions';
-import { OfficeHoursWorkerModule } from '@civic/office-hours';
 import { PollingModule } from '@civic/polling';
 import { RepliesWorkerModule } from '@civic/replies';
 
@@ -23,7 +22,6 @@ import { RepliesWorkerModule } from '@civic/replies';
     MentionsWorkerModule,
     SatisfactionWorkerModule,
     RetentionWorkerModule,
-    OfficeHoursWorkerModule,
     CitizenLoopWorkerModule,
   ],
 })

@@ -2,11 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
 import { CitizenLoopModule } from '@civic/citizen-loop';
 import { MailModule } from '@civic/mail';
-import { OfficeHoursModule } from '@civic/office-hours';
 import { QueueModule } from '@civic/queue';
 import { RepliesModule } from '@civic/replies';
 import { CaseCategoriesService } from './case-categories.service';
-import { CaseDueDatesService } from './case-due-dates.service';
 import { CaseDuplicatesService } from './case-duplicates.service';
 import { CaseForwardingService } from './case-forwarding.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
@@ -29,7 +27,6 @@ import { SatisfactionSurveyService } from './satisfaction/satisfaction-survey.se
 const PROVIDERS = [
   CaseSeedService,
   CaseHistoryRecorder,
-  CaseDueDatesService,
   CaseNoticeTrigger,
   CaseStore,
   DepartmentsService,
@@ -51,7 +48,7 @@ const PROVIDERS = [
 
 /** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics, duplicates, public data. */
 @Module({
-  imports: [AuditModule, MailModule, QueueModule, RepliesModule, OfficeHoursModule, CitizenLoopModule],
+  imports: [AuditModule, MailModule, QueueModule, RepliesModule, CitizenLoopModule],
   providers: PROVIDERS,
   exports: PROVIDERS,
 })

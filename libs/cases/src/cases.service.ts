@@ -5,7 +5,6 @@ import { CasePriority, CaseStatus, DepartmentKind } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseCategoriesService } from './case-categories.service';
-import { CaseDueDatesService } from './case-due-dates.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseNoticeView, listCaseNotices } from './case-notice-list';
 import { CaseNoticeTrigger } from './case-notice.trigger';
@@ -14,6 +13,7 @@ import { assertTransition } from './case-transitions';
 import { CASE_SELECT, CaseView, toCaseView } from './case-view';
 import { CaseRow, CaseStore } from './case.store';
 import { DepartmentsService } from './departments.service';
+import { CaseSatisfactionView, readCaseSatisfaction } from './satisfaction/case-satisfaction.reader';
 import { SatisfactionSurveyService } from './satisfaction/satisfaction-survey.service';
 
 export interface UpdateCaseInput {
@@ -52,7 +52,6 @@ export class CasesService {
     private readonly categories: CaseCategoriesService,
     private readonly departments: DepartmentsService,
     private readonly history: CaseHistoryRecorder,
-    private readonly dueDates: CaseDueDatesService,
     private readonly notices: CaseNoticeTrigger,
     private readonly satisfaction: SatisfactionSurveyService,
   ) {}
@@ -116,7 +115,13 @@ export class CasesService {
     scope: AccountScope,
     id: string,
   ): Promise<
-    CaseView & { history: unknown[]; forwards: unknown[]; mergedCases: unknown[]; notices: CaseNoticeView[] }
+    CaseView & {
+      history: unknown[];
+      forwards: unknown[];
+      mergedCases: unknown[];
+      notices: CaseNoticeView[];
+      satisfaction: CaseSatisfactionView | null;
+    }
   > {
     const view = await this.store.view(scope, id);
     const organizationId = scope.organizationId;
@@ -140,7 +145,9 @@ export class CasesService {
     );
     // The automatic messages the citizen was sent (or could not be), with their delivery state.
     const notices = await listCaseNotices(this.dataSource.manager, organizationId, id);
-    return { ...view, history, forwards, mergedCases, notices };
+    // The citizen's rating of the latest resolution (memnuniyet), if asked.
+    const satisfaction = await readCaseSatisfaction(this.dataSource.manager, organizationId, id);
+    return { ...view, history, forwards, mergedCases, notices, satisfaction };
   }
 
   async update(actor: CaseActor, id: string, input: UpdateCaseInput): Promise<CaseView> {
@@ -203,9 +210,6 @@ export class CasesService {
         `UPDATE civic_case SET ${sets.join(', ')}, updated_at = now() WHERE organization_id = $1 AND id = $2`,
         params,
       );
-      if (after.categoryId !== undefined) {
-        await this.dueDates.apply(manager, actor.organizationId, id);
-      }
       await this.history.record(manager, actor, id, { action: 'updated', before, after });
     });
     return this.store.view(actor.scope, id);

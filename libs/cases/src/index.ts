@@ -38,3 +38,4 @@ export * from './satisfaction/case-satisfaction-stats.service';
 export * from './satisfaction/satisfaction-stats-csv';
 export * from './case-notice.trigger';
 export * from './case-notice-list';
+export * from './satisfaction/case-satisfaction.reader';

@@ -2,6 +2,7 @@ import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { CitizenNoticeKind } from '@civic/citizen-loop';
 import { CaseForwardStatus, CaseForwardTransport, Channel } from '@civic/domain';
 import { CaseResponse } from './case.response';
+import { CaseSatisfactionResponse } from './case-satisfaction.response';
 
 @ApiSchema({ name: 'CaseHistoryEntry' })
 export class CaseHistoryEntryResponse {
@@ -65,4 +66,10 @@ export class CaseDetailResponse extends CaseResponse {
   @ApiProperty({ type: [MergedCaseResponse] }) mergedCases: MergedCaseResponse[];
   @ApiProperty({ type: [CaseNoticeResponse], description: 'Automatic messages to the citizen, oldest first' })
   notices: CaseNoticeResponse[];
+  @ApiProperty({
+    type: CaseSatisfactionResponse,
+    nullable: true,
+    description: "The citizen's rating of the latest resolution",
+  })
+  satisfaction: CaseSatisfactionResponse | null;
 }

@@ -7,6 +7,7 @@ import { CaseDuplicates } from '../components/cases/case-duplicates';
 import { CaseForwardDialog } from '../components/cases/case-forward-dialog';
 import { CaseHistory } from '../components/cases/case-history';
 import { CaseRoutingActions } from '../components/cases/case-routing-actions';
+import { CaseSatisfaction } from '../components/cases/case-satisfaction';
 import { CaseStatusActions } from '../components/cases/case-status-actions';
 import { CaseNotices } from '../components/citizen-messages/case-notices';
 import { QueryState } from '../components/query-state';
@@ -98,6 +99,7 @@ function CaseDetailBody({ item, can }: { item: CaseDetail; can: Permissions }) {
               </ul>
             </section>
           )}
+          <CaseSatisfaction item={item} />
           <CaseNotices item={item} canAdmin={can.admin} />
           <CaseHistory item={item} />
         </div>

@@ -82,8 +82,10 @@ export class CaseSatisfactionStatsService {
 
   async stats(scope: AccountScope, from: Date, to: Date): Promise<SatisfactionStats> {
     const params: unknown[] = [scope.organizationId, from, to];
-    const where = `s.organization_id = $1 AND k.created_at >= $2 AND k.created_at < $3 AND k.status <> 'merged' AND ${scope.accountCondition('k.channel_account_id', params)}`;
-    const base = `FROM case_satisfaction s JOIN civic_case k ON k.id = s.case_id AND k.organization_id = s.organization_id`;
+    const where = `(n.state IS NULL OR n.state NOT IN ('skipped', 'refused', 'failed')) AND s.organization_id = $1 AND k.created_at >= $2 AND k.created_at < $3 AND k.status <> 'merged' AND ${scope.accountCondition('k.channel_account_id', params)}`;
+    // A question the channel refused or that was switched off was never asked (no notice: asked, e.g. demo history).
+    const base = `FROM case_satisfaction s JOIN civic_case k ON k.id = s.case_id AND k.organization_id = s.organization_id
+      LEFT JOIN citizen_notice n ON n.organization_id = s.organization_id AND n.event_key = 'survey:' || s.case_id || ':' || s.resolution_count`;
     const [totals] = await this.dataSource.query(`SELECT ${FIGURES} ${base} WHERE ${where}`, params);
     const grouped = async (dimension: keyof typeof DIMENSIONS) => {
       const d = DIMENSIONS[dimension];

@@ -59,10 +59,13 @@ export class SatisfactionAnswerHandler implements CitizenInboundHandler, OnModul
         WHERE s.organization_id = $1 AND s.conversation_id = $2 AND s.answered_at IS NULL
           AND (s.contact_id IS NULL OR $3::uuid IS NULL OR s.contact_id = $3::uuid)
           AND s.asked_at <= $4::timestamptz + interval '1 minute' AND s.asked_at > $4::timestamptz - make_interval(days => $5)
+          AND EXISTS (SELECT 1 FROM citizen_notice n WHERE n.organization_id = s.organization_id
+                       AND n.event_key = 'survey:' || s.case_id || ':' || s.resolution_count AND n.state = 'sent')
         ORDER BY s.asked_at DESC LIMIT 1 FOR UPDATE`,
       [message.organizationId, message.conversationId, message.contactId, message.sentAt, SURVEY_ANSWER_DAYS],
     );
     // Channel timestamps are whole seconds: a tap right after the question may look a little older.
+    // A question that never went out (switched off, window closed, opted out) takes no answer.
     if (!survey) {
       return 'pass';
     }
