@@ -220,6 +220,12 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'POST /api/v1/routing-rules/try': organization({ body: () => ({ text: 'Yolda derin bir çukur var' }) }),
   'GET /api/v1/case-settings/public': organization(),
   'PUT /api/v1/case-settings/public': organization(),
+  'GET /api/v1/case-settings/intake': organization(),
+  'PUT /api/v1/case-settings/intake': organization({ body: () => ({ cimerAnswerWorkingDays: 15 }) }),
+  // A case recorded by hand has no channel account: the whole organization's, like its settings.
+  'POST /api/v1/cases/manual': organization({
+    body: () => ({ source: 'phone', category: 'cop', description: 'Telefonla bildirildi: sokakta çöp birikmiş' }),
+  }),
   'GET /api/v1/citizen-messages/settings': organization(),
   'PUT /api/v1/citizen-messages/settings': organization({ body: () => ({ privacyNoticeOnFirstContact: false }) }),
   'POST /api/v1/citizen-messages/preview': organization({ body: () => ({ kind: 'case_opened', language: 'tr' }) }),

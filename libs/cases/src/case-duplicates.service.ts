@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { CaseStatus, OPEN_CASE_STATUSES } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
+import { caseAccountCondition } from './case-account-condition';
 import { CaseActor } from './case-actor';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CASE_SELECT, CaseView, toCaseView } from './case-view';
@@ -74,7 +75,7 @@ export class CaseDuplicatesService {
                   WHERE k.organization_id = $1 AND k.id <> $2 AND k.category_id = $5 AND k.status = ANY($6::text[])
                     AND k.created_at >= now() - make_interval(days => $7::int)
                     AND k.latitude BETWEEN $3::float8 - $8::float8 AND $3::float8 + $8::float8 AND k.longitude BETWEEN $4::float8 - $9::float8 AND $4::float8 + $9::float8
-                    AND ${scope.accountCondition('k.channel_account_id', params)}) x
+                    AND ${caseAccountCondition(scope, 'k.channel_account_id', params)}) x
        ) y WHERE y.distance_metres <= $10::float8 ORDER BY y.distance_metres, y.created_at, y.id LIMIT 50`,
       params,
     );
@@ -101,7 +102,7 @@ export class CaseDuplicatesService {
       const scoped: unknown[] = [actor.scope.organizationId, [id, intoCaseId]];
       const locked = await manager.query(
         `SELECT id, case_number, status, conversation_id, message_id FROM civic_case
-          WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND ${actor.scope.accountCondition('channel_account_id', scoped)} ORDER BY id FOR UPDATE`,
+          WHERE organization_id = $1 AND id = ANY($2::uuid[]) AND ${caseAccountCondition(actor.scope, 'channel_account_id', scoped)} ORDER BY id FOR UPDATE`,
         scoped,
       );
       const duplicate = locked.find((r: { id: string }) => r.id === id);

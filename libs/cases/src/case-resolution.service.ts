@@ -9,6 +9,7 @@ import { CaseActor } from './case-actor';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseView } from './case-view';
 import { CasesService } from './cases.service';
+import { ManualCaseNoticeSender } from './intake/manual-case-notice.sender';
 
 export interface ResolveCaseInput {
   resolutionText: string;
@@ -41,6 +42,7 @@ export class CaseResolutionService {
     private readonly replies: ReplyService,
     private readonly history: CaseHistoryRecorder,
     private readonly notices: CitizenNotices,
+    private readonly manualNotices: ManualCaseNoticeSender,
   ) {}
 
   async resolve(
@@ -109,6 +111,9 @@ export class CaseResolutionService {
     view: CaseView,
     input: Pick<ResolveCaseInput, 'message' | 'template'>,
   ): Promise<CitizenNotification> {
+    if (!view.conversationId) {
+      return this.notifyByHand(actor, view, input);
+    }
     const [conversation] = await this.dataSource.query(`SELECT kind FROM conversation WHERE id = $1`, [
       view.conversationId,
     ]);
@@ -150,5 +155,24 @@ export class CaseResolutionService {
       }),
     );
     return notification;
+  }
+
+  /** A case recorded by hand: the outcome goes by e-mail to a citizen who consented (no conversation to reply in). */
+  private async notifyByHand(
+    actor: CaseActor,
+    view: CaseView,
+    input: Pick<ResolveCaseInput, 'message' | 'template'>,
+  ): Promise<CitizenNotification> {
+    const outcome = await this.manualNotices.tellOutcome(actor, view, input.message ?? null);
+    if (outcome.status === 'skipped' || outcome.status === 'refused') {
+      return outcome.status === 'skipped'
+        ? {
+            status: 'refused',
+            reason: 'no_contact',
+            message: 'The citizen gave no address to be told on, or no consent',
+          }
+        : outcome;
+    }
+    return { status: 'queued', messageId: outcome.mailId, text: outcome.text, template: null };
   }
 }

@@ -13,10 +13,20 @@ const CHANNEL_NAMES: Record<string, string> = {
   twitter: 'X (Twitter)',
 };
 
+/** How a case arrived, in the words of the statistics screen. */
+const SOURCE_NAMES: Record<string, string> = {
+  social: 'Sosyal medya ve WhatsApp',
+  phone: 'Telefon',
+  walk_in: 'Yüz yüze',
+  email: 'E-posta',
+  cimer: 'CİMER',
+  other: 'Diğer',
+};
+
 /**
  * The statistics as a CSV Turkish Excel opens with a double click: UTF-8 with BOM, `;` as the
  * separator and a decimal comma (the Turkish list separator and decimal mark), CRLF lines.
- * First table: one row per bucket (totals, department, category, channel, account, day); second
+ * First table: one row per bucket (totals, department, category, channel, account, source, day); second
  * table after an empty line: the time measures in hours.
  */
 export function caseStatsCsv(stats: CaseStats): string {
@@ -34,6 +44,9 @@ export function caseStatsCsv(stats: CaseStats): string {
   }
   for (const a of stats.byAccount) {
     rows.push(['Hesap', `${a.name ?? a.channelAccountId} (${CHANNEL_NAMES[a.channel] ?? a.channel})`, ...counts(a)]);
+  }
+  for (const s of stats.bySource) {
+    rows.push(['Kaynak', SOURCE_NAMES[s.source] ?? s.source, ...counts(s)]);
   }
   // Per day: received that day, and first resolutions that day; rejected/open have no day.
   for (const d of stats.perDay) {

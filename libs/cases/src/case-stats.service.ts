@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { DomainError, ErrorCode } from '@civic/errors';
+import { caseAccountCondition } from './case-account-condition';
 import { CaseSatisfactionStatsService, SatisfactionStats } from './satisfaction/case-satisfaction-stats.service';
 
 export interface CaseCounts {
@@ -28,6 +29,8 @@ export interface CaseStats extends CaseCounts {
   byCategory: (CaseCounts & { categoryId: string; code: string; name: string })[];
   byChannel: (CaseCounts & { channel: string })[];
   byAccount: (CaseCounts & { channelAccountId: string; name: string | null; channel: string })[];
+  /** Every case by how it arrived: social (a channel) or recorded by hand (phone, walk-in, e-mail, CİMER, other). */
+  bySource: (CaseCounts & { source: string })[];
   /** Cases that got an answer: the first outbound message in their conversation at or after opening. */
   responded: number;
   /** Opening → first outbound message in the case's conversation (failed sends excluded). */
@@ -76,7 +79,7 @@ export class CaseStatsService {
     }
     const params: unknown[] = [organizationId, start, end];
     // A merged duplicate is the same request as its surviving case: counted once, through the survivor.
-    const where = `k.organization_id = $1 AND k.created_at >= $2 AND k.created_at < $3 AND k.status <> 'merged' AND ${scope.accountCondition('k.channel_account_id', params)}`;
+    const where = `k.organization_id = $1 AND k.created_at >= $2 AND k.created_at < $3 AND k.status <> 'merged' AND ${caseAccountCondition(scope, 'k.channel_account_id', params)}`;
     const [{ time_zone: timeZone }] = await this.dataSource.query(`SELECT time_zone FROM organization WHERE id = $1`, [
       organizationId,
     ]);
@@ -103,7 +106,7 @@ export class CaseStatsService {
     );
     const byAccount = await this.dataSource.query(
       `SELECT k.channel_account_id AS "channelAccountId", a.name, k.channel, ${COUNTS} FROM civic_case k LEFT JOIN channel_account a ON a.id = k.channel_account_id
-        WHERE ${where} GROUP BY k.channel_account_id, a.name, k.channel ORDER BY received DESC, a.name`,
+        WHERE ${where} AND k.channel_account_id IS NOT NULL GROUP BY k.channel_account_id, a.name, k.channel ORDER BY received DESC, a.name`,
       params,
     );
     const [response] = await this.dataSource.query(
@@ -130,7 +133,11 @@ export class CaseStatsService {
       [...params, timeZone],
     );
     const byChannel = await this.dataSource.query(
-      `SELECT k.channel, ${COUNTS} FROM civic_case k WHERE ${where} GROUP BY k.channel ORDER BY received DESC, k.channel`,
+      `SELECT k.channel, ${COUNTS} FROM civic_case k WHERE ${where} AND k.channel IS NOT NULL GROUP BY k.channel ORDER BY received DESC, k.channel`,
+      params,
+    );
+    const bySource = await this.dataSource.query(
+      `SELECT k.source, ${COUNTS} FROM civic_case k WHERE ${where} GROUP BY k.source ORDER BY received DESC, k.source`,
       params,
     );
     return {
@@ -149,6 +156,7 @@ export class CaseStatsService {
       byCategory,
       byChannel,
       byAccount,
+      bySource,
       responded: response.responded,
       timeToFirstResponseHours: { median: hours(response.median), p90: hours(response.p90) },
       timeZone,

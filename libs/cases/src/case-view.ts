@@ -1,7 +1,9 @@
 import type { CasePhoto, CasePriority, CaseStatus } from '@civic/domain';
 import { OPEN_CASE_STATUSES } from '@civic/domain';
+import type { CaseIntakeView } from './case-intake-view';
+import { toCaseIntakeView } from './case-intake-view';
 
-export interface CaseView {
+export interface CaseView extends CaseIntakeView {
   id: string;
   /** The readable number told to the citizen: `2026-000123`. */
   caseNumber: string;
@@ -13,10 +15,11 @@ export interface CaseView {
   externalBody: { id: string; name: string } | null;
   /** The officer responsible, beside the department. */
   assignee: { id: string; displayName: string } | null;
-  conversationId: string;
+  /** Null for a case recorded by hand (phone, walk-in, e-mail, CİMER, other). */
+  conversationId: string | null;
   messageId: string | null;
-  channel: string;
-  channelAccountId: string;
+  channel: string | null;
+  channelAccountId: string | null;
   contact: { id: string; name: string | null; handle: string | null } | null;
   location: { latitude: number; longitude: number; label: string | null } | null;
   photos: CasePhoto[];
@@ -64,6 +67,7 @@ export function toCaseView(r: Record<string, any>, now = new Date()): CaseView {
     messageId: r.message_id,
     channel: r.channel,
     channelAccountId: r.channel_account_id,
+    ...toCaseIntakeView(r),
     contact: r.contact_id ? { id: r.contact_id, name: r.contact_name, handle: r.contact_handle } : null,
     location:
       r.latitude !== null && r.longitude !== null

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { CaseStatus } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
+import { caseAccountCondition } from './case-account-condition';
 import { CASE_SELECT, CaseView, toCaseView } from './case-view';
 
 /** The raw case row, as locked inside a transaction. */
@@ -39,7 +40,7 @@ export class CaseStore {
   async lock(manager: EntityManager, scope: AccountScope, id: string): Promise<CaseRow> {
     const params: unknown[] = [scope.organizationId, id];
     const [row] = await manager.query(
-      `SELECT * FROM civic_case WHERE organization_id = $1 AND id = $2 AND ${scope.accountCondition('channel_account_id', params)} FOR UPDATE`,
+      `SELECT * FROM civic_case WHERE organization_id = $1 AND id = $2 AND ${caseAccountCondition(scope, 'channel_account_id', params)} FOR UPDATE`,
       params,
     );
     if (!row) {
@@ -51,7 +52,7 @@ export class CaseStore {
   async view(scope: AccountScope, id: string, manager: EntityManager = this.dataSource.manager): Promise<CaseView> {
     const params: unknown[] = [scope.organizationId, id];
     const [row] = await manager.query(
-      `${CASE_SELECT} WHERE k.organization_id = $1 AND k.id = $2 AND ${scope.accountCondition('k.channel_account_id', params)}`,
+      `${CASE_SELECT} WHERE k.organization_id = $1 AND k.id = $2 AND ${caseAccountCondition(scope, 'k.channel_account_id', params)}`,
       params,
     );
     if (!row) {

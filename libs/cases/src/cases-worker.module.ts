@@ -8,11 +8,19 @@ import { CaseForwardWorker } from './case-forward.worker';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseSeedService } from './case-seed.service';
 import { DepartmentsService } from './departments.service';
+import { CaseCitizenMailWorker } from './intake/case-citizen-mail.worker';
 
 /** Cases (worker side): delivers forwarded cases to external bodies' webhooks and e-mail addresses. */
 @Module({
   imports: [AuditModule, MailModule, MediaModule, QueueModule],
-  providers: [CaseSeedService, DepartmentsService, CaseHistoryRecorder, CaseForwardDispatcher, CaseForwardWorker],
+  providers: [
+    CaseSeedService,
+    DepartmentsService,
+    CaseHistoryRecorder,
+    CaseForwardDispatcher,
+    CaseForwardWorker,
+    CaseCitizenMailWorker,
+  ],
   exports: [CaseForwardDispatcher],
 })
 export class CasesWorkerModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
 import { CitizenLoopModule } from '@civic/citizen-loop';
 import { MailModule } from '@civic/mail';
+import { OfficeHoursModule } from '@civic/office-hours';
 import { QueueModule } from '@civic/queue';
 import { RepliesModule } from '@civic/replies';
 import { CaseCategoriesService } from './case-categories.service';
@@ -19,6 +20,7 @@ import { CaseStore } from './case.store';
 import { CasesService } from './cases.service';
 import { DepartmentPresetsService } from './department-presets.service';
 import { DepartmentsService } from './departments.service';
+import { INTAKE_PROVIDERS } from './intake/intake.providers';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingSuggestionService } from './routing-suggestion.service';
 import { CaseSatisfactionStatsService } from './satisfaction/case-satisfaction-stats.service';
@@ -28,6 +30,7 @@ const PROVIDERS = [
   CaseSeedService,
   CaseHistoryRecorder,
   CaseNoticeTrigger,
+  ...INTAKE_PROVIDERS,
   CaseStore,
   DepartmentsService,
   DepartmentPresetsService,
@@ -48,7 +51,7 @@ const PROVIDERS = [
 
 /** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics, duplicates, public data. */
 @Module({
-  imports: [AuditModule, MailModule, QueueModule, RepliesModule, CitizenLoopModule],
+  imports: [AuditModule, MailModule, QueueModule, RepliesModule, CitizenLoopModule, OfficeHoursModule],
   providers: PROVIDERS,
   exports: PROVIDERS,
 })

@@ -5,9 +5,11 @@ import { CasePriority, CaseStatus, DepartmentKind } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseCategoriesService } from './case-categories.service';
+import { caseAccountCondition } from './case-account-condition';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseNoticeView, listCaseNotices } from './case-notice-list';
 import { CaseNoticeTrigger } from './case-notice.trigger';
+import { ManualCaseNoticeSender } from './intake/manual-case-notice.sender';
 import { CaseLocationInput } from './case-opening.service';
 import { assertTransition } from './case-transitions';
 import { CASE_SELECT, CaseView, toCaseView } from './case-view';
@@ -52,13 +54,14 @@ export class CasesService {
     private readonly categories: CaseCategoriesService,
     private readonly departments: DepartmentsService,
     private readonly history: CaseHistoryRecorder,
+    private readonly manualNotices: ManualCaseNoticeSender,
     private readonly notices: CaseNoticeTrigger,
     private readonly satisfaction: SatisfactionSurveyService,
   ) {}
 
   async list(scope: AccountScope, filter: CaseFilter): Promise<{ items: CaseView[]; total: number }> {
     const params: unknown[] = [scope.organizationId];
-    const where = ['k.organization_id = $1', scope.accountCondition('k.channel_account_id', params)];
+    const where = ['k.organization_id = $1', caseAccountCondition(scope, 'k.channel_account_id', params)];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace(/\?/g, `$${params.length}`));
@@ -337,6 +340,10 @@ export class CasesService {
       });
       if (outcome.notice !== false) {
         await this.notices.statusChanged(tx, actor.organizationId, id, to);
+      }
+      if (outcome.notice !== false) {
+        // A case recorded by hand has no conversation: its citizen hears the change by e-mail (with consent).
+        await this.manualNotices.onTransition(tx, actor, id, current.status, to);
       }
       // Each resolution asks the citizen once how satisfied they are (memnuniyet).
       if (to === CaseStatus.Resolved && current.status !== CaseStatus.Resolved) {

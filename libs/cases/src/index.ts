@@ -39,3 +39,6 @@ export * from './satisfaction/satisfaction-stats-csv';
 export * from './case-notice.trigger';
 export * from './case-notice-list';
 export * from './satisfaction/case-satisfaction.reader';
+export * from './case-intake-view';
+export * from './intake';
+export * from './case-account-condition';

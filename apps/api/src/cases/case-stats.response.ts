@@ -1,6 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { CaseStats } from '@civic/cases';
-import { Channel } from '@civic/domain';
+import { CaseSource, Channel } from '@civic/domain';
 import { SatisfactionStatsResponse } from './case-satisfaction-stats.response';
 
 @ApiSchema({ name: 'CaseCounts' })
@@ -42,6 +42,11 @@ export class CaseCountsByAccountResponse extends CaseCountsResponse {
   @ApiProperty({ enum: Channel, enumName: 'Channel' }) channel: Channel;
 }
 
+@ApiSchema({ name: 'CaseCountsBySource' })
+export class CaseCountsBySourceResponse extends CaseCountsResponse {
+  @ApiProperty({ enum: CaseSource, enumName: 'CaseSource' }) source: CaseSource;
+}
+
 @ApiSchema({ name: 'CaseDay' })
 export class CaseDayResponse {
   @ApiProperty({ format: 'date' }) date: string;
@@ -63,6 +68,11 @@ export class CaseStatsResponse extends CaseCountsResponse implements CaseStats {
   @ApiProperty({ type: [CaseCountsByCategoryResponse] }) byCategory: CaseCountsByCategoryResponse[];
   @ApiProperty({ type: [CaseCountsByChannelResponse] }) byChannel: CaseCountsByChannelResponse[];
   @ApiProperty({ type: [CaseCountsByAccountResponse] }) byAccount: CaseCountsByAccountResponse[];
+  @ApiProperty({
+    type: [CaseCountsBySourceResponse],
+    description: 'Social cases and those recorded by hand, by source',
+  })
+  bySource: CaseCountsBySourceResponse[];
   @ApiProperty() responded: number;
   @ApiProperty({ type: DurationsResponse }) timeToFirstResponseHours: DurationsResponse;
   @ApiProperty({ example: 'Europe/Istanbul' }) timeZone: string;

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { CaseView } from '@civic/cases';
-import { CasePriority, CaseStatus, Channel } from '@civic/domain';
+import { CasePriority, CaseSource, CaseStatus, Channel } from '@civic/domain';
 import { ContactRefResponse } from '../inbox/conversation.response';
+import { CaseCimerResponse, CaseCitizenResponse } from './case-intake.response';
 
 @ApiSchema({ name: 'CaseCategoryRef' })
 export class CaseCategoryRefResponse {
@@ -47,7 +48,10 @@ export class CaseAssigneeResponse {
 @ApiSchema({ name: 'CaseView' })
 export class CaseResponse implements CaseView {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ description: 'Readable number told to the citizen, per organization and year', example: '2026-000123' })
+  @ApiProperty({
+    description: 'Readable number told to the citizen, per organization and year',
+    example: '2026-000123',
+  })
   caseNumber: string;
   @ApiProperty({ enum: CaseStatus, enumName: 'CaseStatus' }) status: CaseStatus;
   @ApiProperty({ enum: CasePriority, enumName: 'CasePriority' }) priority: CasePriority;
@@ -57,10 +61,15 @@ export class CaseResponse implements CaseView {
   @ApiProperty({ type: DepartmentRefResponse, nullable: true }) externalBody: DepartmentRefResponse | null;
   @ApiProperty({ type: CaseAssigneeResponse, nullable: true, description: 'The officer responsible' })
   assignee: CaseAssigneeResponse | null;
-  @ApiProperty({ format: 'uuid' }) conversationId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null for a case recorded by hand' })
+  conversationId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) messageId: string | null;
-  @ApiProperty({ enum: Channel, enumName: 'Channel' }) channel: Channel;
-  @ApiProperty({ format: 'uuid' }) channelAccountId: string;
+  @ApiProperty({ enum: Channel, enumName: 'Channel', nullable: true }) channel: Channel | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) channelAccountId: string | null;
+  @ApiProperty({ enum: CaseSource, enumName: 'CaseSource', description: 'How the case arrived' }) source: CaseSource;
+  @ApiProperty({ type: CaseCitizenResponse, nullable: true, description: 'A case recorded by hand: the citizen' })
+  citizen: CaseCitizenResponse | null;
+  @ApiProperty({ type: CaseCimerResponse, nullable: true }) cimer: CaseCimerResponse | null;
   @ApiProperty({ type: ContactRefResponse, nullable: true }) contact: ContactRefResponse | null;
   @ApiProperty({ type: CaseLocationResponse, nullable: true }) location: CaseLocationResponse | null;
   @ApiProperty({ type: [CasePhotoResponse] }) photos: CasePhotoResponse[];

@@ -5,12 +5,14 @@ import { CasePublicSettingsController } from './case-public-settings.controller'
 import { CaseWebhookController } from './case-webhook.controller';
 import { CasesController } from './cases.controller';
 import { DepartmentsController } from './departments.controller';
+import { ManualCasesController } from './manual-cases.controller';
 import { PublicTransparencyController } from './public-transparency.controller';
 import { RoutingRulesController } from './routing-rules.controller';
 
 @Module({
   imports: [CasesModule],
   controllers: [
+    ManualCasesController,
     CasesController,
     DepartmentsController,
     CaseCategoriesController,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
-import { CaseStatsService } from '@civic/cases';
+import { caseAccountCondition, CaseStatsService } from '@civic/cases';
 import { MentionQueryService } from '@civic/mentions';
 
 const OPEN_STATUSES = `('new', 'assigned', 'in_progress', 'forwarded')`;
@@ -142,7 +142,7 @@ export class OverviewService {
                 count(*) OVER (PARTITION BY k.department_id)::int AS late_count
            FROM civic_case k
           WHERE k.organization_id = $1 AND k.status IN ${OPEN_STATUSES} AND k.due_at < now()
-            AND ${scope.accountCondition('k.channel_account_id', params)})
+            AND ${caseAccountCondition(scope, 'k.channel_account_id', params)})
        SELECT l.id, l.case_number, l.department_id, d.name AS department_name, c.name AS category_name,
               l.location_label, l.due_at, l.late_count
          FROM late l JOIN case_category c ON c.id = l.category_id LEFT JOIN department d ON d.id = l.department_id

@@ -1,5 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { CasePriority, CaseStatus } from '@civic/model';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { CasePriority, CaseSource, CaseStatus } from '@civic/model';
 
 /** A photo of a case: a reference to an attachment of a citizen message (never a copy). */
 export interface CasePhoto {
@@ -20,6 +20,20 @@ export interface CasePhoto {
  * first_resolved_at never changes once set (statistics); resolved_at is the latest resolution.
  */
 @Entity('civic_case')
+@Check('ck_civic_case_source', `"source" IN ('social', 'phone', 'walk_in', 'email', 'cimer', 'other')`)
+// A social case is opened from a conversation; a case recorded by hand may have none.
+@Check(
+  'ck_civic_case_social_conversation',
+  `"source" <> 'social' OR ("conversation_id" IS NOT NULL AND "channel" IS NOT NULL AND "channel_account_id" IS NOT NULL)`,
+)
+@Check(
+  'ck_civic_case_cimer_application',
+  `"source" <> 'cimer' OR ("cimer_application_number" IS NOT NULL AND "cimer_application_date" IS NOT NULL AND "answer_due_at" IS NOT NULL)`,
+)
+@Index('uq_civic_case_cimer_application', ['organizationId', 'cimerApplicationNumber'], {
+  unique: true,
+  where: `"cimer_application_number" IS NOT NULL AND "status" <> 'merged'`,
+})
 @Index('uq_civic_case_number', ['organizationId', 'number'], { unique: true })
 @Index('uq_civic_case_case_number', ['organizationId', 'caseNumber'], { unique: true })
 @Index('ix_civic_case_org_created', ['organizationId', 'createdAt'])
@@ -42,8 +56,9 @@ export class CivicCase {
   @Column({ type: 'text', name: 'case_number' })
   caseNumber: string;
 
-  @Column({ type: 'uuid', name: 'conversation_id' })
-  conversationId: string;
+  /** Null for a case recorded by hand (source other than social). */
+  @Column({ type: 'uuid', name: 'conversation_id', nullable: true })
+  conversationId: string | null;
 
   @Column({ type: 'uuid', name: 'message_id', nullable: true })
   messageId: string | null;
@@ -51,11 +66,41 @@ export class CivicCase {
   @Column({ type: 'uuid', name: 'contact_id', nullable: true })
   contactId: string | null;
 
-  @Column({ type: 'text' })
-  channel: string;
+  @Column({ type: 'text', nullable: true })
+  channel: string | null;
 
-  @Column({ type: 'uuid', name: 'channel_account_id' })
-  channelAccountId: string;
+  @Column({ type: 'uuid', name: 'channel_account_id', nullable: true })
+  channelAccountId: string | null;
+
+  @Column({ type: 'text', default: CaseSource.Social })
+  source: CaseSource;
+
+  /** A case recorded by hand: the citizen's name, phone (E.164) and e-mail as they gave them. */
+  @Column({ type: 'text', name: 'citizen_name', nullable: true })
+  citizenName: string | null;
+
+  @Column({ type: 'text', name: 'citizen_phone', nullable: true })
+  citizenPhone: string | null;
+
+  @Column({ type: 'text', name: 'citizen_email', nullable: true })
+  citizenEmail: string | null;
+
+  /** The citizen agreed to be told about the case (WhatsApp template or e-mail), and when. */
+  @Column({ type: 'boolean', name: 'contact_consent', default: false })
+  contactConsent: boolean;
+
+  @Column({ type: 'timestamptz', name: 'contact_consent_at', nullable: true })
+  contactConsentAt: Date | null;
+
+  @Column({ type: 'text', name: 'cimer_application_number', nullable: true })
+  cimerApplicationNumber: string | null;
+
+  @Column({ type: 'date', name: 'cimer_application_date', nullable: true })
+  cimerApplicationDate: string | null;
+
+  /** CİMER's answer deadline: application date + the organization's working days. */
+  @Column({ type: 'timestamptz', name: 'answer_due_at', nullable: true })
+  answerDueAt: Date | null;
 
   @Column({ type: 'uuid', name: 'category_id' })
   categoryId: string;

@@ -35,6 +35,7 @@ import { CaseStatusRequests1796640100000 } from './1796640100000-case-status-req
 import { OfficeHours1796642000000 } from './1796642000000-office-hours.migration';
 import { CitizenNotices1796641000000 } from './1796641000000-citizen-notices.migration';
 import { CaseSatisfaction1796643000000 } from './1796643000000-case-satisfaction.migration';
+import { CaseManualIntake1796644000000 } from './1796644000000-case-manual-intake.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -73,4 +74,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReadableCaseNumbers1796640000000,
   CaseStatusRequests1796640100000,
   CaseSatisfaction1796643000000,
+  CaseManualIntake1796644000000,
 ];

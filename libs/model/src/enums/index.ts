@@ -5,3 +5,4 @@ export * from './channel-account.enums';
 export * from './user-role.enum';
 export * from './export.enums';
 export * from './case.enums';
+export * from './case-source.enum';

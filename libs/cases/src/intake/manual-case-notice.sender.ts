@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { CitizenMessageSettingsService, CitizenNoticeKind, renderNoticeText } from '@civic/citizen-loop';
+import { CaseSource, CaseStatus } from '@civic/domain';
+import { MailService } from '@civic/mail';
+import { QueueService } from '@civic/queue';
+import { CaseActor } from '../case-actor';
+import { CaseHistoryRecorder } from '../case-history.recorder';
+import { CaseView } from '../case-view';
+import { CaseStore } from '../case.store';
+import { CASE_CITIZEN_MAIL_QUEUE, CaseCitizenMailJob } from './case-citizen-mail.queue';
+import { KIND_OF_STATUS, ManualNoticeKind, manualNoticeEmail } from './manual-case-notice-texts';
+
+/** What became of one message to the citizen of a case recorded by hand. */
+export type ManualNoticeOutcome =
+  | { status: 'queued' | 'outbox'; transport: 'email'; mailId: string; text: string }
+  | { status: 'refused'; reason: string; message: string }
+  | { status: 'skipped' };
+
+/**
+ * Telling the citizen of a case recorded by hand (no conversation, so the reply outbox and the
+ * notice worker have no thread to answer in). Only with their consent: by e-mail when they gave an
+ * address (the e-mail is written to case_citizen_mail in the caller's transaction, sent by the
+ * worker when SMTP_URL is set, else left in the outbox for a person or a relay); with only a phone
+ * number the message would have to be a business-initiated WhatsApp template, which needs a
+ * conversation on the organization's WhatsApp account that this case does not have yet, so the
+ * case history records that the citizen could not be told. Each event is written once (event key).
+ */
+@Injectable()
+export class ManualCaseNoticeSender {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: CaseStore,
+    private readonly history: CaseHistoryRecorder,
+    private readonly mail: MailService,
+    private readonly queue: QueueService,
+    private readonly settings: CitizenMessageSettingsService,
+  ) {}
+
+  /** "Başvurunuz … numarasıyla alınmıştır", right after the case was recorded (same transaction). */
+  async acknowledge(manager: EntityManager, actor: CaseActor, view: CaseView): Promise<ManualNoticeOutcome> {
+    return this.tell(manager, actor, view, CitizenNoticeKind.CaseOpened, `case:${view.id}:case_opened`);
+  }
+
+  /** A status change of a case recorded by hand (called inside the transition's transaction). */
+  async onTransition(
+    manager: EntityManager,
+    actor: CaseActor,
+    caseId: string,
+    from: CaseStatus,
+    to: CaseStatus,
+  ): Promise<void> {
+    const kind = KIND_OF_STATUS[to];
+    if (!kind || from === to) {
+      return;
+    }
+    const [row] = await manager.query(
+      `SELECT source, contact_consent, resolution_count, updated_at FROM civic_case WHERE organization_id = $1 AND id = $2`,
+      [actor.organizationId, caseId],
+    );
+    if (!row || row.source === CaseSource.Social || !row.contact_consent) {
+      return;
+    }
+    const view = await this.store.view(actor.scope, caseId, manager);
+    // A case may be resolved, reopened and resolved again: each is its own event.
+    const eventKey = `case:${caseId}:${kind}:${new Date(row.updated_at).getTime()}`;
+    await this.tell(manager, actor, view, kind, eventKey);
+  }
+
+  /** The officer's "tell the citizen the outcome" for a case recorded by hand (their own text, if any). */
+  async tellOutcome(actor: CaseActor, view: CaseView, text: string | null): Promise<ManualNoticeOutcome> {
+    const kind: ManualNoticeKind =
+      view.status === CaseStatus.Rejected ? CitizenNoticeKind.Rejected : CitizenNoticeKind.Resolved;
+    return this.dataSource.transaction((manager) =>
+      this.tell(manager, actor, view, kind, `case:${view.id}:told:${randomUUID()}`, { text: text ?? undefined, forced: true }),
+    );
+  }
+
+  private async tell(
+    manager: EntityManager,
+    actor: CaseActor,
+    view: CaseView,
+    kind: ManualNoticeKind,
+    eventKey: string,
+    { text, forced = false }: { text?: string; forced?: boolean } = {},
+  ): Promise<ManualNoticeOutcome> {
+    const citizen = view.citizen;
+    if (view.source === CaseSource.Social || !citizen?.consent || (!citizen.email && !citizen.phone)) {
+      return { status: 'skipped' };
+    }
+    // The organization's automatic-message settings: switched off means not sent; an officer's "tell the citizen" always is.
+    const settings = await this.settings.effective(manager, actor.organizationId);
+    const kindSettings = settings.kinds[kind];
+    if (!forced && !kindSettings?.enabled) {
+      return { status: 'skipped' };
+    }
+    if (!citizen.email) {
+      const outcome: ManualNoticeOutcome = {
+        status: 'refused',
+        reason: 'window_closed_no_template',
+        message: 'No WhatsApp conversation with this phone number: only an approved template could reach it',
+      };
+      await this.history.record(manager, actor, view.id, {
+        action: 'citizen.notification_refused',
+        after: { ...outcome, automatic: true, kind, transport: 'whatsapp', to: citizen.phone },
+      });
+      return outcome;
+    }
+    const language = settings.defaultLanguage;
+    const facts = await this.facts(manager, view);
+    const { subject, body } = manualNoticeEmail({
+      kind,
+      language,
+      caseNumber: facts.caseNumber,
+      organization: facts.organization,
+      citizenName: citizen.name,
+      text: text ?? renderNoticeText(kindSettings.texts[language], this.values(view, facts.caseNumber), language),
+      cimerDeadline: facts.cimerDeadline,
+    });
+    const status = this.mail.enabled ? 'queued' : 'outbox';
+    const [row] = await manager.query(
+      `INSERT INTO case_citizen_mail (organization_id, case_id, event_key, to_address, subject, body, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (organization_id, event_key) DO NOTHING RETURNING id`,
+      [actor.organizationId, view.id, eventKey, citizen.email, subject, body, status],
+    );
+    if (!row) {
+      return { status: 'skipped' };
+    }
+    if (status === 'queued') {
+      await this.queue.send<CaseCitizenMailJob>(
+        CASE_CITIZEN_MAIL_QUEUE,
+        { organizationId: actor.organizationId, mailId: row.id },
+        { id: row.id },
+        manager,
+      );
+    }
+    await this.history.record(manager, actor, view.id, {
+      action: status === 'queued' ? 'citizen.email_queued' : 'citizen.email_outbox',
+      // A fact, not a sentence: each screen words it in its own language.
+      after: {
+        automatic: true,
+        kind,
+        transport: 'email',
+        to: citizen.email,
+        mailId: row.id,
+        mailer: status === 'queued',
+      },
+    });
+    return { status, transport: 'email', mailId: row.id, text: body };
+  }
+
+  /** The placeholders of the organization's texts ({caseNumber}, {department}, {body}, ...). */
+  private values(view: CaseView, caseNumber: string): Record<string, string> {
+    return {
+      caseNumber,
+      department: view.department?.name ?? '',
+      category: view.category.name,
+      body: view.externalBody?.name ?? '',
+      resolution: view.resolutionText ?? '',
+      reason: view.rejectionReason ?? '',
+    };
+  }
+
+  private async facts(
+    manager: EntityManager,
+    view: CaseView,
+  ): Promise<{ organization: string; caseNumber: string; cimerDeadline: string | null }> {
+    const [row] = await manager.query(
+      `SELECT o.name, o.time_zone, k.case_number FROM civic_case k JOIN organization o ON o.id = k.organization_id WHERE k.id = $1`,
+      [view.id],
+    );
+    const deadline = view.cimer
+      ? new Intl.DateTimeFormat('tr-TR', {
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+          timeZone: row.time_zone,
+        }).format(new Date(view.cimer.answerDueAt))
+      : null;
+    return { organization: row.name, caseNumber: row.case_number, cimerDeadline: deadline };
+  }
+}
