@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { caseAccountCondition } from './case-account-condition';
+import { CaseWorkingTimeStatsService, WorkingTimeStats } from './case-working-time-stats.service';
 import { CaseSatisfactionStatsService, SatisfactionStats } from './satisfaction/case-satisfaction-stats.service';
 
 export interface CaseCounts {
@@ -42,6 +43,8 @@ export interface CaseStats extends CaseCounts {
    * `resolved` = of the same cases, those whose first resolution fell on that day (each case once).
    */
   perDay: { date: string; received: number; resolved: number }[];
+  /** First response and resolution times again, in working hours of the office calendar. */
+  workingHours: WorkingTimeStats;
   /** Citizens' ratings of the resolutions (memnuniyet) of these cases. */
   satisfaction: SatisfactionStats;
 }
@@ -65,6 +68,7 @@ export class CaseStatsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly satisfaction: CaseSatisfactionStatsService,
+    private readonly workingTime: CaseWorkingTimeStatsService,
   ) {}
 
   async stats(scope: AccountScope, from?: Date, to?: Date): Promise<CaseStats> {
@@ -161,6 +165,7 @@ export class CaseStatsService {
       timeToFirstResponseHours: { median: hours(response.median), p90: hours(response.p90) },
       timeZone,
       perDay,
+      workingHours: await this.workingTime.stats(organizationId, where, params),
       satisfaction: await this.satisfaction.stats(scope, start, end),
     };
   }

@@ -6,6 +6,8 @@ import { OfficeHoursModule } from '@civic/office-hours';
 import { QueueModule } from '@civic/queue';
 import { RepliesModule } from '@civic/replies';
 import { CaseCategoriesService } from './case-categories.service';
+import { CaseDueDatesService } from './case-due-dates.service';
+import { CaseWorkingTimeStatsService } from './case-working-time-stats.service';
 import { CaseDuplicatesService } from './case-duplicates.service';
 import { CaseForwardingService } from './case-forwarding.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
@@ -29,6 +31,8 @@ import { SatisfactionSurveyService } from './satisfaction/satisfaction-survey.se
 const PROVIDERS = [
   CaseSeedService,
   CaseHistoryRecorder,
+  CaseDueDatesService,
+  CaseWorkingTimeStatsService,
   CaseNoticeTrigger,
   ...INTAKE_PROVIDERS,
   CaseStore,

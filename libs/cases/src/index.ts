@@ -21,6 +21,7 @@ export * from './case-forward.worker';
 export * from './case-resolution.service';
 export * from './case-inbound.service';
 export * from './case-stats.service';
+export * from './case-working-time-stats.service';
 export * from './case-stats-csv';
 export * from './case-duplicates.service';
 export * from './case-public-data.service';

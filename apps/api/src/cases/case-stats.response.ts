@@ -2,6 +2,7 @@ import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import type { CaseStats } from '@civic/cases';
 import { CaseSource, Channel } from '@civic/domain';
 import { SatisfactionStatsResponse } from './case-satisfaction-stats.response';
+import { WorkingTimeStatsResponse } from './working-time-stats.response';
 
 @ApiSchema({ name: 'CaseCounts' })
 export class CaseCountsResponse {
@@ -77,5 +78,7 @@ export class CaseStatsResponse extends CaseCountsResponse implements CaseStats {
   @ApiProperty({ type: DurationsResponse }) timeToFirstResponseHours: DurationsResponse;
   @ApiProperty({ example: 'Europe/Istanbul' }) timeZone: string;
   @ApiProperty({ type: [CaseDayResponse] }) perDay: CaseDayResponse[];
+  @ApiProperty({ type: WorkingTimeStatsResponse, description: 'The times above in working hours' })
+  workingHours: WorkingTimeStatsResponse;
   @ApiProperty({ type: SatisfactionStatsResponse }) satisfaction: SatisfactionStatsResponse;
 }
