@@ -55,38 +55,46 @@ export function SatisfactionStats({ satisfaction }: { satisfaction: Satisfaction
               <dd>{satisfaction.notSolved}</dd>
             </div>
           </dl>
-          <h3>{t('satisfaction.distribution')}</h3>
-          <BarChart
-            testId="chart-satisfaction"
-            title={t('satisfaction.distribution')}
-            description={t('satisfaction.distributionDescription', { values: satisfaction.distribution.join(', ') })}
-            series={[{ key: 'answers', label: t('satisfaction.answers'), className: 'bar-resolved' }]}
-            rows={rows}
-          />
-          <h3>{t('satisfaction.byDepartment')}</h3>
-          <div className="table-wrap">
-            <table className="audit-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('satisfaction.department')}</th>
-                  <th scope="col">{t('satisfaction.average')}</th>
-                  <th scope="col">{t('satisfaction.responseRate')}</th>
-                  <th scope="col">{t('satisfaction.answered')}</th>
-                  <th scope="col">{t('satisfaction.notSolved')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {satisfaction.byDepartment.map((d) => (
-                  <tr key={d.departmentId ?? 'none'}>
-                    <th scope="row">{d.name ?? t('case.noDepartment')}</th>
-                    <td>{average(d.average)}</td>
-                    <td>{percent(d.responseRate)}</td>
-                    <td>{`${d.answered} / ${d.asked}`}</td>
-                    <td>{d.notSolved}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <div className="chart-grid">
+            <div>
+              <h3>{t('satisfaction.distribution')}</h3>
+              <BarChart
+                testId="chart-satisfaction"
+                title={t('satisfaction.distribution')}
+                description={t('satisfaction.distributionDescription', {
+                  values: satisfaction.distribution.join(', '),
+                })}
+                series={[{ key: 'answers', label: t('satisfaction.answers'), className: 'bar-resolved' }]}
+                rows={rows}
+              />
+            </div>
+            <div>
+              <h3>{t('satisfaction.byDepartment')}</h3>
+              <div className="table-wrap">
+                <table className="audit-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('satisfaction.department')}</th>
+                      <th scope="col">{t('satisfaction.average')}</th>
+                      <th scope="col">{t('satisfaction.responseRate')}</th>
+                      <th scope="col">{t('satisfaction.answered')}</th>
+                      <th scope="col">{t('satisfaction.notSolved')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {satisfaction.byDepartment.map((d) => (
+                      <tr key={d.departmentId ?? 'none'}>
+                        <th scope="row">{d.name ?? t('case.noDepartment')}</th>
+                        <td>{average(d.average)}</td>
+                        <td>{percent(d.responseRate)}</td>
+                        <td>{`${d.answered} / ${d.asked}`}</td>
+                        <td>{d.notSolved}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
           </div>
         </>
       )}
