@@ -166,6 +166,29 @@ describe('Sandbox: the demo starts with 90 days of history', () => {
     expect(merged.n).toBeGreaterThan(0);
   });
 
+  it('numbers the cases per year without gaps, quotes those numbers to citizens, counters at the last', async () => {
+    const years: { year: number; n: number; last: number; counter: number }[] = await t.dataSource.query(
+      `SELECT g.year, g.n, g.last, q.last_value AS counter
+         FROM (SELECT split_part(case_number, '-', 1)::int AS year, count(*)::int AS n,
+                      max(split_part(case_number, '-', 2)::int) AS last
+                 FROM civic_case WHERE organization_id = $1 GROUP BY 1) g
+         LEFT JOIN case_number_sequence q ON q.organization_id = $1 AND q.year = g.year`,
+      [t.organizationId],
+    );
+    expect(years.length).toBeGreaterThan(0);
+    for (const y of years) {
+      expect(y).toEqual({ year: y.year, n: y.last, last: y.last, counter: y.last });
+    }
+    // The officers' answers quote the readable number.
+    const [told] = await t.dataSource.query(
+      `SELECT k.case_number FROM civic_case k
+        WHERE k.organization_id = $1 AND EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = k.conversation_id
+                  AND m.direction = 'out' AND m.text LIKE '%' || k.case_number || ' numaralı%') LIMIT 1`,
+      [t.organizationId],
+    );
+    expect(told?.case_number).toMatch(/^2\d{3}-\d{6}$/);
+  });
+
   it('has watchlists with mentions, top terms, and a spike the spike detector finds', async () => {
     const volume = await get(
       `/api/v1/mentions/volume?bucket=day&from=${new Date(now.getTime() - 30 * DAY).toISOString()}&to=${now.toISOString()}`,

@@ -123,7 +123,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
     expect(firstScreenMs).toBeLessThan(2000);
 
     // Turkish-aware search: "OZTURK" finds "Mehmet Öztürk".
-    await page.getByLabel('Ara').fill('mehmet ozturk');
+    await page.getByLabel('Ara', { exact: true }).fill('mehmet ozturk');
     await page
       .locator('[data-testid="conversation-item"][data-channel="whatsapp"]', { hasText: 'Mehmet Öztürk' })
       .first()
@@ -138,7 +138,7 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
       page,
       `(() => { const img = document.querySelector('[data-testid="conversation"] img.attachment-image'); return !!img && img.complete && img.naturalWidth > 0; })()`,
     );
-    await page.getByLabel('Ara').fill('');
+    await page.getByLabel('Ara', { exact: true }).fill('');
 
     // r focuses the reply box; the reply goes out through the worker to the fake WhatsApp API.
     // Leave the search box without clicking into the list (a click there would open another conversation).
