@@ -64,6 +64,16 @@ const accountList = (marker: (f: RouteFixtures) => string, request: Request = {}
 });
 
 const unique = () => randomBytes(4).toString('hex');
+const holidayBody = () => ({
+  date: '2026-12-31',
+  nameTr: 'Yıl sonu',
+  nameEn: 'Year end',
+  kind: 'national',
+  halfDay: true,
+});
+const holiday = async (f: RouteFixtures) => ({
+  id: (await f.admin('/api/v1/office-hours/holidays', holidayBody())).id,
+});
 const conversation = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).conversationId });
 const caseOnA = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).caseId });
 const contactOnA = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).contactId });
@@ -219,6 +229,12 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'DELETE /api/v1/routing-rules/:id': organization({ params: rule }),
   'POST /api/v1/routing-rules/try': organization({ body: () => ({ text: 'Yolda derin bir çukur var' }) }),
   'GET /api/v1/case-settings/public': organization(),
+  'GET /api/v1/office-hours': organization(),
+  'PUT /api/v1/office-hours': organization({ body: () => ({ timeZone: 'Europe/Istanbul' }) }),
+  'GET /api/v1/office-hours/holidays': organization({ query: () => '?year=2026' }),
+  'POST /api/v1/office-hours/holidays': organization({ body: holidayBody }),
+  'PATCH /api/v1/office-hours/holidays/:id': organization({ params: holiday, body: () => ({ nameTr: 'Yerel gün' }) }),
+  'DELETE /api/v1/office-hours/holidays/:id': organization({ params: holiday }),
   'PUT /api/v1/case-settings/public': organization(),
   'GET /api/v1/case-settings/intake': organization(),
   'PUT /api/v1/case-settings/intake': organization({ body: () => ({ cimerAnswerWorkingDays: 15 }) }),

@@ -17,6 +17,7 @@ import { pinoOptions } from './logging';
 import { MediaApiModule } from './media/media-api.module';
 import { MentionsApiModule } from './mentions/mentions-api.module';
 import { MetricsApiModule } from './metrics/metrics-api.module';
+import { OfficeHoursApiModule } from './office-hours/office-hours-api.module';
 import { Open311Module } from './open311/open311.module';
 import { OverviewApiModule } from './overview/overview-api.module';
 import { RepliesApiModule } from './replies/replies-api.module';
@@ -65,6 +66,7 @@ export class ApiModule {
         ContactAvatarsApiModule,
         RetentionApiModule,
         MetricsApiModule,
+        OfficeHoursApiModule,
         ...(options.include ?? []),
         WebAppModule,
       ],

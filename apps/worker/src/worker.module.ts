@@ -6,6 +6,7 @@ import { CitizenLoopWorkerModule } from '@civic/citizen-loop';
 import { IngestWorkerModule } from '@civic/ingest';
 import { MediaWorkerModule } from '@civic/media';
 import { MentionsWorkerModule } from '@civic/mentions';
+import { OfficeHoursWorkerModule } from '@civic/office-hours';
 import { PollingModule } from '@civic/polling';
 import { RepliesWorkerModule } from '@civic/replies';
 
@@ -22,6 +23,7 @@ import { RepliesWorkerModule } from '@civic/replies';
     MentionsWorkerModule,
     SatisfactionWorkerModule,
     RetentionWorkerModule,
+    OfficeHoursWorkerModule,
     CitizenLoopWorkerModule,
   ],
 })

@@ -10,6 +10,8 @@ export interface CategoryInput {
   code?: string;
   name?: string;
   slaHours?: number;
+  /** The SLA counts working hours of the office calendar instead of clock hours. */
+  slaWorkingHours?: boolean;
   /** Owning department or external body; null for none. */
   departmentId?: string | null;
   active?: boolean;
@@ -20,6 +22,7 @@ export interface CategoryView {
   code: string;
   name: string;
   slaHours: number;
+  slaWorkingHours: boolean;
   departmentId: string | null;
   active: boolean;
 }
@@ -29,6 +32,7 @@ export interface CategoryRow {
   code: string;
   name: string;
   sla_hours: number;
+  sla_working_hours: boolean;
   department_id: string | null;
   active: boolean;
 }
@@ -85,7 +89,8 @@ export class CaseCategoriesService {
         await this.requireUnit(manager, actor.organizationId, input.departmentId);
       }
       const [row] = await manager.query(
-        `INSERT INTO case_category (organization_id, code, name, sla_hours, department_id, active) VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
+        `INSERT INTO case_category (organization_id, code, name, sla_hours, department_id, active, sla_working_hours)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
         [
           actor.organizationId,
           input.code,
@@ -93,6 +98,7 @@ export class CaseCategoriesService {
           input.slaHours,
           input.departmentId ?? null,
           input.active ?? true,
+          input.slaWorkingHours ?? false,
         ],
       );
       await this.audit.record(
@@ -124,7 +130,8 @@ export class CaseCategoriesService {
         await this.requireUnit(manager, actor.organizationId, input.departmentId);
       }
       const [row]: CategoryRow[] = await manager.query(
-        `UPDATE case_category SET code = $3, name = $4, sla_hours = $5, department_id = $6, active = $7, updated_at = now()
+        `UPDATE case_category SET code = $3, name = $4, sla_hours = $5, department_id = $6, active = $7, sla_working_hours = $8,
+                updated_at = now()
           WHERE organization_id = $1 AND id = $2 RETURNING *`,
         [
           actor.organizationId,
@@ -134,6 +141,7 @@ export class CaseCategoriesService {
           input.slaHours ?? before.sla_hours,
           input.departmentId !== undefined ? input.departmentId : before.department_id,
           input.active ?? before.active,
+          input.slaWorkingHours ?? before.sla_working_hours,
         ],
       );
       await this.audit.record(
@@ -183,6 +191,7 @@ function view(row: CategoryRow): CategoryView {
     code: row.code,
     name: row.name,
     slaHours: row.sla_hours,
+    slaWorkingHours: row.sla_working_hours,
     departmentId: row.department_id,
     active: row.active,
   };

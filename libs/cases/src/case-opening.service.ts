@@ -4,6 +4,7 @@ import { AttachmentType, CasePhoto, CasePriority, CaseStatus, DepartmentKind, Me
 import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseCategoriesService } from './case-categories.service';
+import { CaseDueDatesService } from './case-due-dates.service';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseNoticeTrigger } from './case-notice.trigger';
 import { CaseView } from './case-view';
@@ -38,6 +39,7 @@ export class CaseOpeningService {
     private readonly categories: CaseCategoriesService,
     private readonly departments: DepartmentsService,
     private readonly history: CaseHistoryRecorder,
+    private readonly dueDates: CaseDueDatesService,
     private readonly notices: CaseNoticeTrigger,
   ) {}
 
@@ -130,6 +132,8 @@ export class CaseOpeningService {
           actor.userId,
         ],
       );
+      // A working-hours SLA: the due date follows the office calendar instead.
+      await this.dueDates.apply(manager, actor.organizationId, row.id);
       const view = await this.store.view(actor.scope, row.id, manager);
       await this.history.record(manager, actor, row.id, {
         action: 'created',

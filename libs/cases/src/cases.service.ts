@@ -5,6 +5,7 @@ import { CasePriority, CaseStatus, DepartmentKind } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from './case-actor';
 import { CaseCategoriesService } from './case-categories.service';
+import { CaseDueDatesService } from './case-due-dates.service';
 import { caseAccountCondition } from './case-account-condition';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseNoticeView, listCaseNotices } from './case-notice-list';
@@ -54,6 +55,7 @@ export class CasesService {
     private readonly categories: CaseCategoriesService,
     private readonly departments: DepartmentsService,
     private readonly history: CaseHistoryRecorder,
+    private readonly dueDates: CaseDueDatesService,
     private readonly manualNotices: ManualCaseNoticeSender,
     private readonly notices: CaseNoticeTrigger,
     private readonly satisfaction: SatisfactionSurveyService,
@@ -213,6 +215,9 @@ export class CasesService {
         `UPDATE civic_case SET ${sets.join(', ')}, updated_at = now() WHERE organization_id = $1 AND id = $2`,
         params,
       );
+      if (after.categoryId !== undefined) {
+        await this.dueDates.apply(manager, actor.organizationId, id);
+      }
       await this.history.record(manager, actor, id, { action: 'updated', before, after });
     });
     return this.store.view(actor.scope, id);

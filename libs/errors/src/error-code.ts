@@ -104,6 +104,13 @@ export enum ErrorCode {
   WatchlistNameRequired = 'watchlist.name_required',
   WatchlistEmpty = 'watchlist.empty',
 
+  // Office hours and public holidays.
+  OfficeHoursUnknownTimeZone = 'office_hours.unknown_time_zone',
+  OfficeHoursCloseBeforeOpen = 'office_hours.close_before_open',
+  OfficeHoursLunchOutsideHours = 'office_hours.lunch_outside_hours',
+  OfficeHoursNoOpenDay = 'office_hours.no_open_day',
+  PublicHolidayNotFound = 'public_holiday.not_found',
+
   // Audit, retention, exports.
   LegalHoldExists = 'legal_hold.exists',
   LegalHoldNotFound = 'legal_hold.not_found',

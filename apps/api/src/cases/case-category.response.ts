@@ -7,6 +7,7 @@ export class CaseCategoryResponse implements CategoryView {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty() slaHours: number;
+  @ApiProperty({ description: 'The SLA counts working hours of the office calendar' }) slaWorkingHours: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) departmentId: string | null;
   @ApiProperty() active: boolean;
 }

@@ -23,6 +23,14 @@ export class CreateCaseCategoryDto implements CategoryInput {
   @Max(24 * 365)
   slaHours: number;
 
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Count the SLA in working hours of the office calendar (nights, weekends, holidays skipped)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  slaWorkingHours?: boolean;
+
   @ApiPropertyOptional({ nullable: true, description: 'Owning department or external body' })
   @ValidateIf((_, v) => v !== null)
   @IsOptional()
