@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { CaseRow, DemoHistory } from './demo-history.types';
+import { writeSatisfactionAnswers } from './satisfaction-answers';
 
 type Columns = Record<string, string>;
 
@@ -190,6 +191,7 @@ export class DemoHistoryWriter {
     await this.advanceCaseNumbers(history.cases);
     await this.insert('case_history', CASE_HISTORY, history.caseHistory);
     await this.insert('case_forward', CASE_FORWARD, history.forwards);
+    await writeSatisfactionAnswers(this.manager, this.organizationId, scannedUntil);
     // The inbox scanner starts after the history: its mentions are written here, in bulk.
     await this.insert('mention_watchlist', WATCHLIST, history.watchlists, {
       scanned_received_at: ['timestamptz', scannedUntil.toISOString()],
