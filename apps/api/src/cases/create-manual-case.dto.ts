@@ -25,7 +25,7 @@ const IsCitizenPhone = () =>
     name: 'isCitizenPhone',
     validator: {
       validate: (value: unknown) => typeof value === 'string' && normalizePhone(value) !== null,
-      defaultMessage: () => 'citizen.phone must be a phone number such as 0532 123 45 67 or +90 532 123 45 67',
+      defaultMessage: () => 'phone must be a phone number such as 0532 123 45 67 or +90 532 123 45 67',
     },
   });
 
@@ -45,7 +45,7 @@ export class ManualCaseCitizenDto {
   @ApiPropertyOptional({ example: 'ayse.yilmaz@example.com' })
   @IsOptional()
   @ValidateIf((_o, value) => value !== '')
-  @IsEmail({}, { message: 'citizen.email must be an e-mail address such as ad.soyad@example.com' })
+  @IsEmail({}, { message: 'email must be an e-mail address such as ad.soyad@example.com' })
   @MaxLength(320)
   email?: string;
 
@@ -58,12 +58,12 @@ export class ManualCaseCitizenDto {
 export class ManualCaseCimerDto {
   @ApiProperty({ example: '2026-0412345', description: 'The application number CİMER gave' })
   @IsString()
-  @Length(1, 50, { message: 'cimer.applicationNumber is required when the source is cimer (at most 50 characters)' })
+  @Length(1, 50, { message: 'applicationNumber is required when the source is cimer (at most 50 characters)' })
   applicationNumber: string;
 
   @ApiProperty({ format: 'date', example: '2026-12-04' })
-  @IsISO8601({ strict: true }, { message: 'cimer.applicationDate must be a date such as 2026-12-04' })
-  @Length(10, 10, { message: 'cimer.applicationDate must be a date such as 2026-12-04' })
+  @IsISO8601({ strict: true }, { message: 'applicationDate must be a date such as 2026-12-04' })
+  @Length(10, 10, { message: 'applicationDate must be a date such as 2026-12-04' })
   applicationDate: string;
 }
 

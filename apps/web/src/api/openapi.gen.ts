@@ -542,6 +542,23 @@ export interface paths {
         patch: operations["CaseCategoriesController_update"];
         trace?: never;
     };
+    "/api/v1/case-settings/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ManualCasesController_getSettings"];
+        /** The CİMER answer period in working days (admin; default 15) */
+        put: operations["ManualCasesController_setSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/case-settings/public": {
         parameters: {
             query?: never;
@@ -742,6 +759,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/manual": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a case that came by phone, in person, by e-mail or through CİMER (no conversation); tells a consenting citizen by e-mail */
+        post: operations["ManualCasesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/stats": {
         parameters: {
             query?: never;
@@ -823,6 +857,41 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["ChannelAccountsController_update"];
+        trace?: never;
+    };
+    "/api/v1/citizen-messages/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A kind’s text (saved or draft) rendered with sample values (admin) */
+        post: operations["CitizenMessagesController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-messages/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The automatic messages: every kind with its texts, switch and WhatsApp template; accounts (admin) */
+        get: operations["CitizenMessagesController_get"];
+        /** Change the automatic messages (partial; an unknown placeholder is refused by name) (admin) */
+        put: operations["CitizenMessagesController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/contacts/{id}": {
@@ -1478,6 +1547,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/office-hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Weekly hours with lunch, time zone and the per-account out-of-hours reply switch */
+        get: operations["OfficeHoursController_get"];
+        /** Change weekly hours, time zone or the out-of-hours reply per account (admin) */
+        put: operations["OfficeHoursController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/office-hours/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A year's public holidays (official and the organization's own) */
+        get: operations["OfficeHoursController_listHolidays"];
+        put?: never;
+        post: operations["OfficeHoursController_createHoliday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/office-hours/holidays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["OfficeHoursController_deleteHoliday"];
+        options?: never;
+        head?: never;
+        patch: operations["OfficeHoursController_updateHoliday"];
+        trace?: never;
+    };
     "/api/v1/overview": {
         parameters: {
             query?: never;
@@ -1745,6 +1865,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccountAcknowledgementDto: {
+            /** Format: uuid */
+            accountId?: string;
+            acknowledgeNewConversations?: boolean;
+        };
         AccountRef: {
             handle: string | null;
             /** Format: uuid */
@@ -1966,6 +2091,8 @@ export interface components {
             id: string;
             name: string;
             slaHours: number;
+            /** @description The SLA counts working hours of the office calendar */
+            slaWorkingHours: boolean;
         };
         CaseCategoryRef: {
             code: string;
@@ -1973,6 +2100,27 @@ export interface components {
             id: string;
             name: string;
             slaHours: number;
+        };
+        CaseCimer: {
+            /** Format: date-time */
+            answerDueAt: string;
+            /**
+             * Format: date
+             * @example 2026-12-04
+             */
+            applicationDate: string;
+            /** @example 2026-0412345 */
+            applicationNumber: string;
+        };
+        CaseCitizen: {
+            /** @description Agreed to be told about the case (WhatsApp template or e-mail) */
+            consent: boolean;
+            /** Format: date-time */
+            consentAt: string | null;
+            email: string | null;
+            name: string | null;
+            /** @description E.164, e.g. +905321234567 */
+            phone: string | null;
         };
         CaseCountsByAccount: {
             channel: components["schemas"]["Channel"];
@@ -2014,6 +2162,14 @@ export interface components {
             rejected: number;
             resolved: number;
         };
+        CaseCountsBySource: {
+            /** @description new, assigned, in progress or forwarded */
+            open: number;
+            received: number;
+            rejected: number;
+            resolved: number;
+            source: components["schemas"]["CaseSource"];
+        };
         CaseDay: {
             /** Format: date */
             date: string;
@@ -2035,12 +2191,18 @@ export interface components {
              */
             caseNumber: string;
             category: components["schemas"]["CaseCategoryRef"];
-            channel: components["schemas"]["Channel"];
+            channel: components["schemas"]["Channel"] | null;
             /** Format: uuid */
-            channelAccountId: string;
+            channelAccountId: string | null;
+            cimer: components["schemas"]["CaseCimer"] | null;
+            /** @description A case recorded by hand: the citizen */
+            citizen: components["schemas"]["CaseCitizen"] | null;
             contact: components["schemas"]["ContactRef"] | null;
-            /** Format: uuid */
-            conversationId: string;
+            /**
+             * Format: uuid
+             * @description Null for a case recorded by hand
+             */
+            conversationId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -2067,6 +2229,8 @@ export interface components {
             mergedIntoCaseId: string | null;
             /** Format: uuid */
             messageId: string | null;
+            /** @description Automatic messages to the citizen, oldest first */
+            notices: components["schemas"]["CaseNotice"][];
             overdue: boolean;
             photos: components["schemas"]["CasePhoto"][];
             priority: components["schemas"]["CasePriority"];
@@ -2077,6 +2241,10 @@ export interface components {
             resolutionText: string | null;
             /** Format: date-time */
             resolvedAt: string | null;
+            /** @description The citizen's rating of the latest resolution */
+            satisfaction: components["schemas"]["CaseSatisfaction"] | null;
+            /** @description How the case arrived */
+            source: components["schemas"]["CaseSource"];
             status: components["schemas"]["CaseStatus"];
             /** Format: date-time */
             updatedAt: string;
@@ -2108,12 +2276,18 @@ export interface components {
              */
             caseNumber: string;
             category: components["schemas"]["CaseCategoryRef"];
-            channel: components["schemas"]["Channel"];
+            channel: components["schemas"]["Channel"] | null;
             /** Format: uuid */
-            channelAccountId: string;
+            channelAccountId: string | null;
+            cimer: components["schemas"]["CaseCimer"] | null;
+            /** @description A case recorded by hand: the citizen */
+            citizen: components["schemas"]["CaseCitizen"] | null;
             contact: components["schemas"]["ContactRef"] | null;
-            /** Format: uuid */
-            conversationId: string;
+            /**
+             * Format: uuid
+             * @description Null for a case recorded by hand
+             */
+            conversationId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -2148,6 +2322,8 @@ export interface components {
             resolutionText: string | null;
             /** Format: date-time */
             resolvedAt: string | null;
+            /** @description How the case arrived */
+            source: components["schemas"]["CaseSource"];
             status: components["schemas"]["CaseStatus"];
             /** Format: date-time */
             updatedAt: string;
@@ -2174,6 +2350,20 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
         };
+        CaseIntakeSettings: {
+            /**
+             * @description CİMER answer period in working days (default 15)
+             * @example 15
+             */
+            cimerAnswerWorkingDays: number;
+        };
+        CaseIntakeSettingsDto: {
+            /**
+             * @description CİMER answer period in working days
+             * @example 15
+             */
+            cimerAnswerWorkingDays: number;
+        };
         CaseList: {
             items: components["schemas"]["CaseView"][];
             /** @description All cases matching the filter, beyond the page */
@@ -2199,6 +2389,21 @@ export interface components {
         CaseNoteDto: {
             /** @example Ekip sahaya çıktı. */
             note?: string;
+        };
+        CaseNotice: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["CitizenNoticeKind"];
+            /** Format: uuid */
+            messageId: string | null;
+            /** @description Why it was not sent: window_closed_no_template, opted_out, contact_erased, switched_off, … */
+            reason: string | null;
+            /** @enum {string} */
+            state: "queued" | "sent" | "delivered" | "read" | "failed" | "refused" | "skipped";
+            /** @description The text as sent */
+            text: string | null;
         };
         CaseOutcome: {
             case: components["schemas"]["CaseView"];
@@ -2227,11 +2432,28 @@ export interface components {
             /** @description Publish the anonymous transparency report and the Open311 read endpoints */
             publicData: boolean;
         };
+        CaseSatisfaction: {
+            /** Format: date-time */
+            answeredAt: string | null;
+            /** Format: date-time */
+            askedAt: string;
+            comment: string | null;
+            /** @description The citizen said the problem is not solved (the case was reopened) */
+            notSolved: boolean;
+            rating: number | null;
+        };
+        /**
+         * @description How the case arrived
+         * @enum {string}
+         */
+        CaseSource: "social" | "phone" | "walk_in" | "email" | "cimer" | "other";
         CaseStats: {
             byAccount: components["schemas"]["CaseCountsByAccount"][];
             byCategory: components["schemas"]["CaseCountsByCategory"][];
             byChannel: components["schemas"]["CaseCountsByChannel"][];
             byDepartment: components["schemas"]["CaseCountsByDepartment"][];
+            /** @description Social cases and those recorded by hand, by source */
+            bySource: components["schemas"]["CaseCountsBySource"][];
             /** Format: date-time */
             from: string;
             /** @description new, assigned, in progress or forwarded */
@@ -2245,6 +2467,7 @@ export interface components {
             resolvedWithinSla: number;
             resolvedWithinSlaShare: number | null;
             responded: number;
+            satisfaction: components["schemas"]["SatisfactionStats"];
             timeToFinalResolutionHours: components["schemas"]["Durations"];
             timeToFirstResponseHours: components["schemas"]["Durations"];
             timeToResolutionHours: components["schemas"]["Durations"];
@@ -2252,6 +2475,8 @@ export interface components {
             timeZone: string;
             /** Format: date-time */
             to: string;
+            /** @description The times above in working hours */
+            workingHours: components["schemas"]["WorkingTimeStats"];
         };
         /** @enum {string} */
         CaseStatus: "new" | "assigned" | "in_progress" | "forwarded" | "resolved" | "rejected" | "merged";
@@ -2270,12 +2495,18 @@ export interface components {
              */
             caseNumber: string;
             category: components["schemas"]["CaseCategoryRef"];
-            channel: components["schemas"]["Channel"];
+            channel: components["schemas"]["Channel"] | null;
             /** Format: uuid */
-            channelAccountId: string;
+            channelAccountId: string | null;
+            cimer: components["schemas"]["CaseCimer"] | null;
+            /** @description A case recorded by hand: the citizen */
+            citizen: components["schemas"]["CaseCitizen"] | null;
             contact: components["schemas"]["ContactRef"] | null;
-            /** Format: uuid */
-            conversationId: string;
+            /**
+             * Format: uuid
+             * @description Null for a case recorded by hand
+             */
+            conversationId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -2309,6 +2540,8 @@ export interface components {
             resolutionText: string | null;
             /** Format: date-time */
             resolvedAt: string | null;
+            /** @description How the case arrived */
+            source: components["schemas"]["CaseSource"];
             status: components["schemas"]["CaseStatus"];
             /** Format: date-time */
             updatedAt: string;
@@ -2347,13 +2580,49 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        CitizenMessageAccount: {
+            /** Format: uuid */
+            accountId: string;
+            acknowledgeNewConversations: boolean;
+            channel: string;
+            name: string;
+        };
+        CitizenMessagePreview: {
+            text: string;
+        };
+        CitizenMessageSettings: {
+            accounts: components["schemas"]["CitizenMessageAccount"][];
+            /** @enum {string} */
+            defaultLanguage: "tr" | "en";
+            kinds: components["schemas"]["CitizenNoticeKindSettings"][];
+            privacyNoticeOnFirstContact: boolean;
+            privacyNoticeUrl: string | null;
+        };
+        /** @enum {string} */
+        CitizenNoticeKind: "conversation_acknowledged" | "case_opened" | "forwarded" | "in_progress" | "resolved" | "rejected" | "body_update" | "satisfaction_survey" | "satisfaction_thanks" | "status_reply" | "out_of_hours" | "opt_out_confirmed";
+        CitizenNoticeKindSettings: {
+            enabled: boolean;
+            kind: components["schemas"]["CitizenNoticeKind"];
+            /** @description Placeholders the text may use; a mapped template gets them in this order */
+            placeholders: string[];
+            texts: components["schemas"]["CitizenNoticeTexts"];
+            whatsappTemplate: components["schemas"]["CitizenNoticeTemplate"] | null;
+        };
+        CitizenNoticeTemplate: {
+            language: string;
+            name: string;
+        };
+        CitizenNoticeTexts: {
+            en: string;
+            tr: string;
+        };
         CitizenNotification: {
             message?: string;
             /** Format: uuid */
             messageId?: string;
             reason?: string;
             /** @enum {string} */
-            status: "queued" | "refused" | "skipped";
+            status: "queued" | "refused" | "skipped" | "automatic";
             template?: string | null;
             text?: string | null;
         };
@@ -2516,6 +2785,11 @@ export interface components {
              * @example 72
              */
             slaHours: number;
+            /**
+             * @description Count the SLA in working hours of the office calendar (nights, weekends, holidays skipped)
+             * @default false
+             */
+            slaWorkingHours: boolean;
         };
         CreateCaseDto: {
             /**
@@ -2608,9 +2882,48 @@ export interface components {
             webhookUrl?: Record<string, never> | null;
         };
         CreateExportDto: Record<string, never>;
+        CreateManualCaseDto: {
+            /**
+             * @description Category code or name
+             * @example yol-cukur
+             */
+            category: string;
+            /** @description Required when the source is cimer; only then */
+            cimer?: components["schemas"]["ManualCaseCimerDto"];
+            citizen?: components["schemas"]["ManualCaseCitizenDto"];
+            /** @description Default: the department owning the category */
+            departmentId?: string;
+            /** @example Vatandaş telefonla aradı: Atatürk Caddesi 45 önünde su borusu patlamış. */
+            description: string;
+            location?: components["schemas"]["CaseLocationDto"];
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /** @example phone */
+            source: components["schemas"]["ManualCaseSource"];
+        };
         CreateNoteDto: {
             /** @example Fen İşleri ile görüşüldü, ekip yarın gidecek. */
             text: string;
+        };
+        CreatePublicHolidayDto: {
+            /**
+             * @description Closing time of a half day
+             * @example 13:00
+             */
+            closesAt?: string | null;
+            /**
+             * @description Local calendar date
+             * @example 2026-12-31
+             */
+            date: string;
+            /** @description A half-day eve: open in the morning, closed from closesAt */
+            halfDay: boolean;
+            /** @enum {string} */
+            kind: "national" | "religious";
+            /** @example Municipality foundation day */
+            nameEn: string;
+            /** @example Belediye kuruluş günü */
+            nameTr: string;
         };
         CreateRoutingRuleDto: {
             /** @default true */
@@ -2718,12 +3031,18 @@ export interface components {
              */
             caseNumber: string;
             category: components["schemas"]["CaseCategoryRef"];
-            channel: components["schemas"]["Channel"];
+            channel: components["schemas"]["Channel"] | null;
             /** Format: uuid */
-            channelAccountId: string;
+            channelAccountId: string | null;
+            cimer: components["schemas"]["CaseCimer"] | null;
+            /** @description A case recorded by hand: the citizen */
+            citizen: components["schemas"]["CaseCitizen"] | null;
             contact: components["schemas"]["ContactRef"] | null;
-            /** Format: uuid */
-            conversationId: string;
+            /**
+             * Format: uuid
+             * @description Null for a case recorded by hand
+             */
+            conversationId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: uuid */
@@ -2758,6 +3077,8 @@ export interface components {
             resolutionText: string | null;
             /** Format: date-time */
             resolvedAt: string | null;
+            /** @description How the case arrived */
+            source: components["schemas"]["CaseSource"];
             status: components["schemas"]["CaseStatus"];
             /** Format: date-time */
             updatedAt: string;
@@ -2895,6 +3216,33 @@ export interface components {
             password: string;
         };
         LoginTwoFactorDto: Record<string, never>;
+        ManualCaseCimerDto: {
+            /**
+             * Format: date
+             * @example 2026-12-04
+             */
+            applicationDate: string;
+            /**
+             * @description The application number CİMER gave
+             * @example 2026-0412345
+             */
+            applicationNumber: string;
+        };
+        ManualCaseCitizenDto: {
+            /** @description The citizen agreed to be told about the case (WhatsApp template or e-mail) */
+            consent?: boolean;
+            /** @example ayse.yilmaz@example.com */
+            email?: string;
+            /** @example Ayşe Yılmaz */
+            name?: string;
+            /**
+             * @description Stored as E.164 (+905321234567)
+             * @example 0532 123 45 67
+             */
+            phone?: string;
+        };
+        /** @enum {string} */
+        ManualCaseSource: "phone" | "walk_in" | "email" | "cimer" | "other";
         MediaLink: {
             /** Format: date-time */
             expiresAt: string;
@@ -3124,6 +3472,25 @@ export interface components {
             /** @enum {string} */
             type: "note";
         };
+        NoticeKindSettingsDto: {
+            enabled?: boolean;
+            kind?: components["schemas"]["CitizenNoticeKind"];
+            texts?: components["schemas"]["NoticeTextsDto"];
+            /** @description Sent on WhatsApp outside the 24-hour window, with the placeholders as parameters in order; null removes it */
+            whatsappTemplate?: components["schemas"]["NoticeTemplateDto"] | null;
+        };
+        NoticeTemplateDto: {
+            /** @description Template language code, e.g. tr or en_US */
+            language?: string;
+            /** @description Approved WhatsApp template name */
+            name?: string;
+        };
+        NoticeTextsDto: {
+            /** @description English text. Empty: the default text. */
+            en?: string;
+            /** @description Turkish text; placeholders such as {caseNumber}. Empty: the default text. */
+            tr?: string;
+        };
         NotifyCitizenDto: {
             /** @description Text sent to the citizen; default: the Turkish outcome text */
             message?: string;
@@ -3131,6 +3498,13 @@ export interface components {
             template?: components["schemas"]["ReplyTemplateDto"];
         };
         Object: Record<string, never>;
+        OfficeHours: {
+            outOfHoursReply: components["schemas"]["OutOfHoursReplySettings"];
+            /** @example Europe/Istanbul */
+            timeZone: string;
+            /** @description Monday to Sunday */
+            weekly: components["schemas"]["WeekdayHoursDto"][];
+        };
         Open311Request: {
             agency_responsible: string | null;
             description: string;
@@ -3176,6 +3550,26 @@ export interface components {
             byAccount: components["schemas"]["OpenByAccount"][];
             byChannel: components["schemas"]["OpenByChannel"][];
             total: number;
+        };
+        OutOfHoursAccount: {
+            /** Format: uuid */
+            accountId: string;
+            channel: string;
+            /** @description The out-of-hours reply goes out on this account */
+            enabled: boolean;
+            name: string;
+        };
+        OutOfHoursAccountDto: {
+            /** Format: uuid */
+            accountId: string;
+            /** @description Send the out-of-hours reply on this account (off for a line run 24/7) */
+            enabled: boolean;
+        };
+        OutOfHoursReplyDto: {
+            accounts: components["schemas"]["OutOfHoursAccountDto"][];
+        };
+        OutOfHoursReplySettings: {
+            accounts: components["schemas"]["OutOfHoursAccount"][];
         };
         OverviewCaseCounts: {
             open: number;
@@ -3280,6 +3674,13 @@ export interface components {
             /** @example kayseri */
             province: string;
         };
+        PreviewCitizenMessageDto: {
+            kind: components["schemas"]["CitizenNoticeKind"];
+            /** @enum {string} */
+            language: "tr" | "en";
+            /** @description A draft text to preview before saving; default: the saved text */
+            text?: string;
+        };
         ProvincePreset: {
             /**
              * @example [
@@ -3292,6 +3693,24 @@ export interface components {
             code: string;
             /** @example Kayseri */
             name: string;
+        };
+        PublicHoliday: {
+            /** @example 13:00 */
+            closesAt: string | null;
+            /**
+             * @description Local calendar date
+             * @example 2026-03-20
+             */
+            date: string;
+            halfDay: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "national" | "religious";
+            nameEn: string;
+            nameTr: string;
+            /** @enum {string} */
+            source: "official" | "custom";
         };
         QrCode: {
             /** @description Dark modules as one SVG path on a size x size grid */
@@ -3458,6 +3877,103 @@ export interface components {
             department: components["schemas"]["SuggestedDepartment"] | null;
             matchedKeywords: string[];
             score: number;
+        };
+        SatisfactionByCategory: {
+            answered: number;
+            /** @description Questions asked (one per case resolution) */
+            asked: number;
+            /** @description Mean rating 1-5 */
+            average: number | null;
+            /** Format: uuid */
+            categoryId: string;
+            code: string;
+            /** @description How many answers gave 1, 2, 3, 4 and 5 */
+            distribution: number[];
+            name: string;
+            /** @description Answers saying the problem was not solved (the case was reopened) */
+            notSolved: number;
+            /** @description answered / asked */
+            responseRate: number | null;
+        };
+        SatisfactionByChannel: {
+            answered: number;
+            /** @description Questions asked (one per case resolution) */
+            asked: number;
+            /** @description Mean rating 1-5 */
+            average: number | null;
+            channel: components["schemas"]["Channel"];
+            /** @description How many answers gave 1, 2, 3, 4 and 5 */
+            distribution: number[];
+            /** @description Answers saying the problem was not solved (the case was reopened) */
+            notSolved: number;
+            /** @description answered / asked */
+            responseRate: number | null;
+        };
+        SatisfactionByDepartment: {
+            answered: number;
+            /** @description Questions asked (one per case resolution) */
+            asked: number;
+            /** @description Mean rating 1-5 */
+            average: number | null;
+            /** Format: uuid */
+            departmentId: string | null;
+            /** @description How many answers gave 1, 2, 3, 4 and 5 */
+            distribution: number[];
+            name: string | null;
+            /** @description Answers saying the problem was not solved (the case was reopened) */
+            notSolved: number;
+            /** @description answered / asked */
+            responseRate: number | null;
+        };
+        SatisfactionByExternalBody: {
+            answered: number;
+            /** @description Questions asked (one per case resolution) */
+            asked: number;
+            /** @description Mean rating 1-5 */
+            average: number | null;
+            /** @description How many answers gave 1, 2, 3, 4 and 5 */
+            distribution: number[];
+            /** Format: uuid */
+            externalBodyId: string;
+            name: string;
+            /** @description Answers saying the problem was not solved (the case was reopened) */
+            notSolved: number;
+            /** @description answered / asked */
+            responseRate: number | null;
+        };
+        SatisfactionByOfficer: {
+            answered: number;
+            /** @description Questions asked (one per case resolution) */
+            asked: number;
+            /** @description Mean rating 1-5 */
+            average: number | null;
+            /** @description How many answers gave 1, 2, 3, 4 and 5 */
+            distribution: number[];
+            name: string;
+            /** @description Answers saying the problem was not solved (the case was reopened) */
+            notSolved: number;
+            /** @description answered / asked */
+            responseRate: number | null;
+            /** Format: uuid */
+            userId: string;
+        };
+        SatisfactionStats: {
+            answered: number;
+            /** @description Questions asked (one per case resolution) */
+            asked: number;
+            /** @description Mean rating 1-5 */
+            average: number | null;
+            byCategory: components["schemas"]["SatisfactionByCategory"][];
+            byChannel: components["schemas"]["SatisfactionByChannel"][];
+            byDepartment: components["schemas"]["SatisfactionByDepartment"][];
+            byExternalBody: components["schemas"]["SatisfactionByExternalBody"][];
+            byOfficer: components["schemas"]["SatisfactionByOfficer"][];
+            /** @description How many answers gave 1, 2, 3, 4 and 5 */
+            distribution: number[];
+            /** @description Answers saying the problem was not solved (the case was reopened) */
+            notSolved: number;
+            /** @description answered / asked */
+            responseRate: number | null;
         };
         SendReplyDto: {
             /** @description Files uploaded to POST /api/v1/conversations/:id/reply-attachments, sent in this order */
@@ -3659,6 +4175,11 @@ export interface components {
              * @example 72
              */
             slaHours?: number;
+            /**
+             * @description Count the SLA in working hours of the office calendar (nights, weekends, holidays skipped)
+             * @default false
+             */
+            slaWorkingHours: boolean;
         };
         UpdateCaseDto: {
             /**
@@ -3701,6 +4222,16 @@ export interface components {
             /** @enum {string} */
             status?: "active" | "disabled";
         };
+        UpdateCitizenMessageSettingsDto: {
+            accounts?: components["schemas"]["AccountAcknowledgementDto"][];
+            /** @enum {string} */
+            defaultLanguage?: "tr" | "en";
+            kinds?: components["schemas"]["NoticeKindSettingsDto"][];
+            /** @description Add the privacy notice link to the first automatic message a contact gets */
+            privacyNoticeOnFirstContact?: boolean;
+            /** @description The privacy notice (aydınlatma metni) page, http(s) */
+            privacyNoticeUrl?: string | null;
+        };
         UpdateConversationDto: {
             /**
              * Format: uuid
@@ -3740,6 +4271,36 @@ export interface components {
             /** @enum {string} */
             locale?: "tr" | "en";
             newPassword?: string;
+        };
+        UpdateOfficeHoursDto: {
+            outOfHoursReply?: components["schemas"]["OutOfHoursReplyDto"];
+            /**
+             * @description IANA time zone
+             * @example Europe/Istanbul
+             */
+            timeZone?: string;
+            /** @description All seven weekdays, Monday to Sunday */
+            weekly?: components["schemas"]["WeekdayHoursDto"][];
+        };
+        UpdatePublicHolidayDto: {
+            /**
+             * @description Closing time of a half day
+             * @example 13:00
+             */
+            closesAt?: string | null;
+            /**
+             * @description Local calendar date
+             * @example 2026-12-31
+             */
+            date?: string;
+            /** @description A half-day eve: open in the morning, closed from closesAt */
+            halfDay?: boolean;
+            /** @enum {string} */
+            kind?: "national" | "religious";
+            /** @example Municipality foundation day */
+            nameEn?: string;
+            /** @example Belediye kuruluş günü */
+            nameTr?: string;
         };
         UpdateRetentionSettingsDto: Record<string, never>;
         UpdateRoutingRuleDto: {
@@ -3911,6 +4472,18 @@ export interface components {
              */
             twitterSearch: boolean;
         };
+        WeekdayHoursDto: {
+            /** @example 17:30 */
+            close: string | null;
+            /** @example 13:00 */
+            lunchEnd: string | null;
+            /** @example 12:00 */
+            lunchStart: string | null;
+            /** @example 08:30 */
+            open: string | null;
+            /** @description ISO weekday: 1 Monday … 7 Sunday */
+            weekday: number;
+        };
         WeekOverview: {
             cases: components["schemas"]["OverviewCases"];
             /**
@@ -3929,6 +4502,15 @@ export interface components {
             timeZone: string;
             /** Format: date-time */
             to: string;
+        };
+        WorkingDurations: {
+            median: number | null;
+            p90: number | null;
+        };
+        WorkingTimeStats: {
+            timeToFinalResolution: components["schemas"]["WorkingDurations"];
+            timeToFirstResponse: components["schemas"]["WorkingDurations"];
+            timeToResolution: components["schemas"]["WorkingDurations"];
         };
     };
     responses: never;
@@ -4799,6 +5381,48 @@ export interface operations {
             };
         };
     };
+    ManualCasesController_getSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseIntakeSettings"];
+                };
+            };
+        };
+    };
+    ManualCasesController_setSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseIntakeSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseIntakeSettings"];
+                };
+            };
+        };
+    };
     CasePublicSettingsController_get: {
         parameters: {
             query?: never;
@@ -5177,6 +5801,29 @@ export interface operations {
             };
         };
     };
+    ManualCasesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateManualCaseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
     CasesController_stats: {
         parameters: {
             query?: {
@@ -5351,6 +5998,71 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ChannelAccountView"];
+                };
+            };
+        };
+    };
+    CitizenMessagesController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewCitizenMessageDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenMessagePreview"];
+                };
+            };
+        };
+    };
+    CitizenMessagesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenMessageSettings"];
+                };
+            };
+        };
+    };
+    CitizenMessagesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCitizenMessageSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenMessageSettings"];
                 };
             };
         };
@@ -6510,6 +7222,136 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MediaLink"];
+                };
+            };
+        };
+    };
+    OfficeHoursController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeHours"];
+                };
+            };
+        };
+    };
+    OfficeHoursController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOfficeHoursDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficeHours"];
+                };
+            };
+        };
+    };
+    OfficeHoursController_listHolidays: {
+        parameters: {
+            query: {
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHoliday"][];
+                };
+            };
+        };
+    };
+    OfficeHoursController_createHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePublicHolidayDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHoliday"];
+                };
+            };
+        };
+    };
+    OfficeHoursController_deleteHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OfficeHoursController_updateHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePublicHolidayDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicHoliday"];
                 };
             };
         };

@@ -9,6 +9,7 @@ import { mayorEn } from './areas/mayor';
 import { workspaceEn } from './areas/workspace';
 import type { BaseMessageKey, MessageKey } from './tr';
 import { satisfactionEn } from './areas/satisfaction';
+import { intakeEn } from './areas/intake';
 
 /** English; the compiler checks that every Turkish key has a translation. */
 const baseEn: Record<BaseMessageKey, string> = {
@@ -573,6 +574,7 @@ export const en: Record<MessageKey, string> = {
   ...casesEn,
   ...caseNumbersEn,
   ...satisfactionEn,
+  ...intakeEn,
   ...listEn,
   ...adminEn,
   ...attachmentsEn,

@@ -8,6 +8,7 @@ import { listTr } from './areas/list';
 import { mayorTr } from './areas/mayor';
 import { workspaceTr } from './areas/workspace';
 import { satisfactionTr } from './areas/satisfaction';
+import { intakeTr } from './areas/intake';
 
 /** Turkish, the default language. Every user-facing string lives here and in en.ts. */
 const baseTr = {
@@ -574,6 +575,7 @@ export const tr = {
   ...casesTr,
   ...caseNumbersTr,
   ...satisfactionTr,
+  ...intakeTr,
   ...listTr,
   ...adminTr,
   ...attachmentsTr,

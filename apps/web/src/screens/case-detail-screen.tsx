@@ -1,13 +1,14 @@
 import { Link } from 'react-router';
 import { useCase } from '../api/queries/use-cases';
 import type { CaseDetail } from '../api/types';
-import { ChannelBadge } from '../components/badges';
 import { CaseCitizen } from '../components/cases/case-citizen';
 import { CaseDuplicates } from '../components/cases/case-duplicates';
 import { CaseForwardDialog } from '../components/cases/case-forward-dialog';
 import { CaseHistory } from '../components/cases/case-history';
+import { CaseIntakeDetails } from '../components/cases/case-intake-details';
 import { CaseRoutingActions } from '../components/cases/case-routing-actions';
 import { CaseSatisfaction } from '../components/cases/case-satisfaction';
+import { CaseSourceBadge } from '../components/cases/case-source';
 import { CaseStatusActions } from '../components/cases/case-status-actions';
 import { CaseNotices } from '../components/citizen-messages/case-notices';
 import { QueryState } from '../components/query-state';
@@ -39,7 +40,7 @@ function CaseDetailBody({ item, can }: { item: CaseDetail; can: Permissions }) {
           <span className={`status case-status-${item.status}`} data-testid="case-status" data-status={item.status}>
             {t(`cases.status.${item.status}` as MessageKey)}
           </span>
-          <ChannelBadge channel={item.channel} />
+          <CaseSourceBadge item={item} />
         </h1>
         <dl className="facts case-facts small">
           <div>
@@ -86,14 +87,20 @@ function CaseDetailBody({ item, can }: { item: CaseDetail; can: Permissions }) {
       <div className="case-detail-grid">
         <div className="stack">
           <CaseCitizen item={item} />
+          <CaseIntakeDetails item={item} />
           {item.mergedCases.length > 0 && (
             <section className="card" aria-labelledby="merged-title">
               <h2 id="merged-title">{t('cases.mergedCases')}</h2>
               <ul className="plain-list small">
                 {item.mergedCases.map((m) => (
                   <li key={m.id}>
-                    <Link to={`/cases/${m.id}`}>{t('cases.numberShort', { number: m.caseNumber })}</Link> ·{' '}
-                    <Link to={`/inbox/${m.conversationId}`}>{t('cases.citizen.openInInbox')}</Link>
+                    <Link to={`/cases/${m.id}`}>{t('cases.numberShort', { number: m.caseNumber })}</Link>
+                    {m.conversationId && (
+                      <>
+                        {' · '}
+                        <Link to={`/inbox/${m.conversationId}`}>{t('cases.citizen.openInInbox')}</Link>
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

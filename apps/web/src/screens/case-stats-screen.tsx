@@ -5,6 +5,7 @@ import type { BarRow, BarSeries } from '../components/bar-chart';
 import { BarChart } from '../components/bar-chart';
 import { SatisfactionStats } from '../components/cases/satisfaction-stats';
 import type { SatisfactionStatsView } from '../components/cases/satisfaction-stats';
+import { SourceStats } from '../components/cases/source-stats';
 import { CasesNav } from '../components/cases-nav';
 import { CaseTrendCard } from '../components/overview/case-trend-card';
 import { QueryState } from '../components/query-state';
@@ -157,6 +158,7 @@ export function CaseStatsScreen() {
                 rows={rows(byCategory)}
               />
             </section>
+            <SourceStats bySource={stats.bySource} series={series} />
           </div>
           <SatisfactionStats satisfaction={(stats as { satisfaction?: SatisfactionStatsView }).satisfaction} />
         </>

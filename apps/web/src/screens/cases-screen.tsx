@@ -11,8 +11,9 @@ import {
 } from '../api/queries/use-cases';
 import { useUsers } from '../api/queries/use-conversations';
 import type { CaseStatus } from '../api/types';
-import { ChannelBadge } from '../components/badges';
+import { CaseSourceBadge } from '../components/cases/case-source';
 import { CASE_PRIORITIES } from '../components/cases/case-states';
+import { ManualCaseForm } from '../components/cases/manual-case-form';
 import { CasesNav } from '../components/cases-nav';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
@@ -40,6 +41,8 @@ export function CasesScreen() {
   // Only an administrator may list users: the others filter on themselves and on "nobody".
   const users = useUsers(permissionsOf(api.current?.user.roles ?? []).listUsers).data ?? [];
   const query = useCases(filters);
+  const canRecord = permissionsOf(api.current?.user.roles ?? []).work;
+  const [recording, setRecording] = useState(false);
   const set = (key: keyof CaseFilters) => (value: string | boolean) => setFilters((f) => ({ ...f, [key]: value }));
 
   const select = (
@@ -65,7 +68,13 @@ export function CasesScreen() {
       <div className="item-line">
         <h1>{t('cases.title')}</h1>
         <CasesNav active="board" />
+        {canRecord && !recording && (
+          <button type="button" className="push" onClick={() => setRecording(true)} data-testid="manual-case-open">
+            {t('intake.open')}
+          </button>
+        )}
       </div>
+      {recording && <ManualCaseForm onCancel={() => setRecording(false)} />}
       <form className="case-filters" aria-label={t('cases.filter.title')} onSubmit={(e) => e.preventDefault()}>
         <label>
           {t('cases.filter.number')}
@@ -163,7 +172,13 @@ export function CasesScreen() {
                         </td>
                         <td className="small">{c.assignee?.displayName ?? t('common.none')}</td>
                         <td>
-                          <ChannelBadge channel={c.channel} /> {c.contact?.name ?? c.contact?.handle ?? ''}
+                          <CaseSourceBadge item={c} /> {c.contact?.name ?? c.contact?.handle ?? c.citizen?.name ?? ''}
+                          {c.cimer && (
+                            <span className="small muted">
+                              {' · '}
+                              {t('intake.cimerNumberShort')} <span data-user-content>{c.cimer.applicationNumber}</span>
+                            </span>
+                          )}
                         </td>
                         <td className="small">{format.dateTime(c.createdAt)}</td>
                         <td className="small">

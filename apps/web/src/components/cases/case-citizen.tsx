@@ -12,7 +12,7 @@ type Photo = CaseDetail['photos'][number];
 /** What the citizen sent: the request text, photos, location, and the conversation (read-only). */
 export function CaseCitizen({ item }: { item: CaseDetail }) {
   const { t } = useI18n();
-  const who = item.contact?.name ?? item.contact?.handle ?? t('cases.citizen.unknown');
+  const who = item.contact?.name ?? item.contact?.handle ?? item.citizen?.name ?? t('cases.citizen.unknown');
   return (
     <section className="card case-citizen" aria-labelledby="citizen-title" data-testid="case-citizen">
       <h2 id="citizen-title">{t('cases.citizen.title', { name: who })}</h2>
@@ -35,7 +35,11 @@ export function CaseCitizen({ item }: { item: CaseDetail }) {
           location={{ latitude: item.location.latitude, longitude: item.location.longitude, name: item.location.label }}
         />
       )}
-      <CaseThread conversationId={item.conversationId} />
+      {item.conversationId ? (
+        <CaseThread conversationId={item.conversationId} />
+      ) : (
+        <p className="small muted">{t('intake.noConversation')}</p>
+      )}
     </section>
   );
 }

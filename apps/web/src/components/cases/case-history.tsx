@@ -69,6 +69,10 @@ function sentence(t: Translate, h: CaseHistoryEntry, name: Names): string {
       return t('cases.history.citizenNotified');
     case 'citizen.notification_refused':
       return t('cases.history.citizenRefused');
+    case 'citizen.email_outbox':
+      return t('intake.history.emailOutbox', { to: text(after.to) });
+    case 'citizen.email_queued':
+      return t('intake.history.emailQueued', { to: text(after.to) });
     default:
       return statusChange(t, h.action, before, after, name);
   }
