@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type {
+  CitizenMessagePreview,
   CitizenMessageSettings,
   CitizenMessageSettingsUpdate,
   MessageLanguage,
@@ -51,7 +52,7 @@ export function useCitizenMessagePreview(kind: string, language: MessageLanguage
   const query = useQuery({
     queryKey: citizenMessageKeys.preview(kind, language, settled),
     queryFn: () =>
-      api.request<{ text: string }>('/api/v1/citizen-messages/preview', {
+      api.request<CitizenMessagePreview>('/api/v1/citizen-messages/preview', {
         method: 'POST',
         body: JSON.stringify({ kind, language, text: settled }),
       }),

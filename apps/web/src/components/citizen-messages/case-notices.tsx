@@ -13,7 +13,6 @@ import './citizen-messages.css';
  */
 export function CaseNotices({ item, canAdmin }: { item: CaseDetail; canAdmin: boolean }) {
   const { t } = useI18n();
-  const notices = (item as { notices?: CaseNotice[] }).notices ?? [];
   return (
     <section className="card" aria-labelledby="cm-case-title" data-testid="case-notices">
       <div className="item-line">
@@ -24,11 +23,11 @@ export function CaseNotices({ item, canAdmin }: { item: CaseDetail; canAdmin: bo
           </Link>
         )}
       </div>
-      {notices.length === 0 ? (
+      {item.notices.length === 0 ? (
         <p className="small muted">{t('cm.case.none')}</p>
       ) : (
         <ol className="cm-notices">
-          {notices.map((n) => (
+          {item.notices.map((n) => (
             <NoticeItem key={n.id} notice={n} />
           ))}
         </ol>

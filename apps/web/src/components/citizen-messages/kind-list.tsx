@@ -51,16 +51,17 @@ export function KindList({
                       type="button"
                       className="cm-kind-select"
                       aria-current={kind === selected ? 'true' : undefined}
-                      aria-label={t('cm.select', { name })}
                       onClick={() => onSelect(kind)}
                     >
-                      <span className="cm-kind-name">{name}</span>
-                      {withErrors.has(kind) ? (
-                        <span className="cm-mark cm-mark-error">!</span>
-                      ) : (
-                        changed.has(kind) && <span className="cm-mark">{t('cm.changed')}</span>
-                      )}
+                      {name}
                     </button>
+                    {withErrors.has(kind) ? (
+                      <span className="cm-mark cm-mark-error" title={t('cm.hasError')}>
+                        !
+                      </span>
+                    ) : (
+                      changed.has(kind) && <span className="cm-mark">{t('cm.changed')}</span>
+                    )}
                     <label className="cm-switch compact">
                       <input
                         type="checkbox"

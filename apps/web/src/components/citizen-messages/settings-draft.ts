@@ -74,7 +74,8 @@ export function changesOf(
       const k = draft.kinds[kind];
       const name = k.templateName.trim();
       return {
-        kind,
+        // Keys of the draft are the kinds the server listed.
+        kind: kind as NoticeKindSettings['kind'],
         enabled: k.enabled,
         texts: k.texts,
         whatsappTemplate: name ? { name, language: k.templateLanguage.trim() || 'tr' } : null,
