@@ -73,6 +73,24 @@ function inboxLoadRows(r: any): Row[] {
 
 const COMPONENTS: Component[] = [
   {
+    name: 'ack',
+    script: 'bench/ingest-acknowledgement.bench.ts',
+    resultPrefix: 'ack-',
+    rows: (r) => [
+      {
+        component: 'ingest',
+        measure: `ingest with the automatic acknowledgement on and the inbound scanner running (median of ${r.rounds.length / 2} rounds of ${r.events} events; scanner tail ${r.scannerTailSecondsMedian} s; acknowledgements once each: ${r.acknowledgementsExactlyOnce})`,
+        figure: r.ackOnEventsPerSecond,
+        unit: 'events/s',
+        ceilingName: 'the same ingest with it off, rounds alternating in the same run',
+        ceiling: r.ackOffEventsPerSecond,
+        ratio: r.ratio,
+        target: 'ratio ≥ 0.9',
+        met: met(r.ratio >= 0.9),
+      },
+    ],
+  },
+  {
     name: 'ingest',
     script: 'bench/ingest.bench.ts',
     resultPrefix: 'ingest-',

@@ -13,6 +13,12 @@ const IDLE_MS = 500;
  * processed markers keep it from running twice.
  */
 export const CITIZEN_SCAN_OVERLAP_SECONDS = 300;
+/**
+ * Between those full overlaps (once a minute), a scan starts this far before the last message this
+ * process saw, so a busy inbox is not read again from five minutes back on every pass.
+ */
+const RECENT_OVERLAP_SECONDS = 10;
+const FULL_OVERLAP_EVERY_MS = 60_000;
 
 interface Row {
   id: string;
@@ -33,8 +39,8 @@ interface Row {
  * Runs the registered inbound handlers (opt-out, status request, satisfaction answer, out of hours,
  * acknowledgement) on every new citizen message, after ingest and outside its transaction, so
  * ingest is never slowed. Progress is a high-water mark on message.received_at per organization; a
- * processed row per message makes each message's handlers run exactly once. Each message runs in
- * its own savepoint of a batch transaction: a failing handler undoes only that message's work.
+ * processed row per message makes each message's handlers run exactly once. A batch of messages runs
+ * in one transaction; if a handler fails, the batch is undone and run again one message per transaction.
  * A new installation (or organization) starts at its first scan, not at the beginning of history.
  */
 @Injectable()
@@ -43,6 +49,8 @@ export class CitizenInboundScanner implements OnApplicationBootstrap, OnModuleDe
   private stopped = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  /** Per organization: the newest received_at this process scanned, and when it last took the full overlap. */
+  private readonly seen = new Map<string, { receivedAt: string; fullAt: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -93,7 +101,18 @@ export class CitizenInboundScanner implements OnApplicationBootstrap, OnModuleDe
   }
 
   private async scanOrganization(organizationId: string): Promise<number> {
-    let position = { receivedAt: await this.start(organizationId), id: '00000000-0000-0000-0000-000000000000' };
+    const seen = this.seen.get(organizationId);
+    const full = !seen || Date.now() - seen.fullAt >= FULL_OVERLAP_EVERY_MS;
+    const since = full
+      ? await this.start(organizationId)
+      : ((
+          await this.dataSource.query(`SELECT ($1::timestamptz - make_interval(secs => $2))::text AS since`, [
+            seen.receivedAt,
+            RECENT_OVERLAP_SECONDS,
+          ])
+        )[0].since as string);
+    let position = { receivedAt: since, id: '00000000-0000-0000-0000-000000000000' };
+    this.seen.set(organizationId, { receivedAt: seen?.receivedAt ?? since, fullAt: full ? Date.now() : seen!.fullAt });
     let handled = 0;
     for (;;) {
       const rows: Row[] = await this.dataSource.query(
@@ -112,33 +131,78 @@ export class CitizenInboundScanner implements OnApplicationBootstrap, OnModuleDe
         return handled;
       }
       const last = rows[rows.length - 1];
-      await this.dataSource.transaction(async (manager) => {
+      try {
+        handled += await this.handleBatch(organizationId, rows, last.received_at);
+      } catch (error) {
+        // A handler failed: the batch is undone and its messages go one transaction each, so only that one fails.
+        this.logger.warn(`Citizen messages: batch failed, one by one: ${describeError(error)}`);
         for (const row of rows) {
-          handled += (await this.handle(manager, row)) ? 1 : 0;
+          handled += await this.handleAlone(row);
         }
-        // Only ever forward: the overlap is taken from here on the next scan.
-        await manager.query(
-          `UPDATE citizen_inbound_scan SET scanned_received_at = GREATEST(scanned_received_at, $2::timestamptz) WHERE organization_id = $1`,
-          [organizationId, last.received_at],
-        );
-      });
+        await this.advance(this.dataSource.manager, organizationId, last.received_at);
+      }
       position = { receivedAt: last.received_at, id: last.id };
+      this.seen.get(organizationId)!.receivedAt = last.received_at;
       if (rows.length < BATCH) {
         return handled;
       }
     }
   }
 
-  /** The handlers in order until one consumes the message; false when another scanner already took it. */
-  private async handle(manager: EntityManager, row: Row): Promise<boolean> {
-    const marked = await manager.query(
-      `INSERT INTO citizen_inbound_processed (organization_id, message_id, outcome) VALUES ($1, $2, 'pass')
-       ON CONFLICT (organization_id, message_id) DO NOTHING RETURNING message_id`,
-      [row.organization_id, row.id],
-    );
-    if (marked.length === 0) {
-      return false;
+  /** The batch in one transaction: markers for all (the ones another scanner took are skipped), then the handlers. */
+  private async handleBatch(organizationId: string, rows: Row[], lastReceivedAt: string): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const marked: { message_id: string }[] = await manager.query(
+        `INSERT INTO citizen_inbound_processed (organization_id, message_id, outcome)
+         SELECT $1, id, 'pass' FROM unnest($2::uuid[]) AS id
+         ON CONFLICT (organization_id, message_id) DO NOTHING RETURNING message_id`,
+        [organizationId, rows.map((r) => r.id)],
+      );
+      const mine = new Set(marked.map((m) => m.message_id));
+      const consumed: string[] = [];
+      for (const row of rows.filter((r) => mine.has(r.id))) {
+        if ((await this.runHandlers(manager, row)) === 'consumed') {
+          consumed.push(row.id);
+        }
+      }
+      if (consumed.length > 0) {
+        await this.setOutcome(manager, organizationId, consumed, 'consumed');
+      }
+      await this.advance(manager, organizationId, lastReceivedAt);
+      return mine.size;
+    });
+  }
+
+  /** One message in its own transaction; a failure is recorded and not retried (exactly once). */
+  private async handleAlone(row: Row): Promise<number> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const marked = await manager.query(
+          `INSERT INTO citizen_inbound_processed (organization_id, message_id, outcome) VALUES ($1, $2, 'pass')
+           ON CONFLICT (organization_id, message_id) DO NOTHING RETURNING message_id`,
+          [row.organization_id, row.id],
+        );
+        if (marked.length === 0) {
+          return 0;
+        }
+        if ((await this.runHandlers(manager, row)) === 'consumed') {
+          await this.setOutcome(manager, row.organization_id, [row.id], 'consumed');
+        }
+        return 1;
+      });
+    } catch (error) {
+      this.logger.error(`Citizen message ${row.id}: ${describeError(error)}`);
+      await this.dataSource.query(
+        `INSERT INTO citizen_inbound_processed (organization_id, message_id, outcome) VALUES ($1, $2, 'error')
+         ON CONFLICT (organization_id, message_id) DO NOTHING`,
+        [row.organization_id, row.id],
+      );
+      return 1;
     }
+  }
+
+  /** The handlers in order until one consumes the message. */
+  private async runHandlers(manager: EntityManager, row: Row): Promise<'consumed' | 'pass'> {
     const message: CitizenInboundMessage = {
       id: row.id,
       organizationId: row.organization_id,
@@ -152,29 +216,27 @@ export class CitizenInboundScanner implements OnApplicationBootstrap, OnModuleDe
       sentAt: new Date(row.sent_at),
       opensConversation: row.opens_conversation,
     };
-    await manager.query('SAVEPOINT citizen_inbound_message');
-    let outcome = 'pass';
-    try {
-      for (const handler of this.registry.list()) {
-        if ((await handler.handle(manager, message)) === 'consumed') {
-          outcome = 'consumed';
-          break;
-        }
+    for (const handler of this.registry.list()) {
+      if ((await handler.handle(manager, message)) === 'consumed') {
+        return 'consumed';
       }
-      await manager.query('RELEASE SAVEPOINT citizen_inbound_message');
-    } catch (error) {
-      // The message is not retried (exactly once); its handlers' work is undone and the failure recorded.
-      this.logger.error(`Citizen message ${row.id}: ${describeError(error)}`);
-      await manager.query('ROLLBACK TO SAVEPOINT citizen_inbound_message');
-      outcome = 'error';
     }
-    if (outcome !== 'pass') {
-      await manager.query(
-        `UPDATE citizen_inbound_processed SET outcome = $3 WHERE organization_id = $1 AND message_id = $2`,
-        [row.organization_id, row.id, outcome],
-      );
-    }
-    return true;
+    return 'pass';
+  }
+
+  private async setOutcome(manager: EntityManager, organizationId: string, ids: string[], outcome: string) {
+    await manager.query(
+      `UPDATE citizen_inbound_processed SET outcome = $3 WHERE organization_id = $1 AND message_id = ANY($2::uuid[])`,
+      [organizationId, ids, outcome],
+    );
+  }
+
+  /** Only ever forward: the overlap is taken from here on the next scan. */
+  private async advance(manager: EntityManager, organizationId: string, receivedAt: string): Promise<void> {
+    await manager.query(
+      `UPDATE citizen_inbound_scan SET scanned_received_at = GREATEST(scanned_received_at, $2::timestamptz) WHERE organization_id = $1`,
+      [organizationId, receivedAt],
+    );
   }
 
   /** The scan's start: the high-water mark less the overlap; the first scan of an organization starts now. */

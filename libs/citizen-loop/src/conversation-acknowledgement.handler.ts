@@ -5,6 +5,8 @@ import { CitizenInboundHandlerRegistry } from './citizen-inbound-handler.registr
 import { CitizenNoticeKind } from './citizen-notice-kind';
 import { CitizenNotices } from './citizen-notices';
 
+const SWITCH_CACHE_MS = 1000;
+
 /**
  * "We received your message": the first citizen message of a conversation, on channel accounts
  * that have the acknowledgement switched on (off by default). Runs last, so an out-of-hours reply
@@ -13,6 +15,7 @@ import { CitizenNotices } from './citizen-notices';
 @Injectable()
 export class ConversationAcknowledgementHandler implements CitizenInboundHandler, OnModuleInit {
   readonly order = 50;
+  private readonly accounts = new Map<string, { on: boolean; until: number }>();
 
   constructor(
     private readonly registry: CitizenInboundHandlerRegistry,
@@ -23,15 +26,26 @@ export class ConversationAcknowledgementHandler implements CitizenInboundHandler
     this.registry.register(this);
   }
 
-  async handle(manager: EntityManager, message: CitizenInboundMessage): Promise<'consumed' | 'pass'> {
-    if (!message.opensConversation) {
-      return 'pass';
+  /** The account's switch, read at most once a second per account: the scanner asks for every new conversation. */
+  private async switchedOn(manager: EntityManager, message: CitizenInboundMessage): Promise<boolean> {
+    const cached = this.accounts.get(message.channelAccountId);
+    if (cached && cached.until > Date.now()) {
+      return cached.on;
     }
     const [account] = await manager.query(
       `SELECT acknowledge_new_conversations AS on FROM channel_account WHERE organization_id = $1 AND id = $2`,
       [message.organizationId, message.channelAccountId],
     );
-    if (!account?.on) {
+    const on = account?.on === true;
+    this.accounts.set(message.channelAccountId, { on, until: Date.now() + SWITCH_CACHE_MS });
+    return on;
+  }
+
+  async handle(manager: EntityManager, message: CitizenInboundMessage): Promise<'consumed' | 'pass'> {
+    if (!message.opensConversation) {
+      return 'pass';
+    }
+    if (!(await this.switchedOn(manager, message))) {
       return 'pass';
     }
     // An earlier handler already told the citizen something on this new conversation (e.g. the out-of-hours
