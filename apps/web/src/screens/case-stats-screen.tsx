@@ -4,7 +4,6 @@ import type { CaseCounts } from '../api/types';
 import type { BarRow, BarSeries } from '../components/bar-chart';
 import { BarChart } from '../components/bar-chart';
 import { SatisfactionStats } from '../components/cases/satisfaction-stats';
-import type { SatisfactionStatsView } from '../components/cases/satisfaction-stats';
 import { SourceStats } from '../components/cases/source-stats';
 import { CasesNav } from '../components/cases-nav';
 import { CaseTrendCard } from '../components/overview/case-trend-card';
@@ -160,7 +159,7 @@ export function CaseStatsScreen() {
             </section>
             <SourceStats bySource={stats.bySource} series={series} />
           </div>
-          <SatisfactionStats satisfaction={(stats as { satisfaction?: SatisfactionStatsView }).satisfaction} />
+          <SatisfactionStats satisfaction={stats.satisfaction} />
         </>
       )}
     </div>

@@ -1,18 +1,10 @@
+import type { CaseDetail } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 
-/** The citizen's answer to the satisfaction question (CaseSatisfaction in the API schema). */
-interface CaseSatisfactionView {
-  rating: number | null;
-  comment: string | null;
-  notSolved: boolean;
-  askedAt: string;
-  answeredAt: string | null;
-}
-
 /** The citizen's rating of the latest resolution, shown once they answered. */
-export function CaseSatisfaction({ item }: { item: object }) {
+export function CaseSatisfaction({ item }: { item: CaseDetail }) {
   const { t, formatDateTime } = useI18n();
-  const satisfaction = (item as { satisfaction?: CaseSatisfactionView | null }).satisfaction;
+  const satisfaction = item.satisfaction;
   if (!satisfaction?.answeredAt) {
     return null;
   }

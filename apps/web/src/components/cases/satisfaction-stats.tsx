@@ -1,22 +1,9 @@
+import type { CaseStats } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { BarChart } from '../bar-chart';
 
-/** The satisfaction part of GET /api/v1/cases/stats (SatisfactionStats in the API schema). */
-export interface SatisfactionFiguresView {
-  asked: number;
-  answered: number;
-  responseRate: number | null;
-  average: number | null;
-  distribution: number[];
-  notSolved: number;
-}
-
-export interface SatisfactionStatsView extends SatisfactionFiguresView {
-  byDepartment: (SatisfactionFiguresView & { departmentId: string | null; name: string | null })[];
-}
-
 /** Citizens' ratings of resolutions: average, response rate, distribution 1-5 and the table by department. */
-export function SatisfactionStats({ satisfaction }: { satisfaction: SatisfactionStatsView | undefined }) {
+export function SatisfactionStats({ satisfaction }: { satisfaction: CaseStats['satisfaction'] | undefined }) {
   const { t, format } = useI18n();
   if (!satisfaction) {
     return null;
