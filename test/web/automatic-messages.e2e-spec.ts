@@ -223,10 +223,30 @@ describe('automatic messages in headless Chromium', () => {
     );
     await look('case with automatic messages');
 
+    // With a template mapped, the rejection reaches Ayşe outside the window; the case says how.
+    const mapped = await t
+      .http()
+      .put('/api/v1/citizen-messages/settings')
+      .set(admin())
+      .send({ kinds: [{ kind: 'rejected', whatsappTemplate: { name: 'basvuru_reddedildi', language: 'tr' } }] });
+    expect(mapped.status).toBe(200);
+    const rejected = await t
+      .http()
+      .post(`/api/v1/cases/${untold.id}/reject`)
+      .set(admin())
+      .send({ reason: 'Konu belediyemizin görev alanı dışındadır.' });
+    expect(rejected.status).toBeLessThan(300);
+    await noticesDecided(untold.id);
     await page.goto(`${t.url}/cases/${untold.id}`);
     await page
       .getByTestId('case-notice-reason')
       .filter({ hasText: 'Vatandaşa bildirilemedi: 24 saatlik pencere kapalı ve şablon tanımlı değil' })
+      .waitFor();
+    await page
+      .getByTestId('case-notice')
+      .filter({ hasText: 'Reddedildi' })
+      .filter({ hasText: 'WhatsApp şablonuyla gönderildi: basvuru_reddedildi' })
+      .filter({ hasText: 'Konu belediyemizin görev alanı dışındadır.' })
       .waitFor();
     await look('case citizen not told');
     expect(problems).toEqual([]);

@@ -4,7 +4,7 @@ import { useCitizenMessageSettings, useSaveCitizenMessageSettings } from '../../
 import type { Translate } from '../../i18n/i18n';
 import { useI18n } from '../../i18n/i18n';
 import { QueryState } from '../query-state';
-import type { CitizenMessageSettings } from './citizen-message-types';
+import type { CitizenMessageSettings, MessageLanguage } from './citizen-message-types';
 import { KindEditor } from './kind-editor';
 import { KindList } from './kind-list';
 import { KIND_GROUPS, unknownPlaceholderWords } from './notice-words';
@@ -87,8 +87,20 @@ function AutomaticMessagesForm({ settings }: { settings: CitizenMessageSettings 
   return (
     <form className="cm-screen" aria-labelledby="cm-title" noValidate onSubmit={submit} data-testid="cm-form">
       <div className="cm-intro">
-        <h2 id="cm-title">{t('cm.title')}</h2>
-        <p className="small muted">{t('cm.explain')}</p>
+        <div>
+          <h2 id="cm-title">{t('cm.title')}</h2>
+          <p className="small muted">{t('cm.explain')}</p>
+        </div>
+        <label className="cm-stacked">
+          {t('cm.defaultLanguage')}
+          <select
+            value={draft.defaultLanguage}
+            onChange={(e) => edit({ ...draft, defaultLanguage: e.target.value as MessageLanguage }, () => false)}
+          >
+            <option value="tr">{t('cm.language.tr')}</option>
+            <option value="en">{t('cm.language.en')}</option>
+          </select>
+        </label>
       </div>
       <div className="cm-layout">
         <KindList

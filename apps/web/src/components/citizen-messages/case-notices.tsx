@@ -53,16 +53,36 @@ function NoticeItem({ notice }: { notice: CaseNotice }) {
           <DeliveryTick state={notice.state as Exclude<typeof notice.state, 'refused' | 'skipped'>} error={null} />
         )}
       </div>
-      {notice.text && (
-        <p className="cm-notice-text" data-user-content>
-          {notice.text}
-        </p>
-      )}
+      {notice.text && <NoticeText text={notice.text} />}
       {(notTold || (notice.state === 'failed' && notice.reason)) && (
         <p className="cm-not-told" data-testid="case-notice-reason">
           {reasonWords(t, notice.reason)}
         </p>
       )}
     </li>
+  );
+}
+
+/** Outside the 24-hour window the API records a template send as "[name] value | value": said as such. */
+const TEMPLATE_SEND = /^\[([^\]]+)\]\s?([\s\S]*)$/;
+
+function NoticeText({ text }: { text: string }) {
+  const { t } = useI18n();
+  const template = TEMPLATE_SEND.exec(text);
+  if (!template) {
+    return (
+      <p className="cm-notice-text" data-user-content>
+        {text}
+      </p>
+    );
+  }
+  const values = template[2].split(' | ').filter((v) => v.trim());
+  return (
+    <div className="cm-notice-text">
+      <span className="small muted">
+        {t('cm.case.viaTemplate')} <span data-user-content>{template[1]}</span>
+      </span>
+      {values.length > 0 && <p data-user-content>{values.join(' · ')}</p>}
+    </div>
   );
 }

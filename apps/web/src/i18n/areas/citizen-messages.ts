@@ -117,9 +117,7 @@ export const citizenMessagesTr = {
 
   'cm.case.title': 'Vatandaşa giden otomatik mesajlar',
   'cm.case.none': 'Bu başvuru için vatandaşa henüz otomatik mesaj gitmedi.',
-  'cm.case.sentAt': 'Gönderim zamanı',
-  'cm.case.state.refused': 'Vatandaşa bildirilemedi',
-  'cm.case.state.skipped': 'Gönderilmedi',
+  'cm.case.viaTemplate': 'WhatsApp şablonuyla gönderildi:',
   'cm.case.reason.window_closed_no_template':
     'Vatandaşa bildirilemedi: 24 saatlik pencere kapalı ve şablon tanımlı değil',
   'cm.case.reason.opted_out': 'Vatandaş otomatik mesajları durdurdu (DUR)',
@@ -253,9 +251,7 @@ export const citizenMessagesEn: Record<keyof typeof citizenMessagesTr, string> =
 
   'cm.case.title': 'Automatic messages to the citizen',
   'cm.case.none': 'No automatic message has gone to the citizen for this request yet.',
-  'cm.case.sentAt': 'Sent',
-  'cm.case.state.refused': 'Citizen could not be told',
-  'cm.case.state.skipped': 'Not sent',
+  'cm.case.viaTemplate': 'Sent with the WhatsApp template:',
   'cm.case.reason.window_closed_no_template':
     'Citizen could not be told: the 24-hour window is closed and no template is set',
   'cm.case.reason.opted_out': 'The citizen stopped automatic messages (STOP)',
