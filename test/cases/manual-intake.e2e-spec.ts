@@ -1,3 +1,4 @@
+import { RetentionService } from '@civic/audit';
 import type { MessageEvent } from '@civic/channels-core';
 import { Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
@@ -188,8 +189,51 @@ describe('Cases recorded by hand: phone, walk-in, e-mail, CİMER (no SMTP: e-mai
       status: 'refused',
       automatic: true,
       kind: 'case_opened',
-      to: '+905334445566',
+      transport: 'whatsapp',
     });
+    // The trail keeps no phone number.
+    expect(JSON.stringify(refused.after)).not.toContain('5334445566');
+  }, 60_000);
+
+  it("erases a finished case's citizen details and e-mails once it is idle for the retention period", async () => {
+    const created = await manual({
+      source: 'email',
+      citizen: { name: 'Kemal Aydın', phone: '0542 765 43 21', email: 'kemal.aydin@example.com', consent: true },
+      category: 'park',
+      description: 'Kemal Bey e-postayla yazdı: parkın bankları kırık.',
+    }).expect(201);
+    await t
+      .http()
+      .post(`/api/v1/cases/${created.body.id}/resolve`)
+      .set(auth(officer))
+      .send({ resolutionText: 'Banklar onarıldı.' })
+      .expect(200);
+    const retention = t.app.get(RetentionService);
+    // Finished but not idle for the period yet: kept.
+    await retention.applyRetention(t.organizationId, 30);
+    const [kept] = await t.dataSource.query(`SELECT citizen_name FROM civic_case WHERE id = $1`, [created.body.id]);
+    expect(kept.citizen_name).toBe('Kemal Aydın');
+    await t.dataSource.query(`UPDATE civic_case SET updated_at = now() - interval '40 days' WHERE id = $1`, [
+      created.body.id,
+    ]);
+    const counts = await retention.applyRetention(t.organizationId, 30);
+    expect(counts.cases).toBeGreaterThanOrEqual(1);
+    const [erased] = await t.dataSource.query(
+      `SELECT citizen_name, citizen_phone, citizen_email, description, resolution_text FROM civic_case WHERE id = $1`,
+      [created.body.id],
+    );
+    expect(erased).toEqual({
+      citizen_name: null,
+      citizen_phone: null,
+      citizen_email: null,
+      description: '[Kişisel veri silindi / personal data erased]',
+      resolution_text: '[Kişisel veri silindi / personal data erased]',
+    });
+    const mails = await t.dataSource.query(`SELECT id FROM case_citizen_mail WHERE case_id = $1`, [created.body.id]);
+    expect(mails).toEqual([]);
+    // Once erased, a later run finds nothing more to do with it.
+    const again = await retention.applyRetention(t.organizationId, 30);
+    expect(again.cases).toBe(0);
   }, 60_000);
 
   it('keeps lists, duplicates, merges and the officer granted one account working with manual cases', async () => {

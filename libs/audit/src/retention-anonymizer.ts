@@ -95,7 +95,8 @@ export class RetentionAnonymizer {
     await manager.query(
       `UPDATE civic_case SET description = CASE WHEN description IS NULL THEN NULL ELSE $2 END, latitude = NULL, longitude = NULL,
          location_label = NULL, photos = '[]'::jsonb, resolution_text = CASE WHEN resolution_text IS NULL THEN NULL ELSE $2 END,
-         rejection_reason = CASE WHEN rejection_reason IS NULL THEN NULL ELSE $2 END
+         rejection_reason = CASE WHEN rejection_reason IS NULL THEN NULL ELSE $2 END,
+         citizen_name = NULL, citizen_phone = NULL, citizen_email = NULL
        WHERE id = ANY($1::uuid[])`,
       [caseIds, ERASED_TEXT],
     );

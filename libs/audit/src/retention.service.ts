@@ -5,6 +5,7 @@ import { AppConfig } from '@civic/config';
 import { returningRows, describeError } from '@civic/database';
 import { RetentionSettings } from '@civic/domain';
 import { AuditService } from './audit.service';
+import { anonymizeIdleManualCases } from './manual-case-retention';
 import { RetentionAnonymizer } from './retention-anonymizer';
 import { RetentionMediaCleaner } from './retention-media.cleaner';
 
@@ -226,6 +227,18 @@ export class RetentionService {
         return { counts, media: [...erased.media, ...recordMedia] };
       });
       if (!batch) {
+        // Cases recorded by hand follow no conversation: their own pass once the conversations are done.
+        const manual = await this.dataSource.transaction((manager) =>
+          anonymizeIdleManualCases(
+            manager,
+            { anonymizer: this.anonymizer, audit: this.audit },
+            organizationId,
+            cutoff,
+            retentionDays,
+          ),
+        );
+        total.cases += manual.cases;
+        total.mediaFilesDeleted += await this.media.deleteUnreferencedMedia(manual.media);
         return total;
       }
       total.conversations += batch.counts.conversations;

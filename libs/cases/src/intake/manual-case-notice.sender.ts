@@ -103,7 +103,7 @@ export class ManualCaseNoticeSender {
       };
       await this.history.record(manager, actor, view.id, {
         action: 'citizen.notification_refused',
-        after: { ...outcome, automatic: true, kind, transport: 'whatsapp', to: citizen.phone },
+        after: { ...outcome, automatic: true, kind, transport: 'whatsapp' },
       });
       return outcome;
     }
@@ -137,12 +137,12 @@ export class ManualCaseNoticeSender {
     }
     await this.history.record(manager, actor, view.id, {
       action: status === 'queued' ? 'citizen.email_queued' : 'citizen.email_outbox',
-      // A fact, not a sentence: each screen words it in its own language.
+      // A fact, not a sentence: each screen words it in its own language. No address: the audit trail keeps
+      // history entries for ever, and the citizen's address stays only on the case (erased with it).
       after: {
         automatic: true,
         kind,
         transport: 'email',
-        to: citizen.email,
         mailId: row.id,
         mailer: status === 'queued',
       },

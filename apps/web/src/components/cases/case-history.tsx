@@ -70,9 +70,9 @@ function sentence(t: Translate, h: CaseHistoryEntry, name: Names): string {
     case 'citizen.notification_refused':
       return t('cases.history.citizenRefused');
     case 'citizen.email_outbox':
-      return t('intake.history.emailOutbox', { to: text(after.to) });
+      return t('intake.history.emailOutbox');
     case 'citizen.email_queued':
-      return t('intake.history.emailQueued', { to: text(after.to) });
+      return t('intake.history.emailQueued');
     default:
       return statusChange(t, h.action, before, after, name);
   }
