@@ -1,15 +1,16 @@
 import { adminEn } from './areas/admin';
 import { attachmentsEn } from './areas/attachments';
 import { auditEn } from './areas/audit';
-import { casesEn } from './areas/cases';
 import { caseNumbersEn } from './areas/case-numbers';
+import { casesEn } from './areas/cases';
 import { citizenMessagesEn } from './areas/citizen-messages';
+import { intakeEn } from './areas/intake';
 import { listEn } from './areas/list';
 import { mayorEn } from './areas/mayor';
+import { officeHoursEn } from './areas/office-hours';
+import { satisfactionEn } from './areas/satisfaction';
 import { workspaceEn } from './areas/workspace';
 import type { BaseMessageKey, MessageKey } from './tr';
-import { satisfactionEn } from './areas/satisfaction';
-import { intakeEn } from './areas/intake';
 
 /** English; the compiler checks that every Turkish key has a translation. */
 const baseEn: Record<BaseMessageKey, string> = {
@@ -581,4 +582,5 @@ export const en: Record<MessageKey, string> = {
   ...mayorEn,
   ...auditEn,
   ...citizenMessagesEn,
+  ...officeHoursEn,
 };

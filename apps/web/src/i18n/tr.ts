@@ -1,14 +1,15 @@
 import { adminTr } from './areas/admin';
 import { attachmentsTr } from './areas/attachments';
 import { auditTr } from './areas/audit';
-import { casesTr } from './areas/cases';
 import { caseNumbersTr } from './areas/case-numbers';
+import { casesTr } from './areas/cases';
 import { citizenMessagesTr } from './areas/citizen-messages';
+import { intakeTr } from './areas/intake';
 import { listTr } from './areas/list';
 import { mayorTr } from './areas/mayor';
-import { workspaceTr } from './areas/workspace';
+import { officeHoursTr } from './areas/office-hours';
 import { satisfactionTr } from './areas/satisfaction';
-import { intakeTr } from './areas/intake';
+import { workspaceTr } from './areas/workspace';
 
 /** Turkish, the default language. Every user-facing string lives here and in en.ts. */
 const baseTr = {
@@ -582,6 +583,7 @@ export const tr = {
   ...mayorTr,
   ...auditTr,
   ...citizenMessagesTr,
+  ...officeHoursTr,
 };
 
 export type MessageKey = keyof typeof tr;

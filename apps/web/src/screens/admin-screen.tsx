@@ -9,6 +9,7 @@ import { SingleSignOnAdmin } from '../components/admin/single-sign-on-admin';
 import { UsersAdmin } from '../components/admin/users-admin';
 import { WatchlistsAdmin } from '../components/admin/watchlists-admin';
 import { AutomaticMessagesAdmin } from '../components/citizen-messages/automatic-messages-admin';
+import { OfficeHoursAdmin } from '../components/office-hours/office-hours-admin';
 import { useI18n } from '../i18n/i18n';
 
 export type AdminTab =
@@ -19,6 +20,7 @@ export type AdminTab =
   | 'routing-rules'
   | 'canned-responses'
   | 'automatic-messages'
+  | 'office-hours'
   | 'watchlists'
   | 'retention'
   | 'sso';
@@ -32,6 +34,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
   'routing-rules',
   'canned-responses',
   'automatic-messages',
+  'office-hours',
   'watchlists',
   'retention',
   'sso',
@@ -78,6 +81,8 @@ function AdminPanel({ tab }: { tab: AdminTab }) {
       return <CannedResponsesAdmin canShare />;
     case 'automatic-messages':
       return <AutomaticMessagesAdmin />;
+    case 'office-hours':
+      return <OfficeHoursAdmin />;
     case 'watchlists':
       return <WatchlistsAdmin />;
     case 'sso':

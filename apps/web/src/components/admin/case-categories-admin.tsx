@@ -72,7 +72,12 @@ export function CaseCategoriesAdmin() {
                 <tr key={c.id} data-testid="category-row" data-active={c.active}>
                   <td>{c.name}</td>
                   <td className="small">{c.code}</td>
-                  <td>{t('admin.categories.hours', { hours: format.number(c.slaHours) })}</td>
+                  <td>
+                    {t('admin.categories.hours', { hours: format.number(c.slaHours) })}
+                    {c.slaWorkingHours && (
+                      <span className="small muted"> ({t('admin.categories.workingHoursShort')})</span>
+                    )}
+                  </td>
                   <td className="small">{unitName(c.departmentId)}</td>
                   <td>{c.active ? t('admin.active') : t('admin.archived')}</td>
                   <td className="row-actions">
@@ -117,6 +122,7 @@ function CategoryForm({
   const [code, setCode] = useState(category?.code ?? '');
   const [slaHours, setSlaHours] = useState(category ? String(category.slaHours) : '');
   const [departmentId, setDepartmentId] = useState(category?.departmentId ?? '');
+  const [slaWorkingHours, setSlaWorkingHours] = useState(category?.slaWorkingHours ?? false);
   const write = useAdminWrite<CaseCategory>(['case-categories']);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -125,6 +131,7 @@ function CategoryForm({
       code: code.trim(),
       slaHours: slaHours.trim() === '' ? null : Number(slaHours),
       departmentId: departmentId || null,
+      slaWorkingHours,
     };
     write.mutate(
       category
@@ -157,6 +164,10 @@ function CategoryForm({
       <label>
         {t('admin.categories.slaHours')}
         <input type="number" inputMode="numeric" value={slaHours} onChange={(e) => setSlaHours(e.target.value)} />
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" checked={slaWorkingHours} onChange={(e) => setSlaWorkingHours(e.target.checked)} />
+        {t('admin.categories.workingHours')}
       </label>
       <UnitSelect label={t('admin.categories.unit')} units={units} value={departmentId} onChange={setDepartmentId} />
       <AdminError error={write.error} fields={FIELDS} />
