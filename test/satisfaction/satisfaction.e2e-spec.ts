@@ -227,24 +227,52 @@ describe('Satisfaction: survey after resolution, answers, reopening, statistics'
     expect(sends(citizen, 'interactive')).toHaveLength(0);
   }, 60_000);
 
+  it('outside the 24-hour window the mapped template asks; its quick-reply payload is the rating', async () => {
+    const mapped = await t
+      .http()
+      .put('/api/v1/citizen-messages/settings')
+      .set(auth(t.adminToken))
+      .send({
+        kinds: [{ kind: 'satisfaction_survey', whatsappTemplate: { name: 'memnuniyet_anketi', language: 'tr' } }],
+      });
+    expect(mapped.status).toBe(200);
+    const citizen = '905321110005';
+    await whatsapp(citizen, { type: 'text', text: { body: 'Kaldırım taşları kırık' } });
+    await t.dataSource.query(
+      `UPDATE conversation SET reply_window_expires_at = now() - interval '2 days', last_inbound_at = now() - interval '3 days'
+        WHERE thread_key = $1`,
+      [`dm:${citizen}`],
+    );
+    const caseId = await openAndResolve(`dm:${citizen}`);
+    const [question] = await eventually(async () => {
+      const found = sends(citizen, 'template');
+      return found.length > 0 ? found : undefined;
+    });
+    expect(question.body).toMatchObject({ template: { name: 'memnuniyet_anketi', language: { code: 'tr' } } });
+    await whatsapp(citizen, { type: 'button', button: { payload: 'survey:5', text: 'İyi' } });
+    await eventually(async () => ((await survey(caseId)).answered_at ? true : undefined));
+    // The payload decides (the text alone would read as 4).
+    expect(await survey(caseId)).toMatchObject({ rating: 5, not_solved: false });
+  }, 60_000);
+
   it('statistics: average, distribution and response rate by department and channel; CSV', async () => {
     const stats = await t.http().get('/api/v1/cases/stats').set(auth(officer));
     expect(stats.status).toBe(200);
     expect(stats.body.satisfaction).toMatchObject({
-      asked: 4,
-      answered: 3,
-      responseRate: 0.75,
-      average: 3.33,
-      distribution: [1, 0, 0, 1, 1],
+      asked: 5,
+      answered: 4,
+      responseRate: 0.8,
+      average: 3.75,
+      distribution: [1, 0, 0, 1, 2],
       notSolved: 1,
     });
     const fen = stats.body.satisfaction.byDepartment.find((d: any) => d.name === 'Fen İşleri');
-    expect(fen).toMatchObject({ asked: 3, answered: 2, responseRate: 0.6667, average: 3, notSolved: 1 });
+    expect(fen).toMatchObject({ asked: 4, answered: 3, responseRate: 0.75, average: 3.67, notSolved: 1 });
     expect(stats.body.satisfaction.byChannel).toEqual(
       expect.arrayContaining([expect.objectContaining({ channel: 'facebook', asked: 1, answered: 1, average: 4 })]),
     );
     const csv = await t.http().get('/api/v1/cases/stats.csv').set(auth(officer));
     expect(csv.text).toContain('Memnuniyet;Ad;Sorulan;Yanıtlanan;Yanıt oranı;Ortalama puan');
-    expect(csv.text).toContain('Müdürlük;Fen İşleri;3;2;0,6667;3;1;0;0;0;1;1');
+    expect(csv.text).toContain('Müdürlük;Fen İşleri;4;3;0,75;3,67;1;0;0;0;2;1');
   }, 60_000);
 });

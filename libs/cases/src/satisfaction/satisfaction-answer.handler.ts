@@ -127,9 +127,16 @@ export class SatisfactionAnswerHandler implements CitizenInboundHandler, OnModul
   }
 }
 
-/** The id of a tapped WhatsApp reply button or list row (the title is the message text). */
+/**
+ * The id of a tapped WhatsApp reply button or list row (the title is the message text), or the
+ * payload of a template's quick-reply button (the survey sent outside the 24-hour window).
+ */
 function buttonReplyId(raw: unknown): string | null {
-  const interactive = (raw as { interactive?: Record<string, { id?: unknown } | undefined> } | null)?.interactive;
-  const reply = interactive?.button_reply ?? interactive?.list_reply;
-  return typeof reply?.id === 'string' ? reply.id : null;
+  const message = raw as {
+    interactive?: Record<string, { id?: unknown } | undefined>;
+    button?: { payload?: unknown };
+  } | null;
+  const reply = message?.interactive?.button_reply ?? message?.interactive?.list_reply;
+  const id = reply?.id ?? message?.button?.payload;
+  return typeof id === 'string' ? id : null;
 }
