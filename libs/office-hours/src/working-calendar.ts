@@ -2,7 +2,7 @@ import type { WeekdayHours } from '@civic/domain';
 import { WorkingTimeline } from './working-timeline';
 import type { OpenInterval } from './working-timeline';
 import type { LocalDate } from './zoned-time';
-import { addLocalDays, isoDate, isoWeekday, localDateOf, minutesOf, zonedInstant } from './zoned-time';
+import { addLocalDays, isoDate, isoWeekday, localDateOf, minutesOf, steadyOffsetOn, zonedInstant } from './zoned-time';
 
 /** A holiday as the calendar reads it: closed all day, or (a half-day eve) closed from `closesAt`. */
 export interface CalendarHoliday {
@@ -65,9 +65,12 @@ export class WorkingCalendar {
     if (cutoff !== undefined) {
       minutes = minutes.map(([s, e]): [number, number] => [s, Math.min(e, cutoff)]);
     }
-    const intervals = minutes
-      .filter(([s, e]) => e > s)
-      .map(([s, e]): OpenInterval => [zonedInstant(date, s, this.timeZone), zonedInstant(date, e, this.timeZone)]);
+    const open = minutes.filter(([s, e]) => e > s);
+    const offset = open.length > 0 ? steadyOffsetOn(date, this.timeZone) : null;
+    const midnight = Date.UTC(date.year, date.month - 1, date.day);
+    const instant = (minute: number) =>
+      offset === null ? zonedInstant(date, minute, this.timeZone) : midnight + minute * 60_000 - offset;
+    const intervals = open.map(([s, e]): OpenInterval => [instant(s), instant(e)]);
     this.dayCache.set(key, intervals);
     return intervals;
   }

@@ -83,6 +83,18 @@ export function zonedInstant(date: LocalDate, minuteOfDay: number, zone: string)
   return candidates[0] ?? Math.max(first, second);
 }
 
+/**
+ * The zone's offset over the whole local day when it has no transition that day (one offset for
+ * every wall time of it: two Intl calls instead of several per wall time), else null.
+ */
+export function steadyOffsetOn(date: LocalDate, zone: string): number | null {
+  const midnight = Date.UTC(date.year, date.month - 1, date.day);
+  // The day's instants lie within [midnight - 14 h, midnight + 24 h + 12 h] for any real offset.
+  const early = offsetAt(midnight - 14 * 3_600_000, zone);
+  const late = offsetAt(midnight + 36 * 3_600_000, zone);
+  return early === late ? early : null;
+}
+
 export function localDateOf(ms: number, zone: string): LocalDate {
   const p = localParts(ms, zone);
   return { year: p.year, month: p.month, day: p.day };
