@@ -176,23 +176,48 @@ describe('Cases recorded by hand: phone, walk-in, e-mail, CİMER (no SMTP: e-mai
     expect(sent[3].body).toContain('Lamba yenisiyle değiştirildi');
   }, 60_000);
 
-  it('records that a citizen with only a phone number could not be told (no WhatsApp conversation for a template)', async () => {
-    const created = await manual({
+  it('tells a citizen with only a phone number through a WhatsApp notice, or records why it cannot', async () => {
+    const body = {
       source: 'phone',
-      citizen: { phone: '+90 533 444 55 66', consent: true },
+      citizen: { name: 'Osman Koç', phone: '+90 533 444 55 66', consent: true },
       category: 'zabita',
       description: 'Kaldırıma park eden araçlar geçişi engelliyor.',
-    }).expect(201);
-    const detail = (await t.http().get(`/api/v1/cases/${created.body.id}`).set(auth(officer)).expect(200)).body;
+    };
+    // No WhatsApp account to send a template from: the history says the citizen could not be told.
+    const first = await manual(body).expect(201);
+    const detail = (await t.http().get(`/api/v1/cases/${first.body.id}`).set(auth(officer)).expect(200)).body;
     const refused = detail.history.find((h: any) => h.action === 'citizen.notification_refused');
     expect(refused.after).toMatchObject({
       status: 'refused',
+      reason: 'no_whatsapp_account',
       automatic: true,
       kind: 'case_opened',
       transport: 'whatsapp',
     });
     // The trail keeps no phone number.
     expect(JSON.stringify(refused.after)).not.toContain('5334445566');
+
+    // With the organization's WhatsApp line: the notice goes to the citizen's thread on it (a template, sent by the notice worker).
+    await t
+      .http()
+      .post('/api/v1/channel-accounts')
+      .set(auth(t.adminToken))
+      .send({
+        channel: Channel.WhatsApp,
+        externalId: '106540352242777',
+        name: 'Çözüm Hattı',
+        credentials: { accessToken: 'wa' },
+      })
+      .expect(201);
+    const second = await manual(body).expect(201);
+    const [notice] = await t.dataSource.query(
+      `SELECT n.kind, c.thread_key, c.status, ct.name FROM citizen_notice n JOIN conversation c ON c.id = n.conversation_id
+         JOIN contact ct ON ct.id = c.contact_id WHERE n.case_id = $1`,
+      [second.body.id],
+    );
+    expect(notice).toEqual({ kind: 'case_opened', thread_key: 'dm:905334445566', status: 'closed', name: 'Osman Koç' });
+    const shown = (await t.http().get(`/api/v1/cases/${second.body.id}`).set(auth(officer)).expect(200)).body;
+    expect(shown.notices).toEqual([expect.objectContaining({ kind: 'case_opened', state: 'queued' })]);
   }, 60_000);
 
   it("erases a finished case's citizen details and e-mails once it is idle for the retention period", async () => {

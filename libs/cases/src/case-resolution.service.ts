@@ -164,6 +164,9 @@ export class CaseResolutionService {
     input: Pick<ResolveCaseInput, 'message' | 'template'>,
   ): Promise<CitizenNotification> {
     const outcome = await this.manualNotices.tellOutcome(actor, view, input.message ?? null);
+    if (outcome.status === 'automatic') {
+      return outcome;
+    }
     if (outcome.status === 'skipped' || outcome.status === 'refused') {
       return outcome.status === 'skipped'
         ? {

@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CitizenMessageSettingsService, CitizenNoticeKind, renderNoticeText } from '@civic/citizen-loop';
-import { CaseSource, CaseStatus } from '@civic/domain';
+import {
+  CitizenMessageSettingsService,
+  CitizenNoticeKind,
+  CitizenNotices,
+  renderNoticeText,
+} from '@civic/citizen-loop';
+import { CaseSource, CaseStatus, foldForSearch } from '@civic/domain';
 import { MailService } from '@civic/mail';
 import { QueueService } from '@civic/queue';
 import { CaseActor } from '../case-actor';
@@ -16,6 +21,8 @@ import { KIND_OF_STATUS, ManualNoticeKind, manualNoticeEmail } from './manual-ca
 export type ManualNoticeOutcome =
   | { status: 'queued' | 'outbox'; transport: 'email'; mailId: string; text: string }
   | { status: 'refused'; reason: string; message: string }
+  /** Handed to the notice outbox (WhatsApp template): its worker sends it or records why not. */
+  | { status: 'automatic' }
   | { status: 'skipped' };
 
 /**
@@ -36,6 +43,7 @@ export class ManualCaseNoticeSender {
     private readonly mail: MailService,
     private readonly queue: QueueService,
     private readonly settings: CitizenMessageSettingsService,
+    private readonly citizenNotices: CitizenNotices,
   ) {}
 
   /** "Başvurunuz … numarasıyla alınmıştır", right after the case was recorded (same transaction). */
@@ -73,7 +81,10 @@ export class ManualCaseNoticeSender {
     const kind: ManualNoticeKind =
       view.status === CaseStatus.Rejected ? CitizenNoticeKind.Rejected : CitizenNoticeKind.Resolved;
     return this.dataSource.transaction((manager) =>
-      this.tell(manager, actor, view, kind, `case:${view.id}:told:${randomUUID()}`, { text: text ?? undefined, forced: true }),
+      this.tell(manager, actor, view, kind, `case:${view.id}:told:${randomUUID()}`, {
+        text: text ?? undefined,
+        forced: true,
+      }),
     );
   }
 
@@ -96,16 +107,7 @@ export class ManualCaseNoticeSender {
       return { status: 'skipped' };
     }
     if (!citizen.email) {
-      const outcome: ManualNoticeOutcome = {
-        status: 'refused',
-        reason: 'window_closed_no_template',
-        message: 'No WhatsApp conversation with this phone number: only an approved template could reach it',
-      };
-      await this.history.record(manager, actor, view.id, {
-        action: 'citizen.notification_refused',
-        after: { ...outcome, automatic: true, kind, transport: 'whatsapp' },
-      });
-      return outcome;
+      return this.byWhatsApp(manager, actor, view, kind, eventKey, citizen.phone!);
     }
     const language = settings.defaultLanguage;
     const facts = await this.facts(manager, view);
@@ -148,6 +150,67 @@ export class ManualCaseNoticeSender {
       },
     });
     return { status, transport: 'email', mailId: row.id, text: body };
+  }
+
+  /**
+   * Only a phone number: a business-initiated WhatsApp message, which must be an approved template.
+   * The citizen's WhatsApp thread on the organization's account is opened (closed, so the inbox's open
+   * list is not filled with threads nobody wrote in; their answer reopens it) and the notice goes
+   * through the notice outbox, whose worker sends the kind's mapped template or records in the case
+   * history that the citizen could not be told. Without a WhatsApp account the history says so here.
+   */
+  private async byWhatsApp(
+    manager: EntityManager,
+    actor: CaseActor,
+    view: CaseView,
+    kind: ManualNoticeKind,
+    eventKey: string,
+    phone: string,
+  ): Promise<ManualNoticeOutcome> {
+    const [account] = await manager.query(
+      `SELECT id FROM channel_account WHERE organization_id = $1 AND channel = 'whatsapp' ORDER BY (status = 'active') DESC, created_at, id LIMIT 1`,
+      [actor.organizationId],
+    );
+    if (!account) {
+      const outcome: ManualNoticeOutcome = {
+        status: 'refused',
+        reason: 'no_whatsapp_account',
+        message: 'The organization has no WhatsApp account to send a template from',
+      };
+      await this.history.record(manager, actor, view.id, {
+        action: 'citizen.notification_refused',
+        after: { ...outcome, automatic: true, kind, transport: 'whatsapp' },
+      });
+      return outcome;
+    }
+    // WhatsApp's user id is the number's digits, without the plus: the same thread the citizen's own messages open.
+    const waId = phone.replace(/\D/g, '');
+    const name = view.citizen?.name ?? null;
+    const [contact] = await manager.query(
+      `INSERT INTO contact AS c (organization_id, channel_account_id, channel, channel_user_id, name, phone, search_text)
+       VALUES ($1, $2, 'whatsapp', $3, $4, $5, $6)
+       ON CONFLICT (channel_account_id, channel_user_id) DO UPDATE SET name = COALESCE(c.name, EXCLUDED.name),
+          phone = COALESCE(c.phone, EXCLUDED.phone)
+       RETURNING id`,
+      [actor.organizationId, account.id, waId, name, phone, foldForSearch(`${name ?? ''} ${waId}`)],
+    );
+    const [conversation] = await manager.query(
+      `INSERT INTO conversation AS v (organization_id, channel_account_id, channel, kind, thread_key, contact_id, last_activity_at, status)
+       VALUES ($1, $2, 'whatsapp', 'direct', $3, $4, now(), 'closed')
+       ON CONFLICT (channel_account_id, thread_key) DO UPDATE SET contact_id = COALESCE(v.contact_id, EXCLUDED.contact_id)
+       RETURNING id`,
+      [actor.organizationId, account.id, `dm:${waId}`, contact.id],
+    );
+    const [row] = await manager.query(`SELECT case_number FROM civic_case WHERE id = $1`, [view.id]);
+    await this.citizenNotices.enqueue(manager, {
+      organizationId: actor.organizationId,
+      conversationId: conversation.id,
+      caseId: view.id,
+      kind,
+      eventKey,
+      values: this.values(view, row.case_number),
+    });
+    return { status: 'automatic' };
   }
 
   /** The placeholders of the organization's texts ({caseNumber}, {department}, {body}, ...). */
