@@ -24,7 +24,7 @@ export class ManualCasesController {
   @Roles(...CASE_WORKERS)
   @ApiOperation({
     summary:
-      'Record a case that came by phone, in person, by e-mail or through CİMER (no conversation); tells a consenting citizen by e-mail',
+      'Record a case that came by phone, in person, by e-mail or through CİMER (no conversation); tells a consenting citizen by e-mail or WhatsApp template',
   })
   @ApiCreatedResponse({ type: CaseResponse })
   create(@CurrentPrincipal() p: AuthPrincipal, @CurrentScope() scope: AccountScope, @Body() body: CreateManualCaseDto) {

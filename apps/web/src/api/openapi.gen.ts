@@ -768,7 +768,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a case that came by phone, in person, by e-mail or through CİMER (no conversation); tells a consenting citizen by e-mail */
+        /** Record a case that came by phone, in person, by e-mail or through CİMER (no conversation); tells a consenting citizen by e-mail or WhatsApp template */
         post: operations["ManualCasesController_create"];
         delete?: never;
         options?: never;
