@@ -80,6 +80,14 @@ describe('Cases recorded by hand: phone, walk-in, e-mail, CİMER (no SMTP: e-mai
     // Earlier than the category's SLA from today: the due date is CİMER's, so the case is already late.
     expect(created.body.dueAt).toBe(created.body.cimer.answerDueAt);
     expect(created.body.overdue).toBe(true);
+    // Another category keeps CİMER's deadline when it is still the earlier one.
+    const moved = await t
+      .http()
+      .patch(`/api/v1/cases/${created.body.id}`)
+      .set(auth(officer))
+      .send({ category: 'aydinlatma' })
+      .expect(200);
+    expect(moved.body.dueAt).toBe(created.body.cimer.answerDueAt);
     const late = (await t.http().get('/api/v1/cases?overdue=true').set(auth(officer)).expect(200)).body;
     expect(late.items.map((c: any) => c.id)).toContain(created.body.id);
     // One case per CİMER application.

@@ -3,19 +3,19 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { CasePriority, CaseStatus, DepartmentKind } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
+import { caseAccountCondition } from './case-account-condition';
 import { CaseActor } from './case-actor';
 import { CaseCategoriesService } from './case-categories.service';
 import { CaseDueDatesService } from './case-due-dates.service';
-import { caseAccountCondition } from './case-account-condition';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseNoticeView, listCaseNotices } from './case-notice-list';
 import { CaseNoticeTrigger } from './case-notice.trigger';
-import { ManualCaseNoticeSender } from './intake/manual-case-notice.sender';
 import { CaseLocationInput } from './case-opening.service';
 import { assertTransition } from './case-transitions';
 import { CASE_SELECT, CaseView, toCaseView } from './case-view';
 import { CaseRow, CaseStore } from './case.store';
 import { DepartmentsService } from './departments.service';
+import { ManualCaseNoticeSender } from './intake/manual-case-notice.sender';
 import { CaseSatisfactionView, readCaseSatisfaction } from './satisfaction/case-satisfaction.reader';
 import { SatisfactionSurveyService } from './satisfaction/satisfaction-survey.service';
 
@@ -179,7 +179,10 @@ export class CasesService {
         if (category.id !== current.category_id) {
           set('category_id', 'categoryId', current.category_id, category.id);
           // The deadline follows the new category's SLA, counted from when the case was opened.
-          sets.push(`due_at = created_at + make_interval(hours => ${Number(category.sla_hours)})`);
+          // A CİMER answer deadline stays the due date when it is the earlier one.
+          sets.push(
+            `due_at = least(created_at + make_interval(hours => ${Number(category.sla_hours)}), coalesce(answer_due_at, 'infinity'))`,
+          );
         }
       }
       if (input.location !== undefined) {
