@@ -14,6 +14,7 @@ import type { TestDatabase } from '@civic/testing';
 import { createTestDatabase } from '@civic/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { pinClockToWorkingHours } from './working-hours-clock';
 
 export const TEST_ADMIN = { email: 'yonetici@test.belediye.tr', password: 'Gizli-Parola-123' };
 
@@ -41,6 +42,8 @@ export async function startTestApp(
     withWorker?: boolean;
     config?: Record<string, unknown>;
     /** Extra modules, e.g. SandboxModule. */ include?: DynamicModule['imports'];
+    /** 'real': the Clock is the wall clock; by default it stands within office hours (see pinClockToWorkingHours). */
+    clock?: 'working-hours' | 'real';
   } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
@@ -70,6 +73,9 @@ export async function startTestApp(
   const dataSource = app.get(DataSource);
   const tokens = app.get(AccessTokenService);
   const admin = await dataSource.getRepository(User).findOneByOrFail({ email: TEST_ADMIN.email });
+  if (options.clock !== 'real') {
+    await pinClockToWorkingHours(app, admin.organizationId);
+  }
 
   return {
     app,

@@ -1,4 +1,4 @@
-import { ApiError } from '../../apps/web/src/api/client';
+import { ApiError } from '../../apps/web/src/api/api-error';
 import type { CitizenMessageSettings } from '../../apps/web/src/components/citizen-messages/citizen-message-types';
 import {
   changesOf,

@@ -115,10 +115,7 @@ describe('recording a phone, walk-in or CİMER case in headless Chromium', () =>
     await expect(page.getByTestId('case-cimer-deadline').innerText()).resolves.toContain('16 Aralık 2026 Çarşamba');
     await expect(page.getByTestId('case-consent').innerText()).resolves.toBe('Bilgilendirilmeyi kabul etti');
     await expect(page.getByTestId('case-description').innerText()).resolves.toContain('Adres: 1203 Sokak No 5');
-    await page
-      .getByTestId('case-history')
-      .getByText('Vatandaşa e-posta yazıldı, gönderilmeyi bekliyor')
-      .waitFor();
+    await page.getByTestId('case-history').getByText('Vatandaşa e-posta yazıldı, gönderilmeyi bekliyor').waitFor();
     await look('manual-case-detail');
   });
 

@@ -123,7 +123,7 @@ describe('office hours screen in headless Chromium', () => {
     problems.push(...(await axeProblems(page, 'office hours')));
     problems.push(...(await uiTextProblems(page, 'tr', 'office hours', await StoredTexts.read(t.dataSource))));
     mkdirSync(SHOTS, { recursive: true });
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: join(SHOTS, 'office-hours.png'), fullPage: false });
 
     await table.getByRole('button', { name: 'Sil Kurtuluş Günü' }).click();

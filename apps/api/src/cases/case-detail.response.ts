@@ -1,8 +1,8 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { CitizenNoticeKind } from '@civic/citizen-loop';
 import { CaseForwardStatus, CaseForwardTransport, Channel } from '@civic/domain';
-import { CaseResponse } from './case.response';
 import { CaseSatisfactionResponse } from './case-satisfaction.response';
+import { CaseResponse } from './case.response';
 
 @ApiSchema({ name: 'CaseHistoryEntry' })
 export class CaseHistoryEntryResponse {

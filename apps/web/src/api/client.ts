@@ -1,18 +1,11 @@
 import { startAuthentication } from '@simplewebauthn/browser';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
+import { ApiError } from './api-error';
 import type { TokenResponse, TwoFactorChallenge } from './types';
 
 const STORAGE_KEY = 'civic-inbox.session';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly body: unknown,
-  ) {
-    super(message);
-  }
-}
+export { ApiError } from './api-error';
 
 type Listener = (session: TokenResponse | null) => void;
 

@@ -32,8 +32,8 @@ import { ReplyUpload1796580000000 } from './1796580000000-reply-upload.migration
 import { InboxStatsRollup1796630000000 } from './1796630000000-inbox-stats-rollup.migration';
 import { ReadableCaseNumbers1796640000000 } from './1796640000000-readable-case-numbers.migration';
 import { CaseStatusRequests1796640100000 } from './1796640100000-case-status-requests.migration';
-import { OfficeHours1796642000000 } from './1796642000000-office-hours.migration';
 import { CitizenNotices1796641000000 } from './1796641000000-citizen-notices.migration';
+import { OfficeHours1796642000000 } from './1796642000000-office-hours.migration';
 import { CaseSatisfaction1796643000000 } from './1796643000000-case-satisfaction.migration';
 import { CaseManualIntake1796644000000 } from './1796644000000-case-manual-intake.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
