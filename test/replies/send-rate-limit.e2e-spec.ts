@@ -17,6 +17,7 @@ import type { TestDatabase } from '@civic/testing';
 import { createTestDatabase, FakeGraphApiServer, peakPerSecond } from '@civic/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { AppProcess, ensureBuilt } from '../scale/app-process';
+import { switchOffOutOfHoursReply } from '../support/out-of-hours-off';
 
 const WA = '106540352242922';
 const ADMIN = { email: 'yonetici@hiz.belediye.tr', password: 'Hiz-Parola-123' };
@@ -82,6 +83,7 @@ describe('Send rate limit per channel account, across worker processes', () => {
     base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const admin = await app.get(DataSource).getRepository(User).findOneByOrFail({ email: ADMIN.email });
     token = app.get(AccessTokenService).issue(admin);
+    await switchOffOutOfHoursReply(base, token);
     const created = await api('POST', '/api/v1/channel-accounts', {
       channel: 'whatsapp',
       externalId: WA,

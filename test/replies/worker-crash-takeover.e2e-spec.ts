@@ -3,6 +3,7 @@ import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic
 import { IngestService } from '@civic/ingest';
 import { FakeGraphApiServer } from '@civic/testing';
 import { AppProcess, ensureBuilt } from '../scale/app-process';
+import { switchOffOutOfHoursReply } from '../support/out-of-hours-off';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 import { HeldChannelProxy } from './held-channel.proxy';
@@ -59,6 +60,7 @@ describe("Replies: a killed worker's jobs are taken over within seconds, never s
         credentials: { accessToken: 'wa-token' },
       });
     expect(connect.status).toBe(201);
+    await switchOffOutOfHoursReply(t.url, t.adminToken);
     const now = Date.now();
     await t.app.get(IngestService).ingest(
       Array.from({ length: REPLIES }, (_, i) => ({

@@ -12,6 +12,7 @@ import {
   signWebhookBody,
   whatsappMessagesWebhook,
 } from '@civic/testing';
+import { switchOffOutOfHoursReply } from '../support/out-of-hours-off';
 import { AppProcess, ensureBuilt } from './app-process';
 import { SlowChannelProxy } from './slow-channel.proxy';
 
@@ -156,6 +157,7 @@ describe('Scale-out: one api and two worker processes on one database', () => {
     });
     expect(login.status).toBe(200);
     token = ((await login.json()) as { accessToken: string }).accessToken;
+    await switchOffOutOfHoursReply(api.url!, token);
   }, 90_000);
 
   afterAll(async () => {
