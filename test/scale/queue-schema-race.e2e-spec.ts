@@ -43,4 +43,28 @@ describe('Job queue schema install by replicas starting together', () => {
     const [{ n }] = await sources[0].query(`SELECT count(*)::int AS n FROM pgboss.version`);
     expect(n).toBe(1);
   });
+
+  it('the same services creating eight different queues at once, each in its own order, all succeed', async () => {
+    const names = Array.from({ length: 8 }, (_, i) => `race.queue-${i}`);
+    const outcomes = await Promise.allSettled(
+      queues.flatMap((queue, q) =>
+        names.map((_, i) =>
+          queue.ensureQueue({
+            name: names[(i + q) % names.length],
+            retryLimit: 1,
+            retryDelay: 1,
+            retryBackoff: false,
+            expireInSeconds: 60,
+          }),
+        ),
+      ),
+    );
+    expect(
+      outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason)),
+    ).toEqual([]);
+    const [{ n }] = await sources[0].query(
+      `SELECT count(*)::int AS n FROM pgboss.queue WHERE name LIKE 'race.queue-%'`,
+    );
+    expect(n).toBe(names.length);
+  });
 });

@@ -19,6 +19,8 @@ export interface QueueDefinition {
 
 /** How long finished jobs wait for others before their completion is stored (see batchLoop). */
 const COMPLETION_LINGER_MS = 20;
+/** Attempts at creating a queue that lost a race (deadlock) before the process gives up booting. */
+const QUEUE_CREATE_ATTEMPTS = 6;
 /** WORKER_LEASE_SECONDS when no configuration is given (a QueueService built by hand). */
 const DEFAULT_LEASE_SECONDS = 20;
 
@@ -81,17 +83,13 @@ export class QueueService implements OnModuleDestroy {
     if (!created) {
       created = this.started().then(async (boss) => {
         const { name, ...options } = definition;
-        // Replicas booting together race in pgboss.create_queue (deadlock / duplicate): the loser finds the winner's
-        // queue. Two different queues created side by side can deadlock too: the loser then tries once more.
+        // Replicas booting together race in pgboss.create_queue (deadlock / duplicate), even with creation serialized
+        // (see start()) a concurrent send can deadlock with the partition being attached: the loser finds the winner's
+        // queue, or tries again a little later.
         if (!(await boss.getQueue(name))) {
-          await boss.createQueue(name, { name, ...options }).catch(async (error) => {
-            await new Promise((r) => setTimeout(r, 200 + Math.random() * 300));
+          await withRetries(QUEUE_CREATE_ATTEMPTS, async () => {
             if (!(await boss.getQueue(name))) {
-              await boss.createQueue(name, { name, ...options }).catch(async () => {
-                if (!(await boss.getQueue(name))) {
-                  throw error;
-                }
-              });
+              await boss.createQueue(name, { name, ...options });
             }
           });
         } else {
@@ -296,7 +294,10 @@ export class QueueService implements OnModuleDestroy {
   private async start(): Promise<PgBoss> {
     const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
     const boss = new PgBoss({
-      db: { executeSql: (text, values) => pool.query(text, values) },
+      db: {
+        executeSql: (text, values) =>
+          text.includes('.create_queue(') ? createQueueSerialized(pool, text, values) : pool.query(text, values),
+      },
       // Cron scheduling is not used; maintenance (expiry, archiving) stays on.
       schedule: false,
     });
@@ -313,4 +314,35 @@ function withinSeconds<T>(promise: Promise<T>, seconds: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`job did not finish within ${seconds} s`)), seconds * 1000);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** pgboss.create_queue attaches a partition: two processes creating different queues at once can deadlock, so one at a time. */
+async function createQueueSerialized(pool: Pool, text: string, values?: unknown[]) {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT pg_advisory_xact_lock(hashtext('civic.queue:create'))`);
+    const result = await client.query(text, values);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function withRetries(attempts: number, run: () => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run();
+      return;
+    } catch (error) {
+      if (attempt >= attempts) {
+        throw error;
+      }
+      await new Promise((r) => setTimeout(r, 100 * attempt + Math.random() * 300));
+    }
+  }
 }
