@@ -69,6 +69,8 @@ export enum ErrorCode {
   UserCurrentPasswordWrong = 'user.current_password_wrong',
   UserUnknownChannelAccounts = 'user.unknown_channel_accounts',
 
+  // Teams and automatic assignment (issue 26).
+
   // Inbox.
   ConversationNotFound = 'conversation.not_found',
   MessageNotFound = 'message.not_found',
@@ -83,6 +85,8 @@ export enum ErrorCode {
   MediaLinkInvalid = 'media_link.invalid',
   MediaLinkExpired = 'media_link.expired',
 
+  // Macros (issue 26).
+
   // Cases.
   CaseNotFound = 'case.not_found',
   CaseMergeIntoMerged = 'case.merge_into_merged',
@@ -96,6 +100,8 @@ export enum ErrorCode {
   PublicDataNotPublished = 'public_data.not_published',
   ServiceRequestNotFound = 'open311.request_not_found',
 
+  // Case deadlines and satisfaction follow-up (issue 25).
+
   // Mentions.
   MentionsRangeReversed = 'mentions.range_reversed',
   MentionsTooManyBuckets = 'mentions.too_many_buckets',
@@ -104,12 +110,16 @@ export enum ErrorCode {
   WatchlistNameRequired = 'watchlist.name_required',
   WatchlistEmpty = 'watchlist.empty',
 
+  // Automation rules (issue 26).
+
   // Office hours and public holidays.
   OfficeHoursUnknownTimeZone = 'office_hours.unknown_time_zone',
   OfficeHoursCloseBeforeOpen = 'office_hours.close_before_open',
   OfficeHoursLunchOutsideHours = 'office_hours.lunch_outside_hours',
   OfficeHoursNoOpenDay = 'office_hours.no_open_day',
   PublicHolidayNotFound = 'public_holiday.not_found',
+
+  // Reply approval (issue 26).
 
   // Audit, retention, exports.
   LegalHoldExists = 'legal_hold.exists',

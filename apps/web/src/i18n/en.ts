@@ -1,14 +1,19 @@
 import { adminEn } from './areas/admin';
+import { approvalEn } from './areas/approval';
 import { attachmentsEn } from './areas/attachments';
 import { auditEn } from './areas/audit';
+import { caseDeadlinesEn } from './areas/case-deadlines';
 import { caseNumbersEn } from './areas/case-numbers';
 import { casesEn } from './areas/cases';
 import { citizenMessagesEn } from './areas/citizen-messages';
 import { intakeEn } from './areas/intake';
 import { listEn } from './areas/list';
+import { macrosEn } from './areas/macros';
 import { mayorEn } from './areas/mayor';
 import { officeHoursEn } from './areas/office-hours';
+import { rulesEn } from './areas/rules';
 import { satisfactionEn } from './areas/satisfaction';
+import { teamsEn } from './areas/teams';
 import { workspaceEn } from './areas/workspace';
 import type { BaseMessageKey, MessageKey } from './tr';
 
@@ -583,4 +588,9 @@ export const en: Record<MessageKey, string> = {
   ...auditEn,
   ...citizenMessagesEn,
   ...officeHoursEn,
+  ...teamsEn,
+  ...macrosEn,
+  ...rulesEn,
+  ...approvalEn,
+  ...caseDeadlinesEn,
 };

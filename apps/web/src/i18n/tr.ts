@@ -1,14 +1,19 @@
 import { adminTr } from './areas/admin';
+import { approvalTr } from './areas/approval';
 import { attachmentsTr } from './areas/attachments';
 import { auditTr } from './areas/audit';
+import { caseDeadlinesTr } from './areas/case-deadlines';
 import { caseNumbersTr } from './areas/case-numbers';
 import { casesTr } from './areas/cases';
 import { citizenMessagesTr } from './areas/citizen-messages';
 import { intakeTr } from './areas/intake';
 import { listTr } from './areas/list';
+import { macrosTr } from './areas/macros';
 import { mayorTr } from './areas/mayor';
 import { officeHoursTr } from './areas/office-hours';
+import { rulesTr } from './areas/rules';
 import { satisfactionTr } from './areas/satisfaction';
+import { teamsTr } from './areas/teams';
 import { workspaceTr } from './areas/workspace';
 
 /** Turkish, the default language. Every user-facing string lives here and in en.ts. */
@@ -584,6 +589,11 @@ export const tr = {
   ...auditTr,
   ...citizenMessagesTr,
   ...officeHoursTr,
+  ...teamsTr,
+  ...macrosTr,
+  ...rulesTr,
+  ...approvalTr,
+  ...caseDeadlinesTr,
 };
 
 export type MessageKey = keyof typeof tr;

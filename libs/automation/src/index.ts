@@ -1,0 +1,3 @@
+export * from './conversation-action';
+export * from './conversation-action-runner';
+export * from './team-assigner';
