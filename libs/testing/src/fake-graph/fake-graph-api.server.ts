@@ -1,117 +1,37 @@
 import { createHash } from 'node:crypto';
-import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { MultipartPart } from '../multipart-body';
 import { parseMultipart } from '../multipart-body';
 import { FakeGraphProfiles } from './fake-graph-profiles';
+import {
+  parseBody,
+  tokenOf,
+  newestFirst,
+  paginate,
+  topLevelFields,
+  project,
+  igComment,
+  sendBytes,
+  send,
+  unsupported,
+  whatsappInteractiveProblem,
+} from './fake-graph-wire';
+import type {
+  Conversation,
+  FailureRule,
+  FakeComment,
+  FakeConversationMessage,
+  FakeIgMedia,
+  FakeIgMentionedComment,
+  FakeIgPublicMedia,
+  FakeMediaFile,
+  FakePost,
+  FakeTaggedPost,
+  RecordedGraphRequest,
+} from './fake-graph.types';
 import type { FakeGraphFailure } from './meta-error-bodies';
 import { META_FAILURES } from './meta-error-bodies';
-
-/** One request the fake received, for assertions. */
-export interface RecordedGraphRequest {
-  method: string;
-  /** Path without the version prefix, e.g. "/106540352242922/messages". */
-  path: string;
-  version: string | null;
-  query: Record<string, string>;
-  headers: IncomingHttpHeaders;
-  body: unknown;
-  /** Date.now() when the request line arrived (send-rate checks). */
-  receivedAt: number;
-  /** The parts of a multipart upload (WhatsApp /media, Messenger /message_attachments). */
-  parts?: MultipartPart[];
-}
-
-export interface FakeParty {
-  id: string;
-  name?: string;
-  username?: string;
-}
-
-export interface FakePost {
-  id: string;
-  message?: string;
-  created_time: string;
-  from: FakeParty;
-}
-
-export interface FakeComment {
-  id: string;
-  message: string;
-  created_time: string;
-  from: FakeParty;
-  /** The comment this one answers; absent for a top-level comment. */
-  parentId?: string;
-}
-
-export interface FakeIgMedia {
-  id: string;
-  caption?: string;
-  timestamp: string;
-  media_type?: string;
-  permalink?: string;
-}
-
-/** Public IG media found through hashtag search or an @mention (fields are projected on request). */
-export interface FakeIgPublicMedia {
-  id: string;
-  caption?: string;
-  timestamp: string;
-  media_type?: string;
-  permalink?: string;
-  like_count?: number;
-  comments_count?: number;
-  /** Served on mentioned_media only; recent_media never returns the author. */
-  username?: string;
-}
-
-/** A comment on someone else's media that @mentions the account. */
-export interface FakeIgMentionedComment {
-  id: string;
-  text: string;
-  timestamp: string;
-  username?: string;
-  like_count?: number;
-  media: { id: string; permalink?: string };
-}
-
-/** A public post that tags a page (`from` is shown only for pages, as on the real /tagged edge). */
-export interface FakeTaggedPost {
-  id: string;
-  message?: string;
-  created_time: string;
-  permalink_url?: string;
-  from?: FakeParty;
-}
-
-export interface FakeConversationMessage {
-  id: string;
-  message?: string;
-  created_time: string;
-  from: FakeParty;
-  to: FakeParty;
-  attachments?: Array<Record<string, unknown>>;
-}
-
-export interface FakeMediaFile {
-  bytes: Buffer;
-  mimeType: string;
-}
-
-interface FailureRule {
-  method?: string;
-  path?: string | RegExp;
-  remaining: number;
-  failure: FakeGraphFailure;
-}
-
-interface Conversation {
-  id: string;
-  accountId: string;
-  platform: 'messenger' | 'instagram';
-  messages: FakeConversationMessage[];
-}
 
 const VERSION_PREFIX = /^\/(v\d+\.\d+)(\/.*)$/;
 
@@ -599,153 +519,4 @@ export class FakeGraphApiServer {
     this.counter += 1;
     return this.counter;
   }
-}
-
-function parseBody(raw: string, contentType: string | undefined): unknown {
-  if (!raw) {
-    return null;
-  }
-  if (contentType?.includes('application/json')) {
-    try {
-      return JSON.parse(raw);
-    } catch {
-      return raw;
-    }
-  }
-  if (contentType?.includes('application/x-www-form-urlencoded')) {
-    return Object.fromEntries(new URLSearchParams(raw).entries());
-  }
-  return raw;
-}
-
-function tokenOf(record: RecordedGraphRequest): string | null {
-  const header = record.headers.authorization;
-  if (header?.startsWith('Bearer ')) {
-    return header.slice('Bearer '.length);
-  }
-  return record.query.access_token ?? null;
-}
-
-const newestFirst =
-  <T>(time: (item: T) => string) =>
-  (a: T, b: T) =>
-    new Date(time(b)).getTime() - new Date(time(a)).getTime();
-
-const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
-const decodeCursor = (cursor: string | undefined) => {
-  if (!cursor) {
-    return 0;
-  }
-  const match = /^offset:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-  return match ? Number(match[1]) : 0;
-};
-
-/** Meta's cursor paging: `{ data, paging: { cursors: { before, after }, next? } }`. */
-function paginate<T>(items: T[], query: Record<string, string>, path = '') {
-  const limit = Math.max(1, Number(query.limit ?? 25));
-  const start = decodeCursor(query.after);
-  const data = items.slice(start, start + limit);
-  const end = start + data.length;
-  const paging: Record<string, unknown> = { cursors: { before: encodeCursor(start), after: encodeCursor(end) } };
-  if (end < items.length) {
-    paging.next = `https://graph.facebook.com${path}?limit=${limit}&after=${encodeCursor(end)}`;
-  }
-  return { data, paging };
-}
-
-/** Top-level names of a Graph `fields` list: "id,media{id,permalink}" gives ["id", "media"]. */
-function topLevelFields(fields: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of fields) {
-    if (ch === '{' || ch === '(') {
-      depth += 1;
-    }
-    if (ch === '}' || ch === ')') {
-      depth -= 1;
-    }
-    if (ch === ',' && depth === 0) {
-      out.push(current);
-      current = '';
-    } else if (depth === 0 && ch !== '}' && ch !== ')') {
-      current += ch;
-    }
-  }
-  out.push(current);
-  return out.map((f) => f.split('.')[0].trim()).filter(Boolean);
-}
-
-function project<T extends object>(object: T, fields: string[]): Partial<T> {
-  const out: Record<string, unknown> = {};
-  for (const field of new Set(['id', ...fields])) {
-    if ((object as Record<string, unknown>)[field] !== undefined) {
-      out[field] = (object as Record<string, unknown>)[field];
-    }
-  }
-  return out as Partial<T>;
-}
-
-function igComment(c: FakeComment) {
-  return {
-    id: c.id,
-    text: c.message,
-    timestamp: c.created_time,
-    username: c.from.username,
-    from: { id: c.from.id, username: c.from.username },
-  };
-}
-
-function sendBytes(res: ServerResponse, file: FakeMediaFile): void {
-  res.writeHead(200, { 'content-type': file.mimeType, 'content-length': String(file.bytes.length) });
-  res.end(file.bytes);
-}
-
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': typeof body === 'string' ? 'text/plain' : 'application/json; charset=UTF-8',
-    ...headers,
-  });
-  res.end(text);
-}
-
-function unsupported(res: ServerResponse, record: RecordedGraphRequest): void {
-  const id = record.path.split('/').filter(Boolean)[0] ?? '';
-  send(res, 400, {
-    error: {
-      message: `Unsupported ${record.method.toLowerCase()} request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
-      type: 'GraphMethodException',
-      code: 100,
-      error_subcode: 33,
-      fbtrace_id: 'AfakeTrace',
-    },
-  });
-}
-
-/** The Cloud API's checks of an interactive reply-buttons message (1-3 buttons, titles up to 20, unique). */
-function whatsappInteractiveProblem(interactive: unknown): string | null {
-  const value = (interactive ?? {}) as {
-    type?: string;
-    body?: { text?: string };
-    action?: { buttons?: Array<{ type?: string; reply?: { id?: string; title?: string } }> };
-  };
-  if (value.type !== 'button') {
-    return 'interactive.type must be button';
-  }
-  if (!value.body?.text || [...value.body.text].length > 1024) {
-    return 'interactive.body.text is required (max 1024 characters)';
-  }
-  const buttons = value.action?.buttons ?? [];
-  if (buttons.length < 1 || buttons.length > 3) {
-    return 'interactive.action.buttons must have 1-3 buttons';
-  }
-  const titles = buttons.map((button) => button.reply?.title ?? '');
-  if (buttons.some((button) => button.type !== 'reply' || !button.reply?.id)) {
-    return 'each button needs type reply and a reply id';
-  }
-  if (titles.some((title) => !title || [...title].length > 20) || new Set(titles).size !== titles.length) {
-    return 'button titles must be unique and 1-20 characters';
-  }
-  return null;
 }

@@ -1,4 +1,4 @@
-import type { FakeMediaFile } from './fake-graph-api.server';
+import type { FakeMediaFile } from './fake-graph.types';
 
 /** A person as Messenger's or Instagram's profile API describes them. */
 export interface FakeProfile {

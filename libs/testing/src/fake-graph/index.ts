@@ -1,4 +1,5 @@
 export * from './fake-graph-api.server';
+export * from './fake-graph.types';
 export * from './meta-error-bodies';
 export * from './meta-webhook.sender';
 export * from './meta-fixtures';
