@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuthModule } from '@civic/auth';
+import { AutomationModule } from '@civic/automation';
 import { AppConfig, ConfigModule } from '@civic/config';
 import { DatabaseModule } from '@civic/database';
 import { IngestModule } from '@civic/ingest';
@@ -67,6 +68,7 @@ export class ApiModule {
         RetentionApiModule,
         MetricsApiModule,
         OfficeHoursApiModule,
+        AutomationModule,
         ...(options.include ?? []),
         WebAppModule,
       ],

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { RetentionWorkerModule } from '@civic/audit';
+import { AutomationWorkerModule } from '@civic/automation';
 import { CaseStatusRequestModule, CasesWorkerModule, SatisfactionWorkerModule } from '@civic/cases';
 import { CitizenLoopWorkerModule } from '@civic/citizen-loop';
 import { IngestWorkerModule } from '@civic/ingest';
@@ -25,6 +26,7 @@ import { RepliesWorkerModule } from '@civic/replies';
     RetentionWorkerModule,
     OfficeHoursWorkerModule,
     CitizenLoopWorkerModule,
+    AutomationWorkerModule,
   ],
 })
 export class WorkerModule {}

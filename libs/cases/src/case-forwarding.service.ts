@@ -38,9 +38,11 @@ export class CaseForwardingService {
     id: string,
     externalBodyId: string,
     note?: string,
+    outer?: EntityManager,
   ): Promise<CaseView & { deliveries: { id: string; transport: string; status: string }[] }> {
     const deliveries: { id: string; transport: string; status: string }[] = [];
-    const view = await this.dataSource.transaction(async (manager) => {
+    // With `outer` (the automation runner) the forward is written in the caller's transaction.
+    const work = async (manager: EntityManager): Promise<CaseView> => {
       let body: { id: string; name: string; email: string | null; webhook_url: string | null } | undefined;
       const result = await this.cases.transition(
         actor,
@@ -95,7 +97,8 @@ export class CaseForwardingService {
         );
       }
       return result;
-    });
+    };
+    const view = outer ? await work(outer) : await this.dataSource.transaction(work);
     return { ...view, deliveries };
   }
 

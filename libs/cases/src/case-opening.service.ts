@@ -49,8 +49,9 @@ export class CaseOpeningService {
    * images (or, without a message, to the conversation's), the location is the given point or the
    * latest location pin the citizen sent, and the due date follows the category's SLA.
    */
-  async create(actor: CaseActor, input: CreateCaseInput): Promise<CaseView> {
-    const id = await this.dataSource.transaction(async (manager) => {
+  async create(actor: CaseActor, input: CreateCaseInput, outer?: EntityManager): Promise<CaseView> {
+    // With `outer` (the automation runner) the case is opened in the caller's transaction.
+    const work = async (manager: EntityManager): Promise<string> => {
       const scoped: unknown[] = [actor.scope.organizationId, input.conversationId];
       const [conversation] = await manager.query(
         `SELECT id, channel, channel_account_id, contact_id FROM conversation
@@ -153,8 +154,9 @@ export class CaseOpeningService {
       // "Başvurunuz … numarasıyla alınmıştır": in this transaction, so the case and its acknowledgement go together.
       await this.notices.opened(manager, actor.organizationId, row.id);
       return row.id as string;
-    });
-    return this.store.view(actor.scope, id);
+    };
+    const id = outer ? await work(outer) : await this.dataSource.transaction(work);
+    return this.store.view(actor.scope, id, outer);
   }
 
   private async pinnedLocation(

@@ -155,8 +155,9 @@ export class CasesService {
     return { ...view, history, forwards, mergedCases, notices, satisfaction };
   }
 
-  async update(actor: CaseActor, id: string, input: UpdateCaseInput): Promise<CaseView> {
-    await this.dataSource.transaction(async (manager) => {
+  async update(actor: CaseActor, id: string, input: UpdateCaseInput, outer?: EntityManager): Promise<CaseView> {
+    // With `outer` (the automation runner) the change is written in the caller's transaction.
+    const work = async (manager: EntityManager): Promise<void> => {
       const current = await this.store.lock(manager, actor.scope, id);
       const before: Record<string, unknown> = {};
       const after: Record<string, unknown> = {};
@@ -222,8 +223,9 @@ export class CasesService {
         await this.dueDates.apply(manager, actor.organizationId, id);
       }
       await this.history.record(manager, actor, id, { action: 'updated', before, after });
-    });
-    return this.store.view(actor.scope, id);
+    };
+    await (outer ? work(outer) : this.dataSource.transaction(work));
+    return this.store.view(actor.scope, id, outer);
   }
 
   /** An active administrator or officer of the organization: the only users who work on cases. */

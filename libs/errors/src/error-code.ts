@@ -86,6 +86,8 @@ export enum ErrorCode {
   MediaLinkExpired = 'media_link.expired',
 
   // Macros (issue 26).
+  MacroNotFound = 'macro.not_found',
+  MacroSharedAdminOnly = 'macro.shared_admin_only',
 
   // Cases.
   CaseNotFound = 'case.not_found',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, Repository } from 'typeorm';
 import type { AuthPrincipal } from '@civic/auth';
 import { AccountScope } from '@civic/auth';
 import { CannedResponse, UserRole } from '@civic/domain';
@@ -110,9 +110,36 @@ export class CannedResponsesService {
     conversationId: string,
   ): Promise<{ text: string; missing: string[] }> {
     const template = await this.visible(principal, id);
+    return this.fill(this.dataSource.manager, scope, template.body, conversationId);
+  }
+
+  /**
+   * The automation runner's rendering, in its transaction (a case it just opened gives {{caseNumber}}):
+   * a shared template, or the personal one of `ownerUserId` (a macro's officer); null when not usable.
+   */
+  async renderFor(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+    ownerUserId: string | null,
+    conversationId: string,
+  ): Promise<{ text: string; missing: string[] } | null> {
+    const [row] = await manager.query(
+      `SELECT body FROM canned_response WHERE organization_id = $1 AND id = $2 AND (owner_user_id IS NULL OR owner_user_id = $3)`,
+      [organizationId, id, ownerUserId],
+    );
+    return row ? this.fill(manager, AccountScope.wholeOrganization(organizationId), row.body, conversationId) : null;
+  }
+
+  private async fill(
+    manager: EntityManager,
+    scope: AccountScope,
+    body: string,
+    conversationId: string,
+  ): Promise<{ text: string; missing: string[] }> {
     // The conversation's citizen fills the template: only on the caller's accounts.
     const params: unknown[] = [scope.organizationId, conversationId];
-    const [row] = await this.dataSource.query(
+    const [row] = await manager.query(
       `SELECT ct.name AS contact_name, ct.handle AS contact_handle, o.name AS organization_name, a.name AS account_name,
               (SELECT k.case_number FROM civic_case k
                 WHERE k.organization_id = c.organization_id AND k.conversation_id = c.id AND k.merged_into_case_id IS NULL
@@ -138,7 +165,7 @@ export class CannedResponsesService {
       account: row.account_name,
     };
     const missing: string[] = [];
-    const text = template.body.replace(PLACEHOLDER, (whole, key: string) => {
+    const text = body.replace(PLACEHOLDER, (whole, key: string) => {
       const folded = key.toLocaleLowerCase('tr');
       const value = values[folded] ?? values[key.toLowerCase()];
       if (value) {

@@ -22,7 +22,7 @@ export class ConversationActivityRecorder {
 
   async record(
     manager: EntityManager,
-    actor: { userId: string; organizationId: string },
+    actor: { userId: string | null; organizationId: string },
     ids: string[],
     activity: ConversationActivity[],
   ): Promise<void> {
@@ -45,6 +45,8 @@ export class ConversationActivityRecorder {
         {
           organizationId: actor.organizationId,
           actorUserId: actor.userId,
+          // No user: an automation rule acted (its name is in the data).
+          ...(actor.userId === null ? { actorLabel: 'system' } : {}),
           action: `conversation.${AUDIT_ACTION[a.type] ?? a.type}`,
           targetType: 'conversation',
           targetId: ids.length === 1 ? ids[0] : null,

@@ -163,38 +163,55 @@ export class ConversationsService {
   }
 
   async update(actor: Actor, id: string, changes: ConversationChanges): Promise<ConversationView> {
-    await this.dataSource.transaction(async (manager) => {
-      const current = await this.requireConversation(manager, actor.organizationId, id, true);
-      if (changes.assigneeId) {
-        await this.requireUser(manager, actor.organizationId, changes.assigneeId);
-      }
-      const sets: string[] = [];
-      const params: unknown[] = [actor.organizationId, id];
-      const activity: ConversationActivity[] = [];
-      if (changes.status !== undefined && changes.status !== current.status) {
-        params.push(changes.status);
-        sets.push(`status = $${params.length}`);
-        activity.push({ type: 'status', data: { from: current.status, to: changes.status } });
-      }
-      if (changes.assigneeId !== undefined && changes.assigneeId !== current.assignee_id) {
-        params.push(changes.assigneeId);
-        sets.push(`assignee_id = $${params.length}::uuid`);
-        activity.push({ type: 'assign', data: { from: current.assignee_id, to: changes.assigneeId } });
-      }
-      if (changes.tags !== undefined) {
-        const tags = normalizeTags(changes.tags);
-        params.push(tags);
-        sets.push(`tags = $${params.length}::text[]`);
-        activity.push({ type: 'tags', data: { from: current.tags, to: tags } });
-      }
-      if (sets.length === 0) {
-        return;
-      }
-      await manager.query(`UPDATE conversation SET ${sets.join(', ')} WHERE organization_id = $1 AND id = $2`, params);
-      await this.activityRecorder.record(manager, actor, [id], activity);
-      await this.live.conversationsUpdated(manager, actor.organizationId, [id], activity.map((a) => a.type).join(','));
-    });
+    await this.dataSource.transaction((manager) => this.applyChanges(manager, actor, id, changes));
     return this.get(actor.organizationId, id);
+  }
+
+  /**
+   * Status, assignee and tags in the caller's transaction, with history, audit and live event. The
+   * automation runner calls it with `origin` (a rule has no user: userId null); `origin` is written
+   * into each history entry, so the conversation's history names the rule or macro.
+   */
+  async applyChanges(
+    manager: EntityManager,
+    actor: { userId: string | null; organizationId: string },
+    id: string,
+    changes: ConversationChanges,
+    origin?: Record<string, unknown>,
+  ): Promise<ConversationActivity[]> {
+    const current = await this.requireConversation(manager, actor.organizationId, id, true);
+    if (changes.assigneeId) {
+      await this.requireUser(manager, actor.organizationId, changes.assigneeId);
+    }
+    const sets: string[] = [];
+    const params: unknown[] = [actor.organizationId, id];
+    const activity: ConversationActivity[] = [];
+    if (changes.status !== undefined && changes.status !== current.status) {
+      params.push(changes.status);
+      sets.push(`status = $${params.length}`);
+      activity.push({ type: 'status', data: { from: current.status, to: changes.status } });
+    }
+    if (changes.assigneeId !== undefined && changes.assigneeId !== current.assignee_id) {
+      params.push(changes.assigneeId);
+      sets.push(`assignee_id = $${params.length}::uuid`);
+      activity.push({ type: 'assign', data: { from: current.assignee_id, to: changes.assigneeId } });
+    }
+    if (changes.tags !== undefined) {
+      const tags = normalizeTags(changes.tags);
+      params.push(tags);
+      sets.push(`tags = $${params.length}::text[]`);
+      activity.push({ type: 'tags', data: { from: current.tags, to: tags } });
+    }
+    if (sets.length === 0) {
+      return [];
+    }
+    if (origin) {
+      activity.forEach((a) => (a.data.origin = origin));
+    }
+    await manager.query(`UPDATE conversation SET ${sets.join(', ')} WHERE organization_id = $1 AND id = $2`, params);
+    await this.activityRecorder.record(manager, actor, [id], activity);
+    await this.live.conversationsUpdated(manager, actor.organizationId, [id], activity.map((a) => a.type).join(','));
+    return activity;
   }
 
   async addTag(actor: Actor, id: string, tag: string): Promise<ConversationView> {

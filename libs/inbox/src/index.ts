@@ -10,3 +10,4 @@ export * from './inbox-stats.service';
 export * from './inbox-stats-histogram';
 export * from './inbox-stats-sql';
 export * from './inbox.module';
+export * from './conversation-activity.recorder';

@@ -23,6 +23,12 @@ export interface ReplyAuthor {
   organizationId: string;
   /** An automatic message (libs/citizen-loop): named in the audit trail instead of a user. */
   automatic?: { kind: string; noticeId: string };
+  /**
+   * Sent by an automation rule or a macro (libs/automation): kept on the message (raw.automation) and
+   * in the audit trail. Such a message is outbound, and rules fire on inbound events only, so it
+   * never triggers a rule; the mark lets any later trigger tell it apart as well.
+   */
+  automation?: { origin: 'rule' | 'macro'; id: string; name: string };
 }
 
 /**
@@ -115,7 +121,7 @@ export class ReplyService {
           authorUserId: author.userId,
           sentAt: now.toISOString(),
           deliveryState: DeliveryState.Queued,
-          raw: { request: stored },
+          raw: { request: stored, ...(author.automation ? { automation: author.automation } : {}) },
         });
         await tx.query(
           `UPDATE conversation SET message_count = message_count + 1, last_activity_at = GREATEST(last_activity_at, $2),
@@ -156,7 +162,7 @@ export class ReplyService {
           {
             organizationId: author.organizationId,
             actorUserId: author.userId,
-            ...(author.automatic ? { actorLabel: 'system' } : {}),
+            ...(author.automatic || (author.automation && author.userId === null) ? { actorLabel: 'system' } : {}),
             action: 'reply.queued',
             targetType: 'message',
             targetId: message.id,
@@ -170,6 +176,7 @@ export class ReplyService {
               ...(author.automatic
                 ? { automatic: true, noticeKind: author.automatic.kind, noticeId: author.automatic.noticeId }
                 : {}),
+              ...(author.automation ? { automation: author.automation } : {}),
             },
           },
           tx,

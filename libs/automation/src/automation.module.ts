@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@civic/audit';
+import { CasesModule } from '@civic/cases';
+import { InboxModule } from '@civic/inbox';
+import { MailModule } from '@civic/mail';
+import { QueueModule } from '@civic/queue';
+import { RepliesModule } from '@civic/replies';
+import { CaseActions } from './case.actions';
+import { ConversationActionRunner } from './conversation-action-runner';
+import { DefaultConversationActionRunner } from './conversation-action.runner';
+import { ConversationChangeActions } from './conversation-change.actions';
+import { MessageActions } from './message.actions';
+
+/**
+ * Conversation actions for rules and macros (issue 26), in every process: inject
+ * ConversationActionRunner (from '@civic/automation') after importing this module. The api and the
+ * worker app modules import it; teams bind TeamAssigner / TeamDirectory in their own module.
+ */
+@Module({
+  imports: [AuditModule, InboxModule, CasesModule, RepliesModule, MailModule, QueueModule],
+  providers: [
+    ConversationChangeActions,
+    CaseActions,
+    MessageActions,
+    DefaultConversationActionRunner,
+    { provide: ConversationActionRunner, useExisting: DefaultConversationActionRunner },
+  ],
+  exports: [ConversationActionRunner, DefaultConversationActionRunner],
+})
+export class AutomationModule {}

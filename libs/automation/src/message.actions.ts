@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { ReplyRefusedError } from '@civic/channels-core';
+import { AppConfig } from '@civic/config';
+import { CannedResponsesService } from '@civic/inbox';
+import { MailService } from '@civic/mail';
+import { QueueService } from '@civic/queue';
+import { ReplyService } from '@civic/replies';
+import type { ActionContext } from './action-context';
+import { ActionNotDoneError } from './action-not-done.error';
+import { ActionReason } from './action-reason';
+import { TeamDirectory } from './team-directory';
+import { TEAM_MAIL_QUEUE, TeamMailJob } from './team-mail.queue';
+
+/** The actions that send something: a canned reply to the citizen, an e-mail to a team. */
+@Injectable()
+export class MessageActions {
+  constructor(
+    private readonly canned: CannedResponsesService,
+    private readonly replies: ReplyService,
+    private readonly mail: MailService,
+    private readonly queue: QueueService,
+    private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+    @Optional() @Inject(TeamDirectory) private readonly teamDirectory?: TeamDirectory,
+  ) {}
+
+  /**
+   * Renders the canned response in this transaction ({{caseNumber}} of a case opened a step before)
+   * and queues it through the reply outbox with the channel's rules. A rule sends as the system, a
+   * macro as its officer (whose personal canned responses it may use). The message is outbound and
+   * marked `automation`, so it never triggers a rule (rules fire on inbound events only).
+   */
+  async sendCannedResponse(ctx: ActionContext, cannedResponseId: string): Promise<void> {
+    const rendered = await this.canned.renderFor(
+      ctx.manager,
+      ctx.organizationId,
+      cannedResponseId,
+      ctx.userId,
+      ctx.conversationId,
+    );
+    if (!rendered) {
+      throw new ActionNotDoneError('failed', ActionReason.CannedResponseUnavailable);
+    }
+    try {
+      await this.replies.reply(
+        {
+          userId: ctx.userId,
+          organizationId: ctx.organizationId,
+          automation: { origin: ctx.originRef.kind, id: ctx.originRef.id, name: ctx.originRef.name },
+        },
+        ctx.conversationId,
+        { text: rendered.text, ...(ctx.messageId ? { inReplyToMessageId: ctx.messageId } : {}) },
+        undefined,
+        ctx.manager,
+      );
+    } catch (error) {
+      if (error instanceof ReplyRefusedError) {
+        throw new ActionNotDoneError('failed', ActionReason.ReplyRefused);
+      }
+      throw error;
+    }
+  }
+
+  /** Queues one e-mail to the team's members (sent by the worker after this transaction commits). */
+  async notifyTeam(ctx: ActionContext, teamId: string): Promise<void> {
+    const directory = this.teamDirectory ?? this.lookUp();
+    if (!directory) {
+      throw new ActionNotDoneError('failed', ActionReason.TeamsUnavailable);
+    }
+    const team = await directory.contacts(ctx.manager, ctx.organizationId, teamId);
+    if (!team) {
+      throw new ActionNotDoneError('failed', ActionReason.TeamNotFound);
+    }
+    if (team.emails.length === 0) {
+      throw new ActionNotDoneError('failed', ActionReason.NoTeamEmails);
+    }
+    if (!this.mail.enabled) {
+      throw new ActionNotDoneError('failed', ActionReason.MailNotConfigured);
+    }
+    const [row] = await ctx.manager.query(
+      `SELECT c.last_message_preview AS preview, a.name AS account FROM conversation c
+         JOIN channel_account a ON a.id = c.channel_account_id WHERE c.organization_id = $1 AND c.id = $2`,
+      [ctx.organizationId, ctx.conversationId],
+    );
+    const base = this.config.env.PUBLIC_URL?.replace(/\/$/, '') ?? '';
+    const mailId = randomUUID();
+    const who = ctx.originRef.kind === 'rule' ? `Kural: ${ctx.originRef.name}` : `Makro: ${ctx.originRef.name}`;
+    await this.queue.send<TeamMailJob>(
+      TEAM_MAIL_QUEUE,
+      {
+        organizationId: ctx.organizationId,
+        mailId,
+        to: team.emails,
+        subject: `${team.name}: yeni bir konuşma sizi bekliyor`,
+        // Only the preview the inbox list shows: the full message stays in civic-inbox (KVKK).
+        text: [
+          `${who}`,
+          `Hesap: ${row?.account ?? ''}`,
+          `Son mesaj: ${row?.preview ?? ''}`,
+          `Konuşma: ${base}/inbox/${ctx.conversationId}`,
+        ].join('\n'),
+      },
+      { id: mailId },
+      ctx.manager,
+    );
+  }
+
+  private lookUp(): TeamDirectory | undefined {
+    try {
+      return this.moduleRef.get(TeamDirectory, { strict: false });
+    } catch {
+      return undefined;
+    }
+  }
+}
