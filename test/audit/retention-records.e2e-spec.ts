@@ -134,8 +134,15 @@ describe('retention and erasure reach cases, notes, mentions and digests', () =>
         .http()
         .post(`/api/v1/cases/${created.body.id}/resolve`)
         .set(auth())
-        .send({ resolutionText: `${street} borusu onarıldı, ${name} bilgilendirildi`, notifyCitizen: false })
+        .send({ resolutionText: `${street} borusu onarıldı, ${name} bilgilendirildi` })
         .expect(200);
+      // The automatic "resolved" notice repeats the resolution; the satisfaction answer is the citizen's own words.
+      await t.dataSource.query(
+        `INSERT INTO case_satisfaction (organization_id, case_id, conversation_id, contact_id, channel, resolution_count, asked_at, answered_at, rating, comment, not_solved)
+         VALUES ($1, $2, $3, $4, 'whatsapp', 1, now(), now(), 2, $5, true)
+         ON CONFLICT (organization_id, case_id, resolution_count) DO UPDATE SET answered_at = now(), rating = 2, comment = $5, not_solved = true`,
+        [t.organizationId, created.body.id, conversation.id, contact.id, `${street} hâlâ su basıyor, ${phone}`],
+      );
     }
     await t.dataSource.query(`INSERT INTO internal_note (organization_id, conversation_id, text) VALUES ($1, $2, $3)`, [
       t.organizationId,

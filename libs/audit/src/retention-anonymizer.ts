@@ -62,7 +62,7 @@ export class RetentionAnonymizer {
    * too, when nothing else refers to it), resolution text and rejection reason; their history keeps
    * who did what and when, without the texts and locations; forward and e-mail outbox rows keep their
    * target and status, not the case text, location, photos or note. Internal notes on the conversations
-   * are replaced; notes on other threads where a `quoted` citizen wrote lose their name, handle and
+   * are replaced, and so are automatic messages' texts and satisfaction comments; notes on other threads where a `quoted` citizen wrote lose their name, handle and
    * number. Mentions lose author and text, in stored digests and notification payloads as well.
    */
   async anonymizeRecords(
@@ -119,6 +119,16 @@ export class RetentionAnonymizer {
        WHERE case_id = ANY($1::uuid[]) RETURNING id`,
         [caseIds, ERASED_TEXT],
       ),
+    );
+    // Automatic messages repeat the resolution, rejection reason and the citizen's name; a satisfaction answer is their own words.
+    await manager.query(
+      `UPDATE citizen_notice SET values = '{}'::jsonb, text = CASE WHEN text IS NULL THEN NULL ELSE $3 END
+        WHERE conversation_id = ANY($1::uuid[]) OR case_id = ANY($2::uuid[])`,
+      [scope.conversationIds, caseIds, ERASED_TEXT],
+    );
+    await manager.query(
+      `UPDATE case_satisfaction SET comment = CASE WHEN comment IS NULL THEN NULL ELSE $2 END WHERE case_id = ANY($1::uuid[])`,
+      [caseIds, ERASED_TEXT],
     );
     let internalNotes = await count(
       manager.query(
