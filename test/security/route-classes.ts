@@ -115,6 +115,21 @@ const exportOfA = async (f: RouteFixtures) => ({
     .id,
 });
 
+/** A reply draft on account A (written directly: holding one needs an approval account and an officer), by the administrator. */
+const replyDraftOnA = async (f: RouteFixtures, state = 'pending', text = 'Onay bekleyen yanıt') => {
+  const { conversationId } = await f.onAccountA();
+  const [admin] = await f.dataSource.query(
+    `SELECT id FROM app_user WHERE organization_id = $1 AND 'admin' = ANY(roles) ORDER BY created_at LIMIT 1`,
+    [f.organizationId],
+  );
+  const [draft] = await f.dataSource.query(
+    `INSERT INTO reply_draft (organization_id, conversation_id, channel_account_id, author_user_id, text, state)
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+    [f.organizationId, conversationId, f.accountA, admin.id, text, state],
+  );
+  return { id: draft.id as string };
+};
+
 /** Every route of the application, by "METHOD path" as the Express router lists it. */
 export const ROUTE_CLASSES: Record<string, RouteClass> = {
   // The web app and the API documentation: static files for anyone.
@@ -304,6 +319,21 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
     body: () => ({ text: 'Merhaba, ilgileniyoruz.' }),
   }),
   'GET /api/v1/conversations/:id/reply-attachments/limits': account(conversation),
+  'GET /api/v1/reply-drafts': accountList((f) => f.base!.marker, {
+    params: async (f) => {
+      await replyDraftOnA(f, 'pending', `Onay bekleyen ${f.base!.marker}`);
+      return {};
+    },
+  }),
+  'GET /api/v1/reply-drafts/:id': account((f) => replyDraftOnA(f)),
+  'POST /api/v1/reply-drafts/:id/approve': account((f) => replyDraftOnA(f), { body: () => ({}) }),
+  'POST /api/v1/reply-drafts/:id/return': account((f) => replyDraftOnA(f), {
+    body: () => ({ comment: 'Lütfen daha kısa yazın.' }),
+  }),
+  'POST /api/v1/reply-drafts/:id/resubmit': account((f) => replyDraftOnA(f, 'returned'), {
+    body: () => ({ text: 'Düzeltilmiş yanıt' }),
+    forbiddenOk: 'only the author (here the administrator) resubmits a returned draft',
+  }),
   // Without a multipart file an allowed caller gets 400; the route's grants are what is checked here.
   'POST /api/v1/conversations/:id/reply-attachments': account(conversation),
   'POST /api/v1/conversations/:id/legal-hold': account(conversation, { body: () => ({ reason: 'Dava dosyası' }) }),

@@ -53,6 +53,7 @@ import { Message } from './entities/message.entity';
 import { Organization } from './entities/organization.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { ReplyIdempotencyKey } from './entities/reply-idempotency-key.entity';
+import { ReplyDraft } from './entities/reply-draft.entity';
 import { ReplyUpload } from './entities/reply-upload.entity';
 import { SigningKey } from './entities/signing-key.entity';
 import { UserAccountGrant } from './entities/user-account-grant.entity';
@@ -72,6 +73,7 @@ export const ALL_ENTITIES = [
   Message,
   InternalNote,
   ReplyUpload,
+  ReplyDraft,
   CannedResponse,
   ConversationActivity,
   AuditEvent,

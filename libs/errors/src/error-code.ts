@@ -122,6 +122,11 @@ export enum ErrorCode {
   PublicHolidayNotFound = 'public_holiday.not_found',
 
   // Reply approval (issue 26).
+  ReplyDraftNotFound = 'reply_draft.not_found',
+  ReplyDraftNotPending = 'reply_draft.not_pending',
+  ReplyDraftNotReturned = 'reply_draft.not_returned',
+  ReplyDraftNotAuthor = 'reply_draft.not_author',
+  ReplyDraftTextNotEditable = 'reply_draft.text_not_editable',
 
   // Audit, retention, exports.
   LegalHoldExists = 'legal_hold.exists',

@@ -58,16 +58,18 @@ export class InboxStatsService {
       new Date(end).toISOString(),
     ];
     const histogramSql = windowHistogramsSql((column) => scope.accountCondition(column, params));
-    const [open, histograms, names] = await Promise.all([
+    const [open, histograms, names, pendingApproval] = await Promise.all([
       this.dataSource.query(openSql, openParams) as Promise<Record<string, any>[]>,
       this.dataSource.query(histogramSql, params) as Promise<HistogramRow[]>,
       this.names(organizationId),
+      this.pendingApproval(scope),
     ]);
     return {
       from: from.toISOString(),
       to: to.toISOString(),
       open: {
         total: open.reduce((sum, r) => sum + r.open, 0),
+        pendingApproval,
         byChannel: Object.entries(
           open.reduce<Record<string, number>>(
             (acc, r) => ({ ...acc, [r.channel]: (acc[r.channel] ?? 0) + r.open }),
@@ -90,6 +92,16 @@ export class InboxStatsService {
         names,
       ),
     };
+  }
+
+  /** Replies held for approval now (reply approval, issue 26), whatever the date range. */
+  private async pendingApproval(scope: AccountScope): Promise<number> {
+    const params: unknown[] = [scope.organizationId];
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM reply_draft WHERE organization_id = $1 AND state = 'pending' AND ${scope.accountCondition('channel_account_id', params)}`,
+      params,
+    );
+    return row.n as number;
   }
 
   private shape(

@@ -10,3 +10,5 @@ export * from './replies.module';
 export * from './replies-worker.module';
 export * from './reply-upload.service';
 export * from './reply-files.factory';
+export * from './reply-draft.view';
+export * from './reply-draft.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ChannelRegistry, MB, ruleFor } from '@civic/channels-core';
 import type { ReplyMediaPolicy } from '@civic/channels-core';
 import { AppConfig } from '@civic/config';
@@ -101,8 +101,16 @@ export class ReplyUploadService {
     return { id: row.id, type: rule.type, mimeType, fileName, size: stored.size };
   }
 
-  /** The uploads a reply names, as stored attachments; ReplyAttachmentNotFound for any not of this conversation. */
-  async attachments(organizationId: string, conversationId: string, ids: string[]): Promise<MessageAttachment[]> {
+  /**
+   * The uploads a reply names, as stored attachments; ReplyAttachmentNotFound for any not of this conversation.
+   * Read in `manager`, the reply's transaction (an approved draft is queued inside the approval's).
+   */
+  async attachments(
+    organizationId: string,
+    conversationId: string,
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MessageAttachment[]> {
     if (ids.length === 0) {
       return [];
     }
@@ -114,7 +122,7 @@ export class ReplyUploadService {
       size: number;
       storage_key: string;
       sha256: string;
-    }[] = await this.dataSource.query(
+    }[] = await manager.query(
       `SELECT id, type, mime_type, file_name, size, storage_key, sha256 FROM reply_upload
         WHERE id = ANY($1::uuid[]) AND organization_id = $2 AND conversation_id = $3`,
       [ids, organizationId, conversationId],

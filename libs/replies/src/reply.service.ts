@@ -73,7 +73,7 @@ export class ReplyService {
     const target = await this.builder.target(manager, conversation, request.inReplyToMessageId);
     const attachments = [
       ...this.builder.attachments(request.media),
-      ...(await this.uploads.attachments(author.organizationId, conversation.id, request.attachmentIds ?? [])),
+      ...(await this.uploads.attachments(author.organizationId, conversation.id, request.attachmentIds ?? [], manager)),
     ];
     const stored: StoredReplyRequest = {
       ...(request.template
@@ -218,7 +218,8 @@ export class ReplyService {
 
 class IdempotencyRace extends Error {}
 
-function checkContent(request: ReplyRequest): void {
+/** Throws ValidationFailed for an empty, oversized or contentless reply (also checked when a draft is held). */
+export function checkContent(request: ReplyRequest): void {
   if (request.text !== undefined) {
     if (request.text.trim().length === 0) {
       throw new DomainError(ErrorCode.ValidationFailed, { errors: ['text must not be empty'] });

@@ -19,6 +19,7 @@ export class ChannelAccountResponse {
   @ApiProperty({ type: Date, format: 'date-time', nullable: true }) lastPolledAt: Date | null;
   @ApiProperty({ type: Number, nullable: true }) sendRatePerSecond: number | null;
   @ApiProperty() sandbox: boolean;
+  @ApiProperty({ description: "Officers' replies wait for approval" }) repliesNeedApproval: boolean;
   @ApiPropertyOptional({ description: 'Administrators only' }) hasCredentials?: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
   @ApiProperty({ format: 'date-time' }) updatedAt: Date;

@@ -85,6 +85,9 @@ export class ChannelAccountsService {
     if (dto.status !== undefined) {
       account.status = dto.status;
     }
+    if (dto.repliesNeedApproval !== undefined) {
+      account.repliesNeedApproval = dto.repliesNeedApproval;
+    }
     if (dto.credentials !== undefined) {
       account.credentialsEncrypted = this.encrypt(dto.credentials);
       // New credentials are the administrator's answer to "needs re-authorization".

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { IsEnum, IsOptional } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
 import { ChannelAccountStatus } from '@civic/domain';
 import { CreateChannelAccountDto } from './create-channel-account.dto';
 
@@ -13,4 +13,11 @@ export class UpdateChannelAccountDto extends PartialType(
     message: 'status must be active or disabled',
   })
   status?: ChannelAccountStatus.Active | ChannelAccountStatus.Disabled;
+
+  @ApiPropertyOptional({
+    description: "Officers' replies are held until an administrator or the mayor's office approves them",
+  })
+  @IsOptional()
+  @IsBoolean()
+  repliesNeedApproval?: boolean;
 }

@@ -18,6 +18,8 @@ export class OpenByAccountResponse {
 @ApiSchema({ name: 'OpenCounts' })
 export class OpenCountsResponse {
   @ApiProperty() total: number;
+  @ApiProperty({ description: 'Replies waiting for approval now (not limited to the date range)' })
+  pendingApproval: number;
   @ApiProperty({ type: [OpenByChannelResponse] }) byChannel: OpenByChannelResponse[];
   @ApiProperty({ type: [OpenByAccountResponse] }) byAccount: OpenByAccountResponse[];
 }

@@ -82,6 +82,10 @@ export class ChannelAccount {
   @Column({ type: 'boolean', name: 'acknowledge_new_conversations', default: false })
   acknowledgeNewConversations: boolean;
 
+  /** Officers' replies on this account are held as drafts until an approver (admin, mayor's office) approves them. */
+  @Column({ type: 'boolean', name: 'replies_need_approval', default: false })
+  repliesNeedApproval: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

@@ -49,6 +49,7 @@ export * from './user-sso-identity.entity';
 export * from './user-passkey.entity';
 export * from './passkey-challenge.entity';
 export * from './reply-upload.entity';
+export * from './reply-draft.entity';
 export * from './citizen-notice.entity';
 export * from './citizen-message-settings.entity';
 export * from './citizen-contact-state.entity';
