@@ -75,6 +75,7 @@ const holiday = async (f: RouteFixtures) => ({
   id: (await f.admin('/api/v1/office-hours/holidays', holidayBody())).id,
 });
 const conversation = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).conversationId });
+const team = async (f: RouteFixtures) => ({ id: (await f.admin('/api/v1/teams', { name: `Ekip ${unique()}` })).id });
 const caseOnA = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).caseId });
 const contactOnA = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).contactId });
 const department = async (f: RouteFixtures, kind = 'department') =>
@@ -171,6 +172,8 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   // The caller's own user.
   'GET /api/v1/auth/me': ownUser(),
   'PATCH /api/v1/users/me': ownUser({ body: () => ({ displayName: 'Matris Kullanıcı' }) }),
+  'GET /api/v1/users/me/availability': ownUser(),
+  'PUT /api/v1/users/me/availability': ownUser({ body: () => ({ away: false }) }),
   'GET /api/v1/auth/two-factor': ownUser(),
   'POST /api/v1/auth/two-factor/totp/setup': ownUser(),
   'POST /api/v1/auth/two-factor/totp/confirm': ownUser({ body: () => ({ code: '000000' }) }),
@@ -250,6 +253,11 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'POST /api/v1/office-hours/holidays': organization({ body: holidayBody }),
   'PATCH /api/v1/office-hours/holidays/:id': organization({ params: holiday, body: () => ({ nameTr: 'Yerel gün' }) }),
   'DELETE /api/v1/office-hours/holidays/:id': organization({ params: holiday }),
+  'GET /api/v1/teams': organization(),
+  'GET /api/v1/teams/:id': organization({ params: team }),
+  'POST /api/v1/teams': organization({ body: () => ({ name: `Ekip ${unique()}` }) }),
+  'PATCH /api/v1/teams/:id': organization({ params: team, body: () => ({ maxOpenPerMember: 5 }) }),
+  'DELETE /api/v1/teams/:id': organization({ params: team }),
   'PUT /api/v1/case-settings/public': organization(),
   'GET /api/v1/case-settings/intake': organization(),
   'PUT /api/v1/case-settings/intake': organization({ body: () => ({ cimerAnswerWorkingDays: 15 }) }),

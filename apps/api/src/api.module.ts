@@ -23,6 +23,7 @@ import { Open311Module } from './open311/open311.module';
 import { OverviewApiModule } from './overview/overview-api.module';
 import { RepliesApiModule } from './replies/replies-api.module';
 import { RetentionApiModule } from './retention/retention-api.module';
+import { TeamsApiModule } from './teams/teams-api.module';
 import { UsersModule } from './users/users.module';
 import { WebAppModule } from './web/web-app.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -68,6 +69,7 @@ export class ApiModule {
         RetentionApiModule,
         MetricsApiModule,
         OfficeHoursApiModule,
+        TeamsApiModule,
         AutomationModule,
         ...(options.include ?? []),
         WebAppModule,

@@ -10,6 +10,7 @@ import { MentionsWorkerModule } from '@civic/mentions';
 import { OfficeHoursWorkerModule } from '@civic/office-hours';
 import { PollingModule } from '@civic/polling';
 import { RepliesWorkerModule } from '@civic/replies';
+import { TeamsWorkerModule } from '@civic/teams';
 
 /** Scheduled and queued work: channel polling, deferred message updates, reply dispatch, media download, retention. */
 @Module({
@@ -26,6 +27,7 @@ import { RepliesWorkerModule } from '@civic/replies';
     RetentionWorkerModule,
     OfficeHoursWorkerModule,
     CitizenLoopWorkerModule,
+    TeamsWorkerModule,
     AutomationWorkerModule,
   ],
 })

@@ -57,6 +57,9 @@ import { ReplyDraft } from './entities/reply-draft.entity';
 import { ReplyUpload } from './entities/reply-upload.entity';
 import { SigningKey } from './entities/signing-key.entity';
 import { UserAccountGrant } from './entities/user-account-grant.entity';
+import { TeamMember } from './entities/team-member.entity';
+import { Team } from './entities/team.entity';
+import { UserPresence } from './entities/user-presence.entity';
 import { User } from './entities/user.entity';
 
 /**
@@ -122,4 +125,7 @@ export const ALL_ENTITIES = [
   CitizenInboundScan,
   CitizenInboundProcessed,
   CaseSatisfaction,
+  Team,
+  TeamMember,
+  UserPresence,
 ];

@@ -70,6 +70,10 @@ export enum ErrorCode {
   UserUnknownChannelAccounts = 'user.unknown_channel_accounts',
 
   // Teams and automatic assignment (issue 26).
+  TeamNotFound = 'team.not_found',
+  TeamNameTaken = 'team.name_taken',
+  TeamInactive = 'team.inactive',
+  TeamUnknownMembers = 'team.unknown_members',
 
   // Inbox.
   ConversationNotFound = 'conversation.not_found',

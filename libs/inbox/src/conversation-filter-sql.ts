@@ -76,6 +76,13 @@ export function conversationFilterSql(
   } else if (filter.assignee) {
     where.push(`c.assignee_id = ${p(filter.assignee === 'me' ? userId : filter.assignee)}::uuid`);
   }
+  if (filter.team === 'mine') {
+    where.push(
+      `c.team_id IN (SELECT mm.team_id FROM team_member mm WHERE mm.organization_id = c.organization_id AND mm.user_id = ${p(userId)}::uuid)`,
+    );
+  } else if (filter.team) {
+    where.push(`c.team_id = ${p(filter.team)}::uuid`);
+  }
   if (filter.tag) {
     where.push(`c.tags @> ARRAY[${p(filter.tag)}]::text[]`);
   }

@@ -11,6 +11,8 @@ export interface ConversationFilter {
   /** 'me', 'nobody' or a user id. */
   assignee?: string;
   tag?: string;
+  /** 'mine' (the caller's teams) or a team id; with assignee 'nobody', the teams' queue. */
+  team?: string;
   /** Last activity range (inclusive). */
   from?: Date;
   to?: Date;

@@ -8,6 +8,8 @@ export interface ConversationView {
   kind: string;
   status: string;
   assignee: { id: string; displayName: string } | null;
+  /** The team it was assigned to (issue 26); with no assignee it waits in the team's queue. */
+  team: { id: string; name: string } | null;
   tags: string[];
   lastActivityAt: string;
   lastMessagePreview: string | null;
@@ -22,12 +24,13 @@ export const CONVERSATION_COLUMNS = `
   c.last_message_preview, c.message_count, c.unread_count, c.reply_window_expires_at,
   a.id AS account_id, a.name AS account_name, a.handle AS account_handle, a.owner_label AS account_owner_label,
   ct.id AS contact_id, ct.name AS contact_name, ct.handle AS contact_handle, ct.avatar_storage_key IS NOT NULL AS contact_has_avatar,
-  u.id AS assignee_id, u.display_name AS assignee_name`;
+  u.id AS assignee_id, u.display_name AS assignee_name, tm.id AS team_id, tm.name AS team_name`;
 
 export const CONVERSATION_JOINS = `
   JOIN channel_account a ON a.id = c.channel_account_id
   LEFT JOIN contact ct ON ct.id = c.contact_id
-  LEFT JOIN app_user u ON u.id = c.assignee_id`;
+  LEFT JOIN app_user u ON u.id = c.assignee_id
+  LEFT JOIN team tm ON tm.organization_id = c.organization_id AND tm.id = c.team_id`;
 
 export interface ConversationRow {
   id: string;
@@ -51,6 +54,8 @@ export interface ConversationRow {
   contact_has_avatar: boolean | null;
   assignee_id: string | null;
   assignee_name: string | null;
+  team_id: string | null;
+  team_name: string | null;
 }
 
 export function toConversationView(r: ConversationRow, now = new Date()): ConversationView {
@@ -69,6 +74,7 @@ export function toConversationView(r: ConversationRow, now = new Date()): Conver
     kind: r.kind,
     status: r.status,
     assignee: r.assignee_id ? { id: r.assignee_id, displayName: r.assignee_name ?? '' } : null,
+    team: r.team_id ? { id: r.team_id, name: r.team_name ?? '' } : null,
     tags: r.tags,
     lastActivityAt: r.last_activity_at.toISOString(),
     lastMessagePreview: r.last_message_preview,

@@ -48,6 +48,12 @@ export class ReplyWindowResponse {
   @ApiProperty() open: boolean;
 }
 
+@ApiSchema({ name: 'TeamRef' })
+export class TeamRefResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
 /** GET /api/v1/conversations/:id and each row of the inbox list. */
 @ApiSchema({ name: 'ConversationView' })
 export class ConversationResponse implements ConversationView {
@@ -58,6 +64,8 @@ export class ConversationResponse implements ConversationView {
   @ApiProperty({ enum: ConversationKind, enumName: 'ConversationKind' }) kind: ConversationKind;
   @ApiProperty({ enum: ConversationStatus, enumName: 'ConversationStatus' }) status: ConversationStatus;
   @ApiProperty({ type: UserRefResponse, nullable: true }) assignee: UserRefResponse | null;
+  @ApiProperty({ type: TeamRefResponse, nullable: true, description: 'With no assignee: waiting in the team queue' })
+  team: TeamRefResponse | null;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty({ format: 'date-time' }) lastActivityAt: string;
   @ApiProperty({ type: String, nullable: true }) lastMessagePreview: string | null;

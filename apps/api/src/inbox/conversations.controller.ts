@@ -24,6 +24,7 @@ import { AccountAccessService, AuthPrincipal, CurrentPrincipal, Roles } from '@c
 import { UserRole } from '@civic/domain';
 import { ConversationsService } from '@civic/inbox';
 import { MediaLinkSigner } from '@civic/media';
+import { ConversationTeamService } from '@civic/teams';
 import { AddTagDto } from './add-tag.dto';
 import { BulkActionDto } from './bulk-action.dto';
 import { BulkResultResponse } from './bulk-result.response';
@@ -48,6 +49,7 @@ export class ConversationsController {
     private readonly conversations: ConversationsService,
     private readonly access: AccountAccessService,
     private readonly mediaLinks: MediaLinkSigner,
+    private readonly teams: ConversationTeamService,
   ) {}
 
   @Get()
@@ -102,14 +104,19 @@ export class ConversationsController {
 
   @Patch(':id')
   @Roles(...WORKERS)
-  @ApiOperation({ summary: 'Set status, assignee (null unassigns) or tags' })
+  @ApiOperation({ summary: 'Set status, assignee (null unassigns), team (round robin) or tags' })
   @ApiOkResponse({ type: ConversationResponse })
-  update(
+  async update(
     @CurrentPrincipal() principal: AuthPrincipal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: UpdateConversationDto,
   ) {
-    return this.conversations.update(actor(principal), id, body);
+    const { teamId, ...changes } = body;
+    // The team first: an assignee named in the same request wins over the round robin.
+    if (teamId !== undefined) {
+      await this.teams.setTeam(actor(principal), id, teamId);
+    }
+    return this.conversations.update(actor(principal), id, changes);
   }
 
   @Post(':id/tags')

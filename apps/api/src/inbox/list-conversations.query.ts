@@ -55,6 +55,13 @@ export class ConversationFilterDto {
   @SingleLineName()
   tag?: string;
 
+  @ApiPropertyOptional({ description: "'mine' (the caller's teams) or a team id; with assignee=nobody, the queue" })
+  @IsOptional()
+  @Matches(/^(mine|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: "team must be 'mine' or a team id",
+  })
+  team?: string;
+
   @ApiPropertyOptional({ format: 'date-time', description: 'last activity at or after' })
   @IsOptional()
   @Type(() => Date)
@@ -91,8 +98,21 @@ export class ConversationFilterDto {
   q?: string;
 
   toFilter(): ConversationFilter {
-    const { channel, accountId, kind, status, assignee, tag, from, to, unread, hasCase, q } = this;
-    return { channel, accountId, kind, status, assignee: assignee?.toLowerCase(), tag, from, to, unread, hasCase, q };
+    const { channel, accountId, kind, status, assignee, tag, team, from, to, unread, hasCase, q } = this;
+    return {
+      channel,
+      accountId,
+      kind,
+      status,
+      assignee: assignee?.toLowerCase(),
+      tag,
+      team: team?.toLowerCase(),
+      from,
+      to,
+      unread,
+      hasCase,
+      q,
+    };
   }
 }
 

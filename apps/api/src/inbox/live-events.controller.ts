@@ -4,6 +4,7 @@ import { Observable, from, interval, map, merge, switchMap } from 'rxjs';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { LiveEventsHub, LiveStreamSignal } from '@civic/live-events';
+import { PresenceService } from '@civic/teams';
 
 /** Keeps proxies from closing an idle stream. */
 const HEARTBEAT_MS = 25_000;
@@ -12,7 +13,10 @@ const HEARTBEAT_MS = 25_000;
 @ApiBearerAuth()
 @Controller('api/v1/events')
 export class LiveEventsController {
-  constructor(private readonly hub: LiveEventsHub) {}
+  constructor(
+    private readonly hub: LiveEventsHub,
+    private readonly presence: PresenceService,
+  ) {}
 
   @Sse()
   @Roles(UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor)
@@ -25,7 +29,8 @@ export class LiveEventsController {
     schema: { type: 'string' },
   })
   stream(@CurrentPrincipal() principal: AuthPrincipal): Observable<MessageEvent> {
-    return from(this.hub.subscribe(principal.organizationId)).pipe(
+    // An open stream is the officer's presence in the web inbox (team round robin).
+    const stream = from(this.hub.subscribe(principal.organizationId)).pipe(
       switchMap((events) =>
         merge(
           from([{ type: LiveStreamSignal.Ready, data: { organizationId: principal.organizationId } } as MessageEvent]),
@@ -34,5 +39,6 @@ export class LiveEventsController {
         ),
       ),
     );
+    return this.presence.track(principal, stream);
   }
 }

@@ -24,6 +24,15 @@ export class UpdateConversationDto {
   @IsUUID()
   assigneeId?: string | null;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    description: 'Assign to a team (round robin among its online members, else its queue); null takes it out',
+  })
+  @ValidateIf((o) => o.teamId !== null && o.teamId !== undefined)
+  @IsUUID()
+  teamId?: string | null;
+
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()

@@ -14,6 +14,7 @@ import { User } from './user.entity';
 @Index('ix_conversation_status', ['organizationId', 'status', 'lastActivityAt', 'id'])
 @Index('ix_conversation_assignee', ['organizationId', 'assigneeId', 'lastActivityAt', 'id'])
 @Index('ix_conversation_contact', ['contactId'])
+@Index('ix_conversation_team', ['organizationId', 'teamId', 'lastActivityAt', 'id'])
 // Covering index for the inbox statistics (INCLUDE), written by hand in the migration (TypeORM cannot declare it).
 @Index('ix_conversation_first_inbound', { synchronize: false })
 // Partial index of open conversations per account (the statistics' open counts), also by hand.
@@ -62,6 +63,10 @@ export class Conversation {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'assignee_id' })
   assignee?: User | null;
+
+  /** The team it was assigned to; with no assignee it waits in that team's queue. */
+  @Column({ type: 'uuid', name: 'team_id', nullable: true })
+  teamId: string | null;
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags: string[];

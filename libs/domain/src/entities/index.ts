@@ -56,3 +56,6 @@ export * from './citizen-contact-state.entity';
 export * from './citizen-inbound-scan.entity';
 export * from './citizen-inbound-processed.entity';
 export * from './case-satisfaction.entity';
+export * from './team.entity';
+export * from './team-member.entity';
+export * from './user-presence.entity';

@@ -44,6 +44,10 @@ export class User {
   @Column({ type: 'text', default: 'tr' })
   locale: string;
 
+  /** The officer marked themself away: no new work reaches them by team assignment. */
+  @Column({ type: 'boolean', default: false })
+  away: boolean;
+
   /** Access tokens carry it; raised on disable, password change and "end all sessions" so older tokens die. */
   @Column({ type: 'integer', name: 'token_version', default: 0 })
   tokenVersion: number;

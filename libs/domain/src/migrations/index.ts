@@ -36,6 +36,7 @@ import { CitizenNotices1796641000000 } from './1796641000000-citizen-notices.mig
 import { OfficeHours1796642000000 } from './1796642000000-office-hours.migration';
 import { CaseSatisfaction1796643000000 } from './1796643000000-case-satisfaction.migration';
 import { CaseManualIntake1796644000000 } from './1796644000000-case-manual-intake.migration';
+import { Teams1796646000000 } from './1796646000000-teams.migration';
 import { ReplyApproval1796649000000 } from './1796649000000-reply-approval.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -77,4 +78,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CaseSatisfaction1796643000000,
   CaseManualIntake1796644000000,
   ReplyApproval1796649000000,
+  Teams1796646000000,
 ];

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { TeamAssignment } from '@civic/automation';
+import { TeamAssigner } from '@civic/automation';
+import { DomainError, ErrorCode } from '@civic/errors';
+import { lockTeam } from './locked-team';
+import { TeamAssignmentWriter } from './team-assignment.writer';
+import { TeamMemberPicker } from './team-member.picker';
+
+/**
+ * Assigns a conversation to a team in the caller's transaction: to the next member by round robin
+ * among those online, not away and under the team's cap, or else into the team's queue (team set,
+ * no assignee) until the queue dispatcher hands it out. Locks the conversation, then the team.
+ */
+@Injectable()
+export class RoundRobinTeamAssigner extends TeamAssigner {
+  constructor(
+    private readonly picker: TeamMemberPicker,
+    private readonly writer: TeamAssignmentWriter,
+  ) {
+    super();
+  }
+
+  /** `actorUserId`: the officer who assigned by hand; rules and macros leave it out (the system acts). */
+  async assign(
+    manager: EntityManager,
+    organizationId: string,
+    conversationId: string,
+    teamId: string,
+    actorUserId: string | null = null,
+  ): Promise<TeamAssignment> {
+    const [conversation] = await manager.query(
+      `SELECT team_id, assignee_id FROM conversation WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
+      [organizationId, conversationId],
+    );
+    if (!conversation) {
+      throw new DomainError(ErrorCode.ConversationNotFound);
+    }
+    const team = await lockTeam(manager, organizationId, teamId);
+    if (!team.active) {
+      throw new DomainError(ErrorCode.TeamInactive, { name: team.name });
+    }
+    const userId = await this.picker.pick(manager, team);
+    await this.writer.write(manager, {
+      organizationId,
+      conversationId,
+      from: { teamId: conversation.team_id, assigneeId: conversation.assignee_id },
+      teamId,
+      userId,
+      actorUserId,
+    });
+    return { teamId, userId };
+  }
+}

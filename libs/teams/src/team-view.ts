@@ -1,0 +1,36 @@
+/** A team member as the teams screen and the inbox filter show them. */
+export interface TeamMemberView {
+  id: string;
+  displayName: string;
+  /** Marked themself away: new work goes to others. */
+  away: boolean;
+  /** The web inbox's live stream is open on some api process. */
+  online: boolean;
+  /** Open and pending conversations assigned to them (all teams). */
+  openConversations: number;
+}
+
+export interface TeamView {
+  id: string;
+  name: string;
+  description: string | null;
+  /** Most open conversations per member for new work to reach them; null = no cap. */
+  maxOpenPerMember: number | null;
+  active: boolean;
+  members: TeamMemberView[];
+  /** Open conversations of the team waiting for a member (its queue). */
+  queued: number;
+  /** Open and pending conversations of the team. */
+  open: number;
+  /** Whether the caller is a member. */
+  mine: boolean;
+}
+
+export interface TeamInput {
+  name?: string;
+  description?: string | null;
+  maxOpenPerMember?: number | null;
+  active?: boolean;
+  /** Replaces the members. */
+  memberIds?: string[];
+}
