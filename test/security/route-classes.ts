@@ -75,6 +75,17 @@ const holiday = async (f: RouteFixtures) => ({
   id: (await f.admin('/api/v1/office-hours/holidays', holidayBody())).id,
 });
 const conversation = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).conversationId });
+const automationRuleBody = () => ({
+  name: `Kural ${unique()}`,
+  event: 'message_received',
+  match: 'all',
+  conditions: [{ type: 'keywords', values: ['çukur*'] }],
+  actions: [{ kind: 'add_tags', tags: ['yol'] }],
+  stopHere: false,
+});
+const automationRule = async (f: RouteFixtures) => ({
+  id: (await f.admin('/api/v1/automation-rules', automationRuleBody())).id,
+});
 const team = async (f: RouteFixtures) => ({ id: (await f.admin('/api/v1/teams', { name: `Ekip ${unique()}` })).id });
 const caseOnA = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).caseId });
 const contactOnA = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).contactId });
@@ -253,6 +264,15 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'POST /api/v1/office-hours/holidays': organization({ body: holidayBody }),
   'PATCH /api/v1/office-hours/holidays/:id': organization({ params: holiday, body: () => ({ nameTr: 'Yerel gün' }) }),
   'DELETE /api/v1/office-hours/holidays/:id': organization({ params: holiday }),
+  'GET /api/v1/automation-rules': organization(),
+  'POST /api/v1/automation-rules': organization({ body: automationRuleBody }),
+  // The whole order, every rule of the caller's organization once (an empty one is refused once there are rules).
+  'PUT /api/v1/automation-rules/order': organization({ body: () => ({ ids: [] }) }),
+  'POST /api/v1/automation-rules/try': organization({ body: automationRuleBody }),
+  'GET /api/v1/automation-rules/:id': organization({ params: automationRule }),
+  'PATCH /api/v1/automation-rules/:id': organization({ params: automationRule, body: () => ({ enabled: false }) }),
+  'DELETE /api/v1/automation-rules/:id': organization({ params: automationRule }),
+  'POST /api/v1/automation-rules/:id/try': organization({ params: automationRule, body: () => ({ limit: 10 }) }),
   'GET /api/v1/teams': organization(),
   'GET /api/v1/teams/:id': organization({ params: team }),
   'POST /api/v1/teams': organization({ body: () => ({ name: `Ekip ${unique()}` }) }),

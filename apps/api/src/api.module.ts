@@ -8,6 +8,7 @@ import { DatabaseModule } from '@civic/database';
 import { IngestModule } from '@civic/ingest';
 import { AuditApiModule } from './audit/audit-api.module';
 import { AuthApiModule } from './auth/auth-api.module';
+import { AutomationRulesApiModule } from './automation-rules/automation-rules-api.module';
 import { CasesApiModule } from './cases/cases-api.module';
 import { ChannelAccountsModule } from './channel-accounts/channel-accounts.module';
 import { CitizenMessagesApiModule } from './citizen-messages/citizen-messages-api.module';
@@ -69,6 +70,7 @@ export class ApiModule {
         RetentionApiModule,
         MetricsApiModule,
         OfficeHoursApiModule,
+        AutomationRulesApiModule,
         TeamsApiModule,
         AutomationModule,
         ...(options.include ?? []),

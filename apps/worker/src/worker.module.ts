@@ -1,3 +1,4 @@
+import { AutomationRulesWorkerModule } from '@civic/automation-rules';
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { RetentionWorkerModule } from '@civic/audit';
@@ -27,6 +28,7 @@ import { TeamsWorkerModule } from '@civic/teams';
     RetentionWorkerModule,
     OfficeHoursWorkerModule,
     CitizenLoopWorkerModule,
+    AutomationRulesWorkerModule,
     TeamsWorkerModule,
     AutomationWorkerModule,
   ],

@@ -26,6 +26,8 @@ import {
 import { ApiRateCounter } from './entities/api-rate-counter.entity';
 import { ApiToken } from './entities/api-token.entity';
 import { AuditEvent } from './entities/audit-event.entity';
+import { AutomationRuleFiring } from './entities/automation-rule-firing.entity';
+import { AutomationRule } from './entities/automation-rule.entity';
 import { CannedResponse } from './entities/canned-response.entity';
 import { CaseSatisfaction } from './entities/case-satisfaction.entity';
 import { ChannelAccount } from './entities/channel-account.entity';
@@ -128,4 +130,6 @@ export const ALL_ENTITIES = [
   Team,
   TeamMember,
   UserPresence,
+  AutomationRule,
+  AutomationRuleFiring,
 ];

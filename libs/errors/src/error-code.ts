@@ -117,6 +117,8 @@ export enum ErrorCode {
   WatchlistEmpty = 'watchlist.empty',
 
   // Automation rules (issue 26).
+  AutomationRuleNotFound = 'automation_rule.not_found',
+  AutomationRuleOrderMismatch = 'automation_rule.order_mismatch',
 
   // Office hours and public holidays.
   OfficeHoursUnknownTimeZone = 'office_hours.unknown_time_zone',

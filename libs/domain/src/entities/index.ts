@@ -59,3 +59,5 @@ export * from './case-satisfaction.entity';
 export * from './team.entity';
 export * from './team-member.entity';
 export * from './user-presence.entity';
+export * from './automation-rule.entity';
+export * from './automation-rule-firing.entity';

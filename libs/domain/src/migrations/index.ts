@@ -37,6 +37,7 @@ import { OfficeHours1796642000000 } from './1796642000000-office-hours.migration
 import { CaseSatisfaction1796643000000 } from './1796643000000-case-satisfaction.migration';
 import { CaseManualIntake1796644000000 } from './1796644000000-case-manual-intake.migration';
 import { Teams1796646000000 } from './1796646000000-teams.migration';
+import { AutomationRules1796648000000 } from './1796648000000-automation-rules.migration';
 import { ReplyApproval1796649000000 } from './1796649000000-reply-approval.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -79,4 +80,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CaseManualIntake1796644000000,
   ReplyApproval1796649000000,
   Teams1796646000000,
+  AutomationRules1796648000000,
 ];

@@ -1,0 +1,24 @@
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import type { DryRunMatch, DryRunResult } from '@civic/automation-rules';
+import { RuleActionDto } from './rule-action.dto';
+
+@ApiSchema({ name: 'AutomationRuleDryRunMatch' })
+export class DryRunMatchResponse implements DryRunMatch {
+  @ApiProperty({ format: 'uuid' }) messageId: string;
+  @ApiProperty({ format: 'uuid' }) conversationId: string;
+  @ApiProperty() channel: string;
+  @ApiProperty() accountName: string;
+  @ApiProperty({ type: String, nullable: true }) contactName: string | null;
+  @ApiProperty({ format: 'date-time' }) sentAt: string;
+  @ApiProperty({ type: String, nullable: true }) excerpt: string | null;
+  @ApiProperty({ type: [RuleActionDto], description: 'What the rule would have done' })
+  actions: DryRunMatch['actions'];
+}
+
+@ApiSchema({ name: 'AutomationRuleDryRun' })
+export class DryRunResponse implements DryRunResult {
+  @ApiProperty({ description: 'Citizen messages examined (the most recent)' }) examined: number;
+  @ApiProperty({ description: 'Messages the rule would have fired on' }) matched: number;
+  @ApiProperty() tookMs: number;
+  @ApiProperty({ type: [DryRunMatchResponse], description: 'The newest 100 matches' }) matches: DryRunMatchResponse[];
+}

@@ -1,0 +1,124 @@
+import type { OfficeCalendar } from '@civic/office-hours';
+import { AutomationRuleEvent } from './automation-rule-event';
+import { ConditionEvaluatorRegistry } from './conditions/condition-evaluator.registry';
+import { distanceMeters } from './conditions/near.evaluator';
+import { RuleCompiler } from './rule-compiler';
+import type { RuleCondition } from './rule-condition';
+import { RuleConditionType as C } from './rule-condition';
+import { buildSubject } from './rule-subject.builder';
+
+const calendar = { isOpen: async (_org: string, at: Date) => at.getUTCHours() >= 6 && at.getUTCHours() < 15 };
+const compiler = new RuleCompiler(new ConditionEvaluatorRegistry(calendar as unknown as OfficeCalendar));
+
+const subject = (texts: string[], extra: { location?: boolean; photo?: boolean; at?: string } = {}) =>
+  buildSubject(
+    {
+      organizationId: 'org',
+      event: AutomationRuleEvent.MessageReceived,
+      occurredAt: new Date(extra.at ?? '2026-12-07T08:00:00Z'),
+      channel: 'whatsapp',
+      channelAccountId: '7b0c6a4e-2f49-4c55-9d44-1a2b3c4d5e6f',
+      accountOwnerLabel: 'Başkan',
+      conversationId: 'c',
+      conversationTags: ['Acil'],
+      language: null,
+      messageId: `m${texts.length}`,
+      messageKind: 'dm',
+    },
+    texts.map((text, i) => ({
+      id: `m${i + 1}`,
+      text,
+      attachments: [
+        ...(extra.photo && i === 0 ? [{ type: 'image' as never }] : []),
+        ...(extra.location && i === texts.length - 1
+          ? [{ type: 'location' as never, location: { latitude: 38.4631, longitude: 27.2179 } }]
+          : []),
+      ],
+    })),
+  );
+
+const matches = (match: 'all' | 'any', conditions: RuleCondition[], s = subject(['Yolda ÇUKURLAR var'])) =>
+  compiler
+    .compile('r', {
+      name: 'r',
+      event: AutomationRuleEvent.MessageReceived,
+      match,
+      conditions,
+      actions: [],
+      stopHere: false,
+    })
+    .matches(s);
+
+describe('automation rule conditions', () => {
+  it('keywords fold Turkish letters, keep word boundaries and take * as a prefix', async () => {
+    expect(await matches('all', [{ type: C.Keywords, values: ['çukur*'] }])).toBe(true);
+    expect(await matches('all', [{ type: C.Keywords, values: ['çukur'] }])).toBe(false);
+    expect(await matches('all', [{ type: C.Keywords, values: ['su'] }], subject(['Sunum yarın']))).toBe(false);
+  });
+
+  it('a burst carries the photo caption and the later location together', async () => {
+    const burst = subject(['Yolda çukur var', ''], { photo: true, location: true });
+    expect(
+      await matches(
+        'all',
+        [
+          { type: C.Keywords, values: ['çukur'] },
+          { type: C.HasPhoto },
+          { type: C.HasLocation },
+          { type: C.Near, latitude: 38.4622, longitude: 27.2166, radiusMeters: 200 },
+        ],
+        burst,
+      ),
+    ).toBe(true);
+    expect(
+      await matches('all', [{ type: C.Near, latitude: 38.4622, longitude: 27.2166, radiusMeters: 100 }], burst),
+    ).toBe(false);
+    expect(await matches('all', [{ type: C.HasLocation }])).toBe(false);
+  });
+
+  it('all needs every condition, any one of them; labels and tags ignore case', async () => {
+    const conditions: RuleCondition[] = [
+      { type: C.Channel, values: ['facebook'] },
+      { type: C.AccountOwnerLabel, values: ['başkan'] },
+    ];
+    expect(await matches('all', conditions)).toBe(false);
+    expect(await matches('any', conditions)).toBe(true);
+    expect(await matches('all', [{ type: C.ConversationTag, values: ['acil'] }])).toBe(true);
+    expect(await matches('all', [{ type: C.Language, values: ['tr'] }])).toBe(false);
+    expect(await matches('all', [])).toBe(true);
+  });
+
+  it('office hours are read from the calendar at the message time', async () => {
+    const night = subject(['x'], { at: '2026-12-07T20:00:00Z' });
+    expect(await matches('all', [{ type: C.WithinOfficeHours }])).toBe(true);
+    expect(await matches('all', [{ type: C.OutsideOfficeHours }], night)).toBe(true);
+    expect(await matches('all', [{ type: C.WithinOfficeHours }], night)).toBe(false);
+  });
+
+  it('names the field of each problem', () => {
+    expect(
+      compiler.problems({
+        conditions: [
+          { type: 'hava' as C },
+          { type: C.MessageKind, values: ['fax'] },
+          { type: C.Near, latitude: 91, longitude: 27, radiusMeters: 0 },
+        ],
+      }),
+    ).toEqual([
+      expect.stringMatching(/^conditions\.0\.type must be one of: /),
+      expect.stringMatching(/^conditions\.1\.values\.0 must be one of: .*dm/),
+      'conditions.2.latitude must be a number from -90 to 90',
+      expect.stringMatching(/^conditions\.2\.radiusMeters/),
+    ]);
+  });
+
+  it('haversine distance', () => {
+    // Konak to Bornova, about 8.4 km.
+    expect(
+      distanceMeters({ latitude: 38.4189, longitude: 27.1287 }, { latitude: 38.4622, longitude: 27.2166 }),
+    ).toBeGreaterThan(8_000);
+    expect(distanceMeters({ latitude: 38.4189, longitude: 27.1287 }, { latitude: 38.4189, longitude: 27.1287 })).toBe(
+      0,
+    );
+  });
+});

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { Channel, MessageKind } from '@civic/model';
+import { OfficeCalendar } from '@civic/office-hours';
+import { RuleConditionType } from '../rule-condition';
+import type { ConditionEvaluator } from './condition-evaluator';
+import { FlagEvaluator } from './flag.evaluator';
+import { KeywordsEvaluator } from './keywords.evaluator';
+import { NearEvaluator } from './near.evaluator';
+import { OfficeHoursEvaluator } from './office-hours.evaluator';
+import { ValueInSetEvaluator } from './value-in-set.evaluator';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const foldCase = (value: string) => value.trim().toLocaleLowerCase('tr');
+
+/** Every condition type's evaluator, by type: a new condition is one line here, never a switch elsewhere. */
+@Injectable()
+export class ConditionEvaluatorRegistry {
+  private readonly evaluators = new Map<string, ConditionEvaluator>();
+
+  constructor(calendar: OfficeCalendar) {
+    const all: ConditionEvaluator[] = [
+      new ValueInSetEvaluator(RuleConditionType.Channel, { read: (s) => s.channel, allowed: Object.values(Channel) }),
+      new ValueInSetEvaluator(RuleConditionType.ChannelAccount, {
+        read: (s) => s.channelAccountId,
+        format: { pattern: UUID, says: 'must be a channel account id' },
+      }),
+      new ValueInSetEvaluator(RuleConditionType.AccountOwnerLabel, {
+        read: (s) => s.accountOwnerLabel,
+        normalize: foldCase,
+      }),
+      new ValueInSetEvaluator(RuleConditionType.MessageKind, {
+        read: (s) => s.messageKind,
+        allowed: Object.values(MessageKind),
+      }),
+      new KeywordsEvaluator(),
+      new FlagEvaluator(RuleConditionType.HasPhoto, (s) => s.hasPhoto),
+      new FlagEvaluator(RuleConditionType.HasLocation, (s) => s.locations.length > 0),
+      new NearEvaluator(),
+      new ValueInSetEvaluator(RuleConditionType.ConversationTag, {
+        read: (s) => s.conversationTags,
+        normalize: foldCase,
+      }),
+      new OfficeHoursEvaluator(RuleConditionType.WithinOfficeHours, true, calendar),
+      new OfficeHoursEvaluator(RuleConditionType.OutsideOfficeHours, false, calendar),
+      new ValueInSetEvaluator(RuleConditionType.Language, { read: (s) => s.language, allowed: ['tr', 'en'] }),
+    ];
+    for (const evaluator of all) {
+      this.evaluators.set(evaluator.type, evaluator);
+    }
+  }
+
+  get(type: string): ConditionEvaluator | undefined {
+    return this.evaluators.get(type);
+  }
+
+  types(): string[] {
+    return [...this.evaluators.keys()];
+  }
+}

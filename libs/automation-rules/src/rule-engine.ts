@@ -1,0 +1,117 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { EntityManager } from 'typeorm';
+import { ConversationActionRunner } from '@civic/automation';
+import type { ActionOutcome } from '@civic/automation';
+import { describeError } from '@civic/database';
+import type { CompiledRule } from './compiled-rule';
+import type { RuleSubject } from './rule-subject';
+
+/** One rule that fired on an event, and what its actions did. */
+export interface RuleFired {
+  ruleId: string;
+  outcomes: ActionOutcome[];
+}
+
+/**
+ * Runs an event's rules in order in the caller's transaction. A matching rule fires at most once per
+ * event (the firing row's unique event key) and once per burst of the citizen's messages; its
+ * actions go to the ConversationActionRunner with the rule as origin (history and audit name it).
+ * A rule with "stop here" that matches ends the evaluation. One rule's failing action is undone on
+ * its own (a savepoint), so it neither stops the others nor the inbound scanner's batch.
+ */
+@Injectable()
+export class RuleEngine {
+  private readonly logger = new Logger(RuleEngine.name);
+  private runnerLookup: ConversationActionRunner | null | undefined;
+
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  /** The action runner is bound by the automation module; looked up once, lazily, so rules need not import it. */
+  private runner(): ConversationActionRunner | null {
+    if (this.runnerLookup === undefined) {
+      let found: ConversationActionRunner | null = null;
+      try {
+        found = this.moduleRef.get(ConversationActionRunner, { strict: false });
+      } catch {
+        this.logger.warn('No ConversationActionRunner is bound: rules are evaluated and recorded, their actions fail');
+      }
+      this.runnerLookup = found;
+    }
+    return this.runnerLookup ?? null;
+  }
+
+  async fire(
+    manager: EntityManager,
+    subject: RuleSubject,
+    eventKey: string,
+    rules: readonly CompiledRule[],
+  ): Promise<RuleFired[]> {
+    const fired: RuleFired[] = [];
+    for (const rule of rules) {
+      if (!(await rule.matches(subject))) {
+        continue;
+      }
+      if (await this.firedOnBurst(manager, subject, rule.id)) {
+        if (rule.stopHere) {
+          break;
+        }
+        continue;
+      }
+      const inserted: { id: string }[] = await manager.query(
+        `INSERT INTO automation_rule_firing (organization_id, rule_id, event_key, conversation_id, message_id)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (organization_id, rule_id, event_key) DO NOTHING RETURNING id`,
+        [subject.organizationId, rule.id, eventKey, subject.conversationId, subject.messageId],
+      );
+      if (inserted.length > 0) {
+        const outcomes = await this.runActions(manager, subject, rule);
+        await manager.query(`UPDATE automation_rule_firing SET outcomes = $3 WHERE organization_id = $1 AND id = $2`, [
+          subject.organizationId,
+          inserted[0].id,
+          JSON.stringify(outcomes),
+        ]);
+        fired.push({ ruleId: rule.id, outcomes });
+      }
+      if (rule.stopHere) {
+        break;
+      }
+    }
+    return fired;
+  }
+
+  /** The rule already fired on an earlier message of this burst (the photo before its location). */
+  private async firedOnBurst(manager: EntityManager, subject: RuleSubject, ruleId: string): Promise<boolean> {
+    const earlier = subject.burstMessageIds.filter((id) => id !== subject.messageId);
+    if (earlier.length === 0) {
+      return false;
+    }
+    const rows = await manager.query(
+      `SELECT 1 FROM automation_rule_firing WHERE organization_id = $1 AND message_id = ANY($2::uuid[]) AND rule_id = $3 LIMIT 1`,
+      [subject.organizationId, earlier, ruleId],
+    );
+    return rows.length > 0;
+  }
+
+  private async runActions(manager: EntityManager, subject: RuleSubject, rule: CompiledRule): Promise<ActionOutcome[]> {
+    const runner = this.runner();
+    if (!runner) {
+      return rule.actions.map((a) => ({ kind: a.kind, result: 'failed', reason: 'runner_unavailable' }));
+    }
+    await manager.query(`SAVEPOINT automation_rule`);
+    try {
+      const outcomes = await runner.run(manager, {
+        organizationId: subject.organizationId,
+        conversationId: subject.conversationId,
+        messageId: subject.messageId,
+        origin: { kind: 'rule', ruleId: rule.id, ruleName: rule.name },
+        actions: rule.actions,
+      });
+      await manager.query(`RELEASE SAVEPOINT automation_rule`);
+      return outcomes;
+    } catch (error) {
+      await manager.query(`ROLLBACK TO SAVEPOINT automation_rule`);
+      this.logger.error(`Automation rule ${rule.id}: ${describeError(error)}`);
+      return rule.actions.map((a) => ({ kind: a.kind, result: 'failed', reason: 'action_error' }));
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { AutomationRuleEvent } from './automation-rule-event';
+import type { RuleSubject } from './rule-subject';
+import { BURST_MAX, BURST_SECONDS, buildSubject } from './rule-subject.builder';
+import type { BurstMessage } from './rule-subject.builder';
+
+/** The message the inbound scanner hands over (see CitizenInboundMessage). */
+export interface InboundMessageRef {
+  id: string;
+  organizationId: string;
+  conversationId: string;
+  channelAccountId: string;
+  channel: string;
+  contactId: string | null;
+  kind: string;
+  sentAt: Date;
+}
+
+/** Loads one message's subject in one query: conversation tags, the account's owner label, the contact's language, the burst. */
+@Injectable()
+export class RuleSubjectLoader {
+  async load(manager: EntityManager, event: AutomationRuleEvent, message: InboundMessageRef): Promise<RuleSubject> {
+    const [row]: {
+      tags: string[] | null;
+      owner_label: string | null;
+      language: string | null;
+      burst: BurstMessage[];
+    }[] = await manager.query(
+      `SELECT c.tags, a.owner_label, s.language,
+                (SELECT coalesce(json_agg(json_build_object('id', b.id, 'text', b.text, 'attachments', b.attachments)
+                                          ORDER BY b.sent_at, b.id), '[]'::json)
+                   FROM (SELECT b.id, b.text, b.attachments, b.sent_at FROM message b, message m
+                          WHERE m.id = $3 AND m.organization_id = $1
+                            AND b.conversation_id = m.conversation_id AND b.direction = 'in' AND NOT b.deleted
+                            AND b.sent_at >= m.sent_at - make_interval(secs => $5) AND (b.sent_at, b.id) <= (m.sent_at, m.id)
+                          ORDER BY b.sent_at DESC, b.id DESC LIMIT $6) b) AS burst
+           FROM conversation c
+           JOIN channel_account a ON a.id = c.channel_account_id
+           LEFT JOIN citizen_contact_state s ON s.organization_id = c.organization_id AND s.contact_id = $4
+          WHERE c.organization_id = $1 AND c.id = $2`,
+      [message.organizationId, message.conversationId, message.id, message.contactId, BURST_SECONDS, BURST_MAX],
+    );
+    return buildSubject(
+      {
+        organizationId: message.organizationId,
+        event,
+        occurredAt: message.sentAt,
+        channel: message.channel,
+        channelAccountId: message.channelAccountId,
+        accountOwnerLabel: row?.owner_label ?? null,
+        conversationId: message.conversationId,
+        conversationTags: row?.tags ?? [],
+        language: row?.language ?? null,
+        messageId: message.id,
+        messageKind: message.kind,
+      },
+      row?.burst ?? [],
+    );
+  }
+}
