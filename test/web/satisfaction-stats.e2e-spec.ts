@@ -2,8 +2,14 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { AccountScope } from '@civic/auth';
+import { CaseHistoryRecorder } from '@civic/cases';
+import { AppConfig } from '@civic/config';
 import { Channel, UserRole } from '@civic/domain';
+import { MailService } from '@civic/mail';
+import { QueueService } from '@civic/queue';
 import { postSignedWebhook, whatsappMessagesWebhook } from '@civic/testing';
+import { NotSolvedDepartmentNotifier } from '../../libs/cases/src/satisfaction/not-solved-department.notifier';
 import type { TestApp } from '../support/test-app';
 import { startTestApp, TEST_ADMIN } from '../support/test-app';
 import { axeProblems } from './axe';
@@ -131,5 +137,50 @@ describe('satisfaction in the web statistics and the case view', () => {
     expect(text).toContain('çözülmediğini bildirdi');
     expect(text).toContain('Lamba hâlâ yanmıyor, çözülmedi');
     expect(await check('case-satisfaction')).toEqual([]);
+  });
+
+  it('the case history says whether the department was e-mailed about "not solved"', async () => {
+    // The worker's notifier, on the api's services: without SMTP_URL the e-mail waits in the outbox.
+    const notifier = new NotSolvedDepartmentNotifier(
+      t.app.get(AppConfig),
+      t.app.get(MailService, { strict: false }),
+      t.app.get(QueueService, { strict: false }),
+      t.app.get(CaseHistoryRecorder, { strict: false }),
+    );
+    const actor = {
+      organizationId: t.organizationId,
+      scope: AccountScope.wholeOrganization(t.organizationId),
+      userId: null,
+      label: 'system',
+    };
+    const tell = (caseId: string) =>
+      t.dataSource.transaction((manager) =>
+        notifier.tell(manager, actor, {
+          caseId,
+          resolutionCount: 1,
+          rating: 1,
+          comment: 'Lamba hâlâ yanmıyor, çözülmedi',
+        }),
+      );
+    await tell(caseIds[3]);
+    await t.dataSource.query(`UPDATE department SET email = 'fen.isleri@bornova.example' WHERE name = 'Fen İşleri'`);
+    await tell(caseIds[4]);
+
+    await page.goto(`${t.url}/cases/${caseIds[3]}`);
+    const notTold = page.locator('[data-action="department.not_told"]');
+    await notTold.waitFor();
+    expect(await notTold.innerText()).toContain(
+      'müdürlüğün (Fen İşleri) e-posta adresi olmadığı için müdürlüğe e-posta gönderilemedi',
+    );
+    expect(await check('case-department-not-told')).toEqual([]);
+
+    await page.goto(`${t.url}/cases/${caseIds[4]}`);
+    const told = page.locator('[data-action="department.told"]');
+    await told.waitFor();
+    expect(await told.innerText()).toContain('müdürlüğe e-posta hazırlandı (Fen İşleri)');
+    expect(await check('case-department-told')).toEqual([]);
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.screenshot({ path: join(SHOTS, 'case-department-told-820.png'), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 850 });
   });
 });

@@ -39,6 +39,7 @@ import { CaseManualIntake1796644000000 } from './1796644000000-case-manual-intak
 import { Teams1796646000000 } from './1796646000000-teams.migration';
 import { AutomationRules1796648000000 } from './1796648000000-automation-rules.migration';
 import { ReplyApproval1796649000000 } from './1796649000000-reply-approval.migration';
+import { CaseMailRecipient1796645100000 } from './1796645100000-case-mail-recipient.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -81,4 +82,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReplyApproval1796649000000,
   Teams1796646000000,
   AutomationRules1796648000000,
+  CaseMailRecipient1796645100000,
 ];

@@ -73,9 +73,31 @@ function sentence(t: Translate, h: CaseHistoryEntry, name: Names): string {
       return t('intake.history.emailOutbox');
     case 'citizen.email_queued':
       return t('intake.history.emailQueued');
+    case 'department.told':
+    case 'department.not_told':
+      return departmentTold(t, h.action, after, name);
     default:
       return statusChange(t, h.action, before, after, name);
   }
+}
+
+/** A "not solved" answer told to the department (and the assignee) by e-mail, or why the department was not. */
+function departmentTold(t: Translate, action: string, after: Record<string, unknown>, name: Names): string {
+  const recipients = Array.isArray(after.recipients) ? after.recipients : [];
+  // The department's name as it was when it was told (a later rename does not change what was sent).
+  const department = text(after.department) || name(after.departmentId);
+  const assignee = recipients.includes('assignee');
+  if (action === 'department.told') {
+    const sentence = t(after.mailer ? 'satisfaction.history.departmentTold' : 'satisfaction.history.departmentOutbox', {
+      name: department,
+    });
+    return assignee ? `${sentence} ${t('satisfaction.history.assigneeToo')}` : sentence;
+  }
+  const sentence =
+    after.missing === 'department'
+      ? t('satisfaction.history.noDepartment')
+      : t('satisfaction.history.noDepartmentEmail', { name: department });
+  return assignee ? `${sentence} ${t('satisfaction.history.assigneeTold')}` : sentence;
 }
 
 function statusChange(
