@@ -1,8 +1,8 @@
-import { AutomationRulesWorkerModule } from '@civic/automation-rules';
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { RetentionWorkerModule } from '@civic/audit';
 import { AutomationWorkerModule } from '@civic/automation';
+import { AutomationRulesWorkerModule } from '@civic/automation-rules';
 import { CaseStatusRequestModule, CasesWorkerModule, SatisfactionWorkerModule } from '@civic/cases';
 import { CitizenLoopWorkerModule } from '@civic/citizen-loop';
 import { IngestWorkerModule } from '@civic/ingest';
