@@ -96,6 +96,15 @@ const cannedResponse = async (f: RouteFixtures) => ({
   id: (await f.admin('/api/v1/canned-responses', { title: `Hazır ${unique()}`, body: 'Merhaba {{ad}}', shared: true }))
     .id,
 });
+const macro = async (f: RouteFixtures) => ({
+  id: (
+    await f.admin('/api/v1/macros', {
+      name: `Makro ${unique()}`,
+      actions: [{ kind: 'add_tags', tags: ['makro'] }],
+      shared: true,
+    })
+  ).id,
+});
 const watchlist = async (f: RouteFixtures) => ({
   id: (
     await f.admin('/api/v1/mentions/watchlists', { name: `Liste ${unique()}`, terms: ['park'], twitterSearch: false })
@@ -232,6 +241,24 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
     params: cannedResponse,
     forbiddenOk: 'a shared template: officers may read it, only administrators delete it',
   }),
+  'GET /api/v1/macros': organization(),
+  'POST /api/v1/macros': organization({
+    body: () => ({ name: `Makro ${unique()}`, actions: [{ kind: 'close_conversation' }] }),
+  }),
+  'PATCH /api/v1/macros/:id': organization({
+    params: macro,
+    body: () => ({ name: 'Yeni ad' }),
+    forbiddenOk: 'a shared macro: officers may run it, only administrators change it',
+  }),
+  'DELETE /api/v1/macros/:id': organization({
+    params: macro,
+    forbiddenOk: 'a shared macro: officers may run it, only administrators delete it',
+  }),
+  // Runs a shared macro (it tags the conversation) on account A's conversation.
+  'POST /api/v1/conversations/:id/macros/:macroId/run': account(async (f) => ({
+    ...(await conversation(f)),
+    macroId: (await macro(f)).id,
+  })),
   'GET /api/v1/users': organization(),
   'GET /api/v1/users/:id': organization({ params: user }),
   'POST /api/v1/users': organization(),

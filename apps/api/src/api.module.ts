@@ -16,6 +16,7 @@ import { ContactAvatarsApiModule } from './contact-avatars/contact-avatars-api.m
 import { HealthController } from './health/health.controller';
 import { InboxApiModule } from './inbox/inbox-api.module';
 import { pinoOptions } from './logging';
+import { MacrosApiModule } from './macros/macros-api.module';
 import { MediaApiModule } from './media/media-api.module';
 import { MentionsApiModule } from './mentions/mentions-api.module';
 import { MetricsApiModule } from './metrics/metrics-api.module';
@@ -73,6 +74,7 @@ export class ApiModule {
         AutomationRulesApiModule,
         TeamsApiModule,
         AutomationModule,
+        MacrosApiModule,
         ...(options.include ?? []),
         WebAppModule,
       ],

@@ -9,6 +9,8 @@ import { CaseActions } from './case.actions';
 import { ConversationActionRunner } from './conversation-action-runner';
 import { DefaultConversationActionRunner } from './conversation-action.runner';
 import { ConversationChangeActions } from './conversation-change.actions';
+import { MacroReferences } from './macro-references';
+import { MacrosService } from './macros.service';
 import { MessageActions } from './message.actions';
 
 /**
@@ -24,7 +26,9 @@ import { MessageActions } from './message.actions';
     MessageActions,
     DefaultConversationActionRunner,
     { provide: ConversationActionRunner, useExisting: DefaultConversationActionRunner },
+    MacroReferences,
+    MacrosService,
   ],
-  exports: [ConversationActionRunner, DefaultConversationActionRunner],
+  exports: [ConversationActionRunner, DefaultConversationActionRunner, MacrosService],
 })
 export class AutomationModule {}

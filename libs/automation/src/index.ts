@@ -6,3 +6,4 @@ export * from './action-reason';
 export * from './conversation-action.dto';
 export * from './automation.module';
 export * from './automation-worker.module';
+export * from './macros.service';

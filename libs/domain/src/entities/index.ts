@@ -61,3 +61,4 @@ export * from './team-member.entity';
 export * from './user-presence.entity';
 export * from './automation-rule.entity';
 export * from './automation-rule-firing.entity';
+export * from './macro.entity';
