@@ -84,8 +84,8 @@ describe('audit trail with names (GET /api/v1/audit/events)', () => {
       slaHours: 72,
     });
     const [kase] = await t.dataSource.query(
-      `INSERT INTO civic_case (organization_id, number, case_number, conversation_id, channel, channel_account_id, category_id, due_at)
-       VALUES ($1, 42, '2026-000042', $2, 'whatsapp', $3, $4, now() + interval '3 days') RETURNING id`,
+      `INSERT INTO civic_case (organization_id, number, case_number, conversation_id, channel, channel_account_id, category_id, due_at, at_risk_at)
+       VALUES ($1, 42, '2026-000042', $2, 'whatsapp', $3, $4, now() + interval '3 days', now() + interval '2 days') RETURNING id`,
       [org, conversation.id, account.id, category.id],
     );
     Object.assign(ids, {

@@ -39,8 +39,8 @@ describe('Readable case numbers', () => {
   /** A case row written directly, as a bulk writer or another intake would (the trigger numbers it). */
   const insertCase = async (organizationId: string, conversationId: string, number: number, createdAt: string) => {
     const [row] = await t.dataSource.query(
-      `INSERT INTO civic_case (organization_id, number, conversation_id, channel, channel_account_id, category_id, due_at, created_at)
-       VALUES ($1, $2, $3, 'whatsapp', $4, $5, now() + interval '3 days', $6) RETURNING case_number`,
+      `INSERT INTO civic_case (organization_id, number, conversation_id, channel, channel_account_id, category_id, due_at, at_risk_at, created_at)
+       VALUES ($1, $2, $3, 'whatsapp', $4, $5, now() + interval '3 days', now() + interval '2 days', $6) RETURNING case_number`,
       [organizationId, number, conversationId, accounts.whatsapp.id, categoryId, createdAt],
     );
     return row.case_number as string;
@@ -91,8 +91,8 @@ describe('Readable case numbers', () => {
     await t.dataSource
       .transaction(async (manager) => {
         await manager.query(
-          `INSERT INTO civic_case (organization_id, number, conversation_id, channel, channel_account_id, category_id, due_at, created_at)
-           VALUES ($1, 1, $2, 'whatsapp', $3, $4, now(), '2032-03-01T09:00:00Z')`,
+          `INSERT INTO civic_case (organization_id, number, conversation_id, channel, channel_account_id, category_id, due_at, at_risk_at, created_at)
+           VALUES ($1, 1, $2, 'whatsapp', $3, $4, now(), now(), '2032-03-01T09:00:00Z')`,
           [org.id, conversationId, accounts.whatsapp.id, categoryId],
         );
         throw new Error('rolled back');
@@ -120,8 +120,8 @@ describe('Readable case numbers', () => {
       ] as const;
       for (const [number, createdAt] of old) {
         await runner.query(
-          `INSERT INTO civic_case (organization_id, number, conversation_id, channel, channel_account_id, category_id, due_at, created_at)
-           VALUES ($1, $2, $3, 'whatsapp', $4, $5, now(), $6)`,
+          `INSERT INTO civic_case (organization_id, number, conversation_id, channel, channel_account_id, category_id, due_at, at_risk_at, created_at)
+           VALUES ($1, $2, $3, 'whatsapp', $4, $5, now(), now(), $6)`,
           [org.id, number, conversationId, accounts.whatsapp.id, categoryId, createdAt],
         );
       }
@@ -139,8 +139,8 @@ describe('Readable case numbers', () => {
       // Cases numbered before (in order, no gaps) keep their numbers, and the counters continue.
       expect(await runner.query(mine, [t.organizationId])).toEqual(before);
       const [next] = await runner.query(
-        `INSERT INTO civic_case (organization_id, number, conversation_id, channel, channel_account_id, category_id, due_at, created_at)
-         VALUES ($1, 5, $2, 'whatsapp', $3, $4, now(), '2027-03-01T08:00:00Z') RETURNING case_number`,
+        `INSERT INTO civic_case (organization_id, number, conversation_id, channel, channel_account_id, category_id, due_at, at_risk_at, created_at)
+         VALUES ($1, 5, $2, 'whatsapp', $3, $4, now(), now(), '2027-03-01T08:00:00Z') RETURNING case_number`,
         [org.id, conversationId, accounts.whatsapp.id, categoryId],
       );
       expect(next.case_number).toBe('2027-000004');

@@ -54,8 +54,8 @@ describe('audit trail in headless Chromium', () => {
       [org],
     );
     const [{ id: kase }] = await query(
-      `INSERT INTO civic_case (organization_id, number, case_number, conversation_id, channel, channel_account_id, category_id, due_at)
-       VALUES ($1, 42, '2026-000042', $2, 'whatsapp', $3, $4, now() + interval '3 days') RETURNING id`,
+      `INSERT INTO civic_case (organization_id, number, case_number, conversation_id, channel, channel_account_id, category_id, due_at, at_risk_at)
+       VALUES ($1, 42, '2026-000042', $2, 'whatsapp', $3, $4, now() + interval '3 days', now() + interval '2 days') RETURNING id`,
       [org, conversation, account, category],
     );
     Object.assign(ids, { officer: officer.id, conversation, case: kase });

@@ -6,7 +6,7 @@ import { DomainError, ErrorCode } from '@civic/errors';
 import { caseAccountCondition } from './case-account-condition';
 import { CaseActor } from './case-actor';
 import { CaseHistoryRecorder } from './case-history.recorder';
-import { CASE_SELECT, CaseView, toCaseView } from './case-view';
+import { CASE_SELECT, CaseView } from './case-view';
 import { CaseStore } from './case.store';
 import { CasesService } from './cases.service';
 
@@ -79,9 +79,9 @@ export class CaseDuplicatesService {
        ) y WHERE y.distance_metres <= $10::float8 ORDER BY y.distance_metres, y.created_at, y.id LIMIT 50`,
       params,
     );
-    const now = new Date();
+    const now = this.store.now();
     result.items = rows.map((r: Record<string, any>) => ({
-      ...toCaseView(r, now),
+      ...this.store.toView(r, now),
       distanceMetres: Math.round(Number(r.distance_metres) * 10) / 10,
     }));
     return result;

@@ -107,10 +107,12 @@ export class CaseOpeningService {
         [actor.organizationId],
       );
       const status = departmentId ? CaseStatus.Assigned : CaseStatus.New;
+      const deadlines = await this.dueDates.forNewCase(manager, actor.organizationId, category);
       const [row] = await manager.query(
         `INSERT INTO civic_case (organization_id, number, conversation_id, message_id, contact_id, channel, channel_account_id, category_id,
-                                 department_id, description, priority, status, latitude, longitude, location_label, photos, due_at, created_by_user_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, now() + make_interval(hours => $17), $18)
+                                 department_id, description, priority, status, latitude, longitude, location_label, photos,
+                                 created_at, due_at, at_risk_at, created_by_user_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17, $18, $19, $20)
          RETURNING id`,
         [
           actor.organizationId,
@@ -129,12 +131,12 @@ export class CaseOpeningService {
           location?.longitude ?? null,
           location?.label ?? null,
           JSON.stringify(photos),
-          category.sla_hours,
+          deadlines.openedAt,
+          deadlines.dueAt,
+          deadlines.atRiskAt,
           actor.userId,
         ],
       );
-      // A working-hours SLA: the due date follows the office calendar instead.
-      await this.dueDates.apply(manager, actor.organizationId, row.id);
       const view = await this.store.view(actor.scope, row.id, manager);
       await this.history.record(manager, actor, row.id, {
         action: 'created',

@@ -10,7 +10,7 @@ export interface CaseView extends CaseIntakeView {
   status: CaseStatus;
   priority: CasePriority;
   description: string | null;
-  category: { id: string; code: string; name: string; slaHours: number };
+  category: { id: string; code: string; name: string; slaHours: number; slaWorkingHours: boolean };
   department: { id: string; name: string } | null;
   externalBody: { id: string; name: string } | null;
   /** The officer responsible, beside the department. */
@@ -25,6 +25,10 @@ export interface CaseView extends CaseIntakeView {
   photos: CasePhoto[];
   dueAt: string;
   overdue: boolean;
+  /** 75 % of the time to the due date gone (working hours for a working-hour SLA). */
+  atRiskAt: string;
+  /** Open, not yet overdue, and past atRiskAt. */
+  atRisk: boolean;
   resolutionText: string | null;
   rejectionReason: string | null;
   firstResolvedAt: string | null;
@@ -40,7 +44,7 @@ export interface CaseView extends CaseIntakeView {
 }
 
 export const CASE_SELECT = `
-  SELECT k.*, cat.code AS category_code, cat.name AS category_name, cat.sla_hours AS category_sla_hours,
+  SELECT k.*, cat.code AS category_code, cat.name AS category_name, cat.sla_hours AS category_sla_hours, cat.sla_working_hours AS category_sla_working_hours,
          d.name AS department_name, b.name AS external_body_name, au.display_name AS assignee_name, ct.name AS contact_name, ct.handle AS contact_handle
     FROM civic_case k
     JOIN case_category cat ON cat.id = k.category_id
@@ -51,15 +55,23 @@ export const CASE_SELECT = `
 
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
 
+/** `now` is the application's Clock (tests move it). */
 export function toCaseView(r: Record<string, any>, now = new Date()): CaseView {
   const open = OPEN_CASE_STATUSES.includes(r.status);
+  const overdue = open && new Date(r.due_at) < now;
   return {
     id: r.id,
     caseNumber: r.case_number,
     status: r.status,
     priority: r.priority,
     description: r.description,
-    category: { id: r.category_id, code: r.category_code, name: r.category_name, slaHours: r.category_sla_hours },
+    category: {
+      id: r.category_id,
+      code: r.category_code,
+      name: r.category_name,
+      slaHours: r.category_sla_hours,
+      slaWorkingHours: r.category_sla_working_hours,
+    },
     department: r.department_id ? { id: r.department_id, name: r.department_name } : null,
     externalBody: r.external_body_id ? { id: r.external_body_id, name: r.external_body_name } : null,
     assignee: r.assignee_user_id ? { id: r.assignee_user_id, displayName: r.assignee_name } : null,
@@ -75,7 +87,9 @@ export function toCaseView(r: Record<string, any>, now = new Date()): CaseView {
         : null,
     photos: r.photos,
     dueAt: iso(r.due_at)!,
-    overdue: open && new Date(r.due_at) < now,
+    overdue,
+    atRiskAt: iso(r.at_risk_at)!,
+    atRisk: open && !overdue && new Date(r.at_risk_at) <= now,
     resolutionText: r.resolution_text,
     rejectionReason: r.rejection_reason,
     firstResolvedAt: iso(r.first_resolved_at),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccountScope } from '@civic/auth';
+import { Clock } from '@civic/config';
 import { CaseStatus } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { caseAccountCondition } from './case-account-condition';
@@ -35,7 +36,20 @@ export interface CaseRow {
 /** Loading cases: always scoped to the caller's organization and granted accounts; any other case is simply absent (404). */
 @Injectable()
 export class CaseStore {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The time "overdue" and "at risk" are judged at (the application's Clock: tests move it). */
+  now(): Date {
+    return this.clock.now();
+  }
+
+  /** A selected row (CASE_SELECT) as the API shows it, judged now. */
+  toView(row: Record<string, any>, now = this.now()): CaseView {
+    return toCaseView(row, now);
+  }
 
   async lock(manager: EntityManager, scope: AccountScope, id: string): Promise<CaseRow> {
     const params: unknown[] = [scope.organizationId, id];
@@ -58,6 +72,6 @@ export class CaseStore {
     if (!row) {
       throw new DomainError(ErrorCode.CaseNotFound);
     }
-    return toCaseView(row);
+    return this.toView(row);
   }
 }

@@ -12,7 +12,7 @@ import { CaseNoticeView, listCaseNotices } from './case-notice-list';
 import { CaseNoticeTrigger } from './case-notice.trigger';
 import { CaseLocationInput } from './case-opening.service';
 import { assertTransition } from './case-transitions';
-import { CASE_SELECT, CaseView, toCaseView } from './case-view';
+import { CASE_SELECT, CaseView } from './case-view';
 import { CaseRow, CaseStore } from './case.store';
 import { DepartmentsService } from './departments.service';
 import { ManualCaseNoticeSender } from './intake/manual-case-notice.sender';
@@ -40,6 +40,8 @@ export interface CaseFilter {
   /** A readable case number, canonical (`2026-000123`): an indexed lookup. */
   caseNumber?: string;
   overdue?: boolean;
+  /** Open, not overdue, past the at-risk moment. */
+  atRisk?: boolean;
   from?: Date;
   to?: Date;
   limit?: number;
@@ -100,8 +102,13 @@ export class CasesService {
     if (filter.to) {
       add('k.created_at < ?', filter.to);
     }
+    const now = this.store.now();
+    const open = `k.status IN ('new', 'assigned', 'in_progress', 'forwarded')`;
     if (filter.overdue) {
-      where.push(`k.due_at < now() AND k.status IN ('new', 'assigned', 'in_progress', 'forwarded')`);
+      add(`k.due_at < ?::timestamptz AND ${open}`, now);
+    }
+    if (filter.atRisk) {
+      add(`k.at_risk_at <= ?::timestamptz AND k.due_at >= ?::timestamptz AND ${open}`, now);
     }
     const [{ total }] = await this.dataSource.query(
       `SELECT count(*)::int AS total FROM civic_case k WHERE ${where.join(' AND ')}`,
@@ -112,8 +119,7 @@ export class CasesService {
       `${CASE_SELECT} WHERE ${where.join(' AND ')} ORDER BY k.created_at DESC, k.id DESC LIMIT ${limit} OFFSET ${Math.max(filter.offset ?? 0, 0)}`,
       params,
     );
-    const now = new Date();
-    return { items: rows.map((r: Record<string, any>) => toCaseView(r, now)), total };
+    return { items: rows.map((r: Record<string, any>) => this.store.toView(r, now)), total };
   }
 
   async get(
@@ -179,11 +185,8 @@ export class CasesService {
         const category = await this.categories.resolve(manager, actor.organizationId, input.category);
         if (category.id !== current.category_id) {
           set('category_id', 'categoryId', current.category_id, category.id);
-          // The deadline follows the new category's SLA, counted from when the case was opened.
-          // A CİMER answer deadline stays the due date when it is the earlier one.
-          sets.push(
-            `due_at = least(created_at + make_interval(hours => ${Number(category.sla_hours)}), coalesce(answer_due_at, 'infinity'))`,
-          );
+          // The deadlines follow the new category's SLA from the opening (CaseDueDatesService below);
+          // a CİMER answer deadline stays the due date when it is the earlier one.
         }
       }
       if (input.location !== undefined) {

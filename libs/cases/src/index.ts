@@ -5,6 +5,7 @@ export * from './default-case-catalog';
 export * from './case-view';
 export * from './case-transitions';
 export * from './case.store';
+export * from './case-due-dates.service';
 export * from './case-history.recorder';
 export * from './case-seed.service';
 export * from './departments.service';

@@ -11,3 +11,4 @@ export * from './office-hours.module';
 export * from './opening-words';
 export * from './out-of-hours-reply.handler';
 export * from './office-hours-worker.module';
+export * from './sla-deadlines';

@@ -10,6 +10,7 @@ export class CaseCategoryRefResponse {
   @ApiProperty() code: string;
   @ApiProperty() name: string;
   @ApiProperty() slaHours: number;
+  @ApiProperty({ description: 'The SLA counts working hours on the office calendar' }) slaWorkingHours: boolean;
 }
 
 @ApiSchema({ name: 'DepartmentRef' })
@@ -75,6 +76,12 @@ export class CaseResponse implements CaseView {
   @ApiProperty({ type: [CasePhotoResponse] }) photos: CasePhotoResponse[];
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty() overdue: boolean;
+  @ApiProperty({
+    format: 'date-time',
+    description: '75 % of the time to the due date gone (working hours for a working-hour SLA)',
+  })
+  atRiskAt: string;
+  @ApiProperty({ description: 'Open, not overdue, past atRiskAt' }) atRisk: boolean;
   @ApiProperty({ type: String, nullable: true }) resolutionText: string | null;
   @ApiProperty({ type: String, nullable: true }) rejectionReason: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) firstResolvedAt: string | null;

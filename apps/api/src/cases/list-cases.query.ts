@@ -56,6 +56,14 @@ export class ListCasesQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({
+    description: 'Only open cases at risk: 75 % of the time to the due date gone, not yet overdue',
+  })
+  @IsOptional()
+  @Transform(({ value }) => value === 'true' || value === true)
+  @IsBoolean()
+  atRisk?: boolean;
+
   @ApiPropertyOptional({ description: 'Opened at or after (ISO 8601)' })
   @IsOptional()
   @Type(() => Date)

@@ -2100,6 +2100,8 @@ export interface components {
             id: string;
             name: string;
             slaHours: number;
+            /** @description The SLA counts working hours on the office calendar */
+            slaWorkingHours: boolean;
         };
         CaseCimer: {
             /** Format: date-time */
@@ -2185,6 +2187,13 @@ export interface components {
         CaseDetail: {
             /** @description The officer responsible */
             assignee: components["schemas"]["CaseAssignee"] | null;
+            /** @description Open, not overdue, past atRiskAt */
+            atRisk: boolean;
+            /**
+             * Format: date-time
+             * @description 75 % of the time to the due date gone (working hours for a working-hour SLA)
+             */
+            atRiskAt: string;
             /**
              * @description Readable number told to the citizen, per organization and year
              * @example 2026-000123
@@ -2270,6 +2279,13 @@ export interface components {
         CaseForwarded: {
             /** @description The officer responsible */
             assignee: components["schemas"]["CaseAssignee"] | null;
+            /** @description Open, not overdue, past atRiskAt */
+            atRisk: boolean;
+            /**
+             * Format: date-time
+             * @description 75 % of the time to the due date gone (working hours for a working-hour SLA)
+             */
+            atRiskAt: string;
             /**
              * @description Readable number told to the citizen, per organization and year
              * @example 2026-000123
@@ -2489,6 +2505,13 @@ export interface components {
         CaseView: {
             /** @description The officer responsible */
             assignee: components["schemas"]["CaseAssignee"] | null;
+            /** @description Open, not overdue, past atRiskAt */
+            atRisk: boolean;
+            /**
+             * Format: date-time
+             * @description 75 % of the time to the due date gone (working hours for a working-hour SLA)
+             */
+            atRiskAt: string;
             /**
              * @description Readable number told to the citizen, per organization and year
              * @example 2026-000123
@@ -3025,6 +3048,13 @@ export interface components {
         DuplicateCandidate: {
             /** @description The officer responsible */
             assignee: components["schemas"]["CaseAssignee"] | null;
+            /** @description Open, not overdue, past atRiskAt */
+            atRisk: boolean;
+            /**
+             * Format: date-time
+             * @description 75 % of the time to the due date gone (working hours for a working-hour SLA)
+             */
+            atRiskAt: string;
             /**
              * @description Readable number told to the citizen, per organization and year
              * @example 2026-000123
@@ -5470,6 +5500,8 @@ export interface operations {
             query?: {
                 /** @description The officer responsible: a user id, 'me', or 'none' (nobody) */
                 assignee?: string;
+                /** @description Only open cases at risk: 75 % of the time to the due date gone, not yet overdue */
+                atRisk?: boolean;
                 categoryId?: string;
                 conversationId?: string;
                 departmentId?: string;

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { useCase } from '../api/queries/use-cases';
 import type { CaseDetail } from '../api/types';
 import { CaseCitizen } from '../components/cases/case-citizen';
+import { CaseDeadlineFacts } from '../components/cases/case-deadline-facts';
 import { CaseDuplicates } from '../components/cases/case-duplicates';
 import { CaseForwardDialog } from '../components/cases/case-forward-dialog';
 import { CaseHistory } from '../components/cases/case-history';
@@ -65,13 +66,7 @@ function CaseDetailBody({ item, can }: { item: CaseDetail; can: Permissions }) {
             <dt>{t('cases.field.opened')}</dt>
             <dd>{format.dateTime(item.createdAt)}</dd>
           </div>
-          <div>
-            <dt>{t('cases.field.due')}</dt>
-            <dd>
-              {format.dateTime(item.dueAt)}
-              {item.overdue && <span className="overdue"> {t('cases.overdue')}</span>}
-            </dd>
-          </div>
+          <CaseDeadlineFacts item={item} />
         </dl>
         {item.resolutionText && <p className="small ok">{t('cases.resolutionText', { text: item.resolutionText })}</p>}
         {item.rejectionReason && (

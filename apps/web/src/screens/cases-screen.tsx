@@ -11,6 +11,7 @@ import {
 } from '../api/queries/use-cases';
 import { useUsers } from '../api/queries/use-conversations';
 import type { CaseStatus } from '../api/types';
+import { CaseDeadlineBadge } from '../components/cases/case-deadline-badge';
 import { CaseSourceBadge } from '../components/cases/case-source';
 import { CASE_PRIORITIES } from '../components/cases/case-states';
 import { ManualCaseForm } from '../components/cases/manual-case-form';
@@ -119,8 +120,22 @@ export function CasesScreen() {
             .map((u) => ({ value: u.id, label: u.displayName })),
         ])}
         <label className="checkbox">
-          <input type="checkbox" checked={filters.overdue} onChange={(e) => set('overdue')(e.target.checked)} />
-          {t('cases.filter.overdue')}
+          <input
+            type="checkbox"
+            checked={filters.atRisk}
+            onChange={(e) => set('atRisk')(e.target.checked)}
+            data-testid="filter-atRisk"
+          />
+          {t('caseDeadlines.filter.atRisk')}
+        </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={filters.overdue}
+            onChange={(e) => set('overdue')(e.target.checked)}
+            data-testid="filter-overdue"
+          />
+          {t('caseDeadlines.filter.overdue')}
         </label>
         <button type="button" className="link-button small" onClick={() => setFilters(NO_CASE_FILTERS)}>
           {t('cases.filter.clear')}
@@ -182,8 +197,7 @@ export function CasesScreen() {
                         </td>
                         <td className="small">{format.dateTime(c.createdAt)}</td>
                         <td className="small">
-                          {format.dateTime(c.dueAt)}
-                          {c.overdue && <span className="overdue"> {t('cases.overdue')}</span>}
+                          {format.dateTime(c.dueAt)} <CaseDeadlineBadge item={c} />
                         </td>
                       </tr>
                     ))}

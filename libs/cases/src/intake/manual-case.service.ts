@@ -4,6 +4,7 @@ import { CasePriority, CaseStatus, DepartmentKind, MANUAL_CASE_SOURCES, CaseSour
 import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from '../case-actor';
 import { CaseCategoriesService } from '../case-categories.service';
+import { CaseDueDatesService } from '../case-due-dates.service';
 import { CaseHistoryRecorder } from '../case-history.recorder';
 import { CaseView } from '../case-view';
 import { CaseStore } from '../case.store';
@@ -20,7 +21,7 @@ const invalid = (...errors: string[]) => new DomainError(ErrorCode.ValidationFai
  * Recording a request that did not come through a connected channel: a phone call, a visit, an
  * e-mail, a CİMER application. The case has no conversation; the citizen's details and consent are
  * kept on it, and a CİMER application's answer deadline (in working days) becomes its due date when
- * it is earlier than the category's SLA, so "at risk" and "overdue" follow it like any SLA.
+ * it is earlier than the category's SLA (CaseDueDatesService), so "at risk" and "overdue" follow it.
  */
 @Injectable()
 export class ManualCaseService {
@@ -33,6 +34,7 @@ export class ManualCaseService {
     private readonly settings: CaseIntakeSettingsService,
     private readonly deadlines: CimerDeadlineCalculator,
     private readonly notices: ManualCaseNoticeSender,
+    private readonly dueDates: CaseDueDatesService,
   ) {}
 
   async create(actor: CaseActor, input: ManualCaseInput): Promise<CaseView> {
@@ -53,13 +55,13 @@ export class ManualCaseService {
         [actor.organizationId],
       );
       const status = departmentId ? CaseStatus.Assigned : CaseStatus.New;
+      const deadlines = await this.dueDates.forNewCase(manager, actor.organizationId, category, answerDueAt);
       const [row] = await manager.query(
         `INSERT INTO civic_case (organization_id, number, source, category_id, department_id, description, priority, status,
-                                 latitude, longitude, location_label, due_at, created_by_user_id,
+                                 latitude, longitude, location_label, created_at, due_at, at_risk_at, created_by_user_id,
                                  citizen_name, citizen_phone, citizen_email, contact_consent, contact_consent_at,
                                  cimer_application_number, cimer_application_date, answer_due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-                 least(now() + make_interval(hours => $12), $19::timestamptz), $13,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $21, $22, $13,
                  $14, $15, $16, $17, CASE WHEN $17 THEN now() END, $18, $20::date, $19::timestamptz)
          RETURNING id`,
         [
@@ -74,7 +76,7 @@ export class ManualCaseService {
           input.location?.latitude ?? null,
           input.location?.longitude ?? null,
           input.location?.label ?? null,
-          category.sla_hours,
+          deadlines.openedAt,
           actor.userId,
           citizen.name,
           citizen.phone,
@@ -83,6 +85,8 @@ export class ManualCaseService {
           cimer?.applicationNumber ?? null,
           answerDueAt,
           cimer?.applicationDate ?? null,
+          deadlines.dueAt,
+          deadlines.atRiskAt,
         ],
       );
       const view = await this.store.view(actor.scope, row.id, manager);

@@ -38,6 +38,10 @@ export interface CasePhoto {
 @Index('uq_civic_case_case_number', ['organizationId', 'caseNumber'], { unique: true })
 @Index('ix_civic_case_org_created', ['organizationId', 'createdAt'])
 @Index('ix_civic_case_org_status', ['organizationId', 'status'])
+// Open cases by the moment they became at risk (SLA-at-risk rules, the at-risk filter).
+@Index('ix_civic_case_open_at_risk', ['organizationId', 'atRiskAt'], {
+  where: `"status" IN ('new', 'assigned', 'in_progress', 'forwarded')`,
+})
 @Index('ix_civic_case_conversation', ['conversationId'])
 @Index('ix_civic_case_merged_into', ['mergedIntoCaseId'])
 @Index('ix_civic_case_org_assignee', ['organizationId', 'assigneeUserId'])
@@ -139,6 +143,10 @@ export class CivicCase {
 
   @Column({ type: 'timestamptz', name: 'due_at' })
   dueAt: Date;
+
+  /** 75 % of the time to due_at gone (working hours for a working-hour SLA); set with due_at. */
+  @Column({ type: 'timestamptz', name: 'at_risk_at' })
+  atRiskAt: Date;
 
   @Column({ type: 'text', name: 'resolution_text', nullable: true })
   resolutionText: string | null;

@@ -36,6 +36,7 @@ import { CitizenNotices1796641000000 } from './1796641000000-citizen-notices.mig
 import { OfficeHours1796642000000 } from './1796642000000-office-hours.migration';
 import { CaseSatisfaction1796643000000 } from './1796643000000-case-satisfaction.migration';
 import { CaseManualIntake1796644000000 } from './1796644000000-case-manual-intake.migration';
+import { CaseAtRisk1796645000000 } from './1796645000000-case-at-risk.migration';
 import { Teams1796646000000 } from './1796646000000-teams.migration';
 import { AutomationRules1796648000000 } from './1796648000000-automation-rules.migration';
 import { ReplyApproval1796649000000 } from './1796649000000-reply-approval.migration';
@@ -79,6 +80,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReadableCaseNumbers1796640000000,
   CaseStatusRequests1796640100000,
   CaseSatisfaction1796643000000,
+  CaseAtRisk1796645000000,
   CaseManualIntake1796644000000,
   ReplyApproval1796649000000,
   Teams1796646000000,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { formatCaseNumber } from '@civic/model';
+import { slaDeadlines } from '@civic/office-hours';
 import { historyRow, iso, openAt, slug } from './case-rows';
-import { DAY, HOUR, localYear } from './demo-clock';
+import { DAY, localYear } from './demo-clock';
 import type { CaseForwardRow, CaseHistoryRow, CaseRow, DemoCatalog } from './demo-history.types';
 import { bodyAnswer, REJECTION_REASONS, resolutionText } from './officer-texts';
 import { withoutDiacritics } from './people-and-places';
@@ -89,7 +90,12 @@ export class CasePlanner {
       department = random.pick(spare);
     }
     const created = request.createdAt;
-    const sla = category.slaHours * HOUR;
+    // The services' formula (CaseDueDatesService): clock or working hours on the office calendar.
+    const deadlines = slaDeadlines(
+      { openedAt: new Date(created), slaHours: category.slaHours, workingHours: category.slaWorkingHours },
+      this.catalog.calendar,
+    );
+    const sla = deadlines.dueAt.getTime() - created;
     const row: CaseRow = {
       id: randomUUID(),
       number: ++this.number,
@@ -113,7 +119,8 @@ export class CasePlanner {
       longitude: request.location?.longitude ?? null,
       location_label: request.location?.label ?? null,
       photos: request.photos,
-      due_at: iso(created + sla),
+      due_at: iso(deadlines.dueAt.getTime()),
+      at_risk_at: iso(deadlines.atRiskAt.getTime()),
       resolution_text: null,
       rejection_reason: null,
       first_resolved_at: null,

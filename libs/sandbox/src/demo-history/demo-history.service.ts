@@ -4,6 +4,7 @@ import { AuditService } from '@civic/audit';
 import { AppConfig } from '@civic/config';
 import { connectionsShareOneSession, withAdvisoryLock } from '@civic/database';
 import { MediaStore } from '@civic/media';
+import { OfficeCalendarService } from '@civic/office-hours';
 import { SANDBOX_IDS } from '../sandbox-channels';
 import { PHOTO_SUBJECTS, sandboxPhoto } from '../sandbox-photo';
 import type { StoredPhoto } from './conversation-parts';
@@ -34,6 +35,7 @@ export class DemoHistoryService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly calendars: OfficeCalendarService,
   ) {}
 
   /** SANDBOX_HISTORY, by default on, except under NODE_ENV=test: suites that register the sandbox start empty unless they ask. */
@@ -121,11 +123,18 @@ export class DemoHistoryService {
       `SELECT id, name, kind FROM department WHERE organization_id = $1 AND active ORDER BY name`,
       [organizationId],
     );
-    const categories: { id: string; code: string; name: string; sla_hours: number; department_id: string | null }[] =
-      await this.dataSource.query(
-        `SELECT id, code, name, sla_hours, department_id FROM case_category WHERE organization_id = $1 AND active ORDER BY code`,
-        [organizationId],
-      );
+    const categories: {
+      id: string;
+      code: string;
+      name: string;
+      sla_hours: number;
+      sla_working_hours: boolean;
+      department_id: string | null;
+    }[] = await this.dataSource.query(
+      `SELECT id, code, name, sla_hours, sla_working_hours, department_id FROM case_category
+        WHERE organization_id = $1 AND active ORDER BY code`,
+      [organizationId],
+    );
     return {
       organizationId,
       organizationName: organization?.name ?? 'Örnek Belediyesi',
@@ -143,9 +152,11 @@ export class DemoHistoryService {
         code: c.code,
         name: c.name,
         slaHours: Number(c.sla_hours),
+        slaWorkingHours: c.sla_working_hours,
         ownerId: c.department_id,
       })),
       officers: [],
+      calendar: await this.calendars.calendarOf(organizationId),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@civic/audit';
 import type { MessageAttachment } from '@civic/domain';
+import type { SlaCalendar } from '@civic/office-hours';
 
 /** Whose account a sandbox account is, which decides the topics and the officers that answer. */
 export type DemoDesk = 'municipality' | 'mayor';
@@ -14,8 +15,17 @@ export interface DemoCatalog {
   /** Active external bodies. */
   bodies: { id: string; name: string }[];
   /** Active categories; `ownerId` is the department or external body that owns each. */
-  categories: { id: string; code: string; name: string; slaHours: number; ownerId: string | null }[];
+  categories: {
+    id: string;
+    code: string;
+    name: string;
+    slaHours: number;
+    slaWorkingHours: boolean;
+    ownerId: string | null;
+  }[];
   officers: { id: string; name: string; email: string; desk: DemoDesk | 'both' }[];
+  /** The office calendar working-hour SLAs are counted on. */
+  calendar: SlaCalendar;
 }
 
 export interface ContactRow {
@@ -107,6 +117,7 @@ export interface CaseRow {
   location_label: string | null;
   photos: unknown[];
   due_at: string;
+  at_risk_at: string;
   resolution_text: string | null;
   rejection_reason: string | null;
   first_resolved_at: string | null;

@@ -88,6 +88,7 @@ const CASE: Columns = {
   location_label: 'text',
   photos: 'jsonb',
   due_at: 'timestamptz',
+  at_risk_at: 'timestamptz',
   resolution_text: 'text',
   rejection_reason: 'text',
   first_resolved_at: 'timestamptz',

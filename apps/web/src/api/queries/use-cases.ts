@@ -19,6 +19,8 @@ export interface CaseFilters {
   /** A user id, 'me' or 'none'. */
   assignee: string;
   overdue: boolean;
+  /** Open cases past 75 % of the time to their due date, not yet late. */
+  atRisk: boolean;
   /** A readable case number as typed; sent once it looks like one (2026-000123, 2026-123). */
   number: string;
 }
@@ -34,6 +36,7 @@ export const NO_CASE_FILTERS: CaseFilters = {
   priority: '',
   assignee: '',
   overdue: false,
+  atRisk: false,
   number: '',
 };
 
@@ -46,6 +49,9 @@ function caseListQuery(filters: CaseFilters): string {
   }
   if (filters.overdue) {
     params.set('overdue', 'true');
+  }
+  if (filters.atRisk) {
+    params.set('atRisk', 'true');
   }
   if (CASE_NUMBER_INPUT.test(filters.number.trim())) {
     params.set('number', filters.number.trim());
