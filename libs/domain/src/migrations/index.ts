@@ -37,10 +37,10 @@ import { OfficeHours1796642000000 } from './1796642000000-office-hours.migration
 import { CaseSatisfaction1796643000000 } from './1796643000000-case-satisfaction.migration';
 import { CaseManualIntake1796644000000 } from './1796644000000-case-manual-intake.migration';
 import { CaseAtRisk1796645000000 } from './1796645000000-case-at-risk.migration';
+import { CaseMailRecipient1796645100000 } from './1796645100000-case-mail-recipient.migration';
 import { Teams1796646000000 } from './1796646000000-teams.migration';
 import { AutomationRules1796648000000 } from './1796648000000-automation-rules.migration';
 import { ReplyApproval1796649000000 } from './1796649000000-reply-approval.migration';
-import { CaseMailRecipient1796645100000 } from './1796645100000-case-mail-recipient.migration';
 import { Macros1796647000000 } from './1796647000000-macros.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
