@@ -1,7 +1,5 @@
-import { Global, Module } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { ActionOrigin, ConversationAction, TeamContacts } from '@civic/automation';
-import { ConversationActionKind as K, ConversationActionRunner, TeamAssigner, TeamDirectory } from '@civic/automation';
+import type { ActionOrigin, ConversationAction } from '@civic/automation';
+import { ConversationActionKind as K, ConversationActionRunner } from '@civic/automation';
 import { CasePriority, UserRole } from '@civic/domain';
 import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
 import type { SeededAccounts } from '../inbox/inbox-seed';
@@ -10,20 +8,7 @@ import { FakeSmtpServer } from '../support/fake-smtp.server';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
-const TEAM_ID = '6f1c2f4e-0000-4000-8000-000000000001';
-
-/** The teams part's directory, as it will bind it: one team with two members' addresses. */
-class OneTeamDirectory extends TeamDirectory {
-  async contacts(_m: EntityManager, _org: string, teamId: string): Promise<TeamContacts | null> {
-    return teamId === TEAM_ID
-      ? { teamId, name: 'Fen İşleri Masası', emails: ['fen1@belediye.example', 'fen2@belediye.example'] }
-      : null;
-  }
-}
-
-@Global()
-@Module({ providers: [{ provide: TeamDirectory, useClass: OneTeamDirectory }], exports: [TeamDirectory] })
-class TeamDirectoryTestModule {}
+const UNKNOWN_TEAM_ID = '6f1c2f4e-0000-4000-8000-00000000ffff';
 
 describe('Conversation action runner: each action in the caller’s transaction, named in history and audit', () => {
   const smtp = new FakeSmtpServer();
@@ -31,6 +16,8 @@ describe('Conversation action runner: each action in the caller’s transaction,
   let accounts: SeededAccounts;
   let officer: { user: { id: string } };
   let auditor: { user: { id: string } };
+  let fen: { user: { id: string; email: string } }[];
+  let teamId: string;
   let externalBodyId: string;
   let cannedId: string;
   const rule: ActionOrigin = { kind: 'rule', ruleId: '0b7a1b52-0000-4000-8000-0000000000aa', ruleName: 'Çukur kuralı' };
@@ -67,11 +54,19 @@ describe('Conversation action runner: each action in the caller’s transaction,
     t = await startTestApp({
       withWorker: true,
       config: { SMTP_URL: smtp.url, MAIL_FROM: 'Belediye <bildirim@belediye.example>' },
-      include: [TeamDirectoryTestModule],
     });
     accounts = await createAccounts(t, t.organizationId, 'runner');
     officer = await t.createUser([UserRole.Officer]);
     auditor = await t.createUser([UserRole.Auditor]);
+    fen = [await t.createUser([UserRole.Officer]), await t.createUser([UserRole.Officer])];
+    teamId = (
+      await t
+        .http()
+        .post('/api/v1/teams')
+        .set({ Authorization: `Bearer ${t.adminToken}` })
+        .send({ name: 'Fen İşleri Masası', memberIds: fen.map((m) => m.user.id) })
+        .expect(201)
+    ).body.id;
     macro = {
       kind: 'macro',
       macroId: '0b7a1b52-0000-4000-8000-0000000000bb',
@@ -135,18 +130,20 @@ describe('Conversation action runner: each action in the caller’s transaction,
     expect(audit[3].after).toMatchObject({ result: 'failed', reason: 'officer_unavailable', origin: { kind: 'rule' } });
   });
 
-  it('assign_team: fails while no teams module binds the TeamAssigner, else names the unknown team', async () => {
+  it('assign_team goes through the teams module’s TeamAssigner; an unknown team fails', async () => {
     const id = await conversation('Ekip atansın');
-    const bound = (() => {
-      try {
-        return !!t.app.get(TeamAssigner, { strict: false });
-      } catch {
-        return false;
-      }
-    })();
-    expect(await run(id, [{ kind: K.AssignTeam, teamId: TEAM_ID }])).toEqual([
-      { kind: 'assign_team', result: 'failed', reason: bound ? 'team_not_found' : 'teams_unavailable' },
+    expect(
+      await run(id, [
+        { kind: K.AssignTeam, teamId: UNKNOWN_TEAM_ID },
+        { kind: K.AssignTeam, teamId },
+      ]),
+    ).toEqual([
+      { kind: 'assign_team', result: 'failed', reason: 'team_not_found' },
+      { kind: 'assign_team', result: 'done' },
     ]);
+    // Nobody of the team is online: the conversation waits in the team's queue.
+    const [row] = await t.dataSource.query(`SELECT team_id, assignee_id FROM conversation WHERE id = $1`, [id]);
+    expect(row).toEqual({ team_id: teamId, assignee_id: null });
   });
 
   it('adds tags, closes as spam and closes; repeating changes nothing', async () => {
@@ -290,15 +287,15 @@ describe('Conversation action runner: each action in the caller’s transaction,
     const id = await conversation('Kaldırım taşları kırık');
     expect(
       await run(id, [
-        { kind: K.NotifyTeam, teamId: TEAM_ID },
-        { kind: K.NotifyTeam, teamId: '6f1c2f4e-0000-4000-8000-00000000ffff' },
+        { kind: K.NotifyTeam, teamId },
+        { kind: K.NotifyTeam, teamId: UNKNOWN_TEAM_ID },
       ]),
     ).toEqual([
       { kind: 'notify_team', result: 'done' },
       { kind: 'notify_team', result: 'failed', reason: 'team_not_found' },
     ]);
-    await eventually(async () => smtp.messagesTo('fen2@belediye.example').length === 1, 20_000);
-    const [mail] = smtp.messagesTo('fen1@belediye.example');
+    await eventually(async () => smtp.messagesTo(fen[1].user.email).length === 1, 20_000);
+    const [mail] = smtp.messagesTo(fen[0].user.email);
     expect(mail.subject).toBe('Fen İşleri Masası: yeni bir konuşma sizi bekliyor');
     expect(mail.text).toContain('Kural: Çukur kuralı');
     expect(mail.text).toContain(`/inbox/${id}`);

@@ -12,11 +12,13 @@ import { ConversationChangeActions } from './conversation-change.actions';
 import { MacroReferences } from './macro-references';
 import { MacrosService } from './macros.service';
 import { MessageActions } from './message.actions';
+import { TeamDirectory } from './team-directory';
+import { TeamMembersDirectory } from './team-members.directory';
 
 /**
  * Conversation actions for rules and macros (issue 26), in every process: inject
  * ConversationActionRunner (from '@civic/automation') after importing this module. The api and the
- * worker app modules import it; teams bind TeamAssigner / TeamDirectory in their own module.
+ * worker app modules import it. TeamAssigner is bound by the teams module and found at run time.
  */
 @Module({
   imports: [AuditModule, InboxModule, CasesModule, RepliesModule, MailModule, QueueModule],
@@ -28,6 +30,7 @@ import { MessageActions } from './message.actions';
     { provide: ConversationActionRunner, useExisting: DefaultConversationActionRunner },
     MacroReferences,
     MacrosService,
+    { provide: TeamDirectory, useClass: TeamMembersDirectory },
   ],
   exports: [ConversationActionRunner, DefaultConversationActionRunner, MacrosService],
 })

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { TeamContacts } from './team-directory';
+import { TeamDirectory } from './team-directory';
+
+/**
+ * notify_team's addresses: the active members of an active team (tables of libs/teams). Read here
+ * rather than through the teams module, which itself depends on this library's contracts.
+ */
+@Injectable()
+export class TeamMembersDirectory extends TeamDirectory {
+  async contacts(manager: EntityManager, organizationId: string, teamId: string): Promise<TeamContacts | null> {
+    const [team] = await manager.query(
+      `SELECT t.id, t.name,
+              coalesce(array_agg(u.email ORDER BY u.email) FILTER (WHERE u.id IS NOT NULL), '{}') AS emails
+         FROM team t
+         LEFT JOIN team_member m ON m.organization_id = t.organization_id AND m.team_id = t.id
+         LEFT JOIN app_user u ON u.organization_id = m.organization_id AND u.id = m.user_id AND u.active
+        WHERE t.organization_id = $1 AND t.id = $2 AND t.active
+        GROUP BY t.id, t.name`,
+      [organizationId, teamId],
+    );
+    return team ? { teamId: team.id, name: team.name, emails: team.emails } : null;
+  }
+}
