@@ -43,7 +43,8 @@ describe('Sandbox: the demo starts with 90 days of history', () => {
     expect(first.counts.conversations).toBeGreaterThanOrEqual(3000);
     expect(first.counts.conversations).toBeLessThanOrEqual(6000);
     expect(first.counts.messages).toBeGreaterThanOrEqual(10_000);
-    expect(first.counts.messages).toBeLessThanOrEqual(20_000);
+    // The product's automatic messages (acknowledgements, status, survey) are about half again as many.
+    expect(first.counts.messages).toBeLessThanOrEqual(26_000);
     const accounts: { name: string; channel: string; n: number }[] = await t.dataSource.query(
       `SELECT a.name, a.channel, count(c.id)::int AS n FROM channel_account a LEFT JOIN conversation c ON c.channel_account_id = a.id
         WHERE a.organization_id = $1 GROUP BY a.id ORDER BY a.channel`,
@@ -80,7 +81,7 @@ describe('Sandbox: the demo starts with 90 days of history', () => {
              FROM message m WHERE m.conversation_id = c.id) m ON true
          LEFT JOIN LATERAL (
            SELECT min(o.sent_at) AS first_out FROM message o
-            WHERE o.conversation_id = c.id AND o.direction = 'out' AND o.sent_at > m.first_in) o ON true
+            WHERE o.conversation_id = c.id AND o.direction = 'out' AND o.author_user_id IS NOT NULL AND o.sent_at > m.first_in) o ON true
          LEFT JOIN LATERAL (
            SELECT min(a.created_at) AS resolved FROM conversation_activity a
             WHERE a.conversation_id = c.id AND a.type = 'status' AND a.data->>'to' IN ('resolved', 'closed')) a ON true
@@ -93,7 +94,9 @@ describe('Sandbox: the demo starts with 90 days of history', () => {
     );
     expect(wrong.n).toBe(0);
     const orphans = await one(
-      `SELECT (SELECT count(*) FROM message m WHERE m.organization_id = $1 AND m.direction = 'out' AND m.author_user_id IS NULL)::int AS unsigned,
+      // Only the automatic messages (each the message of a sent notice) have no author.
+      `SELECT (SELECT count(*) FROM message m WHERE m.organization_id = $1 AND m.direction = 'out' AND m.author_user_id IS NULL
+                 AND NOT EXISTS (SELECT 1 FROM citizen_notice n WHERE n.message_id = m.id))::int AS unsigned,
               (SELECT count(*) FROM civic_case k LEFT JOIN message m ON m.id = k.message_id AND m.conversation_id = k.conversation_id
                 WHERE k.organization_id = $1 AND m.id IS NULL)::int AS cases_without_message,
               (SELECT count(*) FROM civic_case k WHERE k.organization_id = $1 AND k.created_at < (SELECT first_inbound_at FROM conversation WHERE id = k.conversation_id))::int AS early`,
@@ -187,6 +190,95 @@ describe('Sandbox: the demo starts with 90 days of history', () => {
       [t.organizationId],
     );
     expect(told?.case_number).toMatch(/^2\d{3}-\d{6}$/);
+  });
+
+  it('shows the automatic loop: acknowledgements with the number, status messages, a question before every rating', async () => {
+    // Every sent notice has its outbound message in the thread, as the notice worker stores it.
+    const notices = await one(
+      `SELECT count(*)::int AS sent,
+              count(*) FILTER (WHERE m.conversation_id = n.conversation_id AND m.direction = 'out' AND m.author_user_id IS NULL
+                                 AND m.text = n.text AND m.raw ? 'request' AND m.sent_at = n.sent_at AND n.created_at <= n.sent_at
+                                 AND m.delivery_state IN ('sent', 'delivered', 'read'))::int AS stored,
+              count(*) FILTER (WHERE n.kind = 'case_opened')::int AS acknowledged,
+              count(*) FILTER (WHERE n.kind = 'case_opened' AND n.text LIKE 'Başvurunuz ' || k.case_number || ' numarasıyla alınmıştır%')::int AS with_number,
+              count(*) FILTER (WHERE n.kind IN ('in_progress', 'forwarded'))::int AS progress,
+              count(*) FILTER (WHERE n.kind IN ('resolved', 'body_update', 'rejected'))::int AS outcomes,
+              count(*) FILTER (WHERE n.kind = 'status_reply' AND n.text LIKE '%' || k.case_number || '%')::int AS status_replies,
+              count(*) FILTER (WHERE n.kind = 'opt_out_confirmed')::int AS opt_outs
+         FROM citizen_notice n LEFT JOIN message m ON m.id = n.message_id LEFT JOIN civic_case k ON k.id = n.case_id
+        WHERE n.organization_id = $1 AND n.state = 'sent'`,
+      [t.organizationId],
+    );
+    const cases = await one(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE status = 'resolved')::int AS resolved FROM civic_case WHERE organization_id = $1`,
+      [t.organizationId],
+    );
+    expect(notices.stored).toBe(notices.sent);
+    expect(notices.with_number).toBe(notices.acknowledged);
+    expect(notices.acknowledged).toBeGreaterThan(cases.n * 0.95);
+    expect(notices.acknowledged).toBeLessThanOrEqual(cases.n);
+    expect(notices.progress).toBeGreaterThan(cases.n * 0.3);
+    expect(notices.outcomes).toBeGreaterThan(cases.resolved * 0.6);
+    expect(notices.status_replies).toBeGreaterThan(10);
+    expect(notices.opt_outs).toBeGreaterThan(3);
+    expect(notices.opt_outs).toBeLessThan(cases.n * 0.03);
+
+    // Every seeded rating answers a question that was sent before it, on the same thread.
+    const ratings = await one(
+      `SELECT count(*)::int AS answered,
+              count(*) FILTER (WHERE n.state = 'sent' AND q.conversation_id = s.conversation_id AND a.conversation_id = s.conversation_id
+                                 AND q.sent_at < a.sent_at AND a.direction = 'in')::int AS after_question,
+              count(*) FILTER (WHERE s.not_solved)::int AS not_solved,
+              count(*) FILTER (WHERE th.state = 'sent')::int AS thanked,
+              (SELECT count(*) FROM case_satisfaction WHERE organization_id = $1)::int AS asked
+         FROM case_satisfaction s
+         LEFT JOIN citizen_notice n ON n.organization_id = s.organization_id AND n.event_key = 'survey:' || s.case_id || ':' || s.resolution_count
+         LEFT JOIN citizen_notice th ON th.organization_id = s.organization_id AND th.event_key = 'survey:' || s.case_id || ':' || s.resolution_count || ':thanks'
+         LEFT JOIN message q ON q.id = n.message_id
+         LEFT JOIN message a ON a.id = s.message_id
+        WHERE s.organization_id = $1 AND s.answered_at IS NOT NULL`,
+      [t.organizationId],
+    );
+    expect(ratings.answered).toBeGreaterThan(ratings.asked * 0.25);
+    expect(ratings.answered).toBeLessThan(ratings.asked * 0.6);
+    expect(ratings.after_question).toBe(ratings.answered);
+    expect(ratings.thanked).toBe(ratings.answered);
+    expect(ratings.not_solved).toBeGreaterThan(0);
+    expect(ratings.not_solved).toBeLessThan(ratings.answered * 0.1);
+    // "Not solved" reopened its case as the answer handler does: a system status change to in progress.
+    const reopened = await one(
+      `SELECT count(*)::int AS n FROM case_satisfaction s
+         JOIN case_history h ON h.case_id = s.case_id AND h.action = 'status' AND h.actor_label = 'system'
+          AND h.actor_user_id IS NULL AND h.after->>'status' = 'in_progress' AND (h.after->>'notSolved')::boolean
+        WHERE s.organization_id = $1 AND s.not_solved`,
+      [t.organizationId],
+    );
+    expect(reopened.n).toBe(ratings.not_solved);
+    // An opted-out citizen gets no automatic message after DUR: later notices are skipped, and say why.
+    const afterStop = await one(
+      `SELECT count(*) FILTER (WHERE n.state = 'sent')::int AS sent, count(*) FILTER (WHERE n.state = 'skipped' AND n.reason = 'opted_out')::int AS skipped
+         FROM citizen_contact_state st JOIN citizen_notice n ON n.contact_id = st.contact_id AND n.created_at > st.opted_out_at
+        WHERE st.organization_id = $1 AND st.opted_out_at IS NOT NULL`,
+      [t.organizationId],
+    );
+    expect(afterStop.sent).toBe(0);
+
+    // The case view lists a rated case's automatic messages in order, the question before the thanks.
+    const [rated] = await t.dataSource.query(
+      `SELECT s.case_id FROM case_satisfaction s JOIN civic_case k ON k.id = s.case_id
+        WHERE s.organization_id = $1 AND s.rating IS NOT NULL AND k.status = 'resolved' AND k.resolution_count = 1 LIMIT 1`,
+      [t.organizationId],
+    );
+    const view = await get(`/api/v1/cases/${rated.case_id}`);
+    expect(view.status).toBe(200);
+    const kinds: string[] = view.body.notices.map((n: { kind: string }) => n.kind);
+    expect(kinds[0]).toBe('case_opened');
+    expect(kinds.indexOf('satisfaction_survey')).toBeGreaterThan(0);
+    expect(kinds.indexOf('satisfaction_thanks')).toBeGreaterThan(kinds.indexOf('satisfaction_survey'));
+    expect(view.body.notices.every((n: { state: string }) => ['sent', 'delivered', 'read'].includes(n.state))).toBe(
+      true,
+    );
+    expect(view.body.satisfaction.rating).toBeGreaterThanOrEqual(1);
   });
 
   it('has watchlists with mentions, top terms, and a spike the spike detector finds', async () => {

@@ -6,3 +6,4 @@ export * from './sandbox-accounts';
 export * from './sandbox-photo';
 export * from './demo-history';
 export * from './live-scenes';
+export * from './live-loop-scenes';

@@ -306,7 +306,12 @@ export class LiveSceneMaker {
   }
 }
 
-function whatsapp(person: DemoPerson, id: string, seconds: number, message: Record<string, unknown>): SandboxScene {
+export function whatsapp(
+  person: Pick<DemoPerson, 'phone' | 'name'>,
+  id: string,
+  seconds: number,
+  message: Record<string, unknown>,
+): SandboxScene {
   return {
     kind: 'meta-webhook',
     body: whatsappMessagesWebhook(
@@ -321,7 +326,7 @@ function whatsapp(person: DemoPerson, id: string, seconds: number, message: Reco
   };
 }
 
-function messaging(
+export function messaging(
   object: 'page' | 'instagram',
   accountId: string,
   seconds: number,

@@ -10,6 +10,7 @@ import { ChannelAccount, Organization } from '@civic/domain';
 import { postSignedWebhook } from '@civic/testing';
 import { DemoHistoryService } from './demo-history/demo-history.service';
 import { SeededRandom } from './demo-history/seeded-random';
+import { LiveLoopScenes } from './live-loop-scenes';
 import { LiveSceneMaker } from './live-scenes';
 import { SandboxAccounts } from './sandbox-accounts';
 import { sandboxAvatarPng } from './sandbox-avatars';
@@ -25,6 +26,8 @@ const RECEIPTS_MS = 1500;
 const CATALOGUE_WAIT_MS = 1000;
 /** The api's own start-up queries (readiness, the worker's first runs) go first. */
 const HISTORY_DELAY_MS = 2000;
+/** Every this many ticks (about three minutes) a citizen answers the automatic loop: a rating, a status query, DUR. */
+const LOOP_EVERY_TICKS = 30;
 
 /**
  * Connects sandbox accounts (the municipality's and the mayor's) and plays Turkish citizen messages
@@ -39,6 +42,9 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
   // Seeded from the start time: each run of the demo plays a different sequence.
   private readonly scenes = new LiveSceneMaker(Date.now() >>> 0);
   private receipts: SandboxReceipts | null = null;
+  private loopScenes: LiveLoopScenes | null = null;
+  private organizationId: string | null = null;
+  private ticks = 0;
 
   constructor(
     @Inject(SANDBOX_CHANNELS) private readonly channels: SandboxChannels,
@@ -57,6 +63,8 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
       return;
     }
     await new SandboxAccounts(this.accounts, this.secrets).connect(organization.id);
+    this.organizationId = organization.id;
+    this.loopScenes = new LiveLoopScenes(this.dataSource, (Date.now() >>> 0) + 1);
     // A new demo starts with a past: seeded in the background, so the api is ready at once.
     if (this.config.sandboxEnabled && this.history.enabled) {
       void this.seedHistory(organization.id);
@@ -107,8 +115,9 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async tick(): Promise<void> {
-    const scene = this.scenes.next();
     try {
+      const loop = ++this.ticks % LOOP_EVERY_TICKS === 0 && this.organizationId;
+      const scene = (loop ? await this.loopScenes?.next(this.organizationId!) : null) ?? this.scenes.next();
       if (scene.kind === 'tweet') {
         this.channels.twitter.addUser({ id: scene.authorId, name: scene.authorName, username: scene.username });
         this.channels.twitter.addTweet({

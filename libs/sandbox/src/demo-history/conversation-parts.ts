@@ -27,6 +27,8 @@ export interface Draft {
   attachments: MessageAttachment[];
   officer?: Officer;
   id: string;
+  /** An automatic message (no officer): the reply request ReplyService keeps in raw, and the message it answers. */
+  automatic?: { request: Record<string, unknown>; inReplyTo: string | null };
 }
 
 /** A case photo: a reference to the message's stored image (as CaseOpeningService keeps it). */

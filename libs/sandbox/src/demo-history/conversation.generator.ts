@@ -5,6 +5,7 @@ import { iso } from './case-rows';
 import type { CasePlanner, PlannedCase } from './case.planner';
 import type { Route } from './channel-routes';
 import { contactFor, messageExternalId, PostPool } from './channel-routes';
+import type { NoticeMessageRow } from './citizen-loop-rows';
 import {
   FOLLOW_UPS,
   MAYOR_NON_REQUESTS,
@@ -19,6 +20,8 @@ import type { ConversationTopic, Draft, StoredPhoto } from './conversation-parts
 import { casePhoto } from './conversation-parts';
 import { responseTime } from './demo-clock';
 import type { ActivityRow, ContactRow, ConversationRow, DemoCatalog, MessageRow } from './demo-history.types';
+import { fill, SHORT_FIRST_REPLIES, SHORT_FORWARD_REPLIES } from './loop-texts';
+import type { LoopThread, NoticePlanner } from './notice.planner';
 import { askLocation, firstReply, forwardReply, infoReply, outcomeMessage } from './officer-texts';
 import { drawPerson, NEIGHBOURHOODS, pointNear } from './people-and-places';
 import type { SeededRandom } from './seeded-random';
@@ -41,6 +44,8 @@ export class ConversationGenerator {
   readonly contacts: ContactRow[] = [];
   readonly conversations: ConversationRow[] = [];
   readonly messages: MessageRow[] = [];
+  /** The automatic messages' rows (written with their reply request). */
+  readonly noticeMessages: NoticeMessageRow[] = [];
   readonly activities: ActivityRow[] = [];
   private readonly posts: PostPool;
   private readonly userIds = new Set<string>();
@@ -53,6 +58,8 @@ export class ConversationGenerator {
     private readonly now: number,
     private readonly planner: CasePlanner,
     private readonly photos: StoredPhoto[],
+    /** The product's automatic messages on each case's thread. */
+    private readonly loop: NoticePlanner,
   ) {
     this.posts = new PostPool(random);
     const shares: Record<string, number> = {
@@ -97,6 +104,14 @@ export class ConversationGenerator {
     let planned: PlannedCase | null = null;
     let resolvedAt: number | null = null;
     let pending = false;
+    const thread: LoopThread = {
+      conversationId,
+      contactId: contact.id,
+      channel: route.account.channel,
+      dm: route.mode === 'dm',
+      drafts,
+      optedOutAt: null,
+    };
     if (!isRequest) {
       const said = topic.text ?? address(random.pick(mayor ? MAYOR_NON_REQUESTS : NON_REQUESTS));
       inbound(start, typed(random, said));
@@ -163,6 +178,7 @@ export class ConversationGenerator {
         if (location) {
           this.located.push({ category, neighbourhood, lat: point.lat, lon: point.lon, at: start });
         }
+        const mark = this.planner.history.length;
         planned = this.planner.plan({
           conversationId,
           messageId: first.id,
@@ -177,27 +193,40 @@ export class ConversationGenerator {
           photos: photo ? [casePhoto(first)] : [],
           neighbourhood,
         });
+        const steps = this.planner.history.slice(mark);
+        const { quoteNumber } = this.loop.opened(thread, planned, steps, category.name);
         const values = { ad: person.first, no: planned.row.case_number };
+        const birim = planned.departmentName ?? 'ilgili birim';
         outbound(
           reply,
           replyTo(
             planned.mergedInto
               ? `Merhaba ${person.first}, aynı konuda ${planned.mergedInto.case_number} numaralı başvuru zaten işlemde; bildiriminizi o başvuruya ekledik, sonucu size de ileteceğiz.`
               : planned.bodyName
-                ? forwardReply(random, { ...values, kurum: planned.bodyName })
-                : firstReply(random, { ...values, birim: planned.departmentName ?? 'ilgili birim' }),
+                ? quoteNumber
+                  ? forwardReply(random, { ...values, kurum: planned.bodyName })
+                  : fill(random.pick(SHORT_FORWARD_REPLIES), { ...values, kurum: planned.bodyName })
+                : quoteNumber
+                  ? firstReply(random, { ...values, birim })
+                  : fill(random.pick(SHORT_FIRST_REPLIES), { ...values, birim }),
           ),
         );
         const closing = planned.outcome?.at ?? this.now;
         const nudge = reply + random.int(20, 60) * 3_600_000;
-        if (!planned.mergedInto && random.chance(0.25) && nudge < closing) {
+        if (
+          !planned.mergedInto &&
+          random.chance(0.25) &&
+          nudge < closing &&
+          !this.loop.statusQuery(thread, planned, steps, nudge)
+        ) {
           inbound(nudge, typed(random, random.pick(FOLLOW_UPS)));
           const answer = responseTime(random, nudge, mayor);
           if (answer < closing) {
             outbound(answer, replyTo(STILL_WORKING));
           }
         }
-        if (planned.outcome) {
+        const toldAutomatically = this.loop.outcome(thread, planned, steps);
+        if (planned.outcome && !toldAutomatically) {
           const o = planned.outcome;
           const name = contact.name ?? contact.handle ?? person.first;
           const notice = replyTo(
@@ -210,7 +239,10 @@ export class ConversationGenerator {
             inbound(thanks, typed(random, random.pick(THANKS)));
           }
         }
-        if (
+        const reopened = this.loop.survey(thread, planned, steps);
+        if (reopened) {
+          pending = false;
+        } else if (
           planned.outcome ||
           planned.mergedInto ||
           planned.row.status === 'resolved' ||
@@ -270,10 +302,16 @@ export class ConversationGenerator {
     const dm = route.mode === 'dm';
     const rootId = route.mode === 'comment' ? postId : null;
     let citizenMessage: { id: string; externalId: string } | null = null;
+    const externalIds = new Map<string, string>();
     const rows: MessageRow[] = drafts.map((d) => {
       const externalId = messageExternalId(random, route, postId);
+      externalIds.set(d.id, externalId);
       const inbound = d.direction === 'in';
-      const parent = !dm && !inbound ? citizenMessage : null;
+      // A notice that answers a message (thanks for a rating) goes under it, as ReplyService threads it.
+      const answered = d.automatic?.inReplyTo
+        ? { id: d.automatic.inReplyTo, externalId: externalIds.get(d.automatic.inReplyTo)! }
+        : null;
+      const parent = answered ?? (!dm && !inbound ? citizenMessage : null);
       const row: MessageRow = {
         id: d.id,
         channel,
@@ -314,9 +352,11 @@ export class ConversationGenerator {
     const inboundRows = rows.filter((r) => r.direction === 'in');
     const firstIn = inboundRows[0].sent_at;
     const lastIn = inboundRows[inboundRows.length - 1].sent_at;
-    const firstOut = rows.find((r) => r.direction === 'out' && r.sent_at > firstIn) ?? null;
+    // An automatic message (no author) is not a response, and reads nothing.
+    const firstOut =
+      rows.find((r) => r.direction === 'out' && r.author_user_id !== null && r.sent_at > firstIn) ?? null;
     const last = rows[rows.length - 1];
-    const lastOutIndex = rows.map((r) => r.direction).lastIndexOf('out');
+    const lastOutIndex = rows.map((r) => r.direction === 'out' && r.author_user_id !== null).lastIndexOf(true);
     const resolved = resolvedAt !== null && resolvedAt < this.now;
     if (resolved) {
       this.activities.push({
@@ -366,6 +406,12 @@ export class ConversationGenerator {
       unread_count: resolved ? 0 : rows.slice(lastOutIndex + 1).filter((r) => r.direction === 'in').length,
       created_at: firstIn,
     });
-    this.messages.push(...rows);
+    drafts.forEach((d, i) => {
+      if (d.automatic) {
+        this.noticeMessages.push({ ...rows[i], raw: { request: d.automatic.request } });
+      } else {
+        this.messages.push(rows[i]);
+      }
+    });
   }
 }

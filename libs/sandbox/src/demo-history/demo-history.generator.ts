@@ -1,5 +1,6 @@
 import type { AuditEntry } from '@civic/audit';
 import { withTextFingerprints } from '@civic/audit';
+import type { EffectiveNoticeSettings } from '@civic/citizen-loop';
 import { CasePlanner } from './case.planner';
 import { availableRoutes } from './channel-routes';
 import type { StoredPhoto } from './conversation-parts';
@@ -7,6 +8,8 @@ import { ConversationGenerator } from './conversation.generator';
 import { DAY, drawTimeOfDay, HOUR, localMidnight, weekdayWeight } from './demo-clock';
 import type { DemoCatalog, DemoHistory } from './demo-history.types';
 import { generateMentions } from './mention.generator';
+import { defaultNoticeSettings } from './notice-settings';
+import { NoticePlanner } from './notice.planner';
 import { SeededRandom } from './seeded-random';
 
 export interface DemoHistoryOptions {
@@ -16,6 +19,8 @@ export interface DemoHistoryOptions {
   /** Conversations on an ordinary weekday. */
   perDay?: number;
   now?: Date;
+  /** The organization's automatic messages (texts, switches); the product's defaults when not given. */
+  notices?: EffectiveNoticeSettings;
 }
 
 export const DEMO_HISTORY_SEED = 20_261_206;
@@ -48,7 +53,14 @@ export async function generateDemoHistory(
   const perDay = options.perDay ?? 46;
   const start = now - days * DAY;
   const planner = new CasePlanner(random, catalog, now);
-  const conversations = new ConversationGenerator(random, catalog, now, planner, photos);
+  // Its own stream: the automatic messages do not redraw the rest of the history.
+  const loop = new NoticePlanner(
+    new SeededRandom((options.seed ?? DEMO_HISTORY_SEED) + 1),
+    now,
+    options.notices ?? defaultNoticeSettings(),
+    planner.history,
+  );
+  const conversations = new ConversationGenerator(random, catalog, now, planner, photos, loop);
   const { routes, weights } = availableRoutes(catalog);
   if (routes.length === 0) {
     throw new Error('The demo history needs the sandbox accounts');
@@ -85,6 +97,7 @@ export async function generateDemoHistory(
     cases: planner.cases,
     caseHistory: planner.history,
     forwards: planner.forwards,
+    loop: { ...loop.loop, messages: conversations.noticeMessages },
     ...mentions,
     audit: auditEntries(catalog, planner),
   };

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@civic/audit';
+import { CitizenMessageSettingsService } from '@civic/citizen-loop';
 import { AppConfig } from '@civic/config';
 import { connectionsShareOneSession, withAdvisoryLock } from '@civic/database';
 import { MediaStore } from '@civic/media';
@@ -76,7 +77,12 @@ export class DemoHistoryService {
     catalog.officers = await this.officers(organizationId, catalog.accounts);
     const photos = await this.photos();
     const now = options.now ?? new Date();
-    const history = await generateDemoHistory(catalog, photos, { ...options, now });
+    // The automatic messages in the organization's own texts and switches (the notice worker's reading of them).
+    const notices = await new CitizenMessageSettingsService(this.dataSource, this.audit).effective(
+      this.dataSource.manager,
+      organizationId,
+    );
+    const history = await generateDemoHistory(catalog, photos, { notices, ...options, now });
     // On the embedded database every statement waits in one queue: yield between them so the
     // health check and the live sandbox are answered while the history is written.
     const shared = await connectionsShareOneSession(this.dataSource);
@@ -91,7 +97,12 @@ export class DemoHistoryService {
       await pause?.();
     }
     const seconds = Math.round((performance.now() - started) / 10) / 100;
-    const summary = { ...counts, auditEvents: history.audit.length, officers: catalog.officers.length };
+    const summary = {
+      ...counts,
+      notices: history.loop.notices.length,
+      auditEvents: history.audit.length,
+      officers: catalog.officers.length,
+    };
     await this.audit.record({
       organizationId,
       actorLabel: 'system',

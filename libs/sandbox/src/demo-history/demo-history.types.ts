@@ -1,6 +1,7 @@
 import type { AuditEntry } from '@civic/audit';
 import type { MessageAttachment } from '@civic/domain';
 import type { SlaCalendar } from '@civic/office-hours';
+import type { CitizenLoopHistory } from './citizen-loop-rows';
 
 /** Whose account a sandbox account is, which decides the topics and the officers that answer. */
 export type DemoDesk = 'municipality' | 'mayor';
@@ -214,6 +215,8 @@ export interface DemoHistory {
   watchlists: WatchlistRow[];
   mentions: MentionRow[];
   alerts: MentionAlertRow[];
+  /** The automatic messages sent to citizens and what they answered. */
+  loop: CitizenLoopHistory;
   /** The case actions, oldest first, for the audit chain. */
   audit: AuditEntry[];
 }

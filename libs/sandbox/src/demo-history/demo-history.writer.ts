@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import { writeCitizenLoop } from './citizen-loop-rows';
 import type { CaseRow, DemoHistory } from './demo-history.types';
-import { writeSatisfactionAnswers } from './satisfaction-answers';
 
 type Columns = Record<string, string>;
 
@@ -192,7 +192,7 @@ export class DemoHistoryWriter {
     await this.advanceCaseNumbers(history.cases);
     await this.insert('case_history', CASE_HISTORY, history.caseHistory);
     await this.insert('case_forward', CASE_FORWARD, history.forwards);
-    await writeSatisfactionAnswers(this.manager, this.organizationId, scannedUntil);
+    await writeCitizenLoop(history.loop, (table, columns, rows) => this.insert(table, columns, rows));
     // The inbox scanner starts after the history: its mentions are written here, in bulk.
     await this.insert('mention_watchlist', WATCHLIST, history.watchlists, {
       scanned_received_at: ['timestamptz', scannedUntil.toISOString()],
@@ -203,7 +203,7 @@ export class DemoHistoryWriter {
     return {
       contacts: history.contacts.length,
       conversations: history.conversations.length,
-      messages: history.messages.length,
+      messages: history.messages.length + history.loop.messages.length,
       cases: history.cases.length,
       caseHistory: history.caseHistory.length,
       mentions: history.mentions.length,

@@ -7,7 +7,6 @@ import { useChannelAccounts } from '../../api/queries/use-conversations';
 import type { Channel, ChannelAccountView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/tr';
-import { ReplyApprovalToggle } from '../approval/reply-approval-toggle';
 import { ChannelBadge } from '../badges';
 import { QueryState } from '../query-state';
 import { AdminTable } from './admin-table';
@@ -70,13 +69,7 @@ export function AccountsAdmin() {
       )}
       <AdminTable
         testId="accounts-table"
-        headers={[
-          t('admin.account'),
-          t('admin.health'),
-          t('admin.lastPoll'),
-          t('admin.lastError'),
-          t('approval.column'),
-        ]}
+        headers={[t('admin.account'), t('admin.health'), t('admin.lastPoll'), t('admin.lastError')]}
       >
         {accounts.map((a) => (
           <tr key={a.id} data-testid="account-row" data-status={a.status}>
@@ -98,9 +91,6 @@ export function AccountsAdmin() {
             </td>
             <td className="small">{a.lastPolledAt ? formatDateTime(a.lastPolledAt) : t('common.none')}</td>
             <td className="small error-cell">{a.lastError ?? t('common.none')}</td>
-            <td className="small">
-              <ReplyApprovalToggle account={a} onChanged={load} />
-            </td>
             <td>
               {a.status === 'disabled' ? (
                 <button type="button" className="secondary" onClick={() => void setStatus(a, 'active')}>
