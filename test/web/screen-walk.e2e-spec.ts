@@ -134,6 +134,7 @@ describe('every screen: accessibility, keyboard focus and language', () => {
       problems.push(`keyboard map [${language}]: focus is not in the dialog, or shows no ring`);
     }
     await page.keyboard.press('Escape');
+    await visit('/approvals', 'approval queue', '[data-testid="reply-draft"]');
     await visit('/cases', 'case list', '[data-testid="case-row"]');
     await visit(`/cases/${caseId}`, 'case detail', '[data-testid="case-history"]');
     await visit('/cases/stats', 'case statistics', 'svg[data-testid="chart-category"]');
@@ -184,6 +185,13 @@ describe('every screen: accessibility, keyboard focus and language', () => {
     });
     expect(opened.status).toBe(201);
     caseId = opened.body.id;
+    // A reply waiting for approval (issue 26): in the conversation and on the approval queue.
+    await t.dataSource.query(
+      `INSERT INTO reply_draft (organization_id, conversation_id, channel_account_id, author_user_id, text)
+       SELECT c.organization_id, c.id, c.channel_account_id, u.id, 'Çukur için ekiplerimiz yarın sabah yola çıkacak.'
+         FROM conversation c, app_user u WHERE c.id = $1 AND u.organization_id = c.organization_id LIMIT 1`,
+      [conversationId],
+    );
     // Mentions for the mentions screen: a watchlist and a day of posts about the municipality.
     const [watchlist] = await t.dataSource.query(
       `INSERT INTO mention_watchlist (organization_id, name, terms) VALUES ($1, 'Melikgazi gündemi', ARRAY['Melikgazi']) RETURNING id`,

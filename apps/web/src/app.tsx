@@ -10,6 +10,7 @@ import { useI18n } from './i18n/i18n';
 import type { Permissions } from './roles';
 import { homePath, permissionsOf } from './roles';
 import { ADMIN_TABS, AdminScreen } from './screens/admin-screen';
+import { ApprovalsScreen } from './screens/approvals-screen';
 import { AuditScreen } from './screens/audit-screen';
 import { CannedResponsesScreen } from './screens/canned-responses-screen';
 import { CaseDetailScreen } from './screens/case-detail-screen';
@@ -21,7 +22,7 @@ import { OverviewScreen } from './screens/overview-screen';
 import { SecurityScreen } from './screens/security-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 
-type Section = 'overview' | 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
+type Section = 'overview' | 'inbox' | 'approvals' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
 
 /**
  * Every screen has a URL. Signed out, any URL shows the sign-in form and stays in the address bar,
@@ -72,6 +73,7 @@ export function App() {
               <Route path="inbox/:conversationId" element={<Inbox user={user} can={can} />} />
               {/* Links from before the inbox had its own prefix. */}
               <Route path="conversations/:conversationId" element={<LegacyConversation />} />
+              <Route path="approvals" element={only(can.readInbox, <ApprovalsScreen user={user} />)} />
               <Route path="cases" element={only(can.readInbox, <CasesScreen />)} />
               <Route path="cases/stats" element={only(can.readInbox, <CaseStatsScreen />)} />
               <Route path="cases/:id" element={only(can.readInbox, <CaseDetail can={can} />)} />

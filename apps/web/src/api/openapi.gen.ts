@@ -461,6 +461,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/automation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rules in their order */
+        get: operations["AutomationRulesController_list"];
+        put?: never;
+        /** Add a rule at the end (off unless enabled is true) */
+        post: operations["AutomationRulesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AutomationRulesController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["AutomationRulesController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a rule; `{ "enabled": true }` switches it on */
+        patch: operations["AutomationRulesController_update"];
+        trace?: never;
+    };
+    "/api/v1/automation-rules/{id}/try": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of a saved rule over the last messages (default 500) */
+        post: operations["AutomationRulesController_trySaved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation-rules/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reorder: every rule id once, first to last */
+        put: operations["AutomationRulesController_reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation-rules/try": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dry run of an unsaved rule over the last messages (default 500): matches, nothing changed */
+        post: operations["AutomationRulesController_try"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/canned-responses": {
         parameters: {
             query?: never;
@@ -1025,7 +1111,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Set status, assignee (null unassigns) or tags */
+        /** Set status, assignee (null unassigns), team (round robin) or tags */
         patch: operations["ConversationsController_update"];
         trace?: never;
     };
@@ -1040,6 +1126,22 @@ export interface paths {
         put?: never;
         post: operations["LegalHoldController_place"];
         delete: operations["LegalHoldController_release"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/conversations/{id}/macros/{macroId}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConversationMacrosController_run"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1345,6 +1447,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/macros": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MacrosController_list"];
+        put?: never;
+        post: operations["MacrosController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/macros/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["MacrosController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["MacrosController_update"];
+        trace?: never;
+    };
     "/api/v1/media/{token}": {
         parameters: {
             query?: never;
@@ -1615,6 +1749,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reply-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReplyDraftsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reply-drafts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ReplyDraftsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reply-drafts/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReplyDraftsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reply-drafts/{id}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReplyDraftsController_resubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reply-drafts/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReplyDraftsController_returnToAuthor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/retention": {
         parameters: {
             query?: never;
@@ -1697,6 +1911,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Teams with members (online, away, open work), queue and open counts */
+        get: operations["TeamsController_list"];
+        put?: never;
+        /** Create a team with members and a per-member cap of open conversations (admin) */
+        post: operations["TeamsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TeamsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a team; its queued conversations return to the general inbox (admin) */
+        delete: operations["TeamsController_remove"];
+        options?: never;
+        head?: never;
+        /** Change a team; memberIds replaces the members (admin) */
+        patch: operations["TeamsController_update"];
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -1759,6 +2009,24 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["UsersController_updateMe"];
+        trace?: never;
+    };
+    "/api/v1/users/me/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's availability for team work (away, online) */
+        get: operations["AvailabilityController_get"];
+        /** Mark yourself away (no new team work) or available (your teams’ queues come to you) */
+        put: operations["AvailabilityController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/health": {
@@ -1877,6 +2145,13 @@ export interface components {
             name: string;
             /** @description Whose account: the municipality's, the mayor's */
             ownerLabel: string | null;
+        };
+        ActionOutcome: {
+            kind: components["schemas"]["ConversationActionKind"];
+            /** @description Why it was skipped or failed: no_change, teams_unavailable, team_not_found, officer_unavailable, case_already_open, no_open_case, unknown_category, unknown_department, unknown_external_body, case_transition_not_allowed, canned_response_unavailable, reply_refused, no_team_emails, mail_not_configured, conversation_not_found, invalid_value, unexpected_error, or a service's error code */
+            reason?: string;
+            /** @enum {string} */
+            result: "done" | "skipped" | "failed";
         };
         AddTagDto: {
             /** @example yol-çalışması */
@@ -2026,6 +2301,58 @@ export interface components {
             twoFactorEnrolmentRequired?: boolean;
             /** Format: uuid */
             userId: string;
+        };
+        AutomationRule: {
+            actions: components["schemas"]["RuleActionDto"][];
+            conditions: components["schemas"]["RuleConditionDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            /** @enum {string} */
+            event: "message_received" | "conversation_created";
+            /** @description How many times the rule fired */
+            firings: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastFiredAt: string | null;
+            /** @enum {string} */
+            match: "all" | "any";
+            name: string;
+            /** @description Order among the rules, 1 first */
+            position: number;
+            stopHere: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AutomationRuleDryRun: {
+            /** @description Citizen messages examined (the most recent) */
+            examined: number;
+            /** @description Messages the rule would have fired on */
+            matched: number;
+            /** @description The newest 100 matches */
+            matches: components["schemas"]["AutomationRuleDryRunMatch"][];
+            tookMs: number;
+        };
+        AutomationRuleDryRunMatch: {
+            accountName: string;
+            /** @description What the rule would have done */
+            actions: components["schemas"]["RuleActionDto"][];
+            channel: string;
+            contactName: string | null;
+            /** Format: uuid */
+            conversationId: string;
+            excerpt: string | null;
+            /** Format: uuid */
+            messageId: string;
+            /** Format: date-time */
+            sentAt: string;
+        };
+        Availability: {
+            /** @description Marked away: new team work goes to others */
+            away: boolean;
+            /** @description The web inbox is open (live stream connected) */
+            online: boolean;
         };
         BulkActionDto: {
             /** @enum {string} */
@@ -2597,6 +2924,8 @@ export interface components {
             /** Format: date-time */
             pausedUntil: string | null;
             pollIntervalSeconds: number;
+            /** @description Officers' replies wait for approval */
+            repliesNeedApproval: boolean;
             sandbox: boolean;
             sendRatePerSecond: number | null;
             status: components["schemas"]["ChannelAccountStatus"];
@@ -2721,6 +3050,45 @@ export interface components {
             id: string;
             name: string | null;
         };
+        ConversationActionDto: {
+            /**
+             * Format: uuid
+             * @description send_canned_response
+             */
+            cannedResponseId?: string;
+            /**
+             * @description open_case: a category code
+             * @example yol-cukur
+             */
+            categoryKey?: string;
+            /**
+             * Format: uuid
+             * @description forward_case: an external body (required); open_case: the directorate (optional)
+             */
+            departmentId?: string;
+            kind: components["schemas"]["ConversationActionKind"];
+            /** @description set_priority */
+            priority?: components["schemas"]["CasePriority"];
+            /**
+             * @description add_tags
+             * @example [
+             *       "yol"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * Format: uuid
+             * @description assign_team, notify_team
+             */
+            teamId?: string;
+            /**
+             * Format: uuid
+             * @description assign_officer: an active user
+             */
+            userId?: string;
+        };
+        /** @enum {string} */
+        ConversationActionKind: "assign_team" | "assign_officer" | "add_tags" | "set_priority" | "open_case" | "forward_case" | "send_canned_response" | "notify_team" | "close_as_spam" | "close_conversation";
         ConversationContact: {
             /**
              * @description The citizen's profile picture, stored by us (the channel's URL expires); fetch it with the bearer header
@@ -2753,6 +3121,8 @@ export interface components {
             /** @enum {string} */
             status?: "open" | "pending" | "resolved" | "closed";
             tag?: string;
+            /** @description 'mine' (the caller's teams) or a team id; with assignee=nobody, the queue */
+            team?: string;
             /**
              * Format: date-time
              * @description last activity at or before
@@ -2784,6 +3154,8 @@ export interface components {
             replyWindow: components["schemas"]["ReplyWindow"];
             status: components["schemas"]["ConversationStatus"];
             tags: string[];
+            /** @description With no assignee: waiting in the team queue */
+            team: components["schemas"]["TeamRef"] | null;
             unreadCount: number;
         };
         CreateApiTokenDto: {
@@ -2793,6 +3165,20 @@ export interface components {
             name: string;
             /** @description A subset of your own roles */
             roles: ("admin" | "officer" | "mayor_office" | "auditor")[];
+        };
+        CreateAutomationRuleDto: {
+            actions: components["schemas"]["RuleActionDto"][];
+            conditions: components["schemas"]["RuleConditionDto"][];
+            /** @description Off by default: try a rule before switching it on */
+            enabled?: boolean;
+            /** @enum {string} */
+            event: "message_received" | "conversation_created";
+            /** @enum {string} */
+            match: "all" | "any";
+            /** @example Yol çukuru fotoğrafı → Fen İşleri */
+            name: string;
+            /** @description When this rule matches, later rules are not considered for the event */
+            stopHere: boolean;
         };
         CreateCaseCategoryDto: {
             /** @default true */
@@ -2965,6 +3351,18 @@ export interface components {
             keywords: string[];
             /** @default 1 */
             weight: number;
+        };
+        CreateTeamDto: {
+            /** @description An inactive team takes no new conversations */
+            active?: boolean;
+            /** @example Yol, kaldırım ve çukur başvuruları */
+            description?: string | null;
+            /** @description Most open conversations per member for new work to reach them; null = no cap */
+            maxOpenPerMember?: number | null;
+            /** @description Replaces the members */
+            memberIds?: string[];
+            /** @example Fen İşleri masası */
+            name?: string;
         };
         CreateUserDto: {
             /** @description Officers only: limit to these channel accounts (empty or absent: all accounts) */
@@ -3146,6 +3544,10 @@ export interface components {
             channel: components["schemas"]["DurationGroup"][];
             officer: components["schemas"]["DurationGroup"][];
         };
+        EditReplyDraftDto: {
+            /** @description The edited reply text; omitted: the draft as it is */
+            text?: string;
+        };
         EmptyBodyDto: Record<string, never>;
         ErasureCounts: {
             cases: number;
@@ -3246,6 +3648,38 @@ export interface components {
             password: string;
         };
         LoginTwoFactorDto: Record<string, never>;
+        Macro: {
+            actions: components["schemas"]["ConversationActionDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The caller may change or delete it */
+            editable: boolean;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Shared with the organization; otherwise the caller’s own */
+            shared: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MacroDto: {
+            /** @description Carried out in this order */
+            actions: components["schemas"]["ConversationActionDto"][];
+            /** @example Fen İşleri’ne ilet */
+            name: string;
+            /**
+             * @description true: shared with the whole organization (administrators only); false: only the creator sees it
+             * @default false
+             */
+            shared: boolean;
+        };
+        MacroRun: {
+            /** Format: uuid */
+            macroId: string;
+            macroName: string;
+            /** @description One per action, in order */
+            outcomes: components["schemas"]["ActionOutcome"][];
+        };
         ManualCaseCimerDto: {
             /**
              * Format: date
@@ -3579,6 +4013,8 @@ export interface components {
         OpenCounts: {
             byAccount: components["schemas"]["OpenByAccount"][];
             byChannel: components["schemas"]["OpenByChannel"][];
+            /** @description Replies waiting for approval now (not limited to the date range) */
+            pendingApproval: number;
             total: number;
         };
         OutOfHoursAccount: {
@@ -3775,6 +4211,9 @@ export interface components {
             missing: string[];
             text: string;
         };
+        ReorderAutomationRulesDto: {
+            ids: string[];
+        };
         Reply: {
             attachments: components["schemas"]["Attachment"][];
             /** Format: uuid */
@@ -3792,6 +4231,42 @@ export interface components {
             sentAt: string;
             text: string | null;
         };
+        ReplyDraft: {
+            accountName: string;
+            attachments: components["schemas"]["Attachment"][];
+            authorName: string | null;
+            /** Format: uuid */
+            authorUserId: string;
+            channel: components["schemas"]["Channel"];
+            /** Format: uuid */
+            channelAccountId: string;
+            contactName: string | null;
+            /** Format: uuid */
+            conversationId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The outbound message once approved
+             */
+            messageId: string | null;
+            reviewComment: string | null;
+            /** Format: date-time */
+            reviewedAt: string | null;
+            reviewerName: string | null;
+            /** Format: uuid */
+            reviewerUserId: string | null;
+            state: components["schemas"]["ReplyDraftState"];
+            /** @description The WhatsApp template's name (text not editable) */
+            template: string | null;
+            text: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        ReplyDraftState: "pending" | "returned" | "sent";
         ReplyMediaDto: {
             /** @enum {string} */
             type: "image" | "video" | "audio" | "document" | "sticker";
@@ -3875,6 +4350,10 @@ export interface components {
             /** @description null keeps data until erased */
             retentionDays: number | null;
         };
+        ReturnReplyDraftDto: {
+            /** @description What the author should change */
+            comment: string;
+        };
         RoutingRule: {
             active: boolean;
             categoryCode: string;
@@ -3907,6 +4386,48 @@ export interface components {
             department: components["schemas"]["SuggestedDepartment"] | null;
             matchedKeywords: string[];
             score: number;
+        };
+        RuleActionDto: {
+            /** Format: uuid */
+            cannedResponseId?: string;
+            /** @example yol-cukur */
+            categoryKey?: string;
+            /** Format: uuid */
+            departmentId?: string;
+            /** @enum {string} */
+            kind: "assign_team" | "assign_officer" | "add_tags" | "set_priority" | "open_case" | "forward_case" | "send_canned_response" | "notify_team" | "close_as_spam" | "close_conversation";
+            /** @enum {string} */
+            priority?: "low" | "normal" | "high" | "urgent";
+            /**
+             * @example [
+             *       "yol"
+             *     ]
+             */
+            tags?: string[];
+            /** Format: uuid */
+            teamId?: string;
+            /** Format: uuid */
+            userId?: string;
+        };
+        RuleConditionDto: {
+            /** @example 38.4622 */
+            latitude?: number;
+            /** @example 27.2166 */
+            longitude?: number;
+            /**
+             * @description Metres
+             * @example 500
+             */
+            radiusMeters?: number;
+            /** @enum {string} */
+            type: "channel" | "channel_account" | "account_owner_label" | "message_kind" | "keywords" | "has_photo" | "has_location" | "near" | "conversation_tag" | "within_office_hours" | "outside_office_hours" | "language";
+            /**
+             * @example [
+             *       "çukur*",
+             *       "asfalt"
+             *     ]
+             */
+            values?: string[];
         };
         SatisfactionByCategory: {
             answered: number;
@@ -4052,6 +4573,10 @@ export interface components {
             lastUsedAt: string;
             userAgent: string | null;
         };
+        SetAvailabilityDto: {
+            /** @description true: away (Uzakta), no new team work; false: available (Müsait) */
+            away: boolean;
+        };
         SingleSignOnExchangeDto: {
             code: string;
         };
@@ -4098,6 +4623,36 @@ export interface components {
             /** Format: uuid */
             id: string;
             kind: components["schemas"]["DepartmentKind"];
+            name: string;
+        };
+        Team: {
+            active: boolean;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description null: no cap */
+            maxOpenPerMember: number | null;
+            members: components["schemas"]["TeamMember"][];
+            /** @description The caller is a member */
+            mine: boolean;
+            name: string;
+            /** @description Open and pending conversations of the team */
+            open: number;
+            /** @description Open conversations waiting in the team queue */
+            queued: number;
+        };
+        TeamMember: {
+            away: boolean;
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            online: boolean;
+            /** @description Open and pending conversations assigned to them */
+            openConversations: number;
+        };
+        TeamRef: {
+            /** Format: uuid */
+            id: string;
             name: string;
         };
         TokenResponse: {
@@ -4147,9 +4702,29 @@ export interface components {
             received: number;
             resolved: number;
         };
+        TryAutomationRuleDto: {
+            actions: components["schemas"]["RuleActionDto"][];
+            conditions: components["schemas"]["RuleConditionDto"][];
+            /** @description Off by default: try a rule before switching it on */
+            enabled?: boolean;
+            /** @enum {string} */
+            event: "message_received" | "conversation_created";
+            /** @default 500 */
+            limit: number;
+            /** @enum {string} */
+            match: "all" | "any";
+            /** @example Yol çukuru fotoğrafı → Fen İşleri */
+            name: string;
+            /** @description When this rule matches, later rules are not considered for the event */
+            stopHere: boolean;
+        };
         TryRoutingRulesDto: {
             /** @example Sokağımızdaki çukurlar çok derin, asfalt bozuk */
             text: string;
+        };
+        TrySavedRuleDto: {
+            /** @default 500 */
+            limit: number;
         };
         TwoFactorChallenge: {
             challengeToken: string;
@@ -4174,6 +4749,20 @@ export interface components {
             totpEnabled: boolean;
             /** Format: date-time */
             totpEnabledAt: string | null;
+        };
+        UpdateAutomationRuleDto: {
+            actions?: components["schemas"]["RuleActionDto"][];
+            conditions?: components["schemas"]["RuleConditionDto"][];
+            /** @description Off by default: try a rule before switching it on */
+            enabled?: boolean;
+            /** @enum {string} */
+            event?: "message_received" | "conversation_created";
+            /** @enum {string} */
+            match?: "all" | "any";
+            /** @example Yol çukuru fotoğrafı → Fen İşleri */
+            name?: string;
+            /** @description When this rule matches, later rules are not considered for the event */
+            stopHere?: boolean;
         };
         UpdateCannedResponseDto: {
             /** @example Sayın {{ad}}, {{başvuruNo}} numaralı başvurunuz için teşekkür ederiz. {{kurum}} */
@@ -4245,6 +4834,8 @@ export interface components {
              */
             ownerLabel?: string;
             pollIntervalSeconds?: number;
+            /** @description Officers' replies are held until an administrator or the mayor's office approves them */
+            repliesNeedApproval?: boolean;
             /** @description Served by the built-in fake channels; never reaches a real channel */
             sandbox?: boolean;
             /** @description Sends per second allowed on this account, over the channel's default (WhatsApp 80, Facebook 40, Instagram 100, X 200 per 15 min); null returns to the default */
@@ -4271,6 +4862,11 @@ export interface components {
             /** @enum {string} */
             status?: "open" | "pending" | "resolved" | "closed";
             tags?: string[];
+            /**
+             * Format: uuid
+             * @description Assign to a team (round robin among its online members, else its queue); null takes it out
+             */
+            teamId?: Record<string, never> | null;
         };
         UpdateDepartmentDto: {
             /** @default true */
@@ -4293,6 +4889,17 @@ export interface components {
             webhookSecret?: Record<string, never> | null;
             /** @example https://kurum.example/civic-inbox */
             webhookUrl?: Record<string, never> | null;
+        };
+        UpdateMacroDto: {
+            /** @description Carried out in this order */
+            actions?: components["schemas"]["ConversationActionDto"][];
+            /** @example Fen İşleri’ne ilet */
+            name?: string;
+            /**
+             * @description true: shared with the whole organization (administrators only); false: only the creator sees it
+             * @default false
+             */
+            shared: boolean;
         };
         UpdateMeDto: {
             /** @description Required with newPassword */
@@ -4366,6 +4973,18 @@ export interface components {
             passwordSignInDisabled?: boolean;
             /** @example openid email profile */
             scopes?: string;
+        };
+        UpdateTeamDto: {
+            /** @description An inactive team takes no new conversations */
+            active?: boolean;
+            /** @example Yol, kaldırım ve çukur başvuruları */
+            description?: string | null;
+            /** @description Most open conversations per member for new work to reach them; null = no cap */
+            maxOpenPerMember?: number | null;
+            /** @description Replaces the members */
+            memberIds?: string[];
+            /** @example Fen İşleri masası */
+            name?: string;
         };
         UpdateUserDto: {
             /** @description false disables sign-in and revokes sessions and API tokens stop working */
@@ -5210,6 +5829,184 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TotpSetup"];
+                };
+            };
+        };
+    };
+    AutomationRulesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationRule"][];
+                };
+            };
+        };
+    };
+    AutomationRulesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAutomationRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationRule"];
+                };
+            };
+        };
+    };
+    AutomationRulesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationRule"];
+                };
+            };
+        };
+    };
+    AutomationRulesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AutomationRulesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAutomationRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationRule"];
+                };
+            };
+        };
+    };
+    AutomationRulesController_trySaved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrySavedRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationRuleDryRun"];
+                };
+            };
+        };
+    };
+    AutomationRulesController_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderAutomationRulesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationRule"][];
+                };
+            };
+        };
+    };
+    AutomationRulesController_try: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TryAutomationRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AutomationRuleDryRun"];
                 };
             };
         };
@@ -6250,6 +7047,8 @@ export interface operations {
                 q?: string;
                 status?: "open" | "pending" | "resolved" | "closed";
                 tag?: string;
+                /** @description 'mine' (the caller's teams) or a team id; with assignee=nobody, the queue */
+                team?: string;
                 /** @description last activity at or before */
                 to?: string;
                 unread?: "true" | "false";
@@ -6360,6 +7159,28 @@ export interface operations {
             };
         };
     };
+    ConversationMacrosController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                macroId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MacroRun"];
+                };
+            };
+        };
+    };
     ConversationsController_messages: {
         parameters: {
             query?: never;
@@ -6452,6 +7273,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Reply"];
+                };
+            };
+            /** @description Held for approval */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyDraft"];
                 };
             };
         };
@@ -6857,6 +7687,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LegalHoldView"][];
+                };
+            };
+        };
+    };
+    MacrosController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Macro"][];
+                };
+            };
+        };
+    };
+    MacrosController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MacroDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Macro"];
+                };
+            };
+        };
+    };
+    MacrosController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MacrosController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMacroDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Macro"];
                 };
             };
         };
@@ -7407,6 +8323,124 @@ export interface operations {
             };
         };
     };
+    ReplyDraftsController_list: {
+        parameters: {
+            query?: {
+                conversationId?: string;
+                state?: "pending" | "returned" | "sent";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyDraft"][];
+                };
+            };
+        };
+    };
+    ReplyDraftsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyDraft"];
+                };
+            };
+        };
+    };
+    ReplyDraftsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditReplyDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyDraft"];
+                };
+            };
+        };
+    };
+    ReplyDraftsController_resubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditReplyDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyDraft"];
+                };
+            };
+        };
+    };
+    ReplyDraftsController_returnToAuthor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReturnReplyDraftDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplyDraft"];
+                };
+            };
+        };
+    };
     RetentionController_get: {
         parameters: {
             query?: never;
@@ -7600,6 +8634,113 @@ export interface operations {
             };
         };
     };
+    TeamsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"][];
+                };
+            };
+        };
+    };
+    TeamsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTeamDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+        };
+    };
+    TeamsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+        };
+    };
+    TeamsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TeamsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTeamDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Team"];
+                };
+            };
+        };
+    };
     UsersController_list: {
         parameters: {
             query?: never;
@@ -7747,6 +8888,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    AvailabilityController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Availability"];
+                };
+            };
+        };
+    };
+    AvailabilityController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAvailabilityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Availability"];
                 };
             };
         };

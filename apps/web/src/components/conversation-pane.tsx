@@ -7,6 +7,7 @@ import { useConversation, useConversationThread } from '../api/queries/use-conve
 import type { SessionUser } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
+import { ConversationDrafts } from './approval/conversation-drafts';
 import { AccountBadge, ChannelBadge } from './badges';
 import { ContactAvatar } from './contact-avatar';
 import { ConversationDetailsPanel } from './conversation-details-panel';
@@ -157,6 +158,7 @@ export function ConversationPane({ id, user, can, onBack }: Props) {
           {items.map((item) => (
             <ThreadItemView key={`${item.type}-${item.id}`} item={item} />
           ))}
+          <ConversationDrafts conversationId={id} user={user} />
           <li ref={threadEnd} aria-hidden="true" className="thread-end" />
         </ol>
         {can.work && (

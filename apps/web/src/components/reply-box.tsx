@@ -65,7 +65,7 @@ export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
 
   const send = async ({ conversationId, payload }: PendingSend<HeldReply>) => {
     try {
-      await api.request(`/api/v1/conversations/${conversationId}/replies`, {
+      const answer = await api.request<{ state?: string }>(`/api/v1/conversations/${conversationId}/replies`, {
         method: 'POST',
         body: JSON.stringify(payload.body),
         headers: { 'Idempotency-Key': payload.idempotencyKey },
@@ -73,7 +73,12 @@ export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
         keepalive: true,
       });
       const closed = payload.closeAfter && (await closeConversation(conversationId));
-      setFeedback({ kind: 'ok', text: closed ? t('ws.reply.sentAndClosed') : t('reply.sent') });
+      // 202 with a draft: the account's replies wait for approval (issue 26).
+      const held = answer?.state === 'pending';
+      setFeedback({
+        kind: 'ok',
+        text: held ? t('approval.held') : closed ? t('ws.reply.sentAndClosed') : t('reply.sent'),
+      });
       onSent();
     } catch (e) {
       const message = (e as Error).message;

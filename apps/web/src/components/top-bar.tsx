@@ -4,6 +4,7 @@ import type { SessionUser } from '../api/types';
 import type { Language } from '../i18n/i18n';
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
+import { ApprovalsNavLink } from './approval/approvals-nav-link';
 import { useNewMessageNotifications } from './use-new-message-notifications';
 
 export function TopBar({
@@ -13,7 +14,7 @@ export function TopBar({
 }: {
   user: SessionUser;
   can: Permissions;
-  active: 'overview' | 'inbox' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
+  active: 'overview' | 'inbox' | 'approvals' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
 }) {
   const { t, language, setLanguage } = useI18n();
   const navigate = useNavigate();
@@ -30,6 +31,7 @@ export function TopBar({
       <nav aria-label={t('nav.main')} className="nav">
         {can.overview && link('/overview', t('mayor.nav.overview'), active === 'overview')}
         {can.readInbox && link('/inbox', t('nav.inbox'), active === 'inbox')}
+        {can.readInbox && <ApprovalsNavLink current={active === 'approvals'} />}
         {can.readInbox && link('/cases', t('nav.cases'), active === 'cases')}
         {can.mentions && link('/mentions', t('nav.mentions'), active === 'mentions')}
         {can.audit && link('/audit', t('nav.audit'), active === 'audit')}

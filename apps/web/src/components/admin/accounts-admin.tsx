@@ -7,6 +7,7 @@ import { useChannelAccounts } from '../../api/queries/use-conversations';
 import type { Channel, ChannelAccountView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/tr';
+import { ReplyApprovalToggle } from '../approval/reply-approval-toggle';
 import { ChannelBadge } from '../badges';
 import { QueryState } from '../query-state';
 import { AdminTable } from './admin-table';
@@ -69,7 +70,13 @@ export function AccountsAdmin() {
       )}
       <AdminTable
         testId="accounts-table"
-        headers={[t('admin.account'), t('admin.health'), t('admin.lastPoll'), t('admin.lastError')]}
+        headers={[
+          t('admin.account'),
+          t('admin.health'),
+          t('admin.lastPoll'),
+          t('admin.lastError'),
+          t('approval.column'),
+        ]}
       >
         {accounts.map((a) => (
           <tr key={a.id} data-testid="account-row" data-status={a.status}>
@@ -91,6 +98,9 @@ export function AccountsAdmin() {
             </td>
             <td className="small">{a.lastPolledAt ? formatDateTime(a.lastPolledAt) : t('common.none')}</td>
             <td className="small error-cell">{a.lastError ?? t('common.none')}</td>
+            <td className="small">
+              <ReplyApprovalToggle account={a} onChanged={load} />
+            </td>
             <td>
               {a.status === 'disabled' ? (
                 <button type="button" className="secondary" onClick={() => void setStatus(a, 'active')}>
