@@ -143,6 +143,16 @@ describe('retention and erasure reach cases, notes, mentions and digests', () =>
          ON CONFLICT (organization_id, case_id, resolution_count) DO UPDATE SET answered_at = now(), rating = 2, comment = $5, not_solved = true`,
         [t.organizationId, created.body.id, conversation.id, contact.id, `${street} hâlâ su basıyor, ${phone}`],
       );
+      await t.dataSource.query(
+        `INSERT INTO case_citizen_mail (organization_id, case_id, event_key, recipient, to_address, subject, body, status)
+         VALUES ($1, $2, $3, 'department', 'fen@belediye.local', 'Çözülmedi', $4, 'sent')`,
+        [
+          t.organizationId,
+          created.body.id,
+          `not-solved:${created.body.id}`,
+          `Vatandaş: ${name}, ${street} hâlâ su basıyor`,
+        ],
+      );
     }
     await t.dataSource.query(`INSERT INTO internal_note (organization_id, conversation_id, text) VALUES ($1, $2, $3)`, [
       t.organizationId,

@@ -130,6 +130,12 @@ export class RetentionAnonymizer {
       `UPDATE case_satisfaction SET comment = CASE WHEN comment IS NULL THEN NULL ELSE $2 END WHERE case_id = ANY($1::uuid[])`,
       [caseIds, ERASED_TEXT],
     );
+    // The department's "not solved" e-mail quotes the citizen; its address is the department's and stays.
+    await manager.query(
+      `UPDATE case_citizen_mail SET body = $2, last_error = CASE WHEN last_error IS NULL THEN NULL ELSE $2 END
+        WHERE case_id = ANY($1::uuid[])`,
+      [caseIds, ERASED_TEXT],
+    );
     let internalNotes = await count(
       manager.query(
         `UPDATE internal_note SET text = $2 WHERE conversation_id = ANY($1::uuid[]) AND text <> $2 RETURNING id`,
