@@ -2482,11 +2482,15 @@ export interface components {
             resolved: number;
         };
         CaseCountsByDepartment: {
+            /** @description Of these cases, open and due soon now (75 % of the time to the due date gone) */
+            atRisk: number;
             /** Format: uuid */
             departmentId: string | null;
             name: string | null;
             /** @description new, assigned, in progress or forwarded */
             open: number;
+            /** @description Of these cases, open and past their due date now */
+            overdue: number;
             received: number;
             rejected: number;
             resolved: number;

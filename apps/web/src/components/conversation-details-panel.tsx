@@ -7,6 +7,7 @@ import type { Permissions } from '../roles';
 import { CasePanel } from './case-panel';
 import { ContactHistorySection } from './contact-history-section';
 import { LegalHoldControl } from './legal-hold-control';
+import { ConversationTeamField } from './teams/conversation-team-field';
 
 const STATUSES: ConversationStatus[] = ['open', 'pending', 'resolved', 'closed'];
 
@@ -116,6 +117,7 @@ export function ConversationDetailsPanel({ conversation, user, can, drawer, upda
             </select>
           )}
         </div>
+        <ConversationTeamField conversation={conversation} canWork={can.work} update={update} />
         <div className="tags" aria-label={t('conv.tags')} role="group">
           {conversation.tags.map((tag) => (
             <span key={tag} className="tag">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ChannelAccountView } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { Filters } from '../screens/inbox-query';
+import { TeamFilter } from './teams/team-filter';
 
 interface Props {
   filters: Filters;
@@ -98,6 +99,7 @@ export function InboxFilters({ filters, accounts, onChange }: Props) {
           <option value="nobody">{t('filters.nobody')}</option>
         </select>
       </label>
+      <TeamFilter value={filters.team} onChange={(team) => set('team', team)} />
       <label className="checkbox">
         <input type="checkbox" checked={filters.unread} onChange={(e) => set('unread', e.target.checked)} />
         {t('filters.unread')}

@@ -5,6 +5,7 @@ import type { Language } from '../i18n/i18n';
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
 import { ApprovalsNavLink } from './approval/approvals-nav-link';
+import { AvailabilityToggle } from './teams/availability-toggle';
 import { useNewMessageNotifications } from './use-new-message-notifications';
 
 export function TopBar({
@@ -38,6 +39,7 @@ export function TopBar({
         {can.admin && link('/admin', t('nav.admin'), active === 'admin')}
         {link('/security', t('nav.security'), active === 'security')}
       </nav>
+      {can.work && <AvailabilityToggle />}
       <span className="user" title={user.email}>
         <span data-user-content>{user.displayName}</span> · {user.roles.map((r) => t(`role.${r}`)).join(', ')}
       </span>

@@ -10,6 +10,7 @@ import { UsersAdmin } from '../components/admin/users-admin';
 import { WatchlistsAdmin } from '../components/admin/watchlists-admin';
 import { AutomaticMessagesAdmin } from '../components/citizen-messages/automatic-messages-admin';
 import { OfficeHoursAdmin } from '../components/office-hours/office-hours-admin';
+import { TeamsAdmin } from '../components/teams/teams-admin';
 import { useI18n } from '../i18n/i18n';
 
 export type AdminTab =
@@ -21,6 +22,7 @@ export type AdminTab =
   | 'canned-responses'
   | 'automatic-messages'
   | 'office-hours'
+  | 'teams'
   | 'watchlists'
   | 'retention'
   | 'sso';
@@ -35,6 +37,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
   'canned-responses',
   'automatic-messages',
   'office-hours',
+  'teams',
   'watchlists',
   'retention',
   'sso',
@@ -83,6 +86,8 @@ function AdminPanel({ tab }: { tab: AdminTab }) {
       return <AutomaticMessagesAdmin />;
     case 'office-hours':
       return <OfficeHoursAdmin />;
+    case 'teams':
+      return <TeamsAdmin />;
     case 'watchlists':
       return <WatchlistsAdmin />;
     case 'sso':

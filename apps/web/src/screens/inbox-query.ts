@@ -4,6 +4,8 @@ export interface Filters {
   accountId: string;
   status: string;
   assignee: string;
+  /** '' | 'mine' | 'mine-queue' (my teams' unassigned) | a team id. */
+  team: string;
   unread: boolean;
 }
 
@@ -14,6 +16,7 @@ export const DEFAULT_FILTERS: Filters = {
   accountId: '',
   status: 'open',
   assignee: '',
+  team: '',
   unread: false,
 };
 /** The API's largest page: fewer round trips while the officer scrolls through thousands. */
@@ -28,6 +31,12 @@ export function queryOf(filters: Filters): string {
   for (const key of ['channel', 'accountId', 'status', 'assignee'] as const) {
     if (filters[key]) {
       params.set(key, filters[key]);
+    }
+  }
+  if (filters.team) {
+    params.set('team', filters.team === 'mine-queue' ? 'mine' : filters.team);
+    if (filters.team === 'mine-queue') {
+      params.set('assignee', 'nobody');
     }
   }
   if (filters.unread) {
