@@ -8,6 +8,7 @@ import { RoutingRulesAdmin } from '../components/admin/routing-rules-admin';
 import { SingleSignOnAdmin } from '../components/admin/single-sign-on-admin';
 import { UsersAdmin } from '../components/admin/users-admin';
 import { WatchlistsAdmin } from '../components/admin/watchlists-admin';
+import { AutomationRulesAdmin } from '../components/automation-rules/automation-rules-admin';
 import { AutomaticMessagesAdmin } from '../components/citizen-messages/automatic-messages-admin';
 import { OfficeHoursAdmin } from '../components/office-hours/office-hours-admin';
 import { TeamsAdmin } from '../components/teams/teams-admin';
@@ -22,6 +23,7 @@ export type AdminTab =
   | 'canned-responses'
   | 'automatic-messages'
   | 'office-hours'
+  | 'automation-rules'
   | 'teams'
   | 'watchlists'
   | 'retention'
@@ -37,6 +39,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
   'canned-responses',
   'automatic-messages',
   'office-hours',
+  'automation-rules',
   'teams',
   'watchlists',
   'retention',
@@ -86,6 +89,8 @@ function AdminPanel({ tab }: { tab: AdminTab }) {
       return <AutomaticMessagesAdmin />;
     case 'office-hours':
       return <OfficeHoursAdmin />;
+    case 'automation-rules':
+      return <AutomationRulesAdmin />;
     case 'teams':
       return <TeamsAdmin />;
     case 'watchlists':

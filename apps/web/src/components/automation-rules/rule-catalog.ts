@@ -1,0 +1,72 @@
+import type { RuleAction, RuleCondition } from '../../api/queries/use-automation-rules';
+
+export type ConditionType = RuleCondition['type'];
+export type ActionKind = RuleAction['kind'];
+export type RuleEvent = 'message_received' | 'conversation_created';
+
+/** The choices in the order the editor offers them. */
+export const RULE_EVENTS: readonly RuleEvent[] = ['message_received', 'conversation_created'];
+
+export const CONDITION_TYPES: readonly ConditionType[] = [
+  'keywords',
+  'has_photo',
+  'has_location',
+  'near',
+  'channel',
+  'channel_account',
+  'account_owner_label',
+  'message_kind',
+  'conversation_tag',
+  'within_office_hours',
+  'outside_office_hours',
+  'language',
+];
+
+export const ACTION_KINDS: readonly ActionKind[] = [
+  'open_case',
+  'add_tags',
+  'assign_team',
+  'assign_officer',
+  'set_priority',
+  'forward_case',
+  'send_canned_response',
+  'notify_team',
+  'close_as_spam',
+  'close_conversation',
+];
+
+/** How a condition's values are entered: free text, chosen from a list, a point, or nothing. */
+export type ConditionInput = 'text' | 'keywords' | 'choice' | 'point' | 'none';
+
+export const CONDITION_INPUT: Record<ConditionType, ConditionInput> = {
+  keywords: 'keywords',
+  has_photo: 'none',
+  has_location: 'none',
+  near: 'point',
+  channel: 'choice',
+  channel_account: 'choice',
+  account_owner_label: 'text',
+  message_kind: 'choice',
+  conversation_tag: 'text',
+  within_office_hours: 'none',
+  outside_office_hours: 'none',
+  language: 'choice',
+};
+
+export const CHANNELS = ['whatsapp', 'facebook', 'instagram', 'twitter'] as const;
+export const MESSAGE_KINDS = ['dm', 'comment', 'reply', 'post', 'mention', 'story_mention', 'reaction'] as const;
+export const LANGUAGES = ['tr', 'en'] as const;
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+
+/** A fresh condition / action of a type, with the fields it needs. */
+export function blankCondition(type: ConditionType): RuleCondition {
+  const input = CONDITION_INPUT[type];
+  if (input === 'point') {
+    return { type, latitude: 38.4192, longitude: 27.1287, radiusMeters: 500 };
+  }
+  return input === 'none' ? { type } : { type, values: [] };
+}
+
+export function blankAction(kind: ActionKind): RuleAction {
+  return kind === 'add_tags' ? { kind, tags: [] } : { kind };
+}

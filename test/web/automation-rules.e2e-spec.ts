@@ -1,0 +1,178 @@
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { AttachmentType } from '@civic/domain';
+import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
+import type { TestApp } from '../support/test-app';
+import { startTestApp, TEST_ADMIN } from '../support/test-app';
+import { axeProblems } from './axe';
+import type { HeadlessChromium } from './headless-chromium';
+import { launchChromium } from './headless-chromium';
+import { StoredTexts } from './stored-texts';
+import { uiTextProblems } from './ui-text-check';
+
+jest.setTimeout(240_000);
+
+// AUTOMATION_RULES_SCREENSHOTS=<dir> keeps the screenshots elsewhere.
+const SHOTS = process.env.AUTOMATION_RULES_SCREENSHOTS ?? join(tmpdir(), 'civic-automation-rules');
+
+/** Otomasyon kuralları, driven as an administrator: write a rule, try it ("Dene"), save it, switch it on, reorder. */
+describe('automation rules screen in headless Chromium', () => {
+  let t: TestApp;
+  let browser: HeadlessChromium;
+  let page: Page;
+  const problems: string[] = [];
+  const query = async (sql: string, params: unknown[] = []) => t.dataSource.query(sql, params);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const accounts = await createAccounts(t, t.organizationId, 'kural');
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    await ingestAll(t, [
+      inbound(accounts.whatsapp, 'Mahallemizde yolda büyük bir çukur var', {
+        at: at(50),
+        contactId: 'ayse',
+        contactName: 'Ayşe Yıldırım',
+        thread: 'dm:ayse',
+      }),
+      inbound(accounts.whatsapp, '', {
+        at: at(49),
+        contactId: 'ayse',
+        contactName: 'Ayşe Yıldırım',
+        thread: 'dm:ayse',
+        attachments: [
+          { type: AttachmentType.Location, location: { latitude: 38.4631, longitude: 27.2179, name: 'İnönü Caddesi' } },
+        ],
+      }),
+      inbound(accounts.whatsapp, 'Parktaki bank kırılmış', { at: at(30), contactName: 'Mehmet Öz' }),
+      inbound(accounts.facebook, 'Asfalt çukurları ne zaman kapanacak?', { at: at(20), contactName: 'Zeynep Kaya' }),
+    ]);
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 850 });
+    page.on('console', (m: ConsoleMessage) => {
+      if (m.type() === 'error' && !m.text().includes('status of 4')) {
+        problems.push(`console: ${m.text()}`);
+      }
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.goto(t.url);
+    await page.getByLabel('E-posta').fill(TEST_ADMIN.email);
+    await page.getByLabel('Parola').fill(TEST_ADMIN.password);
+    await page.getByRole('button', { name: 'Giriş yap' }).click();
+    await page.getByRole('heading', { name: 'Gelen kutusu' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('writes a rule, tries it on the last messages in Turkish words, saves, switches on and reorders', async () => {
+    await page.goto(`${t.url}/admin`);
+    await page.locator('nav.sub-nav').getByRole('link', { name: 'Otomasyon kuralları' }).click();
+    await page.getByRole('heading', { name: 'Otomasyon kuralları', level: 2 }).waitFor();
+    expect(page.url()).toContain('/admin/automation-rules');
+    await page.getByText('Henüz kural yok').waitFor();
+
+    await page.getByTestId('rule-new').click();
+    const editor = page.getByTestId('rule-editor');
+    await editor.getByTestId('rule-name').fill('Yol çukuru → Fen İşleri');
+    await editor.getByTestId('rule-condition-values').fill('çukur*, asfalt');
+    await editor.getByRole('button', { name: 'Koşul ekle' }).click();
+    await editor.getByTestId('rule-condition').nth(1).getByLabel('Koşul').selectOption({ label: 'Konum var' });
+    await editor
+      .getByTestId('rule-action')
+      .first()
+      .getByLabel('Vaka kategorisi')
+      .selectOption({ label: 'Yol / çukur' });
+    await editor.getByRole('button', { name: 'Eylem ekle' }).click();
+    await editor.getByTestId('rule-action-tags').fill('yol, fen');
+
+    // Dene: the photo's words and its location in the next message are one request; nothing is saved.
+    await editor.getByTestId('rule-try').click();
+    const result = editor.getByTestId('rule-dry-run');
+    await result.getByText('Son 4 mesajın 1 tanesinde çalışırdı', { exact: false }).waitFor();
+    await result.getByText('Ayşe Yıldırım · Çözüm Masası', { exact: false }).waitFor();
+    await result.getByText('Yapacakları: “Yol / çukur” vakası açar, “yol, fen” etiketini ekler').waitFor();
+    expect(await query(`SELECT id FROM automation_rule`)).toEqual([]);
+
+    // "any": the Facebook question about asphalt matches too (Ayşe's location is the same request as her words).
+    await editor.getByLabel('Eğer', { exact: true }).selectOption({ label: 'Koşullardan biri sağlanırsa' });
+    await editor.getByTestId('rule-try').click();
+    await result.getByText('Son 4 mesajın 2 tanesinde çalışırdı', { exact: false }).waitFor();
+    await editor.getByLabel('Eğer', { exact: true }).selectOption({ label: 'Koşulların hepsi sağlanırsa' });
+
+    problems.push(...(await axeProblems(page, 'automation rule editor')));
+    problems.push(
+      ...(await uiTextProblems(page, 'tr', 'automation rule editor', await StoredTexts.read(t.dataSource))),
+    );
+    mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, 'automation-rule-editor.png'), fullPage: true });
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.screenshot({ path: join(SHOTS, 'automation-rule-editor-tablet.png'), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 850 });
+
+    // An invalid rule is refused in Turkish, naming the part.
+    await editor.getByTestId('rule-name').fill('');
+    await editor.getByRole('button', { name: 'Kaydet' }).click();
+    await editor.getByRole('alert').filter({ hasText: 'Kural adı' }).waitFor();
+    await editor.getByTestId('rule-name').fill('Yol çukuru → Fen İşleri');
+    await editor.getByRole('button', { name: 'Kaydet' }).click();
+    const rows = page.getByTestId('automation-rule-row');
+    await rows.first().waitFor();
+    await rows.first().getByText('kelimeler: çukur*, asfalt ve konum var').waitFor();
+    const [stored] = await query(`SELECT enabled, conditions, actions FROM automation_rule`);
+    expect(stored).toEqual({
+      enabled: false,
+      conditions: [{ type: 'keywords', values: ['çukur*', 'asfalt'] }, { type: 'has_location' }],
+      actions: [
+        { kind: 'open_case', categoryKey: 'yol-cukur' },
+        { kind: 'add_tags', tags: ['yol', 'fen'] },
+      ],
+    });
+
+    // Switched on from the list.
+    await rows.first().getByTestId('rule-switch').click();
+    await expectEventually(async () => (await query(`SELECT enabled FROM automation_rule`))[0].enabled === true);
+    await rows.first().getByText('Açık', { exact: true }).waitFor();
+
+    // A second rule, then moved to the top.
+    await page.getByTestId('rule-new').click();
+    await editor.getByTestId('rule-name').fill('Park şikâyetleri');
+    await editor.getByTestId('rule-condition-values').fill('park*');
+    await editor.getByTestId('rule-action').first().getByLabel('Eylem').selectOption({ label: 'Etiket ekle' });
+    await editor.getByTestId('rule-action-tags').fill('park');
+    await editor.getByRole('button', { name: 'Kaydet' }).click();
+    await expect2Rows(page);
+    await page.getByRole('button', { name: 'Park şikâyetleri kuralını yukarı taşı' }).click();
+    await expectEventually(async () => {
+      const order = await query(`SELECT name FROM automation_rule ORDER BY position`);
+      return order[0]?.name === 'Park şikâyetleri';
+    });
+    await rows.first().getByText('Park şikâyetleri').waitFor();
+
+    problems.push(...(await axeProblems(page, 'automation rules list')));
+    problems.push(...(await uiTextProblems(page, 'tr', 'automation rules list', await StoredTexts.read(t.dataSource))));
+    await page.screenshot({ path: join(SHOTS, 'automation-rules.png'), fullPage: false });
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.screenshot({ path: join(SHOTS, 'automation-rules-tablet.png'), fullPage: false });
+    expect(problems).toEqual([]);
+  });
+});
+
+async function expect2Rows(page: Page): Promise<void> {
+  await page.getByTestId('automation-rule-row').nth(1).waitFor();
+}
+
+async function expectEventually(probe: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await probe())) {
+    if (Date.now() > deadline) {
+      throw new Error('condition not met in time');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
