@@ -169,6 +169,22 @@ describe('Case deadlines: due and at-risk moments in clock or working hours, the
         .map((c: any) => c.id)
         .sort(),
     );
+    // The statistics count them per department, among the cases opened in the period.
+    const stats = (
+      await t
+        .http()
+        .get('/api/v1/cases/stats')
+        .query({ from: '2026-12-08T00:00:00Z', to: '2026-12-11T00:00:00Z' })
+        .set(auth(officer))
+        .expect(200)
+    ).body;
+    const [{ department_id: cleaning }] = await t.dataSource.query(
+      `SELECT department_id FROM civic_case WHERE id = $1`,
+      [risky],
+    );
+    expect(stats.byDepartment).toEqual([
+      expect.objectContaining({ departmentId: cleaning, received: 4, open: 3, atRisk: 1, overdue: 1 }),
+    ]);
     const overdue = (await t.http().get('/api/v1/cases?overdue=true&limit=200').set(auth(officer)).expect(200)).body;
     expect(overdue.items.map((c: any) => c.id)).toContain(late);
     expect(overdue.items.map((c: any) => c.id)).not.toContain(risky);

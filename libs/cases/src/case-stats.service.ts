@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
+import { Clock } from '@civic/config';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { caseAccountCondition } from './case-account-condition';
 import { CaseWorkingTimeStatsService, WorkingTimeStats } from './case-working-time-stats.service';
@@ -26,7 +27,8 @@ export interface CaseStats extends CaseCounts {
   timeToResolutionHours: { median: number | null; p90: number | null };
   /** Opening → latest resolution, over cases resolved now. */
   timeToFinalResolutionHours: { median: number | null; p90: number | null };
-  byDepartment: (CaseCounts & { departmentId: string | null; name: string | null })[];
+  /** `atRisk` and `overdue`: of these cases, the open ones due soon or late now (the Clock's now). */
+  byDepartment: (CaseCounts & { departmentId: string | null; name: string | null; atRisk: number; overdue: number })[];
   byCategory: (CaseCounts & { categoryId: string; code: string; name: string })[];
   byChannel: (CaseCounts & { channel: string })[];
   byAccount: (CaseCounts & { channelAccountId: string; name: string | null; channel: string })[];
@@ -51,10 +53,11 @@ export interface CaseStats extends CaseCounts {
 
 const DAY = 86_400_000;
 const MAX_DAYS = 366 * 5;
+const OPEN = `k.status IN ('new', 'assigned', 'in_progress', 'forwarded')`;
 const COUNTS = `count(*)::int AS received,
   count(*) FILTER (WHERE k.status = 'resolved')::int AS resolved,
   count(*) FILTER (WHERE k.status = 'rejected')::int AS rejected,
-  count(*) FILTER (WHERE k.status IN ('new', 'assigned', 'in_progress', 'forwarded'))::int AS open`;
+  count(*) FILTER (WHERE ${OPEN})::int AS open`;
 
 /**
  * Case statistics over the cases received (opened) in [from, to), each case counted once: it is in
@@ -69,6 +72,7 @@ export class CaseStatsService {
     private readonly dataSource: DataSource,
     private readonly satisfaction: CaseSatisfactionStatsService,
     private readonly workingTime: CaseWorkingTimeStatsService,
+    private readonly clock: Clock,
   ) {}
 
   async stats(scope: AccountScope, from?: Date, to?: Date): Promise<CaseStats> {
@@ -98,10 +102,14 @@ export class CaseStatsService {
          FROM civic_case k WHERE ${where}`,
       params,
     );
+    const now = `$${params.length + 1}::timestamptz`;
     const byDepartment = await this.dataSource.query(
-      `SELECT k.department_id AS "departmentId", d.name, ${COUNTS} FROM civic_case k LEFT JOIN department d ON d.id = k.department_id
+      `SELECT k.department_id AS "departmentId", d.name, ${COUNTS},
+              count(*) FILTER (WHERE ${OPEN} AND k.at_risk_at <= ${now} AND k.due_at >= ${now})::int AS "atRisk",
+              count(*) FILTER (WHERE ${OPEN} AND k.due_at < ${now})::int AS overdue
+         FROM civic_case k LEFT JOIN department d ON d.id = k.department_id
         WHERE ${where} GROUP BY k.department_id, d.name ORDER BY received DESC, d.name`,
-      params,
+      [...params, this.clock.now()],
     );
     const byCategory = await this.dataSource.query(
       `SELECT k.category_id AS "categoryId", c.code, c.name, ${COUNTS} FROM civic_case k JOIN case_category c ON c.id = k.category_id

@@ -22,6 +22,9 @@ export class DurationsResponse {
 export class CaseCountsByDepartmentResponse extends CaseCountsResponse {
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) departmentId: string | null;
   @ApiProperty({ type: String, nullable: true }) name: string | null;
+  @ApiProperty({ description: 'Of these cases, open and due soon now (75 % of the time to the due date gone)' })
+  atRisk: number;
+  @ApiProperty({ description: 'Of these cases, open and past their due date now' }) overdue: number;
 }
 
 @ApiSchema({ name: 'CaseCountsByCategory' })
