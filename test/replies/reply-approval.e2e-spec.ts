@@ -250,6 +250,36 @@ describe('Reply approval: held drafts, approval, return and resubmission (issue 
     expect(n).toBe(0);
   }, 60_000);
 
+  it("an officer's macro reply is held like a typed one", async () => {
+    const { conversationId, to } = await citizenWrites(WA_MAYOR);
+    const canned = await t
+      .http()
+      .post('/api/v1/canned-responses')
+      .set(auth(officer.token))
+      .send({ title: 'Park', body: 'Parkınızla ilgili talebiniz ekiplerimize iletildi.' });
+    expect(canned.status).toBe(201);
+    const macro = await t
+      .http()
+      .post('/api/v1/macros')
+      .set(auth(officer.token))
+      .send({ name: 'Park yanıtı', actions: [{ kind: 'send_canned_response', cannedResponseId: canned.body.id }] });
+    expect(macro.status).toBe(201);
+    const run = await t
+      .http()
+      .post(`/api/v1/conversations/${conversationId}/macros/${macro.body.id}/run`)
+      .set(auth(officer.token))
+      .send({});
+    expect(run.status).toBe(200);
+    expect(run.body.outcomes).toEqual([expect.objectContaining({ kind: 'send_canned_response', result: 'done' })]);
+    const drafts = await t.dataSource.query(`SELECT state, text FROM reply_draft WHERE conversation_id = $1`, [
+      conversationId,
+    ]);
+    expect(drafts).toEqual([{ state: 'pending', text: 'Parkınızla ilgili talebiniz ekiplerimize iletildi.' }]);
+    await settled();
+    expect(await outboundCount(conversationId)).toBe(0);
+    expect(textsTo(WA_MAYOR, to).filter((x) => x.startsWith('Parkınızla'))).toEqual([]);
+  }, 60_000);
+
   it('automatic notices on an approval account are not held', async () => {
     const { conversationId, to } = await citizenWrites(WA_MAYOR, 'Merhaba, Başkanımıza bir önerim var.');
     // The acknowledgement goes out by itself, with no draft and no approver.

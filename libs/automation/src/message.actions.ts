@@ -6,7 +6,7 @@ import { AppConfig } from '@civic/config';
 import { CannedResponsesService } from '@civic/inbox';
 import { MailService } from '@civic/mail';
 import { QueueService } from '@civic/queue';
-import { ReplyService } from '@civic/replies';
+import { ReplyDraftService, ReplyService } from '@civic/replies';
 import type { ActionContext } from './action-context';
 import { ActionNotDoneError } from './action-not-done.error';
 import { ActionReason } from './action-reason';
@@ -19,6 +19,7 @@ export class MessageActions {
   constructor(
     private readonly canned: CannedResponsesService,
     private readonly replies: ReplyService,
+    private readonly drafts: ReplyDraftService,
     private readonly mail: MailService,
     private readonly queue: QueueService,
     private readonly config: AppConfig,
@@ -43,18 +44,20 @@ export class MessageActions {
     if (!rendered) {
       throw new ActionNotDoneError('failed', ActionReason.CannedResponseUnavailable);
     }
+    const author = {
+      userId: ctx.userId,
+      organizationId: ctx.organizationId,
+      automation: { origin: ctx.originRef.kind, id: ctx.originRef.id, name: ctx.originRef.name },
+    };
+    const request = { text: rendered.text, ...(ctx.messageId ? { inReplyToMessageId: ctx.messageId } : {}) };
     try {
-      await this.replies.reply(
-        {
-          userId: ctx.userId,
-          organizationId: ctx.organizationId,
-          automation: { origin: ctx.originRef.kind, id: ctx.originRef.id, name: ctx.originRef.name },
-        },
-        ctx.conversationId,
-        { text: rendered.text, ...(ctx.messageId ? { inReplyToMessageId: ctx.messageId } : {}) },
-        undefined,
-        ctx.manager,
-      );
+      // An officer's macro replies as the officer: held on an account whose replies need approval (issue 26).
+      if (ctx.originRef.kind === 'macro' && ctx.userId) {
+        const officer = { userId: ctx.userId, organizationId: ctx.organizationId };
+        await this.drafts.submit(officer, ctx.conversationId, request, undefined, { manager: ctx.manager, author });
+      } else {
+        await this.replies.reply(author, ctx.conversationId, request, undefined, ctx.manager);
+      }
     } catch (error) {
       if (error instanceof ReplyRefusedError) {
         throw new ActionNotDoneError('failed', ActionReason.ReplyRefused);

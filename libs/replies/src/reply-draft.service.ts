@@ -13,17 +13,22 @@ import { ReplyDraftView, REPLY_DRAFT_SELECT, replyDraftView } from './reply-draf
 import { ReplyRequest, ReplyResponse } from './reply-request';
 import { replySendQueue } from './reply-send.queue';
 import { ReplyUploadService } from './reply-upload.service';
-import { checkContent, ReplyService } from './reply.service';
+import { checkContent, ReplyAuthor, ReplyService } from './reply.service';
 
 /** An officer's reply: sent at once, or held for approval. */
 export type SubmittedReply = { held: false; reply: ReplyResponse } | { held: true; draft: ReplyDraftView };
 
-/** A signed-in officer; `approver` (admin, mayor's office) replies are never held. */
+/**
+ * A signed-in officer; an approver's (admin, mayor's office) replies are never held. `approver`
+ * undefined: read from the user's roles (a macro run by the officer).
+ */
 export interface DraftActor {
   userId: string;
   organizationId: string;
   approver?: boolean;
 }
+
+const APPROVER_ROLES = ['admin', 'mayor_office'];
 
 const LIST_LIMIT = 200;
 
@@ -48,15 +53,26 @@ export class ReplyDraftService {
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * An officer's reply: held on an account that needs approval, else sent as ReplyService sends it.
+   * With `outer` (a macro's transaction) everything happens in the caller's transaction; `author`
+   * then carries the macro's mark for the reply sent at once.
+   */
   async submit(
     actor: DraftActor,
     conversationId: string,
     request: ReplyRequest,
     idempotencyKey?: string,
+    outer?: { manager: EntityManager; author: ReplyAuthor },
   ): Promise<SubmittedReply> {
-    const author = { userId: actor.userId, organizationId: actor.organizationId };
-    if (actor.approver || !(await this.needsApproval(actor.organizationId, conversationId))) {
-      return { held: false, reply: await this.replies.reply(author, conversationId, request, idempotencyKey) };
+    const author = outer?.author ?? { userId: actor.userId, organizationId: actor.organizationId };
+    const manager = outer?.manager ?? this.dataSource.manager;
+    if (
+      (await this.isApprover(manager, actor)) ||
+      !(await this.needsApproval(manager, actor.organizationId, conversationId))
+    ) {
+      const reply = await this.replies.reply(author, conversationId, request, idempotencyKey, outer?.manager);
+      return { held: false, reply };
     }
     if (idempotencyKey) {
       const replayed = await this.byIdempotencyKey(actor, idempotencyKey);
@@ -65,18 +81,17 @@ export class ReplyDraftService {
       }
     }
     checkContent(request);
-    const manager = this.dataSource.manager;
     const conversation = await this.builder.conversation(manager, actor.organizationId, conversationId);
     const target = await this.builder.target(manager, conversation, request.inReplyToMessageId);
     const attachments = [
       ...this.builder.attachments(request.media),
-      ...(await this.uploads.attachments(actor.organizationId, conversation.id, request.attachmentIds ?? [])),
+      ...(await this.uploads.attachments(actor.organizationId, conversation.id, request.attachmentIds ?? [], manager)),
     ];
     const { text, ...rest } = request;
     // The channel's rules are checked now, so the officer hears of a refusal before anyone reviews it.
     const outbound = this.builder.build(conversation, target, { text: text ?? null, attachments, ...rest }, new Date());
     this.registry.get(conversation.channel as Channel).validateReply(outbound);
-    const id = await this.dataSource.transaction(async (tx) => {
+    const hold = async (tx: EntityManager): Promise<string | null> => {
       const [row] = await tx.query(
         `INSERT INTO reply_draft (organization_id, conversation_id, channel_account_id, author_user_id, text, attachments, request, idempotency_key)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)
@@ -95,10 +110,14 @@ export class ReplyDraftService {
       if (!row) {
         return null; // a concurrent request with the same key won
       }
-      await this.record(tx, actor, conversation.id, row.id, 'submitted', { ...textFingerprint(text ?? null) });
+      await this.record(tx, actor, conversation.id, row.id, 'submitted', {
+        ...textFingerprint(text ?? null),
+        ...(outer?.author.automation ? { automation: outer.author.automation } : {}),
+      });
       return row.id as string;
-    });
-    const draft = id ? await this.view(this.dataSource.manager, actor.organizationId, id) : null;
+    };
+    const id = await (outer ? hold(outer.manager) : this.dataSource.transaction(hold));
+    const draft = id ? await this.view(manager, actor.organizationId, id) : null;
     return { held: true, draft: draft ?? (await this.byIdempotencyKey(actor, idempotencyKey!))! };
   }
 
@@ -201,8 +220,19 @@ export class ReplyDraftService {
     });
   }
 
-  private async needsApproval(organizationId: string, conversationId: string): Promise<boolean> {
-    const [row] = await this.dataSource.query(
+  private async isApprover(manager: EntityManager, actor: DraftActor): Promise<boolean> {
+    if (actor.approver !== undefined) {
+      return actor.approver;
+    }
+    const [row] = await manager.query(`SELECT roles FROM app_user WHERE id = $1 AND organization_id = $2`, [
+      actor.userId,
+      actor.organizationId,
+    ]);
+    return (row?.roles ?? []).some((role: string) => APPROVER_ROLES.includes(role));
+  }
+
+  private async needsApproval(manager: EntityManager, organizationId: string, conversationId: string) {
+    const [row] = await manager.query(
       `SELECT ca.replies_need_approval FROM conversation c JOIN channel_account ca ON ca.id = c.channel_account_id
         WHERE c.id = $1 AND c.organization_id = $2`,
       [conversationId, organizationId],
