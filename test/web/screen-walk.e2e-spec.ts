@@ -143,6 +143,7 @@ describe('every screen: accessibility, keyboard focus and language', () => {
     await visit('/audit', 'audit', '[data-testid="audit-table"] tbody tr');
     await visit('/security', 'security', 'h1');
     await visit('/settings/canned-responses', 'my canned responses', 'h1');
+    await visit('/settings/macros', 'my macros', '[data-testid="macro-row"]');
     await page.goto(`${t.url}/admin`);
     await page.locator('nav.sub-nav a').first().waitFor();
     const tabs = (await page.evaluate(
@@ -192,6 +193,19 @@ describe('every screen: accessibility, keyboard focus and language', () => {
          FROM conversation c, app_user u WHERE c.id = $1 AND u.organization_id = c.organization_id LIMIT 1`,
       [conversationId],
     );
+    // A shared macro (issue 26) for the macro screens and the conversation's "Makro çalıştır" menu.
+    await t
+      .http()
+      .post('/api/v1/macros')
+      .set(admin)
+      .send({
+        name: 'Fen İşleri’ne ilet',
+        actions: [
+          { kind: 'open_case', categoryKey: 'yol-cukur' },
+          { kind: 'add_tags', tags: ['yol'] },
+        ],
+        shared: true,
+      });
     // Mentions for the mentions screen: a watchlist and a day of posts about the municipality.
     const [watchlist] = await t.dataSource.query(
       `INSERT INTO mention_watchlist (organization_id, name, terms) VALUES ($1, 'Melikgazi gündemi', ARRAY['Melikgazi']) RETURNING id`,

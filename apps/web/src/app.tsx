@@ -13,6 +13,7 @@ import { ADMIN_TABS, AdminScreen } from './screens/admin-screen';
 import { ApprovalsScreen } from './screens/approvals-screen';
 import { AuditScreen } from './screens/audit-screen';
 import { CannedResponsesScreen } from './screens/canned-responses-screen';
+import { MacrosScreen } from './screens/macros-screen';
 import { CaseDetailScreen } from './screens/case-detail-screen';
 import { CaseStatsScreen } from './screens/case-stats-screen';
 import { CasesScreen } from './screens/cases-screen';
@@ -86,6 +87,7 @@ export function App() {
                 path="settings/canned-responses"
                 element={only(can.work, <CannedResponsesScreen canShare={can.admin} />)}
               />
+              <Route path="settings/macros" element={only(can.work, <MacrosScreen />)} />
               <Route path="*" element={<Navigate to={home} replace />} />
             </Routes>
           </LiveEventsProvider>

@@ -10,6 +10,7 @@ import type { Permissions } from '../roles';
 import { ConversationDrafts } from './approval/conversation-drafts';
 import { AccountBadge, ChannelBadge } from './badges';
 import { ContactAvatar } from './contact-avatar';
+import { RunMacroMenu } from './macros/run-macro-menu';
 import { ConversationDetailsPanel } from './conversation-details-panel';
 import { nextOpenConversationId } from './next-open-conversation';
 import { QueryState } from './query-state';
@@ -109,6 +110,7 @@ export function ConversationPane({ id, user, can, onBack }: Props) {
               <ContactAvatar avatarUrl={conversation.contact?.avatarUrl} name={name} /> {name}
             </h2>
             <div className="conversation-actions">
+              {can.work && <RunMacroMenu conversationId={id} user={user} isAdmin={can.admin} />}
               {can.work && conversation.status !== 'closed' && (
                 <button
                   type="button"

@@ -10,6 +10,7 @@ import { UsersAdmin } from '../components/admin/users-admin';
 import { WatchlistsAdmin } from '../components/admin/watchlists-admin';
 import { AutomationRulesAdmin } from '../components/automation-rules/automation-rules-admin';
 import { AutomaticMessagesAdmin } from '../components/citizen-messages/automatic-messages-admin';
+import { MacrosAdmin } from '../components/macros/macros-admin';
 import { OfficeHoursAdmin } from '../components/office-hours/office-hours-admin';
 import { TeamsAdmin } from '../components/teams/teams-admin';
 import { useI18n } from '../i18n/i18n';
@@ -21,6 +22,7 @@ export type AdminTab =
   | 'categories'
   | 'routing-rules'
   | 'canned-responses'
+  | 'macros'
   | 'automatic-messages'
   | 'office-hours'
   | 'automation-rules'
@@ -37,6 +39,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
   'categories',
   'routing-rules',
   'canned-responses',
+  'macros',
   'automatic-messages',
   'office-hours',
   'automation-rules',
@@ -85,6 +88,8 @@ function AdminPanel({ tab }: { tab: AdminTab }) {
       return <RoutingRulesAdmin />;
     case 'canned-responses':
       return <CannedResponsesAdmin canShare />;
+    case 'macros':
+      return <MacrosAdmin scope="shared" />;
     case 'automatic-messages':
       return <AutomaticMessagesAdmin />;
     case 'office-hours':

@@ -1,4 +1,5 @@
 import { MyCannedResponsesLink } from '../components/admin/my-canned-responses-link';
+import { MyMacrosLink } from '../components/macros/my-macros-link';
 import { PasskeysPanel } from '../components/security/passkeys-panel';
 import { SessionsPanel } from '../components/security/sessions-panel';
 import { TotpPanel } from '../components/security/totp-panel';
@@ -19,6 +20,7 @@ export function SecurityScreen({ enrolmentRequired }: { enrolmentRequired: boole
       <PasskeysPanel />
       <SessionsPanel />
       {!enrolmentRequired && <MyCannedResponsesLink />}
+      {!enrolmentRequired && <MyMacrosLink />}
     </div>
   );
 }
