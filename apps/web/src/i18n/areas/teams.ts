@@ -53,6 +53,17 @@ export const teamsTr = {
   'filters.myTeams': 'Ekiplerim',
   'filters.myTeamsQueue': 'Ekip kuyruğum ({count})',
   'filters.teamOption': '{name} ({count} kuyrukta)',
+
+  'audit.act.team.created': 'Ekip oluşturuldu',
+  'audit.act.team.updated': 'Ekip değişti',
+  'audit.act.team.deleted': 'Ekip silindi',
+  'audit.act.conversation.team': 'Konuşma ekibe verildi',
+  'audit.act.user.availability_changed': 'Müsaitlik değişti (Müsait / Uzakta)',
+  'audit.domain.team': 'Ekip işlemi',
+  'audit.type.team': 'Ekip',
+  'audit.field.away': 'Uzakta',
+  'audit.field.maxOpenPerMember': 'Kişi başı açık konuşma sınırı',
+  'audit.field.description': 'Açıklama',
 };
 
 export const teamsEn: Record<keyof typeof teamsTr, string> = {
@@ -80,7 +91,7 @@ export const teamsEn: Record<keyof typeof teamsTr, string> = {
   'teams.delete': 'Delete',
   'teams.deleteNamed': 'Delete team {name}',
   'teams.deleteConfirm': 'Delete team {name}? Conversations in its queue return to the general inbox.',
-  'teams.empty': 'No teams yet. Create one, for example for a shift or a directorate’s liaison desk.',
+  'teams.empty': 'No teams yet. Create one, for example for a shift or a department’s liaison desk.',
   'teams.queued': '{count} queued',
   'teams.open': '{count} open',
   'teams.inactive': 'Inactive',
@@ -109,4 +120,15 @@ export const teamsEn: Record<keyof typeof teamsTr, string> = {
   'filters.myTeams': 'My teams',
   'filters.myTeamsQueue': 'My teams’ queue ({count})',
   'filters.teamOption': '{name} ({count} queued)',
+
+  'audit.act.team.created': 'Team created',
+  'audit.act.team.updated': 'Team changed',
+  'audit.act.team.deleted': 'Team deleted',
+  'audit.act.conversation.team': 'Conversation given to a team',
+  'audit.act.user.availability_changed': 'Availability changed (available / away)',
+  'audit.domain.team': 'Team event',
+  'audit.type.team': 'Team',
+  'audit.field.away': 'Away',
+  'audit.field.maxOpenPerMember': 'Open conversations per member',
+  'audit.field.description': 'Description',
 };
