@@ -158,6 +158,22 @@ describe('Teams and automatic assignment (issue 26)', () => {
     streams.push(stream);
     await eventually(async () => (await assignees(t, [first, second])).every((a) => a === emre.id));
 
+    // A rule's assignment (the automation contract) names the rule in the history; nobody acts.
+    const [byRule] = await createConversations(t, accountId, 1);
+    const origin = { kind: 'rule', ruleId: '00000000-0000-4000-8000-000000000001', ruleName: 'Gece hattı' };
+    const placed = await t.dataSource.transaction((manager) =>
+      t.app.get(RoundRobinTeamAssigner).assign(manager, t.organizationId, byRule, team.id, { origin }),
+    );
+    expect(placed).toEqual({ teamId: team.id, userId: emre.id });
+    const history = await t.dataSource.query(
+      `SELECT type, actor_user_id, data FROM conversation_activity WHERE conversation_id = $1 ORDER BY type`,
+      [byRule],
+    );
+    expect(history).toEqual([
+      expect.objectContaining({ type: 'assign', actor_user_id: null, data: expect.objectContaining({ origin }) }),
+      expect.objectContaining({ type: 'team', actor_user_id: null, data: expect.objectContaining({ origin }) }),
+    ]);
+
     // Going offline: new work waits again.
     stream.close();
     await eventually(async () => {

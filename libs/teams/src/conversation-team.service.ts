@@ -21,7 +21,9 @@ export class ConversationTeamService {
   async setTeam(actor: TeamActor, conversationId: string, teamId: string | null): Promise<TeamAssignment | null> {
     return this.dataSource.transaction(async (manager) => {
       if (teamId) {
-        return this.assigner.assign(manager, actor.organizationId, conversationId, teamId, actor.userId);
+        return this.assigner.assign(manager, actor.organizationId, conversationId, teamId, {
+          actorUserId: actor.userId,
+        });
       }
       const [row] = await manager.query(
         `SELECT team_id FROM conversation WHERE organization_id = $1 AND id = $2 FOR UPDATE`,

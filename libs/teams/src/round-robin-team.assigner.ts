@@ -7,6 +7,12 @@ import { lockTeam } from './locked-team';
 import { TeamAssignmentWriter } from './team-assignment.writer';
 import { TeamMemberPicker } from './team-member.picker';
 
+/** Who gave the conversation to the team, for its history and the audit trail. */
+export interface TeamAssignedBy {
+  actorUserId?: string | null;
+  origin?: Record<string, unknown>;
+}
+
 /**
  * Assigns a conversation to a team in the caller's transaction: to the next member by round robin
  * among those online, not away and under the team's cap, or else into the team's queue (team set,
@@ -21,13 +27,16 @@ export class RoundRobinTeamAssigner extends TeamAssigner {
     super();
   }
 
-  /** `actorUserId`: the officer who assigned by hand; rules and macros leave it out (the system acts). */
+  /**
+   * `by.actorUserId`: the officer who assigned by hand or ran the macro (null: the system, for rules);
+   * `by.origin`: the rule or macro, written into the history entries (as ConversationsService.applyChanges does).
+   */
   async assign(
     manager: EntityManager,
     organizationId: string,
     conversationId: string,
     teamId: string,
-    actorUserId: string | null = null,
+    by: TeamAssignedBy = {},
   ): Promise<TeamAssignment> {
     const [conversation] = await manager.query(
       `SELECT team_id, assignee_id FROM conversation WHERE organization_id = $1 AND id = $2 FOR UPDATE`,
@@ -47,7 +56,8 @@ export class RoundRobinTeamAssigner extends TeamAssigner {
       from: { teamId: conversation.team_id, assigneeId: conversation.assignee_id },
       teamId,
       userId,
-      actorUserId,
+      actorUserId: by.actorUserId ?? null,
+      origin: by.origin,
     });
     return { teamId, userId };
   }

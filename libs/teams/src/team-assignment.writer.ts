@@ -16,6 +16,8 @@ export interface TeamPlacement {
   actorUserId: string | null;
   /** Handed out from the team's queue (a member came online or freed a slot). */
   fromQueue?: boolean;
+  /** The rule or macro that asked, written into each history entry. */
+  origin?: Record<string, unknown>;
 }
 
 /** Writes a team assignment: the conversation, the rotation, its history and audit entries, the live event. */
@@ -56,6 +58,9 @@ export class TeamAssignmentWriter {
     }
     if (entries.length === 0) {
       return;
+    }
+    if (p.origin) {
+      entries.forEach((e) => (e.data.origin = p.origin));
     }
     await this.activity.record(
       manager,
