@@ -22,7 +22,7 @@ export function ApprovalsScreen({ user }: { user: SessionUser }) {
         {notice}
       </p>
       <section className="card" aria-labelledby="approvals-pending">
-        <h2 id="approvals-pending">{t('approval.navCount', { count: pending.data?.length ?? 0 })}</h2>
+        <h2 id="approvals-pending">{t('approval.pendingHeading', { count: pending.data?.length ?? 0 })}</h2>
         <QueryState query={pending}>
           {(drafts) => <DraftList drafts={drafts} user={user} empty={t('approval.empty')} onDone={setNotice} />}
         </QueryState>

@@ -2,6 +2,7 @@
 export const approvalTr = {
   'approval.nav': 'Onay bekleyenler',
   'approval.navCount': 'Onay bekleyenler ({count})',
+  'approval.pendingHeading': 'Onay bekleyenler ({count})',
   'approval.title': 'Onay bekleyen yanıtlar',
   'approval.intro':
     'Onay gerektiren hesaplarda görevlilerin yanıtları, başkanlık ofisi ya da bir yönetici onaylayana kadar gönderilmez.',
@@ -43,8 +44,9 @@ export const approvalTr = {
 };
 
 export const approvalEn: Record<keyof typeof approvalTr, string> = {
-  'approval.nav': 'Awaiting approval',
-  'approval.navCount': 'Awaiting approval ({count})',
+  'approval.nav': 'Approvals',
+  'approval.navCount': 'Approvals ({count})',
+  'approval.pendingHeading': 'Awaiting approval ({count})',
   'approval.title': 'Replies awaiting approval',
   'approval.intro':
     "On accounts that require approval, officers' replies are not sent until the mayor's office or an administrator approves them.",
