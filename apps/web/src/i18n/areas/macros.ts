@@ -1,7 +1,7 @@
 /** Macros (issue 26), Turkish first; the compiler checks each has an English twin. */
 export const macrosTr = {
   'admin.tab.macros': 'Ortak makrolar',
-  'nav.myMacros': 'Makrolarım',
+  'audit.act.conversation.automation': 'Konuşmada otomasyon adımı (kural ya da makro)',
 
   'macros.myTitle': 'Makrolarım',
   'macros.title': 'Makrolar',
@@ -33,7 +33,6 @@ export const macrosTr = {
   'macros.needsAction': 'En az bir adım ekleyin',
   'macros.tagsHint': 'Virgülle ayırın: yol, acil',
   'macros.me': 'Bana',
-  'macros.teamsMissing': 'Ekip listesi alınamadı',
 
   'macros.act.open_case': 'Başvuru aç',
   'macros.act.assign_officer': 'Görevliye ata',
@@ -57,7 +56,6 @@ export const macrosTr = {
 
   'macros.run': 'Makro çalıştır',
   'macros.runMenu': 'Çalıştırılacak makro',
-  'macros.running': '“{name}” çalışıyor…',
   'macros.ran': '“{name}” çalıştı',
   'macros.noMacros': 'Makro yok. Ayarlar’dan ekleyin.',
   'macros.manage': 'Makroları düzenle',
@@ -87,7 +85,7 @@ export const macrosTr = {
 
 export const macrosEn: Record<keyof typeof macrosTr, string> = {
   'admin.tab.macros': 'Shared macros',
-  'nav.myMacros': 'My macros',
+  'audit.act.conversation.automation': 'Automation step on a conversation (rule or macro)',
 
   'macros.myTitle': 'My macros',
   'macros.title': 'Macros',
@@ -119,7 +117,6 @@ export const macrosEn: Record<keyof typeof macrosTr, string> = {
   'macros.needsAction': 'Add at least one step',
   'macros.tagsHint': 'Separate with commas: road, urgent',
   'macros.me': 'Me',
-  'macros.teamsMissing': 'The team list could not be loaded',
 
   'macros.act.open_case': 'Open a case',
   'macros.act.assign_officer': 'Assign to an officer',
@@ -133,7 +130,7 @@ export const macrosEn: Record<keyof typeof macrosTr, string> = {
   'macros.act.close_conversation': 'Close the conversation',
 
   'macros.field.category': 'Category',
-  'macros.field.department': 'Directorate (optional)',
+  'macros.field.department': 'Department (optional)',
   'macros.field.officer': 'Officer',
   'macros.field.team': 'Team',
   'macros.field.tags': 'Tags',
@@ -143,7 +140,6 @@ export const macrosEn: Record<keyof typeof macrosTr, string> = {
 
   'macros.run': 'Run a macro',
   'macros.runMenu': 'Macro to run',
-  'macros.running': 'Running “{name}”…',
   'macros.ran': '“{name}” ran',
   'macros.noMacros': 'No macros. Add them in Settings.',
   'macros.manage': 'Edit macros',
@@ -159,7 +155,7 @@ export const macrosEn: Record<keyof typeof macrosTr, string> = {
   'macros.reason.case_already_open': 'a case is already open',
   'macros.reason.no_open_case': 'there is no open case',
   'macros.reason.unknown_category': 'category not found',
-  'macros.reason.unknown_department': 'directorate not found',
+  'macros.reason.unknown_department': 'department not found',
   'macros.reason.unknown_external_body': 'external body not found',
   'macros.reason.case_transition_not_allowed': 'not possible in the case’s current state',
   'macros.reason.canned_response_unavailable': 'canned response not found',
