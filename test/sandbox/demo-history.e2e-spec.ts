@@ -214,6 +214,15 @@ describe('Sandbox: the demo starts with 90 days of history', () => {
       [t.organizationId],
     );
     expect(notices.stored).toBe(notices.sent);
+    // A thread's notices leave in the order they were enqueued (the worker sends one after another).
+    const outOfOrder = await one(
+      `SELECT count(*)::int AS n FROM (
+         SELECT sent_at, lag(sent_at) OVER (PARTITION BY conversation_id ORDER BY created_at, id) AS previous
+           FROM citizen_notice WHERE organization_id = $1 AND state = 'sent') x
+        WHERE previous >= sent_at`,
+      [t.organizationId],
+    );
+    expect(outOfOrder.n).toBe(0);
     expect(notices.with_number).toBe(notices.acknowledged);
     expect(notices.acknowledged).toBeGreaterThan(cases.n * 0.95);
     expect(notices.acknowledged).toBeLessThanOrEqual(cases.n);

@@ -93,6 +93,25 @@ describe('a fresh demo in the browser', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows a rated case with the automatic messages that led to the rating: acknowledgement, outcome, question', async () => {
+    const [rated] = await t.dataSource.query(
+      `SELECT k.id, k.case_number FROM civic_case k JOIN case_satisfaction s ON s.case_id = k.id AND s.rating IS NOT NULL
+        WHERE k.organization_id = $1 AND k.status = 'resolved' AND k.resolution_count = 1
+          AND EXISTS (SELECT 1 FROM citizen_notice n WHERE n.case_id = k.id AND n.kind = 'resolved')
+        LIMIT 1`,
+      [t.organizationId],
+    );
+    expect(rated).toBeDefined();
+    await page.goto(`${t.url}/cases/${rated.id}`);
+    const notices = page.getByTestId('case-notice');
+    await notices.first().waitFor();
+    const kinds = await Promise.all((await notices.all()).map((n) => n.getAttribute('data-kind')));
+    expect(kinds[0]).toBe('case_opened');
+    expect(kinds).toEqual(expect.arrayContaining(['resolved', 'satisfaction_survey', 'satisfaction_thanks']));
+    expect(await notices.first().innerText()).toContain(`Başvurunuz ${rated.case_number} numarasıyla alınmıştır`);
+    expect(problems).toEqual([]);
+  });
+
   it('reads the audit trail in names: officers, actions and cases, no ids', async () => {
     await page.goto(`${t.url}/audit`);
     const table = page.getByTestId('audit-table');

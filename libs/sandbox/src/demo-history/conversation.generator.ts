@@ -254,6 +254,7 @@ export class ConversationGenerator {
         }
       }
     }
+    this.loop.finish(thread);
     this.store(conversationId, route, contact, postId, drafts, officer, resolvedAt, pending);
   }
 

@@ -22,6 +22,8 @@ export interface LoopThread {
   dm: boolean;
   drafts: Draft[];
   optedOutAt: number | null;
+  /** Its sent notices with their messages, put in order by `finish`. */
+  sent?: { notice: CitizenNoticeRow; draft: Draft }[];
 }
 
 /**
@@ -252,6 +254,22 @@ export class NoticePlanner {
     this.ask(thread, planned, again, 2);
   }
 
+  /**
+   * Before the thread is stored: the worker sends a thread's notices one after another in the order
+   * they were enqueued, so one enqueued later never leaves before an earlier one (seconds apart).
+   */
+  finish(thread: LoopThread): void {
+    const sent = (thread.sent ?? []).sort((a, b) => a.notice.created_at.localeCompare(b.notice.created_at));
+    let previous = 0;
+    for (const { notice, draft } of sent) {
+      if (draft.at <= previous) {
+        draft.at = Math.min(previous + this.random.int(1, 3) * SECOND, this.now - 1);
+        notice.sent_at = iso(draft.at);
+      }
+      previous = draft.at;
+    }
+  }
+
   /** DUR: the confirmation goes, every later automatic message of this contact is skipped. */
   private optOut(thread: LoopThread, at: number): void {
     if (at >= this.now) {
@@ -322,14 +340,16 @@ export class NoticePlanner {
     };
     this.loop.notices.push(notice);
     if (messageId) {
-      thread.drafts.push({
+      const draft: Draft = {
         direction: 'out',
         at: sentAt,
         text,
         attachments: [],
         id: messageId,
         automatic: { request: buttons ? { buttons } : {}, inReplyTo },
-      });
+      };
+      thread.drafts.push(draft);
+      (thread.sent ??= []).push({ notice, draft });
     }
     return notice;
   }
