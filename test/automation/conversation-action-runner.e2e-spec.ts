@@ -144,6 +144,11 @@ describe('Conversation action runner: each action in the caller’s transaction,
     // Nobody of the team is online: the conversation waits in the team's queue.
     const [row] = await t.dataSource.query(`SELECT team_id, assignee_id FROM conversation WHERE id = $1`, [id]);
     expect(row).toEqual({ team_id: teamId, assignee_id: null });
+    const [team] = await t.dataSource.query(
+      `SELECT data FROM conversation_activity WHERE conversation_id = $1 AND type = 'team'`,
+      [id],
+    );
+    expect(team.data.origin).toMatchObject({ kind: 'rule', name: 'Çukur kuralı' });
   });
 
   it('adds tags, closes as spam and closes; repeating changes nothing', async () => {

@@ -35,7 +35,10 @@ export class ConversationChangeActions {
     if (!assigner) {
       throw new ActionNotDoneError('failed', ActionReason.TeamsUnavailable);
     }
-    await assigner.assign(ctx.manager, ctx.organizationId, ctx.conversationId, teamId);
+    await assigner.assign(ctx.manager, ctx.organizationId, ctx.conversationId, teamId, {
+      actorUserId: ctx.userId,
+      origin: ctx.originRef,
+    });
   }
 
   async addTags(ctx: ActionContext, tags: string[]): Promise<void> {

@@ -18,5 +18,7 @@ export abstract class TeamAssigner {
     organizationId: string,
     conversationId: string,
     teamId: string,
+    /** Who acted (an officer, or null for the system) and the rule or macro, for the conversation's history. */
+    by?: { actorUserId?: string | null; origin?: Record<string, unknown> },
   ): Promise<TeamAssignment>;
 }
