@@ -73,6 +73,46 @@ function inboxLoadRows(r: any): Row[] {
 
 const COMPONENTS: Component[] = [
   {
+    name: 'rules',
+    script: 'bench/automation-rules.bench.ts',
+    resultPrefix: 'rules-',
+    rows: (r) => [
+      {
+        component: 'automation rules',
+        measure: `ingest + inbound scanner until every message is handled, ${r.rules} rules on (median of ${r.rounds.length / 2} rounds of ${r.events} events)`,
+        figure: r.rulesOnEventsPerSecond,
+        unit: 'events/s',
+        ceilingName: 'the same with no rules, rounds alternating in the same run',
+        ceiling: r.rulesOffEventsPerSecond,
+        ratio: r.ratio,
+        target: 'ratio ≥ 0.8',
+        met: met(r.ratio >= 0.8),
+      },
+      {
+        component: 'automation rules',
+        measure: `ingest alone while the scanner runs the ${r.rules} rules`,
+        figure: r.ingestOnEventsPerSecond,
+        unit: 'events/s',
+        ceilingName: 'ingest alone with no rules',
+        ceiling: r.ingestOffEventsPerSecond,
+        ratio: r.ingestOnlyRatio,
+        target: 'ratio ≥ 0.8',
+        met: met(r.ingestOnlyRatio >= 0.8),
+      },
+      {
+        component: 'automation rules',
+        measure: `dry run of a keyword + location rule over the last ${r.dryRun.messages} messages (median; max ${r.dryRun.msMax} ms)`,
+        figure: r.dryRun.msMedian,
+        unit: 'ms',
+        ceilingName: 'target',
+        ceiling: 2000,
+        ratio: ratio(r.dryRun.msMedian, 2000),
+        target: '≤ 2000 ms',
+        met: met(r.dryRun.msMedian <= 2000),
+      },
+    ],
+  },
+  {
     name: 'ack',
     script: 'bench/ingest-acknowledgement.bench.ts',
     resultPrefix: 'ack-',

@@ -3,7 +3,6 @@ import { ModuleRef } from '@nestjs/core';
 import { EntityManager } from 'typeorm';
 import { ConversationActionRunner } from '@civic/automation';
 import type { ActionOutcome } from '@civic/automation';
-import { describeError } from '@civic/database';
 import type { CompiledRule } from './compiled-rule';
 import type { RuleSubject } from './rule-subject';
 
@@ -17,8 +16,8 @@ export interface RuleFired {
  * Runs an event's rules in order in the caller's transaction. A matching rule fires at most once per
  * event (the firing row's unique event key) and once per burst of the citizen's messages; its
  * actions go to the ConversationActionRunner with the rule as origin (history and audit name it).
- * A rule with "stop here" that matches ends the evaluation. One rule's failing action is undone on
- * its own (a savepoint), so it neither stops the others nor the inbound scanner's batch.
+ * A rule with "stop here" that matches ends the evaluation. A failing action is undone alone by the
+ * runner (its savepoints) and recorded as failed; it stops neither the other rules nor the scanner's batch.
  */
 @Injectable()
 export class RuleEngine {
@@ -58,20 +57,25 @@ export class RuleEngine {
         }
         continue;
       }
+      // The burst check read this event's own firing too; the unique key stays the guard of last resort.
+      const outcomes = await this.runActions(manager, subject, rule);
       const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO automation_rule_firing (organization_id, rule_id, event_key, conversation_id, message_id)
-         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (organization_id, rule_id, event_key) DO NOTHING RETURNING id`,
-        [subject.organizationId, rule.id, eventKey, subject.conversationId, subject.messageId],
-      );
-      if (inserted.length > 0) {
-        const outcomes = await this.runActions(manager, subject, rule);
-        await manager.query(`UPDATE automation_rule_firing SET outcomes = $3 WHERE organization_id = $1 AND id = $2`, [
+        `INSERT INTO automation_rule_firing (organization_id, rule_id, event_key, conversation_id, message_id, outcomes)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (organization_id, rule_id, event_key) DO NOTHING RETURNING id`,
+        [
           subject.organizationId,
-          inserted[0].id,
+          rule.id,
+          eventKey,
+          subject.conversationId,
+          subject.messageId,
           JSON.stringify(outcomes),
-        ]);
-        fired.push({ ruleId: rule.id, outcomes });
+        ],
+      );
+      if (inserted.length === 0) {
+        // Fired already for this event, unseen by the burst check: failing undoes this transaction's actions.
+        throw new Error(`Automation rule ${rule.id} fired twice for ${eventKey}`);
       }
+      fired.push({ ruleId: rule.id, outcomes });
       if (rule.stopHere) {
         break;
       }
@@ -79,15 +83,14 @@ export class RuleEngine {
     return fired;
   }
 
-  /** The rule already fired on an earlier message of this burst (the photo before its location). */
+  /** The rule already fired on this burst: on this message (a redelivered event) or an earlier one (the photo before its location). */
   private async firedOnBurst(manager: EntityManager, subject: RuleSubject, ruleId: string): Promise<boolean> {
-    const earlier = subject.burstMessageIds.filter((id) => id !== subject.messageId);
-    if (earlier.length === 0) {
-      return false;
+    if (subject.burstFiredRuleIds) {
+      return subject.burstFiredRuleIds.includes(ruleId);
     }
     const rows = await manager.query(
       `SELECT 1 FROM automation_rule_firing WHERE organization_id = $1 AND message_id = ANY($2::uuid[]) AND rule_id = $3 LIMIT 1`,
-      [subject.organizationId, earlier, ruleId],
+      [subject.organizationId, subject.burstMessageIds, ruleId],
     );
     return rows.length > 0;
   }
@@ -97,21 +100,13 @@ export class RuleEngine {
     if (!runner) {
       return rule.actions.map((a) => ({ kind: a.kind, result: 'failed', reason: 'runner_unavailable' }));
     }
-    await manager.query(`SAVEPOINT automation_rule`);
-    try {
-      const outcomes = await runner.run(manager, {
-        organizationId: subject.organizationId,
-        conversationId: subject.conversationId,
-        messageId: subject.messageId,
-        origin: { kind: 'rule', ruleId: rule.id, ruleName: rule.name },
-        actions: rule.actions,
-      });
-      await manager.query(`RELEASE SAVEPOINT automation_rule`);
-      return outcomes;
-    } catch (error) {
-      await manager.query(`ROLLBACK TO SAVEPOINT automation_rule`);
-      this.logger.error(`Automation rule ${rule.id}: ${describeError(error)}`);
-      return rule.actions.map((a) => ({ kind: a.kind, result: 'failed', reason: 'action_error' }));
-    }
+    // The runner undoes a failing action alone (its own savepoints) and reports it: nothing to catch here.
+    return runner.run(manager, {
+      organizationId: subject.organizationId,
+      conversationId: subject.conversationId,
+      messageId: subject.messageId,
+      origin: { kind: 'rule', ruleId: rule.id, ruleName: rule.name },
+      actions: rule.actions,
+    });
   }
 }

@@ -32,7 +32,11 @@ export interface SubjectContext {
 }
 
 /** The subject of one message: its context plus what its burst (oldest first, the message last) carries. */
-export function buildSubject(context: SubjectContext, burst: readonly BurstMessage[]): RuleSubject {
+export function buildSubject(
+  context: SubjectContext,
+  burst: readonly BurstMessage[],
+  burstFiredRuleIds?: readonly string[],
+): RuleSubject {
   const texts: string[] = [];
   const locations: GeoLocation[] = [];
   let hasPhoto = false;
@@ -57,5 +61,6 @@ export function buildSubject(context: SubjectContext, burst: readonly BurstMessa
     hasPhoto,
     locations,
     burstMessageIds: burst.map((m) => m.id),
+    ...(burstFiredRuleIds ? { burstFiredRuleIds } : {}),
   };
 }

@@ -17,7 +17,10 @@ export interface InboundMessageRef {
   sentAt: Date;
 }
 
-/** Loads one message's subject in one query: conversation tags, the account's owner label, the contact's language, the burst. */
+/**
+ * Loads one message's subject in one query: conversation tags, the account's owner label, the contact's
+ * language, the burst, and the rules that already fired on the burst's messages (this one included).
+ */
 @Injectable()
 export class RuleSubjectLoader {
   async load(manager: EntityManager, event: AutomationRuleEvent, message: InboundMessageRef): Promise<RuleSubject> {
@@ -26,19 +29,23 @@ export class RuleSubjectLoader {
       owner_label: string | null;
       language: string | null;
       burst: BurstMessage[];
+      fired: string[] | null;
     }[] = await manager.query(
-      `SELECT c.tags, a.owner_label, s.language,
-                (SELECT coalesce(json_agg(json_build_object('id', b.id, 'text', b.text, 'attachments', b.attachments)
-                                          ORDER BY b.sent_at, b.id), '[]'::json)
-                   FROM (SELECT b.id, b.text, b.attachments, b.sent_at FROM message b, message m
-                          WHERE m.id = $3 AND m.organization_id = $1
-                            AND b.conversation_id = m.conversation_id AND b.direction = 'in' AND NOT b.deleted
-                            AND b.sent_at >= m.sent_at - make_interval(secs => $5) AND (b.sent_at, b.id) <= (m.sent_at, m.id)
-                          ORDER BY b.sent_at DESC, b.id DESC LIMIT $6) b) AS burst
-           FROM conversation c
-           JOIN channel_account a ON a.id = c.channel_account_id
-           LEFT JOIN citizen_contact_state s ON s.organization_id = c.organization_id AND s.contact_id = $4
-          WHERE c.organization_id = $1 AND c.id = $2`,
+      `WITH burst AS (
+         SELECT b.id, b.text, b.attachments, b.sent_at FROM message b, message m
+          WHERE m.id = $3 AND m.organization_id = $1
+            AND b.conversation_id = m.conversation_id AND b.direction = 'in' AND NOT b.deleted
+            AND b.sent_at >= m.sent_at - make_interval(secs => $5) AND (b.sent_at, b.id) <= (m.sent_at, m.id)
+          ORDER BY b.sent_at DESC, b.id DESC LIMIT $6)
+       SELECT c.tags, a.owner_label, s.language,
+              (SELECT coalesce(json_agg(json_build_object('id', b.id, 'text', b.text, 'attachments', b.attachments)
+                                        ORDER BY b.sent_at, b.id), '[]'::json) FROM burst b) AS burst,
+              (SELECT array_agg(DISTINCT f.rule_id::text) FROM automation_rule_firing f
+                WHERE f.organization_id = $1 AND f.message_id IN (SELECT id FROM burst)) AS fired
+         FROM conversation c
+         JOIN channel_account a ON a.id = c.channel_account_id
+         LEFT JOIN citizen_contact_state s ON s.organization_id = c.organization_id AND s.contact_id = $4
+        WHERE c.organization_id = $1 AND c.id = $2`,
       [message.organizationId, message.conversationId, message.id, message.contactId, BURST_SECONDS, BURST_MAX],
     );
     return buildSubject(
@@ -56,6 +63,7 @@ export class RuleSubjectLoader {
         messageKind: message.kind,
       },
       row?.burst ?? [],
+      row?.fired ?? [],
     );
   }
 }

@@ -26,4 +26,6 @@ export interface RuleSubject {
   locations: readonly GeoLocation[];
   /** The burst's message ids, this one included (a rule fires once per burst). */
   burstMessageIds: readonly string[];
+  /** Rules that already fired on a message of the burst (this one included), when the loader read them with the subject. */
+  burstFiredRuleIds?: readonly string[];
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ConversationActionDto } from '@civic/automation';
 import { AUTOMATION_RULE_EVENTS, AutomationRuleEvent } from '@civic/automation-rules';
 import type { AutomationRuleView, RuleMatchMode } from '@civic/automation-rules';
-import { RuleActionDto } from './rule-action.dto';
 import { RuleConditionDto } from './rule-condition.dto';
 
 @ApiSchema({ name: 'AutomationRule' })
@@ -13,7 +13,7 @@ export class AutomationRuleResponse implements AutomationRuleView {
   @ApiProperty({ enum: AUTOMATION_RULE_EVENTS }) event: AutomationRuleEvent;
   @ApiProperty({ enum: ['all', 'any'] }) match: RuleMatchMode;
   @ApiProperty({ type: [RuleConditionDto] }) conditions: AutomationRuleView['conditions'];
-  @ApiProperty({ type: [RuleActionDto] }) actions: AutomationRuleView['actions'];
+  @ApiProperty({ type: [ConversationActionDto] }) actions: AutomationRuleView['actions'];
   @ApiProperty() stopHere: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { toConversationAction } from '@civic/automation';
 import { AutomationRulesService, RuleDryRunService } from '@civic/automation-rules';
 import type { AutomationRuleActor, AutomationRuleDefinition } from '@civic/automation-rules';
 import { UserRole } from '@civic/domain';
@@ -15,7 +16,6 @@ import { AutomationRuleResponse } from './automation-rule.response';
 import { CreateAutomationRuleDto } from './create-automation-rule.dto';
 import { DryRunResponse } from './dry-run.response';
 import { ReorderAutomationRulesDto } from './reorder-automation-rules.dto';
-import { toConversationAction } from './rule-action.mapper';
 import { TryAutomationRuleDto } from './try-automation-rule.dto';
 import { TrySavedRuleDto } from './try-saved-rule.dto';
 import { UpdateAutomationRuleDto } from './update-automation-rule.dto';

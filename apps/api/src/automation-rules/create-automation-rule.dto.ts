@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
+import { ConversationActionDto } from '@civic/automation';
 import { AUTOMATION_RULE_EVENTS, AutomationRuleEvent } from '@civic/automation-rules';
 import type { RuleMatchMode } from '@civic/automation-rules';
 import { SingleLineName } from '../common/single-line-name.decorator';
-import { RuleActionDto } from './rule-action.dto';
 import { RuleConditionDto } from './rule-condition.dto';
 
 /** POST /api/v1/automation-rules (and the body of a dry run). */
@@ -30,12 +30,12 @@ export class CreateAutomationRuleDto {
   @Type(() => RuleConditionDto)
   conditions: RuleConditionDto[];
 
-  @ApiProperty({ type: [RuleActionDto] })
+  @ApiProperty({ type: [ConversationActionDto] })
   @IsArray()
   @ArrayMaxSize(20)
   @ValidateNested({ each: true })
-  @Type(() => RuleActionDto)
-  actions: RuleActionDto[];
+  @Type(() => ConversationActionDto)
+  actions: ConversationActionDto[];
 
   @ApiProperty({ description: 'When this rule matches, later rules are not considered for the event' })
   @IsBoolean()

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ConversationActionDto } from '@civic/automation';
 import type { DryRunMatch, DryRunResult } from '@civic/automation-rules';
-import { RuleActionDto } from './rule-action.dto';
 
 @ApiSchema({ name: 'AutomationRuleDryRunMatch' })
 export class DryRunMatchResponse implements DryRunMatch {
@@ -11,7 +11,7 @@ export class DryRunMatchResponse implements DryRunMatch {
   @ApiProperty({ type: String, nullable: true }) contactName: string | null;
   @ApiProperty({ format: 'date-time' }) sentAt: string;
   @ApiProperty({ type: String, nullable: true }) excerpt: string | null;
-  @ApiProperty({ type: [RuleActionDto], description: 'What the rule would have done' })
+  @ApiProperty({ type: [ConversationActionDto], description: 'What the rule would have done' })
   actions: DryRunMatch['actions'];
 }
 

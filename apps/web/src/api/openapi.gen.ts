@@ -2303,7 +2303,7 @@ export interface components {
             userId: string;
         };
         AutomationRule: {
-            actions: components["schemas"]["RuleActionDto"][];
+            actions: components["schemas"]["ConversationActionDto"][];
             conditions: components["schemas"]["RuleConditionDto"][];
             /** Format: date-time */
             createdAt: string;
@@ -2337,7 +2337,7 @@ export interface components {
         AutomationRuleDryRunMatch: {
             accountName: string;
             /** @description What the rule would have done */
-            actions: components["schemas"]["RuleActionDto"][];
+            actions: components["schemas"]["ConversationActionDto"][];
             channel: string;
             contactName: string | null;
             /** Format: uuid */
@@ -3171,7 +3171,7 @@ export interface components {
             roles: ("admin" | "officer" | "mayor_office" | "auditor")[];
         };
         CreateAutomationRuleDto: {
-            actions: components["schemas"]["RuleActionDto"][];
+            actions: components["schemas"]["ConversationActionDto"][];
             conditions: components["schemas"]["RuleConditionDto"][];
             /** @description Off by default: try a rule before switching it on */
             enabled?: boolean;
@@ -4391,28 +4391,6 @@ export interface components {
             matchedKeywords: string[];
             score: number;
         };
-        RuleActionDto: {
-            /** Format: uuid */
-            cannedResponseId?: string;
-            /** @example yol-cukur */
-            categoryKey?: string;
-            /** Format: uuid */
-            departmentId?: string;
-            /** @enum {string} */
-            kind: "assign_team" | "assign_officer" | "add_tags" | "set_priority" | "open_case" | "forward_case" | "send_canned_response" | "notify_team" | "close_as_spam" | "close_conversation";
-            /** @enum {string} */
-            priority?: "low" | "normal" | "high" | "urgent";
-            /**
-             * @example [
-             *       "yol"
-             *     ]
-             */
-            tags?: string[];
-            /** Format: uuid */
-            teamId?: string;
-            /** Format: uuid */
-            userId?: string;
-        };
         RuleConditionDto: {
             /** @example 38.4622 */
             latitude?: number;
@@ -4707,7 +4685,7 @@ export interface components {
             resolved: number;
         };
         TryAutomationRuleDto: {
-            actions: components["schemas"]["RuleActionDto"][];
+            actions: components["schemas"]["ConversationActionDto"][];
             conditions: components["schemas"]["RuleConditionDto"][];
             /** @description Off by default: try a rule before switching it on */
             enabled?: boolean;
@@ -4755,7 +4733,7 @@ export interface components {
             totpEnabledAt: string | null;
         };
         UpdateAutomationRuleDto: {
-            actions?: components["schemas"]["RuleActionDto"][];
+            actions?: components["schemas"]["ConversationActionDto"][];
             conditions?: components["schemas"]["RuleConditionDto"][];
             /** @description Off by default: try a rule before switching it on */
             enabled?: boolean;

@@ -5,7 +5,7 @@ import type { components } from '../openapi.gen';
 export type AutomationRule = components['schemas']['AutomationRule'];
 export type AutomationRuleInput = components['schemas']['CreateAutomationRuleDto'];
 export type RuleCondition = components['schemas']['RuleConditionDto'];
-export type RuleAction = components['schemas']['RuleActionDto'];
+export type RuleAction = components['schemas']['ConversationActionDto'];
 export type RuleDryRun = components['schemas']['AutomationRuleDryRun'];
 
 /** Own cache key: the rules are a resource of their own. */
