@@ -2,7 +2,7 @@
  * npm run bench:rules — automation rules (issue 26), two figures:
  *
  * 1. Ingest + the citizen inbound scanner with 50 switched-on rules (mixed keyword and location
- *    conditions, a fifth of the messages firing a rule and its actions run) against the same without
+ *    conditions, about 30 % of the messages firing a rule and its actions run) against the same without
  *    rules, side by side in one run: rounds alternate (off, on, off, on, …) on the same database,
  *    emptied between rounds. The api with the worker runs in this process (the scanner with every
  *    product handler, the action runner); IngestService ingests batches of 100. A round's figure is
@@ -61,7 +61,7 @@ const TEXTS = [
   'Başvurumun durumu nedir?',
 ];
 /**
- * 25 keyword rules (only "çukur" occurs in the texts: a tenth of the messages) and 25 location rules
+ * 25 keyword rules (only "çukur" occurs in the texts, and a burst carries it on) and 25 location rules
  * (a pin near their point in a burst that says "çukur": the tenth of messages that are such pins).
  */
 const KEYWORDS = [
