@@ -3,8 +3,10 @@ import { EntityManager } from 'typeorm';
 import { CitizenInboundHandlerRegistry } from '@civic/citizen-loop';
 import type { CitizenInboundHandler, CitizenInboundMessage } from '@civic/citizen-loop';
 import { AutomationRuleEvent } from './automation-rule-event';
+import { RuleConditionType } from './rule-condition';
 import { RuleEngine } from './rule-engine';
 import { RuleSetCache } from './rule-set.cache';
+import { RuleSubjectBatchLoader } from './rule-subject.batch-loader';
 import { RuleSubjectLoader } from './rule-subject.loader';
 
 /**
@@ -21,6 +23,7 @@ export class AutomationRulesInboundHandler implements CitizenInboundHandler, OnM
     private readonly registry: CitizenInboundHandlerRegistry,
     private readonly rules: RuleSetCache,
     private readonly loader: RuleSubjectLoader,
+    private readonly batch: RuleSubjectBatchLoader,
     private readonly engine: RuleEngine,
   ) {}
 
@@ -39,8 +42,17 @@ export class AutomationRulesInboundHandler implements CitizenInboundHandler, OnM
       if (rules.length === 0) {
         continue;
       }
-      const subject = await this.loader.load(manager, event, message);
-      await this.engine.fire(manager, subject, key, rules);
+      // Tags change as rules act: rules that read them get their subject one message at a time.
+      const readsTags = rules.some((r) => r.conditionTypes.has(RuleConditionType.ConversationTag));
+      const subject =
+        (readsTags ? null : await this.batch.load(manager, event, message)) ??
+        (await this.loader.load(manager, event, message));
+      const fired = await this.engine.fire(manager, subject, key, rules);
+      this.batch.noteFired(
+        manager,
+        message.id,
+        fired.map((f) => f.ruleId),
+      );
     }
     // Rules act beside the citizen's request; they never swallow the message.
     return 'pass';

@@ -7,6 +7,7 @@ import { RuleCompiler } from './rule-compiler';
 import { RuleDryRunService } from './rule-dry-run.service';
 import { RuleEngine } from './rule-engine';
 import { RuleSetCache } from './rule-set.cache';
+import { RuleSubjectBatchLoader } from './rule-subject.batch-loader';
 import { RuleSubjectLoader } from './rule-subject.loader';
 
 const PROVIDERS = [
@@ -14,6 +15,7 @@ const PROVIDERS = [
   RuleCompiler,
   RuleSetCache,
   RuleSubjectLoader,
+  RuleSubjectBatchLoader,
   RuleEngine,
   RuleDryRunService,
   AutomationRulesService,

@@ -12,6 +12,8 @@ export class CompiledRule {
     private readonly conditions: CompiledCondition[],
     readonly actions: ConversationAction[],
     readonly stopHere: boolean,
+    /** The condition types it reads (a rule on conversation tags needs them fresh). */
+    readonly conditionTypes: ReadonlySet<string> = new Set(),
   ) {}
 
   /** all: every condition holds (no conditions: always); any: at least one does. Cheap conditions are not skipped: order as written. */

@@ -11,6 +11,7 @@ export * from './conditions/near.evaluator';
 export * from './rule-compiler';
 export * from './rule-set.cache';
 export * from './rule-subject.loader';
+export * from './rule-subject.batch-loader';
 export * from './rule-engine';
 export * from './rule-dry-run.service';
 export * from './automation-rules.service';

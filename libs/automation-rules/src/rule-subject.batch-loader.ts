@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { AutomationRuleEvent } from './automation-rule-event';
+import type { RuleSubject } from './rule-subject';
+import { BURST_MAX, BURST_SECONDS, buildSubject } from './rule-subject.builder';
+import type { BurstMessage } from './rule-subject.builder';
+import type { InboundMessageRef } from './rule-subject.loader';
+
+interface Prefetched {
+  ownerLabel: string | null;
+  language: string | null;
+  burst: BurstMessage[];
+  /** Rules that had fired on the burst's messages when it was read. */
+  fired: string[];
+}
+
+interface BatchState {
+  subjects: Map<string, Prefetched>;
+  /** Firings this transaction made since: message id → rule ids. */
+  firedSince: Map<string, string[]>;
+}
+
+/**
+ * The subjects of a whole scanner batch in one query instead of one per message. The batch is the
+ * messages the scanner marked processed in this transaction (their marker's processed_at is the
+ * transaction's now()); what a message's rules change later in the batch is tracked here (the
+ * firings), and rules that read conversation tags, which actions change, use RuleSubjectLoader.
+ */
+@Injectable()
+export class RuleSubjectBatchLoader {
+  private readonly batches = new WeakMap<EntityManager, BatchState>();
+
+  /** The message's subject, or null when it is not in this transaction's batch (then load it alone). */
+  async load(
+    manager: EntityManager,
+    event: AutomationRuleEvent,
+    message: InboundMessageRef,
+  ): Promise<RuleSubject | null> {
+    let batch = this.batches.get(manager);
+    if (!batch?.subjects.has(message.id)) {
+      batch = { subjects: await this.prefetch(manager, message.organizationId), firedSince: new Map() };
+      this.batches.set(manager, batch);
+    }
+    const hit = batch.subjects.get(message.id);
+    if (!hit) {
+      return null;
+    }
+    const since = hit.burst.flatMap((m) => batch.firedSince.get(m.id) ?? []);
+    return buildSubject(
+      {
+        organizationId: message.organizationId,
+        event,
+        occurredAt: message.sentAt,
+        channel: message.channel,
+        channelAccountId: message.channelAccountId,
+        accountOwnerLabel: hit.ownerLabel,
+        conversationId: message.conversationId,
+        conversationTags: null,
+        language: hit.language,
+        messageId: message.id,
+        messageKind: message.kind,
+      },
+      hit.burst,
+      [...hit.fired, ...since],
+    );
+  }
+
+  /** Rules fired on a message in this transaction: later messages of its burst see them. */
+  noteFired(manager: EntityManager, messageId: string, ruleIds: string[]): void {
+    const batch = this.batches.get(manager);
+    if (batch && ruleIds.length > 0) {
+      batch.firedSince.set(messageId, [...(batch.firedSince.get(messageId) ?? []), ...ruleIds]);
+    }
+  }
+
+  private async prefetch(manager: EntityManager, organizationId: string): Promise<Map<string, Prefetched>> {
+    const rows: {
+      id: string;
+      owner_label: string | null;
+      language: string | null;
+      burst: BurstMessage[];
+      fired: string[] | null;
+    }[] = await manager.query(
+      `SELECT m.id, a.owner_label, s.language, bu.burst, fi.fired
+         FROM citizen_inbound_processed p
+         JOIN message m ON m.id = p.message_id
+         JOIN channel_account a ON a.id = m.channel_account_id
+         LEFT JOIN citizen_contact_state s ON s.organization_id = m.organization_id AND s.contact_id = m.contact_id
+         CROSS JOIN LATERAL (
+           SELECT coalesce(json_agg(json_build_object('id', x.id, 'text', x.text, 'attachments', x.attachments)
+                                    ORDER BY x.sent_at, x.id), '[]'::json) AS burst, array_agg(x.id) AS ids
+             FROM (SELECT x.id, x.text, x.attachments, x.sent_at FROM message x
+                    WHERE x.conversation_id = m.conversation_id AND x.direction = 'in' AND NOT x.deleted
+                      AND x.sent_at >= m.sent_at - make_interval(secs => $2) AND (x.sent_at, x.id) <= (m.sent_at, m.id)
+                    ORDER BY x.sent_at DESC, x.id DESC LIMIT $3) x) bu
+         LEFT JOIN LATERAL (
+           SELECT array_agg(DISTINCT f.rule_id::text) AS fired FROM automation_rule_firing f
+            WHERE f.organization_id = m.organization_id AND f.message_id = ANY(bu.ids)) fi ON true
+        WHERE p.organization_id = $1 AND p.processed_at = now()`,
+      [organizationId, BURST_SECONDS, BURST_MAX],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        { ownerLabel: r.owner_label, language: r.language, burst: r.burst, fired: r.fired ?? [] },
+      ]),
+    );
+  }
+}
