@@ -28,8 +28,8 @@ import { TeamsWorkerModule } from '@civic/teams';
     RetentionWorkerModule,
     OfficeHoursWorkerModule,
     CitizenLoopWorkerModule,
-    AutomationRulesWorkerModule,
     TeamsWorkerModule,
+    AutomationRulesWorkerModule,
     AutomationWorkerModule,
   ],
 })

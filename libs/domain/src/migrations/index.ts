@@ -39,9 +39,9 @@ import { CaseManualIntake1796644000000 } from './1796644000000-case-manual-intak
 import { CaseAtRisk1796645000000 } from './1796645000000-case-at-risk.migration';
 import { CaseMailRecipient1796645100000 } from './1796645100000-case-mail-recipient.migration';
 import { Teams1796646000000 } from './1796646000000-teams.migration';
+import { Macros1796647000000 } from './1796647000000-macros.migration';
 import { AutomationRules1796648000000 } from './1796648000000-automation-rules.migration';
 import { ReplyApproval1796649000000 } from './1796649000000-reply-approval.migration';
-import { Macros1796647000000 } from './1796647000000-macros.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -82,9 +82,9 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CaseSatisfaction1796643000000,
   CaseManualIntake1796644000000,
   CaseAtRisk1796645000000,
+  CaseMailRecipient1796645100000,
   ReplyApproval1796649000000,
   Teams1796646000000,
   AutomationRules1796648000000,
-  CaseMailRecipient1796645100000,
   Macros1796647000000,
 ];
