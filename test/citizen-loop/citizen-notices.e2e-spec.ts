@@ -94,9 +94,12 @@ describe('Automatic messages: acknowledgement, status messages, window rules, KV
     expect((await postSignedWebhook(`${t.url}/webhooks/meta`, webhook, 'test-app-secret')).status).toBe(200);
     await t.webhooksIngested();
 
-    const [conversation] = await t.dataSource.query(`SELECT id FROM conversation WHERE thread_key = $1`, [
-      `dm:${CITIZEN}`,
-    ]);
+    const [conversation] = await t.dataSource.query(
+      `SELECT id, last_message_preview AS preview FROM conversation WHERE thread_key = $1`,
+      [`dm:${CITIZEN}`],
+    );
+    // The inbox list still shows what the citizen asked, not the automatic acknowledgement.
+    expect(conversation.preview).toBe('Mahallemizde sokak lambaları yanmıyor');
     const created = await t
       .http()
       .post('/api/v1/cases')

@@ -123,10 +123,13 @@ export class ReplyService {
           deliveryState: DeliveryState.Queued,
           raw: { request: stored, ...(author.automation ? { automation: author.automation } : {}) },
         });
+        // An automatic notice keeps the citizen's words (or the officer's last reply) as the list's preview:
+        // at night every new conversation gets the out-of-hours reply, and the list must still say what was asked.
         await tx.query(
           `UPDATE conversation SET message_count = message_count + 1, last_activity_at = GREATEST(last_activity_at, $2),
-                  last_message_preview = $3 WHERE id = $1`,
-          [conversation.id, now.toISOString(), preview(text, attachments[0]?.type ?? null)],
+                  last_message_preview = CASE WHEN $4 AND last_message_preview IS NOT NULL THEN last_message_preview ELSE $3 END
+            WHERE id = $1`,
+          [conversation.id, now.toISOString(), preview(text, attachments[0]?.type ?? null), !!author.automatic],
         );
         const response: ReplyResponse = {
           id: message.id,
