@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ConsoleMessage, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { AttachmentType } from '@civic/domain';
 import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
 import type { TestApp } from '../support/test-app';
@@ -9,6 +9,7 @@ import { startTestApp, TEST_ADMIN } from '../support/test-app';
 import { axeProblems } from './axe';
 import type { HeadlessChromium } from './headless-chromium';
 import { launchChromium } from './headless-chromium';
+import { openSignedInPage } from './signed-in-page';
 import { StoredTexts } from './stored-texts';
 import { uiTextProblems } from './ui-text-check';
 
@@ -49,20 +50,7 @@ describe('automation rules screen in headless Chromium', () => {
       inbound(accounts.facebook, 'Asfalt çukurları ne zaman kapanacak?', { at: at(20), contactName: 'Zeynep Kaya' }),
     ]);
     browser = await launchChromium();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 1366, height: 850 });
-    page.on('console', (m: ConsoleMessage) => {
-      if (m.type() === 'error' && !m.text().includes('status of 4')) {
-        problems.push(`console: ${m.text()}`);
-      }
-    });
-    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(t.url);
-    await page.getByLabel('E-posta').fill(TEST_ADMIN.email);
-    await page.getByLabel('Parola').fill(TEST_ADMIN.password);
-    await page.getByRole('button', { name: 'Giriş yap' }).click();
-    await page.getByRole('heading', { name: 'Gelen kutusu' }).waitFor();
+    page = await openSignedInPage(browser, t.url, TEST_ADMIN, problems);
   });
 
   afterAll(async () => {

@@ -40,8 +40,9 @@ export function TopBar({
         {link('/security', t('nav.security'), active === 'security')}
       </nav>
       {can.work && <AvailabilityToggle />}
-      <span className="user" title={user.email}>
-        <span data-user-content>{user.displayName}</span> · {user.roles.map((r) => t(`role.${r}`)).join(', ')}
+      {/* The roles go in the tooltip: one line of top bar at 1366 px keeps the screens' full height. */}
+      <span className="user" title={`${user.email} · ${user.roles.map((r) => t(`role.${r}`)).join(', ')}`}>
+        <span data-user-content>{user.displayName}</span>
       </span>
       <label className="lang">
         <span className="visually-hidden">{t('lang.label')}</span>

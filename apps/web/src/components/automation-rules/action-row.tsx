@@ -1,41 +1,10 @@
 import type { RuleAction } from '../../api/queries/use-automation-rules';
 import { useI18n } from '../../i18n/i18n';
+import { OptionSelect } from '../option-select';
 import { ListInput } from './list-input';
 import type { ActionKind } from './rule-catalog';
 import { ACTION_KINDS, blankAction, PRIORITIES } from './rule-catalog';
 import type { useRuleLookups } from './use-rule-words';
-
-/** A select of named things (teams, officers, units…) for one action field. */
-function Pick({
-  label,
-  value,
-  options,
-  onChange,
-  optional = false,
-}: {
-  label: string;
-  value: string | undefined;
-  options: { value: string; label: string }[];
-  onChange(value: string | undefined): void;
-  optional?: boolean;
-}) {
-  const { t } = useI18n();
-  return (
-    <label>
-      {label}
-      <select value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
-        <option value="" disabled={!optional}>
-          {optional ? '—' : t('rules.choose')}
-        </option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
 
 /** One "then" line: the action, then the fields its kind needs. */
 export function ActionRow({
@@ -70,10 +39,17 @@ export function ActionRow({
         ))}
       </select>
       {(k === 'assign_team' || k === 'notify_team') && (
-        <Pick label={t('rules.team')} value={action.teamId} options={teams} onChange={(teamId) => set({ teamId })} />
+        <OptionSelect
+          placeholder={t('rules.choose')}
+          label={t('rules.team')}
+          value={action.teamId}
+          options={teams}
+          onChange={(teamId) => set({ teamId })}
+        />
       )}
       {k === 'assign_officer' && (
-        <Pick
+        <OptionSelect
+          placeholder={t('rules.choose')}
           label={t('rules.officer')}
           value={action.userId}
           options={lookups.users.map((u) => ({ value: u.id, label: u.displayName }))}
@@ -92,7 +68,8 @@ export function ActionRow({
         </label>
       )}
       {k === 'set_priority' && (
-        <Pick
+        <OptionSelect
+          placeholder={t('rules.choose')}
           label={t('rules.priority')}
           value={action.priority}
           options={PRIORITIES.map((p) => ({ value: p, label: t(`cases.priority.${p}`) }))}
@@ -101,13 +78,15 @@ export function ActionRow({
       )}
       {k === 'open_case' && (
         <>
-          <Pick
+          <OptionSelect
+            placeholder={t('rules.choose')}
             label={t('rules.category')}
             value={action.categoryKey}
             options={lookups.categories.filter((c) => c.active).map((c) => ({ value: c.code, label: c.name }))}
             onChange={(categoryKey) => set({ categoryKey })}
           />
-          <Pick
+          <OptionSelect
+            placeholder={'—'}
             label={t('rules.unitOptional')}
             value={action.departmentId}
             options={departments}
@@ -117,7 +96,8 @@ export function ActionRow({
         </>
       )}
       {k === 'forward_case' && (
-        <Pick
+        <OptionSelect
+          placeholder={t('rules.choose')}
           label={t('rules.externalBody')}
           value={action.departmentId}
           options={bodies}
@@ -125,7 +105,8 @@ export function ActionRow({
         />
       )}
       {k === 'send_canned_response' && (
-        <Pick
+        <OptionSelect
+          placeholder={t('rules.choose')}
           label={t('rules.canned')}
           value={action.cannedResponseId}
           options={lookups.canned.filter((c) => c.shared).map((c) => ({ value: c.id, label: c.title }))}

@@ -1,6 +1,7 @@
 import type { MacroAction, MacroActionKind } from '../../api/queries/use-macros';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/tr';
+import { OptionSelect } from '../option-select';
 import type { MacroLookups } from './macro-lookups';
 
 /** The kinds in the order the editor offers them (the issue's example first: case, officer, tag, reply). */
@@ -40,37 +41,6 @@ export function actionComplete(a: MacroAction): boolean {
     default:
       return true;
   }
-}
-
-function Pick({
-  label,
-  value,
-  options,
-  onChange,
-  optional = false,
-}: {
-  label: string;
-  value: string | undefined;
-  options: { value: string; label: string }[];
-  onChange(value: string | undefined): void;
-  optional?: boolean;
-}) {
-  const { t } = useI18n();
-  return (
-    <label>
-      {label}
-      <select aria-label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
-        <option value="" disabled={!optional}>
-          {optional ? t('macros.none') : t('macros.choose')}
-        </option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
 }
 
 /** One step of a macro: what to do, then the value its kind needs, chosen from lists. */
@@ -118,13 +88,15 @@ export function MacroActionRow({
       </label>
       {k === 'open_case' && (
         <>
-          <Pick
+          <OptionSelect
+            placeholder={t('macros.choose')}
             label={t('macros.field.category')}
             value={action.categoryKey}
             options={lookups.categories.map((c) => ({ value: c.code, label: c.name }))}
             onChange={(categoryKey) => set({ categoryKey })}
           />
-          <Pick
+          <OptionSelect
+            placeholder={t('macros.none')}
             label={t('macros.field.department')}
             value={action.departmentId}
             options={lookups.departments.map((d) => ({ value: d.id, label: d.name }))}
@@ -134,7 +106,8 @@ export function MacroActionRow({
         </>
       )}
       {k === 'assign_officer' && (
-        <Pick
+        <OptionSelect
+          placeholder={t('macros.choose')}
           label={t('macros.field.officer')}
           value={action.userId}
           options={lookups.officers.map((o) => ({ value: o.id, label: o.name }))}
@@ -142,7 +115,8 @@ export function MacroActionRow({
         />
       )}
       {(k === 'assign_team' || k === 'notify_team') && (
-        <Pick
+        <OptionSelect
+          placeholder={t('macros.choose')}
           label={t('macros.field.team')}
           value={action.teamId}
           options={lookups.teams.map((x) => ({ value: x.id, label: x.name }))}
@@ -168,7 +142,8 @@ export function MacroActionRow({
         </label>
       )}
       {k === 'set_priority' && (
-        <Pick
+        <OptionSelect
+          placeholder={t('macros.choose')}
           label={t('macros.field.priority')}
           value={action.priority}
           options={PRIORITIES.map((p) => ({ value: p, label: t(`cases.priority.${p}` as MessageKey) }))}
@@ -176,7 +151,8 @@ export function MacroActionRow({
         />
       )}
       {k === 'forward_case' && (
-        <Pick
+        <OptionSelect
+          placeholder={t('macros.choose')}
           label={t('macros.field.externalBody')}
           value={action.departmentId}
           options={lookups.bodies.map((d) => ({ value: d.id, label: d.name }))}
@@ -184,7 +160,8 @@ export function MacroActionRow({
         />
       )}
       {k === 'send_canned_response' && (
-        <Pick
+        <OptionSelect
+          placeholder={t('macros.choose')}
           label={t('macros.field.canned')}
           value={action.cannedResponseId}
           options={lookups.canned.filter((c) => !shared || c.shared).map((c) => ({ value: c.id, label: c.title }))}
