@@ -74,7 +74,7 @@ describe('automation rules screen in headless Chromium', () => {
     await editor
       .getByTestId('rule-action')
       .first()
-      .getByLabel('Vaka kategorisi')
+      .getByLabel('Başvuru türü', { exact: true })
       .selectOption({ label: 'Yol / çukur' });
     await editor.getByRole('button', { name: 'Eylem ekle' }).click();
     await editor.getByTestId('rule-action-tags').fill('yol, fen');
@@ -84,7 +84,7 @@ describe('automation rules screen in headless Chromium', () => {
     const result = editor.getByTestId('rule-dry-run');
     await result.getByText('Son 4 mesajın 1 tanesinde çalışırdı', { exact: false }).waitFor();
     await result.getByText('Ayşe Yıldırım · Çözüm Masası', { exact: false }).waitFor();
-    await result.getByText('Yapacakları: “Yol / çukur” vakası açar, “yol, fen” etiketini ekler').waitFor();
+    await result.getByText('Yapacakları: “Yol / çukur” başvurusu açar, “yol, fen” etiketini ekler').waitFor();
     expect(await query(`SELECT id FROM automation_rule`)).toEqual([]);
 
     // "any": the Facebook question about asphalt matches too (Ayşe's location is the same request as her words).

@@ -45,7 +45,7 @@ export function useRuleWords() {
       tags: (a.tags ?? []).join(', '),
       priority: a.priority ? t(`cases.priority.${a.priority}` as MessageKey) : unknown,
       category: lookups.categories.find((x) => x.code === a.categoryKey)?.name ?? a.categoryKey ?? unknown,
-      unit: lookups.units.find((x) => x.id === a.departmentId)?.name ?? unknown,
+      body: lookups.units.find((x) => x.id === a.departmentId)?.name ?? unknown,
       canned: lookups.canned.find((x) => x.id === a.cannedResponseId)?.title ?? unknown,
     });
   return {
