@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { UserRole } from '@civic/domain';
 import { SANDBOX_IDS, SandboxChannels, SandboxModule, sandboxScene } from '@civic/sandbox';
-import { postSignedWebhook } from '@civic/testing';
+import { postSignedWebhook, whatsappMessagesWebhook } from '@civic/testing';
 import type { TestApp } from '../support/test-app';
 import { startTestApp, TEST_ADMIN } from '../support/test-app';
 import type { HeadlessChromium } from './headless-chromium';
@@ -296,14 +296,26 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
   });
 
   it("keeps the reply box to each channel's rules: X counter, WhatsApp template once the window closed, private reply to a comment", async () => {
-    // The first WhatsApp citizen's window closed an hour ago (the citizen wrote 25 hours before).
-    const [whatsapp] = await t.dataSource.query(
-      `SELECT id FROM conversation WHERE channel = 'whatsapp' ORDER BY first_inbound_at ASC, id LIMIT 1`,
+    // A citizen of its own, whom the live sandbox never writes as (its scenes reopen their citizens'
+    // windows): they wrote 25 hours ago, so the 24-hour window closed an hour ago.
+    const wroteAt = Math.floor(Date.now() / 1000) - 25 * 3600;
+    const lateCitizen = whatsappMessagesWebhook(
+      { phoneNumberId: SANDBOX_IDS.whatsappPhone, businessAccountId: SANDBOX_IDS.whatsappBusiness },
+      [{ waId: '905559990025', name: 'Nermin Geçkalan' }],
+      [
+        {
+          from: '905559990025',
+          id: 'wamid.WEB-INBOX-LATE',
+          timestamp: String(wroteAt),
+          type: 'text',
+          text: { body: 'Dün yazdım, çöp hâlâ alınmadı.' },
+        },
+      ],
     );
-    await t.dataSource.query(
-      `UPDATE conversation SET reply_window_expires_at = now() - interval '1 hour' WHERE id = $1`,
-      [whatsapp.id],
-    );
+    expect((await postSignedWebhook(`${t.url}/webhooks/meta`, lateCitizen, SANDBOX_IDS.appSecret)).status).toBe(200);
+    await t.webhooksIngested();
+    const [whatsapp] = await t.dataSource.query(`SELECT id FROM conversation WHERE thread_key = 'dm:905559990025'`);
+    expect(whatsapp).toBeDefined();
     const page = watch(await browser.context.newPage());
     await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
     const conversation = page.getByTestId('conversation');
