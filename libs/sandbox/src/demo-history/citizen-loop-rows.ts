@@ -1,4 +1,5 @@
 import type { MessageRow } from './demo-history.types';
+import { MESSAGE_COLUMNS } from './message-columns';
 
 /** A citizen_notice row as the notice worker leaves it (sent with its message, or skipped and why). */
 export interface CitizenNoticeRow {
@@ -66,27 +67,8 @@ export interface CitizenLoopHistory {
 type Columns = Record<string, string>;
 type Insert = (table: string, columns: Columns, rows: object[]) => Promise<void>;
 
-const NOTICE_MESSAGE: Columns = {
-  id: 'uuid',
-  channel: 'text',
-  channel_account_id: 'uuid',
-  conversation_id: 'uuid',
-  external_id: 'text',
-  direction: 'text',
-  kind: 'text',
-  text: 'text',
-  search_text: 'text',
-  attachments: 'jsonb',
-  parent_message_id: 'uuid',
-  parent_external_id: 'text',
-  contact_id: 'uuid',
-  author_user_id: 'uuid',
-  sent_at: 'timestamptz',
-  received_at: 'timestamptz',
-  delivery_state: 'text',
-  delivery_updated_at: 'timestamptz',
-  raw: 'jsonb',
-};
+/** An automatic notice's message also keeps the reply request in raw, as the notice worker does. */
+const NOTICE_MESSAGE: Columns = { ...MESSAGE_COLUMNS, raw: 'jsonb' };
 const NOTICE: Columns = {
   id: 'uuid',
   conversation_id: 'uuid',

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { writeCitizenLoop } from './citizen-loop-rows';
 import type { CaseRow, DemoHistory } from './demo-history.types';
+import { MESSAGE_COLUMNS as MESSAGE } from './message-columns';
 
 type Columns = Record<string, string>;
 
@@ -38,26 +39,6 @@ const CONVERSATION: Columns = {
   message_count: 'int',
   unread_count: 'int',
   created_at: 'timestamptz',
-};
-const MESSAGE: Columns = {
-  id: 'uuid',
-  channel: 'text',
-  channel_account_id: 'uuid',
-  conversation_id: 'uuid',
-  external_id: 'text',
-  direction: 'text',
-  kind: 'text',
-  text: 'text',
-  search_text: 'text',
-  attachments: 'jsonb',
-  parent_message_id: 'uuid',
-  parent_external_id: 'text',
-  contact_id: 'uuid',
-  author_user_id: 'uuid',
-  sent_at: 'timestamptz',
-  received_at: 'timestamptz',
-  delivery_state: 'text',
-  delivery_updated_at: 'timestamptz',
 };
 const ACTIVITY: Columns = {
   id: 'uuid',

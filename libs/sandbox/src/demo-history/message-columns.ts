@@ -1,0 +1,21 @@
+/** The message table's columns the demo history writes in bulk, with their SQL types (unnest casts). */
+export const MESSAGE_COLUMNS: Record<string, string> = {
+  id: 'uuid',
+  channel: 'text',
+  channel_account_id: 'uuid',
+  conversation_id: 'uuid',
+  external_id: 'text',
+  direction: 'text',
+  kind: 'text',
+  text: 'text',
+  search_text: 'text',
+  attachments: 'jsonb',
+  parent_message_id: 'uuid',
+  parent_external_id: 'text',
+  contact_id: 'uuid',
+  author_user_id: 'uuid',
+  sent_at: 'timestamptz',
+  received_at: 'timestamptz',
+  delivery_state: 'text',
+  delivery_updated_at: 'timestamptz',
+};
