@@ -142,6 +142,19 @@ describe('Reply approval: held drafts, approval, return and resubmission (issue 
     expect(queue.body.map((d: any) => d.id)).toContain(held.body.id);
     const stats = await t.http().get('/api/v1/inbox/stats').set(auth(mayorOffice));
     expect(stats.body.open.pendingApproval).toBe(queue.body.length);
+    // "Onay bekleyenler" in the inbox: this conversation, and no conversation without a pending draft.
+    const awaiting = async () =>
+      (
+        await t.http().get('/api/v1/conversations?awaitingApproval=true&limit=100').set(auth(mayorOffice))
+      ).body.items.map((c: any) => c.id);
+    expect(await awaiting()).toContain(conversationId);
+    const [{ pendingConversations }] = await t.dataSource.query(
+      `SELECT count(DISTINCT conversation_id)::int AS "pendingConversations" FROM reply_draft WHERE state = 'pending'`,
+    );
+    expect((await awaiting()).length).toBe(pendingConversations);
+    const wrong = await t.http().get('/api/v1/conversations?awaitingApproval=belki').set(auth(mayorOffice));
+    expect(wrong.status).toBe(400);
+    expect(JSON.stringify(wrong.body)).toContain('awaitingApproval must be true');
 
     const approved = await approve(held.body.id);
     expect(approved.status).toBe(200);
@@ -159,6 +172,7 @@ describe('Reply approval: held drafts, approval, return and resubmission (issue 
       approved.body.messageId,
     ]);
     expect(message).toEqual({ author_user_id: officer.id, delivery_state: 'sent' });
+    expect(await awaiting()).not.toContain(conversationId);
 
     // Each step is in the conversation's history and the audit trail.
     const steps = await t.dataSource.query(

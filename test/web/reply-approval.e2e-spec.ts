@@ -87,6 +87,21 @@ describe('reply approval screens in headless Chromium', () => {
       ],
     );
     expect((await postSignedWebhook(`${t.url}/webhooks/meta`, webhook, 'test-app-secret')).status).toBe(200);
+    // A second citizen on the same line, with no held reply: the inbox filter must leave her out.
+    const another = whatsappMessagesWebhook(
+      { phoneNumberId: WA_MAYOR, displayPhoneNumber: '903522220000' },
+      [{ waId: '905320000778', name: 'Derya Aksoy' }],
+      [
+        {
+          from: '905320000778',
+          id: 'wamid.WEB-APPROVAL-2',
+          timestamp: String(Math.floor(Date.now() / 1000) - 30),
+          type: 'text',
+          text: { body: 'Sokağımızın lambası yanmıyor.' },
+        },
+      ],
+    );
+    expect((await postSignedWebhook(`${t.url}/webhooks/meta`, another, 'test-app-secret')).status).toBe(200);
     await t.webhooksIngested();
     [{ id: conversationId }] = await t.dataSource.query(`SELECT id FROM conversation WHERE thread_key = $1`, [
       `dm:${CITIZEN}`,
@@ -142,6 +157,12 @@ describe('reply approval screens in headless Chromium', () => {
 
     await signIn(mayorOffice.email, 'Parola-123');
     await page.getByTestId('approvals-nav').getByText('Onay bekleyenler (1)').waitFor();
+    // The inbox filter narrows the list to the conversation holding the draft.
+    await page.goto(`${t.url}/inbox`);
+    await eventually(async () => (await page.getByTestId('conversation-item').count()) === 2);
+    await page.getByTestId('awaiting-approval-filter').getByText('Onay bekleyenler (1)').click();
+    await eventually(async () => (await page.getByTestId('conversation-item').count()) === 1);
+    await page.getByTestId('conversation-item').getByText('Şükrü').first().waitFor();
     await page.getByTestId('approvals-nav').click();
     await page.getByRole('heading', { name: 'Onay bekleyen yanıtlar' }).waitFor();
     await page.getByTestId('reply-draft').getByText('Talebiniz değerlendirilecek.').waitFor();

@@ -90,6 +90,12 @@ export class ConversationFilterDto {
   @IsIn([true, false], { message: 'hasCase must be true or false' })
   hasCase?: boolean;
 
+  @ApiPropertyOptional({ enum: ['true'], description: 'true: only conversations with a reply waiting for approval' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' || value === true ? true : value))
+  @IsIn([true], { message: 'awaitingApproval must be true' })
+  awaitingApproval?: boolean;
+
   @ApiPropertyOptional({ description: 'Turkish-aware search over message text and contact name/handle' })
   @IsOptional()
   @IsString()
@@ -98,7 +104,8 @@ export class ConversationFilterDto {
   q?: string;
 
   toFilter(): ConversationFilter {
-    const { channel, accountId, kind, status, assignee, tag, team, from, to, unread, hasCase, q } = this;
+    const { channel, accountId, kind, status, assignee, tag, team, from, to, unread, hasCase, awaitingApproval, q } =
+      this;
     return {
       channel,
       accountId,
@@ -111,6 +118,7 @@ export class ConversationFilterDto {
       to,
       unread,
       hasCase,
+      awaitingApproval,
       q,
     };
   }

@@ -3109,6 +3109,11 @@ export interface components {
             accountId?: string;
             /** @description 'me', 'nobody' or a user id */
             assignee?: string;
+            /**
+             * @description true: only conversations with a reply waiting for approval
+             * @enum {string}
+             */
+            awaitingApproval?: "true";
             /** @enum {string} */
             channel?: "facebook" | "instagram" | "twitter" | "whatsapp";
             /**
@@ -7016,6 +7021,8 @@ export interface operations {
                 accountId?: string;
                 /** @description 'me', 'nobody' or a user id */
                 assignee?: string;
+                /** @description true: only conversations with a reply waiting for approval */
+                awaitingApproval?: "true";
                 channel?: "facebook" | "instagram" | "twitter" | "whatsapp";
                 /** @description nextCursor of the previous page */
                 cursor?: string;

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ChannelAccountView } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { Filters } from '../screens/inbox-query';
+import { AwaitingApprovalFilter } from './approval/awaiting-approval-filter';
 import { TeamFilter } from './teams/team-filter';
 
 interface Props {
@@ -10,7 +11,7 @@ interface Props {
   onChange(next: Filters): void;
 }
 
-/** Search, channel, account, status, assignee and unread; the search waits for a pause in typing. */
+/** Search, channel, account, status, assignee, team, unread and awaiting approval; the search waits for a pause in typing. */
 export function InboxFilters({ filters, accounts, onChange }: Props) {
   const { t } = useI18n();
   const [search, setSearch] = useState(filters.q);
@@ -104,6 +105,7 @@ export function InboxFilters({ filters, accounts, onChange }: Props) {
         <input type="checkbox" checked={filters.unread} onChange={(e) => set('unread', e.target.checked)} />
         {t('filters.unread')}
       </label>
+      <AwaitingApprovalFilter checked={filters.awaitingApproval} onChange={(on) => set('awaitingApproval', on)} />
     </form>
   );
 }

@@ -7,6 +7,8 @@ export interface Filters {
   /** '' | 'mine' | 'mine-queue' (my teams' unassigned) | a team id. */
   team: string;
   unread: boolean;
+  /** Only conversations with a reply held for approval. */
+  awaitingApproval: boolean;
 }
 
 /** The officer's day starts with what is still open; "Tümü" is one choice away. */
@@ -18,6 +20,7 @@ export const DEFAULT_FILTERS: Filters = {
   assignee: '',
   team: '',
   unread: false,
+  awaitingApproval: false,
 };
 /** The API's largest page: fewer round trips while the officer scrolls through thousands. */
 export const PAGE = 100;
@@ -41,6 +44,9 @@ export function queryOf(filters: Filters): string {
   }
   if (filters.unread) {
     params.set('unread', 'true');
+  }
+  if (filters.awaitingApproval) {
+    params.set('awaitingApproval', 'true');
   }
   return params.toString();
 }

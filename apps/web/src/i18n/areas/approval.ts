@@ -2,6 +2,8 @@
 export const approvalTr = {
   'approval.nav': 'Onay bekleyenler',
   'approval.navCount': 'Onay bekleyenler ({count})',
+  'approval.filter': 'Onay bekleyenler',
+  'approval.filterCount': 'Onay bekleyenler ({count})',
   'approval.pendingHeading': 'Onay bekleyenler ({count})',
   'approval.title': 'Onay bekleyen yanıtlar',
   'approval.intro':
@@ -46,6 +48,8 @@ export const approvalTr = {
 export const approvalEn: Record<keyof typeof approvalTr, string> = {
   'approval.nav': 'Approvals',
   'approval.navCount': 'Approvals ({count})',
+  'approval.filter': 'Awaiting approval',
+  'approval.filterCount': 'Awaiting approval ({count})',
   'approval.pendingHeading': 'Awaiting approval ({count})',
   'approval.title': 'Replies awaiting approval',
   'approval.intro':
