@@ -2,10 +2,15 @@ import { Module } from '@nestjs/common';
 import { CitizenLoopModule } from '@civic/citizen-loop';
 import { AutomationRulesInboundHandler } from './automation-rules-inbound.handler';
 import { AutomationRulesModule } from './automation-rules.module';
+import { CaseRuleEventWorker } from './case-rule-event.worker';
+import { CaseSlaScanner } from './case-sla.scanner';
 
-/** Worker side: the rules run on new citizen messages through the inbound scanner's handler registry. */
+/**
+ * Worker side: the rules run on new citizen messages through the inbound scanner's handler registry,
+ * on case events from their outbox, and on SLA crossings found every minute (needs ScheduleModule.forRoot()).
+ */
 @Module({
   imports: [AutomationRulesModule, CitizenLoopModule],
-  providers: [AutomationRulesInboundHandler],
+  providers: [AutomationRulesInboundHandler, CaseRuleEventWorker, CaseSlaScanner],
 })
 export class AutomationRulesWorkerModule {}

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
 import { OfficeHoursModule } from '@civic/office-hours';
+import { QueueModule } from '@civic/queue';
 import { AutomationRulesService } from './automation-rules.service';
+import { CaseRuleEventListener } from './case-rule-event.listener';
+import { CaseSubjectLoader } from './case-subject.loader';
 import { ConditionEvaluatorRegistry } from './conditions/condition-evaluator.registry';
 import { RuleCompiler } from './rule-compiler';
 import { RuleDryRunService } from './rule-dry-run.service';
@@ -19,8 +22,10 @@ const PROVIDERS = [
   RuleEngine,
   RuleDryRunService,
   AutomationRulesService,
+  CaseSubjectLoader,
+  CaseRuleEventListener,
 ];
 
-/** Automation rules (issue 26), the part every process needs: the rules, their evaluation and the dry run. */
-@Module({ imports: [AuditModule, OfficeHoursModule], providers: PROVIDERS, exports: PROVIDERS })
+/** Automation rules (issue 26), the part every process needs: the rules, their evaluation, the dry run, and case events into the outbox. */
+@Module({ imports: [AuditModule, OfficeHoursModule, QueueModule], providers: PROVIDERS, exports: PROVIDERS })
 export class AutomationRulesModule {}

@@ -58,8 +58,8 @@ export class AutomationRulesService {
     return view(row);
   }
 
-  /** Conditions the evaluators refuse, each naming its field: a 400 like the DTO's own. */
-  check(definition: Pick<AutomationRuleDefinition, 'conditions'>): void {
+  /** Conditions the evaluators refuse and what the event does not offer, each naming its field: a 400 like the DTO's own. */
+  check(definition: Pick<AutomationRuleDefinition, 'conditions' | 'event' | 'actions'>): void {
     const problems = this.compiler.problems(definition);
     if (problems.length > 0) {
       throw new DomainError(ErrorCode.ValidationFailed, { errors: problems });
@@ -96,11 +96,14 @@ export class AutomationRulesService {
     id: string,
     input: Partial<AutomationRuleDefinition> & { enabled?: boolean },
   ) {
-    if (input.conditions) {
-      this.check({ conditions: input.conditions });
-    }
     return this.write(actor, 'automation_rule.update', async (manager) => {
       const before = await this.get(actor.organizationId, id, manager);
+      // The rule as it will be: a new event must still suit the stored conditions and actions.
+      this.check({
+        event: input.event ?? before.event,
+        conditions: input.conditions ?? before.conditions,
+        actions: input.actions ?? before.actions,
+      });
       await manager.query(
         `UPDATE automation_rule SET name = coalesce($3, name), enabled = coalesce($4, enabled), event = coalesce($5, event),
                 match = coalesce($6, match), conditions = coalesce($7::jsonb, conditions), actions = coalesce($8::jsonb, actions),

@@ -98,6 +98,8 @@ describe('automation rule conditions', () => {
   it('names the field of each problem', () => {
     expect(
       compiler.problems({
+        event: AutomationRuleEvent.MessageReceived,
+        actions: [],
         conditions: [
           { type: 'hava' as C },
           { type: C.MessageKind, values: ['fax'] },
@@ -109,6 +111,66 @@ describe('automation rule conditions', () => {
       expect.stringMatching(/^conditions\.1\.values\.0 must be one of: .*dm/),
       'conditions.2.latitude must be a number from -90 to 90',
       expect.stringMatching(/^conditions\.2\.radiusMeters/),
+    ]);
+  });
+
+  it('case conditions read the case of a case event; contact tags ignore case', async () => {
+    const base = subject(['Yolda çukur var']);
+    const onCase = {
+      ...base,
+      event: AutomationRuleEvent.CaseStatusChanged,
+      contactTags: ['Muhtar'],
+      case: {
+        id: 'k',
+        category: 'yol-cukur',
+        departmentId: '7b0c6a4e-2f49-4c55-9d44-1a2b3c4d5e6f',
+        priority: 'high',
+        status: 'resolved',
+        previousStatus: 'in_progress',
+      },
+    };
+    expect(
+      await matches(
+        'all',
+        [
+          { type: C.CaseCategory, values: ['yol-cukur'] },
+          { type: C.CaseDepartment, values: ['7b0c6a4e-2f49-4c55-9d44-1a2b3c4d5e6f'] },
+          { type: C.CasePriority, values: ['high', 'urgent'] },
+          { type: C.CaseStatus, values: ['resolved'] },
+          { type: C.CasePreviousStatus, values: ['in_progress'] },
+          { type: C.ContactTag, values: ['muhtar'] },
+        ],
+        onCase,
+      ),
+    ).toBe(true);
+    expect(await matches('all', [{ type: C.CaseStatus, values: ['rejected'] }], onCase)).toBe(false);
+    // Without a case (a message subject) a case condition never holds.
+    expect(await matches('all', [{ type: C.CaseStatus, values: ['resolved'] }], base)).toBe(false);
+    expect(await matches('all', [{ type: C.ContactTag, values: ['muhtar'] }], base)).toBe(false);
+  });
+
+  it('refuses conditions and actions the event does not offer', () => {
+    expect(
+      compiler.problems({
+        event: AutomationRuleEvent.MessageReceived,
+        conditions: [{ type: C.CaseStatus, values: ['resolved'] }],
+        actions: [],
+      }),
+    ).toEqual(['conditions.0.type case_status is not available for the event message_received']);
+    expect(
+      compiler.problems({
+        event: AutomationRuleEvent.CaseOpened,
+        conditions: [
+          { type: C.CaseStatus, values: ['new'] },
+          { type: C.CasePreviousStatus, values: ['new'] },
+          { type: C.CaseCategory, values: ['Yol Çukur'] },
+        ],
+        actions: [{ kind: 'open_case' as never, categoryKey: 'yol-cukur' } as never],
+      }),
+    ).toEqual([
+      'conditions.2.values.0 must be a category code such as yol-cukur',
+      'conditions.1.type case_previous_status is not available for the event case_opened',
+      'actions.0.kind open_case is not available for the event case_opened',
     ]);
   });
 

@@ -2,15 +2,19 @@ import { Injectable } from '@nestjs/common';
 import type { AutomationRuleDefinition } from './automation-rule-definition';
 import { CompiledRule } from './compiled-rule';
 import { ConditionEvaluatorRegistry } from './conditions/condition-evaluator.registry';
+import { eventProblems } from './rule-event.capabilities';
 
 /** Checks a rule's conditions against their evaluators and compiles them. */
 @Injectable()
 export class RuleCompiler {
   constructor(private readonly evaluators: ConditionEvaluatorRegistry) {}
 
-  /** Every problem of the conditions, each naming its field (`conditions.1.values.0 …`); empty when the rule can run. */
-  problems(definition: Pick<AutomationRuleDefinition, 'conditions'>): string[] {
-    return definition.conditions.flatMap((condition, i) => {
+  /**
+   * Every problem of the conditions, each naming its field (`conditions.1.values.0 …`), and the
+   * conditions and actions its event does not offer; empty when the rule can run.
+   */
+  problems(definition: Pick<AutomationRuleDefinition, 'conditions' | 'event' | 'actions'>): string[] {
+    const own = definition.conditions.flatMap((condition, i) => {
       const evaluator = this.evaluators.get(condition.type);
       const path = `conditions.${i}`;
       if (!evaluator) {
@@ -18,6 +22,7 @@ export class RuleCompiler {
       }
       return evaluator.problems(condition, path);
     });
+    return [...own, ...eventProblems(definition.event, definition.conditions, definition.actions)];
   }
 
   compile(id: string, definition: AutomationRuleDefinition): CompiledRule {
@@ -29,6 +34,14 @@ export class RuleCompiler {
       }
       return evaluator.compile(condition);
     });
-    return new CompiledRule(id, definition.name, definition.match, conditions, definition.actions, definition.stopHere);
+    return new CompiledRule(
+      id,
+      definition.name,
+      definition.match,
+      conditions,
+      definition.actions,
+      definition.stopHere,
+      new Set(definition.conditions.map((c) => c.type)),
+    );
   }
 }

@@ -12,6 +12,14 @@ export enum RuleConditionType {
   WithinOfficeHours = 'within_office_hours',
   OutsideOfficeHours = 'outside_office_hours',
   Language = 'language',
+  /** The citizen's contact has one of these tags (contact.tags). */
+  ContactTag = 'contact_tag',
+  /** Case events only: the case's category code, directorate, priority, (new) status, status before the change. */
+  CaseCategory = 'case_category',
+  CaseDepartment = 'case_department',
+  CasePriority = 'case_priority',
+  CaseStatus = 'case_status',
+  CasePreviousStatus = 'case_previous_status',
 }
 
 export const RULE_CONDITION_TYPES = Object.values(RuleConditionType);

@@ -60,14 +60,16 @@ export class RuleEngine {
       // The burst check read this event's own firing too; the unique key stays the guard of last resort.
       const outcomes = await this.runActions(manager, subject, rule);
       const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO automation_rule_firing (organization_id, rule_id, event_key, conversation_id, message_id, outcomes)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (organization_id, rule_id, event_key) DO NOTHING RETURNING id`,
+        `INSERT INTO automation_rule_firing (organization_id, rule_id, event_key, conversation_id, message_id, case_id, outcomes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (organization_id, rule_id, event_key) DO NOTHING RETURNING id`,
         [
           subject.organizationId,
           rule.id,
           eventKey,
           subject.conversationId,
-          subject.messageId,
+          // A case event's firing names its case; the message (the case's own) would count it in a burst.
+          subject.case ? null : subject.messageId,
+          subject.case?.id ?? null,
           JSON.stringify(outcomes),
         ],
       );
@@ -107,6 +109,7 @@ export class RuleEngine {
       messageId: subject.messageId,
       origin: { kind: 'rule', ruleId: rule.id, ruleName: rule.name },
       actions: rule.actions,
+      eventDepth: subject.depth ?? 0,
     });
   }
 }

@@ -27,8 +27,9 @@ export interface SubjectContext {
   conversationId: string;
   conversationTags: readonly string[] | null;
   language: string | null;
-  messageId: string;
+  messageId: string | null;
   messageKind: string;
+  contactTags?: readonly string[] | null;
 }
 
 /** The subject of one message: its context plus what its burst (oldest first, the message last) carries. */
@@ -57,6 +58,7 @@ export function buildSubject(
   return {
     ...context,
     conversationTags: context.conversationTags ?? [],
+    contactTags: context.contactTags ?? [],
     foldedText: texts.join('\n'),
     hasPhoto,
     locations,

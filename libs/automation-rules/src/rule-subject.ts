@@ -1,6 +1,18 @@
 import type { GeoLocation } from '@civic/model';
 import type { AutomationRuleEvent } from './automation-rule-event';
 
+/** What case conditions read. */
+export interface RuleCaseFacts {
+  id: string;
+  /** The category's code (e.g. yol-cukur). */
+  category: string | null;
+  departmentId: string | null;
+  priority: string;
+  status: string;
+  /** The status before the change (case_status_changed), else null. */
+  previousStatus: string | null;
+}
+
 /**
  * What a rule's conditions look at for one event: the citizen message and its burst (the same
  * citizen's earlier messages in the conversation a few minutes before it: WhatsApp carries a photo,
@@ -18,8 +30,15 @@ export interface RuleSubject {
   conversationTags: readonly string[];
   /** The contact's language when known (tr, en), else null. */
   language: string | null;
-  messageId: string;
+  /** The message the event is about; for a case event the message the case was opened from (null when none). */
+  messageId: string | null;
   messageKind: string;
+  /** The citizen contact's tags (contact.tags), lower-cased as stored. */
+  contactTags: readonly string[];
+  /** The case of a case event; absent for message events (case conditions are refused there). */
+  case?: RuleCaseFacts;
+  /** 0 for what citizens and officers did; 1 for an event a rule's action caused (its rules' actions cause no further events). */
+  depth?: number;
   /** The burst's texts and captions, Turkish-folded, one per line. */
   foldedText: string;
   hasPhoto: boolean;

@@ -13,6 +13,8 @@ export interface ActionRunRequest {
   messageId: string | null;
   origin: ActionOrigin;
   actions: ConversationAction[];
+  /** A rule's event: 0 for citizens' and officers' doings, 1 for one a rule caused (case changes made now become depth + 1). */
+  eventDepth?: number;
 }
 
 /** One action's result: done, skipped with a reason (e.g. the case is already open), or failed. */

@@ -144,7 +144,14 @@ export class DefaultConversationActionRunner extends ConversationActionRunner im
       origin,
       userId,
       // The caller checked the conversation's access (a rule acts for the organization, a macro's route checks grants).
-      caseActor: { organizationId, scope: AccountScope.wholeOrganization(organizationId), userId, label },
+      caseActor: {
+        organizationId,
+        scope: AccountScope.wholeOrganization(organizationId),
+        userId,
+        label,
+        // The case events a rule's actions cause carry its depth: rules on them act, and there it ends.
+        ...(origin.kind === 'rule' ? { automationDepth: (request.eventDepth ?? 0) + 1 } : {}),
+      },
       originRef:
         origin.kind === 'rule'
           ? { kind: 'rule', id: origin.ruleId, name: origin.ruleName }

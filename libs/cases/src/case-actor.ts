@@ -8,4 +8,6 @@ export interface CaseActor {
   userId: string | null;
   /** E-mail of the user, "system" or "body:<name>". */
   label: string;
+  /** Set when an automation rule acts: 1 + the depth of the event it fired on (case events stop after one rule-made step). */
+  automationDepth?: number;
 }

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditService, withTextFingerprints } from '@civic/audit';
+import type { CaseStatus } from '@civic/model';
 import { CaseActor } from './case-actor';
+import { CaseEventHooks } from './case-event.hooks';
 
 export interface CaseChange {
   action: string;
@@ -16,10 +18,10 @@ export class CaseHistoryRecorder {
   constructor(private readonly audit: AuditService) {}
 
   async record(manager: EntityManager, actor: CaseActor, caseId: string, change: CaseChange): Promise<void> {
-    await manager.query(
+    const [written]: { id: string }[] = await manager.query(
       // clock_timestamp(), not now(): several changes in one transaction keep their order.
       `INSERT INTO case_history (organization_id, case_id, actor_user_id, actor_label, action, before, after, note, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, clock_timestamp())`,
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, clock_timestamp()) RETURNING id`,
       [
         actor.organizationId,
         caseId,
@@ -45,5 +47,31 @@ export class CaseHistoryRecorder {
       },
       manager,
     );
+    await this.tellEvent(manager, actor, caseId, change, String(written.id));
+  }
+
+  /** An opening or a status change is a case event (automation rules): in this transaction, keyed by this history row. */
+  private async tellEvent(
+    manager: EntityManager,
+    actor: CaseActor,
+    caseId: string,
+    change: CaseChange,
+    historyId: string,
+  ): Promise<void> {
+    const to = change.after?.status as CaseStatus | undefined;
+    const from = (change.before?.status as CaseStatus | undefined) ?? null;
+    if (!to || (change.action !== 'created' && (from === null || from === to))) {
+      return;
+    }
+    const opened = change.action === 'created';
+    await CaseEventHooks.emit(manager, {
+      organizationId: actor.organizationId,
+      caseId,
+      kind: opened ? 'opened' : 'status_changed',
+      from: opened ? null : from,
+      to,
+      key: opened ? `case:${caseId}:opened` : `case:${caseId}:status:${historyId}`,
+      actor,
+    });
   }
 }

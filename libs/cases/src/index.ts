@@ -44,3 +44,4 @@ export * from './satisfaction/case-satisfaction.reader';
 export * from './case-intake-view';
 export * from './intake';
 export * from './case-account-condition';
+export * from './case-event.hooks';

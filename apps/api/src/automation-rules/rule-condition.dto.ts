@@ -23,6 +23,12 @@ const LIST_TYPES: string[] = [
   RuleConditionType.Keywords,
   RuleConditionType.ConversationTag,
   RuleConditionType.Language,
+  RuleConditionType.ContactTag,
+  RuleConditionType.CaseCategory,
+  RuleConditionType.CaseDepartment,
+  RuleConditionType.CasePriority,
+  RuleConditionType.CaseStatus,
+  RuleConditionType.CasePreviousStatus,
 ];
 const isNear = (c: RuleConditionDto) => c.type === RuleConditionType.Near;
 

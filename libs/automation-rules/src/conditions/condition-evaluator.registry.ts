@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Channel, MessageKind } from '@civic/model';
+import { CasePriority, CaseStatus, Channel, MessageKind } from '@civic/model';
 import { OfficeCalendar } from '@civic/office-hours';
 import { RuleConditionType } from '../rule-condition';
 import type { ConditionEvaluator } from './condition-evaluator';
@@ -10,6 +10,7 @@ import { OfficeHoursEvaluator } from './office-hours.evaluator';
 import { ValueInSetEvaluator } from './value-in-set.evaluator';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CATEGORY_CODE = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const foldCase = (value: string) => value.trim().toLocaleLowerCase('tr');
 
 /** Every condition type's evaluator, by type: a new condition is one line here, never a switch elsewhere. */
@@ -43,6 +44,28 @@ export class ConditionEvaluatorRegistry {
       new OfficeHoursEvaluator(RuleConditionType.WithinOfficeHours, true, calendar),
       new OfficeHoursEvaluator(RuleConditionType.OutsideOfficeHours, false, calendar),
       new ValueInSetEvaluator(RuleConditionType.Language, { read: (s) => s.language, allowed: ['tr', 'en'] }),
+      new ValueInSetEvaluator(RuleConditionType.ContactTag, { read: (s) => s.contactTags, normalize: foldCase }),
+      // Case conditions: a subject without a case (never the case: validation keeps them to case events) never matches.
+      new ValueInSetEvaluator(RuleConditionType.CaseCategory, {
+        read: (s) => s.case?.category ?? null,
+        format: { pattern: CATEGORY_CODE, says: 'must be a category code such as yol-cukur' },
+      }),
+      new ValueInSetEvaluator(RuleConditionType.CaseDepartment, {
+        read: (s) => s.case?.departmentId ?? null,
+        format: { pattern: UUID, says: 'must be a directorate id' },
+      }),
+      new ValueInSetEvaluator(RuleConditionType.CasePriority, {
+        read: (s) => s.case?.priority ?? null,
+        allowed: Object.values(CasePriority),
+      }),
+      new ValueInSetEvaluator(RuleConditionType.CaseStatus, {
+        read: (s) => s.case?.status ?? null,
+        allowed: Object.values(CaseStatus),
+      }),
+      new ValueInSetEvaluator(RuleConditionType.CasePreviousStatus, {
+        read: (s) => s.case?.previousStatus ?? null,
+        allowed: Object.values(CaseStatus),
+      }),
     ];
     for (const evaluator of all) {
       this.evaluators.set(evaluator.type, evaluator);

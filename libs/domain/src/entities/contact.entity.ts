@@ -44,6 +44,10 @@ export class Contact {
   @Column({ type: 'uuid', name: 'person_id', nullable: true })
   personId: string | null;
 
+  /** Officers' labels for the person (e.g. muhtar, basın), lower-cased; automation rules read them. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  tags: string[];
+
   /** Folded name + handle + phone for Turkish-aware search. */
   @Column({ type: 'text', name: 'search_text', default: '' })
   searchText: string;

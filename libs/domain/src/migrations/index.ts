@@ -42,6 +42,7 @@ import { Teams1796646000000 } from './1796646000000-teams.migration';
 import { Macros1796647000000 } from './1796647000000-macros.migration';
 import { AutomationRules1796648000000 } from './1796648000000-automation-rules.migration';
 import { ReplyApproval1796649000000 } from './1796649000000-reply-approval.migration';
+import { RuleEvents1796652000000 } from './1796652000000-rule-events.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -87,4 +88,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Teams1796646000000,
   AutomationRules1796648000000,
   Macros1796647000000,
+  RuleEvents1796652000000,
 ];
