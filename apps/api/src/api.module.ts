@@ -23,6 +23,7 @@ import { MetricsApiModule } from './metrics/metrics-api.module';
 import { OfficeHoursApiModule } from './office-hours/office-hours-api.module';
 import { Open311Module } from './open311/open311.module';
 import { OverviewApiModule } from './overview/overview-api.module';
+import { PresenceApiModule } from './presence/presence-api.module';
 import { RepliesApiModule } from './replies/replies-api.module';
 import { RetentionApiModule } from './retention/retention-api.module';
 import { TeamsApiModule } from './teams/teams-api.module';
@@ -61,6 +62,7 @@ export class ApiModule {
         UsersModule,
         WebhooksModule,
         RepliesApiModule,
+        PresenceApiModule,
         CasesApiModule,
         CitizenMessagesApiModule,
         Open311Module,

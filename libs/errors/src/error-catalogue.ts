@@ -1,5 +1,6 @@
 import { AUTOMATION_RULE_ERRORS } from './catalogue/automation-rules.catalogue';
 import { CASE_DEADLINE_ERRORS } from './catalogue/case-deadlines.catalogue';
+import { COLLISION_ERRORS } from './catalogue/collision.catalogue';
 import type { CatalogueEntries, CatalogueEntry } from './catalogue/catalogue-entry';
 import { MACRO_ERRORS } from './catalogue/macros.catalogue';
 import { REPLY_APPROVAL_ERRORS } from './catalogue/reply-approval.catalogue';
@@ -455,6 +456,7 @@ export const ERROR_CATALOGUE = {
   ...CASE_DEADLINE_ERRORS,
   ...AUTOMATION_RULE_ERRORS,
   ...REPLY_APPROVAL_ERRORS,
+  ...COLLISION_ERRORS,
 } as Record<ErrorCode, CatalogueEntry>;
 
 /** The message of a code in one language, its `{placeholders}` filled from the details. */

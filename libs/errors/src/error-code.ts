@@ -148,6 +148,8 @@ export enum ErrorCode {
   ChannelAdapterMissing = 'channel.adapter_missing',
   ReplyIdempotencyKeyReused = 'reply.idempotency_key_reused',
   ReplyRefused = 'reply.refused',
+  /** Another officer replied (or holds a reply for approval) since the sender's last seen message. */
+  ReplyCollision = 'reply.collision',
   ReplyAttachmentNotAllowed = 'reply_attachment.not_allowed',
   ReplyAttachmentNeedsPublicUrl = 'reply_attachment.needs_public_url',
   ReplyAttachmentTypeNotAllowed = 'reply_attachment.type_not_allowed',

@@ -7,6 +7,8 @@ export enum LiveEventName {
   ConversationsChanged = 'conversations.changed',
   /** A conversation's state, replies, notes or media changed. */
   ConversationUpdated = 'conversation.updated',
+  /** An officer views, types in or left a conversation (the collision guard); sent only to those who may see it. */
+  ConversationPresence = 'conversation.presence',
 }
 
 /** Events the stream endpoint itself sends (never published). */
@@ -32,4 +34,22 @@ export interface ConversationUpdatedEvent extends LiveEventBase {
   change: string;
 }
 
-export type LiveEvent = ConversationsChangedEvent | ConversationUpdatedEvent;
+/** What an officer is doing in a conversation's view; `left` ends it before the time runs out. */
+export type ConversationPresenceState = 'viewing' | 'typing' | 'left';
+
+export interface ConversationPresenceEvent extends LiveEventBase {
+  type: LiveEventName.ConversationPresence;
+  /** The conversation's channel account: the stream sends the event only to those granted it. */
+  channelAccountId: string;
+  userId: string;
+  displayName: string;
+  state: ConversationPresenceState;
+  /** The officer counts as viewing for this many seconds unless renewed by a heartbeat (0 on `left`). */
+  viewingSeconds: number;
+  /** `typing` lasts this many seconds, then the officer is viewing again (0 unless typing). */
+  typingSeconds: number;
+  /** When the reporting process accepted it (ms since epoch): a late copy never undoes a newer state. */
+  at: number;
+}
+
+export type LiveEvent = ConversationsChangedEvent | ConversationUpdatedEvent | ConversationPresenceEvent;

@@ -32,6 +32,12 @@ export class LiveEventsHub implements OnApplicationShutdown {
     return this.events.pipe(filter((e) => e.organizationId === organizationId));
   }
 
+  /** Every organization's events (the conversation presence kept by each api process). */
+  async subscribeAll(): Promise<Observable<LiveEvent>> {
+    await this.ensureListening();
+    return this.events.asObservable();
+  }
+
   private ensureListening(): Promise<void> {
     if (this.client) {
       return Promise.resolve();

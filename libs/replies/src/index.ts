@@ -12,3 +12,4 @@ export * from './reply-upload.service';
 export * from './reply-files.factory';
 export * from './reply-draft.view';
 export * from './reply-draft.service';
+export * from './reply-collision.checker';

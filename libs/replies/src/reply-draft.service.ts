@@ -12,6 +12,7 @@ import { OutboundReplyBuilder } from './outbound-reply.builder';
 import { ReplyDraftView, REPLY_DRAFT_SELECT, replyDraftView } from './reply-draft.view';
 import { ReplyRequest, ReplyResponse } from './reply-request';
 import { replySendQueue } from './reply-send.queue';
+import { checkReplyCollision, withoutCollisionFields } from './reply-collision.checker';
 import { ReplyUploadService } from './reply-upload.service';
 import { checkContent, ReplyAuthor, ReplyService } from './reply.service';
 
@@ -87,11 +88,13 @@ export class ReplyDraftService {
       ...this.builder.attachments(request.media),
       ...(await this.uploads.attachments(actor.organizationId, conversation.id, request.attachmentIds ?? [], manager)),
     ];
-    const { text, ...rest } = request;
+    // The guard's fields are not kept: approving the draft later sends it unchecked.
+    const { text, ...rest } = withoutCollisionFields(request);
     // The channel's rules are checked now, so the officer hears of a refusal before anyone reviews it.
     const outbound = this.builder.build(conversation, target, { text: text ?? null, attachments, ...rest }, new Date());
     this.registry.get(conversation.channel as Channel).validateReply(outbound);
     const hold = async (tx: EntityManager): Promise<string | null> => {
+      await checkReplyCollision(tx, actor, conversation.id, request);
       const [row] = await tx.query(
         `INSERT INTO reply_draft (organization_id, conversation_id, channel_account_id, author_user_id, text, attachments, request, idempotency_key)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8)

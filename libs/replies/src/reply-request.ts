@@ -11,6 +11,13 @@ export interface ReplyRequest {
   attachmentIds?: string[];
   /** Reply buttons under the text (max 3, titles up to 20 characters): WhatsApp shows them, other channels write them. */
   buttons?: ReplyButton[];
+  /**
+   * The collision guard: the latest message the sender was shown. Another officer's reply since then
+   * (or one held for approval) refuses the reply with 409 `reply.collision`; absent, nothing is checked.
+   */
+  seenUpToMessageId?: string;
+  /** The sender saw the collision and sends anyway. */
+  confirmCollision?: boolean;
 }
 
 /** Kept on the queued outbound message so the worker rebuilds exactly the reply that was accepted. */

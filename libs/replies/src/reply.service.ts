@@ -9,6 +9,7 @@ import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { MessageDispatchStore } from '@civic/messages';
 import { QueueService } from '@civic/queue';
 import { OutboundReplyBuilder } from './outbound-reply.builder';
+import { checkReplyCollision } from './reply-collision.checker';
 import { ReplyRequest, ReplyResponse, StoredReplyRequest } from './reply-request';
 import { replySendQueue, ReplySendJob } from './reply-send.queue';
 import { ReplyUploadService } from './reply-upload.service';
@@ -105,6 +106,7 @@ export class ReplyService {
     await this.queue.ensureQueue(replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS)); // before the transaction: on PGlite other sessions wait for it to end
     try {
       const store = async (tx: EntityManager): Promise<ReplyResponse> => {
+        await checkReplyCollision(tx, author, conversation.id, request);
         const message = await this.messages.insertQueuedReply(tx, {
           organizationId: author.organizationId,
           channel: conversation.channel,

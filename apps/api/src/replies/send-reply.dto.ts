@@ -105,4 +105,18 @@ export class SendReplyDto implements ReplyRequest {
   @IsOptional()
   @IsUUID()
   inReplyToMessageId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The latest message the sender was shown. If another officer replied since (or holds a reply for approval), the answer is 409 reply.collision and nothing is sent; without it, nothing is checked',
+  })
+  @IsOptional()
+  @IsUUID()
+  seenUpToMessageId?: string;
+
+  @ApiPropertyOptional({ description: 'Send although reply.collision was answered (the sender confirmed)' })
+  @IsOptional()
+  @IsBoolean()
+  confirmCollision?: boolean;
 }
