@@ -13,6 +13,7 @@ import { CasesApiModule } from './cases/cases-api.module';
 import { ChannelAccountsModule } from './channel-accounts/channel-accounts.module';
 import { CitizenMessagesApiModule } from './citizen-messages/citizen-messages-api.module';
 import { ContactAvatarsApiModule } from './contact-avatars/contact-avatars-api.module';
+import { DirectorateApiModule } from './directorate/directorate-api.module';
 import { HealthController } from './health/health.controller';
 import { InboxApiModule } from './inbox/inbox-api.module';
 import { pinoOptions } from './logging';
@@ -64,6 +65,7 @@ export class ApiModule {
         RepliesApiModule,
         PresenceApiModule,
         CasesApiModule,
+        DirectorateApiModule,
         CitizenMessagesApiModule,
         Open311Module,
         MentionsApiModule,

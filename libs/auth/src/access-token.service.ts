@@ -54,7 +54,7 @@ export class AccessTokenService {
     // Checked on every request, in one indexed round trip: a disabled user, a token older than the last
     // disable / password change / "end all" (token_version) or of an ended session is out at once.
     const [user] = await this.users.query(
-      `SELECT u.id, u.organization_id, u.email, u.roles, u.token_version,
+      `SELECT u.id, u.organization_id, u.email, u.roles, u.token_version, u.department_id,
               s.id AS session_id, s.ended_at, s.last_used_at < now() - interval '1 minute' AS session_stale,
               coalesce(p.enforced AND u.roles && p.roles, false) AND t.totp_enabled_at IS NULL
                 AND NOT EXISTS (SELECT 1 FROM user_passkey k WHERE k.user_id = u.id) AS must_enrol
@@ -82,6 +82,7 @@ export class AccessTokenService {
       organizationId: user.organization_id,
       email: user.email,
       roles: user.roles,
+      departmentId: user.department_id ?? null,
       ...(sessionId ? { sessionId } : {}),
       ...(user.must_enrol ? { twoFactorEnrolmentRequired: true } : {}),
     };

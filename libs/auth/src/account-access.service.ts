@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { UserAccountGrant, UserRole } from '@civic/domain';
 import { AuthPrincipal } from './auth-principal';
+import { isDirectorateOnly } from './directorate-access';
 import { AccountScope } from './scope/account-scope';
 
 /**
@@ -20,6 +21,10 @@ export class AccountAccessService {
     if (principal.roles.some((role) => unrestricted.includes(role))) {
       return null;
     }
+    // A directorate user works cases of their department, never a channel account's conversations.
+    if (isDirectorateOnly(principal)) {
+      return [];
+    }
     const rows = await this.grants.find({
       where: { userId: principal.userId, organizationId: principal.organizationId },
       select: ['channelAccountId'],
@@ -29,6 +34,9 @@ export class AccountAccessService {
 
   /** The principal's scope; every scoped store and service method takes one. */
   async scopeOf(principal: AuthPrincipal): Promise<AccountScope> {
+    if (isDirectorateOnly(principal)) {
+      return AccountScope.directorate(principal.organizationId, principal.departmentId ?? null);
+    }
     return AccountScope.granted(principal.organizationId, await this.accessibleAccountIds(principal));
   }
 

@@ -82,7 +82,7 @@ export class ApiTokenService {
     }
     const user = await this.users.findOne({
       where: { id: token.createdById, active: true },
-      select: ['id', 'organizationId', 'email', 'roles'],
+      select: ['id', 'organizationId', 'email', 'roles', 'departmentId'],
     });
     if (!user || user.organizationId !== token.organizationId) {
       return null;
@@ -92,7 +92,14 @@ export class ApiTokenService {
     }
     // A creator who lost a role since takes it away from the token too.
     const roles = token.roles.filter((role) => user.roles.includes(role));
-    return { userId: user.id, organizationId: user.organizationId, email: user.email, roles, apiTokenId: token.id };
+    return {
+      userId: user.id,
+      organizationId: user.organizationId,
+      email: user.email,
+      roles,
+      departmentId: user.departmentId,
+      apiTokenId: token.id,
+    };
   }
 }
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import { ApiTokenResponse } from './api-token.response';
 import { ApiTokenService } from './api-token.service';
 import { AuthPrincipal } from './auth-principal';
-import { CurrentPrincipal } from './auth.decorators';
+import { CurrentPrincipal, SelfService } from './auth.decorators';
 import { CreateApiTokenDto } from './create-api-token.dto';
 import { CreatedApiTokenResponse } from './created-api-token.response';
 
@@ -11,6 +11,7 @@ import { CreatedApiTokenResponse } from './created-api-token.response';
 @ApiTags('api tokens')
 @ApiBearerAuth()
 @Controller('api/v1/api-tokens')
+@SelfService()
 export class ApiTokensController {
   constructor(private readonly tokens: ApiTokenService) {}
 

@@ -6,6 +6,8 @@ export interface AuthPrincipal {
   organizationId: string;
   email: string;
   roles: UserRole[];
+  /** A directorate user's department (müdürlük); null for everyone else. */
+  departmentId?: string | null;
   /** Set when the caller signed in with an API token (acting for userId, with the token's roles). */
   apiTokenId?: string;
   /** The session (sign-in) the access token belongs to. */

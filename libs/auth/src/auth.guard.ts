@@ -6,9 +6,14 @@ import { DomainError, ErrorCode } from '@civic/errors';
 import { AccessTokenService } from './access-token.service';
 import { API_TOKEN_PREFIX, ApiTokenService } from './api-token.service';
 import { AuthPrincipal } from './auth-principal';
-import { ALLOWED_DURING_ENROLMENT, IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
+import { ALLOWED_DURING_ENROLMENT, IS_PUBLIC, REQUIRED_ROLES, SELF_SERVICE } from './auth.decorators';
+import { isDirectorateOnly } from './directorate-access';
 
-/** Global guard: every route needs a valid bearer token (access token or API token) unless marked @Public(); @Roles narrows it. */
+/**
+ * Global guard: every route needs a valid bearer token (access token or API token) unless marked
+ * @Public(); @Roles narrows it. A directorate-only caller is default-deny: it reaches only routes whose
+ * @Roles name the directorate and @SelfService routes (its own user), never a route without @Roles.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -50,6 +55,13 @@ export class AuthGuard implements CanActivate {
     const required = this.reflector.getAllAndOverride<UserRole[]>(REQUIRED_ROLES, targets);
     if (required?.length && !required.some((role) => principal.roles.includes(role))) {
       throw new DomainError(ErrorCode.RoleRequired, { roles: required });
+    }
+    if (
+      isDirectorateOnly(principal) &&
+      !required?.includes(UserRole.Directorate) &&
+      !this.reflector.getAllAndOverride<boolean>(SELF_SERVICE, targets)
+    ) {
+      throw new DomainError(ErrorCode.DirectorateRouteClosed);
     }
     return true;
   }

@@ -3,6 +3,7 @@ export * from './secrets.service';
 export * from './auth-principal';
 export * from './auth.decorators';
 export * from './auth.guard';
+export * from './directorate-access';
 export * from './token-hash';
 export * from './access-token.service';
 export * from './refresh-token.service';

@@ -22,6 +22,7 @@ import { CaseStore } from './case.store';
 import { CasesService } from './cases.service';
 import { DepartmentPresetsService } from './department-presets.service';
 import { DepartmentsService } from './departments.service';
+import { DirectorateCasesService } from './directorate/directorate-cases.service';
 import { INTAKE_PROVIDERS } from './intake/intake.providers';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingSuggestionService } from './routing-suggestion.service';
@@ -51,6 +52,7 @@ const PROVIDERS = [
   CasePublicDataService,
   SatisfactionSurveyService,
   CaseSatisfactionStatsService,
+  DirectorateCasesService,
 ];
 
 /** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics, duplicates, public data. */

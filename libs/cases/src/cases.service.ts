@@ -15,6 +15,7 @@ import { assertTransition } from './case-transitions';
 import { CASE_SELECT, CaseView } from './case-view';
 import { CaseRow, CaseStore } from './case.store';
 import { DepartmentsService } from './departments.service';
+import { readResolutionProposal, ResolutionProposalView } from './directorate/resolution-proposal.reader';
 import { ManualCaseNoticeSender } from './intake/manual-case-notice.sender';
 import { CaseSatisfactionView, readCaseSatisfaction } from './satisfaction/case-satisfaction.reader';
 import { SatisfactionSurveyService } from './satisfaction/satisfaction-survey.service';
@@ -42,6 +43,8 @@ export interface CaseFilter {
   overdue?: boolean;
   /** Open, not overdue, past the at-risk moment. */
   atRisk?: boolean;
+  /** Words in the case number, description, place or the citizen's message (case-insensitive). */
+  text?: string;
   from?: Date;
   to?: Date;
   limit?: number;
@@ -96,6 +99,14 @@ export class CasesService {
     if (filter.caseNumber) {
       add('k.case_number = ?', filter.caseNumber);
     }
+    if (filter.text?.trim()) {
+      const like = `%${filter.text.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      add(
+        `(k.case_number ILIKE ? OR k.description ILIKE ? OR k.location_label ILIKE ?
+          OR EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = k.conversation_id AND m.direction = 'in' AND m.text ILIKE ?))`,
+        like,
+      );
+    }
     if (filter.from) {
       add('k.created_at >= ?', filter.from);
     }
@@ -132,6 +143,7 @@ export class CasesService {
       mergedCases: unknown[];
       notices: CaseNoticeView[];
       satisfaction: CaseSatisfactionView | null;
+      resolutionProposal: ResolutionProposalView | null;
     }
   > {
     const view = await this.store.view(scope, id);
@@ -158,7 +170,9 @@ export class CasesService {
     const notices = await listCaseNotices(this.dataSource.manager, organizationId, id);
     // The citizen's rating of the latest resolution (memnuniyet), if asked.
     const satisfaction = await readCaseSatisfaction(this.dataSource.manager, organizationId, id);
-    return { ...view, history, forwards, mergedCases, notices, satisfaction };
+    // The resolution the department's directorate proposed, waiting for an officer to send it.
+    const resolutionProposal = await readResolutionProposal(this.dataSource.manager, organizationId, id);
+    return { ...view, history, forwards, mergedCases, notices, satisfaction, resolutionProposal };
   }
 
   async update(actor: CaseActor, id: string, input: UpdateCaseInput, outer?: EntityManager): Promise<CaseView> {

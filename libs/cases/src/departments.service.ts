@@ -18,6 +18,8 @@ export interface DepartmentInput {
   /** Category codes this unit owns (replaces the previous list). */
   categories?: string[];
   active?: boolean;
+  /** Its directorate users may send a resolution to the citizen themselves (otherwise they propose one). */
+  directorateMayResolve?: boolean;
 }
 
 export interface DepartmentView {
@@ -30,6 +32,7 @@ export interface DepartmentView {
   /** Shown once, when created or rotated. */
   webhookSecret?: string;
   active: boolean;
+  directorateMayResolve: boolean;
   categories: { id: string; code: string; name: string }[];
 }
 
@@ -41,6 +44,7 @@ interface DepartmentRow {
   webhook_url: string | null;
   webhook_secret_encrypted: string | null;
   active: boolean;
+  directorate_may_resolve: boolean;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -111,8 +115,8 @@ export class DepartmentsService {
     const secret = input.webhookSecret ?? (input.webhookUrl ? generateSecret() : null);
     return this.write(async (manager) => {
       const [row] = await manager.query(
-        `INSERT INTO department (organization_id, name, kind, email, webhook_url, webhook_secret_encrypted, active)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+        `INSERT INTO department (organization_id, name, kind, email, webhook_url, webhook_secret_encrypted, active, directorate_may_resolve)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [
           actor.organizationId,
           input.name!.trim(),
@@ -121,6 +125,7 @@ export class DepartmentsService {
           input.webhookUrl ?? null,
           secret ? this.encryptSecret(secret) : null,
           input.active ?? true,
+          input.directorateMayResolve ?? false,
         ],
       );
       if (input.categories) {
@@ -169,6 +174,9 @@ export class DepartmentsService {
       }
       if (input.active !== undefined) {
         set('active', input.active);
+      }
+      if (input.directorateMayResolve !== undefined) {
+        set('directorate_may_resolve', input.directorateMayResolve);
       }
       let secret: string | null | undefined = input.webhookSecret;
       if (secret === undefined && input.webhookUrl && !before.hasWebhookSecret) {
@@ -329,6 +337,7 @@ export class DepartmentsService {
       webhookUrl: row.webhook_url,
       hasWebhookSecret: row.webhook_secret_encrypted !== null,
       active: row.active,
+      directorateMayResolve: row.directorate_may_resolve,
       categories,
     };
   }

@@ -45,3 +45,5 @@ export * from './case-intake-view';
 export * from './intake';
 export * from './case-account-condition';
 export * from './case-event.hooks';
+export * from './directorate/directorate-cases.service';
+export * from './directorate/resolution-proposal.reader';

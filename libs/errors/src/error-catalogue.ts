@@ -1,5 +1,6 @@
 import { AUTOMATION_RULE_ERRORS } from './catalogue/automation-rules.catalogue';
 import { CASE_DEADLINE_ERRORS } from './catalogue/case-deadlines.catalogue';
+import { DIRECTORATE_ERRORS } from './catalogue/directorate.catalogue';
 import { COLLISION_ERRORS } from './catalogue/collision.catalogue';
 import type { CatalogueEntries, CatalogueEntry } from './catalogue/catalogue-entry';
 import { MACRO_ERRORS } from './catalogue/macros.catalogue';
@@ -452,6 +453,7 @@ const CORE_ERRORS: CatalogueEntries = {
 export const ERROR_CATALOGUE = {
   ...CORE_ERRORS,
   ...TEAM_ERRORS,
+  ...DIRECTORATE_ERRORS,
   ...MACRO_ERRORS,
   ...CASE_DEADLINE_ERRORS,
   ...AUTOMATION_RULE_ERRORS,

@@ -75,6 +75,12 @@ export enum ErrorCode {
   TeamInactive = 'team.inactive',
   TeamUnknownMembers = 'team.unknown_members',
 
+  // Directorate (müdürlük) access (issue 26).
+  DirectorateRouteClosed = 'directorate.route_closed',
+  DirectorateDepartmentRequired = 'directorate.department_required',
+  DirectorateDepartmentInvalid = 'directorate.department_invalid',
+  DirectorateResolveNotAllowed = 'directorate.resolve_not_allowed',
+
   // Inbox.
   ConversationNotFound = 'conversation.not_found',
   MessageNotFound = 'message.not_found',

@@ -18,6 +18,7 @@ import {
   LoginLockedError,
   Public,
   RefreshTokenDto,
+  SelfService,
 } from '@civic/auth';
 import { PrincipalResponse } from './principal.response';
 import { TokenResponse } from './token.response';
@@ -90,6 +91,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @AllowedDuringEnrolment()
+  @SelfService()
   @Get('me')
   @ApiOkResponse({ type: PrincipalResponse })
   me(@CurrentPrincipal() principal: AuthPrincipal) {

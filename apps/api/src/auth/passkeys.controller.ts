@@ -26,6 +26,7 @@ import {
   TwoFactorPolicyService,
   TwoFactorProofDto,
   TwoFactorService,
+  SelfService,
 } from '@civic/auth';
 import { AppConfig } from '@civic/config';
 import { DomainError, ErrorCode } from '@civic/errors';
@@ -102,6 +103,7 @@ export class PasskeysController {
 
   @ApiBearerAuth()
   @AllowedDuringEnrolment()
+  @SelfService()
   @Get('passkeys')
   @ApiOkResponse({ type: [PasskeyResponse] })
   list(@CurrentPrincipal() principal: AuthPrincipal) {
@@ -110,6 +112,7 @@ export class PasskeysController {
 
   @ApiBearerAuth()
   @AllowedDuringEnrolment()
+  @SelfService()
   @Post('passkeys/registration-options')
   @HttpCode(200)
   @ApiOperation({
@@ -132,6 +135,7 @@ export class PasskeysController {
   /** The first second factor also answers the ten recovery codes, once. */
   @ApiBearerAuth()
   @AllowedDuringEnrolment()
+  @SelfService()
   @Post('passkeys')
   @ApiOperation({ summary: "Registers a passkey from the authenticator's answer to the registration options" })
   @ApiCreatedResponse({ type: PasskeyRegisteredResponse })
@@ -151,6 +155,7 @@ export class PasskeysController {
 
   /** Needs the password or a current code; the organization's requirement keeps the last second factor. */
   @ApiBearerAuth()
+  @SelfService()
   @Post('passkeys/:id/remove')
   @HttpCode(204)
   @ApiNoContentResponse()

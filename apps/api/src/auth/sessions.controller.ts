@@ -1,13 +1,14 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@civic/audit';
-import { AllowedDuringEnrolment, AuthPrincipal, CurrentPrincipal, SessionService } from '@civic/auth';
+import { AllowedDuringEnrolment, AuthPrincipal, CurrentPrincipal, SelfService, SessionService } from '@civic/auth';
 import { SessionResponse } from './session.response';
 
 /** The signed-in user's own sessions (devices): list them, end any of them. */
 @ApiTags('auth')
 @ApiBearerAuth()
 @Controller('api/v1/auth/sessions')
+@SelfService()
 export class SessionsController {
   constructor(
     private readonly sessions: SessionService,

@@ -17,6 +17,7 @@ import {
   TwoFactorPolicyService,
   TwoFactorProofDto,
   TwoFactorService,
+  SelfService,
 } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
@@ -77,6 +78,7 @@ export class TwoFactorController {
 
   @ApiBearerAuth()
   @AllowedDuringEnrolment()
+  @SelfService()
   @Get('two-factor')
   @ApiOkResponse({ type: TwoFactorStatusResponse })
   async status(@CurrentPrincipal() principal: AuthPrincipal) {
@@ -94,6 +96,7 @@ export class TwoFactorController {
   /** A new secret as a QR code and as text; nothing changes for sign-in until it is confirmed. */
   @ApiBearerAuth()
   @AllowedDuringEnrolment()
+  @SelfService()
   @Post('two-factor/totp/setup')
   @HttpCode(200)
   @ApiOkResponse({ type: TotpSetupResponse })
@@ -105,6 +108,7 @@ export class TwoFactorController {
   /** The first valid code switches TOTP on; the ten recovery codes are in this answer only. */
   @ApiBearerAuth()
   @AllowedDuringEnrolment()
+  @SelfService()
   @Post('two-factor/totp/confirm')
   @HttpCode(200)
   @ApiOkResponse({ type: RecoveryCodesResponse })
@@ -123,6 +127,7 @@ export class TwoFactorController {
   }
 
   @ApiBearerAuth()
+  @SelfService()
   @Post('two-factor/totp/disable')
   @HttpCode(204)
   @ApiNoContentResponse()
@@ -149,6 +154,7 @@ export class TwoFactorController {
   }
 
   @ApiBearerAuth()
+  @SelfService()
   @Post('two-factor/recovery-codes')
   @HttpCode(200)
   @ApiOkResponse({ type: RecoveryCodesResponse })

@@ -3,6 +3,7 @@ import { CitizenNoticeKind } from '@civic/citizen-loop';
 import { CaseForwardStatus, CaseForwardTransport, Channel } from '@civic/domain';
 import { CaseSatisfactionResponse } from './case-satisfaction.response';
 import { CaseResponse } from './case.response';
+import { ResolutionProposalResponse } from './resolution-proposal.response';
 
 @ApiSchema({ name: 'CaseHistoryEntry' })
 export class CaseHistoryEntryResponse {
@@ -72,4 +73,10 @@ export class CaseDetailResponse extends CaseResponse {
     description: "The citizen's rating of the latest resolution",
   })
   satisfaction: CaseSatisfactionResponse | null;
+  @ApiProperty({
+    type: ResolutionProposalResponse,
+    nullable: true,
+    description: "The directorate's proposed resolution, while no later resolution was made",
+  })
+  resolutionProposal: ResolutionProposalResponse | null;
 }

@@ -72,4 +72,12 @@ export class CreateDepartmentDto implements DepartmentInput {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Its directorate users may send a resolution to the citizen themselves (else they propose one)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  directorateMayResolve?: boolean;
 }

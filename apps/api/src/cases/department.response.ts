@@ -20,5 +20,7 @@ export class DepartmentResponse implements DepartmentView {
   @ApiProperty() hasWebhookSecret: boolean;
   @ApiPropertyOptional({ description: 'Only in the answer that generated it: shown once' }) webhookSecret?: string;
   @ApiProperty() active: boolean;
+  @ApiProperty({ description: 'Its directorate users may send a resolution themselves' })
+  directorateMayResolve: boolean;
   @ApiProperty({ type: [DepartmentCategoryResponse] }) categories: DepartmentCategoryResponse[];
 }

@@ -12,6 +12,7 @@ import {
   Length,
   MaxLength,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { PASSWORD_MIN_LENGTH } from '@civic/auth';
 import { UserRole } from '@civic/domain';
@@ -38,7 +39,7 @@ export class CreateUserDto {
   @ApiProperty({ enum: UserRole, isArray: true })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(4)
+  @ArrayMaxSize(5)
   @IsEnum(UserRole, { each: true, message: `roles must be some of: ${Object.values(UserRole).join(', ')}` })
   roles: UserRole[];
 
@@ -56,4 +57,15 @@ export class CreateUserDto {
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true })
   channelAccountIds?: string[];
+
+  @ApiPropertyOptional({
+    description: 'The department (müdürlük) of a directorate user: required with the directorate role',
+    type: String,
+    format: 'uuid',
+    nullable: true,
+  })
+  @ValidateIf((_, v) => v !== null)
+  @IsOptional()
+  @IsUUID('all', { message: 'departmentId must be a department id' })
+  departmentId?: string | null;
 }

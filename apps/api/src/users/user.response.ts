@@ -14,6 +14,8 @@ export class UserResponse {
   @ApiProperty() tokenVersion: number;
   @ApiProperty() twoFactorEnabled: boolean;
   @ApiProperty({ type: [String], format: 'uuid' }) channelAccountIds: string[];
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "A directorate user's department" })
+  departmentId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: Date;
   @ApiProperty({ format: 'date-time' }) updatedAt: Date;
 }

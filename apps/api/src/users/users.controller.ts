@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
+import { AuthPrincipal, CurrentPrincipal, Roles, SelfService } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { CreateUserDto } from './create-user.dto';
 import { SessionsEndedResponse } from './sessions-ended.response';
@@ -16,6 +16,7 @@ export class UsersController {
   constructor(private readonly service: UsersService) {}
 
   /** Any signed-in person: own locale, display name, password (with the current password). */
+  @SelfService()
   @Patch('me')
   @ApiOkResponse({ type: UserResponse })
   updateMe(@CurrentPrincipal() principal: AuthPrincipal, @Body() body: UpdateMeDto) {

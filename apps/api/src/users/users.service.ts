@@ -72,6 +72,7 @@ export class UsersService {
         email,
         displayName: dto.displayName,
         roles: [...new Set(dto.roles)],
+        departmentId: await this.directorateDepartment(manager, organizationId, dto.roles, dto.departmentId ?? null),
         locale: dto.locale ?? 'tr',
         passwordHash,
       });
@@ -83,7 +84,12 @@ export class UsersService {
           action: 'user.created',
           targetType: 'user',
           targetId: user.id,
-          after: { email, roles: user.roles, channelAccountIds: dto.channelAccountIds ?? [] },
+          after: {
+            email,
+            roles: user.roles,
+            departmentId: user.departmentId,
+            channelAccountIds: dto.channelAccountIds ?? [],
+          },
         },
         manager,
       );
@@ -97,6 +103,7 @@ export class UsersService {
     const user = await this.find(organizationId, id);
     const before = {
       roles: user.roles,
+      departmentId: user.departmentId,
       active: user.active,
       displayName: user.displayName,
       channelAccountIds: await this.grantIds(organizationId, id),
@@ -121,6 +128,14 @@ export class UsersService {
       user.passwordHash = await PasswordHasher.hash(dto.password);
     }
     await this.dataSource.transaction(async (manager) => {
+      if (dto.roles !== undefined || dto.departmentId !== undefined) {
+        user.departmentId = await this.directorateDepartment(
+          manager,
+          organizationId,
+          user.roles,
+          dto.departmentId !== undefined ? dto.departmentId : user.departmentId,
+        );
+      }
       await manager.getRepository(User).save(user);
       if (dto.channelAccountIds !== undefined) {
         await this.replaceGrants(manager, organizationId, id, dto.channelAccountIds);
@@ -135,6 +150,7 @@ export class UsersService {
           before,
           after: {
             roles: user.roles,
+            departmentId: user.departmentId,
             active: user.active,
             displayName: user.displayName,
             channelAccountIds: dto.channelAccountIds ?? before.channelAccountIds,
@@ -234,6 +250,32 @@ export class UsersService {
         .find({ where: { organizationId, ...(userId ? { userId } : {}) }, select: ['userId'] }),
     ]);
     return new Set([...rows, ...passkeys].map((r) => r.userId));
+  }
+
+  /**
+   * The department a user keeps: required (an active department of the organization) with the
+   * directorate role, and cleared without it, so no other role carries a department it does not use.
+   */
+  private async directorateDepartment(
+    manager: EntityManager,
+    organizationId: string,
+    roles: UserRole[],
+    departmentId: string | null,
+  ): Promise<string | null> {
+    if (!roles.includes(UserRole.Directorate)) {
+      return null;
+    }
+    if (!departmentId) {
+      throw new DomainError(ErrorCode.DirectorateDepartmentRequired);
+    }
+    const [department] = await manager.query(
+      `SELECT id FROM department WHERE organization_id = $1 AND id = $2 AND kind = 'department' AND active`,
+      [organizationId, departmentId],
+    );
+    if (!department) {
+      throw new DomainError(ErrorCode.DirectorateDepartmentInvalid, { departmentId });
+    }
+    return department.id;
   }
 
   private async grantIds(organizationId: string, userId: string): Promise<string[]> {

@@ -9,7 +9,25 @@ export class AccountScope {
     readonly organizationId: string,
     /** Granted channel account ids, or null for every account of the organization. */
     readonly accountIds: readonly string[] | null,
+    /**
+     * A directorate (müdürlük) scope: no channel account at all, and only the cases of this department
+     * (null: a directorate user without a department, who sees no case). Undefined for every other scope.
+     */
+    readonly directorateDepartmentId?: string | null,
   ) {}
+
+  /**
+   * A directorate user's scope: no conversation, contact or account-wide list (no account is granted),
+   * and cases only of their department (caseAccountCondition reads directorateDepartmentId).
+   */
+  static directorate(organizationId: string, departmentId: string | null): AccountScope {
+    return new AccountScope(organizationId, Object.freeze([]), departmentId);
+  }
+
+  /** The scope limits cases to one department (a directorate user), whatever their channel account. */
+  get directorate(): boolean {
+    return this.directorateDepartmentId !== undefined;
+  }
 
   /** @internal For AccountAccessService: the grants resolved for a signed-in caller. */
   static granted(organizationId: string, accountIds: readonly string[] | null): AccountScope {

@@ -45,6 +45,7 @@ export interface CasePhoto {
 @Index('ix_civic_case_conversation', ['conversationId'])
 @Index('ix_civic_case_merged_into', ['mergedIntoCaseId'])
 @Index('ix_civic_case_org_assignee', ['organizationId', 'assigneeUserId'])
+@Index('ix_civic_case_department_created', ['organizationId', 'departmentId', 'createdAt'])
 export class CivicCase {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -150,6 +151,20 @@ export class CivicCase {
 
   @Column({ type: 'text', name: 'resolution_text', nullable: true })
   resolutionText: string | null;
+
+  /** A resolution the department's directorate proposes; an officer sends it (or edits it first). */
+  @Column({ type: 'text', name: 'proposed_resolution_text', nullable: true })
+  proposedResolutionText: string | null;
+
+  @Column({ type: 'uuid', name: 'proposed_resolution_by_user_id', nullable: true })
+  proposedResolutionByUserId: string | null;
+
+  /** The proposer's name when proposed: kept after the user is gone. */
+  @Column({ type: 'text', name: 'proposed_resolution_by_label', nullable: true })
+  proposedResolutionByLabel: string | null;
+
+  @Column({ type: 'timestamptz', name: 'proposed_resolution_at', nullable: true })
+  proposedResolutionAt: Date | null;
 
   @Column({ type: 'text', name: 'rejection_reason', nullable: true })
   rejectionReason: string | null;

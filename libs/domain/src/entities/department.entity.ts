@@ -35,6 +35,10 @@ export class Department {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Its directorate users may send a resolution to the citizen themselves, not only propose one. */
+  @Column({ type: 'boolean', name: 'directorate_may_resolve', default: false })
+  directorateMayResolve: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

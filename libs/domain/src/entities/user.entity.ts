@@ -9,11 +9,13 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { UserRole } from '@civic/model';
+import { Department } from './department.entity';
 import { Organization } from './organization.entity';
 
 /** An officer, mayor's-office staffer, auditor or administrator of one organization. */
 @Entity('app_user')
 @Index('uq_app_user_email', ['email'], { unique: true })
+@Index('ix_app_user_department', ['departmentId'])
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -34,6 +36,14 @@ export class User {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   roles: UserRole[];
+
+  /** The department (müdürlük) of a directorate user: the only cases they see; required with that role. */
+  @Column({ type: 'uuid', name: 'department_id', nullable: true })
+  departmentId: string | null;
+
+  @ManyToOne(() => Department, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'department_id', foreignKeyConstraintName: 'fk_app_user_department' })
+  department?: Department;
 
   @Column({ type: 'text', name: 'password_hash', nullable: true })
   passwordHash: string | null;

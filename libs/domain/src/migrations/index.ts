@@ -40,6 +40,7 @@ import { CaseAtRisk1796645000000 } from './1796645000000-case-at-risk.migration'
 import { CaseMailRecipient1796645100000 } from './1796645100000-case-mail-recipient.migration';
 import { Teams1796646000000 } from './1796646000000-teams.migration';
 import { Macros1796647000000 } from './1796647000000-macros.migration';
+import { DirectorateAccess1796650000000 } from './1796650000000-directorate-access.migration';
 import { AutomationRules1796648000000 } from './1796648000000-automation-rules.migration';
 import { ReplyApproval1796649000000 } from './1796649000000-reply-approval.migration';
 import { RuleEvents1796652000000 } from './1796652000000-rule-events.migration';
@@ -88,5 +89,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Teams1796646000000,
   AutomationRules1796648000000,
   Macros1796647000000,
+  DirectorateAccess1796650000000,
   RuleEvents1796652000000,
 ];
