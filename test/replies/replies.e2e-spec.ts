@@ -309,6 +309,24 @@ describe('Replies: POST /api/v1/conversations/:id/replies → worker → channel
     expect(posts).toBe(1);
   });
 
+  it('the thread shows a template reply by its name and values, not as an empty bubble', async () => {
+    const thread = await t
+      .http()
+      .get(`/api/v1/conversations/${conversations['dm:905559876543']}/messages`)
+      .set('authorization', `Bearer ${t.adminToken}`);
+    expect(thread.status).toBe(200);
+    const sent = thread.body.filter((m: any) => m.type === 'message' && m.direction === 'out');
+    expect(sent.map((m: any) => m.template)).toContainEqual({
+      name: 'basvuru_durumu',
+      language: 'tr',
+      parameters: ['Gül Hanım', '2026-1184'],
+    });
+    // The citizen's own messages carry no template.
+    const inbound = thread.body.filter((m: any) => m.type === 'message' && m.direction === 'in');
+    expect(inbound.length).toBeGreaterThan(0);
+    expect(inbound.every((m: any) => m.template === null)).toBe(true);
+  });
+
   it('WhatsApp free text after the window closed → 422 with the reason, nothing stored or queued', async () => {
     const [messagesBefore, jobsBefore] = [
       await t.dataSource.query('SELECT count(*)::int AS n FROM message'),

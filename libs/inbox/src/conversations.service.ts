@@ -103,7 +103,7 @@ export class ConversationsService {
     const messages: Record<string, any>[] = await this.dataSource.query(
       `SELECT m.id, m.direction, m.kind, m.text, m.attachments, m.external_id, m.parent_external_id, m.sent_at,
               m.delivery_state, m.delivery_error, m.delivery_updated_at, m.edited, m.edit_history, m.deleted, m.deleted_at,
-              m.author_user_id, ct.id AS contact_id, ct.name AS contact_name, ct.handle AS contact_handle
+              m.author_user_id, m.raw #> '{request,template}' AS template, ct.id AS contact_id, ct.name AS contact_name, ct.handle AS contact_handle
          FROM message m LEFT JOIN contact ct ON ct.id = m.contact_id
         WHERE m.organization_id = $1 AND m.conversation_id = $2
         ORDER BY m.sent_at, m.id`,
@@ -126,6 +126,7 @@ export class ConversationsService {
           direction: m.direction,
           kind: m.kind,
           text: m.text,
+          template: m.template ? { parameters: [], ...m.template } : null,
           attachments: presentAttachments(m.id, m.attachments),
           location: (m.attachments as { location?: unknown }[]).find((a) => a.location)?.location ?? null,
           externalId: m.external_id,

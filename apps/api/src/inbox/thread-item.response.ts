@@ -53,6 +53,13 @@ export class MessageAuthorResponse {
   @ApiProperty({ type: String, nullable: true }) handle: string | null;
 }
 
+@ApiSchema({ name: 'MessageTemplate' })
+export class MessageTemplateResponse {
+  @ApiProperty() name: string;
+  @ApiProperty() language: string;
+  @ApiProperty({ type: [String] }) parameters: string[];
+}
+
 @ApiSchema({ name: 'MessageEdit' })
 export class MessageEditResponse {
   @ApiProperty({ type: String, nullable: true }) text: string | null;
@@ -68,6 +75,12 @@ export class MessageItemResponse {
   @ApiProperty({ enum: MessageDirection, enumName: 'MessageDirection' }) direction: MessageDirection;
   @ApiProperty({ enum: MessageKind, enumName: 'MessageKind' }) kind: MessageKind;
   @ApiProperty({ type: String, nullable: true }) text: string | null;
+  @ApiProperty({
+    type: MessageTemplateResponse,
+    nullable: true,
+    description: 'The approved WhatsApp template a reply was sent as (outside the 24-hour window)',
+  })
+  template: MessageTemplateResponse | null;
   @ApiProperty({ type: [AttachmentResponse] }) attachments: AttachmentResponse[];
   @ApiProperty({ type: GeoLocationResponse, nullable: true }) location: GeoLocationResponse | null;
   @ApiProperty() externalId: string;

@@ -1180,6 +1180,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/conversations/{id}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The caller views, types in or left the conversation: announced (conversation.presence) to the others who may see it */
+        post: operations["ConversationPresenceController_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations/{id}/read": {
         parameters: {
             query?: never;
@@ -1339,6 +1356,142 @@ export interface paths {
         put?: never;
         /** Add the province's external bodies the organization lacks; categories owned by a generic body move to the province's */
         post: operations["DepartmentsController_applyPreset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directorate/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The department's cases, newest first (status, overdue, at risk, words) */
+        get: operations["DirectorateController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directorate/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One case of the department with its history; 404 for any other department's case */
+        get: operations["DirectorateController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directorate/cases/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** An internal note in the case's history (never sent to the citizen) */
+        post: operations["DirectorateController_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directorate/cases/{id}/proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Propose the resolution text an officer sends to the citizen (or edits first) */
+        post: operations["DirectorateController_propose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directorate/cases/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve and tell the citizen through the case resolution flow, when the department may (403 directorate.resolve_not_allowed otherwise) */
+        post: operations["DirectorateController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directorate/cases/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change the status within the case transitions (in_progress: the work started) */
+        post: operations["DirectorateController_setStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directorate/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The citizen's messages and the replies of a conversation with a case of the department (internal notes left out); 404 otherwise */
+        get: operations["DirectorateController_messages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/directorate/department": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's department (null when none is set) */
+        get: operations["DirectorateController_department"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2292,6 +2445,11 @@ export interface components {
              * @description Set when signed in with an API token
              */
             apiTokenId?: string;
+            /**
+             * Format: uuid
+             * @description A directorate user's department
+             */
+            departmentId?: string | null;
             email: string;
             /** Format: uuid */
             organizationId: string;
@@ -2309,7 +2467,7 @@ export interface components {
             createdAt: string;
             enabled: boolean;
             /** @enum {string} */
-            event: "message_received" | "conversation_created";
+            event: "message_received" | "conversation_created" | "case_opened" | "case_status_changed" | "case_sla_at_risk" | "case_sla_breached";
             /** @description How many times the rule fired */
             firings: number;
             /** Format: uuid */
@@ -2578,6 +2736,8 @@ export interface components {
             rejectedAt: string | null;
             rejectionReason: string | null;
             resolutionCount: number;
+            /** @description The directorate's proposed resolution, while no later resolution was made */
+            resolutionProposal: components["schemas"]["ResolutionProposal"] | null;
             resolutionText: string | null;
             /** Format: date-time */
             resolvedAt: string | null;
@@ -3146,6 +3306,14 @@ export interface components {
             items: components["schemas"]["ConversationView"][];
             nextCursor: string | null;
         };
+        ConversationPresence: {
+            /** @description Other officers viewing or typing; never the caller */
+            others: components["schemas"]["PresentOfficer"][];
+            /** @description "typing" lasts this long after the last report */
+            typingSeconds: number;
+            /** @description A viewer without a heartbeat for this long is gone */
+            viewingSeconds: number;
+        };
         /** @enum {string} */
         ConversationStatus: "open" | "pending" | "resolved" | "closed";
         ConversationView: {
@@ -3173,7 +3341,7 @@ export interface components {
             /** @example CRM entegrasyonu */
             name: string;
             /** @description A subset of your own roles */
-            roles: ("admin" | "officer" | "mayor_office" | "auditor")[];
+            roles: ("admin" | "officer" | "mayor_office" | "auditor" | "directorate")[];
         };
         CreateAutomationRuleDto: {
             actions: components["schemas"]["ConversationActionDto"][];
@@ -3181,7 +3349,7 @@ export interface components {
             /** @description Off by default: try a rule before switching it on */
             enabled?: boolean;
             /** @enum {string} */
-            event: "message_received" | "conversation_created";
+            event: "message_received" | "conversation_created" | "case_opened" | "case_status_changed" | "case_sla_at_risk" | "case_sla_breached";
             /** @enum {string} */
             match: "all" | "any";
             /** @example Yol çukuru fotoğrafı → Fen İşleri */
@@ -3288,6 +3456,11 @@ export interface components {
              *     ]
              */
             categories?: string[];
+            /**
+             * @description Its directorate users may send a resolution to the citizen themselves (else they propose one)
+             * @default false
+             */
+            directorateMayResolve: boolean;
             /** @example basvuru@izsu.gov.tr */
             email?: Record<string, never> | null;
             /** @enum {string} */
@@ -3376,6 +3549,11 @@ export interface components {
         CreateUserDto: {
             /** @description Officers only: limit to these channel accounts (empty or absent: all accounts) */
             channelAccountIds?: string[];
+            /**
+             * Format: uuid
+             * @description The department (müdürlük) of a directorate user: required with the directorate role
+             */
+            departmentId?: string | null;
             /** @example Ayşe Yılmaz */
             displayName: string;
             /** @example ayse.yilmaz@belediye.gov.tr */
@@ -3383,7 +3561,7 @@ export interface components {
             /** @enum {string} */
             locale?: "tr" | "en";
             password: string;
-            roles: ("admin" | "officer" | "mayor_office" | "auditor")[];
+            roles: ("admin" | "officer" | "mayor_office" | "auditor" | "directorate")[];
         };
         /** @enum {string} */
         DeliveryState: "queued" | "sent" | "delivered" | "read" | "failed";
@@ -3403,6 +3581,8 @@ export interface components {
         DepartmentView: {
             active: boolean;
             categories: components["schemas"]["DepartmentCategory"][];
+            /** @description Its directorate users may send a resolution themselves */
+            directorateMayResolve: boolean;
             email: string | null;
             hasWebhookSecret: boolean;
             /** Format: uuid */
@@ -3451,6 +3631,27 @@ export interface components {
             name: string;
             /** Format: uuid */
             watchlistId: string;
+        };
+        DirectorateDepartment: {
+            /** @description The directorate may send a resolution to the citizen itself */
+            directorateMayResolve: boolean;
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        DirectorateNoteDto: {
+            /** @example Ekip yarın sabah sahada olacak. */
+            text: string;
+        };
+        DirectorateResolutionDto: {
+            /** @example Çukur asfaltla kapatıldı. */
+            resolutionText: string;
+        };
+        DirectorateStatusDto: {
+            /** @example Ekip sahaya çıktı. */
+            note?: string;
+            /** @enum {string} */
+            status: "in_progress";
         };
         DuplicateCandidate: {
             /** @description The officer responsible */
@@ -3922,12 +4123,19 @@ export interface components {
             parentExternalId: string | null;
             /** Format: date-time */
             sentAt: string;
+            /** @description The approved WhatsApp template a reply was sent as (outside the 24-hour window) */
+            template: components["schemas"]["MessageTemplate"] | null;
             text: string | null;
             /** @enum {string} */
             type: "message";
         };
         /** @enum {string} */
         MessageKind: "post" | "comment" | "reply" | "mention" | "dm" | "story_mention" | "reaction";
+        MessageTemplate: {
+            language: string;
+            name: string;
+            parameters: string[];
+        };
         NoteAuthor: {
             displayName?: string | null;
             /** Format: uuid */
@@ -4141,6 +4349,13 @@ export interface components {
             transports: string[];
         };
         PlaceLegalHoldDto: Record<string, never>;
+        PresentOfficer: {
+            displayName: string;
+            /** @enum {string} */
+            state: "viewing" | "typing";
+            /** Format: uuid */
+            userId: string;
+        };
         PresetApplied: {
             /** @description External bodies added (missing before) */
             added: string[];
@@ -4336,6 +4551,22 @@ export interface components {
             expiresAt: string | null;
             open: boolean;
         };
+        ReportPresenceDto: {
+            /**
+             * @description viewing (also the heartbeat, every 15 s), typing (at most every 3 s while typing) or left
+             * @enum {string}
+             */
+            state: "viewing" | "typing" | "left";
+        };
+        ResolutionProposal: {
+            byName: string | null;
+            /** Format: uuid */
+            byUserId: string | null;
+            departmentName: string | null;
+            /** Format: date-time */
+            proposedAt: string;
+            text: string;
+        };
         ResolveCaseDto: {
             /** @description Text sent to the citizen; default: the Turkish outcome text */
             message?: string;
@@ -4407,7 +4638,7 @@ export interface components {
              */
             radiusMeters?: number;
             /** @enum {string} */
-            type: "channel" | "channel_account" | "account_owner_label" | "message_kind" | "keywords" | "has_photo" | "has_location" | "near" | "conversation_tag" | "within_office_hours" | "outside_office_hours" | "language";
+            type: "channel" | "channel_account" | "account_owner_label" | "message_kind" | "keywords" | "has_photo" | "has_location" | "near" | "conversation_tag" | "within_office_hours" | "outside_office_hours" | "language" | "contact_tag" | "case_category" | "case_department" | "case_priority" | "case_status" | "case_previous_status";
             /**
              * @example [
              *       "çukur*",
@@ -4516,11 +4747,18 @@ export interface components {
         SendReplyDto: {
             /** @description Files uploaded to POST /api/v1/conversations/:id/reply-attachments, sent in this order */
             attachmentIds?: string[];
+            /** @description Send although reply.collision was answered (the sender confirmed) */
+            confirmCollision?: boolean;
             /** @description The message to answer; default: the latest citizen message of a public thread */
             inReplyToMessageId?: string;
             media?: components["schemas"]["ReplyMediaDto"][];
             /** @description Answer a public comment with a private message to its author */
             privateReply?: boolean;
+            /**
+             * Format: uuid
+             * @description The latest message the sender was shown. If another officer replied since (or holds a reply for approval), the answer is 409 reply.collision and nothing is sent; without it, nothing is checked
+             */
+            seenUpToMessageId?: string;
             /** @description WhatsApp approved template (needed outside the 24-hour window) */
             template?: components["schemas"]["ReplyTemplateDto"];
             /**
@@ -4580,7 +4818,7 @@ export interface components {
              * @example civic-memurlar
              */
             group: string;
-            roles: ("admin" | "officer" | "mayor_office" | "auditor")[];
+            roles: ("admin" | "officer" | "mayor_office" | "auditor" | "directorate")[];
         };
         SingleSignOnOptions: {
             organizations: components["schemas"]["SingleSignOnOrganization"][];
@@ -4695,7 +4933,7 @@ export interface components {
             /** @description Off by default: try a rule before switching it on */
             enabled?: boolean;
             /** @enum {string} */
-            event: "message_received" | "conversation_created";
+            event: "message_received" | "conversation_created" | "case_opened" | "case_status_changed" | "case_sla_at_risk" | "case_sla_breached";
             /** @default 500 */
             limit: number;
             /** @enum {string} */
@@ -4743,7 +4981,7 @@ export interface components {
             /** @description Off by default: try a rule before switching it on */
             enabled?: boolean;
             /** @enum {string} */
-            event?: "message_received" | "conversation_created";
+            event?: "message_received" | "conversation_created" | "case_opened" | "case_status_changed" | "case_sla_at_risk" | "case_sla_breached";
             /** @enum {string} */
             match?: "all" | "any";
             /** @example Yol çukuru fotoğrafı → Fen İşleri */
@@ -4866,6 +5104,11 @@ export interface components {
              *     ]
              */
             categories?: string[];
+            /**
+             * @description Its directorate users may send a resolution to the citizen themselves (else they propose one)
+             * @default false
+             */
+            directorateMayResolve: boolean;
             /** @example basvuru@izsu.gov.tr */
             email?: Record<string, never> | null;
             /** @enum {string} */
@@ -4978,12 +5221,17 @@ export interface components {
             active?: boolean;
             /** @description Officers only: limit to these channel accounts (empty or absent: all accounts) */
             channelAccountIds?: string[];
+            /**
+             * Format: uuid
+             * @description The department (müdürlük) of a directorate user: required with the directorate role
+             */
+            departmentId?: string | null;
             /** @example Ayşe Yılmaz */
             displayName?: string;
             /** @enum {string} */
             locale?: "tr" | "en";
             password?: string;
-            roles?: ("admin" | "officer" | "mayor_office" | "auditor")[];
+            roles?: ("admin" | "officer" | "mayor_office" | "auditor" | "directorate")[];
         };
         UpdateWatchlistDto: {
             /** @default true */
@@ -5039,12 +5287,17 @@ export interface components {
             id: string;
         };
         /** @enum {string} */
-        UserRole: "admin" | "officer" | "mayor_office" | "auditor";
+        UserRole: "admin" | "officer" | "mayor_office" | "auditor" | "directorate";
         UserView: {
             active: boolean;
             channelAccountIds: string[];
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: uuid
+             * @description A directorate user's department
+             */
+            departmentId: string | null;
             displayName: string;
             /** Format: email */
             email: string;
@@ -7216,6 +7469,31 @@ export interface operations {
             };
         };
     };
+    ConversationPresenceController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportPresenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationPresence"];
+                };
+            };
+        };
+    };
     ConversationsController_markRead: {
         parameters: {
             query?: never;
@@ -7551,6 +7829,197 @@ export interface operations {
             };
         };
     };
+    DirectorateController_list: {
+        parameters: {
+            query?: {
+                /** @description Only open cases at risk of missing their due date */
+                atRisk?: boolean;
+                limit?: number;
+                offset?: number;
+                /** @description Only open cases past their due date */
+                overdue?: boolean;
+                /** @description Words in the case number, description, place or the citizen's message */
+                q?: string;
+                /** @description Comma-separated statuses */
+                status?: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseList"];
+                };
+            };
+        };
+    };
+    DirectorateController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseDetail"];
+                };
+            };
+        };
+    };
+    DirectorateController_addNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectorateNoteDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    DirectorateController_propose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectorateResolutionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    DirectorateController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectorateResolutionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseOutcome"];
+                };
+            };
+        };
+    };
+    DirectorateController_setStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectorateStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    DirectorateController_messages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageItem"][];
+                };
+            };
+        };
+    };
+    DirectorateController_department: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectorateDepartment"];
+                };
+            };
+        };
+    };
     LiveEventsController_stream: {
         parameters: {
             query?: never;
@@ -7560,7 +8029,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Events named by type (conversations.changed, conversation.updated, ready, ping); data is JSON */
+            /** @description Events named by type (conversations.changed, conversation.updated, conversation.presence, ready, ping); data is JSON */
             200: {
                 headers: {
                     [name: string]: unknown;

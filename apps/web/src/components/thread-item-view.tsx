@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import { AttachmentView } from './attachment-view';
 import { DeliveryTick } from './delivery-tick';
 import { LocationPreview } from './location-preview';
+import { TemplateSummary } from './template-summary';
 
 export function ThreadItemView({ item }: { item: ThreadItem }) {
   const { t, formatDateTime } = useI18n();
@@ -50,6 +51,7 @@ export function ThreadItemView({ item }: { item: ThreadItem }) {
       ) : (
         <>
           {item.text && <p className="text">{item.text}</p>}
+          {item.template && <TemplateSummary template={item.template} />}
           {item.attachments
             .filter((a) => a.type !== 'location')
             .map((a, i) => (

@@ -6,6 +6,7 @@ import { caseDeadlinesEn } from './areas/case-deadlines';
 import { caseNumbersEn } from './areas/case-numbers';
 import { casesEn } from './areas/cases';
 import { citizenMessagesEn } from './areas/citizen-messages';
+import { collisionEn } from './areas/collision';
 import { intakeEn } from './areas/intake';
 import { listEn } from './areas/list';
 import { macrosEn } from './areas/macros';
@@ -176,6 +177,7 @@ const baseEn: Record<BaseMessageKey, string> = {
   'msg.deleted': 'The sender deleted this message',
   'msg.deletedAt': 'deleted: {time}',
   'msg.note': 'Internal note',
+  'msg.template': 'Template message',
   'msg.you': 'Municipality',
   'msg.citizen': 'Citizen',
   'msg.kind.post': 'post',
@@ -592,5 +594,6 @@ export const en: Record<MessageKey, string> = {
   ...macrosEn,
   ...rulesEn,
   ...approvalEn,
+  ...collisionEn,
   ...caseDeadlinesEn,
 };

@@ -6,6 +6,7 @@ import { caseDeadlinesTr } from './areas/case-deadlines';
 import { caseNumbersTr } from './areas/case-numbers';
 import { casesTr } from './areas/cases';
 import { citizenMessagesTr } from './areas/citizen-messages';
+import { collisionTr } from './areas/collision';
 import { intakeTr } from './areas/intake';
 import { listTr } from './areas/list';
 import { macrosTr } from './areas/macros';
@@ -176,6 +177,7 @@ const baseTr = {
   'msg.deleted': 'Bu mesaj gönderen tarafından silindi',
   'msg.deletedAt': 'silindi: {time}',
   'msg.note': 'İç not',
+  'msg.template': 'Şablon mesaj',
   'msg.you': 'Belediye',
   'msg.citizen': 'Vatandaş',
   'msg.kind.post': 'gönderi',
@@ -593,6 +595,7 @@ export const tr = {
   ...macrosTr,
   ...rulesTr,
   ...approvalTr,
+  ...collisionTr,
   ...caseDeadlinesTr,
 };
 
