@@ -423,6 +423,8 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   ),
   'POST /api/v1/contacts/:id/erasure': account(contactOnA),
   'POST /api/v1/contacts/:id/data-export': account(contactOnA),
+  'GET /api/v1/contacts/:id/tags': account(contactOnA),
+  'PUT /api/v1/contacts/:id/tags': account(contactOnA, { body: () => ({ tags: ['muhtar'] }) }),
   'GET /api/v1/cases/suggest': account(async (f) => ({ conversationId: (await f.onAccountA()).conversationId }), {
     query: (p) => `conversationId=${p.conversationId}`,
   }),

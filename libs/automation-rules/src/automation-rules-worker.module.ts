@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CitizenLoopModule } from '@civic/citizen-loop';
+import { QueueModule } from '@civic/queue';
 import { AutomationRulesInboundHandler } from './automation-rules-inbound.handler';
 import { AutomationRulesModule } from './automation-rules.module';
 import { CaseRuleEventWorker } from './case-rule-event.worker';
@@ -10,7 +11,7 @@ import { CaseSlaScanner } from './case-sla.scanner';
  * on case events from their outbox, and on SLA crossings found every minute (needs ScheduleModule.forRoot()).
  */
 @Module({
-  imports: [AutomationRulesModule, CitizenLoopModule],
+  imports: [AutomationRulesModule, CitizenLoopModule, QueueModule],
   providers: [AutomationRulesInboundHandler, CaseRuleEventWorker, CaseSlaScanner],
 })
 export class AutomationRulesWorkerModule {}

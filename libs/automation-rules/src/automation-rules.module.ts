@@ -6,6 +6,7 @@ import { AutomationRulesService } from './automation-rules.service';
 import { CaseRuleEventListener } from './case-rule-event.listener';
 import { CaseSubjectLoader } from './case-subject.loader';
 import { ConditionEvaluatorRegistry } from './conditions/condition-evaluator.registry';
+import { ContactTagsService } from './contact-tags.service';
 import { RuleCompiler } from './rule-compiler';
 import { RuleDryRunService } from './rule-dry-run.service';
 import { RuleEngine } from './rule-engine';
@@ -24,6 +25,7 @@ const PROVIDERS = [
   AutomationRulesService,
   CaseSubjectLoader,
   CaseRuleEventListener,
+  ContactTagsService,
 ];
 
 /** Automation rules (issue 26), the part every process needs: the rules, their evaluation, the dry run, and case events into the outbox. */

@@ -24,3 +24,4 @@ export * from './case-rule-event.listener';
 export * from './case-rule-event.worker';
 export * from './case-subject.loader';
 export * from './case-sla.scanner';
+export * from './contact-tags.service';

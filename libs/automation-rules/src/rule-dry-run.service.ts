@@ -46,6 +46,7 @@ interface Row {
   account_name: string;
   contact_name: string | null;
   language: string | null;
+  contact_tags: string[] | null;
   opens: boolean;
 }
 
@@ -70,7 +71,7 @@ export class RuleDryRunService {
     const rule = this.compiler.compile('dry-run', definition);
     const rows: Row[] = await this.dataSource.query(
       `SELECT m.id, m.conversation_id, m.channel, m.channel_account_id, m.kind, m.text, m.attachments, m.sent_at,
-              c.tags, a.owner_label, a.name AS account_name, ct.name AS contact_name, s.language,
+              c.tags, a.owner_label, a.name AS account_name, ct.name AS contact_name, ct.tags AS contact_tags, s.language,
               (c.first_inbound_at = m.sent_at) AS opens
          FROM (SELECT * FROM message WHERE organization_id = $1 AND direction = 'in' AND NOT deleted
                 ORDER BY received_at DESC, id DESC LIMIT $2) m
@@ -113,6 +114,7 @@ export class RuleDryRunService {
           conversationId: row.conversation_id,
           conversationTags: row.tags,
           language: row.language,
+          contactTags: row.contact_tags,
           messageId: row.id,
           messageKind: row.kind,
         },

@@ -9,6 +9,7 @@ import type { InboundMessageRef } from './rule-subject.loader';
 interface Prefetched {
   ownerLabel: string | null;
   language: string | null;
+  contactTags: string[];
   burst: BurstMessage[];
   /** Rules that had fired on the burst's messages when it was read. */
   fired: string[];
@@ -57,6 +58,7 @@ export class RuleSubjectBatchLoader {
         conversationId: message.conversationId,
         conversationTags: null,
         language: hit.language,
+        contactTags: hit.contactTags,
         messageId: message.id,
         messageKind: message.kind,
       },
@@ -78,14 +80,16 @@ export class RuleSubjectBatchLoader {
       id: string;
       owner_label: string | null;
       language: string | null;
+      contact_tags: string[] | null;
       burst: BurstMessage[];
       fired: string[] | null;
     }[] = await manager.query(
-      `SELECT m.id, a.owner_label, s.language, bu.burst, fi.fired
+      `SELECT m.id, a.owner_label, s.language, ct.tags AS contact_tags, bu.burst, fi.fired
          FROM citizen_inbound_processed p
          JOIN message m ON m.id = p.message_id
          JOIN channel_account a ON a.id = m.channel_account_id
          LEFT JOIN citizen_contact_state s ON s.organization_id = m.organization_id AND s.contact_id = m.contact_id
+         LEFT JOIN contact ct ON ct.id = m.contact_id
          CROSS JOIN LATERAL (
            SELECT coalesce(json_agg(json_build_object('id', x.id, 'text', x.text, 'attachments', x.attachments)
                                     ORDER BY x.sent_at, x.id), '[]'::json) AS burst, array_agg(x.id) AS ids
@@ -102,7 +106,13 @@ export class RuleSubjectBatchLoader {
     return new Map(
       rows.map((r) => [
         r.id,
-        { ownerLabel: r.owner_label, language: r.language, burst: r.burst, fired: r.fired ?? [] },
+        {
+          ownerLabel: r.owner_label,
+          language: r.language,
+          contactTags: r.contact_tags ?? [],
+          burst: r.burst,
+          fired: r.fired ?? [],
+        },
       ]),
     );
   }

@@ -28,6 +28,7 @@ export class RuleSubjectLoader {
       tags: string[] | null;
       owner_label: string | null;
       language: string | null;
+      contact_tags: string[] | null;
       burst: BurstMessage[];
       fired: string[] | null;
     }[] = await manager.query(
@@ -37,7 +38,7 @@ export class RuleSubjectLoader {
             AND b.conversation_id = m.conversation_id AND b.direction = 'in' AND NOT b.deleted
             AND b.sent_at >= m.sent_at - make_interval(secs => $5) AND (b.sent_at, b.id) <= (m.sent_at, m.id)
           ORDER BY b.sent_at DESC, b.id DESC LIMIT $6)
-       SELECT c.tags, a.owner_label, s.language,
+       SELECT c.tags, a.owner_label, s.language, (SELECT ct.tags FROM contact ct WHERE ct.id = $4) AS contact_tags,
               (SELECT coalesce(json_agg(json_build_object('id', b.id, 'text', b.text, 'attachments', b.attachments)
                                         ORDER BY b.sent_at, b.id), '[]'::json) FROM burst b) AS burst,
               (SELECT array_agg(DISTINCT f.rule_id::text) FROM automation_rule_firing f
@@ -59,6 +60,7 @@ export class RuleSubjectLoader {
         conversationId: message.conversationId,
         conversationTags: row?.tags ?? [],
         language: row?.language ?? null,
+        contactTags: row?.contact_tags ?? [],
         messageId: message.id,
         messageKind: message.kind,
       },
