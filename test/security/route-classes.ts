@@ -18,6 +18,8 @@ export interface RouteFixtures {
   admin(path: string, body: object): Promise<any>;
   /** A fresh conversation, message (with a stored photo), contact and case on account A. */
   onAccountA(): Promise<AccountAResource>;
+  /** The department of the directorate caller who reaches the fixtures (its cases are "account A" for it). */
+  directorateDepartmentId?: string;
   /** Set once before the checks: account A's resources the list routes must show or hide. */
   base?: AccountAResource & { mentionId: string; marker: string };
 }
@@ -131,6 +133,12 @@ const rule = async (f: RouteFixtures) => ({
   id: (await f.admin('/api/v1/routing-rules', { keywords: [`kelime${unique()}`], categoryId: (await category(f)).id }))
     .id,
 });
+/** A case on account A handed to the directorate caller's department (another department's directorate gets 404). */
+const directorateCase = async (f: RouteFixtures) => {
+  const { caseId, conversationId } = await f.onAccountA();
+  await f.admin(`/api/v1/cases/${caseId}/assign`, { departmentId: f.directorateDepartmentId });
+  return { id: caseId, conversationId };
+};
 const exportOfA = async (f: RouteFixtures) => ({
   id: (await f.admin('/api/v1/exports', { from: '2020-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z', formats: ['csv'] }))
     .id,
@@ -450,4 +458,25 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'POST /api/v1/cases/:id/notify': account(caseOnA, { body: () => ({ message: 'Başvurunuz sonuçlandı.' }) }),
   'POST /api/v1/cases/:id/reject': account(caseOnA, { body: () => ({ reason: 'Yetki alanımız dışında' }) }),
   'POST /api/v1/cases/:id/reopen': account(caseOnA, { body: () => ({}) }),
+
+  // The directorate workspace: only directorate callers; "account A" is a case of the caller's department.
+  'GET /api/v1/directorate/department': organization(),
+  'GET /api/v1/directorate/cases': accountList((f) => f.base!.caseId, {
+    params: async (f) => {
+      await f.admin(`/api/v1/cases/${f.base!.caseId}/assign`, { departmentId: f.directorateDepartmentId });
+      return {};
+    },
+  }),
+  'GET /api/v1/directorate/cases/:id': account(directorateCase),
+  'GET /api/v1/directorate/conversations/:id/messages': account(async (f) => ({
+    id: (await directorateCase(f)).conversationId,
+  })),
+  'POST /api/v1/directorate/cases/:id/notes': account(directorateCase, { body: () => ({ text: 'Müdürlük notu' }) }),
+  'POST /api/v1/directorate/cases/:id/status': account(directorateCase, { body: () => ({ status: 'in_progress' }) }),
+  'POST /api/v1/directorate/cases/:id/proposal': account(directorateCase, {
+    body: () => ({ resolutionText: 'Ekip sorunu giderdi.' }),
+  }),
+  'POST /api/v1/directorate/cases/:id/resolve': account(directorateCase, {
+    body: () => ({ resolutionText: 'Ekip sorunu giderdi.' }),
+  }),
 };

@@ -49,6 +49,22 @@ describe('Route matrix: every route × role × grant × organization', () => {
     await grant(officerA.user.id, [accounts.whatsapp.id]);
     const officerB = await t.createUser([UserRole.Officer]);
     await grant(officerB.user.id, [accounts.facebook.id]);
+    // Directorate users: one of the department the fixtures' cases go to (it may send resolutions), one of another.
+    const directorateOf = async (name: string, mayResolve: boolean) => {
+      const department = await t
+        .http()
+        .post('/api/v1/departments')
+        .set('Authorization', `Bearer ${t.adminToken}`)
+        .send({ name, kind: 'department', directorateMayResolve: mayResolve });
+      const created = await t.createUser([UserRole.Directorate]);
+      await t.dataSource.query(`UPDATE app_user SET department_id = $2 WHERE id = $1`, [
+        created.user.id,
+        department.body.id,
+      ]);
+      return { departmentId: department.body.id as string, token: created.token };
+    };
+    const directorateA = await directorateOf('Matris Müdürlüğü', true);
+    const directorateB = await directorateOf('Başka Müdürlük', true);
     callers = [
       { name: 'admin', role: UserRole.Admin, token: t.adminToken, seesAccountA: true, otherOrganization: false },
       {
@@ -80,6 +96,20 @@ describe('Route matrix: every route × role × grant × organization', () => {
         otherOrganization: false,
       },
       {
+        name: 'directorate of the fixtures’ department',
+        role: UserRole.Directorate,
+        token: directorateA.token,
+        seesAccountA: true,
+        otherOrganization: false,
+      },
+      {
+        name: 'directorate of another department',
+        role: UserRole.Directorate,
+        token: directorateB.token,
+        seesAccountA: false,
+        otherOrganization: false,
+      },
+      {
         name: 'admin of another organization',
         role: UserRole.Admin,
         token: (await t.createUser([UserRole.Admin], other.id)).token,
@@ -88,6 +118,7 @@ describe('Route matrix: every route × role × grant × organization', () => {
       },
     ];
     fixtures = makeFixtures(t, accounts);
+    fixtures.directorateDepartmentId = directorateA.departmentId;
     const base = await fixtures.onAccountA();
     const marker = 'matrisozelkelime';
     const watchlist = await fixtures.admin('/api/v1/mentions/watchlists', {
@@ -114,6 +145,18 @@ describe('Route matrix: every route × role × grant × organization', () => {
       ),
       stale,
     }).toEqual({ unclassified: [], stale: [] });
+  });
+
+  it('opens to a directorate caller exactly the own-user routes, and no other route without @Roles', () => {
+    // A directorate-only caller is default-deny: an own-user route without @Roles or @SelfService would shut
+    // it out of its own profile, and @SelfService on any other route would open that route to it.
+    const mismatched = dedupe(routes)
+      .filter((r) => {
+        const ownUser = ROUTE_CLASSES[r.key]?.kind === 'own-user';
+        return ownUser ? !r.roles?.length && !r.selfService : r.selfService;
+      })
+      .map((r) => `${r.key}: ${r.selfService ? '@SelfService on a route not classified own-user' : 'no @SelfService'}`);
+    expect(mismatched).toEqual([]);
   });
 
   it('answers each caller as its class says', async () => {
@@ -169,7 +212,11 @@ describe('Route matrix: every route × role × grant × organization', () => {
     // Callers who must not reach account A first, so that a change by an allowed caller cannot hide a leak.
     const ordered = [...callers].sort((x, y) => Number(x.seesAccountA) - Number(y.seesAccountA));
     for (const caller of ordered) {
-      const allowedRole = !route.roles?.length || route.roles.includes(caller.role);
+      // A directorate caller reaches only routes naming its role and its own user's (@SelfService).
+      const allowedRole =
+        caller.role === UserRole.Directorate
+          ? !!route.roles?.includes(caller.role) || (!route.roles?.length && route.selfService)
+          : !route.roles?.length || route.roles.includes(caller.role);
       const res = await call(caller.token);
       const got = `${caller.name} got ${res.status}`;
       if (res.status >= 500) {

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { IS_PUBLIC, REQUIRED_ROLES } from '@civic/auth';
+import { IS_PUBLIC, REQUIRED_ROLES, SELF_SERVICE } from '@civic/auth';
 import type { UserRole } from '@civic/domain';
 
 export interface AppRoute {
@@ -13,6 +13,8 @@ export interface AppRoute {
   /** From the handler's metadata; absent for routes Nest does not know (static files). */
   public: boolean;
   roles: UserRole[] | null;
+  /** @SelfService: the caller's own user, open to a directorate-only caller too. */
+  selfService: boolean;
 }
 
 /** The application's own route table: every route the Express router serves, with the Nest metadata of its handler. */
@@ -37,17 +39,20 @@ export function appRoutes(app: INestApplication): AppRoute[] {
         path: layer.route.path,
         public: meta?.public ?? true,
         roles: meta?.roles ?? null,
+        selfService: meta?.selfService ?? false,
       });
     }
   }
   return routes;
 }
 
-function handlerMetadata(app: INestApplication): Map<string, { public: boolean; roles: UserRole[] | null }> {
+function handlerMetadata(
+  app: INestApplication,
+): Map<string, { public: boolean; roles: UserRole[] | null; selfService: boolean }> {
   const scanner = new MetadataScanner();
   const reflector = new Reflector();
   const controllers = [...app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
-  const out = new Map<string, { public: boolean; roles: UserRole[] | null }>();
+  const out = new Map<string, { public: boolean; roles: UserRole[] | null; selfService: boolean }>();
   for (const wrapper of controllers) {
     const instance = wrapper.instance as Record<string, unknown> | undefined;
     if (!instance || !wrapper.metatype) {
@@ -65,6 +70,7 @@ function handlerMetadata(app: INestApplication): Map<string, { public: boolean; 
       const meta = {
         public: !!reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets),
         roles: reflector.getAllAndOverride<UserRole[]>(REQUIRED_ROLES, targets) ?? null,
+        selfService: !!reflector.getAllAndOverride<boolean>(SELF_SERVICE, targets),
       };
       for (const prefix of prefixes) {
         for (const path of [paths].flat()) {
