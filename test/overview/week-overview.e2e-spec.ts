@@ -1,4 +1,5 @@
 import type { MessageEvent } from '@civic/channels-core';
+import { Clock } from '@civic/config';
 import { Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
 import { FakeGraphApiServer } from '@civic/testing';
@@ -60,7 +61,8 @@ describe('Week overview: this week against the same span a week earlier', () => 
 
   beforeAll(async () => {
     await graph.start();
-    t = await startTestApp({ config: { META_GRAPH_URL: graph.url } });
+    // The week and the late cases are judged by the wall clock here, not one pinned to office hours.
+    t = await startTestApp({ clock: 'real', config: { META_GRAPH_URL: graph.url } });
     for (const [channel, externalId, credentials] of [
       [Channel.WhatsApp, WA, { accessToken: 'wa' }],
       [Channel.Facebook, PAGE, { pageAccessToken: 'fb' }],
@@ -152,6 +154,18 @@ describe('Week overview: this week against the same span a week earlier', () => 
       category: expect.any(String),
       caseNumber: expect.stringMatching(/^2\d{3}-\d{6}$/),
     });
+
+    // "Late" is the product's Clock, not the database's: 36 hours back, the case one day overdue is not late yet.
+    const clock = t.app.get(Clock);
+    const wallClock = clock.now;
+    clock.now = () => new Date(Date.now() - 36 * HOUR);
+    try {
+      const earlier = await t.http().get('/api/v1/overview').set(auth(t.adminToken));
+      expect(earlier.body.late.total).toBe(4);
+      expect(earlier.body.late.byDepartment[0]).toMatchObject({ name: works.name, count: 3 });
+    } finally {
+      clock.now = wallClock;
+    }
   });
 
   it('gives mentions per day, top terms and open spikes', async () => {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { Clock } from '@civic/config';
 import { Channel, UserRole } from '@civic/domain';
 import { FakeGraphApiServer, pageFeedEnvelope, postSignedWebhook } from '@civic/testing';
 import type { TestApp } from '../support/test-app';
@@ -117,7 +118,11 @@ describe("the mayor's office: overview and mentions in the browser", () => {
     expect(opened.status).toBe(201);
     caseId = opened.body.id;
     caseNumber = opened.body.caseNumber;
-    await t.dataSource.query(`UPDATE civic_case SET due_at = now() - interval '3 days' WHERE id = $1`, [caseId]);
+    // Three days before the product's Clock (which the tests pin to office hours), however far back that is.
+    await t.dataSource.query(`UPDATE civic_case SET due_at = $2::timestamptz - interval '3 days' WHERE id = $1`, [
+      caseId,
+      t.app.get(Clock).now().toISOString(),
+    ]);
 
     const { user } = await t.createUser([UserRole.MayorOffice]);
     browser = await launchChromium();

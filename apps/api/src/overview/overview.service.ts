@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { caseAccountCondition, CaseStatsService } from '@civic/cases';
+import { Clock } from '@civic/config';
 import { MentionQueryService } from '@civic/mentions';
 
 const OPEN_STATUSES = `('new', 'assigned', 'in_progress', 'forwarded')`;
@@ -29,6 +30,7 @@ export class OverviewService {
     private readonly dataSource: DataSource,
     private readonly caseStats: CaseStatsService,
     private readonly mentions: MentionQueryService,
+    private readonly clock: Clock,
   ) {}
 
   async week(scope: AccountScope, now = new Date()) {
@@ -123,9 +125,12 @@ export class OverviewService {
     };
   }
 
-  /** Open cases past their due date, per department: how many, and the longest overdue few. */
+  /**
+   * Open cases past their due date, per department: how many, and the longest overdue few. Late by the
+   * product's Clock, as the case list's "Gecikmiş" badge judges it.
+   */
   private async late(scope: AccountScope) {
-    const params: unknown[] = [scope.organizationId, LATE_SHOWN];
+    const params: unknown[] = [scope.organizationId, LATE_SHOWN, this.clock.now().toISOString()];
     const rows: {
       id: string;
       case_number: string;
@@ -141,7 +146,7 @@ export class OverviewService {
                 row_number() OVER (PARTITION BY k.department_id ORDER BY k.due_at, k.id) AS rank,
                 count(*) OVER (PARTITION BY k.department_id)::int AS late_count
            FROM civic_case k
-          WHERE k.organization_id = $1 AND k.status IN ${OPEN_STATUSES} AND k.due_at < now()
+          WHERE k.organization_id = $1 AND k.status IN ${OPEN_STATUSES} AND k.due_at < $3::timestamptz
             AND ${caseAccountCondition(scope, 'k.channel_account_id', params)})
        SELECT l.id, l.case_number, l.department_id, d.name AS department_name, c.name AS category_name,
               l.location_label, l.due_at, l.late_count
