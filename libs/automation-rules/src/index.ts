@@ -25,3 +25,4 @@ export * from './case-rule-event.worker';
 export * from './case-subject.loader';
 export * from './case-sla.scanner';
 export * from './contact-tags.service';
+export * from './case-dry-run';

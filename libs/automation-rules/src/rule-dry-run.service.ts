@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import type { ConversationAction } from '@civic/automation';
 import type { MessageAttachment } from '@civic/model';
 import type { AutomationRuleDefinition } from './automation-rule-definition';
-import { AutomationRuleEvent } from './automation-rule-event';
+import { AutomationRuleEvent, isCaseEvent } from './automation-rule-event';
+import { dryRunOverCases } from './case-dry-run';
 import { RuleCompiler } from './rule-compiler';
 import { BURST_MAX, BURST_SECONDS, buildSubject } from './rule-subject.builder';
 import type { BurstMessage } from './rule-subject.builder';
@@ -15,7 +16,11 @@ const LISTED = 100;
 const EXCERPT = 160;
 
 export interface DryRunMatch {
-  messageId: string;
+  /** The message (for a case, the one it was opened from; null when none). */
+  messageId: string | null;
+  /** Case events: the case and its number; null for message events. */
+  caseId: string | null;
+  caseNumber: string | null;
   conversationId: string;
   channel: string;
   accountName: string;
@@ -26,6 +31,8 @@ export interface DryRunMatch {
 }
 
 export interface DryRunResult {
+  /** What was examined: citizen messages, or cases for a case event's rule. */
+  over: 'messages' | 'cases';
   examined: number;
   matched: number;
   tookMs: number;
@@ -69,6 +76,22 @@ export class RuleDryRunService {
   ): Promise<DryRunResult> {
     const started = process.hrtime.bigint();
     const rule = this.compiler.compile('dry-run', definition);
+    if (isCaseEvent(definition.event)) {
+      const { examined, matches } = await dryRunOverCases(
+        this.dataSource.manager,
+        organizationId,
+        definition,
+        rule,
+        Math.min(Math.max(1, limit), DRY_RUN_MAX),
+      );
+      return {
+        over: 'cases',
+        examined,
+        matched: matches.length,
+        tookMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),
+        matches: matches.slice(0, LISTED),
+      };
+    }
     const rows: Row[] = await this.dataSource.query(
       `SELECT m.id, m.conversation_id, m.channel, m.channel_account_id, m.kind, m.text, m.attachments, m.sent_at,
               c.tags, a.owner_label, a.name AS account_name, ct.name AS contact_name, ct.tags AS contact_tags, s.language,
@@ -130,6 +153,8 @@ export class RuleDryRunService {
       firedOn.add(row.id);
       matches.push({
         messageId: row.id,
+        caseId: null,
+        caseNumber: null,
         conversationId: row.conversation_id,
         channel: row.channel,
         accountName: row.account_name,
@@ -141,6 +166,7 @@ export class RuleDryRunService {
     }
     matches.sort((a, b) => b.sentAt.localeCompare(a.sentAt));
     return {
+      over: 'messages',
       examined: rows.length,
       matched: matches.length,
       tookMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),

@@ -4,7 +4,15 @@ import type { DryRunMatch, DryRunResult } from '@civic/automation-rules';
 
 @ApiSchema({ name: 'AutomationRuleDryRunMatch' })
 export class DryRunMatchResponse implements DryRunMatch {
-  @ApiProperty({ format: 'uuid' }) messageId: string;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'For a case: the message it was opened from',
+  })
+  messageId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Case events only' }) caseId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Case events only' }) caseNumber: string | null;
   @ApiProperty({ format: 'uuid' }) conversationId: string;
   @ApiProperty() channel: string;
   @ApiProperty() accountName: string;
@@ -17,7 +25,9 @@ export class DryRunMatchResponse implements DryRunMatch {
 
 @ApiSchema({ name: 'AutomationRuleDryRun' })
 export class DryRunResponse implements DryRunResult {
-  @ApiProperty({ description: 'Citizen messages examined (the most recent)' }) examined: number;
+  @ApiProperty({ enum: ['messages', 'cases'], description: 'Case events are tried on the latest cases' })
+  over: 'messages' | 'cases';
+  @ApiProperty({ description: 'Citizen messages (or cases) examined, the most recent' }) examined: number;
   @ApiProperty({ description: 'Messages the rule would have fired on' }) matched: number;
   @ApiProperty() tookMs: number;
   @ApiProperty({ type: [DryRunMatchResponse], description: 'The newest 100 matches' }) matches: DryRunMatchResponse[];

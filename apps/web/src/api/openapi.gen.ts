@@ -1081,6 +1081,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact's tags */
+        get: operations["ContactTagsController_get"];
+        /** Replaces the contact's tags (lower-cased, each once; audited) */
+        put: operations["ContactTagsController_set"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/conversations": {
         parameters: {
             query?: never;
@@ -2484,25 +2502,40 @@ export interface components {
             updatedAt: string;
         };
         AutomationRuleDryRun: {
-            /** @description Citizen messages examined (the most recent) */
+            /** @description Citizen messages (or cases) examined, the most recent */
             examined: number;
             /** @description Messages the rule would have fired on */
             matched: number;
             /** @description The newest 100 matches */
             matches: components["schemas"]["AutomationRuleDryRunMatch"][];
+            /**
+             * @description Case events are tried on the latest cases
+             * @enum {string}
+             */
+            over: "messages" | "cases";
             tookMs: number;
         };
         AutomationRuleDryRunMatch: {
             accountName: string;
             /** @description What the rule would have done */
             actions: components["schemas"]["ConversationActionDto"][];
+            /**
+             * Format: uuid
+             * @description Case events only
+             */
+            caseId: string | null;
+            /** @description Case events only */
+            caseNumber: string | null;
             channel: string;
             contactName: string | null;
             /** Format: uuid */
             conversationId: string;
             excerpt: string | null;
-            /** Format: uuid */
-            messageId: string;
+            /**
+             * Format: uuid
+             * @description For a case: the message it was opened from
+             */
+            messageId: string | null;
             /** Format: date-time */
             sentAt: string;
         };
@@ -3213,6 +3246,19 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string | null;
+        };
+        ContactTagsDto: {
+            /**
+             * @example [
+             *       "muhtar",
+             *       "basın"
+             *     ]
+             */
+            tags: string[];
+        };
+        ContactTagsResponse: {
+            /** @description Lower-cased, each once */
+            tags: string[];
         };
         ConversationActionDto: {
             /**
@@ -7264,6 +7310,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactProfile"];
+                };
+            };
+        };
+    };
+    ContactTagsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactTagsResponse"];
+                };
+            };
+        };
+    };
+    ContactTagsController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactTagsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactTagsResponse"];
                 };
             };
         };

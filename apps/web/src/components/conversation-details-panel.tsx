@@ -4,6 +4,7 @@ import { useUsers } from '../api/queries/use-conversations';
 import type { ConversationStatus, ConversationView, SessionUser } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
+import { ContactTagsSection } from './automation-rules/contact-tags-section';
 import { CasePanel } from './case-panel';
 import { ContactHistorySection } from './contact-history-section';
 import { LegalHoldControl } from './legal-hold-control';
@@ -152,6 +153,7 @@ export function ConversationDetailsPanel({ conversation, user, can, drawer, upda
         {can.admin && <LegalHoldControl conversationId={conversation.id} />}
       </section>
       <CasePanel conversationId={conversation.id} canWork={can.work} />
+      {conversation.contact && <ContactTagsSection contactId={conversation.contact.id} canWork={can.work} />}
       {conversation.contact && (
         <ContactHistorySection contactId={conversation.contact.id} conversationId={conversation.id} />
       )}

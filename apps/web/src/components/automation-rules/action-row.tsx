@@ -2,18 +2,20 @@ import type { RuleAction } from '../../api/queries/use-automation-rules';
 import { useI18n } from '../../i18n/i18n';
 import { OptionSelect } from '../option-select';
 import { ListInput } from './list-input';
-import type { ActionKind } from './rule-catalog';
-import { ACTION_KINDS, blankAction, PRIORITIES } from './rule-catalog';
+import type { ActionKind, RuleEvent } from './rule-catalog';
+import { actionKindsFor, blankAction, PRIORITIES } from './rule-catalog';
 import type { useRuleLookups } from './use-rule-words';
 
 /** One "then" line: the action, then the fields its kind needs. */
 export function ActionRow({
   action,
+  event,
   lookups,
   onChange,
   onRemove,
 }: {
   action: RuleAction;
+  event: RuleEvent;
   lookups: ReturnType<typeof useRuleLookups>;
   onChange(next: RuleAction): void;
   onRemove(): void;
@@ -24,6 +26,7 @@ export function ActionRow({
   const departments = lookups.units.filter((u) => u.kind === 'department').map((u) => ({ value: u.id, label: u.name }));
   const bodies = lookups.units.filter((u) => u.kind === 'external_body').map((u) => ({ value: u.id, label: u.name }));
   const k = action.kind;
+  const offered = actionKindsFor(event);
   return (
     <fieldset className="rule-line" data-testid="rule-action">
       <legend className="visually-hidden">{t('rules.actionKind')}</legend>
@@ -32,7 +35,7 @@ export function ActionRow({
         value={action.kind}
         onChange={(e) => onChange(blankAction(e.target.value as ActionKind))}
       >
-        {ACTION_KINDS.map((kind) => (
+        {(offered.includes(k) ? offered : [k, ...offered]).map((kind) => (
           <option key={kind} value={kind}>
             {t(`rules.act.${kind}`)}
           </option>

@@ -2,19 +2,30 @@ import type { RuleCondition } from '../../api/queries/use-automation-rules';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/tr';
 import { ListInput } from './list-input';
-import type { ConditionType } from './rule-catalog';
-import { blankCondition, CHANNELS, CONDITION_INPUT, CONDITION_TYPES, LANGUAGES, MESSAGE_KINDS } from './rule-catalog';
+import type { ConditionType, RuleEvent } from './rule-catalog';
+import {
+  blankCondition,
+  CASE_STATUSES,
+  CHANNELS,
+  CONDITION_INPUT,
+  conditionTypesFor,
+  LANGUAGES,
+  MESSAGE_KINDS,
+  PRIORITIES,
+} from './rule-catalog';
 import type { useRuleLookups } from './use-rule-words';
 
 /** One "if" line: its type, then the values that type takes (a list, choices, a point, or none). */
 export function ConditionRow({
   condition,
+  event,
   index,
   lookups,
   onChange,
   onRemove,
 }: {
   condition: RuleCondition;
+  event: RuleEvent;
   index: number;
   lookups: ReturnType<typeof useRuleLookups>;
   onChange(next: RuleCondition): void;
@@ -23,14 +34,21 @@ export function ConditionRow({
   const { t } = useI18n();
   const input = CONDITION_INPUT[condition.type];
   const id = `rule-condition-${index}`;
-  const choices: { value: string; label: string }[] =
-    condition.type === 'channel'
-      ? CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))
-      : condition.type === 'message_kind'
-        ? MESSAGE_KINDS.map((k) => ({ value: k, label: t(`msg.kind.${k}` as MessageKey) }))
-        : condition.type === 'language'
-          ? LANGUAGES.map((l) => ({ value: l, label: t(`rules.language.${l}`) }))
-          : lookups.accounts.map((a) => ({ value: a.id, label: a.name }));
+  const choiceLists: Partial<Record<ConditionType, () => { value: string; label: string }[]>> = {
+    channel: () => CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) })),
+    message_kind: () => MESSAGE_KINDS.map((k) => ({ value: k, label: t(`msg.kind.${k}` as MessageKey) })),
+    language: () => LANGUAGES.map((l) => ({ value: l, label: t(`rules.language.${l}`) })),
+    case_category: () => lookups.categories.filter((c) => c.active).map((c) => ({ value: c.code, label: c.name })),
+    case_department: () =>
+      lookups.units.filter((u) => u.kind === 'department').map((u) => ({ value: u.id, label: u.name })),
+    case_priority: () => PRIORITIES.map((p) => ({ value: p, label: t(`cases.priority.${p}`) })),
+    case_status: () => CASE_STATUSES.map((s) => ({ value: s, label: t(`rules.caseStatus.${s}`) })),
+    case_previous_status: () => CASE_STATUSES.map((s) => ({ value: s, label: t(`rules.caseStatus.${s}`) })),
+  };
+  const choices = (
+    choiceLists[condition.type] ?? (() => lookups.accounts.map((a) => ({ value: a.id, label: a.name })))
+  )();
+  const offered = conditionTypesFor(event);
   const values = condition.values ?? [];
   const toggle = (value: string, on: boolean) =>
     onChange({ ...condition, values: on ? [...values, value] : values.filter((v) => v !== value) });
@@ -46,7 +64,7 @@ export function ConditionRow({
         value={condition.type}
         onChange={(e) => onChange(blankCondition(e.target.value as ConditionType))}
       >
-        {CONDITION_TYPES.map((type) => (
+        {(offered.includes(condition.type) ? offered : [condition.type, ...offered]).map((type) => (
           <option key={type} value={type}>
             {t(`rules.cond.${type}`)}
           </option>

@@ -6,13 +6,14 @@ import { useRuleWords } from './use-rule-words';
 export function DryRunResult({ result }: { result: RuleDryRun }) {
   const { t, format } = useI18n();
   const words = useRuleWords();
+  const cases = result.over === 'cases';
   return (
     <div role="status" className="rule-dry-run full" data-testid="rule-dry-run">
       <p>
         <strong>
           {result.matched === 0
-            ? t('rules.tryNone', { examined: format.number(result.examined) })
-            : t('rules.tryResult', {
+            ? t(cases ? 'rules.tryCasesNone' : 'rules.tryNone', { examined: format.number(result.examined) })
+            : t(cases ? 'rules.tryCasesResult' : 'rules.tryResult', {
                 matched: format.number(result.matched),
                 examined: format.number(result.examined),
                 ms: format.number(result.tookMs),
@@ -25,7 +26,8 @@ export function DryRunResult({ result }: { result: RuleDryRun }) {
       {result.matches.length > 0 && (
         <ol className="rule-dry-run-list">
           {result.matches.map((match) => (
-            <li key={match.messageId} data-testid="rule-dry-run-match">
+            <li key={match.caseId ?? match.messageId} data-testid="rule-dry-run-match">
+              {match.caseNumber && <div className="small">{t('rules.tryCase', { number: match.caseNumber })}</div>}
               <div className="small muted">
                 {t('rules.tryFrom', {
                   contact: match.contactName ?? t('rules.someone'),

@@ -2,10 +2,26 @@ import type { RuleAction, RuleCondition } from '../../api/queries/use-automation
 
 export type ConditionType = RuleCondition['type'];
 export type ActionKind = RuleAction['kind'];
-export type RuleEvent = 'message_received' | 'conversation_created';
+export type RuleEvent =
+  | 'message_received'
+  | 'conversation_created'
+  | 'case_opened'
+  | 'case_status_changed'
+  | 'case_sla_at_risk'
+  | 'case_sla_breached';
 
 /** The choices in the order the editor offers them. */
-export const RULE_EVENTS: readonly RuleEvent[] = ['message_received', 'conversation_created'];
+export const RULE_EVENTS: readonly RuleEvent[] = [
+  'message_received',
+  'conversation_created',
+  'case_opened',
+  'case_status_changed',
+  'case_sla_at_risk',
+  'case_sla_breached',
+];
+
+/** Events about a case (başvuru): the dry run over messages does not apply to them. */
+export const isCaseEvent = (event: RuleEvent) => event.startsWith('case_');
 
 export const CONDITION_TYPES: readonly ConditionType[] = [
   'keywords',
@@ -20,7 +36,36 @@ export const CONDITION_TYPES: readonly ConditionType[] = [
   'within_office_hours',
   'outside_office_hours',
   'language',
+  'contact_tag',
+  'case_category',
+  'case_department',
+  'case_priority',
+  'case_status',
+  'case_previous_status',
 ];
+
+const CASE_ONLY: readonly ConditionType[] = [
+  'case_category',
+  'case_department',
+  'case_priority',
+  'case_status',
+  'case_previous_status',
+];
+
+/** The conditions an event offers (as the API checks: case conditions on case events, the previous status on status changes). */
+export function conditionTypesFor(event: RuleEvent): ConditionType[] {
+  if (!isCaseEvent(event)) {
+    return CONDITION_TYPES.filter((c) => !CASE_ONLY.includes(c));
+  }
+  return CONDITION_TYPES.filter(
+    (c) => c !== 'message_kind' && (c !== 'case_previous_status' || event === 'case_status_changed'),
+  );
+}
+
+/** The actions an event offers: a case event's conversation has its case, so "open a case" is not offered. */
+export function actionKindsFor(event: RuleEvent): ActionKind[] {
+  return ACTION_KINDS.filter((a) => !isCaseEvent(event) || a !== 'open_case');
+}
 
 export const ACTION_KINDS: readonly ActionKind[] = [
   'open_case',
@@ -51,12 +96,19 @@ export const CONDITION_INPUT: Record<ConditionType, ConditionInput> = {
   within_office_hours: 'none',
   outside_office_hours: 'none',
   language: 'choice',
+  contact_tag: 'text',
+  case_category: 'choice',
+  case_department: 'choice',
+  case_priority: 'choice',
+  case_status: 'choice',
+  case_previous_status: 'choice',
 };
 
 export const CHANNELS = ['whatsapp', 'facebook', 'instagram', 'twitter'] as const;
 export const MESSAGE_KINDS = ['dm', 'comment', 'reply', 'post', 'mention', 'story_mention', 'reaction'] as const;
 export const LANGUAGES = ['tr', 'en'] as const;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export const CASE_STATUSES = ['new', 'assigned', 'in_progress', 'forwarded', 'resolved', 'rejected', 'merged'] as const;
 
 /** A fresh condition / action of a type, with the fields it needs. */
 export function blankCondition(type: ConditionType): RuleCondition {

@@ -14,7 +14,7 @@ import { ActionRow } from './action-row';
 import { ConditionRow } from './condition-row';
 import { DryRunResult } from './dry-run-result';
 import type { RuleEvent } from './rule-catalog';
-import { blankAction, blankCondition, RULE_EVENTS } from './rule-catalog';
+import { blankAction, blankCondition, isCaseEvent, RULE_EVENTS } from './rule-catalog';
 import { useRuleLookups } from './use-rule-words';
 
 const FIELDS: Record<string, MessageKey> = {
@@ -106,6 +106,7 @@ export function RuleEditor({ rule, onDone }: { rule: AutomationRule | null; onDo
             key={key}
             index={index}
             condition={item}
+            event={event}
             lookups={lookups}
             onChange={(changed) => setConditions((list) => replace(list, key, changed))}
             onRemove={() => setConditions((list) => list.filter((x) => x.key !== key))}
@@ -127,6 +128,7 @@ export function RuleEditor({ rule, onDone }: { rule: AutomationRule | null; onDo
           <ActionRow
             key={key}
             action={item}
+            event={event}
             lookups={lookups}
             onChange={(changed) => setActions((list) => replace(list, key, changed))}
             onRemove={() => setActions((list) => list.filter((x) => x.key !== key))}
@@ -136,6 +138,7 @@ export function RuleEditor({ rule, onDone }: { rule: AutomationRule | null; onDo
           type="button"
           className="secondary"
           onClick={() => setActions((list) => [...list, ...keyed([blankAction('add_tags')])])}
+          data-testid="rule-add-action"
         >
           {t('rules.addAction')}
         </button>
@@ -166,7 +169,7 @@ export function RuleEditor({ rule, onDone }: { rule: AutomationRule | null; onDo
           {t('rules.cancel')}
         </button>
       </div>
-      <p className="muted small full">{t('rules.tryExplain')}</p>
+      <p className="muted small full">{t(isCaseEvent(event) ? 'rules.tryExplainCases' : 'rules.tryExplain')}</p>
       {trial.data && <DryRunResult result={trial.data} />}
     </form>
   );
