@@ -5,10 +5,11 @@ import { api } from './api/client';
 import { LiveEventsProvider } from './api/queries/live-status';
 import { queryClient } from './api/query-client';
 import type { SessionUser, TokenResponse } from './api/types';
+import { DirectorateApp } from './components/directorate/directorate-app';
 import { TopBar } from './components/top-bar';
 import { useI18n } from './i18n/i18n';
 import type { Permissions } from './roles';
-import { homePath, permissionsOf } from './roles';
+import { homePath, isDirectorateOnly, permissionsOf } from './roles';
 import { ADMIN_TABS, AdminScreen } from './screens/admin-screen';
 import { ApprovalsScreen } from './screens/approvals-screen';
 import { AuditScreen } from './screens/audit-screen';
@@ -52,6 +53,10 @@ export function App() {
   const can = permissionsOf(user.roles);
   // A user who must enrol in two-factor can do nothing else until enrolled (the API refuses the rest).
   const enrolmentRequired = !!user.twoFactorEnrolmentRequired;
+  // A directorate (müdürlük) user gets only their department's workspace: no inbox, contacts or live events.
+  if (isDirectorateOnly(user.roles)) {
+    return <DirectorateApp user={user} enrolmentRequired={enrolmentRequired} />;
+  }
   const home = homePath(user.roles);
   const section = (pathname.split('/')[1] || home.slice(1)) as Section;
   const only = (allowed: boolean, element: ReactElement) => (allowed ? element : <Navigate to={home} replace />);

@@ -28,8 +28,16 @@ export function permissionsOf(roles: Role[]): Permissions {
   };
 }
 
+/** Only the directorate role: the app is the directorate workspace (the API refuses it the rest). */
+export function isDirectorateOnly(roles: Role[]): boolean {
+  return roles.length > 0 && roles.every((r) => r === 'directorate');
+}
+
 /** Where signing in lands: the mayor's office reads the week first; whoever answers citizens, the inbox. */
 export function homePath(roles: Role[]): string {
+  if (isDirectorateOnly(roles)) {
+    return '/directorate';
+  }
   return roles.includes('mayor_office') && !roles.some((r) => r === 'admin' || r === 'officer')
     ? '/overview'
     : '/inbox';

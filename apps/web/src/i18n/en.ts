@@ -7,6 +7,7 @@ import { caseNumbersEn } from './areas/case-numbers';
 import { casesEn } from './areas/cases';
 import { citizenMessagesEn } from './areas/citizen-messages';
 import { collisionEn } from './areas/collision';
+import { directorateEn } from './areas/directorate';
 import { intakeEn } from './areas/intake';
 import { listEn } from './areas/list';
 import { macrosEn } from './areas/macros';
@@ -596,4 +597,5 @@ export const en: Record<MessageKey, string> = {
   ...approvalEn,
   ...collisionEn,
   ...caseDeadlinesEn,
+  ...directorateEn,
 };

@@ -7,6 +7,7 @@ import { caseNumbersTr } from './areas/case-numbers';
 import { casesTr } from './areas/cases';
 import { citizenMessagesTr } from './areas/citizen-messages';
 import { collisionTr } from './areas/collision';
+import { directorateTr } from './areas/directorate';
 import { intakeTr } from './areas/intake';
 import { listTr } from './areas/list';
 import { macrosTr } from './areas/macros';
@@ -597,6 +598,7 @@ export const tr = {
   ...approvalTr,
   ...collisionTr,
   ...caseDeadlinesTr,
+  ...directorateTr,
 };
 
 export type MessageKey = keyof typeof tr;

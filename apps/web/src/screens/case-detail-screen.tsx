@@ -12,6 +12,7 @@ import { CaseSatisfaction } from '../components/cases/case-satisfaction';
 import { CaseSourceBadge } from '../components/cases/case-source';
 import { CaseStatusActions } from '../components/cases/case-status-actions';
 import { CaseNotices } from '../components/citizen-messages/case-notices';
+import { ResolutionProposalCard } from '../components/directorate/resolution-proposal-card';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/tr';
@@ -106,6 +107,7 @@ function CaseDetailBody({ item, can }: { item: CaseDetail; can: Permissions }) {
           <CaseHistory item={item} />
         </div>
         <div className="stack">
+          {item.resolutionProposal && <ResolutionProposalCard item={item} canWork={can.work} />}
           <CaseStatusActions item={item} canWork={can.work} />
           <CaseRoutingActions item={item} canWork={can.work} canListUsers={can.listUsers} />
           <section className="card" aria-labelledby="forwards-title">

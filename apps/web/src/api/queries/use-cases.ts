@@ -84,17 +84,20 @@ export function useCaseDuplicates(id: string, enabled: boolean) {
   });
 }
 
-export function useCaseCategories() {
+/** `enabled` false: a role the API refuses these lists to (the directorate) does not ask. */
+export function useCaseCategories(enabled = true) {
   return useQuery({
     queryKey: ['case-categories'],
     queryFn: () => api.request<CaseCategory[]>('/api/v1/case-categories'),
+    enabled,
   });
 }
 
-export function useDepartments(kind: 'department' | 'external_body') {
+export function useDepartments(kind: 'department' | 'external_body', enabled = true) {
   return useQuery({
     queryKey: queryKeys.departments(kind),
     queryFn: () => api.request<DepartmentView[]>(`/api/v1/departments?kind=${kind}`),
+    enabled,
   });
 }
 

@@ -58,7 +58,12 @@ export function DepartmentsAdmin() {
                   {u.webhookUrl ? t(u.hasWebhookSecret ? 'cases.units.secretSet' : 'cases.units.secretNone') : ''}
                 </td>
                 <td className="small">{u.categories.map((c) => c.name).join(', ') || t('common.none')}</td>
-                <td>{u.active ? t('admin.active') : t('admin.archived')}</td>
+                <td>
+                  {u.active ? t('admin.active') : t('admin.archived')}
+                  {u.directorateMayResolve && (
+                    <span className="badge small"> {t('directorate.admin.mayResolveBadge')}</span>
+                  )}
+                </td>
                 <td className="item-line">
                   <button
                     type="button"
@@ -116,10 +121,12 @@ function UnitEditForm({ unit, onDone }: { unit: DepartmentView; onDone(saved: De
   const [webhookUrl, setWebhookUrl] = useState(unit.webhookUrl ?? '');
   const [newSecret, setNewSecret] = useState('');
   const [removeSecret, setRemoveSecret] = useState(false);
+  const [mayResolve, setMayResolve] = useState(unit.directorateMayResolve);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body = {
       name: name.trim(),
+      ...(unit.kind === 'department' ? { directorateMayResolve: mayResolve } : {}),
       email: email.trim() || null,
       webhookUrl: webhookUrl.trim() || null,
       ...(removeSecret || !webhookUrl.trim() ? { webhookSecret: null } : newSecret ? { webhookSecret: newSecret } : {}),
@@ -165,6 +172,17 @@ function UnitEditForm({ unit, onDone }: { unit: DepartmentView; onDone(saved: De
         <label className="checkbox">
           <input type="checkbox" checked={removeSecret} onChange={(e) => setRemoveSecret(e.target.checked)} />
           {t('cases.units.removeSecret')}
+        </label>
+      )}
+      {unit.kind === 'department' && (
+        <label className="checkbox full" title={t('directorate.admin.mayResolveHint')}>
+          <input
+            type="checkbox"
+            checked={mayResolve}
+            onChange={(e) => setMayResolve(e.target.checked)}
+            data-testid="unit-may-resolve"
+          />
+          {t('directorate.admin.mayResolve')}
         </label>
       )}
       {update.isError && (

@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api/client';
 import { queryKeys } from '../../api/queries/query-keys';
+import { useDepartments } from '../../api/queries/use-cases';
 import { useUsers } from '../../api/queries/use-conversations';
 import type { ChannelAccountView, Role, UserView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
@@ -12,13 +13,14 @@ import { AdminError } from './admin-error';
 import { AdminTable } from './admin-table';
 import { TwoFactorPolicyAdmin } from './two-factor-policy-admin';
 
-const ROLES: Role[] = ['admin', 'officer', 'mayor_office', 'auditor'];
+const ROLES: Role[] = ['admin', 'officer', 'mayor_office', 'auditor', 'directorate'];
 const USER_FIELDS = {
   email: 'signIn.email',
   displayName: 'admin.name',
   password: 'signIn.password',
   roles: 'admin.roles',
   channelAccountIds: 'admin.grants',
+  departmentId: 'directorate.admin.department',
 } as const;
 
 /** Users, their roles and (officers) the accounts they may work; disable instead of delete. */
@@ -28,6 +30,7 @@ export function UsersAdmin() {
   const users = query.data ?? [];
   const [accounts, setAccounts] = useState<ChannelAccountView[]>([]);
   const [editing, setEditing] = useState<UserView | 'new' | null>(null);
+  const departments = useDepartments('department').data ?? [];
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const client = useQueryClient();
@@ -111,7 +114,12 @@ export function UsersAdmin() {
           <tr key={u.id} data-testid="user-row" data-active={u.active}>
             <td data-user-content>{u.displayName}</td>
             <td>{u.email}</td>
-            <td>{u.roles.map((r) => t(`role.${r}`)).join(', ')}</td>
+            <td>
+              {u.roles.map((r) => t(`role.${r}`)).join(', ')}
+              {u.departmentId && (
+                <span className="small muted"> · {departments.find((d) => d.id === u.departmentId)?.name ?? ''}</span>
+              )}
+            </td>
             <td className="small">
               {u.channelAccountIds.length ? u.channelAccountIds.map(accountName).join(', ') : t('admin.allAccounts')}
             </td>
@@ -177,6 +185,9 @@ function UserForm({
   const [password, setPassword] = useState('');
   const [roles, setRoles] = useState<Role[]>(user?.roles ?? []);
   const [grants, setGrants] = useState<string[]>(user?.channelAccountIds ?? []);
+  // A directorate user works one department's cases only; the API requires it with the role.
+  const departments = useDepartments('department').data ?? [];
+  const [departmentId, setDepartmentId] = useState(user?.departmentId ?? '');
   const [error, setError] = useState<Error | null>(null);
   const toggle = <T,>(list: T[], value: T) =>
     list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
@@ -184,11 +195,12 @@ function UserForm({
     event.preventDefault();
     // Grants only limit officers; for other roles the list is cleared rather than silently kept.
     const channelAccountIds = roles.includes('officer') ? grants : [];
+    const department = roles.includes('directorate') ? departmentId || null : null;
     try {
       if (user) {
         await api.request(`/api/v1/users/${user.id}`, {
           method: 'PATCH',
-          body: JSON.stringify({ displayName: displayName.trim(), roles, channelAccountIds }),
+          body: JSON.stringify({ displayName: displayName.trim(), roles, channelAccountIds, departmentId: department }),
         });
       } else {
         await api.request('/api/v1/users', {
@@ -199,6 +211,7 @@ function UserForm({
             password,
             roles,
             channelAccountIds,
+            departmentId: department,
           }),
         });
       }
@@ -247,6 +260,20 @@ function UserForm({
           </label>
         ))}
       </fieldset>
+      {roles.includes('directorate') && (
+        <label className="full">
+          {t('directorate.admin.department')}
+          <select value={departmentId} onChange={(e) => setDepartmentId(e.target.value)} data-testid="user-department">
+            <option value="">{t('directorate.admin.chooseDepartment')}</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+          <span className="small muted">{t('directorate.admin.departmentHint')}</span>
+        </label>
+      )}
       {roles.includes('officer') && (
         <fieldset className="full">
           <legend>{t('admin.grantsHint')}</legend>

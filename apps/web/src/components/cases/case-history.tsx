@@ -8,12 +8,15 @@ type Names = (id: unknown) => string;
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** The case's history as sentences ("Müdürlüğe atandı: Fen İşleri"), newest last, dates through Intl. */
-export function CaseHistory({ item }: { item: CaseDetail }) {
+export function CaseHistory({ item, lookups = true }: { item: CaseDetail; lookups?: boolean }) {
   const { t, format } = useI18n();
-  const departments = useDepartments('department').data ?? [];
-  const categories = useCaseCategories().data ?? [];
+  // Without lookups (a directorate user, refused the lists) names come from the case itself.
+  const departments = useDepartments('department', lookups).data ?? [];
+  const categories = useCaseCategories(lookups).data ?? [];
   const forwards = new Map(item.forwards.map((f) => [f.id, f.externalBodyName]));
   const name: Names = (id) =>
+    (id && item.department?.id === id ? item.department?.name : undefined) ??
+    (item.category.id === id ? item.category.name : undefined) ??
     departments.find((d) => d.id === id)?.name ??
     categories.find((c) => c.id === id)?.name ??
     forwards.get(text(id)) ??
@@ -65,6 +68,10 @@ function sentence(t: Translate, h: CaseHistoryEntry, name: Names): string {
       return t('cases.history.forwardSent', { name: text(after.externalBody) || name(after.forwardId) });
     case 'forward.failed':
       return t('cases.history.forwardFailed', { name: text(after.externalBody) || name(after.forwardId) });
+    case 'note_added':
+      return t('directorate.history.note');
+    case 'resolution_proposed':
+      return t('directorate.history.proposed', { text: text(after.proposedResolutionText) });
     case 'citizen.notified':
       return t('cases.history.citizenNotified');
     case 'citizen.notification_refused':
