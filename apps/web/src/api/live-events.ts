@@ -5,12 +5,18 @@ export interface LiveEvent {
   conversationIds?: string[];
   /** conversations.changed: how many new messages ingest stored. */
   newMessages?: number;
+  /** conversation.presence: who views or types (never the signed-in officer; see use-conversation-presence). */
+  userId?: string;
+  displayName?: string;
+  state?: 'viewing' | 'typing' | 'left';
+  viewingSeconds?: number;
+  typingSeconds?: number;
 }
 
 type Handler = (event: LiveEvent) => void;
 type StateHandler = (connected: boolean) => void;
 
-const EVENT_TYPES = ['conversations.changed', 'conversation.updated'];
+const EVENT_TYPES = ['conversations.changed', 'conversation.updated', 'conversation.presence'];
 
 /**
  * Server-sent events from /api/v1/events. EventSource cannot send headers, so the access token goes

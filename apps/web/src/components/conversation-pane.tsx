@@ -9,6 +9,8 @@ import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
 import { ConversationDrafts } from './approval/conversation-drafts';
 import { AccountBadge, ChannelBadge } from './badges';
+import { PresenceNotice } from './collision/presence-notice';
+import { useConversationPresence } from './collision/use-conversation-presence';
 import { ContactAvatar } from './contact-avatar';
 import { ConversationDetailsPanel } from './conversation-details-panel';
 import { RunMacroMenu } from './macros/run-macro-menu';
@@ -46,6 +48,9 @@ export function ConversationPane({ id, user, can, onBack }: Props) {
   const conversation = conversationQuery.data;
   const items = thread.data ?? [];
   const refresh = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.conversations }), [client]);
+  // The collision guard: who else views or types here; what this officer has seen when replying.
+  const presence = useConversationPresence(id, can.work || can.overview);
+  const seenUpToMessageId = [...items].reverse().find((item) => item.type === 'message')?.id ?? null;
 
   useEffect(() => {
     // Opening an unread conversation marks it read.
@@ -149,6 +154,7 @@ export function ConversationPane({ id, user, can, onBack }: Props) {
             </span>
             <ReplyWindow window={conversation.replyWindow} />
           </div>
+          <PresenceNotice others={presence.others} />
           {error && (
             <p role="alert" className="error">
               {t('common.error', { message: error })}
@@ -168,6 +174,9 @@ export function ConversationPane({ id, user, can, onBack }: Props) {
             conversation={conversation}
             onSent={refresh}
             closeConversation={(cid) => update({ status: 'closed' }, cid)}
+            seenUpToMessageId={seenUpToMessageId}
+            onTyping={presence.typing}
+            onIdle={presence.idle}
           />
         )}
       </div>

@@ -4,6 +4,8 @@ import { api, ApiError } from '../api/client';
 import type { ConversationView } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { useCannedPicker } from './canned-response-picker';
+import type { ReplyCollision } from './collision/collision-confirm';
+import { CollisionConfirm } from './collision/collision-confirm';
 import type { ReplyUpload } from './reply-attachment-picker';
 import { ReplyAttachmentPicker } from './reply-attachment-picker';
 import { ReplyTemplateFields } from './reply-template-fields';
@@ -26,6 +28,12 @@ interface Props {
   onSent(): void;
   /** "Send and close": closes the conversation once the reply is queued. */
   closeConversation(conversationId: string): Promise<boolean>;
+  /** The latest message shown: a reply by another officer after it asks for confirmation (409 reply.collision). */
+  seenUpToMessageId?: string | null;
+  /** A keystroke in the reply (reported, throttled, as "typing" to the other officers). */
+  onTyping?(): void;
+  /** The reply went out or was taken back: no longer typing. */
+  onIdle?(): void;
 }
 
 interface HeldReply {
@@ -39,7 +47,7 @@ interface HeldReply {
 type Feedback = { kind: 'ok' | 'error'; text: string } | null;
 
 /** Reply or internal note; knows the channel's rules so the officer learns them before sending. */
-export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
+export function ReplyBox({ conversation, onSent, closeConversation, seenUpToMessageId, onTyping, onIdle }: Props) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'reply' | 'note'>('reply');
   const [text, setTextState] = useState('');
@@ -48,6 +56,7 @@ export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
   const [template, setTemplate] = useState({ name: '', language: 'tr', params: '' });
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback>(null);
+  const [collision, setCollision] = useState<{ pending: PendingSend<HeldReply>; details: ReplyCollision } | null>(null);
   const box = useRef<HTMLTextAreaElement>(null);
   const currentId = useRef(conversation.id);
   currentId.current = conversation.id;
@@ -81,6 +90,15 @@ export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
       });
       onSent();
     } catch (e) {
+      const code = e instanceof ApiError ? (e.body as { code?: string } | null)?.code : undefined;
+      if (code === 'reply.collision' && currentId.current === conversationId) {
+        // Another officer answered first: their reply shows in the thread, ours waits for a yes.
+        const details = (e as ApiError).body as { details: ReplyCollision };
+        setCollision({ pending: { conversationId, payload, sendsAt: Date.now() }, details: details.details });
+        setTextState((now) => now || payload.text);
+        onSent();
+        return;
+      }
       const message = (e as Error).message;
       const refused = e instanceof ApiError && e.status === 422;
       setFeedback({
@@ -108,6 +126,7 @@ export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
   useEffect(() => {
     setTextState('');
     setFeedback(null);
+    setCollision(null);
     setPrivateReply(false);
     setFiles([]);
   }, [conversation.id]);
@@ -163,10 +182,30 @@ export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
           ...(canPrivateReply && privateReply ? { privateReply: true } : {}),
           ...(files.length > 0 ? { attachmentIds: files.map((f) => f.id) } : {}),
         };
+    if (seenUpToMessageId) {
+      Object.assign(body, { seenUpToMessageId });
+    }
+    onIdle?.();
     // Held for UNDO_SECONDS: the request goes out only when the time is up.
     held.schedule({ body, idempotencyKey: crypto.randomUUID(), closeAfter, text });
     setTextState('');
     setFiles([]);
+  };
+
+  const sendAnyway = () => {
+    if (!collision) {
+      return;
+    }
+    const { pending } = collision;
+    setCollision(null);
+    // The same Idempotency-Key: a repeated confirmation still sends one reply.
+    const body = { ...pending.payload.body, confirmCollision: true };
+    setTextState((now) => (now === pending.payload.text ? '' : now));
+    void send({ ...pending, payload: { ...pending.payload, body } });
+  };
+  const keepBack = () => {
+    setCollision(null);
+    setFeedback({ kind: 'ok', text: t('collision.cancelled') });
   };
 
   const undo = () => {
@@ -198,6 +237,7 @@ export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
       aria-label={t('reply.label')}
       data-testid="reply-box"
     >
+      {collision && <CollisionConfirm collision={collision.details} onSend={sendAnyway} onCancel={keepBack} />}
       {held.pending && (
         <div className="undo-toast" role="status" data-testid="undo-toast">
           <span>
@@ -245,6 +285,11 @@ export function ReplyBox({ conversation, onSent, closeConversation }: Props) {
               setTextState(e.target.value);
               if (mode === 'reply') {
                 picker.follow(e.target.value, e.target.selectionStart);
+                if (e.target.value) {
+                  onTyping?.();
+                } else {
+                  onIdle?.();
+                }
               }
             }}
             onKeyDown={(e) => {

@@ -7,6 +7,7 @@ import { caseNumbersEn } from './areas/case-numbers';
 import { casesEn } from './areas/cases';
 import { citizenMessagesEn } from './areas/citizen-messages';
 import { collisionEn } from './areas/collision';
+import { collisionEn } from './areas/collision';
 import { directorateEn } from './areas/directorate';
 import { intakeEn } from './areas/intake';
 import { listEn } from './areas/list';
@@ -595,6 +596,7 @@ export const en: Record<MessageKey, string> = {
   ...macrosEn,
   ...rulesEn,
   ...approvalEn,
+  ...collisionEn,
   ...collisionEn,
   ...caseDeadlinesEn,
   ...directorateEn,

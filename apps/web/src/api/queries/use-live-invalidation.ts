@@ -32,6 +32,10 @@ export function useLiveInvalidation(): boolean {
     };
     const stop = subscribeLiveEvents((event) => {
       emitLiveEvent(event);
+      // Who views or types changes nothing stored: its listener (use-conversation-presence) is enough.
+      if (event.type === 'conversation.presence') {
+        return;
+      }
       if (event.conversationIds) {
         for (const id of event.conversationIds) {
           pending.current.ids.add(id);

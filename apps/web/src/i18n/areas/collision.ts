@@ -1,0 +1,36 @@
+/** The collision guard (issue 26): who else views or types, and the confirmation of a colliding reply. */
+export const collisionTr = {
+  'collision.presenceLabel': 'Bu konuşmadaki diğer görevliler',
+  'collision.viewing': '{names} {also} bu konuşmaya bakıyor',
+  'collision.viewingMany': '{names} {also} bu konuşmaya bakıyor',
+  'collision.typing': '{names} yazıyor…',
+  'collision.typingMany': '{names} yazıyor…',
+  'collision.and': 've',
+  'collision.confirmLabel': 'Başka bir görevli yanıt verdi',
+  'collision.replied': '{name} bu vatandaşa {ago} yanıt verdi. Yine de gönderilsin mi?',
+  'collision.drafted': '{name} bu vatandaşa {ago} yanıt yazdı; yanıt onay bekliyor. Yine de gönderilsin mi?',
+  'collision.theirReply': 'Gönderilen yanıt',
+  'collision.theirDraft': 'Onay bekleyen yanıt',
+  'collision.send': 'Yine de gönder',
+  'collision.cancel': 'Gönderme',
+  'collision.cancelled': 'Yanıtınız gönderilmedi; metni kutuda.',
+  'collision.justNow': 'az önce',
+};
+
+export const collisionEn: Record<keyof typeof collisionTr, string> = {
+  'collision.presenceLabel': 'Other officers in this conversation',
+  'collision.viewing': '{names} is also looking at this conversation',
+  'collision.viewingMany': '{names} are also looking at this conversation',
+  'collision.typing': '{names} is typing…',
+  'collision.typingMany': '{names} are typing…',
+  'collision.and': 'and',
+  'collision.confirmLabel': 'Another officer replied',
+  'collision.replied': '{name} replied to this citizen {ago}. Send anyway?',
+  'collision.drafted': '{name} wrote a reply to this citizen {ago}; it is awaiting approval. Send anyway?',
+  'collision.theirReply': 'The reply sent',
+  'collision.theirDraft': 'The reply awaiting approval',
+  'collision.send': 'Send anyway',
+  'collision.cancel': 'Do not send',
+  'collision.cancelled': 'Your reply was not sent; the text is back in the box.',
+  'collision.justNow': 'just now',
+};
