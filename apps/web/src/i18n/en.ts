@@ -7,7 +7,6 @@ import { caseNumbersEn } from './areas/case-numbers';
 import { casesEn } from './areas/cases';
 import { citizenMessagesEn } from './areas/citizen-messages';
 import { collisionEn } from './areas/collision';
-import { collisionEn } from './areas/collision';
 import { directorateEn } from './areas/directorate';
 import { intakeEn } from './areas/intake';
 import { listEn } from './areas/list';
@@ -596,7 +595,6 @@ export const en: Record<MessageKey, string> = {
   ...macrosEn,
   ...rulesEn,
   ...approvalEn,
-  ...collisionEn,
   ...collisionEn,
   ...caseDeadlinesEn,
   ...directorateEn,

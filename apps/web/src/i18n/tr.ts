@@ -7,7 +7,6 @@ import { caseNumbersTr } from './areas/case-numbers';
 import { casesTr } from './areas/cases';
 import { citizenMessagesTr } from './areas/citizen-messages';
 import { collisionTr } from './areas/collision';
-import { collisionTr } from './areas/collision';
 import { directorateTr } from './areas/directorate';
 import { intakeTr } from './areas/intake';
 import { listTr } from './areas/list';
@@ -597,7 +596,6 @@ export const tr = {
   ...macrosTr,
   ...rulesTr,
   ...approvalTr,
-  ...collisionTr,
   ...collisionTr,
   ...caseDeadlinesTr,
   ...directorateTr,
