@@ -381,6 +381,7 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'POST /api/v1/conversations/:id/replies': account(conversation, {
     body: () => ({ text: 'Merhaba, ilgileniyoruz.' }),
   }),
+  'POST /api/v1/conversations/:id/presence': account(conversation, { body: () => ({ state: 'viewing' }) }),
   'GET /api/v1/conversations/:id/reply-attachments/limits': account(conversation),
   'GET /api/v1/reply-drafts': accountList((f) => f.base!.marker, {
     params: async (f) => {
