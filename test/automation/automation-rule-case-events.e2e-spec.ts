@@ -1,3 +1,4 @@
+import { AuditService } from '@civic/audit';
 import {
   CASE_RULE_EVENT_QUEUE,
   CaseRuleEventListener,
@@ -330,5 +331,7 @@ describe('Automation rules on case events, SLA crossings and contact tags', () =
     await eventually(async () => (await firings(breached.id)).length === 2);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await firings(atRisk.id)).toHaveLength(1);
+    // The rules' history and audit rows were written together at each commit: the audit chain still holds.
+    expect(await t.app.get(AuditService).verify(t.organizationId)).toMatchObject({ ok: true });
   });
 });

@@ -5,7 +5,7 @@ import { CASE_FORWARD_QUEUE } from '@civic/cases';
 import { AppConfig } from '@civic/config';
 import { describeError } from '@civic/database';
 import { DomainError, ErrorCode } from '@civic/errors';
-import { ConversationActivityRecorder } from '@civic/inbox';
+import { ConversationActivityRecorder, ConversationHistoryBuffer } from '@civic/inbox';
 import { QueueService } from '@civic/queue';
 import { replySendQueue } from '@civic/replies';
 import type { ActionContext } from './action-context';
@@ -61,9 +61,14 @@ export class DefaultConversationActionRunner extends ConversationActionRunner im
       return manager.transaction((tx) => this.run(tx, request));
     }
     const ctx = await this.context(manager, request);
+    if (request.origin.kind === 'rule') {
+      // Rules fire many times in one scanner transaction: their history and audit rows go in together at commit.
+      this.activity.buffer(manager);
+    }
     const outcomes: ActionOutcome[] = [];
     for (const [index, action] of request.actions.entries()) {
       const savepoint = `automation_action_${index}`;
+      const mark = ConversationHistoryBuffer.mark(manager);
       await manager.query(`SAVEPOINT ${savepoint}`);
       let outcome: ActionOutcome;
       try {
@@ -72,6 +77,8 @@ export class DefaultConversationActionRunner extends ConversationActionRunner im
         await manager.query(`RELEASE SAVEPOINT ${savepoint}`);
       } catch (error) {
         await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+        // What the undone action had buffered is undone with it.
+        ConversationHistoryBuffer.truncate(manager, mark);
         outcome = { kind: action.kind, result: 'failed', reason: this.reasonOf(error, request, action) };
         if (error instanceof ActionNotDoneError) {
           outcome.result = error.result;

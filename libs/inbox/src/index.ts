@@ -11,3 +11,4 @@ export * from './inbox-stats-histogram';
 export * from './inbox-stats-sql';
 export * from './inbox.module';
 export * from './conversation-activity.recorder';
+export * from './conversation-history.buffer';
