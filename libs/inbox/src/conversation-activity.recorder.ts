@@ -42,7 +42,13 @@ export class ConversationActivityRecorder {
       };
       const buffered = ConversationHistoryBuffer.add(
         manager,
-        { organizationId: actor.organizationId, conversationIds: ids, actorUserId: actor.userId, type: a.type, data: a.data },
+        {
+          organizationId: actor.organizationId,
+          conversationIds: ids,
+          actorUserId: actor.userId,
+          type: a.type,
+          data: a.data,
+        },
         entry,
       );
       if (!buffered) {
