@@ -133,12 +133,12 @@ const WEEKDAYS = (locale: string) =>
       new Intl.DateTimeFormat(locale, { weekday: width }).format(new Date(2026, 11, 6 + day)),
     ),
   ).flat();
-/** Intl's short relative times ("5 dk. önce", "dün") as patterns with any number. */
+/** Intl's short relative times ("5 dk. önce", "dün", and ahead "3 gün sonra" for due dates) as patterns with any number. */
 const RELATIVE = (locale: string): string[] => {
   const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
   const words = new Set<string>();
   for (const unit of ['second', 'minute', 'hour', 'day'] as const) {
-    for (const n of [0, -1, -2, -7]) {
+    for (const n of [0, -1, -2, -7, 1, 2, 7]) {
       words.add(
         relative
           .format(n, unit)

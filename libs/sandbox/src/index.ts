@@ -3,6 +3,7 @@ export * from './sandbox-script';
 export * from './sandbox.service';
 export * from './sandbox.module';
 export * from './sandbox-accounts';
+export * from './sandbox-directorate-user';
 export * from './sandbox-photo';
 export * from './demo-history';
 export * from './live-scenes';

@@ -15,6 +15,7 @@ import { LiveSceneMaker } from './live-scenes';
 import { SandboxAccounts } from './sandbox-accounts';
 import { sandboxAvatarPng } from './sandbox-avatars';
 import { SANDBOX_IDS, SandboxChannels } from './sandbox-channels';
+import { ensureDemoDirectorateUser } from './sandbox-directorate-user';
 import { SandboxReceipts } from './sandbox-receipts';
 import { SANDBOX_CITIZENS } from './sandbox-script';
 
@@ -69,6 +70,10 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
     if (this.config.sandboxEnabled && this.history.enabled) {
       void this.seedHistory(organization.id);
     }
+    // fen@belediye.local: Fen İşleri's directorate, to try the müdürlük workspace with the demo password.
+    if (this.config.sandboxEnabled && !this.config.isProduction) {
+      void this.addDemoDirectorate(organization.id);
+    }
     // Messenger names people by PSID only: the fake profile API gives each citizen a name and picture.
     SANDBOX_CITIZENS.forEach((citizen, index) => {
       const [first, ...rest] = citizen.name.split(' ');
@@ -111,6 +116,19 @@ export class SandboxService implements OnApplicationBootstrap, OnApplicationShut
       }
     } catch (error) {
       this.logger.warn(`Demo history was not seeded: ${describeError(error)}`);
+    }
+  }
+
+  private async addDemoDirectorate(organizationId: string): Promise<void> {
+    try {
+      for (let attempt = 0; attempt < 30; attempt++) {
+        if (await ensureDemoDirectorateUser(this.dataSource, organizationId)) {
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, CATALOGUE_WAIT_MS));
+      }
+    } catch (error) {
+      this.logger.warn(`The demo directorate user was not added: ${describeError(error)}`);
     }
   }
 

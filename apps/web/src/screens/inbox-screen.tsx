@@ -24,6 +24,7 @@ import { QueryState } from '../components/query-state';
 import { useKeyboardShortcuts } from '../components/use-keyboard-shortcuts';
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
+import { isDirectorateOnly } from '../roles';
 import type { Filters } from './inbox-query';
 import { DEFAULT_FILTERS, queryOf } from './inbox-query';
 import './inbox-list.css';
@@ -33,7 +34,8 @@ import './inbox-list.css';
 let signedIn = api.current !== null;
 api.onChange((session) => {
   const onInbox = location.pathname === '/' || location.pathname.startsWith('/inbox');
-  if (session && !signedIn && onInbox) {
+  // A directorate user never sees the inbox (the API refuses it): nothing to fetch ahead.
+  if (session && !signedIn && onInbox && !isDirectorateOnly(session.user.roles)) {
     void prefetchConversations(queryClient, queryOf(DEFAULT_FILTERS));
     void prefetchChannelAccounts(queryClient);
   }

@@ -12,7 +12,7 @@ export function DueTime({ iso }: { iso: string }) {
   if (ahead <= 0) {
     return <RelativeTime iso={iso} />;
   }
-  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const relative = new Intl.RelativeTimeFormat(locale, { numeric: 'auto', style: 'short' });
   const text =
     ahead < 48 * HOUR
       ? relative.format(Math.max(1, Math.round(ahead / HOUR)), 'hour')

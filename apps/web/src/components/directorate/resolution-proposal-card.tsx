@@ -28,9 +28,13 @@ export function ResolutionProposalCard({ item, canWork }: { item: CaseDetail; ca
     <section className="card case-proposal" aria-labelledby="proposal-title" data-testid="resolution-proposal">
       <h2 id="proposal-title">{t('directorate.proposal.title')}</h2>
       <p className="small muted">
-        {proposal.departmentName
-          ? t('directorate.proposal.by', { name, department: proposal.departmentName })
-          : t('directorate.proposal.byNoDepartment', { name })}{' '}
+        <strong data-user-content>{name}</strong>
+        {proposal.departmentName && (
+          <>
+            {' · '}
+            <span data-user-content>{proposal.departmentName}</span>
+          </>
+        )}{' '}
         · <RelativeTime iso={proposal.proposedAt} />
       </p>
       {editing ? (

@@ -61,8 +61,6 @@ export const directorateTr = {
   'directorate.resolution.closed': 'Başvuru kapanmış; yeni çözüm önerilemez.',
 
   'directorate.proposal.title': 'Müdürlüğün önerdiği çözüm',
-  'directorate.proposal.by': '{name} ({department})',
-  'directorate.proposal.byNoDepartment': '{name}',
   'directorate.proposal.send': 'Öneriyi vatandaşa gönder',
   'directorate.proposal.edit': 'Düzenleyip gönder',
   'directorate.proposal.editText': 'Gönderilecek çözüm',
@@ -149,8 +147,6 @@ export const directorateEn: Record<keyof typeof directorateTr, string> = {
   'directorate.resolution.closed': 'The case is closed; no new resolution can be proposed.',
 
   'directorate.proposal.title': 'Resolution proposed by the department',
-  'directorate.proposal.by': '{name} ({department})',
-  'directorate.proposal.byNoDepartment': '{name}',
   'directorate.proposal.send': 'Send the proposal to the citizen',
   'directorate.proposal.edit': 'Edit, then send',
   'directorate.proposal.editText': 'Resolution to send',
