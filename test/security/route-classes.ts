@@ -459,6 +459,7 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'POST /api/v1/cases/:id/notify': account(caseOnA, { body: () => ({ message: 'Başvurunuz sonuçlandı.' }) }),
   'POST /api/v1/cases/:id/reject': account(caseOnA, { body: () => ({ reason: 'Yetki alanımız dışında' }) }),
   'POST /api/v1/cases/:id/reopen': account(caseOnA, { body: () => ({}) }),
+  'POST /api/v1/cases/:id/location/from-photo': account(caseOnA),
 
   // The directorate workspace: only directorate callers; "account A" is a case of the caller's department.
   'GET /api/v1/directorate/department': organization(),

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@civic/config';
+import { MEDIA_DERIVATIVE_SUFFIXES } from '@civic/media';
 
 /** Deletes the stored media files that anonymization left without a reference. */
 @Injectable()
@@ -19,7 +20,8 @@ export class RetentionMediaCleaner {
 
   /**
    * After commit: stored files (content-addressed, shared by every message and organization with the
-   * same bytes) are deleted only when no message refers to them any more.
+   * same bytes) are deleted only when no message refers to them any more, together with the copies
+   * made of a photo (thumbnail, display copy). Counts originals.
    */
   async deleteUnreferencedMedia(shas: string[]): Promise<number> {
     const valid = shas.filter((sha) => /^[0-9a-f]{64}$/.test(sha));
@@ -39,15 +41,26 @@ export class RetentionMediaCleaner {
       if (keep.has(sha)) {
         continue;
       }
-      try {
-        await unlink(join(this.mediaRoot, sha.slice(0, 2), sha));
+      const original = join(this.mediaRoot, sha.slice(0, 2), sha);
+      if (await removeIfPresent(original)) {
         deleted++;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-          throw error;
-        }
+      }
+      for (const suffix of Object.values(MEDIA_DERIVATIVE_SUFFIXES)) {
+        await removeIfPresent(`${original}${suffix}`);
       }
     }
     return deleted;
+  }
+}
+
+async function removeIfPresent(path: string): Promise<boolean> {
+  try {
+    await unlink(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw error;
+    }
+    return false;
   }
 }

@@ -1,26 +1,21 @@
-import { stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import axios from 'axios';
 import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { CaseForwardStatus, CaseForwardTransport } from '@civic/domain';
-import { MailAttachment, MailRetryableError, MailService } from '@civic/mail';
-import { MediaStore } from '@civic/media';
+import { MailRetryableError, MailService } from '@civic/mail';
 import { CaseActor } from './case-actor';
 import { CaseHistoryRecorder } from './case-history.recorder';
 import { CASE_SIGNATURE_HEADER, signCasePayload } from './case-signature';
 import { DepartmentsService } from './departments.service';
+import { CaseForwardPhotoCollector } from './photos/case-forward-photos.collector';
 
 const TIMEOUT_MS = 10_000;
 /** Photos attached to one forward e-mail, at most (base64 adds a third; common mail servers take 25 MB). */
 const MAX_EMAIL_PHOTO_BYTES = 15 * 1024 * 1024;
-const PHOTO_EXTENSIONS: Record<string, string> = {
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-  'image/webp': 'webp',
-  'image/gif': 'gif',
-  'image/heic': 'heic',
-};
+/** Photos inlined (base64) into one webhook body, at most. */
+const MAX_WEBHOOK_PHOTO_BYTES = 8 * 1024 * 1024;
 
 /** The body answered in a way worth another attempt (network error, timeout, 5xx, 408, 429; SMTP 4xx). */
 export class ForwardRetryableError extends Error {}
@@ -38,10 +33,11 @@ interface DeliveryAttempt {
 /**
  * Delivers one queued forward, at least once; the receiver deduplicates on the forward id.
  * - webhook: POST of the JSON payload with X-Civic-Signature (HMAC-SHA256 of the exact bytes, the
- *   body's shared secret) and X-Civic-Delivery;
+ *   body's shared secret) and X-Civic-Delivery; the case's photos inlined as `photoFiles` (base64);
  * - e-mail: the payload's Turkish text through SMTP (MailService), with a Message-ID and
- *   X-Civic-Delivery derived from the forward id, and the case's stored photos attached (an
- *   address cannot sign in to civic-inbox to see them).
+ *   X-Civic-Delivery derived from the forward id, and the case's photos attached (an address
+ *   cannot sign in to civic-inbox to see them).
+ * Photos leave as their display copies (upright JPEG, no EXIF), never as stored.
  */
 @Injectable()
 export class CaseForwardDispatcher {
@@ -52,7 +48,7 @@ export class CaseForwardDispatcher {
     private readonly departments: DepartmentsService,
     private readonly history: CaseHistoryRecorder,
     private readonly mail: MailService,
-    private readonly media: MediaStore,
+    private readonly photos: CaseForwardPhotoCollector,
   ) {}
 
   async dispatch(forwardId: string, finalAttempt: boolean): Promise<ForwardOutcome> {
@@ -90,7 +86,17 @@ export class CaseForwardDispatcher {
         retryable: false,
       };
     }
-    const raw = JSON.stringify(forward.payload);
+    const photos = await this.photos.collect(forward.case_id, forward.organization_id, MAX_WEBHOOK_PHOTO_BYTES);
+    const photoFiles = [];
+    for (const file of photos.files) {
+      photoFiles.push({
+        fileName: file.filename,
+        contentType: file.contentType,
+        caption: file.caption,
+        data: (await readFile(file.path)).toString('base64'),
+      });
+    }
+    const raw = JSON.stringify({ ...forward.payload, photoFiles, photoFilesLeftOut: photos.total - photoFiles.length });
     try {
       const response = await axios.post(forward.target, raw, {
         headers: {
@@ -125,14 +131,14 @@ export class CaseForwardDispatcher {
 
   private async sendEmail(forward: Record<string, any>): Promise<DeliveryAttempt> {
     const { subject, body } = forward.payload.email as { subject: string; body: string };
-    const photos = await this.photoAttachments(forward.case_id, forward.organization_id);
-    const photoLine = photos.total > 0 ? `\nEkli fotoğraf: ${photos.attached.length} / ${photos.total}` : '';
+    const photos = await this.photos.collect(forward.case_id, forward.organization_id, MAX_EMAIL_PHOTO_BYTES);
+    const photoLine = photos.total > 0 ? `\nEkli fotoğraf: ${photos.files.length} / ${photos.total}` : '';
     try {
       await this.mail.send({
         to: forward.target,
         subject,
         text: `${body}${photoLine}`,
-        attachments: photos.attached,
+        attachments: photos.files.map(({ filename, path, contentType }) => ({ filename, path, contentType })),
         messageId: `<case-forward.${forward.id}@civic-inbox>`,
         headers: { 'X-Civic-Delivery': forward.id, 'X-Civic-Event': 'case.forwarded' },
       });
@@ -145,49 +151,6 @@ export class CaseForwardDispatcher {
         retryable: e instanceof MailRetryableError,
       };
     }
-  }
-
-  /**
-   * The case's photos (images only) whose stored copy is on disk, in the case's order, up to
-   * MAX_EMAIL_PHOTO_BYTES; `total` counts every image, so the text can say how many were left out
-   * (not downloaded yet, missing, or over the size limit).
-   */
-  private async photoAttachments(
-    caseId: string,
-    organizationId: string,
-  ): Promise<{ attached: MailAttachment[]; total: number }> {
-    const rows: { attachment: { storageKey?: string; mimeType?: string | null } | null }[] =
-      await this.dataSource.query(
-        `SELECT m.attachments -> (p.photo->>'attachmentIndex')::int AS attachment
-         FROM civic_case c
-         CROSS JOIN LATERAL jsonb_array_elements(c.photos) WITH ORDINALITY AS p(photo, ord)
-         LEFT JOIN message m ON m.id = (p.photo->>'messageId')::uuid AND m.organization_id = c.organization_id
-        WHERE c.id = $1 AND c.organization_id = $2 AND p.photo->>'type' = 'image'
-        ORDER BY p.ord`,
-        [caseId, organizationId],
-      );
-    const attached: MailAttachment[] = [];
-    let bytes = 0;
-    for (const { attachment } of rows) {
-      const path = attachment?.storageKey ? this.media.pathOrNull(attachment.storageKey) : null;
-      const size = path
-        ? await stat(path).then(
-            (s) => (s.isFile() ? s.size : null),
-            () => null,
-          )
-        : null;
-      if (!path || size === null || bytes + size > MAX_EMAIL_PHOTO_BYTES) {
-        continue;
-      }
-      bytes += size;
-      const contentType = attachment?.mimeType ?? 'image/jpeg';
-      attached.push({
-        filename: `fotograf-${attached.length + 1}.${PHOTO_EXTENSIONS[contentType] ?? 'bin'}`,
-        path,
-        contentType,
-      });
-    }
-    return { attached, total: rows.length };
   }
 
   private async finish(

@@ -19,8 +19,11 @@ import { CasesService } from './cases.service';
  * (CaseForwardDispatcher); without SMTP_URL the e-mail row stays in status "outbox" for a person or
  * a mail relay to send.
  *
- * The payload carries the case text, category, location and photo references, not the citizen's
- * name or phone number (KVKK: the body answers through civic-inbox, which tells the citizen).
+ * The payload carries the case text, category, location (coordinates and an OpenStreetMap link) and
+ * photo references, not the citizen's name or phone number (KVKK: the body answers through
+ * civic-inbox, which tells the citizen). The photos themselves go with the delivery, as copies
+ * without EXIF (CaseForwardDispatcher); the channel's media ids and URLs, which lead to the
+ * citizen's original file, are not sent.
  */
 @Injectable()
 export class CaseForwardingService {
@@ -189,12 +192,10 @@ export class CaseForwardingService {
         createdAt: view.createdAt,
         dueAt: view.dueAt,
         channel: view.channel,
-        location: view.location,
-        // References, not files: the channel's media id/URL and the civic-inbox path (signed-in access only).
+        location: view.location ? { ...view.location, mapUrl: mapLink(view.location) } : null,
+        // References: the civic-inbox path (signed-in access only); the files travel with the delivery.
         photos: view.photos.map((p) => ({
           type: p.type,
-          mediaId: p.channelMediaId,
-          url: p.channelUrl,
           path: base ? `${base}${p.path}` : p.path,
           mimeType: p.mimeType,
           caption: p.caption,
@@ -207,11 +208,18 @@ export class CaseForwardingService {
   }
 }
 
+/** An OpenStreetMap link with a marker at the position (no account, no tracking parameters). */
+export function mapLink(location: { latitude: number; longitude: number }): string {
+  const { latitude, longitude } = location;
+  return `https://www.openstreetmap.org/?mlat=${latitude}&mlon=${longitude}#map=18/${latitude}/${longitude}`;
+}
+
 function emailText(payload: Record<string, any>): { subject: string; body: string } {
   const c = payload.case;
   const location = c.location
     ? `${c.location.latitude}, ${c.location.longitude}${c.location.label ? ` (${c.location.label})` : ''}`
     : 'belirtilmedi';
+  const map = c.location ? `Harita: ${c.location.mapUrl ?? mapLink(c.location)}` : '';
   return {
     subject: `Başvuru ${c.caseNumber}: ${c.category.name}`,
     body: [
@@ -219,6 +227,7 @@ function emailText(payload: Record<string, any>): { subject: string; body: strin
       `Kategori: ${c.category.name}`,
       `Açıklama: ${c.description ?? ''}`,
       `Konum: ${location}`,
+      map,
       `Fotoğraf sayısı: ${c.photos.length}`,
       payload.note ? `Not: ${payload.note}` : '',
       `Yanıt adresi: ${payload.replyUrl}`,

@@ -9,6 +9,7 @@ import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseSeedService } from './case-seed.service';
 import { DepartmentsService } from './departments.service';
 import { CaseCitizenMailWorker } from './intake/case-citizen-mail.worker';
+import { CaseForwardPhotoCollector } from './photos/case-forward-photos.collector';
 
 /** Cases (worker side): delivers forwarded cases to external bodies' webhooks and e-mail addresses. */
 @Module({
@@ -18,6 +19,7 @@ import { CaseCitizenMailWorker } from './intake/case-citizen-mail.worker';
     DepartmentsService,
     CaseHistoryRecorder,
     CaseForwardDispatcher,
+    CaseForwardPhotoCollector,
     CaseForwardWorker,
     CaseCitizenMailWorker,
   ],

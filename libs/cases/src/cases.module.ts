@@ -24,6 +24,7 @@ import { DepartmentPresetsService } from './department-presets.service';
 import { DepartmentsService } from './departments.service';
 import { DirectorateCasesService } from './directorate/directorate-cases.service';
 import { INTAKE_PROVIDERS } from './intake/intake.providers';
+import { CasePhotoLocationService } from './photos/case-photo-location.service';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingSuggestionService } from './routing-suggestion.service';
 import { CaseSatisfactionStatsService } from './satisfaction/case-satisfaction-stats.service';
@@ -31,6 +32,7 @@ import { SatisfactionSurveyService } from './satisfaction/satisfaction-survey.se
 
 const PROVIDERS = [
   CaseSeedService,
+  CasePhotoLocationService,
   CaseHistoryRecorder,
   CaseDueDatesService,
   CaseWorkingTimeStatsService,

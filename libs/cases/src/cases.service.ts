@@ -17,6 +17,7 @@ import { CaseRow, CaseStore } from './case.store';
 import { DepartmentsService } from './departments.service';
 import { readResolutionProposal, ResolutionProposalView } from './directorate/resolution-proposal.reader';
 import { ManualCaseNoticeSender } from './intake/manual-case-notice.sender';
+import { CasePhotoLocationView, readCasePhotoLocationSuggestion } from './photos/case-photo-location.reader';
 import { CaseSatisfactionView, readCaseSatisfaction } from './satisfaction/case-satisfaction.reader';
 import { SatisfactionSurveyService } from './satisfaction/satisfaction-survey.service';
 
@@ -144,6 +145,7 @@ export class CasesService {
       notices: CaseNoticeView[];
       satisfaction: CaseSatisfactionView | null;
       resolutionProposal: ResolutionProposalView | null;
+      photoLocation: CasePhotoLocationView | null;
     }
   > {
     const view = await this.store.view(scope, id);
@@ -172,7 +174,14 @@ export class CasesService {
     const satisfaction = await readCaseSatisfaction(this.dataSource.manager, organizationId, id);
     // The resolution the department's directorate proposed, waiting for an officer to send it.
     const resolutionProposal = await readResolutionProposal(this.dataSource.manager, organizationId, id);
-    return { ...view, history, forwards, mergedCases, notices, satisfaction, resolutionProposal };
+    // A photo's EXIF position, offered while the case has no location ("Fotoğraftaki konumu kullan").
+    const photoLocation = await readCasePhotoLocationSuggestion(
+      this.dataSource.manager,
+      organizationId,
+      id,
+      !!view.location,
+    );
+    return { ...view, history, forwards, mergedCases, notices, satisfaction, resolutionProposal, photoLocation };
   }
 
   async update(actor: CaseActor, id: string, input: UpdateCaseInput, outer?: EntityManager): Promise<CaseView> {

@@ -47,3 +47,5 @@ export * from './case-account-condition';
 export * from './case-event.hooks';
 export * from './directorate/directorate-cases.service';
 export * from './directorate/resolution-proposal.reader';
+export * from './photos/case-photo-location.reader';
+export * from './photos/case-photo-location.service';

@@ -1,9 +1,10 @@
 import { AUTOMATION_RULE_ERRORS } from './catalogue/automation-rules.catalogue';
 import { CASE_DEADLINE_ERRORS } from './catalogue/case-deadlines.catalogue';
-import { DIRECTORATE_ERRORS } from './catalogue/directorate.catalogue';
-import { COLLISION_ERRORS } from './catalogue/collision.catalogue';
 import type { CatalogueEntries, CatalogueEntry } from './catalogue/catalogue-entry';
+import { COLLISION_ERRORS } from './catalogue/collision.catalogue';
+import { DIRECTORATE_ERRORS } from './catalogue/directorate.catalogue';
 import { MACRO_ERRORS } from './catalogue/macros.catalogue';
+import { PHOTO_ERRORS } from './catalogue/photos.catalogue';
 import { REPLY_APPROVAL_ERRORS } from './catalogue/reply-approval.catalogue';
 import { TEAM_ERRORS } from './catalogue/teams.catalogue';
 import type { ErrorDetails } from './domain-error';
@@ -459,6 +460,7 @@ export const ERROR_CATALOGUE = {
   ...AUTOMATION_RULE_ERRORS,
   ...REPLY_APPROVAL_ERRORS,
   ...COLLISION_ERRORS,
+  ...PHOTO_ERRORS,
 } as Record<ErrorCode, CatalogueEntry>;
 
 /** The message of a code in one language, its `{placeholders}` filled from the details. */

@@ -94,6 +94,10 @@ export enum ErrorCode {
   AttachmentMissingOnDisk = 'attachment.missing_on_disk',
   MediaLinkInvalid = 'media_link.invalid',
   MediaLinkExpired = 'media_link.expired',
+  /** A stored image sharp cannot read: it is kept (evidence) but never served with its EXIF. */
+  AttachmentImageUnreadable = 'attachment.image_unreadable',
+  /** None of the case's photos holds a GPS position in its EXIF. */
+  CasePhotoLocationNotFound = 'case.photo_location_not_found',
 
   // Macros (issue 26).
   MacroNotFound = 'macro.not_found',

@@ -7,6 +7,7 @@ import { describeError } from '@civic/database';
 import { isDownloadable, MessageAttachment } from '@civic/domain';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { MessageStore } from '@civic/messages';
+import { isDerivableImage, MediaImageDeriver } from './media-image.deriver';
 import { MediaDownloader } from './media.downloader';
 
 /** After this many failed attempts an attachment is marked failed; the message itself is never lost. */
@@ -37,6 +38,7 @@ export class MediaDownloadWorker {
     private readonly accounts: AccountContextService,
     private readonly downloader: MediaDownloader,
     private readonly messages: MessageStore,
+    private readonly deriver: MediaImageDeriver,
   ) {}
 
   @Interval(3000)
@@ -64,6 +66,24 @@ export class MediaDownloadWorker {
     return claimed.length;
   }
 
+  /**
+   * A photo's thumbnail and EXIF-free display copy, made once right after the download, and the GPS
+   * position its EXIF holds. A photo sharp cannot read stays stored (evidence) and is retried when
+   * first served; it is never shown with its EXIF.
+   */
+  private async derive(sha256: string, mimeType: string | null): Promise<Partial<MessageAttachment>> {
+    if (!isDerivableImage(mimeType)) {
+      return {};
+    }
+    try {
+      const derived = await this.deriver.derive(sha256);
+      return { derived: { width: derived.width, height: derived.height }, exifLocation: derived.exifPosition };
+    } catch (error) {
+      this.logger.warn(`Could not derive photo copies of ${sha256.slice(0, 12)}…: ${describeError(error)}`);
+      return {};
+    }
+  }
+
   private async process(message: ClaimedMessage, account: ChannelAccountContext): Promise<void> {
     let stillPending = false;
     const attachments: MessageAttachment[] = [];
@@ -74,14 +94,16 @@ export class MediaDownloadWorker {
       }
       try {
         const stored = await this.downloader.download(account, attachment);
+        const mimeType = attachment.mimeType ?? stored.mimeType;
         attachments.push({
           ...attachment,
           mediaAssetId: stored.sha256,
           storageKey: stored.storageKey,
           size: stored.size,
-          mimeType: attachment.mimeType ?? stored.mimeType,
+          mimeType,
           downloadState: 'stored',
           downloadError: null,
+          ...(await this.derive(stored.sha256, mimeType)),
         });
       } catch (error) {
         const retryable = error instanceof ChannelError ? error.kind === ChannelErrorKind.Retry : true;

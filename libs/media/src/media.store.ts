@@ -12,6 +12,18 @@ export interface StoredMedia {
   sha256: string;
 }
 
+/** The copies made of a stored image (MediaImageDeriver): what a browser or an external body is given. */
+export enum MediaDerivativeKind {
+  Thumbnail = 'thumb',
+  Display = 'display',
+}
+
+/** File name endings of the derived copies, beside the original `ab/<sha256>`. */
+export const MEDIA_DERIVATIVE_SUFFIXES: Record<MediaDerivativeKind, string> = {
+  [MediaDerivativeKind.Thumbnail]: '.thumb.webp',
+  [MediaDerivativeKind.Display]: '.display.jpg',
+};
+
 /** Content-addressed files under MEDIA_DIR: the same bytes are stored once, whatever message brought them. */
 @Injectable()
 export class MediaStore {
@@ -41,6 +53,14 @@ export class MediaStore {
     const path = resolve(this.root, storageKey);
     if (!path.startsWith(this.root + sep)) {throw new Error(`Invalid media storage key "${storageKey}"`);}
     return path;
+  }
+
+  /** Absolute path of a derived copy of the original with this SHA-256 (it may not exist yet). */
+  derivativePath(sha256: string, kind: MediaDerivativeKind): string {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) {
+      throw new Error(`Invalid media sha256 "${sha256}"`);
+    }
+    return `${this.pathOf(`${sha256.slice(0, 2)}/${sha256}`)}${MEDIA_DERIVATIVE_SUFFIXES[kind]}`;
   }
 
   /** pathOf, or null for a key that would leave MEDIA_DIR (a tampered row counts as a missing file). */

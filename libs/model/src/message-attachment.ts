@@ -35,6 +35,13 @@ export interface MessageAttachment {
   downloadError?: string | null;
   location?: GeoLocation | null;
   contact?: ContactCard | null;
+  /**
+   * A photo's copies were made (libs/media MediaImageDeriver: thumbnail and display copy, upright,
+   * without EXIF), with the display copy's size; absent for older photos until first served.
+   */
+  derived?: { width: number; height: number } | null;
+  /** The GPS position the phone wrote into the photo's EXIF: offered as the case's location, never served in the file. */
+  exifLocation?: { latitude: number; longitude: number } | null;
 }
 
 /** One earlier version of an edited message. */

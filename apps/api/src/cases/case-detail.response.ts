@@ -1,6 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { CitizenNoticeKind } from '@civic/citizen-loop';
 import { CaseForwardStatus, CaseForwardTransport, Channel } from '@civic/domain';
+import { CasePhotoLocationResponse } from './case-photo-location.response';
 import { CaseSatisfactionResponse } from './case-satisfaction.response';
 import { CaseResponse } from './case.response';
 import { ResolutionProposalResponse } from './resolution-proposal.response';
@@ -79,4 +80,10 @@ export class CaseDetailResponse extends CaseResponse {
     description: "The directorate's proposed resolution, while no later resolution was made",
   })
   resolutionProposal: ResolutionProposalResponse | null;
+  @ApiProperty({
+    type: CasePhotoLocationResponse,
+    nullable: true,
+    description: 'While the case has no location: the GPS position in the EXIF of one of its photos, to offer',
+  })
+  photoLocation: CasePhotoLocationResponse | null;
 }

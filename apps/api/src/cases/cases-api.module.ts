@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@civic/cases';
 import { CaseCategoriesController } from './case-categories.controller';
+import { CasePhotoLocationController } from './case-photo-location.controller';
 import { CasePublicSettingsController } from './case-public-settings.controller';
 import { CaseWebhookController } from './case-webhook.controller';
 import { CasesController } from './cases.controller';
@@ -14,6 +15,7 @@ import { RoutingRulesController } from './routing-rules.controller';
   controllers: [
     ManualCasesController,
     CasesController,
+    CasePhotoLocationController,
     DepartmentsController,
     CaseCategoriesController,
     RoutingRulesController,

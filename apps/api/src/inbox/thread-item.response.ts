@@ -17,6 +17,12 @@ export class ContactCardResponse {
   @ApiPropertyOptional({ type: [String] }) emails?: string[];
 }
 
+@ApiSchema({ name: 'DerivedImage' })
+export class DerivedImageResponse {
+  @ApiProperty({ description: 'Width of the display copy (upright), pixels' }) width: number;
+  @ApiProperty({ description: 'Height of the display copy (upright), pixels' }) height: number;
+}
+
 @ApiSchema({ name: 'Attachment' })
 export class AttachmentResponse {
   @ApiProperty({ enum: AttachmentType, enumName: 'AttachmentType' }) type: AttachmentType;
@@ -44,6 +50,13 @@ export class AttachmentResponse {
   @ApiPropertyOptional({ type: String, nullable: true }) downloadError?: string | null;
   @ApiPropertyOptional({ type: GeoLocationResponse, nullable: true }) location?: GeoLocationResponse | null;
   @ApiPropertyOptional({ type: ContactCardResponse, nullable: true }) contact?: ContactCardResponse | null;
+  @ApiPropertyOptional({
+    type: DerivedImageResponse,
+    nullable: true,
+    description:
+      'A photo whose thumbnail and display copy (no EXIF) were made; the url serves the display copy, ?size=thumb the thumbnail',
+  })
+  derived?: DerivedImageResponse | null;
 }
 
 @ApiSchema({ name: 'MessageAuthor' })

@@ -1,11 +1,11 @@
-import { Controller, Get, Param, ParseIntPipe, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Query, ParseIntPipe, ParseUUIDPipe, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AccountAccessService, AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { MediaLinkSigner } from '@civic/media';
-import { AttachmentFileReader } from './attachment-file.reader';
+import { AttachmentFileReader, AttachmentSize } from './attachment-file.reader';
 import { MediaLinkResponse } from './media-link.response';
 
 const READERS = [UserRole.Admin, UserRole.Officer, UserRole.MayorOffice, UserRole.Auditor];
@@ -28,18 +28,24 @@ export class MessageAttachmentsController {
   @Get(':id/attachments/:index')
   @Roles(...READERS)
   @ApiOperation({ summary: 'The stored file (for API clients; browsers use the signed link)' })
-  @ApiOkResponse({ description: 'The stored file, with its content type', schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({
+    description: 'The stored file, with its content type; a photo as its display copy (JPEG, no EXIF) or thumbnail (WebP)',
+    schema: { type: 'string', format: 'binary' },
+  })
+  @ApiQuery({ name: 'size', required: false, enum: ['display', 'thumb'], description: 'For photos: thumb = 320 px thumbnail' })
   async download(
     @CurrentPrincipal() principal: AuthPrincipal,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('index', ParseIntPipe) index: number,
     @Res() res: Response,
+    @Query('size') size?: string,
   ): Promise<void> {
     await this.requireVisible(principal, id, index);
     await this.files.send(
       { organizationId: principal.organizationId, messageId: id, index },
       res,
       'private, max-age=3600',
+      sizeOf(size),
     );
   }
 
@@ -64,3 +70,6 @@ export class MessageAttachmentsController {
     }
   }
 }
+
+/** `?size=thumb` asks for a photo's thumbnail; anything else means the display copy. */
+export const sizeOf = (size: string | undefined): AttachmentSize => (size === 'thumb' ? 'thumb' : 'display');
