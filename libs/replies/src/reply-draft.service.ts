@@ -9,10 +9,10 @@ import { DomainError, ErrorCode } from '@civic/errors';
 import { LiveEventName, publishLiveEvent } from '@civic/live-events';
 import { QueueService } from '@civic/queue';
 import { OutboundReplyBuilder } from './outbound-reply.builder';
+import { checkReplyCollision, withoutCollisionFields } from './reply-collision.checker';
 import { ReplyDraftView, REPLY_DRAFT_SELECT, replyDraftView } from './reply-draft.view';
 import { ReplyRequest, ReplyResponse } from './reply-request';
 import { replySendQueue } from './reply-send.queue';
-import { checkReplyCollision, withoutCollisionFields } from './reply-collision.checker';
 import { ReplyUploadService } from './reply-upload.service';
 import { checkContent, ReplyAuthor, ReplyService } from './reply.service';
 
