@@ -149,6 +149,67 @@ describe('automation rules screen in headless Chromium', () => {
     await page.screenshot({ path: join(SHOTS, 'automation-rules-tablet.png'), fullPage: false });
     expect(problems).toEqual([]);
   });
+
+  it('writes a rule for a case event: its own conditions and actions, tried on the last cases', async () => {
+    const admin = { authorization: `Bearer ${t.adminToken}` };
+    const [conversation] = await query(`SELECT id FROM conversation WHERE thread_key = 'dm:ayse'`);
+    const opened = await t
+      .http()
+      .post('/api/v1/cases')
+      .set(admin)
+      .send({ conversationId: conversation.id, category: 'yol-cukur' })
+      .expect(201);
+    await t.http().post(`/api/v1/cases/${opened.body.id}/start`).set(admin).send({}).expect(200);
+
+    await page.setViewportSize({ width: 1366, height: 850 });
+    await page.getByTestId('rule-new').click();
+    const editor = page.getByTestId('rule-editor');
+    await editor.getByTestId('rule-name').fill('İşleme alınan yol başvuruları');
+    await editor.getByLabel('Ne zaman', { exact: true }).selectOption({ label: 'Başvurunun durumu değiştiğinde' });
+    // A case event offers the case's conditions, not the message kind; and no "open a case".
+    const conditionType = editor.getByTestId('rule-condition').first().getByLabel('Koşul');
+    const conditionChoices = await conditionType.locator('option').allTextContents();
+    expect(conditionChoices).toEqual(expect.arrayContaining(['Başvurunun (yeni) durumu', 'Başvurunun önceki durumu']));
+    expect(conditionChoices).not.toContain('Mesaj türü');
+    const actionKind = editor.getByTestId('rule-action').first().getByLabel('Eylem');
+    expect(await actionKind.locator('option').allTextContents()).not.toContain('Başvuru aç');
+    expect(await actionKind.inputValue()).toBe('add_tags');
+    await conditionType.selectOption({ label: 'Başvurunun (yeni) durumu' });
+    await editor.getByTestId('rule-condition').first().getByLabel('İşlemde').check();
+    await editor.getByTestId('rule-action-tags').fill('işlemde');
+    await editor.getByTestId('rule-try').click();
+    await editor
+      .getByTestId('rule-dry-run')
+      .getByText('Son 1 başvurunun 1 tanesinde çalışırdı', { exact: false })
+      .waitFor();
+    await editor
+      .getByTestId('rule-dry-run-match')
+      .getByText(/numaralı başvuru/)
+      .waitFor();
+    problems.push(...(await axeProblems(page, 'automation rule editor, case event')));
+    problems.push(
+      ...(await uiTextProblems(page, 'tr', 'automation rule editor, case event', await StoredTexts.read(t.dataSource))),
+    );
+    await page.screenshot({ path: join(SHOTS, 'automation-rule-case-event.png'), fullPage: true });
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.screenshot({ path: join(SHOTS, 'automation-rule-case-event-tablet.png'), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 850 });
+    await editor.getByRole('button', { name: 'Kaydet' }).click();
+    await expectEventually(async () => {
+      const [rule] = await query(`SELECT event, conditions, actions FROM automation_rule WHERE name = $1`, [
+        'İşleme alınan yol başvuruları',
+      ]);
+      return rule?.event === 'case_status_changed';
+    });
+    const [stored] = await query(`SELECT conditions, actions FROM automation_rule WHERE name = $1`, [
+      'İşleme alınan yol başvuruları',
+    ]);
+    expect(stored).toEqual({
+      conditions: [{ type: 'case_status', values: ['in_progress'] }],
+      actions: [{ kind: 'add_tags', tags: ['işlemde'] }],
+    });
+    expect(problems).toEqual([]);
+  });
 });
 
 async function expect2Rows(page: Page): Promise<void> {

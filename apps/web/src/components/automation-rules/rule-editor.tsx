@@ -14,7 +14,14 @@ import { ActionRow } from './action-row';
 import { ConditionRow } from './condition-row';
 import { DryRunResult } from './dry-run-result';
 import type { RuleEvent } from './rule-catalog';
-import { blankAction, blankCondition, isCaseEvent, RULE_EVENTS } from './rule-catalog';
+import {
+  actionKindsFor,
+  blankAction,
+  blankCondition,
+  conditionTypesFor,
+  isCaseEvent,
+  RULE_EVENTS,
+} from './rule-catalog';
 import { useRuleLookups } from './use-rule-words';
 
 const FIELDS: Record<string, MessageKey> = {
@@ -66,6 +73,16 @@ export function RuleEditor({ rule, onDone }: { rule: AutomationRule | null; onDo
     const { enabled: _enabled, ...tried } = body();
     trial.mutate(tried);
   };
+  /** Another event: conditions it does not offer go, and actions it does not offer become "add tags". */
+  const changeEvent = (next: RuleEvent) => {
+    setEvent(next);
+    const conditionTypes = conditionTypesFor(next);
+    const actionKinds = actionKindsFor(next);
+    setConditions((list) => list.filter((c) => conditionTypes.includes(c.item.type)));
+    setActions((list) =>
+      list.map((a) => (actionKinds.includes(a.item.kind) ? a : { key: a.key, item: blankAction('add_tags') })),
+    );
+  };
   const replace = <T,>(list: Keyed<T>[], key: number, item: T) => list.map((x) => (x.key === key ? { key, item } : x));
   const title = rule ? t('rules.editNamed', { name: rule.name }) : t('rules.new');
 
@@ -85,7 +102,7 @@ export function RuleEditor({ rule, onDone }: { rule: AutomationRule | null; onDo
 
       <fieldset className="full rule-block">
         <legend>{t('rules.when')}</legend>
-        <select aria-label={t('rules.when')} value={event} onChange={(e) => setEvent(e.target.value as RuleEvent)}>
+        <select aria-label={t('rules.when')} value={event} onChange={(e) => changeEvent(e.target.value as RuleEvent)}>
           {RULE_EVENTS.map((ev) => (
             <option key={ev} value={ev}>
               {t(`rules.event.${ev}`)}
