@@ -143,6 +143,9 @@ describe('retention and erasure (KVKK)', () => {
     for (const bytes of [onlyInOld, shared]) {
       mkdirSync(join(t.dataDir, 'media', sha(bytes).slice(0, 2)), { recursive: true });
       writeFileSync(mediaPath(sha(bytes)), bytes);
+      // The copies a photo gets (thumbnail, display copy without EXIF) live and die with it.
+      writeFileSync(`${mediaPath(sha(bytes))}.thumb.webp`, bytes);
+      writeFileSync(`${mediaPath(sha(bytes))}.display.jpg`, bytes);
     }
     await person('old', 'Ayşe Yılmaz', '+905321234533', ConversationStatus.Closed, 400, [onlyInOld, shared]);
     await person('held', 'Mehmet Öztürk', '+905339876511', ConversationStatus.Resolved, 400);
@@ -293,8 +296,11 @@ describe('retention and erasure (KVKK)', () => {
       { type: 'location', mimeType: null, downloadState: 'erased' },
     ]);
     expect(existsSync(mediaPath(sha(onlyInOld)))).toBe(false);
-    // Still referenced by the recent conversation, so the file stays.
+    expect(existsSync(`${mediaPath(sha(onlyInOld))}.thumb.webp`)).toBe(false);
+    expect(existsSync(`${mediaPath(sha(onlyInOld))}.display.jpg`)).toBe(false);
+    // Still referenced by the recent conversation, so the file stays, and so do its copies.
     expect(existsSync(mediaPath(sha(shared)))).toBe(true);
+    expect(existsSync(`${mediaPath(sha(shared))}.thumb.webp`)).toBe(true);
     const contact = await t.dataSource.getRepository(Contact).findOneByOrFail({ id: people.old.contact.id });
     expect(contact).toMatchObject({
       name: ANONYMOUS_CITIZEN,

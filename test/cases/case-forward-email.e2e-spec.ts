@@ -1,7 +1,10 @@
+import exifr from 'exifr';
+import sharp from 'sharp';
 import type { MessageEvent } from '@civic/channels-core';
 import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
 import { MediaStore } from '@civic/media';
+import { phonePhoto } from '@civic/testing';
 import { eventually } from '../support/eventually';
 import { FakeSmtpServer } from '../support/fake-smtp.server';
 import type { TestApp } from '../support/test-app';
@@ -107,8 +110,8 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
     expect(await historyOf(caseId)).toEqual(expect.arrayContaining(['forwarded', 'forward.queued', 'forward.sent']));
   }, 60_000);
 
-  it("attaches the case's stored photos (an address cannot sign in to see them) and says how many were left out", async () => {
-    const jpeg = Buffer.from('ffd8ffe000104a464946-boru-fotografi', 'utf8');
+  it("attaches the case's photos without EXIF (an address cannot sign in to see them) and says how many were left out", async () => {
+    const jpeg = await phonePhoto();
     const stored = await t.app.get(MediaStore).put(jpeg, 'image/jpeg');
     await t.app.get(IngestService).ingest([
       {
@@ -143,7 +146,12 @@ describe('Cases forwarded by e-mail through SMTP (SMTP_URL set)', () => {
     await forwardReaching(caseId, 'sent');
     const [mail] = smtp.messagesTo('ihbar@kgm.example');
     expect(mail.attachments.map((a) => [a.filename, a.contentType])).toEqual([['fotograf-1.jpg', 'image/jpeg']]);
-    expect(Buffer.compare(mail.attachments[0].content, jpeg)).toBe(0);
+    // The display copy: upright, no device, no GPS position.
+    const sent = mail.attachments[0].content;
+    expect(Buffer.compare(sent, jpeg)).not.toBe(0);
+    const meta = await sharp(sent).metadata();
+    expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(['jpeg', 480, 640, undefined]);
+    expect(await exifr.gps(sent).catch(() => undefined)).toBeUndefined();
     expect(mail.text).toContain('Ekli fotoğraf: 1 / 2');
   }, 60_000);
 

@@ -241,17 +241,23 @@ describe('Cases: WhatsApp photo + location → case → forward → resolve → 
         id: kase.id,
         caseNumber: kase.caseNumber,
         category: { code: 'yol-cukur', name: 'Yol / çukur' },
-        location: { latitude: 38.4622, longitude: 27.2185 },
+        location: {
+          latitude: 38.4622,
+          longitude: 27.2185,
+          mapUrl: 'https://www.openstreetmap.org/?mlat=38.4622&mlon=27.2185#map=18/38.4622/27.2185',
+        },
       },
       replyUrl: `https://bornova.example/webhooks/cases/${karayollari.id}`,
     });
     expect(payload.case.photos).toEqual([
       expect.objectContaining({
         type: 'image',
-        mediaId: IMAGE_ID,
         path: `https://bornova.example/api/v1/messages/${photo.id}/attachments/0`,
       }),
     ]);
+    // Not the channel's media id or URL: they lead to the citizen's original file, EXIF and all.
+    expect(payload.case.photos[0]).not.toHaveProperty('mediaId');
+    expect(request.raw.toString()).not.toContain(IMAGE_ID);
     expect(request.headers['x-civic-delivery']).toBe(forwarded.body.deliveries[0].id);
     // No personal data leaves for the other body.
     expect(request.raw.toString()).not.toContain(CITIZEN);

@@ -1,5 +1,14 @@
+import exifr from 'exifr';
+import sharp from 'sharp';
 import { Channel, UserRole } from '@civic/domain';
-import { FakeGraphApiServer, META_FAILURES, postSignedWebhook, whatsappMessagesWebhook } from '@civic/testing';
+import {
+  FakeGraphApiServer,
+  META_FAILURES,
+  PHONE_PHOTO_POSITION,
+  phonePhoto,
+  postSignedWebhook,
+  whatsappMessagesWebhook,
+} from '@civic/testing';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
@@ -44,13 +53,23 @@ describe('Media download (WhatsApp media id → URL → bytes)', () => {
     (await t.dataSource.query(`SELECT id, attachments, media_pending, media_attempts, media_claimed_at FROM message WHERE external_id = $1`, [externalId]))[0];
 
   it('downloads the photo with the account token, stores it by SHA-256 and serves it to the organization only', async () => {
-    graph.addMedia('media-1', { bytes: PHOTO, mimeType: 'image/jpeg' });
+    // A phone's photo: device, orientation and GPS position in its EXIF.
+    const photo = await phonePhoto();
+    graph.addMedia('media-1', { bytes: photo, mimeType: 'image/jpeg' });
     const res = await postSignedWebhook(`${t.url}/webhooks/meta`, imageWebhook('wamid.MEDIA1', 'media-1'), 'test-app-secret');
     expect(res.status).toBe(200);
     await t.webhooksIngested();
     const row = await waitFor(() => stored('wamid.MEDIA1'), (r) => r.media_pending === false);
     expect(row.media_pending).toBe(false);
-    expect(row.attachments[0]).toMatchObject({ type: 'image', downloadState: 'stored', size: PHOTO.length, mimeType: 'image/jpeg' });
+    expect(row.attachments[0]).toMatchObject({
+      type: 'image',
+      downloadState: 'stored',
+      size: photo.length,
+      mimeType: 'image/jpeg',
+      // Copies made on download; the EXIF position kept on the server for the case page.
+      derived: { width: 480, height: 640 },
+      exifLocation: PHONE_PHOTO_POSITION,
+    });
     expect(row.attachments[0].mediaAssetId).toMatch(/^[0-9a-f]{64}$/);
     expect(graph.requestsTo('GET', '/media-1')[0].headers.authorization).toBe('Bearer wa-token');
 
@@ -58,13 +77,18 @@ describe('Media download (WhatsApp media id → URL → bytes)', () => {
     expect(file.headers['content-type']).toBe('image/jpeg');
     // The one API answer a browser may keep: privately, for an hour (every other one is no-store).
     expect(file.headers['cache-control']).toBe('private, max-age=3600');
-    expect(Buffer.compare(file.body, PHOTO)).toBe(0);
+    // The display copy, never the original: upright, no EXIF, no position.
+    expect(Buffer.compare(file.body, photo)).not.toBe(0);
+    const served = await sharp(file.body).metadata();
+    expect([served.width, served.height, served.exif, served.orientation]).toEqual([480, 640, undefined, undefined]);
+    expect(await exifr.gps(file.body).catch(() => undefined)).toBeUndefined();
 
     const conversationId = (await t.dataSource.query(`SELECT conversation_id FROM message WHERE id = $1`, [row.id]))[0].conversation_id;
     const thread = await t.http().get(`/api/v1/conversations/${conversationId}/messages`).set('Authorization', `Bearer ${t.adminToken}`).expect(200);
     const listed = JSON.stringify(thread.body);
     expect(listed).toContain(`/api/v1/messages/${row.id}/attachments/0`);
     expect(listed).not.toContain('storageKey');
+    expect(listed).not.toContain('exifLocation');
 
     const other = await t.createOrganization('Başka Belediye');
     const { token } = await t.createUser([UserRole.Admin], other.id);
