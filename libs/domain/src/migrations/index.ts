@@ -40,9 +40,9 @@ import { CaseAtRisk1796645000000 } from './1796645000000-case-at-risk.migration'
 import { CaseMailRecipient1796645100000 } from './1796645100000-case-mail-recipient.migration';
 import { Teams1796646000000 } from './1796646000000-teams.migration';
 import { Macros1796647000000 } from './1796647000000-macros.migration';
-import { DirectorateAccess1796650000000 } from './1796650000000-directorate-access.migration';
 import { AutomationRules1796648000000 } from './1796648000000-automation-rules.migration';
 import { ReplyApproval1796649000000 } from './1796649000000-reply-approval.migration';
+import { DirectorateAccess1796650000000 } from './1796650000000-directorate-access.migration';
 import { RuleEvents1796652000000 } from './1796652000000-rule-events.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
