@@ -1,5 +1,7 @@
+import { AppConfig } from '@civic/config';
 import { Channel, ChannelAccount, ConversationKind, MessageDirection, MessageKind, UserRole } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
+import { createApiApp } from '../../apps/api/src/create-api-app';
 import { ConversationPresenceService } from '../../apps/api/src/presence/conversation-presence.service';
 import type { SseFrame, SseStream } from '../support/sse-stream';
 import { openSseStream } from '../support/sse-stream';
@@ -192,6 +194,49 @@ describe('Conversation presence: POST /api/v1/conversations/:id/presence and con
       expect((await presence('elif', conversation, 'viewing')).body.others).toEqual([]);
     } finally {
       Object.assign(service.lifetime, saved);
+    }
+  });
+
+  it('holds across api processes: a report to one is heard on the other’s stream and answer', async () => {
+    // A second api process on the same database, with the same settings (tokens valid on both).
+    const second = await createApiApp({ config: { ...t.app.get(AppConfig).env } });
+    await second.listen(0, '127.0.0.1');
+    const secondUrl = (await second.getUrl()).replace('[::1]', '127.0.0.1');
+    let elifThere: SseStream | null = null;
+    try {
+      const conversation = conversationOf[municipality.id];
+      elifThere = openSseStream(`${secondUrl}/api/v1/events?access_token=${token.elif}`);
+      await elifThere.waitFor((e) => e.type === 'ready');
+      // Elif's answer comes from the second process, which has not heard any report yet.
+      const first = await fetch(`${secondUrl}/api/v1/conversations/${conversation}/presence`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token.elif}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ state: 'viewing' }),
+      });
+      expect(first.status).toBe(200);
+
+      expect((await presence('ayse', conversation, 'typing')).status).toBe(200);
+      const heard = await elifThere.waitFor(
+        (e) => e.type === 'conversation.presence' && e.data.userId === userId.ayse && e.data.state === 'typing',
+      );
+      expect(heard.data.conversationIds).toEqual([conversation]);
+      const answer = await fetch(`${secondUrl}/api/v1/conversations/${conversation}/presence`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token.elif}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ state: 'viewing' }),
+      });
+      expect(((await answer.json()) as { others: unknown[] }).others).toEqual([
+        { userId: userId.ayse, displayName: 'Ayşe Yılmaz', state: 'typing' },
+      ]);
+      // And the first process knows of Elif, who reported only to the second.
+      expect((await presence('ayse', conversation, 'viewing')).body.others).toEqual([
+        { userId: userId.elif, displayName: 'Elif Demir', state: 'viewing' },
+      ]);
+      expect((await presence('ayse', conversation, 'left')).status).toBe(200);
+    } finally {
+      // An open stream would hold the server's close.
+      elifThere?.close();
+      await second.close();
     }
   });
 });

@@ -129,7 +129,11 @@ export class ConversationPresenceService implements OnModuleDestroy {
     });
   }
 
-  /** Hears every process's reports from the first one on (the hub's one LISTEN connection). */
+  /**
+   * Hears every process's reports from this process's first one on (the hub's one LISTEN connection).
+   * Lazily, so an api that never sees the web inbox opens no connection for it; what was reported to
+   * other processes before is learnt from their next heartbeat (within 15 s).
+   */
   private listen(): Promise<void> {
     this.listening ??= this.hub.subscribeAll().then((events) => {
       this.subscription = events

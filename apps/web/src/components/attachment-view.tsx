@@ -1,7 +1,5 @@
 import type { Attachment } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { jpegName } from './photos/photo-gallery';
-import { PhotoThumbnail } from './photos/photo-thumbnail';
 import { useMediaUrl, useStableSrc } from './use-media-url';
 
 const ICON: Record<Attachment['type'], string> = {
@@ -36,17 +34,15 @@ function fileKind(mimeType: string | null | undefined, fileName: string | null |
 }
 
 /**
- * A photo, video, audio clip or document from our stored copy, through a signed media link: a
- * photo's thumbnail that opens the viewer (the server only ever serves copies without EXIF),
- * players for video and audio, a named link with type and size for a document.
+ * A photo, video, audio clip or document from our stored copy, through a signed media link: the
+ * photo itself, players for video and audio, a named link with type and size for a document.
  */
 export function AttachmentView({ attachment }: { attachment: Attachment & { mediaUrl?: string | null } }) {
   const { t, format } = useI18n();
   const latest = useMediaUrl(attachment);
   const { src, onError } = useStableSrc(latest);
   const label = t(`attachment.${attachment.type}`);
-  const isPhoto = attachment.type === 'image' || attachment.type === 'sticker';
-  const alt = attachment.caption ?? attachment.fileName ?? (isPhoto ? t('photos.photoAlt') : label);
+  const alt = attachment.caption ?? attachment.fileName ?? label;
   const kind = fileKind(attachment.mimeType, attachment.fileName);
   const size =
     typeof attachment.size === 'number'
@@ -56,16 +52,11 @@ export function AttachmentView({ attachment }: { attachment: Attachment & { medi
       : null;
   const details = [kind, size].filter(Boolean).join(' · ');
   let media = null;
-  if (src && isPhoto) {
+  if (src && (attachment.type === 'image' || attachment.type === 'sticker')) {
     media = (
-      <PhotoThumbnail
-        src={src}
-        alt={alt}
-        downloadName={jpegName(attachment.fileName, 'fotograf')}
-        size={attachment.derived}
-        onError={onError}
-        imgClassName="attachment-image"
-      />
+      <a href={latest ?? src} target="_blank" rel="noreferrer noopener" className="attachment-image-link">
+        <img src={src} alt={alt} className="attachment-image" loading="lazy" onError={onError} />
+      </a>
     );
   } else if (src && attachment.type === 'video') {
     media = (
@@ -83,13 +74,7 @@ export function AttachmentView({ attachment }: { attachment: Attachment & { medi
       )}
       <figcaption>
         {attachment.type === 'document' && latest ? (
-          <a
-            href={latest}
-            target="_blank"
-            rel="noreferrer noopener"
-            className="attachment-document"
-            download={attachment.fileName ?? true}
-          >
+          <a href={latest} target="_blank" rel="noreferrer noopener" className="attachment-document">
             {attachment.fileName ?? label}
           </a>
         ) : (

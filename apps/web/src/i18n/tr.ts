@@ -13,7 +13,6 @@ import { listTr } from './areas/list';
 import { macrosTr } from './areas/macros';
 import { mayorTr } from './areas/mayor';
 import { officeHoursTr } from './areas/office-hours';
-import { photosTr } from './areas/photos';
 import { rulesTr } from './areas/rules';
 import { satisfactionTr } from './areas/satisfaction';
 import { teamsTr } from './areas/teams';
@@ -600,7 +599,6 @@ export const tr = {
   ...collisionTr,
   ...caseDeadlinesTr,
   ...directorateTr,
-  ...photosTr,
 };
 
 export type MessageKey = keyof typeof tr;
