@@ -207,7 +207,8 @@ describe('conversation workspace in headless Chromium', () => {
       page,
       `(() => { const img = document.querySelector('[data-testid="conversation"] img.attachment-image'); return !!img && img.complete && img.naturalWidth > 1; })()`,
     );
-    await expect(photo.getAttribute('src')).resolves.toMatch(/^\/api\/v1\/media\/[A-Za-z0-9_-]+$/);
+    // The thumbnail (the same signed link with ?size=thumb): no token, no EXIF.
+    await expect(photo.getAttribute('src')).resolves.toMatch(/^\/api\/v1\/media\/[A-Za-z0-9_-]+\?size=thumb$/);
     const media = requests.filter((r) => new URL(r.url()).pathname.startsWith('/api/v1/media/'));
     expect(media.length).toBeGreaterThan(0);
     for (const request of media) {

@@ -746,6 +746,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/location/from-photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the case's location to the GPS position in its first photo that has one (case history: updated) */
+        post: operations["CasePhotoLocationController_fromPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/merge": {
         parameters: {
             query?: never;
@@ -2365,6 +2382,8 @@ export interface components {
             channelMediaId?: string | null;
             channelUrl?: string | null;
             contact?: components["schemas"]["ContactCard"] | null;
+            /** @description A photo whose thumbnail and display copy (no EXIF) were made; the url serves the display copy, ?size=thumb the thumbnail */
+            derived?: components["schemas"]["DerivedImage"] | null;
             downloadError?: string | null;
             /** @enum {string|null} */
             downloadState?: "pending" | "stored" | "failed" | "erased" | null;
@@ -2763,6 +2782,8 @@ export interface components {
             /** @description Automatic messages to the citizen, oldest first */
             notices: components["schemas"]["CaseNotice"][];
             overdue: boolean;
+            /** @description While the case has no location: the GPS position in the EXIF of one of its photos, to offer */
+            photoLocation: components["schemas"]["CasePhotoLocation"] | null;
             photos: components["schemas"]["CasePhoto"][];
             priority: components["schemas"]["CasePriority"];
             /** Format: date-time */
@@ -2961,6 +2982,17 @@ export interface components {
             /** @description API path of the stored copy */
             path: string;
             type: string;
+        };
+        CasePhotoLocation: {
+            /** @description The photo's position among the message's attachments */
+            attachmentIndex: number;
+            latitude: number;
+            longitude: number;
+            /**
+             * Format: uuid
+             * @description The message of the photo it came from
+             */
+            messageId: string;
         };
         /** @enum {string} */
         CasePriority: "low" | "normal" | "high" | "urgent";
@@ -3638,6 +3670,12 @@ export interface components {
             /** @description Only in the answer that generated it: shown once */
             webhookSecret?: string;
             webhookUrl: string | null;
+        };
+        DerivedImage: {
+            /** @description Height of the display copy (upright), pixels */
+            height: number;
+            /** @description Width of the display copy (upright), pixels */
+            width: number;
         };
         DigestChannelCount: {
             channel: components["schemas"]["Channel"];
@@ -6766,6 +6804,34 @@ export interface operations {
             };
         };
     };
+    CasePhotoLocationController_fromPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description case.photo_location_not_found */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CasesController_merge: {
         parameters: {
             query?: never;
@@ -8329,7 +8395,10 @@ export interface operations {
     };
     SignedMediaController_serve: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description For photos: thumb = 320 px thumbnail */
+                size?: "display" | "thumb";
+            };
             header?: never;
             path: {
                 token: string;
@@ -8338,7 +8407,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The stored file, with its content type */
+            /** @description The stored file, with its content type; a photo as its display copy (JPEG, no EXIF) or thumbnail (WebP) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8681,7 +8750,10 @@ export interface operations {
     };
     MessageAttachmentsController_download: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description For photos: thumb = 320 px thumbnail */
+                size?: "display" | "thumb";
+            };
             header?: never;
             path: {
                 id: string;
@@ -8691,7 +8763,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The stored file, with its content type */
+            /** @description The stored file, with its content type; a photo as its display copy (JPEG, no EXIF) or thumbnail (WebP) */
             200: {
                 headers: {
                     [name: string]: unknown;

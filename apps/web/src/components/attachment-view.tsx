@@ -1,5 +1,7 @@
 import type { Attachment } from '../api/types';
 import { useI18n } from '../i18n/i18n';
+import { jpegName } from './photos/photo-gallery';
+import { PhotoThumbnail } from './photos/photo-thumbnail';
 import { useMediaUrl, useStableSrc } from './use-media-url';
 
 const ICON: Record<Attachment['type'], string> = {
@@ -34,15 +36,17 @@ function fileKind(mimeType: string | null | undefined, fileName: string | null |
 }
 
 /**
- * A photo, video, audio clip or document from our stored copy, through a signed media link: the
- * photo itself, players for video and audio, a named link with type and size for a document.
+ * A photo, video, audio clip or document from our stored copy, through a signed media link: a
+ * photo's thumbnail that opens the viewer (the server only ever serves copies without EXIF),
+ * players for video and audio, a named link with type and size for a document.
  */
 export function AttachmentView({ attachment }: { attachment: Attachment & { mediaUrl?: string | null } }) {
   const { t, format } = useI18n();
   const latest = useMediaUrl(attachment);
   const { src, onError } = useStableSrc(latest);
   const label = t(`attachment.${attachment.type}`);
-  const alt = attachment.caption ?? attachment.fileName ?? label;
+  const isPhoto = attachment.type === 'image' || attachment.type === 'sticker';
+  const alt = attachment.caption ?? attachment.fileName ?? (isPhoto ? t('photos.photoAlt') : label);
   const kind = fileKind(attachment.mimeType, attachment.fileName);
   const size =
     typeof attachment.size === 'number'
@@ -52,11 +56,16 @@ export function AttachmentView({ attachment }: { attachment: Attachment & { medi
       : null;
   const details = [kind, size].filter(Boolean).join(' · ');
   let media = null;
-  if (src && (attachment.type === 'image' || attachment.type === 'sticker')) {
+  if (src && isPhoto) {
     media = (
-      <a href={latest ?? src} target="_blank" rel="noreferrer noopener" className="attachment-image-link">
-        <img src={src} alt={alt} className="attachment-image" loading="lazy" onError={onError} />
-      </a>
+      <PhotoThumbnail
+        src={src}
+        alt={alt}
+        downloadName={jpegName(attachment.fileName, 'fotograf')}
+        size={attachment.derived}
+        onError={onError}
+        imgClassName="attachment-image"
+      />
     );
   } else if (src && attachment.type === 'video') {
     media = (
@@ -74,7 +83,13 @@ export function AttachmentView({ attachment }: { attachment: Attachment & { medi
       )}
       <figcaption>
         {attachment.type === 'document' && latest ? (
-          <a href={latest} target="_blank" rel="noreferrer noopener" className="attachment-document">
+          <a
+            href={latest}
+            target="_blank"
+            rel="noreferrer noopener"
+            className="attachment-document"
+            download={attachment.fileName ?? true}
+          >
             {attachment.fileName ?? label}
           </a>
         ) : (

@@ -13,6 +13,7 @@ import { listEn } from './areas/list';
 import { macrosEn } from './areas/macros';
 import { mayorEn } from './areas/mayor';
 import { officeHoursEn } from './areas/office-hours';
+import { photosEn } from './areas/photos';
 import { rulesEn } from './areas/rules';
 import { satisfactionEn } from './areas/satisfaction';
 import { teamsEn } from './areas/teams';
@@ -598,4 +599,5 @@ export const en: Record<MessageKey, string> = {
   ...collisionEn,
   ...caseDeadlinesEn,
   ...directorateEn,
+  ...photosEn,
 };

@@ -13,6 +13,7 @@ import { listTr } from './areas/list';
 import { macrosTr } from './areas/macros';
 import { mayorTr } from './areas/mayor';
 import { officeHoursTr } from './areas/office-hours';
+import { photosTr } from './areas/photos';
 import { rulesTr } from './areas/rules';
 import { satisfactionTr } from './areas/satisfaction';
 import { teamsTr } from './areas/teams';
@@ -599,6 +600,7 @@ export const tr = {
   ...collisionTr,
   ...caseDeadlinesTr,
   ...directorateTr,
+  ...photosTr,
 };
 
 export type MessageKey = keyof typeof tr;

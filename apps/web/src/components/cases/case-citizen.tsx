@@ -3,9 +3,12 @@ import { useConversationThread } from '../../api/queries/use-conversations';
 import type { CaseDetail } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { LocationPreview } from '../location-preview';
+import { jpegName } from '../photos/photo-gallery';
+import { PhotoLocationOffer } from '../photos/photo-location-offer';
+import { PhotoThumbnail } from '../photos/photo-thumbnail';
 import { QueryState } from '../query-state';
 import { ThreadItemView } from '../thread-item-view';
-import { useMediaUrl } from '../use-media-url';
+import { useMediaUrl, useStableSrc } from '../use-media-url';
 
 type Photo = CaseDetail['photos'][number];
 
@@ -24,12 +27,13 @@ export function CaseCitizen({ item }: { item: CaseDetail }) {
         <p className="small muted">{t('cases.citizen.noText')}</p>
       )}
       {item.photos.length > 0 && (
-        <div className="case-photos" aria-label={t('cases.citizen.photos')} role="group">
+        <div className="case-photos" aria-label={t('cases.citizen.photos')} role="group" data-photo-group>
           {item.photos.map((p, i) => (
             <CasePhotoView key={`${p.messageId}-${p.attachmentIndex}`} photo={p} index={i + 1} />
           ))}
         </div>
       )}
+      <PhotoLocationOffer item={item} />
       {item.location && (
         <LocationPreview
           location={{ latitude: item.location.latitude, longitude: item.location.longitude, name: item.location.label }}
@@ -46,11 +50,22 @@ export function CaseCitizen({ item }: { item: CaseDetail }) {
 
 function CasePhotoView({ photo, index }: { photo: Photo; index: number }) {
   const { t } = useI18n();
-  const url = useMediaUrl({ url: photo.path });
+  const { src, onError } = useStableSrc(useMediaUrl({ url: photo.path }));
   const alt = photo.caption ?? t('cases.citizen.photoAlt', { index });
-  return url ? (
-    <a href={url} target="_blank" rel="noreferrer" className="case-photo">
-      <img src={url} alt={alt} data-testid="case-photo" />
+  if (src && photo.type === 'image') {
+    return (
+      <PhotoThumbnail
+        src={src}
+        alt={alt}
+        downloadName={jpegName(null, `fotograf-${index}`)}
+        onError={onError}
+        imgTestId="case-photo"
+      />
+    );
+  }
+  return src ? (
+    <a href={src} target="_blank" rel="noreferrer" className="case-photo">
+      {t('attachment.open')}
     </a>
   ) : (
     <span className="case-photo placeholder small muted" aria-busy="true">
