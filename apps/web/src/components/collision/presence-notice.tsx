@@ -26,9 +26,8 @@ export function PresenceNotice({ others }: { others: PresentOfficer[] }) {
       {viewing.length > 0 && (
         <span className="presence-viewing" data-testid="presence-viewing">
           <span className="presence-dot" aria-hidden="true" />
-          {t(viewing.length === 1 ? 'collision.viewing' : 'collision.viewingMany', {
+          {t(`${viewing.length === 1 ? 'collision.viewing' : 'collision.viewingMany'}.${turkishAlso(names(viewing))}`, {
             names: names(viewing),
-            also: turkishAlso(names(viewing)),
           })}
         </span>
       )}

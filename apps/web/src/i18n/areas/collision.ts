@@ -1,8 +1,11 @@
 /** The collision guard (issue 26): who else views or types, and the confirmation of a colliding reply. */
 export const collisionTr = {
   'collision.presenceLabel': 'Bu konuşmadaki diğer görevliler',
-  'collision.viewing': '{names} {also} bu konuşmaya bakıyor',
-  'collision.viewingMany': '{names} {also} bu konuşmaya bakıyor',
+  // "da" or "de" by vowel harmony with the last name (turkishAlso picks the key).
+  'collision.viewing.da': '{names} da bu konuşmaya bakıyor',
+  'collision.viewing.de': '{names} de bu konuşmaya bakıyor',
+  'collision.viewingMany.da': '{names} da bu konuşmaya bakıyor',
+  'collision.viewingMany.de': '{names} de bu konuşmaya bakıyor',
   'collision.typing': '{names} yazıyor…',
   'collision.typingMany': '{names} yazıyor…',
   'collision.and': 've',
@@ -19,8 +22,10 @@ export const collisionTr = {
 
 export const collisionEn: Record<keyof typeof collisionTr, string> = {
   'collision.presenceLabel': 'Other officers in this conversation',
-  'collision.viewing': '{names} is also looking at this conversation',
-  'collision.viewingMany': '{names} are also looking at this conversation',
+  'collision.viewing.da': '{names} is also looking at this conversation',
+  'collision.viewing.de': '{names} is also looking at this conversation',
+  'collision.viewingMany.da': '{names} are also looking at this conversation',
+  'collision.viewingMany.de': '{names} are also looking at this conversation',
   'collision.typing': '{names} is typing…',
   'collision.typingMany': '{names} are typing…',
   'collision.and': 'and',
