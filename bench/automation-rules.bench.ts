@@ -139,6 +139,20 @@ function events(round: number, accountExternalId: string, count: number): Messag
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
+/** TRUNCATE between rounds; the worker's citizen notice poll can deadlock with it (40P01): then again. */
+async function emptied(ds: DataSource, truncate: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ds.query(truncate);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= 5) {
+        throw error;
+      }
+    }
+  }
+}
+
 async function handledAll(ds: DataSource, expected: number): Promise<void> {
   for (;;) {
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM citizen_inbound_processed`);
@@ -210,7 +224,8 @@ async function main(): Promise<void> {
     // Round 0 warms the database and the process up and is not counted.
     for (let r = -1; r < ROUNDS * 2; r++) {
       const on = r % 2 !== 0 && r >= 0;
-      await ds.query(
+      await emptied(
+        ds,
         `TRUNCATE message, conversation, contact, civic_case, case_history, citizen_notice, citizen_inbound_processed,
                   automation_rule_firing, conversation_activity CASCADE`,
       );
@@ -243,7 +258,7 @@ async function main(): Promise<void> {
     // The dry run over the last 10,000 messages (rules off while they are stored: only the dry run is timed).
     await ds.query(`UPDATE automation_rule SET enabled = false WHERE organization_id = $1`, [org]);
     cache.invalidate(org);
-    await ds.query(`TRUNCATE message, conversation, contact, civic_case, citizen_inbound_processed CASCADE`);
+    await emptied(ds, `TRUNCATE message, conversation, contact, civic_case, citizen_inbound_processed CASCADE`);
     const stored = events(99, account.externalId, DRY_RUN_MESSAGES);
     for (let i = 0; i < stored.length; i += BATCH) {
       await ingest.ingest(stored.slice(i, i + BATCH));
