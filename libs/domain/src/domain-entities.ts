@@ -53,6 +53,7 @@ import { MentionSourceState } from './entities/mention-source-state.entity';
 import { MentionWatchlist } from './entities/mention-watchlist.entity';
 import { Mention } from './entities/mention.entity';
 import { Message } from './entities/message.entity';
+import { Open311Client } from './entities/open311-client.entity';
 import { Organization } from './entities/organization.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { ReplyDraft } from './entities/reply-draft.entity';
@@ -134,4 +135,5 @@ export const ALL_ENTITIES = [
   UserPresence,
   AutomationRule,
   AutomationRuleFiring,
+  Open311Client,
 ];

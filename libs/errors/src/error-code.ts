@@ -99,6 +99,10 @@ export enum ErrorCode {
   /** None of the case's photos holds a GPS position in its EXIF. */
   CasePhotoLocationNotFound = 'case.photo_location_not_found',
 
+  // Open311 intake (issue 27): client keys of city apps and web forms.
+  Open311ClientNotFound = 'open311.client_not_found',
+  Open311KeyInvalid = 'open311.api_key_invalid',
+
   // Macros (issue 26).
   MacroNotFound = 'macro.not_found',
   MacroSharedAdminOnly = 'macro.shared_admin_only',

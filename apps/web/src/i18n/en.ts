@@ -14,6 +14,7 @@ import { macrosEn } from './areas/macros';
 import { mayorEn } from './areas/mayor';
 import { officeHoursEn } from './areas/office-hours';
 import { photosEn } from './areas/photos';
+import { publicIntakeEn } from './areas/public-intake';
 import { rulesEn } from './areas/rules';
 import { satisfactionEn } from './areas/satisfaction';
 import { teamsEn } from './areas/teams';
@@ -600,4 +601,5 @@ export const en: Record<MessageKey, string> = {
   ...caseDeadlinesEn,
   ...directorateEn,
   ...photosEn,
+  ...publicIntakeEn,
 };

@@ -62,3 +62,4 @@ export * from './team.entity';
 export * from './team-member.entity';
 export * from './user-presence.entity';
 export * from './macro.entity';
+export * from './open311-client.entity';
