@@ -4,6 +4,7 @@ import { AuditService, withTextFingerprints } from '@civic/audit';
 import type { CaseStatus } from '@civic/model';
 import { CaseActor } from './case-actor';
 import { CaseEventHooks } from './case-event.hooks';
+import { CaseNeighbourhoodAssigner } from './neighbourhoods/case-neighbourhood.assigner';
 
 export interface CaseChange {
   action: string;
@@ -15,9 +16,20 @@ export interface CaseChange {
 /** Writes one case history row and the matching audit event (personal texts fingerprinted), both in the caller's transaction. */
 @Injectable()
 export class CaseHistoryRecorder {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly neighbourhoods: CaseNeighbourhoodAssigner,
+  ) {}
 
   async record(manager: EntityManager, actor: CaseActor, caseId: string, change: CaseChange): Promise<void> {
+    // Every opening and every change of location or description passes here: the case's neighbourhood
+    // follows in this transaction, before the case event (rules may use it).
+    if (change.action === 'created' || (change.action === 'updated' && touchesPlace(change.after))) {
+      const found = await this.neighbourhoods.assign(manager, actor.organizationId, caseId);
+      if (change.action === 'created' && found) {
+        change = { ...change, after: { ...change.after, neighbourhood: found } };
+      }
+    }
     const [written]: { id: string }[] = await manager.query(
       // clock_timestamp(), not now(): several changes in one transaction keep their order.
       `INSERT INTO case_history (organization_id, case_id, actor_user_id, actor_label, action, before, after, note, occurred_at)
@@ -74,4 +86,8 @@ export class CaseHistoryRecorder {
       actor,
     });
   }
+}
+
+function touchesPlace(after: Record<string, unknown> | null | undefined): boolean {
+  return !!after && ('location' in after || 'description' in after);
 }

@@ -21,13 +21,12 @@ const SOURCE_NAMES: Record<string, string> = {
   email: 'E-posta',
   cimer: 'CİMER',
   other: 'Diğer',
-  open311: 'Kent uygulaması (Open311)',
 };
 
 /**
  * The statistics as a CSV Turkish Excel opens with a double click: UTF-8 with BOM, `;` as the
  * separator and a decimal comma (the Turkish list separator and decimal mark), CRLF lines.
- * First table: one row per bucket (totals, department, category, channel, account, source, day); second
+ * First table: one row per bucket (totals, department, category, channel, account, neighbourhood, source, day); second
  * table after an empty line: the time measures in hours.
  */
 export function caseStatsCsv(stats: CaseStats): string {
@@ -45,6 +44,9 @@ export function caseStatsCsv(stats: CaseStats): string {
   }
   for (const a of stats.byAccount) {
     rows.push(['Hesap', `${a.name ?? a.channelAccountId} (${CHANNEL_NAMES[a.channel] ?? a.channel})`, ...counts(a)]);
+  }
+  for (const n of stats.byNeighbourhood) {
+    rows.push(['Mahalle', n.name ?? '(mahallesi belirsiz)', ...counts(n)]);
   }
   for (const s of stats.bySource) {
     rows.push(['Kaynak', SOURCE_NAMES[s.source] ?? s.source, ...counts(s)]);

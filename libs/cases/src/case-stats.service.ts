@@ -32,6 +32,8 @@ export interface CaseStats extends CaseCounts {
   byCategory: (CaseCounts & { categoryId: string; code: string; name: string })[];
   byChannel: (CaseCounts & { channel: string })[];
   byAccount: (CaseCounts & { channelAccountId: string; name: string | null; channel: string })[];
+  /** Cases by neighbourhood (mahalle); `neighbourhoodId` null: cases without one. */
+  byNeighbourhood: (CaseCounts & { neighbourhoodId: string | null; name: string | null })[];
   /** Every case by how it arrived: social (a channel) or recorded by hand (phone, walk-in, e-mail, CİMER, other). */
   bySource: (CaseCounts & { source: string })[];
   /** Cases that got an answer: the first outbound message in their conversation at or after opening. */
@@ -148,6 +150,12 @@ export class CaseStatsService {
       `SELECT k.channel, ${COUNTS} FROM civic_case k WHERE ${where} AND k.channel IS NOT NULL GROUP BY k.channel ORDER BY received DESC, k.channel`,
       params,
     );
+    const byNeighbourhood = await this.dataSource.query(
+      `SELECT k.neighbourhood_id AS "neighbourhoodId", n.name, ${COUNTS}
+         FROM civic_case k LEFT JOIN neighbourhood n ON n.id = k.neighbourhood_id AND n.organization_id = k.organization_id
+        WHERE ${where} GROUP BY k.neighbourhood_id, n.name ORDER BY received DESC, n.name NULLS LAST`,
+      params,
+    );
     const bySource = await this.dataSource.query(
       `SELECT k.source, ${COUNTS} FROM civic_case k WHERE ${where} GROUP BY k.source ORDER BY received DESC, k.source`,
       params,
@@ -169,6 +177,7 @@ export class CaseStatsService {
       byChannel,
       byAccount,
       bySource,
+      byNeighbourhood,
       responded: response.responded,
       timeToFirstResponseHours: { median: hours(response.median), p90: hours(response.p90) },
       timeZone,

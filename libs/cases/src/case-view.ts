@@ -22,6 +22,8 @@ export interface CaseView extends CaseIntakeView {
   channelAccountId: string | null;
   contact: { id: string; name: string | null; handle: string | null } | null;
   location: { latitude: number; longitude: number; label: string | null } | null;
+  /** The neighbourhood (mahalle) of the active boundaries: from the location, else named in the text. */
+  neighbourhood: { id: string; name: string } | null;
   photos: CasePhoto[];
   dueAt: string;
   overdue: boolean;
@@ -45,13 +47,15 @@ export interface CaseView extends CaseIntakeView {
 
 export const CASE_SELECT = `
   SELECT k.*, cat.code AS category_code, cat.name AS category_name, cat.sla_hours AS category_sla_hours, cat.sla_working_hours AS category_sla_working_hours,
-         d.name AS department_name, b.name AS external_body_name, au.display_name AS assignee_name, ct.name AS contact_name, ct.handle AS contact_handle
+         d.name AS department_name, b.name AS external_body_name, au.display_name AS assignee_name, ct.name AS contact_name, ct.handle AS contact_handle,
+         nb.name AS neighbourhood_name
     FROM civic_case k
     JOIN case_category cat ON cat.id = k.category_id
     LEFT JOIN department d ON d.id = k.department_id
     LEFT JOIN department b ON b.id = k.external_body_id
     LEFT JOIN app_user au ON au.id = k.assignee_user_id
-    LEFT JOIN contact ct ON ct.id = k.contact_id`;
+    LEFT JOIN contact ct ON ct.id = k.contact_id
+    LEFT JOIN neighbourhood nb ON nb.id = k.neighbourhood_id AND nb.organization_id = k.organization_id`;
 
 const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
 
@@ -85,6 +89,7 @@ export function toCaseView(r: Record<string, any>, now = new Date()): CaseView {
       r.latitude !== null && r.longitude !== null
         ? { latitude: r.latitude, longitude: r.longitude, label: r.location_label }
         : null,
+    neighbourhood: r.neighbourhood_id ? { id: r.neighbourhood_id, name: r.neighbourhood_name } : null,
     photos: r.photos,
     dueAt: iso(r.due_at)!,
     overdue,

@@ -9,6 +9,8 @@ import { CaseHistoryRecorder } from './case-history.recorder';
 import { CaseSeedService } from './case-seed.service';
 import { DepartmentsService } from './departments.service';
 import { CaseCitizenMailWorker } from './intake/case-citizen-mail.worker';
+import { NeighbourhoodRecomputeWorker } from './neighbourhoods/neighbourhood-recompute.worker';
+import { NEIGHBOURHOOD_LOOKUP_PROVIDERS } from './neighbourhoods/neighbourhood.providers';
 import { CaseForwardPhotoCollector } from './photos/case-forward-photos.collector';
 
 /** Cases (worker side): delivers forwarded cases to external bodies' webhooks and e-mail addresses. */
@@ -22,6 +24,8 @@ import { CaseForwardPhotoCollector } from './photos/case-forward-photos.collecto
     CaseForwardPhotoCollector,
     CaseForwardWorker,
     CaseCitizenMailWorker,
+    ...NEIGHBOURHOOD_LOOKUP_PROVIDERS,
+    NeighbourhoodRecomputeWorker,
   ],
   exports: [CaseForwardDispatcher],
 })

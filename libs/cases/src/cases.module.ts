@@ -24,6 +24,7 @@ import { DepartmentPresetsService } from './department-presets.service';
 import { DepartmentsService } from './departments.service';
 import { DirectorateCasesService } from './directorate/directorate-cases.service';
 import { INTAKE_PROVIDERS } from './intake/intake.providers';
+import { NEIGHBOURHOOD_PROVIDERS } from './neighbourhoods/neighbourhood.providers';
 import { CasePhotoLocationService } from './photos/case-photo-location.service';
 import { RoutingRulesService } from './routing-rules.service';
 import { RoutingSuggestionService } from './routing-suggestion.service';
@@ -38,6 +39,7 @@ const PROVIDERS = [
   CaseWorkingTimeStatsService,
   CaseNoticeTrigger,
   ...INTAKE_PROVIDERS,
+  ...NEIGHBOURHOOD_PROVIDERS,
   CaseStore,
   DepartmentsService,
   DepartmentPresetsService,

@@ -38,6 +38,8 @@ export interface CaseFilter {
   /** A user's cases; null: cases nobody is responsible for. */
   assigneeUserId?: string | null;
   categoryId?: string;
+  /** Cases of this neighbourhood (of the active boundaries). */
+  neighbourhoodId?: string;
   conversationId?: string;
   /** A readable case number, canonical (`2026-000123`): an indexed lookup. */
   caseNumber?: string;
@@ -93,6 +95,9 @@ export class CasesService {
     }
     if (filter.categoryId) {
       add('k.category_id = ?', filter.categoryId);
+    }
+    if (filter.neighbourhoodId) {
+      add('k.neighbourhood_id = ?', filter.neighbourhoodId);
     }
     if (filter.conversationId) {
       add('k.conversation_id = ?', filter.conversationId);

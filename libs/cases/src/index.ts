@@ -49,3 +49,4 @@ export * from './directorate/directorate-cases.service';
 export * from './directorate/resolution-proposal.reader';
 export * from './photos/case-photo-location.reader';
 export * from './photos/case-photo-location.service';
+export * from './neighbourhoods';

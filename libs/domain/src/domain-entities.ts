@@ -52,8 +52,9 @@ import { MentionSettings } from './entities/mention-settings.entity';
 import { MentionSourceState } from './entities/mention-source-state.entity';
 import { MentionWatchlist } from './entities/mention-watchlist.entity';
 import { Mention } from './entities/mention.entity';
+import { NeighbourhoodBoundarySet } from './entities/neighbourhood-boundary-set.entity';
+import { Neighbourhood } from './entities/neighbourhood.entity';
 import { Message } from './entities/message.entity';
-import { Open311Client } from './entities/open311-client.entity';
 import { Organization } from './entities/organization.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { ReplyDraft } from './entities/reply-draft.entity';
@@ -135,5 +136,6 @@ export const ALL_ENTITIES = [
   UserPresence,
   AutomationRule,
   AutomationRuleFiring,
-  Open311Client,
+  NeighbourhoodBoundarySet,
+  Neighbourhood,
 ];

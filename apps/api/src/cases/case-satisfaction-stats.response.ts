@@ -49,6 +49,13 @@ export class SatisfactionByOfficerResponse extends SatisfactionFiguresResponse {
   @ApiProperty() name: string;
 }
 
+@ApiSchema({ name: 'SatisfactionByNeighbourhood' })
+export class SatisfactionByNeighbourhoodResponse extends SatisfactionFiguresResponse {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null: cases without a neighbourhood' })
+  neighbourhoodId: string | null;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+}
+
 /** The citizens' ratings (memnuniyet) of the cases in the statistics period. */
 @ApiSchema({ name: 'SatisfactionStats' })
 export class SatisfactionStatsResponse extends SatisfactionFiguresResponse implements SatisfactionStats {
@@ -57,4 +64,6 @@ export class SatisfactionStatsResponse extends SatisfactionFiguresResponse imple
   @ApiProperty({ type: [SatisfactionByChannelResponse] }) byChannel: SatisfactionByChannelResponse[];
   @ApiProperty({ type: [SatisfactionByExternalBodyResponse] }) byExternalBody: SatisfactionByExternalBodyResponse[];
   @ApiProperty({ type: [SatisfactionByOfficerResponse] }) byOfficer: SatisfactionByOfficerResponse[];
+  @ApiProperty({ type: [SatisfactionByNeighbourhoodResponse] })
+  byNeighbourhood: SatisfactionByNeighbourhoodResponse[];
 }

@@ -51,6 +51,13 @@ export class CaseCountsBySourceResponse extends CaseCountsResponse {
   @ApiProperty({ enum: CaseSource, enumName: 'CaseSource' }) source: CaseSource;
 }
 
+@ApiSchema({ name: 'CaseCountsByNeighbourhood' })
+export class CaseCountsByNeighbourhoodResponse extends CaseCountsResponse {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null: cases without a neighbourhood' })
+  neighbourhoodId: string | null;
+  @ApiProperty({ type: String, nullable: true }) name: string | null;
+}
+
 @ApiSchema({ name: 'CaseDay' })
 export class CaseDayResponse {
   @ApiProperty({ format: 'date' }) date: string;
@@ -77,6 +84,8 @@ export class CaseStatsResponse extends CaseCountsResponse implements CaseStats {
     description: 'Social cases and those recorded by hand, by source',
   })
   bySource: CaseCountsBySourceResponse[];
+  @ApiProperty({ type: [CaseCountsByNeighbourhoodResponse], description: 'Cases by neighbourhood (mahalle)' })
+  byNeighbourhood: CaseCountsByNeighbourhoodResponse[];
   @ApiProperty() responded: number;
   @ApiProperty({ type: DurationsResponse }) timeToFirstResponseHours: DurationsResponse;
   @ApiProperty({ example: 'Europe/Istanbul' }) timeZone: string;

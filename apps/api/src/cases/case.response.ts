@@ -26,6 +26,12 @@ export class CaseLocationResponse {
   @ApiProperty({ type: String, nullable: true }) label: string | null;
 }
 
+@ApiSchema({ name: 'NeighbourhoodRef' })
+export class NeighbourhoodRefResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
 @ApiSchema({ name: 'CasePhoto' })
 export class CasePhotoResponse {
   @ApiProperty({ format: 'uuid' }) messageId: string;
@@ -73,6 +79,12 @@ export class CaseResponse implements CaseView {
   @ApiProperty({ type: CaseCimerResponse, nullable: true }) cimer: CaseCimerResponse | null;
   @ApiProperty({ type: ContactRefResponse, nullable: true }) contact: ContactRefResponse | null;
   @ApiProperty({ type: CaseLocationResponse, nullable: true }) location: CaseLocationResponse | null;
+  @ApiProperty({
+    type: NeighbourhoodRefResponse,
+    nullable: true,
+    description: 'The neighbourhood of the active boundaries: from the location, else named in the text',
+  })
+  neighbourhood: NeighbourhoodRefResponse | null;
   @ApiProperty({ type: [CasePhotoResponse] }) photos: CasePhotoResponse[];
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty() overdue: boolean;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CasesModule } from '@civic/cases';
+import { NeighbourhoodsController } from '../neighbourhoods/neighbourhoods.controller';
 import { CaseCategoriesController } from './case-categories.controller';
 import { CasePhotoLocationController } from './case-photo-location.controller';
 import { CasePublicSettingsController } from './case-public-settings.controller';
@@ -22,6 +23,7 @@ import { RoutingRulesController } from './routing-rules.controller';
     CaseWebhookController,
     CasePublicSettingsController,
     PublicTransparencyController,
+    NeighbourhoodsController,
   ],
 })
 export class CasesApiModule {}

@@ -32,6 +32,10 @@ export class ListCasesQuery {
   @IsUUID()
   externalBodyId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() categoryId?: string;
+  @ApiPropertyOptional({ description: 'Cases of this neighbourhood (GET /api/v1/neighbourhoods)' })
+  @IsOptional()
+  @IsUUID()
+  neighbourhoodId?: string;
 
   @ApiPropertyOptional({ description: "The officer responsible: a user id, 'me', or 'none' (nobody)", example: 'me' })
   @IsOptional()

@@ -12,6 +12,8 @@ export const DEFAULT_BODY_LIMIT = '100kb';
 /** Routes that carry more: a reply's text may be 64 KiB of UTF-8, up to three times that once JSON-escaped. */
 export const LARGER_BODY_ROUTES: ReadonlyArray<{ method: string; path: RegExp; limit: string }> = [
   { method: 'POST', path: /^\/api\/v1\/conversations\/[^/]+\/replies\/?$/i, limit: '256kb' },
+  // Neighbourhood boundaries: a district's GeoJSON file (MAX_BOUNDARY_FILE_BYTES in @civic/cases).
+  { method: 'POST', path: /^\/api\/v1\/neighbourhoods\/boundaries\/?$/i, limit: '5mb' },
 ];
 
 /** Keeps the exact bytes as req.rawBody (signed case updates are verified on them; UTF-8 is checked on them). */

@@ -1869,6 +1869,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/neighbourhoods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Uploaded boundary versions and the active neighbourhoods with their case counts (open and all) */
+        get: operations["NeighbourhoodsController_overview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/neighbourhoods/boundaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload neighbourhood boundaries (GeoJSON, at most 5 MB): a new active version; existing cases are recomputed in the background (admin) */
+        post: operations["NeighbourhoodsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/office-hours": {
         parameters: {
             query?: never;
@@ -1920,57 +1954,6 @@ export interface paths {
         patch: operations["OfficeHoursController_updateHoliday"];
         trace?: never;
     };
-    "/api/v1/open311/clients": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Open311ClientsController_list"];
-        put?: never;
-        /** Issue a key to a city app or web form (the key is in this answer only) */
-        post: operations["Open311ClientsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/open311/clients/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Revoke a key: its requests are refused with 401 from now on */
-        delete: operations["Open311ClientsController_revoke"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/open311/public-info": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The public data switch, the organization's slug and its public URLs */
-        get: operations["Open311ClientsController_publicInfo"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/overview": {
         parameters: {
             query?: never;
@@ -1980,23 +1963,6 @@ export interface paths {
         };
         /** This week (the last 7 local days) against the same span a week earlier: messages per channel, cases, top categories, late cases per department, mentions, top terms, spikes */
         get: operations["OverviewController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/public/requests/{publicId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A request as its citizen may see it: number, category, status, dates, place (rounded), steps; no personal data */
-        get: operations["PublicRequestsController_view"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2327,8 +2293,7 @@ export interface paths {
         /** GeoReport v2 service requests (no personal data, coordinates rounded to about 100 m), newest first, at most 1000 */
         get: operations["Open311Controller_requests"];
         put?: never;
-        /** GeoReport v2: file a service request with a client key (form-encoded or JSON); errors as [{code, description}] (401 key, 400 field, 404 organization) */
-        post: operations["Open311Controller_create"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2633,6 +2598,11 @@ export interface components {
             /** @description The web inbox is open (live stream connected) */
             online: boolean;
         };
+        BoundaryUploader: {
+            displayName: string | null;
+            /** Format: uuid */
+            id: string | null;
+        };
         BulkActionDto: {
             /** @enum {string} */
             action: "assign" | "tag" | "close" | "read";
@@ -2774,6 +2744,19 @@ export interface components {
             rejected: number;
             resolved: number;
         };
+        CaseCountsByNeighbourhood: {
+            name: string | null;
+            /**
+             * Format: uuid
+             * @description Null: cases without a neighbourhood
+             */
+            neighbourhoodId: string | null;
+            /** @description new, assigned, in progress or forwarded */
+            open: number;
+            received: number;
+            rejected: number;
+            resolved: number;
+        };
         CaseCountsBySource: {
             /** @description new, assigned, in progress or forwarded */
             open: number;
@@ -2848,6 +2831,8 @@ export interface components {
             mergedIntoCaseId: string | null;
             /** Format: uuid */
             messageId: string | null;
+            /** @description The neighbourhood of the active boundaries: from the location, else named in the text */
+            neighbourhood: components["schemas"]["NeighbourhoodRef"] | null;
             /** @description Automatic messages to the citizen, oldest first */
             notices: components["schemas"]["CaseNotice"][];
             overdue: boolean;
@@ -2942,6 +2927,8 @@ export interface components {
             mergedIntoCaseId: string | null;
             /** Format: uuid */
             messageId: string | null;
+            /** @description The neighbourhood of the active boundaries: from the location, else named in the text */
+            neighbourhood: components["schemas"]["NeighbourhoodRef"] | null;
             overdue: boolean;
             photos: components["schemas"]["CasePhoto"][];
             priority: components["schemas"]["CasePriority"];
@@ -3087,7 +3074,7 @@ export interface components {
          * @description How the case arrived
          * @enum {string}
          */
-        CaseSource: "social" | "phone" | "walk_in" | "email" | "cimer" | "other" | "open311";
+        CaseSource: "social" | "phone" | "walk_in" | "email" | "cimer" | "other";
         CaseStats: {
             byAccount: components["schemas"]["CaseCountsByAccount"][];
             byCategory: components["schemas"]["CaseCountsByCategory"][];
@@ -3178,6 +3165,8 @@ export interface components {
             mergedIntoCaseId: string | null;
             /** Format: uuid */
             messageId: string | null;
+            /** @description The neighbourhood of the active boundaries: from the location, else named in the text */
+            neighbourhood: components["schemas"]["NeighbourhoodRef"] | null;
             overdue: boolean;
             photos: components["schemas"]["CasePhoto"][];
             priority: components["schemas"]["CasePriority"];
@@ -3619,23 +3608,6 @@ export interface components {
             /** @example https://kurum.example/civic-inbox */
             webhookUrl?: Record<string, never> | null;
         };
-        CreatedOpen311Client: {
-            /** Format: date-time */
-            createdAt: string;
-            /** @description Display name of the administrator who issued it */
-            createdBy: string | null;
-            /** Format: uuid */
-            id: string;
-            /** @description The key: shown once */
-            key: string;
-            /** @description The first characters, to recognise the key */
-            keyPrefix: string;
-            /** Format: date-time */
-            lastUsedAt: string | null;
-            name: string;
-            /** Format: date-time */
-            revokedAt: string | null;
-        };
         CreateExportDto: Record<string, never>;
         CreateManualCaseDto: {
             /**
@@ -3659,13 +3631,6 @@ export interface components {
         CreateNoteDto: {
             /** @example Fen İşleri ile görüşüldü, ekip yarın gidecek. */
             text: string;
-        };
-        CreateOpen311ClientDto: {
-            /**
-             * @description Who the key is for (a city app, a web form)
-             * @example Belediye mobil uygulaması
-             */
-            name: string;
         };
         CreatePublicHolidayDto: {
             /**
@@ -3882,6 +3847,8 @@ export interface components {
             mergedIntoCaseId: string | null;
             /** Format: uuid */
             messageId: string | null;
+            /** @description The neighbourhood of the active boundaries: from the location, else named in the text */
+            neighbourhood: components["schemas"]["NeighbourhoodRef"] | null;
             overdue: boolean;
             photos: components["schemas"]["CasePhoto"][];
             priority: components["schemas"]["CasePriority"];
@@ -4313,6 +4280,45 @@ export interface components {
             name: string;
             parameters: string[];
         };
+        Neighbourhood: {
+            /** @description Cases of the neighbourhood the caller may see (merged duplicates left out) */
+            cases: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Of these, open ones */
+            openCases: number;
+        };
+        NeighbourhoodBoundarySet: {
+            /** @description The version in use (the newest upload) */
+            active: boolean;
+            featureCount: number;
+            fileName: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The feature property the names were read from */
+            nameProperty: string;
+            /**
+             * Format: date-time
+             * @description When every case got its neighbourhood from this version (background job); null while it runs
+             */
+            recomputedAt: string | null;
+            /** Format: date-time */
+            uploadedAt: string;
+            uploadedBy: components["schemas"]["BoundaryUploader"] | null;
+            version: number;
+        };
+        NeighbourhoodRef: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        NeighbourhoodsOverview: {
+            /** @description The active version’s neighbourhoods, by name */
+            neighbourhoods: components["schemas"]["Neighbourhood"][];
+            /** @description Uploaded versions, newest first */
+            versions: components["schemas"]["NeighbourhoodBoundarySet"][];
+        };
         NoteAuthor: {
             displayName?: string | null;
             /** Format: uuid */
@@ -4362,54 +4368,6 @@ export interface components {
             timeZone: string;
             /** @description Monday to Sunday */
             weekly: components["schemas"]["WeekdayHoursDto"][];
-        };
-        Open311Client: {
-            /** Format: date-time */
-            createdAt: string;
-            /** @description Display name of the administrator who issued it */
-            createdBy: string | null;
-            /** Format: uuid */
-            id: string;
-            /** @description The first characters, to recognise the key */
-            keyPrefix: string;
-            /** Format: date-time */
-            lastUsedAt: string | null;
-            name: string;
-            /** Format: date-time */
-            revokedAt: string | null;
-        };
-        Open311PostAnswer: {
-            account_id: null | null;
-            /** @description The acknowledgement, with the address of the request's public page */
-            service_notice: string;
-            /** @description The case number (başvuru no), e.g. 2026-000123 */
-            service_request_id: string;
-        };
-        Open311PostRequest: {
-            account_id?: string;
-            address_id?: string;
-            address_string?: string;
-            /** @description The client key an administrator issued (o311_…) */
-            api_key: string;
-            description?: string;
-            device_id?: string;
-            /** @description The citizen hears about the request here (never published) */
-            email?: string;
-            first_name?: string;
-            last_name?: string;
-            /** @description WGS84 latitude; with long, or give address_string / address_id */
-            lat?: number;
-            /** @description WGS84 longitude */
-            long?: number;
-            /** @description An http(s) link to a photo; stored as a link, never fetched */
-            media_url?: string;
-            /** @description A Turkish or international (+) number */
-            phone?: string;
-            /**
-             * @description An active service code from services.json
-             * @example yol-cukur
-             */
-            service_code: string;
         };
         Open311Request: {
             agency_responsible: string | null;
@@ -4609,12 +4567,6 @@ export interface components {
             /** @example Kayseri */
             name: string;
         };
-        PublicDataInfo: {
-            publicData: boolean;
-            /** @description The organization slug the public URLs carry */
-            slug: string;
-            urls: components["schemas"]["PublicUrlList"];
-        };
         PublicHoliday: {
             /** @example 13:00 */
             closesAt: string | null;
@@ -4632,53 +4584,6 @@ export interface components {
             nameTr: string;
             /** @enum {string} */
             source: "official" | "custom";
-        };
-        PublicRequest: {
-            caseNumber: string;
-            /** @description The category name */
-            category: string;
-            closed: boolean;
-            department: string | null;
-            history: components["schemas"]["PublicRequestStep"][];
-            /** Format: date-time */
-            openedAt: string;
-            organization: components["schemas"]["PublicRequestOrganization"];
-            place: components["schemas"]["PublicRequestPlace"] | null;
-            publicId: string;
-            status: components["schemas"]["CaseStatus"];
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        PublicRequestOrganization: {
-            name: string;
-            slug: string;
-        };
-        PublicRequestPlace: {
-            label: string | null;
-            /** @description Rounded to 3 decimals (about 100 m) */
-            latitude: number | null;
-            /** @description Rounded to 3 decimals (about 100 m) */
-            longitude: number | null;
-        };
-        PublicRequestStep: {
-            /** Format: date-time */
-            at: string;
-            /** @enum {string} */
-            kind: "received" | "assigned" | "in_progress" | "forwarded" | "resolved" | "rejected" | "reopened" | "merged";
-            /** @description The resolution text or the rejection reason */
-            text: string | null;
-            /** @description The department (assigned) or external body (forwarded) */
-            to: string | null;
-        };
-        PublicUrlList: {
-            /** @description Open311 GeoReport v2 base URL */
-            open311Base: string;
-            /** @description A request page is this followed by its public id */
-            requestPage: string;
-            /** @description GET lists requests; POST files one (with a client key) */
-            requests: string;
-            services: string;
-            transparency: string;
         };
         QrCode: {
             /** @description Dark modules as one SVG path on a size x size grid */
@@ -4988,6 +4893,25 @@ export interface components {
             /** @description answered / asked */
             responseRate: number | null;
         };
+        SatisfactionByNeighbourhood: {
+            answered: number;
+            /** @description Questions asked (one per case resolution) */
+            asked: number;
+            /** @description Mean rating 1-5 */
+            average: number | null;
+            /** @description How many answers gave 1, 2, 3, 4 and 5 */
+            distribution: number[];
+            name: string | null;
+            /**
+             * Format: uuid
+             * @description Null: cases without a neighbourhood
+             */
+            neighbourhoodId: string | null;
+            /** @description Answers saying the problem was not solved (the case was reopened) */
+            notSolved: number;
+            /** @description answered / asked */
+            responseRate: number | null;
+        };
         SatisfactionByOfficer: {
             answered: number;
             /** @description Questions asked (one per case resolution) */
@@ -5014,6 +4938,7 @@ export interface components {
             byChannel: components["schemas"]["SatisfactionByChannel"][];
             byDepartment: components["schemas"]["SatisfactionByDepartment"][];
             byExternalBody: components["schemas"]["SatisfactionByExternalBody"][];
+            byNeighbourhood: components["schemas"]["SatisfactionByNeighbourhood"][];
             byOfficer: components["schemas"]["SatisfactionByOfficer"][];
             /** @description How many answers gave 1, 2, 3, 4 and 5 */
             distribution: number[];
@@ -5558,6 +5483,22 @@ export interface components {
              * @default true
              */
             twitterSearch: boolean;
+        };
+        UploadBoundariesDto: {
+            /**
+             * @description The uploaded file’s name, kept with the version
+             * @example mahalleler.geojson
+             */
+            fileName?: string;
+            /** @description A GeoJSON FeatureCollection of Polygon/MultiPolygon features (longitude, latitude; WGS 84); at most 2000 features and 400000 positions */
+            geojson: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The feature property holding each neighbourhood’s name
+             * @example ad
+             */
+            nameProperty: string;
         };
         UserRef: {
             displayName: string;
@@ -6825,6 +6766,8 @@ export interface operations {
                 /** @description Opened at or after (ISO 8601) */
                 from?: string;
                 limit?: number;
+                /** @description Cases of this neighbourhood (GET /api/v1/neighbourhoods) */
+                neighbourhoodId?: string;
                 /** @description The case with this readable number; leading zeros may be left out */
                 number?: string;
                 offset?: number;
@@ -8990,6 +8933,48 @@ export interface operations {
             };
         };
     };
+    NeighbourhoodsController_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeighbourhoodsOverview"];
+                };
+            };
+        };
+    };
+    NeighbourhoodsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadBoundariesDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeighbourhoodBoundarySet"];
+                };
+            };
+        };
+    };
     OfficeHoursController_get: {
         parameters: {
             query?: never;
@@ -9120,86 +9105,6 @@ export interface operations {
             };
         };
     };
-    Open311ClientsController_list: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Open311Client"][];
-                };
-            };
-        };
-    };
-    Open311ClientsController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateOpen311ClientDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedOpen311Client"];
-                };
-            };
-        };
-    };
-    Open311ClientsController_revoke: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Open311ClientsController_publicInfo: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicDataInfo"];
-                };
-            };
-        };
-    };
     OverviewController_get: {
         parameters: {
             query?: never;
@@ -9215,27 +9120,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WeekOverview"];
-                };
-            };
-        };
-    };
-    PublicRequestsController_view: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                publicId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PublicRequest"];
                 };
             };
         };
@@ -9915,32 +9799,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Open311Request"][];
-                };
-            };
-        };
-    };
-    Open311Controller_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                organizationSlug: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["Open311PostRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["Open311PostRequest"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Open311PostAnswer"][];
                 };
             };
         };

@@ -14,7 +14,7 @@ import { macrosEn } from './areas/macros';
 import { mayorEn } from './areas/mayor';
 import { officeHoursEn } from './areas/office-hours';
 import { photosEn } from './areas/photos';
-import { publicIntakeEn } from './areas/public-intake';
+import { placesEn } from './areas/places';
 import { rulesEn } from './areas/rules';
 import { satisfactionEn } from './areas/satisfaction';
 import { teamsEn } from './areas/teams';
@@ -601,5 +601,5 @@ export const en: Record<MessageKey, string> = {
   ...caseDeadlinesEn,
   ...directorateEn,
   ...photosEn,
-  ...publicIntakeEn,
+  ...placesEn,
 };

@@ -14,7 +14,7 @@ import { macrosTr } from './areas/macros';
 import { mayorTr } from './areas/mayor';
 import { officeHoursTr } from './areas/office-hours';
 import { photosTr } from './areas/photos';
-import { publicIntakeTr } from './areas/public-intake';
+import { placesTr } from './areas/places';
 import { rulesTr } from './areas/rules';
 import { satisfactionTr } from './areas/satisfaction';
 import { teamsTr } from './areas/teams';
@@ -602,7 +602,7 @@ export const tr = {
   ...caseDeadlinesTr,
   ...directorateTr,
   ...photosTr,
-  ...publicIntakeTr,
+  ...placesTr,
 };
 
 export type MessageKey = keyof typeof tr;

@@ -23,6 +23,8 @@ export interface SatisfactionStats extends SatisfactionFigures {
   byChannel: (SatisfactionFigures & { channel: string })[];
   byExternalBody: (SatisfactionFigures & { externalBodyId: string; name: string })[];
   byOfficer: (SatisfactionFigures & { userId: string; name: string })[];
+  /** `neighbourhoodId` null: cases without a neighbourhood. */
+  byNeighbourhood: (SatisfactionFigures & { neighbourhoodId: string | null; name: string | null })[];
 }
 
 const FIGURES = `count(*)::int AS asked,
@@ -69,11 +71,16 @@ const DIMENSIONS = {
     join: `JOIN app_user u ON u.id = k.assignee_user_id`,
     group: `k.assignee_user_id, u.display_name`,
   },
+  byNeighbourhood: {
+    select: `k.neighbourhood_id AS "neighbourhoodId", nb.name`,
+    join: `LEFT JOIN neighbourhood nb ON nb.id = k.neighbourhood_id AND nb.organization_id = k.organization_id`,
+    group: `k.neighbourhood_id, nb.name`,
+  },
 } as const;
 
 /**
  * Satisfaction over the cases received in [from, to) (as the rest of the case statistics), by
- * department, category, channel, external body and officer: average, distribution 1-5, response
+ * department, category, channel, external body, officer and neighbourhood: average, distribution 1-5, response
  * rate (answered / asked) and the "not solved" answers that reopened a case.
  */
 @Injectable()
@@ -105,6 +112,7 @@ export class CaseSatisfactionStatsService {
       byChannel: (await grouped('byChannel')) as SatisfactionStats['byChannel'],
       byExternalBody: (await grouped('byExternalBody')) as SatisfactionStats['byExternalBody'],
       byOfficer: (await grouped('byOfficer')) as SatisfactionStats['byOfficer'],
+      byNeighbourhood: (await grouped('byNeighbourhood')) as SatisfactionStats['byNeighbourhood'],
     };
   }
 }

@@ -54,5 +54,8 @@ export function satisfactionCsvRows(stats: SatisfactionStats): CsvRow[] {
   for (const o of stats.byOfficer) {
     rows.push(['Personel', o.name, ...figures(o)]);
   }
+  for (const n of stats.byNeighbourhood ?? []) {
+    rows.push(['Mahalle', n.name ?? '(mahallesi belirsiz)', ...figures(n)]);
+  }
   return rows;
 }

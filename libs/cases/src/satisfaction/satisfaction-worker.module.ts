@@ -5,6 +5,7 @@ import { MailModule } from '@civic/mail';
 import { QueueModule } from '@civic/queue';
 import { CaseHistoryRecorder } from '../case-history.recorder';
 import { CaseStore } from '../case.store';
+import { NEIGHBOURHOOD_LOOKUP_PROVIDERS } from '../neighbourhoods/neighbourhood.providers';
 import { NotSolvedDepartmentNotifier } from './not-solved-department.notifier';
 import { SatisfactionAnswerHandler } from './satisfaction-answer.handler';
 
@@ -14,6 +15,12 @@ import { SatisfactionAnswerHandler } from './satisfaction-answer.handler';
  */
 @Module({
   imports: [AuditModule, CitizenLoopModule, MailModule, QueueModule],
-  providers: [CaseStore, CaseHistoryRecorder, NotSolvedDepartmentNotifier, SatisfactionAnswerHandler],
+  providers: [
+    CaseStore,
+    CaseHistoryRecorder,
+    ...NEIGHBOURHOOD_LOOKUP_PROVIDERS,
+    NotSolvedDepartmentNotifier,
+    SatisfactionAnswerHandler,
+  ],
 })
 export class SatisfactionWorkerModule {}

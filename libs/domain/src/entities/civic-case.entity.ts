@@ -15,23 +15,12 @@ export interface CasePhoto {
   caption?: string | null;
 }
 
-/** What an Open311 (GeoReport v2) request brought besides the case's own fields; the media is a link, never fetched. */
-export interface CaseOpen311Details {
-  clientId: string;
-  clientName: string;
-  mediaUrl: string | null;
-  addressString: string | null;
-  addressId: string | null;
-  deviceId: string | null;
-  accountId: string | null;
-}
-
 /**
  * A citizen request (başvuru) opened from a conversation. Table name avoids the SQL keyword CASE.
  * first_resolved_at never changes once set (statistics); resolved_at is the latest resolution.
  */
 @Entity('civic_case')
-@Check('ck_civic_case_source', `"source" IN ('social', 'phone', 'walk_in', 'email', 'cimer', 'other', 'open311')`)
+@Check('ck_civic_case_source', `"source" IN ('social', 'phone', 'walk_in', 'email', 'cimer', 'other')`)
 // A social case is opened from a conversation; a case recorded by hand may have none.
 @Check(
   'ck_civic_case_social_conversation',
@@ -47,7 +36,6 @@ export interface CaseOpen311Details {
 })
 @Index('uq_civic_case_number', ['organizationId', 'number'], { unique: true })
 @Index('uq_civic_case_case_number', ['organizationId', 'caseNumber'], { unique: true })
-@Index('uq_civic_case_public_id', ['publicId'], { unique: true })
 @Index('ix_civic_case_org_created', ['organizationId', 'createdAt'])
 @Index('ix_civic_case_org_status', ['organizationId', 'status'])
 // Open cases by the moment they became at risk (SLA-at-risk rules, the at-risk filter).
@@ -58,6 +46,7 @@ export interface CaseOpen311Details {
 @Index('ix_civic_case_merged_into', ['mergedIntoCaseId'])
 @Index('ix_civic_case_org_assignee', ['organizationId', 'assigneeUserId'])
 @Index('ix_civic_case_department_created', ['organizationId', 'departmentId', 'createdAt'])
+@Index('ix_civic_case_neighbourhood', ['organizationId', 'neighbourhoodId', 'createdAt'])
 export class CivicCase {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -72,14 +61,6 @@ export class CivicCase {
   /** The readable number told to citizens ("başvuru no", `2026-000123`); assigned by a trigger on insert. */
   @Column({ type: 'text', name: 'case_number' })
   caseNumber: string;
-
-  /** Short unguessable id of the case's public page (/r/:publicId): 10 base32 characters from the database. */
-  @Column({ type: 'text', name: 'public_id', default: () => 'civic_public_id()' })
-  publicId: string;
-
-  /** An Open311 request: the client that filed it and the GeoReport extras (media link, address id, device). */
-  @Column({ type: 'jsonb', nullable: true })
-  open311: CaseOpen311Details | null;
 
   /** Null for a case recorded by hand (source other than social). */
   @Column({ type: 'uuid', name: 'conversation_id', nullable: true })
@@ -158,6 +139,10 @@ export class CivicCase {
 
   @Column({ type: 'text', name: 'location_label', nullable: true })
   locationLabel: string | null;
+
+  /** The neighbourhood (mahalle) of the active boundaries: from the location pin, else named in the text. */
+  @Column({ type: 'uuid', name: 'neighbourhood_id', nullable: true })
+  neighbourhoodId: string | null;
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   photos: CasePhoto[];

@@ -44,7 +44,7 @@ import { AutomationRules1796648000000 } from './1796648000000-automation-rules.m
 import { ReplyApproval1796649000000 } from './1796649000000-reply-approval.migration';
 import { DirectorateAccess1796650000000 } from './1796650000000-directorate-access.migration';
 import { RuleEvents1796652000000 } from './1796652000000-rule-events.migration';
-import { Open311Intake1796655000000 } from './1796655000000-open311-intake.migration';
+import { Neighbourhoods1796654000000 } from './1796654000000-neighbourhoods.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -92,5 +92,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Macros1796647000000,
   DirectorateAccess1796650000000,
   RuleEvents1796652000000,
-  Open311Intake1796655000000,
+  Neighbourhoods1796654000000,
 ];
