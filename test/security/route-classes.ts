@@ -77,6 +77,9 @@ const holiday = async (f: RouteFixtures) => ({
   id: (await f.admin('/api/v1/office-hours/holidays', holidayBody())).id,
 });
 const conversation = async (f: RouteFixtures) => ({ id: (await f.onAccountA()).conversationId });
+const open311Client = async (f: RouteFixtures) => ({
+  id: (await f.admin('/api/v1/open311/clients', { name: `Kent uygulaması ${unique()}` })).id,
+});
 const automationRuleBody = () => ({
   name: `Kural ${unique()}`,
   event: 'message_received',
@@ -182,6 +185,8 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'GET /open311/v2/:organizationSlug/services.json': publicRoute('Open311, published data only'),
   'GET /open311/v2/:organizationSlug/requests.json': publicRoute('Open311, published data only'),
   'GET /open311/v2/:organizationSlug/requests/:id.json': publicRoute('Open311, published data only'),
+  'POST /open311/v2/:organizationSlug/requests.json': publicRoute('Open311, authenticated by a client key in the body'),
+  'GET /api/v1/public/requests/:publicId': publicRoute('a request page: published data only, no personal data'),
   'GET /api/v1/audit/public-key': publicRoute('verifies signed exports'),
   'GET /api/v1/media/:token': publicRoute('signed media link: the HMAC names one file and expires (test/media)'),
   'POST /api/v1/auth/login': publicRoute('sign-in'),
@@ -341,6 +346,10 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'PATCH /api/v1/teams/:id': organization({ params: team, body: () => ({ maxOpenPerMember: 5 }) }),
   'DELETE /api/v1/teams/:id': organization({ params: team }),
   'PUT /api/v1/case-settings/public': organization(),
+  'GET /api/v1/open311/public-info': organization(),
+  'GET /api/v1/open311/clients': organization(),
+  'POST /api/v1/open311/clients': organization({ body: () => ({ name: `Kent uygulaması ${unique()}` }) }),
+  'DELETE /api/v1/open311/clients/:id': organization({ params: open311Client }),
   'GET /api/v1/case-settings/intake': organization(),
   'PUT /api/v1/case-settings/intake': organization({ body: () => ({ cimerAnswerWorkingDays: 15 }) }),
   // A case recorded by hand has no channel account: the whole organization's, like its settings.

@@ -21,6 +21,7 @@ const SOURCE_NAMES: Record<string, string> = {
   email: 'E-posta',
   cimer: 'CİMER',
   other: 'Diğer',
+  open311: 'Kent uygulaması (Open311)',
 };
 
 /**

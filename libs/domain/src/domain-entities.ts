@@ -55,6 +55,7 @@ import { Mention } from './entities/mention.entity';
 import { NeighbourhoodBoundarySet } from './entities/neighbourhood-boundary-set.entity';
 import { Neighbourhood } from './entities/neighbourhood.entity';
 import { Message } from './entities/message.entity';
+import { Open311Client } from './entities/open311-client.entity';
 import { Organization } from './entities/organization.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { ReplyDraft } from './entities/reply-draft.entity';
@@ -138,4 +139,5 @@ export const ALL_ENTITIES = [
   AutomationRuleFiring,
   NeighbourhoodBoundarySet,
   Neighbourhood,
+  Open311Client,
 ];

@@ -5,6 +5,7 @@ import { COLLISION_ERRORS } from './catalogue/collision.catalogue';
 import { DIRECTORATE_ERRORS } from './catalogue/directorate.catalogue';
 import { MACRO_ERRORS } from './catalogue/macros.catalogue';
 import { NEIGHBOURHOOD_ERRORS } from './catalogue/neighbourhoods.catalogue';
+import { OPEN311_ERRORS } from './catalogue/open311.catalogue';
 import { PHOTO_ERRORS } from './catalogue/photos.catalogue';
 import { REPLY_APPROVAL_ERRORS } from './catalogue/reply-approval.catalogue';
 import { TEAM_ERRORS } from './catalogue/teams.catalogue';
@@ -463,6 +464,7 @@ export const ERROR_CATALOGUE = {
   ...COLLISION_ERRORS,
   ...PHOTO_ERRORS,
   ...NEIGHBOURHOOD_ERRORS,
+  ...OPEN311_ERRORS,
 } as Record<ErrorCode, CatalogueEntry>;
 
 /** The message of a code in one language, its `{placeholders}` filled from the details. */

@@ -99,6 +99,10 @@ export enum ErrorCode {
   /** None of the case's photos holds a GPS position in its EXIF. */
   CasePhotoLocationNotFound = 'case.photo_location_not_found',
 
+  // Open311 intake (issue 27): client keys of city apps and web forms.
+  Open311ClientNotFound = 'open311.client_not_found',
+  Open311KeyInvalid = 'open311.api_key_invalid',
+
   // Neighbourhoods (issue 27): the boundary upload's problems name the feature (`#3 "Kazımdirik"`).
   NeighbourhoodFileNotFeatureCollection = 'neighbourhood.not_feature_collection',
   NeighbourhoodFileEmpty = 'neighbourhood.empty',

@@ -1954,6 +1954,57 @@ export interface paths {
         patch: operations["OfficeHoursController_updateHoliday"];
         trace?: never;
     };
+    "/api/v1/open311/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Open311ClientsController_list"];
+        put?: never;
+        /** Issue a key to a city app or web form (the key is in this answer only) */
+        post: operations["Open311ClientsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a key: its requests are refused with 401 from now on */
+        delete: operations["Open311ClientsController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/public-info": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public data switch, the organization's slug and its public URLs */
+        get: operations["Open311ClientsController_publicInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/overview": {
         parameters: {
             query?: never;
@@ -1963,6 +2014,23 @@ export interface paths {
         };
         /** This week (the last 7 local days) against the same span a week earlier: messages per channel, cases, top categories, late cases per department, mentions, top terms, spikes */
         get: operations["OverviewController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/requests/{publicId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A request as its citizen may see it: number, category, status, dates, place (rounded), steps; no personal data */
+        get: operations["PublicRequestsController_view"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2293,7 +2361,8 @@ export interface paths {
         /** GeoReport v2 service requests (no personal data, coordinates rounded to about 100 m), newest first, at most 1000 */
         get: operations["Open311Controller_requests"];
         put?: never;
-        post?: never;
+        /** GeoReport v2: file a service request with a client key (form-encoded or JSON); errors as [{code, description}] (401 key, 400 field, 404 organization) */
+        post: operations["Open311Controller_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3074,7 +3143,7 @@ export interface components {
          * @description How the case arrived
          * @enum {string}
          */
-        CaseSource: "social" | "phone" | "walk_in" | "email" | "cimer" | "other";
+        CaseSource: "social" | "phone" | "walk_in" | "email" | "cimer" | "other" | "open311";
         CaseStats: {
             byAccount: components["schemas"]["CaseCountsByAccount"][];
             byCategory: components["schemas"]["CaseCountsByCategory"][];
@@ -3608,6 +3677,23 @@ export interface components {
             /** @example https://kurum.example/civic-inbox */
             webhookUrl?: Record<string, never> | null;
         };
+        CreatedOpen311Client: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Display name of the administrator who issued it */
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The key: shown once */
+            key: string;
+            /** @description The first characters, to recognise the key */
+            keyPrefix: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
         CreateExportDto: Record<string, never>;
         CreateManualCaseDto: {
             /**
@@ -3631,6 +3717,13 @@ export interface components {
         CreateNoteDto: {
             /** @example Fen İşleri ile görüşüldü, ekip yarın gidecek. */
             text: string;
+        };
+        CreateOpen311ClientDto: {
+            /**
+             * @description Who the key is for (a city app, a web form)
+             * @example Belediye mobil uygulaması
+             */
+            name: string;
         };
         CreatePublicHolidayDto: {
             /**
@@ -4369,6 +4462,54 @@ export interface components {
             /** @description Monday to Sunday */
             weekly: components["schemas"]["WeekdayHoursDto"][];
         };
+        Open311Client: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Display name of the administrator who issued it */
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The first characters, to recognise the key */
+            keyPrefix: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            name: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        Open311PostAnswer: {
+            account_id: null | null;
+            /** @description The acknowledgement, with the address of the request's public page */
+            service_notice: string;
+            /** @description The case number (başvuru no), e.g. 2026-000123 */
+            service_request_id: string;
+        };
+        Open311PostRequest: {
+            account_id?: string;
+            address_id?: string;
+            address_string?: string;
+            /** @description The client key an administrator issued (o311_…) */
+            api_key: string;
+            description?: string;
+            device_id?: string;
+            /** @description The citizen hears about the request here (never published) */
+            email?: string;
+            first_name?: string;
+            last_name?: string;
+            /** @description WGS84 latitude; with long, or give address_string / address_id */
+            lat?: number;
+            /** @description WGS84 longitude */
+            long?: number;
+            /** @description An http(s) link to a photo; stored as a link, never fetched */
+            media_url?: string;
+            /** @description A Turkish or international (+) number */
+            phone?: string;
+            /**
+             * @description An active service code from services.json
+             * @example yol-cukur
+             */
+            service_code: string;
+        };
         Open311Request: {
             agency_responsible: string | null;
             description: string;
@@ -4567,6 +4708,12 @@ export interface components {
             /** @example Kayseri */
             name: string;
         };
+        PublicDataInfo: {
+            publicData: boolean;
+            /** @description The organization slug the public URLs carry */
+            slug: string;
+            urls: components["schemas"]["PublicUrlList"];
+        };
         PublicHoliday: {
             /** @example 13:00 */
             closesAt: string | null;
@@ -4584,6 +4731,53 @@ export interface components {
             nameTr: string;
             /** @enum {string} */
             source: "official" | "custom";
+        };
+        PublicRequest: {
+            caseNumber: string;
+            /** @description The category name */
+            category: string;
+            closed: boolean;
+            department: string | null;
+            history: components["schemas"]["PublicRequestStep"][];
+            /** Format: date-time */
+            openedAt: string;
+            organization: components["schemas"]["PublicRequestOrganization"];
+            place: components["schemas"]["PublicRequestPlace"] | null;
+            publicId: string;
+            status: components["schemas"]["CaseStatus"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PublicRequestOrganization: {
+            name: string;
+            slug: string;
+        };
+        PublicRequestPlace: {
+            label: string | null;
+            /** @description Rounded to 3 decimals (about 100 m) */
+            latitude: number | null;
+            /** @description Rounded to 3 decimals (about 100 m) */
+            longitude: number | null;
+        };
+        PublicRequestStep: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "received" | "assigned" | "in_progress" | "forwarded" | "resolved" | "rejected" | "reopened" | "merged";
+            /** @description The resolution text or the rejection reason */
+            text: string | null;
+            /** @description The department (assigned) or external body (forwarded) */
+            to: string | null;
+        };
+        PublicUrlList: {
+            /** @description Open311 GeoReport v2 base URL */
+            open311Base: string;
+            /** @description A request page is this followed by its public id */
+            requestPage: string;
+            /** @description GET lists requests; POST files one (with a client key) */
+            requests: string;
+            services: string;
+            transparency: string;
         };
         QrCode: {
             /** @description Dark modules as one SVG path on a size x size grid */
@@ -9105,6 +9299,86 @@ export interface operations {
             };
         };
     };
+    Open311ClientsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311Client"][];
+                };
+            };
+        };
+    };
+    Open311ClientsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOpen311ClientDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedOpen311Client"];
+                };
+            };
+        };
+    };
+    Open311ClientsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Open311ClientsController_publicInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDataInfo"];
+                };
+            };
+        };
+    };
     OverviewController_get: {
         parameters: {
             query?: never;
@@ -9120,6 +9394,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WeekOverview"];
+                };
+            };
+        };
+    };
+    PublicRequestsController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                publicId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicRequest"];
                 };
             };
         };
@@ -9799,6 +10094,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Open311Request"][];
+                };
+            };
+        };
+    };
+    Open311Controller_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Open311PostRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["Open311PostRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Open311PostAnswer"][];
                 };
             };
         };

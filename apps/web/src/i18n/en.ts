@@ -15,6 +15,7 @@ import { mayorEn } from './areas/mayor';
 import { officeHoursEn } from './areas/office-hours';
 import { photosEn } from './areas/photos';
 import { placesEn } from './areas/places';
+import { publicIntakeEn } from './areas/public-intake';
 import { rulesEn } from './areas/rules';
 import { satisfactionEn } from './areas/satisfaction';
 import { teamsEn } from './areas/teams';
@@ -602,4 +603,5 @@ export const en: Record<MessageKey, string> = {
   ...directorateEn,
   ...photosEn,
   ...placesEn,
+  ...publicIntakeEn,
 };

@@ -15,6 +15,7 @@ import { mayorTr } from './areas/mayor';
 import { officeHoursTr } from './areas/office-hours';
 import { photosTr } from './areas/photos';
 import { placesTr } from './areas/places';
+import { publicIntakeTr } from './areas/public-intake';
 import { rulesTr } from './areas/rules';
 import { satisfactionTr } from './areas/satisfaction';
 import { teamsTr } from './areas/teams';
@@ -603,6 +604,7 @@ export const tr = {
   ...directorateTr,
   ...photosTr,
   ...placesTr,
+  ...publicIntakeTr,
 };
 
 export type MessageKey = keyof typeof tr;

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CasePriority, CaseStatus, DepartmentKind, MANUAL_CASE_SOURCES, CaseSource } from '@civic/domain';
+import {
+  CaseOpen311Details,
+  CasePriority,
+  CaseSource,
+  CaseStatus,
+  DepartmentKind,
+  MANUAL_CASE_SOURCES,
+} from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { CaseActor } from '../case-actor';
 import { CaseCategoriesService } from '../case-categories.service';
@@ -38,6 +45,26 @@ export class ManualCaseService {
   ) {}
 
   async create(actor: CaseActor, input: ManualCaseInput): Promise<CaseView> {
+    if (!MANUAL_CASE_SOURCES.includes(input.source)) {
+      throw invalid(`source must be one of: ${MANUAL_CASE_SOURCES.join(', ')}`);
+    }
+    return this.open(actor, input, null);
+  }
+
+  /**
+   * A request a city app or web form filed through Open311 (the client is the actor): the same
+   * intake as a case recorded by hand, so routing by category, due dates, history, the audit trail,
+   * statistics by source and the citizen's acknowledgement all work alike.
+   */
+  async createFromOpen311(
+    actor: CaseActor,
+    input: Omit<ManualCaseInput, 'source' | 'cimer'>,
+    details: CaseOpen311Details,
+  ): Promise<CaseView> {
+    return this.open(actor, { ...input, source: CaseSource.Open311 }, details);
+  }
+
+  private async open(actor: CaseActor, input: ManualCaseInput, open311: CaseOpen311Details | null): Promise<CaseView> {
     const citizen = this.citizen(input);
     const cimer = this.cimer(input);
     const id = await this.dataSource.transaction(async (manager) => {
@@ -60,9 +87,9 @@ export class ManualCaseService {
         `INSERT INTO civic_case (organization_id, number, source, category_id, department_id, description, priority, status,
                                  latitude, longitude, location_label, created_at, due_at, at_risk_at, created_by_user_id,
                                  citizen_name, citizen_phone, citizen_email, contact_consent, contact_consent_at,
-                                 cimer_application_number, cimer_application_date, answer_due_at)
+                                 cimer_application_number, cimer_application_date, answer_due_at, open311)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $21, $22, $13,
-                 $14, $15, $16, $17, CASE WHEN $17 THEN now() END, $18, $20::date, $19::timestamptz)
+                 $14, $15, $16, $17, CASE WHEN $17 THEN now() END, $18, $20::date, $19::timestamptz, $23::jsonb)
          RETURNING id`,
         [
           actor.organizationId,
@@ -87,6 +114,7 @@ export class ManualCaseService {
           cimer?.applicationDate ?? null,
           deadlines.dueAt,
           deadlines.atRiskAt,
+          open311 ? JSON.stringify(open311) : null,
         ],
       );
       const view = await this.store.view(actor.scope, row.id, manager);
@@ -103,6 +131,7 @@ export class ManualCaseService {
           dueAt: view.dueAt,
           cimer: view.cimer,
           consent: citizen.consent,
+          ...(open311 ? { open311: { clientId: open311.clientId, clientName: open311.clientName } } : {}),
         },
       });
       await this.notices.acknowledge(manager, actor, view);
@@ -112,9 +141,6 @@ export class ManualCaseService {
   }
 
   private citizen(input: ManualCaseInput) {
-    if (!MANUAL_CASE_SOURCES.includes(input.source)) {
-      throw invalid(`source must be one of: ${MANUAL_CASE_SOURCES.join(', ')}`);
-    }
     if (!input.description?.trim()) {
       throw invalid('description must not be empty');
     }

@@ -15,12 +15,23 @@ export interface CasePhoto {
   caption?: string | null;
 }
 
+/** What an Open311 (GeoReport v2) request brought besides the case's own fields; the media is a link, never fetched. */
+export interface CaseOpen311Details {
+  clientId: string;
+  clientName: string;
+  mediaUrl: string | null;
+  addressString: string | null;
+  addressId: string | null;
+  deviceId: string | null;
+  accountId: string | null;
+}
+
 /**
  * A citizen request (başvuru) opened from a conversation. Table name avoids the SQL keyword CASE.
  * first_resolved_at never changes once set (statistics); resolved_at is the latest resolution.
  */
 @Entity('civic_case')
-@Check('ck_civic_case_source', `"source" IN ('social', 'phone', 'walk_in', 'email', 'cimer', 'other')`)
+@Check('ck_civic_case_source', `"source" IN ('social', 'phone', 'walk_in', 'email', 'cimer', 'other', 'open311')`)
 // A social case is opened from a conversation; a case recorded by hand may have none.
 @Check(
   'ck_civic_case_social_conversation',
@@ -36,6 +47,7 @@ export interface CasePhoto {
 })
 @Index('uq_civic_case_number', ['organizationId', 'number'], { unique: true })
 @Index('uq_civic_case_case_number', ['organizationId', 'caseNumber'], { unique: true })
+@Index('uq_civic_case_public_id', ['publicId'], { unique: true })
 @Index('ix_civic_case_org_created', ['organizationId', 'createdAt'])
 @Index('ix_civic_case_org_status', ['organizationId', 'status'])
 // Open cases by the moment they became at risk (SLA-at-risk rules, the at-risk filter).
@@ -61,6 +73,14 @@ export class CivicCase {
   /** The readable number told to citizens ("başvuru no", `2026-000123`); assigned by a trigger on insert. */
   @Column({ type: 'text', name: 'case_number' })
   caseNumber: string;
+
+  /** Short unguessable id of the case's public page (/r/:publicId): 10 base32 characters from the database. */
+  @Column({ type: 'text', name: 'public_id', default: () => 'civic_public_id()' })
+  publicId: string;
+
+  /** An Open311 request: the client that filed it and the GeoReport extras (media link, address id, device). */
+  @Column({ type: 'jsonb', nullable: true })
+  open311: CaseOpen311Details | null;
 
   /** Null for a case recorded by hand (source other than social). */
   @Column({ type: 'uuid', name: 'conversation_id', nullable: true })

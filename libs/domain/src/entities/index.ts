@@ -62,5 +62,6 @@ export * from './team.entity';
 export * from './team-member.entity';
 export * from './user-presence.entity';
 export * from './macro.entity';
+export * from './open311-client.entity';
 export * from './neighbourhood-boundary-set.entity';
 export * from './neighbourhood.entity';

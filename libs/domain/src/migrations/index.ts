@@ -45,6 +45,7 @@ import { ReplyApproval1796649000000 } from './1796649000000-reply-approval.migra
 import { DirectorateAccess1796650000000 } from './1796650000000-directorate-access.migration';
 import { RuleEvents1796652000000 } from './1796652000000-rule-events.migration';
 import { Neighbourhoods1796654000000 } from './1796654000000-neighbourhoods.migration';
+import { Open311Intake1796655000000 } from './1796655000000-open311-intake.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -93,4 +94,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DirectorateAccess1796650000000,
   RuleEvents1796652000000,
   Neighbourhoods1796654000000,
+  Open311Intake1796655000000,
 ];

@@ -13,6 +13,7 @@ const SOURCE_GLYPH: Record<CaseSource, string> = {
   email: '✉',
   cimer: '⚑',
   other: '✎',
+  open311: '◎',
 };
 
 export const sourceLabelKey = (source: CaseSource) => `intake.source.${source}` as MessageKey;
