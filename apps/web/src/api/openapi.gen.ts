@@ -3149,6 +3149,8 @@ export interface components {
             byCategory: components["schemas"]["CaseCountsByCategory"][];
             byChannel: components["schemas"]["CaseCountsByChannel"][];
             byDepartment: components["schemas"]["CaseCountsByDepartment"][];
+            /** @description Cases by neighbourhood (mahalle) */
+            byNeighbourhood: components["schemas"]["CaseCountsByNeighbourhood"][];
             /** @description Social cases and those recorded by hand, by source */
             bySource: components["schemas"]["CaseCountsBySource"][];
             /** Format: date-time */

@@ -11,6 +11,7 @@ import { WatchlistsAdmin } from '../components/admin/watchlists-admin';
 import { AutomationRulesAdmin } from '../components/automation-rules/automation-rules-admin';
 import { AutomaticMessagesAdmin } from '../components/citizen-messages/automatic-messages-admin';
 import { MacrosAdmin } from '../components/macros/macros-admin';
+import { NeighbourhoodsAdmin } from '../components/neighbourhoods/neighbourhoods-admin';
 import { OfficeHoursAdmin } from '../components/office-hours/office-hours-admin';
 import { TeamsAdmin } from '../components/teams/teams-admin';
 import { useI18n } from '../i18n/i18n';
@@ -27,6 +28,7 @@ export type AdminTab =
   | 'office-hours'
   | 'automation-rules'
   | 'teams'
+  | 'neighbourhoods'
   | 'watchlists'
   | 'retention'
   | 'sso';
@@ -44,6 +46,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
   'office-hours',
   'automation-rules',
   'teams',
+  'neighbourhoods',
   'watchlists',
   'retention',
   'sso',
@@ -98,6 +101,8 @@ function AdminPanel({ tab }: { tab: AdminTab }) {
       return <AutomationRulesAdmin />;
     case 'teams':
       return <TeamsAdmin />;
+    case 'neighbourhoods':
+      return <NeighbourhoodsAdmin />;
     case 'watchlists':
       return <WatchlistsAdmin />;
     case 'sso':

@@ -13,6 +13,7 @@ import { CaseSourceBadge } from '../components/cases/case-source';
 import { CaseStatusActions } from '../components/cases/case-status-actions';
 import { CaseNotices } from '../components/citizen-messages/case-notices';
 import { ResolutionProposalCard } from '../components/directorate/resolution-proposal-card';
+import { CaseNeighbourhoodFact } from '../components/neighbourhoods/case-neighbourhood-fact';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/tr';
@@ -67,6 +68,7 @@ function CaseDetailBody({ item, can }: { item: CaseDetail; can: Permissions }) {
             <dt>{t('cases.field.opened')}</dt>
             <dd>{format.dateTime(item.createdAt)}</dd>
           </div>
+          <CaseNeighbourhoodFact item={item} />
           <CaseDeadlineFacts item={item} />
         </dl>
         {item.resolutionText && <p className="small ok">{t('cases.resolutionText', { text: item.resolutionText })}</p>}

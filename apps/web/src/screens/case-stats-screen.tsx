@@ -6,6 +6,7 @@ import { BarChart } from '../components/bar-chart';
 import { SatisfactionStats } from '../components/cases/satisfaction-stats';
 import { SourceStats } from '../components/cases/source-stats';
 import { CasesNav } from '../components/cases-nav';
+import { NeighbourhoodStats } from '../components/neighbourhoods/neighbourhood-stats';
 import { CaseTrendCard } from '../components/overview/case-trend-card';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
@@ -158,6 +159,7 @@ export function CaseStatsScreen() {
               />
             </section>
             <SourceStats bySource={stats.bySource} series={series} />
+            <NeighbourhoodStats byNeighbourhood={stats.byNeighbourhood} series={series} />
           </div>
           <SatisfactionStats satisfaction={stats.satisfaction} />
         </>

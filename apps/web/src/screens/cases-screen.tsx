@@ -10,6 +10,7 @@ import {
   useDepartments,
 } from '../api/queries/use-cases';
 import { useUsers } from '../api/queries/use-conversations';
+import { useNeighbourhoods } from '../api/queries/use-neighbourhoods';
 import type { CaseStatus } from '../api/types';
 import { CaseDeadlineBadge } from '../components/cases/case-deadline-badge';
 import { CaseSourceBadge } from '../components/cases/case-source';
@@ -39,6 +40,7 @@ export function CasesScreen() {
   const departments = useDepartments('department').data ?? [];
   const bodies = useDepartments('external_body').data ?? [];
   const categories = useCaseCategories().data ?? [];
+  const neighbourhoods = useNeighbourhoods().data?.neighbourhoods ?? [];
   // Only an administrator may list users: the others filter on themselves and on "nobody".
   const users = useUsers(permissionsOf(api.current?.user.roles ?? []).listUsers).data ?? [];
   const query = useCases(filters);
@@ -47,7 +49,7 @@ export function CasesScreen() {
   const set = (key: keyof CaseFilters) => (value: string | boolean) => setFilters((f) => ({ ...f, [key]: value }));
 
   const select = (
-    key: 'status' | 'departmentId' | 'externalBodyId' | 'categoryId' | 'priority' | 'assignee',
+    key: 'status' | 'departmentId' | 'externalBodyId' | 'categoryId' | 'neighbourhoodId' | 'priority' | 'assignee',
     label: string,
     options: { value: string; label: string }[],
   ) => (
@@ -107,6 +109,12 @@ export function CasesScreen() {
           t('cases.field.category'),
           categories.map((c) => ({ value: c.id, label: c.name })),
         )}
+        {neighbourhoods.length > 0 &&
+          select(
+            'neighbourhoodId',
+            t('places.filter.neighbourhood'),
+            neighbourhoods.map((n) => ({ value: n.id, label: n.name })),
+          )}
         {select(
           'priority',
           t('cases.field.priority'),

@@ -15,6 +15,8 @@ export interface CaseFilters {
   departmentId: string;
   externalBodyId: string;
   categoryId: string;
+  /** A neighbourhood of the active boundaries. */
+  neighbourhoodId: string;
   priority: string;
   /** A user id, 'me' or 'none'. */
   assignee: string;
@@ -33,6 +35,7 @@ export const NO_CASE_FILTERS: CaseFilters = {
   departmentId: '',
   externalBodyId: '',
   categoryId: '',
+  neighbourhoodId: '',
   priority: '',
   assignee: '',
   overdue: false,
@@ -42,7 +45,15 @@ export const NO_CASE_FILTERS: CaseFilters = {
 
 function caseListQuery(filters: CaseFilters): string {
   const params = new URLSearchParams({ limit: '200' });
-  for (const key of ['status', 'departmentId', 'externalBodyId', 'categoryId', 'priority', 'assignee'] as const) {
+  for (const key of [
+    'status',
+    'departmentId',
+    'externalBodyId',
+    'categoryId',
+    'neighbourhoodId',
+    'priority',
+    'assignee',
+  ] as const) {
     if (filters[key]) {
       params.set(key, filters[key]);
     }
