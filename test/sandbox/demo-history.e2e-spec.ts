@@ -146,6 +146,29 @@ describe('Sandbox: the demo starts with 90 days of history', () => {
     expect(inbox.body.firstResponse.officer.length).toBeGreaterThanOrEqual(6);
   });
 
+  it("loads the made-up district's neighbourhoods and gives the located demo cases theirs", async () => {
+    const overview = await get('/api/v1/neighbourhoods');
+    expect(overview.status).toBe(200);
+    expect(overview.body.versions).toEqual([
+      expect.objectContaining({ version: 1, active: true, featureCount: 14, recomputedAt: expect.any(String) }),
+    ]);
+    expect(overview.body.neighbourhoods.every((n: { cases: number }) => n.cases > 0)).toBe(true);
+    const located = await one(
+      `SELECT count(*) FILTER (WHERE latitude IS NOT NULL)::int AS located,
+              count(*) FILTER (WHERE latitude IS NOT NULL AND neighbourhood_id IS NOT NULL)::int AS placed
+         FROM civic_case WHERE organization_id = $1`,
+      [t.organizationId],
+    );
+    expect(located.located).toBeGreaterThan(100);
+    expect(located.placed).toBe(located.located);
+    const stats = await get(
+      `/api/v1/cases/stats?from=${new Date(now.getTime() - 91 * DAY).toISOString()}&to=${now.toISOString()}`,
+    );
+    expect(
+      stats.body.byNeighbourhood.filter((n: { neighbourhoodId: string | null }) => n.neighbourhoodId),
+    ).toHaveLength(14);
+  });
+
   it('has a case forwarded to an external body that answered, a rejected one with a reason and a merged duplicate', async () => {
     const answered = await one(
       `SELECT count(*)::int AS n FROM civic_case k

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@civic/audit';
+import { CaseNeighbourhoodAssigner, NeighbourhoodBoundariesService } from '@civic/cases';
 import { CitizenMessageSettingsService } from '@civic/citizen-loop';
 import { AppConfig } from '@civic/config';
 import { connectionsShareOneSession, withAdvisoryLock } from '@civic/database';
@@ -9,6 +10,7 @@ import { OfficeCalendarService } from '@civic/office-hours';
 import { SANDBOX_IDS } from '../sandbox-channels';
 import { PHOTO_SUBJECTS, sandboxPhoto } from '../sandbox-photo';
 import type { StoredPhoto } from './conversation-parts';
+import { demoBoundaries } from './demo-boundaries';
 import type { DemoHistoryOptions } from './demo-history.generator';
 import { DEMO_HISTORY_SEED, generateDemoHistory } from './demo-history.generator';
 import type { DemoCatalog } from './demo-history.types';
@@ -37,6 +39,8 @@ export class DemoHistoryService {
     private readonly audit: AuditService,
     private readonly config: AppConfig,
     private readonly calendars: OfficeCalendarService,
+    private readonly boundaries: NeighbourhoodBoundariesService,
+    private readonly neighbourhoods: CaseNeighbourhoodAssigner,
   ) {}
 
   /** SANDBOX_HISTORY, by default on, except under NODE_ENV=test: suites that register the sandbox start empty unless they ask. */
@@ -96,9 +100,11 @@ export class DemoHistoryService {
       await this.audit.recordMany(history.audit.slice(i, i + chunk));
       await pause?.();
     }
+    const neighbourhoods = await this.loadBoundaries(organizationId);
     const seconds = Math.round((performance.now() - started) / 10) / 100;
     const summary = {
       ...counts,
+      neighbourhoods,
       notices: history.loop.notices.length,
       auditEvents: history.audit.length,
       officers: catalog.officers.length,
@@ -115,6 +121,37 @@ export class DemoHistoryService {
       `Demo history: ${counts.conversations} conversations, ${counts.messages} messages, ${counts.cases} cases and ${counts.mentions} mentions of the last ${options.days ?? 90} days in ${seconds} s`,
     );
     return { seeded: true, seconds, counts: summary };
+  }
+
+  /**
+   * The made-up district's neighbourhood boundaries (demoBoundaries), uploaded as version 1 when the
+   * organization has none, and every demo case given its neighbourhood right away (the upload's
+   * background job finds nothing left to change). Returns how many cases got one.
+   */
+  private async loadBoundaries(organizationId: string): Promise<number> {
+    const [existing] = await this.dataSource.query(
+      `SELECT 1 FROM neighbourhood_boundary_set WHERE organization_id = $1 LIMIT 1`,
+      [organizationId],
+    );
+    if (existing) {
+      return 0;
+    }
+    const set = await this.boundaries.upload(
+      { organizationId, userId: null },
+      { nameProperty: 'ad', fileName: 'ornek-ilce-mahalleleri.geojson', geojson: demoBoundaries() },
+    );
+    let changed = 0;
+    let afterId: string | null = null;
+    do {
+      const batch = await this.neighbourhoods.recomputeBatch(organizationId, afterId, 1000);
+      changed += batch.changed;
+      afterId = batch.lastId;
+    } while (afterId);
+    await this.dataSource.query(
+      `UPDATE neighbourhood_boundary_set SET recomputed_at = now() WHERE organization_id = $1 AND id = $2`,
+      [organizationId, set.id],
+    );
+    return changed;
   }
 
   private async catalog(organizationId: string): Promise<DemoCatalog> {
