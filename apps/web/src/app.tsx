@@ -21,6 +21,7 @@ import { InboxScreen } from './screens/inbox-screen';
 import { MacrosScreen } from './screens/macros-screen';
 import { MentionsScreen } from './screens/mentions-screen';
 import { OverviewScreen } from './screens/overview-screen';
+import { PublicRequestScreen } from './screens/public-request-screen';
 import { SecurityScreen } from './screens/security-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 
@@ -46,6 +47,11 @@ export function App() {
     [],
   );
 
+  // A request's public page (the acknowledgement links to it): no sign-in, whoever opens it.
+  const publicRequest = /^\/r\/([^/]+)\/?$/.exec(pathname);
+  if (publicRequest) {
+    return <PublicRequestScreen publicId={publicRequest[1]} />;
+  }
   if (!session) {
     return <SignInScreen />;
   }

@@ -13,6 +13,7 @@ import { AutomaticMessagesAdmin } from '../components/citizen-messages/automatic
 import { MacrosAdmin } from '../components/macros/macros-admin';
 import { NeighbourhoodsAdmin } from '../components/neighbourhoods/neighbourhoods-admin';
 import { OfficeHoursAdmin } from '../components/office-hours/office-hours-admin';
+import { PublicDataAdmin } from '../components/public-intake/public-data-admin';
 import { TeamsAdmin } from '../components/teams/teams-admin';
 import { useI18n } from '../i18n/i18n';
 
@@ -31,6 +32,7 @@ export type AdminTab =
   | 'neighbourhoods'
   | 'watchlists'
   | 'retention'
+  | 'public-data'
   | 'sso';
 
 /** The tabs in the order shown; each is /admin/<tab> (accounts is /admin). */
@@ -49,6 +51,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
   'neighbourhoods',
   'watchlists',
   'retention',
+  'public-data',
   'sso',
 ];
 
@@ -109,5 +112,7 @@ function AdminPanel({ tab }: { tab: AdminTab }) {
       return <SingleSignOnAdmin />;
     case 'retention':
       return <RetentionAdmin />;
+    case 'public-data':
+      return <PublicDataAdmin />;
   }
 }
