@@ -54,6 +54,11 @@ export interface CaseOpen311Details {
 @Index('ix_civic_case_open_at_risk', ['organizationId', 'atRiskAt'], {
   where: `"status" IN ('new', 'assigned', 'in_progress', 'forwarded')`,
 })
+// Across organizations, for the SLA scanner: open cases by their due and at-risk moments.
+@Index('ix_civic_case_open_due', ['dueAt'], { where: `"status" IN ('new', 'assigned', 'in_progress', 'forwarded')` })
+@Index('ix_civic_case_open_at_risk_time', ['atRiskAt'], {
+  where: `"status" IN ('new', 'assigned', 'in_progress', 'forwarded')`,
+})
 @Index('ix_civic_case_conversation', ['conversationId'])
 @Index('ix_civic_case_merged_into', ['mergedIntoCaseId'])
 @Index('ix_civic_case_org_assignee', ['organizationId', 'assigneeUserId'])

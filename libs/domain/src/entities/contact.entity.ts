@@ -10,6 +10,8 @@ import { ChannelAccount } from './channel-account.entity';
 @Index('uq_contact_account_user', ['channelAccountId', 'channelUserId'], { unique: true })
 @Index('ix_contact_org', ['organizationId'])
 @Index('ix_contact_search_trgm', { synchronize: false })
+// GIN over tags (contact_tag rule conditions); TypeORM cannot declare GIN, the migration creates it.
+@Index('ix_contact_tags', { synchronize: false })
 @Index('ix_contact_profile_due', ['profileDueAt'], { where: '"profile_due_at" IS NOT NULL' })
 export class Contact {
   @PrimaryGeneratedColumn('uuid')
