@@ -33,7 +33,7 @@ describe('Open311 intake: client keys, POST requests.json in the GeoReport forma
   });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ config: { PUBLIC_URL: 'https://belediye.example' } });
     officer = (await t.createUser([UserRole.Officer])).token;
     [{ slug }] = await t.dataSource.query(`SELECT slug FROM organization WHERE id = $1`, [t.organizationId]);
     await setPublicData(true);
@@ -156,7 +156,7 @@ describe('Open311 intake: client keys, POST requests.json in the GeoReport forma
     });
     expect(k.public_id).toMatch(/^[a-z2-9]{10}$/);
     expect(r.body[0].service_notice).toContain(number);
-    expect(r.body[0].service_notice).toContain(`/r/${k.public_id}`);
+    expect(r.body[0].service_notice).toContain(`https://belediye.example/r/${k.public_id}`);
     // The officer reads the media link with the description.
     expect(k.description).toContain('https://foto.example.com/cukur.jpg');
 
@@ -170,6 +170,8 @@ describe('Open311 intake: client keys, POST requests.json in the GeoReport forma
     );
     expect(mails).toEqual([expect.objectContaining({ to_address: 'zeynep.arslan@example.com' })]);
     expect(mails[0].body).toContain(number);
+    // Public data is on: the e-mail links the request's public page too.
+    expect(mails[0].body).toContain(`https://belediye.example/r/${k.public_id}`);
     const audit = await t.dataSource.query(
       `SELECT actor_label FROM audit_event WHERE target_id = $1::text AND action = 'case.created'`,
       [k.id],

@@ -30,6 +30,7 @@ const WORDS = {
     dear: (name: string) => `Sayın ${name},`,
     citizen: 'Değerli hemşehrimiz,',
     cimer: (deadline: string) => `CİMER başvurunuz en geç ${deadline} tarihine kadar yanıtlanacaktır.`,
+    statusPage: (url: string) => `Başvurunuzun durumunu ${url} adresinden izleyebilirsiniz.`,
     regards: 'Saygılarımızla,',
     why: 'Bu e-postayı, başvurunuz sırasında bilgilendirilmeyi kabul ettiğiniz için alıyorsunuz.',
   },
@@ -37,6 +38,7 @@ const WORDS = {
     dear: (name: string) => `Dear ${name},`,
     citizen: 'Dear citizen,',
     cimer: (deadline: string) => `Your CİMER application will be answered by ${deadline} at the latest.`,
+    statusPage: (url: string) => `You can follow your request at ${url}.`,
     regards: 'Kind regards,',
     why: 'You receive this e-mail because you agreed to be told about your request when you made it.',
   },
@@ -52,6 +54,8 @@ export interface ManualNoticeEmailInput {
   text: string;
   /** The CİMER answer deadline in words ("3 Kasım 2026"), for the acknowledgement. */
   cimerDeadline: string | null;
+  /** The request's public page (/r/:publicId) when the organization publishes them, else null. */
+  statusPage?: string | null;
 }
 
 /** The e-mail to the citizen: subject with the case number, a greeting, the message, why they get it. */
@@ -65,6 +69,7 @@ export function manualNoticeEmail(input: ManualNoticeEmailInput): { subject: str
       input.citizenName ? words.dear(input.citizenName) : words.citizen,
       '',
       `${input.text}${cimer}`,
+      ...(input.statusPage ? ['', words.statusPage(input.statusPage)] : []),
       '',
       words.regards,
       input.organization,

@@ -7,6 +7,7 @@ import {
   CitizenNotices,
   renderNoticeText,
 } from '@civic/citizen-loop';
+import { AppConfig } from '@civic/config';
 import { CaseSource, CaseStatus, foldForSearch } from '@civic/domain';
 import { MailService } from '@civic/mail';
 import { QueueService } from '@civic/queue';
@@ -44,6 +45,7 @@ export class ManualCaseNoticeSender {
     private readonly queue: QueueService,
     private readonly settings: CitizenMessageSettingsService,
     private readonly citizenNotices: CitizenNotices,
+    private readonly config: AppConfig,
   ) {}
 
   /** "Başvurunuz … numarasıyla alınmıştır", right after the case was recorded (same transaction). */
@@ -119,6 +121,7 @@ export class ManualCaseNoticeSender {
       citizenName: citizen.name,
       text: text ?? renderNoticeText(kindSettings.texts[language], this.values(view, facts.caseNumber), language),
       cimerDeadline: facts.cimerDeadline,
+      statusPage: facts.statusPage,
     });
     const status = this.mail.enabled ? 'queued' : 'outbox';
     const [row] = await manager.query(
@@ -228,11 +231,17 @@ export class ManualCaseNoticeSender {
   private async facts(
     manager: EntityManager,
     view: CaseView,
-  ): Promise<{ organization: string; caseNumber: string; cimerDeadline: string | null }> {
+  ): Promise<{ organization: string; caseNumber: string; cimerDeadline: string | null; statusPage: string | null }> {
     const [row] = await manager.query(
-      `SELECT o.name, o.time_zone, k.case_number FROM civic_case k JOIN organization o ON o.id = k.organization_id WHERE k.id = $1`,
+      `SELECT o.name, o.time_zone, k.case_number, k.public_id, s.public_data
+         FROM civic_case k JOIN organization o ON o.id = k.organization_id
+         LEFT JOIN case_settings s ON s.organization_id = k.organization_id
+        WHERE k.id = $1`,
       [view.id],
     );
+    // The request's public page, when the organization publishes them and the public address is known.
+    const base = this.config.env.PUBLIC_URL?.replace(/\/+$/, '');
+    const statusPage = row.public_data && base ? `${base}/r/${row.public_id}` : null;
     const deadline = view.cimer
       ? new Intl.DateTimeFormat('tr-TR', {
           day: 'numeric',
@@ -241,6 +250,6 @@ export class ManualCaseNoticeSender {
           timeZone: row.time_zone,
         }).format(new Date(view.cimer.answerDueAt))
       : null;
-    return { organization: row.name, caseNumber: row.case_number, cimerDeadline: deadline };
+    return { organization: row.name, caseNumber: row.case_number, cimerDeadline: deadline, statusPage };
   }
 }

@@ -86,7 +86,7 @@ export const publicIntakeTr = {
 
 export const publicIntakeEn: Record<keyof typeof publicIntakeTr, string> = {
   'intake.source.open311': 'City app (Open311)',
-  'audit.act.open311_client.created': 'Open311 client key issued',
+  'audit.act.open311_client.created': 'Open311 client key created',
   'audit.act.open311_client.revoked': 'Open311 client key revoked',
   'admin.tab.public-data': 'Public data',
 
@@ -110,17 +110,17 @@ export const publicIntakeEn: Record<keyof typeof publicIntakeTr, string> = {
   'publicData.copied': 'Copied.',
   'publicData.clients': 'Open311 client keys',
   'publicData.clientsIntro':
-    'Issue a separate key to each city app or web form that files requests. A key is shown once; if it is lost, revoke it and issue a new one.',
+    'Give each city app or web form that files requests a key of its own. A key is shown once; if it is lost, revoke it and create a new one.',
   'publicData.clientName': 'Who it is for (app or form name)',
-  'publicData.createClient': 'Issue key',
-  'publicData.creating': 'Issuing…',
+  'publicData.createClient': 'Create key',
+  'publicData.creating': 'Creating…',
   'publicData.newKey': 'Key for "{name}"',
   'publicData.newKeyHint':
     "Copy this key now and pass it to the app's administrator securely; it will not be shown again.",
-  'publicData.noClients': 'No key issued yet.',
+  'publicData.noClients': 'No key created yet.',
   'publicData.col.name': 'App',
   'publicData.col.key': 'Key',
-  'publicData.col.created': 'Issued',
+  'publicData.col.created': 'Created',
   'publicData.col.lastUsed': 'Last used',
   'publicData.col.state': 'State',
   'publicData.createdBy': '{date}, {name}',
