@@ -219,6 +219,13 @@ describe('Neighbourhoods: boundary upload, point in polygon, names in text, back
     const list = await t.http().get(`/api/v1/cases?neighbourhoodId=${kazimdirik.id}`).set(auth(officer)).expect(200);
     expect(list.body.items.map((c: any) => c.id).sort()).toEqual([cases.inside, cases.text].sort());
     expect((await t.http().get('/api/v1/cases?neighbourhoodId=nope').set(auth(officer))).status).toBe(400);
+    // The inbox: the conversations those cases were opened from.
+    const inbox = await t
+      .http()
+      .get(`/api/v1/conversations?neighbourhoodId=${kazimdirik.id}`)
+      .set(auth(officer))
+      .expect(200);
+    expect(inbox.body.items.map((c: any) => c.id).sort()).toEqual([conversations.inside, conversations.text].sort());
 
     const stats = (await t.http().get('/api/v1/cases/stats').set(auth(officer)).expect(200)).body;
     expect(stats.byNeighbourhood).toEqual(

@@ -103,6 +103,11 @@ export function conversationFilterSql(
       `${filter.hasCase ? '' : 'NOT '}EXISTS (SELECT 1 FROM civic_case k WHERE k.conversation_id = c.id AND k.organization_id = c.organization_id)`,
     );
   }
+  if (filter.neighbourhoodId) {
+    where.push(
+      `EXISTS (SELECT 1 FROM civic_case k WHERE k.conversation_id = c.id AND k.organization_id = c.organization_id AND k.neighbourhood_id = ${p(filter.neighbourhoodId)}::uuid)`,
+    );
+  }
   if (filter.awaitingApproval) {
     where.push(
       `EXISTS (SELECT 1 FROM reply_draft d WHERE d.conversation_id = c.id AND d.organization_id = c.organization_id AND d.state = 'pending')`,

@@ -19,6 +19,8 @@ export interface ConversationFilter {
   unread?: boolean;
   /** Whether a case (başvuru) was opened from the conversation. */
   hasCase?: boolean;
+  /** Conversations a case of this neighbourhood (mahalle) was opened from. */
+  neighbourhoodId?: string;
   /** Only conversations with an officer's reply held for approval (reply approval). */
   awaitingApproval?: boolean;
   /** Turkish-aware search over message text and contact name/handle/phone. */

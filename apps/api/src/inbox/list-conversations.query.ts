@@ -62,6 +62,14 @@ export class ConversationFilterDto {
   })
   team?: string;
 
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Conversations a case of this neighbourhood was opened from (GET /api/v1/neighbourhoods)',
+  })
+  @IsOptional()
+  @IsUUID()
+  neighbourhoodId?: string;
+
   @ApiPropertyOptional({ format: 'date-time', description: 'last activity at or after' })
   @IsOptional()
   @Type(() => Date)
@@ -104,8 +112,22 @@ export class ConversationFilterDto {
   q?: string;
 
   toFilter(): ConversationFilter {
-    const { channel, accountId, kind, status, assignee, tag, team, from, to, unread, hasCase, awaitingApproval, q } =
-      this;
+    const {
+      channel,
+      accountId,
+      kind,
+      status,
+      assignee,
+      tag,
+      team,
+      from,
+      to,
+      unread,
+      hasCase,
+      neighbourhoodId,
+      awaitingApproval,
+      q,
+    } = this;
     return {
       channel,
       accountId,
@@ -118,6 +140,7 @@ export class ConversationFilterDto {
       to,
       unread,
       hasCase,
+      neighbourhoodId,
       awaitingApproval,
       q,
     };

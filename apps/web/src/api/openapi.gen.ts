@@ -3492,6 +3492,11 @@ export interface components {
             hasCase?: boolean;
             /** @enum {string} */
             kind?: "public" | "direct";
+            /**
+             * Format: uuid
+             * @description Conversations a case of this neighbourhood was opened from (GET /api/v1/neighbourhoods)
+             */
+            neighbourhoodId?: string;
             /** @description Turkish-aware search over message text and contact name/handle */
             q?: string;
             /** @enum {string} */
@@ -7776,6 +7781,8 @@ export interface operations {
                 hasCase?: boolean;
                 kind?: "public" | "direct";
                 limit?: number;
+                /** @description Conversations a case of this neighbourhood was opened from (GET /api/v1/neighbourhoods) */
+                neighbourhoodId?: string;
                 /** @description Turkish-aware search over message text and contact name/handle */
                 q?: string;
                 status?: "open" | "pending" | "resolved" | "closed";
