@@ -162,6 +162,7 @@ describe('Open311 intake: client keys, POST requests.json in the GeoReport forma
 
     const detail = (await t.http().get(`/api/v1/cases/${k.id}`).set(auth(officer)).expect(200)).body;
     expect(detail.source).toBe('open311');
+    expect(detail.publicId).toBe(k.public_id);
     expect(detail.history[0]).toMatchObject({ action: 'created', actorLabel: 'open311:Kent uygulaması' });
     // The acknowledgement: an e-mail to the address the citizen gave (outbox without SMTP).
     const mails = await t.dataSource.query(

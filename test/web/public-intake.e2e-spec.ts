@@ -105,6 +105,11 @@ describe('public data screen and the public request page in headless Chromium', 
       .expect(201);
     const number = filed.body[0].service_request_id;
     const url = /https?:\/\/\S+\/r\/[a-z2-9]{10}/.exec(filed.body[0].service_notice)![0];
+    // The officer's case page links the same public page.
+    const [k] = await t.dataSource.query(`SELECT id, public_id FROM civic_case WHERE case_number = $1`, [number]);
+    await page.goto(`${t.url}/cases/${k.id}`);
+    expect(await page.getByTestId('case-public-page').getAttribute('href')).toBe(`/r/${k.public_id}`);
+    expect(url.endsWith(`/r/${k.public_id}`)).toBe(true);
 
     const visitor = await browser.context.newPage();
     await visitor.setViewportSize({ width: 1366, height: 850 });

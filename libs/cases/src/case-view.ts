@@ -7,6 +7,8 @@ export interface CaseView extends CaseIntakeView {
   id: string;
   /** The readable number told to the citizen: `2026-000123`. */
   caseNumber: string;
+  /** The id of the request's public page (/r/:publicId), unguessable; the page answers while public data is on. */
+  publicId: string;
   status: CaseStatus;
   priority: CasePriority;
   description: string | null;
@@ -66,6 +68,7 @@ export function toCaseView(r: Record<string, any>, now = new Date()): CaseView {
   return {
     id: r.id,
     caseNumber: r.case_number,
+    publicId: r.public_id,
     status: r.status,
     priority: r.priority,
     description: r.description,

@@ -60,6 +60,8 @@ export class CaseResponse implements CaseView {
     example: '2026-000123',
   })
   caseNumber: string;
+  @ApiProperty({ description: "The id of the request's public page /r/:publicId (answers while public data is on)" })
+  publicId: string;
   @ApiProperty({ enum: CaseStatus, enumName: 'CaseStatus' }) status: CaseStatus;
   @ApiProperty({ enum: CasePriority, enumName: 'CasePriority' }) priority: CasePriority;
   @ApiProperty({ type: String, nullable: true }) description: string | null;

@@ -2909,6 +2909,8 @@ export interface components {
             photoLocation: components["schemas"]["CasePhotoLocation"] | null;
             photos: components["schemas"]["CasePhoto"][];
             priority: components["schemas"]["CasePriority"];
+            /** @description The id of the request's public page /r/:publicId (answers while public data is on) */
+            publicId: string;
             /** Format: date-time */
             rejectedAt: string | null;
             rejectionReason: string | null;
@@ -3001,6 +3003,8 @@ export interface components {
             overdue: boolean;
             photos: components["schemas"]["CasePhoto"][];
             priority: components["schemas"]["CasePriority"];
+            /** @description The id of the request's public page /r/:publicId (answers while public data is on) */
+            publicId: string;
             /** Format: date-time */
             rejectedAt: string | null;
             rejectionReason: string | null;
@@ -3241,6 +3245,8 @@ export interface components {
             overdue: boolean;
             photos: components["schemas"]["CasePhoto"][];
             priority: components["schemas"]["CasePriority"];
+            /** @description The id of the request's public page /r/:publicId (answers while public data is on) */
+            publicId: string;
             /** Format: date-time */
             rejectedAt: string | null;
             rejectionReason: string | null;
@@ -3952,6 +3958,8 @@ export interface components {
             overdue: boolean;
             photos: components["schemas"]["CasePhoto"][];
             priority: components["schemas"]["CasePriority"];
+            /** @description The id of the request's public page /r/:publicId (answers while public data is on) */
+            publicId: string;
             /** Format: date-time */
             rejectedAt: string | null;
             rejectionReason: string | null;

@@ -14,6 +14,7 @@ import { CaseStatusActions } from '../components/cases/case-status-actions';
 import { CaseNotices } from '../components/citizen-messages/case-notices';
 import { ResolutionProposalCard } from '../components/directorate/resolution-proposal-card';
 import { CaseNeighbourhoodFact } from '../components/neighbourhoods/case-neighbourhood-fact';
+import { CasePublicPageFact } from '../components/public-intake/case-public-page-fact';
 import { QueryState } from '../components/query-state';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/tr';
@@ -69,6 +70,7 @@ function CaseDetailBody({ item, can }: { item: CaseDetail; can: Permissions }) {
             <dd>{format.dateTime(item.createdAt)}</dd>
           </div>
           <CaseNeighbourhoodFact item={item} />
+          <CasePublicPageFact item={item} />
           <CaseDeadlineFacts item={item} />
         </dl>
         {item.resolutionText && <p className="small ok">{t('cases.resolutionText', { text: item.resolutionText })}</p>}

@@ -82,6 +82,8 @@ export const publicIntakeTr = {
   'publicRequest.step.merged': 'Aynı konudaki başka bir başvuruyla birleştirildi',
   'publicRequest.resolution': 'Sonuç: {text}',
   'publicRequest.reason': 'Gerekçe: {text}',
+  'publicRequest.caseFact': 'Herkese açık sayfa',
+  'publicRequest.caseLink': 'Vatandaşın gördüğü durum sayfası',
 } as const;
 
 export const publicIntakeEn: Record<keyof typeof publicIntakeTr, string> = {
@@ -162,4 +164,6 @@ export const publicIntakeEn: Record<keyof typeof publicIntakeTr, string> = {
   'publicRequest.step.merged': 'Merged with another request on the same matter',
   'publicRequest.resolution': 'Outcome: {text}',
   'publicRequest.reason': 'Reason: {text}',
+  'publicRequest.caseFact': 'Public page',
+  'publicRequest.caseLink': 'The status page the citizen sees',
 };
