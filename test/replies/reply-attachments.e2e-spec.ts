@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import sharp from 'sharp';
 import type { MessageEvent } from '@civic/channels-core';
 import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
@@ -249,10 +250,16 @@ describe('Replies with attachments: upload, channel limits, sent through each ch
     const [photo] = graph.requestsTo('POST', `/${IG}/messages`);
     const url = (photo.body as any).message.attachment.payload.url as string;
     expect(url.startsWith(`${PUBLIC_URL}/api/v1/media/`)).toBe(true);
-    // The link serves the stored file without a bearer header.
+    // The link serves, without a bearer header, the photo's display copy: the same picture, re-encoded with no metadata.
     const served = await t.http().get(url.slice(PUBLIC_URL.length));
     expect(served.status).toBe(200);
-    expect(Buffer.compare(served.body as Buffer, PNG)).toBe(0);
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    const [original, copy] = await Promise.all([sharp(PNG).metadata(), sharp(served.body as Buffer).metadata()]);
+    expect({ width: copy.width, height: copy.height, exif: copy.exif }).toEqual({
+      width: original.width,
+      height: original.height,
+      exif: undefined,
+    });
   });
 
   it('Facebook comment: one photo as attachment_url on the comment reply', async () => {
