@@ -71,6 +71,8 @@ const KEYS_NOT_YET_SCOPED: Record<string, string> = {
   uq_refresh_token_hash: 'a refresh token is resolved by its hash alone; needs a token-hash directory',
   uq_user_passkey_credential: 'WebAuthn sign-in resolves the credential id alone; needs a credential directory',
   uq_channel_account_external: 'webhooks are routed by (channel, page id) to the account; needs a routing directory',
+  uq_civic_case_public_id:
+    "a request's public page (/r/:publicId) carries no organization; needs a public-id directory",
   'sso_login_code:primary':
     'the one-time code is exchanged by its hash alone; needs a directory or organization in the exchange',
   // Upsert targets in code another change is moving right now (ingest split, retention store).

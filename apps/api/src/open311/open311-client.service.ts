@@ -115,14 +115,17 @@ export class Open311ClientService {
       return null;
     }
     const [row] = await this.dataSource.query(
-      `SELECT id, organization_id, name, revoked_at, last_used_at FROM open311_client WHERE key_hash = $1`,
-      [sha256Hex(key)],
+      `SELECT id, organization_id, name, revoked_at, last_used_at FROM open311_client WHERE organization_id = $1 AND key_hash = $2`,
+      [organizationId, sha256Hex(key)],
     );
-    if (!row || row.organization_id !== organizationId || row.revoked_at) {
+    if (!row || row.revoked_at) {
       return null;
     }
     if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() >= LAST_USED_RESOLUTION_MS) {
-      await this.dataSource.query(`UPDATE open311_client SET last_used_at = now() WHERE id = $1`, [row.id]);
+      await this.dataSource.query(
+        `UPDATE open311_client SET last_used_at = now() WHERE organization_id = $1 AND id = $2`,
+        [organizationId, row.id],
+      );
     }
     return { id: row.id, organizationId: row.organization_id, name: row.name };
   }

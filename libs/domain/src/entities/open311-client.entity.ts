@@ -1,17 +1,17 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
  * A city app or web form allowed to file Open311 requests for an organization. Its key is shown
  * once when an administrator issues it; only the key's sha256 is kept. Revoked keys stay listed.
  */
 @Entity('open311_client')
-@Index('uq_open311_client_key_hash', ['keyHash'], { unique: true })
-@Index('ix_open311_client_org', ['organizationId'])
+// Led by organization_id (tenant keys, ADR 0002); it also serves the organization's key list.
+@Index('uq_open311_client_key_hash', ['organizationId', 'keyHash'], { unique: true })
 export class Open311Client {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_open311_client' })
   id: string;
 
-  @Column({ type: 'uuid', name: 'organization_id' })
+  @PrimaryColumn({ type: 'uuid', name: 'organization_id', primaryKeyConstraintName: 'pk_open311_client' })
   organizationId: string;
 
   @Column({ type: 'text' })

@@ -15,10 +15,11 @@ export class Open311Intake1796655000000 implements MigrationInterface {
       `CREATE TABLE "open311_client" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "organization_id" uuid NOT NULL,
          "name" text NOT NULL, "key_prefix" text NOT NULL, "key_hash" text NOT NULL, "created_by_id" uuid,
          "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "last_used_at" TIMESTAMP WITH TIME ZONE,
-         "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "pk_open311_client" PRIMARY KEY ("id"))`,
+         "revoked_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "pk_open311_client" PRIMARY KEY ("id", "organization_id"))`,
     );
-    await queryRunner.query(`CREATE UNIQUE INDEX "uq_open311_client_key_hash" ON "open311_client" ("key_hash")`);
-    await queryRunner.query(`CREATE INDEX "ix_open311_client_org" ON "open311_client" ("organization_id")`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_open311_client_key_hash" ON "open311_client" ("organization_id", "key_hash")`,
+    );
     // Random bytes of a v4 UUID (not the version/variant bytes 6 and 8), each mod 32: uniform over the alphabet.
     await queryRunner.query(
       `CREATE FUNCTION civic_public_id() RETURNS text LANGUAGE sql VOLATILE AS $$
