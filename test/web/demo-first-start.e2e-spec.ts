@@ -132,6 +132,8 @@ describe('a fresh demo in the browser', () => {
     await page.goto(`${t.url}/mentions`);
     await page.getByTestId('mention-feed').waitFor();
     const panel = page.getByTestId('watchlists-panel');
+    // Shown once the watchlists load; a first start is busy (history, neighbourhood recompute), so allow for retries.
+    await panel.waitFor({ timeout: 90_000 });
     // The demo has watchlists, so the panel starts closed.
     if ((await panel.getAttribute('open')) === null) {
       await panel.locator('summary').click();
