@@ -3,6 +3,7 @@ import { MediaStore } from '@civic/media';
 import type { SeededAccounts } from '../inbox/inbox-seed';
 import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
 import type { TestApp } from '../support/test-app';
+import { TINY_PNG } from '../support/tiny-png';
 
 /** One organization with something behind every kind of id: accounts, a conversation with a stored photo, a case, a watchlist with a mention. */
 export interface SeededOrganization {
@@ -38,11 +39,12 @@ export async function seedOrganization(
     `SELECT m.id, m.conversation_id, m.contact_id FROM message m WHERE m.organization_id = $1 AND m.channel_account_id = $2`,
     [organizationId, accounts.whatsapp.id],
   );
-  const stored = await t.app.get(MediaStore).put(Buffer.from(`çöp fotoğrafı ${suffix}`), 'image/jpeg');
+  // Real image bytes: photos are served as decoded, metadata-free copies.
+  const stored = await t.app.get(MediaStore).put(TINY_PNG, 'image/png');
   await t.dataSource.query(`UPDATE message SET attachments = $2::jsonb WHERE id = $1`, [
     message.id,
     JSON.stringify([
-      { type: AttachmentType.Image, mimeType: 'image/jpeg', storageKey: stored.storageKey, downloadState: 'stored' },
+      { type: AttachmentType.Image, mimeType: 'image/png', storageKey: stored.storageKey, downloadState: 'stored' },
     ]),
   ]);
   const auth = { Authorization: `Bearer ${adminToken}` };
