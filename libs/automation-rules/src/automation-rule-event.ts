@@ -16,6 +16,8 @@ export enum AutomationRuleEvent {
   CaseSlaAtRisk = 'case_sla_at_risk',
   /** An open case passed its due date. */
   CaseSlaBreached = 'case_sla_breached',
+  /** A new mention (a public post) matched a watchlist; it has no conversation, and its rules only notify. */
+  MentionMatched = 'mention_matched',
 }
 
 export const AUTOMATION_RULE_EVENTS = Object.values(AutomationRuleEvent);
@@ -29,3 +31,5 @@ export const CASE_EVENTS: readonly AutomationRuleEvent[] = [
 ];
 
 export const isCaseEvent = (event: AutomationRuleEvent) => CASE_EVENTS.includes(event);
+
+export const isMentionEvent = (event: AutomationRuleEvent) => event === AutomationRuleEvent.MentionMatched;

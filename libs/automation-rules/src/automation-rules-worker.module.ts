@@ -5,6 +5,7 @@ import { AutomationRulesInboundHandler } from './automation-rules-inbound.handle
 import { AutomationRulesModule } from './automation-rules.module';
 import { CaseRuleEventWorker } from './case-rule-event.worker';
 import { CaseSlaScanner } from './case-sla.scanner';
+import { MentionRuleEventWorker } from './mention/mention-rule-event.worker';
 
 /**
  * Worker side: the rules run on new citizen messages through the inbound scanner's handler registry,
@@ -12,6 +13,6 @@ import { CaseSlaScanner } from './case-sla.scanner';
  */
 @Module({
   imports: [AutomationRulesModule, CitizenLoopModule, QueueModule],
-  providers: [AutomationRulesInboundHandler, CaseRuleEventWorker, CaseSlaScanner],
+  providers: [AutomationRulesInboundHandler, CaseRuleEventWorker, CaseSlaScanner, MentionRuleEventWorker],
 })
 export class AutomationRulesWorkerModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
+import { MailModule } from '@civic/mail';
 import { OfficeHoursModule } from '@civic/office-hours';
 import { QueueModule } from '@civic/queue';
 import { AutomationRulesService } from './automation-rules.service';
@@ -7,6 +8,9 @@ import { CaseRuleEventListener } from './case-rule-event.listener';
 import { CaseSubjectLoader } from './case-subject.loader';
 import { ConditionEvaluatorRegistry } from './conditions/condition-evaluator.registry';
 import { ContactTagsService } from './contact-tags.service';
+import { MentionActionRunner } from './mention/mention-action.runner';
+import { MentionRuleEventListener } from './mention/mention-rule-event.listener';
+import { MentionSubjectLoader } from './mention/mention-subject.loader';
 import { RuleCompiler } from './rule-compiler';
 import { RuleDryRunService } from './rule-dry-run.service';
 import { RuleEngine } from './rule-engine';
@@ -26,8 +30,11 @@ const PROVIDERS = [
   CaseSubjectLoader,
   CaseRuleEventListener,
   ContactTagsService,
+  MentionSubjectLoader,
+  MentionRuleEventListener,
+  MentionActionRunner,
 ];
 
-/** Automation rules (issue 26), the part every process needs: the rules, their evaluation, the dry run, and case events into the outbox. */
-@Module({ imports: [AuditModule, OfficeHoursModule, QueueModule], providers: PROVIDERS, exports: PROVIDERS })
+/** Automation rules (issue 26), the part every process needs: the rules, their evaluation, the dry run, and case and mention events into their outboxes. */
+@Module({ imports: [AuditModule, MailModule, OfficeHoursModule, QueueModule], providers: PROVIDERS, exports: PROVIDERS })
 export class AutomationRulesModule {}

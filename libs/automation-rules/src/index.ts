@@ -26,3 +26,8 @@ export * from './case-subject.loader';
 export * from './case-sla.scanner';
 export * from './contact-tags.service';
 export * from './case-dry-run';
+export * from './mention/mention-rule-event.queue';
+export * from './mention/mention-rule-event.listener';
+export * from './mention/mention-rule-event.worker';
+export * from './mention/mention-subject.loader';
+export * from './mention/mention-action.runner';

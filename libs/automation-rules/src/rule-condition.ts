@@ -20,6 +20,8 @@ export enum RuleConditionType {
   CasePriority = 'case_priority',
   CaseStatus = 'case_status',
   CasePreviousStatus = 'case_previous_status',
+  /** Mention events only: the watchlist the mention matched (watchlist ids). */
+  Watchlist = 'watchlist',
 }
 
 export const RULE_CONDITION_TYPES = Object.values(RuleConditionType);

@@ -3,8 +3,9 @@ import { DataSource } from 'typeorm';
 import type { ConversationAction } from '@civic/automation';
 import type { MessageAttachment } from '@civic/model';
 import type { AutomationRuleDefinition } from './automation-rule-definition';
-import { AutomationRuleEvent, isCaseEvent } from './automation-rule-event';
+import { AutomationRuleEvent, isCaseEvent, isMentionEvent } from './automation-rule-event';
 import { dryRunOverCases } from './case-dry-run';
+import { dryRunOverMentions } from './mention/mention-dry-run';
 import { RuleCompiler } from './rule-compiler';
 import { BURST_MAX, BURST_SECONDS, buildSubject } from './rule-subject.builder';
 import type { BurstMessage } from './rule-subject.builder';
@@ -21,18 +22,23 @@ export interface DryRunMatch {
   /** Case events: the case and its number; null for message events. */
   caseId: string | null;
   caseNumber: string | null;
-  conversationId: string;
+  /** Null for a mention that is not an inbox message. */
+  conversationId: string | null;
   channel: string;
   accountName: string;
   contactName: string | null;
   sentAt: string;
   excerpt: string | null;
   actions: ConversationAction[];
+  /** Mention events: the mention, its watchlist and the post's link (accountName is the watchlist, contactName the author). */
+  mentionId?: string;
+  watchlistName?: string;
+  url?: string | null;
 }
 
 export interface DryRunResult {
-  /** What was examined: citizen messages, or cases for a case event's rule. */
-  over: 'messages' | 'cases';
+  /** What was examined: citizen messages, cases for a case event's rule, mentions for a mention rule. */
+  over: 'messages' | 'cases' | 'mentions';
   examined: number;
   matched: number;
   tookMs: number;
@@ -76,8 +82,9 @@ export class RuleDryRunService {
   ): Promise<DryRunResult> {
     const started = process.hrtime.bigint();
     const rule = this.compiler.compile('dry-run', definition);
-    if (isCaseEvent(definition.event)) {
-      const { examined, matches } = await dryRunOverCases(
+    if (isCaseEvent(definition.event) || isMentionEvent(definition.event)) {
+      const over = isCaseEvent(definition.event) ? dryRunOverCases : dryRunOverMentions;
+      const { examined, matches } = await over(
         this.dataSource.manager,
         organizationId,
         definition,
@@ -85,7 +92,7 @@ export class RuleDryRunService {
         Math.min(Math.max(1, limit), DRY_RUN_MAX),
       );
       return {
-        over: 'cases',
+        over: isCaseEvent(definition.event) ? 'cases' : 'mentions',
         examined,
         matched: matches.length,
         tookMs: Math.round(Number(process.hrtime.bigint() - started) / 1e6),

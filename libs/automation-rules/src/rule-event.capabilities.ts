@@ -36,9 +36,24 @@ const CASE_CONDITIONS: readonly RuleConditionType[] = [
   C.CaseStatus,
 ];
 
+/**
+ * A mention is a public post, often outside the inbox: its channel, watchlist, text (keywords), the
+ * language of its inbox contact when linked, and the time it was published (office hours).
+ */
+const MENTION_CONDITIONS: readonly RuleConditionType[] = [
+  C.Channel,
+  C.Watchlist,
+  C.Keywords,
+  C.Language,
+  C.WithinOfficeHours,
+  C.OutsideOfficeHours,
+];
+
 const ALL_ACTIONS = Object.values(ConversationActionKind);
 /** A case event's conversation has its case already: opening another is not offered. */
 const CASE_ACTIONS = ALL_ACTIONS.filter((a) => a !== A.OpenCase);
+/** A mention has no conversation to change: its rules tell a team (MentionActionRunner), nothing else. */
+export const MENTION_ACTIONS: readonly ConversationActionKind[] = [A.NotifyTeam];
 
 /**
  * Which conditions and actions each event offers (the editor shows only these; the API refuses the
@@ -55,6 +70,7 @@ export const RULE_EVENT_CAPABILITIES: Record<
   [E.CaseStatusChanged]: { conditions: [...CASE_CONDITIONS, C.CasePreviousStatus], actions: CASE_ACTIONS },
   [E.CaseSlaAtRisk]: { conditions: CASE_CONDITIONS, actions: CASE_ACTIONS },
   [E.CaseSlaBreached]: { conditions: CASE_CONDITIONS, actions: CASE_ACTIONS },
+  [E.MentionMatched]: { conditions: MENTION_CONDITIONS, actions: MENTION_ACTIONS },
 };
 
 /** Conditions and actions the event does not offer, each naming its field. */

@@ -13,6 +13,18 @@ export interface RuleCaseFacts {
   previousStatus: string | null;
 }
 
+/** What mention conditions read, and what mention actions write (the team e-mail). */
+export interface RuleMentionFacts {
+  id: string;
+  watchlistId: string;
+  watchlistName: string;
+  authorHandle: string | null;
+  authorName: string | null;
+  url: string | null;
+  text: string | null;
+  reach: number | null;
+}
+
 /**
  * What a rule's conditions look at for one event: the citizen message and its burst (the same
  * citizen's earlier messages in the conversation a few minutes before it: WhatsApp carries a photo,
@@ -37,6 +49,8 @@ export interface RuleSubject {
   contactTags: readonly string[];
   /** The case of a case event; absent for message events (case conditions are refused there). */
   case?: RuleCaseFacts;
+  /** The mention of a mention event (its conversationId is '' and channelAccountId '' when the post is not in the inbox). */
+  mention?: RuleMentionFacts;
   /** 0 for what citizens and officers did; 1 for an event a rule's action caused (its rules' actions cause no further events). */
   depth?: number;
   /** The burst's texts and captions, Turkish-folded, one per line. */

@@ -6,6 +6,7 @@ export * from './mention-filter';
 export * from './mention-candidate';
 export * from './mention-metrics';
 export * from './mention-store.service';
+export * from './mention-event.hooks';
 export * from './inbox-mention-scanner.service';
 export * from './twitter-mention-search.service';
 export * from './mention-source-states.service';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { foldForSearch } from '@civic/domain';
 import { MentionCandidate } from './mention-candidate';
+import { MentionEventHooks } from './mention-event.hooks';
 
 export interface StoreOutcome {
   inserted: number;
@@ -18,7 +19,7 @@ export class MentionStoreService {
   async store(manager: EntityManager, candidates: MentionCandidate[]): Promise<StoreOutcome> {
     const outcome: StoreOutcome = { inserted: 0, linked: 0 };
     for (const c of candidates) {
-      const rows: { inserted: boolean; linked: boolean }[] = await manager.query(
+      const rows: { id: string; inserted: boolean; linked: boolean }[] = await manager.query(
         `WITH prior AS (
            SELECT message_id FROM mention WHERE watchlist_id = $2 AND channel = $4 AND external_id = $5
          ), msg AS (
@@ -38,7 +39,7 @@ export class MentionStoreService {
            reply_count = COALESCE(EXCLUDED.reply_count, mention.reply_count),
            reach = COALESCE(EXCLUDED.reach, mention.reach),
            url = COALESCE(mention.url, EXCLUDED.url)
-         RETURNING (xmax = 0) AS inserted,
+         RETURNING id, (xmax = 0) AS inserted,
                    (xmax <> 0 AND message_id IS NOT NULL AND (SELECT message_id FROM prior) IS NULL) AS linked`,
         [
           c.organizationId,
@@ -64,6 +65,13 @@ export class MentionStoreService {
       );
       if (rows[0]?.inserted) {
         outcome.inserted += 1;
+        // Only a new row is an event: a post stored again or linked to its inbox message is the same mention.
+        await MentionEventHooks.emit(manager, {
+          organizationId: c.organizationId,
+          mentionId: rows[0].id,
+          watchlistId: c.watchlistId,
+          key: `mention:${rows[0].id}`,
+        });
       } else if (rows[0]?.linked) {
         outcome.linked += 1;
       }

@@ -29,6 +29,7 @@ const LIST_TYPES: string[] = [
   RuleConditionType.CasePriority,
   RuleConditionType.CaseStatus,
   RuleConditionType.CasePreviousStatus,
+  RuleConditionType.Watchlist,
 ];
 const isNear = (c: RuleConditionDto) => c.type === RuleConditionType.Near;
 

@@ -66,6 +66,11 @@ export class ConditionEvaluatorRegistry {
         read: (s) => s.case?.previousStatus ?? null,
         allowed: Object.values(CaseStatus),
       }),
+      // Mention events only (validation keeps it there): the watchlist the mention matched.
+      new ValueInSetEvaluator(RuleConditionType.Watchlist, {
+        read: (s) => s.mention?.watchlistId ?? null,
+        format: { pattern: UUID, says: 'must be a watchlist id' },
+      }),
     ];
     for (const evaluator of all) {
       this.evaluators.set(evaluator.type, evaluator);
