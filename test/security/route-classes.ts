@@ -382,6 +382,10 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
     params: async (f) => ({ conversationId: f.base!.conversationId }),
     query: (p) => `conversationId=${p.conversationId}`,
   }),
+  // The case map: account A's pinned case (38.7, 35.5) shows only to those who may see account A.
+  'GET /api/v1/cases/map': accountList((f) => f.base!.caseId, { query: () => 'bbox=35.3,38.5,35.7,38.9&zoom=14' }),
+  'GET /api/v1/cases/map/neighbourhoods': organization(),
+  'GET /api/v1/cases/map/tiles': organization(),
   'GET /api/v1/cases/stats': accountList((f) => f.accountA),
   'GET /api/v1/cases/stats.csv': accountList(() => 'Çözüm Masası'),
   'GET /api/v1/inbox/stats': accountList((f) => f.accountA),

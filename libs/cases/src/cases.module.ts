@@ -24,6 +24,7 @@ import { DepartmentPresetsService } from './department-presets.service';
 import { DepartmentsService } from './departments.service';
 import { DirectorateCasesService } from './directorate/directorate-cases.service';
 import { INTAKE_PROVIDERS } from './intake/intake.providers';
+import { MAP_PROVIDERS } from './map/map.providers';
 import { NEIGHBOURHOOD_PROVIDERS } from './neighbourhoods/neighbourhood.providers';
 import { CasePhotoLocationService } from './photos/case-photo-location.service';
 import { RoutingRulesService } from './routing-rules.service';
@@ -40,6 +41,7 @@ const PROVIDERS = [
   CaseNoticeTrigger,
   ...INTAKE_PROVIDERS,
   ...NEIGHBOURHOOD_PROVIDERS,
+  ...MAP_PROVIDERS,
   CaseStore,
   DepartmentsService,
   DepartmentPresetsService,

@@ -50,3 +50,4 @@ export * from './directorate/resolution-proposal.reader';
 export * from './photos/case-photo-location.reader';
 export * from './photos/case-photo-location.service';
 export * from './neighbourhoods';
+export * from './map';

@@ -30,4 +30,17 @@ export class AppConfig {
     }
     return !this.env.META_APP_SECRET && !this.env.TWITTER_CONSUMER_KEY;
   }
+
+  /** The case map's tiles: OpenStreetMap's unless MAP_TILE_URL names another server. */
+  get mapTileUrl(): string {
+    return this.env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+  }
+
+  /** OpenStreetMap's required attribution (with the copyright link) unless MAP_TILE_ATTRIBUTION replaces it. */
+  get mapTileAttribution(): string {
+    return (
+      this.env.MAP_TILE_ATTRIBUTION ??
+      '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> katkıda bulunanlar'
+    );
+  }
 }

@@ -8,6 +8,7 @@ import {
   IsUrl,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   ValidateIf,
@@ -311,6 +312,24 @@ export class Environment {
   @Min(1)
   @Max(65535)
   WORKER_METRICS_PORT?: number;
+
+  /**
+   * The case map's tile server, `{z}/{x}/{y}` (and optional `{s}`) in the URL. Default:
+   * OpenStreetMap's tiles, whose usage policy asks for a real user agent and modest traffic.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, {
+    message: 'MAP_TILE_URL must be an http(s) URL with {z}, {x} and {y}',
+  })
+  MAP_TILE_URL?: string;
+
+  /** The attribution the tile server requires, shown on the map (HTML: a link is allowed). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500, { message: 'MAP_TILE_ATTRIBUTION must be at most 500 characters' })
+  MAP_TILE_ATTRIBUTION?: string;
 }
 
 export class ConfigValidationError extends Error {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CasesModule } from '@civic/cases';
 import { NeighbourhoodsController } from '../neighbourhoods/neighbourhoods.controller';
 import { CaseCategoriesController } from './case-categories.controller';
+import { CaseMapController } from './case-map.controller';
 import { CasePhotoLocationController } from './case-photo-location.controller';
 import { CasePublicSettingsController } from './case-public-settings.controller';
 import { CaseWebhookController } from './case-webhook.controller';
@@ -15,6 +16,7 @@ import { RoutingRulesController } from './routing-rules.controller';
   imports: [CasesModule],
   controllers: [
     ManualCasesController,
+    CaseMapController,
     CasesController,
     CasePhotoLocationController,
     DepartmentsController,

@@ -64,6 +64,10 @@ export interface CaseOpen311Details {
 @Index('ix_civic_case_org_assignee', ['organizationId', 'assigneeUserId'])
 @Index('ix_civic_case_department_created', ['organizationId', 'departmentId', 'createdAt'])
 @Index('ix_civic_case_neighbourhood', ['organizationId', 'neighbourhoodId', 'createdAt'])
+// The case map: pinned cases by position, status beside them (the server-side grid reads only the index).
+@Index('ix_civic_case_map', ['organizationId', 'latitude', 'longitude', 'status'], {
+  where: `"latitude" IS NOT NULL AND "longitude" IS NOT NULL`,
+})
 export class CivicCase {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -46,6 +46,7 @@ import { DirectorateAccess1796650000000 } from './1796650000000-directorate-acce
 import { RuleEvents1796652000000 } from './1796652000000-rule-events.migration';
 import { Neighbourhoods1796654000000 } from './1796654000000-neighbourhoods.migration';
 import { Open311Intake1796655000000 } from './1796655000000-open311-intake.migration';
+import { CaseMapIndex1796656000000 } from './1796656000000-case-map-index.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -95,4 +96,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RuleEvents1796652000000,
   Neighbourhoods1796654000000,
   Open311Intake1796655000000,
+  CaseMapIndex1796656000000,
 ];
