@@ -2607,7 +2607,7 @@ export interface components {
             createdAt: string;
             enabled: boolean;
             /** @enum {string} */
-            event: "message_received" | "conversation_created" | "case_opened" | "case_status_changed" | "case_sla_at_risk" | "case_sla_breached";
+            event: "message_received" | "conversation_created" | "case_opened" | "case_status_changed" | "case_sla_at_risk" | "case_sla_breached" | "mention_matched";
             /** @description How many times the rule fired */
             firings: number;
             /** Format: uuid */
@@ -2631,10 +2631,10 @@ export interface components {
             /** @description The newest 100 matches */
             matches: components["schemas"]["AutomationRuleDryRunMatch"][];
             /**
-             * @description Case events are tried on the latest cases
+             * @description Case events are tried on the latest cases, mention events on the latest mentions
              * @enum {string}
              */
-            over: "messages" | "cases";
+            over: "messages" | "cases" | "mentions";
             tookMs: number;
         };
         AutomationRuleDryRunMatch: {
@@ -2650,9 +2650,17 @@ export interface components {
             caseNumber: string | null;
             channel: string;
             contactName: string | null;
-            /** Format: uuid */
-            conversationId: string;
+            /**
+             * Format: uuid
+             * @description Null for a mention outside the inbox
+             */
+            conversationId: string | null;
             excerpt: string | null;
+            /**
+             * Format: uuid
+             * @description Mention events only
+             */
+            mentionId?: string;
             /**
              * Format: uuid
              * @description For a case: the message it was opened from
@@ -2660,6 +2668,10 @@ export interface components {
             messageId: string | null;
             /** Format: date-time */
             sentAt: string;
+            /** @description Mention events only: the post */
+            url?: string | null;
+            /** @description Mention events only: the watchlist the mention matched */
+            watchlistName?: string;
         };
         Availability: {
             /** @description Marked away: new team work goes to others */
@@ -3567,7 +3579,7 @@ export interface components {
             /** @description Off by default: try a rule before switching it on */
             enabled?: boolean;
             /** @enum {string} */
-            event: "message_received" | "conversation_created" | "case_opened" | "case_status_changed" | "case_sla_at_risk" | "case_sla_breached";
+            event: "message_received" | "conversation_created" | "case_opened" | "case_status_changed" | "case_sla_at_risk" | "case_sla_breached" | "mention_matched";
             /** @enum {string} */
             match: "all" | "any";
             /** @example Yol çukuru fotoğrafı → Fen İşleri */
@@ -5030,7 +5042,7 @@ export interface components {
              */
             radiusMeters?: number;
             /** @enum {string} */
-            type: "channel" | "channel_account" | "account_owner_label" | "message_kind" | "keywords" | "has_photo" | "has_location" | "near" | "conversation_tag" | "within_office_hours" | "outside_office_hours" | "language" | "contact_tag" | "case_category" | "case_department" | "case_priority" | "case_status" | "case_previous_status";
+            type: "channel" | "channel_account" | "account_owner_label" | "message_kind" | "keywords" | "has_photo" | "has_location" | "near" | "conversation_tag" | "within_office_hours" | "outside_office_hours" | "language" | "contact_tag" | "case_category" | "case_department" | "case_priority" | "case_status" | "case_previous_status" | "watchlist";
             /**
              * @example [
              *       "çukur*",
@@ -5345,7 +5357,7 @@ export interface components {
             /** @description Off by default: try a rule before switching it on */
             enabled?: boolean;
             /** @enum {string} */
-            event: "message_received" | "conversation_created" | "case_opened" | "case_status_changed" | "case_sla_at_risk" | "case_sla_breached";
+            event: "message_received" | "conversation_created" | "case_opened" | "case_status_changed" | "case_sla_at_risk" | "case_sla_breached" | "mention_matched";
             /** @default 500 */
             limit: number;
             /** @enum {string} */
@@ -5393,7 +5405,7 @@ export interface components {
             /** @description Off by default: try a rule before switching it on */
             enabled?: boolean;
             /** @enum {string} */
-            event?: "message_received" | "conversation_created" | "case_opened" | "case_status_changed" | "case_sla_at_risk" | "case_sla_breached";
+            event?: "message_received" | "conversation_created" | "case_opened" | "case_status_changed" | "case_sla_at_risk" | "case_sla_breached" | "mention_matched";
             /** @enum {string} */
             match?: "all" | "any";
             /** @example Yol çukuru fotoğrafı → Fen İşleri */
