@@ -44,6 +44,7 @@ export function ConditionRow({
     case_priority: () => PRIORITIES.map((p) => ({ value: p, label: t(`cases.priority.${p}`) })),
     case_status: () => CASE_STATUSES.map((s) => ({ value: s, label: t(`rules.caseStatus.${s}`) })),
     case_previous_status: () => CASE_STATUSES.map((s) => ({ value: s, label: t(`rules.caseStatus.${s}`) })),
+    watchlist: () => lookups.watchlists.map((w) => ({ value: w.id, label: w.name })),
   };
   const choices = (
     choiceLists[condition.type] ?? (() => lookups.accounts.map((a) => ({ value: a.id, label: a.name })))
@@ -81,6 +82,9 @@ export function ConditionRow({
             testId="rule-condition-values"
           />
         </label>
+      )}
+      {input === 'choice' && condition.type === 'watchlist' && choices.length === 0 && (
+        <span className="muted small">{t('rules.noWatchlists')}</span>
       )}
       {input === 'choice' && (
         <span className="rule-choices" role="group" aria-label={t('rules.values')}>

@@ -8,7 +8,8 @@ export type RuleEvent =
   | 'case_opened'
   | 'case_status_changed'
   | 'case_sla_at_risk'
-  | 'case_sla_breached';
+  | 'case_sla_breached'
+  | 'mention_matched';
 
 /** The choices in the order the editor offers them. */
 export const RULE_EVENTS: readonly RuleEvent[] = [
@@ -18,10 +19,25 @@ export const RULE_EVENTS: readonly RuleEvent[] = [
   'case_status_changed',
   'case_sla_at_risk',
   'case_sla_breached',
+  'mention_matched',
 ];
 
 /** Events about a case (başvuru): the dry run over messages does not apply to them. */
 export const isCaseEvent = (event: RuleEvent) => event.startsWith('case_');
+
+/** A public post matched a watchlist: no conversation, so only its own conditions and the team e-mail. */
+export const isMentionEvent = (event: RuleEvent) => event === 'mention_matched';
+
+/** What a mention offers (as the API's RULE_EVENT_CAPABILITIES). */
+const MENTION_CONDITIONS: readonly ConditionType[] = [
+  'watchlist',
+  'keywords',
+  'channel',
+  'language',
+  'within_office_hours',
+  'outside_office_hours',
+];
+const MENTION_ACTIONS: readonly ActionKind[] = ['notify_team'];
 
 export const CONDITION_TYPES: readonly ConditionType[] = [
   'keywords',
@@ -42,6 +58,7 @@ export const CONDITION_TYPES: readonly ConditionType[] = [
   'case_priority',
   'case_status',
   'case_previous_status',
+  'watchlist',
 ];
 
 const CASE_ONLY: readonly ConditionType[] = [
@@ -54,16 +71,23 @@ const CASE_ONLY: readonly ConditionType[] = [
 
 /** The conditions an event offers (as the API checks: case conditions on case events, the previous status on status changes). */
 export function conditionTypesFor(event: RuleEvent): ConditionType[] {
+  if (isMentionEvent(event)) {
+    return [...MENTION_CONDITIONS];
+  }
   if (!isCaseEvent(event)) {
-    return CONDITION_TYPES.filter((c) => !CASE_ONLY.includes(c));
+    return CONDITION_TYPES.filter((c) => !CASE_ONLY.includes(c) && c !== 'watchlist');
   }
   return CONDITION_TYPES.filter(
-    (c) => c !== 'message_kind' && (c !== 'case_previous_status' || event === 'case_status_changed'),
+    (c) =>
+      c !== 'message_kind' && c !== 'watchlist' && (c !== 'case_previous_status' || event === 'case_status_changed'),
   );
 }
 
 /** The actions an event offers: a case event's conversation has its case, so "open a case" is not offered. */
 export function actionKindsFor(event: RuleEvent): ActionKind[] {
+  if (isMentionEvent(event)) {
+    return [...MENTION_ACTIONS];
+  }
   return ACTION_KINDS.filter((a) => !isCaseEvent(event) || a !== 'open_case');
 }
 
@@ -102,6 +126,7 @@ export const CONDITION_INPUT: Record<ConditionType, ConditionInput> = {
   case_priority: 'choice',
   case_status: 'choice',
   case_previous_status: 'choice',
+  watchlist: 'choice',
 };
 
 export const CHANNELS = ['whatsapp', 'facebook', 'instagram', 'twitter'] as const;

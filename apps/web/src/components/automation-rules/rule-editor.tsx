@@ -20,6 +20,7 @@ import {
   blankCondition,
   conditionTypesFor,
   isCaseEvent,
+  isMentionEvent,
   RULE_EVENTS,
 } from './rule-catalog';
 import { useRuleLookups } from './use-rule-words';
@@ -73,18 +74,27 @@ export function RuleEditor({ rule, onDone }: { rule: AutomationRule | null; onDo
     const { enabled: _enabled, ...tried } = body();
     trial.mutate(tried);
   };
-  /** Another event: conditions it does not offer go, and actions it does not offer become "add tags". */
+  /** Another event: conditions it does not offer go, and actions it does not offer become its first action ("add tags"). */
   const changeEvent = (next: RuleEvent) => {
     setEvent(next);
     const conditionTypes = conditionTypesFor(next);
     const actionKinds = actionKindsFor(next);
     setConditions((list) => list.filter((c) => conditionTypes.includes(c.item.type)));
+    const fallback = actionKinds.includes('add_tags') ? 'add_tags' : actionKinds[0];
     setActions((list) =>
-      list.map((a) => (actionKinds.includes(a.item.kind) ? a : { key: a.key, item: blankAction('add_tags') })),
+      list.map((a) => (actionKinds.includes(a.item.kind) ? a : { key: a.key, item: blankAction(fallback) })),
     );
   };
   const replace = <T,>(list: Keyed<T>[], key: number, item: T) => list.map((x) => (x.key === key ? { key, item } : x));
   const title = rule ? t('rules.editNamed', { name: rule.name }) : t('rules.new');
+  // What "add a condition / an action" starts with: the usual one when the event offers it.
+  const newConditionType = conditionTypesFor(event).includes('has_location') ? 'has_location' : 'watchlist';
+  const newActionKind = actionKindsFor(event).includes('add_tags') ? 'add_tags' : actionKindsFor(event)[0];
+  const tryExplain = isMentionEvent(event)
+    ? 'rules.tryExplainMentions'
+    : isCaseEvent(event)
+      ? 'rules.tryExplainCases'
+      : 'rules.tryExplain';
 
   return (
     <form
@@ -132,7 +142,7 @@ export function RuleEditor({ rule, onDone }: { rule: AutomationRule | null; onDo
         <button
           type="button"
           className="secondary"
-          onClick={() => setConditions((list) => [...list, ...keyed([blankCondition('has_location')])])}
+          onClick={() => setConditions((list) => [...list, ...keyed([blankCondition(newConditionType)])])}
         >
           {t('rules.addCondition')}
         </button>
@@ -154,7 +164,7 @@ export function RuleEditor({ rule, onDone }: { rule: AutomationRule | null; onDo
         <button
           type="button"
           className="secondary"
-          onClick={() => setActions((list) => [...list, ...keyed([blankAction('add_tags')])])}
+          onClick={() => setActions((list) => [...list, ...keyed([blankAction(newActionKind)])])}
           data-testid="rule-add-action"
         >
           {t('rules.addAction')}
@@ -186,7 +196,7 @@ export function RuleEditor({ rule, onDone }: { rule: AutomationRule | null; onDo
           {t('rules.cancel')}
         </button>
       </div>
-      <p className="muted small full">{t(isCaseEvent(event) ? 'rules.tryExplainCases' : 'rules.tryExplain')}</p>
+      <p className="muted small full">{t(tryExplain)}</p>
       {trial.data && <DryRunResult result={trial.data} />}
     </form>
   );

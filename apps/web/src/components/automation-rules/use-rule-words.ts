@@ -1,11 +1,12 @@
 import type { RuleAction, RuleCondition } from '../../api/queries/use-automation-rules';
 import { useAllDepartments, useCaseCategories } from '../../api/queries/use-cases';
 import { useCannedResponses, useChannelAccounts, useUsers } from '../../api/queries/use-conversations';
+import { useWatchlists } from '../../api/queries/use-settings';
 import { useTeams } from '../../api/queries/use-teams';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/tr';
 
-/** The lists a rule's ids are named from (accounts, teams, officers, categories, units, canned responses). */
+/** The lists a rule's ids are named from (accounts, teams, officers, categories, units, canned responses, watchlists). */
 export function useRuleLookups() {
   return {
     accounts: useChannelAccounts().data ?? [],
@@ -14,6 +15,7 @@ export function useRuleLookups() {
     categories: useCaseCategories().data ?? [],
     units: useAllDepartments().data ?? [],
     canned: useCannedResponses().data ?? [],
+    watchlists: useWatchlists().data ?? [],
   };
 }
 
@@ -33,6 +35,7 @@ export function useRuleWords() {
     case_priority: (value) => t(`cases.priority.${value}` as MessageKey),
     case_status: (value) => t(`rules.caseStatus.${value}` as MessageKey),
     case_previous_status: (value) => t(`rules.caseStatus.${value}` as MessageKey),
+    watchlist: (value) => lookups.watchlists.find((w) => w.id === value)?.name ?? unknown,
   };
   const valueWords = (condition: RuleCondition): string =>
     (condition.values ?? []).map(namers[condition.type] ?? ((value: string) => value)).join(', ');
