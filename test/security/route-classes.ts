@@ -395,6 +395,9 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'GET /api/v1/mentions/top-terms': accountList((f) => f.base!.marker),
   'GET /api/v1/mentions/top-authors': accountList((f) => f.base!.marker),
   'GET /api/v1/overview': accountList((f) => f.base!.marker),
+  // The mayor's briefing: admin and mayor's office (both see every account); scoped to the caller's accounts all the same.
+  'GET /api/v1/briefing': organization(),
+  'GET /api/v1/briefing.pdf': organization(),
 
   // One resource on account A.
   'GET /api/v1/channel-accounts/:id': account(async (f) => ({ id: f.accountA })),

@@ -9,6 +9,7 @@ import { IngestModule } from '@civic/ingest';
 import { AuditApiModule } from './audit/audit-api.module';
 import { AuthApiModule } from './auth/auth-api.module';
 import { AutomationRulesApiModule } from './automation-rules/automation-rules-api.module';
+import { BriefingApiModule } from './briefing/briefing-api.module';
 import { CasesApiModule } from './cases/cases-api.module';
 import { ChannelAccountsModule } from './channel-accounts/channel-accounts.module';
 import { CitizenMessagesApiModule } from './citizen-messages/citizen-messages-api.module';
@@ -70,6 +71,7 @@ export class ApiModule {
         Open311Module,
         MentionsApiModule,
         OverviewApiModule,
+        BriefingApiModule,
         MediaApiModule,
         ContactAvatarsApiModule,
         RetentionApiModule,

@@ -35,3 +35,4 @@ export * from './contact-erasure.service';
 export * from './retention.scheduler';
 export * from './retention-worker.module';
 export * from './cli';
+export * from './pdf-font';

@@ -1,4 +1,5 @@
 import { AUTOMATION_RULE_ERRORS } from './catalogue/automation-rules.catalogue';
+import { BRIEFING_ERRORS } from './catalogue/briefing.catalogue';
 import { CASE_DEADLINE_ERRORS } from './catalogue/case-deadlines.catalogue';
 import type { CatalogueEntries, CatalogueEntry } from './catalogue/catalogue-entry';
 import { COLLISION_ERRORS } from './catalogue/collision.catalogue';
@@ -465,6 +466,7 @@ export const ERROR_CATALOGUE = {
   ...PHOTO_ERRORS,
   ...NEIGHBOURHOOD_ERRORS,
   ...OPEN311_ERRORS,
+  ...BRIEFING_ERRORS,
 } as Record<ErrorCode, CatalogueEntry>;
 
 /** The message of a code in one language, its `{placeholders}` filled from the details. */

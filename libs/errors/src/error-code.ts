@@ -114,6 +114,11 @@ export enum ErrorCode {
   NeighbourhoodNameMissing = 'neighbourhood.name_missing',
   NeighbourhoodNameDuplicate = 'neighbourhood.name_duplicate',
 
+  // The mayor's briefing (issue 27): its period and neighbourhood.
+  BriefingPeriodReversed = 'briefing.period_reversed',
+  BriefingPeriodTooLong = 'briefing.period_too_long',
+  BriefingNeighbourhoodNotFound = 'briefing.neighbourhood_not_found',
+
   // Macros (issue 26).
   MacroNotFound = 'macro.not_found',
   MacroSharedAdminOnly = 'macro.shared_admin_only',
