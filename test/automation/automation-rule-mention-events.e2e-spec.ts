@@ -205,6 +205,12 @@ describe('Automation rules on mentions (mention_matched)', () => {
         }),
       },
     ]);
+    // The trail names the mention by its public author.
+    const trail = await t.http().get(`/api/v1/audit/events?target=mention:${id}`).set(admin()).expect(200);
+    expect(trail.body.items[0]).toMatchObject({
+      action: 'mention.automation',
+      target: { name: '@ayseyilmaz', channel: 'twitter', found: true },
+    });
     const listed = await t.http().get('/api/v1/automation-rules').set(admin()).expect(200);
     expect(listed.body.find((r: { id: string }) => r.id === rule.id)).toMatchObject({ firings: 1 });
     await t.http().delete(`/api/v1/automation-rules/${rule.id}`).set(admin());

@@ -133,6 +133,11 @@ export class AuditTrailReader {
            SELECT w.name, NULL, NULL, NULL, false, true FROM mention_watchlist w
             WHERE p.target_type = 'mention_watchlist' AND w.organization_id = p.organization_id AND w.id = p.target_uuid
            UNION ALL
+           -- A mention (a rule's step on it): its public author, else its watchlist.
+           SELECT coalesce('@' || mn.author_handle, mn.author_name, w.name), NULL, mn.channel::text, NULL, false, true
+             FROM mention mn JOIN mention_watchlist w ON w.id = mn.watchlist_id
+            WHERE p.target_type = 'mention' AND mn.organization_id = p.organization_id AND mn.id = p.target_uuid
+           UNION ALL
            SELECT o.name, NULL, NULL, NULL, false, true FROM organization o
             WHERE p.target_type = 'organization' AND o.id = p.organization_id AND o.id = p.target_uuid
          ) t ON true
