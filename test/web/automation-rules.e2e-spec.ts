@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { AttachmentType } from '@civic/domain';
+import { AttachmentType, foldForSearch } from '@civic/domain';
 import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
 import type { TestApp } from '../support/test-app';
 import { startTestApp, TEST_ADMIN } from '../support/test-app';
@@ -207,6 +207,80 @@ describe('automation rules screen in headless Chromium', () => {
     expect(stored).toEqual({
       conditions: [{ type: 'case_status', values: ['in_progress'] }],
       actions: [{ kind: 'add_tags', tags: ['işlemde'] }],
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('writes a rule for mentions: a watchlist picker, only the team e-mail, tried on the last mentions', async () => {
+    const admin = { authorization: `Bearer ${t.adminToken}` };
+    const watchlist = await t
+      .http()
+      .post('/api/v1/mentions/watchlists')
+      .set(admin)
+      .send({ name: 'Başkan', terms: ['Büyükkılıç'] })
+      .expect(201);
+    await t.http().post('/api/v1/teams').set(admin).send({ name: 'Basın Masası' }).expect(201);
+    const text = 'Büyükkılıç bey, yoldaki çukurlar ne zaman kapanacak?';
+    await query(
+      `INSERT INTO mention (organization_id, watchlist_id, channel, external_id, source, author_handle, text, search_text, url, published_at)
+       VALUES ($1, $2, 'twitter', '1800000000000000042', 'twitter_search', 'ayseyilmaz', $3, $4, 'https://x.com/ayseyilmaz/status/1800000000000000042', now() - interval '10 minutes')`,
+      [t.organizationId, watchlist.body.id, text, foldForSearch(text)],
+    );
+
+    await page.setViewportSize({ width: 1366, height: 850 });
+    await page.reload();
+    await page.getByTestId('rule-new').click();
+    const editor = page.getByTestId('rule-editor');
+    await editor.getByTestId('rule-name').fill('Başkana yol şikâyeti');
+    await editor
+      .getByLabel('Ne zaman', { exact: true })
+      .selectOption({ label: 'Bir bahsetme izleme listesine uyduğunda' });
+    // A mention offers its own conditions (no photo, no location) and only the team e-mail.
+    const conditionType = editor.getByTestId('rule-condition').first().getByLabel('Koşul');
+    const conditionChoices = await conditionType.locator('option').allTextContents();
+    expect(conditionChoices).toEqual(expect.arrayContaining(['İzleme listesi', 'Anahtar kelimeler', 'Kanal']));
+    expect(conditionChoices).not.toContain('Konum var');
+    const actionKind = editor.getByTestId('rule-action').first().getByLabel('Eylem');
+    expect(await actionKind.locator('option').allTextContents()).toEqual(['Ekibe e-posta ile bildir']);
+    await editor.getByTestId('rule-condition-values').fill('çukur*');
+    await editor.getByRole('button', { name: 'Koşul ekle' }).click();
+    const second = editor.getByTestId('rule-condition').nth(1);
+    expect(await second.getByLabel('Koşul').inputValue()).toBe('watchlist');
+    await second.getByLabel('Başkan').check();
+    await editor.getByTestId('rule-action').first().getByLabel('Ekip').selectOption({ label: 'Basın Masası' });
+    await editor.getByTestId('rule-try').click();
+    const result = editor.getByTestId('rule-dry-run');
+    await result.getByText('Son 1 bahsetmenin 1 tanesinde çalışırdı', { exact: false }).waitFor();
+    await result.getByText('@ayseyilmaz · “Başkan” listesi', { exact: false }).waitFor();
+    await result.getByText('Yapacakları: Basın Masası ekibine e-posta gönderir').waitFor();
+    problems.push(...(await axeProblems(page, 'automation rule editor, mention event')));
+    problems.push(
+      ...(await uiTextProblems(
+        page,
+        'tr',
+        'automation rule editor, mention event',
+        await StoredTexts.read(t.dataSource),
+      )),
+    );
+    await page.screenshot({ path: join(SHOTS, 'automation-rule-mention-event.png'), fullPage: true });
+    await page.setViewportSize({ width: 820, height: 1180 });
+    await page.screenshot({ path: join(SHOTS, 'automation-rule-mention-event-tablet.png'), fullPage: true });
+    await page.setViewportSize({ width: 1366, height: 850 });
+    await editor.getByRole('button', { name: 'Kaydet' }).click();
+    await expectEventually(async () => {
+      const [rule] = await query(`SELECT event FROM automation_rule WHERE name = $1`, ['Başkana yol şikâyeti']);
+      return rule?.event === 'mention_matched';
+    });
+    const [stored] = await query(`SELECT conditions, actions FROM automation_rule WHERE name = $1`, [
+      'Başkana yol şikâyeti',
+    ]);
+    const [team] = await query(`SELECT id FROM team WHERE name = 'Basın Masası'`);
+    expect(stored).toEqual({
+      conditions: [
+        { type: 'keywords', values: ['çukur*'] },
+        { type: 'watchlist', values: [watchlist.body.id] },
+      ],
+      actions: [{ kind: 'notify_team', teamId: team.id }],
     });
     expect(problems).toEqual([]);
   });
