@@ -245,6 +245,48 @@ describe('Automation rules on mentions (mention_matched)', () => {
     await t.http().delete(`/api/v1/automation-rules/${rule.id}`).set(admin());
   });
 
+  it('a minimum reach matches posts with at least that audience, never an unknown one', async () => {
+    expect(
+      (
+        await t
+          .http()
+          .post('/api/v1/automation-rules')
+          .set(admin())
+          .send({
+            name: 'Yanlış',
+            match: 'all',
+            stopHere: false,
+            event: 'mention_matched',
+            conditions: [{ type: 'min_reach', values: ['çok'] }],
+            actions: [{ kind: 'notify_team', teamId }],
+          })
+          .expect(400)
+      ).body.details.errors,
+    ).toContain('conditions.0.values.0 must be a whole number from 1 to 1000000000');
+    const rule = await createRule({
+      name: 'Geniş kitleye ulaşan',
+      conditions: [
+        { type: 'watchlist', values: [otherWatchlistId] },
+        { type: 'min_reach', values: ['5000'] },
+      ],
+      actions: [{ kind: 'notify_team', teamId }],
+    });
+    const small = candidate(otherWatchlistId, 'Melikgazi parkı', { reach: 1200 });
+    const unknown = candidate(otherWatchlistId, 'Melikgazi pazarı', { reach: null, authorFollowers: null });
+    const large = candidate(otherWatchlistId, 'Melikgazi meydanı', { reach: 80_000 });
+    await store([small, unknown, large]);
+    for (const c of [small, unknown, large]) {
+      const id = await mentionId(c);
+      await t.app.get(MentionRuleEventWorker).handle({
+        organizationId: t.organizationId,
+        mentionId: id,
+        eventKey: `mention:${id}`,
+      });
+    }
+    expect((await firings(rule.id)).map((f) => f.event_key)).toEqual([`mention:${await mentionId(large)}`]);
+    await t.http().delete(`/api/v1/automation-rules/${rule.id}`).set(admin());
+  });
+
   it('the dry run over the last mentions reports the matches and changes nothing', async () => {
     const definition = {
       name: 'Deneme',

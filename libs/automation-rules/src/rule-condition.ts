@@ -22,13 +22,16 @@ export enum RuleConditionType {
   CasePreviousStatus = 'case_previous_status',
   /** Mention events only: the watchlist the mention matched (watchlist ids). */
   Watchlist = 'watchlist',
+  /** Mention events only: the post's reach (followers, else impressions) is at least values[0]. */
+  MinReach = 'min_reach',
 }
 
 export const RULE_CONDITION_TYPES = Object.values(RuleConditionType);
 
 /**
  * One condition as stored (jsonb) and sent by the API. `values` for the list conditions (channels,
- * account ids, labels, kinds, keywords with `*` prefixes, tags, languages); the point and radius for `near`.
+ * account ids, labels, kinds, keywords with `*` prefixes, tags, languages, watchlist ids; one number
+ * for `min_reach`); the point and radius for `near`.
  */
 export interface RuleCondition {
   type: RuleConditionType;

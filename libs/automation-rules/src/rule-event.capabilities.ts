@@ -38,7 +38,7 @@ const CASE_CONDITIONS: readonly RuleConditionType[] = [
 
 /**
  * A mention is a public post, often outside the inbox: its channel, watchlist, text (keywords), the
- * language of its inbox contact when linked, and the time it was published (office hours).
+ * language of its inbox contact when linked, the time it was published (office hours) and its reach.
  */
 const MENTION_CONDITIONS: readonly RuleConditionType[] = [
   C.Channel,
@@ -47,6 +47,7 @@ const MENTION_CONDITIONS: readonly RuleConditionType[] = [
   C.Language,
   C.WithinOfficeHours,
   C.OutsideOfficeHours,
+  C.MinReach,
 ];
 
 const ALL_ACTIONS = Object.values(ConversationActionKind);

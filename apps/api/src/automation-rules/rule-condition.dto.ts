@@ -30,6 +30,7 @@ const LIST_TYPES: string[] = [
   RuleConditionType.CaseStatus,
   RuleConditionType.CasePreviousStatus,
   RuleConditionType.Watchlist,
+  RuleConditionType.MinReach,
 ];
 const isNear = (c: RuleConditionDto) => c.type === RuleConditionType.Near;
 

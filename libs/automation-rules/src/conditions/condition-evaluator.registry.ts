@@ -5,6 +5,7 @@ import { RuleConditionType } from '../rule-condition';
 import type { ConditionEvaluator } from './condition-evaluator';
 import { FlagEvaluator } from './flag.evaluator';
 import { KeywordsEvaluator } from './keywords.evaluator';
+import { MinReachEvaluator } from './min-reach.evaluator';
 import { NearEvaluator } from './near.evaluator';
 import { OfficeHoursEvaluator } from './office-hours.evaluator';
 import { ValueInSetEvaluator } from './value-in-set.evaluator';
@@ -71,6 +72,7 @@ export class ConditionEvaluatorRegistry {
         read: (s) => s.mention?.watchlistId ?? null,
         format: { pattern: UUID, says: 'must be a watchlist id' },
       }),
+      new MinReachEvaluator(),
     ];
     for (const evaluator of all) {
       this.evaluators.set(evaluator.type, evaluator);

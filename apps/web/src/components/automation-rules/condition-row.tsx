@@ -100,6 +100,20 @@ export function ConditionRow({
           ))}
         </span>
       )}
+      {input === 'number' && (
+        <label className="rule-number">
+          {t('rules.minReach')}
+          <input
+            inputMode="numeric"
+            defaultValue={values[0] ?? ''}
+            onChange={(e) => {
+              const digits = e.target.value.replace(/[\s.]/g, '');
+              onChange({ ...condition, values: digits === '' ? [] : [digits] });
+            }}
+            data-testid="rule-condition-number"
+          />
+        </label>
+      )}
       {input === 'point' && (
         <span className="rule-point">
           <label>

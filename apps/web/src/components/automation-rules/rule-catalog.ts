@@ -36,8 +36,11 @@ const MENTION_CONDITIONS: readonly ConditionType[] = [
   'language',
   'within_office_hours',
   'outside_office_hours',
+  'min_reach',
 ];
 const MENTION_ACTIONS: readonly ActionKind[] = ['notify_team'];
+/** Only a mention has a watchlist and a reach. */
+const MENTION_CONDITIONS_ONLY: readonly ConditionType[] = ['watchlist', 'min_reach'];
 
 export const CONDITION_TYPES: readonly ConditionType[] = [
   'keywords',
@@ -59,6 +62,7 @@ export const CONDITION_TYPES: readonly ConditionType[] = [
   'case_status',
   'case_previous_status',
   'watchlist',
+  'min_reach',
 ];
 
 const CASE_ONLY: readonly ConditionType[] = [
@@ -75,11 +79,13 @@ export function conditionTypesFor(event: RuleEvent): ConditionType[] {
     return [...MENTION_CONDITIONS];
   }
   if (!isCaseEvent(event)) {
-    return CONDITION_TYPES.filter((c) => !CASE_ONLY.includes(c) && c !== 'watchlist');
+    return CONDITION_TYPES.filter((c) => !CASE_ONLY.includes(c) && !MENTION_CONDITIONS_ONLY.includes(c));
   }
   return CONDITION_TYPES.filter(
     (c) =>
-      c !== 'message_kind' && c !== 'watchlist' && (c !== 'case_previous_status' || event === 'case_status_changed'),
+      c !== 'message_kind' &&
+      !MENTION_CONDITIONS_ONLY.includes(c) &&
+      (c !== 'case_previous_status' || event === 'case_status_changed'),
   );
 }
 
@@ -104,8 +110,8 @@ export const ACTION_KINDS: readonly ActionKind[] = [
   'close_conversation',
 ];
 
-/** How a condition's values are entered: free text, chosen from a list, a point, or nothing. */
-export type ConditionInput = 'text' | 'keywords' | 'choice' | 'point' | 'none';
+/** How a condition's values are entered: free text, chosen from a list, a point, one number, or nothing. */
+export type ConditionInput = 'text' | 'keywords' | 'choice' | 'point' | 'number' | 'none';
 
 export const CONDITION_INPUT: Record<ConditionType, ConditionInput> = {
   keywords: 'keywords',
@@ -127,6 +133,7 @@ export const CONDITION_INPUT: Record<ConditionType, ConditionInput> = {
   case_status: 'choice',
   case_previous_status: 'choice',
   watchlist: 'choice',
+  min_reach: 'number',
 };
 
 export const CHANNELS = ['whatsapp', 'facebook', 'instagram', 'twitter'] as const;

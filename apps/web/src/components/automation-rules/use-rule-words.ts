@@ -36,6 +36,7 @@ export function useRuleWords() {
     case_status: (value) => t(`rules.caseStatus.${value}` as MessageKey),
     case_previous_status: (value) => t(`rules.caseStatus.${value}` as MessageKey),
     watchlist: (value) => lookups.watchlists.find((w) => w.id === value)?.name ?? unknown,
+    min_reach: (value) => format.number(Number(value)),
   };
   const valueWords = (condition: RuleCondition): string =>
     (condition.values ?? []).map(namers[condition.type] ?? ((value: string) => value)).join(', ');

@@ -85,6 +85,7 @@ export const rulesTr = {
   'rules.cond.case_status': 'Başvurunun (yeni) durumu',
   'rules.cond.case_previous_status': 'Başvurunun önceki durumu',
   'rules.cond.watchlist': 'İzleme listesi',
+  'rules.cond.min_reach': 'En az erişim (takipçi)',
 
   'rules.says.channel': 'kanal: {values}',
   'rules.says.channel_account': 'hesap: {values}',
@@ -105,6 +106,7 @@ export const rulesTr = {
   'rules.says.case_status': 'durum: {values}',
   'rules.says.case_previous_status': 'önceki durum: {values}',
   'rules.says.watchlist': 'izleme listesi: {values}',
+  'rules.says.min_reach': 'erişim en az {values}',
   'rules.says.and': ' ve ',
   'rules.says.or': ' ya da ',
 
@@ -161,6 +163,7 @@ export const rulesTr = {
   'rules.tryMentionLink': 'Paylaşımı aç',
   'rules.mentionAuthor': 'Bir kullanıcı',
   'rules.noWatchlists': 'Henüz izleme listesi yok: Bahsetmeler bölümünden ekleyin.',
+  'rules.minReach': 'En az kaç kişiye ulaşsın',
   'audit.act.contact.tags_changed': 'Kişi etiketleri değişti',
   'contactTags.title': 'Kişi etiketleri',
   'contactTags.explain': 'Yalnızca çalışanlar görür; otomasyon kuralları bunlara bakabilir (ör. muhtar).',
@@ -268,6 +271,7 @@ export const rulesEn: Record<keyof typeof rulesTr, string> = {
   'rules.cond.case_status': 'Case (new) status',
   'rules.cond.case_previous_status': 'Case status before',
   'rules.cond.watchlist': 'Watchlist',
+  'rules.cond.min_reach': 'Minimum reach (followers)',
 
   'rules.says.channel': 'channel: {values}',
   'rules.says.channel_account': 'account: {values}',
@@ -288,6 +292,7 @@ export const rulesEn: Record<keyof typeof rulesTr, string> = {
   'rules.says.case_status': 'status: {values}',
   'rules.says.case_previous_status': 'status before: {values}',
   'rules.says.watchlist': 'watchlist: {values}',
+  'rules.says.min_reach': 'reach at least {values}',
   'rules.says.and': ' and ',
   'rules.says.or': ' or ',
 
@@ -345,6 +350,7 @@ export const rulesEn: Record<keyof typeof rulesTr, string> = {
   'rules.tryMentionLink': 'Open the post',
   'rules.mentionAuthor': 'Someone',
   'rules.noWatchlists': 'No watchlists yet: add one under Mentions.',
+  'rules.minReach': 'Reaching at least',
   'audit.act.contact.tags_changed': 'Contact tags changed',
   'contactTags.title': 'Contact tags',
   'contactTags.explain': 'Seen by staff only; automation rules can read them (e.g. muhtar).',
