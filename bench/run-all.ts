@@ -294,6 +294,23 @@ const COMPONENTS: Component[] = [
           };
         }),
   },
+  {
+    name: 'map',
+    script: 'bench/case-map.bench.ts',
+    resultPrefix: 'map-',
+    rows: (r) =>
+      r.results.map((s: any) => ({
+        component: 'map',
+        measure: `GET /api/v1/cases/map, ${s.scenario} (${s.mode}, ${s.casesInBox.toLocaleString('en')} of ${r.cases.toLocaleString('en')} cases in the box), p95`,
+        figure: s.apiP95,
+        unit: 'ms',
+        ceilingName: 'same SQL through pg, p95',
+        ceiling: s.sqlP95,
+        ratio: ratio(s.apiP95, s.sqlP95),
+        target: `p95 ≤ ${r.targetP95Ms} ms`,
+        met: met(s.apiP95 <= r.targetP95Ms),
+      })),
+  },
 ];
 
 /**

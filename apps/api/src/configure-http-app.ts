@@ -25,7 +25,8 @@ export function configureHttpApp(app: NestExpressApplication): INestApplication 
   // First of all Express middleware, so every answer carries the headers: the web app at /, /docs
   // (registered before Nest's own middleware), static files, 404s and body-parser refusals.
   app.disable('x-powered-by');
-  const securityHeaders = new SecurityHeadersMiddleware();
+  // The case map loads its tiles from the tile server: the only other origin images may come from.
+  const securityHeaders = new SecurityHeadersMiddleware([app.get(AppConfig).mapTileOrigin]);
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => securityHeaders.use(req, res, next));
   // Signed webhook deliveries are taken off the HTTP server before Express (see WebhookIntakeRoute).
   app.get(WebhookIntakeRoute).mount(app);

@@ -15,6 +15,7 @@ import { ApprovalsScreen } from './screens/approvals-screen';
 import { AuditScreen } from './screens/audit-screen';
 import { CannedResponsesScreen } from './screens/canned-responses-screen';
 import { CaseDetailScreen } from './screens/case-detail-screen';
+import { CaseMapScreen } from './screens/case-map-screen';
 import { CaseStatsScreen } from './screens/case-stats-screen';
 import { CasesScreen } from './screens/cases-screen';
 import { InboxScreen } from './screens/inbox-screen';
@@ -64,7 +65,9 @@ export function App() {
     return <DirectorateApp user={user} enrolmentRequired={enrolmentRequired} />;
   }
   const home = homePath(user.roles);
-  const section = (pathname.split('/')[1] || home.slice(1)) as Section;
+  const first = pathname.split('/')[1] || home.slice(1);
+  // The map is a view of the cases: the top bar marks Başvurular there.
+  const section = (first === 'map' ? 'cases' : first) as Section;
   const only = (allowed: boolean, element: ReactElement) => (allowed ? element : <Navigate to={home} replace />);
 
   return (
@@ -88,6 +91,7 @@ export function App() {
               <Route path="approvals" element={only(can.readInbox, <ApprovalsScreen user={user} />)} />
               <Route path="cases" element={only(can.readInbox, <CasesScreen />)} />
               <Route path="cases/stats" element={only(can.readInbox, <CaseStatsScreen />)} />
+              <Route path="map" element={only(can.readInbox, <CaseMapScreen />)} />
               <Route path="cases/:id" element={only(can.readInbox, <CaseDetail can={can} />)} />
               <Route path="mentions" element={only(can.mentions, <MentionsScreen canManage={can.manageMentions} />)} />
               <Route path="audit" element={only(can.audit, <AuditScreen />)} />

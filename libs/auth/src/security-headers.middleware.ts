@@ -7,8 +7,13 @@ const API_PATH = /^\/api\//;
 const DOCS_PATH = /^\/docs(\/|$)/;
 
 const BASE_CSP = "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
-/** The web inbox shows attachments from blob: URLs (fetched with the bearer header; see use-media-url.ts). */
-const CSP = `${BASE_CSP}; img-src 'self' blob:; media-src 'self' blob:`;
+/**
+ * The web inbox shows attachments from blob: URLs (fetched with the bearer header; see use-media-url.ts)
+ * and the case map's tiles from the tile server (MAP_TILE_URL's origin); Leaflet blanks a tile it
+ * drops with a one-pixel data: GIF, hence data: for images (never for scripts or frames).
+ */
+const csp = (imageOrigins: string[]) =>
+  `${BASE_CSP}; img-src ${["'self'", 'blob:', 'data:', ...imageOrigins].join(' ')}; media-src 'self' blob:`;
 const DOCS_CSP = `${BASE_CSP}; style-src 'self' 'unsafe-inline'; img-src 'self' data:`;
 
 /**
@@ -18,6 +23,13 @@ const DOCS_CSP = `${BASE_CSP}; style-src 'self' 'unsafe-inline'; img-src 'self' 
  */
 @Injectable()
 export class SecurityHeadersMiddleware implements NestMiddleware {
+  private readonly csp: string;
+
+  /** `imageOrigins`: other origins the web app may load images from (the map's tile server). */
+  constructor(imageOrigins: string[] = []) {
+    this.csp = csp(imageOrigins);
+  }
+
   use(req: IncomingMessage & { originalUrl?: string }, res: ServerResponse, next: () => void): void {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('X-Frame-Options', 'DENY');
@@ -26,7 +38,7 @@ export class SecurityHeadersMiddleware implements NestMiddleware {
     res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
     res.setHeader('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
     const path = req.originalUrl ?? req.url ?? '';
-    res.setHeader('Content-Security-Policy', DOCS_PATH.test(path) ? DOCS_CSP : CSP);
+    res.setHeader('Content-Security-Policy', DOCS_PATH.test(path) ? DOCS_CSP : this.csp);
     // Officers share desks and browsers: no API answer (messages, contacts, exports) is kept in a
     // browser or proxy cache. A route that may be cached says so itself (media: private, 1 h).
     if (API_PATH.test(path)) {

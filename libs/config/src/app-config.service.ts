@@ -36,6 +36,12 @@ export class AppConfig {
     return this.env.MAP_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
   }
 
+  /** The tile server's origin for the Content-Security-Policy (`{s}` subdomains as a wildcard). */
+  get mapTileOrigin(): string {
+    const origin = /^https?:\/\/[^/]+/.exec(this.mapTileUrl)![0];
+    return origin.replace('{s}', '*');
+  }
+
   /** OpenStreetMap's required attribution (with the copyright link) unless MAP_TILE_ATTRIBUTION replaces it. */
   get mapTileAttribution(): string {
     return (

@@ -3,6 +3,7 @@ import { approvalEn } from './areas/approval';
 import { attachmentsEn } from './areas/attachments';
 import { auditEn } from './areas/audit';
 import { caseDeadlinesEn } from './areas/case-deadlines';
+import { caseMapEn } from './areas/case-map';
 import { caseNumbersEn } from './areas/case-numbers';
 import { casesEn } from './areas/cases';
 import { citizenMessagesEn } from './areas/citizen-messages';
@@ -603,5 +604,6 @@ export const en: Record<MessageKey, string> = {
   ...directorateEn,
   ...photosEn,
   ...placesEn,
+  ...caseMapEn,
   ...publicIntakeEn,
 };

@@ -3,6 +3,7 @@ import { approvalTr } from './areas/approval';
 import { attachmentsTr } from './areas/attachments';
 import { auditTr } from './areas/audit';
 import { caseDeadlinesTr } from './areas/case-deadlines';
+import { caseMapTr } from './areas/case-map';
 import { caseNumbersTr } from './areas/case-numbers';
 import { casesTr } from './areas/cases';
 import { citizenMessagesTr } from './areas/citizen-messages';
@@ -604,6 +605,7 @@ export const tr = {
   ...directorateTr,
   ...photosTr,
   ...placesTr,
+  ...caseMapTr,
   ...publicIntakeTr,
 };
 

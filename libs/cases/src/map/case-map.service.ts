@@ -41,6 +41,48 @@ export interface CaseMapCollection {
   features: CaseMapFeature<CaseMapPointProperties | CaseMapClusterProperties>[];
 }
 
+export interface CaseMapStatement {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The statements behind one map answer (exported so the benchmark runs the very same SQL through pg):
+ * `probe` counts the box's cases up to the point limit; then `points` or `clusters` answers.
+ */
+export function caseMapSql(
+  scope: AccountScope,
+  box: BoundingBox,
+  zoom: number,
+  filter: CaseMapFilter,
+): { probe: CaseMapStatement; points: CaseMapStatement; clusters: CaseMapStatement } {
+  const params: unknown[] = [];
+  const where = [...caseMapWhere(scope, filter, params), boxWhere(box, params)].join(' AND ');
+  const { latitudeCell, longitudeCell } = gridCell(box, zoom);
+  const n = params.length;
+  return {
+    probe: {
+      sql: `SELECT count(*)::int AS n FROM (SELECT 1 FROM civic_case k WHERE ${where} LIMIT ${CASE_MAP_POINT_LIMIT + 1}) s`,
+      params,
+    },
+    points: {
+      sql: `SELECT k.id, k.case_number, k.status, c.name AS category_name, k.created_at, k.latitude, k.longitude
+              FROM civic_case k JOIN case_category c ON c.id = k.category_id
+             WHERE ${where} ORDER BY k.created_at DESC, k.id LIMIT ${CASE_MAP_POINT_LIMIT}`,
+      params,
+    },
+    clusters: {
+      sql: `SELECT count(*)::int AS count, avg(k.latitude) AS latitude, avg(k.longitude) AS longitude,
+                   ${STATUSES.map((s, i) => `count(*) FILTER (WHERE k.status = '${s}')::int AS s${i}`).join(', ')}
+              FROM civic_case k WHERE ${where}
+             GROUP BY floor(k.latitude / $${n + 1}), floor(k.longitude / $${n + 2})`,
+      params: [...params, latitudeCell, longitudeCell],
+    },
+  };
+}
+
+const STATUSES = Object.values(CaseStatus);
+
 /**
  * The case map's data for a viewport: cases with a location pin inside the box that the caller may see.
  * A few thousand at most go out as points (the browser clusters them); more are grouped on the server
@@ -52,22 +94,13 @@ export class CaseMapService {
   constructor(private readonly dataSource: DataSource) {}
 
   async map(scope: AccountScope, box: BoundingBox, zoom: number, filter: CaseMapFilter): Promise<CaseMapCollection> {
-    const params: unknown[] = [];
-    const where = [...caseMapWhere(scope, filter, params), boxWhere(box, params)].join(' AND ');
-    const [{ n }] = await this.dataSource.query(
-      `SELECT count(*)::int AS n FROM (SELECT 1 FROM civic_case k WHERE ${where} LIMIT ${CASE_MAP_POINT_LIMIT + 1}) s`,
-      params,
-    );
-    return n > CASE_MAP_POINT_LIMIT ? this.clusters(box, zoom, where, params) : this.points(where, params);
+    const sql = caseMapSql(scope, box, zoom, filter);
+    const [{ n }] = await this.dataSource.query(sql.probe.sql, sql.probe.params);
+    return n > CASE_MAP_POINT_LIMIT ? this.clusters(sql.clusters) : this.points(sql.points);
   }
 
-  private async points(where: string, params: unknown[]): Promise<CaseMapCollection> {
-    const rows: Record<string, any>[] = await this.dataSource.query(
-      `SELECT k.id, k.case_number, k.status, c.name AS category_name, k.created_at, k.latitude, k.longitude
-         FROM civic_case k JOIN case_category c ON c.id = k.category_id
-        WHERE ${where} ORDER BY k.created_at DESC, k.id LIMIT ${CASE_MAP_POINT_LIMIT}`,
-      params,
-    );
+  private async points(statement: CaseMapStatement): Promise<CaseMapCollection> {
+    const rows: Record<string, any>[] = await this.dataSource.query(statement.sql, statement.params);
     return {
       type: 'FeatureCollection',
       mode: 'points',
@@ -87,23 +120,13 @@ export class CaseMapService {
     };
   }
 
-  private async clusters(box: BoundingBox, zoom: number, where: string, params: unknown[]): Promise<CaseMapCollection> {
-    const { latitudeCell, longitudeCell } = gridCell(box, zoom);
-    const statuses = Object.values(CaseStatus);
-    params.push(latitudeCell, longitudeCell);
-    const n = params.length;
-    const rows: Record<string, any>[] = await this.dataSource.query(
-      `SELECT count(*)::int AS count, avg(k.latitude) AS latitude, avg(k.longitude) AS longitude,
-              ${statuses.map((s, i) => `count(*) FILTER (WHERE k.status = '${s}')::int AS s${i}`).join(', ')}
-         FROM civic_case k WHERE ${where}
-        GROUP BY floor(k.latitude / $${n - 1}), floor(k.longitude / $${n})`,
-      params,
-    );
+  private async clusters(statement: CaseMapStatement): Promise<CaseMapCollection> {
+    const rows: Record<string, any>[] = await this.dataSource.query(statement.sql, statement.params);
     let total = 0;
     const features = rows.map((r): CaseMapFeature<CaseMapClusterProperties> => {
       total += r.count;
       const counts: Partial<Record<CaseStatus, number>> = {};
-      statuses.forEach((s, i) => {
+      STATUSES.forEach((s, i) => {
         if (r[`s${i}`] > 0) {
           counts[s] = r[`s${i}`];
         }
