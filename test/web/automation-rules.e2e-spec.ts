@@ -222,8 +222,8 @@ describe('automation rules screen in headless Chromium', () => {
     await t.http().post('/api/v1/teams').set(admin).send({ name: 'Basın Masası' }).expect(201);
     const text = 'Büyükkılıç bey, yoldaki çukurlar ne zaman kapanacak?';
     await query(
-      `INSERT INTO mention (organization_id, watchlist_id, channel, external_id, source, author_handle, text, search_text, url, published_at)
-       VALUES ($1, $2, 'twitter', '1800000000000000042', 'twitter_search', 'ayseyilmaz', $3, $4, 'https://x.com/ayseyilmaz/status/1800000000000000042', now() - interval '10 minutes')`,
+      `INSERT INTO mention (organization_id, watchlist_id, channel, external_id, source, author_handle, text, search_text, url, published_at, reach)
+       VALUES ($1, $2, 'twitter', '1800000000000000042', 'twitter_search', 'ayseyilmaz', $3, $4, 'https://x.com/ayseyilmaz/status/1800000000000000042', now() - interval '10 minutes', 4200)`,
       [t.organizationId, watchlist.body.id, text, foldForSearch(text)],
     );
 
@@ -247,6 +247,13 @@ describe('automation rules screen in headless Chromium', () => {
     const second = editor.getByTestId('rule-condition').nth(1);
     expect(await second.getByLabel('Koşul').inputValue()).toBe('watchlist');
     await second.getByLabel('Başkan').check();
+    await editor.getByRole('button', { name: 'Koşul ekle' }).click();
+    await editor
+      .getByTestId('rule-condition')
+      .nth(2)
+      .getByLabel('Koşul')
+      .selectOption({ label: 'En az erişim (takipçi)' });
+    await editor.getByTestId('rule-condition-number').fill('1.000');
     await editor.getByTestId('rule-action').first().getByLabel('Ekip').selectOption({ label: 'Basın Masası' });
     await editor.getByTestId('rule-try').click();
     const result = editor.getByTestId('rule-dry-run');
@@ -279,6 +286,7 @@ describe('automation rules screen in headless Chromium', () => {
       conditions: [
         { type: 'keywords', values: ['çukur*'] },
         { type: 'watchlist', values: [watchlist.body.id] },
+        { type: 'min_reach', values: ['1000'] },
       ],
       actions: [{ kind: 'notify_team', teamId: team.id }],
     });
