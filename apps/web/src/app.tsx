@@ -13,6 +13,7 @@ import { homePath, isDirectorateOnly, permissionsOf } from './roles';
 import { ADMIN_TABS, AdminScreen } from './screens/admin-screen';
 import { ApprovalsScreen } from './screens/approvals-screen';
 import { AuditScreen } from './screens/audit-screen';
+import { BriefingScreen } from './screens/briefing-screen';
 import { CannedResponsesScreen } from './screens/canned-responses-screen';
 import { CaseDetailScreen } from './screens/case-detail-screen';
 import { CaseMapScreen } from './screens/case-map-screen';
@@ -26,7 +27,7 @@ import { PublicRequestScreen } from './screens/public-request-screen';
 import { SecurityScreen } from './screens/security-screen';
 import { SignInScreen } from './screens/sign-in-screen';
 
-type Section = 'overview' | 'inbox' | 'approvals' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
+type Section = 'overview' | 'briefing' | 'inbox' | 'approvals' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
 
 /**
  * Every screen has a URL. Signed out, any URL shows the sign-in form and stays in the address bar,
@@ -84,6 +85,7 @@ export function App() {
             <Routes>
               <Route index element={<Navigate to={home} replace />} />
               <Route path="overview" element={only(can.overview, <OverviewScreen />)} />
+              <Route path="briefing" element={only(can.overview, <BriefingScreen />)} />
               <Route path="inbox" element={<Inbox user={user} can={can} />} />
               <Route path="inbox/:conversationId" element={<Inbox user={user} can={can} />} />
               {/* Links from before the inbox had its own prefix. */}

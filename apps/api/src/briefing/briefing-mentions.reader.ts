@@ -6,6 +6,8 @@ import { mentionWhere } from '@civic/mentions';
 
 const EXCERPTS = 5;
 const EXCERPT_LENGTH = 220;
+/** A Turkish phone number as people write it: "0532 111 22 33", "+90 (312) 444-55-66", "05321112233". */
+const PHONE = /(?<!\d)(?:\+?90[\s.-]?)?\(?0?[2-5]\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{2}[\s.-]?\d{2}(?!\d)/g;
 
 export interface BriefingMentionExcerpt {
   channel: string;
@@ -88,7 +90,7 @@ export function anonymousExcerpt(text: string, author: (string | null)[]): strin
   let out = text
     .replace(/[\w.+-]+@[\w-]+\.[\w.-]+/g, '…')
     .replace(/@[\p{L}\p{N}_.]+/gu, '')
-    .replace(/\+?\d[\d\s().-]{7,}\d/g, '…');
+    .replace(PHONE, '…');
   for (const name of author) {
     if (name && name.trim().length > 1) {
       out = out.split(name.trim()).join('');

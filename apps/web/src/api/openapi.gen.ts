@@ -547,6 +547,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/briefing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A neighbourhood (or the whole district) over local days: received, resolved, top categories, late open requests, satisfaction, mentions, map; against the previous period of the same length. No citizen data. */
+        get: operations["BriefingController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/briefing.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same briefing as a printable A4 PDF in Turkish */
+        get: operations["BriefingController_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/canned-responses": {
         parameters: {
             query?: never;
@@ -2683,6 +2717,114 @@ export interface components {
             displayName: string | null;
             /** Format: uuid */
             id: string | null;
+        };
+        Briefing: {
+            current: components["schemas"]["BriefingFigures"];
+            late: components["schemas"]["BriefingLate"];
+            map: components["schemas"]["BriefingMap"];
+            mentions: components["schemas"]["BriefingMentions"];
+            /** @description null: the whole district */
+            neighbourhood: components["schemas"]["BriefingNeighbourhood"] | null;
+            /** @description Open requests now */
+            openNow: number;
+            period: components["schemas"]["BriefingPeriod"];
+            previous: components["schemas"]["BriefingFigures"];
+            /** @description The same number of days just before */
+            previousPeriod: components["schemas"]["BriefingDays"];
+            /** @example Europe/Istanbul */
+            timeZone: string;
+            topCategories: components["schemas"]["BriefingCategory"][];
+        };
+        BriefingCategory: {
+            name: string;
+            received: number;
+            /** @description Of those received, resolved now */
+            resolved: number;
+        };
+        BriefingDays: {
+            /**
+             * @description First local day
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * @description Last local day, included
+             * @example 2026-11-30
+             */
+            to: string;
+        };
+        BriefingFigures: {
+            /** @description Requests opened in the period */
+            received: number;
+            /** @description Requests resolved in the period (and still resolved) */
+            resolved: number;
+            /** @description Mean rating 1-5 of the answers given in the period */
+            satisfactionAverage: number | null;
+            /** @description Ratings given in the period */
+            satisfactionCount: number;
+        };
+        BriefingLate: {
+            /** @description Open requests past their due date now */
+            count: number;
+            /** @description The longest overdue few */
+            oldest: components["schemas"]["BriefingLateCase"][];
+        };
+        BriefingLateCase: {
+            /** @example KY-2026-000123 */
+            caseNumber: string;
+            category: string;
+            /** @description Whole days past the due date */
+            daysLate: number;
+            neighbourhood: string | null;
+        };
+        BriefingMap: {
+            /** @description Open requests with a pin (rounded to about 10 m) */
+            openCases: components["schemas"]["BriefingMapDot"][];
+            outlines: components["schemas"]["BriefingOutline"][];
+        };
+        BriefingMapDot: {
+            /** @description Past its due date */
+            late: boolean;
+            latitude: number;
+            longitude: number;
+        };
+        BriefingMentionExcerpt: {
+            channel: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @description Short, without handles, names, phone numbers or e-mail addresses */
+            text: string;
+        };
+        BriefingMentions: {
+            /** @description Mentions in the period naming the place (all of them for the district) */
+            current: number;
+            excerpts: components["schemas"]["BriefingMentionExcerpt"][];
+            previous: number;
+        };
+        BriefingNeighbourhood: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        BriefingOutline: {
+            /** @description GeoJSON Polygon or MultiPolygon, longitude first */
+            geometry: {
+                [key: string]: unknown;
+            };
+            name: string;
+        };
+        BriefingPeriod: {
+            days: number;
+            /**
+             * @description First local day
+             * @example 2026-11-01
+             */
+            from: string;
+            /**
+             * @description Last local day, included
+             * @example 2026-11-30
+             */
+            to: string;
         };
         BulkActionDto: {
             /** @enum {string} */
@@ -6687,6 +6829,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AutomationRuleDryRun"];
+                };
+            };
+        };
+    };
+    BriefingController_get: {
+        parameters: {
+            query?: {
+                /** @description First local day (YYYY-MM-DD); default: 29 days before to */
+                from?: string;
+                /** @description A neighbourhood of the active boundaries; without it, the whole district */
+                neighbourhoodId?: string;
+                /** @description Last local day, included (YYYY-MM-DD); default: today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Briefing"];
+                };
+            };
+        };
+    };
+    BriefingController_pdf: {
+        parameters: {
+            query?: {
+                /** @description First local day (YYYY-MM-DD); default: 29 days before to */
+                from?: string;
+                /** @description A neighbourhood of the active boundaries; without it, the whole district */
+                neighbourhoodId?: string;
+                /** @description Last local day, included (YYYY-MM-DD); default: today */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
         };

@@ -15,7 +15,7 @@ export function TopBar({
 }: {
   user: SessionUser;
   can: Permissions;
-  active: 'overview' | 'inbox' | 'approvals' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
+  active: 'overview' | 'briefing' | 'inbox' | 'approvals' | 'cases' | 'mentions' | 'audit' | 'admin' | 'security';
 }) {
   const { t, language, setLanguage } = useI18n();
   const navigate = useNavigate();
@@ -31,6 +31,7 @@ export function TopBar({
       <span className="brand">{t('app.title')}</span>
       <nav aria-label={t('nav.main')} className="nav">
         {can.overview && link('/overview', t('mayor.nav.overview'), active === 'overview')}
+        {can.overview && link('/briefing', t('briefing.nav'), active === 'briefing')}
         {can.readInbox && link('/inbox', t('nav.inbox'), active === 'inbox')}
         {can.readInbox && <ApprovalsNavLink current={active === 'approvals'} />}
         {can.readInbox && link('/cases', t('nav.cases'), active === 'cases')}

@@ -2,6 +2,7 @@ import { adminEn } from './areas/admin';
 import { approvalEn } from './areas/approval';
 import { attachmentsEn } from './areas/attachments';
 import { auditEn } from './areas/audit';
+import { briefingEn } from './areas/briefing';
 import { caseDeadlinesEn } from './areas/case-deadlines';
 import { caseMapEn } from './areas/case-map';
 import { caseNumbersEn } from './areas/case-numbers';
@@ -592,6 +593,7 @@ export const en: Record<MessageKey, string> = {
   ...adminEn,
   ...attachmentsEn,
   ...mayorEn,
+  ...briefingEn,
   ...auditEn,
   ...citizenMessagesEn,
   ...officeHoursEn,

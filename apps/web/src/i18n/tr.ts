@@ -2,6 +2,7 @@ import { adminTr } from './areas/admin';
 import { approvalTr } from './areas/approval';
 import { attachmentsTr } from './areas/attachments';
 import { auditTr } from './areas/audit';
+import { briefingTr } from './areas/briefing';
 import { caseDeadlinesTr } from './areas/case-deadlines';
 import { caseMapTr } from './areas/case-map';
 import { caseNumbersTr } from './areas/case-numbers';
@@ -593,6 +594,7 @@ export const tr = {
   ...adminTr,
   ...attachmentsTr,
   ...mayorTr,
+  ...briefingTr,
   ...auditTr,
   ...citizenMessagesTr,
   ...officeHoursTr,
