@@ -139,7 +139,7 @@ async function main(): Promise<void> {
         filter: { categoryId: category.id },
         query: `&categoryId=${category.id}`,
       },
-      { name: 'street zoom 16, points', zoom: 16, box: viewport(16, 1366, 850), filter: {}, query: '' },
+      { name: 'street zoom 16', zoom: 16, box: viewport(16, 1366, 850), filter: {}, query: '' },
     ];
     const results = [];
     for (const s of scenarios) {
@@ -148,7 +148,7 @@ async function main(): Promise<void> {
       const statements = caseMapSql(scope, s.box, s.zoom, s.filter);
       const sql = async () => {
         const [{ n }] = (await db.query(statements.probe.sql, statements.probe.params)).rows;
-        const answer = n > CASE_MAP_POINT_LIMIT ? statements.clusters : statements.points;
+        const answer = n > CASE_MAP_POINT_LIMIT ? (statements.rollup ?? statements.clusters) : statements.points;
         return (await db.query(answer.sql, answer.params)).rows;
       };
       const sample = await getJson(agent, base, path, token);

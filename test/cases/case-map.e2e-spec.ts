@@ -182,9 +182,37 @@ describe('Case map: GeoJSON for the viewport, points or server clusters, filters
     const fine = (await map(`bbox=${CROWD}&zoom=15`).expect(200)).body;
     expect(fine.mode).toBe('clusters');
     expect(fine.features.length).toBeGreaterThan(wide.features.length);
+    // The rollup follows status changes, moves and deletions (statement triggers on civic_case).
+    await t.dataSource.query(`UPDATE civic_case SET status = 'resolved' WHERE id = ANY($1::uuid[])`, [
+      ids.crowdNew.slice(0, 100),
+    ]);
+    await t.dataSource.query(`UPDATE civic_case SET latitude = 41.5 WHERE id = ANY($1::uuid[])`, [
+      ids.crowdNew.slice(100, 110),
+    ]);
+    await t.dataSource.query(`DELETE FROM civic_case WHERE id = ANY($1::uuid[])`, [ids.crowdDone.slice(0, 40)]);
+    await t.dataSource.query(`UPDATE civic_case SET description = 'no move' WHERE id = ANY($1::uuid[])`, [
+      ids.crowdNew.slice(200, 300),
+    ]);
+    const after = (await map(`bbox=${CROWD}&zoom=11`).expect(200)).body;
+    const sumOf = (key: (f: any) => number) => after.features.reduce((n: number, f: any) => n + key(f), 0);
+    expect(after).toMatchObject({ mode: 'clusters', total: 2450 });
+    expect(sumOf((f) => f.properties.statuses.new ?? 0)).toBe(1390);
+    expect(sumOf((f) => f.properties.statuses.resolved ?? 0)).toBe(1060);
+    const [{ cells }] = await t.dataSource.query(
+      `SELECT coalesce(sum(cases), 0)::int AS cells FROM case_map_cell WHERE organization_id = $1 AND level = 11`,
+      [t.organizationId],
+    );
+    const [{ pinned }] = await t.dataSource.query(
+      `SELECT count(*)::int AS pinned FROM civic_case WHERE organization_id = $1 AND latitude IS NOT NULL`,
+      [t.organizationId],
+    );
+    expect(cells).toBe(pinned);
+    // A category narrows beyond the rollup: the grid over the cases answers, with the same shape.
+    const litter = (await map(`bbox=${CROWD}&zoom=11&categoryId=${categories.cop}`).expect(200)).body;
+    expect(litter).toMatchObject({ mode: 'clusters', total: 2450 });
     // A filter that leaves fewer than 2000 gives points again.
     const done = (await map(`bbox=${CROWD}&zoom=11&status=resolved`).expect(200)).body;
-    expect(done).toMatchObject({ mode: 'points', total: 1000 });
+    expect(done).toMatchObject({ mode: 'points', total: 1060 });
   });
 
   it('another organization’s cases never appear, and the directorate may not read the map', async () => {

@@ -29,6 +29,7 @@ import { AuditEvent } from './entities/audit-event.entity';
 import { AutomationRuleFiring } from './entities/automation-rule-firing.entity';
 import { AutomationRule } from './entities/automation-rule.entity';
 import { CannedResponse } from './entities/canned-response.entity';
+import { CaseMapCell } from './entities/case-map-cell.entity';
 import { CaseSatisfaction } from './entities/case-satisfaction.entity';
 import { ChannelAccount } from './entities/channel-account.entity';
 import { ChannelSendPace } from './entities/channel-send-pace.entity';
@@ -140,4 +141,5 @@ export const ALL_ENTITIES = [
   NeighbourhoodBoundarySet,
   Neighbourhood,
   Open311Client,
+  CaseMapCell,
 ];

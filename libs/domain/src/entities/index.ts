@@ -65,3 +65,4 @@ export * from './macro.entity';
 export * from './open311-client.entity';
 export * from './neighbourhood-boundary-set.entity';
 export * from './neighbourhood.entity';
+export * from './case-map-cell.entity';

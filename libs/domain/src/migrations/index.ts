@@ -47,6 +47,7 @@ import { RuleEvents1796652000000 } from './1796652000000-rule-events.migration';
 import { Neighbourhoods1796654000000 } from './1796654000000-neighbourhoods.migration';
 import { Open311Intake1796655000000 } from './1796655000000-open311-intake.migration';
 import { CaseMapIndex1796656000000 } from './1796656000000-case-map-index.migration';
+import { CaseMapCells1796656100000 } from './1796656100000-case-map-cells.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -97,4 +98,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Neighbourhoods1796654000000,
   Open311Intake1796655000000,
   CaseMapIndex1796656000000,
+  CaseMapCells1796656100000,
 ];
