@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import sharp from 'sharp';
 
 /** Debian's chromium package; playwright-core drives it, nothing is downloaded. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -32,6 +33,14 @@ export async function launchChromium(viewport = { width: 1366, height: 850 }): P
       '--disable-sync',
     ],
   });
+  // The small maps default to OpenStreetMap's tiles: a browser test never reaches them (no internet in
+  // tests), every tile request is answered here with a plain grey tile. Suites that set MAP_TILE_URL use a loopback stub.
+  const tile = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#eceae4' } })
+    .png()
+    .toBuffer();
+  await context.route(/^https:\/\/tile\.openstreetmap\.org\//, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: tile }),
+  );
   return {
     context,
     async close() {

@@ -202,7 +202,9 @@ describe('Photos in headless Chromium', () => {
 
     await offer.getByRole('button', { name: 'Fotoğraftaki konumu kullan' }).click();
     await offer.waitFor({ state: 'detached' });
-    await expect(citizen.getByTestId('location').first().innerText()).resolves.toContain('38.46220');
+    await expect(citizen.getByTestId('location-open-map').first().getAttribute('href')).resolves.toContain(
+      'mlat=38.46220',
+    );
     const [row] = await t.dataSource.query(`SELECT latitude, longitude, location_label FROM civic_case WHERE id = $1`, [
       caseId,
     ]);

@@ -23,7 +23,9 @@ export default function BriefingMap({ map, label }: { map: Briefing['map']; labe
     }
     const m = L.map(element.current, { scrollWheelZoom: false, zoomSnap: 0.5, zoomControl: false });
     L.control.zoom({ zoomInTitle: zoomIn, zoomOutTitle: zoomOut }).addTo(m);
+    // The tile server's attribution, as configured (not the product's words); no Leaflet advert beside it.
     m.attributionControl.setPrefix(false);
+    m.attributionControl.getContainer()?.setAttribute('data-user-content', '');
     L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(m);
     const outlines = L.geoJSON(
       {

@@ -49,7 +49,10 @@ export function BriefingReport({ briefing }: { briefing: Briefing }) {
         </div>
         <div>
           <dt>{t('briefing.kpi.satisfaction')}</dt>
-          <dd className="figure" data-testid="briefing-satisfaction">
+          <dd
+            className={b.current.satisfactionAverage === null ? 'figure figure-empty' : 'figure'}
+            data-testid="briefing-satisfaction"
+          >
             {b.current.satisfactionAverage === null
               ? t('briefing.kpi.noSatisfaction')
               : t('briefing.kpi.satisfactionValue', { average: rating(b.current.satisfactionAverage) })}
@@ -78,92 +81,96 @@ export function BriefingReport({ briefing }: { briefing: Briefing }) {
         </div>
       </dl>
       <div className="briefing-grid">
-        <section className="card" aria-labelledby="briefing-categories">
-          <h2 id="briefing-categories">{t('briefing.categories')}</h2>
-          {b.topCategories.length === 0 ? (
-            <p className="muted">{t('briefing.categories.none')}</p>
-          ) : (
-            <BarChart
-              testId="briefing-categories-chart"
-              title={t('briefing.categories')}
-              description={t('briefing.categories.describe')}
-              series={[
-                { key: 'received', label: t('briefing.series.received'), className: 's-received' },
-                { key: 'resolved', label: t('briefing.series.resolved'), className: 's-resolved' },
-              ]}
-              rows={b.topCategories.map((c) => ({ label: c.name, values: { received: c.received, resolved: c.resolved } }))}
-            />
-          )}
-        </section>
-        <section className="card" aria-labelledby="briefing-map-title">
-          <h2 id="briefing-map-title">{t('briefing.map')}</h2>
-          {b.map.outlines.length === 0 && b.map.openCases.length === 0 ? (
-            <p className="muted">{t('briefing.map.none')}</p>
-          ) : (
-            <Suspense fallback={<div className="small-map briefing-map" />}>
-              <BriefingMap map={b.map} label={t('briefing.map.label', { place })} />
-            </Suspense>
-          )}
-          <p className="small muted">{t('briefing.map.legend')}</p>
-        </section>
-        <section className="card" aria-labelledby="briefing-late-title" data-testid="briefing-late">
-          <h2 id="briefing-late-title">{t('briefing.late')}</h2>
-          {b.late.count === 0 ? (
-            <p className="muted">{t('briefing.late.none')}</p>
-          ) : (
-            <>
-              <table className="briefing-late">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('briefing.late.case')}</th>
-                    <th scope="col">{t('briefing.late.category')}</th>
-                    <th scope="col">{t('briefing.late.place')}</th>
-                    <th scope="col">{t('briefing.late.delay')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {b.late.oldest.map((c) => (
-                    <tr key={c.caseNumber}>
-                      <td>{c.caseNumber}</td>
-                      <td>{c.category}</td>
-                      <td>{c.neighbourhood ?? '—'}</td>
-                      <td className="late-days">{t('briefing.late.days', { days: n(c.daysLate) })}</td>
+        <div className="briefing-column">
+          <section className="card" aria-labelledby="briefing-categories">
+            <h2 id="briefing-categories">{t('briefing.categories')}</h2>
+            {b.topCategories.length === 0 ? (
+              <p className="muted">{t('briefing.categories.none')}</p>
+            ) : (
+              <BarChart
+                testId="briefing-categories-chart"
+                title={t('briefing.categories')}
+                description={t('briefing.categories.describe')}
+                series={[
+                  { key: 'received', label: t('briefing.series.received'), className: 's-received' },
+                  { key: 'resolved', label: t('briefing.series.resolved'), className: 's-resolved' },
+                ]}
+                rows={b.topCategories.map((c) => ({ label: c.name, values: { received: c.received, resolved: c.resolved } }))}
+              />
+            )}
+          </section>
+          <section className="card" aria-labelledby="briefing-late-title" data-testid="briefing-late">
+            <h2 id="briefing-late-title">{t('briefing.late')}</h2>
+            {b.late.count === 0 ? (
+              <p className="muted">{t('briefing.late.none')}</p>
+            ) : (
+              <>
+                <table className="briefing-late">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('briefing.late.case')}</th>
+                      <th scope="col">{t('briefing.late.category')}</th>
+                      <th scope="col">{t('briefing.late.place')}</th>
+                      <th scope="col">{t('briefing.late.delay')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-              {b.late.count > b.late.oldest.length && (
-                <p className="small muted">
-                  {t('briefing.late.more', { shown: n(b.late.oldest.length), count: n(b.late.count) })}
-                </p>
-              )}
-            </>
-          )}
-        </section>
-        <section className="card" aria-labelledby="briefing-mentions-title" data-testid="briefing-mentions">
-          <h2 id="briefing-mentions-title">{t('briefing.mentions')}</h2>
-          <p>
-            {b.neighbourhood
-              ? t('briefing.mentions.countPlace', {
-                  name: b.neighbourhood.name,
-                  count: n(b.mentions.current),
-                  previous: n(b.mentions.previous),
-                })
-              : t('briefing.mentions.countDistrict', { count: n(b.mentions.current), previous: n(b.mentions.previous) })}
-          </p>
-          {b.mentions.excerpts.length > 0 && (
-            <ul className="briefing-quotes">
-              {b.mentions.excerpts.map((e, i) => (
-                <li key={i}>
-                  <blockquote data-user-content>{e.text}</blockquote>
+                  </thead>
+                  <tbody>
+                    {b.late.oldest.map((c) => (
+                      <tr key={c.caseNumber}>
+                        <td>{c.caseNumber}</td>
+                        <td>{c.category}</td>
+                        <td>{c.neighbourhood ?? '—'}</td>
+                        <td className="late-days">{t('briefing.late.days', { days: n(c.daysLate) })}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {b.late.count > b.late.oldest.length && (
                   <p className="small muted">
-                    {t(`channel.${e.channel}` as MessageKey)} · {momentInWords(e.publishedAt, locale)}
+                    {t('briefing.late.more', { shown: n(b.late.oldest.length), count: n(b.late.count) })}
                   </p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+                )}
+              </>
+            )}
+          </section>
+        </div>
+        <div className="briefing-column">
+          <section className="card" aria-labelledby="briefing-map-title">
+            <h2 id="briefing-map-title">{t('briefing.map')}</h2>
+            {b.map.outlines.length === 0 && b.map.openCases.length === 0 ? (
+              <p className="muted">{t('briefing.map.none')}</p>
+            ) : (
+              <Suspense fallback={<div className="small-map briefing-map" />}>
+                <BriefingMap map={b.map} label={t('briefing.map.label', { place })} />
+              </Suspense>
+            )}
+            <p className="small muted">{t('briefing.map.legend')}</p>
+          </section>
+          <section className="card" aria-labelledby="briefing-mentions-title" data-testid="briefing-mentions">
+            <h2 id="briefing-mentions-title">{t('briefing.mentions')}</h2>
+            <p>
+              {b.neighbourhood
+                ? t('briefing.mentions.countPlace', {
+                    name: b.neighbourhood.name,
+                    count: n(b.mentions.current),
+                    previous: n(b.mentions.previous),
+                  })
+                : t('briefing.mentions.countDistrict', { count: n(b.mentions.current), previous: n(b.mentions.previous) })}
+            </p>
+            {b.mentions.excerpts.length > 0 && (
+              <ul className="briefing-quotes">
+                {b.mentions.excerpts.map((e, i) => (
+                  <li key={i}>
+                    <blockquote data-user-content>{e.text}</blockquote>
+                    <p className="small muted">
+                      {t(`channel.${e.channel}` as MessageKey)} · {momentInWords(e.publishedAt, locale)}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
       </div>
     </>
   );

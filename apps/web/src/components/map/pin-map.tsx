@@ -30,7 +30,9 @@ export default function PinMap({ latitude, longitude, label }: { latitude: numbe
       zoomControl: false,
     });
     L.control.zoom({ zoomInTitle: zoomIn, zoomOutTitle: zoomOut }).addTo(map);
+    // The tile server's attribution, as configured (not the product's words); no Leaflet advert beside it.
     map.attributionControl.setPrefix(false);
+    map.attributionControl.getContainer()?.setAttribute('data-user-content', '');
     L.tileLayer(tiles.url, { attribution: tiles.attribution, maxZoom: 19 }).addTo(map);
     L.circleMarker([latitude, longitude], {
       radius: 9,
