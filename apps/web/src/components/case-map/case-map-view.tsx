@@ -62,7 +62,7 @@ export function CaseMapView({ tiles, data, shading, measure, words, onView, onOp
   callbacks.current = { onView, onOpenCase, words };
 
   useEffect(() => {
-    const m = L.map(element.current!, { center: START, zoom: 6, zoomSnap: 1, zoomControl: false });
+    const m = L.map(element.current!, { center: START, zoom: 6, zoomSnap: 0.5, zoomControl: false });
     const { zoomIn, zoomOut } = callbacks.current.words;
     L.control.zoom({ zoomInTitle: zoomIn, zoomOutTitle: zoomOut }).addTo(m);
     // The tile server's attribution, as configured (not the product's words); no Leaflet advert beside it.
@@ -85,7 +85,7 @@ export function CaseMapView({ tiles, data, shading, measure, words, onView, onOp
         Math.min(180, b.getEast()),
         Math.min(90, b.getNorth()),
       ].map(round);
-      callbacks.current.onView({ bbox: bbox.join(','), zoom: m.getZoom() });
+      callbacks.current.onView({ bbox: bbox.join(','), zoom: Math.round(m.getZoom()) });
     };
     m.on('moveend', report);
     map.current = m;
