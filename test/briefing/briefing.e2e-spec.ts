@@ -130,7 +130,9 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
     const mentions: [string, string][] = [
       ['2026-10-12T10:00:00Z', "@ahmet_k Kazımdirik'te çukur var, 0532 111 22 33 arayın"],
       ['2026-10-13T10:00:00Z', 'KAZIMDİRİK MAHALLESİ çöp toplanmıyor diyor Ahmet Kaya'],
-      ['2026-10-14T10:00:00Z', 'Yeşilyurt parkı güzel olmuş'],
+      ['2026-10-14T10:00:00Z', 'Yeşilyurt parkı 09.00-17.00 arası kapalı'],
+      // The same announcement twice: counted twice, quoted once.
+      ['2026-10-12T11:00:00Z', "@ahmet_k Kazımdirik'te çukur var, 0532 111 22 33 arayın"],
       ['2026-09-14T10:00:00Z', 'kazimdirik yolu bozuk'],
       ['2026-10-15T10:00:00Z', 'Belediye başkanına teşekkürler'],
       // "Akazımdirik" is another word: not the neighbourhood.
@@ -170,8 +172,8 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
     expect(r.body.map.outlines.map((o: { name: string }) => o.name)).toEqual(['Kazımdirik']);
     expect(r.body.map.openCases).toHaveLength(4);
     expect(r.body.map.openCases.filter((d: { late: boolean }) => d.late)).toHaveLength(1);
-    // Two mentions name Kazımdirik in October (folded, any case, with a suffix), one in September.
-    expect(r.body.mentions.current).toBe(2);
+    // Three mentions name Kazımdirik in October (folded, any case, with a suffix), one in September.
+    expect(r.body.mentions.current).toBe(3);
     expect(r.body.mentions.previous).toBe(1);
     expect(r.body.mentions.excerpts.map((e: { text: string }) => e.text).sort()).toEqual([
       'KAZIMDİRİK MAHALLESİ çöp toplanmıyor diyor',
@@ -186,12 +188,14 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
     expect(district.body.previous).toEqual(expected(null, PREVIOUS));
     expect(district.body.late.count).toBe(2);
     expect(district.body.late.oldest.map((c: { caseNumber: string }) => c.caseNumber)).toEqual([numbers.b2, numbers.a2]);
-    expect(district.body.mentions.current).toBe(5);
+    expect(district.body.mentions.current).toBe(6);
     expect(district.body.map.outlines).toHaveLength(2);
     const b = await get(`neighbourhoodId=${hoods.B}&from=2026-10-01&to=2026-10-31`).expect(200);
     expect(b.body.current).toEqual(expected('B', CURRENT));
     expect(b.body.previous).toEqual(expected('B', PREVIOUS));
     expect(b.body.mentions.current).toBe(1);
+    // Times are not phone numbers.
+    expect(b.body.mentions.excerpts.map((e: { text: string }) => e.text)).toEqual(['Yeşilyurt parkı 09.00-17.00 arası kapalı']);
   });
 
   it('defaults to the last 30 local days', async () => {
@@ -235,7 +239,8 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
     expect(text).toContain('Önceki dönem: 31 Ağustos 2026 – 30 Eylül 2026');
     expect(text).toContain('Gelen başvuru 4 2 ▲ %100 arttı');
     expect(text).toContain(numbers.a2);
-    expect(text).toContain('Kazımdirik adının geçtiği paylaşım: 2 (önceki dönem 1)');
+    expect(text).toContain('Kazımdirik adının geçtiği paylaşım: 3 (önceki dönem 1)');
+    expect(text).toContain('Memnuniyet (5 üzerinden) 3,5 (2 yanıt) 5,0 (1 yanıt) ▼ 1,5 puan azaldı');
   });
 
   it('refuses bad periods and unknown neighbourhoods with named errors', async () => {

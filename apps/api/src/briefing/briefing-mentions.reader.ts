@@ -50,7 +50,8 @@ export class BriefingMentionsReader {
          FROM mention m WHERE ${where}`,
       params,
     );
-    params.push(EXCERPTS);
+    // A few more than shown: the same post text (a shared announcement) is quoted once.
+    params.push(EXCERPTS * 4);
     const rows: {
       channel: string;
       published_at: Date;
@@ -72,7 +73,8 @@ export class BriefingMentionsReader {
           publishedAt: new Date(r.published_at).toISOString(),
           text: anonymousExcerpt(r.text, [r.author_handle, r.author_name]),
         }))
-        .filter((e) => e.text.length > 0),
+        .filter((e, i, all) => e.text.length > 0 && all.findIndex((x) => x.text === e.text) === i)
+        .slice(0, EXCERPTS),
     };
   }
 }

@@ -76,7 +76,7 @@ export class BriefingPdfWriter {
       ['Gelen başvuru', number(b.current.received), number(b.previous.received), change(b.current.received, b.previous.received)],
       ['Çözülen başvuru', number(b.current.resolved), number(b.previous.resolved), change(b.current.resolved, b.previous.resolved)],
       ['Memnuniyet (5 üzerinden)', satisfaction(b.current), satisfaction(b.previous), ratingChange(b.current, b.previous)],
-      ['Bahsedilme', number(b.mentions.current), number(b.mentions.previous), change(b.mentions.current, b.mentions.previous)],
+      ['Sosyal medyada bahsedilme', number(b.mentions.current), number(b.mentions.previous), change(b.mentions.current, b.mentions.previous)],
     ];
     const columns = [0, 170, 260, 350];
     const y0 = doc.y;
@@ -129,7 +129,10 @@ export class BriefingPdfWriter {
     const what = b.neighbourhood ? `${b.neighbourhood.name} adının geçtiği paylaşım` : 'Belediyeden bahseden paylaşım';
     this.line(`${what}: ${number(b.mentions.current)} (önceki dönem ${number(b.mentions.previous)})`);
     for (const e of b.mentions.excerpts) {
-      this.line(`“${e.text}” — ${CHANNELS[e.channel] ?? e.channel}, ${dayWords(e.publishedAt.slice(0, 10))}`, '#333333');
+      // DejaVu Sans has no emoji: they would print as empty boxes.
+      const text = e.text.replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, '').trim();
+      this.line(`“${text}” — ${CHANNELS[e.channel] ?? e.channel}, ${dayWords(e.publishedAt.slice(0, 10))}`, '#333333');
+      this.doc.moveDown(0.2);
     }
   }
 
@@ -161,7 +164,7 @@ function number(value: number): string {
 function satisfaction(f: BriefingFigures): string {
   return f.satisfactionAverage === null
     ? 'yanıt yok'
-    : `${new Intl.NumberFormat('tr-TR', { maximumFractionDigits: 1 }).format(f.satisfactionAverage)} (${number(f.satisfactionCount)} yanıt)`;
+    : `${new Intl.NumberFormat('tr-TR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(f.satisfactionAverage)} (${number(f.satisfactionCount)} yanıt)`;
 }
 
 /** The change in words with an arrow: "▲ %25 arttı", "▼ 3 azaldı", "değişmedi". */

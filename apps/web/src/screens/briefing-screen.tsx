@@ -51,23 +51,25 @@ export function BriefingScreen() {
         </label>
         <fieldset>
           <legend>{t('briefing.period')}</legend>
-          {(['week', 'days30', 'custom'] as const).map((p) => (
-            <label key={p}>
-              <input
-                type="radio"
-                name="briefing-period"
-                value={p}
-                checked={preset === p}
-                onChange={() => {
-                  if (p === 'custom') {
-                    setCustom(days);
-                  }
-                  setPreset(p);
-                }}
-              />
-              {t(`briefing.period.${p}`)}
-            </label>
-          ))}
+          <div className="briefing-presets">
+            {(['week', 'days30', 'custom'] as const).map((p) => (
+              <label key={p}>
+                <input
+                  type="radio"
+                  name="briefing-period"
+                  value={p}
+                  checked={preset === p}
+                  onChange={() => {
+                    if (p === 'custom') {
+                      setCustom(days);
+                    }
+                    setPreset(p);
+                  }}
+                />
+                {t(`briefing.period.${p}`)}
+              </label>
+            ))}
+          </div>
         </fieldset>
         {preset === 'custom' && (
           <>
