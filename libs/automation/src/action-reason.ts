@@ -15,6 +15,8 @@ export enum ActionReason {
   /** The channel's rules refused the reply (e.g. WhatsApp's 24-hour window). */
   ReplyRefused = 'reply_refused',
   NoTeamEmails = 'no_team_emails',
+  /** notify_team_webhook on a team without a webhook address. */
+  NoTeamWebhook = 'no_team_webhook',
   MailNotConfigured = 'mail_not_configured',
   ConversationNotFound = 'conversation_not_found',
   /** A value the service refused (validation_failed). */

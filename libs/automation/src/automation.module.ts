@@ -32,6 +32,6 @@ import { TeamMembersDirectory } from './team-members.directory';
     MacrosService,
     { provide: TeamDirectory, useClass: TeamMembersDirectory },
   ],
-  exports: [ConversationActionRunner, DefaultConversationActionRunner, MacrosService],
+  exports: [ConversationActionRunner, DefaultConversationActionRunner, MacrosService, TeamDirectory],
 })
 export class AutomationModule {}

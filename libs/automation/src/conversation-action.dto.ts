@@ -34,8 +34,8 @@ export class ConversationActionDto {
   @IsEnum(ConversationActionKind, { message: `kind must be one of: ${Object.values(K).join(', ')}` })
   kind: ConversationActionKind;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'assign_team, notify_team' })
-  @ValidateIf(needs(K.AssignTeam, K.NotifyTeam))
+  @ApiPropertyOptional({ format: 'uuid', description: 'assign_team, notify_team, notify_team_webhook' })
+  @ValidateIf(needs(K.AssignTeam, K.NotifyTeam, K.NotifyTeamWebhook))
   @IsUUID()
   teamId?: string;
 
@@ -87,6 +87,7 @@ export function toConversationAction(dto: ConversationActionDto): ConversationAc
     case K.AssignTeam:
       return { kind: dto.kind, teamId: dto.teamId! };
     case K.NotifyTeam:
+    case K.NotifyTeamWebhook:
       return { kind: dto.kind, teamId: dto.teamId! };
     case K.AssignOfficer:
       return { kind: dto.kind, userId: dto.userId! };

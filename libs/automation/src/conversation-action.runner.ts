@@ -19,6 +19,7 @@ import { ConversationActionRunner } from './conversation-action-runner';
 import { ConversationChangeActions } from './conversation-change.actions';
 import { MessageActions } from './message.actions';
 import { TEAM_MAIL_QUEUE } from './team-mail.queue';
+import { TEAM_WEBHOOK_QUEUE } from './team-webhook.queue';
 
 /**
  * Carries out rules' and macros' actions in the caller's transaction, in order. Each action runs
@@ -54,6 +55,7 @@ export class DefaultConversationActionRunner extends ConversationActionRunner im
     await this.queue.ensureQueue(replySendQueue(this.config.env.REPLY_RETRY_DELAY_SECONDS));
     await this.queue.ensureQueue(CASE_FORWARD_QUEUE);
     await this.queue.ensureQueue(TEAM_MAIL_QUEUE);
+    await this.queue.ensureQueue(TEAM_WEBHOOK_QUEUE);
   }
 
   async run(manager: EntityManager, request: ActionRunRequest): Promise<ActionOutcome[]> {
@@ -129,6 +131,8 @@ export class DefaultConversationActionRunner extends ConversationActionRunner im
         return this.messages.sendCannedResponse(ctx, action.cannedResponseId);
       case K.NotifyTeam:
         return this.messages.notifyTeam(ctx, action.teamId);
+      case K.NotifyTeamWebhook:
+        return this.messages.notifyTeamWebhook(ctx, action.teamId);
     }
   }
 

@@ -10,6 +10,7 @@ export enum ConversationActionKind {
   ForwardCase = 'forward_case',
   SendCannedResponse = 'send_canned_response',
   NotifyTeam = 'notify_team',
+  NotifyTeamWebhook = 'notify_team_webhook',
   CloseAsSpam = 'close_as_spam',
   CloseConversation = 'close_conversation',
 }
@@ -26,5 +27,7 @@ export type ConversationAction =
   /** Replies with a canned response through the normal reply outbox and channel rules. */
   | { kind: ConversationActionKind.SendCannedResponse; cannedResponseId: string }
   | { kind: ConversationActionKind.NotifyTeam; teamId: string }
+  /** Posts a signed JSON notice to the team's webhook (a chat room, a duty system). */
+  | { kind: ConversationActionKind.NotifyTeamWebhook; teamId: string }
   | { kind: ConversationActionKind.CloseAsSpam }
   | { kind: ConversationActionKind.CloseConversation };

@@ -9,3 +9,5 @@ export * from './conversation-action.dto';
 export * from './automation.module';
 export * from './automation-worker.module';
 export * from './macros.service';
+export * from './team-webhook.queue';
+export * from './team-webhook.worker';

@@ -12,8 +12,10 @@ import { ActionNotDoneError } from './action-not-done.error';
 import { ActionReason } from './action-reason';
 import { TeamDirectory } from './team-directory';
 import { TEAM_MAIL_QUEUE, TeamMailJob } from './team-mail.queue';
+import { TEAM_WEBHOOK_QUEUE } from './team-webhook.queue';
+import type { TeamWebhookBody, TeamWebhookJob } from './team-webhook.queue';
 
-/** The actions that send something: a canned reply to the citizen, an e-mail to a team. */
+/** The actions that send something: a canned reply to the citizen, an e-mail or a webhook post to a team. */
 @Injectable()
 export class MessageActions {
   constructor(
@@ -82,14 +84,8 @@ export class MessageActions {
     if (!this.mail.enabled) {
       throw new ActionNotDoneError('failed', ActionReason.MailNotConfigured);
     }
-    const [row] = await ctx.manager.query(
-      `SELECT c.last_message_preview AS preview, a.name AS account FROM conversation c
-         JOIN channel_account a ON a.id = c.channel_account_id WHERE c.organization_id = $1 AND c.id = $2`,
-      [ctx.organizationId, ctx.conversationId],
-    );
-    const base = this.config.env.PUBLIC_URL?.replace(/\/$/, '') ?? '';
+    const { account, preview, link, who } = await this.notice(ctx);
     const mailId = randomUUID();
-    const who = ctx.originRef.kind === 'rule' ? `Kural: ${ctx.originRef.name}` : `Makro: ${ctx.originRef.name}`;
     await this.queue.send<TeamMailJob>(
       TEAM_MAIL_QUEUE,
       {
@@ -98,16 +94,62 @@ export class MessageActions {
         to: team.emails,
         subject: `${team.name}: yeni bir konuşma sizi bekliyor`,
         // Only the preview the inbox list shows: the full message stays in civic-inbox (KVKK).
-        text: [
-          `${who}`,
-          `Hesap: ${row?.account ?? ''}`,
-          `Son mesaj: ${row?.preview ?? ''}`,
-          `Konuşma: ${base}/inbox/${ctx.conversationId}`,
-        ].join('\n'),
+        text: [who, `Hesap: ${account ?? ''}`, `Son mesaj: ${preview ?? ''}`, `Konuşma: ${link}`].join('\n'),
       },
       { id: mailId },
       ctx.manager,
     );
+  }
+
+  /** Queues one signed post to the team's webhook (sent by the worker after this transaction commits). */
+  async notifyTeamWebhook(ctx: ActionContext, teamId: string): Promise<void> {
+    const directory = this.teamDirectory ?? this.lookUp();
+    if (!directory) {
+      throw new ActionNotDoneError('failed', ActionReason.TeamsUnavailable);
+    }
+    const team = await directory.webhook(ctx.manager, ctx.organizationId, teamId);
+    if (!team) {
+      throw new ActionNotDoneError('failed', ActionReason.TeamNotFound);
+    }
+    if (!team.url) {
+      throw new ActionNotDoneError('failed', ActionReason.NoTeamWebhook);
+    }
+    const { account, preview, link, who } = await this.notice(ctx);
+    const deliveryId = randomUUID();
+    const body: TeamWebhookBody = {
+      text: [`${team.name}: yeni bir konuşma sizi bekliyor (${who})`, preview ?? '', link].filter(Boolean).join('\n'),
+      event: 'team.notified',
+      deliveryId,
+      team: { id: team.teamId, name: team.name },
+      origin: { kind: ctx.originRef.kind, name: ctx.originRef.name },
+      account,
+      preview,
+      conversationUrl: link,
+    };
+    await this.queue.send<TeamWebhookJob>(
+      TEAM_WEBHOOK_QUEUE,
+      { organizationId: ctx.organizationId, teamId, body },
+      { id: deliveryId },
+      ctx.manager,
+    );
+  }
+
+  /** What a team notice says: the account, the inbox list's preview, the link, and which rule or macro sent it. */
+  private async notice(
+    ctx: ActionContext,
+  ): Promise<{ account: string | null; preview: string | null; link: string; who: string }> {
+    const [row] = await ctx.manager.query(
+      `SELECT c.last_message_preview AS preview, a.name AS account FROM conversation c
+         JOIN channel_account a ON a.id = c.channel_account_id WHERE c.organization_id = $1 AND c.id = $2`,
+      [ctx.organizationId, ctx.conversationId],
+    );
+    const base = this.config.env.PUBLIC_URL?.replace(/\/$/, '') ?? '';
+    return {
+      account: row?.account ?? null,
+      preview: row?.preview ?? null,
+      link: `${base}/inbox/${ctx.conversationId}`,
+      who: ctx.originRef.kind === 'rule' ? `Kural: ${ctx.originRef.name}` : `Makro: ${ctx.originRef.name}`,
+    };
   }
 
   private lookUp(): TeamDirectory | undefined {

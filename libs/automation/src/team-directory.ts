@@ -7,6 +7,14 @@ export interface TeamContacts {
   emails: string[];
 }
 
+/** Where notify_team_webhook posts; `url` null when the team has no webhook. */
+export interface TeamWebhookTarget {
+  teamId: string;
+  name: string;
+  url: string | null;
+  secret: string | null;
+}
+
 /**
  * Looks up a team's members for notify_team (issue 26, teams). DI token: the teams module binds its
  * implementation; until it does, notify_team fails with `teams_unavailable`.
@@ -14,4 +22,7 @@ export interface TeamContacts {
 export abstract class TeamDirectory {
   /** Null when the team is not one of the organization's. */
   abstract contacts(manager: EntityManager, organizationId: string, teamId: string): Promise<TeamContacts | null>;
+
+  /** The team's webhook address and decrypted signing secret; null when the team is not the organization's or inactive. */
+  abstract webhook(manager: EntityManager, organizationId: string, teamId: string): Promise<TeamWebhookTarget | null>;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { TeamContacts } from './team-directory';
+import { SecretsService } from '@civic/auth';
+import type { TeamContacts, TeamWebhookTarget } from './team-directory';
 import { TeamDirectory } from './team-directory';
 
 /**
@@ -9,6 +10,10 @@ import { TeamDirectory } from './team-directory';
  */
 @Injectable()
 export class TeamMembersDirectory extends TeamDirectory {
+  constructor(private readonly secrets: SecretsService) {
+    super();
+  }
+
   async contacts(manager: EntityManager, organizationId: string, teamId: string): Promise<TeamContacts | null> {
     const [team] = await manager.query(
       `SELECT t.id, t.name,
@@ -21,5 +26,19 @@ export class TeamMembersDirectory extends TeamDirectory {
       [organizationId, teamId],
     );
     return team ? { teamId: team.id, name: team.name, emails: team.emails } : null;
+  }
+
+  async webhook(manager: EntityManager, organizationId: string, teamId: string): Promise<TeamWebhookTarget | null> {
+    const [team] = await manager.query(
+      `SELECT id, name, webhook_url, webhook_secret_encrypted FROM team WHERE organization_id = $1 AND id = $2 AND active`,
+      [organizationId, teamId],
+    );
+    if (!team) {
+      return null;
+    }
+    const secret = team.webhook_secret_encrypted
+      ? this.secrets.cipher.decrypt(team.webhook_secret_encrypted).secret
+      : null;
+    return { teamId: team.id, name: team.name, url: team.webhook_url, secret };
   }
 }

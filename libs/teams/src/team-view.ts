@@ -17,6 +17,11 @@ export interface TeamView {
   /** Most open conversations per member for new work to reach them; null = no cap. */
   maxOpenPerMember: number | null;
   active: boolean;
+  /** Where notify_team_webhook posts; null = none. */
+  webhookUrl: string | null;
+  hasWebhookSecret: boolean;
+  /** The webhook's signing secret: only in the answer that generated it (a new URL), shown once. */
+  webhookSecret?: string;
   members: TeamMemberView[];
   /** Open conversations of the team waiting for a member (its queue). */
   queued: number;
@@ -31,6 +36,8 @@ export interface TeamInput {
   description?: string | null;
   maxOpenPerMember?: number | null;
   active?: boolean;
+  /** A new URL gets a new signing secret; null removes the webhook. */
+  webhookUrl?: string | null;
   /** Replaces the members. */
   memberIds?: string[];
 }

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '@civic/audit';
+import { SecretsService } from '@civic/auth';
 import { foldForSearch } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { lockTeam } from './locked-team';
@@ -15,6 +17,8 @@ interface TeamRow {
   description: string | null;
   max_open_per_member: number | null;
   active: boolean;
+  webhook_url: string | null;
+  has_webhook_secret: boolean;
   queued: number;
   open: number;
 }
@@ -35,6 +39,7 @@ export class TeamsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly dispatcher: TeamQueueDispatcher,
+    private readonly secrets: SecretsService,
   ) {}
 
   async list(actor: TeamActor, teamId?: string): Promise<TeamView[]> {
@@ -43,7 +48,8 @@ export class TeamsService {
       params.push(teamId);
     }
     const teams: TeamRow[] = await this.dataSource.query(
-      `SELECT t.id, t.name, t.description, t.max_open_per_member, t.active,
+      `SELECT t.id, t.name, t.description, t.max_open_per_member, t.active, t.webhook_url,
+              t.webhook_secret_encrypted IS NOT NULL AS has_webhook_secret,
               (SELECT count(*)::int FROM conversation c WHERE c.organization_id = t.organization_id AND c.team_id = t.id
                   AND c.status IN ${OPEN_STATUSES_SQL} AND c.assignee_id IS NULL) AS queued,
               (SELECT count(*)::int FROM conversation c WHERE c.organization_id = t.organization_id AND c.team_id = t.id
@@ -69,6 +75,8 @@ export class TeamsService {
         description: t.description,
         maxOpenPerMember: t.max_open_per_member,
         active: t.active,
+        webhookUrl: t.webhook_url,
+        hasWebhookSecret: t.has_webhook_secret,
         members: own,
         queued: t.queued,
         open: t.open,
@@ -86,17 +94,20 @@ export class TeamsService {
   }
 
   async create(actor: TeamActor, input: TeamInput & { name: string }): Promise<TeamView> {
+    const secret = input.webhookUrl ? generateSecret() : null;
     const id = await this.dataSource.transaction(async (manager) => {
       await this.requireFreeName(manager, actor.organizationId, input.name);
       const [row] = await manager.query(
-        `INSERT INTO team (organization_id, name, description, max_open_per_member, active)
-         VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        `INSERT INTO team (organization_id, name, description, max_open_per_member, active, webhook_url, webhook_secret_encrypted)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
         [
           actor.organizationId,
           input.name.trim(),
           input.description ?? null,
           input.maxOpenPerMember ?? null,
           input.active ?? true,
+          input.webhookUrl ?? null,
+          secret ? this.secrets.cipher.encrypt({ secret }) : null,
         ],
       );
       const memberIds = await this.replaceMembers(manager, actor.organizationId, row.id, input.memberIds ?? []);
@@ -104,14 +115,15 @@ export class TeamsService {
       return row.id as string;
     });
     await this.dispatcher.drainTeam(actor.organizationId, id);
-    return this.get(actor, id);
+    return withSecret(await this.get(actor, id), secret);
   }
 
   async update(actor: TeamActor, id: string, input: TeamInput): Promise<TeamView> {
+    let secret: string | null = null;
     await this.dataSource.transaction(async (manager) => {
       const team = await lockTeam(manager, actor.organizationId, id);
       const [before] = await manager.query(
-        `SELECT name, description, max_open_per_member AS "maxOpenPerMember", active,
+        `SELECT name, description, max_open_per_member AS "maxOpenPerMember", active, webhook_url AS "webhookUrl",
                 ARRAY(SELECT user_id FROM team_member WHERE organization_id = $1 AND team_id = $2 ORDER BY user_id) AS "memberIds"
            FROM team WHERE organization_id = $1 AND id = $2`,
         [actor.organizationId, id],
@@ -119,8 +131,12 @@ export class TeamsService {
       if (input.name !== undefined) {
         await this.requireFreeName(manager, actor.organizationId, input.name, id);
       }
+      // A new address gets a new secret: the old receiver's secret must not sign for the new one.
+      const newUrl = input.webhookUrl !== undefined && input.webhookUrl !== before.webhookUrl;
+      secret = newUrl && input.webhookUrl ? generateSecret() : null;
       await manager.query(
-        `UPDATE team SET name = $3, description = $4, max_open_per_member = $5, active = $6, updated_at = now()
+        `UPDATE team SET name = $3, description = $4, max_open_per_member = $5, active = $6, webhook_url = $7,
+                webhook_secret_encrypted = CASE WHEN $8 THEN $9 ELSE webhook_secret_encrypted END, updated_at = now()
           WHERE organization_id = $1 AND id = $2`,
         [
           actor.organizationId,
@@ -129,6 +145,9 @@ export class TeamsService {
           input.description !== undefined ? input.description : before.description,
           input.maxOpenPerMember !== undefined ? input.maxOpenPerMember : team.maxOpenPerMember,
           input.active ?? team.active,
+          input.webhookUrl !== undefined ? input.webhookUrl : before.webhookUrl,
+          newUrl,
+          secret ? this.secrets.cipher.encrypt({ secret }) : null,
         ],
       );
       const memberIds =
@@ -139,7 +158,7 @@ export class TeamsService {
     });
     // New members or a higher cap may take waiting conversations at once.
     await this.dispatcher.drainTeam(actor.organizationId, id);
-    return this.get(actor, id);
+    return withSecret(await this.get(actor, id), secret);
   }
 
   /** Deletes the team; its conversations leave it (a queued one goes back to the general inbox). */
@@ -230,10 +249,18 @@ function memberView(m: MemberRow): TeamMemberView {
 
 function summary(input: TeamInput): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of ['name', 'description', 'maxOpenPerMember', 'active'] as const) {
+  for (const key of ['name', 'description', 'maxOpenPerMember', 'active', 'webhookUrl'] as const) {
     if (input[key] !== undefined) {
       out[key] = key === 'name' ? input.name?.trim() : input[key];
     }
   }
   return out;
+}
+
+function generateSecret(): string {
+  return randomBytes(32).toString('hex');
+}
+
+function withSecret(view: TeamView, secret: string | null): TeamView {
+  return secret ? { ...view, webhookSecret: secret } : view;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import type { TeamMemberView, TeamView } from '@civic/teams';
 
 @ApiSchema({ name: 'TeamMember' })
@@ -17,6 +17,10 @@ export class TeamResponse implements TeamView {
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'null: no cap' }) maxOpenPerMember: number | null;
   @ApiProperty() active: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Where notify_team_webhook posts' }) webhookUrl: string | null;
+  @ApiProperty() hasWebhookSecret: boolean;
+  @ApiPropertyOptional({ description: 'The signing secret, only in the answer that generated it: shown once' })
+  webhookSecret?: string;
   @ApiProperty({ type: [TeamMemberResponse] }) members: TeamMemberResponse[];
   @ApiProperty({ description: 'Open conversations waiting in the team queue' }) queued: number;
   @ApiProperty({ description: 'Open and pending conversations of the team' }) open: number;

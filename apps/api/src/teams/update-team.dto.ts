@@ -6,6 +6,7 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  IsUrl,
   IsUUID,
   Length,
   Max,
@@ -50,6 +51,21 @@ export class UpdateTeamDto implements TeamInput {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'https://sohbet.belediye.bel.tr/hooks/fen-isleri',
+    description: 'Where notify_team_webhook posts; a new URL gets a new signing secret (in that answer only); null removes it',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUrl(
+    { require_protocol: true, protocols: ['https', 'http'], require_tld: false },
+    { message: 'webhookUrl must be an http(s) URL' },
+  )
+  @MaxLength(2048)
+  webhookUrl?: string | null;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Replaces the members' })
   @IsOptional()

@@ -913,6 +913,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cases with a location in the viewport as GeoJSON: one point per case, or grid clusters by zoom above 2000 cases */
+        get: operations["CaseMapController_cases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/map/neighbourhoods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active neighbourhoods as GeoJSON with their open cases and cases of the period (default 30 days) */
+        get: operations["CaseMapController_neighbourhoods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/map/tiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tile server and the attribution it requires (MAP_TILE_URL, MAP_TILE_ATTRIBUTION) */
+        get: operations["CaseMapController_tiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/stats": {
         parameters: {
             query?: never;
@@ -2473,7 +2524,7 @@ export interface components {
         };
         ActionOutcome: {
             kind: components["schemas"]["ConversationActionKind"];
-            /** @description Why it was skipped or failed: no_change, teams_unavailable, team_not_found, officer_unavailable, case_already_open, no_open_case, unknown_category, unknown_department, unknown_external_body, case_transition_not_allowed, canned_response_unavailable, reply_refused, no_team_emails, mail_not_configured, conversation_not_found, invalid_value, unexpected_error, or a service's error code */
+            /** @description Why it was skipped or failed: no_change, teams_unavailable, team_not_found, officer_unavailable, case_already_open, no_open_case, unknown_category, unknown_department, unknown_external_body, case_transition_not_allowed, canned_response_unavailable, reply_refused, no_team_emails, no_team_webhook, mail_not_configured, conversation_not_found, invalid_value, unexpected_error, or a service's error code */
             reason?: string;
             /** @enum {string} */
             result: "done" | "skipped" | "failed";
@@ -3226,6 +3277,56 @@ export interface components {
             /** @example 27.2185 */
             longitude: number;
         };
+        CaseMap: {
+            features: components["schemas"]["CaseMapFeature"][];
+            /**
+             * @description points: one feature per case; clusters: grid cells (more than 2000 cases in the box)
+             * @enum {string}
+             */
+            mode: "points" | "clusters";
+            /** @description Cases in the box under the filters */
+            total: number;
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        CaseMapFeature: {
+            geometry: components["schemas"]["CaseMapPointGeometry"];
+            properties: components["schemas"]["CaseMapFeatureProperties"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        CaseMapFeatureProperties: {
+            /** @description kind case: the readable case number */
+            caseNumber?: string;
+            /** @description kind case */
+            categoryName?: string;
+            /** @description kind cluster: cases in the cell */
+            count?: number;
+            /**
+             * Format: date-time
+             * @description kind case
+             */
+            createdAt?: string;
+            /**
+             * Format: uuid
+             * @description kind case
+             */
+            id?: string;
+            /** @enum {string} */
+            kind: "case" | "cluster";
+            /** @description kind case */
+            status?: components["schemas"]["CaseStatus"];
+            /** @description kind cluster: cases of the cell by status (statuses present only) */
+            statuses?: {
+                [key: string]: number;
+            };
+        };
+        CaseMapPointGeometry: {
+            /** @description [longitude, latitude] */
+            coordinates: number[];
+            /** @enum {string} */
+            type: "Point";
+        };
         CaseMerge: {
             into: components["schemas"]["CaseView"];
             merged: components["schemas"]["CaseView"];
@@ -3609,7 +3710,7 @@ export interface components {
             tags?: string[];
             /**
              * Format: uuid
-             * @description assign_team, notify_team
+             * @description assign_team, notify_team, notify_team_webhook
              */
             teamId?: string;
             /**
@@ -3619,7 +3720,7 @@ export interface components {
             userId?: string;
         };
         /** @enum {string} */
-        ConversationActionKind: "assign_team" | "assign_officer" | "add_tags" | "set_priority" | "open_case" | "forward_case" | "send_canned_response" | "notify_team" | "close_as_spam" | "close_conversation";
+        ConversationActionKind: "assign_team" | "assign_officer" | "add_tags" | "set_priority" | "open_case" | "forward_case" | "send_canned_response" | "notify_team" | "notify_team_webhook" | "close_as_spam" | "close_conversation";
         ConversationContact: {
             /**
              * @description The citizen's profile picture, stored by us (the channel's URL expires); fetch it with the bearer header
@@ -3941,6 +4042,11 @@ export interface components {
             memberIds?: string[];
             /** @example Fen İşleri masası */
             name?: string;
+            /**
+             * @description Where notify_team_webhook posts; a new URL gets a new signing secret (in that answer only); null removes it
+             * @example https://sohbet.belediye.bel.tr/hooks/fen-isleri
+             */
+            webhookUrl?: string | null;
         };
         CreateUserDto: {
             /** @description Officers only: limit to these channel accounts (empty or absent: all accounts) */
@@ -4323,6 +4429,12 @@ export interface components {
         };
         /** @enum {string} */
         ManualCaseSource: "phone" | "walk_in" | "email" | "cimer" | "other";
+        MapTiles: {
+            /** @description HTML the tile server requires on the map (a link allowed) */
+            attribution: string;
+            /** @example https://tile.openstreetmap.org/{z}/{x}/{y}.png */
+            url: string;
+        };
         MediaLink: {
             /** Format: date-time */
             expiresAt: string;
@@ -4574,6 +4686,39 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        NeighbourhoodShading: {
+            features: components["schemas"]["NeighbourhoodShadingFeature"][];
+            /**
+             * Format: date-time
+             * @description Start of the counted period (default: 30 days before to)
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description End of the counted period (default: now)
+             */
+            to: string;
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        NeighbourhoodShadingFeature: {
+            /** @description GeoJSON Polygon or MultiPolygon (longitude, latitude) */
+            geometry: {
+                [key: string]: unknown;
+            };
+            properties: components["schemas"]["NeighbourhoodShadingProperties"];
+            /** @enum {string} */
+            type: "Feature";
+        };
+        NeighbourhoodShadingProperties: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Open cases now under the filters */
+            openCases: number;
+            /** @description Cases opened in the period under the filters */
+            periodCases: number;
         };
         NeighbourhoodsOverview: {
             /** @description The active version’s neighbourhoods, by name */
@@ -5419,6 +5564,7 @@ export interface components {
         Team: {
             active: boolean;
             description: string | null;
+            hasWebhookSecret: boolean;
             /** Format: uuid */
             id: string;
             /** @description null: no cap */
@@ -5431,6 +5577,10 @@ export interface components {
             open: number;
             /** @description Open conversations waiting in the team queue */
             queued: number;
+            /** @description The signing secret, only in the answer that generated it: shown once */
+            webhookSecret?: string;
+            /** @description Where notify_team_webhook posts */
+            webhookUrl: string | null;
         };
         TeamMember: {
             away: boolean;
@@ -5781,6 +5931,11 @@ export interface components {
             memberIds?: string[];
             /** @example Fen İşleri masası */
             name?: string;
+            /**
+             * @description Where notify_team_webhook posts; a new URL gets a new signing secret (in that answer only); null removes it
+             * @example https://sohbet.belediye.bel.tr/hooks/fen-isleri
+             */
+            webhookUrl?: string | null;
         };
         UpdateUserDto: {
             /** @description false disables sign-in and revokes sessions and API tokens stop working */
@@ -7553,6 +7708,97 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    CaseMapController_cases: {
+        parameters: {
+            query: {
+                /** @description The viewport: west,south,east,north in degrees (WGS 84) */
+                bbox: string;
+                categoryId?: string;
+                /** @description Comma-separated channels of social cases; with source, either matches */
+                channel?: string[];
+                departmentId?: string;
+                /** @description Opened at or after (ISO 8601) */
+                from?: string;
+                /** @description Cases of this neighbourhood (GET /api/v1/neighbourhoods) */
+                neighbourhoodId?: string;
+                /** @description Comma-separated sources (how the case arrived) */
+                source?: string[];
+                /** @description Comma-separated statuses (default: all but merged) */
+                status?: string[];
+                /** @description Opened before (ISO 8601) */
+                to?: string;
+                /** @description The map zoom (0–22); sets the server grid when the box holds many cases */
+                zoom?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseMap"];
+                };
+            };
+        };
+    };
+    CaseMapController_neighbourhoods: {
+        parameters: {
+            query?: {
+                categoryId?: string;
+                /** @description Comma-separated channels of social cases; with source, either matches */
+                channel?: string[];
+                departmentId?: string;
+                /** @description Opened at or after (ISO 8601) */
+                from?: string;
+                /** @description Cases of this neighbourhood (GET /api/v1/neighbourhoods) */
+                neighbourhoodId?: string;
+                /** @description Comma-separated sources (how the case arrived) */
+                source?: string[];
+                /** @description Comma-separated statuses (default: all but merged) */
+                status?: string[];
+                /** @description Opened before (ISO 8601) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeighbourhoodShading"];
+                };
+            };
+        };
+    };
+    CaseMapController_tiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MapTiles"];
                 };
             };
         };

@@ -35,6 +35,14 @@ export class Team {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Where notify_team_webhook posts (issue 26); null = the team has no webhook. */
+  @Column({ type: 'text', name: 'webhook_url', nullable: true })
+  webhookUrl: string | null;
+
+  /** Encrypted envelope of { secret } signing the team's webhook posts (SecretsService.cipher). */
+  @Column({ type: 'text', name: 'webhook_secret_encrypted', nullable: true })
+  webhookSecretEncrypted: string | null;
+
   /** Where the rotation stands: the next conversation goes to the member after this one. */
   @Column({ type: 'uuid', name: 'last_assigned_user_id', nullable: true })
   lastAssignedUserId: string | null;

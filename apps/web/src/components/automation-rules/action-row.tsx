@@ -41,7 +41,7 @@ export function ActionRow({
           </option>
         ))}
       </select>
-      {(k === 'assign_team' || k === 'notify_team') && (
+      {(k === 'assign_team' || k === 'notify_team' || k === 'notify_team_webhook') && (
         <OptionSelect
           placeholder={t('rules.choose')}
           label={t('rules.team')}

@@ -106,6 +106,7 @@ export const ACTION_KINDS: readonly ActionKind[] = [
   'forward_case',
   'send_canned_response',
   'notify_team',
+  'notify_team_webhook',
   'close_as_spam',
   'close_conversation',
 ];

@@ -14,6 +14,7 @@ export const MACRO_ACTION_KINDS: readonly MacroActionKind[] = [
   'set_priority',
   'forward_case',
   'notify_team',
+  'notify_team_webhook',
   'close_as_spam',
   'close_conversation',
 ];
@@ -29,6 +30,7 @@ export function actionComplete(a: MacroAction): boolean {
       return !!a.userId;
     case 'assign_team':
     case 'notify_team':
+    case 'notify_team_webhook':
       return !!a.teamId;
     case 'add_tags':
       return (a.tags ?? []).length > 0;
@@ -114,7 +116,7 @@ export function MacroActionRow({
           onChange={(userId) => set({ userId })}
         />
       )}
-      {(k === 'assign_team' || k === 'notify_team') && (
+      {(k === 'assign_team' || k === 'notify_team' || k === 'notify_team_webhook') && (
         <OptionSelect
           placeholder={t('macros.choose')}
           label={t('macros.field.team')}

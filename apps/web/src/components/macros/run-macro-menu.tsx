@@ -24,6 +24,7 @@ const KNOWN_REASONS = new Set([
   'canned_response_unavailable',
   'reply_refused',
   'no_team_emails',
+  'no_team_webhook',
   'mail_not_configured',
   'conversation_not_found',
   'invalid_value',

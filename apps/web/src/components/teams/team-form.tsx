@@ -10,11 +10,12 @@ const FIELDS = {
   name: 'teams.name',
   description: 'teams.description',
   maxOpenPerMember: 'teams.cap',
+  webhookUrl: 'teams.webhookUrl',
   memberIds: 'teams.members',
 } as const;
 
-/** Name, description, cap, active, members (officers and administrators who take conversations). */
-export function TeamForm({ team, onDone }: { team?: TeamView; onDone(): void }) {
+/** Name, description, cap, active, webhook, members (officers and administrators who take conversations). */
+export function TeamForm({ team, onDone }: { team?: TeamView; onDone(saved?: TeamView): void }) {
   const { t } = useI18n();
   const change = useChangeTeam();
   const users = (useUsers().data ?? []).filter(
@@ -24,6 +25,7 @@ export function TeamForm({ team, onDone }: { team?: TeamView; onDone(): void }) 
   const [description, setDescription] = useState(team?.description ?? '');
   const [cap, setCap] = useState(team?.maxOpenPerMember ? String(team.maxOpenPerMember) : '');
   const [active, setActive] = useState(team?.active ?? true);
+  const [webhookUrl, setWebhookUrl] = useState(team?.webhookUrl ?? '');
   const [memberIds, setMemberIds] = useState<string[]>(team?.members.map((m) => m.id) ?? []);
   const toggle = (id: string) => setMemberIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
 
@@ -34,9 +36,10 @@ export function TeamForm({ team, onDone }: { team?: TeamView; onDone(): void }) 
       description: description.trim() || null,
       maxOpenPerMember: cap.trim() ? Number(cap) : null,
       active,
+      webhookUrl: webhookUrl.trim() || null,
       memberIds,
     };
-    change.mutate({ id: team?.id, input }, { onSuccess: onDone });
+    change.mutate({ id: team?.id, input }, { onSuccess: (saved) => onDone(saved ?? undefined) });
   };
 
   return (
@@ -66,6 +69,20 @@ export function TeamForm({ team, onDone }: { team?: TeamView; onDone(): void }) 
           onChange={(e) => setCap(e.target.value)}
         />
       </label>
+      <label className="full">
+        {t('teams.webhookUrl')}
+        <input
+          type="url"
+          maxLength={2048}
+          placeholder="https://"
+          value={webhookUrl}
+          onChange={(e) => setWebhookUrl(e.target.value)}
+          aria-describedby="team-webhook-hint"
+        />
+        <span id="team-webhook-hint" className="small muted">
+          {t('teams.webhookHint')}
+        </span>
+      </label>
       <label className="checkbox">
         <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {t('teams.active')}
       </label>
@@ -83,7 +100,7 @@ export function TeamForm({ team, onDone }: { team?: TeamView; onDone(): void }) 
         <button type="submit" disabled={change.isPending}>
           {team ? t('teams.save') : t('teams.create')}
         </button>
-        <button type="button" className="secondary" onClick={onDone}>
+        <button type="button" className="secondary" onClick={() => onDone()}>
           {t('teams.cancel')}
         </button>
       </div>

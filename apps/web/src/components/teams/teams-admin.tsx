@@ -13,6 +13,12 @@ export function TeamsAdmin() {
   const teams = query.data ?? [];
   const change = useChangeTeam();
   const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
+  // A new webhook address answers with its signing secret once: shown until the next save.
+  const done = (saved?: TeamView) => {
+    setEditing(null);
+    setSecret(saved?.webhookSecret ? { name: saved.name, secret: saved.webhookSecret } : null);
+  };
   const remove = (team: TeamView) => {
     if (window.confirm(t('teams.deleteConfirm', { name: team.name }))) {
       change.mutate({ id: team.id, remove: true });
@@ -31,8 +37,13 @@ export function TeamsAdmin() {
           )}
         </div>
         <p className="muted">{t('teams.explain')}</p>
-        {editing === 'new' && <TeamForm onDone={() => setEditing(null)} />}
+        {editing === 'new' && <TeamForm onDone={done} />}
       </section>
+      {secret && (
+        <p role="status" className="card warning" data-testid="team-secret">
+          {t('teams.secretOnce', { name: secret.name, secret: secret.secret })}
+        </p>
+      )}
       <QueryState query={query}>{() => null}</QueryState>
       {query.isSuccess && teams.length === 0 && <p className="card muted">{t('teams.empty')}</p>}
       {teams.length > 0 && (
@@ -45,7 +56,7 @@ export function TeamsAdmin() {
               editing === team.id ? (
                 <tr key={team.id} data-testid="team-row">
                   <td colSpan={6}>
-                    <TeamForm team={team} onDone={() => setEditing(null)} />
+                    <TeamForm team={team} onDone={done} />
                   </td>
                 </tr>
               ) : (

@@ -42,6 +42,7 @@ export const macrosTr = {
   'macros.act.forward_case': 'Başvuruyu dış kuruma ilet',
   'macros.act.send_canned_response': 'Hazır yanıtla cevap ver',
   'macros.act.notify_team': 'Ekibe e-posta gönder',
+  'macros.act.notify_team_webhook': 'Ekibe web kancasıyla bildir',
   'macros.act.close_as_spam': 'İstenmeyen olarak kapat',
   'macros.act.close_conversation': 'Konuşmayı kapat',
 
@@ -77,6 +78,7 @@ export const macrosTr = {
   'macros.reason.canned_response_unavailable': 'hazır yanıt bulunamadı',
   'macros.reason.reply_refused': 'kanal bu yanıtı kabul etmiyor (ör. WhatsApp 24 saat penceresi kapalı)',
   'macros.reason.no_team_emails': 'ekipte e-posta adresi olan üye yok',
+  'macros.reason.no_team_webhook': 'ekibin web kancası adresi yok',
   'macros.reason.mail_not_configured': 'e-posta gönderimi ayarlı değil',
   'macros.reason.conversation_not_found': 'konuşma bulunamadı',
   'macros.reason.invalid_value': 'değer geçersiz',
@@ -126,6 +128,7 @@ export const macrosEn: Record<keyof typeof macrosTr, string> = {
   'macros.act.forward_case': 'Forward the case to an external body',
   'macros.act.send_canned_response': 'Answer with a canned response',
   'macros.act.notify_team': 'E-mail a team',
+  'macros.act.notify_team_webhook': 'Notify a team by webhook',
   'macros.act.close_as_spam': 'Close as spam',
   'macros.act.close_conversation': 'Close the conversation',
 
@@ -161,6 +164,7 @@ export const macrosEn: Record<keyof typeof macrosTr, string> = {
   'macros.reason.canned_response_unavailable': 'canned response not found',
   'macros.reason.reply_refused': 'the channel refuses this reply (e.g. WhatsApp’s 24-hour window has closed)',
   'macros.reason.no_team_emails': 'no member of the team has an e-mail address',
+  'macros.reason.no_team_webhook': 'the team has no webhook address',
   'macros.reason.mail_not_configured': 'e-mail sending is not set up',
   'macros.reason.conversation_not_found': 'conversation not found',
   'macros.reason.invalid_value': 'invalid value',

@@ -118,6 +118,7 @@ export const rulesTr = {
   'rules.act.forward_case': 'Dış kuruma ilet',
   'rules.act.send_canned_response': 'Hazır yanıt gönder',
   'rules.act.notify_team': 'Ekibe e-posta ile bildir',
+  'rules.act.notify_team_webhook': 'Ekibe web kancasıyla bildir',
   'rules.act.close_as_spam': 'İstenmeyen olarak kapat',
   'rules.act.close_conversation': 'Konuşmayı kapat',
 
@@ -129,6 +130,7 @@ export const rulesTr = {
   'rules.does.forward_case': '{body} kurumuna iletir',
   'rules.does.send_canned_response': '“{canned}” yanıtını gönderir',
   'rules.does.notify_team': '{team} ekibine e-posta gönderir',
+  'rules.does.notify_team_webhook': '{team} ekibinin web kancasına bildirim gönderir',
   'rules.does.close_as_spam': 'istenmeyen olarak kapatır',
   'rules.does.close_conversation': 'konuşmayı kapatır',
   'rules.unknown': 'bilinmeyen',
@@ -304,6 +306,7 @@ export const rulesEn: Record<keyof typeof rulesTr, string> = {
   'rules.act.forward_case': 'Forward to an external body',
   'rules.act.send_canned_response': 'Send a canned response',
   'rules.act.notify_team': 'Notify a team by e-mail',
+  'rules.act.notify_team_webhook': 'Notify a team by webhook',
   'rules.act.close_as_spam': 'Close as spam',
   'rules.act.close_conversation': 'Close the conversation',
 
@@ -315,6 +318,7 @@ export const rulesEn: Record<keyof typeof rulesTr, string> = {
   'rules.does.forward_case': 'forwards the case to {body}',
   'rules.does.send_canned_response': 'sends the reply “{canned}”',
   'rules.does.notify_team': 'e-mails {team}',
+  'rules.does.notify_team_webhook': 'posts to the webhook of {team}',
   'rules.does.close_as_spam': 'closes it as spam',
   'rules.does.close_conversation': 'closes the conversation',
   'rules.unknown': 'unknown',

@@ -35,6 +35,11 @@ export const teamsTr = {
   'teams.away': 'Uzakta',
   'teams.openWork': '{count} açık',
   'teams.saved': 'Kaydedildi',
+  'teams.webhookUrl': 'Web kancası adresi (isteğe bağlı)',
+  'teams.webhookHint':
+    'Kurallar ve makrolar "Ekibe web kancasıyla bildir" ile buraya imzalı bir bildirim gönderir (ör. ekibin sohbet odası).',
+  'teams.secretOnce':
+    '{name} ekibinin web kancası gizli anahtarı (yalnız bu kez gösterilir; alan sistemde imzayı doğrulamak için saklayın): {secret}',
 
   'availability.label': 'Durumunuz',
   'availability.available': 'Müsait',
@@ -102,6 +107,11 @@ export const teamsEn: Record<keyof typeof teamsTr, string> = {
   'teams.away': 'Away',
   'teams.openWork': '{count} open',
   'teams.saved': 'Saved',
+  'teams.webhookUrl': 'Webhook address (optional)',
+  'teams.webhookHint':
+    'Rules and macros with "Notify a team by webhook" send a signed notice here (e.g. the team\'s chat room).',
+  'teams.secretOnce':
+    'Webhook secret of {name} (shown only this once; keep it in the receiving system to verify the signature): {secret}',
 
   'availability.label': 'Your status',
   'availability.available': 'Available',
