@@ -68,6 +68,9 @@ export interface CaseOpen311Details {
 @Index('ix_civic_case_map', ['organizationId', 'latitude', 'longitude', 'status'], {
   where: `"latitude" IS NOT NULL AND "longitude" IS NOT NULL`,
 })
+@Index('ix_civic_case_map_category', ['organizationId', 'categoryId', 'latitude', 'longitude', 'status'], {
+  where: `"latitude" IS NOT NULL AND "longitude" IS NOT NULL`,
+})
 export class CivicCase {
   @PrimaryGeneratedColumn('uuid')
   id: string;
