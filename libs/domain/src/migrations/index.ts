@@ -49,6 +49,7 @@ import { Open311Intake1796655000000 } from './1796655000000-open311-intake.migra
 import { CaseMapIndex1796656000000 } from './1796656000000-case-map-index.migration';
 import { CaseMapCells1796656100000 } from './1796656100000-case-map-cells.migration';
 import { CaseMapCategoryIndex1796656200000 } from './1796656200000-case-map-category-index.migration';
+import { TeamWebhook1796658000000 } from './1796658000000-team-webhook.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -101,4 +102,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CaseMapIndex1796656000000,
   CaseMapCells1796656100000,
   CaseMapCategoryIndex1796656200000,
+  TeamWebhook1796658000000,
 ];
