@@ -139,6 +139,7 @@ describe('every screen: accessibility, keyboard focus and language', () => {
     await visit(`/cases/${caseId}`, 'case detail', '[data-testid="case-history"]');
     await visit('/cases/stats', 'case statistics', 'svg[data-testid="chart-category"]');
     await visit('/overview', 'overview', '[data-testid="overview-kpis"]');
+    await visit('/briefing', 'briefing', '[data-testid="briefing-kpis"]');
     await visit('/mentions', 'mentions', '[data-testid="mention-feed"]');
     await visit('/audit', 'audit', '[data-testid="audit-table"] tbody tr');
     await visit('/security', 'security', 'h1');

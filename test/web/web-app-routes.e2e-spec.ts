@@ -20,6 +20,7 @@ describe('web app URLs served by the api', () => {
 
   it.each([
     '/overview',
+    '/briefing',
     '/inbox',
     `/inbox/${ID}`,
     '/cases',
