@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { MENTION_RULE_EVENT_QUEUE, MentionRuleEventWorker } from '@civic/automation-rules';
 import { Channel, UserRole } from '@civic/domain';
 import { MentionStoreService } from '@civic/mentions';
@@ -285,6 +288,55 @@ describe('Automation rules on mentions (mention_matched)', () => {
     }
     expect((await firings(rule.id)).map((f) => f.event_key)).toEqual([`mention:${await mentionId(large)}`]);
     await t.http().delete(`/api/v1/automation-rules/${rule.id}`).set(admin());
+  });
+
+  it('notify_team_webhook posts the mention to the team’s webhook through its queue', async () => {
+    const received: { headers: IncomingHttpHeaders; raw: string }[] = [];
+    const server: Server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ headers: req.headers, raw: Buffer.concat(chunks).toString('utf8') });
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/basin`;
+      await t.http().patch(`/api/v1/teams/${teamId}`).set(admin()).send({ webhookUrl: url }).expect(200);
+      const rule = await createRule({
+        name: 'Meydan haberleri',
+        conditions: [
+          { type: 'watchlist', values: [watchlistId] },
+          { type: 'keywords', values: ['meydan*'] },
+        ],
+        actions: [{ kind: 'notify_team_webhook', teamId }],
+      });
+      const hit = candidate(watchlistId, 'Büyükkılıç meydanda halkla buluştu');
+      await store([hit]);
+      await eventually(async () => received.length === 1, 20_000);
+      const body = JSON.parse(received[0].raw);
+      expect(received[0].headers['x-civic-event']).toBe('team.notified');
+      expect(body).toMatchObject({
+        event: 'team.notified',
+        team: { id: teamId, name: 'Basın Masası' },
+        origin: { kind: 'rule', name: 'Meydan haberleri' },
+        preview: 'Büyükkılıç meydanda halkla buluştu',
+        mention: {
+          watchlist: 'Başkan',
+          author: '@ayseyilmaz',
+          excerpt: 'Büyükkılıç meydanda halkla buluştu',
+          url: hit.url,
+        },
+      });
+      expect(body.text).toContain('"Başkan" listesine yeni bir bahsetme');
+      expect(await firings(rule.id)).toEqual([
+        expect.objectContaining({ outcomes: [{ kind: 'notify_team_webhook', result: 'done' }] }),
+      ]);
+      await t.http().delete(`/api/v1/automation-rules/${rule.id}`).set(admin());
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('the dry run over the last mentions reports the matches and changes nothing', async () => {

@@ -241,7 +241,10 @@ describe('automation rules screen in headless Chromium', () => {
     expect(conditionChoices).toEqual(expect.arrayContaining(['İzleme listesi', 'Anahtar kelimeler', 'Kanal']));
     expect(conditionChoices).not.toContain('Konum var');
     const actionKind = editor.getByTestId('rule-action').first().getByLabel('Eylem');
-    expect(await actionKind.locator('option').allTextContents()).toEqual(['Ekibe e-posta ile bildir']);
+    expect(await actionKind.locator('option').allTextContents()).toEqual([
+      'Ekibe e-posta ile bildir',
+      'Ekibe web kancasıyla bildir',
+    ]);
     await editor.getByTestId('rule-condition-values').fill('çukur*');
     await editor.getByRole('button', { name: 'Koşul ekle' }).click();
     const second = editor.getByTestId('rule-condition').nth(1);

@@ -54,7 +54,7 @@ const ALL_ACTIONS = Object.values(ConversationActionKind);
 /** A case event's conversation has its case already: opening another is not offered. */
 const CASE_ACTIONS = ALL_ACTIONS.filter((a) => a !== A.OpenCase);
 /** A mention has no conversation to change: its rules tell a team (MentionActionRunner), nothing else. */
-export const MENTION_ACTIONS: readonly ConversationActionKind[] = [A.NotifyTeam];
+export const MENTION_ACTIONS: readonly ConversationActionKind[] = [A.NotifyTeam, A.NotifyTeamWebhook];
 
 /**
  * Which conditions and actions each event offers (the editor shows only these; the API refuses the

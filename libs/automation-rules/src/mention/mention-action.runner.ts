@@ -3,8 +3,20 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import { AuditService } from '@civic/audit';
-import { ActionReason, ConversationActionKind, TEAM_MAIL_QUEUE, TeamDirectory } from '@civic/automation';
-import type { ActionOutcome, ConversationAction, TeamMailJob } from '@civic/automation';
+import {
+  ActionReason,
+  ConversationActionKind,
+  TEAM_MAIL_QUEUE,
+  TEAM_WEBHOOK_QUEUE,
+  TeamDirectory,
+} from '@civic/automation';
+import type {
+  ActionOutcome,
+  ConversationAction,
+  TeamMailJob,
+  TeamWebhookBody,
+  TeamWebhookJob,
+} from '@civic/automation';
 import { AppConfig } from '@civic/config';
 import { MailService } from '@civic/mail';
 import { QueueService } from '@civic/queue';
@@ -25,8 +37,8 @@ export interface MentionActionRun {
 
 /**
  * Carries out a mention rule's actions in the caller's transaction. A mention has no conversation:
- * the actions tell people (the e-mail to a team's members through the same TEAM_MAIL_QUEUE as for
- * conversations); nothing they do is an event, so mention rules never loop. Each action runs under a
+ * the actions tell people (the e-mail to a team's members, the post to a team's webhook, through the
+ * same queues as for conversations); nothing they do is an event, so mention rules never loop. Each action runs under a
  * savepoint and leaves one audit event on the mention naming the rule and its result.
  */
 @Injectable()
@@ -85,6 +97,9 @@ export class MentionActionRunner {
     if (action.kind === ConversationActionKind.NotifyTeam) {
       return this.notifyTeam(manager, run, action.teamId);
     }
+    if (action.kind === ConversationActionKind.NotifyTeamWebhook) {
+      return this.notifyTeamWebhook(manager, run, action.teamId);
+    }
     // Validation keeps the others off mention rules; a stored rule from elsewhere does nothing.
     return NOT_FOR_MENTIONS;
   }
@@ -106,10 +121,7 @@ export class MentionActionRunner {
       return ActionReason.MailNotConfigured;
     }
     const { mention } = run;
-    const text = (mention.text ?? '').replace(/\s+/g, ' ').trim();
-    const excerpt = text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
-    const author = mention.authorHandle ? `@${mention.authorHandle.replace(/^@/, '')}` : (mention.authorName ?? '');
-    const base = this.config.env.PUBLIC_URL?.replace(/\/$/, '') ?? '';
+    const { excerpt, author, base } = this.notice(mention);
     const mailId = randomUUID();
     await this.queue.send<TeamMailJob>(
       TEAM_MAIL_QUEUE,
@@ -132,6 +144,65 @@ export class MentionActionRunner {
       manager,
     );
     return null;
+  }
+
+  /**
+   * Queues one signed post to the team's webhook: the conversation notice's fields (no account, the
+   * excerpt as the preview, the mentions screen as the link) plus the mention's own.
+   */
+  private async notifyTeamWebhook(
+    manager: EntityManager,
+    run: MentionActionRun,
+    teamId: string,
+  ): Promise<string | null> {
+    const directory = this.teamDirectory();
+    if (!directory) {
+      return ActionReason.TeamsUnavailable;
+    }
+    const team = await directory.webhook(manager, run.organizationId, teamId);
+    if (!team) {
+      return ActionReason.TeamNotFound;
+    }
+    if (!team.url) {
+      return ActionReason.NoTeamWebhook;
+    }
+    const { mention } = run;
+    const { excerpt, author, base } = this.notice(mention);
+    const deliveryId = randomUUID();
+    const body: TeamWebhookBody & { mention: Record<string, string | null> } = {
+      text: [
+        `${team.name}: "${mention.watchlistName}" listesine yeni bir bahsetme (Kural: ${run.rule.name})`,
+        `${author}: ${excerpt}`,
+        mention.url ?? '',
+      ]
+        .filter(Boolean)
+        .join('\n'),
+      event: 'team.notified',
+      deliveryId,
+      team: { id: team.teamId, name: team.name },
+      origin: { kind: 'rule', name: run.rule.name },
+      account: null,
+      preview: excerpt,
+      conversationUrl: `${base}/mentions`,
+      mention: { watchlist: mention.watchlistName, author, excerpt, url: mention.url },
+    };
+    await this.queue.send<TeamWebhookJob>(
+      TEAM_WEBHOOK_QUEUE,
+      { organizationId: run.organizationId, teamId, body },
+      { id: deliveryId },
+      manager,
+    );
+    return null;
+  }
+
+  /** The post as notices show it: one line of at most EXCERPT characters, its author, and the product's address. */
+  private notice(mention: RuleMentionFacts): { excerpt: string; author: string; base: string } {
+    const text = (mention.text ?? '').replace(/\s+/g, ' ').trim();
+    return {
+      excerpt: text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text,
+      author: mention.authorHandle ? `@${mention.authorHandle.replace(/^@/, '')}` : (mention.authorName ?? ''),
+      base: this.config.env.PUBLIC_URL?.replace(/\/$/, '') ?? '',
+    };
   }
 
   private teamDirectory(): TeamDirectory | undefined {

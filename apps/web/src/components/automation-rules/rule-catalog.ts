@@ -38,7 +38,7 @@ const MENTION_CONDITIONS: readonly ConditionType[] = [
   'outside_office_hours',
   'min_reach',
 ];
-const MENTION_ACTIONS: readonly ActionKind[] = ['notify_team'];
+const MENTION_ACTIONS: readonly ActionKind[] = ['notify_team', 'notify_team_webhook'];
 /** Only a mention has a watchlist and a reach. */
 const MENTION_CONDITIONS_ONLY: readonly ConditionType[] = ['watchlist', 'min_reach'];
 
