@@ -162,6 +162,7 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
     expect(r.body.late.count).toBe(1);
     expect(r.body.late.oldest).toEqual([
       {
+        id: ids.a2,
         caseNumber: numbers.a2,
         category: expect.any(String),
         neighbourhood: 'Kazımdirik',

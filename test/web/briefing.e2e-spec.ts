@@ -122,6 +122,9 @@ describe('briefing screen in headless Chromium', () => {
     expect(await page.getByTestId('briefing-late-count').innerText()).toBe('1');
     expect(await page.getByTestId('briefing-late').innerText()).toContain(numbers[1]);
     expect(await page.getByTestId('briefing-late').innerText()).toContain('gün gecikti');
+    expect(
+      await page.getByTestId('briefing-late').getByRole('link', { name: numbers[1] }).getAttribute('href'),
+    ).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
     // Dates in words, never ISO: "8 Kasım 2026 – 7 Aralık 2026 (30 gün)".
     const period = await page.getByTestId('briefing-period').innerText();
     expect(period).toMatch(/^\d{1,2} \p{L}+ \d{4} – \d{1,2} \p{L}+ \d{4} \(30 gün\)/u);

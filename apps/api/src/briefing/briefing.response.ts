@@ -35,6 +35,7 @@ export class BriefingCategoryResponse {
 
 @ApiSchema({ name: 'BriefingLateCase' })
 export class BriefingLateCaseResponse {
+  @ApiProperty({ format: 'uuid', description: 'The case, for a link to it' }) id: string;
   @ApiProperty({ example: 'KY-2026-000123' }) caseNumber: string;
   @ApiProperty() category: string;
   @ApiProperty({ type: String, nullable: true }) neighbourhood: string | null;

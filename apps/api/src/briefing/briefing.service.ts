@@ -35,7 +35,7 @@ export interface BriefingView {
   topCategories: { name: string; received: number; resolved: number }[];
   late: {
     count: number;
-    oldest: { caseNumber: string; category: string; neighbourhood: string | null; daysLate: number }[];
+    oldest: { id: string; caseNumber: string; category: string; neighbourhood: string | null; daysLate: number }[];
   };
   mentions: BriefingMentions;
   map: {
@@ -166,13 +166,14 @@ export class BriefingService {
     const params = [...cases.params, now, LATE_SHOWN];
     const n = params.length;
     const rows: {
+      id: string;
       case_number: string;
       category: string;
       neighbourhood: string | null;
       due_at: Date;
       total: number;
     }[] = await this.dataSource.query(
-      `SELECT k.case_number, c.name AS category, nb.name AS neighbourhood, k.due_at, count(*) OVER ()::int AS total
+      `SELECT k.id, k.case_number, c.name AS category, nb.name AS neighbourhood, k.due_at, count(*) OVER ()::int AS total
          FROM civic_case k JOIN case_category c ON c.id = k.category_id
          LEFT JOIN neighbourhood nb ON nb.id = k.neighbourhood_id AND nb.organization_id = k.organization_id
         WHERE ${cases.where} AND k.status IN ${OPEN} AND k.due_at < $${n - 1}
@@ -182,6 +183,7 @@ export class BriefingService {
     return {
       count: rows[0]?.total ?? 0,
       oldest: rows.map((r) => ({
+        id: r.id,
         caseNumber: r.case_number,
         category: r.category,
         neighbourhood: r.neighbourhood,

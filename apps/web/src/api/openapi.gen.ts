@@ -2826,6 +2826,11 @@ export interface components {
             category: string;
             /** @description Whole days past the due date */
             daysLate: number;
+            /**
+             * Format: uuid
+             * @description The case, for a link to it
+             */
+            id: string;
             neighbourhood: string | null;
         };
         BriefingMap: {

@@ -1,6 +1,7 @@
 import '../overview/mayor.css';
 import './briefing.css';
 import { lazy, Suspense } from 'react';
+import { Link } from 'react-router';
 import type { Briefing } from '../../api/queries/use-briefing';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/tr';
@@ -117,7 +118,9 @@ export function BriefingReport({ briefing }: { briefing: Briefing }) {
                   <tbody>
                     {b.late.oldest.map((c) => (
                       <tr key={c.caseNumber}>
-                        <td>{c.caseNumber}</td>
+                        <td>
+                          <Link to={`/cases/${c.id}`}>{c.caseNumber}</Link>
+                        </td>
                         <td>{c.category}</td>
                         <td>{c.neighbourhood ?? '—'}</td>
                         <td className="late-days">{t('briefing.late.days', { days: n(c.daysLate) })}</td>
