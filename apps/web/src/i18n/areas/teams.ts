@@ -37,7 +37,7 @@ export const teamsTr = {
   'teams.saved': 'Kaydedildi',
   'teams.webhookUrl': 'Web kancası adresi (isteğe bağlı)',
   'teams.webhookHint':
-    'Kurallar ve makrolar "Ekibe web kancasıyla bildir" ile buraya imzalı bir bildirim gönderir (ör. ekibin sohbet odası).',
+    'Kurallar ve makrolar "Ekibe web kancasıyla bildir" ile buraya imzalı bir bildirim gönderir (ör. ekibin anlık mesajlaşma grubu).',
   'teams.secretOnce':
     '{name} ekibinin web kancası gizli anahtarı (yalnız bu kez gösterilir; alan sistemde imzayı doğrulamak için saklayın): {secret}',
 
@@ -109,7 +109,7 @@ export const teamsEn: Record<keyof typeof teamsTr, string> = {
   'teams.saved': 'Saved',
   'teams.webhookUrl': 'Webhook address (optional)',
   'teams.webhookHint':
-    'Rules and macros with "Notify a team by webhook" send a signed notice here (e.g. the team\'s chat room).',
+    'Rules and macros with "Notify a team by webhook" send a signed notice here (e.g. the team\'s messaging group).',
   'teams.secretOnce':
     'Webhook secret of {name} (shown only this once; keep it in the receiving system to verify the signature): {secret}',
 
