@@ -7,9 +7,12 @@ const moduleNameMapper = pathsToModuleNameMapper(compilerOptions.paths, { prefix
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
 
 module.exports = {
-  testTimeout: 60000,
+  testTimeout: 90000,
   // Suites mostly wait on PostgreSQL and HTTP; more workers than the 2 cores keeps both busy.
   maxWorkers: 3,
+  // A worker's heap grows suite after suite (each suite loads the app's modules anew; seen at 4 GB
+  // per worker half-way through a run, slowing every later suite): such a worker is replaced.
+  workerIdleMemoryLimit: '1200MB',
   projects: [
     {
       displayName: 'unit',
