@@ -17,7 +17,17 @@ const KAZIMDIRIK = { latitude: 38.72, longitude: 35.42 };
 const YESILYURT = { latitude: 38.72, longitude: 35.47 };
 const CITIZEN = { name: 'Ayşe Yılmaz', phone: '0532 123 45 67', email: 'ayse.yilmaz@example.com' };
 /** What must never appear in a briefing: the citizens' names, numbers, addresses and handles. */
-const PERSONAL = ['Ayşe', 'Yılmaz', '5321234567', '532 123', 'ayse.yilmaz', 'ahmet_k', 'Ahmet Kaya', '0532 111', 'Konak Sokak 7'];
+const PERSONAL = [
+  'Ayşe',
+  'Yılmaz',
+  '5321234567',
+  '532 123',
+  'ayse.yilmaz',
+  'ahmet_k',
+  'Ahmet Kaya',
+  '0532 111',
+  'Konak Sokak 7',
+];
 
 interface Seed {
   key: string;
@@ -31,13 +41,41 @@ interface Seed {
 
 /** October 2026 in Istanbul against the 31 days before (31 August to 30 September). */
 const SEEDS: Seed[] = [
-  { key: 'a1', where: 'A', category: 'yol-cukur', created: '2026-10-03T09:00:00Z', resolved: '2026-10-05T09:00:00Z', rating: { value: 4, at: '2026-10-06T09:00:00Z' } },
+  {
+    key: 'a1',
+    where: 'A',
+    category: 'yol-cukur',
+    created: '2026-10-03T09:00:00Z',
+    resolved: '2026-10-05T09:00:00Z',
+    rating: { value: 4, at: '2026-10-06T09:00:00Z' },
+  },
   { key: 'a2', where: 'A', category: 'yol-cukur', created: '2026-10-10T09:00:00Z', due: '2026-10-12T09:00:00Z' },
   { key: 'a3', where: 'A', category: 'cop', created: '2026-10-20T09:00:00Z', due: '2030-01-01T00:00:00Z' },
-  { key: 'b1', where: 'B', category: 'park', created: '2026-10-15T09:00:00Z', resolved: '2026-10-16T09:00:00Z', rating: { value: 2, at: '2026-10-17T09:00:00Z' } },
+  {
+    key: 'b1',
+    where: 'B',
+    category: 'park',
+    created: '2026-10-15T09:00:00Z',
+    resolved: '2026-10-16T09:00:00Z',
+    rating: { value: 2, at: '2026-10-17T09:00:00Z' },
+  },
   // Received in the previous period, resolved in this one.
-  { key: 'a4', where: 'A', category: 'aydinlatma', created: '2026-09-20T09:00:00Z', resolved: '2026-10-02T09:00:00Z', rating: { value: 3, at: '2026-10-03T09:00:00Z' } },
-  { key: 'a5', where: 'A', category: 'yol-cukur', created: '2026-09-05T09:00:00Z', resolved: '2026-09-07T09:00:00Z', rating: { value: 5, at: '2026-09-08T09:00:00Z' } },
+  {
+    key: 'a4',
+    where: 'A',
+    category: 'aydinlatma',
+    created: '2026-09-20T09:00:00Z',
+    resolved: '2026-10-02T09:00:00Z',
+    rating: { value: 3, at: '2026-10-03T09:00:00Z' },
+  },
+  {
+    key: 'a5',
+    where: 'A',
+    category: 'yol-cukur',
+    created: '2026-09-05T09:00:00Z',
+    resolved: '2026-09-07T09:00:00Z',
+    rating: { value: 5, at: '2026-09-08T09:00:00Z' },
+  },
   { key: 'b2', where: 'B', category: 'cop', created: '2026-09-10T09:00:00Z', due: '2026-09-11T09:00:00Z' },
   // 31 October 23:30 in Istanbul is in October; 00:30 on 1 November is not.
   { key: 'a6', where: 'A', category: 'park', created: '2026-10-31T20:30:00Z', due: '2030-01-01T00:00:00Z' },
@@ -56,7 +94,9 @@ function expected(where: 'A' | 'B' | null, span: { start: number; end: number })
   return {
     received: mine.filter((s) => within(s.created)).length,
     resolved: mine.filter((s) => within(s.resolved)).length,
-    satisfactionAverage: ratings.length ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100 : null,
+    satisfactionAverage: ratings.length
+      ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 100) / 100
+      : null,
     satisfactionCount: ratings.length,
   };
 }
@@ -82,8 +122,16 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
         geojson: {
           type: 'FeatureCollection',
           features: [
-            { type: 'Feature', properties: { ad: 'Kazımdirik' }, geometry: { type: 'Polygon', coordinates: box(35.4, 38.7, 35.45, 38.75) } },
-            { type: 'Feature', properties: { ad: 'Yeşilyurt' }, geometry: { type: 'Polygon', coordinates: box(35.45, 38.7, 35.5, 38.75) } },
+            {
+              type: 'Feature',
+              properties: { ad: 'Kazımdirik' },
+              geometry: { type: 'Polygon', coordinates: box(35.4, 38.7, 35.45, 38.75) },
+            },
+            {
+              type: 'Feature',
+              properties: { ad: 'Yeşilyurt' },
+              geometry: { type: 'Polygon', coordinates: box(35.45, 38.7, 35.5, 38.75) },
+            },
           ],
         },
       })
@@ -109,7 +157,13 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
       await t.dataSource.query(
         `UPDATE civic_case SET created_at = $2, due_at = $3, at_risk_at = $3, status = $4, resolved_at = $5, first_resolved_at = $5
           WHERE id = $1`,
-        [r.body.id, s.created, s.due ?? '2030-01-01T00:00:00Z', s.resolved ? 'resolved' : 'in_progress', s.resolved ?? null],
+        [
+          r.body.id,
+          s.created,
+          s.due ?? '2030-01-01T00:00:00Z',
+          s.resolved ? 'resolved' : 'in_progress',
+          s.resolved ?? null,
+        ],
       );
       if (s.rating) {
         await t.dataSource.query(
@@ -119,7 +173,9 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
         );
       }
     }
-    const located = await t.dataSource.query(`SELECT count(*)::int AS n FROM civic_case WHERE neighbourhood_id IS NOT NULL`);
+    const located = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM civic_case WHERE neighbourhood_id IS NOT NULL`,
+    );
     expect(located[0].n).toBe(SEEDS.length);
     const watchlist = await t
       .http()
@@ -157,7 +213,9 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
     expect(r.body.previous).toEqual(expected('A', PREVIOUS));
     expect(r.body.current).toEqual({ received: 4, resolved: 2, satisfactionAverage: 3.5, satisfactionCount: 2 });
     expect(r.body.topCategories[0]).toEqual({ name: expect.any(String), received: 2, resolved: 1 });
-    expect(r.body.topCategories.map((c: { received: number }) => c.received).reduce((a: number, b: number) => a + b)).toBe(4);
+    expect(
+      r.body.topCategories.map((c: { received: number }) => c.received).reduce((a: number, b: number) => a + b),
+    ).toBe(4);
     // Late now: a2 only in Kazımdirik (a3, a6, a7 are due in 2030).
     expect(r.body.late.count).toBe(1);
     expect(r.body.late.oldest).toEqual([
@@ -188,7 +246,10 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
     expect(district.body.current).toEqual(expected(null, CURRENT));
     expect(district.body.previous).toEqual(expected(null, PREVIOUS));
     expect(district.body.late.count).toBe(2);
-    expect(district.body.late.oldest.map((c: { caseNumber: string }) => c.caseNumber)).toEqual([numbers.b2, numbers.a2]);
+    expect(district.body.late.oldest.map((c: { caseNumber: string }) => c.caseNumber)).toEqual([
+      numbers.b2,
+      numbers.a2,
+    ]);
     expect(district.body.mentions.current).toBe(6);
     expect(district.body.map.outlines).toHaveLength(2);
     const b = await get(`neighbourhoodId=${hoods.B}&from=2026-10-01&to=2026-10-31`).expect(200);
@@ -196,7 +257,9 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
     expect(b.body.previous).toEqual(expected('B', PREVIOUS));
     expect(b.body.mentions.current).toBe(1);
     // Times are not phone numbers.
-    expect(b.body.mentions.excerpts.map((e: { text: string }) => e.text)).toEqual(['Yeşilyurt parkı 09.00-17.00 arası kapalı']);
+    expect(b.body.mentions.excerpts.map((e: { text: string }) => e.text)).toEqual([
+      'Yeşilyurt parkı 09.00-17.00 arası kapalı',
+    ]);
   });
 
   it('defaults to the last 30 local days', async () => {
@@ -208,7 +271,12 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
   it('names no citizen in the JSON or the PDF', async () => {
     for (const query of [`neighbourhoodId=${hoods.A}&from=2026-10-01&to=2026-10-31`, 'from=2026-08-01&to=2026-10-31']) {
       const json = JSON.stringify((await get(query).expect(200)).body);
-      const r = await t.http().get(`/api/v1/briefing.pdf?${query}`).set(auth(mayor)).buffer(true).parse(binary as never);
+      const r = await t
+        .http()
+        .get(`/api/v1/briefing.pdf?${query}`)
+        .set(auth(mayor))
+        .buffer(true)
+        .parse(binary as never);
       expect(r.status).toBe(200);
       const text = pdfText(r.body as Buffer);
       for (const personal of PERSONAL) {
@@ -230,7 +298,9 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
       .parse(binary as never);
     expect(r.status).toBe(200);
     expect(r.headers['content-type']).toBe('application/pdf');
-    expect(r.headers['content-disposition']).toBe('attachment; filename="bilgi-notu-kazimdirik-2026-10-01-2026-10-31.pdf"');
+    expect(r.headers['content-disposition']).toBe(
+      'attachment; filename="bilgi-notu-kazimdirik-2026-10-01-2026-10-31.pdf"',
+    );
     const pdf = r.body as Buffer;
     expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
     expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
@@ -256,7 +326,9 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
     expect((await get('neighbourhoodId=kazimdirik').expect(400)).body.code).toBe('validation_failed');
     const unknown = await get(`neighbourhoodId=${ids.a1}`).expect(404);
     expect(unknown.body.code).toBe('briefing.neighbourhood_not_found');
-    expect((await t.http().get('/api/v1/briefing.pdf?from=2026-10-31&to=2026-10-01').set(auth(mayor))).status).toBe(400);
+    expect((await t.http().get('/api/v1/briefing.pdf?from=2026-10-31&to=2026-10-01').set(auth(mayor))).status).toBe(
+      400,
+    );
   });
 
   it('is for the mayor’s office and administrators only', async () => {
@@ -264,7 +336,10 @@ describe('Briefing (bilgi notu): a neighbourhood or the district over a period, 
     for (const role of [UserRole.Officer, UserRole.Auditor, UserRole.Directorate]) {
       const { token } = await t.createUser([role]);
       expect({ role, status: (await get('', token)).status }).toEqual({ role, status: 403 });
-      expect({ role, status: (await t.http().get('/api/v1/briefing.pdf').set(auth(token))).status }).toEqual({ role, status: 403 });
+      expect({ role, status: (await t.http().get('/api/v1/briefing.pdf').set(auth(token))).status }).toEqual({
+        role,
+        status: 403,
+      });
     }
     expect((await t.http().get('/api/v1/briefing')).status).toBe(401);
   });

@@ -48,7 +48,8 @@ export function pdfText(pdf: Buffer): string {
       } else if (token[0] === 'ET') {
         lines.push('\n');
       } else {
-        const hex = token[2] !== undefined ? [...token[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('') : token[3];
+        const hex =
+          token[2] !== undefined ? [...token[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => h[1]).join('') : token[3];
         for (let i = 0; i + 4 <= hex.length; i += 4) {
           lines.push(cmap.get(hex.slice(i, i + 4).toLowerCase()) ?? '');
         }
@@ -60,8 +61,7 @@ export function pdfText(pdf: Buffer): string {
 
 function parseCmap(text: string): Map<string, string> {
   const map = new Map<string, string>();
-  const utf16 = (hex: string) =>
-    String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
+  const utf16 = (hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
   for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
     for (const pair of block[1].matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) {
       map.set(pair[1].toLowerCase().padStart(4, '0'), utf16(pair[2]));

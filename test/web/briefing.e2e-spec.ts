@@ -50,8 +50,16 @@ describe('briefing screen in headless Chromium', () => {
         geojson: {
           type: 'FeatureCollection',
           features: [
-            { type: 'Feature', properties: { ad: 'Kazımdirik' }, geometry: { type: 'Polygon', coordinates: ring(35.4, 38.7, 35.45, 38.75) } },
-            { type: 'Feature', properties: { ad: 'Yeşilyurt' }, geometry: { type: 'Polygon', coordinates: ring(35.45, 38.7, 35.5, 38.75) } },
+            {
+              type: 'Feature',
+              properties: { ad: 'Kazımdirik' },
+              geometry: { type: 'Polygon', coordinates: ring(35.4, 38.7, 35.45, 38.75) },
+            },
+            {
+              type: 'Feature',
+              properties: { ad: 'Yeşilyurt' },
+              geometry: { type: 'Polygon', coordinates: ring(35.45, 38.7, 35.5, 38.75) },
+            },
           ],
         },
       })

@@ -190,7 +190,9 @@ describe('case workspace in headless Chromium', () => {
     );
     // The pin on a small map; the coordinates travel in the map link, not on screen.
     await citizen.getByTestId('location').first().getByTestId('pin-map').locator('.leaflet-interactive').waitFor();
-    await expect(citizen.getByTestId('location-open-map').first().getAttribute('href')).resolves.toContain('mlat=38.72');
+    await expect(citizen.getByTestId('location-open-map').first().getAttribute('href')).resolves.toContain(
+      'mlat=38.72',
+    );
     await citizen.getByTestId('case-thread').locator('[data-testid="message"]').first().waitFor();
     await expect(citizen.getByTestId('open-conversation').getAttribute('href')).resolves.toBe(
       `/inbox/${main.conversationId}`,

@@ -36,5 +36,9 @@ const PROVIDERS = [
 ];
 
 /** Automation rules (issue 26), the part every process needs: the rules, their evaluation, the dry run, and case and mention events into their outboxes. */
-@Module({ imports: [AuditModule, MailModule, OfficeHoursModule, QueueModule], providers: PROVIDERS, exports: PROVIDERS })
+@Module({
+  imports: [AuditModule, MailModule, OfficeHoursModule, QueueModule],
+  providers: PROVIDERS,
+  exports: PROVIDERS,
+})
 export class AutomationRulesModule {}

@@ -23,8 +23,10 @@ export class DryRunMatchResponse implements DryRunMatch {
   @ApiProperty({ type: [ConversationActionDto], description: 'What the rule would have done' })
   actions: DryRunMatch['actions'];
   @ApiPropertyOptional({ format: 'uuid', description: 'Mention events only' }) mentionId?: string;
-  @ApiPropertyOptional({ description: 'Mention events only: the watchlist the mention matched' }) watchlistName?: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'Mention events only: the post' }) url?: string | null;
+  @ApiPropertyOptional({ description: 'Mention events only: the watchlist the mention matched' })
+  watchlistName?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Mention events only: the post' }) url?:
+    string | null;
 }
 
 @ApiSchema({ name: 'AutomationRuleDryRun' })

@@ -16,10 +16,13 @@ export function drawBriefingMap(
   const rings = map.outlines.flatMap((o) => polygonsOf(o.geometry).flat());
   const points = [...rings.flat(), ...map.openCases.map((c) => [c.longitude, c.latitude])];
   if (points.length === 0) {
-    doc.fillColor('#555555').fontSize(8).text('Harita için sınır ya da konum yok', box.x + 8, box.y + box.height / 2 - 4, {
-      width: box.width - 16,
-      align: 'center',
-    });
+    doc
+      .fillColor('#555555')
+      .fontSize(8)
+      .text('Harita için sınır ya da konum yok', box.x + 8, box.y + box.height / 2 - 4, {
+        width: box.width - 16,
+        align: 'center',
+      });
     doc.restore();
     return;
   }

@@ -51,7 +51,11 @@ export class BriefingPdfWriter {
 
   private header(): void {
     const { doc, b } = this;
-    doc.font('bold').fontSize(18).fillColor('#111111').text(`Bilgi notu — ${this.place()}`, 50, 50, { width: this.width });
+    doc
+      .font('bold')
+      .fontSize(18)
+      .fillColor('#111111')
+      .text(`Bilgi notu — ${this.place()}`, 50, 50, { width: this.width });
     const top = doc.y + 6;
     const column = { width: this.width - 200 };
     doc.font('body').fontSize(10).fillColor('#333333');
@@ -73,15 +77,37 @@ export class BriefingPdfWriter {
     const { doc, b } = this;
     this.heading('Özet');
     const rows: [string, string, string, string][] = [
-      ['Gelen başvuru', number(b.current.received), number(b.previous.received), change(b.current.received, b.previous.received)],
-      ['Çözülen başvuru', number(b.current.resolved), number(b.previous.resolved), change(b.current.resolved, b.previous.resolved)],
-      ['Memnuniyet (5 üzerinden)', satisfaction(b.current), satisfaction(b.previous), ratingChange(b.current, b.previous)],
-      ['Sosyal medyada bahsedilme', number(b.mentions.current), number(b.mentions.previous), change(b.mentions.current, b.mentions.previous)],
+      [
+        'Gelen başvuru',
+        number(b.current.received),
+        number(b.previous.received),
+        change(b.current.received, b.previous.received),
+      ],
+      [
+        'Çözülen başvuru',
+        number(b.current.resolved),
+        number(b.previous.resolved),
+        change(b.current.resolved, b.previous.resolved),
+      ],
+      [
+        'Memnuniyet (5 üzerinden)',
+        satisfaction(b.current),
+        satisfaction(b.previous),
+        ratingChange(b.current, b.previous),
+      ],
+      [
+        'Sosyal medyada bahsedilme',
+        number(b.mentions.current),
+        number(b.mentions.previous),
+        change(b.mentions.current, b.mentions.previous),
+      ],
     ];
     const columns = [0, 170, 260, 350];
     const y0 = doc.y;
     doc.font('bold').fontSize(9).fillColor('#333333');
-    ['', 'Bu dönem', 'Önceki dönem', 'Değişim'].forEach((h, i) => doc.text(h, 50 + columns[i], y0, { lineBreak: false }));
+    ['', 'Bu dönem', 'Önceki dönem', 'Değişim'].forEach((h, i) =>
+      doc.text(h, 50 + columns[i], y0, { lineBreak: false }),
+    );
     let y = y0 + 16;
     for (const row of rows) {
       doc.font('body').fontSize(10).fillColor('#111111');
@@ -101,7 +127,11 @@ export class BriefingPdfWriter {
     const max = Math.max(1, ...b.topCategories.map((c) => c.received));
     for (const c of b.topCategories) {
       const y = doc.y;
-      doc.font('body').fontSize(9).fillColor('#111111').text(c.name, 50, y, { width: 150, lineBreak: false, ellipsis: true });
+      doc
+        .font('body')
+        .fontSize(9)
+        .fillColor('#111111')
+        .text(c.name, 50, y, { width: 150, lineBreak: false, ellipsis: true });
       const length = Math.max(2, (c.received / max) * 240);
       doc.rect(205, y + 1, length, 9).fill('#1d6fb8');
       doc.fillColor('#111111').text(`${number(c.received)} (çözülen ${number(c.resolved)})`, 210 + length, y, {
@@ -115,10 +145,14 @@ export class BriefingPdfWriter {
     const { doc, b } = this;
     this.heading('Süresi geçmiş açık başvurular');
     this.line(
-      b.late.count === 0 ? 'Süresi geçmiş açık başvuru yok.' : `${number(b.late.count)} açık başvurunun süresi geçti. En eskiler:`,
+      b.late.count === 0
+        ? 'Süresi geçmiş açık başvuru yok.'
+        : `${number(b.late.count)} açık başvurunun süresi geçti. En eskiler:`,
     );
     for (const c of b.late.oldest) {
-      this.line(`• ${c.caseNumber} · ${c.category}${c.neighbourhood ? ` · ${c.neighbourhood}` : ''} · ${number(c.daysLate)} gün gecikmiş`);
+      this.line(
+        `• ${c.caseNumber} · ${c.category}${c.neighbourhood ? ` · ${c.neighbourhood}` : ''} · ${number(c.daysLate)} gün gecikmiş`,
+      );
     }
     doc.moveDown(0.3);
   }

@@ -67,7 +67,11 @@ export class BriefingMentionsResponse {
 @ApiSchema({ name: 'BriefingOutline' })
 export class BriefingOutlineResponse {
   @ApiProperty() name: string;
-  @ApiProperty({ description: 'GeoJSON Polygon or MultiPolygon, longitude first', type: 'object', additionalProperties: true })
+  @ApiProperty({
+    description: 'GeoJSON Polygon or MultiPolygon, longitude first',
+    type: 'object',
+    additionalProperties: true,
+  })
   geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown };
 }
 

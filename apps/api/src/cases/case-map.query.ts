@@ -7,7 +7,10 @@ import { CaseMapFilterQuery } from './case-map-filter.query';
 
 /** GET /api/v1/cases/map: the viewport and the zoom beside the filters. */
 export class CaseMapQuery extends CaseMapFilterQuery {
-  @ApiProperty({ description: 'The viewport: west,south,east,north in degrees (WGS 84)', example: '35.3,38.6,35.7,38.8' })
+  @ApiProperty({
+    description: 'The viewport: west,south,east,north in degrees (WGS 84)',
+    example: '35.3,38.6,35.7,38.8',
+  })
   @Validate(BoundingBoxConstraint)
   bbox: string;
 

@@ -17,7 +17,8 @@ export class TeamResponse implements TeamView {
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'null: no cap' }) maxOpenPerMember: number | null;
   @ApiProperty() active: boolean;
-  @ApiProperty({ type: String, nullable: true, description: 'Where notify_team_webhook posts' }) webhookUrl: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Where notify_team_webhook posts' }) webhookUrl:
+    string | null;
   @ApiProperty() hasWebhookSecret: boolean;
   @ApiPropertyOptional({ description: 'The signing secret, only in the answer that generated it: shown once' })
   webhookSecret?: string;

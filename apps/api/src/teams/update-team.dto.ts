@@ -56,7 +56,8 @@ export class UpdateTeamDto implements TeamInput {
     type: String,
     nullable: true,
     example: 'https://sohbet.belediye.bel.tr/hooks/fen-isleri',
-    description: 'Where notify_team_webhook posts; a new URL gets a new signing secret (in that answer only); null removes it',
+    description:
+      'Where notify_team_webhook posts; a new URL gets a new signing secret (in that answer only); null removes it',
   })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)

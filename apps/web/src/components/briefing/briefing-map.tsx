@@ -68,6 +68,12 @@ export default function BriefingMap({ map, label }: { map: Briefing['map']; labe
   }, [tiles, map, zoomIn, zoomOut]);
 
   return (
-    <div ref={element} className="small-map briefing-map" role="application" aria-label={label} data-testid="briefing-map" />
+    <div
+      ref={element}
+      className="small-map briefing-map"
+      role="application"
+      aria-label={label}
+      data-testid="briefing-map"
+    />
   );
 }

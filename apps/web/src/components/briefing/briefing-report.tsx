@@ -27,7 +27,11 @@ export function BriefingReport({ briefing }: { briefing: Briefing }) {
           to: dayInWords(b.period.to, locale),
           days: n(b.period.days),
         })}{' '}
-        · {t('briefing.compared', { from: dayInWords(b.previousPeriod.from, locale), to: dayInWords(b.previousPeriod.to, locale) })}
+        ·{' '}
+        {t('briefing.compared', {
+          from: dayInWords(b.previousPeriod.from, locale),
+          to: dayInWords(b.previousPeriod.to, locale),
+        })}
       </p>
       <dl className="overview-kpis" data-testid="briefing-kpis">
         <div>
@@ -59,7 +63,8 @@ export function BriefingReport({ briefing }: { briefing: Briefing }) {
               : t('briefing.kpi.satisfactionValue', { average: rating(b.current.satisfactionAverage) })}
           </dd>
           <dd className="small">
-            {b.current.satisfactionCount > 0 && `${t('briefing.kpi.satisfactionCount', { count: n(b.current.satisfactionCount) })} · `}
+            {b.current.satisfactionCount > 0 &&
+              `${t('briefing.kpi.satisfactionCount', { count: n(b.current.satisfactionCount) })} · `}
             <RatingChange current={b.current.satisfactionAverage} previous={b.previous.satisfactionAverage} />
           </dd>
         </div>
@@ -96,7 +101,10 @@ export function BriefingReport({ briefing }: { briefing: Briefing }) {
                   { key: 'received', label: t('briefing.series.received'), className: 's-received' },
                   { key: 'resolved', label: t('briefing.series.resolved'), className: 's-resolved' },
                 ]}
-                rows={b.topCategories.map((c) => ({ label: c.name, values: { received: c.received, resolved: c.resolved } }))}
+                rows={b.topCategories.map((c) => ({
+                  label: c.name,
+                  values: { received: c.received, resolved: c.resolved },
+                }))}
               />
             )}
           </section>
@@ -158,7 +166,10 @@ export function BriefingReport({ briefing }: { briefing: Briefing }) {
                     count: n(b.mentions.current),
                     previous: n(b.mentions.previous),
                   })
-                : t('briefing.mentions.countDistrict', { count: n(b.mentions.current), previous: n(b.mentions.previous) })}
+                : t('briefing.mentions.countDistrict', {
+                    count: n(b.mentions.current),
+                    previous: n(b.mentions.previous),
+                  })}
             </p>
             {b.mentions.excerpts.length > 0 && (
               <ul className="briefing-quotes">

@@ -48,5 +48,7 @@ export default function PinMap({ latitude, longitude, label }: { latitude: numbe
     };
   }, [tiles, latitude, longitude, label, zoomIn, zoomOut]);
 
-  return <div ref={element} className="small-map pin-map" role="application" aria-label={label} data-testid="pin-map" />;
+  return (
+    <div ref={element} className="small-map pin-map" role="application" aria-label={label} data-testid="pin-map" />
+  );
 }
