@@ -1,12 +1,13 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { CaseMapFilters, CaseMapPoint, MapView } from '../api/queries/use-case-map';
-import { NO_MAP_FILTERS, useCaseMap, useMapTiles, useNeighbourhoodShading } from '../api/queries/use-case-map';
+import { NO_MAP_FILTERS, useCaseMap, useNeighbourhoodShading } from '../api/queries/use-case-map';
 import { CaseMapFiltersForm } from '../components/case-map/case-map-filters';
 import { CaseMapLegend } from '../components/case-map/case-map-legend';
 import type { CaseMapWords, ShadingMeasure } from '../components/case-map/case-map-view';
 import { CaseMapView } from '../components/case-map/case-map-view';
 import { CasesNav } from '../components/cases-nav';
+import { useMapTiles } from '../components/map/use-map-tiles';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/tr';
 
@@ -73,9 +74,9 @@ export function CaseMapScreen() {
         {summary} {t('caseMap.noLocation')}
       </p>
       <div className="case-map-body">
-        {tiles.data ? (
+        {tiles ? (
           <CaseMapView
-            tiles={tiles.data}
+            tiles={tiles}
             data={data}
             shading={shading.data}
             measure={measure}

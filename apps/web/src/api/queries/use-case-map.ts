@@ -43,11 +43,6 @@ export interface NeighbourhoodShading {
   }[];
 }
 
-export interface MapTiles {
-  url: string;
-  attribution: string;
-}
-
 /** The map's filters; empty strings mean "any". `source` is `channel:whatsapp` or `source:phone`. */
 export interface CaseMapFilters {
   status: string;
@@ -123,13 +118,5 @@ export function useNeighbourhoodShading(filters: CaseMapFilters) {
     queryKey: ['case-map-neighbourhoods', query],
     queryFn: () => api.request<NeighbourhoodShading>(`/api/v1/cases/map/neighbourhoods?${query}`),
     placeholderData: (previous) => previous,
-  });
-}
-
-export function useMapTiles() {
-  return useQuery({
-    queryKey: ['case-map-tiles'],
-    queryFn: () => api.request<MapTiles>('/api/v1/cases/map/tiles'),
-    staleTime: Infinity,
   });
 }

@@ -6,11 +6,11 @@ import type {
   CaseMapCluster,
   CaseMapCollection,
   CaseMapPoint,
-  MapTiles,
   MapView,
   NeighbourhoodShading,
 } from '../../api/queries/use-case-map';
 import type { CaseStatus } from '../../api/types';
+import type { TileSource } from '../map/use-map-tiles';
 import L from './leaflet-global';
 import 'leaflet.markercluster';
 import { SHADES, shadeStep, STATUS_COLOURS } from './map-colours';
@@ -33,7 +33,7 @@ export interface CaseMapWords {
 }
 
 interface Props {
-  tiles: MapTiles;
+  tiles: TileSource;
   data: CaseMapCollection | undefined;
   shading: NeighbourhoodShading | undefined;
   measure: ShadingMeasure;
