@@ -311,6 +311,24 @@ const COMPONENTS: Component[] = [
         met: met(s.apiP95 <= r.targetP95Ms),
       })),
   },
+  {
+    name: 'neighbourhoods',
+    script: 'bench/neighbourhood-lookup.bench.ts',
+    resultPrefix: 'neighbourhoods-',
+    rows: (r) => [
+      {
+        component: 'neighbourhoods',
+        measure: `point in polygon, ${r.points.toLocaleString('en')} points against ${r.polygons} polygons (median of 5)`,
+        figure: r.medianMs,
+        unit: 'ms',
+        ceilingName: 'plain scan of every polygon (ms)',
+        ceiling: r.scanMs,
+        ratio: ratio(r.medianMs, r.scanMs),
+        target: `≤ ${r.targetMs} ms`,
+        met: met(r.medianMs <= r.targetMs),
+      },
+    ],
+  },
 ];
 
 /**
