@@ -104,8 +104,13 @@ describe('A failed query logs no personal data (issue 21, defect 2)', () => {
       });
 
       const log = sink.lines.join('');
+      // The bare digits may occur by chance in what every line carries (times, pids, ids): those are left out.
+      const incidental =
+        /"(time|pid|hostname|responseTime)":[^,}]*|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+      const inLog = (value: string) => (value === '9137' ? log.replace(incidental, '') : log).includes(value);
+      const inOutput = (value: string) => (value === '9137' ? output.replace(incidental, '') : output).includes(value);
       for (const value of [...Object.values(personal), 'Uzun-Bir-Parola-9137', '9137']) {
-        expect({ value, inLog: log.includes(value), inOutput: output.includes(value) }).toEqual({
+        expect({ value, inLog: inLog(value), inOutput: inOutput(value) }).toEqual({
           value,
           inLog: false,
           inOutput: false,

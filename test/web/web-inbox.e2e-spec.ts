@@ -130,7 +130,10 @@ describe('web inbox in headless Chromium (sandbox channels)', () => {
       .click();
     const conversation = page.getByTestId('conversation');
     await conversation.locator('[data-testid="location"]').waitFor();
-    await expect(conversation.locator('[data-testid="location"]').innerText()).resolves.toContain('38.');
+    // The pin is on a small map; its coordinates are in the "Haritada aç" link.
+    await expect(
+      conversation.locator('[data-testid="location"]').getByTestId('location-open-map').first().getAttribute('href'),
+    ).resolves.toContain('mlat=38.');
     const photo = conversation.locator('img.attachment-image').first();
     await photo.waitFor({ timeout: 30_000 });
     // Browser-side expressions are strings: this project compiles without the DOM library.
