@@ -331,4 +331,76 @@ describe('Automation rules: when a message arrives, if …, then …', () => {
     expect(sends()).toHaveLength(1);
     expect((sends()[0].body as any).text.body).toBe('Merhaba, mesajınız alındı. Merhaba!');
   });
+
+  it('a neighbourhood rule matches a pin inside the boundaries or words naming it, never a pin outside', async () => {
+    const ring = [
+      [
+        [27.21, 38.455],
+        [27.23, 38.455],
+        [27.23, 38.47],
+        [27.21, 38.47],
+        [27.21, 38.455],
+      ],
+    ];
+    const uploaded = await t
+      .http()
+      .post('/api/v1/neighbourhoods/boundaries')
+      .set(admin())
+      .send({
+        nameProperty: 'ad',
+        fileName: 'mahalleler.geojson',
+        geojson: {
+          type: 'FeatureCollection',
+          features: [
+            { type: 'Feature', properties: { ad: 'Kazımdirik' }, geometry: { type: 'Polygon', coordinates: ring } },
+          ],
+        },
+      });
+    expect(uploaded.status).toBe(201);
+    const tooLong = await t
+      .http()
+      .post('/api/v1/automation-rules')
+      .set(admin())
+      .send({
+        name: 'Uzun mahalle adı',
+        event: 'message_received',
+        match: 'all',
+        conditions: [{ type: 'neighbourhood', values: ['K'.repeat(121)] }],
+        actions: [{ kind: 'add_tags', tags: ['x'] }],
+        stopHere: false,
+      });
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(tooLong.body)).toContain(
+      'conditions.0.values.0 must be a neighbourhood name of 1 to 120 characters',
+    );
+    const rule = await createRule({
+      name: 'Kazımdirik başvuruları',
+      event: 'message_received',
+      match: 'all',
+      // Another spelling of the uploaded name: compared Turkish-folded.
+      conditions: [{ type: 'neighbourhood', values: ['KAZIMDIRIK'] }],
+      actions: [{ kind: 'add_tags', tags: ['kazimdirik'] }],
+      stopHere: false,
+      enabled: true,
+    });
+    const pin = (id: string, latitude: number, longitude: number) => ({
+      id,
+      type: 'location',
+      location: { latitude, longitude, name: 'Konum', address: 'Bornova/İzmir' },
+    });
+    await deliver(webhookFrom('905321110011', [pin('wamid.HOOD-IN', 38.462, 27.22)]));
+    await deliver(
+      webhookFrom('905321110012', [
+        { ...text("Kazımdirik Mahallesi'nde sokak lambası yanmıyor"), id: 'wamid.HOOD-TEXT' },
+      ]),
+    );
+    await deliver(webhookFrom('905321110013', [pin('wamid.HOOD-OUT', 38.6, 27.5)]));
+    await deliver(webhookFrom('905321110014', [{ ...text('Otobüs durağının camı kırık'), id: 'wamid.HOOD-NONE' }]));
+    await handled('wamid.HOOD-IN', 'wamid.HOOD-TEXT', 'wamid.HOOD-OUT', 'wamid.HOOD-NONE');
+    const fired = (await firings(rule.id)).map((f: any) => f.external_id).sort();
+    expect(fired).toEqual(['wamid.HOOD-IN', 'wamid.HOOD-TEXT']);
+    const [inside] = await t.dataSource.query(`SELECT tags FROM conversation WHERE thread_key = 'dm:905321110011'`);
+    expect(inside.tags).toContain('kazimdirik');
+    await t.http().delete(`/api/v1/automation-rules/${rule.id}`).set(admin()).expect(204);
+  });
 });

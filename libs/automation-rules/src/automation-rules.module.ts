@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
+import { NeighbourhoodLookupService } from '@civic/cases';
 import { MailModule } from '@civic/mail';
 import { OfficeHoursModule } from '@civic/office-hours';
 import { QueueModule } from '@civic/queue';
@@ -20,6 +21,8 @@ import { RuleSubjectLoader } from './rule-subject.loader';
 
 const PROVIDERS = [
   ConditionEvaluatorRegistry,
+  // Its own cache of the boundaries' index; each lookup still reads the active version, so uploads are seen.
+  NeighbourhoodLookupService,
   RuleCompiler,
   RuleSetCache,
   RuleSubjectLoader,

@@ -1,3 +1,4 @@
+import type { NeighbourhoodLookupService } from '@civic/cases';
 import type { OfficeCalendar } from '@civic/office-hours';
 import { AutomationRuleEvent } from './automation-rule-event';
 import { ConditionEvaluatorRegistry } from './conditions/condition-evaluator.registry';
@@ -8,7 +9,11 @@ import { RuleConditionType as C } from './rule-condition';
 import { buildSubject } from './rule-subject.builder';
 
 const calendar = { isOpen: async (_org: string, at: Date) => at.getUTCHours() >= 6 && at.getUTCHours() < 15 };
-const compiler = new RuleCompiler(new ConditionEvaluatorRegistry(calendar as unknown as OfficeCalendar));
+/** Neighbourhood rules are tested end to end on uploaded boundaries (test/automation/automation-rule-neighbourhood). */
+const noNeighbourhoods = { find: async () => null } as unknown as NeighbourhoodLookupService;
+const compiler = new RuleCompiler(
+  new ConditionEvaluatorRegistry(calendar as unknown as OfficeCalendar, noNeighbourhoods),
+);
 
 const subject = (texts: string[], extra: { location?: boolean; photo?: boolean; at?: string } = {}) =>
   buildSubject(

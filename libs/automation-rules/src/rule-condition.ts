@@ -20,6 +20,8 @@ export enum RuleConditionType {
   CasePriority = 'case_priority',
   CaseStatus = 'case_status',
   CasePreviousStatus = 'case_previous_status',
+  /** Message and case events: the neighbourhood (mahalle) of the pin, else the one the words name (names, folded). */
+  Neighbourhood = 'neighbourhood',
   /** Mention events only: the watchlist the mention matched (watchlist ids). */
   Watchlist = 'watchlist',
   /** Mention events only: the post's reach (followers, else impressions) is at least values[0]. */

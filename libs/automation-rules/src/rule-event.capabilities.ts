@@ -16,6 +16,7 @@ const MESSAGE_CONDITIONS: readonly RuleConditionType[] = [
   C.HasPhoto,
   C.HasLocation,
   C.Near,
+  C.Neighbourhood,
   C.ConversationTag,
   C.ContactTag,
   C.WithinOfficeHours,

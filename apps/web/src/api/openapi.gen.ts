@@ -5334,7 +5334,7 @@ export interface components {
              */
             radiusMeters?: number;
             /** @enum {string} */
-            type: "channel" | "channel_account" | "account_owner_label" | "message_kind" | "keywords" | "has_photo" | "has_location" | "near" | "conversation_tag" | "within_office_hours" | "outside_office_hours" | "language" | "contact_tag" | "case_category" | "case_department" | "case_priority" | "case_status" | "case_previous_status" | "watchlist" | "min_reach";
+            type: "channel" | "channel_account" | "account_owner_label" | "message_kind" | "keywords" | "has_photo" | "has_location" | "near" | "conversation_tag" | "within_office_hours" | "outside_office_hours" | "language" | "contact_tag" | "case_category" | "case_department" | "case_priority" | "case_status" | "case_previous_status" | "neighbourhood" | "watchlist" | "min_reach";
             /**
              * @example [
              *       "çukur*",

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { NeighbourhoodLookupService } from '@civic/cases';
 import { CasePriority, CaseStatus, Channel, MessageKind } from '@civic/model';
 import { OfficeCalendar } from '@civic/office-hours';
 import { RuleConditionType } from '../rule-condition';
@@ -7,6 +8,7 @@ import { FlagEvaluator } from './flag.evaluator';
 import { KeywordsEvaluator } from './keywords.evaluator';
 import { MinReachEvaluator } from './min-reach.evaluator';
 import { NearEvaluator } from './near.evaluator';
+import { NeighbourhoodEvaluator } from './neighbourhood.evaluator';
 import { OfficeHoursEvaluator } from './office-hours.evaluator';
 import { ValueInSetEvaluator } from './value-in-set.evaluator';
 
@@ -19,7 +21,7 @@ const foldCase = (value: string) => value.trim().toLocaleLowerCase('tr');
 export class ConditionEvaluatorRegistry {
   private readonly evaluators = new Map<string, ConditionEvaluator>();
 
-  constructor(calendar: OfficeCalendar) {
+  constructor(calendar: OfficeCalendar, neighbourhoods: NeighbourhoodLookupService) {
     const all: ConditionEvaluator[] = [
       new ValueInSetEvaluator(RuleConditionType.Channel, { read: (s) => s.channel, allowed: Object.values(Channel) }),
       new ValueInSetEvaluator(RuleConditionType.ChannelAccount, {
@@ -38,6 +40,7 @@ export class ConditionEvaluatorRegistry {
       new FlagEvaluator(RuleConditionType.HasPhoto, (s) => s.hasPhoto),
       new FlagEvaluator(RuleConditionType.HasLocation, (s) => s.locations.length > 0),
       new NearEvaluator(),
+      new NeighbourhoodEvaluator(neighbourhoods),
       new ValueInSetEvaluator(RuleConditionType.ConversationTag, {
         read: (s) => s.conversationTags,
         normalize: foldCase,

@@ -1,3 +1,4 @@
+import type { NeighbourhoodLookupService } from '@civic/cases';
 import { foldForSearch } from '@civic/domain';
 import type { OfficeCalendar } from '@civic/office-hours';
 import { AutomationRuleEvent } from '../automation-rule-event';
@@ -9,7 +10,11 @@ import { mentionSubject } from './mention-subject.loader';
 import type { MentionSubjectRow } from './mention-subject.loader';
 
 const calendar = { isOpen: async (_org: string, at: Date) => at.getUTCHours() >= 6 && at.getUTCHours() < 15 };
-const compiler = new RuleCompiler(new ConditionEvaluatorRegistry(calendar as unknown as OfficeCalendar));
+/** Neighbourhood rules are tested end to end on uploaded boundaries (test/automation/automation-rule-neighbourhood). */
+const noNeighbourhoods = { find: async () => null } as unknown as NeighbourhoodLookupService;
+const compiler = new RuleCompiler(
+  new ConditionEvaluatorRegistry(calendar as unknown as OfficeCalendar, noNeighbourhoods),
+);
 const WATCHLIST = '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
 const OTHER = '0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d';
 

@@ -45,6 +45,8 @@ export function ConditionRow({
     case_status: () => CASE_STATUSES.map((s) => ({ value: s, label: t(`rules.caseStatus.${s}`) })),
     case_previous_status: () => CASE_STATUSES.map((s) => ({ value: s, label: t(`rules.caseStatus.${s}`) })),
     watchlist: () => lookups.watchlists.map((w) => ({ value: w.id, label: w.name })),
+    // Names, not ids: a rule outlives a new upload of the boundaries.
+    neighbourhood: () => lookups.neighbourhoods.map((n) => ({ value: n.name, label: n.name })),
   };
   const choices = (
     choiceLists[condition.type] ?? (() => lookups.accounts.map((a) => ({ value: a.id, label: a.name })))
@@ -85,6 +87,9 @@ export function ConditionRow({
       )}
       {input === 'choice' && condition.type === 'watchlist' && choices.length === 0 && (
         <span className="muted small">{t('rules.noWatchlists')}</span>
+      )}
+      {input === 'choice' && condition.type === 'neighbourhood' && choices.length === 0 && (
+        <span className="muted small">{t('rules.noNeighbourhoods')}</span>
       )}
       {input === 'choice' && (
         <span className="rule-choices" role="group" aria-label={t('rules.values')}>

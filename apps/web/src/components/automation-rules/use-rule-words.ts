@@ -1,12 +1,13 @@
 import type { RuleAction, RuleCondition } from '../../api/queries/use-automation-rules';
 import { useAllDepartments, useCaseCategories } from '../../api/queries/use-cases';
 import { useCannedResponses, useChannelAccounts, useUsers } from '../../api/queries/use-conversations';
+import { useNeighbourhoods } from '../../api/queries/use-neighbourhoods';
 import { useWatchlists } from '../../api/queries/use-settings';
 import { useTeams } from '../../api/queries/use-teams';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/tr';
 
-/** The lists a rule's ids are named from (accounts, teams, officers, categories, units, canned responses, watchlists). */
+/** The lists a rule's ids are named from (accounts, teams, officers, categories, units, canned responses, watchlists, neighbourhoods). */
 export function useRuleLookups() {
   return {
     accounts: useChannelAccounts().data ?? [],
@@ -16,6 +17,7 @@ export function useRuleLookups() {
     units: useAllDepartments().data ?? [],
     canned: useCannedResponses().data ?? [],
     watchlists: useWatchlists().data ?? [],
+    neighbourhoods: useNeighbourhoods().data?.neighbourhoods ?? [],
   };
 }
 

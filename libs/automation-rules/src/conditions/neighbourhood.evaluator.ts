@@ -1,0 +1,69 @@
+import type { NeighbourhoodLookupService } from '@civic/cases';
+import { foldForSearch } from '@civic/domain';
+import { RuleConditionType } from '../rule-condition';
+import type { RuleCondition } from '../rule-condition';
+import type { RuleSubject } from '../rule-subject';
+import type { CompiledCondition, ConditionEvaluator } from './condition-evaluator';
+
+const MAX_VALUES = 100;
+const MAX_LENGTH = 120;
+
+/**
+ * "The request is in one of these neighbourhoods (mahalle)": the active boundaries' neighbourhood of
+ * the burst's first pin inside one, else the one its words name ("Kazımdirik Mah."), as cases get theirs.
+ * Values are names, compared Turkish-folded, so a rule outlives a new upload of the boundaries.
+ */
+export class NeighbourhoodEvaluator implements ConditionEvaluator {
+  readonly type = RuleConditionType.Neighbourhood;
+  /** One lookup per subject, however many rules ask. */
+  private readonly found = new WeakMap<RuleSubject, Promise<string | null>>();
+
+  constructor(private readonly lookup: NeighbourhoodLookupService) {}
+
+  problems(condition: RuleCondition, path: string): string[] {
+    const values = condition.values;
+    if (!Array.isArray(values) || values.length === 0) {
+      return [`${path}.values must name at least one neighbourhood`];
+    }
+    if (values.length > MAX_VALUES) {
+      return [`${path}.values must name at most ${MAX_VALUES} neighbourhoods`];
+    }
+    return values.flatMap((value, i) =>
+      typeof value !== 'string' || value.trim() === '' || value.length > MAX_LENGTH
+        ? [`${path}.values.${i} must be a neighbourhood name of 1 to ${MAX_LENGTH} characters`]
+        : [],
+    );
+  }
+
+  compile(condition: RuleCondition): CompiledCondition {
+    const wanted = new Set((condition.values ?? []).map((v) => foldForSearch(v.trim())));
+    return async (subject) => {
+      const name = await this.nameOf(subject);
+      return name !== null && wanted.has(foldForSearch(name));
+    };
+  }
+
+  private nameOf(subject: RuleSubject): Promise<string | null> {
+    let found = this.found.get(subject);
+    if (!found) {
+      found = this.look(subject);
+      this.found.set(subject, found);
+    }
+    return found;
+  }
+
+  private async look(subject: RuleSubject): Promise<string | null> {
+    for (const point of subject.locations) {
+      const match = await this.lookup.find(subject.organizationId, point);
+      if (match) {
+        return match.name;
+      }
+    }
+    if (subject.locations.length > 0) {
+      // A pin outside every polygon: the pin is more reliable than the words.
+      return null;
+    }
+    const match = await this.lookup.find(subject.organizationId, { texts: subject.foldedText.split('\n') });
+    return match?.name ?? null;
+  }
+}
