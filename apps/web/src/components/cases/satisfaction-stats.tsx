@@ -1,8 +1,9 @@
 import type { CaseStats } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { BarChart } from '../bar-chart';
+import { SatisfactionTable } from './satisfaction-table';
 
-/** Citizens' ratings of resolutions: average, response rate, distribution 1-5 and the table by department. */
+/** Citizens' ratings of resolutions: average, response rate, distribution 1-5, the tables by department and by neighbourhood. */
 export function SatisfactionStats({ satisfaction }: { satisfaction: CaseStats['satisfaction'] | undefined }) {
   const { t, format } = useI18n();
   if (!satisfaction) {
@@ -55,34 +56,31 @@ export function SatisfactionStats({ satisfaction }: { satisfaction: CaseStats['s
                 rows={rows}
               />
             </div>
-            <div>
-              <h3>{t('satisfaction.byDepartment')}</h3>
-              <div className="table-wrap">
-                <table className="audit-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('satisfaction.department')}</th>
-                      <th scope="col">{t('satisfaction.average')}</th>
-                      <th scope="col">{t('satisfaction.responseRate')}</th>
-                      <th scope="col">{t('satisfaction.answered')}</th>
-                      <th scope="col">{t('satisfaction.notSolved')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {satisfaction.byDepartment.map((d) => (
-                      <tr key={d.departmentId ?? 'none'}>
-                        <th scope="row">{d.name ?? t('case.noDepartment')}</th>
-                        <td>{average(d.average)}</td>
-                        <td>{percent(d.responseRate)}</td>
-                        <td>{`${d.answered} / ${d.asked}`}</td>
-                        <td>{d.notSolved}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
+            <SatisfactionTable
+              title={t('satisfaction.byDepartment')}
+              rowHeader={t('satisfaction.department')}
+              rows={satisfaction.byDepartment.map((d) => ({
+                ...d,
+                key: d.departmentId ?? 'none',
+                name: d.name ?? t('case.noDepartment'),
+              }))}
+              average={average}
+              percent={percent}
+            />
           </div>
+          {satisfaction.byNeighbourhood.some((n) => n.neighbourhoodId) && (
+            <SatisfactionTable
+              title={t('satisfaction.byNeighbourhood')}
+              rowHeader={t('satisfaction.neighbourhood')}
+              rows={satisfaction.byNeighbourhood.map((n) => ({
+                ...n,
+                key: n.neighbourhoodId ?? 'none',
+                name: n.name ?? t('places.stats.none'),
+              }))}
+              average={average}
+              percent={percent}
+            />
+          )}
         </>
       )}
     </section>
