@@ -57,7 +57,7 @@ export async function dryRunOverCases(
       },
       new Date(row.created_at),
     );
-    if (!(await rule.matches(subject))) {
+    if (!(await rule.matches(subject, manager))) {
       continue;
     }
     matches.push({

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { ConversationAction } from '@civic/automation';
 import type { CompiledCondition } from './conditions/condition-evaluator';
 import type { RuleMatchMode } from './rule-condition';
@@ -17,13 +18,13 @@ export class CompiledRule {
   ) {}
 
   /** all: every condition holds (no conditions: always); any: at least one does. Cheap conditions are not skipped: order as written. */
-  async matches(subject: RuleSubject): Promise<boolean> {
+  async matches(subject: RuleSubject, manager?: EntityManager): Promise<boolean> {
     if (this.conditions.length === 0) {
       return true;
     }
     const all = this.match === 'all';
     for (const condition of this.conditions) {
-      let holds = condition(subject);
+      let holds = condition(subject, manager);
       if (typeof holds !== 'boolean') {
         holds = await holds;
       }

@@ -48,7 +48,7 @@ export class RuleEngine {
   ): Promise<RuleFired[]> {
     const fired: RuleFired[] = [];
     for (const rule of rules) {
-      if (!(await rule.matches(subject))) {
+      if (!(await rule.matches(subject, manager))) {
         continue;
       }
       if (await this.firedOnBurst(manager, subject, rule.id)) {

@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import type { NeighbourhoodLookupService } from '@civic/cases';
 import { foldForSearch } from '@civic/domain';
 import { RuleConditionType } from '../rule-condition';
@@ -37,24 +38,25 @@ export class NeighbourhoodEvaluator implements ConditionEvaluator {
 
   compile(condition: RuleCondition): CompiledCondition {
     const wanted = new Set((condition.values ?? []).map((v) => foldForSearch(v.trim())));
-    return async (subject) => {
-      const name = await this.nameOf(subject);
+    return async (subject, manager) => {
+      const name = await this.nameOf(subject, manager);
       return name !== null && wanted.has(foldForSearch(name));
     };
   }
 
-  private nameOf(subject: RuleSubject): Promise<string | null> {
+  private nameOf(subject: RuleSubject, manager?: EntityManager): Promise<string | null> {
     let found = this.found.get(subject);
     if (!found) {
-      found = this.look(subject);
+      found = this.look(subject, manager);
       this.found.set(subject, found);
     }
     return found;
   }
 
-  private async look(subject: RuleSubject): Promise<string | null> {
+  /** In the caller's transaction when given: a second connection could wait forever on a small pool (embedded). */
+  private async look(subject: RuleSubject, manager?: EntityManager): Promise<string | null> {
     for (const point of subject.locations) {
-      const match = await this.lookup.find(subject.organizationId, point);
+      const match = await this.lookup.find(subject.organizationId, point, manager);
       if (match) {
         return match.name;
       }
@@ -63,7 +65,7 @@ export class NeighbourhoodEvaluator implements ConditionEvaluator {
       // A pin outside every polygon: the pin is more reliable than the words.
       return null;
     }
-    const match = await this.lookup.find(subject.organizationId, { texts: subject.foldedText.split('\n') });
+    const match = await this.lookup.find(subject.organizationId, { texts: subject.foldedText.split('\n') }, manager);
     return match?.name ?? null;
   }
 }

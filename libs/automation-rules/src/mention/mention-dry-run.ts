@@ -25,7 +25,7 @@ export async function dryRunOverMentions(
   );
   const matches: DryRunMatch[] = [];
   for (const row of rows) {
-    if (!(await rule.matches(mentionSubject(row)))) {
+    if (!(await rule.matches(mentionSubject(row), manager))) {
       continue;
     }
     const author = row.author_handle ? `@${row.author_handle.replace(/^@/, '')}` : row.author_name;

@@ -43,7 +43,7 @@ export class MentionRuleEventWorker implements OnApplicationBootstrap {
       }
       const fired: RuleFired[] = [];
       for (const rule of rules) {
-        if (!(await rule.matches(subject))) {
+        if (!(await rule.matches(subject, manager))) {
           continue;
         }
         const [firing]: { id: string }[] = await manager.query(

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuditService } from '@civic/audit';
 import { AccountScope } from '@civic/auth';
@@ -43,13 +43,18 @@ export interface NeighbourhoodsOverview {
 
 /** Uploading neighbourhood boundaries (a new active version; cases recomputed in the background) and listing them. */
 @Injectable()
-export class NeighbourhoodBoundariesService {
+export class NeighbourhoodBoundariesService implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly queue: QueueService,
     private readonly lookup: NeighbourhoodLookupService,
   ) {}
+
+  /** The recompute queue exists before an upload: creating it inside the upload's transaction would wait on that transaction (embedded database). */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.ensureQueue(NEIGHBOURHOOD_RECOMPUTE_QUEUE);
+  }
 
   async upload(actor: { organizationId: string; userId: string | null }, input: BoundaryUploadInput) {
     const neighbourhoods = parseBoundaries(input.geojson, input.nameProperty);
