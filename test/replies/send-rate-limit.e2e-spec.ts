@@ -244,11 +244,12 @@ describe('Send rate limit per channel account, across worker processes', () => {
     const times = sends.flat().map((r) => r.receivedAt);
     // Slots start 1 / (0.9 × 10) s apart; the headroom absorbs the timer and HTTP jitter of arrival at the fake.
     // Arrival is observed by this test process, whose event loop also runs the api and the fakes: under the full
-    // parallel suite one late-observed send can land in the next second's window (measured 11 once), hence + 1.
-    // On the embedded database the database runs on that event loop too, so one of its statements holds back the
-    // observation of every send that arrives meanwhile (measured 12 once there), hence + 2 there.
-    // Per-process limits would let the two workers reach 2 × 10/s and finish in half the time (checked below).
-    const observationSlack = process.env.TEST_DATABASE_URL ? 1 : 2;
+    // parallel suite late-observed sends can land in the next second's window (measured 11, and 13 once in a
+    // clean-clone CI run), hence + 3. On the embedded database the database runs on that event loop too, so one of
+    // its statements holds back the observation of every send that arrives meanwhile (measured 12 once there).
+    // Per-process limits would let the two workers reach 2 × 10/s, well above 13, and finish in half the time
+    // (checked below).
+    const observationSlack = 3;
     expect(peakPerSecond(times)).toBeLessThanOrEqual(RATE + observationSlack);
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThanOrEqual(
       ((REPLIES - 1) / (RATE * SEND_RATE_HEADROOM)) * 1000 - 300,
