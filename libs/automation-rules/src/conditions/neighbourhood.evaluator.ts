@@ -55,17 +55,22 @@ export class NeighbourhoodEvaluator implements ConditionEvaluator {
 
   /** In the caller's transaction when given: a second connection could wait forever on a small pool (embedded). */
   private async look(subject: RuleSubject, manager?: EntityManager): Promise<string | null> {
-    for (const point of subject.locations) {
-      const match = await this.lookup.find(subject.organizationId, point, manager);
-      if (match) {
-        return match.name;
-      }
-    }
-    if (subject.locations.length > 0) {
-      // A pin outside every polygon: the pin is more reliable than the words.
+    // One read of the active boundaries for the whole burst; the lookups themselves are in memory.
+    const index = await this.lookup.index(subject.organizationId, manager);
+    if (!index) {
       return null;
     }
-    const match = await this.lookup.find(subject.organizationId, { texts: subject.foldedText.split('\n') }, manager);
-    return match?.name ?? null;
+    if (subject.locations.length > 0) {
+      // A pin outside every polygon gives none: the pin is more reliable than the words.
+      const inside = subject.locations.map((p) => index.at(p.latitude, p.longitude)).find(Boolean);
+      return inside?.name ?? null;
+    }
+    for (const line of subject.foldedText.split('\n')) {
+      const named = index.named(line);
+      if (named) {
+        return named.name;
+      }
+    }
+    return null;
   }
 }
