@@ -31,3 +31,4 @@ export * from './mention/mention-rule-event.listener';
 export * from './mention/mention-rule-event.worker';
 export * from './mention/mention-subject.loader';
 export * from './mention/mention-action.runner';
+export * from './rule-firing.buffer';

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import { ConversationActionRunner } from '@civic/automation';
 import type { ActionOutcome } from '@civic/automation';
 import type { CompiledRule } from './compiled-rule';
+import { insertFirings, RuleFiringBuffer } from './rule-firing.buffer';
 import type { RuleSubject } from './rule-subject';
 
 /** One rule that fired on an event, and what its actions did. */
@@ -47,6 +48,8 @@ export class RuleEngine {
     rules: readonly CompiledRule[],
   ): Promise<RuleFired[]> {
     const fired: RuleFired[] = [];
+    // Firing rows go in at commit, in one insert per transaction.
+    RuleFiringBuffer.open(manager);
     for (const rule of rules) {
       if (!(await rule.matches(subject, manager))) {
         continue;
@@ -57,25 +60,20 @@ export class RuleEngine {
         }
         continue;
       }
-      // The burst check read this event's own firing too; the unique key stays the guard of last resort.
+      // The burst check read this event's own firing too; the unique key (checked at commit) stays the guard of last resort.
       const outcomes = await this.runActions(manager, subject, rule);
-      const inserted: { id: string }[] = await manager.query(
-        `INSERT INTO automation_rule_firing (organization_id, rule_id, event_key, conversation_id, message_id, case_id, outcomes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (organization_id, rule_id, event_key) DO NOTHING RETURNING id`,
-        [
-          subject.organizationId,
-          rule.id,
-          eventKey,
-          subject.conversationId,
-          // A case event's firing names its case; the message (the case's own) would count it in a burst.
-          subject.case ? null : subject.messageId,
-          subject.case?.id ?? null,
-          JSON.stringify(outcomes),
-        ],
-      );
-      if (inserted.length === 0) {
-        // Fired already for this event, unseen by the burst check: failing undoes this transaction's actions.
-        throw new Error(`Automation rule ${rule.id} fired twice for ${eventKey}`);
+      const firing = {
+        organizationId: subject.organizationId,
+        ruleId: rule.id,
+        eventKey,
+        conversationId: subject.conversationId,
+        // A case event's firing names its case; the message (the case's own) would count it in a burst.
+        messageId: subject.case ? null : subject.messageId,
+        caseId: subject.case?.id ?? null,
+        outcomes,
+      };
+      if (!RuleFiringBuffer.add(manager, firing)) {
+        await insertFirings(manager, [firing]);
       }
       fired.push({ ruleId: rule.id, outcomes });
       if (rule.stopHere) {
@@ -89,6 +87,9 @@ export class RuleEngine {
   private async firedOnBurst(manager: EntityManager, subject: RuleSubject, ruleId: string): Promise<boolean> {
     if (subject.burstFiredRuleIds) {
       return subject.burstFiredRuleIds.includes(ruleId);
+    }
+    if (RuleFiringBuffer.firedIn(manager, subject.burstMessageIds).includes(ruleId)) {
+      return true;
     }
     const rows = await manager.query(
       `SELECT 1 FROM automation_rule_firing WHERE organization_id = $1 AND message_id = ANY($2::uuid[]) AND rule_id = $3 LIMIT 1`,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ConversationTagBuffer } from '@civic/inbox';
 import type { AutomationRuleEvent } from './automation-rule-event';
 import type { RuleSubject } from './rule-subject';
 import { BURST_MAX, BURST_SECONDS, buildSubject } from './rule-subject.builder';
@@ -23,9 +24,9 @@ interface BatchState {
 
 /**
  * The subjects of a whole scanner batch in one query instead of one per message. The batch is the
- * messages the scanner marked processed in this transaction (their marker's processed_at is the
- * transaction's now()); what a message's rules change later in the batch is tracked here (the
- * firings), and rules that read conversation tags, which actions change, use RuleSubjectLoader.
+ * messages the scanner handles in this transaction (`batchMessageIds`); what a message's rules change
+ * later in the batch is tracked here (the firings), and rules that read conversation tags, which
+ * actions change, use RuleSubjectLoader.
  */
 @Injectable()
 export class RuleSubjectBatchLoader {
@@ -39,7 +40,13 @@ export class RuleSubjectBatchLoader {
   ): Promise<RuleSubject | null> {
     let batch = this.batches.get(manager);
     if (!batch?.subjects.has(message.id)) {
-      batch = { subjects: await this.prefetch(manager, message.organizationId), firedSince: new Map() };
+      if (!message.batchMessageIds) {
+        return null;
+      }
+      batch = {
+        subjects: await this.prefetch(manager, message.organizationId, message.batchMessageIds),
+        firedSince: new Map(),
+      };
       this.batches.set(manager, batch);
     }
     const hit = batch.subjects.get(message.id);
@@ -75,18 +82,25 @@ export class RuleSubjectBatchLoader {
     }
   }
 
-  private async prefetch(manager: EntityManager, organizationId: string): Promise<Map<string, Prefetched>> {
+  private async prefetch(
+    manager: EntityManager,
+    organizationId: string,
+    messageIds: readonly string[],
+  ): Promise<Map<string, Prefetched>> {
     const rows: {
       id: string;
+      conversation_id: string;
+      conversation_tags: string[];
       owner_label: string | null;
       language: string | null;
       contact_tags: string[] | null;
       burst: BurstMessage[];
       fired: string[] | null;
     }[] = await manager.query(
-      `SELECT m.id, a.owner_label, s.language, ct.tags AS contact_tags, bu.burst, fi.fired
-         FROM citizen_inbound_processed p
-         JOIN message m ON m.id = p.message_id
+      `SELECT m.id, m.conversation_id, c.tags AS conversation_tags, a.owner_label, s.language, ct.tags AS contact_tags,
+              bu.burst, fi.fired
+         FROM message m
+         JOIN conversation c ON c.id = m.conversation_id
          JOIN channel_account a ON a.id = m.channel_account_id
          LEFT JOIN citizen_contact_state s ON s.organization_id = m.organization_id AND s.contact_id = m.contact_id
          LEFT JOIN contact ct ON ct.id = m.contact_id
@@ -100,9 +114,13 @@ export class RuleSubjectBatchLoader {
          LEFT JOIN LATERAL (
            SELECT array_agg(DISTINCT f.rule_id::text) AS fired FROM automation_rule_firing f
             WHERE f.organization_id = m.organization_id AND f.message_id = ANY(bu.ids)) fi ON true
-        WHERE p.organization_id = $1 AND p.processed_at = now()`,
-      [organizationId, BURST_SECONDS, BURST_MAX],
+        WHERE m.organization_id = $1 AND m.id = ANY($4::uuid[])`,
+      [organizationId, BURST_SECONDS, BURST_MAX, messageIds],
     );
+    // The tag actions of this batch's rules start from these tags instead of reading each conversation.
+    if (ConversationTagBuffer.open(manager)) {
+      rows.forEach((r) => ConversationTagBuffer.prime(manager, organizationId, r.conversation_id, r.conversation_tags));
+    }
     return new Map(
       rows.map((r) => [
         r.id,

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { ConversationTagBuffer } from '@civic/inbox';
 import type { AutomationRuleEvent } from './automation-rule-event';
+import { RuleFiringBuffer } from './rule-firing.buffer';
 import type { RuleSubject } from './rule-subject';
 import { BURST_MAX, BURST_SECONDS, buildSubject } from './rule-subject.builder';
 import type { BurstMessage } from './rule-subject.builder';
@@ -15,6 +17,8 @@ export interface InboundMessageRef {
   contactId: string | null;
   kind: string;
   sentAt: Date;
+  /** The scanner's batch this message is handled in (the batch loader reads them at once). */
+  batchMessageIds?: readonly string[];
 }
 
 /**
@@ -58,14 +62,21 @@ export class RuleSubjectLoader {
         channelAccountId: message.channelAccountId,
         accountOwnerLabel: row?.owner_label ?? null,
         conversationId: message.conversationId,
-        conversationTags: row?.tags ?? [],
+        // Tags and firings this transaction's rules made earlier in the batch are not written yet.
+        conversationTags: ConversationTagBuffer.withAdded(manager, message.conversationId, row?.tags ?? []),
         language: row?.language ?? null,
         contactTags: row?.contact_tags ?? [],
         messageId: message.id,
         messageKind: message.kind,
       },
       row?.burst ?? [],
-      row?.fired ?? [],
+      [
+        ...(row?.fired ?? []),
+        ...RuleFiringBuffer.firedIn(
+          manager,
+          (row?.burst ?? []).map((m) => m.id),
+        ),
+      ],
     );
   }
 }

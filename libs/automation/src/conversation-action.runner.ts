@@ -5,7 +5,7 @@ import { CASE_FORWARD_QUEUE } from '@civic/cases';
 import { AppConfig } from '@civic/config';
 import { describeError } from '@civic/database';
 import { DomainError, ErrorCode } from '@civic/errors';
-import { ConversationActivityRecorder, ConversationHistoryBuffer } from '@civic/inbox';
+import { ConversationActivityRecorder, ConversationHistoryBuffer, ConversationTagBuffer } from '@civic/inbox';
 import { QueueService } from '@civic/queue';
 import { replySendQueue } from '@civic/replies';
 import type { ActionContext } from './action-context';
@@ -66,19 +66,28 @@ export class DefaultConversationActionRunner extends ConversationActionRunner im
     if (request.origin.kind === 'rule') {
       // Rules fire many times in one scanner transaction: their history and audit rows go in together at commit.
       this.activity.buffer(manager);
+      ConversationTagBuffer.open(manager);
     }
     const outcomes: ActionOutcome[] = [];
     for (const [index, action] of request.actions.entries()) {
       const savepoint = `automation_action_${index}`;
       const mark = ConversationHistoryBuffer.mark(manager);
-      await manager.query(`SAVEPOINT ${savepoint}`);
+      // Tags a rule adds are written at commit (the tag buffer): there is nothing to undo here.
+      const writesNow = !(action.kind === K.AddTags && ConversationTagBuffer.isOpen(manager));
+      if (writesNow) {
+        await manager.query(`SAVEPOINT ${savepoint}`);
+      }
       let outcome: ActionOutcome;
       try {
         await this.perform(ctx, action);
         outcome = { kind: action.kind, result: 'done' };
-        await manager.query(`RELEASE SAVEPOINT ${savepoint}`);
+        if (writesNow) {
+          await manager.query(`RELEASE SAVEPOINT ${savepoint}`);
+        }
       } catch (error) {
-        await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+        if (writesNow) {
+          await manager.query(`ROLLBACK TO SAVEPOINT ${savepoint}`);
+        }
         // What the undone action had buffered is undone with it.
         ConversationHistoryBuffer.truncate(manager, mark);
         outcome = { kind: action.kind, result: 'failed', reason: this.reasonOf(error, request, action) };

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { ConversationStatus } from '@civic/domain';
-import { ConversationsService } from '@civic/inbox';
+import { ConversationActivityRecorder, ConversationsService, ConversationTagBuffer, normalizeTags } from '@civic/inbox';
 import type { ActionContext } from './action-context';
 import { ActionNotDoneError } from './action-not-done.error';
 import { ActionReason } from './action-reason';
@@ -14,6 +14,7 @@ const SPAM_TAG = 'spam';
 export class ConversationChangeActions {
   constructor(
     private readonly conversations: ConversationsService,
+    private readonly activity: ConversationActivityRecorder,
     private readonly moduleRef: ModuleRef,
     @Optional() @Inject(TeamAssigner) private readonly teamAssigner?: TeamAssigner,
   ) {}
@@ -42,8 +43,30 @@ export class ConversationChangeActions {
   }
 
   async addTags(ctx: ActionContext, tags: string[]): Promise<void> {
+    if (ConversationTagBuffer.isOpen(ctx.manager)) {
+      return this.addTagsAtCommit(ctx, tags);
+    }
     const current = await this.tags(ctx);
     await this.change(ctx, { tags: [...current, ...tags] });
+  }
+
+  /** In a buffering transaction (a rule's): nothing is written until commit, so no savepoint is needed either. */
+  private async addTagsAtCommit(ctx: ActionContext, tags: string[]): Promise<void> {
+    const current = await ConversationTagBuffer.current(ctx.manager, ctx.organizationId, ctx.conversationId);
+    if (!current) {
+      throw new ActionNotDoneError('failed', ActionReason.ConversationNotFound);
+    }
+    const next = normalizeTags([...current, ...tags]);
+    if (next.length === current.length) {
+      throw new ActionNotDoneError('skipped', ActionReason.NoChange);
+    }
+    ConversationTagBuffer.add(ctx.manager, ctx.organizationId, ctx.conversationId, tags);
+    await this.activity.record(
+      ctx.manager,
+      { userId: ctx.userId, organizationId: ctx.organizationId },
+      [ctx.conversationId],
+      [{ type: 'tags', data: { from: current, to: next, origin: ctx.originRef } }],
+    );
   }
 
   async close(ctx: ActionContext): Promise<void> {

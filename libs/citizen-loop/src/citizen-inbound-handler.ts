@@ -15,6 +15,8 @@ export interface CitizenInboundMessage {
   sentAt: Date;
   /** This message opened its conversation (the conversation's first inbound message). */
   opensConversation: boolean;
+  /** The messages the scanner handles in this transaction, this one included (handlers may load them at once). */
+  batchMessageIds?: readonly string[];
 }
 
 /**

@@ -160,8 +160,10 @@ export class CitizenInboundScanner implements OnApplicationBootstrap, OnModuleDe
       );
       const mine = new Set(marked.map((m) => m.message_id));
       const consumed: string[] = [];
-      for (const row of rows.filter((r) => mine.has(r.id))) {
-        if ((await this.runHandlers(manager, row)) === 'consumed') {
+      const batch = rows.filter((r) => mine.has(r.id));
+      const batchMessageIds = batch.map((r) => r.id);
+      for (const row of batch) {
+        if ((await this.runHandlers(manager, row, batchMessageIds)) === 'consumed') {
           consumed.push(row.id);
         }
       }
@@ -185,7 +187,7 @@ export class CitizenInboundScanner implements OnApplicationBootstrap, OnModuleDe
         if (marked.length === 0) {
           return 0;
         }
-        if ((await this.runHandlers(manager, row)) === 'consumed') {
+        if ((await this.runHandlers(manager, row, [row.id])) === 'consumed') {
           await this.setOutcome(manager, row.organization_id, [row.id], 'consumed');
         }
         return 1;
@@ -202,7 +204,11 @@ export class CitizenInboundScanner implements OnApplicationBootstrap, OnModuleDe
   }
 
   /** The handlers in order until one consumes the message. */
-  private async runHandlers(manager: EntityManager, row: Row): Promise<'consumed' | 'pass'> {
+  private async runHandlers(
+    manager: EntityManager,
+    row: Row,
+    batchMessageIds: readonly string[],
+  ): Promise<'consumed' | 'pass'> {
     const message: CitizenInboundMessage = {
       id: row.id,
       organizationId: row.organization_id,
@@ -215,6 +221,7 @@ export class CitizenInboundScanner implements OnApplicationBootstrap, OnModuleDe
       raw: row.raw,
       sentAt: new Date(row.sent_at),
       opensConversation: row.opens_conversation,
+      batchMessageIds,
     };
     for (const handler of this.registry.list()) {
       if ((await handler.handle(manager, message)) === 'consumed') {

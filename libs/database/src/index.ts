@@ -10,3 +10,4 @@ export * from './group-commit';
 export * from './returning-rows';
 export * from './redacting-typeorm.logger';
 export * from './describe-error';
+export * from './commit-buffer';

@@ -1,12 +1,6 @@
-import type {
-  DataSource,
-  EntityManager,
-  EntitySubscriberInterface,
-  QueryRunner,
-  TransactionCommitEvent,
-  TransactionRollbackEvent,
-} from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { AuditEntry, AuditService } from '@civic/audit';
+import { CommitBuffer } from '@civic/database';
 
 /** One conversation_activity row set waiting for its transaction's commit. */
 export interface BufferedActivity {
@@ -18,33 +12,12 @@ export interface BufferedActivity {
 }
 
 interface Pending {
-  /** The transaction depth it was opened at: writes of a nested transaction (its own savepoint) are not buffered. */
-  depth: number;
-  audit: AuditService;
+  audit: AuditService | null;
   activity: BufferedActivity[];
   entries: AuditEntry[];
 }
 
-const pending = new WeakMap<QueryRunner, Pending>();
-const subscribed = new WeakSet<DataSource>();
-const depthOf = (runner: QueryRunner) => (runner as unknown as { transactionDepth: number }).transactionDepth;
-
-/** Writes what is buffered just before COMMIT (the same transaction), and forgets it on ROLLBACK. */
-class FlushOnCommit implements EntitySubscriberInterface {
-  async beforeTransactionCommit(event: TransactionCommitEvent): Promise<void> {
-    const buffered = pending.get(event.queryRunner);
-    if (buffered && depthOf(event.queryRunner) === 1) {
-      pending.delete(event.queryRunner);
-      await flush(event.manager, buffered);
-    }
-  }
-
-  afterTransactionRollback(event: TransactionRollbackEvent): void {
-    if (depthOf(event.queryRunner) === 0) {
-      pending.delete(event.queryRunner);
-    }
-  }
-}
+const buffer = new CommitBuffer<Pending>(() => ({ audit: null, activity: [], entries: [] }), flush);
 
 async function flush(manager: EntityManager, buffered: Pending): Promise<void> {
   if (buffered.activity.length > 0) {
@@ -74,7 +47,7 @@ async function flush(manager: EntityManager, buffered: Pending): Promise<void> {
     byOrganization.set(entry.organizationId, [...(byOrganization.get(entry.organizationId) ?? []), entry]);
   }
   for (const entries of byOrganization.values()) {
-    await buffered.audit.recordMany(entries, manager);
+    await buffered.audit!.recordMany(entries, manager);
   }
 }
 
@@ -89,22 +62,15 @@ async function flush(manager: EntityManager, buffered: Pending): Promise<void> {
 export const ConversationHistoryBuffer = {
   /** From now until commit, this transaction's conversation history is buffered. */
   open(manager: EntityManager, audit: AuditService): void {
-    const runner = manager.queryRunner;
-    if (!runner?.isTransactionActive || pending.has(runner)) {
-      return;
+    if (buffer.open(manager)) {
+      buffer.state(manager)!.audit ??= audit;
     }
-    if (!subscribed.has(manager.connection)) {
-      subscribed.add(manager.connection);
-      manager.connection.subscribers.push(new FlushOnCommit());
-    }
-    pending.set(runner, { depth: depthOf(runner), audit, activity: [], entries: [] });
   },
 
   /** Buffers the rows when the transaction buffers (and is at the depth it was opened at); false: write them now. */
   add(manager: EntityManager, activity: BufferedActivity, entry: AuditEntry): boolean {
-    const runner = manager.queryRunner;
-    const buffered = runner ? pending.get(runner) : undefined;
-    if (!runner || !buffered || depthOf(runner) !== buffered.depth) {
+    const buffered = buffer.state(manager);
+    if (!buffered) {
       return false;
     }
     buffered.activity.push(activity);
@@ -113,12 +79,12 @@ export const ConversationHistoryBuffer = {
   },
 
   mark(manager: EntityManager): { activity: number; entries: number } | null {
-    const buffered = manager.queryRunner ? pending.get(manager.queryRunner) : undefined;
+    const buffered = buffer.state(manager);
     return buffered ? { activity: buffered.activity.length, entries: buffered.entries.length } : null;
   },
 
   truncate(manager: EntityManager, mark: { activity: number; entries: number } | null): void {
-    const buffered = manager.queryRunner ? pending.get(manager.queryRunner) : undefined;
+    const buffered = buffer.state(manager);
     if (buffered && mark) {
       buffered.activity.length = mark.activity;
       buffered.entries.length = mark.entries;

@@ -19,6 +19,8 @@ import {
   ConversationView,
   toConversationView,
 } from './conversation-row';
+import { ConversationTagBuffer } from './conversation-tag.buffer';
+import { normalizeTags } from './conversation-tags';
 
 export interface Actor {
   userId: string;
@@ -202,6 +204,7 @@ export class ConversationsService {
       params.push(tags);
       sets.push(`tags = $${params.length}::text[]`);
       activity.push({ type: 'tags', data: { from: current.tags, to: tags } });
+      ConversationTagBuffer.forget(manager, id);
     }
     if (sets.length === 0) {
       return [];
@@ -375,10 +378,6 @@ export class ConversationsService {
 }
 
 /** Tags are trimmed, deduplicated and kept as typed (Turkish letters intact). */
-function normalizeTags(tags: string[]): string[] {
-  return [...new Set(tags.map((t) => t.trim()).filter(Boolean))];
-}
-
 /** UPDATE … RETURNING through TypeORM yields [rows, count]. */
 function first<T>(result: unknown): T[] {
   return Array.isArray(result) && Array.isArray(result[0]) ? (result[0] as T[]) : (result as T[]);

@@ -12,3 +12,5 @@ export * from './inbox-stats-sql';
 export * from './inbox.module';
 export * from './conversation-activity.recorder';
 export * from './conversation-history.buffer';
+export * from './conversation-tag.buffer';
+export * from './conversation-tags';
