@@ -1,0 +1,67 @@
+import { foldForSearch } from '@civic/domain';
+
+/** Web addresses, @mentions and #hashtags: none of them says what language the message is in. */
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)\S+/giu;
+const MENTION_PATTERN = /(^|\s)@[\p{L}\p{N}_.]+/gu;
+const HASHTAG_PATTERN = /(^|\s)#([\p{L}\p{N}_]+)/gu;
+/** Emoji, skin tones, and the variation selector and joiner between them. */
+const EMOJI_PATTERN = /\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\u{FE0F}|\u{200D}/gu;
+/** Arabic vowel marks, hamza seats left by NFD, tatweel: written or not, the word is the same. */
+const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g;
+const APOSTROPHES = /['’‘`´]/g;
+const TOKEN_PATTERN = /[\p{L}\p{N}]+/gu;
+const RUNS = /(.)\1+/gu;
+const LONG_RUNS = /(\p{L})\1{2,}/gu;
+
+export function stripUrls(text: string): string {
+  return text.replace(URL_PATTERN, ' ');
+}
+
+export function stripMentions(text: string): string {
+  return text.replace(MENTION_PATTERN, '$1 ');
+}
+
+/** Hashtags removed entirely; `keepWords` keeps the word after the # (split where CamelCase). */
+export function stripHashtags(text: string, keepWords = false): string {
+  return text.replace(HASHTAG_PATTERN, (_m, lead: string, word: string) =>
+    keepWords ? `${lead}${word.replace(/_/g, ' ').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')}` : `${lead} `,
+  );
+}
+
+export function stripEmoji(text: string): string {
+  return text.replace(EMOJI_PATTERN, ' ');
+}
+
+/** The emoji of a text, one entry per emoji (skin tones and joiners dropped). */
+export function emojiOf(text: string): string[] {
+  return (text.match(/\p{Extended_Pictographic}/gu) ?? []).slice();
+}
+
+/**
+ * Turkish-folded text (foldForSearch in @civic/domain, the one Turkish folding) with apostrophes joined
+ * ("Atatürk'ün" → "ataturkun") and Arabic marks dropped ("شكراً" → "شكرا").
+ */
+export function foldText(text: string): string {
+  return foldArabic(foldForSearch(text.replace(APOSTROPHES, '')));
+}
+
+/** Arabic as foldText leaves it, for patterns written with hamza seats: "مفاجئ" → "مفاجي", "أ" → "ا". */
+export function foldArabic(text: string): string {
+  return text.normalize('NFD').replace(ARABIC_MARKS, '').replace(/ى/g, 'ي');
+}
+
+/** Word tokens of an already folded text. */
+export function tokensOf(folded: string): string[] {
+  return folded.match(TOKEN_PATTERN) ?? [];
+}
+
+/** "çoooook" → "cok", "teşekkürr" → "tesekur": every run of one letter to one, for lexicon look-ups. */
+export function collapseRuns(token: string): string {
+  return token.replace(RUNS, '$1');
+}
+
+/** True when a word stretches a letter three times or more ("çoooook", "yeteeer"): an intensifier. */
+export function isStretched(token: string): boolean {
+  LONG_RUNS.lastIndex = 0;
+  return LONG_RUNS.test(token);
+}

@@ -1,0 +1,134 @@
+import { foldArabic } from './reading-text';
+
+/**
+ * Multi-word cues of sentiment, matched on the folded text (foldText) before the word lexicon; the
+ * words a phrase covers are not counted again. Set by reading the tuning (odd-numbered) messages.
+ */
+export interface PhraseCue {
+  pattern: RegExp;
+  weight: number;
+  /** Shown in the cues. */
+  label: string;
+  /** 'neutral' phrases weigh nothing but raise the bar for a negative reading (a plain report or question). */
+  kind?: 'neutral' | 'sarcasm' | 'praise';
+}
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const p = (source: string) => new RegExp(`${B}(?:${foldArabic(source)})${E}`, 'gu');
+
+export const PHRASES: PhraseCue[] = [
+  // Thanks and praise in two words.
+  { pattern: p('sag ?ol(?:un|sun|sunlar|unuz)?'), weight: 2, label: 'sağ olun' },
+  {
+    pattern: p('(?:eline|elinize|ellerinize|emeginize|emegi gecen\\w*) ?saglik\\w*'),
+    weight: 2.5,
+    label: 'eline sağlık',
+  },
+  {
+    pattern: p('(?:sorun|problem|sikinti|ariza|sikayet)\\w* (?:yok|kalmadi|kalmamis|giderildi|cozuldu|bitti)'),
+    weight: 1.5,
+    label: 'sorun kalmadı',
+  },
+  { pattern: p('helal olsun'), weight: 2, label: 'helal olsun', kind: 'praise' },
+  { pattern: p('ne guzel'), weight: 1.5, label: 'ne güzel', kind: 'praise' },
+  { pattern: p('well done|thank you|thanks a lot'), weight: 2, label: 'thank you', kind: 'praise' },
+  { pattern: p('not bad'), weight: 1, label: 'not bad' },
+  // Sarcasm that needs no complaint beside it.
+  { pattern: p('selam olsun'), weight: -1.8, label: 'selam olsun', kind: 'sarcasm' },
+  { pattern: /\(!+\)/gu, weight: -1.5, label: '(!)', kind: 'sarcasm' },
+  // Complaint shapes.
+  { pattern: p('kac (?:kere|kez|defa|sefer|gun\\w*|ay\\w*|hafta\\w*)'), weight: -1.5, label: 'kaç kere' },
+  {
+    pattern: p('her (?:gun|gece|sabah|aksam|yagmur\\w*|kar\\w*|kis|yaz|sene|hafta|seferinde|cuma|ay|ayda|yil)'),
+    weight: -0.8,
+    label: 'her gün',
+  },
+  {
+    pattern: p(
+      '(?:\\d+ ?)?(?:gun|gunler|hafta|haftalar|ay|aylar|yil|yillar|sene|seneler|saat|saatler|dakika|kis|sabah|aksam|eylul|ekim|kasim|aralik|ocak|subat|mart|nisan|mayis|haziran|temmuz|agustos)(?:dir|dur|tir|tur|dan beri|tan beri|den beri|ten beri)',
+    ),
+    weight: -1.2,
+    label: 'süredir',
+  },
+  { pattern: p('\\d+\\.? ?(?:kez|kere|defa|seferdir|kezdir)'), weight: -1.2, label: 'kaçıncı kez' },
+  { pattern: p('\\d+ (?:gun|hafta|ay|yil|sene|saat|kis)\\w* (?:oldu|gecti)'), weight: -1.2, label: 'gün oldu' },
+  { pattern: p('o gunden beri|yillardir|aylardir|haftalardir|gunlerdir'), weight: -1.2, label: 'süredir' },
+  {
+    pattern: p(
+      '(?:kim|kimin) (?:odeyecek|karsilayacak|duzeltecek|ilgilenecek|arayacak|olacak|bakacak)|sorumlusu kim|mi bekliyorsunuz|bu nasil \\w+|ne is yap\\w*|(?:adalet|insaf|vicdan)\\w* (?:mi|bu mu)|mi bu|sakami|saka mi',
+    ),
+    weight: -1.5,
+    label: 'rhetorical question',
+  },
+  { pattern: p('\\w+ (?:yok|yokmu) mu|kimse yok mu|eden yok mu|bakan yok mu'), weight: -1.2, label: 'yok mu' },
+  {
+    pattern: p(
+      '(?:gelen|giden|donen|bakan|ilgilenen|soran|cevap|donus|ses|haber|aciklama|duyuru|yanit)\\w* (?:yok|vermiyor\\w*|vermedi\\w*|gelmedi)',
+    ),
+    weight: -1,
+    label: 'gelen giden yok',
+  },
+  { pattern: p('rica ediyorum|rica ediyoruz|lutfen artik|artik bir'), weight: -0.8, label: 'rica ediyorum artık' },
+  {
+    pattern: p(
+      'for (?:\\d+|two|three|four|five|several|a few) (?:days|weeks|months|years|hours)|since (?:yesterday|last|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning)',
+    ),
+    weight: -1.2,
+    label: 'for days',
+  },
+  { pattern: p('no one|fed up|sick of|tired of|not ok|not okay|what a'), weight: -1.5, label: 'fed up' },
+  {
+    pattern: p(
+      'every (?:day|night|morning|evening|week)|all night|(?:second|third|fourth|fifth) (?:time|message|complaint)|\\d+ (?:days|weeks|months|years) now',
+    ),
+    weight: -1.2,
+    label: 'every day',
+  },
+  { pattern: p('ma 7ada|mafi 7ada|sarlo|sarlna|sarilna|kel yom|kil yom'), weight: -1.2, label: 'ma 7ada' },
+  {
+    pattern: p('من (?:شهر|شهرين|يومين|اسبوع|اسبوعين|مبارح|امبارح|سنة|الصبح)|صرلنا|صرلو|صار له'),
+    weight: -1.2,
+    label: 'منذ',
+  },
+  { pattern: p('ما حدا|لا احد|ولا حدا|حتى الان|كل يوم|كل مرة'), weight: -1.2, label: 'ما حدا' },
+  {
+    pattern: p('kes nay[eê]|tu kes|her roj|her sibe|her car|ev \\d+ roj|\\d+ roj e|heta niha'),
+    weight: -1.2,
+    label: 'kes nayê',
+  },
+  // Plain reports and questions.
+  {
+    pattern: p('bilgi(?:nize|lerinize| icin| vermek| almak| olsun)|bilginiz olsun|haberiniz olsun|haberi olsun'),
+    weight: 0,
+    label: 'bilginize',
+    kind: 'neutral',
+  },
+  {
+    pattern: p('merhaba\\w*|mrb|slm|selam|selamlar|iyi gunler|iyi calismalar|iyi aksamlar|kolay gelsin'),
+    weight: 0,
+    label: 'greeting',
+    kind: 'neutral',
+  },
+  {
+    pattern: p('\\w+(?:ebilir|abilir)\\w* ?(?:mi|mu|miyiz|misiniz|miyim|muyuz)\\w*|\\w+(?:ebiliyor|abiliyor) ?mu\\w*'),
+    weight: 0,
+    label: 'request',
+    kind: 'neutral',
+  },
+  {
+    pattern: /(?<![\p{L}\p{N}])(?:mi|mu)(?:siniz|sunuz|yiz|yuz|dir|dur|yim)? ?\?/gu,
+    weight: 0,
+    label: 'question',
+    kind: 'neutral',
+  },
+  { pattern: p('olabilir|olabilir mi|gibi gorunuyor|sanirim|galiba'), weight: 0, label: 'hedge', kind: 'neutral' },
+  {
+    pattern: p(
+      'acaba|sevinirim|seviniriz|mumkun mu|nasil \\w+|nereye|nereden|kime|hangi|ne zaman|ne kadar|kacta|var mi|gerekiyor mu|planlaniyor mu|fyi|just letting you know|is there|are there|would it be possible|can i|where can|للعلم|هل|ممكن|ji bo agahdari\\w*|gelo|tene ji bo',
+    ),
+    weight: 0,
+    label: 'question',
+    kind: 'neutral',
+  },
+];

@@ -1,0 +1,261 @@
+import { collapseRuns, emojiOf, foldText, isStretched } from './reading-text';
+import { EMOJI_WEIGHTS, lookUp } from './sentiment-lexicon';
+import { PHRASES } from './sentiment-phrases';
+import type { SentimentLabel, SentimentResult, TextReading } from './text-reading';
+
+interface Cue {
+  weight: number;
+  label: string;
+  /** Token index for word cues (negation looks back at it); -1 for phrases, emoji and marks. */
+  token: number;
+  /** Character offset in the folded text (for the "ama" contrast). */
+  at: number;
+  praise?: boolean;
+  sarcasm?: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}]+/gu;
+/** "değil", "değilim", "değildi", "degl". */
+const DEGIL = /^degi?l/;
+/** A Turkish verb in the negative ("gelmedi", "yanmıyor", "alınmamış", "gelmez", "gelmeyecek"). */
+const NEGATIVE_VERB =
+  /.{2,}(?:m[ae]d[iu]|m[iu]yor|m[ae]m[iu]s|m[ae]y[ae]c[ae]k|m[ae]y[iu]n|m[ae]z(?:lar|ler|sin|siniz|siniz)?$)/;
+const NOT_VERBS = new Set(['namaz', 'komedi', 'medine', 'mademki', 'hemen']);
+/** After a stem: the verb's negative suffix ("beğen|medim", "düzelt|ilmedi", "memnun" has none). */
+const NEGATED_REST = /^[a-z]{0,4}?m(?:[ae](?:d|z|m|y|s)|[iu]yor)/;
+/** "zarar görmedi", "sorun yaşamadık", "sorun olmadı": the negative verb cancels a complaint word before it. */
+const CANCELLING_VERB = /^(?:gor|yasa|ol|cik|kal)m/;
+const INTENSIFIERS = new Set([
+  'cok',
+  'asiri',
+  'gercekten',
+  'cidden',
+  'resmen',
+  'fazlasiyla',
+  'iyice',
+  'bayagi',
+  'epey',
+  'derece',
+  'very',
+  'so',
+  'really',
+  'extremely',
+  'totally',
+  'ktir',
+  'kter',
+  'كتير',
+  'كثير',
+  'جدا',
+  'gelek',
+  'pir',
+  'zehf',
+]);
+const NEGATORS = new Set([
+  'not',
+  'never',
+  'dont',
+  'doesnt',
+  'didnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'cant',
+  'cannot',
+  'wont',
+  'hasnt',
+  'havent',
+  'مش',
+  'مو',
+  'ليس',
+  'ما',
+  'لا',
+]);
+/** Kurmanji verbs in the negative ("nayê", "naxebite"): Turkish words starting "ne"/"na" make a pattern unsafe. */
+const KURMANJI_NEGATIVE_VERBS = new Set(
+  'naye nayin nake nakin nade nadin nabe nabin nehatiye nehat nekir nekirin nikare nikarin naxebite naxebitin nasewite nasewitin necandiye nebuye'.split(
+    ' ',
+  ),
+);
+const CONTRAST = /(?<![\p{L}\p{N}])(?:ama|fakat|ancak|lakin|yalniz|but|however|بس|لكن|le)(?![\p{L}\p{N}])/gu;
+/** Net weight needed for a reading other than neutral; each plain-report mark raises the negative bar. */
+const POSITIVE_BAR = 1;
+/** A complaint needs little when nothing says "plain report"; a report or question needs more. */
+const NEGATIVE_BAR = 0.4;
+const NEGATIVE_BAR_REPORT = 1.2;
+const NEUTRAL_STEP = 0.5;
+
+/**
+ * Sentiment of a Turkish or English message (Arabic and Kurmanji get a small lexicon too): a
+ * folded, stemmed lexicon, phrases, negation ("memnun değilim", "fena değil", "beğenmedim", "hiç …
+ * yok", "not happy"), intensifiers (çok, aşırı, stretched letters, CAPS, "!!"), emoji, sarcasm
+ * (praise beside a complaint turns negative: "bravo 👏 4 aydır çukur"), and contrast ("teşekkürler
+ * ama…": what follows "ama" weighs more). Plain reports and questions ("bilginize", "…ebilir mi?")
+ * raise the bar for a negative reading, since a fault report alone is not a complaint.
+ */
+export class SentimentReading implements TextReading<SentimentResult> {
+  readonly name = 'sentiment';
+
+  read(text: string): SentimentResult {
+    const folded = foldText(text);
+    const cues: Cue[] = [];
+    const covered: [number, number][] = [];
+    let neutral = 0;
+    for (const phrase of PHRASES) {
+      phrase.pattern.lastIndex = 0;
+      for (const m of folded.matchAll(phrase.pattern)) {
+        if (phrase.kind === 'neutral') {
+          neutral++;
+          if (phrase.label === 'greeting') {
+            covered.push([m.index, m.index + m[0].length]);
+          }
+          continue;
+        }
+        covered.push([m.index, m.index + m[0].length]);
+        cues.push({
+          weight: phrase.weight,
+          label: phrase.label,
+          token: -1,
+          at: m.index,
+          praise: phrase.kind === 'praise',
+          sarcasm: phrase.kind === 'sarcasm',
+        });
+      }
+    }
+    this.readWords(folded, covered, cues);
+    this.readMarks(text, cues);
+    return decide(cues, neutral, folded);
+  }
+
+  private readWords(folded: string, covered: [number, number][], cues: Cue[]): void {
+    const tokens = [...folded.matchAll(TOKEN)];
+    let boostUntil = -1;
+    let negateUntil = -1;
+    tokens.forEach((m, i) => {
+      const token = m[0];
+      const at = m.index;
+      if (covered.some(([s, e]) => at >= s && at < e)) {
+        return;
+      }
+      const last = cues.length > 0 ? cues[cues.length - 1] : null;
+      const lastIsNear = last !== null && last.token >= 0 && last.token >= i - 2;
+      if (INTENSIFIERS.has(collapseRuns(token))) {
+        boostUntil = i + 2;
+        return;
+      }
+      if (NEGATORS.has(token)) {
+        // "doesn't work", "ما بتشتغل": a negated verb is a mild complaint of its own, like Turkish "-medi".
+        negateUntil = i + 3;
+        cues.push({ weight: -0.4, label: token, token: -1, at });
+        return;
+      }
+      if (KURMANJI_NEGATIVE_VERBS.has(token)) {
+        cues.push({ weight: -0.5, label: token, token: i, at });
+        return;
+      }
+      if (DEGIL.test(token)) {
+        if (last && lastIsNear) {
+          flip(last, 'değil');
+        } else {
+          cues.push({ weight: -0.6, label: 'değil', token: i, at });
+        }
+        return;
+      }
+      const hit = lookUp(token);
+      if (hit) {
+        const cue: Cue = { weight: hit.entry.weight, label: hit.entry.word, token: i, at, praise: hit.entry.praise };
+        if (hit.rest && NEGATED_REST.test(hit.rest)) {
+          flip(cue, token);
+        }
+        if (i <= negateUntil) {
+          flip(cue, 'not');
+          negateUntil = -1;
+        }
+        if (i <= boostUntil) {
+          cue.weight *= 1.5;
+          cue.label = `çok ${cue.label}`;
+        }
+        if (isStretched(token)) {
+          cue.weight *= 1.3;
+        }
+        cues.push(cue);
+        return;
+      }
+      if (token.length >= 5 && NEGATIVE_VERB.test(token) && !NOT_VERBS.has(token)) {
+        if (last && last.token === i - 1 && (last.weight > 0 || CANCELLING_VERB.test(token))) {
+          flip(last, token);
+        } else {
+          cues.push({ weight: -0.5, label: token, token: i, at });
+        }
+      }
+    });
+  }
+
+  private readMarks(text: string, cues: Cue[]): void {
+    const counts = new Map<string, number>();
+    for (const emoji of emojiOf(text)) {
+      const known = EMOJI_WEIGHTS[emoji];
+      const seen = counts.get(emoji) ?? 0;
+      // The third 🤬 in a row adds nothing the first two did not say.
+      if (known && seen < 2) {
+        counts.set(emoji, seen + 1);
+        cues.push({ weight: known.weight, label: emoji, token: -1, at: -1, praise: known.praise });
+      }
+    }
+    const letters = text.match(/\p{L}/gu) ?? [];
+    const upper = text.match(/\p{Lu}/gu) ?? [];
+    if (letters.length >= 8 && upper.length / letters.length >= 0.6 && /[A-ZÇĞİÖŞÜ]/.test(text)) {
+      cues.push({ weight: -0.8, label: 'CAPS', token: -1, at: -1 });
+    }
+    if (/[!?]{2,}|!\s*!/.test(text)) {
+      cues.push({ weight: -0.6, label: '!!', token: -1, at: -1 });
+    }
+  }
+}
+
+function flip(cue: Cue, by: string): void {
+  // "memnun değil" is as negative as "memnun" was positive; "fena değil" is only mildly positive.
+  cue.weight = cue.weight > 0 ? -cue.weight : -0.5 * cue.weight;
+  cue.label = `${by} ← ${cue.label}`;
+}
+
+function decide(cues: Cue[], neutral: number, folded: string): SentimentResult {
+  const complaint = cues.filter((c) => !c.praise && c.weight < 0).reduce((s, c) => s - c.weight, 0);
+  const thanks = cues.filter((c) => !c.praise && c.weight > 0).reduce((s, c) => s + c.weight, 0);
+  // "teşekkürler belediye(!)": every praise and thanks is ironic.
+  const ironic = cues.some((c) => c.sarcasm && c.label === '(!)');
+  const sarcasm = ironic || cues.some((c) => c.sarcasm) || (complaint >= 1.2 && thanks <= 1.5 * complaint);
+  for (const cue of cues) {
+    if (cue.weight > 0 && ((cue.praise && sarcasm) || ironic)) {
+      cue.weight = -0.8 * cue.weight;
+      cue.label = `sarcasm: ${cue.label}`;
+    }
+  }
+  // What follows the last "ama" weighs more than what came before it.
+  CONTRAST.lastIndex = 0;
+  const contrasts = [...folded.matchAll(CONTRAST)];
+  const pivot = contrasts.length > 0 ? contrasts[contrasts.length - 1].index : -1;
+  if (pivot >= 0 && cues.some((c) => c.at > pivot) && cues.some((c) => c.at >= 0 && c.at < pivot)) {
+    for (const cue of cues) {
+      if (cue.at > pivot) {
+        cue.weight *= 1.4;
+      } else if (cue.at >= 0) {
+        cue.weight *= 0.7;
+      }
+    }
+  }
+  const positive = cues.filter((c) => c.weight > 0).reduce((s, c) => s + c.weight, 0);
+  const negative = cues.filter((c) => c.weight < 0).reduce((s, c) => s - c.weight, 0);
+  const net = positive - negative;
+  let label: SentimentLabel = 'neutral';
+  if (net >= POSITIVE_BAR && positive >= 1.5) {
+    label = 'positive';
+  } else if (-net >= (neutral === 0 ? NEGATIVE_BAR : NEGATIVE_BAR_REPORT + NEUTRAL_STEP * (neutral - 1))) {
+    label = 'negative';
+  }
+  const shown = cues.filter((c) => c.weight !== 0).map((c) => c.label);
+  if (neutral > 0 && label === 'neutral') {
+    shown.push('plain report or question');
+  }
+  return { label, score: Math.round(Math.tanh(net / 3) * 1000) / 1000, cues: shown };
+}

@@ -1,0 +1,205 @@
+import { foldArabic } from './reading-text';
+
+/**
+ * What makes a message urgent: danger to people now. Patterns run on the folded text (foldText:
+ * lower case, Turkish letters to ASCII, so "ÇÖKTÜ", "çöktü" and "coktu" meet), one sentence at a time.
+ * Set by reading the tuning (odd-numbered) messages of the evaluation set; the held-out ones were not read.
+ *
+ * - strong: a danger on its own (gas smell, sparks, a fire, a collapse, water in homes, a person hurt);
+ * - weak: a danger only with people exposed (children, passers-by) or a call for haste (şu an, hemen, !!).
+ */
+const W = '[\\p{L}\\p{N}]';
+const B = `(?<!${W})`;
+/** Up to n words in between. */
+const gap = (n: number) => `(?:${W}+[^\\p{L}\\p{N}]+){0,${n}}?`;
+const rx = (source: string) => new RegExp(`${B}(?:${foldArabic(source)})`, 'gu');
+
+export interface DangerPattern {
+  kind: 'gas' | 'electric' | 'collapse' | 'flood' | 'person' | 'fire' | 'traffic';
+  pattern: RegExp;
+}
+
+const STRUCTURE =
+  '(?:duvar|bina|istinat|apartman|cati|balkon|tavan|iskele|yapi|agac|cinar|kavak|direk|direg|kameriye|kamelya|kolon|merdiven|yol|asfalt|zemin|toprak|sev|yamac|ev|dam)\\w*';
+
+export const STRONG: DangerPattern[] = [
+  // Gas.
+  {
+    kind: 'gas',
+    pattern: rx(`(?:dogal ?)?gaz\\w* ${gap(4)}(?:kok\\w*|kacag\\w*|kacak\\w*|kacir\\w*|sizi\\w*|sizint\\w*)`),
+  },
+  { kind: 'gas', pattern: rx(`kok(?:u|usu|uyor|tu)\\w* ${gap(2)}(?:dogal ?)?gaz`) },
+  { kind: 'gas', pattern: rx(`gaz borus\\w* ${gap(2)}(?:kiril|patla|delin|kop|catla|kes)\\w*`) },
+  {
+    kind: 'gas',
+    pattern: rx(`t+i+s+ sesi|tis+ diye|karbonmonoksit\\w*|zehirlen\\w*|tup\\w* ${gap(1)}(?:sizdir|kacir)\\w*`),
+  },
+  { kind: 'gas', pattern: rx(`gas ${gap(1)}(?:smell|leak)\\w*|smell\\w* ${gap(2)}gas|leaking gas|gas is leaking`) },
+  {
+    kind: 'gas',
+    pattern: rx('(?:رائحة|ريحة|ريحه|رايحة|تسرب|تسريب) ?(?:ال)?غاز|ri7[ae]t? (?:el )?g?h?az|re7et g?h?az'),
+  },
+  { kind: 'gas', pattern: rx(`(?:bihn|behn)\\w* ${gap(1)}gaz\\w*|gaz\\w* ${gap(1)}(?:diherik|direv|derdikev)\\w*`) },
+  // Electricity: sparks, a live or fallen cable, a pole or transformer giving way.
+  {
+    kind: 'electric',
+    pattern: rx(
+      'kivilcim\\w*|elektrik carp\\w*|carpil(?:di|iyor|abilir)\\w*|elektrik veriyor|akim var\\w*|elektrik kacag\\w*',
+    ),
+  },
+  {
+    kind: 'electric',
+    pattern: rx(
+      `(?:kablo|tel|elektrik hatt?)\\w* ${gap(3)}(?:yere|yerde|yola|yolda|acikta|ciplak|soyul\\w*|kop\\w*|dus\\w*|suya|yaniyor|alev\\w*)|(?:kop|dus|ciplak|acikta|yerdeki)\\w* ${gap(1)}(?:kablo|tel|elektrik teli)\\w*`,
+    ),
+  },
+  {
+    kind: 'electric',
+    pattern: rx(`trafo\\w* ${gap(3)}(?:duman|alev|yaniyor|patla(?:di|yor|mis|ma)|kivilcim|ates)\\w*`),
+  },
+  { kind: 'electric', pattern: rx(`(?:duman|alev|patla(?:di|ma|yor))\\w* ${gap(3)}trafo\\w*`) },
+  {
+    kind: 'electric',
+    pattern: rx(
+      `(?:direk|direg)\\w* ${gap(3)}(?:devril|yikil|dus|yatiyor|yatti|yamul|kop)\\w*|(?:devril|yikil|yatir|yamul)\\w* ${gap(2)}(?:direk|direg)\\w*`,
+    ),
+  },
+  {
+    kind: 'electric',
+    pattern: rx(
+      `sparks?|sparking|electrocut\\w*|live (?:wire|cable)s?|exposed (?:wire|cable)s?|(?:line|wire|cable|pole)s? ${gap(3)}(?:down|fallen|fell|on the (?:ground|road|street|pavement)|sparking)|transformer ${gap(3)}(?:fire|smok|explod|spark|burn)\\w*`,
+    ),
+  },
+  {
+    kind: 'electric',
+    pattern: rx(
+      'شرار\\S*|يطقطق|صعق\\S*|ماس كهرب\\S*|(?:سلك|شريط|كابل|كبل)\\S* (?:\\S+ ){0,3}?(?:مقطوع|ساقط|واقع|عالارض|بالمي|مكشوف|ممدود)',
+    ),
+  },
+  {
+    kind: 'electric',
+    pattern: rx(`cirusk\\w*|ceyran ${gap(2)}heye|(?:kablo|tel)\\w* ${gap(3)}(?:ket|daliqiye|vekiri|erde)\\w*`),
+  },
+  // Collapse, sinkholes, landslides.
+  {
+    kind: 'collapse',
+    pattern: rx(
+      `${STRUCTURE} ${gap(4)}(?:cok(?:tu|mus|uyor|ecek|mek uzere|meye)|yikil(?:di|mis|iyor|acak|abilir|mak)|devril(?:di|mis|iyor|ecek|mek)|yana yat\\w*|kaydi kaydi)\\w*`,
+    ),
+  },
+  { kind: 'collapse', pattern: rx('heyelan\\w*|obruk\\w*|toprak kay\\w*|(?:delik|cokme) acil(?:di|mis|iyor)\\w*') },
+  {
+    kind: 'collapse',
+    pattern: rx(
+      `collaps\\w*|caved? in|sinkhole|hole opening|about to (?:fall|collapse|come down)|(?:tree|wall|pole|branch|roof|building)s? ${gap(3)}(?:fell|fallen|falling|leaning|came down|coming down|cracked)`,
+    ),
+  },
+  {
+    kind: 'collapse',
+    pattern: rx(
+      'انهار\\S*|انهيار\\S*|ينهار|هبوط (?:مفاجئ|ارض)\\S*|(?:شجرة|الشجرة|حائط|الحائط|جدار|الجدار|سقف|عمود)\\S* (?:\\S+ ){0,3}?(?:مايلة|مايل|سقط\\S*|وقع\\S*|طايح\\S*)|(?:وقع|وقعت|سقط|سقطت)\\S* (?:\\S+ ){0,2}?(?:عمود|شجرة|جدار)',
+    ),
+  },
+  { kind: 'collapse', pattern: rx(`hilwes\\w*|erd ket|ket xware|(?:dar|diwar|stun)\\w* ${gap(2)}(?:ket|xwar)\\w*`) },
+  // Water in homes, people trapped.
+  {
+    kind: 'flood',
+    pattern: rx(
+      `(?:su|sular|suyu|lagim\\w*|kanalizasyon\\w*|camur\\w*|pis su) ${gap(4)}(?:eve|evimize|evlere|evin|iceri\\w*|bodrum\\w*|daire\\w*|salon\\w*|dukkan\\w*|kata) ${gap(2)}(?:gir|dol|bas|yuksel)\\w*|(?:evi|evimizi|evleri|bodrumu|salonu|daireyi|dukkani) ${gap(2)}(?:su|sular|sel|lagim\\w*) bas\\w*|(?:eve|evimize|evlere|iceri\\w*|bodrum\\w*|salon\\w*|dukkan\\w*|daire\\w*) ${gap(3)}(?:su|suyu|sular|lagim\\w*|kanalizasyon\\w*|camur\\w*) ${gap(1)}(?:gir|dol|bas)\\w*|sel (?:geliyor|basti|var|aliyor)|dizimize|dizden yukari|belimize|bele kadar`,
+    ),
+  },
+  {
+    kind: 'flood',
+    pattern: rx(
+      'mahsur\\w*|bogul\\w*|trapped|drown\\w*|flood\\w* (?:\\w+ ){0,4}?(?:home|house|flat|basement|inside|into)|water (?:\\w+ ){0,3}?(?:into|entering|coming in)',
+    ),
+  },
+  {
+    kind: 'flood',
+    pattern: rx(
+      'فيضان|غرق\\S*|غمر\\S*|عالق\\S*|محاصر\\S*|(?:المي|المياه|الماء|مي)\\S* (?:\\S+ ){0,3}?(?:دخلت|فاتت|فايتة|تفوت)',
+    ),
+  },
+  { kind: 'flood', pattern: rx(`lehi\\w*|xeniq\\w*|(?:av|ava|ave)\\w* ${gap(2)}(?:ket|dikeve) ${gap(1)}mal\\w*`) },
+  // People hurt or attacked.
+  {
+    kind: 'person',
+    pattern: rx(
+      `(?:cocuk|cocug|kiz|ogrenci|bebek|yasli|kadin|adam|amca|teyze|kisi|yolcu|insan|biri)\\w* ${gap(4)}(?:dustu|dustuler|mahsur|sikis\\w*|yarali|yaralandi|bayildi|bogul\\w*|isiril\\w*|saldir\\w*|kovala\\w*|kaldi kapiyi|kapiyi acamiyor|acamiyor)`,
+    ),
+  },
+  {
+    kind: 'person',
+    pattern: rx(
+      `(?:dustu|isirdi|saldir\\w*|kovala\\w*|sikistir\\w*|pesine dus\\w*) ${gap(3)}(?:cocuk|kiz|ogrenci|bebek|yasli)\\w*`,
+    ),
+  },
+  { kind: 'person', pattern: rx(`kopek\\w* ${gap(6)}(?:saldir|isir|kovala|sikistir|ustune atil|pesine dustu)\\w*`) },
+  {
+    kind: 'person',
+    pattern: rx('ambulans\\w*|yarali\\w*|kan(?:iyor|lar icinde)|imdat|kavga\\w*|bicak\\w*|silah\\w*|sopa\\w*|darp\\w*'),
+  },
+  {
+    kind: 'person',
+    pattern: rx(
+      'ambulance|injured|bleeding|(?:child|kid|girl|boy|baby)\\w* (?:\\w+ ){0,3}?(?:fell|trapped|stuck|bitten|attacked)|(?:dogs?|pack) (?:\\w+ ){0,3}?(?:chas|attack|bit)\\w*|chasing (?:kids|children)',
+    ),
+  },
+  {
+    kind: 'person',
+    pattern: rx(
+      'اسعاف\\S*|مصاب\\S*|جريح\\S*|(?:كلاب)\\S* (?:\\S+ ){0,3}?(?:تلحق|تهاجم|عضت)\\S*|(?:بنت|ولد|طفل)\\S* (?:\\S+ ){0,3}?(?:وقعت|وقع|سقط\\S*)',
+    ),
+  },
+  {
+    kind: 'person',
+    pattern: rx(`birindar\\w*|ambulans\\w*|(?:zarok|kuck)\\w* ${gap(3)}(?:ket|birindar|xeter|gez)\\w*`),
+  },
+  // Fire.
+  {
+    kind: 'fire',
+    pattern: rx(
+      'yangin\\w*|alev\\w*|tutustu\\w*|itfaiye\\w*|(?:duman|ates)\\w* (?:cikiyor|yukseliyor|var|geliyor|sardi|yayiliyor|hizla)',
+    ),
+  },
+  {
+    kind: 'fire',
+    pattern: rx(
+      `(?:konteyner|cop|agac|ev|bina|arac|araba|otopark|ot|otlar|orman|park|kablo|bahce|cati|balkon|dukkan|mutfak|baca|soba|yigin)\\w* ${gap(3)}(?:yaniyor|yandi|tutus\\w*)`,
+    ),
+  },
+  { kind: 'fire', pattern: rx('fire|on fire|burning|flames?|smoke') },
+  { kind: 'fire', pattern: rx('حريق|حرائق|النار|نار|تولع|تولّع|دخان|اطفائ\\S*') },
+  { kind: 'fire', pattern: rx('agir (?:nezi|ket|girt|berbu|heye|peket)|sewat\\w*|disewite|dusewite|itfaiye\\w*') },
+];
+
+export const WEAK: DangerPattern[] = [
+  {
+    kind: 'collapse',
+    pattern: rx(
+      `sallan\\w*|yana yat\\w*|yatmis|egil(?:di|iyor|mis)|kokleri\\w*|sark(?:iyor|mis|an)\\w*|ucurdu|asili|dusuyor|dusecek|yikilabilir|devrilecek|cokecek|cokebilir|gerildi|takil\\w* sallan\\w*|leaning|cracked|hanging|swinging|loose|مايلة|مايل|daliqiye|su bas(?:ti|iyor|mis)\\w*`,
+    ),
+  },
+  {
+    kind: 'person',
+    pattern: rx(
+      `acik (?:rogar|logar|kuyu|cukur|kanal)\\w*|(?:rogar|logar|kuyu|kazi|cukur|kanal|menhol)\\w* ${gap(3)}(?:acik|kapag\\w* yok|kapaksiz)|kapag\\w* ${gap(1)}(?:yok|firladi)|delik acik|tehlike\\w*|danger\\w*|hazard\\w*|open manhole|خطر\\S*|مفتوحة|xeter\\w*|nefes alamiyor|dusebilir|dusmeden`,
+    ),
+  },
+  {
+    kind: 'traffic',
+    pattern: rx(
+      `savrul\\w*|geri kay\\w*|durduramiyor|fren\\w* ${gap(1)}(?:tutmu|patla)\\w*|makas at\\w*|kapi\\w* acik gidiyor|telefonla konus\\w*|hiz yap\\w*`,
+    ),
+  },
+];
+
+/** People nearby: what turns a weak danger into an urgent one. */
+export const EXPOSED = rx(
+  'cocuk\\w*|cocug\\w*|insan\\w*|yasli\\w*|yolcu\\w*|ogrenci\\w*|okul\\w*|servis\\w*|altinda\\w*|altindan|yanindan|kenarindan|ustunden|bebek\\w*|yuruyenler|yuruyus yapanlar|yayalar|kids|children|child|people|school|pedestrians|playground|ولاد|الولاد|اطفال|الناس|زغار|zarok\\w*|mirov|xelk\\w*',
+);
+
+/** A call for haste. */
+export const HASTE = rx(
+  'su an|simdi|hemen|acil|cabuk|imdat|yardim|az once|su dakika|right now|now|asap|urgent|help|هلأ|هلق|بسرعة|تعالوا|الحقونا|zu werin|zû werin',
+);
