@@ -26,6 +26,7 @@ import { OfficeHoursApiModule } from './office-hours/office-hours-api.module';
 import { Open311Module } from './open311/open311.module';
 import { OverviewApiModule } from './overview/overview-api.module';
 import { PresenceApiModule } from './presence/presence-api.module';
+import { ReadingsApiModule } from './readings/readings-api.module';
 import { RepliesApiModule } from './replies/replies-api.module';
 import { RetentionApiModule } from './retention/retention-api.module';
 import { TeamsApiModule } from './teams/teams-api.module';
@@ -79,6 +80,7 @@ export class ApiModule {
         OfficeHoursApiModule,
         AutomationRulesApiModule,
         TeamsApiModule,
+        ReadingsApiModule,
         AutomationModule,
         MacrosApiModule,
         ...(options.include ?? []),

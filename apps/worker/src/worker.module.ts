@@ -8,6 +8,7 @@ import { CitizenLoopWorkerModule } from '@civic/citizen-loop';
 import { IngestWorkerModule } from '@civic/ingest';
 import { MediaWorkerModule } from '@civic/media';
 import { MentionsWorkerModule } from '@civic/mentions';
+import { MessageReadingsWorkerModule } from '@civic/message-readings';
 import { OfficeHoursWorkerModule } from '@civic/office-hours';
 import { PollingModule } from '@civic/polling';
 import { RepliesWorkerModule } from '@civic/replies';
@@ -29,6 +30,7 @@ import { TeamsWorkerModule } from '@civic/teams';
     OfficeHoursWorkerModule,
     CitizenLoopWorkerModule,
     TeamsWorkerModule,
+    MessageReadingsWorkerModule,
     AutomationRulesWorkerModule,
     AutomationWorkerModule,
   ],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConversationTagBuffer } from '@civic/inbox';
+import { MessageReadingBuffer } from '@civic/message-readings';
 import type { AutomationRuleEvent } from './automation-rule-event';
 import type { RuleSubject } from './rule-subject';
 import { BURST_MAX, BURST_SECONDS, buildSubject } from './rule-subject.builder';
@@ -64,7 +65,7 @@ export class RuleSubjectBatchLoader {
         accountOwnerLabel: hit.ownerLabel,
         conversationId: message.conversationId,
         conversationTags: null,
-        language: hit.language,
+        language: MessageReadingBuffer.find(manager, message.id)?.language ?? hit.language,
         contactTags: hit.contactTags,
         messageId: message.id,
         messageKind: message.kind,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConversationTagBuffer } from '@civic/inbox';
+import { MessageReadingBuffer } from '@civic/message-readings';
 import type { AutomationRuleEvent } from './automation-rule-event';
 import { RuleFiringBuffer } from './rule-firing.buffer';
 import type { RuleSubject } from './rule-subject';
@@ -64,7 +65,7 @@ export class RuleSubjectLoader {
         conversationId: message.conversationId,
         // Tags and firings this transaction's rules made earlier in the batch are not written yet.
         conversationTags: ConversationTagBuffer.withAdded(manager, message.conversationId, row?.tags ?? []),
-        language: row?.language ?? null,
+        language: MessageReadingBuffer.find(manager, message.id)?.language ?? row?.language ?? null,
         contactTags: row?.contact_tags ?? [],
         messageId: message.id,
         messageKind: message.kind,

@@ -40,7 +40,7 @@ export interface RuleSubject {
   accountOwnerLabel: string | null;
   conversationId: string;
   conversationTags: readonly string[];
-  /** The contact's language when known (tr, en), else null. */
+  /** The message's language as read (tr, ku, ar, en, other; issue 28), else the contact's known one, else null. */
   language: string | null;
   /** The message the event is about; for a case event the message the case was opened from (null when none). */
   messageId: string | null;

@@ -53,11 +53,13 @@ import { MentionSettings } from './entities/mention-settings.entity';
 import { MentionSourceState } from './entities/mention-source-state.entity';
 import { MentionWatchlist } from './entities/mention-watchlist.entity';
 import { Mention } from './entities/mention.entity';
+import { MessageReading } from './entities/message-reading.entity';
 import { Message } from './entities/message.entity';
 import { NeighbourhoodBoundarySet } from './entities/neighbourhood-boundary-set.entity';
 import { Neighbourhood } from './entities/neighbourhood.entity';
 import { Open311Client } from './entities/open311-client.entity';
 import { Organization } from './entities/organization.entity';
+import { ReadingSettings } from './entities/reading-settings.entity';
 import { RefreshToken } from './entities/refresh-token.entity';
 import { ReplyDraft } from './entities/reply-draft.entity';
 import { ReplyIdempotencyKey } from './entities/reply-idempotency-key.entity';
@@ -65,6 +67,7 @@ import { ReplyUpload } from './entities/reply-upload.entity';
 import { SigningKey } from './entities/signing-key.entity';
 import { TeamMember } from './entities/team-member.entity';
 import { Team } from './entities/team.entity';
+import { TrainedCategoryModel } from './entities/trained-category-model.entity';
 import { UserAccountGrant } from './entities/user-account-grant.entity';
 import { UserPresence } from './entities/user-presence.entity';
 import { User } from './entities/user.entity';
@@ -142,4 +145,7 @@ export const ALL_ENTITIES = [
   Neighbourhood,
   Open311Client,
   CaseMapCell,
+  MessageReading,
+  TrainedCategoryModel,
+  ReadingSettings,
 ];

@@ -59,6 +59,15 @@ export function conversationFilterSql(
   if (filter.channel) {
     where.push(`c.channel = ${p(filter.channel)}`);
   }
+  if (filter.urgent !== undefined) {
+    where.push(filter.urgent ? `c.urgent_since IS NOT NULL` : `c.urgent_since IS NULL`);
+  }
+  if (filter.language) {
+    where.push(`c.language = ${p(filter.language)}`);
+  }
+  if (filter.sentiment) {
+    where.push(`c.sentiment = ${p(filter.sentiment)}`);
+  }
   if (filter.accountId) {
     where.push(`c.channel_account_id = ${p(filter.accountId)}`);
   }

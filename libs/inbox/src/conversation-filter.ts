@@ -23,6 +23,10 @@ export interface ConversationFilter {
   neighbourhoodId?: string;
   /** Only conversations with an officer's reply held for approval (reply approval). */
   awaitingApproval?: boolean;
+  /** Readings (issue 28): an urgent message waits for an answer; the latest message's language and sentiment. */
+  urgent?: boolean;
+  language?: string;
+  sentiment?: string;
   /** Turkish-aware search over message text and contact name/handle/phone. */
   q?: string;
 }

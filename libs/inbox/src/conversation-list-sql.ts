@@ -32,3 +32,23 @@ export function conversationListSql(
     params,
   };
 }
+
+/** The most urgent conversations pinned before the list: at most this many, the longest waiting first. */
+export const PINNED_URGENT_MAX = 50;
+
+/** Urgent conversations (an urgent citizen message waits for an answer) matching the filter, longest waiting first. */
+export function urgentConversationsSql(
+  organizationId: string,
+  userId: string,
+  filter: ConversationFilter,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where = conversationFilterSql(organizationId, userId, { ...filter, urgent: true }, params);
+  return {
+    sql: `SELECT ${CONVERSATION_COLUMNS} FROM conversation c ${CONVERSATION_JOINS}
+           WHERE ${where}
+           ORDER BY c.urgent_since, c.id
+           LIMIT ${PINNED_URGENT_MAX}`,
+    params,
+  };
+}

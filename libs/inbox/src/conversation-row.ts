@@ -16,6 +16,12 @@ export interface ConversationView {
   messageCount: number;
   unreadCount: number;
   replyWindow: { expiresAt: string | null; open: boolean };
+  /** The readings of the citizen's latest message (issue 28); urgent while an urgent message waits for an answer. */
+  reading: {
+    language: string | null;
+    sentiment: string | null;
+    urgent: { since: string; terms: string[] } | null;
+  };
 }
 
 /** The columns every conversation query selects, aliased for toConversationView. */
@@ -24,7 +30,8 @@ export const CONVERSATION_COLUMNS = `
   c.last_message_preview, c.message_count, c.unread_count, c.reply_window_expires_at,
   a.id AS account_id, a.name AS account_name, a.handle AS account_handle, a.owner_label AS account_owner_label,
   ct.id AS contact_id, ct.name AS contact_name, ct.handle AS contact_handle, ct.avatar_storage_key IS NOT NULL AS contact_has_avatar,
-  u.id AS assignee_id, u.display_name AS assignee_name, tm.id AS team_id, tm.name AS team_name`;
+  u.id AS assignee_id, u.display_name AS assignee_name, tm.id AS team_id, tm.name AS team_name,
+  c.language, c.sentiment, c.urgent_since, c.urgency_terms`;
 
 export const CONVERSATION_JOINS = `
   JOIN channel_account a ON a.id = c.channel_account_id
@@ -56,6 +63,10 @@ export interface ConversationRow {
   assignee_name: string | null;
   team_id: string | null;
   team_name: string | null;
+  language: string | null;
+  sentiment: string | null;
+  urgent_since: Date | null;
+  urgency_terms: string[];
 }
 
 export function toConversationView(r: ConversationRow, now = new Date()): ConversationView {
@@ -84,6 +95,11 @@ export function toConversationView(r: ConversationRow, now = new Date()): Conver
     replyWindow: {
       expiresAt: r.reply_window_expires_at?.toISOString() ?? null,
       open: !r.reply_window_expires_at || r.reply_window_expires_at > now,
+    },
+    reading: {
+      language: r.language,
+      sentiment: r.sentiment,
+      urgent: r.urgent_since ? { since: r.urgent_since.toISOString(), terms: r.urgency_terms } : null,
     },
   };
 }

@@ -11,7 +11,7 @@ import { ConversationActivityRecorder } from './conversation-activity.recorder';
 import { ConversationCursorCodec, InvalidCursorError } from './conversation-cursor.codec';
 import { ConversationFilter } from './conversation-filter';
 import { conversationFilterSql, SearchStrategy, searchProbeSql, searchStrategy } from './conversation-filter-sql';
-import { conversationListSql } from './conversation-list-sql';
+import { conversationListSql, urgentConversationsSql } from './conversation-list-sql';
 import {
   CONVERSATION_COLUMNS,
   CONVERSATION_JOINS,
@@ -78,12 +78,20 @@ export class ConversationsService {
       const [{ n }] = await this.dataSource.query(probe.sql, probe.params);
       search = searchStrategy(n);
     }
-    const { sql, params } = conversationListSql(actor.organizationId, actor.userId, filter, limit, after, search);
+    // Urgent conversations waiting for an answer lead the first page; the rest of the list, page after page, is without them.
+    const pinUrgent = filter.urgent === undefined && !filter.q;
+    const listed = pinUrgent ? { ...filter, urgent: false } : filter;
+    const { sql, params } = conversationListSql(actor.organizationId, actor.userId, listed, limit, after, search);
     const rows: ConversationRow[] = await this.dataSource.query(sql, params);
+    let pinned: ConversationRow[] = [];
+    if (pinUrgent && !after) {
+      const urgent = urgentConversationsSql(actor.organizationId, actor.userId, filter);
+      pinned = await this.dataSource.query(urgent.sql, urgent.params);
+    }
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => toConversationView(r)),
+      items: [...pinned, ...page].map((r) => toConversationView(r)),
       nextCursor: rows.length > limit && last ? this.cursors.encode({ at: last.last_activity_key, id: last.id }) : null,
     };
   }
@@ -192,6 +200,10 @@ export class ConversationsService {
     if (changes.status !== undefined && changes.status !== current.status) {
       params.push(changes.status);
       sets.push(`status = $${params.length}`);
+      if (changes.status === ConversationStatus.Closed) {
+        // A closed conversation waits for nobody: it leaves the urgent pins.
+        sets.push(`urgent_since = NULL`, `urgency_terms = '{}'`);
+      }
       activity.push({ type: 'status', data: { from: current.status, to: changes.status } });
     }
     if (changes.assigneeId !== undefined && changes.assigneeId !== current.assignee_id) {

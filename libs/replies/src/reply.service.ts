@@ -129,7 +129,10 @@ export class ReplyService {
         // at night every new conversation gets the out-of-hours reply, and the list must still say what was asked.
         await tx.query(
           `UPDATE conversation SET message_count = message_count + 1, last_activity_at = GREATEST(last_activity_at, $2),
-                  last_message_preview = CASE WHEN $4 AND last_message_preview IS NOT NULL THEN last_message_preview ELSE $3 END
+                  last_message_preview = CASE WHEN $4 AND last_message_preview IS NOT NULL THEN last_message_preview ELSE $3 END,
+                  -- An officer's answer ends the urgency; an automatic notice does not.
+                  urgent_since = CASE WHEN $4 THEN urgent_since END,
+                  urgency_terms = CASE WHEN $4 THEN urgency_terms ELSE '{}' END
             WHERE id = $1`,
           [conversation.id, now.toISOString(), preview(text, attachments[0]?.type ?? null), !!author.automatic],
         );

@@ -55,6 +55,19 @@ export class TeamRefResponse {
 }
 
 /** GET /api/v1/conversations/:id and each row of the inbox list. */
+@ApiSchema({ name: 'Urgency' })
+export class UrgencyResponse {
+  @ApiProperty({ format: 'date-time', description: 'When the first unanswered urgent message came' }) since: string;
+  @ApiProperty({ type: [String], description: 'The words that made it urgent' }) terms: string[];
+}
+
+@ApiSchema({ name: 'ConversationReading' })
+export class ConversationReadingResponse {
+  @ApiProperty({ type: String, nullable: true, enum: ['tr', 'ku', 'ar', 'en', 'other'] }) language: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['negative', 'neutral', 'positive'] }) sentiment: string | null;
+  @ApiProperty({ type: UrgencyResponse, nullable: true }) urgent: UrgencyResponse | null;
+}
+
 @ApiSchema({ name: 'ConversationView' })
 export class ConversationResponse implements ConversationView {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -72,4 +85,5 @@ export class ConversationResponse implements ConversationView {
   @ApiProperty() messageCount: number;
   @ApiProperty() unreadCount: number;
   @ApiProperty({ type: ReplyWindowResponse }) replyWindow: ReplyWindowResponse;
+  @ApiProperty({ type: ConversationReadingResponse }) reading: ConversationReadingResponse;
 }

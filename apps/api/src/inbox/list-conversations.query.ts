@@ -21,6 +21,9 @@ import { SingleLineName } from '../common/single-line-name.decorator';
 const UUID_OR_KEYWORD = /^(me|nobody|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 /** Inbox filters, shared by the list and by filter-based bulk actions. */
+const READING_LANGUAGES = ['tr', 'ku', 'ar', 'en', 'other'];
+const SENTIMENTS = ['negative', 'neutral', 'positive'];
+
 export class ConversationFilterDto {
   @ApiPropertyOptional({ enum: Channel })
   @IsOptional()
@@ -104,6 +107,24 @@ export class ConversationFilterDto {
   @IsIn([true], { message: 'awaitingApproval must be true' })
   awaitingApproval?: boolean;
 
+  @ApiPropertyOptional({ description: 'true: only conversations where an urgent message waits for an answer' })
+  @IsOptional()
+  @Transform(({ value }) =>
+    value === 'true' || value === true ? true : value === 'false' || value === false ? false : value,
+  )
+  @IsIn([true, false], { message: 'urgent must be true or false' })
+  urgent?: boolean;
+
+  @ApiPropertyOptional({ enum: READING_LANGUAGES, description: 'The latest citizen message’s language' })
+  @IsOptional()
+  @IsIn(READING_LANGUAGES, { message: `language must be one of ${READING_LANGUAGES.join(', ')}` })
+  language?: string;
+
+  @ApiPropertyOptional({ enum: SENTIMENTS, description: 'The latest citizen message’s sentiment' })
+  @IsOptional()
+  @IsIn(SENTIMENTS, { message: `sentiment must be one of ${SENTIMENTS.join(', ')}` })
+  sentiment?: string;
+
   @ApiPropertyOptional({ description: 'Turkish-aware search over message text and contact name/handle' })
   @IsOptional()
   @IsString()
@@ -126,6 +147,9 @@ export class ConversationFilterDto {
       hasCase,
       neighbourhoodId,
       awaitingApproval,
+      urgent,
+      language,
+      sentiment,
       q,
     } = this;
     return {
@@ -142,6 +166,9 @@ export class ConversationFilterDto {
       hasCase,
       neighbourhoodId,
       awaitingApproval,
+      urgent,
+      language,
+      sentiment,
       q,
     };
   }

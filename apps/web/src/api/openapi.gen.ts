@@ -2124,6 +2124,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/readings/category-model/train": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retrain the category model on the organization’s categorized cases now (admin) */
+        post: operations["ReadingsController_train"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/readings/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Suggestion threshold and the category model’s held-out accuracy (admin) */
+        get: operations["ReadingsController_get"];
+        /** Change the suggestion threshold (admin) */
+        put: operations["ReadingsController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reply-drafts": {
         parameters: {
             query?: never;
@@ -3520,6 +3555,16 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        CategoryModelStatus: {
+            /** @description Categorized cases it learned from */
+            examples: number;
+            /** @description The newest cases held out to measure it */
+            heldOut: number;
+            /** @description Share of held-out cases it got right (top 1) */
+            heldOutAccuracy: number | null;
+            /** Format: date-time */
+            trainedAt: string | null;
+        };
         /** @enum {string} */
         Channel: "facebook" | "instagram" | "twitter" | "whatsapp";
         /** @enum {string} */
@@ -3759,12 +3804,22 @@ export interface components {
             /** @enum {string} */
             kind?: "public" | "direct";
             /**
+             * @description The latest citizen message’s language
+             * @enum {string}
+             */
+            language?: "tr" | "ku" | "ar" | "en" | "other";
+            /**
              * Format: uuid
              * @description Conversations a case of this neighbourhood was opened from (GET /api/v1/neighbourhoods)
              */
             neighbourhoodId?: string;
             /** @description Turkish-aware search over message text and contact name/handle */
             q?: string;
+            /**
+             * @description The latest citizen message’s sentiment
+             * @enum {string}
+             */
+            sentiment?: "negative" | "neutral" | "positive";
             /** @enum {string} */
             status?: "open" | "pending" | "resolved" | "closed";
             tag?: string;
@@ -3777,6 +3832,8 @@ export interface components {
             to?: string;
             /** @enum {string} */
             unread?: "true" | "false";
+            /** @description true: only conversations where an urgent message waits for an answer */
+            urgent?: boolean;
         };
         /** @enum {string} */
         ConversationKind: "public" | "direct";
@@ -3792,6 +3849,13 @@ export interface components {
             /** @description A viewer without a heartbeat for this long is gone */
             viewingSeconds: number;
         };
+        ConversationReading: {
+            /** @enum {string|null} */
+            language: "tr" | "ku" | "ar" | "en" | "other" | null;
+            /** @enum {string|null} */
+            sentiment: "negative" | "neutral" | "positive" | null;
+            urgent: components["schemas"]["Urgency"] | null;
+        };
         /** @enum {string} */
         ConversationStatus: "open" | "pending" | "resolved" | "closed";
         ConversationView: {
@@ -3806,6 +3870,7 @@ export interface components {
             lastActivityAt: string;
             lastMessagePreview: string | null;
             messageCount: number;
+            reading: components["schemas"]["ConversationReading"];
             replyWindow: components["schemas"]["ReplyWindow"];
             status: components["schemas"]["ConversationStatus"];
             tags: string[];
@@ -5111,6 +5176,11 @@ export interface components {
             /** @example ok */
             status: string;
         };
+        ReadingSettings: {
+            categoryModel: components["schemas"]["CategoryModelStatus"];
+            /** @description Below this confidence a suggested category is only shown */
+            suggestionThreshold: number;
+        };
         RecoveryCodes: {
             /** @description Shown once */
             recoveryCodes: string[];
@@ -5890,6 +5960,10 @@ export interface components {
             /** @example Belediye kuruluş günü */
             nameTr?: string;
         };
+        UpdateReadingSettingsDto: {
+            /** @description Below this confidence (0.5–1) a suggested category is only shown */
+            suggestionThreshold: number;
+        };
         UpdateRetentionSettingsDto: Record<string, never>;
         UpdateRoutingRuleDto: {
             /** @default true */
@@ -6022,6 +6096,15 @@ export interface components {
              * @example ad
              */
             nameProperty: string;
+        };
+        Urgency: {
+            /**
+             * Format: date-time
+             * @description When the first unanswered urgent message came
+             */
+            since: string;
+            /** @description The words that made it urgent */
+            terms: string[];
         };
         UserRef: {
             displayName: string;
@@ -8245,11 +8328,15 @@ export interface operations {
                 /** @description true: only conversations turned into a case; false: only those without one */
                 hasCase?: boolean;
                 kind?: "public" | "direct";
+                /** @description The latest citizen message’s language */
+                language?: "tr" | "ku" | "ar" | "en" | "other";
                 limit?: number;
                 /** @description Conversations a case of this neighbourhood was opened from (GET /api/v1/neighbourhoods) */
                 neighbourhoodId?: string;
                 /** @description Turkish-aware search over message text and contact name/handle */
                 q?: string;
+                /** @description The latest citizen message’s sentiment */
+                sentiment?: "negative" | "neutral" | "positive";
                 status?: "open" | "pending" | "resolved" | "closed";
                 tag?: string;
                 /** @description 'mine' (the caller's teams) or a team id; with assignee=nobody, the queue */
@@ -8257,6 +8344,8 @@ export interface operations {
                 /** @description last activity at or before */
                 to?: string;
                 unread?: "true" | "false";
+                /** @description true: only conversations where an urgent message waits for an answer */
+                urgent?: boolean;
             };
             header?: never;
             path?: never;
@@ -9889,6 +9978,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicRequest"];
+                };
+            };
+        };
+    };
+    ReadingsController_train: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingSettings"];
+                };
+            };
+        };
+    };
+    ReadingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingSettings"];
+                };
+            };
+        };
+    };
+    ReadingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateReadingSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingSettings"];
                 };
             };
         };

@@ -47,7 +47,10 @@ export class ConditionEvaluatorRegistry {
       }),
       new OfficeHoursEvaluator(RuleConditionType.WithinOfficeHours, true, calendar),
       new OfficeHoursEvaluator(RuleConditionType.OutsideOfficeHours, false, calendar),
-      new ValueInSetEvaluator(RuleConditionType.Language, { read: (s) => s.language, allowed: ['tr', 'en'] }),
+      new ValueInSetEvaluator(RuleConditionType.Language, {
+        read: (s) => s.language,
+        allowed: ['tr', 'ku', 'ar', 'en', 'other'],
+      }),
       new ValueInSetEvaluator(RuleConditionType.ContactTag, { read: (s) => s.contactTags, normalize: foldCase }),
       // Case conditions: a subject without a case (never the case: validation keeps them to case events) never matches.
       new ValueInSetEvaluator(RuleConditionType.CaseCategory, {

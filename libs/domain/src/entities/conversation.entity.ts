@@ -14,6 +14,8 @@ import { User } from './user.entity';
 @Index('ix_conversation_status', ['organizationId', 'status', 'lastActivityAt', 'id'])
 @Index('ix_conversation_assignee', ['organizationId', 'assigneeId', 'lastActivityAt', 'id'])
 @Index('ix_conversation_contact', ['contactId'])
+// Partial index (urgent conversations only), written by hand in the migration.
+@Index('ix_conversation_urgent', { synchronize: false })
 @Index('ix_conversation_team', ['organizationId', 'teamId', 'lastActivityAt', 'id'])
 // Covering index for the inbox statistics (INCLUDE), written by hand in the migration (TypeORM cannot declare it).
 @Index('ix_conversation_first_inbound', { synchronize: false })
@@ -70,6 +72,20 @@ export class Conversation {
 
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags: string[];
+
+  /** The latest citizen message's language and sentiment (issue 28 readings). */
+  @Column({ type: 'text', nullable: true })
+  language: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  sentiment: string | null;
+
+  /** Since when an urgent citizen message waits for an answer (the inbox pins it first); null when none. */
+  @Column({ type: 'timestamptz', name: 'urgent_since', nullable: true })
+  urgentSince: Date | null;
+
+  @Column({ type: 'text', array: true, name: 'urgency_terms', default: () => "'{}'" })
+  urgencyTerms: string[];
 
   @Column({ type: 'timestamptz', name: 'last_activity_at' })
   lastActivityAt: Date;

@@ -66,3 +66,6 @@ export * from './open311-client.entity';
 export * from './neighbourhood-boundary-set.entity';
 export * from './neighbourhood.entity';
 export * from './case-map-cell.entity';
+export * from './message-reading.entity';
+export * from './trained-category-model.entity';
+export * from './reading-settings.entity';

@@ -50,6 +50,7 @@ import { CaseMapIndex1796656000000 } from './1796656000000-case-map-index.migrat
 import { CaseMapCells1796656100000 } from './1796656100000-case-map-cells.migration';
 import { CaseMapCategoryIndex1796656200000 } from './1796656200000-case-map-category-index.migration';
 import { TeamWebhook1796658000000 } from './1796658000000-team-webhook.migration';
+import { MessageReadings1796660000000 } from './1796660000000-message-readings.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -103,4 +104,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CaseMapCells1796656100000,
   CaseMapCategoryIndex1796656200000,
   TeamWebhook1796658000000,
+  MessageReadings1796660000000,
 ];

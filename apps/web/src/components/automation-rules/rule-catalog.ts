@@ -141,7 +141,8 @@ export const CONDITION_INPUT: Record<ConditionType, ConditionInput> = {
 
 export const CHANNELS = ['whatsapp', 'facebook', 'instagram', 'twitter'] as const;
 export const MESSAGE_KINDS = ['dm', 'comment', 'reply', 'post', 'mention', 'story_mention', 'reaction'] as const;
-export const LANGUAGES = ['tr', 'en'] as const;
+/** The languages the readings tell apart (issue 28): a rule routes by the message's language. */
+export const LANGUAGES = ['tr', 'ku', 'ar', 'en', 'other'] as const;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const CASE_STATUSES = ['new', 'assigned', 'in_progress', 'forwarded', 'resolved', 'rejected', 'merged'] as const;
 
