@@ -3,6 +3,7 @@ import type { ConversationView } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/tr';
 import { AccountBadge, ChannelBadge } from './badges';
+import { LanguageChip, NegativeMarker, UrgentBadge } from './readings/reading-chips';
 import { RelativeTime } from './relative-time';
 import { ReplyWindow } from './reply-window';
 
@@ -15,6 +16,12 @@ export interface RowPlacement {
   setSize: number;
   style: CSSProperties;
   measureRef: Ref<HTMLLIElement>;
+  /** Pinned at the top because an urgent message waits for an answer. */
+  pinned?: boolean;
+  /** On the first pinned row: how many are pinned (the group's heading is drawn above it). */
+  pinnedGroup?: number;
+  /** The last pinned row: a firmer line under it parts the group from the rest. */
+  lastPinned?: boolean;
 }
 
 interface Props {
@@ -42,8 +49,9 @@ export function ConversationListItem({
   onOpen,
   onToggle,
 }: Props) {
-  const { t } = useI18n();
+  const { t, format } = useI18n();
   const name = conversationName(c, t('msg.citizen'));
+  const { urgent, language, sentiment } = c.reading;
   const attachment = ATTACHMENT_PREVIEW.exec(c.lastMessagePreview ?? '')?.[1];
   const preview = attachment ? t(`attachment.${attachment}` as MessageKey) : (c.lastMessagePreview ?? '');
   return (
@@ -52,9 +60,15 @@ export function ConversationListItem({
       data-index={placement.index}
       aria-setsize={placement.setSize}
       aria-posinset={placement.index + 1}
-      className={`conversation-row${checked ? ' checked' : ''}`}
+      className={`conversation-row${checked ? ' checked' : ''}${placement.pinned ? ' pinned' : ''}${placement.lastPinned ? ' last-pinned' : ''}`}
       style={placement.style}
+      data-pinned={placement.pinned ? 'true' : undefined}
     >
+      {placement.pinnedGroup !== undefined && (
+        <span className="pinned-heading" data-testid="urgent-group-heading">
+          {t('readings.urgentGroup', { count: format.number(placement.pinnedGroup) })}
+        </span>
+      )}
       {selectable && (
         <input
           type="checkbox"
@@ -75,6 +89,7 @@ export function ConversationListItem({
         data-conversation-id={c.id}
       >
         <span className="item-line">
+          {urgent && <UrgentBadge urgent={urgent} />}
           <ChannelBadge channel={c.channel} />
           <AccountBadge account={c.account} />
           <span className="name">{name}</span>
@@ -85,6 +100,8 @@ export function ConversationListItem({
           {c.unreadCount > 0 && <span className="unread-count">{t('inbox.unread', { count: c.unreadCount })}</span>}
           <span className={`status status-${c.status}`}>{t(`status.${c.status}`)}</span>
           <span className="assignee">{c.assignee?.displayName ?? t('inbox.unassigned')}</span>
+          <LanguageChip language={language} />
+          <NegativeMarker sentiment={sentiment} />
           {c.tags.map((tag) => (
             <span key={tag} className="tag">
               #{tag}

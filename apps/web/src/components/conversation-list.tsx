@@ -21,6 +21,8 @@ interface Props {
   onOpen(id: string): void;
   onToggle(index: number, range: boolean): void;
   handle: Ref<ConversationListHandle>;
+  /** The API pins urgent conversations first on this list (no search, no urgency filter). */
+  pinsUrgent: boolean;
 }
 
 /** A row's height before it is measured (two lines and the status line). */
@@ -43,6 +45,7 @@ export function ConversationList({
   onOpen,
   onToggle,
   handle,
+  pinsUrgent,
 }: Props) {
   const { t, format } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -69,6 +72,8 @@ export function ConversationList({
     }
   }, [lastDrawn, items.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
+  // The pinned ones are the urgent rows the list starts with; after them the list has none.
+  const pinned = pinsUrgent ? leadingUrgent(items) : 0;
   // While more pages exist the list's full length is unknown (-1 tells assistive technology so).
   const setSize = hasNextPage ? -1 : items.length;
   return (
@@ -99,6 +104,9 @@ export function ConversationList({
                   setSize,
                   measureRef: virtualizer.measureElement,
                   style: { transform: `translateY(${row.start}px)` },
+                  pinned: row.index < pinned,
+                  pinnedGroup: row.index === 0 && pinned > 0 ? pinned : undefined,
+                  lastPinned: row.index === pinned - 1,
                 }}
                 onOpen={() => onOpen(c.id)}
                 onToggle={(range) => onToggle(row.index, range)}
@@ -112,4 +120,9 @@ export function ConversationList({
       </p>
     </div>
   );
+}
+
+function leadingUrgent(items: ConversationView[]): number {
+  const first = items.findIndex((c) => !c.reading.urgent);
+  return first === -1 ? items.length : first;
 }

@@ -16,6 +16,7 @@ import { ConversationDetailsPanel } from './conversation-details-panel';
 import { RunMacroMenu } from './macros/run-macro-menu';
 import { nextOpenConversationId } from './next-open-conversation';
 import { QueryState } from './query-state';
+import { ConversationReadingNotice } from './readings/conversation-reading-notice';
 import { ReplyBox } from './reply-box';
 import { ReplyWindow } from './reply-window';
 import { ThreadItemView } from './thread-item-view';
@@ -154,6 +155,7 @@ export function ConversationPane({ id, user, can, onBack }: Props) {
             </span>
             <ReplyWindow window={conversation.replyWindow} />
           </div>
+          <ConversationReadingNotice reading={conversation.reading} />
           <PresenceNotice others={presence.others} />
           {error && (
             <p role="alert" className="error">

@@ -5,13 +5,19 @@ import type { Filters } from '../screens/inbox-query';
 import { AwaitingApprovalFilter } from './approval/awaiting-approval-filter';
 import { TeamFilter } from './teams/team-filter';
 
+const LANGUAGES = ['tr', 'ku', 'ar', 'en', 'other'] as const;
+const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+
 interface Props {
   filters: Filters;
   accounts: ChannelAccountView[];
   onChange(next: Filters): void;
 }
 
-/** Search, channel, account, status, assignee, team, unread and awaiting approval; the search waits for a pause in typing. */
+/**
+ * Search, channel, account, status, assignee, team, unread, awaiting approval, urgency, language and
+ * sentiment; the search waits for a pause in typing.
+ */
 export function InboxFilters({ filters, accounts, onChange }: Props) {
   const { t } = useI18n();
   const [search, setSearch] = useState(filters.q);
@@ -106,6 +112,44 @@ export function InboxFilters({ filters, accounts, onChange }: Props) {
         {t('filters.unread')}
       </label>
       <AwaitingApprovalFilter checked={filters.awaitingApproval} onChange={(on) => set('awaitingApproval', on)} />
+      <label className="checkbox urgent-filter">
+        <input type="checkbox" checked={filters.urgent} onChange={(e) => set('urgent', e.target.checked)} />
+        {t('filters.urgentOnly')}
+      </label>
+      <label>
+        <span className="visually-hidden">{t('filters.language')}</span>
+        <select
+          aria-label={t('filters.language')}
+          value={filters.language}
+          onChange={(e) => set('language', e.target.value)}
+        >
+          <option value="">
+            {t('filters.language')}: {t('filters.all')}
+          </option>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l}>
+              {t(`readings.language.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <span className="visually-hidden">{t('filters.sentiment')}</span>
+        <select
+          aria-label={t('filters.sentiment')}
+          value={filters.sentiment}
+          onChange={(e) => set('sentiment', e.target.value)}
+        >
+          <option value="">
+            {t('filters.sentiment')}: {t('filters.all')}
+          </option>
+          {SENTIMENTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`readings.sentiment.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
     </form>
   );
 }

@@ -18,6 +18,7 @@ import { officeHoursEn } from './areas/office-hours';
 import { photosEn } from './areas/photos';
 import { placesEn } from './areas/places';
 import { publicIntakeEn } from './areas/public-intake';
+import { readingsEn } from './areas/readings';
 import { rulesEn } from './areas/rules';
 import { satisfactionEn } from './areas/satisfaction';
 import { teamsEn } from './areas/teams';
@@ -608,4 +609,5 @@ export const en: Record<MessageKey, string> = {
   ...placesEn,
   ...caseMapEn,
   ...publicIntakeEn,
+  ...readingsEn,
 };

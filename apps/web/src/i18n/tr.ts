@@ -18,6 +18,7 @@ import { officeHoursTr } from './areas/office-hours';
 import { photosTr } from './areas/photos';
 import { placesTr } from './areas/places';
 import { publicIntakeTr } from './areas/public-intake';
+import { readingsTr } from './areas/readings';
 import { rulesTr } from './areas/rules';
 import { satisfactionTr } from './areas/satisfaction';
 import { teamsTr } from './areas/teams';
@@ -609,6 +610,7 @@ export const tr = {
   ...placesTr,
   ...caseMapTr,
   ...publicIntakeTr,
+  ...readingsTr,
 };
 
 export type MessageKey = keyof typeof tr;

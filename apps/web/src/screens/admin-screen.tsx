@@ -14,6 +14,7 @@ import { MacrosAdmin } from '../components/macros/macros-admin';
 import { NeighbourhoodsAdmin } from '../components/neighbourhoods/neighbourhoods-admin';
 import { OfficeHoursAdmin } from '../components/office-hours/office-hours-admin';
 import { PublicDataAdmin } from '../components/public-intake/public-data-admin';
+import { ReadingsAdmin } from '../components/readings/readings-admin';
 import { TeamsAdmin } from '../components/teams/teams-admin';
 import { useI18n } from '../i18n/i18n';
 
@@ -28,6 +29,7 @@ export type AdminTab =
   | 'automatic-messages'
   | 'office-hours'
   | 'automation-rules'
+  | 'readings'
   | 'teams'
   | 'neighbourhoods'
   | 'watchlists'
@@ -47,6 +49,7 @@ export const ADMIN_TABS: readonly AdminTab[] = [
   'automatic-messages',
   'office-hours',
   'automation-rules',
+  'readings',
   'teams',
   'neighbourhoods',
   'watchlists',
@@ -102,6 +105,8 @@ function AdminPanel({ tab }: { tab: AdminTab }) {
       return <OfficeHoursAdmin />;
     case 'automation-rules':
       return <AutomationRulesAdmin />;
+    case 'readings':
+      return <ReadingsAdmin />;
     case 'teams':
       return <TeamsAdmin />;
     case 'neighbourhoods':

@@ -9,6 +9,12 @@ export interface Filters {
   unread: boolean;
   /** Only conversations with a reply held for approval. */
   awaitingApproval: boolean;
+  /** Only conversations with an urgent message waiting for an answer. */
+  urgent: boolean;
+  /** '' | the latest message's language (tr, ku, ar, en, other). */
+  language: string;
+  /** '' | the latest message's sentiment (negative, neutral, positive). */
+  sentiment: string;
 }
 
 /** The officer's day starts with what is still open; "Tümü" is one choice away. */
@@ -21,6 +27,9 @@ export const DEFAULT_FILTERS: Filters = {
   team: '',
   unread: false,
   awaitingApproval: false,
+  urgent: false,
+  language: '',
+  sentiment: '',
 };
 /** The API's largest page: fewer round trips while the officer scrolls through thousands. */
 export const PAGE = 100;
@@ -31,7 +40,7 @@ export function queryOf(filters: Filters): string {
   if (filters.q.trim().length >= 2) {
     params.set('q', filters.q.trim());
   }
-  for (const key of ['channel', 'accountId', 'status', 'assignee'] as const) {
+  for (const key of ['channel', 'accountId', 'status', 'assignee', 'language', 'sentiment'] as const) {
     if (filters[key]) {
       params.set(key, filters[key]);
     }
@@ -48,5 +57,13 @@ export function queryOf(filters: Filters): string {
   if (filters.awaitingApproval) {
     params.set('awaitingApproval', 'true');
   }
+  if (filters.urgent) {
+    params.set('urgent', 'true');
+  }
   return params.toString();
+}
+
+/** The API pins urgent conversations first unless the list is searched or filtered by urgency. */
+export function pinsUrgent(filters: Filters): boolean {
+  return filters.q.trim().length < 2 && !filters.urgent;
 }

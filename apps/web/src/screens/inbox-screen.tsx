@@ -26,7 +26,7 @@ import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
 import { isDirectorateOnly } from '../roles';
 import type { Filters } from './inbox-query';
-import { DEFAULT_FILTERS, queryOf } from './inbox-query';
+import { DEFAULT_FILTERS, pinsUrgent, queryOf } from './inbox-query';
 import './inbox-list.css';
 
 // Signing in on the inbox: its first page is requested at once, while the app draws itself,
@@ -266,6 +266,7 @@ export function InboxScreen({
               onOpen={open}
               onToggle={toggle}
               handle={listHandle}
+              pinsUrgent={pinsUrgent(filters)}
             />
           )}
         </QueryState>

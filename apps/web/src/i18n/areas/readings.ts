@@ -1,0 +1,101 @@
+/** The message readings (issue 28): urgency, language and sentiment in the inbox, the category model in administration. */
+export const readingsTr = {
+  'readings.urgent': 'Acil',
+  'readings.urgentLabel': 'Acil: {terms}',
+  'readings.urgentGroup': 'Acil — yanıt bekliyor ({count})',
+  'readings.urgentBecause': 'Acil — şu sözler yüzünden: {terms}',
+  'readings.urgentWaiting': 'İlk acil mesaj:',
+  'readings.urgentEnds': 'Bir memur yanıt verince ya da konuşmayı kapatınca acil işareti kalkar.',
+  'readings.language.tr': 'Türkçe',
+  'readings.language.ku': 'Kürtçe',
+  'readings.language.ar': 'Arapça',
+  'readings.language.en': 'İngilizce',
+  'readings.language.other': 'Diğer dil',
+  'readings.sentiment.negative': 'Olumsuz',
+  'readings.sentiment.neutral': 'Nötr',
+  'readings.sentiment.positive': 'Olumlu',
+  'readings.languageTitle': 'Son mesajın dili: {language}',
+  'readings.sentimentTitle': 'Son mesajın duygusu: {sentiment}',
+  'readings.latest': 'Son mesaj',
+
+  'filters.urgentOnly': 'Yalnız acil',
+  'filters.language': 'Dil',
+  'filters.sentiment': 'Duygu',
+
+  'admin.tab.readings': 'Mesaj okuma',
+  'readings.admin.explain':
+    'Her vatandaş mesajının dili, duygusu (olumsuz, nötr, olumlu) ve aciliyeti geldiği anda okunur; acil olanlar gelen kutusunun başına alınır. Kategori önerisi, memurlarınızın başvurulara verdiği kategorilerden öğrenir. Hepsi bu sunucuda çalışır, dışarıya hiçbir şey gönderilmez.',
+  'readings.model.title': 'Kategori önerisi',
+  'readings.model.accuracy': 'Son {heldOut} başvurunun {correct} doğru önerdi ({percent})',
+  'readings.model.accuracyMeaning':
+    'En yeni başvurular eğitimin dışında tutulur; modelin bunlar için önerdiği kategori, memurun seçtiğiyle karşılaştırılır.',
+  'readings.model.notMeasured': 'Doğruluk henüz ölçülmedi: ölçmek için yeterli sayıda kategorisi seçilmiş başvuru yok.',
+  'readings.model.trainedAt': 'Son eğitim:',
+  'readings.model.neverTrained': 'Henüz eğitilmedi.',
+  'readings.model.examples': '{count} başvurudan öğrendi.',
+  'readings.model.noExamples':
+    'Kategorisi seçilmiş başvuru yok: öneriler varsayılan kataloğun anahtar sözcüklerinden gelir.',
+  'readings.model.schedule':
+    'Model kendiliğinden düzenli olarak yeniden eğitilir; hemen eğitmek için düğmeyi kullanın.',
+  'readings.model.retrain': 'Şimdi yeniden eğit',
+  'readings.model.training': 'Eğitiliyor…',
+  'readings.model.retrained': 'Yeniden eğitildi.',
+  'readings.threshold.title': 'Öneri eşiği',
+  'readings.threshold.explain':
+    'Model bu güvenin altında önerdiği kategoriyi yalnızca gösterir; memur seçmeden uygulanmaz. Yüksek eşik daha az ama daha isabetli otomatik kategori demektir.',
+  'readings.threshold.label': 'Öneri eşiği (%)',
+  'readings.threshold.slider': 'Öneri eşiği kaydırıcısı',
+  'readings.threshold.range': 'Eşik %50 ile %100 arasında bir sayı olmalı.',
+  'readings.threshold.save': 'Kaydet',
+  'readings.threshold.saved': 'Kaydedildi.',
+} as const;
+
+export const readingsEn: Record<keyof typeof readingsTr, string> = {
+  'readings.urgent': 'Urgent',
+  'readings.urgentLabel': 'Urgent: {terms}',
+  'readings.urgentGroup': 'Urgent — awaiting an answer ({count})',
+  'readings.urgentBecause': 'Urgent — because of these words: {terms}',
+  'readings.urgentWaiting': 'First urgent message:',
+  'readings.urgentEnds': 'The urgent mark goes once an officer answers or closes the conversation.',
+  'readings.language.tr': 'Turkish',
+  'readings.language.ku': 'Kurdish',
+  'readings.language.ar': 'Arabic',
+  'readings.language.en': 'English',
+  'readings.language.other': 'Other language',
+  'readings.sentiment.negative': 'Negative',
+  'readings.sentiment.neutral': 'Neutral',
+  'readings.sentiment.positive': 'Positive',
+  'readings.languageTitle': 'Language of the latest message: {language}',
+  'readings.sentimentTitle': 'Sentiment of the latest message: {sentiment}',
+  'readings.latest': 'Latest message',
+
+  'filters.urgentOnly': 'Urgent only',
+  'filters.language': 'Language',
+  'filters.sentiment': 'Sentiment',
+
+  'admin.tab.readings': 'Message readings',
+  'readings.admin.explain':
+    'Every citizen message is read as it arrives: its language, its sentiment (negative, neutral, positive) and whether it is urgent; urgent ones go to the top of the inbox. The category suggestion learns from the categories your officers gave to cases. All of it runs on this server; nothing is sent out.',
+  'readings.model.title': 'Category suggestion',
+  'readings.model.accuracy': 'Suggested the right category for {correct} of the last {heldOut} cases ({percent})',
+  'readings.model.accuracyMeaning':
+    'The newest cases are kept out of training; the category the model suggests for them is compared with the one the officer chose.',
+  'readings.model.notMeasured': 'Accuracy not measured yet: too few cases with a chosen category.',
+  'readings.model.trainedAt': 'Last trained:',
+  'readings.model.neverTrained': 'Not trained yet.',
+  'readings.model.examples': 'Learned from {count} cases.',
+  'readings.model.noExamples':
+    'No cases with a chosen category yet: suggestions come from the default catalog’s keywords.',
+  'readings.model.schedule': 'The model is retrained on a schedule; use the button to train it now.',
+  'readings.model.retrain': 'Retrain now',
+  'readings.model.training': 'Training…',
+  'readings.model.retrained': 'Retrained.',
+  'readings.threshold.title': 'Suggestion threshold',
+  'readings.threshold.explain':
+    'Below this confidence the suggested category is only shown; it is not applied unless an officer chooses it. A higher threshold means fewer but more accurate automatic categories.',
+  'readings.threshold.label': 'Suggestion threshold (%)',
+  'readings.threshold.slider': 'Suggestion threshold slider',
+  'readings.threshold.range': 'The threshold must be a number from 50% to 100%.',
+  'readings.threshold.save': 'Save',
+  'readings.threshold.saved': 'Saved.',
+};
