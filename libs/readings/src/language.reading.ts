@@ -14,9 +14,8 @@ interface LidVector {
   delete(): void;
 }
 
-const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu;
-const LATIN_SCRIPT = /\p{Script=Latin}/gu;
-const ANY_LETTER = /\p{L}/gu;
+const LETTER = /\p{L}/u;
+const PREDICT_CHARS = 160;
 /** fastText labels (lid.176 uses Wikipedia codes) folded into the languages the inbox routes by. */
 const LABELS: Record<string, ReadingLanguage> = {
   tr: 'tr',
@@ -75,15 +74,14 @@ export class LanguageReading implements TextReading<LanguageResult> {
     }
     const base = stripEmoji(stripMentions(stripUrls(text)));
     let body = stripHashtags(base).replace(/\s+/g, ' ').trim();
-    if (countOf(body, ANY_LETTER) < 2) {
+    if (scriptsOf(body).letters < 2) {
       // A message of hashtags only still says something through them.
       body = stripHashtags(base, true).replace(/\s+/g, ' ').trim();
     }
-    if (countOf(body, ANY_LETTER) === 0) {
+    const { letters, arabic, latin } = scriptsOf(body);
+    if (letters === 0) {
       return { language: 'tr', confidence: 0 };
     }
-    const arabic = countOf(body, ARABIC_SCRIPT);
-    const latin = countOf(body, LATIN_SCRIPT);
     const predictions = this.predict(model, lowerCase(body));
     if (arabic > 0 && arabic >= latin) {
       return readArabicScript(predictions);
@@ -96,7 +94,10 @@ export class LanguageReading implements TextReading<LanguageResult> {
   }
 
   private predict(model: LidModel, text: string): [string, number][] {
-    const vector = model.predict(text.replace(/\d+/g, ' ').replace(/\s+/g, ' ').trim(), 5, 0);
+    // The first sentences say the language as well as the whole: fastText's cost grows with the length.
+    const cut =
+      text.length > PREDICT_CHARS ? text.slice(0, text.lastIndexOf(' ', PREDICT_CHARS) + 1 || PREDICT_CHARS) : text;
+    const vector = model.predict(cut.replace(/\d+/g, ' ').replace(/\s+/g, ' ').trim(), 5, 0);
     const out: [string, number][] = [];
     for (let i = 0; i < vector.size(); i++) {
       const [p, label] = vector.get(i);
@@ -168,6 +169,33 @@ function arabiziEvidence(tokens: string[]): number {
 
 function sumOf(predictions: [string, number][], language: ReadingLanguage): number {
   return predictions.filter(([label]) => LABELS[label] === language).reduce((s, [, p]) => s + p, 0);
+}
+
+/** Letters, and how many are Arabic-script and Latin-script, in one pass. */
+function scriptsOf(text: string): { letters: number; arabic: number; latin: number } {
+  let letters = 0;
+  let arabic = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) {
+      latin++;
+      letters++;
+    } else if (
+      (c >= 0x600 && c <= 0x6ff) ||
+      (c >= 0x750 && c <= 0x77f) ||
+      (c >= 0x8a0 && c <= 0x8ff) ||
+      (c >= 0xfb50 && c <= 0xfdff) ||
+      (c >= 0xfe70 && c <= 0xfeff)
+    ) {
+      // Arabic letters and marks; the few digits and punctuation in the block do not change which script wins.
+      arabic++;
+      letters++;
+    } else if (c > 0x7f && LETTER.test(text[i])) {
+      letters++;
+    }
+  }
+  return { letters, arabic, latin };
 }
 
 function countOf(text: string, pattern: RegExp): number {

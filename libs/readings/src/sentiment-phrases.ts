@@ -1,4 +1,4 @@
-import { foldArabic } from './reading-text';
+import { wordPattern } from './reading-text';
 
 /**
  * Multi-word cues of sentiment, matched on the folded text (foldText) before the word lexicon; the
@@ -11,11 +11,13 @@ export interface PhraseCue {
   label: string;
   /** 'neutral' phrases weigh nothing but raise the bar for a negative reading (a plain report or question). */
   kind?: 'neutral' | 'sarcasm' | 'praise';
+  /** The text must contain one of these for the pattern to be tried (a cheap gate for slow patterns). */
+  need?: string[];
+  /** Written in Arabic letters only: skipped for a text that has none (set below). */
+  arabic?: boolean;
 }
 
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
-const p = (source: string) => new RegExp(`${B}(?:${foldArabic(source)})${E}`, 'gu');
+const p = (source: string) => wordPattern(source);
 
 export const PHRASES: PhraseCue[] = [
   // Thanks and praise in two words.
@@ -50,6 +52,7 @@ export const PHRASES: PhraseCue[] = [
     ),
     weight: -1.2,
     label: 'süredir',
+    need: ['dir', 'dur', 'tir', 'tur', 'beri'],
   },
   { pattern: p('\\d+\\.? ?(?:kez|kere|defa|seferdir|kezdir)'), weight: -1.2, label: 'kaçıncı kez' },
   { pattern: p('\\d+ (?:gun|hafta|ay|yil|sene|saat|kis)\\w* (?:oldu|gecti)'), weight: -1.2, label: 'gün oldu' },
@@ -61,13 +64,19 @@ export const PHRASES: PhraseCue[] = [
     weight: -1.5,
     label: 'rhetorical question',
   },
-  { pattern: p('\\w+ (?:yok|yokmu) mu|kimse yok mu|eden yok mu|bakan yok mu'), weight: -1.2, label: 'yok mu' },
+  {
+    pattern: p('\\w+ (?:yok|yokmu) mu|kimse yok mu|eden yok mu|bakan yok mu'),
+    weight: -1.2,
+    label: 'yok mu',
+    need: ['yok'],
+  },
   {
     pattern: p(
       '(?:gelen|giden|donen|bakan|ilgilenen|soran|cevap|donus|ses|haber|aciklama|duyuru|yanit)\\w* (?:yok|vermiyor\\w*|vermedi\\w*|gelmedi)',
     ),
     weight: -1,
     label: 'gelen giden yok',
+    need: ['yok', 'ver', 'gelmedi'],
   },
   { pattern: p('rica ediyorum|rica ediyoruz|lutfen artik|artik bir'), weight: -0.8, label: 'rica ediyorum artık' },
   {
@@ -85,7 +94,12 @@ export const PHRASES: PhraseCue[] = [
     weight: -1.2,
     label: 'every day',
   },
-  { pattern: p('ma 7ada|mafi 7ada|sarlo|sarlna|sarilna|kel yom|kil yom'), weight: -1.2, label: 'ma 7ada' },
+  {
+    pattern: p('ma 7ada|mafi 7ada|sarlo|sarlna|sarilna|kel yom|kil yom'),
+    weight: -1.2,
+    label: 'ma 7ada',
+    need: ['7ada', 'sar', 'yom'],
+  },
   {
     pattern: p('من (?:شهر|شهرين|يومين|اسبوع|اسبوعين|مبارح|امبارح|سنة|الصبح)|صرلنا|صرلو|صار له'),
     weight: -1.2,
@@ -96,6 +110,7 @@ export const PHRASES: PhraseCue[] = [
     pattern: p('kes nay[eê]|tu kes|her roj|her sibe|her car|ev \\d+ roj|\\d+ roj e|heta niha'),
     weight: -1.2,
     label: 'kes nayê',
+    need: ['kes', 'roj', 'her ', 'heta'],
   },
   // Plain reports and questions.
   {
@@ -115,6 +130,7 @@ export const PHRASES: PhraseCue[] = [
     weight: 0,
     label: 'request',
     kind: 'neutral',
+    need: ['bil'],
   },
   {
     pattern: /(?<![\p{L}\p{N}])(?:mi|mu)(?:siniz|sunuz|yiz|yuz|dir|dur|yim)? ?\?/gu,
@@ -132,3 +148,8 @@ export const PHRASES: PhraseCue[] = [
     kind: 'neutral',
   },
 ];
+
+for (const phrase of PHRASES) {
+  const source = phrase.pattern.source.replace(/\\[a-zA-Z]/g, '');
+  phrase.arabic = /[\u0600-\u06FF]/.test(source) && !/[a-z]{3}/.test(source);
+}

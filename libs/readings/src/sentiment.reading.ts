@@ -101,7 +101,11 @@ export class SentimentReading implements TextReading<SentimentResult> {
     const cues: Cue[] = [];
     const covered: [number, number][] = [];
     let neutral = 0;
+    const arabic = /[\u0600-\u06FF]/.test(folded);
     for (const phrase of PHRASES) {
+      if ((phrase.need && !phrase.need.some((n) => folded.includes(n))) || (phrase.arabic && !arabic)) {
+        continue;
+      }
       phrase.pattern.lastIndex = 0;
       for (const m of folded.matchAll(phrase.pattern)) {
         if (phrase.kind === 'neutral') {
