@@ -312,6 +312,64 @@ const COMPONENTS: Component[] = [
       })),
   },
   {
+    name: 'nlp',
+    script: 'bench/nlp.bench.ts',
+    resultPrefix: 'nlp-',
+    rows: (r) => {
+      const heldOut = (rows: any[]) => rows.find((x: any) => x.half === 'held-out (even)');
+      const urgency = heldOut(r.urgency);
+      const row = (measure: string, figure: number, unit: string, target: string, ok: boolean): Row => ({
+        component: 'readings',
+        measure,
+        figure,
+        unit,
+        ceilingName: '-',
+        ceiling: '-',
+        ratio: '-',
+        target,
+        met: met(ok),
+      });
+      return [
+        row(
+          `category top-1, 5-fold cross-validation (${r.category.crossValidation.messages} Turkish msgs; top-3 ${r.category.crossValidation.top3}; keywords alone ${r.category.coldStart.top1})`,
+          r.category.crossValidation.top1,
+          'share',
+          '≥ 0.85',
+          r.category.crossValidation.top1 >= 0.85,
+        ),
+        row(
+          'sentiment macro-F1, Turkish, held-out half',
+          heldOut(r.sentiment).turkishMacroF1,
+          'F1',
+          '≥ 0.75',
+          heldOut(r.sentiment).turkishMacroF1 >= 0.75,
+        ),
+        row(
+          `urgency recall, held-out half (precision ${urgency.precision})`,
+          urgency.recall,
+          'share',
+          'recall ≥ 0.95, precision ≥ 0.8',
+          urgency.recall >= 0.95 && urgency.precision >= 0.8,
+        ),
+        row(
+          'language accuracy, held-out half',
+          heldOut(r.language).accuracy,
+          'share',
+          '≥ 0.98',
+          heldOut(r.language).accuracy >= 0.98,
+        ),
+        row(
+          'all four readings, one core',
+          r.messagesPerSecond['all four (MessageReader.read)'],
+          'msgs/s',
+          '≥ 2,000',
+          r.messagesPerSecond['all four (MessageReader.read)'] >= 2000,
+        ),
+        row('models on disk (lid.176 + category model)', r.modelSize.totalMb, 'MB', '≤ 30', r.modelSize.totalMb <= 30),
+      ];
+    },
+  },
+  {
     name: 'neighbourhoods',
     script: 'bench/neighbourhood-lookup.bench.ts',
     resultPrefix: 'neighbourhoods-',
