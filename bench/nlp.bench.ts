@@ -190,18 +190,26 @@ async function main(): Promise<void> {
   for (let i = 0; i < 1000; i++) {
     reader.read(rows[i % rows.length].text, whole);
   }
-  // The machine is shared: each figure is the best of three rounds (the least disturbed), the load
-  // average beside it says how busy the machine was.
+  // The machine is shared with other work: each figure is the best of three rounds, counted two
+  // ways: per second of wall-clock time, and per second of this process's own CPU time (user +
+  // system), which other processes' load does not eat into. The load average is printed beside them.
   const perReading: Record<string, number> = {};
+  const perCpuSecond: Record<string, number> = {};
   const timeIt = (name: string, fn: (text: string) => unknown) => {
     const rounds = [0, 1, 2].map(() => {
       const t0 = process.hrtime.bigint();
+      const cpu0 = process.cpuUsage();
       for (let i = 0; i < READS; i++) {
         fn(rows[i % rows.length].text);
       }
-      return READS / (Number(process.hrtime.bigint() - t0) / 1e9);
+      const cpu = process.cpuUsage(cpu0);
+      return {
+        wall: READS / (Number(process.hrtime.bigint() - t0) / 1e9),
+        cpu: READS / ((cpu.user + cpu.system) / 1e6),
+      };
     });
-    perReading[name] = Math.round(Math.max(...rounds));
+    perReading[name] = Math.round(Math.max(...rounds.map((r) => r.wall)));
+    perCpuSecond[name] = Math.round(Math.max(...rounds.map((r) => r.cpu)));
   };
   timeIt('all four (MessageReader.read)', (t) => reader.read(t, whole));
   timeIt('language', (t) => language.read(t));
@@ -228,6 +236,7 @@ async function main(): Promise<void> {
     urgency: urgencyRows,
     category,
     messagesPerSecond: perReading,
+    messagesPerCpuSecond: perCpuSecond,
     reads: READS,
     loadAverage,
     modelSize: size,
@@ -260,6 +269,7 @@ async function main(): Promise<void> {
       urgencyHeldOut: heldOut(urgencyRows).recall! >= 0.95 && heldOut(urgencyRows).precision! >= 0.8,
       languageHeldOut: heldOut(languageRows).accuracy! >= 0.98,
       speed: perReading['all four (MessageReader.read)'] >= 2000,
+      speedPerCpuSecond: perCpuSecond['all four (MessageReader.read)'] >= 2000,
       size: size.totalMb! <= 30,
     },
   };
@@ -277,7 +287,12 @@ async function main(): Promise<void> {
   });
   show(
     `messages per second, one core, best of 3 rounds of ${READS.toLocaleString('en')} reads after 1,000 warm-up (load average ${loadAverage.join(', ')} on ${cpus().length} cores)`,
-    perReading,
+    Object.fromEntries(
+      Object.keys(perReading).map((k) => [
+        k,
+        { 'per wall-clock second': perReading[k], 'per CPU second': perCpuSecond[k] },
+      ]),
+    ),
   );
   show('model size on disk (MB)', size);
   console.log('most common errors', JSON.stringify(result.errors, null, 2));

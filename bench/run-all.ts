@@ -359,7 +359,7 @@ const COMPONENTS: Component[] = [
           heldOut(r.language).accuracy >= 0.98,
         ),
         row(
-          'all four readings, one core',
+          `all four readings, one core, per wall-clock second (per CPU second: ${r.messagesPerCpuSecond?.['all four (MessageReader.read)']}; load average ${r.loadAverage?.[0]})`,
           r.messagesPerSecond['all four (MessageReader.read)'],
           'msgs/s',
           '≥ 2,000',

@@ -231,6 +231,17 @@ export const WEAK: DangerPattern[] = marked([
   },
 ]);
 
+/**
+ * The patterns in Latin letters as one regular expression, each a group: one scan of the text
+ * instead of one per pattern (where two would match overlapping words, the first one wins).
+ */
+export function combined(patterns: DangerPattern[]): { pattern: RegExp; kinds: DangerPattern['kind'][] } {
+  return {
+    pattern: new RegExp(patterns.map((p) => `(${p.pattern.source})`).join('|'), 'gu'),
+    kinds: patterns.map((p) => p.kind),
+  };
+}
+
 /** People nearby: what turns a weak danger into an urgent one. */
 export const EXPOSED = rx(
   'cocuk\\w*|cocug\\w*|insan\\w*|yasli\\w*|araclar\\w*|arabalar\\w*|yolcu\\w*|ogrenci\\w*|okul\\w*|servis\\w*|altinda\\w*|altindan|yanindan|kenarindan|ustunden|bebek\\w*|yuruyenler|yuruyus yapanlar|yayalar|kids|children|child|people|school|pedestrians|playground|ولاد|الولاد|اطفال|الناس|زغار|zarok\\w*|mirov|xelk\\w*',

@@ -1,10 +1,15 @@
-import { foldText, wordPattern } from './reading-text';
+import { foldForSearch } from '@civic/domain';
+import { foldArabic, foldText, wordPattern } from './reading-text';
 import type { TextReading, UrgencyResult } from './text-reading';
+import type { DangerConcept } from './urgency-concepts';
 import { CONCEPTS } from './urgency-concepts';
 import type { DangerPattern } from './urgency-patterns';
-import { EXPOSED, HASTE, STRONG, WEAK } from './urgency-patterns';
+import { combined, EXPOSED, HASTE, STRONG, WEAK } from './urgency-patterns';
 
 const W = '[\\p{L}\\p{N}]';
+/** Latin-letter strong patterns in one scan; the few in Arabic letters run alone, and only on Arabic text. */
+const STRONG_LATIN = combined(STRONG.filter((p) => !/[\u0600-\u06FF]/.test(p.pattern.source)));
+const STRONG_ARABIC = STRONG.filter((p) => /[\u0600-\u06FF]/.test(p.pattern.source));
 const E = `(?!${W})`;
 const rx = (source: string, flags = 'u') => wordPattern(source, flags);
 
@@ -79,9 +84,11 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
     const folded = foldText(text).replace(FIGURATIVE, (m) => ' '.repeat(m.length));
     // Each pattern runs once over the whole text (not per sentence: 3–5 times fewer scans); a hit
     // counts when its sentence is not about money, the past or a procedure, and it stays inside it.
-    const strongHits = hitsIn(folded, STRONG);
+    const strongHits = [...combinedHitsIn(folded), ...hitsIn(folded, STRONG_ARABIC)];
     const weakHits = hitsIn(folded, WEAK);
-    const sentences = sentencesOf(folded).map((s) => ({
+    const sentences = (
+      strongHits.length + weakHits.length > 0 || mayHaveConcept(folded) ? sentencesOf(folded) : []
+    ).map((s) => ({
       ...s,
       muted: null as boolean | null,
       recurring: null as boolean | null,
@@ -99,8 +106,10 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
       sentence.recurring ??= RECURRING.test(sentence.text);
       return !(weak && sentence.recurring);
     };
-    for (const sentence of sentences) {
-      const hit = conceptIn(sentence.text);
+    // A concept is looked for sentence by sentence only when its thing and a state are both in the text.
+    const candidates = CONCEPTS.filter((c) => c.things.test(folded) && c.states.test(folded));
+    for (const sentence of candidates.length > 0 ? sentences : []) {
+      const hit = conceptIn(sentence.text, candidates);
       if (hit && !isMuted(sentence)) {
         strongHits.push({ ...hit, from: sentence.start, to: sentence.start });
       }
@@ -140,8 +149,12 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
 }
 
 /** A thing and its dangerous state in one sentence, in any order ("kablo … koptu"), unless the state is denied or supposed. */
-function conceptIn(sentence: string): Omit<Hit, 'from' | 'to'> | null {
-  for (const { kind, things, states } of CONCEPTS) {
+function mayHaveConcept(folded: string): boolean {
+  return CONCEPTS.some((c) => c.things.test(folded) && c.states.test(folded));
+}
+
+function conceptIn(sentence: string, concepts: DangerConcept[]): Omit<Hit, 'from' | 'to'> | null {
+  for (const { kind, things, states } of concepts) {
     const thing = things.exec(sentence);
     const state = thing ? states.exec(sentence) : null;
     if (!thing || !state) {
@@ -157,6 +170,31 @@ function conceptIn(sentence: string): Omit<Hit, 'from' | 'to'> | null {
   return null;
 }
 
+function combinedHitsIn(text: string): Hit[] {
+  const hits: Hit[] = [];
+  const { pattern, kinds } = STRONG_LATIN;
+  pattern.lastIndex = 0;
+  for (const m of text.matchAll(pattern)) {
+    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+    const hit = checked(text, m[0], m.index, kinds[group - 1]);
+    if (hit) {
+      hits.push(hit);
+    }
+  }
+  return hits;
+}
+
+/** A hit unless the words right after deny or only suppose it ("gaz kokusu yok", "…olursa"). */
+function checked(text: string, matched: string, at: number, kind: Hit['kind']): Hit | null {
+  const term = matched.trim();
+  const to = at + matched.length;
+  const after = text.slice(to, to + 30);
+  if (DENIED_AFTER.test(after) || SUPPOSED_AFTER.test(after) || SUPPOSED_SELF.test(term)) {
+    return null;
+  }
+  return { term, kind, from: at, to };
+}
+
 function hitsIn(text: string, patterns: DangerPattern[]): Hit[] {
   const hits: Hit[] = [];
   const arabic = /[\u0600-\u06FF]/.test(text);
@@ -166,13 +204,10 @@ function hitsIn(text: string, patterns: DangerPattern[]): Hit[] {
     }
     pattern.lastIndex = 0;
     for (const m of text.matchAll(pattern)) {
-      const term = m[0].trim();
-      const to = m.index + m[0].length;
-      const after = text.slice(to, to + 30);
-      if (DENIED_AFTER.test(after) || SUPPOSED_AFTER.test(after) || SUPPOSED_SELF.test(term)) {
-        continue;
+      const hit = checked(text, m[0], m.index, kind);
+      if (hit) {
+        hits.push(hit);
       }
-      hits.push({ term, kind, from: m.index, to });
     }
   }
   return hits;
@@ -207,7 +242,8 @@ function firstMatch(text: string, pattern: RegExp): string | null {
 function asWritten(text: string, term: string): string {
   const original = text.replace(/['’‘`´]/g, '');
   const written = [...original.matchAll(/[\p{L}\p{M}\p{N}]+/gu)];
-  const folded = written.map((m) => foldText(m[0]));
+  // Word by word with the shared folding, not foldText: its one-text memo belongs to the message.
+  const folded = written.map((m) => foldArabic(foldForSearch(m[0])));
   const words = term.match(/[\p{L}\p{N}]+/gu) ?? [];
   for (let i = 0; words.length > 0 && i + words.length <= folded.length; i++) {
     if (words.every((w, k) => folded[i + k] === w)) {
