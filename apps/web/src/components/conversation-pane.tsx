@@ -145,7 +145,8 @@ export function ConversationPane({ id, user, can, onBack }: Props) {
             <span className={`status-pill status-${conversation.status}`} data-testid="conversation-status">
               {t(`status.${conversation.status}`)}
             </span>
-            <span>
+            {/* The account's name and handle are the organization's own words, not the product's. */}
+            <span data-user-content>
               {conversation.account.name}
               {conversation.account.handle ? ` (${conversation.account.handle})` : ''}
             </span>

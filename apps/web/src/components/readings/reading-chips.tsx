@@ -6,9 +6,20 @@ export type ConversationReading = ConversationView['reading'];
 type Language = NonNullable<ConversationReading['language']>;
 type Sentiment = NonNullable<ConversationReading['sentiment']>;
 
-/** The words that made a message urgent, as the officer reads them ("gaz kokusu, çocuklar"). */
+/**
+ * The words that made a message urgent, as the officer reads them ("gaz kokusu, çocuklar"). A phrase
+ * matched with a gap ("doğalgaz … kokusu") beside the same words matched together is said once.
+ */
 export function urgentTerms(urgent: NonNullable<ConversationReading['urgent']>): string {
-  return urgent.terms.join(', ');
+  const byWords = new Map<string, string>();
+  for (const term of urgent.terms) {
+    const words = term.replace(/…/g, ' ').replace(/\s+/g, ' ').trim().toLocaleLowerCase('tr-TR');
+    const seen = byWords.get(words);
+    if (seen === undefined || (seen.includes('…') && !term.includes('…'))) {
+      byWords.set(words, term);
+    }
+  }
+  return [...byWords.values()].join(', ');
 }
 
 /** A red "Acil" badge; the words that made it so are its tooltip and part of its accessible name. */
@@ -19,7 +30,9 @@ export function UrgentBadge({ urgent }: { urgent: NonNullable<ConversationReadin
   // The visible word is "Acil"; screen readers hear the words too ("Acil: gaz kokusu").
   return (
     <span className="reading-urgent" title={label} data-testid="urgent-badge">
-      <span aria-hidden="true">▲ </span>
+      <span className="reading-icon" aria-hidden="true">
+        ▲
+      </span>
       {t('readings.urgent')}
       {terms && <span className="visually-hidden">: {terms}</span>}
     </span>
@@ -53,7 +66,9 @@ export function NegativeMarker({ sentiment }: { sentiment: Sentiment | null }) {
       title={t('readings.sentimentTitle', { sentiment: name })}
       data-testid="sentiment-chip"
     >
-      <span aria-hidden="true">☹ </span>
+      <span className="reading-icon" aria-hidden="true">
+        ☹
+      </span>
       {name}
     </span>
   );

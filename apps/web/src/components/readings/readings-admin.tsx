@@ -16,7 +16,7 @@ export function ReadingsAdmin() {
         {(settings) => (
           <>
             <CategoryModelCard model={settings.categoryModel} />
-            <SuggestionThresholdForm key={settings.suggestionThreshold} threshold={settings.suggestionThreshold} />
+            <SuggestionThresholdForm threshold={settings.suggestionThreshold} />
           </>
         )}
       </QueryState>
