@@ -154,14 +154,14 @@ describe('message readings in headless Chromium', () => {
 
   it('narrows the list by language and by urgency, and back', async () => {
     const all = await items().count();
-    await page.getByLabel('Mesaj dili').selectOption({ label: 'Arapça' });
+    await page.getByLabel('Lisan').selectOption({ label: 'Arapça' });
     await eventually(async () => (await listedIds()).join() === ids.arabic);
-    await page.getByLabel('Mesaj dili').selectOption({ label: 'Türkçe' });
+    await page.getByLabel('Lisan').selectOption({ label: 'Türkçe' });
     await eventually(async () => {
       const shown = await listedIds();
       return shown.includes(ids.calm) && !shown.includes(ids.arabic) ? shown : null;
     });
-    await page.getByLabel('Mesaj dili').selectOption('');
+    await page.getByLabel('Lisan').selectOption('');
     await eventually(async () => (await items().count()) === all);
 
     await page.getByLabel('Yalnız acil').check();

@@ -19,7 +19,7 @@ export const readingsTr = {
   'readings.latest': 'Son mesaj',
 
   'filters.urgentOnly': 'Yalnız acil',
-  'filters.language': 'Mesaj dili',
+  'filters.language': 'Lisan',
   'filters.sentiment': 'Duygu',
 
   'admin.tab.readings': 'Mesaj okuma',
@@ -70,7 +70,7 @@ export const readingsEn: Record<keyof typeof readingsTr, string> = {
   'readings.latest': 'Latest message',
 
   'filters.urgentOnly': 'Urgent only',
-  'filters.language': 'Message language',
+  'filters.language': 'Written in',
   'filters.sentiment': 'Sentiment',
 
   'admin.tab.readings': 'Message readings',
