@@ -30,6 +30,8 @@ export interface DigestPayload {
   }[];
   spikes: {
     alertId: string;
+    /** volume: all mentions; negative: mentions read as negative. */
+    kind: string;
     watchlistId: string;
     name: string;
     openedAt: string;
@@ -178,6 +180,7 @@ export class MentionDigestService {
 
       spikes: spikes.map((a: any) => ({
         alertId: a.id,
+        kind: a.kind,
         watchlistId: a.watchlist_id,
         name: a.name,
         openedAt: new Date(a.opened_at).toISOString(),

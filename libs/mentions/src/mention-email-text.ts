@@ -2,6 +2,7 @@ import type { MentionNotificationKind } from '@civic/domain';
 import type { DigestPayload } from './mention-digest.service';
 
 interface SpikePayload {
+  kind?: 'volume' | 'negative';
   watchlistName: string;
   openedAt: string;
   lastHourCount: number;
@@ -17,7 +18,7 @@ export function mentionEmailText(kind: MentionNotificationKind, subject: string,
       subject,
       '',
       `İzleme listesi: ${spike.watchlistName}`,
-      `Son bir saatteki bahsetme: ${spike.lastHourCount} (eşik ${spike.threshold}, günlük medyan ${spike.medianDaily})`,
+      `Son bir saatteki ${spike.kind === 'negative' ? 'olumsuz ' : ''}bahsetme: ${spike.lastHourCount} (eşik ${spike.threshold}, günlük medyan ${spike.medianDaily})`,
       `Başlangıç: ${spike.openedAt}`,
     ].join('\n');
   }
@@ -28,7 +29,9 @@ export function mentionEmailText(kind: MentionNotificationKind, subject: string,
   if (digest.spikes.length > 0) {
     lines.push(
       'Artışlar:',
-      ...digest.spikes.map((s) => `  ${s.name}: ${s.openedAt}, en yüksek ${s.peakCount}/saat`),
+      ...digest.spikes.map(
+        (s) => `  ${s.name}${s.kind === 'negative' ? ' (olumsuz)' : ''}: ${s.openedAt}, en yüksek ${s.peakCount}/saat`,
+      ),
       '',
     );
   }

@@ -11,6 +11,8 @@ export interface MentionFilter {
   /** Author handle (with or without @), name or channel user id; case- and Turkish-insensitive. */
   author?: string;
   minReach?: number;
+  /** Only mentions read as this sentiment (negative, neutral, positive). */
+  sentiment?: string;
 }
 
 const SQL_TURKISH_FROM = `'ÇĞİIÖŞÜÂÎÛçğıöşüâîû'`;
@@ -36,6 +38,9 @@ export function mentionWhere(scope: AccountScope, filter: MentionFilter, params:
   }
   if (filter.channel) {
     clauses.push(`m.channel = ${add(filter.channel)}`);
+  }
+  if (filter.sentiment) {
+    clauses.push(`m.sentiment = ${add(filter.sentiment)}`);
   }
   if (filter.from) {
     clauses.push(`m.published_at >= ${add(filter.from)}`);

@@ -23,6 +23,8 @@ export interface MentionView {
   matchedTerms: string[];
   publishedAt: string;
   metrics: { likes: number | null; reposts: number | null; replies: number | null; reach: number | null };
+  /** negative, neutral or positive as read when stored (issue 28); null for mentions stored before. */
+  sentiment: string | null;
 }
 
 export type VolumeBucket = 'hour' | 'day';
@@ -35,7 +37,7 @@ const EXPORT_BATCH = 1000;
 
 const SELECT_VIEW = `SELECT m.id, m.watchlist_id, m.message_id, msg.conversation_id, m.channel, m.external_id, m.source, m.author_external_id,
        m.author_name, m.author_handle, m.author_followers, m.text, m.url, m.matched_terms, m.published_at, m.like_count,
-       m.repost_count, m.reply_count, m.reach
+       m.repost_count, m.reply_count, m.reach, m.sentiment
   FROM mention m LEFT JOIN message msg ON msg.id = m.message_id`;
 
 /** Read side of mentions: feed, volume series, top authors and terms, CSV export. Always scoped to one organization and the caller's accounts. */
@@ -276,6 +278,7 @@ function toView(r: any): MentionView {
     matchedTerms: r.matched_terms,
     publishedAt: new Date(r.published_at).toISOString(),
     metrics: { likes: r.like_count, reposts: r.repost_count, replies: r.reply_count, reach: r.reach },
+    sentiment: r.sentiment ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { foldForSearch } from '@civic/domain';
+import { SentimentReading } from '@civic/readings';
 import { MentionCandidate } from './mention-candidate';
 import { MentionEventHooks } from './mention-event.hooks';
 
@@ -16,9 +17,13 @@ export interface StoreOutcome {
  */
 @Injectable()
 export class MentionStoreService {
+  /** Read once when the mention is first stored: the negative-mention spike counts these. */
+  private readonly sentiment = new SentimentReading();
+
   async store(manager: EntityManager, candidates: MentionCandidate[]): Promise<StoreOutcome> {
     const outcome: StoreOutcome = { inserted: 0, linked: 0 };
     for (const c of candidates) {
+      const reading = c.text ? this.sentiment.read(c.text) : null;
       const rows: { id: string; inserted: boolean; linked: boolean }[] = await manager.query(
         `WITH prior AS (
            SELECT message_id FROM mention WHERE watchlist_id = $2 AND channel = $4 AND external_id = $5
@@ -29,8 +34,8 @@ export class MentionStoreService {
          )
          INSERT INTO mention (organization_id, watchlist_id, message_id, channel, external_id, source, author_external_id,
                               author_name, author_handle, text, search_text, url, matched_terms, published_at,
-                              author_followers, like_count, repost_count, reply_count, reach)
-         SELECT $1, $2, msg.id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text[], $14, $15, $16, $17, $18, $19 FROM msg
+                              author_followers, like_count, repost_count, reply_count, reach, sentiment, sentiment_score)
+         SELECT $1, $2, msg.id, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::text[], $14, $15, $16, $17, $18, $19, $20, $21 FROM msg
          ON CONFLICT (watchlist_id, channel, external_id, organization_id) DO UPDATE SET
            message_id = COALESCE(mention.message_id, EXCLUDED.message_id),
            author_followers = COALESCE(EXCLUDED.author_followers, mention.author_followers),
@@ -61,6 +66,8 @@ export class MentionStoreService {
           c.repostCount,
           c.replyCount,
           c.reach,
+          reading?.label ?? null,
+          reading?.score ?? null,
         ],
       );
       if (rows[0]?.inserted) {

@@ -31,7 +31,7 @@ export async function writeReadings(manager: EntityManager, rows: MessageReading
               sentiment_score, sentiment_cues, urgent, urgency_terms, suggested_category, suggestion_confidence, suggestion_words)
        SELECT message_id, organization_id, conversation_id, language, language_confidence, sentiment, sentiment_score,
               sentiment_cues, urgent, urgency_terms, suggested_category, suggestion_confidence, suggestion_words FROM r
-       ON CONFLICT (message_id) DO NOTHING RETURNING message_id),
+       ON CONFLICT (message_id, organization_id) DO NOTHING RETURNING message_id),
      latest AS (
        SELECT DISTINCT ON (r.conversation_id) r.conversation_id, r.organization_id, r.language, r.sentiment
          FROM r ORDER BY r.conversation_id, r.sent_at DESC, r.message_id DESC),

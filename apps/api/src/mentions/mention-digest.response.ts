@@ -32,6 +32,11 @@ export class DigestPostResponse {
 @ApiSchema({ name: 'DigestSpike' })
 export class DigestSpikeResponse {
   @ApiProperty({ format: 'uuid' }) alertId: string;
+  @ApiProperty({
+    enum: ['volume', 'negative'],
+    description: 'volume: all mentions; negative: mentions read as negative',
+  })
+  kind: string;
   @ApiProperty({ format: 'uuid' }) watchlistId: string;
   @ApiProperty() name: string;
   @ApiProperty({ format: 'date-time' }) openedAt: string;

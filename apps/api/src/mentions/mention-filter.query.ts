@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDate, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
 import { Channel } from '@civic/domain';
 
 /** Filters of the mention feed, top lists and export. */
@@ -40,4 +40,12 @@ export class MentionFilterQuery {
   @IsInt()
   @Min(0)
   minReach?: number;
+
+  @ApiPropertyOptional({
+    enum: ['negative', 'neutral', 'positive'],
+    description: 'only mentions read as this sentiment',
+  })
+  @IsOptional()
+  @IsIn(['negative', 'neutral', 'positive'], { message: 'sentiment must be one of negative, neutral, positive' })
+  sentiment?: string;
 }

@@ -34,4 +34,5 @@ export class MentionResponse implements MentionView {
   @ApiProperty({ type: [String] }) matchedTerms: string[];
   @ApiProperty({ format: 'date-time' }) publishedAt: string;
   @ApiProperty({ type: MentionMetricsResponse }) metrics: MentionMetricsResponse;
+  @ApiProperty({ type: String, nullable: true, enum: ['negative', 'neutral', 'positive'] }) sentiment: string | null;
 }

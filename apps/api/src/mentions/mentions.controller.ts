@@ -39,7 +39,8 @@ export class MentionsController {
   @Get()
   @Roles(...MENTION_READERS)
   @ApiOperation({
-    summary: 'Mention feed, newest first (filters: watchlist, channel, from/to, author, minReach; keyset cursor)',
+    summary:
+      'Mention feed, newest first (filters: watchlist, channel, from/to, author, minReach, sentiment; keyset cursor)',
   })
   @ApiOkResponse({ type: MentionPageResponse })
   list(@CurrentScope() scope: AccountScope, @Query() query: ListMentionsQuery) {

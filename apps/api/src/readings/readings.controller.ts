@@ -4,6 +4,7 @@ import { AuthPrincipal, CurrentPrincipal, Roles } from '@civic/auth';
 import { UserRole } from '@civic/domain';
 import { CategoryModelService, ReadingSettingsService } from '@civic/message-readings';
 import { ReadingSettingsResponse } from './reading-settings.response';
+import { TrainCategoryModelDto } from './train-category-model.dto';
 import { UpdateReadingSettingsDto } from './update-reading-settings.dto';
 
 @ApiTags('readings')
@@ -36,7 +37,8 @@ export class ReadingsController {
   @Roles(UserRole.Admin)
   @ApiOperation({ summary: 'Retrain the category model on the organization’s categorized cases now (admin)' })
   @ApiOkResponse({ type: ReadingSettingsResponse })
-  async train(@CurrentPrincipal() p: AuthPrincipal) {
+  // The empty body is validated too, so a stray field is a 400 rather than a retraining.
+  async train(@CurrentPrincipal() p: AuthPrincipal, @Body() _body: TrainCategoryModelDto) {
     await this.models.train(p.organizationId);
     return this.settings.get(p.organizationId);
   }

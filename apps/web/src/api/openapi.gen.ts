@@ -1776,7 +1776,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mention feed, newest first (filters: watchlist, channel, from/to, author, minReach; keyset cursor) */
+        /** Mention feed, newest first (filters: watchlist, channel, from/to, author, minReach, sentiment; keyset cursor) */
         get: operations["MentionsController_list"];
         put?: never;
         post?: never;
@@ -4196,6 +4196,11 @@ export interface components {
             /** Format: date-time */
             closedAt: string | null;
             hourCount: number;
+            /**
+             * @description volume: all mentions; negative: mentions read as negative
+             * @enum {string}
+             */
+            kind: "volume" | "negative";
             name: string;
             /** Format: date-time */
             openedAt: string;
@@ -4602,6 +4607,8 @@ export interface components {
             metrics: components["schemas"]["MentionMetrics"];
             /** Format: date-time */
             publishedAt: string;
+            /** @enum {string|null} */
+            sentiment: "negative" | "neutral" | "positive" | null;
             /** @description Where it was found (inbox, search, tags) */
             source: string;
             text: string | null;
@@ -5691,6 +5698,7 @@ export interface components {
             /** @description Base32 */
             secret: string;
         };
+        TrainCategoryModelDto: Record<string, never>;
         TransparencyOrganization: {
             name: string;
             slug: string;
@@ -9332,6 +9340,8 @@ export interface operations {
                 limit?: components["schemas"]["Object"];
                 /** @description only mentions whose known reach is at least this */
                 minReach?: number;
+                /** @description only mentions read as this sentiment */
+                sentiment?: "negative" | "neutral" | "positive";
                 /** @description published before */
                 to?: string;
                 watchlistId?: string;
@@ -9384,6 +9394,8 @@ export interface operations {
                 from?: string;
                 /** @description only mentions whose known reach is at least this */
                 minReach?: number;
+                /** @description only mentions read as this sentiment */
+                sentiment?: "negative" | "neutral" | "positive";
                 /** @description published before */
                 to?: string;
                 watchlistId?: string;
@@ -9457,6 +9469,8 @@ export interface operations {
                 limit?: components["schemas"]["Object"];
                 /** @description only mentions whose known reach is at least this */
                 minReach?: number;
+                /** @description only mentions read as this sentiment */
+                sentiment?: "negative" | "neutral" | "positive";
                 /** @description published before */
                 to?: string;
                 watchlistId?: string;
@@ -9488,6 +9502,8 @@ export interface operations {
                 limit?: components["schemas"]["Object"];
                 /** @description only mentions whose known reach is at least this */
                 minReach?: number;
+                /** @description only mentions read as this sentiment */
+                sentiment?: "negative" | "neutral" | "positive";
                 /** @description published before */
                 to?: string;
                 watchlistId?: string;
@@ -9989,7 +10005,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainCategoryModelDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

@@ -2,11 +2,12 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { MentionWatchlist } from './mention-watchlist.entity';
 
 /**
- * A volume spike of one watchlist. Open while the hourly volume stays above the threshold; the partial
- * unique index allows one open alert per watchlist, so a spike is alerted once.
+ * A spike of one watchlist: of all its mentions (volume) or of its negative ones (negative). Open while
+ * the hourly count stays above the threshold; the partial unique index allows one open alert per
+ * watchlist and kind, so a spike is alerted once.
  */
 @Entity('mention_alert')
-@Index('uq_mention_alert_open', ['watchlistId', 'organizationId'], { unique: true, where: 'closed_at IS NULL' })
+@Index('uq_mention_alert_open', ['watchlistId', 'kind', 'organizationId'], { unique: true, where: 'closed_at IS NULL' })
 @Index('ix_mention_alert_org_opened', ['organizationId', 'openedAt'])
 export class MentionAlert {
   @PrimaryGeneratedColumn('uuid')
@@ -21,6 +22,10 @@ export class MentionAlert {
   @ManyToOne(() => MentionWatchlist, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'watchlist_id' })
   watchlist?: MentionWatchlist;
+
+  /** volume (all mentions) or negative (mentions read as negative). */
+  @Column({ type: 'text', default: 'volume' })
+  kind: string;
 
   @Column({ type: 'timestamptz', name: 'opened_at' })
   openedAt: Date;

@@ -91,6 +91,13 @@ export class Mention {
   @Column({ type: 'int', nullable: true })
   reach: number | null;
 
+  /** The text's sentiment as read when stored (negative, neutral, positive; issue 28), with its score (-1..1). */
+  @Column({ type: 'text', nullable: true })
+  sentiment: string | null;
+
+  @Column({ type: 'real', name: 'sentiment_score', nullable: true })
+  sentimentScore: number | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

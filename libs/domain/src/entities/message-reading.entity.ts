@@ -7,7 +7,7 @@ export class MessageReading {
   @PrimaryColumn({ type: 'uuid', name: 'message_id', primaryKeyConstraintName: 'pk_message_reading' })
   messageId: string;
 
-  @Column({ type: 'uuid', name: 'organization_id' })
+  @PrimaryColumn({ type: 'uuid', name: 'organization_id', primaryKeyConstraintName: 'pk_message_reading' })
   organizationId: string;
 
   @Column({ type: 'uuid', name: 'conversation_id' })

@@ -16,7 +16,7 @@ export class MessageReadings1796660000000 implements MigrationInterface {
         "urgent" boolean NOT NULL, "urgency_terms" text[] NOT NULL DEFAULT '{}',
         "suggested_category" text, "suggestion_confidence" real, "suggestion_words" text[] NOT NULL DEFAULT '{}',
         "read_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
-        CONSTRAINT "pk_message_reading" PRIMARY KEY ("message_id"))`,
+        CONSTRAINT "pk_message_reading" PRIMARY KEY ("message_id", "organization_id"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "ix_message_reading_conversation" ON "message_reading" ("conversation_id", "read_at")`,

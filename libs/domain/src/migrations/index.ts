@@ -51,6 +51,7 @@ import { CaseMapCells1796656100000 } from './1796656100000-case-map-cells.migrat
 import { CaseMapCategoryIndex1796656200000 } from './1796656200000-case-map-category-index.migration';
 import { TeamWebhook1796658000000 } from './1796658000000-team-webhook.migration';
 import { MessageReadings1796660000000 } from './1796660000000-message-readings.migration';
+import { MentionSentiment1796661000000 } from './1796661000000-mention-sentiment.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -105,4 +106,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CaseMapCategoryIndex1796656200000,
   TeamWebhook1796658000000,
   MessageReadings1796660000000,
+  MentionSentiment1796661000000,
 ];

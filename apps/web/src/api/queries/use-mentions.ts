@@ -34,12 +34,16 @@ function filterParams(filter: MentionFilter, now: number): URLSearchParams {
 
 const filterKey = (filter: MentionFilter) => `${filter.watchlistId ?? 'all'}:${filter.hours}`;
 
-export function useMentionFeed(filter: MentionFilter) {
+/** The feed, optionally only the mentions read as one sentiment (negative, neutral, positive). */
+export function useMentionFeed(filter: MentionFilter, sentiment: string | null = null) {
   return useInfiniteQuery({
-    queryKey: queryKeys.mentionFeed(filterKey(filter)),
+    queryKey: queryKeys.mentionFeed(`${filterKey(filter)}:${sentiment ?? 'all'}`),
     queryFn: ({ pageParam }) => {
       const params = filterParams(filter, Date.now());
       params.set('limit', '30');
+      if (sentiment) {
+        params.set('sentiment', sentiment);
+      }
       if (pageParam) {
         params.set('cursor', pageParam);
       }

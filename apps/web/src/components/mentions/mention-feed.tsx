@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { MentionFilter } from '../../api/queries/use-mentions';
 import { useMentionFeed } from '../../api/queries/use-mentions';
@@ -6,15 +7,35 @@ import { useI18n } from '../../i18n/i18n';
 import { ChannelBadge } from '../badges';
 import { QueryState } from '../query-state';
 
+const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
+
 /** The matching public posts, newest first; a post from the inbox links to its conversation. */
 export function MentionFeed({ filter, watchlists }: { filter: MentionFilter; watchlists: MentionWatchlist[] }) {
   const { t, format } = useI18n();
-  const feed = useMentionFeed(filter);
+  const [sentiment, setSentiment] = useState<string | null>(null);
+  const feed = useMentionFeed(filter, sentiment);
   const items = feed.data?.pages.flatMap((page) => page.items) ?? [];
   const listName = (id: string) => watchlists.find((w) => w.id === id)?.name;
   return (
     <section className="card" aria-labelledby="feed-title" data-testid="mention-feed">
-      <h2 id="feed-title">{t('mentions.feed')}</h2>
+      <div className="item-line">
+        <h2 id="feed-title">{t('mentions.feed')}</h2>
+        <label className="small">
+          {t('mayor.feed.sentiment')}{' '}
+          <select
+            value={sentiment ?? ''}
+            onChange={(e) => setSentiment(e.target.value || null)}
+            data-testid="mention-sentiment-filter"
+          >
+            <option value="">{t('mayor.feed.sentiment.all')}</option>
+            {SENTIMENTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`mayor.feed.sentiment.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
       <QueryState query={feed}>{() => items.length === 0 && <p className="muted">{t('mentions.empty')}</p>}</QueryState>
       <ul className="mention-list">
         {items.map((m) => (
@@ -25,6 +46,11 @@ export function MentionFeed({ filter, watchlists }: { filter: MentionFilter; wat
               {m.author.handle && (
                 <span className="muted" data-user-content>
                   @{m.author.handle}
+                </span>
+              )}
+              {m.sentiment && m.sentiment !== 'neutral' && (
+                <span className={`chip sentiment-${m.sentiment}`} data-testid="mention-sentiment">
+                  {t(`mayor.feed.sentiment.${m.sentiment}`)}
                 </span>
               )}
               <time className="when" dateTime={m.publishedAt}>
