@@ -42,4 +42,10 @@ describe('UrgencyReading', () => {
   it('gives no terms when not urgent', () => {
     expect(reading.read('Sokak lambası yanmıyor').terms).toEqual([]);
   });
+
+  it('says each danger once: no gapped repeat of words already said together', () => {
+    expect(reading.read('Merdivende çok ağır doğalgaz kokusu var, çocuklar içeride!').terms).toEqual([
+      'doğalgaz kokusu',
+    ]);
+  });
 });

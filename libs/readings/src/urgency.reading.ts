@@ -255,6 +255,15 @@ function asWritten(text: string, term: string): string {
   return term;
 }
 
+/** Each term once; a gapped term ("doğalgaz … kokusu") whose parts another term already says together is dropped. */
 function unique(terms: string[]): string[] {
-  return [...new Set(terms)];
+  const distinct = [...new Set(terms)];
+  const lower = (t: string) => t.toLocaleLowerCase('tr');
+  return distinct.filter((term) => {
+    if (!term.includes(' … ')) {
+      return true;
+    }
+    const parts = term.split(' … ').map(lower);
+    return !distinct.some((other) => other !== term && parts.every((part) => lower(other).includes(part)));
+  });
 }
