@@ -48,6 +48,7 @@ export const readingsTr = {
   'readings.threshold.range': 'Eşik %50 ile %100 arasında bir sayı olmalı.',
   'readings.threshold.save': 'Kaydet',
   'readings.threshold.saved': 'Kaydedildi.',
+  'audit.act.readings.settings_updated': 'Mesaj okuma ayarı değişti',
 } as const;
 
 export const readingsEn: Record<keyof typeof readingsTr, string> = {
@@ -98,4 +99,5 @@ export const readingsEn: Record<keyof typeof readingsTr, string> = {
   'readings.threshold.range': 'The threshold must be a number from 50% to 100%.',
   'readings.threshold.save': 'Save',
   'readings.threshold.saved': 'Saved.',
+  'audit.act.readings.settings_updated': 'Message reading setting changed',
 };
