@@ -370,6 +370,24 @@ const COMPONENTS: Component[] = [
     },
   },
   {
+    name: 'readings',
+    script: 'bench/readings-ingest.bench.ts',
+    resultPrefix: 'readings-',
+    rows: (r) => [
+      {
+        component: 'readings',
+        measure: `ingest with the readings on (${r.events} messages; with the scanner's reading: ${r.handledOn} vs ${r.handledOff}/s)`,
+        figure: r.ingestOn,
+        unit: 'events/s',
+        ceilingName: 'readings off',
+        ceiling: r.ingestOff,
+        ratio: r.ingestRatio,
+        target: '≥ 0.85×',
+        met: met(r.ingestRatio >= 0.85),
+      },
+    ],
+  },
+  {
     name: 'neighbourhoods',
     script: 'bench/neighbourhood-lookup.bench.ts',
     resultPrefix: 'neighbourhoods-',

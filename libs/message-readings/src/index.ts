@@ -4,3 +4,4 @@ export * from './message-readings.module';
 export * from './message-readings-worker.module';
 export * from './message-readings.provider';
 export * from './reading-settings.service';
+export * from './message-reading.handler';

@@ -1,0 +1,176 @@
+/**
+ * npm run bench:readings — ingest with the message readings (issue 28) on and off, side by side in
+ * one run: rounds alternate (off, on, off, on, …) on the same database, emptied between rounds. The
+ * api with the worker runs in this process; IngestService ingests batches of 100 WhatsApp messages
+ * whose texts are the hand-labelled evaluation set's (test/fixtures/nlp). "Off" takes the readings'
+ * handler out of the inbound scanner. Two figures per round: ingest alone (the readings run behind
+ * it, in the scanner) and ingest until the scanner has handled (and read) every message.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { MessageEvent } from '@civic/channels-core';
+import { CitizenInboundHandlerRegistry, CitizenMessageSettingsService } from '@civic/citizen-loop';
+import { Channel, ChannelAccount, ConversationKind, MessageDirection, MessageKind, User } from '@civic/domain';
+import { IngestService } from '@civic/ingest';
+import { MessageReadingHandler } from '@civic/message-readings';
+import { createApiApp } from '../apps/api/src/create-api-app';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { createBenchDatabase, writeResult } from './bench-database';
+
+const EVENTS = Number(process.env.BENCH_READINGS_EVENTS ?? 2_000);
+const ROUNDS = Number(process.env.BENCH_READINGS_ROUNDS ?? 3);
+const BATCH = 100;
+const PER_CONVERSATION = 3;
+const FIXTURES = join(__dirname, '..', 'test', 'fixtures', 'nlp');
+
+const TEXTS: string[] = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.jsonl'))
+  .flatMap((f) =>
+    readFileSync(join(FIXTURES, f), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { text: string }).text),
+  );
+
+function events(round: number, accountExternalId: string): MessageEvent[] {
+  const base = Date.now() - 3_600_000;
+  return Array.from({ length: EVENTS }, (_, i) => {
+    const citizen = `r${round}-vatandas-${Math.floor(i / PER_CONVERSATION)}`;
+    return {
+      type: 'message',
+      channel: Channel.WhatsApp,
+      accountExternalId,
+      occurredAt: new Date(base + i * 10),
+      externalId: `wamid.readings-${round}-${i}`,
+      direction: MessageDirection.Inbound,
+      kind: MessageKind.Dm,
+      text: TEXTS[(i * 7 + round) % TEXTS.length],
+      contact: { externalId: citizen, name: `Vatandaş ${i}`, phone: `90544${String(i).padStart(7, '0')}` },
+      thread: { kind: ConversationKind.Direct, key: `dm:${citizen}` },
+      replyWindowExpiresAt: new Date(base + i * 10 + 86_400_000),
+    } satisfies MessageEvent;
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+
+async function handledAll(ds: DataSource, expected: number): Promise<void> {
+  for (;;) {
+    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM citizen_inbound_processed`);
+    if (n >= expected) {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function main(): Promise<void> {
+  const bench = await createBenchDatabase('readings');
+  const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-readings-'));
+  const app = await createApiApp({
+    config: {
+      NODE_ENV: 'production',
+      DATABASE_URL: bench.url,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'error',
+      SANDBOX: 'false',
+      ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      ADMIN_EMAIL: 'yonetici@bench.belediye.tr',
+      ADMIN_PASSWORD: 'Bench-Parola-123',
+      ORGANIZATION_NAME: 'Bench Belediyesi',
+      META_APP_SECRET: 'bench',
+      META_VERIFY_TOKEN: 'bench',
+      META_GRAPH_URL: 'http://127.0.0.1:9',
+    },
+    include: [WorkerModule],
+  });
+  try {
+    await app.init();
+    const ds = bench.dataSource;
+    const admin = await ds.getRepository(User).findOneByOrFail({ email: 'yonetici@bench.belediye.tr' });
+    const account = await ds.getRepository(ChannelAccount).save({
+      organizationId: admin.organizationId,
+      channel: Channel.WhatsApp,
+      externalId: '106540352242978',
+      name: 'Bench WhatsApp',
+    });
+    // Automatic messages would be sent (and refused here) on every new conversation at night: off in both modes.
+    await app.get(CitizenMessageSettingsService).update(admin.organizationId, admin.id, {
+      kinds: [
+        { kind: 'out_of_hours', enabled: false },
+        { kind: 'case_opened', enabled: false },
+      ],
+    } as never);
+    const ingest = app.get(IngestService);
+    const registry = app.get(CitizenInboundHandlerRegistry);
+    const readings = app.get(MessageReadingHandler);
+
+    const rounds: { mode: 'off' | 'on'; eventsPerSecond: number; ingestEventsPerSecond: number; read: number }[] = [];
+    // Round 0 warms the database and the process up and is not counted.
+    for (let r = -1; r < ROUNDS * 2; r++) {
+      const on = r % 2 !== 0 && r >= 0;
+      await ds.query(
+        `TRUNCATE message, conversation, contact, citizen_inbound_processed, message_reading, conversation_activity CASCADE`,
+      );
+      registry.unregister(readings);
+      if (on) {
+        registry.register(readings);
+      }
+      const all = events(r + 1, account.externalId);
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < all.length; i += BATCH) {
+        await ingest.ingest(all.slice(i, i + BATCH));
+      }
+      const ingestSeconds = seconds(start);
+      await handledAll(ds, EVENTS);
+      const total = seconds(start);
+      const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM message_reading`);
+      const round = {
+        mode: on ? ('on' as const) : ('off' as const),
+        eventsPerSecond: Math.round(EVENTS / total),
+        ingestEventsPerSecond: Math.round(EVENTS / ingestSeconds),
+        read: n,
+      };
+      console.log(`round ${r + 1}${r < 0 ? ' (warm-up)' : ''}: ${JSON.stringify(round)}`);
+      if (r >= 0) {
+        rounds.push(round);
+      }
+    }
+    const pick = (mode: 'off' | 'on', key: 'eventsPerSecond' | 'ingestEventsPerSecond') =>
+      median(rounds.filter((r) => r.mode === mode).map((r) => r[key]));
+    const result = {
+      events: EVENTS,
+      batchSize: BATCH,
+      texts: TEXTS.length,
+      rounds,
+      ingestOff: pick('off', 'ingestEventsPerSecond'),
+      ingestOn: pick('on', 'ingestEventsPerSecond'),
+      handledOff: pick('off', 'eventsPerSecond'),
+      handledOn: pick('on', 'eventsPerSecond'),
+      ingestRatio: +(pick('on', 'ingestEventsPerSecond') / pick('off', 'ingestEventsPerSecond')).toFixed(3),
+      handledRatio: +(pick('on', 'eventsPerSecond') / pick('off', 'eventsPerSecond')).toFixed(3),
+      target: { ingestRatio: 0.85 },
+    };
+    console.log(`\nIngest with the message readings off and on (${EVENTS} WhatsApp messages, batches of ${BATCH})`);
+    console.table([
+      { measure: 'ingest alone', off: result.ingestOff, on: result.ingestOn, ratio: result.ingestRatio },
+      { measure: 'ingest + scanner (read)', off: result.handledOff, on: result.handledOn, ratio: result.handledRatio },
+    ]);
+    console.log(`written: ${writeResult('readings', result)}`);
+  } finally {
+    await app.close();
+    await bench.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
