@@ -42,7 +42,7 @@ export const readingsTr = {
   'readings.model.retrained': 'Yeniden eğitildi.',
   'readings.threshold.title': 'Öneri eşiği',
   'readings.threshold.explain':
-    'Model bu güvenin altında önerdiği kategoriyi yalnızca gösterir; memur seçmeden uygulanmaz. Yüksek eşik daha az ama daha isabetli otomatik kategori demektir.',
+    'Model bu güvenin altında önerdiği kategoriyi yalnızca gösterir. Şimdilik hiçbir öneri kendiliğinden uygulanmaz: kategoriyi her zaman memur seçer.',
   'readings.threshold.label': 'Öneri eşiği (%)',
   'readings.threshold.slider': 'Öneri eşiği kaydırıcısı',
   'readings.threshold.range': 'Eşik %50 ile %100 arasında bir sayı olmalı.',
@@ -93,7 +93,7 @@ export const readingsEn: Record<keyof typeof readingsTr, string> = {
   'readings.model.retrained': 'Retrained.',
   'readings.threshold.title': 'Suggestion threshold',
   'readings.threshold.explain':
-    'Below this confidence the suggested category is only shown; it is not applied unless an officer chooses it. A higher threshold means fewer but more accurate automatic categories.',
+    'Below this confidence the suggested category is only shown. For now no suggestion is ever applied by itself: an officer always chooses the category.',
   'readings.threshold.label': 'Suggestion threshold (%)',
   'readings.threshold.slider': 'Suggestion threshold slider',
   'readings.threshold.range': 'The threshold must be a number from 50% to 100%.',
