@@ -68,6 +68,27 @@ describe('Message readings in the product', () => {
     expect(await list('?urgent=true')).toEqual([]);
   });
 
+  it('unpins an urgent conversation when it is closed, alone or in bulk', async () => {
+    const single = await send('Sokakta elektrik teli kopmuş yerde duruyor, kıvılcım çıkıyor!', minutesAgo(5));
+    const bulk = await send('Bodrum katı su bastı, yaşlı komşumuz içeride mahsur kaldı!', minutesAgo(4));
+    const pinned = async () => (await list('?urgent=true')).map((c) => c.id);
+    expect(await pinned()).toEqual(expect.arrayContaining([single, bulk]));
+
+    await t
+      .http()
+      .patch(`/api/v1/conversations/${single}`)
+      .set(auth(officer.token))
+      .send({ status: 'closed' })
+      .expect(200);
+    await t
+      .http()
+      .post('/api/v1/conversations/bulk')
+      .set(auth(officer.token))
+      .send({ ids: [bulk], action: 'close' })
+      .expect(200);
+    expect(await pinned()).toEqual([]);
+  });
+
   it('reads the language and sentiment of the latest message, filterable', async () => {
     const arabic = await send('مرحبا، الماء مقطوع في حارتنا منذ يومين ولا أحد يجيب', minutesAgo(3));
     const [row] = await t.dataSource.query(`SELECT language, sentiment FROM conversation WHERE id = $1`, [arabic]);

@@ -21,6 +21,7 @@ import {
 } from './conversation-row';
 import { ConversationTagBuffer } from './conversation-tag.buffer';
 import { normalizeTags } from './conversation-tags';
+import { END_URGENCY_SQL } from './conversation-urgency';
 
 export interface Actor {
   userId: string;
@@ -202,7 +203,7 @@ export class ConversationsService {
       sets.push(`status = $${params.length}`);
       if (changes.status === ConversationStatus.Closed) {
         // A closed conversation waits for nobody: it leaves the urgent pins.
-        sets.push(`urgent_since = NULL`, `urgency_terms = '{}'`);
+        sets.push(END_URGENCY_SQL);
       }
       activity.push({ type: 'status', data: { from: current.status, to: changes.status } });
     }
@@ -337,7 +338,7 @@ export class ConversationsService {
         set = `tags = CASE WHEN $${params.length} = ANY(tags) THEN tags ELSE array_append(tags, $${params.length}::text) END`;
         activity = { type: 'tags', data: { added: tag } };
       } else {
-        set = `status = 'closed'`;
+        set = `status = 'closed', ${END_URGENCY_SQL}`;
         activity = { type: 'status', data: { to: ConversationStatus.Closed } };
       }
       params.push(BULK_FILTER_LIMIT);

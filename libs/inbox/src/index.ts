@@ -14,3 +14,4 @@ export * from './conversation-activity.recorder';
 export * from './conversation-history.buffer';
 export * from './conversation-tag.buffer';
 export * from './conversation-tags';
+export * from './conversation-urgency';
