@@ -12,30 +12,16 @@
  *    messages, through RuleDryRunService (what POST /api/v1/automation-rules/try calls).
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { ConversationActionKind } from '@civic/automation';
 import type { ConversationAction } from '@civic/automation';
 import type { AutomationRuleDefinition } from '@civic/automation-rules';
 import { AutomationRuleEvent, RuleConditionType, RuleDryRunService, RuleSetCache } from '@civic/automation-rules';
 import type { MessageEvent } from '@civic/channels-core';
-import { CitizenMessageSettingsService } from '@civic/citizen-loop';
-import {
-  AttachmentType,
-  Channel,
-  ChannelAccount,
-  ConversationKind,
-  MessageDirection,
-  MessageKind,
-  User,
-} from '@civic/domain';
+import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
-import { createApiApp } from '../apps/api/src/create-api-app';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { createBenchDatabase, writeResult } from './bench-database';
+import { writeResult } from './bench-database';
+import { startScannerBenchApp } from './scanner-bench-app';
 
 const EVENTS = Number(process.env.BENCH_RULES_EVENTS ?? 2_000);
 const ROUNDS = Number(process.env.BENCH_RULES_ROUNDS ?? 3);
@@ -153,56 +139,10 @@ async function emptied(ds: DataSource, truncate: string): Promise<void> {
   }
 }
 
-async function handledAll(ds: DataSource, expected: number): Promise<void> {
-  for (;;) {
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM citizen_inbound_processed`);
-    if (n >= expected) {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 async function main(): Promise<void> {
-  const bench = await createBenchDatabase('rules');
-  const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-rules-'));
-  const app = await createApiApp({
-    config: {
-      NODE_ENV: 'production',
-      DATABASE_URL: bench.url,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'error',
-      SANDBOX: 'false',
-      ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ADMIN_EMAIL: 'yonetici@bench.belediye.tr',
-      ADMIN_PASSWORD: 'Bench-Parola-123',
-      ORGANIZATION_NAME: 'Bench Belediyesi',
-      META_APP_SECRET: 'bench',
-      META_VERIFY_TOKEN: 'bench',
-      // Nothing leaves the machine: automatic messages would be refused here (they are switched off below).
-      META_GRAPH_URL: 'http://127.0.0.1:9',
-    },
-    include: [WorkerModule],
-  });
+  const { app, ds, admin, account, handledAll, close } = await startScannerBenchApp('rules', '106540352242977');
+  const org = admin.organizationId;
   try {
-    await app.init();
-    const ds = bench.dataSource;
-    const admin = await ds.getRepository(User).findOneByOrFail({ email: 'yonetici@bench.belediye.tr' });
-    const org = admin.organizationId;
-    const account = await ds.getRepository(ChannelAccount).save({
-      organizationId: org,
-      channel: Channel.WhatsApp,
-      externalId: '106540352242977',
-      name: 'Bench WhatsApp',
-    });
-    // The automatic messages would send on every new conversation at night: both modes alike, so off.
-    await app.get(CitizenMessageSettingsService).update(org, admin.id, {
-      kinds: [
-        { kind: 'out_of_hours', enabled: false },
-        { kind: 'case_opened', enabled: false },
-      ],
-    } as never);
     const ingest = app.get(IngestService);
     const cache = app.get(RuleSetCache);
     for (const [i, rule] of rules().entries()) {
@@ -237,7 +177,7 @@ async function main(): Promise<void> {
         await ingest.ingest(all.slice(i, i + BATCH));
       }
       const ingestSeconds = seconds(start);
-      await handledAll(ds, EVENTS);
+      await handledAll(EVENTS);
       const total = seconds(start);
       const round: (typeof rounds)[number] = {
         mode: on ? 'on' : 'off',
@@ -264,7 +204,7 @@ async function main(): Promise<void> {
       await ingest.ingest(stored.slice(i, i + BATCH));
     }
     // The scanner has handled them before the dry run is timed: it would otherwise share the CPU with it.
-    await handledAll(ds, DRY_RUN_MESSAGES);
+    await handledAll(DRY_RUN_MESSAGES);
     const dryRun = app.get(RuleDryRunService);
     const tried = rules()[RULES / 2 + 4]; // a location rule with keywords (its point gets pins)
     const timings: number[] = [];
@@ -307,9 +247,7 @@ async function main(): Promise<void> {
     );
     console.log(`written: ${writeResult('rules', result)}`);
   } finally {
-    await app.close();
-    await bench.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -7,19 +7,15 @@
  * it, in the scanner) and ingest until the scanner has handled (and read) every message.
  */
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DataSource } from 'typeorm';
 import type { MessageEvent } from '@civic/channels-core';
-import { CitizenInboundHandlerRegistry, CitizenMessageSettingsService } from '@civic/citizen-loop';
-import { Channel, ChannelAccount, ConversationKind, MessageDirection, MessageKind, User } from '@civic/domain';
+import { CitizenInboundHandlerRegistry } from '@civic/citizen-loop';
+import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
 import { MessageReadingHandler } from '@civic/message-readings';
-import { createApiApp } from '../apps/api/src/create-api-app';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { createBenchDatabase, writeResult } from './bench-database';
+import { writeResult } from './bench-database';
+import { startScannerBenchApp } from './scanner-bench-app';
 
 const EVENTS = Number(process.env.BENCH_READINGS_EVENTS ?? 2_000);
 const ROUNDS = Number(process.env.BENCH_READINGS_ROUNDS ?? 3);
@@ -59,54 +55,9 @@ function events(round: number, accountExternalId: string): MessageEvent[] {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
-async function handledAll(ds: DataSource, expected: number): Promise<void> {
-  for (;;) {
-    const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM citizen_inbound_processed`);
-    if (n >= expected) {
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 async function main(): Promise<void> {
-  const bench = await createBenchDatabase('readings');
-  const dataDir = mkdtempSync(join(tmpdir(), 'civic-bench-readings-'));
-  const app = await createApiApp({
-    config: {
-      NODE_ENV: 'production',
-      DATABASE_URL: bench.url,
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'error',
-      SANDBOX: 'false',
-      ENCRYPTION_KEY: randomBytes(32).toString('hex'),
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ADMIN_EMAIL: 'yonetici@bench.belediye.tr',
-      ADMIN_PASSWORD: 'Bench-Parola-123',
-      ORGANIZATION_NAME: 'Bench Belediyesi',
-      META_APP_SECRET: 'bench',
-      META_VERIFY_TOKEN: 'bench',
-      META_GRAPH_URL: 'http://127.0.0.1:9',
-    },
-    include: [WorkerModule],
-  });
+  const { app, ds, account, handledAll, close } = await startScannerBenchApp('readings', '106540352242978');
   try {
-    await app.init();
-    const ds = bench.dataSource;
-    const admin = await ds.getRepository(User).findOneByOrFail({ email: 'yonetici@bench.belediye.tr' });
-    const account = await ds.getRepository(ChannelAccount).save({
-      organizationId: admin.organizationId,
-      channel: Channel.WhatsApp,
-      externalId: '106540352242978',
-      name: 'Bench WhatsApp',
-    });
-    // Automatic messages would be sent (and refused here) on every new conversation at night: off in both modes.
-    await app.get(CitizenMessageSettingsService).update(admin.organizationId, admin.id, {
-      kinds: [
-        { kind: 'out_of_hours', enabled: false },
-        { kind: 'case_opened', enabled: false },
-      ],
-    } as never);
     const ingest = app.get(IngestService);
     const registry = app.get(CitizenInboundHandlerRegistry);
     const readings = app.get(MessageReadingHandler);
@@ -128,7 +79,7 @@ async function main(): Promise<void> {
         await ingest.ingest(all.slice(i, i + BATCH));
       }
       const ingestSeconds = seconds(start);
-      await handledAll(ds, EVENTS);
+      await handledAll(EVENTS);
       const total = seconds(start);
       const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM message_reading`);
       const round = {
@@ -164,9 +115,7 @@ async function main(): Promise<void> {
     ]);
     console.log(`written: ${writeResult('readings', result)}`);
   } finally {
-    await app.close();
-    await bench.drop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 
