@@ -8,6 +8,8 @@ export enum ActionReason {
   CaseAlreadyOpen = 'case_already_open',
   NoOpenCase = 'no_open_case',
   UnknownCategory = 'unknown_category',
+  /** open_case without a category: the learned suggestion is missing or below the administrator's threshold. */
+  NoConfidentSuggestion = 'no_confident_suggestion',
   UnknownDepartment = 'unknown_department',
   UnknownExternalBody = 'unknown_external_body',
   CaseTransitionNotAllowed = 'case_transition_not_allowed',

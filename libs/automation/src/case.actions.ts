@@ -19,7 +19,8 @@ export class CaseActions {
     private readonly cases: CasesService,
   ) {}
 
-  async open(ctx: ActionContext, categoryKey: string, departmentId?: string): Promise<void> {
+  /** Without `categoryKey` the opener applies the learned suggestion at or above the threshold. */
+  async open(ctx: ActionContext, categoryKey: string | undefined, departmentId?: string): Promise<void> {
     if (await this.openCaseId(ctx)) {
       throw new ActionNotDoneError('skipped', ActionReason.CaseAlreadyOpen);
     }
@@ -29,16 +30,14 @@ export class CaseActions {
         {
           conversationId: ctx.conversationId,
           ...(ctx.messageId ? { messageId: ctx.messageId } : {}),
-          category: categoryKey,
+          ...(categoryKey !== undefined ? { category: categoryKey } : {}),
           ...(departmentId ? { departmentId } : {}),
         },
         ctx.manager,
       );
     } catch (error) {
-      throw refusal(
-        error,
-        departmentId && isAbout(error, 'departmentId') ? ActionReason.UnknownDepartment : ActionReason.UnknownCategory,
-      );
+      const category = categoryKey === undefined ? ActionReason.NoConfidentSuggestion : ActionReason.UnknownCategory;
+      throw refusal(error, departmentId && isAbout(error, 'departmentId') ? ActionReason.UnknownDepartment : category);
     }
   }
 

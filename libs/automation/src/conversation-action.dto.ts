@@ -59,8 +59,12 @@ export class ConversationActionDto {
   @IsEnum(CasePriority, { message: `priority must be one of: ${Object.values(CasePriority).join(', ')}` })
   priority?: CasePriority;
 
-  @ApiPropertyOptional({ example: 'yol-cukur', description: 'open_case: a category code' })
-  @ValidateIf(needs(K.OpenCase))
+  @ApiPropertyOptional({
+    example: 'yol-cukur',
+    description:
+      'open_case: a category code; without it the learned suggestion, when its confidence reaches the threshold',
+  })
+  @ValidateIf((a: ConversationActionDto) => a.kind === K.OpenCase && a.categoryKey !== undefined)
   @IsString()
   @Matches(/^[a-z0-9][a-z0-9-]{0,79}$/, { message: 'categoryKey must be a category code such as yol-cukur' })
   categoryKey?: string;
@@ -98,7 +102,7 @@ export function toConversationAction(dto: ConversationActionDto): ConversationAc
     case K.OpenCase:
       return {
         kind: dto.kind,
-        categoryKey: dto.categoryKey!,
+        ...(dto.categoryKey !== undefined ? { categoryKey: dto.categoryKey } : {}),
         ...(dto.departmentId ? { departmentId: dto.departmentId } : {}),
       };
     case K.ForwardCase:

@@ -20,8 +20,11 @@ export type ConversationAction =
   | { kind: ConversationActionKind.AssignOfficer; userId: string }
   | { kind: ConversationActionKind.AddTags; tags: string[] }
   | { kind: ConversationActionKind.SetPriority; priority: CasePriority }
-  /** Opens a case from the conversation's latest citizen message; `categoryKey` as in routing rules. */
-  | { kind: ConversationActionKind.OpenCase; categoryKey: string; departmentId?: string }
+  /**
+   * Opens a case from the conversation's latest citizen message; `categoryKey` as in routing rules.
+   * Without it the learned suggestion is applied when its confidence reaches the threshold.
+   */
+  | { kind: ConversationActionKind.OpenCase; categoryKey?: string; departmentId?: string }
   /** Forwards the conversation's open case to an external body (a department of kind external). */
   | { kind: ConversationActionKind.ForwardCase; departmentId: string }
   /** Replies with a canned response through the normal reply outbox and channel rules. */

@@ -36,7 +36,10 @@ export class MacroReferences {
         }
       } else if (action.kind === K.OpenCase) {
         try {
-          await this.categories.resolve(manager, organizationId, action.categoryKey, `${at}.categoryKey`);
+          // Without a category the learned suggestion decides when the case is opened.
+          if (action.categoryKey !== undefined) {
+            await this.categories.resolve(manager, organizationId, action.categoryKey, `${at}.categoryKey`);
+          }
         } catch (error) {
           if (!(error instanceof DomainError)) {
             throw error;

@@ -10,6 +10,8 @@ import { CaseNoticeTrigger } from './case-notice.trigger';
 import { CaseView } from './case-view';
 import { CaseStore } from './case.store';
 import { DepartmentsService } from './departments.service';
+import { LearnedCategoryReader } from './learned-category.reader';
+import type { LearnedCategory } from './learned-category.reader';
 
 export interface CaseLocationInput {
   latitude: number;
@@ -20,7 +22,11 @@ export interface CaseLocationInput {
 export interface CreateCaseInput {
   conversationId: string;
   messageId?: string;
-  category: string;
+  /**
+   * Code, id or name. Without it the learned model's suggestion for the case's message (else the
+   * citizen's latest) is applied when its confidence reaches the administrator's threshold.
+   */
+  category?: string;
   description?: string;
   priority?: CasePriority;
   departmentId?: string;
@@ -41,6 +47,7 @@ export class CaseOpeningService {
     private readonly history: CaseHistoryRecorder,
     private readonly dueDates: CaseDueDatesService,
     private readonly notices: CaseNoticeTrigger,
+    private readonly learnedCategories: LearnedCategoryReader,
   ) {}
 
   /**
@@ -78,7 +85,14 @@ export class CaseOpeningService {
           });
         }
       }
-      const category = await this.categories.resolve(manager, actor.organizationId, input.category);
+      const learned = input.category
+        ? null
+        : await this.confidentSuggestion(manager, actor.organizationId, conversation.id, message?.id ?? null);
+      const category = await this.categories.resolve(
+        manager,
+        actor.organizationId,
+        input.category ?? learned!.category.id,
+      );
       let departmentId: string | null = null;
       if (input.departmentId) {
         departmentId = (
@@ -153,12 +167,46 @@ export class CaseOpeningService {
           messageId: message?.id ?? null,
         },
       });
+      if (learned) {
+        // The trail says the category was not chosen by a person, and how sure the model was.
+        await this.history.record(manager, actor, row.id, {
+          action: 'category_suggested',
+          after: {
+            category: category.code,
+            categoryId: category.id,
+            confidence: learned.confidence,
+            threshold: learned.threshold,
+            words: learned.words,
+            messageId: learned.messageId,
+          },
+        });
+      }
       // "Başvurunuz … numarasıyla alınmıştır": in this transaction, so the case and its acknowledgement go together.
       await this.notices.opened(manager, actor.organizationId, row.id);
       return row.id as string;
     };
     const id = outer ? await work(outer) : await this.dataSource.transaction(work);
     return this.store.view(actor.scope, id, outer);
+  }
+
+  /** The learned suggestion when it is at or above the threshold; below it the category must be chosen (400). */
+  private async confidentSuggestion(
+    manager: EntityManager,
+    organizationId: string,
+    conversationId: string,
+    messageId: string | null,
+  ): Promise<LearnedCategory> {
+    const learned = await this.learnedCategories.latest(manager, organizationId, conversationId, messageId);
+    if (!learned || learned.confidence < learned.threshold) {
+      throw new DomainError(ErrorCode.ValidationFailed, {
+        errors: [
+          learned
+            ? `category must be given: the suggestion's confidence ${learned.confidence.toFixed(2)} is below the threshold ${learned.threshold.toFixed(2)}`
+            : 'category must be given: the message has no suggested category',
+        ],
+      });
+    }
+    return learned;
   }
 
   private async pinnedLocation(

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@civic/audit';
 import { CitizenLoopModule } from '@civic/citizen-loop';
 import { MailModule } from '@civic/mail';
+import { MessageReadingsModule } from '@civic/message-readings';
 import { OfficeHoursModule } from '@civic/office-hours';
 import { QueueModule } from '@civic/queue';
 import { RepliesModule } from '@civic/replies';
@@ -24,6 +25,7 @@ import { DepartmentPresetsService } from './department-presets.service';
 import { DepartmentsService } from './departments.service';
 import { DirectorateCasesService } from './directorate/directorate-cases.service';
 import { INTAKE_PROVIDERS } from './intake/intake.providers';
+import { LearnedCategoryReader } from './learned-category.reader';
 import { MAP_PROVIDERS } from './map/map.providers';
 import { NEIGHBOURHOOD_PROVIDERS } from './neighbourhoods/neighbourhood.providers';
 import { CasePhotoLocationService } from './photos/case-photo-location.service';
@@ -47,6 +49,7 @@ const PROVIDERS = [
   DepartmentPresetsService,
   CaseCategoriesService,
   RoutingRulesService,
+  LearnedCategoryReader,
   RoutingSuggestionService,
   CasesService,
   CaseOpeningService,
@@ -63,7 +66,15 @@ const PROVIDERS = [
 
 /** Cases (api side): catalog, routing, case work, forwarding outbox, closing the loop, statistics, duplicates, public data. */
 @Module({
-  imports: [AuditModule, MailModule, QueueModule, RepliesModule, CitizenLoopModule, OfficeHoursModule],
+  imports: [
+    AuditModule,
+    MailModule,
+    QueueModule,
+    RepliesModule,
+    CitizenLoopModule,
+    OfficeHoursModule,
+    MessageReadingsModule,
+  ],
   providers: PROVIDERS,
   exports: PROVIDERS,
 })

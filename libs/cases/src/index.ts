@@ -13,6 +13,7 @@ export * from './department-presets.service';
 export * from './case-categories.service';
 export * from './routing-rules.service';
 export * from './routing-suggestion.service';
+export * from './learned-category.reader';
 export * from './cases.service';
 export * from './case-opening.service';
 export * from './case-forward.queue';

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { AccountScope } from '@civic/auth';
 import { DepartmentKind } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
+import { LearnedCategoryReader } from './learned-category.reader';
+import type { LearnedCategory } from './learned-category.reader';
 import { matchRules } from './routing-matcher';
 import { RoutingRulesService } from './routing-rules.service';
 
@@ -16,19 +18,27 @@ export interface RoutingSuggestion {
 
 const TEXT_MESSAGES = 20;
 
-/** Suggests a category and unit for a conversation from the citizen's words and the admins' keyword rules. */
+export interface CaseSuggestions {
+  conversationId: string;
+  suggestion: RoutingSuggestion | null;
+  alternatives: RoutingSuggestion[];
+  /** The learned model's suggestion for the citizen's latest message (or the given one), beside the rules'. */
+  learned: LearnedCategory | null;
+}
+
+/**
+ * Suggests a category and unit for a conversation from the citizen's words and the admins' keyword
+ * rules, with the category the organization's learned model read in the citizen's message.
+ */
 @Injectable()
 export class RoutingSuggestionService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly rules: RoutingRulesService,
+    private readonly learnedCategories: LearnedCategoryReader,
   ) {}
 
-  async suggest(
-    scope: AccountScope,
-    conversationId: string,
-    messageId?: string,
-  ): Promise<{ conversationId: string; suggestion: RoutingSuggestion | null; alternatives: RoutingSuggestion[] }> {
+  async suggest(scope: AccountScope, conversationId: string, messageId?: string): Promise<CaseSuggestions> {
     const organizationId = scope.organizationId;
     const scoped: unknown[] = [organizationId, conversationId];
     const [conversation] = await this.dataSource.query(
@@ -44,11 +54,17 @@ export class RoutingSuggestionService {
         ORDER BY m.sent_at DESC LIMIT ${TEXT_MESSAGES}`,
       [conversationId, messageId ?? null],
     );
+    const learned = await this.learnedCategories.latest(
+      this.dataSource.manager,
+      organizationId,
+      conversationId,
+      messageId ?? null,
+    );
     const text = messages.map((m) => [m.text, m.captions].filter(Boolean).join(' ')).join('\n');
     const rules = await this.rules.list(organizationId, true);
     const matches = matchRules(text, rules);
     if (matches.length === 0) {
-      return { conversationId, suggestion: null, alternatives: [] };
+      return { conversationId, suggestion: null, alternatives: [], learned };
     }
 
     const categories = new Map<string, Record<string, any>>(
@@ -83,6 +99,6 @@ export class RoutingSuggestionService {
         score: m.score,
       });
     }
-    return { conversationId, suggestion: suggestions[0], alternatives: suggestions.slice(1, 4) };
+    return { conversationId, suggestion: suggestions[0], alternatives: suggestions.slice(1, 4), learned };
   }
 }

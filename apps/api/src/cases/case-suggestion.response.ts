@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import type { RoutingSuggestion } from '@civic/cases';
+import type { LearnedCategory, RoutingSuggestion } from '@civic/cases';
 import { DepartmentKind } from '@civic/domain';
 import { CaseCategoryRefResponse } from './case.response';
 
@@ -18,10 +18,26 @@ export class RoutingSuggestionResponse implements RoutingSuggestion {
   @ApiProperty() score: number;
 }
 
+@ApiSchema({ name: 'LearnedCategorySuggestion' })
+export class LearnedCategorySuggestionResponse implements LearnedCategory {
+  @ApiProperty({ format: 'uuid', description: 'The citizen message it was read in' }) messageId: string;
+  @ApiProperty({ type: CaseCategoryRefResponse }) category: CaseCategoryRefResponse;
+  @ApiProperty({ minimum: 0, maximum: 1 }) confidence: number;
+  @ApiProperty({ type: [String], description: 'The words that weighed most, strongest first' }) words: string[];
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'At or above it a case opened without a category takes it' })
+  threshold: number;
+}
+
 /** GET /api/v1/cases/suggest. */
 @ApiSchema({ name: 'CaseSuggestion' })
 export class CaseSuggestionResponse {
   @ApiProperty({ format: 'uuid' }) conversationId: string;
   @ApiProperty({ type: RoutingSuggestionResponse, nullable: true }) suggestion: RoutingSuggestionResponse | null;
   @ApiProperty({ type: [RoutingSuggestionResponse] }) alternatives: RoutingSuggestionResponse[];
+  @ApiProperty({
+    type: LearnedCategorySuggestionResponse,
+    nullable: true,
+    description: 'The learned model’s suggestion for the citizen’s latest message (or the given one)',
+  })
+  learned: LearnedCategorySuggestionResponse | null;
 }

@@ -52,7 +52,10 @@ export class CasesController {
 
   @Get('suggest')
   @Roles(...CASE_WORKERS)
-  @ApiOperation({ summary: 'Suggested category and department/external body from the citizen’s words (keyword rules)' })
+  @ApiOperation({
+    summary:
+      'Suggested category and department/external body from the citizen’s words (keyword rules), and the learned model’s category',
+  })
   @ApiOkResponse({ type: CaseSuggestionResponse })
   suggest(@CurrentScope() scope: AccountScope, @Query() query: SuggestCaseQuery) {
     return this.suggestions.suggest(scope, query.conversationId, query.messageId);

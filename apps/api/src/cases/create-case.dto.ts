@@ -16,10 +16,15 @@ export class CreateCaseDto implements CreateCaseInput {
   @IsUUID()
   messageId?: string;
 
-  @ApiProperty({ description: 'Category code or name', example: 'yol-cukur' })
+  @ApiPropertyOptional({
+    description:
+      'Category code or name. Without it the learned suggestion is applied when its confidence reaches the threshold (else 400)',
+    example: 'yol-cukur',
+  })
+  @IsOptional()
   @IsString()
   @Length(1, 100)
-  category: string;
+  category?: string;
 
   @ApiPropertyOptional({ description: 'Default: the message text', example: 'İnönü Caddesi 12 önünde derin çukur' })
   @IsOptional()

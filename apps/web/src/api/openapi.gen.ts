@@ -1005,7 +1005,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Suggested category and department/external body from the citizen’s words (keyword rules) */
+        /** Suggested category and department/external body from the citizen’s words (keyword rules), and the learned model’s category */
         get: operations["CasesController_suggest"];
         put?: never;
         post?: never;
@@ -2559,7 +2559,7 @@ export interface components {
         };
         ActionOutcome: {
             kind: components["schemas"]["ConversationActionKind"];
-            /** @description Why it was skipped or failed: no_change, teams_unavailable, team_not_found, officer_unavailable, case_already_open, no_open_case, unknown_category, unknown_department, unknown_external_body, case_transition_not_allowed, canned_response_unavailable, reply_refused, no_team_emails, no_team_webhook, mail_not_configured, conversation_not_found, invalid_value, unexpected_error, or a service's error code */
+            /** @description Why it was skipped or failed: no_change, teams_unavailable, team_not_found, officer_unavailable, case_already_open, no_open_case, unknown_category, no_confident_suggestion, unknown_department, unknown_external_body, case_transition_not_allowed, canned_response_unavailable, reply_refused, no_team_emails, no_team_webhook, mail_not_configured, conversation_not_found, invalid_value, unexpected_error, or a service's error code */
             reason?: string;
             /** @enum {string} */
             result: "done" | "skipped" | "failed";
@@ -3482,6 +3482,8 @@ export interface components {
             alternatives: components["schemas"]["RoutingSuggestion"][];
             /** Format: uuid */
             conversationId: string;
+            /** @description The learned model’s suggestion for the citizen’s latest message (or the given one) */
+            learned: components["schemas"]["LearnedCategorySuggestion"] | null;
             suggestion: components["schemas"]["RoutingSuggestion"] | null;
         };
         CaseView: {
@@ -3739,7 +3741,7 @@ export interface components {
              */
             cannedResponseId?: string;
             /**
-             * @description open_case: a category code
+             * @description open_case: a category code; without it the learned suggestion, when its confidence reaches the threshold
              * @example yol-cukur
              */
             categoryKey?: string;
@@ -3922,10 +3924,10 @@ export interface components {
         };
         CreateCaseDto: {
             /**
-             * @description Category code or name
+             * @description Category code or name. Without it the learned suggestion is applied when its confidence reaches the threshold (else 400)
              * @example yol-cukur
              */
-            category: string;
+            category?: string;
             conversationId: string;
             /** @description Default: the department owning the category */
             departmentId?: string;
@@ -4407,6 +4409,19 @@ export interface components {
             resolution: components["schemas"]["DurationsByDimension"];
             /** Format: date-time */
             to: string;
+        };
+        LearnedCategorySuggestion: {
+            category: components["schemas"]["CaseCategoryRef"];
+            confidence: number;
+            /**
+             * Format: uuid
+             * @description The citizen message it was read in
+             */
+            messageId: string;
+            /** @description At or above it a case opened without a category takes it */
+            threshold: number;
+            /** @description The words that weighed most, strongest first */
+            words: string[];
         };
         LegalHold: {
             /** Format: uuid */
@@ -5831,7 +5846,7 @@ export interface components {
              */
             assigneeUserId?: string | null;
             /**
-             * @description Category code or name
+             * @description Category code or name. Without it the learned suggestion is applied when its confidence reaches the threshold (else 400)
              * @example yol-cukur
              */
             category?: string;

@@ -7,6 +7,7 @@ import { useConversationCases } from '../api/queries/use-cases';
 import type { CaseCategory, CaseSuggestion } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { CaseCard } from './case-card';
+import { LearnedCategoryHint } from './readings/learned-category-hint';
 
 /** The conversation's cases (başvuru): open one with a category, resolve it with the citizen message. */
 export function CasePanel({ conversationId, canWork }: { conversationId: string; canWork: boolean }) {
@@ -17,6 +18,7 @@ export function CasePanel({ conversationId, canWork }: { conversationId: string;
   const [categories, setCategories] = useState<CaseCategory[]>([]);
   const [category, setCategory] = useState('');
   const [suggested, setSuggested] = useState<string | null>(null);
+  const [learned, setLearned] = useState<CaseSuggestion['learned']>(null);
   const categoryRef = useRef<HTMLSelectElement>(null);
   const [description, setDescription] = useState('');
   const [opening, setOpening] = useState(false);
@@ -27,6 +29,7 @@ export function CasePanel({ conversationId, canWork }: { conversationId: string;
     setOpening(false);
     setCategory('');
     setSuggested(null);
+    setLearned(null);
   }, [conversationId]);
 
   // The form an officer opened (by click or by the c shortcut) takes the focus, so typing goes on there.
@@ -42,14 +45,17 @@ export function CasePanel({ conversationId, canWork }: { conversationId: string;
       const [all, hint] = await Promise.all([
         categories.length ? Promise.resolve(categories) : api.request<CaseCategory[]>('/api/v1/case-categories'),
         api
-          .request<Pick<CaseSuggestion, 'suggestion'>>(`/api/v1/cases/suggest?conversationId=${conversationId}`)
-          .catch(() => ({ suggestion: null })),
+          .request<Pick<CaseSuggestion, 'suggestion' | 'learned'>>(
+            `/api/v1/cases/suggest?conversationId=${conversationId}`,
+          )
+          .catch(() => ({ suggestion: null, learned: null })),
       ]);
       setCategories(all.filter((c) => c.active));
       if (hint.suggestion) {
         setCategory(hint.suggestion.category.id);
         setSuggested(hint.suggestion.category.name);
       }
+      setLearned(hint.learned ?? null);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -96,6 +102,13 @@ export function CasePanel({ conversationId, canWork }: { conversationId: string;
       {opening && (
         <form className="case-open" onSubmit={(e) => void submit(e)} aria-label={t('case.open')}>
           {suggested && <p className="small muted">{t('case.suggested', { name: suggested })}</p>}
+          {learned && (
+            <LearnedCategoryHint
+              learned={learned}
+              picked={category === learned.category.id}
+              onPick={(id) => setCategory(id)}
+            />
+          )}
           <label>
             {t('case.category')}
             <select ref={categoryRef} required value={category} onChange={(e) => setCategory(e.target.value)}>

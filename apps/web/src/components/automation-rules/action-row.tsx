@@ -81,12 +81,14 @@ export function ActionRow({
       )}
       {k === 'open_case' && (
         <>
+          {/* No category: the learned suggestion, applied only when its confidence reaches the threshold. */}
           <OptionSelect
-            placeholder={t('rules.choose')}
+            placeholder={t('readings.rule.suggestedCategory')}
             label={t('rules.category')}
             value={action.categoryKey}
             options={lookups.categories.filter((c) => c.active).map((c) => ({ value: c.code, label: c.name }))}
             onChange={(categoryKey) => set({ categoryKey })}
+            optional
           />
           <OptionSelect
             placeholder={'—'}

@@ -50,15 +50,17 @@ export function useRuleWords() {
       longitude: format.number(c.longitude ?? 0, { maximumFractionDigits: 5 }),
     });
   const action = (a: RuleAction): string =>
-    t(`rules.does.${a.kind}` as MessageKey, {
-      team: lookups.teams.find((x) => x.id === a.teamId)?.name ?? unknown,
-      user: lookups.users.find((x) => x.id === a.userId)?.displayName ?? unknown,
-      tags: (a.tags ?? []).join(', '),
-      priority: a.priority ? t(`cases.priority.${a.priority}` as MessageKey) : unknown,
-      category: lookups.categories.find((x) => x.code === a.categoryKey)?.name ?? a.categoryKey ?? unknown,
-      body: lookups.units.find((x) => x.id === a.departmentId)?.name ?? unknown,
-      canned: lookups.canned.find((x) => x.id === a.cannedResponseId)?.title ?? unknown,
-    });
+    a.kind === 'open_case' && !a.categoryKey
+      ? t('readings.rule.opensSuggested')
+      : t(`rules.does.${a.kind}` as MessageKey, {
+          team: lookups.teams.find((x) => x.id === a.teamId)?.name ?? unknown,
+          user: lookups.users.find((x) => x.id === a.userId)?.displayName ?? unknown,
+          tags: (a.tags ?? []).join(', '),
+          priority: a.priority ? t(`cases.priority.${a.priority}` as MessageKey) : unknown,
+          category: lookups.categories.find((x) => x.code === a.categoryKey)?.name ?? a.categoryKey ?? unknown,
+          body: lookups.units.find((x) => x.id === a.departmentId)?.name ?? unknown,
+          canned: lookups.canned.find((x) => x.id === a.cannedResponseId)?.title ?? unknown,
+        });
   return {
     lookups,
     condition,

@@ -30,7 +30,7 @@ export function CaseHistory({ item, lookups = true }: { item: CaseDetail; lookup
             <time className="when small muted" dateTime={h.occurredAt}>
               {format.dateTime(h.occurredAt)}
             </time>{' '}
-            <span data-testid="history-sentence">{sentence(t, h, name)}</span>
+            <span data-testid="history-sentence">{sentence(t, h, name, format.percent)}</span>
             {h.actorLabel && <span className="muted small"> · {actor(t, h.actorLabel)}</span>}
             {h.note && <p className="small history-note">{h.note}</p>}
           </li>
@@ -48,12 +48,18 @@ function actor(t: Translate, label: string): string {
   return label === 'system' ? t('cases.history.bySystem') : label;
 }
 
-function sentence(t: Translate, h: CaseHistoryEntry, name: Names): string {
+function sentence(t: Translate, h: CaseHistoryEntry, name: Names, percent: (share: number) => string): string {
   const before = h.before ?? {};
   const after = h.after ?? {};
   switch (h.action) {
     case 'created':
       return t('cases.history.created');
+    case 'category_suggested':
+      return t('readings.history.categorySuggested', {
+        name: name(after.categoryId),
+        percent: percent(Number(after.confidence ?? 0)),
+        threshold: percent(Number(after.threshold ?? 0)),
+      });
     case 'updated':
       return updated(t, before, after, name);
     case 'merged':

@@ -25,7 +25,8 @@ const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export function actionComplete(a: MacroAction): boolean {
   switch (a.kind) {
     case 'open_case':
-      return !!a.categoryKey;
+      // Without a category the learned suggestion decides (only at or above the threshold).
+      return true;
     case 'assign_officer':
       return !!a.userId;
     case 'assign_team':
@@ -91,11 +92,12 @@ export function MacroActionRow({
       {k === 'open_case' && (
         <>
           <OptionSelect
-            placeholder={t('macros.choose')}
+            placeholder={t('readings.rule.suggestedCategory')}
             label={t('macros.field.category')}
             value={action.categoryKey}
             options={lookups.categories.map((c) => ({ value: c.code, label: c.name }))}
             onChange={(categoryKey) => set({ categoryKey })}
+            optional
           />
           <OptionSelect
             placeholder={t('macros.none')}

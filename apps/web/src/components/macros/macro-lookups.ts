@@ -33,7 +33,9 @@ export function useActionWords(lookups: MacroLookups) {
     const value = (() => {
       switch (a.kind) {
         case 'open_case':
-          return lookups.categories.find((c) => c.code === a.categoryKey)?.name ?? null;
+          return a.categoryKey
+            ? (lookups.categories.find((c) => c.code === a.categoryKey)?.name ?? null)
+            : t('readings.rule.suggestedCategory');
         case 'assign_officer':
           return lookups.officers.find((o) => o.id === a.userId)?.name ?? null;
         case 'assign_team':

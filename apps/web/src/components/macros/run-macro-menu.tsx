@@ -18,6 +18,7 @@ const KNOWN_REASONS = new Set([
   'case_already_open',
   'no_open_case',
   'unknown_category',
+  'no_confident_suggestion',
   'unknown_department',
   'unknown_external_body',
   'case_transition_not_allowed',

@@ -42,13 +42,21 @@ export const readingsTr = {
   'readings.model.retrained': 'Yeniden eğitildi.',
   'readings.threshold.title': 'Öneri eşiği',
   'readings.threshold.explain':
-    'Model bu güvenin altında önerdiği kategoriyi yalnızca gösterir. Şimdilik hiçbir öneri kendiliğinden uygulanmaz: kategoriyi her zaman memur seçer.',
+    'Model bu güvenin altında önerdiği kategoriyi yalnızca gösterir; memur başvuru açarken öneriyi görür ve tek tıkla seçebilir. Kategorisi seçilmeden açılan bir başvuruya (örneğin kategorisiz “Başvuru aç” kuralıyla) öneri ancak güveni bu eşiğe ulaşırsa kendiliğinden verilir ve başvurunun geçmişine güveniyle birlikte yazılır; eşiğin altında başvuru açılmaz.',
   'readings.threshold.label': 'Öneri eşiği (%)',
   'readings.threshold.slider': 'Öneri eşiği kaydırıcısı',
   'readings.threshold.range': 'Eşik %50 ile %100 arasında bir sayı olmalı.',
   'readings.threshold.save': 'Kaydet',
   'readings.threshold.saved': 'Kaydedildi.',
   'audit.act.readings.settings_updated': 'Mesaj okuma ayarı değişti',
+  'audit.act.case.category_suggested': 'Başvurunun kategorisi öneriden verildi',
+  'readings.history.categorySuggested': 'Kategori öneriden verildi: {name} (güven {percent}, eşik {threshold})',
+  'readings.learned.label': 'Öğrenilmiş öneri: {name} (güven {percent})',
+  'readings.learned.words': 'En çok etkileyen sözler: {words}',
+  'readings.learned.pick': 'Öneriyi seç',
+  'readings.learned.picked': 'Seçildi',
+  'readings.rule.suggestedCategory': 'Önerilen kategori (güveni eşiğe ulaşırsa)',
+  'readings.rule.opensSuggested': 'önerilen kategoride başvuru açar (güveni eşiğe ulaşırsa)',
 } as const;
 
 export const readingsEn: Record<keyof typeof readingsTr, string> = {
@@ -93,11 +101,20 @@ export const readingsEn: Record<keyof typeof readingsTr, string> = {
   'readings.model.retrained': 'Retrained.',
   'readings.threshold.title': 'Suggestion threshold',
   'readings.threshold.explain':
-    'Below this confidence the suggested category is only shown. For now no suggestion is ever applied by itself: an officer always chooses the category.',
+    'Below this confidence the suggested category is only shown; an officer opening a case sees it and can pick it with one click. A case opened without a chosen category (for example by an “Open a case” rule without a category) takes the suggestion by itself only when its confidence reaches this threshold, and the case history records it with its confidence; below the threshold no case is opened.',
   'readings.threshold.label': 'Suggestion threshold (%)',
   'readings.threshold.slider': 'Suggestion threshold slider',
   'readings.threshold.range': 'The threshold must be a number from 50% to 100%.',
   'readings.threshold.save': 'Save',
   'readings.threshold.saved': 'Saved.',
   'audit.act.readings.settings_updated': 'Message reading setting changed',
+  'audit.act.case.category_suggested': 'Case category taken from the suggestion',
+  'readings.history.categorySuggested':
+    'Category taken from the suggestion: {name} (confidence {percent}, threshold {threshold})',
+  'readings.learned.label': 'Learned suggestion: {name} (confidence {percent})',
+  'readings.learned.words': 'Words that weighed most: {words}',
+  'readings.learned.pick': 'Pick this suggestion',
+  'readings.learned.picked': 'Picked',
+  'readings.rule.suggestedCategory': 'The suggested category (if its confidence reaches the threshold)',
+  'readings.rule.opensSuggested': 'opens a case in the suggested category (if its confidence reaches the threshold)',
 };
