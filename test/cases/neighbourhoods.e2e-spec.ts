@@ -213,8 +213,8 @@ describe('Neighbourhoods: boundary upload, point in polygon, names in text, back
     const overview = (await t.http().get('/api/v1/neighbourhoods').set(auth(officer)).expect(200)).body;
     const kazimdirik = overview.neighbourhoods.find((n: any) => n.name === 'Kazımdirik Mah.');
     expect(overview.neighbourhoods).toEqual([
-      { id: expect.any(String), name: 'Erzene', cases: 1, openCases: 1 },
-      { id: kazimdirik.id, name: 'Kazımdirik Mah.', cases: 2, openCases: 2 },
+      { id: expect.any(String), name: 'Erzene', hasBoundary: true, cases: 1, openCases: 1 },
+      { id: kazimdirik.id, name: 'Kazımdirik Mah.', hasBoundary: true, cases: 2, openCases: 2 },
     ]);
     const list = await t.http().get(`/api/v1/cases?neighbourhoodId=${kazimdirik.id}`).set(auth(officer)).expect(200);
     expect(list.body.items.map((c: any) => c.id).sort()).toEqual([cases.inside, cases.text].sort());
@@ -266,5 +266,76 @@ describe('Neighbourhoods: boundary upload, point in polygon, names in text, back
       [1, false],
     ]);
     expect(versions[0].uploadedBy).toMatchObject({ id: expect.any(String) });
+  });
+
+  it("matches texts against the district's official list, beside the uploaded polygons", async () => {
+    const choose = (body: object, token = t.adminToken) =>
+      t.http().put('/api/v1/neighbourhoods/official-district').set(auth(token)).send(body);
+    const unknownCity = await choose({ cityCode: '99', district: 'Bornova' });
+    expect([unknownCity.status, unknownCity.body.code]).toEqual([400, 'neighbourhood.city_unknown']);
+    expect(unknownCity.body.message).toContain('99');
+    const unknownDistrict = await choose({ cityCode: '35', district: 'Hiçyer' });
+    expect([unknownDistrict.status, unknownDistrict.body.code]).toEqual([400, 'neighbourhood.district_unknown']);
+    expect(unknownDistrict.body.message).toContain('İzmir ilinde "Hiçyer"');
+    expect((await choose({ cityCode: 'İzmir', district: 'Bornova' })).status).toBe(400);
+    expect((await choose({ cityCode: '35', district: 'Bornova' }, officer)).status).toBe(403);
+    const places = await t.http().get('/api/v1/neighbourhoods/official-places?cityCode=35').set(auth(t.adminToken));
+    expect(places.body.cities).toHaveLength(81);
+    expect(places.body.districts).toContain('Bornova');
+    // Nothing was stored by the refusals.
+    expect((await t.http().get('/api/v1/neighbourhoods').set(auth(officer))).body.versions).toHaveLength(2);
+
+    // No pin, a neighbourhood no polygon carries: named with another case and suffix.
+    const r = await t
+      .http()
+      .patch(`/api/v1/cases/${cases.plain}`)
+      .set(auth(officer))
+      .send({ description: "EVKA 3 MAHALLESİ'nde lamba yanmıyor" })
+      .expect(200);
+    expect(r.body.neighbourhood).toBeNull();
+
+    const chosen = await choose({ cityCode: '35', district: 'bornova' }).expect(200);
+    // 45 official names, 2 of them (Kazımdirik, Atatürk) already uploaded as polygons.
+    expect(chosen.body).toMatchObject({
+      version: 3,
+      active: true,
+      nameProperty: 'ad',
+      featureCount: 45,
+      official: { cityCode: '35', cityName: 'İzmir', district: 'Bornova', neighbourhoods: 43 },
+    });
+    await eventually(async () => (await getCase('plain')).neighbourhood?.name === 'Evka 3 Mahallesi');
+    // The polygons are kept: the pin is still in Atatürk, which is listed once, with its boundary.
+    await eventually(async () => (await getCase('inside')).neighbourhood?.name === 'Atatürk');
+    const overview = (await t.http().get('/api/v1/neighbourhoods').set(auth(officer)).expect(200)).body;
+    expect(overview.neighbourhoods.filter((n: any) => /^atat/i.test(n.name))).toEqual([
+      expect.objectContaining({ name: 'Atatürk', hasBoundary: true }),
+    ]);
+    expect(overview.neighbourhoods.find((n: any) => n.name === 'Evka 3 Mahallesi')).toMatchObject({
+      hasBoundary: false,
+      cases: 1,
+    });
+    // The map shades only neighbourhoods with a boundary.
+    const shading = await t.http().get('/api/v1/cases/map/neighbourhoods').set(auth(officer)).expect(200);
+    expect(shading.body.features.map((f: any) => f.properties.name).sort()).toEqual(['Atatürk', 'Kazımdirik']);
+
+    // Stopping the list: a new version of the polygons alone; the text no longer matches anything.
+    const cleared = await t
+      .http()
+      .delete('/api/v1/neighbourhoods/official-district')
+      .set(auth(t.adminToken))
+      .expect(200);
+    expect(cleared.body).toMatchObject({ version: 4, featureCount: 2, official: null, nameProperty: 'ad' });
+    await eventually(async () => (await getCase('plain')).neighbourhood === null);
+    await eventually(async () => (await getCase('inside')).neighbourhood?.name === 'Atatürk');
+    const audit = await t.dataSource.query(
+      `SELECT action, after FROM audit_event WHERE action LIKE 'neighbourhoods.official%' ORDER BY occurred_at`,
+    );
+    expect(audit).toEqual([
+      {
+        action: 'neighbourhoods.official_list_set',
+        after: expect.objectContaining({ version: 3, cityCode: '35', district: 'Bornova', officialNeighbourhoods: 43 }),
+      },
+      { action: 'neighbourhoods.official_list_cleared', after: expect.objectContaining({ version: 4 }) },
+    ]);
   });
 });

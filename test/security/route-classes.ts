@@ -318,6 +318,12 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'POST /api/v1/automation-rules/:id/try': organization({ params: automationRule, body: () => ({ limit: 10 }) }),
   // The active neighbourhoods with case counts (the caller's cases only) and the uploaded versions.
   'GET /api/v1/neighbourhoods': organization(),
+  'GET /api/v1/neighbourhoods/official-places': organization({ query: () => '?cityCode=38' }),
+  // A new version with the district's official names (the organization's own; nothing leaves it).
+  'PUT /api/v1/neighbourhoods/official-district': organization({
+    body: () => ({ cityCode: '38', district: 'Melikgazi' }),
+  }),
+  'DELETE /api/v1/neighbourhoods/official-district': organization(),
   'POST /api/v1/neighbourhoods/boundaries': organization({
     body: () => ({
       nameProperty: 'ad',

@@ -98,6 +98,34 @@ describe('neighbourhoods screen in headless Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it("adds the district's official neighbourhood names beside the uploaded boundaries", async () => {
+    await page.getByTestId('places-official-city').selectOption({ label: 'İzmir' });
+    const district = page.getByTestId('places-official-district');
+    await eventually(async () => (await district.locator('option').allTextContents()).includes('Bornova'));
+    await district.selectOption({ label: 'Bornova' });
+    await page.getByTestId('places-official-use').click();
+    await page.getByTestId('places-official-saved').getByText('Sürüm 2 oluşturuldu').waitFor();
+    await page
+      .getByTestId('places-official-current')
+      .getByText('Kullanımda: İzmir / Bornova — sınırı yüklenmemiş 43 mahalle adı eklendi.')
+      .waitFor();
+    // An official name without a polygon says so; an uploaded one is listed once, with its boundary.
+    await page
+      .getByTestId('neighbourhood-row')
+      .filter({ hasText: 'Evka 3 Mahallesi' })
+      .getByText('Resmî liste (sınır yok)')
+      .waitFor();
+    const kazimdirik = page.getByTestId('neighbourhood-row').filter({ hasText: 'Kazımdirik' });
+    expect(await kazimdirik.count()).toBe(1);
+    expect(await kazimdirik.textContent()).toContain('Sınır dosyası');
+    await page.getByTestId('boundary-version').filter({ hasText: 'Resmî liste: İzmir / Bornova' }).waitFor();
+
+    problems.push(...(await axeProblems(page, 'neighbourhoods-official')));
+    problems.push(...(await uiTextProblems(page, 'tr', 'neighbourhoods-official', await StoredTexts.read(t.dataSource))));
+    await page.screenshot({ path: join(SHOTS, 'admin-neighbourhoods-official.png'), fullPage: true });
+    expect(problems).toEqual([]);
+  });
+
   it('offers the neighbourhoods as a filter on the cases list', async () => {
     await page.goto(`${t.url}/cases`);
     const filter = page.getByTestId('filter-neighbourhoodId');

@@ -113,6 +113,8 @@ export enum ErrorCode {
   NeighbourhoodCoordinateInvalid = 'neighbourhood.coordinate_invalid',
   NeighbourhoodNameMissing = 'neighbourhood.name_missing',
   NeighbourhoodNameDuplicate = 'neighbourhood.name_duplicate',
+  NeighbourhoodCityUnknown = 'neighbourhood.city_unknown',
+  NeighbourhoodDistrictUnknown = 'neighbourhood.district_unknown',
 
   // The mayor's briefing (issue 27): its period and neighbourhood.
   BriefingPeriodReversed = 'briefing.period_reversed',

@@ -197,7 +197,7 @@ export class BriefingService {
     const outlines: { name: string; geometry: NeighbourhoodGeometry }[] = await this.dataSource.query(
       `SELECT n.name, n.geometry FROM neighbourhood n
          JOIN neighbourhood_boundary_set s ON s.id = n.set_id AND s.organization_id = n.organization_id AND s.active
-        WHERE n.organization_id = $1 AND ($2::uuid IS NULL OR n.id = $2) ORDER BY n.name`,
+        WHERE n.organization_id = $1 AND n.geometry IS NOT NULL AND ($2::uuid IS NULL OR n.id = $2) ORDER BY n.name`,
       [scope.organizationId, neighbourhoodId],
     );
     const params = [...cases.params, now, MAP_DOTS];

@@ -1988,6 +1988,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/neighbourhoods/official-district": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Use the official neighbourhood list of a district: its names join the uploaded polygons (a new version; cases recomputed in the background) (admin) */
+        put: operations["NeighbourhoodsController_setOfficialDistrict"];
+        post?: never;
+        /** Stop using the official neighbourhood list (a new version of the uploaded polygons alone) (admin) */
+        delete: operations["NeighbourhoodsController_clearOfficialDistrict"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/neighbourhoods/official-places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Provinces, and the districts of one, for choosing the official neighbourhood list (admin) */
+        get: operations["NeighbourhoodsController_officialPlaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/office-hours": {
         parameters: {
             query?: never;
@@ -4749,6 +4784,8 @@ export interface components {
         Neighbourhood: {
             /** @description Cases of the neighbourhood the caller may see (merged duplicates left out) */
             cases: number;
+            /** @description False for an official name without an uploaded polygon: only texts name it */
+            hasBoundary: boolean;
             /** Format: uuid */
             id: string;
             name: string;
@@ -4758,12 +4795,14 @@ export interface components {
         NeighbourhoodBoundarySet: {
             /** @description The version in use (the newest upload) */
             active: boolean;
+            /** @description Neighbourhoods of the version: uploaded polygons plus official names without one */
             featureCount: number;
             fileName: string | null;
             /** Format: uuid */
             id: string;
-            /** @description The feature property the names were read from */
-            nameProperty: string;
+            /** @description The feature property the names were read from; null for a version of the official list alone */
+            nameProperty: string | null;
+            official: components["schemas"]["NeighbourhoodOfficialList"] | null;
             /**
              * Format: date-time
              * @description When every case got its neighbourhood from this version (background job); null while it runs
@@ -4773,6 +4812,19 @@ export interface components {
             uploadedAt: string;
             uploadedBy: components["schemas"]["BoundaryUploader"] | null;
             version: number;
+        };
+        NeighbourhoodOfficialList: {
+            /**
+             * @description Province plate code
+             * @example 38
+             */
+            cityCode: string;
+            /** @example Kayseri */
+            cityName: string;
+            /** @example Melikgazi */
+            district: string;
+            /** @description Names the list added that no uploaded polygon carries */
+            neighbourhoods: number;
         };
         NeighbourhoodRef: {
             /** Format: uuid */
@@ -4867,6 +4919,30 @@ export interface components {
             timeZone: string;
             /** @description Monday to Sunday */
             weekly: components["schemas"]["WeekdayHoursDto"][];
+        };
+        OfficialCity: {
+            /** @example 38 */
+            code: string;
+            /** @example Kayseri */
+            name: string;
+        };
+        OfficialDistrictDto: {
+            /**
+             * @description Province plate code, two digits
+             * @example 38
+             */
+            cityCode: string;
+            /**
+             * @description District of the province, as the official list spells it
+             * @example Melikgazi
+             */
+            district: string;
+        };
+        OfficialPlaces: {
+            /** @description The 81 provinces, by name */
+            cities: components["schemas"]["OfficialCity"][];
+            /** @description The districts of the asked province, by name; empty when none was asked */
+            districts: string[];
         };
         Open311Client: {
             /** Format: date-time */
@@ -5426,7 +5502,7 @@ export interface components {
              */
             radiusMeters?: number;
             /** @enum {string} */
-            type: "channel" | "channel_account" | "account_owner_label" | "message_kind" | "keywords" | "has_photo" | "has_location" | "near" | "conversation_tag" | "within_office_hours" | "outside_office_hours" | "language" | "contact_tag" | "case_category" | "case_department" | "case_priority" | "case_status" | "case_previous_status" | "neighbourhood" | "watchlist" | "min_reach";
+            type: "channel" | "channel_account" | "account_owner_label" | "message_kind" | "keywords" | "has_photo" | "has_location" | "near" | "conversation_tag" | "within_office_hours" | "outside_office_hours" | "language" | "urgent" | "contact_tag" | "case_category" | "case_department" | "case_priority" | "case_status" | "case_previous_status" | "neighbourhood" | "watchlist" | "min_reach";
             /**
              * @example [
              *       "çukur*",
@@ -9759,6 +9835,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NeighbourhoodBoundarySet"];
+                };
+            };
+        };
+    };
+    NeighbourhoodsController_setOfficialDistrict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OfficialDistrictDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeighbourhoodBoundarySet"];
+                };
+            };
+        };
+    };
+    NeighbourhoodsController_clearOfficialDistrict: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeighbourhoodBoundarySet"];
+                };
+            };
+        };
+    };
+    NeighbourhoodsController_officialPlaces: {
+        parameters: {
+            query?: {
+                /** @description Province plate code whose districts are listed */
+                cityCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialPlaces"];
                 };
             };
         };

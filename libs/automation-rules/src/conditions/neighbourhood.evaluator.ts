@@ -60,7 +60,7 @@ export class NeighbourhoodEvaluator implements ConditionEvaluator {
     if (!index) {
       return null;
     }
-    if (subject.locations.length > 0) {
+    if (subject.locations.length > 0 && index.hasBoundaries) {
       // A pin outside every polygon gives none: the pin is more reliable than the words.
       const inside = subject.locations.map((p) => index.at(p.latitude, p.longitude)).find(Boolean);
       return inside?.name ?? null;

@@ -52,7 +52,7 @@ export class NeighbourhoodShadingService {
          FROM neighbourhood n
          JOIN neighbourhood_boundary_set s ON s.id = n.set_id AND s.organization_id = n.organization_id AND s.active
          LEFT JOIN counts c ON c.neighbourhood_id = n.id
-        WHERE n.organization_id = $1
+        WHERE n.organization_id = $1 AND n.geometry IS NOT NULL
         ORDER BY n.name, n.id`,
       params,
     );

@@ -7,3 +7,5 @@ export * from './neighbourhood-boundaries.service';
 export * from './neighbourhood-recompute.queue';
 export * from './neighbourhood-recompute.worker';
 export * from './neighbourhood.providers';
+export * from './neighbourhood-version.writer';
+export * from './official-neighbourhood-list';

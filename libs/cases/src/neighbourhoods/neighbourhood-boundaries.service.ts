@@ -1,12 +1,13 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService } from '@civic/audit';
 import { AccountScope } from '@civic/auth';
 import { QueueService } from '@civic/queue';
 import { caseAccountCondition } from '../case-account-condition';
 import { parseBoundaries } from './geojson-boundaries.validator';
-import { NeighbourhoodLookupService } from './neighbourhood-lookup.service';
-import { NEIGHBOURHOOD_RECOMPUTE_QUEUE, NeighbourhoodRecomputeJob } from './neighbourhood-recompute.queue';
+import { foldForNames } from './neighbourhood-names';
+import { NEIGHBOURHOOD_RECOMPUTE_QUEUE } from './neighbourhood-recompute.queue';
+import { NeighbourhoodVersionWriter, OfficialDistrict } from './neighbourhood-version.writer';
+import { OfficialNeighbourhoodList } from './official-neighbourhood-list';
 
 export interface BoundaryUploadInput {
   nameProperty: string;
@@ -14,12 +15,29 @@ export interface BoundaryUploadInput {
   geojson: unknown;
 }
 
+/** The district whose official list joined a version, and how many names it added without a polygon. */
+export interface OfficialListView {
+  cityCode: string;
+  cityName: string;
+  district: string;
+  neighbourhoods: number;
+}
+
+export interface OfficialPlaces {
+  cities: { code: string; name: string }[];
+  /** The districts of the asked province, by name; empty when none was asked. */
+  districts: string[];
+}
+
 export interface BoundarySetView {
   id: string;
   version: number;
-  nameProperty: string;
+  /** Null for a version made from the official list alone. */
+  nameProperty: string | null;
   fileName: string | null;
+  /** Neighbourhoods of the version: uploaded polygons plus official names without one. */
   featureCount: number;
+  official: OfficialListView | null;
   active: boolean;
   uploadedBy: { id: string | null; displayName: string | null } | null;
   uploadedAt: string;
@@ -30,6 +48,8 @@ export interface BoundarySetView {
 export interface NeighbourhoodView {
   id: string;
   name: string;
+  /** False for a name from the official list without an uploaded polygon: only texts name it. */
+  hasBoundary: boolean;
   /** Cases of the neighbourhood (those the caller may see), open ones apart. */
   cases: number;
   openCases: number;
@@ -41,14 +61,18 @@ export interface NeighbourhoodsOverview {
   neighbourhoods: NeighbourhoodView[];
 }
 
-/** Uploading neighbourhood boundaries (a new active version; cases recomputed in the background) and listing them. */
+/**
+ * Uploading neighbourhood boundaries and choosing the district's official list (each a new active
+ * version; cases recomputed in the background), and listing them.
+ */
 @Injectable()
 export class NeighbourhoodBoundariesService implements OnApplicationBootstrap {
+  private readonly officialList = new OfficialNeighbourhoodList();
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly audit: AuditService,
     private readonly queue: QueueService,
-    private readonly lookup: NeighbourhoodLookupService,
+    private readonly writer: NeighbourhoodVersionWriter,
   ) {}
 
   /** The recompute queue exists before an upload: creating it inside the upload's transaction would wait on that transaction (embedded database). */
@@ -58,102 +82,63 @@ export class NeighbourhoodBoundariesService implements OnApplicationBootstrap {
 
   async upload(actor: { organizationId: string; userId: string | null }, input: BoundaryUploadInput) {
     const neighbourhoods = parseBoundaries(input.geojson, input.nameProperty);
-    const organizationId = actor.organizationId;
-    const setId = await this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('neighbourhood-upload:' || $1))`, [organizationId]);
-      const [{ next }] = await manager.query(
-        `SELECT coalesce(max(version), 0) + 1 AS next FROM neighbourhood_boundary_set WHERE organization_id = $1`,
-        [organizationId],
-      );
-      const [uploader] = actor.userId
-        ? await manager.query(`SELECT display_name FROM app_user WHERE organization_id = $1 AND id = $2`, [
-            organizationId,
-            actor.userId,
-          ])
-        : [];
-      const [previous] = await manager.query(
-        `UPDATE neighbourhood_boundary_set SET active = false WHERE organization_id = $1 AND active RETURNING id, version`,
-        [organizationId],
-      );
-      const [set] = await manager.query(
-        `INSERT INTO neighbourhood_boundary_set (organization_id, version, name_property, file_name, feature_count, active,
-                                                 uploaded_by_user_id, uploaded_by_label)
-         VALUES ($1, $2, $3, $4, $5, true, $6, $7) RETURNING id`,
-        [
-          organizationId,
-          next,
-          input.nameProperty,
-          input.fileName ?? null,
-          neighbourhoods.length,
-          actor.userId,
-          uploader?.display_name ?? null,
-        ],
-      );
-      await manager.query(
-        `INSERT INTO neighbourhood (organization_id, set_id, name, folded_name, geometry, min_longitude, min_latitude, max_longitude, max_latitude)
-         SELECT $1, $2, r.name, r.folded_name, r.geometry, r.min_longitude, r.min_latitude, r.max_longitude, r.max_latitude
-           FROM jsonb_to_recordset($3::jsonb) AS r(name text, folded_name text, geometry jsonb, min_longitude float8,
-                                                   min_latitude float8, max_longitude float8, max_latitude float8)`,
-        [
-          organizationId,
-          set.id,
-          JSON.stringify(
-            neighbourhoods.map((n) => ({
-              name: n.name,
-              folded_name: n.foldedName,
-              geometry: n.geometry,
-              min_longitude: n.bbox.minLongitude,
-              min_latitude: n.bbox.minLatitude,
-              max_longitude: n.bbox.maxLongitude,
-              max_latitude: n.bbox.maxLatitude,
-            })),
-          ),
-        ],
-      );
-      await this.audit.record(
-        {
-          organizationId,
-          actorUserId: actor.userId,
-          action: 'neighbourhoods.uploaded',
-          targetType: 'neighbourhood_boundary_set',
-          targetId: set.id,
-          before: previous ? { version: previous.version } : null,
-          after: {
-            version: next,
-            nameProperty: input.nameProperty,
-            fileName: input.fileName ?? null,
-            featureCount: neighbourhoods.length,
-          },
-        },
-        manager,
-      );
-      // Written with the version: the recompute runs exactly when the upload commits.
-      await this.queue.send<NeighbourhoodRecomputeJob>(
-        NEIGHBOURHOOD_RECOMPUTE_QUEUE,
-        { organizationId, setId: set.id },
-        { singletonKey: `neighbourhoods:${organizationId}:${set.id}` },
-        manager,
-      );
-      return set.id as string;
+    const fileName = input.fileName ?? null;
+    const setId = await this.writer.write(actor, {
+      upload: { neighbourhoods, nameProperty: input.nameProperty, fileName },
+      audit: { action: 'neighbourhoods.uploaded', after: { nameProperty: input.nameProperty, fileName } },
     });
-    this.lookup.invalidate(organizationId);
-    return (await this.versions(organizationId)).find((v) => v.id === setId)!;
+    return this.version(actor.organizationId, setId);
+  }
+
+  /**
+   * Names the district whose official neighbourhood list joins the boundaries (a new version: the
+   * active polygons plus the official names they lack), or stops using it (null). A 400 names an
+   * unknown province or district before anything is written.
+   */
+  async setOfficialDistrict(actor: { organizationId: string; userId: string | null }, district: OfficialDistrict | null) {
+    const official = district ? this.officialDistrict(district) : null;
+    const setId = await this.writer.write(actor, {
+      official,
+      audit: official
+        ? { action: 'neighbourhoods.official_list_set', after: { ...official } }
+        : { action: 'neighbourhoods.official_list_cleared', after: {} },
+    });
+    return this.version(actor.organizationId, setId);
+  }
+
+  /** Provinces, and the districts of one (for choosing the official list). */
+  officialPlaces(cityCode?: string): OfficialPlaces {
+    return { cities: this.officialList.cities(), districts: cityCode ? this.officialList.districts(cityCode) : [] };
+  }
+
+  /** The district as the official list spells it ("melikgazi" → "Melikgazi"), or a 400 naming it. */
+  private officialDistrict({ cityCode, district }: OfficialDistrict): OfficialDistrict {
+    const wanted = foldForNames(district);
+    const spelled = this.officialList.districts(cityCode).find((d) => foldForNames(d) === wanted) ?? district;
+    this.officialList.neighbourhoods(cityCode, spelled);
+    return { cityCode, district: spelled };
   }
 
   async overview(scope: AccountScope): Promise<NeighbourhoodsOverview> {
     const params: unknown[] = [scope.organizationId];
     const neighbourhoods = await this.dataSource.query(
-      `SELECT n.id, n.name, count(k.id)::int AS cases,
+      `SELECT n.id, n.name, n.geometry IS NOT NULL AS "hasBoundary", count(k.id)::int AS cases,
               count(k.id) FILTER (WHERE k.status IN ('new', 'assigned', 'in_progress', 'forwarded'))::int AS "openCases"
          FROM neighbourhood n
          JOIN neighbourhood_boundary_set s ON s.id = n.set_id AND s.organization_id = n.organization_id AND s.active
          LEFT JOIN civic_case k ON k.organization_id = n.organization_id AND k.neighbourhood_id = n.id
               AND k.status <> 'merged' AND ${caseAccountCondition(scope, 'k.channel_account_id', params)}
         WHERE n.organization_id = $1
-        GROUP BY n.id, n.name ORDER BY n.name, n.id`,
+        GROUP BY n.id, n.name, n.geometry IS NOT NULL ORDER BY n.name, n.id`,
       params,
     );
+    // In Turkish alphabetical order (Ç after C, İ after I), which the database's collation may not know.
+    neighbourhoods.sort((a: NeighbourhoodView, b: NeighbourhoodView) => a.name.localeCompare(b.name, 'tr'));
     return { versions: await this.versions(scope.organizationId), neighbourhoods };
+  }
+
+  private async version(organizationId: string, setId: string): Promise<BoundarySetView> {
+    return (await this.versions(organizationId)).find((v) => v.id === setId)!;
   }
 
   private async versions(organizationId: string): Promise<BoundarySetView[]> {
@@ -169,6 +154,14 @@ export class NeighbourhoodBoundariesService implements OnApplicationBootstrap {
       nameProperty: r.name_property,
       fileName: r.file_name,
       featureCount: r.feature_count,
+      official: r.official_city_code
+        ? {
+            cityCode: r.official_city_code,
+            cityName: this.officialList.cities().find((c) => c.code === r.official_city_code)?.name ?? r.official_city_code,
+            district: r.official_district,
+            neighbourhoods: r.official_count,
+          }
+        : null,
       active: r.active,
       uploadedBy:
         r.uploaded_by_user_id || r.uploaded_by_label

@@ -29,7 +29,8 @@ export class NeighbourhoodLookupService {
 
   /**
    * The neighbourhood of a point (inside its polygon), else (no point given) the first one a text
-   * names. A point outside every polygon gets none: the pin is more reliable than the words.
+   * names. A point outside every polygon gets none: the pin is more reliable than the words. Without
+   * any polygon (the official list alone) the words are used.
    */
   async find(
     organizationId: string,
@@ -40,7 +41,7 @@ export class NeighbourhoodLookupService {
     if (!index) {
       return null;
     }
-    if (isCoordinate(query.latitude) && isCoordinate(query.longitude)) {
+    if (index.hasBoundaries && isCoordinate(query.latitude) && isCoordinate(query.longitude)) {
       const found = index.at(query.latitude, query.longitude);
       return found ? { ...found, source: 'location' } : null;
     }

@@ -18,9 +18,21 @@ export class NeighbourhoodBoundarySet {
   @Column({ type: 'integer' })
   version: number;
 
-  /** The feature property that holds each neighbourhood's name, chosen at upload. */
-  @Column({ type: 'text', name: 'name_property' })
-  nameProperty: string;
+  /** The feature property that holds each neighbourhood's name, chosen at upload; null for a version of the official list alone. */
+  @Column({ type: 'text', name: 'name_property', nullable: true })
+  nameProperty: string | null;
+
+  /** The province (plate code, "38") whose official neighbourhood list joins this version; null when none. */
+  @Column({ type: 'text', name: 'official_city_code', nullable: true })
+  officialCityCode: string | null;
+
+  /** The district of that province ("Melikgazi"). */
+  @Column({ type: 'text', name: 'official_district', nullable: true })
+  officialDistrict: string | null;
+
+  /** Neighbourhoods of the version taken from the official list, without an uploaded polygon. */
+  @Column({ type: 'integer', name: 'official_count', default: 0 })
+  officialCount: number;
 
   @Column({ type: 'text', name: 'file_name', nullable: true })
   fileName: string | null;

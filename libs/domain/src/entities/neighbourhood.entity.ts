@@ -8,7 +8,8 @@ export interface NeighbourhoodGeometry {
 
 /**
  * A neighbourhood (mahalle) of one boundary version: its name, the name Turkish-folded without the
- * "mahallesi" suffix (text matching), its geometry and bounding box.
+ * "mahallesi" suffix (text matching), its geometry and bounding box. A name taken from the official
+ * list of the district without an uploaded polygon has no geometry: only texts can name it.
  */
 @Entity('neighbourhood')
 @Index('uq_neighbourhood_set_name', ['organizationId', 'setId', 'foldedName'], { unique: true })
@@ -28,18 +29,18 @@ export class Neighbourhood {
   @Column({ type: 'text', name: 'folded_name' })
   foldedName: string;
 
-  @Column({ type: 'jsonb' })
-  geometry: NeighbourhoodGeometry;
+  @Column({ type: 'jsonb', nullable: true })
+  geometry: NeighbourhoodGeometry | null;
 
-  @Column({ type: 'double precision', name: 'min_longitude' })
-  minLongitude: number;
+  @Column({ type: 'double precision', name: 'min_longitude', nullable: true })
+  minLongitude: number | null;
 
-  @Column({ type: 'double precision', name: 'min_latitude' })
-  minLatitude: number;
+  @Column({ type: 'double precision', name: 'min_latitude', nullable: true })
+  minLatitude: number | null;
 
-  @Column({ type: 'double precision', name: 'max_longitude' })
-  maxLongitude: number;
+  @Column({ type: 'double precision', name: 'max_longitude', nullable: true })
+  maxLongitude: number | null;
 
-  @Column({ type: 'double precision', name: 'max_latitude' })
-  maxLatitude: number;
+  @Column({ type: 'double precision', name: 'max_latitude', nullable: true })
+  maxLatitude: number | null;
 }

@@ -52,6 +52,7 @@ import { CaseMapCategoryIndex1796656200000 } from './1796656200000-case-map-cate
 import { TeamWebhook1796658000000 } from './1796658000000-team-webhook.migration';
 import { MessageReadings1796660000000 } from './1796660000000-message-readings.migration';
 import { MentionSentiment1796661000000 } from './1796661000000-mention-sentiment.migration';
+import { NeighbourhoodOfficialList1796662000000 } from './1796662000000-neighbourhood-official-list.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -107,4 +108,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   TeamWebhook1796658000000,
   MessageReadings1796660000000,
   MentionSentiment1796661000000,
+  NeighbourhoodOfficialList1796662000000,
 ];

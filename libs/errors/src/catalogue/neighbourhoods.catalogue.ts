@@ -48,4 +48,14 @@ export const NEIGHBOURHOOD_ERRORS: CatalogueEntries = {
     tr: '{feature} öğesinin adı daha önceki bir öğeyle aynı: {name}',
     en: 'The name of feature {feature} repeats an earlier feature: {name}',
   },
+  [ErrorCode.NeighbourhoodCityUnknown]: {
+    status: 400,
+    tr: 'İl kodu tanınmadı: {cityCode} (01–81 arası iki haneli plaka kodu olmalı)',
+    en: 'Unknown province code: {cityCode} (a two-digit plate code, 01–81)',
+  },
+  [ErrorCode.NeighbourhoodDistrictUnknown]: {
+    status: 400,
+    tr: '{city} ilinde "{district}" adlı ilçe yok',
+    en: 'The province {city} has no district named "{district}"',
+  },
 };

@@ -26,3 +26,31 @@ export function useUploadBoundaries() {
     onSuccess: () => client.invalidateQueries({ queryKey: neighbourhoodKeys.overview }),
   });
 }
+
+export type OfficialPlaces = components['schemas']['OfficialPlaces'];
+export type OfficialDistrict = components['schemas']['OfficialDistrictDto'];
+
+/** Provinces, and the districts of the chosen one, for the official neighbourhood list (administrators). */
+export function useOfficialPlaces(cityCode: string) {
+  return useQuery({
+    queryKey: ['neighbourhoods', 'official-places', cityCode] as const,
+    queryFn: () =>
+      api.request<OfficialPlaces>(
+        `/api/v1/neighbourhoods/official-places${cityCode ? `?cityCode=${encodeURIComponent(cityCode)}` : ''}`,
+      ),
+    staleTime: Infinity,
+  });
+}
+
+/** Uses a district's official neighbourhood list (a district object), or stops using it (null). */
+export function useOfficialDistrict() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OfficialDistrict | null) =>
+      api.request<BoundarySet>(
+        '/api/v1/neighbourhoods/official-district',
+        input ? { method: 'PUT', body: JSON.stringify(input) } : { method: 'DELETE' },
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: neighbourhoodKeys.overview }),
+  });
+}

@@ -6,8 +6,12 @@ import { AdminTable } from '../admin/admin-table';
 import { QueryState } from '../query-state';
 import type { BoundaryFile } from './boundary-file';
 import { likelyNameProperty, MAX_BOUNDARY_FILE_BYTES, readBoundaryFile } from './boundary-file';
+import { OfficialListAdmin } from './official-list-admin';
 
-/** "Mahalleler": upload the district's boundaries (GeoJSON), pick the name property, see versions and neighbourhoods. */
+/**
+ * "Mahalleler": upload the district's boundaries (GeoJSON), pick the name property, choose the
+ * official list, see versions and neighbourhoods.
+ */
 export function NeighbourhoodsAdmin() {
   const { t, format } = useI18n();
   const query = useNeighbourhoods();
@@ -102,16 +106,20 @@ export function NeighbourhoodsAdmin() {
           {t('places.upload')}
         </button>
       </section>
+      {query.isSuccess && <OfficialListAdmin active={active} />}
       <QueryState query={query}>{() => null}</QueryState>
       {query.isSuccess && versions.length === 0 && <p className="card muted">{t('places.empty')}</p>}
       {active && (
         <section className="card" aria-labelledby="places-list-title">
           <h2 id="places-list-title">{t('places.listTitle', { version: String(active.version) })}</h2>
           {!active.recomputedAt && <p className="small muted">{t('places.recomputing')}</p>}
-          <AdminTable testId="neighbourhoods" headers={[t('places.name'), t('places.openCases'), t('places.cases')]}>
+          <AdminTable testId="neighbourhoods" headers={[t('places.name'), t('places.source'), t('places.openCases'), t('places.cases')]}>
             {neighbourhoods.map((n) => (
               <tr key={n.id} data-testid="neighbourhood-row">
                 <td>{n.name}</td>
+                <td className={n.hasBoundary ? undefined : 'muted'}>
+                  {t(n.hasBoundary ? 'places.source.boundary' : 'places.source.official')}
+                </td>
                 <td>{format.number(n.openCases)}</td>
                 <td>{format.number(n.cases)}</td>
                 <td />
@@ -134,8 +142,15 @@ export function NeighbourhoodsAdmin() {
                   {v.active && <span className="badge">{t('places.active')}</span>}
                 </td>
                 <td>
-                  {v.fileName ?? t('places.noFileName')}
-                  <div className="small muted">{t('places.namePropertyUsed', { name: v.nameProperty })}</div>
+                  {v.fileName ?? (v.nameProperty ? t('places.noFileName') : t('places.official.noFile'))}
+                  {v.nameProperty && (
+                    <div className="small muted">{t('places.namePropertyUsed', { name: v.nameProperty })}</div>
+                  )}
+                  {v.official && (
+                    <div className="small muted">
+                      {t('places.official.used', { city: v.official.cityName, district: v.official.district })}
+                    </div>
+                  )}
                 </td>
                 <td>{format.number(v.featureCount)}</td>
                 <td>
