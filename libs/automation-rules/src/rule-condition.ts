@@ -12,6 +12,8 @@ export enum RuleConditionType {
   WithinOfficeHours = 'within_office_hours',
   OutsideOfficeHours = 'outside_office_hours',
   Language = 'language',
+  /** Message events: the message was read as urgent (issue 28); values ['true'] or ['false']. */
+  Urgent = 'urgent',
   /** The citizen's contact has one of these tags (contact.tags). */
   ContactTag = 'contact_tag',
   /** Case events only: the case's category code, directorate, priority, (new) status, status before the change. */

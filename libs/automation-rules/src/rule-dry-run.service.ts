@@ -59,6 +59,7 @@ interface Row {
   account_name: string;
   contact_name: string | null;
   language: string | null;
+  urgent: boolean | null;
   contact_tags: string[] | null;
   opens: boolean;
 }
@@ -102,13 +103,14 @@ export class RuleDryRunService {
     const rows: Row[] = await this.dataSource.query(
       `SELECT m.id, m.conversation_id, m.channel, m.channel_account_id, m.kind, m.text, m.attachments, m.sent_at,
               c.tags, a.owner_label, a.name AS account_name, ct.name AS contact_name, ct.tags AS contact_tags, s.language,
-              (c.first_inbound_at = m.sent_at) AS opens
+              rd.urgent, (c.first_inbound_at = m.sent_at) AS opens
          FROM (SELECT * FROM message WHERE organization_id = $1 AND direction = 'in' AND NOT deleted
                 ORDER BY received_at DESC, id DESC LIMIT $2) m
          JOIN conversation c ON c.id = m.conversation_id
          JOIN channel_account a ON a.id = m.channel_account_id
          LEFT JOIN contact ct ON ct.id = m.contact_id
          LEFT JOIN citizen_contact_state s ON s.organization_id = m.organization_id AND s.contact_id = m.contact_id
+         LEFT JOIN message_reading rd ON rd.organization_id = m.organization_id AND rd.message_id = m.id
         ORDER BY m.conversation_id, m.sent_at, m.id`,
       [organizationId, Math.min(Math.max(1, limit), DRY_RUN_MAX)],
     );
@@ -144,6 +146,7 @@ export class RuleDryRunService {
           conversationId: row.conversation_id,
           conversationTags: row.tags,
           language: row.language,
+          urgent: row.urgent ?? false,
           contactTags: row.contact_tags,
           messageId: row.id,
           messageKind: row.kind,

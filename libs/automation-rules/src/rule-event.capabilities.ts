@@ -22,6 +22,7 @@ const MESSAGE_CONDITIONS: readonly RuleConditionType[] = [
   C.WithinOfficeHours,
   C.OutsideOfficeHours,
   C.Language,
+  C.Urgent,
 ];
 
 /**
@@ -30,7 +31,8 @@ const MESSAGE_CONDITIONS: readonly RuleConditionType[] = [
  * business and is not offered.
  */
 const CASE_CONDITIONS: readonly RuleConditionType[] = [
-  ...MESSAGE_CONDITIONS.filter((c) => c !== C.MessageKind),
+  // The message's urgency is the message's business too (the case has its priority).
+  ...MESSAGE_CONDITIONS.filter((c) => c !== C.MessageKind && c !== C.Urgent),
   C.CaseCategory,
   C.CaseDepartment,
   C.CasePriority,

@@ -11,6 +11,7 @@ import type { InboundMessageRef } from './rule-subject.loader';
 interface Prefetched {
   ownerLabel: string | null;
   language: string | null;
+  urgent: boolean;
   contactTags: string[];
   burst: BurstMessage[];
   /** Rules that had fired on the burst's messages when it was read. */
@@ -66,6 +67,8 @@ export class RuleSubjectBatchLoader {
         conversationId: message.conversationId,
         conversationTags: null,
         language: MessageReadingBuffer.find(manager, message.id)?.language ?? hit.language,
+        // Read earlier in this transaction (not written until commit), else as stored.
+        urgent: MessageReadingBuffer.find(manager, message.id)?.urgent ?? hit.urgent,
         contactTags: hit.contactTags,
         messageId: message.id,
         messageKind: message.kind,
@@ -94,17 +97,19 @@ export class RuleSubjectBatchLoader {
       conversation_tags: string[];
       owner_label: string | null;
       language: string | null;
+      urgent: boolean | null;
       contact_tags: string[] | null;
       burst: BurstMessage[];
       fired: string[] | null;
     }[] = await manager.query(
       `SELECT m.id, m.conversation_id, c.tags AS conversation_tags, a.owner_label, s.language, ct.tags AS contact_tags,
-              bu.burst, fi.fired
+              bu.burst, fi.fired, rd.urgent
          FROM message m
          JOIN conversation c ON c.id = m.conversation_id
          JOIN channel_account a ON a.id = m.channel_account_id
          LEFT JOIN citizen_contact_state s ON s.organization_id = m.organization_id AND s.contact_id = m.contact_id
          LEFT JOIN contact ct ON ct.id = m.contact_id
+         LEFT JOIN message_reading rd ON rd.organization_id = m.organization_id AND rd.message_id = m.id
          CROSS JOIN LATERAL (
            SELECT coalesce(json_agg(json_build_object('id', x.id, 'text', x.text, 'attachments', x.attachments)
                                     ORDER BY x.sent_at, x.id), '[]'::json) AS burst, array_agg(x.id) AS ids
@@ -128,6 +133,7 @@ export class RuleSubjectBatchLoader {
         {
           ownerLabel: r.owner_label,
           language: r.language,
+          urgent: r.urgent ?? false,
           contactTags: r.contact_tags ?? [],
           burst: r.burst,
           fired: r.fired ?? [],

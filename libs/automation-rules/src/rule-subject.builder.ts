@@ -27,6 +27,7 @@ export interface SubjectContext {
   conversationId: string;
   conversationTags: readonly string[] | null;
   language: string | null;
+  urgent?: boolean;
   messageId: string | null;
   messageKind: string;
   contactTags?: readonly string[] | null;

@@ -33,6 +33,7 @@ export class RuleSubjectLoader {
       tags: string[] | null;
       owner_label: string | null;
       language: string | null;
+      urgent: boolean | null;
       contact_tags: string[] | null;
       burst: BurstMessage[];
       fired: string[] | null;
@@ -44,6 +45,7 @@ export class RuleSubjectLoader {
             AND b.sent_at >= m.sent_at - make_interval(secs => $5) AND (b.sent_at, b.id) <= (m.sent_at, m.id)
           ORDER BY b.sent_at DESC, b.id DESC LIMIT $6)
        SELECT c.tags, a.owner_label, s.language, (SELECT ct.tags FROM contact ct WHERE ct.id = $4) AS contact_tags,
+              (SELECT r.urgent FROM message_reading r WHERE r.organization_id = $1 AND r.message_id = $3) AS urgent,
               (SELECT coalesce(json_agg(json_build_object('id', b.id, 'text', b.text, 'attachments', b.attachments)
                                         ORDER BY b.sent_at, b.id), '[]'::json) FROM burst b) AS burst,
               (SELECT array_agg(DISTINCT f.rule_id::text) FROM automation_rule_firing f
@@ -66,6 +68,8 @@ export class RuleSubjectLoader {
         // Tags and firings this transaction's rules made earlier in the batch are not written yet.
         conversationTags: ConversationTagBuffer.withAdded(manager, message.conversationId, row?.tags ?? []),
         language: MessageReadingBuffer.find(manager, message.id)?.language ?? row?.language ?? null,
+        // Read earlier in this transaction (not written until commit), else as stored.
+        urgent: MessageReadingBuffer.find(manager, message.id)?.urgent ?? row?.urgent ?? false,
         contactTags: row?.contact_tags ?? [],
         messageId: message.id,
         messageKind: message.kind,

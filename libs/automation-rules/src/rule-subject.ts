@@ -42,6 +42,8 @@ export interface RuleSubject {
   conversationTags: readonly string[];
   /** The message's language as read (tr, ku, ar, en, other; issue 28), else the contact's known one, else null. */
   language: string | null;
+  /** The message was read as urgent (message events; issue 28). Absent counts as not urgent. */
+  urgent?: boolean;
   /** The message the event is about; for a case event the message the case was opened from (null when none). */
   messageId: string | null;
   messageKind: string;

@@ -23,6 +23,7 @@ const LIST_TYPES: string[] = [
   RuleConditionType.Keywords,
   RuleConditionType.ConversationTag,
   RuleConditionType.Language,
+  RuleConditionType.Urgent,
   RuleConditionType.ContactTag,
   RuleConditionType.CaseCategory,
   RuleConditionType.CaseDepartment,

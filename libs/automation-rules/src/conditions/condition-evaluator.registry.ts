@@ -51,6 +51,11 @@ export class ConditionEvaluatorRegistry {
         read: (s) => s.language,
         allowed: ['tr', 'ku', 'ar', 'en', 'other'],
       }),
+      // Read in the same scanner transaction, before the rules (MessageReadingHandler): true or false.
+      new ValueInSetEvaluator(RuleConditionType.Urgent, {
+        read: (s) => String(s.urgent === true),
+        allowed: ['true', 'false'],
+      }),
       new ValueInSetEvaluator(RuleConditionType.ContactTag, { read: (s) => s.contactTags, normalize: foldCase }),
       // Case conditions: a subject without a case (never the case: validation keeps them to case events) never matches.
       new ValueInSetEvaluator(RuleConditionType.CaseCategory, {

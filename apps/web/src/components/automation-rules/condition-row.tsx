@@ -12,6 +12,7 @@ import {
   LANGUAGES,
   MESSAGE_KINDS,
   PRIORITIES,
+  URGENT_VALUES,
 } from './rule-catalog';
 import type { useRuleLookups } from './use-rule-words';
 
@@ -38,6 +39,7 @@ export function ConditionRow({
     channel: () => CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) })),
     message_kind: () => MESSAGE_KINDS.map((k) => ({ value: k, label: t(`msg.kind.${k}` as MessageKey) })),
     language: () => LANGUAGES.map((l) => ({ value: l, label: t(`rules.language.${l}`) })),
+    urgent: () => URGENT_VALUES.map((v) => ({ value: v, label: t(`rules.urgent.${v}`) })),
     case_category: () => lookups.categories.filter((c) => c.active).map((c) => ({ value: c.code, label: c.name })),
     case_department: () =>
       lookups.units.filter((u) => u.kind === 'department').map((u) => ({ value: u.id, label: u.name })),

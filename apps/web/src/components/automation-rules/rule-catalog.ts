@@ -56,6 +56,7 @@ export const CONDITION_TYPES: readonly ConditionType[] = [
   'within_office_hours',
   'outside_office_hours',
   'language',
+  'urgent',
   'contact_tag',
   'case_category',
   'case_department',
@@ -85,6 +86,7 @@ export function conditionTypesFor(event: RuleEvent): ConditionType[] {
   return CONDITION_TYPES.filter(
     (c) =>
       c !== 'message_kind' &&
+      c !== 'urgent' &&
       !MENTION_CONDITIONS_ONLY.includes(c) &&
       (c !== 'case_previous_status' || event === 'case_status_changed'),
   );
@@ -129,6 +131,7 @@ export const CONDITION_INPUT: Record<ConditionType, ConditionInput> = {
   within_office_hours: 'none',
   outside_office_hours: 'none',
   language: 'choice',
+  urgent: 'choice',
   contact_tag: 'text',
   case_category: 'choice',
   case_department: 'choice',
@@ -143,6 +146,8 @@ export const CHANNELS = ['whatsapp', 'facebook', 'instagram', 'twitter'] as cons
 export const MESSAGE_KINDS = ['dm', 'comment', 'reply', 'post', 'mention', 'story_mention', 'reaction'] as const;
 /** The languages the readings tell apart (issue 28): a rule routes by the message's language. */
 export const LANGUAGES = ['tr', 'ku', 'ar', 'en', 'other'] as const;
+/** The urgent condition's values: the message was (not) read as urgent. */
+export const URGENT_VALUES = ['true', 'false'] as const;
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const CASE_STATUSES = ['new', 'assigned', 'in_progress', 'forwarded', 'resolved', 'rejected', 'merged'] as const;
 

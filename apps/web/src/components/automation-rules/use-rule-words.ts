@@ -32,6 +32,7 @@ export function useRuleWords() {
     channel_account: (value) => lookups.accounts.find((a) => a.id === value)?.name ?? unknown,
     message_kind: (value) => t(`msg.kind.${value}` as MessageKey),
     language: (value) => t(`rules.language.${value}` as MessageKey),
+    urgent: (value) => t(`rules.urgent.${value}` as MessageKey),
     case_category: (value) => lookups.categories.find((c) => c.code === value)?.name ?? value,
     case_department: (value) => lookups.units.find((u) => u.id === value)?.name ?? unknown,
     case_priority: (value) => t(`cases.priority.${value}` as MessageKey),

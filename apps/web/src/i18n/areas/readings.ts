@@ -57,6 +57,10 @@ export const readingsTr = {
   'readings.learned.picked': 'Seçildi',
   'readings.rule.suggestedCategory': 'Önerilen kategori (güveni eşiğe ulaşırsa)',
   'readings.rule.opensSuggested': 'önerilen kategoride başvuru açar (güveni eşiğe ulaşırsa)',
+  'rules.cond.urgent': 'Acil olarak okundu',
+  'rules.says.urgent': 'acil: {values}',
+  'rules.urgent.true': 'evet',
+  'rules.urgent.false': 'hayır',
 } as const;
 
 export const readingsEn: Record<keyof typeof readingsTr, string> = {
@@ -117,4 +121,8 @@ export const readingsEn: Record<keyof typeof readingsTr, string> = {
   'readings.learned.picked': 'Picked',
   'readings.rule.suggestedCategory': 'The suggested category (if its confidence reaches the threshold)',
   'readings.rule.opensSuggested': 'opens a case in the suggested category (if its confidence reaches the threshold)',
+  'rules.cond.urgent': 'Read as urgent',
+  'rules.says.urgent': 'urgent: {values}',
+  'rules.urgent.true': 'yes',
+  'rules.urgent.false': 'no',
 };
