@@ -16,7 +16,7 @@ import { Client } from 'pg';
 import { AccountScope } from '@civic/auth';
 import type { BoundingBox, CaseMapFilter } from '@civic/cases';
 import { CASE_MAP_POINT_LIMIT, caseMapSql } from '@civic/cases';
-import { CaseStatus } from '@civic/domain';
+import { CaseSource, CaseStatus } from '@civic/domain';
 import { AppProcess, ensureBuilt } from '../test/scale/app-process';
 import { BENCH_SERVER_URL, createBenchDatabase, writeResult } from './bench-database';
 import { measureAlternating } from './inbox-load';
@@ -123,6 +123,7 @@ async function main(): Promise<void> {
     const [category] = (
       await db.query(`SELECT id FROM case_category WHERE organization_id = $1 LIMIT 1`, [user.organization_id])
     ).rows;
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000);
     const scenarios: { name: string; zoom: number; box: BoundingBox; filter: CaseMapFilter; query: string }[] = [
       { name: 'city zoom 12, all cases', zoom: 12, box: viewport(12, 1366, 850), filter: {}, query: '' },
       {
@@ -138,6 +139,20 @@ async function main(): Promise<void> {
         box: viewport(12, 1366, 850),
         filter: { categoryId: category.id },
         query: `&categoryId=${category.id}`,
+      },
+      {
+        name: 'city zoom 12, one source',
+        zoom: 12,
+        box: viewport(12, 1366, 850),
+        filter: { source: [CaseSource.Phone] },
+        query: `&source=${CaseSource.Phone}`,
+      },
+      {
+        name: 'city zoom 12, last 30 days',
+        zoom: 12,
+        box: viewport(12, 1366, 850),
+        filter: { from: monthAgo },
+        query: `&from=${monthAgo.toISOString()}`,
       },
       { name: 'street zoom 16', zoom: 16, box: viewport(16, 1366, 850), filter: {}, query: '' },
     ];
