@@ -54,6 +54,11 @@ describe('message readings in headless Chromium', () => {
       `[...document.querySelectorAll('[data-testid="conversation-item"]')].map((el) => el.getAttribute('data-conversation-id'))`,
     )) as string[];
   const row = (id: string) => page.locator(`[data-testid="conversation-item"][data-conversation-id="${id}"]`);
+  /** The contact's name is shown whole in its row, not cut to "Zeynep Aydı…" by the badges beside it. */
+  const nameShownWhole = (id: string) =>
+    row(id)
+      .locator('.name')
+      .evaluate((el: { scrollWidth: number; clientWidth: number }) => el.scrollWidth <= el.clientWidth);
 
   /** One citizen message by WhatsApp; resolves once the worker has read it. */
   async function send(text: string, at: string): Promise<string> {
@@ -137,6 +142,7 @@ describe('message readings in headless Chromium', () => {
     // The words are heard, not shown: the badge stays a short red "▲ Acil".
     expect((await badge.boundingBox())?.width).toBeLessThan(80);
     expect(await row(ids.calm).getByTestId('urgent-badge').count()).toBe(0);
+    expect(await nameShownWhole(ids.urgent)).toBe(true);
 
     // The pinned group has its heading and its red edge; only one row is in it.
     const heading = page.getByTestId('urgent-group-heading');
@@ -196,6 +202,7 @@ describe('message readings in headless Chromium', () => {
     await page.goto(`${t.url}/inbox`);
     await row(ids.urgent).waitFor();
     expect((await listedIds())[0]).toBe(ids.urgent);
+    expect(await nameShownWhole(ids.urgent)).toBe(true);
     await shoot('inbox-820');
     await row(ids.urgent).click();
     await page.getByTestId('urgent-notice').waitFor();

@@ -89,13 +89,16 @@ export function ConversationListItem({
         data-conversation-id={c.id}
       >
         <span className="item-line">
-          {urgent && <UrgentBadge urgent={urgent} />}
           <ChannelBadge channel={c.channel} />
           <AccountBadge account={c.account} />
           <span className="name">{name}</span>
           <RelativeTime className="when" iso={c.lastActivityAt} />
         </span>
-        <span className="preview">{preview}</span>
+        {/* The urgent badge leads the preview, not the name's line: the citizen's name stays readable. */}
+        <span className="preview-line">
+          {urgent && <UrgentBadge urgent={urgent} />}
+          <span className="preview">{preview}</span>
+        </span>
         <span className="item-line small">
           {c.unreadCount > 0 && <span className="unread-count">{t('inbox.unread', { count: c.unreadCount })}</span>}
           <span className={`status status-${c.status}`}>{t(`status.${c.status}`)}</span>
