@@ -1,4 +1,4 @@
-import { UserRole } from '@civic/domain';
+import { foldForSearch, UserRole } from '@civic/domain';
 import { CategoryModelService, MessageReadings } from '@civic/message-readings';
 import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
 import type { SeededAccounts } from '../inbox/inbox-seed';
@@ -45,6 +45,10 @@ describe('Suggested category in use', () => {
         [messageId],
       )
     )[0];
+
+  /** The words as shown (as the citizen wrote them) are the model's folded words, in its order. */
+  const sameWords = (shown: string[], stored: Reading) =>
+    expect(shown.map((w) => foldForSearch(w))).toEqual(stored.suggestion_words);
 
   const setThreshold = (suggestionThreshold: number) =>
     t.http().put('/api/v1/readings/settings').set(auth()).send({ suggestionThreshold }).expect(200);
@@ -103,9 +107,13 @@ describe('Suggested category in use', () => {
     expect(res.body.learned).toMatchObject({
       messageId,
       category: { id: category.id, code: 'su-arizasi', name: category.name },
-      words: stored.suggestion_words,
     });
     expect(res.body.learned.words.length).toBeGreaterThan(0);
+    sameWords(res.body.learned.words, stored);
+    // Shown as written: "çeşmeden", not the model's folded "cesmeden".
+    for (const word of res.body.learned.words as string[]) {
+      expect('mahallemizde sabahtan beri sular kesik, çeşmeden su akmıyor').toContain(word);
+    }
     expect(res.body.learned.confidence).toBeCloseTo(stored.suggestion_confidence, 5);
     expect(res.body.learned.threshold).toBeGreaterThanOrEqual(0.5);
     // The keyword rules' suggestion stays where it was.
@@ -130,8 +138,8 @@ describe('Suggested category in use', () => {
     expect(history[1].after).toMatchObject({
       category: stored.suggested_category,
       messageId,
-      words: stored.suggestion_words,
     });
+    sameWords(history[1].after.words, stored);
     expect(history[1].after.confidence).toBeCloseTo(stored.suggestion_confidence, 5);
     expect(history[1].after.threshold).toBeCloseTo(threshold, 5);
     const audit = await t.dataSource.query(

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { foldForSearch } from '@civic/domain';
 import type { SeededAccounts } from '../inbox/inbox-seed';
 import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
 import { eventually } from '../support/eventually';
@@ -21,6 +22,7 @@ const SHOTS = process.env.READINGS_SCREENSHOTS ?? '/tmp/readings-shots';
 const URGENT_TEXT = 'Merdivende çok ağır doğalgaz kokusu var, çocuklar içeride!';
 const ARABIC_TEXT = 'مرحبا، الماء مقطوع في حارتنا منذ يومين ولا أحد يجيب';
 const CALM_TEXT = 'Merhaba, parktaki banklar ne zaman boyanacak?';
+const LAMP_TEXT = 'Sokak lambası yanmıyor, akşamları her yer karanlık';
 
 /** Categorized cases the category model learns from (and is measured on). */
 const CASES: [string, string][] = [
@@ -208,6 +210,58 @@ describe('message readings in headless Chromium', () => {
     await page.getByTestId('urgent-notice').waitFor();
     await shoot('conversation-820');
     await page.setViewportSize({ width: 1366, height: 850 });
+  });
+
+  it('shows the learned category beside the keyword rules when a case is opened; one click picks it', async () => {
+    await t
+      .http()
+      .post('/api/v1/readings/category-model/train')
+      .set({ Authorization: `Bearer ${t.adminToken}` })
+      .expect(200);
+    const id = await send(LAMP_TEXT, minutesAgo(0));
+    const [reading] = await t.dataSource.query(
+      `SELECT suggested_category AS code, suggestion_confidence AS confidence, suggestion_words AS words
+         FROM message_reading WHERE conversation_id = $1`,
+      [id],
+    );
+    const [category] = await t.dataSource.query(
+      `SELECT id, name FROM case_category WHERE organization_id = $1 AND code = $2`,
+      [t.organizationId, reading.code],
+    );
+    expect(category).toBeDefined();
+    expect(reading.words.length).toBeGreaterThan(0);
+
+    await page.goto(`${t.url}/inbox`);
+    await row(id).click();
+    const panel = page.getByTestId('case-panel');
+    await panel.getByRole('button', { name: 'Başvuru aç' }).click();
+    const hint = panel.getByTestId('learned-suggestion');
+    await hint.waitFor();
+    const percent = new Intl.NumberFormat('tr-TR', { style: 'percent', maximumFractionDigits: 0 }).format(
+      reading.confidence,
+    );
+    const said = await hint.innerText();
+    // The category's Turkish name, never its code; the confidence as a percentage; the words.
+    expect(said).toContain(`Öğrenilmiş öneri: ${category.name} (güven ${percent})`);
+    // The model's folded words ("lambasi") as the citizen wrote them ("lambası").
+    const words = said.split('En çok etkileyen sözler: ')[1].split('\n')[0].split(', ');
+    expect(words.map((w) => foldForSearch(w))).toEqual(reading.words);
+    words.forEach((w) => expect(LAMP_TEXT.toLocaleLowerCase('tr-TR')).toContain(w));
+    const select = panel.getByLabel('Kategori');
+    await select.selectOption('');
+    await hint.getByRole('button', { name: 'Öneriyi seç' }).click();
+    expect(await select.inputValue()).toBe(category.id);
+    await hint.getByRole('button', { name: 'Seçildi' }).waitFor();
+    problems.push(...(await axeProblems(page, 'case form with the learned suggestion')));
+    problems.push(
+      ...(await uiTextProblems(
+        page,
+        'tr',
+        'case form with the learned suggestion',
+        await StoredTexts.read(t.dataSource),
+      )),
+    );
+    await shoot('case-open-1366');
   });
 
   it('shows the administrator the measured accuracy, retrains and saves the threshold', async () => {

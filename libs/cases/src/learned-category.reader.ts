@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { MessageReadingBuffer, ReadingSettingsService } from '@civic/message-readings';
+import { wordsAsWritten } from './words-as-written';
 
 /** The category the organization's learned model suggested for one citizen message (issue 28). */
 export interface LearnedCategory {
@@ -8,7 +9,7 @@ export interface LearnedCategory {
   category: { id: string; code: string; name: string; slaHours: number; slaWorkingHours: boolean };
   /** The model's probability for the category (0..1). */
   confidence: number;
-  /** The message's words that weighed most, strongest first. */
+  /** The message's words that weighed most, strongest first, as the citizen wrote them. */
   words: string[];
   /** The administrator's threshold: at or above it the suggestion may be applied by itself. */
   threshold: number;
@@ -19,6 +20,8 @@ interface SuggestionReading {
   code: string;
   confidence: number;
   words: string[];
+  /** The message's text (the words are shown as written in it). */
+  text: string | null;
 }
 
 /**
@@ -37,7 +40,7 @@ export class LearnedCategoryReader {
     messageId: string | null,
   ): Promise<LearnedCategory | null> {
     const reading =
-      (messageId ? buffered(manager, messageId) : null) ??
+      (messageId ? await buffered(manager, organizationId, messageId) : null) ??
       (await stored(manager, organizationId, conversationId, messageId));
     if (!reading) {
       return null;
@@ -60,17 +63,32 @@ export class LearnedCategoryReader {
         slaWorkingHours: category.sla_working_hours,
       },
       confidence: reading.confidence,
-      words: reading.words,
+      words: wordsAsWritten(reading.words, reading.text),
       threshold: await this.settings.threshold(organizationId, manager),
     };
   }
 }
 
-function buffered(manager: EntityManager, messageId: string): SuggestionReading | null {
+async function buffered(
+  manager: EntityManager,
+  organizationId: string,
+  messageId: string,
+): Promise<SuggestionReading | null> {
   const row = MessageReadingBuffer.find(manager, messageId);
-  return row?.suggestedCategory && row.suggestionConfidence !== null
-    ? { messageId, code: row.suggestedCategory, confidence: row.suggestionConfidence, words: row.suggestionWords }
-    : null;
+  if (!row?.suggestedCategory || row.suggestionConfidence === null) {
+    return null;
+  }
+  const [message] = await manager.query(`SELECT text FROM message WHERE organization_id = $1 AND id = $2`, [
+    organizationId,
+    messageId,
+  ]);
+  return {
+    messageId,
+    code: row.suggestedCategory,
+    confidence: row.suggestionConfidence,
+    words: row.suggestionWords,
+    text: message?.text ?? null,
+  };
 }
 
 async function stored(
@@ -80,7 +98,7 @@ async function stored(
   messageId: string | null,
 ): Promise<SuggestionReading | null> {
   const [row] = await manager.query(
-    `SELECT r.message_id, r.suggested_category, r.suggestion_confidence, r.suggestion_words
+    `SELECT r.message_id, r.suggested_category, r.suggestion_confidence, r.suggestion_words, m.text
        FROM message_reading r JOIN message m ON m.organization_id = r.organization_id AND m.id = r.message_id
       WHERE r.organization_id = $1 AND r.conversation_id = $2 AND ($3::uuid IS NULL OR r.message_id = $3)
         AND r.suggested_category IS NOT NULL AND r.suggestion_confidence IS NOT NULL AND NOT m.deleted
@@ -93,6 +111,7 @@ async function stored(
         code: row.suggested_category,
         confidence: row.suggestion_confidence,
         words: row.suggestion_words ?? [],
+        text: row.text,
       }
     : null;
 }
