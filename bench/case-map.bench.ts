@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { AccountScope } from '@civic/auth';
 import type { BoundingBox, CaseMapFilter } from '@civic/cases';
-import { CASE_MAP_POINT_LIMIT, caseMapSql } from '@civic/cases';
+import { CASE_MAP_FOLD_SQL, CASE_MAP_POINT_LIMIT, caseMapSql } from '@civic/cases';
 import { CaseSource, CaseStatus } from '@civic/domain';
 import { AppProcess, ensureBuilt } from '../test/scale/app-process';
 import { BENCH_SERVER_URL, createBenchDatabase, writeResult } from './bench-database';
@@ -78,7 +78,11 @@ async function seed(db: Client, organizationId: string): Promise<void> {
        FROM (SELECT g, random() AS r FROM generate_series(1, $5) g) s`,
     [organizationId, categories.map((c) => c.id), CENTRE.latitude, CENTRE.longitude, CASES],
   );
+  // The worker folds the triggers' pending changes into the rollup every few seconds; here at once.
+  await db.query(CASE_MAP_FOLD_SQL);
   await db.query('VACUUM ANALYZE civic_case');
+  await db.query('VACUUM ANALYZE case_map_cell');
+  await db.query('VACUUM ANALYZE case_map_cell_change');
 }
 
 async function main(): Promise<void> {

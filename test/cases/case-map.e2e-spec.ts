@@ -1,3 +1,4 @@
+import { CaseMapCellFolder } from '@civic/cases';
 import { UserRole } from '@civic/domain';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
@@ -6,6 +7,7 @@ import { startTestApp } from '../support/test-app';
 const CITY = '35.38,38.66,35.58,38.78';
 /** A box far from the city for the many cases that make the server cluster. */
 const CROWD = '36.9,39.9,37.1,40.1';
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
 
 describe('Case map: GeoJSON for the viewport, points or server clusters, filters, organizations apart', () => {
   let t: TestApp;
@@ -178,6 +180,9 @@ describe('Case map: GeoJSON for the viewport, points or server clusters, filters
       count: expect.any(Number),
       statuses: expect.any(Object),
     });
+    // Read from the pending changes until the worker folds them in; the same map after the fold.
+    expect(await t.app.get(CaseMapCellFolder).fold()).toBeGreaterThanOrEqual(2500);
+    expect((await map(`bbox=${CROWD}&zoom=11`).expect(200)).body).toEqual(wide);
     // A finer zoom makes smaller cells: more of them for the same cases.
     const fine = (await map(`bbox=${CROWD}&zoom=15`).expect(200)).body;
     expect(fine.mode).toBe('clusters');
@@ -198,6 +203,10 @@ describe('Case map: GeoJSON for the viewport, points or server clusters, filters
     expect(after).toMatchObject({ mode: 'clusters', total: 2450 });
     expect(sumOf((f) => f.properties.statuses.new ?? 0)).toBe(1390);
     expect(sumOf((f) => f.properties.statuses.resolved ?? 0)).toBe(1060);
+    // Half folded, half pending above; folded now, the same answer, and the rollup counts every pinned case.
+    await t.app.get(CaseMapCellFolder).fold();
+    expect((await map(`bbox=${CROWD}&zoom=11`).expect(200)).body).toEqual(after);
+    expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM case_map_cell_change`)).toEqual([{ n: 0 }]);
     const [{ cells }] = await t.dataSource.query(
       `SELECT coalesce(sum(cases), 0)::int AS cells FROM case_map_cell WHERE organization_id = $1 AND level = 11`,
       [t.organizationId],
@@ -213,6 +222,43 @@ describe('Case map: GeoJSON for the viewport, points or server clusters, filters
     // A filter that leaves fewer than 2000 gives points again.
     const done = (await map(`bbox=${CROWD}&zoom=11&status=resolved`).expect(200)).body;
     expect(done).toMatchObject({ mode: 'points', total: 1060 });
+  });
+
+  it('a status change appends to the pending changes and locks no shared rollup row', async () => {
+    const [a, b] = ids.crowdNew.slice(400, 402);
+    await t.app.get(CaseMapCellFolder).fold();
+    const coarse = `SELECT cases FROM case_map_cell WHERE organization_id = $1 AND level = 5 AND status = 'in_progress'`;
+    const before = await t.dataSource.query(coarse, [t.organizationId]);
+    await t.dataSource.transaction(async (m) => {
+      await m.query(`UPDATE civic_case SET status = 'in_progress' WHERE id = $1`, [a]);
+      expect(await m.query(`SELECT status, sign FROM case_map_cell_change ORDER BY sign`)).toEqual([
+        { status: 'new', sign: -1 },
+        { status: 'in_progress', sign: 1 },
+      ]);
+      expect(await m.query(coarse, [t.organizationId])).toEqual(before);
+      if (onServer) {
+        // Another officer changes another case of the same city cell meanwhile: no wait on this transaction.
+        const other = t.dataSource.createQueryRunner();
+        try {
+          await other.query(`SET lock_timeout = '2s'`);
+          await other.query(`UPDATE civic_case SET status = 'in_progress' WHERE id = $1`, [b]);
+        } finally {
+          await other.release();
+        }
+      } else {
+        await m.query(`UPDATE civic_case SET status = 'in_progress' WHERE id = $1`, [b]);
+      }
+    });
+    const sums = await t.dataSource.query(
+      `SELECT status, sum(sign)::int AS n FROM case_map_cell_change GROUP BY status ORDER BY status`,
+    );
+    expect(sums).toEqual([
+      { status: 'in_progress', n: 2 },
+      { status: 'new', n: -2 },
+    ]);
+    await t.app.get(CaseMapCellFolder).fold();
+    const [{ cases }] = await t.dataSource.query(coarse, [t.organizationId]);
+    expect(cases).toBe((before[0]?.cases ?? 0) + 2);
   });
 
   it('another organization’s cases never appear, and the directorate may not read the map', async () => {

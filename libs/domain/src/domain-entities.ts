@@ -29,6 +29,7 @@ import { AuditEvent } from './entities/audit-event.entity';
 import { AutomationRuleFiring } from './entities/automation-rule-firing.entity';
 import { AutomationRule } from './entities/automation-rule.entity';
 import { CannedResponse } from './entities/canned-response.entity';
+import { CaseMapCellChange } from './entities/case-map-cell-change.entity';
 import { CaseMapCell } from './entities/case-map-cell.entity';
 import { CaseSatisfaction } from './entities/case-satisfaction.entity';
 import { ChannelAccount } from './entities/channel-account.entity';
@@ -145,6 +146,7 @@ export const ALL_ENTITIES = [
   Neighbourhood,
   Open311Client,
   CaseMapCell,
+  CaseMapCellChange,
   MessageReading,
   TrainedCategoryModel,
   ReadingSettings,

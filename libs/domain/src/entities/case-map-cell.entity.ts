@@ -2,9 +2,9 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * The case map's rollup (issue 27): pinned cases counted per Web Mercator grid cell (64 screen pixels
- * at zoom `level`, levels 5–15) and status, with the sums of their positions for the centroid. Kept by
- * statement triggers on civic_case (insert, delete, and updates that move a case or change its status),
- * so a city-wide map reads a few hundred rows instead of every case.
+ * at zoom `level`, levels 5–15) and status, with the sums of their positions for the centroid. Statement
+ * triggers on civic_case append each change (insert, delete, a move or a status change) to
+ * case_map_cell_change, which the worker folds in here; a city-wide map reads a few hundred rows.
  */
 @Entity('case_map_cell')
 export class CaseMapCell {

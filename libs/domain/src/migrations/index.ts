@@ -53,6 +53,7 @@ import { TeamWebhook1796658000000 } from './1796658000000-team-webhook.migration
 import { MessageReadings1796660000000 } from './1796660000000-message-readings.migration';
 import { MentionSentiment1796661000000 } from './1796661000000-mention-sentiment.migration';
 import { NeighbourhoodOfficialList1796662000000 } from './1796662000000-neighbourhood-official-list.migration';
+import { CaseMapCellChanges1796662100000 } from './1796662100000-case-map-cell-changes.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -109,4 +110,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MessageReadings1796660000000,
   MentionSentiment1796661000000,
   NeighbourhoodOfficialList1796662000000,
+  CaseMapCellChanges1796662100000,
 ];
