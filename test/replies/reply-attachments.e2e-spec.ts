@@ -1,10 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import exifr from 'exifr';
 import sharp from 'sharp';
 import type { MessageEvent } from '@civic/channels-core';
 import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
-import { FakeGraphApiServer, FakeTwitterApiServer } from '@civic/testing';
+import { FakeGraphApiServer, FakeTwitterApiServer, phonePhoto } from '@civic/testing';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 import { TINY_PNG } from '../support/tiny-png';
@@ -17,9 +18,10 @@ const X_CITIZEN = '1580000000000000999';
 const HOUR = 3_600_000;
 const PUBLIC_URL = 'https://panel.belediye.example';
 
-/** A real 1×1 PNG, a JPEG header and a PDF header: the server recognizes files by their first bytes. */
+/** A real 1×1 PNG and a PDF header (the server recognizes files by their first bytes); a phone's JPEG with GPS is made in beforeAll. */
 const PNG = TINY_PNG;
-const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7)]);
+const DAMAGED_JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7)]);
+let JPEG: Buffer;
 const PDF = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4096, 32)]);
 const GIF = Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1');
 
@@ -30,6 +32,7 @@ describe('Replies with attachments: upload, channel limits, sent through each ch
   const conversations: Record<string, string> = {};
 
   beforeAll(async () => {
+    JPEG = await phonePhoto();
     await graph.start();
     await twitter.start();
     twitter.setApp('x-consumer-key', 'x-consumer-secret').addToken('x-user-token', 'x-user-secret', X_ME);
@@ -192,7 +195,12 @@ describe('Replies with attachments: upload, channel limits, sent through each ch
   it('WhatsApp: a photo goes up to /media, then an image message names its id with the text as caption', async () => {
     const file = await upload('dm:905321110000', PNG, 'cukur.png', 'image/png');
     expect(file.status).toBe(201);
-    expect(file.body).toMatchObject({ type: 'image', mimeType: 'image/png', fileName: 'cukur.png', size: PNG.length });
+    expect(file.body).toMatchObject({
+      type: 'image',
+      mimeType: 'image/png',
+      fileName: 'cukur.png',
+      size: expect.any(Number),
+    });
     const response = await reply('dm:905321110000', { text: 'Ekibimiz yerinde.', attachmentIds: [file.body.id] });
     expect(response.status).toBe(201);
     expect(await sent(response.body.id)).toMatchObject({ delivery_state: 'sent' });
@@ -201,7 +209,7 @@ describe('Replies with attachments: upload, channel limits, sent through each ch
     const parts = Object.fromEntries((media.parts ?? []).map((p) => [p.name, p]));
     expect(parts.messaging_product.bytes.toString()).toBe('whatsapp');
     expect(parts.type.bytes.toString()).toBe('image/png');
-    expect(Buffer.compare(parts.file.bytes, PNG)).toBe(0);
+    expect(await sharp(parts.file.bytes).metadata()).toMatchObject({ format: 'png', width: 1, height: 1 });
     const [message] = graph.requestsTo('POST', `/${WA}/messages`);
     expect(message.body).toMatchObject({ type: 'image', image: { caption: 'Ekibimiz yerinde.' } });
     expect((message.body as { image: { id: string } }).image.id).toMatch(/^\d+$/);
@@ -233,7 +241,12 @@ describe('Replies with attachments: upload, channel limits, sent through each ch
     expect(JSON.parse(parts.message.bytes.toString())).toEqual({
       attachment: { type: 'image', payload: { is_reusable: true } },
     });
-    expect(Buffer.compare(parts.filedata.bytes, JPEG)).toBe(0);
+    // The officer's phone wrote its model and where it stood: the citizen gets the picture upright, without either.
+    expect(await exifr.gps(JPEG)).toMatchObject({ latitude: expect.any(Number) });
+    const sentPhoto = await sharp(parts.filedata.bytes).metadata();
+    expect([sentPhoto.format, sentPhoto.width, sentPhoto.height]).toEqual(['jpeg', 480, 640]);
+    expect([sentPhoto.exif, sentPhoto.orientation]).toEqual([undefined, undefined]);
+    expect(await exifr.gps(parts.filedata.bytes).catch(() => undefined)).toBeUndefined();
     const [photo, text] = graph.requestsTo('POST', `/${PAGE}/messages`);
     expect(photo.body).toMatchObject({
       recipient: { id: 'psid-att' },
@@ -279,7 +292,7 @@ describe('Replies with attachments: upload, channel limits, sent through each ch
     expect(await sent(response.body.id)).toMatchObject({ delivery_state: 'sent' });
     const [uploaded] = [...twitter.uploads.uploads.values()];
     expect(uploaded).toMatchObject({ mediaType: 'image/png', category: 'dm_image', finalized: true });
-    expect(Buffer.compare(uploaded.bytes, PNG)).toBe(0);
+    expect(await sharp(uploaded.bytes).metadata()).toMatchObject({ format: 'png', width: 1, height: 1 });
     const dm = twitter.requests.find(
       (r) => r.method === 'POST' && r.path === `/2/dm_conversations/with/${X_CITIZEN}/messages`,
     );
@@ -296,6 +309,15 @@ describe('Replies with attachments: upload, channel limits, sent through each ch
         'image/png',
         413,
         'reply_attachment.too_large',
+      ],
+      [
+        'a damaged photo (a JPEG header, then nothing an image holds)',
+        'dm:psid-att',
+        DAMAGED_JPEG,
+        'bozuk.jpg',
+        'image/jpeg',
+        400,
+        'reply_attachment.image_unreadable',
       ],
       [
         'a GIF to WhatsApp',

@@ -187,6 +187,7 @@ export enum ErrorCode {
   ReplyAttachmentTypeNotAllowed = 'reply_attachment.type_not_allowed',
   ReplyAttachmentTooLarge = 'reply_attachment.too_large',
   ReplyAttachmentNotFound = 'reply_attachment.not_found',
+  ReplyAttachmentImageUnreadable = 'reply_attachment.image_unreadable',
   WebhookSignatureInvalid = 'webhook.signature_invalid',
   WebhookVerificationFailed = 'webhook.verification_failed',
   WebhookInvalidJson = 'webhook.invalid_json',

@@ -6,3 +6,4 @@ export * from './media-worker.module';
 export * from './media-link.signer';
 export * from './media-link.module';
 export * from './media-image.deriver';
+export * from './image-metadata.stripper';

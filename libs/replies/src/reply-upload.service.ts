@@ -5,7 +5,7 @@ import type { ReplyMediaPolicy } from '@civic/channels-core';
 import { AppConfig } from '@civic/config';
 import { Channel, MessageAttachment } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
-import { MediaStore } from '@civic/media';
+import { ImageMetadataStripper, MediaStore } from '@civic/media';
 import { OutboundReplyBuilder } from './outbound-reply.builder';
 import type { ReplyAuthor } from './reply.service';
 
@@ -27,7 +27,7 @@ export interface ReplyUploadView {
 }
 
 /** The kinds of file a reply may carry, recognized by their first bytes (a declared type can lie). */
-const SIGNATURES: { mimeType: string; magic: Buffer }[] = [
+const SIGNATURES: { mimeType: 'image/jpeg' | 'image/png' | 'application/pdf'; magic: Buffer }[] = [
   { mimeType: 'image/jpeg', magic: Buffer.from([0xff, 0xd8, 0xff]) },
   { mimeType: 'image/png', magic: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
   { mimeType: 'application/pdf', magic: Buffer.from('%PDF-') },
@@ -35,8 +35,8 @@ const SIGNATURES: { mimeType: string; magic: Buffer }[] = [
 
 /**
  * Officers' files for replies: checked against the conversation's channel limits (the adapter's
- * replyMediaPolicy) before anything is stored, then stored content-addressed like inbound media. A
- * refused file leaves nothing behind.
+ * replyMediaPolicy) before anything is stored, photos stripped of their metadata (EXIF GPS), then
+ * stored content-addressed like inbound media. A refused file leaves nothing behind.
  */
 @Injectable()
 export class ReplyUploadService {
@@ -81,8 +81,15 @@ export class ReplyUploadService {
     if (file.buffer.length > rule.maxBytes) {
       throw new DomainError(ErrorCode.ReplyAttachmentTooLarge, { maxMb: Math.round(rule.maxBytes / MB) });
     }
-    const stored = await this.store.put(file.buffer, mimeType);
     const fileName = file.originalname ? file.originalname.slice(0, 255) : null;
+    const bytes = mimeType === 'application/pdf' ? file.buffer : await ImageMetadataStripper.strip(file.buffer, mimeType);
+    if (!bytes) {
+      throw new DomainError(ErrorCode.ReplyAttachmentImageUnreadable, { fileName: fileName ?? '?' });
+    }
+    if (bytes.length > rule.maxBytes) {
+      throw new DomainError(ErrorCode.ReplyAttachmentTooLarge, { maxMb: Math.round(rule.maxBytes / MB) });
+    }
+    const stored = await this.store.put(bytes, mimeType);
     const [row]: { id: string }[] = await this.dataSource.query(
       `INSERT INTO reply_upload (organization_id, conversation_id, user_id, type, mime_type, file_name, size, storage_key, sha256)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,

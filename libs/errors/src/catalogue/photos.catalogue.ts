@@ -1,7 +1,7 @@
 import { ErrorCode } from '../error-code';
 import type { CatalogueEntries } from './catalogue-entry';
 
-/** Photos (issue 27): display copies without EXIF and the position a photo's EXIF holds. */
+/** Photos (issue 27): display copies without EXIF, the position a photo's EXIF holds, officers' photos sent without it. */
 export const PHOTO_ERRORS: CatalogueEntries = {
   [ErrorCode.AttachmentImageUnreadable]: {
     status: 422,
@@ -12,5 +12,10 @@ export const PHOTO_ERRORS: CatalogueEntries = {
     status: 409,
     tr: 'Bu başvurunun fotoğraflarında konum bilgisi yok',
     en: "None of this case's photos holds a location",
+  },
+  [ErrorCode.ReplyAttachmentImageUnreadable]: {
+    status: 400,
+    tr: 'Fotoğraf okunamadı ({fileName}): dosya bozuk ya da yarım',
+    en: 'The photo could not be read ({fileName}): the file is damaged or incomplete',
   },
 };
