@@ -164,6 +164,20 @@ describe('message readings in headless Chromium', () => {
     const all = await items().count();
     await page.getByLabel('Lisan').selectOption({ label: 'Arapça' });
     await eventually(async () => (await listedIds()).join() === ids.arabic);
+    // The filters are in the address: a reload (or the link, shared) shows the same list.
+    expect(new URL(page.url()).search).toBe('?language=ar');
+    const status = page.locator('form.filters').getByLabel('Durum');
+    await status.selectOption('');
+    await eventually(async () => new URL(page.url()).search === '?language=ar&status=all');
+    await page.reload();
+    await eventually(async () => (await listedIds()).join() === ids.arabic);
+    expect(await page.getByLabel('Lisan').inputValue()).toBe('ar');
+    expect(await status.inputValue()).toBe('');
+    // Opening a conversation keeps them.
+    await row(ids.arabic).click();
+    await eventually(async () => new URL(page.url()).pathname === `/inbox/${ids.arabic}`);
+    expect(new URL(page.url()).search).toBe('?language=ar&status=all');
+    await status.selectOption('open');
     await page.getByLabel('Lisan').selectOption({ label: 'Türkçe' });
     await eventually(async () => {
       const shown = await listedIds();

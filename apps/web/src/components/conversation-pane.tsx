@@ -85,7 +85,8 @@ export function ConversationPane({ id, user, can, onBack }: Props) {
     const closed = await update({ status: 'closed' });
     setClosing(false);
     if (closed) {
-      void navigate(next ? `/inbox/${next}` : '/inbox');
+      // The list's filters stay in the address.
+      void navigate({ pathname: next ? `/inbox/${next}` : '/inbox', search: location.search });
     }
   };
 

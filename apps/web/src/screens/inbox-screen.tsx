@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { useLiveStatus } from '../api/queries/live-status';
 import { queryKeys } from '../api/queries/query-keys';
@@ -25,6 +25,7 @@ import { useKeyboardShortcuts } from '../components/use-keyboard-shortcuts';
 import { useI18n } from '../i18n/i18n';
 import type { Permissions } from '../roles';
 import { isDirectorateOnly } from '../roles';
+import { filtersFromSearch, searchOfFilters } from './inbox-filters-url';
 import type { Filters } from './inbox-query';
 import { DEFAULT_FILTERS, pinsUrgent, queryOf } from './inbox-query';
 import './inbox-list.css';
@@ -63,7 +64,14 @@ export function InboxScreen({
   const { t, format } = useI18n();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const [filters, setFilters] = useState<Filters>(DEFAULT_FILTERS);
+  // The filters live in the address: a reload or a shared link keeps them.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const { search } = useLocation();
+  const filters = useMemo(() => filtersFromSearch(searchParams), [searchParams]);
+  const setFilters = useCallback(
+    (next: Filters) => setSearchParams(searchOfFilters(next), { replace: true }),
+    [setSearchParams],
+  );
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const [mapOpen, setMapOpen] = useState(false);
   const [report, setReport] = useState<{ message: string; failed: boolean } | null>(null);
@@ -94,7 +102,7 @@ export function InboxScreen({
   }, [query]);
 
   const refresh = useCallback(() => void client.invalidateQueries({ queryKey: queryKeys.conversations }), [client]);
-  const open = useCallback((id: string) => void navigate(`/inbox/${id}`), [navigate]);
+  const open = useCallback((id: string) => void navigate({ pathname: `/inbox/${id}`, search }), [navigate, search]);
   const announce = (message: string, failed = false) => setReport({ message, failed });
 
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
@@ -272,7 +280,12 @@ export function InboxScreen({
         </QueryState>
       </section>
       {selectedId ? (
-        <ConversationPane id={selectedId} user={user} can={can} onBack={() => void navigate('/inbox')} />
+        <ConversationPane
+          id={selectedId}
+          user={user}
+          can={can}
+          onBack={() => void navigate({ pathname: '/inbox', search })}
+        />
       ) : (
         <section className="pane conversation empty-pane" aria-label={t('conv.title')}>
           <p className="muted">{t('inbox.select')}</p>
