@@ -28,19 +28,23 @@ export function featuresOf(text: string): { weights: Map<string, number>; wordOf
   };
   let previous: string | null = null;
   for (const raw of tokensOf(foldText(text))) {
-    const word = raw.replace(LONG_RUN, '$1');
-    if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) {
+    const word = hasLongRun(raw) ? raw.replace(LONG_RUN, '$1') : raw;
+    const digit = firstDigit(word);
+    if (word.length < 2 || STOPWORDS.has(word) || digit === ALL_DIGITS) {
       previous = null;
       continue;
     }
-    const own = [`w:${word}`];
+    // Stems that start with a digit-free prefix: "s3:cuk", "s4:cuku", "s5:cukur".
+    let stems = 0;
     for (const n of STEM_LENGTHS) {
-      if (word.length >= n && !/\d/.test(word.slice(0, n))) {
-        own.push(`s${n}:${word.slice(0, n)}`);
-      }
+      stems += word.length >= n && (digit < 0 || digit >= n) ? 1 : 0;
     }
-    for (const feature of own) {
-      add(feature, 1 / own.length, word);
+    const share = 1 / (1 + stems);
+    add(`w:${word}`, share, word);
+    for (const n of STEM_LENGTHS) {
+      if (word.length >= n && (digit < 0 || digit >= n)) {
+        add(`s${n}:${word.slice(0, n)}`, share, word);
+      }
     }
     if (previous && BIGRAM_WEIGHT > 0) {
       // "su kesintisi" against "elektrik kesintisi": the pair says what the words alone do not.
@@ -49,4 +53,31 @@ export function featuresOf(text: string): { weights: Map<string, number>; wordOf
     previous = word;
   }
   return { weights, wordOf };
+}
+
+const ALL_DIGITS = -2;
+
+/** Index of the first ASCII digit (what \d matches), -1 for none, ALL_DIGITS when every letter is one. */
+function firstDigit(word: string): number {
+  let first = -1;
+  let digits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      digits++;
+      first = first < 0 ? i : first;
+    }
+  }
+  return digits === word.length && digits > 0 ? ALL_DIGITS : first;
+}
+
+/** A letter three times in a row (code units; an astral letter is checked by the pattern itself). */
+function hasLongRun(word: string): boolean {
+  for (let i = 0; i + 2 < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if ((c >= 0xd800 && c <= 0xdfff) || (c === word.charCodeAt(i + 1) && c === word.charCodeAt(i + 2))) {
+      return true;
+    }
+  }
+  return false;
 }

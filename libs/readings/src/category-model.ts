@@ -93,14 +93,19 @@ export class CategoryModel {
       return null;
     }
     const { weights, wordOf } = featuresOf(text);
-    const known = [...weights.keys()].filter((f) => this.weights.has(f));
+    // The text's features the model knows, in the text's order (the sums below add up in it).
+    const known: { feature: string; share: number; w: Float64Array }[] = [];
+    for (const [feature, share] of weights) {
+      const w = this.weights.get(feature);
+      if (w) {
+        known.push({ feature, share, w });
+      }
+    }
     if (known.length === 0) {
       return null;
     }
     const logits = categories.map(() => 0);
-    for (const feature of known) {
-      const w = this.weights.get(feature)!;
-      const share = weights.get(feature)!;
+    for (const { share, w } of known) {
       for (let c = 0; c < logits.length; c++) {
         logits[c] += share * w[c];
       }
@@ -116,31 +121,34 @@ export class CategoryModel {
       category: best.category,
       confidence: best.probability,
       ranked: ranked.map(({ category, probability }) => ({ category, probability })),
-      words: this.weightiest(known, weights, wordOf, best.index),
+      words: weightiest(known, wordOf, best.index),
     };
   }
+}
 
-  /** Words whose features favour category c most over the runner-up category for that feature. */
-  private weightiest(known: string[], shares: Map<string, number>, wordOf: Map<string, string>, c: number): string[] {
-    const byWord = new Map<string, number>();
-    for (const feature of known) {
-      const w = this.weights.get(feature)!;
-      let other = -Infinity;
-      for (let k = 0; k < w.length; k++) {
-        if (k !== c && w[k] > other) {
-          other = w[k];
-        }
+/** Words whose features favour category c most over the runner-up category for that feature. */
+function weightiest(
+  known: { feature: string; share: number; w: Float64Array }[],
+  wordOf: Map<string, string>,
+  c: number,
+): string[] {
+  const byWord = new Map<string, number>();
+  for (const { feature, share, w } of known) {
+    let other = -Infinity;
+    for (let k = 0; k < w.length; k++) {
+      if (k !== c && w[k] > other) {
+        other = w[k];
       }
-      const margin = Number.isFinite(other) ? w[c] - other : w[c];
-      const word = wordOf.get(feature)!;
-      byWord.set(word, (byWord.get(word) ?? 0) + shares.get(feature)! * margin);
     }
-    return [...byWord.entries()]
-      .filter(([, margin]) => margin > 0)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, WORDS_SHOWN)
-      .map(([word]) => word);
+    const margin = Number.isFinite(other) ? w[c] - other : w[c];
+    const word = wordOf.get(feature)!;
+    byWord.set(word, (byWord.get(word) ?? 0) + share * margin);
   }
+  return [...byWord.entries()]
+    .filter(([, margin]) => margin > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, WORDS_SHOWN)
+    .map(([word]) => word);
 }
 
 function round(p: number): number {

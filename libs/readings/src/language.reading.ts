@@ -18,6 +18,8 @@ const LETTER = /\p{L}/u;
 const PREDICT_CHARS = 160;
 /** Turkish cue score (see readLatinScript) above which the text is Turkish without asking the model (no non-Turkish tuning message scores above 0.3). */
 const FAST_TURKISH = 0.5;
+/** 1 and a little more, against rounding in the sums of probabilities. */
+const SURE_MARGIN = 1.001;
 /** fastText labels (lid.176 uses Wikipedia codes) folded into the languages the inbox routes by. */
 const LABELS: Record<string, ReadingLanguage> = {
   tr: 'tr',
@@ -74,11 +76,16 @@ export class LanguageReading implements TextReading<LanguageResult> {
     if (!model) {
       throw new Error('LanguageReading.read before init()');
     }
-    const base = stripEmoji(stripMentions(stripUrls(text)));
-    let body = stripHashtags(base).replace(/\s+/g, ' ').trim();
+    const base = stripEmoji(text.includes('@') ? stripMentions(stripUrls(text)) : stripUrls(text));
+    const unhashed = text.includes('#') ? stripHashtags(base) : base;
+    let body = unhashed.replace(/\s+/g, ' ').trim();
+    // Nothing stripped: the body folds as the text does (folding joins spaces too), and the
+    // other readings fold the text, so the fold is done once for all of them.
+    let folding = unhashed === text ? text : body;
     if (scriptsOf(body).letters < 2) {
       // A message of hashtags only still says something through them.
       body = stripHashtags(base, true).replace(/\s+/g, ' ').trim();
+      folding = body;
     }
     const { letters, arabic, latin } = scriptsOf(body);
     if (letters === 0) {
@@ -92,7 +99,7 @@ export class LanguageReading implements TextReading<LanguageResult> {
       const [label, p] = predict()[0] ?? ['', 0];
       return { language: LABELS[label] ?? 'other', confidence: round(p) };
     }
-    return readLatinScript(body, predict);
+    return readLatinScript(body, folding, predict);
   }
 
   private predict(model: LidModel, text: string): [string, number][] {
@@ -121,8 +128,9 @@ function readArabicScript(predictions: [string, number][]): LanguageResult {
   return { language: 'ar', confidence: round(sumOf(predictions, 'ar') || p) };
 }
 
-function readLatinScript(body: string, predict: () => [string, number][]): LanguageResult {
-  const tokens = tokensOf(foldText(body));
+/** `folding`: the body, or the text it came from where that folds the same. */
+function readLatinScript(body: string, folding: string, predict: () => [string, number][]): LanguageResult {
+  const tokens = tokensOf(foldText(folding));
   const arabizi = arabiziEvidence(tokens);
   if (arabizi >= 1) {
     return { language: 'ar', confidence: round(Math.min(0.95, 0.6 + 0.1 * arabizi)) };
@@ -140,6 +148,14 @@ function readLatinScript(body: string, predict: () => [string, number][]): Langu
   // model would only agree, and it is the slowest part of the four readings.
   if (turkish >= FAST_TURKISH && kurmanji === 0 && english < 0.1) {
     return { language: 'tr', confidence: round(Math.min(0.99, turkish)) };
+  }
+  // fastText's probabilities add up to at most 1: a cue score ahead of the others by more than 1
+  // wins whatever the model says (and its confidence is then 1), so the model is not asked.
+  if (turkish > SURE_MARGIN + Math.max(1.2 * kurmanji, english)) {
+    return { language: 'tr', confidence: 1 };
+  }
+  if (1.2 * kurmanji > SURE_MARGIN + Math.max(turkish, english)) {
+    return { language: 'ku', confidence: 1 };
   }
   const predictions = predict();
   const scores: Record<'tr' | 'ku' | 'en', number> = {

@@ -45,12 +45,77 @@ export function foldText(text: string): string {
   // The readings of one message fold the same text one after the other: the last one is kept.
   if (text !== lastText) {
     lastText = text;
-    lastFolded = foldArabic(foldForSearch(text.replace(APOSTROPHES, '')));
+    lastFolded = quickFold(text) ?? foldArabic(foldForSearch(text.replace(APOSTROPHES, '')));
   }
   return lastFolded;
 }
 let lastText = '';
 let lastFolded = '';
+
+/** Per code point, what folding makes of it alone; SPACE for white space, null where the text must take the long way. */
+const CHAR_FOLD = new Map<number, string | null>();
+const SPACE = ' ';
+const WHITE_SPACE = /\s/u;
+const MARK = /\p{M}/u;
+
+function charFold(code: number): string | null {
+  let folded = CHAR_FOLD.get(code);
+  if (folded === undefined) {
+    const ch = String.fromCodePoint(code);
+    if (WHITE_SPACE.test(ch)) {
+      folded = SPACE;
+    } else if (APOSTROPHE_CODES.has(code)) {
+      folded = '';
+    } else if (
+      // Marks compose with the letter before them, Hangul jamo with each other, Σ lowers by
+      // its place in the word, a lone surrogate is no character: these need the whole text.
+      MARK.test(ch) ||
+      (code >= 0x1100 && code <= 0x11ff) ||
+      (code >= 0xa960 && code <= 0xa97f) ||
+      (code >= 0xd7b0 && code <= 0xdfff) ||
+      code === 0x3a3
+    ) {
+      folded = null;
+    } else {
+      folded = foldArabic(foldForSearch(ch));
+      // A letter that folds to nothing (tatweel) leaves its spaces unjoined in the long way.
+      folded = folded.length === 0 || WHITE_SPACE.test(folded) ? null : folded;
+    }
+    CHAR_FOLD.set(code, folded);
+  }
+  return folded;
+}
+const APOSTROPHE_CODES = new Set([..."'’‘`´"].map((c) => c.codePointAt(0)!));
+
+/**
+ * foldText's answer character by character, where each folds alone the same as in the text (no
+ * marks, jamo or Σ): several times faster than normalizing the whole text twice. Null otherwise.
+ */
+export function quickFold(text: string): string | null {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      }
+    }
+    const folded = charFold(code);
+    if (folded === null) {
+      return null;
+    }
+    if (folded === SPACE) {
+      space = out.length > 0;
+    } else if (folded.length > 0) {
+      out += space ? SPACE + folded : folded;
+      space = false;
+    }
+  }
+  return out;
+}
 
 /** Arabic as foldText leaves it, for patterns written with hamza seats: "مفاجئ" → "مفاجي", "أ" → "ا". */
 export function foldArabic(text: string): string {
@@ -64,11 +129,26 @@ export function tokensOf(folded: string): string[] {
 
 /** "çoooook" → "cok", "teşekkürr" → "tesekur": every run of one letter to one, for lexicon look-ups. */
 export function collapseRuns(token: string): string {
-  return token.replace(RUNS, '$1');
+  // Most words repeat no letter: one pass over the code units says so without the replace.
+  return mayRepeat(token) ? token.replace(RUNS, '$1') : token;
+}
+
+/** False only when no code point follows an equal one (a repeated astral letter shows no equal units: checked apart). */
+function mayRepeat(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if ((c >= 0xd800 && c <= 0xdfff) || c === token.charCodeAt(i + 1)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** True when a word stretches a letter three times or more ("çoooook", "yeteeer"): an intensifier. */
 export function isStretched(token: string): boolean {
+  if (!mayRepeat(token)) {
+    return false;
+  }
   LONG_RUNS.lastIndex = 0;
   return LONG_RUNS.test(token);
 }

@@ -1,4 +1,5 @@
 import { wordPattern } from './reading-text';
+import { literalStarts } from './word-start.scanner';
 
 /**
  * Multi-word cues of sentiment, matched on the folded text (foldText) before the word lexicon; the
@@ -26,11 +27,13 @@ export const PHRASES: PhraseCue[] = [
     pattern: p('(?:eline|elinize|ellerinize|emeginize|emegi gecen\\w*) ?saglik\\w*'),
     weight: 2.5,
     label: 'eline sağlık',
+    need: ['saglik'],
   },
   {
     pattern: p('(?:sorun|problem|sikinti|ariza|sikayet)\\w* (?:yok|kalmadi|kalmamis|giderildi|cozuldu|bitti)'),
     weight: 1.5,
     label: 'sorun kalmadı',
+    need: ['yok', 'kalma', 'giderildi', 'cozuldu', 'bitti'],
   },
   { pattern: p('helal olsun'), weight: 2, label: 'helal olsun', kind: 'praise' },
   { pattern: p('ne guzel'), weight: 1.5, label: 'ne güzel', kind: 'praise' },
@@ -38,7 +41,7 @@ export const PHRASES: PhraseCue[] = [
   { pattern: p('not bad'), weight: 1, label: 'not bad' },
   // Sarcasm that needs no complaint beside it.
   { pattern: p('selam olsun'), weight: -1.8, label: 'selam olsun', kind: 'sarcasm' },
-  { pattern: /\(!+\)/gu, weight: -1.5, label: '(!)', kind: 'sarcasm' },
+  { pattern: /\(!+\)/gu, weight: -1.5, label: '(!)', kind: 'sarcasm', need: ['(!'] },
   // Complaint shapes.
   { pattern: p('kac (?:kere|kez|defa|sefer|gun\\w*|ay\\w*|hafta\\w*)'), weight: -1.5, label: 'kaç kere' },
   {
@@ -54,8 +57,18 @@ export const PHRASES: PhraseCue[] = [
     label: 'süredir',
     need: ['dir', 'dur', 'tir', 'tur', 'beri'],
   },
-  { pattern: p('\\d+\\.? ?(?:kez|kere|defa|seferdir|kezdir)'), weight: -1.2, label: 'kaçıncı kez' },
-  { pattern: p('\\d+ (?:gun|hafta|ay|yil|sene|saat|kis)\\w* (?:oldu|gecti)'), weight: -1.2, label: 'gün oldu' },
+  {
+    pattern: p('\\d+\\.? ?(?:kez|kere|defa|seferdir|kezdir)'),
+    weight: -1.2,
+    label: 'kaçıncı kez',
+    need: ['kez', 'kere', 'defa', 'sefer'],
+  },
+  {
+    pattern: p('\\d+ (?:gun|hafta|ay|yil|sene|saat|kis)\\w* (?:oldu|gecti)'),
+    weight: -1.2,
+    label: 'gün oldu',
+    need: ['oldu', 'gecti'],
+  },
   { pattern: p('o gunden beri|yillardir|aylardir|haftalardir|gunlerdir'), weight: -1.2, label: 'süredir' },
   {
     pattern: p(
@@ -63,6 +76,7 @@ export const PHRASES: PhraseCue[] = [
     ),
     weight: -1.5,
     label: 'rhetorical question',
+    need: ['kim', 'bekliyorsunuz', 'nasil ', 'ne is yap', 'adalet', 'insaf', 'vicdan', 'mi bu', 'saka'],
   },
   {
     pattern: p('\\w+ (?:yok|yokmu) mu|kimse yok mu|eden yok mu|bakan yok mu'),
@@ -93,6 +107,7 @@ export const PHRASES: PhraseCue[] = [
     ),
     weight: -1.2,
     label: 'every day',
+    need: ['every ', 'all night', ' time', ' message', ' complaint', ' now'],
   },
   {
     pattern: p('ma 7ada|mafi 7ada|sarlo|sarlna|sarilna|kel yom|kil yom'),
@@ -107,7 +122,7 @@ export const PHRASES: PhraseCue[] = [
   },
   { pattern: p('ما حدا|لا احد|ولا حدا|حتى الان|كل يوم|كل مرة'), weight: -1.2, label: 'ما حدا' },
   {
-    pattern: p('kes nay[eê]|tu kes|her roj|her sibe|her car|ev \\d+ roj|\\d+ roj e|heta niha'),
+    pattern: p('kes naye|tu kes|her roj|her sibe|her car|ev \\d+ roj|\\d+ roj e|heta niha'),
     weight: -1.2,
     label: 'kes nayê',
     need: ['kes', 'roj', 'her ', 'heta'],
@@ -137,19 +152,27 @@ export const PHRASES: PhraseCue[] = [
     weight: 0,
     label: 'question',
     kind: 'neutral',
+    need: ['?'],
   },
   { pattern: p('olabilir|olabilir mi|gibi gorunuyor|sanirim|galiba'), weight: 0, label: 'hedge', kind: 'neutral' },
   {
     pattern: p(
-      'acaba|sevinirim|seviniriz|mumkun mu|nasil \\w+|nereye|nereden|kime|hangi|ne zaman|ne kadar|kacta|var mi|gerekiyor mu|planlaniyor mu|fyi|just letting you know|is there|are there|would it be possible|can i|where can|للعلم|هل|ممكن|ji bo agahdari\\w*|gelo|tene ji bo',
+      'acaba|sevinirim|seviniriz|mumkun mu|nasil \\w+|nereye|nereden|kime|hangi|ne zaman|ne kadar|kacta|var mi|gerekiyor mu|planlaniyor mu|fyi|just letting you know|is there|are there|would it be possible|can i|where can|ji bo agahdari\\w*|gelo|tene ji bo',
     ),
     weight: 0,
     label: 'question',
     kind: 'neutral',
   },
+  // Apart from the Latin-letter ones: a pattern with Arabic letters needs the slower Unicode word edges.
+  { pattern: p('للعلم|هل|ممكن'), weight: 0, label: 'question', kind: 'neutral' },
 ];
 
 for (const phrase of PHRASES) {
   const source = phrase.pattern.source.replace(/\\[a-zA-Z]/g, '');
   phrase.arabic = /[\u0600-\u06FF]/.test(source) && !/[a-z]{3}/.test(source);
+  // The literal each alternative starts with, as a gate, where there are few (a long list costs more than the pattern).
+  const starts = phrase.need ? null : literalStarts(phrase.pattern);
+  if (starts && starts.length <= 8) {
+    phrase.need = starts;
+  }
 }

@@ -206,15 +206,38 @@ export class SentimentReading implements TextReading<SentimentResult> {
         cues.push({ weight: known.weight, label: emoji, token: -1, at: -1, praise: known.praise });
       }
     }
-    const letters = text.match(/\p{L}/gu) ?? [];
-    const upper = text.match(/\p{Lu}/gu) ?? [];
-    if (letters.length >= 8 && upper.length / letters.length >= 0.6 && /[A-ZÇĞİÖŞÜ]/.test(text)) {
-      cues.push({ weight: -0.8, label: 'CAPS', token: -1, at: -1 });
+    if (/[A-ZÇĞİÖŞÜ]/.test(text)) {
+      const { letters, upper } = lettersOf(text);
+      if (letters >= 8 && upper / letters >= 0.6) {
+        cues.push({ weight: -0.8, label: 'CAPS', token: -1, at: -1 });
+      }
     }
     if (/[!?]{2,}|!\s*!/.test(text)) {
       cues.push({ weight: -0.6, label: '!!', token: -1, at: -1 });
     }
   }
+}
+
+const LETTER = /\p{L}/u;
+const UPPER = /\p{Lu}/u;
+
+/** Letters and capital letters of a text, by code point: ASCII by range, the rest by the Unicode classes. */
+function lettersOf(text: string): { letters: number; upper: number } {
+  let letters = 0;
+  let upper = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x80) {
+      const lower = c >= 0x61 && c <= 0x7a;
+      const capital = c >= 0x41 && c <= 0x5a;
+      letters += lower || capital ? 1 : 0;
+      upper += capital ? 1 : 0;
+    } else if (LETTER.test(ch)) {
+      letters++;
+      upper += UPPER.test(ch) ? 1 : 0;
+    }
+  }
+  return { letters, upper };
 }
 
 function flip(cue: Cue, by: string): void {

@@ -1,4 +1,5 @@
 import { wordPattern } from './reading-text';
+import { WordStartScanner } from './word-start.scanner';
 
 /**
  * What makes a message urgent: danger to people now. Patterns run on the folded text (foldText:
@@ -232,12 +233,19 @@ export const WEAK: DangerPattern[] = marked([
 ]);
 
 /**
- * The patterns in Latin letters as one regular expression, each a group: one scan of the text
- * instead of one per pattern (where two would match overlapping words, the first one wins).
+ * The patterns in Latin letters as one scan, each an alternative (where two would match overlapping
+ * words, the first one wins): what `\b(?:(P1)|(P2)|…)` would find, through WordStartScanner.
  */
-export function combined(patterns: DangerPattern[]): { pattern: RegExp; kinds: DangerPattern['kind'][] } {
+export function combined(patterns: DangerPattern[]): { scanner: WordStartScanner; kinds: DangerPattern['kind'][] } {
+  const sources = patterns.map((p) => p.pattern.source);
+  if (!sources.every((s) => s.startsWith('\\b(?:') && s.endsWith(')\\b'))) {
+    throw new Error('combined: patterns in Latin letters only (\\b edges)');
+  }
   return {
-    pattern: new RegExp(patterns.map((p) => `(${p.pattern.source})`).join('|'), 'gu'),
+    scanner: new WordStartScanner(
+      sources.map((s) => s.slice(2, -2)),
+      'ascii',
+    ),
     kinds: patterns.map((p) => p.kind),
   };
 }

@@ -1,21 +1,25 @@
 import { foldForSearch } from '@civic/domain';
-import { foldArabic, foldText, wordPattern } from './reading-text';
+import { foldArabic, foldText, quickFold, wordPattern } from './reading-text';
 import type { TextReading, UrgencyResult } from './text-reading';
 import type { DangerConcept } from './urgency-concepts';
 import { CONCEPTS } from './urgency-concepts';
 import type { DangerPattern } from './urgency-patterns';
 import { combined, EXPOSED, HASTE, STRONG, WEAK } from './urgency-patterns';
+import type { WordStartScanner } from './word-start.scanner';
+import { scannerOf } from './word-start.scanner';
 
 const W = '[\\p{L}\\p{N}]';
 /** Latin-letter strong patterns in one scan; the few in Arabic letters run alone, and only on Arabic text. */
 const STRONG_LATIN = combined(STRONG.filter((p) => !/[\u0600-\u06FF]/.test(p.pattern.source)));
 const STRONG_ARABIC = STRONG.filter((p) => /[\u0600-\u06FF]/.test(p.pattern.source));
+const EXPOSED_SCAN = scannerOf(EXPOSED)!;
+const HASTE_SCAN = scannerOf(HASTE)!;
 const E = `(?!${W})`;
 const rx = (source: string, flags = 'u') => wordPattern(source, flags);
 
 /** Figures of speech that use danger words: "ateş pahası", "sel gibi para", "içim yanıyor". */
 const FIGURATIVE = rx(
-  'ates pahas\\w*|ates gibi|sel gibi|yangin yeri|kan aglıyor|kan agliyor|icim yan\\w*|cebim\\w* yan\\w*|ocag\\w* yan\\w*|yangindan mal kacir\\w*|kablo ?tv\\w*(?: kablo\\w*)?|kablonet|internet kablo\\w*|tv kablo\\w*|uydu kablo\\w*|telefon kablo\\w*|fire (?:hydrant|station|exit|escape|alarm|extinguisher|door)s?|yangin (?:tupu|merdiven\\w*|cikis\\w*|muslug\\w*|alarm\\w*|sigorta\\w*)|baca\\w* duman\\w*|(?:soba|baca|kombi|egzoz|fabrika)\\w* dumani\\w*|hava kirlilig\\w*|(?:yangin|kaza|olum|facia)\\w* (?:riski|tehlikesi|cikabilir|olabilir|cikmadan|olmadan|olmasin|cikmasin|bekliyor\\w*)|(?:itfaiye|ambulans)\\w* (?:[\\p{L}\\p{N}]+ ){0,3}(?:gecemez|giremez|gecemiyor|giremiyor|gelemez|gecebilir mi|girebilir mi)\\w*',
+  'ates pahas\\w*|ates gibi|sel gibi|yangin yeri|kan agliyor|icim yan\\w*|cebim\\w* yan\\w*|ocag\\w* yan\\w*|yangindan mal kacir\\w*|kablo ?tv\\w*(?: kablo\\w*)?|kablonet|internet kablo\\w*|tv kablo\\w*|uydu kablo\\w*|telefon kablo\\w*|fire (?:hydrant|station|exit|escape|alarm|extinguisher|door)s?|yangin (?:tupu|merdiven\\w*|cikis\\w*|muslug\\w*|alarm\\w*|sigorta\\w*)|baca\\w* duman\\w*|(?:soba|baca|kombi|egzoz|fabrika)\\w* dumani\\w*|hava kirlilig\\w*|(?:yangin|kaza|olum|facia)\\w* (?:riski|tehlikesi|cikabilir|olabilir|cikmadan|olmadan|olmasin|cikmasin|bekliyor\\w*)|(?:itfaiye|ambulans)\\w* (?:[\\p{L}\\p{N}]+ ){0,3}(?:gecemez|giremez|gecemiyor|giremiyor|gelemez|gecebilir mi|girebilir mi)\\w*',
   'gu',
 );
 /** Bills and prices: "elektrik faturası yangın gibi", "doğalgaz faturası ateş pahası". */
@@ -86,13 +90,15 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
     // counts when its sentence is not about money, the past or a procedure, and it stays inside it.
     const strongHits = [...combinedHitsIn(folded), ...hitsIn(folded, STRONG_ARABIC)];
     const weakHits = hitsIn(folded, WEAK);
-    const sentences = (
-      strongHits.length + weakHits.length > 0 || mayHaveConcept(folded) ? sentencesOf(folded) : []
-    ).map((s) => ({
-      ...s,
-      muted: null as boolean | null,
-      recurring: null as boolean | null,
-    }));
+    // A concept is looked for sentence by sentence only when its thing and a state are both in the text.
+    const candidates = CONCEPTS.filter((c) => c.things.test(folded) && c.states.test(folded));
+    const sentences = (strongHits.length + weakHits.length > 0 || candidates.length > 0 ? sentencesOf(folded) : []).map(
+      (s) => ({
+        ...s,
+        muted: null as boolean | null,
+        recurring: null as boolean | null,
+      }),
+    );
     const isMuted = (sentence: (typeof sentences)[number]) =>
       (sentence.muted ??=
         MONEY.test(sentence.text) ||
@@ -106,8 +112,6 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
       sentence.recurring ??= RECURRING.test(sentence.text);
       return !(weak && sentence.recurring);
     };
-    // A concept is looked for sentence by sentence only when its thing and a state are both in the text.
-    const candidates = CONCEPTS.filter((c) => c.things.test(folded) && c.states.test(folded));
     for (const sentence of candidates.length > 0 ? sentences : []) {
       const hit = conceptIn(sentence.text, candidates);
       if (hit && !isMuted(sentence)) {
@@ -119,14 +123,14 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
     }
     const strong = strongHits.filter((h) => live(h.from, h.to, false));
     const weak = weakHits.filter((h) => live(h.from, h.to, true));
-    const haste = firstMatch(folded, HASTE) ?? (/!\s*!/.test(text) ? '!!' : null);
+    const haste = HASTE_SCAN.first(folded) ?? (/!\s*!/.test(text) ? '!!' : null);
     const dealtWith =
       (HANDLED.test(folded) && !STILL.test(folded)) ||
       (THANKS.test(folded) && !CALL_FOR_HELP.test(folded) && !/!\s*!/.test(text));
     if ((strong.length === 0 && weak.length === 0) || dealtWith) {
       return { urgent: false, terms: [] };
     }
-    const exposed = firstMatch(folded, EXPOSED);
+    const exposed = EXPOSED_SCAN.first(folded);
     if (strong.length === 0 && !exposed && !haste) {
       return { urgent: false, terms: [] };
     }
@@ -134,13 +138,14 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
       strong.length > 0
         ? strong.map((h) => h.term)
         : [...weak.map((h) => h.term), ...[exposed, haste].filter((t): t is string => !!t)];
+    const words = writtenWords(text);
     return {
       urgent: true,
       terms: unique(
         terms.map((term) =>
           term
             .split(' … ')
-            .map((part) => asWritten(text, part))
+            .map((part) => asWritten(words, part))
             .join(' … '),
         ),
       ),
@@ -149,10 +154,6 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
 }
 
 /** A thing and its dangerous state in one sentence, in any order ("kablo … koptu"), unless the state is denied or supposed. */
-function mayHaveConcept(folded: string): boolean {
-  return CONCEPTS.some((c) => c.things.test(folded) && c.states.test(folded));
-}
-
 function conceptIn(sentence: string, concepts: DangerConcept[]): Omit<Hit, 'from' | 'to'> | null {
   for (const { kind, things, states } of concepts) {
     const thing = things.exec(sentence);
@@ -172,11 +173,9 @@ function conceptIn(sentence: string, concepts: DangerConcept[]): Omit<Hit, 'from
 
 function combinedHitsIn(text: string): Hit[] {
   const hits: Hit[] = [];
-  const { pattern, kinds } = STRONG_LATIN;
-  pattern.lastIndex = 0;
-  for (const m of text.matchAll(pattern)) {
-    const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-    const hit = checked(text, m[0], m.index, kinds[group - 1]);
+  const { scanner, kinds } = STRONG_LATIN;
+  for (const m of scanner.scan(text)) {
+    const hit = checked(text, m.text, m.index, kinds[m.alternative]);
     if (hit) {
       hits.push(hit);
     }
@@ -202,15 +201,30 @@ function hitsIn(text: string, patterns: DangerPattern[]): Hit[] {
     if (needsArabic && !arabic) {
       continue;
     }
-    pattern.lastIndex = 0;
-    for (const m of text.matchAll(pattern)) {
-      const hit = checked(text, m[0], m.index, kind);
+    for (const m of matchesOf(text, pattern)) {
+      const hit = checked(text, m.text, m.index, kind);
       if (hit) {
         hits.push(hit);
       }
     }
   }
   return hits;
+}
+
+const SCANNERS = new Map<RegExp, WordStartScanner | null>();
+
+/** The matches of a whole-word pattern, through its WordStartScanner where it has one (the same matches, sooner). */
+function matchesOf(text: string, pattern: RegExp): { text: string; index: number }[] {
+  let scanner = SCANNERS.get(pattern);
+  if (scanner === undefined) {
+    scanner = scannerOf(pattern);
+    SCANNERS.set(pattern, scanner);
+  }
+  if (scanner) {
+    return scanner.scan(text);
+  }
+  pattern.lastIndex = 0;
+  return [...text.matchAll(pattern)].map((m) => ({ text: m[0], index: m.index }));
 }
 
 /** Sentences of a folded text with their offsets: split at . ! ? and new lines, not after "Sk." or "No.". */
@@ -233,23 +247,29 @@ function sentencesOf(folded: string): { text: string; start: number; end: number
   return out.filter((s) => s.text.trim().length > 0);
 }
 
-function firstMatch(text: string, pattern: RegExp): string | null {
-  pattern.lastIndex = 0;
-  return pattern.exec(text)?.[0] ?? null;
+interface WrittenWords {
+  original: string;
+  written: RegExpMatchArray[];
+  folded: string[];
 }
 
-/** The words of a folded term as the citizen wrote them ("kivilcim" → "kıvılcım"), by word position. */
-function asWritten(text: string, term: string): string {
+/** The message's words as written and folded, once per message (terms are looked up in them). */
+function writtenWords(text: string): WrittenWords {
   const original = text.replace(/['’‘`´]/g, '');
   const written = [...original.matchAll(/[\p{L}\p{M}\p{N}]+/gu)];
   // Word by word with the shared folding, not foldText: its one-text memo belongs to the message.
-  const folded = written.map((m) => foldArabic(foldForSearch(m[0])));
+  const folded = written.map((m) => quickFold(m[0]) ?? foldArabic(foldForSearch(m[0])));
+  return { original, written, folded };
+}
+
+/** The words of a folded term as the citizen wrote them ("kivilcim" → "kıvılcım"), by word position. */
+function asWritten({ original, written, folded }: WrittenWords, term: string): string {
   const words = term.match(/[\p{L}\p{N}]+/gu) ?? [];
   for (let i = 0; words.length > 0 && i + words.length <= folded.length; i++) {
     if (words.every((w, k) => folded[i + k] === w)) {
       const first = written[i];
       const last = written[i + words.length - 1];
-      return original.slice(first.index, last.index + last[0].length);
+      return original.slice(first.index, last.index! + last[0].length);
     }
   }
   return term;

@@ -1,0 +1,70 @@
+import { wordPattern } from './reading-text';
+import { alternativesOf, firstCharacters, literalStarts, scannerOf, WordStartScanner } from './word-start.scanner';
+
+/** What the regular expression itself finds: the scanner must find the same. */
+const matchesOf = (pattern: RegExp, text: string) =>
+  [...text.matchAll(new RegExp(pattern.source, 'gu'))].map((m) => `${m.index}:${m[0]}`);
+const scanned = (pattern: RegExp, text: string) =>
+  scannerOf(pattern)!
+    .scan(text)
+    .map((h) => `${h.index}:${h.text}`);
+
+describe('WordStartScanner', () => {
+  const texts = [
+    'gaz kokusu var, dogalgaz kokusu da var; gazkokusu yok',
+    'kablo yerde kivilcim cikariyor, kablolar kopmus',
+    'su_kablo 3kablo kablo3 _kablo kablo_',
+    'تسرب غاز في البناية والسلك مقطوع kablo yerde',
+    'heyelan heyelanvari toprak kaydi toprak kaymasi',
+    '',
+  ];
+  const patterns = [
+    wordPattern('gaz kok\\w*|(?:dogal ?)?gaz\\w* (?:[\\p{L}\\p{N}]+ ){0,2}?kok\\w*|kok\\w*'),
+    wordPattern('kablo\\w* (?:[\\p{L}\\p{N}]+[^\\p{L}\\p{N}]+){0,3}?(?:yerde|kop\\w*)|kivilcim\\w*|kablo'),
+    wordPattern('heyelan|toprak kay\\w*|t+o+'),
+    wordPattern('(?:ال)?غاز\\S*|كهرب\\S*|kablo'),
+  ];
+
+  it('finds what the alternation finds, left to right, first alternative first', () => {
+    for (const pattern of patterns) {
+      for (const text of texts) {
+        expect(scanned(pattern, text)).toEqual(matchesOf(pattern, text));
+      }
+    }
+  });
+
+  it('says which alternative matched', () => {
+    const scanner = new WordStartScanner(['gaz kokusu', 'gaz\\w*', 'kokusu'], 'ascii');
+    expect(scanner.scan('gaz kokusu ve gazlar kokusu').map((h) => [h.text, h.alternative])).toEqual([
+      ['gaz kokusu', 0],
+      ['gazlar', 1],
+      ['kokusu', 2],
+    ]);
+    expect(scanner.first('yok, gazlar')).toBe('gazlar');
+  });
+
+  it('runs an alternative that may start with anything as the regular expression it is', () => {
+    const scanner = new WordStartScanner(['\\d* adet', 'kablo'], 'ascii');
+    expect(scanner.scan('kablo 3 adet kablo').map((h) => h.text)).toEqual(['kablo', '3 adet', 'kablo']);
+  });
+});
+
+describe('reading regular expression sources', () => {
+  it('splits the top-level alternatives only', () => {
+    expect(alternativesOf('a|b(?:c|d)|[|]e|\\|f')).toEqual(['a', 'b(?:c|d)', '[|]e', '\\|f']);
+  });
+
+  it('knows the first characters of a match, or says it cannot', () => {
+    expect([...firstCharacters('(?:dogal ?)?gaz\\w*')!].sort()).toEqual(['d', 'g']);
+    expect([...firstCharacters('(?!yok)t+i+s+|[a-c]x')!].sort()).toEqual(['a', 'b', 'c', 't']);
+    expect(firstCharacters('[^a]b')).toBeNull();
+    expect(firstCharacters('\\w*-')!.has('-')).toBe(true);
+    expect(firstCharacters('.a')).toBeNull();
+    expect(firstCharacters('a?')).toBeNull();
+  });
+
+  it('gives the literal each alternative starts with, or null', () => {
+    expect(literalStarts(wordPattern('sag ?ol(?:un)?|helal olsun|t+amam'))).toEqual(['sag', 'helal olsun', 't']);
+    expect(literalStarts(wordPattern('(?:eline|elinize) saglik'))).toBeNull();
+  });
+});
