@@ -1,5 +1,5 @@
+import { literalStarts } from './pattern-source';
 import { wordPattern } from './reading-text';
-import { literalStarts } from './word-start.scanner';
 
 /**
  * Multi-word cues of sentiment, matched on the folded text (foldText) before the word lexicon; the

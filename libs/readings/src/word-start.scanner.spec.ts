@@ -1,5 +1,6 @@
+import { alternativesOf, firstCharacters, literalStarts } from './pattern-source';
 import { wordPattern } from './reading-text';
-import { alternativesOf, firstCharacters, literalStarts, scannerOf, WordStartScanner } from './word-start.scanner';
+import { scannerOf, WordStartScanner } from './word-start.scanner';
 
 /** What the regular expression itself finds: the scanner must find the same. */
 const matchesOf = (pattern: RegExp, text: string) =>
