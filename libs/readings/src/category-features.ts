@@ -1,11 +1,21 @@
 import { foldText, tokensOf } from './reading-text';
 
-/** Words too common in every category to say anything about one (folded). */
+/**
+ * Words too common in every category to say anything about one (folded): function words, and the
+ * greetings and courtesies of a message (the second and third lines, chosen by 5-fold
+ * cross-validation on the odd-numbered tuning messages: 270 → 277 of 328 right with "şu" below).
+ */
 const STOPWORDS = new Set(
-  'bir bi bu o ve ile da de ki mi mu icin ama gibi ne cok daha en her hic var yok olan olarak diye ya yani bile sadece hem mah mh sk cd cad no apt the a an and to of in on is it for at my our we this that'.split(
-    ' ',
-  ),
+  [
+    'bir bi bu o ve ile da de ki mi mu icin ama gibi ne cok daha en her hic var yok olan olarak diye ya yani bile sadece hem mah mh sk cd cad no apt the a an and to of in on is it for at my our we this that',
+    'artik hala kadar sonra once beri ise ben biz siz bizim sizin',
+    'olsun lutfen merhaba mrb slm selam iyi gunler tesekkurler tesekkur rica ederim ediyorum ediyoruz',
+  ]
+    .join(' ')
+    .split(' '),
 );
+/** "şu" (that) folds to "su" (water): written with its ş it is a function word, read as "bu". */
+const SHU = /(?<![\p{L}\p{N}])[şŞ][uU](?![\p{L}\p{N}])/gu;
 const LONG_RUN = /(\p{L})\1{2,}/gu;
 const STEM_LENGTHS = [3, 4, 5];
 /** A word pair weighs half a word (chosen by 5-fold cross-validation on the odd-numbered tuning messages). */
@@ -27,7 +37,8 @@ export function featuresOf(text: string): { weights: Map<string, number>; wordOf
     }
   };
   let previous: string | null = null;
-  for (const raw of tokensOf(foldText(text))) {
+  const source = text.includes('ş') || text.includes('Ş') ? text.replace(SHU, 'bu') : text;
+  for (const raw of tokensOf(foldText(source))) {
     const word = hasLongRun(raw) ? raw.replace(LONG_RUN, '$1') : raw;
     const digit = firstDigit(word);
     if (word.length < 2 || STOPWORDS.has(word) || digit === ALL_DIGITS) {
