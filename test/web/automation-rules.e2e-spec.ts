@@ -171,6 +171,7 @@ describe('automation rules screen in headless Chromium', () => {
     const conditionChoices = await conditionType.locator('option').allTextContents();
     expect(conditionChoices).toEqual(expect.arrayContaining(['Başvurunun (yeni) durumu', 'Başvurunun önceki durumu']));
     expect(conditionChoices).not.toContain('Mesaj türü');
+    expect(conditionChoices).not.toContain('Acil olarak okundu');
     const actionKind = editor.getByTestId('rule-action').first().getByLabel('Eylem');
     expect(await actionKind.locator('option').allTextContents()).not.toContain('Başvuru aç');
     expect(await actionKind.inputValue()).toBe('add_tags');
@@ -292,6 +293,40 @@ describe('automation rules screen in headless Chromium', () => {
         { type: 'min_reach', values: ['1000'] },
       ],
       actions: [{ kind: 'notify_team', teamId: team.id }],
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('writes an urgent alert: the urgent condition, and a case in the suggested category', async () => {
+    await page.getByTestId('rule-new').click();
+    const editor = page.getByTestId('rule-editor');
+    await editor.getByTestId('rule-name').fill('Acil mesajlar');
+    const condition = editor.getByTestId('rule-condition').first();
+    await condition.getByLabel('Koşul').selectOption({ label: 'Acil olarak okundu' });
+    await condition.getByLabel('evet').check();
+    // No category: the case takes the suggested one, and only when the model is sure enough.
+    const category = editor.getByTestId('rule-action').first().getByLabel('Başvuru türü', { exact: true });
+    expect(await category.locator('option:checked').innerText()).toBe('Önerilen kategori (güveni eşiğe ulaşırsa)');
+    await editor.getByRole('button', { name: 'Eylem ekle' }).click();
+    await editor.getByTestId('rule-action-tags').fill('acil');
+    // None of the last messages was read as urgent (this app reads none).
+    await editor.getByTestId('rule-try').click();
+    await editor
+      .getByTestId('rule-dry-run')
+      .getByText('Son 4 mesajın hiçbirinde çalışmazdı', { exact: false })
+      .waitFor();
+    problems.push(...(await axeProblems(page, 'urgent alert rule')));
+    problems.push(...(await uiTextProblems(page, 'tr', 'urgent alert rule', await StoredTexts.read(t.dataSource))));
+    await page.screenshot({ path: join(SHOTS, 'automation-rule-urgent.png'), fullPage: true });
+    await editor.getByRole('button', { name: 'Kaydet' }).click();
+    await page
+      .getByTestId('automation-rule-row')
+      .getByText('önerilen kategoride başvuru açar (güveni eşiğe ulaşırsa)', { exact: false })
+      .waitFor();
+    const [stored] = await query(`SELECT conditions, actions FROM automation_rule WHERE name = $1`, ['Acil mesajlar']);
+    expect(stored).toEqual({
+      conditions: [{ type: 'urgent', values: ['true'] }],
+      actions: [{ kind: 'open_case' }, { kind: 'add_tags', tags: ['acil'] }],
     });
     expect(problems).toEqual([]);
   });
