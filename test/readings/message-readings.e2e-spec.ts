@@ -1,5 +1,5 @@
 import { UserRole } from '@civic/domain';
-import { CategoryModelService } from '@civic/message-readings';
+import { CategoryModelScheduler, CategoryModelService } from '@civic/message-readings';
 import { holdOutAccuracy, seedExamplesFromKeywords } from '@civic/readings';
 import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
 import type { SeededAccounts } from '../inbox/inbox-seed';
@@ -151,6 +151,19 @@ describe('Message readings in the product', () => {
         .send({ conversationId, messageId, category: code })
         .expect(201);
     }
+    // The worker retrains by itself once the categorized cases have grown by half, then not again.
+    const scheduler = t.app.get(CategoryModelScheduler);
+    const model = `SELECT examples, cases_seen, trained_at FROM category_model WHERE organization_id = $1`;
+    // Again if the worker's own start-up training held the lock at that moment.
+    const grown = await eventually(async () => {
+      await scheduler.retrainGrown();
+      const [row] = await t.dataSource.query(model, [t.organizationId]);
+      return row?.cases_seen === texts.length ? row : null;
+    });
+    expect(grown).toMatchObject({ examples: texts.length, cases_seen: texts.length });
+    await scheduler.retrainGrown();
+    expect(await t.dataSource.query(model, [t.organizationId])).toEqual([grown]);
+
     const trained = await t.http().post('/api/v1/readings/category-model/train').set(auth()).expect(200);
     const service = t.app.get(CategoryModelService);
     const examples = await service.examples(t.organizationId);

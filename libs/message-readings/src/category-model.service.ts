@@ -64,21 +64,27 @@ export class CategoryModelService {
 
   /** Trains on the organization's categorized cases and stores the model with its held-out accuracy. */
   async train(organizationId: string): Promise<CategoryModelStatus> {
+    const [{ seen }] = await this.dataSource.query(
+      `SELECT count(*)::int AS seen FROM civic_case WHERE organization_id = $1 AND category_id IS NOT NULL`,
+      [organizationId],
+    );
     const examples = await this.examples(organizationId);
     const seeds = seedExamplesFromKeywords(await this.keywords(organizationId));
     const measured = examples.length >= 10 ? holdOutAccuracy(examples, { seeds, testShare: HELD_OUT_SHARE }) : null;
     const model = CategoryModelTrainer.train(examples, { seeds });
     await this.dataSource.query(
-      `INSERT INTO category_model (organization_id, model, examples, held_out, held_out_accuracy, trained_at)
-       VALUES ($1, $2, $3, $4, $5, now())
+      `INSERT INTO category_model (organization_id, model, examples, held_out, held_out_accuracy, cases_seen, trained_at)
+       VALUES ($1, $2, $3, $4, $5, $6, now())
        ON CONFLICT (organization_id) DO UPDATE SET model = EXCLUDED.model, examples = EXCLUDED.examples,
-         held_out = EXCLUDED.held_out, held_out_accuracy = EXCLUDED.held_out_accuracy, trained_at = EXCLUDED.trained_at`,
+         held_out = EXCLUDED.held_out, held_out_accuracy = EXCLUDED.held_out_accuracy,
+         cases_seen = EXCLUDED.cases_seen, trained_at = EXCLUDED.trained_at`,
       [
         organizationId,
         JSON.stringify(model.toJSON()),
         examples.length,
         measured?.testedOn ?? 0,
         measured?.top1 ?? null,
+        seen,
       ],
     );
     this.cache.set(organizationId, { model, readAt: Date.now() });

@@ -5,3 +5,4 @@ export * from './message-readings-worker.module';
 export * from './message-readings.provider';
 export * from './reading-settings.service';
 export * from './message-reading.handler';
+export * from './category-model.scheduler';

@@ -18,6 +18,10 @@ export class TrainedCategoryModel {
   @Column({ type: 'integer', name: 'held_out' })
   heldOut: number;
 
+  /** Categorized cases of the organization at training (with or without text): retrained when they grow by half. */
+  @Column({ type: 'integer', name: 'cases_seen', default: 0 })
+  casesSeen: number;
+
   @Column({ type: 'real', name: 'held_out_accuracy', nullable: true })
   heldOutAccuracy: number | null;
 

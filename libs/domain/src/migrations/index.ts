@@ -54,6 +54,7 @@ import { MessageReadings1796660000000 } from './1796660000000-message-readings.m
 import { MentionSentiment1796661000000 } from './1796661000000-mention-sentiment.migration';
 import { NeighbourhoodOfficialList1796662000000 } from './1796662000000-neighbourhood-official-list.migration';
 import { CaseMapCellChanges1796662100000 } from './1796662100000-case-map-cell-changes.migration';
+import { CategoryModelCasesSeen1796662200000 } from './1796662200000-category-model-cases-seen.migration';
 /** Every migration in order. `npm run migration:generate -- Name` appends here. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795449780394,
@@ -111,4 +112,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MentionSentiment1796661000000,
   NeighbourhoodOfficialList1796662000000,
   CaseMapCellChanges1796662100000,
+  CategoryModelCasesSeen1796662200000,
 ];
