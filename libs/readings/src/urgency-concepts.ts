@@ -17,7 +17,7 @@ const w = (source: string) => wordPattern(source, 'u');
 export const CONCEPTS: DangerConcept[] = [
   {
     kind: 'gas',
-    things: w('(?:dogal ?)?gaz\\w*|tup\\w*|kombi\\w*|sofben\\w*|lpg|propan'),
+    things: w('(?:dogal ?)?gaz\\w*|tup\\w*|kombi\\w*|sofben\\w*|vana\\w*|lpg|propan'),
     states: w(
       'kok(?:u|usu|uyor|tu|ar)\\w*|kacag\\w* (?:var|oldu)|kacak var|kaciyor|kacir(?:iyor|mis|di)\\w*|sizi(?:yor|nti var|ntisi var)\\w*|t+i+s+|islik\\w*',
     ),
@@ -65,7 +65,7 @@ export const CONCEPTS: DangerConcept[] = [
       'cocuk\\w*|cocug\\w*|bebek\\w*|yasli\\w*|kadin\\w*|adam\\w*|amca\\w*|teyze\\w*|kisi\\w*|biri|birisi|insan\\w*|yolcu\\w*|ogrenci\\w*|kiz\\w*|sofor\\w*|komsu\\w*',
     ),
     states: w(
-      'dustu\\w*|dusmus|yarali\\w*|yaralan(?:di|mis)\\w*|kan(?:iyor|lar icinde)|bayil(?:di|mis)\\w*|mahsur\\w*|sikis(?:ti|mis)\\w*|bogul\\w*|isiril\\w*|isirdi\\w*|saldir(?:di|iyor)\\w*|kovaliyor\\w*|kaybol(?:du|mus)\\w*|carpildi|fenalas\\w*|nefes alamiyor\\w*|(?:icinde|iceride|icerde|altinda|arasinda) kal(?:di|mis)\\w*',
+      'dustu\\w*|dusmus|yarali\\w*|yaralan(?:di|mis|iyor)\\w*|kan(?:iyor|lar icinde)|bayil(?:di|mis)\\w*|mahsur\\w*|sikis(?:ti|mis)\\w*|bogul\\w*|isiril\\w*|isirdi\\w*|saldir(?:di|iyor)\\w*|kovaliyor\\w*|kaybol(?:du|mus)\\w*|carpildi|fenalas\\w*|nefes alamiyor\\w*|(?:icinde|iceride|icerde|altinda|arasinda) kal(?:di|mis)\\w*',
     ),
   },
   {

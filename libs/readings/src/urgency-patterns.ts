@@ -252,10 +252,10 @@ export function combined(patterns: DangerPattern[]): { scanner: WordStartScanner
 
 /** People nearby: what turns a weak danger into an urgent one. */
 export const EXPOSED = rx(
-  'cocuk\\w*|cocug\\w*|insan\\w*|yasli\\w*|araclar\\w*|arabalar\\w*|yolcu\\w*|ogrenci\\w*|okul\\w*|servis\\w*|altinda\\w*|altindan|yanindan|kenarindan|ustunden|bebek\\w*|yuruyenler|yuruyus yapanlar|yayalar|kids|children|child|people|school|pedestrians|playground|ولاد|الولاد|اطفال|الناس|زغار|zarok\\w*|mirov|xelk\\w*',
+  'cocuk\\w*|cocug\\w*|insan\\w*|yasli\\w*|araclar\\w*|arabalar\\w*|yolcu\\w*|ogrenci\\w*|okul\\w*|servis\\w*|altinda\\w*|altindan|yanindan|kenarindan|ustunden|bebek\\w*|yuruyenler|yuruyus yapanlar|yayalar|biri|birisi|birileri|gelen gecen|gelip gecen|yoldan gecen\\w*|vatandas\\w*|kalabalik|durak\\w*|oyun alan\\w*|salincak\\w*|kids|children|child|people|school|pedestrians|playground|passers-?by|someone|somebody|residents|ولاد|الولاد|اطفال|الناس|زغار|zarok\\w*|mirov|xelk\\w*',
 );
 
 /** A call for haste. */
 export const HASTE = rx(
-  'su an|simdi|hemen|acil|cabuk|imdat|yardim|az once|su dakika|right now|now|asap|urgent|emergency|help|هلأ|هلق|بسرعة|تعالوا|الحقونا|zu werin|zû werin',
+  'su an|simdi|hemen|acil|cabuk|imdat|yardim|az once|su dakika|derhal|ivedi\\w*|acele|yetisin|kurtarin|right now|now|asap|urgent|emergency|help|immediately|hurry|quickly|فورا|اسرعوا|هلأ|هلق|بسرعة|تعالوا|الحقونا|zu werin|zû werin',
 );

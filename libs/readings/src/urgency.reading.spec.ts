@@ -39,6 +39,31 @@ describe('UrgencyReading', () => {
     expect(urgent('Parktaki ağaç yana yatmış, altında çocuklar var!!')).toBe(true);
   });
 
+  it('marks dangers said in other words, casually, without diacritics or with typos', () => {
+    expect(urgent('merdivenlerde cok agir bir gas kokusu var')).toBe(true);
+    expect(urgent('koridorda çürük yumurta gibi bir koku var')).toBe(true);
+    expect(urgent('elektrik teli yere dusmus ustunde kivilcm var')).toBe(true);
+    expect(urgent('istinat duvarı yıkılmak üzere altında arabalar park ediyor')).toBe(true);
+    expect(urgent('evimizi su aldi esyalar yuzuyor')).toBe(true);
+    expect(urgent('asansörde mahsur kaldık 1 saattir')).toBe(true);
+    expect(urgent('yasli amca yerde baygin yatiyor')).toBe(true);
+    expect(urgent('dolmuş şoförü alkollü, yolcular korkuyor')).toBe(true);
+    expect(urgent('someone is stuck in the lift for an hour')).toBe(true);
+    expect(urgent('our basement is flooded and water is still coming in')).toBe(true);
+    expect(urgent('الحيط رح يوقع عالولاد')).toBe(true);
+  });
+
+  it('does not fire on look-alikes: chronic faults, requests to prune, fever, idioms, communication cables', () => {
+    expect(urgent('her yağmurda bodrumu su basıyor, kanal yapılsın')).toBe(false);
+    expect(urgent('Ağaç dallarının budanması lazım tellere değiyor')).toBe(false);
+    expect(urgent('çocuğun ateşi var eczane nerede')).toBe(false);
+    expect(urgent('tozdan boğulduk yol çalışması yüzünden')).toBe(false);
+    expect(urgent('Kablo koptu internet yok 2 gündür')).toBe(false);
+    expect(urgent('yangın tatbikatı ne zaman yapılacak')).toBe(false);
+    expect(urgent('no one was hurt but the bench is broken')).toBe(false);
+    expect(urgent('الاسعار نار')).toBe(false);
+  });
+
   it('gives no terms when not urgent', () => {
     expect(reading.read('Sokak lambası yanmıyor').terms).toEqual([]);
   });

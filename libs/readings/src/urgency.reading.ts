@@ -3,6 +3,7 @@ import { foldArabic, foldText, quickFold, wordPattern } from './reading-text';
 import type { TextReading, UrgencyResult } from './text-reading';
 import type { DangerConcept } from './urgency-concepts';
 import { CONCEPTS } from './urgency-concepts';
+import { STRONG_PARAPHRASES, WEAK_PARAPHRASES } from './urgency-paraphrases';
 import type { DangerPattern } from './urgency-patterns';
 import { combined, EXPOSED, HASTE, STRONG, WEAK } from './urgency-patterns';
 import type { WordStartScanner } from './word-start.scanner';
@@ -10,8 +11,10 @@ import { scannerOf } from './word-start.scanner';
 
 const W = '[\\p{L}\\p{N}]';
 /** Latin-letter strong patterns in one scan; the few in Arabic letters run alone, and only on Arabic text. */
-const STRONG_LATIN = combined(STRONG.filter((p) => !/[\u0600-\u06FF]/.test(p.pattern.source)));
-const STRONG_ARABIC = STRONG.filter((p) => /[\u0600-\u06FF]/.test(p.pattern.source));
+const STRONG_ALL = [...STRONG, ...STRONG_PARAPHRASES];
+const WEAK_ALL = [...WEAK, ...WEAK_PARAPHRASES];
+const STRONG_LATIN = combined(STRONG_ALL.filter((p) => !/[\u0600-\u06FF]/.test(p.pattern.source)));
+const STRONG_ARABIC = STRONG_ALL.filter((p) => /[\u0600-\u06FF]/.test(p.pattern.source));
 const EXPOSED_SCAN = scannerOf(EXPOSED)!;
 const HASTE_SCAN = scannerOf(HASTE)!;
 const E = `(?!${W})`;
@@ -19,16 +22,19 @@ const rx = (source: string, flags = 'u') => wordPattern(source, flags);
 
 /** Figures of speech that use danger words: "ateş pahası", "sel gibi para", "içim yanıyor". */
 const FIGURATIVE = rx(
-  'ates pahas\\w*|ates gibi|sel gibi|yangin yeri|kan agliyor|icim yan\\w*|cebim\\w* yan\\w*|ocag\\w* yan\\w*|yangindan mal kacir\\w*|kablo ?tv\\w*(?: kablo\\w*)?|kablonet|internet kablo\\w*|tv kablo\\w*|uydu kablo\\w*|telefon kablo\\w*|fire (?:hydrant|station|exit|escape|alarm|extinguisher|door)s?|yangin (?:tupu|merdiven\\w*|cikis\\w*|muslug\\w*|alarm\\w*|sigorta\\w*)|baca\\w* duman\\w*|(?:soba|baca|kombi|egzoz|fabrika)\\w* dumani\\w*|hava kirlilig\\w*|(?:yangin|kaza|olum|facia)\\w* (?:riski|tehlikesi|cikabilir|olabilir|cikmadan|olmadan|olmasin|cikmasin|bekliyor\\w*)|(?:itfaiye|ambulans)\\w* (?:[\\p{L}\\p{N}]+ ){0,3}(?:gecemez|giremez|gecemiyor|giremiyor|gelemez|gecebilir mi|girebilir mi)\\w*',
+  'ates pahas\\w*|ates gibi|sel gibi|yangin yeri|kan agliyor|icim yan\\w*|cebim\\w* yan\\w*|ocag\\w* yan\\w*|yangindan mal kacir\\w*|kablo ?tv\\w*(?: kablo\\w*)?|kablonet|internet kablo\\w*|tv kablo\\w*|uydu kablo\\w*|telefon kablo\\w*|fire (?:hydrant|station|exit|escape|alarm|extinguisher|door)s?|yangin (?:tupu|merdiven\\w*|cikis\\w*|muslug\\w*|alarm\\w*|sigorta\\w*)|baca\\w* duman\\w*|(?:soba|baca|kombi|egzoz|fabrika)\\w* dumani\\w*|hava kirlilig\\w*|(?:yangin|kaza|olum|facia)\\w* (?:riski|tehlikesi|cikabilir|olabilir|cikmadan|olmadan|olmasin|cikmasin|bekliyor\\w*)|(?:itfaiye|ambulans)\\w* (?:[\\p{L}\\p{N}]+ ){0,3}(?:gecemez|giremez|gecemiyor|giremiyor|gelemez|gecebilir mi|girebilir mi)\\w*' +
+    // Idioms: "tozdan boğulduk", "sinirden patladık", "gaz vermek", "prices on fire", "الاسعار نار".
+    '|atesi var|atesi cikti|atesi yuksel\\w*|atesim (?:var|cikti)|yuksek ates\\w*|yangin (?:tatbikat|egitim|sondurme|guvenlig|yonetmelig|dolab|hidrant|kapi)\\w*|fire (?:department|safety|risk|hazard|regulations|inspection|code)s?|(?:no ?one|nobody|noone) (?:\\w+ ){0,2}(?:hurt|injured)|(?:wasn\\w* |was not |were not |not )(?:hurt|injured)|(?:people|they|kids|teenagers|men|drivers|neighbou?rs?) (?:\\w+ )?smok\\w*|smok\\w* (?:cigarettes?|weed|shisha|hookah)|cigarette smoke|(?:ambulance|fire (?:engine|truck))s? (?:\\w+ ){0,3}(?:can\\w*|cannot|could not|couldn\\w*) (?:get|pass|enter)|دخان (?:ال)?(?:اراكيل|اركيلة|سجاير|سجائر|سيجارة)\\S*' +
+    '|(?:dal|dallar|agac)\\w* (?:[\\p{L}\\p{N}]+ ){0,2}(?:kablo|tel)\\w* (?:degiyor|surtunuyor)\\w*|(?:toz|trafik|cop|pislik|borc|fatura|evrak)\\w* (?:[\\p{L}\\p{N}]+ )?bogul\\w*|sinir(?:den|imiz|im|lerimiz) (?:[\\p{L}\\p{N}]+ )?(?:patla|kop)\\w*|tepem(?:iz)? atti|gaz ver\\w*|gaza bas\\w*|gaz pedal\\w*|fire (?:sale|drill)s?|fired (?:me|him|her|them|us)|heartburn|burning (?:question|issue)|smok(?:ing|e) (?:area|ban|section|detector|alarm)s?|no smoking|gas (?:bill|station|price|meter|company)s?|flooded with (?:calls|complaints|emails|messages)|through the roof|drowning in (?:debt|paperwork|bills|work)|الاسعار\\S* (?:\\S+ )?نار|غرقان\\S* (?:ب|في)\\S*',
   'gu',
 );
 /** Bills and prices: "elektrik faturası yangın gibi", "doğalgaz faturası ateş pahası". */
 const MONEY = rx(
-  'fatura\\w*|zam|zamlar|fiyat\\w*|ucret\\w*|bedel\\w*|borc\\w*|bill|bills|فاتورة|فاتورة\\S*|fature\\w*',
+  'fatura\\w*|zam|zamlar|fiyat\\w*|ucret\\w*|bedel\\w*|borc\\w*|kira|kirasi|kiralar|pahali\\w*|masraf\\w*|tarife\\w*|lira|tl|bill|bills|price\\w*|expensive|rent|فاتورة|فاتورة\\S*|فواتير|اسعار|الاسعار|سعر\\S*|غالي\\S*|fature\\w*',
 );
 /** A sentence about a danger that is over or long ago. */
 const PAST = rx(
-  'dun|dunku|gecen (?:sene|yil|ay|hafta|kis|yaz|gun|aksam|gece)\\w*|seneki|yilki|haftaki|ayki|evvelki|onceki|(?:\\d+|bir|iki|uc) (?:gun|hafta|ay|yil|sene) once|\\w+(?:misti|mustu|iyordu|uyordu|yordu)|last (?:year|month|week|night|winter|summer)|yesterday|الماضي|الماضية|الماضيه|مبارح|امبارح|duh|bori|par',
+  'dun|dunku|gecen (?:sene|yil|ay|hafta|kis|yaz|gun|aksam|gece)\\w*|seneki|yilki|haftaki|ayki|evvelki|onceki|gecenlerde|gectigimiz|eskiden|onceden|zamaninda|(?:\\d+|bir|iki|uc|birkac|kac) (?:gun|hafta|ay|yil|sene)\\w* once|(?:days|weeks|months|years) ago|the other day|a while ago|previously|used to|\\w+(?:misti|mustu|iyordu|uyordu|yordu)|last (?:year|month|week|night|winter|summer)|yesterday|الماضي|الماضية|الماضيه|مبارح|امبارح|duh|bori|par',
 );
 /** Today against the past in the same sentence: "geçen hafta azdı bugün arttı". */
 const NOW = rx('bugun|su an|simdi|now|today|هلأ|هلق|niha|iro');
@@ -36,9 +42,17 @@ const NOW = rx('bugun|su an|simdi|now|today|هلأ|هلق|niha|iro');
 const RECURRING = rx(
   'her (?:gun|gece|sabah|aksam|yagmur\\w*|kis|yaz|sene|hafta|seferinde)|surekli|devamli|hep|every (?:day|night|time)',
 );
+/** A request to prevent or inspect ("budansın", "kontrol edilebilir mi", "ileride"): weak dangers in it do not count. */
+const PREVENTIVE = rx(
+  'budan\\w*|budama\\w*|kesilmesi\\w*|kesilsin|kontrol edilebilir|incelen\\w*|inceleme\\w*|ileride|zamanla|could you (?:check|trim|prune)|trim\\w*|prun\\w*',
+);
+/** Cables of the internet, telephone or television: a cut one is no electric danger. */
+const COMMUNICATION = rx(
+  'internet\\w*|modem\\w*|fiber\\w*|wifi|wi-fi|telefon hatt\\w*|uydu\\w*|ttnet|turknet|superonline',
+);
 /** Someone came and it is dealt with. */
 const HANDLED = rx(
-  'halletti\\w*|halledildi|halloldu|giderildi|giderdi\\w*|sonduruldu|sondurdu\\w*|kaldirdi\\w*|kapatti(?:lar|niz)|kapatildi|tamir (?:edildi|etti\\w*)|duzeltildi|duzelttiniz|onarildi|cozuldu|cozdunuz|kontrol edip|sizinti yok\\w*|zarar gormedi|sorun kalmadi|gelip (?:bakti|kontrol)\\w*|fixed|resolved|sorted|cleared|تم اصلاح|اصلحوا|sererast|careser',
+  'halletti\\w*|halledildi|halloldu|ekip\\w* (?:gelip|geldi ve) (?:halletti|kapatti|tamir etti|duzeltti)\\w*|kontrol edildi|kontrol ettiler|put out|under control|extinguished|no longer|all (?:fine|good|ok) now|صلحوها|انحلت|طفوها|giderildi|giderdi\\w*|sonduruldu|sondurdu\\w*|kaldirdi\\w*|kapatti(?:lar|niz)|kapatildi|tamir (?:edildi|etti\\w*)|duzeltildi|duzelttiniz|onarildi|cozuldu|cozdunuz|kontrol edip|sizinti yok\\w*|zarar gormedi|sorun kalmadi|gelip (?:bakti|kontrol)\\w*|fixed|resolved|sorted|cleared|تم اصلاح|اصلحوا|sererast|careser',
 );
 /** Thanks beside a danger and no call for haste: it has been dealt with ("kıvılcım çıkıyordu, hemen geldiniz, teşekkürler"). */
 const THANKS = rx(
@@ -89,7 +103,7 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
     // Each pattern runs once over the whole text (not per sentence: 3–5 times fewer scans); a hit
     // counts when its sentence is not about money, the past or a procedure, and it stays inside it.
     const strongHits = [...combinedHitsIn(folded), ...hitsIn(folded, STRONG_ARABIC)];
-    const weakHits = hitsIn(folded, WEAK);
+    const weakHits = hitsIn(folded, WEAK_ALL);
     // A concept is looked for sentence by sentence only when its thing and a state are both in the text.
     const candidates = CONCEPTS.filter((c) => c.things.test(folded) && c.states.test(folded));
     const sentences = (strongHits.length + weakHits.length > 0 || candidates.length > 0 ? sentencesOf(folded) : []).map(
@@ -104,12 +118,16 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
         MONEY.test(sentence.text) ||
         (PAST.test(sentence.text) && !NOW.test(sentence.text)) ||
         PROCEDURE.test(sentence.text));
-    const live = (from: number, to: number, weak: boolean) => {
+    const live = (from: number, to: number, weak: boolean, kind?: Hit['kind']) => {
       const sentence = sentences.find((s) => from >= s.start && from < s.end);
       if (!sentence || to > sentence.end + 1 || isMuted(sentence)) {
         return false;
       }
-      sentence.recurring ??= RECURRING.test(sentence.text);
+      if (kind === 'electric' && COMMUNICATION.test(sentence.text)) {
+        return false;
+      }
+      sentence.recurring ??=
+        RECURRING.test(sentence.text) || (PREVENTIVE.test(sentence.text) && !HASTE_SCAN.first(folded));
       return !(weak && sentence.recurring);
     };
     for (const sentence of candidates.length > 0 ? sentences : []) {
@@ -121,7 +139,8 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
     if (strongHits.length === 0 && weakHits.length === 0) {
       return { urgent: false, terms: [] };
     }
-    const strong = strongHits.filter((h) => live(h.from, h.to, false));
+    // Water in homes told as what every rain does is a chronic fault, not an emergency, unless said to be now.
+    const strong = strongHits.filter((h) => live(h.from, h.to, h.kind === 'flood' && !NOW.test(folded), h.kind));
     const weak = weakHits.filter((h) => live(h.from, h.to, true));
     const haste = HASTE_SCAN.first(folded) ?? (/!\s*!/.test(text) ? '!!' : null);
     const dealtWith =
