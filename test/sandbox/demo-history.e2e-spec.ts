@@ -169,6 +169,25 @@ describe('Sandbox: the demo starts with 90 days of history', () => {
     ).toHaveLength(14);
   });
 
+  it('sets up the teams and enabled rules that route urgent and Arabic or Kurdish messages', async () => {
+    expect(first).toMatchObject({ seeded: true, counts: { rules: 2 } });
+    const rules = await get('/api/v1/automation-rules');
+    expect(rules.status).toBe(200);
+    const items = (rules.body.items ?? rules.body) as { name: string; enabled: boolean; conditions: object[] }[];
+    expect(items.map((r) => [r.name, r.enabled, r.conditions])).toEqual([
+      ['Acil mesajları Acil Durum Ekibine ver', true, [{ type: 'urgent', values: ['true'] }]],
+      ['Arapça ve Kürtçe mesajları Tercüme Masasına ver', true, [{ type: 'language', values: ['ar', 'ku'] }]],
+    ]);
+    const teams = await t.dataSource.query(
+      `SELECT t.name, count(m.user_id)::int AS members FROM team t
+         LEFT JOIN team_member m ON m.team_id = t.id AND m.organization_id = t.organization_id
+        WHERE t.organization_id = $1 GROUP BY t.name ORDER BY t.name`,
+      [t.organizationId],
+    );
+    expect(teams.map((r: { name: string }) => r.name)).toEqual(['Acil Durum Ekibi', 'Tercüme Masası']);
+    expect(teams.every((r: { members: number }) => r.members > 0)).toBe(true);
+  });
+
   it('has a case forwarded to an external body that answered, a rejected one with a reason and a merged duplicate', async () => {
     const answered = await one(
       `SELECT count(*)::int AS n FROM civic_case k

@@ -10,6 +10,7 @@ import { OfficeCalendarService } from '@civic/office-hours';
 import { SANDBOX_IDS } from '../sandbox-channels';
 import { PHOTO_SUBJECTS, sandboxPhoto } from '../sandbox-photo';
 import type { StoredPhoto } from './conversation-parts';
+import { DemoAutomationSeeder } from './demo-automation.seeder';
 import { demoBoundaries } from './demo-boundaries';
 import type { DemoHistoryOptions } from './demo-history.generator';
 import { DEMO_HISTORY_SEED, generateDemoHistory } from './demo-history.generator';
@@ -41,6 +42,7 @@ export class DemoHistoryService {
     private readonly calendars: OfficeCalendarService,
     private readonly boundaries: NeighbourhoodBoundariesService,
     private readonly neighbourhoods: CaseNeighbourhoodAssigner,
+    private readonly automation: DemoAutomationSeeder,
   ) {}
 
   /** SANDBOX_HISTORY, by default on, except under NODE_ENV=test: suites that register the sandbox start empty unless they ask. */
@@ -101,10 +103,12 @@ export class DemoHistoryService {
       await pause?.();
     }
     const neighbourhoods = await this.loadBoundaries(organizationId);
+    const rules = await this.automation.seed(organizationId, catalog.officers);
     const seconds = Math.round((performance.now() - started) / 10) / 100;
     const summary = {
       ...counts,
       neighbourhoods,
+      rules,
       notices: history.loop.notices.length,
       auditEvents: history.audit.length,
       officers: catalog.officers.length,
