@@ -121,7 +121,9 @@ describe('neighbourhoods screen in headless Chromium', () => {
     await page.getByTestId('boundary-version').filter({ hasText: 'Resmî liste: İzmir / Bornova' }).waitFor();
 
     problems.push(...(await axeProblems(page, 'neighbourhoods-official')));
-    problems.push(...(await uiTextProblems(page, 'tr', 'neighbourhoods-official', await StoredTexts.read(t.dataSource))));
+    problems.push(
+      ...(await uiTextProblems(page, 'tr', 'neighbourhoods-official', await StoredTexts.read(t.dataSource))),
+    );
     await page.screenshot({ path: join(SHOTS, 'admin-neighbourhoods-official.png'), fullPage: true });
     expect(problems).toEqual([]);
   });

@@ -82,7 +82,8 @@ export class ReplyUploadService {
       throw new DomainError(ErrorCode.ReplyAttachmentTooLarge, { maxMb: Math.round(rule.maxBytes / MB) });
     }
     const fileName = file.originalname ? file.originalname.slice(0, 255) : null;
-    const bytes = mimeType === 'application/pdf' ? file.buffer : await ImageMetadataStripper.strip(file.buffer, mimeType);
+    const bytes =
+      mimeType === 'application/pdf' ? file.buffer : await ImageMetadataStripper.strip(file.buffer, mimeType);
     if (!bytes) {
       throw new DomainError(ErrorCode.ReplyAttachmentImageUnreadable, { fileName: fileName ?? '?' });
     }

@@ -39,7 +39,9 @@ export class NeighbourhoodsController {
 
   @Get('official-places')
   @Roles(UserRole.Admin)
-  @ApiOperation({ summary: 'Provinces, and the districts of one, for choosing the official neighbourhood list (admin)' })
+  @ApiOperation({
+    summary: 'Provinces, and the districts of one, for choosing the official neighbourhood list (admin)',
+  })
   @ApiOkResponse({ type: OfficialPlacesResponse })
   officialPlaces(@Query() query: OfficialPlacesQuery) {
     return this.boundaries.officialPlaces(query.cityCode);
@@ -58,7 +60,9 @@ export class NeighbourhoodsController {
 
   @Delete('official-district')
   @Roles(UserRole.Admin)
-  @ApiOperation({ summary: 'Stop using the official neighbourhood list (a new version of the uploaded polygons alone) (admin)' })
+  @ApiOperation({
+    summary: 'Stop using the official neighbourhood list (a new version of the uploaded polygons alone) (admin)',
+  })
   @ApiOkResponse({ type: BoundarySetResponse })
   clearOfficialDistrict(@CurrentPrincipal() p: AuthPrincipal) {
     return this.boundaries.setOfficialDistrict({ organizationId: p.organizationId, userId: p.userId }, null);

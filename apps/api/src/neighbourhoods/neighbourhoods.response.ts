@@ -78,7 +78,11 @@ export class OfficialCityResponse {
 /** GET /api/v1/neighbourhoods/official-places */
 @ApiSchema({ name: 'OfficialPlaces' })
 export class OfficialPlacesResponse implements OfficialPlaces {
-  @ApiProperty({ type: [OfficialCityResponse], description: 'The 81 provinces, by name' }) cities: OfficialCityResponse[];
-  @ApiProperty({ type: [String], description: 'The districts of the asked province, by name; empty when none was asked' })
+  @ApiProperty({ type: [OfficialCityResponse], description: 'The 81 provinces, by name' })
+  cities: OfficialCityResponse[];
+  @ApiProperty({
+    type: [String],
+    description: 'The districts of the asked province, by name; empty when none was asked',
+  })
   districts: string[];
 }

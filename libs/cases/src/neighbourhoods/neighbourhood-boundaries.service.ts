@@ -95,7 +95,10 @@ export class NeighbourhoodBoundariesService implements OnApplicationBootstrap {
    * active polygons plus the official names they lack), or stops using it (null). A 400 names an
    * unknown province or district before anything is written.
    */
-  async setOfficialDistrict(actor: { organizationId: string; userId: string | null }, district: OfficialDistrict | null) {
+  async setOfficialDistrict(
+    actor: { organizationId: string; userId: string | null },
+    district: OfficialDistrict | null,
+  ) {
     const official = district ? this.officialDistrict(district) : null;
     const setId = await this.writer.write(actor, {
       official,
@@ -157,7 +160,8 @@ export class NeighbourhoodBoundariesService implements OnApplicationBootstrap {
       official: r.official_city_code
         ? {
             cityCode: r.official_city_code,
-            cityName: this.officialList.cities().find((c) => c.code === r.official_city_code)?.name ?? r.official_city_code,
+            cityName:
+              this.officialList.cities().find((c) => c.code === r.official_city_code)?.name ?? r.official_city_code,
             district: r.official_district,
             neighbourhoods: r.official_count,
           }

@@ -60,9 +60,10 @@ export class NeighbourhoodVersionWriter {
            FROM neighbourhood_boundary_set WHERE organization_id = $1 AND active`,
         [organizationId],
       );
-      await manager.query(`UPDATE neighbourhood_boundary_set SET active = false WHERE organization_id = $1 AND active`, [
-        organizationId,
-      ]);
+      await manager.query(
+        `UPDATE neighbourhood_boundary_set SET active = false WHERE organization_id = $1 AND active`,
+        [organizationId],
+      );
       const official: OfficialDistrict | null =
         change.official !== undefined
           ? change.official
@@ -117,7 +118,11 @@ export class NeighbourhoodVersionWriter {
             WHERE organization_id = $1 AND id = $2
             RETURNING feature_count, official_count)
          SELECT feature_count, official_count FROM counted`,
-        [organizationId, set.id, JSON.stringify(officialNames.map((n) => ({ name: n.name, folded_name: n.foldedName })))],
+        [
+          organizationId,
+          set.id,
+          JSON.stringify(officialNames.map((n) => ({ name: n.name, folded_name: n.foldedName }))),
+        ],
       );
       await this.audit.record(
         {

@@ -18,7 +18,10 @@ describe('official neighbourhood list', () => {
   it('refuses an unknown province or district, naming it', () => {
     expect(() => list.districts('99')).toThrow(expect.objectContaining({ code: 'neighbourhood.city_unknown' }));
     expect(() => list.neighbourhoods('38', 'Bornova')).toThrow(
-      expect.objectContaining({ code: 'neighbourhood.district_unknown', details: { city: 'Kayseri', district: 'Bornova' } }),
+      expect.objectContaining({
+        code: 'neighbourhood.district_unknown',
+        details: { city: 'Kayseri', district: 'Bornova' },
+      }),
     );
   });
 

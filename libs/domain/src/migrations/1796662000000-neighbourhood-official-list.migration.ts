@@ -28,7 +28,9 @@ export class NeighbourhoodOfficialList1796662000000 implements MigrationInterfac
         ALTER COLUMN "min_latitude" SET NOT NULL, ALTER COLUMN "max_longitude" SET NOT NULL,
         ALTER COLUMN "max_latitude" SET NOT NULL`,
     );
-    await queryRunner.query(`UPDATE "neighbourhood_boundary_set" SET "name_property" = '' WHERE "name_property" IS NULL`);
+    await queryRunner.query(
+      `UPDATE "neighbourhood_boundary_set" SET "name_property" = '' WHERE "name_property" IS NULL`,
+    );
     await queryRunner.query(
       `ALTER TABLE "neighbourhood_boundary_set" DROP COLUMN "official_city_code", DROP COLUMN "official_district",
         DROP COLUMN "official_count", ALTER COLUMN "name_property" SET NOT NULL`,

@@ -113,7 +113,10 @@ export function NeighbourhoodsAdmin() {
         <section className="card" aria-labelledby="places-list-title">
           <h2 id="places-list-title">{t('places.listTitle', { version: String(active.version) })}</h2>
           {!active.recomputedAt && <p className="small muted">{t('places.recomputing')}</p>}
-          <AdminTable testId="neighbourhoods" headers={[t('places.name'), t('places.source'), t('places.openCases'), t('places.cases')]}>
+          <AdminTable
+            testId="neighbourhoods"
+            headers={[t('places.name'), t('places.source'), t('places.openCases'), t('places.cases')]}
+          >
             {neighbourhoods.map((n) => (
               <tr key={n.id} data-testid="neighbourhood-row">
                 <td>{n.name}</td>

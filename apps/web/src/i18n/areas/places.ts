@@ -13,7 +13,8 @@ export const placesTr = {
   'places.fileUnreadable': 'Dosya okunamadı: geçerli bir GeoJSON (JSON) dosyası seçin.',
   'places.upload': 'Sınırları yükle',
   'places.uploaded': 'Sürüm {version} yüklendi; başvurular arka planda yeniden hesaplanıyor.',
-  'places.empty': 'Henüz mahalle sınırı yüklenmedi, resmî liste de seçilmedi. Biri yapılana kadar başvurulara mahalle atanmaz.',
+  'places.empty':
+    'Henüz mahalle sınırı yüklenmedi, resmî liste de seçilmedi. Biri yapılana kadar başvurulara mahalle atanmaz.',
   'places.listTitle': 'Mahalleler (sürüm {version})',
   'places.recomputing': 'Başvuruların mahalleleri yeniden hesaplanıyor…',
   'places.name': 'Mahalle',
@@ -72,7 +73,8 @@ export const placesEn: Record<keyof typeof placesTr, string> = {
   'places.fileUnreadable': 'The file could not be read: choose a valid GeoJSON (JSON) file.',
   'places.upload': 'Upload boundaries',
   'places.uploaded': 'Version {version} uploaded; requests are being recomputed in the background.',
-  'places.empty': 'No neighbourhood boundaries uploaded and no official list chosen yet. Requests get no neighbourhood until one is.',
+  'places.empty':
+    'No neighbourhood boundaries uploaded and no official list chosen yet. Requests get no neighbourhood until one is.',
   'places.listTitle': 'Neighbourhoods (version {version})',
   'places.recomputing': 'Recomputing the requests’ neighbourhoods…',
   'places.name': 'Neighbourhood',
@@ -102,7 +104,8 @@ export const placesEn: Record<keyof typeof placesTr, string> = {
   'places.official.title': 'Official neighbourhood list',
   'places.official.explain':
     'Choose your district: the official list’s neighbourhood names are looked for in the text of requests without a location (“Kazımdirik Mah.”, “kazımdirik mahallesinde”). Neighbourhoods with uploaded boundaries are also found by location and on the map; names from the list alone match texts only. Each choice is a new version; requests are recomputed in the background.',
-  'places.official.current': 'In use: {city} / {district} — {count} neighbourhood names without an uploaded boundary added.',
+  'places.official.current':
+    'In use: {city} / {district} — {count} neighbourhood names without an uploaded boundary added.',
   'places.official.city': 'Province',
   'places.official.district': 'District',
   'places.official.chooseCity': 'Choose a province',
