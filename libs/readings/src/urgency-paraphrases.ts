@@ -48,6 +48,7 @@ export const STRONG_PARAPHRASES: DangerPattern[] = marked([
       `kimyasal (?:koku|sizinti|kacak)\\w*|(?:asit|klor|amonyak)\\w* ${gap(1)}(?:koku|kacag|kacak|sizinti)\\w*|vana\\w* ${gap(3)}(?:gaz )?kok(?:u|usu|uyor)\\w*`,
     ),
   },
+  { kind: 'gas', pattern: rx('gaz (?:var gibi|varmis gibi|dolmus|doldu)|f+i+s+ (?:f+i+s+ )?(?:diye|sesi?)\\w*') },
   // Electricity: typos of kıvılcım, arcing wires, bare or peeled cables, shocks.
   {
     kind: 'electric',
@@ -59,6 +60,12 @@ export const STRONG_PARAPHRASES: DangerPattern[] = marked([
     kind: 'electric',
     pattern: rx(
       '(?:got|get|getting|gave) (?:me |him |her |us |them )?(?:an |a )?(?:electric )?shock\\w*|electric shock\\w*|shocked by|(?:bare|live|loose|exposed|sparking) (?:electric |electrical |power )?(?:wires?|cables?)|wires? (?:\\w+ ){0,3}?(?:exposed|hanging (?:down|low)|on the (?:ground|floor|pavement|road))',
+    ),
+  },
+  {
+    kind: 'electric',
+    pattern: rx(
+      `(?:su|sular|sel)\\w* ${gap(3)}(?:trafo|pano|priz|sayac|sigorta)\\w* ${gap(1)}(?:ulas|gir|deg|bas|dol|yaklas)\\w*|(?:kablo|tel)\\w* ${gap(3)}(?:disarida|disari cik\\w*|ortada|ortalikta|su birikinti\\w*|suyun icinde)`,
     ),
   },
   { kind: 'electric', pattern: rx('مكهرب\\S*|كهربا\\S* (?:\\S+ ){0,2}?(?:ضربت|ضرب|كهربت|مسكت)\\S*') },
@@ -79,6 +86,12 @@ export const STRONG_PARAPHRASES: DangerPattern[] = marked([
     kind: 'collapse',
     pattern: rx(
       '(?:رح|عم|بدو|بدها) (?:يوقع|توقع|ينهار|تنهار|يسقط|تسقط)|(?:ال)?حيط\\S* (?:\\S+ ){0,3}?(?:مايل|وقع|طايح|ساقط)\\S*',
+    ),
+  },
+  {
+    kind: 'collapse',
+    pattern: rx(
+      `her an (?:dus|devril|yikil|cok|kop|patla)\\w*|(?:salincak|kaydirak|tahterevalli|pota|kale direg|tribun|kamelya|kameriye|pergola|oyun grub)\\w* ${gap(3)}(?:devril(?:di|iyor|ecek)|yikil(?:di|iyor|acak)|cok(?:tu|uyor)|koptu|dustu|dusuyor)\\w*|fren\\w* ${gap(1)}(?:tutmuyor|tutmadi|patladi|bosaldi)`,
     ),
   },
   // Water in homes: "evi su aldı", "su diz boyu", English and Arabic.
@@ -141,6 +154,18 @@ export const STRONG_PARAPHRASES: DangerPattern[] = marked([
       'هبوط\\S* (?:\\S+ ){0,2}?(?:بالطريق|بالشارع|بالارض)|(?:ال)?حفرة\\S* (?:\\S+ ){0,3}?(?:تتسع|عم تكبر|عم تكبر)',
     ),
   },
+  {
+    kind: 'person',
+    pattern: rx(
+      `(?:kopek|pitbull|pit bull|kangal|rottweiler)\\w* ${gap(6)}(?:saldir|isir|kovala|sikistir|ustune atil)\\w*|(?:ari|esek arisi|yilan|akrep)\\w* ${gap(3)}(?:soktu|sokuyor|isirdi|saldir\\w*)|supheli (?:paket|canta|poset|bavul)\\w*`,
+    ),
+  },
+  {
+    kind: 'flood',
+    pattern: rx(
+      `(?:lagim|kanalizasyon|pis su|gider)\\w* ${gap(2)}geri tep\\w*|(?:lagim|kanalizasyon)\\w* ${gap(3)}(?:evin|eve|iceri|banyo|tuvalet|bodrum)\\w* ${gap(1)}(?:tas|dol|gir|tep)\\w*`,
+    ),
+  },
   // Fire: more words for it burning now.
   {
     kind: 'fire',
@@ -156,7 +181,7 @@ export const WEAK_PARAPHRASES: DangerPattern[] = marked([
   {
     kind: 'person',
     pattern: rx(
-      `can tehlikesi\\w*|hayati tehlike\\w*|(?:pano|elektrik kutu|sigorta kutu|trafo)\\w* ${gap(1)}(?:kapag\\w* )?(?:acik|acilmis|kapaksiz)|kapaksiz (?:rogar|logar|kuyu|menhol)\\w*`,
+      `can tehlikesi\\w*|hayati tehlike\\w*|dokunabilir|dokunacak|yilan\\w*|havai fisek\\w*|yatti|kokunden sokul\\w*|(?:pano|elektrik kutu|sigorta kutu|trafo)\\w* ${gap(1)}(?:kapag\\w* )?(?:acik|acilmis|kapaksiz)|kapaksiz (?:rogar|logar|kuyu|menhol)\\w*`,
     ),
   },
   {

@@ -25,9 +25,11 @@ const FIGURATIVE = rx(
   'ates pahas\\w*|ates gibi|sel gibi|yangin yeri|kan agliyor|icim yan\\w*|cebim\\w* yan\\w*|ocag\\w* yan\\w*|yangindan mal kacir\\w*|kablo ?tv\\w*(?: kablo\\w*)?|kablonet|internet kablo\\w*|tv kablo\\w*|uydu kablo\\w*|telefon kablo\\w*|fire (?:hydrant|station|exit|escape|alarm|extinguisher|door)s?|yangin (?:tupu|merdiven\\w*|cikis\\w*|muslug\\w*|alarm\\w*|sigorta\\w*)|baca\\w* duman\\w*|(?:soba|baca|kombi|egzoz|fabrika)\\w* dumani\\w*|hava kirlilig\\w*|(?:yangin|kaza|olum|facia)\\w* (?:riski|tehlikesi|cikabilir|olabilir|cikmadan|olmadan|olmasin|cikmasin|bekliyor\\w*)|(?:itfaiye|ambulans)\\w* (?:[\\p{L}\\p{N}]+ ){0,3}(?:gecemez|giremez|gecemiyor|giremiyor|gelemez|gecebilir mi|girebilir mi)\\w*' +
     // Idioms: "tozdan boğulduk", "sinirden patladık", "gaz vermek", "prices on fire", "الاسعار نار".
     '|atesi var|atesi cikti|atesi yuksel\\w*|atesim (?:var|cikti)|yuksek ates\\w*|yangin (?:tatbikat|egitim|sondurme|guvenlig|yonetmelig|dolab|hidrant|kapi)\\w*|fire (?:department|safety|risk|hazard|regulations|inspection|code)s?|(?:no ?one|nobody|noone) (?:\\w+ ){0,2}(?:hurt|injured)|(?:wasn\\w* |was not |were not |not )(?:hurt|injured)|(?:people|they|kids|teenagers|men|drivers|neighbou?rs?) (?:\\w+ )?smok\\w*|smok\\w* (?:cigarettes?|weed|shisha|hookah)|cigarette smoke|(?:ambulance|fire (?:engine|truck))s? (?:\\w+ ){0,3}(?:can\\w*|cannot|could not|couldn\\w*) (?:get|pass|enter)|دخان (?:ال)?(?:اراكيل|اركيلة|سجاير|سجائر|سيجارة)\\S*' +
+    '|(?:kalabalik|tikis|tika basa|sardalye|sardalya|izdiham|havasiz)\\w* (?:[\\p{L}\\p{N}]+ ){0,4}nefes alami\\w*|nefes alami\\w* (?:[\\p{L}\\p{N}]+ ){0,4}(?:kalabalik|tikis|sardalye|sardalya|havasiz)\\w*|kaza (?:olacak|yasanacak|cikacak|yapacak)\\w*' +
     '|(?:dal|dallar|agac)\\w* (?:[\\p{L}\\p{N}]+ ){0,2}(?:kablo|tel)\\w* (?:degiyor|surtunuyor)\\w*|(?:toz|trafik|cop|pislik|borc|fatura|evrak)\\w* (?:[\\p{L}\\p{N}]+ )?bogul\\w*|sinir(?:den|imiz|im|lerimiz) (?:[\\p{L}\\p{N}]+ )?(?:patla|kop)\\w*|tepem(?:iz)? atti|gaz ver\\w*|gaza bas\\w*|gaz pedal\\w*|fire (?:sale|drill)s?|fired (?:me|him|her|them|us)|heartburn|burning (?:question|issue)|smok(?:ing|e) (?:area|ban|section|detector|alarm)s?|no smoking|gas (?:bill|station|price|meter|company)s?|flooded with (?:calls|complaints|emails|messages)|through the roof|drowning in (?:debt|paperwork|bills|work)|الاسعار\\S* (?:\\S+ )?نار|غرقان\\S* (?:ب|في)\\S*',
   'gu',
 );
+const FIGURATIVE_SCAN = scannerOf(FIGURATIVE)!;
 /** Bills and prices: "elektrik faturası yangın gibi", "doğalgaz faturası ateş pahası". */
 const MONEY = rx(
   'fatura\\w*|zam|zamlar|fiyat\\w*|ucret\\w*|bedel\\w*|borc\\w*|kira|kirasi|kiralar|pahali\\w*|masraf\\w*|tarife\\w*|lira|tl|bill|bills|price\\w*|expensive|rent|فاتورة|فاتورة\\S*|فواتير|اسعار|الاسعار|سعر\\S*|غالي\\S*|fature\\w*',
@@ -99,7 +101,7 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
   readonly name = 'urgency';
 
   read(text: string): UrgencyResult {
-    const folded = foldText(text).replace(FIGURATIVE, (m) => ' '.repeat(m.length));
+    const folded = blanked(foldText(text), FIGURATIVE_SCAN);
     // Each pattern runs once over the whole text (not per sentence: 3–5 times fewer scans); a hit
     // counts when its sentence is not about money, the past or a procedure, and it stays inside it.
     const strongHits = [...combinedHitsIn(folded), ...hitsIn(folded, STRONG_ARABIC)];
@@ -150,7 +152,9 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
       return { urgent: false, terms: [] };
     }
     const exposed = EXPOSED_SCAN.first(folded);
-    if (strong.length === 0 && !exposed && !haste) {
+    // Passengers are always on board: a dangerous ride needs a call for haste, not only people named.
+    const onlyTraffic = weak.every((h) => h.kind === 'traffic');
+    if (strong.length === 0 && ((!exposed && !haste) || (onlyTraffic && !haste))) {
       return { urgent: false, terms: [] };
     }
     const terms =
@@ -188,6 +192,17 @@ function conceptIn(sentence: string, concepts: DangerConcept[]): Omit<Hit, 'from
     return { term: `${first} … ${second}`, kind: kind as Hit['kind'] };
   }
   return null;
+}
+
+/** The text with every match of the scanner's alternation replaced by as many spaces (offsets kept). */
+function blanked(text: string, scanner: WordStartScanner): string {
+  let out = '';
+  let at = 0;
+  for (const m of scanner.scan(text)) {
+    out += text.slice(at, m.index) + ' '.repeat(m.text.length);
+    at = m.index + m.text.length;
+  }
+  return at === 0 ? text : out + text.slice(at);
 }
 
 function combinedHitsIn(text: string): Hit[] {
