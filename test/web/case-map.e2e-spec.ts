@@ -126,7 +126,8 @@ describe('case map screen in headless Chromium', () => {
     expect(await page.locator('.leaflet-overlay-pane path.leaflet-interactive').count()).toBe(2);
     await page.getByTestId('map-shading-legend').getByText('Mahalleler: Açık başvuru sayısı').waitFor();
     await page.getByTestId('map-legend').getByText('Müdürlüğe atandı').waitFor();
-    expect(await page.locator('.leaflet-control-attribution').textContent()).toContain('OpenStreetMap');
+    // OpenStreetMap's attribution in the reader's language (no MAP_TILE_ATTRIBUTION set).
+    expect(await page.locator('.leaflet-control-attribution').textContent()).toBe('© OpenStreetMap katkıda bulunanlar');
     expect(tiles.tilesServed).toBeGreaterThan(0);
 
     problems.push(...(await axeProblems(page, 'case-map')));

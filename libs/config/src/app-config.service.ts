@@ -42,11 +42,8 @@ export class AppConfig {
     return origin.replace('{s}', '*');
   }
 
-  /** OpenStreetMap's required attribution (with the copyright link) unless MAP_TILE_ATTRIBUTION replaces it. */
-  get mapTileAttribution(): string {
-    return (
-      this.env.MAP_TILE_ATTRIBUTION ??
-      '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> katkıda bulunanlar'
-    );
+  /** MAP_TILE_ATTRIBUTION, or null: OpenStreetMap's attribution then, in the reader's language (the web's catalogue). */
+  get mapTileAttribution(): string | null {
+    return this.env.MAP_TILE_ATTRIBUTION ?? null;
   }
 }

@@ -80,5 +80,11 @@ export class NeighbourhoodShadingResponse {
 @ApiSchema({ name: 'MapTiles' })
 export class MapTilesResponse {
   @ApiProperty({ example: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }) url: string;
-  @ApiProperty({ description: 'HTML the tile server requires on the map (a link allowed)' }) attribution: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'HTML the tile server requires on the map (a link allowed); null for OpenStreetMap’s, which the web writes in the reader’s language',
+  })
+  attribution: string | null;
 }

@@ -4555,8 +4555,8 @@ export interface components {
         /** @enum {string} */
         ManualCaseSource: "phone" | "walk_in" | "email" | "cimer" | "other";
         MapTiles: {
-            /** @description HTML the tile server requires on the map (a link allowed) */
-            attribution: string;
+            /** @description HTML the tile server requires on the map (a link allowed); null for OpenStreetMap’s, which the web writes in the reader’s language */
+            attribution: string | null;
             /** @example https://tile.openstreetmap.org/{z}/{x}/{y}.png */
             url: string;
         };

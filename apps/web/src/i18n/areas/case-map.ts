@@ -1,6 +1,7 @@
 /** The case map (issue 27), Turkish first; the compiler checks each has an English twin. */
 export const caseMapTr = {
   'caseMap.nav': 'Harita',
+  'map.osmAttribution': '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> katkıda bulunanlar',
   'caseMap.title': 'Başvuru haritası',
   'caseMap.label': 'Başvuruların haritası',
   'caseMap.filters': 'Harita süzgeçleri',
@@ -32,6 +33,7 @@ export const caseMapTr = {
 
 export const caseMapEn: Record<keyof typeof caseMapTr, string> = {
   'caseMap.nav': 'Map',
+  'map.osmAttribution': '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
   'caseMap.title': 'Case map',
   'caseMap.label': 'Map of the cases',
   'caseMap.filters': 'Map filters',
