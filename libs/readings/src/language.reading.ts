@@ -177,7 +177,7 @@ function readLatinScript(body: string, folding: string, predict: () => [string, 
 }
 
 /** How strongly the words say Arabizi: ≥ 1 decides. */
-function arabiziEvidence(tokens: string[]): number {
+function arabiziEvidence(tokens: readonly string[]): number {
   const inside = tokens.filter((t) => ARABIZI_INSIDE_DIGIT.test(t)).length;
   const start = tokens.filter((t) => ARABIZI_START_DIGIT.test(t)).length;
   const strong = tokens.filter((t) => ARABIZI_WORDS.has(t)).length;

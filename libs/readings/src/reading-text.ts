@@ -123,9 +123,16 @@ export function foldArabic(text: string): string {
 }
 
 /** Word tokens of an already folded text. */
-export function tokensOf(folded: string): string[] {
-  return folded.match(TOKEN_PATTERN) ?? [];
+export function tokensOf(folded: string): readonly string[] {
+  // The language reading and the category model tokenize the same folded text: the last one is kept.
+  if (folded !== lastTokenized) {
+    lastTokenized = folded;
+    lastTokens = folded.match(TOKEN_PATTERN) ?? [];
+  }
+  return lastTokens;
 }
+let lastTokenized = '';
+let lastTokens: readonly string[] = [];
 
 /** "çoooook" → "cok", "teşekkürr" → "tesekur": every run of one letter to one, for lexicon look-ups. */
 export function collapseRuns(token: string): string {

@@ -1,3 +1,4 @@
+import { firstPairs } from './pattern-prefixes';
 import { alternativesOf, firstCharacters, innerOf } from './pattern-source';
 
 export interface ScanHit {
@@ -26,8 +27,10 @@ const UNICODE_WORD = /[\p{L}\p{N}]/u;
 export class WordStartScanner {
   private readonly alternatives: string[];
   private readonly firsts: (Set<string> | null)[];
-  /** Per first letter, the alternatives that may start with it, in their order. */
-  private readonly byFirst = new Map<string, number[]>();
+  /** Per alternative, the first two characters of its matches (pattern-prefixes), or null. */
+  private readonly pairs: (Set<string> | null)[];
+  /** Per first two characters of a word, the alternatives that may start with them, in their order. */
+  private readonly byFirst = new Map<number, number[]>();
   /** When an alternative may start with anything: the whole alternation as one expression. */
   private readonly whole: RegExp | null;
   private readonly sticky: RegExp[];
@@ -41,6 +44,7 @@ export class WordStartScanner {
     this.end = edge === 'ascii' ? '\\b' : '(?![\\p{L}\\p{N}])';
     const isWord = edge === 'ascii' ? ASCII_WORD : UNICODE_WORD;
     this.firsts = alternatives.map((a) => firstCharacters(a));
+    this.pairs = alternatives.map((a) => firstPairs(a));
     this.sticky = alternatives.map((a) => new RegExp(`(?:${a})${this.end}`, 'uy'));
     const vouched = this.firsts.every((f) => f !== null && [...f].every((c) => isWord.test(c)));
     this.whole = vouched
@@ -81,10 +85,9 @@ export class WordStartScanner {
       if (start < from) {
         continue;
       }
-      const code = text.charCodeAt(start);
-      const ids = this.candidates(
-        code >= 0xd800 && code <= 0xdbff ? String.fromCodePoint(text.codePointAt(start)!) : text[start],
-      );
+      // The two code units as one number: a Map key without making a string per word.
+      const key = text.charCodeAt(start) * 0x10000 + (start + 1 < text.length ? text.charCodeAt(start + 1) : 0xffff);
+      const ids = this.byFirst.get(key) ?? this.candidates(key, text.slice(start, start + 2));
       for (const i of ids) {
         const re = this.sticky[i];
         re.lastIndex = start;
@@ -102,11 +105,18 @@ export class WordStartScanner {
     return hits;
   }
 
-  private candidates(first: string): number[] {
-    let ids = this.byFirst.get(first);
+  /** The alternatives that may match at a word starting with these two code units, in their order. */
+  private candidates(key: number, two: string): number[] {
+    let ids = this.byFirst.get(key);
     if (!ids) {
-      ids = this.firsts.flatMap((f, i) => (f === null || f.has(first) ? [i] : []));
-      this.byFirst.set(first, ids);
+      const code = two.charCodeAt(0);
+      const first = code >= 0xd800 && code <= 0xdbff ? two : two[0];
+      ids = this.firsts.flatMap((f, i) => {
+        const pairs = this.pairs[i];
+        const may = pairs ? pairs.has(two) || pairs.has(two[0]) : f === null || f.has(first);
+        return may ? [i] : [];
+      });
+      this.byFirst.set(key, ids);
     }
     return ids;
   }
