@@ -91,7 +91,7 @@ export const STRONG_PARAPHRASES: DangerPattern[] = marked([
   {
     kind: 'collapse',
     pattern: rx(
-      `her an (?:dus|devril|yikil|cok|kop|patla)\\w*|(?:salincak|kaydirak|tahterevalli|pota|kale direg|tribun|kamelya|kameriye|pergola|oyun grub)\\w* ${gap(3)}(?:devril(?:di|iyor|ecek)|yikil(?:di|iyor|acak)|cok(?:tu|uyor)|koptu|dustu|dusuyor)\\w*|fren\\w* ${gap(1)}(?:tutmuyor|tutmadi|patladi|bosaldi)`,
+      `her an (?:dus|devril|yikil|cok|kop|patla)\\w*|(?:salinca[kg]|kaydira[kg]|tahterevalli|pota|kale direg|tribun|kamelya|kameriye|pergola|oyun grub)\\w* ${gap(3)}(?:devril(?:di|iyor|ecek)|yikil(?:di|iyor|acak)|cok(?:tu|uyor)|dustu|dusuyor)\\w*|fren\\w* ${gap(1)}(?:tutmuyor|tutmadi|patladi|bosaldi)`,
     ),
   },
   // Water in homes: "evi su aldı", "su diz boyu", English and Arabic.

@@ -64,6 +64,13 @@ describe('UrgencyReading', () => {
     expect(urgent('الاسعار نار')).toBe(false);
   });
 
+  it('reads a fall that is over, or broken playground equipment, as a complaint unless someone calls for haste', () => {
+    expect(urgent('şoför ani fren yaptı yaşlı bir kadın düştü, özür bile dilemedi')).toBe(false);
+    expect(urgent('salıncağın zinciri koptu, çocuklar düşebilir')).toBe(false);
+    expect(urgent('salıncağın zinciri koptu, çocuklar hâlâ biniyor, hemen gelin')).toBe(true);
+    expect(urgent('çocuk açık rögara düştü')).toBe(true);
+  });
+
   it('gives no terms when not urgent', () => {
     expect(reading.read('Sokak lambası yanmıyor').terms).toEqual([]);
   });

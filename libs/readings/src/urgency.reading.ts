@@ -48,6 +48,14 @@ const RECURRING = rx(
 const PREVENTIVE = rx(
   'budan\\w*|budama\\w*|kesilmesi\\w*|kesilsin|kontrol edilebilir|incelen\\w*|inceleme\\w*|ileride|zamanla|could you (?:check|trim|prune)|trim\\w*|prun\\w*',
 );
+const PLAYGROUND = rx(
+  'salinca[kg]\\w*|kaydira[kg]\\w*|tahterevalli\\w*|oyun (?:grub|alet)\\w*|oyunca[kg]\\w*|kum havuz\\w*|swings?|slides?|seesaws?|climbing frames?',
+);
+/** A fall that has happened: only urgent with a call for haste. */
+const FELL = /(?:^|[^\p{L}\p{N}])(?:dustu|dustuler|dusmus|fell|وقعت|وقع)(?![\p{L}\p{N}])/u;
+/** …unless into something a person is still in (a hole, water). */
+const INTO =
+  /icine|cukur|rogar|logar|kuyu|kanal|delig|suya|denize|dereye|havuz|into|hole|well|حفرة|بالوعة|ريغار|بير|مي/u;
 /** Cables of the internet, telephone or television: a cut one is no electric danger. */
 const COMMUNICATION = rx(
   'internet\\w*|modem\\w*|fiber\\w*|wifi|wi-fi|telefon hatt\\w*|uydu\\w*|ttnet|turknet|superonline',
@@ -142,7 +150,12 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
       return { urgent: false, terms: [] };
     }
     // Water in homes told as what every rain does is a chronic fault, not an emergency, unless said to be now.
-    const strong = strongHits.filter((h) => live(h.from, h.to, h.kind === 'flood' && !NOW.test(folded), h.kind));
+    const strong = strongHits.filter(
+      (h) =>
+        live(h.from, h.to, h.kind === 'flood' && !NOW.test(folded), h.kind) &&
+        // "yaşlı bir kadın düştü" told without haste is a complaint about what happened, not a call.
+        !(FELL.test(h.term) && !INTO.test(h.term) && !HASTE_SCAN.first(folded) && !/!\s*!/.test(text)),
+    );
     const weak = weakHits.filter((h) => live(h.from, h.to, true));
     const haste = HASTE_SCAN.first(folded) ?? (/!\s*!/.test(text) ? '!!' : null);
     const dealtWith =
@@ -154,7 +167,9 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
     const exposed = EXPOSED_SCAN.first(folded);
     // Passengers are always on board: a dangerous ride needs a call for haste, not only people named.
     const onlyTraffic = weak.every((h) => h.kind === 'traffic');
-    if (strong.length === 0 && ((!exposed && !haste) || (onlyTraffic && !haste))) {
+    // Broken playground equipment with children about is a repair to make, unless someone calls for haste.
+    const playground = PLAYGROUND.test(folded);
+    if (strong.length === 0 && ((!exposed && !haste) || ((onlyTraffic || playground) && !haste))) {
       return { urgent: false, terms: [] };
     }
     const terms =
