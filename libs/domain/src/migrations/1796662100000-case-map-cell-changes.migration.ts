@@ -28,6 +28,22 @@ const UPDATE_DELTA = `SELECT o.organization_id, o.latitude, o.longitude, o.statu
                         FROM civic_case_map_old o JOIN civic_case_map_new n ON n.id = o.id
                        WHERE (o.latitude, o.longitude, o.status) IS DISTINCT FROM (n.latitude, n.longitude, n.status)`;
 
+/** The three trigger functions of civic_case, each writing its delta with `write`. */
+async function defineTriggers(queryRunner: QueryRunner, write: (delta: string) => string): Promise<void> {
+  const deltas: [string, string][] = [
+    ['insert', 'SELECT organization_id, latitude, longitude, status, 1 AS sign FROM civic_case_map_new'],
+    ['delete', 'SELECT organization_id, latitude, longitude, status, -1 AS sign FROM civic_case_map_old'],
+    ['update', UPDATE_DELTA],
+  ];
+  for (const [event, delta] of deltas) {
+    await queryRunner.query(`CREATE OR REPLACE FUNCTION civic_case_map_cells_${event}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${write(delta)};
+        RETURN NULL;
+      END $$`);
+  }
+}
+
 /**
  * The case map's rollup without a write hot spot. The triggers upserted the rollup's rows at every
  * level, so every case status change in an organization locked the same coarse rows (level 5: the
@@ -40,9 +56,9 @@ export class CaseMapCellChanges1796662100000 implements MigrationInterface {
   name = 'CaseMapCellChanges1796662100000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE FUNCTION civic_map_cell_x(longitude double precision, level integer) RETURNS integer
+    await queryRunner.query(`CREATE OR REPLACE FUNCTION civic_map_cell_x(longitude double precision, level integer) RETURNS integer
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT floor((longitude + 180) / 360 * (4 << level))::int $$`);
-    await queryRunner.query(`CREATE FUNCTION civic_map_cell_y(latitude double precision, level integer) RETURNS integer
+    await queryRunner.query(`CREATE OR REPLACE FUNCTION civic_map_cell_y(latitude double precision, level integer) RETURNS integer
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT floor((1 - ln(tan(radians(greatest(-85.05, least(85.05, latitude))))
                           + 1 / cos(radians(greatest(-85.05, least(85.05, latitude))))) / pi()) / 2 * (4 << level))::int $$`);
@@ -55,42 +71,15 @@ export class CaseMapCellChanges1796662100000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "case_map_cell_change" SET (autovacuum_vacuum_threshold = 1000, autovacuum_vacuum_scale_factor = 0)`,
     );
-    await queryRunner.query(`CREATE OR REPLACE FUNCTION civic_case_map_cells_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        ${RECORD('SELECT organization_id, latitude, longitude, status, 1 AS sign FROM civic_case_map_new')};
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`CREATE OR REPLACE FUNCTION civic_case_map_cells_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        ${RECORD('SELECT organization_id, latitude, longitude, status, -1 AS sign FROM civic_case_map_old')};
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`CREATE OR REPLACE FUNCTION civic_case_map_cells_update() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        ${RECORD(UPDATE_DELTA)};
-        RETURN NULL;
-      END $$`);
+    await defineTriggers(queryRunner, RECORD);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(APPLY('DELETE FROM case_map_cell_change RETURNING *'));
-    await queryRunner.query(`CREATE OR REPLACE FUNCTION civic_case_map_cells_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        ${APPLY('SELECT organization_id, latitude, longitude, status, 1 AS sign FROM civic_case_map_new')};
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`CREATE OR REPLACE FUNCTION civic_case_map_cells_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        ${APPLY('SELECT organization_id, latitude, longitude, status, -1 AS sign FROM civic_case_map_old')};
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(`CREATE OR REPLACE FUNCTION civic_case_map_cells_update() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        ${APPLY(UPDATE_DELTA)};
-        RETURN NULL;
-      END $$`);
+    await queryRunner.query(
+      APPLY('SELECT organization_id, latitude, longitude, status, sign FROM case_map_cell_change'),
+    );
+    // The restored triggers compute cells with civic_map_cell_x/_y: the functions stay.
+    await defineTriggers(queryRunner, APPLY);
     await queryRunner.query(`DROP TABLE "case_map_cell_change"`);
-    await queryRunner.query(`DROP FUNCTION civic_map_cell_y(double precision, integer)`);
-    await queryRunner.query(`DROP FUNCTION civic_map_cell_x(double precision, integer)`);
   }
 }
