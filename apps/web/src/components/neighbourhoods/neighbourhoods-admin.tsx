@@ -54,7 +54,7 @@ export function NeighbourhoodsAdmin() {
       <section className="card" aria-labelledby="places-title">
         <h2 id="places-title">{t('places.title')}</h2>
         <p className="muted">{t('places.explain')}</p>
-        <div className="form-grid">
+        <div className="admin-form">
           <label>
             {t('places.file')}
             <input

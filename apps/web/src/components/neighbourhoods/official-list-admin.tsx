@@ -29,7 +29,7 @@ export function OfficialListAdmin({ active }: { active: BoundarySet | undefined 
           })}
         </p>
       )}
-      <div className="form-grid">
+      <div className="admin-form">
         <label>
           {t('places.official.city')}
           <select
