@@ -4,10 +4,12 @@
  * api with the worker runs in this process; IngestService ingests batches of 100 WhatsApp messages
  * whose texts are the hand-labelled evaluation set's (test/fixtures/nlp). "Off" takes the readings'
  * handler out of the inbound scanner. Two figures per round: ingest alone (the readings run behind
- * it, in the scanner) and ingest until the scanner has handled (and read) every message.
+ * it, in the scanner) and ingest until the scanner has handled (and read) every message; medians
+ * of five rounds per mode, with their range.
  */
 import 'reflect-metadata';
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { MessageEvent } from '@civic/channels-core';
 import { CitizenInboundHandlerRegistry } from '@civic/citizen-loop';
@@ -18,7 +20,9 @@ import { writeResult } from './bench-database';
 import { startScannerBenchApp } from './scanner-bench-app';
 
 const EVENTS = Number(process.env.BENCH_READINGS_EVENTS ?? 2_000);
-const ROUNDS = Number(process.env.BENCH_READINGS_ROUNDS ?? 3);
+// Five rounds per mode: with three, one round slowed by other work on the shared machine moved the
+// median ratio between 0.75 and 1.09 in consecutive runs. The spread is printed beside the medians.
+const ROUNDS = Number(process.env.BENCH_READINGS_ROUNDS ?? 5);
 const BATCH = 100;
 const PER_CONVERSATION = 3;
 const FIXTURES = join(__dirname, '..', 'test', 'fixtures', 'nlp');
@@ -95,6 +99,10 @@ async function main(): Promise<void> {
     }
     const pick = (mode: 'off' | 'on', key: 'eventsPerSecond' | 'ingestEventsPerSecond') =>
       median(rounds.filter((r) => r.mode === mode).map((r) => r[key]));
+    const spread = (mode: 'off' | 'on', key: 'eventsPerSecond' | 'ingestEventsPerSecond') => {
+      const values = rounds.filter((r) => r.mode === mode).map((r) => r[key]);
+      return `${Math.min(...values)}–${Math.max(...values)}`;
+    };
     const result = {
       events: EVENTS,
       batchSize: BATCH,
@@ -107,12 +115,28 @@ async function main(): Promise<void> {
       ingestRatio: +(pick('on', 'ingestEventsPerSecond') / pick('off', 'ingestEventsPerSecond')).toFixed(3),
       handledRatio: +(pick('on', 'eventsPerSecond') / pick('off', 'eventsPerSecond')).toFixed(3),
       target: { ingestRatio: 0.85 },
+      loadAverage: loadavg().map((x) => Math.round(x * 100) / 100),
     };
     console.log(`\nIngest with the message readings off and on (${EVENTS} WhatsApp messages, batches of ${BATCH})`);
     console.table([
-      { measure: 'ingest alone', off: result.ingestOff, on: result.ingestOn, ratio: result.ingestRatio },
-      { measure: 'ingest + scanner (read)', off: result.handledOff, on: result.handledOn, ratio: result.handledRatio },
+      {
+        measure: 'ingest alone',
+        off: result.ingestOff,
+        on: result.ingestOn,
+        ratio: result.ingestRatio,
+        'off range': spread('off', 'ingestEventsPerSecond'),
+        'on range': spread('on', 'ingestEventsPerSecond'),
+      },
+      {
+        measure: 'ingest + scanner (read)',
+        off: result.handledOff,
+        on: result.handledOn,
+        ratio: result.handledRatio,
+        'off range': spread('off', 'eventsPerSecond'),
+        'on range': spread('on', 'eventsPerSecond'),
+      },
     ]);
+    console.log(`load average ${result.loadAverage.join(', ')}`);
     console.log(`written: ${writeResult('readings', result)}`);
   } finally {
     await close();
