@@ -12,7 +12,6 @@
  *    messages, through RuleDryRunService (what POST /api/v1/automation-rules/try calls).
  */
 import 'reflect-metadata';
-import type { DataSource } from 'typeorm';
 import { ConversationActionKind } from '@civic/automation';
 import type { ConversationAction } from '@civic/automation';
 import type { AutomationRuleDefinition } from '@civic/automation-rules';
@@ -21,6 +20,7 @@ import type { MessageEvent } from '@civic/channels-core';
 import { AttachmentType, Channel, ConversationKind, MessageDirection, MessageKind } from '@civic/domain';
 import { IngestService } from '@civic/ingest';
 import { writeResult } from './bench-database';
+import { median, secondsSince } from './bench-stats';
 import { startScannerBenchApp } from './scanner-bench-app';
 
 const EVENTS = Number(process.env.BENCH_RULES_EVENTS ?? 2_000);
@@ -122,25 +122,11 @@ function events(round: number, accountExternalId: string, count: number): Messag
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
-
-/** TRUNCATE between rounds; the worker's citizen notice poll can deadlock with it (40P01): then again. */
-async function emptied(ds: DataSource, truncate: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await ds.query(truncate);
-      return;
-    } catch (error) {
-      if ((error as { code?: string }).code !== '40P01' || attempt >= 5) {
-        throw error;
-      }
-    }
-  }
-}
-
 async function main(): Promise<void> {
-  const { app, ds, admin, account, handledAll, close } = await startScannerBenchApp('rules', '106540352242977');
+  const { app, ds, admin, account, handledAll, emptied, close } = await startScannerBenchApp(
+    'rules',
+    '106540352242977',
+  );
   const org = admin.organizationId;
   try {
     const ingest = app.get(IngestService);
@@ -164,11 +150,8 @@ async function main(): Promise<void> {
     // Round 0 warms the database and the process up and is not counted.
     for (let r = -1; r < ROUNDS * 2; r++) {
       const on = r % 2 !== 0 && r >= 0;
-      await emptied(
-        ds,
-        `TRUNCATE message, conversation, contact, civic_case, case_history, citizen_notice, citizen_inbound_processed,
-                  automation_rule_firing, conversation_activity CASCADE`,
-      );
+      await emptied(`TRUNCATE message, conversation, contact, civic_case, case_history, citizen_notice, citizen_inbound_processed,
+                  automation_rule_firing, conversation_activity CASCADE`);
       await ds.query(`UPDATE automation_rule SET enabled = $2 WHERE organization_id = $1`, [org, on]);
       cache.invalidate(org);
       const all = events(r + 1, account.externalId, EVENTS);
@@ -176,9 +159,9 @@ async function main(): Promise<void> {
       for (let i = 0; i < all.length; i += BATCH) {
         await ingest.ingest(all.slice(i, i + BATCH));
       }
-      const ingestSeconds = seconds(start);
+      const ingestSeconds = secondsSince(start);
       await handledAll(EVENTS);
-      const total = seconds(start);
+      const total = secondsSince(start);
       const round: (typeof rounds)[number] = {
         mode: on ? 'on' : 'off',
         eventsPerSecond: Math.round(EVENTS / total),
@@ -198,7 +181,7 @@ async function main(): Promise<void> {
     // The dry run over the last 10,000 messages (rules off while they are stored: only the dry run is timed).
     await ds.query(`UPDATE automation_rule SET enabled = false WHERE organization_id = $1`, [org]);
     cache.invalidate(org);
-    await emptied(ds, `TRUNCATE message, conversation, contact, civic_case, citizen_inbound_processed CASCADE`);
+    await emptied(`TRUNCATE message, conversation, contact, civic_case, citizen_inbound_processed CASCADE`);
     const stored = events(99, account.externalId, DRY_RUN_MESSAGES);
     for (let i = 0; i < stored.length; i += BATCH) {
       await ingest.ingest(stored.slice(i, i + BATCH));
@@ -214,7 +197,7 @@ async function main(): Promise<void> {
       const start = process.hrtime.bigint();
       const result = await dryRun.run(org, tried, DRY_RUN_MESSAGES);
       if (i > 0) {
-        timings.push(Math.round(seconds(start) * 1000));
+        timings.push(Math.round(secondsSince(start) * 1000));
       }
       ({ matched, examined } = result);
     }

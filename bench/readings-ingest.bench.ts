@@ -17,6 +17,7 @@ import { Channel, ConversationKind, MessageDirection, MessageKind } from '@civic
 import { IngestService } from '@civic/ingest';
 import { MessageReadingHandler } from '@civic/message-readings';
 import { writeResult } from './bench-database';
+import { median, secondsSince } from './bench-stats';
 import { startScannerBenchApp } from './scanner-bench-app';
 
 const EVENTS = Number(process.env.BENCH_READINGS_EVENTS ?? 2_000);
@@ -56,11 +57,8 @@ function events(round: number, accountExternalId: string): MessageEvent[] {
   });
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
-
 async function main(): Promise<void> {
-  const { app, ds, account, handledAll, close } = await startScannerBenchApp('readings', '106540352242978');
+  const { app, ds, account, handledAll, emptied, close } = await startScannerBenchApp('readings', '106540352242978');
   try {
     const ingest = app.get(IngestService);
     const registry = app.get(CitizenInboundHandlerRegistry);
@@ -70,7 +68,7 @@ async function main(): Promise<void> {
     // Round 0 warms the database and the process up and is not counted.
     for (let r = -1; r < ROUNDS * 2; r++) {
       const on = r % 2 !== 0 && r >= 0;
-      await ds.query(
+      await emptied(
         `TRUNCATE message, conversation, contact, citizen_inbound_processed, message_reading, conversation_activity CASCADE`,
       );
       registry.unregister(readings);
@@ -82,9 +80,9 @@ async function main(): Promise<void> {
       for (let i = 0; i < all.length; i += BATCH) {
         await ingest.ingest(all.slice(i, i + BATCH));
       }
-      const ingestSeconds = seconds(start);
+      const ingestSeconds = secondsSince(start);
       await handledAll(EVENTS);
-      const total = seconds(start);
+      const total = secondsSince(start);
       const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM message_reading`);
       const round = {
         mode: on ? ('on' as const) : ('off' as const),

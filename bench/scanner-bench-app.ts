@@ -18,6 +18,8 @@ export interface ScannerBenchApp {
   account: ChannelAccount;
   /** Waits until the inbound scanner has handled this many messages. */
   handledAll(expected: number): Promise<void>;
+  /** Runs a TRUNCATE between rounds, again when the worker's citizen notice poll deadlocks with it (40P01). */
+  emptied(truncate: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,7 +80,19 @@ export async function startScannerBenchApp(name: string, whatsappExternalId: str
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     };
-    return { app, ds, admin, account, handledAll, close };
+    const emptied = async (truncate: string) => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await ds.query(truncate);
+          return;
+        } catch (error) {
+          if ((error as { code?: string }).code !== '40P01' || attempt >= 5) {
+            throw error;
+          }
+        }
+      }
+    };
+    return { app, ds, admin, account, handledAll, emptied, close };
   } catch (error) {
     await close();
     throw error;

@@ -4,7 +4,6 @@ import { AccountScope } from '@civic/auth';
 import { QueueService } from '@civic/queue';
 import { caseAccountCondition } from '../case-account-condition';
 import { parseBoundaries } from './geojson-boundaries.validator';
-import { foldForNames } from './neighbourhood-names';
 import { NEIGHBOURHOOD_RECOMPUTE_QUEUE } from './neighbourhood-recompute.queue';
 import { NeighbourhoodVersionWriter, OfficialDistrict } from './neighbourhood-version.writer';
 import { OfficialNeighbourhoodList } from './official-neighbourhood-list';
@@ -99,7 +98,10 @@ export class NeighbourhoodBoundariesService implements OnApplicationBootstrap {
     actor: { organizationId: string; userId: string | null },
     district: OfficialDistrict | null,
   ) {
-    const official = district ? this.officialDistrict(district) : null;
+    // Spelled as the list spells it ("bornova" → "Bornova"); an unknown one is a 400 before anything is written.
+    const official = district
+      ? { cityCode: district.cityCode, district: this.officialList.district(district.cityCode, district.district) }
+      : null;
     const setId = await this.writer.write(actor, {
       official,
       audit: official
@@ -112,14 +114,6 @@ export class NeighbourhoodBoundariesService implements OnApplicationBootstrap {
   /** Provinces, and the districts of one (for choosing the official list). */
   officialPlaces(cityCode?: string): OfficialPlaces {
     return { cities: this.officialList.cities(), districts: cityCode ? this.officialList.districts(cityCode) : [] };
-  }
-
-  /** The district as the official list spells it ("melikgazi" → "Melikgazi"), or a 400 naming it. */
-  private officialDistrict({ cityCode, district }: OfficialDistrict): OfficialDistrict {
-    const wanted = foldForNames(district);
-    const spelled = this.officialList.districts(cityCode).find((d) => foldForNames(d) === wanted) ?? district;
-    this.officialList.neighbourhoods(cityCode, spelled);
-    return { cityCode, district: spelled };
   }
 
   async overview(scope: AccountScope): Promise<NeighbourhoodsOverview> {
@@ -160,8 +154,7 @@ export class NeighbourhoodBoundariesService implements OnApplicationBootstrap {
       official: r.official_city_code
         ? {
             cityCode: r.official_city_code,
-            cityName:
-              this.officialList.cities().find((c) => c.code === r.official_city_code)?.name ?? r.official_city_code,
+            cityName: this.officialList.cityName(r.official_city_code),
             district: r.official_district,
             neighbourhoods: r.official_count,
           }

@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '@civic/errors';
-import { foldNeighbourhoodName } from './neighbourhood-names';
+import { foldForNames, foldNeighbourhoodName } from './neighbourhood-names';
 
 /** A province of Turkey: plate code ("38") and name ("Kayseri"). */
 export interface OfficialCity {
@@ -41,19 +41,30 @@ export class OfficialNeighbourhoodList {
     return [...load().getDistrictsByCityCode(cityCode)].sort((a, b) => a.localeCompare(b, 'tr'));
   }
 
+  /** The province's name ("Kayseri"), or the code itself when there is no such province. */
+  cityName(cityCode: string): string {
+    return this.cities().find((c) => c.code === cityCode)?.name ?? cityCode;
+  }
+
+  /** The district as the list spells it ("bornova" → "Bornova"); a 400 naming it when the province has none such. */
+  district(cityCode: string, district: string): string {
+    const wanted = foldForNames(district);
+    const spelled = this.districts(cityCode).find((d) => foldForNames(d) === wanted);
+    if (!spelled) {
+      throw new DomainError(ErrorCode.NeighbourhoodDistrictUnknown, { city: this.cityName(cityCode), district });
+    }
+    return spelled;
+  }
+
   /**
    * The district's neighbourhoods ("… Mah" written out as "… Mahallesi"; villages left out); a 400
    * naming the district when unknown.
    */
   neighbourhoods(cityCode: string, district: string): OfficialNeighbourhood[] {
-    const districts = this.districts(cityCode);
-    if (!districts.includes(district)) {
-      const city = this.cities().find((c) => c.code === cityCode)?.name ?? cityCode;
-      throw new DomainError(ErrorCode.NeighbourhoodDistrictUnknown, { city, district });
-    }
+    const spelled = this.district(cityCode, district);
     const seen = new Set<string>();
     const result: OfficialNeighbourhood[] = [];
-    for (const listed of load().getNeighbourhoodsByCityCodeAndDistrict(cityCode, district)) {
+    for (const listed of load().getNeighbourhoodsByCityCodeAndDistrict(cityCode, spelled)) {
       // "Mithatpaşa Mah (dodurga Beldesi)": the town in brackets is not part of what citizens write.
       const [, bare, town] = /^(.+?) Mah\.?(?: \((.+)\))?$/u.exec(listed) ?? [];
       if (!bare) {
