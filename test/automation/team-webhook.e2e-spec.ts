@@ -124,6 +124,7 @@ describe('notify_team_webhook: a signed post to the team’s webhook, once, afte
       team: { id: created.body.id, name: 'Fen İşleri Nöbet' },
       origin: { kind: 'rule', name: 'Çukur bildirimi' },
       preview: 'Talas Caddesi’nde büyük bir çukur var',
+      urgency: null,
     });
     expect(body.text).toContain('Fen İşleri Nöbet: yeni bir konuşma sizi bekliyor (Kural: Çukur bildirimi)');
     expect(body.conversationUrl).toContain(`/inbox/${id}`);
@@ -184,6 +185,7 @@ describe('notify_team_webhook: a signed post to the team’s webhook, once, afte
         origin: { kind: 'rule' as const, name: 'Deneme' },
         account: null,
         preview: null,
+        urgency: null,
         conversationUrl: '/inbox/x',
       },
     });

@@ -325,7 +325,7 @@ describe('Scale-out: one api and two worker processes on one database', () => {
       'worker 2 with a send in flight',
       async () => proxy.inFlight(1),
       (n) => n > 0,
-      15_000,
+      30_000,
       logs,
     );
     const killedInFlight = proxy.inFlight(1);

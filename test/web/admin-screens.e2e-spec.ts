@@ -286,7 +286,7 @@ describe('admin screens in headless Chromium', () => {
   it('speaks English when asked, API refusals included', async () => {
     await page.evaluate('sessionStorage.clear()');
     await signIn(TEST_ADMIN.email, TEST_ADMIN.password);
-    await page.getByLabel('Dil').selectOption('en');
+    await page.getByLabel('Dil', { exact: true }).selectOption('en');
     await page.goto(`${t.url}/admin/categories`);
     await page.getByRole('heading', { name: 'Case categories', level: 2 }).waitFor();
     await page.getByRole('button', { name: 'New category' }).click();
@@ -303,7 +303,7 @@ describe('admin screens in headless Chromium', () => {
       await tab(name, heading);
       await accessibility(`${heading} (English)`);
     }
-    await page.getByLabel('Language').selectOption('tr');
+    await page.getByLabel('Language', { exact: true }).selectOption('tr');
     expect(problems).toEqual([]);
   });
 });

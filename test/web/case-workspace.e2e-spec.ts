@@ -183,7 +183,7 @@ describe('case workspace in headless Chromium', () => {
   it("shows the citizen's text, photo, location and the conversation, read-only with a link to the inbox", async () => {
     const citizen = page.getByTestId('case-citizen');
     await expect(citizen.getByTestId('case-description').innerText()).resolves.toContain('derin bir çukur');
-    await citizen.getByTestId('case-photo').waitFor({ timeout: 30_000 });
+    await citizen.getByTestId('case-photo').waitFor();
     await waitInPage(
       page,
       `(() => { const img = document.querySelector('[data-testid="case-photo"]'); return !!img && img.complete && img.naturalWidth > 0; })()`,
@@ -338,7 +338,7 @@ describe('case workspace in headless Chromium', () => {
     await look('case-detail-history');
 
     // In English, the same history in English sentences and dates.
-    await page.getByLabel('Dil').selectOption('en');
+    await page.getByLabel('Dil', { exact: true }).selectOption('en');
     await history.getByText('Case opened', { exact: true }).waitFor();
     await history.getByText(`No. ${duplicate.number} was merged into this case`).waitFor();
     await expect(page.getByTestId('case-status').innerText()).resolves.toBe('Rejected');
@@ -346,7 +346,7 @@ describe('case workspace in headless Chromium', () => {
     // The Turkish outcome lines of the actions above are gone, not left beside English ones.
     await expect(page.getByTestId('action-ok').count()).resolves.toBe(0);
     await look('case-detail-english');
-    await page.getByLabel('Language').selectOption('tr');
+    await page.getByLabel('Language', { exact: true }).selectOption('tr');
   });
 
   it('edits an external body and adds a province preset in the administration', async () => {

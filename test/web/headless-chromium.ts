@@ -8,6 +8,9 @@ import sharp from 'sharp';
 /** Debian's chromium package; playwright-core drives it, nothing is downloaded. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** How long a browser test waits for a screen or an element. */
+export const BROWSER_WAIT_MS = 60_000;
+
 export interface HeadlessChromium {
   context: BrowserContext;
   close(): Promise<void>;
@@ -33,6 +36,9 @@ export async function launchChromium(viewport = { width: 1366, height: 850 }): P
       '--disable-sync',
     ],
   });
+  // Three Jest workers share two cores with chromium: under that load a screen can take longer than
+  // Playwright's 30 s default to appear (seen in CI), though nothing is wrong; a real fault still fails.
+  context.setDefaultTimeout(BROWSER_WAIT_MS);
   // The small maps default to OpenStreetMap's tiles: a browser test never reaches them (no internet in
   // tests), every tile request is answered here with a plain grey tile. Suites that set MAP_TILE_URL use a loopback stub.
   const tile = await sharp({ create: { width: 256, height: 256, channels: 3, background: '#eceae4' } })
@@ -55,7 +61,7 @@ export async function launchChromium(viewport = { width: 1366, height: 850 }): P
  * with `new Function` inside the page, which the app's Content-Security-Policy (no 'unsafe-eval')
  * refuses; page.evaluate runs through the DevTools protocol, outside the page's CSP.
  */
-export async function waitInPage(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+export async function waitInPage(page: Page, expression: string, timeoutMs = BROWSER_WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await page.evaluate(expression))) {
     if (Date.now() > deadline) {

@@ -324,7 +324,7 @@ describe('inbox list and speed tools in headless Chromium (5,000 conversations)'
 
   it('speaks English when asked: title, relative times, tools and the bulk bar', async () => {
     await page.setViewportSize({ width: 1366, height: 850 });
-    await page.getByLabel('Dil').selectOption('en');
+    await page.getByLabel('Dil', { exact: true }).selectOption('en');
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
     await waitInPage(page, `/^\\(\\d+\\) Inbox · civic-inbox$/.test(document.title)`);
     await expect(items().first().locator('time').innerText()).resolves.toMatch(/^(now|\d+ min ago)$/);
@@ -332,6 +332,6 @@ describe('inbox list and speed tools in headless Chromium (5,000 conversations)'
     await page.getByTestId('bulk-bar').getByText('Selected: 1').waitFor();
     await page.getByTestId('bulk-bar').getByRole('button', { name: 'Mark read' }).waitFor();
     await shoot('inbox-list-en-1366');
-    await page.getByLabel('Language').selectOption('tr');
+    await page.getByLabel('Language', { exact: true }).selectOption('tr');
   });
 });

@@ -111,7 +111,7 @@ describe('Photos in headless Chromium', () => {
   it('shows the photos as thumbnails in the conversation, with alt text, served without EXIF', async () => {
     await page.goto(`${t.url}/inbox/${conversationId}`);
     const thumbs = page.getByTestId('conversation').getByTestId('photo-thumb');
-    await thumbs.nth(1).waitFor({ timeout: 30_000 });
+    await thumbs.nth(1).waitFor();
     await expect(thumbs.count()).resolves.toBe(2);
     await waitInPage(
       page,
@@ -188,7 +188,7 @@ describe('Photos in headless Chromium', () => {
   it("shows the case's photos as thumbnails and offers the position found in one", async () => {
     await page.goto(`${t.url}/cases/${caseId}`);
     const citizen = page.getByTestId('case-citizen');
-    await citizen.locator('[data-photo-group] [data-testid="photo-thumb"]').nth(1).waitFor({ timeout: 30_000 });
+    await citizen.locator('[data-photo-group] [data-testid="photo-thumb"]').nth(1).waitFor();
     const offer = page.getByTestId('photo-location-offer');
     await offer.waitFor();
     await expect(offer.innerText()).resolves.toContain('38,46220, 27,21850');

@@ -131,12 +131,12 @@ describe('public data screen and the public request page in headless Chromium', 
     problems.push(...(await uiTextProblems(visitor, 'tr', 'public request', await StoredTexts.read(t.dataSource))));
     await shoot(visitor, 'public-request');
 
-    await visitor.getByLabel('Dil').selectOption('en');
+    await visitor.getByLabel('Dil', { exact: true }).selectOption('en');
     await visitor.getByRole('heading', { name: `Request ${number}` }).waitFor();
     expect(await visitor.getByTestId('public-request-status').innerText()).toBe('Passed to the department in charge');
     problems.push(...(await uiTextProblems(visitor, 'en', 'public request', await StoredTexts.read(t.dataSource))));
     await shoot(visitor, 'public-request-en');
-    await visitor.getByLabel('Language').selectOption('tr');
+    await visitor.getByLabel('Language', { exact: true }).selectOption('tr');
 
     // An unknown id says so, without a sign-in form.
     await visitor.goto(`${t.url}/r/aaaaaaaaaa`);

@@ -21,8 +21,11 @@ export class MessageReadingHandler implements CitizenInboundHandler, OnModuleIni
     private readonly categories: CategoryModelService,
   ) {}
 
+  // The learned models train here, before any worker subscribes (at application bootstrap): training
+  // blocks the event loop for about a second, which would delay a reply already given its send slot.
   onModuleInit(): void {
     this.registry.register(this);
+    this.readings.warm();
   }
 
   async handle(manager: EntityManager, message: CitizenInboundMessage): Promise<'consumed' | 'pass'> {
