@@ -1,3 +1,7 @@
+/**
+ * @jest-environment node
+ */
+// oidc-provider (native ESM) fails to configure in the shared single context; this suite keeps Jest's own context.
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
