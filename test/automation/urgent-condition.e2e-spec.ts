@@ -1,3 +1,4 @@
+import { TEAM_MAIL_QUEUE } from '@civic/automation';
 import { UserRole } from '@civic/domain';
 import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
 import type { SeededAccounts } from '../inbox/inbox-seed';
@@ -15,6 +16,7 @@ describe('Automation rules: the urgent condition', () => {
   let t: TestApp;
   let accounts: SeededAccounts;
   let member: string;
+  let englishMember: string;
   let teamId: string;
   let seq = 0;
   const admin = () => ({ Authorization: `Bearer ${t.adminToken}` });
@@ -52,17 +54,33 @@ describe('Automation rules: the urgent condition', () => {
     accounts = await createAccounts(t, t.organizationId, 'urgent-rule');
     const officer = await t.createUser([UserRole.Officer]);
     member = officer.user.email;
+    // A colleague who reads the product in English gets the e-mail in English.
+    const english = await t.createUser([UserRole.Officer]);
+    await t.dataSource.query(`UPDATE app_user SET locale = 'en' WHERE id = $1`, [english.user.id]);
+    englishMember = english.user.email;
     teamId = (
       await t
         .http()
         .post('/api/v1/teams')
         .set(admin())
-        .send({ name: 'Afet ve Acil Durum', memberIds: [officer.user.id] })
+        .send({ name: 'Afet ve Acil Durum', memberIds: [officer.user.id, english.user.id] })
         .expect(201)
     ).body.id;
   }, 90_000);
 
   afterAll(async () => {
+    // Team e-mails still in hand settle before the app and its pool close (twice under CI's load,
+    // pg-boss completed one after the pool had ended and failed the suite).
+    await eventually(
+      async () =>
+        (
+          await t.dataSource.query(
+            `SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state IN ('created', 'retry', 'active')`,
+            [TEAM_MAIL_QUEUE.name],
+          )
+        )[0].n === 0,
+      30_000,
+    ).catch(() => undefined);
     await t?.close();
     await smtp.stop();
   });
@@ -115,8 +133,16 @@ describe('Automation rules: the urgent condition', () => {
     ]);
     await eventually(async () => smtp.messagesTo(member).length === 1, 20_000);
     const [mail] = smtp.messagesTo(member);
-    expect(mail.subject).toBe('Afet ve Acil Durum: yeni bir konuşma sizi bekliyor');
+    // The e-mail says it is urgent, and why, before anything else.
+    expect(mail.subject).toBe('ACİL · Afet ve Acil Durum: acil bir mesaj sizi bekliyor');
+    expect((mail.text ?? '').split('\n')[0]).toMatch(/^Acil: .*(teli kopmuş|kopmuş)/);
     expect(mail.text).toContain('elektrik teli kopmuş');
+    expect(mail.text).toContain('Kural: Acil mesaj → Afet ve Acil Durum ekibi');
+    await eventually(async () => smtp.messagesTo(englishMember).length === 1, 20_000);
+    const [english] = smtp.messagesTo(englishMember);
+    expect(english.subject).toBe('URGENT · Afet ve Acil Durum: an urgent message is waiting for you');
+    expect((english.text ?? '').split('\n')[0]).toMatch(/^Urgent: .*kopmuş/);
+    expect(english.text).toContain('Rule: Acil mesaj → Afet ve Acil Durum ekibi');
 
     const calm = await send('Merhaba, parktaki banklar ne zaman boyanacak acaba?');
     const [calmReading] = await t.dataSource.query(`SELECT urgent FROM message_reading WHERE message_id = $1`, [
@@ -127,6 +153,7 @@ describe('Automation rules: the urgent condition', () => {
     // Give a stray e-mail the time the first one took to show up: still only the urgent one.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(smtp.messagesTo(member)).toHaveLength(1);
+    expect(smtp.messagesTo(englishMember)).toHaveLength(1);
   });
 
   it('with false, fires on the calm message only', async () => {

@@ -25,6 +25,11 @@ export class MessageReadings implements OnModuleInit {
     await this.reader.init();
   }
 
+  /** See MessageReader.warm: the worker calls it at start; an api process, which reads no message, does not. */
+  warm(): void {
+    this.reader.warm();
+  }
+
   read(text: string, categoryModel: CategoryModel | null): TextReadings {
     const r = this.reader.read(text, categoryModel ?? undefined);
     return {

@@ -1,4 +1,4 @@
-import { alternativesOf, firstCharacters, literalStarts } from './pattern-source';
+import { firstCharacters, innerOf, literalStarts } from './pattern-source';
 import { wordPattern } from './reading-text';
 import { scannerOf, WordStartScanner } from './word-start.scanner';
 
@@ -51,21 +51,48 @@ describe('WordStartScanner', () => {
 });
 
 describe('reading regular expression sources', () => {
-  it('splits the top-level alternatives only', () => {
-    expect(alternativesOf('a|b(?:c|d)|[|]e|\\|f')).toEqual(['a', 'b(?:c|d)', '[|]e', '\\|f']);
+  const sorted = (source: string) => [...(firstCharacters(source) ?? ['null'])].sort();
+  const alternativesOf = (pattern: RegExp) => innerOf(pattern)?.alternatives.map((a) => a.raw) ?? null;
+
+  it('splits a whole-word alternation into its top-level alternatives only', () => {
+    expect(alternativesOf(wordPattern('a|b(?:c|d)|[|]e|\\|f'))).toEqual(['a', 'b(?:c|d)', '[|]e', '\\|f']);
+    expect(innerOf(wordPattern('gaz|غاز'))?.edge).toBe('unicode');
+    expect(innerOf(wordPattern('gaz'))?.edge).toBe('ascii');
   });
 
-  it('knows the first characters of a match, or says it cannot', () => {
-    expect([...firstCharacters('(?:dogal ?)?gaz\\w*')!].sort()).toEqual(['d', 'g']);
-    expect([...firstCharacters('(?!yok)t+i+s+|[a-c]x')!].sort()).toEqual(['a', 'b', 'c', 't']);
-    expect(firstCharacters('[^a]b')).toBeNull();
+  it('reads no other shape, and no flag the scanner would drop', () => {
+    // Two alternatives at the top, not one group between edges.
+    expect(innerOf(/\b(?:a)|(?:b)\b/gu)).toBeNull();
+    expect(innerOf(/\b(?:a)/gu)).toBeNull();
+    expect(innerOf(wordPattern('gaz', 'giu'))).toBeNull();
+    expect(innerOf(/\b(?:gaz)\b/g)).toBeNull();
+    expect(scannerOf(wordPattern('gaz', 'giu'))).toBeNull();
+  });
+
+  it('knows the first characters of a match', () => {
+    expect(sorted('(?:dogal ?)?gaz\\w*')).toEqual(['d', 'g']);
+    expect(sorted('(?!yok)t+i+s+|[a-c]x')).toEqual(['a', 'b', 'c', 't']);
+    expect(sorted('k(?:a|(?:e|i)r)|(?:x|y)?z')).toEqual(['k', 'x', 'y', 'z']);
+    expect(sorted('\\b[\\dq]')).toEqual([...'0123456789q']);
     expect(firstCharacters('\\w*-')!.has('-')).toBe(true);
+  });
+
+  it('says null when a match may start with anything, may be empty, or the source is unreadable', () => {
+    expect(firstCharacters('[^a]b')).toBeNull();
     expect(firstCharacters('.a')).toBeNull();
+    expect(firstCharacters('\\p{L}x')).toBeNull();
+    expect(firstCharacters('\\sx')).toBeNull();
     expect(firstCharacters('a?')).toBeNull();
+    expect(firstCharacters('(a)?\\1b')).toBeNull();
+    expect(firstCharacters('a)')).toBeNull();
   });
 
   it('gives the literal each alternative starts with, or null', () => {
     expect(literalStarts(wordPattern('sag ?ol(?:un)?|helal olsun|t+amam'))).toEqual(['sag', 'helal olsun', 't']);
+    expect(literalStarts(wordPattern('ab|ab\\w*|x{2}y'))).toEqual(['ab', 'x']);
     expect(literalStarts(wordPattern('(?:eline|elinize) saglik'))).toBeNull();
+    expect(literalStarts(wordPattern('a?b'))).toBeNull();
+    // A case-insensitive pattern matches what an `includes` of the literal would miss.
+    expect(literalStarts(wordPattern('helal olsun', 'giu'))).toBeNull();
   });
 });

@@ -1,5 +1,15 @@
 import { firstPairs } from './pattern-prefixes';
-import { alternativesOf, firstCharacters, innerOf } from './pattern-source';
+import { firstCharacters, innerOf } from './pattern-source';
+
+/** What a scanner reads off its alternatives' sources before its first scan. */
+interface Prepared {
+  firsts: (Set<string> | null)[];
+  /** Per alternative, the first two characters of its matches (pattern-prefixes), or null. */
+  pairs: (Set<string> | null)[];
+  sticky: RegExp[];
+  /** When an alternative may start with anything: the whole alternation as one expression. */
+  whole: RegExp | null;
+}
 
 export interface ScanHit {
   /** Where the match starts. */
@@ -26,15 +36,12 @@ const UNICODE_WORD = /[\p{L}\p{N}]/u;
  */
 export class WordStartScanner {
   private readonly alternatives: string[];
-  private readonly firsts: (Set<string> | null)[];
-  /** Per alternative, the first two characters of its matches (pattern-prefixes), or null. */
-  private readonly pairs: (Set<string> | null)[];
   /** Per first two characters of a word, the alternatives that may start with them, in their order. */
   private readonly byFirst = new Map<number, number[]>();
-  /** When an alternative may start with anything: the whole alternation as one expression. */
-  private readonly whole: RegExp | null;
-  private readonly sticky: RegExp[];
   private readonly end: string;
+  // Worked out at the first scan: reading every alternative's source costs a process about 0.2 s
+  // at start (the urgency rules build dozens of scanners), which a process that reads no message skips.
+  private prepared: Prepared | null = null;
 
   constructor(
     alternatives: string[],
@@ -42,19 +49,26 @@ export class WordStartScanner {
   ) {
     this.alternatives = alternatives;
     this.end = edge === 'ascii' ? '\\b' : '(?![\\p{L}\\p{N}])';
+  }
+
+  private prepare(): Prepared {
+    const { alternatives, edge } = this;
     const isWord = edge === 'ascii' ? ASCII_WORD : UNICODE_WORD;
-    this.firsts = alternatives.map((a) => firstCharacters(a));
-    this.pairs = alternatives.map((a) => firstPairs(a));
-    this.sticky = alternatives.map((a) => new RegExp(`(?:${a})${this.end}`, 'uy'));
-    const vouched = this.firsts.every((f) => f !== null && [...f].every((c) => isWord.test(c)));
-    this.whole = vouched
-      ? null
-      : new RegExp(
-          edge === 'ascii'
-            ? `\\b(?:${alternatives.join('|')})\\b`
-            : `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`,
-          'gu',
-        );
+    const firsts = alternatives.map((a) => firstCharacters(a));
+    const vouched = firsts.every((f) => f !== null && [...f].every((c) => isWord.test(c)));
+    return (this.prepared = {
+      firsts,
+      pairs: alternatives.map((a) => firstPairs(a)),
+      sticky: alternatives.map((a) => new RegExp(`(?:${a})${this.end}`, 'uy')),
+      whole: vouched
+        ? null
+        : new RegExp(
+            edge === 'ascii'
+              ? `\\b(?:${alternatives.join('|')})\\b`
+              : `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`,
+            'gu',
+          ),
+    });
   }
 
   /** The first match's text, or null. */
@@ -65,11 +79,12 @@ export class WordStartScanner {
   /** Every match, left to right, as `text.matchAll` of the alternation would give them. */
   scan(text: string, firstOnly = false): ScanHit[] {
     const hits: ScanHit[] = [];
-    if (this.whole) {
-      this.whole.lastIndex = 0;
-      for (const m of text.matchAll(this.whole)) {
+    const { whole, sticky } = this.prepared ?? this.prepare();
+    if (whole) {
+      whole.lastIndex = 0;
+      for (const m of text.matchAll(whole)) {
         // The alternative chosen is the first one that matches here (leftmost-first).
-        const alternative = this.sticky.findIndex((re) => {
+        const alternative = sticky.findIndex((re) => {
           re.lastIndex = m.index;
           return re.test(text);
         });
@@ -89,7 +104,7 @@ export class WordStartScanner {
       const key = text.charCodeAt(start) * 0x10000 + (start + 1 < text.length ? text.charCodeAt(start + 1) : 0xffff);
       const ids = this.byFirst.get(key) ?? this.candidates(key, text.slice(start, start + 2));
       for (const i of ids) {
-        const re = this.sticky[i];
+        const re = sticky[i];
         re.lastIndex = start;
         // test() and lastIndex: no match array for the many tries that fail.
         if (re.test(text) && re.lastIndex > start) {
@@ -111,8 +126,9 @@ export class WordStartScanner {
     if (!ids) {
       const code = two.charCodeAt(0);
       const first = code >= 0xd800 && code <= 0xdbff ? two : two[0];
-      ids = this.firsts.flatMap((f, i) => {
-        const pairs = this.pairs[i];
+      const { firsts, pairs: firstPairsOf } = this.prepared ?? this.prepare();
+      ids = firsts.flatMap((f, i) => {
+        const pairs = firstPairsOf[i];
         const may = pairs ? pairs.has(two) || pairs.has(two[0]) : f === null || f.has(first);
         return may ? [i] : [];
       });
@@ -124,8 +140,9 @@ export class WordStartScanner {
 
 /** A scanner for a whole-word alternation made by wordPattern (either edge), or null for another shape. */
 export function scannerOf(pattern: RegExp): WordStartScanner | null {
-  const inner = innerOf(pattern.source);
-  return inner ? new WordStartScanner(alternativesOf(inner.source), inner.edge) : null;
+  const inner = innerOf(pattern);
+  const sources = inner?.alternatives.map((a) => a.raw) ?? [];
+  return inner ? new WordStartScanner(sources, inner.edge) : null;
 }
 
 /** The last text's word starts per kind of edge: the scanners of one message share them. */

@@ -1,0 +1,59 @@
+import { tokensOf } from './reading-text';
+
+/** Which features the urgency model sees; the defaults were chosen by 5-fold cross-validation on the odd-numbered messages. */
+export interface UrgencyFeatureOptions {
+  /** Folded words ("w:kivilcim"). */
+  words: boolean;
+  /** Neighbouring word pairs ("b:gaz kokusu"). */
+  pairs: boolean;
+  /** Letter n-grams of each word with its edges (" gaz", "koku"), shortest and longest length. */
+  grams: [number, number] | null;
+}
+
+export const URGENCY_FEATURES: UrgencyFeatureOptions = { words: true, pairs: true, grams: [3, 5] };
+
+/** A text's features: each once, and the word each came from (to say which words weighed). */
+export interface UrgencyFeatures {
+  names: string[];
+  /** Same order as names: the word (folded) that gave the feature; a pair gives its second word. */
+  words: string[];
+}
+
+/**
+ * What the urgency model sees of an already folded text (foldText, figures of speech blanked by the
+ * rules): its words, word pairs and letter n-grams, so that "kıvılcım", "kivilcimlar" and "kıvılcım
+ * saçıyor" share features in any of the four languages without a stemmer. Presence only: a word said
+ * twice counts once.
+ */
+export function urgencyFeaturesOf(folded: string, options: UrgencyFeatureOptions = URGENCY_FEATURES): UrgencyFeatures {
+  const seen = new Set<string>();
+  const names: string[] = [];
+  const words: string[] = [];
+  const add = (name: string, word: string) => {
+    if (!seen.has(name)) {
+      seen.add(name);
+      names.push(name);
+      words.push(word);
+    }
+  };
+  let previous: string | null = null;
+  for (const word of tokensOf(folded)) {
+    if (options.words) {
+      add(`w:${word}`, word);
+    }
+    if (options.pairs && previous) {
+      add(`b:${previous} ${word}`, word);
+    }
+    if (options.grams) {
+      const [shortest, longest] = options.grams;
+      const edged = ` ${word} `;
+      for (let n = shortest; n <= longest; n++) {
+        for (let i = 0; i + n <= edged.length; i++) {
+          add(`c:${edged.slice(i, i + n)}`, word);
+        }
+      }
+    }
+    previous = word;
+  }
+  return { names, words };
+}
