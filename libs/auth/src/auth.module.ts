@@ -76,6 +76,7 @@ import {
     TwoFactorLoginService,
     PasskeyService,
     PasskeyLoginService,
+    SharedThrottlerStorage,
   ],
 })
 export class AuthModule implements NestModule {

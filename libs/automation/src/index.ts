@@ -11,3 +11,4 @@ export * from './automation-worker.module';
 export * from './macros.service';
 export * from './team-webhook.queue';
 export * from './team-webhook.worker';
+export * from './team-mail.texts';

@@ -5,6 +5,7 @@ import { ReplyRefusedError } from '@civic/channels-core';
 import { AppConfig } from '@civic/config';
 import { CannedResponsesService } from '@civic/inbox';
 import { MailService } from '@civic/mail';
+import { MessageReadingBuffer } from '@civic/message-readings';
 import { QueueService } from '@civic/queue';
 import { ReplyDraftService, ReplyService } from '@civic/replies';
 import type { ActionContext } from './action-context';
@@ -12,6 +13,7 @@ import { ActionNotDoneError } from './action-not-done.error';
 import { ActionReason } from './action-reason';
 import { TeamDirectory } from './team-directory';
 import { TEAM_MAIL_QUEUE, TeamMailJob } from './team-mail.queue';
+import { addressesByLanguage, TEAM_MAIL_TEXTS } from './team-mail.texts';
 import { TEAM_WEBHOOK_QUEUE } from './team-webhook.queue';
 import type { TeamWebhookBody, TeamWebhookJob } from './team-webhook.queue';
 
@@ -78,27 +80,37 @@ export class MessageActions {
     if (!team) {
       throw new ActionNotDoneError('failed', ActionReason.TeamNotFound);
     }
-    if (team.emails.length === 0) {
+    if (team.members.length === 0) {
       throw new ActionNotDoneError('failed', ActionReason.NoTeamEmails);
     }
     if (!this.mail.enabled) {
       throw new ActionNotDoneError('failed', ActionReason.MailNotConfigured);
     }
-    const { account, preview, link, who } = await this.notice(ctx);
-    const mailId = randomUUID();
-    await this.queue.send<TeamMailJob>(
-      TEAM_MAIL_QUEUE,
-      {
-        organizationId: ctx.organizationId,
-        mailId,
-        to: team.emails,
-        subject: `${team.name}: yeni bir konuşma sizi bekliyor`,
-        // Only the preview the inbox list shows: the full message stays in civic-inbox (KVKK).
-        text: [who, `Hesap: ${account ?? ''}`, `Son mesaj: ${preview ?? ''}`, `Konuşma: ${link}`].join('\n'),
-      },
-      { id: mailId },
-      ctx.manager,
-    );
+    const { account, preview, link, origin, urgency } = await this.notice(ctx);
+    // One e-mail per language the members read the product in.
+    for (const [language, to] of addressesByLanguage(team.members)) {
+      const say = TEAM_MAIL_TEXTS[language];
+      const mailId = randomUUID();
+      await this.queue.send<TeamMailJob>(
+        TEAM_MAIL_QUEUE,
+        {
+          organizationId: ctx.organizationId,
+          mailId,
+          to,
+          subject: urgency ? say.urgentSubject(team.name) : say.conversationSubject(team.name),
+          // Only the preview the inbox list shows: the full message stays in civic-inbox (KVKK).
+          text: [
+            ...(urgency ? [say.urgentLine(urgency.terms)] : []),
+            origin.kind === 'rule' ? say.rule(origin.name) : say.macro(origin.name),
+            say.account(account ?? ''),
+            say.lastMessage(preview ?? ''),
+            say.conversation(link),
+          ].join('\n'),
+        },
+        { id: mailId },
+        ctx.manager,
+      );
+    }
   }
 
   /** Queues one signed post to the team's webhook (sent by the worker after this transaction commits). */
@@ -114,16 +126,21 @@ export class MessageActions {
     if (!team.url) {
       throw new ActionNotDoneError('failed', ActionReason.NoTeamWebhook);
     }
-    const { account, preview, link, who } = await this.notice(ctx);
+    const { account, preview, link, origin, urgency } = await this.notice(ctx);
+    const who = (origin.kind === 'rule' ? TEAM_MAIL_TEXTS.tr.rule : TEAM_MAIL_TEXTS.tr.macro)(origin.name);
     const deliveryId = randomUUID();
+    const headline = urgency
+      ? `ACİL · ${team.name}: acil bir mesaj sizi bekliyor (${who}): ${urgency.terms.join(', ')}`
+      : `${team.name}: yeni bir konuşma sizi bekliyor (${who})`;
     const body: TeamWebhookBody = {
-      text: [`${team.name}: yeni bir konuşma sizi bekliyor (${who})`, preview ?? '', link].filter(Boolean).join('\n'),
+      text: [headline, preview ?? '', link].filter(Boolean).join('\n'),
       event: 'team.notified',
       deliveryId,
       team: { id: team.teamId, name: team.name },
       origin: { kind: ctx.originRef.kind, name: ctx.originRef.name },
       account,
       preview,
+      urgency,
       conversationUrl: link,
     };
     await this.queue.send<TeamWebhookJob>(
@@ -134,21 +151,35 @@ export class MessageActions {
     );
   }
 
-  /** What a team notice says: the account, the inbox list's preview, the link, and which rule or macro sent it. */
-  private async notice(
-    ctx: ActionContext,
-  ): Promise<{ account: string | null; preview: string | null; link: string; who: string }> {
+  /**
+   * What a team notice says: the account, the inbox list's preview, the link, which rule or macro sent
+   * it, and whether an urgent message waits (read in this scan and not written yet, or stored earlier).
+   */
+  private async notice(ctx: ActionContext): Promise<{
+    account: string | null;
+    preview: string | null;
+    link: string;
+    origin: ActionContext['originRef'];
+    urgency: { terms: string[] } | null;
+  }> {
     const [row] = await ctx.manager.query(
-      `SELECT c.last_message_preview AS preview, a.name AS account FROM conversation c
+      `SELECT c.last_message_preview AS preview, a.name AS account, c.urgent_since, c.urgency_terms
+         FROM conversation c
          JOIN channel_account a ON a.id = c.channel_account_id WHERE c.organization_id = $1 AND c.id = $2`,
       [ctx.organizationId, ctx.conversationId],
     );
+    const reading = ctx.messageId ? MessageReadingBuffer.find(ctx.manager, ctx.messageId) : undefined;
+    const terms = [
+      ...new Set([...(reading?.urgent ? reading.urgencyTerms : []), ...(row?.urgent_since ? row.urgency_terms : [])]),
+    ];
+    const urgent = !!reading?.urgent || !!row?.urgent_since;
     const base = this.config.env.PUBLIC_URL?.replace(/\/$/, '') ?? '';
     return {
       account: row?.account ?? null,
       preview: row?.preview ?? null,
       link: `${base}/inbox/${ctx.conversationId}`,
-      who: ctx.originRef.kind === 'rule' ? `Kural: ${ctx.originRef.name}` : `Makro: ${ctx.originRef.name}`,
+      origin: ctx.originRef,
+      urgency: urgent ? { terms } : null,
     };
   }
 

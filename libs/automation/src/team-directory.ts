@@ -1,10 +1,11 @@
 import type { EntityManager } from 'typeorm';
+import type { TeamMemberAddress } from './team-mail.texts';
 
-/** A team's name and the e-mail addresses of its active members (for "notify a team by e-mail"). */
+/** A team's name and its active members' addresses and languages (for "notify a team by e-mail"). */
 export interface TeamContacts {
   teamId: string;
   name: string;
-  emails: string[];
+  members: TeamMemberAddress[];
 }
 
 /** Where notify_team_webhook posts; `url` null when the team has no webhook. */

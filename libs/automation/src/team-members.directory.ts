@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { SecretsService } from '@civic/auth';
 import type { TeamContacts, TeamWebhookTarget } from './team-directory';
 import { TeamDirectory } from './team-directory';
+import { teamMailLanguageOf } from './team-mail.texts';
 
 /**
  * notify_team's addresses: the active members of an active team (tables of libs/teams). Read here
@@ -17,7 +18,8 @@ export class TeamMembersDirectory extends TeamDirectory {
   async contacts(manager: EntityManager, organizationId: string, teamId: string): Promise<TeamContacts | null> {
     const [team] = await manager.query(
       `SELECT t.id, t.name,
-              coalesce(array_agg(u.email ORDER BY u.email) FILTER (WHERE u.id IS NOT NULL), '{}') AS emails
+              coalesce(json_agg(json_build_object('email', u.email, 'locale', u.locale) ORDER BY u.email)
+                FILTER (WHERE u.id IS NOT NULL), '[]') AS members
          FROM team t
          LEFT JOIN team_member m ON m.organization_id = t.organization_id AND m.team_id = t.id
          LEFT JOIN app_user u ON u.organization_id = m.organization_id AND u.id = m.user_id AND u.active
@@ -25,7 +27,14 @@ export class TeamMembersDirectory extends TeamDirectory {
         GROUP BY t.id, t.name`,
       [organizationId, teamId],
     );
-    return team ? { teamId: team.id, name: team.name, emails: team.emails } : null;
+    if (!team) {
+      return null;
+    }
+    const members = (team.members as { email: string; locale: string }[]).map((m) => ({
+      email: m.email,
+      language: teamMailLanguageOf(m.locale),
+    }));
+    return { teamId: team.id, name: team.name, members };
   }
 
   async webhook(manager: EntityManager, organizationId: string, teamId: string): Promise<TeamWebhookTarget | null> {

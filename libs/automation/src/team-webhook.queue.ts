@@ -10,6 +10,8 @@ export interface TeamWebhookBody {
   account: string | null;
   /** The preview the inbox list shows, not the whole message (KVKK). */
   preview: string | null;
+  /** An urgent citizen message waits for an answer (issue 28), with the words that made it urgent; else null. */
+  urgency: { terms: string[] } | null;
   conversationUrl: string;
 }
 

@@ -5,8 +5,10 @@ import type { EntityManager } from 'typeorm';
 import { AuditService } from '@civic/audit';
 import {
   ActionReason,
+  addressesByLanguage,
   ConversationActionKind,
   TEAM_MAIL_QUEUE,
+  TEAM_MAIL_TEXTS,
   TEAM_WEBHOOK_QUEUE,
   TeamDirectory,
 } from '@civic/automation';
@@ -114,7 +116,7 @@ export class MentionActionRunner {
     if (!team) {
       return ActionReason.TeamNotFound;
     }
-    if (team.emails.length === 0) {
+    if (team.members.length === 0) {
       return ActionReason.NoTeamEmails;
     }
     if (!this.mail.enabled) {
@@ -122,27 +124,31 @@ export class MentionActionRunner {
     }
     const { mention } = run;
     const { excerpt, author, base } = this.notice(mention);
-    const mailId = randomUUID();
-    await this.queue.send<TeamMailJob>(
-      TEAM_MAIL_QUEUE,
-      {
-        organizationId: run.organizationId,
-        mailId,
-        to: team.emails,
-        subject: `${team.name}: "${mention.watchlistName}" listesine yeni bir bahsetme`,
-        // A public post: its excerpt, author and link; the rest stays in civic-inbox.
-        text: [
-          `Kural: ${run.rule.name}`,
-          `İzleme listesi: ${mention.watchlistName}`,
-          `Yazan: ${author}`,
-          `Metin: ${excerpt}`,
-          ...(mention.url ? [`Bağlantı: ${mention.url}`] : []),
-          `Bahsetmeler: ${base}/mentions`,
-        ].join('\n'),
-      },
-      { id: mailId },
-      manager,
-    );
+    // One e-mail per language the members read the product in.
+    for (const [language, to] of addressesByLanguage(team.members)) {
+      const say = TEAM_MAIL_TEXTS[language];
+      const mailId = randomUUID();
+      await this.queue.send<TeamMailJob>(
+        TEAM_MAIL_QUEUE,
+        {
+          organizationId: run.organizationId,
+          mailId,
+          to,
+          subject: say.mentionSubject(team.name, mention.watchlistName),
+          // A public post: its excerpt, author and link; the rest stays in civic-inbox.
+          text: [
+            say.rule(run.rule.name),
+            say.watchlist(mention.watchlistName),
+            say.author(author),
+            say.mentionText(excerpt),
+            ...(mention.url ? [say.link(mention.url)] : []),
+            say.mentions(`${base}/mentions`),
+          ].join('\n'),
+        },
+        { id: mailId },
+        manager,
+      );
+    }
     return null;
   }
 
@@ -183,6 +189,7 @@ export class MentionActionRunner {
       origin: { kind: 'rule', name: run.rule.name },
       account: null,
       preview: excerpt,
+      urgency: null,
       conversationUrl: `${base}/mentions`,
       mention: { watchlist: mention.watchlistName, author, excerpt, url: mention.url },
     };
