@@ -1,4 +1,5 @@
 import { UserRole } from '@civic/domain';
+import { eventually } from '../support/eventually';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
@@ -257,6 +258,41 @@ describe('Open311 intake: client keys, POST requests.json in the GeoReport forma
     await setPublicData(true);
   }, 60_000);
 
+  it('answers a key past 60 requests a minute with 429 and Retry-After, counted where every api process counts', async () => {
+    const other = (
+      await t
+        .http()
+        .post('/api/v1/open311/clients')
+        .set(auth(t.adminToken))
+        .send({ name: 'Yoğun uygulama' })
+        .expect(201)
+    ).body;
+    // Requests the limit counts though their fields are refused: the flood is stopped before the fields are read.
+    const flood = { api_key: other.key, service_code: 'bilinmeyen' };
+    // The limit counts in windows of the clock's minutes: the flood starts a new one, so it cannot straddle two.
+    const intoMinute = Date.now() % 60_000;
+    if (intoMinute > 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 60_000 - intoMinute + 200));
+    }
+    const before = await t.dataSource.query(`SELECT 1 FROM civic_case WHERE source = 'open311'`);
+    for (let i = 0; i < 60; i++) {
+      await post(flood).expect(400);
+    }
+    const refused = await post({ ...good(), api_key: other.key }).expect(429);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(refused.body).toEqual([{ code: 429, description: expect.any(String) }]);
+    expect(await t.dataSource.query(`SELECT 1 FROM civic_case WHERE source = 'open311'`)).toHaveLength(before.length);
+    // Another key is not held back by this one.
+    await post({ ...flood, api_key: key }).expect(400);
+    await eventually(async () => {
+      const [row] = await t.dataSource.query(`SELECT sum(hits)::int AS hits FROM api_rate_counter WHERE key = $1`, [
+        `open311:${other.id}`,
+      ]);
+      return row.hits === 61;
+    });
+  }, 120_000);
+
   it('refuses a revoked key with 401 and audits the revocation', async () => {
     await t.http().delete(`/api/v1/open311/clients/${clientId}`).set(auth(officer)).expect(403);
     await t.http().delete(`/api/v1/open311/clients/${clientId}`).set(auth(t.adminToken)).expect(204);
@@ -268,8 +304,8 @@ describe('Open311 intake: client keys, POST requests.json in the GeoReport forma
     expect((await post(good()).expect(401)).body).toEqual([
       { code: 401, description: 'The api_key is unknown or revoked' },
     ]);
-    const [client] = (await t.http().get('/api/v1/open311/clients').set(auth(t.adminToken)).expect(200)).body;
-    expect(client.revokedAt).not.toBeNull();
+    const clients = (await t.http().get('/api/v1/open311/clients').set(auth(t.adminToken)).expect(200)).body;
+    expect(clients.find((c: { id: string }) => c.id === clientId).revokedAt).not.toBeNull();
     const audit = await t.dataSource.query(
       `SELECT action FROM audit_event WHERE target_id = $1::text AND action LIKE 'open311_client.%' ORDER BY seq`,
       [clientId],

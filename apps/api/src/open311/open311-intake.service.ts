@@ -41,7 +41,7 @@ export class Open311IntakeService {
     if (!client) {
       throw new DomainError(ErrorCode.Open311KeyInvalid);
     }
-    this.limiter.take(client.id);
+    await this.limiter.take(client.id);
     const { fields, errors } = readOpen311PostFields(body);
     if (!fields) {
       throw new DomainError(ErrorCode.ValidationFailed, { errors });

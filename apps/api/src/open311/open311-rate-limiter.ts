@@ -1,40 +1,32 @@
 import { Injectable } from '@nestjs/common';
+import { SharedThrottlerStorage } from '@civic/auth';
 import { DomainError, ErrorCode } from '@civic/errors';
 
 /** Requests one Open311 key may file per minute: a city app's whole town, not a script's flood. */
 export const OPEN311_REQUESTS_PER_MINUTE = 60;
 const WINDOW_MS = 60_000;
+/** The counters' name in api_rate_counter ("open311:<client id>"), apart from the API throttler's. */
+const COUNTER = 'open311';
 
 /**
- * Per-key fixed-window counter for POST requests.json, in this process's memory like the API's own
- * throttler (ApiThrottlerGuard, which counts /api/v1/ only): a 429 with Retry-After when exceeded.
+ * Per-key fixed-window limit for POST requests.json, counted in the counters every api process
+ * shares (SharedThrottlerStorage, as the API's own throttler): a 429 with Retry-After when exceeded,
+ * and a key cannot get the limit once per replica.
  */
 @Injectable()
 export class Open311RateLimiter {
-  private readonly windows = new Map<string, { startedAt: number; count: number }>();
+  constructor(private readonly counters: SharedThrottlerStorage) {}
 
-  take(clientId: string, now = Date.now()): void {
-    const window = this.windows.get(clientId);
-    if (!window || now - window.startedAt >= WINDOW_MS) {
-      this.windows.set(clientId, { startedAt: now, count: 1 });
-      this.forgetOld(now);
-      return;
-    }
-    if (window.count >= OPEN311_REQUESTS_PER_MINUTE) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((window.startedAt + WINDOW_MS - now) / 1000));
-      throw new DomainError(ErrorCode.RateLimited, { retryAfterSeconds });
-    }
-    window.count += 1;
-  }
-
-  private forgetOld(now: number): void {
-    if (this.windows.size < 1000) {
-      return;
-    }
-    for (const [id, window] of this.windows) {
-      if (now - window.startedAt >= WINDOW_MS) {
-        this.windows.delete(id);
-      }
+  async take(clientId: string): Promise<void> {
+    const { isBlocked, timeToExpire } = await this.counters.increment(
+      clientId,
+      WINDOW_MS,
+      OPEN311_REQUESTS_PER_MINUTE,
+      0,
+      COUNTER,
+    );
+    if (isBlocked) {
+      throw new DomainError(ErrorCode.RateLimited, { retryAfterSeconds: timeToExpire });
     }
   }
 }
