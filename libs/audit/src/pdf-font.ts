@@ -22,3 +22,13 @@ export function transcriptFontPath(): string {
   }
   return found;
 }
+
+type PdfDocumentClass = typeof import('pdfkit');
+let pdfkit: PdfDocumentClass | null = null;
+
+/** A new PDF document; pdfkit and its font engine (0.15–0.2 s of loading) are loaded at the first PDF, not at boot. */
+export function newPdfDocument(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  pdfkit ??= require('pdfkit') as PdfDocumentClass;
+  return new pdfkit(options);
+}

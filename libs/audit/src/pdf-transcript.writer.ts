@@ -1,8 +1,7 @@
-import PDFDocument from 'pdfkit';
 import type { ExportedMessage } from './exported-message';
 import { localDateTime } from './local-time';
 import { coordinates, openStreetMapUrl } from './map-link';
-import { transcriptFontPath } from './pdf-font';
+import { newPdfDocument, transcriptFontPath } from './pdf-font';
 import type { WrittenZipEntry } from './zip-entry.writer';
 import { ZipEntryWriter } from './zip-entry.writer';
 
@@ -44,7 +43,7 @@ export class PdfTranscriptWriter {
     private readonly header: TranscriptHeader,
   ) {
     this.file = new ZipEntryWriter(name, path, 0);
-    this.doc = new PDFDocument({
+    this.doc = newPdfDocument({
       size: 'A4',
       margins: { top: 90, bottom: 50, left: 50, right: 50 },
       bufferPages: false,

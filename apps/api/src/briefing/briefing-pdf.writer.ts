@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
-import PDFDocument from 'pdfkit';
-import { transcriptFontPath } from '@civic/audit';
+import { newPdfDocument, transcriptFontPath } from '@civic/audit';
 import { drawBriefingMap } from './briefing-pdf-map';
 import type { BriefingFigures, BriefingView } from './briefing.service';
 
@@ -16,7 +15,7 @@ const CHANNELS: Record<string, string> = {
  * dates are written in words, changes in words with an arrow; the map is drawn from the boundaries (no tiles).
  */
 export class BriefingPdfWriter {
-  private readonly doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 50, right: 50 } });
+  private readonly doc = newPdfDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 50, right: 50 } });
   private readonly width = 595.28 - 100;
 
   constructor(private readonly b: BriefingView) {
