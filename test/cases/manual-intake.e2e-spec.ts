@@ -109,6 +109,26 @@ describe('Cases recorded by hand: phone, walk-in, e-mail, CİMER (no SMTP: e-mai
     });
   }, 60_000);
 
+  it('suggests a category for the text being typed, storing nothing', async () => {
+    const [{ count: before }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM civic_case`);
+    const suggest = (body: object) => t.http().post('/api/v1/cases/manual/suggest').set(auth(officer)).send(body);
+    const answer = (
+      await suggest({ text: 'Telefonla aradı: sokaktaki çöp konteyneri taşmış, çöpler iki gündür alınmıyor.' }).expect(
+        200,
+      )
+    ).body;
+    expect(answer.suggestion).toMatchObject({ category: { code: 'cop' } });
+    expect(answer.suggestion.matchedKeywords.length).toBeGreaterThan(0);
+    if (answer.learned) {
+      expect(answer.learned.confidence).toBeGreaterThan(0);
+      expect(answer.learned.threshold).toBeGreaterThan(0);
+    }
+    expect((await suggest({ text: '' }).expect(400)).body.details.errors.join(' ')).toContain('text must not be empty');
+    expect((await suggest({}).expect(400)).body.details.errors.join(' ')).toContain('text');
+    const [{ count: after }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM civic_case`);
+    expect(after).toBe(before);
+  });
+
   it('answers 400 naming the problem: CİMER without a number, a bad phone or e-mail, an unknown category or department', async () => {
     const base = { source: 'walk_in', category: 'park', description: 'Parktaki salıncak kırık' };
     const message = async (body: object) => (await manual(body).expect(400)).body.message as string;

@@ -365,6 +365,9 @@ export const ROUTE_CLASSES: Record<string, RouteClass> = {
   'POST /api/v1/cases/manual': organization({
     body: () => ({ source: 'phone', category: 'cop', description: 'Telefonla bildirildi: sokakta çöp birikmiş' }),
   }),
+  'POST /api/v1/cases/manual/suggest': organization({
+    body: () => ({ text: 'Telefonla bildirildi: sokakta çöp birikmiş' }),
+  }),
   'GET /api/v1/citizen-messages/settings': organization(),
   'PUT /api/v1/citizen-messages/settings': organization({ body: () => ({ privacyNoticeOnFirstContact: false }) }),
   'POST /api/v1/citizen-messages/preview': organization({ body: () => ({ kind: 'case_opened', language: 'tr' }) }),

@@ -72,6 +72,29 @@ describe('recording a phone, walk-in or CİMER case in headless Chromium', () =>
     await t?.close();
   });
 
+  it('suggests the category from the description as the officer types it, until the officer picks one', async () => {
+    await page.getByRole('link', { name: 'Başvurular' }).click();
+    await page.getByRole('button', { name: 'Telefon / yüz yüze / CİMER başvurusu kaydet' }).click();
+    const form = page.getByTestId('manual-case-form');
+    const chosen = () =>
+      page.evaluate(`document.querySelector('[data-testid="manual-category"]').selectedOptions[0]?.textContent`);
+    await form
+      .getByTestId('manual-description')
+      .fill('Vatandaş aradı: sokağımızdaki çöpler üç gündür alınmadı, konteyner taşıyor.');
+    await form.getByTestId('manual-suggested').filter({ hasText: 'Önerilen kategori: Çöp' }).waitFor();
+    await expect(chosen()).resolves.toBe('Çöp');
+    // Once the officer picks, more typing leaves the pick alone.
+    await form.getByTestId('manual-category').selectOption({ label: 'Park' });
+    await form
+      .getByTestId('manual-description')
+      .fill('Vatandaş aradı: çöpler alınmadı, parkın önündeki konteyner de taşıyor.');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await expect(chosen()).resolves.toBe('Park');
+    await look('manual-case-suggested');
+    await form.getByRole('button', { name: 'Vazgeç' }).click();
+    await form.waitFor({ state: 'detached' });
+  });
+
   it('shows the API refusal of a bad phone number in the form', async () => {
     await page.getByRole('link', { name: 'Başvurular' }).click();
     await page.getByRole('button', { name: 'Telefon / yüz yüze / CİMER başvurusu kaydet' }).click();

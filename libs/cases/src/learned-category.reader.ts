@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { MessageReadingBuffer, ReadingSettingsService } from '@civic/message-readings';
+import { CategoryModelService, MessageReadingBuffer, ReadingSettingsService } from '@civic/message-readings';
 import { wordsAsWritten } from './words-as-written';
 
 /** The category the organization's learned model suggested for one citizen message (issue 28). */
@@ -14,6 +14,9 @@ export interface LearnedCategory {
   /** The administrator's threshold: at or above it the suggestion may be applied by itself. */
   threshold: number;
 }
+
+/** The learned model's category for a text that is no stored message (a case recorded by hand). */
+export type LearnedTextCategory = Omit<LearnedCategory, 'messageId'>;
 
 interface SuggestionReading {
   messageId: string;
@@ -31,7 +34,27 @@ interface SuggestionReading {
  */
 @Injectable()
 export class LearnedCategoryReader {
-  constructor(private readonly settings: ReadingSettingsService) {}
+  constructor(
+    private readonly settings: ReadingSettingsService,
+    private readonly models: CategoryModelService,
+  ) {}
+
+  /** The organization's model read on a text now (an officer typing a phone call's case); null without a model or a category. */
+  async forText(manager: EntityManager, organizationId: string, text: string): Promise<LearnedTextCategory | null> {
+    const suggestion = (await this.models.modelFor(organizationId, manager))?.suggest(text);
+    if (!suggestion) {
+      return null;
+    }
+    const category = await activeCategory(manager, organizationId, suggestion.category);
+    return category
+      ? {
+          category,
+          confidence: suggestion.confidence,
+          words: wordsAsWritten(suggestion.words, text),
+          threshold: await this.settings.threshold(organizationId, manager),
+        }
+      : null;
+  }
 
   async latest(
     manager: EntityManager,
@@ -45,28 +68,39 @@ export class LearnedCategoryReader {
     if (!reading) {
       return null;
     }
-    // Only a category the organization still offers: the model may know a category since switched off.
-    const [category] = await manager.query(
-      `SELECT id, code, name, sla_hours, sla_working_hours FROM case_category WHERE organization_id = $1 AND code = $2 AND active`,
-      [organizationId, reading.code],
-    );
+    const category = await activeCategory(manager, organizationId, reading.code);
     if (!category) {
       return null;
     }
     return {
       messageId: reading.messageId,
-      category: {
-        id: category.id,
-        code: category.code,
-        name: category.name,
-        slaHours: category.sla_hours,
-        slaWorkingHours: category.sla_working_hours,
-      },
+      category,
       confidence: reading.confidence,
       words: wordsAsWritten(reading.words, reading.text),
       threshold: await this.settings.threshold(organizationId, manager),
     };
   }
+}
+
+/** Only a category the organization still offers: the model may know a category since switched off. */
+async function activeCategory(
+  manager: EntityManager,
+  organizationId: string,
+  code: string,
+): Promise<LearnedCategory['category'] | null> {
+  const [category] = await manager.query(
+    `SELECT id, code, name, sla_hours, sla_working_hours FROM case_category WHERE organization_id = $1 AND code = $2 AND active`,
+    [organizationId, code],
+  );
+  return category
+    ? {
+        id: category.id,
+        code: category.code,
+        name: category.name,
+        slaHours: category.sla_hours,
+        slaWorkingHours: category.sla_working_hours,
+      }
+    : null;
 }
 
 async function buffered(

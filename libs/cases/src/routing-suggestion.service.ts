@@ -4,7 +4,7 @@ import { AccountScope } from '@civic/auth';
 import { DepartmentKind } from '@civic/domain';
 import { DomainError, ErrorCode } from '@civic/errors';
 import { LearnedCategoryReader } from './learned-category.reader';
-import type { LearnedCategory } from './learned-category.reader';
+import type { LearnedCategory, LearnedTextCategory } from './learned-category.reader';
 import { matchRules } from './routing-matcher';
 import { RoutingRulesService } from './routing-rules.service';
 
@@ -24,6 +24,13 @@ export interface CaseSuggestions {
   alternatives: RoutingSuggestion[];
   /** The learned model's suggestion for the citizen's latest message (or the given one), beside the rules'. */
   learned: LearnedCategory | null;
+}
+
+/** Suggestions for a text typed by an officer (a case recorded by hand). */
+export interface TextSuggestions {
+  suggestion: RoutingSuggestion | null;
+  alternatives: RoutingSuggestion[];
+  learned: LearnedTextCategory | null;
 }
 
 /**
@@ -61,10 +68,23 @@ export class RoutingSuggestionService {
       messageId ?? null,
     );
     const text = messages.map((m) => [m.text, m.captions].filter(Boolean).join(' ')).join('\n');
+    return { conversationId, ...(await this.byRules(organizationId, text)), learned };
+  }
+
+  /** The keyword rules' and the learned model's suggestions for a text that came by phone, in person or by e-mail. */
+  async suggestForText(organizationId: string, text: string): Promise<TextSuggestions> {
+    const learned = await this.learnedCategories.forText(this.dataSource.manager, organizationId, text);
+    return { ...(await this.byRules(organizationId, text)), learned };
+  }
+
+  private async byRules(
+    organizationId: string,
+    text: string,
+  ): Promise<Pick<CaseSuggestions, 'suggestion' | 'alternatives'>> {
     const rules = await this.rules.list(organizationId, true);
     const matches = matchRules(text, rules);
     if (matches.length === 0) {
-      return { conversationId, suggestion: null, alternatives: [], learned };
+      return { suggestion: null, alternatives: [] };
     }
 
     const categories = new Map<string, Record<string, any>>(
@@ -99,6 +119,6 @@ export class RoutingSuggestionService {
         score: m.score,
       });
     }
-    return { conversationId, suggestion: suggestions[0], alternatives: suggestions.slice(1, 4), learned };
+    return { suggestion: suggestions[0], alternatives: suggestions.slice(1, 4) };
   }
 }

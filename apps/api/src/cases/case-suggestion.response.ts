@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import type { LearnedCategory, RoutingSuggestion } from '@civic/cases';
+import type { LearnedCategory, LearnedTextCategory, RoutingSuggestion } from '@civic/cases';
 import { DepartmentKind } from '@civic/domain';
 import { CaseCategoryRefResponse } from './case.response';
 
@@ -18,14 +18,19 @@ export class RoutingSuggestionResponse implements RoutingSuggestion {
   @ApiProperty() score: number;
 }
 
-@ApiSchema({ name: 'LearnedCategorySuggestion' })
-export class LearnedCategorySuggestionResponse implements LearnedCategory {
-  @ApiProperty({ format: 'uuid', description: 'The citizen message it was read in' }) messageId: string;
+@ApiSchema({ name: 'LearnedTextCategory' })
+export class LearnedTextCategoryResponse implements LearnedTextCategory {
   @ApiProperty({ type: CaseCategoryRefResponse }) category: CaseCategoryRefResponse;
   @ApiProperty({ minimum: 0, maximum: 1 }) confidence: number;
   @ApiProperty({ type: [String], description: 'The words that weighed most, strongest first' }) words: string[];
   @ApiProperty({ minimum: 0, maximum: 1, description: 'At or above it a case opened without a category takes it' })
   threshold: number;
+}
+
+/** The learned category of a stored citizen message: a text's, with the message it was read in. */
+@ApiSchema({ name: 'LearnedCategorySuggestion' })
+export class LearnedCategorySuggestionResponse extends LearnedTextCategoryResponse implements LearnedCategory {
+  @ApiProperty({ format: 'uuid', description: 'The citizen message it was read in' }) messageId: string;
 }
 
 /** GET /api/v1/cases/suggest. */

@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AccountScope, AuthPrincipal, CurrentPrincipal, CurrentScope, Roles, Scoped } from '@civic/auth';
-import { CaseIntakeSettingsService, ManualCaseService } from '@civic/cases';
+import { CaseIntakeSettingsService, ManualCaseService, RoutingSuggestionService } from '@civic/cases';
 import { UserRole } from '@civic/domain';
 import { CASE_READERS, CASE_WORKERS, caseActor, organizationActor } from './case-actor.from-principal';
 import { CaseIntakeSettingsDto } from './case-intake-settings.dto';
 import { CaseIntakeSettingsResponse } from './case-intake-settings.response';
 import { CaseResponse } from './case.response';
 import { CreateManualCaseDto } from './create-manual-case.dto';
+import { ManualCaseSuggestionResponse } from './manual-case-suggestion.response';
+import { SuggestManualCaseDto } from './suggest-manual-case.dto';
 
 /** Cases recorded by hand: a phone call, a visit, an e-mail, a CİMER application. */
 @ApiTags('cases')
@@ -18,7 +20,21 @@ export class ManualCasesController {
   constructor(
     private readonly manual: ManualCaseService,
     private readonly settings: CaseIntakeSettingsService,
+    private readonly suggestions: RoutingSuggestionService,
   ) {}
+
+  // A POST so the citizen's words stay out of URLs and access logs; nothing is stored.
+  @Post('api/v1/cases/manual/suggest')
+  @HttpCode(200)
+  @Roles(...CASE_WORKERS)
+  @ApiOperation({
+    summary:
+      'Suggested category and unit for a case being recorded by hand, from its text: the keyword rules’ and the learned model’s',
+  })
+  @ApiOkResponse({ type: ManualCaseSuggestionResponse })
+  suggest(@CurrentPrincipal() p: AuthPrincipal, @Body() body: SuggestManualCaseDto) {
+    return this.suggestions.suggestForText(p.organizationId, body.text);
+  }
 
   @Post('api/v1/cases/manual')
   @Roles(...CASE_WORKERS)

@@ -913,6 +913,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/manual/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suggested category and unit for a case being recorded by hand, from its text: the keyword rules’ and the learned model’s */
+        post: operations["ManualCasesController_suggest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/map": {
         parameters: {
             query?: never;
@@ -4458,6 +4475,14 @@ export interface components {
             /** @description The words that weighed most, strongest first */
             words: string[];
         };
+        LearnedTextCategory: {
+            category: components["schemas"]["CaseCategoryRef"];
+            confidence: number;
+            /** @description At or above it a case opened without a category takes it */
+            threshold: number;
+            /** @description The words that weighed most, strongest first */
+            words: string[];
+        };
         LegalHold: {
             /** Format: uuid */
             conversationId: string;
@@ -4554,6 +4579,12 @@ export interface components {
         };
         /** @enum {string} */
         ManualCaseSource: "phone" | "walk_in" | "email" | "cimer" | "other";
+        ManualCaseSuggestion: {
+            alternatives: components["schemas"]["RoutingSuggestion"][];
+            /** @description The learned model’s category */
+            learned: components["schemas"]["LearnedTextCategory"] | null;
+            suggestion: components["schemas"]["RoutingSuggestion"] | null;
+        };
         MapTiles: {
             /** @description HTML the tile server requires on the map (a link allowed); null for OpenStreetMap’s, which the web writes in the reader’s language */
             attribution: string | null;
@@ -5733,6 +5764,10 @@ export interface components {
             id: string;
             kind: components["schemas"]["DepartmentKind"];
             name: string;
+        };
+        SuggestManualCaseDto: {
+            /** @example Vatandaş telefonla aradı: sokakta çöpler üç gündür alınmamış. */
+            text: string;
         };
         Team: {
             active: boolean;
@@ -7895,6 +7930,29 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CaseView"];
+                };
+            };
+        };
+    };
+    ManualCasesController_suggest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SuggestManualCaseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManualCaseSuggestion"];
                 };
             };
         };

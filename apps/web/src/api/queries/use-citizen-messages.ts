@@ -1,5 +1,4 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import type {
   CitizenMessagePreview,
   CitizenMessageSettings,
@@ -7,6 +6,7 @@ import type {
   MessageLanguage,
 } from '../../components/citizen-messages/citizen-message-types';
 import { api } from '../client';
+import { useDebounced } from './use-debounced';
 
 const SETTINGS = '/api/v1/citizen-messages/settings';
 /** Own cache keys (the automatic messages are one resource of their own). */
@@ -34,14 +34,6 @@ export function useSaveCitizenMessageSettings() {
 }
 
 /** The value, once it has stayed the same for `ms` (typing does not call the API on every key). */
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 /**
  * The draft text rendered by the server with sample values, 350 ms after the last key; the last

@@ -1,10 +1,15 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCaseCategories, useDepartments } from '../../api/queries/use-cases';
 import type { ManualCaseBody } from '../../api/queries/use-manual-cases';
-import { useCaseIntakeSettings, useCreateManualCase } from '../../api/queries/use-manual-cases';
+import {
+  useCaseIntakeSettings,
+  useCreateManualCase,
+  useManualCaseSuggestion,
+} from '../../api/queries/use-manual-cases';
 import { useI18n } from '../../i18n/i18n';
 import { DateInput } from '../date-input';
+import { LearnedCategoryHint } from '../readings/learned-category-hint';
 import { sourceLabelKey } from './case-source';
 
 const SOURCES = ['phone', 'walk_in', 'email', 'cimer', 'other'] as const;
@@ -42,6 +47,19 @@ export function ManualCaseForm({ onCancel }: { onCancel(): void }) {
   const [address, setAddress] = useState('');
   const [coordinates, setCoordinates] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // A category the officer picked is theirs; until then the suggestion for the description fills it in.
+  const [categoryPicked, setCategoryPicked] = useState(false);
+  const hint = useManualCaseSuggestion(description).data;
+  const offered = new Set(categories.filter((c) => c.active).map((c) => c.id));
+  const byRules = hint?.suggestion && offered.has(hint.suggestion.category.id) ? hint.suggestion : null;
+  const learned = hint?.learned && offered.has(hint.learned.category.id) ? hint.learned : null;
+  const suggestedId =
+    byRules?.category.id ?? (learned && learned.confidence >= learned.threshold ? learned.category.id : '');
+  useEffect(() => {
+    if (!categoryPicked && suggestedId) {
+      setCategory(suggestedId);
+    }
+  }, [categoryPicked, suggestedId]);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -172,12 +190,26 @@ export function ManualCaseForm({ onCancel }: { onCancel(): void }) {
             {t('intake.consent')}
           </label>
         </fieldset>
+        <label>
+          {t('intake.description')}
+          <textarea
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            required
+            rows={4}
+            maxLength={10_000}
+            data-testid="manual-description"
+          />
+        </label>
         <div className="manual-case-row">
           <label>
             {t('cases.field.category')}
             <select
               value={category}
-              onChange={(e) => setCategory(e.target.value)}
+              onChange={(e) => {
+                setCategory(e.target.value);
+                setCategoryPicked(true);
+              }}
               required
               data-testid="manual-category"
             >
@@ -209,17 +241,21 @@ export function ManualCaseForm({ onCancel }: { onCancel(): void }) {
             </select>
           </label>
         </div>
-        <label>
-          {t('intake.description')}
-          <textarea
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            required
-            rows={4}
-            maxLength={10_000}
-            data-testid="manual-description"
+        {byRules && (
+          <p className="small muted" data-testid="manual-suggested">
+            {t('case.suggested', { name: byRules.category.name })}
+          </p>
+        )}
+        {learned && (
+          <LearnedCategoryHint
+            learned={learned}
+            picked={category === learned.category.id}
+            onPick={(id) => {
+              setCategory(id);
+              setCategoryPicked(true);
+            }}
           />
-        </label>
+        )}
         <div className="manual-case-row">
           <label>
             {t('intake.address')}
