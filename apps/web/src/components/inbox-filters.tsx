@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { CHANNELS } from '../api/channels';
 import type { ChannelAccountView } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import type { Filters } from '../screens/inbox-query';
@@ -55,7 +56,7 @@ export function InboxFilters({ filters, accounts, onChange }: Props) {
           <option value="">
             {t('filters.channel')}: {t('filters.all')}
           </option>
-          {(['facebook', 'instagram', 'whatsapp', 'twitter'] as const).map((c) => (
+          {CHANNELS.map((c) => (
             <option key={c} value={c}>
               {t(`channel.${c}`)}
             </option>

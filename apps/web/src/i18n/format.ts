@@ -26,8 +26,19 @@ export function formattersFor(locale: string): Formatters {
     date: (value) => date.format(asDate(value)),
     time: (value) => time.format(asDate(value)),
     number: (value, options) => (options ? new Intl.NumberFormat(locale, options) : integer).format(value),
-    percent: (share) => percent.format(share),
+    percent: (share) => percent.format(honestShare(share)),
   };
+}
+
+/** Rounding never claims certainty or absence it does not have: 0.9996 shows as 99 %, 0.003 as 1 %. */
+function honestShare(share: number): number {
+  if (share > 0.99 && share < 1) {
+    return 0.99;
+  }
+  if (share > 0 && share < 0.01) {
+    return 0.01;
+  }
+  return share;
 }
 
 /** A calendar day typed as the language writes it (tr: gg.aa.yyyy, en: dd/mm/yyyy) to yyyy-mm-dd, or null. */

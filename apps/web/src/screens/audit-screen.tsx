@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
 import { useEffect, useRef, useState } from 'react';
+import { CHANNELS } from '../api/channels';
 import { api } from '../api/client';
 import { useAuditChain } from '../api/queries/use-audit';
 import type { ExportJobView } from '../api/types';
@@ -141,7 +142,7 @@ function ExportForm() {
           {t('export.channel')}
           <select value={channel} onChange={(e) => setChannel(e.target.value)}>
             <option value="">{t('filters.all')}</option>
-            {(['facebook', 'instagram', 'whatsapp', 'twitter'] as const).map((c) => (
+            {CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {t(`channel.${c}`)}
               </option>

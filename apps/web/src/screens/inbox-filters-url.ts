@@ -1,10 +1,11 @@
+import { CHANNELS } from '../api/channels';
 import type { Filters } from './inbox-query';
 import { DEFAULT_FILTERS } from './inbox-query';
 
 /** "Tümü" for the status: the default is open, so all statuses need a word of their own in the address. */
 const ALL_STATUSES = 'all';
 const CHOICES: Partial<Record<keyof Filters, readonly string[]>> = {
-  channel: ['facebook', 'instagram', 'whatsapp', 'twitter'],
+  channel: CHANNELS,
   status: ['open', 'pending', 'resolved', 'closed'],
   language: ['tr', 'ku', 'ar', 'en', 'other'],
   sentiment: ['negative', 'neutral', 'positive'],

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ApiV2Includes, EUploadMimeType, TweetV2, TwitterApi } from 'twitter-api-v2';
-import { parseTweet } from 'twitter-text';
 import {
   ChannelAccountContext,
   ChannelAdapter,
@@ -31,6 +30,16 @@ import {
 import { compareSnowflakes, isNewerThan, newestSnowflake } from './twitter-snowflake';
 import { DMEventV2, TwitterV2Mapper } from './twitter-v2.mapper';
 import { TwitterWebhookParser } from './twitter-webhook.parser';
+
+type TwitterText = typeof import('twitter-text');
+let twitterText: TwitterText | null = null;
+
+/** X's own length rules (twitter-text, 0.1 s of loading): loaded at the first reply, not at boot. */
+function parseTweet(): TwitterText['parseTweet'] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  twitterText ??= require('twitter-text') as TwitterText;
+  return twitterText.parseTweet;
+}
 
 /** Cursor names in ChannelAccountContext.cursors / PollResult.cursors. */
 export const TWITTER_CURSORS = { mentions: 'mentions', dmEvents: 'dm_events' } as const;
@@ -175,7 +184,7 @@ export class TwitterAdapter implements ChannelAdapter {
     if (!this.replyTarget(reply)) {
       throw new ReplyRefusedError('no_reply_target', 'Yanıtlanacak tweet bilinmiyor. (No tweet to reply to.)');
     }
-    const parsed = parseTweet(text);
+    const parsed = parseTweet()(text);
     if (parsed.weightedLength > TWEET_MAX_WEIGHTED_LENGTH) {
       throw new ReplyRefusedError(
         'text_too_long',

@@ -142,7 +142,7 @@ export const CONDITION_INPUT: Record<ConditionType, ConditionInput> = {
   min_reach: 'number',
 };
 
-export const CHANNELS = ['whatsapp', 'facebook', 'instagram', 'twitter'] as const;
+export { CHANNELS } from '../../api/channels';
 export const MESSAGE_KINDS = ['dm', 'comment', 'reply', 'post', 'mention', 'story_mention', 'reaction'] as const;
 /** The languages the readings tell apart (issue 28): a rule routes by the message's language. */
 export const LANGUAGES = ['tr', 'ku', 'ar', 'en', 'other'] as const;

@@ -1,3 +1,4 @@
+import { CHANNELS } from '../../api/channels';
 import type { CaseMapFilters } from '../../api/queries/use-case-map';
 import { NO_MAP_FILTERS } from '../../api/queries/use-case-map';
 import { useCaseCategories, useDepartments } from '../../api/queries/use-cases';
@@ -8,7 +9,6 @@ import { DateInput } from '../date-input';
 import type { ShadingMeasure } from './case-map-view';
 
 const OPEN_FILTER = 'new,assigned,in_progress,forwarded';
-const CHANNELS = ['whatsapp', 'facebook', 'instagram', 'twitter'] as const;
 const SOURCES = ['phone', 'walk_in', 'email', 'cimer', 'open311', 'other'] as const;
 
 /** The map's filters, in the cases screen's style, and the neighbourhood shading choice. */

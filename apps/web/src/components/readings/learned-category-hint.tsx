@@ -2,7 +2,8 @@ import type { CaseSuggestion } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import './readings.css';
 
-type Learned = NonNullable<CaseSuggestion['learned']>;
+/** A conversation's stored reading, or a hand-recorded case's text read now (no message). */
+type Learned = Omit<NonNullable<CaseSuggestion['learned']>, 'messageId'>;
 
 /**
  * The learned model's category for the citizen's latest message, beside the keyword rules' one:
