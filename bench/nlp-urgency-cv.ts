@@ -34,6 +34,11 @@ interface TrainingRow {
 export const CV_FOLDS = 5;
 /** The criterion fixed before the cross-validation was run: the lowest RESCUE (steps of 0.05) at which the combined precision is at least this. */
 export const RESCUE_MIN_PRECISION = 0.85;
+/**
+ * The recall the stricter rescue must keep in cross-validation: the target (0.95) plus 0.025, the
+ * largest gap seen between this cross-validation and a held-out set (0.984 here, 0.964 on the even half).
+ */
+export const UNNAMED_MIN_RECALL = 0.975;
 export const RESCUE_STEPS = Array.from({ length: 19 }, (_, i) => Math.round((i + 1) * 5) / 100);
 
 export const URGENCY_CV_PARTS: [string, (id: string) => boolean][] = [
@@ -60,21 +65,22 @@ export class UrgencyCrossValidation {
   private readonly models: UrgencyModel[] = [];
   private readonly probabilities: number[];
 
-  /** `options`: the model's training settings to try (features, l2, epochs, rate); the fold is the product's. */
-  constructor(options: Omit<UrgencyTrainingOptions, 'fold'> = {}) {
+  /** `options`: the model's training settings to try (features, l2, epochs, rate); fold and signals are the product's. */
+  constructor(options: Omit<UrgencyTrainingOptions, 'fold' | 'signals'> = {}) {
     const rows = readFileSync(urgencyTrainingFile(), 'utf8')
       .split('\n')
       .filter((line) => line.trim())
       .map((line) => JSON.parse(line) as TrainingRow);
     this.written = rows.filter((r) => r.id.startsWith('x-'));
     this.eligible = rows.filter((r) => !r.id.startsWith('x-')).sort((a, b) => a.id.localeCompare(b.id));
-    const rules = new UrgencyRules();
-    const fold = (text: string) => rules.folded(text);
+    const input = UrgencyReading.modelInput(new UrgencyRules());
     for (let k = 0; k < CV_FOLDS; k++) {
       const training = [...this.eligible.filter((_, i) => i % CV_FOLDS !== k), ...this.written];
-      this.models.push(UrgencyModelTrainer.train(training, { ...options, fold }));
+      this.models.push(UrgencyModelTrainer.train(training, { ...options, ...input }));
     }
-    this.probabilities = this.eligible.map((r, i) => this.models[i % CV_FOLDS].probability(fold(r.text)));
+    this.probabilities = this.eligible.map((r, i) =>
+      this.models[i % CV_FOLDS].probability(input.fold(r.text), input.signals(r.text)),
+    );
   }
 
   /** The model alone: area under the ROC curve, and recall and precision at each probability. */
@@ -120,16 +126,16 @@ export class UrgencyCrossValidation {
   }
 
   /**
-   * The criterion fixed before its first run: with RESCUE as chosen, the highest RESCUE where the rules
-   * named no danger (steps of 0.05, from RESCUE up) at which the combined reading misses no more
-   * eligible urgent messages than with one RESCUE for all.
+   * The criterion fixed before its run (2026-12-07): recall had headroom on every held-out set
+   * (0.964–1.000 against 0.95) and precision did not, so with RESCUE as chosen, the highest RESCUE
+   * where the rules named no danger (steps of 0.05, from RESCUE up) at which the combined recall over
+   * all eligible messages stays at least UNNAMED_MIN_RECALL.
    */
   chooseRescueUnnamed(rescue: number, veto = URGENCY_VETO): { rescueUnnamed: number; figures: CombinedFigures[] } {
-    const baseline = this.combined({ rescue, rescueUnnamed: rescue, veto });
-    let chosen = { rescueUnnamed: rescue, figures: baseline };
+    let chosen = { rescueUnnamed: rescue, figures: this.combined({ rescue, rescueUnnamed: rescue, veto }) };
     for (const step of RESCUE_STEPS.filter((s) => s > rescue)) {
       const figures = this.combined({ rescue, rescueUnnamed: step, veto });
-      if (figures[0].missed <= baseline[0].missed) {
+      if ((figures[0].recall ?? 0) >= UNNAMED_MIN_RECALL) {
         chosen = { rescueUnnamed: step, figures };
       }
     }

@@ -15,7 +15,7 @@ export interface SentimentTrainingRow extends SentimentExample {
  * messages of the evaluation set (test/fixtures/nlp, ids such as "tr-a-007", all languages) and all of
  * the training fresh sets of test/fixtures/nlp-fresh ("fr-", "fu-", "fv-", "fw-" ids), copied as they
  * are. Held out: the even-numbered messages of test/fixtures/nlp and the fresh sets fresh2 ("fs-"),
- * fresh3 ("ft-"), fresh7 ("fx-") and fresh8 ("fy-").
+ * fresh3 ("ft-"), fresh7 ("fx-"), fresh8 ("fy-") and fresh9 ("fz-").
  */
 export function sentimentTrainingFile(): string {
   return readingsDataFile(FILE);

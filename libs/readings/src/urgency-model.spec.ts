@@ -33,13 +33,27 @@ describe('UrgencyModel', () => {
     }
   });
 
+  it('weighs what the rules made of a text when it was trained to, and only then', () => {
+    const signals = (text: string) => (EXAMPLES.find((e) => e.text === text)?.urgent ? ['named'] : ['unnamed']);
+    const seeing = UrgencyModelTrainer.train(EXAMPLES, { epochs: 30, signals });
+    const blind = UrgencyModelTrainer.train(EXAMPLES, {
+      epochs: 30,
+      signals,
+      features: { words: true, pairs: true, grams: [3, 5], ruleSignals: false },
+    });
+    const text = foldText('şurada bir şey var');
+    expect(seeing.probability(text, ['named'])).toBeGreaterThan(seeing.probability(text, ['unnamed']));
+    expect(seeing.score(text, ['named']).probability).toBeCloseTo(seeing.probability(text, ['named']), 12);
+    expect(blind.probability(text, ['named'])).toBe(blind.probability(text, ['unnamed']));
+  });
+
   it('gives the same probability from its word cache, text after text, as reading every feature afresh', () => {
-    const model = UrgencyModelTrainer.train(EXAMPLES);
+    const model = UrgencyModelTrainer.train(EXAMPLES, { signals: () => ['named'] });
     const texts = ['gaz kokusu var', 'gaz gaz kokusu kokusu var', 'kokusu var gaz', 'lamba yanmıyor', 'gaz kokusu var'];
     for (const text of texts) {
       const folded = foldText(text);
-      const afresh = (model as unknown as { probabilityUncached(f: string): number }).probabilityUncached(folded);
-      expect(model.probability(folded)).toBe(afresh);
+      const uncached = model as unknown as { probabilityUncached(f: string, s: string[]): number };
+      expect(model.probability(folded, ['named'])).toBe(uncached.probabilityUncached(folded, ['named']));
     }
   });
 
@@ -54,7 +68,7 @@ describe('UrgencyModel', () => {
     const lines = readFileSync(urgencyTrainingFile(), 'utf8').trim().split('\n');
     const ids = lines.map((line) => (JSON.parse(line) as { id: string }).id);
     for (const id of ids) {
-      // The fresh sets fs-, ft-, fx- and fy- are held out: never in training.
+      // The fresh sets fs-, ft-, fx-, fy- and fz- are held out: never in training.
       expect(id).not.toMatch(HELD_OUT_FRESH_IDS);
       if (!id.startsWith('x-') && !TRAINING_FRESH_IDS.test(id)) {
         // The evaluation set's own ids ("tr-a-007", "ku-013"): the even-numbered ones are held out.

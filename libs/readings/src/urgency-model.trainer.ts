@@ -22,6 +22,8 @@ export interface UrgencyTrainingOptions {
   balanced?: boolean;
   /** How a text is folded before its features are taken (default foldText). */
   fold?: (text: string) => string;
+  /** What the rules made of a text (ruleSignalsOf), seen as features (default none). */
+  signals?: (text: string) => readonly string[];
 }
 
 /**
@@ -44,11 +46,12 @@ export class UrgencyModelTrainer {
     const epochs = options.epochs ?? 15;
     const rate = options.rate ?? 0.5;
     const fold = options.fold ?? foldText;
+    const signals = options.signals ?? (() => []);
     const index = new FeatureIndex();
     const rows = examples
       .filter((e) => e.text?.trim())
       .map((e) => {
-        const { names } = urgencyFeaturesOf(fold(e.text), features);
+        const { names } = urgencyFeaturesOf(fold(e.text), features, signals(e.text));
         const ids = Int32Array.from(names, (name) => index.idOf(name));
         return { ids, scale: 1 / Math.sqrt(Math.max(1, ids.length)), y: e.urgent ? 1 : 0 };
       });

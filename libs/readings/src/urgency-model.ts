@@ -30,15 +30,21 @@ const SHOWN_NOT = new Set(['its', 'there', 'are', 'was', 'someone', 'biri', 'gib
  * UrgencyModelTrainer.train.
  */
 export class UrgencyModel {
-  /** The weights by kind and without their prefix ("w:", "b:", "c:"), so reading needs no key built twice. */
+  /** The weights by kind and without their prefix ("w:", "b:", "c:", "r:"), so reading needs no key built twice. */
   private readonly byWord = new Map<string, number>();
   private readonly byPair = new Map<string, number>();
   private readonly byGram = new Map<string, number>();
+  private readonly bySignal = new Map<string, number>();
 
   private readonly cache: WordFeatureCache;
 
   private constructor(private readonly model: UrgencyModelWeights) {
-    const kinds: Record<string, Map<string, number>> = { w: this.byWord, b: this.byPair, c: this.byGram };
+    const kinds: Record<string, Map<string, number>> = {
+      w: this.byWord,
+      b: this.byPair,
+      c: this.byGram,
+      r: this.bySignal,
+    };
     for (const [name, weight] of model.weights) {
       kinds[name[0]].set(name.slice(2), weight);
     }
@@ -57,10 +63,12 @@ export class UrgencyModel {
   /**
    * The probability that an already folded text is urgent: score()'s, without saying which words.
    * Each word's features are worked out once per process (WordFeatureCache) and counted once per
-   * text by number, in score()'s order, so the sum is the same to the last bit.
+   * text by number, in score()'s order, so the sum is the same to the last bit. `signals`: what the
+   * rules made of the text (ruleSignalsOf), features like its words.
    */
-  probability(folded: string): number {
+  probability(folded: string, given: readonly string[] = []): number {
     const { pairs } = this.model.features;
+    const signals = this.model.features.ruleSignals ? given : [];
     const cache = this.cache;
     const text = cache.nextText();
     const seenPairs = pairs ? new Set<string>() : null;
@@ -70,7 +78,7 @@ export class UrgencyModel {
     for (const word of tokensOf(folded)) {
       const entry = cache.entry(word);
       if (!entry) {
-        return this.probabilityUncached(folded);
+        return this.probabilityUncached(folded, signals);
       }
       if (entry.wordId >= 0 && cache.firstTime(entry.wordId, text)) {
         sum += entry.wordWeight;
@@ -93,12 +101,17 @@ export class UrgencyModel {
       }
       previous = word;
     }
+    for (const signal of signals) {
+      sum += this.bySignal.get(signal) ?? 0;
+      count++;
+    }
     return sigmoid(this.model.bias + (count > 0 ? sum / Math.sqrt(count) : 0));
   }
 
   /** probability() when the word cache is full: every feature looked up afresh. */
-  private probabilityUncached(folded: string): number {
+  private probabilityUncached(folded: string, signals: readonly string[] = []): number {
     const { words, pairs, grams } = this.model.features;
+    // signals: already dropped by probability() when the model does not see them.
     const seenWords = new Set<string>();
     const seenPairs = new Set<string>();
     const seenGrams = new Set<string>();
@@ -130,13 +143,16 @@ export class UrgencyModel {
       }
       previous = word;
     }
-    const count = seenWords.size + seenPairs.size + seenGrams.size;
+    for (const signal of signals) {
+      sum += this.bySignal.get(signal) ?? 0;
+    }
+    const count = seenWords.size + seenPairs.size + seenGrams.size + signals.length;
     return sigmoid(this.model.bias + (count > 0 ? sum / Math.sqrt(count) : 0));
   }
 
   /** The probability that an already folded text is urgent, and the words that said so. */
-  score(folded: string): UrgencyScore {
-    const { names, words } = urgencyFeaturesOf(folded, this.model.features);
+  score(folded: string, signals: readonly string[] = []): UrgencyScore {
+    const { names, words } = urgencyFeaturesOf(folded, this.model.features, signals);
     if (names.length === 0) {
       return { probability: sigmoid(this.model.bias), words: [] };
     }

@@ -10,7 +10,7 @@ const FILE = 'urgency-training.jsonl';
  * test/fixtures/nlp-fresh (messages.fresh.jsonl "fr-", fresh4 "fu-", fresh5 "fv-", fresh6 "fw-",
  * copied as they are) and sentences written for it ("x-…" ids, none copied from an even-numbered
  * message). Held out: the even-numbered messages of test/fixtures/nlp and the fresh sets fresh2 ("fs-"),
- * fresh3 ("ft-"), fresh7 ("fx-") and fresh8 ("fy-").
+ * fresh3 ("ft-"), fresh7 ("fx-"), fresh8 ("fy-") and fresh9 ("fz-").
  */
 export function urgencyTrainingFile(): string {
   return readingsDataFile(FILE);

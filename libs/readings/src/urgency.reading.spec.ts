@@ -118,7 +118,7 @@ describe('UrgencyReading', () => {
       expect(urgent('salıncağın zinciri koptu, çocuklar düşebilir')).toBe(false);
     },
   );
-  it.failing('does not let the model alone fire on a figure of speech about rents (model 0.38)', () => {
+  it('does not let the model alone fire on a figure of speech about rents (the rules name no danger in it)', () => {
     expect(urgent('kiralar ateş pahası, evler yangın yeri gibi')).toBe(false);
   });
 
@@ -128,12 +128,16 @@ describe('UrgencyReading', () => {
     const named = 'Parktaki ağaç biraz yana yatmış';
     expect(rules.judge(unnamed)).toMatchObject({ urgent: false, named: false });
     expect(rules.judge(named)).toMatchObject({ urgent: false, named: true });
-    const model = UrgencyModelTrainer.train([
-      { text: unnamed, urgent: true },
-      { text: named, urgent: true },
-      { text: 'teşekkürler', urgent: false },
-    ]);
-    const [p, q] = [unnamed, named].map((text) => model.probability(rules.folded(text)));
+    const input = UrgencyReading.modelInput(rules);
+    const model = UrgencyModelTrainer.train(
+      [
+        { text: unnamed, urgent: true },
+        { text: named, urgent: true },
+        { text: 'teşekkürler', urgent: false },
+      ],
+      input,
+    );
+    const [p, q] = [unnamed, named].map((text) => model.probability(input.fold(text), input.signals(text)));
     const rescue = Math.min(p, q) - 0.01;
     const strict = new UrgencyReading(model, { rescue, rescueUnnamed: Math.max(p, q) + 0.01, veto: 0.1 });
     expect(new UrgencyReading(model, { rescue, veto: 0.1 }).read(unnamed).urgent).toBe(true);

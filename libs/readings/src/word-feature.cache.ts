@@ -23,7 +23,7 @@ export class WordFeatureCache {
   private text = 0;
 
   constructor(
-    private readonly features: UrgencyFeatureOptions,
+    private readonly features: Pick<UrgencyFeatureOptions, 'words' | 'pairs' | 'grams'>,
     private readonly byWord: ReadonlyMap<string, number>,
     private readonly byGram: ReadonlyMap<string, number>,
   ) {}
