@@ -157,7 +157,7 @@ export const STRONG_PARAPHRASES: DangerPattern[] = marked([
   {
     kind: 'person',
     pattern: rx(
-      `(?:kopek|pitbull|pit bull|kangal|rottweiler)\\w* ${gap(6)}(?:saldir|isir|kovala|sikistir|ustune atil)\\w*|(?:ari|esek arisi|yilan|akrep)\\w* ${gap(3)}(?:soktu|sokuyor|isirdi|saldir\\w*)|supheli (?:paket|canta|poset|bavul)\\w*`,
+      `(?:kopek|pitbull|pit bull|kangal|rottweiler)\\w* ${gap(6)}(?:saldir|isir|kovala|sikistir|ustune atil|kilitlen|etrafini sar|itti|itiyor)\\w*|(?:ari|esek arisi|yilan|akrep)\\w* ${gap(3)}(?:soktu|sokuyor|isirdi|saldir\\w*)|supheli (?:paket|canta|poset|bavul)\\w*`,
     ),
   },
   {
@@ -175,6 +175,36 @@ export const STRONG_PARAPHRASES: DangerPattern[] = marked([
   },
   { kind: 'fire', pattern: rx('ablaze|in flames|(?:fire|smoke) (?:is )?(?:spreading|pouring|billowing)') },
   { kind: 'fire', pattern: rx('عم (?:تحترق|يحترق)|اشتعل\\S*|مشتعل\\S*|ولعان\\S*|ولعت') },
+  // A life on a machine in a power cut: the battery's hours are the emergency.
+  {
+    kind: 'person',
+    pattern: rx(
+      `(?:solunum|oksijen|ventilator)\\w* (?:cihaz|makine|konsantrator|tup)\\w* ${gap(8)}(?:aku|sarj|pil|batarya)\\w*|(?:oxygen|breathing) (?:machine|concentrator|device)\\w* ${gap(6)}(?:battery|batteries)`,
+    ),
+  },
+  // A car stuck on the tram or rail tracks; people made ill by the tap water.
+  {
+    kind: 'traffic',
+    pattern: rx(
+      `(?:tramvay |tren )?ray(?:lar)?\\w* ${gap(2)}(?:arac|araba|otomobil|kamyon|otobus)\\w* ${gap(1)}(?:kal|sikis|stop)\\w*`,
+    ),
+  },
+  {
+    kind: 'person',
+    pattern: rx(
+      `(?:icen|icenler|icince|ictikten)\\w* ${gap(4)}(?:kus|zehirlen|hastanelik|fenalas)\\w*|(?:kol|bacag|bacak|elin)\\w* kilitlen\\w*`,
+    ),
+  },
+  { kind: 'person', pattern: rx('(?:بنت|ولد|طفل)\\S* (?:\\S+ ){0,2}?(?:علق|انحشر|محشور)\\S*') },
+  // Arabizi: water into the house, a pole coming down over people.
+  {
+    kind: 'flood',
+    pattern: rx(`(?:el )?ma+y+e?\\w* ${gap(1)}fa(?:tet|tat|yte)\\w* (?:3al|3a|ala|bel) ?(?:beyt|bet|bayt|beit)\\w*`),
+  },
+  {
+    kind: 'collapse',
+    pattern: rx(`3amo+d\\w* ${gap(4)}(?:mayel|3am yenzal|3am yo2a3|w2e3|wa2a3)\\w*`),
+  },
 ]);
 
 export const WEAK_PARAPHRASES: DangerPattern[] = marked([

@@ -55,6 +55,17 @@ describe('UrgencyReading', () => {
     expect(urgent('الحيط رح يوقع عالولاد')).toBe(true);
   });
 
+  it('marks a life on a machine in a power cut, a car stuck on the rails, a dog that will not let go, a near miss', () => {
+    expect(urgent('elektrikler 4 saattir yok, annem oksijen makinesine bağlı, makinenin şarjı bitmek üzere')).toBe(
+      true,
+    );
+    expect(urgent('raylarda bir araba sıkıştı kaldı, tramvay yaklaşıyor')).toBe(true);
+    expect(urgent('sokak köpeği çocuğun bacağına kilitlendi')).toBe(true);
+    expect(urgent('yol çökmüş, az kalsın bir motosiklet içine düşüyordu')).toBe(true);
+    // A near miss is no longer muted as past, but a past danger still is.
+    expect(urgent('geçen yıl burada bir çukura araba düşmüştü')).toBe(false);
+  });
+
   it('does not fire on look-alikes: chronic faults, requests to prune, fever, idioms, communication cables', () => {
     expect(urgent('her yağmurda bodrumu su basıyor, kanal yapılsın')).toBe(false);
     expect(urgent('Ağaç dallarının budanması lazım tellere değiyor')).toBe(false);

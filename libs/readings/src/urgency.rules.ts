@@ -39,6 +39,8 @@ const PAST = rx(
 );
 /** Today against the past in the same sentence: "geçen hafta azdı bugün arttı". */
 const NOW = rx('bugun|su an|simdi|now|today|هلأ|هلق|niha|iro');
+/** A near miss ("az kalsın içine düşüyordu"): told in the past tense of a danger that is still there. */
+const NEAR_MISS = rx('az kals?in|az daha|neredeyse|nearly|almost');
 /** A danger told as a chronic nuisance ("her yağmurda su basıyor"): weak dangers in it do not count. */
 const RECURRING = rx(
   'her (?:gun|gece|sabah|aksam|yagmur\\w*|kis|yaz|sene|hafta|seferinde)|surekli|devamli|hep|every (?:day|night|time)',
@@ -147,7 +149,7 @@ export class UrgencyRules {
     const isMuted = (sentence: (typeof sentences)[number]) =>
       (sentence.muted ??=
         MONEY.test(sentence.text) ||
-        (PAST.test(sentence.text) && !NOW.test(sentence.text)) ||
+        (PAST.test(sentence.text) && !NOW.test(sentence.text) && !NEAR_MISS.test(sentence.text)) ||
         PROCEDURE.test(sentence.text));
     const live = (from: number, to: number, weak: boolean, kind?: Hit['kind']) => {
       const sentence = sentences.find((s) => from >= s.start && from < s.end);
