@@ -67,7 +67,7 @@ export const SENTIMENT_CV_SHOWN = SENTIMENT_CANDIDATES.filter(
 export const SENTIMENT_CV_PARTS: [string, (id: string) => boolean][] = [
   ['all eligible', () => true],
   ['main set, odd ids (rules tuned on them)', (id) => !TRAINING_FRESH_IDS.test(id)],
-  ['fresh sets fr-, fu-, fv-, fw- (written blind of the rules)', (id) => TRAINING_FRESH_IDS.test(id)],
+  ['the training fresh sets (written blind of the rules)', (id) => TRAINING_FRESH_IDS.test(id)],
 ];
 
 const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;

@@ -44,7 +44,7 @@ export const RESCUE_STEPS = Array.from({ length: 19 }, (_, i) => Math.round((i +
 export const URGENCY_CV_PARTS: [string, (id: string) => boolean][] = [
   ['all eligible', () => true],
   ['main set, odd ids (rules tuned on them)', (id) => !TRAINING_FRESH_IDS.test(id)],
-  ['fresh sets fr-, fu-, fv-, fw- (written blind of the rules)', (id) => TRAINING_FRESH_IDS.test(id)],
+  ['the training fresh sets (written blind of the rules)', (id) => TRAINING_FRESH_IDS.test(id)],
 ];
 
 const round = (x: number, digits = 3) => (Number.isFinite(x) ? Math.round(x * 10 ** digits) / 10 ** digits : null);

@@ -15,8 +15,8 @@ export interface SentimentFeatureOptions {
 }
 
 /** The shipped model's features and passes: the cross-validation's choice (SENTIMENT_COMBINATION). */
-export const SENTIMENT_FEATURES: SentimentFeatureOptions = { words: true, grams: [3, 5], rules: true };
-export const SENTIMENT_EPOCHS = 8;
+export const SENTIMENT_FEATURES: SentimentFeatureOptions = { words: true, grams: [3, 4], rules: true };
+export const SENTIMENT_EPOCHS = 12;
 
 /** The rule features' names, in the order of ruleFeaturesOf's values. */
 export const RULE_FEATURES = ['r:negative', 'r:neutral', 'r:positive', 'r:score', 'r:negation', 'r:sarcasm', 'r:plain'];

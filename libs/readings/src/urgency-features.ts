@@ -16,12 +16,12 @@ export const URGENCY_FEATURES: UrgencyFeatureOptions = { words: true, pairs: tru
 
 /**
  * What the rules made of a text, as a feature of the model ("r:named"): whether they named any danger
- * at all. The model then learns how often a message is urgent when the rules named nothing, so its
- * rescue of such a message needs more evidence from the words (fewer false alarms at the same recall
- * in cross-validation).
+ * at all, and whether it was only a weak one with nobody exposed and no haste. The model then learns
+ * how often such a message is urgent, so its rescue needs more evidence from the words where the rules
+ * found little (fewer false alarms at the same recall in cross-validation).
  */
-export function ruleSignalsOf(verdict: { named: boolean }): string[] {
-  return [verdict.named ? 'named' : 'unnamed'];
+export function ruleSignalsOf(verdict: { named: boolean; weakAlone: boolean }): string[] {
+  return [verdict.weakAlone ? 'weak-alone' : verdict.named ? 'named' : 'unnamed'];
 }
 
 /** A text's features: each once, and the word each came from (to say which words weighed). */

@@ -77,7 +77,7 @@ describe('UrgencyModel', () => {
       }
     }
     expect(ids.filter((id) => id.startsWith('fr-'))).toHaveLength(360);
-    expect(ids.filter((id) => /^(fu|fv|fw)-/.test(id))).toHaveLength(1200);
+    expect(ids.filter((id) => /^(fu|fv|fw|fa)-/.test(id))).toHaveLength(1600);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -138,7 +138,8 @@ describe('UrgencyReading', () => {
     const unnamed = 'sokağın köşesinde garip bir durum var bakın';
     const named = 'Parktaki ağaç biraz yana yatmış';
     expect(rules.judge(unnamed)).toMatchObject({ urgent: false, named: false });
-    expect(rules.judge(named)).toMatchObject({ urgent: false, named: true });
+    expect(rules.judge(named)).toMatchObject({ urgent: false, named: true, weakAlone: true });
+    expect(rules.judge(unnamed)).toMatchObject({ weakAlone: false });
     const input = UrgencyReading.modelInput(rules);
     const model = UrgencyModelTrainer.train(
       [

@@ -110,6 +110,8 @@ export interface UrgencyVerdict {
   muted: boolean;
   /** Any danger pattern matched at all, whatever the rules then made of it. */
   named: boolean;
+  /** Only weak dangers were named, with nobody exposed and no call for haste ("ağaç biraz yatmış"). */
+  weakAlone: boolean;
   /** The folded text with figures of speech blanked ("ateş pahası" → spaces): what the model reads. */
   folded: string;
 }
@@ -125,12 +127,13 @@ export interface UrgencyVerdict {
 export class UrgencyRules {
   judge(text: string): UrgencyVerdict {
     const folded = this.folded(text);
-    const none = (muted = false, named = true): UrgencyVerdict => ({
+    const none = (muted = false, named = true, weakAlone = false): UrgencyVerdict => ({
       urgent: false,
       terms: [],
       decidedBy: null,
       muted,
       named,
+      weakAlone,
       folded,
     });
     // Each pattern runs once over the whole text (not per sentence: 3–5 times fewer scans); a hit
@@ -194,7 +197,7 @@ export class UrgencyRules {
     // Broken playground equipment with children about is a repair to make, unless someone calls for haste.
     const playground = PLAYGROUND.test(folded);
     if (strong.length === 0 && ((!exposed && !haste) || ((onlyTraffic || playground) && !haste))) {
-      return none();
+      return none(false, true, true);
     }
     const terms =
       strong.length > 0
@@ -206,6 +209,7 @@ export class UrgencyRules {
       decidedBy: strong.length > 0 ? 'strong' : 'weak',
       muted: false,
       named: true,
+      weakAlone: false,
       folded,
     };
   }
