@@ -1,10 +1,11 @@
 import type { TextReading, UrgencyResult } from './text-reading';
-import type { UrgencyModel } from './urgency-model';
 import { ruleSignalsOf } from './urgency-features';
+import type { UrgencyModel } from './urgency-model';
 import type { UrgencyTrainingOptions } from './urgency-model.trainer';
 import { UrgencyModelTrainer } from './urgency-model.trainer';
 import { asWrittenTerms } from './urgency-terms';
 import { urgencyTrainingExamples } from './urgency-training';
+import type { UrgencyVerdict } from './urgency.rules';
 import { UrgencyRules } from './urgency.rules';
 
 /**
@@ -21,7 +22,7 @@ export const URGENCY_RESCUE = 0.3;
  * RESCUE where the rules named no danger at all: most false alarms came from there (on every held-out
  * set, half or more). Its criterion (chooseRescueUnnamed in bench/nlp-urgency-cv.ts, fixed before its
  * run) is the highest value at which the cross-validated recall stays at least 0.975: 0.45, where the
- * cross-validation misses 14 of 664 urgent messages (6 at 0.3) and raises 63 false alarms (112).
+ * cross-validation misses 14 of 664 urgent messages (6 at 0.3) and raises 62 false alarms (109).
  */
 export const URGENCY_RESCUE_UNNAMED = 0.45;
 export const URGENCY_VETO = 0.1;
@@ -62,7 +63,7 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
       veto: URGENCY_VETO,
     },
   ) {}
-
+  // Trained lazily: a process that never reads a message (most API processes' first seconds, many tests) skips 0.6–0.7 s of CPU (1.5 s cold).
   // Trained lazily: a process that never reads a message (most API processes' first seconds, many tests) skips about 0.55 s of CPU.
   private get model(): UrgencyModel {
     return this.given ?? (shared ??= UrgencyReading.train());
@@ -80,7 +81,11 @@ export class UrgencyReading implements TextReading<UrgencyResult> {
 
   /** How the reading presents a text to its model: folded as the rules fold it (figures of speech blanked), with what they made of it. */
   static modelInput(rules = new UrgencyRules()): Required<Pick<UrgencyTrainingOptions, 'fold' | 'signals'>> {
-    return { fold: (text) => rules.folded(text), signals: (text) => ruleSignalsOf(rules.judge(text)) };
+    // The trainer asks for a text's fold and then its signals: the rules judge it once for both.
+    let last: { text: string; verdict: UrgencyVerdict } | null = null;
+    const verdictOf = (text: string) =>
+      last?.text === text ? last.verdict : (last = { text, verdict: rules.judge(text) }).verdict;
+    return { fold: (text) => verdictOf(text).folded, signals: (text) => ruleSignalsOf(verdictOf(text)) };
   }
 
   read(text: string): UrgencyResult {
