@@ -142,6 +142,17 @@ export class UrgencyCrossValidation {
     return chosen;
   }
 
+  /**
+   * VETO's criterion: the highest VETO (steps of 0.05, below RESCUE) at which the combined reading
+   * misses no more eligible urgent messages than at the lowest step, so the model clears a rule's find
+   * only where no urgent message in the cross-validation reads as unlike an emergency.
+   */
+  chooseVeto(thresholds: Omit<UrgencyThresholds, 'veto'>): number {
+    const steps = RESCUE_STEPS.filter((s) => s < thresholds.rescue);
+    const floor = this.combined({ ...thresholds, veto: steps[0] })[0].missed;
+    return steps.filter((veto) => this.combined({ ...thresholds, veto })[0].missed <= floor).at(-1) ?? steps[0];
+  }
+
   /** The fixed criterion: the lowest RESCUE in steps of 0.05 at which the combined precision on all eligible messages is ≥ 0.85. */
   chooseRescue(veto = URGENCY_VETO): {
     rescue: number | null;

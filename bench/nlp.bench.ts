@@ -187,6 +187,7 @@ async function main(): Promise<void> {
       veto: URGENCY_VETO,
     }),
     rescueByCriterion: urgencyCv.chooseRescue(URGENCY_VETO).rescue,
+    vetoByCriterion: urgencyCv.chooseVeto({ rescue: URGENCY_RESCUE, rescueUnnamed: URGENCY_RESCUE_UNNAMED }),
     rescueUnnamedByCriterion: urgencyCv.chooseRescueUnnamed(URGENCY_RESCUE).rescueUnnamed,
     // What a stricter rescue where the rules named no danger would trade: false alarms saved for emergencies missed.
     rescueUnnamedTrade: [URGENCY_RESCUE, 0.35, 0.4, 0.45, 0.5].map((rescueUnnamed) => ({
@@ -361,7 +362,7 @@ async function main(): Promise<void> {
     urgencyModel.atThresholds,
   );
   show(
-    `urgency rules and model together, same cross-validation, rescue at ${URGENCY_RESCUE}, veto below ${URGENCY_VETO} (the lowest rescue with precision ≥ ${RESCUE_MIN_PRECISION} here: ${urgencyModel.rescueByCriterion})`,
+    `urgency rules and model together, same cross-validation, rescue at ${URGENCY_RESCUE}, veto below ${URGENCY_VETO} (the lowest rescue with precision ≥ ${RESCUE_MIN_PRECISION} here: ${urgencyModel.rescueByCriterion}; the highest veto that clears no more urgent messages than the lowest: ${urgencyModel.vetoByCriterion})`,
     urgencyModel.combined,
   );
   show(
