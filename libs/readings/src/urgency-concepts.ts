@@ -19,7 +19,8 @@ export const CONCEPTS: DangerConcept[] = [
     kind: 'gas',
     things: w('(?:dogal ?)?gaz\\w*|tup\\w*|kombi\\w*|sofben\\w*|vana\\w*|lpg|propan'),
     states: w(
-      'kok(?:u|usu|uyor|tu|ar)\\w*|kacag\\w* (?:var|oldu)|kacak var|kaciyor|kacir(?:iyor|mis|di)\\w*|sizi(?:yor|nti var|ntisi var)\\w*|t+i+s+|islik\\w*',
+      // A water leak by the meter's valve ("vanadan su kaçağı var") is no gas leak.
+      'kok(?:u|usu|uyor|tu|ar)\\w*|(?<!su )kacag\\w* (?:var|oldu)|(?<!su )kacak var|(?<!su )kaciyor|kacir(?:iyor|mis|di)\\w*|(?<!su )sizi(?:yor|nti var|ntisi var)\\w*|t+i+s+|islik\\w*',
     ),
   },
   {

@@ -55,6 +55,13 @@ describe('UrgencyReading', () => {
     expect(urgent('الحيط رح يوقع عالولاد')).toBe(true);
   });
 
+  it('does not read a water leak at the meter as gas, nor a burst pipe alone as an emergency', () => {
+    expect(urgent('Sayaç önündeki vanadan su kaçağı var, Lale Sk.')).toBe(false);
+    expect(urgent('Patlak boru')).toBe(false);
+    expect(urgent('sayacın vanasından gaz kaçıyor, koku her yerde')).toBe(true);
+    expect(urgent('boru patladı su bodruma doluyor, yaşlı komşu içeride')).toBe(true);
+  });
+
   it('marks a life on a machine in a power cut, a car stuck on the rails, a dog that will not let go, a near miss', () => {
     expect(urgent('elektrikler 4 saattir yok, annem oksijen makinesine bağlı, makinenin şarjı bitmek üzere')).toBe(
       true,
