@@ -14,14 +14,19 @@ export interface UrgencyFeatureOptions {
 
 export const URGENCY_FEATURES: UrgencyFeatureOptions = { words: true, pairs: true, grams: [3, 5], ruleSignals: true };
 
+// One array each, not one per message read.
+const WEAK_ALONE = ['weak-alone'] as const;
+const NAMED = ['named'] as const;
+const UNNAMED = ['unnamed'] as const;
+
 /**
  * What the rules made of a text, as a feature of the model ("r:named"): whether they named any danger
  * at all, and whether it was only a weak one with nobody exposed and no haste. The model then learns
  * how often such a message is urgent, so its rescue needs more evidence from the words where the rules
  * found little (fewer false alarms at the same recall in cross-validation).
  */
-export function ruleSignalsOf(verdict: { named: boolean; weakAlone: boolean }): string[] {
-  return [verdict.weakAlone ? 'weak-alone' : verdict.named ? 'named' : 'unnamed'];
+export function ruleSignalsOf(verdict: { named: boolean; weakAlone: boolean }): readonly string[] {
+  return verdict.weakAlone ? WEAK_ALONE : verdict.named ? NAMED : UNNAMED;
 }
 
 /** A text's features: each once, and the word each came from (to say which words weighed). */
