@@ -214,7 +214,7 @@ export function ManualCaseForm({ onCancel }: { onCancel(): void }) {
               data-testid="manual-category"
             >
               <option value="" disabled>
-                {t('cases.filter.any')}
+                {t('intake.categoryChoose')}
               </option>
               {categories
                 .filter((c) => c.active)
