@@ -1,6 +1,6 @@
 /**
  * The fresh held-out sets in test/fixtures/nlp-fresh (fresh2 "fs-", fresh3 "ft-", fresh7 "fx-": an
- * ordinary day's traffic, fresh8 "fy-" and fresh9 "fz-": realistic weeks), each written blind after the readings were
+ * ordinary day's traffic, fresh8 "fy-", fresh9 "fz-" and fresh11 "fb-": realistic weeks), each written blind after the readings were
  * built by someone who had not seen their rules, model, training data or the other sets. Never trained or tuned on; only
  * counts are printed, never their texts, so they stay unseen. (The first fresh set,
  * messages.fresh.jsonl, "fr-" ids, is training data now and is measured only by the
@@ -37,6 +37,7 @@ export const FRESH_SETS: Record<string, string> = {
   fresh7: join(FRESH_DIR, 'messages.fresh7.jsonl'),
   fresh8: join(FRESH_DIR, 'messages.fresh8.jsonl'),
   fresh9: join(FRESH_DIR, 'messages.fresh9.jsonl'),
+  fresh11: join(FRESH_DIR, 'messages.fresh11.jsonl'),
 };
 
 const ratio = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 1000) / 1000);

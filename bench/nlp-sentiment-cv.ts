@@ -52,16 +52,18 @@ export const SENTIMENT_CANDIDATES: SentimentCandidate[] = [
   { name: 'model with the rules, 8 passes', features: G35, epochs: 8, overruleAt: 0 },
 ];
 
-/** Within the training budget: the candidates the product could ship. */
-export const SENTIMENT_WITHIN_BUDGET = [
-  'rules alone',
-  'model with the rules, n-grams 3–4',
-  'model with the rules, 8 passes',
-];
+/**
+ * Within the training budget: the candidates the product could ship. 8 passes over n-grams 3–5 left it
+ * when fresh12 joined the training file (0.54 s of CPU warm; n-grams 3–4 with 12 passes 0.34–0.46 s).
+ */
+export const SENTIMENT_WITHIN_BUDGET = ['rules alone', 'model with the rules, n-grams 3–4'];
 
-/** What bench/nlp.bench.ts prints (the whole list takes about 10 s of CPU): the budget's candidates and the text-only model. */
+/** What bench/nlp.bench.ts prints (the whole list takes about 10 s of CPU): the budget's candidates, the text-only model and the last to leave the budget. */
 export const SENTIMENT_CV_SHOWN = SENTIMENT_CANDIDATES.filter(
-  (c) => SENTIMENT_WITHIN_BUDGET.includes(c.name) || c.name === 'model on text only',
+  (c) =>
+    SENTIMENT_WITHIN_BUDGET.includes(c.name) ||
+    c.name === 'model on text only' ||
+    c.name === 'model with the rules, 8 passes',
 );
 
 export const SENTIMENT_CV_PARTS: [string, (id: string) => boolean][] = [

@@ -1,7 +1,7 @@
 /**
  * npm run bench:nlp — the message readings of issue 28 measured on the hand-labelled evaluation set
  * test/fixtures/nlp/messages.*.jsonl (Turkish, Kurmanji, Arabic, English), and on the fresh held-out
- * sets of test/fixtures/nlp-fresh (fresh2, fresh3, fresh7, fresh8; written blind; bench/nlp-fresh-set.ts).
+ * sets of test/fixtures/nlp-fresh (fresh2, fresh3, fresh7, fresh8, fresh9, fresh11; written blind; bench/nlp-fresh-set.ts).
  *
  * Measurement discipline. The rule-based readings (language cues, sentiment, urgency) were tuned by
  * reading ONLY the messages whose id number is odd ("tr-a-007"); the messages with even id numbers
@@ -15,7 +15,7 @@
  * cold-start model (the default catalog's keywords, no case) is measured alone on all Turkish messages.
  * Urgency is the rules and a learned model together (UrgencyReading). The model ships trained on
  * libs/readings/data/urgency-training.jsonl: the odd-numbered messages, the training fresh sets of
- * test/fixtures/nlp-fresh (fr-, fu-, fv-, fw- ids, each written blind of the readings) and sentences
+ * test/fixtures/nlp-fresh (fr-, fu-, fv-, fw-, fa-, fc- ids, each written blind of the readings) and sentences
  * written for it; no even-numbered message and nothing of a held-out fresh set. Its
  * figure is 5-fold cross-validation over those training-eligible messages (bench/nlp-urgency-cv.ts:
  * the model alone, and the combined reading with each fold's model), which chose URGENCY_RESCUE.

@@ -60,7 +60,7 @@ describe('SentimentModel', () => {
     expect(rows.length).toBeGreaterThan(700);
     expect(rows.filter((r) => r.id.startsWith('fr-')).length).toBeGreaterThan(300);
     for (const row of rows) {
-      // The fresh sets fs-, ft-, fx-, fy- and fz- are held out: never in training.
+      // The fresh sets fs-, ft-, fx-, fy-, fz- and fb- are held out: never in training.
       expect(row.id).not.toMatch(HELD_OUT_FRESH_IDS);
       expect(['negative', 'neutral', 'positive']).toContain(row.sentiment);
       expect(row.text.trim()).not.toBe('');

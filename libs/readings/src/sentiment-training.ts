@@ -13,9 +13,9 @@ export interface SentimentTrainingRow extends SentimentExample {
  * Where the sentiment model's training messages are: libs/readings/data/sentiment-training.jsonl,
  * found from this file in the sources and in dist alike. The file holds ONLY the odd-numbered
  * messages of the evaluation set (test/fixtures/nlp, ids such as "tr-a-007", all languages) and all of
- * the training fresh sets of test/fixtures/nlp-fresh ("fr-", "fu-", "fv-", "fw-", "fa-" ids), copied as they
+ * the training fresh sets of test/fixtures/nlp-fresh ("fr-", "fu-", "fv-", "fw-", "fa-", "fc-" ids), copied as they
  * are. Held out: the even-numbered messages of test/fixtures/nlp and the fresh sets fresh2 ("fs-"),
- * fresh3 ("ft-"), fresh7 ("fx-"), fresh8 ("fy-") and fresh9 ("fz-").
+ * fresh3 ("ft-"), fresh7 ("fx-"), fresh8 ("fy-"), fresh9 ("fz-") and fresh11 ("fb-").
  */
 export function sentimentTrainingFile(): string {
   return readingsDataFile(FILE);

@@ -68,7 +68,7 @@ describe('UrgencyModel', () => {
     const lines = readFileSync(urgencyTrainingFile(), 'utf8').trim().split('\n');
     const ids = lines.map((line) => (JSON.parse(line) as { id: string }).id);
     for (const id of ids) {
-      // The fresh sets fs-, ft-, fx-, fy- and fz- are held out: never in training.
+      // The fresh sets fs-, ft-, fx-, fy-, fz- and fb- are held out: never in training.
       expect(id).not.toMatch(HELD_OUT_FRESH_IDS);
       if (!id.startsWith('x-') && !TRAINING_FRESH_IDS.test(id)) {
         // The evaluation set's own ids ("tr-a-007", "ku-013"): the even-numbered ones are held out.

@@ -21,6 +21,11 @@ const marked = (patterns: DangerPattern[]) =>
 const THING =
   '(?:duvar|bina|cati|balkon|tavan|agac|cinar|kavak|direk|direg|kopru|iskele|istinat|tabela|vinc|dal|dallar|kolon|cephe|parapet|baca|kiremit|merdiven)\\w*';
 
+// What burns fuel indoors, and what carbon monoxide does to people (folded; Turkish, English, Kurmanji, Arabic).
+const HEATER =
+  '(?:soba|kombi|sofben|kalorifer|mangal|jenerator|boiler|heater|stove|furnace|generator|sobba|صوبا|صوبيا|شوفاج|مدفا)\\w*';
+const CO_SYMPTOM = `(?:bas\\w* (?:agri|agry|don)\\w*|kus(?:tu|tum|tuk|tular|uyor|uyo|uyoruz|uyorlar|ma|mak|acak)\\w*|bulanti\\w*|mide\\w* bulan\\w*|uyusuk\\w*|bayil\\w*|baygin\\w*|sersem\\w*|uyanmiyor\\w*|headaches?|threw up|throwing up|vomit\\w*|dizz\\w*|nause\\w*|drowsy|fainted|passed out|ser\\w* ${gap(3)}dies\\w*|veres\\w*|gej\\w*|rasi 3am ydoor|ma 3am yfi2|dayekh\\w*|bista7ra2|صداع|دوخة|دايخ|استفرغ\\S*|يستفرغ\\S*|مغمى)`;
+
 export const STRONG_PARAPHRASES: DangerPattern[] = marked([
   // Gas: "gas kokusu", "çürük yumurta kokusu", "doğalgaz patladı", a hiss.
   {
@@ -196,6 +201,11 @@ export const STRONG_PARAPHRASES: DangerPattern[] = marked([
     ),
   },
   { kind: 'person', pattern: rx('(?:بنت|ولد|طفل)\\S* (?:\\S+ ){0,2}?(?:علق|انحشر|محشور)\\S*') },
+  // Carbon monoxide told by its symptoms: a stove, boiler or heater, and headaches, vomiting, dizziness or drowsiness.
+  {
+    kind: 'gas',
+    pattern: rx(`${HEATER} ${gap(14)}${CO_SYMPTOM}|${CO_SYMPTOM} ${gap(14)}${HEATER}`),
+  },
   // Arabizi: water into the house, a pole coming down over people.
   {
     kind: 'flood',

@@ -8,9 +8,9 @@ const FILE = 'urgency-training.jsonl';
  * from this file in the sources and in dist alike. The file holds ONLY the odd-numbered messages of
  * the evaluation set (test/fixtures/nlp, ids such as "tr-a-007"), all of the training fresh sets of
  * test/fixtures/nlp-fresh (messages.fresh.jsonl "fr-", fresh4 "fu-", fresh5 "fv-", fresh6 "fw-", fresh10 "fa-",
- * copied as they are) and sentences written for it ("x-…" ids, none copied from an even-numbered
+ * fresh12 "fc-", copied as they are) and sentences written for it ("x-…" ids, none copied from an even-numbered
  * message). Held out: the even-numbered messages of test/fixtures/nlp and the fresh sets fresh2 ("fs-"),
- * fresh3 ("ft-"), fresh7 ("fx-"), fresh8 ("fy-") and fresh9 ("fz-").
+ * fresh3 ("ft-"), fresh7 ("fx-"), fresh8 ("fy-"), fresh9 ("fz-") and fresh11 ("fb-").
  */
 export function urgencyTrainingFile(): string {
   return readingsDataFile(FILE);

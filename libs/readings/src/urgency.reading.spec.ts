@@ -55,6 +55,14 @@ describe('UrgencyReading', () => {
     expect(urgent('الحيط رح يوقع عالولاد')).toBe(true);
   });
 
+  it('marks carbon monoxide told by its symptoms beside a stove or heater, not one that is over', () => {
+    expect(urgent('sobayı yaktıktan sonra annemin başı dönüyor, babam da kustu')).toBe(true);
+    expect(urgent('the heater is on and my kids are dizzy and throwing up')).toBe(true);
+    expect(urgent('şofben açıkken banyoda kızım bayıldı ne yapalım')).toBe(true);
+    expect(urgent('dün akşam sobadan başımız ağrıdı, baca temizliği kimde')).toBe(false);
+    expect(urgent('kombi servisi ne zaman gelir, kusura bakmayın')).toBe(false);
+  });
+
   it('does not read a water leak at the meter as gas, nor a burst pipe alone as an emergency', () => {
     expect(urgent('Sayaç önündeki vanadan su kaçağı var, Lale Sk.')).toBe(false);
     expect(urgent('Patlak boru')).toBe(false);
