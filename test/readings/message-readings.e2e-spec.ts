@@ -1,4 +1,4 @@
-import { UserRole } from '@civic/domain';
+import { MessageKind, UserRole } from '@civic/domain';
 import { CategoryModelScheduler, CategoryModelService } from '@civic/message-readings';
 import { holdOutAccuracy, seedExamplesFromKeywords } from '@civic/readings';
 import { createAccounts, inbound, ingestAll } from '../inbox/inbox-seed';
@@ -98,6 +98,35 @@ describe('Message readings in the product', () => {
     const res = await t.http().get('/api/v1/conversations?language=fr').set(auth(officer.token));
     expect(res.status).toBe(400);
     expect(JSON.stringify(res.body)).toMatch(/language must be one of/);
+  });
+
+  it("keeps the reading of the citizen's words when a reaction follows: an emoji is not read", async () => {
+    const id = await send('Sokağımızda 3 gündür su yok, kimse de bilgi vermiyor, rezalet!', minutesAgo(4));
+    const [before] = await t.dataSource.query(`SELECT language, sentiment FROM conversation WHERE id = $1`, [id]);
+    expect(before).toEqual({ language: 'tr', sentiment: 'negative' });
+    const [{ thread_key: thread }] = await t.dataSource.query(`SELECT thread_key FROM conversation WHERE id = $1`, [
+      id,
+    ]);
+    const contactId = String(thread).replace('dm:', '');
+    const reaction = {
+      ...inbound(accounts.whatsapp, '👍', { at: minutesAgo(1), contactId }),
+      kind: MessageKind.Reaction,
+    };
+    await ingestAll(t, [reaction]);
+    const [stored] = await t.dataSource.query(
+      `SELECT m.id, r.message_id AS read FROM message m LEFT JOIN message_reading r ON r.message_id = m.id
+        WHERE m.conversation_id = $1 AND m.kind = 'reaction'`,
+      [id],
+    );
+    expect(stored?.id).toBeDefined();
+    // The scanner has handled the reaction once the next message behind it is read.
+    await send('Merhaba, parktaki bankların boyası ne zaman yapılacak?', minutesAgo(0));
+    const [again] = await t.dataSource.query(`SELECT r.message_id FROM message_reading r WHERE r.message_id = $1`, [
+      stored.id,
+    ]);
+    expect(again).toBeUndefined();
+    const [after] = await t.dataSource.query(`SELECT language, sentiment FROM conversation WHERE id = $1`, [id]);
+    expect(after).toEqual({ language: 'tr', sentiment: 'negative' });
   });
 
   it('routes an Arabic message by a language rule', async () => {

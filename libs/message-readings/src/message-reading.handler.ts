@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CitizenInboundHandlerRegistry } from '@civic/citizen-loop';
 import type { CitizenInboundHandler, CitizenInboundMessage } from '@civic/citizen-loop';
+import { MessageKind } from '@civic/domain';
 import { CategoryModelService } from './category-model.service';
 import { MessageReadingBuffer, writeReadings } from './message-reading.buffer';
 import { MessageReadings } from './message-readings.provider';
@@ -30,7 +31,9 @@ export class MessageReadingHandler implements CitizenInboundHandler, OnModuleIni
 
   async handle(manager: EntityManager, message: CitizenInboundMessage): Promise<'consumed' | 'pass'> {
     const text = message.text?.trim();
-    if (!text) {
+    // A reaction (an emoji on one of our messages) says nothing in words: the conversation keeps the
+    // language and sentiment of the citizen's last words, and an emoji is never urgent.
+    if (!text || message.kind === MessageKind.Reaction) {
       return 'pass';
     }
     const model = await this.categories.modelFor(message.organizationId, manager);
