@@ -22,9 +22,10 @@ const THING =
   '(?:duvar|bina|cati|balkon|tavan|agac|cinar|kavak|direk|direg|kopru|iskele|istinat|tabela|vinc|dal|dallar|kolon|cephe|parapet|baca|kiremit|merdiven)\\w*';
 
 // What burns fuel indoors, and what carbon monoxide does to people (folded; Turkish, English, Kurmanji, Arabic).
+// Not "bayıldım" (also "I loved it"), "sersem" alone (an insult) or "veresiye" (on credit).
 const HEATER =
   '(?:soba|kombi|sofben|kalorifer|mangal|jenerator|boiler|heater|stove|furnace|generator|sobba|صوبا|صوبيا|شوفاج|مدفا)\\w*';
-const CO_SYMPTOM = `(?:bas\\w* (?:agri|agry|don)\\w*|kus(?:tu|tum|tuk|tular|uyor|uyo|uyoruz|uyorlar|ma|mak|acak)\\w*|bulanti\\w*|mide\\w* bulan\\w*|uyusuk\\w*|bayil\\w*|baygin\\w*|sersem\\w*|uyanmiyor\\w*|headaches?|threw up|throwing up|vomit\\w*|dizz\\w*|nause\\w*|drowsy|fainted|passed out|ser\\w* ${gap(3)}dies\\w*|veres\\w*|gej\\w*|rasi 3am ydoor|ma 3am yfi2|dayekh\\w*|bista7ra2|صداع|دوخة|دايخ|استفرغ\\S*|يستفرغ\\S*|مغمى)`;
+const CO_SYMPTOM = `(?:bas\\w* (?:agri|agry|don)\\w*|kus(?:tu|tum|tuk|tular|uyor|uyo|uyoruz|uyorlar|ma|mak|acak)\\w*|bulanti\\w*|mide\\w* bulan\\w*|uyusuk\\w*|bayildi(?![mk])\\w*|bayil(?:iyor|iyo|acak|mis)\\w*|baygin\\w*|sersemle\\w*|sersemlik\\w*|uyanmiyor\\w*|headaches?|threw up|throwing up|vomit\\w*|dizz\\w*|nause\\w*|drowsy|fainted|passed out|ser\\w* ${gap(3)}dies\\w*|veres(?:iya|in)\\w*|gej\\w*|rasi 3am ydoor|ma 3am yfi2|dayekh\\w*|bista7ra2|صداع|دوخة|دايخ|استفرغ\\S*|يستفرغ\\S*|مغمى)`;
 
 export const STRONG_PARAPHRASES: DangerPattern[] = marked([
   // Gas: "gas kokusu", "çürük yumurta kokusu", "doğalgaz patladı", a hiss.

@@ -61,6 +61,9 @@ describe('UrgencyReading', () => {
     expect(urgent('şofben açıkken banyoda kızım bayıldı ne yapalım')).toBe(true);
     expect(urgent('dün akşam sobadan başımız ağrıdı, baca temizliği kimde')).toBe(false);
     expect(urgent('kombi servisi ne zaman gelir, kusura bakmayın')).toBe(false);
+    // The rules alone, not only the combined reading: "bayıldım" is also "I loved it", "veresiye" is "on credit".
+    expect(new UrgencyRules().judge('yeni kombiye bayıldım, çok sessiz çalışıyor').urgent).toBe(false);
+    expect(new UrgencyRules().judge('soba veresiye alınabiliyor mu, yardım kampanyası var mı').urgent).toBe(false);
   });
 
   it('does not read a water leak at the meter as gas, nor a burst pipe alone as an emergency', () => {
